@@ -1,0 +1,34 @@
+// Turning what a user or a pack writes about a product into a Product.
+#ifndef CONFORM_KNOWLEDGE_PRODUCT_INPUT_H_
+#define CONFORM_KNOWLEDGE_PRODUCT_INPUT_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "conform/core/product.h"
+#include "conform/core/result.h"
+#include "conform/core/vocabulary.h"
+
+namespace conform {
+
+using AttributeText = std::pair<std::string, std::string>;  // name, value as written
+
+// Splits "name=value". Error when there is no '=' or either side is empty.
+Result<AttributeText> SplitAttributeArgument(std::string_view arg);
+
+// Parses one value for `def`: numbers ("230", "3.5") within [min, max]; bools
+// (true/false, yes/no, 1/0); enum values as declared.
+Result<double> ParseAttributeValue(const AttributeDef& def, std::string_view text);
+
+// Builds a product of category `category` with the given attributes on top of
+// what the category implies. Errors (each with a hint): unknown category or
+// attribute, a value of the wrong kind or out of range, an attribute given
+// twice.
+Result<Product> MakeProduct(const Vocabulary& vocab, std::string_view category,
+                            const std::vector<AttributeText>& attributes);
+
+}  // namespace conform
+
+#endif  // CONFORM_KNOWLEDGE_PRODUCT_INPUT_H_

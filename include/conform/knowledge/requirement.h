@@ -1,0 +1,73 @@
+// A requirement: one legal duty a product (or its listing, or an operator)
+// must meet in one market, cited to the law. Loaded from a rule pack.
+#ifndef CONFORM_KNOWLEDGE_REQUIREMENT_H_
+#define CONFORM_KNOWLEDGE_REQUIREMENT_H_
+
+#include <string>
+#include <vector>
+
+#include "conform/core/date.h"
+#include "conform/core/vocabulary.h"
+#include "conform/knowledge/condition.h"
+
+namespace conform {
+
+using MarketId = uint16_t;
+
+// A market: one rule pack.
+struct Market {
+  std::string code;  // "EU", "UK", "US", ... as written in the pack
+  std::string name;
+  std::string version;
+  std::vector<std::string> aliases;  // other codes accepted on input, e.g. GB for UK
+  std::string file;                  // where the pack was loaded from
+};
+
+struct StandardRef {
+  std::string id;       // "EN IEC 62368-1"
+  std::string edition;  // "2020+A11:2020"; may be empty when the law names none
+  std::string ToString() const { return edition.empty() ? id : id + ":" + edition; }
+};
+
+struct Obligation {
+  std::string role;  // an operator role from the vocabulary
+  std::string duty;
+  std::string citation;
+};
+
+enum class RequirementScope { kProduct, kListing, kOperator };
+const char* RequirementScopeName(RequirementScope s);
+
+struct Requirement {
+  std::string id;
+  MarketId market = 0;
+  std::string legal_act;
+  std::string title;
+  std::string citation;
+  std::string source_url;
+  std::string authority;
+  RequirementScope scope = RequirementScope::kProduct;
+  bool all_categories = false;          // applies_to: ["*"]
+  std::vector<CategoryId> categories;   // when !all_categories
+  Condition when;                       // always() when the pack gives none
+  std::string route;
+  std::vector<std::string> marks;
+  std::vector<std::string> documents;
+  std::vector<StandardRef> standards;
+  std::vector<std::string> labelling;
+  std::vector<std::string> language_codes;
+  std::string language_rule;
+  std::vector<Obligation> obligations;
+  Date effective_from;
+  Date effective_to = Date::Max();  // inclusive; Max() when still in force
+  std::string notes;
+  // Where it was defined, for messages.
+  std::string file;
+  int line = 0;
+
+  bool InForce(Date d) const { return effective_from <= d && d <= effective_to; }
+};
+
+}  // namespace conform
+
+#endif  // CONFORM_KNOWLEDGE_REQUIREMENT_H_

@@ -1,0 +1,79 @@
+#include "conform/knowledge/product_input.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+
+#include "conform/core/text.h"
+
+namespace conform {
+
+Result<AttributeText> SplitAttributeArgument(std::string_view arg) {
+  const size_t eq = arg.find('=');
+  if (eq == std::string_view::npos || eq == 0 || eq + 1 == arg.size())
+    return Error(ErrorCode::kInvalidInput, fmt::format("attribute '{}' is not name=value", arg),
+                 "write e.g. --attr input_voltage_ac=230");
+  return AttributeText{std::string(arg.substr(0, eq)), std::string(arg.substr(eq + 1))};
+}
+
+Result<double> ParseAttributeValue(const AttributeDef& def, std::string_view text) {
+  switch (def.type) {
+    case AttributeType::kNumber: {
+      const std::string s(text);
+      char* end = nullptr;
+      const double v = std::strtod(s.c_str(), &end);
+      if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v))
+        return Error(ErrorCode::kInvalidInput, fmt::format("'{}' needs a number, got '{}'", def.name, text),
+                     def.unit.empty() ? "write e.g. 5" : fmt::format("write the value in {}, e.g. {}=5", def.unit, def.name));
+      if (v < def.min || v > def.max)
+        return Error(ErrorCode::kInvalidInput,
+                     fmt::format("'{}' = {} is out of range", def.name, text),
+                     fmt::format("allowed: {} to {}{}", def.min, def.max, def.unit.empty() ? "" : " " + def.unit));
+      return v;
+    }
+    case AttributeType::kBool: {
+      const std::string s = AsciiLower(text);
+      if (s == "true" || s == "yes" || s == "1") return 1.0;
+      if (s == "false" || s == "no" || s == "0") return 0.0;
+      return Error(ErrorCode::kInvalidInput, fmt::format("'{}' needs true or false, got '{}'", def.name, text),
+                   "write true/false (or yes/no, 1/0)");
+    }
+    case AttributeType::kEnum: {
+      const int idx = def.EnumIndex(text);
+      if (idx < 0)
+        return Error(ErrorCode::kInvalidInput, fmt::format("'{}' is not a value of '{}'", text, def.name),
+                     SuggestionHint(text, def.values));
+      return static_cast<double>(idx);
+    }
+  }
+  return Error(ErrorCode::kInternal, "unknown attribute type");
+}
+
+Result<Product> MakeProduct(const Vocabulary& vocab, std::string_view category,
+                            const std::vector<AttributeText>& attributes) {
+  const auto cat = vocab.FindCategory(category);
+  if (!cat)
+    return Error(ErrorCode::kInvalidInput, fmt::format("unknown category '{}'", category),
+                 SuggestionHint(category, vocab.CategoryNames()));
+  Product p;
+  p.category = *cat;
+  p.attributes = AttributeValues(vocab.attribute_count());
+  for (const auto& [id, value] : vocab.category(*cat).implies) p.attributes.set(id, value);
+  std::vector<bool> given(vocab.attribute_count(), false);
+  for (const auto& [name, text] : attributes) {
+    const auto id = vocab.FindAttribute(name);
+    if (!id)
+      return Error(ErrorCode::kInvalidInput, fmt::format("unknown attribute '{}'", name),
+                   SuggestionHint(name, vocab.AttributeNames()));
+    if (given[*id])
+      return Error(ErrorCode::kInvalidInput, fmt::format("attribute '{}' is given twice", name), "give each attribute once");
+    given[*id] = true;
+    auto v = ParseAttributeValue(vocab.attribute(*id), text);
+    if (!v.ok()) return v.error();
+    p.attributes.set(*id, v.value());
+  }
+  return p;
+}
+
+}  // namespace conform

@@ -1,0 +1,185 @@
+// conform: the command-line shell over libconform. It parses arguments,
+// calls the library, prints. Exit codes: 0 success, 1 a check failed
+// (pack tests), 2 bad input (arguments, packs, dates).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "conform/core/text.h"
+#include "conform/knowledge/data_dir.h"
+#include "conform/knowledge/knowledge_base.h"
+#include "conform/knowledge/pack_test.h"
+#include "conform/knowledge/product_input.h"
+#include "conform/knowledge/requirements_report.h"
+
+namespace {
+
+using namespace conform;
+
+constexpr int kExitOk = 0;
+constexpr int kExitCheckFailed = 1;
+constexpr int kExitBadInput = 2;
+
+int Report(const Error& e) {
+  std::fprintf(stderr, "conform: error: %s\n", e.ToString().c_str());
+  return e.code() == ErrorCode::kIo || e.code() == ErrorCode::kInternal ? kExitCheckFailed : kExitBadInput;
+}
+
+std::string PacksDir(const std::string& data_dir) { return (std::filesystem::path(data_dir) / "packs").string(); }
+
+Result<KnowledgeBase> LoadFromPacksDir(const std::string& packs_dir) {
+  return KnowledgeBase::Load(VocabularyFor(packs_dir), packs_dir);
+}
+
+struct RequirementsArgs {
+  std::vector<std::string> markets;
+  std::string category;
+  std::vector<std::string> attrs;
+  std::string on;
+  std::string format = "table";
+  std::string packs;
+};
+
+int RunRequirements(const RequirementsArgs& args) {
+  auto kb = LoadFromPacksDir(args.packs.empty() ? PacksDir(DefaultDataDir()) : args.packs);
+  if (!kb.ok()) return Report(kb.error());
+  RequirementsQuery q;
+  for (const auto& code : args.markets) {
+    auto m = kb.value().ResolveMarket(code);
+    if (!m.ok()) return Report(m.error());
+    q.markets.push_back(m.value());
+  }
+  for (const auto& a : args.attrs) {
+    auto kv = SplitAttributeArgument(a);
+    if (!kv.ok()) return Report(kv.error());
+    q.attributes.push_back(kv.value());
+  }
+  auto product = MakeProduct(kb.value().vocabulary(), args.category, q.attributes);
+  if (!product.ok()) return Report(product.error());
+  q.category = args.category;
+  q.product = std::move(product).value();
+  if (args.on.empty()) {
+    q.on = Date::Today();
+  } else {
+    auto d = Date::Parse(args.on);
+    if (!d.ok()) return Report(d.error());
+    q.on = d.value();
+  }
+  ReportFormat format = ReportFormat::kTable;
+  if (args.format == "json") format = ReportFormat::kJson;
+  else if (args.format == "markdown") format = ReportFormat::kMarkdown;
+  const auto answer = AnswerRequirements(kb.value(), std::move(q));
+  std::fputs(RenderRequirements(kb.value(), answer, format).c_str(), stdout);
+  return kExitOk;
+}
+
+int RunPacksValidate(const std::string& dir) {
+  const std::string packs = dir.empty() ? PacksDir(DefaultDataDir()) : dir;
+  auto kb = LoadFromPacksDir(packs);
+  if (!kb.ok()) {
+    std::fprintf(stderr, "conform: %zu problem(s) in %s:\n", kb.error().diagnostics().size(), packs.c_str());
+    return Report(kb.error());
+  }
+  for (const auto& m : kb.value().markets()) {
+    size_t n = 0, tests = 0;
+    for (const auto& r : kb.value().requirements()) n += kb.value().markets()[r.market].code == m.code;
+    for (const auto& t : kb.value().tests()) tests += kb.value().markets()[t.market].code == m.code;
+    std::printf("ok  %-3s %-28s %3zu requirements  %3zu tests  %s\n", m.code.c_str(), m.name.c_str(), n, tests, m.file.c_str());
+  }
+  return kExitOk;
+}
+
+int RunPacksTest(const std::string& dir) {
+  const std::string packs = dir.empty() ? PacksDir(DefaultDataDir()) : dir;
+  auto kb = LoadFromPacksDir(packs);
+  if (!kb.ok()) return Report(kb.error());
+  const auto outcomes = RunPackTests(kb.value());
+  size_t passed = 0, failed = 0;
+  for (const auto& o : outcomes) {
+    if (o.failures.empty()) {
+      ++passed;
+      continue;
+    }
+    ++failed;
+    std::printf("FAIL %s:%d: %s\n", o.test->file.c_str(), o.test->line, o.test->name.c_str());
+    for (const auto& f : o.failures) std::printf("     %s\n", f.c_str());
+  }
+  std::printf("packs: %zu passed, %zu failed\n", passed, failed);
+  return failed == 0 ? kExitOk : kExitCheckFailed;
+}
+
+int RunVocabulary(const std::string& dir) {
+  const std::string packs = dir.empty() ? PacksDir(DefaultDataDir()) : dir;
+  auto kb = LoadFromPacksDir(packs);
+  if (!kb.ok()) return Report(kb.error());
+  const Vocabulary& v = kb.value().vocabulary();
+  std::printf("Markets:\n");
+  for (const auto& m : kb.value().markets())
+    std::printf("  %-4s %s%s\n", m.code.c_str(), m.name.c_str(),
+                m.aliases.empty() ? "" : fmt::format(" (also {})", Join(m.aliases, ", ")).c_str());
+  std::printf("Categories:\n");
+  for (size_t i = 0; i < v.category_count(); ++i) {
+    const auto& c = v.category(static_cast<CategoryId>(i));
+    std::printf("  %-22s %s\n", c.name.c_str(), c.description.c_str());
+  }
+  std::printf("Attributes:\n");
+  for (size_t i = 0; i < v.attribute_count(); ++i) {
+    const auto& a = v.attribute(static_cast<AttributeId>(i));
+    std::string type = AttributeTypeName(a.type);
+    if (a.type == AttributeType::kEnum) type += " " + Join(a.values, "|");
+    if (!a.unit.empty()) type += " (" + a.unit + ")";
+    std::printf("  %-18s %-34s %s\n", a.name.c_str(), type.c_str(), a.description.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"conform: digital conformity assessment for cross-border e-commerce"};
+  app.require_subcommand(1);
+
+  RequirementsArgs req;
+  auto* requirements = app.add_subcommand("requirements", "List what a product must satisfy in markets on a date");
+  requirements->add_option("-m,--market", req.markets, "Market code (EU, UK, US, CA, CN, ID); repeat or comma-separate")
+      ->required()->delimiter(',');
+  requirements->add_option("-c,--category", req.category, "Product category (see `conform vocabulary`)")->required();
+  requirements->add_option("-a,--attr", req.attrs, "Product attribute name=value; repeat for more");
+  requirements->add_option("--on", req.on, "Date YYYY-MM-DD (default: today)");
+  requirements->add_option("-f,--format", req.format, "Output format")->check(CLI::IsMember({"table", "json", "markdown"}));
+  requirements->add_option("--packs", req.packs, "Directory of rule packs (default: the shipped packs)");
+
+  auto* packs = app.add_subcommand("packs", "Check rule packs");
+  packs->require_subcommand(1);
+  std::string validate_dir, test_dir;
+  auto* validate = packs->add_subcommand("validate", "Load and validate every pack in DIR");
+  validate->add_option("dir", validate_dir, "Directory of rule packs (default: the shipped packs)");
+  auto* test = packs->add_subcommand("test", "Run the example products every pack carries");
+  test->add_option("dir", test_dir, "Directory of rule packs (default: the shipped packs)");
+
+  std::string vocab_dir;
+  auto* vocabulary = app.add_subcommand("vocabulary", "List markets, categories and attributes");
+  vocabulary->add_option("--packs", vocab_dir, "Directory of rule packs (default: the shipped packs)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "conform: error: %s\n", e.what());
+    std::fprintf(stderr, "Run 'conform --help' (or 'conform SUBCOMMAND --help') for usage.\n");
+    return kExitBadInput;
+  }
+
+  if (requirements->parsed()) return RunRequirements(req);
+  if (validate->parsed()) return RunPacksValidate(validate_dir);
+  if (test->parsed()) return RunPacksTest(test_dir);
+  if (vocabulary->parsed()) return RunVocabulary(vocab_dir);
+  return kExitBadInput;
+}
