@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <random>
+
 #include "conform/knowledge/product_input.h"
 #include "test_util.h"
 
@@ -141,6 +146,158 @@ TEST(ConditionTest, BoundsNestingAndLength) {
   for (int i = 0; i < 200; ++i) long_chain += " || radio";  // flat: fine
   EXPECT_EQ(ErrorColumn(long_chain), 0);
   EXPECT_GT(ErrorColumn(std::string(Condition::kMaxLength + 1, ' ')), 0);
+}
+
+}  // namespace
+}  // namespace conform
+
+namespace conform {
+namespace {
+
+// Property test: random expressions, compiled and evaluated, agree with a
+// direct recursive evaluation of the same expression tree.
+struct Expr {
+  enum Kind { kCmpNum, kBoolAttr, kEnumIn, kNot, kAnd, kOr } kind;
+  std::string attr;
+  std::string op;
+  double k = 0;
+  std::vector<std::string> values;
+  std::unique_ptr<Expr> l, r;
+};
+
+std::unique_ptr<Expr> RandomExpr(std::mt19937& rng, int depth) {
+  auto e = std::make_unique<Expr>();
+  const int pick = depth <= 0 ? static_cast<int>(rng() % 3) : static_cast<int>(rng() % 6);
+  static const char* kOps[] = {"==", "!=", "<", "<=", ">", ">="};
+  static const char* kNums[] = {"input_voltage_ac", "output_voltage_dc", "intended_age_max"};
+  static const char* kBools[] = {"radio", "connectable"};
+  static const char* kBattery[] = {"none", "li_ion", "button_cell", "other"};
+  switch (pick) {
+    case 0: e->kind = Expr::kCmpNum; e->attr = kNums[rng() % 3]; e->op = kOps[rng() % 6]; e->k = rng() % 300; break;
+    case 1: e->kind = Expr::kBoolAttr; e->attr = kBools[rng() % 2]; break;
+    case 2:
+      e->kind = Expr::kEnumIn;
+      e->attr = "battery";
+      for (int i = 0, n = 1 + static_cast<int>(rng() % 3); i < n; ++i) e->values.push_back(kBattery[rng() % 4]);
+      break;
+    case 3: e->kind = Expr::kNot; e->l = RandomExpr(rng, depth - 1); break;
+    case 4: e->kind = Expr::kAnd; e->l = RandomExpr(rng, depth - 1); e->r = RandomExpr(rng, depth - 1); break;
+    default: e->kind = Expr::kOr; e->l = RandomExpr(rng, depth - 1); e->r = RandomExpr(rng, depth - 1); break;
+  }
+  return e;
+}
+
+std::string Print(const Expr& e) {
+  switch (e.kind) {
+    case Expr::kCmpNum: return e.attr + " " + e.op + " " + std::to_string(static_cast<int>(e.k));
+    case Expr::kBoolAttr: return e.attr;
+    case Expr::kEnumIn: {
+      std::string s = e.attr + " in [";
+      for (size_t i = 0; i < e.values.size(); ++i) s += (i ? ", '" : "'") + e.values[i] + "'";
+      return s + "]";
+    }
+    case Expr::kNot: return "!(" + Print(*e.l) + ")";
+    case Expr::kAnd: return "(" + Print(*e.l) + ") && (" + Print(*e.r) + ")";
+    case Expr::kOr: return "(" + Print(*e.l) + ") || (" + Print(*e.r) + ")";
+  }
+  return "";
+}
+
+// Reference semantics, written independently of the compiler: Kleene logic
+// with std::optional<bool> for unknown.
+std::optional<bool> Reference(const Expr& e, const Vocabulary& v, const AttributeValues& vals) {
+  const auto value = [&](const std::string& name) -> std::optional<double> {
+    const AttributeId id = *v.FindAttribute(name);
+    return vals.known(id) ? std::optional<double>(vals.get(id)) : std::nullopt;
+  };
+  switch (e.kind) {
+    case Expr::kCmpNum: {
+      auto x = value(e.attr);
+      if (!x) return std::nullopt;
+      if (e.op == "==") return *x == e.k;
+      if (e.op == "!=") return *x != e.k;
+      if (e.op == "<") return *x < e.k;
+      if (e.op == "<=") return *x <= e.k;
+      if (e.op == ">") return *x > e.k;
+      return *x >= e.k;
+    }
+    case Expr::kBoolAttr: {
+      auto x = value(e.attr);
+      if (!x) return std::nullopt;
+      return *x != 0;
+    }
+    case Expr::kEnumIn: {
+      auto x = value(e.attr);
+      if (!x) return std::nullopt;
+      const std::string& actual = v.attribute(*v.FindAttribute(e.attr)).values[static_cast<size_t>(*x)];
+      return std::find(e.values.begin(), e.values.end(), actual) != e.values.end();
+    }
+    case Expr::kNot: {
+      auto x = Reference(*e.l, v, vals);
+      if (!x) return std::nullopt;
+      return !*x;
+    }
+    case Expr::kAnd: {
+      auto a = Reference(*e.l, v, vals), b = Reference(*e.r, v, vals);
+      if ((a && !*a) || (b && !*b)) return false;
+      if (!a || !b) return std::nullopt;
+      return true;
+    }
+    case Expr::kOr: {
+      auto a = Reference(*e.l, v, vals), b = Reference(*e.r, v, vals);
+      if ((a && *a) || (b && *b)) return true;
+      if (!a || !b) return std::nullopt;
+      return false;
+    }
+  }
+  return std::nullopt;
+}
+
+TEST(ConditionPropertyTest, CompiledEvaluationMatchesReference) {
+  const Vocabulary& v = TestVocabulary();
+  std::mt19937 rng(20261124);
+  int unknowns = 0, trues = 0, falses = 0;
+  for (int round = 0; round < 500; ++round) {
+    const auto expr = RandomExpr(rng, 1 + static_cast<int>(rng() % 5));
+    const std::string text = Print(*expr);
+    auto c = Condition::Compile(text, v);
+    ASSERT_TRUE(c.ok()) << text << ": " << c.error().ToString();
+    for (int p = 0; p < 20; ++p) {
+      AttributeValues vals(v.attribute_count());
+      for (size_t a = 0; a < v.attribute_count(); ++a) {
+        if (rng() % 4 == 0) continue;  // unknown
+        const AttributeDef& d = v.attribute(static_cast<AttributeId>(a));
+        vals.set(static_cast<AttributeId>(a), d.type == AttributeType::kEnum ? rng() % d.values.size()
+                                              : d.type == AttributeType::kBool ? rng() % 2 : rng() % 300);
+      }
+      const auto want = Reference(*expr, v, vals);
+      const Tri got = c.value().Evaluate(vals);
+      const Tri expected = !want ? Tri::kUnknown : *want ? Tri::kTrue : Tri::kFalse;
+      ASSERT_EQ(got, expected) << text;
+      unknowns += got == Tri::kUnknown;
+      trues += got == Tri::kTrue;
+      falses += got == Tri::kFalse;
+    }
+  }
+  // The generator exercises all three outcomes.
+  EXPECT_GT(unknowns, 100);
+  EXPECT_GT(trues, 100);
+  EXPECT_GT(falses, 100);
+}
+
+TEST(ConditionPropertyTest, ArbitraryBytesNeverCrashTheCompiler) {
+  std::mt19937 rng(7);
+  const std::string alphabet = "radio&|!()[]<>=',\" 0123456789.-_battery in true false\x01\xff";
+  for (int i = 0; i < 5000; ++i) {
+    std::string s;
+    for (int n = static_cast<int>(rng() % 40); n > 0; --n) s += alphabet[rng() % alphabet.size()];
+    auto c = Condition::Compile(s, TestVocabulary());
+    if (c.ok()) {
+      (void)c.value().Evaluate(AttributeValues(TestVocabulary().attribute_count()));
+    } else {
+      EXPECT_GE(c.error().diagnostics().front().column, 1) << s;
+    }
+  }
 }
 
 }  // namespace

@@ -143,24 +143,22 @@ std::string RenderTable(const KnowledgeBase& kb, const RequirementsAnswer& ans) 
       out += "  (none)\n";
       continue;
     }
-    size_t wid = 2, wact = 9;
-    for (const auto& a : ma.requirements) {
-      wid = std::max(wid, a.requirement->id.size());
-      wact = std::max(wact, a.requirement->legal_act.size());
-    }
-    out += fmt::format("  {:<{}}  {:<11}  {:<25}  {:<{}}  {}\n", "ID", wid, "STATUS", "ROUTE", "LEGAL ACT", wact, "CITATION");
+    size_t wid = 2;
+    for (const auto& a : ma.requirements) wid = std::max(wid, a.requirement->id.size());
     for (const auto& a : ma.requirements) {
       const Requirement& r = *a.requirement;
-      out += fmt::format("  {:<{}}  {:<11}  {:<25}  {:<{}}  {}\n", r.id, wid, StatusName(a.status), r.route, r.legal_act, wact, r.citation);
-      out += fmt::format("  {:<{}}  {}\n", "", wid, r.title);
+      out += fmt::format("  {:<{}}  {:<11}  {}\n", r.id, wid, StatusName(a.status), r.route);
+      const auto line = [&](const std::string& text) { out += fmt::format("      {}\n", text); };
+      line(r.title);
+      line(fmt::format("law: {}, {}", r.legal_act, r.citation));
       std::vector<std::string> extra;
       if (!r.marks.empty()) extra.push_back("marks: " + Join(r.marks, ", "));
       if (!r.documents.empty()) extra.push_back("documents: " + Join(r.documents, ", "));
-      if (!extra.empty()) out += fmt::format("  {:<{}}  {}\n", "", wid, Join(extra, "; "));
-      if (!r.standards.empty()) out += fmt::format("  {:<{}}  standards: {}\n", "", wid, Join(StandardStrings(r), ", "));
+      if (!extra.empty()) line(Join(extra, "; "));
+      if (!r.standards.empty()) line("standards: " + Join(StandardStrings(r), ", "));
+      if (r.effective_to != Date::Max()) line(fmt::format("in force until {}", r.effective_to.ToString()));
       if (a.status == Tri::kUnknown)
-        out += fmt::format("  {:<{}}  applies if: {}  (state: {})\n", "", wid, r.when.text(),
-                           Join(UndecidedNames(kb, a, ans.query.product), ", "));
+        line(fmt::format("applies if: {}  (state: {})", r.when.text(), Join(UndecidedNames(kb, a, ans.query.product), ", ")));
     }
   }
   return out;
