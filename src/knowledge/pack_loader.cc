@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <regex>
+#include <set>
 
 #include "conform/core/text.h"
 #include "conform/knowledge/knowledge_base.h"
@@ -50,6 +51,8 @@ class PackLoader {
     for (const auto& [test, where] : pending_test_ids_) {
       for (const auto& [id, mark] : where) {
         const Requirement* req = ids.count(id) ? ids[id] : nullptr;
+        // A requirement that failed to load has been reported already.
+        if (!req && broken_ids_.count(id)) continue;
         if (!req || req->market != test->market)
           diags->push_back(Diagnostic{test->file, mark.line + 1, mark.column + 1,
                                       fmt::format("test names requirement '{}', which this pack does not define", id),
@@ -209,6 +212,7 @@ class PackLoader {
         r.Fail(n["effective_to"], fmt::format("effective_to {} is before effective_from {}", to->ToString(), q.effective_from.ToString()), "");
     }
     if (r.diagnostics().size() == before) kb_->requirements_.push_back(std::move(q));
+    else if (!q.id.empty()) broken_ids_.insert(q.id);
   }
 
   void ReadTest(YamlReader& r, const YAML::Node& n, MarketId market) {
@@ -268,6 +272,7 @@ class PackLoader {
 
  private:
   KnowledgeBase* kb_;
+  std::set<std::string> broken_ids_;
   std::vector<std::vector<std::pair<std::string, YAML::Mark>>> test_ids_;
   std::vector<std::pair<const PackTest*, std::vector<std::pair<std::string, YAML::Mark>>>> pending_test_ids_;
 };

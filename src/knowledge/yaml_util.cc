@@ -71,7 +71,12 @@ bool YamlReader::CheckMap(const YAML::Node& node, const char* what, std::initial
     bool known = false;
     for (const auto& a : allowed_names) known = known || a == k;
     if (!known) {
-      Fail(key, fmt::format("unknown key '{}' in {}", k, what), SuggestionHint(k, allowed_names));
+      // A key with spaces is almost always a value cut in two by an unquoted
+      // ": " or "," inside {...}.
+      Fail(key, fmt::format("unknown key '{}' in {}", k, what),
+           k.find(' ') != std::string::npos
+               ? "a value containing ': ' or ',' inside { } must be quoted"
+               : SuggestionHint(k, allowed_names));
     }
   }
   return true;
