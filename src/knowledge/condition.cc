@@ -181,24 +181,17 @@ class ConditionCompiler {
     out_.attributes_.push_back(id);
   }
 
-  void ParseOr(int nesting) {
-    ParseAnd(nesting);
-    while (!error_ && Peek().kind == Tok::kOr) {
-      Take();
-      ParseAnd(nesting);
-      Condition::Instr in;
-      in.op = Condition::Op::kOr;
-      Emit(in, -1);
-    }
-  }
+  void ParseOr(int nesting) { ParseBinary(nesting, Tok::kOr, Condition::Op::kOr, &ConditionCompiler::ParseAnd); }
+  void ParseAnd(int nesting) { ParseBinary(nesting, Tok::kAnd, Condition::Op::kAnd, &ConditionCompiler::ParseUnary); }
 
-  void ParseAnd(int nesting) {
-    ParseUnary(nesting);
-    while (!error_ && Peek().kind == Tok::kAnd) {
+  // operand (tok operand)*, left-associative.
+  void ParseBinary(int nesting, Tok tok, Condition::Op op, void (ConditionCompiler::*operand)(int)) {
+    (this->*operand)(nesting);
+    while (!error_ && Peek().kind == tok) {
       Take();
-      ParseUnary(nesting);
+      (this->*operand)(nesting);
       Condition::Instr in;
-      in.op = Condition::Op::kAnd;
+      in.op = op;
       Emit(in, -1);
     }
   }
