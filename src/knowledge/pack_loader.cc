@@ -290,6 +290,8 @@ Result<KnowledgeBase> KnowledgeBase::Load(const std::string& vocabulary_file, co
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(packs_dir, ec)) {
     const std::string ext = entry.path().extension().string();
+    // A vocabulary may sit beside the packs (see VocabularyFor).
+    if (entry.path().stem() == "vocabulary") continue;
     if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml")) files.push_back(entry.path().string());
   }
   if (ec) return Error(ErrorCode::kIo, {Diagnostic{packs_dir, 0, 0, "cannot list directory: " + ec.message(), ""}});

@@ -28,7 +28,7 @@ struct Applicability {
 class KnowledgeBase {
  public:
   // Loads the vocabulary and every *.yaml pack in `packs_dir` (sorted by
-  // name). All-or-nothing: on any problem the error lists every diagnostic
+  // name; a vocabulary.yaml there is not a pack). All-or-nothing: on any problem the error lists every diagnostic
   // found (file:line:column, what, how to fix) and no knowledge base is made.
   static Result<KnowledgeBase> Load(const std::string& vocabulary_file, const std::string& packs_dir);
 
