@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -84,11 +85,14 @@ int RunPacksValidate(const std::string& dir) {
     std::fprintf(stderr, "conform: %zu problem(s) in %s:\n", kb.error().diagnostics().size(), packs.c_str());
     return Report(kb.error());
   }
+  size_t wname = 0;
+  for (const auto& m : kb.value().markets()) wname = std::max(wname, m.name.size());
   for (const auto& m : kb.value().markets()) {
     size_t n = 0, tests = 0;
     for (const auto& r : kb.value().requirements()) n += kb.value().markets()[r.market].code == m.code;
     for (const auto& t : kb.value().tests()) tests += kb.value().markets()[t.market].code == m.code;
-    std::printf("ok  %-3s %-28s %3zu requirements  %3zu tests  %s\n", m.code.c_str(), m.name.c_str(), n, tests, m.file.c_str());
+    std::printf("ok  %-3s %-*s %3zu requirements  %3zu tests  %s\n", m.code.c_str(), static_cast<int>(wname), m.name.c_str(), n,
+                tests, m.file.c_str());
   }
   return kExitOk;
 }
