@@ -1,0 +1,43 @@
+// Streaming readers for listing files: JSON Lines and CSV
+// (doc/listing-format.md). Memory stays constant whatever the file size.
+#ifndef CONFORM_SCREEN_LISTING_READER_H_
+#define CONFORM_SCREEN_LISTING_READER_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "conform/core/listing.h"
+#include "conform/core/result.h"
+
+namespace conform {
+
+enum class ListingFormat { kJsonLines, kCsv };
+
+// "jsonl"/"json"/"ndjson" or "csv" from a format name or a file extension.
+Result<ListingFormat> ListingFormatFromName(std::string_view name);
+
+// The longest record accepted; longer ones are reported and skipped.
+inline constexpr size_t kMaxRecordBytes = 1 << 20;
+
+class ListingReader {
+ public:
+  virtual ~ListingReader() = default;
+
+  // Opens `path` ("-" for standard input).
+  static Result<std::unique_ptr<ListingReader>> Open(const std::string& path, ListingFormat format);
+
+  enum class Next { kListing, kBadRecord, kEnd };
+  // Reads the next record into *listing. kBadRecord: *problem says where
+  // (file, line) and what is wrong; the reader has skipped the record and can
+  // go on. Never throws, whatever the bytes.
+  virtual Next Read(Listing* listing, Diagnostic* problem) = 0;
+};
+
+// Parses one JSON object (one JSON Lines line). Errors name the field at fault.
+Result<Listing> ParseListingJson(std::string_view json);
+
+}  // namespace conform
+
+#endif  // CONFORM_SCREEN_LISTING_READER_H_

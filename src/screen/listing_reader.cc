@@ -1,0 +1,338 @@
+#include "conform/screen/listing_reader.h"
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include <cstring>
+
+#include "conform/core/text.h"
+#include "listing_parse_util.h"
+
+namespace conform {
+
+Result<ListingFormat> ListingFormatFromName(std::string_view name) {
+  const std::string n = AsciiLower(name);
+  if (n == "jsonl" || n == "json" || n == "ndjson") return ListingFormat::kJsonLines;
+  if (n == "csv") return ListingFormat::kCsv;
+  return Error(ErrorCode::kInvalidInput, fmt::format("unknown listing format '{}'", name), "use jsonl or csv");
+}
+
+Status FinishListing(Listing* l) {
+  const auto missing = [](const char* f) {
+    return Error(ErrorCode::kInvalidInput, fmt::format("field '{}' is required", f), "see doc/listing-format.md");
+  };
+  if (l->listing_id.empty()) return missing("listing_id");
+  if (l->seller_id.empty()) return missing("seller_id");
+  if (l->title.empty()) return missing("title");
+  if (l->target_markets.empty()) return missing("target_markets");
+  for (auto& m : l->target_markets) m = AsciiUpper(m);
+  if (!l->hs_code.empty()) {
+    std::string digits;
+    for (char c : l->hs_code) {
+      if (c == '.' || c == ' ') continue;
+      if (c < '0' || c > '9')
+        return Error(ErrorCode::kInvalidInput, fmt::format("field 'hs_code': '{}' is not an HS code", l->hs_code),
+                     "write 4 to 10 digits, e.g. 8504.40 or 850440");
+      digits += c;
+    }
+    if (digits.size() < 4 || digits.size() > 10)
+      return Error(ErrorCode::kInvalidInput, fmt::format("field 'hs_code': '{}' has {} digits", l->hs_code, digits.size()),
+                   "write 4 to 10 digits, e.g. 8504.40 or 850440");
+    l->hs_code = digits;
+  }
+  for (char c : l->gtin)
+    if (c < '0' || c > '9')
+      return Error(ErrorCode::kInvalidInput, fmt::format("field 'gtin': '{}' is not all digits", l->gtin), "write the 8 to 14 digits of the barcode");
+  return Status::Ok();
+}
+
+namespace {
+
+// Buffered byte source over a FILE*, with line counting.
+class ByteSource {
+ public:
+  explicit ByteSource(FILE* f, bool owned) : f_(f), owned_(owned), buf_(1 << 16) {}
+  ~ByteSource() {
+    if (owned_ && f_) std::fclose(f_);
+  }
+  // Next byte, or -1 at the end.
+  int Get() {
+    if (pos_ == end_ && !Fill()) return -1;
+    return static_cast<unsigned char>(buf_[pos_++]);
+  }
+  int Peek() {
+    if (pos_ == end_ && !Fill()) return -1;
+    return static_cast<unsigned char>(buf_[pos_]);
+  }
+  // Appends bytes up to (not including) the next '\n' to *out, consuming
+  // the '\n'; at most `limit` bytes are kept, the rest dropped and
+  // *too_long set. False at the end of input with nothing read.
+  bool Line(std::string* out, size_t limit, bool* too_long) {
+    out->clear();
+    *too_long = false;
+    bool any = false;
+    while (true) {
+      if (pos_ == end_ && !Fill()) return any;
+      any = true;
+      const char* start = buf_.data() + pos_;
+      const char* nl = static_cast<const char*>(std::memchr(start, '\n', end_ - pos_));
+      const size_t n = nl ? static_cast<size_t>(nl - start) : end_ - pos_;
+      if (!*too_long) {
+        if (out->size() + n > limit) *too_long = true;
+        else out->append(start, n);
+      }
+      pos_ += n;
+      if (nl) {
+        ++pos_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  bool Fill() {
+    if (eof_) return false;
+    const size_t n = std::fread(buf_.data(), 1, buf_.size(), f_);
+    pos_ = 0;
+    end_ = n;
+    if (n == 0) eof_ = true;
+    return n > 0;
+  }
+
+  FILE* f_;
+  bool owned_;
+  std::vector<char> buf_;
+  size_t pos_ = 0, end_ = 0;
+  bool eof_ = false;
+};
+
+Result<std::unique_ptr<ByteSource>> OpenSource(const std::string& path) {
+  if (path == "-") return std::make_unique<ByteSource>(stdin, false);
+  FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr)
+    return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, fmt::format("cannot open: {}", std::strerror(errno)), "check the path"}});
+  return std::make_unique<ByteSource>(f, true);
+}
+
+class JsonLinesReader : public ListingReader {
+ public:
+  JsonLinesReader(std::string path, std::unique_ptr<ByteSource> src) : path_(std::move(path)), src_(std::move(src)) {}
+
+  Next Read(Listing* listing, Diagnostic* problem) override {
+    bool too_long = false;
+    while (src_->Line(&line_, kMaxRecordBytes, &too_long)) {
+      ++line_no_;
+      if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+      if (line_no_ == 1 && line_.compare(0, 3, "\xEF\xBB\xBF") == 0) line_.erase(0, 3);  // BOM
+      if (too_long) {
+        *problem = Diagnostic{path_, static_cast<int>(line_no_), 0,
+                              fmt::format("line is longer than {} bytes", kMaxRecordBytes), "split or shorten the record"};
+        return Next::kBadRecord;
+      }
+      if (line_.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+      auto parsed = ParseListingJson(line_);
+      if (!parsed.ok()) {
+        const Diagnostic& d = parsed.error().diagnostics().front();
+        *problem = Diagnostic{path_, static_cast<int>(line_no_), 0, d.message, d.hint};
+        return Next::kBadRecord;
+      }
+      *listing = std::move(parsed).value();
+      listing->line = line_no_;
+      return Next::kListing;
+    }
+    return Next::kEnd;
+  }
+
+ private:
+  std::string path_;
+  std::unique_ptr<ByteSource> src_;
+  std::string line_;
+  size_t line_no_ = 0;
+};
+
+// RFC 4180 records: quoted fields may hold commas, quotes ("") and newlines.
+class CsvReader : public ListingReader {
+ public:
+  CsvReader(std::string path, std::unique_ptr<ByteSource> src) : path_(std::move(path)), src_(std::move(src)) {}
+
+  Status ReadHeader() {
+    bool too_long = false;
+    size_t start = 0;
+    if (!Record(&header_, &too_long, &start))
+      return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, "file is empty", "the first row must name the columns"}});
+    if (!header_.empty() && header_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) header_[0].erase(0, 3);
+    for (auto& h : header_) h = AsciiLower(h);
+    for (const char* required : {"listing_id", "seller_id", "title", "target_markets"}) {
+      bool found = false;
+      for (const auto& h : header_) found = found || h == required;
+      if (!found)
+        return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, fmt::format("header has no '{}' column", required),
+                                                           "see doc/listing-format.md for the column names"}});
+    }
+    return Status::Ok();
+  }
+
+  Next Read(Listing* listing, Diagnostic* problem) override {
+    bool too_long = false;
+    size_t start = 0;
+    while (Record(&fields_, &too_long, &start)) {
+      const auto bad = [&](std::string msg, std::string hint) {
+        *problem = Diagnostic{path_, static_cast<int>(start), 0, std::move(msg), std::move(hint)};
+        return Next::kBadRecord;
+      };
+      if (too_long) return bad(fmt::format("record is longer than {} bytes", kMaxRecordBytes), "split or shorten the record");
+      if (fields_.size() == 1 && fields_[0].empty()) continue;  // blank line
+      if (fields_.size() != header_.size())
+        return bad(fmt::format("row has {} fields, the header {}", fields_.size(), header_.size()),
+                   "quote fields that contain commas");
+      Listing l;
+      for (size_t i = 0; i < fields_.size(); ++i) {
+        if (!simdjson::validate_utf8(fields_[i].data(), fields_[i].size()))
+          return bad(fmt::format("column '{}' is not valid UTF-8", header_[i]), "save the file as UTF-8");
+        if (Status st = Assign(header_[i], fields_[i], &l); !st.ok()) {
+          const Diagnostic& d = st.error().diagnostics().front();
+          return bad(d.message, d.hint);
+        }
+      }
+      if (Status st = FinishListing(&l); !st.ok()) {
+        const Diagnostic& d = st.error().diagnostics().front();
+        return bad(d.message, d.hint);
+      }
+      l.line = start;
+      *listing = std::move(l);
+      return Next::kListing;
+    }
+    return Next::kEnd;
+  }
+
+ private:
+  static std::vector<std::string> SplitList(const std::string& s) {
+    std::vector<std::string> out;
+    size_t b = 0;
+    while (b <= s.size()) {
+      size_t e = s.find(';', b);
+      if (e == std::string::npos) e = s.size();
+      std::string item = s.substr(b, e - b);
+      const size_t first = item.find_first_not_of(' '), last = item.find_last_not_of(' ');
+      if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+      b = e + 1;
+    }
+    return out;
+  }
+
+  static Status Assign(const std::string& column, const std::string& v, Listing* l) {
+    if (column == "listing_id") l->listing_id = v;
+    else if (column == "seller_id") l->seller_id = v;
+    else if (column == "title") l->title = v;
+    else if (column == "description") l->description = v;
+    else if (column == "brand") l->brand = v;
+    else if (column == "model") l->model = v;
+    else if (column == "gtin") l->gtin = v;
+    else if (column == "hs_code") l->hs_code = v;
+    else if (column == "category") l->category = v;
+    else if (column == "attributes") {
+      for (const auto& item : SplitList(v)) {
+        const size_t eq = item.find('=');
+        if (eq == std::string::npos || eq == 0)
+          return Error(ErrorCode::kInvalidInput, fmt::format("column 'attributes': '{}' is not name=value", item),
+                       "write name=value;name=value");
+        l->attributes.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+      }
+    } else if (column == "price_amount") {
+      if (v.empty()) return Status::Ok();
+      char* end = nullptr;
+      const double d = std::strtod(v.c_str(), &end);
+      if (end != v.c_str() + v.size() || !std::isfinite(d) || d < 0)
+        return Error(ErrorCode::kInvalidInput, fmt::format("column 'price_amount': '{}' is not a price", v), "write e.g. 19.99");
+      l->price_amount = d;
+    } else if (column == "price_currency") l->price_currency = v;
+    else if (column == "target_markets") l->target_markets = SplitList(v);
+    else if (column == "image_count") {
+      if (v.empty()) return Status::Ok();
+      char* end = nullptr;
+      const long n = std::strtol(v.c_str(), &end, 10);
+      if (end != v.c_str() + v.size() || n < 0 || n > 100000)
+        return Error(ErrorCode::kInvalidInput, fmt::format("column 'image_count': '{}' is not a count", v), "write a whole number");
+      l->image_count = static_cast<int>(n);
+    } else if (column == "manufacturer_name") l->manufacturer.name = v;
+    else if (column == "manufacturer_address") l->manufacturer.address = v;
+    else if (column == "manufacturer_country") l->manufacturer.country = v;
+    else if (column == "manufacturer_email") l->manufacturer.email = v;
+    else if (column == "eu_rp_name") l->eu_responsible_person.name = v;
+    else if (column == "eu_rp_address") l->eu_responsible_person.address = v;
+    else if (column == "eu_rp_email") l->eu_responsible_person.email = v;
+    else if (column == "warnings_languages") l->warnings_languages = SplitList(v);
+    else if (column == "claims") l->claims = SplitList(v);
+    else if (column == "evidence") {
+      if (v.find_first_not_of(' ') != std::string::npos) return ParseEvidenceJson(v, &l->evidence);
+    }
+    return Status::Ok();
+  }
+
+  // Reads one record. *start is its first line. False at the end of input.
+  bool Record(std::vector<std::string>* fields, bool* too_long, size_t* start) {
+    fields->clear();
+    *too_long = false;
+    if (src_->Peek() < 0) return false;
+    ++line_no_;
+    *start = line_no_;
+    std::string field;
+    size_t bytes = 0;
+    bool quoted = false, was_quoted = false;
+    while (true) {
+      const int c = src_->Get();
+      if (c < 0) break;
+      if (++bytes > kMaxRecordBytes) *too_long = true;
+      if (quoted) {
+        if (c == '"') {
+          if (src_->Peek() == '"') {
+            src_->Get();
+            field += '"';
+          } else {
+            quoted = false;
+          }
+        } else {
+          if (c == '\n') ++line_no_;
+          if (!*too_long) field += static_cast<char>(c);
+        }
+        continue;
+      }
+      if (c == '"' && field.empty() && !was_quoted) {
+        quoted = was_quoted = true;
+      } else if (c == ',') {
+        fields->push_back(std::move(field));
+        field.clear();
+        was_quoted = false;
+      } else if (c == '\n') {
+        break;
+      } else if (c == '\r' && src_->Peek() == '\n') {
+        continue;
+      } else if (!*too_long) {
+        field += static_cast<char>(c);
+      }
+    }
+    fields->push_back(std::move(field));
+    if (*too_long) fields->clear();
+    return true;
+  }
+
+  std::string path_;
+  std::unique_ptr<ByteSource> src_;
+  std::vector<std::string> header_;
+  std::vector<std::string> fields_;
+  size_t line_no_ = 0;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ListingReader>> ListingReader::Open(const std::string& path, ListingFormat format) {
+  auto src = OpenSource(path);
+  if (!src.ok()) return src.error();
+  if (format == ListingFormat::kJsonLines)
+    return std::unique_ptr<ListingReader>(std::make_unique<JsonLinesReader>(path, std::move(src).value()));
+  auto csv = std::make_unique<CsvReader>(path, std::move(src).value());
+  if (Status st = csv->ReadHeader(); !st.ok()) return st.error();
+  return std::unique_ptr<ListingReader>(std::move(csv));
+}
+
+}  // namespace conform

@@ -1,0 +1,170 @@
+#include "conform/screen/listing_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+namespace conform {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string WriteTemp(const std::string& name, const std::string& content) {
+  const fs::path p = fs::temp_directory_path() / (std::to_string(::getpid()) + "_" + name);
+  std::ofstream(p, std::ios::binary) << content;
+  return p.string();
+}
+
+struct ReadAll {
+  std::vector<Listing> listings;
+  std::vector<Diagnostic> problems;
+};
+
+ReadAll Read(const std::string& path, ListingFormat format) {
+  ReadAll out;
+  auto reader = ListingReader::Open(path, format);
+  EXPECT_TRUE(reader.ok()) << (reader.ok() ? "" : reader.error().ToString());
+  if (!reader.ok()) return out;
+  Listing l;
+  Diagnostic d;
+  while (true) {
+    const auto next = reader.value()->Read(&l, &d);
+    if (next == ListingReader::Next::kEnd) break;
+    if (next == ListingReader::Next::kListing) out.listings.push_back(l);
+    else out.problems.push_back(d);
+  }
+  return out;
+}
+
+const char* kGood =
+    R"({"listing_id":"L1","seller_id":"S1","title":"20000mAh 充电宝 power bank","hs_code":"8507.60","gtin":"6901234567892",)"
+    R"("attributes":{"battery_wh":74,"radio":false,"battery":"li_ion","intended_age_max":null},"price":{"amount":19.99,"currency":"EUR"},)"
+    R"("target_markets":["eu","US"],"image_count":3,"manufacturer":{"name":"Shenzhen X Co.","country":"CN","email":"a@x.cn"},)"
+    R"("claims":["CE"],"evidence":[{"kind":"eu_declaration_of_conformity","legal_acts":["Directive 2014/30/EU"],)"
+    R"("standards":["EN 55032:2015"],"models":["PB-20"],"issued":"2024-01-10","expires":"2029-01-09"}]})";
+
+TEST(ListingJsonTest, ParsesEveryField) {
+  auto r = ParseListingJson(kGood);
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  const Listing& l = r.value();
+  EXPECT_EQ(l.listing_id, "L1");
+  EXPECT_EQ(l.title, "20000mAh 充电宝 power bank");
+  EXPECT_EQ(l.hs_code, "850760");
+  EXPECT_EQ(l.gtin, "6901234567892");
+  ASSERT_EQ(l.attributes.size(), 3u);  // the null one is unstated
+  EXPECT_EQ(l.attributes[0], (std::pair<std::string, std::string>{"battery_wh", "74"}));
+  EXPECT_EQ(l.attributes[1], (std::pair<std::string, std::string>{"radio", "false"}));
+  EXPECT_EQ(l.target_markets, (std::vector<std::string>{"EU", "US"}));
+  EXPECT_EQ(*l.price_amount, 19.99);
+  EXPECT_EQ(l.price_currency, "EUR");
+  EXPECT_EQ(*l.image_count, 3);
+  EXPECT_EQ(l.manufacturer.country, "CN");
+  ASSERT_EQ(l.evidence.size(), 1u);
+  EXPECT_EQ(l.evidence[0].kind, "eu_declaration_of_conformity");
+  EXPECT_EQ(l.evidence[0].models, std::vector<std::string>{"PB-20"});
+  EXPECT_EQ(l.evidence[0].expires->ToString(), "2029-01-09");
+}
+
+TEST(ListingJsonTest, RejectsBadRecordsNamingTheField) {
+  const struct {
+    const char* json;
+    const char* expected;
+  } cases[] = {
+      {"{", "not valid JSON"},
+      {"[1,2]", "must be a JSON object"},
+      {R"({"seller_id":"S","title":"t","target_markets":["EU"]})", "'listing_id' is required"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t"})", "'target_markets' is required"},
+      {R"({"listing_id":7,"seller_id":"S","title":"t","target_markets":["EU"]})", "'listing_id': must be a string, got a number"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":"EU"})", "must be an array of strings"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"hs_code":"85x4"})", "not an HS code"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"hs_code":"85"})", "has 2 digits"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"gtin":"12-34"})", "not all digits"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"image_count":-1})", "whole number"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"price":{"amount":"cheap"}})", "'price.amount'"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"attributes":{"radio":[1]}})", "'attributes.radio'"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"evidence":[{"number":"1"}]})", "needs a 'kind'"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"evidence":[{"kind":"test_report","expires":"2024-02-30"}]})", "'evidence[0].expires'"},
+      {R"({"listing_id":"L","listing_id":"M","seller_id":"S","title":"t","target_markets":["EU"]})", "appears twice"},
+      {"{\"listing_id\":\"L\xff\",\"seller_id\":\"S\",\"title\":\"t\",\"target_markets\":[\"EU\"]}", "not valid JSON"},
+  };
+  for (const auto& c : cases) {
+    auto r = ParseListingJson(c.json);
+    ASSERT_FALSE(r.ok()) << c.json;
+    EXPECT_NE(r.error().ToString().find(c.expected), std::string::npos) << c.json << " -> " << r.error().ToString();
+  }
+}
+
+TEST(ListingReaderTest, JsonLinesReportsBadLinesByNumberAndGoesOn) {
+  const std::string path = WriteTemp("listings.jsonl", std::string("\xEF\xBB\xBF") + kGood + "\n\n{broken\n" +
+                                                          std::string(kGood) + "\r\n" + std::string(kMaxRecordBytes + 10, ' ') +
+                                                          "\n" + kGood);  // no final newline
+  const auto all = Read(path, ListingFormat::kJsonLines);
+  ASSERT_EQ(all.listings.size(), 3u);
+  EXPECT_EQ(all.listings[0].line, 1u);
+  EXPECT_EQ(all.listings[1].line, 4u);
+  EXPECT_EQ(all.listings[2].line, 6u);
+  ASSERT_EQ(all.problems.size(), 2u);
+  EXPECT_EQ(all.problems[0].line, 3);
+  EXPECT_NE(all.problems[0].message.find("not valid JSON"), std::string::npos);
+  EXPECT_EQ(all.problems[1].line, 5);
+  EXPECT_NE(all.problems[1].message.find("longer than"), std::string::npos);
+  fs::remove(path);
+}
+
+TEST(ListingReaderTest, CsvWithQuotesListsAndEvidence) {
+  const std::string csv =
+      "listing_id,seller_id,title,target_markets,attributes,claims,price_amount,price_currency,evidence\n"
+      "L1,S1,\"USB charger, 5V \"\"fast\"\"\",EU;UK,input_voltage_ac=230;radio=false,CE;UKCA,9.5,GBP,"
+      "\"[{\"\"kind\"\":\"\"test_report\"\",\"\"standards\"\":[\"\"EN IEC 62368-1:2020+A11:2020\"\"]}]\"\n"
+      "L2,S1,\"two\nlines\",US,,,,,\n"
+      "L3,S1,short row\n"
+      "L4,S1,\"bad price\",US,,,cheap,,\n";
+  const std::string path = WriteTemp("listings.csv", csv);
+  const auto all = Read(path, ListingFormat::kCsv);
+  ASSERT_EQ(all.listings.size(), 2u);
+  const Listing& a = all.listings[0];
+  EXPECT_EQ(a.title, "USB charger, 5V \"fast\"");
+  EXPECT_EQ(a.target_markets, (std::vector<std::string>{"EU", "UK"}));
+  EXPECT_EQ(a.attributes.size(), 2u);
+  EXPECT_EQ(a.claims, (std::vector<std::string>{"CE", "UKCA"}));
+  EXPECT_EQ(*a.price_amount, 9.5);
+  ASSERT_EQ(a.evidence.size(), 1u);
+  EXPECT_EQ(a.evidence[0].standards, std::vector<std::string>{"EN IEC 62368-1:2020+A11:2020"});
+  EXPECT_EQ(all.listings[1].title, "two\nlines");
+  EXPECT_EQ(all.listings[1].line, 3u);
+  ASSERT_EQ(all.problems.size(), 2u);
+  EXPECT_EQ(all.problems[0].line, 5);
+  EXPECT_NE(all.problems[0].message.find("row has 3 fields"), std::string::npos);
+  EXPECT_EQ(all.problems[1].line, 6);
+  EXPECT_NE(all.problems[1].message.find("price_amount"), std::string::npos);
+  fs::remove(path);
+}
+
+TEST(ListingReaderTest, CsvHeaderMustNameRequiredColumns) {
+  const std::string path = WriteTemp("noheader.csv", "id,title\n1,x\n");
+  auto r = ListingReader::Open(path, ListingFormat::kCsv);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("no 'listing_id' column"), std::string::npos);
+  fs::remove(path);
+  EXPECT_FALSE(ListingReader::Open("/nonexistent/x.jsonl", ListingFormat::kJsonLines).ok());
+}
+
+TEST(ListingReaderTest, ArbitraryBytesNeverCrash) {
+  std::string junk;
+  uint32_t x = 12345;
+  for (int i = 0; i < 200000; ++i) {
+    x = x * 1103515245 + 12345;
+    junk += static_cast<char>((x >> 16) & 0xff);
+  }
+  for (auto format : {ListingFormat::kJsonLines, ListingFormat::kCsv}) {
+    const std::string path = WriteTemp("junk", "listing_id,seller_id,title,target_markets\n" + junk);
+    const auto all = Read(path, format);
+    EXPECT_TRUE(all.listings.empty());
+    fs::remove(path);
+  }
+}
+
+}  // namespace
+}  // namespace conform
