@@ -2,7 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <utf8proc.h>
+
 #include <algorithm>
+#include <cstdlib>
 
 namespace conform {
 
@@ -11,6 +14,36 @@ std::string AsciiLower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+std::string NormalizeForMatching(std::string_view utf8) {
+  // Replace invalid sequences first: utf8proc rejects the whole string otherwise.
+  std::string clean;
+  clean.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + i),
+                                                static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
+    if (n <= 0) {
+      clean += ' ';
+      ++i;
+    } else {
+      clean.append(utf8.data() + i, static_cast<size_t>(n));
+      i += static_cast<size_t>(n);
+    }
+  }
+  bool ascii = true;
+  for (char c : clean) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return AsciiLower(clean);  // fast path: NFKC and folding are identity-or-lowercase on ASCII
+  utf8proc_uint8_t* out = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(clean.data()),
+                                          static_cast<utf8proc_ssize_t>(clean.size()), &out,
+                                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                                                         UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+  if (n < 0) return AsciiLower(clean);
+  std::string result(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+  std::free(out);
+  return result;
 }
 
 std::string AsciiUpper(std::string_view s) {

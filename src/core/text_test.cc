@@ -24,3 +24,15 @@ TEST(TextTest, CaseHelpers) {
 }
 
 }  // namespace conform
+
+namespace conform {
+
+TEST(TextTest, NormalizeForMatchingFoldsWidthAndCase) {
+  EXPECT_EQ(NormalizeForMatching("USB Charger"), "usb charger");
+  EXPECT_EQ(NormalizeForMatching("ＵＳＢ　充電器"), "usb 充電器");  // full-width letters and space
+  EXPECT_EQ(NormalizeForMatching("Straße"), "strasse");
+  EXPECT_EQ(NormalizeForMatching("5Ｖ２Ａ"), "5v2a");
+  EXPECT_EQ(NormalizeForMatching("bad\xff byte"), "bad  byte");
+}
+
+}  // namespace conform

@@ -9,6 +9,11 @@
 namespace conform {
 
 std::string AsciiLower(std::string_view s);
+
+// Unicode NFKC with case folding (full-width forms become ASCII, "Ｃ" and "C"
+// and "c" compare equal), for matching words in free text. Bytes that are
+// not valid UTF-8 become spaces.
+std::string NormalizeForMatching(std::string_view utf8);
 std::string AsciiUpper(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 
