@@ -12,7 +12,7 @@
 #include "conform/knowledge/knowledge_base.h"
 #include "conform/knowledge/product_input.h"
 #include "conform/knowledge/vocabulary_loader.h"
-#include "yaml_util.h"
+#include "core/yaml_util.h"
 
 namespace conform {
 

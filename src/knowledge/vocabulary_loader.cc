@@ -7,7 +7,7 @@
 
 #include "conform/core/text.h"
 #include "conform/knowledge/product_input.h"
-#include "yaml_util.h"
+#include "core/yaml_util.h"
 
 namespace conform {
 

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -16,6 +18,11 @@
 #include "conform/knowledge/pack_test.h"
 #include "conform/knowledge/product_input.h"
 #include "conform/knowledge/requirements_report.h"
+#include "conform/screen/classifier.h"
+#include "conform/screen/screen_run.h"
+#include "conform/screen/screener.h"
+
+#include <unistd.h>
 
 namespace {
 
@@ -116,6 +123,108 @@ int RunPacksTest(const std::string& dir) {
   return failed == 0 ? kExitOk : kExitCheckFailed;
 }
 
+struct ScreenArgs {
+  std::string input;
+  std::string input_format;
+  std::string output = "-";
+  std::string output_format = "jsonl";
+  std::string on;
+  std::string packs;
+  std::string fail_on = "never";
+  unsigned threads = 0;
+  size_t max_errors = 0;
+  bool quiet = false;
+};
+
+// Prints rows to the output, problems and progress to stderr.
+class CliScreenObserver : public ScreenObserver {
+ public:
+  CliScreenObserver(FILE* out, bool progress) : out_(out), progress_(progress) {}
+  void OnRows(std::string_view rows) override { std::fwrite(rows.data(), 1, rows.size(), out_); }
+  void OnBadRecord(const Diagnostic& d) override {
+    if (progress_) std::fputs("\r\033[K", stderr);
+    std::fprintf(stderr, "conform: skipped: %s\n", d.ToString().c_str());
+  }
+  void OnProgress(size_t listings, size_t bad) override {
+    if (!progress_) return;
+    std::fprintf(stderr, "\r\033[Kscreened %zu listings, %zu skipped", listings, bad);
+  }
+  void Finish() {
+    if (progress_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  FILE* out_;
+  bool progress_;
+};
+
+int RunScreenCommand(const ScreenArgs& args) {
+  const std::string data = DefaultDataDir();
+  auto kb = LoadFromPacksDir(args.packs.empty() ? PacksDir(data) : args.packs);
+  if (!kb.ok()) return Report(kb.error());
+  auto classifier = Classifier::Load(kb.value().vocabulary(), (std::filesystem::path(data) / "classify" / "hs.yaml").string(),
+                                     (std::filesystem::path(data) / "classify" / "keywords.yaml").string());
+  if (!classifier.ok()) return Report(classifier.error());
+  Date on = Date::Today();
+  if (!args.on.empty()) {
+    auto d = Date::Parse(args.on);
+    if (!d.ok()) return Report(d.error());
+    on = d.value();
+  }
+  ScreenRunOptions options;
+  options.input = args.input;
+  std::string in_format = args.input_format;
+  if (in_format.empty()) {
+    const std::string ext = std::filesystem::path(args.input).extension().string();
+    in_format = ext.empty() ? "jsonl" : ext.substr(1);
+  }
+  auto format = ListingFormatFromName(in_format);
+  if (!format.ok()) return Report(format.error());
+  options.input_format = format.value();
+  options.output_format = args.output_format == "csv" ? VerdictFormat::kCsv : VerdictFormat::kJsonLines;
+  options.threads = args.threads;
+  options.max_errors = args.max_errors;
+
+  FILE* out = stdout;
+  std::string tmp;
+  if (args.output != "-") {
+    // Written under a temporary name and renamed at the end: a run that fails
+    // half-way leaves no half-written report behind.
+    tmp = args.output + ".partial";
+    out = std::fopen(tmp.c_str(), "wb");
+    if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno))));
+  }
+  if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
+  const Screener screener(kb.value(), classifier.value(), on);
+  CliScreenObserver observer(out, !args.quiet && isatty(fileno(stderr)));
+  auto stats = RunScreen(kb.value(), screener, options, &observer);
+  observer.Finish();
+  if (out != stdout) {
+    const bool write_ok = std::fflush(out) == 0 && std::ferror(out) == 0;
+    std::fclose(out);
+    if (!stats.ok() || !write_ok) {
+      std::remove(tmp.c_str());
+      if (!write_ok) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}", tmp)));
+    } else if (std::rename(tmp.c_str(), args.output.c_str()) != 0) {
+      return Report(Error(ErrorCode::kIo, fmt::format("cannot rename {} to {}: {}", tmp, args.output, std::strerror(errno))));
+    }
+  } else {
+    std::fflush(stdout);
+  }
+  if (!stats.ok()) return Report(stats.error());
+  const ScreenRunStats& s = stats.value();
+  if (!args.quiet) {
+    std::fprintf(stderr, "conform: screened %zu listings (%zu rows: %zu BLOCK, %zu NEEDS_REVIEW, %zu WARN, %zu PASS); %zu skipped%s\n",
+                 s.listings, s.rows, s.verdicts[3], s.verdicts[2], s.verdicts[1], s.verdicts[0], s.bad_records,
+                 s.stopped_early ? " (stopped early: --max-errors reached)" : "");
+  }
+  if (s.stopped_early) return kExitBadInput;
+  const int threshold = args.fail_on == "block" ? 3 : args.fail_on == "review" ? 2 : args.fail_on == "warn" ? 1 : 4;
+  for (int v = threshold; v < 4; ++v)
+    if (s.verdicts[static_cast<size_t>(v)] > 0) return kExitCheckFailed;
+  return kExitOk;
+}
+
 int RunVocabulary(const std::string& dir) {
   const std::string packs = dir.empty() ? PacksDir(DefaultDataDir()) : dir;
   auto kb = LoadFromPacksDir(packs);
@@ -165,6 +274,21 @@ int main(int argc, char** argv) {
   auto* test = packs->add_subcommand("test", "Run the example products every pack carries");
   test->add_option("dir", test_dir, "Directory of rule packs (default: the shipped packs)");
 
+  ScreenArgs scr;
+  auto* screen = app.add_subcommand("screen", "Screen marketplace listings: one explained verdict per listing and market");
+  screen->add_option("input", scr.input, "Listings file (JSON Lines or CSV; - for standard input)")->required();
+  screen->add_option("--format", scr.input_format, "Input format (default: from the file extension)")
+      ->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
+  screen->add_option("-o,--output", scr.output, "Where to write the verdicts (default: standard output)");
+  screen->add_option("--output-format", scr.output_format, "Verdict format")->check(CLI::IsMember({"jsonl", "csv"}));
+  screen->add_option("--on", scr.on, "Date to screen for, YYYY-MM-DD (default: today)");
+  screen->add_option("--packs", scr.packs, "Directory of rule packs (default: the shipped packs)");
+  screen->add_option("--fail-on", scr.fail_on, "Exit 1 when any verdict is this bad or worse")
+      ->check(CLI::IsMember({"block", "review", "warn", "never"}));
+  screen->add_option("--threads", scr.threads, "Worker threads (default: one per core)");
+  screen->add_option("--max-errors", scr.max_errors, "Stop after this many bad records (default: never)");
+  screen->add_flag("-q,--quiet", scr.quiet, "No progress or summary on standard error");
+
   std::string vocab_dir;
   auto* vocabulary = app.add_subcommand("vocabulary", "List markets, categories and attributes");
   vocabulary->add_option("--packs", vocab_dir, "Directory of rule packs (default: the shipped packs)");
@@ -185,5 +309,6 @@ int main(int argc, char** argv) {
   if (validate->parsed()) return RunPacksValidate(validate_dir);
   if (test->parsed()) return RunPacksTest(test_dir);
   if (vocabulary->parsed()) return RunVocabulary(vocab_dir);
+  if (screen->parsed()) return RunScreenCommand(scr);
   return kExitBadInput;
 }

@@ -1,5 +1,5 @@
 // Reading YAML with positions: every problem becomes a Diagnostic with the
-// file, line and column of the node at fault. Private to knowledge/.
+// file, line and column of the node at fault. Private to the library.
 #ifndef CONFORM_KNOWLEDGE_YAML_UTIL_H_
 #define CONFORM_KNOWLEDGE_YAML_UTIL_H_
 

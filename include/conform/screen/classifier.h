@@ -1,0 +1,87 @@
+// Classification: which category a listing belongs to, and which attributes
+// its text reveals, with a confidence and the words that decided it.
+//
+// Sources, strongest first: what the listing states; its HS 2022 code
+// (data/classify/hs.yaml); terms in its title and description, in English
+// and Chinese (data/classify/keywords.yaml); quantities in the text
+// ("20000mAh", "100-240V", "5V 2A", "ages 3-8", "0-12个月").
+#ifndef CONFORM_SCREEN_CLASSIFIER_H_
+#define CONFORM_SCREEN_CLASSIFIER_H_
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "conform/core/listing.h"
+#include "conform/core/result.h"
+#include "conform/core/term_matcher.h"
+#include "conform/core/vocabulary.h"
+
+namespace conform {
+
+struct AttributeInference {
+  AttributeId attribute = 0;
+  double value = 0;
+  std::string reason;  // "title: 'bluetooth'", "text: '20000mah'"
+};
+
+struct Classification {
+  enum class Source { kListing, kInferred, kNone };
+  Source source = Source::kNone;
+  CategoryId category = 0;  // valid unless source == kNone
+  double confidence = 0;    // 0..1; 1 when the listing states the category
+  std::vector<std::string> reasons;  // what decided the category
+
+  // What the text and HS code alone say, even when the listing states a
+  // category: a strong disagreement is worth a look.
+  std::optional<CategoryId> inferred_category;
+  double inferred_confidence = 0;
+
+  // Attributes inferred from the text or HS code (never overriding the
+  // listing's own).
+  std::vector<AttributeInference> attributes;
+};
+
+class Classifier {
+ public:
+  // Below this confidence an inferred category is not trusted on its own.
+  static constexpr double kConfidentAt = 0.6;
+
+  // Loads the HS map and the keyword list. Errors carry file:line:column.
+  static Result<Classifier> Load(const Vocabulary& vocab, const std::string& hs_file, const std::string& keywords_file);
+
+  // Thread-safe. `stated` are the attributes the listing gives; they are not
+  // inferred again. Precondition: `listing.category`, when not empty, has
+  // been checked against the vocabulary by the caller (`stated_category`).
+  Classification Classify(const Listing& listing, std::optional<CategoryId> stated_category,
+                          const std::vector<bool>& stated) const;
+
+ private:
+  struct HsMapping {
+    std::string code;
+    CategoryId category = 0;
+    double confidence = 0;
+    std::vector<std::pair<AttributeId, double>> attributes;
+    std::string description;
+  };
+  struct TermEffect {
+    int category = -1;  // or -1 for attribute-only terms
+    double weight = 0;
+    std::vector<std::pair<AttributeId, double>> attributes;
+  };
+  const HsMapping* FindHs(const std::string& code) const;
+  void InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out) const;
+
+  // Attributes that quantities in the text set (absent from the vocabulary: -1).
+  int battery_ = -1, battery_wh_ = -1, input_voltage_ac_ = -1, output_voltage_dc_ = -1, intended_age_max_ = -1;
+  double li_ion_ = 0;  // enum index of battery 'li_ion'
+  std::vector<std::string> category_names_;
+  std::vector<HsMapping> hs_;  // sorted by code
+  TermMatcher matcher_;
+  std::vector<std::vector<TermEffect>> effects_;  // by term index
+};
+
+}  // namespace conform
+
+#endif  // CONFORM_SCREEN_CLASSIFIER_H_

@@ -1,0 +1,329 @@
+#include "conform/screen/classifier.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "conform/core/text.h"
+#include "conform/knowledge/product_input.h"
+#include "core/yaml_util.h"
+
+namespace conform {
+
+namespace {
+
+bool IsAsciiWordTerm(const std::string& t) {
+  for (unsigned char c : t)
+    if (c >= 0x80) return false;
+  return true;
+}
+
+// Reads {attribute: value, ...} against the vocabulary.
+std::vector<std::pair<AttributeId, double>> ReadAttributeMap(YamlReader& r, const YAML::Node& n, const Vocabulary& v) {
+  std::vector<std::pair<AttributeId, double>> out;
+  if (!n.IsDefined() || n.IsNull()) return out;
+  if (!n.IsMap()) {
+    r.Fail(n, "must map attribute names to values", "");
+    return out;
+  }
+  for (const auto& kv : n) {
+    const std::string name = kv.first.Scalar();
+    const auto id = v.FindAttribute(name);
+    if (!id) {
+      r.Fail(kv.first, fmt::format("unknown attribute '{}'", name), SuggestionHint(name, v.AttributeNames()));
+      continue;
+    }
+    auto value = ParseAttributeValue(v.attribute(*id), kv.second.IsScalar() ? kv.second.Scalar() : "");
+    if (!value.ok()) {
+      const auto& d = value.error().diagnostics().front();
+      r.Fail(kv.second, d.message, d.hint);
+      continue;
+    }
+    out.emplace_back(*id, value.value());
+  }
+  return out;
+}
+
+std::optional<double> ReadNumber(YamlReader& r, const YAML::Node& n, const char* key, double lo, double hi) {
+  auto s = r.String(n, key, true);
+  if (!s) return std::nullopt;
+  char* end = nullptr;
+  const double d = std::strtod(s->c_str(), &end);
+  if (end != s->c_str() + s->size() || d < lo || d > hi) {
+    r.Fail(n[key], fmt::format("'{}' must be a number from {} to {}", key, lo, hi), "");
+    return std::nullopt;
+  }
+  return d;
+}
+
+}  // namespace
+
+Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_file, const std::string& keywords_file) {
+  Classifier c;
+  std::vector<Diagnostic> diags;
+  for (size_t i = 0; i < v.category_count(); ++i) c.category_names_.push_back(v.category(static_cast<CategoryId>(i)).name);
+  const auto category_of = [&](YamlReader& r, const YAML::Node& at, const std::string& name) -> int {
+    const auto id = v.FindCategory(name);
+    if (!id) r.Fail(at, fmt::format("unknown category '{}'", name), SuggestionHint(name, v.CategoryNames()));
+    return id ? static_cast<int>(*id) : -1;
+  };
+
+  {  // HS map
+    YamlReader r(hs_file);
+    if (auto root = r.Load(); root && r.CheckMap(*root, "the HS map", {"schema", "edition", "source", "mappings"})) {
+      if (auto schema = r.String(*root, "schema", true); schema && *schema != "conform-hs-map/1")
+        r.Fail((*root)["schema"], fmt::format("unsupported schema '{}'", *schema), "expected conform-hs-map/1");
+      const YAML::Node maps = (*root)["mappings"];
+      if (r.CheckSeq(maps, "mappings")) {
+        for (const auto& m : maps) {
+          if (!r.CheckMap(m, "a mapping", {"code", "category", "confidence", "attributes", "description"})) continue;
+          HsMapping h;
+          h.code = r.String(m, "code", true).value_or("");
+          if (h.code.size() < 2 || h.code.size() > 10 || h.code.find_first_not_of("0123456789") != std::string::npos)
+            r.Fail(m["code"], fmt::format("'{}' is not an HS code", h.code), "write 2 to 10 digits, quoted");
+          const int cat = category_of(r, m["category"], r.String(m, "category", true).value_or(""));
+          h.confidence = ReadNumber(r, m, "confidence", 0, 1).value_or(0);
+          h.attributes = ReadAttributeMap(r, m["attributes"], v);
+          h.description = r.String(m, "description", false).value_or("");
+          if (cat >= 0) {
+            h.category = static_cast<CategoryId>(cat);
+            c.hs_.push_back(std::move(h));
+          }
+        }
+      }
+    }
+    for (auto& d : r.diagnostics()) diags.push_back(std::move(d));
+  }
+  std::sort(c.hs_.begin(), c.hs_.end(), [](const HsMapping& a, const HsMapping& b) { return a.code < b.code; });
+  for (size_t i = 1; i < c.hs_.size(); ++i)
+    if (c.hs_[i].code == c.hs_[i - 1].code)
+      diags.push_back(Diagnostic{hs_file, 0, 0, fmt::format("HS code '{}' is mapped twice", c.hs_[i].code), "keep one"});
+
+  {  // keywords
+    YamlReader r(keywords_file);
+    std::map<std::string, uint32_t> index;  // normalised term -> matcher index
+    const auto add = [&](const std::string& raw, TermEffect effect) {
+      const std::string term = NormalizeForMatching(raw);
+      auto it = index.find(term);
+      if (it == index.end()) {
+        it = index.emplace(term, c.matcher_.Add(term, IsAsciiWordTerm(term))).first;
+        c.effects_.emplace_back();
+      }
+      c.effects_[it->second].push_back(std::move(effect));
+    };
+    if (auto root = r.Load(); root && r.CheckMap(*root, "the keyword list", {"schema", "categories", "attributes"})) {
+      if (auto schema = r.String(*root, "schema", true); schema && *schema != "conform-keywords/1")
+        r.Fail((*root)["schema"], fmt::format("unsupported schema '{}'", *schema), "expected conform-keywords/1");
+      const YAML::Node cats = (*root)["categories"];
+      if (cats.IsMap()) {
+        for (const auto& kv : cats) {
+          const int cat = category_of(r, kv.first, kv.first.Scalar());
+          if (!r.CheckSeq(kv.second, "a category's terms")) continue;
+          for (const auto& t : kv.second) {
+            if (!r.CheckMap(t, "a term", {"term", "weight"})) continue;
+            auto term = r.String(t, "term", true);
+            auto weight = ReadNumber(r, t, "weight", 0, 10);
+            if (term && weight && cat >= 0) add(*term, TermEffect{cat, *weight, {}});
+          }
+        }
+      } else {
+        r.Fail(cats.IsDefined() ? cats : *root, "'categories' must map categories to term lists", "");
+      }
+      const YAML::Node attrs = (*root)["attributes"];
+      if (attrs.IsDefined() && r.CheckSeq(attrs, "attributes")) {
+        for (const auto& t : attrs) {
+          if (!r.CheckMap(t, "an attribute term", {"term", "set"})) continue;
+          auto term = r.String(t, "term", true);
+          auto set = ReadAttributeMap(r, t["set"], v);
+          if (term && !set.empty()) add(*term, TermEffect{-1, 0, std::move(set)});
+        }
+      }
+    }
+    for (auto& d : r.diagnostics()) diags.push_back(std::move(d));
+  }
+  if (!diags.empty()) return Error(ErrorCode::kInvalidInput, std::move(diags));
+  c.matcher_.Build();
+
+  const auto id_of = [&](const char* name) { auto id = v.FindAttribute(name); return id ? static_cast<int>(*id) : -1; };
+  c.battery_ = id_of("battery");
+  c.battery_wh_ = id_of("battery_wh");
+  c.input_voltage_ac_ = id_of("input_voltage_ac");
+  c.output_voltage_dc_ = id_of("output_voltage_dc");
+  c.intended_age_max_ = id_of("intended_age_max");
+  if (c.battery_ >= 0) c.li_ion_ = v.attribute(static_cast<AttributeId>(c.battery_)).EnumIndex("li_ion");
+  return c;
+}
+
+const Classifier::HsMapping* Classifier::FindHs(const std::string& code) const {
+  const HsMapping* best = nullptr;
+  for (size_t len = std::min<size_t>(code.size(), 10); len >= 2; --len) {
+    const std::string prefix = code.substr(0, len);
+    auto it = std::lower_bound(hs_.begin(), hs_.end(), prefix, [](const HsMapping& m, const std::string& p) { return m.code < p; });
+    if (it != hs_.end() && it->code == prefix) {
+      best = &*it;
+      break;
+    }
+  }
+  return best;
+}
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads a number at text[i]; advances i.
+double ReadNumberAt(const std::string& text, size_t* i) {
+  size_t j = *i;
+  while (j < text.size() && (IsDigit(text[j]) || (text[j] == '.' && j + 1 < text.size() && IsDigit(text[j + 1])))) ++j;
+  const double v = std::strtod(text.substr(*i, j - *i).c_str(), nullptr);
+  *i = j;
+  return v;
+}
+
+bool StartsWith(const std::string& text, size_t i, std::string_view s) { return text.compare(i, s.size(), s) == 0; }
+bool WordEnds(const std::string& text, size_t i) {
+  return i >= text.size() || !((text[i] >= 'a' && text[i] <= 'z') || IsDigit(text[i]));
+}
+
+}  // namespace
+
+void Classifier::InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out) const {
+  double mah = 0, wh = 0, vac = 0, vdc = 0, age_max = -1;
+  std::string mah_word, wh_word, vac_word, vdc_word, age_word;
+  for (size_t i = 0; i < text.size();) {
+    if (!IsDigit(text[i]) || (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || IsDigit(text[i - 1]) || text[i - 1] == '.'))) {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    const double lo = ReadNumberAt(text, &i);
+    double hi = lo;
+    size_t j = i;
+    while (j < text.size() && text[j] == ' ') ++j;
+    if (j < text.size() && (text[j] == '-' || text[j] == '~') && j + 1 < text.size()) {
+      size_t k = j + 1;
+      while (k < text.size() && text[k] == ' ') ++k;
+      if (k < text.size() && IsDigit(text[k])) {
+        hi = ReadNumberAt(text, &k);
+        j = k;
+      }
+    }
+    size_t u = j;
+    while (u < text.size() && text[u] == ' ') ++u;
+    size_t word_end = u;
+    while (word_end < text.size() && text[word_end] != ' ') ++word_end;
+    if (StartsWith(text, u, "mah") && WordEnds(text, u + 3)) {
+      if (hi > mah) { mah = hi; mah_word = text.substr(start, u + 3 - start); }
+    } else if (StartsWith(text, u, "wh") && WordEnds(text, u + 2)) {
+      if (hi > wh) { wh = hi; wh_word = text.substr(start, u + 2 - start); }
+    } else if (StartsWith(text, u, "v") && (u + 1 >= text.size() || !(text[u + 1] >= 'a' && text[u + 1] <= 'z') ||
+                                            StartsWith(text, u + 1, "ac") || StartsWith(text, u + 1, "dc"))) {
+      // "5v2a" is common: a digit may follow the unit directly.
+      const std::string w = text.substr(start, u + 1 - start);
+      if (hi >= 90 && hi <= 1000 && !StartsWith(text, u + 1, "dc")) {
+        if (hi > vac) { vac = hi; vac_word = w; }
+      } else if (hi > 0 && hi <= 60) {
+        if (hi > vdc) { vdc = hi; vdc_word = w; }
+      }
+    } else if (hi > lo || StartsWith(text, u, "岁")) {
+      // Age ranges: "3-8 years", "0-12 months", "3-6岁", "6-12个月".
+      double years = -1;
+      if (StartsWith(text, u, "year") || StartsWith(text, u, "yrs") || StartsWith(text, u, "岁")) years = hi;
+      else if (StartsWith(text, u, "month") || StartsWith(text, u, "个月")) years = std::ceil(hi / 12.0);
+      // "3岁以上" (3 and up) gives no upper age.
+      if (StartsWith(text, u, "岁以上") || StartsWith(text, u, "岁+") || hi == lo) years = -1;
+      if (years >= 0 && years <= 18 && years > age_max) { age_max = years; age_word = text.substr(start, word_end - start); }
+    }
+    i = std::max(i, j);
+  }
+  const auto infer = [&](int id, double value, const std::string& why) {
+    if (id < 0 || stated[static_cast<size_t>(id)]) return;
+    for (const auto& a : out->attributes)
+      if (a.attribute == id) return;  // a keyword or the HS code said so already
+    out->attributes.push_back(AttributeInference{static_cast<AttributeId>(id), value, why});
+  };
+  if (wh > 0) infer(battery_wh_, wh, fmt::format("text: '{}'", wh_word));
+  else if (mah >= 300) infer(battery_wh_, std::round(mah * 3.7 / 100.0) / 10.0, fmt::format("text: '{}' at 3.7 V nominal", mah_word));
+  if (mah >= 300) infer(battery_, li_ion_, fmt::format("text: '{}' (a lithium-ion capacity)", mah_word));
+  if (vac > 0) infer(input_voltage_ac_, vac, fmt::format("text: '{}'", vac_word));
+  if (vdc > 0) infer(output_voltage_dc_, vdc, fmt::format("text: '{}'", vdc_word));
+  if (age_max >= 0) infer(intended_age_max_, age_max, fmt::format("text: '{}'", age_word));
+}
+
+Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> stated_category,
+                                    const std::vector<bool>& stated) const {
+  Classification out;
+  std::vector<double> score(category_names_.size(), 0.0);
+  std::vector<std::vector<std::string>> why(category_names_.size());
+
+  // Terms: the title counts fully, the description half.
+  std::vector<uint32_t> found;
+  const std::string title = NormalizeForMatching(l.title);
+  const std::string description = NormalizeForMatching(l.description);
+  for (int part = 0; part < 2; ++part) {
+    const std::string& text = part == 0 ? title : description;
+    const char* where = part == 0 ? "title" : "description";
+    matcher_.Find(text, &found);
+    for (uint32_t t : found) {
+      for (const TermEffect& e : effects_[t]) {
+        if (e.category >= 0) {
+          score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
+          why[e.category].push_back(fmt::format("{}: '{}'", where, matcher_.term(t)));
+        }
+        for (const auto& [id, value] : e.attributes) {
+          if (stated[id]) continue;
+          bool known = false;
+          for (const auto& a : out.attributes) known = known || a.attribute == id;
+          if (!known) out.attributes.push_back(AttributeInference{id, value, fmt::format("{}: '{}'", where, matcher_.term(t))});
+        }
+      }
+    }
+  }
+  // The HS code: a declared tariff classification weighs like a strong term.
+  if (!l.hs_code.empty()) {
+    if (const HsMapping* h = FindHs(l.hs_code)) {
+      score[h->category] += 4.0 * h->confidence;
+      why[h->category].push_back(fmt::format("hs_code {} ({})", h->code, h->description));
+      for (const auto& [id, value] : h->attributes) {
+        if (stated[id]) continue;
+        bool known = false;
+        for (const auto& a : out.attributes) known = known || a.attribute == id;
+        if (!known) out.attributes.push_back(AttributeInference{id, value, fmt::format("hs_code {}", h->code)});
+      }
+    }
+  }
+  InferQuantities(title + " \n " + description, stated, &out);
+
+  // Confidence: the winner's share of the two best scores, times how much
+  // evidence there is (one strong term gives about 0.78).
+  size_t best = 0, second = SIZE_MAX;
+  for (size_t c = 1; c < score.size(); ++c) {
+    if (score[c] > score[best]) {
+      second = best;
+      best = c;
+    } else if (second == SIZE_MAX || score[c] > score[second]) {
+      second = c;
+    }
+  }
+  if (score[best] > 0) {
+    const double runner_up = second == SIZE_MAX ? 0 : score[second];
+    out.inferred_category = static_cast<CategoryId>(best);
+    out.inferred_confidence = (score[best] / (score[best] + runner_up)) * (1 - std::exp(-score[best] / 2));
+  }
+  if (stated_category) {
+    out.source = Classification::Source::kListing;
+    out.category = *stated_category;
+    out.confidence = 1;
+    out.reasons.push_back("category given by the listing");
+  } else if (out.inferred_category) {
+    out.source = Classification::Source::kInferred;
+    out.category = *out.inferred_category;
+    out.confidence = out.inferred_confidence;
+    out.reasons = why[best];
+  }
+  return out;
+}
+
+}  // namespace conform

@@ -1,0 +1,496 @@
+#include "conform/screen/screener.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "conform/core/text.h"
+#include "conform/knowledge/product_input.h"
+
+namespace conform {
+
+const char* VerdictName(Verdict v) {
+  switch (v) {
+    case Verdict::kPass: return "PASS";
+    case Verdict::kWarn: return "WARN";
+    case Verdict::kNeedsReview: return "NEEDS_REVIEW";
+    case Verdict::kBlock: return "BLOCK";
+  }
+  return "?";
+}
+
+const char* SeverityName(Severity s) {
+  switch (s) {
+    case Severity::kInfo: return "info";
+    case Severity::kWarn: return "warn";
+    case Severity::kReview: return "review";
+    case Severity::kBlock: return "block";
+  }
+  return "?";
+}
+
+const char* EvidenceStatusName(EvidenceStatus s) {
+  switch (s) {
+    case EvidenceStatus::kSatisfied: return "satisfied";
+    case EvidenceStatus::kMissing: return "missing";
+    case EvidenceStatus::kExpired: return "expired";
+    case EvidenceStatus::kNotYetValid: return "not_yet_valid";
+    case EvidenceStatus::kScopeMismatch: return "scope_mismatch";
+    case EvidenceStatus::kUnverifiable: return "unverifiable";
+    case EvidenceStatus::kNotRequired: return "not_required";
+  }
+  return "?";
+}
+
+namespace {
+
+// EU Member States (ISO 3166-1 alpha-2; Greece is GR, not EL).
+bool IsEuMemberState(const std::string& c) {
+  static const char* kMembers[] = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
+                                   "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"};
+  const std::string u = AsciiUpper(c);
+  for (const char* m : kMembers)
+    if (u == m) return true;
+  return false;
+}
+
+// "Directive 2014/35/EU" and "2014/35/EU" name the same act; so do
+// "47 CFR Part 15" and "47 cfr 15".
+std::string ActKey(std::string_view act) {
+  std::string s = NormalizeForMatching(act);
+  for (std::string_view noise : {"directive", "regulation", "(eu)", "(ec)", "part", "no.", "no ", "commission", "delegated", "implementing"}) {
+    for (size_t p = s.find(noise); p != std::string::npos; p = s.find(noise)) s.erase(p, noise.size());
+  }
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != ',') out += c;
+  return out;
+}
+
+bool SameAct(std::string_view a, std::string_view b) {
+  const std::string ka = ActKey(a), kb = ActKey(b);
+  if (ka.empty() || kb.empty()) return false;
+  return ka.find(kb) != std::string::npos || kb.find(ka) != std::string::npos;
+}
+
+struct StandardKey {
+  std::string id;  // upper case, no spaces
+  std::string edition;
+};
+
+// "EN IEC 62368-1:2020+A11:2020" -> {ENIEC62368-1, 2020+A11:2020};
+// "GB 4943.1-2022" -> {GB4943.1, 2022}.
+StandardKey ParseStandard(std::string_view s) {
+  std::string id(s), edition;
+  if (const size_t colon = id.find(':'); colon != std::string::npos) {
+    edition = id.substr(colon + 1);
+    id.resize(colon);
+  } else if (id.size() > 5 && id[id.size() - 5] == '-' && std::all_of(id.end() - 4, id.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+             (id.compare(id.size() - 4, 2, "19") == 0 || id.compare(id.size() - 4, 2, "20") == 0)) {
+    edition = id.substr(id.size() - 4);
+    id.resize(id.size() - 5);
+  }
+  std::string key;
+  for (char c : AsciiUpper(id))
+    if (c != ' ') key += c;
+  std::string ed;
+  for (char c : AsciiUpper(edition))
+    if (c != ' ') ed += c;
+  return {key, ed};
+}
+
+std::string ModelKey(std::string_view m) {
+  std::string out;
+  for (char c : NormalizeForMatching(m))
+    if (c != ' ' && c != '-' && c != '_' && c != '/' && c != '.') out += c;
+  return out;
+}
+
+std::string DocumentList(const Requirement& r) { return Join(r.documents, " or "); }
+
+std::string Remedy(const Requirement& r) {
+  std::string out = fmt::format("Obtain {} (route: {}) covering {}, {}", DocumentList(r), r.route, r.legal_act, r.citation);
+  if (!r.standards.empty()) {
+    std::vector<std::string> s;
+    for (const auto& st : r.standards) s.push_back(st.ToString());
+    out += fmt::format(", against {}", Join(s, ", "));
+  }
+  if (!r.marks.empty()) out += fmt::format("; affix {}", Join(r.marks, ", "));
+  return out + ".";
+}
+
+// Judges one piece of evidence against one requirement.
+struct EvidenceCheck {
+  EvidenceStatus status = EvidenceStatus::kMissing;
+  std::string reason;
+};
+
+EvidenceCheck CheckEvidence(const Evidence& e, const Requirement& r, const std::string& market_code,
+                            const Listing& l, Date on) {
+  EvidenceCheck c;
+  const std::string label = e.number.empty() ? e.kind : fmt::format("{} {}", e.kind, e.number);
+  if (!e.legal_acts.empty()) {
+    // An act the citation names counts too: a declaration under Directive
+    // 2011/65/EU covers Delegated Directive 2015/863, which amends it.
+    const std::string citation_key = ActKey(r.citation);
+    bool covers = false;
+    for (const auto& a : e.legal_acts) {
+      const std::string key = ActKey(a);
+      covers = covers || SameAct(a, r.legal_act) || (key.size() >= 6 && citation_key.find(key) != std::string::npos);
+    }
+    if (!covers) {
+      c.status = EvidenceStatus::kScopeMismatch;
+      c.reason = fmt::format("{} covers {}, not {}", label, Join(e.legal_acts, ", "), r.legal_act);
+      return c;
+    }
+  }
+  if (!e.models.empty() && !l.model.empty()) {
+    bool covers = false;
+    for (const auto& m : e.models) covers = covers || ModelKey(m) == ModelKey(l.model);
+    if (!covers) {
+      c.status = EvidenceStatus::kScopeMismatch;
+      c.reason = fmt::format("{} covers model(s) {}, not the listed model {}", label, Join(e.models, ", "), l.model);
+      return c;
+    }
+  }
+  for (const auto& required : r.standards) {
+    const StandardKey want = ParseStandard(required.ToString());
+    for (const auto& given : e.standards) {
+      const StandardKey have = ParseStandard(given);
+      if (have.id == want.id && !want.edition.empty() && !have.edition.empty() && have.edition != want.edition) {
+        c.status = EvidenceStatus::kScopeMismatch;
+        c.reason = fmt::format("{} is to {}, the requirement names edition {}", label, given, required.ToString());
+        return c;
+      }
+    }
+  }
+  if (e.expires && *e.expires < on) {
+    c.status = EvidenceStatus::kExpired;
+    c.reason = fmt::format("{} expired on {}", label, e.expires->ToString());
+    return c;
+  }
+  if (e.issued && on < *e.issued) {
+    c.status = EvidenceStatus::kNotYetValid;
+    c.reason = fmt::format("{} is dated {}, after {}", label, e.issued->ToString(), on.ToString());
+    return c;
+  }
+  if (!e.credential.empty()) {
+    // Digital credentials are trusted only once verified; until the
+    // credential verifier checks it, it proves nothing.
+    c.status = EvidenceStatus::kUnverifiable;
+    c.reason = fmt::format("{} rests on the digital credential {}, which has not been verified", label, e.credential);
+    return c;
+  }
+  c.status = EvidenceStatus::kSatisfied;
+  c.reason = fmt::format("{} covers it", label);
+  (void)market_code;
+  return c;
+}
+
+// How bad a failed evidence status is when choosing which to report.
+int Rank(EvidenceStatus s) {
+  switch (s) {
+    case EvidenceStatus::kSatisfied: return 5;
+    case EvidenceStatus::kUnverifiable: return 4;
+    case EvidenceStatus::kNotYetValid: return 3;
+    case EvidenceStatus::kExpired: return 2;
+    case EvidenceStatus::kScopeMismatch: return 1;
+    default: return 0;
+  }
+}
+
+Finding EvaluateRequirement(const Applicability& a, const std::string& market_code, const Listing& l, Date on,
+                            const KnowledgeBase& kb, const Product& product) {
+  const Requirement& r = *a.requirement;
+  Finding f;
+  f.requirement = &r;
+  f.conditional = a.status == Tri::kUnknown;
+  std::string condition_note;
+  if (f.conditional) {
+    std::vector<std::string> names;
+    for (AttributeId id : kb.Undecided(r, product)) names.push_back(kb.vocabulary().attribute(id).name);
+    condition_note = fmt::format(" It applies if {} (state {} to decide).", r.when.text(), Join(names, ", "));
+  }
+  if (r.documents.empty() || r.scope != RequirementScope::kProduct) {
+    f.code = "OBLIGATION";
+    f.status = EvidenceStatus::kNotRequired;
+    f.reason = r.title + "." + condition_note;
+    f.remediation = r.labelling.empty() ? "" : Join(r.labelling, " ");
+    return f;
+  }
+  EvidenceCheck best;
+  for (const Evidence& e : l.evidence) {
+    if (std::find(r.documents.begin(), r.documents.end(), e.kind) == r.documents.end()) continue;
+    if (!e.markets.empty() && std::find(e.markets.begin(), e.markets.end(), market_code) == e.markets.end()) continue;
+    EvidenceCheck c = CheckEvidence(e, r, market_code, l, on);
+    if (Rank(c.status) > Rank(best.status) || best.reason.empty()) best = c;
+    if (c.status == EvidenceStatus::kSatisfied) break;
+  }
+  f.status = best.status;
+  switch (best.status) {
+    case EvidenceStatus::kSatisfied:
+      f.code = "EVIDENCE_OK";
+      f.severity = Severity::kInfo;
+      f.reason = fmt::format("{}: {}.", r.title, best.reason);
+      return f;
+    case EvidenceStatus::kMissing:
+      f.code = "EVIDENCE_MISSING";
+      f.reason = fmt::format("{}: no {} supplied.{}", r.title, DocumentList(r), condition_note);
+      f.remediation = Remedy(r);
+      break;
+    case EvidenceStatus::kExpired:
+      f.code = "EVIDENCE_EXPIRED";
+      f.reason = fmt::format("{}: {}.{}", r.title, best.reason, condition_note);
+      f.remediation = "Renew it. " + Remedy(r);
+      break;
+    case EvidenceStatus::kNotYetValid:
+      f.code = "EVIDENCE_NOT_YET_VALID";
+      f.reason = fmt::format("{}: {}.{}", r.title, best.reason, condition_note);
+      f.remediation = "Check the document's date; " + Remedy(r);
+      break;
+    case EvidenceStatus::kScopeMismatch:
+      f.code = "EVIDENCE_SCOPE_MISMATCH";
+      f.reason = fmt::format("{}: {}.{}", r.title, best.reason, condition_note);
+      f.remediation = "Supply a document whose scope covers this product. " + Remedy(r);
+      break;
+    case EvidenceStatus::kUnverifiable:
+      f.code = "EVIDENCE_UNVERIFIABLE";
+      f.reason = fmt::format("{}: {}.{}", r.title, best.reason, condition_note);
+      f.remediation = "Supply a verifiable credential or the document itself for review.";
+      f.severity = Severity::kReview;
+      return f;
+    case EvidenceStatus::kNotRequired:
+      break;
+  }
+  // Unmet: blocking when it applies, for review when it may.
+  f.severity = f.conditional ? Severity::kReview : Severity::kBlock;
+  return f;
+}
+
+void AddFinding(MarketVerdict* mv, std::string code, Severity sev, std::string reason, std::string remediation,
+                const Requirement* r = nullptr) {
+  Finding f;
+  f.code = std::move(code);
+  f.severity = sev;
+  f.requirement = r;
+  f.reason = std::move(reason);
+  f.remediation = std::move(remediation);
+  mv->findings.push_back(std::move(f));
+}
+
+// EU GPSR Art. 19: what a distance-sales offer must show.
+void CheckGpsrArticle19(const Listing& l, const Requirement& r, MarketVerdict* mv) {
+  const Party& m = l.manufacturer;
+  if (m.name.empty() || m.address.empty() || m.email.empty()) {
+    std::vector<std::string> missing;
+    if (m.name.empty()) missing.push_back("name");
+    if (m.address.empty()) missing.push_back("postal address");
+    if (m.email.empty()) missing.push_back("electronic address");
+    AddFinding(mv, "GPSR_MANUFACTURER_MISSING", Severity::kBlock,
+               fmt::format("The offer does not show the manufacturer's {} (GPSR Art. 19(a)).", Join(missing, ", ")),
+               "Add the manufacturer's name, postal address and e-mail or web contact to the listing.", &r);
+  }
+  const Party& rp = l.eu_responsible_person;
+  if (m.country.empty() && rp.empty()) {
+    AddFinding(mv, "GPSR_MANUFACTURER_COUNTRY_UNKNOWN", Severity::kReview,
+               "The manufacturer's country is not given, so whether an EU responsible person must be shown cannot be decided (GPSR Art. 19(b)).",
+               "Give the manufacturer's country, or show the EU responsible person.", &r);
+  } else if (!m.country.empty() && !IsEuMemberState(m.country) && (rp.name.empty() || rp.address.empty() || rp.email.empty())) {
+    AddFinding(mv, "GPSR_RESPONSIBLE_PERSON_MISSING", Severity::kBlock,
+               fmt::format("The manufacturer is established in {} (outside the EU) and the offer does not show a complete EU responsible person (GPSR Art. 19(b), Art. 16).", AsciiUpper(m.country)),
+               "Appoint an EU-established economic operator (importer, authorised representative or fulfilment service provider) and show its name, postal and electronic address.", &r);
+  }
+  if (l.model.empty() && l.gtin.empty()) {
+    AddFinding(mv, "GPSR_IDENTIFIER_MISSING", Severity::kBlock,
+               "The offer shows no type, model or other product identifier (GPSR Art. 19(c)).",
+               "Add the model or type number, or the GTIN.", &r);
+  }
+  if (l.image_count && *l.image_count == 0) {
+    AddFinding(mv, "GPSR_PICTURE_MISSING", Severity::kBlock, "The offer has no picture of the product (GPSR Art. 19(c)).",
+               "Add at least one picture of the product.", &r);
+  }
+  if (l.warnings_languages.empty()) {
+    AddFinding(mv, "GPSR_WARNINGS_LANGUAGE_UNKNOWN", Severity::kWarn,
+               "The languages of the warnings and safety information are not stated (GPSR Art. 19(d)).",
+               "Show warnings and safety information in the language(s) of each Member State you sell to, and state them in warnings_languages.", &r);
+  }
+}
+
+using ListingDutyCheck = void (*)(const Listing&, const Requirement&, MarketVerdict*);
+struct ListingDuty {
+  const char* requirement_id;
+  ListingDutyCheck check;
+};
+constexpr ListingDuty kListingDuties[] = {
+    {"EU-GPSR-DISTANCE-SALES", &CheckGpsrArticle19},
+};
+
+// Marks a listing may claim, and the documents that stand behind each.
+struct MarkEvidence {
+  const char* mark;
+  std::vector<const char*> documents;
+};
+const std::vector<MarkEvidence>& MarkTable() {
+  static const std::vector<MarkEvidence> t = {
+      {"CE", {"eu_declaration_of_conformity"}},
+      {"UKCA", {"uk_declaration_of_conformity"}},
+      {"FCC", {"fcc_sdoc", "fcc_grant"}},
+      {"CCC", {"ccc_certificate"}},
+      {"SNI", {"sni_certificate"}},
+      {"SRRC", {"srrc_certificate"}},
+      {"IC", {"ised_certificate"}},
+      {"UL", {"test_report"}},
+      {"ETL", {"test_report"}},
+  };
+  return t;
+}
+
+void CheckClaims(const Listing& l, const std::string& market, MarketVerdict* mv) {
+  bool claims_ce = false, claims_ukca = false;
+  for (const auto& claim : l.claims) {
+    const std::string norm = NormalizeForMatching(claim);
+    if (norm.find("fda") != std::string::npos &&
+        (norm.find("approved") != std::string::npos || norm.find("certified") != std::string::npos)) {
+      AddFinding(mv, "MISLEADING_CLAIM", Severity::kWarn,
+                 fmt::format("'{}': the US FDA does not approve or certify consumer products of this kind; the claim misleads buyers.", claim),
+                 "Remove the claim.");
+      continue;
+    }
+    // The first word of the claim names the mark: "CE", "UL listed", "FCC ID ...".
+    const std::string first = AsciiUpper(norm.substr(0, norm.find(' ')));
+    for (const auto& me : MarkTable()) {
+      if (first != me.mark) continue;
+      claims_ce = claims_ce || first == "CE";
+      claims_ukca = claims_ukca || first == "UKCA";
+      bool backed = false;
+      for (const auto& e : l.evidence)
+        for (const char* d : me.documents) backed = backed || e.kind == d;
+      if (!backed)
+        AddFinding(mv, "CLAIM_UNSUPPORTED", Severity::kWarn,
+                   fmt::format("The listing claims '{}' but supplies no {} to back it.", claim, Join({me.documents.begin(), me.documents.end()}, " or ")),
+                   fmt::format("Supply the {} or remove the claim.", Join({me.documents.begin(), me.documents.end()}, " or ")));
+    }
+  }
+  if (market == "EU" && claims_ukca && !claims_ce)
+    AddFinding(mv, "MARK_NOT_RECOGNISED", Severity::kWarn,
+               "The listing claims UKCA but not CE: the UKCA marking is not recognised in the European Union.",
+               "Offer the product in the EU only with CE marking and an EU declaration of conformity.");
+}
+
+}  // namespace
+
+std::vector<std::string> Screener::CheckedListingDuties() {
+  std::vector<std::string> out;
+  for (const auto& d : kListingDuties) out.push_back(d.requirement_id);
+  return out;
+}
+
+ListingResult Screener::Screen(const Listing& l) const {
+  ListingResult result;
+  const Vocabulary& vocab = kb_.vocabulary();
+  std::vector<Finding> input_findings;
+  const auto input_problem = [&](std::string code, std::string reason, std::string remedy) {
+    Finding f;
+    f.code = std::move(code);
+    f.severity = Severity::kReview;
+    f.reason = std::move(reason);
+    f.remediation = std::move(remedy);
+    input_findings.push_back(std::move(f));
+  };
+
+  // The listing's own statements, checked against the vocabulary.
+  std::optional<CategoryId> stated_category;
+  if (!l.category.empty()) {
+    stated_category = vocab.FindCategory(l.category);
+    if (!stated_category)
+      input_problem("UNKNOWN_CATEGORY", fmt::format("The category '{}' is not known; it was inferred instead.", l.category),
+                    SuggestionHint(l.category, vocab.CategoryNames()));
+  }
+  AttributeValues stated_values(vocab.attribute_count());
+  std::vector<bool> stated(vocab.attribute_count(), false);
+  for (const auto& [name, text] : l.attributes) {
+    const auto id = vocab.FindAttribute(name);
+    if (!id) {
+      input_problem("UNKNOWN_ATTRIBUTE", fmt::format("The attribute '{}' is not known and was ignored.", name),
+                    SuggestionHint(name, vocab.AttributeNames()));
+      continue;
+    }
+    auto v = ParseAttributeValue(vocab.attribute(*id), text);
+    if (!v.ok()) {
+      const auto& d = v.error().diagnostics().front();
+      input_problem("INVALID_ATTRIBUTE", d.message + "; the value was ignored.", d.hint);
+      continue;
+    }
+    stated_values.set(*id, v.value());
+    stated[*id] = true;
+  }
+
+  result.classification = classifier_.Classify(l, stated_category, stated);
+  const Classification& cls = result.classification;
+
+  // The product as the knowledge base sees it: stated values, then
+  // inferred ones, then what the category implies.
+  Product product;
+  product.attributes = stated_values;
+  for (const auto& a : cls.attributes) product.attributes.set(a.attribute, a.value);
+  if (cls.source != Classification::Source::kNone) {
+    product.category = cls.category;
+    for (const auto& [id, value] : vocab.category(cls.category).implies)
+      if (!product.attributes.known(id)) product.attributes.set(id, value);
+  }
+
+  if (cls.source == Classification::Source::kNone) {
+    input_problem("CATEGORY_UNKNOWN", "No category is given and none could be inferred from the HS code, title or description.",
+                  "State the category (see `conform vocabulary`).");
+  } else if (cls.source == Classification::Source::kInferred && cls.confidence < Classifier::kConfidentAt) {
+    input_problem("CATEGORY_UNCERTAIN",
+                  fmt::format("The category {} was inferred with confidence {:.2f} from {}.", vocab.category(cls.category).name,
+                              cls.confidence, Join(cls.reasons, ", ")),
+                  "State the category in the listing.");
+  }
+  std::vector<Finding> mismatch;
+  if (cls.source == Classification::Source::kListing && cls.inferred_category && *cls.inferred_category != cls.category &&
+      cls.inferred_confidence >= 0.8) {
+    Finding f;
+    f.code = "CATEGORY_MISMATCH";
+    f.severity = Severity::kWarn;
+    f.reason = fmt::format("The listing says {} but its HS code and text point to {} (confidence {:.2f}).",
+                           vocab.category(cls.category).name, vocab.category(*cls.inferred_category).name, cls.inferred_confidence);
+    f.remediation = "Check the category: a wrong one hides the requirements that apply.";
+    mismatch.push_back(std::move(f));
+  }
+
+  std::vector<Applicability> applicable;
+  for (const std::string& market : l.target_markets) {
+    MarketVerdict mv;
+    mv.market = market;
+    mv.findings = input_findings;
+    mv.findings.insert(mv.findings.end(), mismatch.begin(), mismatch.end());
+    const auto mid = kb_.FindMarket(market);
+    if (!mid) {
+      AddFinding(&mv, "MARKET_UNKNOWN", Severity::kReview, fmt::format("There is no rule pack for the market '{}'.", market),
+                 "Check the market code; known markets are listed by `conform vocabulary`.");
+    } else if (cls.source != Classification::Source::kNone) {
+      applicable.clear();
+      kb_.Applicable(product, *mid, on_, &applicable);
+      const std::string& code = kb_.markets()[*mid].code;
+      for (const Applicability& a : applicable) {
+        bool checked = false;
+        for (const ListingDuty& d : kListingDuties) {
+          if (a.requirement->id == d.requirement_id) {
+            d.check(l, *a.requirement, &mv);
+            checked = true;
+          }
+        }
+        if (!checked) mv.findings.push_back(EvaluateRequirement(a, code, l, on_, kb_, product));
+      }
+      CheckClaims(l, code, &mv);
+    }
+    for (const Finding& f : mv.findings)
+      mv.verdict = std::max(mv.verdict, static_cast<Verdict>(static_cast<int>(f.severity)));
+    result.markets.push_back(std::move(mv));
+  }
+  return result;
+}
+
+}  // namespace conform

@@ -1,0 +1,156 @@
+#include "conform/screen/screener.h"
+
+#include <gtest/gtest.h>
+
+#include "conform/screen/listing_reader.h"
+
+namespace conform {
+namespace {
+
+class ScreenerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto kb = KnowledgeBase::Load(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml", CONFORM_SHIPPED_DATA_DIR "/packs");
+    ASSERT_TRUE(kb.ok()) << kb.error().ToString();
+    kb_ = new KnowledgeBase(std::move(kb).value());
+    auto c = Classifier::Load(kb_->vocabulary(), CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml",
+                              CONFORM_SHIPPED_DATA_DIR "/classify/keywords.yaml");
+    ASSERT_TRUE(c.ok()) << c.error().ToString();
+    classifier_ = new Classifier(std::move(c).value());
+  }
+  static void TearDownTestSuite() {
+    delete classifier_;
+    delete kb_;
+  }
+
+  static ListingResult Screen(const std::string& json, const char* on = "2026-01-15") {
+    auto l = ParseListingJson(json);
+    EXPECT_TRUE(l.ok()) << (l.ok() ? "" : l.error().ToString());
+    listing_ = l.value();
+    return Screener(*kb_, *classifier_, Date::Parse(on).value()).Screen(listing_);
+  }
+
+  static const Finding* Find(const MarketVerdict& mv, const std::string& code, const std::string& requirement = "") {
+    for (const Finding& f : mv.findings)
+      if (f.code == code && (requirement.empty() || (f.requirement && f.requirement->id == requirement))) return &f;
+    return nullptr;
+  }
+
+  static KnowledgeBase* kb_;
+  static Classifier* classifier_;
+  static Listing listing_;
+};
+KnowledgeBase* ScreenerTest::kb_ = nullptr;
+Classifier* ScreenerTest::classifier_ = nullptr;
+Listing ScreenerTest::listing_;
+
+// A power bank made in China with complete EU listing information.
+const std::string kPowerBank =
+    R"({"listing_id":"L1","seller_id":"S1","title":"20000mAh power bank","category":"power_bank","model":"PB-20",)"
+    R"("attributes":{"radio":false,"connectable":false,"input_voltage_dc":5},"image_count":2,"warnings_languages":["de","fr"],)"
+    R"("manufacturer":{"name":"X Co.","address":"1 Road, Shenzhen","country":"CN","email":"a@x.cn"},)"
+    R"("eu_responsible_person":{"name":"X GmbH","address":"Hauptstr. 1, Berlin","email":"rp@x.de"},)";
+
+TEST_F(ScreenerTest, EveryCheckedListingDutyExistsInThePacks) {
+  for (const auto& id : Screener::CheckedListingDuties()) EXPECT_NE(kb_->FindRequirement(id), nullptr) << id;
+}
+
+TEST_F(ScreenerTest, CompleteEvidencePasses) {
+  const auto r = Screen(kPowerBank + R"("target_markets":["EU"],"evidence":[)"
+                                     R"({"kind":"eu_declaration_of_conformity","models":["PB-20"],"legal_acts":["Directive 2014/30/EU","Directive 2011/65/EU","Regulation (EU) 2023/1542"]}]})");
+  ASSERT_EQ(r.markets.size(), 1u);
+  const MarketVerdict& eu = r.markets[0];
+  for (const Finding& f : eu.findings) EXPECT_LE(f.severity, Severity::kInfo) << f.code << " " << f.reason;
+  EXPECT_EQ(eu.verdict, Verdict::kPass);
+  EXPECT_NE(Find(eu, "EVIDENCE_OK", "EU-EMC"), nullptr);
+  EXPECT_NE(Find(eu, "EVIDENCE_OK", "EU-ROHS-PHTHALATES"), nullptr);  // covered through the act it amends
+}
+
+TEST_F(ScreenerTest, MissingExpiredAndMismatchedEvidenceBlock) {
+  const auto r = Screen(kPowerBank + R"("target_markets":["EU","CN"],"evidence":[)"
+                                     R"({"kind":"eu_declaration_of_conformity","models":["PB-10"]},)"
+                                     R"({"kind":"ccc_certificate","standards":["GB 4943.1-2011","GB 31241-2022"]}]})");
+  const MarketVerdict& eu = r.markets[0];
+  EXPECT_EQ(eu.verdict, Verdict::kBlock);
+  const Finding* emc = Find(eu, "EVIDENCE_SCOPE_MISMATCH", "EU-EMC");
+  ASSERT_NE(emc, nullptr);
+  EXPECT_NE(emc->reason.find("not the listed model PB-20"), std::string::npos) << emc->reason;
+  const MarketVerdict& cn = r.markets[1];
+  const Finding* ccc = Find(cn, "EVIDENCE_SCOPE_MISMATCH", "CN-CCC-POWER-BANK");
+  ASSERT_NE(ccc, nullptr);
+  EXPECT_NE(ccc->reason.find("GB 4943.1-2011"), std::string::npos) << ccc->reason;
+  EXPECT_EQ(cn.verdict, Verdict::kBlock);
+
+  const auto expired = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","expires":"2025-12-31"}]})");
+  EXPECT_NE(Find(expired.markets[0], "EVIDENCE_EXPIRED", "CN-CCC-POWER-BANK"), nullptr);
+  const auto early = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","issued":"2026-02-01"}]})");
+  EXPECT_NE(Find(early.markets[0], "EVIDENCE_NOT_YET_VALID", "CN-CCC-POWER-BANK"), nullptr);
+  const auto ok = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","expires":"2027-12-31"}]})");
+  EXPECT_NE(Find(ok.markets[0], "EVIDENCE_OK", "CN-CCC-POWER-BANK"), nullptr);
+  EXPECT_EQ(ok.markets[0].verdict, Verdict::kPass);
+}
+
+TEST_F(ScreenerTest, VerdictFollowsTheLawsDate) {
+  const std::string l = kPowerBank + R"("target_markets":["CN"]})";
+  EXPECT_EQ(Find(Screen(l, "2024-07-31").markets[0], "EVIDENCE_MISSING", "CN-CCC-POWER-BANK"), nullptr);
+  EXPECT_NE(Find(Screen(l, "2024-08-01").markets[0], "EVIDENCE_MISSING", "CN-CCC-POWER-BANK"), nullptr);
+}
+
+TEST_F(ScreenerTest, UnverifiedCredentialsNeedReview) {
+  const auto r = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","credential":"vc/ccc.json"}]})");
+  const Finding* f = Find(r.markets[0], "EVIDENCE_UNVERIFIABLE", "CN-CCC-POWER-BANK");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(r.markets[0].verdict, Verdict::kNeedsReview);
+}
+
+TEST_F(ScreenerTest, GpsrListingInformation) {
+  const auto r = Screen(R"({"listing_id":"L","seller_id":"S","title":"USB charger 5V 2A","category":"charger","image_count":0,)"
+                        R"("attributes":{"input_voltage_ac":230,"radio":false},"manufacturer":{"name":"X","country":"CN"},"target_markets":["EU"]})");
+  const MarketVerdict& eu = r.markets[0];
+  EXPECT_EQ(eu.verdict, Verdict::kBlock);
+  for (const char* code : {"GPSR_MANUFACTURER_MISSING", "GPSR_RESPONSIBLE_PERSON_MISSING", "GPSR_IDENTIFIER_MISSING",
+                           "GPSR_PICTURE_MISSING", "GPSR_WARNINGS_LANGUAGE_UNKNOWN"})
+    EXPECT_NE(Find(eu, code, "EU-GPSR-DISTANCE-SALES"), nullptr) << code;
+  // Before the GPSR applied there was no such duty.
+  EXPECT_EQ(Find(Screen(R"({"listing_id":"L","seller_id":"S","title":"USB charger","category":"charger","target_markets":["EU"]})",
+                        "2024-12-12").markets[0], "GPSR_IDENTIFIER_MISSING"), nullptr);
+  // A manufacturer in the Union needs no responsible person.
+  const auto de = Screen(R"({"listing_id":"L","seller_id":"S","title":"USB charger","category":"charger","model":"C1",)"
+                         R"("manufacturer":{"name":"X","address":"Berlin","email":"x@x.de","country":"DE"},"target_markets":["EU"]})");
+  EXPECT_EQ(Find(de.markets[0], "GPSR_RESPONSIBLE_PERSON_MISSING"), nullptr);
+  EXPECT_EQ(Find(de.markets[0], "GPSR_MANUFACTURER_MISSING"), nullptr);
+}
+
+TEST_F(ScreenerTest, ClaimsAreChecked) {
+  const auto r = Screen(R"({"listing_id":"L","seller_id":"S","title":"USB charger","category":"charger","target_markets":["EU","US"],)"
+                        R"("claims":["UKCA","FDA approved","FCC"]})");
+  EXPECT_NE(Find(r.markets[0], "MARK_NOT_RECOGNISED"), nullptr);
+  EXPECT_NE(Find(r.markets[0], "MISLEADING_CLAIM"), nullptr);
+  EXPECT_NE(Find(r.markets[0], "CLAIM_UNSUPPORTED"), nullptr);
+  EXPECT_EQ(Find(r.markets[1], "MARK_NOT_RECOGNISED"), nullptr);
+}
+
+TEST_F(ScreenerTest, BadListingDetailsBecomeReviewFindings) {
+  const auto r = Screen(R"({"listing_id":"L","seller_id":"S","title":"thing","category":"gadget","attributes":{"voltage":230,"radio":"maybe"},)"
+                        R"("target_markets":["EU","XX"]})");
+  const MarketVerdict& eu = r.markets[0];
+  EXPECT_NE(Find(eu, "UNKNOWN_CATEGORY"), nullptr);
+  EXPECT_NE(Find(eu, "UNKNOWN_ATTRIBUTE"), nullptr);
+  EXPECT_NE(Find(eu, "INVALID_ATTRIBUTE"), nullptr);
+  EXPECT_NE(Find(eu, "CATEGORY_UNKNOWN"), nullptr);
+  EXPECT_EQ(eu.verdict, Verdict::kNeedsReview);
+  EXPECT_NE(Find(r.markets[1], "MARKET_UNKNOWN"), nullptr);
+}
+
+TEST_F(ScreenerTest, ConditionalRequirementsNeedReviewNotBlock) {
+  // Radio unstated: RED may apply; the text says nothing about radio.
+  const auto r = Screen(R"({"listing_id":"L","seller_id":"S","title":"desk fan","category":"household_appliance","model":"F1",)"
+                        R"("attributes":{"input_voltage_ac":230},"target_markets":["CN"]})");
+  const Finding* f = Find(r.markets[0], "EVIDENCE_MISSING", "CN-SRRC");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(f->conditional);
+  EXPECT_EQ(f->severity, Severity::kReview);
+}
+
+}  // namespace
+}  // namespace conform
