@@ -119,6 +119,13 @@ class JsonLinesReader : public ListingReader {
   JsonLinesReader(std::string path, std::unique_ptr<ByteSource> src) : path_(std::move(path)), src_(std::move(src)) {}
 
   Next Read(Listing* listing, Diagnostic* problem) override {
+    Pending p;
+    const Next n = ReadPending(&p, problem);
+    if (n != Next::kListing) return n;
+    return Finish(&p, path_, listing, problem);
+  }
+
+  Next ReadPending(Pending* pending, Diagnostic* problem) override {
     bool too_long = false;
     while (src_->Line(&line_, kMaxRecordBytes, &too_long)) {
       ++line_no_;
@@ -130,14 +137,9 @@ class JsonLinesReader : public ListingReader {
         return Next::kBadRecord;
       }
       if (line_.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
-      auto parsed = ParseListingJson(line_);
-      if (!parsed.ok()) {
-        const Diagnostic& d = parsed.error().diagnostics().front();
-        *problem = Diagnostic{path_, static_cast<int>(line_no_), 0, d.message, d.hint};
-        return Next::kBadRecord;
-      }
-      *listing = std::move(parsed).value();
-      listing->line = line_no_;
+      pending->parsed = false;
+      pending->raw.swap(line_);
+      pending->line = line_no_;
       return Next::kListing;
     }
     return Next::kEnd;
@@ -324,6 +326,29 @@ class CsvReader : public ListingReader {
 };
 
 }  // namespace
+
+ListingReader::Next ListingReader::ReadPending(Pending* pending, Diagnostic* problem) {
+  pending->parsed = true;
+  const Next n = Read(&pending->listing, problem);
+  pending->line = pending->listing.line;
+  return n;
+}
+
+ListingReader::Next ListingReader::Finish(Pending* pending, const std::string& path, Listing* listing, Diagnostic* problem) {
+  if (pending->parsed) {
+    *listing = std::move(pending->listing);
+    return Next::kListing;
+  }
+  auto parsed = ParseListingJson(pending->raw);
+  if (!parsed.ok()) {
+    const Diagnostic& d = parsed.error().diagnostics().front();
+    *problem = Diagnostic{path, static_cast<int>(pending->line), 0, d.message, d.hint};
+    return Next::kBadRecord;
+  }
+  *listing = std::move(parsed).value();
+  listing->line = pending->line;
+  return Next::kListing;
+}
 
 Result<std::unique_ptr<ListingReader>> ListingReader::Open(const std::string& path, ListingFormat format) {
   auto src = OpenSource(path);

@@ -14,8 +14,11 @@ namespace {
 
 struct Batch {
   size_t seq = 0;
+  std::vector<ListingReader::Pending> pending;  // as read
+  // Filled by a worker, in input order: a listing or a bad record each.
   std::vector<Listing> listings;
   std::vector<ListingResult> results;
+  std::vector<std::pair<size_t, Diagnostic>> bad;  // (records before it in `listings`, problem)
   std::string rows;
 };
 
@@ -46,11 +49,21 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
           b = std::move(todo.front());
           todo.pop_front();
         }
-        b->results.reserve(b->listings.size());
-        for (const Listing& l : b->listings) {
+        b->listings.reserve(b->pending.size());
+        b->results.reserve(b->pending.size());
+        b->rows.reserve(b->pending.size() * 2048);
+        Listing l;
+        Diagnostic problem;
+        for (auto& p : b->pending) {
+          if (ListingReader::Finish(&p, options.input, &l, &problem) != ListingReader::Next::kListing) {
+            b->bad.emplace_back(b->listings.size(), problem);
+            continue;
+          }
           b->results.push_back(screener.Screen(l));
-          AppendVerdicts(kb, l, b->results.back(), screener.on(), options.output_format, &b->rows);
+          AppendVerdicts(kb, l, b->results.back(), screener.on(), options.output_format, options.detail, &b->rows);
+          b->listings.push_back(std::move(l));
         }
+        b->pending.clear();
         {
           std::lock_guard<std::mutex> lock(mu);
           done.emplace(b->seq, std::move(b));
@@ -62,6 +75,9 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
 
   ScreenRunStats stats;
   size_t submitted = 0, written = 0;
+  // Written batches are reused: their buffers keep their capacity, so a long
+  // run does not keep mapping and unmapping large blocks.
+  std::vector<std::unique_ptr<Batch>> spare;
   // Writes finished batches in order; with `wait`, blocks until the next
   // one is finished.
   const auto drain = [&](bool wait) {
@@ -75,6 +91,13 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
         b = std::move(it->second);
         done.erase(it);
       }
+      // Problems found while parsing on a worker, reported in input order
+      // (relative to the rows of the same batch they are reported first).
+      for (const auto& [before, problem] : b->bad) {
+        (void)before;
+        ++stats.bad_records;
+        observer->OnBadRecord(problem);
+      }
       observer->OnRows(b->rows);
       for (size_t i = 0; i < b->listings.size(); ++i) {
         observer->OnScreened(b->listings[i], b->results[i]);
@@ -85,13 +108,18 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
       }
       stats.listings += b->listings.size();
       ++written;
+      b->listings.clear();
+      b->results.clear();
+      b->bad.clear();
+      b->rows.clear();
+      spare.push_back(std::move(b));
       observer->OnProgress(stats.listings, stats.bad_records);
       wait = false;
     }
   };
 
   auto batch = std::make_unique<Batch>();
-  Listing listing;
+  ListingReader::Pending pending;
   Diagnostic problem;
   const auto submit = [&] {
     batch->seq = submitted++;
@@ -100,12 +128,21 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
       todo.push_back(std::move(batch));
     }
     work_ready.notify_one();
-    batch = std::make_unique<Batch>();
+    if (spare.empty()) {
+      batch = std::make_unique<Batch>();
+    } else {
+      batch = std::move(spare.back());
+      spare.pop_back();
+    }
     drain(false);
     while (submitted - written >= max_in_flight) drain(true);
   };
   while (true) {
-    const auto next = reader.value()->Read(&listing, &problem);
+    if (options.max_errors > 0 && stats.bad_records >= options.max_errors) {
+      stats.stopped_early = true;
+      break;
+    }
+    const auto next = reader.value()->ReadPending(&pending, &problem);
     if (next == ListingReader::Next::kEnd) break;
     if (next == ListingReader::Next::kBadRecord) {
       ++stats.bad_records;
@@ -116,10 +153,11 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
       }
       continue;
     }
-    batch->listings.push_back(std::move(listing));
-    if (batch->listings.size() >= options.batch_size) submit();
+    batch->pending.push_back(std::move(pending));
+    pending = ListingReader::Pending();
+    if (batch->pending.size() >= options.batch_size) submit();
   }
-  if (!batch->listings.empty()) submit();
+  if (!batch->pending.empty()) submit();
   while (written < submitted) drain(true);
   {
     std::lock_guard<std::mutex> lock(mu);

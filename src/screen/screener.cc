@@ -37,7 +37,7 @@ const char* EvidenceStatusName(EvidenceStatus s) {
     case EvidenceStatus::kNotYetValid: return "not_yet_valid";
     case EvidenceStatus::kScopeMismatch: return "scope_mismatch";
     case EvidenceStatus::kUnverifiable: return "unverifiable";
-    case EvidenceStatus::kNotRequired: return "not_required";
+    case EvidenceStatus::kNotRequired: return "none";
   }
   return "?";
 }
@@ -65,12 +65,6 @@ std::string ActKey(std::string_view act) {
   for (char c : s)
     if (c != ' ' && c != ',') out += c;
   return out;
-}
-
-bool SameAct(std::string_view a, std::string_view b) {
-  const std::string ka = ActKey(a), kb = ActKey(b);
-  if (ka.empty() || kb.empty()) return false;
-  return ka.find(kb) != std::string::npos || kb.find(ka) != std::string::npos;
 }
 
 struct StandardKey {
@@ -108,8 +102,9 @@ std::string ModelKey(std::string_view m) {
 
 std::string DocumentList(const Requirement& r) { return Join(r.documents, " or "); }
 
+// The finding names the act and citation already; the remedy says what to get.
 std::string Remedy(const Requirement& r) {
-  std::string out = fmt::format("Obtain {} (route: {}) covering {}, {}", DocumentList(r), r.route, r.legal_act, r.citation);
+  std::string out = fmt::format("Obtain {} ({})", DocumentList(r), r.route);
   if (!r.standards.empty()) {
     std::vector<std::string> s;
     for (const auto& st : r.standards) s.push_back(st.ToString());
@@ -117,74 +112,6 @@ std::string Remedy(const Requirement& r) {
   }
   if (!r.marks.empty()) out += fmt::format("; affix {}", Join(r.marks, ", "));
   return out + ".";
-}
-
-// Judges one piece of evidence against one requirement.
-struct EvidenceCheck {
-  EvidenceStatus status = EvidenceStatus::kMissing;
-  std::string reason;
-};
-
-EvidenceCheck CheckEvidence(const Evidence& e, const Requirement& r, const std::string& market_code,
-                            const Listing& l, Date on) {
-  EvidenceCheck c;
-  const std::string label = e.number.empty() ? e.kind : fmt::format("{} {}", e.kind, e.number);
-  if (!e.legal_acts.empty()) {
-    // An act the citation names counts too: a declaration under Directive
-    // 2011/65/EU covers Delegated Directive 2015/863, which amends it.
-    const std::string citation_key = ActKey(r.citation);
-    bool covers = false;
-    for (const auto& a : e.legal_acts) {
-      const std::string key = ActKey(a);
-      covers = covers || SameAct(a, r.legal_act) || (key.size() >= 6 && citation_key.find(key) != std::string::npos);
-    }
-    if (!covers) {
-      c.status = EvidenceStatus::kScopeMismatch;
-      c.reason = fmt::format("{} covers {}, not {}", label, Join(e.legal_acts, ", "), r.legal_act);
-      return c;
-    }
-  }
-  if (!e.models.empty() && !l.model.empty()) {
-    bool covers = false;
-    for (const auto& m : e.models) covers = covers || ModelKey(m) == ModelKey(l.model);
-    if (!covers) {
-      c.status = EvidenceStatus::kScopeMismatch;
-      c.reason = fmt::format("{} covers model(s) {}, not the listed model {}", label, Join(e.models, ", "), l.model);
-      return c;
-    }
-  }
-  for (const auto& required : r.standards) {
-    const StandardKey want = ParseStandard(required.ToString());
-    for (const auto& given : e.standards) {
-      const StandardKey have = ParseStandard(given);
-      if (have.id == want.id && !want.edition.empty() && !have.edition.empty() && have.edition != want.edition) {
-        c.status = EvidenceStatus::kScopeMismatch;
-        c.reason = fmt::format("{} is to {}, the requirement names edition {}", label, given, required.ToString());
-        return c;
-      }
-    }
-  }
-  if (e.expires && *e.expires < on) {
-    c.status = EvidenceStatus::kExpired;
-    c.reason = fmt::format("{} expired on {}", label, e.expires->ToString());
-    return c;
-  }
-  if (e.issued && on < *e.issued) {
-    c.status = EvidenceStatus::kNotYetValid;
-    c.reason = fmt::format("{} is dated {}, after {}", label, e.issued->ToString(), on.ToString());
-    return c;
-  }
-  if (!e.credential.empty()) {
-    // Digital credentials are trusted only once verified; until the
-    // credential verifier checks it, it proves nothing.
-    c.status = EvidenceStatus::kUnverifiable;
-    c.reason = fmt::format("{} rests on the digital credential {}, which has not been verified", label, e.credential);
-    return c;
-  }
-  c.status = EvidenceStatus::kSatisfied;
-  c.reason = fmt::format("{} covers it", label);
-  (void)market_code;
-  return c;
 }
 
 // How bad a failed evidence status is when choosing which to report.
@@ -199,78 +126,12 @@ int Rank(EvidenceStatus s) {
   }
 }
 
-Finding EvaluateRequirement(const Applicability& a, const std::string& market_code, const Listing& l, Date on,
-                            const KnowledgeBase& kb, const Product& product) {
-  const Requirement& r = *a.requirement;
-  Finding f;
-  f.requirement = &r;
-  f.conditional = a.status == Tri::kUnknown;
-  std::string condition_note;
-  if (f.conditional) {
-    std::vector<std::string> names;
-    for (AttributeId id : kb.Undecided(r, product)) names.push_back(kb.vocabulary().attribute(id).name);
-    condition_note = fmt::format(" It applies if {} (state {} to decide).", r.when.text(), Join(names, ", "));
-  }
-  if (r.documents.empty() || r.scope != RequirementScope::kProduct) {
-    f.code = "OBLIGATION";
-    f.status = EvidenceStatus::kNotRequired;
-    f.reason = r.title + "." + condition_note;
-    f.remediation = r.labelling.empty() ? "" : Join(r.labelling, " ");
-    return f;
-  }
-  EvidenceCheck best;
-  for (const Evidence& e : l.evidence) {
-    if (std::find(r.documents.begin(), r.documents.end(), e.kind) == r.documents.end()) continue;
-    if (!e.markets.empty() && std::find(e.markets.begin(), e.markets.end(), market_code) == e.markets.end()) continue;
-    EvidenceCheck c = CheckEvidence(e, r, market_code, l, on);
-    if (Rank(c.status) > Rank(best.status) || best.reason.empty()) best = c;
-    if (c.status == EvidenceStatus::kSatisfied) break;
-  }
-  f.status = best.status;
-  switch (best.status) {
-    case EvidenceStatus::kSatisfied:
-      f.code = "EVIDENCE_OK";
-      f.severity = Severity::kInfo;
-      f.reason = fmt::format("{}: {}.", r.title, best.reason);
-      return f;
-    case EvidenceStatus::kMissing:
-      f.code = "EVIDENCE_MISSING";
-      f.reason = fmt::format("{}: no {} supplied.{}", r.title, DocumentList(r), condition_note);
-      f.remediation = Remedy(r);
-      break;
-    case EvidenceStatus::kExpired:
-      f.code = "EVIDENCE_EXPIRED";
-      f.reason = fmt::format("{}: {}.{}", r.title, best.reason, condition_note);
-      f.remediation = "Renew it. " + Remedy(r);
-      break;
-    case EvidenceStatus::kNotYetValid:
-      f.code = "EVIDENCE_NOT_YET_VALID";
-      f.reason = fmt::format("{}: {}.{}", r.title, best.reason, condition_note);
-      f.remediation = "Check the document's date; " + Remedy(r);
-      break;
-    case EvidenceStatus::kScopeMismatch:
-      f.code = "EVIDENCE_SCOPE_MISMATCH";
-      f.reason = fmt::format("{}: {}.{}", r.title, best.reason, condition_note);
-      f.remediation = "Supply a document whose scope covers this product. " + Remedy(r);
-      break;
-    case EvidenceStatus::kUnverifiable:
-      f.code = "EVIDENCE_UNVERIFIABLE";
-      f.reason = fmt::format("{}: {}.{}", r.title, best.reason, condition_note);
-      f.remediation = "Supply a verifiable credential or the document itself for review.";
-      f.severity = Severity::kReview;
-      return f;
-    case EvidenceStatus::kNotRequired:
-      break;
-  }
-  // Unmet: blocking when it applies, for review when it may.
-  f.severity = f.conditional ? Severity::kReview : Severity::kBlock;
-  return f;
-}
-
-void AddFinding(MarketVerdict* mv, std::string code, Severity sev, std::string reason, std::string remediation,
+void AddFinding(MarketVerdict* mv, const char* code, Severity sev, std::string reason, std::string remediation,
                 const Requirement* r = nullptr) {
   Finding f;
-  f.code = std::move(code);
+  // A finding tied to a listing duty means the information is missing.
+  if (r != nullptr) f.status = EvidenceStatus::kMissing;
+  f.code = code;
   f.severity = sev;
   f.requirement = r;
   f.reason = std::move(reason);
@@ -379,6 +240,153 @@ void CheckClaims(const Listing& l, const std::string& market, MarketVerdict* mv)
 
 }  // namespace
 
+// What one piece of evidence says, worked out once per listing.
+struct EvidenceFacts {
+  const Evidence* evidence = nullptr;
+  std::string label;                                          // "kind number"
+  std::vector<std::string> act_keys;                          // ActKey of each legal act
+  std::vector<std::pair<std::string, std::string>> standards; // id key, edition key
+  bool model_ok = true;                                       // covers the listed model (or says nothing)
+};
+
+Screener::Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on, bool explain_info)
+    : kb_(kb), classifier_(classifier), on_(on), explain_info_(explain_info) {
+  prepared_.reserve(kb.requirements().size());
+  for (const Requirement& r : kb.requirements()) {
+    Prepared p;
+    p.act_key = ActKey(r.legal_act);
+    p.citation_key = ActKey(r.citation);
+    for (const auto& st : r.standards) {
+      const StandardKey k = ParseStandard(st.ToString());
+      p.standards.emplace_back(k.id, k.edition);
+    }
+    p.missing_reason = fmt::format("{}: no {} supplied.", r.title, DocumentList(r));
+    p.remedy = Remedy(r);
+    prepared_.push_back(std::move(p));
+  }
+}
+
+Finding Screener::EvaluateRequirement(const Applicability& a, const std::string& market_code, const Listing& l,
+                                      const Product& product, const std::vector<EvidenceFacts>& evidence) const {
+  const Requirement& r = *a.requirement;
+  const Prepared& p = prepared(r);
+  Finding f;
+  f.requirement = &r;
+  f.conditional = a.status == Tri::kUnknown;
+  const bool is_obligation = r.documents.empty() || r.scope != RequirementScope::kProduct;
+  std::string condition_note;
+  if (f.conditional && (explain_info_ || !is_obligation)) {
+    std::vector<std::string> names;
+    for (AttributeId id : kb_.Undecided(r, product)) names.push_back(kb_.vocabulary().attribute(id).name);
+    condition_note = fmt::format(" It applies if {} (state {} to decide).", r.when.text(), Join(names, ", "));
+  }
+  if (is_obligation) {
+    f.code = "OBLIGATION";
+    f.status = EvidenceStatus::kNotRequired;
+    if (explain_info_) {
+      f.reason = r.title + "." + condition_note;
+      f.remediation = r.labelling.empty() ? "" : Join(r.labelling, " ");
+    }
+    return f;
+  }
+  // The best piece of evidence: satisfied beats unverifiable beats dated
+  // wrongly beats out of scope.
+  EvidenceStatus best = EvidenceStatus::kMissing;
+  std::string best_reason;
+  for (const EvidenceFacts& ef : evidence) {
+    const Evidence& e = *ef.evidence;
+    if (std::find(r.documents.begin(), r.documents.end(), e.kind) == r.documents.end()) continue;
+    if (!e.markets.empty() && std::find(e.markets.begin(), e.markets.end(), market_code) == e.markets.end()) continue;
+    EvidenceStatus st = EvidenceStatus::kSatisfied;
+    std::string why;
+    if (!ef.act_keys.empty()) {
+      // An act the citation names counts too: a declaration under Directive
+      // 2011/65/EU covers Delegated Directive 2015/863, which amends it.
+      bool covers = false;
+      for (const std::string& k : ef.act_keys)
+        covers = covers || (!k.empty() && (p.act_key.find(k) != std::string::npos || k.find(p.act_key) != std::string::npos ||
+                                           (k.size() >= 6 && p.citation_key.find(k) != std::string::npos)));
+      if (!covers) {
+        st = EvidenceStatus::kScopeMismatch;
+        why = fmt::format("{} covers {}, not {}", ef.label, Join(e.legal_acts, ", "), r.legal_act);
+      }
+    }
+    if (st == EvidenceStatus::kSatisfied && !ef.model_ok) {
+      st = EvidenceStatus::kScopeMismatch;
+      why = fmt::format("{} covers model(s) {}, not the listed model {}", ef.label, Join(e.models, ", "), l.model);
+    }
+    for (size_t i = 0; st == EvidenceStatus::kSatisfied && i < p.standards.size(); ++i) {
+      const auto& [want_id, want_ed] = p.standards[i];
+      for (size_t j = 0; j < ef.standards.size(); ++j) {
+        const auto& [have_id, have_ed] = ef.standards[j];
+        if (have_id == want_id && !want_ed.empty() && !have_ed.empty() && have_ed != want_ed) {
+          st = EvidenceStatus::kScopeMismatch;
+          why = fmt::format("{} is to {}, the requirement names edition {}", ef.label, e.standards[j], r.standards[i].ToString());
+          break;
+        }
+      }
+    }
+    if (st == EvidenceStatus::kSatisfied && e.expires && *e.expires < on_) {
+      st = EvidenceStatus::kExpired;
+      why = fmt::format("{} expired on {}", ef.label, e.expires->ToString());
+    }
+    if (st == EvidenceStatus::kSatisfied && e.issued && on_ < *e.issued) {
+      st = EvidenceStatus::kNotYetValid;
+      why = fmt::format("{} is dated {}, after {}", ef.label, e.issued->ToString(), on_.ToString());
+    }
+    if (st == EvidenceStatus::kSatisfied && !e.credential.empty()) {
+      // Digital credentials are trusted only once verified; until the
+      // credential verifier checks it, it proves nothing.
+      st = EvidenceStatus::kUnverifiable;
+      why = fmt::format("{} rests on the digital credential {}, which has not been verified", ef.label, e.credential);
+    }
+    if (st == EvidenceStatus::kSatisfied && explain_info_) why = ef.label + " covers it";
+    if (Rank(st) > Rank(best) || (best == EvidenceStatus::kMissing && best_reason.empty())) {
+      best = st;
+      best_reason = std::move(why);
+    }
+    if (st == EvidenceStatus::kSatisfied) break;
+  }
+  f.status = best;
+  switch (best) {
+    case EvidenceStatus::kSatisfied:
+      f.code = "EVIDENCE_OK";
+      if (explain_info_) f.reason = fmt::format("{}: {}.", r.title, best_reason);
+      return f;
+    case EvidenceStatus::kMissing:
+      f.code = "EVIDENCE_MISSING";
+      f.reason = p.missing_reason + condition_note;
+      f.remediation = p.remedy;
+      break;
+    case EvidenceStatus::kExpired:
+      f.code = "EVIDENCE_EXPIRED";
+      f.reason = fmt::format("{}: {}.{}", r.title, best_reason, condition_note);
+      f.remediation = "Renew it. " + p.remedy;
+      break;
+    case EvidenceStatus::kNotYetValid:
+      f.code = "EVIDENCE_NOT_YET_VALID";
+      f.reason = fmt::format("{}: {}.{}", r.title, best_reason, condition_note);
+      f.remediation = "Check the document's date. " + p.remedy;
+      break;
+    case EvidenceStatus::kScopeMismatch:
+      f.code = "EVIDENCE_SCOPE_MISMATCH";
+      f.reason = fmt::format("{}: {}.{}", r.title, best_reason, condition_note);
+      f.remediation = "Supply a document whose scope covers this product. " + p.remedy;
+      break;
+    case EvidenceStatus::kUnverifiable:
+      f.code = "EVIDENCE_UNVERIFIABLE";
+      f.reason = fmt::format("{}: {}.{}", r.title, best_reason, condition_note);
+      f.remediation = "Supply a verifiable credential or the document itself for review.";
+      f.severity = Severity::kReview;
+      return f;
+    case EvidenceStatus::kNotRequired:
+      break;
+  }
+  // Unmet: blocking when it applies, for review when it may.
+  f.severity = f.conditional ? Severity::kReview : Severity::kBlock;
+  return f;
+}
+
 std::vector<std::string> Screener::CheckedListingDuties() {
   std::vector<std::string> out;
   for (const auto& d : kListingDuties) out.push_back(d.requirement_id);
@@ -389,9 +397,9 @@ ListingResult Screener::Screen(const Listing& l) const {
   ListingResult result;
   const Vocabulary& vocab = kb_.vocabulary();
   std::vector<Finding> input_findings;
-  const auto input_problem = [&](std::string code, std::string reason, std::string remedy) {
+  const auto input_problem = [&](const char* code, std::string reason, std::string remedy) {
     Finding f;
-    f.code = std::move(code);
+    f.code = code;
     f.severity = Severity::kReview;
     f.reason = std::move(reason);
     f.remediation = std::move(remedy);
@@ -460,6 +468,25 @@ ListingResult Screener::Screen(const Listing& l) const {
     mismatch.push_back(std::move(f));
   }
 
+  std::vector<EvidenceFacts> evidence;
+  evidence.reserve(l.evidence.size());
+  const std::string listed_model = l.model.empty() ? "" : ModelKey(l.model);
+  for (const Evidence& e : l.evidence) {
+    EvidenceFacts ef;
+    ef.evidence = &e;
+    ef.label = e.number.empty() ? e.kind : e.kind + " " + e.number;
+    for (const auto& a : e.legal_acts) ef.act_keys.push_back(ActKey(a));
+    for (const auto& st : e.standards) {
+      const StandardKey k = ParseStandard(st);
+      ef.standards.emplace_back(k.id, k.edition);
+    }
+    if (!e.models.empty() && !listed_model.empty()) {
+      ef.model_ok = false;
+      for (const auto& m : e.models) ef.model_ok = ef.model_ok || ModelKey(m) == listed_model;
+    }
+    evidence.push_back(std::move(ef));
+  }
+
   std::vector<Applicability> applicable;
   for (const std::string& market : l.target_markets) {
     MarketVerdict mv;
@@ -482,7 +509,7 @@ ListingResult Screener::Screen(const Listing& l) const {
             checked = true;
           }
         }
-        if (!checked) mv.findings.push_back(EvaluateRequirement(a, code, l, on_, kb_, product));
+        if (!checked) mv.findings.push_back(EvaluateRequirement(a, code, l, product, evidence));
       }
       CheckClaims(l, code, &mv);
     }

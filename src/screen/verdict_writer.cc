@@ -2,9 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <iterator>
 
 #include "conform/core/text.h"
 
@@ -30,6 +30,29 @@ std::string ValueText(const AttributeDef& d, double v) {
   return "";
 }
 
+// JSON string with RFC 8259 escapes. Input is valid UTF-8 (the readers
+// reject anything else), so bytes >= 0x80 pass through.
+void AppendJsonString(std::string_view s, std::string* o) {
+  o->push_back('"');
+  size_t run = 0;  // start of the pending run of bytes that need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    o->append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': *o += "\\\""; break;
+      case '\\': *o += "\\\\"; break;
+      case '\n': *o += "\\n"; break;
+      case '\r': *o += "\\r"; break;
+      case '\t': *o += "\\t"; break;
+      default: fmt::format_to(std::back_inserter(*o), "\\u{:04x}", c);
+    }
+  }
+  o->append(s.data() + run, s.size() - run);
+  o->push_back('"');
+}
+
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
@@ -47,7 +70,7 @@ std::string VerdictCsvHeader() {
 }
 
 void AppendVerdicts(const KnowledgeBase& kb, const Listing& l, const ListingResult& result, Date on,
-                    VerdictFormat format, std::string* out) {
+                    VerdictFormat format, VerdictDetail detail, std::string* out) {
   const Vocabulary& vocab = kb.vocabulary();
   const Classification& cls = result.classification;
   const std::string category = cls.source == Classification::Source::kNone ? "" : vocab.category(cls.category).name;
@@ -67,46 +90,81 @@ void AppendVerdicts(const KnowledgeBase& kb, const Listing& l, const ListingResu
                           CsvField(Join(notes, " | ")));
       continue;
     }
-    nlohmann::json j;
-    j["listing_id"] = l.listing_id;
-    j["seller_id"] = l.seller_id;
-    j["line"] = l.line;
-    j["market"] = mv.market;
-    j["verdict"] = VerdictName(mv.verdict);
-    j["on"] = on.ToString();
-    j["category"] = category.empty() ? nlohmann::json(nullptr) : nlohmann::json(category);
-    j["category_source"] = SourceName(cls.source);
-    j["category_confidence"] = std::round(cls.confidence * 100) / 100;
-    j["category_reasons"] = cls.reasons;
-    nlohmann::json inferred = nlohmann::json::array();
-    for (const auto& a : cls.attributes) {
+    // Written by hand: this is the hot path of a million-listing run, and a
+    // DOM per row costs more than the screening itself.
+    std::string& o = *out;
+    o += "{\"listing_id\":";
+    AppendJsonString(l.listing_id, &o);
+    o += ",\"seller_id\":";
+    AppendJsonString(l.seller_id, &o);
+    fmt::format_to(std::back_inserter(o), ",\"line\":{},\"market\":", l.line);
+    AppendJsonString(mv.market, &o);
+    fmt::format_to(std::back_inserter(o), ",\"verdict\":\"{}\",\"on\":\"{}\",\"category\":", VerdictName(mv.verdict), on.ToString());
+    if (category.empty()) o += "null";
+    else AppendJsonString(category, &o);
+    fmt::format_to(std::back_inserter(o), ",\"category_source\":\"{}\",\"category_confidence\":{}", SourceName(cls.source),
+                     std::round(cls.confidence * 100) / 100);
+    o += ",\"category_reasons\":[";
+    for (size_t i = 0; i < cls.reasons.size(); ++i) {
+      if (i) o += ',';
+      AppendJsonString(cls.reasons[i], &o);
+    }
+    o += "],\"inferred_attributes\":[";
+    for (size_t i = 0; i < cls.attributes.size(); ++i) {
+      const auto& a = cls.attributes[i];
       const AttributeDef& d = vocab.attribute(a.attribute);
-      inferred.push_back({{"attribute", d.name}, {"value", ValueText(d, a.value)}, {"reason", a.reason}});
+      o += i ? ",{\"attribute\":" : "{\"attribute\":";
+      AppendJsonString(d.name, &o);
+      o += ",\"value\":";
+      AppendJsonString(ValueText(d, a.value), &o);
+      o += ",\"reason\":";
+      AppendJsonString(a.reason, &o);
+      o += '}';
     }
-    j["inferred_attributes"] = inferred;
-    nlohmann::json findings = nlohmann::json::array();
+    o += "],\"findings\":[";
+    bool first = true;
+    std::vector<const Finding*> satisfied, obligations;
     for (const Finding& f : mv.findings) {
-      nlohmann::json fj;
-      fj["code"] = f.code;
-      fj["severity"] = SeverityName(f.severity);
-      if (f.requirement) {
-        fj["requirement_id"] = f.requirement->id;
-        fj["legal_act"] = f.requirement->legal_act;
-        fj["citation"] = f.requirement->citation;
-        fj["source_url"] = f.requirement->source_url;
-      } else {
-        fj["requirement_id"] = nullptr;
+      if (detail == VerdictDetail::kIssues && f.severity == Severity::kInfo && f.requirement) {
+        (f.status == EvidenceStatus::kSatisfied ? satisfied : obligations).push_back(&f);
+        continue;
       }
-      fj["conditional"] = f.conditional;
-      fj["status"] = EvidenceStatusName(f.status);
-      fj["reason"] = f.reason;
-      fj["remediation"] = f.remediation;
-      findings.push_back(std::move(fj));
+      o += first ? "{\"code\":" : ",{\"code\":";
+      first = false;
+      AppendJsonString(f.code, &o);
+      fmt::format_to(std::back_inserter(o), ",\"severity\":\"{}\",\"requirement_id\":", SeverityName(f.severity));
+      if (f.requirement) {
+        AppendJsonString(f.requirement->id, &o);
+        o += ",\"legal_act\":";
+        AppendJsonString(f.requirement->legal_act, &o);
+        o += ",\"citation\":";
+        AppendJsonString(f.requirement->citation, &o);
+        if (detail == VerdictDetail::kFull) {
+          o += ",\"source_url\":";
+          AppendJsonString(f.requirement->source_url, &o);
+        }
+      } else {
+        o += "null";
+      }
+      fmt::format_to(std::back_inserter(o), ",\"conditional\":{},\"status\":\"{}\",\"reason\":", f.conditional ? "true" : "false",
+                       EvidenceStatusName(f.status));
+      AppendJsonString(f.reason, &o);
+      o += ",\"remediation\":";
+      AppendJsonString(f.remediation, &o);
+      o += '}';
     }
-    j["findings"] = findings;
-    // Invalid UTF-8 cannot reach here (the readers reject it); replace, never throw.
-    *out += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    *out += '\n';
+    o += ']';
+    if (detail == VerdictDetail::kIssues) {
+      for (const auto* list : {&satisfied, &obligations}) {
+        o += list == &satisfied ? ",\"satisfied\":[" : ",\"obligations\":[";
+        for (size_t i = 0; i < list->size(); ++i) {
+          if (i) o += ',';
+          AppendJsonString((*list)[i]->requirement->id, &o);
+        }
+        o += ']';
+      }
+    }
+    o += "}\n";
   }
 }
 

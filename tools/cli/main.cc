@@ -134,6 +134,7 @@ struct ScreenArgs {
   unsigned threads = 0;
   size_t max_errors = 0;
   bool quiet = false;
+  bool full = false;
 };
 
 // Prints rows to the output, problems and progress to stderr.
@@ -182,6 +183,7 @@ int RunScreenCommand(const ScreenArgs& args) {
   if (!format.ok()) return Report(format.error());
   options.input_format = format.value();
   options.output_format = args.output_format == "csv" ? VerdictFormat::kCsv : VerdictFormat::kJsonLines;
+  options.detail = args.full ? VerdictDetail::kFull : VerdictDetail::kIssues;
   options.threads = args.threads;
   options.max_errors = args.max_errors;
 
@@ -195,7 +197,7 @@ int RunScreenCommand(const ScreenArgs& args) {
     if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno))));
   }
   if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
-  const Screener screener(kb.value(), classifier.value(), on);
+  const Screener screener(kb.value(), classifier.value(), on, /*explain_info=*/args.full);
   CliScreenObserver observer(out, !args.quiet && isatty(fileno(stderr)));
   auto stats = RunScreen(kb.value(), screener, options, &observer);
   observer.Finish();
@@ -288,6 +290,7 @@ int main(int argc, char** argv) {
   screen->add_option("--threads", scr.threads, "Worker threads (default: one per core)");
   screen->add_option("--max-errors", scr.max_errors, "Stop after this many bad records (default: never)");
   screen->add_flag("-q,--quiet", scr.quiet, "No progress or summary on standard error");
+  screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
 
   std::string vocab_dir;
   auto* vocabulary = app.add_subcommand("vocabulary", "List markets, categories and attributes");

@@ -5,6 +5,7 @@
 #ifndef CONFORM_CORE_RESULT_H_
 #define CONFORM_CORE_RESULT_H_
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -49,20 +50,19 @@ class Error {
   std::vector<Diagnostic> diagnostics_;
 };
 
-// Either success or an Error.
+// Either success or an Error. Success costs no allocation.
 class [[nodiscard]] Status {
  public:
   Status() = default;
-  Status(Error error) : error_(std::move(error)), ok_(false) {}  // NOLINT: implicit by design
+  Status(Error error) : error_(std::move(error)) {}  // NOLINT: implicit by design
   static Status Ok() { return Status(); }
 
-  bool ok() const { return ok_; }
+  bool ok() const { return !error_.has_value(); }
   // Precondition: !ok().
-  const Error& error() const { return error_; }
+  const Error& error() const { return *error_; }
 
  private:
-  Error error_{ErrorCode::kInternal, ""};
-  bool ok_ = true;
+  std::optional<Error> error_;
 };
 
 // Either a T or an Error.

@@ -33,6 +33,19 @@ class ListingReader {
   // (file, line) and what is wrong; the reader has skipped the record and can
   // go on. Never throws, whatever the bytes.
   virtual Next Read(Listing* listing, Diagnostic* problem) = 0;
+
+  // A record read but perhaps not yet parsed, so that parsing can run on
+  // another thread: JSON Lines readers only cut lines here.
+  struct Pending {
+    bool parsed = false;
+    std::string raw;  // the JSON text when !parsed
+    size_t line = 0;
+    Listing listing;  // when parsed
+  };
+  // As Read, leaving the parsing to Finish. The default parses at once.
+  virtual Next ReadPending(Pending* pending, Diagnostic* problem);
+  // Parses a pending record (thread-safe). `path` names the input in messages.
+  static Next Finish(Pending* pending, const std::string& path, Listing* listing, Diagnostic* problem);
 };
 
 // Parses one JSON object (one JSON Lines line). Errors name the field at fault.

@@ -20,9 +20,10 @@ struct ScreenRunOptions {
   std::string input;  // path, or "-" for standard input
   ListingFormat input_format = ListingFormat::kJsonLines;
   VerdictFormat output_format = VerdictFormat::kJsonLines;
+  VerdictDetail detail = VerdictDetail::kIssues;
   unsigned threads = 0;          // 0: one per core
   size_t max_errors = 0;         // stop after this many bad records; 0: never stop
-  size_t batch_size = 256;
+  size_t batch_size = 2048;  // listings handed to a worker at once
 };
 
 struct ScreenRunStats {

@@ -29,15 +29,16 @@ const char* SeverityName(Severity s);  // "info", "warn", "review", "block"
 
 // How a requirement's evidence stands.
 enum class EvidenceStatus { kSatisfied, kMissing, kExpired, kNotYetValid, kScopeMismatch, kUnverifiable, kNotRequired };
-const char* EvidenceStatusName(EvidenceStatus s);  // "satisfied", "missing", ...
+const char* EvidenceStatusName(EvidenceStatus s);  // "satisfied", "missing", ..., "none" (kNotRequired)
 
 struct Finding {
-  std::string code;  // stable machine code, e.g. EVIDENCE_MISSING, GPSR_MANUFACTURER_MISSING
+  const char* code = "";  // stable machine code (a string literal), e.g. EVIDENCE_MISSING
   Severity severity = Severity::kInfo;
   const Requirement* requirement = nullptr;  // the requirement it is about, if any
   bool conditional = false;                  // the requirement applies only if its condition holds
   EvidenceStatus status = EvidenceStatus::kNotRequired;
-  std::string reason;       // plain language: what is wrong, or what holds
+  std::string reason;       // plain language: what is wrong, or what holds (empty for
+                            // info findings unless the screener explains them)
   std::string remediation;  // what to do about it; empty when nothing is to be done
 };
 
@@ -54,8 +55,10 @@ struct ListingResult {
 
 class Screener {
  public:
-  // `kb` and `classifier` must outlive the screener.
-  Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on) : kb_(kb), classifier_(classifier), on_(on) {}
+  // `kb` and `classifier` must outlive the screener. With `explain_info`
+  // false, info findings (satisfied requirements, obligations) carry no
+  // reason text: cheaper when the output lists them by id only.
+  Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on, bool explain_info = true);
 
   // Thread-safe; never fails: problems with the listing become findings.
   ListingResult Screen(const Listing& listing) const;
@@ -67,9 +70,24 @@ class Screener {
   static std::vector<std::string> CheckedListingDuties();
 
  private:
+  // What screening needs of each requirement, worked out once: normalised
+  // act and standard keys, and the texts of its findings.
+  struct Prepared {
+    std::string act_key;
+    std::string citation_key;
+    std::vector<std::pair<std::string, std::string>> standards;  // id key, edition key
+    std::string missing_reason;
+    std::string remedy;
+  };
+  const Prepared& prepared(const Requirement& r) const { return prepared_[static_cast<size_t>(&r - kb_.requirements().data())]; }
+  Finding EvaluateRequirement(const Applicability& a, const std::string& market_code, const Listing& l, const Product& product,
+                              const std::vector<struct EvidenceFacts>& evidence) const;
+
   const KnowledgeBase& kb_;
   const Classifier& classifier_;
   Date on_;
+  bool explain_info_;
+  std::vector<Prepared> prepared_;  // by index in kb_.requirements()
 };
 
 }  // namespace conform
