@@ -105,7 +105,7 @@ class PackLoader {
     if (!r.CheckMap(n, "a requirement",
                     {"id", "legal_act", "title", "citation", "source_url", "authority", "scope", "applies_to", "when",
                      "route", "marks", "documents", "standards", "labelling", "languages", "obligations",
-                     "effective_from", "effective_to", "notes"}))
+                     "evidence_acts", "effective_from", "effective_to", "notes"}))
       return;
     const Vocabulary& vocab = kb_->vocabulary_;
     const size_t before = r.diagnostics().size();
@@ -168,6 +168,7 @@ class PackLoader {
       if (!vocab.HasDocument(q.documents[i]))
         r.Fail(n["documents"][i], fmt::format("unknown document kind '{}'", q.documents[i]), SuggestionHint(q.documents[i], vocab.DocumentNames()));
     q.labelling = r.StringList(n, "labelling", false);
+    q.evidence_acts = r.StringList(n, "evidence_acts", false);
     // standards
     const YAML::Node stds = n["standards"];
     if (stds.IsDefined() && !stds.IsNull() && r.CheckSeq(stds, "standards")) {

@@ -61,7 +61,7 @@ Result<Vocabulary> LoadVocabulary(const std::string& file) {
   const YAML::Node root = *root_opt;
   Vocabulary v;
   if (!r.CheckMap(root, "the vocabulary",
-                  {"schema", "categories", "attributes", "routes", "marks", "documents", "operator_roles"}))
+                  {"schema", "categories", "attributes", "routes", "marks", "documents", "supporting_documents", "operator_roles"}))
     return Error(ErrorCode::kInvalidInput, r.diagnostics());
   auto schema = r.String(root, "schema", true);
   if (schema && *schema != "conform-vocabulary/1")
@@ -169,6 +169,12 @@ Result<Vocabulary> LoadVocabulary(const std::string& file) {
   LoadDictionary(r, root, "marks", true, [&](auto n, auto d) { v.AddMark(n, d); });
   LoadDictionary(r, root, "documents", false, [&](auto n, auto d) { v.AddDocument(n, d); });
   LoadDictionary(r, root, "operator_roles", false, [&](auto n, auto d) { v.AddOperatorRole(n, d); });
+
+  const auto supporting = r.StringList(root, "supporting_documents", false);
+  for (size_t i = 0; i < supporting.size(); ++i) {
+    if (!v.HasDocument(supporting[i])) r.Fail(root["supporting_documents"][i], fmt::format("unknown document kind '{}'", supporting[i]), SuggestionHint(supporting[i], v.DocumentNames()));
+    else v.AddSupportingDocument(supporting[i]);
+  }
 
   if (r.failed()) return Error(ErrorCode::kInvalidInput, r.diagnostics());
   return v;

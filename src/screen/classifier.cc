@@ -296,6 +296,22 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
   }
   InferQuantities(title + " \n " + description, stated, &out);
 
+  // Clothing with a child's age range in the text ("3-8岁", "0-12 months") is
+  // children's clothing, whatever the generic garment words say.
+  const auto textile = std::find(category_names_.begin(), category_names_.end(), "textile");
+  const auto childrens = std::find(category_names_.begin(), category_names_.end(), "childrens_apparel");
+  if (textile != category_names_.end() && childrens != category_names_.end() && intended_age_max_ >= 0) {
+    const size_t t = static_cast<size_t>(textile - category_names_.begin());
+    const size_t c = static_cast<size_t>(childrens - category_names_.begin());
+    for (const auto& a : out.attributes) {
+      if (a.attribute == intended_age_max_ && a.value <= 14 && score[t] > 0) {
+        score[c] += score[t] + 1;
+        why[c] = why[t];
+        why[c].push_back(a.reason + " (a child's age)");
+      }
+    }
+  }
+
   // Confidence: the winner's share of the two best scores, times how much
   // evidence there is (one strong term gives about 0.78).
   size_t best = 0, second = SIZE_MAX;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "conform/core/text.h"
 #include "conform/knowledge/product_input.h"
@@ -73,12 +74,20 @@ struct StandardKey {
 };
 
 // "EN IEC 62368-1:2020+A11:2020" -> {ENIEC62368-1, 2020+A11:2020};
-// "GB 4943.1-2022" -> {GB4943.1, 2022}.
+// "GB 4943.1-2022" -> {GB4943.1, 2022}; "ASTM F963-17" -> {ASTMF963, 17}.
 StandardKey ParseStandard(std::string_view s) {
   std::string id(s), edition;
+  const auto digits = [](std::string_view t) { return std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  const bool astm = AsciiUpper(id).rfind("ASTM", 0) == 0;
   if (const size_t colon = id.find(':'); colon != std::string::npos) {
     edition = id.substr(colon + 1);
     id.resize(colon);
+  } else if (astm && id.size() > 3 && id[id.size() - 3] == '-' && digits(std::string_view(id).substr(id.size() - 2))) {
+    // ASTM designations carry a two-digit year: F963-23. (Only for ASTM:
+    // elsewhere "-15" is a part number, as in IEC 60335-2-15.)
+    const int yy = std::atoi(id.c_str() + id.size() - 2);
+    edition = std::to_string(yy < 50 ? 2000 + yy : 1900 + yy);
+    id.resize(id.size() - 3);
   } else if (id.size() > 5 && id[id.size() - 5] == '-' && std::all_of(id.end() - 4, id.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
              (id.compare(id.size() - 4, 2, "19") == 0 || id.compare(id.size() - 4, 2, "20") == 0)) {
     edition = id.substr(id.size() - 4);
@@ -100,11 +109,9 @@ std::string ModelKey(std::string_view m) {
   return out;
 }
 
-std::string DocumentList(const Requirement& r) { return Join(r.documents, " or "); }
-
 // The finding names the act and citation already; the remedy says what to get.
-std::string Remedy(const Requirement& r) {
-  std::string out = fmt::format("Obtain {} ({})", DocumentList(r), r.route);
+std::string Remedy(const Requirement& r, const std::vector<std::string>& proof_kinds) {
+  std::string out = fmt::format("Obtain {} ({})", Join(proof_kinds, " or "), r.route);
   if (!r.standards.empty()) {
     std::vector<std::string> s;
     for (const auto& st : r.standards) s.push_back(st.ToString());
@@ -170,10 +177,21 @@ void CheckGpsrArticle19(const Listing& l, const Requirement& r, MarketVerdict* m
     AddFinding(mv, "GPSR_PICTURE_MISSING", Severity::kBlock, "The offer has no picture of the product (GPSR Art. 19(c)).",
                "Add at least one picture of the product.", &r);
   }
+  // The 24 official languages of the Union (ISO 639-1).
+  static const char* kEuLanguages[] = {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+                                       "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"};
+  bool eu_language = false;
+  for (const auto& lang : l.warnings_languages)
+    for (const char* e : kEuLanguages) eu_language = eu_language || AsciiLower(lang) == e;
   if (l.warnings_languages.empty()) {
     AddFinding(mv, "GPSR_WARNINGS_LANGUAGE_UNKNOWN", Severity::kWarn,
                "The languages of the warnings and safety information are not stated (GPSR Art. 19(d)).",
                "Show warnings and safety information in the language(s) of each Member State you sell to, and state them in warnings_languages.", &r);
+  } else if (!eu_language) {
+    AddFinding(mv, "GPSR_WARNINGS_LANGUAGE_MISSING", Severity::kWarn,
+               fmt::format("The warnings and safety information are in {} only, none an official language of the Union (GPSR Art. 19(d)).",
+                           Join(l.warnings_languages, ", ")),
+               "Give warnings and safety information in the language(s) of each Member State you sell to.", &r);
   }
 }
 
@@ -206,6 +224,22 @@ const std::vector<MarkEvidence>& MarkTable() {
   return t;
 }
 
+// "CE/FCC/RoHS", "CE, UKCA" and "CE FCC" each name several marks.
+std::vector<std::string> ClaimWords(const std::string& claim) {
+  std::vector<std::string> words;
+  std::string w;
+  for (char c : NormalizeForMatching(claim)) {
+    if (c == '/' || c == ',' || c == ' ' || c == '|' || c == '+' || c == '&' || c == ';') {
+      if (!w.empty()) words.push_back(AsciiUpper(w));
+      w.clear();
+    } else {
+      w += c;
+    }
+  }
+  if (!w.empty()) words.push_back(AsciiUpper(w));
+  return words;
+}
+
 void CheckClaims(const Listing& l, const std::string& market, MarketVerdict* mv) {
   bool claims_ce = false, claims_ukca = false;
   for (const auto& claim : l.claims) {
@@ -217,19 +251,21 @@ void CheckClaims(const Listing& l, const std::string& market, MarketVerdict* mv)
                  "Remove the claim.");
       continue;
     }
-    // The first word of the claim names the mark: "CE", "UL listed", "FCC ID ...".
-    const std::string first = AsciiUpper(norm.substr(0, norm.find(' ')));
-    for (const auto& me : MarkTable()) {
-      if (first != me.mark) continue;
-      claims_ce = claims_ce || first == "CE";
-      claims_ukca = claims_ukca || first == "UKCA";
-      bool backed = false;
-      for (const auto& e : l.evidence)
-        for (const char* d : me.documents) backed = backed || e.kind == d;
-      if (!backed)
-        AddFinding(mv, "CLAIM_UNSUPPORTED", Severity::kWarn,
-                   fmt::format("The listing claims '{}' but supplies no {} to back it.", claim, Join({me.documents.begin(), me.documents.end()}, " or ")),
-                   fmt::format("Supply the {} or remove the claim.", Join({me.documents.begin(), me.documents.end()}, " or ")));
+    for (const std::string& word : ClaimWords(claim)) {
+      for (const auto& me : MarkTable()) {
+        if (word != me.mark) continue;
+        claims_ce = claims_ce || word == "CE";
+        claims_ukca = claims_ukca || word == "UKCA";
+        bool backed = false;
+        for (const auto& e : l.evidence)
+          for (const char* d : me.documents) backed = backed || e.kind == d;
+        if (!backed) {
+          const std::string docs = Join({me.documents.begin(), me.documents.end()}, " or ");
+          AddFinding(mv, "CLAIM_UNSUPPORTED", Severity::kWarn,
+                     fmt::format("The listing claims '{}' ({}) but supplies no {} to back it.", claim, me.mark, docs),
+                     fmt::format("Supply the {} or remove the claim.", docs));
+        }
+      }
     }
   }
   if (market == "EU" && claims_ukca && !claims_ce)
@@ -254,14 +290,17 @@ Screener::Screener(const KnowledgeBase& kb, const Classifier& classifier, Date o
   prepared_.reserve(kb.requirements().size());
   for (const Requirement& r : kb.requirements()) {
     Prepared p;
-    p.act_key = ActKey(r.legal_act);
-    p.citation_key = ActKey(r.citation);
+    p.act_keys.push_back(ActKey(r.legal_act));
+    for (const auto& a : r.evidence_acts) p.act_keys.push_back(ActKey(a));
+    for (const auto& d : r.documents)
+      if (!kb.vocabulary().IsSupportingDocument(d)) p.proof_kinds.push_back(d);
+    if (p.proof_kinds.empty()) p.proof_kinds = r.documents;
     for (const auto& st : r.standards) {
       const StandardKey k = ParseStandard(st.ToString());
       p.standards.emplace_back(k.id, k.edition);
     }
-    p.missing_reason = fmt::format("{}: no {} supplied.", r.title, DocumentList(r));
-    p.remedy = Remedy(r);
+    p.missing_reason = fmt::format("{}: no {} supplied.", r.title, Join(p.proof_kinds, " or "));
+    p.remedy = Remedy(r, p.proof_kinds);
     prepared_.push_back(std::move(p));
   }
 }
@@ -295,17 +334,17 @@ Finding Screener::EvaluateRequirement(const Applicability& a, const std::string&
   std::string best_reason;
   for (const EvidenceFacts& ef : evidence) {
     const Evidence& e = *ef.evidence;
-    if (std::find(r.documents.begin(), r.documents.end(), e.kind) == r.documents.end()) continue;
+    if (std::find(p.proof_kinds.begin(), p.proof_kinds.end(), e.kind) == p.proof_kinds.end()) continue;
     if (!e.markets.empty() && std::find(e.markets.begin(), e.markets.end(), market_code) == e.markets.end()) continue;
     EvidenceStatus st = EvidenceStatus::kSatisfied;
     std::string why;
     if (!ef.act_keys.empty()) {
-      // An act the citation names counts too: a declaration under Directive
-      // 2011/65/EU covers Delegated Directive 2015/863, which amends it.
+      // "Directive 2014/35/EU" and "2014/35/EU" name the same act, so keys
+      // match when one contains the other.
       bool covers = false;
       for (const std::string& k : ef.act_keys)
-        covers = covers || (!k.empty() && (p.act_key.find(k) != std::string::npos || k.find(p.act_key) != std::string::npos ||
-                                           (k.size() >= 6 && p.citation_key.find(k) != std::string::npos)));
+        for (const std::string& want : p.act_keys)
+          covers = covers || (!k.empty() && !want.empty() && (want.find(k) != std::string::npos || k.find(want) != std::string::npos));
       if (!covers) {
         st = EvidenceStatus::kScopeMismatch;
         why = fmt::format("{} covers {}, not {}", ef.label, Join(e.legal_acts, ", "), r.legal_act);

@@ -63,6 +63,16 @@ class Vocabulary {
   bool HasDocument(std::string_view n) const { return documents_.count(std::string(n)) > 0; }
   bool HasOperatorRole(std::string_view n) const { return roles_.count(std::string(n)) > 0; }
 
+  // Documents that a requirement may list but that do not, on their own,
+  // show conformity to a third party (technical files, user instructions):
+  // they count as evidence only for requirements that list nothing else.
+  void AddSupportingDocument(std::string name) { supporting_.push_back(std::move(name)); }
+  bool IsSupportingDocument(std::string_view n) const {
+    for (const auto& s : supporting_)
+      if (s == n) return true;
+    return false;
+  }
+
   // Names, in definition order (attributes, categories) or sorted (the rest),
   // for hints and listings.
   std::vector<std::string> AttributeNames() const;
@@ -78,6 +88,7 @@ class Vocabulary {
   std::vector<AttributeDef> attributes_;
   std::vector<CategoryDef> categories_;
   std::map<std::string, std::string> routes_, marks_, documents_, roles_;
+  std::vector<std::string> supporting_;
 };
 
 // A product's attribute values, indexed by AttributeId. An unstated value is

@@ -58,6 +58,9 @@ struct Requirement {
   std::vector<std::string> language_codes;
   std::string language_rule;
   std::vector<Obligation> obligations;
+  // Other acts whose documents also show conformity with this requirement:
+  // the act an amendment amends, or the EU act a GB regime accepts.
+  std::vector<std::string> evidence_acts;
   Date effective_from;
   Date effective_to = Date::Max();  // inclusive; Max() when still in force
   std::string notes;

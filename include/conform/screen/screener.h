@@ -73,8 +73,8 @@ class Screener {
   // What screening needs of each requirement, worked out once: normalised
   // act and standard keys, and the texts of its findings.
   struct Prepared {
-    std::string act_key;
-    std::string citation_key;
+    std::vector<std::string> act_keys;      // legal_act, then evidence_acts
+    std::vector<std::string> proof_kinds;   // documents that can stand as evidence
     std::vector<std::pair<std::string, std::string>> standards;  // id key, edition key
     std::string missing_reason;
     std::string remedy;
