@@ -423,6 +423,51 @@ inline Tri FromBool(bool b) { return b ? Tri::kTrue : Tri::kFalse; }
 
 }  // namespace
 
+Condition::Node Condition::Tree() const {
+  static const char* kOps[] = {"==", "!=", "<", "<=", ">", ">="};
+  std::vector<Node> stack;
+  if (code_.empty()) return Node{};
+  for (const Instr& in : code_) {
+    Node n;
+    switch (in.op) {
+      case Op::kConst: n.kind = in.constant == Tri::kFalse ? Node::Kind::kFalse : Node::Kind::kTrue; break;
+      case Op::kCmpConst:
+        n.kind = Node::Kind::kCompare;
+        n.attribute = in.a;
+        n.op = kOps[static_cast<int>(in.cmp)];
+        n.value = in.k;
+        break;
+      case Op::kCmpAttr:
+        n.kind = Node::Kind::kCompareAttributes;
+        n.attribute = in.a;
+        n.other = in.b;
+        n.op = kOps[static_cast<int>(in.cmp)];
+        break;
+      case Op::kIn:
+        n.kind = Node::Kind::kIn;
+        n.attribute = in.a;
+        n.values.assign(list_values_.begin() + in.list_begin, list_values_.begin() + in.list_begin + in.list_size);
+        break;
+      case Op::kNot:
+        n.kind = Node::Kind::kNot;
+        n.children.push_back(std::move(stack.back()));
+        stack.pop_back();
+        break;
+      case Op::kAnd:
+      case Op::kOr:
+        n.kind = in.op == Op::kAnd ? Node::Kind::kAnd : Node::Kind::kOr;
+        n.children.resize(2);
+        n.children[1] = std::move(stack.back());
+        stack.pop_back();
+        n.children[0] = std::move(stack.back());
+        stack.pop_back();
+        break;
+    }
+    stack.push_back(std::move(n));
+  }
+  return std::move(stack.back());
+}
+
 Tri Condition::Evaluate(const double* values) const {
   if (code_.empty()) return Tri::kTrue;
   Tri stack[kMaxDepth + 1];

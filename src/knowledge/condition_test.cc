@@ -302,3 +302,27 @@ TEST(ConditionPropertyTest, ArbitraryBytesNeverCrashTheCompiler) {
 
 }  // namespace
 }  // namespace conform
+
+namespace conform {
+namespace {
+
+TEST(ConditionTreeTest, RebuildsTheExpression) {
+  const auto c = Condition::Compile("radio && (battery in ['li_ion'] || !(input_voltage_ac < 50))", TestVocabulary());
+  ASSERT_TRUE(c.ok());
+  const Condition::Node t = c.value().Tree();
+  ASSERT_EQ(t.kind, Condition::Node::Kind::kAnd);
+  EXPECT_EQ(t.children[0].kind, Condition::Node::Kind::kCompare);  // radio == true
+  EXPECT_EQ(TestVocabulary().attribute(t.children[0].attribute).name, "radio");
+  EXPECT_EQ(t.children[0].value, 1);
+  const auto& any = t.children[1];
+  ASSERT_EQ(any.kind, Condition::Node::Kind::kOr);
+  EXPECT_EQ(any.children[0].kind, Condition::Node::Kind::kIn);
+  EXPECT_EQ(any.children[0].values, std::vector<double>{1});  // li_ion's index
+  ASSERT_EQ(any.children[1].kind, Condition::Node::Kind::kNot);
+  EXPECT_STREQ(any.children[1].children[0].op, "<");
+  EXPECT_EQ(any.children[1].children[0].value, 50);
+  EXPECT_EQ(Condition().Tree().kind, Condition::Node::Kind::kTrue);
+}
+
+}  // namespace
+}  // namespace conform

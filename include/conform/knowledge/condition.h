@@ -48,6 +48,21 @@ class Condition {
   Tri Evaluate(const double* values) const;
 
   bool always() const { return code_.empty(); }
+
+  // The condition as a tree, for explaining it or translating it into other
+  // rule languages. Enum values are given as their index in the attribute's
+  // `values`; bools as 0/1.
+  struct Node {
+    enum class Kind { kTrue, kFalse, kCompare, kCompareAttributes, kIn, kNot, kAnd, kOr };
+    Kind kind = Kind::kTrue;
+    AttributeId attribute = 0;  // kCompare, kCompareAttributes (left), kIn
+    AttributeId other = 0;      // kCompareAttributes (right)
+    const char* op = "==";      // kCompare, kCompareAttributes: == != < <= > >=
+    double value = 0;           // kCompare
+    std::vector<double> values; // kIn
+    std::vector<Node> children; // kNot (1), kAnd and kOr (2)
+  };
+  Node Tree() const;
   // The source text ("" for always).
   const std::string& text() const { return text_; }
   // The attributes the condition reads, each once, in order of appearance.
