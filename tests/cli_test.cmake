@@ -1,5 +1,7 @@
 # End-to-end checks of the CLI's exit codes and messages.
 # Called by CTest with -DCONFORM=<binary> -DDATA=<data dir> -DBAD_PACKS=<dir>.
+file(MAKE_DIRECTORY ${TMP})
+
 function(expect_run code pattern)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
   if(NOT rc EQUAL code)
@@ -22,3 +24,19 @@ expect_run(2 "--market is required" ${CONFORM} requirements --category charger)
 expect_run(2 "xb.yaml:12:37: condition: unknown attribute 'radoi'" ${CONFORM} packs validate ${BAD_PACKS})
 expect_run(2 "pack directory does not exist" ${CONFORM} packs validate /nonexistent/packs)
 expect_run(0 "ok  EU" ${CONFORM} packs validate ${DATA}/packs)
+
+# conform screen
+set(EXAMPLES ${DATA}/../examples)
+expect_run(0 "\"verdict\":\"PASS\"" ${CONFORM} screen ${EXAMPLES}/listings.jsonl --on 2026-06-01 -q)
+expect_run(1 "screened 46 listings" ${CONFORM} screen ${EXAMPLES}/listings.jsonl --on 2026-06-01 --fail-on block -o ${TMP}/out.jsonl)
+expect_run(0 "listing_id,seller_id,market,verdict" ${CONFORM} screen ${EXAMPLES}/listings.csv --on 2026-06-01 --output-format csv -q)
+expect_run(2 "cannot open" ${CONFORM} screen /nonexistent/listings.jsonl)
+expect_run(2 "unknown listing format" ${CONFORM} screen ${EXAMPLES}/README.md)
+file(WRITE ${TMP}/bad.jsonl "{broken\n[1]\n{\"listing_id\":\"x\"}\n")
+expect_run(0 "bad.jsonl:1: not valid JSON.*bad.jsonl:2: a listing must be a JSON object.*screened 0 listings.*3 skipped" ${CONFORM} screen ${TMP}/bad.jsonl)
+expect_run(2 "stopped early" ${CONFORM} screen ${TMP}/bad.jsonl --max-errors 2)
+expect_run(0 "screened 46 listings" ${CONFORM} screen ${EXAMPLES}/listings.jsonl --on 2026-06-01 -o ${TMP}/out.jsonl --html ${TMP}/report.html)
+file(READ ${TMP}/report.html html)
+if(NOT html MATCHES "Totals per market")
+  message(FATAL_ERROR "the HTML report has no totals")
+endif()

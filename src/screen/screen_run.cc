@@ -1,5 +1,6 @@
 #include "conform/screen/screen_run.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <map>
@@ -18,8 +19,17 @@ struct Batch {
   // Filled by a worker, in input order: a listing or a bad record each.
   std::vector<Listing> listings;
   std::vector<ListingResult> results;
-  std::vector<std::pair<size_t, Diagnostic>> bad;  // (records before it in `listings`, problem)
+  // Bad records, each at the index in `pending` of the record it precedes
+  // (found while reading) or is (found while parsing); reading ones first.
+  struct Bad {
+    size_t pos;
+    bool parsing;
+    Diagnostic problem;
+  };
+  std::vector<Bad> bad;
+  std::vector<size_t> listing_pos;  // index in `pending` of each listing
   std::string rows;
+  std::vector<size_t> row_end;  // end of each listing's rows in `rows`
 };
 
 }  // namespace
@@ -54,16 +64,21 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
         b->rows.reserve(b->pending.size() * 2048);
         Listing l;
         Diagnostic problem;
-        for (auto& p : b->pending) {
-          if (ListingReader::Finish(&p, options.input, &l, &problem) != ListingReader::Next::kListing) {
-            b->bad.emplace_back(b->listings.size(), problem);
+        for (size_t i = 0; i < b->pending.size(); ++i) {
+          if (ListingReader::Finish(&b->pending[i], options.input, &l, &problem) != ListingReader::Next::kListing) {
+            b->bad.push_back(Batch::Bad{i, true, problem});
             continue;
           }
+          b->listing_pos.push_back(i);
           b->results.push_back(screener.Screen(l));
           AppendVerdicts(kb, l, b->results.back(), screener.on(), options.output_format, options.detail, &b->rows);
+          b->row_end.push_back(b->rows.size());
           b->listings.push_back(std::move(l));
         }
         b->pending.clear();
+        std::stable_sort(b->bad.begin(), b->bad.end(), [](const Batch::Bad& x, const Batch::Bad& y) {
+          return x.pos != y.pos ? x.pos < y.pos : !x.parsing && y.parsing;
+        });
         {
           std::lock_guard<std::mutex> lock(mu);
           done.emplace(b->seq, std::move(b));
@@ -91,24 +106,36 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
         b = std::move(it->second);
         done.erase(it);
       }
-      // Problems found while parsing on a worker, reported in input order
-      // (relative to the rows of the same batch they are reported first).
-      for (const auto& [before, problem] : b->bad) {
-        (void)before;
-        ++stats.bad_records;
-        observer->OnBadRecord(problem);
-      }
-      observer->OnRows(b->rows);
-      for (size_t i = 0; i < b->listings.size(); ++i) {
-        observer->OnScreened(b->listings[i], b->results[i]);
-        for (const MarketVerdict& mv : b->results[i].markets) {
-          ++stats.rows;
-          ++stats.verdicts[static_cast<size_t>(mv.verdict)];
+      // Listings and the problems found while parsing them on a worker, in
+      // input order; with --max-errors, nothing after the last allowed problem.
+      size_t next = 0;
+      const auto emit_until = [&](size_t end) {
+        if (end <= next) return;
+        const size_t from = next == 0 ? 0 : b->row_end[next - 1];
+        observer->OnRows(std::string_view(b->rows).substr(from, b->row_end[end - 1] - from));
+        for (size_t i = next; i < end; ++i) {
+          observer->OnScreened(b->listings[i], b->results[i]);
+          for (const MarketVerdict& mv : b->results[i].markets) {
+            ++stats.rows;
+            ++stats.verdicts[static_cast<size_t>(mv.verdict)];
+          }
         }
+        stats.listings += end - next;
+        next = end;
+      };
+      for (const Batch::Bad& bad : b->bad) {
+        if (stats.stopped_early) break;
+        emit_until(static_cast<size_t>(std::lower_bound(b->listing_pos.begin(), b->listing_pos.end(), bad.pos) -
+                                       b->listing_pos.begin()));
+        ++stats.bad_records;
+        observer->OnBadRecord(bad.problem);
+        if (options.max_errors > 0 && stats.bad_records >= options.max_errors) stats.stopped_early = true;
       }
-      stats.listings += b->listings.size();
+      if (!stats.stopped_early) emit_until(b->listings.size());
       ++written;
       b->listings.clear();
+      b->row_end.clear();
+      b->listing_pos.clear();
       b->results.clear();
       b->bad.clear();
       b->rows.clear();
@@ -121,6 +148,7 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
   auto batch = std::make_unique<Batch>();
   ListingReader::Pending pending;
   Diagnostic problem;
+  size_t read_errors = 0;
   const auto submit = [&] {
     batch->seq = submitted++;
     {
@@ -138,26 +166,20 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
     while (submitted - written >= max_in_flight) drain(true);
   };
   while (true) {
-    if (options.max_errors > 0 && stats.bad_records >= options.max_errors) {
-      stats.stopped_early = true;
-      break;
-    }
+    if (stats.stopped_early) break;
     const auto next = reader.value()->ReadPending(&pending, &problem);
     if (next == ListingReader::Next::kEnd) break;
     if (next == ListingReader::Next::kBadRecord) {
-      ++stats.bad_records;
-      observer->OnBadRecord(problem);
-      if (options.max_errors > 0 && stats.bad_records >= options.max_errors) {
-        stats.stopped_early = true;
-        break;
-      }
+      // Reported with the batch, in input order.
+      batch->bad.push_back(Batch::Bad{batch->pending.size(), false, problem});
+      if (options.max_errors > 0 && ++read_errors >= options.max_errors) break;
       continue;
     }
     batch->pending.push_back(std::move(pending));
     pending = ListingReader::Pending();
     if (batch->pending.size() >= options.batch_size) submit();
   }
-  if (!batch->pending.empty()) submit();
+  if (!batch->pending.empty() || !batch->bad.empty()) submit();
   while (written < submitted) drain(true);
   {
     std::lock_guard<std::mutex> lock(mu);

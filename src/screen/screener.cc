@@ -533,6 +533,7 @@ ListingResult Screener::Screen(const Listing& l) const {
     mv.findings = input_findings;
     mv.findings.insert(mv.findings.end(), mismatch.begin(), mismatch.end());
     const auto mid = kb_.FindMarket(market);
+    if (mid) mv.market = kb_.markets()[*mid].code;  // GB is reported as UK
     if (!mid) {
       AddFinding(&mv, "MARKET_UNKNOWN", Severity::kReview, fmt::format("There is no rule pack for the market '{}'.", market),
                  "Check the market code; known markets are listed by `conform vocabulary`.");

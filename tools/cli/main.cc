@@ -9,6 +9,9 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +22,7 @@
 #include "conform/knowledge/product_input.h"
 #include "conform/knowledge/requirements_report.h"
 #include "conform/screen/classifier.h"
+#include "conform/screen/html_report.h"
 #include "conform/screen/screen_run.h"
 #include "conform/screen/screener.h"
 
@@ -135,14 +139,19 @@ struct ScreenArgs {
   size_t max_errors = 0;
   bool quiet = false;
   bool full = false;
+  std::string html;
 };
 
 // Prints rows to the output, problems and progress to stderr.
 class CliScreenObserver : public ScreenObserver {
  public:
-  CliScreenObserver(FILE* out, bool progress) : out_(out), progress_(progress) {}
+  CliScreenObserver(FILE* out, bool progress, HtmlReport* report) : out_(out), progress_(progress), report_(report) {}
   void OnRows(std::string_view rows) override { std::fwrite(rows.data(), 1, rows.size(), out_); }
+  void OnScreened(const Listing& l, const ListingResult& r) override {
+    if (report_) report_->Add(l, r);
+  }
   void OnBadRecord(const Diagnostic& d) override {
+    if (report_) report_->AddBadRecord(d);
     if (progress_) std::fputs("\r\033[K", stderr);
     std::fprintf(stderr, "conform: skipped: %s\n", d.ToString().c_str());
   }
@@ -157,7 +166,23 @@ class CliScreenObserver : public ScreenObserver {
  private:
   FILE* out_;
   bool progress_;
+  HtmlReport* report_;
 };
+
+// Writes `text` to `path` through a temporary file, so that a reader never
+// sees half a file.
+Status WriteFileAtomically(const std::string& path, const std::string& text) {
+  const std::string tmp = path + ".partial";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno)));
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+  std::fclose(f);
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Error(ErrorCode::kIo, fmt::format("cannot write {}", path));
+  }
+  return Status::Ok();
+}
 
 int RunScreenCommand(const ScreenArgs& args) {
   const std::string data = DefaultDataDir();
@@ -198,7 +223,18 @@ int RunScreenCommand(const ScreenArgs& args) {
   }
   if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
   const Screener screener(kb.value(), classifier.value(), on, /*explain_info=*/args.full);
-  CliScreenObserver observer(out, !args.quiet && isatty(fileno(stderr)));
+  std::optional<HtmlReport> report;
+  std::string report_template;
+  if (!args.html.empty()) {
+    const std::string tpath = (std::filesystem::path(data) / "templates" / "report.html.mustache").string();
+    std::ifstream in(tpath);
+    if (!in) return Report(Error(ErrorCode::kNotFound, fmt::format("report template {} not found", tpath), "reinstall the data files"));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    report_template = ss.str();
+    report.emplace(kb.value());
+  }
+  CliScreenObserver observer(out, !args.quiet && isatty(fileno(stderr)), report ? &*report : nullptr);
   auto stats = RunScreen(kb.value(), screener, options, &observer);
   observer.Finish();
   if (out != stdout) {
@@ -214,6 +250,11 @@ int RunScreenCommand(const ScreenArgs& args) {
     std::fflush(stdout);
   }
   if (!stats.ok()) return Report(stats.error());
+  if (report) {
+    auto html = report->Render(report_template, args.input, on);
+    if (!html.ok()) return Report(html.error());
+    if (Status st = WriteFileAtomically(args.html, html.value()); !st.ok()) return Report(st.error());
+  }
   const ScreenRunStats& s = stats.value();
   if (!args.quiet) {
     std::fprintf(stderr, "conform: screened %zu listings (%zu rows: %zu BLOCK, %zu NEEDS_REVIEW, %zu WARN, %zu PASS); %zu skipped%s\n",
@@ -290,6 +331,7 @@ int main(int argc, char** argv) {
   screen->add_option("--threads", scr.threads, "Worker threads (default: one per core)");
   screen->add_option("--max-errors", scr.max_errors, "Stop after this many bad records (default: never)");
   screen->add_flag("-q,--quiet", scr.quiet, "No progress or summary on standard error");
+  screen->add_option("--html", scr.html, "Also write a self-contained HTML report to this file");
   screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
 
   std::string vocab_dir;

@@ -43,7 +43,7 @@ struct Finding {
 };
 
 struct MarketVerdict {
-  std::string market;  // as the listing wrote it, upper-cased
+  std::string market;  // the pack's code (an alias such as GB becomes UK); as written when unknown
   Verdict verdict = Verdict::kPass;
   std::vector<Finding> findings;  // requirement findings in id order, then listing and claim findings
 };

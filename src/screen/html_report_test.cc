@@ -1,0 +1,47 @@
+#include "conform/screen/html_report.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "conform/screen/classifier.h"
+#include "conform/screen/listing_reader.h"
+
+namespace conform {
+namespace {
+
+TEST(HtmlReportTest, RendersTotalsGapsAndEscapedFindings) {
+  auto kb = KnowledgeBase::Load(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml", CONFORM_SHIPPED_DATA_DIR "/packs");
+  ASSERT_TRUE(kb.ok());
+  auto c = Classifier::Load(kb.value().vocabulary(), CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml",
+                            CONFORM_SHIPPED_DATA_DIR "/classify/keywords.yaml");
+  ASSERT_TRUE(c.ok());
+  const Screener screener(kb.value(), c.value(), Date::Parse("2026-06-01").value());
+  HtmlReport report(kb.value(), /*max_listings=*/1);
+  for (const char* json : {
+           R"({"listing_id":"A<1>","seller_id":"S&1","title":"USB charger <b>bold</b>","category":"charger","target_markets":["EU","GB"]})",
+           R"({"listing_id":"A2","seller_id":"S2","title":"USB charger","category":"charger","target_markets":["CN"]})"}) {
+    auto l = ParseListingJson(json);
+    ASSERT_TRUE(l.ok());
+    report.Add(l.value(), screener.Screen(l.value()));
+  }
+  report.AddBadRecord(Diagnostic{"in.jsonl", 7, 0, "not valid JSON", ""});
+  std::ifstream in(CONFORM_SHIPPED_DATA_DIR "/templates/report.html.mustache");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto html = report.Render(ss.str(), "in.jsonl", Date::Parse("2026-06-01").value());
+  ASSERT_TRUE(html.ok()) << html.error().ToString();
+  const std::string& h = html.value();
+  EXPECT_NE(h.find("<td>UK</td>"), std::string::npos);  // GB counted as UK
+  EXPECT_EQ(h.find("<td>GB</td>"), std::string::npos);
+  EXPECT_NE(h.find("GPSR_MANUFACTURER_MISSING"), std::string::npos);
+  EXPECT_NE(h.find("A&lt;1&gt;"), std::string::npos);  // escaped
+  EXPECT_EQ(h.find("<b>bold</b>"), std::string::npos);
+  EXPECT_NE(h.find("1 more listings need action"), std::string::npos);
+  EXPECT_NE(h.find("in.jsonl:7: not valid JSON"), std::string::npos);
+  EXPECT_FALSE(report.Render("{{#unclosed}}", "x", Date()).ok());
+}
+
+}  // namespace
+}  // namespace conform
