@@ -296,6 +296,18 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
   }
   InferQuantities(title + " \n " + description, stated, &out);
 
+  // A capacity in mAh belongs to a battery: between "charger" and "power
+  // bank" words (fast-charging power banks), it speaks for the power bank.
+  const auto power_bank = std::find(category_names_.begin(), category_names_.end(), "power_bank");
+  if (power_bank != category_names_.end() && battery_wh_ >= 0) {
+    const size_t pb = static_cast<size_t>(power_bank - category_names_.begin());
+    for (const auto& a : out.attributes)
+      if (a.attribute == battery_wh_ && score[pb] > 0 && a.reason.find("mah") != std::string::npos) {
+        score[pb] += 2;
+        why[pb].push_back(a.reason);
+      }
+  }
+
   // Clothing with a child's age range in the text ("3-8岁", "0-12 months") is
   // children's clothing, whatever the generic garment words say.
   const auto textile = std::find(category_names_.begin(), category_names_.end(), "textile");

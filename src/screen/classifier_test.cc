@@ -1,0 +1,106 @@
+#include "conform/screen/classifier.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "conform/knowledge/knowledge_base.h"
+
+namespace conform {
+namespace {
+
+class ClassifierTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto kb = KnowledgeBase::Load(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml", CONFORM_SHIPPED_DATA_DIR "/packs");
+    ASSERT_TRUE(kb.ok());
+    kb_ = new KnowledgeBase(std::move(kb).value());
+    auto c = Classifier::Load(kb_->vocabulary(), CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml",
+                              CONFORM_SHIPPED_DATA_DIR "/classify/keywords.yaml");
+    ASSERT_TRUE(c.ok()) << c.error().ToString();
+    c_ = new Classifier(std::move(c).value());
+  }
+  static void TearDownTestSuite() {
+    delete c_;
+    delete kb_;
+  }
+  static Classification Classify(const std::string& title, const std::string& hs = "") {
+    Listing l;
+    l.title = title;
+    l.hs_code = hs;
+    return c_->Classify(l, std::nullopt, std::vector<bool>(kb_->vocabulary().attribute_count(), false));
+  }
+  static std::string Name(const Classification& c) {
+    return c.source == Classification::Source::kNone ? "none" : kb_->vocabulary().category(c.category).name;
+  }
+  static double Inferred(const Classification& c, const char* attribute) {
+    const AttributeId id = *kb_->vocabulary().FindAttribute(attribute);
+    for (const auto& a : c.attributes)
+      if (a.attribute == id) return a.value;
+    return -1;
+  }
+  static KnowledgeBase* kb_;
+  static Classifier* c_;
+};
+KnowledgeBase* ClassifierTest::kb_ = nullptr;
+Classifier* ClassifierTest::c_ = nullptr;
+
+// Titles written apart from the keyword list, in English and Chinese, with
+// the category a person would give them.
+TEST_F(ClassifierTest, LabelledTitlesAreMostlyRightAndConfidentWhenRight) {
+  std::ifstream in(CONFORM_TEST_DATA_DIR "/classify_titles.tsv");
+  ASSERT_TRUE(in);
+  std::string line;
+  std::getline(in, line);
+  int total = 0, right = 0, confident_wrong = 0;
+  std::string misses;
+  while (std::getline(in, line)) {
+    std::stringstream ss(line);
+    std::string title, hs, want;
+    std::getline(ss, title, '\t');
+    std::getline(ss, hs, '\t');
+    std::getline(ss, want, '\t');
+    const Classification c = Classify(title, hs);
+    ++total;
+    if (Name(c) == want) {
+      ++right;
+    } else {
+      misses += "\n  " + title + " -> " + Name(c) + " (want " + want + ")";
+      if (c.confidence >= Classifier::kConfidentAt) ++confident_wrong;
+    }
+  }
+  EXPECT_GE(total, 45);
+  std::printf("classifier: %d of %d labelled titles right\n", right, total);
+  EXPECT_GE(right * 100, total * 90) << right << "/" << total << misses;
+  // A wrong answer must not pass as a confident one.
+  EXPECT_LE(confident_wrong, 1) << misses;
+}
+
+TEST_F(ClassifierTest, ExplainsItsAnswer) {
+  const Classification c = Classify("20000mAh 充电宝 快充");
+  EXPECT_EQ(Name(c), "power_bank");
+  EXPECT_GE(c.confidence, Classifier::kConfidentAt);
+  ASSERT_FALSE(c.reasons.empty());
+  EXPECT_NE(c.reasons[0].find("充电宝"), std::string::npos);
+  EXPECT_EQ(Inferred(c, "battery_wh"), 74);
+}
+
+TEST_F(ClassifierTest, ReadsQuantitiesFromText) {
+  EXPECT_EQ(Inferred(Classify("USB charger 100-240V input, 5V 2A output"), "input_voltage_ac"), 240);
+  EXPECT_EQ(Inferred(Classify("USB charger 100-240V input, 5V 2A output"), "output_voltage_dc"), 5);
+  EXPECT_EQ(Inferred(Classify("充电器 5V2A"), "output_voltage_dc"), 5);
+  EXPECT_EQ(Inferred(Classify("Puzzle for kids 3-8 years"), "intended_age_max"), 8);
+  EXPECT_EQ(Inferred(Classify("婴儿连体衣 0-12个月"), "intended_age_max"), 1);
+  EXPECT_EQ(Inferred(Classify("积木 3岁以上"), "intended_age_max"), -1);  // "3 and up" gives no upper age
+  EXPECT_EQ(Inferred(Classify("Power bank 37Wh"), "battery_wh"), 37);
+}
+
+TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
+  const Classification c = Classify("Item 42");
+  EXPECT_EQ(c.source, Classification::Source::kNone);
+  EXPECT_EQ(c.confidence, 0);
+}
+
+}  // namespace
+}  // namespace conform
