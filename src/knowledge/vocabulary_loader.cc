@@ -8,6 +8,7 @@
 #include "conform/core/text.h"
 #include "conform/knowledge/product_input.h"
 #include "core/yaml_util.h"
+#include "knowledge/attribute_yaml.h"
 
 namespace conform {
 
@@ -139,28 +140,7 @@ Result<Vocabulary> LoadVocabulary(const std::string& file) {
       }
       if (!r.CheckMap(kv.second, "a category", {"description", "implies"})) continue;
       c.description = r.String(kv.second, "description", true).value_or("");
-      const YAML::Node imp = kv.second["implies"];
-      if (imp.IsDefined() && !imp.IsNull()) {
-        if (!imp.IsMap()) {
-          r.Fail(imp, "'implies' must map attributes to values", "");
-        } else {
-          for (const auto& iv : imp) {
-            const std::string an = iv.first.Scalar();
-            const auto id = v.FindAttribute(an);
-            if (!id) {
-              r.Fail(iv.first, fmt::format("unknown attribute '{}'", an), SuggestionHint(an, v.AttributeNames()));
-              continue;
-            }
-            auto value = ParseAttributeValue(v.attribute(*id), iv.second.IsScalar() ? iv.second.Scalar() : "");
-            if (!value.ok()) {
-              const auto& d = value.error().diagnostics().front();
-              r.Fail(iv.second, d.message, d.hint);
-              continue;
-            }
-            c.implies.emplace_back(*id, value.value());
-          }
-        }
-      }
+      c.implies = ReadAttributeMap(r, kv.second["implies"], v);
       v.AddCategory(std::move(c));
     }
   }

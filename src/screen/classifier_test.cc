@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "conform/knowledge/knowledge_base.h"
+#include "test_data.h"
 
 namespace conform {
 namespace {
@@ -13,17 +14,8 @@ namespace {
 class ClassifierTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto kb = KnowledgeBase::Load(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml", CONFORM_SHIPPED_DATA_DIR "/packs");
-    ASSERT_TRUE(kb.ok());
-    kb_ = new KnowledgeBase(std::move(kb).value());
-    auto c = Classifier::Load(kb_->vocabulary(), CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml",
-                              CONFORM_SHIPPED_DATA_DIR "/classify/keywords.yaml");
-    ASSERT_TRUE(c.ok()) << c.error().ToString();
-    c_ = new Classifier(std::move(c).value());
-  }
-  static void TearDownTestSuite() {
-    delete c_;
-    delete kb_;
+    kb_ = &ShippedKnowledgeBase();
+    c_ = &ShippedClassifier();
   }
   static Classification Classify(const std::string& title, const std::string& hs = "") {
     Listing l;
@@ -40,11 +32,11 @@ class ClassifierTest : public ::testing::Test {
       if (a.attribute == id) return a.value;
     return -1;
   }
-  static KnowledgeBase* kb_;
-  static Classifier* c_;
+  static const KnowledgeBase* kb_;
+  static const Classifier* c_;
 };
-KnowledgeBase* ClassifierTest::kb_ = nullptr;
-Classifier* ClassifierTest::c_ = nullptr;
+const KnowledgeBase* ClassifierTest::kb_ = nullptr;
+const Classifier* ClassifierTest::c_ = nullptr;
 
 // Titles written apart from the keyword list, in English and Chinese, with
 // the category a person would give them.

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "conform/screen/screen_run.h"
+#include "test_data.h"
 
 namespace conform {
 namespace {
@@ -43,18 +44,14 @@ class Collect : public ScreenObserver {
 };
 
 std::map<Key, std::string> ScreenExamples(const std::string& file) {
-  auto kb = KnowledgeBase::Load(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml", CONFORM_SHIPPED_DATA_DIR "/packs");
-  EXPECT_TRUE(kb.ok());
-  auto c = Classifier::Load(kb.value().vocabulary(), CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml",
-                            CONFORM_SHIPPED_DATA_DIR "/classify/keywords.yaml");
-  EXPECT_TRUE(c.ok());
-  const Screener screener(kb.value(), c.value(), Date::Parse("2026-06-01").value());
+  const KnowledgeBase& kb = ShippedKnowledgeBase();
+  const Screener screener(kb, ShippedClassifier(), Date::Parse("2026-06-01").value());
   ScreenRunOptions options;
   options.input = file;
   options.input_format = file.size() > 4 && file.substr(file.size() - 4) == ".csv" ? ListingFormat::kCsv : ListingFormat::kJsonLines;
   options.threads = 2;
   Collect collect;
-  auto stats = RunScreen(kb.value(), screener, options, &collect);
+  auto stats = RunScreen(kb, screener, options, &collect);
   EXPECT_TRUE(stats.ok());
   return collect.verdicts;
 }

@@ -7,18 +7,15 @@
 
 #include "conform/screen/classifier.h"
 #include "conform/screen/listing_reader.h"
+#include "test_data.h"
 
 namespace conform {
 namespace {
 
 TEST(HtmlReportTest, RendersTotalsGapsAndEscapedFindings) {
-  auto kb = KnowledgeBase::Load(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml", CONFORM_SHIPPED_DATA_DIR "/packs");
-  ASSERT_TRUE(kb.ok());
-  auto c = Classifier::Load(kb.value().vocabulary(), CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml",
-                            CONFORM_SHIPPED_DATA_DIR "/classify/keywords.yaml");
-  ASSERT_TRUE(c.ok());
-  const Screener screener(kb.value(), c.value(), Date::Parse("2026-06-01").value());
-  HtmlReport report(kb.value(), /*max_listings=*/1);
+  const KnowledgeBase& kb = ShippedKnowledgeBase();
+  const Screener screener(kb, ShippedClassifier(), Date::Parse("2026-06-01").value());
+  HtmlReport report(kb, /*max_listings=*/1);
   for (const char* json : {
            R"({"listing_id":"A<1>","seller_id":"S&1","title":"USB charger <b>bold</b>","category":"charger","target_markets":["EU","GB"]})",
            R"({"listing_id":"A2","seller_id":"S2","title":"USB charger","category":"charger","target_markets":["CN"]})"}) {

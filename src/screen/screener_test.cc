@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "conform/screen/listing_reader.h"
+#include "test_data.h"
 
 namespace conform {
 namespace {
@@ -10,17 +11,8 @@ namespace {
 class ScreenerTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    auto kb = KnowledgeBase::Load(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml", CONFORM_SHIPPED_DATA_DIR "/packs");
-    ASSERT_TRUE(kb.ok()) << kb.error().ToString();
-    kb_ = new KnowledgeBase(std::move(kb).value());
-    auto c = Classifier::Load(kb_->vocabulary(), CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml",
-                              CONFORM_SHIPPED_DATA_DIR "/classify/keywords.yaml");
-    ASSERT_TRUE(c.ok()) << c.error().ToString();
-    classifier_ = new Classifier(std::move(c).value());
-  }
-  static void TearDownTestSuite() {
-    delete classifier_;
-    delete kb_;
+    kb_ = &ShippedKnowledgeBase();
+    classifier_ = &ShippedClassifier();
   }
 
   static ListingResult Screen(const std::string& json, const char* on = "2026-01-15") {
@@ -36,12 +28,12 @@ class ScreenerTest : public ::testing::Test {
     return nullptr;
   }
 
-  static KnowledgeBase* kb_;
-  static Classifier* classifier_;
+  static const KnowledgeBase* kb_;
+  static const Classifier* classifier_;
   static Listing listing_;
 };
-KnowledgeBase* ScreenerTest::kb_ = nullptr;
-Classifier* ScreenerTest::classifier_ = nullptr;
+const KnowledgeBase* ScreenerTest::kb_ = nullptr;
+const Classifier* ScreenerTest::classifier_ = nullptr;
 Listing ScreenerTest::listing_;
 
 // A power bank made in China with complete EU listing information.
