@@ -172,6 +172,15 @@ class CliScreenObserver : public ScreenObserver {
 // Writes `text` to `path` through a temporary file, so that a reader never
 // sees half a file.
 Status WriteFileAtomically(const std::string& path, const std::string& text) {
+  std::error_code ec;
+  const auto st = std::filesystem::status(path, ec);
+  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+    // A device or pipe: write in place, never rename over it.
+    FILE* f = std::fopen(path.c_str(), "wb");
+    const bool ok = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+    if (f != nullptr) std::fclose(f);
+    return ok ? Status::Ok() : Status(Error(ErrorCode::kIo, fmt::format("cannot write {}", path)));
+  }
   const std::string tmp = path + ".partial";
   FILE* f = std::fopen(tmp.c_str(), "wb");
   if (f == nullptr) return Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno)));
@@ -215,11 +224,20 @@ int RunScreenCommand(const ScreenArgs& args) {
   FILE* out = stdout;
   std::string tmp;
   if (args.output != "-") {
-    // Written under a temporary name and renamed at the end: a run that fails
-    // half-way leaves no half-written report behind.
-    tmp = args.output + ".partial";
-    out = std::fopen(tmp.c_str(), "wb");
-    if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno))));
+    // A regular file is written under a temporary name and renamed at the
+    // end, so a run that fails half-way leaves no half-written file behind.
+    // Anything else (/dev/null, a pipe) is written directly: renaming over a
+    // device would replace it.
+    std::error_code ec;
+    const auto st = std::filesystem::status(args.output, ec);
+    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+      out = std::fopen(args.output.c_str(), "wb");
+      if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", args.output, std::strerror(errno))));
+    } else {
+      tmp = args.output + ".partial";
+      out = std::fopen(tmp.c_str(), "wb");
+      if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno))));
+    }
   }
   if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
   const Screener screener(kb.value(), classifier.value(), on, /*explain_info=*/args.full);
@@ -240,7 +258,9 @@ int RunScreenCommand(const ScreenArgs& args) {
   if (out != stdout) {
     const bool write_ok = std::fflush(out) == 0 && std::ferror(out) == 0;
     std::fclose(out);
-    if (!stats.ok() || !write_ok) {
+    if (tmp.empty()) {
+      if (!write_ok) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}", args.output)));
+    } else if (!stats.ok() || !write_ok) {
       std::remove(tmp.c_str());
       if (!write_ok) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}", tmp)));
     } else if (std::rename(tmp.c_str(), args.output.c_str()) != 0) {
