@@ -4,11 +4,12 @@
 //
 //   export_jre YYYY-MM-DD > rules.json
 //
-// Output: {"on": date, "supporting_documents": [...], "markets": {"EU": [rule,
-// ...], ...}}, each rule {"name", "conditions", "event": {"type":
-// "requirement", "params": {"id", "scope", "documents"}}}. `documents` are
-// the kinds that count as evidence (supporting documents only when nothing
-// else is listed), empty for obligations without evidence.
+// Output: {"on": date, "markets": {"EU": [rule, ...], ...}}, each rule
+// {"name", "conditions", "event": {"type": "requirement", "params": {"id",
+// "scope", "documents", "legal_acts"}}}. `documents` are the kinds that count
+// as evidence (supporting documents only when nothing else is listed), empty
+// for obligations without evidence; `legal_acts` is the requirement's act and
+// its evidence_acts.
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -43,7 +44,8 @@ json Convert(const Condition::Node& n, const conform::Vocabulary& v) {
   using K = Condition::Node::Kind;
   switch (n.kind) {
     case K::kTrue: return {{"all", json::array()}};
-    case K::kFalse: return {{"any", json::array()}};
+    // json-rules-engine holds an empty `any` true, so "false" is "not true".
+    case K::kFalse: return {{"not", {{"all", json::array()}}}};
     case K::kCompare: {
       const auto& d = v.attribute(n.attribute);
       return {{"fact", d.name}, {"operator", Operator(n.op)}, {"value", Value(d, n.value)}};
@@ -98,10 +100,13 @@ int main(int argc, char** argv) {
       if (documents.empty())
         for (const auto& d : r.documents) documents.push_back(d);
     }
+    json acts = json::array({r.legal_act});
+    for (const auto& a : r.evidence_acts) acts.push_back(a);
     markets[kb.value().markets()[r.market].code].push_back(
         {{"name", r.id},
          {"conditions", {{"all", all}}},
-         {"event", {{"type", "requirement"}, {"params", {{"id", r.id}, {"scope", conform::RequirementScopeName(r.scope)}, {"documents", documents}}}}}});
+         {"event", {{"type", "requirement"},
+                    {"params", {{"id", r.id}, {"scope", conform::RequirementScopeName(r.scope)}, {"documents", documents}, {"legal_acts", acts}}}}}});
   }
   out["markets"] = markets;
   std::cout << out.dump(1) << "\n";

@@ -39,7 +39,7 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
   auto reader = ListingReader::Open(options.input, options.input_format);
   if (!reader.ok()) return reader.error();
   const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  const size_t max_in_flight = 2 * threads + 2;
+  const size_t max_in_flight = threads + 2;
 
   std::mutex mu;
   std::condition_variable work_ready, work_done;
@@ -47,8 +47,35 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
   std::map<size_t, std::unique_ptr<Batch>> done;
   bool closing = false;
 
+  // Parses, screens and formats one batch.
+  const auto process = [&](Batch* b) {
+    b->listings.reserve(b->pending.size());
+    b->results.reserve(b->pending.size());
+    b->rows.reserve(b->pending.size() * 2048);
+    Listing l;
+    Diagnostic problem;
+    for (size_t i = 0; i < b->pending.size(); ++i) {
+      if (ListingReader::Finish(&b->pending[i], options.input, &l, &problem) != ListingReader::Next::kListing) {
+        b->bad.push_back(Batch::Bad{i, true, problem});
+        continue;
+      }
+      b->listing_pos.push_back(i);
+      b->results.push_back(screener.Screen(l));
+      AppendVerdicts(kb, l, b->results.back(), screener.on(), options.output_format, options.detail, &b->rows);
+      b->row_end.push_back(b->rows.size());
+      b->listings.push_back(std::move(l));
+    }
+    b->pending.clear();
+    std::stable_sort(b->bad.begin(), b->bad.end(), [](const Batch::Bad& x, const Batch::Bad& y) {
+      return x.pos != y.pos ? x.pos < y.pos : !x.parsing && y.parsing;
+    });
+  };
+
+  // With one thread everything runs on the calling thread, without hand-offs.
+  // Otherwise `threads` workers screen while the calling thread reads and
+  // writes, and screens a batch itself when it would otherwise wait.
   std::vector<std::thread> workers;
-  for (unsigned t = 0; t < threads; ++t) {
+  for (unsigned t = 0; threads > 1 && t < threads; ++t) {
     workers.emplace_back([&] {
       while (true) {
         std::unique_ptr<Batch> b;
@@ -59,26 +86,7 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
           b = std::move(todo.front());
           todo.pop_front();
         }
-        b->listings.reserve(b->pending.size());
-        b->results.reserve(b->pending.size());
-        b->rows.reserve(b->pending.size() * 2048);
-        Listing l;
-        Diagnostic problem;
-        for (size_t i = 0; i < b->pending.size(); ++i) {
-          if (ListingReader::Finish(&b->pending[i], options.input, &l, &problem) != ListingReader::Next::kListing) {
-            b->bad.push_back(Batch::Bad{i, true, problem});
-            continue;
-          }
-          b->listing_pos.push_back(i);
-          b->results.push_back(screener.Screen(l));
-          AppendVerdicts(kb, l, b->results.back(), screener.on(), options.output_format, options.detail, &b->rows);
-          b->row_end.push_back(b->rows.size());
-          b->listings.push_back(std::move(l));
-        }
-        b->pending.clear();
-        std::stable_sort(b->bad.begin(), b->bad.end(), [](const Batch::Bad& x, const Batch::Bad& y) {
-          return x.pos != y.pos ? x.pos < y.pos : !x.parsing && y.parsing;
-        });
+        process(b.get());
         {
           std::lock_guard<std::mutex> lock(mu);
           done.emplace(b->seq, std::move(b));
@@ -151,11 +159,17 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
   size_t read_errors = 0;
   const auto submit = [&] {
     batch->seq = submitted++;
-    {
+    if (workers.empty()) {
+      process(batch.get());
       std::lock_guard<std::mutex> lock(mu);
-      todo.push_back(std::move(batch));
+      done.emplace(batch->seq, std::move(batch));
+    } else {
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        todo.push_back(std::move(batch));
+      }
+      work_ready.notify_one();
     }
-    work_ready.notify_one();
     if (spare.empty()) {
       batch = std::make_unique<Batch>();
     } else {
@@ -163,7 +177,23 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
       spare.pop_back();
     }
     drain(false);
-    while (submitted - written >= max_in_flight) drain(true);
+    while (submitted - written >= max_in_flight) {
+      // Rather than wait, take a batch no worker has started.
+      std::unique_ptr<Batch> b;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!todo.empty()) {
+          b = std::move(todo.back());
+          todo.pop_back();
+        }
+      }
+      if (b) {
+        process(b.get());
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(b->seq, std::move(b));
+      }
+      drain(!b);
+    }
   };
   while (true) {
     if (stats.stopped_early) break;
@@ -180,7 +210,22 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
     if (batch->pending.size() >= options.batch_size) submit();
   }
   if (!batch->pending.empty() || !batch->bad.empty()) submit();
-  while (written < submitted) drain(true);
+  while (written < submitted) {
+    std::unique_ptr<Batch> b;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!todo.empty()) {
+        b = std::move(todo.back());
+        todo.pop_back();
+      }
+    }
+    if (b) {
+      process(b.get());
+      std::lock_guard<std::mutex> lock(mu);
+      done.emplace(b->seq, std::move(b));
+    }
+    drain(!b);
+  }
   {
     std::lock_guard<std::mutex> lock(mu);
     closing = true;

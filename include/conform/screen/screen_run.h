@@ -23,7 +23,7 @@ struct ScreenRunOptions {
   VerdictDetail detail = VerdictDetail::kIssues;
   unsigned threads = 0;          // 0: one per core
   size_t max_errors = 0;         // stop after this many bad records; 0: never stop
-  size_t batch_size = 2048;  // listings handed to a worker at once
+  size_t batch_size = 256;  // listings handed to a worker at once
 };
 
 struct ScreenRunStats {
