@@ -88,7 +88,7 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
       }
       c.effects_[it->second].push_back(std::move(effect));
     };
-    if (auto root = r.Load(); root && r.CheckMap(*root, "the keyword list", {"schema", "categories", "attributes"})) {
+    if (auto root = r.Load(); root && r.CheckMap(*root, "the keyword list", {"schema", "categories", "attributes", "children"})) {
       if (auto schema = r.String(*root, "schema", true); schema && *schema != "conform-keywords/1")
         r.Fail((*root)["schema"], fmt::format("unsupported schema '{}'", *schema), "expected conform-keywords/1");
       const YAML::Node cats = (*root)["categories"];
@@ -115,6 +115,7 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
           if (term && !set.empty()) add(*term, TermEffect{-1, 0, std::move(set)});
         }
       }
+      for (const auto& term : r.StringList(*root, "children", false)) add(term, TermEffect{-1, 0, {}, true});
     }
     for (auto& d : r.diagnostics()) diags.push_back(std::move(d));
   }
@@ -164,8 +165,9 @@ bool WordEnds(const std::string& text, size_t i) {
 
 }  // namespace
 
-void Classifier::InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out) const {
+int Classifier::InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out) const {
   double mah = 0, wh = 0, vac = 0, vdc = 0, age_max = -1;
+  int age_grade = -1;
   std::string mah_word, wh_word, vac_word, vdc_word, age_word;
   for (size_t i = 0; i < text.size();) {
     if (!IsDigit(text[i]) || (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || IsDigit(text[i - 1]) || text[i - 1] == '.'))) {
@@ -202,6 +204,9 @@ void Classifier::InferQuantities(const std::string& text, const std::vector<bool
       } else if (hi > 0 && hi <= 60) {
         if (hi > vdc) { vdc = hi; vdc_word = w; }
       }
+    } else if (hi == lo && u == j && StartsWith(text, u, "+") && lo <= 12 && lo == std::floor(lo) &&
+               (u + 1 >= text.size() || text[u + 1] == ' ' || StartsWith(text, u + 1, "岁"))) {
+      age_grade = static_cast<int>(lo);  // "3+": for ages 3 and up
     } else if (hi > lo || StartsWith(text, u, "岁")) {
       // Age ranges: "3-8 years", "0-12 months", "3-6岁", "6-12个月".
       double years = -1;
@@ -225,6 +230,7 @@ void Classifier::InferQuantities(const std::string& text, const std::vector<bool
   if (vac > 0) infer(input_voltage_ac_, vac, fmt::format("text: '{}'", vac_word));
   if (vdc > 0) infer(output_voltage_dc_, vdc, fmt::format("text: '{}'", vdc_word));
   if (age_max >= 0) infer(intended_age_max_, age_max, fmt::format("text: '{}'", age_word));
+  return age_grade;
 }
 
 Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> stated_category,
@@ -235,6 +241,7 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
 
   // Terms: the title counts fully, the description half.
   std::vector<uint32_t> found;
+  std::string child_word;  // the first word saying "made for children"
   const std::string title = NormalizeForMatching(l.title);
   const std::string description = NormalizeForMatching(l.description);
   for (int part = 0; part < 2; ++part) {
@@ -243,6 +250,7 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
     matcher_.Find(text, &found);
     for (uint32_t t : found) {
       for (const TermEffect& e : effects_[t]) {
+        if (e.children && child_word.empty()) child_word = fmt::format("{}: '{}'", where, matcher_.term(t));
         if (e.category >= 0) {
           score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
           why[e.category].push_back(fmt::format("{}: '{}'", where, matcher_.term(t)));
@@ -269,7 +277,7 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
       }
     }
   }
-  InferQuantities(title + " \n " + description, stated, &out);
+  const int age_grade = InferQuantities(title + " \n " + description, stated, &out);
 
   // A capacity in mAh belongs to a battery: between "charger" and "power
   // bank" words (fast-charging power banks), it speaks for the power bank.
@@ -314,6 +322,20 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
     const double runner_up = second == SIZE_MAX ? 0 : score[second];
     out.inferred_category = static_cast<CategoryId>(best);
     out.inferred_confidence = (score[best] / (score[best] + runner_up)) * (1 - std::exp(-score[best] / 2));
+  }
+  // Made for children, but no age range: assume 12 or under, so that the
+  // children's-product rules apply (the stricter reading); the seller's own
+  // value wins. An age grade ("3+") counts only on toys and clothing.
+  if (intended_age_max_ >= 0 && !stated[static_cast<size_t>(intended_age_max_)]) {
+    bool has_age = false;
+    for (const auto& a : out.attributes) has_age = has_age || a.attribute == intended_age_max_;
+    const std::optional<CategoryId> cat = stated_category ? stated_category : out.inferred_category;
+    const bool toy_or_clothing = cat && (category_names_[*cat] == "toy" || category_names_[*cat] == "childrens_apparel");
+    std::string why_child = child_word;
+    if (why_child.empty() && age_grade >= 0 && toy_or_clothing) why_child = fmt::format("text: '{}+'", age_grade);
+    if (!has_age && !why_child.empty())
+      out.attributes.push_back(AttributeInference{static_cast<AttributeId>(intended_age_max_), 12,
+                                                  why_child + " (made for children; 12 or under assumed)"});
   }
   if (stated_category) {
     out.source = Classification::Source::kListing;

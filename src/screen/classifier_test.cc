@@ -88,6 +88,15 @@ TEST_F(ClassifierTest, ReadsQuantitiesFromText) {
   EXPECT_EQ(Inferred(Classify("Power bank 37Wh"), "battery_wh"), 37);
 }
 
+TEST_F(ClassifierTest, ProductsForChildrenWithoutAnAgeRangeAreTakenAsTwelveOrUnder) {
+  EXPECT_EQ(Inferred(Classify("Building blocks for kids 3+"), "intended_age_max"), 12);
+  EXPECT_EQ(Inferred(Classify("Wooden puzzle toy 3+"), "intended_age_max"), 12);
+  EXPECT_EQ(Inferred(Classify("儿童蓝牙耳机"), "intended_age_max"), 12);
+  EXPECT_EQ(Inferred(Classify("Puzzle for kids 3-8 years"), "intended_age_max"), 8);  // the range wins
+  EXPECT_EQ(Inferred(Classify("USB 3+ hub"), "intended_age_max"), -1);              // not a toy
+  EXPECT_EQ(Inferred(Classify("20000mAh power bank"), "intended_age_max"), -1);
+}
+
 TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);

@@ -69,9 +69,11 @@ class Classifier {
     int category = -1;  // or -1 for attribute-only terms
     double weight = 0;
     std::vector<std::pair<AttributeId, double>> attributes;
+    bool children = false;  // the term says "made for children"
   };
   const HsMapping* FindHs(const std::string& code) const;
-  void InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out) const;
+  // Returns the age grade ("3+" gives 3) when the text has one, else -1.
+  int InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out) const;
 
   // Attributes that quantities in the text set (absent from the vocabulary: -1).
   int battery_ = -1, battery_wh_ = -1, input_voltage_ac_ = -1, output_voltage_dc_ = -1, intended_age_max_ = -1;
