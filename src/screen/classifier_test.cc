@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "conform/knowledge/knowledge_base.h"
@@ -101,6 +102,68 @@ TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);
   EXPECT_EQ(c.confidence, 0);
+}
+
+}  // namespace
+}  // namespace conform
+
+namespace conform {
+namespace {
+
+// Splits one CSV line (RFC 4180 quoting, no line breaks inside fields).
+std::vector<std::string> CsvFields(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
+      else if (c == '"') quoted = false;
+      else out.back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+// Every code in the HS map exists in the HS 2022 nomenclature, with the
+// description the map gives. Needs the nomenclature beside the repository.
+TEST(HsMapTest, CodesAndDescriptionsAreThoseOfHs2022) {
+  std::ifstream nomenclature(CONFORM_SHARED_TESTDATA_DIR "/hs-codes/harmonized-system.csv");
+  if (!nomenclature) GTEST_SKIP() << "HS 2022 nomenclature not found under " CONFORM_SHARED_TESTDATA_DIR "/hs-codes";
+  std::map<std::string, std::string> hs;
+  std::string line;
+  while (std::getline(nomenclature, line)) {
+    const auto f = CsvFields(line);
+    if (f.size() >= 3) hs[f[1]] = f[2];
+  }
+  ASSERT_GT(hs.size(), 5000u);
+  std::ifstream map(CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml");
+  ASSERT_TRUE(map);
+  std::string code;
+  int checked = 0;
+  const auto unquote = [](std::string s) {
+    if (s.size() >= 2 && (s.front() == '"' || s.front() == '\'') && s.back() == s.front()) s = s.substr(1, s.size() - 2);
+    return s;
+  };
+  while (std::getline(map, line)) {
+    if (const size_t p = line.find("- code: "); p != std::string::npos) {
+      code = unquote(line.substr(p + 8));
+      EXPECT_TRUE(hs.count(code)) << "HS code " << code << " is not in HS 2022";
+    } else if (const size_t d = line.find("description: "); d != std::string::npos && !code.empty() && hs.count(code)) {
+      std::string text = unquote(line.substr(d + 13));
+      for (size_t q = text.find("\\\""); q != std::string::npos; q = text.find("\\\"")) text.replace(q, 2, "\"");
+      EXPECT_EQ(text, hs[code]) << code;
+      ++checked;
+      code.clear();
+    }
+  }
+  EXPECT_GT(checked, 200);
 }
 
 }  // namespace
