@@ -1,0 +1,385 @@
+#include "conform/credentials/jcs.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+#include <vector>
+
+namespace conform {
+
+std::string SerializeJcsNumber(double value) {
+  if (value == 0) return "0";  // also -0
+  std::string out;
+  if (value < 0) {
+    out = "-";
+    value = -value;
+  }
+  // The shortest digits that round-trip (fmt's "{}" is shortest), as a
+  // digit string d1..dk and the exponent n with value = 0.d1..dk x 10^n.
+  const std::string s = fmt::format("{}", value);
+  std::string mantissa = s;
+  int exp10 = 0;
+  if (const size_t e = s.find('e'); e != std::string::npos) {
+    mantissa = s.substr(0, e);
+    exp10 = std::atoi(s.c_str() + e + 1);
+  }
+  std::string digits;
+  int point = -1;  // digits before the decimal point in `mantissa`
+  for (char c : mantissa) {
+    if (c == '.') point = static_cast<int>(digits.size());
+    else digits += c;
+  }
+  if (point < 0) point = static_cast<int>(digits.size());
+  // Normalise: no leading zeros ("0.001"), no trailing zeros ("1500").
+  size_t lead = 0;
+  while (lead + 1 < digits.size() && digits[lead] == '0') ++lead;
+  digits.erase(0, lead);
+  point -= static_cast<int>(lead);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+  const int k = static_cast<int>(digits.size());
+  const int n = point + exp10;
+  // ECMAScript Number::toString, steps 6 to 10.
+  if (k <= n && n <= 21) {
+    out += digits + std::string(static_cast<size_t>(n - k), '0');
+  } else if (0 < n && n <= 21) {
+    out += digits.substr(0, static_cast<size_t>(n)) + "." + digits.substr(static_cast<size_t>(n));
+  } else if (-6 < n && n <= 0) {
+    out += "0." + std::string(static_cast<size_t>(-n), '0') + digits;
+  } else {
+    out += digits.substr(0, 1);
+    if (k > 1) out += "." + digits.substr(1);
+    out += fmt::format("e{}{}", n - 1 >= 0 ? "+" : "-", std::abs(n - 1));
+  }
+  return out;
+}
+
+namespace {
+
+// A parsed JSON value, kept only as long as canonicalisation needs it.
+struct Value {
+  enum Kind { kNull, kTrue, kFalse, kNumber, kString, kArray, kObject } kind = kNull;
+  double number = 0;
+  std::string text;  // kString: UTF-8
+  std::vector<Value> items;
+  std::vector<std::pair<std::string, Value>> members;
+};
+
+class Parser {
+ public:
+  explicit Parser(std::string_view s) : s_(s) {}
+
+  Result<Value> Run() {
+    Value v;
+    if (Status st = ParseValue(&v, 0); !st.ok()) return st.error();
+    SkipSpace();
+    if (pos_ != s_.size()) return Fail("unexpected text after the JSON value");
+    return v;
+  }
+
+ private:
+  Error Fail(std::string what) const {
+    return Error(ErrorCode::kInvalidInput, fmt::format("JSON at byte {}: {}", pos_, what), "");
+  }
+
+  void SkipSpace() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) ++pos_;
+  }
+
+  bool Literal(std::string_view word) {
+    if (s_.substr(pos_, word.size()) != word) return false;
+    pos_ += word.size();
+    return true;
+  }
+
+  Status ParseValue(Value* v, int depth) {
+    if (depth > kJcsMaxDepth) return Fail(fmt::format("nested deeper than {}", kJcsMaxDepth));
+    SkipSpace();
+    if (pos_ >= s_.size()) return Fail("unexpected end");
+    const char c = s_[pos_];
+    if (c == '{') return ParseObject(v, depth);
+    if (c == '[') return ParseArray(v, depth);
+    if (c == '"') {
+      v->kind = Value::kString;
+      return ParseString(&v->text);
+    }
+    if (Literal("true")) { v->kind = Value::kTrue; return Status::Ok(); }
+    if (Literal("false")) { v->kind = Value::kFalse; return Status::Ok(); }
+    if (Literal("null")) { v->kind = Value::kNull; return Status::Ok(); }
+    if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber(v);
+    return Fail(fmt::format("unexpected character '{}'", c));
+  }
+
+  Status ParseNumber(Value* v) {
+    const size_t start = pos_;
+    const auto digits = [&] {
+      const size_t b = pos_;
+      while (pos_ < s_.size() && s_[pos_] >= '0' && s_[pos_] <= '9') ++pos_;
+      return pos_ - b;
+    };
+    if (s_[pos_] == '-') ++pos_;
+    if (pos_ < s_.size() && s_[pos_] == '0') {
+      ++pos_;
+    } else if (digits() == 0) {
+      return Fail("malformed number");
+    }
+    if (pos_ < s_.size() && s_[pos_] == '.') {
+      ++pos_;
+      if (digits() == 0) return Fail("malformed number");
+    }
+    if (pos_ < s_.size() && (s_[pos_] == 'e' || s_[pos_] == 'E')) {
+      ++pos_;
+      if (pos_ < s_.size() && (s_[pos_] == '+' || s_[pos_] == '-')) ++pos_;
+      if (digits() == 0) return Fail("malformed number");
+    }
+    const std::string text(s_.substr(start, pos_ - start));
+    errno = 0;
+    const double d = std::strtod(text.c_str(), nullptr);
+    if (!std::isfinite(d)) return Fail(fmt::format("number {} is out of the range of an IEEE 754 double", text));
+    v->kind = Value::kNumber;
+    v->number = d;
+    return Status::Ok();
+  }
+
+  Status Hex4(uint32_t* out) {
+    if (pos_ + 4 > s_.size()) return Fail("truncated \\u escape");
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char h = s_[pos_++];
+      v <<= 4;
+      if (h >= '0' && h <= '9') v |= static_cast<uint32_t>(h - '0');
+      else if (h >= 'a' && h <= 'f') v |= static_cast<uint32_t>(h - 'a' + 10);
+      else if (h >= 'A' && h <= 'F') v |= static_cast<uint32_t>(h - 'A' + 10);
+      else return Fail("bad \\u escape");
+    }
+    *out = v;
+    return Status::Ok();
+  }
+
+  static void AppendUtf8(uint32_t cp, std::string* out) {
+    if (cp < 0x80) {
+      out->push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  // Validates one UTF-8 sequence at pos_ and copies it.
+  Status CopyUtf8(std::string* out) {
+    const auto b0 = static_cast<unsigned char>(s_[pos_]);
+    int len = 0;
+    uint32_t cp = 0, min = 0;
+    if (b0 >= 0xC2 && b0 <= 0xDF) len = 2, cp = b0 & 0x1F, min = 0x80;
+    else if (b0 >= 0xE0 && b0 <= 0xEF) len = 3, cp = b0 & 0x0F, min = 0x800;
+    else if (b0 >= 0xF0 && b0 <= 0xF4) len = 4, cp = b0 & 0x07, min = 0x10000;
+    else return Fail("invalid UTF-8");
+    if (pos_ + static_cast<size_t>(len) > s_.size()) return Fail("truncated UTF-8");
+    for (int i = 1; i < len; ++i) {
+      const auto b = static_cast<unsigned char>(s_[pos_ + static_cast<size_t>(i)]);
+      if ((b & 0xC0) != 0x80) return Fail("invalid UTF-8");
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return Fail("invalid UTF-8");
+    out->append(s_.substr(pos_, static_cast<size_t>(len)));
+    pos_ += static_cast<size_t>(len);
+    return Status::Ok();
+  }
+
+  Status ParseString(std::string* out) {
+    ++pos_;  // opening quote
+    while (true) {
+      if (pos_ >= s_.size()) return Fail("unterminated string");
+      const auto c = static_cast<unsigned char>(s_[pos_]);
+      if (c == '"') {
+        ++pos_;
+        return Status::Ok();
+      }
+      if (c < 0x20) return Fail("control character in a string");
+      if (c >= 0x80) {
+        if (Status st = CopyUtf8(out); !st.ok()) return st;
+        continue;
+      }
+      if (c != '\\') {
+        out->push_back(static_cast<char>(c));
+        ++pos_;
+        continue;
+      }
+      if (++pos_ >= s_.size()) return Fail("unterminated escape");
+      const char e = s_[pos_++];
+      switch (e) {
+        case '"': out->push_back('"'); break;
+        case '\\': out->push_back('\\'); break;
+        case '/': out->push_back('/'); break;
+        case 'b': out->push_back('\b'); break;
+        case 'f': out->push_back('\f'); break;
+        case 'n': out->push_back('\n'); break;
+        case 'r': out->push_back('\r'); break;
+        case 't': out->push_back('\t'); break;
+        case 'u': {
+          uint32_t cp = 0;
+          if (Status st = Hex4(&cp); !st.ok()) return st;
+          if (cp >= 0xDC00 && cp <= 0xDFFF) return Fail("lone low surrogate");
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            uint32_t low = 0;
+            if (s_.substr(pos_, 2) != "\\u") return Fail("lone high surrogate");
+            pos_ += 2;
+            if (Status st = Hex4(&low); !st.ok()) return st;
+            if (low < 0xDC00 || low > 0xDFFF) return Fail("lone high surrogate");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+          }
+          AppendUtf8(cp, out);
+          break;
+        }
+        default: return Fail(fmt::format("bad escape \\{}", e));
+      }
+    }
+  }
+
+  Status ParseArray(Value* v, int depth) {
+    v->kind = Value::kArray;
+    ++pos_;
+    SkipSpace();
+    if (pos_ < s_.size() && s_[pos_] == ']') {
+      ++pos_;
+      return Status::Ok();
+    }
+    while (true) {
+      v->items.emplace_back();
+      if (Status st = ParseValue(&v->items.back(), depth + 1); !st.ok()) return st;
+      SkipSpace();
+      if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
+      if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return Status::Ok(); }
+      return Fail("expected ',' or ']'");
+    }
+  }
+
+  Status ParseObject(Value* v, int depth) {
+    v->kind = Value::kObject;
+    ++pos_;
+    SkipSpace();
+    if (pos_ < s_.size() && s_[pos_] == '}') {
+      ++pos_;
+      return Status::Ok();
+    }
+    while (true) {
+      SkipSpace();
+      if (pos_ >= s_.size() || s_[pos_] != '"') return Fail("expected a member name");
+      std::string name;
+      if (Status st = ParseString(&name); !st.ok()) return st;
+      for (const auto& m : v->members)
+        if (m.first == name) return Fail(fmt::format("duplicate member name \"{}\"", name));
+      SkipSpace();
+      if (pos_ >= s_.size() || s_[pos_] != ':') return Fail("expected ':'");
+      ++pos_;
+      v->members.emplace_back(std::move(name), Value());
+      if (Status st = ParseValue(&v->members.back().second, depth + 1); !st.ok()) return st;
+      SkipSpace();
+      if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
+      if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return Status::Ok(); }
+      return Fail("expected ',' or '}'");
+    }
+  }
+
+  std::string_view s_;
+  size_t pos_ = 0;
+};
+
+// UTF-16 code units of a UTF-8 string, for ordering member names.
+std::u16string Utf16(const std::string& s) {
+  std::u16string out;
+  for (size_t i = 0; i < s.size();) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    uint32_t cp = 0;
+    int len = 1;
+    if (b0 < 0x80) cp = b0;
+    else if (b0 < 0xE0) cp = b0 & 0x1F, len = 2;
+    else if (b0 < 0xF0) cp = b0 & 0x0F, len = 3;
+    else cp = b0 & 0x07, len = 4;
+    for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    i += static_cast<size_t>(len);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      out.push_back(static_cast<char16_t>(0xD800 + (cp >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
+    } else {
+      out.push_back(static_cast<char16_t>(cp));
+    }
+  }
+  return out;
+}
+
+void WriteString(const std::string& s, std::string* out) {
+  out->push_back('"');
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': *out += "\\\""; break;
+      case '\\': *out += "\\\\"; break;
+      case '\b': *out += "\\b"; break;
+      case '\f': *out += "\\f"; break;
+      case '\n': *out += "\\n"; break;
+      case '\r': *out += "\\r"; break;
+      case '\t': *out += "\\t"; break;
+      default:
+        if (c < 0x20) *out += fmt::format("\\u{:04x}", c);
+        else out->push_back(ch);
+    }
+  }
+  out->push_back('"');
+}
+
+void Write(const Value& v, std::string* out) {
+  switch (v.kind) {
+    case Value::kNull: *out += "null"; break;
+    case Value::kTrue: *out += "true"; break;
+    case Value::kFalse: *out += "false"; break;
+    case Value::kNumber: *out += SerializeJcsNumber(v.number); break;
+    case Value::kString: WriteString(v.text, out); break;
+    case Value::kArray:
+      out->push_back('[');
+      for (size_t i = 0; i < v.items.size(); ++i) {
+        if (i) out->push_back(',');
+        Write(v.items[i], out);
+      }
+      out->push_back(']');
+      break;
+    case Value::kObject: {
+      std::vector<std::pair<std::u16string, const std::pair<std::string, Value>*>> sorted;
+      for (const auto& m : v.members) sorted.emplace_back(Utf16(m.first), &m);
+      std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      out->push_back('{');
+      for (size_t i = 0; i < sorted.size(); ++i) {
+        if (i) out->push_back(',');
+        WriteString(sorted[i].second->first, out);
+        out->push_back(':');
+        Write(sorted[i].second->second, out);
+      }
+      out->push_back('}');
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+Result<std::string> CanonicalizeJson(std::string_view json) {
+  auto v = Parser(json).Run();
+  if (!v.ok()) return v.error();
+  std::string out;
+  Write(v.value(), &out);
+  return out;
+}
+
+}  // namespace conform

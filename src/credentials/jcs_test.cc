@@ -1,0 +1,118 @@
+#include "conform/credentials/jcs.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace conform {
+namespace {
+
+double FromBits(uint64_t bits) {
+  double d;
+  std::memcpy(&d, &bits, sizeof d);
+  return d;
+}
+
+// Number serialisation examples of RFC 8785, Appendix B (IEEE 754 bits ->
+// expected text).
+TEST(JcsTest, NumbersAsEcmaScriptWritesThem) {
+  const struct {
+    uint64_t bits;
+    const char* text;
+  } cases[] = {
+      {0x0000000000000000, "0"},
+      {0x8000000000000000, "0"},
+      {0x0000000000000001, "5e-324"},
+      {0x8000000000000001, "-5e-324"},
+      {0x7fefffffffffffff, "1.7976931348623157e+308"},
+      {0xffefffffffffffff, "-1.7976931348623157e+308"},
+      {0x4340000000000000, "9007199254740992"},
+      {0xc340000000000000, "-9007199254740992"},
+      {0x4430000000000000, "295147905179352830000"},
+      {0x44b52d02c7e14af5, "9.999999999999997e+22"},
+      {0x44b52d02c7e14af6, "1e+23"},
+      {0x44b52d02c7e14af7, "1.0000000000000001e+23"},
+      {0x444b1ae4d6e2ef4e, "999999999999999700000"},
+      {0x444b1ae4d6e2ef4f, "999999999999999900000"},
+      {0x444b1ae4d6e2ef50, "1e+21"},
+      {0x3eb0c6f7a0b5ed8c, "9.999999999999997e-7"},
+      {0x3eb0c6f7a0b5ed8d, "0.000001"},
+      {0x41b3de4355555553, "333333333.3333332"},
+      {0x41b3de4355555554, "333333333.33333325"},
+      {0x41b3de4355555555, "333333333.3333333"},
+      {0x41b3de4355555556, "333333333.3333334"},
+      {0x41b3de4355555557, "333333333.33333343"},
+      {0xbecbf647612f3696, "-0.0000033333333333333333"},
+      {0x43143ff3c1cb0959, "1424953923781206.2"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(SerializeJcsNumber(FromBits(c.bits)), c.text) << std::hex << c.bits;
+  EXPECT_EQ(SerializeJcsNumber(4.50), "4.5");
+  EXPECT_EQ(SerializeJcsNumber(2e-3), "0.002");
+  EXPECT_EQ(SerializeJcsNumber(1e-27), "1e-27");
+  EXPECT_EQ(SerializeJcsNumber(100), "100");
+  EXPECT_EQ(SerializeJcsNumber(1e21), "1e+21");
+  EXPECT_EQ(SerializeJcsNumber(123e18), "123000000000000000000");
+}
+
+TEST(JcsTest, SortsByUtf16AndEscapesMinimally) {
+  auto c = CanonicalizeJson(R"({ "b": [1, 2.50, true, null], "a": "\u00e9\n\u0001", "\ud83d\ude00": 0, "\uffff": 1 })");
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  // U+1F600 is D83D DE00 in UTF-16, before U+FFFF although its code point is larger.
+  EXPECT_EQ(c.value(), "{\"a\":\"\xC3\xA9\\n\\u0001\",\"b\":[1,2.5,true,null],\"\xF0\x9F\x98\x80\":0,\"\xEF\xBF\xBF\":1}");
+}
+
+TEST(JcsTest, RefusesWhatIJsonForbids) {
+  const struct {
+    const char* json;
+    const char* why;
+  } cases[] = {
+      {R"({"a":1,"a":2})", "duplicate member name"},
+      {R"(["\ud800"])", "lone high surrogate"},
+      {R"(["\udc00"])", "lone low surrogate"},
+      {"[\"\xff\"]", "invalid UTF-8"},
+      {"[\"\xed\xa0\x80\"]", "invalid UTF-8"},  // an encoded surrogate
+      {"[1e400]", "out of the range"},
+      {"[01]", "expected ',' or ']'"},
+      {"[1,]", "unexpected character"},
+      {"{\"a\" 1}", "expected ':'"},
+      {"[1] 2", "unexpected text"},
+      {"[\"a\tb\"]", "control character"},
+      {"", "unexpected end"},
+  };
+  for (const auto& c : cases) {
+    auto r = CanonicalizeJson(c.json);
+    ASSERT_FALSE(r.ok()) << c.json;
+    EXPECT_NE(r.error().ToString().find(c.why), std::string::npos) << c.json << ": " << r.error().ToString();
+  }
+  std::string deep(kJcsMaxDepth + 2, '[');
+  deep += std::string(kJcsMaxDepth + 2, ']');
+  auto r = CanonicalizeJson(deep);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("nested deeper"), std::string::npos);
+}
+
+// The RFC 8785 test vectors: each input canonicalises to its output, byte for byte.
+TEST(JcsTest, Rfc8785Vectors) {
+  namespace fs = std::filesystem;
+  const fs::path dir = CONFORM_SHARED_TESTDATA_DIR "/jcs-rfc8785/testdata";
+  if (!fs::is_directory(dir / "input")) GTEST_SKIP() << "RFC 8785 vectors not found under " << dir;
+  int n = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "input")) {
+    std::ifstream in(entry.path(), std::ios::binary), out(dir / "output" / entry.path().filename(), std::ios::binary);
+    ASSERT_TRUE(out) << entry.path();
+    std::stringstream input, expected;
+    input << in.rdbuf();
+    expected << out.rdbuf();
+    auto c = CanonicalizeJson(input.str());
+    ASSERT_TRUE(c.ok()) << entry.path() << ": " << c.error().ToString();
+    EXPECT_EQ(c.value(), expected.str()) << entry.path();
+    ++n;
+  }
+  EXPECT_GE(n, 6);
+}
+
+}  // namespace
+}  // namespace conform
