@@ -1,0 +1,46 @@
+// Multibase (base58btc, prefix 'z') and Multikey encodings of Ed25519 keys,
+// and did:key identifiers, as W3C Data Integrity uses them.
+#ifndef CONFORM_CREDENTIALS_MULTIBASE_H_
+#define CONFORM_CREDENTIALS_MULTIBASE_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conform/core/result.h"
+
+namespace conform {
+
+using Bytes = std::vector<uint8_t>;
+
+std::string Base58BtcEncode(const Bytes& bytes);
+// Error on a character outside the base58btc alphabet.
+Result<Bytes> Base58BtcDecode(std::string_view text);
+
+// "z" + base58btc. Decode refuses other multibase prefixes by name.
+std::string MultibaseEncode(const Bytes& bytes);
+Result<Bytes> MultibaseDecode(std::string_view text);
+
+std::string Hex(const Bytes& bytes);
+
+using Ed25519PublicKey = std::array<uint8_t, 32>;
+using Ed25519Seed = std::array<uint8_t, 32>;
+
+// Multikey: multibase of the multicodec prefix (0xed01 for an Ed25519 public
+// key, 0x8026 for an Ed25519 private key seed) and the 32 key bytes.
+std::string EncodePublicKeyMultibase(const Ed25519PublicKey& key);
+Result<Ed25519PublicKey> DecodePublicKeyMultibase(std::string_view text);
+std::string EncodeSecretKeyMultibase(const Ed25519Seed& seed);
+Result<Ed25519Seed> DecodeSecretKeyMultibase(std::string_view text);
+
+// "did:key:z6Mk..." and its verification method "did:key:z6Mk...#z6Mk...".
+std::string DidKey(const Ed25519PublicKey& key);
+std::string DidKeyVerificationMethod(const Ed25519PublicKey& key);
+// The public key in a did:key identifier or verification method URL.
+Result<Ed25519PublicKey> PublicKeyFromDidKey(std::string_view did_or_method);
+
+}  // namespace conform
+
+#endif  // CONFORM_CREDENTIALS_MULTIBASE_H_

@@ -1,0 +1,123 @@
+#include "conform/credentials/data_integrity.h"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "conform/credentials/multibase.h"
+
+namespace conform {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kVectors = CONFORM_SHARED_TESTDATA_DIR "/vc-di-eddsa-vectors/TestVectors";
+
+std::string Read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+TEST(MultibaseTest, Base58RoundTripAndLeadingZeros) {
+  const Bytes b = {0, 0, 1, 2, 3, 255};
+  EXPECT_EQ(Base58BtcDecode(Base58BtcEncode(b)).value(), b);
+  EXPECT_EQ(Base58BtcEncode({0, 0}), "11");
+  EXPECT_EQ(Base58BtcEncode({'h', 'e', 'l', 'l', 'o'}), "Cn8eVZg");
+  EXPECT_FALSE(Base58BtcDecode("0OIl").ok());
+  EXPECT_FALSE(MultibaseDecode("uAAAA").ok());
+}
+
+TEST(MultibaseTest, DidKeyNamesItsKey) {
+  auto key = DecodePublicKeyMultibase("z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2");
+  ASSERT_TRUE(key.ok());
+  EXPECT_EQ(DidKeyVerificationMethod(key.value()),
+            "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2");
+  EXPECT_EQ(PublicKeyFromDidKey(DidKey(key.value())).value(), key.value());
+  EXPECT_FALSE(PublicKeyFromDidKey("did:web:example.com").ok());
+  EXPECT_FALSE(PublicKeyFromDidKey("did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#other").ok());
+}
+
+class EddsaJcsVectorsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::is_directory(kVectors / "eddsa-jcs-2022")) GTEST_SKIP() << "vc-di-eddsa test vectors not found under " << kVectors;
+  }
+};
+
+// The W3C vectors reproduced byte for byte: hashes, signature, proofValue.
+TEST_F(EddsaJcsVectorsTest, ReproducesTheSignature) {
+  const fs::path v = kVectors / "eddsa-jcs-2022";
+  auto hash = EddsaJcsHashData(Read(v / "proofConfigJCS.json"), Read(kVectors / "unsigned.json"));
+  ASSERT_TRUE(hash.ok()) << hash.error().ToString();
+  EXPECT_EQ(Hex(hash.value()), Trim(Read(v / "combinedHashJCS.txt")));
+
+  auto seed = DecodeSecretKeyMultibase("z3u2en7t5LR2WtQH5PfFqMqwVHBeXouLzo6haApm8XHqvjxq");
+  ASSERT_TRUE(seed.ok()) << seed.error().ToString();
+  ProofOptions options;
+  options.created = "2023-02-24T23:36:38Z";
+  options.verification_method =
+      "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2";
+  auto signed_doc = AddEddsaJcsProof(Read(kVectors / "unsigned.json"), seed.value(), options);
+  ASSERT_TRUE(signed_doc.ok()) << signed_doc.error().ToString();
+  EXPECT_NE(signed_doc.value().find("\"proofValue\": \"" + Trim(Read(v / "sigBTC58JCS.txt")) + "\""), std::string::npos)
+      << signed_doc.value();
+  EXPECT_TRUE(VerifyEddsaJcsProof(signed_doc.value()).ok());
+}
+
+TEST_F(EddsaJcsVectorsTest, VerifiesTheSignedVectorAndRejectsTampering) {
+  const std::string signed_doc = Read(kVectors / "eddsa-jcs-2022" / "signedJCS.json");
+  const Status ok = VerifyEddsaJcsProof(signed_doc);
+  EXPECT_TRUE(ok.ok()) << (ok.ok() ? "" : ok.error().ToString());
+
+  const auto expect_refused = [](std::string doc, const std::string& why) {
+    const Status st = VerifyEddsaJcsProof(doc);
+    ASSERT_FALSE(st.ok()) << why;
+    EXPECT_NE(st.error().ToString().find(why), std::string::npos) << st.error().ToString();
+  };
+  std::string tampered = signed_doc;
+  tampered.replace(tampered.find("The School of Examples"), 22, "The School of Forgeries");
+  expect_refused(tampered, "does not verify");
+  std::string other_suite = signed_doc;
+  other_suite.replace(other_suite.find("eddsa-jcs-2022"), 14, "eddsa-xyz-2022");
+  expect_refused(other_suite, "not supported");
+  std::string duplicate = signed_doc;
+  duplicate.replace(duplicate.find("\"name\""), 6, "\"id\"");
+  expect_refused(duplicate, "duplicate member name");
+  std::string bad_value = signed_doc;
+  bad_value.replace(bad_value.find("\"z2HnFSS"), 2, "\"u");
+  expect_refused(bad_value, "proofValue");
+  expect_refused("{\"a\":1}", "no proof");
+}
+
+TEST(EddsaJcsTest, SignsAndVerifiesWithAFreshKey) {
+  Ed25519Seed seed{};
+  for (size_t i = 0; i < seed.size(); ++i) seed[i] = static_cast<uint8_t>(i * 7 + 1);
+  unsigned char pk[32], sk[64];
+  crypto_sign_seed_keypair(pk, sk, seed.data());
+  Ed25519PublicKey pub;
+  std::copy(pk, pk + 32, pub.begin());
+  ProofOptions o;
+  o.created = "2026-11-24T00:00:00Z";
+  o.verification_method = DidKeyVerificationMethod(pub);
+  auto s = AddEddsaJcsProof(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"n":1.50})", seed, o);
+  ASSERT_TRUE(s.ok()) << s.error().ToString();
+  EXPECT_TRUE(VerifyEddsaJcsProof(s.value()).ok());
+  // Re-signed by another key but still naming the first: refused.
+  Ed25519Seed other = seed;
+  other[0] ^= 1;
+  auto forged = AddEddsaJcsProof(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"n":1.50})", other, o);
+  ASSERT_TRUE(forged.ok());
+  EXPECT_FALSE(VerifyEddsaJcsProof(forged.value()).ok());
+}
+
+}  // namespace
+}  // namespace conform

@@ -1,0 +1,118 @@
+#include "conform/credentials/multibase.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace conform {
+
+namespace {
+constexpr char kAlphabet[] = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+constexpr uint8_t kEd25519Pub[] = {0xed, 0x01};
+constexpr uint8_t kEd25519Priv[] = {0x80, 0x26};
+
+Error Bad(std::string what) { return Error(ErrorCode::kInvalidInput, std::move(what), ""); }
+}  // namespace
+
+std::string Base58BtcEncode(const Bytes& bytes) {
+  // Big-number division by 58, on base-58 digits kept little-endian.
+  std::vector<uint8_t> digits;
+  for (uint8_t b : bytes) {
+    uint32_t carry = b;
+    for (auto& d : digits) {
+      carry += static_cast<uint32_t>(d) << 8;
+      d = static_cast<uint8_t>(carry % 58);
+      carry /= 58;
+    }
+    while (carry > 0) {
+      digits.push_back(static_cast<uint8_t>(carry % 58));
+      carry /= 58;
+    }
+  }
+  std::string out;
+  for (size_t i = 0; i < bytes.size() && bytes[i] == 0; ++i) out += '1';  // leading zero bytes
+  for (auto it = digits.rbegin(); it != digits.rend(); ++it) out += kAlphabet[*it];
+  return out;
+}
+
+Result<Bytes> Base58BtcDecode(std::string_view text) {
+  std::vector<uint8_t> bytes;  // little-endian
+  for (char c : text) {
+    const char* p = std::find(kAlphabet, kAlphabet + 58, c);
+    if (p == kAlphabet + 58) return Bad(fmt::format("'{}' is not a base58btc character", c));
+    uint32_t carry = static_cast<uint32_t>(p - kAlphabet);
+    for (auto& b : bytes) {
+      carry += static_cast<uint32_t>(b) * 58;
+      b = static_cast<uint8_t>(carry & 0xff);
+      carry >>= 8;
+    }
+    while (carry > 0) {
+      bytes.push_back(static_cast<uint8_t>(carry & 0xff));
+      carry >>= 8;
+    }
+  }
+  Bytes out;
+  for (size_t i = 0; i < text.size() && text[i] == '1'; ++i) out.push_back(0);
+  out.insert(out.end(), bytes.rbegin(), bytes.rend());
+  return out;
+}
+
+std::string MultibaseEncode(const Bytes& bytes) { return "z" + Base58BtcEncode(bytes); }
+
+Result<Bytes> MultibaseDecode(std::string_view text) {
+  if (text.empty()) return Bad("empty multibase value");
+  if (text[0] != 'z') return Bad(fmt::format("multibase prefix '{}' is not supported here (expected 'z', base58btc)", text[0]));
+  return Base58BtcDecode(text.substr(1));
+}
+
+std::string Hex(const Bytes& bytes) {
+  std::string out;
+  for (uint8_t b : bytes) out += fmt::format("{:02x}", b);
+  return out;
+}
+
+namespace {
+template <size_t N>
+std::string EncodeKey(const uint8_t (&prefix)[2], const std::array<uint8_t, N>& key) {
+  Bytes b(prefix, prefix + 2);
+  b.insert(b.end(), key.begin(), key.end());
+  return MultibaseEncode(b);
+}
+
+template <size_t N>
+Result<std::array<uint8_t, N>> DecodeKey(const uint8_t (&prefix)[2], std::string_view text, const char* what) {
+  auto b = MultibaseDecode(text);
+  if (!b.ok()) return b.error();
+  const Bytes& v = b.value();
+  if (v.size() != N + 2 || v[0] != prefix[0] || v[1] != prefix[1])
+    return Bad(fmt::format("'{}' is not an Ed25519 {} Multikey", text, what));
+  std::array<uint8_t, N> key{};
+  std::copy(v.begin() + 2, v.end(), key.begin());
+  return key;
+}
+}  // namespace
+
+std::string EncodePublicKeyMultibase(const Ed25519PublicKey& key) { return EncodeKey(kEd25519Pub, key); }
+Result<Ed25519PublicKey> DecodePublicKeyMultibase(std::string_view text) { return DecodeKey<32>(kEd25519Pub, text, "public key"); }
+std::string EncodeSecretKeyMultibase(const Ed25519Seed& seed) { return EncodeKey(kEd25519Priv, seed); }
+Result<Ed25519Seed> DecodeSecretKeyMultibase(std::string_view text) { return DecodeKey<32>(kEd25519Priv, text, "private key"); }
+
+std::string DidKey(const Ed25519PublicKey& key) { return "did:key:" + EncodePublicKeyMultibase(key); }
+
+std::string DidKeyVerificationMethod(const Ed25519PublicKey& key) {
+  const std::string mb = EncodePublicKeyMultibase(key);
+  return "did:key:" + mb + "#" + mb;
+}
+
+Result<Ed25519PublicKey> PublicKeyFromDidKey(std::string_view did) {
+  constexpr std::string_view kPrefix = "did:key:";
+  if (did.substr(0, kPrefix.size()) != kPrefix) return Bad(fmt::format("'{}' is not a did:key", did));
+  std::string_view rest = did.substr(kPrefix.size());
+  const size_t hash = rest.find('#');
+  const std::string_view id = rest.substr(0, hash);
+  if (hash != std::string_view::npos && rest.substr(hash + 1) != id)
+    return Bad(fmt::format("'{}': the fragment of a did:key verification method must repeat the key", did));
+  return DecodePublicKeyMultibase(id);
+}
+
+}  // namespace conform
