@@ -57,12 +57,58 @@ Result<Bytes> Base58BtcDecode(std::string_view text) {
   return out;
 }
 
+std::string Base64UrlEncode(const Bytes& bytes) {
+  static const char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  std::string out;
+  size_t i = 0;
+  for (; i + 2 < bytes.size(); i += 3) {
+    const uint32_t v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    out += {kB64[v >> 18], kB64[(v >> 12) & 63], kB64[(v >> 6) & 63], kB64[v & 63]};
+  }
+  if (i + 1 == bytes.size()) {
+    const uint32_t v = bytes[i] << 16;
+    out += {kB64[v >> 18], kB64[(v >> 12) & 63]};
+  } else if (i + 2 == bytes.size()) {
+    const uint32_t v = (bytes[i] << 16) | (bytes[i + 1] << 8);
+    out += {kB64[v >> 18], kB64[(v >> 12) & 63], kB64[(v >> 6) & 63]};
+  }
+  return out;
+}
+
+Result<Bytes> Base64UrlDecode(std::string_view text) {
+  const auto value = [](char c) -> int {
+    if (c >= 'A' && c <= 'Z') return c - 'A';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+    if (c >= '0' && c <= '9') return c - '0' + 52;
+    if (c == '-') return 62;
+    if (c == '_') return 63;
+    return -1;
+  };
+  if (text.size() % 4 == 1) return Bad("base64url text has an impossible length");
+  Bytes out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : text) {
+    const int v = value(c);
+    if (v < 0) return Bad(fmt::format("'{}' is not a base64url character", c));
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<uint8_t>((acc >> bits) & 0xff));
+    }
+  }
+  return out;
+}
+
 std::string MultibaseEncode(const Bytes& bytes) { return "z" + Base58BtcEncode(bytes); }
+std::string MultibaseEncodeBase64Url(const Bytes& bytes) { return "u" + Base64UrlEncode(bytes); }
 
 Result<Bytes> MultibaseDecode(std::string_view text) {
   if (text.empty()) return Bad("empty multibase value");
-  if (text[0] != 'z') return Bad(fmt::format("multibase prefix '{}' is not supported here (expected 'z', base58btc)", text[0]));
-  return Base58BtcDecode(text.substr(1));
+  if (text[0] == 'z') return Base58BtcDecode(text.substr(1));
+  if (text[0] == 'u') return Base64UrlDecode(text.substr(1));
+  return Bad(fmt::format("multibase prefix '{}' is not supported (expected 'z' base58btc or 'u' base64url)", text[0]));
 }
 
 std::string Hex(const Bytes& bytes) {

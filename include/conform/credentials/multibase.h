@@ -19,8 +19,14 @@ std::string Base58BtcEncode(const Bytes& bytes);
 // Error on a character outside the base58btc alphabet.
 Result<Bytes> Base58BtcDecode(std::string_view text);
 
-// "z" + base58btc. Decode refuses other multibase prefixes by name.
+// base64url without padding (RFC 4648 section 5).
+std::string Base64UrlEncode(const Bytes& bytes);
+Result<Bytes> Base64UrlDecode(std::string_view text);
+
+// "z" + base58btc (MultibaseEncode) or "u" + base64url (MultibaseEncodeBase64Url).
+// Decode accepts both and refuses other prefixes by name.
 std::string MultibaseEncode(const Bytes& bytes);
+std::string MultibaseEncodeBase64Url(const Bytes& bytes);
 Result<Bytes> MultibaseDecode(std::string_view text);
 
 std::string Hex(const Bytes& bytes);
