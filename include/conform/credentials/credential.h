@@ -1,0 +1,88 @@
+// Verifiable Credentials (W3C VC Data Model 2.0) secured with
+// eddsa-jcs-2022: issue, verify with one explained check per concern, and
+// Bitstring Status List credentials to revoke or suspend them.
+#ifndef CONFORM_CREDENTIALS_CREDENTIAL_H_
+#define CONFORM_CREDENTIALS_CREDENTIAL_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conform/core/result.h"
+#include "conform/credentials/data_integrity.h"
+#include "conform/credentials/multibase.h"
+
+namespace conform {
+
+// An XML Schema dateTime ("2023-01-01T00:00:00Z", "...+08:00", fractions
+// allowed) as seconds since 1970-01-01T00:00:00Z.
+Result<int64_t> ParseDateTime(std::string_view text);
+std::string FormatDateTime(int64_t seconds);  // "YYYY-MM-DDThh:mm:ssZ"
+
+// An Ed25519 signing key and its did:key identity.
+struct SigningKey {
+  Ed25519Seed seed{};
+  Ed25519PublicKey public_key{};
+  std::string did() const { return DidKey(public_key); }
+  std::string verification_method() const { return DidKeyVerificationMethod(public_key); }
+};
+// A new key from the operating system's random source.
+SigningKey GenerateSigningKey();
+// Key files: {"id", "verificationMethod", "publicKeyMultibase", "secretKeyMultibase"}.
+std::string SigningKeyToJson(const SigningKey& key);
+Result<SigningKey> SigningKeyFromJson(std::string_view json);
+
+struct CredentialCheck {
+  std::string name;  // json, structure, proof, issuer, validity, status
+  bool passed = false;
+  std::string detail;
+};
+
+struct CredentialReport {
+  std::vector<CredentialCheck> checks;
+  bool ok() const {
+    for (const auto& c : checks)
+      if (!c.passed) return false;
+    return !checks.empty();
+  }
+};
+
+struct VerifyContext {
+  int64_t now = 0;  // seconds since the epoch
+  // Status list credentials (JSON texts) by their id; the caller loads them
+  // from local files: verification never goes to the network.
+  std::map<std::string, std::string> status_lists;
+};
+
+// Verifies a credential. Every check runs that can; a check that cannot run
+// because an earlier one failed says so.
+CredentialReport VerifyCredential(std::string_view json, const VerifyContext& context);
+
+struct IssueOptions {
+  int64_t created = 0;
+  // With a status list credential (JSON) and an index, the credential gets a
+  // BitstringStatusListEntry pointing there.
+  std::string status_list;
+  std::optional<uint64_t> status_index;
+};
+
+// Signs `credential` (VCDM 2.0 JSON without a proof). A missing issuer
+// becomes the key's DID; a missing validFrom the creation time.
+Result<std::string> IssueCredential(std::string_view credential, const SigningKey& key, const IssueOptions& options);
+
+// A signed BitstringStatusListCredential with every entry clear.
+// purpose: "revocation" or "suspension".
+Result<std::string> CreateStatusListCredential(const std::string& id, const std::string& purpose, const SigningKey& key,
+                                               int64_t created, size_t entries = 131072);
+
+// Sets or clears one entry of a status list credential and signs it again.
+// The list's own proof must verify with `key` first.
+Result<std::string> UpdateStatusListCredential(std::string_view list_json, uint64_t index, bool value, const SigningKey& key,
+                                               int64_t now);
+
+}  // namespace conform
+
+#endif  // CONFORM_CREDENTIALS_CREDENTIAL_H_

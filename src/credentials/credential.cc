@@ -1,0 +1,314 @@
+#include "conform/credentials/credential.h"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "conform/credentials/jcs.h"
+#include "conform/credentials/status_list.h"
+
+namespace conform {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Error Fail(std::string what) { return Error(ErrorCode::kInvalidInput, std::move(what), ""); }
+
+bool Digits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+// Parses strictly (I-JSON first, as the canonicaliser enforces it).
+Result<Json> ParseStrict(std::string_view text) {
+  auto canonical = CanonicalizeJson(text);
+  if (!canonical.ok()) return canonical.error();
+  return Json::parse(canonical.value());
+}
+
+std::string IssuerId(const Json& vc) {
+  if (!vc.contains("issuer")) return "";
+  const Json& i = vc["issuer"];
+  if (i.is_string()) return i.get<std::string>();
+  if (i.is_object() && i.contains("id") && i["id"].is_string()) return i["id"].get<std::string>();
+  return "";
+}
+
+bool HasType(const Json& v, const char* type) {
+  if (!v.contains("type")) return false;
+  const Json& t = v["type"];
+  if (t.is_string()) return t == type;
+  if (t.is_array())
+    for (const auto& x : t)
+      if (x == type) return true;
+  return false;
+}
+
+}  // namespace
+
+Result<int64_t> ParseDateTime(std::string_view t) {
+  const auto bad = [&] { return Error(ErrorCode::kInvalidInput, fmt::format("'{}' is not an XML Schema dateTime", t), "write e.g. 2026-01-31T12:00:00Z"); };
+  if (t.size() < 20 || t[4] != '-' || t[7] != '-' || t[10] != 'T' || t[13] != ':' || t[16] != ':') return bad();
+  if (!Digits(t.substr(0, 4)) || !Digits(t.substr(5, 2)) || !Digits(t.substr(8, 2)) || !Digits(t.substr(11, 2)) ||
+      !Digits(t.substr(14, 2)) || !Digits(t.substr(17, 2)))
+    return bad();
+  const std::chrono::year_month_day ymd{std::chrono::year{ToInt(t.substr(0, 4))}, std::chrono::month{static_cast<unsigned>(ToInt(t.substr(5, 2)))},
+                                        std::chrono::day{static_cast<unsigned>(ToInt(t.substr(8, 2)))}};
+  const int hh = ToInt(t.substr(11, 2)), mm = ToInt(t.substr(14, 2)), ss = ToInt(t.substr(17, 2));
+  if (!ymd.ok() || hh > 23 || mm > 59 || ss > 59) return bad();
+  size_t i = 19;
+  if (i < t.size() && t[i] == '.') {
+    ++i;
+    const size_t b = i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    if (i == b) return bad();
+  }
+  int offset = 0;
+  if (i < t.size() && t[i] == 'Z') {
+    ++i;
+  } else if (i + 6 == t.size() && (t[i] == '+' || t[i] == '-') && t[i + 3] == ':' && Digits(t.substr(i + 1, 2)) && Digits(t.substr(i + 4, 2))) {
+    offset = (ToInt(t.substr(i + 1, 2)) * 60 + ToInt(t.substr(i + 4, 2))) * 60 * (t[i] == '+' ? 1 : -1);
+    i += 6;
+  } else {
+    return bad();  // a dateTime without a time zone is ambiguous
+  }
+  if (i != t.size()) return bad();
+  const int64_t days = std::chrono::sys_days(ymd).time_since_epoch().count();
+  return days * 86400 + hh * 3600 + mm * 60 + ss - offset;
+}
+
+std::string FormatDateTime(int64_t seconds) {
+  const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
+  const int64_t rest = seconds - days * 86400;
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()), rest / 3600, rest % 3600 / 60, rest % 60);
+}
+
+SigningKey GenerateSigningKey() {
+  if (sodium_init() < 0) std::abort();
+  SigningKey k;
+  randombytes_buf(k.seed.data(), k.seed.size());
+  unsigned char sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_seed_keypair(k.public_key.data(), sk, k.seed.data());
+  sodium_memzero(sk, sizeof sk);
+  return k;
+}
+
+std::string SigningKeyToJson(const SigningKey& key) {
+  Json j;
+  j["id"] = key.did();
+  j["verificationMethod"] = key.verification_method();
+  j["publicKeyMultibase"] = EncodePublicKeyMultibase(key.public_key);
+  j["secretKeyMultibase"] = EncodeSecretKeyMultibase(key.seed);
+  return j.dump(2) + "\n";
+}
+
+Result<SigningKey> SigningKeyFromJson(std::string_view json) {
+  auto j = ParseStrict(json);
+  if (!j.ok()) return j.error();
+  if (!j.value().is_object() || !j.value().contains("secretKeyMultibase") || !j.value()["secretKeyMultibase"].is_string())
+    return Fail("a key file needs secretKeyMultibase (see `conform keys generate`)");
+  auto seed = DecodeSecretKeyMultibase(j.value()["secretKeyMultibase"].get<std::string>());
+  if (!seed.ok()) return seed.error();
+  if (sodium_init() < 0) return Error(ErrorCode::kInternal, "libsodium failed to initialise");
+  SigningKey k;
+  k.seed = seed.value();
+  unsigned char sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_seed_keypair(k.public_key.data(), sk, k.seed.data());
+  sodium_memzero(sk, sizeof sk);
+  if (j.value().contains("publicKeyMultibase") && j.value()["publicKeyMultibase"] != EncodePublicKeyMultibase(k.public_key))
+    return Fail("the key file's publicKeyMultibase does not belong to its secret key");
+  return k;
+}
+
+CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ctx) {
+  CredentialReport report;
+  const auto add = [&](const char* name, bool passed, std::string detail) {
+    report.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
+  };
+  auto parsed = ParseStrict(json);
+  if (!parsed.ok()) {
+    add("json", false, parsed.error().ToString());
+    return report;
+  }
+  add("json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates");
+  const Json vc = std::move(parsed).value();
+
+  // VC Data Model 2.0 structure.
+  std::vector<std::string> problems;
+  if (!vc.is_object()) {
+    problems.push_back("not a JSON object");
+  } else {
+    const Json ctx0 = vc.contains("@context") && vc["@context"].is_array() && !vc["@context"].empty() ? vc["@context"][0] : Json();
+    if (ctx0 != "https://www.w3.org/ns/credentials/v2") problems.push_back("@context must be an array starting with https://www.w3.org/ns/credentials/v2");
+    if (!HasType(vc, "VerifiableCredential")) problems.push_back("type must include VerifiableCredential");
+    if (IssuerId(vc).empty()) problems.push_back("issuer must be a URL or an object with an id");
+    if (!vc.contains("credentialSubject") || !(vc["credentialSubject"].is_object() || (vc["credentialSubject"].is_array() && !vc["credentialSubject"].empty())))
+      problems.push_back("credentialSubject must be an object or a non-empty array");
+    for (const char* f : {"validFrom", "validUntil"})
+      if (vc.contains(f) && (!vc[f].is_string() || !ParseDateTime(vc[f].get<std::string>()).ok()))
+        problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", f));
+    if (vc.contains("id") && !vc["id"].is_string()) problems.push_back("id must be a URL");
+  }
+  add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
+  if (!problems.empty()) return report;
+
+  const Status proof = VerifyEddsaJcsProof(json);
+  add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
+
+  // The key that signed must be the issuer's: for did:key, the DID itself.
+  const std::string issuer = IssuerId(vc);
+  const std::string method = vc.contains("proof") && vc["proof"].is_object() && vc["proof"].contains("verificationMethod") &&
+                                     vc["proof"]["verificationMethod"].is_string()
+                                 ? vc["proof"]["verificationMethod"].get<std::string>()
+                                 : "";
+  const std::string controller = method.substr(0, method.find('#'));
+  const bool bound = !controller.empty() && controller == issuer;
+  add("issuer", bound,
+      bound ? fmt::format("signed by the issuer's key ({})", issuer)
+            : fmt::format("the proof's key belongs to '{}', not to the issuer '{}'", controller, issuer));
+
+  std::string validity = "no validity period";
+  bool valid = true;
+  if (vc.contains("validFrom") && ctx.now < ParseDateTime(vc["validFrom"].get<std::string>()).value()) {
+    valid = false;
+    validity = fmt::format("not valid before {}", vc["validFrom"].get<std::string>());
+  } else if (vc.contains("validUntil") && ctx.now > ParseDateTime(vc["validUntil"].get<std::string>()).value()) {
+    valid = false;
+    validity = fmt::format("expired at {}", vc["validUntil"].get<std::string>());
+  } else if (vc.contains("validFrom") || vc.contains("validUntil")) {
+    validity = fmt::format("valid at {}", FormatDateTime(ctx.now));
+  }
+  add("validity", valid, validity);
+
+  if (!vc.contains("credentialStatus")) {
+    add("status", true, "no status list entry");
+    return report;
+  }
+  const Json& st = vc["credentialStatus"];
+  if (!st.is_object() || !HasType(st, "BitstringStatusListEntry") || !st.contains("statusListCredential") ||
+      !st["statusListCredential"].is_string() || !st.contains("statusListIndex") || !st["statusListIndex"].is_string() ||
+      !Digits(st["statusListIndex"].get<std::string>()) || !st.contains("statusPurpose") || !st["statusPurpose"].is_string()) {
+    add("status", false, "credentialStatus must be a BitstringStatusListEntry with statusPurpose, statusListIndex (digits) and statusListCredential");
+    return report;
+  }
+  const std::string list_id = st["statusListCredential"].get<std::string>();
+  const std::string purpose = st["statusPurpose"].get<std::string>();
+  auto it = ctx.status_lists.find(list_id);
+  if (it == ctx.status_lists.end()) {
+    add("status", false, fmt::format("status list {} is not available locally", list_id));
+    return report;
+  }
+  const Status list_proof = VerifyEddsaJcsProof(it->second);
+  if (!list_proof.ok()) {
+    add("status", false, fmt::format("status list {}: {}", list_id, list_proof.error().ToString()));
+    return report;
+  }
+  const Json list = Json::parse(CanonicalizeJson(it->second).value());
+  const Json subject = list.contains("credentialSubject") ? list["credentialSubject"] : Json();
+  if (!subject.is_object() || subject.value("statusPurpose", "") != purpose || !subject.contains("encodedList") || !subject["encodedList"].is_string()) {
+    add("status", false, fmt::format("status list {} is not a {} list", list_id, purpose));
+    return report;
+  }
+  auto bits = BitstringStatusList::Decode(subject["encodedList"].get<std::string>());
+  if (!bits.ok()) {
+    add("status", false, fmt::format("status list {}: {}", list_id, bits.error().ToString()));
+    return report;
+  }
+  const uint64_t index = std::stoull(st["statusListIndex"].get<std::string>());
+  if (index >= bits.value().size()) {
+    add("status", false, fmt::format("index {} is outside the list of {} entries", index, bits.value().size()));
+    return report;
+  }
+  const bool set = bits.value().Get(index);
+  add("status", !set, set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
+                          : fmt::format("not {} (entry {} of {})", purpose == "revocation" ? "revoked" : "suspended", index, list_id));
+  return report;
+}
+
+Result<std::string> IssueCredential(std::string_view credential, const SigningKey& key, const IssueOptions& options) {
+  auto parsed = ParseStrict(credential);
+  if (!parsed.ok()) return parsed.error();
+  Json vc = std::move(parsed).value();
+  if (!vc.is_object()) return Fail("a credential must be a JSON object");
+  if (vc.contains("proof")) return Fail("the credential already has a proof");
+  if (!vc.contains("issuer")) vc["issuer"] = key.did();
+  if (IssuerId(vc) != key.did())
+    return Fail(fmt::format("the credential's issuer is '{}', the key is '{}'", IssuerId(vc), key.did()));
+  if (!vc.contains("validFrom")) vc["validFrom"] = FormatDateTime(options.created);
+  if (!options.status_list.empty()) {
+    if (!options.status_index) return Fail("a status list needs a status index");
+    auto list = ParseStrict(options.status_list);
+    if (!list.ok()) return list.error();
+    const Json& l = list.value();
+    if (!l.is_object() || !l.contains("id") || !l.contains("credentialSubject") || !l["credentialSubject"].contains("statusPurpose"))
+      return Fail("not a status list credential");
+    auto bits = BitstringStatusList::Decode(l["credentialSubject"].value("encodedList", ""));
+    if (!bits.ok()) return bits.error();
+    if (*options.status_index >= bits.value().size())
+      return Fail(fmt::format("status index {} is outside the list of {} entries", *options.status_index, bits.value().size()));
+    const std::string id = l["id"].get<std::string>();
+    vc["credentialStatus"] = {{"id", fmt::format("{}#{}", id, *options.status_index)},
+                              {"type", "BitstringStatusListEntry"},
+                              {"statusPurpose", l["credentialSubject"]["statusPurpose"]},
+                              {"statusListIndex", std::to_string(*options.status_index)},
+                              {"statusListCredential", id}};
+  }
+  ProofOptions po;
+  po.created = FormatDateTime(options.created);
+  po.verification_method = key.verification_method();
+  return AddEddsaJcsProof(vc.dump(), key.seed, po);
+}
+
+namespace {
+Result<std::string> SignStatusList(Json list, const SigningKey& key, int64_t now) {
+  ProofOptions po;
+  po.created = FormatDateTime(now);
+  po.verification_method = key.verification_method();
+  return AddEddsaJcsProof(list.dump(), key.seed, po);
+}
+}  // namespace
+
+Result<std::string> CreateStatusListCredential(const std::string& id, const std::string& purpose, const SigningKey& key,
+                                               int64_t created, size_t entries) {
+  if (purpose != "revocation" && purpose != "suspension") return Fail(fmt::format("status purpose '{}' is not revocation or suspension", purpose));
+  if (entries < BitstringStatusList::kMinimumEntries || entries % 8 != 0)
+    return Fail(fmt::format("a status list holds at least {} entries, a multiple of 8", BitstringStatusList::kMinimumEntries));
+  Json list;
+  list["@context"] = Json::array({"https://www.w3.org/ns/credentials/v2"});
+  list["id"] = id;
+  list["type"] = Json::array({"VerifiableCredential", "BitstringStatusListCredential"});
+  list["issuer"] = key.did();
+  list["validFrom"] = FormatDateTime(created);
+  list["credentialSubject"] = {{"id", id + "#list"}, {"type", "BitstringStatusList"}, {"statusPurpose", purpose},
+                               {"encodedList", BitstringStatusList(entries).Encode()}};
+  return SignStatusList(std::move(list), key, created);
+}
+
+Result<std::string> UpdateStatusListCredential(std::string_view list_json, uint64_t index, bool value, const SigningKey& key, int64_t now) {
+  const Status proof = VerifyEddsaJcsProof(list_json);
+  if (!proof.ok()) return Fail("the status list's own proof does not verify: " + proof.error().ToString());
+  Json list = Json::parse(CanonicalizeJson(list_json).value());
+  if (IssuerId(list) != key.did()) return Fail(fmt::format("the status list belongs to '{}', not to this key", IssuerId(list)));
+  auto bits = BitstringStatusList::Decode(list["credentialSubject"].value("encodedList", ""));
+  if (!bits.ok()) return bits.error();
+  if (index >= bits.value().size()) return Fail(fmt::format("index {} is outside the list of {} entries", index, bits.value().size()));
+  bits.value().Set(index, value);
+  list["credentialSubject"]["encodedList"] = bits.value().Encode();
+  list.erase("proof");
+  return SignStatusList(std::move(list), key, now);
+}
+
+}  // namespace conform
