@@ -21,6 +21,7 @@
 #include "conform/knowledge/pack_test.h"
 #include "conform/knowledge/product_input.h"
 #include "conform/knowledge/requirements_report.h"
+#include "credential_commands.h"
 #include "conform/screen/classifier.h"
 #include "conform/screen/html_report.h"
 #include "conform/screen/screen_run.h"
@@ -354,6 +355,9 @@ int main(int argc, char** argv) {
   screen->add_option("--html", scr.html, "Also write a self-contained HTML report to this file");
   screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
 
+  int credential_exit = -1;
+  cli::AddCredentialCommands(app, &credential_exit);
+
   std::string vocab_dir;
   auto* vocabulary = app.add_subcommand("vocabulary", "List markets, categories and attributes");
   vocabulary->add_option("--packs", vocab_dir, "Directory of rule packs (default: the shipped packs)");
@@ -375,5 +379,6 @@ int main(int argc, char** argv) {
   if (test->parsed()) return RunPacksTest(test_dir);
   if (vocabulary->parsed()) return RunVocabulary(vocab_dir);
   if (screen->parsed()) return RunScreenCommand(scr);
+  if (credential_exit >= 0) return credential_exit;
   return kExitBadInput;
 }

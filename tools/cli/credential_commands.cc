@@ -1,0 +1,235 @@
+#include "credential_commands.h"
+
+#include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "conform/credentials/credential.h"
+
+namespace conform::cli {
+
+namespace {
+
+constexpr int kOk = 0, kFailed = 1, kBadInput = 2;
+
+int Report(const Error& e) {
+  std::fprintf(stderr, "conform: error: %s\n", e.ToString().c_str());
+  return kBadInput;
+}
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, "cannot open", "check the path"}});
+  std::stringstream ss;
+  ss << in.rdbuf();
+  if (ss.str().size() > (64u << 20)) return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, "larger than 64 MiB", ""}});
+  return ss.str();
+}
+
+// Writes through a temporary file and a rename (regular files only), so a
+// reader never sees half a credential.
+Status WriteFile(const std::string& path, const std::string& text, bool secret = false) {
+  if (path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return Status::Ok();
+  }
+  const std::string tmp = path + ".partial";
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (f == nullptr) return Error(ErrorCode::kIo, fmt::format("cannot write {}", tmp));
+  if (secret) ::chmod(tmp.c_str(), 0600);
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
+  std::fclose(f);
+  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    return Error(ErrorCode::kIo, fmt::format("cannot write {}", path));
+  }
+  return Status::Ok();
+}
+
+int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+Result<int64_t> TimeOrNow(const std::string& text) {
+  if (text.empty()) return Now();
+  return ParseDateTime(text);
+}
+
+Result<SigningKey> LoadKey(const std::string& path) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return text.error();
+  auto key = SigningKeyFromJson(text.value());
+  if (!key.ok()) return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, key.error().ToString(), ""}});
+  return key;
+}
+
+// Every *.json in `dir` that is a status list credential, by its id.
+std::map<std::string, std::string> LoadStatusLists(const std::string& dir) {
+  std::map<std::string, std::string> lists;
+  if (dir.empty()) return lists;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    if (e.path().extension() != ".json") continue;
+    auto text = ReadFile(e.path().string());
+    if (!text.ok()) continue;
+    const auto j = nlohmann::json::parse(text.value(), nullptr, false);
+    if (j.is_object() && j.contains("id") && j["id"].is_string() && j.contains("type") && j["type"].dump().find("BitstringStatusListCredential") != std::string::npos)
+      lists[j["id"].get<std::string>()] = text.value();
+  }
+  return lists;
+}
+
+struct Args {
+  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential;
+  std::vector<std::string> files;
+  uint64_t index = 0;
+  bool has_index = false;
+};
+
+}  // namespace
+
+void AddCredentialCommands(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<Args>();
+
+  auto* keys = app.add_subcommand("keys", "Signing keys (Ed25519, did:key)");
+  keys->require_subcommand(1);
+  auto* generate = keys->add_subcommand("generate", "Make a new signing key");
+  generate->add_option("-o,--output", args->out, "Key file to write (default: standard output)");
+  generate->callback([args, exit_code] {
+    const SigningKey k = GenerateSigningKey();
+    const Status st = WriteFile(args->out, SigningKeyToJson(k), /*secret=*/true);
+    *exit_code = st.ok() ? kOk : Report(st.error());
+    if (st.ok() && args->out != "-") std::fprintf(stderr, "conform: key %s written to %s\n", k.did().c_str(), args->out.c_str());
+  });
+
+  auto* credential = app.add_subcommand("credential", "Issue and verify digital conformity credentials");
+  credential->require_subcommand(1);
+  auto* issue = credential->add_subcommand("issue", "Sign a credential (eddsa-jcs-2022)");
+  issue->add_option("credential", args->credential, "Unsigned credential (JSON, VC Data Model 2.0)")->required();
+  issue->add_option("--key", args->key, "Key file (conform keys generate)")->required();
+  issue->add_option("-o,--output", args->out, "Where to write the signed credential (default: standard output)");
+  issue->add_option("--status-list", args->list, "Status list credential to register the credential in");
+  issue->add_option("--status-index", args->index, "Entry in the status list")->each([args](const std::string&) { args->has_index = true; });
+  issue->add_option("--created", args->created, "Creation time, e.g. 2026-01-31T12:00:00Z (default: now)");
+  issue->callback([args, exit_code] {
+    auto key = LoadKey(args->key);
+    if (!key.ok()) return void(*exit_code = Report(key.error()));
+    auto body = ReadFile(args->credential);
+    if (!body.ok()) return void(*exit_code = Report(body.error()));
+    IssueOptions o;
+    auto created = TimeOrNow(args->created);
+    if (!created.ok()) return void(*exit_code = Report(created.error()));
+    o.created = created.value();
+    if (!args->list.empty()) {
+      auto list = ReadFile(args->list);
+      if (!list.ok()) return void(*exit_code = Report(list.error()));
+      o.status_list = list.value();
+      if (args->has_index) o.status_index = args->index;
+    }
+    auto vc = IssueCredential(body.value(), key.value(), o);
+    if (!vc.ok()) return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->credential, 0, 0, vc.error().ToString(), ""}})));
+    const Status st = WriteFile(args->out, vc.value() + "\n");
+    *exit_code = st.ok() ? kOk : Report(st.error());
+  });
+
+  auto* verify = credential->add_subcommand("verify", "Verify credentials: one line per check; exit 0 only when all pass");
+  verify->add_option("files", args->files, "Credential files")->required();
+  verify->add_option("--status-lists", args->lists, "Directory of status list credentials (never fetched from the network)");
+  verify->add_option("--now", args->now, "Verify as of this time (default: now)");
+  verify->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
+  verify->callback([args, exit_code] {
+    VerifyContext ctx;
+    auto now = TimeOrNow(args->now);
+    if (!now.ok()) return void(*exit_code = Report(now.error()));
+    ctx.now = now.value();
+    ctx.status_lists = LoadStatusLists(args->lists);
+    bool all = true;
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& f : args->files) {
+      auto text = ReadFile(f);
+      CredentialReport r;
+      if (!text.ok()) r.checks.push_back(CredentialCheck{"file", false, text.error().ToString()});
+      else r = VerifyCredential(text.value(), ctx);
+      all = all && r.ok();
+      if (args->format == "json") {
+        nlohmann::json checks = nlohmann::json::array();
+        for (const auto& c : r.checks) checks.push_back({{"check", c.name}, {"passed", c.passed}, {"detail", c.detail}});
+        out.push_back({{"file", f}, {"verified", r.ok()}, {"checks", checks}});
+        continue;
+      }
+      std::printf("%s: %s\n", f.c_str(), r.ok() ? "VERIFIED" : "NOT VERIFIED");
+      for (const auto& c : r.checks) std::printf("  %-9s %-4s %s\n", c.name.c_str(), c.passed ? "ok" : "FAIL", c.detail.c_str());
+    }
+    if (args->format == "json") std::printf("%s\n", out.dump(2).c_str());
+    *exit_code = all ? kOk : kFailed;
+  });
+
+  auto* status = app.add_subcommand("status", "Bitstring status lists: revoke and suspend credentials");
+  status->require_subcommand(1);
+  auto* create = status->add_subcommand("create", "Make a signed status list credential with every entry clear");
+  create->add_option("--key", args->key, "Key file of the list's issuer")->required();
+  create->add_option("--id", args->id, "URL the list will be published at")->required();
+  create->add_option("--purpose", args->purpose, "revocation or suspension")->check(CLI::IsMember({"revocation", "suspension"}));
+  create->add_option("-o,--output", args->out, "Where to write it (default: standard output)");
+  create->callback([args, exit_code] {
+    auto key = LoadKey(args->key);
+    if (!key.ok()) return void(*exit_code = Report(key.error()));
+    auto list = CreateStatusListCredential(args->id, args->purpose, key.value(), Now());
+    if (!list.ok()) return void(*exit_code = Report(list.error()));
+    const Status st = WriteFile(args->out, list.value() + "\n");
+    *exit_code = st.ok() ? kOk : Report(st.error());
+  });
+  for (const auto& [name, value, help] : {std::tuple{"revoke", true, "Set an entry of a revocation list"},
+                                          std::tuple{"suspend", true, "Set an entry of a suspension list"},
+                                          std::tuple{"reinstate", false, "Clear an entry of a suspension list"}}) {
+    auto* cmd = status->add_subcommand(name, help);
+    cmd->add_option("list", args->list, "Status list credential file (rewritten in place)")->required();
+    cmd->add_option("index", args->index, "Entry to change")->required();
+    cmd->add_option("--key", args->key, "Key file of the list's issuer")->required();
+    const std::string verb = name;
+    const bool set = value;
+    cmd->callback([args, exit_code, verb, set] {
+      auto key = LoadKey(args->key);
+      if (!key.ok()) return void(*exit_code = Report(key.error()));
+      auto text = ReadFile(args->list);
+      if (!text.ok()) return void(*exit_code = Report(text.error()));
+      const auto j = nlohmann::json::parse(text.value(), nullptr, false);
+      const std::string purpose = j.is_object() && j.contains("credentialSubject") ? j["credentialSubject"].value("statusPurpose", "") : "";
+      const std::string wanted = verb == "revoke" ? "revocation" : "suspension";
+      if (purpose != wanted)
+        return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, fmt::format("{} is a '{}' list; '{}' needs a {} list", args->list, purpose, verb, wanted))));
+      auto updated = UpdateStatusListCredential(text.value(), args->index, set, key.value(), Now());
+      if (!updated.ok()) return void(*exit_code = Report(updated.error()));
+      const Status st = WriteFile(args->list, updated.value() + "\n");
+      *exit_code = st.ok() ? kOk : Report(st.error());
+    });
+  }
+  auto* check = status->add_subcommand("check", "Is a credential revoked or suspended?");
+  check->add_option("credential", args->credential, "Credential file")->required();
+  check->add_option("--status-lists", args->lists, "Directory of status list credentials")->required();
+  check->callback([args, exit_code] {
+    auto text = ReadFile(args->credential);
+    if (!text.ok()) return void(*exit_code = Report(text.error()));
+    VerifyContext ctx;
+    ctx.now = Now();
+    ctx.status_lists = LoadStatusLists(args->lists);
+    const CredentialReport r = VerifyCredential(text.value(), ctx);
+    for (const auto& c : r.checks) {
+      if (c.name != "status") continue;
+      std::printf("%s: %s\n", c.passed ? "ok" : "FAIL", c.detail.c_str());
+      *exit_code = c.passed ? kOk : kFailed;
+      return;
+    }
+    std::printf("FAIL: the credential could not be read far enough to check its status\n");
+    *exit_code = kFailed;
+  });
+}
+
+}  // namespace conform::cli
