@@ -133,6 +133,52 @@ Result<SigningKey> SigningKeyFromJson(std::string_view json) {
   return k;
 }
 
+// A status list that verified, decoded; or why it did not.
+struct VerifyContext::CachedList {
+  std::string source;  // the JSON text it was made from
+  std::string error;   // empty when usable
+  std::string purpose;
+  BitstringStatusList bits{0};
+};
+
+std::shared_ptr<const VerifyContext::CachedList> VerifyContext::Cached(const std::string& id) const {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  auto it = cache_.find(id);
+  return it == cache_.end() ? nullptr : it->second;
+}
+
+void VerifyContext::Cache(const std::string& id, std::shared_ptr<const CachedList> list) const {
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  cache_[id] = std::move(list);
+}
+
+namespace {
+std::shared_ptr<const VerifyContext::CachedList> LoadList(const std::string& id, const std::string& text) {
+  auto list = std::make_shared<VerifyContext::CachedList>();
+  list->source = text;
+  const Status proof = VerifyEddsaJcsProof(text);
+  if (!proof.ok()) {
+    list->error = fmt::format("status list {}: {}", id, proof.error().ToString());
+    return list;
+  }
+  const Json j = Json::parse(CanonicalizeJson(text).value());
+  const Json subject = j.contains("credentialSubject") ? j["credentialSubject"] : Json();
+  if (!subject.is_object() || !subject.contains("statusPurpose") || !subject["statusPurpose"].is_string() ||
+      !subject.contains("encodedList") || !subject["encodedList"].is_string()) {
+    list->error = fmt::format("status list {} has no statusPurpose and encodedList", id);
+    return list;
+  }
+  auto bits = BitstringStatusList::Decode(subject["encodedList"].get<std::string>());
+  if (!bits.ok()) {
+    list->error = fmt::format("status list {}: {}", id, bits.error().ToString());
+    return list;
+  }
+  list->purpose = subject["statusPurpose"].get<std::string>();
+  list->bits = std::move(bits).value();
+  return list;
+}
+}  // namespace
+
 CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ctx) {
   CredentialReport report;
   const auto add = [&](const char* name, bool passed, std::string detail) {
@@ -211,28 +257,26 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     add("status", false, fmt::format("status list {} is not available locally", list_id));
     return report;
   }
-  const Status list_proof = VerifyEddsaJcsProof(it->second);
-  if (!list_proof.ok()) {
-    add("status", false, fmt::format("status list {}: {}", list_id, list_proof.error().ToString()));
+  auto list = ctx.Cached(list_id);
+  if (!list || list->source != it->second) {
+    list = LoadList(list_id, it->second);
+    ctx.Cache(list_id, list);
+  }
+  if (!list->error.empty()) {
+    add("status", false, list->error);
     return report;
   }
-  const Json list = Json::parse(CanonicalizeJson(it->second).value());
-  const Json subject = list.contains("credentialSubject") ? list["credentialSubject"] : Json();
-  if (!subject.is_object() || subject.value("statusPurpose", "") != purpose || !subject.contains("encodedList") || !subject["encodedList"].is_string()) {
-    add("status", false, fmt::format("status list {} is not a {} list", list_id, purpose));
+  if (list->purpose != purpose) {
+    add("status", false, fmt::format("status list {} is a {} list, the entry says {}", list_id, list->purpose, purpose));
     return report;
   }
-  auto bits = BitstringStatusList::Decode(subject["encodedList"].get<std::string>());
-  if (!bits.ok()) {
-    add("status", false, fmt::format("status list {}: {}", list_id, bits.error().ToString()));
-    return report;
-  }
+  const BitstringStatusList& bits = list->bits;
   const uint64_t index = std::stoull(st["statusListIndex"].get<std::string>());
-  if (index >= bits.value().size()) {
-    add("status", false, fmt::format("index {} is outside the list of {} entries", index, bits.value().size()));
+  if (index >= bits.size()) {
+    add("status", false, fmt::format("index {} is outside the list of {} entries", index, bits.size()));
     return report;
   }
-  const bool set = bits.value().Get(index);
+  const bool set = bits.Get(index);
   add("status", !set, set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
                           : fmt::format("not {} (entry {} of {})", purpose == "revocation" ? "revoked" : "suspended", index, list_id));
   return report;

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +57,27 @@ struct VerifyContext {
   // Status list credentials (JSON texts) by their id; the caller loads them
   // from local files: verification never goes to the network.
   std::map<std::string, std::string> status_lists;
+
+  // Lists already verified and decoded, by id: a list is checked once, not
+  // once per credential that points into it. Thread-safe.
+  struct CachedList;
+  std::shared_ptr<const CachedList> Cached(const std::string& id) const;
+  void Cache(const std::string& id, std::shared_ptr<const CachedList> list) const;
+
+ private:
+  mutable std::mutex cache_mu_;
+  mutable std::map<std::string, std::shared_ptr<const CachedList>> cache_;
+
+ public:
+  VerifyContext() = default;
+  VerifyContext(const VerifyContext& o) : now(o.now), status_lists(o.status_lists) {}
+  VerifyContext& operator=(const VerifyContext& o) {
+    now = o.now;
+    status_lists = o.status_lists;
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    cache_.clear();
+    return *this;
+  }
 };
 
 // Verifies a credential. Every check runs that can; a check that cannot run
