@@ -45,16 +45,6 @@ std::string IssuerId(const Json& vc) {
   return "";
 }
 
-bool HasType(const Json& v, const char* type) {
-  if (!v.contains("type")) return false;
-  const Json& t = v["type"];
-  if (t.is_string()) return t == type;
-  if (t.is_array())
-    for (const auto& x : t)
-      if (x == type) return true;
-  return false;
-}
-
 }  // namespace
 
 Result<int64_t> ParseDateTime(std::string_view t) {
@@ -184,42 +174,59 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
-  auto parsed = ParseStrict(json);
+  // Parsed once, strictly; every check reads the same tree.
+  auto parsed = ParseIJson(json);
   if (!parsed.ok()) {
     add("json", false, parsed.error().ToString());
     return report;
   }
   add("json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates");
-  const Json vc = std::move(parsed).value();
+  const JsonValue& vc = parsed.value();
+  const auto str = [](const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); };
+  const auto issuer_of = [&](const JsonValue& v) {
+    const JsonValue* i = v.Find("issuer");
+    if (i == nullptr) return std::string();
+    return i->is_object() ? str(i->Find("id")) : str(i);
+  };
+  const auto has_type = [&](const JsonValue& v, std::string_view type) {
+    const JsonValue* t = v.Find("type");
+    if (t == nullptr) return false;
+    if (t->is_string()) return t->text == type;
+    for (const auto& x : t->items)
+      if (x.is_string() && x.text == type) return true;
+    return false;
+  };
 
   // VC Data Model 2.0 structure.
   std::vector<std::string> problems;
   if (!vc.is_object()) {
     problems.push_back("not a JSON object");
   } else {
-    const Json ctx0 = vc.contains("@context") && vc["@context"].is_array() && !vc["@context"].empty() ? vc["@context"][0] : Json();
-    if (ctx0 != "https://www.w3.org/ns/credentials/v2") problems.push_back("@context must be an array starting with https://www.w3.org/ns/credentials/v2");
-    if (!HasType(vc, "VerifiableCredential")) problems.push_back("type must include VerifiableCredential");
-    if (IssuerId(vc).empty()) problems.push_back("issuer must be a URL or an object with an id");
-    if (!vc.contains("credentialSubject") || !(vc["credentialSubject"].is_object() || (vc["credentialSubject"].is_array() && !vc["credentialSubject"].empty())))
+    const JsonValue* c = vc.Find("@context");
+    if (c == nullptr || !c->is_array() || c->items.empty() || str(&c->items[0]) != "https://www.w3.org/ns/credentials/v2")
+      problems.push_back("@context must be an array starting with https://www.w3.org/ns/credentials/v2");
+    if (!has_type(vc, "VerifiableCredential")) problems.push_back("type must include VerifiableCredential");
+    if (issuer_of(vc).empty()) problems.push_back("issuer must be a URL or an object with an id");
+    const JsonValue* subject = vc.Find("credentialSubject");
+    if (subject == nullptr || !(subject->is_object() || (subject->is_array() && !subject->items.empty())))
       problems.push_back("credentialSubject must be an object or a non-empty array");
-    for (const char* f : {"validFrom", "validUntil"})
-      if (vc.contains(f) && (!vc[f].is_string() || !ParseDateTime(vc[f].get<std::string>()).ok()))
+    for (const char* f : {"validFrom", "validUntil"}) {
+      const JsonValue* v = vc.Find(f);
+      if (v != nullptr && (!v->is_string() || !ParseDateTime(v->text).ok()))
         problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", f));
-    if (vc.contains("id") && !vc["id"].is_string()) problems.push_back("id must be a URL");
+    }
+    if (const JsonValue* id = vc.Find("id"); id != nullptr && !id->is_string()) problems.push_back("id must be a URL");
   }
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
   if (!problems.empty()) return report;
 
-  const Status proof = VerifyEddsaJcsProof(json);
+  const Status proof = VerifyEddsaJcsProof(vc);
   add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
 
   // The key that signed must be the issuer's: for did:key, the DID itself.
-  const std::string issuer = IssuerId(vc);
-  const std::string method = vc.contains("proof") && vc["proof"].is_object() && vc["proof"].contains("verificationMethod") &&
-                                     vc["proof"]["verificationMethod"].is_string()
-                                 ? vc["proof"]["verificationMethod"].get<std::string>()
-                                 : "";
+  const std::string issuer = issuer_of(vc);
+  const JsonValue* proof_obj = vc.Find("proof");
+  const std::string method = proof_obj != nullptr && proof_obj->is_object() ? str(proof_obj->Find("verificationMethod")) : "";
   const std::string controller = method.substr(0, method.find('#'));
   const bool bound = !controller.empty() && controller == issuer;
   add("issuer", bound,
@@ -228,30 +235,30 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
 
   std::string validity = "no validity period";
   bool valid = true;
-  if (vc.contains("validFrom") && ctx.now < ParseDateTime(vc["validFrom"].get<std::string>()).value()) {
+  const std::string from = str(vc.Find("validFrom")), until = str(vc.Find("validUntil"));
+  if (!from.empty() && ctx.now < ParseDateTime(from).value()) {
     valid = false;
-    validity = fmt::format("not valid before {}", vc["validFrom"].get<std::string>());
-  } else if (vc.contains("validUntil") && ctx.now > ParseDateTime(vc["validUntil"].get<std::string>()).value()) {
+    validity = fmt::format("not valid before {}", from);
+  } else if (!until.empty() && ctx.now > ParseDateTime(until).value()) {
     valid = false;
-    validity = fmt::format("expired at {}", vc["validUntil"].get<std::string>());
-  } else if (vc.contains("validFrom") || vc.contains("validUntil")) {
+    validity = fmt::format("expired at {}", until);
+  } else if (!from.empty() || !until.empty()) {
     validity = fmt::format("valid at {}", FormatDateTime(ctx.now));
   }
   add("validity", valid, validity);
 
-  if (!vc.contains("credentialStatus")) {
+  const JsonValue* st = vc.Find("credentialStatus");
+  if (st == nullptr) {
     add("status", true, "no status list entry");
     return report;
   }
-  const Json& st = vc["credentialStatus"];
-  if (!st.is_object() || !HasType(st, "BitstringStatusListEntry") || !st.contains("statusListCredential") ||
-      !st["statusListCredential"].is_string() || !st.contains("statusListIndex") || !st["statusListIndex"].is_string() ||
-      !Digits(st["statusListIndex"].get<std::string>()) || !st.contains("statusPurpose") || !st["statusPurpose"].is_string()) {
+  if (!st->is_object() || !has_type(*st, "BitstringStatusListEntry") || str(st->Find("statusListCredential")).empty() ||
+      !Digits(str(st->Find("statusListIndex"))) || str(st->Find("statusPurpose")).empty()) {
     add("status", false, "credentialStatus must be a BitstringStatusListEntry with statusPurpose, statusListIndex (digits) and statusListCredential");
     return report;
   }
-  const std::string list_id = st["statusListCredential"].get<std::string>();
-  const std::string purpose = st["statusPurpose"].get<std::string>();
+  const std::string list_id = str(st->Find("statusListCredential"));
+  const std::string purpose = str(st->Find("statusPurpose"));
   auto it = ctx.status_lists.find(list_id);
   if (it == ctx.status_lists.end()) {
     add("status", false, fmt::format("status list {} is not available locally", list_id));
@@ -271,7 +278,12 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     return report;
   }
   const BitstringStatusList& bits = list->bits;
-  const uint64_t index = std::stoull(st["statusListIndex"].get<std::string>());
+  const std::string index_text = str(st->Find("statusListIndex"));
+  if (index_text.size() > 18) {
+    add("status", false, fmt::format("statusListIndex {} is out of range", index_text));
+    return report;
+  }
+  const uint64_t index = std::stoull(index_text);
   if (index >= bits.size()) {
     add("status", false, fmt::format("index {} is outside the list of {} entries", index, bits.size()));
     return report;

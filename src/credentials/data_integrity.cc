@@ -75,40 +75,63 @@ Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519See
 }
 
 Status VerifyEddsaJcsProof(std::string_view secured) {
-  if (!SodiumReady()) return Error(ErrorCode::kInternal, "libsodium failed to initialise");
-  auto parsed = ParseStrict(secured);
+  auto parsed = ParseIJson(secured);
   if (!parsed.ok()) return parsed.error();
-  Json doc = std::move(parsed).value();
-  if (!doc.is_object()) return Fail("the credential must be a JSON object");
-  if (!doc.contains("proof")) return Fail("no proof");
-  if (!doc["proof"].is_object()) return Fail("proof sets (several proofs) are not supported yet");
-  Json proof = doc["proof"];
-  doc.erase("proof");
-  if (proof.value("type", "") != "DataIntegrityProof") return Fail(fmt::format("proof type '{}' is not DataIntegrityProof", proof.value("type", "")));
-  if (proof.value("cryptosuite", "") != "eddsa-jcs-2022")
-    return Fail(fmt::format("cryptosuite '{}' is not supported (expected eddsa-jcs-2022)", proof.value("cryptosuite", "")));
-  if (!proof.contains("proofValue") || !proof["proofValue"].is_string()) return Fail("the proof has no proofValue");
-  auto sig = MultibaseDecode(proof["proofValue"].get<std::string>());
+  return VerifyEddsaJcsProof(parsed.value());
+}
+
+Status VerifyEddsaJcsProof(const JsonValue& secured) {
+  if (!SodiumReady()) return Error(ErrorCode::kInternal, "libsodium failed to initialise");
+  if (!secured.is_object()) return Fail("the credential must be a JSON object");
+  const JsonValue* proof_in = secured.Find("proof");
+  if (proof_in == nullptr) return Fail("no proof");
+  if (!proof_in->is_object()) return Fail("proof sets (several proofs) are not supported yet");
+  const auto text_of = [](const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); };
+  if (text_of(proof_in->Find("type")) != "DataIntegrityProof")
+    return Fail(fmt::format("proof type '{}' is not DataIntegrityProof", text_of(proof_in->Find("type"))));
+  if (text_of(proof_in->Find("cryptosuite")) != "eddsa-jcs-2022")
+    return Fail(fmt::format("cryptosuite '{}' is not supported (expected eddsa-jcs-2022)", text_of(proof_in->Find("cryptosuite"))));
+  const JsonValue* value = proof_in->Find("proofValue");
+  if (value == nullptr || !value->is_string()) return Fail("the proof has no proofValue");
+  auto sig = MultibaseDecode(value->text);
   if (!sig.ok()) return Fail("proofValue: " + sig.error().ToString());
   if (sig.value().size() != crypto_sign_BYTES) return Fail(fmt::format("proofValue holds {} bytes, an Ed25519 signature 64", sig.value().size()));
-  proof.erase("proofValue");
+  const std::string method = text_of(proof_in->Find("verificationMethod"));
+  if (method.empty()) return Fail("the proof names no verificationMethod");
+  auto key = PublicKeyFromDidKey(method);
+  if (!key.ok()) return Fail("verificationMethod: " + key.error().ToString());
+
   // The proof's @context must open the document's, in the same order; the
-  // document is then verified with the proof's @context.
-  if (proof.contains("@context")) {
-    const Json& pc = proof["@context"];
-    const Json& dc = doc.contains("@context") ? doc["@context"] : Json();
-    const Json pl = pc.is_array() ? pc : Json::array({pc});
-    const Json dl = dc.is_array() ? dc : Json::array({dc});
+  // document is then verified with the proof's @context. (Usually the two
+  // are the same and nothing needs copying.)
+  std::string canonical_doc;
+  if (const JsonValue* pc = proof_in->Find("@context")) {
+    const JsonValue* dc = secured.Find("@context");
+    const auto as_list = [](const JsonValue* v) {
+      std::vector<std::string> out;
+      if (v == nullptr) return out;
+      if (v->is_array())
+        for (const auto& x : v->items) out.push_back(Canonicalize(x));
+      else
+        out.push_back(Canonicalize(*v));
+      return out;
+    };
+    const auto pl = as_list(pc), dl = as_list(dc);
     if (pl.size() > dl.size() || !std::equal(pl.begin(), pl.end(), dl.begin()))
       return Fail("the proof's @context does not match the start of the document's");
-    doc["@context"] = pc;
+    if (pl.size() != dl.size()) {
+      JsonValue doc = secured;
+      doc.Erase("proof");
+      *doc.Find("@context") = *pc;
+      canonical_doc = Canonicalize(doc);
+    }
   }
-  if (!proof.contains("verificationMethod") || !proof["verificationMethod"].is_string()) return Fail("the proof names no verificationMethod");
-  auto key = PublicKeyFromDidKey(proof["verificationMethod"].get<std::string>());
-  if (!key.ok()) return Fail("verificationMethod: " + key.error().ToString());
-  auto hash = EddsaJcsHashData(proof.dump(), doc.dump());
-  if (!hash.ok()) return hash.error();
-  if (crypto_sign_verify_detached(sig.value().data(), hash.value().data(), hash.value().size(), key.value().data()) != 0)
+  if (canonical_doc.empty()) canonical_doc = Canonicalize(secured, "proof");
+  const auto a = Sha256(Canonicalize(*proof_in, "proofValue")), b = Sha256(canonical_doc);
+  unsigned char hash[64];
+  std::copy(a.begin(), a.end(), hash);
+  std::copy(b.begin(), b.end(), hash + 32);
+  if (crypto_sign_verify_detached(sig.value().data(), hash, sizeof hash, key.value().data()) != 0)
     return Fail("the signature does not verify: the credential was altered or signed with another key");
   return Status::Ok();
 }

@@ -58,14 +58,7 @@ std::string SerializeJcsNumber(double value) {
 
 namespace {
 
-// A parsed JSON value, kept only as long as canonicalisation needs it.
-struct Value {
-  enum Kind { kNull, kTrue, kFalse, kNumber, kString, kArray, kObject } kind = kNull;
-  double number = 0;
-  std::string text;  // kString: UTF-8
-  std::vector<Value> items;
-  std::vector<std::pair<std::string, Value>> members;
-};
+using Value = JsonValue;
 
 class Parser {
  public:
@@ -340,7 +333,7 @@ void WriteString(const std::string& s, std::string* out) {
   out->push_back('"');
 }
 
-void Write(const Value& v, std::string* out) {
+void Write(const Value& v, std::string* out, std::string_view skip = {}) {
   switch (v.kind) {
     case Value::kNull: *out += "null"; break;
     case Value::kTrue: *out += "true"; break;
@@ -357,7 +350,8 @@ void Write(const Value& v, std::string* out) {
       break;
     case Value::kObject: {
       std::vector<std::pair<std::u16string, const std::pair<std::string, Value>*>> sorted;
-      for (const auto& m : v.members) sorted.emplace_back(Utf16(m.first), &m);
+      for (const auto& m : v.members)
+        if (skip.empty() || m.first != skip) sorted.emplace_back(Utf16(m.first), &m);
       std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
       out->push_back('{');
       for (size_t i = 0; i < sorted.size(); ++i) {
@@ -374,12 +368,38 @@ void Write(const Value& v, std::string* out) {
 
 }  // namespace
 
+const JsonValue* JsonValue::Find(std::string_view name) const {
+  for (const auto& m : members)
+    if (m.first == name) return &m.second;
+  return nullptr;
+}
+
+JsonValue* JsonValue::Find(std::string_view name) {
+  for (auto& m : members)
+    if (m.first == name) return &m.second;
+  return nullptr;
+}
+
+void JsonValue::Erase(std::string_view name) {
+  for (auto it = members.begin(); it != members.end(); ++it)
+    if (it->first == name) {
+      members.erase(it);
+      return;
+    }
+}
+
+Result<JsonValue> ParseIJson(std::string_view json) { return Parser(json).Run(); }
+
+std::string Canonicalize(const JsonValue& value, std::string_view skip_member) {
+  std::string out;
+  Write(value, &out, skip_member);
+  return out;
+}
+
 Result<std::string> CanonicalizeJson(std::string_view json) {
   auto v = Parser(json).Run();
   if (!v.ok()) return v.error();
-  std::string out;
-  Write(v.value(), &out);
-  return out;
+  return Canonicalize(v.value());
 }
 
 }  // namespace conform

@@ -35,6 +35,9 @@ Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519See
 // proofValue, an @context the document does not start with, an unresolvable
 // key, a signature that does not verify.
 Status VerifyEddsaJcsProof(std::string_view secured);
+// The same on a document already parsed (ParseIJson).
+struct JsonValue;
+Status VerifyEddsaJcsProof(const JsonValue& secured);
 
 }  // namespace conform
 

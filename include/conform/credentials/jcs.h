@@ -11,6 +11,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "conform/core/result.h"
 
@@ -18,6 +20,32 @@ namespace conform {
 
 // Nesting deeper than this is refused (hostile input).
 inline constexpr int kJcsMaxDepth = 128;
+
+// A parsed I-JSON value. Object members keep their order of appearance;
+// canonicalisation sorts them.
+struct JsonValue {
+  enum Kind { kNull, kTrue, kFalse, kNumber, kString, kArray, kObject };
+  Kind kind = kNull;
+  double number = 0;
+  std::string text;  // kString: UTF-8
+  std::vector<JsonValue> items;
+  std::vector<std::pair<std::string, JsonValue>> members;
+
+  bool is_object() const { return kind == kObject; }
+  bool is_string() const { return kind == kString; }
+  bool is_array() const { return kind == kArray; }
+  // The member `name` of an object, or nullptr.
+  const JsonValue* Find(std::string_view name) const;
+  JsonValue* Find(std::string_view name);
+  // Removes the member `name` of an object, if present.
+  void Erase(std::string_view name);
+};
+
+// Parses I-JSON, with the same errors as CanonicalizeJson.
+Result<JsonValue> ParseIJson(std::string_view json);
+// The RFC 8785 form of a parsed value; with `skip_member`, that member of the
+// (top-level) object is left out, as if removed.
+std::string Canonicalize(const JsonValue& value, std::string_view skip_member = {});
 
 // Canonicalises a JSON text. Errors name the byte offset and what is wrong:
 // syntax, a duplicate key, a lone surrogate, invalid UTF-8, a number out of
