@@ -6,11 +6,15 @@
 // BM_RawEd25519Verify: crypto_sign_verify_detached over 64 bytes (the size
 // eddsa-jcs-2022 signs). BM_VerifyProof: parse, canonicalise (RFC 8785),
 // hash, verify one eddsa-jcs-2022 proof. BM_VerifyCredential: all checks
-// (structure, proof, issuer, validity, status lookup in a 131,072-entry list).
+// (structure, proof, issuer, trust list, validity, status lookup in a
+// 131,072-entry list).
 #include <benchmark/benchmark.h>
 #include <sodium.h>
 
+#include <fmt/format.h>
+
 #include "conform/credentials/credential.h"
+#include "conform/credentials/trust_list.h"
 
 namespace {
 
@@ -19,9 +23,22 @@ using namespace conform;
 struct Fixture {
   SigningKey key = GenerateSigningKey();
   int64_t now = ParseDateTime("2026-06-01T00:00:00Z").value();
+  SigningKey anchor = GenerateSigningKey();
   std::string list, credential;
+  TrustList trust;
   VerifyContext context;
   Fixture() {
+    IssueOptions t;
+    t.created = now;
+    trust = LoadTrustList(IssueCredential(fmt::format(R"({{"@context":["https://www.w3.org/ns/credentials/v2"],)"
+                                                      R"("type":["VerifiableCredential","TrustList"],"credentialSubject":{{"type":"TrustList",)"
+                                                      R"("accreditationBodies":[{{"id":"did:example:ab"}}],"accreditations":[{{"certificationBody":"{}",)"
+                                                      R"("accreditedBy":"did:example:ab","scope":{{"standards":["GB 4943.1-2022"]}}}}]}}}})",
+                                                      key.did()),
+                                          anchor, t)
+                              .value(),
+                          {anchor.did()})
+                .value();
     list = CreateStatusListCredential("https://cb.example/status/1", "revocation", key, now).value();
     IssueOptions o;
     o.created = now;
@@ -34,6 +51,7 @@ struct Fixture {
                      key, o)
                      .value();
     context.now = now;
+    context.trust = &trust;
     context.status_lists["https://cb.example/status/1"] = list;
   }
 };

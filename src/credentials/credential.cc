@@ -8,6 +8,7 @@
 
 #include "conform/credentials/jcs.h"
 #include "conform/credentials/status_list.h"
+#include "conform/credentials/trust_list.h"
 
 namespace conform {
 
@@ -232,6 +233,17 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   add("issuer", bound,
       bound ? fmt::format("signed by the issuer's key ({})", issuer)
             : fmt::format("the proof's key belongs to '{}', not to the issuer '{}'", controller, issuer));
+
+  // Was the issuer accredited for this, on the date it issued it?
+  if (ctx.trust == nullptr) {
+    add("trust", false, "no trust list given: whether the issuer may certify this cannot be checked");
+  } else {
+    auto certified = ReadCertified(vc);
+    const Status trusted = certified.ok() ? CheckTrust(*ctx.trust, certified.value()) : Status(certified.error());
+    add("trust", trusted.ok(),
+        trusted.ok() ? fmt::format("{} was accredited for it on the trust list of {}", issuer, ctx.trust->anchor)
+                     : trusted.error().ToString());
+  }
 
   std::string validity = "no validity period";
   bool valid = true;

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
+#include "conform/credentials/trust_list.h"
+
 namespace conform {
 namespace {
 
@@ -31,6 +35,28 @@ class CredentialTest : public ::testing::Test {
     list_ = list.value();
     context_.now = now_;
     context_.status_lists["https://cb.example/status/1"] = list_;
+    // A trust anchor that lists one accreditation body, which accredited the
+    // certification body for CCC and GB 4943.1-2022 since 2025.
+    anchor_ = GenerateSigningKey();
+    ab_ = GenerateSigningKey();
+    trust_ = MakeTrustList(key_.did(), ab_.did(), "2025-01-01T00:00:00Z", R"(["GB 4943.1-2022"])");
+    context_.trust = &trust_;
+  }
+
+  TrustList MakeTrustList(const std::string& cb, const std::string& accredited_by, const std::string& from, const std::string& standards) {
+    const std::string body = fmt::format(
+        R"({{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","TrustList"],)"
+        R"("credentialSubject":{{"type":"TrustList","accreditationBodies":[{{"id":"{}","name":"AB","country":"CN"}}],)"
+        R"("accreditations":[{{"certificationBody":"{}","name":"CB","accreditedBy":"{}","validFrom":"{}",)"
+        R"("scope":{{"schemes":["CCC"],"standards":{},"categories":[]}}}}]}}}})",
+        ab_.did(), cb, accredited_by, from, standards);
+    IssueOptions o;
+    o.created = now_;
+    auto signed_list = IssueCredential(body, anchor_, o);
+    EXPECT_TRUE(signed_list.ok()) << signed_list.error().ToString();
+    auto list = LoadTrustList(signed_list.value(), {anchor_.did()});
+    EXPECT_TRUE(list.ok()) << list.error().ToString();
+    return list.ok() ? list.value() : TrustList();
   }
 
   std::string Issue(const std::string& body, std::optional<uint64_t> index = 7) {
@@ -45,20 +71,60 @@ class CredentialTest : public ::testing::Test {
     return vc.ok() ? vc.value() : "";
   }
 
-  SigningKey key_;
+  SigningKey key_, anchor_, ab_;
   int64_t now_ = 0;
   std::string list_;
+  TrustList trust_;
   VerifyContext context_;
 };
 
 const char* kBody = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],)"
-                    R"("validUntil":"2027-06-01T00:00:00Z","credentialSubject":{"id":"urn:gtin:06901234567892","conformity":"GB 4943.1-2022"}})";
+                    R"("validUntil":"2027-06-01T00:00:00Z","credentialSubject":{"id":"urn:gtin:06901234567892",)"
+                    R"("scheme":{"id":"CCC"},"assessment":[{"referenceStandard":{"id":"GB 4943.1-2022"},"conformance":true}]}})";
 
 TEST_F(CredentialTest, IssuedCredentialPassesEveryCheck) {
   const auto report = VerifyCredential(Issue(kBody), context_);
   for (const auto& c : report.checks) EXPECT_TRUE(c.passed) << c.name << ": " << c.detail;
   EXPECT_TRUE(report.ok());
-  EXPECT_EQ(report.checks.size(), 6u);
+  EXPECT_EQ(report.checks.size(), 7u);
+}
+
+TEST_F(CredentialTest, TrustNeedsAnAccreditationCoveringTheDateAndScope) {
+  const std::string vc = Issue(kBody);
+  VerifyContext no_trust = context_;
+  no_trust.trust = nullptr;
+  EXPECT_FALSE(Check(VerifyCredential(vc, no_trust), "trust")->passed);
+
+  TrustList later = MakeTrustList(key_.did(), ab_.did(), "2026-07-01T00:00:00Z", R"(["GB 4943.1-2022"])");
+  VerifyContext c = context_;
+  c.trust = &later;
+  auto r = VerifyCredential(vc, c);
+  EXPECT_NE(Check(r, "trust")->detail.find("was not accredited on 2026-06-01"), std::string::npos) << Check(r, "trust")->detail;
+
+  TrustList narrow = MakeTrustList(key_.did(), ab_.did(), "2025-01-01T00:00:00Z", R"(["GB 31241-2022"])");
+  c.trust = &narrow;
+  r = VerifyCredential(vc, c);
+  EXPECT_NE(Check(r, "trust")->detail.find("does not cover the standard GB 4943.1-2022"), std::string::npos) << Check(r, "trust")->detail;
+
+  TrustList unknown_ab = MakeTrustList(key_.did(), GenerateSigningKey().did(), "2025-01-01T00:00:00Z", "[]");
+  c.trust = &unknown_ab;
+  EXPECT_NE(Check(VerifyCredential(vc, c), "trust")->detail.find("not a listed accreditation body"), std::string::npos);
+
+  TrustList other_cb = MakeTrustList(GenerateSigningKey().did(), ab_.did(), "2025-01-01T00:00:00Z", "[]");
+  c.trust = &other_cb;
+  EXPECT_NE(Check(VerifyCredential(vc, c), "trust")->detail.find("holds no accreditation"), std::string::npos);
+}
+
+TEST_F(CredentialTest, TrustListsMustComeFromAnAnchorYouName) {
+  IssueOptions o;
+  o.created = now_;
+  auto self_made = IssueCredential(
+      R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","TrustList"],"credentialSubject":{"type":"TrustList"}})",
+      key_, o);
+  ASSERT_TRUE(self_made.ok());
+  auto list = LoadTrustList(self_made.value(), {anchor_.did()});
+  ASSERT_FALSE(list.ok());
+  EXPECT_NE(list.error().ToString().find("not a trust anchor you named"), std::string::npos);
 }
 
 TEST_F(CredentialTest, RevocationIsSeenAtVerifyTime) {

@@ -315,8 +315,12 @@ std::u16string Utf16(const std::string& s) {
 
 void WriteString(const std::string& s, std::string* out) {
   out->push_back('"');
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s, run, i - run);
+    run = i + 1;
     switch (c) {
       case '"': *out += "\\\""; break;
       case '\\': *out += "\\\\"; break;
@@ -325,11 +329,10 @@ void WriteString(const std::string& s, std::string* out) {
       case '\n': *out += "\\n"; break;
       case '\r': *out += "\\r"; break;
       case '\t': *out += "\\t"; break;
-      default:
-        if (c < 0x20) *out += fmt::format("\\u{:04x}", c);
-        else out->push_back(ch);
+      default: *out += fmt::format("\\u{:04x}", c);
     }
   }
+  out->append(s, run, s.size() - run);
   out->push_back('"');
 }
 
@@ -349,16 +352,29 @@ void Write(const Value& v, std::string* out, std::string_view skip = {}) {
       out->push_back(']');
       break;
     case Value::kObject: {
-      std::vector<std::pair<std::u16string, const std::pair<std::string, Value>*>> sorted;
-      for (const auto& m : v.members)
-        if (skip.empty() || m.first != skip) sorted.emplace_back(Utf16(m.first), &m);
-      std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      // Member names order by UTF-16 code units. For names of ASCII only
+      // (nearly all), byte order is the same and needs no conversion.
+      std::vector<const std::pair<std::string, Value>*> sorted;
+      bool ascii = true;
+      for (const auto& m : v.members) {
+        if (!skip.empty() && m.first == skip) continue;
+        sorted.push_back(&m);
+        for (char c : m.first) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+      }
+      if (ascii) {
+        std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+      } else {
+        std::vector<std::pair<std::u16string, const std::pair<std::string, Value>*>> keyed;
+        for (const auto* m : sorted) keyed.emplace_back(Utf16(m->first), m);
+        std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (size_t i = 0; i < keyed.size(); ++i) sorted[i] = keyed[i].second;
+      }
       out->push_back('{');
       for (size_t i = 0; i < sorted.size(); ++i) {
         if (i) out->push_back(',');
-        WriteString(sorted[i].second->first, out);
+        WriteString(sorted[i]->first, out);
         out->push_back(':');
-        Write(sorted[i].second->second, out);
+        Write(sorted[i]->second, out);
       }
       out->push_back('}');
       break;

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "conform/credentials/credential.h"
+#include "conform/credentials/trust_list.h"
 
 namespace conform::cli {
 
@@ -87,8 +88,8 @@ std::map<std::string, std::string> LoadStatusLists(const std::string& dir) {
 }
 
 struct Args {
-  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential;
-  std::vector<std::string> files;
+  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list;
+  std::vector<std::string> files, anchors;
   uint64_t index = 0;
   bool has_index = false;
 };
@@ -144,11 +145,24 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   verify->add_option("--status-lists", args->lists, "Directory of status list credentials (never fetched from the network)");
   verify->add_option("--now", args->now, "Verify as of this time (default: now)");
   verify->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
+  verify->add_option("--trust-list", args->trust_list, "Trust list credential: which certification bodies may certify what");
+  verify->add_option("--anchor", args->anchors, "DID whose trust lists you accept (repeat for more)");
   verify->callback([args, exit_code] {
     VerifyContext ctx;
     auto now = TimeOrNow(args->now);
     if (!now.ok()) return void(*exit_code = Report(now.error()));
     ctx.now = now.value();
+    TrustList trust;
+    if (!args->trust_list.empty()) {
+      if (args->anchors.empty())
+        return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "--trust-list needs --anchor: the DID whose lists you trust")));
+      auto text = ReadFile(args->trust_list);
+      if (!text.ok()) return void(*exit_code = Report(text.error()));
+      auto list = LoadTrustList(text.value(), args->anchors);
+      if (!list.ok()) return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->trust_list, 0, 0, list.error().ToString(), ""}})));
+      trust = std::move(list).value();
+      ctx.trust = &trust;
+    }
     ctx.status_lists = LoadStatusLists(args->lists);
     bool all = true;
     nlohmann::json out = nlohmann::json::array();

@@ -38,7 +38,7 @@ std::string SigningKeyToJson(const SigningKey& key);
 Result<SigningKey> SigningKeyFromJson(std::string_view json);
 
 struct CredentialCheck {
-  std::string name;  // json, structure, proof, issuer, validity, status
+  std::string name;  // json, structure, proof, issuer, trust, validity, status
   bool passed = false;
   std::string detail;
 };
@@ -52,8 +52,14 @@ struct CredentialReport {
   }
 };
 
+struct TrustList;
+
 struct VerifyContext {
   int64_t now = 0;  // seconds since the epoch
+  // Which certification bodies may certify what (see trust_list.h). Without
+  // one the "trust" check fails: a signature alone does not say who may
+  // certify.
+  const TrustList* trust = nullptr;
   // Status list credentials (JSON texts) by their id; the caller loads them
   // from local files: verification never goes to the network.
   std::map<std::string, std::string> status_lists;
@@ -70,9 +76,10 @@ struct VerifyContext {
 
  public:
   VerifyContext() = default;
-  VerifyContext(const VerifyContext& o) : now(o.now), status_lists(o.status_lists) {}
+  VerifyContext(const VerifyContext& o) : now(o.now), trust(o.trust), status_lists(o.status_lists) {}
   VerifyContext& operator=(const VerifyContext& o) {
     now = o.now;
+    trust = o.trust;
     status_lists = o.status_lists;
     std::lock_guard<std::mutex> lock(cache_mu_);
     cache_.clear();

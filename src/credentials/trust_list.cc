@@ -1,0 +1,178 @@
+#include "conform/credentials/trust_list.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "conform/core/text.h"
+#include "conform/credentials/credential.h"
+#include "conform/credentials/data_integrity.h"
+#include "conform/credentials/jcs.h"
+
+namespace conform {
+
+namespace {
+
+Error Fail(std::string what) { return Error(ErrorCode::kInvalidInput, std::move(what), ""); }
+
+std::string Str(const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); }
+
+std::vector<std::string> Strings(const JsonValue* v) {
+  std::vector<std::string> out;
+  if (v == nullptr) return out;
+  if (v->is_string()) out.push_back(v->text);
+  for (const auto& x : v->items)
+    if (x.is_string()) out.push_back(x.text);
+  return out;
+}
+
+// Scope terms compare without case, spaces or the punctuation that varies
+// between writers ("GB 4943.1-2022" and "GB4943.1-2022").
+std::string Key(std::string_view s) {
+  std::string out;
+  for (char c : NormalizeForMatching(s))
+    if (c != ' ' && c != '_') out += c;
+  return out;
+}
+
+bool Covers(const std::vector<std::string>& scope, const std::vector<std::string>& wanted, std::string* missing) {
+  if (scope.empty()) return true;
+  for (const auto& w : wanted) {
+    bool found = false;
+    for (const auto& s : scope) found = found || Key(s) == Key(w);
+    if (!found) {
+      *missing = w;
+      return false;
+    }
+  }
+  return true;
+}
+
+// Collects values of `names` anywhere below `v` (strings, or objects' id/name).
+void Collect(const JsonValue& v, const std::vector<std::string_view>& names, std::vector<std::string>* out) {
+  if (v.is_array()) {
+    for (const auto& x : v.items) Collect(x, names, out);
+    return;
+  }
+  if (!v.is_object()) return;
+  for (const auto& [k, x] : v.members) {
+    if (std::find(names.begin(), names.end(), k) != names.end()) {
+      const auto take = [&](const JsonValue& y) {
+        if (y.is_string()) out->push_back(y.text);
+        else if (y.is_object()) {
+          const std::string id = Str(y.Find("id")), name = Str(y.Find("name"));
+          if (!id.empty()) out->push_back(id);
+          else if (!name.empty()) out->push_back(name);
+        }
+      };
+      if (x.is_array())
+        for (const auto& y : x.items) take(y);
+      else
+        take(x);
+    }
+    Collect(x, names, out);
+  }
+}
+
+}  // namespace
+
+Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::string>& anchors) {
+  auto parsed = ParseIJson(json);
+  if (!parsed.ok()) return parsed.error();
+  const JsonValue& doc = parsed.value();
+  if (Status st = VerifyEddsaJcsProof(doc); !st.ok()) return Fail("trust list: " + st.error().ToString());
+  TrustList list;
+  const JsonValue* issuer = doc.Find("issuer");
+  list.anchor = issuer && issuer->is_object() ? Str(issuer->Find("id")) : Str(issuer);
+  const JsonValue* proof = doc.Find("proof");
+  const std::string method = proof ? Str(proof->Find("verificationMethod")) : "";
+  if (method.substr(0, method.find('#')) != list.anchor) return Fail("trust list: it is not signed by its issuer's key");
+  if (std::find(anchors.begin(), anchors.end(), list.anchor) == anchors.end())
+    return Fail(fmt::format("trust list: its issuer {} is not a trust anchor you named", list.anchor));
+  const JsonValue* subject = doc.Find("credentialSubject");
+  if (subject == nullptr || !subject->is_object()) return Fail("trust list: no credentialSubject");
+  if (const JsonValue* abs = subject->Find("accreditationBodies"))
+    for (const auto& ab : abs->items) list.accreditation_bodies.push_back(Str(ab.Find("id")));
+  if (const JsonValue* accs = subject->Find("accreditations")) {
+    for (const auto& a : accs->items) {
+      Accreditation acc;
+      acc.certification_body = Str(a.Find("certificationBody"));
+      acc.name = Str(a.Find("name"));
+      acc.accredited_by = Str(a.Find("accreditedBy"));
+      if (acc.certification_body.empty() || acc.accredited_by.empty())
+        return Fail("trust list: every accreditation needs certificationBody and accreditedBy");
+      for (const auto& [field, target] : {std::pair{"validFrom", &acc.valid_from}, std::pair{"validUntil", &acc.valid_until}}) {
+        const std::string t = Str(a.Find(field));
+        if (t.empty()) continue;
+        auto when = ParseDateTime(t);
+        if (!when.ok()) return Fail(fmt::format("trust list: {} of {}: {}", field, acc.certification_body, when.error().ToString()));
+        *target = when.value();
+      }
+      if (const JsonValue* scope = a.Find("scope")) {
+        acc.schemes = Strings(scope->Find("schemes"));
+        acc.standards = Strings(scope->Find("standards"));
+        acc.categories = Strings(scope->Find("categories"));
+      }
+      list.accreditations.push_back(std::move(acc));
+    }
+  }
+  return list;
+}
+
+Result<Certified> ReadCertified(std::string_view json) {
+  auto parsed = ParseIJson(json);
+  if (!parsed.ok()) return parsed.error();
+  return ReadCertified(parsed.value());
+}
+
+Result<Certified> ReadCertified(const JsonValue& vc) {
+  Certified c;
+  const JsonValue* issuer = vc.Find("issuer");
+  c.issuer = issuer && issuer->is_object() ? Str(issuer->Find("id")) : Str(issuer);
+  std::string when = Str(vc.Find("validFrom"));
+  if (when.empty())
+    if (const JsonValue* proof = vc.Find("proof")) when = Str(proof->Find("created"));
+  if (when.empty()) return Fail("the credential gives no date (validFrom or the proof's created)");
+  auto t = ParseDateTime(when);
+  if (!t.ok()) return t.error();
+  c.issued = t.value();
+  if (const JsonValue* subject = vc.Find("credentialSubject")) {
+    Collect(*subject, {"referenceStandard"}, &c.standards);
+    Collect(*subject, {"scheme", "scope"}, &c.schemes);
+    Collect(*subject, {"productCategory", "category"}, &c.categories);
+  }
+  return c;
+}
+
+Status CheckTrust(const TrustList& list, const Certified& what) {
+  std::string why = fmt::format("{} holds no accreditation on the trust list of {}", what.issuer, list.anchor);
+  for (const Accreditation& a : list.accreditations) {
+    if (a.certification_body != what.issuer) continue;
+    if (std::find(list.accreditation_bodies.begin(), list.accreditation_bodies.end(), a.accredited_by) == list.accreditation_bodies.end()) {
+      why = fmt::format("{} was accredited by {}, which is not a listed accreditation body", what.issuer, a.accredited_by);
+      continue;
+    }
+    if (what.issued < a.valid_from || what.issued > a.valid_until) {
+      why = fmt::format("{} was not accredited on {} (accreditation {} to {})", what.issuer, FormatDateTime(what.issued),
+                        FormatDateTime(a.valid_from), a.valid_until == INT64_MAX ? "open" : FormatDateTime(a.valid_until));
+      continue;
+    }
+    std::string missing;
+    if (!Covers(a.standards, what.standards, &missing)) {
+      why = fmt::format("{}'s accreditation does not cover the standard {}", what.issuer, missing);
+      continue;
+    }
+    if (!Covers(a.schemes, what.schemes, &missing)) {
+      why = fmt::format("{}'s accreditation does not cover the scheme {}", what.issuer, missing);
+      continue;
+    }
+    if (!Covers(a.categories, what.categories, &missing)) {
+      why = fmt::format("{}'s accreditation does not cover the product category {}", what.issuer, missing);
+      continue;
+    }
+    return Status::Ok();
+  }
+  return Fail(why);
+}
+
+}  // namespace conform
