@@ -7,6 +7,7 @@
 
 #include "conform/core/text.h"
 #include "conform/knowledge/product_input.h"
+#include "conform/screen/credential_evidence.h"
 
 namespace conform {
 
@@ -285,8 +286,9 @@ struct EvidenceFacts {
   bool model_ok = true;                                       // covers the listed model (or says nothing)
 };
 
-Screener::Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on, bool explain_info)
-    : kb_(kb), classifier_(classifier), on_(on), explain_info_(explain_info) {
+Screener::Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on, bool explain_info,
+                   const CredentialEvidence* credentials)
+    : kb_(kb), classifier_(classifier), on_(on), explain_info_(explain_info), credentials_(credentials) {
   prepared_.reserve(kb.requirements().size());
   for (const Requirement& r : kb.requirements()) {
     Prepared p;
@@ -374,12 +376,19 @@ Finding Screener::EvaluateRequirement(const Applicability& a, const std::string&
       why = fmt::format("{} is dated {}, after {}", ef.label, e.issued->ToString(), on_.ToString());
     }
     if (st == EvidenceStatus::kSatisfied && !e.credential.empty()) {
-      // Digital credentials are trusted only once verified; until the
-      // credential verifier checks it, it proves nothing.
-      st = EvidenceStatus::kUnverifiable;
-      why = fmt::format("{} rests on the digital credential {}, which has not been verified", ef.label, e.credential);
+      // A digital credential proves something only once it verifies: proof,
+      // issuer, trust list, validity and status.
+      if (credentials_ == nullptr) {
+        st = EvidenceStatus::kUnverifiable;
+        why = fmt::format("{} rests on the digital credential {}, which was not verified (no trust list given)", ef.label, e.credential);
+      } else if (const Status v = credentials_->Check(e.credential); !v.ok()) {
+        st = EvidenceStatus::kUnverifiable;
+        why = fmt::format("{}: {}", ef.label, v.error().ToString());
+      } else if (explain_info_) {
+        why = fmt::format("{} (digital credential {}, verified)", ef.label, e.credential);
+      }
     }
-    if (st == EvidenceStatus::kSatisfied && explain_info_) why = ef.label + " covers it";
+    if (st == EvidenceStatus::kSatisfied && explain_info_ && why.empty()) why = ef.label + " covers it";
     if (Rank(st) > Rank(best) || (best == EvidenceStatus::kMissing && best_reason.empty())) {
       best = st;
       best_reason = std::move(why);

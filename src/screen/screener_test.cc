@@ -146,3 +146,64 @@ TEST_F(ScreenerTest, ConditionalRequirementsNeedReviewNotBlock) {
 
 }  // namespace
 }  // namespace conform
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "conform/screen/credential_evidence.h"
+
+namespace conform {
+namespace {
+
+// A CCC certificate given as a digital credential counts once it verifies
+// against a trust list; a credential from an unaccredited issuer does not.
+TEST_F(ScreenerTest, VerifiedCredentialsCountAsEvidence) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("conform_vc_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const SigningKey cb = GenerateSigningKey(), anchor = GenerateSigningKey(), rogue = GenerateSigningKey();
+  const int64_t now = ParseDateTime("2026-01-15T12:00:00Z").value();
+  IssueOptions o;
+  o.created = now - 86400;
+  const auto issue = [&](const SigningKey& key, const char* file) {
+    auto vc = IssueCredential(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],)"
+                              R"("credentialSubject":{"scheme":"CCC","referenceStandard":"GB 31241-2022"}})",
+                              key, o);
+    ASSERT_TRUE(vc.ok());
+    std::ofstream(dir / file) << vc.value();
+  };
+  issue(cb, "ccc.json");
+  issue(rogue, "rogue.json");
+  auto list = IssueCredential(fmt::format(R"({{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","TrustList"],)"
+                                          R"("credentialSubject":{{"type":"TrustList","accreditationBodies":[{{"id":"did:example:cnas"}}],)"
+                                          R"("accreditations":[{{"certificationBody":"{}","accreditedBy":"did:example:cnas","scope":{{"schemes":["CCC"]}}}}]}}}})",
+                                          cb.did()),
+                              anchor, o);
+  ASSERT_TRUE(list.ok());
+  auto trust = LoadTrustList(list.value(), {anchor.did()});
+  ASSERT_TRUE(trust.ok());
+  VerifyContext ctx;
+  ctx.now = now;
+  const CredentialEvidence credentials(dir.string(), trust.value(), ctx);
+  const Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value(), true, &credentials);
+  const auto screen = [&](const char* file) {
+    auto l = ParseListingJson(kPowerBank + fmt::format(R"("target_markets":["CN"],"evidence":[{{"kind":"ccc_certificate","credential":"{}"}}]}})", file));
+    EXPECT_TRUE(l.ok());
+    return screener.Screen(l.value());
+  };
+  const auto good = screen("ccc.json");
+  const Finding* ok = Find(good.markets[0], "EVIDENCE_OK", "CN-CCC-POWER-BANK");
+  ASSERT_NE(ok, nullptr);
+  EXPECT_NE(ok->reason.find("verified"), std::string::npos) << ok->reason;
+  EXPECT_EQ(good.markets[0].verdict, Verdict::kPass);
+  const Finding* bad = Find(screen("rogue.json").markets[0], "EVIDENCE_UNVERIFIABLE", "CN-CCC-POWER-BANK");
+  ASSERT_NE(bad, nullptr);
+  EXPECT_NE(bad->reason.find("trust check"), std::string::npos) << bad->reason;
+  EXPECT_NE(Find(screen("missing.json").markets[0], "EVIDENCE_UNVERIFIABLE", "CN-CCC-POWER-BANK"), nullptr);
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace conform

@@ -71,21 +71,34 @@ Result<SigningKey> LoadKey(const std::string& path) {
   return key;
 }
 
-// Every *.json in `dir` that is a status list credential, by its id.
-std::map<std::string, std::string> LoadStatusLists(const std::string& dir) {
+}  // namespace
+
+}  // namespace conform::cli
+
+namespace conform {
+
+std::map<std::string, std::string> LoadStatusListFiles(const std::string& dir) {
   std::map<std::string, std::string> lists;
   if (dir.empty()) return lists;
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
     if (e.path().extension() != ".json") continue;
-    auto text = ReadFile(e.path().string());
+    auto text = cli::ReadFile(e.path().string());
     if (!text.ok()) continue;
     const auto j = nlohmann::json::parse(text.value(), nullptr, false);
     if (j.is_object() && j.contains("id") && j["id"].is_string() && j.contains("type") && j["type"].dump().find("BitstringStatusListCredential") != std::string::npos)
-      lists[j["id"].get<std::string>()] = text.value();
+      lists[j["id"].template get<std::string>()] = text.value();
   }
   return lists;
 }
+
+}  // namespace conform
+
+namespace conform::cli {
+
+namespace {
+
+std::map<std::string, std::string> LoadStatusLists(const std::string& dir) { return LoadStatusListFiles(dir); }
 
 struct Args {
   std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list;

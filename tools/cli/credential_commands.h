@@ -12,4 +12,15 @@ void AddCredentialCommands(CLI::App& app, int* exit_code);
 
 }  // namespace conform::cli
 
+#include <map>
+#include <string>
+
+namespace conform {
+
+// Every *.json in `dir` that is a status list credential, by its id (empty
+// `dir`: none).
+std::map<std::string, std::string> LoadStatusListFiles(const std::string& dir);
+
+}  // namespace conform
+
 #endif  // CONFORM_TOOLS_CLI_CREDENTIAL_COMMANDS_H_

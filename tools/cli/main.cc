@@ -22,7 +22,10 @@
 #include "conform/knowledge/product_input.h"
 #include "conform/knowledge/requirements_report.h"
 #include "credential_commands.h"
+#include "conform/credentials/credential.h"
+#include "conform/credentials/trust_list.h"
 #include "conform/screen/classifier.h"
+#include "conform/screen/credential_evidence.h"
 #include "conform/screen/html_report.h"
 #include "conform/screen/screen_run.h"
 #include "conform/screen/screener.h"
@@ -141,6 +144,8 @@ struct ScreenArgs {
   bool quiet = false;
   bool full = false;
   std::string html;
+  std::string trust_list, status_lists;
+  std::vector<std::string> anchors;
 };
 
 // Prints rows to the output, problems and progress to stderr.
@@ -241,7 +246,24 @@ int RunScreenCommand(const ScreenArgs& args) {
     }
   }
   if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
-  const Screener screener(kb.value(), classifier.value(), on, /*explain_info=*/args.full);
+  // Credentials offered as evidence count only when they verify against a
+  // trust list the caller chose.
+  std::optional<CredentialEvidence> credentials;
+  if (!args.trust_list.empty()) {
+    if (args.anchors.empty()) return Report(Error(ErrorCode::kInvalidInput, "--trust-list needs --anchor: the DID whose lists you trust"));
+    std::ifstream in(args.trust_list, std::ios::binary);
+    if (!in) return Report(Error(ErrorCode::kNotFound, fmt::format("cannot open {}", args.trust_list)));
+    std::stringstream text;
+    text << in.rdbuf();
+    auto trust = LoadTrustList(text.str(), args.anchors);
+    if (!trust.ok()) return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.trust_list, 0, 0, trust.error().ToString(), ""}}));
+    VerifyContext vctx;
+    vctx.now = static_cast<int64_t>(on.days_since_epoch()) * 86400 + 43200;  // midday of the screening date
+    vctx.status_lists = LoadStatusListFiles(args.status_lists);
+    credentials.emplace(args.input == "-" ? "." : std::filesystem::path(args.input).parent_path().string(), std::move(trust).value(),
+                        std::move(vctx));
+  }
+  const Screener screener(kb.value(), classifier.value(), on, /*explain_info=*/args.full, credentials ? &*credentials : nullptr);
   std::optional<HtmlReport> report;
   std::string report_template;
   if (!args.html.empty()) {
@@ -353,6 +375,9 @@ int main(int argc, char** argv) {
   screen->add_option("--max-errors", scr.max_errors, "Stop after this many bad records (default: never)");
   screen->add_flag("-q,--quiet", scr.quiet, "No progress or summary on standard error");
   screen->add_option("--html", scr.html, "Also write a self-contained HTML report to this file");
+  screen->add_option("--trust-list", scr.trust_list, "Trust list credential: credentials offered as evidence count only when they verify against it");
+  screen->add_option("--anchor", scr.anchors, "DID whose trust lists you accept (repeat for more)");
+  screen->add_option("--status-lists", scr.status_lists, "Directory of status list credentials for credential evidence");
   screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
 
   int credential_exit = -1;

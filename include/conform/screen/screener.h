@@ -58,7 +58,10 @@ class Screener {
   // `kb` and `classifier` must outlive the screener. With `explain_info`
   // false, info findings (satisfied requirements, obligations) carry no
   // reason text: cheaper when the output lists them by id only.
-  Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on, bool explain_info = true);
+  // With `credentials`, evidence given as a digital credential counts once
+  // the credential verifies; without, it is unverifiable (NEEDS_REVIEW).
+  Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on, bool explain_info = true,
+           const class CredentialEvidence* credentials = nullptr);
 
   // Thread-safe; never fails: problems with the listing become findings.
   ListingResult Screen(const Listing& listing) const;
@@ -87,6 +90,7 @@ class Screener {
   const Classifier& classifier_;
   Date on_;
   bool explain_info_;
+  const CredentialEvidence* credentials_;
   std::vector<Prepared> prepared_;  // by index in kb_.requirements()
 };
 
