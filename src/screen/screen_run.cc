@@ -153,6 +153,25 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
     }
   };
 
+  // Rather than wait for the oldest batch, screen one no worker has started;
+  // with none left, wait for the oldest.
+  const auto help_or_wait = [&] {
+    std::unique_ptr<Batch> b;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      if (!todo.empty()) {
+        b = std::move(todo.back());
+        todo.pop_back();
+      }
+    }
+    if (b) {
+      process(b.get());
+      std::lock_guard<std::mutex> lock(mu);
+      done.emplace(b->seq, std::move(b));
+    }
+    drain(!b);
+  };
+
   auto batch = std::make_unique<Batch>();
   ListingReader::Pending pending;
   Diagnostic problem;
@@ -177,23 +196,7 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
       spare.pop_back();
     }
     drain(false);
-    while (submitted - written >= max_in_flight) {
-      // Rather than wait, take a batch no worker has started.
-      std::unique_ptr<Batch> b;
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        if (!todo.empty()) {
-          b = std::move(todo.back());
-          todo.pop_back();
-        }
-      }
-      if (b) {
-        process(b.get());
-        std::lock_guard<std::mutex> lock(mu);
-        done.emplace(b->seq, std::move(b));
-      }
-      drain(!b);
-    }
+    while (submitted - written >= max_in_flight) help_or_wait();
   };
   while (true) {
     if (stats.stopped_early) break;
@@ -210,22 +213,7 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
     if (batch->pending.size() >= options.batch_size) submit();
   }
   if (!batch->pending.empty() || !batch->bad.empty()) submit();
-  while (written < submitted) {
-    std::unique_ptr<Batch> b;
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      if (!todo.empty()) {
-        b = std::move(todo.back());
-        todo.pop_back();
-      }
-    }
-    if (b) {
-      process(b.get());
-      std::lock_guard<std::mutex> lock(mu);
-      done.emplace(b->seq, std::move(b));
-    }
-    drain(!b);
-  }
+  while (written < submitted) help_or_wait();
   {
     std::lock_guard<std::mutex> lock(mu);
     closing = true;

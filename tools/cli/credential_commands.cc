@@ -1,5 +1,7 @@
 #include "credential_commands.h"
 
+#include "cli_files.h"
+
 #include <fmt/format.h>
 #include <sys/stat.h>
 
@@ -25,33 +27,10 @@ int Report(const Error& e) {
   return kBadInput;
 }
 
-Result<std::string> ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, "cannot open", "check the path"}});
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (ss.str().size() > (64u << 20)) return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, "larger than 64 MiB", ""}});
-  return ss.str();
-}
+Result<std::string> ReadFile(const std::string& path) { return ReadFileText(path); }
 
-// Writes through a temporary file and a rename (regular files only), so a
-// reader never sees half a credential.
 Status WriteFile(const std::string& path, const std::string& text, bool secret = false) {
-  if (path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return Status::Ok();
-  }
-  const std::string tmp = path + ".partial";
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) return Error(ErrorCode::kIo, fmt::format("cannot write {}", tmp));
-  if (secret) ::chmod(tmp.c_str(), 0600);
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
-  std::fclose(f);
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return Error(ErrorCode::kIo, fmt::format("cannot write {}", path));
-  }
-  return Status::Ok();
+  return WriteFileAtomically(path, text, secret);
 }
 
 int64_t Now() {

@@ -21,6 +21,7 @@
 #include "conform/knowledge/pack_test.h"
 #include "conform/knowledge/product_input.h"
 #include "conform/knowledge/requirements_report.h"
+#include "cli_files.h"
 #include "credential_commands.h"
 #include "conform/credentials/credential.h"
 #include "conform/credentials/trust_list.h"
@@ -175,30 +176,6 @@ class CliScreenObserver : public ScreenObserver {
   HtmlReport* report_;
 };
 
-// Writes `text` to `path` through a temporary file, so that a reader never
-// sees half a file.
-Status WriteFileAtomically(const std::string& path, const std::string& text) {
-  std::error_code ec;
-  const auto st = std::filesystem::status(path, ec);
-  if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
-    // A device or pipe: write in place, never rename over it.
-    FILE* f = std::fopen(path.c_str(), "wb");
-    const bool ok = f != nullptr && std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
-    if (f != nullptr) std::fclose(f);
-    return ok ? Status::Ok() : Status(Error(ErrorCode::kIo, fmt::format("cannot write {}", path)));
-  }
-  const std::string tmp = path + ".partial";
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (f == nullptr) return Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno)));
-  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size() && std::fflush(f) == 0;
-  std::fclose(f);
-  if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    return Error(ErrorCode::kIo, fmt::format("cannot write {}", path));
-  }
-  return Status::Ok();
-}
-
 int RunScreenCommand(const ScreenArgs& args) {
   const std::string data = DefaultDataDir();
   auto kb = LoadFromPacksDir(args.packs.empty() ? PacksDir(data) : args.packs);
@@ -296,7 +273,7 @@ int RunScreenCommand(const ScreenArgs& args) {
   if (report) {
     auto html = report->Render(report_template, args.input, on);
     if (!html.ok()) return Report(html.error());
-    if (Status st = WriteFileAtomically(args.html, html.value()); !st.ok()) return Report(st.error());
+    if (Status st = cli::WriteFileAtomically(args.html, html.value()); !st.ok()) return Report(st.error());
   }
   const ScreenRunStats& s = stats.value();
   if (!args.quiet) {

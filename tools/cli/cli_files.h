@@ -1,0 +1,22 @@
+// Reading and writing the CLI's files.
+#ifndef CONFORM_TOOLS_CLI_CLI_FILES_H_
+#define CONFORM_TOOLS_CLI_CLI_FILES_H_
+
+#include <string>
+
+#include "conform/core/result.h"
+
+namespace conform::cli {
+
+// A whole file (at most 64 MiB).
+Result<std::string> ReadFileText(const std::string& path);
+
+// Writes `text` to `path` ("-": standard output). A regular file is written
+// under a temporary name and renamed, so no reader sees half of it; a device
+// or pipe is written in place, never renamed over. With `secret`, the file is
+// readable by its owner only.
+Status WriteFileAtomically(const std::string& path, const std::string& text, bool secret = false);
+
+}  // namespace conform::cli
+
+#endif  // CONFORM_TOOLS_CLI_CLI_FILES_H_
