@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "conform/credentials/jcs.h"
@@ -304,6 +306,22 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   add("status", !set, set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
                           : fmt::format("not {} (entry {} of {})", purpose == "revocation" ? "revoked" : "suspended", index, list_id));
   return report;
+}
+
+std::vector<CredentialReport> VerifyCredentials(const std::vector<std::string>& jsons, const VerifyContext& context,
+                                                unsigned threads) {
+  std::vector<CredentialReport> reports(jsons.size());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, jsons.size())));
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < jsons.size(); i = next++) reports[i] = VerifyCredential(jsons[i], context);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return reports;
 }
 
 Result<std::string> IssueCredential(std::string_view credential, const SigningKey& key, const IssueOptions& options) {

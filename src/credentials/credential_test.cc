@@ -115,6 +115,17 @@ TEST_F(CredentialTest, TrustNeedsAnAccreditationCoveringTheDateAndScope) {
   EXPECT_NE(Check(VerifyCredential(vc, c), "trust")->detail.find("holds no accreditation"), std::string::npos);
 }
 
+TEST_F(CredentialTest, BatchesKeepTheirOrderOnAllThreads) {
+  const std::string good = Issue(kBody);
+  std::string bad = good;
+  bad.replace(bad.find("GB 4943.1-2022"), 14, "GB 4943.1-2011");
+  std::vector<std::string> batch;
+  for (int i = 0; i < 40; ++i) batch.push_back(i % 3 == 1 ? bad : good);
+  const auto reports = VerifyCredentials(batch, context_, 2);
+  ASSERT_EQ(reports.size(), batch.size());
+  for (size_t i = 0; i < reports.size(); ++i) EXPECT_EQ(reports[i].ok(), i % 3 != 1) << i;
+}
+
 TEST_F(CredentialTest, TrustListsMustComeFromAnAnchorYouName) {
   IssueOptions o;
   o.created = now_;

@@ -84,6 +84,7 @@ struct Args {
   std::vector<std::string> files, anchors;
   uint64_t index = 0;
   bool has_index = false;
+  unsigned threads = 0;
 };
 
 }  // namespace
@@ -139,6 +140,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   verify->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   verify->add_option("--trust-list", args->trust_list, "Trust list credential: which certification bodies may certify what");
   verify->add_option("--anchor", args->anchors, "DID whose trust lists you accept (repeat for more)");
+  verify->add_option("--threads", args->threads, "Threads verifying at once (default: one per core)");
   verify->callback([args, exit_code] {
     VerifyContext ctx;
     auto now = TimeOrNow(args->now);
@@ -156,13 +158,21 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
       ctx.trust = &trust;
     }
     ctx.status_lists = LoadStatusLists(args->lists);
+    // Read every file, then verify them on all cores.
+    std::vector<std::string> texts(args->files.size());
+    std::vector<std::string> unreadable(args->files.size());
+    for (size_t i = 0; i < args->files.size(); ++i) {
+      auto text = ReadFile(args->files[i]);
+      if (text.ok()) texts[i] = std::move(text).value();
+      else unreadable[i] = text.error().ToString();
+    }
+    std::vector<CredentialReport> reports = VerifyCredentials(texts, ctx, args->threads);
     bool all = true;
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& f : args->files) {
-      auto text = ReadFile(f);
-      CredentialReport r;
-      if (!text.ok()) r.checks.push_back(CredentialCheck{"file", false, text.error().ToString()});
-      else r = VerifyCredential(text.value(), ctx);
+    for (size_t i = 0; i < args->files.size(); ++i) {
+      const std::string& f = args->files[i];
+      CredentialReport& r = reports[i];
+      if (!unreadable[i].empty()) r.checks = {CredentialCheck{"file", false, unreadable[i]}};
       all = all && r.ok();
       if (args->format == "json") {
         nlohmann::json checks = nlohmann::json::array();

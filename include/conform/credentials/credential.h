@@ -91,6 +91,11 @@ struct VerifyContext {
 // because an earlier one failed says so.
 CredentialReport VerifyCredential(std::string_view json, const VerifyContext& context);
 
+// Verifies many credentials on `threads` threads (0: one per core); the
+// reports come back in input order. Status lists are checked once for all.
+std::vector<CredentialReport> VerifyCredentials(const std::vector<std::string>& jsons, const VerifyContext& context,
+                                                unsigned threads = 0);
+
 struct IssueOptions {
   int64_t created = 0;
   // With a status list credential (JSON) and an index, the credential gets a
