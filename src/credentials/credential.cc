@@ -146,10 +146,11 @@ void VerifyContext::Cache(const std::string& id, std::shared_ptr<const CachedLis
 }
 
 namespace {
-std::shared_ptr<const VerifyContext::CachedList> LoadList(const std::string& id, const std::string& text) {
+std::shared_ptr<const VerifyContext::CachedList> LoadList(const std::string& id, const std::string& text, const DidResolver* dids) {
   auto list = std::make_shared<VerifyContext::CachedList>();
   list->source = text;
-  const Status proof = VerifyEddsaJcsProof(text);
+  auto parsed = ParseIJson(text);
+  const Status proof = parsed.ok() ? VerifyEddsaJcsProof(parsed.value(), dids) : Status(parsed.error());
   if (!proof.ok()) {
     list->error = fmt::format("status list {}: {}", id, proof.error().ToString());
     return list;
@@ -223,7 +224,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
   if (!problems.empty()) return report;
 
-  const Status proof = VerifyEddsaJcsProof(vc);
+  const Status proof = VerifyEddsaJcsProof(vc, ctx.dids);
   add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
 
   // The key that signed must be the issuer's: for did:key, the DID itself.
@@ -280,7 +281,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
   auto list = ctx.Cached(list_id);
   if (!list || list->source != it->second) {
-    list = LoadList(list_id, it->second);
+    list = LoadList(list_id, it->second, ctx.dids);
     ctx.Cache(list_id, list);
   }
   if (!list->error.empty()) {

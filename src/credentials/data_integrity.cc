@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "conform/credentials/did_resolver.h"
 #include "conform/credentials/jcs.h"
 
 namespace conform {
@@ -80,7 +81,7 @@ Status VerifyEddsaJcsProof(std::string_view secured) {
   return VerifyEddsaJcsProof(parsed.value());
 }
 
-Status VerifyEddsaJcsProof(const JsonValue& secured) {
+Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver) {
   if (!SodiumReady()) return Error(ErrorCode::kInternal, "libsodium failed to initialise");
   if (!secured.is_object()) return Fail("the credential must be a JSON object");
   const JsonValue* proof_in = secured.Find("proof");
@@ -98,7 +99,10 @@ Status VerifyEddsaJcsProof(const JsonValue& secured) {
   if (sig.value().size() != crypto_sign_BYTES) return Fail(fmt::format("proofValue holds {} bytes, an Ed25519 signature 64", sig.value().size()));
   const std::string method = text_of(proof_in->Find("verificationMethod"));
   if (method.empty()) return Fail("the proof names no verificationMethod");
-  auto key = PublicKeyFromDidKey(method);
+  const std::string purpose = text_of(proof_in->Find("proofPurpose"));
+  if (purpose.empty()) return Fail("the proof names no proofPurpose");
+  const DidResolver did_key_only;
+  auto key = (resolver != nullptr ? resolver : &did_key_only)->Resolve(method, purpose);
   if (!key.ok()) return Fail("verificationMethod: " + key.error().ToString());
 
   // The proof's @context must open the document's, in the same order; the

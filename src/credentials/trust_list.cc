@@ -76,11 +76,11 @@ void Collect(const JsonValue& v, const std::vector<std::string_view>& names, std
 
 }  // namespace
 
-Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::string>& anchors) {
+Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::string>& anchors, const DidResolver* dids) {
   auto parsed = ParseIJson(json);
   if (!parsed.ok()) return parsed.error();
   const JsonValue& doc = parsed.value();
-  if (Status st = VerifyEddsaJcsProof(doc); !st.ok()) return Fail("trust list: " + st.error().ToString());
+  if (Status st = VerifyEddsaJcsProof(doc, dids); !st.ok()) return Fail("trust list: " + st.error().ToString());
   TrustList list;
   const JsonValue* issuer = doc.Find("issuer");
   list.anchor = issuer && issuer->is_object() ? Str(issuer->Find("id")) : Str(issuer);

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "conform/credentials/credential.h"
+#include "conform/credentials/did_resolver.h"
 #include "conform/credentials/trust_list.h"
 
 namespace conform::cli {
@@ -80,7 +81,7 @@ namespace {
 std::map<std::string, std::string> LoadStatusLists(const std::string& dir) { return LoadStatusListFiles(dir); }
 
 struct Args {
-  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list;
+  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list, did_documents;
   std::vector<std::string> files, anchors;
   uint64_t index = 0;
   bool has_index = false;
@@ -141,18 +142,21 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   verify->add_option("--trust-list", args->trust_list, "Trust list credential: which certification bodies may certify what");
   verify->add_option("--anchor", args->anchors, "DID whose trust lists you accept (repeat for more)");
   verify->add_option("--threads", args->threads, "Threads verifying at once (default: one per core)");
+  verify->add_option("--did-documents", args->did_documents, "Directory of DID documents for did:web (DIR/host/.well-known/did.json)");
   verify->callback([args, exit_code] {
     VerifyContext ctx;
     auto now = TimeOrNow(args->now);
     if (!now.ok()) return void(*exit_code = Report(now.error()));
     ctx.now = now.value();
+    const DidResolver dids(args->did_documents);
+    ctx.dids = &dids;
     TrustList trust;
     if (!args->trust_list.empty()) {
       if (args->anchors.empty())
         return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "--trust-list needs --anchor: the DID whose lists you trust")));
       auto text = ReadFile(args->trust_list);
       if (!text.ok()) return void(*exit_code = Report(text.error()));
-      auto list = LoadTrustList(text.value(), args->anchors);
+      auto list = LoadTrustList(text.value(), args->anchors, &dids);
       if (!list.ok()) return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->trust_list, 0, 0, list.error().ToString(), ""}})));
       trust = std::move(list).value();
       ctx.trust = &trust;

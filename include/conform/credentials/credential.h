@@ -60,6 +60,8 @@ struct VerifyContext {
   // one the "trust" check fails: a signature alone does not say who may
   // certify.
   const TrustList* trust = nullptr;
+  // Resolves did:web issuers from local DID documents (nullptr: did:key only).
+  const class DidResolver* dids = nullptr;
   // Status list credentials (JSON texts) by their id; the caller loads them
   // from local files: verification never goes to the network.
   std::map<std::string, std::string> status_lists;
@@ -76,10 +78,11 @@ struct VerifyContext {
 
  public:
   VerifyContext() = default;
-  VerifyContext(const VerifyContext& o) : now(o.now), trust(o.trust), status_lists(o.status_lists) {}
+  VerifyContext(const VerifyContext& o) : now(o.now), trust(o.trust), dids(o.dids), status_lists(o.status_lists) {}
   VerifyContext& operator=(const VerifyContext& o) {
     now = o.now;
     trust = o.trust;
+    dids = o.dids;
     status_lists = o.status_lists;
     std::lock_guard<std::mutex> lock(cache_mu_);
     cache_.clear();

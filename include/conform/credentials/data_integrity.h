@@ -30,14 +30,16 @@ Result<Bytes> EddsaJcsHashData(std::string_view proof_config, std::string_view d
 Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519Seed& seed, const ProofOptions& options);
 
 // Verifies the eddsa-jcs-2022 proof of `secured` whose key is named by a
-// did:key verification method. Errors say which check failed: not I-JSON, no
+// did:key verification method (or, with a resolver, a did:web one). Errors say which check failed: not I-JSON, no
 // or several proofs, another proof type or cryptosuite, a malformed
 // proofValue, an @context the document does not start with, an unresolvable
 // key, a signature that does not verify.
+class DidResolver;
 Status VerifyEddsaJcsProof(std::string_view secured);
-// The same on a document already parsed (ParseIJson).
+// The same on a document already parsed (ParseIJson), with keys from
+// `resolver` (nullptr: did:key only).
 struct JsonValue;
-Status VerifyEddsaJcsProof(const JsonValue& secured);
+Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver = nullptr);
 
 }  // namespace conform
 

@@ -44,7 +44,9 @@ struct TrustList {
 
 // Loads a trust list credential. Its proof must verify and its issuer must be
 // one of `anchors`. Errors say which.
-Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::string>& anchors);
+// `dids` resolves did:web anchors (nullptr: did:key only).
+Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::string>& anchors,
+                                const class DidResolver* dids = nullptr);
 
 // What a credential certifies, as far as trust is concerned.
 struct Certified {
