@@ -24,6 +24,7 @@
 #include "cli_files.h"
 #include "credential_commands.h"
 #include "conform/credentials/credential.h"
+#include "conform/credentials/did_resolver.h"
 #include "conform/credentials/trust_list.h"
 #include "conform/screen/classifier.h"
 #include "conform/screen/credential_evidence.h"
@@ -145,7 +146,7 @@ struct ScreenArgs {
   bool quiet = false;
   bool full = false;
   std::string html;
-  std::string trust_list, status_lists;
+  std::string trust_list, status_lists, did_documents;
   std::vector<std::string> anchors;
 };
 
@@ -225,6 +226,7 @@ int RunScreenCommand(const ScreenArgs& args) {
   if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
   // Credentials offered as evidence count only when they verify against a
   // trust list the caller chose.
+  const DidResolver dids(args.did_documents);
   std::optional<CredentialEvidence> credentials;
   if (!args.trust_list.empty()) {
     if (args.anchors.empty()) return Report(Error(ErrorCode::kInvalidInput, "--trust-list needs --anchor: the DID whose lists you trust"));
@@ -232,9 +234,10 @@ int RunScreenCommand(const ScreenArgs& args) {
     if (!in) return Report(Error(ErrorCode::kNotFound, fmt::format("cannot open {}", args.trust_list)));
     std::stringstream text;
     text << in.rdbuf();
-    auto trust = LoadTrustList(text.str(), args.anchors);
+    auto trust = LoadTrustList(text.str(), args.anchors, &dids);
     if (!trust.ok()) return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.trust_list, 0, 0, trust.error().ToString(), ""}}));
     VerifyContext vctx;
+    vctx.dids = &dids;
     vctx.now = static_cast<int64_t>(on.days_since_epoch()) * 86400 + 43200;  // midday of the screening date
     vctx.status_lists = LoadStatusListFiles(args.status_lists);
     credentials.emplace(args.input == "-" ? "." : std::filesystem::path(args.input).parent_path().string(), std::move(trust).value(),
@@ -355,6 +358,7 @@ int main(int argc, char** argv) {
   screen->add_option("--trust-list", scr.trust_list, "Trust list credential: credentials offered as evidence count only when they verify against it");
   screen->add_option("--anchor", scr.anchors, "DID whose trust lists you accept (repeat for more)");
   screen->add_option("--status-lists", scr.status_lists, "Directory of status list credentials for credential evidence");
+  screen->add_option("--did-documents", scr.did_documents, "Directory of DID documents for did:web issuers");
   screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
 
   int credential_exit = -1;
