@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -201,25 +203,80 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     return false;
   };
 
-  // VC Data Model 2.0 structure.
+  // VC Data Model 2.0 structure (section 4), as far as it can be checked
+  // without JSON-LD processing.
   std::vector<std::string> problems;
+  // A URL for the data model: a scheme, ':', and no spaces.
+  const auto is_url = [](const std::string& u) {
+    const size_t colon = u.find(':');
+    if (colon == std::string::npos || colon == 0 || u.find(' ') != std::string::npos) return false;
+    for (size_t i = 0; i < colon; ++i)
+      if (!std::isalnum(static_cast<unsigned char>(u[i])) && u[i] != '+' && u[i] != '-' && u[i] != '.') return false;
+    return colon + 1 < u.size();
+  };
   if (!vc.is_object()) {
     problems.push_back("not a JSON object");
   } else {
     const JsonValue* c = vc.Find("@context");
-    if (c == nullptr || !c->is_array() || c->items.empty() || str(&c->items[0]) != "https://www.w3.org/ns/credentials/v2")
+    if (c == nullptr || !c->is_array() || c->items.empty() || str(&c->items[0]) != "https://www.w3.org/ns/credentials/v2") {
       problems.push_back("@context must be an array starting with https://www.w3.org/ns/credentials/v2");
+    } else {
+      for (size_t i = 1; i < c->items.size(); ++i)
+        if (!(c->items[i].is_object() || (c->items[i].is_string() && is_url(c->items[i].text))))
+          problems.push_back(fmt::format("@context entry {} must be a URL or an object", i + 1));
+    }
     if (!has_type(vc, "VerifiableCredential")) problems.push_back("type must include VerifiableCredential");
-    if (issuer_of(vc).empty()) problems.push_back("issuer must be a URL or an object with an id");
+    const JsonValue* issuer_value = vc.Find("issuer");
+    const std::string issuer_id = issuer_of(vc);
+    if (issuer_value == nullptr || issuer_id.empty() || !is_url(issuer_id)) problems.push_back("issuer must be a URL or an object whose id is a URL");
     const JsonValue* subject = vc.Find("credentialSubject");
-    if (subject == nullptr || !(subject->is_object() || (subject->is_array() && !subject->items.empty())))
-      problems.push_back("credentialSubject must be an object or a non-empty array");
+    bool subject_ok = subject != nullptr && (subject->is_object() || (subject->is_array() && !subject->items.empty()));
+    if (subject_ok) {
+      const auto claims = [](const JsonValue& s) { return s.is_object() && !s.members.empty(); };
+      if (subject->is_object()) subject_ok = claims(*subject);
+      for (const auto& x : subject->items) subject_ok = subject_ok && claims(x);
+    }
+    if (!subject_ok) problems.push_back("credentialSubject must be one or more objects, each with at least one claim");
+    if (subject != nullptr) {
+      std::vector<const JsonValue*> subjects;
+      if (subject->is_array())
+        for (const auto& x : subject->items) subjects.push_back(&x);
+      else
+        subjects.push_back(subject);
+      for (const JsonValue* x : subjects)
+        if (const JsonValue* id = x->is_object() ? x->Find("id") : nullptr; id != nullptr && !(id->is_string() && is_url(id->text)))
+          problems.push_back("a credentialSubject id must be a single URL");
+    }
     for (const char* f : {"validFrom", "validUntil"}) {
       const JsonValue* v = vc.Find(f);
       if (v != nullptr && (!v->is_string() || !ParseDateTime(v->text).ok()))
         problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", f));
     }
-    if (const JsonValue* id = vc.Find("id"); id != nullptr && !id->is_string()) problems.push_back("id must be a URL");
+    const std::string from = str(vc.Find("validFrom")), until = str(vc.Find("validUntil"));
+    if (!from.empty() && !until.empty() && ParseDateTime(from).ok() && ParseDateTime(until).ok() &&
+        ParseDateTime(until).value() < ParseDateTime(from).value())
+      problems.push_back("validUntil is before validFrom");
+    if (const JsonValue* id = vc.Find("id"); id != nullptr && !(id->is_string() && is_url(id->text))) problems.push_back("id must be a single URL");
+    // Objects of these properties must say what they are (a type), and an
+    // id, where given, must be a URL; a schema needs both.
+    for (const char* f : {"credentialStatus", "credentialSchema", "evidence", "refreshService", "termsOfUse"}) {
+      const JsonValue* v = vc.Find(f);
+      if (v == nullptr) continue;
+      std::vector<const JsonValue*> items;
+      if (v->is_array())
+        for (const auto& x : v->items) items.push_back(&x);
+      else
+        items.push_back(v);
+      for (const JsonValue* x : items) {
+        const JsonValue* type = x->is_object() ? x->Find("type") : nullptr;
+        const bool typed = type != nullptr && (type->is_string() || (type->is_array() && !type->items.empty() &&
+                                                                     std::all_of(type->items.begin(), type->items.end(), [](const JsonValue& t) { return t.is_string(); })));
+        if (!typed) problems.push_back(fmt::format("every {} needs a type", f));
+        const JsonValue* id = x->is_object() ? x->Find("id") : nullptr;
+        if (id != nullptr && !(id->is_string() && is_url(id->text))) problems.push_back(fmt::format("the id of a {} must be a URL", f));
+        if (std::string_view(f) == "credentialSchema" && id == nullptr) problems.push_back("every credentialSchema needs an id");
+      }
+    }
   }
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
   if (!problems.empty()) return report;
@@ -332,6 +389,7 @@ Result<std::string> IssueCredential(std::string_view credential, const SigningKe
   if (!vc.is_object()) return Fail("a credential must be a JSON object");
   if (vc.contains("proof")) return Fail("the credential already has a proof");
   if (!vc.contains("issuer")) vc["issuer"] = key.did();
+  if (vc["issuer"].is_object() && !vc["issuer"].contains("id")) vc["issuer"]["id"] = key.did();
   if (IssuerId(vc) != key.did())
     return Fail(fmt::format("the credential's issuer is '{}', the key is '{}'", IssuerId(vc), key.did()));
   if (!vc.contains("validFrom")) vc["validFrom"] = FormatDateTime(options.created);
