@@ -128,7 +128,6 @@ class Parser {
       if (digits() == 0) return Fail("malformed number");
     }
     const std::string text(s_.substr(start, pos_ - start));
-    errno = 0;
     const double d = std::strtod(text.c_str(), nullptr);
     if (!std::isfinite(d)) return Fail(fmt::format("number {} is out of the range of an IEEE 754 double", text));
     v->kind = Value::kNumber;

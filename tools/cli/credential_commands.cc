@@ -28,12 +28,6 @@ int Report(const Error& e) {
   return kBadInput;
 }
 
-Result<std::string> ReadFile(const std::string& path) { return ReadFileText(path); }
-
-Status WriteFile(const std::string& path, const std::string& text, bool secret = false) {
-  return WriteFileAtomically(path, text, secret);
-}
-
 int64_t Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
@@ -44,7 +38,7 @@ Result<int64_t> TimeOrNow(const std::string& text) {
 }
 
 Result<SigningKey> LoadKey(const std::string& path) {
-  auto text = ReadFile(path);
+  auto text = ReadFileText(path);
   if (!text.ok()) return text.error();
   auto key = SigningKeyFromJson(text.value());
   if (!key.ok()) return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, key.error().ToString(), ""}});
@@ -63,7 +57,7 @@ std::map<std::string, std::string> LoadStatusListFiles(const std::string& dir) {
   std::error_code ec;
   for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
     if (e.path().extension() != ".json") continue;
-    auto text = cli::ReadFile(e.path().string());
+    auto text = cli::ReadFileText(e.path().string());
     if (!text.ok()) continue;
     const auto j = nlohmann::json::parse(text.value(), nullptr, false);
     if (j.is_object() && j.contains("id") && j["id"].is_string() && j.contains("type") && j["type"].dump().find("BitstringStatusListCredential") != std::string::npos)
@@ -77,8 +71,6 @@ std::map<std::string, std::string> LoadStatusListFiles(const std::string& dir) {
 namespace conform::cli {
 
 namespace {
-
-std::map<std::string, std::string> LoadStatusLists(const std::string& dir) { return LoadStatusListFiles(dir); }
 
 struct Args {
   std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list, did_documents;
@@ -99,7 +91,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   generate->add_option("-o,--output", args->out, "Key file to write (default: standard output)");
   generate->callback([args, exit_code] {
     const SigningKey k = GenerateSigningKey();
-    const Status st = WriteFile(args->out, SigningKeyToJson(k), /*secret=*/true);
+    const Status st = WriteFileAtomically(args->out, SigningKeyToJson(k), /*secret=*/true);
     *exit_code = st.ok() ? kOk : Report(st.error());
     if (st.ok() && args->out != "-") std::fprintf(stderr, "conform: key %s written to %s\n", k.did().c_str(), args->out.c_str());
   });
@@ -116,21 +108,21 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   issue->callback([args, exit_code] {
     auto key = LoadKey(args->key);
     if (!key.ok()) return void(*exit_code = Report(key.error()));
-    auto body = ReadFile(args->credential);
+    auto body = ReadFileText(args->credential);
     if (!body.ok()) return void(*exit_code = Report(body.error()));
     IssueOptions o;
     auto created = TimeOrNow(args->created);
     if (!created.ok()) return void(*exit_code = Report(created.error()));
     o.created = created.value();
     if (!args->list.empty()) {
-      auto list = ReadFile(args->list);
+      auto list = ReadFileText(args->list);
       if (!list.ok()) return void(*exit_code = Report(list.error()));
       o.status_list = list.value();
       if (args->has_index) o.status_index = args->index;
     }
     auto vc = IssueCredential(body.value(), key.value(), o);
     if (!vc.ok()) return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->credential, 0, 0, vc.error().ToString(), ""}})));
-    const Status st = WriteFile(args->out, vc.value() + "\n");
+    const Status st = WriteFileAtomically(args->out, vc.value() + "\n");
     *exit_code = st.ok() ? kOk : Report(st.error());
   });
 
@@ -154,19 +146,19 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
     if (!args->trust_list.empty()) {
       if (args->anchors.empty())
         return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "--trust-list needs --anchor: the DID whose lists you trust")));
-      auto text = ReadFile(args->trust_list);
+      auto text = ReadFileText(args->trust_list);
       if (!text.ok()) return void(*exit_code = Report(text.error()));
       auto list = LoadTrustList(text.value(), args->anchors, &dids);
       if (!list.ok()) return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->trust_list, 0, 0, list.error().ToString(), ""}})));
       trust = std::move(list).value();
       ctx.trust = &trust;
     }
-    ctx.status_lists = LoadStatusLists(args->lists);
+    ctx.status_lists = LoadStatusListFiles(args->lists);
     // Read every file, then verify them on all cores.
     std::vector<std::string> texts(args->files.size());
     std::vector<std::string> unreadable(args->files.size());
     for (size_t i = 0; i < args->files.size(); ++i) {
-      auto text = ReadFile(args->files[i]);
+      auto text = ReadFileText(args->files[i]);
       if (text.ok()) texts[i] = std::move(text).value();
       else unreadable[i] = text.error().ToString();
     }
@@ -203,7 +195,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
     if (!key.ok()) return void(*exit_code = Report(key.error()));
     auto list = CreateStatusListCredential(args->id, args->purpose, key.value(), Now());
     if (!list.ok()) return void(*exit_code = Report(list.error()));
-    const Status st = WriteFile(args->out, list.value() + "\n");
+    const Status st = WriteFileAtomically(args->out, list.value() + "\n");
     *exit_code = st.ok() ? kOk : Report(st.error());
   });
   for (const auto& [name, value, help] : {std::tuple{"revoke", true, "Set an entry of a revocation list"},
@@ -218,7 +210,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
     cmd->callback([args, exit_code, verb, set] {
       auto key = LoadKey(args->key);
       if (!key.ok()) return void(*exit_code = Report(key.error()));
-      auto text = ReadFile(args->list);
+      auto text = ReadFileText(args->list);
       if (!text.ok()) return void(*exit_code = Report(text.error()));
       const auto j = nlohmann::json::parse(text.value(), nullptr, false);
       const std::string purpose = j.is_object() && j.contains("credentialSubject") ? j["credentialSubject"].value("statusPurpose", "") : "";
@@ -227,7 +219,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
         return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, fmt::format("{} is a '{}' list; '{}' needs a {} list", args->list, purpose, verb, wanted))));
       auto updated = UpdateStatusListCredential(text.value(), args->index, set, key.value(), Now());
       if (!updated.ok()) return void(*exit_code = Report(updated.error()));
-      const Status st = WriteFile(args->list, updated.value() + "\n");
+      const Status st = WriteFileAtomically(args->list, updated.value() + "\n");
       *exit_code = st.ok() ? kOk : Report(st.error());
     });
   }
@@ -235,11 +227,11 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   check->add_option("credential", args->credential, "Credential file")->required();
   check->add_option("--status-lists", args->lists, "Directory of status list credentials")->required();
   check->callback([args, exit_code] {
-    auto text = ReadFile(args->credential);
+    auto text = ReadFileText(args->credential);
     if (!text.ok()) return void(*exit_code = Report(text.error()));
     VerifyContext ctx;
     ctx.now = Now();
-    ctx.status_lists = LoadStatusLists(args->lists);
+    ctx.status_lists = LoadStatusListFiles(args->lists);
     const CredentialReport r = VerifyCredential(text.value(), ctx);
     for (const auto& c : r.checks) {
       if (c.name != "status") continue;
