@@ -6,7 +6,12 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build pkg-config git
   libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsimdjson-dev libutf8proc-dev libkainjow-mustache-dev libsodium-dev zlib1g-dev
+  libsqlite3-dev libxgboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # The JSON Schema specification's own test suite, for the schema validator's tests.
+  json-schema-test-suite
+  # Node.js runs the independent JavaScript credential implementation in the interoperability test.
+  nodejs
 )
 
 missing=()
