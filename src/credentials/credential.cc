@@ -10,6 +10,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "conform/credentials/conformity_credential.h"
 #include "conform/credentials/jcs.h"
 #include "conform/credentials/status_list.h"
 #include "conform/credentials/trust_list.h"
@@ -280,6 +281,24 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
   if (!problems.empty()) return report;
+
+  // A UNTP Digital Conformity Credential must also say what was assessed,
+  // against what, and with what result.
+  if (IsConformityCredential(vc)) {
+    auto dcc = ReadConformityCredential(vc);
+    if (!dcc.ok()) {
+      add("content", false, fmt::format("UNTP DCC: {}", dcc.error().ToString()));
+    } else {
+      const ConformityAttestation& a = dcc.value();
+      size_t products = 0;
+      for (const auto& x : a.assessments) products += x.products.size();
+      std::string what = a.attestation_type;
+      if (!a.assessor_level.empty()) what += " by " + a.assessor_level;
+      add("content", true,
+          fmt::format("UNTP DCC {}: {}, {} assessment(s), {} product(s), {}", a.version.empty() ? "(version not given)" : a.version, what,
+                      a.assessments.size(), products, a.AllConform() ? "all conform" : "NOT all conform"));
+    }
+  }
 
   const Status proof = VerifyEddsaJcsProof(vc, ctx.dids);
   add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());

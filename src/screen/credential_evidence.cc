@@ -6,6 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "conform/credentials/conformity_credential.h"
+#include "conform/credentials/jcs.h"
+
 namespace conform {
 
 CredentialEvidence::CredentialEvidence(std::string base_dir, TrustList trust, VerifyContext context)
@@ -33,6 +36,11 @@ Status CredentialEvidence::Check(const std::string& path) const {
       verdict = Error(ErrorCode::kInvalidInput, fmt::format("the credential {} fails its {} check: {}", path, c.name, c.detail));
       break;
     }
+    // A verified conformity credential can still attest non-conformity.
+    if (verdict.ok())
+      if (auto vc = ParseIJson(ss.str()); vc.ok() && IsConformityCredential(vc.value()))
+        if (auto dcc = ReadConformityCredential(vc.value()); dcc.ok() && !dcc.value().AllConform())
+          verdict = Error(ErrorCode::kInvalidInput, fmt::format("the credential {} attests that the product does NOT conform", path));
   }
   std::lock_guard<std::mutex> lock(mu_);
   verdicts_.emplace(path, verdict);

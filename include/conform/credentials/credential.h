@@ -38,7 +38,7 @@ std::string SigningKeyToJson(const SigningKey& key);
 Result<SigningKey> SigningKeyFromJson(std::string_view json);
 
 struct CredentialCheck {
-  std::string name;  // json, structure, proof, issuer, trust, validity, status
+  std::string name;  // json, structure, content (UNTP DCCs), proof, issuer, trust, validity, status
   bool passed = false;
   std::string detail;
 };

@@ -1,0 +1,34 @@
+#include "conform/core/gtin.h"
+
+#include <gtest/gtest.h>
+
+namespace conform {
+namespace {
+
+TEST(GtinTest, NormalisesEveryLengthToFourteenDigits) {
+  EXPECT_EQ(NormalizeGtin("09520123456788").value(), "09520123456788");  // GTIN-14 (GS1's example)
+  EXPECT_EQ(NormalizeGtin("4006381333931").value(), "04006381333931");   // EAN-13
+  EXPECT_EQ(NormalizeGtin("036000291452").value(), "00036000291452");    // UPC-A
+  EXPECT_EQ(NormalizeGtin("96385074").value(), "00000096385074");        // EAN-8
+  EXPECT_EQ(NormalizeGtin("4006381 333931").value(), "04006381333931");
+  EXPECT_EQ(NormalizeGtin("400-6381-333931").value(), "04006381333931");
+}
+
+TEST(GtinTest, RefusesWrongCheckDigitLengthAndLetters) {
+  auto bad = NormalizeGtin("4006381333932");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().ToString().find("should be 1"), std::string::npos);
+  EXPECT_FALSE(NormalizeGtin("12345").ok());
+  EXPECT_FALSE(NormalizeGtin("").ok());
+  EXPECT_FALSE(NormalizeGtin("40063813339X1").ok());
+  EXPECT_FALSE(NormalizeGtin("0000000000000000").ok());
+}
+
+TEST(GtinTest, CheckDigit) {
+  EXPECT_EQ(GtinCheckDigit("400638133393"), 1);
+  EXPECT_EQ(GtinCheckDigit("0952012345678"), 8);
+  EXPECT_EQ(GtinCheckDigit("03600029145"), 2);
+}
+
+}  // namespace
+}  // namespace conform
