@@ -44,10 +44,20 @@ struct Fixture {
     o.created = now;
     o.status_list = list;
     o.status_index = 4242;
+    // A UNTP Digital Conformity Credential of ordinary size (about 2 KB
+    // signed): one assessment of one product against one standard.
     credential = IssueCredential(
-                     R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","DigitalConformityCredential"],)"
-                     R"("validUntil":"2028-01-01T00:00:00Z","credentialSubject":{"type":"ConformityAttestation","assessedProduct":)"
-                     R"({"id":"urn:gtin:06901234567892","model":"PB-20"},"referenceStandard":{"id":"GB 4943.1-2022"},"conformance":true}})",
+                     R"({"@context":["https://www.w3.org/ns/credentials/v2","https://test.uncefact.org/vocabulary/untp/dcc/0.5.0/"],)"
+                     R"("type":["DigitalConformityCredential","VerifiableCredential"],"id":"https://cb.example/credentials/7781",)"
+                     R"("validUntil":"2028-01-01T00:00:00Z","credentialSubject":{"type":["ConformityAttestation","Attestation"],)"
+                     R"("id":"https://cb.example/attestations/7781","assessorLevel":"3rdParty","assessmentLevel":"Accredited",)"
+                     R"("attestationType":"certification","issuedToParty":{"type":["Party"],"id":"https://maker.example/","name":"Example Power Co., Ltd."},)"
+                     R"("authorisation":[{"type":["Endorsement"],"id":"https://cnas.example/accreditations/L1234","name":"Accreditation L1234"}],)"
+                     R"("assessment":[{"type":["ConformityAssessment"],"id":"https://cb.example/attestations/7781/1","assessmentDate":"2026-02-20",)"
+                     R"("referenceStandard":{"type":["Standard"],"id":"GB 4943.1-2022","name":"GB 4943.1-2022 Audio/video, information and communication technology equipment - Part 1: Safety requirements"},)"
+                     R"("conformance":true,"conformityTopic":"safety",)"
+                     R"("assessedProduct":[{"type":["Product"],"id":"https://id.gs1.org/01/06901234567892","name":"20000 mAh power bank PB-20",)"
+                     R"("batchNumber":"2026-02"}]}]}})",
                      key, o)
                      .value();
     context.now = now;

@@ -134,6 +134,7 @@ struct VerifyContext::CachedList {
   std::string source;  // the JSON text it was made from
   std::string error;   // empty when usable
   std::string purpose;
+  std::string issuer;
   BitstringStatusList bits{0};
 };
 
@@ -171,6 +172,7 @@ std::shared_ptr<const VerifyContext::CachedList> LoadList(const std::string& id,
     return list;
   }
   list->purpose = subject["statusPurpose"].get<std::string>();
+  list->issuer = IssuerId(j);
   list->bits = std::move(bits).value();
   return list;
 }
@@ -181,6 +183,10 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
+  if (json.size() > kMaxCredentialBytes) {
+    add("json", false, fmt::format("{} bytes, more than the limit of {} for a credential", json.size(), kMaxCredentialBytes));
+    return report;
+  }
   // Parsed once, strictly; every check reads the same tree.
   auto parsed = ParseIJson(json);
   if (!parsed.ok()) {
@@ -362,6 +368,11 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
   if (!list->error.empty()) {
     add("status", false, list->error);
+    return report;
+  }
+  // Only the issuer may say whether its credential still stands.
+  if (list->issuer != issuer) {
+    add("status", false, fmt::format("status list {} was issued by '{}', not the credential's issuer '{}'", list_id, list->issuer, issuer));
     return report;
   }
   if (list->purpose != purpose) {

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
+#include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace conform {
@@ -204,8 +206,15 @@ class Parser {
         continue;
       }
       if (c != '\\') {
-        out->push_back(static_cast<char>(c));
-        ++pos_;
+        // Copy the run of plain ASCII in one go.
+        size_t end = pos_ + 1;
+        while (end < s_.size()) {
+          const auto d = static_cast<unsigned char>(s_[end]);
+          if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
+          ++end;
+        }
+        out->append(s_, pos_, end - pos_);
+        pos_ = end;
         continue;
       }
       if (++pos_ >= s_.size()) return Fail("unterminated escape");
@@ -265,17 +274,28 @@ class Parser {
       ++pos_;
       return Status::Ok();
     }
+    // Small objects are searched linearly; past a few dozen members a set
+    // keeps the duplicate check linear in total (hostile input).
+    std::unordered_set<std::string> seen;
     while (true) {
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != '"') return Fail("expected a member name");
       std::string name;
       if (Status st = ParseString(&name); !st.ok()) return st;
-      for (const auto& m : v->members)
-        if (m.first == name) return Fail(fmt::format("duplicate member name \"{}\"", name));
+      bool duplicate = false;
+      if (v->members.size() < 32) {
+        for (const auto& m : v->members) duplicate = duplicate || m.first == name;
+      } else {
+        if (seen.empty())
+          for (const auto& m : v->members) seen.insert(m.first);
+        duplicate = seen.count(name) != 0;
+      }
+      if (duplicate) return Fail(fmt::format("duplicate member name \"{}\"", name));
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != ':') return Fail("expected ':'");
       ++pos_;
       v->members.emplace_back(std::move(name), Value());
+      if (!seen.empty()) seen.insert(v->members.back().first);
       if (Status st = ParseValue(&v->members.back().second, depth + 1); !st.ok()) return st;
       SkipSpace();
       if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
@@ -407,6 +427,7 @@ Result<JsonValue> ParseIJson(std::string_view json) { return Parser(json).Run();
 
 std::string Canonicalize(const JsonValue& value, std::string_view skip_member) {
   std::string out;
+  out.reserve(1024);
   Write(value, &out, skip_member);
   return out;
 }

@@ -12,13 +12,18 @@
 
 namespace conform::cli {
 
-Result<std::string> ReadFileText(const std::string& path) {
+Result<std::string> ReadFileText(const std::string& path, size_t max_bytes) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, "cannot open", "check the path"}});
-  std::stringstream ss;
-  ss << in.rdbuf();
-  if (ss.str().size() > (64u << 20)) return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, "larger than 64 MiB", ""}});
-  return ss.str();
+  std::string text;
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    text.append(buffer, static_cast<size_t>(in.gcount()));
+    if (text.size() > max_bytes)
+      return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("larger than the limit of {} bytes", max_bytes), ""}});
+  }
+  if (in.bad()) return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0, "read error", ""}});
+  return text;
 }
 
 Status WriteFileAtomically(const std::string& path, const std::string& text, bool secret) {

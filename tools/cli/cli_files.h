@@ -8,8 +8,9 @@
 
 namespace conform::cli {
 
-// A whole file (at most 64 MiB).
-Result<std::string> ReadFileText(const std::string& path);
+// A whole file of at most `max_bytes`; a larger one is refused after reading
+// no more than that, so a huge or endless input cannot exhaust memory.
+Result<std::string> ReadFileText(const std::string& path, size_t max_bytes = size_t{64} << 20);
 
 // Writes `text` to `path` ("-": standard output). A regular file is written
 // under a temporary name and renamed, so no reader sees half of it; a device

@@ -158,7 +158,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
     std::vector<std::string> texts(args->files.size());
     std::vector<std::string> unreadable(args->files.size());
     for (size_t i = 0; i < args->files.size(); ++i) {
-      auto text = ReadFileText(args->files[i]);
+      auto text = ReadFileText(args->files[i], kMaxCredentialBytes);
       if (text.ok()) texts[i] = std::move(text).value();
       else unreadable[i] = text.error().ToString();
     }

@@ -37,6 +37,10 @@ SigningKey GenerateSigningKey();
 std::string SigningKeyToJson(const SigningKey& key);
 Result<SigningKey> SigningKeyFromJson(std::string_view json);
 
+// Credentials larger than this are refused unread (hostile input); a DCC
+// with embedded trust mark images stays far below it.
+inline constexpr size_t kMaxCredentialBytes = size_t{16} << 20;
+
 struct CredentialCheck {
   std::string name;  // json, structure, content (UNTP DCCs), proof, issuer, trust, validity, status
   bool passed = false;

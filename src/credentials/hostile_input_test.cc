@@ -1,0 +1,202 @@
+// Credentials built to deceive or to break the verifier: each is rejected,
+// by the check that concerns it, with its own reason; none is accepted and
+// none crashes.
+#include <gtest/gtest.h>
+
+#include <fmt/format.h>
+
+#include <random>
+#include <string>
+
+#include "conform/credentials/credential.h"
+#include "conform/credentials/jcs.h"
+#include "conform/credentials/trust_list.h"
+
+namespace conform {
+namespace {
+
+class HostileInputTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    cb_ = GenerateSigningKey();
+    anchor_ = GenerateSigningKey();
+    ab_ = GenerateSigningKey();
+    now_ = ParseDateTime("2026-06-01T00:00:00Z").value();
+    revocations_ = CreateStatusListCredential("https://cb.example/status/r", "revocation", cb_, now_).value();
+    suspensions_ = CreateStatusListCredential("https://cb.example/status/s", "suspension", cb_, now_).value();
+    context_.now = now_;
+    context_.status_lists["https://cb.example/status/r"] = revocations_;
+    context_.status_lists["https://cb.example/status/s"] = suspensions_;
+    IssueOptions o;
+    o.created = now_;
+    const std::string list = fmt::format(
+        R"({{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","TrustList"],)"
+        R"("credentialSubject":{{"type":"TrustList","accreditationBodies":[{{"id":"{}"}}],)"
+        R"("accreditations":[{{"certificationBody":"{}","accreditedBy":"{}","validFrom":"2025-01-01T00:00:00Z",)"
+        R"("scope":{{"standards":["EN IEC 62368-1:2020"]}}}}]}}}})",
+        ab_.did(), cb_.did(), ab_.did());
+    trust_ = LoadTrustList(IssueCredential(list, anchor_, o).value(), {anchor_.did()}).value();
+    context_.trust = &trust_;
+    good_ = Issue(kBody, cb_, "https://cb.example/status/r", 11);
+    ASSERT_TRUE(VerifyCredential(good_, context_).ok());
+  }
+
+  static constexpr const char* kBody =
+      R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],)"
+      R"("validUntil":"2027-06-01T00:00:00Z","credentialSubject":{"id":"https://id.gs1.org/01/04006381333931",)"
+      R"("name":"65 W USB-C charger","referenceStandard":{"id":"EN IEC 62368-1:2020"},"conformance":true}})";
+
+  std::string Issue(const std::string& body, const SigningKey& key, const std::string& list_id = "", uint64_t index = 0,
+                    int64_t created = 0) {
+    IssueOptions o;
+    o.created = created != 0 ? created : now_;
+    if (!list_id.empty()) {
+      o.status_list = context_.status_lists.at(list_id);
+      o.status_index = index;
+    }
+    auto vc = IssueCredential(body, key, o);
+    EXPECT_TRUE(vc.ok()) << vc.error().ToString();
+    return vc.ok() ? vc.value() : "";
+  }
+
+  // The named check failed, its detail says `reason`, and the credential as a
+  // whole was refused.
+  void ExpectRefused(const std::string& vc, const std::string& check, const std::string& reason) {
+    const CredentialReport r = VerifyCredential(vc, context_);
+    EXPECT_FALSE(r.ok());
+    for (const auto& c : r.checks) {
+      if (c.name != check) continue;
+      EXPECT_FALSE(c.passed) << check << " passed: " << c.detail;
+      EXPECT_NE(c.detail.find(reason), std::string::npos) << check << ": " << c.detail;
+      return;
+    }
+    ADD_FAILURE() << "no " << check << " check in the report";
+  }
+
+  static std::string Replace(std::string text, std::string_view from, std::string_view to) {
+    const size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+  }
+
+  SigningKey cb_, anchor_, ab_;
+  int64_t now_ = 0;
+  std::string revocations_, suspensions_, good_;
+  TrustList trust_;
+  VerifyContext context_;
+};
+
+TEST_F(HostileInputTest, TamperedFieldBreaksTheSignature) {
+  ExpectRefused(Replace(good_, "65 W USB-C charger", "65 W USB-C charger PRO"), "proof", "signature does not verify");
+  ExpectRefused(Replace(good_, "\"conformance\": true", "\"conformance\": false"), "proof", "signature does not verify");
+  ExpectRefused(Replace(good_, "2027-06-01T00:00:00Z", "2037-06-01T00:00:00Z"), "proof", "signature does not verify");
+}
+
+TEST_F(HostileInputTest, ResignedWithAnotherKey) {
+  const SigningKey forger = GenerateSigningKey();
+  // Claiming the certification body as issuer, signed with the forger's key.
+  auto parsed = ParseIJson(good_).value();
+  parsed.Erase("proof");
+  const std::string body = Canonicalize(parsed);
+  const std::string as_cb = Issue(Replace(body, fmt::format("\"issuer\":\"{}\"", cb_.did()), fmt::format("\"issuer\":\"{}\"", forger.did())), forger);
+  // Same content, the forger as issuer: the signature is fine, trust is not.
+  ExpectRefused(as_cb, "trust", "holds no accreditation");
+  // The certification body named as issuer, the forger's proof: the key is
+  // not the issuer's.
+  std::string swapped = Replace(as_cb, fmt::format("\"issuer\": \"{}\"", forger.did()), fmt::format("\"issuer\": \"{}\"", cb_.did()));
+  ExpectRefused(swapped, "issuer", "not to the issuer");
+  ExpectRefused(swapped, "proof", "signature does not verify");
+}
+
+TEST_F(HostileInputTest, SwappedProofs) {
+  const std::string other = Issue(Replace(kBody, "65 W USB-C charger", "Hair dryer"), cb_);
+  auto a = ParseIJson(good_).value();
+  auto b = ParseIJson(other).value();
+  *a.Find("proof") = *b.Find("proof");
+  ExpectRefused(Canonicalize(a), "proof", "signature does not verify");
+}
+
+TEST_F(HostileInputTest, ExpiredAndNotYetValid) {
+  const int64_t last_year = ParseDateTime("2025-06-01T00:00:00Z").value();
+  ExpectRefused(Issue(Replace(kBody, "2027-06-01T00:00:00Z", "2026-05-01T00:00:00Z"), cb_, "", 0, last_year), "validity",
+                "expired at 2026-05-01");
+  const std::string later = Issue(Replace(kBody, "\"validUntil\"", "\"validFrom\":\"2026-07-01T00:00:00Z\",\"validUntil\""), cb_);
+  ExpectRefused(later, "validity", "not valid before 2026-07-01");
+}
+
+TEST_F(HostileInputTest, RevokedAndSuspended) {
+  context_.status_lists["https://cb.example/status/r"] = UpdateStatusListCredential(revocations_, 11, true, cb_, now_).value();
+  ExpectRefused(good_, "status", "revoked");
+  const std::string held = Issue(kBody, cb_, "https://cb.example/status/s", 5);
+  context_.status_lists["https://cb.example/status/s"] = UpdateStatusListCredential(suspensions_, 5, true, cb_, now_).value();
+  ExpectRefused(held, "status", "suspended");
+}
+
+TEST_F(HostileInputTest, ForgedStatusList) {
+  // A list that says "not revoked", signed by someone else.
+  const SigningKey forger = GenerateSigningKey();
+  auto forged = ParseIJson(CreateStatusListCredential("https://cb.example/status/r", "revocation", forger, now_).value()).value();
+  context_.status_lists["https://cb.example/status/r"] = Canonicalize(forged);
+  ExpectRefused(good_, "status", "not the credential's issuer");
+}
+
+TEST_F(HostileInputTest, UnknownCryptosuiteAndProofType) {
+  ExpectRefused(Replace(good_, "\"eddsa-jcs-2022\"", "\"eddsa-rdfc-2022\""), "proof", "cryptosuite 'eddsa-rdfc-2022' is not supported");
+  ExpectRefused(Replace(good_, "\"DataIntegrityProof\"", "\"Ed25519Signature2020\""), "proof", "is not DataIntegrityProof");
+  ExpectRefused(Replace(good_, "\"proofValue\": \"z", "\"proofValue\": \"u"), "proof", "proofValue");
+}
+
+TEST_F(HostileInputTest, MalformedJson) {
+  ExpectRefused(Replace(good_, "\"name\":", "\"name\": \"x\", \"name\":"), "json", "duplicate");
+  std::string many = "{";
+  for (int i = 0; i < 200000; ++i) many += fmt::format("\"m{}\":0,", i);
+  ExpectRefused(many + "\"m199999\":1}", "json", "duplicate member name \"m199999\"");
+}
+
+TEST_F(HostileInputTest, JsonThatBreaksParsers) {
+  ExpectRefused(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"a":"\ud800"})", "json", "lone high surrogate");
+  ExpectRefused(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"a":"\udc00x"})", "json", "lone low surrogate");
+  ExpectRefused(R"({"a":1e400})", "json", "out of the range");
+  ExpectRefused(R"({"a":-1e400})", "json", "out of the range");
+  ExpectRefused("{\"a\":\"\xff\xfe\"}", "json", "UTF-8");
+  ExpectRefused(std::string(100000, '[') + std::string(100000, ']'), "json", "deeper");
+  ExpectRefused(std::string("{\"a\":") + std::string(5000, '['), "json", "deeper");
+  ExpectRefused("", "json", "");
+  ExpectRefused(std::string("\0\0\0", 3), "json", "");
+}
+
+TEST_F(HostileInputTest, HugeInputIsRefusedUnparsed) {
+  std::string huge = good_;
+  huge.insert(huge.size() - 2, ",\"padding\":\"" + std::string(kMaxCredentialBytes, 'x') + "\"");
+  ExpectRefused(huge, "json", "more than the limit");
+}
+
+// Random byte changes to a valid credential: whatever the change, the result
+// is refused, unless it left the signed content as it was (whitespace).
+TEST_F(HostileInputTest, RandomMutationsAreNeverAccepted) {
+  std::mt19937 rng(20261130);
+  const std::string canonical = Canonicalize(ParseIJson(good_).value());
+  int accepted_changed = 0, accepted_same = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string m = good_;
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int e = 0; e < edits; ++e) {
+      const size_t at = rng() % m.size();
+      switch (rng() % 3) {
+        case 0: m[at] = static_cast<char>(rng() % 256); break;
+        case 1: m.erase(at, 1); break;
+        default: m.insert(at, 1, static_cast<char>(rng() % 256)); break;
+      }
+    }
+    if (!VerifyCredential(m, context_).ok()) continue;
+    auto parsed = ParseIJson(m);
+    if (parsed.ok() && Canonicalize(parsed.value()) == canonical) ++accepted_same;
+    else ++accepted_changed;
+  }
+  EXPECT_EQ(accepted_changed, 0);
+  RecordProperty("accepted_whitespace_only", accepted_same);
+}
+
+}  // namespace
+}  // namespace conform
