@@ -178,6 +178,111 @@ std::shared_ptr<const VerifyContext::CachedList> LoadList(const std::string& id,
 }
 }  // namespace
 
+namespace {
+
+std::string Str(const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); }
+
+std::string IssuerOf(const JsonValue& v) {
+  const JsonValue* i = v.Find("issuer");
+  if (i == nullptr) return std::string();
+  return i->is_object() ? Str(i->Find("id")) : Str(i);
+}
+
+bool HasType(const JsonValue& v, std::string_view type) {
+  const JsonValue* t = v.Find("type");
+  if (t == nullptr) return false;
+  if (t->is_string()) return t->text == type;
+  for (const auto& x : t->items)
+    if (x.is_string() && x.text == type) return true;
+  return false;
+}
+
+// A URL for the data model: a scheme, ':', and no spaces.
+bool IsUrl(const std::string& u) {
+  const size_t colon = u.find(':');
+  if (colon == std::string::npos || colon == 0 || u.find(' ') != std::string::npos) return false;
+  for (size_t i = 0; i < colon; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(u[i])) && u[i] != '+' && u[i] != '-' && u[i] != '.') return false;
+  return colon + 1 < u.size();
+}
+
+// The @context rule shared by credentials and presentations.
+void ContextStructure(const JsonValue& v, std::vector<std::string>* problems) {
+  const JsonValue* c = v.Find("@context");
+  if (c == nullptr || !c->is_array() || c->items.empty() || Str(&c->items[0]) != "https://www.w3.org/ns/credentials/v2") {
+    problems->push_back("@context must be an array starting with https://www.w3.org/ns/credentials/v2");
+    return;
+  }
+  for (size_t i = 1; i < c->items.size(); ++i)
+    if (!(c->items[i].is_object() || (c->items[i].is_string() && IsUrl(c->items[i].text))))
+      problems->push_back(fmt::format("@context entry {} must be a URL or an object", i + 1));
+}
+
+// VC Data Model 2.0 structure of a credential (section 4), as far as it can
+// be checked without JSON-LD processing.
+void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
+  std::vector<std::string>& problems = *out;
+  if (!vc.is_object()) {
+    problems.push_back("not a JSON object");
+  } else {
+    ContextStructure(vc, &problems);
+    if (!HasType(vc, "VerifiableCredential")) problems.push_back("type must include VerifiableCredential");
+    const JsonValue* issuer_value = vc.Find("issuer");
+    const std::string issuer_id = IssuerOf(vc);
+    if (issuer_value == nullptr || issuer_id.empty() || !IsUrl(issuer_id)) problems.push_back("issuer must be a URL or an object whose id is a URL");
+    const JsonValue* subject = vc.Find("credentialSubject");
+    bool subject_ok = subject != nullptr && (subject->is_object() || (subject->is_array() && !subject->items.empty()));
+    if (subject_ok) {
+      const auto claims = [](const JsonValue& s) { return s.is_object() && !s.members.empty(); };
+      if (subject->is_object()) subject_ok = claims(*subject);
+      for (const auto& x : subject->items) subject_ok = subject_ok && claims(x);
+    }
+    if (!subject_ok) problems.push_back("credentialSubject must be one or more objects, each with at least one claim");
+    if (subject != nullptr) {
+      std::vector<const JsonValue*> subjects;
+      if (subject->is_array())
+        for (const auto& x : subject->items) subjects.push_back(&x);
+      else
+        subjects.push_back(subject);
+      for (const JsonValue* x : subjects)
+        if (const JsonValue* id = x->is_object() ? x->Find("id") : nullptr; id != nullptr && !(id->is_string() && IsUrl(id->text)))
+          problems.push_back("a credentialSubject id must be a single URL");
+    }
+    for (const char* f : {"validFrom", "validUntil"}) {
+      const JsonValue* v = vc.Find(f);
+      if (v != nullptr && (!v->is_string() || !ParseDateTime(v->text).ok()))
+        problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", f));
+    }
+    const std::string from = Str(vc.Find("validFrom")), until = Str(vc.Find("validUntil"));
+    if (!from.empty() && !until.empty() && ParseDateTime(from).ok() && ParseDateTime(until).ok() &&
+        ParseDateTime(until).value() < ParseDateTime(from).value())
+      problems.push_back("validUntil is before validFrom");
+    if (const JsonValue* id = vc.Find("id"); id != nullptr && !(id->is_string() && IsUrl(id->text))) problems.push_back("id must be a single URL");
+    // Objects of these properties must say what they are (a type), and an
+    // id, where given, must be a URL; a schema needs both.
+    for (const char* f : {"credentialStatus", "credentialSchema", "evidence", "refreshService", "termsOfUse"}) {
+      const JsonValue* v = vc.Find(f);
+      if (v == nullptr) continue;
+      std::vector<const JsonValue*> items;
+      if (v->is_array())
+        for (const auto& x : v->items) items.push_back(&x);
+      else
+        items.push_back(v);
+      for (const JsonValue* x : items) {
+        const JsonValue* type = x->is_object() ? x->Find("type") : nullptr;
+        const bool typed = type != nullptr && (type->is_string() || (type->is_array() && !type->items.empty() &&
+                                                                     std::all_of(type->items.begin(), type->items.end(), [](const JsonValue& t) { return t.is_string(); })));
+        if (!typed) problems.push_back(fmt::format("every {} needs a type", f));
+        const JsonValue* id = x->is_object() ? x->Find("id") : nullptr;
+        if (id != nullptr && !(id->is_string() && IsUrl(id->text))) problems.push_back(fmt::format("the id of a {} must be a URL", f));
+        if (std::string_view(f) == "credentialSchema" && id == nullptr) problems.push_back("every credentialSchema needs an id");
+      }
+    }
+  }
+}
+
+}  // namespace
+
 CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ctx) {
   CredentialReport report;
   const auto add = [&](const char* name, bool passed, std::string detail) {
@@ -195,96 +300,8 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
   add("json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates");
   const JsonValue& vc = parsed.value();
-  const auto str = [](const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); };
-  const auto issuer_of = [&](const JsonValue& v) {
-    const JsonValue* i = v.Find("issuer");
-    if (i == nullptr) return std::string();
-    return i->is_object() ? str(i->Find("id")) : str(i);
-  };
-  const auto has_type = [&](const JsonValue& v, std::string_view type) {
-    const JsonValue* t = v.Find("type");
-    if (t == nullptr) return false;
-    if (t->is_string()) return t->text == type;
-    for (const auto& x : t->items)
-      if (x.is_string() && x.text == type) return true;
-    return false;
-  };
-
-  // VC Data Model 2.0 structure (section 4), as far as it can be checked
-  // without JSON-LD processing.
   std::vector<std::string> problems;
-  // A URL for the data model: a scheme, ':', and no spaces.
-  const auto is_url = [](const std::string& u) {
-    const size_t colon = u.find(':');
-    if (colon == std::string::npos || colon == 0 || u.find(' ') != std::string::npos) return false;
-    for (size_t i = 0; i < colon; ++i)
-      if (!std::isalnum(static_cast<unsigned char>(u[i])) && u[i] != '+' && u[i] != '-' && u[i] != '.') return false;
-    return colon + 1 < u.size();
-  };
-  if (!vc.is_object()) {
-    problems.push_back("not a JSON object");
-  } else {
-    const JsonValue* c = vc.Find("@context");
-    if (c == nullptr || !c->is_array() || c->items.empty() || str(&c->items[0]) != "https://www.w3.org/ns/credentials/v2") {
-      problems.push_back("@context must be an array starting with https://www.w3.org/ns/credentials/v2");
-    } else {
-      for (size_t i = 1; i < c->items.size(); ++i)
-        if (!(c->items[i].is_object() || (c->items[i].is_string() && is_url(c->items[i].text))))
-          problems.push_back(fmt::format("@context entry {} must be a URL or an object", i + 1));
-    }
-    if (!has_type(vc, "VerifiableCredential")) problems.push_back("type must include VerifiableCredential");
-    const JsonValue* issuer_value = vc.Find("issuer");
-    const std::string issuer_id = issuer_of(vc);
-    if (issuer_value == nullptr || issuer_id.empty() || !is_url(issuer_id)) problems.push_back("issuer must be a URL or an object whose id is a URL");
-    const JsonValue* subject = vc.Find("credentialSubject");
-    bool subject_ok = subject != nullptr && (subject->is_object() || (subject->is_array() && !subject->items.empty()));
-    if (subject_ok) {
-      const auto claims = [](const JsonValue& s) { return s.is_object() && !s.members.empty(); };
-      if (subject->is_object()) subject_ok = claims(*subject);
-      for (const auto& x : subject->items) subject_ok = subject_ok && claims(x);
-    }
-    if (!subject_ok) problems.push_back("credentialSubject must be one or more objects, each with at least one claim");
-    if (subject != nullptr) {
-      std::vector<const JsonValue*> subjects;
-      if (subject->is_array())
-        for (const auto& x : subject->items) subjects.push_back(&x);
-      else
-        subjects.push_back(subject);
-      for (const JsonValue* x : subjects)
-        if (const JsonValue* id = x->is_object() ? x->Find("id") : nullptr; id != nullptr && !(id->is_string() && is_url(id->text)))
-          problems.push_back("a credentialSubject id must be a single URL");
-    }
-    for (const char* f : {"validFrom", "validUntil"}) {
-      const JsonValue* v = vc.Find(f);
-      if (v != nullptr && (!v->is_string() || !ParseDateTime(v->text).ok()))
-        problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", f));
-    }
-    const std::string from = str(vc.Find("validFrom")), until = str(vc.Find("validUntil"));
-    if (!from.empty() && !until.empty() && ParseDateTime(from).ok() && ParseDateTime(until).ok() &&
-        ParseDateTime(until).value() < ParseDateTime(from).value())
-      problems.push_back("validUntil is before validFrom");
-    if (const JsonValue* id = vc.Find("id"); id != nullptr && !(id->is_string() && is_url(id->text))) problems.push_back("id must be a single URL");
-    // Objects of these properties must say what they are (a type), and an
-    // id, where given, must be a URL; a schema needs both.
-    for (const char* f : {"credentialStatus", "credentialSchema", "evidence", "refreshService", "termsOfUse"}) {
-      const JsonValue* v = vc.Find(f);
-      if (v == nullptr) continue;
-      std::vector<const JsonValue*> items;
-      if (v->is_array())
-        for (const auto& x : v->items) items.push_back(&x);
-      else
-        items.push_back(v);
-      for (const JsonValue* x : items) {
-        const JsonValue* type = x->is_object() ? x->Find("type") : nullptr;
-        const bool typed = type != nullptr && (type->is_string() || (type->is_array() && !type->items.empty() &&
-                                                                     std::all_of(type->items.begin(), type->items.end(), [](const JsonValue& t) { return t.is_string(); })));
-        if (!typed) problems.push_back(fmt::format("every {} needs a type", f));
-        const JsonValue* id = x->is_object() ? x->Find("id") : nullptr;
-        if (id != nullptr && !(id->is_string() && is_url(id->text))) problems.push_back(fmt::format("the id of a {} must be a URL", f));
-        if (std::string_view(f) == "credentialSchema" && id == nullptr) problems.push_back("every credentialSchema needs an id");
-      }
-    }
-  }
+  CredentialStructure(vc, &problems);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
   if (!problems.empty()) return report;
 
@@ -310,9 +327,9 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
 
   // The key that signed must be the issuer's: for did:key, the DID itself.
-  const std::string issuer = issuer_of(vc);
+  const std::string issuer = IssuerOf(vc);
   const JsonValue* proof_obj = vc.Find("proof");
-  const std::string method = proof_obj != nullptr && proof_obj->is_object() ? str(proof_obj->Find("verificationMethod")) : "";
+  const std::string method = proof_obj != nullptr && proof_obj->is_object() ? Str(proof_obj->Find("verificationMethod")) : "";
   const std::string controller = method.substr(0, method.find('#'));
   const bool bound = !controller.empty() && controller == issuer;
   add("issuer", bound,
@@ -332,7 +349,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
 
   std::string validity = "no validity period";
   bool valid = true;
-  const std::string from = str(vc.Find("validFrom")), until = str(vc.Find("validUntil"));
+  const std::string from = Str(vc.Find("validFrom")), until = Str(vc.Find("validUntil"));
   if (!from.empty() && ctx.now < ParseDateTime(from).value()) {
     valid = false;
     validity = fmt::format("not valid before {}", from);
@@ -349,13 +366,13 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     add("status", true, "no status list entry");
     return report;
   }
-  if (!st->is_object() || !has_type(*st, "BitstringStatusListEntry") || str(st->Find("statusListCredential")).empty() ||
-      !Digits(str(st->Find("statusListIndex"))) || str(st->Find("statusPurpose")).empty()) {
+  if (!st->is_object() || !HasType(*st, "BitstringStatusListEntry") || Str(st->Find("statusListCredential")).empty() ||
+      !Digits(Str(st->Find("statusListIndex"))) || Str(st->Find("statusPurpose")).empty()) {
     add("status", false, "credentialStatus must be a BitstringStatusListEntry with statusPurpose, statusListIndex (digits) and statusListCredential");
     return report;
   }
-  const std::string list_id = str(st->Find("statusListCredential"));
-  const std::string purpose = str(st->Find("statusPurpose"));
+  const std::string list_id = Str(st->Find("statusListCredential"));
+  const std::string purpose = Str(st->Find("statusPurpose"));
   auto it = ctx.status_lists.find(list_id);
   if (it == ctx.status_lists.end()) {
     add("status", false, fmt::format("status list {} is not available locally", list_id));
@@ -380,7 +397,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     return report;
   }
   const BitstringStatusList& bits = list->bits;
-  const std::string index_text = str(st->Find("statusListIndex"));
+  const std::string index_text = Str(st->Find("statusListIndex"));
   if (index_text.size() > 18) {
     add("status", false, fmt::format("statusListIndex {} is out of range", index_text));
     return report;
@@ -393,6 +410,112 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const bool set = bits.Get(index);
   add("status", !set, set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
                           : fmt::format("not {} (entry {} of {})", purpose == "revocation" ? "revoked" : "suspended", index, list_id));
+  return report;
+}
+
+namespace {
+
+// VC Data Model 2.0 structure of a presentation (section 4.13) and of the
+// credentials it holds.
+void PresentationStructure(const JsonValue& vp, std::vector<std::string>* problems) {
+  if (!vp.is_object()) {
+    problems->push_back("not a JSON object");
+    return;
+  }
+  ContextStructure(vp, problems);
+  if (!HasType(vp, "VerifiablePresentation")) problems->push_back("type must include VerifiablePresentation");
+  if (const JsonValue* id = vp.Find("id"); id != nullptr && !(id->is_string() && IsUrl(id->text))) problems->push_back("id must be a single URL");
+  if (const JsonValue* holder = vp.Find("holder")) {
+    const std::string id = holder->is_object() ? Str(holder->Find("id")) : Str(holder);
+    if (id.empty() || !IsUrl(id)) problems->push_back("holder must be a URL or an object whose id is a URL");
+  }
+  const JsonValue* held = vp.Find("verifiableCredential");
+  if (held == nullptr) return;
+  std::vector<const JsonValue*> items;
+  if (held->is_array())
+    for (const auto& x : held->items) items.push_back(&x);
+  else
+    items.push_back(held);
+  for (size_t i = 0; i < items.size(); ++i) {
+    const JsonValue& x = *items[i];
+    if (!x.is_object()) {
+      problems->push_back(fmt::format("verifiableCredential[{}] must be an object (a credential, or an EnvelopedVerifiableCredential)", i));
+      continue;
+    }
+    if (HasType(x, "EnvelopedVerifiableCredential")) {
+      if (Str(x.Find("id")).rfind("data:", 0) != 0)
+        problems->push_back(fmt::format("verifiableCredential[{}]: an EnvelopedVerifiableCredential's id must be a data: URL", i));
+      continue;
+    }
+    std::vector<std::string> inner;
+    CredentialStructure(x, &inner);
+    for (auto& p : inner) problems->push_back(fmt::format("verifiableCredential[{}]: {}", i, p));
+  }
+}
+
+}  // namespace
+
+bool IsPresentationJson(std::string_view json) {
+  auto v = ParseIJson(json);
+  return v.ok() && v.value().is_object() && HasType(v.value(), "VerifiablePresentation");
+}
+
+PresentationReport VerifyPresentation(std::string_view json, const VerifyContext& ctx) {
+  PresentationReport report;
+  const auto add = [&](const char* name, bool passed, std::string detail) {
+    report.presentation.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
+  };
+  if (json.size() > kMaxCredentialBytes) {
+    add("json", false, fmt::format("{} bytes, more than the limit of {} for a presentation", json.size(), kMaxCredentialBytes));
+    return report;
+  }
+  auto parsed = ParseIJson(json);
+  if (!parsed.ok()) {
+    add("json", false, parsed.error().ToString());
+    return report;
+  }
+  add("json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates");
+  const JsonValue& vp = parsed.value();
+  std::vector<std::string> problems;
+  PresentationStructure(vp, &problems);
+  add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0 presentation" : fmt::format("{}", fmt::join(problems, "; ")));
+  if (!problems.empty()) return report;
+
+  // The holder proves control with a proof for authentication; a
+  // presentation without a proof is legal but says nothing of who sent it.
+  const JsonValue* holder = vp.Find("holder");
+  const std::string holder_id = holder == nullptr ? "" : holder->is_object() ? Str(holder->Find("id")) : Str(holder);
+  if (vp.Find("proof") == nullptr) {
+    add("proof", true, "no proof: the presentation is not bound to a holder");
+  } else {
+    const Status proof = VerifyEddsaJcsProof(vp, ctx.dids);
+    const JsonValue* p = vp.Find("proof");
+    const std::string method = p->is_object() ? Str(p->Find("verificationMethod")) : "";
+    const std::string controller = method.substr(0, method.find('#'));
+    if (!proof.ok()) {
+      add("proof", false, proof.error().ToString());
+    } else if (!holder_id.empty() && controller != holder_id) {
+      add("proof", false, fmt::format("the proof's key belongs to '{}', not to the holder '{}'", controller, holder_id));
+    } else {
+      add("proof", true, fmt::format("eddsa-jcs-2022 signature of {} verifies", controller));
+    }
+  }
+  if (const JsonValue* held = vp.Find("verifiableCredential")) {
+    std::vector<const JsonValue*> items;
+    if (held->is_array())
+      for (const auto& x : held->items) items.push_back(&x);
+    else
+      items.push_back(held);
+    for (const JsonValue* x : items) {
+      if (HasType(*x, "EnvelopedVerifiableCredential")) {
+        CredentialReport r;
+        r.checks.push_back(CredentialCheck{"proof", false, "enveloped credentials (VC-JOSE/COSE) are not verified by conform"});
+        report.credentials.push_back(std::move(r));
+        continue;
+      }
+      report.credentials.push_back(VerifyCredential(Canonicalize(*x), ctx));
+    }
+  }
   return report;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "conform/credentials/credential.h"
+#include "conform/credentials/data_integrity.h"
 #include "conform/credentials/jcs.h"
 #include "conform/credentials/trust_list.h"
 
@@ -170,6 +171,35 @@ TEST_F(HostileInputTest, HugeInputIsRefusedUnparsed) {
   std::string huge = good_;
   huge.insert(huge.size() - 2, ",\"padding\":\"" + std::string(kMaxCredentialBytes, 'x') + "\"");
   ExpectRefused(huge, "json", "more than the limit");
+}
+
+// A presentation is the holder's: its proof must be the holder's key, and
+// every credential it carries is verified on its own.
+TEST_F(HostileInputTest, PresentationsBindTheHolderAndVerifyWhatTheyCarry) {
+  const SigningKey holder = GenerateSigningKey();
+  const auto present = [&](const std::string& credential, const SigningKey& signer) {
+    const std::string vp = fmt::format(R"({{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiablePresentation"],)"
+                                       R"("holder":"{}","verifiableCredential":[{}]}})",
+                                       holder.did(), credential);
+    ProofOptions o;
+    o.created = "2026-06-01T00:00:00Z";
+    o.verification_method = signer.verification_method();
+    o.proof_purpose = "authentication";
+    return AddEddsaJcsProof(vp, signer.seed, o).value();
+  };
+  const PresentationReport ok = VerifyPresentation(present(good_, holder), context_);
+  EXPECT_TRUE(ok.ok());
+  ASSERT_EQ(ok.credentials.size(), 1u);
+  EXPECT_TRUE(ok.credentials[0].ok());
+
+  const PresentationReport stolen = VerifyPresentation(present(good_, GenerateSigningKey()), context_);
+  EXPECT_FALSE(stolen.ok());
+  EXPECT_NE(stolen.presentation.checks.back().detail.find("not to the holder"), std::string::npos) << stolen.presentation.checks.back().detail;
+
+  const PresentationReport tampered = VerifyPresentation(present(Replace(good_, "65 W", "100 W"), holder), context_);
+  EXPECT_TRUE(tampered.presentation.ok());
+  EXPECT_FALSE(tampered.ok());
+  EXPECT_FALSE(tampered.credentials[0].ok());
 }
 
 // Random byte changes to a valid credential: whatever the change, the result

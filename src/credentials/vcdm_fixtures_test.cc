@@ -77,5 +77,38 @@ TEST(VcdmFixturesTest, CredentialsPassOrFailAsTheSuiteSays) {
   std::printf("VC Data Model 2.0 fixtures: %d credentials checked, %d left out (JSON-LD processing or proof sets)\n", checked, skipped);
 }
 
+// The presentation fixtures (presentation-*-ok / -fail): their structure,
+// and that of the credentials they hold, as the suite says. The
+// self-asserted ones name no expected verdict and are not counted.
+TEST(VcdmFixturesTest, PresentationsPassOrFailAsTheSuiteSays) {
+  const fs::path dir = CONFORM_SHARED_TESTDATA_DIR "/vcdm2-test-suite/tests/input";
+  if (!fs::is_directory(dir)) GTEST_SKIP() << "VC Data Model 2.0 fixtures not found under " << dir;
+  VerifyContext ctx;
+  ctx.now = ParseDateTime("2026-06-01T00:00:00Z").value();
+  int checked = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("presentation-", 0) != 0 || entry.path().extension() != ".json") continue;
+    const bool must_pass = name.find("-ok.json") != std::string::npos;
+    const bool must_fail = name.find("-fail") != std::string::npos;
+    if (!must_pass && !must_fail) continue;
+    std::ifstream in(entry.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const PresentationReport report = VerifyPresentation(ss.str(), ctx);
+    bool passed = true;
+    std::string why;
+    for (const auto& c : report.presentation.checks)
+      if ((c.name == "json" || c.name == "structure") && !c.passed) {
+        passed = false;
+        why = c.detail;
+      }
+    EXPECT_EQ(passed, must_pass) << name << ": " << why;
+    ++checked;
+  }
+  EXPECT_GE(checked, 20);
+  std::printf("VC Data Model 2.0 fixtures: %d presentations checked\n", checked);
+}
+
 }  // namespace
 }  // namespace conform

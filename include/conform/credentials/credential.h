@@ -103,6 +103,29 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& co
 std::vector<CredentialReport> VerifyCredentials(const std::vector<std::string>& jsons, const VerifyContext& context,
                                                 unsigned threads = 0);
 
+// A Verifiable Presentation (VC Data Model 2.0, section 4.13): the
+// presentation's own checks (json, structure, and proof: signed by its
+// holder when it carries a proof) and, for each credential it holds, that
+// credential's report.
+struct PresentationReport {
+  CredentialReport presentation;
+  std::vector<CredentialReport> credentials;
+  bool ok() const {
+    if (!presentation.ok()) return false;
+    for (const auto& c : credentials)
+      if (!c.ok()) return false;
+    return true;
+  }
+};
+
+// True when `json` is an object whose type names VerifiablePresentation.
+bool IsPresentationJson(std::string_view json);
+
+// Verifies a presentation and every credential embedded in it (with all of
+// VerifyCredential's checks). Enveloped credentials (VC-JOSE/COSE) are
+// reported as not verifiable here.
+PresentationReport VerifyPresentation(std::string_view json, const VerifyContext& context);
+
 struct IssueOptions {
   int64_t created = 0;
   // With a status list credential (JSON) and an index, the credential gets a
