@@ -83,3 +83,17 @@ expect_run(1 "NOT VERIFIED.*status +FAIL revoked" ${CONFORM} credential verify $
 expect_run(2 "needs a suspension list" ${CONFORM} status suspend ${TMP}/vc/lists/s1.json 5 --key ${TMP}/vc/key.json)
 expect_run(2 "needs secretKeyMultibase" ${CONFORM} credential issue ${TMP}/vc/unsigned.json --key ${TMP}/vc/unsigned.json)
 expect_run(1 "file +FAIL" ${CONFORM} credential verify ${TMP}/vc/missing.json)
+
+# Recall feeds: import (0 all imported, 1 some records skipped, 2 bad input,
+# nothing written), re-import changes nothing, list.
+set(RECALLS ${DATA}/../tests/data/recalls)
+file(REMOVE ${TMP}/notices.db)
+expect_run(0 "safetygate_sample.json: 11 records, 11 notices, 0 skipped, 2 warnings.*eu-safety-gate: 11 new, 0 updated, 0 unchanged, 0 skipped"
+           ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
+expect_run(0 "eu-safety-gate: 0 new, 0 updated, 11 unchanged" ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db -q)
+expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
+expect_run(2 "the CPSC service answered with an error" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
+expect_run(1 "us-cpsc: 1 new, 0 updated, 0 unchanged, 4 skipped.*record 3: skipped: no RecallNumber" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_synthetic.json --db ${TMP}/notices.db)
+expect_run(0 "eu-safety-gate +A12/00017/20 .*us-cpsc +26901 +2026-05-14 .*12 notices" ${CONFORM} recalls list --db ${TMP}/notices.db)
+expect_run(0 "\"id\":\"26901\"" ${CONFORM} recalls list --db ${TMP}/notices.db --source us-cpsc --format json)
+expect_run(2 "no notice store here" ${CONFORM} recalls list --db ${TMP}/missing.db)

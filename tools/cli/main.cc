@@ -23,6 +23,7 @@
 #include "conform/knowledge/requirements_report.h"
 #include "cli_files.h"
 #include "credential_commands.h"
+#include "recalls_commands.h"
 #include "conform/credentials/credential.h"
 #include "conform/credentials/did_resolver.h"
 #include "conform/credentials/trust_list.h"
@@ -363,6 +364,8 @@ int main(int argc, char** argv) {
 
   int credential_exit = -1;
   cli::AddCredentialCommands(app, &credential_exit);
+  int recalls_exit = -1;
+  cli::AddRecallsCommands(app, &recalls_exit);
 
   std::string vocab_dir;
   auto* vocabulary = app.add_subcommand("vocabulary", "List markets, categories and attributes");
@@ -386,5 +389,6 @@ int main(int argc, char** argv) {
   if (vocabulary->parsed()) return RunVocabulary(vocab_dir);
   if (screen->parsed()) return RunScreenCommand(scr);
   if (credential_exit >= 0) return credential_exit;
+  if (recalls_exit >= 0) return recalls_exit;
   return kExitBadInput;
 }

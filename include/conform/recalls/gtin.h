@@ -1,0 +1,46 @@
+// GTINs as recall notices carry them: the untidy barcode fields regulators
+// publish, read into canonical GTIN-14s (NormalizeGtin and GtinCheckDigit
+// come from conform/core/gtin.h), and the restricted-circulation ranges a
+// matcher should trust less.
+#ifndef CONFORM_RECALLS_GTIN_H_
+#define CONFORM_RECALLS_GTIN_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conform/core/gtin.h"
+
+namespace conform {
+
+// True for restricted circulation numbers: a GTIN-13 part starting 02, 04
+// or 2, or a GTIN-8 starting 0 or 2. These in-store and variable-measure
+// codes are unique only inside one company or country, so a match on one
+// proves little.
+// Precondition: `gtin14` is 14 digits.
+bool IsRestrictedCirculationGtin(std::string_view gtin14);
+
+// A piece of a barcode field that is not a usable GTIN.
+struct BarcodeProblem {
+  std::string text;    // as it appears in the field
+  std::string reason;  // why it was not taken, e.g. "wrong check digit (expected 5)"
+};
+
+struct BarcodeScan {
+  std::vector<std::string> gtins;  // GTIN-14, each once, in order of appearance
+  std::vector<BarcodeProblem> problems;
+};
+
+// Reads every GTIN in a free-form barcode field that may hold several codes
+// separated by commas, semicolons, slashes, line breaks or spaces, with
+// labels ("EAN:", "UPC") and other words around them. Digit groups
+// separated by single spaces or hyphens are joined when, and only when, they
+// form a valid GTIN together ("0 12345 67890 5"). Words without digits are
+// ignored as prose; everything else that is not a valid GTIN (wrong length,
+// wrong check digit, letters mixed with digits such as shop or ASIN codes)
+// is reported in `problems`, never silently used.
+BarcodeScan ExtractGtins(std::string_view field);
+
+}  // namespace conform
+
+#endif  // CONFORM_RECALLS_GTIN_H_

@@ -1,0 +1,86 @@
+// A SQLite file of recall notices (conform/recalls/notice.h), kept by
+// source and notice id, for the matcher to read back.
+//
+// Imports are all or nothing: one transaction per Import() call, so a
+// failure part-way leaves the file as it was. They are idempotent: a notice
+// is keyed by (source, id); importing a notice identical to the stored one
+// changes nothing (not even a timestamp), importing a changed one replaces
+// it and keeps the previous version in its history.
+//
+// The schema is versioned with SQLite's user_version and migrated forward
+// on Open; a file written by a newer schema is refused, not guessed at.
+// One NoticeStore must not be used from two threads at once; several
+// processes may share a file (writers wait up to five seconds for a lock).
+#ifndef CONFORM_STORE_NOTICE_STORE_H_
+#define CONFORM_STORE_NOTICE_STORE_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conform/core/date.h"
+#include "conform/core/result.h"
+#include "conform/recalls/feed_import.h"
+#include "conform/recalls/notice.h"
+
+namespace conform {
+
+struct ImportCounts {
+  size_t added = 0;      // notices the store did not have
+  size_t updated = 0;    // notices it had, with different content
+  size_t unchanged = 0;  // notices it had, identical
+  size_t skipped = 0;    // malformed records of the feed, not imported
+};
+
+// A stored notice's earlier content, replaced at `replaced_at`.
+struct NoticeVersion {
+  std::string replaced_at;  // UTC, "YYYY-MM-DDTHH:MM:SSZ"
+  Notice notice;
+};
+
+class NoticeStore {
+ public:
+  // Opens the file at `path`, creating it (and its schema) if missing.
+  // Errors: kIo when the file cannot be opened or written; kInvalidInput
+  // when it is not a notice store, or one from a newer schema.
+  static Result<NoticeStore> Open(const std::string& path);
+
+  NoticeStore(NoticeStore&&) noexcept;
+  NoticeStore& operator=(NoticeStore&&) noexcept;
+  ~NoticeStore();
+
+  // The schema version this build writes.
+  static int SchemaVersion();
+
+  // Adds or updates every notice in one transaction. A notice id given twice
+  // counts once, the later copy winning. `skipped` is passed through to the
+  // counts (ImportFeed's skipped records).
+  Result<ImportCounts> Import(const std::vector<Notice>& notices, size_t skipped = 0);
+  // The notices and skipped count of one or more feed imports.
+  Result<ImportCounts> Import(const FeedImport& feed);
+
+  // Read back, ordered by source, then notice date (undated last), then id.
+  Result<std::vector<Notice>> All() const;
+  Result<std::vector<Notice>> BySource(NoticeSource source) const;
+  Result<std::optional<Notice>> Find(NoticeSource source, std::string_view id) const;
+  // Notices published or updated on or after `day`. Notices the feed gave
+  // no date are not returned (All() has them).
+  Result<std::vector<Notice>> Since(Date day) const;
+  // Notices carrying `gtin` (a GTIN-14, as NormalizeGtin makes it).
+  Result<std::vector<Notice>> WithGtin(std::string_view gtin) const;
+  // Earlier versions of a notice, oldest first.
+  Result<std::vector<NoticeVersion>> History(NoticeSource source, std::string_view id) const;
+  Result<size_t> Count() const;
+
+ private:
+  struct Db;
+  explicit NoticeStore(std::unique_ptr<Db> db);
+  std::unique_ptr<Db> db_;
+};
+
+}  // namespace conform
+
+#endif  // CONFORM_STORE_NOTICE_STORE_H_

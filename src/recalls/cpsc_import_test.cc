@@ -1,0 +1,110 @@
+#include <gtest/gtest.h>
+
+#include "conform/recalls/feed_import.h"
+#include "test_feeds.h"
+
+namespace conform {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+TEST(CpscImportTest, ReadsRealRecalls) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, RecallFixture("cpsc_recalls.json"));
+  ASSERT_EQ(f.notices.size(), 3u);
+  EXPECT_TRUE(f.problems.empty()) << f.problems[0].ToString();
+
+  // RecallNumber given as a number; no Importers, Distributors or RemedyOptions.
+  const Notice* cooker = FindNotice(f, "18110");
+  ASSERT_NE(cooker, nullptr);
+  EXPECT_EQ(cooker->source, NoticeSource::kUsCpsc);
+  EXPECT_EQ(cooker->published->ToString(), "2018-03-01");
+  EXPECT_EQ(cooker->updated->ToString(), "2018-03-01");
+  EXPECT_EQ(cooker->title, "Double Insight Recalls Multicookers Due to Fire Hazard; Sold Exclusively at Walmart");
+  EXPECT_EQ(cooker->product_name, "Gem 65 8-in-1 multicookers");
+  EXPECT_NE(cooker->description.find("batchcode of 1728"), std::string::npos);  // identifiers stay in the prose
+  EXPECT_TRUE(cooker->model_numbers.empty());
+  EXPECT_EQ(cooker->companies, Strings{"Foshan Linshine Technology Co., Guangdong, China"});
+  EXPECT_TRUE(cooker->brands.empty());
+  EXPECT_EQ(cooker->origin_countries, Strings{"China"});
+  EXPECT_EQ(cooker->units, "About 104,000");
+  EXPECT_EQ(cooker->sold_at, Strings{"Walmart stores nationwide and online at www.walmart.com from August 2017 through January 2018 for about $80."});
+  EXPECT_EQ(cooker->hazard_description, "A manufacturer defect can cause the multicooker to overheat and melt on the underside, posing a fire hazard.");
+  EXPECT_TRUE(cooker->hazard_types.empty());  // HazardType is empty in the feed
+  ASSERT_EQ(cooker->measures.size(), 1u);
+
+  // Date-only RecallDate; a joint recall with Health Canada.
+  const Notice* xylophone = FindNotice(f, "18143");
+  ASSERT_NE(xylophone, nullptr);
+  EXPECT_EQ(xylophone->published->ToString(), "2018-04-19");
+  EXPECT_EQ(xylophone->related_urls, Strings{"http://healthycanadians.gc.ca/recall-alert-rappel-avis/hc-sc/2018/66524r-eng.php"});
+  EXPECT_EQ(xylophone->companies, (Strings{"Ningbo Tooky Toy Co. Ltd, of China", "Petit Collage, of San Francisco, Calif.", "Wild & Wolf, of U.K."}));
+  EXPECT_EQ(xylophone->measures.back(), "Replace");
+
+  // No brand field: the trading name behind "dba" is the brand.
+  const Notice* dresser = FindNotice(f, "26645");
+  ASSERT_NE(dresser, nullptr);
+  EXPECT_EQ(dresser->brands, Strings{"Enhomee-Direct"});
+  EXPECT_FALSE(dresser->updated);  // this record was quoted without LastPublishDate
+  EXPECT_EQ(dresser->sold_at, Strings{"Online at Amazon.com from August 2024 through April 2026 for about $140."});
+}
+
+TEST(CpscImportTest, RefusesTheServicesErrorAnswer) {
+  auto r = ImportFeed(NoticeSource::kUsCpsc, RecallFixture("cpsc_error.json"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("the CPSC service answered with an error, not recalls"), std::string::npos) << r.error().ToString();
+  EXPECT_NE(r.error().ToString().find("Error retrieving Recalls: The underlying provider failed on Open."), std::string::npos);
+  // Even among real records.
+  auto mixed = ImportFeed(NoticeSource::kUsCpsc, R"([{"RecallID": 1, "RecallNumber": "1"}, {"RecallID": "0", "Title": "x"}])");
+  ASSERT_FALSE(mixed.ok());
+  EXPECT_NE(mixed.error().ToString().find("record 1"), std::string::npos);
+}
+
+TEST(CpscImportTest, UpcsModelsDuplicatesAndMalformedRecords) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, RecallFixture("cpsc_synthetic.json"));
+  EXPECT_EQ(f.records, 6u);
+  // "26-901" and "26901" are one recall; the later LastPublishDate wins.
+  ASSERT_EQ(f.notices.size(), 1u);
+  const Notice& n = f.notices[0];
+  EXPECT_EQ(n.id, "26901");
+  EXPECT_EQ(n.updated->ToString(), "2026-05-20");
+  EXPECT_EQ(n.model_numbers, (Strings{"PB-2000", "PB-2000S"}));
+  EXPECT_EQ(n.product_name, "Voltaro 20,000 mAh portable power banks");
+  EXPECT_EQ(n.gtins, Strings{"00036000291452"});
+
+  std::vector<std::string> seen;
+  for (const auto& p : f.problems) seen.push_back(p.ToString());
+  const Strings expected = {
+      "record 0 (26901): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
+      "record 0 (26901): warning: notice 26901 is also in record 1, with different content; record 1 is kept",
+      "record 2 (26902): skipped: 'RecallDate' is not a date: '2026-02-30'",
+      "record 3: skipped: no RecallNumber",
+      "record 4 (26903): skipped: 'Products' should be an array, found text",
+      "record 5: skipped: a record must be a JSON object, found \"not a record\"",
+  };
+  EXPECT_EQ(seen, expected);
+  EXPECT_EQ(f.skipped(), 4u);
+}
+
+TEST(CpscImportTest, ReadsTheFirstRecordsBrandAndUpcsBeforeTheDuplicateReplacesIt) {
+  // The earlier copy alone: d/b/a brand, grouped UPC, "N/A" ignored.
+  const std::string text = RecallFixture("cpsc_synthetic.json");
+  const size_t begin = text.find('{'), end = text.find("\n },\n {") + 3;  // through the first record's closing brace
+  const std::string first = text.substr(begin, end - begin);
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, "[" + first + "]");
+  ASSERT_EQ(f.notices.size(), 1u);
+  const Notice& n = f.notices[0];
+  EXPECT_EQ(n.id, "26901");  // "26-901" without its hyphen
+  EXPECT_EQ(n.brands, Strings{"Voltaro"});
+  EXPECT_EQ(n.gtins, Strings{"00036000291452"});
+  EXPECT_EQ(n.invalid_barcodes, Strings{"036000291453: wrong check digit (expected 2)"});
+  EXPECT_EQ(n.measures, (Strings{"Consumers should immediately stop using the recalled power banks and contact Voltaro for a full refund.", "Refund"}));
+}
+
+TEST(CpscImportTest, RefusesASafetyGateFileGivenAsCpsc) {
+  auto r = ImportFeed(NoticeSource::kUsCpsc, RecallFixture("safetygate_sample.json"));
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("look like eu-safety-gate records"), std::string::npos) << r.error().ToString();
+}
+
+}  // namespace
+}  // namespace conform

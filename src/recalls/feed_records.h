@@ -1,0 +1,86 @@
+// Shared by the feed importers (private to src/recalls/): reading one record
+// of a feed with type checks, and the per-source record readers.
+#ifndef CONFORM_RECALLS_FEED_RECORDS_H_
+#define CONFORM_RECALLS_FEED_RECORDS_H_
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "conform/core/result.h"
+#include "conform/recalls/notice.h"
+
+namespace conform::feed {
+
+using Json = nlohmann::json;
+
+// Reads the fields of one JSON object. A field of the wrong JSON type is a
+// structural problem: the first one is kept in error() and the record is
+// then skipped by its importer. Missing fields and nulls read as empty.
+class FieldReader {
+ public:
+  explicit FieldReader(const Json& object) : object_(object) {}
+
+  // The first of `keys` present (and not null) as trimmed text; numbers and
+  // booleans as their JSON text. Arrays and objects are an error.
+  std::string Text(std::initializer_list<std::string_view> keys);
+  // The field as an array (nullptr when missing or null). Another type is
+  // an error.
+  const Json* Array(std::string_view key);
+  // The field as strings: a string or an array of strings and numbers.
+  std::vector<std::string> Strings(std::string_view key);
+  // Text from key `key` of each object in array `array` (objects only; a
+  // plain string element is taken as the text itself).
+  std::vector<std::string> TextsOf(std::string_view array, std::string_view key);
+  // A day from "YYYY-MM-DD", optionally followed by a time
+  // ("2018-03-01T00:00:00", "2024-05-17T10:22:33+00:00"); empty text is
+  // no date. Text that is not such a date is an error.
+  std::optional<Date> Day(std::initializer_list<std::string_view> keys);
+
+  bool has(std::string_view key) const;
+  void Fail(std::string message);
+  const std::string& error() const { return error_; }
+
+ private:
+  const Json& object_;
+  std::string error_;
+};
+
+std::string Trim(std::string_view s);
+// `s` split at any of `separators`, each part trimmed, empty parts dropped.
+std::vector<std::string> SplitList(std::string_view s, std::string_view separators);
+// Appends `value` unless empty or already present.
+void AddUnique(std::vector<std::string>* list, const std::string& value);
+// Compact JSON of a record, for Notice::raw.
+std::string RawJson(const Json& record);
+// Scans a barcode field and files GTINs and problems into the notice and
+// the warnings.
+void AddBarcodes(std::string_view field, Notice* notice, std::vector<std::string>* warnings);
+
+// Which source's record `record` looks like, by its identifying keys.
+std::optional<NoticeSource> GuessRecordSource(const Json& record);
+
+// What a per-source reader made of one record: a notice, or the reason the
+// record is skipped; warnings about a record that is still imported.
+struct RecordRead {
+  std::string id;  // the record's notice id, when it has one
+  std::optional<Notice> notice;
+  std::string error;
+  std::vector<std::string> warnings;
+};
+
+RecordRead ReadSafetyGateRecord(const Json& record);
+RecordRead ReadCpscRecord(const Json& record);
+RecordRead ReadHealthCanadaRecord(const Json& record);
+
+// A CPSC service error dressed as a record (RecallID 0, Title "Error
+// retrieving Recalls..."): its message, or empty for a real record.
+std::string CpscErrorRecordMessage(const Json& record);
+
+}  // namespace conform::feed
+
+#endif  // CONFORM_RECALLS_FEED_RECORDS_H_

@@ -1,0 +1,148 @@
+#include "conform/recalls/gtin.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace conform {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsGtinLength(size_t n) { return n == 8 || n == 12 || n == 13 || n == 14; }
+
+// Why `digits` (digits only) is not a GTIN, or empty when it is one.
+std::string GtinDigitsProblem(const std::string& digits) {
+  const size_t n = digits.size();
+  if (!IsGtinLength(n)) {
+    if (n == 11) return "11 digits: not a GTIN length (a UPC-A that lost its leading zero?)";
+    if (n < 8) return fmt::format("{} digit{}: too short for a GTIN", n, n == 1 ? "" : "s");
+    return fmt::format("{} digits: not a GTIN length (8, 12, 13 or 14)", n);
+  }
+  if (std::all_of(digits.begin(), digits.end(), [](char c) { return c == '0'; })) return "all zeros";
+  const int expected = GtinCheckDigit(std::string_view(digits).substr(0, n - 1));
+  if (digits.back() - '0' != expected) return fmt::format("wrong check digit (expected {})", expected);
+  return "";
+}
+
+std::string PadTo14(const std::string& digits) { return std::string(14 - digits.size(), '0') + digits; }
+
+// A word of a barcode field: text between separators, and whether exactly
+// one space separated it from the word before (digit groups of one printed
+// code are joined across such single spaces only).
+struct Word {
+  std::string text;
+  bool single_space_before = false;
+};
+
+bool IsSeparator(char c) {
+  switch (c) {
+    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+    case ',': case ';': case '/': case '|': case ':': case '(': case ')':
+    case '[': case ']': case '{': case '}': case '"': case '=': case '+':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::vector<Word> SplitWords(std::string_view field) {
+  std::vector<Word> words;
+  size_t i = 0;
+  std::string sep;
+  while (i < field.size()) {
+    if (IsSeparator(field[i])) {
+      sep.push_back(field[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < field.size() && !IsSeparator(field[j])) ++j;
+    std::string w(field.substr(i, j - i));
+    // Sentence punctuation clinging to a code ("5901234123457.") is not part of it.
+    while (!w.empty() && (w.back() == '.' || w.back() == '-' || w.back() == '\'')) w.pop_back();
+    while (!w.empty() && (w.front() == '.' || w.front() == '-' || w.front() == '\'' || w.front() == '#')) w.erase(0, 1);
+    if (!w.empty()) words.push_back(Word{std::move(w), !words.empty() && sep == " "});
+    sep.clear();
+    i = j;
+  }
+  return words;
+}
+
+// The digits of a word made of digits and hyphens ("5-901234-123457"), or
+// empty when it has anything else.
+std::string DigitsOf(const std::string& word) {
+  std::string digits;
+  for (char c : word) {
+    if (IsDigit(c)) digits.push_back(c);
+    else if (c != '-' && c != '.') return "";
+  }
+  return digits;
+}
+
+bool HasDigit(const std::string& w) { return std::any_of(w.begin(), w.end(), IsDigit); }
+
+}  // namespace
+
+bool IsRestrictedCirculationGtin(std::string_view gtin14) {
+  if (gtin14.size() != 14) return false;
+  // A GTIN-8 sits behind six zeros; its own prefixes 0 and 2 are restricted.
+  if (gtin14.substr(0, 6) == "000000") return gtin14[6] == '0' || gtin14[6] == '2';
+  const std::string_view gtin13 = gtin14.substr(1);
+  return gtin13.substr(0, 2) == "02" || gtin13.substr(0, 2) == "04" || gtin13[0] == '2';
+}
+
+BarcodeScan ExtractGtins(std::string_view field) {
+  BarcodeScan scan;
+  auto add = [&scan](const std::string& digits) {
+    std::string gtin = PadTo14(digits);
+    if (std::find(scan.gtins.begin(), scan.gtins.end(), gtin) == scan.gtins.end()) scan.gtins.push_back(std::move(gtin));
+  };
+  const std::vector<Word> words = SplitWords(field);
+  size_t i = 0;
+  while (i < words.size()) {
+    const std::string& text = words[i].text;
+    if (!HasDigit(text)) {  // a label or a word of prose
+      ++i;
+      continue;
+    }
+    const std::string digits = DigitsOf(text);
+    if (digits.empty()) {
+      scan.problems.push_back({text, "letters mixed with digits (a shop, ASIN or model code?)"});
+      ++i;
+      continue;
+    }
+    if (IsGtinLength(digits.size())) {
+      if (const std::string why = GtinDigitsProblem(digits); why.empty()) add(digits);
+      else scan.problems.push_back({text, why});
+      ++i;
+      continue;
+    }
+    // A code printed in groups ("0 12345 67890 5"): join the following
+    // groups while they fit, and take the join only if it is a valid GTIN.
+    std::string joined = digits;
+    std::string joined_text = text;
+    size_t j = i + 1;
+    bool taken = false;
+    for (; j < words.size() && words[j].single_space_before; ++j) {
+      const std::string more = DigitsOf(words[j].text);
+      if (more.empty() || joined.size() + more.size() > 14) break;
+      joined += more;
+      joined_text += " " + words[j].text;
+      if (IsGtinLength(joined.size()) && GtinDigitsProblem(joined).empty()) {
+        add(joined);
+        taken = true;
+        break;
+      }
+    }
+    if (taken) {
+      i = j + 1;
+    } else {
+      scan.problems.push_back({text, GtinDigitsProblem(digits)});
+      ++i;
+    }
+  }
+  return scan;
+}
+
+}  // namespace conform

@@ -1,0 +1,72 @@
+#include "conform/recalls/gtin.h"
+
+#include <gtest/gtest.h>
+
+namespace conform {
+namespace {
+
+using Gtins = std::vector<std::string>;
+
+TEST(BarcodeFieldTest, ReadsSeveralCodesWhateverSeparatesThem) {
+  // Safety Gate puts one code per line; others use commas, semicolons, labels.
+  EXPECT_EQ(ExtractGtins("8055186669918\n8055186669925").gtins, (Gtins{"08055186669918", "08055186669925"}));
+  const BarcodeScan s = ExtractGtins("EAN: 5901234123457; UPC 036000291452, see packaging");
+  EXPECT_EQ(s.gtins, (Gtins{"05901234123457", "00036000291452"}));
+  EXPECT_TRUE(s.problems.empty());
+  EXPECT_EQ(ExtractGtins("4006381333931 / 96385074").gtins, (Gtins{"04006381333931", "00000096385074"}));
+}
+
+TEST(BarcodeFieldTest, JoinsPrintedDigitGroupsOnlyIntoAValidCode) {
+  EXPECT_EQ(ExtractGtins("0 36000 29145 2").gtins, Gtins{"00036000291452"});
+  EXPECT_EQ(ExtractGtins("5-901234-123457.").gtins, Gtins{"05901234123457"});
+  // Two whole codes side by side stay two codes.
+  EXPECT_EQ(ExtractGtins("4006381333931 5901234123457").gtins, (Gtins{"04006381333931", "05901234123457"}));
+  // Groups that never make a valid code are reported, not glued together.
+  const BarcodeScan s = ExtractGtins("2022 4006381333931");
+  EXPECT_EQ(s.gtins, Gtins{"04006381333931"});
+  ASSERT_EQ(s.problems.size(), 1u);
+  EXPECT_EQ(s.problems[0].text, "2022");
+}
+
+TEST(BarcodeFieldTest, ReportsWhatIsNotAGtinWithTheReason) {
+  const struct {
+    const char* field;
+    const char* reason;
+  } cases[] = {
+      {"871565899960", "wrong check digit (expected 1)"},  // a real Safety Gate barcode
+      {"B0CHYPVWHV", "letters mixed with digits"},         // an Amazon ASIN in the barcode field
+      {"X001N2FNJP", "letters mixed with digits"},         // an Amazon FNSKU
+      {"7802694520", "10 digits: not a GTIN length"},
+      {"12345678905", "lost its leading zero"},
+      {"1234", "too short"},
+      {"0000000000000", "all zeros"},
+  };
+  for (const auto& c : cases) {
+    const BarcodeScan s = ExtractGtins(c.field);
+    EXPECT_TRUE(s.gtins.empty()) << c.field;
+    ASSERT_EQ(s.problems.size(), 1u) << c.field;
+    EXPECT_EQ(s.problems[0].text, c.field);
+    EXPECT_NE(s.problems[0].reason.find(c.reason), std::string::npos) << c.field << ": " << s.problems[0].reason;
+  }
+}
+
+TEST(BarcodeFieldTest, KeepsEachCodeOnceAndIgnoresProse) {
+  const BarcodeScan s = ExtractGtins("4006381333931, 04006381333931 and 4006381333931");
+  EXPECT_EQ(s.gtins, Gtins{"04006381333931"});
+  EXPECT_TRUE(s.problems.empty());
+  EXPECT_TRUE(ExtractGtins("N/A").gtins.empty());
+  EXPECT_TRUE(ExtractGtins("N/A").problems.empty());
+  EXPECT_TRUE(ExtractGtins("").problems.empty());
+}
+
+TEST(BarcodeFieldTest, RestrictedCirculationNumbers) {
+  EXPECT_TRUE(IsRestrictedCirculationGtin("02000010534982"));  // in-store code from a Safety Gate alert
+  EXPECT_TRUE(IsRestrictedCirculationGtin("00200030569151"));  // 02 prefix
+  EXPECT_TRUE(IsRestrictedCirculationGtin("00000020123451"));  // GTIN-8 starting 2
+  EXPECT_FALSE(IsRestrictedCirculationGtin("04006381333931"));
+  EXPECT_FALSE(IsRestrictedCirculationGtin("00000096385074"));
+  EXPECT_FALSE(IsRestrictedCirculationGtin("00036000291452"));
+}
+
+}  // namespace
+}  // namespace conform

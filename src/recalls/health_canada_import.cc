@@ -1,0 +1,364 @@
+// Health Canada's Recalls and Safety Alerts API: list items (recallId,
+// title, category, date_published, url) and recall details, which add
+// start_date and panels of HTML text (basic_details, product,
+// cms_issue_problem, cms_who_what_consumer, images, ...). Known quirks:
+// dates are Unix seconds, as a number or as text, and some records carry
+// an impossible one (-62169984000, the year 0); category is an array of
+// numbers or of numeric text; URLs may be relative to the site; product
+// identifiers (UPC, model, lot) sit in the panels' tables or "Label: value"
+// lines, not in fields of their own.
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+
+#include "conform/core/text.h"
+#include "feed_records.h"
+
+namespace conform::feed {
+
+namespace {
+
+constexpr int64_t kSecondsPerDay = 86400;
+// Outside these, a date_published is taken to be a placeholder, not a date.
+constexpr int64_t kEarliestPlausible = 631152000;  // 1990-01-01
+constexpr int64_t kLatestPlausible = 4102444800;   // 2100-01-01
+
+const char* kSiteRoot = "https://healthycanadians.gc.ca";
+
+// "&amp;" and friends, numeric references included; unknown ones stay.
+std::string DecodeEntities(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out.push_back(s[i]);
+      continue;
+    }
+    const size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back('&');
+      continue;
+    }
+    const std::string_view name = s.substr(i + 1, semi - i - 1);
+    std::string rep;
+    if (name == "amp") rep = "&";
+    else if (name == "lt") rep = "<";
+    else if (name == "gt") rep = ">";
+    else if (name == "quot") rep = "\"";
+    else if (name == "apos") rep = "'";
+    else if (name == "nbsp") rep = " ";
+    else if (name == "ldquo") rep = "\u201C";
+    else if (name == "rdquo") rep = "\u201D";
+    else if (name == "lsquo") rep = "\u2018";
+    else if (name == "rsquo") rep = "\u2019";
+    else if (name == "ndash") rep = "\u2013";
+    else if (name == "mdash") rep = "\u2014";
+    else if (name == "eacute") rep = "\u00E9";
+    else if (name == "egrave") rep = "\u00E8";
+    else if (name == "agrave") rep = "\u00E0";
+    else if (name == "ccedil") rep = "\u00E7";
+    else if (name == "reg") rep = "\u00AE";
+    else if (name == "trade") rep = "\u2122";
+    else if (name == "deg") rep = "\u00B0";
+    else if (!name.empty() && name[0] == '#') {
+      const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      const std::string digits(name.substr(hex ? 2 : 1));
+      char* end = nullptr;
+      const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+      if (!digits.empty() && end && *end == '\0' && cp > 0 && cp < 0x110000) {
+        if (cp < 0x80) {
+          rep.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+          rep.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+          rep.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+          rep.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+          rep.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+          rep.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+          rep.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+      }
+    }
+    if (rep.empty()) {
+      out.push_back('&');
+      continue;
+    }
+    out += rep;
+    i = semi;
+  }
+  return out;
+}
+
+// The lowercase name of the tag starting at html[lt] ('<'), "/p" for a
+// closing tag; `*end` is set past its '>'.
+std::string TagName(std::string_view html, size_t lt, size_t* end) {
+  const size_t gt = html.find('>', lt);
+  *end = gt == std::string_view::npos ? html.size() : gt + 1;
+  size_t i = lt + 1;
+  std::string name;
+  if (i < html.size() && html[i] == '/') name.push_back(html[i++]);
+  while (i < html.size() && (std::isalnum(static_cast<unsigned char>(html[i])))) name.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(html[i++]))));
+  return name;
+}
+
+bool IsBlockTag(const std::string& name) {
+  const std::string n = name[0] == '/' ? name.substr(1) : name;
+  return n == "br" || n == "p" || n == "div" || n == "li" || n == "ul" || n == "ol" || n == "tr" || n == "table" || n == "h1" ||
+         n == "h2" || n == "h3" || n == "h4" || n == "h5" || n == "h6" || n == "dt" || n == "dd";
+}
+
+// Plain text: block tags end lines, cells are separated by tabs, lines are
+// trimmed and empty ones dropped.
+std::string HtmlToText(std::string_view html) {
+  std::string flat;
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] != '<') {
+      flat.push_back(html[i++]);
+      continue;
+    }
+    size_t end = 0;
+    const std::string name = TagName(html, i, &end);
+    if (name.empty()) {  // a lone '<' in text
+      flat.push_back(html[i++]);
+      continue;
+    }
+    if (IsBlockTag(name)) flat.push_back('\n');
+    else if (name == "td" || name == "th") flat.push_back('\t');
+    i = end;
+  }
+  std::string out;
+  for (const auto& line : SplitList(DecodeEntities(flat), "\n")) {
+    std::string collapsed;
+    for (char c : line) {
+      const bool space = c == ' ' || c == '\t' || c == '\r';
+      if (space && (collapsed.empty() || collapsed.back() == ' ')) continue;
+      collapsed.push_back(space ? ' ' : c);
+    }
+    while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+    if (collapsed.empty()) continue;
+    if (!out.empty()) out.push_back('\n');
+    out += collapsed;
+  }
+  return out;
+}
+
+using Table = std::vector<std::vector<std::string>>;
+
+// The tables of an HTML fragment, as rows of cell texts.
+std::vector<Table> HtmlTables(std::string_view html) {
+  std::vector<Table> tables;
+  Table* table = nullptr;
+  std::string cell;
+  bool in_cell = false;
+  auto close_cell = [&] {
+    if (in_cell && table && !table->empty()) table->back().push_back(HtmlToText(cell));
+    cell.clear();
+    in_cell = false;
+  };
+  for (size_t i = 0; i < html.size();) {
+    if (html[i] != '<') {
+      if (in_cell) cell.push_back(html[i]);
+      ++i;
+      continue;
+    }
+    size_t end = 0;
+    const std::string name = TagName(html, i, &end);
+    if (name == "table") {
+      tables.emplace_back();
+      table = &tables.back();
+    } else if (name == "/table") {
+      close_cell();
+      table = nullptr;
+    } else if (name == "tr" && table) {
+      close_cell();
+      table->emplace_back();
+    } else if ((name == "td" || name == "th") && table) {
+      close_cell();
+      if (table->empty()) table->emplace_back();
+      in_cell = true;
+    } else if (name == "/td" || name == "/th" || name == "/tr") {
+      close_cell();
+    } else if (in_cell) {
+      cell.append(html.substr(i, end - i));
+    }
+    i = end;
+  }
+  return tables;
+}
+
+enum class Column { kOther, kBarcode, kModel, kBatch, kBrand, kProduct };
+
+Column ColumnOf(const std::string& header) {
+  const std::string h = AsciiLower(header);
+  auto has = [&h](const char* w) { return h.find(w) != std::string::npos; };
+  if (has("upc") || has("gtin") || has("barcode") || has("bar code") || has("ean") || has("code-barres")) return Column::kBarcode;
+  if (has("model") || has("modèle") || has("item number") || has("sku")) return Column::kModel;
+  if (has("lot") || has("batch") || has("date code") || has("serial")) return Column::kBatch;
+  if (has("brand") || has("marque")) return Column::kBrand;
+  if (h == "product" || h == "product name" || h == "produit" || h == "nom du produit") return Column::kProduct;
+  return Column::kOther;
+}
+
+void AddIdentifier(Column c, const std::string& value, Notice* n, std::vector<std::string>* names, std::vector<std::string>* warnings) {
+  if (value.empty() || value == "-" || AsciiLower(value) == "n/a" || AsciiLower(value) == "none") return;
+  switch (c) {
+    case Column::kBarcode: AddBarcodes(value, n, warnings); break;
+    case Column::kModel:
+      for (const auto& m : SplitList(value, "\n")) AddUnique(&n->model_numbers, m);
+      break;
+    case Column::kBatch:
+      for (const auto& b : SplitList(value, "\n")) AddUnique(&n->batch_numbers, b);
+      break;
+    case Column::kBrand: AddUnique(&n->brands, value); break;
+    case Column::kProduct: AddUnique(names, value); break;
+    case Column::kOther: break;
+  }
+}
+
+// Identifiers from a panel's tables (by header) and from its "Label: value"
+// lines.
+void ReadIdentifiers(std::string_view html, Notice* n, std::vector<std::string>* names, std::vector<std::string>* warnings) {
+  for (const Table& t : HtmlTables(html)) {
+    if (t.size() < 2) continue;
+    std::vector<Column> columns;
+    for (const auto& h : t[0]) columns.push_back(ColumnOf(h));
+    for (size_t r = 1; r < t.size(); ++r)
+      for (size_t c = 0; c < t[r].size() && c < columns.size(); ++c) AddIdentifier(columns[c], t[r][c], n, names, warnings);
+  }
+  // Outside tables: "UPC: 0 12345 67890 5", "Model number: AB-12".
+  std::string without_tables(html);
+  for (size_t at; (at = AsciiLower(without_tables).find("<table")) != std::string::npos;) {
+    const size_t close = AsciiLower(without_tables).find("</table>", at);
+    without_tables.erase(at, close == std::string::npos ? std::string::npos : close + 8 - at);
+  }
+  for (const auto& line : SplitList(HtmlToText(without_tables), "\n")) {
+    const size_t colon = line.find(':');
+    if (colon == std::string::npos || colon > 40) continue;
+    const Column c = ColumnOf(Trim(std::string_view(line).substr(0, colon)));
+    if (c != Column::kOther && c != Column::kProduct) AddIdentifier(c, Trim(std::string_view(line).substr(colon + 1)), n, names, warnings);
+  }
+}
+
+// "Label: value" lines of the basic_details panel.
+std::vector<std::pair<std::string, std::string>> LabelledLines(std::string_view html) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& line : SplitList(HtmlToText(html), "\n")) {
+    const size_t colon = line.find(':');
+    if (colon == std::string::npos || colon > 40) continue;
+    out.emplace_back(AsciiLower(Trim(std::string_view(line).substr(0, colon))), Trim(std::string_view(line).substr(colon + 1)));
+  }
+  return out;
+}
+
+std::string CategoryName(const std::string& code) {
+  if (code == "1") return "Food";
+  if (code == "2") return "Vehicles";
+  if (code == "3") return "Health products";
+  if (code == "4") return "Consumer products";
+  return code;
+}
+
+// A date given as Unix seconds (number or numeric text) or as ISO text.
+// An impossible value is a warning and no date; anything else is an error.
+std::optional<Date> EpochDay(FieldReader& f, const Json& record, const char* key, std::vector<std::string>* warnings) {
+  const auto it = record.find(key);
+  if (it == record.end() || it->is_null()) return std::nullopt;
+  double seconds = 0;
+  if (it->is_number()) {
+    seconds = it->get<double>();
+  } else if (it->is_string()) {
+    const std::string text = Trim(it->get<std::string>());
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    seconds = std::strtod(text.c_str(), &end);
+    if (end == nullptr || *end != '\0') {
+      if (auto d = Date::Parse(std::string_view(text).substr(0, 10)); d.ok() && (text.size() == 10 || text[10] == 'T')) return d.value();
+      f.Fail(fmt::format("'{}' is not a date: '{}'", key, text));
+      return std::nullopt;
+    }
+  } else {
+    f.Fail(fmt::format("'{}' should be a date in Unix seconds, found {}", key, it->dump()));
+    return std::nullopt;
+  }
+  if (!std::isfinite(seconds) || seconds < kEarliestPlausible || seconds >= kLatestPlausible) {
+    warnings->push_back(fmt::format("'{}' {} is not a plausible date; the date is left unknown", key, it->dump()));
+    return std::nullopt;
+  }
+  return Date::FromDays(static_cast<int32_t>(static_cast<int64_t>(seconds) / kSecondsPerDay));
+}
+
+}  // namespace
+
+RecordRead ReadHealthCanadaRecord(const Json& record) {
+  RecordRead out;
+  FieldReader f(record);
+  Notice n;
+  n.source = NoticeSource::kCaHealthCanada;
+  n.id = f.Text({"recallId", "recall_id"});
+  out.id = n.id;
+  if (n.id.empty() && f.error().empty()) f.Fail("no recallId");
+
+  n.title = f.Text({"title"});
+  n.published = EpochDay(f, record, "date_published", &out.warnings);
+  n.started = EpochDay(f, record, "start_date", &out.warnings);
+  {
+    std::vector<std::string> categories;
+    for (const auto& c : f.Strings("category")) AddUnique(&categories, CategoryName(c));
+    for (size_t i = 0; i < categories.size(); ++i) n.category += (i ? "; " : "") + categories[i];
+  }
+  n.url = f.Text({"url"});
+  if (!n.url.empty() && n.url[0] == '/') n.url = kSiteRoot + n.url;
+
+  std::vector<std::string> names;
+  if (const Json* panels = f.Array("panels")) {
+    for (size_t i = 0; i < panels->size(); ++i) {
+      const Json& p = (*panels)[i];
+      if (!p.is_object()) {
+        f.Fail(fmt::format("'panels[{}]' should be an object", i));
+        break;
+      }
+      FieldReader pf(p);
+      const std::string name = AsciiLower(pf.Text({"panelName"}));
+      const std::string html = pf.Text({"text"});
+      if (!pf.error().empty()) {
+        f.Fail(fmt::format("panels[{}]: {}", i, pf.error()));
+        break;
+      }
+      if (name == "basic_details") {
+        for (const auto& [label, value] : LabelledLines(html)) {
+          if (label == "product" || label == "produit") AddUnique(&names, value);
+          else if (label == "issue" || label == "problème") AddUnique(&n.hazard_types, value);
+          else if (label == "what to do" || label == "que faire") AddUnique(&n.measures, value);
+        }
+      } else if (name.rfind("product", 0) == 0 || name == "affected_products") {
+        if (const std::string text = HtmlToText(html); !text.empty() && n.description.find(text) == std::string::npos)
+          n.description += (n.description.empty() ? "" : "\n") + text;
+        ReadIdentifiers(html, &n, &names, &out.warnings);
+      } else if (name == "cms_issue_problem" || name == "issue" || name == "details") {
+        const std::string text = HtmlToText(html);
+        if (!text.empty()) n.hazard_description += (n.hazard_description.empty() ? "" : "\n") + text;
+      } else if (name == "cms_who_what_consumer" || name == "what_you_should_do" || name == "what_to_do") {
+        AddUnique(&n.measures, HtmlToText(html));
+      }
+    }
+  }
+  n.product_name = names.empty() ? n.title : names.front();
+  for (size_t i = 1; i < names.size(); ++i) n.product_name += "; " + names[i];
+
+  if (!f.error().empty()) {
+    out.error = f.error();
+    out.warnings.clear();
+    return out;
+  }
+  if (!f.has("date_published")) out.warnings.push_back("no date_published: the notice has no date");
+  n.raw = RawJson(record);
+  out.notice = std::move(n);
+  return out;
+}
+
+}  // namespace conform::feed

@@ -1,0 +1,94 @@
+// EU Safety Gate alerts. Three namings of the same fields are read: the
+// weekly-report export as flattened to JSON (alert_number, barcode, ...,
+// with the literal text "None" for an empty field), the OpenDataSoft
+// open-data export (alert_number, alert_date, product_barcode, ...) and the
+// XML export's element names (caseNumber, barcode, ...).
+#include "conform/core/text.h"
+#include "feed_records.h"
+
+namespace conform::feed {
+
+namespace {
+
+// Text of the first present key, with the export's "None" read as empty.
+std::string Value(FieldReader& f, std::initializer_list<std::string_view> keys) {
+  std::string v = f.Text(keys);
+  return v == "None" ? "" : v;
+}
+
+std::vector<std::string> Values(FieldReader& f, std::string_view key) {
+  std::vector<std::string> out;
+  for (auto& v : f.Strings(key))
+    if (v != "None") out.push_back(std::move(v));
+  return out;
+}
+
+// Placeholders for "we do not know" that must not become a brand or country.
+bool IsPlaceholder(const std::string& v) {
+  const std::string l = AsciiLower(v);
+  return l.empty() || l == "unknown" || l == "none" || l == "n/a" || l == "na" || l == "-" || l == "not known" || l == "no brand";
+}
+
+void AddBrands(const std::string& field, Notice* n) {
+  // "Opel/Vauxhall", "CITROEN, DS". An ampersand stays: "SUN & SPORT" is one brand.
+  for (std::string b : SplitList(field, ",/;\n")) {
+    if (b.find(' ') == std::string::npos && b.size() > 1 && b.back() == '.') b.pop_back();  // "OPEL."
+    if (!IsPlaceholder(b)) AddUnique(&n->brands, b);
+  }
+}
+
+}  // namespace
+
+RecordRead ReadSafetyGateRecord(const Json& record) {
+  RecordRead out;
+  FieldReader f(record);
+  Notice n;
+  n.source = NoticeSource::kEuSafetyGate;
+  n.id = Value(f, {"alert_number", "caseNumber"});
+  out.id = n.id;
+  if (n.id.empty() && f.error().empty()) f.Fail("no alert number ('alert_number' or 'caseNumber')");
+
+  n.published = f.Day({"alert_date", "publicationDate"});
+  n.updated = f.Day({"modification_date"});
+  n.production_period = Value(f, {"production_dates", "productionDates"});
+  n.product_name = Value(f, {"product_name", "name"});
+  n.description = Value(f, {"product_description", "productDescription"});
+  n.category = Value(f, {"product_category", "category"});
+  AddBrands(Value(f, {"brand", "product_brand"}), &n);
+  for (const auto& m : SplitList(Value(f, {"model_type_number", "product_model_type", "typeNumberModel"}), "\n"))
+    AddUnique(&n.model_numbers, m);
+  AddBarcodes(Value(f, {"barcode", "product_barcode"}), &n, &out.warnings);
+  for (const auto& b : SplitList(Value(f, {"batch_number", "product_batch_number", "batchNumber"}), "\n"))
+    AddUnique(&n.batch_numbers, b);
+  n.company_recall_code = Value(f, {"company_recall_code", "product_recall_code", "companyRecallCode"});
+
+  for (const char* key : {"risk_type", "alert_type", "riskType"})
+    for (const auto& v : Values(f, key))
+      for (const auto& t : SplitList(v, ",;")) AddUnique(&n.hazard_types, t);
+  n.hazard_description = Value(f, {"alert_description", "riskDescription", "risk_description"});
+  n.risk_level = Value(f, {"alert_level", "riskLevel", "risk_level"});
+  for (const char* key : {"compulsory_measures", "compulsoryMeasures", "voluntary_measures", "voluntaryMeasures", "measures_country"})
+    for (const auto& v : Values(f, key)) AddUnique(&n.measures, v);
+
+  if (std::string c = Value(f, {"country_of_origin", "countryOfOrigin"}); !IsPlaceholder(c)) AddUnique(&n.origin_countries, c);
+  n.notifying_country = Value(f, {"alert_submitted_by", "alert_country", "submittedBy", "notifyingCountry"});
+  for (const auto& c : SplitList(Value(f, {"found_and_measures_taken_in", "distributionCountries"}), ",;\n"))
+    if (!IsPlaceholder(c)) AddUnique(&n.market_countries, c);
+
+  n.url = Value(f, {"case_url", "rapex_url", "urlOfCase"});
+  for (const char* key : {"company_recall_page", "product_recall_url", "companyRecallPage"})
+    for (const auto& v : Values(f, key)) AddUnique(&n.related_urls, v);
+
+  if (!f.error().empty()) {
+    out.error = f.error();
+    out.warnings.clear();
+    return out;
+  }
+  if (n.product_name.empty() && n.description.empty() && n.brands.empty() && n.gtins.empty())
+    out.warnings.push_back("names no product: no product name, description, brand or barcode");
+  n.raw = RawJson(record);
+  out.notice = std::move(n);
+  return out;
+}
+
+}  // namespace conform::feed

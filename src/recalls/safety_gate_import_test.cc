@@ -1,0 +1,179 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "conform/recalls/feed_import.h"
+#include "test_feeds.h"
+
+namespace conform {
+namespace {
+
+using Strings = std::vector<std::string>;
+
+TEST(SafetyGateImportTest, ImportsTheWholeSharedSample) {
+  const std::string path = SharedSafetyGateSamplePath();
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "the shared Safety Gate sample is not at " << path;
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, ReadTestFile(path));
+  EXPECT_EQ(f.records, 353u);
+  EXPECT_EQ(f.notices.size(), 353u);
+  EXPECT_EQ(f.skipped(), 0u);
+  size_t with_gtin = 0, gtins = 0, invalid = 0;
+  std::set<std::string> categories;
+  for (const auto& n : f.notices) {
+    with_gtin += !n.gtins.empty();
+    gtins += n.gtins.size();
+    invalid += n.invalid_barcodes.size();
+    EXPECT_FALSE(n.hazard_types.empty()) << n.id;
+    categories.insert(n.category);
+    // The export's literal "None" never survives into a notice.
+    EXPECT_EQ(NoticeToJson(n, false).find("\"None\""), std::string::npos) << n.id;
+  }
+  // 113 alerts have a barcode field: 103 of them with at least one valid
+  // GTIN, 120 GTINs in all; 10 codes are not GTINs (6 wrong check digits,
+  // 1 of 10 digits, 3 Amazon ASIN/FNSKU codes), each a warning.
+  EXPECT_EQ(with_gtin, 103u);
+  EXPECT_EQ(gtins, 120u);
+  EXPECT_EQ(invalid, 10u);
+  EXPECT_EQ(f.warnings(), 10u);
+  EXPECT_EQ(categories.count("Motor vehicles"), 1u);
+}
+
+TEST(SafetyGateImportTest, ReadsTheWeeklyExportFields) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, RecallFixture("safetygate_sample.json"));
+  ASSERT_EQ(f.notices.size(), 11u);
+  EXPECT_EQ(f.skipped(), 0u);
+
+  const Notice* car = FindNotice(f, "A12/00017/20");
+  ASSERT_NE(car, nullptr);
+  EXPECT_EQ(car->source, NoticeSource::kEuSafetyGate);
+  EXPECT_EQ(car->product_name, "Passenger Car");
+  EXPECT_EQ(car->brands, Strings{"Bentley"});
+  EXPECT_EQ(car->hazard_types, (Strings{"Fire", "Injuries"}));
+  EXPECT_EQ(car->company_recall_code, "RE 19/27 (RB41)");
+  EXPECT_EQ(car->origin_countries, Strings{"United Kingdom"});
+  EXPECT_EQ(car->production_period, "The affected vehicles were manufactured from 02/10/2016 to 27/01/2018");
+  EXPECT_FALSE(car->published);  // the weekly export has no dates
+  EXPECT_TRUE(car->url.empty());  // "None"
+  EXPECT_NE(car->raw.find("\"alert_number\":\"A12/00017/20\""), std::string::npos);
+
+  // Several brands in one field; a recall code on two lines.
+  const Notice* citroen = FindNotice(f, "A12/01048/24");
+  ASSERT_NE(citroen, nullptr);
+  EXPECT_EQ(citroen->brands, (Strings{"CITROEN", "DS"}));
+
+  // Eight barcodes, one per line.
+  const Notice* helmet = FindNotice(f, "A12/01135/24");
+  ASSERT_NE(helmet, nullptr);
+  EXPECT_EQ(helmet->gtins.size(), 8u);
+  EXPECT_EQ(helmet->gtins.front(), "08055186669918");
+  EXPECT_EQ(helmet->batch_numbers, Strings{"2022/04"});
+  EXPECT_TRUE(helmet->origin_countries.empty());  // "Unknown"
+
+  // Batch numbers: one per line, as given.
+  const Notice* mower = FindNotice(f, "A12/03112/24");
+  ASSERT_NE(mower, nullptr);
+  ASSERT_EQ(mower->batch_numbers.size(), 7u);
+  EXPECT_EQ(mower->batch_numbers[0], "From MCJF-1000031 to MCJF-1005100 (HRM1000)");
+
+  // Codes that are not GTINs are kept aside and reported, never used.
+  const Notice* perfume = FindNotice(f, "A12/01477/23");
+  ASSERT_NE(perfume, nullptr);
+  EXPECT_TRUE(perfume->gtins.empty());
+  EXPECT_EQ(perfume->invalid_barcodes, Strings{"871565899960: wrong check digit (expected 1)"});
+  EXPECT_EQ(perfume->brands, Strings{"OMERTA® & WEALTH"});
+  const Notice* projector = FindNotice(f, "A12/03648/24");
+  ASSERT_NE(projector, nullptr);
+  EXPECT_TRUE(projector->gtins.empty());
+  ASSERT_EQ(f.warnings(), 2u);
+  EXPECT_EQ(f.problems[0].id, "A12/01477/23");
+  EXPECT_EQ(f.problems[0].index, 2u);
+  EXPECT_NE(f.problems[0].ToString().find("record 2 (A12/01477/23): warning: barcode '871565899960'"), std::string::npos);
+  EXPECT_EQ(f.problems[1].id, "A12/03648/24");
+}
+
+TEST(SafetyGateImportTest, ReadsTheOpenDataSoftExport) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, RecallFixture("safetygate_opendatasoft.json"));
+  ASSERT_EQ(f.notices.size(), 2u);
+  EXPECT_TRUE(f.problems.empty());
+  const Notice& set = f.notices[0];
+  EXPECT_EQ(set.id, "A12/03202/24");
+  ASSERT_TRUE(set.published);
+  EXPECT_EQ(set.published->ToString(), "2024-11-22");
+  EXPECT_EQ(set.updated->ToString(), "2024-11-22");
+  EXPECT_EQ(set.hazard_types, Strings{"Strangulation"});
+  EXPECT_EQ(set.risk_level, "Serious risk");
+  EXPECT_EQ(set.notifying_country, "Cyprus");
+  EXPECT_EQ(set.model_numbers, Strings{"SPIDER-MAN"});
+  EXPECT_EQ(set.gtins, Strings{"05299900577797"});
+  EXPECT_NE(set.hazard_description.find("drawstrings"), std::string::npos);
+  EXPECT_EQ(set.url, "https://ec.europa.eu/safety-gate-alerts/screen/webReport/alertDetail/10000001");
+  const Notice& helmet = f.notices[1];
+  EXPECT_EQ(helmet.gtins.size(), 3u);  // "a, b; c"
+  EXPECT_EQ(helmet.measures, (Strings{"Recall of the product from end users", "Withdrawal of the product from the market"}));
+}
+
+TEST(SafetyGateImportTest, ReadsOlderOpenDataSoftAndXmlExportNames) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"({"records": [
+      {"datasetid": "healthref-europe-rapex-en", "fields": {"alert_number": "A12/00001/21", "product_name": "Toy", "product_barcode": "4006381333931"}},
+      {"record": {"id": "x", "fields": {"alert_number": "A12/00002/21", "product_name": "Lamp"}}}]})");
+  ASSERT_EQ(f.notices.size(), 2u);
+  EXPECT_EQ(f.notices[0].gtins, Strings{"04006381333931"});
+  EXPECT_EQ(f.notices[1].product_name, "Lamp");
+
+  const FeedImport x = MustImport(NoticeSource::kEuSafetyGate,
+                                  R"([{"caseNumber": "A12/00003/21", "name": "Charger", "brand": "Acme", "typeNumberModel": "AC-1\nAC-2",
+                                       "riskType": "Electric shock", "countryOfOrigin": "China", "submittedBy": "Germany",
+                                       "distributionCountries": "Germany, Austria", "urlOfCase": "https://example.org/a"}])");
+  ASSERT_EQ(x.notices.size(), 1u);
+  const Notice& n = x.notices[0];
+  EXPECT_EQ(n.id, "A12/00003/21");
+  EXPECT_EQ(n.model_numbers, (Strings{"AC-1", "AC-2"}));
+  EXPECT_EQ(n.notifying_country, "Germany");
+  EXPECT_EQ(n.market_countries, (Strings{"Germany", "Austria"}));
+  EXPECT_EQ(n.url, "https://example.org/a");
+}
+
+TEST(SafetyGateImportTest, SkipsMalformedRecordsAndImportsTheRest) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/00010/24", "product_name": "Toy", "brand": "Acme"},
+      {"alert_number": "None", "product_name": "no number"},
+      {"alert_number": "A12/00011/24", "product_name": ["not", "text"]},
+      {"alert_number": "A12/00012/24", "alert_date": "2024-02-30", "product_name": "Lamp"},
+      42,
+      {"alert_number": "A12/00013/24", "product_name": "Kettle"}])");
+  EXPECT_EQ(f.records, 6u);
+  ASSERT_EQ(f.notices.size(), 2u);
+  EXPECT_EQ(f.notices[0].id, "A12/00010/24");
+  EXPECT_EQ(f.notices[1].id, "A12/00013/24");
+  ASSERT_EQ(f.skipped(), 4u);
+  EXPECT_EQ(f.problems[0].ToString(), "record 1: skipped: no alert number ('alert_number' or 'caseNumber')");
+  EXPECT_EQ(f.problems[1].ToString(), "record 2 (A12/00011/24): skipped: 'product_name' should be text, found an array");
+  EXPECT_EQ(f.problems[2].ToString(), "record 3 (A12/00012/24): skipped: 'alert_date' is not a date: '2024-02-30'");
+  EXPECT_EQ(f.problems[3].ToString(), "record 4: skipped: a record must be a JSON object, found 42");
+}
+
+TEST(SafetyGateImportTest, RefusesFeedsThatAreNotSafetyGate) {
+  auto cpsc = ImportFeed(NoticeSource::kEuSafetyGate, RecallFixture("cpsc_recalls.json"));
+  ASSERT_FALSE(cpsc.ok());
+  EXPECT_NE(cpsc.error().ToString().find("this is not a eu-safety-gate feed: 3 of its 3 records look like us-cpsc records"), std::string::npos)
+      << cpsc.error().ToString();
+  EXPECT_NE(cpsc.error().ToString().find("--source us-cpsc"), std::string::npos);
+
+  auto unknown = ImportFeed(NoticeSource::kEuSafetyGate, R"([{"sku": "1"}, {"sku": "2"}])");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().ToString().find("none of its 2 records has 'alert_number' or 'caseNumber'"), std::string::npos);
+
+  auto broken = ImportFeed(NoticeSource::kEuSafetyGate, "[{\"alert_number\": ");
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.error().ToString().find("not valid JSON"), std::string::npos);
+
+  auto scalar = ImportFeed(NoticeSource::kEuSafetyGate, "\"alerts\"");
+  ASSERT_FALSE(scalar.ok());
+
+  // An empty feed is a feed with nothing in it, not an error.
+  EXPECT_EQ(MustImport(NoticeSource::kEuSafetyGate, "[]").records, 0u);
+}
+
+}  // namespace
+}  // namespace conform

@@ -1,0 +1,306 @@
+#include "conform/store/notice_store.h"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <utility>
+
+namespace conform {
+
+namespace {
+
+// PRAGMA application_id of a notice store ("cnfN"), so that another
+// program's SQLite file is refused rather than written into.
+constexpr int kApplicationId = 0x636E664E;
+
+// migrations[i] takes the schema from version i to i + 1.
+const std::vector<const char*>& Migrations() {
+  static const std::vector<const char*> m = {
+      // 1: notices keyed by (source, id), their GTINs for lookups, and the
+      // versions an update replaced.
+      R"sql(
+        CREATE TABLE notices (
+          source TEXT NOT NULL,
+          id TEXT NOT NULL,
+          published TEXT,
+          updated TEXT,
+          notice TEXT NOT NULL,
+          first_imported TEXT NOT NULL,
+          last_changed TEXT NOT NULL,
+          PRIMARY KEY (source, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX notices_published ON notices(published);
+        CREATE INDEX notices_updated ON notices(updated);
+        CREATE TABLE notice_gtins (
+          gtin TEXT NOT NULL,
+          source TEXT NOT NULL,
+          id TEXT NOT NULL,
+          PRIMARY KEY (gtin, source, id),
+          FOREIGN KEY (source, id) REFERENCES notices(source, id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        CREATE TABLE notice_versions (
+          source TEXT NOT NULL,
+          id TEXT NOT NULL,
+          replaced_at TEXT NOT NULL,
+          notice TEXT NOT NULL
+        );
+        CREATE INDEX notice_versions_key ON notice_versions(source, id);
+      )sql",
+  };
+  return m;
+}
+
+std::string NowUtc() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// A prepared statement, finalized on scope exit.
+class Stmt {
+ public:
+  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  ~Stmt() { sqlite3_finalize(stmt_); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  bool ok() const { return rc_ == SQLITE_OK; }
+  Stmt& Bind(int i, std::string_view text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Stmt& Bind(int i, const std::optional<Date>& d) {
+    if (d) return Bind(i, d->ToString());
+    sqlite3_bind_null(stmt_, i);
+    return *this;
+  }
+  // SQLITE_ROW, SQLITE_DONE or an error code.
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string Text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+  }
+  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_ = SQLITE_OK;
+};
+
+}  // namespace
+
+struct NoticeStore::Db {
+  sqlite3* handle = nullptr;
+  std::string path;
+  ~Db() { sqlite3_close(handle); }
+
+  Error Fail(std::string_view what) const {
+    const int code = sqlite3_errcode(handle);
+    const ErrorCode ec = code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? ErrorCode::kInvalidInput : ErrorCode::kIo;
+    return Error(ec, {Diagnostic{path, 0, 0, fmt::format("{}: {}", what, sqlite3_errmsg(handle)), ""}});
+  }
+  Status Exec(const char* sql, std::string_view what) const {
+    if (sqlite3_exec(handle, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return Fail(what);
+    return Status::Ok();
+  }
+  Result<int64_t> PragmaInt(const char* sql) const {
+    Stmt s(handle, sql);
+    if (!s.ok() || s.Step() != SQLITE_ROW) return Fail(sql);
+    return s.Int(0);
+  }
+};
+
+NoticeStore::NoticeStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+NoticeStore::NoticeStore(NoticeStore&&) noexcept = default;
+NoticeStore& NoticeStore::operator=(NoticeStore&&) noexcept = default;
+NoticeStore::~NoticeStore() = default;
+
+int NoticeStore::SchemaVersion() { return static_cast<int>(Migrations().size()); }
+
+Result<NoticeStore> NoticeStore::Open(const std::string& path) {
+  auto db = std::make_unique<Db>();
+  db->path = path;
+  if (sqlite3_open_v2(path.c_str(), &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    Error e(ErrorCode::kIo, {Diagnostic{path, 0, 0, fmt::format("cannot open the notice store: {}", db->handle ? sqlite3_errmsg(db->handle) : "out of memory"), "check the path and its directory's permissions"}});
+    return e;
+  }
+  sqlite3_busy_timeout(db->handle, 5000);
+  if (Status st = db->Exec("PRAGMA foreign_keys = ON", "cannot set up the notice store"); !st.ok()) return st.error();
+
+  auto app = db->PragmaInt("PRAGMA application_id");
+  if (!app.ok()) return app.error();
+  auto version = db->PragmaInt("PRAGMA user_version");
+  if (!version.ok()) return version.error();
+  auto tables = db->PragmaInt("SELECT count(*) FROM sqlite_master");
+  if (!tables.ok()) return tables.error();
+  const bool fresh = app.value() == 0 && version.value() == 0 && tables.value() == 0;
+  if (!fresh && app.value() != kApplicationId)
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, "is an SQLite file, but not a notice store", "give --db a new file or an existing notice store"}});
+  if (version.value() > SchemaVersion())
+    return Error(ErrorCode::kInvalidInput,
+                 {Diagnostic{path, 0, 0, fmt::format("the notice store has schema version {}; this build knows versions up to {}", version.value(), SchemaVersion()),
+                             "use a newer conform"}});
+  for (int64_t v = version.value(); v < SchemaVersion(); ++v) {
+    if (Status st = db->Exec("BEGIN IMMEDIATE", "cannot start the schema migration"); !st.ok()) return st.error();
+    const std::string set = fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId, v + 1);
+    Status st = db->Exec(Migrations()[static_cast<size_t>(v)], fmt::format("schema migration to version {} failed", v + 1));
+    if (st.ok()) st = db->Exec(set.c_str(), "cannot record the schema version");
+    if (st.ok()) st = db->Exec("COMMIT", "cannot commit the schema migration");
+    if (!st.ok()) {
+      sqlite3_exec(db->handle, "ROLLBACK", nullptr, nullptr, nullptr);
+      return st.error();
+    }
+  }
+  return NoticeStore(std::move(db));
+}
+
+Result<ImportCounts> NoticeStore::Import(const FeedImport& feed) { return Import(feed.notices, feed.skipped()); }
+
+Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, size_t skipped) {
+  sqlite3* h = db_->handle;
+  // A notice given twice counts once: the later copy.
+  std::map<std::pair<NoticeSource, std::string>, size_t> last;
+  for (size_t i = 0; i < notices.size(); ++i) last[{notices[i].source, notices[i].id}] = i;
+
+  if (Status st = db_->Exec("BEGIN IMMEDIATE", "cannot start the import"); !st.ok()) return st.error();
+  ImportCounts counts;
+  counts.skipped = skipped;
+  const std::string now = NowUtc();
+  auto run = [&]() -> Status {
+    Stmt select(h, "SELECT notice FROM notices WHERE source = ?1 AND id = ?2");
+    Stmt insert(h, "INSERT INTO notices (source, id, published, updated, notice, first_imported, last_changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
+    Stmt update(h, "UPDATE notices SET published = ?3, updated = ?4, notice = ?5, last_changed = ?6 WHERE source = ?1 AND id = ?2");
+    Stmt keep(h, "INSERT INTO notice_versions (source, id, replaced_at, notice) VALUES (?1, ?2, ?3, ?4)");
+    Stmt drop_gtins(h, "DELETE FROM notice_gtins WHERE source = ?1 AND id = ?2");
+    Stmt add_gtin(h, "INSERT OR IGNORE INTO notice_gtins (gtin, source, id) VALUES (?1, ?2, ?3)");
+    for (Stmt* s : {&select, &insert, &update, &keep, &drop_gtins, &add_gtin})
+      if (!s->ok()) return db_->Fail("cannot prepare the import");
+    for (size_t i = 0; i < notices.size(); ++i) {
+      const Notice& n = notices[i];
+      if (last[{n.source, n.id}] != i) continue;
+      const std::string source(NoticeSourceName(n.source));
+      const std::string json = NoticeToJson(n, /*with_raw=*/true);
+      select.Reset();
+      select.Bind(1, source).Bind(2, n.id);
+      const int rc = select.Step();
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_->Fail(fmt::format("cannot read notice {} {}", source, n.id));
+      const bool exists = rc == SQLITE_ROW;
+      const std::string previous = exists ? select.Text(0) : "";
+      if (exists && previous == json) {
+        ++counts.unchanged;
+        continue;
+      }
+      if (exists) {
+        keep.Reset();
+        keep.Bind(1, source).Bind(2, n.id).Bind(3, now).Bind(4, previous);
+        if (keep.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot keep the previous version of notice {} {}", source, n.id));
+        drop_gtins.Reset();
+        drop_gtins.Bind(1, source).Bind(2, n.id);
+        if (drop_gtins.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot update notice {} {}", source, n.id));
+      }
+      Stmt& write = exists ? update : insert;
+      write.Reset();
+      write.Bind(1, source).Bind(2, n.id).Bind(3, n.published).Bind(4, n.updated).Bind(5, json).Bind(6, now);
+      if (write.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write notice {} {}", source, n.id));
+      for (const auto& g : n.gtins) {
+        add_gtin.Reset();
+        add_gtin.Bind(1, g).Bind(2, source).Bind(3, n.id);
+        if (add_gtin.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot index the GTINs of notice {} {}", source, n.id));
+      }
+      ++(exists ? counts.updated : counts.added);
+    }
+    return Status::Ok();
+  };
+  Status st = run();
+  if (st.ok()) st = db_->Exec("COMMIT", "cannot commit the import");
+  if (!st.ok()) {
+    sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
+    Error e = st.error();
+    std::vector<Diagnostic> d = e.diagnostics();
+    for (auto& x : d) x.hint = "nothing was imported";
+    return Error(e.code(), std::move(d));
+  }
+  return counts;
+}
+
+namespace {
+
+Result<std::vector<Notice>> ReadNotices(sqlite3* h, const std::string& path, const char* sql, const std::vector<std::string>& args) {
+  Stmt s(h, sql);
+  if (!s.ok()) return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0, fmt::format("cannot read notices: {}", sqlite3_errmsg(h)), ""}});
+  for (size_t i = 0; i < args.size(); ++i) s.Bind(static_cast<int>(i + 1), args[i]);
+  std::vector<Notice> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    auto n = NoticeFromJson(s.Text(0));
+    if (!n.ok()) return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("a stored notice is unreadable: {}", n.error().ToString()), ""}});
+    out.push_back(std::move(n).value());
+  }
+  if (rc != SQLITE_DONE) return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0, fmt::format("cannot read notices: {}", sqlite3_errmsg(h)), ""}});
+  return out;
+}
+
+constexpr const char* kOrder = " ORDER BY n.source, n.published IS NULL, n.published, n.id";
+
+}  // namespace
+
+Result<std::vector<Notice>> NoticeStore::All() const {
+  return ReadNotices(db_->handle, db_->path, fmt::format("SELECT n.notice FROM notices n{}", kOrder).c_str(), {});
+}
+
+Result<std::vector<Notice>> NoticeStore::BySource(NoticeSource source) const {
+  return ReadNotices(db_->handle, db_->path, fmt::format("SELECT n.notice FROM notices n WHERE n.source = ?1{}", kOrder).c_str(),
+                     {std::string(NoticeSourceName(source))});
+}
+
+Result<std::optional<Notice>> NoticeStore::Find(NoticeSource source, std::string_view id) const {
+  auto r = ReadNotices(db_->handle, db_->path, "SELECT n.notice FROM notices n WHERE n.source = ?1 AND n.id = ?2",
+                       {std::string(NoticeSourceName(source)), std::string(id)});
+  if (!r.ok()) return r.error();
+  if (r.value().empty()) return std::optional<Notice>();
+  return std::optional<Notice>(std::move(r.value().front()));
+}
+
+Result<std::vector<Notice>> NoticeStore::Since(Date day) const {
+  return ReadNotices(db_->handle, db_->path,
+                     fmt::format("SELECT n.notice FROM notices n WHERE n.published >= ?1 OR n.updated >= ?1{}", kOrder).c_str(), {day.ToString()});
+}
+
+Result<std::vector<Notice>> NoticeStore::WithGtin(std::string_view gtin) const {
+  return ReadNotices(db_->handle, db_->path,
+                     fmt::format("SELECT n.notice FROM notices n JOIN notice_gtins g ON g.source = n.source AND g.id = n.id WHERE g.gtin = ?1{}", kOrder).c_str(),
+                     {std::string(gtin)});
+}
+
+Result<std::vector<NoticeVersion>> NoticeStore::History(NoticeSource source, std::string_view id) const {
+  Stmt s(db_->handle, "SELECT replaced_at, notice FROM notice_versions WHERE source = ?1 AND id = ?2 ORDER BY rowid");
+  if (!s.ok()) return db_->Fail("cannot read the notice's history");
+  s.Bind(1, NoticeSourceName(source)).Bind(2, id);
+  std::vector<NoticeVersion> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    auto n = NoticeFromJson(s.Text(1));
+    if (!n.ok()) return Error(ErrorCode::kInvalidInput, {Diagnostic{db_->path, 0, 0, fmt::format("a stored version is unreadable: {}", n.error().ToString()), ""}});
+    out.push_back({s.Text(0), std::move(n).value()});
+  }
+  if (rc != SQLITE_DONE) return db_->Fail("cannot read the notice's history");
+  return out;
+}
+
+Result<size_t> NoticeStore::Count() const {
+  auto n = db_->PragmaInt("SELECT count(*) FROM notices");
+  if (!n.ok()) return n.error();
+  return static_cast<size_t>(n.value());
+}
+
+}  // namespace conform

@@ -1,0 +1,238 @@
+#include "conform/store/notice_store.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "conform/recalls/feed_import.h"
+#include "../recalls/test_feeds.h"
+
+namespace conform {
+namespace {
+
+namespace fs = std::filesystem;
+
+class NoticeStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (fs::temp_directory_path() / fmt::format("conform_notice_store_{}_{}.db", ::getpid(),
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+                .string();
+    fs::remove(path_);
+  }
+  void TearDown() override { fs::remove(path_); }
+
+  NoticeStore Open() {
+    auto s = NoticeStore::Open(path_);
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().ToString());
+    if (!s.ok()) std::abort();
+    return std::move(s).value();
+  }
+  std::string FileBytes() const { return ReadTestFile(path_); }
+  void Sql(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    char* err = nullptr;
+    EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
+    sqlite3_free(err);
+    sqlite3_close(db);
+  }
+
+  std::string path_;
+};
+
+FeedImport SafetyGateFixture() { return MustImport(NoticeSource::kEuSafetyGate, RecallFixture("safetygate_sample.json")); }
+
+TEST_F(NoticeStoreTest, ImportsOnceAndReimportingChangesNothing) {
+  const FeedImport feed = SafetyGateFixture();
+  {
+    NoticeStore store = Open();
+    auto first = store.Import(feed);
+    ASSERT_TRUE(first.ok()) << first.error().ToString();
+    EXPECT_EQ(first.value().added, 11u);
+    EXPECT_EQ(first.value().updated, 0u);
+    EXPECT_EQ(first.value().unchanged, 0u);
+    EXPECT_EQ(first.value().skipped, 0u);
+  }
+  const std::string before = FileBytes();
+  {
+    NoticeStore store = Open();
+    auto again = store.Import(feed);
+    ASSERT_TRUE(again.ok()) << again.error().ToString();
+    EXPECT_EQ(again.value().added, 0u);
+    EXPECT_EQ(again.value().updated, 0u);
+    EXPECT_EQ(again.value().unchanged, 11u);
+    EXPECT_EQ(store.Count().value(), 11u);
+  }
+  EXPECT_EQ(FileBytes(), before) << "re-importing the same feed wrote to the store";
+}
+
+TEST_F(NoticeStoreTest, AChangedRecordUpdatesTheNoticeAndKeepsTheOldVersion) {
+  FeedImport feed = SafetyGateFixture();
+  NoticeStore store = Open();
+  ASSERT_TRUE(store.Import(feed).ok());
+  Notice& car = feed.notices[1];
+  ASSERT_EQ(car.id, "A12/00017/20");
+  const std::vector<std::string> old_hazards = car.hazard_types;
+  car.hazard_types.push_back("Burns");
+  auto counts = store.Import(feed);
+  ASSERT_TRUE(counts.ok()) << counts.error().ToString();
+  EXPECT_EQ(counts.value().added, 0u);
+  EXPECT_EQ(counts.value().updated, 1u);
+  EXPECT_EQ(counts.value().unchanged, 10u);
+
+  auto now = store.Find(NoticeSource::kEuSafetyGate, "A12/00017/20");
+  ASSERT_TRUE(now.ok() && now.value());
+  EXPECT_EQ(now.value()->hazard_types.back(), "Burns");
+  auto history = store.History(NoticeSource::kEuSafetyGate, "A12/00017/20");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history.value().size(), 1u);
+  EXPECT_EQ(history.value()[0].notice.hazard_types, old_hazards);
+  EXPECT_EQ(history.value()[0].replaced_at.size(), 20u);  // "YYYY-MM-DDTHH:MM:SSZ"
+  EXPECT_TRUE(store.History(NoticeSource::kEuSafetyGate, "A12/0912/19").value().empty());
+}
+
+TEST_F(NoticeStoreTest, AFailedImportLeavesTheStoreAsItWas) {
+  FeedImport feed = SafetyGateFixture();
+  {
+    NoticeStore store = Open();
+    ASSERT_TRUE(store.Import(feed).ok());
+  }
+  // A failure injected into the database itself, at the third notice: the
+  // first is an update and the second an addition, both to be undone.
+  Sql("CREATE TRIGGER injected_failure BEFORE INSERT ON notices WHEN NEW.id = 'BOOM' "
+      "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+  const std::string before = FileBytes();
+  std::vector<Notice> batch = {feed.notices[1], feed.notices[0], feed.notices[0], feed.notices[0]};
+  batch[0].hazard_types = {"Changed"};
+  batch[1].id = "A12/99999/24";
+  batch[2].id = "BOOM";
+  batch[3].id = "A12/99998/24";
+  {
+    NoticeStore store = Open();
+    auto r = store.Import(batch);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().ToString().find("injected failure"), std::string::npos) << r.error().ToString();
+    EXPECT_NE(r.error().ToString().find("nothing was imported"), std::string::npos);
+    EXPECT_EQ(store.Count().value(), 11u);
+    EXPECT_FALSE(store.Find(NoticeSource::kEuSafetyGate, "A12/99999/24").value());
+    EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, "A12/00017/20").value()->hazard_types, (std::vector<std::string>{"Fire", "Injuries"}));
+    EXPECT_TRUE(store.History(NoticeSource::kEuSafetyGate, "A12/00017/20").value().empty());
+    EXPECT_EQ(FileBytes(), before);
+    // The store still works after the failure.
+    batch.erase(batch.begin() + 2);
+    auto ok = store.Import(batch);
+    ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+    EXPECT_EQ(ok.value().added, 2u);
+    EXPECT_EQ(ok.value().updated, 1u);
+  }
+  EXPECT_NE(FileBytes(), before);
+}
+
+TEST_F(NoticeStoreTest, ReadsBackBySourceIdDateAndGtin) {
+  NoticeStore store = Open();
+  ASSERT_TRUE(store.Import(SafetyGateFixture()).ok());
+  ASSERT_TRUE(store.Import(MustImport(NoticeSource::kUsCpsc, RecallFixture("cpsc_recalls.json"))).ok());
+  ASSERT_TRUE(store.Import(MustImport(NoticeSource::kCaHealthCanada, RecallFixture("health_canada_details.json"))).ok());
+
+  auto all = store.All();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all.value().size(), 16u);
+  // By source name, then date (undated last), then id.
+  EXPECT_EQ(all.value()[0].id, "RA-66524");
+  EXPECT_EQ(all.value()[1].id, "RA-76611");
+  EXPECT_EQ(all.value()[2].source, NoticeSource::kEuSafetyGate);
+  EXPECT_EQ(all.value()[13].id, "18110");
+  EXPECT_EQ(all.value()[15].id, "26645");
+
+  EXPECT_EQ(store.BySource(NoticeSource::kUsCpsc).value().size(), 3u);
+  auto found = store.Find(NoticeSource::kUsCpsc, "18143");
+  ASSERT_TRUE(found.ok() && found.value());
+  EXPECT_EQ(found.value()->product_name, "Petit Collage musical jumbo wooden xylophones");
+  EXPECT_NE(found.value()->raw.find("\"RecallID\":8308"), std::string::npos);  // provenance kept
+  EXPECT_FALSE(store.Find(NoticeSource::kUsCpsc, "A12/00017/20").value());
+
+  auto since = store.Since(Date::Parse("2018-04-01").value());
+  ASSERT_TRUE(since.ok());
+  std::vector<std::string> ids;
+  for (const auto& n : since.value()) ids.push_back(n.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"RA-66524", "18143", "26645"}));
+
+  auto helmet = store.WithGtin("08055186669932");
+  ASSERT_TRUE(helmet.ok());
+  ASSERT_EQ(helmet.value().size(), 1u);
+  EXPECT_EQ(helmet.value()[0].id, "A12/01135/24");
+  EXPECT_EQ(store.WithGtin("00036000291452").value().size(), 1u);  // the Health Canada fixture's UPC
+  EXPECT_TRUE(store.WithGtin("00000000000000").value().empty());
+}
+
+TEST_F(NoticeStoreTest, ANoticeGivenTwiceInOneImportCountsOnce) {
+  FeedImport feed = SafetyGateFixture();
+  std::vector<Notice> batch = {feed.notices[0], feed.notices[0]};
+  batch[1].product_name = "Later copy";
+  NoticeStore store = Open();
+  auto r = store.Import(batch);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().added, 1u);
+  EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, batch[0].id).value()->product_name, "Later copy");
+}
+
+TEST_F(NoticeStoreTest, SchemaIsVersionedAndForeignFilesAreRefused) {
+  { NoticeStore store = Open(); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(st, 0), NoticeStore::SchemaVersion());
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  EXPECT_EQ(NoticeStore::SchemaVersion(), 1);
+
+  Sql("PRAGMA user_version = 99");
+  auto newer = NoticeStore::Open(path_);
+  ASSERT_FALSE(newer.ok());
+  EXPECT_NE(newer.error().ToString().find("schema version 99; this build knows versions up to 1"), std::string::npos) << newer.error().ToString();
+
+  fs::remove(path_);
+  Sql("CREATE TABLE something_else (x)");
+  auto foreign = NoticeStore::Open(path_);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_NE(foreign.error().ToString().find("not a notice store"), std::string::npos);
+
+  fs::remove(path_);
+  std::ofstream(path_) << "just text, not a database, but long enough to have a header of sorts.............................";
+  auto text = NoticeStore::Open(path_);
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().code(), ErrorCode::kInvalidInput);
+
+  auto nowhere = NoticeStore::Open("/nonexistent/dir/notices.db");
+  ASSERT_FALSE(nowhere.ok());
+  EXPECT_EQ(nowhere.error().code(), ErrorCode::kIo);
+}
+
+TEST(NoticeJsonTest, RoundTrips) {
+  const FeedImport feed = MustImport(NoticeSource::kCaHealthCanada, RecallFixture("health_canada_details.json"));
+  for (const Notice& n : feed.notices) {
+    const std::string json = NoticeToJson(n);
+    auto back = NoticeFromJson(json);
+    ASSERT_TRUE(back.ok()) << back.error().ToString();
+    EXPECT_EQ(NoticeToJson(back.value()), json);
+  }
+  EXPECT_FALSE(NoticeFromJson("{\"source\": \"us-cpsc\"}").ok());  // no id
+  EXPECT_FALSE(NoticeFromJson("{\"source\": \"fr-dgccrf\", \"id\": \"1\"}").ok());
+  EXPECT_FALSE(NoticeFromJson("{\"source\": \"us-cpsc\", \"id\": \"1\", \"gtins\": \"x\"}").ok());
+  EXPECT_EQ(NoticeToJson(feed.notices[0], false).find("\"raw\""), std::string::npos);
+  EXPECT_EQ(ParseNoticeSource("us-cpsc").value(), NoticeSource::kUsCpsc);
+  auto typo = ParseNoticeSource("us-cspc");
+  ASSERT_FALSE(typo.ok());
+  EXPECT_NE(typo.error().ToString().find("did you mean 'us-cpsc'"), std::string::npos) << typo.error().ToString();
+}
+
+}  // namespace
+}  // namespace conform
