@@ -12,6 +12,7 @@
 
 #include "conform/credentials/conformity_credential.h"
 #include "conform/credentials/jcs.h"
+#include "conform/credentials/schema_registry.h"
 #include "conform/credentials/status_list.h"
 #include "conform/credentials/trust_list.h"
 
@@ -321,6 +322,36 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
           fmt::format("UNTP DCC {}: {}, {} assessment(s), {} product(s), {}", a.version.empty() ? "(version not given)" : a.version, what,
                       a.assessments.size(), products, a.AllConform() ? "all conform" : "NOT all conform"));
     }
+  }
+
+  // JSON Schemas: those credentialSchema names, and a UNTP credential's own.
+  std::vector<std::string> schema_keys;
+  if (const JsonValue* cs = vc.Find("credentialSchema")) {
+    std::vector<const JsonValue*> items;
+    if (cs->is_array())
+      for (const auto& x : cs->items) items.push_back(&x);
+    else
+      items.push_back(cs);
+    for (const JsonValue* x : items)
+      if (HasType(*x, "JsonSchema") || HasType(*x, "JsonSchemaCredential")) schema_keys.push_back(Str(x->Find("id")));
+  }
+  if (const std::string untp = UntpSchemaKey(vc); !untp.empty()) schema_keys.push_back(untp);
+  if (!schema_keys.empty()) {
+    std::vector<std::string> failures;
+    size_t checked = 0;
+    for (const std::string& key : schema_keys) {
+      const JsonSchema* schema = ctx.schemas != nullptr ? ctx.schemas->Find(key) : nullptr;
+      if (schema == nullptr) {
+        failures.push_back(fmt::format("the schema {} was not given, so the credential cannot be checked against it", key));
+        continue;
+      }
+      ++checked;
+      const auto violations = schema->Validate(vc);
+      for (size_t i = 0; i < violations.size() && i < 5; ++i) failures.push_back(fmt::format("{}: {}", key, violations[i].ToString()));
+      if (violations.size() > 5) failures.push_back(fmt::format("{}: and {} more", key, violations.size() - 5));
+    }
+    add("schema", failures.empty(),
+        failures.empty() ? fmt::format("valid against {}", fmt::join(schema_keys, ", ")) : fmt::format("{}", fmt::join(failures, "; ")));
   }
 
   const Status proof = VerifyEddsaJcsProof(vc, ctx.dids);

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "conform/credentials/credential.h"
+#include "conform/credentials/schema_registry.h"
 #include "conform/credentials/did_resolver.h"
 #include "conform/credentials/trust_list.h"
 
@@ -73,7 +74,7 @@ namespace conform::cli {
 namespace {
 
 struct Args {
-  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list, did_documents;
+  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list, did_documents, schemas;
   std::vector<std::string> files, anchors;
   uint64_t index = 0;
   bool has_index = false;
@@ -135,6 +136,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   verify->add_option("--anchor", args->anchors, "DID whose trust lists you accept (repeat for more)");
   verify->add_option("--threads", args->threads, "Threads verifying at once (default: one per core)");
   verify->add_option("--did-documents", args->did_documents, "Directory of DID documents for did:web (DIR/host/.well-known/did.json)");
+  verify->add_option("--schemas", args->schemas, "Directory of JSON Schemas as UNTP publishes them (DIR/<kind>/v<version>/schema.json)");
   verify->callback([args, exit_code] {
     VerifyContext ctx;
     auto now = TimeOrNow(args->now);
@@ -142,6 +144,11 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
     ctx.now = now.value();
     const DidResolver dids(args->did_documents);
     ctx.dids = &dids;
+    SchemaRegistry schemas;
+    if (!args->schemas.empty()) {
+      if (Status st = schemas.AddDirectory(args->schemas); !st.ok()) return void(*exit_code = Report(st.error()));
+      ctx.schemas = &schemas;
+    }
     TrustList trust;
     if (!args->trust_list.empty()) {
       if (args->anchors.empty())

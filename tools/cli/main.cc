@@ -26,6 +26,7 @@
 #include "recalls_commands.h"
 #include "conform/credentials/credential.h"
 #include "conform/credentials/did_resolver.h"
+#include "conform/credentials/schema_registry.h"
 #include "conform/credentials/trust_list.h"
 #include "conform/screen/classifier.h"
 #include "conform/screen/credential_evidence.h"
@@ -147,7 +148,7 @@ struct ScreenArgs {
   bool quiet = false;
   bool full = false;
   std::string html;
-  std::string trust_list, status_lists, did_documents;
+  std::string trust_list, status_lists, did_documents, schemas;
   std::vector<std::string> anchors;
 };
 
@@ -228,6 +229,7 @@ int RunScreenCommand(const ScreenArgs& args) {
   // Credentials offered as evidence count only when they verify against a
   // trust list the caller chose.
   const DidResolver dids(args.did_documents);
+  SchemaRegistry schemas;
   std::optional<CredentialEvidence> credentials;
   if (!args.trust_list.empty()) {
     if (args.anchors.empty()) return Report(Error(ErrorCode::kInvalidInput, "--trust-list needs --anchor: the DID whose lists you trust"));
@@ -239,6 +241,10 @@ int RunScreenCommand(const ScreenArgs& args) {
     if (!trust.ok()) return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.trust_list, 0, 0, trust.error().ToString(), ""}}));
     VerifyContext vctx;
     vctx.dids = &dids;
+    if (!args.schemas.empty()) {
+      if (Status st = schemas.AddDirectory(args.schemas); !st.ok()) return Report(st.error());
+      vctx.schemas = &schemas;
+    }
     vctx.now = static_cast<int64_t>(on.days_since_epoch()) * 86400 + 43200;  // midday of the screening date
     vctx.status_lists = LoadStatusListFiles(args.status_lists);
     credentials.emplace(args.input == "-" ? "." : std::filesystem::path(args.input).parent_path().string(), std::move(trust).value(),
@@ -360,6 +366,7 @@ int main(int argc, char** argv) {
   screen->add_option("--anchor", scr.anchors, "DID whose trust lists you accept (repeat for more)");
   screen->add_option("--status-lists", scr.status_lists, "Directory of status list credentials for credential evidence");
   screen->add_option("--did-documents", scr.did_documents, "Directory of DID documents for did:web issuers");
+  screen->add_option("--schemas", scr.schemas, "Directory of JSON Schemas for credential evidence (DIR/<kind>/v<version>/schema.json)");
   screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
 
   int credential_exit = -1;

@@ -42,7 +42,7 @@ Result<SigningKey> SigningKeyFromJson(std::string_view json);
 inline constexpr size_t kMaxCredentialBytes = size_t{16} << 20;
 
 struct CredentialCheck {
-  std::string name;  // json, structure, content (UNTP DCCs), proof, issuer, trust, validity, status
+  std::string name;  // json, structure, content and schema (UNTP, credentialSchema), proof, issuer, trust, validity, status
   bool passed = false;
   std::string detail;
 };
@@ -66,6 +66,9 @@ struct VerifyContext {
   const TrustList* trust = nullptr;
   // Resolves did:web issuers from local DID documents (nullptr: did:key only).
   const class DidResolver* dids = nullptr;
+  // JSON Schemas (schema_registry.h). A credential that names a schema, and
+  // a UNTP credential, fail the "schema" check when theirs is not here.
+  const class SchemaRegistry* schemas = nullptr;
   // Status list credentials (JSON texts) by their id; the caller loads them
   // from local files: verification never goes to the network.
   std::map<std::string, std::string> status_lists;
@@ -82,11 +85,12 @@ struct VerifyContext {
 
  public:
   VerifyContext() = default;
-  VerifyContext(const VerifyContext& o) : now(o.now), trust(o.trust), dids(o.dids), status_lists(o.status_lists) {}
+  VerifyContext(const VerifyContext& o) : now(o.now), trust(o.trust), dids(o.dids), schemas(o.schemas), status_lists(o.status_lists) {}
   VerifyContext& operator=(const VerifyContext& o) {
     now = o.now;
     trust = o.trust;
     dids = o.dids;
+    schemas = o.schemas;
     status_lists = o.status_lists;
     std::lock_guard<std::mutex> lock(cache_mu_);
     cache_.clear();
