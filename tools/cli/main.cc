@@ -23,6 +23,7 @@
 #include "conform/knowledge/requirements_report.h"
 #include "cli_files.h"
 #include "credential_commands.h"
+#include "match_eval_command.h"
 #include "recalls_commands.h"
 #include "conform/credentials/credential.h"
 #include "conform/credentials/did_resolver.h"
@@ -371,6 +372,8 @@ int main(int argc, char** argv) {
 
   int credential_exit = -1;
   cli::AddCredentialCommands(app, &credential_exit);
+  int match_eval_exit = -1;
+  cli::AddMatchEvalCommand(app, &match_eval_exit);
   int recalls_exit = -1;
   cli::AddRecallsCommands(app, &recalls_exit);
 
@@ -396,6 +399,7 @@ int main(int argc, char** argv) {
   if (vocabulary->parsed()) return RunVocabulary(vocab_dir);
   if (screen->parsed()) return RunScreenCommand(scr);
   if (credential_exit >= 0) return credential_exit;
+  if (match_eval_exit >= 0) return match_eval_exit;
   if (recalls_exit >= 0) return recalls_exit;
   return kExitBadInput;
 }

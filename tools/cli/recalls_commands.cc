@@ -2,7 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <thread>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -12,6 +18,8 @@
 #include "conform/core/text.h"
 #include "conform/recalls/feed_import.h"
 #include "conform/recalls/notice.h"
+#include "conform/recalls/recall_matcher.h"
+#include "conform/screen/listing_reader.h"
 #include "conform/store/notice_store.h"
 
 namespace conform::cli {
@@ -27,6 +35,11 @@ int Report(const Error& e) {
 
 struct Args {
   std::string source;
+  std::string listings;
+  std::string model;
+  std::vector<std::string> notice_ids;
+  double takedown_at = 0.9;
+  size_t max_block = 2000;
   std::vector<std::string> files;
   std::string db;
   std::string format = "table";
@@ -137,6 +150,155 @@ int RunList(const Args& args) {
   return kOk;
 }
 
+
+// The notices of a store and a featuriser fitted on them: the notices are
+// the stable side, so both directions weigh words the same way.
+struct NoticeSide {
+  std::vector<Notice> notices;
+  std::vector<recalls::MatchRecord> records;
+  recalls::PairFeaturizer featurizer;
+};
+
+Result<std::unique_ptr<NoticeSide>> LoadNotices(const std::string& db) {
+  auto store = NoticeStore::Open(db);
+  if (!store.ok()) return store.error();
+  auto all = store.value().All();
+  if (!all.ok()) return all.error();
+  auto side = std::make_unique<NoticeSide>();
+  side->notices = std::move(all).value();
+  if (side->notices.empty())
+    return Error(ErrorCode::kInvalidInput, fmt::format("{} holds no notices", db), "import a feed first: conform recalls import");
+  for (const auto& n : side->notices) side->records.push_back(recalls::FromNotice(n));
+  std::vector<const recalls::Record*> corpus;
+  for (const auto& r : side->records) corpus.push_back(&r.record);
+  side->featurizer.Fit(corpus);
+  return side;
+}
+
+Result<std::optional<recalls::MatchModel>> LoadModel(const std::string& path) {
+  if (path.empty()) return std::optional<recalls::MatchModel>();
+  auto model = recalls::MatchModel::Load(path);
+  if (!model.ok()) return model.error();
+  if (model.value().feature_count() != recalls::PairFeaturizer::FeatureCount())
+    return Error(ErrorCode::kInvalidInput,
+                 fmt::format("{} scores {} features, this build computes {}", path, model.value().feature_count(),
+                             recalls::PairFeaturizer::FeatureCount()),
+                 "train it again with conform match-eval DIR --model-out FILE");
+  return std::optional<recalls::MatchModel>(std::move(model).value());
+}
+
+// Every listing of a file; bad records are reported and skipped.
+Result<std::vector<Listing>> ReadListings(const std::string& path, size_t* skipped) {
+  auto format = ListingFormatFromName(std::filesystem::path(path).extension().string());
+  auto reader = ListingReader::Open(path, format.ok() ? format.value() : ListingFormat::kJsonLines);
+  if (!reader.ok()) return reader.error();
+  std::vector<Listing> out;
+  Listing listing;
+  Diagnostic problem;
+  while (true) {
+    const auto next = reader.value()->Read(&listing, &problem);
+    if (next == ListingReader::Next::kEnd) break;
+    if (next == ListingReader::Next::kBadRecord) {
+      std::fprintf(stderr, "conform: skipped: %s\n", problem.ToString().c_str());
+      ++*skipped;
+      continue;
+    }
+    out.push_back(std::move(listing));
+    listing = Listing();
+  }
+  return out;
+}
+
+std::string MatchJson(const Listing& listing, const Notice& notice, const recalls::RecallMatch& m) {
+  nlohmann::json j;
+  j["listing_id"] = listing.listing_id;
+  j["notice"] = fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id);
+  j["action"] = std::string(recalls::RecallActionName(m.action));
+  if (!std::isnan(m.probability)) j["probability"] = std::round(m.probability * 1000) / 1000;
+  j["evidence"] = m.evidence;
+  j["product"] = notice.product_name.empty() ? notice.title : notice.product_name;
+  if (!notice.hazard_types.empty()) j["hazard"] = notice.hazard_types;
+  if (!notice.url.empty()) j["url"] = notice.url;
+  return j.dump();
+}
+
+// conform recalls match LISTINGS: every listing against every stored notice.
+int RunMatch(const Args& args) {
+  auto side = LoadNotices(args.db);
+  if (!side.ok()) return Report(side.error());
+  auto model = LoadModel(args.model);
+  if (!model.ok()) return Report(model.error());
+  size_t skipped = 0;
+  auto listings = ReadListings(args.listings, &skipped);
+  if (!listings.ok()) return Report(listings.error());
+  recalls::RecallMatcherOptions options;
+  options.takedown_at = args.takedown_at;
+  options.max_block = args.max_block;
+  const NoticeSide& n = *side.value();
+  const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
+                                   model.value() ? &*model.value() : nullptr, options);
+  std::vector<std::vector<recalls::RecallMatch>> found(listings.value().size());
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < found.size(); i = next++) found[i] = index.Match(recalls::FromListing(listings.value()[i]));
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  size_t takedown = 0, review = 0;
+  for (size_t i = 0; i < found.size(); ++i)
+    for (const auto& m : found[i]) {
+      (m.action == recalls::RecallAction::kTakedown ? takedown : review) += 1;
+      std::printf("%s\n", MatchJson(listings.value()[i], n.notices[m.indexed], m).c_str());
+    }
+  std::fprintf(stderr, "conform: %zu listings against %zu notices: %zu takedown, %zu review; %zu candidate pairs scored%s\n",
+               found.size(), n.notices.size(), takedown, review, index.candidates_scored(),
+               model.value() ? "" : " (no --model: GTIN and brand + model code evidence only)");
+  return skipped > 0 ? kSkipped : kOk;
+}
+
+// conform recalls affected ID... --listings FILE: the live listings a notice hits.
+int RunAffected(const Args& args) {
+  auto side = LoadNotices(args.db);
+  if (!side.ok()) return Report(side.error());
+  auto model = LoadModel(args.model);
+  if (!model.ok()) return Report(model.error());
+  const NoticeSide& n = *side.value();
+  std::vector<size_t> asked;
+  for (const std::string& wanted : args.notice_ids) {
+    // "source:id" or a bare id when only one source has it.
+    std::vector<size_t> hits;
+    for (size_t i = 0; i < n.records.size(); ++i)
+      if (n.records[i].id == wanted || n.notices[i].id == wanted) hits.push_back(i);
+    if (hits.empty()) return Report(Error(ErrorCode::kNotFound, fmt::format("notice {} is not in {}", wanted, args.db), "conform recalls list shows the ids"));
+    if (hits.size() > 1) return Report(Error(ErrorCode::kInvalidInput, fmt::format("notice id {} is in several sources", wanted), "write it as source:id"));
+    asked.push_back(hits[0]);
+  }
+  size_t skipped = 0;
+  auto listings = ReadListings(args.listings, &skipped);
+  if (!listings.ok()) return Report(listings.error());
+  recalls::RecallMatcherOptions options;
+  options.takedown_at = args.takedown_at;
+  options.max_block = args.max_block;
+  const auto build_start = std::chrono::steady_clock::now();
+  std::vector<recalls::MatchRecord> records;
+  records.reserve(listings.value().size());
+  for (const auto& l : listings.value()) records.push_back(recalls::FromListing(l));
+  const recalls::RecallIndex index(std::move(records), /*indexed_are_notices=*/false, &n.featurizer,
+                                   model.value() ? &*model.value() : nullptr, options);
+  const double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - build_start).count();
+  for (size_t i : asked) {
+    const auto start = std::chrono::steady_clock::now();
+    const auto matches = index.Match(n.records[i]);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    for (const auto& m : matches) std::printf("%s\n", MatchJson(listings.value()[m.indexed], n.notices[i], m).c_str());
+    std::fprintf(stderr, "conform: %s: %zu affected listings of %zu, found in %.2f ms\n", n.records[i].id.c_str(), matches.size(),
+                 index.size(), ms);
+  }
+  std::fprintf(stderr, "conform: listing index built in %.0f ms\n", build_ms);
+  return skipped > 0 ? kSkipped : kOk;
+}
 }  // namespace
 
 void AddRecallsCommands(CLI::App& app, int* exit_code) {
@@ -161,6 +323,23 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   list->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   list->add_flag("--raw", args->raw, "With --format json: include each feed record as it came");
   list->callback([args, exit_code] { *exit_code = RunList(*args); });
+
+  auto* match = recalls->add_subcommand("match", "Match listings against every stored notice: one JSON line per match (takedown or review)");
+  match->add_option("listings", args->listings, "Listings file (JSON Lines or CSV)")->required();
+  match->add_option("--db", args->db, "Notice store (SQLite file)")->required();
+  match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
+  match->add_option("--takedown-at", args->takedown_at, "Match probability at or above which a listing is taken down")->check(CLI::Range(0.0, 1.0));
+  match->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
+  match->callback([args, exit_code] { *exit_code = RunMatch(*args); });
+
+  auto* affected = recalls->add_subcommand("affected", "The listings a notice hits: one JSON line per affected listing");
+  affected->add_option("notices", args->notice_ids, "Notice ids (source:id, or the id alone)")->required();
+  affected->add_option("--db", args->db, "Notice store (SQLite file)")->required();
+  affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV)")->required();
+  affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
+  affected->add_option("--takedown-at", args->takedown_at, "Match probability at or above which a listing is taken down")->check(CLI::Range(0.0, 1.0));
+  affected->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
+  affected->callback([args, exit_code] { *exit_code = RunAffected(*args); });
 }
 
 }  // namespace conform::cli

@@ -1,0 +1,124 @@
+// A learned pair matcher: gradient-boosted trees (XGBoost) over pair
+// features, giving the probability that a pair is a match, plus the decision
+// threshold chosen on held-out pairs.
+//
+// The probability is XGBoost's binary:logistic output, trained on log loss,
+// so it is calibrated on the training distribution; the threshold is chosen
+// separately (ChooseThreshold) because the best F1 cut-off moves with the
+// share of true matches among the candidates.
+#ifndef CONFORM_RECALLS_MATCH_MODEL_H_
+#define CONFORM_RECALLS_MATCH_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conform/core/result.h"
+
+namespace conform::recalls {
+
+// Rows of features, row-major; NaN marks a missing value.
+struct FeatureMatrix {
+  size_t rows = 0;
+  size_t cols = 0;
+  std::vector<float> values;  // rows * cols
+
+  FeatureMatrix() = default;
+  FeatureMatrix(size_t r, size_t c) : rows(r), cols(c), values(r * c) {}
+  float* row(size_t i) { return values.data() + i * cols; }
+  const float* row(size_t i) const { return values.data() + i * cols; }
+};
+
+struct BoostingOptions {
+  int max_rounds = 2000;
+  // Stop when the validation log loss has not improved for this many rounds
+  // and keep the best round (only with validation data).
+  int early_stopping_rounds = 100;
+  double learning_rate = 0.05;
+  int max_depth = 6;
+  double min_child_weight = 1;
+  double subsample = 0.8;
+  double colsample_bytree = 0.8;
+  double lambda = 1;
+  // Trees grown per round on different row and feature samples and averaged:
+  // steadier than one tree per round on a few thousand noisy labels.
+  int parallel_trees = 4;
+  int threads = 1;  // 0: XGBoost's default (all cores)
+  uint64_t seed = 0;
+};
+
+// Precision, recall and F1 of decisions at one threshold.
+struct BinaryScores {
+  size_t true_positives = 0, false_positives = 0, false_negatives = 0, true_negatives = 0;
+  double precision = 0, recall = 0, f1 = 0;
+};
+
+// Scores of `probabilities` >= threshold against `labels` (0 or 1).
+BinaryScores ScoreAt(const std::vector<float>& probabilities, const std::vector<float>& labels, double threshold);
+
+// The threshold that maximises F1 on (probabilities, labels): the midpoint
+// between the lowest score taken as a match and the highest one left out,
+// so small shifts of the scores do not flip the decisions at the edge. 0.5
+// when there are no positives.
+double ChooseThreshold(const std::vector<float>& probabilities, const std::vector<float>& labels);
+
+class MatchModel {
+ public:
+  MatchModel(MatchModel&&) noexcept;
+  MatchModel& operator=(MatchModel&&) noexcept;
+  ~MatchModel();
+
+  // Trains on `train` with `labels` (0/1). With `valid` (and its labels),
+  // stops early on its log loss and keeps the best round; the threshold is
+  // then still 0.5 until set_threshold. `feature_names`, when given, are
+  // stored with the model and must have train.cols entries.
+  static Result<MatchModel> Train(const FeatureMatrix& train, const std::vector<float>& labels,
+                                  const FeatureMatrix* valid, const std::vector<float>* valid_labels,
+                                  const BoostingOptions& options,
+                                  const std::vector<std::string>& feature_names = {});
+
+  // Match probabilities, one per row. Thread-safe (calls are serialised;
+  // XGBoost itself predicts on `threads` threads). Error when the column
+  // count differs from training.
+  Result<std::vector<float>> Predict(const FeatureMatrix& features) const;
+
+  // The model as XGBoost JSON, with the threshold, best round and feature
+  // names stored as attributes; Load reads what Save wrote (or any binary
+  // logistic XGBoost JSON/UBJSON model, with threshold 0.5).
+  Result<std::string> SaveToBuffer() const;
+  Status Save(const std::string& path) const;
+  static Result<MatchModel> LoadFromBuffer(std::string_view data);
+  static Result<MatchModel> Load(const std::string& path);
+
+  // Threads XGBoost predicts on (0: all cores; a loaded model starts so).
+  Status SetThreads(int threads);
+
+  double threshold() const { return threshold_; }
+  void set_threshold(double t) { threshold_ = t; }
+  int best_rounds() const { return best_rounds_; }  // trees used when predicting
+  size_t feature_count() const { return feature_count_; }
+  const std::vector<std::string>& feature_names() const { return feature_names_; }
+
+  // Total gain per feature (by name when known), largest first.
+  Result<std::vector<std::pair<std::string, double>>> FeatureGains() const;
+
+ private:
+  MatchModel();
+  Status StoreAttributes() const;
+  Status ReadAttributes();
+
+  void* booster_ = nullptr;  // BoosterHandle
+  std::unique_ptr<std::mutex> mutex_;  // XGBoost hands results back in buffers it reuses
+  double threshold_ = 0.5;
+  int best_rounds_ = 0;
+  size_t feature_count_ = 0;
+  int threads_ = 1;
+  std::vector<std::string> feature_names_;
+};
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_MATCH_MODEL_H_

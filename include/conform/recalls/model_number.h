@@ -1,0 +1,74 @@
+// Model and type numbers in free text.
+//
+// Recall notices and listings name a product by brand and a manufacturer's
+// code ("KDL-40EX500", "WH-1000XM4", "SX-12/B"), written with or without
+// separators and often glued to other words. Codes are the strongest evidence
+// that two texts describe the same product; quantities with units ("500W",
+// "64GB", "1080p", "3.5mm", "USB3.0") look alike but describe a
+// specification that many products share, so they are kept apart as specs.
+#ifndef CONFORM_RECALLS_MODEL_NUMBER_H_
+#define CONFORM_RECALLS_MODEL_NUMBER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conform::recalls {
+
+// A code found in text.
+struct ModelCode {
+  std::string normalized;  // upper case, separators removed: "KDL40EX500"
+  // `normalized` without 1 to 3 trailing letters after its last digit
+  // ("LDS4821WW" -> "LDS4821", "SX12B" -> "SX12"), when what is left still
+  // mixes letters and digits and has at least 4 characters; else empty.
+  // Makers append finish, colour and region letters to a base model (BK,
+  // WH, SS, /B, E), and two sellers often disagree about them; a stem match
+  // is weaker evidence than an exact one and is reported apart.
+  std::string stem;
+  size_t offset = 0;  // byte offset of the code in the text it came from
+  size_t length = 0;  // bytes it spans there, separators included
+};
+
+// A quantity with a unit or a named interface version, normalised to upper
+// case with '.' kept inside numbers: "3.5MM", "64GB", "1080P", "USB3.0",
+// "4IN1", "12X18".
+struct Spec {
+  std::string normalized;
+  size_t offset = 0;
+};
+
+struct CodesAndSpecs {
+  std::vector<ModelCode> codes;
+  std::vector<Spec> specs;
+};
+
+// Scans `text` for codes and specs, in order of appearance. Only ASCII letters
+// and digits make up codes; callers normalise first (NormalizeForMatching)
+// so that full-width forms count. A candidate is a run of letters and digits
+// joined by single '-', '/', '.' or '_'. It is:
+//   - a spec when it is a number (optionally decimal) followed by a unit
+//     (W, V, mAh, GB, GHz, mm, in, p, fps, x, pack, ...), an ordinal ("4th"),
+//     "N-in-1", a dimension ("12x18") or a known interface or format name with
+//     a version (USB, HDMI, DDR, MP3, MPEG-4, Cat6, IP68, ...);
+//   - otherwise, a code when it mixes letters and digits in at least 3
+//     characters, or is a digit run of at least 5 digits (separators aside)
+//     that is neither a round quantity (12000) nor a list ("10/100/1000").
+// A candidate with a part that is a quantity ("1080p/24fps"), a decimal number
+// ("f/3.5-5.6") or a year among other numbers ("2019-2020") is judged part
+// by part. Bare numbers, years and words are neither.
+CodesAndSpecs ExtractCodesAndSpecs(std::string_view text);
+
+// Just the codes of ExtractCodesAndSpecs.
+std::vector<ModelCode> ExtractModelCodes(std::string_view text);
+
+// Upper case with everything but ASCII letters and digits removed: the form
+// in which a code is looked for inside another text ("KDL 40EX500" and
+// "kdl-40ex500" both become "KDL40EX500").
+std::string CompactAlnum(std::string_view text);
+
+// Whether `token` alone (separators allowed) would be taken as a code.
+bool LooksLikeModelCode(std::string_view token);
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_MODEL_NUMBER_H_

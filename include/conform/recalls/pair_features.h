@@ -1,0 +1,114 @@
+// Features of a pair of product records, for a learned matcher to judge
+// whether both name the same product.
+//
+// A record is a list of attribute -> value; which attribute plays which part
+// (title, brand, model number, price, category) is looked up by name in a
+// RecordSchema, so the same code serves recall notices against listings and
+// the public entity-matching benchmarks. Every attribute that is not a price
+// also goes into the record's "all text", so values that sit in the wrong
+// attribute (a brand inside the title, a model number inside a description)
+// still count.
+//
+// Missing evidence is NaN, not 0: "no price on one side" is not "prices
+// differ", and the tree learner routes NaN on its own branch.
+#ifndef CONFORM_RECALLS_PAIR_FEATURES_H_
+#define CONFORM_RECALLS_PAIR_FEATURES_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "conform/recalls/model_number.h"
+#include "conform/recalls/text_similarity.h"
+
+namespace conform::recalls {
+
+struct Record {
+  std::vector<std::pair<std::string, std::string>> fields;  // attribute, value
+
+  // The value of the first attribute named `name` (ASCII case-insensitive)
+  // whose value is not blank; empty when there is none.
+  std::string_view Get(std::string_view name) const;
+};
+
+// Attribute names per role, first present non-blank one wins. A record with
+// no title attribute uses its first non-blank non-price value as title.
+struct RecordSchema {
+  std::vector<std::string> title = {"title", "name", "product_name", "product"};
+  std::vector<std::string> brand = {"brand", "manufacturer", "make", "maker"};
+  std::vector<std::string> model = {"modelno", "model", "model_number", "mpn", "type_number"};
+  std::vector<std::string> price = {"price"};
+  std::vector<std::string> category = {"category", "product_type"};
+};
+
+// What the featuriser derives from one record once, so that a record met in
+// many pairs is analysed once. Built by PairFeaturizer::Prepare.
+struct PreparedRecord {
+  std::string title;     // NormalizeText of the title
+  std::string all_text;  // NormalizeText of every non-price value, title first
+  std::string padded_all;  // " " + all_text + " ", for whole-word look-ups
+  std::vector<std::string> title_words, all_words;  // distinct, sorted
+  SparseVector title_word, title_c3, title_c4, title_c5;  // title vectorisers
+  SparseVector all_word, all_c3, title_in_all;            // all-text vectorisers
+  std::string compact_all;  // CompactAlnum(all_text): codes are looked for here
+  std::vector<ModelCode> codes;     // from the title, model attribute and all text, distinct
+  std::vector<std::string> specs;   // distinct normalised specs
+  std::vector<std::string> title_numbers, all_numbers;  // canonical numbers ("7.0" -> "7"), distinct
+  // Runs of 3+ digits inside codes and standalone numbers of 3+ digits, not
+  // years: the catalogue number that survives when sellers dress a code
+  // differently ("i1237" and "CIM-1237R"). Distinct.
+  std::vector<std::string> digit_runs;
+  std::vector<std::string> years;  // standalone 19xx and 20xx, distinct
+  std::string brand;                // normalised brand attribute, may be empty
+  std::string model;                // CompactAlnum of the model attribute, may be empty
+  std::string category;             // normalised category attribute, may be empty
+  SparseVector category_word;
+  // NaN when absent or not a positive number. Without a price attribute, the
+  // last price-like amount in the text ("39.99"), and price_from_text is set.
+  double price = 0;
+  bool price_from_text = false;
+  std::string first_word;           // of the title
+};
+
+class PairFeaturizer {
+ public:
+  explicit PairFeaturizer(RecordSchema schema = {});
+
+  // Learns the IDF weights from `records` (pass each distinct record once;
+  // typically every record of the training pairs). Replaces any earlier fit.
+  void Fit(const std::vector<const Record*>& records);
+
+  // Thread-safe once fitted.
+  PreparedRecord Prepare(const Record& record) const;
+
+  // Writes FeatureCount() values for the ordered pair (left, right) to `out`.
+  // Direction matters for the features named "_lr"/"_rl" (left's evidence
+  // found in right, and the reverse): sources differ in how fully they
+  // describe a product. Thread-safe once fitted.
+  void Compute(const PreparedRecord& left, const PreparedRecord& right, float* out) const;
+  std::vector<float> Compute(const Record& left, const Record& right) const;
+
+  // One stable name per feature, in output order.
+  static const std::vector<std::string>& FeatureNames();
+  static size_t FeatureCount() { return FeatureNames().size(); }
+
+  const RecordSchema& schema() const { return schema_; }
+
+ private:
+  struct RecordText {
+    std::string_view title;  // the title value, in the record
+    std::string all_folded;  // NormalizeForMatching of every non-price value, title first
+  };
+  RecordText Text(const Record& record) const;
+
+  RecordSchema schema_;
+  TfidfVectorizer title_word_{Analyzer::kWords}, title_c3_{Analyzer::kCharNgrams, 3},
+      title_c4_{Analyzer::kCharNgrams, 4}, title_c5_{Analyzer::kCharNgrams, 5};
+  TfidfVectorizer all_word_{Analyzer::kWords}, all_c3_{Analyzer::kCharNgrams, 3};
+  TfidfVectorizer category_word_{Analyzer::kWords};
+};
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_PAIR_FEATURES_H_

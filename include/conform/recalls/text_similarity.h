@@ -1,0 +1,101 @@
+// How alike two short texts are: TF-IDF cosine over words or character
+// n-grams, and set overlaps.
+//
+// Texts are first normalised (NormalizeForMatching: NFKC, case folded).
+// Words are runs of letters and digits ("wh-1000xm4" is "wh", "1000xm4").
+// Character n-grams are taken over the words joined by single spaces, with a
+// space before and after, so that word starts and ends are n-grams too.
+#ifndef CONFORM_RECALLS_TEXT_SIMILARITY_H_
+#define CONFORM_RECALLS_TEXT_SIMILARITY_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace conform::recalls {
+
+// NormalizeForMatching, then every run of characters that are not letters or
+// digits (any script) collapsed to one space, without leading or trailing
+// spaces: "Sony  WH-1000XM4, Black" -> "sony wh 1000xm4 black".
+std::string NormalizeText(std::string_view text);
+
+// Words of an already normalised text (split at spaces).
+std::vector<std::string_view> Words(std::string_view normalized);
+
+// Character n-grams of an already normalised text, padded with a space on
+// each side; a text shorter than n yields itself, padded, as its one gram.
+std::vector<std::string_view> CharNgrams(std::string_view padded, int n);
+// " " + normalized + " ", the input CharNgrams expects.
+std::string PadForNgrams(std::string_view normalized);
+
+// A sparse vector over hashed terms, sorted by term, L2-normalised unless
+// empty.
+struct SparseVector {
+  std::vector<std::pair<uint64_t, float>> entries;
+  bool empty() const { return entries.empty(); }
+};
+
+// Cosine of two vectors from the same vectoriser: their dot product (both
+// are unit length). 0 when either is empty.
+double Cosine(const SparseVector& a, const SparseVector& b);
+
+enum class Analyzer {
+  kWords,       // words
+  kCharNgrams,  // character n-grams of `ngram` characters
+};
+
+// TF-IDF with sublinear term frequency (1 + ln tf) and smoothed inverse
+// document frequency ln((1 + N) / (1 + df)) + 1, fitted on a corpus. Terms are
+// 64-bit hashes, so a term never seen in fitting still counts: it gets the
+// weight of a term with df = 0, the rarest there is, which is what an unseen
+// model number or brand deserves.
+class TfidfVectorizer {
+ public:
+  explicit TfidfVectorizer(Analyzer analyzer = Analyzer::kWords, int ngram = 3);
+
+  // Learns document frequencies from `normalized_documents` (each already
+  // passed through NormalizeText; duplicates count once each time they
+  // appear, so callers pass distinct records). Replaces any earlier fit.
+  void Fit(const std::vector<std::string>& normalized_documents);
+
+  // The unit-length TF-IDF vector of a normalised text. Thread-safe.
+  SparseVector Transform(std::string_view normalized) const;
+
+  // The IDF of one term (a word, or an n-gram for the n-gram analyzer).
+  double Idf(std::string_view term) const;
+
+  Analyzer analyzer() const { return analyzer_; }
+  int ngram() const { return ngram_; }
+  size_t document_count() const { return document_count_; }
+  size_t vocabulary_size() const { return idf_.size(); }
+
+ private:
+  std::vector<uint64_t> Terms(std::string_view normalized) const;
+  double IdfOfHash(uint64_t hash) const;
+
+  Analyzer analyzer_;
+  int ngram_;
+  size_t document_count_ = 0;
+  double unseen_idf_ = 1;
+  std::unordered_map<uint64_t, float> idf_;
+};
+
+// A stable 64-bit hash of a term (FNV-1a).
+uint64_t HashTerm(std::string_view term);
+
+// |A ∩ B| / |A ∪ B| over distinct elements; 0 when both are empty.
+double Jaccard(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
+// |A ∩ B| / min(|A|, |B|) over distinct elements; 0 when either is empty.
+double OverlapCoefficient(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
+
+// Levenshtein distance in bytes, and 1 - distance / max(length): 1 for equal
+// strings, 0 for strings with nothing in common (and for two empty ones: 1).
+size_t EditDistance(std::string_view a, std::string_view b);
+double EditSimilarity(std::string_view a, std::string_view b);
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_TEXT_SIMILARITY_H_

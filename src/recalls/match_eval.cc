@@ -1,0 +1,190 @@
+#include "conform/recalls/match_eval.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+#include <unordered_map>
+
+namespace conform::recalls {
+
+namespace {
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::string ContentKey(const Record& r) {
+  std::string key;
+  for (const auto& [attribute, value] : r.fields) {
+    key += attribute;
+    key += '\x1f';
+    key += value;
+    key += '\x1e';
+  }
+  return key;
+}
+
+int ThreadCount(int threads) {
+  if (threads > 0) return threads;
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
+
+// Runs body(i) for i in [0, n) on `threads` threads, handing out indices in
+// chunks.
+template <typename Body>
+void ParallelFor(size_t n, int threads, const Body& body) {
+  const size_t workers = std::min(static_cast<size_t>(ThreadCount(threads)), std::max<size_t>(n, 1));
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) body(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  constexpr size_t kChunk = 64;
+  auto run = [&] {
+    for (size_t begin = next.fetch_add(kChunk); begin < n; begin = next.fetch_add(kChunk))
+      for (size_t i = begin; i < std::min(n, begin + kChunk); ++i) body(i);
+  };
+  std::vector<std::thread> pool;
+  for (size_t w = 1; w < workers; ++w) pool.emplace_back(run);
+  run();
+  for (auto& t : pool) t.join();
+}
+
+std::vector<float> Labels(const std::vector<LabeledPair>& pairs) {
+  std::vector<float> labels;
+  labels.reserve(pairs.size());
+  for (const auto& p : pairs) labels.push_back(static_cast<float>(p.label));
+  return labels;
+}
+
+size_t Positives(const std::vector<LabeledPair>& pairs) {
+  size_t n = 0;
+  for (const auto& p : pairs) n += p.label == 1;
+  return n;
+}
+
+}  // namespace
+
+std::vector<const Record*> DistinctRecords(const std::vector<LabeledPair>& pairs) {
+  std::vector<const Record*> out;
+  std::unordered_map<std::string, size_t> seen;
+  for (const auto& p : pairs)
+    for (const Record* r : {&p.left, &p.right})
+      if (seen.emplace(ContentKey(*r), out.size()).second) out.push_back(r);
+  return out;
+}
+
+FeatureMatrix FeaturizePairs(const PairFeaturizer& featurizer, const std::vector<LabeledPair>& pairs, int threads) {
+  // Benchmark records recur in many pairs; analyse each once.
+  std::vector<const Record*> distinct;
+  std::unordered_map<std::string, size_t> index;
+  std::vector<std::pair<size_t, size_t>> sides(pairs.size());
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    size_t* side = &sides[i].first;
+    for (const Record* r : {&pairs[i].left, &pairs[i].right}) {
+      const auto [it, added] = index.emplace(ContentKey(*r), distinct.size());
+      if (added) distinct.push_back(r);
+      *side = it->second;
+      side = &sides[i].second;
+    }
+  }
+  std::vector<PreparedRecord> prepared(distinct.size());
+  ParallelFor(distinct.size(), threads, [&](size_t i) { prepared[i] = featurizer.Prepare(*distinct[i]); });
+  FeatureMatrix m(pairs.size(), PairFeaturizer::FeatureCount());
+  ParallelFor(pairs.size(), threads,
+              [&](size_t i) { featurizer.Compute(prepared[sides[i].first], prepared[sides[i].second], m.row(i)); });
+  return m;
+}
+
+Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const std::vector<LabeledPair>& valid,
+                                    const MatchEvalOptions& options, double* fit_seconds) {
+  if (train.empty() || Positives(train) == 0)
+    return Error(ErrorCode::kInvalidInput, "the training pairs need at least one match");
+  if (valid.empty() || Positives(valid) == 0)
+    return Error(ErrorCode::kInvalidInput, "the validation pairs need at least one match",
+                 "the threshold is chosen on them");
+  const auto start = std::chrono::steady_clock::now();
+  PairFeaturizer featurizer;
+  featurizer.Fit(DistinctRecords(train));
+  const FeatureMatrix train_x = FeaturizePairs(featurizer, train, options.threads);
+  const FeatureMatrix valid_x = FeaturizePairs(featurizer, valid, options.threads);
+  const std::vector<float> train_y = Labels(train), valid_y = Labels(valid);
+  BoostingOptions boosting = options.boosting;
+  boosting.threads = ThreadCount(options.threads);
+  auto model = MatchModel::Train(train_x, train_y, &valid_x, &valid_y, boosting, PairFeaturizer::FeatureNames());
+  if (!model.ok()) return model.error();
+  auto valid_p = model.value().Predict(valid_x);
+  if (!valid_p.ok()) return valid_p.error();
+  model.value().set_threshold(ChooseThreshold(valid_p.value(), valid_y));
+  if (fit_seconds != nullptr) *fit_seconds = SecondsSince(start);
+  return TrainedMatcher{std::move(featurizer), std::move(model).value()};
+}
+
+Result<MatchEvalReport> EvaluateMatcher(const std::vector<LabeledPair>& train, const std::vector<LabeledPair>& valid,
+                                        const std::vector<std::pair<std::string, const std::vector<LabeledPair>*>>& splits,
+                                        const MatchEvalOptions& options, std::optional<TrainedMatcher>* model) {
+  MatchEvalReport report;
+  auto trained = TrainMatcher(train, valid, options, &report.fit_seconds);
+  if (!trained.ok()) return trained.error();
+  const TrainedMatcher& matcher = trained.value();
+  report.threshold = matcher.model.threshold();
+  report.rounds = matcher.model.best_rounds();
+  report.feature_count = matcher.model.feature_count();
+  for (const auto& [name, pairs] : splits) {
+    const auto start = std::chrono::steady_clock::now();
+    const FeatureMatrix x = FeaturizePairs(matcher.featurizer, *pairs, options.threads);
+    auto p = matcher.model.Predict(x);
+    if (!p.ok()) return p.error();
+    SplitEvaluation split;
+    split.name = name;
+    split.pairs = pairs->size();
+    split.positives = Positives(*pairs);
+    split.scores = ScoreAt(p.value(), Labels(*pairs), report.threshold);
+    split.seconds = SecondsSince(start);
+    split.probabilities = std::move(p).value();
+    report.splits.push_back(std::move(split));
+  }
+  auto gains = matcher.model.FeatureGains();
+  if (gains.ok()) report.feature_gains = std::move(gains).value();
+  if (model != nullptr) model->emplace(std::move(trained).value());
+  return report;
+}
+
+Result<MatchEvalReport> EvaluateMatcherOnDirectory(const std::string& dir, const std::string& only_split,
+                                                   const MatchEvalOptions& options,
+                                                   std::optional<TrainedMatcher>* model) {
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(dir))
+    return Error(ErrorCode::kNotFound, {Diagnostic{dir, 0, 0, "not a directory", "give the folder holding train.txt and valid.txt"}});
+  auto path = [&](const std::string& split) { return (fs::path(dir) / (split + ".txt")).string(); };
+  std::vector<std::string> names;
+  if (!only_split.empty()) {
+    if (!fs::exists(path(only_split)))
+      return Error(ErrorCode::kNotFound, {Diagnostic{path(only_split), 0, 0, fmt::format("no split '{}'", only_split), ""}});
+    names.push_back(only_split);
+  } else {
+    for (const char* split : {"train", "valid", "test"})
+      if (fs::exists(path(split))) names.emplace_back(split);
+  }
+  std::unordered_map<std::string, std::vector<LabeledPair>> loaded;
+  for (const std::string& split : std::vector<std::string>{"train", "valid"}) {
+    auto pairs = ReadDittoPairs(path(split));
+    if (!pairs.ok()) return pairs.error();
+    loaded[split] = std::move(pairs).value();
+  }
+  for (const auto& name : names) {
+    if (loaded.count(name)) continue;
+    auto pairs = ReadDittoPairs(path(name));
+    if (!pairs.ok()) return pairs.error();
+    loaded[name] = std::move(pairs).value();
+  }
+  std::vector<std::pair<std::string, const std::vector<LabeledPair>*>> splits;
+  for (const auto& name : names) splits.emplace_back(name, &loaded[name]);
+  return EvaluateMatcher(loaded["train"], loaded["valid"], splits, options, model);
+}
+
+}  // namespace conform::recalls

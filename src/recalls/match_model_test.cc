@@ -1,0 +1,135 @@
+#include "conform/recalls/match_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <random>
+
+namespace conform::recalls {
+namespace {
+
+// Two informative features and one of noise; the label is a noisy threshold
+// on their sum, and the second feature is missing for a fifth of the rows.
+void MakeData(size_t rows, uint32_t seed, FeatureMatrix* x, std::vector<float>* y) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> u(0, 1);
+  std::normal_distribution<float> noise(0, 0.1f);
+  *x = FeatureMatrix(rows, 3);
+  y->resize(rows);
+  for (size_t i = 0; i < rows; ++i) {
+    const float a = u(rng), b = u(rng);
+    x->row(i)[0] = a;
+    x->row(i)[1] = i % 5 == 0 ? std::nanf("") : b;
+    x->row(i)[2] = u(rng);
+    (*y)[i] = a + b + noise(rng) > 1.4f ? 1 : 0;
+  }
+}
+
+BoostingOptions Quick() {
+  BoostingOptions o;
+  o.max_rounds = 200;
+  o.early_stopping_rounds = 20;
+  o.learning_rate = 0.2;
+  o.max_depth = 3;
+  return o;
+}
+
+TEST(ScoresTest, PrecisionRecallF1) {
+  const std::vector<float> p = {0.9f, 0.8f, 0.4f, 0.3f, 0.1f};
+  const std::vector<float> y = {1, 0, 1, 0, 0};
+  const BinaryScores s = ScoreAt(p, y, 0.5);
+  EXPECT_EQ(s.true_positives, 1u);
+  EXPECT_EQ(s.false_positives, 1u);
+  EXPECT_EQ(s.false_negatives, 1u);
+  EXPECT_EQ(s.true_negatives, 2u);
+  EXPECT_DOUBLE_EQ(s.precision, 0.5);
+  EXPECT_DOUBLE_EQ(s.recall, 0.5);
+  EXPECT_DOUBLE_EQ(s.f1, 0.5);
+  EXPECT_DOUBLE_EQ(ScoreAt(p, y, 0.95).f1, 0);
+}
+
+TEST(ScoresTest, ThresholdMaximisesF1BetweenScores) {
+  // Best cut: take 0.9, 0.8, 0.6 and 0.35 (all three positives, one miss).
+  const std::vector<float> p = {0.9f, 0.8f, 0.6f, 0.35f, 0.3f, 0.1f};
+  const std::vector<float> y = {1, 1, 0, 1, 0, 0};
+  const double t = ChooseThreshold(p, y);
+  EXPECT_NEAR(t, 0.325, 1e-6);
+  EXPECT_NEAR(ScoreAt(p, y, t).f1, 2.0 * 3 / (4 + 3), 1e-12);
+  EXPECT_DOUBLE_EQ(ChooseThreshold({0.2f, 0.1f}, {0, 0}), 0.5);  // no positives
+  // Ties are never split: both 0.7s fall on the same side.
+  EXPECT_NEAR(ChooseThreshold({0.7f, 0.7f, 0.2f}, {1, 0, 0}), 0.45, 1e-6);
+}
+
+TEST(MatchModelTest, LearnsStopsEarlyAndPredictsProbabilities) {
+  FeatureMatrix train, valid;
+  std::vector<float> ty, vy;
+  MakeData(2000, 1, &train, &ty);
+  MakeData(500, 2, &valid, &vy);
+  auto model = MatchModel::Train(train, ty, &valid, &vy, Quick(), {"a", "b", "noise"});
+  ASSERT_TRUE(model.ok()) << model.error().ToString();
+  EXPECT_GT(model.value().best_rounds(), 5);
+  EXPECT_LT(model.value().best_rounds(), 200);
+  auto p = model.value().Predict(valid);
+  ASSERT_TRUE(p.ok());
+  ASSERT_EQ(p.value().size(), 500u);
+  for (float v : p.value()) ASSERT_TRUE(v >= 0 && v <= 1);
+  model.value().set_threshold(ChooseThreshold(p.value(), vy));
+  EXPECT_GT(ScoreAt(p.value(), vy, model.value().threshold()).f1, 0.8);
+  auto gains = model.value().FeatureGains();
+  ASSERT_TRUE(gains.ok());
+  ASSERT_FALSE(gains.value().empty());
+  EXPECT_NE(gains.value().front().first, "noise");
+}
+
+TEST(MatchModelTest, SavesAndLoadsFromMemoryAndFile) {
+  FeatureMatrix train, valid;
+  std::vector<float> ty, vy;
+  MakeData(1000, 3, &train, &ty);
+  MakeData(300, 4, &valid, &vy);
+  auto model = MatchModel::Train(train, ty, &valid, &vy, Quick(), {"a", "b", "noise"});
+  ASSERT_TRUE(model.ok());
+  model.value().set_threshold(0.375);
+  const auto before = model.value().Predict(valid).value();
+
+  auto buffer = model.value().SaveToBuffer();
+  ASSERT_TRUE(buffer.ok());
+  auto loaded = MatchModel::LoadFromBuffer(buffer.value());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  EXPECT_DOUBLE_EQ(loaded.value().threshold(), 0.375);
+  EXPECT_EQ(loaded.value().best_rounds(), model.value().best_rounds());
+  EXPECT_EQ(loaded.value().feature_count(), 3u);
+  EXPECT_EQ(loaded.value().feature_names(), (std::vector<std::string>{"a", "b", "noise"}));
+  const auto after = loaded.value().Predict(valid).value();
+  ASSERT_EQ(after.size(), before.size());
+  for (size_t i = 0; i < after.size(); ++i) ASSERT_FLOAT_EQ(after[i], before[i]);
+
+  const std::string path = (std::filesystem::temp_directory_path() / "conform_match_model_test.json").string();
+  ASSERT_TRUE(model.value().Save(path).ok());
+  auto from_file = MatchModel::Load(path);
+  std::remove(path.c_str());
+  ASSERT_TRUE(from_file.ok()) << from_file.error().ToString();
+  EXPECT_FLOAT_EQ(from_file.value().Predict(valid).value()[7], before[7]);
+}
+
+TEST(MatchModelTest, RejectsBadInput) {
+  FeatureMatrix train;
+  std::vector<float> ty;
+  MakeData(200, 5, &train, &ty);
+  BoostingOptions o = Quick();
+  o.max_rounds = 5;
+  auto model = MatchModel::Train(train, ty, nullptr, nullptr, o);
+  ASSERT_TRUE(model.ok());
+  EXPECT_EQ(model.value().best_rounds(), 5);
+  FeatureMatrix wrong(2, 4);
+  EXPECT_FALSE(model.value().Predict(wrong).ok());
+  EXPECT_FALSE(MatchModel::LoadFromBuffer("{not a model").ok());
+  EXPECT_FALSE(MatchModel::Load("/nonexistent/model.json").ok());
+  std::vector<float> short_labels(10);
+  EXPECT_FALSE(MatchModel::Train(train, short_labels, nullptr, nullptr, o).ok());
+  EXPECT_FALSE(MatchModel::Train(FeatureMatrix(), {}, nullptr, nullptr, o).ok());
+}
+
+}  // namespace
+}  // namespace conform::recalls

@@ -1,0 +1,319 @@
+#include "conform/recalls/model_number.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace conform::recalls {
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+bool IsJoiner(char c) { return c == '-' || c == '/' || c == '.' || c == '_'; }
+char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// A unit after a number, and the most digits the number may have for the pair
+// to read as a quantity (0: any). Short units are ambiguous with the tail of
+// a code ("700D" is a camera, "3D" is not), so they get a limit.
+struct Unit {
+  std::string_view name;
+  int max_digits;
+};
+constexpr std::array kUnits = {
+    Unit{"W", 0},      Unit{"KW", 0},     Unit{"MW", 0},      Unit{"WH", 0},      Unit{"KWH", 0},
+    Unit{"WHR", 0},    Unit{"V", 4},      Unit{"KV", 0},      Unit{"MV", 0},      Unit{"VA", 0},
+    Unit{"KVA", 0},    Unit{"VAC", 0},    Unit{"VDC", 0},     Unit{"A", 3},       Unit{"MA", 0},
+    Unit{"AH", 0},     Unit{"MAH", 0},    Unit{"HZ", 0},      Unit{"KHZ", 0},     Unit{"MHZ", 0},
+    Unit{"GHZ", 0},    Unit{"KB", 0},     Unit{"MB", 0},      Unit{"GB", 0},      Unit{"TB", 0},
+    Unit{"KBPS", 0},   Unit{"MBPS", 0},   Unit{"GBPS", 0},    Unit{"BPS", 0},     Unit{"BIT", 0},
+    Unit{"MM", 0},     Unit{"CM", 0},     Unit{"M", 4},       Unit{"KM", 0},      Unit{"NM", 0},
+    Unit{"IN", 0},     Unit{"INCH", 0},   Unit{"INCHES", 0},  Unit{"FT", 0},      Unit{"FOOT", 0},
+    Unit{"FEET", 0},   Unit{"YD", 0},     Unit{"MI", 0},      Unit{"METER", 0},   Unit{"METERS", 0},
+    Unit{"OZ", 0},     Unit{"FLOZ", 0},   Unit{"LB", 0},      Unit{"LBS", 0},     Unit{"G", 4},
+    Unit{"KG", 0},     Unit{"MG", 0},     Unit{"ML", 0},      Unit{"L", 3},       Unit{"LTR", 0},
+    Unit{"LITER", 0},  Unit{"LITRE", 0},  Unit{"QT", 0},      Unit{"GAL", 0},     Unit{"CUP", 0},
+    Unit{"CUPS", 0},   Unit{"CC", 0},     Unit{"CU", 0},      Unit{"SQFT", 0},    Unit{"CUFT", 0},
+    Unit{"P", 4},      Unit{"I", 4},      Unit{"K", 2},       Unit{"D", 1},       Unit{"X", 3},
+    Unit{"MP", 0},     Unit{"MPX", 0},    Unit{"FPS", 0},     Unit{"MS", 0},      Unit{"S", 4},
+    Unit{"SEC", 0},    Unit{"MIN", 0},    Unit{"H", 3},       Unit{"HR", 0},      Unit{"HRS", 0},
+    Unit{"HOUR", 0},   Unit{"HOURS", 0},  Unit{"DAY", 0},     Unit{"DAYS", 0},    Unit{"MONTH", 0},
+    Unit{"MONTHS", 0}, Unit{"YR", 0},     Unit{"YRS", 0},     Unit{"YEAR", 0},    Unit{"YEARS", 0},
+    Unit{"DB", 0},     Unit{"DBA", 0},    Unit{"DBI", 0},     Unit{"DBM", 0},     Unit{"RPM", 0},
+    Unit{"DPI", 0},    Unit{"PPM", 0},    Unit{"LM", 0},      Unit{"LUMEN", 0},   Unit{"LUMENS", 0},
+    Unit{"OHM", 0},    Unit{"OHMS", 0},   Unit{"UF", 0},      Unit{"AWG", 0},     Unit{"GAUGE", 0},
+    Unit{"MPH", 0},    Unit{"KMH", 0},    Unit{"PSI", 0},     Unit{"BAR", 0},     Unit{"BTU", 0},
+    Unit{"CFM", 0},    Unit{"HP", 2},     Unit{"C", 3},       Unit{"F", 3},       Unit{"PC", 3},
+    Unit{"PCS", 0},    Unit{"PK", 0},     Unit{"PACK", 0},    Unit{"CT", 0},      Unit{"COUNT", 0},
+    Unit{"PIECE", 0},  Unit{"PIECES", 0}, Unit{"PAIR", 0},    Unit{"PAIRS", 0},   Unit{"SET", 0},
+    Unit{"ROLL", 0},   Unit{"ROLLS", 0},  Unit{"SHEET", 0},   Unit{"SHEETS", 0},  Unit{"PAGE", 0},
+    Unit{"PAGES", 0},  Unit{"PORT", 0},   Unit{"PORTS", 0},   Unit{"WAY", 0},     Unit{"CH", 0},
+    Unit{"CHANNEL", 0}, Unit{"CORE", 0},  Unit{"SPEED", 0},   Unit{"PIN", 0},     Unit{"SLOT", 0},
+    Unit{"SLICE", 0},  Unit{"TIER", 0},   Unit{"PLY", 0},     Unit{"STAR", 0},    Unit{"MIL", 0},
+    Unit{"PT", 0},     Unit{"PX", 0},     Unit{"PERSON", 0},  Unit{"PLAYER", 0},  Unit{"PLAYERS", 0},
+    Unit{"LAYER", 0},  Unit{"BAND", 0},   Unit{"GEN", 0},     Unit{"TH", 0},      Unit{"ST", 0},
+    Unit{"ND", 0},     Unit{"RD", 0},
+};
+
+// Interface, format and rating names followed by a version or class: each
+// names a specification shared by many products, not one product.
+struct Prefix {
+  std::string_view name;
+  int max_digits;  // of the number after it
+};
+constexpr std::array kSpecPrefixes = {
+    Prefix{"USB", 1},   Prefix{"HDMI", 1}, Prefix{"DDR", 1},    Prefix{"LPDDR", 1}, Prefix{"GDDR", 1},
+    Prefix{"SATA", 1},  Prefix{"PCIE", 1}, Prefix{"CAT", 1},    Prefix{"MPEG", 1},  Prefix{"MP", 1},
+    Prefix{"H", 3},     Prefix{"X", 3},    Prefix{"IPV", 1},    Prefix{"WIFI", 1},  Prefix{"BT", 1},
+    Prefix{"IP", 2},    Prefix{"IPX", 1},  Prefix{"CLASS", 2},  Prefix{"UHS", 1},   Prefix{"V", 2},
+    Prefix{"VER", 2},   Prefix{"VERSION", 2}, Prefix{"REV", 2}, Prefix{"GEN", 1},   Prefix{"PS", 1},
+    Prefix{"DX", 2},    Prefix{"DIRECTX", 2}, Prefix{"F", 2},   Prefix{"QI", 1},    Prefix{"LTE", 1},
+    Prefix{"AAC", 1},   Prefix{"OPENGL", 1},
+};
+
+// A number: digits with at most one decimal point inside. Returns its length
+// in `s` from `pos` (0: none) and its digit count.
+size_t ScanNumber(std::string_view s, size_t pos, int* digits) {
+  size_t i = pos;
+  *digits = 0;
+  while (i < s.size() && IsDigit(s[i])) ++i, ++*digits;
+  if (i == pos) return 0;
+  if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
+    ++i;
+    while (i < s.size() && IsDigit(s[i])) ++i, ++*digits;
+  }
+  return i - pos;
+}
+
+size_t ScanLetters(std::string_view s, size_t pos) {
+  size_t i = pos;
+  while (i < s.size() && IsAlpha(s[i])) ++i;
+  return i - pos;
+}
+
+bool IsUnit(std::string_view letters, int digits) {
+  for (const Unit& u : kUnits)
+    if (u.name == letters) return u.max_digits == 0 || digits <= u.max_digits;
+  return false;
+}
+
+// `s` is upper case, letters, digits and '.' between digits only.
+bool IsSpecText(std::string_view s) {
+  if (s.empty()) return false;
+  int digits = 0;
+  size_t lead = ScanLetters(s, 0);
+  if (lead > 0) {
+    // Prefix + version (+ up to two letters: "CAT6A", "DDR3L").
+    const std::string_view name = s.substr(0, lead);
+    const size_t n = ScanNumber(s, lead, &digits);
+    if (n == 0) return false;
+    const size_t tail = ScanLetters(s, lead + n);
+    if (lead + n + tail != s.size() || tail > 2) return false;
+    // Only the integer part counts against the limit ("USB3.0", "V2.1").
+    int int_digits = 0;
+    for (size_t i = lead; i < lead + n && IsDigit(s[i]); ++i) ++int_digits;
+    for (const Prefix& p : kSpecPrefixes)
+      if (p.name == name) return int_digits <= p.max_digits;
+    return false;
+  }
+  size_t n = ScanNumber(s, 0, &digits);
+  if (n == 0) return false;
+  if (s.substr(0, n).starts_with("802.11")) return true;  // Wi-Fi standards
+  size_t pos = n;
+  size_t letters = ScanLetters(s, pos);
+  if (letters == 0) return false;  // a bare number
+  std::string_view word = s.substr(pos, letters);
+  pos += letters;
+  if (pos == s.size()) return IsUnit(word, digits);
+  // "4IN1"; "12X18", "10X20X30", optionally with a unit after the last number.
+  if (word == "IN") {
+    int d2 = 0;
+    const size_t n2 = ScanNumber(s, pos, &d2);
+    return n2 > 0 && pos + n2 == s.size() && d2 <= 2;
+  }
+  if (word == "X") {
+    while (true) {
+      int d2 = 0;
+      const size_t n2 = ScanNumber(s, pos, &d2);
+      if (n2 == 0) return false;
+      pos += n2;
+      if (pos == s.size()) return true;
+      const size_t l2 = ScanLetters(s, pos);
+      const std::string_view w2 = s.substr(pos, l2);
+      pos += l2;
+      if (pos == s.size()) return IsUnit(w2, 0);
+      if (w2 != "X") return false;
+    }
+  }
+  return false;
+}
+
+bool IsYear(std::string_view part) {
+  if (part.size() != 4) return false;
+  for (char c : part)
+    if (!IsDigit(c)) return false;
+  return (part[0] == '1' && part[1] == '9') || (part[0] == '2' && part[1] == '0');
+}
+
+// Upper-case letters and digits of `parts` joined, with '.' kept where it
+// stands between two digits (a decimal point).
+std::string SpecText(std::string_view text, size_t begin, size_t end) {
+  std::string out;
+  for (size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    if (IsAlnum(c))
+      out += Upper(c);
+    else if (c == '.' && i > begin && i + 1 < end && IsDigit(text[i - 1]) && IsDigit(text[i + 1]))
+      out += '.';
+  }
+  return out;
+}
+
+bool IsCompactCode(std::string_view compact, bool has_list_or_decimal_joiner) {
+  int letters = 0, digits = 0;
+  for (char c : compact) (IsDigit(c) ? digits : letters)++;
+  if (digits == 0) return false;
+  if (letters > 0) return compact.size() >= 3;
+  if (has_list_or_decimal_joiner || digits < 5) return false;
+  return !compact.ends_with("000");  // 12000 pages, 50000 hours
+}
+
+std::string MakeStem(const std::string& code) {
+  size_t end = code.size();
+  while (end > 0 && IsAlpha(code[end - 1])) --end;
+  const size_t trailing = code.size() - end;
+  if (trailing == 0 || trailing > 3 || end < 4) return "";
+  std::string stem = code.substr(0, end);
+  bool letter = false;
+  for (char c : stem) letter = letter || IsAlpha(c);
+  return letter ? stem : "";
+}
+
+struct Part {
+  size_t begin, end;  // in the text
+};
+
+class Scanner {
+ public:
+  explicit Scanner(std::string_view text) : text_(text) {}
+
+  CodesAndSpecs Run() {
+    size_t i = 0;
+    while (i < text_.size()) {
+      if (!IsAlnum(text_[i])) {
+        ++i;
+        continue;
+      }
+      std::vector<Part> parts;
+      size_t j = i;
+      while (true) {
+        const size_t b = j;
+        while (j < text_.size() && IsAlnum(text_[j])) ++j;
+        parts.push_back({b, j});
+        if (j + 1 < text_.size() && IsJoiner(text_[j]) && IsAlnum(text_[j + 1])) {
+          ++j;
+          continue;
+        }
+        break;
+      }
+      Judge(parts);
+      i = j;
+    }
+    return std::move(out_);
+  }
+
+ private:
+  void Judge(const std::vector<Part>& parts) {
+    const size_t begin = parts.front().begin, end = parts.back().end;
+    std::string spec = SpecText(text_, begin, end);
+    if (IsSpecText(spec)) {
+      out_.specs.push_back({std::move(spec), begin});
+      return;
+    }
+    bool split = false, list_or_decimal = false, has_year = false, all_digits = true;
+    for (size_t k = 0; k < parts.size(); ++k) {
+      const std::string_view p = text_.substr(parts[k].begin, parts[k].end - parts[k].begin);
+      has_year = has_year || IsYear(p);
+      all_digits = all_digits && p.find_first_not_of("0123456789") == std::string_view::npos;
+      // A quantity inside ("1080p/24fps") splits the candidate; a version
+      // name does not: "MB13-PNK-SEE-V2" is one code.
+      if (IsDigit(p[0]) && IsSpecText(SpecText(text_, parts[k].begin, parts[k].end))) split = true;
+      if (k > 0) {
+        const char joiner = text_[parts[k].begin - 1];
+        if (joiner == '/') list_or_decimal = true;
+        if (joiner == '.' && IsDigit(text_[parts[k].begin]) && IsDigit(text_[parts[k].begin - 2])) {
+          list_or_decimal = true;
+          split = true;  // a decimal number inside: "f/3.5-5.6", "1999.99"
+        }
+      }
+    }
+    if (has_year && all_digits) split = true;  // "2019-2020"; but "KT-2000" is a code
+    if (split && parts.size() > 1) {
+      JudgeEach(parts);
+      return;
+    }
+    std::string compact = CompactAlnum(text_.substr(begin, end - begin));
+    if (IsCompactCode(compact, list_or_decimal)) {
+      ModelCode code;
+      code.stem = MakeStem(compact);
+      code.normalized = std::move(compact);
+      code.offset = begin;
+      code.length = end - begin;
+      out_.codes.push_back(std::move(code));
+      return;
+    }
+    if (parts.size() > 1) JudgeEach(parts);
+  }
+
+  void JudgeEach(const std::vector<Part>& parts) {
+    for (size_t k = 0; k < parts.size(); ++k) {
+      // Keep a decimal number whole: "2.4GHZ/5GHZ" has "2.4GHZ" in it.
+      size_t last = k;
+      while (last + 1 < parts.size() && text_[parts[last + 1].begin - 1] == '.' &&
+             IsDigit(text_[parts[last + 1].begin]) && IsDigit(text_[parts[last].end - 1]))
+        ++last;
+      const size_t begin = parts[k].begin, end = parts[last].end;
+      std::string spec = SpecText(text_, begin, end);
+      if (IsSpecText(spec)) {
+        out_.specs.push_back({std::move(spec), begin});
+      } else if (last == k) {
+        std::string compact = CompactAlnum(text_.substr(begin, end - begin));
+        if (!IsYear(compact) && IsCompactCode(compact, false)) {
+          ModelCode code;
+          code.stem = MakeStem(compact);
+          code.normalized = std::move(compact);
+          code.offset = begin;
+          code.length = end - begin;
+          out_.codes.push_back(std::move(code));
+        }
+      }
+      k = last;
+    }
+  }
+
+  std::string_view text_;
+  CodesAndSpecs out_;
+};
+
+}  // namespace
+
+CodesAndSpecs ExtractCodesAndSpecs(std::string_view text) { return Scanner(text).Run(); }
+
+std::vector<ModelCode> ExtractModelCodes(std::string_view text) { return ExtractCodesAndSpecs(text).codes; }
+
+std::string CompactAlnum(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text)
+    if (IsAlnum(c)) out += Upper(c);
+  return out;
+}
+
+bool LooksLikeModelCode(std::string_view token) {
+  const CodesAndSpecs found = ExtractCodesAndSpecs(token);
+  return found.codes.size() == 1 && found.specs.empty() && found.codes[0].offset == 0 &&
+         found.codes[0].length == token.size();
+}
+
+}  // namespace conform::recalls

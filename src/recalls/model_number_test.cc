@@ -1,0 +1,109 @@
+#include "conform/recalls/model_number.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace conform::recalls {
+namespace {
+
+std::vector<std::string> Codes(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& c : ExtractModelCodes(text)) out.push_back(c.normalized);
+  return out;
+}
+
+std::vector<std::string> Specs(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& s : ExtractCodesAndSpecs(text).specs) out.push_back(s.normalized);
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
+TEST(ModelNumberTest, FindsCodesWithAndWithoutSeparators) {
+  EXPECT_EQ(Codes("Sony Bravia KDL-40EX500 40\" LCD TV"), Strings({"KDL40EX500"}));
+  EXPECT_EQ(Codes("Sony WH-1000XM4 Wireless Headphones, Black"), Strings({"WH1000XM4"}));
+  EXPECT_EQ(Codes("Sony MDR7506 Professional Headphones"), Strings({"MDR7506"}));
+  EXPECT_EQ(Codes("replacement lamp SX-12/B"), Strings({"SX12B"}));
+  EXPECT_EQ(Codes("toshiba ph3100u-1e3s 1tb usb 3.0 desktop hard drive"), Strings({"PH3100U1E3S"}));
+  EXPECT_EQ(Codes("xerox 108r00645 imaging unit for phaser 6300 and 6350 printer"), Strings({"108R00645"}));
+  EXPECT_EQ(Codes("netgear xav5001-100nas"), Strings({"XAV5001100NAS"}));
+  EXPECT_EQ(Codes("speck products seethru case mb13-pnk-see-v2"), Strings({"MB13PNKSEEV2"}));
+  EXPECT_EQ(Codes("premium compatible hp-q6511x toner"), Strings({"HPQ6511X"}));
+  EXPECT_EQ(Codes("Canon EOS 700D body"), Strings({"700D"}));
+  EXPECT_EQ(Codes("intel core i7-4770k"), Strings({"I74770K"}));
+}
+
+TEST(ModelNumberTest, LongDigitRunsAreCodes) {
+  EXPECT_EQ(Codes("logitech harmony universal remote 966193"), Strings({"966193"}));
+  EXPECT_EQ(Codes("encore software 11052 hoyle"), Strings({"11052"}));
+  EXPECT_EQ(Codes("UPC 0-12345-67890-5"), Strings({"012345678905"}));
+  // Short numbers, round quantities, decimals and lists are not.
+  EXPECT_TRUE(Codes("harmony 890 remote, 13.5 megapixel, 1999.99").empty());
+  EXPECT_TRUE(Codes("hp 12000 pages; 50000 hours").empty());
+  EXPECT_TRUE(Codes("10/100/1000 ethernet").empty());
+}
+
+TEST(ModelNumberTest, YearsAreNotCodes) {
+  EXPECT_TRUE(Codes("microsoft office 2007 upgrade").empty());
+  EXPECT_TRUE(Codes("season 2019-2020").empty());
+  EXPECT_TRUE(Codes("new for 2019").empty());
+}
+
+TEST(ModelNumberTest, UnitsAndInterfacesAreSpecsNotCodes) {
+  const std::string text = "500W 12V 64GB 1080p 3.5mm 2.4GHz USB3.0 20000mAh 4-in-1 8.5x11 15.6-inch 4K 3D 2nd 10x";
+  EXPECT_TRUE(Codes(text).empty()) << ::testing::PrintToString(Codes(text));
+  EXPECT_EQ(Specs(text), Strings({"500W", "12V", "64GB", "1080P", "3.5MM", "2.4GHZ", "USB3.0", "20000MAH", "4IN1",
+                                  "8.5X11", "15.6INCH", "4K", "3D", "2ND", "10X"}));
+  EXPECT_EQ(Specs("HDMI 1.4 cable, Cat6a, MP3, mpeg-4, IP68, DDR3L, 802.11ac"),
+            Strings({"CAT6A", "MP3", "MPEG4", "IP68", "DDR3L", "802.11AC"}));
+  EXPECT_TRUE(Codes("HDMI 1.4 cable, Cat6a, MP3, mpeg-4, IP68, DDR3L, 802.11ac, ps/2").empty());
+}
+
+TEST(ModelNumberTest, MixedSpecsAreSplitNotGluedIntoACode) {
+  EXPECT_TRUE(Codes("1080p/24fps output").empty());
+  EXPECT_EQ(Specs("1080p/24fps output"), Strings({"1080P", "24FPS"}));
+  EXPECT_EQ(Specs("dual band 2.4ghz/5ghz"), Strings({"2.4GHZ", "5GHZ"}));
+  EXPECT_TRUE(Codes("lens f/3.5-5.6 18-55mm").empty());
+  EXPECT_EQ(Codes("charger 5v/2a model ab-1234"), Strings({"AB1234"}));
+  EXPECT_EQ(Specs("100-240V input"), Strings({"240V"}));
+}
+
+TEST(ModelNumberTest, ShortOrLetterOnlyTokensAreNotCodes) {
+  EXPECT_TRUE(Codes("blu-ray dvd/cd player wi-fi usb-c a4 x5").empty());
+  EXPECT_TRUE(Codes("iphone 4 case").empty());
+}
+
+TEST(ModelNumberTest, StemDropsFinishAndRegionLetters) {
+  const auto codes = ExtractModelCodes("lg lds4821ww dishwasher; nikon coolpixp6000bk; SX-12/B; 144952");
+  ASSERT_EQ(codes.size(), 4u);
+  EXPECT_EQ(codes[0].stem, "LDS4821");
+  EXPECT_EQ(codes[1].stem, "COOLPIXP6000");
+  EXPECT_EQ(codes[2].stem, "SX12");
+  EXPECT_EQ(codes[3].stem, "");  // digits only: nothing to drop
+  // Not when the letters are most of the code, or the rest is too short.
+  EXPECT_EQ(ExtractModelCodes("p6bk")[0].stem, "");
+  EXPECT_EQ(ExtractModelCodes("wfw9200swhite")[0].stem, "");
+}
+
+TEST(ModelNumberTest, OffsetsPointAtTheCodeAsWritten) {
+  const std::string text = "Sony KDL-40EX500 TV";
+  const auto codes = ExtractModelCodes(text);
+  ASSERT_EQ(codes.size(), 1u);
+  EXPECT_EQ(text.substr(codes[0].offset, codes[0].length), "KDL-40EX500");
+}
+
+TEST(ModelNumberTest, CompactAlnumAndLooksLikeModelCode) {
+  EXPECT_EQ(CompactAlnum("kdl 40-ex/500."), "KDL40EX500");
+  EXPECT_TRUE(LooksLikeModelCode("WH-1000XM4"));
+  EXPECT_TRUE(LooksLikeModelCode("108r00645"));
+  EXPECT_FALSE(LooksLikeModelCode("64GB"));
+  EXPECT_FALSE(LooksLikeModelCode("2019"));
+  EXPECT_FALSE(LooksLikeModelCode("headphones"));
+  EXPECT_FALSE(LooksLikeModelCode("KDL-40EX500 TV"));
+}
+
+}  // namespace
+}  // namespace conform::recalls

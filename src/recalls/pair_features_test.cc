@@ -1,0 +1,146 @@
+#include "conform/recalls/pair_features.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+namespace conform::recalls {
+namespace {
+
+Record R(std::vector<std::pair<std::string, std::string>> fields) { return Record{std::move(fields)}; }
+
+class PairFeaturesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    corpus_ = {
+        R({{"title", "sony bravia kdl-40ex500 40 inch lcd tv"}, {"brand", "sony"}, {"price", "899.99"}}),
+        R({{"title", "sony bravia kdl-46ex500 46 inch lcd tv"}, {"brand", "sony"}, {"price", "1199.00"}}),
+        R({{"title", "lg 42lh20 42 inch lcd tv"}, {"brand", "lg"}, {"price", "649"}}),
+        R({{"title", "sony wh-1000xm4 wireless headphones black"}, {"brand", "sony"}}),
+        R({{"title", "bose quietcomfort 35 ii headphones black"}, {"brand", "bose"}}),
+        R({{"title", "sandisk ultra 64gb microsdxc card"}, {"brand", "sandisk"}}),
+        R({{"title", "sandisk ultra 32gb microsdhc card"}, {"brand", "sandisk"}}),
+    };
+    std::vector<const Record*> records;
+    for (const auto& r : corpus_) records.push_back(&r);
+    featurizer_.Fit(records);
+  }
+
+  std::map<std::string, float> Features(const Record& a, const Record& b) {
+    const auto values = featurizer_.Compute(a, b);
+    std::map<std::string, float> named;
+    for (size_t i = 0; i < values.size(); ++i) named[PairFeaturizer::FeatureNames()[i]] = values[i];
+    return named;
+  }
+
+  std::vector<Record> corpus_;
+  PairFeaturizer featurizer_;
+};
+
+TEST_F(PairFeaturesTest, NamesAreDistinctAndMatchTheOutput) {
+  const auto& names = PairFeaturizer::FeatureNames();
+  EXPECT_EQ(std::set<std::string>(names.begin(), names.end()).size(), names.size());
+  EXPECT_EQ(featurizer_.Compute(corpus_[0], corpus_[1]).size(), names.size());
+}
+
+TEST_F(PairFeaturesTest, SameModelWrittenDifferentlyMatchesOnCode) {
+  const Record listing = R({{"name", "Sony 40\" Bravia LCD TV KDL40EX500 (Black)"}, {"price", "$879.00"}});
+  auto f = Features(corpus_[0], listing);
+  EXPECT_EQ(f["code_exact_count"], 1);
+  EXPECT_EQ(f["code_exact_max_len"], 10);
+  EXPECT_EQ(f["code_in_text_max_len_lr"], 10);
+  EXPECT_EQ(f["code_conflict"], 0);
+  EXPECT_EQ(f["brand_in_text_lr"], 1);  // "sony" is in the listing's title
+  EXPECT_TRUE(std::isnan(f["brand_in_text_rl"]));  // the listing states no brand
+  EXPECT_NEAR(f["price_ratio"], 879.0 / 899.99, 1e-5);
+  EXPECT_GT(f["title_cos_c3"], 0.4);
+
+  // The sibling model differs only in its code.
+  auto g = Features(corpus_[1], listing);
+  EXPECT_EQ(g["code_exact_count"], 0);
+  EXPECT_EQ(g["code_conflict"], 1);
+  EXPECT_GT(g["code_best_edit_sim"], 0.8);
+  EXPECT_GT(g["number_missing_lr"], 0);  // 46 is nowhere in the listing
+}
+
+TEST_F(PairFeaturesTest, CodeFoundInsideTheOtherTextWhenSpacedOrGlued) {
+  const Record notice = R({{"title", "xerox imaging unit"}, {"modelno", "108r00645"}});
+  const Record listing = R({{"title", "xerox printers imaging unit phaser 6300 6350 108 r00645"}});
+  auto f = Features(notice, listing);
+  EXPECT_EQ(f["model_in_text_lr"], 1);
+  EXPECT_EQ(f["code_in_text_max_len_lr"], 9);
+  EXPECT_EQ(f["code_conflict"], 0);
+  EXPECT_TRUE(std::isnan(f["model_exact"]));  // only one side has the attribute
+}
+
+TEST_F(PairFeaturesTest, ColourSuffixGivesAStemMatch) {
+  auto f = Features(R({{"title", "lg 24 in semi integrated dishwasher lds4821ww"}}),
+                    R({{"title", "lg lds4821wh dishwasher"}}));
+  EXPECT_EQ(f["code_exact_count"], 0);
+  EXPECT_EQ(f["code_stem_match"], 1);
+  EXPECT_EQ(f["code_conflict"], 0);
+}
+
+TEST_F(PairFeaturesTest, SpecsThatDifferAreAConflict) {
+  auto f = Features(corpus_[5], corpus_[6]);
+  EXPECT_EQ(f["spec_conflict"], 1);
+  EXPECT_EQ(f["spec_shared"], 0);
+  EXPECT_EQ(f["brand_match"], 1);
+  auto same = Features(corpus_[5], R({{"title", "SanDisk Ultra microSDXC 64GB UHS-I card"}}));
+  EXPECT_EQ(same["spec_conflict"], 0);
+  EXPECT_EQ(same["spec_shared"], 1);
+}
+
+TEST_F(PairFeaturesTest, MissingEvidenceIsNaN) {
+  auto f = Features(R({{"title", "bose headphones"}}), R({{"title", "bose headphones"}, {"price", "n/a"}}));
+  EXPECT_TRUE(std::isnan(f["price_ratio"]));
+  EXPECT_TRUE(std::isnan(f["brand_match"]));
+  EXPECT_TRUE(std::isnan(f["code_conflict"]));
+  EXPECT_TRUE(std::isnan(f["category_cos"]));
+  EXPECT_NEAR(f["title_cos_word"], 1, 1e-6);
+  EXPECT_EQ(f["code_count_l"], 0);
+}
+
+TEST_F(PairFeaturesTest, VariantWordsShowAsUnmatchedRareWords) {
+  auto f = Features(R({{"title", "adobe photoshop cs3 upgrade mac"}}), R({{"title", "adobe photoshop cs3 windows"}}));
+  EXPECT_GT(f["unmatched_idf_max_lr"], 1);
+  EXPECT_GT(f["unmatched_idf_share_lr"], 0.2);
+  auto same = Features(R({{"title", "adobe photoshop cs3"}}), R({{"title", "photoshop cs3 by adobe"}}));
+  EXPECT_EQ(same["unmatched_idf_max_lr"], 0);
+}
+
+TEST_F(PairFeaturesTest, SchemaNamesTheRolesAndRecordsWithoutTitleUseTheirFirstValue) {
+  RecordSchema schema;
+  schema.title = {"product_description"};
+  schema.brand = {"brand_name"};
+  PairFeaturizer custom(schema);
+  std::vector<const Record*> records;
+  for (const auto& r : corpus_) records.push_back(&r);
+  custom.Fit(records);
+  const Record notice = R({{"product_description", "Cordless kettle KT-2000"}, {"brand_name", "Acme"}});
+  const Record listing = R({{"listing", "ACME kettle kt2000 1.7L"}});
+  const auto prepared = custom.Prepare(notice);
+  EXPECT_EQ(prepared.title, "cordless kettle kt 2000");
+  EXPECT_EQ(prepared.brand, "acme");
+  const auto values = custom.Compute(notice, listing);
+  const auto& names = PairFeaturizer::FeatureNames();
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == "brand_in_text_lr") {
+      EXPECT_EQ(values[i], 1);
+    } else if (names[i] == "code_exact_count") {
+      EXPECT_EQ(values[i], 1);
+    }
+  }
+}
+
+TEST(RecordTest, GetIsCaseInsensitiveAndSkipsBlankValues) {
+  const Record r{{{"Title", "  "}, {"title", "kettle"}, {"PRICE", "10"}}};
+  EXPECT_EQ(r.Get("title"), "kettle");
+  EXPECT_EQ(r.Get("price"), "10");
+  EXPECT_EQ(r.Get("brand"), "");
+}
+
+}  // namespace
+}  // namespace conform::recalls

@@ -1,0 +1,209 @@
+#include "conform/recalls/recall_matcher.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <unordered_set>
+
+#include "conform/core/gtin.h"
+#include "conform/recalls/text_similarity.h"
+
+namespace conform::recalls {
+
+namespace {
+
+// Title words too common to say anything about a product.
+bool StopWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStop = {
+      "the", "and", "for", "with", "from", "set", "kit", "pack", "new", "pcs", "piece", "pieces", "black", "white",
+      "und", "mit", "für", "pour", "avec", "les", "des", "del", "con", "para", "the", "model", "type", "product"};
+  return w.size() < 3 || kStop.count(w) != 0;
+}
+
+std::string Joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) {
+    if (v.empty()) continue;
+    if (!out.empty()) out += "; ";
+    out += v;
+  }
+  return out;
+}
+
+// Whole-word containment in a padded (" text ") string.
+bool ContainsWord(const std::string& padded, const std::string& word) {
+  return !word.empty() && padded.find(" " + word + " ") != std::string::npos;
+}
+
+}  // namespace
+
+MatchRecord FromNotice(const Notice& n) {
+  MatchRecord r;
+  r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
+  const std::string name = n.product_name.empty() ? n.title : n.product_name;
+  r.record.fields = {{"title", name},
+                     {"brand", Joined(n.brands)},
+                     {"model", Joined(n.model_numbers)},
+                     {"category", n.category},
+                     {"description", n.description}};
+  r.gtins = n.gtins;
+  r.brands = n.brands;
+  return r;
+}
+
+MatchRecord FromListing(const Listing& l) {
+  MatchRecord r;
+  r.id = l.listing_id;
+  r.record.fields = {{"title", l.title}, {"brand", l.brand}, {"model", l.model}, {"category", l.category}};
+  if (!l.gtin.empty())
+    if (auto g = NormalizeGtin(l.gtin); g.ok()) r.gtins.push_back(g.value());
+  if (!l.brand.empty()) r.brands.push_back(l.brand);
+  return r;
+}
+
+std::string_view RecallActionName(RecallAction a) {
+  switch (a) {
+    case RecallAction::kTakedown: return "takedown";
+    case RecallAction::kReview: return "review";
+    case RecallAction::kNone: break;
+  }
+  return "none";
+}
+
+std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& p) {
+  std::vector<std::string> keys;
+  for (const auto& g : record.gtins) keys.push_back("g:" + g);
+  for (const auto& c : p.codes) {
+    if (c.normalized.size() >= 4) keys.push_back("c:" + c.normalized);
+    if (!c.stem.empty()) keys.push_back("s:" + c.stem);
+  }
+  // Brand with each distinctive title word. A listing without a brand
+  // attribute often starts its title with it.
+  std::vector<std::string> brands;
+  for (const auto& b : record.brands) {
+    std::string n = NormalizeText(b);
+    if (!n.empty()) brands.push_back(std::move(n));
+  }
+  if (brands.empty() && !p.first_word.empty()) brands.push_back(p.first_word);
+  size_t words = 0;
+  for (const auto& w : p.title_words) {
+    if (StopWord(w) || words >= 12) continue;
+    ++words;
+    for (const auto& b : brands)
+      if (w != b) keys.push_back("b:" + b + "|" + w);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+struct RecallIndex::State {
+  std::vector<PreparedRecord> prepared;
+  std::unordered_map<std::string, std::vector<uint32_t>> postings;
+  mutable std::atomic<size_t> scored{0};
+};
+
+RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_notices, const PairFeaturizer* featurizer,
+                         const MatchModel* model, RecallMatcherOptions options)
+    : records_(std::move(records)),
+      indexed_are_notices_(indexed_are_notices),
+      featurizer_(featurizer),
+      model_(model),
+      options_(options),
+      state_(std::make_unique<State>()) {
+  state_->prepared.resize(records_.size());
+  // Preparing (normalising, vectorising, extracting codes) is most of the
+  // build: done on every core.
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < records_.size(); i = next++) state_->prepared[i] = featurizer_->Prepare(records_[i].record);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  for (size_t i = 0; i < records_.size(); ++i)
+    for (auto& key : BlockingKeys(records_[i], state_->prepared[i])) state_->postings[std::move(key)].push_back(static_cast<uint32_t>(i));
+}
+
+RecallIndex::~RecallIndex() = default;
+RecallIndex::RecallIndex(RecallIndex&&) noexcept = default;
+
+size_t RecallIndex::candidates_scored() const { return state_->scored.load(); }
+
+std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
+  const PreparedRecord q = featurizer_->Prepare(query.record);
+  std::vector<uint32_t> candidates;
+  for (const auto& key : BlockingKeys(query, q)) {
+    auto it = state_->postings.find(key);
+    if (it == state_->postings.end()) continue;
+    if (key[0] == 'b' && it->second.size() > options_.max_block) continue;
+    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  state_->scored += candidates.size();
+  if (candidates.empty()) return {};
+
+  // Pairs are (notice, listing) whichever side is indexed.
+  const auto notice_of = [&](size_t c) -> const PreparedRecord& { return indexed_are_notices_ ? state_->prepared[c] : q; };
+  const auto listing_of = [&](size_t c) -> const PreparedRecord& { return indexed_are_notices_ ? q : state_->prepared[c]; };
+
+  std::vector<float> probabilities;
+  if (model_ != nullptr) {
+    FeatureMatrix features(candidates.size(), PairFeaturizer::FeatureCount());
+    for (size_t k = 0; k < candidates.size(); ++k) featurizer_->Compute(notice_of(candidates[k]), listing_of(candidates[k]), features.row(k));
+    auto predicted = model_->Predict(features);
+    if (predicted.ok()) probabilities = std::move(predicted).value();
+  }
+
+  std::vector<RecallMatch> out;
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    const size_t c = candidates[k];
+    const MatchRecord& other = records_[c];
+    const PreparedRecord& n = notice_of(c);
+    const PreparedRecord& l = listing_of(c);
+    RecallMatch m;
+    m.indexed = c;
+    // Identity evidence first.
+    std::string shared_gtin;
+    for (const auto& g : query.gtins)
+      if (std::find(other.gtins.begin(), other.gtins.end(), g) != other.gtins.end()) shared_gtin = g;
+    if (!shared_gtin.empty()) m.evidence.push_back("same GTIN " + shared_gtin);
+    std::string shared_code;
+    for (const auto& a : n.codes)
+      for (const auto& b : l.codes)
+        if (a.normalized == b.normalized && a.normalized.size() >= 4) shared_code = a.normalized;
+    if (!shared_code.empty()) m.evidence.push_back("same model code " + shared_code);
+    const MatchRecord& notice_record = indexed_are_notices_ ? other : query;
+    bool brand_agrees = false;
+    for (const auto& b : notice_record.brands) {
+      const std::string nb = NormalizeText(b);
+      if (!nb.empty() && (nb == l.brand || ContainsWord(l.padded_all, nb))) brand_agrees = true;
+    }
+    if (brand_agrees) m.evidence.push_back("brand named in both");
+    const double title_similarity = Cosine(n.title_word, l.title_word);
+
+    if (!probabilities.empty()) {
+      m.probability = probabilities[k];
+      m.evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", m.probability, title_similarity));
+      if (m.probability >= options_.takedown_at) m.action = RecallAction::kTakedown;
+      else if (m.probability >= model_->threshold()) m.action = RecallAction::kReview;
+    } else if (!shared_code.empty() && brand_agrees) {
+      m.action = RecallAction::kReview;
+    }
+    if (!shared_gtin.empty()) m.action = RecallAction::kTakedown;
+    if (m.action != RecallAction::kNone) out.push_back(std::move(m));
+  }
+  std::sort(out.begin(), out.end(), [](const RecallMatch& a, const RecallMatch& b) {
+    if (a.action != b.action) return a.action > b.action;
+    const double pa = std::isnan(a.probability) ? 0 : a.probability, pb = std::isnan(b.probability) ? 0 : b.probability;
+    return pa > pb;
+  });
+  return out;
+}
+
+}  // namespace conform::recalls

@@ -1,0 +1,95 @@
+#include "match_eval_command.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli_files.h"
+#include "conform/recalls/match_eval.h"
+
+namespace conform::cli {
+
+namespace {
+
+constexpr int kOk = 0, kBadInput = 2;
+
+struct MatchEvalArgs {
+  std::string dir, split, model_out, predictions;
+  int threads = 1;
+  size_t gains = 0;
+  recalls::BoostingOptions boosting;
+};
+
+int Report(const Error& e) {
+  std::fprintf(stderr, "conform: error: %s\n", e.ToString().c_str());
+  return kBadInput;
+}
+
+int RunMatchEval(const MatchEvalArgs& args) {
+  recalls::MatchEvalOptions options;
+  options.threads = args.threads;
+  options.boosting = args.boosting;
+  std::optional<recalls::TrainedMatcher> matcher;
+  auto report = recalls::EvaluateMatcherOnDirectory(args.dir, args.split, options, &matcher);
+  if (!report.ok()) return Report(report.error());
+  const auto& r = report.value();
+  std::printf("%s\n", args.dir.c_str());
+  std::printf("features %zu, trees %d, threshold %.4f (best F1 on valid), fit %.1f s\n", r.feature_count, r.rounds,
+              r.threshold, r.fit_seconds);
+  std::printf("%-8s %7s %7s %9s %7s %7s %8s\n", "split", "pairs", "matches", "precision", "recall", "F1", "seconds");
+  for (const auto& s : r.splits)
+    std::printf("%-8s %7zu %7zu %9.1f %7.1f %7.1f %8.2f\n", s.name.c_str(), s.pairs, s.positives,
+                100 * s.scores.precision, 100 * s.scores.recall, 100 * s.scores.f1, s.seconds);
+  for (size_t i = 0; i < std::min(args.gains, r.feature_gains.size()); ++i)
+    std::printf("  gain %-26s %10.1f\n", r.feature_gains[i].first.c_str(), r.feature_gains[i].second);
+  if (!args.predictions.empty()) {
+    std::string out = "split\tpair\tlabel\tprobability\tdecision\n";
+    for (const auto& s : r.splits) {
+      auto pairs = recalls::ReadDittoPairs((std::filesystem::path(args.dir) / (s.name + ".txt")).string());
+      if (!pairs.ok()) return Report(pairs.error());
+      for (size_t i = 0; i < s.probabilities.size(); ++i)
+        out += fmt::format("{}\t{}\t{}\t{:.6f}\t{}\n", s.name, pairs.value()[i].line, pairs.value()[i].label,
+                           s.probabilities[i], s.probabilities[i] >= r.threshold ? 1 : 0);
+    }
+    const Status written = WriteFileAtomically(args.predictions, out);
+    if (!written.ok()) return Report(written.error());
+  }
+  if (!args.model_out.empty()) {
+    const Status saved = matcher->model.Save(args.model_out);
+    if (!saved.ok()) return Report(saved.error());
+  }
+  return kOk;
+}
+
+}  // namespace
+
+void AddMatchEvalCommand(CLI::App& app, int* exit_code) {
+  auto args = std::make_shared<MatchEvalArgs>();
+  auto* cmd = app.add_subcommand(
+      "match-eval",
+      "Train the recall pair matcher on DIR/train.txt, choose its threshold on DIR/valid.txt, and report precision, "
+      "recall and F1 per split (pairs as '<left>\\t<right>\\t<label>', records as 'COL a VAL v ...')");
+  cmd->add_option("dir", args->dir, "Directory with train.txt, valid.txt and optionally test.txt")->required();
+  cmd->add_option("--split", args->split, "Report only this split (DIR/NAME.txt)");
+  cmd->add_option("--threads", args->threads, "Threads (default: 1; 0: one per core)");
+  cmd->add_option("--predictions", args->predictions,
+                  "Write every pair's match probability here (TSV: split, line, label, probability, decision)");
+  cmd->add_option("--model-out", args->model_out, "Write the trained trees and threshold here (XGBoost JSON)");
+  cmd->add_option("--gains", args->gains, "Also list the N features with the most total gain");
+  cmd->add_option("--max-depth", args->boosting.max_depth, "Tree depth")->capture_default_str();
+  cmd->add_option("--learning-rate", args->boosting.learning_rate, "Shrinkage per tree")->capture_default_str();
+  cmd->add_option("--min-child-weight", args->boosting.min_child_weight, "Least hessian in a leaf")->capture_default_str();
+  cmd->add_option("--subsample", args->boosting.subsample, "Share of pairs each tree sees")->capture_default_str();
+  cmd->add_option("--colsample", args->boosting.colsample_bytree, "Share of features each tree sees")->capture_default_str();
+  cmd->add_option("--parallel-trees", args->boosting.parallel_trees, "Trees averaged per round")->capture_default_str();
+  cmd->add_option("--seed", args->boosting.seed, "Seed of the row and feature sampling")->capture_default_str();
+  cmd->add_option("--patience", args->boosting.early_stopping_rounds,
+                  "Stop after this many trees without a better validation log loss")->capture_default_str();
+  cmd->callback([args, exit_code] { *exit_code = RunMatchEval(*args); });
+}
+
+}  // namespace conform::cli
