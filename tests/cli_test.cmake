@@ -97,3 +97,12 @@ expect_run(1 "us-cpsc: 1 new, 0 updated, 0 unchanged, 4 skipped.*record 3: skipp
 expect_run(0 "eu-safety-gate +A12/00017/20 .*us-cpsc +26901 +2026-05-14 .*12 notices" ${CONFORM} recalls list --db ${TMP}/notices.db)
 expect_run(0 "\"id\":\"26901\"" ${CONFORM} recalls list --db ${TMP}/notices.db --source us-cpsc --format json)
 expect_run(2 "no notice store here" ${CONFORM} recalls list --db ${TMP}/missing.db)
+
+# Recall matching, both directions, and recalls as screening findings.
+expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\""
+           ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db)
+expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
+           ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+expect_run(0 "\"listing_id\":\"R-1\".*\"market\":\"EU\",\"verdict\":\"BLOCK\".*\"code\":\"RECALLED_PRODUCT\",\"severity\":\"block\",[^\n]*Matches eu-safety-gate notice A12/01135/24"
+           ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/notices.db)

@@ -535,6 +535,7 @@ ListingResult Screener::Screen(const Listing& l) const {
     evidence.push_back(std::move(ef));
   }
 
+  const std::vector<RecallHit> recalled = recalls_ != nullptr ? recalls_->Find(l) : std::vector<RecallHit>();
   std::vector<Applicability> applicable;
   for (const std::string& market : l.target_markets) {
     MarketVerdict mv;
@@ -562,6 +563,11 @@ ListingResult Screener::Screen(const Listing& l) const {
       }
       CheckClaims(l, code, &mv);
     }
+    for (const RecallHit& hit : recalled)
+      if (hit.market == mv.market)
+        AddFinding(&mv, "RECALLED_PRODUCT", hit.takedown ? Severity::kBlock : Severity::kReview, hit.reason,
+                   hit.takedown ? "Take the listing down: the product is recalled or banned in this market."
+                                : "Check whether the listing sells the recalled product; take it down if it does.");
     for (const Finding& f : mv.findings)
       mv.verdict = std::max(mv.verdict, static_cast<Verdict>(static_cast<int>(f.severity)));
     result.markets.push_back(std::move(mv));

@@ -29,6 +29,8 @@
 #include "conform/credentials/did_resolver.h"
 #include "conform/credentials/schema_registry.h"
 #include "conform/credentials/trust_list.h"
+#include "conform/recalls/recall_screen.h"
+#include "conform/store/notice_store.h"
 #include "conform/screen/classifier.h"
 #include "conform/screen/credential_evidence.h"
 #include "conform/screen/html_report.h"
@@ -150,6 +152,7 @@ struct ScreenArgs {
   bool full = false;
   std::string html;
   std::string trust_list, status_lists, did_documents, schemas;
+  std::string recalls, recall_model;
   std::vector<std::string> anchors;
 };
 
@@ -251,7 +254,26 @@ int RunScreenCommand(const ScreenArgs& args) {
     credentials.emplace(args.input == "-" ? "." : std::filesystem::path(args.input).parent_path().string(), std::move(trust).value(),
                         std::move(vctx));
   }
-  const Screener screener(kb.value(), classifier.value(), on, /*explain_info=*/args.full, credentials ? &*credentials : nullptr);
+  Screener screener(kb.value(), classifier.value(), on, /*explain_info=*/args.full, credentials ? &*credentials : nullptr);
+  // Recall notices a listing matches become findings in their market.
+  std::unique_ptr<recalls::RecallScreen> recall_screen;
+  if (!args.recalls.empty()) {
+    auto store = NoticeStore::Open(args.recalls);
+    if (!store.ok()) return Report(store.error());
+    auto notices = store.value().All();
+    if (!notices.ok()) return Report(notices.error());
+    std::optional<recalls::MatchModel> model;
+    if (!args.recall_model.empty()) {
+      auto loaded = recalls::MatchModel::Load(args.recall_model);
+      if (!loaded.ok()) return Report(loaded.error());
+      if (loaded.value().feature_count() != recalls::PairFeaturizer::FeatureCount())
+        return Report(Error(ErrorCode::kInvalidInput, fmt::format("{} was trained on other features than this build computes", args.recall_model),
+                            "train it again with conform match-eval DIR --model-out FILE"));
+      model = std::move(loaded).value();
+    }
+    recall_screen = std::make_unique<recalls::RecallScreen>(std::move(notices).value(), std::move(model));
+    screener.set_recalls(recall_screen.get());
+  }
   std::optional<HtmlReport> report;
   std::string report_template;
   if (!args.html.empty()) {
@@ -367,6 +389,8 @@ int main(int argc, char** argv) {
   screen->add_option("--anchor", scr.anchors, "DID whose trust lists you accept (repeat for more)");
   screen->add_option("--status-lists", scr.status_lists, "Directory of status list credentials for credential evidence");
   screen->add_option("--did-documents", scr.did_documents, "Directory of DID documents for did:web issuers");
+  screen->add_option("--recalls", scr.recalls, "Notice store (conform recalls import): listings a recall notice matches get RECALLED_PRODUCT");
+  screen->add_option("--recall-model", scr.recall_model, "Pair model for --recalls (conform match-eval --model-out); without: GTIN and model-code evidence only");
   screen->add_option("--schemas", scr.schemas, "Directory of JSON Schemas for credential evidence (DIR/<kind>/v<version>/schema.json)");
   screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
 

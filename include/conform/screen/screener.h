@@ -53,6 +53,20 @@ struct ListingResult {
   std::vector<MarketVerdict> markets;  // in the listing's target_markets order
 };
 
+// A recall notice that matches a listing, as the recalls layer finds it
+// (conform/recalls/recall_screen.h).
+struct RecallHit {
+  std::string market;     // the market of the regulator that issued it (EU, US, CA)
+  bool takedown = false;  // takedown (BLOCK); otherwise review
+  std::string reason;     // the notice, the product, the hazard, the evidence
+};
+class RecallLookup {
+ public:
+  virtual ~RecallLookup() = default;
+  // Thread-safe.
+  virtual std::vector<RecallHit> Find(const Listing& listing) const = 0;
+};
+
 class Screener {
  public:
   // `kb` and `classifier` must outlive the screener. With `explain_info`
@@ -62,6 +76,10 @@ class Screener {
   // the credential verifies; without, it is unverifiable (NEEDS_REVIEW).
   Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on, bool explain_info = true,
            const class CredentialEvidence* credentials = nullptr);
+
+  // With recall notices to check (must outlive the screener), a listing a
+  // notice matches gets a RECALLED_PRODUCT finding in that notice's market.
+  void set_recalls(const RecallLookup* recalls) { recalls_ = recalls; }
 
   // Thread-safe; never fails: problems with the listing become findings.
   ListingResult Screen(const Listing& listing) const;
@@ -91,6 +109,7 @@ class Screener {
   Date on_;
   bool explain_info_;
   const CredentialEvidence* credentials_;
+  const RecallLookup* recalls_ = nullptr;
   std::vector<Prepared> prepared_;  // by index in kb_.requirements()
 };
 

@@ -1,0 +1,42 @@
+// Recall notices as a screening check: `conform screen --recalls DB` turns
+// each notice a listing matches into a RECALLED_PRODUCT finding (BLOCK for
+// takedown, NEEDS_REVIEW for review) in the market of the regulator that
+// issued it.
+#ifndef CONFORM_RECALLS_RECALL_SCREEN_H_
+#define CONFORM_RECALLS_RECALL_SCREEN_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conform/recalls/match_model.h"
+#include "conform/recalls/notice.h"
+#include "conform/recalls/recall_matcher.h"
+#include "conform/screen/screener.h"
+
+namespace conform::recalls {
+
+// The market whose regulator publishes a source's notices: "EU" (Safety
+// Gate), "US" (CPSC), "CA" (Health Canada).
+std::string_view NoticeMarket(NoticeSource source);
+
+class RecallScreen : public RecallLookup {
+ public:
+  // Indexes `notices`; `model` may be empty (identity evidence only).
+  RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, RecallMatcherOptions options = {});
+  ~RecallScreen() override;
+
+  std::vector<RecallHit> Find(const Listing& listing) const override;
+
+ private:
+  std::vector<Notice> notices_;
+  std::optional<MatchModel> model_;
+  PairFeaturizer featurizer_;
+  std::unique_ptr<RecallIndex> index_;
+};
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_RECALL_SCREEN_H_
