@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "conform/core/gtin.h"
+#include "conform/recalls/brand.h"
 #include "conform/recalls/text_similarity.h"
 
 namespace conform::recalls {
@@ -32,9 +33,12 @@ std::string Joined(const std::vector<std::string>& values) {
   return out;
 }
 
-// Whole-word containment in a padded (" text ") string.
-bool ContainsWord(const std::string& padded, const std::string& word) {
-  return !word.empty() && padded.find(" " + word + " ") != std::string::npos;
+// A name in a record's text: as whole words, or anywhere for names in
+// scripts written without spaces (Chinese).
+bool ContainsName(const PreparedRecord& p, const std::string& name) {
+  if (name.empty()) return false;
+  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return ascii ? p.padded_all.find(" " + name + " ") != std::string::npos : p.all_text.find(name) != std::string::npos;
 }
 
 }  // namespace
@@ -72,7 +76,7 @@ std::string_view RecallActionName(RecallAction a) {
   return "none";
 }
 
-std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& p) {
+std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& p, const BrandAliases* aliases) {
   std::vector<std::string> keys;
   for (const auto& g : record.gtins) keys.push_back("g:" + g);
   for (const auto& c : p.codes) {
@@ -83,10 +87,10 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // attribute often starts its title with it.
   std::vector<std::string> brands;
   for (const auto& b : record.brands) {
-    std::string n = NormalizeText(b);
+    std::string n = aliases != nullptr ? aliases->Canonical(b) : BrandKey(b);
     if (!n.empty()) brands.push_back(std::move(n));
   }
-  if (brands.empty() && !p.first_word.empty()) brands.push_back(p.first_word);
+  if (brands.empty() && !p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
   size_t words = 0;
   for (const auto& w : p.title_words) {
     if (StopWord(w) || words >= 12) continue;
@@ -126,7 +130,8 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
   work();
   for (auto& t : pool) t.join();
   for (size_t i = 0; i < records_.size(); ++i)
-    for (auto& key : BlockingKeys(records_[i], state_->prepared[i])) state_->postings[std::move(key)].push_back(static_cast<uint32_t>(i));
+    for (auto& key : BlockingKeys(records_[i], state_->prepared[i], options_.brands))
+      state_->postings[std::move(key)].push_back(static_cast<uint32_t>(i));
 }
 
 RecallIndex::~RecallIndex() = default;
@@ -135,9 +140,13 @@ RecallIndex::RecallIndex(RecallIndex&&) noexcept = default;
 size_t RecallIndex::candidates_scored() const { return state_->scored.load(); }
 
 std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
+  const auto Canonical = [&](const std::string& b) { return options_.brands != nullptr ? options_.brands->Canonical(b) : BrandKey(b); };
+  const auto Spellings = [&](const std::string& c) {
+    return options_.brands != nullptr ? options_.brands->Spellings(c) : std::vector<std::string>{c};
+  };
   const PreparedRecord q = featurizer_->Prepare(query.record);
   std::vector<uint32_t> candidates;
-  for (const auto& key : BlockingKeys(query, q)) {
+  for (const auto& key : BlockingKeys(query, q, options_.brands)) {
     auto it = state_->postings.find(key);
     if (it == state_->postings.end()) continue;
     if (key[0] == 'b' && it->second.size() > options_.max_block) continue;
@@ -179,10 +188,14 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
         if (a.normalized == b.normalized && a.normalized.size() >= 4) shared_code = a.normalized;
     if (!shared_code.empty()) m.evidence.push_back("same model code " + shared_code);
     const MatchRecord& notice_record = indexed_are_notices_ ? other : query;
+    const MatchRecord& listing_record = indexed_are_notices_ ? query : other;
     bool brand_agrees = false;
     for (const auto& b : notice_record.brands) {
-      const std::string nb = NormalizeText(b);
-      if (!nb.empty() && (nb == l.brand || ContainsWord(l.padded_all, nb))) brand_agrees = true;
+      const std::string canonical = Canonical(b);
+      if (canonical.empty()) continue;
+      for (const auto& lb : listing_record.brands) brand_agrees = brand_agrees || Canonical(lb) == canonical;
+      // Named in the listing's text, in any of its spellings.
+      for (const auto& spelling : Spellings(canonical)) brand_agrees = brand_agrees || ContainsName(l, spelling);
     }
     if (brand_agrees) m.evidence.push_back("brand named in both");
     const double title_similarity = Cosine(n.title_word, l.title_word);

@@ -1,5 +1,7 @@
 #include "conform/recalls/recall_matcher.h"
 
+#include "conform/recalls/brand.h"
+
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
@@ -112,6 +114,25 @@ TEST_F(RecallMatcherTest, BlockingScoresCandidatesNotEveryPair) {
   for (const auto& n : notice_records_) found += index.Match(n).size();
   EXPECT_EQ(found, 3u);
   EXPECT_LT(index.candidates_scored(), 50u);
+}
+
+TEST(RecallBrandTest, AliasesJoinChineseAndLatinNames) {
+  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
+  ASSERT_TRUE(aliases.ok());
+  const std::vector<MatchRecord> notices = {FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00002/26", "Power bank", "Xiaomi", "PB2050ZM", ""))};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record});
+  RecallMatcherOptions options;
+  options.brands = &aliases.value();
+  const RecallIndex index(notices, true, &featurizer, nullptr, options);
+  const auto hits = index.Match(FromListing(MakeListing("L", "小米 充电宝 20000mAh PB2050ZM 快充", "小米")));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_NE(std::find(hits[0].evidence.begin(), hits[0].evidence.end(), "brand named in both"), hits[0].evidence.end());
+  // Without the alias table the brands do not agree, so the code alone is
+  // not enough.
+  const RecallIndex plain(notices, true, &featurizer, nullptr);
+  EXPECT_TRUE(plain.Match(FromListing(MakeListing("L", "小米 充电宝 20000mAh PB2050ZM 快充", "小米"))).empty());
 }
 
 TEST(RecallBlockingTest, KeysFromGtinCodesAndBrandWords) {

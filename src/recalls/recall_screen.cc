@@ -13,8 +13,10 @@ std::string_view NoticeMarket(NoticeSource source) {
   return "";
 }
 
-RecallScreen::RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, RecallMatcherOptions options)
-    : notices_(std::move(notices)), model_(std::move(model)) {
+RecallScreen::RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, BrandAliases brands,
+                           RecallMatcherOptions options)
+    : notices_(std::move(notices)), model_(std::move(model)), brands_(std::move(brands)) {
+  options.brands = &brands_;
   std::vector<MatchRecord> records;
   records.reserve(notices_.size());
   for (const auto& n : notices_) records.push_back(FromNotice(n));

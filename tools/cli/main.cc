@@ -271,7 +271,9 @@ int RunScreenCommand(const ScreenArgs& args) {
                             "train it again with conform match-eval DIR --model-out FILE"));
       model = std::move(loaded).value();
     }
-    recall_screen = std::make_unique<recalls::RecallScreen>(std::move(notices).value(), std::move(model));
+    auto brands = recalls::BrandAliases::LoadDefault();
+    if (!brands.ok()) return Report(brands.error());
+    recall_screen = std::make_unique<recalls::RecallScreen>(std::move(notices).value(), std::move(model), std::move(brands).value());
     screener.set_recalls(recall_screen.get());
   }
   std::optional<HtmlReport> report;

@@ -18,6 +18,7 @@
 #include "conform/core/text.h"
 #include "conform/recalls/feed_import.h"
 #include "conform/recalls/notice.h"
+#include "conform/recalls/brand.h"
 #include "conform/recalls/recall_matcher.h"
 #include "conform/screen/listing_reader.h"
 #include "conform/store/notice_store.h"
@@ -231,9 +232,12 @@ int RunMatch(const Args& args) {
   size_t skipped = 0;
   auto listings = ReadListings(args.listings, &skipped);
   if (!listings.ok()) return Report(listings.error());
+  auto brands = recalls::BrandAliases::LoadDefault();
+  if (!brands.ok()) return Report(brands.error());
   recalls::RecallMatcherOptions options;
   options.takedown_at = args.takedown_at;
   options.max_block = args.max_block;
+  options.brands = &brands.value();
   const NoticeSide& n = *side.value();
   const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
                                    model.value() ? &*model.value() : nullptr, options);
@@ -278,9 +282,12 @@ int RunAffected(const Args& args) {
   size_t skipped = 0;
   auto listings = ReadListings(args.listings, &skipped);
   if (!listings.ok()) return Report(listings.error());
+  auto brands = recalls::BrandAliases::LoadDefault();
+  if (!brands.ok()) return Report(brands.error());
   recalls::RecallMatcherOptions options;
   options.takedown_at = args.takedown_at;
   options.max_block = args.max_block;
+  options.brands = &brands.value();
   const auto build_start = std::chrono::steady_clock::now();
   std::vector<recalls::MatchRecord> records;
   records.reserve(listings.value().size());

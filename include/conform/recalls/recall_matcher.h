@@ -60,6 +60,8 @@ struct RecallMatch {
 struct RecallMatcherOptions {
   double takedown_at = 0.9;  // model probability at or above: takedown
   size_t max_block = 2000;   // brand-word keys on more records are skipped
+  // Brand aliases (brand.h); must outlive the index. Null: BrandKey only.
+  const class BrandAliases* brands = nullptr;
 };
 
 // Candidate blocking and scoring over one side (notices or listings).
@@ -95,7 +97,8 @@ class RecallIndex {
 
 // The blocking keys of a record ("g:<gtin>", "c:<code>", "s:<stem>",
 // "b:<brand>|<word>"), exposed for tests and the benchmark.
-std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& prepared);
+std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& prepared,
+                                      const class BrandAliases* brands = nullptr);
 
 }  // namespace conform::recalls
 

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "conform/recalls/brand.h"
 #include "conform/recalls/match_model.h"
 #include "conform/recalls/notice.h"
 #include "conform/recalls/recall_matcher.h"
@@ -25,7 +26,8 @@ std::string_view NoticeMarket(NoticeSource source);
 class RecallScreen : public RecallLookup {
  public:
   // Indexes `notices`; `model` may be empty (identity evidence only).
-  RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, RecallMatcherOptions options = {});
+  RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, BrandAliases brands,
+               RecallMatcherOptions options = {});
   ~RecallScreen() override;
 
   std::vector<RecallHit> Find(const Listing& listing) const override;
@@ -33,6 +35,7 @@ class RecallScreen : public RecallLookup {
  private:
   std::vector<Notice> notices_;
   std::optional<MatchModel> model_;
+  BrandAliases brands_;
   PairFeaturizer featurizer_;
   std::unique_ptr<RecallIndex> index_;
 };

@@ -1,0 +1,45 @@
+// Brand names as recall matching compares them: one key per brand, whatever
+// the script, case, punctuation, legal form or alias a notice or listing
+// writes it in.
+#ifndef CONFORM_RECALLS_BRAND_H_
+#define CONFORM_RECALLS_BRAND_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "conform/core/result.h"
+
+namespace conform::recalls {
+
+// NormalizeText (Unicode NFKC, case folding, full-width forms, punctuation
+// to spaces), then trailing legal-form words dropped: "ACME Co., Ltd." ->
+// "acme", "深圳市某某有限公司" keeps its name and loses 有限公司.
+std::string BrandKey(std::string_view brand);
+
+class BrandAliases {
+ public:
+  // An empty table: Canonical is BrandKey.
+  BrandAliases() = default;
+  // Reads a table (schema conform-brand-aliases/1, see
+  // data/recalls/brand_aliases.yaml). A spelling given to two brands is an
+  // error naming both.
+  static Result<BrandAliases> Load(const std::string& path);
+  // The table shipped in the data directory (DefaultDataDir()).
+  static Result<BrandAliases> LoadDefault();
+
+  // The brand's canonical key: its alias entry's, else BrandKey(brand).
+  std::string Canonical(std::string_view brand) const;
+  // Every spelling (as BrandKey) of a canonical key, itself included.
+  std::vector<std::string> Spellings(const std::string& canonical) const;
+  size_t size() const { return spellings_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::string> canonical_;                 // spelling key -> canonical
+  std::unordered_map<std::string, std::vector<std::string>> spellings_;  // canonical -> spelling keys
+};
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_BRAND_H_

@@ -1,0 +1,101 @@
+#include "conform/recalls/brand.h"
+
+#include <fmt/format.h>
+
+#include <unordered_set>
+
+#include "conform/knowledge/data_dir.h"
+#include "conform/recalls/text_similarity.h"
+#include "core/yaml_util.h"
+
+namespace conform::recalls {
+
+namespace {
+
+// Words of a legal form, never part of what a shopper calls the brand.
+bool LegalFormWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kForms = {
+      "co", "ltd", "limited", "inc", "incorporated", "llc", "gmbh", "corp", "corporation", "company", "sa", "srl",
+      "bv", "ag", "plc", "kg", "oy", "ab", "sas", "spa", "sro", "tbk", "pte", "pty"};
+  return kForms.count(w) != 0;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+}  // namespace
+
+std::string BrandKey(std::string_view brand) {
+  const std::string normalized = NormalizeText(brand);
+  std::vector<std::string_view> words = Words(normalized);
+  // Indonesian companies lead with PT ("PT Maju Jaya").
+  if (words.size() > 1 && words.front() == "pt") words.erase(words.begin());
+  while (words.size() > 1 && LegalFormWord(words.back())) words.pop_back();
+  std::string key;
+  for (std::string_view w : words) {
+    if (!key.empty()) key += ' ';
+    key += w;
+  }
+  // Chinese legal forms are written without spaces.
+  for (std::string_view form : {"股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "公司"}) {
+    if (EndsWith(key, form) && key.size() > form.size()) {
+      key.resize(key.size() - form.size());
+      break;
+    }
+  }
+  return key;
+}
+
+Result<BrandAliases> BrandAliases::Load(const std::string& path) {
+  YamlReader reader(path);
+  auto root = reader.Load();
+  if (!root) return Error(ErrorCode::kInvalidInput, reader.diagnostics());
+  BrandAliases table;
+  const YAML::Node schema = (*root)["schema"];
+  if (!schema || !schema.IsScalar() || schema.as<std::string>() != "conform-brand-aliases/1")
+    reader.Fail(*root, "schema must be conform-brand-aliases/1");
+  const YAML::Node brands = (*root)["brands"];
+  if (!brands || !brands.IsMap()) {
+    reader.Fail(*root, "brands must be a map of canonical key to spellings");
+  } else {
+    for (const auto& entry : brands) {
+      const std::string canonical = BrandKey(entry.first.as<std::string>());
+      if (!entry.second.IsSequence()) {
+        reader.Fail(entry.second, fmt::format("the spellings of '{}' must be a list", canonical));
+        continue;
+      }
+      std::vector<std::string> spellings = {canonical};
+      for (const auto& s : entry.second) {
+        const std::string key = BrandKey(s.as<std::string>());
+        if (key.empty()) continue;
+        if (auto it = table.canonical_.find(key); it != table.canonical_.end() && it->second != canonical) {
+          reader.Fail(s, fmt::format("'{}' is given to both '{}' and '{}'", s.as<std::string>(), it->second, canonical),
+                      "a spelling belongs to one brand");
+          continue;
+        }
+        table.canonical_[key] = canonical;
+        if (std::find(spellings.begin(), spellings.end(), key) == spellings.end()) spellings.push_back(key);
+      }
+      table.canonical_[canonical] = canonical;
+      table.spellings_[canonical] = std::move(spellings);
+    }
+  }
+  if (reader.failed()) return Error(ErrorCode::kInvalidInput, reader.diagnostics());
+  return table;
+}
+
+Result<BrandAliases> BrandAliases::LoadDefault() { return Load(DefaultDataDir() + "/recalls/brand_aliases.yaml"); }
+
+std::string BrandAliases::Canonical(std::string_view brand) const {
+  std::string key = BrandKey(brand);
+  auto it = canonical_.find(key);
+  return it == canonical_.end() ? key : it->second;
+}
+
+std::vector<std::string> BrandAliases::Spellings(const std::string& canonical) const {
+  auto it = spellings_.find(canonical);
+  return it == spellings_.end() ? std::vector<std::string>{canonical} : it->second;
+}
+
+}  // namespace conform::recalls

@@ -1,0 +1,46 @@
+#include "conform/recalls/brand.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace conform::recalls {
+namespace {
+
+TEST(BrandKeyTest, DropsCaseWidthPunctuationAndLegalForms) {
+  EXPECT_EQ(BrandKey("ACME Co., Ltd."), "acme");
+  EXPECT_EQ(BrandKey("Ａｃｍｅ　Ｉｎｃ"), "acme");  // full-width forms
+  EXPECT_EQ(BrandKey("Müller GmbH"), "müller");
+  EXPECT_EQ(BrandKey("PT Maju Jaya Tbk"), "maju jaya");
+  EXPECT_EQ(BrandKey("深圳市安克创新科技股份有限公司"), "深圳市安克创新科技");
+  EXPECT_EQ(BrandKey("Limited"), "limited");  // nothing but a legal form: kept
+  EXPECT_EQ(BrandKey("Hewlett-Packard"), "hewlett packard");
+}
+
+TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {
+  auto table = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
+  ASSERT_TRUE(table.ok()) << table.error().ToString();
+  EXPECT_GE(table.value().size(), 30u);
+  EXPECT_EQ(table.value().Canonical("小米"), "xiaomi");
+  EXPECT_EQ(table.value().Canonical("XIAOMI Inc."), "xiaomi");
+  EXPECT_EQ(table.value().Canonical("華為"), "huawei");
+  EXPECT_EQ(table.value().Canonical("Vauxhall"), "opel");
+  EXPECT_EQ(table.value().Canonical("Hewlett Packard"), "hp");
+  EXPECT_EQ(table.value().Canonical("Some Unlisted Brand Ltd"), "some unlisted brand");
+  const auto spellings = table.value().Spellings("xiaomi");
+  EXPECT_NE(std::find(spellings.begin(), spellings.end(), "小米"), spellings.end());
+}
+
+TEST(BrandAliasesTest, RefusesASpellingGivenToTwoBrands) {
+  const std::string path = testing::TempDir() + "/aliases.yaml";
+  std::ofstream(path) << "schema: conform-brand-aliases/1\nbrands:\n  a: [Alpha, Shared]\n  b: [Beta, shared]\n";
+  auto table = BrandAliases::Load(path);
+  ASSERT_FALSE(table.ok());
+  EXPECT_NE(table.error().ToString().find("given to both 'a' and 'b'"), std::string::npos) << table.error().ToString();
+  std::ofstream(path) << "brands: {}\n";
+  EXPECT_FALSE(BrandAliases::Load(path).ok());
+}
+
+}  // namespace
+}  // namespace conform::recalls
