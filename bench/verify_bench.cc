@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "conform/credentials/credential.h"
+#include "conform/credentials/schema_registry.h"
 #include "conform/credentials/trust_list.h"
 
 namespace {
@@ -24,7 +25,9 @@ struct Fixture {
   SigningKey key = GenerateSigningKey();
   int64_t now = ParseDateTime("2026-06-01T00:00:00Z").value();
   SigningKey anchor = GenerateSigningKey();
-  std::string list, credential;
+  std::string list, credential, untp_credential;
+  SchemaRegistry schemas;
+  VerifyContext schema_context;
   TrustList trust;
   VerifyContext context;
   Fixture() {
@@ -46,23 +49,33 @@ struct Fixture {
     o.status_index = 4242;
     // A UNTP Digital Conformity Credential of ordinary size (about 2 KB
     // signed): one assessment of one product against one standard.
-    credential = IssueCredential(
-                     R"({"@context":["https://www.w3.org/ns/credentials/v2","https://test.uncefact.org/vocabulary/untp/dcc/0.5.0/"],)"
-                     R"("type":["DigitalConformityCredential","VerifiableCredential"],"id":"https://cb.example/credentials/7781",)"
-                     R"("validUntil":"2028-01-01T00:00:00Z","credentialSubject":{"type":["ConformityAttestation","Attestation"],)"
-                     R"("id":"https://cb.example/attestations/7781","assessorLevel":"3rdParty","assessmentLevel":"Accredited",)"
-                     R"("attestationType":"certification","issuedToParty":{"type":["Party"],"id":"https://maker.example/","name":"Example Power Co., Ltd."},)"
-                     R"("authorisation":[{"type":["Endorsement"],"id":"https://cnas.example/accreditations/L1234","name":"Accreditation L1234"}],)"
-                     R"("assessment":[{"type":["ConformityAssessment"],"id":"https://cb.example/attestations/7781/1","assessmentDate":"2026-02-20",)"
-                     R"("referenceStandard":{"type":["Standard"],"id":"GB 4943.1-2022","name":"GB 4943.1-2022 Audio/video, information and communication technology equipment - Part 1: Safety requirements"},)"
-                     R"("conformance":true,"conformityTopic":"safety",)"
-                     R"("assessedProduct":[{"type":["Product"],"id":"https://id.gs1.org/01/06901234567892","name":"20000 mAh power bank PB-20",)"
-                     R"("batchNumber":"2026-02"}]}]}})",
-                     key, o)
-                     .value();
+    credential = Issue(o, "");
+    untp_credential = Issue(o, R"(,"https://test.uncefact.org/vocabulary/untp/dcc/0.5.0/")");
     context.now = now;
     context.trust = &trust;
     context.status_lists["https://cb.example/status/1"] = list;
+    schema_context = context;
+    if (schemas.AddDirectory(CONFORM_SHARED_TESTDATA_DIR "/untp-tests/packages/untp-test-suite/src/schemas").ok())
+      schema_context.schemas = &schemas;
+  }
+
+  std::string Issue(const IssueOptions& o, const std::string& untp_context) {
+    const std::string body =
+        R"({"@context":["https://www.w3.org/ns/credentials/v2")" + untp_context + R"(],)"
+        R"("type":["DigitalConformityCredential","VerifiableCredential"],"id":"https://cb.example/credentials/7781",)"
+        R"("issuer":{"type":["CredentialIssuer"],"id":")" + key.did() + R"(","name":"Example Certification Body"},)"
+        R"("validUntil":"2028-01-01T00:00:00Z","credentialSubject":{"type":["ConformityAttestation","Attestation"],)"
+        R"("id":"https://cb.example/attestations/7781","assessorLevel":"3rdParty","assessmentLevel":"Accredited",)"
+        R"("attestationType":"certification","issuedToParty":{"type":["Party"],"id":"https://maker.example/","name":"Example Power Co., Ltd."},)"
+        R"("authorisation":[{"type":["Endorsement"],"id":"https://cnas.example/accreditations/L1234","name":"Accreditation L1234",)"
+        R"("issuingAuthority":{"type":["Identifier"],"id":"https://cnas.example/","name":"Example Accreditation Service"}}],)"
+        R"("assessment":[{"type":["ConformityAssessment","Declaration"],"id":"https://cb.example/attestations/7781/1","assessmentDate":"2026-02-20",)"
+        R"("referenceStandard":{"type":["Standard"],"id":"https://std.example/GB-4943.1-2022","name":"GB 4943.1-2022",)"
+        R"("issuingParty":{"type":["Identifier"],"id":"https://www.sac.gov.cn/","name":"Standardization Administration of China"}},)"
+        R"("conformance":true,"conformityTopic":"social.safety",)"
+        R"("assessedProduct":[{"type":["Product"],"id":"https://id.gs1.org/01/06901234567892","name":"20000 mAh power bank PB-20",)"
+        R"("batchNumber":"2026-02"}]}]}})";
+    return IssueCredential(body, key, o).value();
   }
 };
 
@@ -99,6 +112,21 @@ void BM_VerifyCredential(benchmark::State& state) {
 // Threads(2): both cores verifying at once, sharing one context (its status
 // list cache included), as `conform credential verify` does.
 BENCHMARK(BM_VerifyCredential)->Threads(1)->Threads(2)->UseRealTime();
+
+void BM_VerifyCredentialWithSchema(benchmark::State& state) {
+  const Fixture& f = F();
+  if (f.schema_context.schemas == nullptr) {
+    state.SkipWithError("UNTP schemas not found under ../shared/testdata");
+    return;
+  }
+  for (auto _ : state) {
+    const auto r = VerifyCredential(f.untp_credential, f.schema_context);
+    if (!r.ok()) state.SkipWithError("credential did not verify");
+    benchmark::DoNotOptimize(r.checks.data());
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_VerifyCredentialWithSchema);
 
 }  // namespace
 

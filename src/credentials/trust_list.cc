@@ -38,10 +38,18 @@ std::string Key(std::string_view s) {
 bool Covers(const std::vector<std::string>& scope, const std::vector<std::string>& wanted, std::string* missing) {
   if (scope.empty()) return true;
   for (const auto& w : wanted) {
+    // A term read from an object may be known by its id or by its name
+    // (joined by a newline): either may be what the scope lists.
     bool found = false;
-    for (const auto& s : scope) found = found || Key(s) == Key(w);
+    size_t start = 0;
+    while (!found && start <= w.size()) {
+      const size_t end = std::min(w.find('\n', start), w.size());
+      const std::string part = w.substr(start, end - start);
+      for (const auto& s : scope) found = found || Key(s) == Key(part);
+      start = end + 1;
+    }
     if (!found) {
-      *missing = w;
+      *missing = w.substr(0, w.find('\n'));
       return false;
     }
   }
@@ -61,7 +69,8 @@ void Collect(const JsonValue& v, const std::vector<std::string_view>& names, std
         if (y.is_string()) out->push_back(y.text);
         else if (y.is_object()) {
           const std::string id = Str(y.Find("id")), name = Str(y.Find("name"));
-          if (!id.empty()) out->push_back(id);
+          if (!id.empty() && !name.empty()) out->push_back(id + "\n" + name);
+          else if (!id.empty()) out->push_back(id);
           else if (!name.empty()) out->push_back(name);
         }
       };

@@ -60,7 +60,8 @@ struct Certified {
 // Reads issuer, date and scope terms from a credential (VC 2.0, UNTP
 // conformity credentials included): every `referenceStandard`, `scheme`
 // (or `scope`) and `productCategory`/`category` value under
-// credentialSubject, as a string or as an object's `id` or `name`.
+// credentialSubject, as a string or as an object's `id` and `name` (joined
+// by a newline: a scope may list either).
 Result<Certified> ReadCertified(std::string_view credential_json);
 struct JsonValue;
 Result<Certified> ReadCertified(const JsonValue& credential);
