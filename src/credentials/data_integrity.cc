@@ -1,6 +1,8 @@
 #include "conform/credentials/data_integrity.h"
 
 #include <fmt/format.h>
+#include <openssl/evp.h>
+#include <cstdlib>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -29,9 +31,14 @@ Result<Json> ParseStrict(std::string_view text) {
   return Json::parse(canonical.value());
 }
 
+// SHA-256 through OpenSSL, which uses the processor's SHA extensions where
+// it has them: on a 2 KB credential that is several times faster than
+// libsodium's portable code, and hashing is the largest cost of a verify
+// after the signature itself.
 std::array<uint8_t, 32> Sha256(const std::string& s) {
   std::array<uint8_t, 32> h{};
-  crypto_hash_sha256(h.data(), reinterpret_cast<const unsigned char*>(s.data()), s.size());
+  unsigned int size = 0;
+  if (EVP_Digest(s.data(), s.size(), h.data(), &size, EVP_sha256(), nullptr) != 1 || size != h.size()) std::abort();
   return h;
 }
 
