@@ -49,7 +49,8 @@ struct JsonSchemaOptions {
   // Whether "format" asserts. Checked formats: date-time, date, time,
   // duration (RFC 3339), email, idn-email, hostname, ipv4, ipv6, uri,
   // uri-reference, iri, iri-reference, uri-template, json-pointer,
-  // relative-json-pointer, uuid, regex.
+  // relative-json-pointer, uuid, regex. date-time and time need the offset
+  // RFC 3339 requires ("Z", "+10:00"): "2024-03-15T12:00:00" is refused.
   bool assert_formats = false;
   // Called at Compile for each absolute URI (without fragment) that a $ref
   // names and no schema document seen so far defines; returns the document
@@ -76,6 +77,7 @@ struct SchemaViolation {
   std::string ToString() const;
 };
 
+// A compiled schema. Copies are cheap and share the compiled form.
 class JsonSchema {
  public:
   // Errors name where in the schema ("schema #/properties/a/minLength") and
@@ -87,9 +89,8 @@ class JsonSchema {
   static Result<JsonSchema> Compile(const JsonValue& schema, const JsonSchemaOptions& options = {});
 
   // Every violation, in the order they are found; empty when the instance
-  // is valid.
-  // Inside anyOf, oneOf, not, if and contains only the applicator's own
-  // verdict is reported, not why each alternative failed.
+  // is valid. Inside anyOf, oneOf, not, if and contains only the
+  // applicator's own verdict is reported, not why each alternative failed.
   std::vector<SchemaViolation> Validate(const JsonValue& instance) const;
   // Whether the instance is valid; stops at the first violation.
   bool IsValid(const JsonValue& instance) const;
