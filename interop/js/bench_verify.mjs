@@ -51,7 +51,7 @@ const list = await vc.issue({
 // `conform credential issue` adds them.
 const credentialText = JSON.stringify(await vc.issue({
   credential: {
-    '@context': ['https://www.w3.org/ns/credentials/v2', 'https://test.uncefact.org/vocabulary/untp/dcc/0.5.0/'],
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
     type: ['DigitalConformityCredential', 'VerifiableCredential'],
     id: 'https://cb.example/credentials/7781',
     validUntil: '2028-01-01T00:00:00Z',
@@ -62,24 +62,28 @@ const credentialText = JSON.stringify(await vc.issue({
       assessmentLevel: 'Accredited',
       attestationType: 'certification',
       issuedToParty: {type: ['Party'], id: 'https://maker.example/', name: 'Example Power Co., Ltd.'},
-      authorisation: [{type: ['Endorsement'], id: 'https://cnas.example/accreditations/L1234', name: 'Accreditation L1234'}],
+      authorisation: [{
+        type: ['Endorsement'], id: 'https://cnas.example/accreditations/L1234', name: 'Accreditation L1234',
+        issuingAuthority: {type: ['Identifier'], id: 'https://cnas.example/', name: 'Example Accreditation Service'},
+      }],
       assessment: [{
-        type: ['ConformityAssessment'],
+        type: ['ConformityAssessment', 'Declaration'],
         id: 'https://cb.example/attestations/7781/1',
         assessmentDate: '2026-02-20',
         referenceStandard: {
           type: ['Standard'],
-          id: 'GB 4943.1-2022',
-          name: 'GB 4943.1-2022 Audio/video, information and communication technology equipment - Part 1: Safety requirements',
+          id: 'https://std.example/GB-4943.1-2022',
+          name: 'GB 4943.1-2022',
+          issuingParty: {type: ['Identifier'], id: 'https://www.sac.gov.cn/', name: 'Standardization Administration of China'},
         },
         conformance: true,
-        conformityTopic: 'safety',
+        conformityTopic: 'social.safety',
         assessedProduct: [{
           type: ['Product'], id: 'https://id.gs1.org/01/06901234567892', name: '20000 mAh power bank PB-20', batchNumber: '2026-02',
         }],
       }],
     },
-    issuer: keyPair.controller,
+    issuer: {type: ['CredentialIssuer'], id: keyPair.controller, name: 'Example Certification Body'},
     validFrom: '2026-06-01T00:00:00Z',
     credentialStatus: {
       id: `${listId}#4242`,
