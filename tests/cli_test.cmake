@@ -106,3 +106,8 @@ expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
 expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 expect_run(0 "\"listing_id\":\"R-1\".*\"market\":\"EU\",\"verdict\":\"BLOCK\".*\"code\":\"RECALLED_PRODUCT\",\"severity\":\"block\",[^\n]*Matches eu-safety-gate notice A12/01135/24"
            ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/notices.db)
+# A feed that has just arrived: stored, then its notices asked for at once.
+file(REMOVE ${TMP}/arrived.db)
+expect_run(0 "\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\""
+           ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --source eu-safety-gate --db ${TMP}/arrived.db --listings ${RECALLS}/listings.jsonl)
+expect_run(2 "--feed needs --source" ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --db ${TMP}/arrived.db --listings ${RECALLS}/listings.jsonl)

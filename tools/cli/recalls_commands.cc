@@ -39,6 +39,7 @@ struct Args {
   std::string listings;
   std::string model;
   std::vector<std::string> notice_ids;
+  std::string feed;
   double takedown_at = 0.9;
   size_t max_block = 2000;
   std::vector<std::string> files;
@@ -264,13 +265,30 @@ int RunMatch(const Args& args) {
 
 // conform recalls affected ID... --listings FILE: the live listings a notice hits.
 int RunAffected(const Args& args) {
+  // A feed that has just arrived is stored first (one transaction, as
+  // `recalls import`); then each of its notices is asked for.
+  std::vector<std::string> wanted_ids = args.notice_ids;
+  if (!args.feed.empty()) {
+    if (args.source.empty()) return Report(Error(ErrorCode::kInvalidInput, "--feed needs --source: whose feed it is"));
+    auto source = ParseNoticeSource(args.source);
+    if (!source.ok()) return Report(source.error());
+    auto text = ReadFileText(args.feed);
+    if (!text.ok()) return Report(text.error());
+    auto feed = ImportFeed(source.value(), text.value());
+    if (!feed.ok()) return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.feed, 0, 0, feed.error().ToString(), ""}}));
+    auto store = NoticeStore::Open(args.db);
+    if (!store.ok()) return Report(store.error());
+    auto counts = store.value().Import(feed.value());
+    if (!counts.ok()) return Report(counts.error());
+    for (const Notice& notice : feed.value().notices) wanted_ids.push_back(fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id));
+  }
   auto side = LoadNotices(args.db);
   if (!side.ok()) return Report(side.error());
   auto model = LoadModel(args.model);
   if (!model.ok()) return Report(model.error());
   const NoticeSide& n = *side.value();
   std::vector<size_t> asked;
-  for (const std::string& wanted : args.notice_ids) {
+  for (const std::string& wanted : wanted_ids) {
     // "source:id" or a bare id when only one source has it.
     std::vector<size_t> hits;
     for (size_t i = 0; i < n.records.size(); ++i)
@@ -340,13 +358,19 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   match->callback([args, exit_code] { *exit_code = RunMatch(*args); });
 
   auto* affected = recalls->add_subcommand("affected", "The listings a notice hits: one JSON line per affected listing");
-  affected->add_option("notices", args->notice_ids, "Notice ids (source:id, or the id alone)")->required();
+  affected->add_option("notices", args->notice_ids, "Notice ids (source:id, or the id alone)");
+  affected->add_option("--feed", args->feed, "A feed file that has just arrived: stored, then each of its notices asked for");
+  affected->add_option("--source", args->source, "Whose feed --feed is")->check(CLI::IsMember(sources));
   affected->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV)")->required();
   affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   affected->add_option("--takedown-at", args->takedown_at, "Match probability at or above which a listing is taken down")->check(CLI::Range(0.0, 1.0));
   affected->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
-  affected->callback([args, exit_code] { *exit_code = RunAffected(*args); });
+  affected->callback([args, exit_code] {
+    if (args->notice_ids.empty() && args->feed.empty())
+      return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "name notice ids, or a new feed with --feed FILE --source S")));
+    *exit_code = RunAffected(*args);
+  });
 }
 
 }  // namespace conform::cli
