@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -81,7 +82,9 @@ class MatchEvalTest : public ::testing::Test {
 
 TEST_F(MatchEvalTest, TrainsChoosesThresholdAndScoresEverySplit) {
   MatchEvalOptions options;
-  options.threads = 2;
+  options.threads = 1;
+  options.boosting.learning_rate = 0.1;  // a small, easy set: fewer rounds will do
+  options.boosting.early_stopping_rounds = 30;
   std::optional<TrainedMatcher> matcher;
   auto report = EvaluateMatcherOnDirectory(dir_.string(), "", options, &matcher);
   ASSERT_TRUE(report.ok()) << report.error().ToString();
@@ -105,6 +108,15 @@ TEST_F(MatchEvalTest, TrainsChoosesThresholdAndScoresEverySplit) {
   ASSERT_TRUE(same.ok());
   const FeatureMatrix x = FeaturizePairs(matcher->featurizer, same.value(), 1);
   EXPECT_GT(matcher->model.Predict(x).value()[0], r.threshold);
+
+  // Featurising on several threads gives the same rows as on one.
+  auto valid = ReadDittoPairs((dir_ / "valid.txt").string());
+  ASSERT_TRUE(valid.ok());
+  const FeatureMatrix one = FeaturizePairs(matcher->featurizer, valid.value(), 1);
+  const FeatureMatrix four = FeaturizePairs(matcher->featurizer, valid.value(), 4);
+  ASSERT_EQ(one.values.size(), four.values.size());
+  for (size_t i = 0; i < one.values.size(); ++i)
+    ASSERT_TRUE(one.values[i] == four.values[i] || (std::isnan(one.values[i]) && std::isnan(four.values[i])));
 
   auto only = EvaluateMatcherOnDirectory(dir_.string(), "valid", options);
   ASSERT_TRUE(only.ok());
@@ -145,7 +157,7 @@ TEST(MatchEvalBenchmarkTest, WalmartAmazonStructuredValidF1) {
   ASSERT_TRUE(report.ok()) << report.error().ToString();
   const auto& valid = report.value().splits.at(0);
   EXPECT_EQ(valid.pairs, 2049u);
-  EXPECT_GT(valid.scores.f1, 0.80) << "precision " << valid.scores.precision << " recall " << valid.scores.recall;
+  EXPECT_GT(valid.scores.f1, 0.84) << "precision " << valid.scores.precision << " recall " << valid.scores.recall;
 }
 
 }  // namespace

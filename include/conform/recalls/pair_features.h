@@ -9,6 +9,24 @@
 // attribute (a brand inside the title, a model number inside a description)
 // still count.
 //
+// The features (FeatureNames() has them all):
+//   - text: TF-IDF cosines of the titles over words and character 3-, 4-
+//     and 5-grams, of the all texts over words and 3-grams, and of one
+//     side's title against the other's all text; word Jaccard, overlap,
+//     IDF-weighted Jaccard, edit similarity; how much of each title the
+//     other side covers, exactly, through abbreviations ("upg" for
+//     "upgrade") and through spelling variants; the rarest word one side
+//     never mentions;
+//   - model codes (model_number.h): shared codes, one side's code inside
+//     the other's text with separators removed, stems without finish
+//     letters, the closest pair's edit similarity, a conflict flag; the
+//     model attribute against the other's model and text; shared digit runs
+//     of codes ("i1237" and "CIM-1237R");
+//   - specs shared and in conflict ("32GB" against "64GB"), numbers and
+//     years shared or missing;
+//   - brand equal or named in the other's text, first title word equal;
+//   - price ratio and log difference; category cosine; lengths.
+//
 // Missing evidence is NaN, not 0: "no price on one side" is not "prices
 // differ", and the tree learner routes NaN on its own branch.
 #ifndef CONFORM_RECALLS_PAIR_FEATURES_H_

@@ -25,8 +25,10 @@ std::string NormalizeText(std::string_view text);
 // Words of an already normalised text (split at spaces).
 std::vector<std::string_view> Words(std::string_view normalized);
 
-// Character n-grams of an already normalised text, padded with a space on
-// each side; a text shorter than n yields itself, padded, as its one gram.
+// Character n-grams of an already normalised, padded text (PadForNgrams),
+// counted in bytes: exact for ASCII, and for other scripts still equal
+// exactly when the texts are. A text of at most n bytes yields itself as its
+// one gram; a blank one yields none.
 std::vector<std::string_view> CharNgrams(std::string_view padded, int n);
 // " " + normalized + " ", the input CharNgrams expects.
 std::string PadForNgrams(std::string_view normalized);
