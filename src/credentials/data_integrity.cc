@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <openssl/evp.h>
 #include <cstdlib>
+#include <memory>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -36,9 +37,16 @@ Result<Json> ParseStrict(std::string_view text) {
 // libsodium's portable code, and hashing is the largest cost of a verify
 // after the signature itself.
 std::array<uint8_t, 32> Sha256(const std::string& s) {
+  // The digest is fetched once and each thread keeps its context: OpenSSL 3
+  // looks an algorithm up on every implicit use, which costs more than
+  // hashing a credential.
+  static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
   std::array<uint8_t, 32> h{};
   unsigned int size = 0;
-  if (EVP_Digest(s.data(), s.size(), h.data(), &size, EVP_sha256(), nullptr) != 1 || size != h.size()) std::abort();
+  if (md == nullptr || ctx == nullptr || EVP_DigestInit_ex2(ctx.get(), md, nullptr) != 1 ||
+      EVP_DigestUpdate(ctx.get(), s.data(), s.size()) != 1 || EVP_DigestFinal_ex(ctx.get(), h.data(), &size) != 1 || size != h.size())
+    std::abort();
   return h;
 }
 
