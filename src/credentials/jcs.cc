@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -80,7 +81,27 @@ class Parser {
   }
 
   void SkipSpace() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' || s_[pos_] == '\r')) ++pos_;
+    const char* p = s_.data() + pos_;
+    const char* const end = s_.data() + s_.size();
+    while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) ++p;
+    pos_ = static_cast<size_t>(p - s_.data());
+  }
+
+  // Bytes a string can hold as they are: printable ASCII but the quote and
+  // the backslash. Strings are mostly such runs, copied in one go.
+  static bool Plain(unsigned char c) {
+    static constexpr auto kPlain = [] {
+      std::array<bool, 256> t{};
+      for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+      return t;
+    }();
+    return kPlain[c];
+  }
+  size_t PlainRunEnd(size_t from) const {
+    const char* p = s_.data() + from;
+    const char* const end = s_.data() + s_.size();
+    while (p < end && Plain(static_cast<unsigned char>(*p))) ++p;
+    return static_cast<size_t>(p - s_.data());
   }
 
   bool Literal(std::string_view word) {
@@ -193,6 +214,12 @@ class Parser {
 
   Status ParseString(std::string* out) {
     ++pos_;  // opening quote
+    // Most strings are plain ASCII to the closing quote.
+    if (const size_t end = PlainRunEnd(pos_); end < s_.size() && s_[end] == '"') {
+      out->append(s_.data() + pos_, end - pos_);
+      pos_ = end + 1;
+      return Status::Ok();
+    }
     while (true) {
       if (pos_ >= s_.size()) return Fail("unterminated string");
       const auto c = static_cast<unsigned char>(s_[pos_]);
@@ -207,12 +234,7 @@ class Parser {
       }
       if (c != '\\') {
         // Copy the run of plain ASCII in one go.
-        size_t end = pos_ + 1;
-        while (end < s_.size()) {
-          const auto d = static_cast<unsigned char>(s_[end]);
-          if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
-          ++end;
-        }
+        const size_t end = PlainRunEnd(pos_ + 1);
         out->append(s_, pos_, end - pos_);
         pos_ = end;
         continue;
@@ -270,6 +292,9 @@ class Parser {
     v->kind = Value::kObject;
     ++pos_;
     SkipSpace();
+    // Credential objects hold a handful of members: growing the vector
+    // from nothing would move them several times.
+    v->members.reserve(8);
     if (pos_ < s_.size() && s_[pos_] == '}') {
       ++pos_;
       return Status::Ok();
