@@ -105,9 +105,23 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 struct RecallIndex::State {
   std::vector<PreparedRecord> prepared;
+  // The canonical keys of each record's brands (empty ones left out), so
+  // that a record met in many pairs is canonicalised once.
+  std::vector<std::vector<std::string>> brand_keys;
   std::unordered_map<std::string, std::vector<uint32_t>> postings;
   mutable std::atomic<size_t> scored{0};
 };
+
+namespace {
+
+std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases) {
+  std::vector<std::string> keys;
+  for (const auto& b : r.brands)
+    if (std::string k = aliases != nullptr ? aliases->Canonical(b) : BrandKey(b); !k.empty()) keys.push_back(std::move(k));
+  return keys;
+}
+
+}  // namespace
 
 RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_notices, const PairFeaturizer* featurizer,
                          const MatchModel* model, RecallMatcherOptions options)
@@ -118,12 +132,16 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
       options_(options),
       state_(std::make_unique<State>()) {
   state_->prepared.resize(records_.size());
+  state_->brand_keys.resize(records_.size());
   // Preparing (normalising, vectorising, extracting codes) is most of the
   // build: done on every core.
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   std::atomic<size_t> next{0};
   const auto work = [&] {
-    for (size_t i = next++; i < records_.size(); i = next++) state_->prepared[i] = featurizer_->Prepare(records_[i].record);
+    for (size_t i = next++; i < records_.size(); i = next++) {
+      state_->prepared[i] = featurizer_->Prepare(records_[i].record);
+      state_->brand_keys[i] = CanonicalBrands(records_[i], options_.brands);
+    }
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
@@ -140,7 +158,6 @@ RecallIndex::RecallIndex(RecallIndex&&) noexcept = default;
 size_t RecallIndex::candidates_scored() const { return state_->scored.load(); }
 
 std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
-  const auto Canonical = [&](const std::string& b) { return options_.brands != nullptr ? options_.brands->Canonical(b) : BrandKey(b); };
   const auto Spellings = [&](const std::string& c) {
     return options_.brands != nullptr ? options_.brands->Spellings(c) : std::vector<std::string>{c};
   };
@@ -169,47 +186,58 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
     if (predicted.ok()) probabilities = std::move(predicted).value();
   }
 
+  // The query's brands, canonicalised once for all its candidates.
+  const std::vector<std::string> query_brands = CanonicalBrands(query, options_.brands);
+
+  // The action first; the evidence only for the candidates that get one
+  // (most candidates get none).
   std::vector<RecallMatch> out;
   for (size_t k = 0; k < candidates.size(); ++k) {
     const size_t c = candidates[k];
     const MatchRecord& other = records_[c];
     const PreparedRecord& n = notice_of(c);
     const PreparedRecord& l = listing_of(c);
-    RecallMatch m;
-    m.indexed = c;
-    // Identity evidence first.
     std::string shared_gtin;
     for (const auto& g : query.gtins)
       if (std::find(other.gtins.begin(), other.gtins.end(), g) != other.gtins.end()) shared_gtin = g;
-    if (!shared_gtin.empty()) m.evidence.push_back("same GTIN " + shared_gtin);
     std::string shared_code;
     for (const auto& a : n.codes)
       for (const auto& b : l.codes)
         if (a.normalized == b.normalized && a.normalized.size() >= 4) shared_code = a.normalized;
-    if (!shared_code.empty()) m.evidence.push_back("same model code " + shared_code);
-    const MatchRecord& notice_record = indexed_are_notices_ ? other : query;
-    const MatchRecord& listing_record = indexed_are_notices_ ? query : other;
-    bool brand_agrees = false;
-    for (const auto& b : notice_record.brands) {
-      const std::string canonical = Canonical(b);
-      if (canonical.empty()) continue;
-      for (const auto& lb : listing_record.brands) brand_agrees = brand_agrees || Canonical(lb) == canonical;
-      // Named in the listing's text, in any of its spellings.
-      for (const auto& spelling : Spellings(canonical)) brand_agrees = brand_agrees || ContainsName(l, spelling);
-    }
-    if (brand_agrees) m.evidence.push_back("brand named in both");
-    const double title_similarity = Cosine(n.title_word, l.title_word);
+    const std::vector<std::string>& notice_brands = indexed_are_notices_ ? state_->brand_keys[c] : query_brands;
+    const std::vector<std::string>& listing_brands = indexed_are_notices_ ? query_brands : state_->brand_keys[c];
+    const auto brand_agrees = [&] {
+      for (const auto& canonical : notice_brands) {
+        for (const auto& lb : listing_brands)
+          if (lb == canonical) return true;
+        // Named in the listing's text, in any of its spellings.
+        for (const auto& spelling : Spellings(canonical))
+          if (ContainsName(l, spelling)) return true;
+      }
+      return false;
+    };
 
+    RecallMatch m;
+    m.indexed = c;
+    bool brands_agree = false;
     if (!probabilities.empty()) {
       m.probability = probabilities[k];
-      m.evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", m.probability, title_similarity));
       if (m.probability >= options_.takedown_at) m.action = RecallAction::kTakedown;
       else if (m.probability >= model_->threshold()) m.action = RecallAction::kReview;
-    } else if (!shared_code.empty() && brand_agrees) {
+    } else if (!shared_code.empty() && (brands_agree = brand_agrees())) {
       m.action = RecallAction::kReview;
     }
     if (!shared_gtin.empty()) m.action = RecallAction::kTakedown;
-    if (m.action != RecallAction::kNone) out.push_back(std::move(m));
+    if (m.action == RecallAction::kNone) continue;
+
+    // Identity evidence first.
+    if (!shared_gtin.empty()) m.evidence.push_back("same GTIN " + shared_gtin);
+    if (!shared_code.empty()) m.evidence.push_back("same model code " + shared_code);
+    if (brands_agree || brand_agrees()) m.evidence.push_back("brand named in both");
+    if (!probabilities.empty())
+      m.evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", m.probability,
+                                       Cosine(n.title_word, l.title_word)));
+    out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const RecallMatch& a, const RecallMatch& b) {
     if (a.action != b.action) return a.action > b.action;

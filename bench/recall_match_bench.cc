@@ -1,0 +1,683 @@
+// The recall-matching benchmark (bench/run_recall_bench.sh runs it).
+//
+//   recall_match_bench run --notices F --listings F --model F [--truth F]
+//       [--threads N] [--model-threads 1] [--max-block 2000] [--limit N]
+//       [--export-pairs FILE] [--export-count 100000] [--breakdown N] [--seed 1]
+//       [--matches-out FILE]
+//   recall_match_bench score --notices F --model F --pairs FILE [--chunk 10000] [--show-errors N]
+//
+// `run` does what `conform recalls match` does, timing each step: loads the
+// notices (Notice JSON Lines) and the listings (JSON Lines), fits the pair
+// featuriser on the notices, loads the model and the brand aliases, builds
+// the RecallIndex over the notices and matches every listing on N threads
+// (default: every core), with the model predicting each listing's
+// candidates on --model-threads threads (default 1; 0 is XGBoost's default,
+// every core, which is what a loaded model starts with). Writing the
+// matches out is not part of it. --limit N matches only the first N
+// listings; --matches-out writes every match (listing, notice, action,
+// probability, evidence), formatting them inside the timed loop.
+// With --truth (recall_gen's truth.tsv) it scores the matches found against
+// the planted pairs. After the timed part, and not counted in it:
+// --breakdown N times Match() for N random listings on one thread and
+// replays its steps with a clock around each (preparing the listing,
+// blocking, features, model, the rest); --export-pairs writes the
+// candidate pairs of randomly chosen listings (all of each listing's
+// candidates, until --export-count pairs) in the Ditto pair form
+// (conform/recalls/er_benchmark.h): notice record, tab, listing record,
+// tab, 1 when the pair is planted, else 0.
+//
+// `score` is the pure pair-scoring measurement on one thread: for every pair
+// of the file, both records are prepared (normalised, vectorised, codes
+// extracted), the features computed, and the model predicts the chunk. It
+// is timed twice: once with nothing cached across pairs (the like-for-like
+// figure against bench/peer/recall_peer.py) and once with each distinct
+// record prepared once, as the matcher does.
+//
+// Figures go to standard output as "RESULT name value" lines (for the run
+// script) after a readable report.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <map>
+#include <numeric>
+#include <random>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "conform/core/listing.h"
+#include "conform/recalls/brand.h"
+#include "conform/recalls/er_benchmark.h"
+#include "conform/recalls/match_model.h"
+#include "conform/recalls/notice.h"
+#include "conform/recalls/pair_features.h"
+#include "conform/recalls/recall_matcher.h"
+#include "conform/screen/listing_reader.h"
+
+namespace {
+
+using namespace conform;
+using namespace conform::recalls;
+using Clock = std::chrono::steady_clock;
+
+double Since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+
+double ThreadCpuSeconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
+}
+
+[[noreturn]] void Die(const std::string& message) {
+  std::fprintf(stderr, "recall_match_bench: %s\n", message.c_str());
+  std::exit(2);
+}
+
+void Emit(const char* name, double value) { std::printf("RESULT %s %.6g\n", name, value); }
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) Die("cannot open " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string_view> Lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find('\n', i);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(i, end - i);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty()) lines.push_back(line);
+    i = end + 1;
+  }
+  return lines;
+}
+
+// Calls fn(i) for i in [0, n) on `threads` threads.
+template <typename Fn>
+void ParallelFor(size_t n, unsigned threads, Fn fn) {
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+}
+
+struct Options {
+  std::string mode;
+  std::string notices, listings, model, truth, pairs, export_pairs, matches_out;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  size_t max_block = 2000;
+  size_t export_count = 100000;
+  size_t breakdown = 0;
+  size_t chunk = 10000;
+  size_t show_errors = 0;
+  size_t limit = 0;        // run: only the first N listings (0: all)
+  int model_threads = 1;   // run: threads XGBoost predicts on in each Match call (0: all cores)
+  uint64_t seed = 1;
+};
+
+Options ParseOptions(int argc, char** argv) {
+  if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "score") != 0))
+    Die("usage: recall_match_bench run --notices F --listings F --model F [--truth F] [--threads N] [--max-block N] "
+        "[--model-threads N] [--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE]\n"
+        "       recall_match_bench score --notices F --model F --pairs FILE [--chunk N]");
+  Options o;
+  o.mode = argv[1];
+  for (int i = 2; i < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (i + 1 >= argc) Die(flag + " needs a value");
+    const std::string value = argv[i + 1];
+    const auto number = [&] {
+      char* end = nullptr;
+      const unsigned long long v = std::strtoull(value.c_str(), &end, 10);
+      if (value.empty() || *end != '\0') Die(flag + " takes a number, not " + value);
+      return static_cast<size_t>(v);
+    };
+    if (flag == "--notices") o.notices = value;
+    else if (flag == "--listings") o.listings = value;
+    else if (flag == "--model") o.model = value;
+    else if (flag == "--truth") o.truth = value;
+    else if (flag == "--pairs") o.pairs = value;
+    else if (flag == "--export-pairs") o.export_pairs = value;
+    else if (flag == "--matches-out") o.matches_out = value;
+    else if (flag == "--threads") o.threads = static_cast<unsigned>(std::max<size_t>(1, number()));
+    else if (flag == "--max-block") o.max_block = number();
+    else if (flag == "--export-count") o.export_count = number();
+    else if (flag == "--breakdown") o.breakdown = number();
+    else if (flag == "--chunk") o.chunk = std::max<size_t>(1, number());
+    else if (flag == "--seed") o.seed = number();
+    else if (flag == "--show-errors") o.show_errors = number();
+    else if (flag == "--limit") o.limit = number();
+    else if (flag == "--model-threads") o.model_threads = static_cast<int>(number());
+    else Die("unknown option " + flag);
+  }
+  if (o.notices.empty() || o.model.empty()) Die("--notices and --model are required");
+  if (o.mode == "run" && o.listings.empty()) Die("run needs --listings");
+  if (o.mode == "score" && o.pairs.empty()) Die("score needs --pairs");
+  return o;
+}
+
+std::vector<Notice> LoadNotices(const std::string& path, unsigned threads) {
+  const std::string text = ReadFile(path);
+  const auto lines = Lines(text);
+  std::vector<Notice> notices(lines.size());
+  std::atomic<size_t> bad{0};
+  ParallelFor(lines.size(), threads, [&](size_t i) {
+    auto n = NoticeFromJson(lines[i]);
+    if (n.ok()) notices[i] = std::move(n).value();
+    else if (bad++ == 0) std::fprintf(stderr, "recall_match_bench: %s:%zu: %s\n", path.c_str(), i + 1, n.error().ToString().c_str());
+  });
+  if (bad > 0) Die(fmt::format("{} bad notices in {}", bad.load(), path));
+  return notices;
+}
+
+std::vector<Listing> LoadListings(const std::string& path, unsigned threads) {
+  std::string text = ReadFile(path);
+  const auto lines = Lines(text);
+  std::vector<Listing> listings(lines.size());
+  std::atomic<size_t> bad{0};
+  ParallelFor(lines.size(), threads, [&](size_t i) {
+    auto l = ParseListingJson(lines[i]);
+    if (l.ok()) listings[i] = std::move(l).value();
+    else if (bad++ == 0) std::fprintf(stderr, "recall_match_bench: %s:%zu: %s\n", path.c_str(), i + 1, l.error().ToString().c_str());
+  });
+  if (bad > 0) Die(fmt::format("{} bad listings in {}", bad.load(), path));
+  return listings;
+}
+
+// recall_gen's truth.tsv: listing_id -> (notice "source:id", how planted).
+struct Truth {
+  std::unordered_map<std::string, std::vector<std::pair<std::string, std::string>>> by_listing;
+  size_t pairs = 0;
+  std::map<std::string, size_t> pairs_by_mode;
+
+  const std::string* Mode(const std::string& listing, const std::string& notice) const {
+    const auto it = by_listing.find(listing);
+    if (it == by_listing.end()) return nullptr;
+    for (const auto& [n, mode] : it->second)
+      if (n == notice) return &mode;
+    return nullptr;
+  }
+};
+
+Truth LoadTruth(const std::string& path) {
+  Truth t;
+  const std::string text = ReadFile(path);
+  for (std::string_view line : Lines(text)) {
+    const size_t a = line.find('\t'), b = line.find('\t', a + 1);
+    if (a == std::string_view::npos || b == std::string_view::npos) Die("bad line in " + path + ": " + std::string(line));
+    const std::string mode(line.substr(b + 1));
+    t.by_listing[std::string(line.substr(0, a))].emplace_back(std::string(line.substr(a + 1, b - a - 1)), mode);
+    ++t.pairs;
+    ++t.pairs_by_mode[mode];
+  }
+  return t;
+}
+
+MatchModel LoadModel(const std::string& path) {
+  auto model = MatchModel::Load(path);
+  if (!model.ok()) Die(model.error().ToString());
+  if (model.value().feature_count() != PairFeaturizer::FeatureCount())
+    Die(fmt::format("{} scores {} features, this build computes {}", path, model.value().feature_count(), PairFeaturizer::FeatureCount()));
+  return std::move(model).value();
+}
+
+// The notice side as the CLI builds it: records and a featuriser fitted on
+// them.
+struct NoticeSide {
+  std::vector<MatchRecord> records;
+  PairFeaturizer featurizer;
+};
+
+void FitNoticeSide(const std::vector<Notice>& notices, NoticeSide* side) {
+  side->records.reserve(notices.size());
+  for (const auto& n : notices) side->records.push_back(FromNotice(n));
+  std::vector<const Record*> corpus;
+  corpus.reserve(side->records.size());
+  for (const auto& r : side->records) corpus.push_back(&r.record);
+  side->featurizer.Fit(corpus);
+}
+
+// The blocking of RecallIndex, rebuilt from its public parts, for the
+// breakdown and the pair export.
+struct Blocking {
+  std::vector<PreparedRecord> prepared;
+  std::unordered_map<std::string, std::vector<uint32_t>> postings;
+  size_t max_block = 2000;
+  const BrandAliases* brands = nullptr;
+
+  Blocking(const NoticeSide& side, size_t max_block_, const BrandAliases* brands_, unsigned threads)
+      : max_block(max_block_), brands(brands_) {
+    prepared.resize(side.records.size());
+    ParallelFor(side.records.size(), threads, [&](size_t i) { prepared[i] = side.featurizer.Prepare(side.records[i].record); });
+    for (size_t i = 0; i < side.records.size(); ++i)
+      for (auto& key : BlockingKeys(side.records[i], prepared[i], brands)) postings[std::move(key)].push_back(static_cast<uint32_t>(i));
+  }
+
+  std::vector<uint32_t> Candidates(const MatchRecord& query, const PreparedRecord& q) const {
+    std::vector<uint32_t> candidates;
+    for (const auto& key : BlockingKeys(query, q, brands)) {
+      auto it = postings.find(key);
+      if (it == postings.end()) continue;
+      if (key[0] == 'b' && it->second.size() > max_block) continue;
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    return candidates;
+  }
+};
+
+// A field value on one Ditto line: no tabs or line breaks, single spaces,
+// and no token that the format reserves.
+std::string DittoValue(std::string_view v) {
+  std::string out;
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && std::isspace(static_cast<unsigned char>(v[i]))) ++i;
+    size_t j = i;
+    while (j < v.size() && !std::isspace(static_cast<unsigned char>(v[j]))) ++j;
+    if (j > i) {
+      std::string token(v.substr(i, j - i));
+      if (token == "COL" || token == "VAL") token = "(" + token + ")";
+      if (!out.empty()) out += ' ';
+      out += token;
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::string DittoRecord(const Record& r) {
+  std::string out;
+  for (const auto& [name, value] : r.fields) {
+    if (!out.empty()) out += ' ';
+    out += "COL " + name + " VAL " + DittoValue(value);
+  }
+  return out;
+}
+
+int Run(const Options& o) {
+  const auto start = Clock::now();
+  auto t = Clock::now();
+  const std::vector<Notice> notices = LoadNotices(o.notices, o.threads);
+  const double load_notices_s = Since(t);
+  t = Clock::now();
+  std::vector<Listing> listings = LoadListings(o.listings, o.threads);
+  if (o.limit > 0 && o.limit < listings.size()) listings.resize(o.limit);
+  const double load_listings_s = Since(t);
+  t = Clock::now();
+  NoticeSide side;
+  FitNoticeSide(notices, &side);
+  const double fit_s = Since(t);
+  t = Clock::now();
+  MatchModel model = LoadModel(o.model);
+  if (Status s = model.SetThreads(o.model_threads); !s.ok()) Die(s.error().ToString());
+  auto brands = BrandAliases::LoadDefault();
+  if (!brands.ok()) Die(brands.error().ToString());
+  const double model_s = Since(t);
+
+  RecallMatcherOptions options;
+  options.max_block = o.max_block;
+  options.brands = &brands.value();
+  t = Clock::now();
+  const RecallIndex index(side.records, /*indexed_are_notices=*/true, &side.featurizer, &model, options);
+  const double index_s = Since(t);
+
+  // Matches are kept as (notice, action): at a million listings the full
+  // RecallMatch objects, evidence strings and all, would take gigabytes.
+  // With --matches-out each listing's matches are also formatted (inside
+  // the timed loop, so leave it out when timing).
+  struct Hit {
+    uint32_t indexed;
+    RecallAction action;
+  };
+  t = Clock::now();
+  std::vector<std::vector<Hit>> found(listings.size());
+  std::vector<std::string> lines(o.matches_out.empty() ? 0 : listings.size());
+  ParallelFor(listings.size(), o.threads, [&](size_t i) {
+    const std::vector<RecallMatch> matches = index.Match(FromListing(listings[i]));
+    found[i].reserve(matches.size());
+    for (const auto& m : matches) {
+      found[i].push_back({static_cast<uint32_t>(m.indexed), m.action});
+      if (lines.empty()) continue;
+      std::string evidence;
+      for (const auto& e : m.evidence) evidence += (evidence.empty() ? "" : "; ") + e;
+      lines[i] += fmt::format("{}\t{}\t{}\t{:.4f}\t{}\n", listings[i].listing_id, index.record(m.indexed).id, RecallActionName(m.action),
+                              m.probability, evidence);
+    }
+  });
+  const double match_s = Since(t);
+  const double total_s = Since(start);
+  const size_t scored = index.candidates_scored();
+
+  if (!o.matches_out.empty()) {
+    std::FILE* out = std::fopen(o.matches_out.c_str(), "w");
+    if (out == nullptr) Die("cannot write " + o.matches_out);
+    for (const auto& line : lines) std::fwrite(line.data(), 1, line.size(), out);
+    if (std::fclose(out) != 0) Die("writing " + o.matches_out + " failed");
+    lines = {};
+  }
+
+  size_t takedown = 0, review = 0, listings_hit = 0;
+  for (const auto& f : found) {
+    listings_hit += !f.empty();
+    for (const auto& m : f) (m.action == RecallAction::kTakedown ? takedown : review) += 1;
+  }
+
+  std::printf("recall matching: %zu listings against %zu notices on %u threads (model: %d rounds, threshold %.3f)\n", listings.size(),
+              notices.size(), o.threads, model.best_rounds(), model.threshold());
+  std::printf("  load notices      %8.2f s\n", load_notices_s);
+  std::printf("  load listings     %8.2f s\n", load_listings_s);
+  std::printf("  fit featuriser    %8.2f s  (IDF weights over the notices)\n", fit_s);
+  std::printf("  load model        %8.2f s  (and the brand alias table)\n", model_s);
+  std::printf("  build index       %8.2f s  (prepare every notice, blocking keys)\n", index_s);
+  std::printf("  match             %8.2f s  (%.0f listings/s)\n", match_s, listings.size() / match_s);
+  std::printf("  total             %8.2f s\n", total_s);
+  std::printf("  candidate pairs scored: %zu (%.1f per listing), %.0f pairs/s on %u threads\n", scored,
+              static_cast<double>(scored) / listings.size(), scored / match_s, o.threads);
+  std::printf("  matches: %zu takedown, %zu review, on %zu listings\n", takedown, review, listings_hit);
+  Emit("listings", static_cast<double>(listings.size()));
+  Emit("notices", static_cast<double>(notices.size()));
+  Emit("threads", o.threads);
+  Emit("load_notices_s", load_notices_s);
+  Emit("load_listings_s", load_listings_s);
+  Emit("fit_s", fit_s);
+  Emit("model_s", model_s);
+  Emit("index_s", index_s);
+  Emit("match_s", match_s);
+  Emit("total_s", total_s);
+  Emit("pairs_scored", static_cast<double>(scored));
+  Emit("pairs_per_s", scored / match_s);
+  Emit("takedown", static_cast<double>(takedown));
+  Emit("review", static_cast<double>(review));
+
+  if (!o.truth.empty()) {
+    Truth truth = LoadTruth(o.truth);
+    if (truth.by_listing.size() > 0 && o.limit > 0) {
+      // Only the planted pairs of the listings loaded.
+      std::unordered_set<std::string> loaded;
+      for (const auto& l : listings) loaded.insert(l.listing_id);
+      Truth kept;
+      for (auto& [id, pairs] : truth.by_listing) {
+        if (loaded.count(id) == 0) continue;
+        for (const auto& [notice, mode] : pairs) ++kept.pairs, ++kept.pairs_by_mode[mode];
+        kept.by_listing.emplace(id, std::move(pairs));
+      }
+      truth = std::move(kept);
+    }
+    size_t tp = 0, tp_takedown = 0;
+    std::map<std::string, size_t> found_by_mode;
+    for (size_t i = 0; i < found.size(); ++i)
+      for (const auto& m : found[i])
+        if (const std::string* mode = truth.Mode(listings[i].listing_id, index.record(m.indexed).id)) {
+          ++tp;
+          tp_takedown += m.action == RecallAction::kTakedown;
+          ++found_by_mode[*mode];
+        }
+    const size_t matches = takedown + review;
+    const double precision = matches ? static_cast<double>(tp) / matches : 0;
+    const double recall = truth.pairs ? static_cast<double>(tp) / truth.pairs : 0;
+    std::printf("  against the planted pairs (%zu): precision %.3f, recall %.3f (takedown precision %.3f)\n", truth.pairs, precision,
+                recall, takedown ? static_cast<double>(tp_takedown) / takedown : 0.0);
+    std::string by_mode;
+    for (const auto& [mode, n] : truth.pairs_by_mode) {
+      by_mode += fmt::format("{}{} {}/{} ({:.3f})", by_mode.empty() ? "" : ", ", mode, found_by_mode[mode], n,
+                             static_cast<double>(found_by_mode[mode]) / n);
+      Emit(("recall_" + mode).c_str(), static_cast<double>(found_by_mode[mode]) / n);
+    }
+    std::printf("  recall by how the listing names the product: %s\n", by_mode.c_str());
+    Emit("truth_pairs", static_cast<double>(truth.pairs));
+    Emit("precision", precision);
+    Emit("recall", recall);
+    Emit("takedown_precision", takedown ? static_cast<double>(tp_takedown) / takedown : 0.0);
+
+    if (o.breakdown > 0 || !o.export_pairs.empty()) {
+      // Untimed from here on: the blocking again, from public parts.
+      const auto b_start = Clock::now();
+      const Blocking blocking(side, o.max_block, &brands.value(), o.threads);
+      std::fprintf(stderr, "recall_match_bench: blocking rebuilt for the breakdown and the export in %.1f s\n", Since(b_start));
+      std::vector<size_t> order(listings.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::mt19937_64 rng(o.seed);
+      std::shuffle(order.begin(), order.end(), rng);
+
+      if (o.breakdown > 0) {
+        // For each of a sample of listings, one thread, the model on one
+        // thread: a whole Match() call, then the matcher's steps replayed
+        // with a clock around each; what Match() took beyond the steps is
+        // "the rest". Times are this thread's CPU time, which a loaded
+        // machine inflates less than the wall clock, and the two runs of a
+        // listing follow each other, so that both see the same machine.
+        (void)model.SetThreads(1);
+        const size_t n = std::min(o.breakdown, listings.size());
+        double match_cpu = 0;
+        double convert = 0, prepare = 0, block = 0, features = 0, predict = 0;
+        size_t pairs = 0, max_candidates = 0;
+        std::vector<size_t> per_listing;
+        for (size_t k = 0; k < n; ++k) {
+          const double m0 = ThreadCpuSeconds();
+          (void)index.Match(FromListing(listings[order[k]]));
+          match_cpu += ThreadCpuSeconds() - m0;
+          const double c0 = ThreadCpuSeconds();
+          const MatchRecord query = FromListing(listings[order[k]]);
+          const double c1 = ThreadCpuSeconds();
+          const PreparedRecord q = side.featurizer.Prepare(query.record);
+          const double c2 = ThreadCpuSeconds();
+          const auto candidates = blocking.Candidates(query, q);
+          const double c3 = ThreadCpuSeconds();
+          FeatureMatrix m(candidates.size(), PairFeaturizer::FeatureCount());
+          for (size_t j = 0; j < candidates.size(); ++j) side.featurizer.Compute(blocking.prepared[candidates[j]], q, m.row(j));
+          const double c4 = ThreadCpuSeconds();
+          if (!candidates.empty()) (void)model.Predict(m);
+          const double c5 = ThreadCpuSeconds();
+          convert += c1 - c0;
+          prepare += c2 - c1;
+          block += c3 - c2;
+          features += c4 - c3;
+          predict += c5 - c4;
+          pairs += candidates.size();
+          max_candidates = std::max(max_candidates, candidates.size());
+          per_listing.push_back(candidates.size());
+        }
+        std::sort(per_listing.begin(), per_listing.end());
+        const double parts = convert + prepare + block + features + predict;
+        const double rest = match_cpu - parts;
+        const auto line = [&](const char* what, double s, const std::string& note) {
+          std::printf("    %-40s %8.1f us/listing %5.1f%%  %s\n", what, 1e6 * s / n, 100 * s / match_cpu, note.c_str());
+        };
+        const auto per_pair = [&](double s) { return fmt::format("{:.2f} us/pair", pairs ? 1e6 * s / pairs : 0.0); };
+        std::printf("  where the time goes: %zu random listings, one calling thread, CPU time; %zu candidate pairs "
+                    "(%.1f per listing; median %zu, p99 %zu, max %zu)\n",
+                    n, pairs, static_cast<double>(pairs) / n, per_listing[n / 2], per_listing[std::min(n - 1, n * 99 / 100)], max_candidates);
+        std::printf("    Match(), model on one thread:            %8.1f us/listing = 100%%, of which:\n", 1e6 * match_cpu / n);
+        line("listing -> record (FromListing)", convert, "");
+        line("prepare the listing (Prepare)", prepare, "normalise, 6 TF-IDF vectors, codes, specs");
+        line("blocking (keys, postings, dedupe)", block, "");
+        line("pair features (Compute)", features, per_pair(features));
+        line("model (XGBoost predict, one per listing)", predict, per_pair(predict));
+        line("the rest (evidence, brands, sorting)", rest, per_pair(rest));
+        Emit("breakdown_listings", static_cast<double>(n));
+        Emit("breakdown_pairs_per_listing", static_cast<double>(pairs) / n);
+        Emit("breakdown_match_us", 1e6 * match_cpu / n);
+        Emit("breakdown_prepare_us", 1e6 * prepare / n);
+        Emit("breakdown_block_us", 1e6 * block / n);
+        Emit("breakdown_features_us", 1e6 * features / n);
+        Emit("breakdown_predict_us", 1e6 * predict / n);
+        Emit("breakdown_rest_us", 1e6 * rest / n);
+      }
+
+      if (!o.export_pairs.empty()) {
+        std::FILE* out = std::fopen(o.export_pairs.c_str(), "w");
+        if (out == nullptr) Die("cannot write " + o.export_pairs);
+        size_t written = 0, positives = 0, from_listings = 0;
+        for (size_t k = 0; k < order.size() && written < o.export_count; ++k) {
+          const Listing& l = listings[order[k]];
+          const MatchRecord query = FromListing(l);
+          const auto candidates = blocking.Candidates(query, side.featurizer.Prepare(query.record));
+          if (!candidates.empty()) ++from_listings;
+          const std::string right = DittoRecord(query.record);
+          for (uint32_t c : candidates) {
+            if (written == o.export_count) break;
+            const bool planted = truth.Mode(l.listing_id, side.records[c].id) != nullptr;
+            positives += planted;
+            const std::string line = DittoRecord(side.records[c].record) + "\t" + right + "\t" + (planted ? "1" : "0") + "\n";
+            std::fwrite(line.data(), 1, line.size(), out);
+            ++written;
+          }
+        }
+        if (std::fclose(out) != 0) Die("writing " + o.export_pairs + " failed");
+        std::printf("  exported %zu candidate pairs (%zu planted) of %zu listings to %s\n", written, positives, from_listings,
+                    o.export_pairs.c_str());
+        Emit("exported_pairs", static_cast<double>(written));
+      }
+    }
+  }
+  return 0;
+}
+
+int Score(const Options& o) {
+  const std::vector<Notice> notices = LoadNotices(o.notices, o.threads);
+  NoticeSide side;
+  FitNoticeSide(notices, &side);
+  MatchModel model = LoadModel(o.model);
+  if (Status s = model.SetThreads(1); !s.ok()) Die(s.error().ToString());
+  auto read = ReadDittoPairs(o.pairs);
+  if (!read.ok()) Die(read.error().ToString());
+  const std::vector<LabeledPair>& pairs = read.value();
+  if (pairs.empty()) Die(o.pairs + " holds no pairs");
+  const size_t cols = PairFeaturizer::FeatureCount();
+  const PairFeaturizer& f = side.featurizer;
+
+  // 1. Nothing cached: both records of every pair prepared for that pair.
+  std::vector<float> probabilities;
+  probabilities.reserve(pairs.size());
+  double prepare_s = 0, compute_s = 0, predict_s = 0;
+  const auto start = Clock::now();
+  const double cpu_start = ThreadCpuSeconds();
+  for (size_t begin = 0; begin < pairs.size(); begin += o.chunk) {
+    const size_t end = std::min(pairs.size(), begin + o.chunk);
+    FeatureMatrix m(end - begin, cols);
+    for (size_t i = begin; i < end; ++i) {
+      auto c0 = Clock::now();
+      const PreparedRecord left = f.Prepare(pairs[i].left), right = f.Prepare(pairs[i].right);
+      auto c1 = Clock::now();
+      f.Compute(left, right, m.row(i - begin));
+      auto c2 = Clock::now();
+      prepare_s += std::chrono::duration<double>(c1 - c0).count();
+      compute_s += std::chrono::duration<double>(c2 - c1).count();
+    }
+    auto c3 = Clock::now();
+    auto p = model.Predict(m);
+    if (!p.ok()) Die(p.error().ToString());
+    predict_s += Since(c3);
+    probabilities.insert(probabilities.end(), p.value().begin(), p.value().end());
+  }
+  const double uncached_s = Since(start);
+  const double uncached_cpu = ThreadCpuSeconds() - cpu_start;
+
+  // 2. Each distinct record prepared once, as the matcher does.
+  const auto start2 = Clock::now();
+  const double cpu_start2 = ThreadCpuSeconds();
+  std::unordered_map<std::string, size_t> seen;
+  std::vector<PreparedRecord> prepared;
+  std::vector<std::pair<size_t, size_t>> refs(pairs.size());
+  const auto key_of = [](const Record& r) {
+    std::string k;
+    for (const auto& [name, value] : r.fields) k += name + '\x1f' + value + '\x1e';
+    return k;
+  };
+  const auto prepared_once_start = Clock::now();
+  for (size_t i = 0; i < pairs.size(); ++i) {
+    const Record* sides[2] = {&pairs[i].left, &pairs[i].right};
+    size_t* slots[2] = {&refs[i].first, &refs[i].second};
+    for (int s = 0; s < 2; ++s) {
+      auto [it, added] = seen.emplace(key_of(*sides[s]), prepared.size());
+      if (added) prepared.push_back(f.Prepare(*sides[s]));
+      *slots[s] = it->second;
+    }
+  }
+  const double prepared_once_s = Since(prepared_once_start);
+  std::vector<float> probabilities2;
+  probabilities2.reserve(pairs.size());
+  for (size_t begin = 0; begin < pairs.size(); begin += o.chunk) {
+    const size_t end = std::min(pairs.size(), begin + o.chunk);
+    FeatureMatrix m(end - begin, cols);
+    for (size_t i = begin; i < end; ++i) f.Compute(prepared[refs[i].first], prepared[refs[i].second], m.row(i - begin));
+    auto p = model.Predict(m);
+    if (!p.ok()) Die(p.error().ToString());
+    probabilities2.insert(probabilities2.end(), p.value().begin(), p.value().end());
+  }
+  const double cached_s = Since(start2);
+  const double cached_cpu = ThreadCpuSeconds() - cpu_start2;
+  if (probabilities2 != probabilities) Die("the two passes gave different probabilities");
+
+  std::vector<float> labels;
+  for (const auto& p : pairs) labels.push_back(static_cast<float>(p.label));
+  if (o.show_errors > 0) {
+    // A sample of wrong decisions at the model's threshold, to see why.
+    size_t fp = 0, fn = 0;
+    for (size_t i = 0; i < pairs.size(); ++i) {
+      const bool taken = probabilities[i] >= model.threshold();
+      const bool planted = pairs[i].label == 1;
+      if (taken == planted) continue;
+      size_t& count = taken ? fp : fn;
+      if (count++ >= o.show_errors) continue;
+      std::fprintf(stderr, "%s p=%.3f\n  notice:  %s\n  listing: %s\n", taken ? "FALSE POSITIVE" : "FALSE NEGATIVE", probabilities[i],
+                   DittoRecord(pairs[i].left).c_str(), DittoRecord(pairs[i].right).c_str());
+    }
+  }
+  const BinaryScores s = ScoreAt(probabilities, labels, model.threshold());
+  const double n = static_cast<double>(pairs.size());
+  std::printf("pair scoring, one thread: %zu pairs (%zu planted), %zu features, model %d rounds, chunks of %zu pairs\n", pairs.size(),
+              static_cast<size_t>(std::count(labels.begin(), labels.end(), 1.0f)), cols, model.best_rounds(), o.chunk);
+  std::printf("  nothing cached:        %7.2f s wall, %7.2f s CPU: %8.0f pairs/s, %8.0f pairs per CPU second\n", uncached_s, uncached_cpu,
+              n / uncached_s, n / uncached_cpu);
+  std::printf("                         (wall per pair: prepare both records %.1f us, features %.1f us, predict %.1f us)\n",
+              1e6 * prepare_s / n, 1e6 * compute_s / n, 1e6 * predict_s / n);
+  std::printf("  records prepared once: %7.2f s wall, %7.2f s CPU: %8.0f pairs/s, %8.0f pairs per CPU second (%zu distinct records, %.2f s)\n",
+              cached_s, cached_cpu, n / cached_s, n / cached_cpu, prepared.size(), prepared_once_s);
+  std::printf("  at the model's threshold %.3f: %zu pairs taken, precision %.3f, recall %.3f against the planted pairs\n", model.threshold(),
+              s.true_positives + s.false_positives, s.precision, s.recall);
+  Emit("score_pairs", n);
+  Emit("score_uncached_s", uncached_s);
+  Emit("score_uncached_pairs_per_s", n / uncached_s);
+  Emit("score_uncached_cpu_s", uncached_cpu);
+  Emit("score_uncached_pairs_per_cpu_s", n / uncached_cpu);
+  Emit("score_cached_cpu_s", cached_cpu);
+  Emit("score_cached_pairs_per_cpu_s", n / cached_cpu);
+  Emit("score_prepare_us", 1e6 * prepare_s / n);
+  Emit("score_features_us", 1e6 * compute_s / n);
+  Emit("score_predict_us", 1e6 * predict_s / n);
+  Emit("score_cached_s", cached_s);
+  Emit("score_cached_pairs_per_s", n / cached_s);
+  Emit("score_distinct_records", static_cast<double>(prepared.size()));
+  Emit("score_precision", s.precision);
+  Emit("score_recall", s.recall);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Options o = ParseOptions(argc, argv);
+  return o.mode == "run" ? Run(o) : Score(o);
+}
