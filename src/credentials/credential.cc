@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cctype>
 #include <chrono>
+#include <optional>
 #include <thread>
 #include <nlohmann/json.hpp>
 
@@ -207,6 +208,34 @@ bool IsUrl(const std::string& u) {
   return colon + 1 < u.size();
 }
 
+// The "json" check shared by credentials and presentations: size limit and
+// strict parse. Null when it failed (the check says why).
+std::optional<JsonValue> ParseChecked(std::string_view json, const char* what, std::vector<CredentialCheck>* checks) {
+  if (json.size() > kMaxCredentialBytes) {
+    checks->push_back({"json", false, fmt::format("{} bytes, more than the limit of {} for a {}", json.size(), kMaxCredentialBytes, what)});
+    return std::nullopt;
+  }
+  auto parsed = ParseIJson(json);
+  if (!parsed.ok()) {
+    checks->push_back({"json", false, parsed.error().ToString()});
+    return std::nullopt;
+  }
+  checks->push_back({"json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates"});
+  return std::move(parsed).value();
+}
+
+// A property that holds one object or an array of them, as a list.
+std::vector<const JsonValue*> ItemsOf(const JsonValue* v) {
+  std::vector<const JsonValue*> items;
+  if (v == nullptr) return items;
+  if (v->is_array()) {
+    for (const auto& x : v->items) items.push_back(&x);
+  } else {
+    items.push_back(v);
+  }
+  return items;
+}
+
 // The @context rule shared by credentials and presentations.
 void ContextStructure(const JsonValue& v, std::vector<std::string>* problems) {
   const JsonValue* c = v.Find("@context");
@@ -240,12 +269,7 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
     }
     if (!subject_ok) problems.push_back("credentialSubject must be one or more objects, each with at least one claim");
     if (subject != nullptr) {
-      std::vector<const JsonValue*> subjects;
-      if (subject->is_array())
-        for (const auto& x : subject->items) subjects.push_back(&x);
-      else
-        subjects.push_back(subject);
-      for (const JsonValue* x : subjects)
+      for (const JsonValue* x : ItemsOf(subject))
         if (const JsonValue* id = x->is_object() ? x->Find("id") : nullptr; id != nullptr && !(id->is_string() && IsUrl(id->text)))
           problems.push_back("a credentialSubject id must be a single URL");
     }
@@ -264,12 +288,7 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
     for (const char* f : {"credentialStatus", "credentialSchema", "evidence", "refreshService", "termsOfUse"}) {
       const JsonValue* v = vc.Find(f);
       if (v == nullptr) continue;
-      std::vector<const JsonValue*> items;
-      if (v->is_array())
-        for (const auto& x : v->items) items.push_back(&x);
-      else
-        items.push_back(v);
-      for (const JsonValue* x : items) {
+      for (const JsonValue* x : ItemsOf(v)) {
         const JsonValue* type = x->is_object() ? x->Find("type") : nullptr;
         const bool typed = type != nullptr && (type->is_string() || (type->is_array() && !type->items.empty() &&
                                                                      std::all_of(type->items.begin(), type->items.end(), [](const JsonValue& t) { return t.is_string(); })));
@@ -289,18 +308,10 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
-  if (json.size() > kMaxCredentialBytes) {
-    add("json", false, fmt::format("{} bytes, more than the limit of {} for a credential", json.size(), kMaxCredentialBytes));
-    return report;
-  }
   // Parsed once, strictly; every check reads the same tree.
-  auto parsed = ParseIJson(json);
-  if (!parsed.ok()) {
-    add("json", false, parsed.error().ToString());
-    return report;
-  }
-  add("json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates");
-  const JsonValue& vc = parsed.value();
+  const std::optional<JsonValue> parsed = ParseChecked(json, "credential", &report.checks);
+  if (!parsed) return report;
+  const JsonValue& vc = *parsed;
   std::vector<std::string> problems;
   CredentialStructure(vc, &problems);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
@@ -327,12 +338,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   // JSON Schemas: those credentialSchema names, and a UNTP credential's own.
   std::vector<std::string> schema_keys;
   if (const JsonValue* cs = vc.Find("credentialSchema")) {
-    std::vector<const JsonValue*> items;
-    if (cs->is_array())
-      for (const auto& x : cs->items) items.push_back(&x);
-    else
-      items.push_back(cs);
-    for (const JsonValue* x : items)
+    for (const JsonValue* x : ItemsOf(cs))
       if (HasType(*x, "JsonSchema") || HasType(*x, "JsonSchemaCredential")) schema_keys.push_back(Str(x->Find("id")));
   }
   if (const std::string untp = UntpSchemaKey(vc); !untp.empty()) schema_keys.push_back(untp);
@@ -462,11 +468,7 @@ void PresentationStructure(const JsonValue& vp, std::vector<std::string>* proble
   }
   const JsonValue* held = vp.Find("verifiableCredential");
   if (held == nullptr) return;
-  std::vector<const JsonValue*> items;
-  if (held->is_array())
-    for (const auto& x : held->items) items.push_back(&x);
-  else
-    items.push_back(held);
+  const std::vector<const JsonValue*> items = ItemsOf(held);
   for (size_t i = 0; i < items.size(); ++i) {
     const JsonValue& x = *items[i];
     if (!x.is_object()) {
@@ -496,17 +498,9 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.presentation.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
-  if (json.size() > kMaxCredentialBytes) {
-    add("json", false, fmt::format("{} bytes, more than the limit of {} for a presentation", json.size(), kMaxCredentialBytes));
-    return report;
-  }
-  auto parsed = ParseIJson(json);
-  if (!parsed.ok()) {
-    add("json", false, parsed.error().ToString());
-    return report;
-  }
-  add("json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates");
-  const JsonValue& vp = parsed.value();
+  const std::optional<JsonValue> parsed = ParseChecked(json, "presentation", &report.presentation.checks);
+  if (!parsed) return report;
+  const JsonValue& vp = *parsed;
   std::vector<std::string> problems;
   PresentationStructure(vp, &problems);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0 presentation" : fmt::format("{}", fmt::join(problems, "; ")));
@@ -532,12 +526,7 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
     }
   }
   if (const JsonValue* held = vp.Find("verifiableCredential")) {
-    std::vector<const JsonValue*> items;
-    if (held->is_array())
-      for (const auto& x : held->items) items.push_back(&x);
-    else
-      items.push_back(held);
-    for (const JsonValue* x : items) {
+    for (const JsonValue* x : ItemsOf(held)) {
       if (HasType(*x, "EnvelopedVerifiableCredential")) {
         CredentialReport r;
         r.checks.push_back(CredentialCheck{"proof", false, "enveloped credentials (VC-JOSE/COSE) are not verified by conform"});

@@ -189,6 +189,15 @@ Result<std::optional<recalls::MatchModel>> LoadModel(const std::string& path) {
   return std::optional<recalls::MatchModel>(std::move(model).value());
 }
 
+// The matcher's settings from the command line; `brands` must outlive them.
+recalls::RecallMatcherOptions MatcherOptions(const Args& args, const recalls::BrandAliases& brands) {
+  recalls::RecallMatcherOptions options;
+  options.takedown_at = args.takedown_at;
+  options.max_block = args.max_block;
+  options.brands = &brands;
+  return options;
+}
+
 // Every listing of a file; bad records are reported and skipped.
 Result<std::vector<Listing>> ReadListings(const std::string& path, size_t* skipped) {
   auto format = ListingFormatFromName(std::filesystem::path(path).extension().string());
@@ -235,10 +244,7 @@ int RunMatch(const Args& args) {
   if (!listings.ok()) return Report(listings.error());
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
-  recalls::RecallMatcherOptions options;
-  options.takedown_at = args.takedown_at;
-  options.max_block = args.max_block;
-  options.brands = &brands.value();
+  const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value());
   const NoticeSide& n = *side.value();
   const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
                                    model.value() ? &*model.value() : nullptr, options);
@@ -302,10 +308,7 @@ int RunAffected(const Args& args) {
   if (!listings.ok()) return Report(listings.error());
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
-  recalls::RecallMatcherOptions options;
-  options.takedown_at = args.takedown_at;
-  options.max_block = args.max_block;
-  options.brands = &brands.value();
+  const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value());
   const auto build_start = std::chrono::steady_clock::now();
   std::vector<recalls::MatchRecord> records;
   records.reserve(listings.value().size());
