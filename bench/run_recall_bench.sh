@@ -129,11 +129,11 @@ echo "conform recall-matching benchmark, $(date -u +%Y-%m-%dT%H:%MZ)"
 echo "machine: $(nproc) cores, $cpu_model, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)"
 echo "load average at start: $LOAD_START; at end: $LOAD_END; whole script $((RUN_END - RUN_START)) s"
 echo "conform $commit; peer: $pyver"
-echo "data: recall_gen seed $SEED: $(get notices | cut -d. -f1) notices, $(get listings | cut -d. -f1) listings, $(get truth_pairs | cut -d. -f1) planted listing x notice pairs"
+echo "data: recall_gen seed $SEED: $(f "$(get notices)" 0) notices, $(f "$(get listings)" 0) listings, $(f "$(get truth_pairs)" 0) planted listing x notice pairs"
 conform_f1=$(awk '$1 == "valid" { print $6 / 100 }' "$WORK/match-eval.txt" 2>/dev/null || true)
 echo "$(grep -o 'model: [0-9]* rounds, threshold [0-9.]*' "$WORK/run.txt" | head -n 1)${conform_f1:+, validation F1 $conform_f1} ($MODEL)"
 echo
-echo "Matching run (conform, $(get threads | cut -d. -f1) threads):"
+echo "Matching run (conform, $(f "$(get threads)" 0) threads):"
 printf '| %-40s | %12s |\n' step seconds
 echo "|------------------------------------------|-------------:|"
 printf '| %-40s | %12s |\n' "load notices" "$(f "$(get load_notices_s)")"
@@ -144,7 +144,7 @@ printf '| %-40s | %12s |\n' "build the notice index" "$(f "$(get index_s)")"
 printf '| %-40s | %12s |\n' "match every listing" "$(f "$(get match_s)")"
 printf '| %-40s | %12s |\n' "**total wall time**" "**$(f "$(get total_s)")**"
 echo
-echo "candidate pairs scored: $(f "$(get pairs_scored)" 0) ($(f "$(awk -v a="$(get pairs_scored)" -v b="$(get listings)" 'BEGIN { print a / b }')" 1) per listing), $(f "$(get pairs_per_s)" 0) pairs/s on $(get threads | cut -d. -f1) threads"
+echo "candidate pairs scored: $(f "$(get pairs_scored)" 0) ($(f "$(awk -v a="$(get pairs_scored)" -v b="$(get listings)" 'BEGIN { print a / b }')" 1) per listing), $(f "$(get pairs_per_s)" 0) pairs/s on $(f "$(get threads)" 0) threads"
 echo "matches: $(f "$(get takedown)" 0) takedown, $(f "$(get review)" 0) review"
 echo "against the planted pairs: precision $(f "$(get precision)" 3), recall $(f "$(get recall)" 3) (by GTIN $(f "$(get recall_gtin)" 3), model code $(f "$(get recall_code)" 3), title only $(f "$(get recall_title)" 3)); takedown precision $(f "$(get takedown_precision)" 3)"
 echo
@@ -163,6 +163,6 @@ echo
 echo "conform / peer, pairs/s on one core, nothing cached:        $(ratio "$(get score_uncached_pairs_per_s)" "$(get peer_pairs_per_s)")   (aim: 50x)"
 echo "conform / peer, pairs/s on one core, records prepared once: $(ratio "$(get score_cached_pairs_per_s)" "$(get peer_cached_pairs_per_s)")"
 echo "conform / peer, pairs per CPU second, nothing cached:       $(ratio "$(get score_uncached_pairs_per_cpu_s)" "$(get peer_pairs_per_cpu_s)")"
-echo "features: conform $(grep -o '[0-9]* features' "$WORK/score.txt" | head -n 1), peer $(get peer_features | cut -d. -f1) (same kinds, not the same ones; see bench/peer/recall_peer.py);"
-echo "models: conform's $(grep -o 'model [0-9]* rounds' "$WORK/score.txt" | head -n 1 | cut -d' ' -f2-)${conform_f1:+ (validation F1 $conform_f1)}, the peer's own $(get peer_rounds | cut -d. -f1) rounds (validation F1 $(f "$(get peer_valid_f1)" 3)): same settings, split and XGBoost library"
-echo "whole matching run: $(f "$(get total_s)" 1) s for $(get listings | cut -d. -f1) listings x $(get notices | cut -d. -f1) notices   (aim: under 60 s on two cores)"
+echo "features: conform $(grep -o '[0-9]* features' "$WORK/score.txt" | head -n 1), peer $(f "$(get peer_features)" 0) (same kinds, not the same ones; see bench/peer/recall_peer.py);"
+echo "models: conform's $(grep -o 'model [0-9]* rounds' "$WORK/score.txt" | head -n 1 | cut -d' ' -f2-)${conform_f1:+ (validation F1 $conform_f1)}, the peer's own $(f "$(get peer_rounds)" 0) rounds (validation F1 $(f "$(get peer_valid_f1)" 3)): same settings, split and XGBoost library"
+echo "whole matching run: $(f "$(get total_s)" 1) s for $(f "$(get listings)" 0) listings x $(f "$(get notices)" 0) notices   (aim: under 60 s on two cores)"
