@@ -269,6 +269,8 @@ int RunScreenCommand(const ScreenArgs& args) {
       if (loaded.value().feature_count() != recalls::PairFeaturizer::FeatureCount())
         return Report(Error(ErrorCode::kInvalidInput, fmt::format("{} was trained on other features than this build computes", args.recall_model),
                             "train it again with conform match-eval DIR --model-out FILE"));
+      // Listings are screened on every core already: one prediction thread each.
+      if (Status st = loaded.value().SetThreads(1); !st.ok()) return Report(st.error());
       model = std::move(loaded).value();
     }
     auto brands = recalls::BrandAliases::LoadDefault();

@@ -186,6 +186,9 @@ Result<std::optional<recalls::MatchModel>> LoadModel(const std::string& path) {
                  fmt::format("{} scores {} features, this build computes {}", path, model.value().feature_count(),
                              recalls::PairFeaturizer::FeatureCount()),
                  "train it again with conform match-eval DIR --model-out FILE");
+  // Listings are matched on every core already; a model predicting on every
+  // core as well makes the threads fight (10 to 20 times slower under load).
+  if (Status st = model.value().SetThreads(1); !st.ok()) return st.error();
   return std::optional<recalls::MatchModel>(std::move(model).value());
 }
 
