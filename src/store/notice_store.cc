@@ -1,10 +1,8 @@
 #include "conform/store/notice_store.h"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
+#include "sqlite_db.h"
 #include <map>
 #include <utility>
 
@@ -12,13 +10,12 @@ namespace conform {
 
 namespace {
 
-// PRAGMA application_id of a notice store ("cnfN"), so that another
-// program's SQLite file is refused rather than written into.
-constexpr int kApplicationId = 0x636E664E;
+using store::Stmt;
 
-// migrations[i] takes the schema from version i to i + 1.
-const std::vector<const char*>& Migrations() {
-  static const std::vector<const char*> m = {
+// "cnfN": a notice store.
+const store::StoreKind& Kind() {
+  static const store::StoreKind kind{0x636E664E,
+                                     {
       // 1: notices keyed by (source, id), their GTINs for lookups, and the
       // versions an update replaced.
       R"sql(
@@ -49,119 +46,25 @@ const std::vector<const char*>& Migrations() {
         );
         CREATE INDEX notice_versions_key ON notice_versions(source, id);
       )sql",
-  };
-  return m;
+                                     },
+                                     "notice store",
+                                     "--db"};
+  return kind;
 }
-
-std::string NowUtc() {
-  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
-// A prepared statement, finalized on scope exit.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-  ~Stmt() { sqlite3_finalize(stmt_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-
-  bool ok() const { return rc_ == SQLITE_OK; }
-  Stmt& Bind(int i, std::string_view text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& Bind(int i, const std::optional<Date>& d) {
-    if (d) return Bind(i, d->ToString());
-    sqlite3_bind_null(stmt_, i);
-    return *this;
-  }
-  // SQLITE_ROW, SQLITE_DONE or an error code.
-  int Step() { return sqlite3_step(stmt_); }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  std::string Text(int col) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
-  }
-  int64_t Int(int col) const { return sqlite3_column_int64(stmt_, col); }
-
- private:
-  sqlite3_stmt* stmt_ = nullptr;
-  int rc_ = SQLITE_OK;
-};
 
 }  // namespace
 
-struct NoticeStore::Db {
-  sqlite3* handle = nullptr;
-  std::string path;
-  ~Db() { sqlite3_close(handle); }
-
-  Error Fail(std::string_view what) const {
-    const int code = sqlite3_errcode(handle);
-    const ErrorCode ec = code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? ErrorCode::kInvalidInput : ErrorCode::kIo;
-    return Error(ec, {Diagnostic{path, 0, 0, fmt::format("{}: {}", what, sqlite3_errmsg(handle)), ""}});
-  }
-  Status Exec(const char* sql, std::string_view what) const {
-    if (sqlite3_exec(handle, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return Fail(what);
-    return Status::Ok();
-  }
-  Result<int64_t> PragmaInt(const char* sql) const {
-    Stmt s(handle, sql);
-    if (!s.ok() || s.Step() != SQLITE_ROW) return Fail(sql);
-    return s.Int(0);
-  }
-};
-
-NoticeStore::NoticeStore(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+NoticeStore::NoticeStore(std::unique_ptr<store::SqliteDb> db) : db_(std::move(db)) {}
 NoticeStore::NoticeStore(NoticeStore&&) noexcept = default;
 NoticeStore& NoticeStore::operator=(NoticeStore&&) noexcept = default;
 NoticeStore::~NoticeStore() = default;
 
-int NoticeStore::SchemaVersion() { return static_cast<int>(Migrations().size()); }
+int NoticeStore::SchemaVersion() { return static_cast<int>(Kind().migrations.size()); }
 
 Result<NoticeStore> NoticeStore::Open(const std::string& path) {
-  auto db = std::make_unique<Db>();
-  db->path = path;
-  if (sqlite3_open_v2(path.c_str(), &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
-    Error e(ErrorCode::kIo, {Diagnostic{path, 0, 0, fmt::format("cannot open the notice store: {}", db->handle ? sqlite3_errmsg(db->handle) : "out of memory"), "check the path and its directory's permissions"}});
-    return e;
-  }
-  sqlite3_busy_timeout(db->handle, 5000);
-  if (Status st = db->Exec("PRAGMA foreign_keys = ON", "cannot set up the notice store"); !st.ok()) return st.error();
-
-  auto app = db->PragmaInt("PRAGMA application_id");
-  if (!app.ok()) return app.error();
-  auto version = db->PragmaInt("PRAGMA user_version");
-  if (!version.ok()) return version.error();
-  auto tables = db->PragmaInt("SELECT count(*) FROM sqlite_master");
-  if (!tables.ok()) return tables.error();
-  const bool fresh = app.value() == 0 && version.value() == 0 && tables.value() == 0;
-  if (!fresh && app.value() != kApplicationId)
-    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, "is an SQLite file, but not a notice store", "give --db a new file or an existing notice store"}});
-  if (version.value() > SchemaVersion())
-    return Error(ErrorCode::kInvalidInput,
-                 {Diagnostic{path, 0, 0, fmt::format("the notice store has schema version {}; this build knows versions up to {}", version.value(), SchemaVersion()),
-                             "use a newer conform"}});
-  for (int64_t v = version.value(); v < SchemaVersion(); ++v) {
-    if (Status st = db->Exec("BEGIN IMMEDIATE", "cannot start the schema migration"); !st.ok()) return st.error();
-    const std::string set = fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kApplicationId, v + 1);
-    Status st = db->Exec(Migrations()[static_cast<size_t>(v)], fmt::format("schema migration to version {} failed", v + 1));
-    if (st.ok()) st = db->Exec(set.c_str(), "cannot record the schema version");
-    if (st.ok()) st = db->Exec("COMMIT", "cannot commit the schema migration");
-    if (!st.ok()) {
-      sqlite3_exec(db->handle, "ROLLBACK", nullptr, nullptr, nullptr);
-      return st.error();
-    }
-  }
-  return NoticeStore(std::move(db));
+  auto db = store::OpenStore(path, Kind());
+  if (!db.ok()) return db.error();
+  return NoticeStore(std::move(db).value());
 }
 
 Result<ImportCounts> NoticeStore::Import(const FeedImport& feed) { return Import(feed.notices, feed.skipped()); }
@@ -172,10 +75,9 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
   std::map<std::pair<NoticeSource, std::string>, size_t> last;
   for (size_t i = 0; i < notices.size(); ++i) last[{notices[i].source, notices[i].id}] = i;
 
-  if (Status st = db_->Exec("BEGIN IMMEDIATE", "cannot start the import"); !st.ok()) return st.error();
   ImportCounts counts;
   counts.skipped = skipped;
-  const std::string now = NowUtc();
+  const std::string now = store::NowUtc();
   auto run = [&]() -> Status {
     Stmt select(h, "SELECT notice FROM notices WHERE source = ?1 AND id = ?2");
     Stmt insert(h, "INSERT INTO notices (source, id, published, updated, notice, first_imported, last_changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
@@ -221,15 +123,7 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
     }
     return Status::Ok();
   };
-  Status st = run();
-  if (st.ok()) st = db_->Exec("COMMIT", "cannot commit the import");
-  if (!st.ok()) {
-    sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
-    Error e = st.error();
-    std::vector<Diagnostic> d = e.diagnostics();
-    for (auto& x : d) x.hint = "nothing was imported";
-    return Error(e.code(), std::move(d));
-  }
+  if (Status st = db_->Transaction("cannot import", "nothing was imported", run); !st.ok()) return st.error();
   return counts;
 }
 
@@ -298,7 +192,7 @@ Result<std::vector<NoticeVersion>> NoticeStore::History(NoticeSource source, std
 }
 
 Result<size_t> NoticeStore::Count() const {
-  auto n = db_->PragmaInt("SELECT count(*) FROM notices");
+  auto n = db_->QueryInt("SELECT count(*) FROM notices");
   if (!n.ok()) return n.error();
   return static_cast<size_t>(n.value());
 }

@@ -28,6 +28,10 @@
 
 namespace conform {
 
+namespace store {
+struct SqliteDb;
+}
+
 struct ImportCounts {
   size_t added = 0;      // notices the store did not have
   size_t updated = 0;    // notices it had, with different content
@@ -76,9 +80,8 @@ class NoticeStore {
   Result<size_t> Count() const;
 
  private:
-  struct Db;
-  explicit NoticeStore(std::unique_ptr<Db> db);
-  std::unique_ptr<Db> db_;
+  explicit NoticeStore(std::unique_ptr<store::SqliteDb> db);
+  std::unique_ptr<store::SqliteDb> db_;
 };
 
 }  // namespace conform

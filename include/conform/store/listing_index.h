@@ -1,0 +1,85 @@
+// A SQLite file of the live listings and their blocking keys, so that a new
+// recall notice finds the listings it may hit without reading every listing
+// (`conform recalls index` writes it, `conform recalls affected --index`
+// reads it).
+//
+// A listing is kept by listing_id with what recall matching reads (title,
+// brand, model, category, GTIN) and the blocking keys the matcher computed
+// for it (recalls::BlockingKeys). Keys depend on how the matcher blocks, so
+// the file records the key scheme it was built with; opening it with
+// another scheme is refused until the listings are indexed again, rather
+// than answering from stale keys.
+//
+// Writes are all or nothing (one transaction per Put/Remove) and idempotent:
+// putting a listing identical to the stored one changes nothing. The schema
+// is versioned like the notice store's. One ListingIndex must not be used
+// from two threads at once.
+#ifndef CONFORM_STORE_LISTING_INDEX_H_
+#define CONFORM_STORE_LISTING_INDEX_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "conform/core/listing.h"
+#include "conform/core/result.h"
+
+namespace conform {
+
+namespace store {
+struct SqliteDb;
+}
+
+struct IndexedListing {
+  Listing listing;  // listing_id, title, brand, model, category, gtin only
+  std::vector<std::string> keys;  // blocking keys, distinct
+};
+
+struct IndexCounts {
+  size_t added = 0;      // listings the index did not have
+  size_t updated = 0;    // listings it had, with different fields or keys
+  size_t unchanged = 0;  // listings it had, identical
+  size_t removed = 0;    // listings taken out (no longer live)
+};
+
+class ListingIndex {
+ public:
+  // Opens the file at `path`, creating it if missing. `key_scheme` names how
+  // the keys are made; a file holding listings indexed under another scheme
+  // is refused (kInvalidInput, hint: index the listings again with
+  // --replace). Errors as NoticeStore::Open otherwise.
+  static Result<ListingIndex> Open(const std::string& path, std::string_view key_scheme);
+
+  ListingIndex(ListingIndex&&) noexcept;
+  ListingIndex& operator=(ListingIndex&&) noexcept;
+  ~ListingIndex();
+
+  static int SchemaVersion();
+
+  // Adds or replaces the given listings in one transaction; a listing id
+  // given twice counts once, the later copy winning. With `replace_all`,
+  // listings not given are removed: the given ones are the whole live set.
+  Result<IndexCounts> Put(const std::vector<IndexedListing>& listings, bool replace_all);
+  // Takes listings out (delisted); ids not held are ignored.
+  Result<IndexCounts> Remove(const std::vector<std::string>& listing_ids);
+
+  // The ids of listings holding `key`, in id order, at most `limit` of them:
+  // ask for one more than you would use to tell "too many" from "exactly".
+  Result<std::vector<std::string>> Holders(std::string_view key, size_t limit) const;
+  // The listings with these ids (missing ids are left out), in id order.
+  Result<std::vector<IndexedListing>> Get(const std::vector<std::string>& listing_ids) const;
+  Result<size_t> Count() const;
+  // The key scheme the file's listings were indexed under.
+  const std::string& key_scheme() const { return key_scheme_; }
+
+ private:
+  ListingIndex(std::unique_ptr<store::SqliteDb> db, std::string key_scheme);
+  std::unique_ptr<store::SqliteDb> db_;
+  std::string key_scheme_;
+};
+
+}  // namespace conform
+
+#endif  // CONFORM_STORE_LISTING_INDEX_H_

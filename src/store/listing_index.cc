@@ -1,0 +1,236 @@
+#include "conform/store/listing_index.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+#include "sqlite_db.h"
+
+namespace conform {
+
+namespace {
+
+using store::Stmt;
+
+// "cnfL": a listing index.
+const store::StoreKind& Kind() {
+  static const store::StoreKind kind{0x636E664C,
+                                     {
+                                         // 1: listings by id with what matching reads (JSON), their
+                                         // blocking keys, and the key scheme they were made under.
+                                         R"sql(
+        CREATE TABLE meta (
+          name TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE listings (
+          id TEXT PRIMARY KEY,
+          record TEXT NOT NULL,
+          indexed TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE listing_keys (
+          key TEXT NOT NULL,
+          id TEXT NOT NULL,
+          PRIMARY KEY (key, id),
+          FOREIGN KEY (id) REFERENCES listings(id) ON DELETE CASCADE
+        ) WITHOUT ROWID;
+        CREATE INDEX listing_keys_id ON listing_keys(id);
+      )sql",
+                                     },
+                                     "listing index",
+                                     "--index"};
+  return kind;
+}
+
+// The stored form: fields and keys in one JSON text, keys sorted, so that
+// "unchanged" is a string comparison.
+std::string RecordJson(const IndexedListing& l, std::vector<std::string> keys) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  nlohmann::json j;
+  j["title"] = l.listing.title;
+  j["brand"] = l.listing.brand;
+  j["model"] = l.listing.model;
+  j["category"] = l.listing.category;
+  j["gtin"] = l.listing.gtin;
+  j["keys"] = keys;
+  // Invalid UTF-8 in a listing is replaced, not a reason to lose the listing.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<IndexedListing> RecordFromJson(const std::string& id, const std::string& text, const std::string& path) {
+  const auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object())
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("the stored listing {} is unreadable", id), "index the listings again with --replace"}});
+  IndexedListing l;
+  l.listing.listing_id = id;
+  l.listing.title = j.value("title", "");
+  l.listing.brand = j.value("brand", "");
+  l.listing.model = j.value("model", "");
+  l.listing.category = j.value("category", "");
+  l.listing.gtin = j.value("gtin", "");
+  if (auto k = j.find("keys"); k != j.end() && k->is_array())
+    for (const auto& key : *k)
+      if (key.is_string()) l.keys.push_back(key.get<std::string>());
+  return l;
+}
+
+}  // namespace
+
+ListingIndex::ListingIndex(std::unique_ptr<store::SqliteDb> db, std::string key_scheme) : db_(std::move(db)), key_scheme_(std::move(key_scheme)) {}
+ListingIndex::ListingIndex(ListingIndex&&) noexcept = default;
+ListingIndex& ListingIndex::operator=(ListingIndex&&) noexcept = default;
+ListingIndex::~ListingIndex() = default;
+
+int ListingIndex::SchemaVersion() { return static_cast<int>(Kind().migrations.size()); }
+
+Result<ListingIndex> ListingIndex::Open(const std::string& path, std::string_view key_scheme) {
+  auto opened = store::OpenStore(path, Kind());
+  if (!opened.ok()) return opened.error();
+  std::unique_ptr<store::SqliteDb> db = std::move(opened).value();
+  Stmt get(db->handle, "SELECT value FROM meta WHERE name = 'key_scheme'");
+  if (!get.ok()) return db->Fail("cannot read the listing index");
+  const int rc = get.Step();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db->Fail("cannot read the listing index");
+  const std::string stored = rc == SQLITE_ROW ? get.Text(0) : "";
+  if (stored != key_scheme) {
+    auto held = db->QueryInt("SELECT count(*) FROM listings");
+    if (!held.ok()) return held.error();
+    // Keys made another way would answer wrongly; an empty index just takes
+    // the new scheme.
+    if (held.value() > 0)
+      return Error(ErrorCode::kInvalidInput,
+                   {Diagnostic{path, 0, 0, fmt::format("the listings here were indexed with blocking keys \"{}\"; this build makes \"{}\"", stored, key_scheme),
+                               "index the live listings again: conform recalls index LISTINGS --index FILE --replace"}});
+    Stmt set(db->handle, "INSERT OR REPLACE INTO meta (name, value) VALUES ('key_scheme', ?1)");
+    if (!set.ok()) return db->Fail("cannot write the listing index");
+    set.Bind(1, key_scheme);
+    if (set.Step() != SQLITE_DONE) return db->Fail("cannot write the listing index");
+  }
+  return ListingIndex(std::move(db), std::string(key_scheme));
+}
+
+Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listings, bool replace_all) {
+  sqlite3* h = db_->handle;
+  std::map<std::string_view, size_t> last;  // a listing given twice: the later copy
+  for (size_t i = 0; i < listings.size(); ++i) last[listings[i].listing.listing_id] = i;
+  IndexCounts counts;
+  const std::string now = store::NowUtc();
+  auto run = [&]() -> Status {
+    Stmt select(h, "SELECT record FROM listings WHERE id = ?1");
+    Stmt upsert(h, "INSERT OR REPLACE INTO listings (id, record, indexed) VALUES (?1, ?2, ?3)");
+    Stmt drop_keys(h, "DELETE FROM listing_keys WHERE id = ?1");
+    Stmt add_key(h, "INSERT OR IGNORE INTO listing_keys (key, id) VALUES (?1, ?2)");
+    for (Stmt* s : {&select, &upsert, &drop_keys, &add_key})
+      if (!s->ok()) return db_->Fail("cannot prepare the index update");
+    for (size_t i = 0; i < listings.size(); ++i) {
+      const IndexedListing& l = listings[i];
+      const std::string& id = l.listing.listing_id;
+      if (id.empty()) return Error(ErrorCode::kInvalidInput, {Diagnostic{db_->path, 0, 0, "a listing without listing_id cannot be indexed", "give every listing an id"}});
+      if (last[id] != i) continue;
+      const std::string record = RecordJson(l, l.keys);
+      select.Reset();
+      select.Bind(1, id);
+      const int rc = select.Step();
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_->Fail(fmt::format("cannot read listing {}", id));
+      const bool exists = rc == SQLITE_ROW;
+      if (exists && select.Text(0) == record) {
+        ++counts.unchanged;
+        continue;
+      }
+      if (exists) {
+        drop_keys.Reset();
+        drop_keys.Bind(1, id);
+        if (drop_keys.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot update listing {}", id));
+      }
+      upsert.Reset();
+      upsert.Bind(1, id).Bind(2, record).Bind(3, now);
+      if (upsert.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write listing {}", id));
+      for (const auto& key : l.keys) {
+        add_key.Reset();
+        add_key.Bind(1, key).Bind(2, id);
+        if (add_key.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write the keys of listing {}", id));
+      }
+      ++(exists ? counts.updated : counts.added);
+    }
+    if (!replace_all) return Status::Ok();
+    // Everything not given is no longer live.
+    if (Status st = db_->Exec("CREATE TEMP TABLE IF NOT EXISTS live (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM live;", "cannot update the index");
+        !st.ok())
+      return st;
+    Stmt live(h, "INSERT OR IGNORE INTO live (id) VALUES (?1)");
+    if (!live.ok()) return db_->Fail("cannot update the index");
+    for (const auto& [id, i] : last) {
+      live.Reset();
+      live.Bind(1, id);
+      if (live.Step() != SQLITE_DONE) return db_->Fail("cannot update the index");
+    }
+    if (Status st = db_->Exec("DELETE FROM listings WHERE id NOT IN (SELECT id FROM live)", "cannot remove listings no longer live"); !st.ok())
+      return st;
+    counts.removed = static_cast<size_t>(sqlite3_changes(h));
+    return db_->Exec("DELETE FROM live", "cannot update the index");
+  };
+  if (Status st = db_->Transaction("cannot update the listing index", "the index was left as it was", run); !st.ok()) return st.error();
+  return counts;
+}
+
+Result<IndexCounts> ListingIndex::Remove(const std::vector<std::string>& listing_ids) {
+  IndexCounts counts;
+  auto run = [&]() -> Status {
+    Stmt drop(db_->handle, "DELETE FROM listings WHERE id = ?1");
+    if (!drop.ok()) return db_->Fail("cannot prepare the removal");
+    for (const auto& id : listing_ids) {
+      drop.Reset();
+      drop.Bind(1, id);
+      if (drop.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot remove listing {}", id));
+      counts.removed += static_cast<size_t>(sqlite3_changes(db_->handle));
+    }
+    return Status::Ok();
+  };
+  if (Status st = db_->Transaction("cannot update the listing index", "the index was left as it was", run); !st.ok()) return st.error();
+  return counts;
+}
+
+Result<std::vector<std::string>> ListingIndex::Holders(std::string_view key, size_t limit) const {
+  Stmt s(db_->handle, "SELECT id FROM listing_keys WHERE key = ?1 ORDER BY id LIMIT ?2");
+  if (!s.ok()) return db_->Fail("cannot read the listing index");
+  s.Bind(1, key).Bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
+  std::vector<std::string> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) out.push_back(s.Text(0));
+  if (rc != SQLITE_DONE) return db_->Fail("cannot read the listing index");
+  return out;
+}
+
+Result<std::vector<IndexedListing>> ListingIndex::Get(const std::vector<std::string>& listing_ids) const {
+  std::vector<std::string> ids = listing_ids;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  Stmt s(db_->handle, "SELECT record FROM listings WHERE id = ?1");
+  if (!s.ok()) return db_->Fail("cannot read the listing index");
+  std::vector<IndexedListing> out;
+  out.reserve(ids.size());
+  for (const auto& id : ids) {
+    s.Reset();
+    s.Bind(1, id);
+    const int rc = s.Step();
+    if (rc == SQLITE_DONE) continue;
+    if (rc != SQLITE_ROW) return db_->Fail(fmt::format("cannot read listing {}", id));
+    auto l = RecordFromJson(id, s.Text(0), db_->path);
+    if (!l.ok()) return l.error();
+    out.push_back(std::move(l).value());
+  }
+  return out;
+}
+
+Result<size_t> ListingIndex::Count() const {
+  auto n = db_->QueryInt("SELECT count(*) FROM listings");
+  if (!n.ok()) return n.error();
+  return static_cast<size_t>(n.value());
+}
+
+}  // namespace conform

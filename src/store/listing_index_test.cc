@@ -1,0 +1,146 @@
+#include "conform/store/listing_index.h"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "conform/store/notice_store.h"
+
+namespace conform {
+namespace {
+
+namespace fs = std::filesystem;
+
+IndexedListing Make(std::string id, std::string title, std::vector<std::string> keys) {
+  IndexedListing l;
+  l.listing.listing_id = std::move(id);
+  l.listing.title = std::move(title);
+  l.listing.brand = "Acme";
+  l.listing.model = "QC-65A";
+  l.listing.category = "charger";
+  l.listing.gtin = "4006381333931";
+  l.keys = std::move(keys);
+  return l;
+}
+
+class ListingIndexTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (fs::temp_directory_path() / fmt::format("conform_listing_index_{}_{}.db", ::getpid(),
+                                                      ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+                .string();
+    fs::remove(path_);
+  }
+  void TearDown() override { fs::remove(path_); }
+
+  ListingIndex Open(std::string_view scheme = "v1") {
+    auto s = ListingIndex::Open(path_, scheme);
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().ToString());
+    if (!s.ok()) std::abort();
+    return std::move(s).value();
+  }
+  std::string path_;
+};
+
+TEST_F(ListingIndexTest, PutThenLookUpByKey) {
+  ListingIndex index = Open();
+  auto counts = index.Put({Make("L1", "Acme charger QC-65A", {"c:QC65A", "b:acme|charger"}), Make("L2", "Acme kettle", {"b:acme|kettle"})}, false);
+  ASSERT_TRUE(counts.ok()) << counts.error().ToString();
+  EXPECT_EQ(counts.value().added, 2u);
+  auto holders = index.Holders("c:QC65A", 10);
+  ASSERT_TRUE(holders.ok());
+  EXPECT_EQ(holders.value(), std::vector<std::string>{"L1"});
+  auto got = index.Get({"L2", "L1", "missing"});
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got.value().size(), 2u);
+  EXPECT_EQ(got.value()[0].listing.listing_id, "L1");
+  EXPECT_EQ(got.value()[0].listing.title, "Acme charger QC-65A");
+  EXPECT_EQ(got.value()[0].listing.gtin, "4006381333931");
+  EXPECT_EQ(got.value()[0].keys, (std::vector<std::string>{"b:acme|charger", "c:QC65A"}));
+}
+
+TEST_F(ListingIndexTest, HoldersStopsAtTheLimit) {
+  ListingIndex index = Open();
+  std::vector<IndexedListing> many;
+  for (int i = 0; i < 50; ++i) many.push_back(Make(fmt::format("L{:02}", i), "Acme charger", {"b:acme|charger"}));
+  ASSERT_TRUE(index.Put(many, false).ok());
+  auto holders = index.Holders("b:acme|charger", 11);
+  ASSERT_TRUE(holders.ok());
+  EXPECT_EQ(holders.value().size(), 11u);
+  EXPECT_EQ(holders.value().front(), "L00");
+}
+
+TEST_F(ListingIndexTest, PuttingTheSameListingsAgainChangesNothing) {
+  ListingIndex index = Open();
+  const std::vector<IndexedListing> live = {Make("L1", "a", {"k1", "k2"}), Make("L2", "b", {"k2"})};
+  ASSERT_TRUE(index.Put(live, false).ok());
+  auto again = index.Put(live, false);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value().unchanged, 2u);
+  EXPECT_EQ(again.value().added + again.value().updated, 0u);
+}
+
+TEST_F(ListingIndexTest, AChangedListingReplacesItsKeys) {
+  ListingIndex index = Open();
+  ASSERT_TRUE(index.Put({Make("L1", "old title", {"k-old"})}, false).ok());
+  auto c = index.Put({Make("L1", "new title", {"k-new"})}, false);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c.value().updated, 1u);
+  EXPECT_TRUE(index.Holders("k-old", 10).value().empty());
+  EXPECT_EQ(index.Holders("k-new", 10).value(), std::vector<std::string>{"L1"});
+}
+
+TEST_F(ListingIndexTest, ReplaceAllRemovesWhatIsNoLongerLive) {
+  ListingIndex index = Open();
+  ASSERT_TRUE(index.Put({Make("L1", "a", {"k"}), Make("L2", "b", {"k"}), Make("L3", "c", {"k"})}, false).ok());
+  auto c = index.Put({Make("L2", "b", {"k"})}, /*replace_all=*/true);
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(c.value().removed, 2u);
+  EXPECT_EQ(c.value().unchanged, 1u);
+  EXPECT_EQ(index.Count().value(), 1u);
+  EXPECT_EQ(index.Holders("k", 10).value(), std::vector<std::string>{"L2"});
+  auto r = index.Remove({"L2", "never-there"});
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().removed, 1u);
+  EXPECT_TRUE(index.Holders("k", 10).value().empty());
+}
+
+TEST_F(ListingIndexTest, AListingWithoutIdIsRefusedAndNothingIsWritten) {
+  ListingIndex index = Open();
+  auto c = index.Put({Make("L1", "a", {"k"}), Make("", "b", {"k"})}, false);
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.error().ToString().find("listing_id"), std::string::npos);
+  EXPECT_EQ(index.Count().value(), 0u);
+}
+
+TEST_F(ListingIndexTest, AnotherKeySchemeIsRefusedWhileListingsAreHeld) {
+  {
+    ListingIndex index = Open("v1");
+    ASSERT_TRUE(index.Put({Make("L1", "a", {"k"})}, false).ok());
+  }
+  auto other = ListingIndex::Open(path_, "v2");
+  ASSERT_FALSE(other.ok());
+  EXPECT_NE(other.error().ToString().find("--replace"), std::string::npos);
+  {
+    ListingIndex index = Open("v1");
+    ASSERT_TRUE(index.Remove({"L1"}).ok());
+  }
+  EXPECT_EQ(Open("v2").key_scheme(), "v2");  // empty: takes the new scheme
+}
+
+TEST_F(ListingIndexTest, ANoticeStoreIsNotAListingIndex) {
+  ASSERT_TRUE(NoticeStore::Open(path_).ok());
+  auto index = ListingIndex::Open(path_, "v1");
+  ASSERT_FALSE(index.ok());
+  EXPECT_NE(index.error().ToString().find("not a listing index"), std::string::npos);
+  fs::remove(path_);
+  ASSERT_TRUE(ListingIndex::Open(path_, "v1").ok());
+  auto store = NoticeStore::Open(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().ToString().find("not a notice store"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace conform

@@ -1,0 +1,72 @@
+#include "sqlite_db.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace conform::store {
+
+Error SqliteDb::Fail(std::string_view what) const {
+  const int code = sqlite3_errcode(handle);
+  const ErrorCode ec = code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? ErrorCode::kInvalidInput : ErrorCode::kIo;
+  return Error(ec, {Diagnostic{path, 0, 0, fmt::format("{}: {}", what, sqlite3_errmsg(handle)), ""}});
+}
+
+Status SqliteDb::Exec(const char* sql, std::string_view what) const {
+  if (sqlite3_exec(handle, sql, nullptr, nullptr, nullptr) != SQLITE_OK) return Fail(what);
+  return Status::Ok();
+}
+
+Result<int64_t> SqliteDb::QueryInt(const char* sql) const {
+  Stmt s(handle, sql);
+  if (!s.ok() || s.Step() != SQLITE_ROW) return Fail(sql);
+  return s.Int(0);
+}
+
+Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const StoreKind& kind) {
+  auto db = std::make_unique<SqliteDb>();
+  db->path = path;
+  if (sqlite3_open_v2(path.c_str(), &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+    return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0,
+                                             fmt::format("cannot open the {}: {}", kind.name, db->handle ? sqlite3_errmsg(db->handle) : "out of memory"),
+                                             "check the path and its directory's permissions"}});
+  sqlite3_busy_timeout(db->handle, 5000);
+  if (Status st = db->Exec("PRAGMA foreign_keys = ON", fmt::format("cannot set up the {}", kind.name)); !st.ok()) return st.error();
+
+  auto app = db->QueryInt("PRAGMA application_id");
+  if (!app.ok()) return app.error();
+  auto version = db->QueryInt("PRAGMA user_version");
+  if (!version.ok()) return version.error();
+  auto tables = db->QueryInt("SELECT count(*) FROM sqlite_master");
+  if (!tables.ok()) return tables.error();
+  const int64_t latest = static_cast<int64_t>(kind.migrations.size());
+  const bool fresh = app.value() == 0 && version.value() == 0 && tables.value() == 0;
+  if (!fresh && app.value() != kind.application_id)
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("is an SQLite file, but not a {}", kind.name),
+                                                       fmt::format("give {} a new file or an existing {}", kind.option, kind.name)}});
+  if (version.value() > latest)
+    return Error(ErrorCode::kInvalidInput,
+                 {Diagnostic{path, 0, 0, fmt::format("the {} has schema version {}; this build knows versions up to {}", kind.name, version.value(), latest),
+                             "use a newer conform"}});
+  for (int64_t v = version.value(); v < latest; ++v) {
+    const std::string set = fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kind.application_id, v + 1);
+    Status st = db->Transaction(fmt::format("schema migration to version {} failed", v + 1), "the file was left as it was", [&]() -> Status {
+      if (Status s = db->Exec(kind.migrations[static_cast<size_t>(v)], fmt::format("schema migration to version {} failed", v + 1)); !s.ok()) return s;
+      return db->Exec(set.c_str(), "cannot record the schema version");
+    });
+    if (!st.ok()) return st.error();
+  }
+  return db;
+}
+
+std::string NowUtc() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace conform::store
