@@ -104,6 +104,16 @@ expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918
 expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+# A kept listing index answers as the listings file does; indexing again
+# changes nothing; --replace removes what is no longer live.
+file(REMOVE ${TMP}/listings.idx)
+expect_run(0 "listings.jsonl: 2 new, 0 updated, 0 unchanged, 0 removed, 0 skipped" ${CONFORM} recalls index ${RECALLS}/listings.jsonl --index ${TMP}/listings.idx)
+expect_run(0 "listings.jsonl: 0 new, 0 updated, 2 unchanged, 0 removed" ${CONFORM} recalls index ${RECALLS}/listings.jsonl --index ${TMP}/listings.idx --replace)
+expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2 \\(1 candidates\\)"
+           ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/listings.idx)
+expect_run(2 "no listing index here" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/missing.idx)
+expect_run(2 "not a listing index" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/notices.db)
+expect_run(2 "--listings FILE or --index FILE" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db)
 expect_run(0 "\"listing_id\":\"R-1\".*\"market\":\"EU\",\"verdict\":\"BLOCK\".*\"code\":\"RECALLED_PRODUCT\",\"severity\":\"block\",[^\n]*Matches eu-safety-gate notice A12/01135/24"
            ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/notices.db)
 # A feed that has just arrived: stored, then its notices asked for at once.

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include <unordered_set>
 
 #include "conform/knowledge/data_dir.h"
@@ -96,6 +99,26 @@ std::string BrandAliases::Canonical(std::string_view brand) const {
 std::vector<std::string> BrandAliases::Spellings(const std::string& canonical) const {
   auto it = spellings_.find(canonical);
   return it == spellings_.end() ? std::vector<std::string>{canonical} : it->second;
+}
+
+}  // namespace conform::recalls
+
+namespace conform::recalls {
+
+std::string BrandAliases::Fingerprint() const {
+  // FNV-1a over the table in sorted order: stable across runs and builds.
+  std::vector<std::pair<std::string, std::string>> pairs(canonical_.begin(), canonical_.end());
+  std::sort(pairs.begin(), pairs.end());
+  uint64_t h = 0xcbf29ce484222325ull;
+  const auto mix = [&h](std::string_view s) {
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    h = (h ^ 0xff) * 0x100000001b3ull;  // separator, so ("ab","c") differs from ("a","bc")
+  };
+  for (const auto& [spelling, canonical] : pairs) {
+    mix(spelling);
+    mix(canonical);
+  }
+  return fmt::format("{:016x}", h);
 }
 
 }  // namespace conform::recalls

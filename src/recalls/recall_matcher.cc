@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <thread>
 #include <unordered_set>
 
@@ -103,6 +104,10 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   return keys;
 }
 
+size_t KeyHolderLimit(std::string_view key, const RecallMatcherOptions& options) {
+  return !key.empty() && key[0] == 'b' ? options.max_block : SIZE_MAX;
+}
+
 struct RecallIndex::State {
   std::vector<PreparedRecord> prepared;
   // The canonical keys of each record's brands (empty ones left out), so
@@ -166,7 +171,7 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
   for (const auto& key : BlockingKeys(query, q, options_.brands)) {
     auto it = state_->postings.find(key);
     if (it == state_->postings.end()) continue;
-    if (key[0] == 'b' && it->second.size() > options_.max_block) continue;
+    if (it->second.size() > KeyHolderLimit(key, options_)) continue;
     candidates.insert(candidates.end(), it->second.begin(), it->second.end());
   }
   std::sort(candidates.begin(), candidates.end());

@@ -21,6 +21,7 @@
 #include "conform/recalls/brand.h"
 #include "conform/recalls/recall_matcher.h"
 #include "conform/screen/listing_reader.h"
+#include "conform/store/listing_index.h"
 #include "conform/store/notice_store.h"
 
 namespace conform::cli {
@@ -44,6 +45,8 @@ struct Args {
   size_t max_block = 2000;
   std::vector<std::string> files;
   std::string db;
+  std::string index;  // listing index (SQLite file)
+  bool replace = false;
   std::string format = "table";
   std::string since;
   bool quiet = false;
@@ -272,7 +275,94 @@ int RunMatch(const Args& args) {
   return skipped > 0 ? kSkipped : kOk;
 }
 
-// conform recalls affected ID... --listings FILE: the live listings a notice hits.
+double Millis(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count();
+}
+
+// The key scheme a listing index is built under: how BlockingKeys works and
+// the brand table it canonicalises with.
+std::string IndexKeyScheme(const recalls::BrandAliases& brands) {
+  return fmt::format("{}+brands:{}", recalls::kBlockingKeyScheme, brands.Fingerprint());
+}
+
+// conform recalls index LISTINGS --index FILE [--replace]: keeps the live
+// listings and their blocking keys, so that a new notice is answered
+// without reading every listing.
+int RunIndex(const Args& args) {
+  size_t skipped = 0;
+  auto listings = ReadListings(args.listings, &skipped);
+  if (!listings.ok()) return Report(listings.error());
+  auto brands = recalls::BrandAliases::LoadDefault();
+  if (!brands.ok()) return Report(brands.error());
+  auto index = ListingIndex::Open(args.index, IndexKeyScheme(brands.value()));
+  if (!index.ok()) return Report(index.error());
+  const auto start = std::chrono::steady_clock::now();
+  // Keys need codes, brands and title words only: no IDF weights, so the
+  // featuriser is not fitted.
+  const recalls::PairFeaturizer featurizer;
+  std::vector<IndexedListing> entries(listings.value().size());
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < entries.size(); i = next++) {
+      const Listing& l = listings.value()[i];
+      const recalls::MatchRecord record = recalls::FromListing(l);
+      entries[i].listing.listing_id = l.listing_id;
+      entries[i].listing.title = l.title;
+      entries[i].listing.brand = l.brand;
+      entries[i].listing.model = l.model;
+      entries[i].listing.category = l.category;
+      entries[i].listing.gtin = l.gtin;
+      entries[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record), &brands.value());
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  auto counts = index.value().Put(entries, args.replace);
+  if (!counts.ok()) return Report(counts.error());
+  const IndexCounts& c = counts.value();
+  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu removed, %zu skipped (%s, %.1f s)\n", args.listings.c_str(), c.added, c.updated,
+              c.unchanged, c.removed, skipped, args.index.c_str(), Millis(start) / 1000);
+  return skipped > 0 ? kSkipped : kOk;
+}
+
+// recalls affected --index: each notice's candidates come from the stored
+// keys. A key held by more listings than the matcher would use is skipped
+// here as it would be in a full index, so both answer the same.
+int AffectedFromIndex(const Args& args, const NoticeSide& n, const std::vector<size_t>& asked, const recalls::MatchModel* model,
+                      const recalls::RecallMatcherOptions& options, const recalls::BrandAliases& brands) {
+  if (!std::filesystem::exists(args.index))
+    return Report(Error(ErrorCode::kNotFound, {Diagnostic{args.index, 0, 0, "no listing index here", "build one with conform recalls index LISTINGS --index FILE"}}));
+  auto index = ListingIndex::Open(args.index, IndexKeyScheme(brands));
+  if (!index.ok()) return Report(index.error());
+  auto held = index.value().Count();
+  if (!held.ok()) return Report(held.error());
+  for (size_t i : asked) {
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::string> ids;
+    for (const auto& key : recalls::BlockingKeys(n.records[i], n.featurizer.Prepare(n.records[i].record), &brands)) {
+      const size_t limit = recalls::KeyHolderLimit(key, options);
+      auto holders = index.value().Holders(key, limit == SIZE_MAX ? SIZE_MAX : limit + 1);
+      if (!holders.ok()) return Report(holders.error());
+      if (holders.value().size() > limit) continue;
+      ids.insert(ids.end(), holders.value().begin(), holders.value().end());
+    }
+    auto candidates = index.value().Get(ids);
+    if (!candidates.ok()) return Report(candidates.error());
+    std::vector<recalls::MatchRecord> records;
+    for (const auto& c : candidates.value()) records.push_back(recalls::FromListing(c.listing));
+    const recalls::RecallIndex among(std::move(records), /*indexed_are_notices=*/false, &n.featurizer, model, options);
+    const auto matches = among.Match(n.records[i]);
+    const double ms = Millis(start);
+    for (const auto& m : matches) std::printf("%s\n", MatchJson(candidates.value()[m.indexed].listing, n.notices[i], m).c_str());
+    std::fprintf(stderr, "conform: %s: %zu affected listings of %zu (%zu candidates), found in %.2f ms\n", n.records[i].id.c_str(),
+                 matches.size(), held.value(), candidates.value().size(), ms);
+  }
+  return kOk;
+}
+
+// conform recalls affected ID... --listings FILE | --index FILE: the live listings a notice hits.
 int RunAffected(const Args& args) {
   // A feed that has just arrived is stored first (one transaction, as
   // `recalls import`); then each of its notices is asked for.
@@ -306,28 +396,30 @@ int RunAffected(const Args& args) {
     if (hits.size() > 1) return Report(Error(ErrorCode::kInvalidInput, fmt::format("notice id {} is in several sources", wanted), "write it as source:id"));
     asked.push_back(hits[0]);
   }
-  size_t skipped = 0;
-  auto listings = ReadListings(args.listings, &skipped);
-  if (!listings.ok()) return Report(listings.error());
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
   const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value());
+  const recalls::MatchModel* pair_model = model.value() ? &*model.value() : nullptr;
+  if (!args.index.empty()) return AffectedFromIndex(args, n, asked, pair_model, options, brands.value());
+
+  size_t skipped = 0;
+  auto listings = ReadListings(args.listings, &skipped);
+  if (!listings.ok()) return Report(listings.error());
   const auto build_start = std::chrono::steady_clock::now();
   std::vector<recalls::MatchRecord> records;
   records.reserve(listings.value().size());
   for (const auto& l : listings.value()) records.push_back(recalls::FromListing(l));
-  const recalls::RecallIndex index(std::move(records), /*indexed_are_notices=*/false, &n.featurizer,
-                                   model.value() ? &*model.value() : nullptr, options);
-  const double build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - build_start).count();
+  const recalls::RecallIndex index(std::move(records), /*indexed_are_notices=*/false, &n.featurizer, pair_model, options);
+  const double build_ms = Millis(build_start);
   for (size_t i : asked) {
     const auto start = std::chrono::steady_clock::now();
     const auto matches = index.Match(n.records[i]);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms = Millis(start);
     for (const auto& m : matches) std::printf("%s\n", MatchJson(listings.value()[m.indexed], n.notices[i], m).c_str());
     std::fprintf(stderr, "conform: %s: %zu affected listings of %zu, found in %.2f ms\n", n.records[i].id.c_str(), matches.size(),
                  index.size(), ms);
   }
-  std::fprintf(stderr, "conform: listing index built in %.0f ms\n", build_ms);
+  std::fprintf(stderr, "conform: listing index built in %.0f ms (keep one with conform recalls index, and ask it with --index)\n", build_ms);
   return skipped > 0 ? kSkipped : kOk;
 }
 }  // namespace
@@ -363,18 +455,27 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   match->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
   match->callback([args, exit_code] { *exit_code = RunMatch(*args); });
 
+  auto* index = recalls->add_subcommand("index", "Keep the live listings and their blocking keys for conform recalls affected --index");
+  index->add_option("listings", args->listings, "Live listings (JSON Lines or CSV)")->required();
+  index->add_option("--index", args->index, "Listing index (SQLite file; created if missing)")->required();
+  index->add_flag("--replace", args->replace, "The file is the whole live set: listings not in it are removed");
+  index->callback([args, exit_code] { *exit_code = RunIndex(*args); });
+
   auto* affected = recalls->add_subcommand("affected", "The listings a notice hits: one JSON line per affected listing");
   affected->add_option("notices", args->notice_ids, "Notice ids (source:id, or the id alone)");
   affected->add_option("--feed", args->feed, "A feed file that has just arrived: stored, then each of its notices asked for");
   affected->add_option("--source", args->source, "Whose feed --feed is")->check(CLI::IsMember(sources));
   affected->add_option("--db", args->db, "Notice store (SQLite file)")->required();
-  affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV)")->required();
+  auto* live = affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV), indexed for this run");
+  affected->add_option("--index", args->index, "Listing index from conform recalls index (instead of --listings)")->excludes(live);
   affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   affected->add_option("--takedown-at", args->takedown_at, "Match probability at or above which a listing is taken down")->check(CLI::Range(0.0, 1.0));
   affected->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
   affected->callback([args, exit_code] {
     if (args->notice_ids.empty() && args->feed.empty())
       return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "name notice ids, or a new feed with --feed FILE --source S")));
+    if (args->listings.empty() && args->index.empty())
+      return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "say where the live listings are: --listings FILE or --index FILE")));
     *exit_code = RunAffected(*args);
   });
 }

@@ -34,6 +34,9 @@ class BrandAliases {
   // Every spelling (as BrandKey) of a canonical key, itself included.
   std::vector<std::string> Spellings(const std::string& canonical) const;
   size_t size() const { return spellings_.size(); }
+  // Changes when the table does (any brand or spelling added, removed or
+  // moved): keys made with one table are not those of another.
+  std::string Fingerprint() const;
 
  private:
   std::unordered_map<std::string, std::string> canonical_;                 // spelling key -> canonical

@@ -100,6 +100,15 @@ class RecallIndex {
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& prepared,
                                       const class BrandAliases* brands = nullptr);
 
+// Names how BlockingKeys makes keys. It changes whenever they do, so that
+// keys stored by an earlier build (store/listing_index.h) are not used.
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/1";
+
+// The most indexed records a key may be held by and still find candidates
+// (SIZE_MAX: no limit). Keys held more widely are too common to identify a
+// product, and would make one query score a large part of the index.
+size_t KeyHolderLimit(std::string_view key, const RecallMatcherOptions& options);
+
 }  // namespace conform::recalls
 
 #endif  // CONFORM_RECALLS_RECALL_MATCHER_H_
