@@ -22,6 +22,8 @@ const store::StoreKind& Kind() {
                                      {
                                          // 1: listings by id with what matching reads (JSON), their
                                          // blocking keys, and the key scheme they were made under.
+                                         // Keys are deleted with their listing by the code, not by a
+                                         // foreign key: checking one per key row halves bulk writes.
                                          R"sql(
         CREATE TABLE meta (
           name TEXT PRIMARY KEY,
@@ -35,8 +37,7 @@ const store::StoreKind& Kind() {
         CREATE TABLE listing_keys (
           key TEXT NOT NULL,
           id TEXT NOT NULL,
-          PRIMARY KEY (key, id),
-          FOREIGN KEY (id) REFERENCES listings(id) ON DELETE CASCADE
+          PRIMARY KEY (key, id)
         ) WITHOUT ROWID;
         CREATE INDEX listing_keys_id ON listing_keys(id);
       )sql",
@@ -111,6 +112,9 @@ Result<ListingIndex> ListingIndex::Open(const std::string& path, std::string_vie
     set.Bind(1, key_scheme);
     if (set.Step() != SQLITE_DONE) return db->Fail("cannot write the listing index");
   }
+  // A large index is written and read in big batches: a 128 MiB page cache
+  // instead of SQLite's 2 MiB.
+  if (Status st = db->Exec("PRAGMA cache_size = -131072", "cannot set up the listing index"); !st.ok()) return st.error();
   return ListingIndex(std::move(db), std::string(key_scheme));
 }
 
@@ -120,6 +124,7 @@ Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listing
   for (size_t i = 0; i < listings.size(); ++i) last[listings[i].listing.listing_id] = i;
   IndexCounts counts;
   const std::string now = store::NowUtc();
+  std::vector<std::pair<std::string_view, std::string_view>> key_rows;  // key, listing id
   auto run = [&]() -> Status {
     Stmt select(h, "SELECT record FROM listings WHERE id = ?1");
     Stmt upsert(h, "INSERT OR REPLACE INTO listings (id, record, indexed) VALUES (?1, ?2, ?3)");
@@ -150,12 +155,17 @@ Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listing
       upsert.Reset();
       upsert.Bind(1, id).Bind(2, record).Bind(3, now);
       if (upsert.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write listing {}", id));
-      for (const auto& key : l.keys) {
-        add_key.Reset();
-        add_key.Bind(1, key).Bind(2, id);
-        if (add_key.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write the keys of listing {}", id));
-      }
+      for (const auto& key : l.keys) key_rows.emplace_back(key, id);
       ++(exists ? counts.updated : counts.added);
+    }
+    // Keys go in in key order: appending to the B-tree instead of writing
+    // all over it is several times faster for a large index.
+    std::sort(key_rows.begin(), key_rows.end());
+    key_rows.erase(std::unique(key_rows.begin(), key_rows.end()), key_rows.end());
+    for (const auto& [key, id] : key_rows) {
+      add_key.Reset();
+      add_key.Bind(1, key).Bind(2, id);
+      if (add_key.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write the keys of listing {}", id));
     }
     if (!replace_all) return Status::Ok();
     // Everything not given is no longer live.
@@ -169,6 +179,8 @@ Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listing
       live.Bind(1, id);
       if (live.Step() != SQLITE_DONE) return db_->Fail("cannot update the index");
     }
+    if (Status st = db_->Exec("DELETE FROM listing_keys WHERE id NOT IN (SELECT id FROM live)", "cannot remove listings no longer live"); !st.ok())
+      return st;
     if (Status st = db_->Exec("DELETE FROM listings WHERE id NOT IN (SELECT id FROM live)", "cannot remove listings no longer live"); !st.ok())
       return st;
     counts.removed = static_cast<size_t>(sqlite3_changes(h));
@@ -182,12 +194,16 @@ Result<IndexCounts> ListingIndex::Remove(const std::vector<std::string>& listing
   IndexCounts counts;
   auto run = [&]() -> Status {
     Stmt drop(db_->handle, "DELETE FROM listings WHERE id = ?1");
-    if (!drop.ok()) return db_->Fail("cannot prepare the removal");
+    Stmt drop_keys(db_->handle, "DELETE FROM listing_keys WHERE id = ?1");
+    if (!drop.ok() || !drop_keys.ok()) return db_->Fail("cannot prepare the removal");
     for (const auto& id : listing_ids) {
       drop.Reset();
       drop.Bind(1, id);
       if (drop.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot remove listing {}", id));
       counts.removed += static_cast<size_t>(sqlite3_changes(db_->handle));
+      drop_keys.Reset();
+      drop_keys.Bind(1, id);
+      if (drop_keys.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot remove listing {}", id));
     }
     return Status::Ok();
   };
