@@ -192,20 +192,84 @@ double OverlapCoefficient(const std::vector<std::string_view>& a, const std::vec
   return static_cast<double>(common) / static_cast<double>(std::min(sa.size(), sb.size()));
 }
 
+namespace {
+
+// Levenshtein distance by Myers' bit-vector algorithm in Hyyrö's
+// formulation: the pattern's DP column is held as vertical +1/-1 deltas in
+// 64-bit blocks, and each text byte advances every block at once. Exact, and
+// a few operations per text byte and block instead of one per cell.
+//
+// One block advanced by one text byte. `eq` marks the block's pattern bytes
+// equal to the text byte; `carry_in` is the horizontal delta entering at the
+// block's top row (+1, 0 or -1) and the one leaving at row `out_row` is
+// returned.
+inline int AdvanceBlock(uint64_t& pv, uint64_t& mv, uint64_t eq, int carry_in, unsigned out_row) {
+  const uint64_t xv = eq | mv;
+  if (carry_in < 0) eq |= 1;
+  const uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+  uint64_t ph = mv | ~(xh | pv);
+  uint64_t mh = pv & xh;
+  const int carry_out = static_cast<int>((ph >> out_row) & 1) - static_cast<int>((mh >> out_row) & 1);
+  ph <<= 1;
+  mh <<= 1;
+  if (carry_in < 0) mh |= 1;
+  if (carry_in > 0) ph |= 1;
+  pv = mh | ~(xv | ph);
+  mv = ph & xv;
+  return carry_out;
+}
+
+// Pattern masks per byte value, kept all zero between calls so that a call
+// sets and clears only the bytes its pattern holds.
+struct PatternMasks {
+  std::vector<uint64_t> bits;  // [byte * blocks + block]
+  size_t blocks = 0;
+};
+
+size_t BitParallelDistance(std::string_view text, std::string_view pattern) {
+  const size_t m = pattern.size();
+  if (m <= 64) {
+    // One block: the masks fit on the stack, set and cleared per call.
+    // Only the bytes of either string are read: clear those, then set.
+    uint64_t peq[256];
+    for (unsigned char c : text) peq[c] = 0;
+    for (unsigned char c : pattern) peq[c] = 0;
+    for (size_t i = 0; i < m; ++i) peq[static_cast<unsigned char>(pattern[i])] |= uint64_t{1} << i;
+    uint64_t pv = ~uint64_t{0}, mv = 0;
+    const unsigned last = static_cast<unsigned>(m - 1);
+    size_t score = m;
+    for (unsigned char c : text) score += AdvanceBlock(pv, mv, peq[c], 1, last);
+    return score;
+  }
+  thread_local PatternMasks masks;
+  const size_t blocks = (m + 63) / 64;
+  if (masks.blocks < blocks) {
+    masks.bits.assign(256 * blocks, 0);
+    masks.blocks = blocks;
+  }
+  const size_t stride = masks.blocks;
+  for (size_t i = 0; i < m; ++i) masks.bits[static_cast<unsigned char>(pattern[i]) * stride + i / 64] |= uint64_t{1} << (i % 64);
+  thread_local std::vector<uint64_t> pv, mv;
+  pv.assign(blocks, ~uint64_t{0});
+  mv.assign(blocks, 0);
+  const unsigned last = static_cast<unsigned>((m - 1) % 64);
+  size_t score = m;
+  for (unsigned char c : text) {
+    const uint64_t* eq = &masks.bits[c * stride];
+    int carry = 1;  // the top row is 0, 1, 2, ...: +1 per text byte
+    for (size_t b = 0; b < blocks; ++b) carry = AdvanceBlock(pv[b], mv[b], eq[b], carry, b + 1 == blocks ? last : 63);
+    score += carry;
+  }
+  for (unsigned char c : pattern) std::fill_n(&masks.bits[c * stride], blocks, 0);
+  return score;
+}
+
+}  // namespace
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   if (a.size() < b.size()) std::swap(a, b);
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
+  if (b.empty()) return a.size();
+  return BitParallelDistance(a, b);  // the shorter one as pattern: fewer blocks
 }
 
 double EditSimilarity(std::string_view a, std::string_view b) {

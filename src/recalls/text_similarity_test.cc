@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <string>
+#include <vector>
 
 namespace conform::recalls {
 namespace {
@@ -66,6 +70,48 @@ TEST(TextSimilarityTest, EditDistance) {
   EXPECT_EQ(EditDistance("", "abc"), 3u);
   EXPECT_DOUBLE_EQ(EditSimilarity("LDS4821WW", "LDS4821WH"), 1 - 1.0 / 9);
   EXPECT_DOUBLE_EQ(EditSimilarity("", ""), 1);
+}
+
+// The textbook dynamic programme, one cell at a time.
+size_t ReferenceEditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+TEST(TextSimilarityTest, EditDistanceAgreesWithTheDynamicProgrammeAtEveryLength) {
+  // Lengths around the 64-byte blocks, small and large alphabets (so both
+  // near and far strings occur), and bytes above 0x7f.
+  std::mt19937 rng(7);
+  const std::string alphabets[] = {"ab", "abcd", "abcdefghijklmnopqrstuvwxyz0123456789 ", "\xc3\xa9\xe7\x94\xb5" "a"};
+  for (int round = 0; round < 3000; ++round) {
+    const std::string& alphabet = alphabets[round % 4];
+    const size_t max_len = round % 3 == 0 ? 200 : 70;
+    std::uniform_int_distribution<size_t> len(0, max_len), pick(0, alphabet.size() - 1);
+    std::string a(len(rng), ' '), b;
+    for (char& c : a) c = alphabet[pick(rng)];
+    if (round % 2 == 0) {  // a variant of a: a few edits
+      b = a;
+      for (int e = 0; e < 4 && !b.empty(); ++e) b[pick(rng) % b.size()] = alphabet[pick(rng)];
+      if (round % 4 == 0) b.insert(b.begin() + static_cast<long>(pick(rng) % (b.size() + 1)), 'z');
+    } else {
+      b.resize(len(rng));
+      for (char& c : b) c = alphabet[pick(rng)];
+    }
+    ASSERT_EQ(EditDistance(a, b), ReferenceEditDistance(a, b)) << "a=" << a << " b=" << b;
+    ASSERT_EQ(EditDistance(b, a), ReferenceEditDistance(a, b)) << "a=" << a << " b=" << b;
+  }
+  EXPECT_EQ(EditDistance(std::string(64, 'a'), std::string(65, 'a')), 1u);
+  EXPECT_EQ(EditDistance(std::string(128, 'a'), std::string(130, 'b')), 130u);
 }
 
 }  // namespace
