@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <charconv>
 #include <cmath>
 #include <limits>
@@ -341,10 +340,19 @@ uint64_t ByteSet(std::string_view word) {
   return set;
 }
 
+// Set bits, portably fast: without a popcount instruction in the target
+// std::popcount is a library call.
+int CountBits(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
+
 size_t EditDistanceLowerBound(std::string_view a, uint64_t a_bytes, std::string_view b, uint64_t b_bytes) {
   const size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   const size_t missing = static_cast<size_t>(
-      std::max(std::popcount(a_bytes & ~b_bytes), std::popcount(b_bytes & ~a_bytes)));
+      std::max(CountBits(a_bytes & ~b_bytes), CountBits(b_bytes & ~a_bytes)));
   return std::max(gap, missing);
 }
 

@@ -134,18 +134,74 @@ double GallopDot(const Entry* x, const Entry* x_end, const Entry* y, const Entry
 
 }  // namespace
 
+namespace {
+
+// The slot of a term in an index of 2^bits slots: the high bits of a
+// multiplicative mix, since the FNV hash's low bits are weak.
+inline size_t IndexSlot(uint64_t term, unsigned shift) { return static_cast<size_t>((term * 0x9e3779b97f4a7c15ULL) >> shift); }
+
+// The index has 4 slots per entry at least: most probes for an absent term
+// stop at their first slot.
+unsigned IndexBits(size_t entries) {
+  unsigned bits = 2;
+  while ((size_t{1} << bits) < 4 * entries) ++bits;
+  return bits;
+}
+
+// The dot product of `small` with `large` through large's index, the
+// products added in small's term order, that is in term order.
+double IndexedDot(const SparseVector& small, const SparseVector& large) {
+  const unsigned bits = IndexBits(large.entries.size());
+  const unsigned shift = 64 - bits;
+  const size_t mask = (size_t{1} << bits) - 1;
+  const uint16_t* index = large.index.data();
+  const Entry* entries = large.entries.data();
+  double dot = 0;
+  for (const Entry& e : small.entries) {
+    for (size_t slot = IndexSlot(e.first, shift);; slot = (slot + 1) & mask) {
+      const uint16_t at = index[slot];
+      if (at == 0) break;
+      if (entries[at - 1].first == e.first) {
+        dot += static_cast<double>(e.second) * entries[at - 1].second;
+        break;
+      }
+    }
+  }
+  return dot;
+}
+
+}  // namespace
+
+void SparseVector::BuildIndex() {
+  index.clear();
+  if (entries.empty() || entries.size() > 65535) return;
+  const unsigned bits = IndexBits(entries.size());
+  const unsigned shift = 64 - bits;
+  const size_t mask = (size_t{1} << bits) - 1;
+  index.assign(size_t{1} << bits, 0);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    size_t slot = IndexSlot(entries[i].first, shift);
+    while (index[slot] != 0) slot = (slot + 1) & mask;
+    index[slot] = static_cast<uint16_t>(i + 1);
+  }
+}
+
 double Cosine(const SparseVector& a, const SparseVector& b) {
+  // Every way below adds the shared terms' products in term order, so the
+  // sum is the same to the bit.
+  const bool a_smaller = a.entries.size() <= b.entries.size();
+  const SparseVector& small = a_smaller ? a : b;
+  const SparseVector& large = a_smaller ? b : a;
+  if (small.entries.empty()) return 0;
+  if (!large.index.empty()) return std::clamp(IndexedDot(small, large), 0.0, 1.0);
   const Entry* x = a.entries.data();
   const Entry* y = b.entries.data();
   const Entry* const x_end = x + a.entries.size();
   const Entry* const y_end = y + b.entries.size();
-  // Either way the products are added in term order, so the sum is the same
-  // to the bit.
   if (a.entries.size() * 8 < b.entries.size()) return std::clamp(GallopDot(x, x_end, y, y_end), 0.0, 1.0);
   if (b.entries.size() * 8 < a.entries.size()) return std::clamp(GallopDot(y, y_end, x, x_end), 0.0, 1.0);
   // A merge without data-dependent branches: which side advances is
-  // unpredictable, and mispredicted jumps would cost more than the
-  // arithmetic. Adding +0.0 for a non-shared term leaves `dot` as it was.
+  // unpredictable. Adding +0.0 for a non-shared term leaves `dot` as it was.
   double dot = 0;
   while (x < x_end && y < y_end) {
     const uint64_t kx = x->first, ky = y->first;
@@ -284,6 +340,7 @@ SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
     const double scale = 1 / std::sqrt(norm);
     for (auto& e : v.entries) e.second = static_cast<float>(e.second * scale);
   }
+  v.BuildIndex();
   return v;
 }
 

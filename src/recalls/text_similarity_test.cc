@@ -72,6 +72,44 @@ TEST(TextSimilarityTest, EditDistance) {
   EXPECT_DOUBLE_EQ(EditSimilarity("", ""), 1);
 }
 
+TEST(TextSimilarityTest, CosineIsTheSameSumWithOrWithoutTheIndex) {
+  // Vectors of very different and similar sizes sharing some terms: the
+  // indexed, galloping and merging paths must add the same products in the
+  // same order.
+  std::mt19937_64 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    const size_t na = 1 + rng() % 300, nb = 1 + rng() % (round % 2 == 0 ? 20 : 300);
+    std::vector<uint64_t> pool(na + nb);
+    for (auto& k : pool) k = rng() % 1000;
+    std::sort(pool.begin(), pool.end());
+    pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+    SparseVector a, b;
+    for (uint64_t k : pool) {
+      if (rng() % 2 == 0) a.entries.emplace_back(k * 0x9e3779b97f4a7c15ULL, static_cast<float>(rng() % 1000) / 40000);
+      if (rng() % 3 == 0) b.entries.emplace_back(k * 0x9e3779b97f4a7c15ULL, static_cast<float>(rng() % 1000) / 40000);
+    }
+    std::sort(a.entries.begin(), a.entries.end());
+    std::sort(b.entries.begin(), b.entries.end());
+    double merged = 0;  // the plain merge
+    for (size_t i = 0, j = 0; i < a.entries.size() && j < b.entries.size();) {
+      if (a.entries[i].first < b.entries[j].first) {
+        ++i;
+      } else if (a.entries[i].first > b.entries[j].first) {
+        ++j;
+      } else {
+        merged += static_cast<double>(a.entries[i++].second) * b.entries[j++].second;
+      }
+    }
+    merged = std::clamp(merged, 0.0, 1.0);
+    const double plain = Cosine(a, b);
+    a.BuildIndex();
+    b.BuildIndex();
+    EXPECT_EQ(plain, merged);
+    EXPECT_EQ(Cosine(a, b), merged);
+    EXPECT_EQ(Cosine(b, a), merged);
+  }
+}
+
 // The textbook dynamic programme, one cell at a time.
 size_t ReferenceEditDistance(const std::string& a, const std::string& b) {
   std::vector<size_t> row(b.size() + 1);

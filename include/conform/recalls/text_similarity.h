@@ -37,7 +37,14 @@ std::string PadForNgrams(std::string_view normalized);
 // empty.
 struct SparseVector {
   std::vector<std::pair<uint64_t, float>> entries;
+  // Optional (TfidfVectorizer::Transform builds it; BuildIndex): an
+  // open-addressing table of 1 + the position in `entries` of each term, 0
+  // for an empty slot, so that Cosine looks the terms of a smaller vector up
+  // here instead of walking both. Must describe `entries` when not empty.
+  std::vector<uint16_t> index;
   bool empty() const { return entries.empty(); }
+  // Fills `index` from `entries` (left empty past 65,535 entries).
+  void BuildIndex();
 };
 
 // Cosine of two vectors from the same vectoriser: their dot product (both
