@@ -140,11 +140,11 @@ namespace {
 // multiplicative mix, since the FNV hash's low bits are weak.
 inline size_t IndexSlot(uint64_t term, unsigned shift) { return static_cast<size_t>((term * 0x9e3779b97f4a7c15ULL) >> shift); }
 
-// The index has 4 slots per entry at least: most probes for an absent term
-// stop at their first slot.
+// The index has 2 slots per entry at least: probes stay short, and the
+// index adds a quarter to the vector's memory.
 unsigned IndexBits(size_t entries) {
   unsigned bits = 2;
-  while ((size_t{1} << bits) < 4 * entries) ++bits;
+  while ((size_t{1} << bits) < 2 * entries) ++bits;
   return bits;
 }
 
