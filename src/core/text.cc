@@ -17,6 +17,11 @@ std::string AsciiLower(std::string_view s) {
 }
 
 std::string NormalizeForMatching(std::string_view utf8) {
+  // Pure ASCII is valid UTF-8 that NFKC and case folding only lower-case:
+  // skip the decoding below (record matching normalises every text it reads).
+  bool ascii_only = true;
+  for (char c : utf8) ascii_only = ascii_only && static_cast<unsigned char>(c) < 0x80;
+  if (ascii_only) return AsciiLower(utf8);
   // Replace invalid sequences first: utf8proc rejects the whole string otherwise.
   std::string clean;
   clean.reserve(utf8.size());

@@ -172,21 +172,68 @@ std::vector<std::string> Numbers(std::string_view folded) {
   return out;
 }
 
-std::vector<std::string> DistinctSorted(const std::vector<std::string_view>& words) {
-  std::vector<std::string> out(words.begin(), words.end());
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+std::vector<std::string> DistinctSorted(std::vector<std::string_view> words) {
+  // Views sort and compare without moving strings; copies only of the distinct.
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  return std::vector<std::string>(words.begin(), words.end());
+}
+
+// |a ∩ b| of two sorted lists of distinct strings, by one merge.
+size_t CountCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    const int c = a[i].compare(b[j]);
+    if (c < 0) {
+      ++i;
+    } else if (c > 0) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+// Flags, one per element of a list, on the stack for lists of ordinary size.
+class Marks {
+ public:
+  explicit Marks(size_t n) : data_(n <= kInline ? inline_ : (heap_.assign(n, 0), heap_.data())) {
+    if (n <= kInline) std::fill_n(inline_, n, 0);
+  }
+  Marks(const Marks&) = delete;
+  Marks& operator=(const Marks&) = delete;
+  unsigned char& operator[](size_t i) { return data_[i]; }
+  unsigned char operator[](size_t i) const { return data_[i]; }
+
+ private:
+  static constexpr size_t kInline = 128;
+  unsigned char inline_[kInline];
+  std::vector<unsigned char> heap_;
+  unsigned char* data_;
+};
+
+// Sets in_b[i] when a[i] is in b, and in_a[j] when b[j] is in a (either may
+// be null), for sorted lists of distinct strings; returns the count shared.
+size_t MarkCommon(const std::vector<std::string>& a, const std::vector<std::string>& b, Marks* in_b, Marks* in_a) {
+  size_t n = 0;
+  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+    const int c = a[i].compare(b[j]);
+    if (c < 0) {
+      ++i;
+    } else if (c > 0) {
+      ++j;
+    } else {
+      if (in_b != nullptr) (*in_b)[i] = 1;
+      if (in_a != nullptr) (*in_a)[j] = 1;
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
 }
 
 bool Contains(const std::vector<std::string>& sorted, std::string_view x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
-}
-
-size_t CountCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  size_t n = 0;
-  for (const auto& x : a) n += Contains(b, x);
-  return n;
 }
 
 double SetJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -241,10 +288,13 @@ std::string SpecKind(const std::string& spec) {
   return kind;
 }
 
-// Whether `phrase` occurs in `padded` (" words ") as whole words.
-bool HasPhrase(const std::string& padded, const std::string& phrase) {
+// Whether `phrase` occurs in `padded` (" words ") as whole words, that is
+// whether " " + phrase + " " does, without building that string.
+bool HasPhrase(std::string_view padded, std::string_view phrase) {
   if (phrase.empty()) return false;
-  return padded.find(" " + phrase + " ") != std::string::npos;
+  for (size_t at = padded.find(phrase, 1); at != std::string_view::npos; at = padded.find(phrase, at + 1))
+    if (padded[at - 1] == ' ' && at + phrase.size() < padded.size() && padded[at + phrase.size()] == ' ') return true;
+  return false;
 }
 
 bool IsYearNumber(std::string_view n) {
@@ -271,10 +321,39 @@ bool Abbreviates(std::string_view short_word, std::string_view word) {
   return true;
 }
 
-bool HasAbbreviationMatch(std::string_view w, const std::vector<std::string>& words) {
-  for (const auto& other : words)
-    if (Abbreviates(w, other) || Abbreviates(other, w)) return true;
+bool HasAbbreviationMatch(std::string_view w, const std::vector<std::string>& sorted_words) {
+  // Either way round the first letters are equal, and sorted words sharing a
+  // first byte lie together: only that run is tried.
+  if (w.empty()) return false;
+  auto it = std::lower_bound(sorted_words.begin(), sorted_words.end(), w.substr(0, 1));
+  for (; it != sorted_words.end() && (*it)[0] == w[0]; ++it)
+    if (Abbreviates(w, *it) || Abbreviates(*it, w)) return true;
   return false;
+}
+
+// The bytes a word holds, one bit per byte value modulo 64. Each byte of one
+// word whose bit the other lacks needs an edit of its own, so the count of
+// such bits bounds the edit distance from below.
+uint64_t ByteSet(std::string_view word) {
+  uint64_t set = 0;
+  for (unsigned char c : word) set |= uint64_t{1} << (c & 63);
+  return set;
+}
+
+// Set bits, portably fast: without a popcount instruction in the target
+// std::popcount is a library call.
+int CountBits(uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ULL;
+  x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+  x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+  return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+}
+
+size_t EditDistanceLowerBound(std::string_view a, uint64_t a_bytes, std::string_view b, uint64_t b_bytes) {
+  const size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  const size_t missing = static_cast<size_t>(
+      std::max(CountBits(a_bytes & ~b_bytes), CountBits(b_bytes & ~a_bytes)));
+  return std::max(gap, missing);
 }
 
 }  // namespace
@@ -343,9 +422,18 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record) const {
   p.title = NormalizeText(title);
   p.all_text = NormalizeText(all_folded);
   p.padded_all = PadForNgrams(p.all_text);
-  p.title_words = DistinctSorted(Words(p.title));
+  const std::vector<std::string_view> title_words = Words(p.title);
+  p.title_word_count = title_words.size();
+  p.title_words = DistinctSorted(title_words);
   p.all_words = DistinctSorted(Words(p.all_text));
-  p.first_word = p.title_words.empty() ? "" : std::string(Words(p.title).front());
+  p.first_word = p.title_words.empty() ? "" : std::string(title_words.front());
+  p.title_word_idf.reserve(p.title_words.size());
+  p.title_word_all_idf.reserve(p.title_words.size());
+  for (const std::string& w : p.title_words) {
+    p.title_word_idf.push_back(title_word_.Idf(w));
+    p.title_word_all_idf.push_back(all_word_.Idf(w));
+    p.title_word_bytes.push_back(ByteSet(w));
+  }
   p.title_word = title_word_.Transform(p.title);
   p.title_c3 = title_c3_.Transform(p.title);
   p.title_c4 = title_c4_.Transform(p.title);
@@ -357,21 +445,31 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record) const {
 
   p.model = CompactAlnum(NormalizeForMatching(FirstOf(record, schema_.model)));
   CodesAndSpecs found = ExtractCodesAndSpecs(all_folded);
-  std::unordered_set<std::string> seen;
   if (p.model.size() >= 3) {
     // The model attribute is a code by definition, digits or not.
     ModelCode code;
     code.normalized = p.model;
     const auto from_model = ExtractModelCodes(p.model);
     if (!from_model.empty() && from_model[0].normalized == p.model) code.stem = from_model[0].stem;
-    seen.insert(code.normalized);
     p.codes.push_back(std::move(code));
   }
-  for (auto& c : found.codes)
-    if (seen.insert(c.normalized).second) p.codes.push_back(std::move(c));
+  // First occurrence of each code kept. Most records hold a few, which a
+  // scan checks faster than a hash set; the set for the long part lists.
+  if (found.codes.size() <= 16) {
+    for (auto& c : found.codes) {
+      const bool seen = std::any_of(p.codes.begin(), p.codes.end(), [&c](const ModelCode& k) { return k.normalized == c.normalized; });
+      if (!seen) p.codes.push_back(std::move(c));
+    }
+  } else {
+    std::unordered_set<std::string> seen;
+    for (const auto& c : p.codes) seen.insert(c.normalized);
+    for (auto& c : found.codes)
+      if (seen.insert(c.normalized).second) p.codes.push_back(std::move(c));
+  }
   for (auto& s : found.specs) p.specs.push_back(std::move(s.normalized));
   std::sort(p.specs.begin(), p.specs.end());
   p.specs.erase(std::unique(p.specs.begin(), p.specs.end()), p.specs.end());
+  for (const std::string& spec : p.specs) p.spec_kinds.push_back(SpecKind(spec));
 
   p.title_numbers = Numbers(title_folded);
   p.all_numbers = Numbers(all_folded);
@@ -389,6 +487,7 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record) const {
   std::sort(p.digit_runs.begin(), p.digit_runs.end());
   p.digit_runs.erase(std::unique(p.digit_runs.begin(), p.digit_runs.end()), p.digit_runs.end());
   p.brand = NormalizeText(FirstOf(record, schema_.brand));
+  if (!p.brand.empty()) p.brand_first_word = std::string(Words(p.brand).front());
   p.category = NormalizeText(FirstOf(record, schema_.category));
   if (!p.category.empty()) p.category_word = category_word_.Transform(p.category);
   p.price = ParsePrice(FirstOf(record, schema_.price));
@@ -415,38 +514,52 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     f[kTitleCosC3] = Cosine(l.title_c3, r.title_c3);
     f[kTitleCosC4] = Cosine(l.title_c4, r.title_c4);
     f[kTitleCosC5] = Cosine(l.title_c5, r.title_c5);
-    f[kTitleJaccard] = SetJaccard(l.title_words, r.title_words);
-    const size_t common = CountCommon(l.title_words, r.title_words);
+    // Which title words each side shares with the other: one merge serves
+    // the overlaps, the weighted Jaccard and the soft covers.
+    Marks l_in_r(l.title_words.size()), r_in_l(r.title_words.size());
+    const size_t common = MarkCommon(l.title_words, r.title_words, &l_in_r, &r_in_l);
+    f[kTitleJaccard] = static_cast<double>(common) / static_cast<double>(l.title_words.size() + r.title_words.size() - common);
     f[kTitleOverlap] = static_cast<double>(common) / std::min(l.title_words.size(), r.title_words.size());
     double shared = 0, total = 0;
-    for (const auto& w : l.title_words) {
-      const double idf = title_word_.Idf(w);
+    for (size_t i = 0; i < l.title_words.size(); ++i) {
+      const double idf = l.title_word_idf[i];
       total += idf;
-      if (Contains(r.title_words, w)) shared += idf;
+      if (l_in_r[i]) shared += idf;
     }
-    for (const auto& w : r.title_words)
-      if (!Contains(l.title_words, w)) total += title_word_.Idf(w);
+    for (size_t j = 0; j < r.title_words.size(); ++j)
+      if (!r_in_l[j]) total += r.title_word_idf[j];
     f[kTitleWeightedJaccard] = total > 0 ? shared / total : 0;
     // Long descriptions used as titles would make this quadratic; 160 bytes
     // hold any real product title.
     // How well each title word of one side is covered by its closest word in
     // the other title, weighted by IDF: spelling variants count ("modeler",
     // "modeller"; "workcentre", "workcenter"), which exact overlaps miss.
-    auto soft_cover = [this](const PreparedRecord& a, const PreparedRecord& b) {
+    auto soft_cover = [](const PreparedRecord& a, const PreparedRecord& b, const Marks& a_in_b) {
       double covered = 0, total = 0;
-      for (const auto& w : a.title_words) {
-        const double idf = title_word_.Idf(w);
+      for (size_t i = 0; i < a.title_words.size(); ++i) {
+        const std::string& w = a.title_words[i];
+        const double idf = a.title_word_idf[i];
         total += idf;
-        double best = Contains(b.title_words, w) ? 1 : 0;
+        double best = a_in_b[i] ? 1 : 0;
         if (best < 1 && w.size() >= 4)
-          for (const auto& other : b.title_words)
-            if (other.size() >= 4) best = std::max(best, EditSimilarity(w, other));
+          for (size_t j = 0; j < b.title_words.size(); ++j) {
+            const std::string& other = b.title_words[j];
+            if (other.size() < 4) continue;
+            // Skip a word whose similarity cannot reach the 0.75 that
+            // counts, nor beat `best`: the bound is exact arithmetic on a
+            // distance no larger than the true one.
+            const size_t longest = std::max(w.size(), other.size());
+            const size_t at_least = EditDistanceLowerBound(w, a.title_word_bytes[i], other, b.title_word_bytes[j]);
+            const double bound = 1 - static_cast<double>(at_least) / static_cast<double>(longest);
+            if (bound < 0.75 || bound <= best) continue;
+            best = std::max(best, EditSimilarity(w, other));
+          }
         covered += idf * (best >= 0.75 ? best : 0);
       }
       return total > 0 ? covered / total : 0;
     };
-    f[kTitleSoftCoverLr] = soft_cover(l, r);
-    f[kTitleSoftCoverRl] = soft_cover(r, l);
+    f[kTitleSoftCoverLr] = soft_cover(l, r, l_in_r);
+    f[kTitleSoftCoverRl] = soft_cover(r, l, r_in_l);
     f[kTitleEditSim] = EditSimilarity(std::string_view(l.title).substr(0, 160), std::string_view(r.title).substr(0, 160));
   }
   if (!l.all_text.empty() && !r.all_text.empty()) {
@@ -457,16 +570,18 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     f[kTitleInAllCosRl] = Cosine(r.title_in_all, l.all_word);
     // The rarest title words of one side that the other never mentions:
     // "upgrade", "mac", "32gb" tell variants apart.
-    auto unmatched = [this](const PreparedRecord& a, const PreparedRecord& b) {
+    auto unmatched = [](const PreparedRecord& a, const PreparedRecord& b) {
       UnmatchedIdf u;
+      Marks in_b(a.title_words.size());
+      MarkCommon(a.title_words, b.all_words, &in_b, nullptr);
       double total = 0, missing = 0, soft_missing = 0;
-      for (const auto& w : a.title_words) {
-        const double idf = all_word_.Idf(w);
+      for (size_t i = 0; i < a.title_words.size(); ++i) {
+        const double idf = a.title_word_all_idf[i];
         total += idf;
-        if (!Contains(b.all_words, w)) {
+        if (!in_b[i]) {
           missing += idf;
           u.max = std::max(u.max, idf);
-          if (!HasAbbreviationMatch(w, b.all_words)) soft_missing += idf;
+          if (!HasAbbreviationMatch(a.title_words[i], b.all_words)) soft_missing += idf;
         }
       }
       u.share = total > 0 ? missing / total : 0;
@@ -515,8 +630,16 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     f[kCodeStemMatch] = stem_match ? 1 : 0;
     double best = 0;
     for (size_t i = 0; i < std::min(l.codes.size(), kMaxCodesCompared); ++i)
-      for (size_t j = 0; j < std::min(r.codes.size(), kMaxCodesCompared); ++j)
-        best = std::max(best, EditSimilarity(l.codes[i].normalized, r.codes[j].normalized));
+      for (size_t j = 0; j < std::min(r.codes.size(), kMaxCodesCompared); ++j) {
+        const std::string& x = l.codes[i].normalized;
+        const std::string& y = r.codes[j].normalized;
+        // The length difference bounds the similarity: skip pairs that
+        // cannot beat `best`.
+        const size_t longest = std::max(x.size(), y.size());
+        if (longest > 0 && 1 - static_cast<double>(longest - std::min(x.size(), y.size())) / static_cast<double>(longest) <= best)
+          continue;
+        best = std::max(best, EditSimilarity(x, y));
+      }
     f[kCodeBestEditSim] = best;
     f[kCodeConflict] = (exact == 0 && !stem_match && in_lr == 0 && in_rl == 0) ? 1 : 0;
   }
@@ -533,14 +656,15 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     const size_t shared = CountCommon(l.specs, r.specs);
     f[kSpecShared] = static_cast<double>(shared);
     bool conflict = false;
-    for (const auto& a : l.specs) {
+    for (size_t i = 0; i < l.specs.size(); ++i) {
+      const std::string& a = l.specs[i];
       if (Contains(r.specs, a)) continue;
-      const std::string kind = SpecKind(a);
+      const std::string& kind = l.spec_kinds[i];
       bool kind_in_r = false, kind_agrees = false;
-      for (const auto& b : r.specs) {
-        if (SpecKind(b) != kind) continue;
+      for (size_t j = 0; j < r.specs.size(); ++j) {
+        if (r.spec_kinds[j] != kind) continue;
         kind_in_r = true;
-        for (const auto& a2 : l.specs) kind_agrees = kind_agrees || (a2 == b);
+        kind_agrees = kind_agrees || Contains(l.specs, r.specs[j]);
       }
       conflict = conflict || (kind_in_r && !kind_agrees);
     }
@@ -571,8 +695,7 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
   // Brands: equal, one naming the other's first word ("elite" and "elite
   // screens"), or different.
   if (!l.brand.empty() && !r.brand.empty()) {
-    const auto lw = Words(l.brand), rw = Words(r.brand);
-    f[kBrandMatch] = l.brand == r.brand ? 1 : (lw.front() == rw.front() ? 0.5 : 0);
+    f[kBrandMatch] = l.brand == r.brand ? 1 : (l.brand_first_word == r.brand_first_word ? 0.5 : 0);
   }
   if (!l.brand.empty()) f[kBrandInTextLr] = HasPhrase(r.padded_all, l.brand) ? 1 : 0;
   if (!r.brand.empty()) f[kBrandInTextRl] = HasPhrase(l.padded_all, r.brand) ? 1 : 0;
@@ -584,8 +707,8 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     f[kPriceFromText] = static_cast<double>(l.price_from_text + r.price_from_text);
   }
 
-  f[kTitleWordsL] = static_cast<double>(Words(l.title).size());
-  f[kTitleWordsR] = static_cast<double>(Words(r.title).size());
+  f[kTitleWordsL] = static_cast<double>(l.title_word_count);
+  f[kTitleWordsR] = static_cast<double>(r.title_word_count);
   if (both_titles)
     f[kTitleLengthRatio] = static_cast<double>(std::min(l.title.size(), r.title.size())) /
                            static_cast<double>(std::max(l.title.size(), r.title.size()));

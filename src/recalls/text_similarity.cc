@@ -44,6 +44,18 @@ std::string NormalizeText(std::string_view text) {
   out.reserve(folded.size());
   bool pending_space = false;
   for (size_t i = 0; i < folded.size();) {
+    const unsigned char byte = static_cast<unsigned char>(folded[i]);
+    if (byte < 0x80) {  // ASCII, most of every text: no decoding
+      if ((byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
+        if (pending_space && !out.empty()) out += ' ';
+        pending_space = false;
+        out += static_cast<char>(byte);
+      } else {
+        pending_space = true;
+      }
+      ++i;
+      continue;
+    }
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
                                           static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
@@ -95,18 +107,108 @@ std::vector<std::string_view> CharNgrams(std::string_view padded, int n) {
   return grams;
 }
 
-double Cosine(const SparseVector& a, const SparseVector& b) {
+namespace {
+
+using Entry = std::pair<uint64_t, float>;
+
+// The shared terms' products summed in term order, walking the short vector
+// and galloping through the long one: a title against a long description.
+double GallopDot(const Entry* x, const Entry* x_end, const Entry* y, const Entry* y_end) {
   double dot = 0;
-  size_t i = 0, j = 0;
-  while (i < a.entries.size() && j < b.entries.size()) {
-    if (a.entries[i].first < b.entries[j].first) {
-      ++i;
-    } else if (a.entries[i].first > b.entries[j].first) {
-      ++j;
-    } else {
-      dot += static_cast<double>(a.entries[i].second) * b.entries[j].second;
-      ++i, ++j;
+  for (; x < x_end && y < y_end; ++x) {
+    const uint64_t k = x->first;
+    if (y->first < k) {
+      size_t step = 1;
+      while (y + step < y_end && y[step].first < k) step *= 2;
+      y = std::lower_bound(y + step / 2 + 1, std::min(y + step + 1, y_end), k,
+                           [](const Entry& e, uint64_t key) { return e.first < key; });
+      if (y == y_end) break;
     }
+    if (y->first == k) {
+      dot += static_cast<double>(x->second) * y->second;
+      ++y;
+    }
+  }
+  return dot;
+}
+
+}  // namespace
+
+namespace {
+
+// The slot of a term in an index of 2^bits slots: the high bits of a
+// multiplicative mix, since the FNV hash's low bits are weak.
+inline size_t IndexSlot(uint64_t term, unsigned shift) { return static_cast<size_t>((term * 0x9e3779b97f4a7c15ULL) >> shift); }
+
+// The index has 2 slots per entry at least: probes stay short, and the
+// index adds a quarter to the vector's memory.
+unsigned IndexBits(size_t entries) {
+  unsigned bits = 2;
+  while ((size_t{1} << bits) < 2 * entries) ++bits;
+  return bits;
+}
+
+// The dot product of `small` with `large` through large's index, the
+// products added in small's term order, that is in term order.
+double IndexedDot(const SparseVector& small, const SparseVector& large) {
+  const unsigned bits = IndexBits(large.entries.size());
+  const unsigned shift = 64 - bits;
+  const size_t mask = (size_t{1} << bits) - 1;
+  const uint16_t* index = large.index.data();
+  const Entry* entries = large.entries.data();
+  double dot = 0;
+  for (const Entry& e : small.entries) {
+    for (size_t slot = IndexSlot(e.first, shift);; slot = (slot + 1) & mask) {
+      const uint16_t at = index[slot];
+      if (at == 0) break;
+      if (entries[at - 1].first == e.first) {
+        dot += static_cast<double>(e.second) * entries[at - 1].second;
+        break;
+      }
+    }
+  }
+  return dot;
+}
+
+}  // namespace
+
+void SparseVector::BuildIndex() {
+  index.clear();
+  if (entries.empty() || entries.size() > 65535) return;
+  const unsigned bits = IndexBits(entries.size());
+  const unsigned shift = 64 - bits;
+  const size_t mask = (size_t{1} << bits) - 1;
+  index.assign(size_t{1} << bits, 0);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    size_t slot = IndexSlot(entries[i].first, shift);
+    while (index[slot] != 0) slot = (slot + 1) & mask;
+    index[slot] = static_cast<uint16_t>(i + 1);
+  }
+}
+
+double Cosine(const SparseVector& a, const SparseVector& b) {
+  // Every way below adds the shared terms' products in term order, so the
+  // sum is the same to the bit.
+  const bool a_smaller = a.entries.size() <= b.entries.size();
+  const SparseVector& small = a_smaller ? a : b;
+  const SparseVector& large = a_smaller ? b : a;
+  if (small.entries.empty()) return 0;
+  if (!large.index.empty()) return std::clamp(IndexedDot(small, large), 0.0, 1.0);
+  const Entry* x = a.entries.data();
+  const Entry* y = b.entries.data();
+  const Entry* const x_end = x + a.entries.size();
+  const Entry* const y_end = y + b.entries.size();
+  if (a.entries.size() * 8 < b.entries.size()) return std::clamp(GallopDot(x, x_end, y, y_end), 0.0, 1.0);
+  if (b.entries.size() * 8 < a.entries.size()) return std::clamp(GallopDot(y, y_end, x, x_end), 0.0, 1.0);
+  // A merge without data-dependent branches: which side advances is
+  // unpredictable. Adding +0.0 for a non-shared term leaves `dot` as it was.
+  double dot = 0;
+  while (x < x_end && y < y_end) {
+    const uint64_t kx = x->first, ky = y->first;
+    const double product = static_cast<double>(x->second) * y->second;
+    dot += kx == ky ? product : 0.0;
+    x += kx <= ky;
+    y += ky <= kx;
   }
   return std::clamp(dot, 0.0, 1.0);
 }
@@ -122,49 +224,114 @@ uint64_t HashTerm(std::string_view term) {
 
 TfidfVectorizer::TfidfVectorizer(Analyzer analyzer, int ngram) : analyzer_(analyzer), ngram_(std::max(1, ngram)) {}
 
-std::vector<uint64_t> TfidfVectorizer::Terms(std::string_view normalized) const {
-  std::vector<uint64_t> terms;
-  if (analyzer_ == Analyzer::kWords) {
-    for (std::string_view w : Words(normalized)) terms.push_back(HashTerm(w));
-  } else {
-    const std::string padded = PadForNgrams(normalized);
-    for (std::string_view g : CharNgrams(padded, ngram_)) terms.push_back(HashTerm(g));
+namespace {
+
+// A 64-bit hash term spread over the table's low bits: FNV-1a's low bits are
+// weak for short inputs.
+inline uint64_t Slot(uint64_t term) { return (term ^ (term >> 29)) * 0xbf58476d1ce4e5b9ULL; }
+
+// HashTerm of each of the `count` n-byte windows from `p`.
+template <size_t n>
+void HashGrams(const unsigned char* p, size_t count, std::vector<uint64_t>* terms) {
+  const size_t start = terms->size();
+  terms->resize(start + count);
+  uint64_t* out = terms->data() + start;
+  for (size_t i = 0; i < count; ++i) {
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t k = 0; k < n; ++k) {
+      h ^= p[i + k];
+      h *= 1099511628211ULL;
+    }
+    out[i] = h;
   }
-  return terms;
+}
+
+}  // namespace
+
+void TfidfVectorizer::AppendTerms(std::string_view normalized, std::vector<uint64_t>* terms) const {
+  if (analyzer_ == Analyzer::kWords) {
+    size_t i = 0;
+    while (i < normalized.size()) {
+      const size_t space = normalized.find(' ', i);
+      const size_t end = space == std::string_view::npos ? normalized.size() : space;
+      if (end > i) terms->push_back(HashTerm(normalized.substr(i, end - i)));
+      i = end + 1;
+    }
+    return;
+  }
+  // The n-grams of PadForNgrams(normalized), hashed where they lie.
+  thread_local std::string padded;
+  padded.assign(1, ' ');
+  padded += normalized;
+  padded += ' ';
+  const size_t n = static_cast<size_t>(ngram_);
+  if (padded.size() <= n) {
+    if (padded.find_first_not_of(' ') != std::string::npos) terms->push_back(HashTerm(padded));
+    return;
+  }
+  const unsigned char* p = reinterpret_cast<const unsigned char*>(padded.data());
+  const size_t count = padded.size() - n + 1;
+  switch (n) {  // the usual sizes unrolled
+    case 3: HashGrams<3>(p, count, terms); break;
+    case 4: HashGrams<4>(p, count, terms); break;
+    case 5: HashGrams<5>(p, count, terms); break;
+    default:
+      for (size_t i = 0; i < count; ++i) terms->push_back(HashTerm(std::string_view(padded).substr(i, n)));
+  }
 }
 
 void TfidfVectorizer::Fit(const std::vector<std::string>& normalized_documents) {
   std::unordered_map<uint64_t, uint32_t> df;
+  std::vector<uint64_t> terms;
   for (const std::string& doc : normalized_documents) {
-    std::vector<uint64_t> terms = Terms(doc);
+    terms.clear();
+    AppendTerms(doc, &terms);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     for (uint64_t t : terms) ++df[t];
   }
   document_count_ = normalized_documents.size();
   const double n = static_cast<double>(document_count_);
-  idf_.clear();
-  idf_.reserve(df.size());
-  for (const auto& [term, count] : df) idf_[term] = static_cast<float>(std::log((1 + n) / (1 + count)) + 1);
+  size_t slots = 16;
+  while (slots < 2 * df.size()) slots *= 2;
+  idf_table_.assign(slots, IdfSlot{});
+  idf_mask_ = slots - 1;
+  vocabulary_size_ = df.size();
+  for (const auto& [term, count] : df) {
+    uint64_t at = Slot(term) & idf_mask_;
+    while (idf_table_[at].idf != 0) at = (at + 1) & idf_mask_;
+    idf_table_[at] = {term, static_cast<float>(std::log((1 + n) / (1 + count)) + 1)};
+  }
   unseen_idf_ = std::log(1 + n) + 1;
 }
 
 double TfidfVectorizer::IdfOfHash(uint64_t hash) const {
-  const auto it = idf_.find(hash);
-  return it == idf_.end() ? unseen_idf_ : it->second;
+  if (idf_table_.empty()) return unseen_idf_;
+  for (uint64_t at = Slot(hash) & idf_mask_;; at = (at + 1) & idf_mask_) {
+    const IdfSlot& slot = idf_table_[at];
+    if (slot.idf == 0) return unseen_idf_;
+    if (slot.term == hash) return slot.idf;
+  }
 }
 
 double TfidfVectorizer::Idf(std::string_view term) const { return IdfOfHash(HashTerm(term)); }
 
 SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
-  std::vector<uint64_t> terms = Terms(normalized);
+  thread_local std::vector<uint64_t> terms;
+  terms.clear();
+  AppendTerms(normalized, &terms);
   std::sort(terms.begin(), terms.end());
   SparseVector v;
+  size_t distinct = 0;  // records keep their vectors: no spare capacity
+  for (size_t i = 0; i < terms.size(); ++i) distinct += i == 0 || terms[i] != terms[i - 1];
+  v.entries.reserve(distinct);
   double norm = 0;
   for (size_t i = 0; i < terms.size();) {
     size_t j = i;
     while (j < terms.size() && terms[j] == terms[i]) ++j;
-    const double w = (1 + std::log(static_cast<double>(j - i))) * IdfOfHash(terms[i]);
+    // 1 + ln 1 is exactly 1: the logarithm only for repeated terms.
+    const double tf = j - i == 1 ? 1.0 : 1 + std::log(static_cast<double>(j - i));
+    const double w = tf * IdfOfHash(terms[i]);
     v.entries.emplace_back(terms[i], static_cast<float>(w));
     norm += w * w;
     i = j;
@@ -173,6 +340,7 @@ SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
     const double scale = 1 / std::sqrt(norm);
     for (auto& e : v.entries) e.second = static_cast<float>(e.second * scale);
   }
+  v.BuildIndex();
   return v;
 }
 
@@ -192,20 +360,104 @@ double OverlapCoefficient(const std::vector<std::string_view>& a, const std::vec
   return static_cast<double>(common) / static_cast<double>(std::min(sa.size(), sb.size()));
 }
 
+namespace {
+
+// Levenshtein distance by Myers' bit-vector algorithm in Hyyrö's
+// formulation: the pattern's DP column is held as vertical +1/-1 deltas in
+// 64-bit blocks, and each text byte advances every block at once. Exact, and
+// a few operations per text byte and block instead of one per cell.
+//
+// One block advanced by one text byte. `eq` marks the block's pattern bytes
+// equal to the text byte; `carry_in` is the horizontal delta entering at the
+// block's top row (+1, 0 or -1) and the one leaving at row `out_row` is
+// returned.
+inline int AdvanceBlock(uint64_t& pv, uint64_t& mv, uint64_t eq, int carry_in, unsigned out_row) {
+  const uint64_t xv = eq | mv;
+  if (carry_in < 0) eq |= 1;
+  const uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+  uint64_t ph = mv | ~(xh | pv);
+  uint64_t mh = pv & xh;
+  const int carry_out = static_cast<int>((ph >> out_row) & 1) - static_cast<int>((mh >> out_row) & 1);
+  ph <<= 1;
+  mh <<= 1;
+  if (carry_in < 0) mh |= 1;
+  if (carry_in > 0) ph |= 1;
+  pv = mh | ~(xv | ph);
+  mv = ph & xv;
+  return carry_out;
+}
+
+// Pattern masks per byte value, kept all zero between calls so that a call
+// sets and clears only the bytes its pattern holds.
+struct PatternMasks {
+  std::vector<uint64_t> bits;  // [byte * blocks + block]
+  size_t blocks = 0;
+};
+
+constexpr size_t kStackBlocks = 4;
+
+// The distance of `text` against a pattern of `m` bytes in `blocks` blocks
+// whose state is `pv`, `mv`; masks(c) gives the blocks' masks for byte c.
+template <typename Masks>
+size_t AdvanceBlocks(std::string_view text, size_t blocks, size_t m, uint64_t* pv, uint64_t* mv, Masks masks) {
+  const unsigned last = static_cast<unsigned>((m - 1) % 64);
+  size_t score = m;
+  for (unsigned char c : text) {
+    const uint64_t* eq = masks(c);
+    int carry = 1;  // the top row is 0, 1, 2, ...: +1 per text byte
+    for (size_t b = 0; b + 1 < blocks; ++b) carry = AdvanceBlock(pv[b], mv[b], eq[b], carry, 63);
+    score += AdvanceBlock(pv[blocks - 1], mv[blocks - 1], eq[blocks - 1], carry, last);
+  }
+  return score;
+}
+
+size_t BitParallelDistance(std::string_view text, std::string_view pattern) {
+  const size_t m = pattern.size();
+  if (m <= 64) {
+    // One block: the masks fit on the stack, set and cleared per call.
+    // Only the bytes of either string are read: clear those, then set.
+    uint64_t peq[256];
+    for (unsigned char c : text) peq[c] = 0;
+    for (unsigned char c : pattern) peq[c] = 0;
+    for (size_t i = 0; i < m; ++i) peq[static_cast<unsigned char>(pattern[i])] |= uint64_t{1} << i;
+    uint64_t pv = ~uint64_t{0}, mv = 0;
+    const unsigned last = static_cast<unsigned>(m - 1);
+    size_t score = m;
+    for (unsigned char c : text) score += AdvanceBlock(pv, mv, peq[c], 1, last);
+    return score;
+  }
+  const size_t blocks = (m + 63) / 64;
+  if (blocks <= kStackBlocks) {
+    // Titles: a few blocks, masks on the stack as for one block.
+    uint64_t peq[256][kStackBlocks];
+    for (unsigned char c : text) std::fill_n(peq[c], blocks, 0);
+    for (unsigned char c : pattern) std::fill_n(peq[c], blocks, 0);
+    for (size_t i = 0; i < m; ++i) peq[static_cast<unsigned char>(pattern[i])][i / 64] |= uint64_t{1} << (i % 64);
+    uint64_t pv[kStackBlocks], mv[kStackBlocks];
+    std::fill_n(pv, blocks, ~uint64_t{0});
+    std::fill_n(mv, blocks, 0);
+    return AdvanceBlocks(text, blocks, m, pv, mv, [&peq](unsigned char c) { return peq[c]; });
+  }
+  thread_local PatternMasks masks;
+  if (masks.blocks < blocks) {
+    masks.bits.assign(256 * blocks, 0);
+    masks.blocks = blocks;
+  }
+  const size_t stride = masks.blocks;
+  for (size_t i = 0; i < m; ++i) masks.bits[static_cast<unsigned char>(pattern[i]) * stride + i / 64] |= uint64_t{1} << (i % 64);
+  std::vector<uint64_t> pv(blocks, ~uint64_t{0}), mv(blocks, 0);
+  const size_t score =
+      AdvanceBlocks(text, blocks, m, pv.data(), mv.data(), [stride](unsigned char c) { return &masks.bits[c * stride]; });
+  for (unsigned char c : pattern) std::fill_n(&masks.bits[c * stride], blocks, 0);
+  return score;
+}
+
+}  // namespace
+
 size_t EditDistance(std::string_view a, std::string_view b) {
   if (a.size() < b.size()) std::swap(a, b);
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
+  if (b.empty()) return a.size();
+  return BitParallelDistance(a, b);  // the shorter one as pattern: fewer blocks
 }
 
 double EditSimilarity(std::string_view a, std::string_view b) {

@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
+#include <string>
+#include <vector>
 
 namespace conform::recalls {
 namespace {
@@ -66,6 +70,87 @@ TEST(TextSimilarityTest, EditDistance) {
   EXPECT_EQ(EditDistance("", "abc"), 3u);
   EXPECT_DOUBLE_EQ(EditSimilarity("LDS4821WW", "LDS4821WH"), 1 - 1.0 / 9);
   EXPECT_DOUBLE_EQ(EditSimilarity("", ""), 1);
+}
+
+TEST(TextSimilarityTest, CosineIsTheSameSumWithOrWithoutTheIndex) {
+  // Vectors of very different and similar sizes sharing some terms: the
+  // indexed, galloping and merging paths must add the same products in the
+  // same order.
+  std::mt19937_64 rng(11);
+  for (int round = 0; round < 200; ++round) {
+    const size_t na = 1 + rng() % 300, nb = 1 + rng() % (round % 2 == 0 ? 20 : 300);
+    std::vector<uint64_t> pool(na + nb);
+    for (auto& k : pool) k = rng() % 1000;
+    std::sort(pool.begin(), pool.end());
+    pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
+    SparseVector a, b;
+    for (uint64_t k : pool) {
+      if (rng() % 2 == 0) a.entries.emplace_back(k * 0x9e3779b97f4a7c15ULL, static_cast<float>(rng() % 1000) / 40000);
+      if (rng() % 3 == 0) b.entries.emplace_back(k * 0x9e3779b97f4a7c15ULL, static_cast<float>(rng() % 1000) / 40000);
+    }
+    std::sort(a.entries.begin(), a.entries.end());
+    std::sort(b.entries.begin(), b.entries.end());
+    double merged = 0;  // the plain merge
+    for (size_t i = 0, j = 0; i < a.entries.size() && j < b.entries.size();) {
+      if (a.entries[i].first < b.entries[j].first) {
+        ++i;
+      } else if (a.entries[i].first > b.entries[j].first) {
+        ++j;
+      } else {
+        merged += static_cast<double>(a.entries[i++].second) * b.entries[j++].second;
+      }
+    }
+    merged = std::clamp(merged, 0.0, 1.0);
+    const double plain = Cosine(a, b);
+    a.BuildIndex();
+    b.BuildIndex();
+    EXPECT_EQ(plain, merged);
+    EXPECT_EQ(Cosine(a, b), merged);
+    EXPECT_EQ(Cosine(b, a), merged);
+  }
+}
+
+// The textbook dynamic programme, one cell at a time.
+size_t ReferenceEditDistance(const std::string& a, const std::string& b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+TEST(TextSimilarityTest, EditDistanceAgreesWithTheDynamicProgrammeAtEveryLength) {
+  // Lengths around the 64-byte blocks and past the four kept on the stack,
+  // small and large alphabets (so both near and far strings occur), and
+  // bytes above 0x7f.
+  std::mt19937 rng(7);
+  const std::string alphabets[] = {"ab", "abcd", "abcdefghijklmnopqrstuvwxyz0123456789 ", "\xc3\xa9\xe7\x94\xb5" "a"};
+  for (int round = 0; round < 3000; ++round) {
+    const std::string& alphabet = alphabets[round % 4];
+    const size_t max_len = round % 3 == 0 ? (round % 9 == 0 ? 320 : 200) : 70;
+    std::uniform_int_distribution<size_t> len(0, max_len), pick(0, alphabet.size() - 1);
+    std::string a(len(rng), ' '), b;
+    for (char& c : a) c = alphabet[pick(rng)];
+    if (round % 2 == 0) {  // a variant of a: a few edits
+      b = a;
+      for (int e = 0; e < 4 && !b.empty(); ++e) b[pick(rng) % b.size()] = alphabet[pick(rng)];
+      if (round % 4 == 0) b.insert(b.begin() + static_cast<long>(pick(rng) % (b.size() + 1)), 'z');
+    } else {
+      b.resize(len(rng));
+      for (char& c : b) c = alphabet[pick(rng)];
+    }
+    ASSERT_EQ(EditDistance(a, b), ReferenceEditDistance(a, b)) << "a=" << a << " b=" << b;
+    ASSERT_EQ(EditDistance(b, a), ReferenceEditDistance(a, b)) << "a=" << a << " b=" << b;
+  }
+  EXPECT_EQ(EditDistance(std::string(64, 'a'), std::string(65, 'a')), 1u);
+  EXPECT_EQ(EditDistance(std::string(128, 'a'), std::string(130, 'b')), 130u);
 }
 
 }  // namespace

@@ -32,6 +32,7 @@
 #ifndef CONFORM_RECALLS_PAIR_FEATURES_H_
 #define CONFORM_RECALLS_PAIR_FEATURES_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -67,11 +68,19 @@ struct PreparedRecord {
   std::string all_text;  // NormalizeText of every non-price value, title first
   std::string padded_all;  // " " + all_text + " ", for whole-word look-ups
   std::vector<std::string> title_words, all_words;  // distinct, sorted
+  // The IDF of each of title_words in the title and the all-text word
+  // vectorisers, so that pairs need no look-ups.
+  std::vector<double> title_word_idf, title_word_all_idf;
+  // Of each of title_words, which byte values it holds (modulo 64): a cheap
+  // lower bound on edit distances, so most word pairs need no computing.
+  std::vector<uint64_t> title_word_bytes;
+  size_t title_word_count = 0;  // words in the title, repeats included
   SparseVector title_word, title_c3, title_c4, title_c5;  // title vectorisers
   SparseVector all_word, all_c3, title_in_all;            // all-text vectorisers
   std::string compact_all;  // CompactAlnum(all_text): codes are looked for here
   std::vector<ModelCode> codes;     // from the title, model attribute and all text, distinct
   std::vector<std::string> specs;   // distinct normalised specs
+  std::vector<std::string> spec_kinds;  // of each spec, its letters: what it measures ("GB")
   std::vector<std::string> title_numbers, all_numbers;  // canonical numbers ("7.0" -> "7"), distinct
   // Runs of 3+ digits inside codes and standalone numbers of 3+ digits, not
   // years: the catalogue number that survives when sellers dress a code
@@ -79,6 +88,7 @@ struct PreparedRecord {
   std::vector<std::string> digit_runs;
   std::vector<std::string> years;  // standalone 19xx and 20xx, distinct
   std::string brand;                // normalised brand attribute, may be empty
+  std::string brand_first_word;     // its first word
   std::string model;                // CompactAlnum of the model attribute, may be empty
   std::string category;             // normalised category attribute, may be empty
   SparseVector category_word;

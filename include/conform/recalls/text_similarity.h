@@ -37,7 +37,14 @@ std::string PadForNgrams(std::string_view normalized);
 // empty.
 struct SparseVector {
   std::vector<std::pair<uint64_t, float>> entries;
+  // Optional (TfidfVectorizer::Transform builds it; BuildIndex): an
+  // open-addressing table of 1 + the position in `entries` of each term, 0
+  // for an empty slot, so that Cosine looks the terms of a smaller vector up
+  // here instead of walking both. Must describe `entries` when not empty.
+  std::vector<uint16_t> index;
   bool empty() const { return entries.empty(); }
+  // Fills `index` from `entries` (left empty past 65,535 entries).
+  void BuildIndex();
 };
 
 // Cosine of two vectors from the same vectoriser: their dot product (both
@@ -72,17 +79,28 @@ class TfidfVectorizer {
   Analyzer analyzer() const { return analyzer_; }
   int ngram() const { return ngram_; }
   size_t document_count() const { return document_count_; }
-  size_t vocabulary_size() const { return idf_.size(); }
+  size_t vocabulary_size() const { return vocabulary_size_; }
 
  private:
-  std::vector<uint64_t> Terms(std::string_view normalized) const;
+  // Appends the hashes of the terms of `normalized` to `terms`.
+  void AppendTerms(std::string_view normalized, std::vector<uint64_t>* terms) const;
   double IdfOfHash(uint64_t hash) const;
 
   Analyzer analyzer_;
   int ngram_;
   size_t document_count_ = 0;
   double unseen_idf_ = 1;
-  std::unordered_map<uint64_t, float> idf_;
+  // The IDF of every fitted term in an open-addressing table (linear
+  // probing, power-of-two size, at most half full): a look-up is a probe or
+  // two in one array, where Transform spends its time. A slot whose weight
+  // is 0 is empty; fitted weights are at least 1.
+  struct IdfSlot {
+    uint64_t term = 0;
+    float idf = 0;
+  };
+  std::vector<IdfSlot> idf_table_;
+  uint64_t idf_mask_ = 0;
+  size_t vocabulary_size_ = 0;
 };
 
 // A stable 64-bit hash of a term (FNV-1a).
