@@ -52,6 +52,7 @@ struct RawTree {
   std::vector<long> left, right, feature;
   std::vector<float> condition;
   std::vector<bool> default_left;
+  int depth = 0;  // splits on the longest path
 };
 
 Result<RawTree> ReadTree(const json& tree, size_t index) {
@@ -153,90 +154,100 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
   // binary:logistic keeps base_score as a probability; the margin starts at
   // its logit, computed in float as XGBoost does.
   ensemble.base_margin_ = -std::log(1.0f / base_score - 1.0f);
-  ensemble.tree_roots_.reserve(use);
-  std::vector<long> order;
+
+  std::vector<RawTree> raw_trees;
+  raw_trees.reserve(use);
   for (size_t t = 0; t < use; ++t) {
     auto raw = ReadTree((*trees)[t], t);
     if (!raw.ok()) return raw.error();
-    const RawTree& r = raw.value();
+    RawTree& r = raw.value();
+    // Breadth first from the root, checking every link: a node reached
+    // twice (a cycle or a shared child in a malformed model) is refused,
+    // so the fill below ends.
     const long n = static_cast<long>(r.left.size());
-    if (n > 0xffff) return Invalid(fmt::format("tree {} has {} nodes", t, n));
-    // Breadth first from the root, both children of a split side by side.
-    // A node reached twice (a cycle or shared child in a malformed model) is
-    // refused, so the walk ends and the tree is at most 32767 splits deep.
-    order.assign(1, 0);
-    std::vector<long> placed(n, -1);
-    std::vector<int> depth(n, 0);
-    int tree_depth = 0;
-    placed[0] = 0;
-    const size_t root = ensemble.nodes_.size();
-    ensemble.tree_roots_.push_back(static_cast<uint32_t>(root));
-    for (size_t k = 0; k < order.size(); ++k) {
-      const long i = order[k];
-      Node node{r.condition[i], 0, 0};
-      const bool leaf = r.left[i] == -1;
-      if (leaf != (r.right[i] == -1)) return Invalid(fmt::format("tree {} node {} has one child", t, i));
-      if (!leaf) {
-        const long a = r.left[i], b = r.right[i];
-        if (a <= 0 || b <= 0 || a >= n || b >= n || placed[a] != -1 || placed[b] != -1)
-          return Invalid(fmt::format("tree {} node {} has bad children", t, i));
-        if (r.feature[i] < 0 || r.feature[i] >= feature_count)
-          return Invalid(fmt::format("tree {} node {} splits on feature {}", t, i, r.feature[i]));
-        placed[a] = static_cast<long>(order.size());
-        placed[b] = placed[a] + 1;
-        order.push_back(a);
-        order.push_back(b);
-        depth[a] = depth[b] = depth[i] + 1;
-        tree_depth = std::max(tree_depth, depth[a]);
-        // The children come after the node in breadth-first order.
-        node.child = static_cast<uint16_t>(placed[a] - static_cast<long>(k));
-        node.feature = static_cast<uint16_t>(r.feature[i]) | (r.default_left[i] ? kDefaultLeft : 0);
+    std::vector<int> depth(n, -1);
+    std::vector<long> queue = {0};
+    depth[0] = 0;
+    for (size_t k = 0; k < queue.size(); ++k) {
+      const long i = queue[k];
+      if ((r.left[i] == -1) != (r.right[i] == -1)) return Invalid(fmt::format("tree {} node {} has one child", t, i));
+      if (r.left[i] == -1) continue;
+      for (long c : {r.left[i], r.right[i]}) {
+        if (c <= 0 || c >= n || depth[c] != -1) return Invalid(fmt::format("tree {} node {} has bad children", t, i));
+        depth[c] = depth[i] + 1;
+        queue.push_back(c);
       }
-      ensemble.nodes_.push_back(node);
+      if (r.feature[i] < 0 || r.feature[i] >= feature_count)
+        return Invalid(fmt::format("tree {} node {} splits on feature {}", t, i, r.feature[i]));
+      r.depth = std::max(r.depth, depth[i] + 1);
+      if (r.depth > kMaxDepth) return Invalid(fmt::format("tree {} is deeper than {} levels", t, kMaxDepth));
     }
-    ensemble.tree_depths_.push_back(static_cast<uint16_t>(tree_depth));
+    ensemble.depth_ = std::max(ensemble.depth_, r.depth);
+    raw_trees.push_back(std::move(r));
+  }
+
+  const int depth = ensemble.depth_;
+  ensemble.tree_count_ = use;
+  ensemble.leaves_per_tree_ = 1u << depth;
+  ensemble.splits_per_tree_ = ensemble.leaves_per_tree_ - 1;
+  ensemble.splits_.resize(use * ensemble.splits_per_tree_);
+  ensemble.leaves_.resize(use * ensemble.leaves_per_tree_);
+  for (size_t t = 0; t < use; ++t) {
+    const RawTree& r = raw_trees[t];
+    Split* splits = ensemble.splits_.data() + t * ensemble.splits_per_tree_;
+    float* leaves = ensemble.leaves_.data() + t * ensemble.leaves_per_tree_;
+    // (XGBoost node, heap position) pairs still to place, level by level.
+    std::vector<std::pair<long, uint32_t>> level = {{0, 0}}, next;
+    for (int d = 0; d < depth; ++d) {
+      next.clear();
+      for (const auto& [i, pos] : level) {
+        if (r.left[i] == -1) {
+          // A leaf above the bottom: a split that leads to it either way.
+          splits[pos] = Split{0, 0, 0};
+          next.push_back({i, 2 * pos + 1});
+          next.push_back({i, 2 * pos + 2});
+        } else {
+          splits[pos] = Split{r.condition[i], static_cast<uint16_t>(r.feature[i] | (r.default_left[i] ? kDefaultLeft : 0)), 0};
+          next.push_back({r.left[i], 2 * pos + 1});
+          next.push_back({r.right[i], 2 * pos + 2});
+        }
+      }
+      level.swap(next);
+    }
+    // Every node at the bottom is a leaf; a leaf's value is its condition.
+    for (const auto& [i, pos] : level) leaves[pos - ensemble.splits_per_tree_] = r.condition[i];
   }
   return ensemble;
 }
 
-// One step down from `node`, or `node` itself at a leaf, so that several
-// walks can advance in lockstep for their deepest tree's depth.
-inline const TreeEnsemble::Node* TreeEnsemble::Step(const Node* node, const float* row) {
-  const float v = row[node->feature & ~kDefaultLeft];
+inline uint32_t TreeEnsemble::Step(const Split* tree, uint32_t i, const float* row) {
+  const Split& s = tree[i];
+  const float v = row[s.feature & ~kDefaultLeft];
   // Right unless v < condition; a NaN fails the comparison, so it goes
   // right unless the node sends missing values left.
-  const unsigned right = !(v < node->value) ^ (std::isnan(v) & (node->feature >> 15));
-  const Node* next = node + node->child + right;
-  return node->child == 0 ? node : next;
+  const uint32_t right = !(v < s.condition) ^ (std::isnan(v) & (s.feature >> 15));
+  return 2 * i + 1 + right;
 }
 
 float TreeEnsemble::PredictMargin(const float* row) const {
-  // Four trees walked at once: their loads do not wait on each other.
+  // kLanes trees walked at once: their loads do not wait on each other. The
+  // leaves are added one by one in tree order, as XGBoost adds them.
   float margin = base_margin_;
-  const Node* nodes = nodes_.data();
-  const size_t n = tree_roots_.size();
+  const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
   size_t t = 0;
-  for (; t + 4 <= n; t += 4) {
-    const Node* n0 = nodes + tree_roots_[t];
-    const Node* n1 = nodes + tree_roots_[t + 1];
-    const Node* n2 = nodes + tree_roots_[t + 2];
-    const Node* n3 = nodes + tree_roots_[t + 3];
-    const int depth = std::max(std::max(tree_depths_[t], tree_depths_[t + 1]), std::max(tree_depths_[t + 2], tree_depths_[t + 3]));
-    for (int d = 0; d < depth; ++d) {
-      n0 = Step(n0, row);
-      n1 = Step(n1, row);
-      n2 = Step(n2, row);
-      n3 = Step(n3, row);
-    }
-    margin += n0->value;
-    margin += n1->value;
-    margin += n2->value;
-    margin += n3->value;
+  for (; t + kLanes <= tree_count_; t += kLanes) {
+    const Split* s = splits_.data() + t * sn;
+    uint32_t at[kLanes] = {};
+    for (int d = 0; d < depth_; ++d)
+      for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s + k * sn, at[k], row);
+    // Heap positions of leaves start at sn.
+    const float* leaves = leaves_.data() + t * ln;
+    for (size_t k = 0; k < kLanes; ++k) margin += leaves[k * ln + at[k] - sn];
   }
-  for (; t < n; ++t) {
-    const Node* node = nodes + tree_roots_[t];
-    for (int d = 0; d < tree_depths_[t]; ++d) node = Step(node, row);
-    margin += node->value;
+  for (; t < tree_count_; ++t) {
+    uint32_t at = 0;
+    for (int d = 0; d < depth_; ++d) at = Step(splits_.data() + t * sn, at, row);
+    margin += leaves_[t * ln + at - sn];
   }
   return margin;
 }
@@ -254,39 +265,33 @@ float Sigmoid(float margin) {
 float TreeEnsemble::PredictRow(const float* row) const { return Sigmoid(PredictMargin(row)); }
 
 void TreeEnsemble::Predict(const float* rows, size_t row_count, size_t stride, float* out) const {
-  // Tree by tree over a block of rows, four rows walking at once, so each
-  // tree stays in L1 while the block walks it. Rows left over from the
-  // fours go one at a time, four trees at once; both add the leaves in tree
-  // order, so every row gets what PredictRow gives it.
+  // Tree by tree over a block of rows, kLanes rows walking at once, so each
+  // tree stays in L1 while the block walks it. Rows left over go one at a
+  // time. Both add the leaves in tree order, so every row gets what
+  // PredictRow gives it.
   constexpr size_t kBlock = 64;
-  const Node* nodes = nodes_.data();
+  static_assert(kBlock % kLanes == 0);
+  const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
   float margin[kBlock];
-  const size_t fours = row_count / 4 * 4;
-  for (size_t begin = 0; begin < fours; begin += kBlock) {
-    const size_t n = std::min(kBlock, fours - begin);
+  const size_t grouped = row_count / kLanes * kLanes;
+  for (size_t begin = 0; begin < grouped; begin += kBlock) {
+    const size_t n = std::min(kBlock, grouped - begin);
     const float* block = rows + begin * stride;
     std::fill(margin, margin + n, base_margin_);
-    for (size_t t = 0; t < tree_roots_.size(); ++t) {
-      const Node* tree = nodes + tree_roots_[t];
-      const int depth = tree_depths_[t];
-      for (size_t i = 0; i < n; i += 4) {
+    for (size_t t = 0; t < tree_count_; ++t) {
+      const Split* s = splits_.data() + t * sn;
+      const float* leaves = leaves_.data() + t * ln;
+      for (size_t i = 0; i < n; i += kLanes) {
         const float* r = block + i * stride;
-        const Node *n0 = tree, *n1 = tree, *n2 = tree, *n3 = tree;
-        for (int d = 0; d < depth; ++d) {
-          n0 = Step(n0, r);
-          n1 = Step(n1, r + stride);
-          n2 = Step(n2, r + 2 * stride);
-          n3 = Step(n3, r + 3 * stride);
-        }
-        margin[i] += n0->value;
-        margin[i + 1] += n1->value;
-        margin[i + 2] += n2->value;
-        margin[i + 3] += n3->value;
+        uint32_t at[kLanes] = {};
+        for (int d = 0; d < depth_; ++d)
+          for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s, at[k], r + k * stride);
+        for (size_t k = 0; k < kLanes; ++k) margin[i + k] += leaves[at[k] - sn];
       }
     }
     for (size_t i = 0; i < n; ++i) out[begin + i] = Sigmoid(margin[i]);
   }
-  for (size_t i = fours; i < row_count; ++i) out[i] = PredictRow(rows + i * stride);
+  for (size_t i = grouped; i < row_count; ++i) out[i] = PredictRow(rows + i * stride);
 }
 
 }  // namespace conform::recalls

@@ -130,6 +130,7 @@ TEST(TreeEnsembleTest, ParallelTreesAndFirstRounds) {
   auto all = TreeEnsemble::FromModel(model);
   ASSERT_TRUE(all.ok()) << all.error().ToString();
   EXPECT_EQ(all.value().tree_count(), 120u);
+  EXPECT_LE(all.value().depth(), 6);
   ExpectAgrees(all.value(), test, b.Predict(test, 0));
   // Rounds, not trees: the first 12 rounds are 48 trees.
   auto first = TreeEnsemble::FromModel(model, 12);
@@ -149,12 +150,65 @@ TEST(TreeEnsembleTest, BatchesOfEverySizeAndStride) {
   const Data test = MakeData(200, 3, 6);
   std::vector<float> padded(test.rows * 5, -1.0f);
   for (size_t i = 0; i < test.rows; ++i) std::copy(test.row(i), test.row(i) + 3, padded.data() + i * 5);
-  for (size_t n : {size_t{0}, size_t{1}, size_t{40}, size_t{64}, size_t{65}, size_t{200}}) {
+  for (size_t n : {0, 1, 7, 8, 9, 40, 43, 64, 65, 200}) {
     std::vector<float> out(n + 1, 42.0f);
     e.value().Predict(padded.data(), n, 5, out.data());
     for (size_t i = 0; i < n; ++i) ASSERT_EQ(out[i], e.value().PredictRow(test.row(i))) << n << " rows, row " << i;
     EXPECT_EQ(out[n], 42.0f) << "wrote past the rows";
   }
+}
+
+// One tree, a chain `depth` splits deep: node k sends x < k + 0.5 to a leaf
+// worth k + 1, anything else (missing too) on down; the last split's right
+// leaf is worth 100.
+std::string ChainModel(int depth) {
+  nlohmann::json left = nlohmann::json::array(), right = nlohmann::json::array(), feature = nlohmann::json::array(),
+                 condition = nlohmann::json::array(), default_left = nlohmann::json::array();
+  // Node 2k is the k-th split, 2k + 1 its left leaf; node 2 * depth the last leaf.
+  for (int k = 0; k < depth; ++k) {
+    left.push_back(2 * k + 1);
+    right.push_back(2 * k + 2);
+    feature.push_back(0);
+    condition.push_back(k + 0.5);
+    default_left.push_back(0);
+    left.push_back(-1);
+    right.push_back(-1);
+    feature.push_back(0);
+    condition.push_back(k + 1.0);
+    default_left.push_back(0);
+  }
+  left.push_back(-1);
+  right.push_back(-1);
+  feature.push_back(0);
+  condition.push_back(100.0);
+  default_left.push_back(0);
+  nlohmann::json tree = {{"left_children", left},   {"right_children", right}, {"split_indices", feature},
+                         {"split_conditions", condition}, {"default_left", default_left}};
+  nlohmann::json model = {
+      {"learner",
+       {{"objective", {{"name", "binary:logistic"}}},
+        {"learner_model_param", {{"base_score", "5E-1"}, {"num_feature", "1"}, {"num_class", "0"}}},
+        {"gradient_booster",
+         {{"name", "gbtree"}, {"model", {{"gbtree_model_param", {{"num_parallel_tree", "1"}}}, {"trees", {tree}}}}}}}}};
+  return model.dump();
+}
+
+TEST(TreeEnsembleTest, PadsShallowLeavesToTheDeepestTree) {
+  auto e = TreeEnsemble::FromModel(ChainModel(TreeEnsemble::kMaxDepth));
+  ASSERT_TRUE(e.ok()) << e.error().ToString();
+  EXPECT_EQ(e.value().depth(), TreeEnsemble::kMaxDepth);
+  for (int k = 0; k < TreeEnsemble::kMaxDepth; ++k) {
+    const float x = static_cast<float>(k);
+    EXPECT_EQ(e.value().PredictMargin(&x), k + 1.0f) << x;
+  }
+  const float beyond = 1000, missing = std::nanf("");
+  EXPECT_EQ(e.value().PredictMargin(&beyond), 100.0f);
+  EXPECT_EQ(e.value().PredictMargin(&missing), 100.0f);
+  EXPECT_FLOAT_EQ(e.value().PredictRow(&beyond), 1.0f / (1.0f + std::exp(-100.0f)));
+
+  auto deep = TreeEnsemble::FromModel(ChainModel(TreeEnsemble::kMaxDepth + 1));
+  ASSERT_FALSE(deep.ok());
+  EXPECT_NE(deep.error().ToString().find("deeper"), std::string::npos) << deep.error().ToString();
 }
 
 TEST(TreeEnsembleTest, RefusesWhatItCannotEvaluate) {

@@ -27,6 +27,10 @@ namespace conform::recalls {
 
 class TreeEnsemble {
  public:
+  // Trees deeper than this are refused: every tree is padded to the
+  // deepest one's depth, 2^depth leaves each.
+  static constexpr int kMaxDepth = 10;
+
   // Compiles the trees of the first `rounds` boosting rounds (each round's
   // num_parallel_tree trees; 0 or more rounds than the model has: all of
   // them) of an XGBoost model saved as UBJSON or JSON. UBJSON keeps the
@@ -34,8 +38,7 @@ class TreeEnsemble {
   // JSON holds them as decimal text, which round-trips in practice but is
   // not guaranteed to. Error (kInvalidInput) for anything but a gbtree
   // booster with the binary:logistic objective, categorical splits, vector
-  // leaves, or a model the node layout cannot hold (over 32767 features or
-  // 65535 nodes in a tree).
+  // leaves, more than 32767 features, or trees deeper than kMaxDepth.
   static Result<TreeEnsemble> FromModel(std::string_view model, int rounds = 0);
 
   // The match probability of one row of feature_count() values.
@@ -49,28 +52,36 @@ class TreeEnsemble {
   float PredictMargin(const float* row) const;
 
   size_t feature_count() const { return feature_count_; }
-  size_t tree_count() const { return tree_roots_.size(); }
-  size_t node_count() const { return nodes_.size(); }
+  size_t tree_count() const { return tree_count_; }
+  int depth() const { return depth_; }  // of every tree, once padded
   float base_margin() const { return base_margin_; }
 
  private:
-  // 8 bytes, so a depth-6 tree (at most 127 nodes) fits in about 1 KiB.
-  // A split's children sit side by side at this + child and this + child
-  // + 1 (breadth-first order keeps them within 65535 nodes); a leaf has
-  // child == 0 and its value in `value`.
-  struct Node {
-    float value;       // split condition, or leaf value
-    uint16_t child;    // distance to the left child; 0 for a leaf
+  // Every tree is stored complete, at the ensemble's depth, in heap order:
+  // the splits of node i are at 2i + 1 and 2i + 2, so a walk is `depth`
+  // branch-free steps with no leaf test and no child links. A leaf XGBoost
+  // grew above that depth becomes splits whose every leaf holds its value.
+  // 8 bytes a split: a depth-6 tree is 63 splits and 64 leaves, 760 bytes.
+  struct Split {
+    float condition;
     uint16_t feature;  // feature index; kDefaultLeft set when missing goes left
+    uint16_t unused;
   };
   static constexpr uint16_t kDefaultLeft = 0x8000;
+  // Walks advanced side by side (trees of one row, or rows of one tree):
+  // independent loads that the processor overlaps.
+  static constexpr size_t kLanes = 8;
 
   TreeEnsemble() = default;
-  static const Node* Step(const Node* node, const float* row);
+  // Node i's child on `row`'s way: 2i + 1 (left) or 2i + 2 (right).
+  static uint32_t Step(const Split* tree, uint32_t i, const float* row);
 
-  std::vector<Node> nodes_;          // every tree, breadth first, one after another
-  std::vector<uint32_t> tree_roots_; // each tree's first node in nodes_
-  std::vector<uint16_t> tree_depths_;  // splits on each tree's longest path
+  std::vector<Split> splits_;  // tree t's at t * splits_per_tree_
+  std::vector<float> leaves_;  // tree t's at t * leaves_per_tree_
+  size_t tree_count_ = 0;
+  int depth_ = 0;
+  uint32_t splits_per_tree_ = 0;  // 2^depth - 1
+  uint32_t leaves_per_tree_ = 1;  // 2^depth
   size_t feature_count_ = 0;
   float base_margin_ = 0;
 };
