@@ -1,15 +1,15 @@
 // A trained XGBoost tree ensemble compiled into flat arrays, to score pairs
 // without calling into XGBoost.
 //
-// XGBoost's prediction call costs microseconds of set-up per call (a matrix
-// to build, a lock, buffers), which dominates when a listing's few candidate
-// pairs are scored at a time. This evaluator walks the same trees over plain
-// arrays and gives the same probabilities: a row goes left where
-// value < split_condition, a missing value (NaN) follows the node's default
-// direction, the margin starts at the base score's logit and adds each
-// tree's leaf in float in tree order, and the probability is XGBoost's float
-// sigmoid of the margin. Only binary:logistic gbtree models with numerical
-// splits are accepted.
+// XGBoost's prediction call costs tens of microseconds of set-up per call (a
+// DMatrix to build, thread and buffer set-up), which dominates when a
+// listing's few candidate pairs are scored at a time. This evaluator walks
+// the same trees over plain arrays and gives the same probabilities: a row
+// goes left where value < split_condition, a missing value (NaN) follows the
+// node's default direction, the margin starts at the base score's logit and
+// adds each tree's leaf in float in tree order, and the probability is
+// XGBoost's float sigmoid of the margin. Only binary:logistic gbtree models
+// with numerical splits are accepted.
 //
 // A TreeEnsemble is immutable once built: every method is const and safe to
 // call from any number of threads at once.
