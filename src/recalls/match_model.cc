@@ -107,7 +107,9 @@ MatchModel::MatchModel(MatchModel&& other) noexcept
       best_rounds_(other.best_rounds_),
       feature_count_(other.feature_count_),
       threads_(other.threads_),
-      feature_names_(std::move(other.feature_names_)) {
+      feature_names_(std::move(other.feature_names_)),
+      ensemble_(std::move(other.ensemble_)),
+      compile_error_(std::move(other.compile_error_)) {
   other.booster_ = nullptr;
 }
 MatchModel& MatchModel::operator=(MatchModel&& other) noexcept {
@@ -121,6 +123,8 @@ MatchModel& MatchModel::operator=(MatchModel&& other) noexcept {
     feature_count_ = other.feature_count_;
     threads_ = other.threads_;
     feature_names_ = std::move(other.feature_names_);
+    ensemble_ = std::move(other.ensemble_);
+    compile_error_ = std::move(other.compile_error_);
   }
   return *this;
 }
@@ -204,10 +208,53 @@ Result<MatchModel> MatchModel::Train(const FeatureMatrix& train, const std::vect
     CONFORM_XGB(XGBoosterSetStrFeatureInfo(model.booster_, "feature_name", names.data(), names.size()),
                 "naming features");
   }
+  model.Compile();
   return model;
 }
 
+void MatchModel::Compile() {
+  ensemble_.reset();
+  compile_error_.clear();
+  // UBJSON carries the split conditions as the float32 values XGBoost
+  // compares against, where JSON would round-trip them through decimal text.
+  bst_ulong len = 0;
+  const char* data = nullptr;
+  if (XGBoosterSaveModelToBuffer(booster_, R"({"format": "ubj"})", &len, &data) != 0) {
+    compile_error_ = XgbError("saving the model").ToString();
+    return;
+  }
+  auto ensemble = TreeEnsemble::FromModel(std::string_view(data, len), best_rounds_);
+  if (!ensemble.ok()) {
+    compile_error_ = ensemble.error().ToString();
+  } else if (ensemble.value().feature_count() != feature_count_) {
+    compile_error_ = "the compiled trees take a different number of features";
+  } else {
+    ensemble_ = std::move(ensemble).value();
+  }
+}
+
 Result<std::vector<float>> MatchModel::Predict(const FeatureMatrix& features) const {
+  if (!ensemble_) return PredictWithXGBoost(features);
+  if (features.rows == 0) return std::vector<float>();
+  if (features.cols != feature_count_)
+    return Error(ErrorCode::kInvalidInput,
+                 fmt::format("the model takes {} features per pair, not {}", feature_count_, features.cols));
+  if (features.values.size() != features.rows * features.cols)
+    return Error(ErrorCode::kInternal, "feature matrix holds a different number of values than rows x cols");
+  std::vector<float> out(features.rows);
+  ensemble_->Predict(features.values.data(), features.rows, features.cols, out.data());
+  return out;
+}
+
+float MatchModel::PredictRow(const float* row) const {
+  if (ensemble_) return ensemble_->PredictRow(row);
+  FeatureMatrix m(1, feature_count_);
+  std::copy(row, row + feature_count_, m.values.begin());
+  auto p = PredictWithXGBoost(m);
+  return p.ok() ? p.value()[0] : std::nanf("");
+}
+
+Result<std::vector<float>> MatchModel::PredictWithXGBoost(const FeatureMatrix& features) const {
   if (features.rows == 0) return std::vector<float>();
   if (features.cols != feature_count_)
     return Error(ErrorCode::kInvalidInput,
@@ -215,11 +262,14 @@ Result<std::vector<float>> MatchModel::Predict(const FeatureMatrix& features) co
   std::lock_guard<std::mutex> lock(*mutex_);
   Matrix m;
   if (Status s = m.Create(features, nullptr); !s.ok()) return s.error();
-  const char* config = R"({"type": 0, "training": false, "iteration_begin": 0, "iteration_end": 0, "strict_shape": false})";
+  // The first best_rounds_ rounds, as the compiled trees; a model Train
+  // made holds no more than those.
+  const std::string config = fmt::format(
+      R"({{"type": 0, "training": false, "iteration_begin": 0, "iteration_end": {}, "strict_shape": false}})", best_rounds_);
   const bst_ulong* shape = nullptr;
   bst_ulong dim = 0;
   const float* result = nullptr;
-  CONFORM_XGB(XGBoosterPredictFromDMatrix(booster_, m.get(), config, &shape, &dim, &result), "predicting");
+  CONFORM_XGB(XGBoosterPredictFromDMatrix(booster_, m.get(), config.c_str(), &shape, &dim, &result), "predicting");
   return std::vector<float>(result, result + features.rows);
 }
 
@@ -286,6 +336,7 @@ Result<MatchModel> MatchModel::LoadFromBuffer(std::string_view data) {
   if (XGBoosterLoadModelFromBuffer(booster, data.data(), data.size()) != 0)
     return Error(ErrorCode::kInvalidInput, fmt::format("not an XGBoost model: {}", XGBGetLastError()));
   if (Status s = model.ReadAttributes(); !s.ok()) return s.error();
+  model.Compile();
   return model;
 }
 

@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <random>
 
+#include "conform/recalls/er_benchmark.h"
+#include "conform/recalls/match_eval.h"
+
 namespace conform::recalls {
 namespace {
 
@@ -25,6 +28,25 @@ void MakeData(size_t rows, uint32_t seed, FeatureMatrix* x, std::vector<float>* 
     x->row(i)[2] = u(rng);
     (*y)[i] = a + b + noise(rng) > 1.4f ? 1 : 0;
   }
+}
+
+// The compiled trees give XGBoost's own probabilities, to within 1e-6 and in
+// practice to the bit, by Predict and by PredictRow.
+void ExpectCompiledAgrees(const MatchModel& model, const FeatureMatrix& x) {
+  ASSERT_TRUE(model.compiled()) << model.compile_error();
+  auto compiled = model.Predict(x);
+  auto reference = model.PredictWithXGBoost(x);
+  ASSERT_TRUE(compiled.ok()) << compiled.error().ToString();
+  ASSERT_TRUE(reference.ok()) << reference.error().ToString();
+  ASSERT_EQ(compiled.value().size(), x.rows);
+  ASSERT_EQ(reference.value().size(), x.rows);
+  size_t exact = 0;
+  for (size_t i = 0; i < x.rows; ++i) {
+    ASSERT_NEAR(compiled.value()[i], reference.value()[i], 1e-6) << "row " << i;
+    ASSERT_EQ(model.PredictRow(x.row(i)), compiled.value()[i]) << "row " << i;
+    exact += compiled.value()[i] == reference.value()[i];
+  }
+  EXPECT_EQ(exact, x.rows) << "rows not bit-identical to XGBoost";
 }
 
 BoostingOptions Quick() {
@@ -111,6 +133,53 @@ TEST(MatchModelTest, SavesAndLoadsFromMemoryAndFile) {
   std::remove(path.c_str());
   ASSERT_TRUE(from_file.ok()) << from_file.error().ToString();
   EXPECT_FLOAT_EQ(from_file.value().Predict(valid).value()[7], before[7]);
+}
+
+TEST(MatchModelTest, CompiledTreesAgreeWithXGBoost) {
+  // Parallel trees (4, the default) and early stopping: the compiled trees
+  // are the kept rounds only.
+  FeatureMatrix train, valid;
+  std::vector<float> ty, vy;
+  MakeData(2000, 6, &train, &ty);
+  MakeData(700, 7, &valid, &vy);
+  BoostingOptions o = Quick();
+  ASSERT_EQ(o.parallel_trees, 4);
+  auto model = MatchModel::Train(train, ty, &valid, &vy, o);
+  ASSERT_TRUE(model.ok()) << model.error().ToString();
+  EXPECT_LT(model.value().best_rounds(), o.max_rounds);
+  ExpectCompiledAgrees(model.value(), valid);
+  ExpectCompiledAgrees(model.value(), train);
+
+  auto loaded = MatchModel::LoadFromBuffer(model.value().SaveToBuffer().value());
+  ASSERT_TRUE(loaded.ok());
+  ExpectCompiledAgrees(loaded.value(), valid);
+
+  // A moved model keeps its compiled trees.
+  MatchModel moved = std::move(loaded).value();
+  ExpectCompiledAgrees(moved, valid);
+  EXPECT_EQ(moved.Predict(FeatureMatrix(0, 3)).value().size(), 0u);
+  EXPECT_FALSE(moved.Predict(FeatureMatrix(1, 2)).ok());
+}
+
+// The same on a real model and real pairs, when the shared test data is
+// present: ER-Magellan Walmart-Amazon (structured), trained as match-eval
+// trains, checked on the valid split's features.
+TEST(MatchModelTest, CompiledTreesAgreeWithXGBoostOnWalmartAmazon) {
+  const std::filesystem::path dir =
+      std::filesystem::path(CONFORM_SHARED_TESTDATA_DIR) / "er-benchmarks/data/er_magellan/Structured/Walmart-Amazon";
+  if (!std::filesystem::exists(dir / "valid.txt")) GTEST_SKIP() << "no benchmark data at " << dir;
+  MatchEvalOptions options;
+  options.threads = 0;
+  std::optional<TrainedMatcher> trained;
+  auto report = EvaluateMatcherOnDirectory(dir.string(), "valid", options, &trained);
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  auto pairs = ReadDittoPairs((dir / "valid.txt").string());
+  ASSERT_TRUE(pairs.ok());
+  const FeatureMatrix x = FeaturizePairs(trained->featurizer, pairs.value(), 0);
+  ExpectCompiledAgrees(trained->model, x);
+  auto loaded = MatchModel::LoadFromBuffer(trained->model.SaveToBuffer().value());
+  ASSERT_TRUE(loaded.ok());
+  ExpectCompiledAgrees(loaded.value(), x);
 }
 
 TEST(MatchModelTest, RejectsBadInput) {

@@ -12,11 +12,13 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "conform/core/result.h"
+#include "conform/recalls/tree_ensemble.h"
 
 namespace conform::recalls {
 
@@ -80,10 +82,26 @@ class MatchModel {
                                   const BoostingOptions& options,
                                   const std::vector<std::string>& feature_names = {});
 
-  // Match probabilities, one per row. Thread-safe (calls are serialised;
-  // XGBoost itself predicts on `threads` threads). Error when the column
-  // count differs from training.
+  // Match probabilities, one per row, from the first best_rounds() rounds.
+  // Thread-safe. The trees are compiled into a TreeEnsemble after Train and
+  // Load, so calls run concurrently without XGBoost and without a lock;
+  // a model the evaluator cannot take (see TreeEnsemble::FromModel) is
+  // predicted by XGBoost instead, serialised, on `threads` threads. Error
+  // when the column count differs from training.
   Result<std::vector<float>> Predict(const FeatureMatrix& features) const;
+
+  // The match probability of one row of feature_count() values, as Predict
+  // gives it; NaN if XGBoost fails on a model that is not compiled.
+  float PredictRow(const float* row) const;
+
+  // Predict done by XGBoost itself, whatever compiled() says: the reference
+  // the compiled evaluator is checked against. Serialised, and microseconds
+  // of overhead per call.
+  Result<std::vector<float>> PredictWithXGBoost(const FeatureMatrix& features) const;
+
+  // Whether Predict runs on the compiled trees; compile_error() says why not.
+  bool compiled() const { return ensemble_.has_value(); }
+  const std::string& compile_error() const { return compile_error_; }
 
   // The model as XGBoost JSON, with the threshold, best round and feature
   // names stored as attributes; Load reads what Save wrote (or any binary
@@ -93,7 +111,8 @@ class MatchModel {
   static Result<MatchModel> LoadFromBuffer(std::string_view data);
   static Result<MatchModel> Load(const std::string& path);
 
-  // Threads XGBoost predicts on (0: all cores; a loaded model starts so).
+  // Threads XGBoost predicts on when the model is not compiled (0: all
+  // cores; a loaded model starts so).
   Status SetThreads(int threads);
 
   double threshold() const { return threshold_; }
@@ -109,6 +128,9 @@ class MatchModel {
   MatchModel();
   Status StoreAttributes() const;
   Status ReadAttributes();
+  // Compiles the trees Predict uses into ensemble_, or notes in
+  // compile_error_ why XGBoost has to predict.
+  void Compile();
 
   void* booster_ = nullptr;  // BoosterHandle
   std::unique_ptr<std::mutex> mutex_;  // XGBoost hands results back in buffers it reuses
@@ -117,6 +139,8 @@ class MatchModel {
   size_t feature_count_ = 0;
   int threads_ = 1;
   std::vector<std::string> feature_names_;
+  std::optional<TreeEnsemble> ensemble_;
+  std::string compile_error_;
 };
 
 }  // namespace conform::recalls

@@ -1,0 +1,91 @@
+// A trained XGBoost tree ensemble compiled into flat arrays, to score pairs
+// without calling into XGBoost.
+//
+// XGBoost's prediction call costs tens of microseconds of set-up per call (a
+// DMatrix to build, thread and buffer set-up), which dominates when a
+// listing's few candidate pairs are scored at a time. This evaluator walks
+// the same trees over plain arrays and gives the same probabilities: a row
+// goes left where value < split_condition, a missing value (NaN) follows the
+// node's default direction, the margin starts at the base score's logit and
+// adds each tree's leaf in float in tree order, and the probability is
+// XGBoost's float sigmoid of the margin. Only binary:logistic gbtree models
+// with numerical splits are accepted.
+//
+// A TreeEnsemble is immutable once built: every method is const and safe to
+// call from any number of threads at once.
+#ifndef CONFORM_RECALLS_TREE_ENSEMBLE_H_
+#define CONFORM_RECALLS_TREE_ENSEMBLE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "conform/core/result.h"
+
+namespace conform::recalls {
+
+class TreeEnsemble {
+ public:
+  // Trees deeper than this are refused: every tree is padded to the
+  // deepest one's depth, 2^depth leaves each.
+  static constexpr int kMaxDepth = 10;
+
+  // Compiles the trees of the first `rounds` boosting rounds (each round's
+  // num_parallel_tree trees; 0 or more rounds than the model has: all of
+  // them) of an XGBoost model saved as UBJSON or JSON. UBJSON keeps the
+  // split conditions as the exact float32 values XGBoost compares against;
+  // JSON holds them as decimal text, which round-trips in practice but is
+  // not guaranteed to. Error (kInvalidInput) for anything but a gbtree
+  // booster with the binary:logistic objective, categorical splits, vector
+  // leaves, more than 32767 features, or trees deeper than kMaxDepth.
+  static Result<TreeEnsemble> FromModel(std::string_view model, int rounds = 0);
+
+  // The match probability of one row of feature_count() values.
+  float PredictRow(const float* row) const;
+
+  // Probabilities of `rows` rows, row i at rows + i * stride (stride >=
+  // feature_count()), written to out[i]; the same values PredictRow gives.
+  void Predict(const float* rows, size_t row_count, size_t stride, float* out) const;
+
+  // The margin (log odds) of one row, before the sigmoid.
+  float PredictMargin(const float* row) const;
+
+  size_t feature_count() const { return feature_count_; }
+  size_t tree_count() const { return tree_count_; }
+  int depth() const { return depth_; }  // of every tree, once padded
+  float base_margin() const { return base_margin_; }
+
+ private:
+  // Every tree is stored complete, at the ensemble's depth, in heap order:
+  // the splits of node i are at 2i + 1 and 2i + 2, so a walk is `depth`
+  // branch-free steps with no leaf test and no child links. A leaf XGBoost
+  // grew above that depth becomes splits whose every leaf holds its value.
+  // 8 bytes a split: a depth-6 tree is 63 splits and 64 leaves, 760 bytes.
+  struct Split {
+    float condition;
+    uint16_t feature;  // feature index; kDefaultLeft set when missing goes left
+    uint16_t unused;
+  };
+  static constexpr uint16_t kDefaultLeft = 0x8000;
+  // Walks advanced side by side (trees of one row, or rows of one tree):
+  // independent loads that the processor overlaps.
+  static constexpr size_t kLanes = 8;
+
+  TreeEnsemble() = default;
+  // Node i's child on `row`'s way: 2i + 1 (left) or 2i + 2 (right).
+  static uint32_t Step(const Split* tree, uint32_t i, const float* row);
+
+  std::vector<Split> splits_;  // tree t's at t * splits_per_tree_
+  std::vector<float> leaves_;  // tree t's at t * leaves_per_tree_
+  size_t tree_count_ = 0;
+  int depth_ = 0;
+  uint32_t splits_per_tree_ = 0;  // 2^depth - 1
+  uint32_t leaves_per_tree_ = 1;  // 2^depth
+  size_t feature_count_ = 0;
+  float base_margin_ = 0;
+};
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_TREE_ENSEMBLE_H_

@@ -1,0 +1,297 @@
+#include "conform/recalls/tree_ensemble.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+namespace conform::recalls {
+
+namespace {
+
+using nlohmann::json;
+
+Error Invalid(std::string_view what) {
+  return Error(ErrorCode::kInvalidInput, fmt::format("cannot compile the tree model: {}", what));
+}
+
+// XGBoost writes its parameters as strings ("5E-1", "4").
+bool ParseFloat(const json& v, float* out) {
+  if (v.is_number()) {
+    *out = v.get<float>();
+    return true;
+  }
+  if (!v.is_string()) return false;
+  const std::string& s = v.get_ref<const std::string&>();
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+bool ParseInt(const json& v, long* out) {
+  if (v.is_number_integer()) {
+    *out = v.get<long>();
+    return true;
+  }
+  if (!v.is_string()) return false;
+  const std::string& s = v.get_ref<const std::string&>();
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && end == s.data() + s.size();
+}
+
+const json* Find(const json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  return it == object.end() ? nullptr : &*it;
+}
+
+// The node arrays of one tree as XGBoost stores them.
+struct RawTree {
+  std::vector<long> left, right, feature;
+  std::vector<float> condition;
+  std::vector<bool> default_left;
+  int depth = 0;  // splits on the longest path
+};
+
+Result<RawTree> ReadTree(const json& tree, size_t index) {
+  const auto bad = [index](std::string_view what) { return Invalid(fmt::format("tree {}: {}", index, what)); };
+  RawTree raw;
+  const json* left = Find(tree, "left_children");
+  const json* right = Find(tree, "right_children");
+  const json* feature = Find(tree, "split_indices");
+  const json* condition = Find(tree, "split_conditions");
+  const json* default_left = Find(tree, "default_left");
+  if (left == nullptr || right == nullptr || feature == nullptr || condition == nullptr || default_left == nullptr ||
+      !left->is_array() || !right->is_array() || !feature->is_array() || !condition->is_array() || !default_left->is_array())
+    return bad("node arrays missing");
+  const size_t n = left->size();
+  if (n == 0 || right->size() != n || feature->size() != n || condition->size() != n || default_left->size() != n)
+    return bad("node arrays of different lengths");
+  if (const json* p = Find(tree, "tree_param")) {
+    long leaf_vector = 0;
+    if (const json* s = Find(*p, "size_leaf_vector"); s != nullptr && ParseInt(*s, &leaf_vector) && leaf_vector > 1)
+      return bad("vector leaves (multiple targets)");
+  }
+  if (const json* types = Find(tree, "split_type"); types != nullptr && types->is_array())
+    for (const json& t : *types)
+      if (!t.is_number() || t.get<int>() != 0) return bad("categorical splits");
+  if (const json* cats = Find(tree, "categories"); cats != nullptr && cats->is_array() && !cats->empty())
+    return bad("categorical splits");
+  raw.left.resize(n);
+  raw.right.resize(n);
+  raw.feature.resize(n);
+  raw.condition.resize(n);
+  raw.default_left.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const json& d = (*default_left)[i];
+    if (!ParseInt((*left)[i], &raw.left[i]) || !ParseInt((*right)[i], &raw.right[i]) ||
+        !ParseInt((*feature)[i], &raw.feature[i]) || !(*condition)[i].is_number() || !(d.is_number() || d.is_boolean()))
+      return bad("a node field is not a number");
+    // Float32 from UBJSON converts to double and back exactly.
+    raw.condition[i] = static_cast<float>((*condition)[i].get<double>());
+    raw.default_left[i] = d.is_boolean() ? d.get<bool>() : d.get<double>() != 0;
+  }
+  return raw;
+}
+
+}  // namespace
+
+Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds) {
+  // XGBoost's own test: JSON text opens with {" while UBJSON follows { with a
+  // length marker.
+  size_t first = model.find_first_not_of(" \t\r\n");
+  size_t second = first == std::string_view::npos ? first : model.find_first_not_of(" \t\r\n", first + 1);
+  const bool text = second != std::string_view::npos && model[first] == '{' && (model[second] == '"' || model[second] == '}');
+  json doc = text ? json::parse(model.begin(), model.end(), nullptr, false)
+                  : json::from_ubjson(model.begin(), model.end(), true, false);
+  if (doc.is_discarded()) return Invalid(text ? "not valid JSON" : "not valid UBJSON");
+
+  const json* learner = Find(doc, "learner");
+  if (learner == nullptr) return Invalid("no learner");
+  const json* objective = Find(*learner, "objective");
+  const json* objective_name = objective == nullptr ? nullptr : Find(*objective, "name");
+  if (objective_name == nullptr || !objective_name->is_string()) return Invalid("no objective");
+  if (*objective_name != "binary:logistic")
+    return Invalid(fmt::format("objective {}, not binary:logistic", objective_name->get<std::string>()));
+  const json* booster = Find(*learner, "gradient_booster");
+  const json* booster_name = booster == nullptr ? nullptr : Find(*booster, "name");
+  if (booster_name == nullptr || !booster_name->is_string()) return Invalid("no booster");
+  if (*booster_name != "gbtree") return Invalid(fmt::format("booster {}, not gbtree", booster_name->get<std::string>()));
+
+  const json* params = Find(*learner, "learner_model_param");
+  if (params == nullptr) return Invalid("no learner_model_param");
+  float base_score = 0;
+  long feature_count = 0, classes = 0, targets = 1;
+  const json* base = Find(*params, "base_score");
+  const json* features = Find(*params, "num_feature");
+  if (base == nullptr || !ParseFloat(*base, &base_score) || features == nullptr || !ParseInt(*features, &feature_count))
+    return Invalid("no base_score or num_feature");
+  if (const json* c = Find(*params, "num_class"); c != nullptr && ParseInt(*c, &classes) && classes > 1)
+    return Invalid("more than one class");
+  if (const json* t = Find(*params, "num_target"); t != nullptr && ParseInt(*t, &targets) && targets > 1)
+    return Invalid("more than one target");
+  if (feature_count <= 0 || feature_count > 0x7fff) return Invalid(fmt::format("{} features", feature_count));
+  if (!(base_score > 0 && base_score < 1)) return Invalid("base_score outside (0, 1)");
+
+  const json* gbtree = Find(*booster, "model");
+  const json* trees = gbtree == nullptr ? nullptr : Find(*gbtree, "trees");
+  if (trees == nullptr || !trees->is_array()) return Invalid("no trees");
+  long parallel = 1;
+  if (const json* p = Find(*gbtree, "gbtree_model_param"))
+    if (const json* v = Find(*p, "num_parallel_tree"); v != nullptr && !ParseInt(*v, &parallel)) return Invalid("bad num_parallel_tree");
+  if (parallel < 1) return Invalid("num_parallel_tree below 1");
+  if (const json* info = Find(*gbtree, "tree_info"); info != nullptr && info->is_array())
+    for (const json& group : *info)
+      if (!group.is_number() || group.get<long>() != 0) return Invalid("trees for more than one output");
+
+  size_t use = trees->size();
+  if (rounds > 0) use = std::min(use, static_cast<size_t>(rounds) * static_cast<size_t>(parallel));
+
+  TreeEnsemble ensemble;
+  ensemble.feature_count_ = static_cast<size_t>(feature_count);
+  // binary:logistic keeps base_score as a probability; the margin starts at
+  // its logit, computed in float as XGBoost does.
+  ensemble.base_margin_ = -std::log(1.0f / base_score - 1.0f);
+
+  std::vector<RawTree> raw_trees;
+  raw_trees.reserve(use);
+  for (size_t t = 0; t < use; ++t) {
+    auto raw = ReadTree((*trees)[t], t);
+    if (!raw.ok()) return raw.error();
+    RawTree& r = raw.value();
+    // Breadth first from the root, checking every link: a node reached
+    // twice (a cycle or a shared child in a malformed model) is refused,
+    // so the fill below ends.
+    const long n = static_cast<long>(r.left.size());
+    std::vector<int> depth(n, -1);
+    std::vector<long> queue = {0};
+    depth[0] = 0;
+    for (size_t k = 0; k < queue.size(); ++k) {
+      const long i = queue[k];
+      if ((r.left[i] == -1) != (r.right[i] == -1)) return Invalid(fmt::format("tree {} node {} has one child", t, i));
+      if (r.left[i] == -1) continue;
+      for (long c : {r.left[i], r.right[i]}) {
+        if (c <= 0 || c >= n || depth[c] != -1) return Invalid(fmt::format("tree {} node {} has bad children", t, i));
+        depth[c] = depth[i] + 1;
+        queue.push_back(c);
+      }
+      if (r.feature[i] < 0 || r.feature[i] >= feature_count)
+        return Invalid(fmt::format("tree {} node {} splits on feature {}", t, i, r.feature[i]));
+      r.depth = std::max(r.depth, depth[i] + 1);
+      if (r.depth > kMaxDepth) return Invalid(fmt::format("tree {} is deeper than {} levels", t, kMaxDepth));
+    }
+    ensemble.depth_ = std::max(ensemble.depth_, r.depth);
+    raw_trees.push_back(std::move(r));
+  }
+
+  const int depth = ensemble.depth_;
+  ensemble.tree_count_ = use;
+  ensemble.leaves_per_tree_ = 1u << depth;
+  ensemble.splits_per_tree_ = ensemble.leaves_per_tree_ - 1;
+  ensemble.splits_.resize(use * ensemble.splits_per_tree_);
+  ensemble.leaves_.resize(use * ensemble.leaves_per_tree_);
+  for (size_t t = 0; t < use; ++t) {
+    const RawTree& r = raw_trees[t];
+    Split* splits = ensemble.splits_.data() + t * ensemble.splits_per_tree_;
+    float* leaves = ensemble.leaves_.data() + t * ensemble.leaves_per_tree_;
+    // (XGBoost node, heap position) pairs still to place, level by level.
+    std::vector<std::pair<long, uint32_t>> level = {{0, 0}}, next;
+    for (int d = 0; d < depth; ++d) {
+      next.clear();
+      for (const auto& [i, pos] : level) {
+        if (r.left[i] == -1) {
+          // A leaf above the bottom: a split that leads to it either way.
+          splits[pos] = Split{0, 0, 0};
+          next.push_back({i, 2 * pos + 1});
+          next.push_back({i, 2 * pos + 2});
+        } else {
+          splits[pos] = Split{r.condition[i], static_cast<uint16_t>(r.feature[i] | (r.default_left[i] ? kDefaultLeft : 0)), 0};
+          next.push_back({r.left[i], 2 * pos + 1});
+          next.push_back({r.right[i], 2 * pos + 2});
+        }
+      }
+      level.swap(next);
+    }
+    // Every node at the bottom is a leaf; a leaf's value is its condition.
+    for (const auto& [i, pos] : level) leaves[pos - ensemble.splits_per_tree_] = r.condition[i];
+  }
+  return ensemble;
+}
+
+inline uint32_t TreeEnsemble::Step(const Split* tree, uint32_t i, const float* row) {
+  const Split& s = tree[i];
+  const float v = row[s.feature & ~kDefaultLeft];
+  // Right unless v < condition; a NaN fails the comparison, so it goes
+  // right unless the node sends missing values left.
+  const uint32_t right = !(v < s.condition) ^ (std::isnan(v) & (s.feature >> 15));
+  return 2 * i + 1 + right;
+}
+
+float TreeEnsemble::PredictMargin(const float* row) const {
+  // kLanes trees walked at once: their loads do not wait on each other. The
+  // leaves are added one by one in tree order, as XGBoost adds them.
+  float margin = base_margin_;
+  const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
+  size_t t = 0;
+  for (; t + kLanes <= tree_count_; t += kLanes) {
+    const Split* s = splits_.data() + t * sn;
+    uint32_t at[kLanes] = {};
+    for (int d = 0; d < depth_; ++d)
+      for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s + k * sn, at[k], row);
+    // Heap positions of leaves start at sn.
+    const float* leaves = leaves_.data() + t * ln;
+    for (size_t k = 0; k < kLanes; ++k) margin += leaves[k * ln + at[k] - sn];
+  }
+  for (; t < tree_count_; ++t) {
+    uint32_t at = 0;
+    for (int d = 0; d < depth_; ++d) at = Step(splits_.data() + t * sn, at, row);
+    margin += leaves_[t * ln + at - sn];
+  }
+  return margin;
+}
+
+namespace {
+
+// XGBoost's float sigmoid, with its guard against expf overflow.
+float Sigmoid(float margin) {
+  const float x = std::min(-margin, 88.7f);
+  return 1.0f / (std::exp(x) + 1.0f + 1e-16f);
+}
+
+}  // namespace
+
+float TreeEnsemble::PredictRow(const float* row) const { return Sigmoid(PredictMargin(row)); }
+
+void TreeEnsemble::Predict(const float* rows, size_t row_count, size_t stride, float* out) const {
+  // Tree by tree over a block of rows, kLanes rows walking at once, so each
+  // tree stays in L1 while the block walks it. Rows left over go one at a
+  // time. Both add the leaves in tree order, so every row gets what
+  // PredictRow gives it.
+  constexpr size_t kBlock = 64;
+  static_assert(kBlock % kLanes == 0);
+  const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
+  float margin[kBlock];
+  const size_t grouped = row_count / kLanes * kLanes;
+  for (size_t begin = 0; begin < grouped; begin += kBlock) {
+    const size_t n = std::min(kBlock, grouped - begin);
+    const float* block = rows + begin * stride;
+    std::fill(margin, margin + n, base_margin_);
+    for (size_t t = 0; t < tree_count_; ++t) {
+      const Split* s = splits_.data() + t * sn;
+      const float* leaves = leaves_.data() + t * ln;
+      for (size_t i = 0; i < n; i += kLanes) {
+        const float* r = block + i * stride;
+        uint32_t at[kLanes] = {};
+        for (int d = 0; d < depth_; ++d)
+          for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s, at[k], r + k * stride);
+        for (size_t k = 0; k < kLanes; ++k) margin[i + k] += leaves[at[k] - sn];
+      }
+    }
+    for (size_t i = 0; i < n; ++i) out[begin + i] = Sigmoid(margin[i]);
+  }
+  for (size_t i = grouped; i < row_count; ++i) out[i] = PredictRow(rows + i * stride);
+}
+
+}  // namespace conform::recalls
