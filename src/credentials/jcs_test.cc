@@ -64,6 +64,27 @@ TEST(JcsTest, SortsByUtf16AndEscapesMinimally) {
   EXPECT_EQ(c.value(), "{\"a\":\"\xC3\xA9\\n\\u0001\",\"b\":[1,2.5,true,null],\"\xF0\x9F\x98\x80\":0,\"\xEF\xBF\xBF\":1}");
 }
 
+// Values compare as their canonical forms do: member order aside.
+TEST(JcsTest, ValuesEqualWhenTheirCanonicalFormsAre) {
+  const auto parse = [](std::string_view s) { return ParseIJson(s).value(); };
+  EXPECT_TRUE(parse(R"({"a":[1,"x",{"b":null,"c":true}],"d":1e2})") == parse(R"({"d":100,"a":[1.0,"\u0078",{"c":true,"b":null}]})"));
+  EXPECT_FALSE(parse(R"({"a":1})") == parse(R"({"a":1,"b":2})"));
+  EXPECT_FALSE(parse(R"(["x"])") == parse(R"("x")"));
+  EXPECT_FALSE(parse(R"([1,2])") == parse(R"([2,1])"));
+  EXPECT_FALSE(parse("true") == parse("false"));
+  std::string out = "prefix:";
+  AppendCanonical(parse(R"({"b":1,"proof":{},"a":[]})"), &out, "proof");
+  EXPECT_EQ(out, R"(prefix:{"a":[],"b":1})");
+}
+
+// An error deep inside nested containers leaves nothing behind that the
+// next parse could trip on.
+TEST(JcsTest, ParsesCleanlyAfterAFailure) {
+  EXPECT_FALSE(ParseIJson(R"({"a":[1,{"b":[2,3,{"c":})").ok());
+  EXPECT_FALSE(ParseIJson(R"({"a":1,"a":2})").ok());
+  EXPECT_EQ(CanonicalizeJson(R"({"z":[3,{"y":1,"x":2}],"a":{}})").value(), R"({"a":{},"z":[3,{"x":2,"y":1}]})");
+}
+
 TEST(JcsTest, RefusesWhatIJsonForbids) {
   const struct {
     const char* json;
