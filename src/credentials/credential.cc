@@ -182,12 +182,15 @@ std::shared_ptr<const VerifyContext::CachedList> LoadList(const std::string& id,
 
 namespace {
 
-std::string Str(const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); }
+// A string member's text, or an empty string: read in place, not copied.
+const std::string& Str(const JsonValue* v) {
+  static const std::string kNone;
+  return v != nullptr && v->is_string() ? v->text : kNone;
+}
 
-std::string IssuerOf(const JsonValue& v) {
+const std::string& IssuerOf(const JsonValue& v) {
   const JsonValue* i = v.Find("issuer");
-  if (i == nullptr) return std::string();
-  return i->is_object() ? Str(i->Find("id")) : Str(i);
+  return i != nullptr && i->is_object() ? Str(i->Find("id")) : Str(i);
 }
 
 bool HasType(const JsonValue& v, std::string_view type) {
@@ -258,7 +261,7 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
     ContextStructure(vc, &problems);
     if (!HasType(vc, "VerifiableCredential")) problems.push_back("type must include VerifiableCredential");
     const JsonValue* issuer_value = vc.Find("issuer");
-    const std::string issuer_id = IssuerOf(vc);
+    const std::string& issuer_id = IssuerOf(vc);
     if (issuer_value == nullptr || issuer_id.empty() || !IsUrl(issuer_id)) problems.push_back("issuer must be a URL or an object whose id is a URL");
     const JsonValue* subject = vc.Find("credentialSubject");
     bool subject_ok = subject != nullptr && (subject->is_object() || (subject->is_array() && !subject->items.empty()));
@@ -273,15 +276,20 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
         if (const JsonValue* id = x->is_object() ? x->Find("id") : nullptr; id != nullptr && !(id->is_string() && IsUrl(id->text)))
           problems.push_back("a credentialSubject id must be a single URL");
     }
-    for (const char* f : {"validFrom", "validUntil"}) {
-      const JsonValue* v = vc.Find(f);
-      if (v != nullptr && (!v->is_string() || !ParseDateTime(v->text).ok()))
-        problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", f));
+    // Each date is read once, for its form and then for the order.
+    constexpr const char* kPeriod[] = {"validFrom", "validUntil"};
+    std::optional<int64_t> period[2];
+    for (int i = 0; i < 2; ++i) {
+      const JsonValue* v = vc.Find(kPeriod[i]);
+      if (v == nullptr) continue;
+      if (v->is_string())
+        if (auto when = ParseDateTime(v->text); when.ok()) {
+          period[i] = when.value();
+          continue;
+        }
+      problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", kPeriod[i]));
     }
-    const std::string from = Str(vc.Find("validFrom")), until = Str(vc.Find("validUntil"));
-    if (!from.empty() && !until.empty() && ParseDateTime(from).ok() && ParseDateTime(until).ok() &&
-        ParseDateTime(until).value() < ParseDateTime(from).value())
-      problems.push_back("validUntil is before validFrom");
+    if (period[0] && period[1] && *period[1] < *period[0]) problems.push_back("validUntil is before validFrom");
     if (const JsonValue* id = vc.Find("id"); id != nullptr && !(id->is_string() && IsUrl(id->text))) problems.push_back("id must be a single URL");
     // Objects of these properties must say what they are (a type), and an
     // id, where given, must be a URL; a schema needs both.
@@ -364,10 +372,10 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
 
   // The key that signed must be the issuer's: for did:key, the DID itself.
-  const std::string issuer = IssuerOf(vc);
+  const std::string& issuer = IssuerOf(vc);
   const JsonValue* proof_obj = vc.Find("proof");
-  const std::string method = proof_obj != nullptr && proof_obj->is_object() ? Str(proof_obj->Find("verificationMethod")) : "";
-  const std::string controller = method.substr(0, method.find('#'));
+  const std::string_view method = proof_obj != nullptr && proof_obj->is_object() ? std::string_view(Str(proof_obj->Find("verificationMethod"))) : "";
+  const std::string_view controller = method.substr(0, method.find('#'));
   const bool bound = !controller.empty() && controller == issuer;
   add("issuer", bound,
       bound ? fmt::format("signed by the issuer's key ({})", issuer)
@@ -386,7 +394,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
 
   std::string validity = "no validity period";
   bool valid = true;
-  const std::string from = Str(vc.Find("validFrom")), until = Str(vc.Find("validUntil"));
+  const std::string &from = Str(vc.Find("validFrom")), &until = Str(vc.Find("validUntil"));
   if (!from.empty() && ctx.now < ParseDateTime(from).value()) {
     valid = false;
     validity = fmt::format("not valid before {}", from);
@@ -408,8 +416,8 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     add("status", false, "credentialStatus must be a BitstringStatusListEntry with statusPurpose, statusListIndex (digits) and statusListCredential");
     return report;
   }
-  const std::string list_id = Str(st->Find("statusListCredential"));
-  const std::string purpose = Str(st->Find("statusPurpose"));
+  const std::string& list_id = Str(st->Find("statusListCredential"));
+  const std::string& purpose = Str(st->Find("statusPurpose"));
   auto it = ctx.status_lists.find(list_id);
   if (it == ctx.status_lists.end()) {
     add("status", false, fmt::format("status list {} is not available locally", list_id));
@@ -434,7 +442,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     return report;
   }
   const BitstringStatusList& bits = list->bits;
-  const std::string index_text = Str(st->Find("statusListIndex"));
+  const std::string& index_text = Str(st->Find("statusListIndex"));
   if (index_text.size() > 18) {
     add("status", false, fmt::format("statusListIndex {} is out of range", index_text));
     return report;
