@@ -212,20 +212,25 @@ bool IsUrl(const std::string& u) {
 }
 
 // The "json" check shared by credentials and presentations: size limit and
-// strict parse. Null when it failed (the check says why).
-std::optional<JsonValue> ParseChecked(std::string_view json, const char* what, std::vector<CredentialCheck>* checks) {
+// strict parse into `into`. False when it failed (the check says why).
+bool ParseChecked(std::string_view json, const char* what, JsonValue* into, std::vector<CredentialCheck>* checks) {
   if (json.size() > kMaxCredentialBytes) {
     checks->push_back({"json", false, fmt::format("{} bytes, more than the limit of {} for a {}", json.size(), kMaxCredentialBytes, what)});
-    return std::nullopt;
+    return false;
   }
-  auto parsed = ParseIJson(json);
-  if (!parsed.ok()) {
-    checks->push_back({"json", false, parsed.error().ToString()});
-    return std::nullopt;
+  if (Status st = ParseIJsonInto(json, into); !st.ok()) {
+    checks->push_back({"json", false, st.error().ToString()});
+    return false;
   }
   checks->push_back({"json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates"});
-  return std::move(parsed).value();
+  return true;
 }
+
+// Credentials up to this size are parsed into a tree each thread keeps, so
+// that a batch reuses its memory instead of allocating and freeing every
+// string and vector again; larger ones get a tree of their own, which the
+// thread does not hold on to.
+constexpr size_t kReusedTreeBytes = size_t{64} << 10;
 
 // A property that holds one object or an array of them, as a list.
 std::vector<const JsonValue*> ItemsOf(const JsonValue* v) {
@@ -316,10 +321,14 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
-  // Parsed once, strictly; every check reads the same tree.
-  const std::optional<JsonValue> parsed = ParseChecked(json, "credential", &report.checks);
-  if (!parsed) return report;
-  const JsonValue& vc = *parsed;
+  // Parsed once, strictly; every check reads the same tree. Nothing of an
+  // earlier credential survives in the reused tree: the parse overwrites
+  // every node and drops the rest.
+  thread_local JsonValue reused;
+  JsonValue own;
+  JsonValue& tree = json.size() <= kReusedTreeBytes ? reused : own;
+  if (!ParseChecked(json, "credential", &tree, &report.checks)) return report;
+  const JsonValue& vc = tree;
   std::vector<std::string> problems;
   CredentialStructure(vc, &problems);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
@@ -506,9 +515,10 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.presentation.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
-  const std::optional<JsonValue> parsed = ParseChecked(json, "presentation", &report.presentation.checks);
-  if (!parsed) return report;
-  const JsonValue& vp = *parsed;
+  // A tree of its own: the credentials it holds are verified with the
+  // reused one while this is read.
+  JsonValue vp;
+  if (!ParseChecked(json, "presentation", &vp, &report.presentation.checks)) return report;
   std::vector<std::string> problems;
   PresentationStructure(vp, &problems);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0 presentation" : fmt::format("{}", fmt::join(problems, "; ")));

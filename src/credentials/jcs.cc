@@ -73,12 +73,12 @@ class Parser {
  public:
   explicit Parser(std::string_view s) : s_(s) {}
 
-  Result<Value> Run() {
-    Value v;
-    if (Status st = ParseValue(&v, 0); !st.ok()) return st.error();
+  // Parses into `v`, reusing the strings and vectors it already holds.
+  Status Run(Value* v) {
+    if (Status st = ParseValue(v, 0); !st.ok()) return st;
     SkipSpace();
     if (pos_ != s_.size()) return Fail("unexpected text after the JSON value");
-    return v;
+    return Status::Ok();
   }
 
  private:
@@ -151,8 +151,22 @@ class Parser {
     SkipSpace();
     if (pos_ >= s_.size()) return Fail("unexpected end");
     const char c = s_[pos_];
-    if (c == '{') return ParseObject(v, depth);
-    if (c == '[') return ParseArray(v, depth);
+    // `v` may hold a value of an earlier parse (ParseIJsonInto): what the
+    // new kind does not use is emptied, what it uses is overwritten in place.
+    v->number = 0;
+    if (c == '{') {
+      v->text.clear();
+      v->items.clear();
+      return ParseObject(v, depth);
+    }
+    if (c == '[') {
+      v->text.clear();
+      v->members.clear();
+      return ParseArray(v, depth);
+    }
+    v->items.clear();
+    v->members.clear();
+    v->text.clear();
     if (c == '"') {
       v->kind = Value::kString;
       return ParseString(&v->text);
@@ -312,14 +326,19 @@ class Parser {
     SkipSpace();
     if (pos_ < s_.size() && s_[pos_] == ']') {
       ++pos_;
+      v->items.clear();
       return Status::Ok();
     }
-    while (true) {
-      v->items.emplace_back();
-      if (Status st = ParseValue(&v->items.back(), depth + 1); !st.ok()) return st;
+    for (size_t n = 0;;) {
+      if (n == v->items.size()) v->items.emplace_back();
+      if (Status st = ParseValue(&v->items[n++], depth + 1); !st.ok()) return st;
       SkipSpace();
       if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
-      if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return Status::Ok(); }
+      if (pos_ < s_.size() && s_[pos_] == ']') {
+        ++pos_;
+        v->items.erase(v->items.begin() + static_cast<ptrdiff_t>(n), v->items.end());
+        return Status::Ok();
+      }
       return Fail("expected ',' or ']'");
     }
   }
@@ -330,40 +349,46 @@ class Parser {
     SkipSpace();
     if (pos_ < s_.size() && s_[pos_] == '}') {
       ++pos_;
+      v->members.clear();
       return Status::Ok();
     }
     // Credential objects hold a handful of members. Four fit a small heap
-    // block; eight (as before) took a block large enough to leave malloc's
-    // per-thread cache and cost more than the moves of growing.
-    v->members.reserve(4);
+    // block; eight took a block large enough to leave malloc's per-thread
+    // cache and cost more than the moves of growing.
+    if (v->members.empty()) v->members.reserve(4);
     // Small objects are searched linearly; past a few dozen members a set
     // keeps the duplicate check linear in total (hostile input).
     std::unique_ptr<std::unordered_set<std::string>> seen;  // made only for large objects
-    while (true) {
+    for (size_t n = 0;;) {
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != '"') return Fail("expected a member name");
-      std::string name;
+      if (n == v->members.size()) v->members.emplace_back();
+      auto& [name, value] = v->members[n];
+      name.clear();
       if (Status st = ParseString(&name); !st.ok()) return st;
       bool duplicate = false;
-      if (v->members.size() < 32) {
-        for (const auto& m : v->members) duplicate = duplicate || m.first == name;
+      if (n < 32) {
+        for (size_t i = 0; i < n; ++i) duplicate = duplicate || v->members[i].first == name;
       } else {
         if (seen == nullptr) {
           seen = std::make_unique<std::unordered_set<std::string>>();
-          for (const auto& m : v->members) seen->insert(m.first);
+          for (size_t i = 0; i < n; ++i) seen->insert(v->members[i].first);
         }
-        duplicate = seen->count(name) != 0;
+        duplicate = !seen->insert(name).second;
       }
       if (duplicate) return Fail(fmt::format("duplicate member name \"{}\"", name));
+      ++n;
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != ':') return Fail("expected ':'");
       ++pos_;
-      if (seen != nullptr) seen->insert(name);
-      Value& value = v->members.emplace_back(std::move(name), Value()).second;
       if (Status st = ParseValue(&value, depth + 1); !st.ok()) return st;
       SkipSpace();
       if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
-      if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return Status::Ok(); }
+      if (pos_ < s_.size() && s_[pos_] == '}') {
+        ++pos_;
+        v->members.erase(v->members.begin() + static_cast<ptrdiff_t>(n), v->members.end());
+        return Status::Ok();
+      }
       return Fail("expected ',' or '}'");
     }
   }
@@ -566,7 +591,13 @@ void JsonValue::Erase(std::string_view name) {
     }
 }
 
-Result<JsonValue> ParseIJson(std::string_view json) { return Parser(json).Run(); }
+Result<JsonValue> ParseIJson(std::string_view json) {
+  JsonValue v;
+  if (Status st = Parser(json).Run(&v); !st.ok()) return st.error();
+  return v;
+}
+
+Status ParseIJsonInto(std::string_view json, JsonValue* value) { return Parser(json).Run(value); }
 
 void WriteCanonical(const JsonValue& value, std::string_view skip_member, void (*consume)(void* context, const char* bytes, size_t size),
                     void* context) {
@@ -604,9 +635,9 @@ bool operator==(const JsonValue& a, const JsonValue& b) {
 }
 
 Result<std::string> CanonicalizeJson(std::string_view json) {
-  auto v = Parser(json).Run();
-  if (!v.ok()) return v.error();
-  return Canonicalize(v.value());
+  JsonValue v;
+  if (Status st = Parser(json).Run(&v); !st.ok()) return st.error();
+  return Canonicalize(v);
 }
 
 }  // namespace conform

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace conform {
 namespace {
@@ -83,6 +85,32 @@ TEST(JcsTest, ParsesCleanlyAfterAFailure) {
   EXPECT_FALSE(ParseIJson(R"({"a":[1,{"b":[2,3,{"c":})").ok());
   EXPECT_FALSE(ParseIJson(R"({"a":1,"a":2})").ok());
   EXPECT_EQ(CanonicalizeJson(R"({"z":[3,{"y":1,"x":2}],"a":{}})").value(), R"({"a":{},"z":[3,{"x":2,"y":1}]})");
+}
+
+// A tree parsed into again holds the new document only, whatever shape the
+// old one had, and after a failed parse too.
+TEST(JcsTest, ParsingIntoAnOldTreeLeavesNothingOfIt) {
+  const std::vector<std::string> documents = {
+      R"({"a":[1,{"b":"a string too long for small-string storage","c":[true,null]}],"d":{"e":1,"f":2,"g":3,"h":4,"i":5}})",
+      R"({"a":"x","d":[]})",
+      R"(["a",{"a":1},[{"b":2}]])",
+      R"({"a":[1,{"b":[2,3,{"c":})",  // fails
+      R"({"z":{"y":{}},"a":[{"b":"c"}]})",
+      R"("just a string")",
+      R"({"a":[1,{"b":"again a string too long for small-string storage"}],"d":{"i":5,"h":4}})",
+  };
+  JsonValue tree;
+  for (const std::string& doc : documents) {
+    const auto fresh = ParseIJson(doc);
+    const Status st = ParseIJsonInto(doc, &tree);
+    ASSERT_EQ(st.ok(), fresh.ok()) << doc;
+    if (!st.ok()) continue;
+    EXPECT_EQ(Canonicalize(tree), Canonicalize(fresh.value())) << doc;
+    EXPECT_TRUE(tree == fresh.value()) << doc;
+    EXPECT_EQ(tree.members.size(), fresh.value().members.size()) << doc;
+    EXPECT_EQ(tree.items.size(), fresh.value().items.size()) << doc;
+    EXPECT_EQ(tree.text, fresh.value().text) << doc;
+  }
 }
 
 TEST(JcsTest, RefusesWhatIJsonForbids) {

@@ -43,6 +43,11 @@ struct JsonValue {
 
 // Parses I-JSON, with the same errors as CanonicalizeJson.
 Result<JsonValue> ParseIJson(std::string_view json);
+// The same into `value`, reusing the memory its strings and vectors already
+// hold: a caller parsing many similar documents one after another (a batch
+// of credentials) allocates almost nothing after the first. On error
+// `value` is left in an unspecified but valid state.
+Status ParseIJsonInto(std::string_view json, JsonValue* value);
 // The RFC 8785 form of a parsed value; with `skip_member`, that member of the
 // (top-level) object is left out, as if removed.
 std::string Canonicalize(const JsonValue& value, std::string_view skip_member = {});
