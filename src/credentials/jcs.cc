@@ -69,6 +69,19 @@ namespace {
 
 using Value = JsonValue;
 
+// Member names are short and mostly differ in their first bytes: comparing
+// those inline saves a library call per comparison, and lookups and the
+// duplicate check compare names all the time.
+bool SameName(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+}
+
+// Byte order (the UTF-16 order for ASCII names).
+bool NameBefore(std::string_view a, std::string_view b) {
+  if (!a.empty() && !b.empty() && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+  return a < b;
+}
+
 class Parser {
  public:
   explicit Parser(std::string_view s) : s_(s) {}
@@ -368,7 +381,7 @@ class Parser {
       if (Status st = ParseString(&name); !st.ok()) return st;
       bool duplicate = false;
       if (n < 32) {
-        for (size_t i = 0; i < n; ++i) duplicate = duplicate || v->members[i].first == name;
+        for (size_t i = 0; i < n && !duplicate; ++i) duplicate = SameName(v->members[i].first, name);
       } else {
         if (seen == nullptr) {
           seen = std::make_unique<std::unordered_set<std::string>>();
@@ -531,7 +544,7 @@ void WriteObject(const Value& v, Sink* out, std::string_view skip) {
     for (size_t i = 1; i < n; ++i) {
       const Member* m = sorted[i];
       size_t j = i;
-      for (; j > 0 && m->first < sorted[j - 1]->first; --j) sorted[j] = sorted[j - 1];
+      for (; j > 0 && NameBefore(m->first, sorted[j - 1]->first); --j) sorted[j] = sorted[j - 1];
       sorted[j] = m;
     }
   } else {
@@ -573,13 +586,13 @@ void Write(const Value& v, Sink* out, std::string_view skip) {
 
 const JsonValue* JsonValue::Find(std::string_view name) const {
   for (const auto& m : members)
-    if (m.first == name) return &m.second;
+    if (SameName(m.first, name)) return &m.second;
   return nullptr;
 }
 
 JsonValue* JsonValue::Find(std::string_view name) {
   for (auto& m : members)
-    if (m.first == name) return &m.second;
+    if (SameName(m.first, name)) return &m.second;
   return nullptr;
 }
 
