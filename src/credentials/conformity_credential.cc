@@ -138,9 +138,10 @@ Result<ConformityAttestation> ReadConformityCredential(const JsonValue& vc) {
   if (list.empty()) problems.push_back("credentialSubject.assessment: a DCC attests at least one assessment");
   for (size_t i = 0; i < list.size(); ++i) {
     const JsonValue& a = *list[i];
-    const std::string where = fmt::format("credentialSubject.{}[{}]", assessment_key, i);
+    // Where a problem is, spelled out only when there is one.
+    const auto where_of = [&] { return fmt::format("credentialSubject.{}[{}]", assessment_key, i); };
     if (!a.is_object()) {
-      problems.push_back(where + ": an assessment is an object");
+      problems.push_back(where_of() + ": an assessment is an object");
       continue;
     }
     ConformityAssessment assessment;
@@ -149,29 +150,29 @@ Result<ConformityAttestation> ReadConformityCredential(const JsonValue& vc) {
     std::string conformance_key = "conformance";
     const JsonValue* conformance = FindAny(a, {"conformance", "compliance"}, &conformance_key);
     if (conformance == nullptr || (conformance->kind != JsonValue::kTrue && conformance->kind != JsonValue::kFalse)) {
-      problems.push_back(fmt::format("{}.conformance: must state true or false", where));
+      problems.push_back(fmt::format("{}.conformance: must state true or false", where_of()));
     } else {
       assessment.conformance = conformance->kind == JsonValue::kTrue;
     }
     if (const JsonValue* date = a.Find("assessmentDate")) {
       assessment.date = Str(date);
-      if (!Date::Parse(assessment.date).ok()) problems.push_back(fmt::format("{}.assessmentDate: '{}' is not a date (YYYY-MM-DD)", where, assessment.date));
+      if (!Date::Parse(assessment.date).ok()) problems.push_back(fmt::format("{}.assessmentDate: '{}' is not a date (YYYY-MM-DD)", where_of(), assessment.date));
     }
     assessment.standards = References(a.Find("referenceStandard"));
     assessment.regulations = References(a.Find("referenceRegulation"));
     const bool has_criteria = a.Find("assessmentCriteria") != nullptr || a.Find("assessmentCriterion") != nullptr;
     if (assessment.standards.empty() && assessment.regulations.empty() && !has_criteria)
-      problems.push_back(where + ": names no referenceStandard, referenceRegulation or assessmentCriteria: conformity to what?");
+      problems.push_back(where_of() + ": names no referenceStandard, referenceRegulation or assessmentCriteria: conformity to what?");
     std::string product_key = "assessedProduct";
     const auto products = Many(FindAny(a, {"assessedProduct", "assessedProducts"}, &product_key));
     for (size_t j = 0; j < products.size(); ++j) {
-      const std::string pwhere = fmt::format("{}.{}[{}]", where, product_key, j);
+      const auto pwhere_of = [&] { return fmt::format("{}.{}[{}]", where_of(), product_key, j); };
       const JsonValue* p = products[j];
       // From 0.6 a ProductVerification wraps the product.
       if (p->is_object())
         if (const JsonValue* inner = p->Find("product"); inner != nullptr && inner->is_object()) p = inner;
       if (!p->is_object()) {
-        problems.push_back(pwhere + ": a product is an object");
+        problems.push_back(pwhere_of() + ": a product is an object");
         continue;
       }
       AssessedProduct product;
@@ -179,17 +180,17 @@ Result<ConformityAttestation> ReadConformityCredential(const JsonValue& vc) {
       product.name = Str(p->Find("name"));
       product.serial_number = Str(p->Find("serialNumber"));
       product.batch_number = Str(p->Find("batchNumber"));
-      if (product.id.empty() && product.name.empty()) problems.push_back(pwhere + ": a product needs an id or a name");
+      if (product.id.empty() && product.name.empty()) problems.push_back(pwhere_of() + ": a product needs an id or a name");
       auto gtin = ProductGtin(*p);
       if (!gtin.ok()) {
-        problems.push_back(fmt::format("{}: {}", pwhere, gtin.error().ToString()));
+        problems.push_back(fmt::format("{}: {}", pwhere_of(), gtin.error().ToString()));
       } else {
         product.gtin = gtin.value();
       }
       assessment.products.push_back(std::move(product));
     }
     const bool assesses_something = !products.empty() || FindAny(a, {"assessedFacility", "assessedFacilities", "assessedOrganisation"}) != nullptr;
-    if (!assesses_something) problems.push_back(where + ": assesses nothing (no assessedProduct, assessedFacility or assessedOrganisation)");
+    if (!assesses_something) problems.push_back(where_of() + ": assesses nothing (no assessedProduct, assessedFacility or assessedOrganisation)");
     out.assessments.push_back(std::move(assessment));
   }
   if (!problems.empty()) {

@@ -182,12 +182,15 @@ std::shared_ptr<const VerifyContext::CachedList> LoadList(const std::string& id,
 
 namespace {
 
-std::string Str(const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); }
+// A string member's text, or an empty string: read in place, not copied.
+const std::string& Str(const JsonValue* v) {
+  static const std::string kNone;
+  return v != nullptr && v->is_string() ? v->text : kNone;
+}
 
-std::string IssuerOf(const JsonValue& v) {
+const std::string& IssuerOf(const JsonValue& v) {
   const JsonValue* i = v.Find("issuer");
-  if (i == nullptr) return std::string();
-  return i->is_object() ? Str(i->Find("id")) : Str(i);
+  return i != nullptr && i->is_object() ? Str(i->Find("id")) : Str(i);
 }
 
 bool HasType(const JsonValue& v, std::string_view type) {
@@ -209,20 +212,25 @@ bool IsUrl(const std::string& u) {
 }
 
 // The "json" check shared by credentials and presentations: size limit and
-// strict parse. Null when it failed (the check says why).
-std::optional<JsonValue> ParseChecked(std::string_view json, const char* what, std::vector<CredentialCheck>* checks) {
+// strict parse into `into`. False when it failed (the check says why).
+bool ParseChecked(std::string_view json, const char* what, JsonValue* into, std::vector<CredentialCheck>* checks) {
   if (json.size() > kMaxCredentialBytes) {
     checks->push_back({"json", false, fmt::format("{} bytes, more than the limit of {} for a {}", json.size(), kMaxCredentialBytes, what)});
-    return std::nullopt;
+    return false;
   }
-  auto parsed = ParseIJson(json);
-  if (!parsed.ok()) {
-    checks->push_back({"json", false, parsed.error().ToString()});
-    return std::nullopt;
+  if (Status st = ParseIJsonInto(json, into); !st.ok()) {
+    checks->push_back({"json", false, st.error().ToString()});
+    return false;
   }
   checks->push_back({"json", true, "I-JSON: UTF-8, no duplicate keys, no lone surrogates"});
-  return std::move(parsed).value();
+  return true;
 }
+
+// Credentials up to this size are parsed into a tree each thread keeps, so
+// that a batch reuses its memory instead of allocating and freeing every
+// string and vector again; larger ones get a tree of their own, which the
+// thread does not hold on to.
+constexpr size_t kReusedTreeBytes = size_t{64} << 10;
 
 // A property that holds one object or an array of them, as a list.
 std::vector<const JsonValue*> ItemsOf(const JsonValue* v) {
@@ -258,7 +266,7 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
     ContextStructure(vc, &problems);
     if (!HasType(vc, "VerifiableCredential")) problems.push_back("type must include VerifiableCredential");
     const JsonValue* issuer_value = vc.Find("issuer");
-    const std::string issuer_id = IssuerOf(vc);
+    const std::string& issuer_id = IssuerOf(vc);
     if (issuer_value == nullptr || issuer_id.empty() || !IsUrl(issuer_id)) problems.push_back("issuer must be a URL or an object whose id is a URL");
     const JsonValue* subject = vc.Find("credentialSubject");
     bool subject_ok = subject != nullptr && (subject->is_object() || (subject->is_array() && !subject->items.empty()));
@@ -273,15 +281,20 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
         if (const JsonValue* id = x->is_object() ? x->Find("id") : nullptr; id != nullptr && !(id->is_string() && IsUrl(id->text)))
           problems.push_back("a credentialSubject id must be a single URL");
     }
-    for (const char* f : {"validFrom", "validUntil"}) {
-      const JsonValue* v = vc.Find(f);
-      if (v != nullptr && (!v->is_string() || !ParseDateTime(v->text).ok()))
-        problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", f));
+    // Each date is read once, for its form and then for the order.
+    constexpr const char* kPeriod[] = {"validFrom", "validUntil"};
+    std::optional<int64_t> period[2];
+    for (int i = 0; i < 2; ++i) {
+      const JsonValue* v = vc.Find(kPeriod[i]);
+      if (v == nullptr) continue;
+      if (v->is_string())
+        if (auto when = ParseDateTime(v->text); when.ok()) {
+          period[i] = when.value();
+          continue;
+        }
+      problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", kPeriod[i]));
     }
-    const std::string from = Str(vc.Find("validFrom")), until = Str(vc.Find("validUntil"));
-    if (!from.empty() && !until.empty() && ParseDateTime(from).ok() && ParseDateTime(until).ok() &&
-        ParseDateTime(until).value() < ParseDateTime(from).value())
-      problems.push_back("validUntil is before validFrom");
+    if (period[0] && period[1] && *period[1] < *period[0]) problems.push_back("validUntil is before validFrom");
     if (const JsonValue* id = vc.Find("id"); id != nullptr && !(id->is_string() && IsUrl(id->text))) problems.push_back("id must be a single URL");
     // Objects of these properties must say what they are (a type), and an
     // id, where given, must be a URL; a schema needs both.
@@ -308,10 +321,14 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
-  // Parsed once, strictly; every check reads the same tree.
-  const std::optional<JsonValue> parsed = ParseChecked(json, "credential", &report.checks);
-  if (!parsed) return report;
-  const JsonValue& vc = *parsed;
+  // Parsed once, strictly; every check reads the same tree. Nothing of an
+  // earlier credential survives in the reused tree: the parse overwrites
+  // every node and drops the rest.
+  thread_local JsonValue reused;
+  JsonValue own;
+  JsonValue& tree = json.size() <= kReusedTreeBytes ? reused : own;
+  if (!ParseChecked(json, "credential", &tree, &report.checks)) return report;
+  const JsonValue& vc = tree;
   std::vector<std::string> problems;
   CredentialStructure(vc, &problems);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
@@ -364,10 +381,10 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
 
   // The key that signed must be the issuer's: for did:key, the DID itself.
-  const std::string issuer = IssuerOf(vc);
+  const std::string& issuer = IssuerOf(vc);
   const JsonValue* proof_obj = vc.Find("proof");
-  const std::string method = proof_obj != nullptr && proof_obj->is_object() ? Str(proof_obj->Find("verificationMethod")) : "";
-  const std::string controller = method.substr(0, method.find('#'));
+  const std::string_view method = proof_obj != nullptr && proof_obj->is_object() ? std::string_view(Str(proof_obj->Find("verificationMethod"))) : "";
+  const std::string_view controller = method.substr(0, method.find('#'));
   const bool bound = !controller.empty() && controller == issuer;
   add("issuer", bound,
       bound ? fmt::format("signed by the issuer's key ({})", issuer)
@@ -386,7 +403,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
 
   std::string validity = "no validity period";
   bool valid = true;
-  const std::string from = Str(vc.Find("validFrom")), until = Str(vc.Find("validUntil"));
+  const std::string &from = Str(vc.Find("validFrom")), &until = Str(vc.Find("validUntil"));
   if (!from.empty() && ctx.now < ParseDateTime(from).value()) {
     valid = false;
     validity = fmt::format("not valid before {}", from);
@@ -408,8 +425,8 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     add("status", false, "credentialStatus must be a BitstringStatusListEntry with statusPurpose, statusListIndex (digits) and statusListCredential");
     return report;
   }
-  const std::string list_id = Str(st->Find("statusListCredential"));
-  const std::string purpose = Str(st->Find("statusPurpose"));
+  const std::string& list_id = Str(st->Find("statusListCredential"));
+  const std::string& purpose = Str(st->Find("statusPurpose"));
   auto it = ctx.status_lists.find(list_id);
   if (it == ctx.status_lists.end()) {
     add("status", false, fmt::format("status list {} is not available locally", list_id));
@@ -434,7 +451,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     return report;
   }
   const BitstringStatusList& bits = list->bits;
-  const std::string index_text = Str(st->Find("statusListIndex"));
+  const std::string& index_text = Str(st->Find("statusListIndex"));
   if (index_text.size() > 18) {
     add("status", false, fmt::format("statusListIndex {} is out of range", index_text));
     return report;
@@ -498,9 +515,10 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.presentation.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
-  const std::optional<JsonValue> parsed = ParseChecked(json, "presentation", &report.presentation.checks);
-  if (!parsed) return report;
-  const JsonValue& vp = *parsed;
+  // A tree of its own: the credentials it holds are verified with the
+  // reused one while this is read.
+  JsonValue vp;
+  if (!ParseChecked(json, "presentation", &vp, &report.presentation.checks)) return report;
   std::vector<std::string> problems;
   PresentationStructure(vp, &problems);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0 presentation" : fmt::format("{}", fmt::join(problems, "; ")));
@@ -539,19 +557,58 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
   return report;
 }
 
-std::vector<CredentialReport> VerifyCredentials(const std::vector<std::string>& jsons, const VerifyContext& context,
-                                                unsigned threads) {
-  std::vector<CredentialReport> reports(jsons.size());
+namespace {
+
+// Runs verify(i) for every index on `threads` threads (0: one per core),
+// each taking the next index as it finishes one.
+template <typename Verify>
+void ForEachOnThreads(size_t count, unsigned threads, const Verify& verify) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, jsons.size())));
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, count)));
   std::atomic<size_t> next{0};
   const auto work = [&] {
-    for (size_t i = next++; i < jsons.size(); i = next++) reports[i] = VerifyCredential(jsons[i], context);
+    for (size_t i = next++; i < count; i = next++) verify(i);
   };
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
+}
+
+}  // namespace
+
+std::vector<CredentialReport> VerifyCredentials(const std::vector<std::string>& jsons, const VerifyContext& context,
+                                                unsigned threads) {
+  std::vector<CredentialReport> reports(jsons.size());
+  ForEachOnThreads(jsons.size(), threads, [&](size_t i) { reports[i] = VerifyCredential(jsons[i], context); });
+  return reports;
+}
+
+std::vector<CredentialReport> VerifyDocuments(const std::vector<std::string>& jsons, const VerifyContext& context, unsigned threads) {
+  std::vector<CredentialReport> reports(jsons.size());
+  // Only a text that spells the type out (or escapes characters, which
+  // could spell it) can be a presentation: the rest skip a second parse.
+  const auto maybe_presentation = [](std::string_view json) {
+    return json.find("VerifiablePresentation") != std::string_view::npos || json.find("\\u") != std::string_view::npos;
+  };
+  ForEachOnThreads(jsons.size(), threads, [&](size_t i) {
+    if (!maybe_presentation(jsons[i]) || !IsPresentationJson(jsons[i])) {
+      reports[i] = VerifyCredential(jsons[i], context);
+      return;
+    }
+    const PresentationReport p = VerifyPresentation(jsons[i], context);
+    reports[i] = p.presentation;
+    for (size_t k = 0; k < p.credentials.size(); ++k) {
+      const CredentialReport& c = p.credentials[k];
+      std::string detail = fmt::format("all {} checks pass", c.checks.size());
+      for (const auto& check : c.checks)
+        if (!check.passed) {
+          detail = fmt::format("{}: {}", check.name, check.detail);
+          break;
+        }
+      reports[i].checks.push_back(CredentialCheck{fmt::format("credential[{}]", k), c.ok(), detail});
+    }
+  });
   return reports;
 }
 

@@ -36,18 +36,39 @@ Result<Json> ParseStrict(std::string_view text) {
 // it has them: on a 2 KB credential that is several times faster than
 // libsodium's portable code, and hashing is the largest cost of a verify
 // after the signature itself.
-std::array<uint8_t, 32> Sha256(const std::string& s) {
-  // The digest is fetched once and each thread keeps its context: OpenSSL 3
-  // looks an algorithm up on every implicit use, which costs more than
-  // hashing a credential.
+// The digest is fetched once and each thread keeps its context: OpenSSL 3
+// looks an algorithm up on every implicit use, which costs more than
+// hashing a credential.
+EVP_MD_CTX* Sha256Context() {
   static EVP_MD* const md = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  if (md == nullptr || ctx == nullptr || EVP_DigestInit_ex2(ctx.get(), md, nullptr) != 1) std::abort();
+  return ctx.get();
+}
+
+std::array<uint8_t, 32> Sha256Final(EVP_MD_CTX* ctx) {
   std::array<uint8_t, 32> h{};
   unsigned int size = 0;
-  if (md == nullptr || ctx == nullptr || EVP_DigestInit_ex2(ctx.get(), md, nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), s.data(), s.size()) != 1 || EVP_DigestFinal_ex(ctx.get(), h.data(), &size) != 1 || size != h.size())
-    std::abort();
+  if (EVP_DigestFinal_ex(ctx, h.data(), &size) != 1 || size != h.size()) std::abort();
   return h;
+}
+
+std::array<uint8_t, 32> Sha256(const std::string& s) {
+  EVP_MD_CTX* ctx = Sha256Context();
+  if (EVP_DigestUpdate(ctx, s.data(), s.size()) != 1) std::abort();
+  return Sha256Final(ctx);
+}
+
+// SHA-256 of a value's canonical form, hashed as it is written: the form
+// itself is never held whole.
+std::array<uint8_t, 32> Sha256Canonical(const JsonValue& value, std::string_view skip_member = {}) {
+  EVP_MD_CTX* ctx = Sha256Context();
+  WriteCanonical(value, skip_member,
+                 [](void* c, const char* bytes, size_t size) {
+                   if (EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(c), bytes, size) != 1) std::abort();
+                 },
+                 ctx);
+  return Sha256Final(ctx);
 }
 
 }  // namespace
@@ -102,7 +123,8 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
   const JsonValue* proof_in = secured.Find("proof");
   if (proof_in == nullptr) return Fail("no proof");
   if (!proof_in->is_object()) return Fail("proof sets (several proofs) are not supported yet");
-  const auto text_of = [](const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); };
+  static const std::string kNone;
+  const auto text_of = [](const JsonValue* v) -> const std::string& { return v != nullptr && v->is_string() ? v->text : kNone; };
   if (text_of(proof_in->Find("type")) != "DataIntegrityProof")
     return Fail(fmt::format("proof type '{}' is not DataIntegrityProof", text_of(proof_in->Find("type"))));
   if (text_of(proof_in->Find("cryptosuite")) != "eddsa-jcs-2022")
@@ -112,45 +134,62 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
   auto sig = MultibaseDecode(value->text);
   if (!sig.ok()) return Fail("proofValue: " + sig.error().ToString());
   if (sig.value().size() != crypto_sign_BYTES) return Fail(fmt::format("proofValue holds {} bytes, an Ed25519 signature 64", sig.value().size()));
-  const std::string method = text_of(proof_in->Find("verificationMethod"));
+  const std::string& method = text_of(proof_in->Find("verificationMethod"));
   if (method.empty()) return Fail("the proof names no verificationMethod");
-  const std::string purpose = text_of(proof_in->Find("proofPurpose"));
+  const std::string& purpose = text_of(proof_in->Find("proofPurpose"));
   if (purpose.empty()) return Fail("the proof names no proofPurpose");
-  const DidResolver did_key_only;
-  auto key = (resolver != nullptr ? resolver : &did_key_only)->Resolve(method, purpose);
-  if (!key.ok()) return Fail("verificationMethod: " + key.error().ToString());
+  // A did:key is its own key, whatever the resolver: the last one decoded
+  // is kept per thread, since a batch is mostly one issuer's.
+  thread_local std::string last_did_key;
+  thread_local Ed25519PublicKey last_did_key_value{};
+  Ed25519PublicKey public_key{};
+  if (!last_did_key.empty() && method == last_did_key) {
+    public_key = last_did_key_value;
+  } else {
+    const DidResolver did_key_only;
+    auto key = (resolver != nullptr ? resolver : &did_key_only)->Resolve(method, purpose);
+    if (!key.ok()) return Fail("verificationMethod: " + key.error().ToString());
+    public_key = key.value();
+    if (method.rfind("did:key:", 0) == 0) {
+      last_did_key = method;
+      last_did_key_value = public_key;
+    }
+  }
 
   // The proof's @context must open the document's, in the same order; the
   // document is then verified with the proof's @context. (Usually the two
-  // are the same and nothing needs copying.)
-  std::string canonical_doc;
+  // are the same and nothing needs copying.) Both canonical forms are hashed
+  // as they are written.
+  std::array<uint8_t, 32> doc_hash{};
+  bool doc_hashed = false;
   if (const JsonValue* pc = proof_in->Find("@context")) {
     const JsonValue* dc = secured.Find("@context");
     const auto as_list = [](const JsonValue* v) {
-      std::vector<std::string> out;
+      std::vector<const JsonValue*> out;
       if (v == nullptr) return out;
       if (v->is_array())
-        for (const auto& x : v->items) out.push_back(Canonicalize(x));
+        for (const auto& x : v->items) out.push_back(&x);
       else
-        out.push_back(Canonicalize(*v));
+        out.push_back(v);
       return out;
     };
     const auto pl = as_list(pc), dl = as_list(dc);
-    if (pl.size() > dl.size() || !std::equal(pl.begin(), pl.end(), dl.begin()))
+    if (pl.size() > dl.size() || !std::equal(pl.begin(), pl.end(), dl.begin(), [](const JsonValue* a, const JsonValue* b) { return *a == *b; }))
       return Fail("the proof's @context does not match the start of the document's");
     if (pl.size() != dl.size()) {
       JsonValue doc = secured;
       doc.Erase("proof");
       *doc.Find("@context") = *pc;
-      canonical_doc = Canonicalize(doc);
+      doc_hash = Sha256Canonical(doc);
+      doc_hashed = true;
     }
   }
-  if (canonical_doc.empty()) canonical_doc = Canonicalize(secured, "proof");
-  const auto a = Sha256(Canonicalize(*proof_in, "proofValue")), b = Sha256(canonical_doc);
+  if (!doc_hashed) doc_hash = Sha256Canonical(secured, "proof");
+  const auto a = Sha256Canonical(*proof_in, "proofValue"), &b = doc_hash;
   unsigned char hash[64];
   std::copy(a.begin(), a.end(), hash);
   std::copy(b.begin(), b.end(), hash + 32);
-  if (crypto_sign_verify_detached(sig.value().data(), hash, sizeof hash, key.value().data()) != 0)
+  if (crypto_sign_verify_detached(sig.value().data(), hash, sizeof hash, public_key.data()) != 0)
     return Fail("the signature does not verify: the credential was altered or signed with another key");
   return Status::Ok();
 }

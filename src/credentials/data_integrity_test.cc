@@ -38,6 +38,21 @@ TEST(MultibaseTest, Base58RoundTripAndLeadingZeros) {
   EXPECT_EQ(Base64UrlEncode({251, 255}), "-_8");
 }
 
+// Decoding takes digits five at a time: every length and remainder, with and
+// without leading zero bytes, must come back as it went in.
+TEST(MultibaseTest, Base58RoundTripsEveryLength) {
+  Bytes b;
+  for (int n = 0; n < 80; ++n) {
+    EXPECT_EQ(Base58BtcDecode(Base58BtcEncode(b)).value(), b) << n;
+    Bytes zeros(3, 0);
+    zeros.insert(zeros.end(), b.begin(), b.end());
+    EXPECT_EQ(Base58BtcDecode(Base58BtcEncode(zeros)).value(), zeros) << n;
+    b.push_back(static_cast<uint8_t>(n * 37 + 255));
+  }
+  EXPECT_EQ(Base58BtcDecode("Cn8eVZg").value(), (Bytes{'h', 'e', 'l', 'l', 'o'}));
+  EXPECT_EQ(Base58BtcDecode("zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz0").ok(), false);
+}
+
 TEST(MultibaseTest, DidKeyNamesItsKey) {
   auto key = DecodePublicKeyMultibase("z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2");
   ASSERT_TRUE(key.ok());

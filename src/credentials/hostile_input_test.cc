@@ -192,6 +192,21 @@ TEST_F(HostileInputTest, PresentationsBindTheHolderAndVerifyWhatTheyCarry) {
   ASSERT_EQ(ok.credentials.size(), 1u);
   EXPECT_TRUE(ok.credentials[0].ok());
 
+  // In a batch, on every thread, each document keeps its place and a
+  // presentation reports what it carries.
+  std::vector<std::string> batch;
+  for (int i = 0; i < 12; ++i) batch.push_back(i % 3 == 0 ? present(good_, holder) : i % 3 == 1 ? good_ : Replace(good_, "65 W", "100 W"));
+  const auto reports = VerifyDocuments(batch, context_, 2);
+  ASSERT_EQ(reports.size(), batch.size());
+  for (size_t i = 0; i < reports.size(); ++i) {
+    EXPECT_EQ(reports[i].ok(), i % 3 != 2) << i;
+    if (i % 3 == 0) {
+      ASSERT_FALSE(reports[i].checks.empty());
+      EXPECT_EQ(reports[i].checks.back().name, "credential[0]") << i;
+      EXPECT_EQ(reports[i].checks.back().detail.rfind("all ", 0), 0u) << reports[i].checks.back().detail;
+    }
+  }
+
   const PresentationReport stolen = VerifyPresentation(present(good_, GenerateSigningKey()), context_);
   EXPECT_FALSE(stolen.ok());
   EXPECT_NE(stolen.presentation.checks.back().detail.find("not to the holder"), std::string::npos) << stolen.presentation.checks.back().detail;

@@ -6,10 +6,16 @@
 #include <array>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_set>
 #include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace conform {
 
@@ -63,16 +69,29 @@ namespace {
 
 using Value = JsonValue;
 
+// Member names are short and mostly differ in their first bytes: comparing
+// those inline saves a library call per comparison, and lookups and the
+// duplicate check compare names all the time.
+bool SameName(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+}
+
+// Byte order (the UTF-16 order for ASCII names).
+bool NameBefore(std::string_view a, std::string_view b) {
+  if (!a.empty() && !b.empty() && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
+  return a < b;
+}
+
 class Parser {
  public:
   explicit Parser(std::string_view s) : s_(s) {}
 
-  Result<Value> Run() {
-    Value v;
-    if (Status st = ParseValue(&v, 0); !st.ok()) return st.error();
+  // Parses into `v`, reusing the strings and vectors it already holds.
+  Status Run(Value* v) {
+    if (Status st = ParseValue(v, 0); !st.ok()) return st;
     SkipSpace();
     if (pos_ != s_.size()) return Fail("unexpected text after the JSON value");
-    return v;
+    return Status::Ok();
   }
 
  private:
@@ -81,8 +100,27 @@ class Parser {
   }
 
   void SkipSpace() {
+    // Most calls find no space at all: every whitespace byte is below '!'.
+    if (pos_ < s_.size() && static_cast<unsigned char>(s_[pos_]) > ' ') return;
+    SkipSpaceRun();
+  }
+  void SkipSpaceRun() {
     const char* p = s_.data() + pos_;
     const char* const end = s_.data() + s_.size();
+#ifdef __SSE2__
+    // Indented documents hold long runs of spaces: sixteen bytes at a time.
+    while (p + 16 <= end) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                                         _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\t')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\r'))));
+      const unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(space)) & 0xFFFFu;
+      if (other != 0) {
+        pos_ = static_cast<size_t>(p - s_.data()) + static_cast<size_t>(__builtin_ctz(other));
+        return;
+      }
+      p += 16;
+    }
+#endif
     while (p < end && (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')) ++p;
     pos_ = static_cast<size_t>(p - s_.data());
   }
@@ -100,6 +138,17 @@ class Parser {
   size_t PlainRunEnd(size_t from) const {
     const char* p = s_.data() + from;
     const char* const end = s_.data() + s_.size();
+#ifdef __SSE2__
+    while (p + 16 <= end) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      // Signed bytes: below 0x20 catches controls and every byte >= 0x80.
+      const __m128i stop = _mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)),
+                                        _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+      if (mask != 0) return static_cast<size_t>(p - s_.data()) + static_cast<size_t>(__builtin_ctz(mask));
+      p += 16;
+    }
+#endif
     while (p < end && Plain(static_cast<unsigned char>(*p))) ++p;
     return static_cast<size_t>(p - s_.data());
   }
@@ -115,8 +164,22 @@ class Parser {
     SkipSpace();
     if (pos_ >= s_.size()) return Fail("unexpected end");
     const char c = s_[pos_];
-    if (c == '{') return ParseObject(v, depth);
-    if (c == '[') return ParseArray(v, depth);
+    // `v` may hold a value of an earlier parse (ParseIJsonInto): what the
+    // new kind does not use is emptied, what it uses is overwritten in place.
+    v->number = 0;
+    if (c == '{') {
+      v->text.clear();
+      v->items.clear();
+      return ParseObject(v, depth);
+    }
+    if (c == '[') {
+      v->text.clear();
+      v->members.clear();
+      return ParseArray(v, depth);
+    }
+    v->items.clear();
+    v->members.clear();
+    v->text.clear();
     if (c == '"') {
       v->kind = Value::kString;
       return ParseString(&v->text);
@@ -276,14 +339,19 @@ class Parser {
     SkipSpace();
     if (pos_ < s_.size() && s_[pos_] == ']') {
       ++pos_;
+      v->items.clear();
       return Status::Ok();
     }
-    while (true) {
-      v->items.emplace_back();
-      if (Status st = ParseValue(&v->items.back(), depth + 1); !st.ok()) return st;
+    for (size_t n = 0;;) {
+      if (n == v->items.size()) v->items.emplace_back();
+      if (Status st = ParseValue(&v->items[n++], depth + 1); !st.ok()) return st;
       SkipSpace();
       if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
-      if (pos_ < s_.size() && s_[pos_] == ']') { ++pos_; return Status::Ok(); }
+      if (pos_ < s_.size() && s_[pos_] == ']') {
+        ++pos_;
+        v->items.erase(v->items.begin() + static_cast<ptrdiff_t>(n), v->items.end());
+        return Status::Ok();
+      }
       return Fail("expected ',' or ']'");
     }
   }
@@ -292,39 +360,48 @@ class Parser {
     v->kind = Value::kObject;
     ++pos_;
     SkipSpace();
-    // Credential objects hold a handful of members: growing the vector
-    // from nothing would move them several times.
-    v->members.reserve(8);
     if (pos_ < s_.size() && s_[pos_] == '}') {
       ++pos_;
+      v->members.clear();
       return Status::Ok();
     }
+    // Credential objects hold a handful of members. Four fit a small heap
+    // block; eight took a block large enough to leave malloc's per-thread
+    // cache and cost more than the moves of growing.
+    if (v->members.empty()) v->members.reserve(4);
     // Small objects are searched linearly; past a few dozen members a set
     // keeps the duplicate check linear in total (hostile input).
-    std::unordered_set<std::string> seen;
-    while (true) {
+    std::unique_ptr<std::unordered_set<std::string>> seen;  // made only for large objects
+    for (size_t n = 0;;) {
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != '"') return Fail("expected a member name");
-      std::string name;
+      if (n == v->members.size()) v->members.emplace_back();
+      auto& [name, value] = v->members[n];
+      name.clear();
       if (Status st = ParseString(&name); !st.ok()) return st;
       bool duplicate = false;
-      if (v->members.size() < 32) {
-        for (const auto& m : v->members) duplicate = duplicate || m.first == name;
+      if (n < 32) {
+        for (size_t i = 0; i < n && !duplicate; ++i) duplicate = SameName(v->members[i].first, name);
       } else {
-        if (seen.empty())
-          for (const auto& m : v->members) seen.insert(m.first);
-        duplicate = seen.count(name) != 0;
+        if (seen == nullptr) {
+          seen = std::make_unique<std::unordered_set<std::string>>();
+          for (size_t i = 0; i < n; ++i) seen->insert(v->members[i].first);
+        }
+        duplicate = !seen->insert(name).second;
       }
       if (duplicate) return Fail(fmt::format("duplicate member name \"{}\"", name));
+      ++n;
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != ':') return Fail("expected ':'");
       ++pos_;
-      v->members.emplace_back(std::move(name), Value());
-      if (!seen.empty()) seen.insert(v->members.back().first);
-      if (Status st = ParseValue(&v->members.back().second, depth + 1); !st.ok()) return st;
+      if (Status st = ParseValue(&value, depth + 1); !st.ok()) return st;
       SkipSpace();
       if (pos_ < s_.size() && s_[pos_] == ',') { ++pos_; continue; }
-      if (pos_ < s_.size() && s_[pos_] == '}') { ++pos_; return Status::Ok(); }
+      if (pos_ < s_.size() && s_[pos_] == '}') {
+        ++pos_;
+        v->members.erase(v->members.begin() + static_cast<ptrdiff_t>(n), v->members.end());
+        return Status::Ok();
+      }
       return Fail("expected ',' or '}'");
     }
   }
@@ -357,72 +434,151 @@ std::u16string Utf16(const std::string& s) {
   return out;
 }
 
-void WriteString(const std::string& s, std::string* out) {
-  out->push_back('"');
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out->append(s, run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\b': *out += "\\b"; break;
-      case '\f': *out += "\\f"; break;
-      case '\n': *out += "\\n"; break;
-      case '\r': *out += "\\r"; break;
-      case '\t': *out += "\\t"; break;
-      default: *out += fmt::format("\\u{:04x}", c);
-    }
+// Where canonical bytes go: a buffer handed on in chunks, so that a
+// canonical form can be hashed as it is written instead of built whole, and
+// single characters cost a store rather than a call.
+class Sink {
+ public:
+  Sink(void (*consume)(void*, const char*, size_t), void* context) : consume_(consume), context_(context) {}
+  ~Sink() { Flush(); }
+  void Put(char c) {
+    if (n_ == sizeof buf_) Flush();
+    buf_[n_++] = c;
   }
-  out->append(s, run, s.size() - run);
-  out->push_back('"');
+  void Put(const char* p, size_t len) {
+    if (len > sizeof buf_ - n_) {
+      Flush();
+      if (len >= sizeof buf_) return consume_(context_, p, len);
+    }
+    std::memcpy(buf_ + n_, p, len);
+    n_ += len;
+  }
+  void Put(std::string_view s) { Put(s.data(), s.size()); }
+  void Flush() {
+    if (n_ > 0) consume_(context_, buf_, n_);
+    n_ = 0;
+  }
+
+ private:
+  void (*consume_)(void*, const char*, size_t);
+  void* context_;
+  char buf_[4096];
+  size_t n_ = 0;
+};
+
+// Bytes a canonical string holds as they are (no escape needed).
+bool Unescaped(unsigned char c) {
+  static constexpr auto kUnescaped = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0x20; c < 0x100; ++c) t[c] = c != '"' && c != '\\';
+    return t;
+  }();
+  return kUnescaped[c];
 }
 
-void Write(const Value& v, std::string* out, std::string_view skip = {}) {
+void WriteString(const std::string& s, Sink* out) {
+  out->Put('"');
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (true) {
+    const char* run = p;
+#ifdef __SSE2__
+    // Sixteen bytes at a time to the next byte that needs an escape: a
+    // control character, the quote or the backslash.
+    while (p + 16 <= end) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i control = _mm_cmpeq_epi8(_mm_and_si128(x, _mm_set1_epi8(static_cast<char>(0xE0))), _mm_setzero_si128());
+      const __m128i stop = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('"')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\\'))));
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(stop));
+      if (mask != 0) {
+        p += __builtin_ctz(mask);
+        break;
+      }
+      p += 16;
+    }
+#endif
+    while (p < end && Unescaped(static_cast<unsigned char>(*p))) ++p;
+    out->Put(run, static_cast<size_t>(p - run));
+    if (p == end) break;
+    const auto c = static_cast<unsigned char>(*p++);
+    switch (c) {
+      case '"': out->Put("\\\""); break;
+      case '\\': out->Put("\\\\"); break;
+      case '\b': out->Put("\\b"); break;
+      case '\f': out->Put("\\f"); break;
+      case '\n': out->Put("\\n"); break;
+      case '\r': out->Put("\\r"); break;
+      case '\t': out->Put("\\t"); break;
+      default: out->Put(fmt::format("\\u{:04x}", c));
+    }
+  }
+  out->Put('"');
+}
+
+using Member = std::pair<std::string, Value>;
+
+void Write(const Value& v, Sink* out, std::string_view skip = {});
+
+// Members in RFC 8785 order: by their names' UTF-16 code units. For names of
+// ASCII only (nearly all), byte order is the same and needs no conversion.
+void WriteObject(const Value& v, Sink* out, std::string_view skip) {
+  // Credential objects hold a handful of members: sort pointers on the
+  // stack, and only larger objects on the heap.
+  constexpr size_t kInline = 24;
+  const Member* inline_sorted[kInline];
+  std::vector<const Member*> heap_sorted;
+  const Member** sorted = inline_sorted;
+  if (v.members.size() > kInline) {
+    heap_sorted.resize(v.members.size());
+    sorted = heap_sorted.data();
+  }
+  size_t n = 0;
+  bool ascii = true;
+  for (const auto& m : v.members) {
+    if (!skip.empty() && m.first == skip) continue;
+    sorted[n++] = &m;
+    for (char c : m.first) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii) {
+    // Insertion sort: a few members, often nearly in order already.
+    for (size_t i = 1; i < n; ++i) {
+      const Member* m = sorted[i];
+      size_t j = i;
+      for (; j > 0 && NameBefore(m->first, sorted[j - 1]->first); --j) sorted[j] = sorted[j - 1];
+      sorted[j] = m;
+    }
+  } else {
+    std::vector<std::pair<std::u16string, const Member*>> keyed;
+    for (size_t i = 0; i < n; ++i) keyed.emplace_back(Utf16(sorted[i]->first), sorted[i]);
+    std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 0; i < n; ++i) sorted[i] = keyed[i].second;
+  }
+  out->Put('{');
+  for (size_t i = 0; i < n; ++i) {
+    if (i) out->Put(',');
+    WriteString(sorted[i]->first, out);
+    out->Put(':');
+    Write(sorted[i]->second, out);
+  }
+  out->Put('}');
+}
+
+void Write(const Value& v, Sink* out, std::string_view skip) {
   switch (v.kind) {
-    case Value::kNull: *out += "null"; break;
-    case Value::kTrue: *out += "true"; break;
-    case Value::kFalse: *out += "false"; break;
-    case Value::kNumber: *out += SerializeJcsNumber(v.number); break;
+    case Value::kNull: out->Put("null"); break;
+    case Value::kTrue: out->Put("true"); break;
+    case Value::kFalse: out->Put("false"); break;
+    case Value::kNumber: out->Put(SerializeJcsNumber(v.number)); break;
     case Value::kString: WriteString(v.text, out); break;
     case Value::kArray:
-      out->push_back('[');
+      out->Put('[');
       for (size_t i = 0; i < v.items.size(); ++i) {
-        if (i) out->push_back(',');
+        if (i) out->Put(',');
         Write(v.items[i], out);
       }
-      out->push_back(']');
+      out->Put(']');
       break;
-    case Value::kObject: {
-      // Member names order by UTF-16 code units. For names of ASCII only
-      // (nearly all), byte order is the same and needs no conversion.
-      std::vector<const std::pair<std::string, Value>*> sorted;
-      bool ascii = true;
-      for (const auto& m : v.members) {
-        if (!skip.empty() && m.first == skip) continue;
-        sorted.push_back(&m);
-        for (char c : m.first) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-      }
-      if (ascii) {
-        std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-      } else {
-        std::vector<std::pair<std::u16string, const std::pair<std::string, Value>*>> keyed;
-        for (const auto* m : sorted) keyed.emplace_back(Utf16(m->first), m);
-        std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (size_t i = 0; i < keyed.size(); ++i) sorted[i] = keyed[i].second;
-      }
-      out->push_back('{');
-      for (size_t i = 0; i < sorted.size(); ++i) {
-        if (i) out->push_back(',');
-        WriteString(sorted[i]->first, out);
-        out->push_back(':');
-        Write(sorted[i]->second, out);
-      }
-      out->push_back('}');
-      break;
-    }
+    case Value::kObject: WriteObject(v, out, skip); break;
   }
 }
 
@@ -430,13 +586,13 @@ void Write(const Value& v, std::string* out, std::string_view skip = {}) {
 
 const JsonValue* JsonValue::Find(std::string_view name) const {
   for (const auto& m : members)
-    if (m.first == name) return &m.second;
+    if (SameName(m.first, name)) return &m.second;
   return nullptr;
 }
 
 JsonValue* JsonValue::Find(std::string_view name) {
   for (auto& m : members)
-    if (m.first == name) return &m.second;
+    if (SameName(m.first, name)) return &m.second;
   return nullptr;
 }
 
@@ -448,19 +604,53 @@ void JsonValue::Erase(std::string_view name) {
     }
 }
 
-Result<JsonValue> ParseIJson(std::string_view json) { return Parser(json).Run(); }
+Result<JsonValue> ParseIJson(std::string_view json) {
+  JsonValue v;
+  if (Status st = Parser(json).Run(&v); !st.ok()) return st.error();
+  return v;
+}
+
+Status ParseIJsonInto(std::string_view json, JsonValue* value) { return Parser(json).Run(value); }
+
+void WriteCanonical(const JsonValue& value, std::string_view skip_member, void (*consume)(void* context, const char* bytes, size_t size),
+                    void* context) {
+  Sink sink(consume, context);
+  Write(value, &sink, skip_member);
+}
+
+void AppendCanonical(const JsonValue& value, std::string* out, std::string_view skip_member) {
+  WriteCanonical(value, skip_member, [](void* s, const char* p, size_t n) { static_cast<std::string*>(s)->append(p, n); }, out);
+}
 
 std::string Canonicalize(const JsonValue& value, std::string_view skip_member) {
   std::string out;
-  out.reserve(1024);
-  Write(value, &out, skip_member);
+  AppendCanonical(value, &out, skip_member);
   return out;
 }
 
+bool operator==(const JsonValue& a, const JsonValue& b) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case JsonValue::kNumber: return a.number == b.number;
+    case JsonValue::kString: return a.text == b.text;
+    case JsonValue::kArray: return a.items == b.items;
+    case JsonValue::kObject: {
+      // Member order does not matter; names are unique.
+      if (a.members.size() != b.members.size()) return false;
+      for (const auto& [name, value] : a.members) {
+        const JsonValue* other = b.Find(name);
+        if (other == nullptr || !(*other == value)) return false;
+      }
+      return true;
+    }
+    default: return true;
+  }
+}
+
 Result<std::string> CanonicalizeJson(std::string_view json) {
-  auto v = Parser(json).Run();
-  if (!v.ok()) return v.error();
-  return Canonicalize(v.value());
+  JsonValue v;
+  if (Status st = Parser(json).Run(&v); !st.ok()) return st.error();
+  return Canonicalize(v);
 }
 
 }  // namespace conform

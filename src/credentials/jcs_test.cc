@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace conform {
 namespace {
@@ -62,6 +64,53 @@ TEST(JcsTest, SortsByUtf16AndEscapesMinimally) {
   ASSERT_TRUE(c.ok()) << c.error().ToString();
   // U+1F600 is D83D DE00 in UTF-16, before U+FFFF although its code point is larger.
   EXPECT_EQ(c.value(), "{\"a\":\"\xC3\xA9\\n\\u0001\",\"b\":[1,2.5,true,null],\"\xF0\x9F\x98\x80\":0,\"\xEF\xBF\xBF\":1}");
+}
+
+// Values compare as their canonical forms do: member order aside.
+TEST(JcsTest, ValuesEqualWhenTheirCanonicalFormsAre) {
+  const auto parse = [](std::string_view s) { return ParseIJson(s).value(); };
+  EXPECT_TRUE(parse(R"({"a":[1,"x",{"b":null,"c":true}],"d":1e2})") == parse(R"({"d":100,"a":[1.0,"\u0078",{"c":true,"b":null}]})"));
+  EXPECT_FALSE(parse(R"({"a":1})") == parse(R"({"a":1,"b":2})"));
+  EXPECT_FALSE(parse(R"(["x"])") == parse(R"("x")"));
+  EXPECT_FALSE(parse(R"([1,2])") == parse(R"([2,1])"));
+  EXPECT_FALSE(parse("true") == parse("false"));
+  std::string out = "prefix:";
+  AppendCanonical(parse(R"({"b":1,"proof":{},"a":[]})"), &out, "proof");
+  EXPECT_EQ(out, R"(prefix:{"a":[],"b":1})");
+}
+
+// An error deep inside nested containers leaves nothing behind that the
+// next parse could trip on.
+TEST(JcsTest, ParsesCleanlyAfterAFailure) {
+  EXPECT_FALSE(ParseIJson(R"({"a":[1,{"b":[2,3,{"c":})").ok());
+  EXPECT_FALSE(ParseIJson(R"({"a":1,"a":2})").ok());
+  EXPECT_EQ(CanonicalizeJson(R"({"z":[3,{"y":1,"x":2}],"a":{}})").value(), R"({"a":{},"z":[3,{"x":2,"y":1}]})");
+}
+
+// A tree parsed into again holds the new document only, whatever shape the
+// old one had, and after a failed parse too.
+TEST(JcsTest, ParsingIntoAnOldTreeLeavesNothingOfIt) {
+  const std::vector<std::string> documents = {
+      R"({"a":[1,{"b":"a string too long for small-string storage","c":[true,null]}],"d":{"e":1,"f":2,"g":3,"h":4,"i":5}})",
+      R"({"a":"x","d":[]})",
+      R"(["a",{"a":1},[{"b":2}]])",
+      R"({"a":[1,{"b":[2,3,{"c":})",  // fails
+      R"({"z":{"y":{}},"a":[{"b":"c"}]})",
+      R"("just a string")",
+      R"({"a":[1,{"b":"again a string too long for small-string storage"}],"d":{"i":5,"h":4}})",
+  };
+  JsonValue tree;
+  for (const std::string& doc : documents) {
+    const auto fresh = ParseIJson(doc);
+    const Status st = ParseIJsonInto(doc, &tree);
+    ASSERT_EQ(st.ok(), fresh.ok()) << doc;
+    if (!st.ok()) continue;
+    EXPECT_EQ(Canonicalize(tree), Canonicalize(fresh.value())) << doc;
+    EXPECT_TRUE(tree == fresh.value()) << doc;
+    EXPECT_EQ(tree.members.size(), fresh.value().members.size()) << doc;
+    EXPECT_EQ(tree.items.size(), fresh.value().items.size()) << doc;
+    EXPECT_EQ(tree.text, fresh.value().text) << doc;
+  }
 }
 
 TEST(JcsTest, RefusesWhatIJsonForbids) {

@@ -15,7 +15,10 @@ namespace {
 
 Error Fail(std::string what) { return Error(ErrorCode::kInvalidInput, std::move(what), ""); }
 
-std::string Str(const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); }
+const std::string& Str(const JsonValue* v) {
+  static const std::string kNone;
+  return v != nullptr && v->is_string() ? v->text : kNone;
+}
 
 std::vector<std::string> Strings(const JsonValue* v) {
   std::vector<std::string> out;
@@ -30,6 +33,16 @@ std::vector<std::string> Strings(const JsonValue* v) {
 // between writers ("GB 4943.1-2022" and "GB4943.1-2022").
 std::string Key(std::string_view s) {
   std::string out;
+  out.reserve(s.size());
+  // ASCII (nearly every scope term) normalises to its lower case, which
+  // needs no Unicode tables.
+  bool ascii = true;
+  for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    for (char c : s)
+      if (c != ' ' && c != '_') out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return out;
+  }
   for (char c : NormalizeForMatching(s))
     if (c != ' ' && c != '_') out += c;
   return out;
@@ -56,22 +69,30 @@ bool Covers(const std::vector<std::string>& scope, const std::vector<std::string
   return true;
 }
 
-// Collects values of `names` anywhere below `v` (strings, or objects' id/name).
-void Collect(const JsonValue& v, const std::vector<std::string_view>& names, std::vector<std::string>* out) {
+// Where Collect puts the values of some member names.
+struct CollectTarget {
+  std::initializer_list<std::string_view> names;
+  std::vector<std::string>* out;
+};
+
+// Collects values of each target's names anywhere below `v` (strings, or
+// objects' id/name), in one walk for all targets.
+void Collect(const JsonValue& v, std::initializer_list<CollectTarget> targets) {
   if (v.is_array()) {
-    for (const auto& x : v.items) Collect(x, names, out);
+    for (const auto& x : v.items) Collect(x, targets);
     return;
   }
   if (!v.is_object()) return;
   for (const auto& [k, x] : v.members) {
-    if (std::find(names.begin(), names.end(), k) != names.end()) {
+    for (const CollectTarget& target : targets) {
+      if (std::find(target.names.begin(), target.names.end(), k) == target.names.end()) continue;
       const auto take = [&](const JsonValue& y) {
-        if (y.is_string()) out->push_back(y.text);
+        if (y.is_string()) target.out->push_back(y.text);
         else if (y.is_object()) {
-          const std::string id = Str(y.Find("id")), name = Str(y.Find("name"));
-          if (!id.empty() && !name.empty()) out->push_back(id + "\n" + name);
-          else if (!id.empty()) out->push_back(id);
-          else if (!name.empty()) out->push_back(name);
+          const std::string &id = Str(y.Find("id")), &name = Str(y.Find("name"));
+          if (!id.empty() && !name.empty()) target.out->push_back(id + "\n" + name);
+          else if (!id.empty()) target.out->push_back(id);
+          else if (!name.empty()) target.out->push_back(name);
         }
       };
       if (x.is_array())
@@ -79,7 +100,7 @@ void Collect(const JsonValue& v, const std::vector<std::string_view>& names, std
       else
         take(x);
     }
-    Collect(x, names, out);
+    Collect(x, targets);
   }
 }
 
@@ -146,15 +167,13 @@ Result<Certified> ReadCertified(const JsonValue& vc) {
   if (!t.ok()) return t.error();
   c.issued = t.value();
   if (const JsonValue* subject = vc.Find("credentialSubject")) {
-    Collect(*subject, {"referenceStandard"}, &c.standards);
-    Collect(*subject, {"scheme", "scope"}, &c.schemes);
-    Collect(*subject, {"productCategory", "category"}, &c.categories);
+    Collect(*subject, {{{"referenceStandard"}, &c.standards}, {{"scheme", "scope"}, &c.schemes}, {{"productCategory", "category"}, &c.categories}});
   }
   return c;
 }
 
 Status CheckTrust(const TrustList& list, const Certified& what) {
-  std::string why = fmt::format("{} holds no accreditation on the trust list of {}", what.issuer, list.anchor);
+  std::string why;  // why the last candidate failed, formatted only then
   for (const Accreditation& a : list.accreditations) {
     if (a.certification_body != what.issuer) continue;
     if (std::find(list.accreditation_bodies.begin(), list.accreditation_bodies.end(), a.accredited_by) == list.accreditation_bodies.end()) {
@@ -181,6 +200,7 @@ Status CheckTrust(const TrustList& list, const Certified& what) {
     }
     return Status::Ok();
   }
+  if (why.empty()) why = fmt::format("{} holds no accreditation on the trust list of {}", what.issuer, list.anchor);
   return Fail(why);
 }
 

@@ -130,6 +130,14 @@ bool IsPresentationJson(std::string_view json);
 // reported as not verifiable here.
 PresentationReport VerifyPresentation(std::string_view json, const VerifyContext& context);
 
+// Verifies many documents, each a credential or a presentation, on
+// `threads` threads (0: one per core); the reports come back in input
+// order. A presentation's report holds its own checks, then one check per
+// credential it carries ("credential[k]": that all its checks pass, or the
+// first that failed).
+std::vector<CredentialReport> VerifyDocuments(const std::vector<std::string>& jsons, const VerifyContext& context,
+                                              unsigned threads = 0);
+
 struct IssueOptions {
   int64_t created = 0;
   // With a status list credential (JSON) and an index, the credential gets a

@@ -43,9 +43,26 @@ struct JsonValue {
 
 // Parses I-JSON, with the same errors as CanonicalizeJson.
 Result<JsonValue> ParseIJson(std::string_view json);
+// The same into `value`, reusing the memory its strings and vectors already
+// hold: a caller parsing many similar documents one after another (a batch
+// of credentials) allocates almost nothing after the first. On error
+// `value` is left in an unspecified but valid state.
+Status ParseIJsonInto(std::string_view json, JsonValue* value);
 // The RFC 8785 form of a parsed value; with `skip_member`, that member of the
 // (top-level) object is left out, as if removed.
 std::string Canonicalize(const JsonValue& value, std::string_view skip_member = {});
+// The same, appended to `out`: callers that hash canonical forms reuse one
+// buffer instead of allocating a string each time.
+void AppendCanonical(const JsonValue& value, std::string* out, std::string_view skip_member = {});
+// The same, streamed: `consume` receives the canonical bytes in order, in
+// chunks of at most a few KB, so a hash can take them without a copy of the
+// whole form.
+void WriteCanonical(const JsonValue& value, std::string_view skip_member, void (*consume)(void* context, const char* bytes, size_t size),
+                    void* context);
+
+// True when the two values have the same canonical form (the same JSON data
+// model value: member order aside, numbers compared as doubles).
+bool operator==(const JsonValue& a, const JsonValue& b);
 
 // Canonicalises a JSON text. Errors name the byte offset and what is wrong:
 // syntax, a duplicate key, a lone surrogate, invalid UTF-8, a number out of
