@@ -256,34 +256,18 @@ void FitNoticeSide(const std::vector<Notice>& notices, NoticeSide* side) {
   side->featurizer.Fit(corpus);
 }
 
-// The blocking of RecallIndex, rebuilt from its public parts, for the
-// breakdown and the pair export.
+// Every notice prepared, and the index's own blocking, for the breakdown
+// and the pair export.
 struct Blocking {
   std::vector<PreparedRecord> prepared;
-  std::unordered_map<std::string, std::vector<uint32_t>> postings;
-  size_t max_block = 2000;
-  const BrandAliases* brands = nullptr;
+  const RecallIndex* index = nullptr;
 
-  Blocking(const NoticeSide& side, size_t max_block_, const BrandAliases* brands_, unsigned threads)
-      : max_block(max_block_), brands(brands_) {
+  Blocking(const NoticeSide& side, const RecallIndex& index_, unsigned threads) : index(&index_) {
     prepared.resize(side.records.size());
     ParallelFor(side.records.size(), threads, [&](size_t i) { prepared[i] = side.featurizer.Prepare(side.records[i].record); });
-    for (size_t i = 0; i < side.records.size(); ++i)
-      for (auto& key : BlockingKeys(side.records[i], prepared[i], brands)) postings[std::move(key)].push_back(static_cast<uint32_t>(i));
   }
 
-  std::vector<uint32_t> Candidates(const MatchRecord& query, const PreparedRecord& q) const {
-    std::vector<uint32_t> candidates;
-    for (const auto& key : BlockingKeys(query, q, brands)) {
-      auto it = postings.find(key);
-      if (it == postings.end()) continue;
-      if (key[0] == 'b' && it->second.size() > max_block) continue;
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    return candidates;
-  }
+  std::vector<uint32_t> Candidates(const MatchRecord& query, const PreparedRecord& q) const { return index->Candidates(query, q); }
 };
 
 // A field value on one Ditto line: no tabs or line breaks, single spaces,
@@ -377,6 +361,17 @@ int Run(const Options& o) {
     lines = {};
   }
 
+  // Untimed: how many candidates blocking gives each listing.
+  std::vector<uint32_t> per_listing(listings.size());
+  ParallelFor(listings.size(), o.threads, [&](size_t i) {
+    const MatchRecord query = FromListing(listings[i]);
+    per_listing[i] = static_cast<uint32_t>(index.Candidates(query, side.featurizer.Prepare(query.record)).size());
+  });
+  std::sort(per_listing.begin(), per_listing.end());
+  const auto quantile = [&](double q) {
+    return per_listing.empty() ? 0u : per_listing[std::min(per_listing.size() - 1, static_cast<size_t>(q * per_listing.size()))];
+  };
+
   size_t takedown = 0, review = 0, listings_hit = 0;
   for (const auto& f : found) {
     listings_hit += !f.empty();
@@ -394,7 +389,12 @@ int Run(const Options& o) {
   std::printf("  total             %8.2f s\n", total_s);
   std::printf("  candidate pairs scored: %zu (%.1f per listing), %.0f pairs/s on %u threads\n", scored,
               static_cast<double>(scored) / listings.size(), scored / match_s, o.threads);
+  std::printf("  candidates per listing: mean %.1f, median %u, p99 %u, max %u\n", static_cast<double>(scored) / listings.size(),
+              quantile(0.5), quantile(0.99), per_listing.empty() ? 0u : per_listing.back());
   std::printf("  matches: %zu takedown, %zu review, on %zu listings\n", takedown, review, listings_hit);
+  Emit("candidates_median", quantile(0.5));
+  Emit("candidates_p99", quantile(0.99));
+  Emit("candidates_max", per_listing.empty() ? 0 : per_listing.back());
   Emit("listings", static_cast<double>(listings.size()));
   Emit("notices", static_cast<double>(notices.size()));
   Emit("threads", o.threads);
@@ -425,13 +425,14 @@ int Run(const Options& o) {
       truth = std::move(kept);
     }
     size_t tp = 0, tp_takedown = 0;
-    std::map<std::string, size_t> found_by_mode;
+    std::map<std::string, size_t> found_by_mode, takedown_by_mode;
     for (size_t i = 0; i < found.size(); ++i)
       for (const auto& m : found[i])
         if (const std::string* mode = truth.Mode(listings[i].listing_id, index.record(m.indexed).id)) {
           ++tp;
           tp_takedown += m.action == RecallAction::kTakedown;
           ++found_by_mode[*mode];
+          takedown_by_mode[*mode] += m.action == RecallAction::kTakedown;
         }
     const size_t matches = takedown + review;
     const double precision = matches ? static_cast<double>(tp) / matches : 0;
@@ -445,6 +446,16 @@ int Run(const Options& o) {
       Emit(("recall_" + mode).c_str(), static_cast<double>(found_by_mode[mode]) / n);
     }
     std::printf("  recall by how the listing names the product: %s\n", by_mode.c_str());
+    std::string takedown_modes;
+    for (const auto& [mode, n] : truth.pairs_by_mode)
+      takedown_modes += fmt::format("{}{} {}/{} ({:.3f})", takedown_modes.empty() ? "" : ", ", mode, takedown_by_mode[mode], n,
+                                    static_cast<double>(takedown_by_mode[mode]) / n);
+    std::printf("  of which taken down: %s\n", takedown_modes.c_str());
+    const size_t tp_review = tp - tp_takedown;
+    std::printf("  takedown: %zu, %zu planted (precision %.3f); review: %zu, %zu planted (precision %.3f)\n", takedown, tp_takedown,
+                takedown ? static_cast<double>(tp_takedown) / takedown : 0.0, review, tp_review,
+                review ? static_cast<double>(tp_review) / review : 0.0);
+    Emit("review_precision", review ? static_cast<double>(tp_review) / review : 0.0);
     Emit("truth_pairs", static_cast<double>(truth.pairs));
     Emit("precision", precision);
     Emit("recall", recall);
@@ -453,8 +464,8 @@ int Run(const Options& o) {
     if (o.breakdown > 0 || !o.export_pairs.empty()) {
       // Untimed from here on: the blocking again, from public parts.
       const auto b_start = Clock::now();
-      const Blocking blocking(side, o.max_block, &brands.value(), o.threads);
-      std::fprintf(stderr, "recall_match_bench: blocking rebuilt for the breakdown and the export in %.1f s\n", Since(b_start));
+      const Blocking blocking(side, index, o.threads);
+      std::fprintf(stderr, "recall_match_bench: notices prepared again for the breakdown and the export in %.1f s\n", Since(b_start));
       std::vector<size_t> order(listings.size());
       std::iota(order.begin(), order.end(), 0);
       std::mt19937_64 rng(o.seed);

@@ -157,11 +157,7 @@ RecallIndex::RecallIndex(RecallIndex&&) noexcept = default;
 
 size_t RecallIndex::candidates_scored() const { return state_->scored.load(); }
 
-std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
-  const auto Spellings = [&](const std::string& c) {
-    return options_.brands != nullptr ? options_.brands->Spellings(c) : std::vector<std::string>{c};
-  };
-  const PreparedRecord q = featurizer_->Prepare(query.record);
+std::vector<uint32_t> RecallIndex::Candidates(const MatchRecord& query, const PreparedRecord& q) const {
   std::vector<uint32_t> candidates;
   for (const auto& key : BlockingKeys(query, q, options_.brands)) {
     auto it = state_->postings.find(key);
@@ -171,6 +167,15 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  return candidates;
+}
+
+std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
+  const auto Spellings = [&](const std::string& c) {
+    return options_.brands != nullptr ? options_.brands->Spellings(c) : std::vector<std::string>{c};
+  };
+  const PreparedRecord q = featurizer_->Prepare(query.record);
+  const std::vector<uint32_t> candidates = Candidates(query, q);
   state_->scored += candidates.size();
   if (candidates.empty()) return {};
 

@@ -22,6 +22,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -79,6 +80,11 @@ class RecallIndex {
   // The indexed records that `query` (a record of the other side) matches,
   // review or takedown, most probable first.
   std::vector<RecallMatch> Match(const MatchRecord& query) const;
+
+  // The indexed records that blocking pairs with `query` (prepared by the
+  // same featuriser), ascending and distinct: what Match scores. For
+  // measuring blocking.
+  std::vector<uint32_t> Candidates(const MatchRecord& query, const PreparedRecord& prepared) const;
 
   const MatchRecord& record(size_t i) const { return records_[i]; }
   size_t size() const { return records_.size(); }
