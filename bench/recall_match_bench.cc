@@ -2,6 +2,8 @@
 //
 //   recall_match_bench run --notices F --listings F --model F [--truth F]
 //       [--threads N] [--model-threads 1] [--max-block 2000] [--limit N]
+//       [--max-code-block 2000] [--max-code-brands 5] [--takedown-at 0.9]
+//       [--review-unidentified-at 0.9]
 //       [--export-pairs FILE] [--export-count 100000] [--breakdown N] [--seed 1]
 //       [--matches-out FILE]
 //   recall_match_bench score --notices F --model F --pairs FILE [--chunk 10000] [--show-errors N]
@@ -125,6 +127,7 @@ struct Options {
   std::string notices, listings, model, truth, pairs, export_pairs, matches_out;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   size_t max_block = 2000;
+  RecallMatcherOptions matcher;  // run: the decision thresholds and code-key limits
   size_t export_count = 100000;
   size_t breakdown = 0;
   size_t chunk = 10000;
@@ -137,7 +140,8 @@ struct Options {
 Options ParseOptions(int argc, char** argv) {
   if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "score") != 0))
     Die("usage: recall_match_bench run --notices F --listings F --model F [--truth F] [--threads N] [--max-block N] "
-        "[--model-threads N] [--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE]\n"
+        "[--model-threads N] [--max-code-block N] [--max-code-brands N] [--takedown-at P] [--review-unidentified-at P] "
+        "[--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE]\n"
         "       recall_match_bench score --notices F --model F --pairs FILE [--chunk N]");
   Options o;
   o.mode = argv[1];
@@ -160,6 +164,10 @@ Options ParseOptions(int argc, char** argv) {
     else if (flag == "--matches-out") o.matches_out = value;
     else if (flag == "--threads") o.threads = static_cast<unsigned>(std::max<size_t>(1, number()));
     else if (flag == "--max-block") o.max_block = number();
+    else if (flag == "--max-code-block") o.matcher.max_code_block = number();
+    else if (flag == "--max-code-brands") o.matcher.max_code_brands = number();
+    else if (flag == "--takedown-at") o.matcher.takedown_at = std::atof(value.c_str());
+    else if (flag == "--review-unidentified-at") o.matcher.review_unidentified_at = std::atof(value.c_str());
     else if (flag == "--export-count") o.export_count = number();
     else if (flag == "--breakdown") o.breakdown = number();
     else if (flag == "--chunk") o.chunk = std::max<size_t>(1, number());
@@ -319,7 +327,7 @@ int Run(const Options& o) {
   if (!brands.ok()) Die(brands.error().ToString());
   const double model_s = Since(t);
 
-  RecallMatcherOptions options;
+  RecallMatcherOptions options = o.matcher;
   options.max_block = o.max_block;
   options.brands = &brands.value();
   t = Clock::now();
@@ -384,7 +392,8 @@ int Run(const Options& o) {
   std::printf("  load listings     %8.2f s\n", load_listings_s);
   std::printf("  fit featuriser    %8.2f s  (IDF weights over the notices)\n", fit_s);
   std::printf("  load model        %8.2f s  (and the brand alias table)\n", model_s);
-  std::printf("  build index       %8.2f s  (prepare every notice, blocking keys)\n", index_s);
+  std::printf("  build index       %8.2f s  (prepare every notice, blocking keys; %zu code and stem keys dropped as shared)\n", index_s,
+              index.hot_code_keys());
   std::printf("  match             %8.2f s  (%.0f listings/s)\n", match_s, listings.size() / match_s);
   std::printf("  total             %8.2f s\n", total_s);
   std::printf("  candidate pairs scored: %zu (%.1f per listing), %.0f pairs/s on %u threads\n", scored,
