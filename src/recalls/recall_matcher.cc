@@ -67,12 +67,17 @@ bool AllLetters(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-// `code` inside `compact` (CompactAlnum text), not as the head of a longer
-// number: "VX1588" is in "VOLTIXVX1588CHARGER" but not in "VX15880".
-bool CodeInCompact(const std::string& code, const std::string& compact) {
-  for (size_t at = compact.find(code); at != std::string::npos; at = compact.find(code, at + 1)) {
-    const size_t end = at + code.size();
-    if (!(IsDigit(code.back()) && end < compact.size() && IsDigit(compact[end]))) return true;
+// `code` written in a normalised text, whole: as one word or as neighbouring
+// words run together ("qc 65a" for QC65A, as "QC-65A" normalises), never as
+// the head of a longer word ("QC65APRO" is another model).
+bool CodeInText(const std::string& code, std::string_view normalized) {
+  const std::vector<std::string_view> words = Words(normalized);
+  for (size_t i = 0; i < words.size(); ++i) {
+    std::string run;
+    for (size_t j = i; j < words.size() && j < i + 4 && run.size() < code.size(); ++j) {
+      for (char c : words[j]) run += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+      if (run == code) return true;
+    }
   }
   return false;
 }
@@ -307,14 +312,17 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
         if (a.normalized == b.normalized) better(CodeAgreement::kSame, "same model code " + a.normalized);
         else if (b.normalized.starts_with(a.normalized) && b.normalized.size() - a.normalized.size() <= 3 &&
                  AllLetters(std::string_view(b.normalized).substr(a.normalized.size())))
-          better(CodeAgreement::kSame, fmt::format("model code {} with a suffix ({})", a.normalized, b.normalized));
+          // Letters after the digits are a finish or region suffix; letters
+          // after letters may make another model ("KX450P", "KX450PRO").
+          better(IsDigit(a.normalized.back()) ? CodeAgreement::kSame : CodeAgreement::kNear,
+                 fmt::format("model code {} with a suffix ({})", a.normalized, b.normalized));
         else if (a.normalized.starts_with(b.normalized) && a.normalized.size() - b.normalized.size() <= 3 &&
                  AllLetters(std::string_view(a.normalized).substr(b.normalized.size())))
           better(CodeAgreement::kNear, fmt::format("model code {} without its suffix ({})", a.normalized, b.normalized));
         else if (!a.stem.empty() && a.stem == b.stem)
           better(CodeAgreement::kNear, fmt::format("same model stem {} ({} and {})", a.stem, a.normalized, b.normalized));
       }
-      if (CodeInCompact(a.normalized, l.compact_all))
+      if (CodeInText(a.normalized, l.all_text))
         better(CodeAgreement::kSame, "model code " + a.normalized + " in the listing");
     }
     if (!listing_has_code)

@@ -228,9 +228,9 @@ TEST_F(RecallRulesTest, ASiblingModelIsNotMatched) {
 }
 
 TEST_F(RecallRulesTest, AStemOnlyAgreementIsReviewed) {
-  // Other finish letters, or none: the same base model, perhaps not the
-  // same product.
-  for (const char* title : {"Lumo hair dryer HD2200Z 2200W", "Lumo hair dryer HD2200 2200W"}) {
+  // Other finish letters, none, or more letters after the notice's final
+  // letter: the same base model, perhaps not the same product.
+  for (const char* title : {"Lumo hair dryer HD2200Z 2200W", "Lumo hair dryer HD2200 2200W", "Lumo hair dryer HD2200XL 2200W"}) {
     const auto hits = Match(MakeListing("L", title, "Lumo"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;

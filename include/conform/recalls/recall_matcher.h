@@ -19,15 +19,19 @@
 // range. The rules, in order, each named in the evidence of the pair it
 // decides:
 //   1. a shared valid GTIN: takedown;
-//   2. brands in conflict (both known, neither named by the other, not
-//      aliases): none;
+//   2. brands in conflict (both known, not aliases, the notice's not named
+//      in the listing's text nor the listing's in the notice's product
+//      name; placeholders such as "Unknown" are no brand): none;
 //   3. the notice names a model code (not one that many products share):
-//      a. the listing shows it, exactly or with other separators or an
-//         added finish or region suffix ("QC65A-EU"): takedown when the
+//      a. the listing shows it, exactly or with other separators, as whole
+//         words ("QC 65A"), or with a finish or region suffix after its
+//         digits ("LDS4821WW" for "LDS4821"): takedown when the
 //         brands agree, no GTIN of the listing contradicts, and the model
-//         (when there is one) gives at least `takedown_at`; review
-//         otherwise;
-//      b. the listing shows it without the notice's suffix, or only its
+//         (when there is one) gives at least `takedown_at` (an accessory
+//         that names the model, "case for QC-65A", reads as another
+//         product); review otherwise;
+//      b. the listing shows it without the notice's suffix, with more
+//         letters after a letter ("KX450PRO" for "KX450P"), or only its
 //         stem ("LDS4821BK" for "LDS4821WW"): review when the brands agree
 //         and the model (when there is one) does not find the pair unlikely
 //         (its own threshold), else none;
@@ -95,6 +99,8 @@ struct RecallMatcherOptions {
   // short code several makers happen to use), not one maker's model: it is
   // neither blocked on nor taken as identifying evidence. The brand count
   // lets a popular product that hundreds of sellers list keep its key.
+  // Counted over the indexed side (a record without a brand counts under
+  // its title's first word).
   size_t max_code_block = 2000;
   size_t max_code_brands = 5;
   // Brand aliases (brand.h); must outlive the index. Null: BrandKey only.
