@@ -351,11 +351,12 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
                                           : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
     } else if (notice_has_code && agreement == CodeAgreement::kNear) {
-      // Finish letters tell colours apart, and variants too ("S", "PRO"):
-      // worth a look only when brand and description agree as well.
-      if (!brands_agree || (model_says && probability < model_->threshold())) continue;
+      // Finish letters tell colours apart, and variants too ("S", "PRO"): a
+      // near code is no conflict, but identifies no more than brand and
+      // description do, so it is judged as those are (rule 4).
+      if (!model_says || !brands_agree || gtins_differ || probability < options_.review_unidentified_at) continue;
       m.action = RecallAction::kReview;
-      rule = "rule: notice model code only near the listing's, brand agrees -> review";
+      rule = "rule: notice model code only near the listing's, brand and description agree -> review";
     } else if (notice_has_code && listing_has_code) {
       continue;  // another model: a sibling is not the recalled product
     } else {

@@ -234,10 +234,13 @@ TEST_F(RecallRulesTest, AStemOnlyAgreementIsReviewed) {
     const auto hits = Match(MakeListing("L", title, "Lumo"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
-    EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code only near the listing's, brand agrees -> review");
+    EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code only near the listing's, brand and description agree -> review");
   }
-  // Without the brand, nothing.
+  // Without the brand, or below the review bar, nothing.
   EXPECT_TRUE(Match(MakeListing("L", "Hair dryer HD2200Z 2200W", "")).empty());
+  RecallMatcherOptions strict;
+  strict.review_unidentified_at = 0.99;
+  EXPECT_TRUE(Match(MakeListing("L", "Lumo hair dryer HD2200Z 2200W", "Lumo"), strict).empty());
 }
 
 TEST_F(RecallRulesTest, ACodeOnlyNoticeAndAnotherBrand) {

@@ -32,9 +32,8 @@
 //         product); review otherwise;
 //      b. the listing shows it without the notice's suffix, with more
 //         letters after a letter ("KX450PRO" for "KX450P"), or only its
-//         stem ("LDS4821BK" for "LDS4821WW"): review when the brands agree
-//         and the model (when there is one) does not find the pair unlikely
-//         (its own threshold), else none;
+//         stem ("LDS4821BK" for "LDS4821WW"): no conflict, but no more
+//         identifying than brand and description: as 4;
 //      c. the listing shows model codes, none of them the notice's: none,
 //         whatever the title says (a sibling model is not the recalled
 //         product);
