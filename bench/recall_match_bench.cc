@@ -2,6 +2,8 @@
 //
 //   recall_match_bench run --notices F --listings F --model F [--truth F]
 //       [--threads N] [--model-threads 1] [--max-block 2000] [--limit N]
+//       [--max-code-block 2000] [--max-code-brands 5] [--takedown-at 0.9]
+//       [--review-unidentified-at 0.9]
 //       [--export-pairs FILE] [--export-count 100000] [--breakdown N] [--seed 1]
 //       [--matches-out FILE]
 //   recall_match_bench score --notices F --model F --pairs FILE [--chunk 10000] [--show-errors N]
@@ -125,6 +127,7 @@ struct Options {
   std::string notices, listings, model, truth, pairs, export_pairs, matches_out;
   unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   size_t max_block = 2000;
+  RecallMatcherOptions matcher;  // run: the decision thresholds and code-key limits
   size_t export_count = 100000;
   size_t breakdown = 0;
   size_t chunk = 10000;
@@ -137,7 +140,8 @@ struct Options {
 Options ParseOptions(int argc, char** argv) {
   if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "score") != 0))
     Die("usage: recall_match_bench run --notices F --listings F --model F [--truth F] [--threads N] [--max-block N] "
-        "[--model-threads N] [--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE]\n"
+        "[--model-threads N] [--max-code-block N] [--max-code-brands N] [--takedown-at P] [--review-unidentified-at P] "
+        "[--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE]\n"
         "       recall_match_bench score --notices F --model F --pairs FILE [--chunk N]");
   Options o;
   o.mode = argv[1];
@@ -160,6 +164,10 @@ Options ParseOptions(int argc, char** argv) {
     else if (flag == "--matches-out") o.matches_out = value;
     else if (flag == "--threads") o.threads = static_cast<unsigned>(std::max<size_t>(1, number()));
     else if (flag == "--max-block") o.max_block = number();
+    else if (flag == "--max-code-block") o.matcher.max_code_block = number();
+    else if (flag == "--max-code-brands") o.matcher.max_code_brands = number();
+    else if (flag == "--takedown-at") o.matcher.takedown_at = std::atof(value.c_str());
+    else if (flag == "--review-unidentified-at") o.matcher.review_unidentified_at = std::atof(value.c_str());
     else if (flag == "--export-count") o.export_count = number();
     else if (flag == "--breakdown") o.breakdown = number();
     else if (flag == "--chunk") o.chunk = std::max<size_t>(1, number());
@@ -256,34 +264,18 @@ void FitNoticeSide(const std::vector<Notice>& notices, NoticeSide* side) {
   side->featurizer.Fit(corpus);
 }
 
-// The blocking of RecallIndex, rebuilt from its public parts, for the
-// breakdown and the pair export.
+// Every notice prepared, and the index's own blocking, for the breakdown
+// and the pair export.
 struct Blocking {
   std::vector<PreparedRecord> prepared;
-  std::unordered_map<std::string, std::vector<uint32_t>> postings;
-  size_t max_block = 2000;
-  const BrandAliases* brands = nullptr;
+  const RecallIndex* index = nullptr;
 
-  Blocking(const NoticeSide& side, size_t max_block_, const BrandAliases* brands_, unsigned threads)
-      : max_block(max_block_), brands(brands_) {
+  Blocking(const NoticeSide& side, const RecallIndex& index_, unsigned threads) : index(&index_) {
     prepared.resize(side.records.size());
     ParallelFor(side.records.size(), threads, [&](size_t i) { prepared[i] = side.featurizer.Prepare(side.records[i].record); });
-    for (size_t i = 0; i < side.records.size(); ++i)
-      for (auto& key : BlockingKeys(side.records[i], prepared[i], brands)) postings[std::move(key)].push_back(static_cast<uint32_t>(i));
   }
 
-  std::vector<uint32_t> Candidates(const MatchRecord& query, const PreparedRecord& q) const {
-    std::vector<uint32_t> candidates;
-    for (const auto& key : BlockingKeys(query, q, brands)) {
-      auto it = postings.find(key);
-      if (it == postings.end()) continue;
-      if (key[0] == 'b' && it->second.size() > max_block) continue;
-      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    return candidates;
-  }
+  std::vector<uint32_t> Candidates(const MatchRecord& query, const PreparedRecord& q) const { return index->Candidates(query, q); }
 };
 
 // A field value on one Ditto line: no tabs or line breaks, single spaces,
@@ -335,7 +327,7 @@ int Run(const Options& o) {
   if (!brands.ok()) Die(brands.error().ToString());
   const double model_s = Since(t);
 
-  RecallMatcherOptions options;
+  RecallMatcherOptions options = o.matcher;
   options.max_block = o.max_block;
   options.brands = &brands.value();
   t = Clock::now();
@@ -377,6 +369,17 @@ int Run(const Options& o) {
     lines = {};
   }
 
+  // Untimed: how many candidates blocking gives each listing.
+  std::vector<uint32_t> per_listing(listings.size());
+  ParallelFor(listings.size(), o.threads, [&](size_t i) {
+    const MatchRecord query = FromListing(listings[i]);
+    per_listing[i] = static_cast<uint32_t>(index.Candidates(query, side.featurizer.Prepare(query.record)).size());
+  });
+  std::sort(per_listing.begin(), per_listing.end());
+  const auto quantile = [&](double q) {
+    return per_listing.empty() ? 0u : per_listing[std::min(per_listing.size() - 1, static_cast<size_t>(q * per_listing.size()))];
+  };
+
   size_t takedown = 0, review = 0, listings_hit = 0;
   for (const auto& f : found) {
     listings_hit += !f.empty();
@@ -389,12 +392,18 @@ int Run(const Options& o) {
   std::printf("  load listings     %8.2f s\n", load_listings_s);
   std::printf("  fit featuriser    %8.2f s  (IDF weights over the notices)\n", fit_s);
   std::printf("  load model        %8.2f s  (and the brand alias table)\n", model_s);
-  std::printf("  build index       %8.2f s  (prepare every notice, blocking keys)\n", index_s);
+  std::printf("  build index       %8.2f s  (prepare every notice, blocking keys; %zu code and stem keys dropped as shared)\n", index_s,
+              index.hot_code_keys());
   std::printf("  match             %8.2f s  (%.0f listings/s)\n", match_s, listings.size() / match_s);
   std::printf("  total             %8.2f s\n", total_s);
   std::printf("  candidate pairs scored: %zu (%.1f per listing), %.0f pairs/s on %u threads\n", scored,
               static_cast<double>(scored) / listings.size(), scored / match_s, o.threads);
+  std::printf("  candidates per listing: mean %.1f, median %u, p99 %u, max %u\n", static_cast<double>(scored) / listings.size(),
+              quantile(0.5), quantile(0.99), per_listing.empty() ? 0u : per_listing.back());
   std::printf("  matches: %zu takedown, %zu review, on %zu listings\n", takedown, review, listings_hit);
+  Emit("candidates_median", quantile(0.5));
+  Emit("candidates_p99", quantile(0.99));
+  Emit("candidates_max", per_listing.empty() ? 0 : per_listing.back());
   Emit("listings", static_cast<double>(listings.size()));
   Emit("notices", static_cast<double>(notices.size()));
   Emit("threads", o.threads);
@@ -425,13 +434,14 @@ int Run(const Options& o) {
       truth = std::move(kept);
     }
     size_t tp = 0, tp_takedown = 0;
-    std::map<std::string, size_t> found_by_mode;
+    std::map<std::string, size_t> found_by_mode, takedown_by_mode;
     for (size_t i = 0; i < found.size(); ++i)
       for (const auto& m : found[i])
         if (const std::string* mode = truth.Mode(listings[i].listing_id, index.record(m.indexed).id)) {
           ++tp;
           tp_takedown += m.action == RecallAction::kTakedown;
           ++found_by_mode[*mode];
+          takedown_by_mode[*mode] += m.action == RecallAction::kTakedown;
         }
     const size_t matches = takedown + review;
     const double precision = matches ? static_cast<double>(tp) / matches : 0;
@@ -445,6 +455,16 @@ int Run(const Options& o) {
       Emit(("recall_" + mode).c_str(), static_cast<double>(found_by_mode[mode]) / n);
     }
     std::printf("  recall by how the listing names the product: %s\n", by_mode.c_str());
+    std::string takedown_modes;
+    for (const auto& [mode, n] : truth.pairs_by_mode)
+      takedown_modes += fmt::format("{}{} {}/{} ({:.3f})", takedown_modes.empty() ? "" : ", ", mode, takedown_by_mode[mode], n,
+                                    static_cast<double>(takedown_by_mode[mode]) / n);
+    std::printf("  of which taken down: %s\n", takedown_modes.c_str());
+    const size_t tp_review = tp - tp_takedown;
+    std::printf("  takedown: %zu, %zu planted (precision %.3f); review: %zu, %zu planted (precision %.3f)\n", takedown, tp_takedown,
+                takedown ? static_cast<double>(tp_takedown) / takedown : 0.0, review, tp_review,
+                review ? static_cast<double>(tp_review) / review : 0.0);
+    Emit("review_precision", review ? static_cast<double>(tp_review) / review : 0.0);
     Emit("truth_pairs", static_cast<double>(truth.pairs));
     Emit("precision", precision);
     Emit("recall", recall);
@@ -453,8 +473,8 @@ int Run(const Options& o) {
     if (o.breakdown > 0 || !o.export_pairs.empty()) {
       // Untimed from here on: the blocking again, from public parts.
       const auto b_start = Clock::now();
-      const Blocking blocking(side, o.max_block, &brands.value(), o.threads);
-      std::fprintf(stderr, "recall_match_bench: blocking rebuilt for the breakdown and the export in %.1f s\n", Since(b_start));
+      const Blocking blocking(side, index, o.threads);
+      std::fprintf(stderr, "recall_match_bench: notices prepared again for the breakdown and the export in %.1f s\n", Since(b_start));
       std::vector<size_t> order(listings.size());
       std::iota(order.begin(), order.end(), 0);
       std::mt19937_64 rng(o.seed);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <set>
 
 namespace conform::recalls {
@@ -74,15 +75,19 @@ TEST_F(RecallMatcherTest, IdentityEvidenceWithoutAModel) {
   EXPECT_EQ(gtin[0].evidence[0], "same GTIN 04006381333931");
   EXPECT_TRUE(std::isnan(gtin[0].probability));
 
+  // Code and brand agree: takedown, the rule named last.
   auto code = matches_of(1);
   ASSERT_EQ(code.size(), 1u);
-  EXPECT_EQ(code[0].action, RecallAction::kReview);
+  EXPECT_EQ(code[0].action, RecallAction::kTakedown);
   EXPECT_NE(std::find(code[0].evidence.begin(), code[0].evidence.end(), "same model code QC65A"), code[0].evidence.end());
   EXPECT_NE(std::find(code[0].evidence.begin(), code[0].evidence.end(), "brand named in both"), code[0].evidence.end());
+  EXPECT_EQ(code[0].evidence.back(), "rule: notice model code and brand in the listing -> takedown");
 
+  // The code only in the notice's free text (CPSC style) counts too.
   auto text = matches_of(2);
   ASSERT_EQ(text.size(), 1u);
   EXPECT_EQ(index.record(text[0].indexed).id, "us-cpsc:26101");
+  EXPECT_EQ(text[0].action, RecallAction::kTakedown);
 
   EXPECT_TRUE(matches_of(3).empty());  // a brand alone is not the product
   EXPECT_TRUE(matches_of(4).empty());
@@ -127,10 +132,10 @@ TEST(RecallBrandTest, AliasesJoinChineseAndLatinNames) {
   const RecallIndex index(notices, true, &featurizer, nullptr, options);
   const auto hits = index.Match(FromListing(MakeListing("L", "小米 充电宝 20000mAh PB2050ZM 快充", "小米")));
   ASSERT_EQ(hits.size(), 1u);
-  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
   EXPECT_NE(std::find(hits[0].evidence.begin(), hits[0].evidence.end(), "brand named in both"), hits[0].evidence.end());
-  // Without the alias table the brands do not agree, so the code alone is
-  // not enough.
+  // Without the alias table the brands are in conflict, so the code alone
+  // is not enough.
   const RecallIndex plain(notices, true, &featurizer, nullptr);
   EXPECT_TRUE(plain.Match(FromListing(MakeListing("L", "小米 充电宝 20000mAh PB2050ZM 快充", "小米"))).empty());
 }
@@ -147,6 +152,185 @@ TEST(RecallBlockingTest, KeysFromGtinCodesAndBrandWords) {
   EXPECT_FALSE(got.count("b:sony|sony"));
   // An invalid GTIN is not used.
   EXPECT_TRUE(FromListing(MakeListing("L", "x", "", "4006381333932")).gtins.empty());
+}
+
+
+// A model that believes every pair (the same probability, 0.975, whatever
+// the features): what the rules decide cannot come from it.
+MatchModel TrustingModel() {
+  FeatureMatrix x(40, PairFeaturizer::FeatureCount());
+  std::fill(x.values.begin(), x.values.end(), 0.5f);
+  std::vector<float> y(40, 1);
+  y[0] = 0;
+  BoostingOptions options;
+  options.max_rounds = 60;
+  options.learning_rate = 0.5;
+  options.parallel_trees = 1;
+  auto model = MatchModel::Train(x, y, nullptr, nullptr, options);
+  EXPECT_TRUE(model.ok());
+  return std::move(model).value();
+}
+
+bool HasEvidence(const RecallMatch& m, std::string_view line) {
+  return std::find(m.evidence.begin(), m.evidence.end(), line) != m.evidence.end();
+}
+
+class RecallRulesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    notices_ = {
+        FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00010/26", "Voltix Nova charger 65W", "Voltix", "VX-1588", "")),
+        FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00011/26", "Charger", "Breezo", "", "")),  // kind only
+        FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26102", "Power bank", "Unknown", "PB-2050Z", "")),   // code, no brand
+        FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00012/26", "Kettle", "Kettlo", "KT-1700", "04006381333931")),
+        FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00013/26", "Hair dryer", "Lumo", "HD2200X", "")),
+    };
+    std::vector<const Record*> corpus;
+    for (const auto& r : notices_) corpus.push_back(&r.record);
+    featurizer_.Fit(corpus);
+  }
+
+  std::vector<RecallMatch> Match(const Listing& listing, RecallMatcherOptions options = {}) const {
+    const RecallIndex index(notices_, true, &featurizer_, &model_, options);
+    return index.Match(FromListing(listing));
+  }
+
+  std::vector<MatchRecord> notices_;
+  PairFeaturizer featurizer_;
+  MatchModel model_ = TrustingModel();
+};
+
+TEST_F(RecallRulesTest, TheModelAgreesWithEverything) {
+  const auto p = model_.Predict(FeatureMatrix(2, PairFeaturizer::FeatureCount()));
+  ASSERT_TRUE(p.ok());
+  EXPECT_GT(p.value()[0], 0.9);
+}
+
+TEST_F(RecallRulesTest, ModelCodeAndBrandTakeDown) {
+  const auto hits = Match(MakeListing("L", "Voltix Nova VX1588-EU charger 65W USB C", "Voltix"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+  EXPECT_TRUE(HasEvidence(hits[0], "model code VX1588 with a suffix (VX1588EU)") || HasEvidence(hits[0], "model code VX1588 in the listing"));
+  EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code and brand in the listing -> takedown");
+  // The same pair, the model not confident enough: review.
+  RecallMatcherOptions strict;
+  strict.takedown_at = 0.99;
+  const auto reviewed = Match(MakeListing("L", "Voltix Nova VX1588 charger 65W USB C", "Voltix"), strict);
+  ASSERT_EQ(reviewed.size(), 1u);
+  EXPECT_EQ(reviewed[0].action, RecallAction::kReview);
+  EXPECT_EQ(reviewed[0].evidence.back(), "rule: notice model code in the listing, but match probability below 0.99 -> review");
+}
+
+TEST_F(RecallRulesTest, ASiblingModelIsNotMatched) {
+  // Same brand, line and kind, title all but equal; another model code.
+  EXPECT_TRUE(Match(MakeListing("L", "Voltix Nova charger 65W VX-1589", "Voltix")).empty());
+  EXPECT_TRUE(Match(MakeListing("L", "Voltix Nova charger 65W", "Voltix", "", "VX1575")).empty());
+}
+
+TEST_F(RecallRulesTest, AStemOnlyAgreementIsReviewed) {
+  // Other finish letters, none, or more letters after the notice's final
+  // letter: the same base model, perhaps not the same product.
+  for (const char* title : {"Lumo hair dryer HD2200Z 2200W", "Lumo hair dryer HD2200 2200W", "Lumo hair dryer HD2200XL 2200W"}) {
+    const auto hits = Match(MakeListing("L", title, "Lumo"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+    EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code only near the listing's, brand and description agree -> review");
+  }
+  // Without the brand, or below the review bar, nothing.
+  EXPECT_TRUE(Match(MakeListing("L", "Hair dryer HD2200Z 2200W", "")).empty());
+  RecallMatcherOptions strict;
+  strict.review_unidentified_at = 0.99;
+  EXPECT_TRUE(Match(MakeListing("L", "Lumo hair dryer HD2200Z 2200W", "Lumo"), strict).empty());
+}
+
+TEST_F(RecallRulesTest, ACodeOnlyNoticeAndAnotherBrand) {
+  // The notice's brand is a placeholder: the code is found, the brand is
+  // not confirmed, so a person looks.
+  const auto unbranded = Match(MakeListing("L", "Portable power bank PB2050Z 20000mAh", "Ankora"));
+  ASSERT_EQ(unbranded.size(), 1u);
+  EXPECT_EQ(unbranded[0].action, RecallAction::kReview);
+  EXPECT_EQ(unbranded[0].evidence.back(), "rule: notice model code in the listing, but the brand is not confirmed -> review");
+  // A known brand against another known brand: nothing, same code or not.
+  EXPECT_TRUE(Match(MakeListing("L", "Kettle KT1700 1.7L", "Teakraft")).empty());
+}
+
+TEST_F(RecallRulesTest, AKindOnlyNoticeIsNeverATakedown) {
+  // Brand and kind agree, and the model believes it: review at most.
+  const auto hits = Match(MakeListing("L", "Breezo fast charger 20W", "Breezo"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_EQ(hits[0].evidence.back(), "rule: the notice names no GTIN or model code, brand and description agree -> review");
+  // Below the review bar: nothing.
+  RecallMatcherOptions strict;
+  strict.review_unidentified_at = 0.99;
+  EXPECT_TRUE(Match(MakeListing("L", "Breezo fast charger 20W", "Breezo"), strict).empty());
+}
+
+TEST_F(RecallRulesTest, AGtinAlwaysWins) {
+  // Another brand, another code, and still the same trade item.
+  const auto hits = Match(MakeListing("L", "Glass kettle KT-2000", "Teakraft", "4006381333931"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+  EXPECT_EQ(hits[0].evidence.front(), "same GTIN 04006381333931");
+  EXPECT_EQ(hits[0].evidence.back(), "rule: shared GTIN -> takedown");
+  // Without a model as well.
+  const RecallIndex plain(notices_, true, &featurizer_, nullptr);
+  const auto without_model = plain.Match(FromListing(MakeListing("L", "Glass kettle KT-2000", "Teakraft", "4006381333931")));
+  ASSERT_EQ(without_model.size(), 1u);
+  EXPECT_EQ(without_model[0].action, RecallAction::kTakedown);
+  // A different valid GTIN turns code agreement into a review.
+  const auto other_gtin = Match(MakeListing("L", "Kettlo kettle KT-1700", "Kettlo", "96385074"));
+  ASSERT_EQ(other_gtin.size(), 1u);
+  EXPECT_EQ(other_gtin[0].action, RecallAction::kReview);
+  EXPECT_TRUE(HasEvidence(other_gtin[0], "the GTINs differ"));
+}
+
+TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
+  // "GU10" (a lamp base) on 30 lamps of 30 brands, "LM-4410" on one.
+  std::vector<MatchRecord> listings;
+  for (int i = 0; i < 30; ++i)
+    listings.push_back(FromListing(MakeListing(fmt::format("L{}", i), fmt::format("Brand{} LED bulb GU10 5W LX{}0{}", i, i, 7 * i + 100),
+                                               fmt::format("Brand{}", i))));
+  listings.push_back(FromListing(MakeListing("M", "Lumera LED bulb GU10 LM-4410", "Lumera")));
+  PairFeaturizer featurizer;
+  std::vector<const Record*> corpus;
+  for (const auto& r : listings) corpus.push_back(&r.record);
+  featurizer.Fit(corpus);
+  RecallMatcherOptions options;
+  options.max_code_brands = 5;
+  const RecallIndex index(listings, /*indexed_are_notices=*/false, &featurizer, nullptr, options);
+  EXPECT_EQ(index.hot_code_keys(), 1u);
+  const MatchRecord notice = FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "LED lamp GU10", "Lumera", "LM-4410", ""));
+  const auto candidates = index.Candidates(notice, featurizer.Prepare(notice.record));
+  ASSERT_EQ(candidates.size(), 1u);  // not the 30 other lamps
+  EXPECT_EQ(index.record(candidates[0]).id, "M");
+  const auto hits = index.Match(notice);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+  EXPECT_FALSE(HasEvidence(hits[0], "model code GU10 in the listing"));
+  // Many records of one brand (a popular product many sellers list) keep
+  // their key until max_code_block.
+  std::vector<MatchRecord> sellers;
+  for (int i = 0; i < 40; ++i) sellers.push_back(FromListing(MakeListing(fmt::format("S{}", i), "Lumera LED bulb LM-4410", "Lumera")));
+  EXPECT_EQ(RecallIndex(sellers, false, &featurizer, nullptr, options).hot_code_keys(), 0u);
+  options.max_code_block = 20;
+  EXPECT_EQ(RecallIndex(sellers, false, &featurizer, nullptr, options).hot_code_keys(), 1u);
+}
+
+TEST(RecallBlockingTest, NoBrandWordKeysFromTheBrandsOwnWords) {
+  PairFeaturizer featurizer;
+  MatchRecord r = FromListing(MakeListing("L", "Kamiro Home ceramic kettle", "Kamiro Home"));
+  featurizer.Fit({&r.record});
+  const auto keys = BlockingKeys(r, featurizer.Prepare(r.record));
+  const std::set<std::string> got(keys.begin(), keys.end());
+  EXPECT_TRUE(got.count("b:kamiro home|ceramic"));
+  EXPECT_TRUE(got.count("b:kamiro home|kettle"));
+  EXPECT_FALSE(got.count("b:kamiro home|home"));
+  EXPECT_FALSE(got.count("b:kamiro home|kamiro"));
+  // A placeholder brand is no brand: the title's first word stands in.
+  MatchRecord unknown = FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Ceramic kettle", "Unknown", "", ""));
+  const auto unknown_keys = BlockingKeys(unknown, featurizer.Prepare(unknown.record));
+  for (const auto& k : unknown_keys) EXPECT_EQ(k.find("b:unknown"), std::string::npos) << k;
 }
 
 }  // namespace

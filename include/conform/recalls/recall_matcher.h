@@ -7,21 +7,48 @@
 //
 // Blocking keeps the work proportional to the candidates, not listings x
 // notices: a pair is scored only when the two share a GTIN, a model code (or
-// its stem), or a brand together with a title word; brand-word keys held by
-// more than `max_block` records are too common to block on and are skipped.
+// its stem), or a brand together with a title word that is not part of the
+// brand's own name. Keys that say little are dropped: brand-word keys held
+// by more than `max_block` records, and code and stem keys that many
+// products share (see RecallMatcherOptions). GTIN keys are always kept.
 //
-// Scoring: a learned pair model (match_model.h, trained with
-// `conform match-eval --model-out`) gives the probability that both name the
-// same product; `takedown_at` and the model's own threshold map it to
-// takedown, review or nothing. A shared valid GTIN is identity and always
-// means takedown. Without a model only identity evidence decides: a shared
-// GTIN (takedown), or the same brand with the same model code (review).
-// Every match carries the evidence that produced it.
+// Decision: what a notice identifies decides, the learned pair model
+// (match_model.h) only weighs what identifies nothing. A regulator's notice
+// identifies a product by barcode (GTIN) and by the maker's model or type
+// number; brand and product kind alone ("Voltix charger") describe a whole
+// range. The rules, in order, each named in the evidence of the pair it
+// decides:
+//   1. a shared valid GTIN: takedown;
+//   2. brands in conflict (both known, not aliases, the notice's not named
+//      in the listing's text nor the listing's in the notice's product
+//      name; placeholders such as "Unknown" are no brand): none;
+//   3. the notice names a model code (not one that many products share):
+//      a. the listing shows it, exactly or with other separators, as whole
+//         words ("QC 65A"), or with a finish or region suffix after its
+//         digits ("LDS4821WW" for "LDS4821"): takedown when the
+//         brands agree, no GTIN of the listing contradicts, and the model
+//         (when there is one) gives at least `takedown_at` (an accessory
+//         that names the model, "case for QC-65A", reads as another
+//         product); review otherwise;
+//      b. the listing shows it without the notice's suffix, with more
+//         letters after a letter ("KX450PRO" for "KX450P"), or only its
+//         stem ("LDS4821BK" for "LDS4821WW"): no conflict, but no more
+//         identifying than brand and description: as 4;
+//      c. the listing shows model codes, none of them the notice's: none,
+//         whatever the title says (a sibling model is not the recalled
+//         product);
+//      d. the listing shows no model code: as 4;
+//   4. nothing identifying (no GTIN, no usable model code on one side):
+//      review at most, only when the brands agree, no GTIN of the listing
+//      contradicts the notice's, and the model gives at least
+//      `review_unidentified_at`; without a model, none.
+// Every match carries the evidence that produced it, the rule last.
 #ifndef CONFORM_RECALLS_RECALL_MATCHER_H_
 #define CONFORM_RECALLS_RECALL_MATCHER_H_
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -58,8 +85,23 @@ struct RecallMatch {
 };
 
 struct RecallMatcherOptions {
-  double takedown_at = 0.9;  // model probability at or above: takedown
+  // Model probability a pair whose model code and brand agree needs for a
+  // takedown (rule 3a); below, it is reviewed. Ignored without a model.
+  double takedown_at = 0.9;
+  // Model probability at or above which a pair without identifying evidence
+  // is reviewed (rule 4), brands agreeing.
+  double review_unidentified_at = 0.9;
   size_t max_block = 2000;   // brand-word keys on more records are skipped
+  // A code (or stem) held by more indexed records than `max_code_block`, or
+  // by records of more than `max_code_brands` distinct brands, is a
+  // designation many products share (a lamp base "GU10", a cell "CR2032", a
+  // short code several makers happen to use), not one maker's model: it is
+  // neither blocked on nor taken as identifying evidence. The brand count
+  // lets a popular product that hundreds of sellers list keep its key.
+  // Counted over the indexed side (a record without a brand counts under
+  // its title's first word).
+  size_t max_code_block = 2000;
+  size_t max_code_brands = 5;
   // Brand aliases (brand.h); must outlive the index. Null: BrandKey only.
   const class BrandAliases* brands = nullptr;
 };
@@ -80,10 +122,17 @@ class RecallIndex {
   // review or takedown, most probable first.
   std::vector<RecallMatch> Match(const MatchRecord& query) const;
 
+  // The indexed records that blocking pairs with `query` (prepared by the
+  // same featuriser), ascending and distinct: what Match scores. For
+  // measuring blocking.
+  std::vector<uint32_t> Candidates(const MatchRecord& query, const PreparedRecord& prepared) const;
+
   const MatchRecord& record(size_t i) const { return records_[i]; }
   size_t size() const { return records_.size(); }
   // Candidate pairs scored so far (all threads), for measuring blocking.
   size_t candidates_scored() const;
+  // Code and stem keys dropped as shared by too many records or brands.
+  size_t hot_code_keys() const;
 
  private:
   struct State;
@@ -96,7 +145,10 @@ class RecallIndex {
 };
 
 // The blocking keys of a record ("g:<gtin>", "c:<code>", "s:<stem>",
-// "b:<brand>|<word>"), exposed for tests and the benchmark.
+// "b:<brand>|<word>"), exposed for tests and the benchmark. No brand-word
+// key pairs a brand with one of its own words ("kamiro home|home"): every
+// record of the brand would share it. Placeholder brands ("Unknown", "no
+// brand") count as no brand.
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& prepared,
                                       const class BrandAliases* brands = nullptr);
 
