@@ -151,7 +151,10 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 }
 
 size_t KeyHolderLimit(std::string_view key, const RecallMatcherOptions& options) {
-  return !key.empty() && key[0] == 'b' ? options.max_block : SIZE_MAX;
+  if (key.empty()) return SIZE_MAX;
+  if (key[0] == 'b') return options.max_block;
+  if (key[0] == 'c' || key[0] == 's') return options.max_code_block;
+  return SIZE_MAX;
 }
 
 struct RecallIndex::State {
@@ -204,7 +207,8 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
     const std::string& key = it->first;
     bool hot = false;
     if (key[0] == 'c' || key[0] == 's') {
-      hot = it->second.size() > options_.max_code_block;
+      hot = it->second.size() > options_.max_code_block ||
+            (options_.known_hot_keys != nullptr && options_.known_hot_keys->count(key) > 0);
       std::unordered_set<std::string_view> brands;
       for (size_t k = 0; k < it->second.size() && !hot; ++k) {
         brands.insert(brand_of(it->second[k]));
@@ -218,6 +222,10 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
     (key[0] == 'c' ? state_->hot_codes : state_->hot_stems).insert(key.substr(2));
     it = state_->postings.erase(it);
   }
+  // Hot in the larger set even where none of this index's records hold them.
+  if (options_.known_hot_keys != nullptr)
+    for (const auto& key : *options_.known_hot_keys)
+      if (key.size() > 2 && (key[0] == 'c' || key[0] == 's')) (key[0] == 'c' ? state_->hot_codes : state_->hot_stems).insert(key.substr(2));
 }
 
 RecallIndex::~RecallIndex() = default;

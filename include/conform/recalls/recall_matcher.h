@@ -53,6 +53,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "conform/core/listing.h"
@@ -102,6 +103,11 @@ struct RecallMatcherOptions {
   // its title's first word).
   size_t max_code_block = 2000;
   size_t max_code_brands = 5;
+  // Code and stem keys ("c:<code>", "s:<stem>") already found shared too
+  // widely in a larger set this index is cut from (the listing index hands
+  // over a notice's candidates only): treated as the index's own would be.
+  // Must outlive the index. Null: none.
+  const std::unordered_set<std::string>* known_hot_keys = nullptr;
   // Brand aliases (brand.h); must outlive the index. Null: BrandKey only.
   const class BrandAliases* brands = nullptr;
 };
@@ -154,11 +160,13 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/1";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/2";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
-// product, and would make one query score a large part of the index.
+// product, and would make one query score a large part of the index. For
+// code and stem keys this is only the count rule; the brand rule
+// (max_code_brands) is the index's to apply over all the key's holders.
 size_t KeyHolderLimit(std::string_view key, const RecallMatcherOptions& options);
 
 }  // namespace conform::recalls
