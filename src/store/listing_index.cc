@@ -82,7 +82,8 @@ Result<IndexedListing> RecordFromJson(const std::string& id, const std::string& 
 
 }  // namespace
 
-ListingIndex::ListingIndex(std::unique_ptr<store::SqliteDb> db, std::string key_scheme) : db_(std::move(db)), key_scheme_(std::move(key_scheme)) {}
+ListingIndex::ListingIndex(std::unique_ptr<store::SqliteDb> db, std::string key_scheme, std::string stale_scheme)
+    : db_(std::move(db)), key_scheme_(std::move(key_scheme)), stale_scheme_(std::move(stale_scheme)) {}
 ListingIndex::ListingIndex(ListingIndex&&) noexcept = default;
 ListingIndex& ListingIndex::operator=(ListingIndex&&) noexcept = default;
 ListingIndex::~ListingIndex() = default;
@@ -98,27 +99,36 @@ Result<ListingIndex> ListingIndex::Open(const std::string& path, std::string_vie
   const int rc = get.Step();
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db->Fail("cannot read the listing index");
   const std::string stored = rc == SQLITE_ROW ? get.Text(0) : "";
+  std::string stale;  // the other scheme the held listings were keyed under
   if (stored != key_scheme) {
     auto held = db->QueryInt("SELECT count(*) FROM listings");
     if (!held.ok()) return held.error();
-    // Keys made another way would answer wrongly; an empty index just takes
-    // the new scheme.
-    if (held.value() > 0)
-      return Error(ErrorCode::kInvalidInput,
-                   {Diagnostic{path, 0, 0, fmt::format("the listings here were indexed with blocking keys \"{}\"; this build makes \"{}\"", stored, key_scheme),
-                               "index the live listings again: conform recalls index LISTINGS --index FILE --replace"}});
-    Stmt set(db->handle, "INSERT OR REPLACE INTO meta (name, value) VALUES ('key_scheme', ?1)");
-    if (!set.ok()) return db->Fail("cannot write the listing index");
-    set.Bind(1, key_scheme);
-    if (set.Step() != SQLITE_DONE) return db->Fail("cannot write the listing index");
+    if (held.value() > 0) {
+      stale = stored;
+    } else {  // an empty index just takes the new scheme
+      Stmt set(db->handle, "INSERT OR REPLACE INTO meta (name, value) VALUES ('key_scheme', ?1)");
+      if (!set.ok()) return db->Fail("cannot write the listing index");
+      set.Bind(1, key_scheme);
+      if (set.Step() != SQLITE_DONE) return db->Fail("cannot write the listing index");
+    }
   }
   // A large index is written and read in big batches: a 128 MiB page cache
   // instead of SQLite's 2 MiB.
   if (Status st = db->Exec("PRAGMA cache_size = -131072", "cannot set up the listing index"); !st.ok()) return st.error();
-  return ListingIndex(std::move(db), std::string(key_scheme));
+  return ListingIndex(std::move(db), std::string(key_scheme), std::move(stale));
+}
+
+Status ListingIndex::RefuseStale() const {
+  if (stale_scheme_.empty()) return Status::Ok();
+  // Keys made another way would answer wrongly.
+  return Error(ErrorCode::kInvalidInput,
+               {Diagnostic{db_->path, 0, 0, fmt::format("the listings here were indexed with blocking keys \"{}\"; this build makes \"{}\"", stale_scheme_, key_scheme_),
+                           "index the live listings again: conform recalls index LISTINGS --index FILE --replace"}});
 }
 
 Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listings, bool replace_all) {
+  if (!replace_all)
+    if (Status st = RefuseStale(); !st.ok()) return st.error();
   sqlite3* h = db_->handle;
   std::map<std::string_view, size_t> last;  // a listing given twice: the later copy
   for (size_t i = 0; i < listings.size(); ++i) last[listings[i].listing.listing_id] = i;
@@ -126,6 +136,14 @@ Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listing
   const std::string now = store::NowUtc();
   std::vector<std::pair<std::string_view, std::string_view>> key_rows;  // key, listing id
   auto run = [&]() -> Status {
+    if (!stale_scheme_.empty()) {
+      // Re-keyed from scratch, in the same transaction as the new keys.
+      if (Status st = db_->Exec("DELETE FROM listing_keys; DELETE FROM listings;", "cannot re-key the listing index"); !st.ok()) return st;
+      Stmt set(h, "INSERT OR REPLACE INTO meta (name, value) VALUES ('key_scheme', ?1)");
+      if (!set.ok()) return db_->Fail("cannot write the listing index");
+      set.Bind(1, key_scheme_);
+      if (set.Step() != SQLITE_DONE) return db_->Fail("cannot write the listing index");
+    }
     Stmt select(h, "SELECT record FROM listings WHERE id = ?1");
     Stmt upsert(h, "INSERT OR REPLACE INTO listings (id, record, indexed) VALUES (?1, ?2, ?3)");
     Stmt drop_keys(h, "DELETE FROM listing_keys WHERE id = ?1");
@@ -187,10 +205,12 @@ Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listing
     return db_->Exec("DELETE FROM live", "cannot update the index");
   };
   if (Status st = db_->Transaction("cannot update the listing index", "the index was left as it was", run); !st.ok()) return st.error();
+  stale_scheme_.clear();
   return counts;
 }
 
 Result<IndexCounts> ListingIndex::Remove(const std::vector<std::string>& listing_ids) {
+  if (Status st = RefuseStale(); !st.ok()) return st.error();
   IndexCounts counts;
   auto run = [&]() -> Status {
     Stmt drop(db_->handle, "DELETE FROM listings WHERE id = ?1");
@@ -212,6 +232,7 @@ Result<IndexCounts> ListingIndex::Remove(const std::vector<std::string>& listing
 }
 
 Result<std::vector<std::string>> ListingIndex::Holders(std::string_view key, size_t limit) const {
+  if (Status st = RefuseStale(); !st.ok()) return st.error();
   Stmt s(db_->handle, "SELECT id FROM listing_keys WHERE key = ?1 ORDER BY id LIMIT ?2");
   if (!s.ok()) return db_->Fail("cannot read the listing index");
   s.Bind(1, key).Bind(2, static_cast<int64_t>(std::min<size_t>(limit, INT64_MAX)));
@@ -223,6 +244,7 @@ Result<std::vector<std::string>> ListingIndex::Holders(std::string_view key, siz
 }
 
 Result<std::vector<IndexedListing>> ListingIndex::Get(const std::vector<std::string>& listing_ids) const {
+  if (Status st = RefuseStale(); !st.ok()) return st.error();
   std::vector<std::string> ids = listing_ids;
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());

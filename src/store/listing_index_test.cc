@@ -115,19 +115,32 @@ TEST_F(ListingIndexTest, AListingWithoutIdIsRefusedAndNothingIsWritten) {
   EXPECT_EQ(index.Count().value(), 0u);
 }
 
-TEST_F(ListingIndexTest, AnotherKeySchemeIsRefusedWhileListingsAreHeld) {
+TEST_F(ListingIndexTest, ListingsKeyedUnderAnotherSchemeAreRefusedUntilReplaced) {
   {
     ListingIndex index = Open("v1");
     ASSERT_TRUE(index.Put({Make("L1", "a", {"k"})}, false).ok());
   }
-  auto other = ListingIndex::Open(path_, "v2");
-  ASSERT_FALSE(other.ok());
-  EXPECT_NE(other.error().ToString().find("--replace"), std::string::npos);
-  {
-    ListingIndex index = Open("v1");
-    ASSERT_TRUE(index.Remove({"L1"}).ok());
-  }
-  EXPECT_EQ(Open("v2").key_scheme(), "v2");  // empty: takes the new scheme
+  ListingIndex index = Open("v2");
+  auto holders = index.Holders("k", 10);
+  ASSERT_FALSE(holders.ok());
+  EXPECT_NE(holders.error().ToString().find("--replace"), std::string::npos);
+  EXPECT_FALSE(index.Get({"L1"}).ok());
+  EXPECT_FALSE(index.Put({Make("L2", "b", {"k2"})}, false).ok());
+  EXPECT_FALSE(index.Remove({"L1"}).ok());
+  auto rekeyed = index.Put({Make("L2", "b", {"k2"})}, /*replace_all=*/true);
+  ASSERT_TRUE(rekeyed.ok()) << rekeyed.error().ToString();
+  EXPECT_EQ(rekeyed.value().added, 1u);
+  EXPECT_TRUE(index.Holders("k", 10).value().empty());
+  EXPECT_EQ(index.Holders("k2", 10).value(), std::vector<std::string>{"L2"});
+  ListingIndex reopened = Open("v2");
+  EXPECT_TRUE(reopened.Holders("k2", 10).ok());
+  EXPECT_FALSE(Open("v1").Holders("k2", 10).ok());
+}
+
+TEST_F(ListingIndexTest, AnEmptyIndexTakesTheNewScheme) {
+  { ListingIndex index = Open("v1"); }
+  ListingIndex index = Open("v2");
+  EXPECT_TRUE(index.Put({Make("L1", "a", {"k"})}, false).ok());
 }
 
 TEST_F(ListingIndexTest, ANoticeStoreIsNotAListingIndex) {

@@ -6,9 +6,10 @@
 // A listing is kept by listing_id with what recall matching reads (title,
 // brand, model, category, GTIN) and the blocking keys the matcher computed
 // for it (recalls::BlockingKeys). Keys depend on how the matcher blocks, so
-// the file records the key scheme it was built with; opening it with
-// another scheme is refused until the listings are indexed again, rather
-// than answering from stale keys.
+// the file records the key scheme it was built with. Listings keyed under
+// another scheme are stale: every call but Put(..., replace_all) refuses
+// them, rather than answering from stale keys, and that Put re-keys the
+// whole index in its one transaction.
 //
 // Writes are all or nothing (one transaction per Put/Remove) and idempotent:
 // putting a listing identical to the stored one changes nothing. The schema
@@ -47,9 +48,8 @@ struct IndexCounts {
 class ListingIndex {
  public:
   // Opens the file at `path`, creating it if missing. `key_scheme` names how
-  // the keys are made; a file holding listings indexed under another scheme
-  // is refused (kInvalidInput, hint: index the listings again with
-  // --replace). Errors as NoticeStore::Open otherwise.
+  // the keys are made (see above for listings keyed under another). Errors
+  // as NoticeStore::Open.
   static Result<ListingIndex> Open(const std::string& path, std::string_view key_scheme);
 
   ListingIndex(ListingIndex&&) noexcept;
@@ -71,13 +71,16 @@ class ListingIndex {
   // The listings with these ids (missing ids are left out), in id order.
   Result<std::vector<IndexedListing>> Get(const std::vector<std::string>& listing_ids) const;
   Result<size_t> Count() const;
-  // The key scheme the file's listings were indexed under.
+  // The key scheme this index keys under.
   const std::string& key_scheme() const { return key_scheme_; }
 
  private:
-  ListingIndex(std::unique_ptr<store::SqliteDb> db, std::string key_scheme);
+  ListingIndex(std::unique_ptr<store::SqliteDb> db, std::string key_scheme, std::string stale_scheme);
+  // kInvalidInput when the held listings were keyed under another scheme.
+  Status RefuseStale() const;
   std::unique_ptr<store::SqliteDb> db_;
   std::string key_scheme_;
+  std::string stale_scheme_;  // empty unless the held listings are stale
 };
 
 }  // namespace conform
