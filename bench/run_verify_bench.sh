@@ -55,6 +55,8 @@ LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== conform verify_bench (one thread, at least ${MIN_TIME} s each)" >&2
 "${ONE_CORE[@]}" "$BENCH" --benchmark_format=json --benchmark_min_time="$MIN_TIME" \
   --benchmark_filter='^(BM_RawEd25519Verify|BM_VerifyProof|BM_VerifyCredential/real_time/threads:1)$' >"$WORK/cpp.json"
+echo "== conform verify_bench --alternate (raw and full verifications in alternating bursts)" >&2
+ALTERNATE=$("${ONE_CORE[@]}" "$BENCH" --alternate=400)
 echo "== @digitalbazaar/vc, $JS_N credentials" >&2
 "${ONE_CORE[@]}" node "$JS/bench_verify.mjs" "$JS_N" >"$WORK/js.json"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -106,3 +108,4 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 echo "conform full verify / raw Ed25519:  $(ratio "${CPU[FULL]}" "${CPU[RAW]}") per CPU second, $(ratio "${WALL[FULL]}" "${WALL[RAW]}") per second"
 echo "conform proof only / raw Ed25519:   $(ratio "${CPU[PROOF]}" "${CPU[RAW]}") per CPU second, $(ratio "${WALL[PROOF]}" "${WALL[RAW]}") per second"
 echo "conform full verify / JavaScript:   $(ratio "${CPU[FULL]}" "${CPU[PEER]}") per CPU second, $(ratio "${WALL[FULL]}" "${WALL[PEER]}") per second"
+echo "conform full verify / raw Ed25519, in alternating bursts (the steadiest on a shared machine): $ALTERNATE"

@@ -47,12 +47,23 @@ std::string Joined(const std::vector<std::string>& values, size_t from = 0) {
   return out;
 }
 
+// `word` in `text` bounded by spaces or the text's ends.
+bool HasWord(std::string_view text, std::string_view word) {
+  if (word.empty()) return false;
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const bool starts = at == 0 || text[at - 1] == ' ';
+    const bool ends = at + word.size() == text.size() || text[at + word.size()] == ' ';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 // A name in a record's text: as whole words, or anywhere for names in
 // scripts written without spaces (Chinese).
-bool ContainsName(const PreparedRecord& p, const std::string& name) {
+bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
   const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  return ascii ? p.padded_all.find(" " + name + " ") != std::string::npos : p.all_text.find(name) != std::string::npos;
+  return ascii ? HasWord(p.all_text, name) : p.all_text.find(name) != std::string::npos;
 }
 
 std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases) {
@@ -63,6 +74,19 @@ std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliase
   return keys;
 }
 
+// Every spelling (as BrandKey) of every canonical brand of a record.
+std::vector<std::string> AllSpellings(const std::vector<std::string>& canonical, const BrandAliases* aliases) {
+  std::vector<std::string> out;
+  for (const auto& c : canonical) {
+    if (aliases == nullptr) {
+      out.push_back(c);
+      continue;
+    }
+    for (auto& s : aliases->Spellings(c)) out.push_back(std::move(s));
+  }
+  return out;
+}
+
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool AllLetters(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -71,14 +95,26 @@ bool AllLetters(std::string_view s) {
 // `code` written in a normalised text, whole: as one word or as neighbouring
 // words run together ("qc 65a" for QC65A, as "QC-65A" normalises), never as
 // the head of a longer word ("QC65APRO" is another model).
-bool CodeInText(const std::string& code, std::string_view normalized) {
-  const std::vector<std::string_view> words = Words(normalized);
-  for (size_t i = 0; i < words.size(); ++i) {
-    std::string run;
-    for (size_t j = i; j < words.size() && j < i + 4 && run.size() < code.size(); ++j) {
-      for (char c : words[j]) run += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-      if (run == code) return true;
+bool CodeInText(std::string_view code, std::string_view normalized) {
+  const auto upper = [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; };
+  for (size_t start = 0; start < normalized.size();) {
+    const size_t start_end = std::min(normalized.find(' ', start), normalized.size());
+    if (start_end == start) {  // a run of spaces
+      ++start;
+      continue;
     }
+    // Words from `start` run together, up to four, compared as they come.
+    size_t pos = 0, at = start;
+    for (int words = 0; words < 4 && at < normalized.size() && pos < code.size(); ++words) {
+      const size_t end = std::min(normalized.find(' ', at), normalized.size());
+      bool same = true;
+      for (size_t i = at; i < end && same; ++i) same = pos < code.size() && upper(normalized[i]) == code[pos++];
+      if (!same) break;
+      if (pos == code.size() && end > at) return true;
+      at = end;
+      while (at < normalized.size() && normalized[at] == ' ') ++at;
+    }
+    start = start_end + 1;
   }
   return false;
 }
@@ -162,6 +198,7 @@ struct RecallIndex::State {
   // The canonical keys of each record's brands (empty ones left out), so
   // that a record met in many pairs is canonicalised once.
   std::vector<std::vector<std::string>> brand_keys;
+  std::vector<std::vector<std::string>> spellings;  // every spelling of those brands
   std::unordered_map<std::string, std::vector<uint32_t>> postings;
   // Codes and stems shared too widely to identify anything (the options'
   // max_code_block and max_code_brands).
@@ -181,6 +218,7 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
       state_(std::make_unique<State>()) {
   state_->prepared.resize(records_.size());
   state_->brand_keys.resize(records_.size());
+  state_->spellings.resize(records_.size());
   // Preparing (normalising, vectorising, extracting codes) is most of the
   // build: done on every core.
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
@@ -189,6 +227,7 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
     for (size_t i = next++; i < records_.size(); i = next++) {
       state_->prepared[i] = featurizer_->Prepare(records_[i].record);
       state_->brand_keys[i] = CanonicalBrands(records_[i], options_.brands);
+      state_->spellings[i] = AllSpellings(state_->brand_keys[i], options_.brands);
     }
   };
   std::vector<std::thread> pool;
@@ -248,9 +287,6 @@ std::vector<uint32_t> RecallIndex::Candidates(const MatchRecord& query, const Pr
 }
 
 std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
-  const auto Spellings = [&](const std::string& c) {
-    return options_.brands != nullptr ? options_.brands->Spellings(c) : std::vector<std::string>{c};
-  };
   const PreparedRecord q = featurizer_->Prepare(query.record);
   const std::vector<uint32_t> candidates = Candidates(query, q);
   state_->scored += candidates.size();
@@ -260,132 +296,163 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
   const auto notice_of = [&](size_t c) -> const PreparedRecord& { return indexed_are_notices_ ? state_->prepared[c] : q; };
   const auto listing_of = [&](size_t c) -> const PreparedRecord& { return indexed_are_notices_ ? q : state_->prepared[c]; };
 
-  std::vector<float> probabilities;
-  if (model_ != nullptr) {
-    FeatureMatrix features(candidates.size(), PairFeaturizer::FeatureCount());
-    for (size_t k = 0; k < candidates.size(); ++k) featurizer_->Compute(notice_of(candidates[k]), listing_of(candidates[k]), features.row(k));
-    auto predicted = model_->Predict(features);
-    if (predicted.ok()) probabilities = std::move(predicted).value();
-  }
-
-  // The query's brands, canonicalised once for all its candidates.
+  // The query's brands and their spellings, once for all its candidates.
   const std::vector<std::string> query_brands = CanonicalBrands(query, options_.brands);
+  const std::vector<std::string> query_spellings = AllSpellings(query_brands, options_.brands);
+  const bool model_says = model_ != nullptr;
 
-  std::vector<RecallMatch> out;
-  for (size_t k = 0; k < candidates.size(); ++k) {
-    const size_t c = candidates[k];
+  // What the rules need of a pair; the model is asked only about pairs a
+  // rule can still take (most candidates are another maker's product or a
+  // sibling model, and cost no features).
+  struct Judged {
+    uint32_t candidate;
+    std::string shared_gtin;
+    bool gtins_differ, brands_agree;
+    CodeAgreement agreement;
+    const ModelCode* notice_code;   // the agreeing pair, for the evidence
+    const ModelCode* listing_code;  // null: the code was found in the listing's text
+    bool notice_has_code;
+  };
+  std::vector<Judged> judged;
+  for (const uint32_t c : candidates) {
     const MatchRecord& other = records_[c];
     const MatchRecord& notice_record = indexed_are_notices_ ? other : query;
     const MatchRecord& listing_record = indexed_are_notices_ ? query : other;
     const PreparedRecord& n = notice_of(c);
     const PreparedRecord& l = listing_of(c);
-    const double probability = probabilities.empty() ? std::nan("") : probabilities[k];
+    Judged j{c, "", false, false, CodeAgreement::kNone, nullptr, nullptr, false};
 
     // GTINs: shared is identity; both given and none shared is another
     // trade item.
-    std::string shared_gtin;
     for (const auto& g : query.gtins)
-      if (std::find(other.gtins.begin(), other.gtins.end(), g) != other.gtins.end()) shared_gtin = g;
-    const bool gtins_differ = shared_gtin.empty() && !notice_record.gtins.empty() && !listing_record.gtins.empty();
+      if (std::find(other.gtins.begin(), other.gtins.end(), g) != other.gtins.end()) j.shared_gtin = g;
+    j.gtins_differ = j.shared_gtin.empty() && !notice_record.gtins.empty() && !listing_record.gtins.empty();
 
     // Brands: agree, conflict, or unknown on one side.
     const std::vector<std::string>& notice_brands = indexed_are_notices_ ? state_->brand_keys[c] : query_brands;
     const std::vector<std::string>& listing_brands = indexed_are_notices_ ? query_brands : state_->brand_keys[c];
-    bool brands_agree = false;
-    for (const auto& canonical : notice_brands) {
-      for (const auto& lb : listing_brands) brands_agree = brands_agree || lb == canonical;
-      // Named in the listing's text, in any of its spellings.
-      for (const auto& spelling : Spellings(canonical)) brands_agree = brands_agree || ContainsName(l, spelling);
-    }
+    const std::vector<std::string>& notice_spellings = indexed_are_notices_ ? state_->spellings[c] : query_spellings;
+    const std::vector<std::string>& listing_spellings = indexed_are_notices_ ? query_spellings : state_->spellings[c];
+    for (const auto& canonical : notice_brands)
+      for (const auto& lb : listing_brands) j.brands_agree = j.brands_agree || lb == canonical;
+    // Named in the listing's text, in any of its spellings.
+    for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
     // words would pass for short brands.
-    const std::string notice_name = " " + n.title + " ";
-    for (const auto& lb : listing_brands)
-      for (const auto& spelling : Spellings(lb))
-        brands_agree = brands_agree || (!spelling.empty() && notice_name.find(" " + spelling + " ") != std::string::npos);
-    const bool brands_conflict = !brands_agree && !notice_brands.empty() && !listing_brands.empty();
+    for (size_t i = 0; i < listing_spellings.size() && !j.brands_agree; ++i) j.brands_agree = HasWord(n.title, listing_spellings[i]);
+    const bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
+    if (j.shared_gtin.empty() && brands_conflict) continue;  // another maker's product
 
     // The notice's model codes against the listing's.
-    CodeAgreement agreement = CodeAgreement::kNone;
-    std::string agreed_code, how;
-    bool notice_has_code = false, listing_has_code = false;
+    bool listing_has_code = false;
     for (const auto& a : n.codes) {
       if (!state_->Identifying(a)) continue;
-      notice_has_code = true;
-      const auto better = [&](CodeAgreement level, std::string what) {
-        if (level <= agreement) return;
-        agreement = level;
-        agreed_code = a.normalized;
-        how = std::move(what);
+      j.notice_has_code = true;
+      const auto better = [&](CodeAgreement level, const ModelCode* b) {
+        if (level <= j.agreement) return;
+        j.agreement = level;
+        j.notice_code = &a;
+        j.listing_code = b;
       };
       for (const auto& b : l.codes) {
         if (!state_->Identifying(b)) continue;
         listing_has_code = true;
-        if (a.normalized == b.normalized) better(CodeAgreement::kSame, "same model code " + a.normalized);
+        if (a.normalized == b.normalized) better(CodeAgreement::kSame, &b);
         else if (b.normalized.starts_with(a.normalized) && b.normalized.size() - a.normalized.size() <= 3 &&
                  AllLetters(std::string_view(b.normalized).substr(a.normalized.size())))
           // Letters after the digits are a finish or region suffix; letters
           // after letters may make another model ("KX450P", "KX450PRO").
-          better(IsDigit(a.normalized.back()) ? CodeAgreement::kSame : CodeAgreement::kNear,
-                 fmt::format("model code {} with a suffix ({})", a.normalized, b.normalized));
+          better(IsDigit(a.normalized.back()) ? CodeAgreement::kSame : CodeAgreement::kNear, &b);
         else if (a.normalized.starts_with(b.normalized) && a.normalized.size() - b.normalized.size() <= 3 &&
                  AllLetters(std::string_view(a.normalized).substr(b.normalized.size())))
-          better(CodeAgreement::kNear, fmt::format("model code {} without its suffix ({})", a.normalized, b.normalized));
+          better(CodeAgreement::kNear, &b);
         else if (!a.stem.empty() && a.stem == b.stem)
-          better(CodeAgreement::kNear, fmt::format("same model stem {} ({} and {})", a.stem, a.normalized, b.normalized));
+          better(CodeAgreement::kNear, &b);
       }
-      if (CodeInText(a.normalized, l.all_text))
-        better(CodeAgreement::kSame, "model code " + a.normalized + " in the listing");
+      if (j.agreement < CodeAgreement::kSame && CodeInText(a.normalized, l.all_text)) better(CodeAgreement::kSame, nullptr);
     }
     if (!listing_has_code)
       for (const auto& b : l.codes) listing_has_code = listing_has_code || state_->Identifying(b);
 
+    if (j.shared_gtin.empty()) {
+      if (j.notice_has_code && j.agreement == CodeAgreement::kNone && listing_has_code) continue;  // a sibling model
+      // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
+      if (!(j.notice_has_code && j.agreement == CodeAgreement::kSame) && (!model_says || !j.brands_agree || j.gtins_differ)) continue;
+    }
+    judged.push_back(std::move(j));
+  }
+  if (judged.empty()) return {};
+
+  std::vector<float> probabilities;
+  if (model_says) {
+    FeatureMatrix features(judged.size(), PairFeaturizer::FeatureCount());
+    for (size_t k = 0; k < judged.size(); ++k) featurizer_->Compute(notice_of(judged[k].candidate), listing_of(judged[k].candidate), features.row(k));
+    auto predicted = model_->Predict(features);
+    if (predicted.ok()) probabilities = std::move(predicted).value();
+  }
+
+  std::vector<RecallMatch> out;
+  for (size_t k = 0; k < judged.size(); ++k) {
+    const Judged& j = judged[k];
+    const PreparedRecord& n = notice_of(j.candidate);
+    const PreparedRecord& l = listing_of(j.candidate);
+    const bool scored = !probabilities.empty();
+    const double probability = scored ? probabilities[k] : std::nan("");
     RecallMatch m;
-    m.indexed = c;
+    m.indexed = j.candidate;
     m.probability = probability;
     std::string rule;
-    const bool model_says = !probabilities.empty();
-    if (!shared_gtin.empty()) {
+    if (!j.shared_gtin.empty()) {
       m.action = RecallAction::kTakedown;
       rule = "rule: shared GTIN -> takedown";
-    } else if (brands_conflict) {
-      continue;  // another maker's product
-    } else if (notice_has_code && agreement == CodeAgreement::kSame) {
-      const bool model_agrees = !model_says || probability >= options_.takedown_at;
-      if (brands_agree && !gtins_differ && model_agrees) {
+    } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
+      const bool model_agrees = !scored || probability >= options_.takedown_at;
+      if (j.brands_agree && !j.gtins_differ && model_agrees) {
         m.action = RecallAction::kTakedown;
         rule = "rule: notice model code and brand in the listing -> takedown";
       } else {
         m.action = RecallAction::kReview;
         rule = fmt::format("rule: notice model code in the listing, but {} -> review",
-                           !brands_agree ? "the brand is not confirmed"
-                           : gtins_differ ? "the GTINs differ"
-                                          : fmt::format("match probability below {:.2f}", options_.takedown_at));
+                           !j.brands_agree ? "the brand is not confirmed"
+                           : j.gtins_differ ? "the GTINs differ"
+                                            : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
-    } else if (notice_has_code && agreement == CodeAgreement::kNear) {
+    } else if (j.notice_has_code && j.agreement == CodeAgreement::kNear) {
       // Finish letters tell colours apart, and variants too ("S", "PRO"): a
       // near code is no conflict, but identifies no more than brand and
       // description do, so it is judged as those are (rule 4).
-      if (!model_says || !brands_agree || gtins_differ || probability < options_.review_unidentified_at) continue;
+      if (!scored || probability < options_.review_unidentified_at) continue;
       m.action = RecallAction::kReview;
       rule = "rule: notice model code only near the listing's, brand and description agree -> review";
-    } else if (notice_has_code && listing_has_code) {
-      continue;  // another model: a sibling is not the recalled product
     } else {
       // Nothing identifying on one side: brand and description at most.
-      if (!model_says || !brands_agree || gtins_differ || probability < options_.review_unidentified_at) continue;
+      if (!scored || probability < options_.review_unidentified_at) continue;
       m.action = RecallAction::kReview;
-      rule = notice_has_code ? "rule: the listing shows no model code to compare, brand and description agree -> review"
-                             : "rule: the notice names no GTIN or model code, brand and description agree -> review";
+      rule = j.notice_has_code ? "rule: the listing shows no model code to compare, brand and description agree -> review"
+                               : "rule: the notice names no GTIN or model code, brand and description agree -> review";
     }
 
     // Identity evidence first, the deciding rule last.
-    if (!shared_gtin.empty()) m.evidence.push_back("same GTIN " + shared_gtin);
-    if (!how.empty()) m.evidence.push_back(how);
-    if (brands_agree) m.evidence.push_back("brand named in both");
-    if (gtins_differ) m.evidence.push_back("the GTINs differ");
-    if (model_says)
+    if (!j.shared_gtin.empty()) m.evidence.push_back("same GTIN " + j.shared_gtin);
+    if (j.notice_code != nullptr) {
+      const std::string& a = j.notice_code->normalized;
+      if (j.listing_code == nullptr) {
+        m.evidence.push_back("model code " + a + " in the listing");
+      } else {
+        const std::string& b = j.listing_code->normalized;
+        if (a == b) m.evidence.push_back("same model code " + a);
+        else if (b.starts_with(a) && b.size() - a.size() <= 3 && AllLetters(std::string_view(b).substr(a.size())))
+          m.evidence.push_back(fmt::format("model code {} with a suffix ({})", a, b));
+        else if (a.starts_with(b) && a.size() - b.size() <= 3 && AllLetters(std::string_view(a).substr(b.size())))
+          m.evidence.push_back(fmt::format("model code {} without its suffix ({})", a, b));
+        else
+          m.evidence.push_back(fmt::format("same model stem {} ({} and {})", j.notice_code->stem, a, b));
+      }
+    }
+    if (j.brands_agree) m.evidence.push_back("brand named in both");
+    if (j.gtins_differ) m.evidence.push_back("the GTINs differ");
+    if (scored)
       m.evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", m.probability,
                                        Cosine(n.title_word, l.title_word)));
     m.evidence.push_back(std::move(rule));

@@ -462,7 +462,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   match->add_option("listings", args->listings, "Listings file (JSON Lines or CSV)")->required();
   match->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
-  match->add_option("--takedown-at", args->takedown_at, "Match probability at or above which a listing is taken down")->check(CLI::Range(0.0, 1.0));
+  match->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
   match->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
   match->callback([args, exit_code] { *exit_code = RunMatch(*args); });
 
@@ -480,7 +480,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   auto* live = affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV), indexed for this run");
   affected->add_option("--index", args->index, "Listing index from conform recalls index (instead of --listings)")->excludes(live);
   affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
-  affected->add_option("--takedown-at", args->takedown_at, "Match probability at or above which a listing is taken down")->check(CLI::Range(0.0, 1.0));
+  affected->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
   affected->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
   affected->callback([args, exit_code] {
     if (args->notice_ids.empty() && args->feed.empty())
