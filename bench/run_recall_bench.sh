@@ -144,7 +144,7 @@ printf '| %-40s | %12s |\n' "build the notice index" "$(f "$(get index_s)")"
 printf '| %-40s | %12s |\n' "match every listing" "$(f "$(get match_s)")"
 printf '| %-40s | %12s |\n' "**total wall time**" "**$(f "$(get total_s)")**"
 echo
-echo "candidate pairs scored: $(f "$(get pairs_scored)" 0) ($(f "$(awk -v a="$(get pairs_scored)" -v b="$(get listings)" 'BEGIN { print a / b }')" 1) per listing), $(f "$(get pairs_per_s)" 0) pairs/s on $(f "$(get threads)" 0) threads"
+echo "candidate pairs judged: $(f "$(get pairs_scored)" 0) ($(f "$(awk -v a="$(get pairs_scored)" -v b="$(get listings)" 'BEGIN { print a / b }')" 1) per listing), $(f "$(get pairs_per_s)" 0) pairs/s on $(f "$(get threads)" 0) threads; left to the model by the rules: $(f "$(get pairs_modelled)" 0)"
 echo "matches: $(f "$(get takedown)" 0) takedown, $(f "$(get review)" 0) review"
 echo "against the planted pairs: precision $(f "$(get precision)" 3), recall $(f "$(get recall)" 3) (by GTIN $(f "$(get recall_gtin)" 3), model code $(f "$(get recall_code)" 3), title only $(f "$(get recall_title)" 3)); takedown precision $(f "$(get takedown_precision)" 3)"
 echo

@@ -204,6 +204,7 @@ struct RecallIndex::State {
   // max_code_block and max_code_brands).
   std::unordered_set<std::string> hot_codes, hot_stems;
   mutable std::atomic<size_t> scored{0};
+  mutable std::atomic<size_t> modelled{0};
 
   bool Identifying(const ModelCode& c) const { return c.normalized.size() >= kMinCode && hot_codes.count(c.normalized) == 0; }
 };
@@ -271,6 +272,7 @@ RecallIndex::~RecallIndex() = default;
 RecallIndex::RecallIndex(RecallIndex&&) noexcept = default;
 
 size_t RecallIndex::candidates_scored() const { return state_->scored.load(); }
+size_t RecallIndex::pairs_modelled() const { return state_->modelled.load(); }
 size_t RecallIndex::hot_code_keys() const { return state_->hot_codes.size() + state_->hot_stems.size(); }
 
 std::vector<uint32_t> RecallIndex::Candidates(const MatchRecord& query, const PreparedRecord& q) const {
@@ -386,6 +388,7 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
 
   std::vector<float> probabilities;
   if (model_says) {
+    state_->modelled += judged.size();
     FeatureMatrix features(judged.size(), PairFeaturizer::FeatureCount());
     for (size_t k = 0; k < judged.size(); ++k) featurizer_->Compute(notice_of(judged[k].candidate), listing_of(judged[k].candidate), features.row(k));
     auto predicted = model_->Predict(features);

@@ -137,6 +137,9 @@ class RecallIndex {
   size_t size() const { return records_.size(); }
   // Candidate pairs scored so far (all threads), for measuring blocking.
   size_t candidates_scored() const;
+  // Of those, the pairs the rules left to the model (features computed and
+  // predicted); the others were settled without it.
+  size_t pairs_modelled() const;
   // Code and stem keys dropped as shared by too many records or brands.
   size_t hot_code_keys() const;
 
