@@ -412,7 +412,7 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
   return text;
 }
 
-PreparedRecord PairFeaturizer::Prepare(const Record& record) const {
+PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) const {
   PreparedRecord p;
   RecordText text = Text(record);
   const std::string_view title = text.title;
@@ -434,13 +434,6 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record) const {
     p.title_word_all_idf.push_back(all_word_.Idf(w));
     p.title_word_bytes.push_back(ByteSet(w));
   }
-  p.title_word = title_word_.Transform(p.title);
-  p.title_c3 = title_c3_.Transform(p.title);
-  p.title_c4 = title_c4_.Transform(p.title);
-  p.title_c5 = title_c5_.Transform(p.title);
-  p.all_word = all_word_.Transform(p.all_text);
-  p.all_c3 = all_c3_.Transform(p.all_text);
-  p.title_in_all = all_word_.Transform(p.title);
   p.compact_all = CompactAlnum(all_folded);
 
   p.model = CompactAlnum(NormalizeForMatching(FirstOf(record, schema_.model)));
@@ -489,13 +482,26 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record) const {
   p.brand = NormalizeText(FirstOf(record, schema_.brand));
   if (!p.brand.empty()) p.brand_first_word = std::string(Words(p.brand).front());
   p.category = NormalizeText(FirstOf(record, schema_.category));
-  if (!p.category.empty()) p.category_word = category_word_.Transform(p.category);
   p.price = ParsePrice(FirstOf(record, schema_.price));
   if (std::isnan(p.price)) {
     p.price = PriceInText(all_folded);
     p.price_from_text = !std::isnan(p.price);
   }
+  if (with_vectors) AddVectors(&p);
   return p;
+}
+
+void PairFeaturizer::AddVectors(PreparedRecord* p) const {
+  if (p->vectorised) return;
+  p->title_word = title_word_.Transform(p->title);
+  p->title_c3 = title_c3_.Transform(p->title);
+  p->title_c4 = title_c4_.Transform(p->title);
+  p->title_c5 = title_c5_.Transform(p->title);
+  p->all_word = all_word_.Transform(p->all_text);
+  p->all_c3 = all_c3_.Transform(p->all_text);
+  p->title_in_all = all_word_.Transform(p->title);
+  if (!p->category.empty()) p->category_word = category_word_.Transform(p->category);
+  p->vectorised = true;
 }
 
 std::vector<float> PairFeaturizer::Compute(const Record& left, const Record& right) const {

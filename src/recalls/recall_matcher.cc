@@ -289,7 +289,8 @@ std::vector<uint32_t> RecallIndex::Candidates(const MatchRecord& query, const Pr
 }
 
 std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
-  const PreparedRecord q = featurizer_->Prepare(query.record);
+  // Vectors wait until a pair needs features: most queries have none.
+  PreparedRecord q = featurizer_->Prepare(query.record, /*with_vectors=*/false);
   const std::vector<uint32_t> candidates = Candidates(query, q);
   state_->scored += candidates.size();
   if (candidates.empty()) return {};
@@ -388,6 +389,7 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
 
   std::vector<float> probabilities;
   if (model_says) {
+    featurizer_->AddVectors(&q);
     state_->modelled += judged.size();
     FeatureMatrix features(judged.size(), PairFeaturizer::FeatureCount());
     for (size_t k = 0; k < judged.size(); ++k) featurizer_->Compute(notice_of(judged[k].candidate), listing_of(judged[k].candidate), features.row(k));

@@ -313,7 +313,7 @@ int RunIndex(const Args& args) {
       entries[i].listing.model = l.model;
       entries[i].listing.category = l.category;
       entries[i].listing.gtin = l.gtin;
-      entries[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record), &brands.value());
+      entries[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
     }
   };
   std::vector<std::thread> pool;
@@ -347,7 +347,7 @@ int AffectedFromIndex(const Args& args, const NoticeSide& n, const std::vector<s
     // code key under the limit brings all its holders, so the candidates'
     // index judges its brand spread as a full index would.
     std::unordered_set<std::string> hot;
-    for (const auto& key : recalls::BlockingKeys(n.records[i], n.featurizer.Prepare(n.records[i].record), &brands)) {
+    for (const auto& key : recalls::BlockingKeys(n.records[i], n.featurizer.Prepare(n.records[i].record, /*with_vectors=*/false), &brands)) {
       const size_t limit = recalls::KeyHolderLimit(key, options);
       auto holders = index.value().Holders(key, limit == SIZE_MAX ? SIZE_MAX : limit + 1);
       if (!holders.ok()) return Report(holders.error());

@@ -92,6 +92,7 @@ struct PreparedRecord {
   std::string model;                // CompactAlnum of the model attribute, may be empty
   std::string category;             // normalised category attribute, may be empty
   SparseVector category_word;
+  bool vectorised = false;  // the SparseVectors above are filled (AddVectors)
   // NaN when absent or not a positive number. Without a price attribute, the
   // last price-like amount in the text ("39.99"), and price_from_text is set.
   double price = 0;
@@ -107,10 +108,14 @@ class PairFeaturizer {
   // typically every record of the training pairs). Replaces any earlier fit.
   void Fit(const std::vector<const Record*>& records);
 
-  // Thread-safe once fitted.
-  PreparedRecord Prepare(const Record& record) const;
+  // Thread-safe once fitted. Without vectors (the TF-IDF vectors, most of
+  // the cost), the record serves blocking and the matcher's rules, and
+  // AddVectors completes it when a pair of it is to be computed after all.
+  PreparedRecord Prepare(const Record& record, bool with_vectors = true) const;
+  void AddVectors(PreparedRecord* prepared) const;
 
-  // Writes FeatureCount() values for the ordered pair (left, right) to `out`.
+  // Writes FeatureCount() values for the ordered pair (left, right) to `out`;
+  // both must carry their vectors.
   // Direction matters for the features named "_lr"/"_rl" (left's evidence
   // found in right, and the reverse): sources differ in how fully they
   // describe a product. Thread-safe once fitted.
