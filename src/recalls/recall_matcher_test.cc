@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <set>
+#include <unordered_set>
 
 namespace conform::recalls {
 namespace {
@@ -315,6 +316,32 @@ TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
   EXPECT_EQ(RecallIndex(sellers, false, &featurizer, nullptr, options).hot_code_keys(), 0u);
   options.max_code_block = 20;
   EXPECT_EQ(RecallIndex(sellers, false, &featurizer, nullptr, options).hot_code_keys(), 1u);
+}
+
+TEST(RecallBlockingTest, AnIndexOfSomeCandidatesJudgesKnownHotKeysAsTheFullIndex) {
+  // "GU10" on 30 lamps: over max_code_block in the whole set. An index of
+  // the candidates alone (as the kept listing index builds one) holds only
+  // one GU10 lamp; told the key is hot, it answers as the whole would.
+  std::vector<MatchRecord> listings;
+  for (int i = 0; i < 30; ++i)
+    listings.push_back(FromListing(MakeListing(fmt::format("L{}", i), fmt::format("Lumera LED bulb GU10 5W LX{}0{}", i, 7 * i + 100), "Lumera")));
+  PairFeaturizer featurizer;
+  std::vector<const Record*> corpus;
+  for (const auto& r : listings) corpus.push_back(&r.record);
+  featurizer.Fit(corpus);
+  RecallMatcherOptions options;
+  options.max_code_block = 10;
+  const MatchRecord notice = FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "LED lamp GU10", "Lumera", "GU10", ""));
+  const RecallIndex full(listings, /*indexed_are_notices=*/false, &featurizer, nullptr, options);
+  EXPECT_TRUE(full.Match(notice).empty());  // a lamp base identifies nothing
+
+  const std::vector<MatchRecord> some = {listings[3]};
+  EXPECT_FALSE(RecallIndex(some, false, &featurizer, nullptr, options).Match(notice).empty());  // alone it looks identifying
+  const std::unordered_set<std::string> hot = {"c:GU10"};
+  options.known_hot_keys = &hot;
+  EXPECT_TRUE(RecallIndex(some, false, &featurizer, nullptr, options).Match(notice).empty());
+  EXPECT_EQ(KeyHolderLimit("c:GU10", options), 10u);
+  EXPECT_EQ(KeyHolderLimit("g:04006381333931", options), SIZE_MAX);
 }
 
 TEST(RecallBlockingTest, NoBrandWordKeysFromTheBrandsOwnWords) {
