@@ -179,22 +179,6 @@ std::vector<std::string> DistinctSorted(std::vector<std::string_view> words) {
   return std::vector<std::string>(words.begin(), words.end());
 }
 
-// |a ∩ b| of two sorted lists of distinct strings, by one merge.
-size_t CountCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  size_t n = 0;
-  for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    const int c = a[i].compare(b[j]);
-    if (c < 0) {
-      ++i;
-    } else if (c > 0) {
-      ++j;
-    } else {
-      ++n, ++i, ++j;
-    }
-  }
-  return n;
-}
-
 // Flags, one per element of a list, on the stack for lists of ordinary size.
 class Marks {
  public:
@@ -231,6 +215,9 @@ size_t MarkCommon(const std::vector<std::string>& a, const std::vector<std::stri
   }
   return n;
 }
+
+// |a ∩ b| of two sorted lists of distinct strings, by one merge.
+size_t CountCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) { return MarkCommon(a, b, nullptr, nullptr); }
 
 bool Contains(const std::vector<std::string>& sorted, std::string_view x) {
   return std::binary_search(sorted.begin(), sorted.end(), x);
