@@ -183,32 +183,28 @@ Options ParseOptions(int argc, char** argv) {
   return o;
 }
 
-std::vector<Notice> LoadNotices(const std::string& path, unsigned threads) {
+// One record per line, parsed on `threads` threads; any bad line is fatal.
+template <typename T, typename Parse>
+std::vector<T> LoadLines(const std::string& path, unsigned threads, const char* what, Parse parse) {
   const std::string text = ReadFile(path);
   const auto lines = Lines(text);
-  std::vector<Notice> notices(lines.size());
+  std::vector<T> out(lines.size());
   std::atomic<size_t> bad{0};
   ParallelFor(lines.size(), threads, [&](size_t i) {
-    auto n = NoticeFromJson(lines[i]);
-    if (n.ok()) notices[i] = std::move(n).value();
-    else if (bad++ == 0) std::fprintf(stderr, "recall_match_bench: %s:%zu: %s\n", path.c_str(), i + 1, n.error().ToString().c_str());
+    auto r = parse(lines[i]);
+    if (r.ok()) out[i] = std::move(r).value();
+    else if (bad++ == 0) std::fprintf(stderr, "recall_match_bench: %s:%zu: %s\n", path.c_str(), i + 1, r.error().ToString().c_str());
   });
-  if (bad > 0) Die(fmt::format("{} bad notices in {}", bad.load(), path));
-  return notices;
+  if (bad > 0) Die(fmt::format("{} bad {} in {}", bad.load(), what, path));
+  return out;
+}
+
+std::vector<Notice> LoadNotices(const std::string& path, unsigned threads) {
+  return LoadLines<Notice>(path, threads, "notices", [](std::string_view line) { return NoticeFromJson(line); });
 }
 
 std::vector<Listing> LoadListings(const std::string& path, unsigned threads) {
-  std::string text = ReadFile(path);
-  const auto lines = Lines(text);
-  std::vector<Listing> listings(lines.size());
-  std::atomic<size_t> bad{0};
-  ParallelFor(lines.size(), threads, [&](size_t i) {
-    auto l = ParseListingJson(lines[i]);
-    if (l.ok()) listings[i] = std::move(l).value();
-    else if (bad++ == 0) std::fprintf(stderr, "recall_match_bench: %s:%zu: %s\n", path.c_str(), i + 1, l.error().ToString().c_str());
-  });
-  if (bad > 0) Die(fmt::format("{} bad listings in {}", bad.load(), path));
-  return listings;
+  return LoadLines<Listing>(path, threads, "listings", [](std::string_view line) { return ParseListingJson(line); });
 }
 
 // recall_gen's truth.tsv: listing_id -> (notice "source:id", how planted).

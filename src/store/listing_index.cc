@@ -243,6 +243,27 @@ Result<std::vector<std::string>> ListingIndex::Holders(std::string_view key, siz
   return out;
 }
 
+Result<CandidateListings> ListingIndex::Candidates(const std::vector<std::string>& keys,
+                                                   const std::function<size_t(std::string_view)>& limit) const {
+  CandidateListings out;
+  std::vector<std::string> ids;
+  for (const auto& key : keys) {
+    const size_t most = limit(key);
+    // One more than the limit tells "too many" from "exactly".
+    auto holders = Holders(key, most == SIZE_MAX ? SIZE_MAX : most + 1);
+    if (!holders.ok()) return holders.error();
+    if (holders.value().size() > most) {
+      out.over_limit.insert(key);
+      continue;
+    }
+    ids.insert(ids.end(), holders.value().begin(), holders.value().end());
+  }
+  auto listings = Get(ids);
+  if (!listings.ok()) return listings.error();
+  out.listings = std::move(listings).value();
+  return out;
+}
+
 Result<std::vector<IndexedListing>> ListingIndex::Get(const std::vector<std::string>& listing_ids) const {
   if (Status st = RefuseStale(); !st.ok()) return st.error();
   std::vector<std::string> ids = listing_ids;

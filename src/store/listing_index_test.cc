@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstdint>
 #include <filesystem>
 
 #include "conform/store/notice_store.h"
@@ -70,6 +71,25 @@ TEST_F(ListingIndexTest, HoldersStopsAtTheLimit) {
   ASSERT_TRUE(holders.ok());
   EXPECT_EQ(holders.value().size(), 11u);
   EXPECT_EQ(holders.value().front(), "L00");
+}
+
+TEST_F(ListingIndexTest, CandidatesSkipKeysOverTheirLimit) {
+  ListingIndex index = Open();
+  std::vector<IndexedListing> live;
+  for (int i = 0; i < 5; ++i) live.push_back(Make(fmt::format("L{}", i), "lamp", {"c:GU10", fmt::format("c:LX{}", i)}));
+  ASSERT_TRUE(index.Put(live, false).ok());
+  const auto limit = [](std::string_view key) -> size_t { return key == "c:GU10" ? 4 : SIZE_MAX; };
+  auto found = index.Candidates({"c:GU10", "c:LX3", "c:LX1", "c:none"}, limit);
+  ASSERT_TRUE(found.ok()) << found.error().ToString();
+  ASSERT_EQ(found.value().listings.size(), 2u);
+  EXPECT_EQ(found.value().listings[0].listing.listing_id, "L1");
+  EXPECT_EQ(found.value().listings[1].listing.listing_id, "L3");
+  EXPECT_EQ(found.value().over_limit, std::unordered_set<std::string>{"c:GU10"});
+  // At the limit exactly, the key is used.
+  auto at_limit = index.Candidates({"c:GU10"}, [](std::string_view) -> size_t { return 5; });
+  ASSERT_TRUE(at_limit.ok());
+  EXPECT_EQ(at_limit.value().listings.size(), 5u);
+  EXPECT_TRUE(at_limit.value().over_limit.empty());
 }
 
 TEST_F(ListingIndexTest, PuttingTheSameListingsAgainChangesNothing) {

@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "cli_files.h"
@@ -341,34 +340,24 @@ int AffectedFromIndex(const Args& args, const NoticeSide& n, const std::vector<s
   if (!held.ok()) return Report(held.error());
   for (size_t i : asked) {
     const auto start = std::chrono::steady_clock::now();
-    std::vector<std::string> ids;
-    // Keys over their holder limit in the whole index: skipped, and code
-    // keys among them told to the candidates' index as not identifying. A
-    // code key under the limit brings all its holders, so the candidates'
-    // index judges its brand spread as a full index would.
-    std::unordered_set<std::string> hot;
-    for (const auto& key : recalls::BlockingKeys(n.records[i], n.featurizer.Prepare(n.records[i].record, /*with_vectors=*/false), &brands)) {
-      const size_t limit = recalls::KeyHolderLimit(key, options);
-      auto holders = index.value().Holders(key, limit == SIZE_MAX ? SIZE_MAX : limit + 1);
-      if (!holders.ok()) return Report(holders.error());
-      if (holders.value().size() > limit) {
-        hot.insert(key);
-        continue;
-      }
-      ids.insert(ids.end(), holders.value().begin(), holders.value().end());
-    }
+    // Keys over their limit in the whole index bring no candidates, and
+    // code keys among them are told to the candidates' index as not
+    // identifying. A code key under the limit brings all its holders, so
+    // the candidates' index judges its brand spread as a full index would.
+    const auto keys = recalls::BlockingKeys(n.records[i], n.featurizer.Prepare(n.records[i].record, /*with_vectors=*/false), &brands);
+    auto found = index.value().Candidates(keys, [&options](std::string_view key) { return recalls::KeyHolderLimit(key, options); });
+    if (!found.ok()) return Report(found.error());
+    const std::vector<IndexedListing>& candidates = found.value().listings;
     recalls::RecallMatcherOptions among_options = options;
-    among_options.known_hot_keys = &hot;
-    auto candidates = index.value().Get(ids);
-    if (!candidates.ok()) return Report(candidates.error());
+    among_options.known_hot_keys = &found.value().over_limit;
     std::vector<recalls::MatchRecord> records;
-    for (const auto& c : candidates.value()) records.push_back(recalls::FromListing(c.listing));
+    for (const auto& c : candidates) records.push_back(recalls::FromListing(c.listing));
     const recalls::RecallIndex among(std::move(records), /*indexed_are_notices=*/false, &n.featurizer, model, among_options);
     const auto matches = among.Match(n.records[i]);
     const double ms = Millis(start);
-    for (const auto& m : matches) std::printf("%s\n", MatchJson(candidates.value()[m.indexed].listing, n.notices[i], m).c_str());
+    for (const auto& m : matches) std::printf("%s\n", MatchJson(candidates[m.indexed].listing, n.notices[i], m).c_str());
     std::fprintf(stderr, "conform: %s: %zu affected listings of %zu (%zu candidates), found in %.2f ms\n", n.records[i].id.c_str(),
-                 matches.size(), held.value(), candidates.value().size(), ms);
+                 matches.size(), held.value(), candidates.size(), ms);
   }
   return kOk;
 }

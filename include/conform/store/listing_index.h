@@ -19,9 +19,11 @@
 #define CONFORM_STORE_LISTING_INDEX_H_
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "conform/core/listing.h"
@@ -43,6 +45,14 @@ struct IndexCounts {
   size_t updated = 0;    // listings it had, with different fields or keys
   size_t unchanged = 0;  // listings it had, identical
   size_t removed = 0;    // listings taken out (no longer live)
+};
+
+// A query's candidates, read by its blocking keys.
+struct CandidateListings {
+  std::vector<IndexedListing> listings;  // in id order
+  // Keys held by more listings than their limit: none of their holders
+  // were taken for them (a matcher treats them as too common).
+  std::unordered_set<std::string> over_limit;
 };
 
 class ListingIndex {
@@ -68,6 +78,9 @@ class ListingIndex {
   // The ids of listings holding `key`, in id order, at most `limit` of them:
   // ask for one more than you would use to tell "too many" from "exactly".
   Result<std::vector<std::string>> Holders(std::string_view key, size_t limit) const;
+  // The listings holding any of `keys`, each key's holders taken only when
+  // there are at most limit(key) of them (SIZE_MAX: no limit).
+  Result<CandidateListings> Candidates(const std::vector<std::string>& keys, const std::function<size_t(std::string_view)>& limit) const;
   // The listings with these ids (missing ids are left out), in id order.
   Result<std::vector<IndexedListing>> Get(const std::vector<std::string>& listing_ids) const;
   Result<size_t> Count() const;
