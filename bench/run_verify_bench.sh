@@ -57,6 +57,7 @@ echo "== conform verify_bench (one thread, at least ${MIN_TIME} s each)" >&2
   --benchmark_filter='^(BM_RawEd25519Verify|BM_VerifyProof|BM_VerifyCredential/real_time/threads:1)$' >"$WORK/cpp.json"
 echo "== conform verify_bench --alternate (raw and full verifications in alternating bursts)" >&2
 ALTERNATE=$("${ONE_CORE[@]}" "$BENCH" --alternate=400)
+ALTERNATE_DISTINCT=$("${ONE_CORE[@]}" "$BENCH" --alternate-distinct=400)
 echo "== @digitalbazaar/vc, $JS_N credentials" >&2
 "${ONE_CORE[@]}" node "$JS/bench_verify.mjs" "$JS_N" >"$WORK/js.json"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -109,3 +110,4 @@ echo "conform full verify / raw Ed25519:  $(ratio "${CPU[FULL]}" "${CPU[RAW]}") 
 echo "conform proof only / raw Ed25519:   $(ratio "${CPU[PROOF]}" "${CPU[RAW]}") per CPU second, $(ratio "${WALL[PROOF]}" "${WALL[RAW]}") per second"
 echo "conform full verify / JavaScript:   $(ratio "${CPU[FULL]}" "${CPU[PEER]}") per CPU second, $(ratio "${WALL[FULL]}" "${WALL[PEER]}") per second"
 echo "conform full verify / raw Ed25519, in alternating bursts (the steadiest on a shared machine): $ALTERNATE"
+echo "the same over distinct signatures and credentials: $ALTERNATE_DISTINCT"
