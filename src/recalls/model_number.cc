@@ -249,6 +249,7 @@ class Scanner {
       }
     }
     if (has_year && all_digits) split = true;  // "2019-2020"; but "KT-2000" is a code
+    if (split && IsPrefixedCode(parts)) split = false;  // "QC-65A" is a model, not QC and 65 amperes
     if (split && parts.size() > 1) {
       JudgeEach(parts);
       return;
@@ -264,6 +265,30 @@ class Scanner {
       return;
     }
     if (parts.size() > 1) JudgeEach(parts);
+  }
+
+  // A maker's letter prefix, a hyphen and a number with one letter after it
+  // ("QC-65A", "HD-150S", "AB-12C") is a model code although its second
+  // part reads as a quantity: makers number models that way, and a quantity
+  // is not written after a bare letter prefix. Words that do qualify a
+  // quantity ("AC-220V", "LED-10W", "MAX-40C") are kept apart, and so are
+  // watts, which charger names put after any label ("PD-20W", "QC-18W").
+  bool IsPrefixedCode(const std::vector<Part>& parts) const {
+    if (parts.size() != 2 || text_[parts[1].begin - 1] != '-') return false;
+    const std::string_view prefix = text_.substr(parts[0].begin, parts[0].end - parts[0].begin);
+    const std::string_view number = text_.substr(parts[1].begin, parts[1].end - parts[1].begin);
+    if (prefix.size() < 2 || prefix.size() > 3 || ScanLetters(prefix, 0) != prefix.size()) return false;
+    if (number.size() < 3 || number.size() > 4 || !IsAlpha(number.back()) || Upper(number.back()) == 'W') return false;
+    for (size_t i = 0; i + 1 < number.size(); ++i)
+      if (!IsDigit(number[i])) return false;
+    char upper[3] = {};
+    for (size_t i = 0; i < prefix.size(); ++i) upper[i] = Upper(prefix[i]);
+    static constexpr std::string_view kQualifiers[] = {"AC", "DC", "PD", "UP", "TO", "USB", "LED", "MAX", "MIN", "FOR",
+                                                       "SET", "AND", "PER", "NEW", "TOP", "ALL", "BIG", "PRO", "OUT", "IN"};
+    const std::string_view word(upper, prefix.size());
+    for (std::string_view q : kQualifiers)
+      if (q == word) return false;
+    return true;
   }
 
   void JudgeEach(const std::vector<Part>& parts) {

@@ -71,6 +71,18 @@ TEST(ModelNumberTest, MixedSpecsAreSplitNotGluedIntoACode) {
   EXPECT_EQ(Specs("100-240V input"), Strings({"240V"}));
 }
 
+TEST(ModelNumberTest, LetterPrefixAndNumberWithUnitLetterIsACode) {
+  EXPECT_EQ(Codes("Charger QC-65A recalled"), Strings({"QC65A"}));
+  EXPECT_EQ(Codes("type AB-12C, AB-12D and hd-150s"), Strings({"AB12C", "AB12D", "HD150S"}));
+  EXPECT_EQ(ExtractModelCodes("model AB-12C")[0].stem, "AB12");
+  // A word that qualifies a quantity keeps it a spec.
+  EXPECT_TRUE(Codes("AC-220V DC-12V PD-65W QC-18W LED-10W max-40C").empty());
+  EXPECT_EQ(Specs("AC-220V QC-18W"), Strings({"220V", "18W"}));
+  // Longer prefixes and quantities with longer units are judged as before.
+  EXPECT_TRUE(Codes("lens f/3.5-5.6 18-55mm").empty());
+  EXPECT_EQ(Codes("charger 5v/2a model ab-1234"), Strings({"AB1234"}));
+}
+
 TEST(ModelNumberTest, ShortOrLetterOnlyTokensAreNotCodes) {
   EXPECT_TRUE(Codes("blu-ray dvd/cd player wi-fi usb-c a4 x5").empty());
   EXPECT_TRUE(Codes("iphone 4 case").empty());
