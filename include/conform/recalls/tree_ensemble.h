@@ -41,15 +41,31 @@ class TreeEnsemble {
   // leaves, more than 32767 features, or trees deeper than kMaxDepth.
   static Result<TreeEnsemble> FromModel(std::string_view model, int rounds = 0);
 
+  // The instruction sets a walk can use; every one gives the same bits.
+  enum class Isa { kScalar, kAvx2, kAvx512 };
+
+  // `isa` when the processor runs it, else the widest below it that it does.
+  static Isa Usable(Isa isa);
+  // What the methods without an Isa use: the widest the processor runs,
+  // capped by the environment variable CONFORM_TREE_ISA (scalar, avx2 or
+  // avx512) when it is set, read once.
+  static Isa DefaultIsa();
+
   // The match probability of one row of feature_count() values.
   float PredictRow(const float* row) const;
 
   // Probabilities of `rows` rows, row i at rows + i * stride (stride >=
-  // feature_count()), written to out[i]; the same values PredictRow gives.
-  void Predict(const float* rows, size_t row_count, size_t stride, float* out) const;
+  // feature_count()), written to out[i]; the same values PredictRow gives,
+  // whatever the Isa.
+  void Predict(const float* rows, size_t row_count, size_t stride, float* out) const {
+    Predict(rows, row_count, stride, out, DefaultIsa());
+  }
+  void Predict(const float* rows, size_t row_count, size_t stride, float* out, Isa isa) const;
 
   // The margin (log odds) of one row, before the sigmoid.
   float PredictMargin(const float* row) const;
+  // Margins of `rows` rows as Predict lays them out.
+  void PredictMargins(const float* rows, size_t row_count, size_t stride, float* out, Isa isa) const;
 
   size_t feature_count() const { return feature_count_; }
   size_t tree_count() const { return tree_count_; }
@@ -58,27 +74,36 @@ class TreeEnsemble {
 
  private:
   // Every tree is stored complete, at the ensemble's depth, in heap order:
-  // the splits of node i are at 2i + 1 and 2i + 2, so a walk is `depth`
+  // the children of node p are 2p + 1 and 2p + 2, so a walk is `depth`
   // branch-free steps with no leaf test and no child links. A leaf XGBoost
   // grew above that depth becomes splits whose every leaf holds its value.
-  // 8 bytes a split: a depth-6 tree is 63 splits and 64 leaves, 760 bytes.
+  // Trees are kept in groups of kGroup (the lanes of an AVX-512 register),
+  // interleaved: position p of the group's tree k is the group's split
+  // p * kGroup + k, and leaf j its leaf j * kGroup + k, so that a vector walk
+  // finds the group's roots side by side and gathers its lanes' splits from
+  // nearby lines. The last group is padded with trees that are walked and
+  // never added. 8 bytes a split: a depth-6 tree is 63 splits and 64 leaves,
+  // 760 bytes. src/recalls/tree_walk.h has the layout the SIMD walks read.
   struct Split {
     float condition;
-    uint16_t feature;  // feature index; kDefaultLeft set when missing goes left
-    uint16_t unused;
+    uint32_t feature;  // feature index; kDefaultLeft set when missing goes left
   };
-  static constexpr uint16_t kDefaultLeft = 0x8000;
-  // Walks advanced side by side (trees of one row, or rows of one tree):
-  // independent loads that the processor overlaps.
+  static constexpr uint32_t kDefaultLeft = 0x80000000u;
+  static constexpr size_t kGroup = 16;
+  // Walks advanced side by side by the scalar path (trees of one row, or
+  // rows of one tree): independent loads that the processor overlaps.
   static constexpr size_t kLanes = 8;
 
   TreeEnsemble() = default;
-  // Node i's child on `row`'s way: 2i + 1 (left) or 2i + 2 (right).
-  static uint32_t Step(const Split* tree, uint32_t i, const float* row);
+  // Node p's child on `row`'s way: 2p + 1 (left) or 2p + 2 (right); `tree`
+  // is its group's split 0 plus its lane.
+  static uint32_t Step(const Split* tree, uint32_t p, const float* row);
+  float ScalarMargin(const float* row) const;
+  void ScalarMargins(const float* rows, size_t row_count, size_t stride, float* out) const;
 
-  std::vector<Split> splits_;  // tree t's at t * splits_per_tree_
-  std::vector<float> leaves_;  // tree t's at t * leaves_per_tree_
-  size_t tree_count_ = 0;
+  std::vector<Split> splits_;  // group g's at g * kGroup * splits_per_tree_
+  std::vector<float> leaves_;  // group g's at g * kGroup * leaves_per_tree_
+  size_t tree_count_ = 0;      // without the padding
   int depth_ = 0;
   uint32_t splits_per_tree_ = 0;  // 2^depth - 1
   uint32_t leaves_per_tree_ = 1;  // 2^depth
