@@ -18,6 +18,20 @@ namespace {
 
 static_assert(kGroup == 16, "a group is two registers of trees");
 
+// The 4 splits at position p from `half` on (see WalkGroups).
+CONFORM_AVX2_INLINE __m256 Splits(const long long* half, int p) {
+  return _mm256_loadu_ps(reinterpret_cast<const float*>(half + 16 * p));
+}
+
+// The turns of lanes 0-3 and 4-7, widened to the 64-bit lanes of their
+// splits (blendv reads the top bit of each 32-bit half).
+CONFORM_AVX2_INLINE __m256 TurnsOf0To3(__m256i turn) {
+  return _mm256_castsi256_ps(_mm256_cvtepi32_epi64(_mm256_castsi256_si128(turn)));
+}
+CONFORM_AVX2_INLINE __m256 TurnsOf4To7(__m256i turn) {
+  return _mm256_castsi256_ps(_mm256_cvtepi32_epi64(_mm256_extracti128_si256(turn, 1)));
+}
+
 // The leaves of kGroups consecutive groups, from group `first`, for each of
 // kRows rows: leaf[g * kRows + r][k] is tree k of group first + g for row r.
 // Each group is walked as two halves of 8 trees; all the walks advance
@@ -39,19 +53,40 @@ CONFORM_AVX2_INLINE void WalkGroups(const Trees& t, size_t first, const float* r
   for (int g = 0; g < kGroups; ++g)
     splits[g] = static_cast<const long long*>(t.splits) + (first + static_cast<size_t>(g)) * kGroup * splits_per_tree;
   __m256i at[kWalks];
+  // Each walk's turns (all ones: left) at the last two levels, from which the
+  // splits of levels 1 and 2 are chosen without gathers.
+  __m256i turn[kWalks], last_turn[kWalks];
 #pragma GCC unroll 16
-  for (int w = 0; w < kWalks; ++w) at[w] = _mm256_add_epi32(lane, _mm256_set1_epi32(8 * (w % 2)));
+  for (int w = 0; w < kWalks; ++w) {
+    at[w] = _mm256_add_epi32(lane, _mm256_set1_epi32(8 * (w % 2)));
+    turn[w] = last_turn[w] = _mm256_setzero_si256();
+  }
 #pragma GCC unroll 10
   for (int d = 0; d < depth; ++d) {
 #pragma GCC unroll 16
     for (int w = 0; w < kWalks; ++w) {
       const long long* s = splits[w / (2 * kRows)];
       const float* row = rows + static_cast<size_t>((w / 2) % kRows) * stride;
+      // Position p's splits of this half's trees are at s + 16 p + 8 half.
+      const long long* half = s + 8 * (w % 2);
       __m256 lo, hi;
       if (d == 0) {
-        // Every lane at the root: the roots lie side by side.
-        lo = _mm256_loadu_ps(reinterpret_cast<const float*>(s + 8 * (w % 2)));
-        hi = _mm256_loadu_ps(reinterpret_cast<const float*>(s + 8 * (w % 2) + 4));
+        // Every lane at the root.
+        lo = Splits(half, 0);
+        hi = Splits(half + 4, 0);
+      } else if (d == 1) {
+        // Position 1 or 2, by the turn at the root.
+        const __m256 l0_lo = TurnsOf0To3(turn[w]), l0_hi = TurnsOf4To7(turn[w]);
+        lo = _mm256_blendv_ps(Splits(half, 2), Splits(half, 1), l0_lo);
+        hi = _mm256_blendv_ps(Splits(half + 4, 2), Splits(half + 4, 1), l0_hi);
+      } else if (d == 2) {
+        // Position 3 to 6, by the turns at levels 0 and 1.
+        const __m256 l0_lo = TurnsOf0To3(last_turn[w]), l0_hi = TurnsOf4To7(last_turn[w]);
+        const __m256 l1_lo = TurnsOf0To3(turn[w]), l1_hi = TurnsOf4To7(turn[w]);
+        lo = _mm256_blendv_ps(_mm256_blendv_ps(Splits(half, 6), Splits(half, 5), l1_lo),
+                              _mm256_blendv_ps(Splits(half, 4), Splits(half, 3), l1_lo), l0_lo);
+        hi = _mm256_blendv_ps(_mm256_blendv_ps(Splits(half + 4, 6), Splits(half + 4, 5), l1_hi),
+                              _mm256_blendv_ps(Splits(half + 4, 4), Splits(half + 4, 3), l1_hi), l0_hi);
       } else {
         lo = _mm256_castsi256_ps(_mm256_i32gather_epi64(s, _mm256_castsi256_si128(at[w]), 8));
         hi = _mm256_castsi256_ps(_mm256_i32gather_epi64(s, _mm256_extracti128_si256(at[w], 1), 8));
@@ -70,6 +105,8 @@ CONFORM_AVX2_INLINE void WalkGroups(const Trees& t, size_t first, const float* r
       const __m256i left = _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, condition, _CMP_LT_OQ)), missing_left);
       const __m256i right_child = _mm256_add_epi32(_mm256_add_epi32(at[w], at[w]), right_step[w % 2]);
       at[w] = _mm256_sub_epi32(right_child, _mm256_and_si256(left, sixteen));
+      last_turn[w] = turn[w];
+      turn[w] = left;
     }
   }
   // Leaf j of tree k is at heap position splits_per_tree + j.
