@@ -196,13 +196,18 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
   ensemble.leaves_per_tree_ = 1u << depth;
   ensemble.splits_per_tree_ = ensemble.leaves_per_tree_ - 1;
   // The padding trees: all-zero splits, all-zero leaves.
-  ensemble.splits_.assign(groups * kGroup * ensemble.splits_per_tree_, Split{0, 0});
+  ensemble.splits_.assign(groups * tree_walk::GroupSplits(depth), Split{0, 0});
   ensemble.leaves_.assign(groups * kGroup * ensemble.leaves_per_tree_, 0.0f);
   for (size_t t = 0; t < use; ++t) {
     const RawTree& r = raw_trees[t];
     const size_t group = t / kGroup, lane = t % kGroup;
-    Split* splits = ensemble.splits_.data() + group * kGroup * ensemble.splits_per_tree_ + lane;
-    float* leaves = ensemble.leaves_.data() + group * kGroup * ensemble.leaves_per_tree_ + lane;
+    Split* group_splits = ensemble.splits_.data() + group * tree_walk::GroupSplits(depth);
+    const uint32_t top = tree_walk::TopSplits(depth);
+    const auto place = [&](uint32_t pos, Split split) {
+      group_splits[tree_walk::TreeSplit(depth, lane, pos)] = split;
+      if (pos < top) group_splits[pos * kGroup + lane] = split;
+    };
+    float* leaves = ensemble.leaves_.data() + t * ensemble.leaves_per_tree_;
     // (XGBoost node, heap position) pairs still to place, level by level.
     std::vector<std::pair<long, uint32_t>> level = {{0, 0}}, next;
     for (int d = 0; d < depth; ++d) {
@@ -210,12 +215,11 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
       for (const auto& [i, pos] : level) {
         if (r.left[i] == -1) {
           // A leaf above the bottom: a split that leads to it either way.
-          splits[pos * kGroup] = Split{0, 0};
+          place(pos, Split{0, 0});
           next.push_back({i, 2 * pos + 1});
           next.push_back({i, 2 * pos + 2});
         } else {
-          splits[pos * kGroup] =
-              Split{r.condition[i], static_cast<uint32_t>(r.feature[i]) | (r.default_left[i] ? kDefaultLeft : 0)};
+          place(pos, Split{r.condition[i], static_cast<uint32_t>(r.feature[i]) | (r.default_left[i] ? kDefaultLeft : 0)});
           next.push_back({r.left[i], 2 * pos + 1});
           next.push_back({r.right[i], 2 * pos + 2});
         }
@@ -223,7 +227,7 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
       level.swap(next);
     }
     // Every node at the bottom is a leaf; a leaf's value is its condition.
-    for (const auto& [i, pos] : level) leaves[(pos - ensemble.splits_per_tree_) * kGroup] = r.condition[i];
+    for (const auto& [i, pos] : level) leaves[pos - ensemble.splits_per_tree_] = r.condition[i];
   }
   return ensemble;
 }
@@ -263,8 +267,7 @@ TreeEnsemble::Isa TreeEnsemble::DefaultIsa() {
   return chosen;
 }
 
-inline uint32_t TreeEnsemble::Step(const Split* tree, uint32_t p, const float* row) {
-  const Split& s = tree[p * kGroup];
+inline uint32_t TreeEnsemble::Step(const Split& s, uint32_t p, const float* row) {
   const float v = row[s.feature & ~kDefaultLeft];
   // Right unless v < condition; a NaN fails the comparison, so it goes
   // right unless the node sends missing values left.
@@ -273,21 +276,22 @@ inline uint32_t TreeEnsemble::Step(const Split* tree, uint32_t p, const float* r
 }
 
 float TreeEnsemble::ScalarMargin(const float* row) const {
-  // kLanes trees walked at once: their loads do not wait on each other. The
-  // leaves are added one by one in tree order, as XGBoost adds them.
+  // kLanes trees walked at once, each in its own splits: their loads do not
+  // wait on each other. The leaves are added one by one in tree order, as
+  // XGBoost adds them.
   float margin = base_margin_;
   const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
   for (size_t first = 0; first < tree_count_; first += kLanes) {
     // Walks the padding trees of the last group too, harmlessly.
-    const size_t group = first / kGroup, lane = first % kGroup;
-    const Split* s = splits_.data() + group * kGroup * sn + lane;
+    const Split* s = splits_.data() + first / kGroup * tree_walk::GroupSplits(depth_) +
+                     tree_walk::TreeSplit(depth_, first % kGroup, 0);  // tree k at s + k * sn
     uint32_t at[kLanes] = {};
     for (int d = 0; d < depth_; ++d)
-      for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s + k, at[k], row);
+      for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s[k * sn + at[k]], at[k], row);
     // Heap positions of leaves start at sn.
-    const float* leaves = leaves_.data() + group * kGroup * ln + lane;
+    const float* leaves = leaves_.data() + first * ln;
     const size_t n = std::min(kLanes, tree_count_ - first);
-    for (size_t k = 0; k < n; ++k) margin += leaves[(at[k] - sn) * kGroup + k];
+    for (size_t k = 0; k < n; ++k) margin += leaves[k * ln + at[k] - sn];
   }
   return margin;
 }
@@ -307,15 +311,15 @@ void TreeEnsemble::ScalarMargins(const float* rows, size_t row_count, size_t str
     float* margin = out + begin;
     std::fill(margin, margin + n, base_margin_);
     for (size_t t = 0; t < tree_count_; ++t) {
-      const size_t group = t / kGroup, lane = t % kGroup;
-      const Split* s = splits_.data() + group * kGroup * sn + lane;
-      const float* leaves = leaves_.data() + group * kGroup * ln + lane;
+      const Split* s = splits_.data() + t / kGroup * tree_walk::GroupSplits(depth_) + tree_walk::TreeSplit(depth_, t % kGroup, 0);
+      const float* leaves = leaves_.data() + t * ln;
       for (size_t i = 0; i < n; i += kLanes) {
         const float* r = block + i * stride;
         uint32_t at[kLanes] = {};
         for (int d = 0; d < depth_; ++d)
-          for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s, at[k], r + k * stride);
-        for (size_t k = 0; k < kLanes; ++k) margin[i + k] += leaves[(at[k] - sn) * kGroup];
+          for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s[at[k]], at[k], r + k * stride);
+        // Heap positions of leaves start at sn.
+        for (size_t k = 0; k < kLanes; ++k) margin[i + k] += leaves[at[k] - sn];
       }
     }
   }

@@ -44,21 +44,27 @@ CONFORM_AVX2_INLINE void WalkGroups(const Trees& t, size_t first, const float* r
   const uint32_t leaves_per_tree = 1u << depth, splits_per_tree = leaves_per_tree - 1;
   const __m256i lane = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
   const __m256i feature_bits = _mm256_set1_epi32(static_cast<int>(~kDefaultLeft));
-  const __m256i sixteen = _mm256_set1_epi32(16);
-  // at = p * 16 + k for tree k at heap position p: its split's index in the
-  // group. The children's are 2 at + 16 - k (left) and 2 at + 32 - k.
-  const __m256i right_step[2] = {_mm256_sub_epi32(_mm256_set1_epi32(32), lane),
-                                 _mm256_sub_epi32(_mm256_set1_epi32(24), lane)};
+  const __m256i two = _mm256_set1_epi32(2);
+  // Below the top levels, heap position p of tree k is the group's split
+  // p + deep[half][k % 8]; its leaf for position p is leaf p + leaf_at[..].
+  __m256i deep[2], leaf_at[2];
+  for (int h = 0; h < 2; ++h) {
+    const __m256i k = _mm256_add_epi32(lane, _mm256_set1_epi32(8 * h));
+    deep[h] = _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(TreeSplit(depth, 0, 0))),
+                               _mm256_mullo_epi32(k, _mm256_set1_epi32(static_cast<int>(splits_per_tree))));
+    leaf_at[h] = _mm256_sub_epi32(_mm256_mullo_epi32(k, _mm256_set1_epi32(static_cast<int>(leaves_per_tree))),
+                                  _mm256_set1_epi32(static_cast<int>(splits_per_tree)));
+  }
   const long long* splits[kGroups];
   for (int g = 0; g < kGroups; ++g)
-    splits[g] = static_cast<const long long*>(t.splits) + (first + static_cast<size_t>(g)) * kGroup * splits_per_tree;
-  __m256i at[kWalks];
+    splits[g] = static_cast<const long long*>(t.splits) + (first + static_cast<size_t>(g)) * GroupSplits(depth);
+  __m256i pos[kWalks];  // heap positions
   // Each walk's turns (all ones: left) at the last two levels, from which the
   // splits of levels 1 and 2 are chosen without gathers.
   __m256i turn[kWalks], last_turn[kWalks];
 #pragma GCC unroll 16
   for (int w = 0; w < kWalks; ++w) {
-    at[w] = _mm256_add_epi32(lane, _mm256_set1_epi32(8 * (w % 2)));
+    pos[w] = _mm256_setzero_si256();
     turn[w] = last_turn[w] = _mm256_setzero_si256();
   }
 #pragma GCC unroll 10
@@ -88,8 +94,9 @@ CONFORM_AVX2_INLINE void WalkGroups(const Trees& t, size_t first, const float* r
         hi = _mm256_blendv_ps(_mm256_blendv_ps(Splits(half + 4, 6), Splits(half + 4, 5), l1_hi),
                               _mm256_blendv_ps(Splits(half + 4, 4), Splits(half + 4, 3), l1_hi), l0_hi);
       } else {
-        lo = _mm256_castsi256_ps(_mm256_i32gather_epi64(s, _mm256_castsi256_si128(at[w]), 8));
-        hi = _mm256_castsi256_ps(_mm256_i32gather_epi64(s, _mm256_extracti128_si256(at[w], 1), 8));
+        const __m256i at = _mm256_add_epi32(pos[w], deep[w % 2]);
+        lo = _mm256_castsi256_ps(_mm256_i32gather_epi64(s, _mm256_castsi256_si128(at), 8));
+        hi = _mm256_castsi256_ps(_mm256_i32gather_epi64(s, _mm256_extracti128_si256(at, 1), 8));
       }
       // Conditions and features out of the (condition, feature) pairs: the
       // shuffle leaves them in 64-bit blocks 0, 2, 1, 3.
@@ -103,18 +110,17 @@ CONFORM_AVX2_INLINE void WalkGroups(const Trees& t, size_t first, const float* r
       const __m256i missing_left = _mm256_and_si256(_mm256_castps_si256(_mm256_cmp_ps(v, v, _CMP_UNORD_Q)),
                                                     _mm256_srai_epi32(feature, 31));
       const __m256i left = _mm256_or_si256(_mm256_castps_si256(_mm256_cmp_ps(v, condition, _CMP_LT_OQ)), missing_left);
-      const __m256i right_child = _mm256_add_epi32(_mm256_add_epi32(at[w], at[w]), right_step[w % 2]);
-      at[w] = _mm256_sub_epi32(right_child, _mm256_and_si256(left, sixteen));
+      // 2 pos + 2 for the right child, one less (left is all ones) for the left.
+      pos[w] = _mm256_add_epi32(_mm256_add_epi32(_mm256_add_epi32(pos[w], pos[w]), two), left);
       last_turn[w] = turn[w];
       turn[w] = left;
     }
   }
   // Leaf j of tree k is at heap position splits_per_tree + j.
-  const __m256i leaf_start = _mm256_set1_epi32(static_cast<int>(splits_per_tree * kGroup));
 #pragma GCC unroll 16
   for (int w = 0; w < kWalks; ++w) {
     const float* leaves = t.leaves + (first + static_cast<size_t>(w / (2 * kRows))) * kGroup * leaves_per_tree;
-    _mm256_store_ps(leaf[w / 2] + 8 * (w % 2), _mm256_i32gather_ps(leaves, _mm256_sub_epi32(at[w], leaf_start), 4));
+    _mm256_store_ps(leaf[w / 2] + 8 * (w % 2), _mm256_i32gather_ps(leaves, _mm256_add_epi32(pos[w], leaf_at[w % 2]), 4));
   }
 }
 

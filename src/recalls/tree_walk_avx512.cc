@@ -62,20 +62,24 @@ CONFORM_AVX512_INLINE void WalkGroups(const Trees& t, size_t first, const float*
   const __m512i odd = _mm512_setr_epi32(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31);
   const __m512i upper_half = _mm512_set1_epi32(32);
   const __m512i feature_bits = _mm512_set1_epi32(static_cast<int>(~kDefaultLeft));
-  // at = p * 16 + k for tree k at heap position p: its split's index in the
-  // group. The children's are 2 at + 16 - k (left) and 2 at + 32 - k.
-  const __m512i right_step = _mm512_sub_epi32(_mm512_set1_epi32(32), lane);
-  const __m512i sixteen = _mm512_set1_epi32(16);
+  const __m512i two = _mm512_set1_epi32(2);
+  const __m512i one = _mm512_set1_epi32(1);
+  // Below the top levels, heap position p of lane k's tree is the group's
+  // split p + deep[k]; its leaf for position p is leaf p + leaf_at[k].
+  const __m512i deep = _mm512_add_epi32(_mm512_set1_epi32(static_cast<int>(TreeSplit(depth, 0, 0))),
+                                        _mm512_mullo_epi32(lane, _mm512_set1_epi32(static_cast<int>(splits_per_tree))));
+  const __m512i leaf_at = _mm512_sub_epi32(_mm512_mullo_epi32(lane, _mm512_set1_epi32(static_cast<int>(leaves_per_tree))),
+                                           _mm512_set1_epi32(static_cast<int>(splits_per_tree)));
   const char* splits[kGroups];
   for (int g = 0; g < kGroups; ++g)
-    splits[g] = static_cast<const char*>(t.splits) + (first + static_cast<size_t>(g)) * kGroup * splits_per_tree * 8;
-  __m512i at[kWalks];
+    splits[g] = static_cast<const char*>(t.splits) + (first + static_cast<size_t>(g)) * GroupSplits(depth) * 8;
+  __m512i pos[kWalks];  // heap positions
   // Each walk's turns (set: left) at the last two levels, from which the
   // splits of levels 1 and 2 are chosen without gathers.
   __mmask16 turn[kWalks], last_turn[kWalks];
 #pragma GCC unroll 16
   for (int w = 0; w < kWalks; ++w) {
-    at[w] = lane;
+    pos[w] = _mm512_setzero_si512();
     turn[w] = last_turn[w] = 0;
   }
 #pragma GCC unroll 10
@@ -104,8 +108,9 @@ CONFORM_AVX512_INLINE void WalkGroups(const Trees& t, size_t first, const float*
         hi = _mm512_mask_blend_epi64(l0_hi, _mm512_mask_blend_epi64(l1_hi, Lanes8To15(s, 6), Lanes8To15(s, 5)),
                                      _mm512_mask_blend_epi64(l1_hi, Lanes8To15(s, 4), Lanes8To15(s, 3)));
       } else {
-        lo = _mm512_i32gather_epi64(_mm512_castsi512_si256(at[w]), s, 8);
-        hi = _mm512_i32gather_epi64(_mm512_extracti64x4_epi64(at[w], 1), s, 8);
+        const __m512i at = _mm512_add_epi32(pos[w], deep);
+        lo = _mm512_i32gather_epi64(_mm512_castsi512_si256(at), s, 8);
+        hi = _mm512_i32gather_epi64(_mm512_extracti64x4_epi64(at, 1), s, 8);
       }
       const __m512 condition = _mm512_castsi512_ps(_mm512_permutex2var_epi32(lo, even, hi));
       const __m512i feature = _mm512_permutex2var_epi32(lo, odd, hi);
@@ -123,18 +128,17 @@ CONFORM_AVX512_INLINE void WalkGroups(const Trees& t, size_t first, const float*
       // (Not v >= condition is v < condition or v missing.)
       const __mmask16 left = _mm512_cmp_ps_mask(v, condition, _CMP_LT_OQ) |
                              _mm512_mask_cmp_ps_mask(_mm512_movepi32_mask(feature), v, condition, _CMP_NGE_UQ);
-      const __m512i right_child = _mm512_add_epi32(_mm512_add_epi32(at[w], at[w]), right_step);
-      at[w] = _mm512_mask_sub_epi32(right_child, left, right_child, sixteen);
+      const __m512i right_child = _mm512_add_epi32(_mm512_add_epi32(pos[w], pos[w]), two);
+      pos[w] = _mm512_mask_sub_epi32(right_child, left, right_child, one);
       last_turn[w] = turn[w];
       turn[w] = left;
     }
   }
   // Leaf j of tree k is at heap position splits_per_tree + j.
-  const __m512i leaf_start = _mm512_set1_epi32(static_cast<int>(splits_per_tree * kGroup));
 #pragma GCC unroll 16
   for (int w = 0; w < kWalks; ++w) {
     const float* leaves = t.leaves + (first + static_cast<size_t>(w / kRows)) * kGroup * leaves_per_tree;
-    _mm512_store_ps(leaf[w], _mm512_i32gather_ps(_mm512_sub_epi32(at[w], leaf_start), leaves, 4));
+    _mm512_store_ps(leaf[w], _mm512_i32gather_ps(_mm512_add_epi32(pos[w], leaf_at), leaves, 4));
   }
 }
 

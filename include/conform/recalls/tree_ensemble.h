@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <string_view>
 #include <vector>
 
@@ -77,13 +78,15 @@ class TreeEnsemble {
   // the children of node p are 2p + 1 and 2p + 2, so a walk is `depth`
   // branch-free steps with no leaf test and no child links. A leaf XGBoost
   // grew above that depth becomes splits whose every leaf holds its value.
-  // Trees are kept in groups of kGroup (the lanes of an AVX-512 register),
-  // interleaved: position p of the group's tree k is the group's split
-  // p * kGroup + k, and leaf j its leaf j * kGroup + k, so that a vector walk
-  // finds the group's roots side by side and gathers its lanes' splits from
-  // nearby lines. The last group is padded with trees that are walked and
-  // never added. 8 bytes a split: a depth-6 tree is 63 splits and 64 leaves,
-  // 760 bytes. src/recalls/tree_walk.h has the layout the SIMD walks read.
+  // Trees are kept in groups of kGroup (the lanes of an AVX-512 register).
+  // A group holds its trees' top three levels interleaved, position p of
+  // tree k at p * kGroup + k, so that a vector walk loads those levels'
+  // splits side by side; then each tree's splits, all of them, in one place,
+  // so that a scalar walk reads few lines (the top levels are thus stored
+  // twice, 7 splits a tree more). Leaves are each tree's own. The last group
+  // is padded with trees that are walked and never added. 8 bytes a split: a
+  // depth-6 tree is 70 splits and 64 leaves, 816 bytes. src/recalls/tree_walk.h
+  // has the exact layout the walks read.
   struct Split {
     float condition;
     uint32_t feature;  // feature index; kDefaultLeft set when missing goes left
@@ -94,16 +97,32 @@ class TreeEnsemble {
   // rows of one tree): independent loads that the processor overlaps.
   static constexpr size_t kLanes = 8;
 
+  // Allocates on cache-line boundaries, so that a group's 8 trees' splits at
+  // one position are one line, and a 64-byte load of them crosses none.
+  template <class T>
+  struct LineAligned {
+    using value_type = T;
+    LineAligned() = default;
+    template <class U>
+    LineAligned(const LineAligned<U>&) {}
+    T* allocate(size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t(64))); }
+    void deallocate(T* p, size_t) { ::operator delete(p, std::align_val_t(64)); }
+    template <class U>
+    bool operator==(const LineAligned<U>&) const { return true; }
+  };
+
   TreeEnsemble() = default;
-  // Node p's child on `row`'s way: 2p + 1 (left) or 2p + 2 (right); `tree`
-  // is its group's split 0 plus its lane.
-  static uint32_t Step(const Split* tree, uint32_t p, const float* row);
+  // The child on `row`'s way of the node at heap position p whose split is
+  // `split`: 2p + 1 (left) or 2p + 2 (right).
+  static uint32_t Step(const Split& split, uint32_t p, const float* row);
   float ScalarMargin(const float* row) const;
   void ScalarMargins(const float* rows, size_t row_count, size_t stride, float* out) const;
 
-  std::vector<Split> splits_;  // group g's at g * kGroup * splits_per_tree_
-  std::vector<float> leaves_;  // group g's at g * kGroup * leaves_per_tree_
-  size_t tree_count_ = 0;      // without the padding
+  // Group g's from g * kGroup * (top + splits_per_tree_), top the 7 splits of
+  // the top levels (all of a tree under 3 levels).
+  std::vector<Split, LineAligned<Split>> splits_;
+  std::vector<float, LineAligned<float>> leaves_;  // tree t's at t * leaves_per_tree_
+  size_t tree_count_ = 0;  // without the padding
   int depth_ = 0;
   uint32_t splits_per_tree_ = 0;  // 2^depth - 1
   uint32_t leaves_per_tree_ = 1;  // 2^depth
