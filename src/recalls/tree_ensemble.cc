@@ -6,7 +6,11 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <cstdlib>
+#include <cstring>
 #include <nlohmann/json.hpp>
+
+#include "recalls/tree_walk.h"
 
 namespace conform::recalls {
 
@@ -187,14 +191,22 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
   }
 
   const int depth = ensemble.depth_;
+  const size_t groups = (use + kGroup - 1) / kGroup;
   ensemble.tree_count_ = use;
   ensemble.leaves_per_tree_ = 1u << depth;
   ensemble.splits_per_tree_ = ensemble.leaves_per_tree_ - 1;
-  ensemble.splits_.resize(use * ensemble.splits_per_tree_);
-  ensemble.leaves_.resize(use * ensemble.leaves_per_tree_);
+  // The padding trees: all-zero splits, all-zero leaves.
+  ensemble.splits_.assign(groups * tree_walk::GroupSplits(depth), Split{0, 0});
+  ensemble.leaves_.assign(groups * kGroup * ensemble.leaves_per_tree_, 0.0f);
   for (size_t t = 0; t < use; ++t) {
     const RawTree& r = raw_trees[t];
-    Split* splits = ensemble.splits_.data() + t * ensemble.splits_per_tree_;
+    const size_t group = t / kGroup, lane = t % kGroup;
+    Split* group_splits = ensemble.splits_.data() + group * tree_walk::GroupSplits(depth);
+    const uint32_t top = tree_walk::TopSplits(depth);
+    const auto place = [&](uint32_t pos, Split split) {
+      group_splits[tree_walk::TreeSplit(depth, lane, pos)] = split;
+      if (pos < top) group_splits[pos * kGroup + lane] = split;
+    };
     float* leaves = ensemble.leaves_.data() + t * ensemble.leaves_per_tree_;
     // (XGBoost node, heap position) pairs still to place, level by level.
     std::vector<std::pair<long, uint32_t>> level = {{0, 0}}, next;
@@ -203,11 +215,11 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
       for (const auto& [i, pos] : level) {
         if (r.left[i] == -1) {
           // A leaf above the bottom: a split that leads to it either way.
-          splits[pos] = Split{0, 0, 0};
+          place(pos, Split{0, 0});
           next.push_back({i, 2 * pos + 1});
           next.push_back({i, 2 * pos + 2});
         } else {
-          splits[pos] = Split{r.condition[i], static_cast<uint16_t>(r.feature[i] | (r.default_left[i] ? kDefaultLeft : 0)), 0};
+          place(pos, Split{r.condition[i], static_cast<uint32_t>(r.feature[i]) | (r.default_left[i] ? kDefaultLeft : 0)});
           next.push_back({r.left[i], 2 * pos + 1});
           next.push_back({r.right[i], 2 * pos + 2});
         }
@@ -220,39 +232,15 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
   return ensemble;
 }
 
-inline uint32_t TreeEnsemble::Step(const Split* tree, uint32_t i, const float* row) {
-  const Split& s = tree[i];
-  const float v = row[s.feature & ~kDefaultLeft];
-  // Right unless v < condition; a NaN fails the comparison, so it goes
-  // right unless the node sends missing values left.
-  const uint32_t right = !(v < s.condition) ^ (std::isnan(v) & (s.feature >> 15));
-  return 2 * i + 1 + right;
-}
-
-float TreeEnsemble::PredictMargin(const float* row) const {
-  // kLanes trees walked at once: their loads do not wait on each other. The
-  // leaves are added one by one in tree order, as XGBoost adds them.
-  float margin = base_margin_;
-  const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
-  size_t t = 0;
-  for (; t + kLanes <= tree_count_; t += kLanes) {
-    const Split* s = splits_.data() + t * sn;
-    uint32_t at[kLanes] = {};
-    for (int d = 0; d < depth_; ++d)
-      for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s + k * sn, at[k], row);
-    // Heap positions of leaves start at sn.
-    const float* leaves = leaves_.data() + t * ln;
-    for (size_t k = 0; k < kLanes; ++k) margin += leaves[k * ln + at[k] - sn];
-  }
-  for (; t < tree_count_; ++t) {
-    uint32_t at = 0;
-    for (int d = 0; d < depth_; ++d) at = Step(splits_.data() + t * sn, at, row);
-    margin += leaves_[t * ln + at - sn];
-  }
-  return margin;
-}
-
 namespace {
+
+using Isa = TreeEnsemble::Isa;
+
+Isa Widest() {
+  if (tree_walk::HasAvx512()) return Isa::kAvx512;
+  if (tree_walk::HasAvx2()) return Isa::kAvx2;
+  return Isa::kScalar;
+}
 
 // XGBoost's float sigmoid, with its guard against expf overflow.
 float Sigmoid(float margin) {
@@ -262,36 +250,102 @@ float Sigmoid(float margin) {
 
 }  // namespace
 
-float TreeEnsemble::PredictRow(const float* row) const { return Sigmoid(PredictMargin(row)); }
+TreeEnsemble::Isa TreeEnsemble::Usable(Isa isa) {
+  static const Isa widest = Widest();
+  return std::min(isa, widest);
+}
 
-void TreeEnsemble::Predict(const float* rows, size_t row_count, size_t stride, float* out) const {
+TreeEnsemble::Isa TreeEnsemble::DefaultIsa() {
+  static const Isa chosen = [] {
+    Isa cap = Isa::kAvx512;
+    if (const char* env = std::getenv("CONFORM_TREE_ISA")) {
+      if (std::strcmp(env, "scalar") == 0) cap = Isa::kScalar;
+      if (std::strcmp(env, "avx2") == 0) cap = Isa::kAvx2;
+    }
+    return Usable(cap);
+  }();
+  return chosen;
+}
+
+inline uint32_t TreeEnsemble::Step(const Split& s, uint32_t p, const float* row) {
+  const float v = row[s.feature & ~kDefaultLeft];
+  // Right unless v < condition; a NaN fails the comparison, so it goes
+  // right unless the node sends missing values left.
+  const uint32_t right = !(v < s.condition) ^ (std::isnan(v) & (s.feature >> 31));
+  return 2 * p + 1 + right;
+}
+
+float TreeEnsemble::ScalarMargin(const float* row) const {
+  // kLanes trees walked at once, each in its own splits: their loads do not
+  // wait on each other. The leaves are added one by one in tree order, as
+  // XGBoost adds them.
+  float margin = base_margin_;
+  const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
+  for (size_t first = 0; first < tree_count_; first += kLanes) {
+    // Walks the padding trees of the last group too, harmlessly.
+    const Split* s = splits_.data() + first / kGroup * tree_walk::GroupSplits(depth_) +
+                     tree_walk::TreeSplit(depth_, first % kGroup, 0);  // tree k at s + k * sn
+    uint32_t at[kLanes] = {};
+    for (int d = 0; d < depth_; ++d)
+      for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s[k * sn + at[k]], at[k], row);
+    // Heap positions of leaves start at sn.
+    const float* leaves = leaves_.data() + first * ln;
+    const size_t n = std::min(kLanes, tree_count_ - first);
+    for (size_t k = 0; k < n; ++k) margin += leaves[k * ln + at[k] - sn];
+  }
+  return margin;
+}
+
+void TreeEnsemble::ScalarMargins(const float* rows, size_t row_count, size_t stride, float* out) const {
   // Tree by tree over a block of rows, kLanes rows walking at once, so each
   // tree stays in L1 while the block walks it. Rows left over go one at a
   // time. Both add the leaves in tree order, so every row gets what
-  // PredictRow gives it.
+  // ScalarMargin gives it.
   constexpr size_t kBlock = 64;
   static_assert(kBlock % kLanes == 0);
   const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
-  float margin[kBlock];
   const size_t grouped = row_count / kLanes * kLanes;
   for (size_t begin = 0; begin < grouped; begin += kBlock) {
     const size_t n = std::min(kBlock, grouped - begin);
     const float* block = rows + begin * stride;
+    float* margin = out + begin;
     std::fill(margin, margin + n, base_margin_);
     for (size_t t = 0; t < tree_count_; ++t) {
-      const Split* s = splits_.data() + t * sn;
+      const Split* s = splits_.data() + t / kGroup * tree_walk::GroupSplits(depth_) + tree_walk::TreeSplit(depth_, t % kGroup, 0);
       const float* leaves = leaves_.data() + t * ln;
       for (size_t i = 0; i < n; i += kLanes) {
         const float* r = block + i * stride;
         uint32_t at[kLanes] = {};
         for (int d = 0; d < depth_; ++d)
-          for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s, at[k], r + k * stride);
+          for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s[at[k]], at[k], r + k * stride);
+        // Heap positions of leaves start at sn.
         for (size_t k = 0; k < kLanes; ++k) margin[i + k] += leaves[at[k] - sn];
       }
     }
-    for (size_t i = 0; i < n; ++i) out[begin + i] = Sigmoid(margin[i]);
   }
-  for (size_t i = grouped; i < row_count; ++i) out[i] = PredictRow(rows + i * stride);
+  for (size_t i = grouped; i < row_count; ++i) out[i] = ScalarMargin(rows + i * stride);
+}
+
+void TreeEnsemble::PredictMargins(const float* rows, size_t row_count, size_t stride, float* out, Isa isa) const {
+  const tree_walk::Trees trees{splits_.data(), leaves_.data(), tree_count_, depth_, feature_count_, base_margin_};
+  switch (Usable(isa)) {
+    case Isa::kAvx512: tree_walk::MarginsAvx512(trees, rows, row_count, stride, out); break;
+    case Isa::kAvx2: tree_walk::MarginsAvx2(trees, rows, row_count, stride, out); break;
+    case Isa::kScalar: ScalarMargins(rows, row_count, stride, out); break;
+  }
+}
+
+float TreeEnsemble::PredictMargin(const float* row) const {
+  float margin;
+  PredictMargins(row, 1, feature_count_, &margin, DefaultIsa());
+  return margin;
+}
+
+float TreeEnsemble::PredictRow(const float* row) const { return Sigmoid(PredictMargin(row)); }
+
+void TreeEnsemble::Predict(const float* rows, size_t row_count, size_t stride, float* out, Isa isa) const {
+  PredictMargins(rows, row_count, stride, out, isa);
+  for (size_t i = 0; i < row_count; ++i) out[i] = Sigmoid(out[i]);
 }
 
 }  // namespace conform::recalls

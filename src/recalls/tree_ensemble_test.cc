@@ -4,6 +4,8 @@
 #include <xgboost/c_api.h>
 
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -250,6 +252,173 @@ TEST(TreeEnsembleTest, RefusesWhatItCannotEvaluate) {
   EXPECT_FALSE(TreeEnsemble::FromModel("{not json").ok());
   EXPECT_FALSE(TreeEnsemble::FromModel("").ok());
   EXPECT_FALSE(TreeEnsemble::FromModel(R"({"learner": {}})").ok());
+}
+
+constexpr TreeEnsemble::Isa kEveryIsa[] = {TreeEnsemble::Isa::kScalar, TreeEnsemble::Isa::kAvx2,
+                                           TreeEnsemble::Isa::kAvx512};
+
+const char* Name(TreeEnsemble::Isa isa) {
+  switch (isa) {
+    case TreeEnsemble::Isa::kScalar: return "scalar";
+    case TreeEnsemble::Isa::kAvx2: return "avx2";
+    case TreeEnsemble::Isa::kAvx512: return "avx512";
+  }
+  return "?";
+}
+
+// Every split condition of an XGBoost JSON model, by feature.
+std::vector<std::vector<float>> SplitConditions(const std::string& json_model, size_t features) {
+  std::vector<std::vector<float>> out(features);
+  const auto doc = nlohmann::json::parse(json_model);
+  for (const auto& tree : doc["learner"]["gradient_booster"]["model"]["trees"]) {
+    const auto& left = tree["left_children"];
+    for (size_t i = 0; i < left.size(); ++i)
+      if (left[i].get<long>() != -1)
+        out[tree["split_indices"][i].get<size_t>()].push_back(static_cast<float>(tree["split_conditions"][i].get<double>()));
+  }
+  return out;
+}
+
+// Rows that probe every way a comparison can go: values equal to split
+// conditions and their float neighbours, NaN, -0.0 and +0.0, and (unless
+// `finite`) infinities, among uniform values.
+Data EdgeRows(size_t rows, size_t cols, const std::vector<std::vector<float>>& conditions, bool finite, uint32_t seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<float> u(0, 1);
+  Data d{rows, cols, std::vector<float>(rows * cols), std::vector<float>(rows, 0)};
+  const float inf = std::numeric_limits<float>::infinity();
+  for (float& v : d.x) {
+    const size_t c = static_cast<size_t>(&v - d.x.data()) % cols;
+    const float pick = u(rng);
+    const std::vector<float>& at = conditions[c];
+    if (pick < 0.35f && !at.empty()) {
+      v = at[rng() % at.size()];
+      const float side = u(rng);
+      if (side < 0.25f) v = std::nextafter(v, -inf);
+      if (side > 0.75f) v = std::nextafter(v, inf);
+    } else if (pick < 0.5f) {
+      v = std::nanf("");
+    } else if (pick < 0.55f) {
+      v = -0.0f;
+    } else if (pick < 0.6f) {
+      v = 0.0f;
+    } else if (pick < 0.7f && !finite) {
+      v = u(rng) < 0.5f ? inf : -inf;
+    } else {
+      v = u(rng);
+    }
+  }
+  return d;
+}
+
+bool SameBits(float a, float b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+// Every instruction set gives the scalar walk's margins and probabilities to
+// the bit, at every row count from 0 to 70, with rows at an odd stride; and
+// writes nothing past the rows.
+void ExpectEveryIsaAgrees(const TreeEnsemble& e, const Data& d) {
+  const size_t stride = d.cols + 3;
+  std::vector<float> padded(d.rows * stride, -7.0f);
+  for (size_t i = 0; i < d.rows; ++i) std::copy(d.row(i), d.row(i) + d.cols, padded.data() + i * stride);
+  std::vector<float> margins(d.rows), probabilities(d.rows);
+  e.PredictMargins(padded.data(), d.rows, stride, margins.data(), TreeEnsemble::Isa::kScalar);
+  e.Predict(padded.data(), d.rows, stride, probabilities.data(), TreeEnsemble::Isa::kScalar);
+  for (const TreeEnsemble::Isa isa : kEveryIsa) {
+    SCOPED_TRACE(::testing::Message() << Name(isa) << (TreeEnsemble::Usable(isa) == isa ? "" : " (not on this processor)"));
+    for (size_t n = 0; n <= std::min<size_t>(70, d.rows); ++n) {
+      // Each count starts at a different row, so that every row is seen.
+      const size_t first = (n * 37) % (d.rows - n + 1);
+      std::vector<float> out(n + 1, 42.0f);
+      e.PredictMargins(padded.data() + first * stride, n, stride, out.data(), isa);
+      for (size_t i = 0; i < n; ++i)
+        ASSERT_TRUE(SameBits(out[i], margins[first + i])) << n << " rows, row " << first + i << ": " << out[i] << " != "
+                                                          << margins[first + i];
+      ASSERT_EQ(out[n], 42.0f) << "wrote past the rows";
+      e.Predict(padded.data() + first * stride, n, stride, out.data(), isa);
+      for (size_t i = 0; i < n; ++i) ASSERT_TRUE(SameBits(out[i], probabilities[first + i])) << n << " rows, row " << first + i;
+      ASSERT_EQ(out[n], 42.0f) << "wrote past the rows";
+    }
+    // All the rows at once.
+    std::vector<float> all(d.rows);
+    e.PredictMargins(padded.data(), d.rows, stride, all.data(), isa);
+    for (size_t i = 0; i < d.rows; ++i) ASSERT_TRUE(SameBits(all[i], margins[i])) << "row " << i;
+  }
+  for (size_t i = 0; i < d.rows; ++i) {
+    ASSERT_TRUE(SameBits(e.PredictMargin(d.row(i)), margins[i])) << "row " << i;
+    ASSERT_TRUE(SameBits(e.PredictRow(d.row(i)), probabilities[i])) << "row " << i;
+  }
+}
+
+TEST(TreeEnsembleTest, UsableIsNeverWiderThanAsked) {
+  EXPECT_EQ(TreeEnsemble::Usable(TreeEnsemble::Isa::kScalar), TreeEnsemble::Isa::kScalar);
+  for (const TreeEnsemble::Isa isa : kEveryIsa) EXPECT_LE(TreeEnsemble::Usable(isa), isa) << Name(isa);
+  EXPECT_LE(TreeEnsemble::DefaultIsa(), TreeEnsemble::Usable(TreeEnsemble::Isa::kAvx512));
+  std::printf("instruction sets here: avx2 %s, avx512 %s; default %s\n",
+              TreeEnsemble::Usable(TreeEnsemble::Isa::kAvx2) == TreeEnsemble::Isa::kAvx2 ? "yes" : "no",
+              TreeEnsemble::Usable(TreeEnsemble::Isa::kAvx512) == TreeEnsemble::Isa::kAvx512 ? "yes" : "no",
+              Name(TreeEnsemble::DefaultIsa()));
+}
+
+// Models of several depths (the unrolled walks of 5 to 8 levels and the
+// general one), tree counts that leave a group part full, and row widths
+// on both sides of the 64 features the AVX-512 walk keeps in registers.
+TEST(TreeEnsembleTest, EveryIsaAgreesWithScalarAndXGBoostOnEdgeValues) {
+  struct Case {
+    size_t cols;
+    int rounds;
+    std::map<std::string, std::string> params;
+  };
+  const std::vector<Case> cases = {
+      {4, 37, {{"max_depth", "3"}}},
+      {5, 21, {{"max_depth", "6"}, {"num_parallel_tree", "3"}, {"base_score", "0.3"}}},
+      {57, 20, {{"max_depth", "6"}, {"num_parallel_tree", "4"}, {"colsample_bynode", "0.5"}}},
+      {9, 16, {{"max_depth", "8"}}},
+      {70, 19, {{"max_depth", "7"}, {"colsample_bynode", "0.5"}}},
+      {3, 5, {{"max_depth", "10"}, {"min_child_weight", "0"}, {"gamma", "0"}}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(::testing::Message() << c.cols << " features, " << c.rounds << " rounds");
+    const Data train = MakeData(2000, c.cols, 11);
+    Booster b(train, c.rounds, c.params);
+    auto e = TreeEnsemble::FromModel(b.Save("ubj"));
+    ASSERT_TRUE(e.ok()) << e.error().ToString();
+    const auto conditions = SplitConditions(b.Save("json"), c.cols);
+    // XGBoost takes no infinities; the walks are compared on them too.
+    const Data finite = EdgeRows(600, c.cols, conditions, true, 12);
+    const std::vector<float> expected = b.Predict(finite, 0);
+    std::vector<float> got(finite.rows);
+    for (const TreeEnsemble::Isa isa : kEveryIsa) {
+      e.value().Predict(finite.x.data(), finite.rows, finite.cols, got.data(), isa);
+      for (size_t i = 0; i < finite.rows; ++i)
+        ASSERT_TRUE(SameBits(got[i], expected[i])) << Name(isa) << " row " << i << ": " << got[i] << " != " << expected[i];
+    }
+    ExpectEveryIsaAgrees(e.value(), finite);
+    ExpectEveryIsaAgrees(e.value(), EdgeRows(300, c.cols, conditions, false, 13));
+  }
+}
+
+TEST(TreeEnsembleTest, EveryIsaWalksDeepChainsAndSingleLeaves) {
+  for (int depth : {0, 1, 2, TreeEnsemble::kMaxDepth}) {
+    auto e = TreeEnsemble::FromModel(ChainModel(depth));
+    ASSERT_TRUE(e.ok()) << e.error().ToString();
+    EXPECT_EQ(e.value().depth(), depth);
+    std::vector<float> x = {-1, -0.0f, 0, 0.5f, 1, 1.5f, 2.5f, 3, 9.5f, 1000, std::nanf(""),
+                            std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity()};
+    for (const TreeEnsemble::Isa isa : kEveryIsa) {
+      std::vector<float> margins(x.size());
+      e.value().PredictMargins(x.data(), x.size(), 1, margins.data(), isa);
+      for (size_t i = 0; i < x.size(); ++i) {
+        // The chain's answer: the first k with x < k + 0.5, else 100.
+        float expected = 100;
+        for (int k = 0; k < depth; ++k)
+          if (x[i] < k + 0.5f) {
+            expected = k + 1.0f;
+            break;
+          }
+        EXPECT_EQ(margins[i], expected) << Name(isa) << " depth " << depth << " x " << x[i];
+      }
+    }
+  }
 }
 
 }  // namespace

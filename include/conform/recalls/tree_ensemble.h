@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <string_view>
 #include <vector>
 
@@ -41,15 +42,31 @@ class TreeEnsemble {
   // leaves, more than 32767 features, or trees deeper than kMaxDepth.
   static Result<TreeEnsemble> FromModel(std::string_view model, int rounds = 0);
 
+  // The instruction sets a walk can use; every one gives the same bits.
+  enum class Isa { kScalar, kAvx2, kAvx512 };
+
+  // `isa` when the processor runs it, else the widest below it that it does.
+  static Isa Usable(Isa isa);
+  // What the methods without an Isa use: the widest the processor runs,
+  // capped by the environment variable CONFORM_TREE_ISA (scalar, avx2 or
+  // avx512) when it is set, read once.
+  static Isa DefaultIsa();
+
   // The match probability of one row of feature_count() values.
   float PredictRow(const float* row) const;
 
   // Probabilities of `rows` rows, row i at rows + i * stride (stride >=
-  // feature_count()), written to out[i]; the same values PredictRow gives.
-  void Predict(const float* rows, size_t row_count, size_t stride, float* out) const;
+  // feature_count()), written to out[i]; the same values PredictRow gives,
+  // whatever the Isa.
+  void Predict(const float* rows, size_t row_count, size_t stride, float* out) const {
+    Predict(rows, row_count, stride, out, DefaultIsa());
+  }
+  void Predict(const float* rows, size_t row_count, size_t stride, float* out, Isa isa) const;
 
   // The margin (log odds) of one row, before the sigmoid.
   float PredictMargin(const float* row) const;
+  // Margins of `rows` rows as Predict lays them out.
+  void PredictMargins(const float* rows, size_t row_count, size_t stride, float* out, Isa isa) const;
 
   size_t feature_count() const { return feature_count_; }
   size_t tree_count() const { return tree_count_; }
@@ -58,27 +75,54 @@ class TreeEnsemble {
 
  private:
   // Every tree is stored complete, at the ensemble's depth, in heap order:
-  // the splits of node i are at 2i + 1 and 2i + 2, so a walk is `depth`
+  // the children of node p are 2p + 1 and 2p + 2, so a walk is `depth`
   // branch-free steps with no leaf test and no child links. A leaf XGBoost
   // grew above that depth becomes splits whose every leaf holds its value.
-  // 8 bytes a split: a depth-6 tree is 63 splits and 64 leaves, 760 bytes.
+  // Trees are kept in groups of kGroup (the lanes of an AVX-512 register).
+  // A group holds its trees' top three levels interleaved, position p of
+  // tree k at p * kGroup + k, so that a vector walk loads those levels'
+  // splits side by side; then each tree's splits, all of them, in one place,
+  // so that a scalar walk reads few lines (the top levels are thus stored
+  // twice, 7 splits a tree more). Leaves are each tree's own. The last group
+  // is padded with trees that are walked and never added. 8 bytes a split: a
+  // depth-6 tree is 70 splits and 64 leaves, 816 bytes. src/recalls/tree_walk.h
+  // has the exact layout the walks read.
   struct Split {
     float condition;
-    uint16_t feature;  // feature index; kDefaultLeft set when missing goes left
-    uint16_t unused;
+    uint32_t feature;  // feature index; kDefaultLeft set when missing goes left
   };
-  static constexpr uint16_t kDefaultLeft = 0x8000;
-  // Walks advanced side by side (trees of one row, or rows of one tree):
-  // independent loads that the processor overlaps.
+  static constexpr uint32_t kDefaultLeft = 0x80000000u;
+  static constexpr size_t kGroup = 16;
+  // Walks advanced side by side by the scalar path (trees of one row, or
+  // rows of one tree): independent loads that the processor overlaps.
   static constexpr size_t kLanes = 8;
 
-  TreeEnsemble() = default;
-  // Node i's child on `row`'s way: 2i + 1 (left) or 2i + 2 (right).
-  static uint32_t Step(const Split* tree, uint32_t i, const float* row);
+  // Allocates on cache-line boundaries, so that a group's 8 trees' splits at
+  // one position are one line, and a 64-byte load of them crosses none.
+  template <class T>
+  struct LineAligned {
+    using value_type = T;
+    LineAligned() = default;
+    template <class U>
+    LineAligned(const LineAligned<U>&) {}
+    T* allocate(size_t n) { return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t(64))); }
+    void deallocate(T* p, size_t) { ::operator delete(p, std::align_val_t(64)); }
+    template <class U>
+    bool operator==(const LineAligned<U>&) const { return true; }
+  };
 
-  std::vector<Split> splits_;  // tree t's at t * splits_per_tree_
-  std::vector<float> leaves_;  // tree t's at t * leaves_per_tree_
-  size_t tree_count_ = 0;
+  TreeEnsemble() = default;
+  // The child on `row`'s way of the node at heap position p whose split is
+  // `split`: 2p + 1 (left) or 2p + 2 (right).
+  static uint32_t Step(const Split& split, uint32_t p, const float* row);
+  float ScalarMargin(const float* row) const;
+  void ScalarMargins(const float* rows, size_t row_count, size_t stride, float* out) const;
+
+  // Group g's from g * kGroup * (top + splits_per_tree_), top the 7 splits of
+  // the top levels (all of a tree under 3 levels).
+  std::vector<Split, LineAligned<Split>> splits_;
+  std::vector<float, LineAligned<float>> leaves_;  // tree t's at t * leaves_per_tree_
+  size_t tree_count_ = 0;  // without the padding
   int depth_ = 0;
   uint32_t splits_per_tree_ = 0;  // 2^depth - 1
   uint32_t leaves_per_tree_ = 1;  // 2^depth
