@@ -156,18 +156,21 @@ bool IsYear(std::string_view part) {
   return (part[0] == '1' && part[1] == '9') || (part[0] == '2' && part[1] == '0');
 }
 
-// Upper-case letters and digits of `parts` joined, with '.' kept where it
-// stands between two digits (a decimal point).
-std::string SpecText(std::string_view text, size_t begin, size_t end) {
-  std::string out;
+// Upper-case letters and digits of text[begin, end) joined, with '.' kept
+// where it stands between two digits (a decimal point); written to `buffer`,
+// which the view returned points into.
+std::string_view SpecText(std::string_view text, size_t begin, size_t end, std::string* buffer) {
+  buffer->resize(end - begin);
+  char* const out = buffer->data();
+  size_t n = 0;
   for (size_t i = begin; i < end; ++i) {
     const char c = text[i];
     if (IsAlnum(c))
-      out += Upper(c);
+      out[n++] = Upper(c);
     else if (c == '.' && i > begin && i + 1 < end && IsDigit(text[i - 1]) && IsDigit(text[i + 1]))
-      out += '.';
+      out[n++] = '.';
   }
-  return out;
+  return std::string_view(out, n);
 }
 
 bool IsCompactCode(std::string_view compact, bool has_list_or_decimal_joiner) {
@@ -205,7 +208,8 @@ class Scanner {
         ++i;
         continue;
       }
-      std::vector<Part> parts;
+      std::vector<Part>& parts = parts_;
+      parts.clear();
       size_t j = i;
       while (true) {
         const size_t b = j;
@@ -226,9 +230,8 @@ class Scanner {
  private:
   void Judge(const std::vector<Part>& parts) {
     const size_t begin = parts.front().begin, end = parts.back().end;
-    std::string spec = SpecText(text_, begin, end);
-    if (IsSpecText(spec)) {
-      out_.specs.push_back({std::move(spec), begin});
+    if (const std::string_view spec = SpecText(text_, begin, end, &spec_); IsSpecText(spec)) {
+      out_.specs.push_back({std::string(spec), begin});
       return;
     }
     bool split = false, list_or_decimal = false, has_year = false, all_digits = true;
@@ -238,7 +241,7 @@ class Scanner {
       all_digits = all_digits && p.find_first_not_of("0123456789") == std::string_view::npos;
       // A quantity inside ("1080p/24fps") splits the candidate; a version
       // name does not: "MB13-PNK-SEE-V2" is one code.
-      if (IsDigit(p[0]) && IsSpecText(SpecText(text_, parts[k].begin, parts[k].end))) split = true;
+      if (IsDigit(p[0]) && IsSpecText(SpecText(text_, parts[k].begin, parts[k].end, &spec_))) split = true;
       if (k > 0) {
         const char joiner = text_[parts[k].begin - 1];
         if (joiner == '/') list_or_decimal = true;
@@ -299,9 +302,8 @@ class Scanner {
              IsDigit(text_[parts[last + 1].begin]) && IsDigit(text_[parts[last].end - 1]))
         ++last;
       const size_t begin = parts[k].begin, end = parts[last].end;
-      std::string spec = SpecText(text_, begin, end);
-      if (IsSpecText(spec)) {
-        out_.specs.push_back({std::move(spec), begin});
+      if (const std::string_view spec = SpecText(text_, begin, end, &spec_); IsSpecText(spec)) {
+        out_.specs.push_back({std::string(spec), begin});
       } else if (last == k) {
         std::string compact = CompactAlnum(text_.substr(begin, end - begin));
         if (!IsYear(compact) && IsCompactCode(compact, false)) {
@@ -319,6 +321,9 @@ class Scanner {
 
   std::string_view text_;
   CodesAndSpecs out_;
+  // Reused across candidates: most texts hold dozens.
+  std::vector<Part> parts_;  // of the candidate being judged
+  std::string spec_;         // SpecText's output
 };
 
 }  // namespace
@@ -328,10 +333,13 @@ CodesAndSpecs ExtractCodesAndSpecs(std::string_view text) { return Scanner(text)
 std::vector<ModelCode> ExtractModelCodes(std::string_view text) { return ExtractCodesAndSpecs(text).codes; }
 
 std::string CompactAlnum(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+  // Written through a pointer into a buffer of the input's size, then cut:
+  // appending byte by byte costs more than the test of each byte.
+  std::string out(text.size(), '\0');
+  char* at = out.data();
   for (char c : text)
-    if (IsAlnum(c)) out += Upper(c);
+    if (IsAlnum(c)) *at++ = Upper(c);
+  out.resize(static_cast<size_t>(at - out.data()));
   return out;
 }
 

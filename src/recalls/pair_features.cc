@@ -284,6 +284,26 @@ bool HasPhrase(std::string_view padded, std::string_view phrase) {
   return false;
 }
 
+// NormalizeForMatching of a string the caller gives up, reusing its buffer
+// where NormalizeForMatching would only lower-case ASCII.
+std::string FoldForMatching(std::string text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return NormalizeForMatching(text);
+  for (char& c : text)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return text;
+}
+
+// NormalizeText of text that NormalizeForMatching gave. Folded ASCII is
+// lower case and NormalizeForMatching leaves it alone, so only the
+// collapsing is left; other text is folded again as NormalizeText would,
+// since Unicode folding is not promised to be idempotent.
+std::string NormalizeFolded(std::string_view folded) {
+  for (char c : folded)
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return NormalizeText(folded);
+  return CollapseToWords(folded);
+}
+
 bool IsYearNumber(std::string_view n) {
   return n.size() == 4 && ((n[0] == '1' && n[1] == '9') || (n[0] == '2' && n[1] == '0'));
 }
@@ -365,7 +385,7 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records) {
   for (const Record* r : records) {
     RecordText text = Text(*r);
     titles.push_back(NormalizeText(text.title));
-    all_texts.push_back(NormalizeText(text.all_folded));
+    all_texts.push_back(NormalizeFolded(text.all_folded));
     std::string category = NormalizeText(FirstOf(*r, schema_.category));
     if (!category.empty()) categories.push_back(std::move(category));
   }
@@ -395,7 +415,7 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
     if (!all.empty()) all += " ; ";
     all += value;
   }
-  text.all_folded = NormalizeForMatching(all);
+  text.all_folded = FoldForMatching(std::move(all));
   return text;
 }
 
@@ -406,8 +426,8 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   const std::string title_folded = NormalizeForMatching(title);
   const std::string& all_folded = text.all_folded;
 
-  p.title = NormalizeText(title);
-  p.all_text = NormalizeText(all_folded);
+  p.title = CollapseToWords(title_folded);
+  p.all_text = NormalizeFolded(all_folded);
   p.padded_all = PadForNgrams(p.all_text);
   const std::vector<std::string_view> title_words = Words(p.title);
   p.title_word_count = title_words.size();
@@ -416,6 +436,7 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   p.first_word = p.title_words.empty() ? "" : std::string(title_words.front());
   p.title_word_idf.reserve(p.title_words.size());
   p.title_word_all_idf.reserve(p.title_words.size());
+  p.title_word_bytes.reserve(p.title_words.size());
   for (const std::string& w : p.title_words) {
     p.title_word_idf.push_back(title_word_.Idf(w));
     p.title_word_all_idf.push_back(all_word_.Idf(w));

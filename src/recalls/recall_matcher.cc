@@ -203,10 +203,18 @@ struct RecallIndex::State {
   // Codes and stems shared too widely to identify anything (the options'
   // max_code_block and max_code_brands).
   std::unordered_set<std::string> hot_codes, hot_stems;
+  // Of each record's codes, whether it is Identifying: asked of every
+  // candidate pair, and a look-up in hot_codes hashes the code.
+  std::vector<std::vector<uint8_t>> identifying;
   mutable std::atomic<size_t> scored{0};
   mutable std::atomic<size_t> modelled{0};
 
   bool Identifying(const ModelCode& c) const { return c.normalized.size() >= kMinCode && hot_codes.count(c.normalized) == 0; }
+  std::vector<uint8_t> IdentifyingCodes(const PreparedRecord& p) const {
+    std::vector<uint8_t> out(p.codes.size());
+    for (size_t i = 0; i < p.codes.size(); ++i) out[i] = Identifying(p.codes[i]);
+    return out;
+  }
 };
 
 RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_notices, const PairFeaturizer* featurizer,
@@ -266,6 +274,8 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
   if (options_.known_hot_keys != nullptr)
     for (const auto& key : *options_.known_hot_keys)
       if (key.size() > 2 && (key[0] == 'c' || key[0] == 's')) (key[0] == 'c' ? state_->hot_codes : state_->hot_stems).insert(key.substr(2));
+  state_->identifying.resize(records_.size());
+  for (size_t i = 0; i < records_.size(); ++i) state_->identifying[i] = state_->IdentifyingCodes(state_->prepared[i]);
 }
 
 RecallIndex::~RecallIndex() = default;
@@ -303,6 +313,7 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
   const std::vector<std::string> query_brands = CanonicalBrands(query, options_.brands);
   const std::vector<std::string> query_spellings = AllSpellings(query_brands, options_.brands);
   const bool model_says = model_ != nullptr;
+  const std::vector<uint8_t> query_identifying = state_->IdentifyingCodes(q);
 
   // What the rules need of a pair; the model is asked only about pairs a
   // rule can still take (most candidates are another maker's product or a
@@ -348,9 +359,12 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
     if (j.shared_gtin.empty() && brands_conflict) continue;  // another maker's product
 
     // The notice's model codes against the listing's.
+    const std::vector<uint8_t>& notice_identifying = indexed_are_notices_ ? state_->identifying[c] : query_identifying;
+    const std::vector<uint8_t>& listing_identifying = indexed_are_notices_ ? query_identifying : state_->identifying[c];
     bool listing_has_code = false;
-    for (const auto& a : n.codes) {
-      if (!state_->Identifying(a)) continue;
+    for (size_t ai = 0; ai < n.codes.size(); ++ai) {
+      const ModelCode& a = n.codes[ai];
+      if (!notice_identifying[ai]) continue;
       j.notice_has_code = true;
       const auto better = [&](CodeAgreement level, const ModelCode* b) {
         if (level <= j.agreement) return;
@@ -358,8 +372,9 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
         j.notice_code = &a;
         j.listing_code = b;
       };
-      for (const auto& b : l.codes) {
-        if (!state_->Identifying(b)) continue;
+      for (size_t bi = 0; bi < l.codes.size(); ++bi) {
+        const ModelCode& b = l.codes[bi];
+        if (!listing_identifying[bi]) continue;
         listing_has_code = true;
         if (a.normalized == b.normalized) better(CodeAgreement::kSame, &b);
         else if (b.normalized.starts_with(a.normalized) && b.normalized.size() - a.normalized.size() <= 3 &&
@@ -376,7 +391,7 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
       if (j.agreement < CodeAgreement::kSame && CodeInText(a.normalized, l.all_text)) better(CodeAgreement::kSame, nullptr);
     }
     if (!listing_has_code)
-      for (const auto& b : l.codes) listing_has_code = listing_has_code || state_->Identifying(b);
+      for (const uint8_t b : listing_identifying) listing_has_code = listing_has_code || b != 0;
 
     if (j.shared_gtin.empty()) {
       if (j.notice_has_code && j.agreement == CodeAgreement::kNone && listing_has_code) continue;  // a sibling model

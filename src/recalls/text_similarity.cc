@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <unordered_set>
 
 #include "conform/core/text.h"
@@ -38,18 +39,22 @@ std::unordered_set<std::string_view> Distinct(const std::vector<std::string_view
 
 }  // namespace
 
-std::string NormalizeText(std::string_view text) {
-  const std::string folded = NormalizeForMatching(text);
-  std::string out;
-  out.reserve(folded.size());
+std::string NormalizeText(std::string_view text) { return CollapseToWords(NormalizeForMatching(text)); }
+
+std::string CollapseToWords(std::string_view folded) {
+  // Written through a pointer into a buffer of the input's size: the output
+  // is never longer, and appending byte by byte is most of the cost.
+  std::string out(folded.size(), '\0');
+  char* const begin = out.data();
+  char* at = begin;
   bool pending_space = false;
   for (size_t i = 0; i < folded.size();) {
     const unsigned char byte = static_cast<unsigned char>(folded[i]);
     if (byte < 0x80) {  // ASCII, most of every text: no decoding
       if ((byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
-        if (pending_space && !out.empty()) out += ' ';
+        if (pending_space && at != begin) *at++ = ' ';
         pending_space = false;
-        out += static_cast<char>(byte);
+        *at++ = static_cast<char>(byte);
       } else {
         pending_space = true;
       }
@@ -61,14 +66,16 @@ std::string NormalizeText(std::string_view text) {
                                           static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
     if (n <= 0) n = 1, cp = ' ';  // NormalizeForMatching leaves valid UTF-8; be safe anyway
     if (IsWordCodepoint(cp)) {
-      if (pending_space && !out.empty()) out += ' ';
+      if (pending_space && at != begin) *at++ = ' ';
       pending_space = false;
-      out.append(folded, i, static_cast<size_t>(n));
+      std::memcpy(at, folded.data() + i, static_cast<size_t>(n));
+      at += n;
     } else {
       pending_space = true;
     }
     i += static_cast<size_t>(n);
   }
+  out.resize(static_cast<size_t>(at - begin));
   return out;
 }
 
@@ -316,25 +323,79 @@ double TfidfVectorizer::IdfOfHash(uint64_t hash) const {
 
 double TfidfVectorizer::Idf(std::string_view term) const { return IdfOfHash(HashTerm(term)); }
 
+namespace {
+
+constexpr size_t kSmallSort = 24;
+
+void InsertionSort(uint64_t* begin, uint64_t* end) {
+  for (uint64_t* i = begin + 1; i < end; ++i) {
+    const uint64_t x = *i;
+    uint64_t* j = i;
+    for (; j > begin && j[-1] > x; --j) *j = j[-1];
+    *j = x;
+  }
+}
+
+// Sorts term hashes ascending. Hashes spread over their high bits, so a
+// counting pass on those bits leaves about one hash per bucket and each
+// bucket is finished by insertion; a crowded bucket (short grams hash
+// alike in their top bits now and then) falls back to std::sort. Integers
+// sort to one order only, so the result is std::sort's.
+void SortTerms(std::vector<uint64_t>* terms) {
+  const size_t n = terms->size();
+  if (n <= kSmallSort) {
+    InsertionSort(terms->data(), terms->data() + n);
+    return;
+  }
+  unsigned bits = 4;
+  while (bits < 16 && (size_t{1} << bits) < n) ++bits;
+  const unsigned shift = 64 - bits;
+  thread_local std::vector<uint32_t> starts;
+  thread_local std::vector<uint64_t> sorted;
+  starts.assign((size_t{1} << bits) + 1, 0);
+  sorted.resize(n);
+  for (const uint64_t t : *terms) ++starts[(t >> shift) + 1];
+  for (size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
+  // Scattered through a cursor per bucket: starts[b] moves to the end of
+  // bucket b, which is where bucket b + 1 begins.
+  for (const uint64_t t : *terms) sorted[starts[t >> shift]++] = t;
+  uint64_t* const data = sorted.data();
+  for (size_t b = 0, begin = 0; b + 1 < starts.size(); ++b) {
+    const size_t end = starts[b];
+    if (end - begin > kSmallSort) std::sort(data + begin, data + end);
+    else if (end - begin > 1) InsertionSort(data + begin, data + end);
+    begin = end;
+  }
+  terms->swap(sorted);
+}
+
+}  // namespace
+
 SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
   thread_local std::vector<uint64_t> terms;
+  thread_local std::vector<uint32_t> repeats;
   terms.clear();
   AppendTerms(normalized, &terms);
-  std::sort(terms.begin(), terms.end());
-  SparseVector v;
-  size_t distinct = 0;  // records keep their vectors: no spare capacity
-  for (size_t i = 0; i < terms.size(); ++i) distinct += i == 0 || terms[i] != terms[i - 1];
-  v.entries.reserve(distinct);
-  double norm = 0;
+  SortTerms(&terms);
+  // Distinct terms to the front of `terms`, each one's count in `repeats`.
+  repeats.clear();
+  size_t distinct = 0;
   for (size_t i = 0; i < terms.size();) {
-    size_t j = i;
+    size_t j = i + 1;
     while (j < terms.size() && terms[j] == terms[i]) ++j;
-    // 1 + ln 1 is exactly 1: the logarithm only for repeated terms.
-    const double tf = j - i == 1 ? 1.0 : 1 + std::log(static_cast<double>(j - i));
-    const double w = tf * IdfOfHash(terms[i]);
-    v.entries.emplace_back(terms[i], static_cast<float>(w));
-    norm += w * w;
+    terms[distinct++] = terms[i];
+    repeats.push_back(static_cast<uint32_t>(j - i));
     i = j;
+  }
+  SparseVector v;
+  v.entries.reserve(distinct);  // records keep their vectors: no spare capacity
+  double norm = 0;
+  for (size_t k = 0; k < distinct; ++k) {
+    // 1 + ln 1 is exactly 1: the logarithm only for repeated terms.
+    const double tf = repeats[k] == 1 ? 1.0 : 1 + std::log(static_cast<double>(repeats[k]));
+    const double w = tf * IdfOfHash(terms[k]);
+    v.entries.emplace_back(terms[k], static_cast<float>(w));
+    norm += w * w;
   }
   if (norm > 0) {
     const double scale = 1 / std::sqrt(norm);

@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <map>
 #include <random>
 #include <string>
 #include <vector>
+
+#include "conform/core/text.h"
 
 namespace conform::recalls {
 namespace {
@@ -17,6 +21,13 @@ TEST(TextSimilarityTest, NormalizeTextFoldsAndSeparatesWords) {
   EXPECT_EQ(NormalizeText("Café — crème®"), "café crème");
   EXPECT_EQ(NormalizeText("电动 牙刷"), "电动 牙刷");
   EXPECT_EQ(NormalizeText(" -- "), "");
+}
+
+TEST(TextSimilarityTest, CollapseToWordsIsNormalizeTextAfterFolding) {
+  for (const std::string text : {"Sony  WH-1000XM4, Black", "  ＳＯＮＹ　ｗｈ１０００ ", "Café — crème®", "电动 牙刷", " -- ", "",
+                                 "a", "--a--b--", "x\xff\xfey", "Ärger über Öl; 50ml"})
+    EXPECT_EQ(CollapseToWords(NormalizeForMatching(text)), NormalizeText(text)) << text;
+  EXPECT_EQ(CollapseToWords("a--b  c"), "a b c");
 }
 
 TEST(TextSimilarityTest, WordsAndNgrams) {
@@ -151,6 +162,60 @@ TEST(TextSimilarityTest, EditDistanceAgreesWithTheDynamicProgrammeAtEveryLength)
   }
   EXPECT_EQ(EditDistance(std::string(64, 'a'), std::string(65, 'a')), 1u);
   EXPECT_EQ(EditDistance(std::string(128, 'a'), std::string(130, 'b')), 130u);
+}
+
+// Transform computed the plain way: every term counted in an ordered map,
+// weighed and normalised in term order.
+SparseVector ReferenceTransform(const TfidfVectorizer& v, const std::string& normalized) {
+  std::vector<std::string_view> terms =
+      v.analyzer() == Analyzer::kWords ? Words(normalized) : std::vector<std::string_view>();
+  const std::string padded = PadForNgrams(normalized);
+  if (v.analyzer() == Analyzer::kCharNgrams) terms = CharNgrams(padded, v.ngram());
+  std::map<uint64_t, std::pair<std::string_view, size_t>> counts;
+  for (std::string_view t : terms) {
+    auto& [term, count] = counts[HashTerm(t)];
+    term = t;
+    ++count;
+  }
+  SparseVector out;
+  double norm = 0;
+  for (const auto& [hash, term_count] : counts) {
+    const auto& [term, count] = term_count;
+    const double tf = count == 1 ? 1.0 : 1 + std::log(static_cast<double>(count));
+    const double w = tf * v.Idf(term);
+    out.entries.emplace_back(hash, static_cast<float>(w));
+    norm += w * w;
+  }
+  for (auto& e : out.entries) e.second = static_cast<float>(e.second * (1 / std::sqrt(norm)));
+  return out;
+}
+
+TEST(TextSimilarityTest, TransformEqualsThePlainComputationToTheBit) {
+  // Texts from a few bytes to thousands, with many repeated grams: every
+  // way Transform sorts its terms is taken.
+  std::mt19937 rng(7);
+  const std::vector<std::string> words = {"kdl", "40ex500", "sony", "tv", "black", "aaa", "aaaa", "a", "500w", "wh1000xm4", "电动"};
+  std::vector<std::string> corpus, texts;
+  for (int i = 0; i < 200; ++i) {
+    std::string t;
+    const size_t n = std::uniform_int_distribution<size_t>(0, i < 150 ? 12 : 600)(rng);
+    for (size_t k = 0; k < n; ++k) t += (t.empty() ? "" : " ") + words[rng() % words.size()];
+    (i % 2 == 0 ? corpus : texts).push_back(t);
+  }
+  texts.push_back(std::string(5000, 'a'));
+  for (const auto& [analyzer, n] : {std::pair{Analyzer::kWords, 1}, {Analyzer::kCharNgrams, 3}, {Analyzer::kCharNgrams, 4},
+                                    {Analyzer::kCharNgrams, 5}}) {
+    TfidfVectorizer v(analyzer, n);
+    v.Fit(corpus);
+    for (const std::string& text : texts) {
+      const SparseVector got = v.Transform(text), want = ReferenceTransform(v, text);
+      ASSERT_EQ(got.entries.size(), want.entries.size()) << text;
+      for (size_t k = 0; k < got.entries.size(); ++k) {
+        ASSERT_EQ(got.entries[k].first, want.entries[k].first) << text;
+        ASSERT_EQ(std::memcmp(&got.entries[k].second, &want.entries[k].second, sizeof(float)), 0) << text;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -21,6 +21,9 @@ namespace conform::recalls {
 // digits (any script) collapsed to one space, without leading or trailing
 // spaces: "Sony  WH-1000XM4, Black" -> "sony wh 1000xm4 black".
 std::string NormalizeText(std::string_view text);
+// The second step of NormalizeText alone, for text already passed through
+// NormalizeForMatching: NormalizeText(t) == CollapseToWords(NormalizeForMatching(t)).
+std::string CollapseToWords(std::string_view folded);
 
 // Words of an already normalised text (split at spaces).
 std::vector<std::string_view> Words(std::string_view normalized);
