@@ -167,6 +167,8 @@ class Parser {
     // `v` may hold a value of an earlier parse (ParseIJsonInto): what the
     // new kind does not use is emptied, what it uses is overwritten in place.
     v->number = 0;
+    v->text_unescaped = false;
+    v->names_plain = false;
     if (c == '{') {
       v->text.clear();
       v->items.clear();
@@ -182,7 +184,10 @@ class Parser {
     v->text.clear();
     if (c == '"') {
       v->kind = Value::kString;
-      return ParseString(&v->text);
+      StringForm form;
+      if (Status st = ParseString(&v->text, &form); !st.ok()) return st;
+      v->text_unescaped = form != StringForm::kEscaped;
+      return Status::Ok();
     }
     if (Literal("true")) { v->kind = Value::kTrue; return Status::Ok(); }
     if (Literal("false")) { v->kind = Value::kFalse; return Status::Ok(); }
@@ -275,14 +280,22 @@ class Parser {
     return Status::Ok();
   }
 
-  Status ParseString(std::string* out) {
+  // How a string was written, which is what canonical writing needs to
+  // know of it: only an escape can put into the text a character that RFC
+  // 8785 escapes again ('"', '\\', controls), and only ASCII names sort by
+  // their bytes.
+  enum class StringForm { kPlainAscii, kUnescaped, kEscaped };
+
+  Status ParseString(std::string* out, StringForm* form) {
     ++pos_;  // opening quote
     // Most strings are plain ASCII to the closing quote.
     if (const size_t end = PlainRunEnd(pos_); end < s_.size() && s_[end] == '"') {
       out->append(s_.data() + pos_, end - pos_);
       pos_ = end + 1;
+      *form = StringForm::kPlainAscii;
       return Status::Ok();
     }
+    *form = StringForm::kUnescaped;
     while (true) {
       if (pos_ >= s_.size()) return Fail("unterminated string");
       const auto c = static_cast<unsigned char>(s_[pos_]);
@@ -303,6 +316,7 @@ class Parser {
         continue;
       }
       if (++pos_ >= s_.size()) return Fail("unterminated escape");
+      *form = StringForm::kEscaped;
       const char e = s_[pos_++];
       switch (e) {
         case '"': out->push_back('"'); break;
@@ -360,6 +374,7 @@ class Parser {
     v->kind = Value::kObject;
     ++pos_;
     SkipSpace();
+    v->names_plain = true;
     if (pos_ < s_.size() && s_[pos_] == '}') {
       ++pos_;
       v->members.clear();
@@ -378,7 +393,9 @@ class Parser {
       if (n == v->members.size()) v->members.emplace_back();
       auto& [name, value] = v->members[n];
       name.clear();
-      if (Status st = ParseString(&name); !st.ok()) return st;
+      StringForm form;
+      if (Status st = ParseString(&name, &form); !st.ok()) return st;
+      v->names_plain = v->names_plain && form == StringForm::kPlainAscii;
       bool duplicate = false;
       if (n < 32) {
         for (size_t i = 0; i < n && !duplicate; ++i) duplicate = SameName(v->members[i].first, name);
@@ -454,6 +471,19 @@ class Sink {
     n_ += len;
   }
   void Put(std::string_view s) { Put(s.data(), s.size()); }
+  // `s` between quotes, in one bounds check when it fits.
+  void PutQuoted(std::string_view s) {
+    if (s.size() + 2 > sizeof buf_ - n_) {
+      Put('"');
+      Put(s);
+      Put('"');
+      return;
+    }
+    buf_[n_] = '"';
+    std::memcpy(buf_ + n_ + 1, s.data(), s.size());
+    buf_[n_ + 1 + s.size()] = '"';
+    n_ += s.size() + 2;
+  }
   void Flush() {
     if (n_ > 0) consume_(context_, buf_, n_);
     n_ = 0;
@@ -537,7 +567,8 @@ void WriteObject(const Value& v, Sink* out, std::string_view skip) {
   for (const auto& m : v.members) {
     if (!skip.empty() && m.first == skip) continue;
     sorted[n++] = &m;
-    for (char c : m.first) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (!v.names_plain)
+      for (char c : m.first) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   }
   if (ascii) {
     // Insertion sort: a few members, often nearly in order already.
@@ -556,7 +587,8 @@ void WriteObject(const Value& v, Sink* out, std::string_view skip) {
   out->Put('{');
   for (size_t i = 0; i < n; ++i) {
     if (i) out->Put(',');
-    WriteString(sorted[i]->first, out);
+    if (v.names_plain) out->PutQuoted(sorted[i]->first);
+    else WriteString(sorted[i]->first, out);
     out->Put(':');
     Write(sorted[i]->second, out);
   }
@@ -569,7 +601,10 @@ void Write(const Value& v, Sink* out, std::string_view skip) {
     case Value::kTrue: out->Put("true"); break;
     case Value::kFalse: out->Put("false"); break;
     case Value::kNumber: out->Put(SerializeJcsNumber(v.number)); break;
-    case Value::kString: WriteString(v.text, out); break;
+    case Value::kString:
+      if (v.text_unescaped) out->PutQuoted(v.text);
+      else WriteString(v.text, out);
+      break;
     case Value::kArray:
       out->Put('[');
       for (size_t i = 0; i < v.items.size(); ++i) {

@@ -113,6 +113,52 @@ TEST(JcsTest, ParsingIntoAnOldTreeLeavesNothingOfIt) {
   }
 }
 
+// The parser marks strings written without escapes and objects whose names
+// are all plain ASCII, and the canonical writer copies those as they are:
+// the output must be what escaping byte by byte gives.
+TEST(JcsTest, MarksStringsThatNeedNoEscapes) {
+  const JsonValue v = ParseIJson(R"({"plain":"abc","utf8":"\u00e9 café","raw":"café","quote":"a\"b","slash":"a\/b",)"
+                                 R"("nl":"a\nb","ctl":"\u0001","bs":"\\","obj":{"b":1,"a":2},"named":{"\u0062":1,"a":2},)"
+                                 R"("utf8name":{"é":1,"z":2},"empty":{}})")
+                          .value();
+  EXPECT_TRUE(v.names_plain);
+  EXPECT_TRUE(v.Find("plain")->text_unescaped);
+  EXPECT_TRUE(v.Find("raw")->text_unescaped);  // UTF-8 as it stands needs no escape
+  for (const char* escaped : {"utf8", "quote", "slash", "nl", "ctl", "bs"}) EXPECT_FALSE(v.Find(escaped)->text_unescaped) << escaped;
+  EXPECT_TRUE(v.Find("obj")->names_plain);
+  EXPECT_FALSE(v.Find("named")->names_plain);
+  EXPECT_FALSE(v.Find("utf8name")->names_plain);
+  EXPECT_TRUE(v.Find("empty")->names_plain);
+  EXPECT_FALSE(v.Find("obj")->text_unescaped);
+  EXPECT_EQ(Canonicalize(v),
+            "{\"bs\":\"\\\\\",\"ctl\":\"\\u0001\",\"empty\":{},\"named\":{\"a\":2,\"b\":1},\"nl\":\"a\\nb\",\"obj\":{\"a\":2,\"b\":1},"
+            "\"plain\":\"abc\",\"quote\":\"a\\\"b\",\"raw\":\"caf\xC3\xA9\",\"slash\":\"a/b\",\"utf8\":\"\xC3\xA9 caf\xC3\xA9\","
+            "\"utf8name\":{\"z\":2,\"\xC3\xA9\":1}}");
+}
+
+// Values built in code carry no marks, and a tree parsed into again loses
+// the marks of the last document: either way every byte is examined.
+TEST(JcsTest, UnmarkedValuesAreEscapedByteByByte) {
+  JsonValue built;
+  built.kind = JsonValue::kObject;
+  built.members.emplace_back("a\"\n", JsonValue{});
+  built.members[0].second.kind = JsonValue::kString;
+  built.members[0].second.text = "x\"\\\x01y";
+  EXPECT_EQ(Canonicalize(built), R"({"a\"\n":"x\"\\\u0001y"})");
+
+  JsonValue tree;
+  ASSERT_TRUE(ParseIJsonInto(R"({"k":"plain","m":{"n":"plain"}})", &tree).ok());
+  EXPECT_TRUE(tree.Find("k")->text_unescaped);
+  ASSERT_TRUE(ParseIJsonInto(R"({"k":"\"quoted\"","m":{"\n":"\t"}})", &tree).ok());
+  EXPECT_FALSE(tree.Find("k")->text_unescaped);
+  EXPECT_FALSE(tree.Find("m")->names_plain);
+  EXPECT_EQ(Canonicalize(tree), R"({"k":"\"quoted\"","m":{"\n":"\t"}})");
+  ASSERT_TRUE(ParseIJsonInto(R"({"k":[1],"m":"s"})", &tree).ok());
+  EXPECT_FALSE(tree.Find("k")->text_unescaped);
+  EXPECT_FALSE(tree.Find("m")->names_plain);
+  EXPECT_EQ(Canonicalize(tree), R"({"k":[1],"m":"s"})");
+}
+
 TEST(JcsTest, RefusesWhatIJsonForbids) {
   const struct {
     const char* json;
