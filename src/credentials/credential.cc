@@ -1,5 +1,6 @@
 #include "conform/credentials/credential.h"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <sodium.h>
 
@@ -8,6 +9,7 @@
 #include <cctype>
 #include <chrono>
 #include <optional>
+#include <span>
 #include <thread>
 #include <nlohmann/json.hpp>
 
@@ -90,6 +92,22 @@ std::string FormatDateTime(int64_t seconds) {
   const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   const int64_t rest = seconds - days * 86400;
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  const int year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) {
+    // Every verification reports the time it checked against: the fixed
+    // form is written digit by digit rather than through a format string.
+    std::string out = "0000-00-00T00:00:00Z";
+    const auto put = [&](size_t at, int64_t value, int width) {
+      for (size_t i = at + static_cast<size_t>(width); i-- > at; value /= 10) out[i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, year, 4);
+    put(5, static_cast<unsigned>(ymd.month()), 2);
+    put(8, static_cast<unsigned>(ymd.day()), 2);
+    put(11, rest / 3600, 2);
+    put(14, rest % 3600 / 60, 2);
+    put(17, rest % 60, 2);
+    return out;
+  }
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()), rest / 3600, rest % 3600 / 60, rest % 60);
 }
@@ -232,16 +250,12 @@ bool ParseChecked(std::string_view json, const char* what, JsonValue* into, std:
 // thread does not hold on to.
 constexpr size_t kReusedTreeBytes = size_t{64} << 10;
 
-// A property that holds one object or an array of them, as a list.
-std::vector<const JsonValue*> ItemsOf(const JsonValue* v) {
-  std::vector<const JsonValue*> items;
-  if (v == nullptr) return items;
-  if (v->is_array()) {
-    for (const auto& x : v->items) items.push_back(&x);
-  } else {
-    items.push_back(v);
-  }
-  return items;
+// A property that holds one object or an array of them, as a list: a view
+// of the array's items or of the one value, so nothing is allocated.
+std::span<const JsonValue> ItemsOf(const JsonValue* v) {
+  if (v == nullptr) return {};
+  if (v->is_array()) return v->items;
+  return {v, 1};
 }
 
 // The @context rule shared by credentials and presentations.
@@ -277,8 +291,8 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
     }
     if (!subject_ok) problems.push_back("credentialSubject must be one or more objects, each with at least one claim");
     if (subject != nullptr) {
-      for (const JsonValue* x : ItemsOf(subject))
-        if (const JsonValue* id = x->is_object() ? x->Find("id") : nullptr; id != nullptr && !(id->is_string() && IsUrl(id->text)))
+      for (const JsonValue& x : ItemsOf(subject))
+        if (const JsonValue* id = x.is_object() ? x.Find("id") : nullptr; id != nullptr && !(id->is_string() && IsUrl(id->text)))
           problems.push_back("a credentialSubject id must be a single URL");
     }
     // Each date is read once, for its form and then for the order.
@@ -301,12 +315,12 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
     for (const char* f : {"credentialStatus", "credentialSchema", "evidence", "refreshService", "termsOfUse"}) {
       const JsonValue* v = vc.Find(f);
       if (v == nullptr) continue;
-      for (const JsonValue* x : ItemsOf(v)) {
-        const JsonValue* type = x->is_object() ? x->Find("type") : nullptr;
+      for (const JsonValue& x : ItemsOf(v)) {
+        const JsonValue* type = x.is_object() ? x.Find("type") : nullptr;
         const bool typed = type != nullptr && (type->is_string() || (type->is_array() && !type->items.empty() &&
                                                                      std::all_of(type->items.begin(), type->items.end(), [](const JsonValue& t) { return t.is_string(); })));
         if (!typed) problems.push_back(fmt::format("every {} needs a type", f));
-        const JsonValue* id = x->is_object() ? x->Find("id") : nullptr;
+        const JsonValue* id = x.is_object() ? x.Find("id") : nullptr;
         if (id != nullptr && !(id->is_string() && IsUrl(id->text))) problems.push_back(fmt::format("the id of a {} must be a URL", f));
         if (std::string_view(f) == "credentialSchema" && id == nullptr) problems.push_back("every credentialSchema needs an id");
       }
@@ -318,6 +332,7 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
 
 CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ctx) {
   CredentialReport report;
+  report.checks.reserve(10);  // one block for every check a credential can get
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
@@ -347,7 +362,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
       std::string what = a.attestation_type;
       if (!a.assessor_level.empty()) what += " by " + a.assessor_level;
       add("content", true,
-          fmt::format("UNTP DCC {}: {}, {} assessment(s), {} product(s), {}", a.version.empty() ? "(version not given)" : a.version, what,
+          fmt::format(FMT_COMPILE("UNTP DCC {}: {}, {} assessment(s), {} product(s), {}"), a.version.empty() ? "(version not given)" : a.version, what,
                       a.assessments.size(), products, a.AllConform() ? "all conform" : "NOT all conform"));
     }
   }
@@ -355,8 +370,8 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   // JSON Schemas: those credentialSchema names, and a UNTP credential's own.
   std::vector<std::string> schema_keys;
   if (const JsonValue* cs = vc.Find("credentialSchema")) {
-    for (const JsonValue* x : ItemsOf(cs))
-      if (HasType(*x, "JsonSchema") || HasType(*x, "JsonSchemaCredential")) schema_keys.push_back(Str(x->Find("id")));
+    for (const JsonValue& x : ItemsOf(cs))
+      if (HasType(x, "JsonSchema") || HasType(x, "JsonSchemaCredential")) schema_keys.push_back(Str(x.Find("id")));
   }
   if (const std::string untp = UntpSchemaKey(vc); !untp.empty()) schema_keys.push_back(untp);
   if (!schema_keys.empty()) {
@@ -387,7 +402,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const std::string_view controller = method.substr(0, method.find('#'));
   const bool bound = !controller.empty() && controller == issuer;
   add("issuer", bound,
-      bound ? fmt::format("signed by the issuer's key ({})", issuer)
+      bound ? fmt::format(FMT_COMPILE("signed by the issuer's key ({})"), issuer)
             : fmt::format("the proof's key belongs to '{}', not to the issuer '{}'", controller, issuer));
 
   // Was the issuer accredited for this, on the date it issued it?
@@ -397,7 +412,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     auto certified = ReadCertified(vc);
     const Status trusted = certified.ok() ? CheckTrust(*ctx.trust, certified.value()) : Status(certified.error());
     add("trust", trusted.ok(),
-        trusted.ok() ? fmt::format("{} was accredited for it on the trust list of {}", issuer, ctx.trust->anchor)
+        trusted.ok() ? fmt::format(FMT_COMPILE("{} was accredited for it on the trust list of {}"), issuer, ctx.trust->anchor)
                      : trusted.error().ToString());
   }
 
@@ -411,7 +426,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     valid = false;
     validity = fmt::format("expired at {}", until);
   } else if (!from.empty() || !until.empty()) {
-    validity = fmt::format("valid at {}", FormatDateTime(ctx.now));
+    validity = "valid at " + FormatDateTime(ctx.now);
   }
   add("validity", valid, validity);
 
@@ -463,7 +478,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
   const bool set = bits.Get(index);
   add("status", !set, set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
-                          : fmt::format("not {} (entry {} of {})", purpose == "revocation" ? "revoked" : "suspended", index, list_id));
+                          : fmt::format(FMT_COMPILE("not {} (entry {} of {})"), purpose == "revocation" ? "revoked" : "suspended", index, list_id));
   return report;
 }
 
@@ -485,9 +500,9 @@ void PresentationStructure(const JsonValue& vp, std::vector<std::string>* proble
   }
   const JsonValue* held = vp.Find("verifiableCredential");
   if (held == nullptr) return;
-  const std::vector<const JsonValue*> items = ItemsOf(held);
+  const std::span<const JsonValue> items = ItemsOf(held);
   for (size_t i = 0; i < items.size(); ++i) {
-    const JsonValue& x = *items[i];
+    const JsonValue& x = items[i];
     if (!x.is_object()) {
       problems->push_back(fmt::format("verifiableCredential[{}] must be an object (a credential, or an EnvelopedVerifiableCredential)", i));
       continue;
@@ -544,14 +559,14 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
     }
   }
   if (const JsonValue* held = vp.Find("verifiableCredential")) {
-    for (const JsonValue* x : ItemsOf(held)) {
-      if (HasType(*x, "EnvelopedVerifiableCredential")) {
+    for (const JsonValue& x : ItemsOf(held)) {
+      if (HasType(x, "EnvelopedVerifiableCredential")) {
         CredentialReport r;
         r.checks.push_back(CredentialCheck{"proof", false, "enveloped credentials (VC-JOSE/COSE) are not verified by conform"});
         report.credentials.push_back(std::move(r));
         continue;
       }
-      report.credentials.push_back(VerifyCredential(Canonicalize(*x), ctx));
+      report.credentials.push_back(VerifyCredential(Canonicalize(x), ctx));
     }
   }
   return report;

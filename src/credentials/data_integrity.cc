@@ -2,8 +2,11 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <span>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -164,17 +167,14 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
   bool doc_hashed = false;
   if (const JsonValue* pc = proof_in->Find("@context")) {
     const JsonValue* dc = secured.Find("@context");
-    const auto as_list = [](const JsonValue* v) {
-      std::vector<const JsonValue*> out;
-      if (v == nullptr) return out;
-      if (v->is_array())
-        for (const auto& x : v->items) out.push_back(&x);
-      else
-        out.push_back(v);
-      return out;
+    // Views of the array's items or of the one value: nothing is copied.
+    const auto as_list = [](const JsonValue* v) -> std::span<const JsonValue> {
+      if (v == nullptr) return {};
+      if (v->is_array()) return v->items;
+      return {v, 1};
     };
     const auto pl = as_list(pc), dl = as_list(dc);
-    if (pl.size() > dl.size() || !std::equal(pl.begin(), pl.end(), dl.begin(), [](const JsonValue* a, const JsonValue* b) { return *a == *b; }))
+    if (pl.size() > dl.size() || !std::equal(pl.begin(), pl.end(), dl.begin()))
       return Fail("the proof's @context does not match the start of the document's");
     if (pl.size() != dl.size()) {
       JsonValue doc = secured;

@@ -69,6 +69,8 @@ Result<Bytes> Base58BtcDecode(std::string_view text) {
   Bytes out;
   size_t zeros = 0;
   while (zeros < text.size() && text[zeros] == '1') ++zeros;
+  // One allocation, not one per doubling as the bytes are pushed.
+  out.reserve(zeros + 4 * limbs.size());
   out.assign(zeros, 0);
   bool leading = true;  // skip the high limb's zero bytes
   for (auto it = limbs.rbegin(); it != limbs.rend(); ++it)
