@@ -1,15 +1,15 @@
 #include "conform/credentials/credential.h"
 
-#include <fmt/compile.h>
 #include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <chrono>
+#include <initializer_list>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <thread>
 #include <nlohmann/json.hpp>
 
@@ -224,9 +224,23 @@ bool HasType(const JsonValue& v, std::string_view type) {
 bool IsUrl(const std::string& u) {
   const size_t colon = u.find(':');
   if (colon == std::string::npos || colon == 0 || u.find(' ') != std::string::npos) return false;
-  for (size_t i = 0; i < colon; ++i)
-    if (!std::isalnum(static_cast<unsigned char>(u[i])) && u[i] != '+' && u[i] != '-' && u[i] != '.') return false;
-  return colon + 1 < u.size();
+  // ASCII letters and digits as the scheme allows them, whatever the locale.
+  const auto scheme_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+  };
+  return std::all_of(u.begin(), u.begin() + static_cast<std::ptrdiff_t>(colon), scheme_char) && colon + 1 < u.size();
+}
+
+// The pieces joined, in one allocation: the details of the checks a
+// credential passes are built this way on every verification, where a
+// format string costs more than the checks.
+std::string Concat(std::initializer_list<std::string_view> pieces) {
+  size_t size = 0;
+  for (std::string_view p : pieces) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : pieces) out.append(p);
+  return out;
 }
 
 // The "json" check shared by credentials and presentations: size limit and
@@ -270,9 +284,16 @@ void ContextStructure(const JsonValue& v, std::vector<std::string>* problems) {
       problems->push_back(fmt::format("@context entry {} must be a URL or an object", i + 1));
 }
 
+// A credential's validFrom and validUntil, where given, as read by the
+// structure check: the validity check compares them without parsing again.
+struct ValidityPeriod {
+  std::optional<int64_t> from, until;
+};
+
 // VC Data Model 2.0 structure of a credential (section 4), as far as it can
-// be checked without JSON-LD processing.
-void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
+// be checked without JSON-LD processing. `period`, if given, receives the
+// dates that are well formed.
+void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out, ValidityPeriod* period_out = nullptr) {
   std::vector<std::string>& problems = *out;
   if (!vc.is_object()) {
     problems.push_back("not a JSON object");
@@ -309,6 +330,7 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
       problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", kPeriod[i]));
     }
     if (period[0] && period[1] && *period[1] < *period[0]) problems.push_back("validUntil is before validFrom");
+    if (period_out != nullptr) *period_out = {period[0], period[1]};
     if (const JsonValue* id = vc.Find("id"); id != nullptr && !(id->is_string() && IsUrl(id->text))) problems.push_back("id must be a single URL");
     // Objects of these properties must say what they are (a type), and an
     // id, where given, must be a URL; a schema needs both.
@@ -345,7 +367,8 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   if (!ParseChecked(json, "credential", &tree, &report.checks)) return report;
   const JsonValue& vc = tree;
   std::vector<std::string> problems;
-  CredentialStructure(vc, &problems);
+  ValidityPeriod period;
+  CredentialStructure(vc, &problems, &period);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
   if (!problems.empty()) return report;
 
@@ -359,11 +382,10 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
       const ConformityAttestation& a = dcc.value();
       size_t products = 0;
       for (const auto& x : a.assessments) products += x.products.size();
-      std::string what = a.attestation_type;
-      if (!a.assessor_level.empty()) what += " by " + a.assessor_level;
       add("content", true,
-          fmt::format(FMT_COMPILE("UNTP DCC {}: {}, {} assessment(s), {} product(s), {}"), a.version.empty() ? "(version not given)" : a.version, what,
-                      a.assessments.size(), products, a.AllConform() ? "all conform" : "NOT all conform"));
+          Concat({"UNTP DCC ", a.version.empty() ? "(version not given)" : a.version, ": ", a.attestation_type,
+                  a.assessor_level.empty() ? "" : " by ", a.assessor_level, ", ", std::to_string(a.assessments.size()), " assessment(s), ",
+                  std::to_string(products), " product(s), ", a.AllConform() ? "all conform" : "NOT all conform"}));
     }
   }
 
@@ -402,7 +424,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const std::string_view controller = method.substr(0, method.find('#'));
   const bool bound = !controller.empty() && controller == issuer;
   add("issuer", bound,
-      bound ? fmt::format(FMT_COMPILE("signed by the issuer's key ({})"), issuer)
+      bound ? Concat({"signed by the issuer's key (", issuer, ")"})
             : fmt::format("the proof's key belongs to '{}', not to the issuer '{}'", controller, issuer));
 
   // Was the issuer accredited for this, on the date it issued it?
@@ -412,23 +434,20 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     auto certified = ReadCertified(vc);
     const Status trusted = certified.ok() ? CheckTrust(*ctx.trust, certified.value()) : Status(certified.error());
     add("trust", trusted.ok(),
-        trusted.ok() ? fmt::format(FMT_COMPILE("{} was accredited for it on the trust list of {}"), issuer, ctx.trust->anchor)
+        trusted.ok() ? Concat({issuer, " was accredited for it on the trust list of ", ctx.trust->anchor})
                      : trusted.error().ToString());
   }
 
-  std::string validity = "no validity period";
-  bool valid = true;
-  const std::string &from = Str(vc.Find("validFrom")), &until = Str(vc.Find("validUntil"));
-  if (!from.empty() && ctx.now < ParseDateTime(from).value()) {
-    valid = false;
-    validity = fmt::format("not valid before {}", from);
-  } else if (!until.empty() && ctx.now > ParseDateTime(until).value()) {
-    valid = false;
-    validity = fmt::format("expired at {}", until);
-  } else if (!from.empty() || !until.empty()) {
-    validity = "valid at " + FormatDateTime(ctx.now);
+  // The structure check passed, so each date given is well formed and read.
+  if (period.from && ctx.now < *period.from) {
+    add("validity", false, fmt::format("not valid before {}", Str(vc.Find("validFrom"))));
+  } else if (period.until && ctx.now > *period.until) {
+    add("validity", false, fmt::format("expired at {}", Str(vc.Find("validUntil"))));
+  } else if (period.from || period.until) {
+    add("validity", true, "valid at " + FormatDateTime(ctx.now));
+  } else {
+    add("validity", true, "no validity period");
   }
-  add("validity", valid, validity);
 
   const JsonValue* st = vc.Find("credentialStatus");
   if (st == nullptr) {
@@ -478,7 +497,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
   const bool set = bits.Get(index);
   add("status", !set, set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
-                          : fmt::format(FMT_COMPILE("not {} (entry {} of {})"), purpose == "revocation" ? "revoked" : "suspended", index, list_id));
+                          : Concat({"not ", purpose == "revocation" ? "revoked" : "suspended", " (entry ", std::to_string(index), " of ", list_id, ")"}));
   return report;
 }
 

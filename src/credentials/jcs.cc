@@ -69,17 +69,24 @@ namespace {
 
 using Value = JsonValue;
 
-// Member names are short and mostly differ in their first bytes: comparing
-// those inline saves a library call per comparison, and lookups and the
-// duplicate check compare names all the time.
+// Member names are short: comparing them in a loop kept inline saves a
+// library call per comparison, and lookups and the duplicate check compare
+// names all the time (a lookup that finds its member compares it whole).
 bool SameName(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+  if (a.size() != b.size()) return false;
+  if (a.size() > 24) return std::memcmp(a.data(), b.data(), a.size()) == 0;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
 }
 
-// Byte order (the UTF-16 order for ASCII names).
+// Byte order (the UTF-16 order for ASCII names), compared inline as names
+// are short.
 bool NameBefore(std::string_view a, std::string_view b) {
-  if (!a.empty() && !b.empty() && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
-  return a < b;
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  return a.size() < b.size();
 }
 
 class Parser {
