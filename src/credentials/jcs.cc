@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -69,15 +70,29 @@ namespace {
 
 using Value = JsonValue;
 
-// Member names are short: comparing them in a loop kept inline saves a
-// library call per comparison, and lookups and the duplicate check compare
-// names all the time (a lookup that finds its member compares it whole).
+template <typename Word>
+Word Load(const char* p) {
+  Word w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+// Member names are short: two overlapping words cover a name of 4 to 16
+// bytes, which saves a library call per comparison; lookups and the
+// duplicate check compare names all the time (a lookup that finds its
+// member compares it whole).
 bool SameName(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  if (a.size() > 24) return std::memcmp(a.data(), b.data(), a.size()) == 0;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char *p = a.data(), *q = b.data();
+  if (n >= 8 && n <= 16) return Load<uint64_t>(p) == Load<uint64_t>(q) && Load<uint64_t>(p + n - 8) == Load<uint64_t>(q + n - 8);
+  if (n >= 4 && n < 8) return Load<uint32_t>(p) == Load<uint32_t>(q) && Load<uint32_t>(p + n - 4) == Load<uint32_t>(q + n - 4);
+  if (n < 4) {
+    for (size_t i = 0; i < n; ++i)
+      if (p[i] != q[i]) return false;
+    return true;
+  }
+  return std::memcmp(p, q, n) == 0;
 }
 
 // Byte order (the UTF-16 order for ASCII names), compared inline as names
@@ -295,13 +310,19 @@ class Parser {
 
   Status ParseString(std::string* out, StringForm* form) {
     ++pos_;  // opening quote
-    // Most strings are plain ASCII to the closing quote.
+    // Most strings are plain ASCII to the closing quote: this much is kept
+    // small enough to be inlined where strings are parsed.
     if (const size_t end = PlainRunEnd(pos_); end < s_.size() && s_[end] == '"') {
       out->append(s_.data() + pos_, end - pos_);
       pos_ = end + 1;
       *form = StringForm::kPlainAscii;
       return Status::Ok();
     }
+    return ParseRestOfString(out, form);
+  }
+
+  // The rest of a string that is not plain ASCII: UTF-8, escapes, errors.
+  Status ParseRestOfString(std::string* out, StringForm* form) {
     *form = StringForm::kUnescaped;
     while (true) {
       if (pos_ >= s_.size()) return Fail("unterminated string");
