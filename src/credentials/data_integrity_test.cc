@@ -33,6 +33,19 @@ TEST(MultibaseTest, Base58RoundTripAndLeadingZeros) {
   EXPECT_EQ(Base58BtcEncode({0, 0}), "11");
   EXPECT_EQ(Base58BtcEncode({'h', 'e', 'l', 'l', 'o'}), "Cn8eVZg");
   EXPECT_FALSE(Base58BtcDecode("0OIl").ok());
+  // Every length a key or signature can have and more, with and without
+  // leading zero bytes, through limb and chunk boundaries.
+  uint32_t seed = 12345;
+  for (size_t size = 0; size <= 80; ++size)
+    for (size_t zeros : {size_t{0}, size_t{1}, size_t{3}}) {
+      Bytes bytes(std::min(zeros, size), 0);
+      while (bytes.size() < size) bytes.push_back(static_cast<uint8_t>((seed = seed * 1103515245 + 12345) >> 16));
+      if (bytes.size() > zeros && bytes[zeros] == 0) bytes[zeros] = 1;
+      const std::string text = Base58BtcEncode(bytes);
+      EXPECT_EQ(Base58BtcDecode(text).value(), bytes) << text;
+      Bytes ones(size, 0xFF);
+      EXPECT_EQ(Base58BtcDecode(Base58BtcEncode(ones)).value(), ones);
+    }
   EXPECT_FALSE(MultibaseDecode("mAAAA").ok());  // base64 with padding: not supported
   EXPECT_EQ(MultibaseDecode("u" + Base64UrlEncode({251, 255, 1})).value(), (Bytes{251, 255, 1}));
   EXPECT_EQ(Base64UrlEncode({251, 255}), "-_8");
