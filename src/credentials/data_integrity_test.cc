@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "conform/credentials/multibase.h"
 
@@ -147,6 +149,38 @@ TEST(EddsaJcsTest, SignsAndVerifiesWithAFreshKey) {
   auto forged = AddEddsaJcsProof(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"n":1.50})", other, o);
   ASSERT_TRUE(forged.ok());
   EXPECT_FALSE(VerifyEddsaJcsProof(forged.value()).ok());
+}
+
+// Keys named by did:key are kept per thread once decoded: with more issuers
+// than are kept, interleaved, every proof is still checked against its own
+// key, and a proof naming a kept key but signed by another is refused.
+TEST(EddsaJcsTest, KeptDidKeysNeverStandForAnother) {
+  constexpr int kIssuers = 100;
+  const std::string doc = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"]})";
+  std::vector<std::string> signed_docs, forged_docs;
+  for (int i = 0; i < kIssuers; ++i) {
+    Ed25519Seed seed{};
+    seed[0] = static_cast<uint8_t>(i);
+    seed[1] = static_cast<uint8_t>(i >> 8);
+    seed[2] = 0x5a;
+    unsigned char pk[32], sk[64];
+    crypto_sign_seed_keypair(pk, sk, seed.data());
+    Ed25519PublicKey pub;
+    std::copy(pk, pk + 32, pub.begin());
+    ProofOptions o;
+    o.created = "2026-11-24T00:00:00Z";
+    o.verification_method = DidKeyVerificationMethod(pub);
+    signed_docs.push_back(AddEddsaJcsProof(doc, seed, o).value());
+    Ed25519Seed other = seed;
+    other[3] ^= 1;
+    forged_docs.push_back(AddEddsaJcsProof(doc, other, o).value());
+  }
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < kIssuers; ++i) {
+      EXPECT_TRUE(VerifyEddsaJcsProof(signed_docs[i]).ok()) << i;
+      EXPECT_FALSE(VerifyEddsaJcsProof(forged_docs[i]).ok()) << i;
+      EXPECT_TRUE(VerifyEddsaJcsProof(signed_docs[(i * 37) % kIssuers]).ok()) << i;
+    }
 }
 
 }  // namespace
