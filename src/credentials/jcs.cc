@@ -415,6 +415,10 @@ class Parser {
     // Small objects are searched linearly; past a few dozen members a set
     // keeps the duplicate check linear in total (hostile input).
     std::unique_ptr<std::unordered_set<std::string>> seen;  // made only for large objects
+    // Names in increasing byte order, as canonicalising writers emit them,
+    // are distinct by construction: while they come so, each is compared
+    // with the one before only.
+    bool ascending = true;
     for (size_t n = 0;;) {
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != '"') return Fail("expected a member name");
@@ -425,7 +429,10 @@ class Parser {
       if (Status st = ParseString(&name, &form); !st.ok()) return st;
       v->names_plain = v->names_plain && form == StringForm::kPlainAscii;
       bool duplicate = false;
-      if (n < 32) {
+      ascending = ascending && (n == 0 || NameBefore(v->members[n - 1].first, name));
+      if (ascending) {
+        // distinct from every earlier name, which all sort before it
+      } else if (n < 32) {
         for (size_t i = 0; i < n && !duplicate; ++i) duplicate = SameName(v->members[i].first, name);
       } else {
         if (seen == nullptr) {

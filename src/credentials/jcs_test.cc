@@ -1,5 +1,6 @@
 #include "conform/credentials/jcs.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -157,6 +158,36 @@ TEST(JcsTest, UnmarkedValuesAreEscapedByteByByte) {
   EXPECT_FALSE(tree.Find("k")->text_unescaped);
   EXPECT_FALSE(tree.Find("m")->names_plain);
   EXPECT_EQ(Canonicalize(tree), R"({"k":[1],"m":"s"})");
+}
+
+// Names that come in increasing order are checked against the one before
+// only; a name out of order is checked against all: duplicates are found
+// either way, in small objects and in large ones.
+TEST(JcsTest, FindsDuplicateNamesInAnyOrder) {
+  const auto object = [](const std::vector<std::string>& names) {
+    std::string json = "{";
+    for (size_t i = 0; i < names.size(); ++i) json += (i ? ",\"" : "\"") + names[i] + "\":" + std::to_string(i);
+    return json + "}";
+  };
+  EXPECT_TRUE(ParseIJson(object({"a", "b", "c"})).ok());
+  EXPECT_TRUE(ParseIJson(object({"b", "a", "c"})).ok());
+  EXPECT_FALSE(ParseIJson(object({"a", "b", "a"})).ok());
+  EXPECT_FALSE(ParseIJson(object({"a", "c", "b", "c"})).ok());
+  EXPECT_FALSE(ParseIJson(object({"a", "b", "b"})).ok());
+  std::vector<std::string> many;
+  for (int i = 0; i < 100; ++i) many.push_back(fmt::format("k{:03}", i));
+  EXPECT_TRUE(ParseIJson(object(many)).ok());
+  for (const int at : {5, 40, 99}) {
+    std::vector<std::string> with_duplicate = many;
+    with_duplicate.push_back(many[at]);
+    EXPECT_FALSE(ParseIJson(object(with_duplicate)).ok()) << at;
+    with_duplicate.insert(with_duplicate.begin() + 50, "zzz");  // out of order before the duplicate
+    EXPECT_FALSE(ParseIJson(object(with_duplicate)).ok()) << at;
+  }
+  std::vector<std::string> reversed(many.rbegin(), many.rend());
+  EXPECT_TRUE(ParseIJson(object(reversed)).ok());
+  reversed.push_back("k050");
+  EXPECT_FALSE(ParseIJson(object(reversed)).ok());
 }
 
 TEST(JcsTest, RefusesWhatIJsonForbids) {
