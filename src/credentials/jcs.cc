@@ -402,12 +402,16 @@ class Parser {
     v->kind = Value::kObject;
     ++pos_;
     SkipSpace();
-    v->names_plain = true;
     if (pos_ < s_.size() && s_[pos_] == '}') {
       ++pos_;
       v->members.clear();
+      v->names_plain = true;
       return Status::Ok();
     }
+    // Marked only once every member is read: a parse that fails part way
+    // leaves members of an earlier document behind, which this object's
+    // names say nothing of.
+    bool names_plain = true;
     // Credential objects hold a handful of members. Four fit a small heap
     // block; eight took a block large enough to leave malloc's per-thread
     // cache and cost more than the moves of growing.
@@ -427,7 +431,7 @@ class Parser {
       name.clear();
       StringForm form;
       if (Status st = ParseString(&name, &form); !st.ok()) return st;
-      v->names_plain = v->names_plain && form == StringForm::kPlainAscii;
+      names_plain = names_plain && form == StringForm::kPlainAscii;
       bool duplicate = false;
       ascending = ascending && (n == 0 || NameBefore(v->members[n - 1].first, name));
       if (ascending) {
@@ -452,6 +456,7 @@ class Parser {
       if (pos_ < s_.size() && s_[pos_] == '}') {
         ++pos_;
         v->members.erase(v->members.begin() + static_cast<ptrdiff_t>(n), v->members.end());
+        v->names_plain = names_plain;
         return Status::Ok();
       }
       return Fail("expected ',' or '}'");

@@ -154,6 +154,12 @@ TEST(JcsTest, UnmarkedValuesAreEscapedByteByByte) {
   EXPECT_FALSE(tree.Find("k")->text_unescaped);
   EXPECT_FALSE(tree.Find("m")->names_plain);
   EXPECT_EQ(Canonicalize(tree), R"({"k":"\"quoted\"","m":{"\n":"\t"}})");
+  // A parse that fails part way through a name leaves marks that still
+  // hold for what the tree holds.
+  EXPECT_FALSE(ParseIJsonInto(R"({"a":1,"b\"c\q":2})", &tree).ok());
+  EXPECT_EQ(CanonicalizeJson(Canonicalize(tree)).ok(), true) << Canonicalize(tree);
+  EXPECT_FALSE(ParseIJsonInto(R"({"a":"x\"y\q"})", &tree).ok());
+  EXPECT_EQ(CanonicalizeJson(Canonicalize(tree)).ok(), true) << Canonicalize(tree);
   ASSERT_TRUE(ParseIJsonInto(R"({"k":[1],"m":"s"})", &tree).ok());
   EXPECT_FALSE(tree.Find("k")->text_unescaped);
   EXPECT_FALSE(tree.Find("m")->names_plain);
