@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <string_view>
 
 #include "conform/core/date.h"
@@ -16,7 +17,11 @@ namespace {
 constexpr std::string_view kDccContextPrefix = "https://test.uncefact.org/vocabulary/untp/dcc/";
 constexpr std::string_view kGs1DigitalLinkGtin = "https://id.gs1.org/01/";
 
-std::string Str(const JsonValue* v) { return v != nullptr && v->is_string() ? v->text : std::string(); }
+// A string member's text, or an empty string: read in place, not copied.
+const std::string& Str(const JsonValue* v) {
+  static const std::string kNone;
+  return v != nullptr && v->is_string() ? v->text : kNone;
+}
 
 // The first member present among `names` (vocabulary versions renamed them).
 const JsonValue* FindAny(const JsonValue& object, std::initializer_list<std::string_view> names, std::string* which = nullptr) {
@@ -28,16 +33,12 @@ const JsonValue* FindAny(const JsonValue& object, std::initializer_list<std::str
   return nullptr;
 }
 
-// A value that may be one object or an array of them.
-std::vector<const JsonValue*> Many(const JsonValue* v) {
-  std::vector<const JsonValue*> out;
-  if (v == nullptr) return out;
-  if (v->is_array()) {
-    for (const auto& x : v->items) out.push_back(&x);
-  } else {
-    out.push_back(v);
-  }
-  return out;
+// A value that may be one object or an array of them, as a view of the
+// array's items or of the one value (nothing allocated).
+std::span<const JsonValue> Many(const JsonValue* v) {
+  if (v == nullptr) return {};
+  if (v->is_array()) return v->items;
+  return {v, 1};
 }
 
 bool HasType(const JsonValue& v, std::string_view type) {
@@ -49,11 +50,11 @@ bool HasType(const JsonValue& v, std::string_view type) {
 
 std::vector<ConformityReference> References(const JsonValue* v) {
   std::vector<ConformityReference> out;
-  for (const JsonValue* x : Many(v)) {
-    if (x->is_string()) {
-      out.push_back({x->text, ""});
-    } else if (x->is_object()) {
-      out.push_back({Str(x->Find("id")), Str(x->Find("name"))});
+  for (const JsonValue& x : Many(v)) {
+    if (x.is_string()) {
+      out.push_back({x.text, ""});
+    } else if (x.is_object()) {
+      out.push_back({Str(x.Find("id")), Str(x.Find("name"))});
     }
   }
   return out;
@@ -64,20 +65,20 @@ std::vector<ConformityReference> References(const JsonValue* v) {
 // registeredId. Empty when the product names none; an error when it names
 // one that is not valid.
 Result<std::string> ProductGtin(const JsonValue& product) {
-  std::string candidate;
-  const std::string id = Str(product.Find("id"));
-  if (id.rfind(kGs1DigitalLinkGtin, 0) == 0) {
-    const std::string rest = id.substr(kGs1DigitalLinkGtin.size());
+  std::string_view candidate;
+  const std::string_view id = Str(product.Find("id"));
+  if (id.starts_with(kGs1DigitalLinkGtin)) {
+    const std::string_view rest = id.substr(kGs1DigitalLinkGtin.size());
     candidate = rest.substr(0, rest.find_first_of("/?#"));
   } else if (const JsonValue* scheme = product.Find("idScheme");
              scheme != nullptr && scheme->is_object() && Str(scheme->Find("id")) == kGs1DigitalLinkGtin) {
-    const std::string registered = Str(product.Find("registeredId"));
+    const std::string_view registered = Str(product.Find("registeredId"));
     candidate = registered.substr(0, registered.find_first_of("./ "));
   }
   if (candidate.empty()) return std::string();
   auto gtin = NormalizeGtin(candidate);
   if (!gtin.ok()) return gtin.error();
-  return gtin.value();
+  return std::move(gtin).value();
 }
 
 }  // namespace
@@ -137,7 +138,7 @@ Result<ConformityAttestation> ReadConformityCredential(const JsonValue& vc) {
   const auto list = Many(assessments);
   if (list.empty()) problems.push_back("credentialSubject.assessment: a DCC attests at least one assessment");
   for (size_t i = 0; i < list.size(); ++i) {
-    const JsonValue& a = *list[i];
+    const JsonValue& a = list[i];
     // Where a problem is, spelled out only when there is one.
     const auto where_of = [&] { return fmt::format("credentialSubject.{}[{}]", assessment_key, i); };
     if (!a.is_object()) {
@@ -167,7 +168,7 @@ Result<ConformityAttestation> ReadConformityCredential(const JsonValue& vc) {
     const auto products = Many(FindAny(a, {"assessedProduct", "assessedProducts"}, &product_key));
     for (size_t j = 0; j < products.size(); ++j) {
       const auto pwhere_of = [&] { return fmt::format("{}.{}[{}]", where_of(), product_key, j); };
-      const JsonValue* p = products[j];
+      const JsonValue* p = &products[j];
       // From 0.6 a ProductVerification wraps the product.
       if (p->is_object())
         if (const JsonValue* inner = p->Find("product"); inner != nullptr && inner->is_object()) p = inner;

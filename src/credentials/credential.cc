@@ -5,9 +5,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cctype>
 #include <chrono>
+#include <initializer_list>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <thread>
 #include <nlohmann/json.hpp>
 
@@ -90,6 +92,22 @@ std::string FormatDateTime(int64_t seconds) {
   const int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
   const int64_t rest = seconds - days * 86400;
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  const int year = static_cast<int>(ymd.year());
+  if (year >= 0 && year <= 9999) {
+    // Every verification reports the time it checked against: the fixed
+    // form is written digit by digit rather than through a format string.
+    std::string out = "0000-00-00T00:00:00Z";
+    const auto put = [&](size_t at, int64_t value, int width) {
+      for (size_t i = at + static_cast<size_t>(width); i-- > at; value /= 10) out[i] = static_cast<char>('0' + value % 10);
+    };
+    put(0, year, 4);
+    put(5, static_cast<unsigned>(ymd.month()), 2);
+    put(8, static_cast<unsigned>(ymd.day()), 2);
+    put(11, rest / 3600, 2);
+    put(14, rest % 3600 / 60, 2);
+    put(17, rest % 60, 2);
+    return out;
+  }
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()), rest / 3600, rest % 3600 / 60, rest % 60);
 }
@@ -206,9 +224,23 @@ bool HasType(const JsonValue& v, std::string_view type) {
 bool IsUrl(const std::string& u) {
   const size_t colon = u.find(':');
   if (colon == std::string::npos || colon == 0 || u.find(' ') != std::string::npos) return false;
-  for (size_t i = 0; i < colon; ++i)
-    if (!std::isalnum(static_cast<unsigned char>(u[i])) && u[i] != '+' && u[i] != '-' && u[i] != '.') return false;
-  return colon + 1 < u.size();
+  // ASCII letters and digits as the scheme allows them, whatever the locale.
+  const auto scheme_char = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+  };
+  return std::all_of(u.begin(), u.begin() + static_cast<std::ptrdiff_t>(colon), scheme_char) && colon + 1 < u.size();
+}
+
+// The pieces joined, in one allocation: the details of the checks a
+// credential passes are built this way on every verification, where a
+// format string costs more than the checks.
+std::string Concat(std::initializer_list<std::string_view> pieces) {
+  size_t size = 0;
+  for (std::string_view p : pieces) size += p.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view p : pieces) out.append(p);
+  return out;
 }
 
 // The "json" check shared by credentials and presentations: size limit and
@@ -232,16 +264,12 @@ bool ParseChecked(std::string_view json, const char* what, JsonValue* into, std:
 // thread does not hold on to.
 constexpr size_t kReusedTreeBytes = size_t{64} << 10;
 
-// A property that holds one object or an array of them, as a list.
-std::vector<const JsonValue*> ItemsOf(const JsonValue* v) {
-  std::vector<const JsonValue*> items;
-  if (v == nullptr) return items;
-  if (v->is_array()) {
-    for (const auto& x : v->items) items.push_back(&x);
-  } else {
-    items.push_back(v);
-  }
-  return items;
+// A property that holds one object or an array of them, as a list: a view
+// of the array's items or of the one value, so nothing is allocated.
+std::span<const JsonValue> ItemsOf(const JsonValue* v) {
+  if (v == nullptr) return {};
+  if (v->is_array()) return v->items;
+  return {v, 1};
 }
 
 // The @context rule shared by credentials and presentations.
@@ -256,9 +284,16 @@ void ContextStructure(const JsonValue& v, std::vector<std::string>* problems) {
       problems->push_back(fmt::format("@context entry {} must be a URL or an object", i + 1));
 }
 
+// A credential's validFrom and validUntil, where given, as read by the
+// structure check: the validity check compares them without parsing again.
+struct ValidityPeriod {
+  std::optional<int64_t> from, until;
+};
+
 // VC Data Model 2.0 structure of a credential (section 4), as far as it can
-// be checked without JSON-LD processing.
-void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
+// be checked without JSON-LD processing. `period`, if given, receives the
+// dates that are well formed.
+void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out, ValidityPeriod* period_out = nullptr) {
   std::vector<std::string>& problems = *out;
   if (!vc.is_object()) {
     problems.push_back("not a JSON object");
@@ -277,8 +312,8 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
     }
     if (!subject_ok) problems.push_back("credentialSubject must be one or more objects, each with at least one claim");
     if (subject != nullptr) {
-      for (const JsonValue* x : ItemsOf(subject))
-        if (const JsonValue* id = x->is_object() ? x->Find("id") : nullptr; id != nullptr && !(id->is_string() && IsUrl(id->text)))
+      for (const JsonValue& x : ItemsOf(subject))
+        if (const JsonValue* id = x.is_object() ? x.Find("id") : nullptr; id != nullptr && !(id->is_string() && IsUrl(id->text)))
           problems.push_back("a credentialSubject id must be a single URL");
     }
     // Each date is read once, for its form and then for the order.
@@ -295,18 +330,19 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
       problems.push_back(fmt::format("{} must be an XML Schema dateTime with a time zone", kPeriod[i]));
     }
     if (period[0] && period[1] && *period[1] < *period[0]) problems.push_back("validUntil is before validFrom");
+    if (period_out != nullptr) *period_out = {period[0], period[1]};
     if (const JsonValue* id = vc.Find("id"); id != nullptr && !(id->is_string() && IsUrl(id->text))) problems.push_back("id must be a single URL");
     // Objects of these properties must say what they are (a type), and an
     // id, where given, must be a URL; a schema needs both.
     for (const char* f : {"credentialStatus", "credentialSchema", "evidence", "refreshService", "termsOfUse"}) {
       const JsonValue* v = vc.Find(f);
       if (v == nullptr) continue;
-      for (const JsonValue* x : ItemsOf(v)) {
-        const JsonValue* type = x->is_object() ? x->Find("type") : nullptr;
+      for (const JsonValue& x : ItemsOf(v)) {
+        const JsonValue* type = x.is_object() ? x.Find("type") : nullptr;
         const bool typed = type != nullptr && (type->is_string() || (type->is_array() && !type->items.empty() &&
                                                                      std::all_of(type->items.begin(), type->items.end(), [](const JsonValue& t) { return t.is_string(); })));
         if (!typed) problems.push_back(fmt::format("every {} needs a type", f));
-        const JsonValue* id = x->is_object() ? x->Find("id") : nullptr;
+        const JsonValue* id = x.is_object() ? x.Find("id") : nullptr;
         if (id != nullptr && !(id->is_string() && IsUrl(id->text))) problems.push_back(fmt::format("the id of a {} must be a URL", f));
         if (std::string_view(f) == "credentialSchema" && id == nullptr) problems.push_back("every credentialSchema needs an id");
       }
@@ -318,6 +354,7 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out) {
 
 CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ctx) {
   CredentialReport report;
+  report.checks.reserve(10);  // one block for every check a credential can get
   const auto add = [&](const char* name, bool passed, std::string detail) {
     report.checks.push_back(CredentialCheck{name, passed, std::move(detail)});
   };
@@ -330,7 +367,8 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   if (!ParseChecked(json, "credential", &tree, &report.checks)) return report;
   const JsonValue& vc = tree;
   std::vector<std::string> problems;
-  CredentialStructure(vc, &problems);
+  ValidityPeriod period;
+  CredentialStructure(vc, &problems, &period);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
   if (!problems.empty()) return report;
 
@@ -344,19 +382,18 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
       const ConformityAttestation& a = dcc.value();
       size_t products = 0;
       for (const auto& x : a.assessments) products += x.products.size();
-      std::string what = a.attestation_type;
-      if (!a.assessor_level.empty()) what += " by " + a.assessor_level;
       add("content", true,
-          fmt::format("UNTP DCC {}: {}, {} assessment(s), {} product(s), {}", a.version.empty() ? "(version not given)" : a.version, what,
-                      a.assessments.size(), products, a.AllConform() ? "all conform" : "NOT all conform"));
+          Concat({"UNTP DCC ", a.version.empty() ? "(version not given)" : a.version, ": ", a.attestation_type,
+                  a.assessor_level.empty() ? "" : " by ", a.assessor_level, ", ", std::to_string(a.assessments.size()), " assessment(s), ",
+                  std::to_string(products), " product(s), ", a.AllConform() ? "all conform" : "NOT all conform"}));
     }
   }
 
   // JSON Schemas: those credentialSchema names, and a UNTP credential's own.
   std::vector<std::string> schema_keys;
   if (const JsonValue* cs = vc.Find("credentialSchema")) {
-    for (const JsonValue* x : ItemsOf(cs))
-      if (HasType(*x, "JsonSchema") || HasType(*x, "JsonSchemaCredential")) schema_keys.push_back(Str(x->Find("id")));
+    for (const JsonValue& x : ItemsOf(cs))
+      if (HasType(x, "JsonSchema") || HasType(x, "JsonSchemaCredential")) schema_keys.push_back(Str(x.Find("id")));
   }
   if (const std::string untp = UntpSchemaKey(vc); !untp.empty()) schema_keys.push_back(untp);
   if (!schema_keys.empty()) {
@@ -387,7 +424,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const std::string_view controller = method.substr(0, method.find('#'));
   const bool bound = !controller.empty() && controller == issuer;
   add("issuer", bound,
-      bound ? fmt::format("signed by the issuer's key ({})", issuer)
+      bound ? Concat({"signed by the issuer's key (", issuer, ")"})
             : fmt::format("the proof's key belongs to '{}', not to the issuer '{}'", controller, issuer));
 
   // Was the issuer accredited for this, on the date it issued it?
@@ -397,23 +434,20 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     auto certified = ReadCertified(vc);
     const Status trusted = certified.ok() ? CheckTrust(*ctx.trust, certified.value()) : Status(certified.error());
     add("trust", trusted.ok(),
-        trusted.ok() ? fmt::format("{} was accredited for it on the trust list of {}", issuer, ctx.trust->anchor)
+        trusted.ok() ? Concat({issuer, " was accredited for it on the trust list of ", ctx.trust->anchor})
                      : trusted.error().ToString());
   }
 
-  std::string validity = "no validity period";
-  bool valid = true;
-  const std::string &from = Str(vc.Find("validFrom")), &until = Str(vc.Find("validUntil"));
-  if (!from.empty() && ctx.now < ParseDateTime(from).value()) {
-    valid = false;
-    validity = fmt::format("not valid before {}", from);
-  } else if (!until.empty() && ctx.now > ParseDateTime(until).value()) {
-    valid = false;
-    validity = fmt::format("expired at {}", until);
-  } else if (!from.empty() || !until.empty()) {
-    validity = fmt::format("valid at {}", FormatDateTime(ctx.now));
+  // The structure check passed, so each date given is well formed and read.
+  if (period.from && ctx.now < *period.from) {
+    add("validity", false, fmt::format("not valid before {}", Str(vc.Find("validFrom"))));
+  } else if (period.until && ctx.now > *period.until) {
+    add("validity", false, fmt::format("expired at {}", Str(vc.Find("validUntil"))));
+  } else if (period.from || period.until) {
+    add("validity", true, "valid at " + FormatDateTime(ctx.now));
+  } else {
+    add("validity", true, "no validity period");
   }
-  add("validity", valid, validity);
 
   const JsonValue* st = vc.Find("credentialStatus");
   if (st == nullptr) {
@@ -463,7 +497,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
   const bool set = bits.Get(index);
   add("status", !set, set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
-                          : fmt::format("not {} (entry {} of {})", purpose == "revocation" ? "revoked" : "suspended", index, list_id));
+                          : Concat({"not ", purpose == "revocation" ? "revoked" : "suspended", " (entry ", std::to_string(index), " of ", list_id, ")"}));
   return report;
 }
 
@@ -485,9 +519,9 @@ void PresentationStructure(const JsonValue& vp, std::vector<std::string>* proble
   }
   const JsonValue* held = vp.Find("verifiableCredential");
   if (held == nullptr) return;
-  const std::vector<const JsonValue*> items = ItemsOf(held);
+  const std::span<const JsonValue> items = ItemsOf(held);
   for (size_t i = 0; i < items.size(); ++i) {
-    const JsonValue& x = *items[i];
+    const JsonValue& x = items[i];
     if (!x.is_object()) {
       problems->push_back(fmt::format("verifiableCredential[{}] must be an object (a credential, or an EnvelopedVerifiableCredential)", i));
       continue;
@@ -544,14 +578,14 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
     }
   }
   if (const JsonValue* held = vp.Find("verifiableCredential")) {
-    for (const JsonValue* x : ItemsOf(held)) {
-      if (HasType(*x, "EnvelopedVerifiableCredential")) {
+    for (const JsonValue& x : ItemsOf(held)) {
+      if (HasType(x, "EnvelopedVerifiableCredential")) {
         CredentialReport r;
         r.checks.push_back(CredentialCheck{"proof", false, "enveloped credentials (VC-JOSE/COSE) are not verified by conform"});
         report.credentials.push_back(std::move(r));
         continue;
       }
-      report.credentials.push_back(VerifyCredential(Canonicalize(*x), ctx));
+      report.credentials.push_back(VerifyCredential(Canonicalize(x), ctx));
     }
   }
   return report;

@@ -20,6 +20,12 @@ TEST(DateTimeTest, ParsesZonesAndRefusesAmbiguity) {
   EXPECT_EQ(ParseDateTime("1970-01-01T08:00:00+08:00").value(), 0);
   EXPECT_EQ(ParseDateTime("2023-01-01T00:00:00.123Z").value(), 1672531200);
   EXPECT_EQ(FormatDateTime(1672531200), "2023-01-01T00:00:00Z");
+  EXPECT_EQ(FormatDateTime(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(FormatDateTime(-1), "1969-12-31T23:59:59Z");
+  EXPECT_EQ(FormatDateTime(951827696), "2000-02-29T12:34:56Z");
+  EXPECT_EQ(FormatDateTime(-62135596800), "0001-01-01T00:00:00Z");
+  EXPECT_EQ(FormatDateTime(253402300799), "9999-12-31T23:59:59Z");
+  for (int64_t t = -86400LL * 800; t < 86400LL * 800; t += 86400 * 7 + 3599) EXPECT_EQ(ParseDateTime(FormatDateTime(t)).value(), t);
   EXPECT_FALSE(ParseDateTime("2023-01-01T00:00:00").ok());  // no time zone
   EXPECT_FALSE(ParseDateTime("2023-02-30T00:00:00Z").ok());
   EXPECT_FALSE(ParseDateTime("2023-01-01 00:00:00Z").ok());

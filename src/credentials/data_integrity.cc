@@ -2,8 +2,14 @@
 
 #include <fmt/format.h>
 #include <openssl/evp.h>
+
+#include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <memory>
+#include <span>
+#include <string>
+#include <string_view>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -138,21 +144,27 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
   if (method.empty()) return Fail("the proof names no verificationMethod");
   const std::string& purpose = text_of(proof_in->Find("proofPurpose"));
   if (purpose.empty()) return Fail("the proof names no proofPurpose");
-  // A did:key is its own key, whatever the resolver: the last one decoded
-  // is kept per thread, since a batch is mostly one issuer's.
-  thread_local std::string last_did_key;
-  thread_local Ed25519PublicKey last_did_key_value{};
+  // A did:key is its own key, whatever the resolver: keys decoded lately
+  // are kept per thread, in slots chosen by a hash of the method, since a
+  // batch holds the credentials of a few issuers over and over. A slot holds
+  // the method it was decoded from, so a hit is exact.
+  struct DidKeySlot {
+    std::string method;
+    Ed25519PublicKey key{};
+  };
+  thread_local std::array<DidKeySlot, 64> did_keys;
+  DidKeySlot& slot = did_keys[std::hash<std::string_view>{}(method) % did_keys.size()];
   Ed25519PublicKey public_key{};
-  if (!last_did_key.empty() && method == last_did_key) {
-    public_key = last_did_key_value;
+  if (!slot.method.empty() && method == slot.method) {
+    public_key = slot.key;
   } else {
     const DidResolver did_key_only;
     auto key = (resolver != nullptr ? resolver : &did_key_only)->Resolve(method, purpose);
     if (!key.ok()) return Fail("verificationMethod: " + key.error().ToString());
     public_key = key.value();
     if (method.rfind("did:key:", 0) == 0) {
-      last_did_key = method;
-      last_did_key_value = public_key;
+      slot.method = method;
+      slot.key = public_key;
     }
   }
 
@@ -164,17 +176,14 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
   bool doc_hashed = false;
   if (const JsonValue* pc = proof_in->Find("@context")) {
     const JsonValue* dc = secured.Find("@context");
-    const auto as_list = [](const JsonValue* v) {
-      std::vector<const JsonValue*> out;
-      if (v == nullptr) return out;
-      if (v->is_array())
-        for (const auto& x : v->items) out.push_back(&x);
-      else
-        out.push_back(v);
-      return out;
+    // Views of the array's items or of the one value: nothing is copied.
+    const auto as_list = [](const JsonValue* v) -> std::span<const JsonValue> {
+      if (v == nullptr) return {};
+      if (v->is_array()) return v->items;
+      return {v, 1};
     };
     const auto pl = as_list(pc), dl = as_list(dc);
-    if (pl.size() > dl.size() || !std::equal(pl.begin(), pl.end(), dl.begin(), [](const JsonValue* a, const JsonValue* b) { return *a == *b; }))
+    if (pl.size() > dl.size() || !std::equal(pl.begin(), pl.end(), dl.begin()))
       return Fail("the proof's @context does not match the start of the document's");
     if (pl.size() != dl.size()) {
       JsonValue doc = secured;

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "conform/credentials/multibase.h"
 
@@ -33,6 +35,19 @@ TEST(MultibaseTest, Base58RoundTripAndLeadingZeros) {
   EXPECT_EQ(Base58BtcEncode({0, 0}), "11");
   EXPECT_EQ(Base58BtcEncode({'h', 'e', 'l', 'l', 'o'}), "Cn8eVZg");
   EXPECT_FALSE(Base58BtcDecode("0OIl").ok());
+  // Every length a key or signature can have and more, with and without
+  // leading zero bytes, through limb and chunk boundaries.
+  uint32_t seed = 12345;
+  for (size_t size = 0; size <= 80; ++size)
+    for (size_t zeros : {size_t{0}, size_t{1}, size_t{3}}) {
+      Bytes bytes(std::min(zeros, size), 0);
+      while (bytes.size() < size) bytes.push_back(static_cast<uint8_t>((seed = seed * 1103515245 + 12345) >> 16));
+      if (bytes.size() > zeros && bytes[zeros] == 0) bytes[zeros] = 1;
+      const std::string text = Base58BtcEncode(bytes);
+      EXPECT_EQ(Base58BtcDecode(text).value(), bytes) << text;
+      Bytes ones(size, 0xFF);
+      EXPECT_EQ(Base58BtcDecode(Base58BtcEncode(ones)).value(), ones);
+    }
   EXPECT_FALSE(MultibaseDecode("mAAAA").ok());  // base64 with padding: not supported
   EXPECT_EQ(MultibaseDecode("u" + Base64UrlEncode({251, 255, 1})).value(), (Bytes{251, 255, 1}));
   EXPECT_EQ(Base64UrlEncode({251, 255}), "-_8");
@@ -134,6 +149,38 @@ TEST(EddsaJcsTest, SignsAndVerifiesWithAFreshKey) {
   auto forged = AddEddsaJcsProof(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"n":1.50})", other, o);
   ASSERT_TRUE(forged.ok());
   EXPECT_FALSE(VerifyEddsaJcsProof(forged.value()).ok());
+}
+
+// Keys named by did:key are kept per thread once decoded: with more issuers
+// than are kept, interleaved, every proof is still checked against its own
+// key, and a proof naming a kept key but signed by another is refused.
+TEST(EddsaJcsTest, KeptDidKeysNeverStandForAnother) {
+  constexpr int kIssuers = 100;
+  const std::string doc = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"]})";
+  std::vector<std::string> signed_docs, forged_docs;
+  for (int i = 0; i < kIssuers; ++i) {
+    Ed25519Seed seed{};
+    seed[0] = static_cast<uint8_t>(i);
+    seed[1] = static_cast<uint8_t>(i >> 8);
+    seed[2] = 0x5a;
+    unsigned char pk[32], sk[64];
+    crypto_sign_seed_keypair(pk, sk, seed.data());
+    Ed25519PublicKey pub;
+    std::copy(pk, pk + 32, pub.begin());
+    ProofOptions o;
+    o.created = "2026-11-24T00:00:00Z";
+    o.verification_method = DidKeyVerificationMethod(pub);
+    signed_docs.push_back(AddEddsaJcsProof(doc, seed, o).value());
+    Ed25519Seed other = seed;
+    other[3] ^= 1;
+    forged_docs.push_back(AddEddsaJcsProof(doc, other, o).value());
+  }
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < kIssuers; ++i) {
+      EXPECT_TRUE(VerifyEddsaJcsProof(signed_docs[i]).ok()) << i;
+      EXPECT_FALSE(VerifyEddsaJcsProof(forged_docs[i]).ok()) << i;
+      EXPECT_TRUE(VerifyEddsaJcsProof(signed_docs[(i * 37) % kIssuers]).ok()) << i;
+    }
 }
 
 }  // namespace

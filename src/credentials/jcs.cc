@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -69,17 +70,38 @@ namespace {
 
 using Value = JsonValue;
 
-// Member names are short and mostly differ in their first bytes: comparing
-// those inline saves a library call per comparison, and lookups and the
-// duplicate check compare names all the time.
-bool SameName(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && std::memcmp(a.data(), b.data(), a.size()) == 0));
+template <typename Word>
+Word Load(const char* p) {
+  Word w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
 }
 
-// Byte order (the UTF-16 order for ASCII names).
+// Member names are short: two overlapping words cover a name of 4 to 16
+// bytes, which saves a library call per comparison; lookups and the
+// duplicate check compare names all the time (a lookup that finds its
+// member compares it whole).
+bool SameName(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  if (n != b.size()) return false;
+  const char *p = a.data(), *q = b.data();
+  if (n >= 8 && n <= 16) return Load<uint64_t>(p) == Load<uint64_t>(q) && Load<uint64_t>(p + n - 8) == Load<uint64_t>(q + n - 8);
+  if (n >= 4 && n < 8) return Load<uint32_t>(p) == Load<uint32_t>(q) && Load<uint32_t>(p + n - 4) == Load<uint32_t>(q + n - 4);
+  if (n < 4) {
+    for (size_t i = 0; i < n; ++i)
+      if (p[i] != q[i]) return false;
+    return true;
+  }
+  return std::memcmp(p, q, n) == 0;
+}
+
+// Byte order (the UTF-16 order for ASCII names), compared inline as names
+// are short.
 bool NameBefore(std::string_view a, std::string_view b) {
-  if (!a.empty() && !b.empty() && a[0] != b[0]) return static_cast<unsigned char>(a[0]) < static_cast<unsigned char>(b[0]);
-  return a < b;
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
+  return a.size() < b.size();
 }
 
 class Parser {
@@ -167,6 +189,8 @@ class Parser {
     // `v` may hold a value of an earlier parse (ParseIJsonInto): what the
     // new kind does not use is emptied, what it uses is overwritten in place.
     v->number = 0;
+    v->text_unescaped = false;
+    v->names_plain = false;
     if (c == '{') {
       v->text.clear();
       v->items.clear();
@@ -182,7 +206,10 @@ class Parser {
     v->text.clear();
     if (c == '"') {
       v->kind = Value::kString;
-      return ParseString(&v->text);
+      StringForm form;
+      if (Status st = ParseString(&v->text, &form); !st.ok()) return st;
+      v->text_unescaped = form != StringForm::kEscaped;
+      return Status::Ok();
     }
     if (Literal("true")) { v->kind = Value::kTrue; return Status::Ok(); }
     if (Literal("false")) { v->kind = Value::kFalse; return Status::Ok(); }
@@ -275,14 +302,28 @@ class Parser {
     return Status::Ok();
   }
 
-  Status ParseString(std::string* out) {
+  // How a string was written, which is what canonical writing needs to
+  // know of it: only an escape can put into the text a character that RFC
+  // 8785 escapes again ('"', '\\', controls), and only ASCII names sort by
+  // their bytes.
+  enum class StringForm { kPlainAscii, kUnescaped, kEscaped };
+
+  Status ParseString(std::string* out, StringForm* form) {
     ++pos_;  // opening quote
-    // Most strings are plain ASCII to the closing quote.
+    // Most strings are plain ASCII to the closing quote: this much is kept
+    // small enough to be inlined where strings are parsed.
     if (const size_t end = PlainRunEnd(pos_); end < s_.size() && s_[end] == '"') {
       out->append(s_.data() + pos_, end - pos_);
       pos_ = end + 1;
+      *form = StringForm::kPlainAscii;
       return Status::Ok();
     }
+    return ParseRestOfString(out, form);
+  }
+
+  // The rest of a string that is not plain ASCII: UTF-8, escapes, errors.
+  Status ParseRestOfString(std::string* out, StringForm* form) {
+    *form = StringForm::kUnescaped;
     while (true) {
       if (pos_ >= s_.size()) return Fail("unterminated string");
       const auto c = static_cast<unsigned char>(s_[pos_]);
@@ -303,6 +344,7 @@ class Parser {
         continue;
       }
       if (++pos_ >= s_.size()) return Fail("unterminated escape");
+      *form = StringForm::kEscaped;
       const char e = s_[pos_++];
       switch (e) {
         case '"': out->push_back('"'); break;
@@ -363,8 +405,13 @@ class Parser {
     if (pos_ < s_.size() && s_[pos_] == '}') {
       ++pos_;
       v->members.clear();
+      v->names_plain = true;
       return Status::Ok();
     }
+    // Marked only once every member is read: a parse that fails part way
+    // leaves members of an earlier document behind, which this object's
+    // names say nothing of.
+    bool names_plain = true;
     // Credential objects hold a handful of members. Four fit a small heap
     // block; eight took a block large enough to leave malloc's per-thread
     // cache and cost more than the moves of growing.
@@ -372,15 +419,24 @@ class Parser {
     // Small objects are searched linearly; past a few dozen members a set
     // keeps the duplicate check linear in total (hostile input).
     std::unique_ptr<std::unordered_set<std::string>> seen;  // made only for large objects
+    // Names in increasing byte order, as canonicalising writers emit them,
+    // are distinct by construction: while they come so, each is compared
+    // with the one before only.
+    bool ascending = true;
     for (size_t n = 0;;) {
       SkipSpace();
       if (pos_ >= s_.size() || s_[pos_] != '"') return Fail("expected a member name");
       if (n == v->members.size()) v->members.emplace_back();
       auto& [name, value] = v->members[n];
       name.clear();
-      if (Status st = ParseString(&name); !st.ok()) return st;
+      StringForm form;
+      if (Status st = ParseString(&name, &form); !st.ok()) return st;
+      names_plain = names_plain && form == StringForm::kPlainAscii;
       bool duplicate = false;
-      if (n < 32) {
+      ascending = ascending && (n == 0 || NameBefore(v->members[n - 1].first, name));
+      if (ascending) {
+        // distinct from every earlier name, which all sort before it
+      } else if (n < 32) {
         for (size_t i = 0; i < n && !duplicate; ++i) duplicate = SameName(v->members[i].first, name);
       } else {
         if (seen == nullptr) {
@@ -400,6 +456,7 @@ class Parser {
       if (pos_ < s_.size() && s_[pos_] == '}') {
         ++pos_;
         v->members.erase(v->members.begin() + static_cast<ptrdiff_t>(n), v->members.end());
+        v->names_plain = names_plain;
         return Status::Ok();
       }
       return Fail("expected ',' or '}'");
@@ -454,6 +511,19 @@ class Sink {
     n_ += len;
   }
   void Put(std::string_view s) { Put(s.data(), s.size()); }
+  // `s` between quotes, in one bounds check when it fits.
+  void PutQuoted(std::string_view s) {
+    if (s.size() + 2 > sizeof buf_ - n_) {
+      Put('"');
+      Put(s);
+      Put('"');
+      return;
+    }
+    buf_[n_] = '"';
+    std::memcpy(buf_ + n_ + 1, s.data(), s.size());
+    buf_[n_ + 1 + s.size()] = '"';
+    n_ += s.size() + 2;
+  }
   void Flush() {
     if (n_ > 0) consume_(context_, buf_, n_);
     n_ = 0;
@@ -537,7 +607,8 @@ void WriteObject(const Value& v, Sink* out, std::string_view skip) {
   for (const auto& m : v.members) {
     if (!skip.empty() && m.first == skip) continue;
     sorted[n++] = &m;
-    for (char c : m.first) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (!v.names_plain)
+      for (char c : m.first) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
   }
   if (ascii) {
     // Insertion sort: a few members, often nearly in order already.
@@ -556,7 +627,8 @@ void WriteObject(const Value& v, Sink* out, std::string_view skip) {
   out->Put('{');
   for (size_t i = 0; i < n; ++i) {
     if (i) out->Put(',');
-    WriteString(sorted[i]->first, out);
+    if (v.names_plain) out->PutQuoted(sorted[i]->first);
+    else WriteString(sorted[i]->first, out);
     out->Put(':');
     Write(sorted[i]->second, out);
   }
@@ -569,7 +641,10 @@ void Write(const Value& v, Sink* out, std::string_view skip) {
     case Value::kTrue: out->Put("true"); break;
     case Value::kFalse: out->Put("false"); break;
     case Value::kNumber: out->Put(SerializeJcsNumber(v.number)); break;
-    case Value::kString: WriteString(v.text, out); break;
+    case Value::kString:
+      if (v.text_unescaped) out->PutQuoted(v.text);
+      else WriteString(v.text, out);
+      break;
     case Value::kArray:
       out->Put('[');
       for (size_t i = 0; i < v.items.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "conform/credentials/jcs.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstring>
@@ -111,6 +112,88 @@ TEST(JcsTest, ParsingIntoAnOldTreeLeavesNothingOfIt) {
     EXPECT_EQ(tree.items.size(), fresh.value().items.size()) << doc;
     EXPECT_EQ(tree.text, fresh.value().text) << doc;
   }
+}
+
+// The parser marks strings written without escapes and objects whose names
+// are all plain ASCII, and the canonical writer copies those as they are:
+// the output must be what escaping byte by byte gives.
+TEST(JcsTest, MarksStringsThatNeedNoEscapes) {
+  const JsonValue v = ParseIJson(R"({"plain":"abc","utf8":"\u00e9 café","raw":"café","quote":"a\"b","slash":"a\/b",)"
+                                 R"("nl":"a\nb","ctl":"\u0001","bs":"\\","obj":{"b":1,"a":2},"named":{"\u0062":1,"a":2},)"
+                                 R"("utf8name":{"é":1,"z":2},"empty":{}})")
+                          .value();
+  EXPECT_TRUE(v.names_plain);
+  EXPECT_TRUE(v.Find("plain")->text_unescaped);
+  EXPECT_TRUE(v.Find("raw")->text_unescaped);  // UTF-8 as it stands needs no escape
+  for (const char* escaped : {"utf8", "quote", "slash", "nl", "ctl", "bs"}) EXPECT_FALSE(v.Find(escaped)->text_unescaped) << escaped;
+  EXPECT_TRUE(v.Find("obj")->names_plain);
+  EXPECT_FALSE(v.Find("named")->names_plain);
+  EXPECT_FALSE(v.Find("utf8name")->names_plain);
+  EXPECT_TRUE(v.Find("empty")->names_plain);
+  EXPECT_FALSE(v.Find("obj")->text_unescaped);
+  EXPECT_EQ(Canonicalize(v),
+            "{\"bs\":\"\\\\\",\"ctl\":\"\\u0001\",\"empty\":{},\"named\":{\"a\":2,\"b\":1},\"nl\":\"a\\nb\",\"obj\":{\"a\":2,\"b\":1},"
+            "\"plain\":\"abc\",\"quote\":\"a\\\"b\",\"raw\":\"caf\xC3\xA9\",\"slash\":\"a/b\",\"utf8\":\"\xC3\xA9 caf\xC3\xA9\","
+            "\"utf8name\":{\"z\":2,\"\xC3\xA9\":1}}");
+}
+
+// Values built in code carry no marks, and a tree parsed into again loses
+// the marks of the last document: either way every byte is examined.
+TEST(JcsTest, UnmarkedValuesAreEscapedByteByByte) {
+  JsonValue built;
+  built.kind = JsonValue::kObject;
+  built.members.emplace_back("a\"\n", JsonValue{});
+  built.members[0].second.kind = JsonValue::kString;
+  built.members[0].second.text = "x\"\\\x01y";
+  EXPECT_EQ(Canonicalize(built), R"({"a\"\n":"x\"\\\u0001y"})");
+
+  JsonValue tree;
+  ASSERT_TRUE(ParseIJsonInto(R"({"k":"plain","m":{"n":"plain"}})", &tree).ok());
+  EXPECT_TRUE(tree.Find("k")->text_unescaped);
+  ASSERT_TRUE(ParseIJsonInto(R"({"k":"\"quoted\"","m":{"\n":"\t"}})", &tree).ok());
+  EXPECT_FALSE(tree.Find("k")->text_unescaped);
+  EXPECT_FALSE(tree.Find("m")->names_plain);
+  EXPECT_EQ(Canonicalize(tree), R"({"k":"\"quoted\"","m":{"\n":"\t"}})");
+  // A parse that fails part way through a name leaves marks that still
+  // hold for what the tree holds.
+  EXPECT_FALSE(ParseIJsonInto(R"({"a":1,"b\"c\q":2})", &tree).ok());
+  EXPECT_EQ(CanonicalizeJson(Canonicalize(tree)).ok(), true) << Canonicalize(tree);
+  EXPECT_FALSE(ParseIJsonInto(R"({"a":"x\"y\q"})", &tree).ok());
+  EXPECT_EQ(CanonicalizeJson(Canonicalize(tree)).ok(), true) << Canonicalize(tree);
+  ASSERT_TRUE(ParseIJsonInto(R"({"k":[1],"m":"s"})", &tree).ok());
+  EXPECT_FALSE(tree.Find("k")->text_unescaped);
+  EXPECT_FALSE(tree.Find("m")->names_plain);
+  EXPECT_EQ(Canonicalize(tree), R"({"k":[1],"m":"s"})");
+}
+
+// Names that come in increasing order are checked against the one before
+// only; a name out of order is checked against all: duplicates are found
+// either way, in small objects and in large ones.
+TEST(JcsTest, FindsDuplicateNamesInAnyOrder) {
+  const auto object = [](const std::vector<std::string>& names) {
+    std::string json = "{";
+    for (size_t i = 0; i < names.size(); ++i) json += (i ? ",\"" : "\"") + names[i] + "\":" + std::to_string(i);
+    return json + "}";
+  };
+  EXPECT_TRUE(ParseIJson(object({"a", "b", "c"})).ok());
+  EXPECT_TRUE(ParseIJson(object({"b", "a", "c"})).ok());
+  EXPECT_FALSE(ParseIJson(object({"a", "b", "a"})).ok());
+  EXPECT_FALSE(ParseIJson(object({"a", "c", "b", "c"})).ok());
+  EXPECT_FALSE(ParseIJson(object({"a", "b", "b"})).ok());
+  std::vector<std::string> many;
+  for (int i = 0; i < 100; ++i) many.push_back(fmt::format("k{:03}", i));
+  EXPECT_TRUE(ParseIJson(object(many)).ok());
+  for (const int at : {5, 40, 99}) {
+    std::vector<std::string> with_duplicate = many;
+    with_duplicate.push_back(many[at]);
+    EXPECT_FALSE(ParseIJson(object(with_duplicate)).ok()) << at;
+    with_duplicate.insert(with_duplicate.begin() + 50, "zzz");  // out of order before the duplicate
+    EXPECT_FALSE(ParseIJson(object(with_duplicate)).ok()) << at;
+  }
+  std::vector<std::string> reversed(many.rbegin(), many.rend());
+  EXPECT_TRUE(ParseIJson(object(reversed)).ok());
+  reversed.push_back("k050");
+  EXPECT_FALSE(ParseIJson(object(reversed)).ok());
 }
 
 TEST(JcsTest, RefusesWhatIJsonForbids) {

@@ -48,6 +48,23 @@ std::string Key(std::string_view s) {
   return out;
 }
 
+// Key(a) == Key(b), without building either key when both are ASCII (the
+// trust check compares every scope term with every term a credential names).
+bool SameKey(std::string_view a, std::string_view b) {
+  const auto ascii = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  };
+  if (!ascii(a) || !ascii(b)) return Key(a) == Key(b);
+  const auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  size_t i = 0, j = 0;
+  while (true) {
+    while (i < a.size() && (a[i] == ' ' || a[i] == '_')) ++i;
+    while (j < b.size() && (b[j] == ' ' || b[j] == '_')) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (lower(a[i++]) != lower(b[j++])) return false;
+  }
+}
+
 bool Covers(const std::vector<std::string>& scope, const std::vector<std::string>& wanted, std::string* missing) {
   if (scope.empty()) return true;
   for (const auto& w : wanted) {
@@ -57,8 +74,8 @@ bool Covers(const std::vector<std::string>& scope, const std::vector<std::string
     size_t start = 0;
     while (!found && start <= w.size()) {
       const size_t end = std::min(w.find('\n', start), w.size());
-      const std::string part = w.substr(start, end - start);
-      for (const auto& s : scope) found = found || Key(s) == Key(part);
+      const std::string_view part = std::string_view(w).substr(start, end - start);
+      for (const auto& s : scope) found = found || SameKey(s, part);
       start = end + 1;
     }
     if (!found) {
@@ -75,16 +92,27 @@ struct CollectTarget {
   std::vector<std::string>* out;
 };
 
+// Bit n set when some target name is n bytes long (63 and longer share bit
+// 63): most members are type, id or name, which this rules out at once.
+uint64_t NameLengths(std::initializer_list<CollectTarget> targets) {
+  uint64_t lengths = 0;
+  for (const CollectTarget& target : targets)
+    for (std::string_view name : target.names) lengths |= uint64_t{1} << std::min<size_t>(name.size(), 63);
+  return lengths;
+}
+
 // Collects values of each target's names anywhere below `v` (strings, or
 // objects' id/name), in one walk for all targets.
-void Collect(const JsonValue& v, std::initializer_list<CollectTarget> targets) {
+void Collect(const JsonValue& v, std::initializer_list<CollectTarget> targets, uint64_t lengths) {
   if (v.is_array()) {
-    for (const auto& x : v.items) Collect(x, targets);
+    for (const auto& x : v.items) Collect(x, targets, lengths);
     return;
   }
   if (!v.is_object()) return;
   for (const auto& [k, x] : v.members) {
+    const bool may_be_named = (lengths >> std::min<size_t>(k.size(), 63) & 1) != 0;
     for (const CollectTarget& target : targets) {
+      if (!may_be_named) break;
       if (std::find(target.names.begin(), target.names.end(), k) == target.names.end()) continue;
       const auto take = [&](const JsonValue& y) {
         if (y.is_string()) target.out->push_back(y.text);
@@ -100,9 +128,11 @@ void Collect(const JsonValue& v, std::initializer_list<CollectTarget> targets) {
       else
         take(x);
     }
-    Collect(x, targets);
+    if (x.is_object() || x.is_array()) Collect(x, targets, lengths);
   }
 }
+
+void Collect(const JsonValue& v, std::initializer_list<CollectTarget> targets) { Collect(v, targets, NameLengths(targets)); }
 
 }  // namespace
 

@@ -26,6 +26,16 @@ inline constexpr int kJcsMaxDepth = 128;
 struct JsonValue {
   enum Kind { kNull, kTrue, kFalse, kNumber, kString, kArray, kObject };
   Kind kind = kNull;
+  // Facts the parser learns for free and canonicalisation would otherwise
+  // find out again, byte by byte. False is always correct (the bytes are
+  // then examined); whoever changes `text` or a member name of a parsed
+  // value must clear the flag.
+  //   text_unescaped: `text` holds no character RFC 8785 escapes (control
+  //     characters, '"', '\\'), so its canonical form is itself in quotes.
+  //   names_plain: every member name is printable ASCII needing no escape,
+  //     so names are written as they are and sort by their bytes.
+  bool text_unescaped = false;
+  bool names_plain = false;
   double number = 0;
   std::string text;  // kString: UTF-8
   std::vector<JsonValue> items;
