@@ -211,9 +211,10 @@ class Scanner {
       std::vector<Part>& parts = parts_;
       parts.clear();
       size_t j = i;
+      bool digit = false;
       while (true) {
         const size_t b = j;
-        while (j < text_.size() && IsAlnum(text_[j])) ++j;
+        for (; j < text_.size() && IsAlnum(text_[j]); ++j) digit = digit || IsDigit(text_[j]);
         parts.push_back({b, j});
         if (j + 1 < text_.size() && IsJoiner(text_[j]) && IsAlnum(text_[j + 1])) {
           ++j;
@@ -221,7 +222,9 @@ class Scanner {
         }
         break;
       }
-      Judge(parts);
+      // Every spec and every code holds a digit: most candidates are plain
+      // words, and judging them would find nothing.
+      if (digit) Judge(parts);
       i = j;
     }
     return std::move(out_);

@@ -172,11 +172,32 @@ std::vector<std::string> Numbers(std::string_view folded) {
   return out;
 }
 
-std::vector<std::string> DistinctSorted(std::vector<std::string_view> words) {
-  // Views sort and compare without moving strings; copies only of the distinct.
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return std::vector<std::string>(words.begin(), words.end());
+std::vector<std::string> DistinctSorted(const std::vector<std::string_view>& words) {
+  // Views sort and compare without moving strings; copies only of the
+  // distinct. Each carries its first 8 bytes as a big-endian number, zero
+  // padded: numbers that differ order as the views do (a view that ends
+  // first has a 0 where the other has a byte that is not), so most
+  // comparisons are one integer compare, and equal numbers fall back to
+  // comparing the views.
+  struct Keyed {
+    uint64_t prefix;
+    std::string_view word;
+  };
+  std::vector<Keyed> keyed(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    uint64_t prefix = 0;
+    for (size_t k = 0; k < 8; ++k) prefix = (prefix << 8) | (k < w.size() ? static_cast<unsigned char>(w[k]) : 0u);
+    keyed[i] = {prefix, w};
+  }
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : a.word < b.word;
+  });
+  const auto last = std::unique(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.word == b.word; });
+  std::vector<std::string> out;
+  out.reserve(static_cast<size_t>(last - keyed.begin()));  // records keep these: no spare capacity
+  for (auto it = keyed.begin(); it != last; ++it) out.emplace_back(it->word);
+  return out;
 }
 
 // Flags, one per element of a list, on the stack for lists of ordinary size.
@@ -501,13 +522,17 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
 
 void PairFeaturizer::AddVectors(PreparedRecord* p) const {
   if (p->vectorised) return;
-  p->title_word = title_word_.Transform(p->title);
+  // The title's words are split, hashed and counted once for both word
+  // vectorisers.
+  thread_local TermCounts title_words;
+  title_word_.CountTerms(p->title, &title_words);
+  p->title_word = title_word_.Weigh(title_words);
+  p->title_in_all = all_word_.Weigh(title_words);
   p->title_c3 = title_c3_.Transform(p->title);
   p->title_c4 = title_c4_.Transform(p->title);
   p->title_c5 = title_c5_.Transform(p->title);
   p->all_word = all_word_.Transform(p->all_text);
   p->all_c3 = all_c3_.Transform(p->all_text);
-  p->title_in_all = all_word_.Transform(p->title);
   if (!p->category.empty()) p->category_word = category_word_.Transform(p->category);
   p->vectorised = true;
 }

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <unordered_set>
@@ -80,14 +81,17 @@ std::string CollapseToWords(std::string_view folded) {
 }
 
 std::vector<std::string_view> Words(std::string_view normalized) {
+  // A byte loop rather than a search per word: words are a few bytes long.
   std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < normalized.size()) {
-    const size_t space = normalized.find(' ', i);
-    const size_t end = space == std::string_view::npos ? normalized.size() : space;
-    if (end > i) words.push_back(normalized.substr(i, end - i));
-    i = end + 1;
+  words.reserve(static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' ')) + 1);
+  const char* const data = normalized.data();
+  size_t start = 0;
+  for (size_t i = 0; i < normalized.size(); ++i) {
+    if (data[i] != ' ') continue;
+    if (i > start) words.emplace_back(data + start, i - start);
+    start = i + 1;
   }
+  if (normalized.size() > start) words.emplace_back(data + start, normalized.size() - start);
   return words;
 }
 
@@ -257,13 +261,23 @@ void HashGrams(const unsigned char* p, size_t count, std::vector<uint64_t>* term
 
 void TfidfVectorizer::AppendTerms(std::string_view normalized, std::vector<uint64_t>* terms) const {
   if (analyzer_ == Analyzer::kWords) {
-    size_t i = 0;
-    while (i < normalized.size()) {
-      const size_t space = normalized.find(' ', i);
-      const size_t end = space == std::string_view::npos ? normalized.size() : space;
-      if (end > i) terms->push_back(HashTerm(normalized.substr(i, end - i)));
-      i = end + 1;
+    // HashTerm of each word, hashed in the one pass that finds the spaces:
+    // words are short, and a search call per word cost more than the hash.
+    constexpr uint64_t kBasis = 1469598103934665603ULL;
+    uint64_t h = kBasis;
+    bool in_word = false;
+    for (const char c : normalized) {
+      if (c == ' ') {
+        if (in_word) terms->push_back(h);
+        h = kBasis;
+        in_word = false;
+      } else {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+        in_word = true;
+      }
     }
+    if (in_word) terms->push_back(h);
     return;
   }
   // The n-grams of PadForNgrams(normalized), hashed where they lie.
@@ -369,31 +383,54 @@ void SortTerms(std::vector<uint64_t>* terms) {
   terms->swap(sorted);
 }
 
+// 1 + ln n, the sublinear term frequency: from a table for the counts
+// texts have, filled by the same expression, so the values are the same.
+constexpr size_t kTfTableSize = 64;
+const std::array<double, kTfTableSize> kTfTable = [] {
+  std::array<double, kTfTableSize> table{};
+  for (size_t n = 1; n < kTfTableSize; ++n) table[n] = 1 + std::log(static_cast<double>(n));
+  return table;
+}();
+
+inline double SublinearTf(uint32_t n) { return n < kTfTableSize ? kTfTable[n] : 1 + std::log(static_cast<double>(n)); }
+
 }  // namespace
 
-SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
-  thread_local std::vector<uint64_t> terms;
-  thread_local std::vector<uint32_t> repeats;
+void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) const {
+  std::vector<uint64_t>& terms = out->terms;
   terms.clear();
   AppendTerms(normalized, &terms);
   SortTerms(&terms);
-  // Distinct terms to the front of `terms`, each one's count in `repeats`.
-  repeats.clear();
+  // Distinct terms to the front of `terms`, each one's count in `counts`.
+  out->counts.clear();
   size_t distinct = 0;
   for (size_t i = 0; i < terms.size();) {
     size_t j = i + 1;
     while (j < terms.size() && terms[j] == terms[i]) ++j;
     terms[distinct++] = terms[i];
-    repeats.push_back(static_cast<uint32_t>(j - i));
+    out->counts.push_back(static_cast<uint32_t>(j - i));
     i = j;
   }
+  terms.resize(distinct);
+}
+
+SparseVector TfidfVectorizer::Weigh(const TermCounts& counts) const {
+  const std::vector<uint64_t>& terms = counts.terms;
+  const size_t distinct = terms.size();
   SparseVector v;
   v.entries.reserve(distinct);  // records keep their vectors: no spare capacity
+  // The IDF tables outgrow the L2 cache, and the terms' slots are known
+  // before any is read: each is fetched some terms ahead of its look-up,
+  // so that the misses overlap instead of following one another.
+  constexpr size_t kFetchAhead = 16;
+  const bool fitted = !idf_table_.empty();
+  const auto fetch = [this, &terms](size_t k) { __builtin_prefetch(&idf_table_[Slot(terms[k]) & idf_mask_]); };
+  if (fitted)
+    for (size_t k = 0; k < std::min(distinct, kFetchAhead); ++k) fetch(k);
   double norm = 0;
   for (size_t k = 0; k < distinct; ++k) {
-    // 1 + ln 1 is exactly 1: the logarithm only for repeated terms.
-    const double tf = repeats[k] == 1 ? 1.0 : 1 + std::log(static_cast<double>(repeats[k]));
-    const double w = tf * IdfOfHash(terms[k]);
+    if (fitted && k + kFetchAhead < distinct) fetch(k + kFetchAhead);
+    const double w = SublinearTf(counts.counts[k]) * IdfOfHash(terms[k]);
     v.entries.emplace_back(terms[k], static_cast<float>(w));
     norm += w * w;
   }
@@ -401,8 +438,14 @@ SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
     const double scale = 1 / std::sqrt(norm);
     for (auto& e : v.entries) e.second = static_cast<float>(e.second * scale);
   }
-  v.BuildIndex();
+  if (v.entries.size() >= SparseVector::kMinIndexedEntries) v.BuildIndex();
   return v;
+}
+
+SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
+  thread_local TermCounts counts;
+  CountTerms(normalized, &counts);
+  return Weigh(counts);
 }
 
 double Jaccard(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {

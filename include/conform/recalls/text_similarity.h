@@ -40,11 +40,15 @@ std::string PadForNgrams(std::string_view normalized);
 // empty.
 struct SparseVector {
   std::vector<std::pair<uint64_t, float>> entries;
-  // Optional (TfidfVectorizer::Transform builds it; BuildIndex): an
+  // Optional (TfidfVectorizer::Transform builds it for vectors of
+  // kMinIndexedEntries terms or more; BuildIndex): an
   // open-addressing table of 1 + the position in `entries` of each term, 0
   // for an empty slot, so that Cosine looks the terms of a smaller vector up
   // here instead of walking both. Must describe `entries` when not empty.
   std::vector<uint16_t> index;
+  // TfidfVectorizer leaves smaller vectors without an index: a merge over
+  // a few terms costs no more than the probes, and building one does.
+  static constexpr size_t kMinIndexedEntries = 16;
   bool empty() const { return entries.empty(); }
   // Fills `index` from `entries` (left empty past 65,535 entries).
   void BuildIndex();
@@ -57,6 +61,14 @@ double Cosine(const SparseVector& a, const SparseVector& b);
 enum class Analyzer {
   kWords,       // words
   kCharNgrams,  // character n-grams of `ngram` characters
+};
+
+// The distinct terms of a text (their hashes, ascending) and how often each
+// occurs: what a vectoriser weighs, and the same for every vectoriser of one
+// analyzer and n-gram size, so that they can share it.
+struct TermCounts {
+  std::vector<uint64_t> terms;
+  std::vector<uint32_t> counts;
 };
 
 // TF-IDF with sublinear term frequency (1 + ln tf) and smoothed inverse
@@ -75,6 +87,12 @@ class TfidfVectorizer {
 
   // The unit-length TF-IDF vector of a normalised text. Thread-safe.
   SparseVector Transform(std::string_view normalized) const;
+  // Transform in two steps: the text's terms, which depend on the analyzer
+  // alone, then the vector weighed by this vectoriser's fit.
+  // Weigh(CountTerms(t)) == Transform(t), also when the counts come from
+  // another vectoriser of the same analyzer and n-gram size.
+  void CountTerms(std::string_view normalized, TermCounts* out) const;
+  SparseVector Weigh(const TermCounts& counts) const;
 
   // The IDF of one term (a word, or an n-gram for the n-gram analyzer).
   double Idf(std::string_view term) const;
