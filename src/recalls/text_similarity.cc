@@ -351,10 +351,12 @@ void InsertionSort(uint64_t* begin, uint64_t* end) {
 }
 
 // Sorts term hashes ascending. Hashes spread over their high bits, so a
-// counting pass on those bits leaves about one hash per bucket and each
-// bucket is finished by insertion; a crowded bucket (short grams hash
-// alike in their top bits now and then) falls back to std::sort. Integers
-// sort to one order only, so the result is std::sort's.
+// counting pass on those bits leaves about one hash per bucket, in bucket
+// order; one insertion pass over the whole then finishes every bucket at
+// once, moving each hash only within its bucket. A crowded bucket (short
+// grams hash alike in their top bits now and then) is sorted on its own
+// by std::sort instead. Integers sort to one order only, so the result is
+// std::sort's.
 void SortTerms(std::vector<uint64_t>* terms) {
   const size_t n = terms->size();
   if (n <= kSmallSort) {
@@ -368,17 +370,26 @@ void SortTerms(std::vector<uint64_t>* terms) {
   thread_local std::vector<uint64_t> sorted;
   starts.assign((size_t{1} << bits) + 1, 0);
   sorted.resize(n);
-  for (const uint64_t t : *terms) ++starts[(t >> shift) + 1];
-  for (size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
+  uint32_t* const start = starts.data();
+  for (const uint64_t t : *terms) ++start[(t >> shift) + 1];
+  uint32_t crowded = 0;
+  for (size_t b = 1; b < starts.size(); ++b) {
+    crowded = std::max(crowded, start[b]);
+    start[b] += start[b - 1];
+  }
   // Scattered through a cursor per bucket: starts[b] moves to the end of
   // bucket b, which is where bucket b + 1 begins.
-  for (const uint64_t t : *terms) sorted[starts[t >> shift]++] = t;
   uint64_t* const data = sorted.data();
-  for (size_t b = 0, begin = 0; b + 1 < starts.size(); ++b) {
-    const size_t end = starts[b];
-    if (end - begin > kSmallSort) std::sort(data + begin, data + end);
-    else if (end - begin > 1) InsertionSort(data + begin, data + end);
-    begin = end;
+  for (const uint64_t t : *terms) data[start[t >> shift]++] = t;
+  if (crowded <= kSmallSort) {
+    InsertionSort(data, data + n);
+  } else {
+    for (size_t b = 0, begin = 0; b + 1 < starts.size(); ++b) {
+      const size_t end = start[b];
+      if (end - begin > kSmallSort) std::sort(data + begin, data + end);
+      else if (end - begin > 1) InsertionSort(data + begin, data + end);
+      begin = end;
+    }
   }
   terms->swap(sorted);
 }
@@ -401,44 +412,65 @@ void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) c
   terms.clear();
   AppendTerms(normalized, &terms);
   SortTerms(&terms);
-  // Distinct terms to the front of `terms`, each one's count in `counts`.
-  out->counts.clear();
+  // Distinct terms to the front of `terms`, each one's count in `counts`,
+  // written through pointers into buffers of the most they can need.
+  out->counts.resize(terms.size());
+  uint64_t* const t = terms.data();
+  uint32_t* const c = out->counts.data();
+  const size_t n = terms.size();
   size_t distinct = 0;
-  for (size_t i = 0; i < terms.size();) {
+  for (size_t i = 0; i < n;) {
     size_t j = i + 1;
-    while (j < terms.size() && terms[j] == terms[i]) ++j;
-    terms[distinct++] = terms[i];
-    out->counts.push_back(static_cast<uint32_t>(j - i));
+    while (j < n && t[j] == t[i]) ++j;
+    t[distinct] = t[i];
+    c[distinct++] = static_cast<uint32_t>(j - i);
     i = j;
   }
   terms.resize(distinct);
+  out->counts.resize(distinct);
 }
 
 SparseVector TfidfVectorizer::Weigh(const TermCounts& counts) const {
-  const std::vector<uint64_t>& terms = counts.terms;
-  const size_t distinct = terms.size();
-  SparseVector v;
-  v.entries.reserve(distinct);  // records keep their vectors: no spare capacity
-  // The IDF tables outgrow the L2 cache, and the terms' slots are known
-  // before any is read: each is fetched some terms ahead of its look-up,
-  // so that the misses overlap instead of following one another.
-  constexpr size_t kFetchAhead = 16;
-  const bool fitted = !idf_table_.empty();
-  const auto fetch = [this, &terms](size_t k) { __builtin_prefetch(&idf_table_[Slot(terms[k]) & idf_mask_]); };
-  if (fitted)
-    for (size_t k = 0; k < std::min(distinct, kFetchAhead); ++k) fetch(k);
+  const size_t distinct = counts.terms.size();
+  const uint64_t* const terms = counts.terms.data();
+  const uint32_t* const repeats = counts.counts.data();
+  // Each weight as the vector will hold it before normalising: rounded to
+  // float, then scaled in double.
+  thread_local std::vector<float> weights;
+  weights.resize(distinct);
+  float* const weight = weights.data();
   double norm = 0;
-  for (size_t k = 0; k < distinct; ++k) {
-    if (fitted && k + kFetchAhead < distinct) fetch(k + kFetchAhead);
-    const double w = SublinearTf(counts.counts[k]) * IdfOfHash(terms[k]);
-    v.entries.emplace_back(terms[k], static_cast<float>(w));
-    norm += w * w;
+  if (idf_table_.empty()) {
+    for (size_t k = 0; k < distinct; ++k) {
+      const double w = SublinearTf(repeats[k]) * unseen_idf_;
+      weight[k] = static_cast<float>(w);
+      norm += w * w;
+    }
+  } else {
+    // The IDF tables outgrow the L2 cache, and the terms' slots are known
+    // before any is read: each is fetched some terms ahead of its look-up,
+    // so that the misses overlap instead of following one another.
+    constexpr size_t kFetchAhead = 16;
+    const IdfSlot* const table = idf_table_.data();
+    const uint64_t mask = idf_mask_;
+    for (size_t k = 0; k < std::min(distinct, kFetchAhead); ++k) __builtin_prefetch(&table[Slot(terms[k]) & mask]);
+    for (size_t k = 0; k < distinct; ++k) {
+      if (k + kFetchAhead < distinct) __builtin_prefetch(&table[Slot(terms[k + kFetchAhead]) & mask]);
+      const double w = SublinearTf(repeats[k]) * IdfOfHash(terms[k]);
+      weight[k] = static_cast<float>(w);
+      norm += w * w;
+    }
   }
+  SparseVector v;
+  v.entries.resize(distinct);  // records keep their vectors: no spare capacity
+  Entry* const entries = v.entries.data();
   if (norm > 0) {
     const double scale = 1 / std::sqrt(norm);
-    for (auto& e : v.entries) e.second = static_cast<float>(e.second * scale);
+    for (size_t k = 0; k < distinct; ++k) entries[k] = {terms[k], static_cast<float>(weight[k] * scale)};
+  } else {
+    for (size_t k = 0; k < distinct; ++k) entries[k] = {terms[k], weight[k]};
   }
-  if (v.entries.size() >= SparseVector::kMinIndexedEntries) v.BuildIndex();
+  if (distinct >= SparseVector::kMinIndexedEntries) v.BuildIndex();
   return v;
 }
 
