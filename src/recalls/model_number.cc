@@ -8,11 +8,18 @@ namespace conform::recalls {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
 bool IsJoiner(char c) { return c == '-' || c == '/' || c == '.' || c == '_'; }
-char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+constexpr char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// Of each byte, its upper case when it is an ASCII letter or digit, else 0.
+constexpr std::array<char, 256> kUpperAlnum = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsAlnum(static_cast<char>(c)) ? Upper(static_cast<char>(c)) : '\0';
+  return table;
+}();
 
 // A unit after a number, and the most digits the number may have for the pair
 // to read as a quantity (0: any). Short units are ambiguous with the tail of
@@ -338,10 +345,15 @@ std::vector<ModelCode> ExtractModelCodes(std::string_view text) { return Extract
 std::string CompactAlnum(std::string_view text) {
   // Written through a pointer into a buffer of the input's size, then cut:
   // appending byte by byte costs more than the test of each byte.
+  // Every byte is stored, and kept only when it is a letter or digit: no
+  // branch on the byte.
   std::string out(text.size(), '\0');
   char* at = out.data();
-  for (char c : text)
-    if (IsAlnum(c)) *at++ = Upper(c);
+  for (char c : text) {
+    const char kept = kUpperAlnum[static_cast<unsigned char>(c)];
+    *at = kept;
+    at += kept != 0;
+  }
   out.resize(static_cast<size_t>(at - out.data()));
   return out;
 }

@@ -430,7 +430,12 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
       }
     }
   }
-  std::string all(text.title);
+  // Sized once for every value: appending would grow it several times.
+  size_t size = text.title.size();
+  for (const auto& [attribute, value] : record.fields) size += value.size() + 3;
+  std::string all;
+  all.reserve(size);
+  all += text.title;
   for (const auto& [attribute, value] : record.fields) {
     if (IsBlank(value) || IsOneOf(attribute, schema_.price) || value.data() == text.title.data()) continue;
     if (!all.empty()) all += " ; ";
@@ -455,14 +460,12 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   p.title_words = DistinctSorted(title_words);
   p.all_words = DistinctSorted(Words(p.all_text));
   p.first_word = p.title_words.empty() ? "" : std::string(title_words.front());
-  p.title_word_idf.reserve(p.title_words.size());
-  p.title_word_all_idf.reserve(p.title_words.size());
+  p.title_word_idf.resize(p.title_words.size());
+  p.title_word_all_idf.resize(p.title_words.size());
+  title_word_.IdfOfEach(p.title_words, p.title_word_idf.data());
+  all_word_.IdfOfEach(p.title_words, p.title_word_all_idf.data());
   p.title_word_bytes.reserve(p.title_words.size());
-  for (const std::string& w : p.title_words) {
-    p.title_word_idf.push_back(title_word_.Idf(w));
-    p.title_word_all_idf.push_back(all_word_.Idf(w));
-    p.title_word_bytes.push_back(ByteSet(w));
-  }
+  for (const std::string& w : p.title_words) p.title_word_bytes.push_back(ByteSet(w));
   p.compact_all = CompactAlnum(all_folded);
 
   p.model = CompactAlnum(NormalizeForMatching(FirstOf(record, schema_.model)));

@@ -34,6 +34,13 @@ bool IsWordCodepoint(utf8proc_int32_t cp) {
   }
 }
 
+// ASCII letters and digits: the bytes words are made of.
+constexpr std::array<bool, 128> kAsciiWordByte = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return table;
+}();
+
 std::unordered_set<std::string_view> Distinct(const std::vector<std::string_view>& v) {
   return std::unordered_set<std::string_view>(v.begin(), v.end());
 }
@@ -52,13 +59,16 @@ std::string CollapseToWords(std::string_view folded) {
   for (size_t i = 0; i < folded.size();) {
     const unsigned char byte = static_cast<unsigned char>(folded[i]);
     if (byte < 0x80) {  // ASCII, most of every text: no decoding
-      if ((byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
-        if (pending_space && at != begin) *at++ = ' ';
-        pending_space = false;
-        *at++ = static_cast<char>(byte);
-      } else {
-        pending_space = true;
-      }
+      // Without branches on the byte, which flip at every word boundary:
+      // the space and the byte are always stored and kept only when due.
+      // Nothing is stored past the input's size: a space is kept only after
+      // a byte that was dropped.
+      const bool word = kAsciiWordByte[byte];
+      *at = ' ';
+      at += word & pending_space & (at != begin);
+      *at = static_cast<char>(byte);
+      at += word;
+      pending_space = !word;
       ++i;
       continue;
     }
@@ -336,6 +346,18 @@ double TfidfVectorizer::IdfOfHash(uint64_t hash) const {
 }
 
 double TfidfVectorizer::Idf(std::string_view term) const { return IdfOfHash(HashTerm(term)); }
+
+void TfidfVectorizer::IdfOfEach(const std::vector<std::string>& terms, double* out) const {
+  // Hashed and their slots fetched first, then looked up: the misses of
+  // one record's words overlap.
+  thread_local std::vector<uint64_t> hashes;
+  hashes.resize(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    hashes[i] = HashTerm(terms[i]);
+    if (!idf_table_.empty()) __builtin_prefetch(&idf_table_[Slot(hashes[i]) & idf_mask_]);
+  }
+  for (size_t i = 0; i < terms.size(); ++i) out[i] = IdfOfHash(hashes[i]);
+}
 
 namespace {
 

@@ -96,6 +96,8 @@ class TfidfVectorizer {
 
   // The IDF of one term (a word, or an n-gram for the n-gram analyzer).
   double Idf(std::string_view term) const;
+  // Idf of each of `terms`, in order, to `out`: the look-ups overlap.
+  void IdfOfEach(const std::vector<std::string>& terms, double* out) const;
 
   Analyzer analyzer() const { return analyzer_; }
   int ngram() const { return ngram_; }
