@@ -47,8 +47,9 @@ struct SparseVector {
   // here instead of walking both. Must describe `entries` when not empty.
   std::vector<uint16_t> index;
   // TfidfVectorizer leaves smaller vectors without an index: a merge over
-  // a few terms costs no more than the probes, and building one does.
-  static constexpr size_t kMinIndexedEntries = 16;
+  // a few dozen terms costs little more than the probes, and building the
+  // index costs more than both.
+  static constexpr size_t kMinIndexedEntries = 32;
   bool empty() const { return entries.empty(); }
   // Fills `index` from `entries` (left empty past 65,535 entries).
   void BuildIndex();
