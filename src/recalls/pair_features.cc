@@ -223,7 +223,12 @@ class Marks {
 size_t MarkCommon(const std::vector<std::string>& a, const std::vector<std::string>& b, Marks* in_b, Marks* in_a) {
   size_t n = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    const int c = a[i].compare(b[j]);
+    // Most words of two sorted lists differ in their first byte, which
+    // orders them as compare() would, without the library call.
+    const std::string& x = a[i];
+    const std::string& y = b[j];
+    const int first = x.empty() || y.empty() ? 0 : static_cast<unsigned char>(x[0]) - static_cast<unsigned char>(y[0]);
+    const int c = first != 0 ? first : x.compare(y);
     if (c < 0) {
       ++i;
     } else if (c > 0) {
@@ -590,7 +595,12 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
             // Skip a word whose similarity cannot reach the 0.75 that
             // counts, nor beat `best`: the bound is exact arithmetic on a
             // distance no larger than the true one.
+            // The length difference alone, a weaker bound, rules most
+            // words out before the byte sets are counted.
             const size_t longest = std::max(w.size(), other.size());
+            const size_t gap = longest - std::min(w.size(), other.size());
+            const double gap_bound = 1 - static_cast<double>(gap) / static_cast<double>(longest);
+            if (gap_bound < 0.75 || gap_bound <= best) continue;
             const size_t at_least = EditDistanceLowerBound(w, a.title_word_bytes[i], other, b.title_word_bytes[j]);
             const double bound = 1 - static_cast<double>(at_least) / static_cast<double>(longest);
             if (bound < 0.75 || bound <= best) continue;
