@@ -99,10 +99,19 @@ size_t ScanLetters(std::string_view s, size_t pos) {
   return i - pos;
 }
 
+// kUnits by name, for a binary search: the scanner asks for every number
+// followed by letters. Names are distinct, so the order is the only change.
+constexpr auto kUnitsByName = [] {
+  auto units = kUnits;
+  std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.name < b.name; });
+  return units;
+}();
+
 bool IsUnit(std::string_view letters, int digits) {
-  for (const Unit& u : kUnits)
-    if (u.name == letters) return u.max_digits == 0 || digits <= u.max_digits;
-  return false;
+  const auto it = std::lower_bound(kUnitsByName.begin(), kUnitsByName.end(), letters,
+                                   [](const Unit& u, std::string_view name) { return u.name < name; });
+  if (it == kUnitsByName.end() || it->name != letters) return false;
+  return it->max_digits == 0 || digits <= it->max_digits;
 }
 
 // `s` is upper case, letters, digits and '.' between digits only.
@@ -204,6 +213,13 @@ struct Part {
   size_t begin, end;  // in the text
 };
 
+// The parts buffer, one per thread: a scanner is made per text, and most
+// texts are short, so a buffer of its own would be most of its allocations.
+std::vector<Part>& SharedParts() {
+  thread_local std::vector<Part> parts;
+  return parts;
+}
+
 class Scanner {
  public:
   explicit Scanner(std::string_view text) : text_(text) {}
@@ -215,7 +231,7 @@ class Scanner {
         ++i;
         continue;
       }
-      std::vector<Part>& parts = parts_;
+      std::vector<Part>& parts = *parts_;
       parts.clear();
       size_t j = i;
       bool digit = false;
@@ -332,7 +348,7 @@ class Scanner {
   std::string_view text_;
   CodesAndSpecs out_;
   // Reused across candidates: most texts hold dozens.
-  std::vector<Part> parts_;  // of the candidate being judged
+  std::vector<Part>* parts_ = &SharedParts();  // of the candidate being judged
   std::string spec_;         // SpecText's output
 };
 

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <unordered_set>
 
@@ -172,7 +174,9 @@ std::vector<std::string> Numbers(std::string_view folded) {
   return out;
 }
 
-std::vector<std::string> DistinctSorted(const std::vector<std::string_view>& words) {
+// The distinct words of a normalised text (split at spaces), sorted;
+// `count` gets how many words it has, repeats included.
+std::vector<std::string> DistinctSortedWords(std::string_view normalized, size_t* count) {
   // Views sort and compare without moving strings; copies only of the
   // distinct. Each carries its first 8 bytes as a big-endian number, zero
   // padded: numbers that differ order as the views do (a view that ends
@@ -183,13 +187,26 @@ std::vector<std::string> DistinctSorted(const std::vector<std::string_view>& wor
     uint64_t prefix;
     std::string_view word;
   };
-  std::vector<Keyed> keyed(words.size());
-  for (size_t i = 0; i < words.size(); ++i) {
-    const std::string_view w = words[i];
+  thread_local std::vector<Keyed> keyed;
+  keyed.clear();
+  const auto add = [](std::string_view w) {
     uint64_t prefix = 0;
-    for (size_t k = 0; k < 8; ++k) prefix = (prefix << 8) | (k < w.size() ? static_cast<unsigned char>(w[k]) : 0u);
-    keyed[i] = {prefix, w};
+    if (w.size() >= 8) {
+      std::memcpy(&prefix, w.data(), 8);
+      if constexpr (std::endian::native == std::endian::little) prefix = __builtin_bswap64(prefix);  // first byte on top
+    } else {
+      for (size_t k = 0; k < 8; ++k) prefix = (prefix << 8) | (k < w.size() ? static_cast<unsigned char>(w[k]) : 0u);
+    }
+    keyed.push_back({prefix, w});
+  };
+  size_t start = 0;
+  for (size_t i = 0; i < normalized.size(); ++i) {
+    if (normalized[i] != ' ') continue;
+    if (i > start) add(normalized.substr(start, i - start));
+    start = i + 1;
   }
+  if (normalized.size() > start) add(normalized.substr(start));
+  *count = keyed.size();
   std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     return a.prefix != b.prefix ? a.prefix < b.prefix : a.word < b.word;
   });
@@ -460,11 +477,10 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   p.title = CollapseToWords(title_folded);
   p.all_text = NormalizeFolded(all_folded);
   p.padded_all = PadForNgrams(p.all_text);
-  const std::vector<std::string_view> title_words = Words(p.title);
-  p.title_word_count = title_words.size();
-  p.title_words = DistinctSorted(title_words);
-  p.all_words = DistinctSorted(Words(p.all_text));
-  p.first_word = p.title_words.empty() ? "" : std::string(title_words.front());
+  p.title_words = DistinctSortedWords(p.title, &p.title_word_count);
+  size_t all_word_count = 0;
+  p.all_words = DistinctSortedWords(p.all_text, &all_word_count);
+  p.first_word = p.title.substr(0, p.title.find(' '));  // collapsed: no leading space
   p.title_word_idf.resize(p.title_words.size());
   p.title_word_all_idf.resize(p.title_words.size());
   title_word_.IdfOfEach(p.title_words, p.title_word_idf.data());
@@ -517,7 +533,7 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   std::sort(p.digit_runs.begin(), p.digit_runs.end());
   p.digit_runs.erase(std::unique(p.digit_runs.begin(), p.digit_runs.end()), p.digit_runs.end());
   p.brand = NormalizeText(FirstOf(record, schema_.brand));
-  if (!p.brand.empty()) p.brand_first_word = std::string(Words(p.brand).front());
+  if (!p.brand.empty()) p.brand_first_word = p.brand.substr(0, p.brand.find(' '));  // collapsed: no leading space
   p.category = NormalizeText(FirstOf(record, schema_.category));
   p.price = ParsePrice(FirstOf(record, schema_.price));
   if (std::isnan(p.price)) {
