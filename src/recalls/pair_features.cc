@@ -552,9 +552,13 @@ void PairFeaturizer::AddVectors(PreparedRecord* p) const {
   title_word_.CountTerms(p->title, &title_words);
   p->title_word = title_word_.Weigh(title_words);
   p->title_in_all = all_word_.Weigh(title_words);
-  p->title_c3 = title_c3_.Transform(p->title);
-  p->title_c4 = title_c4_.Transform(p->title);
-  p->title_c5 = title_c5_.Transform(p->title);
+  // And its 3-, 4- and 5-grams are hashed in one pass.
+  thread_local TermCounts title_c3, title_c4, title_c5;
+  const std::array<TermCounts*, 3> title_grams = {&title_c3, &title_c4, &title_c5};
+  CountCharNgrams(p->title, 3, title_grams);
+  p->title_c3 = title_c3_.Weigh(title_c3);
+  p->title_c4 = title_c4_.Weigh(title_c4);
+  p->title_c5 = title_c5_.Weigh(title_c5);
   p->all_word = all_word_.Transform(p->all_text);
   p->all_c3 = all_c3_.Transform(p->all_text);
   if (!p->category.empty()) p->category_word = category_word_.Transform(p->category);

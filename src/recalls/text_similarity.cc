@@ -429,10 +429,11 @@ inline double SublinearTf(uint32_t n) { return n < kTfTableSize ? kTfTable[n] : 
 
 }  // namespace
 
-void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) const {
+namespace {
+
+// Sorts `out->terms` and leaves each distinct term once, its count beside it.
+void SortAndCount(TermCounts* out) {
   std::vector<uint64_t>& terms = out->terms;
-  terms.clear();
-  AppendTerms(normalized, &terms);
   SortTerms(&terms);
   // Distinct terms to the front of `terms`, each one's count in `counts`,
   // written through pointers into buffers of the most they can need.
@@ -450,6 +451,81 @@ void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) c
   }
   terms.resize(distinct);
   out->counts.resize(distinct);
+}
+
+}  // namespace
+
+void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) const {
+  out->terms.clear();
+  AppendTerms(normalized, &out->terms);
+  SortAndCount(out);
+}
+
+namespace {
+
+constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
+// The hashes of the grams of `lo`, `lo` + 1, ... bytes starting at each of
+// positions [0, end) of `p`, every size fitting there: grams[k][i] gets the
+// gram of lo + k bytes at i. Unrolled for the usual sizes.
+template <size_t kLo, size_t kCount>
+void HashGramRuns(const unsigned char* p, size_t end, uint64_t* const* grams) {
+  for (size_t i = 0; i < end; ++i) {
+    uint64_t h = kFnvBasis;
+    for (size_t b = 0; b < kLo; ++b) h = (h ^ p[i + b]) * kFnvPrime;
+    grams[0][i] = h;
+    for (size_t k = 1; k < kCount; ++k) {
+      h = (h ^ p[i + kLo + k - 1]) * kFnvPrime;
+      grams[k][i] = h;
+    }
+  }
+}
+
+}  // namespace
+
+void CountCharNgrams(std::string_view normalized, int first, std::span<TermCounts* const> out) {
+  if (out.empty()) return;
+  thread_local std::string padded;
+  padded.assign(1, ' ');
+  padded += normalized;
+  padded += ' ';
+  const size_t size = padded.size();
+  const size_t lo = static_cast<size_t>(std::max(1, first)), hi = lo + out.size() - 1;
+  // Each size's grams in a buffer of their number, the gram at i at [i].
+  thread_local std::vector<uint64_t*> grams;
+  grams.resize(out.size());
+  for (size_t k = 0; k < out.size(); ++k) {
+    const size_t n = lo + k;
+    out[k]->terms.resize(size > n ? size - n + 1 : 0);
+    grams[k] = out[k]->terms.data();
+  }
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(padded.data());
+  // Where every size fits, then the tail where the longer ones run out.
+  const size_t all_fit = size > hi ? size - hi + 1 : 0;
+  if (lo == 3 && out.size() == 3) {
+    HashGramRuns<3, 3>(p, all_fit, grams.data());
+  } else {
+    for (size_t i = 0; i < all_fit; ++i) {
+      uint64_t h = kFnvBasis;
+      for (size_t len = 1; len <= hi; ++len) {
+        h = (h ^ p[i + len - 1]) * kFnvPrime;
+        if (len >= lo) grams[len - lo][i] = h;
+      }
+    }
+  }
+  for (size_t i = all_fit; i < size; ++i) {
+    uint64_t h = kFnvBasis;
+    for (size_t len = 1; len <= std::min(hi, size - i); ++len) {
+      h = (h ^ p[i + len - 1]) * kFnvPrime;
+      if (len >= lo && size > len) grams[len - lo][i] = h;
+    }
+  }
+  const bool blank = padded.find_first_not_of(' ') == std::string::npos;
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (size <= lo + k && !blank) out[k]->terms.assign(1, HashTerm(padded));
+    SortAndCount(out[k]);
+  }
 }
 
 SparseVector TfidfVectorizer::Weigh(const TermCounts& counts) const {

@@ -79,6 +79,27 @@ TEST(TextSimilarityTest, TermCountsServeEveryVectorizerOfTheAnalyzer) {
   }
 }
 
+TEST(TextSimilarityTest, CharNgramsOfSeveralSizesAtOnceEqualEachSizeAlone) {
+  // Texts shorter than, as long as and longer than the grams, blank ones
+  // and multi-byte ones.
+  for (const std::string text : {"", " ", "a", "ab", "abc", "abcd", "abcde", "sony wh 1000xm4 black", "\xe7\x94\xb5\xe5\x8a\xa8 x"}) {
+    for (int first : {1, 3}) {
+      for (size_t sizes : {1, 2, 3, 4}) {
+        std::vector<TermCounts> counts(sizes);
+        std::vector<TermCounts*> out;
+        for (auto& c : counts) out.push_back(&c);
+        CountCharNgrams(text, first, out);
+        for (size_t k = 0; k < sizes; ++k) {
+          TermCounts alone;
+          TfidfVectorizer(Analyzer::kCharNgrams, first + static_cast<int>(k)).CountTerms(text, &alone);
+          EXPECT_EQ(counts[k].terms, alone.terms) << text << " n=" << first + k;
+          EXPECT_EQ(counts[k].counts, alone.counts) << text << " n=" << first + k;
+        }
+      }
+    }
+  }
+}
+
 TEST(TextSimilarityTest, IdfOfEachIsIdfOfEveryTerm) {
   TfidfVectorizer v(Analyzer::kWords);
   v.Fit({"sony tv", "sony black", "lg tv"});

@@ -9,6 +9,7 @@
 #define CONFORM_RECALLS_TEXT_SIMILARITY_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -126,6 +127,13 @@ class TfidfVectorizer {
   uint64_t idf_mask_ = 0;
   size_t vocabulary_size_ = 0;
 };
+
+// TermCounts of one normalised text for character n-gram vectorisers of
+// n = first, first + 1, ..., first + out.size() - 1: out[k] gets what
+// CountTerms of the vectoriser of n = first + k would. The hash of a gram
+// is where the hash of the gram a byte longer starts, so the text is hashed
+// once for all sizes.
+void CountCharNgrams(std::string_view normalized, int first, std::span<TermCounts* const> out);
 
 // A stable 64-bit hash of a term (FNV-1a).
 uint64_t HashTerm(std::string_view term);
