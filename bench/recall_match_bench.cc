@@ -47,11 +47,13 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -622,22 +624,37 @@ int Score(const Options& o) {
   // 2. Each distinct record prepared once, as the matcher does.
   const auto start2 = Clock::now();
   const double cpu_start2 = ThreadCpuSeconds();
-  std::unordered_map<std::string, size_t> seen;
+  // Distinct records by content: a hash of the fields finds the earlier
+  // records that may be equal, and comparing the fields decides. No key
+  // string is built per record.
+  std::unordered_map<uint64_t, std::vector<size_t>> seen;
+  std::vector<const Record*> distinct;  // the first record of each content
   std::vector<PreparedRecord> prepared;
   std::vector<std::pair<size_t, size_t>> refs(pairs.size());
-  const auto key_of = [](const Record& r) {
-    std::string k;
-    for (const auto& [name, value] : r.fields) k += name + '\x1f' + value + '\x1e';
-    return k;
+  const auto hash_of = [](const Record& r) {
+    uint64_t h = r.fields.size();
+    for (const auto& [name, value] : r.fields) {
+      h = (h ^ std::hash<std::string_view>()(name)) * 0x9e3779b97f4a7c15ULL;
+      h = (h ^ std::hash<std::string_view>()(value)) * 0x9e3779b97f4a7c15ULL;
+    }
+    return h;
   };
   const auto prepared_once_start = Clock::now();
   for (size_t i = 0; i < pairs.size(); ++i) {
     const Record* sides[2] = {&pairs[i].left, &pairs[i].right};
     size_t* slots[2] = {&refs[i].first, &refs[i].second};
     for (int s = 0; s < 2; ++s) {
-      auto [it, added] = seen.emplace(key_of(*sides[s]), prepared.size());
-      if (added) prepared.push_back(f.Prepare(*sides[s]));
-      *slots[s] = it->second;
+      std::vector<size_t>& same_hash = seen[hash_of(*sides[s])];
+      const auto found = std::find_if(same_hash.begin(), same_hash.end(),
+                                      [&](size_t k) { return distinct[k]->fields == sides[s]->fields; });
+      if (found != same_hash.end()) {
+        *slots[s] = *found;
+        continue;
+      }
+      same_hash.push_back(prepared.size());
+      *slots[s] = prepared.size();
+      distinct.push_back(sides[s]);
+      prepared.push_back(f.Prepare(*sides[s]));
     }
   }
   const double prepared_once_s = Since(prepared_once_start);

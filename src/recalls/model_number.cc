@@ -8,11 +8,18 @@ namespace conform::recalls {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
 bool IsJoiner(char c) { return c == '-' || c == '/' || c == '.' || c == '_'; }
-char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+constexpr char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
+
+// Of each byte, its upper case when it is an ASCII letter or digit, else 0.
+constexpr std::array<char, 256> kUpperAlnum = [] {
+  std::array<char, 256> table{};
+  for (int c = 0; c < 256; ++c) table[c] = IsAlnum(static_cast<char>(c)) ? Upper(static_cast<char>(c)) : '\0';
+  return table;
+}();
 
 // A unit after a number, and the most digits the number may have for the pair
 // to read as a quantity (0: any). Short units are ambiguous with the tail of
@@ -92,10 +99,19 @@ size_t ScanLetters(std::string_view s, size_t pos) {
   return i - pos;
 }
 
+// kUnits by name, for a binary search: the scanner asks for every number
+// followed by letters. Names are distinct, so the order is the only change.
+constexpr auto kUnitsByName = [] {
+  auto units = kUnits;
+  std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.name < b.name; });
+  return units;
+}();
+
 bool IsUnit(std::string_view letters, int digits) {
-  for (const Unit& u : kUnits)
-    if (u.name == letters) return u.max_digits == 0 || digits <= u.max_digits;
-  return false;
+  const auto it = std::lower_bound(kUnitsByName.begin(), kUnitsByName.end(), letters,
+                                   [](const Unit& u, std::string_view name) { return u.name < name; });
+  if (it == kUnitsByName.end() || it->name != letters) return false;
+  return it->max_digits == 0 || digits <= it->max_digits;
 }
 
 // `s` is upper case, letters, digits and '.' between digits only.
@@ -197,6 +213,13 @@ struct Part {
   size_t begin, end;  // in the text
 };
 
+// The parts buffer, one per thread: a scanner is made per text, and most
+// texts are short, so a buffer of its own would be most of its allocations.
+std::vector<Part>& SharedParts() {
+  thread_local std::vector<Part> parts;
+  return parts;
+}
+
 class Scanner {
  public:
   explicit Scanner(std::string_view text) : text_(text) {}
@@ -208,12 +231,13 @@ class Scanner {
         ++i;
         continue;
       }
-      std::vector<Part>& parts = parts_;
+      std::vector<Part>& parts = *parts_;
       parts.clear();
       size_t j = i;
+      bool digit = false;
       while (true) {
         const size_t b = j;
-        while (j < text_.size() && IsAlnum(text_[j])) ++j;
+        for (; j < text_.size() && IsAlnum(text_[j]); ++j) digit = digit || IsDigit(text_[j]);
         parts.push_back({b, j});
         if (j + 1 < text_.size() && IsJoiner(text_[j]) && IsAlnum(text_[j + 1])) {
           ++j;
@@ -221,7 +245,9 @@ class Scanner {
         }
         break;
       }
-      Judge(parts);
+      // Every spec and every code holds a digit: most candidates are plain
+      // words, and judging them would find nothing.
+      if (digit) Judge(parts);
       i = j;
     }
     return std::move(out_);
@@ -322,7 +348,7 @@ class Scanner {
   std::string_view text_;
   CodesAndSpecs out_;
   // Reused across candidates: most texts hold dozens.
-  std::vector<Part> parts_;  // of the candidate being judged
+  std::vector<Part>* parts_ = &SharedParts();  // of the candidate being judged
   std::string spec_;         // SpecText's output
 };
 
@@ -335,10 +361,15 @@ std::vector<ModelCode> ExtractModelCodes(std::string_view text) { return Extract
 std::string CompactAlnum(std::string_view text) {
   // Written through a pointer into a buffer of the input's size, then cut:
   // appending byte by byte costs more than the test of each byte.
+  // Every byte is stored, and kept only when it is a letter or digit: no
+  // branch on the byte.
   std::string out(text.size(), '\0');
   char* at = out.data();
-  for (char c : text)
-    if (IsAlnum(c)) *at++ = Upper(c);
+  for (char c : text) {
+    const char kept = kUpperAlnum[static_cast<unsigned char>(c)];
+    *at = kept;
+    at += kept != 0;
+  }
   out.resize(static_cast<size_t>(at - out.data()));
   return out;
 }

@@ -88,6 +88,14 @@ TEST(ModelNumberTest, ShortOrLetterOnlyTokensAreNotCodes) {
   EXPECT_TRUE(Codes("iphone 4 case").empty());
 }
 
+TEST(ModelNumberTest, CandidatesWithoutDigitsAreNeitherCodesNorSpecs) {
+  const CodesAndSpecs found = ExtractCodesAndSpecs("USB-C cable, X-Large, Wi-Fi/Bluetooth, A-B-C, e.g.");
+  EXPECT_TRUE(found.codes.empty());
+  EXPECT_TRUE(found.specs.empty());
+  EXPECT_EQ(Specs("usb-c cable 64gb"), Strings({"64GB"}));
+  EXPECT_EQ(Codes("charger QC-65A black"), Strings({"QC65A"}));
+}
+
 TEST(ModelNumberTest, StemDropsFinishAndRegionLetters) {
   const auto codes = ExtractModelCodes("lg lds4821ww dishwasher; nikon coolpixp6000bk; SX-12/B; 144952");
   ASSERT_EQ(codes.size(), 4u);
@@ -105,6 +113,13 @@ TEST(ModelNumberTest, OffsetsPointAtTheCodeAsWritten) {
   const auto codes = ExtractModelCodes(text);
   ASSERT_EQ(codes.size(), 1u);
   EXPECT_EQ(text.substr(codes[0].offset, codes[0].length), "KDL-40EX500");
+}
+
+TEST(ModelNumberTest, CompactAlnumKeepsOnlyAsciiLettersAndDigits) {
+  EXPECT_EQ(CompactAlnum("\xc3\xbc-kdl 40ex500/b"), "KDL40EX500B");
+  EXPECT_EQ(CompactAlnum(""), "");
+  EXPECT_EQ(CompactAlnum(" -/. "), "");
+  EXPECT_EQ(CompactAlnum(std::string("a\0b", 3)), "AB");
 }
 
 TEST(ModelNumberTest, CompactAlnumAndLooksLikeModelCode) {

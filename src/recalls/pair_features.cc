@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <unordered_set>
 
@@ -172,11 +174,47 @@ std::vector<std::string> Numbers(std::string_view folded) {
   return out;
 }
 
-std::vector<std::string> DistinctSorted(std::vector<std::string_view> words) {
-  // Views sort and compare without moving strings; copies only of the distinct.
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  return std::vector<std::string>(words.begin(), words.end());
+// The distinct words of a normalised text (split at spaces), sorted;
+// `count` gets how many words it has, repeats included.
+std::vector<std::string> DistinctSortedWords(std::string_view normalized, size_t* count) {
+  // Views sort and compare without moving strings; copies only of the
+  // distinct. Each carries its first 8 bytes as a big-endian number, zero
+  // padded: numbers that differ order as the views do (a view that ends
+  // first has a 0 where the other has a byte that is not), so most
+  // comparisons are one integer compare, and equal numbers fall back to
+  // comparing the views.
+  struct Keyed {
+    uint64_t prefix;
+    std::string_view word;
+  };
+  thread_local std::vector<Keyed> keyed;
+  keyed.clear();
+  const auto add = [](std::string_view w) {
+    uint64_t prefix = 0;
+    if (w.size() >= 8) {
+      std::memcpy(&prefix, w.data(), 8);
+      if constexpr (std::endian::native == std::endian::little) prefix = __builtin_bswap64(prefix);  // first byte on top
+    } else {
+      for (size_t k = 0; k < 8; ++k) prefix = (prefix << 8) | (k < w.size() ? static_cast<unsigned char>(w[k]) : 0u);
+    }
+    keyed.push_back({prefix, w});
+  };
+  size_t start = 0;
+  for (size_t i = 0; i < normalized.size(); ++i) {
+    if (normalized[i] != ' ') continue;
+    if (i > start) add(normalized.substr(start, i - start));
+    start = i + 1;
+  }
+  if (normalized.size() > start) add(normalized.substr(start));
+  *count = keyed.size();
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return a.prefix != b.prefix ? a.prefix < b.prefix : a.word < b.word;
+  });
+  const auto last = std::unique(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.word == b.word; });
+  std::vector<std::string> out;
+  out.reserve(static_cast<size_t>(last - keyed.begin()));  // records keep these: no spare capacity
+  for (auto it = keyed.begin(); it != last; ++it) out.emplace_back(it->word);
+  return out;
 }
 
 // Flags, one per element of a list, on the stack for lists of ordinary size.
@@ -202,7 +240,12 @@ class Marks {
 size_t MarkCommon(const std::vector<std::string>& a, const std::vector<std::string>& b, Marks* in_b, Marks* in_a) {
   size_t n = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    const int c = a[i].compare(b[j]);
+    // Most words of two sorted lists differ in their first byte, which
+    // orders them as compare() would, without the library call.
+    const std::string& x = a[i];
+    const std::string& y = b[j];
+    const int first = x.empty() || y.empty() ? 0 : static_cast<unsigned char>(x[0]) - static_cast<unsigned char>(y[0]);
+    const int c = first != 0 ? first : x.compare(y);
     if (c < 0) {
       ++i;
     } else if (c > 0) {
@@ -409,7 +452,12 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
       }
     }
   }
-  std::string all(text.title);
+  // Sized once for every value: appending would grow it several times.
+  size_t size = text.title.size();
+  for (const auto& [attribute, value] : record.fields) size += value.size() + 3;
+  std::string all;
+  all.reserve(size);
+  all += text.title;
   for (const auto& [attribute, value] : record.fields) {
     if (IsBlank(value) || IsOneOf(attribute, schema_.price) || value.data() == text.title.data()) continue;
     if (!all.empty()) all += " ; ";
@@ -429,19 +477,16 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   p.title = CollapseToWords(title_folded);
   p.all_text = NormalizeFolded(all_folded);
   p.padded_all = PadForNgrams(p.all_text);
-  const std::vector<std::string_view> title_words = Words(p.title);
-  p.title_word_count = title_words.size();
-  p.title_words = DistinctSorted(title_words);
-  p.all_words = DistinctSorted(Words(p.all_text));
-  p.first_word = p.title_words.empty() ? "" : std::string(title_words.front());
-  p.title_word_idf.reserve(p.title_words.size());
-  p.title_word_all_idf.reserve(p.title_words.size());
+  p.title_words = DistinctSortedWords(p.title, &p.title_word_count);
+  size_t all_word_count = 0;
+  p.all_words = DistinctSortedWords(p.all_text, &all_word_count);
+  p.first_word = p.title.substr(0, p.title.find(' '));  // collapsed: no leading space
+  p.title_word_idf.resize(p.title_words.size());
+  p.title_word_all_idf.resize(p.title_words.size());
+  title_word_.IdfOfEach(p.title_words, p.title_word_idf.data());
+  all_word_.IdfOfEach(p.title_words, p.title_word_all_idf.data());
   p.title_word_bytes.reserve(p.title_words.size());
-  for (const std::string& w : p.title_words) {
-    p.title_word_idf.push_back(title_word_.Idf(w));
-    p.title_word_all_idf.push_back(all_word_.Idf(w));
-    p.title_word_bytes.push_back(ByteSet(w));
-  }
+  for (const std::string& w : p.title_words) p.title_word_bytes.push_back(ByteSet(w));
   p.compact_all = CompactAlnum(all_folded);
 
   p.model = CompactAlnum(NormalizeForMatching(FirstOf(record, schema_.model)));
@@ -488,7 +533,7 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   std::sort(p.digit_runs.begin(), p.digit_runs.end());
   p.digit_runs.erase(std::unique(p.digit_runs.begin(), p.digit_runs.end()), p.digit_runs.end());
   p.brand = NormalizeText(FirstOf(record, schema_.brand));
-  if (!p.brand.empty()) p.brand_first_word = std::string(Words(p.brand).front());
+  if (!p.brand.empty()) p.brand_first_word = p.brand.substr(0, p.brand.find(' '));  // collapsed: no leading space
   p.category = NormalizeText(FirstOf(record, schema_.category));
   p.price = ParsePrice(FirstOf(record, schema_.price));
   if (std::isnan(p.price)) {
@@ -501,13 +546,21 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
 
 void PairFeaturizer::AddVectors(PreparedRecord* p) const {
   if (p->vectorised) return;
-  p->title_word = title_word_.Transform(p->title);
-  p->title_c3 = title_c3_.Transform(p->title);
-  p->title_c4 = title_c4_.Transform(p->title);
-  p->title_c5 = title_c5_.Transform(p->title);
+  // The title's words are split, hashed and counted once for both word
+  // vectorisers.
+  thread_local TermCounts title_words;
+  title_word_.CountTerms(p->title, &title_words);
+  p->title_word = title_word_.Weigh(title_words);
+  p->title_in_all = all_word_.Weigh(title_words);
+  // And its 3-, 4- and 5-grams are hashed in one pass.
+  thread_local TermCounts title_c3, title_c4, title_c5;
+  const std::array<TermCounts*, 3> title_grams = {&title_c3, &title_c4, &title_c5};
+  CountCharNgrams(p->title, 3, title_grams);
+  p->title_c3 = title_c3_.Weigh(title_c3);
+  p->title_c4 = title_c4_.Weigh(title_c4);
+  p->title_c5 = title_c5_.Weigh(title_c5);
   p->all_word = all_word_.Transform(p->all_text);
   p->all_c3 = all_c3_.Transform(p->all_text);
-  p->title_in_all = all_word_.Transform(p->title);
   if (!p->category.empty()) p->category_word = category_word_.Transform(p->category);
   p->vectorised = true;
 }
@@ -562,7 +615,12 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
             // Skip a word whose similarity cannot reach the 0.75 that
             // counts, nor beat `best`: the bound is exact arithmetic on a
             // distance no larger than the true one.
+            // The length difference alone, a weaker bound, rules most
+            // words out before the byte sets are counted.
             const size_t longest = std::max(w.size(), other.size());
+            const size_t gap = longest - std::min(w.size(), other.size());
+            const double gap_bound = 1 - static_cast<double>(gap) / static_cast<double>(longest);
+            if (gap_bound < 0.75 || gap_bound <= best) continue;
             const size_t at_least = EditDistanceLowerBound(w, a.title_word_bytes[i], other, b.title_word_bytes[j]);
             const double bound = 1 - static_cast<double>(at_least) / static_cast<double>(longest);
             if (bound < 0.75 || bound <= best) continue;

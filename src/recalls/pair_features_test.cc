@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -133,6 +134,24 @@ TEST_F(PairFeaturesTest, SchemaNamesTheRolesAndRecordsWithoutTitleUseTheirFirstV
       EXPECT_EQ(values[i], 1);
     }
   }
+}
+
+TEST_F(PairFeaturesTest, PreparedWordsAreDistinctAndSortedAsStrings) {
+  // Shared 8-byte prefixes, words that are prefixes of others, bytes above
+  // 0x7f: the order must be the strings' own.
+  const Record r = R({{"title", "microsdxc microsdhc micro microsd microsdxc2 \xc3\xa9t\xc3\xa9 zz a microsdxc \xc3\xa9"},
+                      {"description", "aaaaaaaab aaaaaaaa aaaaaaaaa b aaaaaaaa"}});
+  const PreparedRecord p = featurizer_.Prepare(r);
+  for (const auto* words : {&p.title_words, &p.all_words}) {
+    std::vector<std::string> want = *words;
+    std::sort(want.begin(), want.end());
+    want.erase(std::unique(want.begin(), want.end()), want.end());
+    EXPECT_EQ(*words, want);
+  }
+  EXPECT_EQ(p.title_words.size(), 9u);
+  EXPECT_EQ(p.title_word_count, 10u);
+  ASSERT_EQ(p.title_word_idf.size(), p.title_words.size());
+  for (size_t i = 0; i < p.title_words.size(); ++i) EXPECT_GE(p.title_word_idf[i], 1.0);
 }
 
 TEST(RecordTest, GetIsCaseInsensitiveAndSkipsBlankValues) {

@@ -3,6 +3,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <unordered_set>
@@ -33,6 +34,13 @@ bool IsWordCodepoint(utf8proc_int32_t cp) {
   }
 }
 
+// ASCII letters and digits: the bytes words are made of.
+constexpr std::array<bool, 128> kAsciiWordByte = [] {
+  std::array<bool, 128> table{};
+  for (int c = 0; c < 128; ++c) table[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return table;
+}();
+
 std::unordered_set<std::string_view> Distinct(const std::vector<std::string_view>& v) {
   return std::unordered_set<std::string_view>(v.begin(), v.end());
 }
@@ -51,13 +59,16 @@ std::string CollapseToWords(std::string_view folded) {
   for (size_t i = 0; i < folded.size();) {
     const unsigned char byte = static_cast<unsigned char>(folded[i]);
     if (byte < 0x80) {  // ASCII, most of every text: no decoding
-      if ((byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')) {
-        if (pending_space && at != begin) *at++ = ' ';
-        pending_space = false;
-        *at++ = static_cast<char>(byte);
-      } else {
-        pending_space = true;
-      }
+      // Without branches on the byte, which flip at every word boundary:
+      // the space and the byte are always stored and kept only when due.
+      // Nothing is stored past the input's size: a space is kept only after
+      // a byte that was dropped.
+      const bool word = kAsciiWordByte[byte];
+      *at = ' ';
+      at += word & pending_space & (at != begin);
+      *at = static_cast<char>(byte);
+      at += word;
+      pending_space = !word;
       ++i;
       continue;
     }
@@ -80,14 +91,17 @@ std::string CollapseToWords(std::string_view folded) {
 }
 
 std::vector<std::string_view> Words(std::string_view normalized) {
+  // A byte loop rather than a search per word: words are a few bytes long.
   std::vector<std::string_view> words;
-  size_t i = 0;
-  while (i < normalized.size()) {
-    const size_t space = normalized.find(' ', i);
-    const size_t end = space == std::string_view::npos ? normalized.size() : space;
-    if (end > i) words.push_back(normalized.substr(i, end - i));
-    i = end + 1;
+  words.reserve(static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' ')) + 1);
+  const char* const data = normalized.data();
+  size_t start = 0;
+  for (size_t i = 0; i < normalized.size(); ++i) {
+    if (data[i] != ' ') continue;
+    if (i > start) words.emplace_back(data + start, i - start);
+    start = i + 1;
   }
+  if (normalized.size() > start) words.emplace_back(data + start, normalized.size() - start);
   return words;
 }
 
@@ -257,13 +271,23 @@ void HashGrams(const unsigned char* p, size_t count, std::vector<uint64_t>* term
 
 void TfidfVectorizer::AppendTerms(std::string_view normalized, std::vector<uint64_t>* terms) const {
   if (analyzer_ == Analyzer::kWords) {
-    size_t i = 0;
-    while (i < normalized.size()) {
-      const size_t space = normalized.find(' ', i);
-      const size_t end = space == std::string_view::npos ? normalized.size() : space;
-      if (end > i) terms->push_back(HashTerm(normalized.substr(i, end - i)));
-      i = end + 1;
+    // HashTerm of each word, hashed in the one pass that finds the spaces:
+    // words are short, and a search call per word cost more than the hash.
+    constexpr uint64_t kBasis = 1469598103934665603ULL;
+    uint64_t h = kBasis;
+    bool in_word = false;
+    for (const char c : normalized) {
+      if (c == ' ') {
+        if (in_word) terms->push_back(h);
+        h = kBasis;
+        in_word = false;
+      } else {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+        in_word = true;
+      }
     }
+    if (in_word) terms->push_back(h);
     return;
   }
   // The n-grams of PadForNgrams(normalized), hashed where they lie.
@@ -323,6 +347,18 @@ double TfidfVectorizer::IdfOfHash(uint64_t hash) const {
 
 double TfidfVectorizer::Idf(std::string_view term) const { return IdfOfHash(HashTerm(term)); }
 
+void TfidfVectorizer::IdfOfEach(const std::vector<std::string>& terms, double* out) const {
+  // Hashed and their slots fetched first, then looked up: the misses of
+  // one record's words overlap.
+  thread_local std::vector<uint64_t> hashes;
+  hashes.resize(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    hashes[i] = HashTerm(terms[i]);
+    if (!idf_table_.empty()) __builtin_prefetch(&idf_table_[Slot(hashes[i]) & idf_mask_]);
+  }
+  for (size_t i = 0; i < terms.size(); ++i) out[i] = IdfOfHash(hashes[i]);
+}
+
 namespace {
 
 constexpr size_t kSmallSort = 24;
@@ -337,10 +373,12 @@ void InsertionSort(uint64_t* begin, uint64_t* end) {
 }
 
 // Sorts term hashes ascending. Hashes spread over their high bits, so a
-// counting pass on those bits leaves about one hash per bucket and each
-// bucket is finished by insertion; a crowded bucket (short grams hash
-// alike in their top bits now and then) falls back to std::sort. Integers
-// sort to one order only, so the result is std::sort's.
+// counting pass on those bits leaves about one hash per bucket, in bucket
+// order; one insertion pass over the whole then finishes every bucket at
+// once, moving each hash only within its bucket. A crowded bucket (short
+// grams hash alike in their top bits now and then) is sorted on its own
+// by std::sort instead. Integers sort to one order only, so the result is
+// std::sort's.
 void SortTerms(std::vector<uint64_t>* terms) {
   const size_t n = terms->size();
   if (n <= kSmallSort) {
@@ -354,55 +392,190 @@ void SortTerms(std::vector<uint64_t>* terms) {
   thread_local std::vector<uint64_t> sorted;
   starts.assign((size_t{1} << bits) + 1, 0);
   sorted.resize(n);
-  for (const uint64_t t : *terms) ++starts[(t >> shift) + 1];
-  for (size_t b = 1; b < starts.size(); ++b) starts[b] += starts[b - 1];
+  uint32_t* const start = starts.data();
+  for (const uint64_t t : *terms) ++start[(t >> shift) + 1];
+  uint32_t crowded = 0;
+  for (size_t b = 1; b < starts.size(); ++b) {
+    crowded = std::max(crowded, start[b]);
+    start[b] += start[b - 1];
+  }
   // Scattered through a cursor per bucket: starts[b] moves to the end of
   // bucket b, which is where bucket b + 1 begins.
-  for (const uint64_t t : *terms) sorted[starts[t >> shift]++] = t;
   uint64_t* const data = sorted.data();
-  for (size_t b = 0, begin = 0; b + 1 < starts.size(); ++b) {
-    const size_t end = starts[b];
-    if (end - begin > kSmallSort) std::sort(data + begin, data + end);
-    else if (end - begin > 1) InsertionSort(data + begin, data + end);
-    begin = end;
+  for (const uint64_t t : *terms) data[start[t >> shift]++] = t;
+  if (crowded <= kSmallSort) {
+    InsertionSort(data, data + n);
+  } else {
+    for (size_t b = 0, begin = 0; b + 1 < starts.size(); ++b) {
+      const size_t end = start[b];
+      if (end - begin > kSmallSort) std::sort(data + begin, data + end);
+      else if (end - begin > 1) InsertionSort(data + begin, data + end);
+      begin = end;
+    }
   }
   terms->swap(sorted);
 }
 
+// 1 + ln n, the sublinear term frequency: from a table for the counts
+// texts have, filled by the same expression, so the values are the same.
+constexpr size_t kTfTableSize = 64;
+const std::array<double, kTfTableSize> kTfTable = [] {
+  std::array<double, kTfTableSize> table{};
+  for (size_t n = 1; n < kTfTableSize; ++n) table[n] = 1 + std::log(static_cast<double>(n));
+  return table;
+}();
+
+inline double SublinearTf(uint32_t n) { return n < kTfTableSize ? kTfTable[n] : 1 + std::log(static_cast<double>(n)); }
+
 }  // namespace
 
-SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
-  thread_local std::vector<uint64_t> terms;
-  thread_local std::vector<uint32_t> repeats;
-  terms.clear();
-  AppendTerms(normalized, &terms);
+namespace {
+
+// Sorts `out->terms` and leaves each distinct term once, its count beside it.
+void SortAndCount(TermCounts* out) {
+  std::vector<uint64_t>& terms = out->terms;
   SortTerms(&terms);
-  // Distinct terms to the front of `terms`, each one's count in `repeats`.
-  repeats.clear();
+  // Distinct terms to the front of `terms`, each one's count in `counts`,
+  // written through pointers into buffers of the most they can need.
+  out->counts.resize(terms.size());
+  uint64_t* const t = terms.data();
+  uint32_t* const c = out->counts.data();
+  const size_t n = terms.size();
   size_t distinct = 0;
-  for (size_t i = 0; i < terms.size();) {
+  for (size_t i = 0; i < n;) {
     size_t j = i + 1;
-    while (j < terms.size() && terms[j] == terms[i]) ++j;
-    terms[distinct++] = terms[i];
-    repeats.push_back(static_cast<uint32_t>(j - i));
+    while (j < n && t[j] == t[i]) ++j;
+    t[distinct] = t[i];
+    c[distinct++] = static_cast<uint32_t>(j - i);
     i = j;
   }
-  SparseVector v;
-  v.entries.reserve(distinct);  // records keep their vectors: no spare capacity
-  double norm = 0;
-  for (size_t k = 0; k < distinct; ++k) {
-    // 1 + ln 1 is exactly 1: the logarithm only for repeated terms.
-    const double tf = repeats[k] == 1 ? 1.0 : 1 + std::log(static_cast<double>(repeats[k]));
-    const double w = tf * IdfOfHash(terms[k]);
-    v.entries.emplace_back(terms[k], static_cast<float>(w));
-    norm += w * w;
+  terms.resize(distinct);
+  out->counts.resize(distinct);
+}
+
+}  // namespace
+
+void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) const {
+  out->terms.clear();
+  AppendTerms(normalized, &out->terms);
+  SortAndCount(out);
+}
+
+namespace {
+
+constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
+// The hashes of the grams of `lo`, `lo` + 1, ... bytes starting at each of
+// positions [0, end) of `p`, every size fitting there: grams[k][i] gets the
+// gram of lo + k bytes at i. Unrolled for the usual sizes.
+template <size_t kLo, size_t kCount>
+void HashGramRuns(const unsigned char* p, size_t end, uint64_t* const* grams) {
+  for (size_t i = 0; i < end; ++i) {
+    uint64_t h = kFnvBasis;
+    for (size_t b = 0; b < kLo; ++b) h = (h ^ p[i + b]) * kFnvPrime;
+    grams[0][i] = h;
+    for (size_t k = 1; k < kCount; ++k) {
+      h = (h ^ p[i + kLo + k - 1]) * kFnvPrime;
+      grams[k][i] = h;
+    }
   }
+}
+
+}  // namespace
+
+void CountCharNgrams(std::string_view normalized, int first, std::span<TermCounts* const> out) {
+  if (out.empty()) return;
+  thread_local std::string padded;
+  padded.assign(1, ' ');
+  padded += normalized;
+  padded += ' ';
+  const size_t size = padded.size();
+  const size_t lo = static_cast<size_t>(std::max(1, first)), hi = lo + out.size() - 1;
+  // Each size's grams in a buffer of their number, the gram at i at [i].
+  thread_local std::vector<uint64_t*> grams;
+  grams.resize(out.size());
+  for (size_t k = 0; k < out.size(); ++k) {
+    const size_t n = lo + k;
+    out[k]->terms.resize(size > n ? size - n + 1 : 0);
+    grams[k] = out[k]->terms.data();
+  }
+  const unsigned char* const p = reinterpret_cast<const unsigned char*>(padded.data());
+  // Where every size fits, then the tail where the longer ones run out.
+  const size_t all_fit = size > hi ? size - hi + 1 : 0;
+  if (lo == 3 && out.size() == 3) {
+    HashGramRuns<3, 3>(p, all_fit, grams.data());
+  } else {
+    for (size_t i = 0; i < all_fit; ++i) {
+      uint64_t h = kFnvBasis;
+      for (size_t len = 1; len <= hi; ++len) {
+        h = (h ^ p[i + len - 1]) * kFnvPrime;
+        if (len >= lo) grams[len - lo][i] = h;
+      }
+    }
+  }
+  for (size_t i = all_fit; i < size; ++i) {
+    uint64_t h = kFnvBasis;
+    for (size_t len = 1; len <= std::min(hi, size - i); ++len) {
+      h = (h ^ p[i + len - 1]) * kFnvPrime;
+      if (len >= lo && size > len) grams[len - lo][i] = h;
+    }
+  }
+  const bool blank = padded.find_first_not_of(' ') == std::string::npos;
+  for (size_t k = 0; k < out.size(); ++k) {
+    if (size <= lo + k && !blank) out[k]->terms.assign(1, HashTerm(padded));
+    SortAndCount(out[k]);
+  }
+}
+
+SparseVector TfidfVectorizer::Weigh(const TermCounts& counts) const {
+  const size_t distinct = counts.terms.size();
+  const uint64_t* const terms = counts.terms.data();
+  const uint32_t* const repeats = counts.counts.data();
+  // Each weight as the vector will hold it before normalising: rounded to
+  // float, then scaled in double.
+  thread_local std::vector<float> weights;
+  weights.resize(distinct);
+  float* const weight = weights.data();
+  double norm = 0;
+  if (idf_table_.empty()) {
+    for (size_t k = 0; k < distinct; ++k) {
+      const double w = SublinearTf(repeats[k]) * unseen_idf_;
+      weight[k] = static_cast<float>(w);
+      norm += w * w;
+    }
+  } else {
+    // The IDF tables outgrow the L2 cache, and the terms' slots are known
+    // before any is read: each is fetched some terms ahead of its look-up,
+    // so that the misses overlap instead of following one another.
+    constexpr size_t kFetchAhead = 16;
+    const IdfSlot* const table = idf_table_.data();
+    const uint64_t mask = idf_mask_;
+    for (size_t k = 0; k < std::min(distinct, kFetchAhead); ++k) __builtin_prefetch(&table[Slot(terms[k]) & mask]);
+    for (size_t k = 0; k < distinct; ++k) {
+      if (k + kFetchAhead < distinct) __builtin_prefetch(&table[Slot(terms[k + kFetchAhead]) & mask]);
+      const double w = SublinearTf(repeats[k]) * IdfOfHash(terms[k]);
+      weight[k] = static_cast<float>(w);
+      norm += w * w;
+    }
+  }
+  SparseVector v;
+  v.entries.resize(distinct);  // records keep their vectors: no spare capacity
+  Entry* const entries = v.entries.data();
   if (norm > 0) {
     const double scale = 1 / std::sqrt(norm);
-    for (auto& e : v.entries) e.second = static_cast<float>(e.second * scale);
+    for (size_t k = 0; k < distinct; ++k) entries[k] = {terms[k], static_cast<float>(weight[k] * scale)};
+  } else {
+    for (size_t k = 0; k < distinct; ++k) entries[k] = {terms[k], weight[k]};
   }
-  v.BuildIndex();
+  if (distinct >= SparseVector::kMinIndexedEntries) v.BuildIndex();
   return v;
+}
+
+SparseVector TfidfVectorizer::Transform(std::string_view normalized) const {
+  thread_local TermCounts counts;
+  CountTerms(normalized, &counts);
+  return Weigh(counts);
 }
 
 double Jaccard(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {

@@ -44,6 +44,74 @@ TEST(TextSimilarityTest, WordsAndNgrams) {
   EXPECT_TRUE(CharNgrams("  ", 5).empty());
 }
 
+TEST(TextSimilarityTest, WordsAndCollapsingAtTheEdges) {
+  EXPECT_EQ(Words("  a  bb c "), (std::vector<std::string_view>{"a", "bb", "c"}));
+  EXPECT_TRUE(Words("").empty());
+  EXPECT_TRUE(Words("   ").empty());
+  EXPECT_EQ(CollapseToWords("--sony,,wh-1000xm4!!"), "sony wh 1000xm4");
+  EXPECT_EQ(CollapseToWords("!a"), "a");
+  EXPECT_EQ(CollapseToWords("a!"), "a");
+  EXPECT_EQ(CollapseToWords("\xc3\xbc-x \xc3\xbc"), "\xc3\xbc x \xc3\xbc");
+  // Words split where the text has spaces, however many.
+  TfidfVectorizer v(Analyzer::kWords);
+  v.Fit({"a b", "b c"});
+  EXPECT_EQ(v.Transform(" a  b ").entries, v.Transform("a b").entries);
+}
+
+TEST(TextSimilarityTest, TermCountsServeEveryVectorizerOfTheAnalyzer) {
+  const std::vector<std::string> texts = {"", "sony", "sony wh 1000xm4 sony black", "a b c d e f g h i j k l m n o p q r s t u v w x y z aa bb cc dd ee ff gg"};
+  for (const auto& [analyzer, n] : {std::pair{Analyzer::kWords, 1}, {Analyzer::kCharNgrams, 3}, {Analyzer::kCharNgrams, 5}}) {
+    TfidfVectorizer counter(analyzer, n), weigher(analyzer, n);
+    counter.Fit({"lg tv", "sony tv"});
+    weigher.Fit({"sony wh 1000xm4", "bose black", "sony black"});
+    for (const std::string& text : texts) {
+      TermCounts counts;
+      counter.CountTerms(text, &counts);
+      const SparseVector shared = weigher.Weigh(counts), own = weigher.Transform(text);
+      ASSERT_EQ(shared.entries.size(), own.entries.size()) << text;
+      for (size_t k = 0; k < own.entries.size(); ++k) {
+        EXPECT_EQ(shared.entries[k].first, own.entries[k].first) << text;
+        EXPECT_EQ(std::memcmp(&shared.entries[k].second, &own.entries[k].second, sizeof(float)), 0) << text;
+      }
+      // Only vectors long enough for the index to pay carry one.
+      EXPECT_EQ(own.index.empty(), own.entries.size() < SparseVector::kMinIndexedEntries) << text;
+    }
+  }
+}
+
+TEST(TextSimilarityTest, CharNgramsOfSeveralSizesAtOnceEqualEachSizeAlone) {
+  // Texts shorter than, as long as and longer than the grams, blank ones
+  // and multi-byte ones.
+  for (const std::string text : {"", " ", "a", "ab", "abc", "abcd", "abcde", "sony wh 1000xm4 black", "\xe7\x94\xb5\xe5\x8a\xa8 x"}) {
+    for (int first : {1, 3}) {
+      for (size_t sizes : {1, 2, 3, 4}) {
+        std::vector<TermCounts> counts(sizes);
+        std::vector<TermCounts*> out;
+        for (auto& c : counts) out.push_back(&c);
+        CountCharNgrams(text, first, out);
+        for (size_t k = 0; k < sizes; ++k) {
+          TermCounts alone;
+          TfidfVectorizer(Analyzer::kCharNgrams, first + static_cast<int>(k)).CountTerms(text, &alone);
+          EXPECT_EQ(counts[k].terms, alone.terms) << text << " n=" << first + k;
+          EXPECT_EQ(counts[k].counts, alone.counts) << text << " n=" << first + k;
+        }
+      }
+    }
+  }
+}
+
+TEST(TextSimilarityTest, IdfOfEachIsIdfOfEveryTerm) {
+  TfidfVectorizer v(Analyzer::kWords);
+  v.Fit({"sony tv", "sony black", "lg tv"});
+  const std::vector<std::string> terms = {"sony", "tv", "unseen", "lg", "", "sony"};
+  std::vector<double> idf(terms.size());
+  v.IdfOfEach(terms, idf.data());
+  for (size_t i = 0; i < terms.size(); ++i) EXPECT_EQ(idf[i], v.Idf(terms[i])) << terms[i];
+  TfidfVectorizer unfitted(Analyzer::kWords);
+  unfitted.IdfOfEach(terms, idf.data());
+  EXPECT_EQ(idf[0], unfitted.Idf("sony"));
+}
+
 TEST(TextSimilarityTest, RareSharedWordsWeighMoreThanCommonOnes) {
   TfidfVectorizer v(Analyzer::kWords);
   v.Fit({"sony headphones black", "bose headphones black", "sony tv black", "lg tv white", "sony wh1000xm4 headphones"});

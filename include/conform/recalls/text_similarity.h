@@ -9,6 +9,7 @@
 #define CONFORM_RECALLS_TEXT_SIMILARITY_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,11 +41,16 @@ std::string PadForNgrams(std::string_view normalized);
 // empty.
 struct SparseVector {
   std::vector<std::pair<uint64_t, float>> entries;
-  // Optional (TfidfVectorizer::Transform builds it; BuildIndex): an
+  // Optional (TfidfVectorizer::Transform builds it for vectors of
+  // kMinIndexedEntries terms or more; BuildIndex): an
   // open-addressing table of 1 + the position in `entries` of each term, 0
   // for an empty slot, so that Cosine looks the terms of a smaller vector up
   // here instead of walking both. Must describe `entries` when not empty.
   std::vector<uint16_t> index;
+  // TfidfVectorizer leaves smaller vectors without an index: a merge over
+  // a few dozen terms costs little more than the probes, and building the
+  // index costs more than both.
+  static constexpr size_t kMinIndexedEntries = 32;
   bool empty() const { return entries.empty(); }
   // Fills `index` from `entries` (left empty past 65,535 entries).
   void BuildIndex();
@@ -57,6 +63,14 @@ double Cosine(const SparseVector& a, const SparseVector& b);
 enum class Analyzer {
   kWords,       // words
   kCharNgrams,  // character n-grams of `ngram` characters
+};
+
+// The distinct terms of a text (their hashes, ascending) and how often each
+// occurs: what a vectoriser weighs, and the same for every vectoriser of one
+// analyzer and n-gram size, so that they can share it.
+struct TermCounts {
+  std::vector<uint64_t> terms;
+  std::vector<uint32_t> counts;
 };
 
 // TF-IDF with sublinear term frequency (1 + ln tf) and smoothed inverse
@@ -75,9 +89,17 @@ class TfidfVectorizer {
 
   // The unit-length TF-IDF vector of a normalised text. Thread-safe.
   SparseVector Transform(std::string_view normalized) const;
+  // Transform in two steps: the text's terms, which depend on the analyzer
+  // alone, then the vector weighed by this vectoriser's fit.
+  // Weigh(CountTerms(t)) == Transform(t), also when the counts come from
+  // another vectoriser of the same analyzer and n-gram size.
+  void CountTerms(std::string_view normalized, TermCounts* out) const;
+  SparseVector Weigh(const TermCounts& counts) const;
 
   // The IDF of one term (a word, or an n-gram for the n-gram analyzer).
   double Idf(std::string_view term) const;
+  // Idf of each of `terms`, in order, to `out`: the look-ups overlap.
+  void IdfOfEach(const std::vector<std::string>& terms, double* out) const;
 
   Analyzer analyzer() const { return analyzer_; }
   int ngram() const { return ngram_; }
@@ -105,6 +127,13 @@ class TfidfVectorizer {
   uint64_t idf_mask_ = 0;
   size_t vocabulary_size_ = 0;
 };
+
+// TermCounts of one normalised text for character n-gram vectorisers of
+// n = first, first + 1, ..., first + out.size() - 1: out[k] gets what
+// CountTerms of the vectoriser of n = first + k would. The hash of a gram
+// is where the hash of the gram a byte longer starts, so the text is hashed
+// once for all sizes.
+void CountCharNgrams(std::string_view normalized, int first, std::span<TermCounts* const> out);
 
 // A stable 64-bit hash of a term (FNV-1a).
 uint64_t HashTerm(std::string_view term);
