@@ -84,6 +84,43 @@ TEST(TextSimilarityTest, TermCountsServeEveryVectorizerOfTheAnalyzer) {
   }
 }
 
+TEST(TextSimilarityTest, TermCountsAreSortedAndCountedAtEverySize) {
+  // Term counts against an ordered map, for texts of a few terms up to
+  // thousands, around the sizes where the sort changes method: one-byte
+  // words, grams that differ in their last byte only, repeats, non-ASCII.
+  std::mt19937 rng(5);
+  const std::vector<std::string> pieces = {"a", "b", "ab", "abc", "abd", "abe", "x1", "é", "电动", "500w", "kdl40ex500", "zz"};
+  std::vector<std::string> texts = {"", "a", "a a a", std::string(3000, 'q'), "\xc3\xa9 \xc3\xa8 \xc3\xaa"};
+  for (size_t words : {20, 23, 24, 25, 30, 60, 62, 63, 64, 65, 66, 100, 400, 2000}) {
+    std::string t;
+    for (size_t k = 0; k < words; ++k) t += (k == 0 ? "" : " ") + pieces[rng() % pieces.size()];
+    texts.push_back(t);
+    std::string letters;  // every 3-gram differs from the next in its last byte
+    for (size_t k = 0; k < words; ++k) letters += static_cast<char>('a' + k % 26);
+    texts.push_back(letters);
+  }
+  for (const auto& [analyzer, n] : {std::pair{Analyzer::kWords, 1}, {Analyzer::kCharNgrams, 1}, {Analyzer::kCharNgrams, 3},
+                                    {Analyzer::kCharNgrams, 5}}) {
+    const TfidfVectorizer v(analyzer, n);
+    for (const std::string& text : texts) {
+      const std::string padded = PadForNgrams(text);
+      const std::vector<std::string_view> terms = analyzer == Analyzer::kWords ? Words(text) : CharNgrams(padded, n);
+      std::map<uint64_t, uint32_t> want;
+      for (std::string_view term : terms) ++want[HashTerm(term)];
+      TermCounts got;
+      v.CountTerms(text, &got);
+      ASSERT_EQ(got.terms.size(), want.size()) << text;
+      ASSERT_EQ(got.counts.size(), want.size()) << text;
+      size_t k = 0;
+      for (const auto& [hash, count] : want) {
+        ASSERT_EQ(got.terms[k], hash) << text << " term " << k;
+        ASSERT_EQ(got.counts[k], count) << text << " term " << k;
+        ++k;
+      }
+    }
+  }
+}
+
 TEST(TextSimilarityTest, CharNgramsOfSeveralSizesAtOnceEqualEachSizeAlone) {
   // Texts shorter than, as long as and longer than the grams, blank ones
   // and multi-byte ones.
