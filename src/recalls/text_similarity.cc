@@ -130,62 +130,23 @@ std::vector<std::string_view> CharNgrams(std::string_view padded, int n) {
 
 namespace {
 
-using Entry = std::pair<uint64_t, float>;
-
 // The shared terms' products summed in term order, walking the short vector
-// and galloping through the long one: a title against a long description.
-double GallopDot(const Entry* x, const Entry* x_end, const Entry* y, const Entry* y_end) {
+// (terms x, weights wx) and galloping through the long one: a title against
+// a long description.
+double GallopDot(const uint64_t* x, const float* wx, size_t nx, const uint64_t* y, const float* wy, size_t ny) {
   double dot = 0;
-  for (; x < x_end && y < y_end; ++x) {
-    const uint64_t k = x->first;
-    if (y->first < k) {
+  size_t j = 0;
+  for (size_t i = 0; i < nx && j < ny; ++i) {
+    const uint64_t k = x[i];
+    if (y[j] < k) {
       size_t step = 1;
-      while (y + step < y_end && y[step].first < k) step *= 2;
-      y = std::lower_bound(y + step / 2 + 1, std::min(y + step + 1, y_end), k,
-                           [](const Entry& e, uint64_t key) { return e.first < key; });
-      if (y == y_end) break;
+      while (j + step < ny && y[j + step] < k) step *= 2;
+      j = static_cast<size_t>(std::lower_bound(y + j + step / 2 + 1, y + std::min(j + step + 1, ny), k) - y);
+      if (j == ny) break;
     }
-    if (y->first == k) {
-      dot += static_cast<double>(x->second) * y->second;
-      ++y;
-    }
-  }
-  return dot;
-}
-
-}  // namespace
-
-namespace {
-
-// The slot of a term in an index of 2^bits slots: the high bits of a
-// multiplicative mix, since the FNV hash's low bits are weak.
-inline size_t IndexSlot(uint64_t term, unsigned shift) { return static_cast<size_t>((term * 0x9e3779b97f4a7c15ULL) >> shift); }
-
-// The index has 2 slots per entry at least: probes stay short, and the
-// index adds a quarter to the vector's memory.
-unsigned IndexBits(size_t entries) {
-  unsigned bits = 2;
-  while ((size_t{1} << bits) < 2 * entries) ++bits;
-  return bits;
-}
-
-// The dot product of `small` with `large` through large's index, the
-// products added in small's term order, that is in term order.
-double IndexedDot(const SparseVector& small, const SparseVector& large) {
-  const unsigned bits = IndexBits(large.entries.size());
-  const unsigned shift = 64 - bits;
-  const size_t mask = (size_t{1} << bits) - 1;
-  const uint16_t* index = large.index.data();
-  const Entry* entries = large.entries.data();
-  double dot = 0;
-  for (const Entry& e : small.entries) {
-    for (size_t slot = IndexSlot(e.first, shift);; slot = (slot + 1) & mask) {
-      const uint16_t at = index[slot];
-      if (at == 0) break;
-      if (entries[at - 1].first == e.first) {
-        dot += static_cast<double>(e.second) * entries[at - 1].second;
-        break;
-      }
+    if (y[j] == k) {
+      dot += static_cast<double>(wx[i]) * wy[j];
+      ++j;
     }
   }
   return dot;
@@ -193,43 +154,52 @@ double IndexedDot(const SparseVector& small, const SparseVector& large) {
 
 }  // namespace
 
-void SparseVector::BuildIndex() {
-  index.clear();
-  if (entries.empty() || entries.size() > 65535) return;
-  const unsigned bits = IndexBits(entries.size());
-  const unsigned shift = 64 - bits;
-  const size_t mask = (size_t{1} << bits) - 1;
-  index.assign(size_t{1} << bits, 0);
-  for (size_t i = 0; i < entries.size(); ++i) {
-    size_t slot = IndexSlot(entries[i].first, shift);
-    while (index[slot] != 0) slot = (slot + 1) & mask;
-    index[slot] = static_cast<uint16_t>(i + 1);
-  }
+SparseVector::SparseVector(size_t size) : size_(size) {
+  if (size > 0) block_ = std::make_unique_for_overwrite<std::byte[]>(BlockBytes());
+}
+
+SparseVector::SparseVector(std::span<const uint64_t> terms, std::span<const float> weights) : SparseVector(terms.size()) {
+  if (terms.empty()) return;
+  std::memcpy(mutable_terms(), terms.data(), terms.size_bytes());
+  std::memcpy(mutable_weights(), weights.data(), terms.size() * sizeof(float));
+}
+
+SparseVector::SparseVector(const SparseVector& other) : SparseVector(other.size_) {
+  if (size_ > 0) std::memcpy(block_.get(), other.block_.get(), BlockBytes());
+}
+
+SparseVector& SparseVector::operator=(const SparseVector& other) {
+  if (this != &other) *this = SparseVector(other);
+  return *this;
 }
 
 double Cosine(const SparseVector& a, const SparseVector& b) {
-  // Every way below adds the shared terms' products in term order, so the
-  // sum is the same to the bit.
-  const bool a_smaller = a.entries.size() <= b.entries.size();
+  // Both ways below add the shared terms' products in term order, so the
+  // sum is the same to the bit (each product of two floats is exact in
+  // double, whichever side is on the left). A merge over the terms, read in
+  // order, costs less than probing a hash index of the larger vector once
+  // the vectors are out of the cache, and building the index cost more
+  // than the probes saved.
+  const bool a_smaller = a.size() <= b.size();
   const SparseVector& small = a_smaller ? a : b;
   const SparseVector& large = a_smaller ? b : a;
-  if (small.entries.empty()) return 0;
-  if (!large.index.empty()) return std::clamp(IndexedDot(small, large), 0.0, 1.0);
-  const Entry* x = a.entries.data();
-  const Entry* y = b.entries.data();
-  const Entry* const x_end = x + a.entries.size();
-  const Entry* const y_end = y + b.entries.size();
-  if (a.entries.size() * 8 < b.entries.size()) return std::clamp(GallopDot(x, x_end, y, y_end), 0.0, 1.0);
-  if (b.entries.size() * 8 < a.entries.size()) return std::clamp(GallopDot(y, y_end, x, x_end), 0.0, 1.0);
+  if (small.empty()) return 0;
+  const uint64_t* const x = small.terms().data();
+  const uint64_t* const y = large.terms().data();
+  const float* const wx = small.weights().data();
+  const float* const wy = large.weights().data();
+  const size_t nx = small.size(), ny = large.size();
+  if (nx * 8 < ny) return std::clamp(GallopDot(x, wx, nx, y, wy, ny), 0.0, 1.0);
   // A merge without data-dependent branches: which side advances is
   // unpredictable. Adding +0.0 for a non-shared term leaves `dot` as it was.
   double dot = 0;
-  while (x < x_end && y < y_end) {
-    const uint64_t kx = x->first, ky = y->first;
-    const double product = static_cast<double>(x->second) * y->second;
+  size_t i = 0, j = 0;
+  while (i < nx && j < ny) {
+    const uint64_t kx = x[i], ky = y[j];
+    const double product = static_cast<double>(wx[i]) * wy[j];
     dot += kx == ky ? product : 0.0;
-    x += kx <= ky;
-    y += ky <= kx;
+    i += kx <= ky;
+    j += ky <= kx;
   }
   return std::clamp(dot, 0.0, 1.0);
 }
@@ -372,7 +342,46 @@ void InsertionSort(uint64_t* begin, uint64_t* end) {
   }
 }
 
-// Sorts term hashes ascending. Hashes spread over their high bits, so a
+// Texts of this many terms or more are sorted by LsdSortTerms.
+constexpr size_t kLsdSortMin = 64;
+
+// Sorts term hashes ascending by three counting passes over bits 40 to 63,
+// least significant byte first, then one insertion pass for what those
+// bits leave tied. The FNV hash of grams that differ only in their last
+// byte differs little more than in bits 40 to 47, so bucketing on the top
+// bits crowds them together and insertion sorting them costs shifts
+// quadratic in the crowd; the three passes cost the same whatever the
+// text. Integers sort to one order only, so the result is std::sort's.
+void LsdSortTerms(std::vector<uint64_t>* terms) {
+  const size_t n = terms->size();
+  uint32_t starts[3][256] = {};
+  uint64_t* const t = terms->data();
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t x = t[i];
+    ++starts[0][(x >> 40) & 255];
+    ++starts[1][(x >> 48) & 255];
+    ++starts[2][x >> 56];
+  }
+  for (auto& digit : starts) {
+    uint32_t sum = 0;
+    for (uint32_t& start : digit) {
+      const uint32_t count = start;
+      start = sum;
+      sum += count;
+    }
+  }
+  thread_local std::vector<uint64_t> other;
+  other.resize(n);
+  uint64_t* const o = other.data();
+  for (size_t i = 0; i < n; ++i) o[starts[0][(t[i] >> 40) & 255]++] = t[i];
+  for (size_t i = 0; i < n; ++i) t[starts[1][(o[i] >> 48) & 255]++] = o[i];
+  for (size_t i = 0; i < n; ++i) o[starts[2][t[i] >> 56]++] = t[i];
+  InsertionSort(o, o + n);
+  terms->swap(other);
+}
+
+// Sorts term hashes ascending: a few by insertion, many by LsdSortTerms,
+// and those between by buckets. Hashes spread over their high bits, so a
 // counting pass on those bits leaves about one hash per bucket, in bucket
 // order; one insertion pass over the whole then finishes every bucket at
 // once, moving each hash only within its bucket. A crowded bucket (short
@@ -383,6 +392,10 @@ void SortTerms(std::vector<uint64_t>* terms) {
   const size_t n = terms->size();
   if (n <= kSmallSort) {
     InsertionSort(terms->data(), terms->data() + n);
+    return;
+  }
+  if (n >= kLsdSortMin) {
+    LsdSortTerms(terms);
     return;
   }
   unsigned bits = 4;
@@ -532,11 +545,12 @@ SparseVector TfidfVectorizer::Weigh(const TermCounts& counts) const {
   const size_t distinct = counts.terms.size();
   const uint64_t* const terms = counts.terms.data();
   const uint32_t* const repeats = counts.counts.data();
+  SparseVector v(distinct);
+  if (distinct == 0) return v;
+  std::memcpy(v.mutable_terms(), terms, distinct * sizeof(uint64_t));
   // Each weight as the vector will hold it before normalising: rounded to
   // float, then scaled in double.
-  thread_local std::vector<float> weights;
-  weights.resize(distinct);
-  float* const weight = weights.data();
+  float* const weight = v.mutable_weights();
   double norm = 0;
   if (idf_table_.empty()) {
     for (size_t k = 0; k < distinct; ++k) {
@@ -559,16 +573,10 @@ SparseVector TfidfVectorizer::Weigh(const TermCounts& counts) const {
       norm += w * w;
     }
   }
-  SparseVector v;
-  v.entries.resize(distinct);  // records keep their vectors: no spare capacity
-  Entry* const entries = v.entries.data();
   if (norm > 0) {
     const double scale = 1 / std::sqrt(norm);
-    for (size_t k = 0; k < distinct; ++k) entries[k] = {terms[k], static_cast<float>(weight[k] * scale)};
-  } else {
-    for (size_t k = 0; k < distinct; ++k) entries[k] = {terms[k], weight[k]};
+    for (size_t k = 0; k < distinct; ++k) weight[k] = static_cast<float>(weight[k] * scale);
   }
-  if (distinct >= SparseVector::kMinIndexedEntries) v.BuildIndex();
   return v;
 }
 

@@ -15,6 +15,17 @@
 namespace conform::recalls {
 namespace {
 
+// Same terms, and weights equal to the bit.
+::testing::AssertionResult SameVector(const SparseVector& a, const SparseVector& b) {
+  if (a.size() != b.size()) return ::testing::AssertionFailure() << "sizes " << a.size() << " and " << b.size();
+  for (size_t k = 0; k < a.size(); ++k) {
+    if (a.terms()[k] != b.terms()[k]) return ::testing::AssertionFailure() << "term " << k << " differs";
+    if (std::memcmp(&a.weights()[k], &b.weights()[k], sizeof(float)) != 0)
+      return ::testing::AssertionFailure() << "weight " << k << ": " << a.weights()[k] << " and " << b.weights()[k];
+  }
+  return ::testing::AssertionSuccess();
+}
+
 TEST(TextSimilarityTest, NormalizeTextFoldsAndSeparatesWords) {
   EXPECT_EQ(NormalizeText("Sony  WH-1000XM4, Black"), "sony wh 1000xm4 black");
   EXPECT_EQ(NormalizeText("  ＳＯＮＹ　ｗｈ１０００ "), "sony wh1000");  // full-width forms
@@ -55,7 +66,7 @@ TEST(TextSimilarityTest, WordsAndCollapsingAtTheEdges) {
   // Words split where the text has spaces, however many.
   TfidfVectorizer v(Analyzer::kWords);
   v.Fit({"a b", "b c"});
-  EXPECT_EQ(v.Transform(" a  b ").entries, v.Transform("a b").entries);
+  EXPECT_TRUE(SameVector(v.Transform(" a  b "), v.Transform("a b")));
 }
 
 TEST(TextSimilarityTest, TermCountsServeEveryVectorizerOfTheAnalyzer) {
@@ -68,13 +79,44 @@ TEST(TextSimilarityTest, TermCountsServeEveryVectorizerOfTheAnalyzer) {
       TermCounts counts;
       counter.CountTerms(text, &counts);
       const SparseVector shared = weigher.Weigh(counts), own = weigher.Transform(text);
-      ASSERT_EQ(shared.entries.size(), own.entries.size()) << text;
-      for (size_t k = 0; k < own.entries.size(); ++k) {
-        EXPECT_EQ(shared.entries[k].first, own.entries[k].first) << text;
-        EXPECT_EQ(std::memcmp(&shared.entries[k].second, &own.entries[k].second, sizeof(float)), 0) << text;
+      EXPECT_TRUE(SameVector(shared, own)) << text;
+    }
+  }
+}
+
+TEST(TextSimilarityTest, TermCountsAreSortedAndCountedAtEverySize) {
+  // Term counts against an ordered map, for texts of a few terms up to
+  // thousands, around the sizes where the sort changes method: one-byte
+  // words, grams that differ in their last byte only, repeats, non-ASCII.
+  std::mt19937 rng(5);
+  const std::vector<std::string> pieces = {"a", "b", "ab", "abc", "abd", "abe", "x1", "é", "电动", "500w", "kdl40ex500", "zz"};
+  std::vector<std::string> texts = {"", "a", "a a a", std::string(3000, 'q'), "\xc3\xa9 \xc3\xa8 \xc3\xaa"};
+  for (size_t words : {20, 23, 24, 25, 30, 60, 62, 63, 64, 65, 66, 100, 400, 2000}) {
+    std::string t;
+    for (size_t k = 0; k < words; ++k) t += (k == 0 ? "" : " ") + pieces[rng() % pieces.size()];
+    texts.push_back(t);
+    std::string letters;  // every 3-gram differs from the next in its last byte
+    for (size_t k = 0; k < words; ++k) letters += static_cast<char>('a' + k % 26);
+    texts.push_back(letters);
+  }
+  for (const auto& [analyzer, n] : {std::pair{Analyzer::kWords, 1}, {Analyzer::kCharNgrams, 1}, {Analyzer::kCharNgrams, 3},
+                                    {Analyzer::kCharNgrams, 5}}) {
+    const TfidfVectorizer v(analyzer, n);
+    for (const std::string& text : texts) {
+      const std::string padded = PadForNgrams(text);
+      const std::vector<std::string_view> terms = analyzer == Analyzer::kWords ? Words(text) : CharNgrams(padded, n);
+      std::map<uint64_t, uint32_t> want;
+      for (std::string_view term : terms) ++want[HashTerm(term)];
+      TermCounts got;
+      v.CountTerms(text, &got);
+      ASSERT_EQ(got.terms.size(), want.size()) << text;
+      ASSERT_EQ(got.counts.size(), want.size()) << text;
+      size_t k = 0;
+      for (const auto& [hash, count] : want) {
+        ASSERT_EQ(got.terms[k], hash) << text << " term " << k;
+        ASSERT_EQ(got.counts[k], count) << text << " term " << k;
+        ++k;
       }
-      // Only vectors long enough for the index to pay carry one.
-      EXPECT_EQ(own.index.empty(), own.entries.size() < SparseVector::kMinIndexedEntries) << text;
     }
   }
 }
@@ -151,42 +193,71 @@ TEST(TextSimilarityTest, EditDistance) {
   EXPECT_DOUBLE_EQ(EditSimilarity("", ""), 1);
 }
 
-TEST(TextSimilarityTest, CosineIsTheSameSumWithOrWithoutTheIndex) {
+TEST(TextSimilarityTest, CosineAddsTheSharedProductsInTermOrder) {
   // Vectors of very different and similar sizes sharing some terms: the
-  // indexed, galloping and merging paths must add the same products in the
-  // same order.
+  // galloping and merging paths must add the same products in the same
+  // order as a plain merge.
   std::mt19937_64 rng(11);
-  for (int round = 0; round < 200; ++round) {
+  for (int round = 0; round < 400; ++round) {
     const size_t na = 1 + rng() % 300, nb = 1 + rng() % (round % 2 == 0 ? 20 : 300);
     std::vector<uint64_t> pool(na + nb);
     for (auto& k : pool) k = rng() % 1000;
     std::sort(pool.begin(), pool.end());
     pool.erase(std::unique(pool.begin(), pool.end()), pool.end());
-    SparseVector a, b;
+    std::vector<uint64_t> ta, tb;
+    std::vector<float> wa, wb;
     for (uint64_t k : pool) {
-      if (rng() % 2 == 0) a.entries.emplace_back(k * 0x9e3779b97f4a7c15ULL, static_cast<float>(rng() % 1000) / 40000);
-      if (rng() % 3 == 0) b.entries.emplace_back(k * 0x9e3779b97f4a7c15ULL, static_cast<float>(rng() % 1000) / 40000);
+      if (rng() % 2 == 0) ta.push_back(k * 0x9e3779b97f4a7c15ULL);
+      if (rng() % 3 == 0) tb.push_back(k * 0x9e3779b97f4a7c15ULL);
     }
-    std::sort(a.entries.begin(), a.entries.end());
-    std::sort(b.entries.begin(), b.entries.end());
+    std::sort(ta.begin(), ta.end());
+    std::sort(tb.begin(), tb.end());
+    for (size_t k = 0; k < ta.size(); ++k) wa.push_back(static_cast<float>(rng() % 1000) / 40000);
+    for (size_t k = 0; k < tb.size(); ++k) wb.push_back(static_cast<float>(rng() % 1000) / 40000);
     double merged = 0;  // the plain merge
-    for (size_t i = 0, j = 0; i < a.entries.size() && j < b.entries.size();) {
-      if (a.entries[i].first < b.entries[j].first) {
+    for (size_t i = 0, j = 0; i < ta.size() && j < tb.size();) {
+      if (ta[i] < tb[j]) {
         ++i;
-      } else if (a.entries[i].first > b.entries[j].first) {
+      } else if (ta[i] > tb[j]) {
         ++j;
       } else {
-        merged += static_cast<double>(a.entries[i++].second) * b.entries[j++].second;
+        merged += static_cast<double>(wa[i++]) * wb[j++];
       }
     }
     merged = std::clamp(merged, 0.0, 1.0);
-    const double plain = Cosine(a, b);
-    a.BuildIndex();
-    b.BuildIndex();
-    EXPECT_EQ(plain, merged);
+    const SparseVector a(ta, wa), b(tb, wb);
     EXPECT_EQ(Cosine(a, b), merged);
     EXPECT_EQ(Cosine(b, a), merged);
+    EXPECT_EQ(Cosine(b, a), merged);
   }
+}
+
+TEST(TextSimilarityTest, SparseVectorsCopyAndMove) {
+  const std::vector<uint64_t> terms = {1, 5, 9, ~uint64_t{0}};
+  const std::vector<float> weights = {0.5f, 0.25f, 0.125f, 0.8f};
+  const SparseVector v(terms, weights);
+  ASSERT_EQ(v.size(), 4u);
+  EXPECT_EQ(std::vector<uint64_t>(v.terms().begin(), v.terms().end()), terms);
+  EXPECT_EQ(std::vector<float>(v.weights().begin(), v.weights().end()), weights);
+  SparseVector copy = v;
+  EXPECT_TRUE(SameVector(copy, v));
+  SparseVector moved = std::move(copy);
+  EXPECT_TRUE(SameVector(moved, v));
+  moved = SparseVector();
+  EXPECT_TRUE(moved.empty());
+  EXPECT_EQ(moved.terms().size(), 0u);
+  moved = v;
+  EXPECT_TRUE(SameVector(moved, v));
+  const SparseVector& same = moved;
+  moved = same;  // onto itself
+  EXPECT_TRUE(SameVector(moved, v));
+  const SparseVector empty({}, {});
+  EXPECT_TRUE(empty.empty());
+  EXPECT_EQ(Cosine(empty, v), 0);
+  EXPECT_EQ(Cosine(v, SparseVector(empty)), 0);
+  // An odd number of terms: the weights end mid-word.
+  const SparseVector odd(std::vector<uint64_t>{7, 8, 9}, std::vector<float>{1, 2, 3});
+  EXPECT_EQ(SparseVector(odd).weights()[2], 3.0f);
 }
 
 // The textbook dynamic programme, one cell at a time.
@@ -245,16 +316,19 @@ SparseVector ReferenceTransform(const TfidfVectorizer& v, const std::string& nor
     term = t;
     ++count;
   }
-  SparseVector out;
+  std::vector<uint64_t> hashes;
+  std::vector<float> weights;
   double norm = 0;
   for (const auto& [hash, term_count] : counts) {
     const auto& [term, count] = term_count;
     const double tf = count == 1 ? 1.0 : 1 + std::log(static_cast<double>(count));
     const double w = tf * v.Idf(term);
-    out.entries.emplace_back(hash, static_cast<float>(w));
+    hashes.push_back(hash);
+    weights.push_back(static_cast<float>(w));
     norm += w * w;
   }
-  for (auto& e : out.entries) e.second = static_cast<float>(e.second * (1 / std::sqrt(norm)));
+  for (float& w : weights) w = static_cast<float>(w * (1 / std::sqrt(norm)));
+  const SparseVector out(hashes, weights);
   return out;
 }
 
@@ -277,11 +351,7 @@ TEST(TextSimilarityTest, TransformEqualsThePlainComputationToTheBit) {
     v.Fit(corpus);
     for (const std::string& text : texts) {
       const SparseVector got = v.Transform(text), want = ReferenceTransform(v, text);
-      ASSERT_EQ(got.entries.size(), want.entries.size()) << text;
-      for (size_t k = 0; k < got.entries.size(); ++k) {
-        ASSERT_EQ(got.entries[k].first, want.entries[k].first) << text;
-        ASSERT_EQ(std::memcmp(&got.entries[k].second, &want.entries[k].second, sizeof(float)), 0) << text;
-      }
+      ASSERT_TRUE(SameVector(got, want)) << text;
     }
   }
 }

@@ -8,7 +8,9 @@
 #ifndef CONFORM_RECALLS_TEXT_SIMILARITY_H_
 #define CONFORM_RECALLS_TEXT_SIMILARITY_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -38,26 +40,41 @@ std::vector<std::string_view> CharNgrams(std::string_view padded, int n);
 std::string PadForNgrams(std::string_view normalized);
 
 // A sparse vector over hashed terms, sorted by term, L2-normalised unless
-// empty.
-struct SparseVector {
-  std::vector<std::pair<uint64_t, float>> entries;
-  // Optional (TfidfVectorizer::Transform builds it for vectors of
-  // kMinIndexedEntries terms or more; BuildIndex): an
-  // open-addressing table of 1 + the position in `entries` of each term, 0
-  // for an empty slot, so that Cosine looks the terms of a smaller vector up
-  // here instead of walking both. Must describe `entries` when not empty.
-  std::vector<uint16_t> index;
-  // TfidfVectorizer leaves smaller vectors without an index: a merge over
-  // a few dozen terms costs little more than the probes, and building the
-  // index costs more than both.
-  static constexpr size_t kMinIndexedEntries = 32;
-  bool empty() const { return entries.empty(); }
-  // Fills `index` from `entries` (left empty past 65,535 entries).
-  void BuildIndex();
+// empty. One heap block holds the terms, then their weights: a record keeps
+// several vectors, and Cosine's merge reads the terms alone until two are
+// equal.
+class SparseVector {
+ public:
+  SparseVector() = default;
+  // `terms` ascending and distinct, `weights[k]` the weight of terms[k],
+  // taken as they are.
+  SparseVector(std::span<const uint64_t> terms, std::span<const float> weights);
+  SparseVector(const SparseVector& other);
+  SparseVector& operator=(const SparseVector& other);
+  SparseVector(SparseVector&& other) noexcept = default;
+  SparseVector& operator=(SparseVector&& other) noexcept = default;
+
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  std::span<const uint64_t> terms() const { return {reinterpret_cast<const uint64_t*>(block_.get()), size_}; }
+  std::span<const float> weights() const { return {reinterpret_cast<const float*>(block_.get() + WeightsOffset()), size_}; }
+
+ private:
+  friend class TfidfVectorizer;
+  // Room for `size` terms and weights, to be written.
+  explicit SparseVector(size_t size);
+  uint64_t* mutable_terms() { return reinterpret_cast<uint64_t*>(block_.get()); }
+  float* mutable_weights() { return reinterpret_cast<float*>(block_.get() + WeightsOffset()); }
+  size_t WeightsOffset() const { return size_t{size_} * sizeof(uint64_t); }
+  size_t BlockBytes() const { return size_t{size_} * (sizeof(uint64_t) + sizeof(float)); }
+
+  std::unique_ptr<std::byte[]> block_;
+  size_t size_ = 0;
 };
 
 // Cosine of two vectors from the same vectoriser: their dot product (both
-// are unit length). 0 when either is empty.
+// are unit length), the shared terms' products added in term order. 0 when
+// either is empty.
 double Cosine(const SparseVector& a, const SparseVector& b);
 
 enum class Analyzer {
