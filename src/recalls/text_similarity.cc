@@ -342,6 +342,23 @@ void InsertionSort(uint64_t* begin, uint64_t* end) {
   }
 }
 
+// InsertionSort that gives up once it has shifted `budget` elements, and
+// says whether it finished. Hashes that tie in the bits a radix pass used
+// are rare in text, but a text can be made to tie them: past the budget the
+// caller sorts what is left by std::sort, so no input costs quadratic time.
+bool InsertionSortWithin(uint64_t* begin, uint64_t* end, size_t budget) {
+  size_t shifts = 0;
+  for (uint64_t* i = begin + 1; i < end; ++i) {
+    const uint64_t x = *i;
+    uint64_t* j = i;
+    for (; j > begin && j[-1] > x; --j) *j = j[-1];
+    shifts += static_cast<size_t>(i - j);
+    *j = x;
+    if (shifts > budget) return false;
+  }
+  return true;
+}
+
 // Texts of this many terms or more are sorted by LsdSortTerms.
 constexpr size_t kLsdSortMin = 64;
 
@@ -376,7 +393,7 @@ void LsdSortTerms(std::vector<uint64_t>* terms) {
   for (size_t i = 0; i < n; ++i) o[starts[0][(t[i] >> 40) & 255]++] = t[i];
   for (size_t i = 0; i < n; ++i) t[starts[1][(o[i] >> 48) & 255]++] = o[i];
   for (size_t i = 0; i < n; ++i) o[starts[2][t[i] >> 56]++] = t[i];
-  InsertionSort(o, o + n);
+  if (!InsertionSortWithin(o, o + n, 4 * n)) std::sort(o, o + n);
   terms->swap(other);
 }
 
@@ -441,6 +458,8 @@ const std::array<double, kTfTableSize> kTfTable = [] {
 inline double SublinearTf(uint32_t n) { return n < kTfTableSize ? kTfTable[n] : 1 + std::log(static_cast<double>(n)); }
 
 }  // namespace
+
+void SortTermHashes(std::vector<uint64_t>* hashes) { SortTerms(hashes); }
 
 namespace {
 

@@ -121,6 +121,24 @@ TEST(TextSimilarityTest, TermCountsAreSortedAndCountedAtEverySize) {
   }
 }
 
+TEST(TextSimilarityTest, TermHashesSortLikeStdSortEvenWhenTheirHighBitsTie) {
+  // Every size path (insertion, buckets, radix) and hashes crafted to tie
+  // in their top 24 bits in descending order, the case a radix pass on
+  // those bits leaves wholly to its finishing pass.
+  std::mt19937_64 random(7);
+  for (const size_t n : {0, 1, 2, 23, 24, 25, 63, 64, 65, 500, 5000}) {
+    for (const bool tied : {false, true}) {
+      std::vector<uint64_t> hashes(n);
+      for (size_t i = 0; i < n; ++i) hashes[i] = tied ? (uint64_t{0xABCDEF} << 40) | (uint64_t{n - i} << 8) : random();
+      if (n > 3) hashes[n / 2] = hashes[n / 3];  // a repeated term
+      std::vector<uint64_t> expected = hashes;
+      std::sort(expected.begin(), expected.end());
+      SortTermHashes(&hashes);
+      EXPECT_EQ(hashes, expected) << "n = " << n << (tied ? ", tied" : "");
+    }
+  }
+}
+
 TEST(TextSimilarityTest, CharNgramsOfSeveralSizesAtOnceEqualEachSizeAlone) {
   // Texts shorter than, as long as and longer than the grams, blank ones
   // and multi-byte ones.

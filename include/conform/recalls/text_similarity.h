@@ -155,6 +155,10 @@ void CountCharNgrams(std::string_view normalized, int first, std::span<TermCount
 // A stable 64-bit hash of a term (FNV-1a).
 uint64_t HashTerm(std::string_view term);
 
+// Sorts term hashes ascending, as std::sort would, in O(n log n) at worst
+// whatever the hashes: the vectorisers' order of terms.
+void SortTermHashes(std::vector<uint64_t>* hashes);
+
 // |A ∩ B| / |A ∪ B| over distinct elements; 0 when both are empty.
 double Jaccard(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
 // |A ∩ B| / min(|A|, |B|) over distinct elements; 0 when either is empty.
