@@ -143,15 +143,16 @@ TEST_F(PairFeaturesTest, PreparedWordsAreDistinctAndSortedAsStrings) {
                       {"description", "aaaaaaaab aaaaaaaa aaaaaaaaa b aaaaaaaa"}});
   const PreparedRecord p = featurizer_.Prepare(r);
   for (const auto* words : {&p.title_words, &p.all_words}) {
-    std::vector<std::string> want = *words;
+    std::vector<std::string> got(words->begin(), words->end());
+    std::vector<std::string> want = got;
     std::sort(want.begin(), want.end());
     want.erase(std::unique(want.begin(), want.end()), want.end());
-    EXPECT_EQ(*words, want);
+    EXPECT_EQ(got, want);
   }
   EXPECT_EQ(p.title_words.size(), 9u);
   EXPECT_EQ(p.title_word_count, 10u);
-  ASSERT_EQ(p.title_word_idf.size(), p.title_words.size());
-  for (size_t i = 0; i < p.title_words.size(); ++i) EXPECT_GE(p.title_word_idf[i], 1.0);
+  ASSERT_EQ(p.title_word_info.size(), p.title_words.size());
+  for (size_t i = 0; i < p.title_words.size(); ++i) EXPECT_GE(p.title_word_info[i].idf, 1.0);
 }
 
 TEST(RecordTest, GetIsCaseInsensitiveAndSkipsBlankValues) {

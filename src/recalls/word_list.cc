@@ -1,0 +1,76 @@
+#include "conform/recalls/word_list.h"
+
+#include <algorithm>
+#include <bit>
+#include <utility>
+
+namespace conform::recalls {
+
+uint64_t WordPrefix(std::string_view word) {
+  uint64_t prefix = 0;
+  if (word.size() >= 8) {
+    std::memcpy(&prefix, word.data(), 8);
+  } else if (!word.empty()) {
+    std::memcpy(&prefix, word.data(), word.size());  // the rest stays zero
+  }
+  if constexpr (std::endian::native == std::endian::little) prefix = __builtin_bswap64(prefix);  // first byte on top
+  return prefix;
+}
+
+template <typename Get>
+void WordList::Pack(size_t n, Get get) {
+  size_ = n;
+  if (n == 0) {
+    data_.clear();
+    data_.shrink_to_fit();
+    return;
+  }
+  size_t bytes = 0;
+  for (size_t i = 0; i < n; ++i) bytes += get(i).second.size();
+  // Sized exactly: records keep these, so no spare capacity.
+  const size_t starts = (n + 2) / 2;
+  std::vector<uint64_t> data(n + starts + (bytes + 7) / 8);
+  char* const start_at = reinterpret_cast<char*>(data.data() + n);
+  char* const byte_at = reinterpret_cast<char*>(data.data() + n + starts);
+  uint32_t offset = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const auto [prefix, w] = get(i);
+    data[i] = prefix;
+    std::memcpy(start_at + 4 * i, &offset, 4);
+    if (!w.empty()) std::memcpy(byte_at + offset, w.data(), w.size());
+    offset += static_cast<uint32_t>(w.size());
+  }
+  std::memcpy(start_at + 4 * n, &offset, 4);
+  data_ = std::move(data);
+}
+
+void WordList::Assign(std::span<const std::string_view> words) {
+  Pack(words.size(), [&words](size_t i) { return std::pair<uint64_t, std::string_view>(WordPrefix(words[i]), words[i]); });
+}
+
+void WordList::AssignSortedDistinct(std::span<const std::string_view> words) {
+  // Sorted on the prefixes, computed once: most comparisons are one integer
+  // compare, equal prefixes fall back to the bytes.
+  struct Keyed {
+    uint64_t prefix;
+    std::string_view word;
+  };
+  thread_local std::vector<Keyed> keyed;
+  keyed.clear();
+  for (std::string_view w : words) keyed.push_back({WordPrefix(w), w});
+  std::sort(keyed.begin(), keyed.end(),
+            [](const Keyed& a, const Keyed& b) { return a.prefix != b.prefix ? a.prefix < b.prefix : a.word < b.word; });
+  const auto last = std::unique(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.word == b.word; });
+  const Keyed* const sorted = keyed.data();  // not the thread-local per word
+  Pack(static_cast<size_t>(last - keyed.begin()),
+       [sorted](size_t i) { return std::pair<uint64_t, std::string_view>(sorted[i].prefix, sorted[i].word); });
+}
+
+bool WordList::operator==(const WordList& o) const {
+  if (size_ != o.size_) return false;
+  for (size_t i = 0; i < size_; ++i)
+    if ((*this)[i] != o[i]) return false;
+  return true;
+}
+
+}  // namespace conform::recalls
