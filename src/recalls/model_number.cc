@@ -358,6 +358,18 @@ CodesAndSpecs ExtractCodesAndSpecs(std::string_view text) { return Scanner(text)
 
 std::vector<ModelCode> ExtractModelCodes(std::string_view text) { return ExtractCodesAndSpecs(text).codes; }
 
+bool IsWholeCompactCode(std::string_view compact, std::string* stem) {
+  // A compact text is one candidate, with no joiners: the scanner judges it
+  // when it holds a digit, reads it as a spec when SpecText (the text itself,
+  // upper case alphanumerics) says so, and else as a code when
+  // IsCompactCode holds. A lone part is never split.
+  stem->clear();
+  if (std::none_of(compact.begin(), compact.end(), IsDigit)) return false;
+  if (IsSpecText(compact) || !IsCompactCode(compact, false)) return false;
+  *stem = MakeStem(std::string(compact));
+  return true;
+}
+
 std::string CompactAlnum(std::string_view text) {
   // Written through a pointer into a buffer of the input's size, then cut:
   // appending byte by byte costs more than the test of each byte.

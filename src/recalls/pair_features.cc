@@ -513,9 +513,11 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
     // The model attribute is a code by definition, digits or not.
     ModelCode code;
     code.normalized = p.model;
-    const auto from_model = ExtractModelCodes(p.model);
-    if (!from_model.empty() && from_model[0].normalized == p.model) code.stem = from_model[0].stem;
+    IsWholeCompactCode(p.model, &code.stem);  // the stem when the scanner would read it as one code
+    p.codes.reserve(1 + found.codes.size());
     p.codes.push_back(std::move(code));
+  } else {
+    p.codes.reserve(found.codes.size());
   }
   // First occurrence of each code kept. Most records hold a few, which a
   // scan checks faster than a hash set; the set for the long part lists.

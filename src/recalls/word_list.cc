@@ -58,9 +58,17 @@ void WordList::AssignSortedDistinct(std::span<const std::string_view> words) {
   thread_local std::vector<Keyed> keyed;
   keyed.clear();
   for (std::string_view w : words) keyed.push_back({WordPrefix(w), w});
-  std::sort(keyed.begin(), keyed.end(),
-            [](const Keyed& a, const Keyed& b) { return a.prefix != b.prefix ? a.prefix < b.prefix : a.word < b.word; });
-  const auto last = std::unique(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.word == b.word; });
+  // Words repeat (a title's words recur in the description), and equal
+  // prefixes of words of at most 8 bytes decide on the lengths alone.
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    if (a.word.size() <= 8 && b.word.size() <= 8) return a.word.size() < b.word.size();
+    return a.word < b.word;
+  });
+  const auto last = std::unique(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return a.prefix == b.prefix && a.word.size() == b.word.size() &&
+           (a.word.size() <= 8 || std::memcmp(a.word.data() + 8, b.word.data() + 8, a.word.size() - 8) == 0);
+  });
   const Keyed* const sorted = keyed.data();  // not the thread-local per word
   Pack(static_cast<size_t>(last - keyed.begin()),
        [sorted](size_t i) { return std::pair<uint64_t, std::string_view>(sorted[i].prefix, sorted[i].word); });
