@@ -328,24 +328,56 @@ bool HasPhrase(std::string_view text, std::string_view phrase) {
   return false;
 }
 
-// NormalizeForMatching of a string the caller gives up, reusing its buffer
-// where NormalizeForMatching would only lower-case ASCII.
-std::string FoldForMatching(std::string text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return NormalizeForMatching(text);
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
+// Whether every byte of `s` is ASCII, eight bytes at a time.
+bool IsAscii(std::string_view s) {
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    high |= word;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  return (high & 0x8080808080808080ULL) == 0;
 }
 
-// NormalizeText of text that NormalizeForMatching gave. Folded ASCII is
-// lower case and NormalizeForMatching leaves it alone, so only the
-// collapsing is left; other text is folded again as NormalizeText would,
-// since Unicode folding is not promised to be idempotent.
-std::string NormalizeFolded(std::string_view folded) {
-  for (char c : folded)
-    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return NormalizeText(folded);
+// Lower-cases ASCII text in place, eight bytes at a time: a byte is upper
+// case when adding 0x3f sets its top bit ('A' and above) and adding 0x25
+// does not ('Z' and below); no byte carries into the next, all being under
+// 0x80. The case bit is the top bit shifted down two.
+void LowerAscii(char* text, size_t size) {
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text + i, 8);
+    const uint64_t upper = (word + 0x3f3f3f3f3f3f3f3fULL) & ~(word + 0x2525252525252525ULL) & 0x8080808080808080ULL;
+    word |= upper >> 2;
+    std::memcpy(text + i, &word, 8);
+  }
+  for (; i < size; ++i)
+    if (text[i] >= 'A' && text[i] <= 'Z') text[i] = static_cast<char>(text[i] - 'A' + 'a');
+}
+
+// NormalizeText of text that NormalizeForMatching gave (`ascii`: from ASCII
+// text). Folded ASCII is lower case and NormalizeForMatching leaves it
+// alone, so only the collapsing is left; other text is folded again as
+// NormalizeText would, since Unicode folding is not promised to be
+// idempotent.
+std::string NormalizeFolded(std::string_view folded, bool ascii) {
+  if (!ascii)
+    for (char c : folded)
+      if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return NormalizeText(folded);
   return CollapseToWords(folded);
+}
+
+// NormalizeText of an attribute value; ASCII is lower-cased in a buffer kept
+// from call to call, as NormalizeForMatching would, and collapsed.
+std::string NormalizeValue(std::string_view value) {
+  if (!IsAscii(value)) return NormalizeText(value);
+  thread_local std::string lower;
+  lower.assign(value);
+  LowerAscii(lower.data(), lower.size());
+  return CollapseToWords(lower);
 }
 
 bool IsYearNumber(std::string_view n) {
@@ -437,9 +469,9 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records) {
   all_texts.reserve(records.size());
   for (const Record* r : records) {
     RecordText text = Text(*r);
-    titles.push_back(NormalizeText(text.title));
-    all_texts.push_back(NormalizeFolded(text.all_folded));
-    std::string category = NormalizeText(FirstOf(*r, schema_.category));
+    titles.push_back(text.ascii ? CollapseToWords(std::string_view(text.all_folded).substr(0, text.title.size())) : NormalizeText(text.title));
+    all_texts.push_back(NormalizeFolded(text.all_folded, text.ascii));
+    std::string category = NormalizeValue(FirstOf(*r, schema_.category));
     if (!category.empty()) categories.push_back(std::move(category));
   }
   title_word_.Fit(titles);
@@ -473,7 +505,14 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
     if (!all.empty()) all += " ; ";
     all += value;
   }
-  text.all_folded = FoldForMatching(std::move(all));
+  // NormalizeForMatching, which only lower-cases ASCII: in place then.
+  text.ascii = IsAscii(all);
+  if (text.ascii) {
+    LowerAscii(all.data(), all.size());
+    text.all_folded = std::move(all);
+  } else {
+    text.all_folded = NormalizeForMatching(all);
+  }
   return text;
 }
 
@@ -481,11 +520,20 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   PreparedRecord p;
   RecordText text = Text(record);
   const std::string_view title = text.title;
-  const std::string title_folded = NormalizeForMatching(title);
   const std::string& all_folded = text.all_folded;
+  // The all text starts with the title, so folded ASCII holds the folded
+  // title.
+  std::string title_buffer;
+  std::string_view title_folded;
+  if (text.ascii) {
+    title_folded = std::string_view(all_folded).substr(0, title.size());
+  } else {
+    title_buffer = NormalizeForMatching(title);
+    title_folded = title_buffer;
+  }
 
   p.title = CollapseToWords(title_folded);
-  p.all_text = NormalizeFolded(all_folded);
+  p.all_text = NormalizeFolded(all_folded, text.ascii);
   p.title_words = DistinctSortedWords(p.title, &p.title_word_count);
   size_t all_word_count = 0;
   p.all_words = DistinctSortedWords(p.all_text, &all_word_count);
@@ -507,7 +555,9 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   }
   p.compact_all = CompactAlnum(all_folded);
 
-  p.model = CompactAlnum(NormalizeForMatching(FirstOf(record, schema_.model)));
+  // CompactAlnum upper-cases ASCII, which makes folding it first moot.
+  const std::string_view model = FirstOf(record, schema_.model);
+  p.model = IsAscii(model) ? CompactAlnum(model) : CompactAlnum(NormalizeForMatching(model));
   CodesAndSpecs found = ExtractCodesAndSpecs(all_folded);
   if (p.model.size() >= 3) {
     // The model attribute is a code by definition, digits or not.
@@ -576,9 +626,9 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
     }
   }
   p.digit_runs.AssignSortedDistinct(views);
-  p.brand = NormalizeText(FirstOf(record, schema_.brand));
+  p.brand = NormalizeValue(FirstOf(record, schema_.brand));
   if (!p.brand.empty()) p.brand_first_word = p.brand.substr(0, p.brand.find(' '));  // collapsed: no leading space
-  p.category = NormalizeText(FirstOf(record, schema_.category));
+  p.category = NormalizeValue(FirstOf(record, schema_.category));
   p.price = ParsePrice(FirstOf(record, schema_.price));
   if (std::isnan(p.price)) {
     p.price = PriceInText(all_folded);

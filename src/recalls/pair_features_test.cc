@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "conform/core/text.h"
+
 namespace conform::recalls {
 namespace {
 
@@ -215,6 +217,29 @@ TEST_F(PairFeaturesTest, EmptyAndOddRecordsPrepare) {
   EXPECT_EQ(big.all_words.size(), 301u);
   auto g = Features(R({{"title", "kettle"}, {"description", long_text}}), R({{"title", "kettle"}, {"description", long_text}}));
   EXPECT_EQ(g["all_jaccard"], 1);
+}
+
+TEST_F(PairFeaturesTest, PreparedTextIsFoldedAsNormalizeTextFoldsIt) {
+  // Lengths around the 8-byte steps of the ASCII folding, the bytes next to
+  // 'A'..'Z' and 'a'..'z', and text that is not ASCII at the start, middle
+  // and end.
+  std::vector<std::string> texts = {"", "A", "@[`{", "AZ az", "Kettle KT-2000 @Z[ `a{", "ABCDEFGH", "ABCDEFGHI",
+                                    "\xef\xbc\xa3AFE Cr\xc3\xa8me", "Caf\xc3\xa9 BRAND", "Tea \xe2\x84\xa2",
+                                    "Stra\xc3\x9f" "e 12"};
+  for (int n = 1; n <= 20; ++n) {
+    std::string t;
+    for (int i = 0; i < n; ++i) t += static_cast<char>("@AMZ[`amz{ 9"[i % 12]);
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    const PreparedRecord p = featurizer_.Prepare(R({{"title", t}, {"brand", t}, {"category", t}, {"model", t}}));
+    EXPECT_EQ(p.title, NormalizeText(t)) << t;
+    EXPECT_EQ(p.brand, NormalizeText(t)) << t;
+    EXPECT_EQ(p.category, NormalizeText(t)) << t;
+    EXPECT_EQ(p.model, CompactAlnum(NormalizeForMatching(t))) << t;
+    const bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii && !NormalizeText(t).empty()) EXPECT_EQ(p.all_text, NormalizeText(t + " ; " + t + " ; " + t + " ; " + t)) << t;
+  }
 }
 
 TEST(RecordTest, GetIsCaseInsensitiveAndSkipsBlankValues) {

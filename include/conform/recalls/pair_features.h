@@ -135,6 +135,7 @@ class PairFeaturizer {
   struct RecordText {
     std::string_view title;  // the title value, in the record
     std::string all_folded;  // NormalizeForMatching of every non-price value, title first
+    bool ascii = false;      // every byte of those values is ASCII
   };
   RecordText Text(const Record& record) const;
 
