@@ -1,19 +1,22 @@
 #include "conform/recalls/word_list.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <utility>
 
 namespace conform::recalls {
 
 uint64_t WordPrefix(std::string_view word) {
-  uint64_t prefix = 0;
   if (word.size() >= 8) {
+    uint64_t prefix;
     std::memcpy(&prefix, word.data(), 8);
-  } else if (!word.empty()) {
-    std::memcpy(&prefix, word.data(), word.size());  // the rest stays zero
+    if constexpr (std::endian::native == std::endian::little) prefix = __builtin_bswap64(prefix);  // first byte on top
+    return prefix;
   }
-  if constexpr (std::endian::native == std::endian::little) prefix = __builtin_bswap64(prefix);  // first byte on top
+  // Byte by byte: a library copy of a few bytes costs more.
+  uint64_t prefix = 0;
+  for (size_t k = 0; k < word.size(); ++k) prefix |= uint64_t{static_cast<unsigned char>(word[k])} << (56 - 8 * k);
   return prefix;
 }
 
@@ -37,7 +40,11 @@ void WordList::Pack(size_t n, Get get) {
     const auto [prefix, w] = get(i);
     data[i] = prefix;
     std::memcpy(start_at + 4 * i, &offset, 4);
-    if (!w.empty()) std::memcpy(byte_at + offset, w.data(), w.size());
+    if (w.size() > 16) {
+      std::memcpy(byte_at + offset, w.data(), w.size());
+    } else {
+      for (size_t k = 0; k < w.size(); ++k) byte_at[offset + k] = w[k];
+    }
     offset += static_cast<uint32_t>(w.size());
   }
   std::memcpy(start_at + 4 * n, &offset, 4);
@@ -60,11 +67,12 @@ void WordList::AssignSortedDistinct(std::span<const std::string_view> words) {
   for (std::string_view w : words) keyed.push_back({WordPrefix(w), w});
   // Words repeat (a title's words recur in the description), and equal
   // prefixes of words of at most 8 bytes decide on the lengths alone.
-  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+  const auto less = [](const Keyed& a, const Keyed& b) {
     if (a.prefix != b.prefix) return a.prefix < b.prefix;
     if (a.word.size() <= 8 && b.word.size() <= 8) return a.word.size() < b.word.size();
     return a.word < b.word;
-  });
+  };
+  std::sort(keyed.begin(), keyed.end(), less);
   const auto last = std::unique(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
     return a.prefix == b.prefix && a.word.size() == b.word.size() &&
            (a.word.size() <= 8 || std::memcmp(a.word.data() + 8, b.word.data() + 8, a.word.size() - 8) == 0);

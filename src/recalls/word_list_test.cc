@@ -67,6 +67,33 @@ TEST(WordListTest, SortedDistinctMatchesStringSort) {
   EXPECT_EQ(Strings(list), want);
 }
 
+TEST(WordListTest, SortedDistinctOfManyWordsMatchesStringSort) {
+  // Few and many words, spread over many first bytes or crowding a few: the
+  // order must be the strings' own.
+  uint64_t state = 12345;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<unsigned>(state >> 33);
+  };
+  for (const size_t count : {0u, 1u, 5u, 16u, 17u, 40u, 300u, 3000u}) {
+    for (const int alphabet : {3, 26, 200}) {
+      std::vector<std::string> words;
+      for (size_t i = 0; i < count; ++i) {
+        std::string w(1 + next() % 12, ' ');
+        for (char& c : w) c = static_cast<char>((alphabet == 200 ? 0x30 : 'a') + next() % alphabet);
+        words.push_back(w);
+      }
+      std::vector<std::string_view> views(words.begin(), words.end());
+      WordList list;
+      list.AssignSortedDistinct(views);
+      std::vector<std::string> want = words;
+      std::sort(want.begin(), want.end());
+      want.erase(std::unique(want.begin(), want.end()), want.end());
+      EXPECT_EQ(Strings(list), want) << count << " words over " << alphabet << " bytes";
+    }
+  }
+}
+
 TEST(WordListTest, CopiesAndMovesKeepTheWords) {
   WordList list;
   list.AssignSortedDistinct(std::vector<std::string_view>{"b", "a", "c"});
