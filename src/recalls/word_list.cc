@@ -1,7 +1,6 @@
 #include "conform/recalls/word_list.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <utility>
 
