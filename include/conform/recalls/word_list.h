@@ -20,11 +20,11 @@
 namespace conform::recalls {
 
 // The first 8 bytes of `word` as a big-endian number, zero padded. For words
-// a and b, Prefix(a) < Prefix(b) implies a < b (a word that ends first has a
-// 0 where the other has a byte that is not), so prefixes that differ order
-// words as their bytes do; equal prefixes decide nothing unless both words
-// are at most 8 bytes long without zero bytes, when they mean equal words
-// up to their length.
+// a and b, WordPrefix(a) < WordPrefix(b) implies a < b (bytes compared as
+// unsigned; a word that ends first has a 0 where the other has a byte that
+// is not). Equal prefixes of two words of at most 8 bytes mean that the
+// shorter is the start of the longer, whose extra bytes are zeros; of
+// longer words, that their first 8 bytes agree.
 uint64_t WordPrefix(std::string_view word);
 
 class WordList {
