@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 namespace conform::recalls {
@@ -20,6 +21,17 @@ constexpr std::array<char, 256> kUpperAlnum = [] {
   for (int c = 0; c < 256; ++c) table[c] = IsAlnum(static_cast<char>(c)) ? Upper(static_cast<char>(c)) : '\0';
   return table;
 }();
+
+// Of each byte: kAlnumByte for ASCII letters and digits, and kDigitByte as
+// well for digits; the scanner classes every byte of a text.
+constexpr uint8_t kAlnumByte = 1, kDigitByte = 2;
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> table{};
+  for (int c = 0; c < 256; ++c)
+    table[c] = static_cast<uint8_t>((IsAlnum(static_cast<char>(c)) ? kAlnumByte : 0) | (IsDigit(static_cast<char>(c)) ? kDigitByte : 0));
+  return table;
+}();
+uint8_t ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
 // A unit after a number, and the most digits the number may have for the pair
 // to read as a quantity (0: any). Short units are ambiguous with the tail of
@@ -226,20 +238,21 @@ class Scanner {
 
   CodesAndSpecs Run() {
     size_t i = 0;
-    while (i < text_.size()) {
-      if (!IsAlnum(text_[i])) {
+    const size_t size = text_.size();
+    while (i < size) {
+      if (!(ClassOf(text_[i]) & kAlnumByte)) {
         ++i;
         continue;
       }
       std::vector<Part>& parts = *parts_;
       parts.clear();
       size_t j = i;
-      bool digit = false;
+      uint8_t seen = 0;  // the classes of the candidate's bytes, or-ed
       while (true) {
         const size_t b = j;
-        for (; j < text_.size() && IsAlnum(text_[j]); ++j) digit = digit || IsDigit(text_[j]);
+        for (uint8_t c; j < size && ((c = ClassOf(text_[j])) & kAlnumByte); ++j) seen |= c;
         parts.push_back({b, j});
-        if (j + 1 < text_.size() && IsJoiner(text_[j]) && IsAlnum(text_[j + 1])) {
+        if (j + 1 < size && IsJoiner(text_[j]) && (ClassOf(text_[j + 1]) & kAlnumByte)) {
           ++j;
           continue;
         }
@@ -247,7 +260,7 @@ class Scanner {
       }
       // Every spec and every code holds a digit: most candidates are plain
       // words, and judging them would find nothing.
-      if (digit) Judge(parts);
+      if (seen & kDigitByte) Judge(parts);
       i = j;
     }
     return std::move(out_);
@@ -357,6 +370,18 @@ class Scanner {
 CodesAndSpecs ExtractCodesAndSpecs(std::string_view text) { return Scanner(text).Run(); }
 
 std::vector<ModelCode> ExtractModelCodes(std::string_view text) { return ExtractCodesAndSpecs(text).codes; }
+
+bool IsWholeCompactCode(std::string_view compact, std::string* stem) {
+  // A compact text is one candidate, with no joiners: the scanner judges it
+  // when it holds a digit, reads it as a spec when SpecText (the text itself,
+  // upper case alphanumerics) says so, and else as a code when
+  // IsCompactCode holds. A lone part is never split.
+  stem->clear();
+  if (std::none_of(compact.begin(), compact.end(), IsDigit)) return false;
+  if (IsSpecText(compact) || !IsCompactCode(compact, false)) return false;
+  *stem = MakeStem(std::string(compact));
+  return true;
+}
 
 std::string CompactAlnum(std::string_view text) {
   // Written through a pointer into a buffer of the input's size, then cut:

@@ -132,5 +132,22 @@ TEST(ModelNumberTest, CompactAlnumAndLooksLikeModelCode) {
   EXPECT_FALSE(LooksLikeModelCode("KDL-40EX500 TV"));
 }
 
+TEST(ModelNumberTest, WholeCompactCodeAgreesWithTheScanner) {
+  // Codes, stems, specs, bare numbers, years, words, one-character and empty
+  // texts, and long runs: IsWholeCompactCode says what the scan finds.
+  const std::vector<std::string> texts = {
+      "", "A", "7", "AB", "A1", "KDL40EX500", "LDS4821WW", "SX12B", "64GB", "USB30", "1080P", "4IN1", "12X18", "12345",
+      "12000", "2019", "QC65A", "CAT6A", "KETTLE", "NZC7432Q", "NZC58H", "I1237", "CIM1237R", "802", "80211AC", "IP68",
+      "V2", "MPEG4", "3D", "700D", "WH1000XM4", std::string(300, '9'), std::string(100, 'A') + "1", "X1", "1X", "ABC1DEF",
+  };
+  for (const std::string& text : texts) {
+    const auto codes = ExtractModelCodes(text);
+    const bool whole = !codes.empty() && codes[0].normalized == text;
+    std::string stem = "stale";
+    EXPECT_EQ(IsWholeCompactCode(text, &stem), whole) << text;
+    EXPECT_EQ(stem, whole ? codes[0].stem : "") << text;
+  }
+}
+
 }  // namespace
 }  // namespace conform::recalls

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "conform/core/text.h"
+#include "conform/recalls/word_list.h"
 
 namespace conform::recalls {
 
@@ -141,9 +142,17 @@ bool IsOneOf(std::string_view name, const std::vector<std::string>& names) {
 
 bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Standalone numbers in folded text, canonical: "7.0" -> "7", "007" -> "7".
-std::vector<std::string> Numbers(std::string_view folded) {
-  std::vector<std::string> out;
+// Standalone numbers in folded text, canonical: "7.0" -> "7", "007" -> "7";
+// distinct, sorted.
+WordList Numbers(std::string_view folded) {
+  // A canonical number is never longer than its text, so all of them fit in
+  // a buffer of the text's size, written through a pointer.
+  thread_local std::string canonical;
+  thread_local std::vector<std::string_view> numbers;
+  numbers.clear();
+  if (canonical.size() < folded.size()) canonical.resize(folded.size());
+  char* const buffer = canonical.data();
+  size_t used = 0;
   for (size_t i = 0; i < folded.size();) {
     const bool starts = folded[i] >= '0' && folded[i] <= '9' && (i == 0 || !IsAsciiAlnum(folded[i - 1]));
     if (!starts) {
@@ -162,58 +171,42 @@ std::vector<std::string> Numbers(std::string_view folded) {
       i = j;
       continue;
     }
-    std::string integer(folded.substr(i, int_end - i));
-    integer.erase(0, std::min(integer.find_first_not_of('0'), integer.size() - 1));
-    std::string fraction = int_end < j ? std::string(folded.substr(int_end + 1, j - int_end - 1)) : "";
-    while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
-    out.push_back(fraction.empty() ? integer : integer + "." + fraction);
+    // Leading zeros go, but one digit stays; trailing zeros of the
+    // fraction go, and the point with them when nothing is left.
+    size_t int_begin = i;
+    while (int_begin + 1 < int_end && folded[int_begin] == '0') ++int_begin;
+    size_t fraction_end = j;
+    while (fraction_end > int_end + 1 && folded[fraction_end - 1] == '0') --fraction_end;
+    const size_t begin = used;
+    std::memcpy(buffer + used, folded.data() + int_begin, int_end - int_begin);
+    used += int_end - int_begin;
+    if (fraction_end > int_end + 1) {  // the point and the digits left
+      std::memcpy(buffer + used, folded.data() + int_end, fraction_end - int_end);
+      used += fraction_end - int_end;
+    }
+    numbers.emplace_back(buffer + begin, used - begin);
     i = j;
   }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  WordList out;
+  out.AssignSortedDistinct(numbers);
   return out;
 }
 
 // The distinct words of a normalised text (split at spaces), sorted;
 // `count` gets how many words it has, repeats included.
-std::vector<std::string> DistinctSortedWords(std::string_view normalized, size_t* count) {
-  // Views sort and compare without moving strings; copies only of the
-  // distinct. Each carries its first 8 bytes as a big-endian number, zero
-  // padded: numbers that differ order as the views do (a view that ends
-  // first has a 0 where the other has a byte that is not), so most
-  // comparisons are one integer compare, and equal numbers fall back to
-  // comparing the views.
-  struct Keyed {
-    uint64_t prefix;
-    std::string_view word;
-  };
-  thread_local std::vector<Keyed> keyed;
-  keyed.clear();
-  const auto add = [](std::string_view w) {
-    uint64_t prefix = 0;
-    if (w.size() >= 8) {
-      std::memcpy(&prefix, w.data(), 8);
-      if constexpr (std::endian::native == std::endian::little) prefix = __builtin_bswap64(prefix);  // first byte on top
-    } else {
-      for (size_t k = 0; k < 8; ++k) prefix = (prefix << 8) | (k < w.size() ? static_cast<unsigned char>(w[k]) : 0u);
-    }
-    keyed.push_back({prefix, w});
-  };
+WordList DistinctSortedWords(std::string_view normalized, size_t* count) {
+  thread_local std::vector<std::string_view> words;
+  words.clear();
   size_t start = 0;
   for (size_t i = 0; i < normalized.size(); ++i) {
     if (normalized[i] != ' ') continue;
-    if (i > start) add(normalized.substr(start, i - start));
+    if (i > start) words.push_back(normalized.substr(start, i - start));
     start = i + 1;
   }
-  if (normalized.size() > start) add(normalized.substr(start));
-  *count = keyed.size();
-  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
-    return a.prefix != b.prefix ? a.prefix < b.prefix : a.word < b.word;
-  });
-  const auto last = std::unique(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) { return a.word == b.word; });
-  std::vector<std::string> out;
-  out.reserve(static_cast<size_t>(last - keyed.begin()));  // records keep these: no spare capacity
-  for (auto it = keyed.begin(); it != last; ++it) out.emplace_back(it->word);
+  if (normalized.size() > start) words.push_back(normalized.substr(start));
+  *count = words.size();
+  WordList out;
+  out.AssignSortedDistinct(words);
   return out;
 }
 
@@ -235,17 +228,23 @@ class Marks {
   unsigned char* data_;
 };
 
+// How a[i] orders against b[j]: their prefixes decide unless equal; equal
+// prefixes of words no longer than 8 bytes mean the shorter word is the
+// other's start (the longer one's extra bytes are zeros), so lengths decide.
+int CompareAt(const WordList& a, size_t i, const WordList& b, size_t j) {
+  const uint64_t x = a.prefix(i), y = b.prefix(j);
+  if (x != y) return x < y ? -1 : 1;
+  const size_t m = a.length(i), n = b.length(j);
+  if (m <= 8 && n <= 8) return m < n ? -1 : (m > n ? 1 : 0);
+  return a[i].compare(b[j]);
+}
+
 // Sets in_b[i] when a[i] is in b, and in_a[j] when b[j] is in a (either may
 // be null), for sorted lists of distinct strings; returns the count shared.
-size_t MarkCommon(const std::vector<std::string>& a, const std::vector<std::string>& b, Marks* in_b, Marks* in_a) {
+size_t MarkCommon(const WordList& a, const WordList& b, Marks* in_b, Marks* in_a) {
   size_t n = 0;
   for (size_t i = 0, j = 0; i < a.size() && j < b.size();) {
-    // Most words of two sorted lists differ in their first byte, which
-    // orders them as compare() would, without the library call.
-    const std::string& x = a[i];
-    const std::string& y = b[j];
-    const int first = x.empty() || y.empty() ? 0 : static_cast<unsigned char>(x[0]) - static_cast<unsigned char>(y[0]);
-    const int c = first != 0 ? first : x.compare(y);
+    const int c = CompareAt(a, i, b, j);
     if (c < 0) {
       ++i;
     } else if (c > 0) {
@@ -260,13 +259,22 @@ size_t MarkCommon(const std::vector<std::string>& a, const std::vector<std::stri
 }
 
 // |a ∩ b| of two sorted lists of distinct strings, by one merge.
-size_t CountCommon(const std::vector<std::string>& a, const std::vector<std::string>& b) { return MarkCommon(a, b, nullptr, nullptr); }
+size_t CountCommon(const WordList& a, const WordList& b) { return MarkCommon(a, b, nullptr, nullptr); }
 
-bool Contains(const std::vector<std::string>& sorted, std::string_view x) {
-  return std::binary_search(sorted.begin(), sorted.end(), x);
+// Whether sorted `list` holds list2[k].
+bool Contains(const WordList& sorted, const WordList& other, size_t k) {
+  size_t lo = 0, hi = sorted.size();
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const int c = CompareAt(sorted, mid, other, k);
+    if (c == 0) return true;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
 }
 
-double SetJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+double SetJaccard(const WordList& a, const WordList& b) {
   if (a.empty() && b.empty()) return kMissing;
   const size_t common = CountCommon(a, b);
   return static_cast<double>(common) / static_cast<double>(a.size() + b.size() - common);
@@ -310,41 +318,66 @@ double PriceInText(std::string_view folded) {
   return price;
 }
 
-// "64GB" -> "GB", "USB3.0" -> "USB", "12X18" -> "X": the quantity a spec measures.
-std::string SpecKind(const std::string& spec) {
-  std::string kind;
-  for (char c : spec)
-    if (c >= 'A' && c <= 'Z') kind += c;
-  return kind;
-}
-
-// Whether `phrase` occurs in `padded` (" words ") as whole words, that is
-// whether " " + phrase + " " does, without building that string.
-bool HasPhrase(std::string_view padded, std::string_view phrase) {
+// Whether `phrase` occurs in `text` (normalised words) as whole words, that
+// is whether " " + phrase + " " occurs in " " + text + " ", without building
+// either string.
+bool HasPhrase(std::string_view text, std::string_view phrase) {
   if (phrase.empty()) return false;
-  for (size_t at = padded.find(phrase, 1); at != std::string_view::npos; at = padded.find(phrase, at + 1))
-    if (padded[at - 1] == ' ' && at + phrase.size() < padded.size() && padded[at + phrase.size()] == ' ') return true;
+  for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1))
+    if ((at == 0 || text[at - 1] == ' ') && (at + phrase.size() == text.size() || text[at + phrase.size()] == ' ')) return true;
   return false;
 }
 
-// NormalizeForMatching of a string the caller gives up, reusing its buffer
-// where NormalizeForMatching would only lower-case ASCII.
-std::string FoldForMatching(std::string text) {
-  for (char c : text)
-    if (static_cast<unsigned char>(c) >= 0x80) return NormalizeForMatching(text);
-  for (char& c : text)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return text;
+// Whether every byte of `s` is ASCII, eight bytes at a time.
+bool IsAscii(std::string_view s) {
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    high |= word;
+  }
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
+  return (high & 0x8080808080808080ULL) == 0;
 }
 
-// NormalizeText of text that NormalizeForMatching gave. Folded ASCII is
-// lower case and NormalizeForMatching leaves it alone, so only the
-// collapsing is left; other text is folded again as NormalizeText would,
-// since Unicode folding is not promised to be idempotent.
-std::string NormalizeFolded(std::string_view folded) {
-  for (char c : folded)
-    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return NormalizeText(folded);
+// Lower-cases ASCII text in place, eight bytes at a time: a byte is upper
+// case when adding 0x3f sets its top bit ('A' and above) and adding 0x25
+// does not ('Z' and below); no byte carries into the next, all being under
+// 0x80. The case bit is the top bit shifted down two.
+void LowerAscii(char* text, size_t size) {
+  size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text + i, 8);
+    const uint64_t upper = (word + 0x3f3f3f3f3f3f3f3fULL) & ~(word + 0x2525252525252525ULL) & 0x8080808080808080ULL;
+    word |= upper >> 2;
+    std::memcpy(text + i, &word, 8);
+  }
+  for (; i < size; ++i)
+    if (text[i] >= 'A' && text[i] <= 'Z') text[i] = static_cast<char>(text[i] - 'A' + 'a');
+}
+
+// NormalizeText of text that NormalizeForMatching gave (`ascii`: from ASCII
+// text). Folded ASCII is lower case and NormalizeForMatching leaves it
+// alone, so only the collapsing is left; other text is folded again as
+// NormalizeText would, since Unicode folding is not promised to be
+// idempotent.
+std::string NormalizeFolded(std::string_view folded, bool ascii) {
+  if (!ascii)
+    for (char c : folded)
+      if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'A' && c <= 'Z')) return NormalizeText(folded);
   return CollapseToWords(folded);
+}
+
+// NormalizeText of an attribute value; ASCII is lower-cased in a buffer kept
+// from call to call, as NormalizeForMatching would, and collapsed.
+std::string NormalizeValue(std::string_view value) {
+  if (!IsAscii(value)) return NormalizeText(value);
+  thread_local std::string lower;
+  lower.assign(value);
+  LowerAscii(lower.data(), lower.size());
+  return CollapseToWords(lower);
 }
 
 bool IsYearNumber(std::string_view n) {
@@ -371,13 +404,22 @@ bool Abbreviates(std::string_view short_word, std::string_view word) {
   return true;
 }
 
-bool HasAbbreviationMatch(std::string_view w, const std::vector<std::string>& sorted_words) {
+bool HasAbbreviationMatch(std::string_view w, const WordList& sorted_words) {
   // Either way round the first letters are equal, and sorted words sharing a
-  // first byte lie together: only that run is tried.
+  // first byte lie together: only that run is tried. It starts at the first
+  // word whose prefix reaches the first byte's (the words are not empty).
   if (w.empty()) return false;
-  auto it = std::lower_bound(sorted_words.begin(), sorted_words.end(), w.substr(0, 1));
-  for (; it != sorted_words.end() && (*it)[0] == w[0]; ++it)
-    if (Abbreviates(w, *it) || Abbreviates(*it, w)) return true;
+  const uint64_t first = uint64_t{static_cast<unsigned char>(w[0])} << 56;
+  size_t lo = 0, hi = sorted_words.size();
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (sorted_words.prefix(mid) < first) lo = mid + 1;
+    else hi = mid;
+  }
+  for (size_t k = lo; k < sorted_words.size() && (sorted_words.prefix(k) >> 56) == (first >> 56); ++k) {
+    const std::string_view other = sorted_words[k];
+    if (Abbreviates(w, other) || Abbreviates(other, w)) return true;
+  }
   return false;
 }
 
@@ -427,9 +469,9 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records) {
   all_texts.reserve(records.size());
   for (const Record* r : records) {
     RecordText text = Text(*r);
-    titles.push_back(NormalizeText(text.title));
-    all_texts.push_back(NormalizeFolded(text.all_folded));
-    std::string category = NormalizeText(FirstOf(*r, schema_.category));
+    titles.push_back(text.ascii ? CollapseToWords(std::string_view(text.all_folded).substr(0, text.title.size())) : NormalizeText(text.title));
+    all_texts.push_back(NormalizeFolded(text.all_folded, text.ascii));
+    std::string category = NormalizeValue(FirstOf(*r, schema_.category));
     if (!category.empty()) categories.push_back(std::move(category));
   }
   title_word_.Fit(titles);
@@ -463,7 +505,14 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
     if (!all.empty()) all += " ; ";
     all += value;
   }
-  text.all_folded = FoldForMatching(std::move(all));
+  // NormalizeForMatching, which only lower-cases ASCII: in place then.
+  text.ascii = IsAscii(all);
+  if (text.ascii) {
+    LowerAscii(all.data(), all.size());
+    text.all_folded = std::move(all);
+  } else {
+    text.all_folded = NormalizeForMatching(all);
+  }
   return text;
 }
 
@@ -471,33 +520,54 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   PreparedRecord p;
   RecordText text = Text(record);
   const std::string_view title = text.title;
-  const std::string title_folded = NormalizeForMatching(title);
   const std::string& all_folded = text.all_folded;
+  // The all text starts with the title, so folded ASCII holds the folded
+  // title.
+  std::string title_buffer;
+  std::string_view title_folded;
+  if (text.ascii) {
+    title_folded = std::string_view(all_folded).substr(0, title.size());
+  } else {
+    title_buffer = NormalizeForMatching(title);
+    title_folded = title_buffer;
+  }
 
   p.title = CollapseToWords(title_folded);
-  p.all_text = NormalizeFolded(all_folded);
-  p.padded_all = PadForNgrams(p.all_text);
+  p.all_text = NormalizeFolded(all_folded, text.ascii);
   p.title_words = DistinctSortedWords(p.title, &p.title_word_count);
   size_t all_word_count = 0;
   p.all_words = DistinctSortedWords(p.all_text, &all_word_count);
   p.first_word = p.title.substr(0, p.title.find(' '));  // collapsed: no leading space
-  p.title_word_idf.resize(p.title_words.size());
-  p.title_word_all_idf.resize(p.title_words.size());
-  title_word_.IdfOfEach(p.title_words, p.title_word_idf.data());
-  all_word_.IdfOfEach(p.title_words, p.title_word_all_idf.data());
-  p.title_word_bytes.reserve(p.title_words.size());
-  for (const std::string& w : p.title_words) p.title_word_bytes.push_back(ByteSet(w));
+  {
+    // The vectorisers look up lists of strings; the words are copied into
+    // strings kept from record to record, which keeps their buffers.
+    thread_local std::vector<std::string> words;
+    thread_local std::vector<double> idf, all_idf;
+    const size_t n = p.title_words.size();
+    words.resize(n);
+    for (size_t i = 0; i < n; ++i) words[i].assign(p.title_words[i]);
+    idf.resize(n);
+    all_idf.resize(n);
+    title_word_.IdfOfEach(words, idf.data());
+    all_word_.IdfOfEach(words, all_idf.data());
+    p.title_word_info.resize(n);
+    for (size_t i = 0; i < n; ++i) p.title_word_info[i] = {idf[i], all_idf[i], ByteSet(p.title_words[i])};
+  }
   p.compact_all = CompactAlnum(all_folded);
 
-  p.model = CompactAlnum(NormalizeForMatching(FirstOf(record, schema_.model)));
+  // CompactAlnum upper-cases ASCII, which makes folding it first moot.
+  const std::string_view model = FirstOf(record, schema_.model);
+  p.model = IsAscii(model) ? CompactAlnum(model) : CompactAlnum(NormalizeForMatching(model));
   CodesAndSpecs found = ExtractCodesAndSpecs(all_folded);
   if (p.model.size() >= 3) {
     // The model attribute is a code by definition, digits or not.
     ModelCode code;
     code.normalized = p.model;
-    const auto from_model = ExtractModelCodes(p.model);
-    if (!from_model.empty() && from_model[0].normalized == p.model) code.stem = from_model[0].stem;
+    IsWholeCompactCode(p.model, &code.stem);  // the stem when the scanner would read it as one code
+    p.codes.reserve(1 + found.codes.size());
     p.codes.push_back(std::move(code));
+  } else {
+    p.codes.reserve(found.codes.size());
   }
   // First occurrence of each code kept. Most records hold a few, which a
   // scan checks faster than a hash set; the set for the long part lists.
@@ -512,29 +582,53 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
     for (auto& c : found.codes)
       if (seen.insert(c.normalized).second) p.codes.push_back(std::move(c));
   }
-  for (auto& s : found.specs) p.specs.push_back(std::move(s.normalized));
-  std::sort(p.specs.begin(), p.specs.end());
-  p.specs.erase(std::unique(p.specs.begin(), p.specs.end()), p.specs.end());
-  for (const std::string& spec : p.specs) p.spec_kinds.push_back(SpecKind(spec));
+  thread_local std::vector<std::string_view> views;
+  if (!found.specs.empty()) {
+    views.clear();
+    for (const Spec& s : found.specs) views.push_back(s.normalized);
+    p.specs.AssignSortedDistinct(views);
+    // Each spec's kind, its letters ("64GB" -> "GB", "USB3.0" -> "USB",
+    // "12X18" -> "X"), in a buffer no shorter than all the specs.
+    thread_local std::string letters;
+    size_t total = 0;
+    for (std::string_view spec : p.specs) total += spec.size();
+    if (letters.size() < total) letters.resize(total);
+    views.clear();
+    size_t used = 0;
+    for (std::string_view spec : p.specs) {
+      const size_t begin = used;
+      for (char c : spec)
+        if (c >= 'A' && c <= 'Z') letters[used++] = c;
+      views.emplace_back(letters.data() + begin, used - begin);
+    }
+    p.spec_kinds.Assign(views);
+  }
 
   p.title_numbers = Numbers(title_folded);
   p.all_numbers = Numbers(all_folded);
-  for (const std::string& n : p.all_numbers) {
-    if (n.find('.') != std::string::npos || n.size() < 3) continue;
-    (IsYearNumber(n) ? p.years : p.digit_runs).push_back(n);
+  // Years are a subsequence of the sorted distinct numbers, so sorted and
+  // distinct themselves.
+  thread_local std::vector<std::string_view> years;
+  years.clear();
+  views.clear();
+  for (std::string_view n : p.all_numbers) {
+    if (n.size() < 3 || n.find('.') != std::string_view::npos) continue;
+    (IsYearNumber(n) ? years : views).push_back(n);
   }
-  for (const auto& c : p.codes)
-    for (size_t i = 0; i < c.normalized.size();) {
+  p.years.Assign(years);
+  for (const auto& c : p.codes) {
+    const std::string_view code = c.normalized;
+    for (size_t i = 0; i < code.size();) {
       size_t j = i;
-      while (j < c.normalized.size() && c.normalized[j] >= '0' && c.normalized[j] <= '9') ++j;
-      if (j - i >= 3) p.digit_runs.push_back(c.normalized.substr(i, j - i));
+      while (j < code.size() && code[j] >= '0' && code[j] <= '9') ++j;
+      if (j - i >= 3) views.push_back(code.substr(i, j - i));
       i = j == i ? i + 1 : j;
     }
-  std::sort(p.digit_runs.begin(), p.digit_runs.end());
-  p.digit_runs.erase(std::unique(p.digit_runs.begin(), p.digit_runs.end()), p.digit_runs.end());
-  p.brand = NormalizeText(FirstOf(record, schema_.brand));
+  }
+  p.digit_runs.AssignSortedDistinct(views);
+  p.brand = NormalizeValue(FirstOf(record, schema_.brand));
   if (!p.brand.empty()) p.brand_first_word = p.brand.substr(0, p.brand.find(' '));  // collapsed: no leading space
-  p.category = NormalizeText(FirstOf(record, schema_.category));
+  p.category = NormalizeValue(FirstOf(record, schema_.category));
   p.price = ParsePrice(FirstOf(record, schema_.price));
   if (std::isnan(p.price)) {
     p.price = PriceInText(all_folded);
@@ -589,12 +683,12 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     f[kTitleOverlap] = static_cast<double>(common) / std::min(l.title_words.size(), r.title_words.size());
     double shared = 0, total = 0;
     for (size_t i = 0; i < l.title_words.size(); ++i) {
-      const double idf = l.title_word_idf[i];
+      const double idf = l.title_word_info[i].idf;
       total += idf;
       if (l_in_r[i]) shared += idf;
     }
     for (size_t j = 0; j < r.title_words.size(); ++j)
-      if (!r_in_l[j]) total += r.title_word_idf[j];
+      if (!r_in_l[j]) total += r.title_word_info[j].idf;
     f[kTitleWeightedJaccard] = total > 0 ? shared / total : 0;
     // Long descriptions used as titles would make this quadratic; 160 bytes
     // hold any real product title.
@@ -604,24 +698,25 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     auto soft_cover = [](const PreparedRecord& a, const PreparedRecord& b, const Marks& a_in_b) {
       double covered = 0, total = 0;
       for (size_t i = 0; i < a.title_words.size(); ++i) {
-        const std::string& w = a.title_words[i];
-        const double idf = a.title_word_idf[i];
+        const std::string_view w = a.title_words[i];
+        const double idf = a.title_word_info[i].idf;
         total += idf;
         double best = a_in_b[i] ? 1 : 0;
         if (best < 1 && w.size() >= 4)
           for (size_t j = 0; j < b.title_words.size(); ++j) {
-            const std::string& other = b.title_words[j];
-            if (other.size() < 4) continue;
+            const size_t other_size = b.title_words.length(j);
+            if (other_size < 4) continue;
             // Skip a word whose similarity cannot reach the 0.75 that
             // counts, nor beat `best`: the bound is exact arithmetic on a
             // distance no larger than the true one.
             // The length difference alone, a weaker bound, rules most
             // words out before the byte sets are counted.
-            const size_t longest = std::max(w.size(), other.size());
-            const size_t gap = longest - std::min(w.size(), other.size());
+            const size_t longest = std::max(w.size(), other_size);
+            const size_t gap = longest - std::min(w.size(), other_size);
             const double gap_bound = 1 - static_cast<double>(gap) / static_cast<double>(longest);
             if (gap_bound < 0.75 || gap_bound <= best) continue;
-            const size_t at_least = EditDistanceLowerBound(w, a.title_word_bytes[i], other, b.title_word_bytes[j]);
+            const std::string_view other = b.title_words[j];
+            const size_t at_least = EditDistanceLowerBound(w, a.title_word_info[i].bytes, other, b.title_word_info[j].bytes);
             const double bound = 1 - static_cast<double>(at_least) / static_cast<double>(longest);
             if (bound < 0.75 || bound <= best) continue;
             best = std::max(best, EditSimilarity(w, other));
@@ -648,7 +743,7 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
       MarkCommon(a.title_words, b.all_words, &in_b, nullptr);
       double total = 0, missing = 0, soft_missing = 0;
       for (size_t i = 0; i < a.title_words.size(); ++i) {
-        const double idf = a.title_word_all_idf[i];
+        const double idf = a.title_word_info[i].all_idf;
         total += idf;
         if (!in_b[i]) {
           missing += idf;
@@ -729,14 +824,13 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     f[kSpecShared] = static_cast<double>(shared);
     bool conflict = false;
     for (size_t i = 0; i < l.specs.size(); ++i) {
-      const std::string& a = l.specs[i];
-      if (Contains(r.specs, a)) continue;
-      const std::string& kind = l.spec_kinds[i];
+      if (Contains(r.specs, l.specs, i)) continue;
+      const std::string_view kind = l.spec_kinds[i];
       bool kind_in_r = false, kind_agrees = false;
       for (size_t j = 0; j < r.specs.size(); ++j) {
         if (r.spec_kinds[j] != kind) continue;
         kind_in_r = true;
-        kind_agrees = kind_agrees || Contains(l.specs, r.specs[j]);
+        kind_agrees = kind_agrees || Contains(l.specs, r.specs, j);
       }
       conflict = conflict || (kind_in_r && !kind_agrees);
     }
@@ -749,7 +843,7 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
   auto runs_in_text = [&longest_run](const PreparedRecord& a, const PreparedRecord& b) {
     if (a.digit_runs.empty()) return kMissing;
     size_t found = 0;
-    for (const auto& run : a.digit_runs) {
+    for (const std::string_view run : a.digit_runs) {
       if (b.compact_all.find(run) == std::string::npos) continue;
       ++found;
       longest_run = std::max(longest_run, run.size());
@@ -769,8 +863,8 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
   if (!l.brand.empty() && !r.brand.empty()) {
     f[kBrandMatch] = l.brand == r.brand ? 1 : (l.brand_first_word == r.brand_first_word ? 0.5 : 0);
   }
-  if (!l.brand.empty()) f[kBrandInTextLr] = HasPhrase(r.padded_all, l.brand) ? 1 : 0;
-  if (!r.brand.empty()) f[kBrandInTextRl] = HasPhrase(l.padded_all, r.brand) ? 1 : 0;
+  if (!l.brand.empty()) f[kBrandInTextLr] = HasPhrase(r.all_text, l.brand) ? 1 : 0;
+  if (!r.brand.empty()) f[kBrandInTextRl] = HasPhrase(l.all_text, r.brand) ? 1 : 0;
   if (!l.first_word.empty() && !r.first_word.empty()) f[kFirstWordMatch] = l.first_word == r.first_word ? 1 : 0;
 
   if (!std::isnan(l.price) && !std::isnan(r.price)) {

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "conform/core/text.h"
+
 namespace conform::recalls {
 namespace {
 
@@ -143,15 +145,101 @@ TEST_F(PairFeaturesTest, PreparedWordsAreDistinctAndSortedAsStrings) {
                       {"description", "aaaaaaaab aaaaaaaa aaaaaaaaa b aaaaaaaa"}});
   const PreparedRecord p = featurizer_.Prepare(r);
   for (const auto* words : {&p.title_words, &p.all_words}) {
-    std::vector<std::string> want = *words;
+    std::vector<std::string> got(words->begin(), words->end());
+    std::vector<std::string> want = got;
     std::sort(want.begin(), want.end());
     want.erase(std::unique(want.begin(), want.end()), want.end());
-    EXPECT_EQ(*words, want);
+    EXPECT_EQ(got, want);
   }
   EXPECT_EQ(p.title_words.size(), 9u);
   EXPECT_EQ(p.title_word_count, 10u);
-  ASSERT_EQ(p.title_word_idf.size(), p.title_words.size());
-  for (size_t i = 0; i < p.title_words.size(); ++i) EXPECT_GE(p.title_word_idf[i], 1.0);
+  ASSERT_EQ(p.title_word_info.size(), p.title_words.size());
+  for (size_t i = 0; i < p.title_words.size(); ++i) EXPECT_GE(p.title_word_info[i].idf, 1.0);
+}
+
+TEST_F(PairFeaturesTest, PreparedNumbersAreCanonicalDistinctAndSorted) {
+  const PreparedRecord p = featurizer_.Prepare(
+      R({{"title", "kettle 007 7.50 7.0 0.00 10 2019 500w 1.7l 7"}, {"description", "model 12345 made 1999, 3.14"}}));
+  const std::vector<std::string> title(p.title_numbers.begin(), p.title_numbers.end());
+  EXPECT_EQ(title, (std::vector<std::string>{"0", "10", "2019", "7", "7.5"}));
+  const std::vector<std::string> all(p.all_numbers.begin(), p.all_numbers.end());
+  EXPECT_EQ(all, (std::vector<std::string>{"0", "10", "12345", "1999", "2019", "3.14", "7", "7.5"}));
+  const std::vector<std::string> years(p.years.begin(), p.years.end());
+  EXPECT_EQ(years, (std::vector<std::string>{"1999", "2019"}));
+  const std::vector<std::string> runs(p.digit_runs.begin(), p.digit_runs.end());
+  EXPECT_EQ(runs, (std::vector<std::string>{"12345"}));
+  auto f = Features(R({{"title", "kettle 007 7.50"}}), R({{"title", "kettle 7 7.5"}}));
+  EXPECT_EQ(f["number_jaccard"], 1);
+  EXPECT_EQ(f["number_missing_lr"], 0);
+}
+
+TEST_F(PairFeaturesTest, SpecKindsFollowTheSortedSpecs) {
+  const PreparedRecord p = featurizer_.Prepare(R({{"title", "usb3.0 hub 64gb 4-in-1 12x18 64gb"}}));
+  ASSERT_EQ(p.spec_kinds.size(), p.specs.size());
+  for (size_t i = 0; i < p.specs.size(); ++i) {
+    std::string letters;
+    for (char c : p.specs[i])
+      if (c >= 'A' && c <= 'Z') letters += c;
+    EXPECT_EQ(p.spec_kinds[i], letters);
+    if (i > 0) EXPECT_LT(p.specs[i - 1], p.specs[i]);
+  }
+}
+
+TEST_F(PairFeaturesTest, BrandInTextOnlyAsWholeWords) {
+  const Record acme = R({{"title", "cordless kettle"}, {"brand", "Acme Home"}});
+  // At the start, at the end, alone, and not inside longer words.
+  EXPECT_EQ(Features(acme, R({{"title", "acme home kettle"}}))["brand_in_text_lr"], 1);
+  EXPECT_EQ(Features(acme, R({{"title", "kettle by acme home"}}))["brand_in_text_lr"], 1);
+  EXPECT_EQ(Features(acme, R({{"title", "acme home"}}))["brand_in_text_lr"], 1);
+  EXPECT_EQ(Features(acme, R({{"title", "acme homes kettle"}}))["brand_in_text_lr"], 0);
+  EXPECT_EQ(Features(acme, R({{"title", "kettle macme home"}}))["brand_in_text_lr"], 0);
+  EXPECT_EQ(Features(acme, R({{"title", "acme"}}))["brand_in_text_lr"], 0);
+  const Record cafe = R({{"title", "espresso machine"}, {"brand", "Caf\xc3\xa9 Cr\xc3\xa8me"}});
+  EXPECT_EQ(Features(cafe, R({{"title", "caf\xc3\xa9 cr\xc3\xa8me espresso machine"}}))["brand_in_text_lr"], 1);
+}
+
+TEST_F(PairFeaturesTest, EmptyAndOddRecordsPrepare) {
+  const PreparedRecord empty = featurizer_.Prepare(R({}));
+  EXPECT_TRUE(empty.title.empty());
+  EXPECT_TRUE(empty.title_words.empty());
+  EXPECT_TRUE(empty.all_words.empty());
+  EXPECT_EQ(empty.title_word_count, 0u);
+  auto f = Features(R({}), corpus_[0]);
+  EXPECT_TRUE(std::isnan(f["title_jaccard"]));
+  EXPECT_TRUE(std::isnan(f["number_jaccard"]) || f["number_jaccard"] == 0);
+  // One-byte words, and a long text of many repeated words.
+  const PreparedRecord tiny = featurizer_.Prepare(R({{"title", "a b a c b"}}));
+  EXPECT_EQ(std::vector<std::string>(tiny.title_words.begin(), tiny.title_words.end()), (std::vector<std::string>{"a", "b", "c"}));
+  EXPECT_EQ(tiny.title_word_count, 5u);
+  std::string long_text;
+  for (int i = 0; i < 2000; ++i) long_text += "word" + std::to_string(i % 300) + " ";
+  const PreparedRecord big = featurizer_.Prepare(R({{"title", "kettle"}, {"description", long_text}}));
+  EXPECT_EQ(big.all_words.size(), 301u);
+  auto g = Features(R({{"title", "kettle"}, {"description", long_text}}), R({{"title", "kettle"}, {"description", long_text}}));
+  EXPECT_EQ(g["all_jaccard"], 1);
+}
+
+TEST_F(PairFeaturesTest, PreparedTextIsFoldedAsNormalizeTextFoldsIt) {
+  // Lengths around the 8-byte steps of the ASCII folding, the bytes next to
+  // 'A'..'Z' and 'a'..'z', and text that is not ASCII at the start, middle
+  // and end.
+  std::vector<std::string> texts = {"", "A", "@[`{", "AZ az", "Kettle KT-2000 @Z[ `a{", "ABCDEFGH", "ABCDEFGHI",
+                                    "\xef\xbc\xa3AFE Cr\xc3\xa8me", "Caf\xc3\xa9 BRAND", "Tea \xe2\x84\xa2",
+                                    "Stra\xc3\x9f" "e 12"};
+  for (int n = 1; n <= 20; ++n) {
+    std::string t;
+    for (int i = 0; i < n; ++i) t += static_cast<char>("@AMZ[`amz{ 9"[i % 12]);
+    texts.push_back(t);
+  }
+  for (const std::string& t : texts) {
+    const PreparedRecord p = featurizer_.Prepare(R({{"title", t}, {"brand", t}, {"category", t}, {"model", t}}));
+    EXPECT_EQ(p.title, NormalizeText(t)) << t;
+    EXPECT_EQ(p.brand, NormalizeText(t)) << t;
+    EXPECT_EQ(p.category, NormalizeText(t)) << t;
+    EXPECT_EQ(p.model, CompactAlnum(NormalizeForMatching(t))) << t;
+    const bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (ascii && !NormalizeText(t).empty()) EXPECT_EQ(p.all_text, NormalizeText(t + " ; " + t + " ; " + t + " ; " + t)) << t;
+  }
 }
 
 TEST(RecordTest, GetIsCaseInsensitiveAndSkipsBlankValues) {

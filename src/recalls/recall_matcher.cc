@@ -176,10 +176,10 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   for (const auto& b : brands)
     for (std::string_view w : Words(b)) brand_words.insert(w);
   size_t words = 0;
-  for (const auto& w : p.title_words) {
+  for (const std::string_view w : p.title_words) {
     if (StopWord(w) || brand_words.count(w) != 0 || words >= 12) continue;
     ++words;
-    for (const auto& b : brands) keys.push_back("b:" + b + "|" + w);
+    for (const auto& b : brands) keys.push_back("b:" + b + "|" + std::string(w));
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

@@ -61,6 +61,12 @@ CodesAndSpecs ExtractCodesAndSpecs(std::string_view text);
 // Just the codes of ExtractCodesAndSpecs.
 std::vector<ModelCode> ExtractModelCodes(std::string_view text);
 
+// Whether `compact`, an output of CompactAlnum, is as a whole a code:
+// whether ExtractModelCodes(compact) finds exactly one code spanning it.
+// `stem` gets that code's stem (empty when false). Cheaper than the scan,
+// for model attributes that are compacted anyway.
+bool IsWholeCompactCode(std::string_view compact, std::string* stem);
+
 // Upper case with everything but ASCII letters and digits removed: the form
 // in which a code is looked for inside another text ("KDL 40EX500" and
 // "kdl-40ex500" both become "KDL40EX500").

@@ -40,6 +40,7 @@
 
 #include "conform/recalls/model_number.h"
 #include "conform/recalls/text_similarity.h"
+#include "conform/recalls/word_list.h"
 
 namespace conform::recalls {
 
@@ -66,27 +67,29 @@ struct RecordSchema {
 struct PreparedRecord {
   std::string title;     // NormalizeText of the title
   std::string all_text;  // NormalizeText of every non-price value, title first
-  std::string padded_all;  // " " + all_text + " ", for whole-word look-ups
-  std::vector<std::string> title_words, all_words;  // distinct, sorted
-  // The IDF of each of title_words in the title and the all-text word
-  // vectorisers, so that pairs need no look-ups.
-  std::vector<double> title_word_idf, title_word_all_idf;
-  // Of each of title_words, which byte values it holds (modulo 64): a cheap
-  // lower bound on edit distances, so most word pairs need no computing.
-  std::vector<uint64_t> title_word_bytes;
+  WordList title_words, all_words;  // distinct, sorted
+  // Of each of title_words: its IDF in the title and the all-text word
+  // vectorisers, so that pairs need no look-ups; and which byte values it
+  // holds (modulo 64), a cheap lower bound on edit distances, so most word
+  // pairs need no computing.
+  struct TitleWord {
+    double idf = 0, all_idf = 0;
+    uint64_t bytes = 0;
+  };
+  std::vector<TitleWord> title_word_info;
   size_t title_word_count = 0;  // words in the title, repeats included
   SparseVector title_word, title_c3, title_c4, title_c5;  // title vectorisers
   SparseVector all_word, all_c3, title_in_all;            // all-text vectorisers
   std::string compact_all;  // CompactAlnum(all_text): codes are looked for here
   std::vector<ModelCode> codes;     // from the title, model attribute and all text, distinct
-  std::vector<std::string> specs;   // distinct normalised specs
-  std::vector<std::string> spec_kinds;  // of each spec, its letters: what it measures ("GB")
-  std::vector<std::string> title_numbers, all_numbers;  // canonical numbers ("7.0" -> "7"), distinct
+  WordList specs;       // distinct normalised specs, sorted
+  WordList spec_kinds;  // of each spec, its letters: what it measures ("GB")
+  WordList title_numbers, all_numbers;  // canonical numbers ("7.0" -> "7"), distinct, sorted
   // Runs of 3+ digits inside codes and standalone numbers of 3+ digits, not
   // years: the catalogue number that survives when sellers dress a code
-  // differently ("i1237" and "CIM-1237R"). Distinct.
-  std::vector<std::string> digit_runs;
-  std::vector<std::string> years;  // standalone 19xx and 20xx, distinct
+  // differently ("i1237" and "CIM-1237R"). Distinct, sorted.
+  WordList digit_runs;
+  WordList years;                   // standalone 19xx and 20xx, distinct, sorted
   std::string brand;                // normalised brand attribute, may be empty
   std::string brand_first_word;     // its first word
   std::string model;                // CompactAlnum of the model attribute, may be empty
@@ -132,6 +135,7 @@ class PairFeaturizer {
   struct RecordText {
     std::string_view title;  // the title value, in the record
     std::string all_folded;  // NormalizeForMatching of every non-price value, title first
+    bool ascii = false;      // every byte of those values is ASCII
   };
   RecordText Text(const Record& record) const;
 
