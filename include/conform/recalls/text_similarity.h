@@ -112,11 +112,22 @@ class TfidfVectorizer {
   // another vectoriser of the same analyzer and n-gram size.
   void CountTerms(std::string_view normalized, TermCounts* out) const;
   SparseVector Weigh(const TermCounts& counts) const;
+  // CountTerms of `normalized` when `prefix` holds CountTerms of its first
+  // `prefix_size` bytes: a record's all text begins with its title, whose
+  // terms are counted already. Only the terms past the prefix are hashed
+  // and sorted, then merged with the prefix's. When the prefix does not end
+  // at a word's end (the text is the prefix alone, or the prefix, a space
+  // and more), or is too short to hold an n-gram of its own, this counts
+  // the whole text instead. The result equals CountTerms(normalized) either
+  // way. `out` must not be `prefix`.
+  void CountTermsAfterPrefix(const TermCounts& prefix, size_t prefix_size, std::string_view normalized,
+                             TermCounts* out) const;
 
   // The IDF of one term (a word, or an n-gram for the n-gram analyzer).
   double Idf(std::string_view term) const;
   // Idf of each of `terms`, in order, to `out`: the look-ups overlap.
   void IdfOfEach(const std::vector<std::string>& terms, double* out) const;
+  void IdfOfEach(std::span<const std::string_view> terms, double* out) const;
 
   Analyzer analyzer() const { return analyzer_; }
   int ngram() const { return ngram_; }
@@ -127,6 +138,8 @@ class TfidfVectorizer {
   // Appends the hashes of the terms of `normalized` to `terms`.
   void AppendTerms(std::string_view normalized, std::vector<uint64_t>* terms) const;
   double IdfOfHash(uint64_t hash) const;
+  template <typename Terms>
+  void IdfOfEachOf(const Terms& terms, double* out) const;
 
   Analyzer analyzer_;
   int ngram_;
