@@ -653,18 +653,8 @@ void PairFeaturizer::AddVectors(PreparedRecord* p) const {
   p->title_c3 = title_c3_.Weigh(title_c3);
   p->title_c4 = title_c4_.Weigh(title_c4);
   p->title_c5 = title_c5_.Weigh(title_c5);
-  // The all text begins with the title, whose words and 3-grams are
-  // counted above: only the rest of it is.
-  thread_local TermCounts all_terms;
-  if (p->all_text.starts_with(p->title)) {
-    all_word_.CountTermsAfterPrefix(title_words, p->title.size(), p->all_text, &all_terms);
-    p->all_word = all_word_.Weigh(all_terms);
-    all_c3_.CountTermsAfterPrefix(title_c3, p->title.size(), p->all_text, &all_terms);
-    p->all_c3 = all_c3_.Weigh(all_terms);
-  } else {  // a title folded apart from the rest can differ
-    p->all_word = all_word_.Transform(p->all_text);
-    p->all_c3 = all_c3_.Transform(p->all_text);
-  }
+  p->all_word = all_word_.Transform(p->all_text);
+  p->all_c3 = all_c3_.Transform(p->all_text);
   if (!p->category.empty()) p->category_word = category_word_.Transform(p->category);
   p->vectorised = true;
 }

@@ -366,53 +366,40 @@ bool InsertionSortWithin(uint64_t* begin, uint64_t* end, size_t budget) {
 
 // Texts of this many terms or more are sorted by LsdSortTerms.
 constexpr size_t kLsdSortMin = 64;
-// Below this many terms, LsdSortTerms counts 6 bits a pass rather than 8:
-// summing 256 counters a pass costs more than a fourth pass over so few
-// terms does.
-constexpr size_t kLsdSortBytesMin = 256;
 
-// Sorts term hashes ascending by counting passes over bits 40 to 63, least
-// significant digit first (`kDigitBits` bits a digit), then one insertion
-// pass for what those bits leave tied. The FNV hash of grams that differ
-// only in their last byte differs little more than in bits 40 to 47, so
-// bucketing on the top bits crowds them together and insertion sorting
-// them costs shifts quadratic in the crowd; the counting passes cost the
-// same whatever the text. Integers sort to one order only, so the result
-// is std::sort's.
-template <unsigned kDigitBits>
+// Sorts term hashes ascending by three counting passes over bits 40 to 63,
+// least significant byte first, then one insertion pass for what those
+// bits leave tied. The FNV hash of grams that differ only in their last
+// byte differs little more than in bits 40 to 47, so bucketing on the top
+// bits crowds them together and insertion sorting them costs shifts
+// quadratic in the crowd; the three passes cost the same whatever the
+// text. Integers sort to one order only, so the result is std::sort's.
 void LsdSortTerms(std::vector<uint64_t>* terms) {
-  constexpr unsigned kLowBit = 40, kPasses = (64 - kLowBit) / kDigitBits;
-  static_assert(kPasses * kDigitBits == 64 - kLowBit);
-  constexpr size_t kBuckets = size_t{1} << kDigitBits;
-  constexpr uint64_t kDigitMask = kBuckets - 1;
   const size_t n = terms->size();
-  uint32_t starts[kPasses][kBuckets] = {};
+  uint32_t starts[3][256] = {};
   uint64_t* const t = terms->data();
   for (size_t i = 0; i < n; ++i) {
     const uint64_t x = t[i];
-    for (unsigned pass = 0; pass < kPasses; ++pass) ++starts[pass][(x >> (kLowBit + pass * kDigitBits)) & kDigitMask];
+    ++starts[0][(x >> 40) & 255];
+    ++starts[1][(x >> 48) & 255];
+    ++starts[2][x >> 56];
   }
-  // The passes' sums side by side: independent, so they overlap.
-  uint32_t sum[kPasses] = {};
-  for (size_t b = 0; b < kBuckets; ++b) {
-    for (unsigned pass = 0; pass < kPasses; ++pass) {
-      const uint32_t count = starts[pass][b];
-      starts[pass][b] = sum[pass];
-      sum[pass] += count;
+  for (auto& digit : starts) {
+    uint32_t sum = 0;
+    for (uint32_t& start : digit) {
+      const uint32_t count = start;
+      start = sum;
+      sum += count;
     }
   }
   thread_local std::vector<uint64_t> other;
   other.resize(n);
-  uint64_t* from = t;
-  uint64_t* to = other.data();
-  for (unsigned pass = 0; pass < kPasses; ++pass) {
-    const unsigned shift = kLowBit + pass * kDigitBits;
-    uint32_t* const start = starts[pass];
-    for (size_t i = 0; i < n; ++i) to[start[(from[i] >> shift) & kDigitMask]++] = from[i];
-    std::swap(from, to);
-  }
-  if (!InsertionSortWithin(from, from + n, 4 * n)) std::sort(from, from + n);
-  if (from != t) terms->swap(other);
+  uint64_t* const o = other.data();
+  for (size_t i = 0; i < n; ++i) o[starts[0][(t[i] >> 40) & 255]++] = t[i];
+  for (size_t i = 0; i < n; ++i) t[starts[1][(o[i] >> 48) & 255]++] = o[i];
+  for (size_t i = 0; i < n; ++i) o[starts[2][t[i] >> 56]++] = t[i];
+  if (!InsertionSortWithin(o, o + n, 4 * n)) std::sort(o, o + n);
+  terms->swap(other);
 }
 
 // Sorts term hashes ascending: a few by insertion, many by LsdSortTerms,
@@ -430,8 +417,7 @@ void SortTerms(std::vector<uint64_t>* terms) {
     return;
   }
   if (n >= kLsdSortMin) {
-    if (n < kLsdSortBytesMin) LsdSortTerms<6>(terms);
-    else LsdSortTerms<8>(terms);
+    LsdSortTerms(terms);
     return;
   }
   unsigned bits = 4;
@@ -510,84 +496,6 @@ void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) c
   out->terms.clear();
   AppendTerms(normalized, &out->terms);
   SortAndCount(out);
-}
-
-namespace {
-
-// `a` and `b` merged into `out`: each term of either once, in order, with
-// the sum of its counts. The same as counting the terms of both texts
-// together.
-void MergeCounts(const TermCounts& a, const TermCounts& b, TermCounts* out) {
-  const size_t na = a.terms.size(), nb = b.terms.size();
-  out->terms.resize(na + nb);
-  out->counts.resize(na + nb);
-  const uint64_t* const ta = a.terms.data();
-  const uint64_t* const tb = b.terms.data();
-  const uint32_t* const ca = a.counts.data();
-  const uint32_t* const cb = b.counts.data();
-  uint64_t* const t = out->terms.data();
-  uint32_t* const c = out->counts.data();
-  size_t i = 0, j = 0, k = 0;
-  // Without data-dependent branches: which side comes next is unpredictable.
-  while (i < na && j < nb) {
-    const uint64_t x = ta[i], y = tb[j];
-    const bool take_a = x <= y, take_b = y <= x;
-    t[k] = take_a ? x : y;
-    c[k] = (take_a ? ca[i] : 0) + (take_b ? cb[j] : 0);
-    i += take_a;
-    j += take_b;
-    ++k;
-  }
-  for (; i < na; ++i, ++k) t[k] = ta[i], c[k] = ca[i];
-  for (; j < nb; ++j, ++k) t[k] = tb[j], c[k] = cb[j];
-  out->terms.resize(k);
-  out->counts.resize(k);
-}
-
-}  // namespace
-
-void TfidfVectorizer::CountTermsAfterPrefix(const TermCounts& prefix, size_t prefix_size, std::string_view normalized,
-                                            TermCounts* out) const {
-  const bool at_word_end = prefix_size <= normalized.size() &&
-                           (prefix_size == normalized.size() || normalized[prefix_size] == ' ');
-  const size_t n = static_cast<size_t>(ngram_);
-  // An n-gram prefix must hold a gram of n bytes of its own: a shorter
-  // padded prefix is its one gram, which the whole text does not have.
-  const bool grams_fit = analyzer_ == Analyzer::kWords || prefix_size + 2 > n;
-  if (!at_word_end || !grams_fit) {
-    CountTerms(normalized, out);
-    return;
-  }
-  thread_local TermCounts rest;
-  rest.terms.clear();
-  const size_t past = normalized.size() - prefix_size;
-  if (analyzer_ == Analyzer::kWords) {
-    // From the space after the prefix: the words past it, whole.
-    AppendTerms(normalized.substr(prefix_size), &rest.terms);
-  } else if (past > 0) {
-    // The padded text is " " + prefix + " " + more + " ", and the padded
-    // prefix " " + prefix + " " its start, whose grams the prefix counted:
-    // the grams left are those from n - 1 bytes before the prefix's
-    // trailing space, the last ending at the closing pad. `past` of them.
-    thread_local std::string tail;
-    tail.assign(normalized.substr(prefix_size + 2 - n));
-    tail += ' ';
-    const unsigned char* p = reinterpret_cast<const unsigned char*>(tail.data());
-    switch (n) {
-      case 3: HashGrams<3>(p, past, &rest.terms); break;
-      case 4: HashGrams<4>(p, past, &rest.terms); break;
-      case 5: HashGrams<5>(p, past, &rest.terms); break;
-      default:
-        for (size_t i = 0; i < past; ++i) rest.terms.push_back(HashTerm(std::string_view(tail).substr(i, n)));
-    }
-  }
-  if (rest.terms.empty()) {
-    out->terms = prefix.terms;
-    out->counts = prefix.counts;
-    return;
-  }
-  SortAndCount(&rest);
-  MergeCounts(prefix, rest, out);
 }
 
 namespace {

@@ -177,50 +177,6 @@ TEST(TextSimilarityTest, IdfOfEachIsIdfOfEveryTerm) {
   for (size_t i = 0; i < terms.size(); ++i) EXPECT_EQ(from_views[i], v.Idf(terms[i])) << terms[i];
 }
 
-TEST(TextSimilarityTest, CountingAfterAPrefixEqualsCountingTheWholeText) {
-  // Prefixes ending at a word's end, mid-word (counted whole instead), one
-  // character long, empty, equal to the text; grams straddling the seam;
-  // repeats across it; non-ASCII; texts long enough for every sort.
-  std::string long_text = "sony wh 1000xm4";
-  for (int k = 0; k < 300; ++k) long_text += k % 3 == 0 ? " wireless headphones" : " \xc3\xa9t\xc3\xa9 ab";
-  const std::vector<std::pair<std::string, size_t>> cases = {
-      {"", 0},
-      {"a", 0},
-      {"a", 1},
-      {"a b", 1},
-      {"ab c", 2},
-      {"ab cd", 2},
-      {"abc", 3},
-      {"abc def", 3},
-      {"abc def", 2},  // mid-word
-      {"abc def", 5},  // mid-word
-      {"abcd abcd abcd", 4},
-      {"sony sony tv", 4},
-      {"x y", 1},
-      {"\xc3\xa9 \xc3\xa9t\xc3\xa9", 2},
-      {"\xe7\x94\xb5\xe5\x8a\xa8 \xe7\x94\xb5", 6},
-      {long_text, 15},
-      {long_text, 4},
-      {long_text, long_text.size()},
-      {"sony wh 1000xm4 black", 21},
-      {"sony wh 1000xm4 black", 9},  // mid-word
-      {"sony wh", 9},                // past the text: counted whole
-  };
-  for (const auto& [analyzer, n] : {std::pair{Analyzer::kWords, 1}, {Analyzer::kCharNgrams, 1}, {Analyzer::kCharNgrams, 2},
-                                    {Analyzer::kCharNgrams, 3}, {Analyzer::kCharNgrams, 4}, {Analyzer::kCharNgrams, 5},
-                                    {Analyzer::kCharNgrams, 6}}) {
-    const TfidfVectorizer v(analyzer, n);
-    for (const auto& [text, prefix_size] : cases) {
-      TermCounts prefix, whole, got;
-      v.CountTerms(std::string_view(text).substr(0, std::min(prefix_size, text.size())), &prefix);
-      v.CountTerms(text, &whole);
-      v.CountTermsAfterPrefix(prefix, prefix_size, text, &got);
-      EXPECT_EQ(got.terms, whole.terms) << text.substr(0, 40) << " after " << prefix_size << ", n=" << n;
-      EXPECT_EQ(got.counts, whole.counts) << text.substr(0, 40) << " after " << prefix_size << ", n=" << n;
-    }
-  }
-}
-
 TEST(TextSimilarityTest, RareSharedWordsWeighMoreThanCommonOnes) {
   TfidfVectorizer v(Analyzer::kWords);
   v.Fit({"sony headphones black", "bose headphones black", "sony tv black", "lg tv white", "sony wh1000xm4 headphones"});

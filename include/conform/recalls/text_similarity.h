@@ -112,21 +112,13 @@ class TfidfVectorizer {
   // another vectoriser of the same analyzer and n-gram size.
   void CountTerms(std::string_view normalized, TermCounts* out) const;
   SparseVector Weigh(const TermCounts& counts) const;
-  // CountTerms of `normalized` when `prefix` holds CountTerms of its first
-  // `prefix_size` bytes: a record's all text begins with its title, whose
-  // terms are counted already. Only the terms past the prefix are hashed
-  // and sorted, then merged with the prefix's. When the prefix does not end
-  // at a word's end (the text is the prefix alone, or the prefix, a space
-  // and more), or is too short to hold an n-gram of its own, this counts
-  // the whole text instead. The result equals CountTerms(normalized) either
-  // way. `out` must not be `prefix`.
-  void CountTermsAfterPrefix(const TermCounts& prefix, size_t prefix_size, std::string_view normalized,
-                             TermCounts* out) const;
 
   // The IDF of one term (a word, or an n-gram for the n-gram analyzer).
   double Idf(std::string_view term) const;
   // Idf of each of `terms`, in order, to `out`: the look-ups overlap.
   void IdfOfEach(const std::vector<std::string>& terms, double* out) const;
+  // The same over views, for callers that hold their words in a packed
+  // list and would otherwise copy them into strings.
   void IdfOfEach(std::span<const std::string_view> terms, double* out) const;
 
   Analyzer analyzer() const { return analyzer_; }
