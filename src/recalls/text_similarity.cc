@@ -317,7 +317,8 @@ double TfidfVectorizer::IdfOfHash(uint64_t hash) const {
 
 double TfidfVectorizer::Idf(std::string_view term) const { return IdfOfHash(HashTerm(term)); }
 
-void TfidfVectorizer::IdfOfEach(const std::vector<std::string>& terms, double* out) const {
+template <typename Terms>
+void TfidfVectorizer::IdfOfEachOf(const Terms& terms, double* out) const {
   // Hashed and their slots fetched first, then looked up: the misses of
   // one record's words overlap.
   thread_local std::vector<uint64_t> hashes;
@@ -328,6 +329,10 @@ void TfidfVectorizer::IdfOfEach(const std::vector<std::string>& terms, double* o
   }
   for (size_t i = 0; i < terms.size(); ++i) out[i] = IdfOfHash(hashes[i]);
 }
+
+void TfidfVectorizer::IdfOfEach(const std::vector<std::string>& terms, double* out) const { IdfOfEachOf(terms, out); }
+
+void TfidfVectorizer::IdfOfEach(std::span<const std::string_view> terms, double* out) const { IdfOfEachOf(terms, out); }
 
 namespace {
 
@@ -361,40 +366,53 @@ bool InsertionSortWithin(uint64_t* begin, uint64_t* end, size_t budget) {
 
 // Texts of this many terms or more are sorted by LsdSortTerms.
 constexpr size_t kLsdSortMin = 64;
+// Below this many terms, LsdSortTerms counts over bits 48 to 63 only.
+constexpr size_t kLsdSortWideMin = 256;
 
-// Sorts term hashes ascending by three counting passes over bits 40 to 63,
-// least significant byte first, then one insertion pass for what those
-// bits leave tied. The FNV hash of grams that differ only in their last
-// byte differs little more than in bits 40 to 47, so bucketing on the top
-// bits crowds them together and insertion sorting them costs shifts
-// quadratic in the crowd; the three passes cost the same whatever the
-// text. Integers sort to one order only, so the result is std::sort's.
+// Sorts term hashes ascending by counting passes over bits kLowBit to 63,
+// a byte a pass, least significant first, then one insertion pass for
+// what those bits leave tied. The FNV hash of grams that differ only in
+// their last byte differs little more than in bits 40 to 47, so bucketing
+// on the top bits crowds them together and insertion sorting them costs
+// shifts quadratic in the crowd. From bit 40 the passes cost the same
+// whatever the text; from bit 48 a pass less is spent, and what is left
+// tied is the grams of one text that share all but their last byte: a few
+// each in a short text, where the finishing pass sorts them cheaply. Past
+// a budget of shifts that pass gives way to std::sort, so no input costs
+// quadratic time. Integers sort to one order only, so the result is
+// std::sort's.
+template <unsigned kLowBit>
 void LsdSortTerms(std::vector<uint64_t>* terms) {
+  constexpr unsigned kPasses = (64 - kLowBit) / 8;
+  static_assert(kPasses * 8 == 64 - kLowBit);
   const size_t n = terms->size();
-  uint32_t starts[3][256] = {};
+  uint32_t starts[kPasses][256] = {};
   uint64_t* const t = terms->data();
   for (size_t i = 0; i < n; ++i) {
     const uint64_t x = t[i];
-    ++starts[0][(x >> 40) & 255];
-    ++starts[1][(x >> 48) & 255];
-    ++starts[2][x >> 56];
+    for (unsigned pass = 0; pass < kPasses; ++pass) ++starts[pass][(x >> (kLowBit + 8 * pass)) & 255];
   }
-  for (auto& digit : starts) {
-    uint32_t sum = 0;
-    for (uint32_t& start : digit) {
-      const uint32_t count = start;
-      start = sum;
-      sum += count;
+  // The passes' sums side by side: independent, so they overlap.
+  uint32_t sum[kPasses] = {};
+  for (size_t b = 0; b < 256; ++b) {
+    for (unsigned pass = 0; pass < kPasses; ++pass) {
+      const uint32_t count = starts[pass][b];
+      starts[pass][b] = sum[pass];
+      sum[pass] += count;
     }
   }
   thread_local std::vector<uint64_t> other;
   other.resize(n);
-  uint64_t* const o = other.data();
-  for (size_t i = 0; i < n; ++i) o[starts[0][(t[i] >> 40) & 255]++] = t[i];
-  for (size_t i = 0; i < n; ++i) t[starts[1][(o[i] >> 48) & 255]++] = o[i];
-  for (size_t i = 0; i < n; ++i) o[starts[2][t[i] >> 56]++] = t[i];
-  if (!InsertionSortWithin(o, o + n, 4 * n)) std::sort(o, o + n);
-  terms->swap(other);
+  uint64_t* from = t;
+  uint64_t* to = other.data();
+  for (unsigned pass = 0; pass < kPasses; ++pass) {
+    const unsigned shift = kLowBit + 8 * pass;
+    uint32_t* const start = starts[pass];
+    for (size_t i = 0; i < n; ++i) to[start[(from[i] >> shift) & 255]++] = from[i];
+    std::swap(from, to);
+  }
+  if (!InsertionSortWithin(from, from + n, 4 * n)) std::sort(from, from + n);
+  if (from != t) terms->swap(other);
 }
 
 // Sorts term hashes ascending: a few by insertion, many by LsdSortTerms,
@@ -412,7 +430,8 @@ void SortTerms(std::vector<uint64_t>* terms) {
     return;
   }
   if (n >= kLsdSortMin) {
-    LsdSortTerms(terms);
+    if (n < kLsdSortWideMin) LsdSortTerms<48>(terms);
+    else LsdSortTerms<40>(terms);
     return;
   }
   unsigned bits = 4;

@@ -91,13 +91,18 @@ TEST(TextSimilarityTest, TermCountsAreSortedAndCountedAtEverySize) {
   std::mt19937 rng(5);
   const std::vector<std::string> pieces = {"a", "b", "ab", "abc", "abd", "abe", "x1", "é", "电动", "500w", "kdl40ex500", "zz"};
   std::vector<std::string> texts = {"", "a", "a a a", std::string(3000, 'q'), "\xc3\xa9 \xc3\xa8 \xc3\xaa"};
-  for (size_t words : {20, 23, 24, 25, 30, 60, 62, 63, 64, 65, 66, 100, 400, 2000}) {
+  for (size_t words : {20, 23, 24, 25, 30, 60, 62, 63, 64, 65, 66, 100, 200, 255, 256, 400, 2000}) {
     std::string t;
     for (size_t k = 0; k < words; ++k) t += (k == 0 ? "" : " ") + pieces[rng() % pieces.size()];
     texts.push_back(t);
     std::string letters;  // every 3-gram differs from the next in its last byte
     for (size_t k = 0; k < words; ++k) letters += static_cast<char>('a' + k % 26);
     texts.push_back(letters);
+    // Many grams sharing all but their last byte (" qa", " qb", ...), which
+    // hash alike in their top bits: a crowd for the sort's finishing pass.
+    std::string crowd;
+    for (size_t k = 0; k < words; ++k) crowd += std::string(k == 0 ? "" : " ") + "q" + static_cast<char>('0' + k % 75);
+    texts.push_back(crowd);
   }
   for (const auto& [analyzer, n] : {std::pair{Analyzer::kWords, 1}, {Analyzer::kCharNgrams, 1}, {Analyzer::kCharNgrams, 3},
                                     {Analyzer::kCharNgrams, 5}}) {
@@ -126,7 +131,7 @@ TEST(TextSimilarityTest, TermHashesSortLikeStdSortEvenWhenTheirHighBitsTie) {
   // in their top 24 bits in descending order, the case a radix pass on
   // those bits leaves wholly to its finishing pass.
   std::mt19937_64 random(7);
-  for (const size_t n : {0, 1, 2, 23, 24, 25, 63, 64, 65, 500, 5000}) {
+  for (const size_t n : {0, 1, 2, 23, 24, 25, 63, 64, 65, 100, 255, 256, 257, 500, 5000}) {
     for (const bool tied : {false, true}) {
       std::vector<uint64_t> hashes(n);
       for (size_t i = 0; i < n; ++i) hashes[i] = tied ? (uint64_t{0xABCDEF} << 40) | (uint64_t{n - i} << 8) : random();
@@ -170,6 +175,11 @@ TEST(TextSimilarityTest, IdfOfEachIsIdfOfEveryTerm) {
   TfidfVectorizer unfitted(Analyzer::kWords);
   unfitted.IdfOfEach(terms, idf.data());
   EXPECT_EQ(idf[0], unfitted.Idf("sony"));
+  // The same from views, as a record's word list holds them.
+  const std::vector<std::string_view> views(terms.begin(), terms.end());
+  std::vector<double> from_views(terms.size());
+  v.IdfOfEach(std::span<const std::string_view>(views), from_views.data());
+  for (size_t i = 0; i < terms.size(); ++i) EXPECT_EQ(from_views[i], v.Idf(terms[i])) << terms[i];
 }
 
 TEST(TextSimilarityTest, RareSharedWordsWeighMoreThanCommonOnes) {

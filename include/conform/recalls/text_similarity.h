@@ -117,6 +117,9 @@ class TfidfVectorizer {
   double Idf(std::string_view term) const;
   // Idf of each of `terms`, in order, to `out`: the look-ups overlap.
   void IdfOfEach(const std::vector<std::string>& terms, double* out) const;
+  // The same over views, for callers that hold their words in a packed
+  // list and would otherwise copy them into strings.
+  void IdfOfEach(std::span<const std::string_view> terms, double* out) const;
 
   Analyzer analyzer() const { return analyzer_; }
   int ngram() const { return ngram_; }
@@ -127,6 +130,8 @@ class TfidfVectorizer {
   // Appends the hashes of the terms of `normalized` to `terms`.
   void AppendTerms(std::string_view normalized, std::vector<uint64_t>* terms) const;
   double IdfOfHash(uint64_t hash) const;
+  template <typename Terms>
+  void IdfOfEachOf(const Terms& terms, double* out) const;
 
   Analyzer analyzer_;
   int ngram_;
