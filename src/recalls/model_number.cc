@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "digit_scan.h"
+
 namespace conform::recalls {
 
 namespace {
@@ -22,13 +24,12 @@ constexpr std::array<char, 256> kUpperAlnum = [] {
   return table;
 }();
 
-// Of each byte: kAlnumByte for ASCII letters and digits, and kDigitByte as
-// well for digits; the scanner classes every byte of a text.
-constexpr uint8_t kAlnumByte = 1, kDigitByte = 2;
+// Of each byte: kAlnumByte for ASCII letters and digits; the scanner
+// classes every byte of a candidate.
+constexpr uint8_t kAlnumByte = 1;
 constexpr std::array<uint8_t, 256> kByteClass = [] {
   std::array<uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c)
-    table[c] = static_cast<uint8_t>((IsAlnum(static_cast<char>(c)) ? kAlnumByte : 0) | (IsDigit(static_cast<char>(c)) ? kDigitByte : 0));
+  for (int c = 0; c < 256; ++c) table[c] = IsAlnum(static_cast<char>(c)) ? kAlnumByte : 0;
   return table;
 }();
 uint8_t ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
@@ -237,20 +238,33 @@ class Scanner {
   explicit Scanner(std::string_view text) : text_(text) {}
 
   CodesAndSpecs Run() {
+    // Every spec and every code holds a digit, and most candidates are plain
+    // words: the scan goes from digit to digit, and reads each candidate
+    // holding one from its start. A candidate is a maximal run of letters
+    // and digits joined by single joiners, so its start is found going back
+    // as well as forth; it never reaches into the candidate before, which
+    // would have taken the bytes in.
     size_t i = 0;
     const size_t size = text_.size();
     while (i < size) {
-      if (!(ClassOf(text_[i]) & kAlnumByte)) {
-        ++i;
-        continue;
+      const size_t digit = FindDigit(text_, i);
+      if (digit == size) break;
+      size_t start = digit;
+      while (start > i) {
+        if (ClassOf(text_[start - 1]) & kAlnumByte) {
+          --start;
+        } else if (start >= i + 2 && IsJoiner(text_[start - 1]) && (ClassOf(text_[start - 2]) & kAlnumByte)) {
+          start -= 2;
+        } else {
+          break;
+        }
       }
       std::vector<Part>& parts = *parts_;
       parts.clear();
-      size_t j = i;
-      uint8_t seen = 0;  // the classes of the candidate's bytes, or-ed
+      size_t j = start;
       while (true) {
         const size_t b = j;
-        for (uint8_t c; j < size && ((c = ClassOf(text_[j])) & kAlnumByte); ++j) seen |= c;
+        while (j < size && (ClassOf(text_[j]) & kAlnumByte)) ++j;
         parts.push_back({b, j});
         if (j + 1 < size && IsJoiner(text_[j]) && (ClassOf(text_[j + 1]) & kAlnumByte)) {
           ++j;
@@ -258,9 +272,7 @@ class Scanner {
         }
         break;
       }
-      // Every spec and every code holds a digit: most candidates are plain
-      // words, and judging them would find nothing.
-      if (seen & kDigitByte) Judge(parts);
+      Judge(parts);
       i = j;
     }
     return std::move(out_);

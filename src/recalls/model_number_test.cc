@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <string_view>
+
 #include <string>
 #include <vector>
+
+#include "digit_scan.h"
 
 namespace conform::recalls {
 namespace {
@@ -147,6 +151,47 @@ TEST(ModelNumberTest, WholeCompactCodeAgreesWithTheScanner) {
     EXPECT_EQ(IsWholeCompactCode(text, &stem), whole) << text;
     EXPECT_EQ(stem, whole ? codes[0].stem : "") << text;
   }
+}
+
+TEST(FindDigitTest, FindsTheFirstDigitFromAPosition) {
+  EXPECT_EQ(FindDigit("", 0), 0u);
+  EXPECT_EQ(FindDigit("abc", 0), 3u);
+  EXPECT_EQ(FindDigit("abc", 5), 3u);
+  EXPECT_EQ(FindDigit("7", 0), 0u);
+  EXPECT_EQ(FindDigit("abcdefghijklmnopq9", 0), 17u);  // after two whole blocks
+  EXPECT_EQ(FindDigit("1bcdefgh2", 1), 8u);
+  // Bytes next to the digits' range, bytes below 10 and non-ASCII bytes are
+  // not digits; a digit after them in the same block is found.
+  const std::string_view near("/:\x00\x09\x80\xb0\xb9 z5", 10);
+  EXPECT_EQ(FindDigit(near, 0), 9u);
+  // Every position of every digit in a long text of letters.
+  for (size_t at = 0; at < 40; ++at) {
+    std::string text(40, 'x');
+    text[at] = static_cast<char>('0' + at % 10);
+    for (size_t from = 0; from <= at; ++from) EXPECT_EQ(FindDigit(text, from), at) << at << " " << from;
+    EXPECT_EQ(FindDigit(text, at + 1), text.size());
+  }
+}
+
+TEST(ModelNumberTest, CandidatesAreFoundFromTheirStartWhereverTheDigitIs) {
+  // The digit late in a long candidate, after joiners, at the text's ends,
+  // and next to joiners that join nothing.
+  EXPECT_EQ(Codes("abcdefghijk-lmnop-q12"), (std::vector<std::string>{"ABCDEFGHIJKLMNOPQ12"}));
+  EXPECT_EQ(Codes("KDL-40EX500"), (std::vector<std::string>{"KDL40EX500"}));
+  EXPECT_EQ(Codes("tv kdl-40ex500"), (std::vector<std::string>{"KDL40EX500"}));
+  EXPECT_EQ(Codes("word--ab12 -cd34- ef/-56gh"), (std::vector<std::string>{"AB12", "CD34", "56GH"}));
+  EXPECT_EQ(Codes("plain words only, no digits at all in here"), std::vector<std::string>{});
+  EXPECT_EQ(Codes(""), std::vector<std::string>{});
+  EXPECT_EQ(Codes("a1"), std::vector<std::string>{});
+  EXPECT_EQ(Codes("ab1"), (std::vector<std::string>{"AB1"}));
+  // Non-ASCII bytes end a candidate as any other separator does.
+  EXPECT_EQ(Codes("caf\xc3\xa9y200 \xc3\xa9" "ab-300"), (std::vector<std::string>{"Y200", "AB300"}));
+  const CodesAndSpecs found = ExtractCodesAndSpecs("a long description without numbers, then 64GB and SX-12/B");
+  ASSERT_EQ(found.specs.size(), 1u);
+  EXPECT_EQ(found.specs[0].normalized, "64GB");
+  ASSERT_EQ(found.codes.size(), 1u);
+  EXPECT_EQ(found.codes[0].normalized, "SX12B");
+  EXPECT_EQ(found.codes[0].offset, std::string_view("a long description without numbers, then 64GB and ").size());
 }
 
 }  // namespace

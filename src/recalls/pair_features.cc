@@ -11,6 +11,7 @@
 
 #include "conform/core/text.h"
 #include "conform/recalls/word_list.h"
+#include "digit_scan.h"
 
 namespace conform::recalls {
 
@@ -143,20 +144,21 @@ bool IsOneOf(std::string_view name, const std::vector<std::string>& names) {
 bool IsAsciiAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Standalone numbers in folded text, canonical: "7.0" -> "7", "007" -> "7";
-// distinct, sorted.
-WordList Numbers(std::string_view folded) {
+// in order of appearance, repeats kept, viewing a buffer of this thread that
+// the next call overwrites. Returns how many of them start before
+// `title_size`: when the text is a title followed by a space and more, the
+// title's own numbers, found by the same scan.
+size_t CanonicalNumbers(std::string_view folded, size_t title_size, std::vector<std::string_view>* numbers) {
   // A canonical number is never longer than its text, so all of them fit in
   // a buffer of the text's size, written through a pointer.
   thread_local std::string canonical;
-  thread_local std::vector<std::string_view> numbers;
-  numbers.clear();
+  numbers->clear();
   if (canonical.size() < folded.size()) canonical.resize(folded.size());
   char* const buffer = canonical.data();
-  size_t used = 0;
-  for (size_t i = 0; i < folded.size();) {
-    const bool starts = folded[i] >= '0' && folded[i] <= '9' && (i == 0 || !IsAsciiAlnum(folded[i - 1]));
-    if (!starts) {
-      ++i;
+  size_t used = 0, in_title = 0;
+  for (size_t i = FindDigit(folded, 0); i < folded.size(); i = FindDigit(folded, i)) {
+    if (i > 0 && IsAsciiAlnum(folded[i - 1])) {  // inside a word or code, as is the rest of its digits
+      while (i < folded.size() && IsAsciiAlnum(folded[i])) ++i;
       continue;
     }
     size_t j = i;
@@ -184,12 +186,11 @@ WordList Numbers(std::string_view folded) {
       std::memcpy(buffer + used, folded.data() + int_end, fraction_end - int_end);
       used += fraction_end - int_end;
     }
-    numbers.emplace_back(buffer + begin, used - begin);
+    numbers->emplace_back(buffer + begin, used - begin);
+    in_title += i < title_size;
     i = j;
   }
-  WordList out;
-  out.AssignSortedDistinct(numbers);
-  return out;
+  return in_title;
 }
 
 // The distinct words of a normalised text (split at spaces), sorted;
@@ -296,8 +297,8 @@ double ParsePrice(std::string_view text) {
 // "13.5 megapixel").
 double PriceInText(std::string_view folded) {
   double price = kMissing;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    if (folded[i] < '0' || folded[i] > '9' || (i > 0 && (IsAsciiAlnum(folded[i - 1]) || folded[i - 1] == '.'))) continue;
+  for (size_t i = FindDigit(folded, 0); i < folded.size(); i = FindDigit(folded, i + 1)) {
+    if (i > 0 && (IsAsciiAlnum(folded[i - 1]) || folded[i - 1] == '.')) continue;
     size_t j = i;
     while (j < folded.size() && folded[j] >= '0' && folded[j] <= '9') ++j;
     if (j + 1 >= folded.size() || folded[j] != '.') {
@@ -604,8 +605,20 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
     p.spec_kinds.Assign(views);
   }
 
-  p.title_numbers = Numbers(title_folded);
-  p.all_numbers = Numbers(all_folded);
+  {
+    // Folded ASCII text is the title, then a space and the other values when
+    // there are any: one scan finds the numbers of both.
+    thread_local std::vector<std::string_view> numbers;
+    if (text.ascii) {
+      const size_t in_title = CanonicalNumbers(all_folded, title_folded.size(), &numbers);
+      p.title_numbers.AssignSortedDistinct(std::span(numbers).first(in_title));
+    } else {
+      CanonicalNumbers(title_folded, 0, &numbers);
+      p.title_numbers.AssignSortedDistinct(numbers);
+      CanonicalNumbers(all_folded, 0, &numbers);
+    }
+    p.all_numbers.AssignSortedDistinct(numbers);
+  }
   // Years are a subsequence of the sorted distinct numbers, so sorted and
   // distinct themselves.
   thread_local std::vector<std::string_view> years;

@@ -173,6 +173,41 @@ TEST_F(PairFeaturesTest, PreparedNumbersAreCanonicalDistinctAndSorted) {
   EXPECT_EQ(f["number_missing_lr"], 0);
 }
 
+TEST_F(PairFeaturesTest, TitleNumbersEndWhereTheTitleEnds) {
+  // Numbers at the title's ends, in the other values, and at the end of the
+  // text; the title's numbers come from the scan of the whole text.
+  const PreparedRecord p = featurizer_.Prepare(
+      R({{"title", "12 kettle 3.5"}, {"description", "7 cups, 1.25"}, {"model", "x 99"}}));
+  EXPECT_EQ(std::vector<std::string>(p.title_numbers.begin(), p.title_numbers.end()), (std::vector<std::string>{"12", "3.5"}));
+  EXPECT_EQ(std::vector<std::string>(p.all_numbers.begin(), p.all_numbers.end()),
+            (std::vector<std::string>{"1.25", "12", "3.5", "7", "99"}));
+  // A title ending in a point, a title that is one number, a title without
+  // numbers, and a non-ASCII title (folded apart from the other values).
+  const PreparedRecord point = featurizer_.Prepare(R({{"title", "kettle 5."}, {"description", "5 l"}}));
+  EXPECT_EQ(std::vector<std::string>(point.title_numbers.begin(), point.title_numbers.end()), (std::vector<std::string>{"5"}));
+  const PreparedRecord lone = featurizer_.Prepare(R({{"title", "2019"}}));
+  EXPECT_EQ(std::vector<std::string>(lone.title_numbers.begin(), lone.title_numbers.end()), (std::vector<std::string>{"2019"}));
+  EXPECT_EQ(std::vector<std::string>(lone.all_numbers.begin(), lone.all_numbers.end()), (std::vector<std::string>{"2019"}));
+  const PreparedRecord none = featurizer_.Prepare(R({{"title", "kettle"}, {"description", "holds 2 l"}}));
+  EXPECT_TRUE(none.title_numbers.empty());
+  EXPECT_EQ(none.all_numbers.size(), 1u);
+  const PreparedRecord accented = featurizer_.Prepare(R({{"title", "caf\xc3\xa9 4 tasses"}, {"description", "8 cups"}}));
+  EXPECT_EQ(std::vector<std::string>(accented.title_numbers.begin(), accented.title_numbers.end()), (std::vector<std::string>{"4"}));
+  EXPECT_EQ(std::vector<std::string>(accented.all_numbers.begin(), accented.all_numbers.end()), (std::vector<std::string>{"4", "8"}));
+}
+
+TEST_F(PairFeaturesTest, PriceInTextIsTheLastPriceLikeAmount) {
+  // Past long digit-free stretches, at the text's end, and not inside words,
+  // after a point, or in a Wi-Fi standard.
+  const std::string padding(100, 'a');
+  EXPECT_EQ(featurizer_.Prepare(R({{"title", padding + " kettle 19.99 then 24.50"}})).price, 24.5);
+  EXPECT_EQ(featurizer_.Prepare(R({{"title", "kettle 409.0 " + padding}})).price, 409.0);
+  const PreparedRecord none = featurizer_.Prepare(R({{"title", "x19.99 1.19.99 802.11 2.7 lcd"}}));
+  EXPECT_TRUE(std::isnan(none.price));
+  EXPECT_FALSE(none.price_from_text);
+  EXPECT_TRUE(featurizer_.Prepare(R({{"title", "kettle 19.99"}})).price_from_text);
+}
+
 TEST_F(PairFeaturesTest, SpecKindsFollowTheSortedSpecs) {
   const PreparedRecord p = featurizer_.Prepare(R({{"title", "usb3.0 hub 64gb 4-in-1 12x18 64gb"}}));
   ASSERT_EQ(p.spec_kinds.size(), p.specs.size());
