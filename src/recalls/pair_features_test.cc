@@ -213,10 +213,13 @@ TEST_F(PairFeaturesTest, SpecKindsFollowTheSortedSpecs) {
   ASSERT_EQ(p.spec_kinds.size(), p.specs.size());
   for (size_t i = 0; i < p.specs.size(); ++i) {
     std::string letters;
-    for (char c : p.specs[i])
+    for (char c : p.specs[i]) {
       if (c >= 'A' && c <= 'Z') letters += c;
+    }
     EXPECT_EQ(p.spec_kinds[i], letters);
-    if (i > 0) EXPECT_LT(p.specs[i - 1], p.specs[i]);
+    if (i > 0) {
+      EXPECT_LT(p.specs[i - 1], p.specs[i]);
+    }
   }
 }
 
@@ -259,7 +262,7 @@ TEST_F(PairFeaturesTest, PreparedTextIsFoldedAsNormalizeTextFoldsIt) {
   // 'A'..'Z' and 'a'..'z', and text that is not ASCII at the start, middle
   // and end.
   std::vector<std::string> texts = {"", "A", "@[`{", "AZ az", "Kettle KT-2000 @Z[ `a{", "ABCDEFGH", "ABCDEFGHI",
-                                    "\xef\xbc\xa3AFE Cr\xc3\xa8me", "Caf\xc3\xa9 BRAND", "Tea \xe2\x84\xa2",
+                                    "\xef\xbc\xa3" "AFE Cr\xc3\xa8me", "Caf\xc3\xa9 BRAND", "Tea \xe2\x84\xa2",
                                     "Stra\xc3\x9f" "e 12"};
   for (int n = 1; n <= 20; ++n) {
     std::string t;
@@ -273,7 +276,9 @@ TEST_F(PairFeaturesTest, PreparedTextIsFoldedAsNormalizeTextFoldsIt) {
     EXPECT_EQ(p.category, NormalizeText(t)) << t;
     EXPECT_EQ(p.model, CompactAlnum(NormalizeForMatching(t))) << t;
     const bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (ascii && !NormalizeText(t).empty()) EXPECT_EQ(p.all_text, NormalizeText(t + " ; " + t + " ; " + t + " ; " + t)) << t;
+    if (ascii && !NormalizeText(t).empty()) {
+      EXPECT_EQ(p.all_text, NormalizeText(t + " ; " + t + " ; " + t + " ; " + t)) << t;
+    }
   }
 }
 
