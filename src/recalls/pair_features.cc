@@ -540,17 +540,14 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   p.all_words = DistinctSortedWords(p.all_text, &all_word_count);
   p.first_word = p.title.substr(0, p.title.find(' '));  // collapsed: no leading space
   {
-    // The vectorisers look up lists of strings; the words are copied into
-    // strings kept from record to record, which keeps their buffers.
-    thread_local std::vector<std::string> words;
+    thread_local std::vector<std::string_view> words;
     thread_local std::vector<double> idf, all_idf;
     const size_t n = p.title_words.size();
-    words.resize(n);
-    for (size_t i = 0; i < n; ++i) words[i].assign(p.title_words[i]);
+    words.assign(p.title_words.begin(), p.title_words.end());
     idf.resize(n);
     all_idf.resize(n);
-    title_word_.IdfOfEach(words, idf.data());
-    all_word_.IdfOfEach(words, all_idf.data());
+    title_word_.IdfOfEach(std::span<const std::string_view>(words), idf.data());
+    all_word_.IdfOfEach(std::span<const std::string_view>(words), all_idf.data());
     p.title_word_info.resize(n);
     for (size_t i = 0; i < n; ++i) p.title_word_info[i] = {idf[i], all_idf[i], ByteSet(p.title_words[i])};
   }
