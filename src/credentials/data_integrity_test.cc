@@ -53,14 +53,14 @@ TEST(MultibaseTest, Base58RoundTripAndLeadingZeros) {
   EXPECT_EQ(Base64UrlEncode({251, 255}), "-_8");
 }
 
-// Decoding takes digits five at a time: every length and remainder, with and
+// Decoding takes digits ten at a time: every length and remainder, with and
 // without leading zero bytes, must come back as it went in.
 TEST(MultibaseTest, Base58RoundTripsEveryLength) {
   Bytes b;
   for (int n = 0; n < 80; ++n) {
     EXPECT_EQ(Base58BtcDecode(Base58BtcEncode(b)).value(), b) << n;
-    Bytes zeros(3, 0);
-    zeros.insert(zeros.end(), b.begin(), b.end());
+    Bytes zeros(3 + b.size(), 0);
+    std::copy(b.begin(), b.end(), zeros.begin() + 3);
     EXPECT_EQ(Base58BtcDecode(Base58BtcEncode(zeros)).value(), zeros) << n;
     b.push_back(static_cast<uint8_t>(n * 37 + 255));
   }
@@ -130,9 +130,8 @@ TEST_F(EddsaJcsVectorsTest, VerifiesTheSignedVectorAndRejectsTampering) {
   expect_refused("{\"a\":1}", "no proof");
 }
 
-TEST(EddsaJcsTest, SignsAndVerifiesWithAFreshKey) {
-  Ed25519Seed seed{};
-  for (size_t i = 0; i < seed.size(); ++i) seed[i] = static_cast<uint8_t>(i * 7 + 1);
+// Proof options naming the did:key of `seed`'s public key.
+ProofOptions DidKeyProofOptions(const Ed25519Seed& seed) {
   unsigned char pk[32], sk[64];
   crypto_sign_seed_keypair(pk, sk, seed.data());
   Ed25519PublicKey pub;
@@ -140,6 +139,13 @@ TEST(EddsaJcsTest, SignsAndVerifiesWithAFreshKey) {
   ProofOptions o;
   o.created = "2026-11-24T00:00:00Z";
   o.verification_method = DidKeyVerificationMethod(pub);
+  return o;
+}
+
+TEST(EddsaJcsTest, SignsAndVerifiesWithAFreshKey) {
+  Ed25519Seed seed{};
+  for (size_t i = 0; i < seed.size(); ++i) seed[i] = static_cast<uint8_t>(i * 7 + 1);
+  const ProofOptions o = DidKeyProofOptions(seed);
   auto s = AddEddsaJcsProof(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"n":1.50})", seed, o);
   ASSERT_TRUE(s.ok()) << s.error().ToString();
   EXPECT_TRUE(VerifyEddsaJcsProof(s.value()).ok());
@@ -163,13 +169,7 @@ TEST(EddsaJcsTest, KeptDidKeysNeverStandForAnother) {
     seed[0] = static_cast<uint8_t>(i);
     seed[1] = static_cast<uint8_t>(i >> 8);
     seed[2] = 0x5a;
-    unsigned char pk[32], sk[64];
-    crypto_sign_seed_keypair(pk, sk, seed.data());
-    Ed25519PublicKey pub;
-    std::copy(pk, pk + 32, pub.begin());
-    ProofOptions o;
-    o.created = "2026-11-24T00:00:00Z";
-    o.verification_method = DidKeyVerificationMethod(pub);
+    const ProofOptions o = DidKeyProofOptions(seed);
     signed_docs.push_back(AddEddsaJcsProof(doc, seed, o).value());
     Ed25519Seed other = seed;
     other[3] ^= 1;

@@ -15,6 +15,17 @@ std::vector<std::string> Strings(const WordList& list) {
   return out;
 }
 
+// AssignSortedDistinct of `words` gives the strings' own sorted, distinct order.
+void ExpectSortedDistinctAsStrings(const std::vector<std::string>& words, const std::string& what) {
+  std::vector<std::string_view> views(words.begin(), words.end());
+  WordList list;
+  list.AssignSortedDistinct(views);
+  std::vector<std::string> want = words;
+  std::sort(want.begin(), want.end());
+  want.erase(std::unique(want.begin(), want.end()), want.end());
+  EXPECT_EQ(Strings(list), want) << what;
+}
+
 TEST(WordPrefixTest, FirstEightBytesBigEndianZeroPadded) {
   EXPECT_EQ(WordPrefix(""), 0u);
   EXPECT_EQ(WordPrefix("a"), uint64_t{'a'} << 56);
@@ -58,13 +69,7 @@ TEST(WordListTest, SortedDistinctMatchesStringSort) {
   words.push_back(long_word);
   words.push_back(long_word + "y");
   words.push_back(long_word);
-  std::vector<std::string_view> views(words.begin(), words.end());
-  WordList list;
-  list.AssignSortedDistinct(views);
-  std::vector<std::string> want = words;
-  std::sort(want.begin(), want.end());
-  want.erase(std::unique(want.begin(), want.end()), want.end());
-  EXPECT_EQ(Strings(list), want);
+  ExpectSortedDistinctAsStrings(words, "mixed words");
 }
 
 TEST(WordListTest, SortedDistinctOfManyWordsMatchesStringSort) {
@@ -83,13 +88,7 @@ TEST(WordListTest, SortedDistinctOfManyWordsMatchesStringSort) {
         for (char& c : w) c = static_cast<char>((alphabet == 200 ? 0x30 : 'a') + next() % alphabet);
         words.push_back(w);
       }
-      std::vector<std::string_view> views(words.begin(), words.end());
-      WordList list;
-      list.AssignSortedDistinct(views);
-      std::vector<std::string> want = words;
-      std::sort(want.begin(), want.end());
-      want.erase(std::unique(want.begin(), want.end()), want.end());
-      EXPECT_EQ(Strings(list), want) << count << " words over " << alphabet << " bytes";
+      ExpectSortedDistinctAsStrings(words, std::to_string(count) + " words over " + std::to_string(alphabet) + " bytes");
     }
   }
 }
