@@ -197,14 +197,7 @@ size_t CanonicalNumbers(std::string_view folded, size_t title_size, std::vector<
 // `count` gets how many words it has, repeats included.
 WordList DistinctSortedWords(std::string_view normalized, size_t* count) {
   thread_local std::vector<std::string_view> words;
-  words.clear();
-  size_t start = 0;
-  for (size_t i = 0; i < normalized.size(); ++i) {
-    if (normalized[i] != ' ') continue;
-    if (i > start) words.push_back(normalized.substr(start, i - start));
-    start = i + 1;
-  }
-  if (normalized.size() > start) words.push_back(normalized.substr(start));
+  SplitWords(normalized, &words);
   *count = words.size();
   WordList out;
   out.AssignSortedDistinct(words);
@@ -262,7 +255,7 @@ size_t MarkCommon(const WordList& a, const WordList& b, Marks* in_b, Marks* in_a
 // |a ∩ b| of two sorted lists of distinct strings, by one merge.
 size_t CountCommon(const WordList& a, const WordList& b) { return MarkCommon(a, b, nullptr, nullptr); }
 
-// Whether sorted `list` holds list2[k].
+// Whether `sorted` holds other[k].
 bool Contains(const WordList& sorted, const WordList& other, size_t k) {
   size_t lo = 0, hi = sorted.size();
   while (lo < hi) {

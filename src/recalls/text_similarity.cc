@@ -14,6 +14,10 @@ namespace conform::recalls {
 
 namespace {
 
+// FNV-1a, 64 bits: HashTerm and the loops that hash terms in place.
+constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
+constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
 bool IsWordCodepoint(utf8proc_int32_t cp) {
   if (cp < 0x80)
     return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
@@ -90,18 +94,23 @@ std::string CollapseToWords(std::string_view folded) {
   return out;
 }
 
-std::vector<std::string_view> Words(std::string_view normalized) {
+void SplitWords(std::string_view normalized, std::vector<std::string_view>* out) {
   // A byte loop rather than a search per word: words are a few bytes long.
-  std::vector<std::string_view> words;
-  words.reserve(static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' ')) + 1);
+  out->clear();
   const char* const data = normalized.data();
   size_t start = 0;
   for (size_t i = 0; i < normalized.size(); ++i) {
     if (data[i] != ' ') continue;
-    if (i > start) words.emplace_back(data + start, i - start);
+    if (i > start) out->emplace_back(data + start, i - start);
     start = i + 1;
   }
-  if (normalized.size() > start) words.emplace_back(data + start, normalized.size() - start);
+  if (normalized.size() > start) out->emplace_back(data + start, normalized.size() - start);
+}
+
+std::vector<std::string_view> Words(std::string_view normalized) {
+  std::vector<std::string_view> words;
+  words.reserve(static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' ')) + 1);
+  SplitWords(normalized, &words);
   return words;
 }
 
@@ -205,11 +214,8 @@ double Cosine(const SparseVector& a, const SparseVector& b) {
 }
 
 uint64_t HashTerm(std::string_view term) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : term) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
+  uint64_t h = kFnvBasis;
+  for (unsigned char c : term) h = (h ^ c) * kFnvPrime;
   return h;
 }
 
@@ -228,11 +234,8 @@ void HashGrams(const unsigned char* p, size_t count, std::vector<uint64_t>* term
   terms->resize(start + count);
   uint64_t* out = terms->data() + start;
   for (size_t i = 0; i < count; ++i) {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t k = 0; k < n; ++k) {
-      h ^= p[i + k];
-      h *= 1099511628211ULL;
-    }
+    uint64_t h = kFnvBasis;
+    for (size_t k = 0; k < n; ++k) h = (h ^ p[i + k]) * kFnvPrime;
     out[i] = h;
   }
 }
@@ -243,17 +246,15 @@ void TfidfVectorizer::AppendTerms(std::string_view normalized, std::vector<uint6
   if (analyzer_ == Analyzer::kWords) {
     // HashTerm of each word, hashed in the one pass that finds the spaces:
     // words are short, and a search call per word cost more than the hash.
-    constexpr uint64_t kBasis = 1469598103934665603ULL;
-    uint64_t h = kBasis;
+    uint64_t h = kFnvBasis;
     bool in_word = false;
     for (const char c : normalized) {
       if (c == ' ') {
         if (in_word) terms->push_back(h);
-        h = kBasis;
+        h = kFnvBasis;
         in_word = false;
       } else {
-        h ^= static_cast<unsigned char>(c);
-        h *= 1099511628211ULL;
+        h = (h ^ static_cast<unsigned char>(c)) * kFnvPrime;
         in_word = true;
       }
     }
@@ -513,9 +514,6 @@ void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) c
 }
 
 namespace {
-
-constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
-constexpr uint64_t kFnvPrime = 1099511628211ULL;
 
 // The hashes of the grams of `lo`, `lo` + 1, ... bytes starting at each of
 // positions [0, end) of `p`, every size fitting there: grams[k][i] gets the

@@ -59,6 +59,12 @@ TEST(TextSimilarityTest, WordsAndCollapsingAtTheEdges) {
   EXPECT_EQ(Words("  a  bb c "), (std::vector<std::string_view>{"a", "bb", "c"}));
   EXPECT_TRUE(Words("").empty());
   EXPECT_TRUE(Words("   ").empty());
+  // SplitWords clears what the buffer held before.
+  std::vector<std::string_view> kept = {"stale"};
+  SplitWords("x  yz", &kept);
+  EXPECT_EQ(kept, (std::vector<std::string_view>{"x", "yz"}));
+  SplitWords("", &kept);
+  EXPECT_TRUE(kept.empty());
   EXPECT_EQ(CollapseToWords("--sony,,wh-1000xm4!!"), "sony wh 1000xm4");
   EXPECT_EQ(CollapseToWords("!a"), "a");
   EXPECT_EQ(CollapseToWords("a!"), "a");

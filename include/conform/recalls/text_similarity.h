@@ -30,6 +30,9 @@ std::string CollapseToWords(std::string_view folded);
 
 // Words of an already normalised text (split at spaces).
 std::vector<std::string_view> Words(std::string_view normalized);
+// The same words into `out`, which is cleared first: a caller that keeps
+// `out` from call to call allocates nothing once it is large enough.
+void SplitWords(std::string_view normalized, std::vector<std::string_view>* out);
 
 // Character n-grams of an already normalised, padded text (PadForNgrams),
 // counted in bytes: exact for ASCII, and for other scripts still equal
