@@ -24,15 +24,9 @@ constexpr std::array<char, 256> kUpperAlnum = [] {
   return table;
 }();
 
-// Of each byte: kAlnumByte for ASCII letters and digits; the scanner
-// classes every byte of a candidate.
-constexpr uint8_t kAlnumByte = 1;
-constexpr std::array<uint8_t, 256> kByteClass = [] {
-  std::array<uint8_t, 256> table{};
-  for (int c = 0; c < 256; ++c) table[c] = IsAlnum(static_cast<char>(c)) ? kAlnumByte : 0;
-  return table;
-}();
-uint8_t ClassOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
+// Whether a byte is an ASCII letter or digit, by the table above: the
+// scanner asks this of every byte of a candidate.
+bool IsAlnumByte(char c) { return kUpperAlnum[static_cast<unsigned char>(c)] != 0; }
 
 // A unit after a number, and the most digits the number may have for the pair
 // to read as a quantity (0: any). Short units are ambiguous with the tail of
@@ -251,9 +245,9 @@ class Scanner {
       if (digit == size) break;
       size_t start = digit;
       while (start > i) {
-        if (ClassOf(text_[start - 1]) & kAlnumByte) {
+        if (IsAlnumByte(text_[start - 1])) {
           --start;
-        } else if (start >= i + 2 && IsJoiner(text_[start - 1]) && (ClassOf(text_[start - 2]) & kAlnumByte)) {
+        } else if (start >= i + 2 && IsJoiner(text_[start - 1]) && IsAlnumByte(text_[start - 2])) {
           start -= 2;
         } else {
           break;
@@ -264,9 +258,9 @@ class Scanner {
       size_t j = start;
       while (true) {
         const size_t b = j;
-        while (j < size && (ClassOf(text_[j]) & kAlnumByte)) ++j;
+        while (j < size && IsAlnumByte(text_[j])) ++j;
         parts.push_back({b, j});
-        if (j + 1 < size && IsJoiner(text_[j]) && (ClassOf(text_[j + 1]) & kAlnumByte)) {
+        if (j + 1 < size && IsJoiner(text_[j]) && IsAlnumByte(text_[j + 1])) {
           ++j;
           continue;
         }
