@@ -4,7 +4,7 @@
 //       [--threads N] [--model-threads 1] [--max-block 2000] [--limit N]
 //       [--max-code-block 2000] [--max-code-brands 5] [--takedown-at 0.9]
 //       [--review-unidentified-at 0.9]
-//       [--export-pairs FILE] [--export-count 100000] [--breakdown N] [--seed 1]
+//       [--export-pairs FILE] [--export-count 100000] [--breakdown N] [--seed 1] [--kinds on|off]
 //       [--matches-out FILE]
 //   recall_match_bench score --notices F --model F --pairs FILE [--chunk 10000] [--show-errors N]
 //
@@ -65,6 +65,7 @@
 #include "conform/recalls/match_model.h"
 #include "conform/recalls/notice.h"
 #include "conform/recalls/pair_features.h"
+#include "conform/recalls/product_kind.h"
 #include "conform/recalls/recall_matcher.h"
 #include "conform/screen/listing_reader.h"
 
@@ -136,6 +137,7 @@ struct Options {
   size_t show_errors = 0;
   size_t limit = 0;        // run: only the first N listings (0: all)
   int model_threads = 1;   // run: threads XGBoost predicts on in each Match call (0: all cores)
+  bool kinds = true;       // run: compare product kinds (rule 2b), as `conform recalls match` does
   uint64_t seed = 1;
 };
 
@@ -143,7 +145,7 @@ Options ParseOptions(int argc, char** argv) {
   if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "score") != 0))
     Die("usage: recall_match_bench run --notices F --listings F --model F [--truth F] [--threads N] [--max-block N] "
         "[--model-threads N] [--max-code-block N] [--max-code-brands N] [--takedown-at P] [--review-unidentified-at P] "
-        "[--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE]\n"
+        "[--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE] [--kinds on|off]\n"
         "       recall_match_bench score --notices F --model F --pairs FILE [--chunk N]");
   Options o;
   o.mode = argv[1];
@@ -171,6 +173,10 @@ Options ParseOptions(int argc, char** argv) {
     else if (flag == "--takedown-at") o.matcher.takedown_at = std::atof(value.c_str());
     else if (flag == "--review-unidentified-at") o.matcher.review_unidentified_at = std::atof(value.c_str());
     else if (flag == "--export-count") o.export_count = number();
+    else if (flag == "--kinds") {
+      if (value != "on" && value != "off") Die("--kinds takes on or off, not " + value);
+      o.kinds = value == "on";
+    }
     else if (flag == "--breakdown") o.breakdown = number();
     else if (flag == "--chunk") o.chunk = std::max<size_t>(1, number());
     else if (flag == "--seed") o.seed = number();
@@ -323,11 +329,18 @@ int Run(const Options& o) {
   if (Status s = model.SetThreads(o.model_threads); !s.ok()) Die(s.error().ToString());
   auto brands = BrandAliases::LoadDefault();
   if (!brands.ok()) Die(brands.error().ToString());
+  std::shared_ptr<const ProductKinds> kinds;
+  if (o.kinds) {
+    auto loaded = ProductKinds::LoadDefault();
+    if (!loaded.ok()) Die(loaded.error().ToString());
+    kinds = loaded.value();
+  }
   const double model_s = Since(t);
 
   RecallMatcherOptions options = o.matcher;
   options.max_block = o.max_block;
   options.brands = &brands.value();
+  options.kinds = kinds.get();
   t = Clock::now();
   const RecallIndex index(side.records, /*indexed_are_notices=*/true, &side.featurizer, &model, options);
   const double index_s = Since(t);

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 
 #include "conform/core/gtin.h"
 #include "conform/recalls/brand.h"
+#include "conform/recalls/product_kind.h"
 #include "conform/recalls/text_similarity.h"
 
 namespace conform::recalls {
@@ -206,6 +208,7 @@ struct RecallIndex::State {
   // Of each record's codes, whether it is Identifying: asked of every
   // candidate pair, and a look-up in hot_codes hashes the code.
   std::vector<std::vector<uint8_t>> identifying;
+  std::vector<ProductKind> kinds;  // of each record, when the options give a kinds table
   mutable std::atomic<size_t> scored{0};
   mutable std::atomic<size_t> modelled{0};
 
@@ -228,6 +231,7 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
   state_->prepared.resize(records_.size());
   state_->brand_keys.resize(records_.size());
   state_->spellings.resize(records_.size());
+  if (options_.kinds != nullptr) state_->kinds.resize(records_.size());
   // Preparing (normalising, vectorising, extracting codes) is most of the
   // build: done on every core.
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
@@ -237,6 +241,8 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
       state_->prepared[i] = featurizer_->Prepare(records_[i].record);
       state_->brand_keys[i] = CanonicalBrands(records_[i], options_.brands);
       state_->spellings[i] = AllSpellings(state_->brand_keys[i], options_.brands);
+      if (options_.kinds != nullptr)
+        state_->kinds[i] = indexed_are_notices_ ? options_.kinds->OfNotice(records_[i]) : options_.kinds->OfListing(records_[i]);
     }
   };
   std::vector<std::thread> pool;
@@ -314,6 +320,8 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
   const std::vector<std::string> query_spellings = AllSpellings(query_brands, options_.brands);
   const bool model_says = model_ != nullptr;
   const std::vector<uint8_t> query_identifying = state_->IdentifyingCodes(q);
+  // The query's kinds, read when a pair first needs them.
+  std::optional<ProductKind> query_kind;
 
   // What the rules need of a pair; the model is asked only about pairs a
   // rule can still take (most candidates are another maker's product or a
@@ -326,6 +334,7 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
     const ModelCode* notice_code;   // the agreeing pair, for the evidence
     const ModelCode* listing_code;  // null: the code was found in the listing's text
     bool notice_has_code;
+    KindJudgement kinds;
   };
   std::vector<Judged> judged;
   for (const uint32_t c : candidates) {
@@ -334,7 +343,7 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
     const MatchRecord& listing_record = indexed_are_notices_ ? query : other;
     const PreparedRecord& n = notice_of(c);
     const PreparedRecord& l = listing_of(c);
-    Judged j{c, "", false, false, CodeAgreement::kNone, nullptr, nullptr, false};
+    Judged j{c, "", false, false, CodeAgreement::kNone, nullptr, nullptr, false, {}};
 
     // GTINs: shared is identity; both given and none shared is another
     // trade item.
@@ -397,6 +406,14 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
       if (j.notice_has_code && j.agreement == CodeAgreement::kNone && listing_has_code) continue;  // a sibling model
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
       if (!(j.notice_has_code && j.agreement == CodeAgreement::kSame) && (!model_says || !j.brands_agree || j.gtins_differ)) continue;
+    }
+    // Kinds last: reading the query's costs a classification, which most
+    // queries, left without a pair by the rules above, never need.
+    if (options_.kinds != nullptr) {
+      if (!query_kind) query_kind = indexed_are_notices_ ? options_.kinds->OfListing(query) : options_.kinds->OfNotice(query);
+      j.kinds = indexed_are_notices_ ? options_.kinds->Judge(state_->kinds[c], *query_kind)
+                                     : options_.kinds->Judge(*query_kind, state_->kinds[c]);
+      if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict) continue;  // another kind of product
     }
     judged.push_back(std::move(j));
   }
@@ -472,6 +489,12 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
     }
     if (j.brands_agree) m.evidence.push_back("brand named in both");
     if (j.gtins_differ) m.evidence.push_back("the GTINs differ");
+    if (j.kinds.agreement == KindAgreement::kAgree)
+      m.evidence.push_back(j.kinds.notice_kind == j.kinds.listing_kind
+                               ? fmt::format("same kind of product ({})", j.kinds.notice_kind)
+                               : fmt::format("kinds agree ({} and {})", j.kinds.notice_kind, j.kinds.listing_kind));
+    else if (j.kinds.agreement == KindAgreement::kConflict)
+      m.evidence.push_back(fmt::format("kinds differ ({} and {}), but the GTIN is shared", j.kinds.notice_kind, j.kinds.listing_kind));
     if (scored)
       m.evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", m.probability,
                                        Cosine(n.title_word, l.title_word)));

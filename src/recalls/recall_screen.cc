@@ -14,9 +14,10 @@ std::string_view NoticeMarket(NoticeSource source) {
 }
 
 RecallScreen::RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, BrandAliases brands,
-                           RecallMatcherOptions options)
-    : notices_(std::move(notices)), model_(std::move(model)), brands_(std::move(brands)) {
+                           std::shared_ptr<const ProductKinds> kinds, RecallMatcherOptions options)
+    : notices_(std::move(notices)), model_(std::move(model)), brands_(std::move(brands)), kinds_(std::move(kinds)) {
   options.brands = &brands_;
+  options.kinds = kinds_.get();
   std::vector<MatchRecord> records;
   records.reserve(notices_.size());
   for (const auto& n : notices_) records.push_back(FromNotice(n));

@@ -233,6 +233,18 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
   return age_grade;
 }
 
+std::vector<double> Classifier::TermScores(std::string_view title, std::string_view description) const {
+  std::vector<double> score(category_names_.size(), 0.0);
+  thread_local std::vector<uint32_t> found;
+  for (int part = 0; part < 2; ++part) {
+    matcher_.Find(NormalizeForMatching(part == 0 ? title : description), &found);
+    for (uint32_t t : found)
+      for (const TermEffect& e : effects_[t])
+        if (e.category >= 0) score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
+  }
+  return score;
+}
+
 Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> stated_category,
                                     const std::vector<bool>& stated) const {
   Classification out;

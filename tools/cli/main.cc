@@ -275,7 +275,10 @@ int RunScreenCommand(const ScreenArgs& args) {
     }
     auto brands = recalls::BrandAliases::LoadDefault();
     if (!brands.ok()) return Report(brands.error());
-    recall_screen = std::make_unique<recalls::RecallScreen>(std::move(notices).value(), std::move(model), std::move(brands).value());
+    auto kinds = recalls::ProductKinds::LoadDefault();
+    if (!kinds.ok()) return Report(kinds.error());
+    recall_screen = std::make_unique<recalls::RecallScreen>(std::move(notices).value(), std::move(model), std::move(brands).value(),
+                                                            std::move(kinds).value());
     screener.set_recalls(recall_screen.get());
   }
   std::optional<HtmlReport> report;

@@ -19,6 +19,7 @@
 #include "conform/recalls/feed_import.h"
 #include "conform/recalls/notice.h"
 #include "conform/recalls/brand.h"
+#include "conform/recalls/product_kind.h"
 #include "conform/recalls/recall_matcher.h"
 #include "conform/screen/listing_reader.h"
 #include "conform/store/listing_index.h"
@@ -195,12 +196,14 @@ Result<std::optional<recalls::MatchModel>> LoadModel(const std::string& path) {
   return std::optional<recalls::MatchModel>(std::move(model).value());
 }
 
-// The matcher's settings from the command line; `brands` must outlive them.
-recalls::RecallMatcherOptions MatcherOptions(const Args& args, const recalls::BrandAliases& brands) {
+// The matcher's settings from the command line; `brands` and `kinds` must
+// outlive them.
+recalls::RecallMatcherOptions MatcherOptions(const Args& args, const recalls::BrandAliases& brands, const recalls::ProductKinds& kinds) {
   recalls::RecallMatcherOptions options;
   options.takedown_at = args.takedown_at;
   options.max_block = args.max_block;
   options.brands = &brands;
+  options.kinds = &kinds;
   return options;
 }
 
@@ -250,7 +253,9 @@ int RunMatch(const Args& args) {
   if (!listings.ok()) return Report(listings.error());
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
-  const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value());
+  auto kinds = recalls::ProductKinds::LoadDefault();
+  if (!kinds.ok()) return Report(kinds.error());
+  const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value(), *kinds.value());
   const NoticeSide& n = *side.value();
   const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
                                    model.value() ? &*model.value() : nullptr, options);
@@ -398,7 +403,9 @@ int RunAffected(const Args& args) {
   }
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
-  const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value());
+  auto kinds = recalls::ProductKinds::LoadDefault();
+  if (!kinds.ok()) return Report(kinds.error());
+  const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value(), *kinds.value());
   const recalls::MatchModel* pair_model = model.value() ? &*model.value() : nullptr;
   if (!args.index.empty()) return AffectedFromIndex(args, n, asked, pair_model, options, brands.value());
 

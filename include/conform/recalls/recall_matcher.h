@@ -22,6 +22,9 @@
 //   2. brands in conflict (both known, not aliases, the notice's not named
 //      in the listing's text nor the listing's in the notice's product
 //      name; placeholders such as "Unknown" are no brand): none;
+//   2b. kinds of product in conflict (product_kind.h: a slime toy and a
+//      hair dryer), when a kinds table is given: none, whatever codes the
+//      two share;
 //   3. the notice names a model code (not one that many products share):
 //      a. the listing shows it, exactly or with other separators, as whole
 //         words ("QC 65A"), or with a finish or region suffix after its
@@ -110,6 +113,9 @@ struct RecallMatcherOptions {
   const std::unordered_set<std::string>* known_hot_keys = nullptr;
   // Brand aliases (brand.h); must outlive the index. Null: BrandKey only.
   const class BrandAliases* brands = nullptr;
+  // Product kinds (product_kind.h) for rule 2b; must outlive the index.
+  // Null: kinds are not compared.
+  const class ProductKinds* kinds = nullptr;
 };
 
 // Candidate blocking and scoring over one side (notices or listings).

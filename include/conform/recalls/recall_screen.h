@@ -14,6 +14,7 @@
 #include "conform/recalls/brand.h"
 #include "conform/recalls/match_model.h"
 #include "conform/recalls/notice.h"
+#include "conform/recalls/product_kind.h"
 #include "conform/recalls/recall_matcher.h"
 #include "conform/screen/screener.h"
 
@@ -25,9 +26,10 @@ std::string_view NoticeMarket(NoticeSource source);
 
 class RecallScreen : public RecallLookup {
  public:
-  // Indexes `notices`; `model` may be empty (identity evidence only).
+  // Indexes `notices`; `model` may be empty (identity evidence only), and
+  // `kinds` null (product kinds not compared, rule 2b of recall_matcher.h).
   RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, BrandAliases brands,
-               RecallMatcherOptions options = {});
+               std::shared_ptr<const ProductKinds> kinds = nullptr, RecallMatcherOptions options = {});
   ~RecallScreen() override;
 
   std::vector<RecallHit> Find(const Listing& listing) const override;
@@ -36,6 +38,7 @@ class RecallScreen : public RecallLookup {
   std::vector<Notice> notices_;
   std::optional<MatchModel> model_;
   BrandAliases brands_;
+  std::shared_ptr<const ProductKinds> kinds_;
   PairFeaturizer featurizer_;
   std::unique_ptr<RecallIndex> index_;
 };

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -56,6 +57,14 @@ class Classifier {
   // been checked against the vocabulary by the caller (`stated_category`).
   Classification Classify(const Listing& listing, std::optional<CategoryId> stated_category,
                           const std::vector<bool>& stated) const;
+
+  // The term evidence for every category (indexed by CategoryId, 0 for
+  // none), the title's terms counting fully and the description's half, as
+  // in Classify; without the reasons, the HS code and the quantities, so
+  // that it is cheap enough to ask of every record a matcher meets. More
+  // than one category may have evidence: a "remote control car" is a toy
+  // and a radio device. Thread-safe.
+  std::vector<double> TermScores(std::string_view title, std::string_view description) const;
 
  private:
   struct HsMapping {

@@ -1,0 +1,88 @@
+// Whether a notice and a listing can name the same kind of product.
+//
+// Makers reuse short model codes across unrelated products, so a notice's
+// code turns up now and then in a listing of something else entirely (a
+// slime toy's "AR619S" in a hair dryer's title). Codes and brands cannot
+// tell such a pair apart; the kind of product can.
+//
+// A record's kinds are the vocabulary's categories (data/vocabulary.yaml)
+// as the screening classifier reads them from its text: a notice's product
+// name, then its description and category words; a listing's title, with
+// its stated category added. Every category whose evidence reaches the
+// table's `min_evidence` counts, so a "remote control car" is a toy and a
+// radio device at once. Two kinds agree when they are the same, in one
+// group of the table, or a pair the table lists (data/recalls/
+// product_kinds.yaml: a soft toy is a toy and a textile). Two records
+// conflict when each has a kind and no kind of one agrees with a kind of
+// the other; a record without a kind decides nothing. Since every kind
+// with evidence counts, not only the likeliest, a record the classifier
+// is unsure about ("kettle": an electric one or a stovetop one) conflicts
+// only with what it can be neither of.
+#ifndef CONFORM_RECALLS_PRODUCT_KIND_H_
+#define CONFORM_RECALLS_PRODUCT_KIND_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "conform/core/result.h"
+#include "conform/core/vocabulary.h"
+
+namespace conform {
+class Classifier;
+}
+
+namespace conform::recalls {
+
+struct MatchRecord;
+
+// What a record is, as far as its text tells.
+struct ProductKind {
+  // Strongest evidence first, a listing's stated category leading; empty
+  // when the text names no kind.
+  std::vector<CategoryId> kinds;
+};
+
+enum class KindAgreement { kUnknown, kAgree, kConflict };
+
+struct KindJudgement {
+  KindAgreement agreement = KindAgreement::kUnknown;
+  // The kinds that agree ("toy"), or those in conflict ("toy" against
+  // "radio_device"), for the evidence. Empty when unknown.
+  std::string notice_kind, listing_kind;
+};
+
+class ProductKinds {
+ public:
+  // Reads the table (schema conform-product-kinds/1). Category names are
+  // checked against `vocabulary`; errors carry file:line:column. The
+  // vocabulary and the classifier must outlive the table.
+  static Result<ProductKinds> Load(const std::string& path, const Vocabulary& vocabulary, const Classifier& classifier);
+  // The vocabulary, classifier and table shipped in the data directory
+  // (DefaultDataDir()); the returned object owns them.
+  static Result<std::shared_ptr<const ProductKinds>> LoadDefault();
+
+  ProductKinds(ProductKinds&&) noexcept;
+  ProductKinds& operator=(ProductKinds&&) noexcept;
+  ~ProductKinds();
+
+  // The kinds of a notice (FromNotice) or a listing (FromListing). A
+  // listing's category that the vocabulary does not know is ignored.
+  // Thread-safe.
+  ProductKind OfNotice(const MatchRecord& notice) const;
+  ProductKind OfListing(const MatchRecord& listing) const;
+
+  KindJudgement Judge(const ProductKind& notice, const ProductKind& listing) const;
+
+  const std::string& name(CategoryId kind) const;
+  double min_evidence() const;
+
+ private:
+  ProductKinds();
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_PRODUCT_KIND_H_

@@ -1,0 +1,222 @@
+#include "conform/recalls/product_kind.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "conform/core/text.h"
+#include "conform/knowledge/data_dir.h"
+#include "conform/knowledge/vocabulary_loader.h"
+#include "conform/recalls/recall_matcher.h"
+#include "conform/screen/classifier.h"
+#include "core/yaml_util.h"
+
+namespace conform::recalls {
+
+namespace {
+
+std::string_view TrimSpaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+struct ProductKinds::State {
+  // Set by LoadDefault, which owns what the table points to.
+  std::optional<Vocabulary> own_vocabulary;
+  std::optional<Classifier> own_classifier;
+  const Vocabulary* vocabulary = nullptr;
+  const Classifier* classifier = nullptr;
+  double min_evidence = 1.5;
+  std::vector<std::vector<bool>> agree;  // [a][b]: kinds a and b can be one product
+  // A regulator's category (NormalizeForMatching) -> the kinds it holds.
+  std::unordered_map<std::string, std::vector<CategoryId>> regulator_categories;
+};
+
+ProductKinds::ProductKinds() : state_(std::make_unique<State>()) {}
+ProductKinds::ProductKinds(ProductKinds&&) noexcept = default;
+ProductKinds& ProductKinds::operator=(ProductKinds&&) noexcept = default;
+ProductKinds::~ProductKinds() = default;
+
+Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabulary& vocabulary, const Classifier& classifier) {
+  YamlReader reader(path);
+  auto root = reader.Load();
+  if (!root) return Error(ErrorCode::kInvalidInput, reader.diagnostics());
+  ProductKinds table;
+  State& s = *table.state_;
+  s.vocabulary = &vocabulary;
+  s.classifier = &classifier;
+  const size_t n = vocabulary.category_count();
+  s.agree.assign(n, std::vector<bool>(n, false));
+  for (size_t c = 0; c < n; ++c) s.agree[c][c] = true;
+
+  if (!reader.CheckMap(*root, "the product kinds table", {"schema", "min_evidence", "groups", "pairs", "regulator_categories"}))
+    return Error(ErrorCode::kInvalidInput, reader.diagnostics());
+  if (auto schema = reader.String(*root, "schema", true); schema && *schema != "conform-product-kinds/1")
+    reader.Fail((*root)["schema"], fmt::format("schema is '{}'", *schema), "this table is read as conform-product-kinds/1");
+  if (const YAML::Node m = (*root)["min_evidence"]) {
+    double v = -1;
+    try {
+      v = m.as<double>();
+    } catch (const YAML::Exception&) {
+    }
+    if (!(v > 0)) reader.Fail(m, "min_evidence must be a positive number", "a title term of weight 2 scores 2, a description's half");
+    else s.min_evidence = v;
+  }
+  // Category names, each checked against the vocabulary.
+  const auto kinds_of = [&](const YAML::Node& list, const char* what, size_t at_least = 2) {
+    std::vector<CategoryId> out;
+    if (!list || !list.IsSequence() || list.size() < at_least) {
+      reader.Fail(list ? list : *root, fmt::format("{} must be a list of at least {} categor{}", what, at_least, at_least == 1 ? "y" : "ies"));
+      return out;
+    }
+    for (const auto& item : list) {
+      auto name = reader.Scalar(item, "a category");
+      if (!name) continue;
+      if (auto id = vocabulary.FindCategory(*name)) out.push_back(*id);
+      else reader.Fail(item, fmt::format("'{}' is not a category of the vocabulary", *name), "use a category of data/vocabulary.yaml");
+    }
+    return out;
+  };
+  const auto agree_all = [&](const std::vector<CategoryId>& kinds) {
+    for (CategoryId a : kinds)
+      for (CategoryId b : kinds) s.agree[a][b] = true;
+  };
+  if (const YAML::Node groups = (*root)["groups"]) {
+    if (!groups.IsMap()) reader.Fail(groups, "groups must be a map of group name to categories");
+    else
+      for (const auto& g : groups) agree_all(kinds_of(g.second, "a group"));
+  }
+  if (const YAML::Node pairs = (*root)["pairs"]) {
+    if (reader.CheckSeq(pairs, "pairs")) {
+      for (const auto& p : pairs) {
+        if (!reader.CheckMap(p, "a pair", {"kinds", "why"})) continue;
+        reader.String(p, "why", true);  // a pair says why one product is both
+        const std::vector<CategoryId> kinds = kinds_of(p["kinds"], "kinds");
+        if (kinds.size() > 2) reader.Fail(p["kinds"], "a pair names two categories", "list a group for more");
+        agree_all(kinds);
+      }
+    }
+  }
+  if (const YAML::Node regulators = (*root)["regulator_categories"]) {
+    if (!regulators.IsMap()) {
+      reader.Fail(regulators, "regulator_categories must be a map of a regulator's category to categories");
+    } else {
+      for (const auto& r : regulators) {
+        auto name = reader.Scalar(r.first, "a regulator's category");
+        if (!name) continue;
+        *name = std::string(TrimSpaces(*name));
+        std::vector<CategoryId> kinds = kinds_of(r.second, "the categories of a regulator's category", 1);
+        if (!s.regulator_categories.emplace(NormalizeForMatching(*name), std::move(kinds)).second)
+          reader.Fail(r.first, fmt::format("'{}' is listed twice", *name));
+      }
+    }
+  }
+  if (reader.failed()) return Error(ErrorCode::kInvalidInput, reader.diagnostics());
+  return table;
+}
+
+Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
+  const std::filesystem::path data = DefaultDataDir();
+  auto vocabulary = LoadVocabulary((data / "vocabulary.yaml").string());
+  if (!vocabulary.ok()) return vocabulary.error();
+  // The table points at the vocabulary and the classifier, so both live in
+  // its state, at addresses that do not move.
+  auto owner = std::unique_ptr<ProductKinds>(new ProductKinds());
+  owner->state_->own_vocabulary.emplace(std::move(vocabulary).value());
+  auto classifier = Classifier::Load(*owner->state_->own_vocabulary, (data / "classify" / "hs.yaml").string(),
+                                     (data / "classify" / "keywords.yaml").string());
+  if (!classifier.ok()) return classifier.error();
+  owner->state_->own_classifier.emplace(std::move(classifier).value());
+  auto table = Load((data / "recalls" / "product_kinds.yaml").string(), *owner->state_->own_vocabulary, *owner->state_->own_classifier);
+  if (!table.ok()) return table.error();
+  owner->state_->vocabulary = &*owner->state_->own_vocabulary;
+  owner->state_->classifier = &*owner->state_->own_classifier;
+  owner->state_->min_evidence = table.value().state_->min_evidence;
+  owner->state_->agree = std::move(table.value().state_->agree);
+  owner->state_->regulator_categories = std::move(table.value().state_->regulator_categories);
+  return std::shared_ptr<const ProductKinds>(std::move(owner));
+}
+
+namespace {
+
+// Categories with enough evidence, strongest first, after `given` (a
+// listing's stated category, a regulator's category), which lead.
+std::vector<CategoryId> KindsOf(const std::vector<double>& scores, const std::vector<CategoryId>& given, double min_evidence) {
+  std::vector<CategoryId> kinds = given;
+  std::vector<std::pair<double, CategoryId>> scored;
+  for (size_t i = 0; i < scores.size(); ++i)
+    if (scores[i] >= min_evidence && std::find(given.begin(), given.end(), i) == given.end())
+      scored.emplace_back(scores[i], static_cast<CategoryId>(i));
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [score, id] : scored) kinds.push_back(id);
+  return kinds;
+}
+
+// `text` without the record's brand names: a brand may hold a kind's word
+// ("Lutago Kids", "Power Bear") that says nothing of the product.
+std::string WithoutBrands(std::string_view text, const std::vector<std::string>& brands) {
+  std::string folded = NormalizeForMatching(text);
+  for (const std::string& brand : brands) {
+    const std::string b = NormalizeForMatching(brand);
+    if (b.empty()) continue;
+    for (size_t at = folded.find(b); at != std::string::npos; at = folded.find(b, at)) folded.replace(at, b.size(), " ");
+  }
+  return folded;
+}
+
+}  // namespace
+
+ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
+  // The regulator's own category (several, "; "-joined, for some feeds).
+  std::vector<CategoryId> given;
+  std::string_view categories = notice.record.Get("category");
+  while (!categories.empty()) {
+    const size_t end = std::min(categories.find(';'), categories.size());
+    auto it = state_->regulator_categories.find(NormalizeForMatching(TrimSpaces(categories.substr(0, end))));
+    if (it != state_->regulator_categories.end())
+      for (CategoryId k : it->second)
+        if (std::find(given.begin(), given.end(), k) == given.end()) given.push_back(k);
+    categories.remove_prefix(std::min(end + 1, categories.size()));
+  }
+  const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(notice.record.Get("title"), notice.brands),
+                                                                     WithoutBrands(notice.record.Get("description"), notice.brands));
+  return ProductKind{KindsOf(scores, given, state_->min_evidence)};
+}
+
+ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
+  std::vector<CategoryId> given;
+  if (const std::string_view category = listing.record.Get("category"); !category.empty())
+    if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
+  const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
+  return ProductKind{KindsOf(scores, given, state_->min_evidence)};
+}
+
+KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& listing) const {
+  KindJudgement j;
+  if (notice.kinds.empty() || listing.kinds.empty()) return j;
+  for (CategoryId a : notice.kinds)
+    for (CategoryId b : listing.kinds)
+      if (state_->agree[a][b]) {
+        j.agreement = KindAgreement::kAgree;
+        j.notice_kind = name(a);
+        j.listing_kind = name(b);
+        return j;
+      }
+  j.agreement = KindAgreement::kConflict;
+  j.notice_kind = name(notice.kinds.front());
+  j.listing_kind = name(listing.kinds.front());
+  return j;
+}
+
+const std::string& ProductKinds::name(CategoryId kind) const { return state_->vocabulary->category(kind).name; }
+
+double ProductKinds::min_evidence() const { return state_->min_evidence; }
+
+}  // namespace conform::recalls

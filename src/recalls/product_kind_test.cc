@@ -1,0 +1,197 @@
+#include "conform/recalls/product_kind.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "conform/knowledge/data_dir.h"
+#include "conform/knowledge/vocabulary_loader.h"
+#include "conform/recalls/recall_matcher.h"
+#include "conform/screen/classifier.h"
+
+namespace conform::recalls {
+namespace {
+
+MatchRecord NoticeRecord(std::string id, std::string product, std::string description, std::string category,
+                         std::string model = "", std::string gtin = "") {
+  Notice n;
+  n.source = NoticeSource::kEuSafetyGate;
+  n.id = std::move(id);
+  n.product_name = std::move(product);
+  n.description = std::move(description);
+  n.category = std::move(category);
+  if (!model.empty()) n.model_numbers = {std::move(model)};
+  if (!gtin.empty()) n.gtins = {std::move(gtin)};
+  return FromNotice(n);
+}
+
+MatchRecord ListingRecord(std::string id, std::string title, std::string category = "", std::string gtin = "") {
+  Listing l;
+  l.listing_id = std::move(id);
+  l.title = std::move(title);
+  l.category = std::move(category);
+  l.gtin = std::move(gtin);
+  return FromListing(l);
+}
+
+class ProductKindsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto loaded = ProductKinds::LoadDefault();
+    ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+    kinds_ = loaded.value();
+  }
+  static void TearDownTestSuite() { kinds_.reset(); }
+
+  static KindJudgement Judge(const MatchRecord& notice, const MatchRecord& listing) {
+    return kinds_->Judge(kinds_->OfNotice(notice), kinds_->OfListing(listing));
+  }
+  static std::vector<std::string> Names(const ProductKind& k) {
+    std::vector<std::string> out;
+    for (CategoryId c : k.kinds) out.push_back(kinds_->name(c));
+    return out;
+  }
+
+  static std::shared_ptr<const ProductKinds> kinds_;
+};
+std::shared_ptr<const ProductKinds> ProductKindsTest::kinds_;
+
+TEST_F(ProductKindsTest, ReadsEachSideFromItsText) {
+  const ProductKind slime = kinds_->OfNotice(NoticeRecord("A1", "Slime toy", "Red slime toy in a pot.", "Toys"));
+  EXPECT_EQ(Names(slime), std::vector<std::string>{"toy"});
+  // A stated category leads, the title's evidence follows.
+  const ProductKind earbuds = kinds_->OfListing(ListingRecord("L1", "Bluetooth earbuds with charging case", "radio_device"));
+  ASSERT_FALSE(earbuds.kinds.empty());
+  EXPECT_EQ(kinds_->name(earbuds.kinds.front()), "radio_device");
+  // A category the vocabulary does not know is ignored; a title without
+  // kind words tells nothing.
+  const ProductKind blank = kinds_->OfListing(ListingRecord("L2", "Item 42 blue", "gizmos"));
+  EXPECT_TRUE(blank.kinds.empty());
+}
+
+TEST_F(ProductKindsTest, UnrelatedKindsConflict) {
+  const KindJudgement j = Judge(NoticeRecord("A1", "Slime toy", "Red slime toy in a pot.", "Toys"),
+                                ListingRecord("L1", "2000W ionic hair dryer AR619S", "household_appliance"));
+  EXPECT_EQ(j.agreement, KindAgreement::kConflict);
+  EXPECT_EQ(j.notice_kind, "toy");
+  EXPECT_EQ(j.listing_kind, "household_appliance");
+
+  EXPECT_EQ(Judge(NoticeRecord("A2", "Hair dye", "Brown hair dye in a cardboard box.", "Cosmetics"),
+                  ListingRecord("L2", "USB wall charger 20W fast charging"))
+                .agreement,
+            KindAgreement::kConflict);
+}
+
+TEST_F(ProductKindsTest, OneProductOfTwoKindsAgrees) {
+  // Same category.
+  EXPECT_EQ(Judge(NoticeRecord("A1", "Hair dye", "Brown hair dye in a cardboard box.", "Cosmetics"),
+                  ListingRecord("L1", "Permanent hair dye cream, brown"))
+                .agreement,
+            KindAgreement::kAgree);
+  // One group: a charger sold as consumer electronics.
+  EXPECT_EQ(Judge(NoticeRecord("A2", "USB charger", "White USB charger.", "Electrical appliances and equipment"),
+                  ListingRecord("L2", "USB wall charger 20W", "consumer_electronics"))
+                .agreement,
+            KindAgreement::kAgree);
+  // A pair of the table: a soft toy is a textile product.
+  const KindJudgement soft = Judge(NoticeRecord("A3", "Soft toy", "Plush teddy bear.", "Toys"),
+                                   ListingRecord("L3", "Teddy bear 30 cm", "textile"));
+  EXPECT_EQ(soft.agreement, KindAgreement::kAgree);
+  // Read as both from its own words: a radio-controlled toy.
+  EXPECT_EQ(Judge(NoticeRecord("A4", "Remote control car", "Red remote control car, 2.4GHz.", "Toys"),
+                  ListingRecord("L4", "RC car 2.4GHz off-road", "radio_device"))
+                .agreement,
+            KindAgreement::kAgree);
+}
+
+TEST_F(ProductKindsTest, TooLittleToGoOnDecidesNothing) {
+  EXPECT_EQ(Judge(NoticeRecord("A1", "Slime toy", "Red slime toy in a pot.", "Toys"), ListingRecord("L1", "Item 42 blue"))
+                .agreement,
+            KindAgreement::kUnknown);
+  EXPECT_EQ(Judge(NoticeRecord("A2", "Product", "", ""), ListingRecord("L2", "USB wall charger 20W", "charger")).agreement,
+            KindAgreement::kUnknown);
+}
+
+TEST_F(ProductKindsTest, TheMatcherRulesOutAnotherKindUnlessTheGtinIsShared) {
+  std::vector<MatchRecord> notices = {
+      NoticeRecord("A12/19444/20", "Axra Nova Slime toy 12 Pack", "Red slime toy in a cardboard box.", "Toys", "AR619S",
+                   "06911508007207"),
+  };
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record});
+  RecallMatcherOptions options;
+  options.kinds = kinds_.get();
+  const RecallIndex with_kinds(notices, /*indexed_are_notices=*/true, &featurizer, nullptr, options);
+  const RecallIndex without_kinds(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+
+  // The slime's code in a hair dryer's title: without kinds a review (the
+  // brand is not confirmed), with kinds no match.
+  const MatchRecord dryer = ListingRecord("L1", "2000W Ionic Hair Dryer Ionic AR619S", "household_appliance");
+  ASSERT_EQ(without_kinds.Match(dryer).size(), 1u);
+  EXPECT_TRUE(with_kinds.Match(dryer).empty());
+
+  // A shared GTIN still decides, and the evidence says the kinds differ.
+  const MatchRecord dryer_same_gtin = ListingRecord("L2", "2000W Ionic Hair Dryer", "household_appliance", "6911508007207");
+  const auto by_gtin = with_kinds.Match(dryer_same_gtin);
+  ASSERT_EQ(by_gtin.size(), 1u);
+  EXPECT_EQ(by_gtin[0].action, RecallAction::kTakedown);
+  bool said = false;
+  for (const auto& e : by_gtin[0].evidence) said = said || e == "kinds differ (toy and household_appliance), but the GTIN is shared";
+  EXPECT_TRUE(said);
+
+  // The same kind: matched, and the evidence says so.
+  const auto slime = with_kinds.Match(ListingRecord("L3", "Axra Nova slime toy AR619S 12 pack", "toy"));
+  ASSERT_EQ(slime.size(), 1u);
+  bool same = false;
+  for (const auto& e : slime[0].evidence) same = same || e == "same kind of product (toy)";
+  EXPECT_TRUE(same);
+}
+
+class ProductKindsLoadTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::string data = DefaultDataDir();
+    auto v = LoadVocabulary(data + "/vocabulary.yaml");
+    ASSERT_TRUE(v.ok()) << v.error().ToString();
+    vocabulary_ = std::make_unique<Vocabulary>(std::move(v).value());
+    auto c = Classifier::Load(*vocabulary_, data + "/classify/hs.yaml", data + "/classify/keywords.yaml");
+    ASSERT_TRUE(c.ok()) << c.error().ToString();
+    classifier_ = std::make_unique<Classifier>(std::move(c).value());
+    dir_ = std::filesystem::path(::testing::TempDir()) / "product_kinds_test";
+    std::filesystem::create_directories(dir_);
+  }
+  std::string Write(const std::string& text) {
+    const std::string path = (dir_ / "kinds.yaml").string();
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::unique_ptr<Vocabulary> vocabulary_;
+  std::unique_ptr<Classifier> classifier_;
+  std::filesystem::path dir_;
+};
+
+TEST_F(ProductKindsLoadTest, RefusesUnknownCategoriesWithTheirPlace) {
+  const auto r = ProductKinds::Load(Write("schema: conform-product-kinds/1\n"
+                                          "groups:\n"
+                                          "  electrical: [charger, toaster]\n"),
+                                    *vocabulary_, *classifier_);
+  ASSERT_FALSE(r.ok());
+  const std::string message = r.error().ToString();
+  EXPECT_NE(message.find("'toaster' is not a category of the vocabulary"), std::string::npos) << message;
+  EXPECT_NE(message.find(":3:"), std::string::npos) << message;
+}
+
+TEST_F(ProductKindsLoadTest, RefusesAnotherSchemaAndPairsWithoutReason) {
+  EXPECT_FALSE(ProductKinds::Load(Write("schema: conform-brand-aliases/1\n"), *vocabulary_, *classifier_).ok());
+  const auto r = ProductKinds::Load(Write("schema: conform-product-kinds/1\n"
+                                          "pairs:\n"
+                                          "  - {kinds: [toy, textile]}\n"),
+                                    *vocabulary_, *classifier_);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("why"), std::string::npos) << r.error().ToString();
+  EXPECT_FALSE(ProductKinds::Load(Write("schema: conform-product-kinds/1\nmin_evidence: -1\n"), *vocabulary_, *classifier_).ok());
+}
+
+}  // namespace
+}  // namespace conform::recalls
