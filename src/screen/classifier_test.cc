@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -68,6 +69,29 @@ TEST_F(ClassifierTest, LabelledTitlesAreMostlyRightAndConfidentWhenRight) {
   EXPECT_GE(right * 100, total * 90) << right << "/" << total << misses;
   // A wrong answer must not pass as a confident one.
   EXPECT_LE(confident_wrong, 1) << misses;
+}
+
+TEST_F(ClassifierTest, TermScoresGiveEveryCategoryItsEvidence) {
+  const auto score_of = [&](const std::vector<double>& scores, const char* category) {
+    return scores[*kb_->vocabulary().FindCategory(category)];
+  };
+  // One product of two categories ("drone": a radio device, a toy at times):
+  // both have evidence.
+  const std::vector<double> rc = c_->TermScores("Mini drone with camera", "");
+  ASSERT_EQ(rc.size(), kb_->vocabulary().category_count());
+  EXPECT_GT(score_of(rc, "toy"), 0);
+  EXPECT_GT(score_of(rc, "radio_device"), 0);
+  // The description counts half the title, as in Classify.
+  const std::vector<double> in_title = c_->TermScores("Skin whitening cream", "");
+  const std::vector<double> in_description = c_->TermScores("", "Skin whitening cream");
+  EXPECT_GT(score_of(in_title, "cosmetic"), 0);
+  EXPECT_DOUBLE_EQ(score_of(in_description, "cosmetic"), score_of(in_title, "cosmetic") / 2);
+  // The category Classify infers is the one with the most evidence.
+  const Classification c = Classify("Fan heater 2000W with thermostat");
+  ASSERT_NE(c.source, Classification::Source::kNone);
+  const std::vector<double> scores = c_->TermScores("Fan heater 2000W with thermostat", "");
+  EXPECT_EQ(std::max_element(scores.begin(), scores.end()) - scores.begin(), c.category);
+  for (double s : c_->TermScores("Item 42", "blue")) EXPECT_EQ(s, 0);
 }
 
 TEST_F(ClassifierTest, ExplainsItsAnswer) {
