@@ -104,6 +104,13 @@ expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918
 expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+# One pair explained, matched or not.
+expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"rule: shared GTIN -> takedown\"\\]"
+           ${CONFORM} recalls explain A12/01135/24 R-1 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+expect_run(0 "\"action\":\"none\",\"evidence\":\\[\"not a candidate: .*the listing's: b:hosey\\|garden, b:hosey\\|hose\\)"
+           ${CONFORM} recalls explain A12/01135/24 R-2 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+expect_run(2 "listing R-9 is not in" ${CONFORM} recalls explain A12/01135/24 R-9 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls explain A99/00000/99 R-1 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 # A kept listing index answers as the listings file does; indexing again
 # changes nothing; --replace removes what is no longer live.
 file(REMOVE ${TMP}/listings.idx)

@@ -304,7 +304,16 @@ std::vector<uint32_t> RecallIndex::Candidates(const MatchRecord& query, const Pr
   return candidates;
 }
 
-std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
+std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const { return Judge(query, nullptr); }
+
+std::vector<RecallMatch> RecallIndex::Explain(const MatchRecord& query) const {
+  std::vector<RecallMatch> left_out;
+  std::vector<RecallMatch> out = Judge(query, &left_out);
+  for (auto& m : left_out) out.push_back(std::move(m));
+  return out;
+}
+
+std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vector<RecallMatch>* left_out) const {
   // Vectors wait until a pair needs features: most queries have none.
   PreparedRecord q = featurizer_->Prepare(query.record, /*with_vectors=*/false);
   const std::vector<uint32_t> candidates = Candidates(query, q);
@@ -337,6 +346,12 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
     KindJudgement kinds;
   };
   std::vector<Judged> judged;
+  // With `left_out`, the pairs the rules leave out before the model, with
+  // the rule that did (built only then: Match pays nothing for it).
+  std::vector<std::pair<Judged, std::string>> ruled_out;
+  const auto rule_out = [&](const Judged& j, const auto& why) {
+    if (left_out != nullptr) ruled_out.emplace_back(j, why());
+  };
   for (const uint32_t c : candidates) {
     const MatchRecord& other = records_[c];
     const MatchRecord& notice_record = indexed_are_notices_ ? other : query;
@@ -365,7 +380,10 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
     // words would pass for short brands.
     for (size_t i = 0; i < listing_spellings.size() && !j.brands_agree; ++i) j.brands_agree = HasWord(n.title, listing_spellings[i]);
     const bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
-    if (j.shared_gtin.empty() && brands_conflict) continue;  // another maker's product
+    // Another maker's product. Explaining, the codes are compared first,
+    // so that the explanation shows them.
+    const bool other_maker = j.shared_gtin.empty() && brands_conflict;
+    if (other_maker && left_out == nullptr) continue;
 
     // The notice's model codes against the listing's.
     const std::vector<uint8_t>& notice_identifying = indexed_are_notices_ ? state_->identifying[c] : query_identifying;
@@ -401,11 +419,27 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
     }
     if (!listing_has_code)
       for (const uint8_t b : listing_identifying) listing_has_code = listing_has_code || b != 0;
+    if (other_maker) {
+      rule_out(j, [&] { return fmt::format("rule: brands in conflict ({} and {}) -> none", notice_brands[0], listing_brands[0]); });
+      continue;
+    }
 
     if (j.shared_gtin.empty()) {
-      if (j.notice_has_code && j.agreement == CodeAgreement::kNone && listing_has_code) continue;  // a sibling model
+      if (j.notice_has_code && j.agreement == CodeAgreement::kNone && listing_has_code) {  // a sibling model
+        rule_out(j, [] { return std::string("rule: the listing shows other model codes, not the notice's -> none"); });
+        continue;
+      }
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
-      if (!(j.notice_has_code && j.agreement == CodeAgreement::kSame) && (!model_says || !j.brands_agree || j.gtins_differ)) continue;
+      if (!(j.notice_has_code && j.agreement == CodeAgreement::kSame) && (!model_says || !j.brands_agree || j.gtins_differ)) {
+        rule_out(j, [&] {
+          const char* what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's" : "nothing identifying";
+          return fmt::format("rule: {}, and {} -> none", what,
+                             !model_says        ? "no model to weigh brand and description"
+                             : !j.brands_agree  ? "the brand is not confirmed"
+                                                : "the GTINs differ");
+        });
+        continue;
+      }
     }
     // Kinds last: reading the query's costs a classification, which most
     // queries, left without a pair by the rules above, never need.
@@ -413,10 +447,55 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
       if (!query_kind) query_kind = indexed_are_notices_ ? options_.kinds->OfListing(query) : options_.kinds->OfNotice(query);
       j.kinds = indexed_are_notices_ ? options_.kinds->Judge(state_->kinds[c], *query_kind)
                                      : options_.kinds->Judge(*query_kind, state_->kinds[c]);
-      if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict) continue;  // another kind of product
+      if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict) {  // another kind of product
+        rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
+        continue;
+      }
     }
     judged.push_back(std::move(j));
   }
+  // Identity evidence first, the deciding rule last.
+  const auto evidence_of = [&](const Judged& j, double probability, std::string rule) {
+    std::vector<std::string> evidence;
+    const PreparedRecord& n = notice_of(j.candidate);
+    const PreparedRecord& l = listing_of(j.candidate);
+    if (!j.shared_gtin.empty()) evidence.push_back("same GTIN " + j.shared_gtin);
+    if (j.notice_code != nullptr) {
+      const std::string& a = j.notice_code->normalized;
+      if (j.listing_code == nullptr) {
+        evidence.push_back("model code " + a + " in the listing");
+      } else {
+        const std::string& b = j.listing_code->normalized;
+        if (a == b) evidence.push_back("same model code " + a);
+        else if (b.starts_with(a) && b.size() - a.size() <= 3 && AllLetters(std::string_view(b).substr(a.size())))
+          evidence.push_back(fmt::format("model code {} with a suffix ({})", a, b));
+        else if (a.starts_with(b) && a.size() - b.size() <= 3 && AllLetters(std::string_view(a).substr(b.size())))
+          evidence.push_back(fmt::format("model code {} without its suffix ({})", a, b));
+        else
+          evidence.push_back(fmt::format("same model stem {} ({} and {})", j.notice_code->stem, a, b));
+      }
+    }
+    if (j.brands_agree) evidence.push_back("brand named in both");
+    if (j.gtins_differ) evidence.push_back("the GTINs differ");
+    if (j.kinds.agreement == KindAgreement::kAgree)
+      evidence.push_back(j.kinds.notice_kind == j.kinds.listing_kind
+                             ? fmt::format("same kind of product ({})", j.kinds.notice_kind)
+                             : fmt::format("kinds agree ({} and {})", j.kinds.notice_kind, j.kinds.listing_kind));
+    else if (j.kinds.agreement == KindAgreement::kConflict && !j.shared_gtin.empty())
+      evidence.push_back(fmt::format("kinds differ ({} and {}), but the GTIN is shared", j.kinds.notice_kind, j.kinds.listing_kind));
+    if (!std::isnan(probability))
+      evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", probability,
+                                     Cosine(n.title_word, l.title_word)));
+    evidence.push_back(std::move(rule));
+    return evidence;
+  };
+  if (left_out != nullptr)
+    for (auto& [j, why] : ruled_out) {
+      RecallMatch m;
+      m.indexed = j.candidate;
+      m.evidence = evidence_of(j, std::nan(""), std::move(why));
+      left_out->push_back(std::move(m));
+    }
   if (judged.empty()) return {};
 
   std::vector<float> probabilities;
@@ -432,13 +511,21 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
   std::vector<RecallMatch> out;
   for (size_t k = 0; k < judged.size(); ++k) {
     const Judged& j = judged[k];
-    const PreparedRecord& n = notice_of(j.candidate);
-    const PreparedRecord& l = listing_of(j.candidate);
     const bool scored = !probabilities.empty();
     const double probability = scored ? probabilities[k] : std::nan("");
     RecallMatch m;
     m.indexed = j.candidate;
     m.probability = probability;
+    // Below the model's bar for brand and description: left out, and said
+    // why when asked.
+    const auto too_doubtful = [&](const char* what) {
+      if (left_out == nullptr) return;
+      RecallMatch none = m;
+      none.evidence = evidence_of(j, probability,
+                                  scored ? fmt::format("rule: {}, match probability below {:.2f} -> none", what, options_.review_unidentified_at)
+                                         : fmt::format("rule: {}, and no model to weigh brand and description -> none", what));
+      left_out->push_back(std::move(none));
+    };
     std::string rule;
     if (!j.shared_gtin.empty()) {
       m.action = RecallAction::kTakedown;
@@ -459,46 +546,23 @@ std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const {
       // Finish letters tell colours apart, and variants too ("S", "PRO"): a
       // near code is no conflict, but identifies no more than brand and
       // description do, so it is judged as those are (rule 4).
-      if (!scored || probability < options_.review_unidentified_at) continue;
+      if (!scored || probability < options_.review_unidentified_at) {
+        too_doubtful("notice model code only near the listing's");
+        continue;
+      }
       m.action = RecallAction::kReview;
       rule = "rule: notice model code only near the listing's, brand and description agree -> review";
     } else {
       // Nothing identifying on one side: brand and description at most.
-      if (!scored || probability < options_.review_unidentified_at) continue;
-      m.action = RecallAction::kReview;
-      rule = j.notice_has_code ? "rule: the listing shows no model code to compare, brand and description agree -> review"
-                               : "rule: the notice names no GTIN or model code, brand and description agree -> review";
-    }
-
-    // Identity evidence first, the deciding rule last.
-    if (!j.shared_gtin.empty()) m.evidence.push_back("same GTIN " + j.shared_gtin);
-    if (j.notice_code != nullptr) {
-      const std::string& a = j.notice_code->normalized;
-      if (j.listing_code == nullptr) {
-        m.evidence.push_back("model code " + a + " in the listing");
-      } else {
-        const std::string& b = j.listing_code->normalized;
-        if (a == b) m.evidence.push_back("same model code " + a);
-        else if (b.starts_with(a) && b.size() - a.size() <= 3 && AllLetters(std::string_view(b).substr(a.size())))
-          m.evidence.push_back(fmt::format("model code {} with a suffix ({})", a, b));
-        else if (a.starts_with(b) && a.size() - b.size() <= 3 && AllLetters(std::string_view(a).substr(b.size())))
-          m.evidence.push_back(fmt::format("model code {} without its suffix ({})", a, b));
-        else
-          m.evidence.push_back(fmt::format("same model stem {} ({} and {})", j.notice_code->stem, a, b));
+      const char* what = j.notice_has_code ? "the listing shows no model code to compare" : "the notice names no GTIN or model code";
+      if (!scored || probability < options_.review_unidentified_at) {
+        too_doubtful(what);
+        continue;
       }
+      m.action = RecallAction::kReview;
+      rule = fmt::format("rule: {}, brand and description agree -> review", what);
     }
-    if (j.brands_agree) m.evidence.push_back("brand named in both");
-    if (j.gtins_differ) m.evidence.push_back("the GTINs differ");
-    if (j.kinds.agreement == KindAgreement::kAgree)
-      m.evidence.push_back(j.kinds.notice_kind == j.kinds.listing_kind
-                               ? fmt::format("same kind of product ({})", j.kinds.notice_kind)
-                               : fmt::format("kinds agree ({} and {})", j.kinds.notice_kind, j.kinds.listing_kind));
-    else if (j.kinds.agreement == KindAgreement::kConflict)
-      m.evidence.push_back(fmt::format("kinds differ ({} and {}), but the GTIN is shared", j.kinds.notice_kind, j.kinds.listing_kind));
-    if (scored)
-      m.evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", m.probability,
-                                       Cosine(n.title_word, l.title_word)));
-    m.evidence.push_back(std::move(rule));
+    m.evidence = evidence_of(j, probability, std::move(rule));
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const RecallMatch& a, const RecallMatch& b) {

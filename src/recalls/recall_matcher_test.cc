@@ -94,6 +94,42 @@ TEST_F(RecallMatcherTest, IdentityEvidenceWithoutAModel) {
   EXPECT_TRUE(matches_of(4).empty());
 }
 
+TEST_F(RecallMatcherTest, ExplainSaysWhyEachCandidateWasLeftOut) {
+  const RecallIndex index(notice_records_, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto rule_of = [](const RecallMatch& m) { return m.evidence.back(); };
+
+  // A match is explained as Match explains it, and comes first.
+  const auto code = index.Explain(listing_records_[1]);
+  ASSERT_FALSE(code.empty());
+  const auto matched = index.Match(listing_records_[1]);
+  ASSERT_EQ(matched.size(), 1u);
+  EXPECT_EQ(code[0].action, RecallAction::kTakedown);
+  EXPECT_EQ(code[0].evidence, matched[0].evidence);
+  for (size_t i = 1; i < code.size(); ++i) EXPECT_EQ(code[i].action, RecallAction::kNone);
+
+  // Same brand, another model code: a sibling model.
+  const auto sibling = index.Explain(listing_records_[3]);
+  ASSERT_EQ(sibling.size(), 1u);
+  EXPECT_EQ(sibling[0].action, RecallAction::kNone);
+  EXPECT_EQ(index.record(sibling[0].indexed).id, "eu-safety-gate:A12/00001/26");
+  EXPECT_EQ(rule_of(sibling[0]), "rule: the listing shows other model codes, not the notice's -> none");
+
+  // Another brand with the notice's code.
+  const auto other_brand = index.Explain(FromListing(MakeListing("L6", "Kamiro QC-65A charger 65W", "Kamiro")));
+  ASSERT_EQ(other_brand.size(), 1u);
+  EXPECT_EQ(rule_of(other_brand[0]), "rule: brands in conflict (voltix and kamiro) -> none");
+  EXPECT_NE(std::find(other_brand[0].evidence.begin(), other_brand[0].evidence.end(), "same model code QC65A"),
+            other_brand[0].evidence.end());
+
+  // Brand and kind alone, and no model to weigh them.
+  const auto unidentified = index.Explain(FromListing(MakeListing("L7", "Kidsy hoodie for children", "Kidsy")));
+  ASSERT_EQ(unidentified.size(), 1u);
+  EXPECT_EQ(rule_of(unidentified[0]), "rule: nothing identifying, and no model to weigh brand and description -> none");
+
+  // No candidate at all: nothing to explain.
+  EXPECT_TRUE(index.Explain(listing_records_[4]).empty());
+}
+
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
   const RecallIndex by_notice(notice_records_, true, &featurizer_, nullptr);
   const RecallIndex by_listing(listing_records_, false, &featurizer_, nullptr);

@@ -41,6 +41,7 @@ struct Args {
   std::string listings;
   std::string model;
   std::vector<std::string> notice_ids;
+  std::string notice_id, listing_id;  // explain
   std::string feed;
   double takedown_at = 0.9;
   size_t max_block = 2000;
@@ -194,6 +195,17 @@ Result<std::optional<recalls::MatchModel>> LoadModel(const std::string& path) {
   // core as well makes the threads fight (10 to 20 times slower under load).
   if (Status st = model.value().SetThreads(1); !st.ok()) return st.error();
   return std::optional<recalls::MatchModel>(std::move(model).value());
+}
+
+// A notice of the store by "source:id", or by its id alone when only one
+// source has it.
+Result<size_t> FindNotice(const NoticeSide& n, const std::string& wanted, const std::string& db) {
+  std::vector<size_t> hits;
+  for (size_t i = 0; i < n.records.size(); ++i)
+    if (n.records[i].id == wanted || n.notices[i].id == wanted) hits.push_back(i);
+  if (hits.empty()) return Error(ErrorCode::kNotFound, fmt::format("notice {} is not in {}", wanted, db), "conform recalls list shows the ids");
+  if (hits.size() > 1) return Error(ErrorCode::kInvalidInput, fmt::format("notice id {} is in several sources", wanted), "write it as source:id");
+  return hits[0];
 }
 
 // The matcher's settings from the command line; `brands` and `kinds` must
@@ -393,13 +405,9 @@ int RunAffected(const Args& args) {
   const NoticeSide& n = *side.value();
   std::vector<size_t> asked;
   for (const std::string& wanted : wanted_ids) {
-    // "source:id" or a bare id when only one source has it.
-    std::vector<size_t> hits;
-    for (size_t i = 0; i < n.records.size(); ++i)
-      if (n.records[i].id == wanted || n.notices[i].id == wanted) hits.push_back(i);
-    if (hits.empty()) return Report(Error(ErrorCode::kNotFound, fmt::format("notice {} is not in {}", wanted, args.db), "conform recalls list shows the ids"));
-    if (hits.size() > 1) return Report(Error(ErrorCode::kInvalidInput, fmt::format("notice id {} is in several sources", wanted), "write it as source:id"));
-    asked.push_back(hits[0]);
+    auto at = FindNotice(n, wanted, args.db);
+    if (!at.ok()) return Report(at.error());
+    asked.push_back(at.value());
   }
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
@@ -428,6 +436,51 @@ int RunAffected(const Args& args) {
   }
   std::fprintf(stderr, "conform: listing index built in %.0f ms (keep one with conform recalls index, and ask it with --index)\n", build_ms);
   return skipped > 0 ? kSkipped : kOk;
+}
+// conform recalls explain NOTICE LISTING --db DB --listings FILE: how the
+// matcher judges one pair, matched or not, with the rule that decided.
+int RunExplain(const Args& args) {
+  auto side = LoadNotices(args.db);
+  if (!side.ok()) return Report(side.error());
+  auto model = LoadModel(args.model);
+  if (!model.ok()) return Report(model.error());
+  const NoticeSide& n = *side.value();
+  auto at = FindNotice(n, args.notice_id, args.db);
+  if (!at.ok()) return Report(at.error());
+  size_t skipped = 0;
+  auto listings = ReadListings(args.listings, &skipped);
+  if (!listings.ok()) return Report(listings.error());
+  const auto listing = std::find_if(listings.value().begin(), listings.value().end(),
+                                    [&](const Listing& l) { return l.listing_id == args.listing_id; });
+  if (listing == listings.value().end())
+    return Report(Error(ErrorCode::kNotFound, fmt::format("listing {} is not in {}", args.listing_id, args.listings),
+                        "give the listing_id of a listing in the file"));
+  auto brands = recalls::BrandAliases::LoadDefault();
+  if (!brands.ok()) return Report(brands.error());
+  auto kinds = recalls::ProductKinds::LoadDefault();
+  if (!kinds.ok()) return Report(kinds.error());
+  // Every notice is indexed, as for recalls match: whether a code is shared
+  // too widely to identify anything depends on them all.
+  const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
+                                   model.value() ? &*model.value() : nullptr, MatcherOptions(args, brands.value(), *kinds.value()));
+  const recalls::MatchRecord query = recalls::FromListing(*listing);
+  for (const auto& m : index.Explain(query)) {
+    if (m.indexed != at.value()) continue;
+    std::printf("%s\n", MatchJson(*listing, n.notices[at.value()], m).c_str());
+    return kOk;
+  }
+  // Blocking never paired them: say what each side could be paired by.
+  const auto keys_of = [&](const recalls::MatchRecord& r) {
+    const auto keys = recalls::BlockingKeys(r, n.featurizer.Prepare(r.record, /*with_vectors=*/false), &brands.value());
+    return keys.empty() ? std::string("none") : Join(keys, ", ");
+  };
+  recalls::RecallMatch none;
+  none.indexed = at.value();
+  none.evidence = {fmt::format("not a candidate: no GTIN, model code or stem, nor a brand with a title word in common "
+                               "(the notice's keys: {}; the listing's: {})",
+                               keys_of(n.records[at.value()]), keys_of(query))};
+  std::printf("%s\n", MatchJson(*listing, n.notices[at.value()], none).c_str());
+  return kOk;
 }
 }  // namespace
 
@@ -485,6 +538,16 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
       return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "say where the live listings are: --listings FILE or --index FILE")));
     *exit_code = RunAffected(*args);
   });
+
+  auto* explain = recalls->add_subcommand("explain", "How one notice and one listing are judged, matched or not: one JSON line whose evidence ends with the rule that decided");
+  explain->add_option("notice", args->notice_id, "Notice id (source:id, or the id alone)")->required();
+  explain->add_option("listing", args->listing_id, "The listing's listing_id")->required();
+  explain->add_option("--db", args->db, "Notice store (SQLite file)")->required();
+  explain->add_option("--listings", args->listings, "Listings file (JSON Lines or CSV) holding the listing")->required();
+  explain->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
+  explain->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
+  explain->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
+  explain->callback([args, exit_code] { *exit_code = RunExplain(*args); });
 }
 
 }  // namespace conform::cli

@@ -133,6 +133,13 @@ class RecallIndex {
   // The indexed records that `query` (a record of the other side) matches,
   // review or takedown, most probable first.
   std::vector<RecallMatch> Match(const MatchRecord& query) const;
+  // Match's answer, then every other candidate blocking found, with action
+  // kNone and the evidence ending with the rule that left it out ("rule:
+  // brands in conflict (voltix and kamiro) -> none"): why a record was or
+  // was not matched. An indexed record missing from the answer was no
+  // candidate: the two share no GTIN, model code or stem, nor a brand with
+  // a title word (BlockingKeys). Costs what Match does, and the strings.
+  std::vector<RecallMatch> Explain(const MatchRecord& query) const;
 
   // The indexed records that blocking pairs with `query` (prepared by the
   // same featuriser), ascending and distinct: what Match scores. For
@@ -151,6 +158,8 @@ class RecallIndex {
 
  private:
   struct State;
+  // Match, and with `left_out` the candidates it leaves out, explained.
+  std::vector<RecallMatch> Judge(const MatchRecord& query, std::vector<RecallMatch>* left_out) const;
   std::vector<MatchRecord> records_;
   bool indexed_are_notices_;
   const PairFeaturizer* featurizer_;
