@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -141,11 +142,29 @@ TEST_F(ProductKindsTest, TheMatcherRulesOutAnotherKindUnlessTheGtinIsShared) {
   EXPECT_TRUE(said);
 
   // The same kind: matched, and the evidence says so.
-  const auto slime = with_kinds.Match(ListingRecord("L3", "Axra Nova slime toy AR619S 12 pack", "toy"));
+  const MatchRecord slime_listing = ListingRecord("L3", "Axra Nova slime toy AR619S 12 pack", "toy");
+  const auto slime = with_kinds.Match(slime_listing);
   ASSERT_EQ(slime.size(), 1u);
   bool same = false;
   for (const auto& e : slime[0].evidence) same = same || e == "same kind of product (toy)";
   EXPECT_TRUE(same);
+
+  // The other direction (a new notice against indexed listings) agrees.
+  const RecallIndex listings(std::vector<MatchRecord>{dryer, dryer_same_gtin, slime_listing}, /*indexed_are_notices=*/false,
+                             &featurizer, nullptr, options);
+  std::vector<std::string> hit;
+  for (const auto& m : listings.Match(notices[0])) hit.push_back(listings.record(m.indexed).id);
+  std::sort(hit.begin(), hit.end());
+  EXPECT_EQ(hit, (std::vector<std::string>{"L2", "L3"}));
+  // And says why the hair dryer is left out.
+  bool explained = false;
+  for (const auto& m : listings.Explain(notices[0])) {
+    if (listings.record(m.indexed).id != "L1") continue;
+    explained = true;
+    EXPECT_EQ(m.action, RecallAction::kNone);
+    EXPECT_EQ(m.evidence.back(), "rule: kinds of product in conflict (toy and household_appliance) -> none");
+  }
+  EXPECT_TRUE(explained);
 }
 
 class ProductKindsLoadTest : public ::testing::Test {
