@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -35,6 +36,7 @@ struct ProductKinds::State {
   const Classifier* classifier = nullptr;
   double min_evidence = 1.5;
   std::vector<std::vector<bool>> agree;  // [a][b]: kinds a and b can be one product
+  std::map<std::pair<CategoryId, CategoryId>, std::string> why;  // of two kinds that agree, why
   // A regulator's category (NormalizeForMatching) -> the kinds it holds.
   std::unordered_map<std::string, std::vector<CategoryId>> regulator_categories;
 };
@@ -84,23 +86,26 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
     }
     return out;
   };
-  const auto agree_all = [&](const std::vector<CategoryId>& kinds) {
+  const auto agree_all = [&](const std::vector<CategoryId>& kinds, const std::string& why) {
     for (CategoryId a : kinds)
-      for (CategoryId b : kinds) s.agree[a][b] = true;
+      for (CategoryId b : kinds) {
+        s.agree[a][b] = true;
+        if (a != b) s.why[{a, b}] = why;
+      }
   };
   if (const YAML::Node groups = (*root)["groups"]) {
     if (!groups.IsMap()) reader.Fail(groups, "groups must be a map of group name to categories");
     else
-      for (const auto& g : groups) agree_all(kinds_of(g.second, "a group"));
+      for (const auto& g : groups) agree_all(kinds_of(g.second, "a group"), fmt::format("both {}", g.first.as<std::string>()));
   }
   if (const YAML::Node pairs = (*root)["pairs"]) {
     if (reader.CheckSeq(pairs, "pairs")) {
       for (const auto& p : pairs) {
         if (!reader.CheckMap(p, "a pair", {"kinds", "why"})) continue;
-        reader.String(p, "why", true);  // a pair says why one product is both
+        const auto why = reader.String(p, "why", true);  // a pair says why one product is both
         const std::vector<CategoryId> kinds = kinds_of(p["kinds"], "kinds");
         if (kinds.size() > 2) reader.Fail(p["kinds"], "a pair names two categories", "list a group for more");
-        agree_all(kinds);
+        agree_all(kinds, why.value_or(""));
       }
     }
   }
@@ -140,22 +145,30 @@ Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
   owner->state_->classifier = &*owner->state_->own_classifier;
   owner->state_->min_evidence = table.value().state_->min_evidence;
   owner->state_->agree = std::move(table.value().state_->agree);
+  owner->state_->why = std::move(table.value().state_->why);
   owner->state_->regulator_categories = std::move(table.value().state_->regulator_categories);
   return std::shared_ptr<const ProductKinds>(std::move(owner));
 }
 
 namespace {
 
-// Categories with enough evidence, strongest first, after `given` (a
-// listing's stated category, a regulator's category), which lead.
-std::vector<CategoryId> KindsOf(const std::vector<double>& scores, const std::vector<CategoryId>& given, double min_evidence) {
-  std::vector<CategoryId> kinds = given;
+// Categories with enough evidence, strongest first, and `given` (a
+// listing's stated category, which leads; a regulator's category, which
+// may name several and so follows the text's more precise word).
+std::vector<CategoryId> KindsOf(const std::vector<double>& scores, const std::vector<CategoryId>& given, bool given_first,
+                                double min_evidence) {
   std::vector<std::pair<double, CategoryId>> scored;
   for (size_t i = 0; i < scores.size(); ++i)
-    if (scores[i] >= min_evidence && std::find(given.begin(), given.end(), i) == given.end())
-      scored.emplace_back(scores[i], static_cast<CategoryId>(i));
+    if (scores[i] >= min_evidence) scored.emplace_back(scores[i], static_cast<CategoryId>(i));
   std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (const auto& [score, id] : scored) kinds.push_back(id);
+  std::vector<CategoryId> kinds;
+  const auto add = [&](CategoryId k) {
+    if (std::find(kinds.begin(), kinds.end(), k) == kinds.end()) kinds.push_back(k);
+  };
+  if (given_first)
+    for (CategoryId k : given) add(k);
+  for (const auto& [score, id] : scored) add(id);
+  for (CategoryId k : given) add(k);
   return kinds;
 }
 
@@ -187,7 +200,7 @@ ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
   }
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(notice.record.Get("title"), notice.brands),
                                                                      WithoutBrands(notice.record.Get("description"), notice.brands));
-  return ProductKind{KindsOf(scores, given, state_->min_evidence)};
+  return ProductKind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence)};
 }
 
 ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
@@ -195,18 +208,26 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
   if (const std::string_view category = listing.record.Get("category"); !category.empty())
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
-  return ProductKind{KindsOf(scores, given, state_->min_evidence)};
+  return ProductKind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence)};
 }
 
 KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& listing) const {
   KindJudgement j;
   if (notice.kinds.empty() || listing.kinds.empty()) return j;
+  // A kind both name says most; then two that one product can be.
+  for (CategoryId a : notice.kinds)
+    if (std::find(listing.kinds.begin(), listing.kinds.end(), a) != listing.kinds.end()) {
+      j.agreement = KindAgreement::kAgree;
+      j.notice_kind = j.listing_kind = name(a);
+      return j;
+    }
   for (CategoryId a : notice.kinds)
     for (CategoryId b : listing.kinds)
       if (state_->agree[a][b]) {
         j.agreement = KindAgreement::kAgree;
         j.notice_kind = name(a);
         j.listing_kind = name(b);
+        if (auto it = state_->why.find({a, b}); it != state_->why.end()) j.why = it->second;
         return j;
       }
   j.agreement = KindAgreement::kConflict;

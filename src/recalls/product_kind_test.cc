@@ -97,8 +97,9 @@ TEST_F(ProductKindsTest, OneProductOfTwoKindsAgrees) {
             KindAgreement::kAgree);
   // A pair of the table: a soft toy is a textile product.
   const KindJudgement soft = Judge(NoticeRecord("A3", "Soft toy", "Plush teddy bear.", "Toys"),
-                                   ListingRecord("L3", "Teddy bear 30 cm", "textile"));
+                                   ListingRecord("L3", "Cushion cover 40 x 40 cm", "textile"));
   EXPECT_EQ(soft.agreement, KindAgreement::kAgree);
+  EXPECT_EQ(soft.why, "soft toys are textile products");
   // Read as both from its own words: a radio-controlled toy.
   EXPECT_EQ(Judge(NoticeRecord("A4", "Remote control car", "Red remote control car, 2.4GHz.", "Toys"),
                   ListingRecord("L4", "RC car 2.4GHz off-road", "radio_device"))

@@ -480,7 +480,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (j.kinds.agreement == KindAgreement::kAgree)
       evidence.push_back(j.kinds.notice_kind == j.kinds.listing_kind
                              ? fmt::format("same kind of product ({})", j.kinds.notice_kind)
-                             : fmt::format("kinds agree ({} and {})", j.kinds.notice_kind, j.kinds.listing_kind));
+                             : fmt::format("kinds agree ({} and {}: {})", j.kinds.notice_kind, j.kinds.listing_kind, j.kinds.why));
     else if (j.kinds.agreement == KindAgreement::kConflict && !j.shared_gtin.empty())
       evidence.push_back(fmt::format("kinds differ ({} and {}), but the GTIN is shared", j.kinds.notice_kind, j.kinds.listing_kind));
     if (!std::isnan(probability))

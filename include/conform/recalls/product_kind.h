@@ -38,8 +38,9 @@ struct MatchRecord;
 
 // What a record is, as far as its text tells.
 struct ProductKind {
-  // Strongest evidence first, a listing's stated category leading; empty
-  // when the text names no kind.
+  // Strongest evidence first: a listing's stated category, then the text's
+  // kinds; a notice's text, then its regulator's category. Empty when
+  // nothing names a kind.
   std::vector<CategoryId> kinds;
 };
 
@@ -50,6 +51,9 @@ struct KindJudgement {
   // The kinds that agree ("toy"), or those in conflict ("toy" against
   // "radio_device"), for the evidence. Empty when unknown.
   std::string notice_kind, listing_kind;
+  // Of two kinds that agree without being the same, why: the table's
+  // reason ("soft toys are textile products"), or "both <group>".
+  std::string why;
 };
 
 class ProductKinds {
