@@ -343,6 +343,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const ModelCode* notice_code;   // the agreeing pair, for the evidence
     const ModelCode* listing_code;  // null: the code was found in the listing's text
     bool notice_has_code;
+    bool notice_has_gtin;
     KindJudgement kinds;
   };
   std::vector<Judged> judged;
@@ -358,13 +359,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const MatchRecord& listing_record = indexed_are_notices_ ? query : other;
     const PreparedRecord& n = notice_of(c);
     const PreparedRecord& l = listing_of(c);
-    Judged j{c, "", false, false, CodeAgreement::kNone, nullptr, nullptr, false, {}};
+    Judged j{c, "", false, false, CodeAgreement::kNone, nullptr, nullptr, false, false, {}};
 
     // GTINs: shared is identity; both given and none shared is another
     // trade item.
     for (const auto& g : query.gtins)
       if (std::find(other.gtins.begin(), other.gtins.end(), g) != other.gtins.end()) j.shared_gtin = g;
     j.gtins_differ = j.shared_gtin.empty() && !notice_record.gtins.empty() && !listing_record.gtins.empty();
+    j.notice_has_gtin = !notice_record.gtins.empty();
 
     // Brands: agree, conflict, or unknown on one side.
     const std::vector<std::string>& notice_brands = indexed_are_notices_ ? state_->brand_keys[c] : query_brands;
@@ -554,7 +556,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule = "rule: notice model code only near the listing's, brand and description agree -> review";
     } else {
       // Nothing identifying on one side: brand and description at most.
-      const char* what = j.notice_has_code ? "the listing shows no model code to compare" : "the notice names no GTIN or model code";
+      // What the notice identifies by that the listing does not show.
+      const char* what = j.notice_has_code && j.notice_has_gtin ? "the listing shows no GTIN or model code to compare"
+                         : j.notice_has_code                    ? "the listing shows no model code to compare"
+                         : j.notice_has_gtin                    ? "the listing shows no GTIN to compare"
+                                                                : "the notice names no GTIN or model code";
       if (!scored || probability < options_.review_unidentified_at) {
         too_doubtful(what);
         continue;

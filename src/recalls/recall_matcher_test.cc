@@ -291,6 +291,22 @@ TEST_F(RecallRulesTest, ACodeOnlyNoticeAndAnotherBrand) {
   EXPECT_TRUE(Match(MakeListing("L", "Kettle KT1700 1.7L", "Teakraft")).empty());
 }
 
+TEST_F(RecallRulesTest, AReviewSaysWhatTheListingDoesNotShow) {
+  // The notice gives a GTIN and a model code; the listing shows neither.
+  const auto hits = Match(MakeListing("L", "Kettlo glass kettle 1.7L", "Kettlo"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_EQ(hits[0].evidence.back(), "rule: the listing shows no GTIN or model code to compare, brand and description agree -> review");
+  // Below the review bar it is left out, and Explain says so.
+  RecallMatcherOptions strict;
+  strict.review_unidentified_at = 0.99;
+  const RecallIndex index(notices_, true, &featurizer_, &model_, strict);
+  const auto explained = index.Explain(FromListing(MakeListing("L", "Kettlo glass kettle 1.7L", "Kettlo")));
+  ASSERT_EQ(explained.size(), 1u);
+  EXPECT_EQ(explained[0].action, RecallAction::kNone);
+  EXPECT_EQ(explained[0].evidence.back(), "rule: the listing shows no GTIN or model code to compare, match probability below 0.99 -> none");
+}
+
 TEST_F(RecallRulesTest, AKindOnlyNoticeIsNeverATakedown) {
   // Brand and kind agree, and the model believes it: review at most.
   const auto hits = Match(MakeListing("L", "Breezo fast charger 20W", "Breezo"));
