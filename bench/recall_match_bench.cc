@@ -478,6 +478,44 @@ int Run(const Options& o) {
                 takedown ? static_cast<double>(tp_takedown) / takedown : 0.0, review, tp_review,
                 review ? static_cast<double>(tp_review) / review : 0.0);
     Emit("review_precision", review ? static_cast<double>(tp_review) / review : 0.0);
+
+    // Why the planted pairs that were not found were left out (untimed):
+    // the rule Explain names, or no candidate at all; per planting mode.
+    std::map<std::string, std::map<std::string, size_t>> missed;
+    std::unordered_map<std::string, size_t> listing_at;
+    for (size_t i = 0; i < listings.size(); ++i) listing_at.emplace(listings[i].listing_id, i);
+    for (const auto& [listing_id, planted] : truth.by_listing) {
+      const auto at = listing_at.find(listing_id);
+      if (at == listing_at.end()) continue;
+      std::vector<RecallMatch> explained;
+      bool asked = false;
+      for (const auto& [notice, mode] : planted) {
+        bool was_found = false;
+        for (const auto& h : found[at->second]) was_found = was_found || index.record(h.indexed).id == notice;
+        if (was_found) continue;
+        if (!asked) explained = index.Explain(FromListing(listings[at->second])), asked = true;
+        std::string why = "not a candidate (blocking)";
+        for (const auto& m : explained)
+          if (index.record(m.indexed).id == notice) why = m.evidence.back();
+        // The rule's words without the pair's particulars in brackets.
+        std::string general;
+        for (size_t k = 0, depth = 0; k < why.size(); ++k) {
+          if (why[k] == '(') ++depth;
+          if (depth == 0) general += why[k];
+          if (why[k] == ')' && depth > 0) --depth;
+        }
+        ++missed[mode][general];
+        if (std::getenv("RMB_SHOW_MISSED") && mode == std::getenv("RMB_SHOW_MISSED") && why.starts_with("not a candidate"))
+          std::fprintf(stderr, "MISSED %s | %s | %s\n", listing_id.c_str(), notice.c_str(), listings[at->second].title.c_str());
+      }
+    }
+    for (const auto& [mode, rules] : missed) {
+      std::printf("  planted by %s and not found, why:\n", mode.c_str());
+      std::vector<std::pair<size_t, std::string>> sorted;
+      for (const auto& [rule, n] : rules) sorted.emplace_back(n, rule);
+      std::sort(sorted.rbegin(), sorted.rend());
+      for (const auto& [n, rule] : sorted) std::printf("    %6zu  %s\n", n, rule.c_str());
+    }
     Emit("truth_pairs", static_cast<double>(truth.pairs));
     Emit("precision", precision);
     Emit("recall", recall);

@@ -90,6 +90,32 @@ std::vector<std::string> AllSpellings(const std::vector<std::string>& canonical,
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Adjacent words of a normalised text that may be one code written with a
+// space: the first of 1 to 4 ASCII letters and digits starting with a
+// letter, and not a code of its own ("GU10 5W" is a lamp base and a
+// power), the second of 2 to 8 starting with a digit; joined, upper case.
+std::vector<std::string> SpacedCodes(std::string_view normalized) {
+  const auto alnum = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z'); };
+  const auto own_code = [](std::string_view w) { return w.size() >= kMinCode && std::any_of(w.begin(), w.end(), IsDigit); };
+  std::vector<std::string> out;
+  std::string_view previous;
+  for (size_t at = 0; at < normalized.size();) {
+    size_t end = normalized.find(' ', at);
+    if (end == std::string_view::npos) end = normalized.size();
+    const std::string_view word = normalized.substr(at, end - at);
+    if (!previous.empty() && previous.size() <= 4 && !IsDigit(previous[0]) && !own_code(previous) && word.size() >= 2 && word.size() <= 8 &&
+        IsDigit(word[0]) && std::all_of(previous.begin(), previous.end(), alnum) && std::all_of(word.begin(), word.end(), alnum)) {
+      std::string joined;
+      for (char c : previous) joined += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+      for (char c : word) joined += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+      if (joined.size() >= kMinCode) out.push_back(std::move(joined));
+    }
+    previous = word;
+    at = end + 1;
+  }
+  return out;
+}
 bool AllLetters(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
@@ -169,6 +195,10 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     if (c.normalized.size() >= kMinCode) keys.push_back("c:" + c.normalized);
     if (!c.stem.empty()) keys.push_back("s:" + c.stem);
   }
+  // A code written as two words ("YCV 3023", "A6 414"): a short word
+  // starting with a letter, then one starting with a digit. The scanner
+  // does not join words, but the rules find the code across the space.
+  for (const auto& joined : SpacedCodes(p.title)) keys.push_back("c:" + joined);
   // Brand with each distinctive title word. A listing without a brand
   // attribute often starts its title with it.
   std::vector<std::string> brands = CanonicalBrands(record, aliases);

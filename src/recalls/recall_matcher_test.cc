@@ -338,6 +338,26 @@ TEST_F(RecallRulesTest, AGtinAlwaysWins) {
   EXPECT_TRUE(HasEvidence(other_gtin[0], "the GTINs differ"));
 }
 
+TEST(RecallBlockingTest, ACodeWrittenAsTwoWordsIsACandidate) {
+  const std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Yoxitech", "YCV-3023", ""))};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record});
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  const MatchRecord listing = FromListing(MakeListing("L", "Battery Pack YCV 3023 Yoxitech 30000mAh", "Yoxitech"));
+  const auto keys = BlockingKeys(listing, featurizer.Prepare(listing.record, false));
+  EXPECT_NE(std::find(keys.begin(), keys.end(), "c:YCV3023"), keys.end());
+  const auto hits = index.Match(listing);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+  EXPECT_TRUE(HasEvidence(hits[0], "model code YCV3023 in the listing"));
+  // A code followed by a quantity is not joined: "GU10 5W" is a lamp base
+  // and a power.
+  const MatchRecord lamp = FromListing(MakeListing("M", "LED bulb GU10 5W", "Lumera"));
+  const auto lamp_keys = BlockingKeys(lamp, featurizer.Prepare(lamp.record, false));
+  EXPECT_EQ(std::find(lamp_keys.begin(), lamp_keys.end(), "c:GU105W"), lamp_keys.end());
+}
+
 TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
   // "GU10" (a lamp base) on 30 lamps of 30 brands, "LM-4410" on one.
   std::vector<MatchRecord> listings;

@@ -169,7 +169,9 @@ class RecallIndex {
 };
 
 // The blocking keys of a record ("g:<gtin>", "c:<code>", "s:<stem>",
-// "b:<brand>|<word>"), exposed for tests and the benchmark. No brand-word
+// "b:<brand>|<word>"), exposed for tests and the benchmark. Two title words
+// that may be one code written with a space ("YCV 3023") give a code key
+// joined ("c:YCV3023"). No brand-word
 // key pairs a brand with one of its own words ("kamiro home|home"): every
 // record of the brand would share it. Placeholder brands ("Unknown", "no
 // brand") count as no brand.
@@ -178,7 +180,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/2";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/3";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
