@@ -5,7 +5,7 @@
 //       [--max-code-block 2000] [--max-code-brands 5] [--takedown-at 0.9]
 //       [--review-unidentified-at 0.9]
 //       [--export-pairs FILE] [--export-count 100000] [--breakdown N] [--seed 1] [--kinds on|off]
-//       [--matches-out FILE]
+//       [--matches-out FILE] [--show-missed code|gtin|title]
 //   recall_match_bench score --notices F --model F --pairs FILE [--chunk 10000] [--show-errors N]
 //
 // `run` does what `conform recalls match` does, timing each step: loads the
@@ -19,7 +19,10 @@
 // listings; --matches-out writes every match (listing, notice, action,
 // probability, evidence), formatting them inside the timed loop.
 // With --truth (recall_gen's truth.tsv) it scores the matches found against
-// the planted pairs. After the timed part, and not counted in it:
+// the planted pairs, and says for the planted pairs it missed which rule
+// left each out (RecallIndex::Explain) or that blocking never paired them;
+// --show-missed MODE prints those of one planting mode, one a line, on
+// standard error. After the timed part, and not counted in it:
 // --breakdown N times Match() for N random listings on one thread and
 // replays its steps with a clock around each (preparing the listing,
 // blocking, features, model, the rest); --export-pairs writes the
@@ -135,6 +138,7 @@ struct Options {
   size_t breakdown = 0;
   size_t chunk = 10000;
   size_t show_errors = 0;
+  std::string show_missed;  // run: print the missed planted pairs of this mode ("code", "gtin", "title")
   size_t limit = 0;        // run: only the first N listings (0: all)
   int model_threads = 1;   // run: threads XGBoost predicts on in each Match call (0: all cores)
   bool kinds = true;       // run: compare product kinds (rule 2b), as `conform recalls match` does
@@ -145,7 +149,7 @@ Options ParseOptions(int argc, char** argv) {
   if (argc < 2 || (std::strcmp(argv[1], "run") != 0 && std::strcmp(argv[1], "score") != 0))
     Die("usage: recall_match_bench run --notices F --listings F --model F [--truth F] [--threads N] [--max-block N] "
         "[--model-threads N] [--max-code-block N] [--max-code-brands N] [--takedown-at P] [--review-unidentified-at P] "
-        "[--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE] [--kinds on|off]\n"
+        "[--limit N] [--export-pairs FILE] [--export-count N] [--breakdown N] [--seed N] [--matches-out FILE] [--kinds on|off] [--show-missed MODE]\n"
         "       recall_match_bench score --notices F --model F --pairs FILE [--chunk N]");
   Options o;
   o.mode = argv[1];
@@ -166,6 +170,7 @@ Options ParseOptions(int argc, char** argv) {
     else if (flag == "--pairs") o.pairs = value;
     else if (flag == "--export-pairs") o.export_pairs = value;
     else if (flag == "--matches-out") o.matches_out = value;
+    else if (flag == "--show-missed") o.show_missed = value;
     else if (flag == "--threads") o.threads = static_cast<unsigned>(std::max<size_t>(1, number()));
     else if (flag == "--max-block") o.max_block = number();
     else if (flag == "--max-code-block") o.matcher.max_code_block = number();
@@ -505,8 +510,9 @@ int Run(const Options& o) {
           if (why[k] == ')' && depth > 0) --depth;
         }
         ++missed[mode][general];
-        if (std::getenv("RMB_SHOW_MISSED") && mode == std::getenv("RMB_SHOW_MISSED") && why.starts_with("not a candidate"))
-          std::fprintf(stderr, "MISSED %s | %s | %s\n", listing_id.c_str(), notice.c_str(), listings[at->second].title.c_str());
+        if (mode == o.show_missed)
+          std::fprintf(stderr, "missed (%s): %s | %s | %s | %s\n", mode.c_str(), listing_id.c_str(), notice.c_str(),
+                       listings[at->second].title.c_str(), why.c_str());
       }
     }
     for (const auto& [mode, rules] : missed) {

@@ -91,6 +91,43 @@ std::vector<std::string> AllSpellings(const std::vector<std::string>& canonical,
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// Codes of a text as written, without a region or finish suffix set off by
+// a separator ("KE-1826-EU" and "ZNY-30MA129/B" give KE1826 and
+// ZNY30MA129): the base model the suffix is added to. Without the
+// separator ("RAW1916L") the letters may as well name another model, and
+// the code stays as the scanner reads it.
+std::vector<std::string> CodesWithoutSuffix(std::string_view text) {
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const auto alnum = [&](char c) { return IsDigit(c) || letter(c); };
+  std::vector<std::string> out;
+  for (size_t at = 0; at < text.size();) {
+    // A token: letters, digits and the separators inside codes.
+    size_t end = at;
+    while (end < text.size() && (alnum(text[end]) || text[end] == '-' || text[end] == '/' || text[end] == '.')) ++end;
+    if (end == at) {
+      ++at;
+      continue;
+    }
+    std::string_view token = text.substr(at, end - at);
+    at = end;
+    while (!token.empty() && !alnum(token.back())) token.remove_suffix(1);
+    const size_t sep = token.find_last_of("-/");
+    if (sep == std::string_view::npos || sep == 0) continue;
+    const std::string_view suffix = token.substr(sep + 1);
+    if (suffix.empty() || suffix.size() > 3 || !std::all_of(suffix.begin(), suffix.end(), letter)) continue;
+    std::string base;
+    bool digit = false, has_letter = false;
+    for (char c : token.substr(0, sep)) {
+      if (!alnum(c)) continue;
+      digit = digit || IsDigit(c);
+      has_letter = has_letter || letter(c);
+      base += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    }
+    if (digit && has_letter && base.size() >= kMinCode) out.push_back(std::move(base));
+  }
+  return out;
+}
+
 // Adjacent words of a normalised text that may be one code written with a
 // space: the first of 1 to 4 ASCII letters and digits starting with a
 // letter, and not a code of its own ("GU10 5W" is a lamp base and a
@@ -199,6 +236,8 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // starting with a letter, then one starting with a digit. The scanner
   // does not join words, but the rules find the code across the space.
   for (const auto& joined : SpacedCodes(p.title)) keys.push_back("c:" + joined);
+  for (const std::string_view text : {record.record.Get("title"), record.record.Get("model")})
+    for (const auto& base : CodesWithoutSuffix(text)) keys.push_back("c:" + base);
   // Brand with each distinctive title word. A listing without a brand
   // attribute often starts its title with it.
   std::vector<std::string> brands = CanonicalBrands(record, aliases);

@@ -338,7 +338,7 @@ TEST_F(RecallRulesTest, AGtinAlwaysWins) {
   EXPECT_TRUE(HasEvidence(other_gtin[0], "the GTINs differ"));
 }
 
-TEST(RecallBlockingTest, ACodeWrittenAsTwoWordsIsACandidate) {
+TEST(RecallBlockingTest, CodesAsSellersWriteThemAreCandidates) {
   const std::vector<MatchRecord> notices = {
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Yoxitech", "YCV-3023", ""))};
   PairFeaturizer featurizer;
@@ -351,6 +351,14 @@ TEST(RecallBlockingTest, ACodeWrittenAsTwoWordsIsACandidate) {
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
   EXPECT_TRUE(HasEvidence(hits[0], "model code YCV3023 in the listing"));
+  // A region or finish suffix set off by a separator gives the base model's
+  // key too; letters run on to the digits may name another model.
+  const MatchRecord suffixed = FromListing(MakeListing("N", "LED lamp 5W", "Kroveko", "", "KE-1826-EU"));
+  const auto suffixed_keys = BlockingKeys(suffixed, featurizer.Prepare(suffixed.record, false));
+  EXPECT_NE(std::find(suffixed_keys.begin(), suffixed_keys.end(), "c:KE1826"), suffixed_keys.end());
+  const MatchRecord run_on = FromListing(MakeListing("O", "Magnet toy RAW1916L", "Raltx"));
+  const auto run_on_keys = BlockingKeys(run_on, featurizer.Prepare(run_on.record, false));
+  EXPECT_EQ(std::find(run_on_keys.begin(), run_on_keys.end(), "c:RAW1916"), run_on_keys.end());
   // A code followed by a quantity is not joined: "GU10 5W" is a lamp base
   // and a power.
   const MatchRecord lamp = FromListing(MakeListing("M", "LED bulb GU10 5W", "Lumera"));
