@@ -509,6 +509,7 @@ int Run(const Options& o) {
           if (depth == 0) general += why[k];
           if (why[k] == ')' && depth > 0) --depth;
         }
+        while (!general.empty() && general.back() == ' ') general.pop_back();
         ++missed[mode][general];
         if (mode == o.show_missed)
           std::fprintf(stderr, "missed (%s): %s | %s | %s | %s\n", mode.c_str(), listing_id.c_str(), notice.c_str(),
