@@ -129,9 +129,11 @@ std::vector<std::string> CodesWithoutSuffix(std::string_view text) {
 }
 
 // Adjacent words of a normalised text that may be one code written with a
-// space: the first of 1 to 4 ASCII letters and digits starting with a
-// letter, and not a code of its own ("GU10 5W" is a lamp base and a
-// power), the second of 2 to 8 starting with a digit; joined, upper case.
+// space ("YCV 3023", "A6 414"): the first of 1 to 3 ASCII letters and
+// digits starting with a letter, and not a code of its own ("GU10 5W" is a
+// lamp base and a power), the second of 3 to 8 starting with a digit;
+// joined, upper case. Longer first words are mostly words ("hose 20 m"),
+// and shorter numbers mostly quantities.
 std::vector<std::string> SpacedCodes(std::string_view normalized) {
   const auto alnum = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z'); };
   const auto own_code = [](std::string_view w) { return w.size() >= kMinCode && std::any_of(w.begin(), w.end(), IsDigit); };
@@ -141,7 +143,7 @@ std::vector<std::string> SpacedCodes(std::string_view normalized) {
     size_t end = normalized.find(' ', at);
     if (end == std::string_view::npos) end = normalized.size();
     const std::string_view word = normalized.substr(at, end - at);
-    if (!previous.empty() && previous.size() <= 4 && !IsDigit(previous[0]) && !own_code(previous) && word.size() >= 2 && word.size() <= 8 &&
+    if (!previous.empty() && previous.size() <= 3 && !IsDigit(previous[0]) && !own_code(previous) && word.size() >= 3 && word.size() <= 8 &&
         IsDigit(word[0]) && std::all_of(previous.begin(), previous.end(), alnum) && std::all_of(word.begin(), word.end(), alnum)) {
       std::string joined;
       for (char c : previous) joined += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
