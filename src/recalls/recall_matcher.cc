@@ -23,6 +23,14 @@ namespace {
 constexpr size_t kMinCode = 4;
 
 // Title words too common to say anything about a product.
+// A key word without an English plural "s" ("xylophones", "earphones"),
+// so that a notice's plural meets a listing's singular; both sides are keyed
+// alike, so a word that only looks plural costs nothing.
+std::string_view Singular(std::string_view w) {
+  if (w.size() >= 5 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
+  return w;
+}
+
 bool StopWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
       "the", "and", "for", "with", "from", "set", "kit", "pack", "new", "pcs", "piece", "pieces", "black", "white",
@@ -240,19 +248,20 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   for (const auto& joined : SpacedCodes(p.title)) keys.push_back("c:" + joined);
   for (const std::string_view text : {record.record.Get("title"), record.record.Get("model")})
     for (const auto& base : CodesWithoutSuffix(text)) keys.push_back("c:" + base);
-  // Brand with each distinctive title word. A listing without a brand
-  // attribute often starts its title with it.
+  // Brand with each distinctive title word, in the singular (regulators
+  // name products in the plural, "hair dryers", sellers in the singular).
+  // A listing without a brand attribute often starts its title with it.
   std::vector<std::string> brands = CanonicalBrands(record, aliases);
   if (brands.empty() && !p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
-  // The words of the brands' own names: every title of the brand has them.
-  std::unordered_set<std::string_view> brand_words;
-  for (const auto& b : brands)
-    for (std::string_view w : Words(b)) brand_words.insert(w);
-  size_t words = 0;
-  for (const std::string_view w : p.title_words) {
-    if (StopWord(w) || brand_words.count(w) != 0 || words >= 12) continue;
-    ++words;
-    for (const auto& b : brands) keys.push_back("b:" + b + "|" + std::string(w));
+  for (const auto& b : brands) {
+    // The words of the brand's own name: every title of the brand has them.
+    const std::vector<std::string_view> own = Words(b);
+    size_t words = 0;
+    for (const std::string_view w : p.title_words) {
+      if (StopWord(w) || std::find(own.begin(), own.end(), w) != own.end() || words >= 12) continue;
+      ++words;
+      keys.push_back("b:" + b + "|" + std::string(Singular(w)));
+    }
   }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());

@@ -359,6 +359,14 @@ TEST(RecallBlockingTest, CodesAsSellersWriteThemAreCandidates) {
   const MatchRecord run_on = FromListing(MakeListing("O", "Magnet toy RAW1916L", "Raltx"));
   const auto run_on_keys = BlockingKeys(run_on, featurizer.Prepare(run_on.record, false));
   EXPECT_EQ(std::find(run_on_keys.begin(), run_on_keys.end(), "c:RAW1916"), run_on_keys.end());
+  // Brand-word keys in the singular: a notice's "hair dryers" meets a
+  // listing's "hair dryer".
+  const MatchRecord plural = FromNotice(MakeNotice(NoticeSource::kUsCpsc, "P", "Breezo hair dryers", "Breezo", "", ""));
+  const MatchRecord singular = FromListing(MakeListing("S", "Breezo hair dryer 2000W", "Breezo"));
+  const auto plural_keys = BlockingKeys(plural, featurizer.Prepare(plural.record, false));
+  const auto singular_keys = BlockingKeys(singular, featurizer.Prepare(singular.record, false));
+  EXPECT_NE(std::find(plural_keys.begin(), plural_keys.end(), "b:breezo|dryer"), plural_keys.end());
+  EXPECT_NE(std::find(singular_keys.begin(), singular_keys.end(), "b:breezo|dryer"), singular_keys.end());
   // A code followed by a quantity is not joined: "GU10 5W" is a lamp base
   // and a power.
   const MatchRecord lamp = FromListing(MakeListing("M", "LED bulb GU10 5W", "Lumera"));

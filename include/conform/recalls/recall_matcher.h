@@ -173,7 +173,9 @@ class RecallIndex {
 // keyed as sellers write them: two title words that may be one code
 // written with a space ("YCV 3023") give "c:YCV3023", and a code with a
 // region or finish suffix set off by a separator ("KE-1826-EU",
-// "NS-5035/B") in the title or model attribute gives its base ("c:KE1826"). No brand-word
+// "NS-5035/B") in the title or model attribute gives its base ("c:KE1826").
+// Brand-word keys take the word in the singular ("b:breezo|dryer" for
+// "hair dryers"). No brand-word
 // key pairs a brand with one of its own words ("kamiro home|home"): every
 // record of the brand would share it. Placeholder brands ("Unknown", "no
 // brand") count as no brand.
