@@ -23,19 +23,19 @@ namespace {
 constexpr size_t kMinCode = 4;
 
 // Title words too common to say anything about a product.
+bool StopWord(std::string_view w) {
+  static const std::unordered_set<std::string_view> kStop = {
+      "the", "and", "for", "with", "from", "set", "kit", "pack", "new", "pcs", "piece", "pieces", "black", "white",
+      "und", "mit", "für", "pour", "avec", "les", "des", "del", "con", "para", "the", "model", "type", "product"};
+  return w.size() < 3 || kStop.count(w) != 0;
+}
+
 // A key word without an English plural "s" ("xylophones", "earphones"),
 // so that a notice's plural meets a listing's singular; both sides are keyed
 // alike, so a word that only looks plural costs nothing.
 std::string_view Singular(std::string_view w) {
   if (w.size() >= 5 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
   return w;
-}
-
-bool StopWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kStop = {
-      "the", "and", "for", "with", "from", "set", "kit", "pack", "new", "pcs", "piece", "pieces", "black", "white",
-      "und", "mit", "für", "pour", "avec", "les", "des", "del", "con", "para", "the", "model", "type", "product"};
-  return w.size() < 3 || kStop.count(w) != 0;
 }
 
 // What regulators and sellers write when a product shows no brand: no
@@ -163,6 +163,7 @@ std::vector<std::string> SpacedCodes(std::string_view normalized) {
   }
   return out;
 }
+
 bool AllLetters(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
