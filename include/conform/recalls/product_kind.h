@@ -6,11 +6,12 @@
 // tell such a pair apart; the kind of product can.
 //
 // A record's kinds are the vocabulary's categories (data/vocabulary.yaml)
-// as the screening classifier reads them from its text: a notice's product
-// name, then its description and category words; a listing's title, with
-// its stated category added. Every category whose evidence reaches the
-// table's `min_evidence` counts, so a "remote control car" is a toy and a
-// radio device at once. Two kinds agree when they are the same, in one
+// as the screening classifier's terms find them in its text, brand names
+// left out: a notice's product name and, at half weight, its description;
+// a listing's title. A listing's stated category is added, and so are the
+// kinds the table gives a notice's regulator category ("Cosmetics").
+// Every category whose evidence reaches the table's `min_evidence` counts,
+// so a "drone" reads as a radio device and a toy at once. Two kinds agree when they are the same, in one
 // group of the table, or a pair the table lists (data/recalls/
 // product_kinds.yaml: a soft toy is a toy and a textile). Two records
 // conflict when each has a kind and no kind of one agrees with a kind of
