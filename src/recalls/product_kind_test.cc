@@ -100,7 +100,7 @@ TEST_F(ProductKindsTest, OneProductOfTwoKindsAgrees) {
                                    ListingRecord("L3", "Cushion cover 40 x 40 cm", "textile"));
   EXPECT_EQ(soft.agreement, KindAgreement::kAgree);
   EXPECT_EQ(soft.why, "soft toys are textile products");
-  // Read as both from its own words: a radio-controlled toy.
+  // Stated a radio device, read as a toy from its words: a radio-controlled car.
   EXPECT_EQ(Judge(NoticeRecord("A4", "Remote control car", "Red remote control car, 2.4GHz.", "Toys"),
                   ListingRecord("L4", "RC car 2.4GHz off-road", "radio_device"))
                 .agreement,

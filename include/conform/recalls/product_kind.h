@@ -11,7 +11,7 @@
 // a listing's title. A listing's stated category is added, and so are the
 // kinds the table gives a notice's regulator category ("Cosmetics").
 // Every category whose evidence reaches the table's `min_evidence` counts,
-// so a "drone" reads as a radio device and a toy at once. Two kinds agree when they are the same, in one
+// so a product whose words name two kinds is of both. Two kinds agree when they are the same, in one
 // group of the table, or a pair the table lists (data/recalls/
 // product_kinds.yaml: a soft toy is a toy and a textile). Two records
 // conflict when each has a kind and no kind of one agrees with a kind of
