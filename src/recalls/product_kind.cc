@@ -20,10 +20,14 @@ namespace conform::recalls {
 
 namespace {
 
-std::string_view TrimSpaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
+// A regulator's category as compared: case folded, letters and digits only,
+// so that a category written with or without an apostrophe, a comma or
+// other spacing ("children's", "childrens") is one category.
+std::string CategoryKey(std::string_view category) {
+  std::string key;
+  for (char c : NormalizeForMatching(category))
+    if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += c;
+  return key;
 }
 
 }  // namespace
@@ -37,7 +41,7 @@ struct ProductKinds::State {
   double min_evidence = 1.5;
   std::vector<std::vector<bool>> agree;  // [a][b]: kinds a and b can be one product
   std::map<std::pair<CategoryId, CategoryId>, std::string> why;  // of two kinds that agree, why
-  // A regulator's category (NormalizeForMatching) -> the kinds it holds.
+  // A regulator's category (CategoryKey) -> the kinds it holds.
   std::unordered_map<std::string, std::vector<CategoryId>> regulator_categories;
 };
 
@@ -116,9 +120,8 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
       for (const auto& r : regulators) {
         auto name = reader.Scalar(r.first, "a regulator's category");
         if (!name) continue;
-        *name = std::string(TrimSpaces(*name));
         std::vector<CategoryId> kinds = kinds_of(r.second, "the categories of a regulator's category", 1);
-        if (!s.regulator_categories.emplace(NormalizeForMatching(*name), std::move(kinds)).second)
+        if (!s.regulator_categories.emplace(CategoryKey(*name), std::move(kinds)).second)
           reader.Fail(r.first, fmt::format("'{}' is listed twice", *name));
       }
     }
@@ -192,7 +195,7 @@ ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
   std::string_view categories = notice.record.Get("category");
   while (!categories.empty()) {
     const size_t end = std::min(categories.find(';'), categories.size());
-    auto it = state_->regulator_categories.find(NormalizeForMatching(TrimSpaces(categories.substr(0, end))));
+    auto it = state_->regulator_categories.find(CategoryKey(categories.substr(0, end)));
     if (it != state_->regulator_categories.end())
       for (CategoryId k : it->second)
         if (std::find(given.begin(), given.end(), k) == given.end()) given.push_back(k);

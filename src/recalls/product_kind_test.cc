@@ -71,6 +71,19 @@ TEST_F(ProductKindsTest, ReadsEachSideFromItsText) {
   EXPECT_TRUE(blank.kinds.empty());
 }
 
+TEST_F(ProductKindsTest, ARegulatorsCategoryCountsWhateverItsPunctuation) {
+  // Words that name no kind; the category alone tells, spelt with or
+  // without the apostrophe and in any case.
+  for (const char* category : {"Childcare articles and childrens equipment", "childcare articles and children's equipment"}) {
+    const ProductKind k = kinds_->OfNotice(NoticeRecord("A1", "Item", "", category));
+    const auto names = Names(k);
+    EXPECT_NE(std::find(names.begin(), names.end(), "food_contact"), names.end()) << category;
+  }
+  // Several categories, "; "-joined.
+  const auto both = Names(kinds_->OfNotice(NoticeRecord("A2", "Item", "", "Cosmetics; Toys")));
+  EXPECT_EQ(both, (std::vector<std::string>{"cosmetic", "toy"}));
+}
+
 TEST_F(ProductKindsTest, UnrelatedKindsConflict) {
   const KindJudgement j = Judge(NoticeRecord("A1", "Slime toy", "Red slime toy in a pot.", "Toys"),
                                 ListingRecord("L1", "2000W ionic hair dryer AR619S", "household_appliance"));
