@@ -39,6 +39,9 @@ struct ProductKinds::State {
   const Vocabulary* vocabulary = nullptr;
   const Classifier* classifier = nullptr;
   double min_evidence = 1.5;
+  // Kinds only a regulator's category names, numbered after the
+  // vocabulary's categories: a listing is never read as one.
+  std::vector<std::string> outside;
   std::vector<std::vector<bool>> agree;  // [a][b]: kinds a and b can be one product
   std::map<std::pair<CategoryId, CategoryId>, std::string> why;  // of two kinds that agree, why
   // A regulator's category (CategoryKey) -> the kinds it holds.
@@ -58,12 +61,30 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
   State& s = *table.state_;
   s.vocabulary = &vocabulary;
   s.classifier = &classifier;
-  const size_t n = vocabulary.category_count();
+  if (!reader.CheckMap(*root, "the product kinds table",
+                       {"schema", "min_evidence", "groups", "pairs", "outside_vocabulary", "regulator_categories"}))
+    return Error(ErrorCode::kInvalidInput, reader.diagnostics());
+  if (const YAML::Node outside = (*root)["outside_vocabulary"]) {
+    if (!outside.IsMap()) {
+      reader.Fail(outside, "outside_vocabulary must be a map of a kind to what it holds");
+    } else {
+      for (const auto& o : outside) {
+        auto name = reader.Scalar(o.first, "a kind");
+        if (!name) continue;
+        if (!reader.Scalar(o.second, "what the kind holds")) continue;  // a kind says what it is
+        if (vocabulary.FindCategory(*name))
+          reader.Fail(o.first, fmt::format("'{}' is a category of the vocabulary", *name), "list it under groups or pairs instead");
+        else if (std::find(s.outside.begin(), s.outside.end(), *name) != s.outside.end())
+          reader.Fail(o.first, fmt::format("'{}' is listed twice", *name));
+        else
+          s.outside.push_back(*name);
+      }
+    }
+  }
+  const size_t n = vocabulary.category_count() + s.outside.size();
   s.agree.assign(n, std::vector<bool>(n, false));
   for (size_t c = 0; c < n; ++c) s.agree[c][c] = true;
 
-  if (!reader.CheckMap(*root, "the product kinds table", {"schema", "min_evidence", "groups", "pairs", "regulator_categories"}))
-    return Error(ErrorCode::kInvalidInput, reader.diagnostics());
   if (auto schema = reader.String(*root, "schema", true); schema && *schema != "conform-product-kinds/1")
     reader.Fail((*root)["schema"], fmt::format("schema is '{}'", *schema), "this table is read as conform-product-kinds/1");
   if (const YAML::Node m = (*root)["min_evidence"]) {
@@ -75,8 +96,9 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
     if (!(v > 0)) reader.Fail(m, "min_evidence must be a positive number", "a title term of weight 2 scores 2, a description's half");
     else s.min_evidence = v;
   }
-  // Category names, each checked against the vocabulary.
-  const auto kinds_of = [&](const YAML::Node& list, const char* what, size_t at_least = 2) {
+  // Category names, each checked against the vocabulary; a regulator's
+  // category may also name a kind outside it.
+  const auto kinds_of = [&](const YAML::Node& list, const char* what, size_t at_least = 2, bool outside_too = false) {
     std::vector<CategoryId> out;
     if (!list || !list.IsSequence() || list.size() < at_least) {
       reader.Fail(list ? list : *root, fmt::format("{} must be a list of at least {} categor{}", what, at_least, at_least == 1 ? "y" : "ies"));
@@ -85,8 +107,16 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
     for (const auto& item : list) {
       auto name = reader.Scalar(item, "a category");
       if (!name) continue;
+      const auto o = std::find(s.outside.begin(), s.outside.end(), *name);
       if (auto id = vocabulary.FindCategory(*name)) out.push_back(*id);
-      else reader.Fail(item, fmt::format("'{}' is not a category of the vocabulary", *name), "use a category of data/vocabulary.yaml");
+      else if (outside_too && o != s.outside.end())
+        out.push_back(static_cast<CategoryId>(vocabulary.category_count() + (o - s.outside.begin())));
+      else if (o != s.outside.end())
+        reader.Fail(item, fmt::format("'{}' is outside the vocabulary: it agrees with no other kind", *name),
+                    "only regulator_categories name such kinds");
+      else
+        reader.Fail(item, fmt::format("'{}' is not a category of the vocabulary", *name),
+                    "use a category of data/vocabulary.yaml, or a kind of outside_vocabulary");
     }
     return out;
   };
@@ -120,7 +150,7 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
       for (const auto& r : regulators) {
         auto name = reader.Scalar(r.first, "a regulator's category");
         if (!name) continue;
-        std::vector<CategoryId> kinds = kinds_of(r.second, "the categories of a regulator's category", 1);
+        std::vector<CategoryId> kinds = kinds_of(r.second, "the categories of a regulator's category", 1, /*outside_too=*/true);
         if (!s.regulator_categories.emplace(CategoryKey(*name), std::move(kinds)).second)
           reader.Fail(r.first, fmt::format("'{}' is listed twice", *name));
       }
@@ -147,6 +177,7 @@ Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
   owner->state_->vocabulary = &*owner->state_->own_vocabulary;
   owner->state_->classifier = &*owner->state_->own_classifier;
   owner->state_->min_evidence = table.value().state_->min_evidence;
+  owner->state_->outside = std::move(table.value().state_->outside);
   owner->state_->agree = std::move(table.value().state_->agree);
   owner->state_->why = std::move(table.value().state_->why);
   owner->state_->regulator_categories = std::move(table.value().state_->regulator_categories);
@@ -239,7 +270,10 @@ KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& 
   return j;
 }
 
-const std::string& ProductKinds::name(CategoryId kind) const { return state_->vocabulary->category(kind).name; }
+const std::string& ProductKinds::name(CategoryId kind) const {
+  const size_t n = state_->vocabulary->category_count();
+  return kind < n ? state_->vocabulary->category(kind).name : state_->outside[kind - n];
+}
 
 double ProductKinds::min_evidence() const { return state_->min_evidence; }
 

@@ -120,6 +120,17 @@ TEST_F(ProductKindsTest, OneProductOfTwoKindsAgrees) {
             KindAgreement::kAgree);
 }
 
+TEST_F(ProductKindsTest, AKindOutsideTheVocabularyConflictsWithEveryKnownKind) {
+  // Safety Gate's motor vehicles: "T100" is a motorcycle's and a camera's.
+  const MatchRecord motorcycle = NoticeRecord("A12/03367/24", "Motorcycle", "Bonneville T100, Bonneville T120", "Motor vehicles");
+  EXPECT_EQ(Names(kinds_->OfNotice(motorcycle)), std::vector<std::string>{"motor_vehicle"});
+  const KindJudgement camera = Judge(motorcycle, ListingRecord("L1", "Olympus T-100 12MP digital camera"));
+  EXPECT_EQ(camera.agreement, KindAgreement::kConflict);
+  EXPECT_EQ(camera.listing_kind, "consumer_electronics");
+  // A listing of no known kind (a motorcycle, a spare part) decides nothing.
+  EXPECT_EQ(Judge(motorcycle, ListingRecord("L2", "Bonneville T100 2021 black")).agreement, KindAgreement::kUnknown);
+}
+
 TEST_F(ProductKindsTest, TooLittleToGoOnDecidesNothing) {
   EXPECT_EQ(Judge(NoticeRecord("A1", "Slime toy", "Red slime toy in a pot.", "Toys"), ListingRecord("L1", "Item 42 blue"))
                 .agreement,
@@ -140,9 +151,10 @@ TEST_F(ProductKindsTest, TheMatcherRulesOutAnotherKindUnlessTheGtinIsShared) {
   const RecallIndex with_kinds(notices, /*indexed_are_notices=*/true, &featurizer, nullptr, options);
   const RecallIndex without_kinds(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
 
-  // The slime's code in a hair dryer's title: without kinds a review (the
-  // brand is not confirmed), with kinds no match.
-  const MatchRecord dryer = ListingRecord("L1", "2000W Ionic Hair Dryer Ionic AR619S", "household_appliance");
+  // The slime's code in a hair dryer's title, which shares a word with the
+  // notice's: without kinds a review (the brand is not confirmed), with
+  // kinds no match.
+  const MatchRecord dryer = ListingRecord("L1", "2000W Ionic Hair Dryer AR619S Travel Pack", "household_appliance");
   ASSERT_EQ(without_kinds.Match(dryer).size(), 1u);
   EXPECT_TRUE(with_kinds.Match(dryer).empty());
 
@@ -213,6 +225,32 @@ TEST_F(ProductKindsLoadTest, RefusesUnknownCategoriesWithTheirPlace) {
   const std::string message = r.error().ToString();
   EXPECT_NE(message.find("'toaster' is not a category of the vocabulary"), std::string::npos) << message;
   EXPECT_NE(message.find(":3:"), std::string::npos) << message;
+}
+
+TEST_F(ProductKindsLoadTest, KindsOutsideTheVocabularyServeRegulatorsCategoriesOnly) {
+  EXPECT_TRUE(ProductKinds::Load(Write("schema: conform-product-kinds/1\n"
+                                       "outside_vocabulary:\n"
+                                       "  motor_vehicle: road vehicles\n"
+                                       "regulator_categories:\n"
+                                       "  Motor vehicles: [motor_vehicle]\n"),
+                                 *vocabulary_, *classifier_)
+                  .ok());
+  // Paired with a vocabulary category, it would no longer conflict.
+  const auto paired = ProductKinds::Load(Write("schema: conform-product-kinds/1\n"
+                                               "outside_vocabulary:\n"
+                                               "  motor_vehicle: road vehicles\n"
+                                               "pairs:\n"
+                                               "  - {kinds: [motor_vehicle, toy], why: ride-on cars}\n"),
+                                         *vocabulary_, *classifier_);
+  ASSERT_FALSE(paired.ok());
+  EXPECT_NE(paired.error().ToString().find("'motor_vehicle' is outside the vocabulary"), std::string::npos) << paired.error().ToString();
+  // A vocabulary category cannot be declared outside it.
+  const auto inside = ProductKinds::Load(Write("schema: conform-product-kinds/1\n"
+                                               "outside_vocabulary:\n"
+                                               "  toy: toys\n"),
+                                         *vocabulary_, *classifier_);
+  ASSERT_FALSE(inside.ok());
+  EXPECT_NE(inside.error().ToString().find("'toy' is a category of the vocabulary"), std::string::npos) << inside.error().ToString();
 }
 
 TEST_F(ProductKindsLoadTest, RefusesAnotherSchemaAndPairsWithoutReason) {

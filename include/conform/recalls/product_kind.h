@@ -9,7 +9,10 @@
 // as the screening classifier's terms find them in its text, brand names
 // left out: a notice's product name and, at half weight, its description;
 // a listing's title. A listing's stated category is added, and so are the
-// kinds the table gives a notice's regulator category ("Cosmetics").
+// kinds the table gives a notice's regulator category ("Cosmetics"). Such a
+// category may also hold a kind the vocabulary has no category for (a
+// motor vehicle): it agrees only with itself, and since no listing is read
+// as one, a notice of it conflicts with every listing whose kind is known.
 // Every category whose evidence reaches the table's `min_evidence` counts,
 // so a product whose words name two kinds is of both. Two kinds agree when they are the same, in one
 // group of the table, or a pair the table lists (data/recalls/
@@ -79,6 +82,7 @@ class ProductKinds {
 
   KindJudgement Judge(const ProductKind& notice, const ProductKind& listing) const;
 
+  // A kind's name: the vocabulary's category, or the table's kind outside it.
   const std::string& name(CategoryId kind) const;
   double min_evidence() const;
 
