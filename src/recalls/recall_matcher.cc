@@ -195,6 +195,26 @@ bool CodeInText(std::string_view code, std::string_view normalized) {
   return false;
 }
 
+// A word of three bytes or more, without digits, in both titles, in the
+// singular or the plural: what a notice naming a product ("Slime toys",
+// "Electric kettle") and a listing selling it share besides a code. Numbers
+// and codes are left out: they are the code's own evidence, or a size that
+// many products share. Titles are a few words, so every pair is compared.
+bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
+  const auto counts = [](std::string_view w) {
+    return w.size() >= 3 && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const auto plural_of = [](std::string_view longer, std::string_view word) {
+    return longer.size() == word.size() + 1 && longer.back() == 's' && longer.starts_with(word);
+  };
+  for (const std::string_view x : a.title_words) {
+    if (!counts(x)) continue;
+    for (const std::string_view y : b.title_words)
+      if (x == y || plural_of(x, y) || plural_of(y, x)) return true;
+  }
+  return false;
+}
+
 // How the listing shows one of the notice's model codes.
 enum class CodeAgreement { kNone, kNear, kSame };
 
@@ -534,6 +554,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;
       }
+    }
+    // A short code alone is a coincidence as often as not: makers of
+    // cameras, kettles and slime toys all use "D5300"-like codes. Without a
+    // GTIN or a brand, a code needs the titles to share a word or the kinds
+    // to agree.
+    if (j.shared_gtin.empty() && !j.brands_agree && j.kinds.agreement != KindAgreement::kAgree && !SharesTitleWord(n, l)) {
+      rule_out(j, [] { return std::string("rule: only the model code agrees (no brand, title word or kind of product in common) -> none"); });
+      continue;
     }
     judged.push_back(std::move(j));
   }

@@ -291,6 +291,26 @@ TEST_F(RecallRulesTest, ACodeOnlyNoticeAndAnotherBrand) {
   EXPECT_TRUE(Match(MakeListing("L", "Kettle KT1700 1.7L", "Teakraft")).empty());
 }
 
+TEST_F(RecallRulesTest, ACodeAloneIsACoincidence) {
+  // Another maker's camera with the power bank's code, no brand field, no
+  // word in common: nothing, and Explain says why.
+  const Listing camera = MakeListing("L", "Nikon PB2050Z DSLR camera with 18-55mm lens", "");
+  EXPECT_TRUE(Match(camera).empty());
+  const RecallIndex index(notices_, true, &featurizer_, &model_);
+  const auto explained = index.Explain(FromListing(camera));
+  ASSERT_EQ(explained.size(), 1u);
+  EXPECT_EQ(explained[0].evidence.back(),
+            "rule: only the model code agrees (no brand, title word or kind of product in common) -> none");
+  // One word of the notice's product name, in the plural too, is enough
+  // for a person to look; digits and short words are not.
+  for (const char* title : {"PB2050Z power banks 20000mAh", "Portable bank PB2050Z"}) {
+    const auto hits = Match(MakeListing("L", title, ""));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  EXPECT_TRUE(Match(MakeListing("L", "PB2050Z 20000 mAh kit", "")).empty());
+}
+
 TEST_F(RecallRulesTest, AReviewSaysWhatTheListingDoesNotShow) {
   // The notice gives a GTIN and a model code; the listing shows neither.
   const auto hits = Match(MakeListing("L", "Kettlo glass kettle 1.7L", "Kettlo"));
