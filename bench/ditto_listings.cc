@@ -13,10 +13,23 @@
 // category, ...) joins the description. The benchmark's categories are not
 // conform's vocabulary, so a listing's category is left to be inferred.
 // Labels are not used.
+//
+//   ditto_listings --pairs NAME=FILE OUT_DIR
+//
+// Turns labelled pairs into a matching problem instead: each distinct left
+// record becomes a notice (OUT_DIR/notices.jsonl: product name, brand,
+// model number, description as a regulator would give them; source
+// eu-safety-gate, id "NAME-k"), each distinct right record a listing
+// (OUT_DIR/listings.jsonl), and every pair a line of OUT_DIR/labels.tsv:
+// listing id, notice "source:id", label. The recall matcher can then be
+// run over real product records and its matches read against the labels.
 #include <nlohmann/json.hpp>
 
 #include <charconv>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -24,6 +37,7 @@
 
 #include "conform/core/text.h"
 #include "conform/recalls/er_benchmark.h"
+#include "conform/recalls/notice.h"
 
 namespace {
 
@@ -36,8 +50,8 @@ bool Is(std::string_view name, std::initializer_list<std::string_view> names) {
   return false;
 }
 
-nlohmann::json ToListing(const Record& record, const std::string& seller, size_t k) {
-  nlohmann::json out = {{"listing_id", seller + "-" + std::to_string(k)},
+nlohmann::json ToListing(const Record& record, const std::string& listing_id, const std::string& seller) {
+  nlohmann::json out = {{"listing_id", listing_id},
                         {"seller_id", seller},
                         {"target_markets", nlohmann::json::array({"US"})}};
   std::string title, description;
@@ -65,9 +79,59 @@ nlohmann::json ToListing(const Record& record, const std::string& seller, size_t
   return out;
 }
 
+std::string Key(const Record& record) {
+  std::string key;
+  for (const auto& [name, value] : record.fields) key += name + '\x1f' + value + '\x1e';
+  return key;
+}
+
+conform::Notice ToNotice(const Record& record, const std::string& id) {
+  conform::Notice n;
+  n.source = conform::NoticeSource::kEuSafetyGate;
+  n.id = id;
+  for (const auto& [name, value] : record.fields) {
+    if (value.empty()) continue;
+    if (Is(name, {"title", "name"}) && n.product_name.empty()) n.product_name = value;
+    else if (Is(name, {"brand", "manufacturer"}) && n.brands.empty()) n.brands.push_back(value);
+    else if (Is(name, {"modelno"}) && n.model_numbers.empty()) n.model_numbers.push_back(value);
+    else if (!Is(name, {"price"})) n.description += (n.description.empty() ? "" : ". ") + value;
+  }
+  return n;
+}
+
+int Pairs(std::string_view arg, const std::filesystem::path& out_dir) {
+  const size_t eq = arg.find('=');
+  if (eq == std::string_view::npos || eq == 0) {
+    std::cerr << "ditto_listings: " << arg << " is not NAME=FILE\n";
+    return 2;
+  }
+  const std::string name(arg.substr(0, eq));
+  auto pairs = conform::recalls::ReadDittoPairs(std::string(arg.substr(eq + 1)));
+  if (!pairs.ok()) {
+    std::cerr << "ditto_listings: " << pairs.error().ToString() << "\n";
+    return 2;
+  }
+  std::filesystem::create_directories(out_dir);
+  std::ofstream notices(out_dir / "notices.jsonl"), listings(out_dir / "listings.jsonl"), labels(out_dir / "labels.tsv");
+  std::map<std::string, std::string> notice_ids, listing_ids;  // record key -> id
+  size_t positives = 0;
+  for (const auto& pair : pairs.value()) {
+    auto [n, new_notice] = notice_ids.emplace(Key(pair.left), name + "-n" + std::to_string(notice_ids.size()));
+    if (new_notice) notices << conform::NoticeToJson(ToNotice(pair.left, n->second), false) << '\n';
+    auto [l, new_listing] = listing_ids.emplace(Key(pair.right), name + "-l" + std::to_string(listing_ids.size()));
+    if (new_listing) listings << ToListing(pair.right, l->second, name).dump() << '\n';
+    labels << l->second << "\teu-safety-gate:" << n->second << '\t' << pair.label << '\n';
+    positives += pair.label;
+  }
+  std::cerr << "ditto_listings: " << name << ": " << pairs.value().size() << " pairs (" << positives << " matches), "
+            << notice_ids.size() << " notices, " << listing_ids.size() << " listings in " << out_dir.string() << "\n";
+  return notices && listings && labels ? 0 : 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 4 && std::string_view(argv[1]) == "--pairs") return Pairs(argv[2], argv[3]);
   if (argc < 2) {
     std::cerr << "usage: ditto_listings NAME=FILE [NAME=FILE ...] > listings.jsonl\n";
     return 2;
@@ -92,10 +156,8 @@ int main(int argc, char** argv) {
     size_t k = 0;
     for (const auto& pair : pairs.value()) {
       for (const Record* record : {&pair.left, &pair.right}) {
-        std::string key;
-        for (const auto& [name, value] : record->fields) key += name + '\x1f' + value + '\x1e';
-        if (!seen.insert(key).second) continue;
-        std::cout << ToListing(*record, seller, k++).dump() << '\n';
+        if (!seen.insert(Key(*record)).second) continue;
+        std::cout << ToListing(*record, seller + "-" + std::to_string(k++), seller).dump() << '\n';
         ++written;
       }
     }

@@ -215,6 +215,24 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
   return false;
 }
 
+// Whether a listing's title says it sells something made for another
+// maker's product, which names that maker and its code as the product
+// itself would: "remanufactured 108R00657 maintenance kit for Xerox",
+// "replacement battery for Makita BL1830". A word the notice's own product
+// name has too ("compatible toner") says nothing, nor does "for <brand>"
+// from a listing whose brand is the notice's ("Nikon flash for Nikon
+// cameras"). `brand_spellings` are the notice's brands as ContainsName
+// reads them.
+bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
+             bool same_brand_field) {
+  for (const char* word : {"compatible", "remanufactured", "replacement", "aftermarket"})
+    if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
+  if (same_brand_field) return false;
+  for (const std::string& brand : brand_spellings)
+    if (!brand.empty() && (HasWord(listing.title, "for " + brand) || HasWord(listing.title, "fits " + brand))) return true;
+  return false;
+}
+
 // How the listing shows one of the notice's model codes.
 enum class CodeAgreement { kNone, kNear, kSame };
 
@@ -446,6 +464,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool notice_has_code;
     bool notice_has_gtin;
     KindJudgement kinds;
+    bool made_for = false;  // the listing may sell something made for the product
   };
   std::vector<Judged> judged;
   // With `left_out`, the pairs the rules leave out before the model, with
@@ -476,6 +495,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const std::vector<std::string>& listing_spellings = indexed_are_notices_ ? query_spellings : state_->spellings[c];
     for (const auto& canonical : notice_brands)
       for (const auto& lb : listing_brands) j.brands_agree = j.brands_agree || lb == canonical;
+    const bool same_brand_field = j.brands_agree;
     // Named in the listing's text, in any of its spellings.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
     // The listing's brand named in the notice's product name ("Voltix
@@ -563,6 +583,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule_out(j, [] { return std::string("rule: only the model code agrees (no brand, title word or kind of product in common) -> none"); });
       continue;
     }
+    j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, same_brand_field);
     judged.push_back(std::move(j));
   }
   // Identity evidence first, the deciding rule last.
@@ -643,7 +664,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule = "rule: shared GTIN -> takedown";
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       const bool model_agrees = !scored || probability >= options_.takedown_at;
-      if (j.brands_agree && !j.gtins_differ && model_agrees) {
+      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for) {
         m.action = RecallAction::kTakedown;
         rule = "rule: notice model code and brand in the listing -> takedown";
       } else {
@@ -651,6 +672,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         rule = fmt::format("rule: notice model code in the listing, but {} -> review",
                            !j.brands_agree ? "the brand is not confirmed"
                            : j.gtins_differ ? "the GTINs differ"
+                           : j.made_for     ? "the listing may sell something made for it"
                                             : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kNear) {

@@ -311,6 +311,22 @@ TEST_F(RecallRulesTest, ACodeAloneIsACoincidence) {
   EXPECT_TRUE(Match(MakeListing("L", "PB2050Z 20000 mAh kit", "")).empty());
 }
 
+TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
+  // Brand and code as the charger itself would show them, but the listing
+  // sells a replacement, or something for the brand's products.
+  for (const char* title : {"Voltix replacement charger VX-1588 65W", "Universal charger for Voltix VX1588 65W"}) {
+    const auto hits = Match(MakeListing("L", title, ""));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+    EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
+        << title;
+  }
+  // The maker's own listing may say "for": its brand field is the notice's.
+  const auto own = Match(MakeListing("L", "Voltix Nova VX1588 charger 65W for Voltix laptops", "Voltix"));
+  ASSERT_EQ(own.size(), 1u);
+  EXPECT_EQ(own[0].action, RecallAction::kTakedown);
+}
+
 TEST_F(RecallRulesTest, AReviewSaysWhatTheListingDoesNotShow) {
   // The notice gives a GTIN and a model code; the listing shows neither.
   const auto hits = Match(MakeListing("L", "Kettlo glass kettle 1.7L", "Kettlo"));
