@@ -185,6 +185,7 @@ std::optional<NoticeSource> GuessRecordSource(const Json& record) {
   if (has("RecallID") || has("RecallNumber")) return NoticeSource::kUsCpsc;
   if (has("alert_number") || has("caseNumber") || has("product_barcode") || has("rapex_url")) return NoticeSource::kEuSafetyGate;
   if (has("recallId") || has("panels") || (has("date_published") && has("category"))) return NoticeSource::kCaHealthCanada;
+  if (has("NID") && (has("Title") || has("Organization"))) return NoticeSource::kCaHealthCanada;  // the open data file
   return std::nullopt;
 }
 
@@ -198,7 +199,7 @@ const char* IdKeysOf(NoticeSource s) {
   switch (s) {
     case NoticeSource::kEuSafetyGate: return "'alert_number' or 'caseNumber'";
     case NoticeSource::kUsCpsc: return "'RecallID' and 'RecallNumber'";
-    case NoticeSource::kCaHealthCanada: return "'recallId'";
+    case NoticeSource::kCaHealthCanada: return "'recallId' (the API) or 'NID' (the open data file)";
   }
   return "";
 }

@@ -1,4 +1,14 @@
-// Health Canada's Recalls and Safety Alerts API: list items (recallId,
+// Health Canada's recalls in two shapes.
+//
+// The open data file (recalls-rappels.canada.ca, HCRSAMOpenData.json), one
+// flat record per notice, every value text: NID, Title, URL, Organization,
+// Product, Issue, "What you should do", Category, "Recall class", "Last
+// updated" (YYYY-MM-DD) and Archived ("0" or "1"). Known quirks: HTML
+// entities ("&nbsp;") in the text; several issues or categories joined by
+// " - "; "Last updated" empty or not a date on some records; no brand
+// field (the brand is in the title, when anywhere).
+//
+// The older Recalls and Safety Alerts API: list items (recallId,
 // title, category, date_published, url) and recall details, which add
 // start_date and panels of HTML text (basic_details, product,
 // cms_issue_problem, cms_who_what_consumer, images, ...). Known quirks:
@@ -292,9 +302,81 @@ std::optional<Date> EpochDay(FieldReader& f, const Json& record, const char* key
   return Date::FromDays(static_cast<int32_t>(static_cast<int64_t>(seconds) / kSecondsPerDay));
 }
 
+// `s` split at " - ", the open data file's separator of several issues or
+// categories; a hyphen inside a word ("Anti-theft") stays.
+std::vector<std::string> SplitOnSpacedDash(std::string_view s) {
+  std::vector<std::string> parts;
+  for (size_t start = 0; start <= s.size();) {
+    const size_t end = s.find(" - ", start);
+    std::string part = Trim(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (!part.empty()) parts.push_back(std::move(part));
+    if (end == std::string_view::npos) break;
+    start = end + 3;
+  }
+  return parts;
+}
+
+// The open data file's Organization as the older API's category names it,
+// so that notices of both shapes read alike; other organisations as given.
+std::string OrganizationCategory(const std::string& organization) {
+  const std::string o = AsciiLower(organization);
+  if (o == "consumer product safety") return "Consumer products";
+  if (o == "cfia") return "Food";
+  if (o == "drugs and health products") return "Health products";
+  return organization;
+}
+
+const char* kOpenDataSiteRoot = "https://recalls-rappels.canada.ca";
+
+RecordRead ReadOpenDataRecord(const Json& record) {
+  RecordRead out;
+  FieldReader f(record);
+  Notice n;
+  n.source = NoticeSource::kCaHealthCanada;
+  n.id = f.Text({"NID"});
+  out.id = n.id;
+  if (n.id.empty() && f.error().empty()) f.Fail("no NID");
+  n.title = HtmlToText(f.Text({"Title"}));
+  n.url = f.Text({"URL"});
+  if (!n.url.empty() && n.url[0] == '/') n.url = kOpenDataSiteRoot + n.url;
+  n.product_name = HtmlToText(f.Text({"Product"}));
+  if (n.product_name.empty()) n.product_name = n.title;
+  for (const auto& issue : SplitOnSpacedDash(HtmlToText(f.Text({"Issue"})))) AddUnique(&n.hazard_types, issue);
+  AddUnique(&n.measures, HtmlToText(f.Text({"What you should do"})));
+  {
+    std::vector<std::string> categories;
+    AddUnique(&categories, OrganizationCategory(f.Text({"Organization"})));
+    for (const auto& c : SplitOnSpacedDash(HtmlToText(f.Text({"Category"})))) AddUnique(&categories, c);
+    for (size_t i = 0; i < categories.size(); ++i) n.category += (i ? "; " : "") + categories[i];
+  }
+  n.risk_level = f.Text({"Recall class"});
+  // Thousands of records carry no date or a placeholder: a warning, not a
+  // reason to lose the notice.
+  const std::string updated = f.Text({"Last updated"});
+  const std::string archived = f.Text({"Archived"});
+  if (!f.error().empty()) {
+    out.error = f.error();
+    return out;
+  }
+  if (updated.empty()) {
+    out.warnings.push_back("no 'Last updated': the notice has no date");
+  } else if (auto d = Date::Parse(std::string_view(updated).substr(0, 10));
+             d.ok() && (updated.size() == 10 || updated[10] == 'T' || updated[10] == ' ')) {
+    n.updated = d.value();
+  } else {
+    out.warnings.push_back(fmt::format("'Last updated' is not a date: '{}'; the date is left unknown", updated));
+  }
+  if (!archived.empty() && archived != "0" && archived != "1")
+    out.warnings.push_back(fmt::format("'Archived' is '{}', not 0 or 1", archived));
+  n.raw = RawJson(record);
+  out.notice = std::move(n);
+  return out;
+}
+
 }  // namespace
 
 RecordRead ReadHealthCanadaRecord(const Json& record) {
+  if (record.is_object() && record.contains("NID")) return ReadOpenDataRecord(record);
   RecordRead out;
   FieldReader f(record);
   Notice n;

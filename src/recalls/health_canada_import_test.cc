@@ -68,6 +68,63 @@ TEST(HealthCanadaImportTest, ReadsRecentAnswersListingARecallTwice) {
   EXPECT_EQ(f.notices[1].category, "Vehicles");
 }
 
+TEST(HealthCanadaImportTest, ReadsTheOpenDataFile) {
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, RecallFixture("health_canada_open_data.json"));
+  ASSERT_EQ(f.notices.size(), 3u);
+  EXPECT_TRUE(f.problems.empty());
+  const Notice& nhp = f.notices[0];
+  EXPECT_EQ(nhp.id, "82628");
+  EXPECT_EQ(nhp.product_name, "Easymulti Stress (Men) capsules");
+  EXPECT_EQ(nhp.category, "Health products; Natural health products");
+  EXPECT_EQ(nhp.hazard_types, Strings{"Labelling"});
+  EXPECT_EQ(nhp.measures, Strings{"Report any health product related side effects to Health Canada."});  // entities decoded
+  EXPECT_EQ(nhp.risk_level, "Type III");
+  EXPECT_EQ(nhp.updated->ToString(), "2026-09-16");
+  EXPECT_FALSE(nhp.published);  // the file gives only the last update
+  EXPECT_EQ(nhp.url,
+            "https://recalls-rappels.canada.ca/en/alert-recall/"
+            "platinum-naturals-easymulti-stress-men-affected-lots-incorrectly-labelled-vitamin-b6");
+  EXPECT_EQ(f.notices[1].category, "Food; Multiple food items");
+  // A consumer product, archived; what the record lacks stays empty.
+  const Notice& jar = f.notices[2];
+  EXPECT_EQ(jar.title, "Certain food jars recalled due to laceration hazard");
+  EXPECT_EQ(jar.product_name, "Stainless King Food Jar");
+  EXPECT_EQ(jar.category, "Consumer products");
+  EXPECT_EQ(jar.hazard_types, Strings{"Laceration hazard"});
+  EXPECT_TRUE(jar.measures.empty());
+  EXPECT_TRUE(jar.risk_level.empty());
+  EXPECT_NE(jar.raw.find("\"Archived\":\"1\""), std::string::npos) << jar.raw;  // kept for provenance
+}
+
+TEST(HealthCanadaImportTest, TheOpenDataFilesQuirks) {
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Title": "Kettles recalled", "Organization": "Consumer product safety", "Product": "Electric kettle",
+       "Issue": "Electrical hazard - Fire hazard", "Category": "Household items - Kitchen", "Last updated": "", "URL": "/en/alert-recall/kettles"},
+      {"NID": 2, "Title": "Lamps recalled", "Organization": "Consumer product safety", "Last updated": "n/a", "Archived": "yes"},
+      {"NID": "3", "Title": ["not text"], "Organization": "CFIA"},
+      {"NID": "", "Title": "No id", "Organization": "CFIA"}])");
+  ASSERT_EQ(f.notices.size(), 2u);
+  const Notice& kettle = f.notices[0];
+  EXPECT_EQ(kettle.hazard_types, (Strings{"Electrical hazard", "Fire hazard"}));
+  EXPECT_EQ(kettle.category, "Consumer products; Household items; Kitchen");
+  EXPECT_EQ(kettle.url, "https://recalls-rappels.canada.ca/en/alert-recall/kettles");
+  EXPECT_EQ(f.notices[1].id, "2");  // a number is read as text
+  EXPECT_EQ(f.notices[1].product_name, "Lamps recalled");  // no Product: the title
+  Strings seen;
+  for (const auto& p : f.problems) seen.push_back(p.ToString());
+  EXPECT_EQ(seen, (Strings{
+                      "record 0 (1): warning: no 'Last updated': the notice has no date",
+                      "record 1 (2): warning: 'Last updated' is not a date: 'n/a'; the date is left unknown",
+                      "record 1 (2): warning: 'Archived' is 'yes', not 0 or 1",
+                      "record 2 (3): skipped: 'Title' should be text, found an array",
+                      "record 3: skipped: no NID",
+                  }));
+  // Another feed's records are refused, and the message names both shapes.
+  auto r = ImportFeed(NoticeSource::kCaHealthCanada, R"([{"id": 1, "name": "x"}])");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("'recallId' (the API) or 'NID' (the open data file)"), std::string::npos) << r.error().ToString();
+}
+
 TEST(HealthCanadaImportTest, RefusesOtherFeedsAndSkipsBadRecords) {
   auto r = ImportFeed(NoticeSource::kCaHealthCanada, RecallFixture("cpsc_recalls.json"));
   ASSERT_FALSE(r.ok());
