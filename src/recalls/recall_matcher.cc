@@ -233,6 +233,19 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   return false;
 }
 
+// Whether a notice's code is a listing's with a variant or packaging suffix
+// that sellers drop ("GS108E-100NAS" for the "GS108E" on sale,
+// "GUB211W6" for "GUB211"): the listing's code is distinctive (5
+// characters or more), the notice's goes on by at most 6 more, and the cut
+// falls where letters and digits meet, so that "KX4500" is never taken for
+// "KX450".
+bool IsVariantOf(std::string_view notice_code, std::string_view listing_code) {
+  if (listing_code.size() < 5 || notice_code.size() <= listing_code.size() || notice_code.size() - listing_code.size() > 6 ||
+      !notice_code.starts_with(listing_code))
+    return false;
+  return IsDigit(listing_code.back()) != IsDigit(notice_code[listing_code.size()]);
+}
+
 // How the listing shows one of the notice's model codes.
 enum class CodeAgreement { kNone, kNear, kSame };
 
@@ -536,6 +549,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                  AllLetters(std::string_view(a.normalized).substr(b.normalized.size())))
           better(CodeAgreement::kNear, &b);
         else if (!a.stem.empty() && a.stem == b.stem)
+          better(CodeAgreement::kNear, &b);
+        else if (IsVariantOf(a.normalized, b.normalized))
           better(CodeAgreement::kNear, &b);
       }
       if (j.agreement < CodeAgreement::kSame && CodeInText(a.normalized, l.all_text)) better(CodeAgreement::kSame, nullptr);

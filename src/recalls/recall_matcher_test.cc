@@ -264,6 +264,24 @@ TEST_F(RecallRulesTest, ASiblingModelIsNotMatched) {
   EXPECT_TRUE(Match(MakeListing("L", "Voltix Nova charger 65W", "Voltix", "", "VX1575")).empty());
 }
 
+TEST(RecallVariantTest, ANoticesPackagingSuffixIsNearNotAnotherModel) {
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00020/26", "Netgear ProSafe 8-port switch", "Netgear", "GS108E-100NAS", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00021/26", "Lumo desk lamp", "Lumo", "DL12345", "")),
+  };
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record, &notices[1].record});
+  const MatchModel model = TrustingModel();
+  const RecallIndex index(notices, true, &featurizer, &model);
+  // The switch sold without its North American packaging suffix: a review.
+  const auto hits = index.Match(FromListing(MakeListing("L", "Netgear ProSafe Plus switch 8-port GS108E", "Netgear")));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code only near the listing's, brand and description agree -> review");
+  // A digit more is another model, not a variant.
+  EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Lumo desk lamp DL1234", "Lumo"))).empty());
+}
+
 TEST_F(RecallRulesTest, AStemOnlyAgreementIsReviewed) {
   // Other finish letters, none, or more letters after the notice's final
   // letter: the same base model, perhaps not the same product.
