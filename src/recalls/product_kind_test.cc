@@ -120,6 +120,17 @@ TEST_F(ProductKindsTest, OneProductOfTwoKindsAgrees) {
             KindAgreement::kAgree);
 }
 
+TEST_F(ProductKindsTest, AGarmentIsNoAppliance) {
+  const MatchRecord hoodie = NoticeRecord("A1", "Children's hooded sweatshirt", "Grey hooded sweatshirt with drawstrings.",
+                                          "Clothing, textiles and fashion items");
+  EXPECT_EQ(Judge(hoodie, ListingRecord("L1", "Blow dryer diffuser attachment")).agreement, KindAgreement::kConflict);
+  // A heated textile reads as both kinds from its words, and agrees with
+  // either.
+  const MatchRecord blanket = NoticeRecord("A2", "Electric blanket", "Double electric blanket, 120 W.", "Electrical appliances and equipment");
+  EXPECT_EQ(Judge(blanket, ListingRecord("L2", "Fleece throw blanket double")).agreement, KindAgreement::kAgree);
+  EXPECT_EQ(Judge(blanket, ListingRecord("L3", "Electric blanket 120W double")).agreement, KindAgreement::kAgree);
+}
+
 TEST_F(ProductKindsTest, AKindOutsideTheVocabularyConflictsWithEveryKnownKind) {
   // Safety Gate's motor vehicles: "T100" is a motorcycle's and a camera's.
   const MatchRecord motorcycle = NoticeRecord("A12/03367/24", "Motorcycle", "Bonneville T100, Bonneville T120", "Motor vehicles");
