@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <unistd.h>
 
 namespace conform::recalls {
 namespace {
@@ -73,7 +75,7 @@ TEST(ErBenchmarkTest, ErrorsNameFileLineAndColumn) {
 }
 
 TEST(ErBenchmarkTest, ReadsFiles) {
-  const auto path = std::filesystem::temp_directory_path() / "conform_er_benchmark_test.txt";
+  const auto path = std::filesystem::temp_directory_path() / ("conform_er_benchmark_test_" + std::to_string(::getpid()) + ".txt");
   {
     std::ofstream out(path);
     out << "COL title VAL x\tCOL title VAL y\t0\n";

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <random>
+#include <string>
+#include <unistd.h>
 
 #include "conform/recalls/er_benchmark.h"
 #include "conform/recalls/match_eval.h"
@@ -127,7 +129,7 @@ TEST(MatchModelTest, SavesAndLoadsFromMemoryAndFile) {
   ASSERT_EQ(after.size(), before.size());
   for (size_t i = 0; i < after.size(); ++i) ASSERT_FLOAT_EQ(after[i], before[i]);
 
-  const std::string path = (std::filesystem::temp_directory_path() / "conform_match_model_test.json").string();
+  const std::string path = (std::filesystem::temp_directory_path() / ("conform_match_model_test_" + std::to_string(::getpid()) + ".json")).string();
   ASSERT_TRUE(model.value().Save(path).ok());
   auto from_file = MatchModel::Load(path);
   std::remove(path.c_str());

@@ -214,7 +214,9 @@ class ProductKindsLoadTest : public ::testing::Test {
     auto c = Classifier::Load(*vocabulary_, data + "/classify/hs.yaml", data + "/classify/keywords.yaml");
     ASSERT_TRUE(c.ok()) << c.error().ToString();
     classifier_ = std::make_unique<Classifier>(std::move(c).value());
-    dir_ = std::filesystem::path(::testing::TempDir()) / "product_kinds_test";
+    // One directory per test: ctest runs the tests of this fixture side by side.
+    dir_ = std::filesystem::path(::testing::TempDir()) / "product_kinds_test" /
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::filesystem::create_directories(dir_);
   }
   std::string Write(const std::string& text) {
