@@ -29,13 +29,19 @@
 //      a. the listing shows it, exactly or with other separators, as whole
 //         words ("QC 65A"), or with a finish or region suffix after its
 //         digits ("LDS4821WW" for "LDS4821"): takedown when the
-//         brands agree, no GTIN of the listing contradicts, and the model
+//         brands agree, no GTIN of the listing contradicts, the model
 //         (when there is one) gives at least `takedown_at` (an accessory
 //         that names the model, "case for QC-65A", reads as another
-//         product); review otherwise;
-//      b. the listing shows it without the notice's suffix, with more
-//         letters after a letter ("KX450PRO" for "KX450P"), or only its
-//         stem ("LDS4821BK" for "LDS4821WW"): no conflict, but no more
+//         product), and the listing does not say it sells something made
+//         for the product ("replacement", "compatible", "remanufactured",
+//         "for <the notice's brand>" from a listing of another brand);
+//         review otherwise. Without an agreeing brand, a title word in
+//         common (singular or plural) or agreeing kinds, the code alone
+//         is a coincidence: none;
+//      b. the listing shows it without the notice's suffix ("KX450P" for
+//         "KX450PRO", "GS108E" for "GS108E-100NAS"), with more letters
+//         after a letter ("KX450PRO" for "KX450P"), or only its stem
+//         ("LDS4821BK" for "LDS4821WW"): no conflict, but no more
 //         identifying than brand and description: as 4;
 //      c. the listing shows model codes, none of them the notice's: none,
 //         whatever the title says (a sibling model is not the recalled
