@@ -7,30 +7,30 @@
 //
 // Each distinct record (both sides of every pair, by its attributes and
 // values, over all files) becomes one listing "NAME-k" from seller NAME, the
-// first file it is met in. Attributes map by role:
-// title; brand or manufacturer; modelno; price (a positive number, taken as
-// USD: the ER-Magellan shops are American); every other value (description,
-// category, ...) joins the description. The benchmark's categories are not
-// conform's vocabulary, so a listing's category is left to be inferred.
-// Labels are not used.
+// first file it is met in. Attributes map by role: title; brand or
+// manufacturer; modelno; price (a positive number, taken as USD: the
+// ER-Magellan shops are American; the WDC offers give none); every other
+// value (description, category, ...) joins the description. The
+// benchmark's categories are not conform's vocabulary, so a listing's
+// category is left to be inferred. Labels are not used.
 //
 //   ditto_listings --pairs NAME=FILE OUT_DIR
 //
 // Turns labelled pairs into a matching problem instead: each distinct left
 // record becomes a notice (OUT_DIR/notices.jsonl: product name, brand,
 // model number, description as a regulator would give them; source
-// eu-safety-gate, id "NAME-k"), each distinct right record a listing
-// (OUT_DIR/listings.jsonl), and every pair a line of OUT_DIR/labels.tsv:
-// listing id, notice "source:id", label. The recall matcher can then be
-// run over real product records and its matches read against the labels.
+// eu-safety-gate, id "NAME-nK"), each distinct right record a listing
+// "NAME-lK" (OUT_DIR/listings.jsonl), and every pair a line of
+// OUT_DIR/labels.tsv: listing id, notice "source:id", label. The recall
+// matcher can then be run over real product records and its matches read
+// against the labels.
 #include <nlohmann/json.hpp>
 
 #include <charconv>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <map>
 #include <iostream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_set>
