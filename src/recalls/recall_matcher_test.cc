@@ -7,8 +7,13 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
 #include <set>
 #include <unordered_set>
+
+#include "conform/recalls/er_benchmark.h"
+#include "conform/recalls/product_kind.h"
+#include "test_feeds.h"
 
 namespace conform::recalls {
 namespace {
@@ -500,6 +505,60 @@ TEST(RecallBlockingTest, NoBrandWordKeysFromTheBrandsOwnWords) {
   MatchRecord unknown = FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Ceramic kettle", "Unknown", "", ""));
   const auto unknown_keys = BlockingKeys(unknown, featurizer.Prepare(unknown.record));
   for (const auto& k : unknown_keys) EXPECT_EQ(k.find("b:unknown"), std::string::npos) << k;
+}
+
+TEST(RecallRealDataTest, RealAlertsRaiseNothingOnRealShopOffers) {
+  // Real on both sides: the 353 Safety Gate alerts of the shared test data
+  // against every offer of the ER-Magellan sets (American shops'
+  // electronics, software and office goods). No alert names one of those
+  // products, so any match is a false alarm. Rules only, no model.
+  const std::filesystem::path er = std::filesystem::path(CONFORM_SHARED_TESTDATA_DIR) / "er-benchmarks/data/er_magellan";
+  if (!std::filesystem::exists(SharedSafetyGateSamplePath()) || !std::filesystem::exists(er))
+    GTEST_SKIP() << "the shared Safety Gate sample or the ER-Magellan sets are not under " << CONFORM_SHARED_TESTDATA_DIR;
+  std::vector<MatchRecord> notices;
+  for (const Notice& n : MustImport(NoticeSource::kEuSafetyGate, ReadTestFile(SharedSafetyGateSamplePath())).notices)
+    notices.push_back(FromNotice(n));
+  std::vector<MatchRecord> listings;
+  std::set<std::string> seen;
+  for (const auto& file : std::filesystem::recursive_directory_iterator(er)) {
+    if (file.path().extension() != ".txt") continue;
+    auto pairs = ReadDittoPairs(file.path().string());
+    ASSERT_TRUE(pairs.ok()) << pairs.error().ToString();
+    for (const auto& pair : pairs.value())
+      for (const Record* r : {&pair.left, &pair.right}) {
+        Listing l;
+        l.title = std::string(r->Get("title"));
+        l.brand = std::string(r->Get("brand"));
+        l.model = std::string(r->Get("modelno"));
+        l.listing_id = fmt::format("{}|{}|{}", l.title, l.brand, l.model);
+        if (seen.insert(l.listing_id).second) listings.push_back(FromListing(l));
+      }
+  }
+  ASSERT_GT(listings.size(), 10000u);
+  auto kinds = ProductKinds::LoadDefault();
+  ASSERT_TRUE(kinds.ok()) << kinds.error().ToString();
+  PairFeaturizer featurizer;
+  std::vector<const Record*> corpus;
+  for (const auto& n : notices) corpus.push_back(&n.record);
+  featurizer.Fit(corpus);
+  RecallMatcherOptions options;
+  options.kinds = kinds.value().get();
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr, options);
+  size_t matches = 0;
+  for (const auto& l : listings)
+    for (const auto& m : index.Match(l)) {
+      ++matches;
+      ADD_FAILURE() << l.id << " against " << index.record(m.indexed).id << ": " << m.evidence.back();
+    }
+  EXPECT_EQ(matches, 0u);
+  // The one pair that shared a code: a Triumph motorcycle's "T100" in an
+  // Olympus camera's title, left out for its kind.
+  Listing camera;
+  camera.listing_id = "camera";
+  camera.title = "olympus t-100 12mp digital camera with 3x optical zoom";
+  const auto explained = index.Explain(FromListing(camera));
+  ASSERT_EQ(explained.size(), 1u);
+  EXPECT_EQ(explained[0].evidence.back(), "rule: kinds of product in conflict (motor_vehicle and consumer_electronics) -> none");
 }
 
 }  // namespace
