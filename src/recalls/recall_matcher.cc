@@ -308,11 +308,18 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   for (const auto& b : brands) {
     // The words of the brand's own name: every title of the brand has them.
     const std::vector<std::string_view> own = Words(b);
-    size_t words = 0;
-    for (const std::string_view w : p.title_words) {
-      if (StopWord(w) || std::find(own.begin(), own.end(), w) != own.end() || words >= 12) continue;
-      ++words;
-      keys.push_back("b:" + b + "|" + std::string(Singular(w)));
+    // A brand of several words is keyed by its first word too: a record
+    // without a brand attribute knows only its title's first word
+    // ("Petit Collage xylophone" against the brand "Petit Collage").
+    std::vector<std::string_view> names = {b};
+    if (own.size() > 1) names.push_back(own.front());
+    for (const std::string_view name : names) {
+      size_t words = 0;
+      for (const std::string_view w : p.title_words) {
+        if (StopWord(w) || std::find(own.begin(), own.end(), w) != own.end() || words >= 12) continue;
+        ++words;
+        keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+      }
     }
   }
   std::sort(keys.begin(), keys.end());

@@ -6,8 +6,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <iterator>
 #include <set>
 #include <unordered_set>
 
@@ -505,6 +507,32 @@ TEST(RecallBlockingTest, NoBrandWordKeysFromTheBrandsOwnWords) {
   MatchRecord unknown = FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Ceramic kettle", "Unknown", "", ""));
   const auto unknown_keys = BlockingKeys(unknown, featurizer.Prepare(unknown.record));
   for (const auto& k : unknown_keys) EXPECT_EQ(k.find("b:unknown"), std::string::npos) << k;
+  // A brand of two words is keyed by its first word too, without the
+  // brand's own words, so that a record without a brand attribute, which
+  // knows only its title's first word, meets it.
+  EXPECT_TRUE(got.count("b:kamiro|kettle"));
+  EXPECT_FALSE(got.count("b:kamiro|home"));
+}
+
+TEST(RecallBlockingTest, ABrandlessNoticeMeetsAListingOfItsProductNamesBrand) {
+  // CPSC names the product with its brand and lists only firms: the
+  // recall of Petit Collage xylophones (18143) has no brand of its own.
+  MatchRecord notice = FromNotice(MakeNotice(NoticeSource::kUsCpsc, "18143", "Petit Collage musical jumbo wooden xylophones", "", "", ""));
+  MatchRecord listing = FromListing(MakeListing("L", "Petit Collage jumbo wooden xylophone for toddlers", "Petit Collage"));
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notice.record, &listing.record});
+  const auto notice_keys = BlockingKeys(notice, featurizer.Prepare(notice.record));
+  const auto listing_keys = BlockingKeys(listing, featurizer.Prepare(listing.record));
+  std::vector<std::string> shared;
+  std::set_intersection(notice_keys.begin(), notice_keys.end(), listing_keys.begin(), listing_keys.end(), std::back_inserter(shared));
+  EXPECT_EQ(shared, (std::vector<std::string>{"b:petit|jumbo", "b:petit|wooden", "b:petit|xylophone"}));
+  // Judged, the listing's brand is named in the notice's product name.
+  const MatchModel model = TrustingModel();
+  const RecallIndex index({notice}, true, &featurizer, &model);
+  const auto hits = index.Match(listing);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_TRUE(HasEvidence(hits[0], "brand named in both"));
 }
 
 TEST(RecallRealDataTest, RealAlertsRaiseNothingOnRealShopOffers) {
