@@ -181,10 +181,12 @@ class RecallIndex {
 // region or finish suffix set off by a separator ("KE-1826-EU",
 // "NS-5035/B") in the title or model attribute gives its base ("c:KE1826").
 // Brand-word keys take the word in the singular ("b:breezo|dryer" for
-// "hair dryers"). No brand-word
-// key pairs a brand with one of its own words ("kamiro home|home"): every
-// record of the brand would share it. Placeholder brands ("Unknown", "no
-// brand") count as no brand.
+// "hair dryers"). A record without a brand uses its title's first word as
+// one, and a brand of several words is keyed by its first word too
+// ("b:kamiro|kettle" besides "b:kamiro home|kettle"), so that the two
+// meet. No brand-word key pairs a brand with one of its own words
+// ("kamiro home|home"): every record of the brand would share it.
+// Placeholder brands ("Unknown", "no brand") count as no brand.
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& prepared,
                                       const class BrandAliases* brands = nullptr);
 
