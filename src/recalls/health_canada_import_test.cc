@@ -41,9 +41,7 @@ TEST(HealthCanadaImportTest, ReadsRecallDetailsPanels) {
   EXPECT_EQ(drug.product_name, "Novo-Gesic Forte");
   EXPECT_EQ(drug.url, "https://healthycanadians.gc.ca/recall-alert-rappel-avis/hc-sc/2021/76611r-eng.php");
 
-  Strings seen;
-  for (const auto& p : f.problems) seen.push_back(p.ToString());
-  EXPECT_EQ(seen, (Strings{
+  EXPECT_EQ(ProblemLines(f), (Strings{
                       "record 0 (RA-66524): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
                       "record 1 (RA-76611): warning: 'date_published' \"-62169984000\" is not a plausible date; the date is left unknown",
                   }));
@@ -110,9 +108,7 @@ TEST(HealthCanadaImportTest, TheOpenDataFilesQuirks) {
   EXPECT_EQ(kettle.url, "https://recalls-rappels.canada.ca/en/alert-recall/kettles");
   EXPECT_EQ(f.notices[1].id, "2");  // a number is read as text
   EXPECT_EQ(f.notices[1].product_name, "Lamps recalled");  // no Product: the title
-  Strings seen;
-  for (const auto& p : f.problems) seen.push_back(p.ToString());
-  EXPECT_EQ(seen, (Strings{
+  EXPECT_EQ(ProblemLines(f), (Strings{
                       "record 0 (1): warning: no 'Last updated': the notice has no date",
                       "record 1 (2): warning: 'Last updated' is not a date: 'n/a'; the date is left unknown",
                       "record 1 (2): warning: 'Archived' is 'yes', not 0 or 1",
@@ -136,9 +132,7 @@ TEST(HealthCanadaImportTest, RefusesOtherFeedsAndSkipsBadRecords) {
       {"recallId": "RA-3", "title": "Heater", "category": [4]}])");
   ASSERT_EQ(f.notices.size(), 1u);
   EXPECT_EQ(f.notices[0].id, "RA-3");
-  Strings seen;
-  for (const auto& p : f.problems) seen.push_back(p.ToString());
-  EXPECT_EQ(seen, (Strings{
+  EXPECT_EQ(ProblemLines(f), (Strings{
                       "record 0 (RA-1): skipped: 'panels' should be an array, found an object",
                       "record 1 (RA-2): skipped: panels[0]: 'text' should be text, found an array",
                       "record 2: skipped: no recallId",

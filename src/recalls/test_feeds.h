@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "conform/recalls/feed_import.h"
 
@@ -33,6 +34,13 @@ inline FeedImport MustImport(NoticeSource source, const std::string& text) {
   auto r = ImportFeed(source, text);
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().ToString());
   return r.ok() ? std::move(r).value() : FeedImport{};
+}
+
+// Each problem of an import as it prints ("record 2 (RA-3): skipped: ...").
+inline std::vector<std::string> ProblemLines(const FeedImport& f) {
+  std::vector<std::string> lines;
+  for (const auto& p : f.problems) lines.push_back(p.ToString());
+  return lines;
 }
 
 inline const Notice* FindNotice(const FeedImport& f, const std::string& id) {
