@@ -171,11 +171,16 @@ std::optional<Date> FieldReader::Day(std::initializer_list<std::string_view> key
   }
   const std::string text = Trim(v->get<std::string>());
   if (text.empty()) return std::nullopt;
+  if (auto d = DayOfText(text)) return d;
+  Fail(fmt::format("'{}' is not a date: '{}'", key, text));
+  return std::nullopt;
+}
+
+std::optional<Date> DayOfText(std::string_view text) {
   if (text.size() == 10 || (text.size() > 10 && (text[10] == 'T' || text[10] == ' '))) {
-    auto d = Date::Parse(std::string_view(text).substr(0, 10));
+    auto d = Date::Parse(text.substr(0, 10));
     if (d.ok()) return d.value();
   }
-  Fail(fmt::format("'{}' is not a date: '{}'", key, text));
   return std::nullopt;
 }
 

@@ -51,6 +51,9 @@ class FieldReader {
 };
 
 std::string Trim(std::string_view s);
+// A day from "YYYY-MM-DD", optionally followed by a time, as
+// FieldReader::Day reads it; nothing when the text is not such a date.
+std::optional<Date> DayOfText(std::string_view text);
 // `s` split at any of `separators`, each part trimmed, empty parts dropped.
 std::vector<std::string> SplitList(std::string_view s, std::string_view separators);
 // Appends `value` unless empty or already present.

@@ -35,7 +35,8 @@ constexpr int64_t kSecondsPerDay = 86400;
 constexpr int64_t kEarliestPlausible = 631152000;  // 1990-01-01
 constexpr int64_t kLatestPlausible = 4102444800;   // 2100-01-01
 
-const char* kSiteRoot = "https://healthycanadians.gc.ca";
+const char* kSiteRoot = "https://healthycanadians.gc.ca";  // the API's
+const char* kOpenDataSiteRoot = "https://recalls-rappels.canada.ca";
 
 // "&amp;" and friends, numeric references included; unknown ones stay.
 std::string DecodeEntities(std::string_view s) {
@@ -326,8 +327,6 @@ std::string OrganizationCategory(const std::string& organization) {
   return organization;
 }
 
-const char* kOpenDataSiteRoot = "https://recalls-rappels.canada.ca";
-
 RecordRead ReadOpenDataRecord(const Json& record) {
   RecordRead out;
   FieldReader f(record);
@@ -360,9 +359,8 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   }
   if (updated.empty()) {
     out.warnings.push_back("no 'Last updated': the notice has no date");
-  } else if (auto d = Date::Parse(std::string_view(updated).substr(0, 10));
-             d.ok() && (updated.size() == 10 || updated[10] == 'T' || updated[10] == ' ')) {
-    n.updated = d.value();
+  } else if (auto d = DayOfText(updated)) {
+    n.updated = d;
   } else {
     out.warnings.push_back(fmt::format("'Last updated' is not a date: '{}'; the date is left unknown", updated));
   }
