@@ -133,7 +133,8 @@ int Pairs(std::string_view arg, const std::filesystem::path& out_dir) {
 int main(int argc, char** argv) {
   if (argc == 4 && std::string_view(argv[1]) == "--pairs") return Pairs(argv[2], argv[3]);
   if (argc < 2) {
-    std::cerr << "usage: ditto_listings NAME=FILE [NAME=FILE ...] > listings.jsonl\n";
+    std::cerr << "usage: ditto_listings NAME=FILE [NAME=FILE ...] > listings.jsonl\n"
+                 "       ditto_listings --pairs NAME=FILE OUT_DIR\n";
     return 2;
   }
   size_t written = 0;
