@@ -757,6 +757,16 @@ int Score(const Options& o) {
               cached_s, cached_cpu, n / cached_s, n / cached_cpu, prepared.size(), prepared_once_s);
   std::printf("  at the model's threshold %.3f: %zu pairs taken, precision %.3f, recall %.3f against the planted pairs\n", model.threshold(),
               s.true_positives + s.false_positives, s.precision, s.recall);
+  // The model learnt its probabilities where a tenth of the pairs match;
+  // among candidates far fewer do.
+  const Calibration c = CalibrationOf(probabilities, labels);
+  double mean_probability = 0;
+  for (float p : probabilities) mean_probability += p;
+  mean_probability /= n;
+  std::printf("  calibration against the planted pairs: Brier %.4f, ECE %.4f; mean probability %.4f, planted share %.4f\n", c.brier,
+              c.ece, mean_probability, static_cast<double>(std::count(labels.begin(), labels.end(), 1.0f)) / n);
+  Emit("score_brier", c.brier);
+  Emit("score_ece", c.ece);
   Emit("score_pairs", n);
   Emit("score_uncached_s", uncached_s);
   Emit("score_uncached_pairs_per_s", n / uncached_s);

@@ -144,6 +144,7 @@ Result<MatchEvalReport> EvaluateMatcher(const std::vector<LabeledPair>& train, c
     split.pairs = pairs->size();
     split.positives = Positives(*pairs);
     split.scores = ScoreAt(p.value(), Labels(*pairs), report.threshold);
+    split.calibration = CalibrationOf(p.value(), Labels(*pairs));
     split.seconds = SecondsSince(start);
     split.probabilities = std::move(p).value();
     report.splits.push_back(std::move(split));

@@ -76,6 +76,31 @@ BinaryScores ScoreAt(const std::vector<float>& probabilities, const std::vector<
   return s;
 }
 
+Calibration CalibrationOf(const std::vector<float>& probabilities, const std::vector<float>& labels, size_t bins) {
+  Calibration c;
+  c.bins.resize(std::max<size_t>(bins, 1));
+  const size_t n = std::min(probabilities.size(), labels.size());
+  if (n == 0) return c;
+  std::vector<double> probability_sum(c.bins.size()), match_sum(c.bins.size());
+  for (size_t i = 0; i < n; ++i) {
+    const double p = std::clamp(static_cast<double>(probabilities[i]), 0.0, 1.0), y = labels[i] > 0.5f ? 1 : 0;
+    c.brier += (p - y) * (p - y);
+    const size_t b = std::min(static_cast<size_t>(p * static_cast<double>(c.bins.size())), c.bins.size() - 1);
+    ++c.bins[b].pairs;
+    probability_sum[b] += p;
+    match_sum[b] += y;
+  }
+  c.brier /= static_cast<double>(n);
+  for (size_t b = 0; b < c.bins.size(); ++b) {
+    Calibration::Bin& bin = c.bins[b];
+    if (bin.pairs == 0) continue;
+    bin.mean_probability = probability_sum[b] / static_cast<double>(bin.pairs);
+    bin.match_share = match_sum[b] / static_cast<double>(bin.pairs);
+    c.ece += static_cast<double>(bin.pairs) / static_cast<double>(n) * std::abs(bin.mean_probability - bin.match_share);
+  }
+  return c;
+}
+
 double ChooseThreshold(const std::vector<float>& probabilities, const std::vector<float>& labels) {
   const size_t n = std::min(probabilities.size(), labels.size());
   std::vector<size_t> order(n);

@@ -60,6 +60,28 @@ BoostingOptions Quick() {
   return o;
 }
 
+TEST(CalibrationTest, BrierAndExpectedCalibrationError) {
+  // Two bins of two pairs: 0.1 and 0.3 (mean 0.2) with no match, 0.8 and
+  // 1.0 (mean 0.9) with one match of two.
+  const std::vector<float> p = {0.1f, 0.3f, 0.8f, 1.0f};
+  const std::vector<float> y = {0, 0, 1, 0};
+  const Calibration c = CalibrationOf(p, y, 2);
+  EXPECT_NEAR(c.brier, (0.01 + 0.09 + 0.04 + 1.0) / 4, 1e-6);
+  ASSERT_EQ(c.bins.size(), 2u);
+  EXPECT_EQ(c.bins[0].pairs, 2u);
+  EXPECT_NEAR(c.bins[0].mean_probability, 0.2, 1e-6);
+  EXPECT_EQ(c.bins[0].match_share, 0);
+  EXPECT_EQ(c.bins[1].pairs, 2u);  // 1.0 falls in the last bin
+  EXPECT_NEAR(c.bins[1].match_share, 0.5, 1e-6);
+  EXPECT_NEAR(c.ece, 0.5 * 0.2 + 0.5 * 0.4, 1e-6);
+  // Perfectly calibrated in each bin: no error; no pairs: zeros.
+  EXPECT_NEAR(CalibrationOf({0.5f, 0.5f}, {1, 0}).ece, 0, 1e-9);
+  const Calibration none = CalibrationOf({}, {});
+  EXPECT_EQ(none.brier, 0);
+  EXPECT_EQ(none.ece, 0);
+  EXPECT_EQ(none.bins.size(), 10u);
+}
+
 TEST(ScoresTest, PrecisionRecallF1) {
   const std::vector<float> p = {0.9f, 0.8f, 0.4f, 0.3f, 0.1f};
   const std::vector<float> y = {1, 0, 1, 0, 0};

@@ -40,10 +40,12 @@ int RunMatchEval(const MatchEvalArgs& args) {
   std::printf("%s\n", args.dir.c_str());
   std::printf("features %zu, boosting rounds %d, threshold %.4f (best F1 on valid), fit %.1f s\n", r.feature_count, r.rounds,
               r.threshold, r.fit_seconds);
-  std::printf("%-8s %7s %7s %9s %7s %7s %8s\n", "split", "pairs", "matches", "precision", "recall", "F1", "seconds");
+  std::printf("%-8s %7s %7s %9s %7s %7s %7s %7s %8s\n", "split", "pairs", "matches", "precision", "recall", "F1", "Brier",
+              "ECE", "seconds");
   for (const auto& s : r.splits)
-    std::printf("%-8s %7zu %7zu %9.1f %7.1f %7.1f %8.2f\n", s.name.c_str(), s.pairs, s.positives,
-                100 * s.scores.precision, 100 * s.scores.recall, 100 * s.scores.f1, s.seconds);
+    std::printf("%-8s %7zu %7zu %9.1f %7.1f %7.1f %7.4f %7.4f %8.2f\n", s.name.c_str(), s.pairs, s.positives,
+                100 * s.scores.precision, 100 * s.scores.recall, 100 * s.scores.f1, s.calibration.brier, s.calibration.ece,
+                s.seconds);
   for (size_t i = 0; i < std::min(args.gains, r.feature_gains.size()); ++i)
     std::printf("  gain %-26s %10.1f\n", r.feature_gains[i].first.c_str(), r.feature_gains[i].second);
   if (!args.predictions.empty()) {

@@ -43,6 +43,7 @@ struct SplitEvaluation {
   std::string name;
   size_t pairs = 0, positives = 0;
   BinaryScores scores;  // at the chosen threshold
+  Calibration calibration;  // of the probabilities, 10 bins
   double seconds = 0;   // featurising and predicting this split
   std::vector<float> probabilities;  // one per pair, in file order
 };

@@ -3,7 +3,9 @@
 // threshold chosen on held-out pairs.
 //
 // The probability is XGBoost's binary:logistic output, trained on log loss,
-// so it is calibrated on the training distribution; the threshold is chosen
+// so it is calibrated on the training distribution (CalibrationOf measures
+// it: `conform match-eval` reports it per split), not where matches are far
+// rarer, as among a recall index's candidates; the threshold is chosen
 // separately (ChooseThreshold) because the best F1 cut-off moves with the
 // share of true matches among the candidates.
 #ifndef CONFORM_RECALLS_MATCH_MODEL_H_
@@ -60,6 +62,25 @@ struct BinaryScores {
 
 // Scores of `probabilities` >= threshold against `labels` (0 or 1).
 BinaryScores ScoreAt(const std::vector<float>& probabilities, const std::vector<float>& labels, double threshold);
+
+// How far probabilities are from the share of matches they stand for,
+// over equal-width bins of [0, 1].
+struct Calibration {
+  struct Bin {
+    size_t pairs = 0;
+    double mean_probability = 0, match_share = 0;  // 0 when the bin is empty
+  };
+  double brier = 0;  // mean of (probability - label)^2
+  // Expected calibration error: |mean probability - match share| of each
+  // bin, weighted by its share of the pairs.
+  double ece = 0;
+  std::vector<Bin> bins;
+};
+
+// Calibration of `probabilities` against `labels` (0 or 1) over `bins`
+// bins (at least 1); a probability of 1 falls in the last bin. Zeros when
+// there are no pairs.
+Calibration CalibrationOf(const std::vector<float>& probabilities, const std::vector<float>& labels, size_t bins = 10);
 
 // The threshold that maximises F1 on (probabilities, labels): the midpoint
 // between the lowest score taken as a match and the highest one left out,
