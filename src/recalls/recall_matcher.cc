@@ -168,11 +168,37 @@ bool AllLetters(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Whether the words `integer` and `fraction` of a normalised text were one
+// decimal number ("179.99", normalised to "179 99"): `numbers` holds the
+// record's numbers as written (PreparedRecord::all_numbers, canonical:
+// "179.90" is "179.9").
+bool WrittenAsDecimal(std::string_view integer, std::string_view fraction, const WordList& numbers) {
+  if (!AllDigits(integer) || !AllDigits(fraction)) return false;
+  while (integer.size() > 1 && integer.front() == '0') integer.remove_prefix(1);
+  while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
+  if (fraction.empty()) return false;  // "179.00" reads as 179, as does "179"
+  for (const std::string_view n : numbers)
+    if (n.size() == integer.size() + 1 + fraction.size() && n.starts_with(integer) && n[integer.size()] == '.' &&
+        n.ends_with(fraction))
+      return true;
+  return false;
+}
+
 // `code` written in a normalised text, whole: as one word or as neighbouring
 // words run together ("qc 65a" for QC65A, as "QC-65A" normalises), never as
-// the head of a longer word ("QC65APRO" is another model).
-bool CodeInText(std::string_view code, std::string_view normalized) {
+// the head of a longer word ("QC65APRO" is another model), nor with a part
+// of a decimal number ("tl/r1 179.99" is no R1-179): `numbers` are the
+// record's numbers as written (PreparedRecord::all_numbers).
+bool CodeInText(std::string_view code, std::string_view normalized, const WordList& numbers) {
   const auto upper = [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; };
+  const auto word_at = [&](size_t at) {
+    const size_t end = std::min(normalized.find(' ', at), normalized.size());
+    return normalized.substr(at, end - at);
+  };
   for (size_t start = 0; start < normalized.size();) {
     const size_t start_end = std::min(normalized.find(' ', start), normalized.size());
     if (start_end == start) {  // a run of spaces
@@ -186,6 +212,18 @@ bool CodeInText(std::string_view code, std::string_view normalized) {
       bool same = true;
       for (size_t i = at; i < end && same; ++i) same = pos < code.size() && upper(normalized[i]) == code[pos++];
       if (!same) break;
+      // A joined word may not be half of a decimal number.
+      const std::string_view word = normalized.substr(at, end - at);
+      const bool joined = words > 0 || pos < code.size();
+      if (joined && AllDigits(word)) {
+        const bool integer_part = end + 1 < normalized.size() && WrittenAsDecimal(word, word_at(end + 1), numbers);
+        const bool fraction_part = at >= 2 && [&] {
+          const size_t before = normalized.rfind(' ', at - 2);
+          const size_t from = before == std::string_view::npos ? 0 : before + 1;
+          return WrittenAsDecimal(normalized.substr(from, at - 1 - from), word, numbers);
+        }();
+        if (integer_part || fraction_part) break;
+      }
       if (pos == code.size() && end > at) return true;
       at = end;
       while (at < normalized.size() && normalized[at] == ' ') ++at;
@@ -560,7 +598,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         else if (IsVariantOf(a.normalized, b.normalized))
           better(CodeAgreement::kNear, &b);
       }
-      if (j.agreement < CodeAgreement::kSame && CodeInText(a.normalized, l.all_text)) better(CodeAgreement::kSame, nullptr);
+      if (j.agreement < CodeAgreement::kSame && CodeInText(a.normalized, l.all_text, l.all_numbers)) better(CodeAgreement::kSame, nullptr);
     }
     if (!listing_has_code)
       for (const uint8_t b : listing_identifying) listing_has_code = listing_has_code || b != 0;

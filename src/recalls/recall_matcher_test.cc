@@ -435,6 +435,23 @@ TEST(RecallBlockingTest, CodesAsSellersWriteThemAreCandidates) {
   EXPECT_EQ(std::find(lamp_keys.begin(), lamp_keys.end(), "c:GU105W"), lamp_keys.end());
 }
 
+TEST(RecallBlockingTest, ACodeIsNotJoinedWithAPrice) {
+  // A real offer: "tl/r1 179.99" at the end of a NAS listing read as the
+  // code R1-179 of a power bank notice. A code across words still counts
+  // ("R1 179" written so), but not with half of a decimal number.
+  const std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Yoxitech", "R1-179", ""))};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record});
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Yoxitech power bank tl/r1 179.99", "Yoxitech"))).empty());
+  for (const char* title : {"Yoxitech power bank r1 179", "Yoxitech power bank R1 179 19.99", "Yoxitech power bank R1 179.00"}) {
+    const auto hits = index.Match(FromListing(MakeListing("L", title, "Yoxitech")));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
+  }
+}
+
 TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
   // "GU10" (a lamp base) on 30 lamps of 30 brands, "LM-4410" on one.
   std::vector<MatchRecord> listings;
