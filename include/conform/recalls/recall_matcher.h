@@ -27,7 +27,8 @@
 //      two share;
 //   3. the notice names a model code (not one that many products share):
 //      a. the listing shows it, exactly or with other separators, as whole
-//         words ("QC 65A"), or with a finish or region suffix after its
+//         words ("QC 65A", but not with half of a decimal number: "R1
+//         179.99" is no R1-179), or with a finish or region suffix after its
 //         digits ("LDS4821WW" for "LDS4821"): takedown when the
 //         brands agree, no GTIN of the listing contradicts, the model
 //         (when there is one) gives at least `takedown_at` (an accessory
