@@ -186,11 +186,15 @@ Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
 
 namespace {
 
-// Categories with enough evidence, strongest first, and `given` (a
-// listing's stated category, which leads; a regulator's category, which
-// may name several and so follows the text's more precise word).
+// Categories with enough evidence, strongest first, and `given`: a
+// listing's stated category, which leads; or a regulator's category, which
+// may name several kinds ("Electrical appliances and equipment": chargers,
+// kettles, lamps...) and so counts only when the text names no kind, but
+// for kinds outside the vocabulary (ids from `first_outside`), which the
+// text cannot name. A fan heater's notice agrees with heaters, not with
+// every electrical product.
 std::vector<CategoryId> KindsOf(const std::vector<double>& scores, const std::vector<CategoryId>& given, bool given_first,
-                                double min_evidence) {
+                                double min_evidence, CategoryId first_outside) {
   std::vector<std::pair<double, CategoryId>> scored;
   for (size_t i = 0; i < scores.size(); ++i)
     if (scores[i] >= min_evidence) scored.emplace_back(scores[i], static_cast<CategoryId>(i));
@@ -202,7 +206,9 @@ std::vector<CategoryId> KindsOf(const std::vector<double>& scores, const std::ve
   if (given_first)
     for (CategoryId k : given) add(k);
   for (const auto& [score, id] : scored) add(id);
-  for (CategoryId k : given) add(k);
+  if (!given_first)
+    for (CategoryId k : given)
+      if (scored.empty() || k >= first_outside) add(k);
   return kinds;
 }
 
@@ -234,7 +240,8 @@ ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
   }
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(notice.record.Get("title"), notice.brands),
                                                                      WithoutBrands(notice.record.Get("description"), notice.brands));
-  return ProductKind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence)};
+  const auto first_outside = static_cast<CategoryId>(state_->vocabulary->category_count());
+  return ProductKind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside)};
 }
 
 ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
@@ -242,7 +249,7 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
   if (const std::string_view category = listing.record.Get("category"); !category.empty())
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
-  return ProductKind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence)};
+  return ProductKind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0)};
 }
 
 KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& listing) const {

@@ -84,6 +84,21 @@ TEST_F(ProductKindsTest, ARegulatorsCategoryCountsWhateverItsPunctuation) {
   EXPECT_EQ(both, (std::vector<std::string>{"cosmetic", "toy"}));
 }
 
+TEST_F(ProductKindsTest, ARegulatorsBroadCategoryYieldsToTheNoticesWords) {
+  // "Electrical appliances and equipment" holds chargers and heaters alike:
+  // a notice that says "fan heater" is of a heater's kind only.
+  const char* electrical = "Electrical appliances and equipment";
+  const auto heater = Names(kinds_->OfNotice(NoticeRecord("A1", "Fan heater 1500W", "White fan heater.", electrical)));
+  EXPECT_EQ(heater, std::vector<std::string>{"household_appliance"});
+  EXPECT_EQ(Judge(NoticeRecord("A1", "Fan heater 1500W", "White fan heater.", electrical),
+                  ListingRecord("L1", "USB wall charger 20W fast charging", "charger"))
+                .agreement,
+            KindAgreement::kConflict);
+  // Words that name no kind leave the category to tell.
+  const auto item = Names(kinds_->OfNotice(NoticeRecord("A2", "Item", "", electrical)));
+  EXPECT_NE(std::find(item.begin(), item.end(), "charger"), item.end());
+}
+
 TEST_F(ProductKindsTest, UnrelatedKindsConflict) {
   const KindJudgement j = Judge(NoticeRecord("A1", "Slime toy", "Red slime toy in a pot.", "Toys"),
                                 ListingRecord("L1", "2000W ionic hair dryer AR619S", "household_appliance"));
@@ -140,6 +155,10 @@ TEST_F(ProductKindsTest, AKindOutsideTheVocabularyConflictsWithEveryKnownKind) {
   EXPECT_EQ(camera.listing_kind, "consumer_electronics");
   // A listing of no known kind (a motorcycle, a spare part) decides nothing.
   EXPECT_EQ(Judge(motorcycle, ListingRecord("L2", "Bonneville T100 2021 black")).agreement, KindAgreement::kUnknown);
+  // A kind outside the vocabulary counts whatever the words say: the text
+  // cannot name it.
+  const auto lamp = Names(kinds_->OfNotice(NoticeRecord("A12/00001/24", "Motorcycle LED lamp bulb", "", "Motor vehicles")));
+  EXPECT_EQ(lamp, (std::vector<std::string>{"led_lamp", "motor_vehicle"}));
 }
 
 TEST_F(ProductKindsTest, TooLittleToGoOnDecidesNothing) {

@@ -8,11 +8,14 @@
 // A record's kinds are the vocabulary's categories (data/vocabulary.yaml)
 // as the screening classifier's terms find them in its text, brand names
 // left out: a notice's product name and, at half weight, its description;
-// a listing's title. A listing's stated category is added, and so are the
-// kinds the table gives a notice's regulator category ("Cosmetics"). Such a
-// category may also hold a kind the vocabulary has no category for (a
-// motor vehicle): it agrees only with itself, and since no listing is read
-// as one, a notice of it conflicts with every listing whose kind is known.
+// a listing's title. A listing's stated category is added. The kinds the
+// table gives a notice's regulator category ("Cosmetics") count when the
+// notice's text names no kind: such a category is broad ("Electrical
+// appliances and equipment" holds chargers and kettles alike), the text's
+// word precise. Such a category may also hold a kind the vocabulary has no
+// category for (a motor vehicle), which counts whatever the text says: it
+// agrees only with itself, and since no listing is read as one, a notice
+// of it conflicts with every listing whose kind is known.
 // Every category whose evidence reaches the table's `min_evidence` counts,
 // so a product whose words name two kinds is of both. Two kinds agree when they are the same, in one
 // group of the table, or a pair the table lists (data/recalls/
@@ -43,7 +46,7 @@ struct MatchRecord;
 // What a record is, as far as its text tells.
 struct ProductKind {
   // Strongest evidence first: a listing's stated category, then the text's
-  // kinds; a notice's text, then its regulator's category. Empty when
+  // kinds; a notice's text, or else its regulator's category. Empty when
   // nothing names a kind.
   std::vector<CategoryId> kinds;
 };
