@@ -103,25 +103,38 @@ Calibration CalibrationOf(const std::vector<float>& probabilities, const std::ve
 
 double ChooseThreshold(const std::vector<float>& probabilities, const std::vector<float>& labels) {
   const size_t n = std::min(probabilities.size(), labels.size());
-  std::vector<size_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return probabilities[a] > probabilities[b]; });
   size_t positives = 0;
   for (size_t i = 0; i < n; ++i) positives += labels[i] > 0.5f;
   if (positives == 0) return 0.5;
-  double best_f1 = -1, best = 0.5;
-  size_t tp = 0;
-  for (size_t k = 0; k < n; ++k) {
-    tp += labels[order[k]] > 0.5f;
-    const float here = probabilities[order[k]];
-    if (k + 1 < n && probabilities[order[k + 1]] == here) continue;  // cut only between distinct scores
-    const double f1 = 2.0 * static_cast<double>(tp) / static_cast<double>(k + 1 + positives);
-    if (f1 > best_f1) {
-      best_f1 = f1;
-      best = k + 1 < n ? (static_cast<double>(here) + probabilities[order[k + 1]]) / 2 : here;
-    }
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return probabilities[a] > probabilities[b]; });
+  // F1 at each threshold of the grid, from the highest down: one sweep.
+  constexpr int kSteps = 200;  // thresholds k / kSteps, 0 < k < kSteps
+  constexpr int kHalfWindow = 5;
+  std::vector<double> f1(kSteps, 0);
+  size_t taken = 0, tp = 0;
+  for (int k = kSteps - 1; k >= 1; --k) {
+    const double t = static_cast<double>(k) / kSteps;
+    while (taken < n && probabilities[order[taken]] >= t) tp += labels[order[taken++]] > 0.5f;
+    f1[k] = 2.0 * static_cast<double>(tp) / static_cast<double>(taken + positives);
   }
-  return best;
+  // The peak of the curve averaged over a window, and the middle of the
+  // thresholds that share it.
+  std::vector<double> smoothed(kSteps, -1);
+  double best = -1;
+  for (int k = 1; k < kSteps; ++k) {
+    const int lo = std::max(1, k - kHalfWindow), hi = std::min(kSteps - 1, k + kHalfWindow);
+    double sum = 0;
+    for (int j = lo; j <= hi; ++j) sum += f1[j];
+    smoothed[k] = sum / (hi - lo + 1);
+    best = std::max(best, smoothed[k]);
+  }
+  int first = 1;
+  while (smoothed[first] < best - 1e-12) ++first;
+  int last = first;
+  while (last + 1 < kSteps && smoothed[last + 1] >= best - 1e-12) ++last;
+  return static_cast<double>(first + last) / 2 / kSteps;
 }
 
 MatchModel::MatchModel() : mutex_(std::make_unique<std::mutex>()) {}
