@@ -38,7 +38,7 @@ int RunMatchEval(const MatchEvalArgs& args) {
   if (!report.ok()) return Report(report.error());
   const auto& r = report.value();
   std::printf("%s\n", args.dir.c_str());
-  std::printf("features %zu, boosting rounds %d, threshold %.4f (best F1 on valid), fit %.1f s\n", r.feature_count, r.rounds,
+  std::printf("features %zu, boosting rounds %d, threshold %.4f (peak of the smoothed F1 curve on valid), fit %.1f s\n", r.feature_count, r.rounds,
               r.threshold, r.fit_seconds);
   std::printf("%-8s %7s %7s %9s %7s %7s %7s %7s %8s\n", "split", "pairs", "matches", "precision", "recall", "F1", "Brier",
               "ECE", "seconds");
