@@ -85,6 +85,7 @@ enum Feature : size_t {
   kAllWordsL,
   kAllWordsR,
   kCategoryCos,
+  kColourConflict,
   kFeatureCount,
 };
 
@@ -109,9 +110,55 @@ const std::vector<std::string>& Names() {
       "brand_in_text_lr",    "brand_in_text_rl",      "first_word_match",
       "price_ratio",         "price_log_diff",        "price_from_text",       "title_words_l",
       "title_words_r",       "title_length_ratio",    "all_words_l",
-      "all_words_r",         "category_cos",
+      "all_words_r",         "category_cos",          "colour_conflict",
   };
   return names;
+}
+
+// The colours a record's distinct sorted words name, one bit per colour.
+// Shades sellers write for one another share a bit ("navy" is blue,
+// "charcoal" gray), and so do shop abbreviations ("blk", "wht"). Words that
+// are as often something else ("rose", "lime", "cream", "tan") are left
+// out. Every colour word has at most 8 bytes, so one merge of 8-byte
+// prefixes against the sorted table finds them.
+uint32_t ColourBits(const WordList& words) {
+  struct Colour {
+    uint64_t prefix;
+    uint32_t bit;
+  };
+  static const std::vector<Colour> kColours = [] {
+    const std::vector<std::vector<std::string_view>> shades = {
+        {"black", "blk"},
+        {"white", "wht"},
+        {"red", "maroon", "burgundy"},
+        {"blue", "blu", "navy"},
+        {"green", "grn"},
+        {"yellow", "ylw"},
+        {"purple", "prpl", "violet"},
+        {"pink", "magenta", "fuchsia"},
+        {"gray", "grey", "gry", "charcoal"},
+        {"silver", "slvr"},
+        {"gold"},
+        {"orange"},
+        {"brown"},
+        {"beige", "ivory"},
+        {"teal", "aqua", "cyan"},
+        {"bronze", "copper"},
+    };
+    std::vector<Colour> table;
+    for (size_t i = 0; i < shades.size(); ++i)
+      for (const std::string_view w : shades[i]) table.push_back({WordPrefix(w), uint32_t{1} << i});
+    std::sort(table.begin(), table.end(), [](const Colour& a, const Colour& b) { return a.prefix < b.prefix; });
+    return table;
+  }();
+  uint32_t bits = 0;
+  size_t c = 0;
+  for (size_t i = 0; i < words.size() && c < kColours.size(); ++i) {
+    const uint64_t w = words.prefix(i);
+    while (c < kColours.size() && kColours[c].prefix < w) ++c;
+    if (c < kColours.size() && kColours[c].prefix == w && words.length(i) <= 8) bits |= kColours[c].bit;
+  }
+  return bits;
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
@@ -532,6 +579,7 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   size_t all_word_count = 0;
   p.all_words = DistinctSortedWords(p.all_text, &all_word_count);
   p.first_word = p.title.substr(0, p.title.find(' '));  // collapsed: no leading space
+  p.colours = ColourBits(p.all_words);
   {
     thread_local std::vector<std::string_view> words;
     thread_local std::vector<double> idf, all_idf;
@@ -884,6 +932,7 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
   f[kAllWordsL] = static_cast<double>(l.all_words.size());
   f[kAllWordsR] = static_cast<double>(r.all_words.size());
   if (!l.category.empty() && !r.category.empty()) f[kCategoryCos] = Cosine(l.category_word, r.category_word);
+  if (l.colours != 0 && r.colours != 0) f[kColourConflict] = (l.colours & r.colours) == 0 ? 1 : 0;
 
   for (size_t i = 0; i < kFeatureCount; ++i) out[i] = static_cast<float>(f[i]);
 }

@@ -86,6 +86,22 @@ TEST_F(PairFeaturesTest, ColourSuffixGivesAStemMatch) {
   EXPECT_EQ(f["code_conflict"], 0);
 }
 
+TEST_F(PairFeaturesTest, ColoursNamedOnBothSidesWithNoneSharedAreAConflict) {
+  // Two variants of one card: the code alike, the colour not.
+  const Record gray = R({{"title", "pny 4gb class 4 gray sd card p-sdhc4g4-ef / gray"}});
+  const Record navy = R({{"title", "pny 4gb class 4 navy sd card p-sdhc4g4-ef / navy"}});
+  EXPECT_EQ(Features(gray, navy)["colour_conflict"], 1);
+  // Shades and shop abbreviations of one colour agree: navy is blue, grey
+  // is gray, blk is black; one colour in common is enough.
+  EXPECT_EQ(Features(navy, R({{"title", "pny 4gb sd card blue"}}))["colour_conflict"], 0);
+  EXPECT_EQ(Features(gray, R({{"title", "pny 4gb sd card grey"}}))["colour_conflict"], 0);
+  EXPECT_EQ(Features(R({{"title", "case black/white"}}), R({{"title", "case blk"}}))["colour_conflict"], 0);
+  // A colour on one side only, or in neither, tells nothing.
+  EXPECT_TRUE(std::isnan(Features(gray, R({{"title", "pny 4gb sd card"}}))["colour_conflict"]));
+  // A colour word inside another word does not count ("redmi", "goldline").
+  EXPECT_TRUE(std::isnan(Features(gray, R({{"title", "redmi goldline phone"}}))["colour_conflict"]));
+}
+
 TEST_F(PairFeaturesTest, SpecsThatDifferAreAConflict) {
   auto f = Features(corpus_[5], corpus_[6]);
   EXPECT_EQ(f["spec_conflict"], 1);

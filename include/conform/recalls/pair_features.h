@@ -25,7 +25,8 @@
 //   - specs shared and in conflict ("32GB" against "64GB"), numbers and
 //     years shared or missing;
 //   - brand equal or named in the other's text, first title word equal;
-//   - price ratio and log difference; category cosine; lengths.
+//   - price ratio and log difference; category cosine; lengths;
+//   - colours named on both sides, none shared.
 //
 // Missing evidence is NaN, not 0: "no price on one side" is not "prices
 // differ", and the tree learner routes NaN on its own branch.
@@ -101,6 +102,10 @@ struct PreparedRecord {
   double price = 0;
   bool price_from_text = false;
   std::string first_word;           // of the title
+  // The colours the record's words name, one bit per colour:
+  // two records that each name colours, none in common, sell different
+  // variants ("4GB SD card gray" and "... navy").
+  uint32_t colours = 0;
 };
 
 class PairFeaturizer {
