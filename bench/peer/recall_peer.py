@@ -58,6 +58,12 @@ BRAND = ("brand", "manufacturer", "make", "maker")
 MODEL = ("modelno", "model", "model_number", "mpn", "type_number")
 PRICE = ("price",)
 CATEGORY = ("category", "product_type")
+# Colour words and the colour each names (as conform's colour_conflict).
+COLOURS = {w: i for i, shades in enumerate([
+    ("black", "blk"), ("white", "wht"), ("red", "maroon", "burgundy"), ("blue", "blu", "navy"), ("green", "grn"),
+    ("yellow", "ylw"), ("purple", "prpl", "violet"), ("pink", "magenta", "fuchsia"), ("gray", "grey", "gry", "charcoal"),
+    ("silver", "slvr"), ("gold",), ("orange",), ("brown",), ("beige", "ivory"), ("teal", "aqua", "cyan"),
+    ("bronze", "copper")]) for w in shades}
 
 NON_WORD = re.compile(r"[\W_]+")
 CODE_TOKEN = re.compile(r"[a-z0-9]+(?:[-/._][a-z0-9]+)*")
@@ -140,7 +146,7 @@ class Prepared:
     """What the per-pair loop needs of one record."""
 
     __slots__ = ("title", "all", "title_words", "all_words", "first", "codes", "stems", "compact", "model", "specs",
-                 "title_numbers", "all_numbers", "brand", "padded", "price", "category")
+                 "title_numbers", "all_numbers", "brand", "padded", "price", "category", "colours")
 
     def __init__(self, fields):
         title = first_of(fields, TITLE)
@@ -153,6 +159,7 @@ class Prepared:
         self.first = words[0] if words else ""
         self.title_words = set(words)
         self.all_words = set(self.all.split())
+        self.colours = {COLOURS[w] for w in self.all_words if w in COLOURS}
         self.padded = " " + self.all + " "
         folded = unicodedata.normalize("NFKC", " ; ".join([title] + others)).casefold()
         self.compact = re.sub(r"[^a-z0-9]", "", folded).upper()
@@ -197,7 +204,7 @@ class Featurizer:
         "code_stem_match", "code_best_ratio", "code_conflict", "model_exact", "model_ratio", "model_in_text_lr", "model_in_text_rl",
         "spec_shared", "spec_conflict", "number_jaccard", "number_missing_lr", "number_missing_rl",
         "brand_match", "brand_in_text_lr", "brand_in_text_rl", "first_word_match", "price_ratio", "price_log_diff",
-        "title_words_l", "title_words_r", "title_length_ratio", "all_words_l", "all_words_r",
+        "title_words_l", "title_words_r", "title_length_ratio", "all_words_l", "all_words_r", "colour_conflict",
     ]
 
     def fit(self, records):
@@ -357,6 +364,7 @@ class Featurizer:
             f += [len(l.title.split()), len(r.title.split())]
             f.append(min(len(l.title), len(r.title)) / max(len(l.title), len(r.title)) if l.title and r.title else nan)
             f += [len(l.all_words), len(r.all_words)]
+            f.append((0.0 if l.colours & r.colours else 1.0) if l.colours and r.colours else nan)
             out[i, 9:] = f
         t3 = time.perf_counter()
         timings["prepare"] += t1 - t0
