@@ -4,14 +4,11 @@
 
 #include <chrono>
 
+#include "conform/core/text.h"
+
 namespace conform {
 
 namespace {
-bool AllDigits(std::string_view s) {
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return !s.empty();
-}
 int ToInt(std::string_view s) {
   int v = 0;
   for (char c : s) v = v * 10 + (c - '0');
@@ -26,7 +23,7 @@ Result<Date> Date::Parse(std::string_view text) {
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad("not in YYYY-MM-DD form");
   const std::string_view ys = text.substr(0, 4), ms = text.substr(5, 2), ds = text.substr(8, 2);
-  if (!AllDigits(ys) || !AllDigits(ms) || !AllDigits(ds)) return bad("not in YYYY-MM-DD form");
+  if (!AllAsciiDigits(ys) || !AllAsciiDigits(ms) || !AllAsciiDigits(ds)) return bad("not in YYYY-MM-DD form");
   const int y = ToInt(ys);
   if (y < 1900) return bad("year before 1900");
   const std::chrono::year_month_day ymd{std::chrono::year{y},

@@ -58,6 +58,13 @@ std::string AsciiUpper(std::string_view s) {
   return out;
 }
 
+bool AllAsciiDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
   for (size_t i = 0; i < parts.size(); ++i) {

@@ -35,4 +35,12 @@ TEST(TextTest, NormalizeForMatchingFoldsWidthAndCase) {
   EXPECT_EQ(NormalizeForMatching("bad\xff byte"), "bad  byte");
 }
 
+TEST(TextTest, AllAsciiDigitsIsNonEmptyDigitsOnly) {
+  EXPECT_TRUE(AllAsciiDigits("0179"));
+  EXPECT_FALSE(AllAsciiDigits(""));
+  EXPECT_FALSE(AllAsciiDigits("17.9"));
+  EXPECT_FALSE(AllAsciiDigits("r1"));
+  EXPECT_FALSE(AllAsciiDigits("\xd9\xa3"));  // an Arabic-Indic digit is not ASCII
+}
+
 }  // namespace conform

@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "conform/core/text.h"
+
 namespace conform {
 namespace {
 
@@ -1084,13 +1086,6 @@ class Regex {
 // ---------------------------------------------------------------------------
 // Formats
 
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (!IsAsciiDigit(c)) return false;
-  return true;
-}
-
 int ToInt(std::string_view digits) {
   int v = 0;
   for (char c : digits) v = v * 10 + (c - '0');
@@ -1099,7 +1094,7 @@ int ToInt(std::string_view digits) {
 
 bool IsFullDate(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
-  if (!AllDigits(s.substr(0, 4)) || !AllDigits(s.substr(5, 2)) || !AllDigits(s.substr(8, 2))) return false;
+  if (!AllAsciiDigits(s.substr(0, 4)) || !AllAsciiDigits(s.substr(5, 2)) || !AllAsciiDigits(s.substr(8, 2))) return false;
   const int year = ToInt(s.substr(0, 4)), month = ToInt(s.substr(5, 2)), day = ToInt(s.substr(8, 2));
   if (month < 1 || month > 12 || day < 1) return false;
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -1110,7 +1105,7 @@ bool IsFullDate(std::string_view s) {
 // RFC 3339 full-time; a leap second (:60) only where the time in UTC is 23:59.
 bool IsFullTime(std::string_view s) {
   if (s.size() < 9 || s[2] != ':' || s[5] != ':') return false;
-  if (!AllDigits(s.substr(0, 2)) || !AllDigits(s.substr(3, 2)) || !AllDigits(s.substr(6, 2))) return false;
+  if (!AllAsciiDigits(s.substr(0, 2)) || !AllAsciiDigits(s.substr(3, 2)) || !AllAsciiDigits(s.substr(6, 2))) return false;
   const int hour = ToInt(s.substr(0, 2)), minute = ToInt(s.substr(3, 2)), second = ToInt(s.substr(6, 2));
   if (hour > 23 || minute > 59 || second > 60) return false;
   size_t i = 8;
@@ -1125,7 +1120,7 @@ bool IsFullTime(std::string_view s) {
     if (i + 1 != s.size()) return false;
   } else if (s[i] == '+' || s[i] == '-') {
     const std::string_view off = s.substr(i + 1);
-    if (off.size() != 5 || off[2] != ':' || !AllDigits(off.substr(0, 2)) || !AllDigits(off.substr(3, 2))) return false;
+    if (off.size() != 5 || off[2] != ':' || !AllAsciiDigits(off.substr(0, 2)) || !AllAsciiDigits(off.substr(3, 2))) return false;
     const int oh = ToInt(off.substr(0, 2)), om = ToInt(off.substr(3, 2));
     if (oh > 23 || om > 59) return false;
     offset = (s[i] == '+' ? 1 : -1) * (oh * 60 + om);
@@ -1163,7 +1158,7 @@ bool IsDuration(std::string_view s) {
     }
     return true;
   };
-  if (s.back() == 'W') return AllDigits(s.substr(1, s.size() - 2));
+  if (s.back() == 'W') return AllAsciiDigits(s.substr(1, s.size() - 2));
   bool date = false, time = false;
   if (!read_units("YMD", &date)) return false;
   if (i < s.size()) {
@@ -1384,7 +1379,7 @@ bool IsUriTemplateExpression(std::string_view e) {
       spec.remove_suffix(1);
     } else if (const size_t colon = spec.find(':'); colon != std::string_view::npos) {
       const std::string_view len = spec.substr(colon + 1);
-      if (len.empty() || len.size() > 4 || !AllDigits(len) || len[0] == '0') return false;
+      if (len.empty() || len.size() > 4 || !AllAsciiDigits(len) || len[0] == '0') return false;
       spec = spec.substr(0, colon);
     }
     if (spec.empty() || spec.front() == '.' || spec.back() == '.' || spec.find("..") != std::string_view::npos) return false;
@@ -1869,7 +1864,7 @@ class Compiler {
       const JsonValue* next = nullptr;
       if (target->is_object()) {
         next = target->Find(token);
-      } else if (target->is_array() && AllDigits(token) && (token.size() == 1 || token[0] != '0') && token.size() < 10) {
+      } else if (target->is_array() && AllAsciiDigits(token) && (token.size() == 1 || token[0] != '0') && token.size() < 10) {
         const size_t index = static_cast<size_t>(std::stoul(token));
         if (index < target->items.size()) next = &target->items[index];
       }

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "conform/core/gtin.h"
+#include "conform/core/text.h"
 #include "conform/recalls/brand.h"
 #include "conform/recalls/product_kind.h"
 #include "conform/recalls/text_similarity.h"
@@ -168,16 +169,12 @@ bool AllLetters(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // Whether the words `integer` and `fraction` of a normalised text were one
 // decimal number ("179.99", normalised to "179 99"): `numbers` holds the
 // record's numbers as written (PreparedRecord::all_numbers, canonical:
 // "179.90" is "179.9").
 bool WrittenAsDecimal(std::string_view integer, std::string_view fraction, const WordList& numbers) {
-  if (!AllDigits(integer) || !AllDigits(fraction)) return false;
+  if (!AllAsciiDigits(integer) || !AllAsciiDigits(fraction)) return false;
   while (integer.size() > 1 && integer.front() == '0') integer.remove_prefix(1);
   while (!fraction.empty() && fraction.back() == '0') fraction.remove_suffix(1);
   if (fraction.empty()) return false;  // "179.00" reads as 179, as does "179"
@@ -215,7 +212,7 @@ bool CodeInText(std::string_view code, std::string_view normalized, const WordLi
       // A joined word may not be half of a decimal number.
       const std::string_view word = normalized.substr(at, end - at);
       const bool joined = words > 0 || pos < code.size();
-      if (joined && AllDigits(word)) {
+      if (joined && AllAsciiDigits(word)) {
         const bool integer_part = end + 1 < normalized.size() && WrittenAsDecimal(word, word_at(end + 1), numbers);
         const bool fraction_part = at >= 2 && [&] {
           const size_t before = normalized.rfind(' ', at - 2);

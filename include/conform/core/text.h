@@ -15,6 +15,8 @@ std::string AsciiLower(std::string_view s);
 // not valid UTF-8 become spaces.
 std::string NormalizeForMatching(std::string_view utf8);
 std::string AsciiUpper(std::string_view s);
+// Whether `s` is non-empty and every byte an ASCII digit.
+bool AllAsciiDigits(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 
 // The candidate closest to `word` by edit distance, if it is close enough to
