@@ -1,12 +1,14 @@
 // US CPSC recalls, as the saferproducts.gov Recall service returns them
 // (format=json). Known quirks: failures come back as HTTP 200 with one
 // record whose RecallID is 0; RecallNumber is text in some answers and a
-// number in others, with or without a hyphen ("20-163", "20163"); dates
-// are "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS"; Products[].Model, .Type and
-// Hazards[].HazardType are empty in recent records (model numbers live in
-// the Description's prose); there is no brand field (a brand shows as
-// "dba X" in a firm's name); Retailers[].Name is a sentence, not a name;
-// ProductUPCs is mostly empty and may hold "N/A".
+// whole number in others (a boolean or a fraction is no recall number),
+// with or without a hyphen ("20-163", "20163"); dates are "YYYY-MM-DD" or
+// "YYYY-MM-DDTHH:MM:SS", read by the rule of feed_import.h;
+// Products[].Model, .Type and Hazards[].HazardType are empty in recent
+// records (model numbers live in the Description's prose); there is no
+// brand field (a brand shows as "dba X" in a firm's name);
+// Retailers[].Name is a sentence, not a name; ProductUPCs is mostly empty
+// and may hold "N/A".
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -63,13 +65,16 @@ RecordRead ReadCpscRecord(const Json& record) {
   FieldReader f(record);
   Notice n;
   n.source = NoticeSource::kUsCpsc;
-  std::string number = f.Text({"RecallNumber"});
+  // Text or a whole number; true or 21004.5 is no recall number.
+  std::string number = f.Id({"RecallNumber"}, /*whole_numbers=*/true);
   number.erase(std::remove(number.begin(), number.end(), '-'), number.end());
   n.id = number;
   out.id = n.id;
   if (n.id.empty() && f.error().empty()) f.Fail("no RecallNumber");
 
+  const size_t placeholder_dates = f.warnings().size();
   n.published = f.Day({"RecallDate"});
+  const bool recall_date_placeholder = f.warnings().size() > placeholder_dates;
   n.updated = f.Day({"LastPublishDate"});
   n.title = f.Text({"Title"});
   n.description = f.Text({"Description"});
@@ -119,7 +124,8 @@ RecordRead ReadCpscRecord(const Json& record) {
     out.warnings.clear();
     return out;
   }
-  if (!n.published) out.warnings.push_back("no RecallDate: the notice has no date");
+  out.warnings.insert(out.warnings.begin(), f.warnings().begin(), f.warnings().end());
+  if (!n.published && !recall_date_placeholder) out.warnings.push_back("no RecallDate: the notice has no date");
   n.raw = RawJson(record);
   out.notice = std::move(n);
   return out;

@@ -104,5 +104,70 @@ TEST(CpscImportTest, RefusesASafetyGateFileGivenAsCpsc) {
   EXPECT_NE(r.error().ToString().find("look like eu-safety-gate records"), std::string::npos) << r.error().ToString();
 }
 
+TEST(CpscImportTest, ARecallNumberMustBeTextOrAWholeNumber) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallID": 1, "RecallNumber": true, "Title": "a"},
+      {"RecallID": 2, "RecallNumber": 21004.5, "Title": "b"},
+      {"RecallID": 3, "RecallNumber": {"n": 1}, "Title": "c"},
+      {"RecallID": 4, "RecallNumber": ["21004"], "Title": "d"},
+      {"RecallID": 5, "RecallNumber": -3, "Title": "e"},
+      {"RecallID": 6, "RecallNumber": 21004, "RecallDate": "2021-03-04", "Title": "f"},
+      {"RecallID": 7, "RecallNumber": 21005.0, "RecallDate": "2021-03-04", "Title": "g"},
+      {"RecallID": 8, "RecallNumber": "21-006", "RecallDate": "2021-03-04", "Title": "h"}])");
+  ASSERT_EQ(f.notices.size(), 3u);
+  EXPECT_EQ(f.notices[0].id, "21004");
+  EXPECT_EQ(f.notices[1].id, "21005");  // 21005.0 is the number 21005
+  EXPECT_EQ(f.notices[2].id, "21006");
+  EXPECT_EQ(ProblemLines(f), (Strings{
+                                 "record 0: skipped: 'RecallNumber' should be text or a whole number, found a boolean (true)",
+                                 "record 1: skipped: 'RecallNumber' should be text or a whole number, found a number that is not whole (21004.5)",
+                                 "record 2: skipped: 'RecallNumber' should be text or a whole number, found an object",
+                                 "record 3: skipped: 'RecallNumber' should be text or a whole number, found an array",
+                                 "record 4: skipped: 'RecallNumber' should be text or a whole number, found a negative number (-3)",
+                             }));
+}
+
+TEST(CpscImportTest, ChecksTheTimeOfADate) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallID": 1, "RecallNumber": "1", "RecallDate": "2021-03-04T25:99:99"},
+      {"RecallID": 2, "RecallNumber": "2", "RecallDate": "2021-03-04T10:22:33", "LastPublishDate": "2021-03-05T24:00:00"},
+      {"RecallID": 3, "RecallNumber": "3", "RecallDate": "2021-03-04T"},
+      {"RecallID": 4, "RecallNumber": "4", "RecallDate": "2021-03-04T10:22:33+25:00"},
+      {"RecallID": 5, "RecallNumber": "5", "RecallDate": "2021-03-04T00:00:00"},
+      {"RecallID": 6, "RecallNumber": "6", "RecallDate": "2021-03-04T23:59:60Z"},
+      {"RecallID": 7, "RecallNumber": "7", "RecallDate": "2021-03-04 10:22"},
+      {"RecallID": 8, "RecallNumber": "8", "RecallDate": "2021-03-04T10:22:33.125+05:30"},
+      {"RecallID": 9, "RecallNumber": "9", "RecallDate": "2021-03-04T10:22:33-0800"}])");
+  ASSERT_EQ(f.notices.size(), 5u);
+  for (const Notice& n : f.notices) EXPECT_EQ(n.published->ToString(), "2021-03-04") << n.id;
+  EXPECT_EQ(ProblemLines(f), (Strings{
+                                 "record 0 (1): skipped: 'RecallDate' is not a date: '2021-03-04T25:99:99'; '25:99:99' is not a time of day "
+                                 "(HH:MM:SS, hours 00-23, minutes 00-59)",
+                                 "record 1 (2): skipped: 'LastPublishDate' is not a date: '2021-03-05T24:00:00'; '24:00:00' is not a time of day "
+                                 "(HH:MM:SS, hours 00-23, minutes 00-59)",
+                                 "record 2 (3): skipped: 'RecallDate' is not a date: '2021-03-04T'; '' is not a time of day "
+                                 "(HH:MM:SS, hours 00-23, minutes 00-59)",
+                                 "record 3 (4): skipped: 'RecallDate' is not a date: '2021-03-04T10:22:33+25:00'; '10:22:33+25:00' is not a time of day "
+                                 "(HH:MM:SS, hours 00-23, minutes 00-59)",
+                             }));
+}
+
+TEST(CpscImportTest, ADateInAnotherFormSkipsTheRecordAPlaceholderIsAWarning) {
+  // The rule of feed_import.h, as in the other importers.
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallID": 1, "RecallNumber": "1", "RecallDate": "03/04/2021"},
+      {"RecallID": 2, "RecallNumber": "2", "RecallDate": "N/A"},
+      {"RecallID": 3, "RecallNumber": "3", "RecallDate": 20210304}])");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].id, "2");
+  EXPECT_FALSE(f.notices[0].published);
+  EXPECT_EQ(ProblemLines(f), (Strings{
+                                 "record 0 (1): skipped: 'RecallDate' is not a date: '03/04/2021'; expected YYYY-MM-DD, optionally followed by "
+                                 "a time (YYYY-MM-DDTHH:MM:SS)",
+                                 "record 1 (2): warning: 'RecallDate' is not a date: 'N/A'; the date is left unknown",
+                                 "record 2 (3): skipped: 'RecallDate' should be a date, found a number",
+                             }));
+}
+
 }  // namespace
 }  // namespace conform

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "conform/recalls/gtin.h"
 #include "feed_records.h"
@@ -102,6 +103,29 @@ std::string FieldReader::Text(std::initializer_list<std::string_view> keys) {
   return ScalarText(*v);
 }
 
+std::string FieldReader::Id(std::initializer_list<std::string_view> keys, bool whole_numbers) {
+  std::string_view key;
+  const Json* v = Find(object_, keys, &key);
+  if (v == nullptr) return "";
+  if (v->is_string()) return Trim(v->get<std::string>());
+  const char* wanted = whole_numbers ? "text or a whole number" : "text";
+  if (whole_numbers && (v->is_number_unsigned() || (v->is_number_integer() && v->get<int64_t>() >= 0))) return v->dump();
+  if (whole_numbers && v->is_number_float()) {
+    // 21004.0 is the number 21004; beyond 2^53 a double no longer holds
+    // every whole number exactly.
+    const double d = v->get<double>();
+    if (d >= 0 && d <= 9007199254740992.0 && d == static_cast<double>(static_cast<int64_t>(d))) return fmt::format("{}", static_cast<int64_t>(d));
+  }
+  if (v->is_number() || v->is_boolean()) {
+    std::string found = v->is_boolean() ? "a boolean" : v->is_number_float() ? "a number that is not whole" : "a negative number";
+    if (!whole_numbers) found = v->is_boolean() ? "a boolean" : "a number";
+    Fail(fmt::format("'{}' should be {}, found {} ({})", key, wanted, found, v->dump()));
+    return "";
+  }
+  Fail(fmt::format("'{}' should be {}, found {}", key, wanted, TypeName(*v)));
+  return "";
+}
+
 const Json* FieldReader::Array(std::string_view key) {
   const Json* v = Find(object_, {key}, nullptr);
   if (v == nullptr) return nullptr;
@@ -171,17 +195,85 @@ std::optional<Date> FieldReader::Day(std::initializer_list<std::string_view> key
   }
   const std::string text = Trim(v->get<std::string>());
   if (text.empty()) return std::nullopt;
-  if (auto d = DayOfText(text)) return d;
-  Fail(fmt::format("'{}' is not a date: '{}'", key, text));
+  std::string why;
+  if (auto d = DayOfText(text, &why)) return d;
+  if (IsNoDatePlaceholder(text)) {
+    Warn(fmt::format("'{}' is not a date: '{}'; the date is left unknown", key, text));
+    return std::nullopt;
+  }
+  Fail(NotADate(key, text, why));
   return std::nullopt;
 }
 
-std::optional<Date> DayOfText(std::string_view text) {
-  if (text.size() == 10 || (text.size() > 10 && (text[10] == 'T' || text[10] == ' '))) {
-    auto d = Date::Parse(text.substr(0, 10));
-    if (d.ok()) return d.value();
+namespace {
+
+// Reads `n` digits at text[*i] as a number no greater than `max`.
+bool Digits(std::string_view text, size_t* i, size_t n, int max) {
+  if (*i + n > text.size()) return false;
+  int v = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const char c = text[*i + k];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
   }
-  return std::nullopt;
+  *i += n;
+  return v <= max;
+}
+
+// "HH:MM", "HH:MM:SS", "HH:MM:SS.fff", then "", "Z", "+HH:MM", "-HHMM" or "+HH".
+bool IsTimeOfDay(std::string_view t) {
+  size_t i = 0;
+  if (!Digits(t, &i, 2, 23) || i >= t.size() || t[i++] != ':' || !Digits(t, &i, 2, 59)) return false;
+  if (i < t.size() && t[i] == ':') {
+    ++i;
+    if (!Digits(t, &i, 2, 60)) return false;  // 60: a leap second
+    if (i < t.size() && (t[i] == '.' || t[i] == ',')) {
+      const size_t start = ++i;
+      while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+      if (i == start) return false;
+    }
+  }
+  if (i == t.size()) return true;
+  if (t[i] == 'Z' || t[i] == 'z') return i + 1 == t.size();
+  if (t[i] != '+' && t[i] != '-') return false;
+  ++i;
+  if (!Digits(t, &i, 2, 23)) return false;
+  if (i == t.size()) return true;
+  if (t[i] == ':') ++i;
+  return Digits(t, &i, 2, 59) && i == t.size();
+}
+
+}  // namespace
+
+std::optional<Date> DayOfText(std::string_view text, std::string* why) {
+  auto fail = [why](std::string reason) -> std::optional<Date> {
+    if (why) *why = std::move(reason);
+    return std::nullopt;
+  };
+  const bool day_shape = text.size() >= 10 && text[4] == '-' && text[7] == '-';
+  if (!day_shape || (text.size() > 10 && text[10] != 'T' && text[10] != ' '))
+    return fail("expected YYYY-MM-DD, optionally followed by a time (YYYY-MM-DDTHH:MM:SS)");
+  auto d = Date::Parse(text.substr(0, 10));
+  if (!d.ok()) return fail("");  // a day that does not exist: the text says it all
+  if (const std::string_view time = text.substr(std::min<size_t>(text.size(), 11)); text.size() > 10 && !IsTimeOfDay(time))
+    return fail(fmt::format("'{}' is not a time of day (HH:MM:SS, hours 00-23, minutes 00-59)", time.size() > 30 ? "the text after the day" : time));
+  return d.value();
+}
+
+bool IsNoDatePlaceholder(std::string_view text) {
+  std::string l;
+  for (char c : Trim(text)) l.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  for (std::string_view p : {"n/a", "na", "n.a.", "none", "null", "nil", "unknown", "not available", "-", "--", "tbd", "0000-00-00"})
+    if (l == p) return true;
+  return false;
+}
+
+std::string NotADate(std::string_view key, std::string_view text, std::string_view why) {
+  size_t cut = std::min<size_t>(text.size(), 60);
+  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+  std::string shown(text.substr(0, cut));
+  if (cut < text.size()) shown += "...";
+  return why.empty() ? fmt::format("'{}' is not a date: '{}'", key, shown) : fmt::format("'{}' is not a date: '{}'; {}", key, shown, why);
 }
 
 std::optional<NoticeSource> GuessRecordSource(const Json& record) {
@@ -305,6 +397,113 @@ void MergeDuplicates(FeedImport* feed_import, const std::vector<size_t>& record_
   feed_import->notices = std::move(kept);
 }
 
+// 1-based line and column (in characters) of byte `offset` of `text`; a
+// leading UTF-8 byte order mark takes no column.
+std::pair<int, int> LineColumn(std::string_view text, size_t offset) {
+  offset = std::min(offset, text.size());
+  size_t line_start = text.rfind('\n', offset == 0 ? std::string_view::npos : offset - 1);
+  line_start = (line_start == std::string_view::npos || offset == 0) ? 0 : line_start + 1;
+  if (line_start == 0 && text.substr(0, 3) == "\xEF\xBB\xBF" && offset >= 3) line_start = 3;
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(offset), '\n'));
+  int column = 1;
+  for (size_t i = line_start; i < offset; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  return {line, column};
+}
+
+// The offset of the first byte of `text` that is not well-formed UTF-8
+// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF), or
+// npos.
+size_t FirstInvalidUtf8(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the second byte's range
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) len = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) len = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) len = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) len = 4, hi = 0x8F;
+    else return i;
+    if (i + len > n || p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k)
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// The refusal of a feed the JSON parser could not read: where (line and
+// column in the Diagnostic, from the parser's 1-based `byte`; 0 when it
+// gave none), what the parser found, and what to do. An empty file, a
+// UTF-16 file and bytes that are not UTF-8 are named as such.
+Error NotJson(std::string_view text, size_t byte, std::string_view what) {
+  auto at = [&](size_t offset, std::string message, std::string hint) {
+    const auto [line, column] = LineColumn(text, offset);
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{"", line, column, std::move(message), std::move(hint)}});
+  };
+  if (feed::Trim(text).empty())
+    return Error(ErrorCode::kInvalidInput, "not valid JSON: the file is empty", "fetch the feed again; an empty answer holds no recalls");
+  const std::string_view head = text.substr(0, 64);
+  const bool utf16_bom = head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF";
+  if (utf16_bom || head.find('\0') != std::string_view::npos)
+    return Error(ErrorCode::kInvalidInput,
+                 utf16_bom ? "not valid JSON: the file is UTF-16, not UTF-8"
+                           : "not valid JSON: the file is UTF-16 or binary (it has NUL bytes near its start), not UTF-8",
+                 "save it as UTF-8: most editors offer the encoding in 'Save as'");
+  const size_t offset = byte > 0 ? byte - 1 : text.size();
+  // The parser stops at or just after the first bad byte; invalid UTF-8
+  // outside strings reads to it as an invalid literal, so look first.
+  if (const size_t bad = FirstInvalidUtf8(text); byte > 0 && bad != std::string_view::npos && bad <= offset + 3)
+    return at(bad, fmt::format("not valid JSON: not valid UTF-8 (byte 0x{:02X})", static_cast<unsigned char>(text[bad])),
+              "save the file as UTF-8; a feed saved as Latin-1 or Windows-1252 must be converted");
+  // "[json.exception.parse_error.101] parse error at line 2, column 2: syntax
+  // error while parsing array - unexpected '{'; expected ']'": the part
+  // after " - " is the reason; "last read" is cut short, it can be a long
+  // string.
+  std::string reason(what);
+  if (const size_t dash = reason.find(" - "); byte > 0 && dash != std::string::npos) reason = reason.substr(dash + 3);
+  else if (const size_t bracket = reason.find("] "); bracket != std::string::npos) reason = reason.substr(bracket + 2);
+  if (const size_t lr = reason.find("; last read: '"); lr != std::string::npos) {
+    const size_t start = lr + 14;
+    size_t end = reason.find("'; expected", start);
+    if (end == std::string::npos) end = reason.rfind('\'');
+    if (end != std::string::npos && end > start + 40) {
+      size_t cut = end - 37;
+      while (cut < end && (static_cast<unsigned char>(reason[cut]) & 0xC0) == 0x80) ++cut;
+      reason = reason.substr(0, start) + "..." + reason.substr(cut);
+    }
+  }
+  // The parser reads a whole token before judging it: point at the start
+  // of an unexpected string or number, not at its last character.
+  size_t where = offset;
+  if (where < text.size() && reason.rfind("unexpected string literal", 0) == 0 && text[where] == '"') {
+    for (size_t j = where; j-- > 0;) {
+      size_t backslashes = 0;
+      while (backslashes < j && text[j - 1 - backslashes] == '\\') ++backslashes;
+      if (text[j] == '"' && backslashes % 2 == 0) {
+        where = j;
+        break;
+      }
+    }
+  } else if (where < text.size() && reason.rfind("unexpected number literal", 0) == 0) {
+    while (where > 0 && std::string_view("0123456789+-.eE").find(text[where - 1]) != std::string_view::npos) --where;
+  }
+  std::string hint = "check the file at that point: is this the feed's JSON answer, not an error page?";
+  if (byte > 0 && offset >= text.size()) hint = "the file ends before the JSON does: was the download cut short? fetch the feed again";
+  else if (reason.find("; expected end of input") != std::string::npos) hint = "the JSON ends before the file does: one feed answer per file";
+  if (byte == 0) return Error(ErrorCode::kInvalidInput, fmt::format("not valid JSON: {}", reason), hint);
+  return at(where, fmt::format("not valid JSON: {}", reason), hint);
+}
+
 }  // namespace
 
 std::string RecordProblem::ToString() const {
@@ -322,7 +521,9 @@ Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
   try {
     doc = Json::parse(json_text);
   } catch (const Json::parse_error& e) {
-    return Error(ErrorCode::kInvalidInput, fmt::format("not valid JSON (at byte {})", e.byte), "is this the feed's JSON answer?");
+    return NotJson(json_text, e.byte, e.what());
+  } catch (const Json::exception& e) {  // a number out of range (1e999)
+    return NotJson(json_text, 0, e.what());
   }
   auto records = RecordsOf(doc);
   if (!records.ok()) return records.error();

@@ -26,8 +26,15 @@ class FieldReader {
   explicit FieldReader(const Json& object) : object_(object) {}
 
   // The first of `keys` present (and not null) as trimmed text; numbers and
-  // booleans as their JSON text. Arrays and objects are an error.
+  // booleans as their JSON text. Arrays and objects are an error. Not for
+  // identifiers: see Id.
   std::string Text(std::initializer_list<std::string_view> keys);
+  // The first of `keys` present (and not null) as a notice id: trimmed text
+  // or, when `whole_numbers`, a non-negative whole number (21004, 21004.0:
+  // "21004"). A boolean, another number (21004.5, -3, 1e300), an array or
+  // an object is an error naming the field: `true` must not become notice
+  // "true".
+  std::string Id(std::initializer_list<std::string_view> keys, bool whole_numbers);
   // The field as an array (nullptr when missing or null). Another type is
   // an error.
   const Json* Array(std::string_view key);
@@ -36,24 +43,40 @@ class FieldReader {
   // Text from key `key` of each object in array `array` (objects only; a
   // plain string element is taken as the text itself).
   std::vector<std::string> TextsOf(std::string_view array, std::string_view key);
-  // A day from "YYYY-MM-DD", optionally followed by a time
-  // ("2018-03-01T00:00:00", "2024-05-17T10:22:33+00:00"); empty text is
-  // no date. Text that is not such a date is an error.
+  // A day from "YYYY-MM-DD", optionally followed by a valid time of day
+  // (DayOfText), by the rule of feed_import.h: empty text is no date; a
+  // placeholder for "no date" (IsNoDatePlaceholder) is no date and a
+  // warning; any other text that is not such a date (2026-02-30,
+  // 2021-03-04T25:99:99, 03/04/2021) is an error; so is a value that is not
+  // text.
   std::optional<Date> Day(std::initializer_list<std::string_view> keys);
 
   bool has(std::string_view key) const;
   void Fail(std::string message);
   const std::string& error() const { return error_; }
+  // Flaws of a record that is still usable (a placeholder date), for
+  // RecordRead::warnings.
+  void Warn(std::string message) { warnings_.push_back(std::move(message)); }
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   const Json& object_;
   std::string error_;
+  std::vector<std::string> warnings_;
 };
 
 std::string Trim(std::string_view s);
-// A day from "YYYY-MM-DD", optionally followed by a time, as
-// FieldReader::Day reads it; nothing when the text is not such a date.
-std::optional<Date> DayOfText(std::string_view text);
+// A day from "YYYY-MM-DD", optionally followed by 'T' or ' ' and a time
+// of day: HH:MM, HH:MM:SS or HH:MM:SS.fraction (HH 00-23, MM 00-59, SS
+// 00-60), then optionally a zone (Z, +HH:MM, -HHMM, +HH). Nothing when the
+// text is not such a date; `why`, when given, is then set to what is wrong.
+std::optional<Date> DayOfText(std::string_view text, std::string* why = nullptr);
+// Text a feed writes for "no date": n/a, none, null, unknown, -, ... (any
+// case).
+bool IsNoDatePlaceholder(std::string_view text);
+// The message of a date field that is not a date: "'key' is not a date:
+// 'text'", with `why` after a semicolon when not empty.
+std::string NotADate(std::string_view key, std::string_view text, std::string_view why);
 // `s` split at any of `separators`, each part trimmed, empty parts dropped.
 std::vector<std::string> SplitList(std::string_view s, std::string_view separators);
 // Appends `value` unless empty or already present.

@@ -55,7 +55,7 @@ TEST(HealthCanadaImportTest, ReadsSearchAnswers) {
   EXPECT_EQ(f.notices[1].id, "RA-70001");
   EXPECT_EQ(f.notices[1].published->ToString(), "2019-07-01");  // Unix seconds, as text
   ASSERT_EQ(f.skipped(), 1u);
-  EXPECT_EQ(f.problems[0].ToString(), "record 2 (RA-70002): skipped: 'date_published' is not a date: 'yesterday'");
+  EXPECT_EQ(f.problems[0].ToString(), "record 2 (RA-70002): skipped: 'date_published' is not a date: 'yesterday'; expected Unix seconds or YYYY-MM-DD");
 }
 
 TEST(HealthCanadaImportTest, ReadsRecentAnswersListingARecallTwice) {
@@ -138,6 +138,61 @@ TEST(HealthCanadaImportTest, RefusesOtherFeedsAndSkipsBadRecords) {
                       "record 2: skipped: no recallId",
                       "record 3 (RA-3): warning: no date_published: the notice has no date",
                   }));
+}
+
+TEST(HealthCanadaImportTest, IdsMustBeTextOrWholeNumbers) {
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": true, "Title": "Kettles recalled", "Last updated": "2026-09-16"},
+      {"NID": 82628.5, "Title": "Lamps recalled", "Last updated": "2026-09-16"},
+      {"NID": 82629, "Title": "Jars recalled", "Last updated": "2026-09-16"},
+      {"recallId": false, "title": "Heater", "date_published": 1561939200},
+      {"recallId": ["RA-1"], "title": "Fan", "date_published": 1561939200},
+      {"recallId": "RA-2", "title": "Iron", "date_published": 1561939200}])");
+  ASSERT_EQ(f.notices.size(), 2u);
+  EXPECT_EQ(f.notices[0].id, "82629");
+  EXPECT_EQ(f.notices[1].id, "RA-2");
+  EXPECT_EQ(ProblemLines(f), (Strings{
+                                 "record 0: skipped: 'NID' should be text or a whole number, found a boolean (true)",
+                                 "record 1: skipped: 'NID' should be text or a whole number, found a number that is not whole (82628.5)",
+                                 "record 3: skipped: 'recallId' should be text or a whole number, found a boolean (false)",
+                                 "record 4: skipped: 'recallId' should be text or a whole number, found an array",
+                             }));
+}
+
+TEST(HealthCanadaImportTest, DatesFollowTheSameRuleAsTheOtherFeedsButTheOpenDataStamp) {
+  // In the API's records a placeholder is a warning and no date; a date in
+  // another form, or with an impossible time, skips the record, as in the
+  // CPSC and Safety Gate importers (feed_import.h). The open data file's
+  // "Last updated" is unreadable on thousands of records: whatever it
+  // holds, the notice is kept without a date.
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Title": "Kettles recalled", "Last updated": "16/09/2026"},
+      {"NID": "2", "Title": "Lamps recalled", "Last updated": "2026-09-16T25:00:00"},
+      {"NID": "3", "Title": "Jars recalled", "Last updated": "2026-09-16T10:00:00Z"},
+      {"NID": "4", "Title": "Fans recalled", "Last updated": "N/A"},
+      {"recallId": "RA-1", "title": "Heater", "date_published": "2019-07-01T99:00:00"},
+      {"recallId": "RA-2", "title": "Iron", "date_published": "n/a"},
+      {"recallId": "RA-3", "title": "Toaster", "date_published": "2019-07-01T08:00:00", "start_date": "01/07/2019"}])");
+  ASSERT_EQ(f.notices.size(), 5u);
+  EXPECT_EQ(f.notices[0].id, "1");
+  EXPECT_FALSE(f.notices[0].updated);
+  EXPECT_EQ(f.notices[1].id, "2");
+  EXPECT_FALSE(f.notices[1].updated);
+  EXPECT_EQ(f.notices[2].id, "3");
+  EXPECT_EQ(f.notices[2].updated->ToString(), "2026-09-16");
+  EXPECT_EQ(f.notices[3].id, "4");
+  EXPECT_FALSE(f.notices[3].updated);
+  EXPECT_EQ(f.notices[4].id, "RA-2");
+  EXPECT_FALSE(f.notices[4].published);
+  EXPECT_EQ(ProblemLines(f), (Strings{
+                                 "record 0 (1): warning: 'Last updated' is not a date: '16/09/2026'; the date is left unknown",
+                                 "record 1 (2): warning: 'Last updated' is not a date: '2026-09-16T25:00:00'; the date is left unknown",
+                                 "record 3 (4): warning: 'Last updated' is not a date: 'N/A'; the date is left unknown",
+                                 "record 4 (RA-1): skipped: 'date_published' is not a date: '2019-07-01T99:00:00'; '99:00:00' is not a time of day "
+                                 "(HH:MM:SS, hours 00-23, minutes 00-59)",
+                                 "record 5 (RA-2): warning: 'date_published' is not a date: 'n/a'; the date is left unknown",
+                                 "record 6 (RA-3): skipped: 'start_date' is not a date: '01/07/2019'; expected Unix seconds or YYYY-MM-DD",
+                             }));
 }
 
 }  // namespace

@@ -2,7 +2,9 @@
 // weekly-report export as flattened to JSON (alert_number, barcode, ...,
 // with the literal text "None" for an empty field), the OpenDataSoft
 // open-data export (alert_number, alert_date, product_barcode, ...) and the
-// XML export's element names (caseNumber, barcode, ...).
+// XML export's element names (caseNumber, barcode, ...). An alert number
+// is text ("A12/00017/20"); dates (alert_date, modification_date) are
+// "YYYY-MM-DD", optionally with a time, read by the rule of feed_import.h.
 #include "conform/core/text.h"
 #include "feed_records.h"
 
@@ -44,7 +46,8 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   FieldReader f(record);
   Notice n;
   n.source = NoticeSource::kEuSafetyGate;
-  n.id = Value(f, {"alert_number", "caseNumber"});
+  n.id = f.Id({"alert_number", "caseNumber"}, /*whole_numbers=*/false);  // "A12/00017/20": text only
+  if (n.id == "None") n.id.clear();
   out.id = n.id;
   if (n.id.empty() && f.error().empty()) f.Fail("no alert number ('alert_number' or 'caseNumber')");
 
@@ -84,6 +87,7 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
     out.warnings.clear();
     return out;
   }
+  out.warnings.insert(out.warnings.begin(), f.warnings().begin(), f.warnings().end());
   if (n.product_name.empty() && n.description.empty() && n.brands.empty() && n.gtins.empty())
     out.warnings.push_back("names no product: no product name, description, brand or barcode");
   n.raw = RawJson(record);

@@ -175,5 +175,113 @@ TEST(SafetyGateImportTest, RefusesFeedsThatAreNotSafetyGate) {
   EXPECT_EQ(MustImport(NoticeSource::kEuSafetyGate, "[]").records, 0u);
 }
 
+TEST(SafetyGateImportTest, AnAlertNumberMustBeTextAndDatesMustBeDates) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": true, "product_name": "Toy"},
+      {"alert_number": 42, "product_name": "Lamp"},
+      {"caseNumber": {"id": "A12/00001/25"}, "product_name": "Kettle"},
+      {"alert_number": "A12/00002/25", "alert_date": "2024/01/02", "product_name": "Heater"},
+      {"alert_number": "A12/00003/25", "alert_date": "2024-01-02", "modification_date": "2024-01-03T24:00:00", "product_name": "Fan"},
+      {"alert_number": "A12/00004/25", "alert_date": "2024-01-02T08:00:00+01:00", "modification_date": "None", "product_name": "Iron"}])");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].id, "A12/00004/25");
+  EXPECT_EQ(f.notices[0].published->ToString(), "2024-01-02");
+  EXPECT_FALSE(f.notices[0].updated);
+  EXPECT_EQ(ProblemLines(f), (Strings{
+                                 "record 0: skipped: 'alert_number' should be text, found a boolean (true)",
+                                 "record 1: skipped: 'alert_number' should be text, found a number (42)",
+                                 "record 2: skipped: 'caseNumber' should be text, found an object",
+                                 "record 3 (A12/00002/25): skipped: 'alert_date' is not a date: '2024/01/02'; expected YYYY-MM-DD, optionally "
+                                 "followed by a time (YYYY-MM-DDTHH:MM:SS)",
+                                 "record 4 (A12/00003/25): skipped: 'modification_date' is not a date: '2024-01-03T24:00:00'; '24:00:00' is not a "
+                                 "time of day (HH:MM:SS, hours 00-23, minutes 00-59)",
+                                 "record 5 (A12/00004/25): warning: 'modification_date' is not a date: 'None'; the date is left unknown",
+                             }));
+}
+
+// The first diagnostic of a refused feed.
+Diagnostic RefusalOf(std::string_view text) {
+  auto r = ImportFeed(NoticeSource::kEuSafetyGate, text);
+  EXPECT_FALSE(r.ok()) << text;
+  return r.ok() ? Diagnostic{} : r.error().diagnostics().at(0);
+}
+
+TEST(FeedJsonErrorTest, SaysWhereAndWhatTheParserFound) {
+  const Diagnostic d = RefusalOf("[{\"alert_number\": \"A12/00001/25\"}\n {\"alert_number\": \"A12/00002/25\"}]");
+  EXPECT_EQ(d.line, 2);
+  EXPECT_EQ(d.column, 2);
+  EXPECT_EQ(d.message, "not valid JSON: unexpected '{'; expected ']'");
+  EXPECT_NE(d.hint.find("is this the feed's JSON answer"), std::string::npos) << d.hint;
+
+  // Columns count characters, not bytes: "é" is one.
+  const Diagnostic e = RefusalOf("[{\"product_name\": \"Thé\" \"alert_number\": 1}]");
+  EXPECT_EQ(e.line, 1);
+  EXPECT_EQ(e.column, 25);
+  EXPECT_NE(e.message.find("expected '}'"), std::string::npos) << e.message;
+  // The column is where the unexpected string or number starts (the parser
+  // stops at its end), escaped quotes and all.
+  EXPECT_EQ(RefusalOf("[{\"a\": \"x\" \"b\\\"c\": 1}]").column, 12);
+  EXPECT_EQ(RefusalOf("{\"a\" -12345}").column, 6);
+
+  // Cut short.
+  const Diagnostic cut = RefusalOf("[{\"alert_number\": ");
+  EXPECT_EQ(cut.line, 1);
+  EXPECT_EQ(cut.column, 19);
+  EXPECT_NE(cut.message.find("not valid JSON: unexpected end of input"), std::string::npos) << cut.message;
+  EXPECT_NE(cut.hint.find("cut short"), std::string::npos) << cut.hint;
+
+  // Two documents in one file.
+  const Diagnostic two = RefusalOf("[]\n[]");
+  EXPECT_EQ(two.line, 2);
+  EXPECT_EQ(two.column, 1);
+  EXPECT_NE(two.hint.find("one feed answer per file"), std::string::npos) << two.hint;
+
+  // A long string in "last read" is cut short in the message.
+  const Diagnostic raw = RefusalOf("[\"" + std::string(500, 'x') + "\n\"]");
+  EXPECT_LT(raw.message.size(), 200u) << raw.message;
+  EXPECT_NE(raw.message.find("control character"), std::string::npos) << raw.message;
+
+  // With the file name the CLI adds: "feed.json:2:2: not valid JSON: ...".
+  Diagnostic named = d;
+  named.file = "feed.json";
+  EXPECT_EQ(named.ToString().rfind("feed.json:2:2: not valid JSON: unexpected '{'", 0), 0u) << named.ToString();
+}
+
+TEST(FeedJsonErrorTest, NamesEmptyUtf16AndNonUtf8Files) {
+  for (std::string_view empty : {"", "  \n\t\r\n"}) {
+    const Diagnostic d = RefusalOf(empty);
+    EXPECT_EQ(d.message, "not valid JSON: the file is empty");
+  }
+  // UTF-16 with either byte order mark, or without one (NUL bytes).
+  for (std::string_view utf16 : {std::string_view("\xFF\xFE[\0]\0", 6), std::string_view("\xFE\xFF\0[\0]", 6), std::string_view("[\0]\0", 4)}) {
+    const Diagnostic d = RefusalOf(utf16);
+    EXPECT_NE(d.message.find("the file is UTF-16"), std::string::npos) << d.message;
+    EXPECT_NE(d.hint.find("save it as UTF-8"), std::string::npos) << d.hint;
+  }
+  // Latin-1 "é" (0xE9) inside a string, and a stray byte outside one.
+  const Diagnostic latin1 = RefusalOf("[\n {\"alert_number\": \"A\xE9\"}]");
+  EXPECT_EQ(latin1.message, "not valid JSON: not valid UTF-8 (byte 0xE9)");
+  EXPECT_EQ(latin1.line, 2);
+  EXPECT_EQ(latin1.column, 21);
+  EXPECT_NE(latin1.hint.find("save the file as UTF-8"), std::string::npos);
+  const Diagnostic stray = RefusalOf("[1, \xFF]");
+  EXPECT_EQ(stray.message, "not valid JSON: not valid UTF-8 (byte 0xFF)");
+  EXPECT_EQ(stray.column, 5);
+  // An overlong form and an encoded surrogate are not UTF-8 either.
+  EXPECT_EQ(RefusalOf("[\"\xC0\xAF\"]").message, "not valid JSON: not valid UTF-8 (byte 0xC0)");
+  EXPECT_EQ(RefusalOf("[\"\xED\xA0\x80\"]").message, "not valid JSON: not valid UTF-8 (byte 0xED)");
+  // A UTF-8 byte order mark is fine, and takes no column.
+  EXPECT_EQ(MustImport(NoticeSource::kEuSafetyGate, "\xEF\xBB\xBF[]").records, 0u);
+  EXPECT_EQ(RefusalOf("\xEF\xBB\xBF[1,]").column, 4);
+  // Invalid UTF-8 after a syntax error: the syntax error is reported.
+  EXPECT_NE(RefusalOf("[1 2, \"\xFF\"]").message.find("unexpected number literal"), std::string::npos);
+}
+
+TEST(FeedJsonErrorTest, ANumberOutOfRangeIsRefusedNotThrown) {
+  const Diagnostic d = RefusalOf("[{\"alert_number\": \"A12/00001/25\", \"x\": 1e999}]");
+  EXPECT_NE(d.message.find("not valid JSON: "), std::string::npos) << d.message;
+  EXPECT_NE(d.message.find("1e999"), std::string::npos) << d.message;
+}
+
 }  // namespace
 }  // namespace conform

@@ -9,11 +9,46 @@
 //    given as Safety Gate), or is an error answer dressed as data (the CPSC
 //    service answers failures with HTTP 200 and a record whose RecallID is
 //    0);
-//  - a malformed record (not an object, no id, a field of the wrong type, a
-//    date that does not exist) is reported with its index and id, and
-//    skipped;
-//  - a usable record with a flaw (an invalid barcode, an implausible date)
-//    is imported and the flaw reported as a warning.
+//  - a malformed record (not an object, no id, an id that is not text or a
+//    whole number, a field of the wrong type, a date that is not a date) is
+//    reported with its index and id, and skipped;
+//  - a usable record with a flaw (an invalid barcode, a placeholder or
+//    implausible date) is imported and the flaw reported as a warning.
+//
+// Notice ids: text, or (CPSC RecallNumber, Health Canada recallId and NID)
+// a non-negative whole number, read as its digits. A boolean, a fraction,
+// an array or an object is no id: the record is skipped, naming the field.
+//
+// Dates, one rule for every importer:
+//  - a date in a form the feed is documented to write is read: "YYYY-MM-DD",
+//    optionally followed by 'T' or ' ' and a valid time of day (HH:MM or
+//    HH:MM:SS, hours 00-23, minutes 00-59, seconds 00-60, an optional
+//    fraction, an optional zone Z, +HH:MM, -HHMM or +HH; the time itself is
+//    not kept); Health Canada's API also writes Unix seconds, as a number
+//    or as text;
+//  - an empty or missing date leaves the date unknown (a warning where the
+//    feed should have given one); so does a placeholder for "no date"
+//    ("n/a", "None", "unknown", "-", ...) and Health Canada's out-of-range
+//    seconds (-62169984000, the year 0), with a warning;
+//  - anything else is not a date and the record is skipped, naming the field
+//    and the text: a day that does not exist (2026-02-30), an impossible
+//    time (2021-03-04T25:99:99), another form (03/04/2021, 2024/01/02,
+//    16/09/2026: 03/04 could be either day). A guessed date could be
+//    wrong, and `updated` decides which version of a notice the store keeps
+//    (conform/store/notice_store.h).
+//  - one exception: Health Canada's open data file, whose only date is a
+//    last-updated stamp that thousands of records carry in no readable
+//    form; there any unreadable "Last updated" is a warning and the notice
+//    is kept undated (the store then takes it over a dated version, as
+//    notice_store.h says of undated versions).
+//
+// A feed that is not JSON is refused with one Diagnostic whose line and
+// column (1-based, columns in characters) point at where the parser
+// stopped (at the start of an unexpected string or number), with the
+// parser's reason ("not valid JSON: unexpected '{'; expected ']'") and a
+// hint; the caller adds the file name. An empty file, a UTF-16 file (a
+// byte order mark, or NUL bytes) and bytes that are not UTF-8 are named as
+// such.
 #ifndef CONFORM_RECALLS_FEED_IMPORT_H_
 #define CONFORM_RECALLS_FEED_IMPORT_H_
 
