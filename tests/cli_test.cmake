@@ -128,3 +128,40 @@ file(REMOVE ${TMP}/arrived.db)
 expect_run(0 "\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\""
            ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --source eu-safety-gate --db ${TMP}/arrived.db --listings ${RECALLS}/listings.jsonl)
 expect_run(2 "--feed needs --source" ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --db ${TMP}/arrived.db --listings ${RECALLS}/listings.jsonl)
+# A feed's skipped records are reported as `recalls import` reports them.
+file(REMOVE ${TMP}/arrived2.db)
+expect_run(1 "record 3: skipped: no RecallNumber.*1 new, 0 updated, 0 unchanged, 4 skipped"
+           ${CONFORM} recalls affected --feed ${RECALLS}/cpsc_synthetic.json --source us-cpsc --db ${TMP}/arrived2.db --listings ${RECALLS}/listings.jsonl)
+# Whatever the answer needs is checked before a new feed is stored.
+file(REMOVE ${TMP}/arrived3.db)
+expect_run(2 "no listing index here" ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --source eu-safety-gate --db ${TMP}/arrived3.db --index ${TMP}/missing.idx)
+if(EXISTS ${TMP}/arrived3.db)
+  message(FATAL_ERROR "recalls affected --feed stored the feed although its --index was missing")
+endif()
+
+# Listings files: CSV is read as CSV; an unknown extension is refused.
+file(WRITE ${TMP}/listings.csv "listing_id,seller_id,title,brand,gtin,target_markets\nR-1,S-1,LIMAR kids bicycle helmet,LIMAR,8055186669918,EU\n")
+expect_run(0 "\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\"" ${CONFORM} recalls match ${TMP}/listings.csv --db ${TMP}/notices.db)
+file(WRITE ${TMP}/listings.txt "")
+expect_run(2 "cannot tell the listings' format from the extension '.txt'" ${CONFORM} recalls match ${TMP}/listings.txt --db ${TMP}/notices.db)
+# --replace takes the file for the whole live set: with an unreadable line,
+# or no listings at all, it is refused and the index left as it was.
+file(READ ${RECALLS}/listings.jsonl live)
+file(WRITE ${TMP}/live_broken.jsonl "{\"listing_id\": \"R-9\", \"title\": \n${live}")
+expect_run(2 "1 record could not be read; with --replace.*the index was not changed" ${CONFORM} recalls index ${TMP}/live_broken.jsonl --index ${TMP}/listings.idx --replace)
+file(WRITE ${TMP}/live_empty.jsonl "")
+expect_run(2 "holds no listings; with --replace" ${CONFORM} recalls index ${TMP}/live_empty.jsonl --index ${TMP}/listings.idx --replace)
+expect_run(0 "A12/01135/24: 1 affected listings of 2" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/listings.idx)
+# Commands that read a store or an index never create one: a mistyped path
+# is an error, not an empty answer.
+file(REMOVE ${TMP}/typo.db ${TMP}/out.jsonl ${TMP}/out.jsonl.partial)
+expect_run(2 "typo.db: no notice store here" ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/typo.db -o ${TMP}/out.jsonl)
+expect_run(2 "typo.db: no notice store here" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/typo.db)
+if(EXISTS ${TMP}/typo.db OR EXISTS ${TMP}/out.jsonl OR EXISTS ${TMP}/out.jsonl.partial)
+  message(FATAL_ERROR "a command that reads a notice store created one, or screen left an output file behind")
+endif()
+file(WRITE ${TMP}/zero.idx "")
+expect_run(2 "zero.idx: no listing index here: the file is empty" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/zero.idx)
+expect_run(2 "is not a notice store: not an SQLite file" ${CONFORM} recalls list --db ${RECALLS}/listings.jsonl)
+expect_run(2 "not a pair model: no \"learner\" object" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --model ${RECALLS}/safetygate_sample.json)
+expect_run(2 "--max-block: Value -1 not in range" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --max-block -1)

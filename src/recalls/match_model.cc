@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <xgboost/c_api.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -371,8 +373,22 @@ Result<MatchModel> MatchModel::LoadFromBuffer(std::string_view data) {
   BoosterHandle booster = nullptr;
   CONFORM_XGB(XGBoosterCreate(nullptr, 0, &booster), "creating a booster");
   model.booster_ = booster;
-  if (XGBoosterLoadModelFromBuffer(booster, data.data(), data.size()) != 0)
-    return Error(ErrorCode::kInvalidInput, fmt::format("not an XGBoost model: {}", XGBGetLastError()));
+  // XGBoost's own refusal of a file that is not its model is a C++ stack
+  // trace, or an exception's name: read the document first and say what it
+  // lacks.
+  const auto refuse = [](std::string_view why) {
+    return Error(ErrorCode::kInvalidInput, fmt::format("not a pair model: {}", why), "make one with conform match-eval DIR --model-out FILE");
+  };
+  nlohmann::json doc = nlohmann::json::parse(data.begin(), data.end(), nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) doc = nlohmann::json::from_ubjson(data.begin(), data.end(), /*strict=*/true, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return refuse(data.empty() ? "the file is empty" : "neither JSON nor UBJSON (is the file cut short?)");
+  if (!doc.is_object() || !doc.contains("learner") || !doc["learner"].is_object())
+    return refuse("no \"learner\" object (not an XGBoost model file)");
+  if (XGBoosterLoadModelFromBuffer(booster, data.data(), data.size()) != 0) {
+    std::string why = XGBGetLastError();
+    why = why.substr(0, why.find('\n'));  // the first line, without the stack
+    return refuse(fmt::format("XGBoost cannot read it: {}", why));
+  }
   if (Status s = model.ReadAttributes(); !s.ok()) return s.error();
   model.Compile();
   return model;

@@ -43,7 +43,8 @@ const store::StoreKind& Kind() {
       )sql",
                                      },
                                      "listing index",
-                                     "--index"};
+                                     "--index",
+                                     "conform recalls index LISTINGS --index FILE"};
   return kind;
 }
 
@@ -91,7 +92,15 @@ ListingIndex::~ListingIndex() = default;
 int ListingIndex::SchemaVersion() { return static_cast<int>(Kind().migrations.size()); }
 
 Result<ListingIndex> ListingIndex::Open(const std::string& path, std::string_view key_scheme) {
-  auto opened = store::OpenStore(path, Kind());
+  return OpenIn(path, key_scheme, /*create=*/true);
+}
+
+Result<ListingIndex> ListingIndex::OpenExisting(const std::string& path, std::string_view key_scheme) {
+  return OpenIn(path, key_scheme, /*create=*/false);
+}
+
+Result<ListingIndex> ListingIndex::OpenIn(const std::string& path, std::string_view key_scheme, bool create) {
+  auto opened = store::OpenStore(path, Kind(), create ? store::OpenMode::kCreate : store::OpenMode::kExisting);
   if (!opened.ok()) return opened.error();
   std::unique_ptr<store::SqliteDb> db = std::move(opened).value();
   Stmt get(db->handle, "SELECT value FROM meta WHERE name = 'key_scheme'");
@@ -104,8 +113,9 @@ Result<ListingIndex> ListingIndex::Open(const std::string& path, std::string_vie
     auto held = db->QueryInt("SELECT count(*) FROM listings");
     if (!held.ok()) return held.error();
     if (held.value() > 0) {
-      stale = stored;
-    } else {  // an empty index just takes the new scheme
+      // Listings with no recorded scheme were keyed by who knows what.
+      stale = stored.empty() ? "(none recorded)" : stored;
+    } else if (create) {  // an empty index just takes the new scheme
       Stmt set(db->handle, "INSERT OR REPLACE INTO meta (name, value) VALUES ('key_scheme', ?1)");
       if (!set.ok()) return db->Fail("cannot write the listing index");
       set.Bind(1, key_scheme);
@@ -258,8 +268,17 @@ Result<CandidateListings> ListingIndex::Candidates(const std::vector<std::string
     }
     ids.insert(ids.end(), holders.value().begin(), holders.value().end());
   }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   auto listings = Get(ids);
   if (!listings.ok()) return listings.error();
+  // Every key row names a held listing (one transaction writes both): a
+  // key whose listing is gone, or a blank one, is a damaged file, and
+  // answering without those listings would hide them.
+  if (listings.value().size() != ids.size() || (!ids.empty() && ids.front().empty()))
+    return Error(ErrorCode::kInvalidInput,
+                 {Diagnostic{db_->path, 0, 0, "the listing index is damaged: blocking keys name listings it does not hold",
+                             "index the live listings again in a new file: conform recalls index LISTINGS --index FILE"}});
   out.listings = std::move(listings).value();
   return out;
 }

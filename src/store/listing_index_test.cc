@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <fstream>
 
 #include "conform/store/notice_store.h"
 
@@ -173,6 +175,71 @@ TEST_F(ListingIndexTest, ANoticeStoreIsNotAListingIndex) {
   auto store = NoticeStore::Open(path_);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.error().ToString().find("not a notice store"), std::string::npos);
+}
+
+TEST_F(ListingIndexTest, OpenExistingNeverCreatesAFile) {
+  for (const bool empty_file : {false, true}) {
+    fs::remove(path_);
+    if (empty_file) std::ofstream(path_).close();
+    auto index = ListingIndex::OpenExisting(path_, "v1");
+    ASSERT_FALSE(index.ok());
+    EXPECT_EQ(index.error().code(), ErrorCode::kNotFound);
+    EXPECT_NE(index.error().ToString().find("no listing index here"), std::string::npos) << index.error().ToString();
+    EXPECT_NE(index.error().ToString().find("conform recalls index"), std::string::npos);
+    // Nothing was written: a missing file stays missing, an empty one empty.
+    EXPECT_EQ(fs::exists(path_), empty_file);
+    if (empty_file) EXPECT_EQ(fs::file_size(path_), 0u);
+  }
+  { ListingIndex index = Open("v1"); }
+  EXPECT_TRUE(ListingIndex::OpenExisting(path_, "v1").ok());
+}
+
+TEST_F(ListingIndexTest, AnEmptyPathIsRefused) {
+  // SQLite would take "" for a temporary database that vanishes on close.
+  auto index = ListingIndex::Open("", "v1");
+  ASSERT_FALSE(index.ok());
+  EXPECT_EQ(index.error().code(), ErrorCode::kInvalidInput);
+  EXPECT_NE(index.error().ToString().find("--index"), std::string::npos);
+  auto store = NoticeStore::Open("");
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().ToString().find("--db"), std::string::npos);
+}
+
+TEST_F(ListingIndexTest, AFileThatIsNotSqliteIsNamedAsSuch) {
+  std::ofstream(path_) << "{\"listing_id\": \"L1\"}\n";
+  auto index = ListingIndex::Open(path_, "v1");
+  ASSERT_FALSE(index.ok());
+  EXPECT_EQ(index.error().code(), ErrorCode::kInvalidInput);
+  EXPECT_NE(index.error().ToString().find("is not a listing index: not an SQLite file"), std::string::npos) << index.error().ToString();
+  auto store = NoticeStore::OpenExisting(path_);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().ToString().find("is not a notice store"), std::string::npos) << store.error().ToString();
+}
+
+// Runs one SQL statement on the index file behind the class's back, as a
+// damaged or hand-edited file would be.
+void Tamper(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  EXPECT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+TEST_F(ListingIndexTest, ListingsWithNoRecordedSchemeAreStale) {
+  { ASSERT_TRUE(Open("v1").Put({Make("L1", "a", {"k"})}, false).ok()); }
+  Tamper(path_, "DELETE FROM meta WHERE name = 'key_scheme'");
+  auto holders = Open("v1").Holders("k", 10);
+  ASSERT_FALSE(holders.ok());
+  EXPECT_NE(holders.error().ToString().find("(none recorded)"), std::string::npos) << holders.error().ToString();
+}
+
+TEST_F(ListingIndexTest, KeysNamingAMissingListingAreADamagedIndex) {
+  { ASSERT_TRUE(Open("v1").Put({Make("L1", "a", {"k"}), Make("L2", "b", {"k"})}, false).ok()); }
+  Tamper(path_, "PRAGMA foreign_keys = OFF; DELETE FROM listings WHERE id = 'L2'");
+  ListingIndex index = Open("v1");
+  auto found = index.Candidates({"k"}, [](std::string_view) { return SIZE_MAX; });
+  ASSERT_FALSE(found.ok());
+  EXPECT_NE(found.error().ToString().find("damaged"), std::string::npos) << found.error().ToString();
 }
 
 }  // namespace

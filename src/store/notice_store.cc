@@ -48,7 +48,8 @@ const store::StoreKind& Kind() {
       )sql",
                                      },
                                      "notice store",
-                                     "--db"};
+                                     "--db",
+                                     "conform recalls import --source S FEED --db FILE"};
   return kind;
 }
 
@@ -67,19 +68,37 @@ Result<NoticeStore> NoticeStore::Open(const std::string& path) {
   return NoticeStore(std::move(db).value());
 }
 
+Result<NoticeStore> NoticeStore::OpenExisting(const std::string& path) {
+  auto db = store::OpenStore(path, Kind(), store::OpenMode::kExisting);
+  if (!db.ok()) return db.error();
+  return NoticeStore(std::move(db).value());
+}
+
 Result<ImportCounts> NoticeStore::Import(const FeedImport& feed) { return Import(feed.notices, feed.skipped()); }
 
 Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, size_t skipped) {
   sqlite3* h = db_->handle;
-  // A notice given twice counts once: the later copy.
-  std::map<std::pair<NoticeSource, std::string>, size_t> last;
-  for (size_t i = 0; i < notices.size(); ++i) last[{notices[i].source, notices[i].id}] = i;
-
   ImportCounts counts;
   counts.skipped = skipped;
+  // A notice given twice counts once: the copy dated latest, ties and
+  // undated copies going to the later one.
+  std::map<std::pair<NoticeSource, std::string>, size_t> last;
+  for (size_t i = 0; i < notices.size(); ++i) {
+    const Notice& n = notices[i];
+    const auto [it, inserted] = last.emplace(std::make_pair(n.source, n.id), i);
+    if (inserted) continue;
+    const Notice& kept = notices[it->second];
+    if (kept.updated && n.updated && *n.updated < *kept.updated) {
+      counts.kept_newer.push_back(fmt::format("{} {}: a version dated {} comes after one dated {} in this import; the newer is kept",
+                                              NoticeSourceName(n.source), n.id, n.updated->ToString(), kept.updated->ToString()));
+      continue;
+    }
+    it->second = i;
+  }
+
   const std::string now = store::NowUtc();
   auto run = [&]() -> Status {
-    Stmt select(h, "SELECT notice FROM notices WHERE source = ?1 AND id = ?2");
+    Stmt select(h, "SELECT notice, updated FROM notices WHERE source = ?1 AND id = ?2");
     Stmt insert(h, "INSERT INTO notices (source, id, published, updated, notice, first_imported, last_changed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
     Stmt update(h, "UPDATE notices SET published = ?3, updated = ?4, notice = ?5, last_changed = ?6 WHERE source = ?1 AND id = ?2");
     Stmt keep(h, "INSERT INTO notice_versions (source, id, replaced_at, notice) VALUES (?1, ?2, ?3, ?4)");
@@ -100,6 +119,14 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
       const std::string previous = exists ? select.Text(0) : "";
       if (exists && previous == json) {
         ++counts.unchanged;
+        continue;
+      }
+      // Dates are stored as "YYYY-MM-DD" (NULL: none), so text order is date order.
+      if (const std::string stored_updated = exists ? select.Text(1) : ""; !stored_updated.empty() && n.updated &&
+                                                                          n.updated->ToString() < stored_updated) {
+        ++counts.older;
+        counts.kept_newer.push_back(fmt::format("{} {}: the version dated {} is older than the stored one of {}; the stored version is kept",
+                                                source, n.id, n.updated->ToString(), stored_updated));
         continue;
       }
       if (exists) {

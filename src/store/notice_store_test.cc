@@ -182,6 +182,78 @@ TEST_F(NoticeStoreTest, ANoticeGivenTwiceInOneImportCountsOnce) {
   EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, batch[0].id).value()->product_name, "Later copy");
 }
 
+// One Safety Gate alert as a feed file gives it, modified on `day`.
+FeedImport AlertModifiedOn(const std::string& day, const std::string& barcode) {
+  return MustImport(NoticeSource::kEuSafetyGate,
+                    fmt::format(R"([{{"alert_number": "A12/00009/25", "alert_date": "2025-01-01", "modification_date": "{}",
+                                     "product_name": "Toy", "product_barcode": "{}"}}])",
+                                day, barcode));
+}
+
+TEST_F(NoticeStoreTest, AnOlderSnapshotNeverReplacesANewerNotice) {
+  const FeedImport newer = AlertModifiedOn("2025-03-01", "4006381333931");
+  const FeedImport older = AlertModifiedOn("2025-01-01", "");
+  {
+    NoticeStore store = Open();
+    ASSERT_EQ(store.Import(newer).value().added, 1u);
+  }
+  const std::string before = FileBytes();
+  {
+    NoticeStore store = Open();
+    auto r = store.Import(older);
+    ASSERT_TRUE(r.ok()) << r.error().ToString();
+    EXPECT_EQ(r.value().older, 1u);
+    EXPECT_EQ(r.value().updated, 0u);
+    EXPECT_EQ(r.value().unchanged, 0u);
+    EXPECT_EQ(r.value().kept_newer,
+              std::vector<std::string>{"eu-safety-gate A12/00009/25: the version dated 2025-01-01 is older than the stored one of 2025-03-01; "
+                                       "the stored version is kept"});
+    auto kept = store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value();
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->updated->ToString(), "2025-03-01");
+    EXPECT_EQ(kept->gtins, std::vector<std::string>{"04006381333931"});
+    EXPECT_EQ(store.WithGtin("04006381333931").value().size(), 1u);
+    EXPECT_TRUE(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().empty());
+    // Again: still nothing written.
+    EXPECT_EQ(store.Import(older).value().older, 1u);
+  }
+  EXPECT_EQ(FileBytes(), before) << "an older snapshot wrote to the store";
+
+  NoticeStore store = Open();
+  // The same day with other content, a later day, and no day at all are taken.
+  auto same_day = store.Import(AlertModifiedOn("2025-03-01", "4006381333948"));
+  ASSERT_TRUE(same_day.ok());
+  EXPECT_EQ(same_day.value().updated, 1u);
+  EXPECT_TRUE(same_day.value().kept_newer.empty());
+  EXPECT_EQ(store.Import(AlertModifiedOn("2025-04-01", "")).value().updated, 1u);
+  FeedImport undated = AlertModifiedOn("2025-04-01", "4006381333931");
+  undated.notices[0].updated.reset();
+  EXPECT_EQ(store.Import(undated).value().updated, 1u);
+  EXPECT_EQ(store.Import(older).value().updated, 1u);  // the stored one has no date to compare
+  EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 4u);
+}
+
+TEST_F(NoticeStoreTest, OfCopiesInOneImportTheNewestIsKept) {
+  // `recalls import new.json old.json`: the files' notices in one Import.
+  const Notice newer = AlertModifiedOn("2025-03-01", "4006381333931").notices.at(0);
+  const Notice older = AlertModifiedOn("2025-01-01", "").notices.at(0);
+  NoticeStore store = Open();
+  auto r = store.Import(std::vector<Notice>{newer, older});
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r.value().added, 1u);
+  EXPECT_EQ(r.value().older, 0u);
+  EXPECT_EQ(r.value().kept_newer,
+            std::vector<std::string>{"eu-safety-gate A12/00009/25: a version dated 2025-01-01 comes after one dated 2025-03-01 in this "
+                                     "import; the newer is kept"});
+  EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value()->updated->ToString(), "2025-03-01");
+  // In the other order as well, and silently.
+  auto again = store.Import(std::vector<Notice>{older, newer});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again.value().unchanged, 1u);
+  EXPECT_TRUE(again.value().kept_newer.empty());
+  EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value()->gtins, std::vector<std::string>{"04006381333931"});
+}
+
 TEST_F(NoticeStoreTest, SchemaIsVersionedAndForeignFilesAreRefused) {
   { NoticeStore store = Open(); }
   sqlite3* db = nullptr;

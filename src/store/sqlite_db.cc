@@ -4,6 +4,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <filesystem>
+#include <system_error>
 
 namespace conform::store {
 
@@ -24,24 +26,48 @@ Result<int64_t> SqliteDb::QueryInt(const char* sql) const {
   return s.Int(0);
 }
 
-Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const StoreKind& kind) {
+Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const StoreKind& kind, OpenMode mode) {
+  const auto missing = [&](std::string_view what) {
+    return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, fmt::format("no {} here: {}", kind.name, what), fmt::format("create one with {}", kind.create)}});
+  };
+  // SQLite takes "" for a temporary database that vanishes on close: an
+  // import into it would be lost without a word.
+  if (path.empty())
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{"", 0, 0, fmt::format("no file named for the {}", kind.name), fmt::format("give {} a file path", kind.option)}});
+  if (mode == OpenMode::kExisting) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return missing("the file does not exist");
+    if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec) return missing("the file is empty");
+  }
   auto db = std::make_unique<SqliteDb>();
   db->path = path;
-  if (sqlite3_open_v2(path.c_str(), &db->handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+  const int create = mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0;
+  if (sqlite3_open_v2(path.c_str(), &db->handle, SQLITE_OPEN_READWRITE | create | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
     return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0,
                                              fmt::format("cannot open the {}: {}", kind.name, db->handle ? sqlite3_errmsg(db->handle) : "out of memory"),
                                              "check the path and its directory's permissions"}});
   sqlite3_busy_timeout(db->handle, 5000);
-  if (Status st = db->Exec("PRAGMA foreign_keys = ON", fmt::format("cannot set up the {}", kind.name)); !st.ok()) return st.error();
-
+  // The first read of the file is where SQLite finds it is not a database
+  // or is damaged: say so in those words, with what to do.
   auto app = db->QueryInt("PRAGMA application_id");
-  if (!app.ok()) return app.error();
+  if (!app.ok()) {
+    const int rc = sqlite3_errcode(db->handle);
+    if (rc == SQLITE_NOTADB)
+      return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("is not a {}: not an SQLite file", kind.name),
+                                                         fmt::format("give {} a {} made with {}, or a new file", kind.option, kind.name, kind.create)}});
+    if (rc == SQLITE_CORRUPT)
+      return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("the {} is damaged: {}", kind.name, sqlite3_errmsg(db->handle)),
+                                                         fmt::format("make it again in a new file with {}", kind.create)}});
+    return app.error();
+  }
+  if (Status st = db->Exec("PRAGMA foreign_keys = ON", fmt::format("cannot set up the {}", kind.name)); !st.ok()) return st.error();
   auto version = db->QueryInt("PRAGMA user_version");
   if (!version.ok()) return version.error();
   auto tables = db->QueryInt("SELECT count(*) FROM sqlite_master");
   if (!tables.ok()) return tables.error();
   const int64_t latest = static_cast<int64_t>(kind.migrations.size());
   const bool fresh = app.value() == 0 && version.value() == 0 && tables.value() == 0;
+  if (fresh && mode == OpenMode::kExisting) return missing("an SQLite file with no tables");
   if (!fresh && app.value() != kind.application_id)
     return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("is an SQLite file, but not a {}", kind.name),
                                                        fmt::format("give {} a new file or an existing {}", kind.option, kind.name)}});

@@ -68,6 +68,14 @@ struct StoreKind {
   std::vector<const char*> migrations;
   const char* name = "";     // "notice store"
   const char* option = "";   // the command-line option that names such a file, for hints
+  const char* create = "";   // how such a file is made, for hints ("conform recalls import ...")
+};
+
+// Whether OpenStore may create the store: commands that only read one must
+// not leave an empty file behind a mistyped path and answer from it.
+enum class OpenMode {
+  kCreate,    // create the file and its schema when missing
+  kExisting,  // the file must exist and hold a store of the kind
 };
 
 struct SqliteDb {
@@ -99,10 +107,12 @@ struct SqliteDb {
   }
 };
 
-// Opens (creating when missing) the file at `path` as a store of `kind`,
-// migrating its schema forward. Refuses another kind's file and a schema
-// newer than this build's.
-Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const StoreKind& kind);
+// Opens the file at `path` as a store of `kind`, migrating its schema
+// forward; with kCreate, creates it when missing. Refuses an empty path,
+// another kind's file, a file that is not SQLite or is damaged, and a
+// schema newer than this build's; with kExisting, also a missing file and
+// an empty one (kNotFound), writing nothing.
+Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const StoreKind& kind, OpenMode mode = OpenMode::kCreate);
 
 // Now, UTC, "YYYY-MM-DDTHH:MM:SSZ".
 std::string NowUtc();

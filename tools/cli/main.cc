@@ -49,7 +49,9 @@ constexpr int kExitBadInput = 2;
 
 int Report(const Error& e) {
   std::fprintf(stderr, "conform: error: %s\n", e.ToString().c_str());
-  return e.code() == ErrorCode::kIo || e.code() == ErrorCode::kInternal ? kExitCheckFailed : kExitBadInput;
+  // Exit 1 means a check failed (a pack test, --fail-on): a file that cannot
+  // be read or written is not one, and a script must be able to tell.
+  return kExitBadInput;
 }
 
 std::string PacksDir(const std::string& data_dir) { return (std::filesystem::path(data_dir) / "packs").string(); }
@@ -211,25 +213,6 @@ int RunScreenCommand(const ScreenArgs& args) {
   options.threads = args.threads;
   options.max_errors = args.max_errors;
 
-  FILE* out = stdout;
-  std::string tmp;
-  if (args.output != "-") {
-    // A regular file is written under a temporary name and renamed at the
-    // end, so a run that fails half-way leaves no half-written file behind.
-    // Anything else (/dev/null, a pipe) is written directly: renaming over a
-    // device would replace it.
-    std::error_code ec;
-    const auto st = std::filesystem::status(args.output, ec);
-    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
-      out = std::fopen(args.output.c_str(), "wb");
-      if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", args.output, std::strerror(errno))));
-    } else {
-      tmp = args.output + ".partial";
-      out = std::fopen(tmp.c_str(), "wb");
-      if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno))));
-    }
-  }
-  if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
   // Credentials offered as evidence count only when they verify against a
   // trust list the caller chose.
   const DidResolver dids(args.did_documents);
@@ -258,7 +241,7 @@ int RunScreenCommand(const ScreenArgs& args) {
   // Recall notices a listing matches become findings in their market.
   std::unique_ptr<recalls::RecallScreen> recall_screen;
   if (!args.recalls.empty()) {
-    auto store = NoticeStore::Open(args.recalls);
+    auto store = NoticeStore::OpenExisting(args.recalls);
     if (!store.ok()) return Report(store.error());
     auto notices = store.value().All();
     if (!notices.ok()) return Report(notices.error());
@@ -292,6 +275,27 @@ int RunScreenCommand(const ScreenArgs& args) {
     report_template = ss.str();
     report.emplace(kb.value());
   }
+  // The output is opened last, once everything the run needs has loaded, so
+  // that a bad option leaves no file behind.
+  FILE* out = stdout;
+  std::string tmp;
+  if (args.output != "-") {
+    // A regular file is written under a temporary name and renamed at the
+    // end, so a run that fails half-way leaves no half-written file behind.
+    // Anything else (/dev/null, a pipe) is written directly: renaming over a
+    // device would replace it.
+    std::error_code ec;
+    const auto st = std::filesystem::status(args.output, ec);
+    if (!ec && std::filesystem::exists(st) && !std::filesystem::is_regular_file(st)) {
+      out = std::fopen(args.output.c_str(), "wb");
+      if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", args.output, std::strerror(errno))));
+    } else {
+      tmp = args.output + ".partial";
+      out = std::fopen(tmp.c_str(), "wb");
+      if (out == nullptr) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}: {}", tmp, std::strerror(errno))));
+    }
+  }
+  if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
   CliScreenObserver observer(out, !args.quiet && isatty(fileno(stderr)), report ? &*report : nullptr);
   auto stats = RunScreen(kb.value(), screener, options, &observer);
   observer.Finish();

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -83,8 +84,9 @@ int RunImport(const Args& args) {
   auto counts = store.value().Import(notices, skipped);
   if (!counts.ok()) return Report(counts.error());
   const ImportCounts& c = counts.value();
-  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped (%s)\n", args.source.c_str(), c.added, c.updated, c.unchanged, c.skipped,
-              args.db.c_str());
+  for (const auto& m : c.kept_newer) std::fprintf(stderr, "conform: %s\n", m.c_str());
+  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored (%s)\n", args.source.c_str(), c.added, c.updated,
+              c.unchanged, c.skipped, c.older, args.db.c_str());
   return c.skipped > 0 ? kSkipped : kOk;
 }
 
@@ -115,9 +117,7 @@ std::string Pad(const std::string& s, size_t width) {
 }
 
 int RunList(const Args& args) {
-  if (!std::filesystem::exists(args.db))
-    return Report(Error(ErrorCode::kNotFound, {Diagnostic{args.db, 0, 0, "no notice store here", "create one with `conform recalls import`"}}));
-  auto store = NoticeStore::Open(args.db);
+  auto store = NoticeStore::OpenExisting(args.db);
   if (!store.ok()) return Report(store.error());
   Result<std::vector<Notice>> notices = std::vector<Notice>{};
   if (!args.since.empty()) {
@@ -167,7 +167,7 @@ struct NoticeSide {
 };
 
 Result<std::unique_ptr<NoticeSide>> LoadNotices(const std::string& db) {
-  auto store = NoticeStore::Open(db);
+  auto store = NoticeStore::OpenExisting(db);
   if (!store.ok()) return store.error();
   auto all = store.value().All();
   if (!all.ok()) return all.error();
@@ -219,10 +219,16 @@ recalls::RecallMatcherOptions MatcherOptions(const Args& args, const recalls::Br
   return options;
 }
 
-// Every listing of a file; bad records are reported and skipped.
+// Every listing of a file, read as its extension says (.jsonl, .json,
+// .ndjson or none: JSON Lines; .csv: CSV); bad records are reported and
+// skipped.
 Result<std::vector<Listing>> ReadListings(const std::string& path, size_t* skipped) {
-  auto format = ListingFormatFromName(std::filesystem::path(path).extension().string());
-  auto reader = ListingReader::Open(path, format.ok() ? format.value() : ListingFormat::kJsonLines);
+  const std::string ext = std::filesystem::path(path).extension().string();
+  auto format = ListingFormatFromName(ext.empty() ? "jsonl" : ext.substr(1));
+  if (!format.ok())
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("cannot tell the listings' format from the extension '{}'", ext),
+                                                       "name the file .jsonl (JSON Lines) or .csv"}});
+  auto reader = ListingReader::Open(path, format.value());
   if (!reader.ok()) return reader.error();
   std::vector<Listing> out;
   Listing listing;
@@ -309,6 +315,18 @@ int RunIndex(const Args& args) {
   size_t skipped = 0;
   auto listings = ReadListings(args.listings, &skipped);
   if (!listings.ok()) return Report(listings.error());
+  // --replace takes the file for the whole live set: a listing whose line
+  // could not be read would be removed as if delisted, and stop being found
+  // by the notices that hit it.
+  if (args.replace && skipped > 0)
+    return Report(Error(ErrorCode::kInvalidInput,
+                        {Diagnostic{args.listings, 0, 0,
+                                    fmt::format("{} record{} could not be read; with --replace the listings they hold would be removed from the index", skipped,
+                                                skipped == 1 ? "" : "s"),
+                                    "the index was not changed: fix the records reported above and run again, or run without --replace to add and update the rest"}}));
+  if (args.replace && listings.value().empty())
+    return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings; with --replace every listing would be removed from the index",
+                                                              "the index was not changed: check the file; to start an index afresh, delete its file"}}));
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
   auto index = ListingIndex::Open(args.index, IndexKeyScheme(brands.value()));
@@ -347,14 +365,11 @@ int RunIndex(const Args& args) {
 // recalls affected --index: each notice's candidates come from the stored
 // keys. A key held by more listings than the matcher would use is skipped
 // here as it would be in a full index, so both answer the same.
-int AffectedFromIndex(const Args& args, const NoticeSide& n, const std::vector<size_t>& asked, const recalls::MatchModel* model,
+int AffectedFromIndex(const ListingIndex& index, const NoticeSide& n, const std::vector<size_t>& asked, const recalls::MatchModel* model,
                       const recalls::RecallMatcherOptions& options, const recalls::BrandAliases& brands) {
-  if (!std::filesystem::exists(args.index))
-    return Report(Error(ErrorCode::kNotFound, {Diagnostic{args.index, 0, 0, "no listing index here", "build one with conform recalls index LISTINGS --index FILE"}}));
-  auto index = ListingIndex::Open(args.index, IndexKeyScheme(brands));
-  if (!index.ok()) return Report(index.error());
-  auto held = index.value().Count();
+  auto held = index.Count();
   if (!held.ok()) return Report(held.error());
+  if (held.value() == 0) std::fprintf(stderr, "conform: warning: the listing index holds no listings: nothing can be affected\n");
   for (size_t i : asked) {
     const auto start = std::chrono::steady_clock::now();
     // Keys over their limit in the whole index bring no candidates, and
@@ -362,7 +377,7 @@ int AffectedFromIndex(const Args& args, const NoticeSide& n, const std::vector<s
     // identifying. A code key under the limit brings all its holders, so
     // the candidates' index judges its brand spread as a full index would.
     const auto keys = recalls::BlockingKeys(n.records[i], n.featurizer.Prepare(n.records[i].record, /*with_vectors=*/false), &brands);
-    auto found = index.value().Candidates(keys, [&options](std::string_view key) { return recalls::KeyHolderLimit(key, options); });
+    auto found = index.Candidates(keys, [&options](std::string_view key) { return recalls::KeyHolderLimit(key, options); });
     if (!found.ok()) return Report(found.error());
     const std::vector<IndexedListing>& candidates = found.value().listings;
     recalls::RecallMatcherOptions among_options = options;
@@ -381,8 +396,30 @@ int AffectedFromIndex(const Args& args, const NoticeSide& n, const std::vector<s
 
 // conform recalls affected ID... --listings FILE | --index FILE: the live listings a notice hits.
 int RunAffected(const Args& args) {
+  // Everything the answer needs is opened and checked before a new feed is
+  // stored, so a mistyped --index, --listings or --model changes nothing.
+  auto model = LoadModel(args.model);
+  if (!model.ok()) return Report(model.error());
+  auto brands = recalls::BrandAliases::LoadDefault();
+  if (!brands.ok()) return Report(brands.error());
+  auto kinds = recalls::ProductKinds::LoadDefault();
+  if (!kinds.ok()) return Report(kinds.error());
+  std::optional<ListingIndex> listing_index;
+  std::vector<Listing> listings;
+  size_t skipped = 0;
+  if (!args.index.empty()) {
+    auto opened = ListingIndex::OpenExisting(args.index, IndexKeyScheme(brands.value()));
+    if (!opened.ok()) return Report(opened.error());
+    listing_index.emplace(std::move(opened).value());
+  } else {
+    auto read = ReadListings(args.listings, &skipped);
+    if (!read.ok()) return Report(read.error());
+    listings = std::move(read).value();
+  }
+
   // A feed that has just arrived is stored first (one transaction, as
-  // `recalls import`); then each of its notices is asked for.
+  // `recalls import`, with its skipped records and warnings reported the
+  // same way); then each of its notices is asked for.
   std::vector<std::string> wanted_ids = args.notice_ids;
   if (!args.feed.empty()) {
     if (args.source.empty()) return Report(Error(ErrorCode::kInvalidInput, "--feed needs --source: whose feed it is"));
@@ -391,46 +428,51 @@ int RunAffected(const Args& args) {
     auto text = ReadFileText(args.feed);
     if (!text.ok()) return Report(text.error());
     auto feed = ImportFeed(source.value(), text.value());
-    if (!feed.ok()) return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.feed, 0, 0, feed.error().ToString(), ""}}));
+    if (!feed.ok()) {
+      std::vector<Diagnostic> d = feed.error().diagnostics();
+      for (auto& x : d) x.file = args.feed;
+      return Report(Error(feed.error().code(), std::move(d)));
+    }
+    for (const auto& p : feed.value().problems) std::fprintf(stderr, "conform: %s: %s\n", args.feed.c_str(), p.ToString().c_str());
+    skipped += feed.value().skipped();
     auto store = NoticeStore::Open(args.db);
     if (!store.ok()) return Report(store.error());
     auto counts = store.value().Import(feed.value());
     if (!counts.ok()) return Report(counts.error());
+    const ImportCounts& c = counts.value();
+    for (const auto& m : c.kept_newer) std::fprintf(stderr, "conform: %s\n", m.c_str());
+    std::fprintf(stderr, "conform: %s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored (stored in %s)\n",
+                 args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, args.db.c_str());
     for (const Notice& notice : feed.value().notices) wanted_ids.push_back(fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id));
   }
   auto side = LoadNotices(args.db);
   if (!side.ok()) return Report(side.error());
-  auto model = LoadModel(args.model);
-  if (!model.ok()) return Report(model.error());
   const NoticeSide& n = *side.value();
   std::vector<size_t> asked;
   for (const std::string& wanted : wanted_ids) {
     auto at = FindNotice(n, wanted, args.db);
     if (!at.ok()) return Report(at.error());
-    asked.push_back(at.value());
+    // A notice named twice is answered once.
+    if (std::find(asked.begin(), asked.end(), at.value()) == asked.end()) asked.push_back(at.value());
   }
-  auto brands = recalls::BrandAliases::LoadDefault();
-  if (!brands.ok()) return Report(brands.error());
-  auto kinds = recalls::ProductKinds::LoadDefault();
-  if (!kinds.ok()) return Report(kinds.error());
   const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value(), *kinds.value());
   const recalls::MatchModel* pair_model = model.value() ? &*model.value() : nullptr;
-  if (!args.index.empty()) return AffectedFromIndex(args, n, asked, pair_model, options, brands.value());
+  if (listing_index) {
+    const int rc = AffectedFromIndex(*listing_index, n, asked, pair_model, options, brands.value());
+    return rc == kOk && skipped > 0 ? kSkipped : rc;
+  }
 
-  size_t skipped = 0;
-  auto listings = ReadListings(args.listings, &skipped);
-  if (!listings.ok()) return Report(listings.error());
   const auto build_start = std::chrono::steady_clock::now();
   std::vector<recalls::MatchRecord> records;
-  records.reserve(listings.value().size());
-  for (const auto& l : listings.value()) records.push_back(recalls::FromListing(l));
+  records.reserve(listings.size());
+  for (const auto& l : listings) records.push_back(recalls::FromListing(l));
   const recalls::RecallIndex index(std::move(records), /*indexed_are_notices=*/false, &n.featurizer, pair_model, options);
   const double build_ms = Millis(build_start);
   for (size_t i : asked) {
     const auto start = std::chrono::steady_clock::now();
     const auto matches = index.Match(n.records[i]);
     const double ms = Millis(start);
-    for (const auto& m : matches) std::printf("%s\n", MatchJson(listings.value()[m.indexed], n.notices[i], m).c_str());
+    for (const auto& m : matches) std::printf("%s\n", MatchJson(listings[m.indexed], n.notices[i], m).c_str());
     std::fprintf(stderr, "conform: %s: %zu affected listings of %zu, found in %.2f ms\n", n.records[i].id.c_str(), matches.size(),
                  index.size(), ms);
   }
@@ -453,8 +495,11 @@ int RunExplain(const Args& args) {
   const auto listing = std::find_if(listings.value().begin(), listings.value().end(),
                                     [&](const Listing& l) { return l.listing_id == args.listing_id; });
   if (listing == listings.value().end())
-    return Report(Error(ErrorCode::kNotFound, fmt::format("listing {} is not in {}", args.listing_id, args.listings),
-                        "give the listing_id of a listing in the file"));
+    return Report(Error(ErrorCode::kNotFound,
+                        skipped == 0 ? fmt::format("listing {} is not in {}", args.listing_id, args.listings)
+                                     : fmt::format("listing {} is not among the readable listings of {} ({} record{} skipped, reported above)",
+                                                   args.listing_id, args.listings, skipped, skipped == 1 ? " was" : "s were"),
+                        skipped == 0 ? "give the listing_id of a listing in the file" : "fix the skipped records, or give another listing_id"));
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
   auto kinds = recalls::ProductKinds::LoadDefault();
@@ -512,7 +557,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   match->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
   match->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
-  match->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
+  match->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
   match->callback([args, exit_code] { *exit_code = RunMatch(*args); });
 
   auto* index = recalls->add_subcommand("index", "Keep the live listings and their blocking keys for conform recalls affected --index");
@@ -530,7 +575,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   affected->add_option("--index", args->index, "Listing index from conform recalls index (instead of --listings)")->excludes(live);
   affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   affected->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
-  affected->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
+  affected->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
   affected->callback([args, exit_code] {
     if (args->notice_ids.empty() && args->feed.empty())
       return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "name notice ids, or a new feed with --feed FILE --source S")));
@@ -546,7 +591,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   explain->add_option("--listings", args->listings, "Listings file (JSON Lines or CSV) holding the listing")->required();
   explain->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   explain->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
-  explain->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this");
+  explain->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
   explain->callback([args, exit_code] { *exit_code = RunExplain(*args); });
 }
 

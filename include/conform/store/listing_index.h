@@ -61,6 +61,10 @@ class ListingIndex {
   // the keys are made (see above for listings keyed under another). Errors
   // as NoticeStore::Open.
   static Result<ListingIndex> Open(const std::string& path, std::string_view key_scheme);
+  // Opens an existing index for commands that read one: never creates or
+  // writes the file. kNotFound when `path` is missing, empty or an SQLite
+  // file with no tables; otherwise as Open.
+  static Result<ListingIndex> OpenExisting(const std::string& path, std::string_view key_scheme);
 
   ListingIndex(ListingIndex&&) noexcept;
   ListingIndex& operator=(ListingIndex&&) noexcept;
@@ -88,6 +92,7 @@ class ListingIndex {
   const std::string& key_scheme() const { return key_scheme_; }
 
  private:
+  static Result<ListingIndex> OpenIn(const std::string& path, std::string_view key_scheme, bool create);
   ListingIndex(std::unique_ptr<store::SqliteDb> db, std::string key_scheme, std::string stale_scheme);
   // kInvalidInput when the held listings were keyed under another scheme.
   Status RefuseStale() const;

@@ -5,7 +5,12 @@
 // failure part-way leaves the file as it was. They are idempotent: a notice
 // is keyed by (source, id); importing a notice identical to the stored one
 // changes nothing (not even a timestamp), importing a changed one replaces
-// it and keeps the previous version in its history.
+// it and keeps the previous version in its history. An older snapshot never
+// replaces a newer notice: one whose `updated` date is strictly earlier
+// than the stored one's is not written (counted as `older`, and named in
+// `kept_newer`), whatever order the feeds are imported in. When either
+// side has no `updated` date, or the dates are equal, the imported notice
+// is taken (feeds do not always move the date when they edit a notice).
 //
 // The schema is versioned with SQLite's user_version and migrated forward
 // on Open; a file written by a newer schema is refused, not guessed at.
@@ -36,7 +41,13 @@ struct ImportCounts {
   size_t added = 0;      // notices the store did not have
   size_t updated = 0;    // notices it had, with different content
   size_t unchanged = 0;  // notices it had, identical
+  size_t older = 0;      // notices it had with a later `updated` date: the stored version is kept
   size_t skipped = 0;    // malformed records of the feed, not imported
+  // One line per notice version not taken because a newer one was kept
+  // (the `older` ones, and older copies of a notice given twice in one
+  // import): "eu-safety-gate A12/00009/25: the version dated 2025-01-01 is
+  // older than the stored one of 2025-03-01; the stored version is kept".
+  std::vector<std::string> kept_newer;
 };
 
 // A stored notice's earlier content, replaced at `replaced_at`.
@@ -51,6 +62,10 @@ class NoticeStore {
   // Errors: kIo when the file cannot be opened or written; kInvalidInput
   // when it is not a notice store, or one from a newer schema.
   static Result<NoticeStore> Open(const std::string& path);
+  // Opens an existing store for commands that read one: never creates a
+  // file. kNotFound when `path` is missing, empty or an SQLite file with no
+  // tables; otherwise as Open.
+  static Result<NoticeStore> OpenExisting(const std::string& path);
 
   NoticeStore(NoticeStore&&) noexcept;
   NoticeStore& operator=(NoticeStore&&) noexcept;
@@ -60,8 +75,10 @@ class NoticeStore {
   static int SchemaVersion();
 
   // Adds or updates every notice in one transaction. A notice id given twice
-  // counts once, the later copy winning. `skipped` is passed through to the
-  // counts (ImportFeed's skipped records).
+  // counts once: the copy with the latest `updated` date, ties and undated
+  // copies going to the later one (so `import new.json old.json` keeps the
+  // new). `skipped` is passed through to the counts (ImportFeed's skipped
+  // records).
   Result<ImportCounts> Import(const std::vector<Notice>& notices, size_t skipped = 0);
   // The notices and skipped count of one or more feed imports.
   Result<ImportCounts> Import(const FeedImport& feed);
