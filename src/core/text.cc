@@ -51,6 +51,126 @@ std::string NormalizeForMatching(std::string_view utf8) {
   return result;
 }
 
+namespace {
+
+// A Latin letter with diacritics (U+00C0 to U+024F, already case folded)
+// as its ASCII base letters, or nullptr: the decomposition when it is an
+// ASCII letter and combining marks (U+0300 to U+036F), and the letters that
+// Unicode does not decompose.
+const char* LatinBase(utf8proc_int32_t cp) {
+  switch (cp) {
+    case 0x00F8: return "o";   // ø
+    case 0x0142: return "l";   // ł
+    case 0x0111: return "d";   // đ
+    case 0x00F0: return "d";   // ð
+    case 0x00FE: return "th";  // þ
+    case 0x00E6: return "ae";  // æ
+    case 0x0153: return "oe";  // œ
+    case 0x0131: return "i";   // ı
+    case 0x0127: return "h";   // ħ
+    default: break;
+  }
+  static thread_local char base[2];
+  utf8proc_int32_t parts[8];
+  int last_boundclass = 0;
+  const utf8proc_ssize_t k = utf8proc_decompose_char(cp, parts, 8, UTF8PROC_DECOMPOSE, &last_boundclass);
+  if (k < 2 || k > 8 || parts[0] >= 0x80 || !((parts[0] >= 'a' && parts[0] <= 'z') || (parts[0] >= 'A' && parts[0] <= 'Z'))) return nullptr;
+  for (utf8proc_ssize_t i = 1; i < k; ++i)
+    if (parts[i] < 0x0300 || parts[i] > 0x036F) return nullptr;
+  base[0] = static_cast<char>(parts[0] >= 'A' && parts[0] <= 'Z' ? parts[0] - 'A' + 'a' : parts[0]);
+  base[1] = '\0';
+  return base;
+}
+
+}  // namespace
+
+std::string FoldLatinDiacritics(std::string_view utf8) {
+  std::string out;
+  out.reserve(utf8.size());
+  for (size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out += utf8[i++];
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + i),
+                                          static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
+    if (n <= 0) n = 1, cp = -1;
+    const char* base = cp >= 0x00C0 && cp <= 0x024F ? LatinBase(cp) : nullptr;
+    if (base != nullptr) out += base;
+    else out.append(utf8.data() + i, static_cast<size_t>(n));
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+std::string DecodeHtmlEntities(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out.push_back(s[i]);
+      continue;
+    }
+    const size_t semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out.push_back('&');
+      continue;
+    }
+    const std::string_view name = s.substr(i + 1, semi - i - 1);
+    std::string rep;
+    if (name == "amp") rep = "&";
+    else if (name == "lt") rep = "<";
+    else if (name == "gt") rep = ">";
+    else if (name == "quot") rep = "\"";
+    else if (name == "apos") rep = "'";
+    else if (name == "nbsp") rep = " ";
+    else if (name == "ldquo") rep = "\u201C";
+    else if (name == "rdquo") rep = "\u201D";
+    else if (name == "lsquo") rep = "\u2018";
+    else if (name == "rsquo") rep = "\u2019";
+    else if (name == "ndash") rep = "\u2013";
+    else if (name == "mdash") rep = "\u2014";
+    else if (name == "eacute") rep = "\u00E9";
+    else if (name == "egrave") rep = "\u00E8";
+    else if (name == "agrave") rep = "\u00E0";
+    else if (name == "ccedil") rep = "\u00E7";
+    else if (name == "reg") rep = "\u00AE";
+    else if (name == "trade") rep = "\u2122";
+    else if (name == "deg") rep = "\u00B0";
+    else if (!name.empty() && name[0] == '#') {
+      const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+      const std::string digits(name.substr(hex ? 2 : 1));
+      char* end = nullptr;
+      const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
+      if (!digits.empty() && end && *end == '\0' && cp > 0 && cp < 0x110000) {
+        if (cp < 0x80) {
+          rep.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+          rep.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+          rep.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+          rep.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+          rep.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+          rep.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+          rep.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+      }
+    }
+    if (rep.empty()) {
+      out.push_back('&');
+      continue;
+    }
+    out += rep;
+    i = semi;
+  }
+  return out;
+}
+
 std::string AsciiUpper(std::string_view s) {
   std::string out(s);
   for (char& c : out)

@@ -31,6 +31,10 @@ TEST(TextTest, NormalizeForMatchingFoldsWidthAndCase) {
   EXPECT_EQ(NormalizeForMatching("USB Charger"), "usb charger");
   EXPECT_EQ(NormalizeForMatching("ＵＳＢ　充電器"), "usb 充電器");  // full-width letters and space
   EXPECT_EQ(NormalizeForMatching("Straße"), "strasse");
+  EXPECT_EQ(NormalizeForMatching("Électrique"), "électrique");
+  EXPECT_EQ(FoldLatinDiacritics(NormalizeForMatching("Löwe Électrique")), "lowe electrique");
+  EXPECT_EQ(FoldLatinDiacritics("citroën nestlé øster łódź æble"), "citroen nestle oster lodz aeble");
+  EXPECT_EQ(FoldLatinDiacritics("ガラス 한국 пёс"), "ガラス 한국 пёс");  // marks of other scripts are kept
   EXPECT_EQ(NormalizeForMatching("5Ｖ２Ａ"), "5v2a");
   EXPECT_EQ(NormalizeForMatching("bad\xff byte"), "bad  byte");
 }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "conform/core/text.h"
+
 namespace conform {
 
 namespace {
@@ -98,7 +100,10 @@ BarcodeScan ExtractGtins(std::string_view field) {
     std::string gtin = PadTo14(digits);
     if (std::find(scan.gtins.begin(), scan.gtins.end(), gtin) == scan.gtins.end()) scan.gtins.push_back(std::move(gtin));
   };
-  const std::vector<Word> words = SplitWords(field);
+  // Full-width digits ("５９０１...") are digits: NFKC makes them ASCII.
+  const bool ascii = std::all_of(field.begin(), field.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const std::string folded = ascii ? std::string() : NormalizeForMatching(field);
+  const std::vector<Word> words = SplitWords(ascii ? field : std::string_view(folded));
   size_t i = 0;
   while (i < words.size()) {
     const std::string& text = words[i].text;

@@ -59,6 +59,12 @@ TEST(BarcodeFieldTest, KeepsEachCodeOnceAndIgnoresProse) {
   EXPECT_TRUE(ExtractGtins("").problems.empty());
 }
 
+TEST(BarcodeFieldTest, FullWidthDigitsAreDigits) {
+  const BarcodeScan scan = ExtractGtins("EAN：５９０１２３４１２３４５７");
+  EXPECT_EQ(scan.gtins, std::vector<std::string>{"05901234123457"});
+  EXPECT_TRUE(scan.problems.empty());
+}
+
 TEST(BarcodeFieldTest, RestrictedCirculationNumbers) {
   EXPECT_TRUE(IsRestrictedCirculationGtin("02000010534982"));  // in-store code from a Safety Gate alert
   EXPECT_TRUE(IsRestrictedCirculationGtin("00200030569151"));  // 02 prefix

@@ -39,73 +39,6 @@ constexpr int64_t kLatestPlausible = 4102444800;   // 2100-01-01
 const char* kSiteRoot = "https://healthycanadians.gc.ca";  // the API's
 const char* kOpenDataSiteRoot = "https://recalls-rappels.canada.ca";
 
-// "&amp;" and friends, numeric references included; unknown ones stay.
-std::string DecodeEntities(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out.push_back(s[i]);
-      continue;
-    }
-    const size_t semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 10) {
-      out.push_back('&');
-      continue;
-    }
-    const std::string_view name = s.substr(i + 1, semi - i - 1);
-    std::string rep;
-    if (name == "amp") rep = "&";
-    else if (name == "lt") rep = "<";
-    else if (name == "gt") rep = ">";
-    else if (name == "quot") rep = "\"";
-    else if (name == "apos") rep = "'";
-    else if (name == "nbsp") rep = " ";
-    else if (name == "ldquo") rep = "\u201C";
-    else if (name == "rdquo") rep = "\u201D";
-    else if (name == "lsquo") rep = "\u2018";
-    else if (name == "rsquo") rep = "\u2019";
-    else if (name == "ndash") rep = "\u2013";
-    else if (name == "mdash") rep = "\u2014";
-    else if (name == "eacute") rep = "\u00E9";
-    else if (name == "egrave") rep = "\u00E8";
-    else if (name == "agrave") rep = "\u00E0";
-    else if (name == "ccedil") rep = "\u00E7";
-    else if (name == "reg") rep = "\u00AE";
-    else if (name == "trade") rep = "\u2122";
-    else if (name == "deg") rep = "\u00B0";
-    else if (!name.empty() && name[0] == '#') {
-      const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-      const std::string digits(name.substr(hex ? 2 : 1));
-      char* end = nullptr;
-      const unsigned long cp = std::strtoul(digits.c_str(), &end, hex ? 16 : 10);
-      if (!digits.empty() && end && *end == '\0' && cp > 0 && cp < 0x110000) {
-        if (cp < 0x80) {
-          rep.push_back(static_cast<char>(cp));
-        } else if (cp < 0x800) {
-          rep.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else if (cp < 0x10000) {
-          rep.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-          rep.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        } else {
-          rep.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-          rep.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-          rep.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-          rep.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-        }
-      }
-    }
-    if (rep.empty()) {
-      out.push_back('&');
-      continue;
-    }
-    out += rep;
-    i = semi;
-  }
-  return out;
-}
-
 // The lowercase name of the tag starting at html[lt] ('<'), "/p" for a
 // closing tag; `*end` is set past its '>'.
 std::string TagName(std::string_view html, size_t lt, size_t* end) {
@@ -144,7 +77,7 @@ std::string HtmlToText(std::string_view html) {
     i = end;
   }
   std::string out;
-  for (const auto& line : SplitList(DecodeEntities(flat), "\n")) {
+  for (const auto& line : SplitList(DecodeHtmlEntities(flat), "\n")) {
     std::string collapsed;
     for (char c : line) {
       const bool space = c == ' ' || c == '\t' || c == '\r';

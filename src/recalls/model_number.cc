@@ -4,7 +4,9 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
+#include <unordered_set>
 
+#include "conform/core/text.h"
 #include "digit_scan.h"
 
 namespace conform::recalls {
@@ -409,6 +411,31 @@ bool LooksLikeModelCode(std::string_view token) {
   const CodesAndSpecs found = ExtractCodesAndSpecs(token);
   return found.codes.size() == 1 && found.specs.empty() && found.codes[0].offset == 0 &&
          found.codes[0].length == token.size();
+}
+
+
+bool ModelAttributeNamesAModel(std::string_view model) {
+  const std::string folded = NormalizeForMatching(model);
+  if (!ExtractModelCodes(folded).empty()) return true;
+  // One token: a maker's code written without digits, or a short number.
+  std::string_view token = folded;
+  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+  while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+  if (token.find(' ') != std::string_view::npos) return false;  // words ("matte white", "various models")
+  const std::string compact = CompactAlnum(token);
+  if (compact.size() < 3) return false;
+  // What regulators and sellers write for "no one model", and interface
+  // names many products share.
+  static const std::unordered_set<std::string_view> kNotAModel = {
+      "VARIOUS", "VARIOUSMODELS", "UNKNOWN", "NA", "NONE", "NULL", "STANDARD", "GENERIC", "ASSORTED", "MULTIPLE", "ALL",
+      "ALLMODELS", "OTHER", "OTHERS", "MISC", "MIXED", "DEFAULT", "UNIVERSAL", "DIVERSE", "DIVERS", "VERSCHIEDENE", "DIVERSOS",
+      "VARIOS", "VARI", "NOTKNOWN", "NOTAVAILABLE", "NOTAPPLICABLE", "NOMODEL", "TBD", "NEW", "BASIC", "CLASSIC", "REGULAR",
+      "USB", "USBC", "TYPEC", "HDMI", "LIGHTNING", "MICROUSB", "MINIUSB", "VGA", "DVI", "DISPLAYPORT", "BLUETOOTH", "WIFI",
+      "ETHERNET", "AUX"};
+  if (kNotAModel.count(compact) != 0) return false;
+  // A year, a quantity or an interface version is no model.
+  if (compact.size() == 4 && AllAsciiDigits(compact) && (compact.starts_with("19") || compact.starts_with("20"))) return false;
+  return ExtractCodesAndSpecs(token).specs.empty();
 }
 
 }  // namespace conform::recalls

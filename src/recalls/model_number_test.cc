@@ -194,5 +194,13 @@ TEST(ModelNumberTest, CandidatesAreFoundFromTheirStartWhereverTheDigitIs) {
   EXPECT_EQ(found.codes[0].offset, std::string_view("a long description without numbers, then 64GB and ").size());
 }
 
+TEST(ModelAttributeTest, NamesAModelUnlessAPlaceholderYearSpecOrWords) {
+  for (const char* model : {"KDL-40EX500", "kdl 40ex500", "WPEUSDVDRT", "cs-nt-phan-wnr", "7653", "Model: JT-4410 (all colours)", "ＱＣ－６５Ａ"})
+    EXPECT_TRUE(ModelAttributeNamesAModel(model)) << model;
+  for (const char* model : {"Various", "UNKNOWN", "n/a", "Standard", "2024", "USB-C", "Type-C", "HDMI", "4-in-1", "2-pack", "matte white",
+                            "various models", "ab", ""})
+    EXPECT_FALSE(ModelAttributeNamesAModel(model)) << model;
+}
+
 }  // namespace
 }  // namespace conform::recalls

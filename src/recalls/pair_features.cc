@@ -399,8 +399,8 @@ void LowerAscii(char* text, size_t size) {
     if (text[i] >= 'A' && text[i] <= 'Z') text[i] = static_cast<char>(text[i] - 'A' + 'a');
 }
 
-// NormalizeText of text that NormalizeForMatching gave (`ascii`: from ASCII
-// text). Folded ASCII is lower case and NormalizeForMatching leaves it
+// NormalizeText of text that FoldForMatching gave (`ascii`: from ASCII
+// text). Folded ASCII is lower case and FoldForMatching leaves it
 // alone, so only the collapsing is left; other text is folded again as
 // NormalizeText would, since Unicode folding is not promised to be
 // idempotent.
@@ -412,7 +412,7 @@ std::string NormalizeFolded(std::string_view folded, bool ascii) {
 }
 
 // NormalizeText of an attribute value; ASCII is lower-cased in a buffer kept
-// from call to call, as NormalizeForMatching would, and collapsed.
+// from call to call, as FoldForMatching would, and collapsed.
 std::string NormalizeValue(std::string_view value) {
   if (!IsAscii(value)) return NormalizeText(value);
   thread_local std::string lower;
@@ -546,13 +546,13 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
     if (!all.empty()) all += " ; ";
     all += value;
   }
-  // NormalizeForMatching, which only lower-cases ASCII: in place then.
+  // FoldForMatching, which only lower-cases ASCII: in place then.
   text.ascii = IsAscii(all);
   if (text.ascii) {
     LowerAscii(all.data(), all.size());
     text.all_folded = std::move(all);
   } else {
-    text.all_folded = NormalizeForMatching(all);
+    text.all_folded = FoldForMatching(all);
   }
   return text;
 }
@@ -569,7 +569,7 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   if (text.ascii) {
     title_folded = std::string_view(all_folded).substr(0, title.size());
   } else {
-    title_buffer = NormalizeForMatching(title);
+    title_buffer = FoldForMatching(title);
     title_folded = title_buffer;
   }
 
@@ -599,7 +599,11 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   p.model = IsAscii(model) ? CompactAlnum(model) : CompactAlnum(NormalizeForMatching(model));
   CodesAndSpecs found = ExtractCodesAndSpecs(all_folded);
   if (p.model.size() >= 3) {
-    // The model attribute is a code by definition, digits or not.
+    // The model attribute is a code for the features, digits or not: the
+    // pair model learns what a shared one is worth. Whether it names one
+    // model, as rules need ("Various", "2024" or "USB-C" do not), is kept
+    // apart.
+    p.model_names_no_model = !ModelAttributeNamesAModel(model);
     ModelCode code;
     code.normalized = p.model;
     IsWholeCompactCode(p.model, &code.stem);  // the stem when the scanner would read it as one code

@@ -13,6 +13,7 @@
 #include "conform/knowledge/data_dir.h"
 #include "conform/knowledge/vocabulary_loader.h"
 #include "conform/recalls/recall_matcher.h"
+#include "conform/recalls/text_similarity.h"
 #include "conform/screen/classifier.h"
 #include "core/yaml_util.h"
 
@@ -25,7 +26,7 @@ namespace {
 // other spacing ("children's", "childrens") is one category.
 std::string CategoryKey(std::string_view category) {
   std::string key;
-  for (char c : NormalizeForMatching(category))
+  for (char c : FoldForMatching(category))
     if (static_cast<unsigned char>(c) >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) key += c;
   return key;
 }

@@ -12,6 +12,7 @@
 #include "conform/core/gtin.h"
 #include "conform/core/text.h"
 #include "conform/recalls/brand.h"
+#include "conform/recalls/gtin.h"
 #include "conform/recalls/product_kind.h"
 #include "conform/recalls/text_similarity.h"
 
@@ -304,12 +305,14 @@ MatchRecord FromNotice(const Notice& n) {
 }
 
 MatchRecord FromListing(const Listing& l) {
+  // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
+  const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
   MatchRecord r;
   r.id = l.listing_id;
-  r.record.fields = {{"title", l.title}, {"brand", l.brand}, {"model", l.model}, {"category", l.category}};
+  r.record.fields = {{"title", text(l.title)}, {"brand", text(l.brand)}, {"model", text(l.model)}, {"category", text(l.category)}};
   if (!l.gtin.empty())
     if (auto g = NormalizeGtin(l.gtin); g.ok()) r.gtins.push_back(g.value());
-  if (!l.brand.empty()) r.brands.push_back(l.brand);
+  if (!l.brand.empty()) r.brands.push_back(r.record.fields[1].second);
   return r;
 }
 
@@ -390,6 +393,8 @@ struct RecallIndex::State {
   std::vector<uint8_t> IdentifyingCodes(const PreparedRecord& p) const {
     std::vector<uint8_t> out(p.codes.size());
     for (size_t i = 0; i < p.codes.size(); ++i) out[i] = Identifying(p.codes[i]);
+    // A model attribute of "Various" or "USB-C" identifies nothing.
+    if (p.model_names_no_model && !out.empty()) out[0] = 0;
     return out;
   }
 };
@@ -520,6 +525,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool notice_has_gtin;
     KindJudgement kinds;
     bool made_for = false;  // the listing may sell something made for the product
+    std::string restricted_gtin;  // shared, but restricted-circulation and the brand unconfirmed
   };
   std::vector<Judged> judged;
   // With `left_out`, the pairs the rules leave out before the model, with
@@ -558,6 +564,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // words would pass for short brands.
     for (size_t i = 0; i < listing_spellings.size() && !j.brands_agree; ++i) j.brands_agree = HasWord(n.title, listing_spellings[i]);
     const bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
+    // A restricted-circulation number (in-store, variable measure) is
+    // unique only inside one company or country: shared, it identifies the
+    // product only when the brand agrees too; else the pair is judged as if
+    // no GTIN were shared, and the evidence says why.
+    if (!j.shared_gtin.empty() && !j.brands_agree && IsRestrictedCirculationGtin(j.shared_gtin)) {
+      j.restricted_gtin = std::move(j.shared_gtin);
+      j.shared_gtin.clear();
+    }
     // Another maker's product. Explaining, the codes are compared first,
     // so that the explanation shows them.
     const bool other_maker = j.shared_gtin.empty() && brands_conflict;
@@ -649,6 +663,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const PreparedRecord& n = notice_of(j.candidate);
     const PreparedRecord& l = listing_of(j.candidate);
     if (!j.shared_gtin.empty()) evidence.push_back("same GTIN " + j.shared_gtin);
+    if (!j.restricted_gtin.empty())
+      evidence.push_back(fmt::format("same GTIN {}, but a restricted-circulation number (unique only inside one company or country) "
+                                     "and the brand is not confirmed",
+                                     j.restricted_gtin));
     if (j.notice_code != nullptr) {
       const std::string& a = j.notice_code->normalized;
       if (j.listing_code == nullptr) {

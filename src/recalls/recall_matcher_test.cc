@@ -452,6 +452,69 @@ TEST(RecallBlockingTest, ACodeIsNotJoinedWithAPrice) {
   }
 }
 
+// One notice against one listing, no pair model: the matches.
+std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing) {
+  const std::vector<MatchRecord> notices = {FromNotice(notice)};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record});
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  return index.Match(FromListing(listing));
+}
+
+TEST(RecallIdentityTest, AModelFieldThatNamesNoModelIdentifiesNothing) {
+  // Safety Gate writes "Various" and "Unknown" in the model field; a year,
+  // a spec or an interface name is no model either. Read as a code, each
+  // took down a listing of the brand that merely used the word.
+  const struct {
+    const char* model;
+    const char* title;
+  } cases[] = {{"Various", "Varia hair dryer in various colours"}, {"Unknown", "Varia hair dryer model unknown"},
+               {"2024", "Varia kettle 2024 new model"},         {"Standard", "Varia kettle standard"},
+               {"USB-C", "Varia USB-C cable 2-pack"},            {"HDMI", "Varia HDMI cable"},
+               {"4-in-1", "Varia 4-in-1 charger"},               {"2-pack", "Varia USB charger 2-pack"}};
+  for (const auto& c : cases)
+    EXPECT_TRUE(MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Appliance", "Varia", c.model, ""), MakeListing("L", c.title, "Varia")).empty())
+        << c.model;
+  // A code without digits in the model field is still a code there.
+  const auto hits = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Card reader", "Varia", "CRW-EXT", ""),
+                             MakeListing("L", "Varia card reader crw-ext", "Varia"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+}
+
+TEST(RecallIdentityTest, ARestrictedCirculationGtinIdentifiesOnlyWithTheBrand) {
+  // 2012345678903 is an in-store number: unique only inside one company.
+  const Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy car", "Carzy", "", "02012345678903");
+  EXPECT_TRUE(MatchOne(notice, MakeListing("L", "Hair straightener", "Straighto", "2012345678903")).empty());
+  const auto same_brand = MatchOne(notice, MakeListing("L", "Toy car red", "Carzy", "2012345678903"));
+  ASSERT_EQ(same_brand.size(), 1u);
+  EXPECT_EQ(same_brand[0].action, RecallAction::kTakedown);
+  // An ordinary GTIN needs nothing else.
+  const auto ordinary = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy car", "Carzy", "", "04006381333931"),
+                                 MakeListing("L", "Hair straightener", "Straighto", "4006381333931"));
+  ASSERT_EQ(ordinary.size(), 1u);
+  EXPECT_EQ(ordinary[0].action, RecallAction::kTakedown);
+}
+
+TEST(RecallIdentityTest, BrandsAgreeWithAndWithoutAccents) {
+  for (const char* brand : {"Lowe Electrique", "LÖWE ÉLECTRIQUE", "löwe électrique"}) {
+    const auto hits = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toaster", "Löwe Électrique", "LT5500", ""),
+                               MakeListing("L", "LT-5500 toaster", brand));
+    ASSERT_EQ(hits.size(), 1u) << brand;
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << brand;
+  }
+}
+
+TEST(RecallIdentityTest, HtmlReferencesInAListingAreDecoded) {
+  const Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Sunglasses", "SUN & SPORT", "NL3300", "");
+  for (const auto& [title, brand] : std::vector<std::pair<const char*, const char*>>{
+           {"Sun &amp; Sport sunglasses NL&#45;3300", ""}, {"Sunglasses NL&#x2011;3300", "Sun &amp; Sport"}}) {
+    const auto hits = MatchOne(notice, MakeListing("L", title, brand));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
+  }
+}
+
 TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
   // "GU10" (a lamp base) on 30 lamps of 30 brands, "LM-4410" on one.
   std::vector<MatchRecord> listings;

@@ -51,7 +51,14 @@ std::unordered_set<std::string_view> Distinct(const std::vector<std::string_view
 
 }  // namespace
 
-std::string NormalizeText(std::string_view text) { return CollapseToWords(NormalizeForMatching(text)); }
+std::string FoldForMatching(std::string_view text) {
+  std::string folded = NormalizeForMatching(text);
+  for (const char c : folded)
+    if (static_cast<unsigned char>(c) >= 0x80) return FoldLatinDiacritics(folded);
+  return folded;
+}
+
+std::string NormalizeText(std::string_view text) { return CollapseToWords(FoldForMatching(text)); }
 
 std::string CollapseToWords(std::string_view folded) {
   // Written through a pointer into a buffer of the input's size: the output

@@ -40,9 +40,25 @@ Status FinishListing(Listing* l) {
                    "write 4 to 10 digits, e.g. 8504.40 or 850440");
     l->hs_code = digits;
   }
-  for (char c : l->gtin)
-    if (c < '0' || c > '9')
-      return Error(ErrorCode::kInvalidInput, fmt::format("field 'gtin': '{}' is not all digits", l->gtin), "write the 8 to 14 digits of the barcode");
+  if (!l->gtin.empty()) {
+    // Sellers write barcodes in groups ("0 36000 29145 2", "400-6381-333931")
+    // and in full-width digits: the digits are the barcode.
+    std::string digits;
+    for (char c : NormalizeForMatching(l->gtin)) {
+      if (c == ' ' || c == '-') continue;
+      if (c < '0' || c > '9')
+        return Error(ErrorCode::kInvalidInput, fmt::format("field 'gtin': '{}' is not all digits", l->gtin),
+                     "write the 8, 12, 13 or 14 digits of the barcode (spaces and hyphens between them are allowed)");
+      digits += c;
+    }
+    // A GTIN is a number: one that lost leading zeros (a spreadsheet's
+    // "36000291452") is still itself, as GS1 pads every GTIN to 14 digits;
+    // its check digit still decides whether it is used.
+    if (digits.size() < 8 || digits.size() > 14)
+      return Error(ErrorCode::kInvalidInput, fmt::format("field 'gtin': '{}' has {} digits, not 8 to 14", l->gtin, digits.size()),
+                   "write the 8, 12, 13 or 14 digits of the barcode");
+    l->gtin = digits;
+  }
   return Status::Ok();
 }
 

@@ -1,5 +1,6 @@
 #include "conform/screen/listing_reader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -67,6 +68,14 @@ TEST(ListingJsonTest, ParsesEveryField) {
   EXPECT_EQ(l.evidence[0].expires->ToString(), "2029-01-09");
 }
 
+TEST(ListingJsonTest, AGtinWrittenInGroupsOrFullWidthIsItsDigits) {
+  for (const char* written : {"0 36000 29145 2", "036000-291452", "０３６０００２９１４５２", "036000291452 "}) {
+    auto r = ParseListingJson(fmt::format(R"({{"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"gtin":"{}"}})", written));
+    ASSERT_TRUE(r.ok()) << written << " -> " << r.error().ToString();
+    EXPECT_EQ(r.value().gtin, "036000291452") << written;
+  }
+}
+
 TEST(ListingJsonTest, RejectsBadRecordsNamingTheField) {
   const struct {
     const char* json;
@@ -80,7 +89,8 @@ TEST(ListingJsonTest, RejectsBadRecordsNamingTheField) {
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":"EU"})", "must be an array of strings"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"hs_code":"85x4"})", "not an HS code"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"hs_code":"85"})", "has 2 digits"},
-      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"gtin":"12-34"})", "not all digits"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"gtin":"12x34"})", "not all digits"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"gtin":"12-34"})", "has 4 digits, not 8 to 14"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"image_count":-1})", "whole number"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"price":{"amount":"cheap"}})", "'price.amount'"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"attributes":{"radio":[1]}})", "'attributes.radio'"},

@@ -12,8 +12,18 @@ std::string AsciiLower(std::string_view s);
 
 // Unicode NFKC with case folding (full-width forms become ASCII, "Ｃ" and "C"
 // and "c" compare equal), for matching words in free text. Bytes that are
-// not valid UTF-8 become spaces.
+// not valid UTF-8 become spaces. Accents are kept: "électrique" is not
+// "electrique" here (a trust list's scope is exact about them).
 std::string NormalizeForMatching(std::string_view utf8);
+// Latin letters with diacritics (U+00C0 to U+024F) as their lower-case base
+// letters: "é" -> "e", "Ö" -> "o", "ø" -> "o", "ł" -> "l", "æ" -> "ae", for
+// matching what sellers write without accents. Other scripts, whose marks
+// can tell words apart, are left as they are.
+std::string FoldLatinDiacritics(std::string_view utf8);
+// HTML character references decoded: "&amp;", "&nbsp;" and other common
+// named ones, and numeric ones ("&#45;", "&#x2011;"); unknown ones stay as
+// written. Scraped titles and regulators' pages carry them.
+std::string DecodeHtmlEntities(std::string_view s);
 std::string AsciiUpper(std::string_view s);
 // Whether `s` is non-empty and every byte an ASCII digit.
 bool AllAsciiDigits(std::string_view s);

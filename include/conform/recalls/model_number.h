@@ -72,6 +72,15 @@ bool IsWholeCompactCode(std::string_view compact, std::string* stem);
 // "kdl-40ex500" both become "KDL40EX500").
 std::string CompactAlnum(std::string_view text);
 
+// Whether a model attribute (a field meant for the model or type number)
+// names one model: when it holds a code as ExtractModelCodes reads them,
+// or is one token of at least 3 letters and digits (separators aside) that
+// is not a placeholder ("Various", "Unknown", "N/A", "Standard"), a year,
+// a spec ("4-in-1", "2-pack") or an interface name ("USB-C", "HDMI").
+// Letter-only codes and short numbers ("WPEUSDVDRT", "7653") name models
+// there, though not in free text; words ("matte white") do not.
+bool ModelAttributeNamesAModel(std::string_view model);
+
 // Whether `token` alone (separators allowed) would be taken as a code.
 bool LooksLikeModelCode(std::string_view token);
 

@@ -83,6 +83,9 @@ struct PreparedRecord {
   SparseVector all_word, all_c3, title_in_all;            // all-text vectorisers
   std::string compact_all;  // CompactAlnum(all_text): codes are looked for here
   std::vector<ModelCode> codes;     // from the title, model attribute and all text, distinct
+  // codes[0] is the model attribute, which names no one model (a
+  // placeholder, a year, words, a spec: ModelAttributeNamesAModel).
+  bool model_names_no_model = false;
   WordList specs;       // distinct normalised specs, sorted
   WordList spec_kinds;  // of each spec, its letters: what it measures ("GB")
   WordList title_numbers, all_numbers;  // canonical numbers ("7.0" -> "7"), distinct, sorted

@@ -18,7 +18,10 @@
 // number; brand and product kind alone ("Voltix charger") describe a whole
 // range. The rules, in order, each named in the evidence of the pair it
 // decides:
-//   1. a shared valid GTIN: takedown;
+//   1. a shared valid GTIN: takedown; a restricted-circulation one
+//      (in-store or variable-measure, unique only inside one company:
+//      gtin.h) only when the brands agree, else the pair goes on to the
+//      rules below as if no GTIN were shared;
 //   2. brands in conflict (both known, not aliases, the notice's not named
 //      in the listing's text nor the listing's in the notice's product
 //      name; placeholders such as "Unknown" are no brand): none;
@@ -82,7 +85,8 @@ struct MatchRecord {
 };
 
 MatchRecord FromNotice(const Notice& notice);
-// The listing's GTIN counts only when its check digit is valid.
+// The listing's GTIN counts only when its check digit is valid; HTML
+// character references in its text are decoded ("QC&#45;65A", "&amp;").
 MatchRecord FromListing(const Listing& listing);
 
 enum class RecallAction { kNone, kReview, kTakedown };

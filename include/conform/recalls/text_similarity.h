@@ -20,12 +20,15 @@
 
 namespace conform::recalls {
 
-// NormalizeForMatching, then every run of characters that are not letters or
+// FoldForMatching, then every run of characters that are not letters or
 // digits (any script) collapsed to one space, without leading or trailing
 // spaces: "Sony  WH-1000XM4, Black" -> "sony wh 1000xm4 black".
 std::string NormalizeText(std::string_view text);
+// The first step: NormalizeForMatching, then FoldLatinDiacritics (sellers
+// drop accents: "Löwe" and "Lowe" compare equal in recall matching).
+std::string FoldForMatching(std::string_view text);
 // The second step of NormalizeText alone, for text already passed through
-// NormalizeForMatching: NormalizeText(t) == CollapseToWords(NormalizeForMatching(t)).
+// FoldForMatching: NormalizeText(t) == CollapseToWords(FoldForMatching(t)).
 std::string CollapseToWords(std::string_view folded);
 
 // Words of an already normalised text (split at spaces).
