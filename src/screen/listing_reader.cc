@@ -17,6 +17,28 @@ Result<ListingFormat> ListingFormatFromName(std::string_view name) {
   return Error(ErrorCode::kInvalidInput, fmt::format("unknown listing format '{}'", name), "use jsonl or csv");
 }
 
+namespace {
+
+// The digits of a code field written with `separators` between them, or an
+// error naming the field: `written` as the seller gave it, `text` as read.
+Result<std::string> CodeDigits(std::string_view field, std::string_view written, std::string_view text, std::string_view separators,
+                               size_t min_digits, size_t max_digits, std::string_view not_digits, std::string_view hint) {
+  std::string digits;
+  for (const char c : text) {
+    if (separators.find(c) != std::string_view::npos) continue;
+    if (c < '0' || c > '9')
+      return Error(ErrorCode::kInvalidInput, fmt::format("field '{}': '{}' {}", field, written, not_digits), std::string(hint));
+    digits += c;
+  }
+  if (digits.size() < min_digits || digits.size() > max_digits)
+    return Error(ErrorCode::kInvalidInput,
+                 fmt::format("field '{}': '{}' has {} digits, not {} to {}", field, written, digits.size(), min_digits, max_digits),
+                 std::string(hint));
+  return digits;
+}
+
+}  // namespace
+
 Status FinishListing(Listing* l) {
   const auto missing = [](const char* f) {
     return Error(ErrorCode::kInvalidInput, fmt::format("field '{}' is required", f), "see doc/listing-format.md");
@@ -27,37 +49,20 @@ Status FinishListing(Listing* l) {
   if (l->target_markets.empty()) return missing("target_markets");
   for (auto& m : l->target_markets) m = AsciiUpper(m);
   if (!l->hs_code.empty()) {
-    std::string digits;
-    for (char c : l->hs_code) {
-      if (c == '.' || c == ' ') continue;
-      if (c < '0' || c > '9')
-        return Error(ErrorCode::kInvalidInput, fmt::format("field 'hs_code': '{}' is not an HS code", l->hs_code),
-                     "write 4 to 10 digits, e.g. 8504.40 or 850440");
-      digits += c;
-    }
-    if (digits.size() < 4 || digits.size() > 10)
-      return Error(ErrorCode::kInvalidInput, fmt::format("field 'hs_code': '{}' has {} digits", l->hs_code, digits.size()),
-                   "write 4 to 10 digits, e.g. 8504.40 or 850440");
-    l->hs_code = digits;
+    auto digits = CodeDigits("hs_code", l->hs_code, l->hs_code, ". ", 4, 10, "is not an HS code", "write 4 to 10 digits, e.g. 8504.40 or 850440");
+    if (!digits.ok()) return digits.error();
+    l->hs_code = std::move(digits).value();
   }
   if (!l->gtin.empty()) {
     // Sellers write barcodes in groups ("0 36000 29145 2", "400-6381-333931")
-    // and in full-width digits: the digits are the barcode.
-    std::string digits;
-    for (char c : NormalizeForMatching(l->gtin)) {
-      if (c == ' ' || c == '-') continue;
-      if (c < '0' || c > '9')
-        return Error(ErrorCode::kInvalidInput, fmt::format("field 'gtin': '{}' is not all digits", l->gtin),
-                     "write the 8, 12, 13 or 14 digits of the barcode (spaces and hyphens between them are allowed)");
-      digits += c;
-    }
-    // A GTIN is a number: one that lost leading zeros (a spreadsheet's
-    // "36000291452") is still itself, as GS1 pads every GTIN to 14 digits;
-    // its check digit still decides whether it is used.
-    if (digits.size() < 8 || digits.size() > 14)
-      return Error(ErrorCode::kInvalidInput, fmt::format("field 'gtin': '{}' has {} digits, not 8 to 14", l->gtin, digits.size()),
-                   "write the 8, 12, 13 or 14 digits of the barcode");
-    l->gtin = digits;
+    // and in full-width digits: the digits are the barcode. A GTIN is a
+    // number: one that lost leading zeros (a spreadsheet's "36000291452")
+    // is still itself, as GS1 pads every GTIN to 14 digits; its check digit
+    // still decides whether it is used.
+    auto digits = CodeDigits("gtin", l->gtin, NormalizeForMatching(l->gtin), " -", 8, 14, "is not all digits",
+                             "write the 8, 12, 13 or 14 digits of the barcode (spaces and hyphens between them are allowed)");
+    if (!digits.ok()) return digits.error();
+    l->gtin = std::move(digits).value();
   }
   return Status::Ok();
 }
