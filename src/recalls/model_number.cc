@@ -433,9 +433,13 @@ bool ModelAttributeNamesAModel(std::string_view model) {
       "USB", "USBC", "TYPEC", "HDMI", "LIGHTNING", "MICROUSB", "MINIUSB", "VGA", "DVI", "DISPLAYPORT", "BLUETOOTH", "WIFI",
       "ETHERNET", "AUX"};
   if (kNotAModel.count(compact) != 0) return false;
-  // A year, a quantity or an interface version is no model.
+  // A year is no model, nor a token that is all one spec ("4-in-1",
+  // "2-pack"); a code that ends like a quantity ("CO-10W", "RTK-5469W")
+  // is one.
   if (compact.size() == 4 && AllAsciiDigits(compact) && (compact.starts_with("19") || compact.starts_with("20"))) return false;
-  return ExtractCodesAndSpecs(token).specs.empty();
+  for (const Spec& spec : ExtractCodesAndSpecs(token).specs)
+    if (CompactAlnum(spec.normalized) == compact) return false;
+  return true;
 }
 
 }  // namespace conform::recalls

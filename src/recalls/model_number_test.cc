@@ -195,7 +195,8 @@ TEST(ModelNumberTest, CandidatesAreFoundFromTheirStartWhereverTheDigitIs) {
 }
 
 TEST(ModelAttributeTest, NamesAModelUnlessAPlaceholderYearSpecOrWords) {
-  for (const char* model : {"KDL-40EX500", "kdl 40ex500", "WPEUSDVDRT", "cs-nt-phan-wnr", "7653", "Model: JT-4410 (all colours)", "ＱＣ－６５Ａ"})
+  for (const char* model : {"KDL-40EX500", "kdl 40ex500", "WPEUSDVDRT", "cs-nt-phan-wnr", "7653", "Model: JT-4410 (all colours)", "ＱＣ－６５Ａ",
+                            "CO-10W", "RTK-5469W", "FNL14W", "KN-12W"})
     EXPECT_TRUE(ModelAttributeNamesAModel(model)) << model;
   for (const char* model : {"Various", "UNKNOWN", "n/a", "Standard", "2024", "USB-C", "Type-C", "HDMI", "4-in-1", "2-pack", "matte white",
                             "various models", "ab", ""})

@@ -254,14 +254,15 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
 // Whether a listing's title says it sells something made for another
 // maker's product, which names that maker and its code as the product
 // itself would: "remanufactured 108R00657 maintenance kit for Xerox",
-// "replacement battery for Makita BL1830". A word the notice's own product
-// name has too ("compatible toner") says nothing, nor does "for <brand>"
+// "replacement battery for Makita BL1830", "QC-65A spare filter". A word
+// the notice's own product name has too ("compatible toner") says nothing,
+// nor does "for <brand>"
 // from a listing whose brand is the notice's ("Nikon flash for Nikon
 // cameras"). `brand_spellings` are the notice's brands as ContainsName
 // reads them.
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
              bool same_brand_field) {
-  for (const char* word : {"compatible", "remanufactured", "replacement", "aftermarket"})
+  for (const char* word : {"compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories"})
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
   if (same_brand_field) return false;
   for (const std::string& brand : brand_spellings)

@@ -339,7 +339,8 @@ TEST_F(RecallRulesTest, ACodeAloneIsACoincidence) {
 TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
   // Brand and code as the charger itself would show them, but the listing
   // sells a replacement, or something for the brand's products.
-  for (const char* title : {"Voltix replacement charger VX-1588 65W", "Universal charger for Voltix VX1588 65W"}) {
+  for (const char* title : {"Voltix replacement charger VX-1588 65W", "Universal charger for Voltix VX1588 65W",
+                            "Voltix VX-1588 charger spare cable", "Voltix VX1588 accessory kit"}) {
     const auto hits = Match(MakeListing("L", title, ""));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;

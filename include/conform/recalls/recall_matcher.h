@@ -38,6 +38,7 @@
 //         that names the model, "case for QC-65A", reads as another
 //         product), and the listing does not say it sells something made
 //         for the product ("replacement", "compatible", "remanufactured",
+//         "spare", "accessory",
 //         "for <the notice's brand>" from a listing of another brand);
 //         review otherwise. Without an agreeing brand, a title word in
 //         common (singular or plural) or agreeing kinds, the code alone
