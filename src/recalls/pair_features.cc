@@ -596,7 +596,7 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
 
   // CompactAlnum upper-cases ASCII, which makes folding it first moot.
   const std::string_view model = FirstOf(record, schema_.model);
-  p.model = IsAscii(model) ? CompactAlnum(model) : CompactAlnum(NormalizeForMatching(model));
+  p.model = IsAscii(model) ? CompactAlnum(model) : CompactAlnum(FoldForMatching(model));
   CodesAndSpecs found = ExtractCodesAndSpecs(all_folded);
   if (p.model.size() >= 3) {
     // The model attribute is a code for the features, digits or not: the

@@ -290,7 +290,7 @@ TEST_F(PairFeaturesTest, PreparedTextIsFoldedAsNormalizeTextFoldsIt) {
     EXPECT_EQ(p.title, NormalizeText(t)) << t;
     EXPECT_EQ(p.brand, NormalizeText(t)) << t;
     EXPECT_EQ(p.category, NormalizeText(t)) << t;
-    EXPECT_EQ(p.model, CompactAlnum(NormalizeForMatching(t))) << t;
+    EXPECT_EQ(p.model, CompactAlnum(FoldForMatching(t))) << t;
     const bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     if (ascii && !NormalizeText(t).empty()) {
       EXPECT_EQ(p.all_text, NormalizeText(t + " ; " + t + " ; " + t + " ; " + t)) << t;

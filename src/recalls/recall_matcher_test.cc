@@ -506,6 +506,14 @@ TEST(RecallIdentityTest, BrandsAgreeWithAndWithoutAccents) {
   }
 }
 
+TEST(RecallIdentityTest, ACodeTypedWithLookalikeLettersIsTheCode) {
+  // "НD-770" with a Cyrillic Н: a code no filter on "HD-770" would find.
+  const auto hits = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Hair dryer", "Breezo", "HD-770", ""),
+                             MakeListing("L", "Breezo hair dryer НD-770 2000W", "Breezo"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+}
+
 TEST(RecallIdentityTest, HtmlReferencesInAListingAreDecoded) {
   const Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Sunglasses", "SUN & SPORT", "NL3300", "");
   for (const auto& [title, brand] : std::vector<std::pair<const char*, const char*>>{

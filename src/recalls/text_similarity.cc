@@ -51,10 +51,97 @@ std::unordered_set<std::string_view> Distinct(const std::vector<std::string_view
 
 }  // namespace
 
+namespace {
+
+// The Latin letter a lower-case Cyrillic or Greek one looks like in print
+// (in either case: "Н" is folded to "н" first), or 0.
+char LatinLookalike(int32_t cp) {
+  switch (cp) {
+    case 0x0430: return 'a';  // а
+    case 0x0432: return 'b';  // в (В)
+    case 0x0435: return 'e';  // е
+    case 0x043A: return 'k';  // к
+    case 0x043C: return 'm';  // м (М)
+    case 0x043D: return 'h';  // н (Н)
+    case 0x043E: return 'o';  // о
+    case 0x0440: return 'p';  // р
+    case 0x0441: return 'c';  // с
+    case 0x0442: return 't';  // т (Т)
+    case 0x0443: return 'y';  // у
+    case 0x0445: return 'x';  // х
+    case 0x0455: return 's';  // ѕ
+    case 0x0456: return 'i';  // і
+    case 0x0458: return 'j';  // ј
+    case 0x03B1: return 'a';  // α
+    case 0x03B2: return 'b';  // β (Β)
+    case 0x03B5: return 'e';  // ε (Ε)
+    case 0x03B6: return 'z';  // ζ (Ζ)
+    case 0x03B7: return 'h';  // η (Η)
+    case 0x03B9: return 'i';  // ι (Ι)
+    case 0x03BA: return 'k';  // κ (Κ)
+    case 0x03BC: return 'm';  // μ (Μ)
+    case 0x03BD: return 'n';  // ν (Ν)
+    case 0x03BF: return 'o';  // ο
+    case 0x03C1: return 'p';  // ρ (Ρ)
+    case 0x03C4: return 't';  // τ (Τ)
+    case 0x03C5: return 'y';  // υ (Υ)
+    case 0x03C7: return 'x';  // χ (Χ)
+    default: return 0;
+  }
+}
+
+bool IsAsciiAlnumByte(unsigned char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Words that mix ASCII letters or digits with Cyrillic or Greek letters
+// that look Latin ("НD-770" with a Cyrillic Н, "QС65A" with a Cyrillic С)
+// are written in Latin: a code typed so matches nothing else, and sellers
+// of recalled goods use that. Words in those scripts alone, and words with
+// other letters, are left as they are.
+std::string LatinLookalikesInMixedWords(std::string folded) {
+  std::string out;
+  size_t i = 0;
+  while (i < folded.size()) {
+    const auto c = static_cast<unsigned char>(folded[i]);
+    if (c < 0x80 && !IsAsciiAlnumByte(c)) {
+      out += folded[i++];
+      continue;
+    }
+    // A word: ASCII letters and digits and any non-ASCII characters.
+    const size_t start = i;
+    bool ascii_alnum = false, lookalike = false, other = false;
+    std::string latin;
+    while (i < folded.size()) {
+      const auto b = static_cast<unsigned char>(folded[i]);
+      if (b < 0x80) {
+        if (!IsAsciiAlnumByte(b)) break;
+        ascii_alnum = true;
+        latin += folded[i++];
+        continue;
+      }
+      int32_t cp = 0;
+      utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
+                                            static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
+      if (n <= 0) n = 1, cp = -1;
+      if (const char l = LatinLookalike(cp)) {
+        lookalike = true;
+        latin += l;
+      } else {
+        other = true;
+      }
+      i += static_cast<size_t>(n);
+    }
+    if (ascii_alnum && lookalike && !other) out += latin;
+    else out.append(folded, start, i - start);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string FoldForMatching(std::string_view text) {
   std::string folded = NormalizeForMatching(text);
   for (const char c : folded)
-    if (static_cast<unsigned char>(c) >= 0x80) return FoldLatinDiacritics(folded);
+    if (static_cast<unsigned char>(c) >= 0x80) return LatinLookalikesInMixedWords(FoldLatinDiacritics(folded));
   return folded;
 }
 

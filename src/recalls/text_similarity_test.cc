@@ -34,6 +34,13 @@ TEST(TextSimilarityTest, NormalizeTextFoldsAndSeparatesWords) {
   EXPECT_EQ(NormalizeText(" -- "), "");
 }
 
+TEST(TextSimilarityTest, LookalikeLettersInCodesAreLatin) {
+  EXPECT_EQ(NormalizeText("Фен НD-770 QС65A"), "фен hd 770 qc65a");  // Cyrillic Н and С inside codes
+  EXPECT_EQ(NormalizeText("Μοdel ΤΧ9"), "model tx9");  // Greek, mixed with Latin letters or digits
+  EXPECT_EQ(NormalizeText("мама рама"), "мама рама");                  // Cyrillic words stay Cyrillic
+  EXPECT_EQ(NormalizeText("吹风机QC-65A"), "吹风机qc 65a");
+}
+
 TEST(TextSimilarityTest, CollapseToWordsIsNormalizeTextAfterFolding) {
   for (const std::string text : {"Sony  WH-1000XM4, Black", "  ＳＯＮＹ　ｗｈ１０００ ", "Café — crème®", "电动 牙刷", " -- ", "",
                                  "a", "--a--b--", "x\xff\xfey", "Ärger über Öl; 50ml"})

@@ -25,7 +25,10 @@ namespace conform::recalls {
 // spaces: "Sony  WH-1000XM4, Black" -> "sony wh 1000xm4 black".
 std::string NormalizeText(std::string_view text);
 // The first step: NormalizeForMatching, then FoldLatinDiacritics (sellers
-// drop accents: "Löwe" and "Lowe" compare equal in recall matching).
+// drop accents: "Löwe" and "Lowe" compare equal in recall matching), then
+// Cyrillic and Greek letters that look Latin written in Latin inside words
+// that mix them with ASCII letters or digits ("НD-770" with a Cyrillic Н
+// is "hd-770"; "мама" stays as it is).
 std::string FoldForMatching(std::string_view text);
 // The second step of NormalizeText alone, for text already passed through
 // FoldForMatching: NormalizeText(t) == CollapseToWords(FoldForMatching(t)).
