@@ -165,3 +165,23 @@ expect_run(2 "zero.idx: no listing index here: the file is empty" ${CONFORM} rec
 expect_run(2 "is not a notice store: not an SQLite file" ${CONFORM} recalls list --db ${RECALLS}/listings.jsonl)
 expect_run(2 "not a pair model: no \"learner\" object" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --model ${RECALLS}/safetygate_sample.json)
 expect_run(2 "--max-block: Value -1 not in range" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --max-block -1)
+
+# match-eval checks where it will write before it trains, and writes its two
+# outputs together or not at all.
+file(REMOVE_RECURSE ${TMP}/er)
+file(MAKE_DIRECTORY ${TMP}/er)
+set(pairs "")
+foreach(i RANGE 1 6)
+  string(APPEND pairs "COL title VAL acme kettle ak-10${i}\tCOL title VAL kettle by acme ak10${i}\t1\n")
+  string(APPEND pairs "COL title VAL acme kettle ak-10${i}\tCOL title VAL toaster by volt vt20${i}\t0\n")
+endforeach()
+file(WRITE ${TMP}/er/train.txt "${pairs}")
+file(WRITE ${TMP}/er/valid.txt "${pairs}")
+file(REMOVE ${TMP}/er_p.tsv)
+expect_run(2 "cannot write the model: the directory .*nodir does not exist" ${CONFORM} match-eval ${TMP}/er --predictions ${TMP}/er_p.tsv --model-out ${TMP}/nodir/m.json)
+if(EXISTS ${TMP}/er_p.tsv)
+  message(FATAL_ERROR "match-eval wrote its predictions although the model could not be written")
+endif()
+expect_run(0 "valid +12 +6 " ${CONFORM} match-eval ${TMP}/er --predictions ${TMP}/er_p.tsv --model-out ${TMP}/er_m.json)
+file(WRITE ${TMP}/er/valid.txt "COL title VAL a\tCOL title VAL a\t1\n")
+expect_run(2 "valid.txt: all 1 pairs are labelled 1" ${CONFORM} match-eval ${TMP}/er)

@@ -67,6 +67,11 @@ Result<Record> ParseDittoRecord(std::string_view text) {
 }
 
 Result<std::vector<LabeledPair>> ParseDittoPairs(std::string_view text, const std::string& file_name) {
+  // A byte order mark is invisible in a message; UTF-16 is no text here.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") || text.substr(0, 256).find('\0') != std::string_view::npos)
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{file_name, 0, 0, "the file is UTF-16 or binary, not UTF-8 text",
+                                                       "save it as UTF-8: one pair per line, '<left>\\t<right>\\t<label>'"}});
   std::vector<LabeledPair> pairs;
   std::vector<Diagnostic> problems;
   int line_number = 0;

@@ -102,11 +102,20 @@ FeatureMatrix FeaturizePairs(const PairFeaturizer& featurizer, const std::vector
 
 Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const std::vector<LabeledPair>& valid,
                                     const MatchEvalOptions& options, double* fit_seconds) {
-  if (train.empty() || Positives(train) == 0)
-    return Error(ErrorCode::kInvalidInput, "the training pairs need at least one match");
-  if (valid.empty() || Positives(valid) == 0)
-    return Error(ErrorCode::kInvalidInput, "the validation pairs need at least one match",
-                 "the threshold is chosen on them");
+  // A learner needs both classes; a threshold chosen on one class alone
+  // (every pair a match) would report a perfect F1 that means nothing.
+  const auto both_classes = [](const std::vector<LabeledPair>& pairs, const char* file, const char* why) -> Status {
+    const size_t positives = Positives(pairs);
+    if (pairs.empty()) return Error(ErrorCode::kInvalidInput, {Diagnostic{file, 0, 0, "holds no pairs", why}});
+    if (positives == 0 || positives == pairs.size())
+      return Error(ErrorCode::kInvalidInput,
+                   {Diagnostic{file, 0, 0, fmt::format("all {} pairs are labelled {}: both matches (1) and non-matches (0) are needed", pairs.size(),
+                                                       positives == 0 ? 0 : 1),
+                               why}});
+    return Status::Ok();
+  };
+  if (Status st = both_classes(train, "train.txt", "the matcher learns from them"); !st.ok()) return st.error();
+  if (Status st = both_classes(valid, "valid.txt", "the threshold is chosen on them"); !st.ok()) return st.error();
   const auto start = std::chrono::steady_clock::now();
   PairFeaturizer featurizer;
   featurizer.Fit(DistinctRecords(train));
@@ -181,6 +190,9 @@ Result<MatchEvalReport> EvaluateMatcherOnDirectory(const std::string& dir, const
     if (loaded.count(name)) continue;
     auto pairs = ReadDittoPairs(path(name));
     if (!pairs.ok()) return pairs.error();
+    // An empty split would be reported as F1 0.0, a figure it does not have.
+    if (pairs.value().empty())
+      return Error(ErrorCode::kInvalidInput, {Diagnostic{path(name), 0, 0, "holds no pairs", "remove the file, or fill it"}});
     loaded[name] = std::move(pairs).value();
   }
   std::vector<std::pair<std::string, const std::vector<LabeledPair>*>> splits;

@@ -135,6 +135,32 @@ TEST_F(MatchEvalTest, ExplainsMissingInput) {
   EXPECT_NE(bad.error().ToString().find("valid.txt:1"), std::string::npos);
 }
 
+TEST_F(MatchEvalTest, RefusesOneClassSplitsAndEmptyOnes) {
+  // Every valid pair a match: a threshold chosen so would report F1 100.
+  std::ofstream(dir_ / "valid.txt") << "COL title VAL x\tCOL title VAL x\t1\nCOL title VAL y\tCOL title VAL y\t1\n";
+  auto one_class = EvaluateMatcherOnDirectory(dir_.string(), "", {});
+  ASSERT_FALSE(one_class.ok());
+  EXPECT_NE(one_class.error().ToString().find("valid.txt: all 2 pairs are labelled 1"), std::string::npos) << one_class.error().ToString();
+  std::ofstream(dir_ / "valid.txt") << "";
+  auto empty = EvaluateMatcherOnDirectory(dir_.string(), "", {});
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.error().ToString().find("valid.txt: holds no pairs"), std::string::npos) << empty.error().ToString();
+  SetUp();  // a good train and valid again
+  std::ofstream(dir_ / "test.txt") << "\n";
+  auto empty_test = EvaluateMatcherOnDirectory(dir_.string(), "", {});
+  ASSERT_FALSE(empty_test.ok());
+  EXPECT_NE(empty_test.error().ToString().find("test.txt: holds no pairs"), std::string::npos) << empty_test.error().ToString();
+}
+
+TEST(DittoPairsTest, AByteOrderMarkIsSkippedAndUtf16Refused) {
+  auto bom = ParseDittoPairs("\xEF\xBB\xBF" "COL t VAL a\tCOL t VAL b\t1\n", "x.txt");
+  ASSERT_TRUE(bom.ok()) << bom.error().ToString();
+  EXPECT_EQ(bom.value().size(), 1u);
+  auto utf16 = ParseDittoPairs(std::string("\xFF\xFE" "C\0O\0L\0", 8), "x.txt");
+  ASSERT_FALSE(utf16.ok());
+  EXPECT_NE(utf16.error().ToString().find("UTF-16"), std::string::npos);
+}
+
 TEST(DistinctRecordsTest, CountsEachRecordOnce) {
   auto pairs = ParseDittoPairs(
       "COL t VAL a\tCOL t VAL b\t1\nCOL t VAL a\tCOL t VAL c\t0\nCOL t VAL c\tCOL t VAL b\t0\n", "x");

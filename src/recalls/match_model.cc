@@ -330,10 +330,22 @@ Status MatchModel::ReadAttributes() {
   const char* value = nullptr;
   int found = 0;
   CONFORM_XGB(XGBoosterGetAttr(booster_, kThresholdAttr, &value, &found), "reading the threshold");
-  if (found) threshold_ = std::strtod(value, nullptr);
+  if (found) {
+    // A threshold that is not a probability would take or drop every pair.
+    char* end = nullptr;
+    threshold_ = std::strtod(value, &end);
+    if (end == value || *end != '\0' || !(threshold_ >= 0 && threshold_ <= 1))
+      return Error(ErrorCode::kInvalidInput, fmt::format("not a pair model: its threshold '{}' is not a probability", value),
+                   "make one with conform match-eval DIR --model-out FILE");
+  }
   CONFORM_XGB(XGBoosterGetAttr(booster_, kRoundsAttr, &value, &found), "reading the rounds");
   if (found) {
-    best_rounds_ = std::atoi(value);
+    char* end = nullptr;
+    const long rounds = std::strtol(value, &end, 10);
+    if (end == value || *end != '\0' || rounds < 1)
+      return Error(ErrorCode::kInvalidInput, fmt::format("not a pair model: its rounds '{}' are not a positive number", value),
+                   "make one with conform match-eval DIR --model-out FILE");
+    best_rounds_ = static_cast<int>(rounds);
   } else {
     int rounds = 0;
     CONFORM_XGB(XGBoosterBoostedRounds(booster_, &rounds), "counting rounds");
@@ -346,6 +358,11 @@ Status MatchModel::ReadAttributes() {
   bst_ulong count = 0;
   CONFORM_XGB(XGBoosterGetStrFeatureInfo(booster_, "feature_name", &count, &names), "reading feature names");
   feature_names_.assign(names, names + count);
+  // Names, when given, are one per feature the trees read.
+  if (!feature_names_.empty() && feature_names_.size() != feature_count_)
+    return Error(ErrorCode::kInvalidInput,
+                 fmt::format("not a pair model: {} feature names for {} features", feature_names_.size(), feature_count_),
+                 "make one with conform match-eval DIR --model-out FILE");
   return Status::Ok();
 }
 

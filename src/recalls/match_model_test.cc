@@ -182,6 +182,30 @@ TEST(MatchModelTest, SavesAndLoadsFromMemoryAndFile) {
   EXPECT_FLOAT_EQ(from_file.value().Predict(valid).value()[7], before[7]);
 }
 
+TEST(MatchModelTest, RefusesWhatIsNoPairModel) {
+  FeatureMatrix train, valid;
+  std::vector<float> ty, vy;
+  MakeData(300, 3, &train, &ty);
+  MakeData(100, 4, &valid, &vy);
+  auto model = MatchModel::Train(train, ty, &valid, &vy, Quick(), {"a", "b", "noise"});
+  ASSERT_TRUE(model.ok());
+  const std::string good = model.value().SaveToBuffer().value();
+  const auto refused = [](const std::string& text, std::string_view why) {
+    auto loaded = MatchModel::LoadFromBuffer(text);
+    ASSERT_FALSE(loaded.ok()) << why;
+    EXPECT_NE(loaded.error().ToString().find(why), std::string::npos) << loaded.error().ToString();
+  };
+  refused("", "the file is empty");
+  refused("{}", "no \"learner\" object");
+  refused(good.substr(0, good.size() / 2), "neither JSON nor UBJSON");
+  // The stored threshold must be a probability.
+  const size_t at = good.find("\"conform_threshold\":\"");
+  ASSERT_NE(at, std::string::npos);
+  std::string bad = good;
+  bad.replace(at, std::string("\"conform_threshold\":\"").size(), "\"conform_threshold\":\"abc");
+  refused(bad, "is not a probability");
+}
+
 TEST(MatchModelTest, CompiledTreesAgreeWithXGBoost) {
   // Parallel trees (4, the default) and early stopping: the compiled trees
   // are the kept rounds only.

@@ -524,6 +524,9 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records) {
   category_word_.Fit(categories);
 }
 
+// Longer titles are read up to here (see Text).
+constexpr size_t kMaxTitleBytes = 1024;
+
 PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
   RecordText text;
   text.title = FirstOf(record, schema_.title);
@@ -534,6 +537,17 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
         break;
       }
     }
+  }
+  // A title is a line: one of many kilobytes is a description pasted in
+  // (or junk), and the title features compare words pairwise. Read up to
+  // kMaxTitleBytes, cut at a space, or else before a UTF-8 character.
+  if (text.title.size() > kMaxTitleBytes) {
+    size_t cut = text.title.rfind(' ', kMaxTitleBytes);
+    if (cut == std::string_view::npos || cut == 0) {
+      cut = kMaxTitleBytes;
+      while (cut > 0 && (static_cast<unsigned char>(text.title[cut]) & 0xC0) == 0x80) --cut;
+    }
+    text.title = text.title.substr(0, cut);
   }
   // Sized once for every value: appending would grow it several times.
   size_t size = text.title.size();

@@ -1,5 +1,6 @@
 #include "conform/recalls/pair_features.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -271,6 +272,18 @@ TEST_F(PairFeaturesTest, EmptyAndOddRecordsPrepare) {
   EXPECT_EQ(big.all_words.size(), 301u);
   auto g = Features(R({{"title", "kettle"}, {"description", long_text}}), R({{"title", "kettle"}, {"description", long_text}}));
   EXPECT_EQ(g["all_jaccard"], 1);
+}
+
+TEST_F(PairFeaturesTest, AVeryLongTitleIsReadUpToItsFirstKilobyte) {
+  std::string title;
+  for (int i = 0; i < 30000; ++i) title += fmt::format("word{} ", i);
+  const PreparedRecord p = featurizer_.Prepare(R({{"title", title}}));
+  EXPECT_LE(p.title.size(), 1024u);
+  EXPECT_TRUE(p.title.starts_with("word0 word1 word2"));
+  // Cut between words: what is kept is the title's start, and a space follows it.
+  ASSERT_LT(p.title.size(), title.size());
+  EXPECT_EQ(p.title, title.substr(0, p.title.size()));
+  EXPECT_EQ(title[p.title.size()], ' ');
 }
 
 TEST_F(PairFeaturesTest, PreparedTextIsFoldedAsNormalizeTextFoldsIt) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -29,7 +31,33 @@ int Report(const Error& e) {
   return kBadInput;
 }
 
+// Whether `path` can be written, checked before minutes of training: its
+// directory exists and is writable, and it is not a directory or a
+// read-only file.
+Status CheckWritable(const std::string& path, std::string_view what) {
+  namespace fs = std::filesystem;
+  const fs::path p(path);
+  const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  std::error_code ec;
+  const auto fail = [&](std::string why) {
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("cannot write the {}: {}", what, why), "give a path in a writable directory"}});
+  };
+  if (!fs::is_directory(dir, ec)) return fail(fmt::format("the directory {} does not exist", dir.string()));
+  if (fs::is_directory(p, ec)) return fail("it is a directory");
+  if (fs::exists(p, ec) && ::access(path.c_str(), W_OK) != 0) return fail("the file is read-only");
+  if (::access(dir.c_str(), W_OK) != 0) return fail(fmt::format("the directory {} is not writable", dir.string()));
+  return Status::Ok();
+}
+
+// A figure, or "n/a" where the split gives it no meaning (recall without
+// matches, precision without a predicted match).
+std::string Percent(double value, bool defined) { return defined ? fmt::format("{:.1f}", 100 * value) : "n/a"; }
+
 int RunMatchEval(const MatchEvalArgs& args) {
+  if (!args.predictions.empty())
+    if (Status st = CheckWritable(args.predictions, "predictions"); !st.ok()) return Report(st.error());
+  if (!args.model_out.empty())
+    if (Status st = CheckWritable(args.model_out, "model"); !st.ok()) return Report(st.error());
   recalls::MatchEvalOptions options;
   options.threads = args.threads;
   options.boosting = args.boosting;
@@ -42,14 +70,27 @@ int RunMatchEval(const MatchEvalArgs& args) {
               r.threshold, r.fit_seconds);
   std::printf("%-8s %7s %7s %9s %7s %7s %7s %7s %8s\n", "split", "pairs", "matches", "precision", "recall", "F1", "Brier",
               "ECE", "seconds");
-  for (const auto& s : r.splits)
-    std::printf("%-8s %7zu %7zu %9.1f %7.1f %7.1f %7.4f %7.4f %8.2f\n", s.name.c_str(), s.pairs, s.positives,
-                100 * s.scores.precision, 100 * s.scores.recall, 100 * s.scores.f1, s.calibration.brier, s.calibration.ece,
-                s.seconds);
+  for (const auto& s : r.splits) {
+    size_t taken = 0;
+    for (const float p : s.probabilities) taken += p >= r.threshold;
+    std::printf("%-8s %7zu %7zu %9s %7s %7s %7.4f %7.4f %8.2f\n", s.name.c_str(), s.pairs, s.positives, Percent(s.scores.precision, taken > 0).c_str(),
+                Percent(s.scores.recall, s.positives > 0).c_str(), Percent(s.scores.f1, s.positives > 0 || taken > 0).c_str(), s.calibration.brier,
+                s.calibration.ece, s.seconds);
+  }
   for (size_t i = 0; i < std::min(args.gains, r.feature_gains.size()); ++i)
     std::printf("  gain %-26s %10.1f\n", r.feature_gains[i].first.c_str(), r.feature_gains[i].second);
+  // Both outputs are made first, then written: a failure leaves neither
+  // half-written, and the model (the costlier to lose) goes first.
+  std::string model_json;
+  if (!args.model_out.empty()) {
+    auto saved = matcher->model.SaveToBuffer();
+    if (!saved.ok()) return Report(saved.error());
+    model_json = std::move(saved).value();
+  }
+  std::string predictions;
   if (!args.predictions.empty()) {
-    std::string out = "split\tpair\tlabel\tprobability\tdecision\n";
+    std::string& out = predictions;
+    out = "split\tline\tlabel\tprobability\tdecision\n";
     for (const auto& s : r.splits) {
       auto pairs = recalls::ReadDittoPairs((std::filesystem::path(args.dir) / (s.name + ".txt")).string());
       if (!pairs.ok()) return Report(pairs.error());
@@ -57,13 +98,14 @@ int RunMatchEval(const MatchEvalArgs& args) {
         out += fmt::format("{}\t{}\t{}\t{:.6f}\t{}\n", s.name, pairs.value()[i].line, pairs.value()[i].label,
                            s.probabilities[i], s.probabilities[i] >= r.threshold ? 1 : 0);
     }
-    const Status written = WriteFileAtomically(args.predictions, out);
-    if (!written.ok()) return Report(written.error());
   }
-  if (!args.model_out.empty()) {
-    const Status saved = matcher->model.Save(args.model_out);
-    if (!saved.ok()) return Report(saved.error());
-  }
+  if (!args.model_out.empty())
+    if (Status st = WriteFileAtomically(args.model_out, model_json); !st.ok()) return Report(st.error());
+  if (!args.predictions.empty())
+    if (Status st = WriteFileAtomically(args.predictions, predictions); !st.ok()) {
+      if (!args.model_out.empty()) std::remove(args.model_out.c_str());  // the pair of outputs goes together
+      return Report(st.error());
+    }
   return kOk;
 }
 

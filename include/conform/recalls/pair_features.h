@@ -28,6 +28,10 @@
 //   - price ratio and log difference; category cosine; lengths;
 //   - colours named on both sides, none shared.
 //
+// A title is read up to its first 1,024 bytes (cut at a space): a longer
+// one is a description pasted in, and title features compare its words
+// pairwise.
+//
 // Missing evidence is NaN, not 0: "no price on one side" is not "prices
 // differ", and the tree learner routes NaN on its own branch.
 #ifndef CONFORM_RECALLS_PAIR_FEATURES_H_
