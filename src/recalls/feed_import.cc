@@ -6,6 +6,7 @@
 #include <map>
 #include <utility>
 
+#include "conform/core/text.h"
 #include "conform/recalls/gtin.h"
 #include "feed_records.h"
 
@@ -74,6 +75,27 @@ void AddUnique(std::vector<std::string>* list, const std::string& value) {
 
 std::string RawJson(const Json& record) { return record.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
+bool IsUnknownPlaceholder(std::string_view text) {
+  const std::string l = AsciiLower(Trim(text));
+  for (std::string_view p : {"", "unknown", "not known", "none", "n/a", "na", "n.a.", "-", "--", "no brand"})
+    if (l == p) return true;
+  return false;
+}
+
+void AddBrands(std::string_view field, Notice* notice) {
+  if (IsUnknownPlaceholder(field)) return;  // before splitting: "N/A" is not "N" and "A"
+  for (std::string b : SplitList(field, ",/;\n")) {
+    if (b.find(' ') == std::string::npos && b.size() > 1 && b.back() == '.') b.pop_back();  // "OPEL."
+    if (!IsUnknownPlaceholder(b)) AddUnique(&notice->brands, b);
+  }
+}
+
+void AddLines(std::string_view field, std::vector<std::string>* list) {
+  if (IsUnknownPlaceholder(field)) return;
+  for (const auto& line : SplitList(field, "\n"))
+    if (!IsUnknownPlaceholder(line)) AddUnique(list, line);
+}
+
 void AddBarcodes(std::string_view field, Notice* notice, std::vector<std::string>* warnings) {
   BarcodeScan scan = ExtractGtins(field);
   for (auto& g : scan.gtins) AddUnique(&notice->gtins, g);
@@ -136,26 +158,27 @@ const Json* FieldReader::Array(std::string_view key) {
   return v;
 }
 
-std::vector<std::string> FieldReader::Strings(std::string_view key) {
+std::vector<std::string> FieldReader::Strings(std::initializer_list<std::string_view> keys) {
   std::vector<std::string> out;
-  const Json* v = Find(object_, {key}, nullptr);
+  std::string_view key;
+  const Json* v = Find(object_, keys, &key);
   if (v == nullptr) return out;
-  if (v->is_array()) {
-    for (const auto& e : *v) {
-      if (e.is_null()) continue;
-      if (e.is_array() || e.is_object()) {
-        Fail(fmt::format("'{}' should hold text, found {}", key, TypeName(e)));
-        return {};
-      }
-      AddUnique(&out, ScalarText(e));
-    }
-    return out;
-  }
   if (v->is_object()) {
     Fail(fmt::format("'{}' should be text or an array of text, found an object", key));
     return out;
   }
-  AddUnique(&out, ScalarText(*v));
+  if (!v->is_array()) {
+    AddUnique(&out, ScalarText(*v));
+    return out;
+  }
+  for (const auto& e : *v) {
+    if (e.is_null()) continue;
+    if (!e.is_string() && !e.is_number()) {
+      Fail(fmt::format("'{}' should be text or an array of text, found an array holding {}", key, TypeName(e)));
+      return {};
+    }
+    AddUnique(&out, ScalarText(e));
+  }
   return out;
 }
 

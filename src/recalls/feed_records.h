@@ -38,8 +38,14 @@ class FieldReader {
   // The field as an array (nullptr when missing or null). Another type is
   // an error.
   const Json* Array(std::string_view key);
-  // The field as strings: a string or an array of strings and numbers.
-  std::vector<std::string> Strings(std::string_view key);
+  // The first of `keys` present (and not null) as a list, for fields whose
+  // meaning is a list of values (barcodes, countries, model numbers,
+  // brands, measures): text (or a number) is one item, for the caller to
+  // split as the feed writes lists in text; an array gives one item per
+  // element of text (or number), nulls and empty text left out. An object,
+  // or an array holding an array, object or boolean, is an error naming
+  // the field.
+  std::vector<std::string> Strings(std::initializer_list<std::string_view> keys);
   // Text from key `key` of each object in array `array` (objects only; a
   // plain string element is taken as the text itself).
   std::vector<std::string> TextsOf(std::string_view array, std::string_view key);
@@ -83,6 +89,19 @@ std::vector<std::string> SplitList(std::string_view s, std::string_view separato
 void AddUnique(std::vector<std::string>* list, const std::string& value);
 // Compact JSON of a record, for Notice::raw.
 std::string RawJson(const Json& record);
+// Text a feed writes for "not known" in a brand, country, model or batch
+// field: unknown, not known, none, n/a, na, -, --, no brand, ... (any
+// case). Checked on a whole field before it is split ("N/A" is no brand,
+// not brands "N" and "A") and on each part after.
+bool IsUnknownPlaceholder(std::string_view text);
+// Adds the brands of one brand field: several joined by ',', '/', ';' or
+// a line break ("Opel/Vauxhall", "CITROEN, DS"); an ampersand stays inside
+// a brand ("SUN & SPORT"); a one-word brand loses a trailing full stop
+// ("OPEL."); placeholders (IsUnknownPlaceholder) are no brand.
+void AddBrands(std::string_view field, Notice* notice);
+// Adds the model or batch numbers of one field, one per line, leaving out
+// placeholders (IsUnknownPlaceholder) of the whole field or of a line.
+void AddLines(std::string_view field, std::vector<std::string>* list);
 // Scans a barcode field and files GTINs and problems into the notice and
 // the warnings.
 void AddBarcodes(std::string_view field, Notice* notice, std::vector<std::string>* warnings);

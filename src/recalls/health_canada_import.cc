@@ -17,7 +17,8 @@
 // an impossible one (-62169984000, the year 0); category is an array of
 // numbers or of numeric text; URLs may be relative to the site; product
 // identifiers (UPC, model, lot) sit in the panels' tables or "Label: value"
-// lines, not in fields of their own.
+// lines, not in fields of their own, named in English or in French (CUP,
+// code à barres, numéro de modèle, numéro de lot).
 #include <fmt/format.h>
 
 #include <cctype>
@@ -138,28 +139,55 @@ std::vector<Table> HtmlTables(std::string_view html) {
 
 enum class Column { kOther, kBarcode, kModel, kBatch, kBrand, kProduct };
 
+// The ASCII words of `s`, lower case, accents dropped ("Numéro de modèle":
+// "numero", "de", "modele"), so that French headers match as written or
+// typed without accents.
+std::vector<std::string> FoldedWords(std::string_view s) {
+  std::vector<std::string> words(1);
+  for (char c : AsciiLower(FoldLatinDiacritics(s))) {
+    if (std::isalnum(static_cast<unsigned char>(c))) words.back().push_back(c);  // "N°", "N/A": symbols part words
+    else if (!words.back().empty()) words.emplace_back();
+  }
+  if (words.back().empty()) words.pop_back();
+  return words;
+}
+
+// "CUP" is the French UPC (code universel des produits), but "cup" is
+// also an English word ("Cup size"): it names the barcode column only
+// among words that do ("Code CUP", "No CUP", "CUP / UPC").
+bool IsCupHeader(const std::vector<std::string>& words) {
+  bool cup = false;
+  for (const auto& w : words) {
+    if (w == "cup") cup = true;
+    else if (w != "code" && w != "codes" && w != "no" && w != "n" && w != "numero" && w != "du" && w != "upc" && w != "ean" && w != "gtin")
+      return false;
+  }
+  return cup;
+}
+
+// The column a product table's header names, in English or French, by
+// words, any case, accents as written or not.
 Column ColumnOf(const std::string& header) {
-  const std::string h = AsciiLower(header);
+  const std::vector<std::string> words = FoldedWords(header);
+  const std::string h = Join(words, " ");
   auto has = [&h](const char* w) { return h.find(w) != std::string::npos; };
-  if (has("upc") || has("gtin") || has("barcode") || has("bar code") || has("ean") || has("code-barres")) return Column::kBarcode;
-  if (has("model") || has("modèle") || has("item number") || has("sku")) return Column::kModel;
-  if (has("lot") || has("batch") || has("date code") || has("serial")) return Column::kBatch;
+  if (has("upc") || has("gtin") || has("barcode") || has("bar code") || has("ean") || IsCupHeader(words) || has("code universel") ||
+      has("code barre") || has("codes barre") || has("code a barre") || has("codes a barre"))
+    return Column::kBarcode;
+  if (has("model") || has("modele") || has("item number") || has("sku") || h == "ugs") return Column::kModel;
+  if (has("lot") || has("batch") || has("date code") || has("code de date") || has("serial") || has("numero de serie")) return Column::kBatch;
   if (has("brand") || has("marque")) return Column::kBrand;
   if (h == "product" || h == "product name" || h == "produit" || h == "nom du produit") return Column::kProduct;
   return Column::kOther;
 }
 
 void AddIdentifier(Column c, const std::string& value, Notice* n, std::vector<std::string>* names, std::vector<std::string>* warnings) {
-  if (value.empty() || value == "-" || AsciiLower(value) == "n/a" || AsciiLower(value) == "none") return;
+  if (IsUnknownPlaceholder(value)) return;
   switch (c) {
     case Column::kBarcode: AddBarcodes(value, n, warnings); break;
-    case Column::kModel:
-      for (const auto& m : SplitList(value, "\n")) AddUnique(&n->model_numbers, m);
-      break;
-    case Column::kBatch:
-      for (const auto& b : SplitList(value, "\n")) AddUnique(&n->batch_numbers, b);
-      break;
-    case Column::kBrand: AddUnique(&n->brands, value); break;
+    case Column::kModel: AddLines(value, &n->model_numbers); break;
+    case Column::kBatch: AddLines(value, &n->batch_numbers); break;
+    case Column::kBrand: AddBrands(value, n); break;  // "Blowy / AirPro", as Safety Gate's brands
     case Column::kProduct: AddUnique(names, value); break;
     case Column::kOther: break;
   }
@@ -189,13 +217,14 @@ void ReadIdentifiers(std::string_view html, Notice* n, std::vector<std::string>*
   }
 }
 
-// "Label: value" lines of the basic_details panel.
+// "Label: value" lines of the basic_details panel, the label as its
+// FoldedWords ("Problème :" gives "probleme").
 std::vector<std::pair<std::string, std::string>> LabelledLines(std::string_view html) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& line : SplitList(HtmlToText(html), "\n")) {
     const size_t colon = line.find(':');
     if (colon == std::string::npos || colon > 40) continue;
-    out.emplace_back(AsciiLower(Trim(std::string_view(line).substr(0, colon))), Trim(std::string_view(line).substr(colon + 1)));
+    out.emplace_back(Join(FoldedWords(std::string_view(line).substr(0, colon)), " "), Trim(std::string_view(line).substr(colon + 1)));
   }
   return out;
 }
@@ -254,6 +283,26 @@ std::vector<std::string> SplitOnSpacedDash(std::string_view s) {
     if (!part.empty()) parts.push_back(std::move(part));
     if (end == std::string_view::npos) break;
     start = end + 3;
+  }
+  return parts;
+}
+
+// The hazards of the API's "Issue:" line, split as the open data file's
+// Issue ("Consumer products - Electrical hazard - Fire hazard"). The API
+// leads with the recall's category, which is the notice's category and no
+// hazard (the open data file gives it apart): a first part naming one of
+// the API's categories, in English or French, is dropped when hazards
+// follow it.
+std::vector<std::string> IssueHazards(std::string_view issue) {
+  std::vector<std::string> parts = SplitOnSpacedDash(issue);
+  if (parts.size() < 2) return parts;
+  const std::string first = Join(FoldedWords(parts[0]), " ");
+  for (const char* category : {"food", "vehicles", "health products", "consumer products", "aliments", "vehicules", "produits de sante",
+                               "produits de consommation"}) {
+    if (first == category) {
+      parts.erase(parts.begin());
+      break;
+    }
   }
   return parts;
 }
@@ -333,7 +382,7 @@ RecordRead ReadHealthCanadaRecord(const Json& record) {
   n.started = EpochDay(f, record, "start_date", &out.warnings);
   {
     std::vector<std::string> categories;
-    for (const auto& c : f.Strings("category")) AddUnique(&categories, CategoryName(c));
+    for (const auto& c : f.Strings({"category"})) AddUnique(&categories, CategoryName(c));
     for (size_t i = 0; i < categories.size(); ++i) n.category += (i ? "; " : "") + categories[i];
   }
   n.url = f.Text({"url"});
@@ -356,9 +405,13 @@ RecordRead ReadHealthCanadaRecord(const Json& record) {
       }
       if (name == "basic_details") {
         for (const auto& [label, value] : LabelledLines(html)) {
-          if (label == "product" || label == "produit") AddUnique(&names, value);
-          else if (label == "issue" || label == "problème") AddUnique(&n.hazard_types, value);
-          else if (label == "what to do" || label == "que faire") AddUnique(&n.measures, value);
+          if (label == "product" || label == "produit") {
+            AddUnique(&names, value);
+          } else if (label == "issue" || label == "probleme") {
+            for (const auto& hazard : IssueHazards(value)) AddUnique(&n.hazard_types, hazard);
+          } else if (label == "what to do" || label == "que faire") {
+            AddUnique(&n.measures, value);
+          }
         }
       } else if (name.rfind("product", 0) == 0 || name == "affected_products") {
         if (const std::string text = HtmlToText(html); !text.empty() && n.description.find(text) == std::string::npos)

@@ -20,7 +20,7 @@ TEST(HealthCanadaImportTest, ReadsRecallDetailsPanels) {
   EXPECT_EQ(x.category, "Consumer products");
   // basic_details: "Label: value" lines.
   EXPECT_EQ(x.product_name, "Petit Collage musical jumbo wooden xylophones; Musical jumbo wooden xylophone; Musical jumbo wooden xylophone (gift box)");
-  EXPECT_EQ(x.hazard_types, Strings{"Consumer products - Choking hazard"});
+  EXPECT_EQ(x.hazard_types, Strings{"Choking hazard"});  // "Issue: Consumer products - Choking hazard": the category is no hazard
   // The product panel's table, by its headers, and its "Lot:" line.
   EXPECT_EQ(x.model_numbers, (Strings{"TT.1902.0617", "TT.1902.0617G"}));
   EXPECT_EQ(x.gtins, Strings{"00036000291452"});
@@ -45,6 +45,86 @@ TEST(HealthCanadaImportTest, ReadsRecallDetailsPanels) {
                       "record 0 (RA-66524): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
                       "record 1 (RA-76611): warning: 'date_published' \"-62169984000\" is not a plausible date; the date is left unknown",
                   }));
+}
+
+// A recall details record with one product panel holding `html`.
+std::string ProductPanelRecord(const std::string& id, const std::string& html) {
+  return R"({"recallId": ")" + id + R"(", "title": "t", "category": [4], "date_published": 1714089600,
+             "panels": [{"panelName": "product_1", "title": "p", "text": ")" + html + R"("}]})";
+}
+
+TEST(HealthCanadaImportTest, ReadsFrenchBarcodeHeadersAndLabels) {
+  // Health Canada publishes in English and French: "CUP" (code universel
+  // des produits) is the French UPC. Any case; accents as written or not.
+  const std::vector<std::string> headers = {"CUP",           "Code CUP",      "N° CUP",   "CUP / UPC", "Code universel des produits",
+                                            "Code à barres", "Code a barres", "CODE À BARRES", "Codes-barres", "Code-barres",
+                                            "UPC",           "EAN",           "GTIN"};
+  std::string feed = "[";
+  for (size_t i = 0; i < headers.size(); ++i)
+    feed += (i ? "," : "") + ProductPanelRecord("RA-" + std::to_string(i), "<table><tr><th>Produit</th><th>" + headers[i] +
+                                                                               "</th></tr><tr><td>X</td><td>4006381333931</td></tr></table>");
+  feed += "]";
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, feed);
+  ASSERT_EQ(f.notices.size(), headers.size());
+  for (size_t i = 0; i < headers.size(); ++i) EXPECT_EQ(f.notices[i].gtins, Strings{"04006381333931"}) << headers[i];
+
+  // "Label : value" lines, French spacing before the colon.
+  const FeedImport l = MustImport(
+      NoticeSource::kCaHealthCanada,
+      "[" + ProductPanelRecord("RA-95001",
+                               "<p>Marque : Blowy / AirPro<br/>Numéro de modèle : HD-9<br/>CUP : 4006381333931<br/>Code à barres : "
+                               "4006381333948<br/>Numero de lot : L9</p><p>UPC: 036000291452</p>") +
+          "]");
+  ASSERT_EQ(l.notices.size(), 1u);
+  EXPECT_EQ(l.notices[0].gtins, (Strings{"04006381333931", "04006381333948", "00036000291452"}));
+  EXPECT_EQ(l.notices[0].brands, (Strings{"Blowy", "AirPro"}));
+  EXPECT_EQ(l.notices[0].model_numbers, Strings{"HD-9"});
+  EXPECT_EQ(l.notices[0].batch_numbers, Strings{"L9"});
+
+  // "cup" is also an English word: a "Cup size" column holds no barcodes.
+  const FeedImport c = MustImport(
+      NoticeSource::kCaHealthCanada,
+      "[" + ProductPanelRecord("RA-1", "<table><tr><th>Product</th><th>Cup size</th></tr><tr><td>Bra</td><td>34B</td></tr></table>") + "]");
+  ASSERT_EQ(c.notices.size(), 1u);
+  EXPECT_TRUE(c.notices[0].gtins.empty());
+  EXPECT_TRUE(c.problems.empty()) << ProblemLines(c).front();
+}
+
+TEST(HealthCanadaImportTest, SplitsTheIssueLineIntoHazards) {
+  // As the open data file's Issue, at " - "; the API's leading category
+  // ("Consumer products", "Produits de consommation") is the notice's
+  // category, not a hazard.
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"recallId": "RA-1", "title": "t", "category": [4], "date_published": 1714089600, "panels": [{"panelName": "basic_details",
+       "text": "<b>Product: </b>Hair dryers<BR/><b>Issue: </b>Consumer products - Electrical hazard - Fire hazard<BR/>"}]},
+      {"recallId": "RA-2", "title": "t", "category": [4], "date_published": 1714089600, "panels": [{"panelName": "basic_details",
+       "text": "<b>Produit : </b>Séchoirs<BR/><b>Problème : </b>Produits de consommation - Risque d'incendie<BR/>"}]},
+      {"recallId": "RA-3", "title": "t", "category": [1], "date_published": 1714089600, "panels": [{"panelName": "basic_details",
+       "text": "<b>Issue: </b>Food - Allergen - Milk<BR/>"}]},
+      {"recallId": "RA-4", "title": "t", "category": [4], "date_published": 1714089600, "panels": [{"panelName": "basic_details",
+       "text": "<b>Issue: </b>Anti-theft device - Fire hazard<BR/>"}]},
+      {"recallId": "RA-5", "title": "t", "category": [4], "date_published": 1714089600, "panels": [{"panelName": "basic_details",
+       "text": "<b>Issue: </b>Consumer products<BR/>"}]}])");
+  ASSERT_EQ(f.notices.size(), 5u);
+  EXPECT_EQ(f.notices[0].hazard_types, (Strings{"Electrical hazard", "Fire hazard"}));
+  EXPECT_EQ(f.notices[1].hazard_types, Strings{"Risque d'incendie"});
+  EXPECT_EQ(f.notices[1].product_name, "Séchoirs");
+  EXPECT_EQ(f.notices[2].hazard_types, (Strings{"Allergen", "Milk"}));
+  EXPECT_EQ(f.notices[3].hazard_types, (Strings{"Anti-theft device", "Fire hazard"}));  // no category first: all kept
+  EXPECT_EQ(f.notices[4].hazard_types, Strings{"Consumer products"});  // nothing follows: kept as written
+}
+
+TEST(HealthCanadaImportTest, SplitsBrandsAsSafetyGateDoes) {
+  const FeedImport f = MustImport(
+      NoticeSource::kCaHealthCanada,
+      "[" + ProductPanelRecord("RA-1",
+                               "<table><tr><th>Brand</th><th>Model number</th></tr><tr><td>Blowy / AirPro</td><td>HD-1</td></tr>"
+                               "<tr><td>Wild &amp; Wolf</td><td>-</td></tr><tr><td>N/A</td><td>Unknown</td></tr>"
+                               "<tr><td>OPEL., Vauxhall</td><td>HD-2</td></tr></table>") +
+          "]");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].brands, (Strings{"Blowy", "AirPro", "Wild & Wolf", "OPEL", "Vauxhall"}));
+  EXPECT_EQ(f.notices[0].model_numbers, (Strings{"HD-1", "HD-2"}));
 }
 
 TEST(HealthCanadaImportTest, ReadsSearchAnswers) {

@@ -5,7 +5,9 @@
 // XML export's element names (caseNumber, barcode, ...). An alert number
 // is text ("A12/00017/20"); dates (alert_date, modification_date) are
 // "YYYY-MM-DD", optionally with a time, read by the rule of feed_import.h.
-#include "conform/core/text.h"
+// Fields whose meaning is a list (brands, model types, barcodes, batch
+// numbers, countries, measures) come as text or as an array of text,
+// depending on the export.
 #include "feed_records.h"
 
 namespace conform::feed {
@@ -18,25 +20,21 @@ std::string Value(FieldReader& f, std::initializer_list<std::string_view> keys) 
   return v == "None" ? "" : v;
 }
 
-std::vector<std::string> Values(FieldReader& f, std::string_view key) {
+// A list field (Strings): text or an array of text, each item with the
+// export's "None" left out.
+std::vector<std::string> Values(FieldReader& f, std::initializer_list<std::string_view> keys) {
   std::vector<std::string> out;
-  for (auto& v : f.Strings(key))
+  for (auto& v : f.Strings(keys))
     if (v != "None") out.push_back(std::move(v));
   return out;
 }
 
-// Placeholders for "we do not know" that must not become a brand or country.
-bool IsPlaceholder(const std::string& v) {
-  const std::string l = AsciiLower(v);
-  return l.empty() || l == "unknown" || l == "none" || l == "n/a" || l == "na" || l == "-" || l == "not known" || l == "no brand";
-}
-
-void AddBrands(const std::string& field, Notice* n) {
-  // "Opel/Vauxhall", "CITROEN, DS". An ampersand stays: "SUN & SPORT" is one brand.
-  for (std::string b : SplitList(field, ",/;\n")) {
-    if (b.find(' ') == std::string::npos && b.size() > 1 && b.back() == '.') b.pop_back();  // "OPEL."
-    if (!IsPlaceholder(b)) AddUnique(&n->brands, b);
-  }
+// Market countries: several in one item, joined by ',', ';' or a line
+// break ("Austria, Belgium").
+void AddCountries(const std::vector<std::string>& items, std::vector<std::string>* list) {
+  for (const auto& item : items)
+    for (const auto& c : SplitList(item, ",;\n"))
+      if (!IsUnknownPlaceholder(c)) AddUnique(list, c);
 }
 
 }  // namespace
@@ -55,32 +53,31 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   n.updated = f.Day({"modification_date"});
   n.production_period = Value(f, {"production_dates", "productionDates"});
   n.product_name = Value(f, {"product_name", "name"});
-  n.description = Value(f, {"product_description", "productDescription"});
+  n.description = Value(f, {"product_description", "productDescription", "description"});
   n.category = Value(f, {"product_category", "category"});
-  AddBrands(Value(f, {"brand", "product_brand"}), &n);
-  for (const auto& m : SplitList(Value(f, {"model_type_number", "product_model_type", "typeNumberModel"}), "\n"))
-    AddUnique(&n.model_numbers, m);
-  AddBarcodes(Value(f, {"barcode", "product_barcode"}), &n, &out.warnings);
-  for (const auto& b : SplitList(Value(f, {"batch_number", "product_batch_number", "batchNumber"}), "\n"))
-    AddUnique(&n.batch_numbers, b);
+  // List fields: text as the export writes it, or an array of text.
+  for (const auto& b : Values(f, {"brand", "product_brand"})) AddBrands(b, &n);
+  for (const auto& m : Values(f, {"model_type_number", "product_model_type", "typeNumberModel"})) AddLines(m, &n.model_numbers);
+  for (const auto& b : Values(f, {"barcode", "product_barcode"})) AddBarcodes(b, &n, &out.warnings);
+  for (const auto& b : Values(f, {"batch_number", "product_batch_number", "batchNumber"})) AddLines(b, &n.batch_numbers);
   n.company_recall_code = Value(f, {"company_recall_code", "product_recall_code", "companyRecallCode"});
 
   for (const char* key : {"risk_type", "alert_type", "riskType"})
-    for (const auto& v : Values(f, key))
+    for (const auto& v : Values(f, {key}))
       for (const auto& t : SplitList(v, ",;")) AddUnique(&n.hazard_types, t);
   n.hazard_description = Value(f, {"alert_description", "riskDescription", "risk_description"});
   n.risk_level = Value(f, {"alert_level", "riskLevel", "risk_level"});
   for (const char* key : {"compulsory_measures", "compulsoryMeasures", "voluntary_measures", "voluntaryMeasures", "measures_country"})
-    for (const auto& v : Values(f, key)) AddUnique(&n.measures, v);
+    for (const auto& v : Values(f, {key})) AddUnique(&n.measures, v);
 
-  if (std::string c = Value(f, {"country_of_origin", "countryOfOrigin"}); !IsPlaceholder(c)) AddUnique(&n.origin_countries, c);
+  for (const auto& c : Values(f, {"country_of_origin", "countryOfOrigin"}))  // one country an item: "Korea, Republic of"
+    if (!IsUnknownPlaceholder(c)) AddUnique(&n.origin_countries, c);
   n.notifying_country = Value(f, {"alert_submitted_by", "alert_country", "submittedBy", "notifyingCountry"});
-  for (const auto& c : SplitList(Value(f, {"found_and_measures_taken_in", "distributionCountries"}), ",;\n"))
-    if (!IsPlaceholder(c)) AddUnique(&n.market_countries, c);
+  AddCountries(Values(f, {"found_and_measures_taken_in", "distributionCountries"}), &n.market_countries);
 
   n.url = Value(f, {"case_url", "rapex_url", "urlOfCase"});
   for (const char* key : {"company_recall_page", "product_recall_url", "companyRecallPage"})
-    for (const auto& v : Values(f, key)) AddUnique(&n.related_urls, v);
+    for (const auto& v : Values(f, {key})) AddUnique(&n.related_urls, v);
 
   if (!f.error().empty()) {
     out.error = f.error();

@@ -134,6 +134,86 @@ TEST(SafetyGateImportTest, ReadsOlderOpenDataSoftAndXmlExportNames) {
   EXPECT_EQ(n.url, "https://example.org/a");
 }
 
+TEST(SafetyGateImportTest, ReadsTheXmlExportsDescription) {
+  // The matcher finds model numbers in the description: "HD-2000" here.
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"caseNumber": "A12/07001/23", "name": "Hair dryer", "description": "Hair dryer with black housing, model HD-2000 printed on the label"}])");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].product_name, "Hair dryer");
+  EXPECT_EQ(f.notices[0].description, "Hair dryer with black housing, model HD-2000 printed on the label");
+  EXPECT_TRUE(f.problems.empty());
+}
+
+TEST(SafetyGateImportTest, PlaceholdersAreNoBrandModelOrBatchNumber) {
+  // A placeholder is checked on the whole field before it is split: "N/A"
+  // is no brand, not brands "N" and "A".
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/09006/24", "product_name": "Helmet", "product_brand": "N/A", "product_model_type": "-", "product_batch_number": "n/a"},
+      {"alert_number": "A12/09007/24", "product_name": "Helmet", "product_brand": "n.a.", "product_model_type": "--"},
+      {"alert_number": "A12/09008/24", "product_name": "Helmet", "product_brand": "Not known", "product_model_type": "NA"},
+      {"alert_number": "A12/09009/24", "product_name": "Helmet", "product_brand": "none", "product_model_type": "Unknown"},
+      {"alert_number": "A12/09010/24", "product_name": "Helmet", "product_brand": "Acme / unknown", "product_model_type": "H-1\n-\nnot known",
+       "product_batch_number": "L1\nN/A"},
+      {"alert_number": "A12/09011/24", "product_name": "Helmet", "product_brand": ["-", "Acme"], "product_model_type": ["n/a", "H-2"]}])");
+  ASSERT_EQ(f.notices.size(), 6u);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_TRUE(f.notices[i].brands.empty()) << f.notices[i].id << ": " << f.notices[i].brands.front();
+    EXPECT_TRUE(f.notices[i].model_numbers.empty()) << f.notices[i].id << ": " << f.notices[i].model_numbers.front();
+    EXPECT_TRUE(f.notices[i].batch_numbers.empty()) << f.notices[i].id;
+  }
+  EXPECT_EQ(f.notices[4].brands, Strings{"Acme"});
+  EXPECT_EQ(f.notices[4].model_numbers, Strings{"H-1"});
+  EXPECT_EQ(f.notices[4].batch_numbers, Strings{"L1"});
+  EXPECT_EQ(f.notices[5].brands, Strings{"Acme"});
+  EXPECT_EQ(f.notices[5].model_numbers, Strings{"H-2"});
+  EXPECT_TRUE(f.problems.empty());
+}
+
+TEST(SafetyGateImportTest, ListFieldsMayBeArraysOfText) {
+  // Fields whose meaning is a list read an array of text as the list, each
+  // item as the same field's text would be; alert_type and
+  // measures_country always could.
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"({"records": [
+      {"fields": {"alert_number": "A12/09101/24", "product_name": "Helmet", "product_barcode": ["4006381333931", "4006381333948", null],
+                  "product_brand": ["Kiddo / Fun Time", "Acme"], "product_model_type": ["H9", "H10\nH11"], "product_batch_number": ["L1", "L2"]}},
+      {"fields": {"alert_number": "A12/09102/24", "product_name": "Helmet", "product_barcode": [4006381333931]}}]})");
+  ASSERT_EQ(f.notices.size(), 2u);
+  const Notice& helmet = f.notices[0];
+  EXPECT_EQ(helmet.gtins, (Strings{"04006381333931", "04006381333948"}));
+  EXPECT_EQ(helmet.brands, (Strings{"Kiddo", "Fun Time", "Acme"}));
+  EXPECT_EQ(helmet.model_numbers, (Strings{"H9", "H10", "H11"}));
+  EXPECT_EQ(helmet.batch_numbers, (Strings{"L1", "L2"}));
+  EXPECT_EQ(f.notices[1].gtins, Strings{"04006381333931"});  // a number, as the field's scalar would be
+  EXPECT_TRUE(f.problems.empty());
+
+  const FeedImport x = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"caseNumber": "A12/07002/23", "name": "Toy", "brand": ["Unknown"], "countryOfOrigin": ["China"],
+       "distributionCountries": ["Austria", "Belgium, Czechia", "Unknown"], "barcode": ["036000291452", "4006381333930"]},
+      {"caseNumber": "A12/07003/23", "name": "Toy", "brand": {"#text": "Nested"}},
+      {"caseNumber": "A12/07004/23", "name": "Toy", "distributionCountries": [["Austria"]]},
+      {"caseNumber": "A12/07005/23", "name": "Toy", "barcode": ["036000291452", {"code": "4006381333931"}]},
+      {"caseNumber": "A12/07006/23", "name": "Toy", "typeNumberModel": [true]},
+      {"caseNumber": "A12/07007/23", "name": ["Toy"]}])");
+  ASSERT_EQ(x.notices.size(), 1u);
+  const Notice& toy = x.notices[0];
+  EXPECT_TRUE(toy.brands.empty());
+  EXPECT_EQ(toy.origin_countries, Strings{"China"});
+  EXPECT_EQ(toy.market_countries, (Strings{"Austria", "Belgium", "Czechia"}));
+  EXPECT_EQ(toy.gtins, Strings{"00036000291452"});
+  // An array of other things than text stays an error naming the field;
+  // so does an array where one text is meant (a name).
+  EXPECT_EQ(ProblemLines(x), (Strings{
+                                 "record 0 (A12/07002/23): warning: barcode '4006381333930' is not a GTIN: wrong check digit (expected 1)",
+                                 "record 1 (A12/07003/23): skipped: 'brand' should be text or an array of text, found an object",
+                                 "record 2 (A12/07004/23): skipped: 'distributionCountries' should be text or an array of text, found an array "
+                                 "holding an array",
+                                 "record 3 (A12/07005/23): skipped: 'barcode' should be text or an array of text, found an array holding an object",
+                                 "record 4 (A12/07006/23): skipped: 'typeNumberModel' should be text or an array of text, found an array holding a "
+                                 "boolean",
+                                 "record 5 (A12/07007/23): skipped: 'name' should be text, found an array",
+                             }));
+}
+
 TEST(SafetyGateImportTest, SkipsMalformedRecordsAndImportsTheRest) {
   const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
       {"alert_number": "A12/00010/24", "product_name": "Toy", "brand": "Acme"},
