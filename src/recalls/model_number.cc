@@ -414,32 +414,60 @@ bool LooksLikeModelCode(std::string_view token) {
 }
 
 
-bool ModelAttributeNamesAModel(std::string_view model) {
-  const std::string folded = NormalizeForMatching(model);
-  if (!ExtractModelCodes(folded).empty()) return true;
-  // One token: a maker's code written without digits, or a short number.
-  std::string_view token = folded;
-  while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-  while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-  if (token.find(' ') != std::string_view::npos) return false;  // words ("matte white", "various models")
-  const std::string compact = CompactAlnum(token);
-  if (compact.size() < 3) return false;
-  // What regulators and sellers write for "no one model", and interface
-  // names many products share.
+namespace {
+
+// What regulators and sellers write for "no one model", and interface
+// names many products share.
+bool IsNotAModelWord(std::string_view compact) {
   static const std::unordered_set<std::string_view> kNotAModel = {
       "VARIOUS", "VARIOUSMODELS", "UNKNOWN", "NA", "NONE", "NULL", "STANDARD", "GENERIC", "ASSORTED", "MULTIPLE", "ALL",
       "ALLMODELS", "OTHER", "OTHERS", "MISC", "MIXED", "DEFAULT", "UNIVERSAL", "DIVERSE", "DIVERS", "VERSCHIEDENE", "DIVERSOS",
       "VARIOS", "VARI", "NOTKNOWN", "NOTAVAILABLE", "NOTAPPLICABLE", "NOMODEL", "TBD", "NEW", "BASIC", "CLASSIC", "REGULAR",
-      "USB", "USBC", "TYPEC", "HDMI", "LIGHTNING", "MICROUSB", "MINIUSB", "VGA", "DVI", "DISPLAYPORT", "BLUETOOTH", "WIFI",
-      "ETHERNET", "AUX"};
-  if (kNotAModel.count(compact) != 0) return false;
-  // A year is no model, nor a token that is all one spec ("4-in-1",
-  // "2-pack"); a code that ends like a quantity ("CO-10W", "RTK-5469W")
-  // is one.
-  if (compact.size() == 4 && AllAsciiDigits(compact) && (compact.starts_with("19") || compact.starts_with("20"))) return false;
-  for (const Spec& spec : ExtractCodesAndSpecs(token).specs)
-    if (CompactAlnum(spec.normalized) == compact) return false;
-  return true;
+      "MODEL", "MODELS", "USB", "USBC", "TYPEC", "HDMI", "LIGHTNING", "MICROUSB", "MINIUSB", "VGA", "DVI", "DISPLAYPORT",
+      "BLUETOOTH", "WIFI", "ETHERNET", "AUX"};
+  return kNotAModel.count(compact) != 0;
+}
+
+// Whether one word of a model attribute says nothing of which model: a
+// placeholder or interface name, a year, a bare number, or a spec that is
+// the whole word ("4-in-1", "2-pack"; "CO-10W" is a code ending like one).
+bool SaysNoModel(std::string_view word) {
+  const std::string compact = CompactAlnum(word);
+  if (compact.empty() || IsNotAModelWord(compact)) return true;
+  if (AllAsciiDigits(compact) && compact.size() < 5) return true;  // "2", "50", "2024"
+  for (const Spec& spec : ExtractCodesAndSpecs(word).specs)
+    if (CompactAlnum(spec.normalized) == compact) return true;
+  return false;
+}
+
+}  // namespace
+
+bool ModelAttributeNamesAModel(std::string_view model) {
+  const std::string folded = NormalizeForMatching(model);
+  if (!ExtractModelCodes(folded).empty()) return true;
+  std::vector<std::string_view> words;
+  for (size_t i = 0; i < folded.size();) {
+    const size_t end = std::min(folded.find(' ', i), folded.size());
+    if (end > i) words.push_back(std::string_view(folded).substr(i, end - i));
+    i = end + 1;
+  }
+  if (words.empty()) return false;
+  const std::string compact = CompactAlnum(folded);
+  if (words.size() == 1) {
+    // One token: a maker's code written without digits ("WPEUSDVDRT") or
+    // a short number ("7653"), unless it says no model.
+    if (compact.size() < 3) return false;
+    if (IsNotAModelWord(compact)) return false;
+    if (compact.size() == 4 && AllAsciiDigits(compact) && (compact.starts_with("19") || compact.starts_with("20"))) return false;
+    for (const Spec& spec : ExtractCodesAndSpecs(words[0]).specs)
+      if (CompactAlnum(spec.normalized) == compact) return false;
+    return true;
+  }
+  // Several words: a model name with digits ("ivisa 50 light", "SCG 2"),
+  // unless every word says no model ("USB-C 2.0"); words alone ("matte
+  // white", "various models") name none.
+  if (std::none_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  return !std::all_of(words.begin(), words.end(), SaysNoModel);
 }
 
 }  // namespace conform::recalls

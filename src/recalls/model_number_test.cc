@@ -196,10 +196,10 @@ TEST(ModelNumberTest, CandidatesAreFoundFromTheirStartWhereverTheDigitIs) {
 
 TEST(ModelAttributeTest, NamesAModelUnlessAPlaceholderYearSpecOrWords) {
   for (const char* model : {"KDL-40EX500", "kdl 40ex500", "WPEUSDVDRT", "cs-nt-phan-wnr", "7653", "Model: JT-4410 (all colours)", "ＱＣ－６５Ａ",
-                            "CO-10W", "RTK-5469W", "FNL14W", "KN-12W"})
+                            "CO-10W", "RTK-5469W", "FNL14W", "KN-12W", "ivisa 50 light", "scg 2", "epsw/16gb -2.0"})
     EXPECT_TRUE(ModelAttributeNamesAModel(model)) << model;
   for (const char* model : {"Various", "UNKNOWN", "n/a", "Standard", "2024", "USB-C", "Type-C", "HDMI", "4-in-1", "2-pack", "matte white",
-                            "various models", "ab", ""})
+                            "various models", "ab", "", "USB-C 2.0", "2-pack 4-in-1", "model 2024"})
     EXPECT_FALSE(ModelAttributeNamesAModel(model)) << model;
 }
 

@@ -78,7 +78,9 @@ std::string CompactAlnum(std::string_view text);
 // is not a placeholder ("Various", "Unknown", "N/A", "Standard"), a year,
 // a spec ("4-in-1", "2-pack") or an interface name ("USB-C", "HDMI").
 // Letter-only codes and short numbers ("WPEUSDVDRT", "7653") name models
-// there, though not in free text; words ("matte white") do not.
+// there, though not in free text; so do several words with digits among
+// them ("ivisa 50 light", "SCG 2") unless each says no model ("USB-C 2.0");
+// words alone ("matte white") do not.
 bool ModelAttributeNamesAModel(std::string_view model);
 
 // Whether `token` alone (separators allowed) would be taken as a code.
