@@ -26,16 +26,9 @@ std::string NormalizeForMatching(std::string_view utf8) {
   std::string clean;
   clean.reserve(utf8.size());
   for (size_t i = 0; i < utf8.size();) {
-    utf8proc_int32_t cp = 0;
-    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + i),
-                                                static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
-    if (n <= 0) {
-      clean += ' ';
-      ++i;
-    } else {
-      clean.append(utf8.data() + i, static_cast<size_t>(n));
-      i += static_cast<size_t>(n);
-    }
+    const size_t start = i;
+    if (NextCodepoint(utf8, &i) < 0) clean += ' ';
+    else clean.append(utf8.data() + start, i - start);
   }
   bool ascii = true;
   for (char c : clean) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
@@ -84,6 +77,18 @@ const char* LatinBase(utf8proc_int32_t cp) {
 
 }  // namespace
 
+int32_t NextCodepoint(std::string_view text, size_t* i) {
+  utf8proc_int32_t cp = 0;
+  const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + *i),
+                                              static_cast<utf8proc_ssize_t>(text.size() - *i), &cp);
+  if (n <= 0) {
+    ++*i;
+    return -1;
+  }
+  *i += static_cast<size_t>(n);
+  return cp;
+}
+
 std::string FoldLatinDiacritics(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
@@ -93,14 +98,11 @@ std::string FoldLatinDiacritics(std::string_view utf8) {
       out += utf8[i++];
       continue;
     }
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data() + i),
-                                          static_cast<utf8proc_ssize_t>(utf8.size() - i), &cp);
-    if (n <= 0) n = 1, cp = -1;
+    const size_t start = i;
+    const int32_t cp = NextCodepoint(utf8, &i);
     const char* base = cp >= 0x00C0 && cp <= 0x024F ? LatinBase(cp) : nullptr;
     if (base != nullptr) out += base;
-    else out.append(utf8.data() + i, static_cast<size_t>(n));
-    i += static_cast<size_t>(n);
+    else out.append(utf8.data() + start, i - start);
   }
   return out;
 }

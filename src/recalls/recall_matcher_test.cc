@@ -453,6 +453,12 @@ TEST(RecallBlockingTest, ACodeIsNotJoinedWithAPrice) {
   }
 }
 
+// Exactly one match, and a takedown.
+void ExpectOneTakedown(const std::vector<RecallMatch>& hits, std::string_view context = "") {
+  ASSERT_EQ(hits.size(), 1u) << context;
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << context;
+}
+
 // One notice against one listing, no pair model: the matches.
 std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing) {
   const std::vector<MatchRecord> notices = {FromNotice(notice)};
@@ -479,8 +485,7 @@ TEST(RecallIdentityTest, AModelFieldThatNamesNoModelIdentifiesNothing) {
   // A code without digits in the model field is still a code there.
   const auto hits = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Card reader", "Varia", "CRW-EXT", ""),
                              MakeListing("L", "Varia card reader crw-ext", "Varia"));
-  ASSERT_EQ(hits.size(), 1u);
-  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+  ExpectOneTakedown(hits);
 }
 
 TEST(RecallIdentityTest, ARestrictedCirculationGtinIdentifiesOnlyWithTheBrand) {
@@ -488,21 +493,18 @@ TEST(RecallIdentityTest, ARestrictedCirculationGtinIdentifiesOnlyWithTheBrand) {
   const Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy car", "Carzy", "", "02012345678903");
   EXPECT_TRUE(MatchOne(notice, MakeListing("L", "Hair straightener", "Straighto", "2012345678903")).empty());
   const auto same_brand = MatchOne(notice, MakeListing("L", "Toy car red", "Carzy", "2012345678903"));
-  ASSERT_EQ(same_brand.size(), 1u);
-  EXPECT_EQ(same_brand[0].action, RecallAction::kTakedown);
+  ExpectOneTakedown(same_brand);
   // An ordinary GTIN needs nothing else.
   const auto ordinary = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy car", "Carzy", "", "04006381333931"),
                                  MakeListing("L", "Hair straightener", "Straighto", "4006381333931"));
-  ASSERT_EQ(ordinary.size(), 1u);
-  EXPECT_EQ(ordinary[0].action, RecallAction::kTakedown);
+  ExpectOneTakedown(ordinary);
 }
 
 TEST(RecallIdentityTest, BrandsAgreeWithAndWithoutAccents) {
   for (const char* brand : {"Lowe Electrique", "LÖWE ÉLECTRIQUE", "löwe électrique"}) {
     const auto hits = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toaster", "Löwe Électrique", "LT5500", ""),
                                MakeListing("L", "LT-5500 toaster", brand));
-    ASSERT_EQ(hits.size(), 1u) << brand;
-    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << brand;
+    ExpectOneTakedown(hits, brand);
   }
 }
 
@@ -510,8 +512,7 @@ TEST(RecallIdentityTest, ACodeTypedWithLookalikeLettersIsTheCode) {
   // "НD-770" with a Cyrillic Н: a code no filter on "HD-770" would find.
   const auto hits = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Hair dryer", "Breezo", "HD-770", ""),
                              MakeListing("L", "Breezo hair dryer НD-770 2000W", "Breezo"));
-  ASSERT_EQ(hits.size(), 1u);
-  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+  ExpectOneTakedown(hits);
 }
 
 TEST(RecallIdentityTest, HtmlReferencesInAListingAreDecoded) {
@@ -519,8 +520,7 @@ TEST(RecallIdentityTest, HtmlReferencesInAListingAreDecoded) {
   for (const auto& [title, brand] : std::vector<std::pair<const char*, const char*>>{
            {"Sun &amp; Sport sunglasses NL&#45;3300", ""}, {"Sunglasses NL&#x2011;3300", "Sun &amp; Sport"}}) {
     const auto hits = MatchOne(notice, MakeListing("L", title, brand));
-    ASSERT_EQ(hits.size(), 1u) << title;
-    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
+    ExpectOneTakedown(hits, title);
   }
 }
 

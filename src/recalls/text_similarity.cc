@@ -118,17 +118,12 @@ std::string LatinLookalikesInMixedWords(std::string folded) {
         latin += folded[i++];
         continue;
       }
-      int32_t cp = 0;
-      utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
-                                            static_cast<utf8proc_ssize_t>(folded.size() - i), &cp);
-      if (n <= 0) n = 1, cp = -1;
-      if (const char l = LatinLookalike(cp)) {
+      if (const char l = LatinLookalike(NextCodepoint(folded, &i))) {
         lookalike = true;
         latin += l;
       } else {
         other = true;
       }
-      i += static_cast<size_t>(n);
     }
     if (ascii_alnum && lookalike && !other) out += latin;
     else out.append(folded, start, i - start);

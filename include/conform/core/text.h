@@ -2,6 +2,7 @@
 #ifndef CONFORM_CORE_TEXT_H_
 #define CONFORM_CORE_TEXT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,9 @@ std::string NormalizeForMatching(std::string_view utf8);
 // matching what sellers write without accents. Other scripts, whose marks
 // can tell words apart, are left as they are.
 std::string FoldLatinDiacritics(std::string_view utf8);
+// The code point of UTF-8 `text` at byte *i, advancing *i past it; a byte
+// that starts no valid sequence is -1 and one byte long.
+int32_t NextCodepoint(std::string_view text, size_t* i);
 // HTML character references decoded: "&amp;", "&nbsp;" and other common
 // named ones, and numeric ones ("&#45;", "&#x2011;"); unknown ones stay as
 // written. Scraped titles and regulators' pages carry them.
