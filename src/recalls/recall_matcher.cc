@@ -526,7 +526,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool notice_has_gtin;
     KindJudgement kinds;
     bool made_for = false;  // the listing may sell something made for the product
-    std::string restricted_gtin;  // shared, but restricted-circulation and the brand unconfirmed
+    std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
   };
   std::vector<Judged> judged;
   // With `left_out`, the pairs the rules leave out before the model, with

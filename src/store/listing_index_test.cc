@@ -188,7 +188,9 @@ TEST_F(ListingIndexTest, OpenExistingNeverCreatesAFile) {
     EXPECT_NE(index.error().ToString().find("conform recalls index"), std::string::npos);
     // Nothing was written: a missing file stays missing, an empty one empty.
     EXPECT_EQ(fs::exists(path_), empty_file);
-    if (empty_file) EXPECT_EQ(fs::file_size(path_), 0u);
+    if (empty_file) {
+      EXPECT_EQ(fs::file_size(path_), 0u);
+    }
   }
   { ListingIndex index = Open("v1"); }
   EXPECT_TRUE(ListingIndex::OpenExisting(path_, "v1").ok());
