@@ -92,7 +92,10 @@ expect_run(0 "safetygate_sample.json: 11 records, 11 notices, 0 skipped, 2 warni
            ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
 expect_run(0 "eu-safety-gate: 0 new, 0 updated, 11 unchanged" ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db -q)
 expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
-expect_run(2 "the CPSC service answered with an error" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
+# The first file read, the second refused: neither is stored, and the
+# command says so after counting the first.
+expect_run(2 "the CPSC service answered with an error.*nothing imported: .*notices.db is unchanged" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
+expect_run(0 "11 notices" ${CONFORM} recalls list --db ${TMP}/notices.db)
 expect_run(1 "us-cpsc: 1 new, 0 updated, 0 unchanged, 4 skipped.*record 3: skipped: no RecallNumber" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_synthetic.json --db ${TMP}/notices.db)
 expect_run(0 "eu-safety-gate +A12/00017/20 .*us-cpsc +26901 +2026-05-14 .*12 notices" ${CONFORM} recalls list --db ${TMP}/notices.db)
 expect_run(0 "\"id\":\"26901\"" ${CONFORM} recalls list --db ${TMP}/notices.db --source us-cpsc --format json)

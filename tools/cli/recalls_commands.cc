@@ -63,14 +63,21 @@ int RunImport(const Args& args) {
   // file leaves the store as it was.
   std::vector<Notice> notices;
   size_t skipped = 0;
+  // The files read before a bad one were counted aloud: say that they are
+  // not stored either.
+  const auto refuse = [&args](const Error& e) {
+    const int code = Report(e);
+    std::fprintf(stderr, "conform: nothing imported: %s is unchanged (fix the file above and import the files again)\n", args.db.c_str());
+    return code;
+  };
   for (const auto& file : args.files) {
     auto text = ReadFileText(file);
-    if (!text.ok()) return Report(text.error());
+    if (!text.ok()) return refuse(text.error());
     auto feed = ImportFeed(source.value(), text.value());
     if (!feed.ok()) {
       std::vector<Diagnostic> d = feed.error().diagnostics();
       for (auto& x : d) x.file = file;
-      return Report(Error(feed.error().code(), std::move(d)));
+      return refuse(Error(feed.error().code(), std::move(d)));
     }
     const FeedImport& f = feed.value();
     for (const auto& p : f.problems)
