@@ -251,6 +251,18 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
   return false;
 }
 
+// Whether every one of `words` is a word of the record's title, in the
+// singular or the plural ("torino", "varmfront").
+bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& words) {
+  const auto plural_of = [](std::string_view longer, std::string_view word) {
+    return longer.size() == word.size() + 1 && longer.back() == 's' && longer.starts_with(word);
+  };
+  return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
+    return std::any_of(p.title_words.begin(), p.title_words.end(),
+                       [&](std::string_view t) { return t == w || plural_of(t, w) || plural_of(w, t); });
+  });
+}
+
 // Whether a listing's title says it sells something made for another
 // maker's product, which names that maker and its code as the product
 // itself would: "remanufactured 108R00657 maintenance kit for Xerox",
@@ -286,12 +298,42 @@ bool IsVariantOf(std::string_view notice_code, std::string_view listing_code) {
 // How the listing shows one of the notice's model codes.
 enum class CodeAgreement { kNone, kNear, kSame };
 
+// Safety Gate's product description is most often the product's own name
+// ("VARMFRONT", "Limar Torino", "Baby Biceps Gift Set"), which sellers put
+// in their titles: a few words, not a sentence. Such a name is read with
+// the product name, where titles are compared and keyed; a sentence stays
+// description.
+bool DescriptionIsAName(std::string_view d) {
+  constexpr size_t kMaxWords = 8, kMaxBytes = 80;
+  while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
+  while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
+  if (d.empty() || d.size() > kMaxBytes || d.back() == '.' || d.find('\n') != std::string_view::npos) return false;
+  size_t words = 0;
+  for (size_t i = 0; i < d.size();) {
+    while (i < d.size() && d[i] == ' ') ++i;
+    if (i == d.size()) break;
+    ++words;
+    while (i < d.size() && d[i] != ' ') ++i;
+  }
+  return words <= kMaxWords && !PlaceholderBrand(BrandKey(d));
+}
+
 }  // namespace
 
 MatchRecord FromNotice(const Notice& n) {
   MatchRecord r;
   r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
   const std::string name = n.product_name.empty() ? n.title : n.product_name;
+  if (DescriptionIsAName(n.description)) {
+    const std::string product = CollapseToWords(FoldForMatching(name));
+    std::string brand_words;
+    for (const auto& b : n.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
+    const std::string described = CollapseToWords(FoldForMatching(n.description));
+    for (const std::string_view w : Words(described))
+      if (!StopWord(w) && !HasWord(product, w) && !HasWord(brand_words, w) &&
+          std::find(r.name_words.begin(), r.name_words.end(), w) == r.name_words.end())
+        r.name_words.emplace_back(w);
+  }
   // One code in the model attribute, so that it reads as one code; the
   // others still count from the text.
   r.record.fields = {{"title", name},
@@ -359,6 +401,9 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
         ++words;
         keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
       }
+      // A notice's product name given as its description: the titles of
+      // listings selling it have its words ("IKEA VARMFRONT powerbank").
+      for (const std::string& w : record.name_words) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
     }
   }
   std::sort(keys.begin(), keys.end());
@@ -526,6 +571,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool notice_has_gtin;
     KindJudgement kinds;
     bool made_for = false;  // the listing may sell something made for the product
+    bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
   };
   std::vector<Judged> judged;
@@ -560,6 +606,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const bool same_brand_field = j.brands_agree;
     // Named in the listing's text, in any of its spellings.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
+    // The listing names the notice's brand and every word of its product
+    // name. Not when the brands agree only through the listing's brand in
+    // the notice's text, which holds that name too ("Calm" in "Essential
+    // oil blend Calm").
+    j.named = j.brands_agree && !notice_record.name_words.empty() && TitleHasEvery(l, notice_record.name_words);
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
     // words would pass for short brands.
@@ -625,11 +676,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         continue;
       }
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
-      if (!(j.notice_has_code && j.agreement == CodeAgreement::kSame) && (!model_says || !j.brands_agree || j.gtins_differ)) {
+      if (!(j.notice_has_code && j.agreement == CodeAgreement::kSame) && (!(model_says || j.named) || !j.brands_agree || j.gtins_differ)) {
         rule_out(j, [&] {
           const char* what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's" : "nothing identifying";
           return fmt::format("rule: {}, and {} -> none", what,
-                             !model_says        ? "no model to weigh brand and description"
+                             !(model_says || j.named) ? "no model to weigh brand and description"
                              : !j.brands_agree  ? "the brand is not confirmed"
                                                 : "the GTINs differ");
         });
@@ -684,6 +735,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       }
     }
     if (j.brands_agree) evidence.push_back("brand named in both");
+    if (j.named) {
+      const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
+      std::string words;
+      for (const auto& w : notice_record.name_words) words += (words.empty() ? "" : " ") + w;
+      evidence.push_back(fmt::format("the notice's product name in the listing's title ({})", words));
+    }
     if (j.gtins_differ) evidence.push_back("the GTINs differ");
     if (j.kinds.agreement == KindAgreement::kAgree)
       evidence.push_back(j.kinds.notice_kind == j.kinds.listing_kind
@@ -755,12 +812,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // Finish letters tell colours apart, and variants too ("S", "PRO"): a
       // near code is no conflict, but identifies no more than brand and
       // description do, so it is judged as those are (rule 4).
-      if (!scored || probability < options_.review_unidentified_at) {
+      if (!j.named && (!scored || probability < options_.review_unidentified_at)) {
         too_doubtful("notice model code only near the listing's");
         continue;
       }
       m.action = RecallAction::kReview;
-      rule = "rule: notice model code only near the listing's, brand and description agree -> review";
+      rule = j.named ? "rule: notice model code only near the listing's, the notice's product name and brand in the listing -> review"
+                     : "rule: notice model code only near the listing's, brand and description agree -> review";
     } else {
       // Nothing identifying on one side: brand and description at most.
       // What the notice identifies by that the listing does not show.
@@ -768,12 +826,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                          : j.notice_has_code                    ? "the listing shows no model code to compare"
                          : j.notice_has_gtin                    ? "the listing shows no GTIN to compare"
                                                                 : "the notice names no GTIN or model code";
-      if (!scored || probability < options_.review_unidentified_at) {
+      if (!j.named && (!scored || probability < options_.review_unidentified_at)) {
         too_doubtful(what);
         continue;
       }
       m.action = RecallAction::kReview;
-      rule = fmt::format("rule: {}, brand and description agree -> review", what);
+      rule = j.named && (!scored || probability < options_.review_unidentified_at)
+                 ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what)
+                 : fmt::format("rule: {}, brand and description agree -> review", what);
     }
     m.evidence = evidence_of(j, probability, std::move(rule));
     out.push_back(std::move(m));

@@ -524,6 +524,50 @@ TEST(RecallIdentityTest, HtmlReferencesInAListingAreDecoded) {
   }
 }
 
+TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
+  using Words = std::vector<std::string>;
+  // Safety Gate's description is most often the product's own name: its
+  // words beyond the product name and the brand are what a seller's title
+  // shows.
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Ikea", "", "", "VARMFRONT")).name_words, Words{"varmfront"});
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Bicycle helmet", "LIMAR", "", "", "Limar Torino")).name_words, Words{"torino"});
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy set", "Fisher-Price", "", "", "Baby Biceps Gift Set")).name_words,
+            (Words{"baby", "biceps", "gift"}));
+  // Prose, a placeholder, or nothing beyond the product name: no name.
+  for (const char* description : {"Red wireless earphones in a cardboard box.", "None", "Power bank", "The power bank overheats while charging the phone and can catch fire"})
+    EXPECT_TRUE(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Ikea", "", "", description)).name_words.empty()) << description;
+  EXPECT_TRUE(FromListing(MakeListing("L", "IKEA VARMFRONT power bank", "IKEA")).name_words.empty());
+}
+
+TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
+  // No GTIN or code to compare, no pair model: the name and the brand are
+  // what identifies the product.
+  const Notice ikea = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03159/24", "Power bank", "Ikea", "", "", "VARMFRONT");
+  for (const auto& [title, brand] : std::vector<std::pair<const char*, const char*>>{
+           {"IKEA VARMFRONT Powerbank 10400mAh", "IKEA"}, {"ＩＫＥＡ　ＶＡＲＭＦＲＯＮＴ 移动电源", "ＩＫＥＡ"}, {"Ikea Varmfront power banks, 2 pcs", ""}}) {
+    const auto hits = MatchOne(ikea, MakeListing("L", title, brand));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+    EXPECT_NE(std::find(hits[0].evidence.begin(), hits[0].evidence.end(), "the notice's product name in the listing's title (varmfront)"),
+              hits[0].evidence.end());
+    EXPECT_EQ(hits[0].evidence.back(), "rule: the notice names no GTIN or model code, the notice's product name and brand in the listing -> review");
+  }
+  // Another of the brand's power banks, or the name under another brand:
+  // nothing.
+  EXPECT_TRUE(MatchOne(ikea, MakeListing("L", "IKEA SMÅHAGEL power bank 10000mAh", "IKEA")).empty());
+  EXPECT_TRUE(MatchOne(ikea, MakeListing("L", "Varmfront power bank", "Anker")).empty());
+  // Every word of the name is needed.
+  const Notice toy = MakeNotice(NoticeSource::kEuSafetyGate, "A12/02685/24", "Toy set", "Fisher-Price", "", "0887961809596", "Baby Biceps Gift Set");
+  EXPECT_EQ(MatchOne(toy, MakeListing("L", "Fisher Price Baby Biceps Gift Set", "")).size(), 1u);
+  EXPECT_TRUE(MatchOne(toy, MakeListing("L", "Fisher-Price baby gift set rattle", "Fisher-Price")).empty());
+  // A listing's GTIN other than the notice's is another trade item.
+  EXPECT_TRUE(MatchOne(toy, MakeListing("L", "Fisher-Price Baby Biceps Gift Set", "Fisher-Price", "4006381333931")).empty());
+  // The brands agree only because the listing's brand is a word of the
+  // notice's name: the name proves nothing then.
+  const Notice oil = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00887/24", "Essential oil", "I Love Wellness", "", "", "Essential oil blend Calm");
+  EXPECT_TRUE(MatchOne(oil, MakeListing("L", "Calm essential oil blend sleep", "Calm")).empty());
+}
+
 TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
   // "GU10" (a lamp base) on 30 lamps of 30 brands, "LM-4410" on one.
   std::vector<MatchRecord> listings;

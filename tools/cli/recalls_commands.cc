@@ -301,7 +301,7 @@ int RunMatch(const Args& args) {
     }
   std::fprintf(stderr, "conform: %zu listings against %zu notices: %zu takedown, %zu review; %zu candidate pairs scored%s\n",
                found.size(), n.notices.size(), takedown, review, index.candidates_scored(),
-               model.value() ? "" : " (no --model: GTIN and brand + model code evidence only)");
+               model.value() ? "" : " (no --model: GTIN, brand + model code and brand + product name evidence only)");
   return skipped > 0 ? kSkipped : kOk;
 }
 

@@ -54,8 +54,11 @@
 //      d. the listing shows no model code: as 4;
 //   4. nothing identifying (no GTIN, no usable model code on one side):
 //      review at most, only when the brands agree, no GTIN of the listing
-//      contradicts the notice's, and the model gives at least
-//      `review_unidentified_at`; without a model, none.
+//      contradicts the notice's, and either the model gives at least
+//      `review_unidentified_at` or the listing's title has every word of
+//      the notice's product name (MatchRecord::name_words: "IKEA VARMFRONT
+//      powerbank" for Ikea's power bank "VARMFRONT") and names the notice's
+//      brand; otherwise none.
 // Every match carries the evidence that produced it, the rule last.
 #ifndef CONFORM_RECALLS_RECALL_MATCHER_H_
 #define CONFORM_RECALLS_RECALL_MATCHER_H_
@@ -83,6 +86,11 @@ struct MatchRecord {
   Record record;                    // title, brand, model, category, description
   std::vector<std::string> gtins;   // valid GTIN-14s
   std::vector<std::string> brands;  // as given; several for some notices
+  // A notice's product name when its description gives one ("VARMFRONT",
+  // "Limar Torino", "Baby Biceps Gift Set": a few words, not a sentence):
+  // its words beyond the product name and the brand, folded as titles are.
+  // Empty for listings and for descriptions in prose.
+  std::vector<std::string> name_words;
 };
 
 MatchRecord FromNotice(const Notice& notice);
