@@ -220,7 +220,7 @@ std::string WithoutBrands(std::string_view text, const std::vector<std::string>&
   for (const std::string& brand : brands) {
     const std::string b = NormalizeForMatching(brand);
     if (b.empty()) continue;
-    for (size_t at = folded.find(b); at != std::string::npos; at = folded.find(b, at)) folded.replace(at, b.size(), " ");
+    for (size_t at = folded.find(b); at != std::string::npos; at = folded.find(b, at)) folded.replace(at, b.size(), 1, ' ');
   }
   return folded;
 }

@@ -347,6 +347,43 @@ MatchRecord FromNotice(const Notice& n) {
   return r;
 }
 
+namespace {
+
+// GTINs written in a title (see MatchRecord::gtins_in_title). `folded` is
+// NormalizeForMatching's: full-width digits are digits, labels lower case.
+std::vector<std::string> GtinsInTitle(std::string_view folded) {
+  std::vector<std::string> out;
+  const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
+  for (size_t i = 0; i < folded.size();) {
+    if (!IsDigit(folded[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < folded.size() && IsDigit(folded[end])) ++end;
+    const size_t length = end - i;
+    // A run inside a word ("b0813151213x", "8051772488833ml") is a code.
+    const bool alone = (i == 0 || !alnum(folded[i - 1])) && (end == folded.size() || !alnum(folded[end]));
+    bool wanted = length >= 12 && length <= 14;
+    if (length == 8) {
+      // An 8-digit number is as often a date or an article number: only
+      // after a label ("ean 96385074", "ean-8: 96385074").
+      const std::string_view before = folded.substr(0, i);
+      const size_t word_end = before.find_last_not_of(" :#-.");
+      const std::string_view label = word_end == std::string_view::npos ? "" : before.substr(0, word_end + 1);
+      for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8"})
+        wanted = wanted || (label.ends_with(l) && (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1])));
+    }
+    if (alone && wanted)
+      if (auto g = NormalizeGtin(folded.substr(i, length)); g.ok() && std::find(out.begin(), out.end(), g.value()) == out.end())
+        out.push_back(std::move(g).value());
+    i = end;
+  }
+  return out;
+}
+
+}  // namespace
+
 MatchRecord FromListing(const Listing& l) {
   // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
   const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
@@ -355,6 +392,8 @@ MatchRecord FromListing(const Listing& l) {
   r.record.fields = {{"title", text(l.title)}, {"brand", text(l.brand)}, {"model", text(l.model)}, {"category", text(l.category)}};
   if (!l.gtin.empty())
     if (auto g = NormalizeGtin(l.gtin); g.ok()) r.gtins.push_back(g.value());
+  for (auto& g : GtinsInTitle(NormalizeForMatching(r.record.fields[0].second)))
+    if (std::find(r.gtins.begin(), r.gtins.end(), g) == r.gtins.end()) r.gtins_in_title.push_back(std::move(g));
   if (!l.brand.empty()) r.brands.push_back(r.record.fields[1].second);
   return r;
 }
@@ -371,6 +410,7 @@ std::string_view RecallActionName(RecallAction a) {
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& p, const BrandAliases* aliases) {
   std::vector<std::string> keys;
   for (const auto& g : record.gtins) keys.push_back("g:" + g);
+  for (const auto& g : record.gtins_in_title) keys.push_back("g:" + g);
   for (const auto& c : p.codes) {
     if (c.normalized.size() >= kMinCode) keys.push_back("c:" + c.normalized);
     if (!c.stem.empty()) keys.push_back("s:" + c.stem);
@@ -572,6 +612,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     KindJudgement kinds;
     bool made_for = false;  // the listing may sell something made for the product
     bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
+    bool gtin_in_title = false;  // the shared GTIN is written in the listing's title
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
   };
   std::vector<Judged> judged;
@@ -593,6 +634,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // trade item.
     for (const auto& g : query.gtins)
       if (std::find(other.gtins.begin(), other.gtins.end(), g) != other.gtins.end()) j.shared_gtin = g;
+    // One written in the listing's title confirms; it never contradicts.
+    for (const auto& g : listing_record.gtins_in_title)
+      if (j.shared_gtin.empty() && std::find(notice_record.gtins.begin(), notice_record.gtins.end(), g) != notice_record.gtins.end()) {
+        j.shared_gtin = g;
+        j.gtin_in_title = true;
+      }
     j.gtins_differ = j.shared_gtin.empty() && !notice_record.gtins.empty() && !listing_record.gtins.empty();
     j.notice_has_gtin = !notice_record.gtins.empty();
 
@@ -714,7 +761,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::vector<std::string> evidence;
     const PreparedRecord& n = notice_of(j.candidate);
     const PreparedRecord& l = listing_of(j.candidate);
-    if (!j.shared_gtin.empty()) evidence.push_back("same GTIN " + j.shared_gtin);
+    if (!j.shared_gtin.empty()) evidence.push_back(j.gtin_in_title ? fmt::format("same GTIN {} (written in the listing's title)", j.shared_gtin) : "same GTIN " + j.shared_gtin);
     if (!j.restricted_gtin.empty())
       evidence.push_back(fmt::format("same GTIN {}, but a restricted-circulation number (unique only inside one company or country) "
                                      "and the brand is not confirmed",
@@ -738,7 +785,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (j.named) {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
       std::string words;
-      for (const auto& w : notice_record.name_words) words += (words.empty() ? "" : " ") + w;
+      for (const auto& w : notice_record.name_words) words.append(words.empty() ? "" : " ").append(w);
       evidence.push_back(fmt::format("the notice's product name in the listing's title ({})", words));
     }
     if (j.gtins_differ) evidence.push_back("the GTINs differ");

@@ -568,6 +568,35 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   EXPECT_TRUE(MatchOne(oil, MakeListing("L", "Calm essential oil blend sleep", "Calm")).empty());
 }
 
+TEST(RecallIdentityTest, AGtinWrittenInTheTitleConfirmsButNeverContradicts) {
+  using Gtins = std::vector<std::string>;
+  const auto in_title = [](const char* title, const char* gtin = "") { return FromListing(MakeListing("L", title, "", gtin)).gtins_in_title; };
+  EXPECT_EQ(in_title("Biopoint hair mask 500ml EAN 8051772488833"), Gtins{"08051772488833"});
+  EXPECT_EQ(in_title("Fast charger (4006381333931) 65 W"), Gtins{"04006381333931"});
+  EXPECT_EQ(in_title("ＥＡＮ ４００６３８１３３３９３１ charger"), Gtins{"04006381333931"});
+  EXPECT_EQ(in_title("Coffee mug EAN-8: 96385074"), Gtins{"00000096385074"});
+  EXPECT_EQ(in_title("Coffee mug ean 96385074"), Gtins{"00000096385074"});
+  // An 8-digit number without a label, digits inside a word, a wrong check
+  // digit, or the GTIN field's own number: none.
+  for (const char* title : {"Coffee mug art. 96385074", "Coffee mug 20240115", "Shampoo 8051772488833ml", "B08051772488833 charger",
+                            "Fast charger 4006381333932"})
+    EXPECT_TRUE(in_title(title).empty()) << title;
+  EXPECT_TRUE(in_title("Fast charger 4006381333931", "4006381333931").empty());
+
+  const Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A", "USB charger", "Voltix", "QC-65A", "04006381333931");
+  // The notice's GTIN in the title of a listing without one: a takedown,
+  // and the evidence says where the number was.
+  const auto hits = MatchOne(notice, MakeListing("L", "Fast charger 65W EAN 4006381333931", ""));
+  ExpectOneTakedown(hits);
+  EXPECT_EQ(hits[0].evidence[0], "same GTIN 04006381333931 (written in the listing's title)");
+  // Another valid GTIN in the title does not contradict the model code
+  // and brand; in the GTIN field it would.
+  ExpectOneTakedown(MatchOne(notice, MakeListing("L", "Voltix QC-65A charger 4006381333948", "Voltix")));
+  const auto field = MatchOne(notice, MakeListing("L", "Voltix QC-65A charger", "Voltix", "4006381333948"));
+  ASSERT_EQ(field.size(), 1u);
+  EXPECT_EQ(field[0].action, RecallAction::kReview);
+}
+
 TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
   // "GU10" (a lamp base) on 30 lamps of 30 brands, "LM-4410" on one.
   std::vector<MatchRecord> listings;

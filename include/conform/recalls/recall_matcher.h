@@ -91,11 +91,18 @@ struct MatchRecord {
   // its words beyond the product name and the brand, folded as titles are.
   // Empty for listings and for descriptions in prose.
   std::vector<std::string> name_words;
+  // Valid GTINs a listing's title writes ("Hair mask 500ml EAN
+  // 8051772488833"): 12 to 14 digits standing alone, or 8 after a label
+  // (EAN, GTIN, UPC, JAN). They confirm a notice's GTIN as the GTIN field
+  // does, but never contradict one: a number in a title may be something
+  // else that happens to pass the check digit.
+  std::vector<std::string> gtins_in_title;
 };
 
 MatchRecord FromNotice(const Notice& notice);
 // The listing's GTIN counts only when its check digit is valid; HTML
 // character references in its text are decoded ("QC&#45;65A", "&amp;").
+// GTINs written in its title are kept apart (gtins_in_title).
 MatchRecord FromListing(const Listing& listing);
 
 enum class RecallAction { kNone, kReview, kTakedown };
@@ -206,7 +213,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/4";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/5";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
