@@ -84,9 +84,15 @@ bool IsUnknownPlaceholder(std::string_view text) {
 
 void AddBrands(std::string_view field, Notice* notice) {
   if (IsUnknownPlaceholder(field)) return;  // before splitting: "N/A" is not "N" and "A"
-  for (std::string b : SplitList(field, ",/;\n")) {
-    if (b.find(' ') == std::string::npos && b.size() > 1 && b.back() == '.') b.pop_back();  // "OPEL."
-    if (!IsUnknownPlaceholder(b)) AddUnique(&notice->brands, b);
+  // Never at " and ", '&' or '+': they are inside brand names (Marks and
+  // Spencer, Bang & Olufsen, Dolce & Gabbana, C+C). '/' last, once each
+  // part is known not to be a placeholder: "Acme | N/A" is brand Acme.
+  for (const std::string& part : SplitList(field, ",;|\n")) {
+    if (IsUnknownPlaceholder(part)) continue;
+    for (std::string b : SplitList(part, "/")) {
+      if (b.find(' ') == std::string::npos && b.size() > 1 && b.back() == '.') b.pop_back();  // "OPEL."
+      if (!IsUnknownPlaceholder(b)) AddUnique(&notice->brands, b);
+    }
   }
 }
 

@@ -18,9 +18,11 @@
 // numbers or of numeric text; URLs may be relative to the site; product
 // identifiers (UPC, model, lot) sit in the panels' tables or "Label: value"
 // lines, not in fields of their own, named in English or in French (CUP,
-// code à barres, numéro de modèle, numéro de lot).
+// code à barres, numéro de modèle, numéro de lot); a model or lot cell may
+// list several, joined by ';' or ','.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -181,12 +183,48 @@ Column ColumnOf(const std::string& header) {
   return Column::kOther;
 }
 
+// The parts of `s` split at commas when every part is a code, alone or
+// after the same words ("L-1, L-2", "Lot 123, Lot 124"): a code is one
+// word holding a digit. Otherwise `s` whole: a comma is also inside a
+// number ("1,000 units", "1,5 kg": a comma between digits) and a date
+// ("June 1, 2024": "June 1" and "2024" are not alike), and a list that
+// is not plainly one of codes ("Lot 123, 124 and 125") is kept as written
+// rather than guessed at.
+std::vector<std::string> CommaSeparatedCodes(const std::string& s) {
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  for (size_t i = s.find(','); i != std::string::npos; i = s.find(',', i + 1))
+    if (i > 0 && i + 1 < s.size() && is_digit(s[i - 1]) && is_digit(s[i + 1])) return {s};
+  std::vector<std::string> parts = SplitList(s, ",");
+  if (parts.size() < 2) return {s};
+  std::string words;  // what comes before the code, the same in every part
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const size_t space = parts[i].find_last_of(" \t");
+    const std::string code = space == std::string::npos ? parts[i] : parts[i].substr(space + 1);
+    const std::string before = space == std::string::npos ? "" : AsciiLower(Trim(std::string_view(parts[i]).substr(0, space)));
+    if (std::none_of(code.begin(), code.end(), is_digit) || std::any_of(before.begin(), before.end(), is_digit)) return {s};
+    if (i == 0) words = before;
+    else if (before != words) return {s};
+  }
+  return parts;
+}
+
+// Adds the model or batch numbers of a cell or "Label: value" line: one
+// per line or ';'-separated part ("Lot 123; Lot 124"), and one per comma-
+// separated code where that is safe (CommaSeparatedCodes); placeholders
+// are no identifier.
+void AddCodes(std::string_view value, std::vector<std::string>* list) {
+  if (IsUnknownPlaceholder(value)) return;
+  for (const auto& part : SplitList(value, "\n;"))
+    for (const auto& code : CommaSeparatedCodes(part))
+      if (!IsUnknownPlaceholder(code)) AddUnique(list, code);
+}
+
 void AddIdentifier(Column c, const std::string& value, Notice* n, std::vector<std::string>* names, std::vector<std::string>* warnings) {
   if (IsUnknownPlaceholder(value)) return;
   switch (c) {
     case Column::kBarcode: AddBarcodes(value, n, warnings); break;
-    case Column::kModel: AddLines(value, &n->model_numbers); break;
-    case Column::kBatch: AddLines(value, &n->batch_numbers); break;
+    case Column::kModel: AddCodes(value, &n->model_numbers); break;
+    case Column::kBatch: AddCodes(value, &n->batch_numbers); break;
     case Column::kBrand: AddBrands(value, n); break;  // "Blowy / AirPro", as Safety Gate's brands
     case Column::kProduct: AddUnique(names, value); break;
     case Column::kOther: break;

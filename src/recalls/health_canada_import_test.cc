@@ -127,6 +127,60 @@ TEST(HealthCanadaImportTest, SplitsBrandsAsSafetyGateDoes) {
   EXPECT_EQ(f.notices[0].model_numbers, (Strings{"HD-1", "HD-2"}));
 }
 
+TEST(HealthCanadaImportTest, SplitsBatchCellsListingSeveralLots) {
+  // One batch number per lot: at ';' always, at ',' when every part is a
+  // code, alone or after the same words. A comma inside a number or a date,
+  // or a list that is not plainly one of codes, keeps the text whole.
+  const FeedImport f = MustImport(
+      NoticeSource::kCaHealthCanada,
+      "[" + ProductPanelRecord("RA-1",
+                               "<table><tr><th>Product</th><th>Lot number</th></tr>"
+                               "<tr><td>A</td><td>L-1, L-2</td></tr>"
+                               "<tr><td>B</td><td>Lot 123, Lot 124</td></tr>"
+                               "<tr><td>C</td><td>B-7; B-8;B-9</td></tr>"
+                               "<tr><td>D</td><td>1,000 units</td></tr>"
+                               "<tr><td>E</td><td>June 1, 2024</td></tr>"
+                               "<tr><td>F</td><td>Lot 125, 126 and 127</td></tr>"
+                               "<tr><td>G</td><td>Sizes S, M, L</td></tr>"
+                               "<tr><td>H</td><td>2318,2319</td></tr></table>"
+                               "<p>Lot: L-9, L-10<br/>Date code: 2024-06-01, 2024-06-02<br/>Numéro de lot : 7, 8</p>") +
+          "]");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].batch_numbers, (Strings{"L-1", "L-2", "Lot 123", "Lot 124", "B-7", "B-8", "B-9", "1,000 units", "June 1, 2024",
+                                                 "Lot 125, 126 and 127", "Sizes S, M, L", "2318,2319", "L-9", "L-10",
+                                                 "2024-06-01", "2024-06-02", "7", "8"}));
+  EXPECT_TRUE(f.problems.empty());
+}
+
+TEST(HealthCanadaImportTest, SplitsModelCellsByTheSameRule) {
+  const FeedImport f = MustImport(
+      NoticeSource::kCaHealthCanada,
+      "[" + ProductPanelRecord("RA-1",
+                               "<table><tr><th>Product</th><th>Model</th></tr>"
+                               "<tr><td>A</td><td>TT.1902.0617, TT.1902.0617G</td></tr>"
+                               "<tr><td>B</td><td>Model 100, Model 200</td></tr>"
+                               "<tr><td>C</td><td>HD 1; HD 2</td></tr>"
+                               "<tr><td>D</td><td>1,5 kW</td></tr>"
+                               "<tr><td>E</td><td>A/B-100</td></tr>"
+                               "<tr><td>F</td><td>X-1; -</td></tr></table>"
+                               "<p>Numéro de modèle : QC-3000, QC-3001</p>") +
+          "]");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].model_numbers, (Strings{"TT.1902.0617", "TT.1902.0617G", "Model 100", "Model 200", "HD 1", "HD 2", "1,5 kW",
+                                                 "A/B-100", "X-1", "QC-3000", "QC-3001"}));
+}
+
+TEST(HealthCanadaImportTest, SplitsBrandsAtPipes) {
+  const FeedImport f = MustImport(
+      NoticeSource::kCaHealthCanada,
+      "[" + ProductPanelRecord("RA-1",
+                               "<table><tr><th>Brand</th></tr><tr><td>Blowy | AirPro</td></tr><tr><td>Marks and Spencer</td></tr>"
+                               "<tr><td>Bang &amp; Olufsen|C+C</td></tr></table>") +
+          "]");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].brands, (Strings{"Blowy", "AirPro", "Marks and Spencer", "Bang & Olufsen", "C+C"}));
+}
+
 TEST(HealthCanadaImportTest, ReadsSearchAnswers) {
   const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, RecallFixture("health_canada_search.json"));
   EXPECT_EQ(f.records, 3u);

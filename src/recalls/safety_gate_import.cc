@@ -7,7 +7,10 @@
 // "YYYY-MM-DD", optionally with a time, read by the rule of feed_import.h.
 // Fields whose meaning is a list (brands, model types, barcodes, batch
 // numbers, countries, measures) come as text or as an array of text,
-// depending on the export.
+// depending on the export. A model field may list several models, one per
+// line or joined by ';', each entry often led by a label ("Model: QC-3000;
+// QC-3001").
+#include "conform/core/text.h"
 #include "feed_records.h"
 
 namespace conform::feed {
@@ -27,6 +30,57 @@ std::vector<std::string> Values(FieldReader& f, std::initializer_list<std::strin
   for (auto& v : f.Strings(keys))
     if (v != "None") out.push_back(std::move(v));
   return out;
+}
+
+// The labels an entry of an alert's model field may start with, folded
+// (FoldedLabel) and without a final full stop: English, as alerts are
+// published, and the German and French forms printed on products sold in
+// the EU and copied from their labels (Art.-Nr., Artikelnummer, Modell,
+// Typ; Réf., Référence, Modèle).
+constexpr std::string_view kModelLabels[] = {
+    "model", "model no", "model number", "type", "type no", "type number", "art. no", "art no", "article no", "article number",
+    "item no", "item number", "ref", "ref. no", "reference", "art.-nr", "art.nr", "artikel-nr", "artikelnummer", "modell", "typ",
+    "modele"};
+
+// `s` in ASCII lower case, accents dropped, runs of spaces (no-break
+// spaces too) made one, without a final full stop: "Réf. " and "REF."
+// fold alike, to "ref".
+std::string FoldedLabel(std::string_view s) {
+  const std::string folded = AsciiLower(FoldLatinDiacritics(s));
+  std::string out;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const bool nbsp = folded.compare(i, 2, "\xC2\xA0") == 0;
+    if (nbsp) ++i;
+    if (nbsp || folded[i] == ' ' || folded[i] == '\t') {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    out.push_back(folded[i]);
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '.')) out.pop_back();
+  return out;
+}
+
+// An entry of the model field without a leading label ("Model: QC-3000":
+// "QC-3000"). Only a known label followed by a colon is dropped: a code
+// may itself hold a colon, and without one "Model S" and "Type R" are the
+// names of cars.
+std::string WithoutModelLabel(const std::string& entry) {
+  const size_t colon = entry.find(':');
+  if (colon == std::string::npos || colon > 40) return entry;
+  const std::string label = FoldedLabel(std::string_view(entry).substr(0, colon));
+  for (std::string_view known : kModelLabels)
+    if (label == known) return Trim(std::string_view(entry).substr(colon + 1));
+  return entry;
+}
+
+// The model field: several models, one per line or joined by ';'
+// ("Model: QC-3000; QC-3001"), each without its label. Not split at ','
+// or '/', which codes and ratings hold ("A/B-100", "1,5 kW").
+void AddModels(std::string_view field, std::vector<std::string>* list) {
+  if (IsUnknownPlaceholder(field)) return;
+  for (const auto& entry : SplitList(field, ";\n"))
+    if (std::string code = WithoutModelLabel(entry); !IsUnknownPlaceholder(code)) AddUnique(list, code);
 }
 
 // Market countries: several in one item, joined by ',', ';' or a line
@@ -57,7 +111,7 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   n.category = Value(f, {"product_category", "category"});
   // List fields: text as the export writes it, or an array of text.
   for (const auto& b : Values(f, {"brand", "product_brand"})) AddBrands(b, &n);
-  for (const auto& m : Values(f, {"model_type_number", "product_model_type", "typeNumberModel"})) AddLines(m, &n.model_numbers);
+  for (const auto& m : Values(f, {"model_type_number", "product_model_type", "typeNumberModel"})) AddModels(m, &n.model_numbers);
   for (const auto& b : Values(f, {"barcode", "product_barcode"})) AddBarcodes(b, &n, &out.warnings);
   for (const auto& b : Values(f, {"batch_number", "product_batch_number", "batchNumber"})) AddLines(b, &n.batch_numbers);
   n.company_recall_code = Value(f, {"company_recall_code", "product_recall_code", "companyRecallCode"});

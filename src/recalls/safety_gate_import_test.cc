@@ -169,6 +169,75 @@ TEST(SafetyGateImportTest, PlaceholdersAreNoBrandModelOrBatchNumber) {
   EXPECT_TRUE(f.problems.empty());
 }
 
+TEST(SafetyGateImportTest, SplitsModelFieldsAtSemicolonsAndDropsTheirLabels) {
+  // One model per line or ';'-separated entry, without its label ("Model:",
+  // any case, with the German and French forms), so that each is the code.
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/09201/24", "product_name": "Charger", "product_model_type": "Model: QC-3000; QC-3001"},
+      {"alert_number": "A12/09202/24", "product_name": "Charger", "product_model_type": "Model no.: AB-1;Type: AB-2\nArt. no.: 4711;  ITEM NO.: X1"},
+      {"alert_number": "A12/09203/24", "product_name": "Charger",
+       "product_model_type": "Ref.: R1; Réf. : R2; RÉF.\u00a0: R3; Art.-Nr.: 123.456; Artikelnummer: 55; Modèle : M-9; Model number: M-10"},
+      {"alert_number": "A12/09204/24", "product_name": "Charger", "product_model_type": "Model: N/A; Model:; Type: -"},
+      {"alert_number": "A12/09205/24", "product_name": "Charger", "product_model_type": ["Model: H9; H10", "Type: H11"]}])");
+  ASSERT_EQ(f.notices.size(), 5u);
+  EXPECT_EQ(f.notices[0].model_numbers, (Strings{"QC-3000", "QC-3001"}));
+  EXPECT_EQ(f.notices[1].model_numbers, (Strings{"AB-1", "AB-2", "4711", "X1"}));
+  EXPECT_EQ(f.notices[2].model_numbers, (Strings{"R1", "R2", "R3", "123.456", "55", "M-9", "M-10"}));
+  EXPECT_TRUE(f.notices[3].model_numbers.empty()) << f.notices[3].model_numbers.front();  // placeholders behind a label
+  EXPECT_EQ(f.notices[4].model_numbers, (Strings{"H9", "H10", "H11"}));
+  EXPECT_TRUE(f.problems.empty());
+}
+
+TEST(SafetyGateImportTest, KeepsModelCodesWholeAtCommasSlashesAndUnknownLabels) {
+  // ',' and '/' are inside codes and ratings; a label is dropped only when
+  // known and followed by a colon ("Model S" is a car; "E2037: 2318" names
+  // a part).
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/09211/24", "product_name": "Heater", "product_model_type": "A/B-100\n1,5 kW\nModel S\nE2037: 2318\nColour: red"}])");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].model_numbers, (Strings{"A/B-100", "1,5 kW", "Model S", "E2037: 2318", "Colour: red"}));
+}
+
+TEST(SafetyGateImportTest, SplitsBrandsAtPipesButNotInsideBrandNames) {
+  // '|' joins brands as ',' and '/' do; " and ", '&' and '+' are parts of
+  // brand names. A placeholder in the list is left out before '/' splits.
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/09221/24", "product_name": "Toy", "brand": "Acme|Globex | Initech"},
+      {"alert_number": "A12/09222/24", "product_name": "Toy", "brand": "Marks and Spencer | Bang & Olufsen"},
+      {"alert_number": "A12/09223/24", "product_name": "Toy", "brand": "Dolce & Gabbana"},
+      {"alert_number": "A12/09224/24", "product_name": "Toy", "brand": "C+C|N/A"},
+      {"alert_number": "A12/09225/24", "product_name": "Toy", "product_brand": ["Kiddo | Fun Time"]},
+      {"alert_number": "A12/09226/24", "product_name": "Toy", "brand": "Acme, N/A"}])");
+  ASSERT_EQ(f.notices.size(), 6u);
+  EXPECT_EQ(f.notices[0].brands, (Strings{"Acme", "Globex", "Initech"}));
+  EXPECT_EQ(f.notices[1].brands, (Strings{"Marks and Spencer", "Bang & Olufsen"}));
+  EXPECT_EQ(f.notices[2].brands, Strings{"Dolce & Gabbana"});
+  EXPECT_EQ(f.notices[3].brands, Strings{"C+C"});
+  EXPECT_EQ(f.notices[4].brands, (Strings{"Kiddo", "Fun Time"}));
+  EXPECT_EQ(f.notices[5].brands, Strings{"Acme"});  // a placeholder among brands: not "N" and "A"
+}
+
+TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
+  // The 353 real alerts leave every model field empty ("None"); no brand
+  // field holds '|'; "Citroen & DS" (three alerts) stays one brand, as the
+  // rule of AddBrands has it.
+  const std::string path = SharedSafetyGateSamplePath();
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "the shared Safety Gate sample is not at " << path;
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, ReadTestFile(path));
+  ASSERT_EQ(f.notices.size(), 353u);
+  size_t brands = 0, with_ampersand = 0;
+  for (const auto& n : f.notices) {
+    EXPECT_TRUE(n.model_numbers.empty()) << n.id;
+    brands += n.brands.size();
+    for (const auto& b : n.brands) {
+      EXPECT_EQ(b.find('|'), std::string::npos) << n.id;
+      with_ampersand += b.find('&') != std::string::npos;
+    }
+  }
+  EXPECT_EQ(with_ampersand, 5u);
+  EXPECT_EQ(brands, 339u);  // in 319 brand fields
+}
+
 TEST(SafetyGateImportTest, ListFieldsMayBeArraysOfText) {
   // Fields whose meaning is a list read an array of text as the list, each
   // item as the same field's text would be; alert_type and
