@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <string_view>
 #include <unordered_set>
@@ -468,6 +469,66 @@ bool ModelAttributeNamesAModel(std::string_view model) {
   // white", "various models") name none.
   if (std::none_of(compact.begin(), compact.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   return !std::all_of(words.begin(), words.end(), SaysNoModel);
+}
+
+std::vector<std::string> LabelledModelNumbers(std::string_view text) {
+  // Words split at spaces, with the punctuation around them set apart.
+  struct Word {
+    std::string_view text;  // without surrounding punctuation
+    std::string lower;
+    bool opens = false;   // a bracket opens in the word: "(UPC", "40041(previously"
+    bool closes = false;  // and closes: "680079015930);"
+  };
+  std::vector<Word> words;
+  for (size_t i = 0; i < text.size();) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    size_t end = i;
+    while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r') ++end;
+    std::string_view w = text.substr(i, end - i);
+    i = end;
+    const bool opens = w.find('(') != std::string_view::npos, closes = w.find(')') != std::string_view::npos;
+    // "40041(previously": what precedes an opening bracket is the word.
+    if (const size_t open = w.find('('); open != std::string_view::npos && open > 0) w = w.substr(0, open);
+    const auto punctuation = [](char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '#'; };
+    while (!w.empty() && punctuation(w.front())) w.remove_prefix(1);
+    while (!w.empty() && punctuation(w.back())) w.remove_suffix(1);
+    std::string lower(w);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    words.push_back({w, std::move(lower), opens, closes});
+  }
+  constexpr size_t kMaxModels = 16;
+  std::vector<std::string> out;
+  for (size_t i = 0; i < words.size() && out.size() < kMaxModels; ++i) {
+    const std::string& w = words[i].lower;
+    size_t next = i + 1;
+    if (w == "model" || w == "models") {
+      if (next < words.size() && (words[next].lower == "number" || words[next].lower == "numbers" || words[next].lower == "no" ||
+                                  words[next].lower == "nos"))
+        ++next;
+    } else if (w == "item" || w == "style" || w == "part") {
+      if (next >= words.size() || (words[next].lower != "number" && words[next].lower != "numbers" && words[next].lower != "no")) continue;
+      ++next;
+    } else {
+      continue;
+    }
+    for (; next < words.size() && out.size() < kMaxModels; ++next) {
+      const Word& x = words[next];
+      // A remark in brackets between the codes ("BSFIREPIT01 (UPC code
+      // 680079015930); BSFIREPIT02") is passed over.
+      if (x.opens && !LooksLikeModelCode(x.text)) {
+        while (next < words.size() && !words[next].closes) ++next;
+        continue;
+      }
+      if (x.lower.empty() || x.lower == "and" || x.lower == "or" || x.lower == "&") continue;
+      if (!LooksLikeModelCode(x.text)) break;
+      const std::string code(x.text);
+      if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
+      if (x.opens && !x.closes)  // "40041(previously recalled)": the remark after the code
+        while (next + 1 < words.size() && !words[next].closes) ++next;
+    }
+    i = next - 1;
+  }
+  return out;
 }
 
 }  // namespace conform::recalls

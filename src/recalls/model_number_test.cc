@@ -203,5 +203,25 @@ TEST(ModelAttributeTest, NamesAModelUnlessAPlaceholderYearSpecOrWords) {
     EXPECT_FALSE(ModelAttributeNamesAModel(model)) << model;
 }
 
+TEST(LabelledModelNumbersTest, ReadsTheModelsProseNames) {
+  using Models = std::vector<std::string>;
+  // As CPSC writes them.
+  EXPECT_EQ(LabelledModelNumbers("This recall involves BenQ-branded portable projectors, model GV31. The white projectors"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("Flaunt MagSafe Battery Charger power banks with model number E33A. \"FLAUNT\" is engraved"), Models{"E33A"});
+  EXPECT_EQ(LabelledModelNumbers("with \"Model No: UMCDB01\" printed on a stacked label"), Models{"UMCDB01"});
+  EXPECT_EQ(LabelledModelNumbers("Sloosh dive sticks, model 40041(previously recalled) and models 40003 and 16154. The model numbers"),
+            (Models{"40041", "40003", "16154"}));
+  EXPECT_EQ(LabelledModelNumbers("Fire Pits with model number BSFIREPIT01 (UPC code 680079015930); BSFIREPIT02 (UPC code 680079015947); and "
+                                 "BSFIREPIT03 (UPC code 680079015954). They"),
+            (Models{"BSFIREPIT01", "BSFIREPIT02", "BSFIREPIT03"}));
+  EXPECT_EQ(LabelledModelNumbers("item number 1234-567, style number AB12 or CD34"), (Models{"1234-567", "AB12", "CD34"}));
+  // Not a model list: words, specs, or no label.
+  for (const char* text : {"The model number is printed on the label.", "There are two models, X-Force Flex 9.60 and X-Force Flex 11.60",
+                           "model year 2019", "models manufactured between 2020 and 2022", "a 2000W power station, SKU #70084",
+                           "the 65W model and the 100W model", "item no longer sold"})
+    EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
+}
+
 }  // namespace
+
 }  // namespace conform::recalls

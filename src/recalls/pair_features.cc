@@ -611,6 +611,15 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
   // CompactAlnum upper-cases ASCII, which makes folding it first moot.
   const std::string_view model = FirstOf(record, schema_.model);
   p.model = IsAscii(model) ? CompactAlnum(model) : CompactAlnum(FoldForMatching(model));
+  if (const std::string_view others = FirstOf(record, schema_.other_models); !others.empty()) {
+    for (size_t at = 0; at <= others.size();) {
+      const size_t end = std::min(others.find(';', at), others.size());
+      const std::string_view one = others.substr(at, end - at);
+      std::string compact = IsAscii(one) ? CompactAlnum(one) : CompactAlnum(FoldForMatching(one));
+      if (compact.size() >= 3 && compact != p.model) p.other_models.push_back(std::move(compact));
+      at = end + 1;
+    }
+  }
   CodesAndSpecs found = ExtractCodesAndSpecs(all_folded);
   if (p.model.size() >= 3) {
     // The model attribute is a code for the features, digits or not: the
@@ -879,12 +888,26 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
     f[kCodeBestEditSim] = best;
     f[kCodeConflict] = (exact == 0 && !stem_match && in_lr == 0 && in_rl == 0) ? 1 : 0;
   }
-  if (!l.model.empty() && !r.model.empty()) {
-    f[kModelExact] = l.model == r.model ? 1 : 0;
-    f[kModelEditSim] = EditSimilarity(l.model, r.model);
+  // A record naming several models is compared by the one the other
+  // record shows: as its model attribute, else in its text.
+  const auto model_of = [](const PreparedRecord& a, const PreparedRecord& b) -> const std::string& {
+    if (a.other_models.empty() || a.model.empty()) return a.model;
+    if (!b.model.empty() && a.model == b.model) return a.model;
+    for (const auto& m : a.other_models)
+      if (m == b.model) return m;
+    if (b.compact_all.find(a.model) != std::string::npos) return a.model;
+    for (const auto& m : a.other_models)
+      if (b.compact_all.find(m) != std::string::npos) return m;
+    return a.model;
+  };
+  const std::string& l_model = model_of(l, r);
+  const std::string& r_model = model_of(r, l);
+  if (!l_model.empty() && !r_model.empty()) {
+    f[kModelExact] = l_model == r_model ? 1 : 0;
+    f[kModelEditSim] = EditSimilarity(l_model, r_model);
   }
-  if (!l.model.empty()) f[kModelInTextLr] = r.compact_all.find(l.model) != std::string::npos ? 1 : 0;
-  if (!r.model.empty()) f[kModelInTextRl] = l.compact_all.find(r.model) != std::string::npos ? 1 : 0;
+  if (!l_model.empty()) f[kModelInTextLr] = r.compact_all.find(l_model) != std::string::npos ? 1 : 0;
+  if (!r_model.empty()) f[kModelInTextRl] = l.compact_all.find(r_model) != std::string::npos ? 1 : 0;
 
   // Specifications: shared ones, and ones of the same kind that differ
   // ("32GB" against "64GB").

@@ -274,6 +274,24 @@ TEST_F(PairFeaturesTest, EmptyAndOddRecordsPrepare) {
   EXPECT_EQ(g["all_jaccard"], 1);
 }
 
+TEST_F(PairFeaturesTest, ARecordNamingSeveralModelsIsComparedByTheOneTheOtherShows) {
+  // A notice of three fire pits against a listing of the second.
+  const Record notice = R({{"title", "tabletop fire pits"}, {"model", "BSFIREPIT01"}, {"other models", "BSFIREPIT02; BSFIREPIT03"}});
+  const Record by_attribute = R({{"title", "brookstone tabletop fire pit"}, {"model", "BSFIREPIT02"}});
+  auto f = Features(notice, by_attribute);
+  EXPECT_EQ(f["model_exact"], 1);
+  EXPECT_EQ(f["model_in_text_lr"], 1);
+  auto g = Features(notice, R({{"title", "brookstone tabletop fire pit bsfirepit03"}}));
+  EXPECT_EQ(g["model_in_text_lr"], 1);
+  // A model the notice does not name: compared with its first, as before.
+  auto h = Features(notice, R({{"title", "brookstone tabletop fire pit"}, {"model", "BSFIREPIT09"}}));
+  EXPECT_EQ(h["model_exact"], 0);
+  EXPECT_EQ(h["model_in_text_lr"], 0);
+  // Without the further models, only the first counts.
+  auto k = Features(R({{"title", "tabletop fire pits"}, {"model", "BSFIREPIT01"}}), by_attribute);
+  EXPECT_EQ(k["model_exact"], 0);
+}
+
 TEST_F(PairFeaturesTest, AVeryLongTitleIsReadUpToItsFirstKilobyte) {
   std::string title;
   for (int i = 0; i < 30000; ++i) title += fmt::format("word{} ", i);

@@ -336,10 +336,15 @@ MatchRecord FromNotice(const Notice& n) {
   }
   // One code in the model attribute, so that it reads as one code; the
   // others still count from the text.
+  // Without a model field (CPSC, Health Canada), the model numbers the
+  // text labels as such ("model number E33A"): the pair model learned what
+  // a model attribute is worth, and does not see one in prose.
+  const std::vector<std::string> models =
+      !n.model_numbers.empty() ? n.model_numbers : LabelledModelNumbers(fmt::format("{}. {}", name, n.description));
   r.record.fields = {{"title", name},
                      {"brand", Joined(n.brands)},
-                     {"model", n.model_numbers.empty() ? "" : n.model_numbers[0]},
-                     {"other models", Joined(n.model_numbers, 1)},
+                     {"model", models.empty() ? "" : models[0]},
+                     {"other models", Joined(models, 1)},
                      {"category", n.category},
                      {"description", n.description}};
   r.gtins = n.gtins;

@@ -86,6 +86,15 @@ bool ModelAttributeNamesAModel(std::string_view model);
 // Whether `token` alone (separators allowed) would be taken as a code.
 bool LooksLikeModelCode(std::string_view token);
 
+// The model numbers a text names as such, as written: the codes
+// (LooksLikeModelCode) after "model", "models", "model number(s)", "model
+// no.", "model #", "item number", "style number" or "part number", as CPSC
+// and Health Canada write them in prose ("model number E33A", "Model No:
+// UMCDB01", "models 40041, 40003 and 16154", "BSFIREPIT01 (UPC code ...)").
+// A list ends at the first word that is neither a code nor "and", "or",
+// "&". Each once, in order; at most 16.
+std::vector<std::string> LabelledModelNumbers(std::string_view text);
+
 }  // namespace conform::recalls
 
 #endif  // CONFORM_RECALLS_MODEL_NUMBER_H_

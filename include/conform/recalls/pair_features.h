@@ -65,6 +65,10 @@ struct RecordSchema {
   std::vector<std::string> model = {"modelno", "model", "model_number", "mpn", "type_number"};
   std::vector<std::string> price = {"price"};
   std::vector<std::string> category = {"category", "product_type"};
+  // More model attributes, joined by "; ", of a record naming several
+  // models (a recall notice): the model features read the one that best
+  // agrees with the other record.
+  std::vector<std::string> other_models = {"other models"};
 };
 
 // What the featuriser derives from one record once, so that a record met in
@@ -101,6 +105,7 @@ struct PreparedRecord {
   std::string brand;                // normalised brand attribute, may be empty
   std::string brand_first_word;     // its first word
   std::string model;                // CompactAlnum of the model attribute, may be empty
+  std::vector<std::string> other_models;  // CompactAlnum of each further model attribute
   std::string category;             // normalised category attribute, may be empty
   SparseVector category_word;
   bool vectorised = false;  // the SparseVectors above are filled (AddVectors)
