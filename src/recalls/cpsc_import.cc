@@ -8,21 +8,34 @@
 // records (model numbers live in the Description's prose); there is no
 // brand field (a brand shows as "dba X" in a firm's name);
 // Retailers[].Name is a sentence, not a name; ProductUPCs is mostly empty
-// and may hold "N/A".
+// and may hold "N/A", the UPC then given, if at all, in the Description
+// ("SKU #70084, UPC 193175488718"); Products[].Model may be a placeholder.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "conform/core/text.h"
+#include "conform/recalls/brand.h"
+#include "conform/recalls/gtin.h"
+#include "conform/recalls/text_similarity.h"
 #include "feed_records.h"
 
 namespace conform::feed {
 
 namespace {
 
+// Whether `name` ends in a legal form (Co., Ltd, Inc., LLC, GmbH, ...):
+// a company's name, not a name it trades under.
+bool IsCompanyName(std::string_view name) { return recalls::BrandKey(name) != recalls::NormalizeText(name); }
+
 // "Hong Kong Baojia International Co. Ltd., dba Enhomee-Direct, of China"
-// names the brand Enhomee-Direct.
-std::string TradingName(const std::string& firm) {
+// names the brand Enhomee-Direct. The trading name runs to the next ',' or
+// " of ". Within it, " or " joins alternatives: another trading name ("dba
+// Acme or Acme Direct": both), or the firm's name again, which has a legal
+// form ("D/B/A Trsmima or Hunan Pineapple Electronic Commerce Co., Ltd.":
+// Trsmima alone).
+std::vector<std::string> TradingNames(const std::string& firm) {
   const std::string lower = AsciiLower(firm);
   for (std::string_view marker : {"doing business as ", "d/b/a ", "dba "}) {
     size_t at = lower.find(marker);
@@ -32,9 +45,105 @@ std::string TradingName(const std::string& firm) {
     size_t end = firm.find(',', start);
     const size_t of = lower.find(" of ", start);
     if (of != std::string::npos && (end == std::string::npos || of < end)) end = of;
-    return Trim(std::string_view(firm).substr(start, end == std::string::npos ? std::string::npos : end - start));
+    if (end == std::string::npos) end = firm.size();
+    std::vector<std::string> names;
+    for (size_t from = start; from < end;) {
+      size_t to = lower.find(" or ", from);
+      if (to == std::string::npos || to >= end) to = end;
+      const std::string name = Trim(std::string_view(firm).substr(from, to - from));
+      if (names.empty() || !IsCompanyName(name)) AddUnique(&names, name);
+      from = to == end ? end : to + 4;
+    }
+    return names;
   }
-  return "";
+  return {};
+}
+
+bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Past the spaces at text[i].
+size_t SkipSpaces(std::string_view text, size_t i) {
+  while (i < text.size() && text[i] == ' ') ++i;
+  return i;
+}
+
+// The end of the longest of `words` standing at lower[p] as a whole word,
+// or npos.
+size_t WordEnd(const std::string& lower, size_t p, std::initializer_list<std::string_view> words) {
+  size_t end = std::string::npos;
+  for (std::string_view w : words)
+    if (lower.compare(p, w.size(), w) == 0 && (p + w.size() == lower.size() || !IsAlnum(lower[p + w.size()])) &&
+        (end == std::string::npos || p + w.size() > end))
+      end = p + w.size();
+  return end;
+}
+
+// Past one of `words` at lower[p] and the spaces after it; `p` when none
+// is there.
+size_t SkipWord(const std::string& lower, size_t p, std::initializer_list<std::string_view> words) {
+  const size_t end = WordEnd(lower, p, words);
+  return end == std::string::npos ? p : SkipSpaces(lower, end);
+}
+
+// The code starting at text[i] (a digit): digit groups joined by single
+// spaces or hyphens ("0 12345 67890 5", "8-49398-06563-1"); `*end` is set
+// past it.
+std::string CodeAt(std::string_view text, size_t i, size_t* end) {
+  size_t j = i;
+  while (j < text.size() &&
+         (IsDigit(text[j]) || ((text[j] == ' ' || text[j] == '-') && j + 1 < text.size() && IsDigit(text[j + 1]) && IsDigit(text[j - 1]))))
+    ++j;
+  *end = j;
+  return std::string(text.substr(i, j - i));
+}
+
+// The codes a label in the Description names: the label (UPC, EAN, GTIN,
+// barcode, any case, a whole word), optionally "code", "number" or "no.",
+// '#' or ':', "is" ("The UPC number is 0-80313-08131-6"), then one code or
+// several joined by ',', ';', '/', "and" or "or" ("UPCs 012345678905 and
+// 036000291452"). A number without such a label is never taken: item
+// numbers, SKUs and unit counts look alike.
+std::vector<std::string> LabelledCodes(std::string_view description) {
+  const std::string lower = AsciiLower(description);
+  std::vector<std::string> codes;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if (i > 0 && IsAlnum(lower[i - 1])) continue;
+    size_t p = WordEnd(lower, i, {"upc", "upcs", "ean", "eans", "gtin", "gtins", "barcode", "barcodes", "bar code", "bar codes"});
+    if (p == std::string::npos) continue;
+    p = SkipWord(lower, SkipSpaces(lower, p), {"code", "codes", "number", "numbers", "no.", "nos."});
+    if (p < lower.size() && (lower[p] == '#' || lower[p] == ':')) p = SkipSpaces(lower, p + 1);
+    p = SkipWord(lower, p, {"is", "are"});
+    while (p < lower.size() && IsDigit(lower[p])) {
+      size_t end = 0;
+      codes.push_back(CodeAt(description, p, &end));
+      p = SkipSpaces(lower, end);
+      if (p < lower.size() && (lower[p] == ',' || lower[p] == ';' || lower[p] == '/')) p = SkipSpaces(lower, p + 1);
+      else if (lower.compare(p, 4, "and ") == 0 || lower.compare(p, 3, "or ") == 0) p = SkipSpaces(lower, p + (lower[p] == 'a' ? 4 : 3));
+      else break;
+    }
+    i = p > i ? p - 1 : i;
+  }
+  return codes;
+}
+
+// The GTINs the Description labels as such (LabelledCodes), for records
+// whose ProductUPCs leaves them out. A labelled code of eight digits or
+// more that is not a GTIN is reported as a barcode field's would be (once:
+// ProductUPCs may hold it too); a shorter number after a label is not
+// meant as a whole code ("UPC BAR CODE 426028" heads a table).
+void AddDescriptionGtins(std::string_view description, Notice* n, std::vector<std::string>* warnings) {
+  for (const std::string& code : LabelledCodes(description)) {
+    BarcodeScan scan = ExtractGtins(code);
+    for (auto& g : scan.gtins) AddUnique(&n->gtins, g);
+    for (const auto& p : scan.problems) {
+      if (std::count_if(p.text.begin(), p.text.end(), IsDigit) < 8) continue;
+      const std::string invalid = fmt::format("{}: {}", p.text, p.reason);
+      if (std::find(n->invalid_barcodes.begin(), n->invalid_barcodes.end(), invalid) != n->invalid_barcodes.end()) continue;
+      n->invalid_barcodes.push_back(invalid);
+      warnings->push_back(fmt::format("barcode '{}' in the Description is not a GTIN: {}", p.text, p.reason));
+    }
+  }
 }
 
 std::string JoinNonEmpty(const std::vector<std::string>& parts, std::string_view sep) {
@@ -92,7 +201,7 @@ RecordRead ReadCpscRecord(const Json& record) {
       AddUnique(&names, pf.Text({"Name"}));
       if (std::string d = pf.Text({"Description"}); !d.empty() && n.description.find(d) == std::string::npos)
         n.description += (n.description.empty() ? "" : "\n") + d;
-      AddUnique(&n.model_numbers, pf.Text({"Model"}));
+      AddLines(pf.Text({"Model"}), &n.model_numbers);  // "N/A" is no model number
       AddUnique(&types, pf.Text({"Type"}));
       AddUnique(&units, pf.Text({"NumberOfUnits"}));
       if (!pf.error().empty()) f.Fail(fmt::format("Products[{}]: {}", i, pf.error()));
@@ -105,11 +214,12 @@ RecordRead ReadCpscRecord(const Json& record) {
   for (const char* role : {"Manufacturers", "Importers", "Distributors"})
     for (const auto& firm : f.TextsOf(role, "Name")) {
       AddUnique(&n.companies, firm);
-      AddUnique(&n.brands, TradingName(firm));
+      for (const auto& brand : TradingNames(firm)) AddUnique(&n.brands, brand);
     }
   n.sold_at = f.TextsOf("Retailers", "Name");
   n.origin_countries = f.TextsOf("ManufacturerCountries", "Country");
   for (const auto& upc : f.TextsOf("ProductUPCs", "UPC")) AddBarcodes(upc, &n, &out.warnings);
+  AddDescriptionGtins(n.description, &n, &out.warnings);
   n.hazard_description = JoinNonEmpty(f.TextsOf("Hazards", "Name"), "\n");
   n.hazard_types = f.TextsOf("Hazards", "HazardType");
   for (const auto& r : f.TextsOf("Remedies", "Name")) AddUnique(&n.measures, r);

@@ -98,6 +98,70 @@ TEST(CpscImportTest, ReadsTheFirstRecordsBrandAndUpcsBeforeTheDuplicateReplacesI
   EXPECT_EQ(n.measures, (Strings{"Consumers should immediately stop using the recalled power banks and contact Voltaro for a full refund.", "Refund"}));
 }
 
+TEST(CpscImportTest, ReadsUpcsTheDescriptionLabelsAsSuch) {
+  // ProductUPCs is mostly empty; the Description names a UPC with a label
+  // in many forms. Labelled codes are taken when valid GTINs, and only
+  // those: an unlabelled number is an item number, a SKU or a count as
+  // often as a UPC.
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"json([
+      {"RecallNumber": "1", "RecallDate": "2026-01-01", "Description": "power stations (SKU #70084, UPC 193175488718)."},
+      {"RecallNumber": "2", "RecallDate": "2026-01-01", "Description": "UPC: 036000291452; upc #4006381333931. EAN 5901234123457"},
+      {"RecallNumber": "3", "RecallDate": "2026-01-01", "Description": "Model A (UPC code 0-36000-29145-2); The UPC number is 0 12345 67890 5."},
+      {"RecallNumber": "4", "RecallDate": "2026-01-01", "Description": "GTIN: 04006381333931, barcode 96385074, Bar code no. 5901234123457"},
+      {"RecallNumber": "5", "RecallDate": "2026-01-01", "Description": "UPCs 036000291452, 4006381333931 and 5901234123457 or 96385074"},
+      {"RecallNumber": "6", "RecallDate": "2026-01-01",
+       "Description": "SKU 036000291452, item 4006381333931. The UPC is on the label, 5901234123457. Ocean 96385074"},
+      {"RecallNumber": "7", "RecallDate": "2026-01-01", "Description": "ITEM # DESCRIPTION UPC BAR CODE 426028 Mini Verse 035051426028"},
+      {"RecallNumber": "8", "RecallDate": "2026-01-01", "Description": "Lamp, UPC 036000291453 (2 units)",
+       "Products": [{"Name": "Lamp", "Description": "Also sold as UPC 4006381333931"}]},
+      {"RecallNumber": "9", "RecallDate": "2026-01-01", "Description": "UPC 036000291453", "ProductUPCs": [{"UPC": "036000291453"}]}])json");
+  ASSERT_EQ(f.notices.size(), 9u);
+  EXPECT_EQ(f.notices[0].gtins, Strings{"00193175488718"});
+  EXPECT_EQ(f.notices[1].gtins, (Strings{"00036000291452", "04006381333931", "05901234123457"}));
+  EXPECT_EQ(f.notices[2].gtins, (Strings{"00036000291452", "00012345678905"}));
+  EXPECT_EQ(f.notices[3].gtins, (Strings{"04006381333931", "00000096385074", "05901234123457"}));
+  EXPECT_EQ(f.notices[4].gtins, (Strings{"00036000291452", "04006381333931", "05901234123457", "00000096385074"}));
+  EXPECT_TRUE(f.notices[5].gtins.empty()) << f.notices[5].gtins.front();  // no label right before a code
+  EXPECT_TRUE(f.notices[6].gtins.empty()) << f.notices[6].gtins.front();  // a short labelled number; the UPC unlabelled
+  // A labelled code with a wrong check digit is reported, not used; so is
+  // a UPC in Products[].Description read.
+  EXPECT_EQ(f.notices[7].gtins, Strings{"04006381333931"});
+  EXPECT_EQ(f.notices[7].invalid_barcodes, Strings{"036000291453: wrong check digit (expected 2)"});
+  // Listed in ProductUPCs too: reported once.
+  EXPECT_EQ(f.notices[8].invalid_barcodes, Strings{"036000291453: wrong check digit (expected 2)"});
+  EXPECT_EQ(ProblemLines(f), (Strings{
+                                 "record 7 (8): warning: barcode '036000291453' in the Description is not a GTIN: wrong check digit (expected 2)",
+                                 "record 8 (9): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
+                             }));
+}
+
+TEST(CpscImportTest, APlaceholderModelIsNoModelNumber) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallNumber": "1", "RecallDate": "2026-01-01", "Products": [{"Name": "Lamp", "Model": "N/A"}, {"Name": "Lamp", "Model": "-"}]},
+      {"RecallNumber": "2", "RecallDate": "2026-01-01", "Products": [{"Name": "Lamp", "Model": "Unknown"}, {"Name": "Lamp", "Model": "LP-1\nn/a"}]}])");
+  ASSERT_EQ(f.notices.size(), 2u);
+  EXPECT_TRUE(f.notices[0].model_numbers.empty()) << f.notices[0].model_numbers.front();
+  EXPECT_EQ(f.notices[1].model_numbers, Strings{"LP-1"});
+  EXPECT_TRUE(f.problems.empty());
+}
+
+TEST(CpscImportTest, ATradingNameEndsAtOrBeforeTheFirmsOwnName) {
+  // After "dba", " or " joins alternatives: a name with a legal form is
+  // the firm again ("D/B/A Trsmima or Hunan Pineapple Electronic Commerce
+  // Co., Ltd."); another name is another trading name.
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallNumber": "1", "RecallDate": "2026-01-01",
+       "Importers": [{"Name": "ShenZhenShiAcmeYouXianGongSi D/B/A Acmeo or Shenzhen Acme Trading Co., Ltd., of China"}]},
+      {"RecallNumber": "2", "RecallDate": "2026-01-01", "Importers": [{"Name": "Acme Holdings LLC, dba Acmeo or Acmeo Direct, of Oregon"}]},
+      {"RecallNumber": "3", "RecallDate": "2026-01-01", "Importers": [{"Name": "Acme Holdings dba Acmeo or Acme Holdings LLC"}]},
+      {"RecallNumber": "4", "RecallDate": "2026-01-01", "Importers": [{"Name": "Oregon Tools Inc., dba Toolsmith, of Portland, Oregon"}]}])");
+  ASSERT_EQ(f.notices.size(), 4u);
+  EXPECT_EQ(f.notices[0].brands, Strings{"Acmeo"});
+  EXPECT_EQ(f.notices[1].brands, (Strings{"Acmeo", "Acmeo Direct"}));
+  EXPECT_EQ(f.notices[2].brands, Strings{"Acmeo"});
+  EXPECT_EQ(f.notices[3].brands, Strings{"Toolsmith"});
+}
+
 TEST(CpscImportTest, RefusesASafetyGateFileGivenAsCpsc) {
   auto r = ImportFeed(NoticeSource::kUsCpsc, RecallFixture("safetygate_sample.json"));
   ASSERT_FALSE(r.ok());

@@ -41,8 +41,12 @@ const Json* Find(const Json& object, std::initializer_list<std::string_view> key
   return nullptr;
 }
 
+// A text value as a field's text: spaces made plain, then trimmed (a
+// no-break space at an end is trimmed too).
+std::string TextValue(const Json& v) { return Trim(PlainSpaces(v.get_ref<const std::string&>())); }
+
 std::string ScalarText(const Json& v) {
-  if (v.is_string()) return Trim(v.get<std::string>());
+  if (v.is_string()) return TextValue(v);
   return v.dump();
 }
 
@@ -54,6 +58,27 @@ std::string Trim(std::string_view s) {
   if (b == std::string_view::npos) return "";
   const size_t e = s.find_last_not_of(ws);
   return std::string(s.substr(b, e - b + 1));
+}
+
+std::string PlainSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const std::string_view rest = s.substr(i);
+    if (rest.substr(0, 2) == "\xC2\xA0") {  // U+00A0
+      out.push_back(' ');
+      ++i;
+    } else if (rest.substr(0, 3) == "\xE2\x80\xAF") {  // U+202F
+      out.push_back(' ');
+      i += 2;
+    } else if (rest.substr(0, 3) == "\xE2\x80\x8B" || rest.substr(0, 3) == "\xE2\x80\x8C" || rest.substr(0, 3) == "\xE2\x80\x8D" ||
+               rest.substr(0, 3) == "\xE2\x81\xA0" || rest.substr(0, 3) == "\xEF\xBB\xBF") {  // U+200B-U+200D, U+2060, U+FEFF
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> SplitList(std::string_view s, std::string_view separators) {
@@ -135,7 +160,7 @@ std::string FieldReader::Id(std::initializer_list<std::string_view> keys, bool w
   std::string_view key;
   const Json* v = Find(object_, keys, &key);
   if (v == nullptr) return "";
-  if (v->is_string()) return Trim(v->get<std::string>());
+  if (v->is_string()) return TextValue(*v);
   const char* wanted = whole_numbers ? "text or a whole number" : "text";
   if (whole_numbers && (v->is_number_unsigned() || (v->is_number_integer() && v->get<int64_t>() >= 0))) return v->dump();
   if (whole_numbers && v->is_number_float()) {
@@ -222,7 +247,7 @@ std::optional<Date> FieldReader::Day(std::initializer_list<std::string_view> key
     Fail(fmt::format("'{}' should be a date, found {}", key, TypeName(*v)));
     return std::nullopt;
   }
-  const std::string text = Trim(v->get<std::string>());
+  const std::string text = TextValue(*v);
   if (text.empty()) return std::nullopt;
   std::string why;
   if (auto d = DayOfText(text, &why)) return d;

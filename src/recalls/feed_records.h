@@ -25,9 +25,9 @@ class FieldReader {
  public:
   explicit FieldReader(const Json& object) : object_(object) {}
 
-  // The first of `keys` present (and not null) as trimmed text; numbers and
-  // booleans as their JSON text. Arrays and objects are an error. Not for
-  // identifiers: see Id.
+  // The first of `keys` present (and not null) as trimmed text, spaces made
+  // plain (PlainSpaces); numbers and booleans as their JSON text. Arrays and
+  // objects are an error. Not for identifiers: see Id.
   std::string Text(std::initializer_list<std::string_view> keys);
   // The first of `keys` present (and not null) as a notice id: trimmed text
   // or, when `whole_numbers`, a non-negative whole number (21004, 21004.0:
@@ -72,6 +72,12 @@ class FieldReader {
 };
 
 std::string Trim(std::string_view s);
+// `s` with the characters that print nothing removed (zero-width space,
+// non-joiner and joiner U+200B-U+200D, word joiner U+2060, byte order mark
+// U+FEFF) and no-break spaces (U+00A0, U+202F) made ordinary spaces: as a
+// reader sees the text, and as "&nbsp;" decodes. Every text a FieldReader
+// reads has been through it, so that "\u200bINMO" is found by "INMO".
+std::string PlainSpaces(std::string_view s);
 // A day from "YYYY-MM-DD", optionally followed by 'T' or ' ' and a time
 // of day: HH:MM, HH:MM:SS or HH:MM:SS.fraction (HH 00-23, MM 00-59, SS
 // 00-60), then optionally a zone (Z, +HH:MM, -HHMM, +HH). Nothing when the
@@ -94,10 +100,14 @@ std::string RawJson(const Json& record);
 // case). Checked on a whole field before it is split ("N/A" is no brand,
 // not brands "N" and "A") and on each part after.
 bool IsUnknownPlaceholder(std::string_view text);
-// Adds the brands of one brand field: several joined by ',', '/', ';' or
-// a line break ("Opel/Vauxhall", "CITROEN, DS"); an ampersand stays inside
-// a brand ("SUN & SPORT"); a one-word brand loses a trailing full stop
-// ("OPEL."); placeholders (IsUnknownPlaceholder) are no brand.
+// Adds the brands of one brand field. Placeholders (IsUnknownPlaceholder)
+// are no brand: the whole field is checked first ("N/A" is no brand, not
+// "N" and "A"). The field is split at ',', ';', '|' and line breaks
+// ("CITROEN, DS", "Acme | Globex"); a part that is a placeholder is dropped
+// before the rest are split at '/' ("Opel/Vauxhall"), and each piece is
+// checked again. Never split at " and ", '&' or '+', which are inside
+// brand names ("SUN & SPORT"); a one-word brand loses a trailing full stop
+// ("OPEL.").
 void AddBrands(std::string_view field, Notice* notice);
 // Adds the model or batch numbers of one field, one per line, leaving out
 // placeholders (IsUnknownPlaceholder) of the whole field or of a line.

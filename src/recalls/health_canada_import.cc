@@ -3,11 +3,14 @@
 // The open data file (recalls-rappels.canada.ca, HCRSAMOpenData.json), one
 // flat record per notice, every value text: NID, Title, URL, Organization,
 // Product, Issue, "What you should do", Category, "Recall class", "Last
-// updated" (YYYY-MM-DD) and Archived ("0" or "1"). Known quirks: HTML
-// entities ("&nbsp;") in the text; several issues or categories joined by
-// " - "; "Last updated" empty or not a date on thousands of records; no
-// brand field (the brand is in the title, when anywhere). NID is text or a
-// whole number.
+// updated" (YYYY-MM-DD) and Archived ("0" or "1"); the French file
+// (SCRSAMDonneesOuvertes.json) names them Titre, Produit, Problème, "Ce
+// que vous devriez faire", Catégorie, "Classe de rappel", "Dernière mise à
+// jour" and Archivé. Known quirks: HTML entities ("&nbsp;") and zero-width
+// spaces in the text; several issues or categories joined by " - ";
+// "Last updated" empty or not a date on thousands of records; "--" for no
+// recall class; no brand field (the brand is in the title, when anywhere).
+// NID is text or a whole number.
 //
 // The older Recalls and Safety Alerts API: list items (recallId,
 // title, category, date_published, url) and recall details, which add
@@ -80,7 +83,9 @@ std::string HtmlToText(std::string_view html) {
     i = end;
   }
   std::string out;
-  for (const auto& line : SplitList(DecodeHtmlEntities(flat), "\n")) {
+  // Entities first: "&#8203;" and "&#160;" are the characters PlainSpaces
+  // removes and makes plain.
+  for (const auto& line : SplitList(PlainSpaces(DecodeHtmlEntities(flat)), "\n")) {
     std::string collapsed;
     for (char c : line) {
       const bool space = c == ' ' || c == '\t' || c == '\r';
@@ -267,11 +272,13 @@ std::vector<std::pair<std::string, std::string>> LabelledLines(std::string_view 
   return out;
 }
 
-std::string CategoryName(const std::string& code) {
-  if (code == "1") return "Food";
-  if (code == "2") return "Vehicles";
-  if (code == "3") return "Health products";
-  if (code == "4") return "Consumer products";
+// The API's name of category `code`, in English or French (the words of
+// its French pages, which IssueHazards also knows); other codes as given.
+std::string CategoryName(const std::string& code, bool french = false) {
+  if (code == "1") return french ? "Aliments" : "Food";
+  if (code == "2") return french ? "Véhicules" : "Vehicles";
+  if (code == "3") return french ? "Produits de santé" : "Health products";
+  if (code == "4") return french ? "Produits de consommation" : "Consumer products";
   return code;
 }
 
@@ -346,14 +353,48 @@ std::vector<std::string> IssueHazards(std::string_view issue) {
 }
 
 // The open data file's Organization as the older API's category names it,
-// so that notices of both shapes read alike; other organisations as given.
-std::string OrganizationCategory(const std::string& organization) {
+// in the record's language, so that notices of both shapes read alike.
+// TC is Transport Canada (the same letters in French), which publishes
+// vehicle recalls only; ACIA is the CFIA in French. Organisations whose
+// category is not plain (Medical devices, Communications and Public
+// Affairs Branch, ...) are kept as given.
+std::string OrganizationCategory(const std::string& organization, bool french) {
   const std::string o = AsciiLower(organization);
-  if (o == "consumer product safety") return "Consumer products";
-  if (o == "cfia") return "Food";
-  if (o == "drugs and health products") return "Health products";
+  if (o == "cfia" || o == "acia") return CategoryName("1", french);
+  if (o == "tc") return CategoryName("2", french);
+  if (o == "drugs and health products") return CategoryName("3", french);
+  if (o == "consumer product safety") return CategoryName("4", french);
   return organization;
 }
+
+// The open data file's keys. The French file (SCRSAMDonneesOuvertes.json)
+// names the same fields in French; NID and URL are the same, and its
+// organisation key is read under both spellings.
+struct OpenDataKeys {
+  const char* title;
+  const char* product;
+  const char* issue;
+  const char* what_to_do;
+  const char* category;
+  const char* recall_class;
+  const char* last_updated;
+  const char* archived;
+};
+constexpr OpenDataKeys kEnglishKeys = {"Title", "Product", "Issue", "What you should do", "Category", "Recall class", "Last updated", "Archived"};
+constexpr OpenDataKeys kFrenchKeys = {"Titre",     "Produit",          "Problème",             "Ce que vous devriez faire",
+                                      "Catégorie", "Classe de rappel", "Dernière mise à jour", "Archivé"};
+
+// How many of `k` the record has, null or not.
+int KeysPresent(const Json& record, const OpenDataKeys& k) {
+  int n = 0;
+  for (const char* key : {k.title, k.product, k.issue, k.what_to_do, k.category, k.recall_class, k.last_updated, k.archived})
+    n += record.contains(key);
+  return n;
+}
+
+// Whether a record of the open data file is the French file's: it has more
+// of the French keys than of the English ones.
+bool IsFrenchOpenDataRecord(const Json& record) { return KeysPresent(record, kFrenchKeys) > KeysPresent(record, kEnglishKeys); }
 
 RecordRead ReadOpenDataRecord(const Json& record) {
   RecordRead out;
@@ -363,41 +404,46 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   n.id = f.Id({"NID"}, /*whole_numbers=*/true);
   out.id = n.id;
   if (n.id.empty() && f.error().empty()) f.Fail("no NID");
-  n.title = HtmlToText(f.Text({"Title"}));
+  const bool french = IsFrenchOpenDataRecord(record);
+  const OpenDataKeys& key = french ? kFrenchKeys : kEnglishKeys;
+  n.title = HtmlToText(f.Text({key.title}));
   n.url = f.Text({"URL"});
   if (!n.url.empty() && n.url[0] == '/') n.url = kOpenDataSiteRoot + n.url;
-  n.product_name = HtmlToText(f.Text({"Product"}));
+  n.product_name = HtmlToText(f.Text({key.product}));
   if (n.product_name.empty()) n.product_name = n.title;
-  for (const auto& issue : SplitOnSpacedDash(HtmlToText(f.Text({"Issue"})))) AddUnique(&n.hazard_types, issue);
-  AddUnique(&n.measures, HtmlToText(f.Text({"What you should do"})));
+  for (const auto& issue : SplitOnSpacedDash(HtmlToText(f.Text({key.issue})))) AddUnique(&n.hazard_types, issue);
+  AddUnique(&n.measures, HtmlToText(f.Text({key.what_to_do})));
   {
     std::vector<std::string> categories;
-    AddUnique(&categories, OrganizationCategory(f.Text({"Organization"})));
-    for (const auto& c : SplitOnSpacedDash(HtmlToText(f.Text({"Category"})))) AddUnique(&categories, c);
+    AddUnique(&categories, OrganizationCategory(f.Text({"Organization", "Organisation"}), french));
+    for (const auto& c : SplitOnSpacedDash(HtmlToText(f.Text({key.category})))) AddUnique(&categories, c);
     for (size_t i = 0; i < categories.size(); ++i) n.category += (i ? "; " : "") + categories[i];
   }
-  n.risk_level = f.Text({"Recall class"});
+  // "--" is the file's placeholder for no class (consumer products are not
+  // graded), as it is no brand or model elsewhere.
+  n.risk_level = f.Text({key.recall_class});
+  if (IsUnknownPlaceholder(n.risk_level)) n.risk_level.clear();
   // The file's one date is a last-updated stamp, and thousands of its
   // records carry none that reads as a date, in forms nobody documents: the
   // exception to feed_import.h's rule. The notice is kept without the date,
   // with a warning, whatever the text: losing a recall over its stamp would
   // hide it from matching.
-  const std::string updated = f.Text({"Last updated"});
-  const std::string archived = f.Text({"Archived"});
+  const std::string updated = f.Text({key.last_updated});
+  const std::string archived = f.Text({key.archived});
   if (!f.error().empty()) {
     out.error = f.error();
     return out;
   }
   std::string why;
   if (updated.empty()) {
-    out.warnings.push_back("no 'Last updated': the notice has no date");
+    out.warnings.push_back(fmt::format("no '{}': the notice has no date", key.last_updated));
   } else if (auto d = DayOfText(updated, &why)) {
     n.updated = d;
   } else {
-    out.warnings.push_back(fmt::format("'Last updated' is not a date: '{}'; the date is left unknown", updated));
+    out.warnings.push_back(fmt::format("'{}' is not a date: '{}'; the date is left unknown", key.last_updated, updated));
   }
   if (!archived.empty() && archived != "0" && archived != "1")
-    out.warnings.push_back(fmt::format("'Archived' is '{}', not 0 or 1", archived));
+    out.warnings.push_back(fmt::format("'{}' is '{}', not 0 or 1", key.archived, archived));
   n.raw = RawJson(record);
   out.notice = std::move(n);
   return out;

@@ -255,6 +255,81 @@ TEST(HealthCanadaImportTest, TheOpenDataFilesQuirks) {
   EXPECT_NE(r.error().ToString().find("'recallId' (the API) or 'NID' (the open data file)"), std::string::npos) << r.error().ToString();
 }
 
+TEST(HealthCanadaImportTest, OrganizationsInTheApisWordsAndPlaceholderClasses) {
+  // TC is Transport Canada: vehicles, as the API's category 2. "--" (and
+  // the other placeholders) in "Recall class" is no class. Organisations
+  // without a plain API category stay as given.
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Title": "Transport Canada Recall - 2026432 - FORD", "Organization": "TC", "Category": "Light Truck & Van",
+       "Recall class": "--", "Last updated": "2026-09-24"},
+      {"NID": "2", "Title": "Glasses recalled", "Organization": "Consumer product safety", "Recall class": "N/A", "Last updated": "2026-09-24"},
+      {"NID": "3", "Title": "Pens recalled", "Organization": "Medical devices", "Category": "Chemistry", "Recall class": "Type II",
+       "Last updated": "2026-09-24"}])");
+  ASSERT_EQ(f.notices.size(), 3u);
+  EXPECT_EQ(f.notices[0].category, "Vehicles; Light Truck & Van");
+  EXPECT_TRUE(f.notices[0].risk_level.empty()) << f.notices[0].risk_level;
+  EXPECT_EQ(f.notices[1].category, "Consumer products");
+  EXPECT_TRUE(f.notices[1].risk_level.empty()) << f.notices[1].risk_level;
+  EXPECT_EQ(f.notices[2].category, "Medical devices; Chemistry");
+  EXPECT_EQ(f.notices[2].risk_level, "Type II");
+  EXPECT_TRUE(f.problems.empty());
+}
+
+TEST(HealthCanadaImportTest, ReadsTheFrenchOpenDataFilesKeys) {
+  // SCRSAMDonneesOuvertes.json: the same fields under French keys, the
+  // organisation's category in the API's French words, and the warnings
+  // naming the keys the record has.
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Titre": "Bouilloires rappelées", "Organization": "ACIA", "Produit": "Bouilloire", "Problème": "Lait - Soya",
+       "Ce que vous devriez faire": "Ne pas consommer", "Catégorie": "Aliments", "Classe de rappel": "Classe 2",
+       "Dernière mise à jour": "2026-09-24", "Archivé": "0"},
+      {"NID": "2", "Titre": "Rappel de Transports Canada - 2026432 - FORD", "Organisation": "TC", "Catégorie": "Camion léger et fourgonnette",
+       "Classe de rappel": "--", "Dernière mise à jour": "", "Archivé": "oui"},
+      {"NID": "3", "Titre": "Lampes rappelées", "Organization": "Sécurité des produits de consommation", "Produit": null,
+       "Dernière mise à jour": "24/09/2026"}])");
+  ASSERT_EQ(f.notices.size(), 3u);
+  const Notice& kettle = f.notices[0];
+  EXPECT_EQ(kettle.title, "Bouilloires rappelées");
+  EXPECT_EQ(kettle.product_name, "Bouilloire");
+  EXPECT_EQ(kettle.hazard_types, (Strings{"Lait", "Soya"}));
+  EXPECT_EQ(kettle.measures, Strings{"Ne pas consommer"});
+  EXPECT_EQ(kettle.category, "Aliments");  // ACIA's "Aliments" once
+  EXPECT_EQ(kettle.risk_level, "Classe 2");
+  EXPECT_EQ(kettle.updated->ToString(), "2026-09-24");
+  EXPECT_EQ(f.notices[1].category, "Véhicules; Camion léger et fourgonnette");
+  EXPECT_TRUE(f.notices[1].risk_level.empty());
+  EXPECT_EQ(f.notices[2].product_name, "Lampes rappelées");
+  EXPECT_EQ(f.notices[2].category, "Sécurité des produits de consommation");  // not established: as given
+  EXPECT_EQ(ProblemLines(f), (Strings{
+                                 "record 1 (2): warning: no 'Dernière mise à jour': the notice has no date",
+                                 "record 1 (2): warning: 'Archivé' is 'oui', not 0 or 1",
+                                 "record 2 (3): warning: 'Dernière mise à jour' is not a date: '24/09/2026'; the date is left unknown",
+                             }));
+}
+
+TEST(HealthCanadaImportTest, InvisibleCharactersAreDroppedAndNoBreakSpacesArePlain) {
+  // Zero-width spaces, joiners, word joiners and byte order marks print
+  // nothing; a no-break space prints as a space. Raw or as entities, in
+  // either shape of the feed.
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Title": "\u200b\u200bINMO AIR3 Smart\u200c Glasses \u200drecalled\u2060\ufeff", "Organization": "Consumer product safety",
+       "Product": "INMO&#8203; AIR3&#160;Glasses", "Issue": "E.\u00a0coli\u202fO157:H7", "Last updated": "\ufeff2026-09-24"},
+      {"recallId": "\u200bRA-1", "title": "\u200bKettle\u00a0K-1 ", "category": [4], "date_published": 1561939200,
+       "panels": [{"panelName": "product", "text": "<table><tr><th>UPC</th><th>Model</th></tr><tr><td>\u200b036000291452</td><td>K&#8203;-1</td></tr></table>"}]}])");
+  ASSERT_EQ(f.notices.size(), 2u);
+  const Notice& glasses = f.notices[0];
+  EXPECT_EQ(glasses.title, "INMO AIR3 Smart Glasses recalled");
+  EXPECT_EQ(glasses.product_name, "INMO AIR3 Glasses");
+  EXPECT_EQ(glasses.hazard_types, Strings{"E. coli O157:H7"});
+  EXPECT_EQ(glasses.updated->ToString(), "2026-09-24");
+  const Notice& kettle = f.notices[1];
+  EXPECT_EQ(kettle.id, "RA-1");
+  EXPECT_EQ(kettle.title, "Kettle K-1");
+  EXPECT_EQ(kettle.gtins, Strings{"00036000291452"});
+  EXPECT_EQ(kettle.model_numbers, Strings{"K-1"});
+  EXPECT_TRUE(f.problems.empty()) << ProblemLines(f).front();
+}
+
 TEST(HealthCanadaImportTest, RefusesOtherFeedsAndSkipsBadRecords) {
   auto r = ImportFeed(NoticeSource::kCaHealthCanada, RecallFixture("cpsc_recalls.json"));
   ASSERT_FALSE(r.ok());

@@ -217,6 +217,20 @@ TEST(SafetyGateImportTest, SplitsBrandsAtPipesButNotInsideBrandNames) {
   EXPECT_EQ(f.notices[5].brands, Strings{"Acme"});  // a placeholder among brands: not "N" and "A"
 }
 
+TEST(SafetyGateImportTest, InvisibleCharactersAreDroppedAndNoBreakSpacesArePlain) {
+  // As in every feed: what prints nothing is not text; a no-break space is
+  // a space (the brand and model are found by their visible letters).
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/09301/24", "product_name": "Hair\u00a0dryer\u200b", "brand": "\u200bAcme\ufeff", "product_model_type": "HD\u2060-2000",
+       "barcode": "4006381333931\u200b"}])");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].product_name, "Hair dryer");
+  EXPECT_EQ(f.notices[0].brands, Strings{"Acme"});
+  EXPECT_EQ(f.notices[0].model_numbers, Strings{"HD-2000"});
+  EXPECT_EQ(f.notices[0].gtins, Strings{"04006381333931"});
+  EXPECT_TRUE(f.problems.empty()) << ProblemLines(f).front();
+}
+
 TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
   // The 353 real alerts leave every model field empty ("None"); no brand
   // field holds '|'; "Citroen & DS" (three alerts) stays one brand, as the
