@@ -397,8 +397,19 @@ MatchRecord FromListing(const Listing& l) {
   r.record.fields = {{"title", text(l.title)}, {"brand", text(l.brand)}, {"model", text(l.model)}, {"category", text(l.category)}};
   if (!l.gtin.empty())
     if (auto g = NormalizeGtin(l.gtin); g.ok()) r.gtins.push_back(g.value());
-  for (auto& g : GtinsInTitle(NormalizeForMatching(r.record.fields[0].second)))
-    if (std::find(r.gtins.begin(), r.gtins.end(), g) == r.gtins.end()) r.gtins_in_title.push_back(std::move(g));
+  // Most titles hold no run of eight digits, ASCII or full-width (UTF-8
+  // EF BC 90..99): those are not normalised for it.
+  const std::string& title = r.record.fields[0].second;
+  size_t run = 0, longest = 0;
+  bool full_width = false;
+  for (const char c : title) {
+    run = IsDigit(c) ? run + 1 : 0;
+    longest = std::max(longest, run);
+    full_width = full_width || static_cast<unsigned char>(c) == 0xEF;
+  }
+  if (longest >= 8 || full_width)
+    for (auto& g : GtinsInTitle(NormalizeForMatching(title)))
+      if (std::find(r.gtins.begin(), r.gtins.end(), g) == r.gtins.end()) r.gtins_in_title.push_back(std::move(g));
   if (!l.brand.empty()) r.brands.push_back(r.record.fields[1].second);
   return r;
 }
