@@ -6,7 +6,8 @@
 // "YYYY-MM-DDTHH:MM:SS", read by the rule of feed_import.h;
 // Products[].Model, .Type and Hazards[].HazardType are empty in recent
 // records (model numbers live in the Description's prose); there is no
-// brand field (a brand shows as "dba X" in a firm's name);
+// brand field (a brand shows as "dba X" in a firm's name, or in the prose:
+// "BenQ-branded projectors", 'the brand name "Moodooy"');
 // Retailers[].Name is a sentence, not a name; ProductUPCs is mostly empty
 // and may hold "N/A", the UPC then given, if at all, in the Description
 // ("SKU #70084, UPC 193175488718"); Products[].Model may be a placeholder.
@@ -60,6 +61,37 @@ std::vector<std::string> TradingNames(const std::string& firm) {
 }
 
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// The brands CPSC's prose names as such: "BenQ-branded portable
+// projectors", "Brookstone-Branded Tabletop Fire Pits", 'The brand name
+// "Moodooy" and model "F311" are printed'. The record has no brand field,
+// and its firms' names are a maker's or an importer's, rarely the brand
+// on the product. One word before "-branded" (a brand of several words
+// is not told from the words before it); a brand name only in quotes.
+std::vector<std::string> BrandsNamedInProse(std::string_view text) {
+  const std::string lower = AsciiLower(text);
+  std::vector<std::string> out;
+  const auto quote = [](char c) { return c == '"' || c == '\''; };
+  for (size_t at = lower.find("-branded"); at != std::string::npos; at = lower.find("-branded", at + 1)) {
+    size_t begin = at;
+    while (begin > 0 && lower[begin - 1] != ' ' && lower[begin - 1] != '\n' && lower[begin - 1] != '(') --begin;
+    std::string_view brand = text.substr(begin, at - begin);
+    while (!brand.empty() && quote(brand.front())) brand.remove_prefix(1);
+    while (!brand.empty() && quote(brand.back())) brand.remove_suffix(1);
+    // "non-branded", "co-branded", "store-branded" name no brand.
+    static constexpr std::string_view kNotBrands[] = {"non", "un", "co", "self", "private", "own", "store", "dual", "double", "multi", "cross", "re"};
+    const std::string word = AsciiLower(brand);
+    if (brand.empty() || IsUnknownPlaceholder(brand) || std::find(std::begin(kNotBrands), std::end(kNotBrands), word) != std::end(kNotBrands)) continue;
+    AddUnique(&out, std::string(brand));
+  }
+  for (size_t at = lower.find("brand name \""); at != std::string::npos; at = lower.find("brand name \"", at + 1)) {
+    const size_t begin = at + 12, end = text.find('"', begin);
+    if (end == std::string_view::npos || end == begin || end - begin > 40) continue;
+    const std::string_view brand = text.substr(begin, end - begin);
+    if (!IsUnknownPlaceholder(brand)) AddUnique(&out, std::string(brand));
+  }
+  return out;
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Past the spaces at text[i].
@@ -211,6 +243,8 @@ RecordRead ReadCpscRecord(const Json& record) {
   n.category = JoinNonEmpty(types, "; ");
   n.units = JoinNonEmpty(units, "; ");
 
+  // The product's brand first, then the firms' trading names.
+  for (auto& brand : BrandsNamedInProse(n.product_name + "\n" + n.description)) AddUnique(&n.brands, std::move(brand));
   for (const char* role : {"Manufacturers", "Importers", "Distributors"})
     for (const auto& firm : f.TextsOf(role, "Name")) {
       AddUnique(&n.companies, firm);

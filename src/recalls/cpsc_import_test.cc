@@ -162,6 +162,20 @@ TEST(CpscImportTest, ATradingNameEndsAtOrBeforeTheFirmsOwnName) {
   EXPECT_EQ(f.notices[3].brands, Strings{"Toolsmith"});
 }
 
+TEST(CpscImportTest, ReadsTheBrandsTheProseNames) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallNumber": "1", "RecallDate": "2026-01-01", "Description": "This recall involves \"Brookstone-Branded\" tabletop fire pits."},
+      {"RecallNumber": "2", "RecallDate": "2026-01-01", "Description": "The brand name \"Moodooy\" and model \"F311\" are printed on the rail.",
+       "Importers": [{"Name": "Shenzhen Co., Ltd., doing business as YUEZHANG, of China"}]},
+      {"RecallNumber": "3", "RecallDate": "2026-01-01", "Products": [{"Name": "BenQ-branded projectors"}], "Description": "BenQ-branded projectors, model GV31."},
+      {"RecallNumber": "4", "RecallDate": "2026-01-01", "Description": "Unbranded kettles; the brand name is not printed; a non-branded lid, co-branded boxes."}])");
+  const auto brands = [&f](const char* id) { return FindNotice(f, id)->brands; };
+  EXPECT_EQ(brands("1"), Strings{"Brookstone"});
+  EXPECT_EQ(brands("2"), (Strings{"Moodooy", "YUEZHANG"}));
+  EXPECT_EQ(brands("3"), Strings{"BenQ"});
+  EXPECT_TRUE(brands("4").empty());  // "brand name" without quotes, "non-branded", "co-branded"
+}
+
 TEST(CpscImportTest, RefusesASafetyGateFileGivenAsCpsc) {
   auto r = ImportFeed(NoticeSource::kUsCpsc, RecallFixture("safetygate_sample.json"));
   ASSERT_FALSE(r.ok());

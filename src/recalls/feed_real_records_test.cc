@@ -208,11 +208,13 @@ TEST(CpscRealRecordsTest, TradingNamesOfTheRecallingFirmsAreTheBrands) {
   EXPECT_EQ(brands("26610"), Strings{"Flaunt"});
   // "shenzhenshiyuezhangwangluokejiyouxiangongsi (Shenzhen Yuezhang Network
   // Technology Co., Ltd.), doing business as YUEZHANG, of China"
-  EXPECT_EQ(brands("26608"), Strings{"YUEZHANG"});
+  // The prose names the product's brand ("Moodooy-branded", 'The brand
+  // name "Moodooy"'): first, before the firm's trading name.
+  EXPECT_EQ(brands("26608"), (Strings{"Moodooy", "YUEZHANG"}));
   EXPECT_EQ(brands("26595"), Strings{"Rowenta USA"});
-  // No trading name among the firms.
+  // No trading name among the firms; "BenQ-branded portable projectors".
   EXPECT_TRUE(brands("26649").empty());
-  EXPECT_TRUE(brands("26647").empty());
+  EXPECT_EQ(brands("26647"), Strings{"BenQ"});
 }
 
 TEST(CpscRealRecordsTest, TrsmimaZiplinesATradingNameFollowedByAnotherCompanyName) {
