@@ -300,9 +300,10 @@ enum class CodeAgreement { kNone, kNear, kSame };
 
 // Safety Gate's product description is most often the product's own name
 // ("VARMFRONT", "Limar Torino", "Baby Biceps Gift Set"), which sellers put
-// in their titles: a few words, not a sentence. Such a name is read with
-// the product name, where titles are compared and keyed; a sentence stays
-// description.
+// in their titles: a few words, not a sentence. Its words key the notice
+// and make rule 4's name evidence (MatchRecord::name_words); a sentence is
+// description only. The pair model sees the description as before: the
+// notice's title is left as the regulator wrote it.
 bool DescriptionIsAName(std::string_view d) {
   constexpr size_t kMaxWords = 8, kMaxBytes = 80;
   while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
@@ -334,8 +335,8 @@ MatchRecord FromNotice(const Notice& n) {
           std::find(r.name_words.begin(), r.name_words.end(), w) == r.name_words.end())
         r.name_words.emplace_back(w);
   }
-  // One code in the model attribute, so that it reads as one code; the
-  // others still count from the text.
+  // One code in the model attribute, so that it reads as one code, the
+  // others apart (the pair model compares the one the listing shows).
   // Without a model field (CPSC, Health Canada), the model numbers the
   // text labels as such ("model number E33A"): the pair model learned what
   // a model attribute is worth, and does not see one in prose.
