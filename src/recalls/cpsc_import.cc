@@ -66,15 +66,29 @@ bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; 
 // projectors", "Brookstone-Branded Tabletop Fire Pits", 'The brand name
 // "Moodooy" and model "F311" are printed'. The record has no brand field,
 // and its firms' names are a maker's or an importer's, rarely the brand
-// on the product. One word before "-branded" (a brand of several words
-// is not told from the words before it); a brand name only in quotes.
+// on the product. Before "-branded": the word, and the capitalised words
+// just before it that are not a sentence's opening ("Instant Pot-branded",
+// "The Brookstone-branded"); a brand name only in quotes.
 std::vector<std::string> BrandsNamedInProse(std::string_view text) {
   const std::string lower = AsciiLower(text);
   std::vector<std::string> out;
   const auto quote = [](char c) { return c == '"' || c == '\''; };
+  const auto word_start = [&lower](size_t end) {
+    while (end > 0 && lower[end - 1] != ' ' && lower[end - 1] != '\n' && lower[end - 1] != '(') --end;
+    return end;
+  };
+  static constexpr std::string_view kOpenings[] = {"the", "a", "an", "this", "these", "those", "all", "some", "recalled", "its", "their", "and", "or", "of", "involves"};
   for (size_t at = lower.find("-branded"); at != std::string::npos; at = lower.find("-branded", at + 1)) {
-    size_t begin = at;
-    while (begin > 0 && lower[begin - 1] != ' ' && lower[begin - 1] != '\n' && lower[begin - 1] != '(') --begin;
+    size_t begin = word_start(at);
+    for (int more = 0; more < 2 && begin >= 2 && text[begin - 1] == ' '; ++more) {
+      const size_t previous = word_start(begin - 1);
+      const std::string_view word = std::string_view(lower).substr(previous, begin - 1 - previous);
+      const bool capitalised = std::isupper(static_cast<unsigned char>(text[previous])) != 0;
+      if (!capitalised || word.empty() || !IsAlnum(word.back()) ||
+          std::find(std::begin(kOpenings), std::end(kOpenings), word) != std::end(kOpenings))
+        break;
+      begin = previous;
+    }
     std::string_view brand = text.substr(begin, at - begin);
     while (!brand.empty() && quote(brand.front())) brand.remove_prefix(1);
     while (!brand.empty() && quote(brand.back())) brand.remove_suffix(1);

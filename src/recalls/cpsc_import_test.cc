@@ -168,11 +168,13 @@ TEST(CpscImportTest, ReadsTheBrandsTheProseNames) {
       {"RecallNumber": "2", "RecallDate": "2026-01-01", "Description": "The brand name \"Moodooy\" and model \"F311\" are printed on the rail.",
        "Importers": [{"Name": "Shenzhen Co., Ltd., doing business as YUEZHANG, of China"}]},
       {"RecallNumber": "3", "RecallDate": "2026-01-01", "Products": [{"Name": "BenQ-branded projectors"}], "Description": "BenQ-branded projectors, model GV31."},
-      {"RecallNumber": "4", "RecallDate": "2026-01-01", "Description": "Unbranded kettles; the brand name is not printed; a non-branded lid, co-branded boxes."}])");
+      {"RecallNumber": "4", "RecallDate": "2026-01-01", "Description": "Unbranded kettles; the brand name is not printed; a non-branded lid, co-branded boxes."},
+      {"RecallNumber": "5", "RecallDate": "2026-01-01", "Description": "This recall involves Instant Pot-branded multicookers. Recalled Fisher-Price-branded seats."}])");
   const auto brands = [&f](const char* id) { return FindNotice(f, id)->brands; };
   EXPECT_EQ(brands("1"), Strings{"Brookstone"});
   EXPECT_EQ(brands("2"), (Strings{"Moodooy", "YUEZHANG"}));
   EXPECT_EQ(brands("3"), Strings{"BenQ"});
+  EXPECT_EQ(brands("5"), (Strings{"Instant Pot", "Fisher-Price"}));  // a brand of two words; "Recalled" opens the sentence
   EXPECT_TRUE(brands("4").empty());  // "brand name" without quotes, "non-branded", "co-branded"
 }
 
