@@ -107,6 +107,14 @@ expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918
 expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+# Real CPSC records name model numbers and brands only in prose, and
+# sellers write UPCs in titles: takedowns, without a pair model; another
+# model of the brand is none.
+file(REMOVE ${TMP}/cpsc.db)
+expect_run(0 "us-cpsc: 20 new" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls_2026_07.json ${RECALLS}/cpsc_recorded_answers.json --db ${TMP}/cpsc.db -q)
+expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same model code GV31\",\"brand named in both\".*\"listing_id\":\"S-1\",\"notice\":\"us-cpsc:26647\".*\"same GTIN 00680079015947 \\(written in the listing's title\\)\".*\"listing_id\":\"S-2\".*3 listings against 20 notices: 2 takedown, 0 review"
+           ${CONFORM} recalls match ${RECALLS}/listings_sellers.jsonl --db ${TMP}/cpsc.db)
+expect_run(0 "\"action\":\"none\".*rule: the listing shows other model codes, not the notice's -> none" ${CONFORM} recalls explain 26647 S-3 --db ${TMP}/cpsc.db --listings ${RECALLS}/listings_sellers.jsonl)
 # One pair explained, matched or not.
 expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"rule: shared GTIN -> takedown\"\\]"
            ${CONFORM} recalls explain A12/01135/24 R-1 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
