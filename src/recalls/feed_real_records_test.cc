@@ -521,7 +521,8 @@ TEST(HealthCanadaRealRecordsTest, ZeroWidthSpacesInATitleAreNotText) {
   EXPECT_EQ(glasses->hazard_types, Strings{"Burn hazard"});
   EXPECT_EQ(glasses->category, "Consumer products; Electronics");
   EXPECT_EQ(glasses->title, "INMO AIR3 Smart Glasses recalled due to burn hazard");
-  EXPECT_EQ(glasses->product_name, "INMO AIR3 Smart Glasses recalled due to burn hazard");
+  // No Product: the title's product, before "recalled due to".
+  EXPECT_EQ(glasses->product_name, "INMO AIR3 Smart Glasses");
 }
 
 TEST(HealthCanadaRealRecordsTest, ADashForRecallClassIsNoGrade) {

@@ -396,6 +396,25 @@ int KeysPresent(const Json& record, const OpenDataKeys& k) {
 // of the French keys than of the English ones.
 bool IsFrenchOpenDataRecord(const Json& record) { return KeysPresent(record, kFrenchKeys) > KeysPresent(record, kEnglishKeys); }
 
+// Without a Product, the product is named by the title, which Health
+// Canada writes "<product> recalled due to <hazard>" or, for vehicles,
+// "<product> recalled by <maker>": the product is what comes before, and
+// the maker is the brand ("SUV recalled by HYUNDAI"). Other titles are the
+// product as they stand.
+void ProductOfTitle(const std::string& title, Notice* n) {
+  n->product_name = title;
+  const std::string lower = AsciiLower(title);
+  for (const std::string_view marker : {" recalled due to ", " recalled by "}) {
+    const size_t at = lower.find(marker);
+    if (at == std::string::npos || at == 0) continue;
+    n->product_name = Trim(std::string_view(title).substr(0, at));
+    if (marker == " recalled by ")
+      if (std::string maker = Trim(std::string_view(title).substr(at + marker.size())); !maker.empty() && !IsUnknownPlaceholder(maker))
+        AddUnique(&n->brands, maker);
+    return;
+  }
+}
+
 RecordRead ReadOpenDataRecord(const Json& record) {
   RecordRead out;
   FieldReader f(record);
@@ -410,7 +429,7 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   n.url = f.Text({"URL"});
   if (!n.url.empty() && n.url[0] == '/') n.url = kOpenDataSiteRoot + n.url;
   n.product_name = HtmlToText(f.Text({key.product}));
-  if (n.product_name.empty()) n.product_name = n.title;
+  if (n.product_name.empty()) ProductOfTitle(n.title, &n);
   for (const auto& issue : SplitOnSpacedDash(HtmlToText(f.Text({key.issue})))) AddUnique(&n.hazard_types, issue);
   AddUnique(&n.measures, HtmlToText(f.Text({key.what_to_do})));
   {

@@ -330,6 +330,21 @@ TEST(HealthCanadaImportTest, InvisibleCharactersAreDroppedAndNoBreakSpacesArePla
   EXPECT_TRUE(f.problems.empty()) << ProblemLines(f).front();
 }
 
+TEST(HealthCanadaImportTest, AProductlessRecordIsNamedByItsTitlesProduct) {
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Title": "INMO AIR3 Smart Glasses recalled due to burn hazard", "Product": null},
+      {"NID": "2", "Title": "SUV recalled by HYUNDAI", "Product": ""},
+      {"NID": "3", "Title": "Certain Safie's brand Sweet Pickled Beets may contain pieces of glass"},
+      {"NID": "4", "Title": "Kettles recalled due to fire hazard", "Product": "Kettlo electric kettles"}])");
+  ASSERT_EQ(f.notices.size(), 4u);
+  EXPECT_EQ(FindNotice(f, "1")->product_name, "INMO AIR3 Smart Glasses");
+  EXPECT_EQ(FindNotice(f, "2")->product_name, "SUV");
+  EXPECT_EQ(FindNotice(f, "2")->brands, std::vector<std::string>{"HYUNDAI"});
+  EXPECT_EQ(FindNotice(f, "3")->product_name, "Certain Safie's brand Sweet Pickled Beets may contain pieces of glass");
+  EXPECT_EQ(FindNotice(f, "4")->product_name, "Kettlo electric kettles");  // a Product is taken as given
+  EXPECT_TRUE(FindNotice(f, "4")->brands.empty());
+}
+
 TEST(HealthCanadaImportTest, RefusesOtherFeedsAndSkipsBadRecords) {
   auto r = ImportFeed(NoticeSource::kCaHealthCanada, RecallFixture("cpsc_recalls.json"));
   ASSERT_FALSE(r.ok());
