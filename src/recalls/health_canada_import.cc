@@ -399,11 +399,19 @@ bool IsFrenchOpenDataRecord(const Json& record) { return KeysPresent(record, kFr
 // Without a Product, the product is named by the title, which Health
 // Canada writes "<product> recalled due to <hazard>" or, for vehicles,
 // "<product> recalled by <maker>": the product is what comes before, and
-// the maker is the brand ("SUV recalled by HYUNDAI"). Other titles are the
-// product as they stand.
+// the maker is the brand ("SUV recalled by HYUNDAI"). Food recalls name
+// the brand before the word "brand" ("Certain Safie's brand Sweet Pickled
+// Beets may contain pieces of glass"). Other titles are the product as
+// they stand.
 void ProductOfTitle(const std::string& title, Notice* n) {
   n->product_name = title;
   const std::string lower = AsciiLower(title);
+  if (const size_t at = lower.find(" brand "); at != std::string::npos) {
+    size_t begin = lower.starts_with("certain ") ? 8 : 0;
+    if (at > begin)
+      if (std::string brand = Trim(std::string_view(title).substr(begin, at - begin)); !brand.empty() && !IsUnknownPlaceholder(brand))
+        AddUnique(&n->brands, brand);
+  }
   for (const std::string_view marker : {" recalled due to ", " recalled by "}) {
     const size_t at = lower.find(marker);
     if (at == std::string::npos || at == 0) continue;

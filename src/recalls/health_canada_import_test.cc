@@ -341,6 +341,7 @@ TEST(HealthCanadaImportTest, AProductlessRecordIsNamedByItsTitlesProduct) {
   EXPECT_EQ(FindNotice(f, "2")->product_name, "SUV");
   EXPECT_EQ(FindNotice(f, "2")->brands, std::vector<std::string>{"HYUNDAI"});
   EXPECT_EQ(FindNotice(f, "3")->product_name, "Certain Safie's brand Sweet Pickled Beets may contain pieces of glass");
+  EXPECT_EQ(FindNotice(f, "3")->brands, std::vector<std::string>{"Safie's"});
   EXPECT_EQ(FindNotice(f, "4")->product_name, "Kettlo electric kettles");  // a Product is taken as given
   EXPECT_TRUE(FindNotice(f, "4")->brands.empty());
 }
