@@ -231,6 +231,15 @@ bool CodeInText(std::string_view code, std::string_view normalized, const WordLi
   return false;
 }
 
+// Whether two words are one, or one is the other with an English plural
+// "s" ("xylophone", "xylophones").
+bool SameWordOrPlural(std::string_view x, std::string_view y) {
+  const auto plural_of = [](std::string_view longer, std::string_view word) {
+    return longer.size() == word.size() + 1 && longer.back() == 's' && longer.starts_with(word);
+  };
+  return x == y || plural_of(x, y) || plural_of(y, x);
+}
+
 // A word of three bytes or more, without digits, in both titles, in the
 // singular or the plural: what a notice naming a product ("Slime toys",
 // "Electric kettle") and a listing selling it share besides a code. Numbers
@@ -240,13 +249,10 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
   const auto counts = [](std::string_view w) {
     return w.size() >= 3 && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
-  const auto plural_of = [](std::string_view longer, std::string_view word) {
-    return longer.size() == word.size() + 1 && longer.back() == 's' && longer.starts_with(word);
-  };
   for (const std::string_view x : a.title_words) {
     if (!counts(x)) continue;
     for (const std::string_view y : b.title_words)
-      if (x == y || plural_of(x, y) || plural_of(y, x)) return true;
+      if (SameWordOrPlural(x, y)) return true;
   }
   return false;
 }
@@ -254,12 +260,8 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
 // Whether every one of `words` is a word of the record's title, in the
 // singular or the plural ("torino", "varmfront").
 bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& words) {
-  const auto plural_of = [](std::string_view longer, std::string_view word) {
-    return longer.size() == word.size() + 1 && longer.back() == 's' && longer.starts_with(word);
-  };
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::any_of(p.title_words.begin(), p.title_words.end(),
-                       [&](std::string_view t) { return t == w || plural_of(t, w) || plural_of(w, t); });
+    return std::any_of(p.title_words.begin(), p.title_words.end(), [&](std::string_view t) { return SameWordOrPlural(t, w); });
   });
 }
 
