@@ -331,11 +331,18 @@ MatchRecord FromNotice(const Notice& n) {
     const std::string product = CollapseToWords(FoldForMatching(name));
     std::string brand_words;
     for (const auto& b : n.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
-    const std::string described = CollapseToWords(FoldForMatching(n.description));
-    for (const std::string_view w : Words(described))
-      if (!StopWord(w) && !HasWord(product, w) && !HasWord(brand_words, w) &&
-          std::find(r.name_words.begin(), r.name_words.end(), w) == r.name_words.end())
-        r.name_words.emplace_back(w);
+    // "Astronaut Nebula projector / Star projection lamp": two names.
+    const std::string_view description = n.description;
+    for (size_t at = 0; at <= description.size();) {
+      const size_t end = std::min(description.find(" / ", at), description.size());
+      std::vector<std::string> words;
+      const std::string folded = CollapseToWords(FoldForMatching(description.substr(at, end - at)));
+      for (const std::string_view w : Words(folded))
+        if (!StopWord(w) && !HasWord(product, w) && !HasWord(brand_words, w) && std::find(words.begin(), words.end(), w) == words.end())
+          words.emplace_back(w);
+      if (!words.empty()) r.name_words.push_back(std::move(words));
+      at = end + 3;
+    }
   }
   // One code in the model attribute, so that it reads as one code, the
   // others apart (the pair model compares the one the listing shows).
@@ -462,7 +469,8 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       }
       // A notice's product name given as its description: the titles of
       // listings selling it have its words ("IKEA VARMFRONT powerbank").
-      for (const std::string& w : record.name_words) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+      for (const auto& words : record.name_words)
+        for (const std::string& w : words) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
     }
   }
   std::sort(keys.begin(), keys.end());
@@ -676,7 +684,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // name. Not when the brands agree only through the listing's brand in
     // the notice's text, which holds that name too ("Calm" in "Essential
     // oil blend Calm").
-    j.named = j.brands_agree && !notice_record.name_words.empty() && TitleHasEvery(l, notice_record.name_words);
+    j.named = j.brands_agree && std::any_of(notice_record.name_words.begin(), notice_record.name_words.end(),
+                                            [&l](const std::vector<std::string>& words) { return TitleHasEvery(l, words); });
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
     // words would pass for short brands.
@@ -803,8 +812,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (j.brands_agree) evidence.push_back("brand named in both");
     if (j.named) {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
+      const PreparedRecord& l = listing_of(j.candidate);
       std::string words;
-      for (const auto& w : notice_record.name_words) words.append(words.empty() ? "" : " ").append(w);
+      for (const auto& name : notice_record.name_words)
+        if (words.empty() && TitleHasEvery(l, name))
+          for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
       evidence.push_back(fmt::format("the notice's product name in the listing's title ({})", words));
     }
     if (j.gtins_differ) evidence.push_back("the GTINs differ");

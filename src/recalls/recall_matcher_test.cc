@@ -525,14 +525,18 @@ TEST(RecallIdentityTest, HtmlReferencesInAListingAreDecoded) {
 }
 
 TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
-  using Words = std::vector<std::string>;
+  using Words = std::vector<std::vector<std::string>>;
   // Safety Gate's description is most often the product's own name: its
   // words beyond the product name and the brand are what a seller's title
   // shows.
-  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Ikea", "", "", "VARMFRONT")).name_words, Words{"varmfront"});
-  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Bicycle helmet", "LIMAR", "", "", "Limar Torino")).name_words, Words{"torino"});
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Ikea", "", "", "VARMFRONT")).name_words, Words{{"varmfront"}});
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Bicycle helmet", "LIMAR", "", "", "Limar Torino")).name_words, Words{{"torino"}});
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy set", "Fisher-Price", "", "", "Baby Biceps Gift Set")).name_words,
-            (Words{"baby", "biceps", "gift"}));
+            (Words{{"baby", "biceps", "gift"}}));
+  // Names given as alternatives: "A / B".
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Laser pointer", "Burnnove", "", "", "Astronaut Nebula projector / Star projection lamp"))
+                .name_words,
+            (Words{{"astronaut", "nebula", "projector"}, {"star", "projection", "lamp"}}));
   // Prose, a placeholder, or nothing beyond the product name: no name.
   for (const char* description : {"Red wireless earphones in a cardboard box.", "None", "Power bank", "The power bank overheats while charging the phone and can catch fire"})
     EXPECT_TRUE(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Ikea", "", "", description)).name_words.empty()) << description;
@@ -552,6 +556,15 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
               hits[0].evidence.end());
     EXPECT_EQ(hits[0].evidence.back(), "rule: the notice names no GTIN or model code, the notice's product name and brand in the listing -> review");
   }
+  // One of two names the description gives.
+  const Notice lamp = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03599/24", "Laser pointer", "Burnnove", "", "",
+                                 "Astronaut Nebula projector / Star projection lamp");
+  const auto lamp_hits = MatchOne(lamp, MakeListing("L", "Burnnove Astronaut Nebula Projector galaxy light", "Burnnove"));
+  ASSERT_EQ(lamp_hits.size(), 1u);
+  EXPECT_NE(std::find(lamp_hits[0].evidence.begin(), lamp_hits[0].evidence.end(),
+                      "the notice's product name in the listing's title (astronaut nebula projector)"),
+            lamp_hits[0].evidence.end());
+  EXPECT_TRUE(MatchOne(lamp, MakeListing("L", "Burnnove star lamp", "Burnnove")).empty());
   // Another of the brand's power banks, or the name under another brand:
   // nothing.
   EXPECT_TRUE(MatchOne(ikea, MakeListing("L", "IKEA SMÅHAGEL power bank 10000mAh", "IKEA")).empty());

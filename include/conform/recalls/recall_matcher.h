@@ -86,11 +86,12 @@ struct MatchRecord {
   Record record;                    // title, brand, model, category, description
   std::vector<std::string> gtins;   // valid GTIN-14s
   std::vector<std::string> brands;  // as given; several for some notices
-  // A notice's product name when its description gives one ("VARMFRONT",
-  // "Limar Torino", "Baby Biceps Gift Set": a few words, not a sentence):
-  // its words beyond the product name and the brand, folded as titles are.
-  // Empty for listings and for descriptions in prose.
-  std::vector<std::string> name_words;
+  // A notice's product names when its description gives them ("VARMFRONT",
+  // "Limar Torino", "Baby Biceps Gift Set": a few words, not a sentence;
+  // "A / B" gives two): each name's words beyond the product name and the
+  // brand, folded as titles are. Empty for listings and for descriptions in
+  // prose.
+  std::vector<std::vector<std::string>> name_words;
   // Valid GTINs a listing's title writes ("Hair mask 500ml EAN
   // 8051772488833"): 12 to 14 digits standing alone, or 8 after a label
   // (EAN, GTIN, UPC, JAN). They confirm a notice's GTIN as the GTIN field
