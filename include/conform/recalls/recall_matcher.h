@@ -56,9 +56,9 @@
 //      review at most, only when the brands agree, no GTIN of the listing
 //      contradicts the notice's, and either the model gives at least
 //      `review_unidentified_at` or the listing's title has every word of
-//      the notice's product name (MatchRecord::name_words: "IKEA VARMFRONT
-//      powerbank" for Ikea's power bank "VARMFRONT") and names the notice's
-//      brand; otherwise none.
+//      one of the notice's product names (MatchRecord::name_words: "IKEA
+//      VARMFRONT powerbank" for Ikea's power bank "VARMFRONT") and names
+//      the notice's brand; otherwise none.
 // Every match carries the evidence that produced it, the rule last.
 #ifndef CONFORM_RECALLS_RECALL_MATCHER_H_
 #define CONFORM_RECALLS_RECALL_MATCHER_H_
