@@ -471,13 +471,16 @@ bool ModelAttributeNamesAModel(std::string_view model) {
   return !std::all_of(words.begin(), words.end(), SaysNoModel);
 }
 
-std::vector<std::string> LabelledModelNumbers(std::string_view text) {
+namespace {
+
+std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own_only) {
   // Words split at spaces, with the punctuation around them set apart.
   struct Word {
     std::string_view text;  // without surrounding punctuation
     std::string lower;
     bool opens = false;   // a bracket opens in the word: "(UPC", "40041(previously"
     bool closes = false;  // and closes: "680079015930);"
+    bool ends = false;    // ends a sentence or a clause: "charger.", "pack;"
   };
   std::vector<Word> words;
   for (size_t i = 0; i < text.size();) {
@@ -486,6 +489,7 @@ std::vector<std::string> LabelledModelNumbers(std::string_view text) {
     while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r') ++end;
     std::string_view w = text.substr(i, end - i);
     i = end;
+    const bool ends = !w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == '?' || w.back() == ';');
     const bool opens = w.find('(') != std::string_view::npos, closes = w.find(')') != std::string_view::npos;
     // "40041(previously": what precedes an opening bracket is the word.
     if (const size_t open = w.find('('); open != std::string_view::npos && open > 0) w = w.substr(0, open);
@@ -494,8 +498,21 @@ std::vector<std::string> LabelledModelNumbers(std::string_view text) {
     while (!w.empty() && punctuation(w.back())) w.remove_suffix(1);
     std::string lower(w);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    words.push_back({w, std::move(lower), opens, closes});
+    words.push_back({w, std::move(lower), opens, closes, ends});
   }
+  // Whether the label at `label` follows, in its sentence and at most six
+  // words back, a word that says the model is what the product goes with.
+  const auto names_what_it_goes_with = [&words](size_t label) {
+    for (size_t k = label; k > 0 && label - k < 6;) {
+      --k;
+      if (words[k].ends) break;
+      const std::string& w = words[k].lower;
+      if (w == "for" || w == "fits" || w == "fit" || w == "works" || w == "compatible" || w == "replaces" || w == "replacement" ||
+          w == "suits" || w == "suitable")
+        return true;
+    }
+    return false;
+  };
   constexpr size_t kMaxModels = 16;
   std::vector<std::string> out;
   for (size_t i = 0; i < words.size() && out.size() < kMaxModels; ++i) {
@@ -511,6 +528,7 @@ std::vector<std::string> LabelledModelNumbers(std::string_view text) {
     } else {
       continue;
     }
+    if (own_only && names_what_it_goes_with(i)) continue;
     for (; next < words.size() && out.size() < kMaxModels; ++next) {
       const Word& x = words[next];
       // A remark in brackets between the codes ("BSFIREPIT01 (UPC code
@@ -530,5 +548,11 @@ std::vector<std::string> LabelledModelNumbers(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
+
+std::vector<std::string> LabelledModelNumbers(std::string_view text) { return ModelNumbersAfterLabels(text, false); }
+
+std::vector<std::string> OwnLabelledModelNumbers(std::string_view description) { return ModelNumbersAfterLabels(description, true); }
 
 }  // namespace conform::recalls

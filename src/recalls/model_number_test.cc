@@ -222,6 +222,20 @@ TEST(LabelledModelNumbersTest, ReadsTheModelsProseNames) {
     EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
 }
 
+TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
+  using Models = std::vector<std::string>;
+  EXPECT_EQ(OwnLabelledModelNumbers("Portable projector, 1080p. Model: GV31. Ships from Hamburg."), Models{"GV31"});
+  EXPECT_EQ(OwnLabelledModelNumbers("Power bank with model number E33A, magnetic"), Models{"E33A"});
+  // In a new sentence, the product's own again.
+  EXPECT_EQ(OwnLabelledModelNumbers("Works with most chargers. Model No: PB-2000."), Models{"PB-2000"});
+  for (const char* text : {"Replacement battery for Makita model BL1830 and BL1850", "Compatible with model numbers HX6064 and HX6068",
+                           "Fits models 40041 and 40003", "Spare filter suitable for the Dyson model V11 cordless vacuum",
+                           "Case that works with model A2337"})
+    EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
+  // The regulators' prose is read as before.
+  EXPECT_EQ(LabelledModelNumbers("Replacement battery for model BL1830"), Models{"BL1830"});
+}
+
 }  // namespace
 
 }  // namespace conform::recalls

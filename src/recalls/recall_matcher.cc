@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstdint>
 #include <optional>
 #include <thread>
@@ -49,11 +50,11 @@ bool PlaceholderBrand(std::string_view key) {
   return kPlaceholders.count(key) != 0;
 }
 
-std::string Joined(const std::vector<std::string>& values, size_t from = 0) {
+std::string Joined(const std::vector<std::string>& values, size_t from = 0, std::string_view separator = "; ") {
   std::string out;
   for (size_t i = from; i < values.size(); ++i) {
     if (values[i].empty()) continue;
-    if (!out.empty()) out += "; ";
+    if (!out.empty()) out += separator;
     out += values[i];
   }
   return out;
@@ -364,9 +365,32 @@ MatchRecord FromNotice(const Notice& n) {
 
 namespace {
 
-// GTINs written in a title (see MatchRecord::gtins_in_title). `folded` is
-// NormalizeForMatching's: full-width digits are digits, labels lower case.
-std::vector<std::string> GtinsInTitle(std::string_view folded) {
+// Whether `before` (the text before a number) ends with a GTIN label: "ean",
+// "EAN-13:", "UPC code", "barcode #". `folded` as for GtinsIn.
+bool EndsWithGtinLabel(std::string_view before) {
+  const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
+  const auto trim = [](std::string_view t) {
+    const size_t end = t.find_last_not_of(" :#-.");
+    return end == std::string_view::npos ? std::string_view() : t.substr(0, end + 1);
+  };
+  std::string_view label = trim(before);
+  for (const std::string_view filler : {"code", "number", "no", "nr"})
+    if (label.ends_with(filler) && (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]))) {
+      label = trim(label.substr(0, label.size() - filler.size()));
+      break;
+    }
+  for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
+                                   "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code"})
+    if (label.ends_with(l) && (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]))) return true;
+  return false;
+}
+
+// GTINs written in a listing's title or description (MatchRecord::
+// gtins_in_title, gtins_in_description). `folded` is NormalizeForMatching's:
+// full-width digits are digits, labels lower case. In a title, 12 to 14
+// digits standing alone are taken, and 8 after a label; in a description,
+// which holds order, phone and article numbers, only numbers after a label.
+std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
   std::vector<std::string> out;
   const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   for (size_t i = 0; i < folded.size();) {
@@ -379,16 +403,10 @@ std::vector<std::string> GtinsInTitle(std::string_view folded) {
     const size_t length = end - i;
     // A run inside a word ("b0813151213x", "8051772488833ml") is a code.
     const bool alone = (i == 0 || !alnum(folded[i - 1])) && (end == folded.size() || !alnum(folded[end]));
-    bool wanted = length >= 12 && length <= 14;
-    if (length == 8) {
-      // An 8-digit number is as often a date or an article number: only
-      // after a label ("ean 96385074", "ean-8: 96385074").
-      const std::string_view before = folded.substr(0, i);
-      const size_t word_end = before.find_last_not_of(" :#-.");
-      const std::string_view label = word_end == std::string_view::npos ? "" : before.substr(0, word_end + 1);
-      for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8"})
-        wanted = wanted || (label.ends_with(l) && (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1])));
-    }
+    bool wanted = false;
+    if (length == 8 || (length >= 12 && length <= 14))
+      // An 8-digit number is as often a date or an article number.
+      wanted = (length >= 12 && !labelled_only) || EndsWithGtinLabel(folded.substr(0, i));
     if (alone && wanted)
       if (auto g = NormalizeGtin(folded.substr(i, length)); g.ok() && std::find(out.begin(), out.end(), g.value()) == out.end())
         out.push_back(std::move(g).value());
@@ -399,12 +417,51 @@ std::vector<std::string> GtinsInTitle(std::string_view folded) {
 
 }  // namespace
 
+DescriptionIdentifiers ReadListingDescription(std::string_view raw) {
+  DescriptionIdentifiers ids;
+  if (raw.empty()) return ids;
+  // Marketplaces pass HTML through ("charger.<br>Model: QC-65A"): a tag
+  // parts words.
+  std::string untagged;
+  untagged.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const size_t close = raw[i] == '<' && i + 1 < raw.size() && (std::isalpha(static_cast<unsigned char>(raw[i + 1])) || raw[i + 1] == '/')
+                             ? raw.find('>', i)
+                             : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      untagged.push_back(raw[i]);
+    } else {
+      untagged.push_back(' ');
+      i = close;
+    }
+  }
+  const std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
+  ids.models = OwnLabelledModelNumbers(description);
+  ids.gtins = GtinsIn(NormalizeForMatching(description), /*labelled_only=*/true);
+  return ids;
+}
+
+std::string DescriptionIdentifiersText(const DescriptionIdentifiers& ids) {
+  std::string text;
+  if (!ids.models.empty()) text = "models " + Joined(ids.models, 0, " and ");
+  for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
+  return text;
+}
+
 MatchRecord FromListing(const Listing& l) {
   // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
   const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
+  const DescriptionIdentifiers described = ReadListingDescription(l.description);
+  // Without a model field, the models the description labels stand in for
+  // it, one in the model attribute and the others apart, as a notice's.
+  const bool model_given = !l.model.empty() || described.models.empty();
   MatchRecord r;
   r.id = l.listing_id;
-  r.record.fields = {{"title", text(l.title)}, {"brand", text(l.brand)}, {"model", text(l.model)}, {"category", text(l.category)}};
+  r.record.fields = {{"title", text(l.title)},
+                     {"brand", text(l.brand)},
+                     {"model", model_given ? text(l.model) : described.models[0]},
+                     {"category", text(l.category)},
+                     {"other models", model_given ? "" : Joined(described.models, 1)}};
   if (!l.gtin.empty())
     if (auto g = NormalizeGtin(l.gtin); g.ok()) r.gtins.push_back(g.value());
   // Most titles hold no run of eight digits, ASCII or full-width (UTF-8
@@ -417,9 +474,15 @@ MatchRecord FromListing(const Listing& l) {
     longest = std::max(longest, run);
     full_width = full_width || static_cast<unsigned char>(c) == 0xEF;
   }
+  const auto known = [&r](const std::string& g) {
+    return std::find(r.gtins.begin(), r.gtins.end(), g) != r.gtins.end() ||
+           std::find(r.gtins_in_title.begin(), r.gtins_in_title.end(), g) != r.gtins_in_title.end();
+  };
   if (longest >= 8 || full_width)
-    for (auto& g : GtinsInTitle(NormalizeForMatching(title)))
-      if (std::find(r.gtins.begin(), r.gtins.end(), g) == r.gtins.end()) r.gtins_in_title.push_back(std::move(g));
+    for (auto& g : GtinsIn(NormalizeForMatching(title), /*labelled_only=*/false))
+      if (!known(g)) r.gtins_in_title.push_back(std::move(g));
+  for (const auto& g : described.gtins)
+    if (!known(g)) r.gtins_in_description.push_back(g);
   if (!l.brand.empty()) r.brands.push_back(r.record.fields[1].second);
   return r;
 }
@@ -437,6 +500,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   std::vector<std::string> keys;
   for (const auto& g : record.gtins) keys.push_back("g:" + g);
   for (const auto& g : record.gtins_in_title) keys.push_back("g:" + g);
+  for (const auto& g : record.gtins_in_description) keys.push_back("g:" + g);
   for (const auto& c : p.codes) {
     if (c.normalized.size() >= kMinCode) keys.push_back("c:" + c.normalized);
     if (!c.stem.empty()) keys.push_back("s:" + c.stem);
@@ -639,7 +703,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     KindJudgement kinds;
     bool made_for = false;  // the listing may sell something made for the product
     bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
-    bool gtin_in_title = false;  // the shared GTIN is written in the listing's title
+    std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
   };
   std::vector<Judged> judged;
@@ -661,12 +725,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // trade item.
     for (const auto& g : query.gtins)
       if (std::find(other.gtins.begin(), other.gtins.end(), g) != other.gtins.end()) j.shared_gtin = g;
-    // One written in the listing's title confirms; it never contradicts.
-    for (const auto& g : listing_record.gtins_in_title)
-      if (j.shared_gtin.empty() && std::find(notice_record.gtins.begin(), notice_record.gtins.end(), g) != notice_record.gtins.end()) {
-        j.shared_gtin = g;
-        j.gtin_in_title = true;
-      }
+    // One written in the listing's title or description confirms; it
+    // never contradicts.
+    for (const auto* written : {&listing_record.gtins_in_title, &listing_record.gtins_in_description})
+      for (const auto& g : *written)
+        if (j.shared_gtin.empty() && std::find(notice_record.gtins.begin(), notice_record.gtins.end(), g) != notice_record.gtins.end()) {
+          j.shared_gtin = g;
+          j.gtin_written_in = written == &listing_record.gtins_in_title ? "title" : "description";
+        }
     j.gtins_differ = j.shared_gtin.empty() && !notice_record.gtins.empty() && !listing_record.gtins.empty();
     j.notice_has_gtin = !notice_record.gtins.empty();
 
@@ -789,7 +855,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::vector<std::string> evidence;
     const PreparedRecord& n = notice_of(j.candidate);
     const PreparedRecord& l = listing_of(j.candidate);
-    if (!j.shared_gtin.empty()) evidence.push_back(j.gtin_in_title ? fmt::format("same GTIN {} (written in the listing's title)", j.shared_gtin) : "same GTIN " + j.shared_gtin);
+    if (!j.shared_gtin.empty()) evidence.push_back(!j.gtin_written_in.empty() ? fmt::format("same GTIN {} (written in the listing's {})", j.shared_gtin, j.gtin_written_in)
+                                                     : "same GTIN " + j.shared_gtin);
     if (!j.restricted_gtin.empty())
       evidence.push_back(fmt::format("same GTIN {}, but a restricted-circulation number (unique only inside one company or country) "
                                      "and the brand is not confirmed",

@@ -610,6 +610,39 @@ TEST(RecallIdentityTest, AGtinWrittenInTheTitleConfirmsButNeverContradicts) {
   EXPECT_EQ(field[0].action, RecallAction::kReview);
 }
 
+TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
+  const auto described = [](const char* title, const char* description, const char* brand = "Voltix", const char* model = "") {
+    Listing l = MakeListing("L", title, brand, "", model);
+    l.description = description;
+    return l;
+  };
+  const Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A", "USB charger", "Voltix", "QC-65A", "04006381333931");
+  // A model the description labels stands in for the missing model field.
+  const MatchRecord record = FromListing(described("Voltix fast charger 65W", "Compact GaN charger.<br>Model: QC-65A, QC-65B. Ships in 24 h"));
+  EXPECT_EQ(record.record.fields[2].second, "QC-65A");
+  EXPECT_EQ(record.record.fields[4].second, "QC-65B");
+  ExpectOneTakedown(MatchOne(notice, described("Voltix fast charger 65W", "Compact GaN charger. Model: QC-65A. Ships in 24 h")));
+  // The model field, when given, is the listing's word.
+  EXPECT_EQ(FromListing(described("Voltix charger", "Model: QC-65A", "Voltix", "QC-100")).record.fields[2].second, "QC-100");
+  // What an accessory fits is not its model.
+  EXPECT_TRUE(FromListing(described("Charging cable", "Replacement cable for Voltix model QC-65A")).record.fields[2].second.empty());
+  // A labelled GTIN confirms as one in the title does; an unlabelled number
+  // in a description (an order or phone number) is not read.
+  const auto hits = MatchOne(notice, described("Fast charger 65W", "Original packaging. EAN-13: 4006381333931", ""));
+  ExpectOneTakedown(hits);
+  EXPECT_EQ(hits[0].evidence[0], "same GTIN 04006381333931 (written in the listing's description)");
+  EXPECT_TRUE(FromListing(described("Fast charger", "Order 4006381333931 ships today")).gtins_in_description.empty());
+  EXPECT_EQ(FromListing(described("Fast charger", "UPC code: 012345678905")).gtins_in_description, std::vector<std::string>{"00012345678905"});
+  // What a listing index keeps of a description reads back the same.
+  const DescriptionIdentifiers ids = ReadListingDescription("Model No. QC-65A or QC-65B &amp; more. EAN 4006381333931, barcode 96385074");
+  EXPECT_EQ(ids.models, (std::vector<std::string>{"QC-65A", "QC-65B"}));
+  EXPECT_EQ(ids.gtins, (std::vector<std::string>{"04006381333931", "00000096385074"}));
+  const DescriptionIdentifiers back = ReadListingDescription(DescriptionIdentifiersText(ids));
+  EXPECT_EQ(back.models, ids.models);
+  EXPECT_EQ(back.gtins, ids.gtins);
+  EXPECT_EQ(DescriptionIdentifiersText(ReadListingDescription("Soft cotton, machine washable.")), "");
+}
+
 TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
   // "GU10" (a lamp base) on 30 lamps of 30 brands, "LM-4410" on one.
   std::vector<MatchRecord> listings;

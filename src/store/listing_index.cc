@@ -59,6 +59,7 @@ std::string RecordJson(const IndexedListing& l, std::vector<std::string> keys) {
   j["model"] = l.listing.model;
   j["category"] = l.listing.category;
   j["gtin"] = l.listing.gtin;
+  if (!l.listing.description.empty()) j["description"] = l.listing.description;
   j["keys"] = keys;
   // Invalid UTF-8 in a listing is replaced, not a reason to lose the listing.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -75,6 +76,7 @@ Result<IndexedListing> RecordFromJson(const std::string& id, const std::string& 
   l.listing.model = j.value("model", "");
   l.listing.category = j.value("category", "");
   l.listing.gtin = j.value("gtin", "");
+  l.listing.description = j.value("description", "");
   if (auto k = j.find("keys"); k != j.end() && k->is_array())
     for (const auto& key : *k)
       if (key.is_string()) l.keys.push_back(key.get<std::string>());

@@ -98,12 +98,31 @@ struct MatchRecord {
   // does, but never contradict one: a number in a title may be something
   // else that happens to pass the check digit.
   std::vector<std::string> gtins_in_title;
+  // Valid GTINs a listing's description labels ("EAN: 8051772488833",
+  // "UPC code 012345678905"), confirming as those of the title do.
+  std::vector<std::string> gtins_in_description;
 };
+
+// What recall matching reads of a listing's description: the model numbers
+// it labels as the product's own (OwnLabelledModelNumbers: "Model: GV31",
+// not "replacement battery for model BL1830") and the valid GTINs it labels
+// (EAN, GTIN, UPC, JAN, barcode; an unlabelled number may be an order or
+// phone number). HTML tags part words and character references are decoded.
+struct DescriptionIdentifiers {
+  std::vector<std::string> models;  // as written
+  std::vector<std::string> gtins;   // GTIN-14
+};
+DescriptionIdentifiers ReadListingDescription(std::string_view description);
+// A short text that ReadListingDescription reads as `ids` ("models GV31 and
+// GV30. GTIN 04006381333931"): all a listing index keeps of a description.
+std::string DescriptionIdentifiersText(const DescriptionIdentifiers& ids);
 
 MatchRecord FromNotice(const Notice& notice);
 // The listing's GTIN counts only when its check digit is valid; HTML
 // character references in its text are decoded ("QC&#45;65A", "&amp;").
-// GTINs written in its title are kept apart (gtins_in_title).
+// GTINs written in its title or description are kept apart
+// (gtins_in_title, gtins_in_description). Without a model field, the
+// models its description labels stand in for it (ReadListingDescription).
 MatchRecord FromListing(const Listing& listing);
 
 enum class RecallAction { kNone, kReview, kTakedown };
@@ -214,7 +233,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/5";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/6";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a

@@ -4,7 +4,8 @@
 // reads it).
 //
 // A listing is kept by listing_id with what recall matching reads (title,
-// brand, model, category, GTIN) and the blocking keys the matcher computed
+// brand, model, category, GTIN, and of its description what the caller
+// keeps: recalls::DescriptionIdentifiersText) and the blocking keys the matcher computed
 // for it (recalls::BlockingKeys). Keys depend on how the matcher blocks, so
 // the file records the key scheme it was built with. Listings keyed under
 // another scheme are stale: every call but Put(..., replace_all) refuses
@@ -36,7 +37,7 @@ struct SqliteDb;
 }
 
 struct IndexedListing {
-  Listing listing;  // listing_id, title, brand, model, category, gtin only
+  Listing listing;  // listing_id, title, brand, model, category, gtin, description only
   std::vector<std::string> keys;  // blocking keys, distinct
 };
 
