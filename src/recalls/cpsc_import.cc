@@ -61,6 +61,7 @@ std::vector<std::string> TradingNames(const std::string& firm) {
 }
 
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The brands CPSC's prose names as such: "BenQ-branded portable
 // projectors", "Brookstone-Branded Tabletop Fire Pits", 'The brand name
@@ -106,7 +107,44 @@ std::vector<std::string> BrandsNamedInProse(std::string_view text) {
   }
   return out;
 }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The brand a product name opens with, when the prose shows it to be one:
+// CPSC names products by brand and kind ("Sloosh Dive Sticks", "Galanz
+// Retro Refrigerators") in title case, and its prose writes the kind in
+// lower case after the brand ("This recall involves Sloosh dive sticks",
+// "The Galanz retro-style refrigerators"; or a number: "the Predator
+// 2000-Watt Power Station"). Only then: a kind of product
+// opens names too ("Cordless Vacuum Cleaners"), but the prose writes it in
+// lower case, and a run of capitalised words ("World Class Fireworks",
+// "Granitestone Diamond Pro Blue") does not tell where the brand ends. Not
+// at a sentence's opening, where every word is capitalised.
+std::string BrandOpeningTheProductName(std::string_view product_name, std::string_view prose) {
+  const auto word_end = [](std::string_view t, size_t i) {
+    while (i < t.size() && t[i] != ' ' && t[i] != '\n' && t[i] != ',' && t[i] != ';') ++i;
+    return i;
+  };
+  std::string_view first = product_name.substr(0, word_end(product_name, 0));
+  // "Gigglescape™": the mark is not part of the name.
+  for (const std::string_view mark : {"\u2122", "\u00ae"})
+    if (first.ends_with(mark)) first.remove_suffix(mark.size());
+  const auto upper = [](char c) { return std::isupper(static_cast<unsigned char>(c)) != 0; };
+  const auto lower = [](char c) { return std::islower(static_cast<unsigned char>(c)) != 0; };
+  if (first.size() < 2 || !upper(first[0]) || !std::all_of(first.begin(), first.end(), [](char c) { return IsAlnum(c) || c == '\''; }))
+    return "";
+  static constexpr std::string_view kNotBrands[] = {"The", "A", "An", "This", "These", "All", "Some", "Certain", "Recalled", "Children's", "Kids", "Adult", "Baby"};
+  if (std::find(std::begin(kNotBrands), std::end(kNotBrands), first) != std::end(kNotBrands)) return "";
+  for (size_t at = prose.find(first); at != std::string_view::npos; at = prose.find(first, at + 1)) {
+    const size_t end = at + first.size();
+    if ((at > 0 && (IsAlnum(prose[at - 1]) || prose[at - 1] == '-')) || end + 1 >= prose.size() || prose[end] != ' ') continue;
+    // Mid-sentence: a word before it, not ending a sentence.
+    size_t before = at;
+    while (before > 0 && prose[before - 1] == ' ') --before;
+    if (before == 0 || prose[before - 1] == '.' || prose[before - 1] == '\n' || prose[before - 1] == '!' || prose[before - 1] == '?') continue;
+    if (lower(prose[end + 1]) || IsDigit(prose[end + 1])) return std::string(first);
+  }
+  return "";
+}
+
 
 // Past the spaces at text[i].
 size_t SkipSpaces(std::string_view text, size_t i) {
@@ -259,6 +297,8 @@ RecordRead ReadCpscRecord(const Json& record) {
 
   // The product's brand first, then the firms' trading names.
   for (auto& brand : BrandsNamedInProse(n.product_name + "\n" + n.description)) AddUnique(&n.brands, std::move(brand));
+  if (n.brands.empty())
+    if (std::string brand = BrandOpeningTheProductName(n.product_name, n.description); !brand.empty()) n.brands.push_back(std::move(brand));
   for (const char* role : {"Manufacturers", "Importers", "Distributors"})
     for (const auto& firm : f.TextsOf(role, "Name")) {
       AddUnique(&n.companies, firm);

@@ -24,7 +24,9 @@ TEST(CpscImportTest, ReadsRealRecalls) {
   EXPECT_NE(cooker->description.find("batchcode of 1728"), std::string::npos);  // identifiers stay in the prose
   EXPECT_TRUE(cooker->model_numbers.empty());
   EXPECT_EQ(cooker->companies, Strings{"Foshan Linshine Technology Co., Guangdong, China"});
-  EXPECT_TRUE(cooker->brands.empty());
+  // No firm trading name; the product name opens with the brand, which the
+  // prose writes before a number ("Gem 65").
+  EXPECT_EQ(cooker->brands, Strings{"Gem"});
   EXPECT_EQ(cooker->origin_countries, Strings{"China"});
   EXPECT_EQ(cooker->units, "About 104,000");
   EXPECT_EQ(cooker->sold_at, Strings{"Walmart stores nationwide and online at www.walmart.com from August 2017 through January 2018 for about $80."});
@@ -40,10 +42,11 @@ TEST(CpscImportTest, ReadsRealRecalls) {
   EXPECT_EQ(xylophone->companies, (Strings{"Ningbo Tooky Toy Co. Ltd, of China", "Petit Collage, of San Francisco, Calif.", "Wild & Wolf, of U.K."}));
   EXPECT_EQ(xylophone->measures.back(), "Replace");
 
-  // No brand field: the trading name behind "dba" is the brand.
+  // No brand field: the product name's opening word, written so in the
+  // prose, and the trading name behind "dba" are the brands.
   const Notice* dresser = FindNotice(f, "26645");
   ASSERT_NE(dresser, nullptr);
-  EXPECT_EQ(dresser->brands, Strings{"Enhomee-Direct"});
+  EXPECT_EQ(dresser->brands, (Strings{"EnHomee", "Enhomee-Direct"}));
   EXPECT_FALSE(dresser->updated);  // this record was quoted without LastPublishDate
   EXPECT_EQ(dresser->sold_at, Strings{"Online at Amazon.com from August 2024 through April 2026 for about $140."});
 }

@@ -194,13 +194,15 @@ TEST(CpscRealRecordsTest, TradingNamesOfTheRecallingFirmsAreTheBrands) {
   // ", doing business as TOYHW, of China"
   EXPECT_EQ(brands("26656"), Strings{"TOYHW"});
   // "Co., Ltd. dba CetoPMax, of China": no comma before "dba".
-  EXPECT_EQ(brands("26657"), Strings{"CetoPMax"});
+  // The product's own brand first ("an additional 195 Cpzzkq baby
+  // loungers").
+  EXPECT_EQ(brands("26657"), (Strings{"Cpzzkq", "CetoPMax"}));
   // "Changsha Yiman Keji Youxian Gongsi, dba Raybee-Direct": nothing after.
-  EXPECT_EQ(brands("26633"), Strings{"Raybee-Direct"});
+  EXPECT_EQ(brands("26633"), (Strings{"EnHomee", "Raybee-Direct"}));
   // "Madewell Inc., of Wenzhou Zhongbang Smoking Set Manufacturing Co.,
   // Ltd., doing business as Jobon Official Store, of China": an " of "
   // before the trading name.
-  EXPECT_EQ(brands("26626"), Strings{"Jobon Official Store"});
+  EXPECT_EQ(brands("26626"), (Strings{"Jobon", "Jobon Official Store"}));
   // "Conair LLC, of Stamford, Connecticut, dba Cuisinart": the trading name
   // last.
   EXPECT_EQ(brands("26605"), Strings{"Cuisinart"});
@@ -213,8 +215,31 @@ TEST(CpscRealRecordsTest, TradingNamesOfTheRecallingFirmsAreTheBrands) {
   EXPECT_EQ(brands("26608"), (Strings{"Moodooy", "YUEZHANG"}));
   EXPECT_EQ(brands("26595"), Strings{"Rowenta USA"});
   // No trading name among the firms; "BenQ-branded portable projectors".
-  EXPECT_TRUE(brands("26649").empty());
   EXPECT_EQ(brands("26647"), Strings{"BenQ"});
+}
+
+TEST(CpscRealRecordsTest, TheBrandAProductNameOpensWithWhenTheProseWritesTheKindInLowerCase) {
+  const FeedImport july = MustImport(NoticeSource::kUsCpsc, RecallFixture("cpsc_recalls_2026_07.json"));
+  const FeedImport recorded = MustImport(NoticeSource::kUsCpsc, RecallFixture("cpsc_recorded_answers.json"));
+  auto brands = [&](const std::string& id) {
+    const Notice* n = FindNotice(july, id);
+    if (n == nullptr) n = FindNotice(recorded, id);
+    EXPECT_NE(n, nullptr) << id;
+    return n ? n->brands : Strings{"no notice " + id};
+  };
+  // "The Galanz retro-style refrigerators", "HARPPA's Nordi foldable
+  // toddler towers", "Sloosh dive sticks", "the Predator 2000-Watt Power
+  // Station".
+  EXPECT_EQ(brands("26649"), Strings{"Galanz"});
+  EXPECT_EQ(brands("26651"), Strings{"Nordi"});
+  EXPECT_EQ(brands("26654"), Strings{"Sloosh"});
+  EXPECT_EQ(brands("25366"), Strings{"Predator"});
+  // "World Class Fireworks \"Skull Strobe\" rockets", "Granitestone Diamond
+  // Pro Blue stainless steel sauté pans", "Auto World Deluxe Pit Kit slot
+  // cars": where the brand ends is not told; no brand rather than a wrong one.
+  EXPECT_TRUE(brands("26653").empty());
+  EXPECT_TRUE(brands("26377").empty());
+  EXPECT_TRUE(brands("25170").empty());
 }
 
 TEST(CpscRealRecordsTest, TrsmimaZiplinesATradingNameFollowedByAnotherCompanyName) {

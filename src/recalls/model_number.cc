@@ -473,6 +473,21 @@ bool ModelAttributeNamesAModel(std::string_view model) {
 
 namespace {
 
+// A code in a labelled list: one LooksLikeModelCode takes, or letters and
+// digits joined by separators, which the label says are one code
+// ("BCD-215V-62H", where "215V" alone would read as a voltage).
+bool ListedModelCode(std::string_view token) {
+  if (LooksLikeModelCode(token)) return true;
+  bool digit = false, letter = false;
+  for (const char c : token) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) letter = true;
+    else if (c != '-' && c != '/' && c != '.') return false;
+  }
+  return digit && letter && token.size() >= 4 && std::isalnum(static_cast<unsigned char>(token.front())) &&
+         std::isalnum(static_cast<unsigned char>(token.back()));
+}
+
 std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own_only) {
   // Words split at spaces, with the punctuation around them set apart.
   struct Word {
@@ -481,6 +496,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
     bool opens = false;   // a bracket opens in the word: "(UPC", "40041(previously"
     bool closes = false;  // and closes: "680079015930);"
     bool ends = false;    // ends a sentence or a clause: "charger.", "pack;"
+    bool colon = false;   // ends with a colon: "recall:"
   };
   std::vector<Word> words;
   for (size_t i = 0; i < text.size();) {
@@ -490,6 +506,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
     std::string_view w = text.substr(i, end - i);
     i = end;
     const bool ends = !w.empty() && (w.back() == '.' || w.back() == '!' || w.back() == '?' || w.back() == ';');
+    const bool colon = !w.empty() && w.back() == ':';
     const bool opens = w.find('(') != std::string_view::npos, closes = w.find(')') != std::string_view::npos;
     // "40041(previously": what precedes an opening bracket is the word.
     if (const size_t open = w.find('('); open != std::string_view::npos && open > 0) w = w.substr(0, open);
@@ -498,7 +515,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
     while (!w.empty() && punctuation(w.back())) w.remove_suffix(1);
     std::string lower(w);
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    words.push_back({w, std::move(lower), opens, closes, ends});
+    words.push_back({w, std::move(lower), opens, closes, ends, colon});
   }
   // Whether the label at `label` follows, in its sentence and at most six
   // words back, a word that says the model is what the product goes with.
@@ -529,16 +546,25 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
       continue;
     }
     if (own_only && names_what_it_goes_with(i)) continue;
+    // "one of the following model numbers are included in this recall:
+    // BCD-215V-62H, GLR76TRDER or GLR76TWEER": the list after a colon
+    // later in the sentence.
+    if (next < words.size() && !words[next - 1].colon && !ListedModelCode(words[next].text))
+      for (size_t k = next; k < words.size() && k < next + 12 && !words[k].ends; ++k)
+        if (words[k].colon) {
+          next = k + 1;
+          break;
+        }
     for (; next < words.size() && out.size() < kMaxModels; ++next) {
       const Word& x = words[next];
       // A remark in brackets between the codes ("BSFIREPIT01 (UPC code
       // 680079015930); BSFIREPIT02") is passed over.
-      if (x.opens && !LooksLikeModelCode(x.text)) {
+      if (x.opens && !ListedModelCode(x.text)) {
         while (next < words.size() && !words[next].closes) ++next;
         continue;
       }
       if (x.lower.empty() || x.lower == "and" || x.lower == "or" || x.lower == "&") continue;
-      if (!LooksLikeModelCode(x.text)) break;
+      if (!ListedModelCode(x.text)) break;
       const std::string code(x.text);
       if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
       if (x.opens && !x.closes)  // "40041(previously recalled)": the remark after the code

@@ -215,10 +215,14 @@ TEST(LabelledModelNumbersTest, ReadsTheModelsProseNames) {
                                  "BSFIREPIT03 (UPC code 680079015954). They"),
             (Models{"BSFIREPIT01", "BSFIREPIT02", "BSFIREPIT03"}));
   EXPECT_EQ(LabelledModelNumbers("item number 1234-567, style number AB12 or CD34"), (Models{"1234-567", "AB12", "CD34"}));
+  EXPECT_EQ(LabelledModelNumbers("Only refrigerators with one of the following model numbers are included in this recall: BCD-215V-62H, "
+                                 "GLR76TRDER or GLR76TWEER. \"Galanz,\" the model number and the date code"),
+            (Models{"BCD-215V-62H", "GLR76TRDER", "GLR76TWEER"}));
   // Not a model list: words, specs, or no label.
   for (const char* text : {"The model number is printed on the label.", "There are two models, X-Force Flex 9.60 and X-Force Flex 11.60",
                            "model year 2019", "models manufactured between 2020 and 2022", "a 2000W power station, SKU #70084",
-                           "the 65W model and the 100W model", "item no longer sold"})
+                           "the 65W model and the 100W model", "item no longer sold",
+                           "the model number is on the label. Colours: red, blue", "model numbers vary by colour: see the label"})
     EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
 }
 

@@ -90,7 +90,8 @@ struct MatchRecord {
   // "Limar Torino", "Baby Biceps Gift Set": a few words, not a sentence;
   // "A / B" gives two): each name's words beyond the product name and the
   // brand, folded as titles are. Empty for listings and for descriptions in
-  // prose.
+  // prose. (A product name as CPSC writes it, "Galanz Retro Refrigerators",
+  // is brand and kind, which every listing of the brand's line shares.)
   std::vector<std::vector<std::string>> name_words;
   // Valid GTINs a listing's title writes ("Hair mask 500ml EAN
   // 8051772488833"): 12 to 14 digits standing alone, or 8 after a label
