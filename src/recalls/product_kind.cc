@@ -47,6 +47,9 @@ struct ProductKinds::State {
   std::map<std::pair<CategoryId, CategoryId>, std::string> why;  // of two kinds that agree, why
   // A regulator's category (CategoryKey) -> the kinds it holds.
   std::unordered_map<std::string, std::vector<CategoryId>> regulator_categories;
+  // Kinds outside the vocabulary -> words (folded, whole words) by which a
+  // listing's title says it sells something else named after one.
+  std::vector<std::pair<CategoryId, std::vector<std::string>>> listings_not_of;
 };
 
 ProductKinds::ProductKinds() : state_(std::make_unique<State>()) {}
@@ -63,7 +66,7 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
   s.vocabulary = &vocabulary;
   s.classifier = &classifier;
   if (!reader.CheckMap(*root, "the product kinds table",
-                       {"schema", "min_evidence", "groups", "pairs", "outside_vocabulary", "regulator_categories"}))
+                       {"schema", "min_evidence", "groups", "pairs", "outside_vocabulary", "regulator_categories", "listings_not_of"}))
     return Error(ErrorCode::kInvalidInput, reader.diagnostics());
   if (const YAML::Node outside = (*root)["outside_vocabulary"]) {
     if (!outside.IsMap()) {
@@ -157,6 +160,31 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
       }
     }
   }
+  if (const YAML::Node not_of = (*root)["listings_not_of"]) {
+    if (!not_of.IsMap()) {
+      reader.Fail(not_of, "listings_not_of must be a map of a kind outside the vocabulary to words");
+    } else {
+      for (const auto& entry : not_of) {
+        auto name = reader.Scalar(entry.first, "a kind");
+        if (!name) continue;
+        const auto o = std::find(s.outside.begin(), s.outside.end(), *name);
+        if (o == s.outside.end()) {
+          reader.Fail(entry.first, fmt::format("'{}' is not a kind of outside_vocabulary", *name),
+                      "a listing is read as a vocabulary category by the classifier; only kinds outside it need words");
+          continue;
+        }
+        if (!reader.CheckSeq(entry.second, "the words")) continue;
+        std::vector<std::string> words;
+        for (const auto& w : entry.second)
+          if (auto word = reader.Scalar(w, "a word"); word) {
+            std::string folded = CollapseToWords(FoldForMatching(*word));
+            if (folded.empty()) reader.Fail(w, "a word must hold a letter or a digit");
+            else words.push_back(std::move(folded));
+          }
+        s.listings_not_of.emplace_back(static_cast<CategoryId>(vocabulary.category_count() + (o - s.outside.begin())), std::move(words));
+      }
+    }
+  }
   if (reader.failed()) return Error(ErrorCode::kInvalidInput, reader.diagnostics());
   return table;
 }
@@ -182,6 +210,7 @@ Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
   owner->state_->agree = std::move(table.value().state_->agree);
   owner->state_->why = std::move(table.value().state_->why);
   owner->state_->regulator_categories = std::move(table.value().state_->regulator_categories);
+  owner->state_->listings_not_of = std::move(table.value().state_->listings_not_of);
   return std::shared_ptr<const ProductKinds>(std::move(owner));
 }
 
@@ -242,7 +271,7 @@ ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(notice.record.Get("title"), notice.brands),
                                                                      WithoutBrands(notice.record.Get("description"), notice.brands));
   const auto first_outside = static_cast<CategoryId>(state_->vocabulary->category_count());
-  return ProductKind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside)};
+  return ProductKind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside), {}};
 }
 
 ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
@@ -250,11 +279,39 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
   if (const std::string_view category = listing.record.Get("category"); !category.empty())
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
-  return ProductKind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0)};
+  ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), {}};
+  if (!state_->listings_not_of.empty()) {
+    const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
+    // `w` (one word or several) standing whole in the title.
+    const auto has = [&title](const std::string& w) {
+      for (size_t at = title.find(w); at != std::string::npos; at = title.find(w, at + 1))
+        if ((at == 0 || title[at - 1] == ' ') && (at + w.size() == title.size() || title[at + w.size()] == ' ')) return true;
+      return false;
+    };
+    for (const auto& [outside, words] : state_->listings_not_of)
+      for (const std::string& w : words)
+        if (has(w)) {
+          kind.not_of.emplace_back(outside, w);
+          break;
+        }
+  }
+  return kind;
 }
 
 KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& listing) const {
   KindJudgement j;
+  // A listing that names goods made after a kind of the notice's, and the
+  // notice of that kind alone: a car cover against a car.
+  if (!notice.kinds.empty() && !listing.not_of.empty() &&
+      std::all_of(notice.kinds.begin(), notice.kinds.end(), [&](CategoryId k) {
+        return std::any_of(listing.not_of.begin(), listing.not_of.end(), [k](const auto& n) { return n.first == k; });
+      })) {
+    j.agreement = KindAgreement::kConflict;
+    j.notice_kind = name(notice.kinds.front());
+    for (const auto& [kind, word] : listing.not_of)
+      if (kind == notice.kinds.front()) j.listing_kind = fmt::format("not a {} (\"{}\")", name(kind), word);
+    return j;
+  }
   if (notice.kinds.empty() || listing.kinds.empty()) return j;
   // A kind both name says most; then two that one product can be.
   for (CategoryId a : notice.kinds)

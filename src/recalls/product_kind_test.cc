@@ -161,6 +161,26 @@ TEST_F(ProductKindsTest, AKindOutsideTheVocabularyConflictsWithEveryKnownKind) {
   EXPECT_EQ(lamp, (std::vector<std::string>{"led_lamp", "motor_vehicle"}));
 }
 
+TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
+  const MatchRecord car = NoticeRecord("A12/00577/20", "Passenger car", "Bentayga", "Motor vehicles");
+  for (const char* title : {"Bentley Bentayga car cover waterproof outdoor", "Floor mats for Bentley Bentayga 2016-2023",
+                            "Bentley Bentayga 1:18 diecast", "Bentley Continental GT key ring leather", "Kids ride on car Bentley Bentayga 12V"}) {
+    const KindJudgement j = Judge(car, ListingRecord("L", title));
+    EXPECT_EQ(j.agreement, KindAgreement::kConflict) << title;
+    EXPECT_EQ(j.notice_kind, "motor_vehicle") << title;
+    EXPECT_TRUE(j.listing_kind.starts_with("not a motor_vehicle (")) << j.listing_kind;
+  }
+  // The car itself, or a part of it, decides nothing.
+  EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 black")).agreement, KindAgreement::kUnknown);
+  EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga front brake pads")).agreement, KindAgreement::kUnknown);
+  // A notice of a vehicle's lamp is of a lamp too: a lamp's cover word does
+  // not make the pair conflict.
+  const MatchRecord lamp = NoticeRecord("A12/00001/24", "Motorcycle LED lamp bulb", "", "Motor vehicles");
+  EXPECT_NE(Judge(lamp, ListingRecord("L", "LED headlamp bulb H4 with dust cover")).agreement, KindAgreement::kConflict);
+  // Other kinds are not read so.
+  EXPECT_EQ(Judge(NoticeRecord("A1", "Slime toy", "", "Toys"), ListingRecord("L", "Slime toy kit for kids")).agreement, KindAgreement::kAgree);
+}
+
 TEST_F(ProductKindsTest, TooLittleToGoOnDecidesNothing) {
   EXPECT_EQ(Judge(NoticeRecord("A1", "Slime toy", "Red slime toy in a pot.", "Toys"), ListingRecord("L1", "Item 42 blue"))
                 .agreement,
@@ -283,6 +303,25 @@ TEST_F(ProductKindsLoadTest, KindsOutsideTheVocabularyServeRegulatorsCategoriesO
                                          *vocabulary_, *classifier_);
   ASSERT_FALSE(inside.ok());
   EXPECT_NE(inside.error().ToString().find("'toy' is a category of the vocabulary"), std::string::npos) << inside.error().ToString();
+}
+
+TEST_F(ProductKindsLoadTest, ListingWordsOnlyForKindsOutsideTheVocabulary) {
+  const auto inside = ProductKinds::Load(Write("schema: conform-product-kinds/1\n"
+                                               "outside_vocabulary:\n"
+                                               "  motor_vehicle: road vehicles\n"
+                                               "listings_not_of:\n"
+                                               "  toy: [cover]\n"),
+                                         *vocabulary_, *classifier_);
+  ASSERT_FALSE(inside.ok());
+  EXPECT_NE(inside.error().ToString().find("'toy' is not a kind of outside_vocabulary"), std::string::npos) << inside.error().ToString();
+  const auto empty = ProductKinds::Load(Write("schema: conform-product-kinds/1\n"
+                                              "outside_vocabulary:\n"
+                                              "  motor_vehicle: road vehicles\n"
+                                              "listings_not_of:\n"
+                                              "  motor_vehicle: [cover, \"--\"]\n"),
+                                        *vocabulary_, *classifier_);
+  ASSERT_FALSE(empty.ok());
+  EXPECT_NE(empty.error().ToString().find("a word must hold a letter or a digit"), std::string::npos) << empty.error().ToString();
 }
 
 TEST_F(ProductKindsLoadTest, RefusesAnotherSchemaAndPairsWithoutReason) {

@@ -21,7 +21,11 @@
 // group of the table, or a pair the table lists (data/recalls/
 // product_kinds.yaml: a soft toy is a toy and a textile). Two records
 // conflict when each has a kind and no kind of one agrees with a kind of
-// the other; a record without a kind decides nothing. Since every kind
+// the other; a record without a kind decides nothing. Since no listing is
+// read as a kind outside the vocabulary, the table names words that show a
+// listing is not one though it names one ("car cover", "floor mats",
+// "diecast" beside a car's name): a notice of such kinds only conflicts
+// with a listing that has one of its words. Since every kind
 // with evidence counts, not only the likeliest, a record the classifier
 // is unsure about ("kettle": an electric one or a stovetop one) conflicts
 // only with what it can be neither of.
@@ -49,6 +53,10 @@ struct ProductKind {
   // kinds; a notice's text, or else its regulator's category. Empty when
   // nothing names a kind.
   std::vector<CategoryId> kinds;
+  // A listing's: kinds outside the vocabulary it says it is not, with the
+  // word that says so ("cover" in "Bentley Bentayga car cover": goods named
+  // after a motor vehicle; the table's listings_not_of).
+  std::vector<std::pair<CategoryId, std::string>> not_of;
 };
 
 enum class KindAgreement { kUnknown, kAgree, kConflict };
