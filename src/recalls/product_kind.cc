@@ -271,7 +271,15 @@ ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(notice.record.Get("title"), notice.brands),
                                                                      WithoutBrands(notice.record.Get("description"), notice.brands));
   const auto first_outside = static_cast<CategoryId>(state_->vocabulary->category_count());
-  return ProductKind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside), {}};
+  ProductKind kind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside), {}, {}};
+  if (!state_->listings_not_of.empty())
+    for (const CategoryId k : kind.kinds)
+      if (k >= first_outside) {
+        kind.words.append(" ").append(CollapseToWords(FoldForMatching(notice.record.Get("title"))));
+        kind.words.append(" ").append(CollapseToWords(FoldForMatching(notice.record.Get("description")))).append(" ");
+        break;
+      }
+  return kind;
 }
 
 ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
@@ -279,7 +287,7 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
   if (const std::string_view category = listing.record.Get("category"); !category.empty())
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
-  ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), {}};
+  ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), {}, {}};
   if (!state_->listings_not_of.empty()) {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
     // `w` (one word or several) standing whole in the title.
@@ -302,14 +310,17 @@ KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& 
   KindJudgement j;
   // A listing that names goods made after a kind of the notice's, and the
   // notice of that kind alone: a car cover against a car.
+  const auto says_not = [&](CategoryId k, const std::pair<CategoryId, std::string>& n) {
+    return n.first == k && notice.words.find(" " + n.second + " ") == std::string::npos;
+  };
   if (!notice.kinds.empty() && !listing.not_of.empty() &&
       std::all_of(notice.kinds.begin(), notice.kinds.end(), [&](CategoryId k) {
-        return std::any_of(listing.not_of.begin(), listing.not_of.end(), [k](const auto& n) { return n.first == k; });
+        return std::any_of(listing.not_of.begin(), listing.not_of.end(), [&](const auto& n) { return says_not(k, n); });
       })) {
     j.agreement = KindAgreement::kConflict;
     j.notice_kind = name(notice.kinds.front());
-    for (const auto& [kind, word] : listing.not_of)
-      if (kind == notice.kinds.front()) j.listing_kind = fmt::format("not a {} (\"{}\")", name(kind), word);
+    for (const auto& n : listing.not_of)
+      if (says_not(notice.kinds.front(), n)) j.listing_kind = fmt::format("not a {} (\"{}\")", name(n.first), n.second);
     return j;
   }
   if (notice.kinds.empty() || listing.kinds.empty()) return j;

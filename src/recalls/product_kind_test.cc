@@ -177,6 +177,9 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
   // not make the pair conflict.
   const MatchRecord lamp = NoticeRecord("A12/00001/24", "Motorcycle LED lamp bulb", "", "Motor vehicles");
   EXPECT_NE(Judge(lamp, ListingRecord("L", "LED headlamp bulb H4 with dust cover")).agreement, KindAgreement::kConflict);
+  // A word the notice has too says nothing: an alert on wiper blades.
+  const MatchRecord wipers = NoticeRecord("A12/00002/24", "Wiper blades", "Flat wiper blades for passenger cars", "Motor vehicles");
+  EXPECT_NE(Judge(wipers, ListingRecord("L", "Bosch wiper blades for VW Golf 7")).agreement, KindAgreement::kConflict);
   // Other kinds are not read so.
   EXPECT_EQ(Judge(NoticeRecord("A1", "Slime toy", "", "Toys"), ListingRecord("L", "Slime toy kit for kids")).agreement, KindAgreement::kAgree);
 }

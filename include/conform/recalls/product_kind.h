@@ -57,6 +57,10 @@ struct ProductKind {
   // word that says so ("cover" in "Bentley Bentayga car cover": goods named
   // after a motor vehicle; the table's listings_not_of).
   std::vector<std::pair<CategoryId, std::string>> not_of;
+  // A notice's: its product name and description, folded, padded with
+  // spaces. A word of not_of that the notice has too ("wiper blades" of
+  // a wiper blade alert) says nothing.
+  std::string words;
 };
 
 enum class KindAgreement { kUnknown, kAgree, kConflict };
