@@ -50,6 +50,9 @@ struct ProductKinds::State {
   // Kinds outside the vocabulary -> words (folded, whole words) by which a
   // listing's title says it sells something else named after one.
   std::vector<std::pair<CategoryId, std::vector<std::string>>> listings_not_of;
+  // The same by first word: the word -> (kind, the whole phrase), so that a
+  // title is read once, word by word.
+  std::unordered_map<std::string, std::vector<std::pair<CategoryId, std::string>>> not_of_by_first_word;
 };
 
 ProductKinds::ProductKinds() : state_(std::make_unique<State>()) {}
@@ -181,7 +184,9 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
             if (folded.empty()) reader.Fail(w, "a word must hold a letter or a digit");
             else words.push_back(std::move(folded));
           }
-        s.listings_not_of.emplace_back(static_cast<CategoryId>(vocabulary.category_count() + (o - s.outside.begin())), std::move(words));
+        const auto kind = static_cast<CategoryId>(vocabulary.category_count() + (o - s.outside.begin()));
+        for (const std::string& w : words) s.not_of_by_first_word[w.substr(0, w.find(' '))].emplace_back(kind, w);
+        s.listings_not_of.emplace_back(kind, std::move(words));
       }
     }
   }
@@ -211,6 +216,7 @@ Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
   owner->state_->why = std::move(table.value().state_->why);
   owner->state_->regulator_categories = std::move(table.value().state_->regulator_categories);
   owner->state_->listings_not_of = std::move(table.value().state_->listings_not_of);
+  owner->state_->not_of_by_first_word = std::move(table.value().state_->not_of_by_first_word);
   return std::shared_ptr<const ProductKinds>(std::move(owner));
 }
 
@@ -288,20 +294,20 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
   ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), {}, {}};
-  if (!state_->listings_not_of.empty()) {
+  if (!state_->not_of_by_first_word.empty()) {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
-    // `w` (one word or several) standing whole in the title.
-    const auto has = [&title](const std::string& w) {
-      for (size_t at = title.find(w); at != std::string::npos; at = title.find(w, at + 1))
-        if ((at == 0 || title[at - 1] == ' ') && (at + w.size() == title.size() || title[at + w.size()] == ' ')) return true;
-      return false;
-    };
-    for (const auto& [outside, words] : state_->listings_not_of)
-      for (const std::string& w : words)
-        if (has(w)) {
-          kind.not_of.emplace_back(outside, w);
-          break;
+    std::string word;
+    for (size_t at = 0; at < title.size();) {
+      const size_t end = std::min(title.find(' ', at), title.size());
+      word.assign(title, at, end - at);
+      if (auto it = state_->not_of_by_first_word.find(word); it != state_->not_of_by_first_word.end())
+        for (const auto& [outside, phrase] : it->second) {
+          // The phrase whole at `at`: "floor mats", not "floor matsu".
+          const bool whole = title.compare(at, phrase.size(), phrase) == 0 && (at + phrase.size() == title.size() || title[at + phrase.size()] == ' ');
+          if (whole) kind.not_of.emplace_back(outside, phrase);
         }
+      at = end + 1;
+    }
   }
   return kind;
 }
@@ -320,7 +326,7 @@ KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& 
     j.agreement = KindAgreement::kConflict;
     j.notice_kind = name(notice.kinds.front());
     for (const auto& n : listing.not_of)
-      if (says_not(notice.kinds.front(), n)) j.listing_kind = fmt::format("not a {} (\"{}\")", name(n.first), n.second);
+      if (j.listing_kind.empty() && says_not(notice.kinds.front(), n)) j.listing_kind = fmt::format("not a {} (\"{}\")", name(n.first), n.second);
     return j;
   }
   if (notice.kinds.empty() || listing.kinds.empty()) return j;

@@ -53,7 +53,7 @@ struct ProductKind {
   // kinds; a notice's text, or else its regulator's category. Empty when
   // nothing names a kind.
   std::vector<CategoryId> kinds;
-  // A listing's: kinds outside the vocabulary it says it is not, with the
+  // A listing's: kinds outside the vocabulary it says it is not, with each
   // word that says so ("cover" in "Bentley Bentayga car cover": goods named
   // after a motor vehicle; the table's listings_not_of).
   std::vector<std::pair<CategoryId, std::string>> not_of;
