@@ -285,6 +285,25 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   return false;
 }
 
+// Whether a listing's title names an accessory of the product rather than
+// the product ("Honda Miimo charging station cover", "Maxi-Cosi Ava high
+// chair cushion insert", a poster of a named toy): a word the notice's
+// product name and description do not have, and not after "with" ("stroller
+// with rain cover" is the stroller). It takes away what the product's name
+// in a listing proves (rule 4); a model code in it is judged as before.
+std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedRecord& listing, const MatchRecord& notice_record) {
+  std::string description;  // folded when first needed
+  static constexpr std::string_view kAccessories[] = {"cover", "covers", "case", "cases", "insert", "inserts", "cushion", "cushions",
+                                                      "poster", "posters", "sticker", "stickers", "decal", "decals", "keychain", "keyring",
+                                                      "holder", "mount", "protector", "sleeve", "sleeves", "strap", "straps", "skin", "skins"};
+  for (const std::string_view word : kAccessories) {
+    if (!HasWord(listing.title, word) || HasWord(notice.title, word) || HasWord(listing.title, fmt::format("with {}", word))) continue;
+    if (description.empty()) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));
+    if (!HasWord(description, word)) return word;
+  }
+  return {};
+}
+
 // Whether a notice's code is a listing's with a variant or packaging suffix
 // that sellers drop ("GS108E-100NAS" for the "GS108E" on sale,
 // "GUB211W6" for "GUB211"): the listing's code is distinctive (5
@@ -703,6 +722,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     KindJudgement kinds;
     bool made_for = false;  // the listing may sell something made for the product
     bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
+    std::string_view accessory{};  // named so, but the listing sells an accessory of it: the word that says so
     std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
   };
@@ -848,6 +868,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       continue;
     }
     j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, same_brand_field);
+    if (j.named) {
+      j.accessory = j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record);
+      j.named = j.accessory.empty();
+    }
     judged.push_back(std::move(j));
   }
   // Identity evidence first, the deciding rule last.
@@ -877,14 +901,16 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       }
     }
     if (j.brands_agree) evidence.push_back("brand named in both");
-    if (j.named) {
+    if (j.named || !j.accessory.empty()) {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
       const PreparedRecord& l = listing_of(j.candidate);
       std::string words;
       for (const auto& name : notice_record.name_words)
         if (words.empty() && TitleHasEvery(l, name))
           for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
-      evidence.push_back(fmt::format("the notice's product name in the listing's title ({})", words));
+      evidence.push_back(j.named ? fmt::format("the notice's product name in the listing's title ({})", words)
+                                 : fmt::format("the notice's product name in the listing's title ({}), but for an accessory ({})", words,
+                                               j.accessory));
     }
     if (j.gtins_differ) evidence.push_back("the GTINs differ");
     if (j.kinds.agreement == KindAgreement::kAgree)

@@ -556,6 +556,16 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
               hits[0].evidence.end());
     EXPECT_EQ(hits[0].evidence.back(), "rule: the notice names no GTIN or model code, the notice's product name and brand in the listing -> review");
   }
+  // An accessory named after the product is not the product; the product
+  // sold with one is.
+  const Notice mower = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03112/24", "Lawn mower", "Honda", "", "", "Miimo");
+  EXPECT_TRUE(MatchOne(mower, MakeListing("L", "Honda Miimo charging station cover", "Honda")).empty());
+  EXPECT_TRUE(MatchOne(mower, MakeListing("L", "Blade holder for Honda Miimo", "Generic")).empty());
+  EXPECT_EQ(MatchOne(mower, MakeListing("L", "Honda Miimo HRM 520 robotic lawn mower", "Honda")).size(), 1u);
+  EXPECT_EQ(MatchOne(mower, MakeListing("L", "Honda Miimo 310 with cover and garage", "Honda")).size(), 1u);
+  // A word the notice has too says nothing.
+  const Notice case_notice = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Phone case", "Spigen", "", "", "Tough Armor");
+  EXPECT_EQ(MatchOne(case_notice, MakeListing("L", "Spigen Tough Armor case iPhone 15", "Spigen")).size(), 1u);
   // One of two names the description gives.
   const Notice lamp = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03599/24", "Laser pointer", "Burnnove", "", "",
                                  "Astronaut Nebula projector / Star projection lamp");

@@ -58,7 +58,10 @@
 //      `review_unidentified_at` or the listing's title has every word of
 //      one of the notice's product names (MatchRecord::name_words: "IKEA
 //      VARMFRONT powerbank" for Ikea's power bank "VARMFRONT") and names
-//      the notice's brand; otherwise none.
+//      the notice's brand, but not an accessory of the product ("Honda
+//      Miimo charging station cover", a word such as cover, case, insert,
+//      poster that the notice does not have, or something made for it);
+//      otherwise none.
 // Every match carries the evidence that produced it, the rule last.
 #ifndef CONFORM_RECALLS_RECALL_MATCHER_H_
 #define CONFORM_RECALLS_RECALL_MATCHER_H_
