@@ -19,7 +19,7 @@ namespace {
 bool LegalFormWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kForms = {
       "co", "ltd", "limited", "inc", "incorporated", "llc", "gmbh", "corp", "corporation", "company", "sa", "srl",
-      "bv", "ag", "plc", "kg", "oy", "ab", "sas", "spa", "sro", "tbk", "pte", "pty"};
+      "bv", "nv", "ag", "plc", "kg", "oy", "ab", "as", "sas", "spa", "sro", "tbk", "pte", "pty"};
   return kForms.count(w) != 0;
 }
 
@@ -34,7 +34,19 @@ std::string BrandKey(std::string_view brand) {
   std::vector<std::string_view> words = Words(normalized);
   // Indonesian companies lead with PT ("PT Maju Jaya").
   if (words.size() > 1 && words.front() == "pt") words.erase(words.begin());
-  while (words.size() > 1 && LegalFormWord(words.back())) words.pop_back();
+  // Legal forms written with points come apart into letters ("B.V." is
+  // "b v", "S.p.A." "s p a", "A/S" "a s"): joined, they are read as one.
+  std::string joined;
+  for (;;) {
+    while (words.size() > 1 && LegalFormWord(words.back())) words.pop_back();
+    size_t letters = 0;
+    while (letters + 1 < words.size() && words[words.size() - 1 - letters].size() == 1) ++letters;
+    if (letters < 2) break;
+    joined.clear();
+    for (size_t k = words.size() - letters; k < words.size(); ++k) joined += words[k];
+    if (!LegalFormWord(joined)) break;
+    words.resize(words.size() - letters);
+  }
   std::string key;
   for (std::string_view w : words) {
     if (!key.empty()) key += ' ';

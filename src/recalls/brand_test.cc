@@ -13,6 +13,11 @@ TEST(BrandKeyTest, DropsCaseWidthPunctuationAndLegalForms) {
   EXPECT_EQ(BrandKey("Ａｃｍｅ　Ｉｎｃ"), "acme");  // full-width forms
   EXPECT_EQ(BrandKey("Müller GmbH"), "muller");  // sellers drop accents: "Muller" is the same brand
   EXPECT_EQ(BrandKey("PT Maju Jaya Tbk"), "maju jaya");
+  // Forms written with points, as Safety Gate gives them ("Berg Toys B.V").
+  EXPECT_EQ(BrandKey("Berg Toys B.V"), "berg toys");
+  EXPECT_EQ(BrandKey("Lego A/S"), "lego");
+  EXPECT_EQ(BrandKey("Chicco S.p.A."), "chicco");
+  EXPECT_EQ(BrandKey("A B"), "a b");  // letters that are no legal form stay
   EXPECT_EQ(BrandKey("深圳市安克创新科技股份有限公司"), "深圳市安克创新科技");
   EXPECT_EQ(BrandKey("Limited"), "limited");  // nothing but a legal form: kept
   EXPECT_EQ(BrandKey("Hewlett-Packard"), "hewlett packard");

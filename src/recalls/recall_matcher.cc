@@ -436,9 +436,20 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
 
 }  // namespace
 
-DescriptionIdentifiers ReadListingDescription(std::string_view raw) {
-  DescriptionIdentifiers ids;
-  if (raw.empty()) return ids;
+StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
+  StatedIdentifiers ids;
+  // A document's models, when the description labels none.
+  const auto documents = [&] {
+    if (ids.models.empty())
+      for (const auto& e : listing.evidence)
+        for (const auto& m : e.models)
+          if (!m.empty() && std::find(ids.models.begin(), ids.models.end(), m) == ids.models.end()) ids.models.push_back(m);
+  };
+  const std::string_view raw = listing.description;
+  if (raw.empty()) {
+    documents();
+    return ids;
+  }
   // Marketplaces pass HTML through ("charger.<br>Model: QC-65A"): a tag
   // parts words.
   std::string untagged;
@@ -457,10 +468,11 @@ DescriptionIdentifiers ReadListingDescription(std::string_view raw) {
   const std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
   ids.models = OwnLabelledModelNumbers(description);
   ids.gtins = GtinsIn(NormalizeForMatching(description), /*labelled_only=*/true);
+  documents();
   return ids;
 }
 
-std::string DescriptionIdentifiersText(const DescriptionIdentifiers& ids) {
+std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   std::string text;
   if (!ids.models.empty()) text = "models " + Joined(ids.models, 0, " and ");
   for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
@@ -470,7 +482,7 @@ std::string DescriptionIdentifiersText(const DescriptionIdentifiers& ids) {
 MatchRecord FromListing(const Listing& l) {
   // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
   const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
-  const DescriptionIdentifiers described = ReadListingDescription(l.description);
+  const StatedIdentifiers described = ReadStatedIdentifiers(l);
   // Without a model field, the models the description labels stand in for
   // it, one in the model attribute and the others apart, as a notice's.
   const bool model_given = !l.model.empty() || described.models.empty();

@@ -644,13 +644,23 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   EXPECT_TRUE(FromListing(described("Fast charger", "Order 4006381333931 ships today")).gtins_in_description.empty());
   EXPECT_EQ(FromListing(described("Fast charger", "UPC code: 012345678905")).gtins_in_description, std::vector<std::string>{"00012345678905"});
   // What a listing index keeps of a description reads back the same.
-  const DescriptionIdentifiers ids = ReadListingDescription("Model No. QC-65A or QC-65B &amp; more. EAN 4006381333931, barcode 96385074");
+  const StatedIdentifiers ids = ReadStatedIdentifiers(described("Charger", "Model No. QC-65A or QC-65B &amp; more. EAN 4006381333931, barcode 96385074"));
   EXPECT_EQ(ids.models, (std::vector<std::string>{"QC-65A", "QC-65B"}));
   EXPECT_EQ(ids.gtins, (std::vector<std::string>{"04006381333931", "00000096385074"}));
-  const DescriptionIdentifiers back = ReadListingDescription(DescriptionIdentifiersText(ids));
+  const StatedIdentifiers back = ReadStatedIdentifiers(described("Charger", StatedIdentifiersText(ids).c_str()));
   EXPECT_EQ(back.models, ids.models);
   EXPECT_EQ(back.gtins, ids.gtins);
-  EXPECT_EQ(DescriptionIdentifiersText(ReadListingDescription("Soft cotton, machine washable.")), "");
+  EXPECT_EQ(StatedIdentifiersText(ReadStatedIdentifiers(described("Shirt", "Soft cotton, machine washable."))), "");
+  // Without a labelled model, the models the seller's documents cover.
+  Listing documented = described("Voltix fast charger 65W", "Compact GaN charger.");
+  Evidence declaration;
+  declaration.kind = "eu_declaration_of_conformity";
+  declaration.models = {"QC-65A"};
+  documented.evidence.push_back(declaration);
+  EXPECT_EQ(FromListing(documented).record.fields[2].second, "QC-65A");
+  ExpectOneTakedown(MatchOne(notice, documented));
+  documented.description = "Model: QC-100";
+  EXPECT_EQ(FromListing(documented).record.fields[2].second, "QC-100");
 }
 
 TEST(RecallBlockingTest, HotCodeKeysAreCapped) {

@@ -354,8 +354,8 @@ int RunIndex(const Args& args) {
       entries[i].listing.model = l.model;
       entries[i].listing.category = l.category;
       entries[i].listing.gtin = l.gtin;
-      // Of the description, only what matching reads of it.
-      entries[i].listing.description = recalls::DescriptionIdentifiersText(recalls::ReadListingDescription(l.description));
+      // Of the description and the documents, only what matching reads.
+      entries[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(l));
       entries[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
     }
   };

@@ -107,26 +107,30 @@ struct MatchRecord {
   std::vector<std::string> gtins_in_description;
 };
 
-// What recall matching reads of a listing's description: the model numbers
-// it labels as the product's own (OwnLabelledModelNumbers: "Model: GV31",
-// not "replacement battery for model BL1830") and the valid GTINs it labels
-// (EAN, GTIN, UPC, JAN, barcode; an unlabelled number may be an order or
-// phone number). HTML tags part words and character references are decoded.
-struct DescriptionIdentifiers {
+// What a listing states of the product beyond its model and GTIN fields:
+// the model numbers its description labels as the product's own
+// (OwnLabelledModelNumbers: "Model: GV31", not "replacement battery for
+// model BL1830") or, without those, the models the documents it supplies
+// cover (its evidence's `models`), and the valid GTINs its description
+// labels (EAN, GTIN, UPC, JAN, barcode; an unlabelled number may be an
+// order or phone number). In a description, HTML tags part words and
+// character references are decoded.
+struct StatedIdentifiers {
   std::vector<std::string> models;  // as written
   std::vector<std::string> gtins;   // GTIN-14
 };
-DescriptionIdentifiers ReadListingDescription(std::string_view description);
-// A short text that ReadListingDescription reads as `ids` ("models GV31 and
-// GV30. GTIN 04006381333931"): all a listing index keeps of a description.
-std::string DescriptionIdentifiersText(const DescriptionIdentifiers& ids);
+StatedIdentifiers ReadStatedIdentifiers(const Listing& listing);
+// A short description ("models GV31 and GV30. GTIN 04006381333931") from
+// which ReadStatedIdentifiers reads `ids` again: all a listing index keeps
+// of a listing's description and documents.
+std::string StatedIdentifiersText(const StatedIdentifiers& ids);
 
 MatchRecord FromNotice(const Notice& notice);
 // The listing's GTIN counts only when its check digit is valid; HTML
 // character references in its text are decoded ("QC&#45;65A", "&amp;").
 // GTINs written in its title or description are kept apart
 // (gtins_in_title, gtins_in_description). Without a model field, the
-// models its description labels stand in for it (ReadListingDescription).
+// models it states otherwise stand in for it (ReadStatedIdentifiers).
 MatchRecord FromListing(const Listing& listing);
 
 enum class RecallAction { kNone, kReview, kTakedown };

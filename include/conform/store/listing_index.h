@@ -5,7 +5,7 @@
 //
 // A listing is kept by listing_id with what recall matching reads (title,
 // brand, model, category, GTIN, and of its description what the caller
-// keeps: recalls::DescriptionIdentifiersText) and the blocking keys the matcher computed
+// keeps: recalls::StatedIdentifiersText) and the blocking keys the matcher computed
 // for it (recalls::BlockingKeys). Keys depend on how the matcher blocks, so
 // the file records the key scheme it was built with. Listings keyed under
 // another scheme are stale: every call but Put(..., replace_all) refuses
