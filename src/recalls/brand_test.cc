@@ -32,6 +32,12 @@ TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {
   EXPECT_EQ(table.value().Canonical("華為"), "huawei");
   EXPECT_EQ(table.value().Canonical("Vauxhall"), "opel");
   EXPECT_EQ(table.value().Canonical("Hewlett Packard"), "hp");
+  // Makers of Safety Gate's and CPSC's frequent recalls, in Chinese.
+  EXPECT_EQ(table.value().Canonical("本田"), "honda");
+  EXPECT_EQ(table.value().Canonical("梅賽德斯-賓士"), "mercedes benz");
+  EXPECT_EQ(table.value().Canonical("VW"), "volkswagen");
+  EXPECT_EQ(table.value().Canonical("L'Oréal Paris"), "l oreal paris");  // another brand line: no entry
+  EXPECT_EQ(table.value().Canonical("L'OREAL"), "loreal");
   EXPECT_EQ(table.value().Canonical("Some Unlisted Brand Ltd"), "some unlisted brand");
   const auto spellings = table.value().Spellings("xiaomi");
   EXPECT_NE(std::find(spellings.begin(), spellings.end(), "小米"), spellings.end());
