@@ -39,6 +39,19 @@ std::string BrandKey(std::string_view brand) {
   std::string joined;
   for (;;) {
     while (words.size() > 1 && LegalFormWord(words.back())) words.pop_back();
+    // A marketplace store's or a regional company's name is the brand's
+    // with a word after it ("Jobon Official Store", "Raybee-Direct",
+    // "Rowenta USA"). Not "America", "Shop", "US": "Captain America", "The
+    // Body Shop", "Toys R Us" are brands whole.
+    if (words.size() > 2 && words[words.size() - 2] == "official" && (words.back() == "store" || words.back() == "shop")) {
+      words.resize(words.size() - 2);
+      continue;
+    }
+    if (words.size() > 1 && (words.back() == "direct" || words.back() == "usa" || words.back() == "americas" || words.back() == "europe" ||
+                             words.back() == "eu" || words.back() == "uk")) {
+      words.pop_back();
+      continue;
+    }
     size_t letters = 0;
     while (letters + 1 < words.size() && words[words.size() - 1 - letters].size() == 1) ++letters;
     if (letters < 2) break;

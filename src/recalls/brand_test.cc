@@ -18,6 +18,16 @@ TEST(BrandKeyTest, DropsCaseWidthPunctuationAndLegalForms) {
   EXPECT_EQ(BrandKey("Lego A/S"), "lego");
   EXPECT_EQ(BrandKey("Chicco S.p.A."), "chicco");
   EXPECT_EQ(BrandKey("A B"), "a b");  // letters that are no legal form stay
+  // Marketplace stores and regional companies named after the brand.
+  EXPECT_EQ(BrandKey("Jobon Official Store"), "jobon");
+  EXPECT_EQ(BrandKey("Enhomee-Direct"), "enhomee");
+  EXPECT_EQ(BrandKey("Rowenta USA"), "rowenta");
+  EXPECT_EQ(BrandKey("Galanz Americas Ltd."), "galanz");
+  EXPECT_EQ(BrandKey("Captain America"), "captain america");
+  EXPECT_EQ(BrandKey("The Body Shop"), "the body shop");
+  EXPECT_EQ(BrandKey("Toys R Us"), "toys r us");
+  EXPECT_EQ(BrandKey("Direct"), "direct");  // a word alone stays
+  EXPECT_EQ(BrandKey("Official Store"), "official store");
   EXPECT_EQ(BrandKey("深圳市安克创新科技股份有限公司"), "深圳市安克创新科技");
   EXPECT_EQ(BrandKey("Limited"), "limited");  // nothing but a legal form: kept
   EXPECT_EQ(BrandKey("Hewlett-Packard"), "hewlett packard");

@@ -151,7 +151,8 @@ TEST(CpscImportTest, APlaceholderModelIsNoModelNumber) {
 TEST(CpscImportTest, ATradingNameEndsAtOrBeforeTheFirmsOwnName) {
   // After "dba", " or " joins alternatives: a name with a legal form is
   // the firm again ("D/B/A Trsmima or Hunan Pineapple Electronic Commerce
-  // Co., Ltd."); another name is another trading name.
+  // Co., Ltd."); another name is another trading name, unless it is the
+  // brand's store ("Acmeo Direct").
   const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([
       {"RecallNumber": "1", "RecallDate": "2026-01-01",
        "Importers": [{"Name": "ShenZhenShiAcmeYouXianGongSi D/B/A Acmeo or Shenzhen Acme Trading Co., Ltd., of China"}]},
@@ -160,7 +161,7 @@ TEST(CpscImportTest, ATradingNameEndsAtOrBeforeTheFirmsOwnName) {
       {"RecallNumber": "4", "RecallDate": "2026-01-01", "Importers": [{"Name": "Oregon Tools Inc., dba Toolsmith, of Portland, Oregon"}]}])");
   ASSERT_EQ(f.notices.size(), 4u);
   EXPECT_EQ(f.notices[0].brands, Strings{"Acmeo"});
-  EXPECT_EQ(f.notices[1].brands, (Strings{"Acmeo", "Acmeo Direct"}));
+  EXPECT_EQ(f.notices[1].brands, Strings{"Acmeo"});  // "Acmeo Direct" is Acmeo's store: the same brand
   EXPECT_EQ(f.notices[2].brands, Strings{"Acmeo"});
   EXPECT_EQ(f.notices[3].brands, Strings{"Toolsmith"});
 }
