@@ -454,9 +454,13 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   // parts words.
   std::string untagged;
   untagged.reserve(raw.size());
+  // The next '>' at or after i, found once per tag: text with many '<' and
+  // no '>' is read in one pass.
+  size_t next_close = raw.find('>');
   for (size_t i = 0; i < raw.size(); ++i) {
+    if (next_close != std::string_view::npos && next_close < i) next_close = raw.find('>', i);
     const size_t close = raw[i] == '<' && i + 1 < raw.size() && (std::isalpha(static_cast<unsigned char>(raw[i + 1])) || raw[i + 1] == '/')
-                             ? raw.find('>', i)
+                             ? next_close
                              : std::string_view::npos;
     if (close == std::string_view::npos) {
       untagged.push_back(raw[i]);

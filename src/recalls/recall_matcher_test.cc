@@ -651,6 +651,10 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   EXPECT_EQ(back.models, ids.models);
   EXPECT_EQ(back.gtins, ids.gtins);
   EXPECT_EQ(StatedIdentifiersText(ReadStatedIdentifiers(described("Shirt", "Soft cotton, machine washable."))), "");
+  // Many '<' and no '>': read in one pass, nothing taken for a tag.
+  std::string opens(200000, '<');
+  for (size_t i = 1; i < opens.size(); i += 2) opens[i] = 'a';
+  EXPECT_TRUE(ReadStatedIdentifiers(described("Shirt", (opens + " Model: QC-65A").c_str())).models.size() == 1);
   // Without a labelled model, the models the seller's documents cover.
   Listing documented = described("Voltix fast charger 65W", "Compact GaN charger.");
   Evidence declaration;
