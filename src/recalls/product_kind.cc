@@ -47,11 +47,10 @@ struct ProductKinds::State {
   std::map<std::pair<CategoryId, CategoryId>, std::string> why;  // of two kinds that agree, why
   // A regulator's category (CategoryKey) -> the kinds it holds.
   std::unordered_map<std::string, std::vector<CategoryId>> regulator_categories;
-  // Kinds outside the vocabulary -> words (folded, whole words) by which a
-  // listing's title says it sells something else named after one.
-  std::vector<std::pair<CategoryId, std::vector<std::string>>> listings_not_of;
-  // The same by first word: the word -> (kind, the whole phrase), so that a
-  // title is read once, word by word.
+  // The words (folded; one or several) by which a listing's title says it
+  // sells something else named after a kind outside the vocabulary, by
+  // their first word: the word -> (kind, the whole phrase), so that a title
+  // is read once, word by word.
   std::unordered_map<std::string, std::vector<std::pair<CategoryId, std::string>>> not_of_by_first_word;
 };
 
@@ -177,16 +176,13 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
           continue;
         }
         if (!reader.CheckSeq(entry.second, "the words")) continue;
-        std::vector<std::string> words;
+        const auto kind = static_cast<CategoryId>(vocabulary.category_count() + (o - s.outside.begin()));
         for (const auto& w : entry.second)
           if (auto word = reader.Scalar(w, "a word"); word) {
             std::string folded = CollapseToWords(FoldForMatching(*word));
             if (folded.empty()) reader.Fail(w, "a word must hold a letter or a digit");
-            else words.push_back(std::move(folded));
+            else s.not_of_by_first_word[folded.substr(0, folded.find(' '))].emplace_back(kind, std::move(folded));
           }
-        const auto kind = static_cast<CategoryId>(vocabulary.category_count() + (o - s.outside.begin()));
-        for (const std::string& w : words) s.not_of_by_first_word[w.substr(0, w.find(' '))].emplace_back(kind, w);
-        s.listings_not_of.emplace_back(kind, std::move(words));
       }
     }
   }
@@ -215,7 +211,6 @@ Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
   owner->state_->agree = std::move(table.value().state_->agree);
   owner->state_->why = std::move(table.value().state_->why);
   owner->state_->regulator_categories = std::move(table.value().state_->regulator_categories);
-  owner->state_->listings_not_of = std::move(table.value().state_->listings_not_of);
   owner->state_->not_of_by_first_word = std::move(table.value().state_->not_of_by_first_word);
   return std::shared_ptr<const ProductKinds>(std::move(owner));
 }
@@ -278,7 +273,7 @@ ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
                                                                      WithoutBrands(notice.record.Get("description"), notice.brands));
   const auto first_outside = static_cast<CategoryId>(state_->vocabulary->category_count());
   ProductKind kind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside), {}, {}};
-  if (!state_->listings_not_of.empty())
+  if (!state_->not_of_by_first_word.empty())
     for (const CategoryId k : kind.kinds)
       if (k >= first_outside) {
         kind.words.append(" ").append(CollapseToWords(FoldForMatching(notice.record.Get("title"))));

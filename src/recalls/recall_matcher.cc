@@ -292,14 +292,14 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
 // with rain cover" is the stroller). It takes away what the product's name
 // in a listing proves (rule 4); a model code in it is judged as before.
 std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedRecord& listing, const MatchRecord& notice_record) {
-  std::string description;  // folded when first needed
+  std::optional<std::string> description;  // folded when first needed
   static constexpr std::string_view kAccessories[] = {"cover", "covers", "case", "cases", "insert", "inserts", "cushion", "cushions",
                                                       "poster", "posters", "sticker", "stickers", "decal", "decals", "keychain", "keyring",
                                                       "holder", "mount", "protector", "sleeve", "sleeves", "strap", "straps", "skin", "skins"};
   for (const std::string_view word : kAccessories) {
     if (!HasWord(listing.title, word) || HasWord(notice.title, word) || HasWord(listing.title, fmt::format("with {}", word))) continue;
-    if (description.empty()) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));
-    if (!HasWord(description, word)) return word;
+    if (!description) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));
+    if (!HasWord(*description, word)) return word;
   }
   return {};
 }
@@ -487,8 +487,9 @@ MatchRecord FromListing(const Listing& l) {
   // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
   const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
   const StatedIdentifiers described = ReadStatedIdentifiers(l);
-  // Without a model field, the models the description labels stand in for
-  // it, one in the model attribute and the others apart, as a notice's.
+  // Without a model field, the models the listing states otherwise (its
+  // description, its documents) stand in for it, one in the model
+  // attribute and the others apart, as a notice's.
   const bool model_given = !l.model.empty() || described.models.empty();
   MatchRecord r;
   r.id = l.listing_id;

@@ -98,9 +98,8 @@ std::vector<std::string> LabelledModelNumbers(std::string_view text);
 // The model numbers a seller's description labels as the product's own: as
 // LabelledModelNumbers, but a label that follows "for", "fits", "works
 // (with)", "compatible", "suitable", "replaces" or "replacement", at most
-// six words back in its sentence, names
-// what an accessory or spare goes with ("Replacement battery for model
-// BL1830"), and is passed over.
+// six words back in its sentence, names what an accessory or spare goes
+// with ("Replacement battery for model BL1830"), and is passed over.
 std::vector<std::string> OwnLabelledModelNumbers(std::string_view description);
 
 }  // namespace conform::recalls
