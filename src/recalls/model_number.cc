@@ -471,11 +471,6 @@ bool ModelAttributeNamesAModel(std::string_view model) {
   return !std::all_of(words.begin(), words.end(), SaysNoModel);
 }
 
-namespace {
-
-// A code in a labelled list: one LooksLikeModelCode takes, or letters and
-// digits joined by separators, which the label says are one code
-// ("BCD-215V-62H", where "215V" alone would read as a voltage).
 bool ListedModelCode(std::string_view token) {
   if (LooksLikeModelCode(token)) return true;
   bool digit = false, letter = false;
@@ -487,6 +482,8 @@ bool ListedModelCode(std::string_view token) {
   return digit && letter && token.size() >= 4 && std::isalnum(static_cast<unsigned char>(token.front())) &&
          std::isalnum(static_cast<unsigned char>(token.back()));
 }
+
+namespace {
 
 std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own_only) {
   // Words split at spaces, with the punctuation around them set apart.
@@ -530,7 +527,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
     }
     return false;
   };
-  constexpr size_t kMaxModels = 16;
+  constexpr size_t kMaxModels = kMaxLabelledModels;
   std::vector<std::string> out;
   for (size_t i = 0; i < words.size() && out.size() < kMaxModels; ++i) {
     const std::string& w = words[i].lower;

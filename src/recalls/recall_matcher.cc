@@ -438,12 +438,15 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
 
 StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   StatedIdentifiers ids;
-  // A document's models, when the description labels none.
+  // A document's models, when the description labels none: those read as
+  // codes, as many as a description's list, so that StatedIdentifiersText
+  // keeps each.
   const auto documents = [&] {
     if (ids.models.empty())
       for (const auto& e : listing.evidence)
         for (const auto& m : e.models)
-          if (!m.empty() && std::find(ids.models.begin(), ids.models.end(), m) == ids.models.end()) ids.models.push_back(m);
+          if (ids.models.size() < kMaxLabelledModels && ListedModelCode(m) && std::find(ids.models.begin(), ids.models.end(), m) == ids.models.end())
+            ids.models.push_back(m);
   };
   const std::string_view raw = listing.description;
   if (raw.empty()) {

@@ -665,6 +665,11 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   ExpectOneTakedown(MatchOne(notice, documented));
   documented.description = "Model: QC-100";
   EXPECT_EQ(FromListing(documented).record.fields[2].second, "QC-100");
+  // A document's entry that is no code ("all models", "Pro series") is not
+  // taken: a listing index could not keep it.
+  documented.description.clear();
+  documented.evidence[0].models = {"all models", "Pro series"};
+  EXPECT_TRUE(ReadStatedIdentifiers(documented).models.empty());
 }
 
 TEST(RecallBlockingTest, HotCodeKeysAreCapped) {

@@ -86,13 +86,22 @@ bool ModelAttributeNamesAModel(std::string_view model);
 // Whether `token` alone (separators allowed) would be taken as a code.
 bool LooksLikeModelCode(std::string_view token);
 
+// Whether `token` is read as a code in a list a model label opens: one
+// LooksLikeModelCode takes, or letters and digits joined by separators,
+// which the label says are one code ("BCD-215V-62H", where "215V" alone
+// would read as a voltage).
+bool ListedModelCode(std::string_view token);
+
 // The model numbers a text names as such, as written: the codes
 // (LooksLikeModelCode) after "model", "models", "model number(s)", "model
 // no.", "model #", "item number", "style number" or "part number", as CPSC
 // and Health Canada write them in prose ("model number E33A", "Model No:
 // UMCDB01", "models 40041, 40003 and 16154", "BSFIREPIT01 (UPC code ...)").
-// A list ends at the first word that is neither a code nor "and", "or",
-// "&". Each once, in order; at most 16.
+// A list ends at the first word that is neither a code (ListedModelCode)
+// nor "and", "or", "&"; a label whose next word is no code reads the list
+// after a colon later in its sentence ("the following model numbers are
+// recalled: A, B"). Each once, in order; at most kMaxLabelledModels.
+inline constexpr size_t kMaxLabelledModels = 16;
 std::vector<std::string> LabelledModelNumbers(std::string_view text);
 
 // The model numbers a seller's description labels as the product's own: as
