@@ -249,8 +249,9 @@ std::string WithoutBrands(std::string_view text, const std::vector<std::string>&
   std::string folded = NormalizeForMatching(text);
   for (const std::string& brand : brands) {
     const std::string b = NormalizeForMatching(brand);
-    if (b.empty()) continue;
-    for (size_t at = folded.find(b); at != std::string::npos; at = folded.find(b, at)) folded.replace(at, b.size(), 1, ' ');
+    // A brand of spaces alone would be found again where it was replaced.
+    if (b.find_first_not_of(' ') == std::string::npos) continue;
+    for (size_t at = folded.find(b); at != std::string::npos; at = folded.find(b, at + 1)) folded.replace(at, b.size(), 1, ' ');
   }
   return folded;
 }

@@ -184,6 +184,14 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
   EXPECT_EQ(Judge(NoticeRecord("A1", "Slime toy", "", "Toys"), ListingRecord("L", "Slime toy kit for kids")).agreement, KindAgreement::kAgree);
 }
 
+TEST_F(ProductKindsTest, ABrandOfSpacesIsNoBrandToLeaveOut) {
+  MatchRecord notice = NoticeRecord("A3", "Slime toy", "Red slime toy in a pot.", "Toys");
+  // An ideographic space (a Chinese feed's empty brand field) and an
+  // invalid byte fold to one space.
+  notice.brands = {"\u3000", "\xff", "   "};
+  EXPECT_EQ(Names(kinds_->OfNotice(notice)), std::vector<std::string>{"toy"});
+}
+
 TEST_F(ProductKindsTest, TooLittleToGoOnDecidesNothing) {
   EXPECT_EQ(Judge(NoticeRecord("A1", "Slime toy", "Red slime toy in a pot.", "Toys"), ListingRecord("L1", "Item 42 blue"))
                 .agreement,
