@@ -48,6 +48,11 @@ TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {
   EXPECT_EQ(table.value().Canonical("VW"), "volkswagen");
   EXPECT_EQ(table.value().Canonical("L'Oréal Paris"), "l oreal paris");  // another brand line: no entry
   EXPECT_EQ(table.value().Canonical("L'OREAL"), "loreal");
+  // A company's registered name against the brand on its goods.
+  EXPECT_EQ(table.value().Canonical("Berg Toys B.V"), "berg");
+  EXPECT_EQ(table.value().Canonical("BERG"), "berg");
+  EXPECT_EQ(table.value().Canonical("Flying Tiger Copenhagen"), "flying tiger");
+  EXPECT_EQ(table.value().Canonical("Lancome Paris"), "lancome");
   EXPECT_EQ(table.value().Canonical("Some Unlisted Brand Ltd"), "some unlisted brand");
   const auto spellings = table.value().Spellings("xiaomi");
   EXPECT_NE(std::find(spellings.begin(), spellings.end(), "小米"), spellings.end());

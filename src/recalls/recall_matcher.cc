@@ -287,15 +287,21 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
 
 // Whether a listing's title names an accessory of the product rather than
 // the product ("Honda Miimo charging station cover", "Maxi-Cosi Ava high
-// chair cushion insert", a poster of a named toy): a word the notice's
-// product name and description do not have, and not after "with" ("stroller
-// with rain cover" is the stroller). It takes away what the product's name
-// in a listing proves (rule 4); a model code in it is judged as before.
+// chair cushion insert", a poster of a named toy), or other goods sold
+// under the same name: a notice's name is often a licensed character
+// ("SPIDER-MAN" of a clothing set), and a backpack, a blanket or a mug
+// with the character is another product. A word the notice's product name
+// and description do not have, and not after "with" ("stroller with rain
+// cover" is the stroller). It takes away what the product's name in a
+// listing proves (rule 4); a model code in it is judged as before.
 std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedRecord& listing, const MatchRecord& notice_record) {
   std::optional<std::string> description;  // folded when first needed
-  static constexpr std::string_view kAccessories[] = {"cover", "covers", "case", "cases", "insert", "inserts", "cushion", "cushions",
-                                                      "poster", "posters", "sticker", "stickers", "decal", "decals", "keychain", "keyring",
-                                                      "holder", "mount", "protector", "sleeve", "sleeves", "strap", "straps", "skin", "skins"};
+  static constexpr std::string_view kAccessories[] = {
+      "cover", "covers", "case", "cases", "insert", "inserts", "cushion", "cushions", "poster", "posters", "sticker", "stickers",
+      "decal", "decals", "keychain", "keyring", "holder", "mount", "protector", "sleeve", "sleeves", "strap", "straps", "skin", "skins",
+      // Goods sold under a character's or a product's name.
+      "backpack", "backpacks", "rucksack", "schoolbag", "lunchbox", "lunch box", "blanket", "blankets", "towel", "towels", "pillow",
+      "pillows", "pillowcase", "duvet", "bedding", "mug", "mugs", "umbrella", "wallet", "notebook", "calendar"};
   for (const std::string_view word : kAccessories) {
     if (!HasWord(listing.title, word) || HasWord(notice.title, word) || HasWord(listing.title, fmt::format("with {}", word))) continue;
     if (!description) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));
@@ -929,8 +935,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         if (words.empty() && TitleHasEvery(l, name))
           for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
       evidence.push_back(j.named ? fmt::format("the notice's product name in the listing's title ({})", words)
-                                 : fmt::format("the notice's product name in the listing's title ({}), but for an accessory ({})", words,
-                                               j.accessory));
+                                 : fmt::format("the notice's product name in the listing's title ({}), but for an accessory or other goods "
+                                               "of that name ({})",
+                                               words, j.accessory));
     }
     if (j.gtins_differ) evidence.push_back("the GTINs differ");
     if (j.kinds.agreement == KindAgreement::kAgree)

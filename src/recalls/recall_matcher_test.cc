@@ -563,6 +563,16 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   EXPECT_TRUE(MatchOne(mower, MakeListing("L", "Blade holder for Honda Miimo", "Generic")).empty());
   EXPECT_EQ(MatchOne(mower, MakeListing("L", "Honda Miimo HRM 520 robotic lawn mower", "Honda")).size(), 1u);
   EXPECT_EQ(MatchOne(mower, MakeListing("L", "Honda Miimo 310 with cover and garage", "Honda")).size(), 1u);
+  // A notice's name is often a licensed character's: other goods with the
+  // character are other products; the kind of product the notice names,
+  // or the product with them, is still reviewed.
+  const Notice clothing = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01735/24", "Childrens clothing set", "Cerda", "", "", "SPIDER-MAN");
+  for (const char* title : {"Cerda Spider-Man backpack for kids 3D", "Cerda Spider-Man fleece blanket 100x140", "Cerda Spider-Man lunch box"})
+    EXPECT_TRUE(MatchOne(clothing, MakeListing("L", title, "Cerda")).empty()) << title;
+  for (const char* title : {"Cerda Spider-Man pyjamas boys 2-piece set", "Cerda Spider-Man clothing set with backpack"})
+    EXPECT_EQ(MatchOne(clothing, MakeListing("L", title, "Cerda")).size(), 1u) << title;
+  const Notice sleeping_bag = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Baby sleeping bag", "Ortorex", "", "", "Dino Blanket");
+  EXPECT_EQ(MatchOne(sleeping_bag, MakeListing("L", "Ortorex Dino blanket sleeping bag 70 cm", "Ortorex")).size(), 1u);
   // A word the notice has too says nothing.
   const Notice case_notice = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Phone case", "Spigen", "", "", "Tough Armor");
   EXPECT_EQ(MatchOne(case_notice, MakeListing("L", "Spigen Tough Armor case iPhone 15", "Spigen")).size(), 1u);
