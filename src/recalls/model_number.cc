@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 
 #include "conform/core/text.h"
 #include "digit_scan.h"
@@ -485,7 +486,79 @@ bool ListedModelCode(std::string_view token) {
 
 namespace {
 
-std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own_only) {
+// Labels written in Chinese and Japanese, glued to their neighbours
+// ("产品型号：E33A，黑色"), and what they read as once set apart: model
+// numbers ("型号", "型番"), article numbers ("货号", "品番"), and the
+// full-width punctuation around them as ASCII followed by a space.
+constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
+    {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"货号", " item no "}, {"貨號", " item no "}, {"品番", " item no "},
+    {"：", ": "},        {"，", ", "},        {"、", ", "},        {"；", "; "},          {"。", ". "},          {"（", " ("},
+    {"）", ") "}};
+
+// Words that label what follows as the product's model, alone ("Modell:
+// X"), in one word ("Art.-Nr."), or before a number word ("model no").
+bool IsModelLabel(std::string_view w) {
+  static const std::unordered_set<std::string_view> kLabels = {
+      "model", "models", "modell", "modelle", "modèle", "modèles", "modele", "modeles", "modelo", "modelos", "modello", "modelli",
+      "modelnummer", "modellnummer", "modelnr", "modellnr", "model-nr", "modell-nr", "model/type", "model/typ", "modell/typ",
+      "modeltyp", "modelltyp", "typnummer", "typenummer", "typ-nr", "type-nr", "tipe", "art-nr", "art.-nr", "art.nr", "artnr",
+      "artikelnummer", "artikelnr", "artikel-nr", "teilenummer"};
+  return kLabels.count(w) != 0;
+}
+
+// Words that label a model only before a number word: "item number",
+// "Art. No.", "article no", "part number".
+bool IsNumberedLabel(std::string_view w) {
+  return w == "item" || w == "style" || w == "part" || w == "art" || w == "article" || w == "artikel";
+}
+
+bool IsNumberWord(std::string_view w) {
+  return w == "number" || w == "numbers" || w == "no" || w == "nos" || w == "nr" || w == "nummer" || w == "numéro" || w == "numero" ||
+         w == "número" || w == "n°" || w == "nº";
+}
+
+// Words that join the codes of a list: "models A, B and C", in the
+// languages of the labels above.
+bool IsListJoiner(std::string_view w) {
+  return w == "and" || w == "or" || w == "&" || w == "et" || w == "ou" || w == "und" || w == "oder" || w == "y" || w == "o" ||
+         w == "e" || w == "en" || w == "i" || w == "lub" || w == "oraz" || w == "dan" || w == "atau";
+}
+
+// Words that say a model named after them is what the product goes with:
+// "for", "fits", "compatible" ... and their German, French, Spanish,
+// Italian, Dutch, Slovak and Indonesian counterparts; and Chinese ones
+// written inside a word ("适用型号" is "suitable models"). Not those that
+// are common English words too: Czech "pro" ("MacBook Pro, model A2338"),
+// Italian "per" ("2 per pack"), Polish "do".
+bool SaysWhatItGoesWith(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "for", "fits", "fit", "works", "compatible", "replaces", "replacement", "suits", "suitable", "für", "passend", "kompatibel",
+      "ersatz", "pour", "remplace", "para", "compatibile", "voor", "geschikt", "pre", "untuk", "cocok"};
+  if (kWords.count(w) != 0) return true;
+  for (std::string_view cjk : {"适用", "適用", "兼容", "适配", "適配", "対応"})
+    if (w.find(cjk) != std::string_view::npos) return true;
+  return false;
+}
+
+std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool own_only) {
+  // Chinese and Japanese labels set apart as words, the full-width colon
+  // as an ASCII one.
+  std::string spaced;
+  std::string_view text = original;
+  if (std::any_of(original.begin(), original.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
+    for (size_t i = 0; i < original.size();) {
+      bool replaced = false;
+      for (const auto& [label, as] : kCjkLabels)
+        if (original.compare(i, label.size(), label) == 0) {
+          spaced += as;
+          i += label.size();
+          replaced = true;
+          break;
+        }
+      if (!replaced) spaced += original[i++];
+    }
+    text = spaced;
+  }
   // Words split at spaces, with the punctuation around them set apart.
   struct Word {
     std::string_view text;  // without surrounding punctuation
@@ -510,8 +583,9 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
     const auto punctuation = [](char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '#'; };
     while (!w.empty() && punctuation(w.front())) w.remove_prefix(1);
     while (!w.empty() && punctuation(w.back())) w.remove_suffix(1);
-    std::string lower(w);
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Labels in other scripts and with accents compare folded ("MODÈLE").
+    std::string lower = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) ? AsciiLower(w)
+                                                                                                                      : NormalizeForMatching(w);
     words.push_back({w, std::move(lower), opens, closes, ends, colon});
   }
   // Whether the label at `label` follows, in its sentence and at most six
@@ -520,10 +594,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
     for (size_t k = label; k > 0 && label - k < 6;) {
       --k;
       if (words[k].ends) break;
-      const std::string& w = words[k].lower;
-      if (w == "for" || w == "fits" || w == "fit" || w == "works" || w == "compatible" || w == "replaces" || w == "replacement" ||
-          w == "suits" || w == "suitable")
-        return true;
+      if (SaysWhatItGoesWith(words[k].lower)) return true;
     }
     return false;
   };
@@ -532,13 +603,13 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
   for (size_t i = 0; i < words.size() && out.size() < kMaxModels; ++i) {
     const std::string& w = words[i].lower;
     size_t next = i + 1;
-    if (w == "model" || w == "models") {
-      if (next < words.size() && (words[next].lower == "number" || words[next].lower == "numbers" || words[next].lower == "no" ||
-                                  words[next].lower == "nos"))
-        ++next;
-    } else if (w == "item" || w == "style" || w == "part") {
-      if (next >= words.size() || (words[next].lower != "number" && words[next].lower != "numbers" && words[next].lower != "no")) continue;
+    if (IsModelLabel(w)) {
+      if (next < words.size() && IsNumberWord(words[next].lower)) ++next;
+    } else if (IsNumberedLabel(w)) {
+      if (next >= words.size() || !IsNumberWord(words[next].lower)) continue;
       ++next;
+    } else if ((w == "type" || w == "typ") && words[i].colon) {
+      // "Type: KX-1234", "Typ: ..."; not "USB type C", "this type of".
     } else {
       continue;
     }
@@ -560,7 +631,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view text, bool own
         while (next < words.size() && !words[next].closes) ++next;
         continue;
       }
-      if (x.lower.empty() || x.lower == "and" || x.lower == "or" || x.lower == "&") continue;
+      if (x.lower.empty() || IsListJoiner(x.lower)) continue;
       if (!ListedModelCode(x.text)) break;
       const std::string code(x.text);
       if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);

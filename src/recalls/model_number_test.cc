@@ -226,6 +226,33 @@ TEST(LabelledModelNumbersTest, ReadsTheModelsProseNames) {
     EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
 }
 
+TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrite) {
+  using Models = std::vector<std::string>;
+  // German, French, Spanish, Italian shop descriptions and notices.
+  EXPECT_EQ(LabelledModelNumbers("Powerbank 10000 mAh. Modell: E33A. Farbe: schwarz"), Models{"E33A"});
+  EXPECT_EQ(LabelledModelNumbers("Art.-Nr.: 70084-12, Lieferumfang: Kabel"), Models{"70084-12"});
+  EXPECT_EQ(LabelledModelNumbers("Artikelnummer 4711AB"), Models{"4711AB"});
+  EXPECT_EQ(LabelledModelNumbers("Projecteur portable. Modèle : GV31."), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("numéro de modèle 40041 et 40003"), (Models{"40041", "40003"}));
+  EXPECT_EQ(LabelledModelNumbers("MODÈLE GV31"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("Número de modelo: ABC-123 y ABC-124"), (Models{"ABC-123", "ABC-124"}));
+  EXPECT_EQ(LabelledModelNumbers("Modello n° XL-100"), Models{"XL-100"});
+  // As the Slovak trade inspection lists them (soi.sk).
+  EXPECT_EQ(LabelledModelNumbers("Svetelný záves model/typ RPBL-96L"), Models{"RPBL-96L"});
+  EXPECT_EQ(LabelledModelNumbers("Predlžovací prívod PLASTROL, modeltyp PS-360"), Models{"PS-360"});
+  EXPECT_EQ(LabelledModelNumbers("Svetelný reťazec Art No.: LL9855-M, ITEM NO: 6366-6"), (Models{"LL9855-M", "6366-6"}));
+  // "Type" labels only with a colon: USB Type-C is no model.
+  EXPECT_EQ(LabelledModelNumbers("Typ: KX-1234"), Models{"KX-1234"});
+  for (const char* text : {"USB Type C 2 m cable", "this type of charger", "Type-C PD 65W", "Art deco lamp"})
+    EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
+  // Chinese and Japanese labels glued to their neighbours, full-width
+  // punctuation.
+  EXPECT_EQ(LabelledModelNumbers("产品型号：E33A，颜色：黑色"), Models{"E33A"});
+  EXPECT_EQ(LabelledModelNumbers("品牌：Flaunt 型号:BL-1830。"), Models{"BL-1830"});
+  EXPECT_EQ(LabelledModelNumbers("货号：70084"), Models{"70084"});
+  EXPECT_EQ(LabelledModelNumbers("型番：GV31（ホワイト）"), Models{"GV31"});
+}
+
 TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
   using Models = std::vector<std::string>;
   EXPECT_EQ(OwnLabelledModelNumbers("Portable projector, 1080p. Model: GV31. Ships from Hamburg."), Models{"GV31"});
@@ -238,6 +265,12 @@ TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
   // The regulators' prose is read as before.
   EXPECT_EQ(LabelledModelNumbers("Replacement battery for model BL1830"), Models{"BL1830"});
+  // The same in other languages.
+  for (const char* text : {"Ersatzakku für Modell BL1830", "Batterie de remplacement pour modèle BL1830", "适用型号：BL1830、BL1840",
+                           "Kompatibel mit Modell BL1830", "Batería compatible con modelo BL1830"})
+    EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
+  EXPECT_EQ(OwnLabelledModelNumbers("Akku 18V. Modell: BL1830B. Passt für alle 18V Geräte."), Models{"BL1830B"});
+  EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro 14, model A2442, 2 per pack"), Models{"A2442"});
 }
 
 }  // namespace
