@@ -493,7 +493,7 @@ namespace {
 constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
     {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"货号", " item no "}, {"貨號", " item no "}, {"品番", " item no "},
     {"：", ": "},        {"，", ", "},        {"、", ", "},        {"；", "; "},          {"。", ". "},          {"（", " ("},
-    {"）", ") "}};
+    {"）", ") "},        {"．", ". "}};
 
 // Words that label what follows as the product's model, alone ("Modell:
 // X"), in one word ("Art.-Nr."), or before a number word ("model no").
@@ -563,6 +563,10 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
   struct Word {
     std::string_view text;  // without surrounding punctuation
     std::string lower;
+    // The text in ASCII when it is written in full-width forms ("ＧＶ３１"
+    // is "GV31"), else empty: what a code is read from.
+    std::string ascii;
+    std::string_view code() const { return ascii.empty() ? text : std::string_view(ascii); }
     bool opens = false;   // a bracket opens in the word: "(UPC", "40041(previously"
     bool closes = false;  // and closes: "680079015930);"
     bool ends = false;    // ends a sentence or a clause: "charger.", "pack;"
@@ -583,10 +587,19 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     const auto punctuation = [](char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '#'; };
     while (!w.empty() && punctuation(w.front())) w.remove_prefix(1);
     while (!w.empty() && punctuation(w.back())) w.remove_suffix(1);
-    // Labels in other scripts and with accents compare folded ("MODÈLE").
-    std::string lower = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }) ? AsciiLower(w)
-                                                                                                                      : NormalizeForMatching(w);
-    words.push_back({w, std::move(lower), opens, closes, ends, colon});
+    // Labels with accents ("MODÈLE", "für") and in full-width letters
+    // compare folded; other words, Chinese text among them, need no
+    // Unicode normalisation to be told from a label.
+    const bool may_be_label = w.size() <= 40 && std::all_of(w.begin(), w.end(), [](char c) {
+      const auto b = static_cast<unsigned char>(c);
+      return b < 0xE0 || b == 0xEF;  // ASCII, two-byte sequences, full-width forms
+    });
+    const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::string lower = ascii ? AsciiLower(w) : (may_be_label ? NormalizeForMatching(w) : std::string(w));
+    std::string folded_code;
+    if (!ascii && may_be_label && std::all_of(lower.begin(), lower.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+      folded_code = AsciiUpper(lower);
+    words.push_back({w, std::move(lower), std::move(folded_code), opens, closes, ends, colon});
   }
   // Whether the label at `label` follows, in its sentence and at most six
   // words back, a word that says the model is what the product goes with.
@@ -617,7 +630,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     // "one of the following model numbers are included in this recall:
     // BCD-215V-62H, GLR76TRDER or GLR76TWEER": the list after a colon
     // later in the sentence.
-    if (next < words.size() && !words[next - 1].colon && !ListedModelCode(words[next].text))
+    if (next < words.size() && !words[next - 1].colon && !ListedModelCode(words[next].code()))
       for (size_t k = next; k < words.size() && k < next + 12 && !words[k].ends; ++k)
         if (words[k].colon) {
           next = k + 1;
@@ -627,13 +640,13 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       const Word& x = words[next];
       // A remark in brackets between the codes ("BSFIREPIT01 (UPC code
       // 680079015930); BSFIREPIT02") is passed over.
-      if (x.opens && !ListedModelCode(x.text)) {
+      if (x.opens && !ListedModelCode(x.code())) {
         while (next < words.size() && !words[next].closes) ++next;
         continue;
       }
       if (x.lower.empty() || IsListJoiner(x.lower)) continue;
-      if (!ListedModelCode(x.text)) break;
-      const std::string code(x.text);
+      if (!ListedModelCode(x.code())) break;
+      const std::string code(x.code());
       if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
       if (x.opens && !x.closes)  // "40041(previously recalled)": the remark after the code
         while (next + 1 < words.size() && !words[next].closes) ++next;

@@ -251,6 +251,9 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("品牌：Flaunt 型号:BL-1830。"), Models{"BL-1830"});
   EXPECT_EQ(LabelledModelNumbers("货号：70084"), Models{"70084"});
   EXPECT_EQ(LabelledModelNumbers("型番：GV31（ホワイト）"), Models{"GV31"});
+  // Full-width letters and digits read as ASCII.
+  EXPECT_EQ(LabelledModelNumbers("型号：ＧＶ３１"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("Ｍｏｄｅｌ Ｎｏ． Ｅ３３Ａ"), Models{"E33A"});
 }
 
 TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
