@@ -399,14 +399,22 @@ bool EndsWithGtinLabel(std::string_view before) {
     return end == std::string_view::npos ? std::string_view() : t.substr(0, end + 1);
   };
   std::string_view label = trim(before);
-  for (const std::string_view filler : {"code", "number", "no", "nr"})
+  for (const std::string_view filler : {"code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód"})
     if (label.ends_with(filler) && (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]))) {
       label = trim(label.substr(0, label.size() - filler.size()));
       break;
     }
+  // Barcode in the languages sellers write: German, French, Spanish,
+  // Italian, Dutch, Polish, Czech and Slovak ("čiarový kód", its "kód"
+  // dropped above as a filler).
   for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
-                                   "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code"})
+                                   "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code", "strichcode",
+                                   "code-barres", "code barres", "code-barre", "code barre", "codigo de barras", "código de barras",
+                                   "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový"})
     if (label.ends_with(l) && (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]))) return true;
+  // Chinese and Japanese, written without spaces ("商品条形码：").
+  for (const std::string_view l : {"条形码", "条码", "條碼", "條形碼", "バーコード", "janコード"})
+    if (label.ends_with(l)) return true;
   return false;
 }
 

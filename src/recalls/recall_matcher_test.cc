@@ -653,6 +653,12 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   EXPECT_EQ(hits[0].evidence[0], "same GTIN 04006381333931 (written in the listing's description)");
   EXPECT_TRUE(FromListing(described("Fast charger", "Order 4006381333931 ships today")).gtins_in_description.empty());
   EXPECT_EQ(FromListing(described("Fast charger", "UPC code: 012345678905")).gtins_in_description, std::vector<std::string>{"00012345678905"});
+  // Barcode labels in the languages sellers write.
+  for (const char* description : {"Strichcode: 4006381333931", "EAN-Code 4006381333931", "Code-barres : 4006381333931",
+                                  "Código de barras: 4006381333931", "Čiarový kód 4006381333931", "商品条形码：4006381333931",
+                                  "条码:4006381333931，产地：深圳", "ＪＡＮコード：４００６３８１３３３９３１"})
+    EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"}) << description;
+  EXPECT_TRUE(FromListing(described("Fast charger", "Bestellnummer 4006381333931")).gtins_in_description.empty());
   // What a listing index keeps of a description reads back the same.
   const StatedIdentifiers ids = ReadStatedIdentifiers(described("Charger", "Model No. QC-65A or QC-65B &amp; more. EAN 4006381333931, barcode 96385074"));
   EXPECT_EQ(ids.models, (std::vector<std::string>{"QC-65A", "QC-65B"}));
