@@ -621,8 +621,10 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     } else if (IsNumberedLabel(w)) {
       if (next >= words.size() || !IsNumberWord(words[next].lower)) continue;
       ++next;
-    } else if ((w == "type" || w == "typ") && words[i].colon) {
-      // "Type: KX-1234", "Typ: ..."; not "USB type C", "this type of".
+    } else if ((w == "type" && words[i].colon) || (w == "typ" && !words[i].ends)) {
+      // "Type: KX-1234", "typ 04GN" (German, Czech, Slovak, Polish); not
+      // "USB type C", "this type of", nor a data sheet's "typ. 2100mA"
+      // (typical).
     } else {
       continue;
     }

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <string_view>
-
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "digit_scan.h"
@@ -243,7 +246,8 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("Svetelný reťazec Art No.: LL9855-M, ITEM NO: 6366-6"), (Models{"LL9855-M", "6366-6"}));
   // "Type" labels only with a colon: USB Type-C is no model.
   EXPECT_EQ(LabelledModelNumbers("Typ: KX-1234"), Models{"KX-1234"});
-  for (const char* text : {"USB Type C 2 m cable", "this type of charger", "Type-C PD 65W", "Art deco lamp"})
+  EXPECT_EQ(LabelledModelNumbers("Predlžovacie prívody ELGOTECH, typ 04GN (rôzne varianty)"), Models{"04GN"});
+  for (const char* text : {"USB Type C 2 m cable", "this type of charger", "Type-C PD 65W", "Art deco lamp", "Output current typ. 2100mA"})
     EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
   // Chinese and Japanese labels glued to their neighbours, full-width
   // punctuation.
@@ -254,6 +258,36 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   // Full-width letters and digits read as ASCII.
   EXPECT_EQ(LabelledModelNumbers("型号：ＧＶ３１"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("Ｍｏｄｅｌ Ｎｏ． Ｅ３３Ａ"), Models{"E33A"});
+}
+
+TEST(LabelledModelNumbersTest, TheSlovakTradeInspectionsDangerousProducts) {
+  // 110 real notices of the Slovak trade inspection (SOI), whose product
+  // names carry the model after "model/typ", "modeltyp", "typ", "ART NO.",
+  // "ITEM NO:" in Slovak and English: 27 read a model before these labels
+  // were known, 61 now. The rest name none as a code ("model Žirafa",
+  // "ART NO 207").
+  const std::filesystem::path path =
+      std::filesystem::path(CONFORM_SHARED_TESTDATA_DIR) / "recalls-eu-safetygate-sample" / "soi_sk_dangerous_products.json";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "the shared SOI sample is not at " << path;
+  std::ifstream in(path);
+  const nlohmann::json records = nlohmann::json::parse(in);
+  ASSERT_EQ(records.size(), 110u);
+  size_t with_model = 0;
+  std::map<std::string, std::vector<std::string>> read;
+  for (const auto& r : records) {
+    const std::string name = r.at("product_name").get<std::string>();
+    const auto models = LabelledModelNumbers(name);
+    with_model += !models.empty();
+    read[name] = models;
+  }
+  EXPECT_EQ(with_model, 61u);
+  using Models = std::vector<std::string>;
+  EXPECT_EQ(read["Svetelný záves model/typ RPBL-96L"], Models{"RPBL-96L"});
+  EXPECT_EQ(read["Predlžovací prívod PLASTROL, modeltyp PS-360"], Models{"PS-360"});
+  EXPECT_EQ(read["Svetelný reťazec ART NO. AA8001"], Models{"AA8001"});
+  EXPECT_EQ(read["Predlžovací prívod JOEL, model/typ SY-CZ-03, Art. 820017"], Models{"SY-CZ-03"});
+  EXPECT_EQ(read["Laserové ukazovadlo v tvare granátu, model/typ: U13"], Models{"U13"});
+  EXPECT_EQ(read["Detská postieľka DREWEX®, model Žirafa, Batch Num 05-12-2022 A"], Models{});
 }
 
 TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
