@@ -587,13 +587,17 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     const auto punctuation = [](char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '#'; };
     while (!w.empty() && punctuation(w.front())) w.remove_prefix(1);
     while (!w.empty() && punctuation(w.back())) w.remove_suffix(1);
-    // Labels with accents ("MODÈLE", "für") and in full-width letters
-    // compare folded; other words, Chinese text among them, need no
-    // Unicode normalisation to be told from a label.
-    const bool may_be_label = w.size() <= 40 && std::all_of(w.begin(), w.end(), [](char c) {
-      const auto b = static_cast<unsigned char>(c);
-      return b < 0xE0 || b == 0xEF;  // ASCII, two-byte sequences, full-width forms
-    });
+    // Labels with accents ("MODÈLE", "für", "número") and words in
+    // full-width forms compare folded; other words, whole descriptions in
+    // Chinese or Cyrillic among them, need no Unicode normalisation to be
+    // told from a label.
+    const bool may_be_label =
+        !w.empty() && w.size() <= 40 &&
+        (std::string_view("mMfFnN").find(w.front()) != std::string_view::npos || static_cast<unsigned char>(w.front()) == 0xEF) &&
+        std::all_of(w.begin(), w.end(), [](char c) {
+          const auto b = static_cast<unsigned char>(c);
+          return b < 0xE0 || b == 0xEF;  // ASCII, two-byte sequences, full-width forms
+        });
     const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
     std::string lower = ascii ? AsciiLower(w) : (may_be_label ? NormalizeForMatching(w) : std::string(w));
     std::string folded_code;
