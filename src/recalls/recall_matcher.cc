@@ -434,8 +434,14 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
     size_t end = i;
     while (end < folded.size() && IsDigit(folded[end])) ++end;
     const size_t length = end - i;
-    // A run inside a word ("b0813151213x", "8051772488833ml") is a code.
-    const bool alone = (i == 0 || !alnum(folded[i - 1])) && (end == folded.size() || !alnum(folded[end]));
+    // A run inside a word ("b0813151213x", "8051772488833ml") is a code;
+    // the ideographic comma and full stop, which NFKC leaves as they are,
+    // end a word as ',' and '.' do ("4006381333931、").
+    const auto cjk_stop_at = [&](size_t at) {
+      return folded.compare(at, 3, "、") == 0 || folded.compare(at, 3, "。") == 0;
+    };
+    const bool alone = (i == 0 || !alnum(folded[i - 1]) || (i >= 3 && cjk_stop_at(i - 3))) &&
+                       (end == folded.size() || !alnum(folded[end]) || cjk_stop_at(end));
     bool wanted = false;
     if (length == 8 || (length >= 12 && length <= 14))
       // An 8-digit number is as often a date or an article number.
