@@ -392,6 +392,16 @@ namespace {
 
 // Whether `before` (the text before a number) ends with a GTIN label: "ean",
 // "EAN-13:", "UPC code", "barcode #". `folded` as for GtinsIn.
+// Whether a character of the CJK blocks (U+3000 to U+9FFF: punctuation,
+// kana, ideographs; three UTF-8 bytes led by 0xE3 to 0xE9) starts at, or
+// ends just before, byte `at` of `text`.
+bool CjkCharStartsAt(std::string_view text, size_t at) {
+  if (at + 3 > text.size()) return false;
+  const auto lead = static_cast<unsigned char>(text[at]);
+  return lead >= 0xE3 && lead <= 0xE9;
+}
+bool CjkCharEndsAt(std::string_view text, size_t at) { return at >= 3 && CjkCharStartsAt(text, at - 3); }
+
 bool EndsWithGtinLabel(std::string_view before) {
   const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   const auto trim = [](std::string_view t) {
@@ -411,7 +421,9 @@ bool EndsWithGtinLabel(std::string_view before) {
                                    "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code", "strichcode",
                                    "code-barres", "code barres", "code-barre", "code barre", "codigo de barras", "código de barras",
                                    "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový"})
-    if (label.ends_with(l) && (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]))) return true;
+    if (label.ends_with(l) &&
+        (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
+      return true;
   // Chinese and Japanese, written without spaces ("商品条形码：").
   for (const std::string_view l : {"条形码", "条码", "條碼", "條形碼", "バーコード", "janコード"})
     if (label.ends_with(l)) return true;
@@ -435,13 +447,10 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
     while (end < folded.size() && IsDigit(folded[end])) ++end;
     const size_t length = end - i;
     // A run inside a word ("b0813151213x", "8051772488833ml") is a code;
-    // the ideographic comma and full stop, which NFKC leaves as they are,
-    // end a word as ',' and '.' do ("4006381333931、").
-    const auto cjk_stop_at = [&](size_t at) {
-      return folded.compare(at, 3, "、") == 0 || folded.compare(at, 3, "。") == 0;
-    };
-    const bool alone = (i == 0 || !alnum(folded[i - 1]) || (i >= 3 && cjk_stop_at(i - 3))) &&
-                       (end == folded.size() || !alnum(folded[end]) || cjk_stop_at(end));
+    // Chinese and Japanese, written without spaces, end a word where they
+    // start ("条码4006381333931、型号").
+    const bool alone = (i == 0 || !alnum(folded[i - 1]) || CjkCharEndsAt(folded, i)) &&
+                       (end == folded.size() || !alnum(folded[end]) || CjkCharStartsAt(folded, end));
     bool wanted = false;
     if (length == 8 || (length >= 12 && length <= 14))
       // An 8-digit number is as often a date or an article number.

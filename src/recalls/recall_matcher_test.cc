@@ -659,9 +659,10 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
                                   "条码:4006381333931，产地：深圳", "ＪＡＮコード：４００６３８１３３３９３１"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"}) << description;
   EXPECT_TRUE(FromListing(described("Fast charger", "Bestellnummer 4006381333931")).gtins_in_description.empty());
-  // The ideographic comma ends a number as a comma does.
-  EXPECT_EQ(FromListing(described("Fast charger", "条码：4006381333931、型号：QC-65A")).gtins_in_description,
-            std::vector<std::string>{"04006381333931"});
+  // Chinese, written without spaces, ends a word where it starts.
+  for (const char* description : {"条码：4006381333931、型号：QC-65A", "商品EAN:4006381333931产地深圳"})
+    EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"})
+        << description;
   // What a listing index keeps of a description reads back the same.
   const StatedIdentifiers ids = ReadStatedIdentifiers(described("Charger", "Model No. QC-65A or QC-65B &amp; more. EAN 4006381333931, barcode 96385074"));
   EXPECT_EQ(ids.models, (std::vector<std::string>{"QC-65A", "QC-65B"}));
