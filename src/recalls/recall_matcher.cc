@@ -299,9 +299,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   static constexpr std::string_view kAccessories[] = {
       "cover", "covers", "case", "cases", "insert", "inserts", "cushion", "cushions", "poster", "posters", "sticker", "stickers",
       "decal", "decals", "keychain", "keyring", "holder", "mount", "protector", "sleeve", "sleeves", "strap", "straps", "skin", "skins",
-      // Goods sold under a character's or a product's name.
+      // Goods sold under a character's or a product's name. Not "notebook"
+      // (a laptop) nor "umbrella" (an umbrella stroller).
       "backpack", "backpacks", "rucksack", "schoolbag", "lunchbox", "lunch box", "blanket", "blankets", "towel", "towels", "pillow",
-      "pillows", "pillowcase", "duvet", "bedding", "mug", "mugs", "umbrella", "wallet", "notebook", "calendar"};
+      "pillows", "pillowcase", "duvet", "bedding", "mug", "mugs", "wallet", "calendar"};
   for (const std::string_view word : kAccessories) {
     if (!HasWord(listing.title, word) || HasWord(notice.title, word) || HasWord(listing.title, fmt::format("with {}", word))) continue;
     if (!description) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));

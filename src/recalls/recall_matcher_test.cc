@@ -571,6 +571,9 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
     EXPECT_TRUE(MatchOne(clothing, MakeListing("L", title, "Cerda")).empty()) << title;
   for (const char* title : {"Cerda Spider-Man pyjamas boys 2-piece set", "Cerda Spider-Man clothing set with backpack"})
     EXPECT_EQ(MatchOne(clothing, MakeListing("L", title, "Cerda")).size(), 1u) << title;
+  // Words that also name the product itself are not among them.
+  const Notice pushchair = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00412/24", "Pushchair", "Lionelo", "", "", "Elia");
+  EXPECT_EQ(MatchOne(pushchair, MakeListing("L", "Lionelo Elia umbrella stroller, grey", "Lionelo")).size(), 1u);
   const Notice sleeping_bag = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Baby sleeping bag", "Ortorex", "", "", "Dino Blanket");
   EXPECT_EQ(MatchOne(sleeping_bag, MakeListing("L", "Ortorex Dino blanket sleeping bag 70 cm", "Ortorex")).size(), 1u);
   // A word the notice has too says nothing.
