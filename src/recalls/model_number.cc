@@ -489,20 +489,22 @@ namespace {
 // Labels written in Chinese and Japanese, glued to their neighbours
 // ("产品型号：E33A，黑色"), and what they read as once set apart: model
 // numbers ("型号", "型番"), article numbers ("货号", "品番"), and the
-// full-width punctuation around them as ASCII followed by a space.
+// full-width punctuation and the ideographic space around them as ASCII.
 constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
     {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"货号", " item no "}, {"貨號", " item no "}, {"品番", " item no "},
     {"：", ": "},        {"，", ", "},        {"、", ", "},        {"；", "; "},          {"。", ". "},          {"（", " ("},
-    {"）", ") "},        {"．", ". "}};
+    {"）", ") "},        {"．", ". "},        {"\u3000", " "}};
 
 // Words that label what follows as the product's model, alone ("Modell:
-// X"), in one word ("Art.-Nr."), or before a number word ("model no").
+// X", "Référence fabricant : X", Polish and Czech "numer modelu: X"), in
+// one word ("Art.-Nr."), or before a number word ("model no").
 bool IsModelLabel(std::string_view w) {
   static const std::unordered_set<std::string_view> kLabels = {
       "model", "models", "modell", "modelle", "modèle", "modèles", "modele", "modeles", "modelo", "modelos", "modello", "modelli",
       "modelnummer", "modellnummer", "modelnr", "modellnr", "model-nr", "modell-nr", "model/type", "model/typ", "modell/typ",
       "modeltyp", "modelltyp", "typnummer", "typenummer", "typ-nr", "type-nr", "tipe", "art-nr", "art.-nr", "art.nr", "artnr",
-      "artikelnummer", "artikelnr", "artikel-nr", "teilenummer"};
+      "artikelnummer", "artikelnr", "artikel-nr", "teilenummer", "modelu", "référence", "reference", "referencia", "riferimento",
+      "réf", "ref"};
   return kLabels.count(w) != 0;
 }
 
@@ -587,13 +589,13 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     const auto punctuation = [](char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '#'; };
     while (!w.empty() && punctuation(w.front())) w.remove_prefix(1);
     while (!w.empty() && punctuation(w.back())) w.remove_suffix(1);
-    // Labels with accents ("MODÈLE", "für", "número") and words in
-    // full-width forms compare folded; other words, whole descriptions in
-    // Chinese or Cyrillic among them, need no Unicode normalisation to be
-    // told from a label.
+    // Labels with accents ("MODÈLE", "für", "número", "Référence": the
+    // letters they start with) and words in full-width forms compare
+    // folded; other words, whole descriptions in Chinese or Cyrillic among
+    // them, need no Unicode normalisation to be told from a label.
     const bool may_be_label =
         !w.empty() && w.size() <= 40 &&
-        (std::string_view("mMfFnN").find(w.front()) != std::string_view::npos || static_cast<unsigned char>(w.front()) == 0xEF) &&
+        (std::string_view("mMfFnNrR").find(w.front()) != std::string_view::npos || static_cast<unsigned char>(w.front()) == 0xEF) &&
         std::all_of(w.begin(), w.end(), [](char c) {
           const auto b = static_cast<unsigned char>(c);
           return b < 0xE0 || b == 0xEF;  // ASCII, two-byte sequences, full-width forms

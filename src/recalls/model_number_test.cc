@@ -240,6 +240,8 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("MODÈLE GV31"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("Número de modelo: ABC-123 y ABC-124"), (Models{"ABC-123", "ABC-124"}));
   EXPECT_EQ(LabelledModelNumbers("Modello n° XL-100"), Models{"XL-100"});
+  EXPECT_EQ(LabelledModelNumbers("Référence fabricant : E33A. Compatible avec iPhone 12 à 16."), Models{"E33A"});
+  EXPECT_EQ(LabelledModelNumbers("Numer modelu: UMCDB01"), Models{"UMCDB01"});
   // As the Slovak trade inspection lists them (soi.sk).
   EXPECT_EQ(LabelledModelNumbers("Svetelný záves model/typ RPBL-96L"), Models{"RPBL-96L"});
   EXPECT_EQ(LabelledModelNumbers("Predlžovací prívod PLASTROL, modeltyp PS-360"), Models{"PS-360"});
@@ -255,6 +257,7 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("品牌：Flaunt 型号:BL-1830。"), Models{"BL-1830"});
   EXPECT_EQ(LabelledModelNumbers("货号：70084"), Models{"70084"});
   EXPECT_EQ(LabelledModelNumbers("型番：GV31（ホワイト）"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("型番：GV31　カラー：ホワイト"), Models{"GV31"});
   // Full-width letters and digits read as ASCII.
   EXPECT_EQ(LabelledModelNumbers("型号：ＧＶ３１"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("Ｍｏｄｅｌ Ｎｏ． Ｅ３３Ａ"), Models{"E33A"});

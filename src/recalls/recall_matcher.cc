@@ -277,11 +277,37 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
 // reads them.
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
              bool same_brand_field) {
-  for (const char* word : {"compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories"})
+  // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
+  // English, German, French, Spanish, Italian, Portuguese, Polish, Czech.
+  static constexpr std::string_view kWords[] = {
+      "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "kompatibel", "compatibile",
+      "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
+      "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni"};
+  for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
+  // Chinese, written without spaces: "适用", "兼容" (fits), "配件" (accessory),
+  // "替换" (replacement).
+  for (const std::string_view word : {"适用", "兼容", "配件", "替换"})
+    if (listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
   if (same_brand_field) return false;
+  // "for <brand>"; in languages that put the kind of product first, one
+  // word may come between ("pour vidéoprojecteur BenQ", "für Beamer BenQ").
+  const auto for_brand = [&](const std::string& brand) {
+    for (const std::string_view word : {"for", "fits", "fur", "pour", "para", "voor", "per"})
+      if (HasWord(listing.title, fmt::format("{} {}", word, brand))) return true;
+    for (size_t at = listing.title.find(brand); at != std::string::npos; at = listing.title.find(brand, at + 1)) {
+      if (at < 2 || listing.title[at - 1] != ' ') continue;
+      const size_t between = listing.title.rfind(' ', at - 2);  // the word before the brand starts after it
+      if (between == std::string::npos || between == 0) continue;
+      const size_t start = listing.title.rfind(' ', between - 1);
+      const std::string_view word = std::string_view(listing.title).substr(start == std::string::npos ? 0 : start + 1,
+                                                                           between - (start == std::string::npos ? 0 : start + 1));
+      if (word == "fur" || word == "pour" || word == "para" || word == "voor") return true;
+    }
+    return false;
+  };
   for (const std::string& brand : brand_spellings)
-    if (!brand.empty() && (HasWord(listing.title, "for " + brand) || HasWord(listing.title, "fits " + brand))) return true;
+    if (!brand.empty() && for_brand(brand)) return true;
   return false;
 }
 
@@ -294,20 +320,65 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
 // and description do not have, and not after "with" ("stroller with rain
 // cover" is the stroller). It takes away what the product's name in a
 // listing proves (rule 4); a model code in it is judged as before.
-std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedRecord& listing, const MatchRecord& notice_record) {
+//
+// With `for_code`, only the words that name an accessory whatever the
+// product (a cover, a case, a holder, a sticker): a listing showing the
+// notice's model code and brand with one of them may sell the accessory,
+// and is reviewed rather than taken down.
+std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedRecord& listing, const MatchRecord& notice_record,
+                                bool for_code) {
   std::optional<std::string> description;  // folded when first needed
-  static constexpr std::string_view kAccessories[] = {
-      "cover", "covers", "case", "cases", "insert", "inserts", "cushion", "cushions", "poster", "posters", "sticker", "stickers",
-      "decal", "decals", "keychain", "keyring", "holder", "mount", "protector", "sleeve", "sleeves", "strap", "straps", "skin", "skins",
+  struct Word {
+    std::string_view word;
+    bool code_too;
+  };
+  // Folded as titles are ("Schutzhülle" is "schutzhulle", "étui" "etui").
+  static constexpr Word kAccessories[] = {
+      {"cover", true}, {"covers", true}, {"case", true}, {"cases", true}, {"insert", false}, {"inserts", false}, {"cushion", false},
+      {"cushions", false}, {"poster", true}, {"posters", true}, {"sticker", true}, {"stickers", true}, {"decal", true},
+      {"decals", true}, {"keychain", true}, {"keyring", true}, {"holder", true}, {"mount", true}, {"protector", true},
+      {"sleeve", true}, {"sleeves", true}, {"strap", false}, {"straps", false}, {"skin", false}, {"skins", false},
+      // The same in German, French, Spanish, Italian, Dutch, Polish.
+      {"hulle", true}, {"schutzhulle", true}, {"tasche", true}, {"abdeckung", true}, {"halterung", true}, {"aufkleber", true},
+      {"housse", true}, {"etui", true}, {"coque", true}, {"autocollant", true}, {"funda", true}, {"carcasa", true},
+      {"pegatina", true}, {"custodia", true}, {"hoes", true}, {"pokrowiec", true}, {"uchwyt", true},
       // Goods sold under a character's or a product's name. Not "notebook"
       // (a laptop) nor "umbrella" (an umbrella stroller).
-      "backpack", "backpacks", "rucksack", "schoolbag", "lunchbox", "lunch box", "blanket", "blankets", "towel", "towels", "pillow",
-      "pillows", "pillowcase", "duvet", "bedding", "mug", "mugs", "wallet", "calendar"};
-  for (const std::string_view word : kAccessories) {
-    if (!HasWord(listing.title, word) || HasWord(notice.title, word) || HasWord(listing.title, fmt::format("with {}", word))) continue;
+      {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},
+      {"lunch box", false}, {"blanket", false}, {"blankets", false}, {"towel", false}, {"towels", false}, {"pillow", false},
+      {"pillows", false}, {"pillowcase", false}, {"duvet", false}, {"bedding", false}, {"mug", false}, {"mugs", false},
+      {"wallet", false}, {"calendar", false}};
+  // Chinese and Japanese, written without spaces: a protective cover or
+  // case, a storage bag, a stand, stickers.
+  static constexpr std::string_view kCjkAccessories[] = {"保护套", "保护壳", "收纳包", "收纳袋", "支架", "贴纸", "ケース", "カバー"};
+  // "with (a) carrying case", "mit Tasche", "avec housse": the product
+  // sold with it. One word may come between.
+  const auto sold_with = [&](std::string_view word) {
+    static const std::unordered_set<std::string_view> kWith = {"with", "mit", "avec", "con", "and", "und", "et", "plus", "incl", "inkl",
+                                                               "including"};
+    const std::string_view title = listing.title;
+    for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
+      size_t end = at;  // the words before `at`, last first
+      for (int back = 0; back < 2 && end > 1 && title[end - 1] == ' '; ++back) {
+        const size_t start = title.rfind(' ', end - 2);
+        const size_t from = start == std::string_view::npos ? 0 : start + 1;
+        if (kWith.count(title.substr(from, end - 1 - from)) != 0) return true;
+        end = from;
+      }
+    }
+    return false;
+  };
+  const auto in_notice = [&](std::string_view word, bool whole_word) {
+    if (whole_word ? HasWord(notice.title, word) : notice.title.find(word) != std::string::npos) return true;
     if (!description) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));
-    if (!HasWord(*description, word)) return word;
+    return whole_word ? HasWord(*description, word) : description->find(word) != std::string::npos;
+  };
+  for (const auto& [word, code_too] : kAccessories) {
+    if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word)) continue;
+    if (!in_notice(word, true)) return word;
   }
+  for (const std::string_view word : kCjkAccessories)
+    if (listing.title.find(word) != std::string::npos && !in_notice(word, false)) return word;
   return {};
 }
 
@@ -773,6 +844,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool made_for = false;  // the listing may sell something made for the product
     bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
     std::string_view accessory{};  // named so, but the listing sells an accessory of it: the word that says so
+    std::string_view code_accessory{};  // the code and brand agree, but a word says the listing sells an accessory
     std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
   };
@@ -918,8 +990,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       continue;
     }
     j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, same_brand_field);
+    if (j.brands_agree && !j.made_for && j.shared_gtin.empty() && j.agreement == CodeAgreement::kSame)
+      j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true);
     if (j.named) {
-      j.accessory = j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record);
+      j.accessory = j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record, /*for_code=*/false);
       j.named = j.accessory.empty();
     }
     judged.push_back(std::move(j));
@@ -1019,16 +1093,17 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule = "rule: shared GTIN -> takedown";
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       const bool model_agrees = !scored || probability >= options_.takedown_at;
-      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for) {
+      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty()) {
         m.action = RecallAction::kTakedown;
         rule = "rule: notice model code and brand in the listing -> takedown";
       } else {
         m.action = RecallAction::kReview;
         rule = fmt::format("rule: notice model code in the listing, but {} -> review",
-                           !j.brands_agree ? "the brand is not confirmed"
-                           : j.gtins_differ ? "the GTINs differ"
-                           : j.made_for     ? "the listing may sell something made for it"
-                                            : fmt::format("match probability below {:.2f}", options_.takedown_at));
+                           !j.brands_agree            ? "the brand is not confirmed"
+                           : j.gtins_differ           ? "the GTINs differ"
+                           : j.made_for               ? "the listing may sell something made for it"
+                           : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})", j.code_accessory)
+                                                      : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kNear) {
       // Finish letters tell colours apart, and variants too ("S", "PRO"): a

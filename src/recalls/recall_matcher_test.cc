@@ -347,10 +347,35 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
         << title;
   }
+  // The same in the languages sellers write, the kind of product between
+  // "pour" and the brand as French has it.
+  for (const char* title : {"Chargeur pour ordinateur Voltix VX1588 65W", "Ladegerät für Voltix VX1588 Laptop",
+                            "Cargador de repuesto Voltix VX1588", "Voltix VX1588 充电器 兼容"}) {
+    const auto hits = Match(MakeListing("L", title, ""));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
+        << title;
+  }
   // The maker's own listing may say "for": its brand field is the notice's.
   const auto own = Match(MakeListing("L", "Voltix Nova VX1588 charger 65W for Voltix laptops", "Voltix"));
   ASSERT_EQ(own.size(), 1u);
   EXPECT_EQ(own[0].action, RecallAction::kTakedown);
+}
+
+TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown) {
+  // A cover or case names the product's brand and code as the product
+  // would; sold with the product, it is the product.
+  for (const char* title : {"Voltix VX1588 charger silicone cover", "Voltix VX1588 Schutzhülle", "Étui Voltix VX1588", "Voltix VX1588 保护套"}) {
+    const auto hits = Match(MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+    EXPECT_NE(hits[0].evidence.back().find("but the listing may sell an accessory of it"), std::string::npos) << hits[0].evidence.back();
+  }
+  for (const char* title : {"Voltix VX1588 charger 65W with carrying case", "Voltix VX1588 Ladegerät mit Tasche"}) {
+    const auto hits = Match(MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
+  }
 }
 
 TEST_F(RecallRulesTest, AReviewSaysWhatTheListingDoesNotShow) {
