@@ -322,9 +322,11 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
 // listing proves (rule 4); a model code in it is judged as before.
 //
 // With `for_code`, only the words that name an accessory whatever the
-// product (a cover, a case, a holder, a sticker): a listing showing the
-// notice's model code and brand with one of them may sell the accessory,
-// and is reviewed rather than taken down.
+// product (a cover, a case, a holder, a sticker; not "mount", as in "rack
+// mount switch", nor "protector" alone, as in "surge protector"), and none
+// when the notice has one of them (it is an accessory itself): a listing
+// showing the notice's model code and brand with one may sell the
+// accessory, and is reviewed rather than taken down.
 std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedRecord& listing, const MatchRecord& notice_record,
                                 bool for_code) {
   std::optional<std::string> description;  // folded when first needed
@@ -334,10 +336,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   };
   // Folded as titles are ("Schutzhülle" is "schutzhulle", "étui" "etui").
   static constexpr Word kAccessories[] = {
-      {"cover", true}, {"covers", true}, {"case", true}, {"cases", true}, {"insert", false}, {"inserts", false}, {"cushion", false},
+      {"cover", true}, {"covers", true}, {"case", true}, {"cases", true}, {"folio", true}, {"folios", true}, {"insert", false},
+      {"inserts", false}, {"cushion", false},
       {"cushions", false}, {"poster", true}, {"posters", true}, {"sticker", true}, {"stickers", true}, {"decal", true},
-      {"decals", true}, {"keychain", true}, {"keyring", true}, {"holder", true}, {"mount", true}, {"protector", true},
-      {"sleeve", true}, {"sleeves", true}, {"strap", false}, {"straps", false}, {"skin", false}, {"skins", false},
+      {"decals", true}, {"keychain", true}, {"keyring", true}, {"holder", true}, {"holders", true}, {"mount", false},
+      {"screen protector", true}, {"screen protectors", true}, {"sleeve", true}, {"sleeves", true}, {"strap", false}, {"straps", false},
+      {"skin", false}, {"skins", false},
       // The same in German, French, Spanish, Italian, Dutch, Polish.
       {"hulle", true}, {"schutzhulle", true}, {"tasche", true}, {"abdeckung", true}, {"halterung", true}, {"aufkleber", true},
       {"housse", true}, {"etui", true}, {"coque", true}, {"autocollant", true}, {"funda", true}, {"carcasa", true},
@@ -351,11 +355,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // Chinese and Japanese, written without spaces: a protective cover or
   // case, a storage bag, a stand, stickers.
   static constexpr std::string_view kCjkAccessories[] = {"保护套", "保护壳", "收纳包", "收纳袋", "支架", "贴纸", "ケース", "カバー"};
-  // "with (a) carrying case", "mit Tasche", "avec housse": the product
-  // sold with it. One word may come between.
+  // "with (a) carrying case", "mit Tasche", "avec housse", "in (a) white
+  // case": the product sold with it or in it. One word may come between.
   const auto sold_with = [&](std::string_view word) {
     static const std::unordered_set<std::string_view> kWith = {"with", "mit", "avec", "con", "and", "und", "et", "plus", "incl", "inkl",
-                                                               "including"};
+                                                               "including", "in"};
     const std::string_view title = listing.title;
     for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
       size_t end = at;  // the words before `at`, last first
@@ -373,8 +377,20 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     if (!description) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));
     return whole_word ? HasWord(*description, word) : description->find(word) != std::string::npos;
   };
+  // A notice of an accessory (a tablet case) against a listing calling it
+  // by another accessory word ("case cover"): the same kind of goods.
+  // Read only when the listing has such a word: most have none.
+  std::optional<bool> notice_is_accessory;
+  const auto is_accessory = [&] {
+    if (!notice_is_accessory)
+      notice_is_accessory = std::any_of(std::begin(kAccessories), std::end(kAccessories),
+                                        [&](const Word& w) { return w.code_too && in_notice(w.word, true); });
+    return *notice_is_accessory;
+  };
   for (const auto& [word, code_too] : kAccessories) {
-    if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word)) continue;
+    if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
+    // "case pack 12", "case of 6": a carton of the product.
+    if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
     if (!in_notice(word, true)) return word;
   }
   for (const std::string_view word : kCjkAccessories)

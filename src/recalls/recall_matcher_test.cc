@@ -629,6 +629,30 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   EXPECT_TRUE(MatchOne(oil, MakeListing("L", "Calm essential oil blend sleep", "Calm")).empty());
 }
 
+TEST(RecallIdentityTest, ANoticeOfAnAccessoryIsNotAnAccessoryOfItself) {
+  // The notice is a tablet case: a listing calling it a "case cover", or a
+  // carton of it a "case pack", shows the product; a code rule without a
+  // pair model takes it down.
+  const Notice folio = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Tablet case", "Roocase", "RC-P1000", "", "Executive leather portfolio");
+  for (const char* title : {"Roocase RC-P1000 executive leather case cover with stand", "Roocase RC-P1000 portfolio, case pack 6"}) {
+    const auto hits = MatchOne(folio, MakeListing("L", title, "Roocase"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
+  }
+  // A rack-mount switch is the switch; a case pack is a carton of it; a
+  // surge protector protects, it is no screen protector.
+  const Notice kvm = MakeNotice(NoticeSource::kEuSafetyGate, "A", "KVM switch", "D-Link", "DKVM-8E", "");
+  for (const char* title : {"D-Link DKVM-8E 8-port rack mount KVM switch", "D-Link DKVM-8E KVM switch, case pack 4"}) {
+    const auto hits = MatchOne(kvm, MakeListing("L", title, "D-Link"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
+  }
+  const Notice socket = MakeNotice(NoticeSource::kCaHealthCanada, "RA-22413", "Delveus Extension socket", "Delveus", "DLK-146V", "");
+  const auto surge = MatchOne(socket, MakeListing("L", "Delveus Surge Protector, DLK146V 5m", "Delveus"));
+  ASSERT_EQ(surge.size(), 1u);
+  EXPECT_EQ(surge[0].action, RecallAction::kTakedown);
+}
+
 TEST(RecallIdentityTest, AGtinWrittenInTheTitleConfirmsButNeverContradicts) {
   using Gtins = std::vector<std::string>;
   const auto in_title = [](const char* title, const char* gtin = "") { return FromListing(MakeListing("L", title, "", gtin)).gtins_in_title; };
