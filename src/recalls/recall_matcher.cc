@@ -355,11 +355,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // Chinese and Japanese, written without spaces: a protective cover or
   // case, a storage bag, a stand, stickers.
   static constexpr std::string_view kCjkAccessories[] = {"保护套", "保护壳", "收纳包", "收纳袋", "支架", "贴纸", "ケース", "カバー"};
-  // "with (a) carrying case", "mit Tasche", "avec housse", "in (a) white
-  // case": the product sold with it or in it. One word may come between.
+  // "with (a) carrying case", "mit Tasche", "avec housse": the product
+  // sold with it. One word may come between. Not "in": "believe in
+  // yourself poster".
   const auto sold_with = [&](std::string_view word) {
     static const std::unordered_set<std::string_view> kWith = {"with", "mit", "avec", "con", "and", "und", "et", "plus", "incl", "inkl",
-                                                               "including", "in"};
+                                                               "including"};
     const std::string_view title = listing.title;
     for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
       size_t end = at;  // the words before `at`, last first

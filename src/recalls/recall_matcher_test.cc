@@ -586,6 +586,8 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   const Notice mower = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03112/24", "Lawn mower", "Honda", "", "", "Miimo");
   EXPECT_TRUE(MatchOne(mower, MakeListing("L", "Honda Miimo charging station cover", "Honda")).empty());
   EXPECT_TRUE(MatchOne(mower, MakeListing("L", "Blade holder for Honda Miimo", "Generic")).empty());
+  const Notice dress = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01196/24", "Dress", "Nickelodeon", "", "", "believe IN YOURSELF");
+  EXPECT_TRUE(MatchOne(dress, MakeListing("L", "Nickelodeon Paw Patrol believe in yourself poster", "Nickelodeon")).empty());
   EXPECT_EQ(MatchOne(mower, MakeListing("L", "Honda Miimo HRM 520 robotic lawn mower", "Honda")).size(), 1u);
   EXPECT_EQ(MatchOne(mower, MakeListing("L", "Honda Miimo 310 with cover and garage", "Honda")).size(), 1u);
   // A notice's name is often a licensed character's: other goods with the
