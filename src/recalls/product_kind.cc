@@ -31,6 +31,15 @@ std::string CategoryKey(std::string_view category) {
   return key;
 }
 
+// Whether a folded phrase holds a character of the CJK blocks (U+3000 to
+// U+9FFF: punctuation, kana, ideographs; UTF-8 lead bytes 0xE3 to 0xE9).
+bool HasCjk(std::string_view folded) {
+  return std::any_of(folded.begin(), folded.end(), [](char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return b >= 0xE3 && b <= 0xE9;
+  });
+}
+
 }  // namespace
 
 struct ProductKinds::State {
@@ -52,7 +61,12 @@ struct ProductKinds::State {
   // their first word: the word -> (kind, the whole phrase), so that a title
   // is read once, word by word.
   std::unordered_map<std::string, std::vector<std::pair<CategoryId, std::string>>> not_of_by_first_word;
+  // Those written in Chinese or Japanese, which titles run together with
+  // other words ("奥迪Q7全包围脚垫"): found anywhere in a title.
+  std::vector<std::pair<CategoryId, std::string>> not_of_cjk;
+  bool has_not_of() const { return !not_of_by_first_word.empty() || !not_of_cjk.empty(); }
 };
+
 
 ProductKinds::ProductKinds() : state_(std::make_unique<State>()) {}
 ProductKinds::ProductKinds(ProductKinds&&) noexcept = default;
@@ -181,6 +195,7 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
           if (auto word = reader.Scalar(w, "a word"); word) {
             std::string folded = CollapseToWords(FoldForMatching(*word));
             if (folded.empty()) reader.Fail(w, "a word must hold a letter or a digit");
+            else if (HasCjk(folded)) s.not_of_cjk.emplace_back(kind, std::move(folded));
             else s.not_of_by_first_word[folded.substr(0, folded.find(' '))].emplace_back(kind, std::move(folded));
           }
       }
@@ -212,6 +227,7 @@ Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
   owner->state_->why = std::move(table.value().state_->why);
   owner->state_->regulator_categories = std::move(table.value().state_->regulator_categories);
   owner->state_->not_of_by_first_word = std::move(table.value().state_->not_of_by_first_word);
+  owner->state_->not_of_cjk = std::move(table.value().state_->not_of_cjk);
   return std::shared_ptr<const ProductKinds>(std::move(owner));
 }
 
@@ -274,7 +290,7 @@ ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
                                                                      WithoutBrands(notice.record.Get("description"), notice.brands));
   const auto first_outside = static_cast<CategoryId>(state_->vocabulary->category_count());
   ProductKind kind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside), {}, {}};
-  if (!state_->not_of_by_first_word.empty())
+  if (state_->has_not_of())
     for (const CategoryId k : kind.kinds)
       if (k >= first_outside) {
         kind.words.append(" ").append(CollapseToWords(FoldForMatching(notice.record.Get("title"))));
@@ -290,8 +306,10 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
   ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), {}, {}};
-  if (!state_->not_of_by_first_word.empty()) {
+  if (state_->has_not_of()) {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
+    for (const auto& [outside, phrase] : state_->not_of_cjk)
+      if (title.find(phrase) != std::string::npos) kind.not_of.emplace_back(outside, phrase);
     std::string word;
     for (size_t at = 0; at < title.size();) {
       const size_t end = std::min(title.find(' ', at), title.size());
@@ -313,7 +331,7 @@ KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& 
   // A listing that names goods made after a kind of the notice's, and the
   // notice of that kind alone: a car cover against a car.
   const auto says_not = [&](CategoryId k, const std::pair<CategoryId, std::string>& n) {
-    return n.first == k && notice.words.find(" " + n.second + " ") == std::string::npos;
+    return n.first == k && notice.words.find(HasCjk(n.second) ? n.second : " " + n.second + " ") == std::string::npos;
   };
   if (!notice.kinds.empty() && !listing.not_of.empty() &&
       std::all_of(notice.kinds.begin(), notice.kinds.end(), [&](CategoryId k) {

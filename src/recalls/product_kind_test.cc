@@ -170,8 +170,17 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
     EXPECT_EQ(j.notice_kind, "motor_vehicle") << title;
     EXPECT_TRUE(j.listing_kind.starts_with("not a motor_vehicle (")) << j.listing_kind;
   }
+  // The same in the languages sellers write; Chinese and Japanese run the
+  // word together with the car's name.
+  for (const char* title : {"Bentley Bentayga Fußmatten Gummi 4-teilig", "Tapis de sol Bentley Bentayga caoutchouc",
+                            "Alfombrillas Bentley Bentayga", "Bentley Bentayga Schlüsselanhänger Leder", "宾利Bentayga车衣防晒",
+                            "宾利 Bentayga 全包围脚垫", "ベントレー Bentayga フロアマット"}) {
+    const KindJudgement j = Judge(car, ListingRecord("L", title));
+    EXPECT_EQ(j.agreement, KindAgreement::kConflict) << title;
+  }
   // The car itself, or a part of it, decides nothing.
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 black")).agreement, KindAgreement::kUnknown);
+  EXPECT_EQ(Judge(car, ListingRecord("L", "宾利 Bentayga V8 2019 黑色 二手车")).agreement, KindAgreement::kUnknown);
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga front brake pads")).agreement, KindAgreement::kUnknown);
   // A notice of a vehicle's lamp is of a lamp too: a lamp's cover word does
   // not make the pair conflict.
@@ -180,6 +189,8 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
   // A word the notice has too says nothing: an alert on wiper blades.
   const MatchRecord wipers = NoticeRecord("A12/00002/24", "Wiper blades", "Flat wiper blades for passenger cars", "Motor vehicles");
   EXPECT_NE(Judge(wipers, ListingRecord("L", "Bosch wiper blades for VW Golf 7")).agreement, KindAgreement::kConflict);
+  const MatchRecord mats = NoticeRecord("A12/00003/24", "Car floor mats", "汽车脚垫", "Motor vehicles");
+  EXPECT_NE(Judge(mats, ListingRecord("L", "大众高尔夫 脚垫")).agreement, KindAgreement::kConflict);
   // Other kinds are not read so.
   EXPECT_EQ(Judge(NoticeRecord("A1", "Slime toy", "", "Toys"), ListingRecord("L", "Slime toy kit for kids")).agreement, KindAgreement::kAgree);
 }
