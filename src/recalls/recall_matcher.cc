@@ -479,8 +479,6 @@ MatchRecord FromNotice(const Notice& n) {
 
 namespace {
 
-// Whether `before` (the text before a number) ends with a GTIN label: "ean",
-// "EAN-13:", "UPC code", "barcode #". `folded` as for GtinsIn.
 // Whether a character of the CJK blocks (U+3000 to U+9FFF: punctuation,
 // kana, ideographs; three UTF-8 bytes led by 0xE3 to 0xE9) starts at, or
 // ends just before, byte `at` of `text`.
@@ -491,6 +489,9 @@ bool CjkCharStartsAt(std::string_view text, size_t at) {
 }
 bool CjkCharEndsAt(std::string_view text, size_t at) { return at >= 3 && CjkCharStartsAt(text, at - 3); }
 
+// Whether `before` (the text before a number) ends with a GTIN label: "ean",
+// "EAN-13:", "UPC code", "barcode #", "Strichcode", "条形码". `folded` as
+// for GtinsIn.
 bool EndsWithGtinLabel(std::string_view before) {
   const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   const auto trim = [](std::string_view t) {
