@@ -531,7 +531,8 @@ bool IsListJoiner(std::string_view w) {
 // Italian, Dutch, Slovak and Indonesian counterparts; and Chinese ones
 // written inside a word ("适用型号" is "suitable models"). Not those that
 // are common English words too: Czech "pro" ("MacBook Pro, model A2338"),
-// Italian "per" ("2 per pack"), Polish "do".
+// Italian "per" ("2 per pack") and Polish "do", which count only right
+// before a label of their language ("per modello").
 bool SaysWhatItGoesWith(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
       "for", "fits", "fit", "works", "compatible", "replaces", "replacement", "suits", "suitable", "für", "passend", "kompatibel",
@@ -610,6 +611,13 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
   // Whether the label at `label` follows, in its sentence and at most six
   // words back, a word that says the model is what the product goes with.
   const auto names_what_it_goes_with = [&words](size_t label) {
+    // Italian "per modello", Polish "do modelu": "for" only right before a
+    // label in its own language, being English words too.
+    if (label > 0) {
+      const std::string& before = words[label - 1].lower;
+      const std::string& l = words[label].lower;
+      if ((before == "per" && (l == "modello" || l == "modelli")) || (before == "do" && l == "modelu")) return true;
+    }
     for (size_t k = label; k > 0 && label - k < 6;) {
       --k;
       if (words[k].ends) break;

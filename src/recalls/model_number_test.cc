@@ -311,6 +311,8 @@ TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
   EXPECT_EQ(OwnLabelledModelNumbers("Akku 18V. Modell: BL1830B. Passt für alle 18V Geräte."), Models{"BL1830B"});
   EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro 14, model A2442, 2 per pack"), Models{"A2442"});
+  for (const char* text : {"Batteria di ricambio per modello BL1830", "Akumulator do modelu BL1830"})
+    EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
 }
 
 }  // namespace

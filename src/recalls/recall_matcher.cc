@@ -351,10 +351,20 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},
       {"lunch box", false}, {"blanket", false}, {"blankets", false}, {"towel", false}, {"towels", false}, {"pillow", false},
       {"pillows", false}, {"pillowcase", false}, {"duvet", false}, {"bedding", false}, {"mug", false}, {"mugs", false},
-      {"wallet", false}, {"calendar", false}};
+      {"wallet", false}, {"calendar", false},
+      // The same in other languages, folded ("sac à dos" is "sac a dos").
+      {"sac a dos", false}, {"mochila", false}, {"zaino", false}, {"plecak", false}, {"decke", false}, {"kuscheldecke", false},
+      {"tasse", false}, {"becher", false}, {"handtuch", false}, {"kissen", false}, {"couverture", false}, {"coussin", false},
+      {"taza", false}, {"toalla", false}, {"cojin", false}, {"coperta", false}, {"asciugamano", false}, {"cuscino", false},
+      {"koc", false}, {"recznik", false}, {"poduszka", false}};
   // Chinese and Japanese, written without spaces: a protective cover or
   // case, a storage bag, a stand, stickers.
-  static constexpr std::string_view kCjkAccessories[] = {"保护套", "保护壳", "收纳包", "收纳袋", "支架", "贴纸", "ケース", "カバー"};
+  // And goods under a name: a school bag, a backpack, a blanket, a cup, a
+  // towel, a cushion.
+  static constexpr Word kCjkAccessories[] = {{"保护套", true}, {"保护壳", true}, {"收纳包", true}, {"收纳袋", true}, {"支架", true},
+                                             {"贴纸", true},   {"ケース", true}, {"カバー", true}, {"书包", false},  {"背包", false},
+                                             {"毯子", false},  {"毛毯", false},  {"水杯", false},  {"马克杯", false}, {"毛巾", false},
+                                             {"抱枕", false},  {"リュック", false}, {"ブランケット", false}, {"マグカップ", false}};
   // "with (a) carrying case", "mit Tasche", "avec housse": the product
   // sold with it. One word may come between. Not "in": "believe in
   // yourself poster".
@@ -394,8 +404,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
     if (!in_notice(word, true)) return word;
   }
-  for (const std::string_view word : kCjkAccessories)
-    if (listing.title.find(word) != std::string::npos && !in_notice(word, false)) return word;
+  for (const auto& [word, code_too] : kCjkAccessories) {
+    if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;
+    if (!in_notice(word, false)) return word;
+  }
   return {};
 }
 

@@ -594,7 +594,9 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   // character are other products; the kind of product the notice names,
   // or the product with them, is still reviewed.
   const Notice clothing = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01735/24", "Childrens clothing set", "Cerda", "", "", "SPIDER-MAN");
-  for (const char* title : {"Cerda Spider-Man backpack for kids 3D", "Cerda Spider-Man fleece blanket 100x140", "Cerda Spider-Man lunch box"})
+  for (const char* title : {"Cerda Spider-Man backpack for kids 3D", "Cerda Spider-Man fleece blanket 100x140", "Cerda Spider-Man lunch box",
+                            "Cerda Spider-Man Kinder Rucksack", "Sac à dos Cerda Spider-Man", "Cerda Spider-Man Tasse 350 ml",
+                            "Cerda 蜘蛛侠 Spider-Man 儿童书包"})
     EXPECT_TRUE(MatchOne(clothing, MakeListing("L", title, "Cerda")).empty()) << title;
   for (const char* title : {"Cerda Spider-Man pyjamas boys 2-piece set", "Cerda Spider-Man clothing set with backpack"})
     EXPECT_EQ(MatchOne(clothing, MakeListing("L", title, "Cerda")).size(), 1u) << title;
