@@ -593,7 +593,7 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   // A notice's name is often a licensed character's: other goods with the
   // character are other products; the kind of product the notice names,
   // or the product with them, is still reviewed.
-  const Notice clothing = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01735/24", "Childrens clothing set", "Cerda", "", "", "SPIDER-MAN");
+  const Notice clothing = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03202/24", "Childrens clothing set", "Cerda", "", "", "SPIDER-MAN");
   for (const char* title : {"Cerda Spider-Man backpack for kids 3D", "Cerda Spider-Man fleece blanket 100x140", "Cerda Spider-Man lunch box",
                             "Cerda Spider-Man Kinder Rucksack", "Sac à dos Cerda Spider-Man", "Cerda Spider-Man Tasse 350 ml",
                             "Cerda 蜘蛛侠 Spider-Man 儿童书包"})
@@ -601,7 +601,7 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   for (const char* title : {"Cerda Spider-Man pyjamas boys 2-piece set", "Cerda Spider-Man clothing set with backpack"})
     EXPECT_EQ(MatchOne(clothing, MakeListing("L", title, "Cerda")).size(), 1u) << title;
   // Words that also name the product itself are not among them.
-  const Notice pushchair = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00412/24", "Pushchair", "Lionelo", "", "", "Elia");
+  const Notice pushchair = MakeNotice(NoticeSource::kEuSafetyGate, "OR/00181/24", "Pushchair", "Lionelo", "", "", "Elia");
   EXPECT_EQ(MatchOne(pushchair, MakeListing("L", "Lionelo Elia umbrella stroller, grey", "Lionelo")).size(), 1u);
   const Notice sleeping_bag = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Baby sleeping bag", "Ortorex", "", "", "Dino Blanket");
   EXPECT_EQ(MatchOne(sleeping_bag, MakeListing("L", "Ortorex Dino blanket sleeping bag 70 cm", "Ortorex")).size(), 1u);
@@ -651,7 +651,7 @@ TEST(RecallIdentityTest, ANoticeOfAnAccessoryIsNotAnAccessoryOfItself) {
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
   }
-  const Notice socket = MakeNotice(NoticeSource::kCaHealthCanada, "RA-22413", "Delveus Extension socket", "Delveus", "DLK-146V", "");
+  const Notice socket = MakeNotice(NoticeSource::kCaHealthCanada, "A", "Delveus Extension socket", "Delveus", "DLK-146V", "");
   const auto surge = MatchOne(socket, MakeListing("L", "Delveus Surge Protector, DLK146V 5m", "Delveus"));
   ASSERT_EQ(surge.size(), 1u);
   EXPECT_EQ(surge[0].action, RecallAction::kTakedown);
