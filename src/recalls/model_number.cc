@@ -551,13 +551,15 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
   if (std::any_of(original.begin(), original.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
     for (size_t i = 0; i < original.size();) {
       bool replaced = false;
-      for (const auto& [label, as] : kCjkLabels)
-        if (original.compare(i, label.size(), label) == 0) {
-          spaced += as;
-          i += label.size();
-          replaced = true;
-          break;
-        }
+      // Every entry starts with a byte outside ASCII.
+      if (static_cast<unsigned char>(original[i]) >= 0x80)
+        for (const auto& [label, as] : kCjkLabels)
+          if (original.compare(i, label.size(), label) == 0) {
+            spaced += as;
+            i += label.size();
+            replaced = true;
+            break;
+          }
       if (!replaced) spaced += original[i++];
     }
     text = spaced;

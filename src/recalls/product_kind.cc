@@ -31,14 +31,8 @@ std::string CategoryKey(std::string_view category) {
   return key;
 }
 
-// Whether a folded phrase holds a character of the CJK blocks (U+3000 to
-// U+9FFF: punctuation, kana, ideographs; UTF-8 lead bytes 0xE3 to 0xE9).
-bool HasCjk(std::string_view folded) {
-  return std::any_of(folded.begin(), folded.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b >= 0xE3 && b <= 0xE9;
-  });
-}
+// Whether a folded phrase holds a Chinese or Japanese character.
+bool HasCjk(std::string_view folded) { return std::any_of(folded.begin(), folded.end(), IsCjkLeadByte); }
 
 }  // namespace
 

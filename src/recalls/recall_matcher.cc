@@ -491,14 +491,9 @@ MatchRecord FromNotice(const Notice& n) {
 
 namespace {
 
-// Whether a character of the CJK blocks (U+3000 to U+9FFF: punctuation,
-// kana, ideographs; three UTF-8 bytes led by 0xE3 to 0xE9) starts at, or
-// ends just before, byte `at` of `text`.
-bool CjkCharStartsAt(std::string_view text, size_t at) {
-  if (at + 3 > text.size()) return false;
-  const auto lead = static_cast<unsigned char>(text[at]);
-  return lead >= 0xE3 && lead <= 0xE9;
-}
+// Whether a Chinese or Japanese character (IsCjkLeadByte, three UTF-8
+// bytes) starts at, or ends just before, byte `at` of `text`.
+bool CjkCharStartsAt(std::string_view text, size_t at) { return at + 3 <= text.size() && IsCjkLeadByte(text[at]); }
 bool CjkCharEndsAt(std::string_view text, size_t at) { return at >= 3 && CjkCharStartsAt(text, at - 3); }
 
 // Whether `before` (the text before a number) ends with a GTIN label: "ean",

@@ -29,6 +29,13 @@ int32_t NextCodepoint(std::string_view text, size_t* i);
 // written. Scraped titles and regulators' pages carry them.
 std::string DecodeHtmlEntities(std::string_view s);
 std::string AsciiUpper(std::string_view s);
+// Whether a byte leads a UTF-8 character of the CJK blocks, U+3000 to
+// U+9FFF (CJK punctuation, kana, ideographs): 0xE3 to 0xE9. Chinese and
+// Japanese run words together; such a character ends a Latin word.
+constexpr bool IsCjkLeadByte(char c) {
+  const auto b = static_cast<unsigned char>(c);
+  return b >= 0xE3 && b <= 0xE9;
+}
 // Whether `s` is non-empty and every byte an ASCII digit.
 bool AllAsciiDigits(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
