@@ -112,18 +112,19 @@ expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/000
 # model of the brand is none.
 file(REMOVE ${TMP}/cpsc.db)
 expect_run(0 "us-cpsc: 20 new" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls_2026_07.json ${RECALLS}/cpsc_recorded_answers.json --db ${TMP}/cpsc.db -q)
-expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same model code GV31\",\"brand named in both\".*\"listing_id\":\"S-1\",\"notice\":\"us-cpsc:26647\".*\"same GTIN 00680079015947 \\(written in the listing's title\\)\".*\"listing_id\":\"S-2\".*\"same model code E33A\".*\"listing_id\":\"S-4\".*\"same model code GLR76TRDER\".*\"listing_id\":\"S-6\".*\"same model code GV31\".*\"listing_id\":\"S-7\".*8 listings against 20 notices: 5 takedown, 0 review"
+expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same model code GV31\",\"brand named in both\".*\"listing_id\":\"S-1\",\"notice\":\"us-cpsc:26647\".*\"same GTIN 00680079015947 \\(written in the listing's title\\)\".*\"listing_id\":\"S-2\".*\"same model code E33A\".*\"listing_id\":\"S-4\".*\"same model code GLR76TRDER\".*\"listing_id\":\"S-6\".*\"same model code GV31\".*\"listing_id\":\"S-7\".*\"listing_id\":\"S-9\".*may sell something made for it -> review\"\\],\"listing_id\":\"S-10\".*10 listings against 20 notices: 6 takedown, 1 review"
            ${CONFORM} recalls match ${RECALLS}/listings_sellers.jsonl --db ${TMP}/cpsc.db)
 # A model the description labels ("Model No: E33A" in HTML, "产品型号：GV31"
-# in Chinese) is found from a listing index too, which keeps only that of
-# the description; a spare "for model BSFIREPIT01", a remote control
-# "passend für BenQ Modell GV31", is not the recalled product.
+# in Chinese, "Модель: GV31" in Russian) is found from a listing index too,
+# which keeps only that of the description; a spare "for model
+# BSFIREPIT01", a remote control "passend für BenQ Modell GV31", is not the
+# recalled product, and a pouch "전용" (made for) the GV31 is reviewed.
 file(REMOVE ${TMP}/sellers.idx)
-expect_run(0 "listings_sellers.jsonl: 8 new" ${CONFORM} recalls index ${RECALLS}/listings_sellers.jsonl --index ${TMP}/sellers.idx)
-expect_run(0 "\"listing_id\":\"S-4\".*26610: 1 affected listings of 8" ${CONFORM} recalls affected 26610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
-expect_run(0 "26687: 1 affected listings of 8"
+expect_run(0 "listings_sellers.jsonl: 10 new" ${CONFORM} recalls index ${RECALLS}/listings_sellers.jsonl --index ${TMP}/sellers.idx)
+expect_run(0 "\"listing_id\":\"S-4\".*26610: 1 affected listings of 10" ${CONFORM} recalls affected 26610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
+expect_run(0 "26687: 1 affected listings of 10"
            ${CONFORM} recalls affected 26687 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
-expect_run(0 "\"listing_id\":\"S-1\".*\"listing_id\":\"S-7\".*26647: 2 affected listings of 8"
+expect_run(0 "\"listing_id\":\"S-1\".*\"listing_id\":\"S-7\".*\"listing_id\":\"S-9\".*\"action\":\"review\".*\"listing_id\":\"S-10\".*26647: 4 affected listings of 10"
            ${CONFORM} recalls affected 26647 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
 expect_run(0 "\"action\":\"none\"" ${CONFORM} recalls explain 26647 S-8 --db ${TMP}/cpsc.db --listings ${RECALLS}/listings_sellers.jsonl)
 expect_run(0 "\"action\":\"none\".*rule: the listing shows other model codes, not the notice's -> none" ${CONFORM} recalls explain 26647 S-3 --db ${TMP}/cpsc.db --listings ${RECALLS}/listings_sellers.jsonl)

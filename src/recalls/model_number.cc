@@ -486,25 +486,28 @@ bool ListedModelCode(std::string_view token) {
 
 namespace {
 
-// Labels written in Chinese and Japanese, glued to their neighbours
-// ("产品型号：E33A，黑色"), and what they read as once set apart: model
-// numbers ("型号", "型番"), article numbers ("货号", "品番"), and the
-// full-width punctuation and the ideographic space around them as ASCII.
+// Labels written in Chinese, Japanese and Korean, glued to their
+// neighbours ("产品型号：E33A，黑色", "모델명:GV31"), and what they read as
+// once set apart: model numbers ("型号", "型番", "모델명"), article numbers
+// ("货号", "品番", "품번"), and the full-width punctuation and the
+// ideographic space around them as ASCII. Longer labels first.
 constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
     {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"货号", " item no "}, {"貨號", " item no "}, {"品番", " item no "},
+    {"모델명", " model "}, {"모델번호", " model "}, {"모델", " model "}, {"품번", " item no "},
     {"：", ": "},        {"，", ", "},        {"、", ", "},        {"；", "; "},          {"。", ". "},          {"（", " ("},
     {"）", ") "},        {"．", ". "},        {"\u3000", " "}};
 
 // Words that label what follows as the product's model, alone ("Modell:
-// X", "Référence fabricant : X", Polish and Czech "numer modelu: X"), in
-// one word ("Art.-Nr."), or before a number word ("model no").
+// X", "Référence fabricant : X", Polish and Czech "numer modelu: X",
+// Russian "Модель: X", "номер модели X", "Артикул: X"), in one word
+// ("Art.-Nr."), or before a number word ("model no").
 bool IsModelLabel(std::string_view w) {
   static const std::unordered_set<std::string_view> kLabels = {
       "model", "models", "modell", "modelle", "modèle", "modèles", "modele", "modeles", "modelo", "modelos", "modello", "modelli",
       "modelnummer", "modellnummer", "modelnr", "modellnr", "model-nr", "modell-nr", "model/type", "model/typ", "modell/typ",
       "modeltyp", "modelltyp", "typnummer", "typenummer", "typ-nr", "type-nr", "tipe", "art-nr", "art.-nr", "art.nr", "artnr",
       "artikelnummer", "artikelnr", "artikel-nr", "teilenummer", "modelu", "référence", "reference", "referencia", "riferimento",
-      "réf", "ref"};
+      "réf", "ref", "модель", "модели", "артикул", "арт"};
   return kLabels.count(w) != 0;
 }
 
@@ -516,31 +519,66 @@ bool IsNumberedLabel(std::string_view w) {
 
 bool IsNumberWord(std::string_view w) {
   return w == "number" || w == "numbers" || w == "no" || w == "nos" || w == "nr" || w == "nummer" || w == "numéro" || w == "numero" ||
-         w == "número" || w == "n°" || w == "nº";
+         w == "número" || w == "n°" || w == "nº" || w == "№" || w == "номер";
 }
 
 // Words that join the codes of a list: "models A, B and C", in the
 // languages of the labels above.
 bool IsListJoiner(std::string_view w) {
   return w == "and" || w == "or" || w == "&" || w == "et" || w == "ou" || w == "und" || w == "oder" || w == "y" || w == "o" ||
-         w == "e" || w == "en" || w == "i" || w == "lub" || w == "oraz" || w == "dan" || w == "atau";
+         w == "e" || w == "en" || w == "i" || w == "lub" || w == "oraz" || w == "dan" || w == "atau" || w == "и" || w == "или";
 }
 
 // Words that say a model named after them is what the product goes with:
 // "for", "fits", "compatible" ... and their German, French, Spanish,
-// Italian, Dutch, Slovak and Indonesian counterparts; and Chinese ones
-// written inside a word ("适用型号" is "suitable models"). Not those that
-// are common English words too: Czech "pro" ("MacBook Pro, model A2338"),
-// Italian "per" ("2 per pack") and Polish "do", which count only right
-// before a label of their language ("per modello").
+// Italian, Dutch, Slovak, Indonesian and Russian counterparts; and Chinese
+// and Korean ones written inside a word ("适用型号" is "suitable models",
+// "GV31 호환" "fits GV31"). Not those that are common English words too:
+// Czech "pro" ("MacBook Pro, model A2338"), Italian "per" ("2 per pack")
+// and Polish "do", which count only right before a label of their
+// language ("per modello"; "pro model" only as Czech writes it, in lower
+// case).
 bool SaysWhatItGoesWith(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
       "for", "fits", "fit", "works", "compatible", "replaces", "replacement", "suits", "suitable", "für", "passend", "kompatibel",
-      "ersatz", "pour", "remplace", "para", "compatibile", "voor", "geschikt", "pre", "untuk", "cocok"};
+      "ersatz", "pour", "remplace", "para", "compatibile", "voor", "geschikt", "pre", "untuk", "cocok", "для", "совместим",
+      "совместимый", "совместимая", "совместимые", "подходит", "замена"};
   if (kWords.count(w) != 0) return true;
-  for (std::string_view cjk : {"适用", "適用", "兼容", "适配", "適配", "対応"})
+  for (std::string_view cjk : {"适用", "適用", "兼容", "适配", "適配", "対応", "호환", "전용", "교체용"})
     if (w.find(cjk) != std::string_view::npos) return true;
   return false;
+}
+
+// `w` in lower case when it is written in ASCII and the Russian alphabet
+// only ("Модель", "АРТИКУЛ"), else empty: Russian labels compare without
+// Unicode normalisation, which every word of a Russian description would
+// otherwise pay for.
+std::string LowerAsciiOrCyrillic(std::string_view w) {
+  std::string out;
+  out.reserve(w.size());
+  for (size_t i = 0; i < w.size(); ++i) {
+    const auto b = static_cast<unsigned char>(w[i]);
+    if (b < 0x80) {
+      out += static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      continue;
+    }
+    if ((b != 0xD0 && b != 0xD1) || i + 1 == w.size()) return {};
+    const auto c = static_cast<unsigned char>(w[++i]);
+    if (c < 0x80 || c > 0xBF) return {};
+    if (b == 0xD0 && c >= 0x90 && c <= 0x9F) {  // А to П
+      out += '\xD0';
+      out += static_cast<char>(c + 0x20);
+    } else if (b == 0xD0 && c >= 0xA0 && c <= 0xAF) {  // Р to Я
+      out += '\xD1';
+      out += static_cast<char>(c - 0x20);
+    } else if (b == 0xD0 && c == 0x81) {  // Ё
+      out += "\xD1\x91";
+    } else {
+      out += static_cast<char>(b);
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool own_only) {
@@ -604,7 +642,9 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
           return b < 0xE0 || b == 0xEF;  // ASCII, two-byte sequences, full-width forms
         });
     const bool ascii = std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    std::string lower = ascii ? AsciiLower(w) : (may_be_label ? NormalizeForMatching(w) : std::string(w));
+    const bool cyrillic = !ascii && !may_be_label && (static_cast<unsigned char>(w.front()) | 1) == 0xD1;
+    std::string lower = ascii ? AsciiLower(w) : may_be_label ? NormalizeForMatching(w) : cyrillic ? LowerAsciiOrCyrillic(w) : std::string(w);
+    if (cyrillic && lower.empty()) lower = w;
     std::string folded_code;
     if (!ascii && may_be_label && std::all_of(lower.begin(), lower.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
       folded_code = AsciiUpper(lower);
@@ -613,12 +653,16 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
   // Whether the label at `label` follows, in its sentence and at most six
   // words back, a word that says the model is what the product goes with.
   const auto names_what_it_goes_with = [&words](size_t label) {
-    // Italian "per modello", Polish "do modelu": "for" only right before a
-    // label in its own language, being English words too.
+    // Italian "per modello", Polish "do modelu", Czech "pro model": "for"
+    // only right before a label in its own language, being English words
+    // too; Czech "pro" in lower case ("MacBook Pro model A1708" is the
+    // laptop).
     if (label > 0) {
       const std::string& before = words[label - 1].lower;
       const std::string& l = words[label].lower;
-      if ((before == "per" && (l == "modello" || l == "modelli")) || (before == "do" && l == "modelu")) return true;
+      if ((before == "per" && (l == "modello" || l == "modelli")) || (before == "do" && l == "modelu") ||
+          (words[label - 1].text == "pro" && (l == "model" || l == "modely" || l == "modelu")))
+        return true;
     }
     for (size_t k = label; k > 0 && label - k < 6;) {
       --k;

@@ -261,6 +261,15 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   // Full-width letters and digits read as ASCII.
   EXPECT_EQ(LabelledModelNumbers("型号：ＧＶ３１"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("Ｍｏｄｅｌ Ｎｏ． Ｅ３３Ａ"), Models{"E33A"});
+  // Russian, in any case, with "№" and "номер"; Korean, glued or not.
+  EXPECT_EQ(LabelledModelNumbers("Портативный проектор. Модель: GV31. Цвет: белый"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("МОДЕЛЬ E33A, артикул 70084-12"), (Models{"E33A", "70084-12"}));
+  EXPECT_EQ(LabelledModelNumbers("Номер модели: BL-1830 и BL-1840"), (Models{"BL-1830", "BL-1840"}));
+  EXPECT_EQ(LabelledModelNumbers("Арт. № 4711AB"), Models{"4711AB"});
+  EXPECT_EQ(LabelledModelNumbers("모델명: GV31 / 색상: 화이트"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("제품 모델명:E33A, 품번 70084"), (Models{"E33A", "70084"}));
+  for (const char* text : {"Модельный ряд 2024 года", "Модель подходит для дома", "신모델 출시"})
+    EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
 }
 
 TEST(LabelledModelNumbersTest, TheSlovakTradeInspectionsDangerousProducts) {
@@ -311,8 +320,13 @@ TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
   EXPECT_EQ(OwnLabelledModelNumbers("Akku 18V. Modell: BL1830B. Passt für alle 18V Geräte."), Models{"BL1830B"});
   EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro 14, model A2442, 2 per pack"), Models{"A2442"});
-  for (const char* text : {"Batteria di ricambio per modello BL1830", "Akumulator do modelu BL1830"})
+  for (const char* text : {"Batteria di ricambio per modello BL1830", "Akumulator do modelu BL1830", "Náhradní baterie pro model BL1830",
+                           "Аккумулятор для модели BL1830", "Совместимый с моделью: BL1830", "BL1830 호환 모델명: BL1830",
+                           "전용 모델: BL1830"})
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
+  // "Pro" of a product's name is no Czech "for".
+  EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro model A1708"), Models{"A1708"});
+  EXPECT_EQ(OwnLabelledModelNumbers("Аккумулятор 18 В. Модель: BL1830B."), Models{"BL1830B"});
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ std::string CategoryKey(std::string_view category) {
   return key;
 }
 
-// Whether a folded phrase holds a Chinese or Japanese character.
+// Whether a folded phrase holds a Chinese, Japanese or Korean character.
 bool HasCjk(std::string_view folded) { return std::any_of(folded.begin(), folded.end(), IsCjkLeadByte); }
 
 }  // namespace
@@ -55,7 +55,7 @@ struct ProductKinds::State {
   // their first word: the word -> (kind, the whole phrase), so that a title
   // is read once, word by word.
   std::unordered_map<std::string, std::vector<std::pair<CategoryId, std::string>>> not_of_by_first_word;
-  // Those written in Chinese or Japanese, which titles run together with
+  // Those written in Chinese, Japanese or Korean, which titles run together with
   // other words ("奥迪Q7全包围脚垫"): found anywhere in a title.
   std::vector<std::pair<CategoryId, std::string>> not_of_cjk;
   bool has_not_of() const { return !not_of_by_first_word.empty() || !not_of_cjk.empty(); }

@@ -278,22 +278,26 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
              bool same_brand_field) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
-  // English, German, French, Spanish, Italian, Portuguese, Polish, Czech.
+  // English, German, French, Spanish, Italian, Portuguese, Polish, Czech,
+  // Russian.
   static constexpr std::string_view kWords[] = {
       "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "kompatibel", "compatibile",
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
-      "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni"};
+      "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
+      "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары"};
   for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
-  // Chinese, written without spaces: "适用", "兼容" (fits), "配件" (accessory),
-  // "替换" (replacement).
-  for (const std::string_view word : {"适用", "兼容", "配件", "替换"})
+  // Chinese and Korean, written without spaces: "适用", "兼容", "호환"
+  // (fits), "配件" (accessory), "替换", "교체용" (replacement), "전용"
+  // (made for).
+  for (const std::string_view word : {"适用", "兼容", "配件", "替换", "호환", "교체용", "전용"})
     if (listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
   if (same_brand_field) return false;
   // "for <brand>"; in languages that put the kind of product first, one
-  // word may come between ("pour vidéoprojecteur BenQ", "für Beamer BenQ").
+  // word may come between ("pour vidéoprojecteur BenQ", "für Beamer BenQ",
+  // "для проектора BenQ").
   const auto for_brand = [&](const std::string& brand) {
-    for (const std::string_view word : {"for", "fits", "fur", "pour", "para", "voor", "per"})
+    for (const std::string_view word : {"for", "fits", "fur", "pour", "para", "voor", "per", "для"})
       if (HasWord(listing.title, fmt::format("{} {}", word, brand))) return true;
     for (size_t at = listing.title.find(brand); at != std::string::npos; at = listing.title.find(brand, at + 1)) {
       if (at < 2 || listing.title[at - 1] != ' ') continue;
@@ -302,7 +306,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       const size_t start = listing.title.rfind(' ', between - 1);
       const std::string_view word = std::string_view(listing.title).substr(start == std::string::npos ? 0 : start + 1,
                                                                            between - (start == std::string::npos ? 0 : start + 1));
-      if (word == "fur" || word == "pour" || word == "para" || word == "voor") return true;
+      if (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "для") return true;
     }
     return false;
   };
@@ -356,28 +360,43 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"sac a dos", false}, {"mochila", false}, {"zaino", false}, {"plecak", false}, {"decke", false}, {"kuscheldecke", false},
       {"tasse", false}, {"becher", false}, {"handtuch", false}, {"kissen", false}, {"couverture", false}, {"coussin", false},
       {"taza", false}, {"toalla", false}, {"cojin", false}, {"coperta", false}, {"asciugamano", false}, {"cuscino", false},
-      {"koc", false}, {"recznik", false}, {"poduszka", false}};
-  // Chinese and Japanese, written without spaces: a protective cover or
-  // case, a storage bag, a stand, stickers.
+      {"koc", false}, {"recznik", false}, {"poduszka", false},
+      // Russian: a cover or case, a bag, a holder, a stand, a sticker, a
+      // protective glass or film; a backpack, a blanket, a mug, a towel, a
+      // pillow, a wallet.
+      {"чехол", true}, {"чехлы", true}, {"кейс", true}, {"сумка", true}, {"держатель", true}, {"подставка", true},
+      {"наклейка", true}, {"наклейки", true}, {"защитное стекло", true}, {"защитная пленка", true}, {"защитная плёнка", true},
+      {"рюкзак", false}, {"одеяло", false}, {"плед", false}, {"кружка", false}, {"полотенце", false}, {"подушка", false},
+      {"кошелек", false}, {"кошелёк", false}};
+  // Chinese, Japanese and Korean, written without spaces: a protective
+  // cover or case, a storage bag, a stand, stickers, a protective film.
   // And goods under a name: a school bag, a backpack, a blanket, a cup, a
   // towel, a cushion.
   static constexpr Word kCjkAccessories[] = {{"保护套", true}, {"保护壳", true}, {"收纳包", true}, {"收纳袋", true}, {"支架", true},
                                              {"贴纸", true},   {"ケース", true}, {"カバー", true}, {"书包", false},  {"背包", false},
                                              {"毯子", false},  {"毛毯", false},  {"水杯", false},  {"马克杯", false}, {"毛巾", false},
-                                             {"抱枕", false},  {"リュック", false}, {"ブランケット", false}, {"マグカップ", false}};
+                                             {"抱枕", false},  {"リュック", false}, {"ブランケット", false}, {"マグカップ", false},
+                                             {"케이스", true}, {"커버", true}, {"파우치", true}, {"거치대", true}, {"스티커", true},
+                                             {"보호필름", true}, {"백팩", false}, {"담요", false}, {"머그컵", false}, {"수건", false},
+                                             {"쿠션", false}};
   // "with (a) carrying case", "mit Tasche", "avec housse": the product
-  // sold with it. One word may come between. Not "in": "believe in
-  // yourself poster".
+  // sold with it. One word may come between. "In" only before a case
+  // ("projection screen in white case", "im Etui", "dans un étui"): the
+  // product comes in it; not "believe in yourself poster".
   const auto sold_with = [&](std::string_view word) {
     static const std::unordered_set<std::string_view> kWith = {"with", "mit", "avec", "con", "and", "und", "et", "plus", "incl", "inkl",
                                                                "including"};
+    static const std::unordered_set<std::string_view> kIn = {"in", "im", "dans"};
+    const bool container = word == "case" || word == "cases" || word == "etui" || word == "tasche" || word == "housse" ||
+                           word == "funda" || word == "custodia";
     const std::string_view title = listing.title;
     for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
       size_t end = at;  // the words before `at`, last first
       for (int back = 0; back < 2 && end > 1 && title[end - 1] == ' '; ++back) {
         const size_t start = title.rfind(' ', end - 2);
         const size_t from = start == std::string_view::npos ? 0 : start + 1;
-        if (kWith.count(title.substr(from, end - 1 - from)) != 0) return true;
+        const std::string_view before = title.substr(from, end - 1 - from);
+        if (kWith.count(before) != 0 || (container && kIn.count(before) != 0)) return true;
         end = from;
       }
     }
@@ -409,6 +428,30 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     if (!in_notice(word, false)) return word;
   }
   return {};
+}
+
+// The words of `title` as the seller wrote them that fold to `folded`
+// ("Schutzhülle" for "schutzhulle"), for the evidence; `folded` itself
+// when no run of up to three words does (Chinese, Japanese and Korean
+// ones, found inside words).
+std::string AsWrittenIn(std::string_view title, std::string_view folded) {
+  std::vector<std::pair<size_t, size_t>> words;  // [begin, end) of each
+  for (size_t i = 0; i < title.size();) {
+    while (i < title.size() && title[i] == ' ') ++i;
+    const size_t end = std::min(title.find(' ', i), title.size());
+    if (end > i) words.emplace_back(i, end);
+    i = end;
+  }
+  const auto punctuation = [](char c) { return static_cast<unsigned char>(c) < 0x80 && !std::isalnum(static_cast<unsigned char>(c)); };
+  for (size_t i = 0; i < words.size(); ++i)
+    for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
+      std::string_view span = title.substr(words[i].first, words[i + n - 1].second - words[i].first);
+      if (CollapseToWords(FoldForMatching(span)) != folded) continue;
+      while (!span.empty() && punctuation(span.front())) span.remove_prefix(1);
+      while (!span.empty() && punctuation(span.back())) span.remove_suffix(1);
+      return std::string(span);
+    }
+  return std::string(folded);
 }
 
 // Whether a notice's code is a listing's with a variant or packaging suffix
@@ -491,13 +534,13 @@ MatchRecord FromNotice(const Notice& n) {
 
 namespace {
 
-// Whether a Chinese or Japanese character (IsCjkLeadByte, three UTF-8
-// bytes) starts at, or ends just before, byte `at` of `text`.
+// Whether a Chinese, Japanese or Korean character (IsCjkLeadByte, three
+// UTF-8 bytes) starts at, or ends just before, byte `at` of `text`.
 bool CjkCharStartsAt(std::string_view text, size_t at) { return at + 3 <= text.size() && IsCjkLeadByte(text[at]); }
 bool CjkCharEndsAt(std::string_view text, size_t at) { return at >= 3 && CjkCharStartsAt(text, at - 3); }
 
 // Whether `before` (the text before a number) ends with a GTIN label: "ean",
-// "EAN-13:", "UPC code", "barcode #", "Strichcode", "条形码". `folded` as
+// "EAN-13:", "UPC code", "barcode #", "Strichcode", "штрих-код", "条形码". `folded` as
 // for GtinsIn.
 bool EndsWithGtinLabel(std::string_view before) {
   const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
@@ -506,23 +549,24 @@ bool EndsWithGtinLabel(std::string_view before) {
     return end == std::string_view::npos ? std::string_view() : t.substr(0, end + 1);
   };
   std::string_view label = trim(before);
-  for (const std::string_view filler : {"code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód"})
-    if (label.ends_with(filler) && (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]))) {
+  for (const std::string_view filler : {"code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód", "код", "номер", "번호"})
+    // Korean runs "번호" (number) into its label ("바코드번호").
+    if (label.ends_with(filler) && (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]) || IsCjkLeadByte(filler[0]))) {
       label = trim(label.substr(0, label.size() - filler.size()));
       break;
     }
   // Barcode in the languages sellers write: German, French, Spanish,
-  // Italian, Dutch, Polish, Czech and Slovak ("čiarový kód", its "kód"
-  // dropped above as a filler).
+  // Italian, Dutch, Polish, Czech, Slovak ("čiarový kód", its "kód"
+  // dropped above as a filler) and Russian ("штрих-код", the same).
   for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
                                    "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code", "strichcode",
                                    "code-barres", "code barres", "code-barre", "code barre", "codigo de barras", "código de barras",
-                                   "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový"})
+                                   "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový", "штрихкод", "штрих"})
     if (label.ends_with(l) &&
         (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
       return true;
-  // Chinese and Japanese, written without spaces ("商品条形码：").
-  for (const std::string_view l : {"条形码", "条码", "條碼", "條形碼", "バーコード", "janコード"})
+  // Chinese, Japanese and Korean, written without spaces ("商品条形码：").
+  for (const std::string_view l : {"条形码", "条码", "條碼", "條形碼", "バーコード", "janコード", "바코드"})
     if (label.ends_with(l)) return true;
   return false;
 }
@@ -1052,6 +1096,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (j.brands_agree) evidence.push_back("brand named in both");
     if (j.named || !j.accessory.empty()) {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
+      const MatchRecord& listing_record = indexed_are_notices_ ? query : records_[j.candidate];
       const PreparedRecord& l = listing_of(j.candidate);
       std::string words;
       for (const auto& name : notice_record.name_words)
@@ -1060,7 +1105,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       evidence.push_back(j.named ? fmt::format("the notice's product name in the listing's title ({})", words)
                                  : fmt::format("the notice's product name in the listing's title ({}), but for an accessory or other goods "
                                                "of that name ({})",
-                                               words, j.accessory));
+                                               words, j.made_for ? std::string(j.accessory)
+                                                                 : AsWrittenIn(listing_record.record.Get("title"), j.accessory)));
     }
     if (j.gtins_differ) evidence.push_back("the GTINs differ");
     if (j.kinds.agreement == KindAgreement::kAgree)
@@ -1127,7 +1173,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                            !j.brands_agree            ? "the brand is not confirmed"
                            : j.gtins_differ           ? "the GTINs differ"
                            : j.made_for               ? "the listing may sell something made for it"
-                           : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})", j.code_accessory)
+                           : !j.code_accessory.empty()
+                               ? fmt::format("the listing may sell an accessory of it ({})",
+                                             AsWrittenIn((indexed_are_notices_ ? query : records_[j.candidate]).record.Get("title"),
+                                                         j.code_accessory))
                                                       : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kNear) {

@@ -30,11 +30,14 @@ int32_t NextCodepoint(std::string_view text, size_t* i);
 std::string DecodeHtmlEntities(std::string_view s);
 std::string AsciiUpper(std::string_view s);
 // Whether a byte leads a UTF-8 character of the CJK blocks, U+3000 to
-// U+9FFF (CJK punctuation, kana, ideographs): 0xE3 to 0xE9. Chinese and
-// Japanese run words together; such a character ends a Latin word.
+// U+9FFF (CJK punctuation, kana, ideographs: 0xE3 to 0xE9) and U+A000 to
+// U+DFFF (Hangul syllables, 0xEA to 0xED; the few other scripts there, Yi
+// and Vai among them, are as rare in listings). Chinese and Japanese run
+// words together, Korean runs its words into their particles and
+// compounds; such a character ends a Latin word.
 constexpr bool IsCjkLeadByte(char c) {
   const auto b = static_cast<unsigned char>(c);
-  return b >= 0xE3 && b <= 0xE9;
+  return b >= 0xE3 && b <= 0xED;
 }
 // Whether `s` is non-empty and every byte an ASCII digit.
 bool AllAsciiDigits(std::string_view s);
