@@ -5,6 +5,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace conform {
@@ -100,7 +101,10 @@ std::string FoldLatinDiacritics(std::string_view utf8) {
     }
     const size_t start = i;
     const int32_t cp = NextCodepoint(utf8, &i);
-    const char* base = cp >= 0x00C0 && cp <= 0x024F ? LatinBase(cp) : nullptr;
+    // A combining mark left on a Latin letter: the dot of Turkish "İ" once
+    // lower-cased ("i̇çi̇n"), or text written decomposed.
+    if (cp >= 0x0300 && cp <= 0x036F && !out.empty() && std::isalpha(static_cast<unsigned char>(out.back()))) continue;
+    const char* base = (cp >= 0x00C0 && cp <= 0x024F) || (cp >= 0x1E00 && cp <= 0x1EFF) ? LatinBase(cp) : nullptr;
     if (base != nullptr) out += base;
     else out.append(utf8.data() + start, i - start);
   }

@@ -34,6 +34,11 @@ TEST(TextTest, NormalizeForMatchingFoldsWidthAndCase) {
   EXPECT_EQ(NormalizeForMatching("Électrique"), "électrique");
   EXPECT_EQ(FoldLatinDiacritics(NormalizeForMatching("Löwe Électrique")), "lowe electrique");
   EXPECT_EQ(FoldLatinDiacritics("citroën nestlé øster łódź æble"), "citroen nestle oster lodz aeble");
+  // Vietnamese letters of Latin Extended Additional; Turkish "İ" lower-cased
+  // leaves a combining dot, dropped; marks on other scripts stay.
+  EXPECT_EQ(FoldLatinDiacritics(NormalizeForMatching("Ốp lưng thảm lót sàn mã vạch")), "op lung tham lot san ma vach");
+  EXPECT_EQ(FoldLatinDiacritics(NormalizeForMatching("KILIF İÇİN")), "kilif icin");
+  EXPECT_EQ(FoldLatinDiacritics("й ё"), "й ё");
   EXPECT_EQ(FoldLatinDiacritics("ガラス 한국 пёс"), "ガラス 한국 пёс");  // marks of other scripts are kept
   EXPECT_EQ(NormalizeForMatching("5Ｖ２Ａ"), "5v2a");
   EXPECT_EQ(NormalizeForMatching("bad\xff byte"), "bad  byte");

@@ -519,7 +519,7 @@ bool IsNumberedLabel(std::string_view w) {
 
 bool IsNumberWord(std::string_view w) {
   return w == "number" || w == "numbers" || w == "no" || w == "nos" || w == "nr" || w == "nummer" || w == "numéro" || w == "numero" ||
-         w == "número" || w == "n°" || w == "nº" || w == "№" || w == "номер";
+         w == "número" || w == "n°" || w == "nº" || w == "№" || w == "номер" || w == "numarası" || w == "numarasi";
 }
 
 // Words that join the codes of a list: "models A, B and C", in the
@@ -531,7 +531,8 @@ bool IsListJoiner(std::string_view w) {
 
 // Words that say a model named after them is what the product goes with:
 // "for", "fits", "compatible" ... and their German, French, Spanish,
-// Italian, Dutch, Slovak, Indonesian and Russian counterparts; and Chinese
+// Italian, Portuguese, Dutch, Slovak, Indonesian, Russian and Vietnamese
+// ("cho") counterparts; and Chinese
 // and Korean ones written inside a word ("适用型号" is "suitable models",
 // "GV31 호환" "fits GV31"). Not those that are common English words too:
 // Czech "pro" ("MacBook Pro, model A2338"), Italian "per" ("2 per pack")
@@ -542,7 +543,7 @@ bool SaysWhatItGoesWith(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
       "for", "fits", "fit", "works", "compatible", "replaces", "replacement", "suits", "suitable", "für", "passend", "kompatibel",
       "ersatz", "pour", "remplace", "para", "compatibile", "voor", "geschikt", "pre", "untuk", "cocok", "для", "совместим",
-      "совместимый", "совместимая", "совместимые", "подходит", "замена"};
+      "совместимый", "совместимая", "совместимые", "подходит", "замена", "compatível", "cho"};
   if (kWords.count(w) != 0) return true;
   for (std::string_view cjk : {"适用", "適用", "兼容", "适配", "適配", "対応", "호환", "전용", "교체용"})
     if (w.find(cjk) != std::string_view::npos) return true;

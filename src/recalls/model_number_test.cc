@@ -268,6 +268,7 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("Арт. № 4711AB"), Models{"4711AB"});
   EXPECT_EQ(LabelledModelNumbers("모델명: GV31 / 색상: 화이트"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("제품 모델명:E33A, 품번 70084"), (Models{"E33A", "70084"}));
+  EXPECT_EQ(LabelledModelNumbers("Model numarası: GV31"), Models{"GV31"});
   for (const char* text : {"Модельный ряд 2024 года", "Модель подходит для дома", "신모델 출시"})
     EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
 }
@@ -322,7 +323,7 @@ TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
   EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro 14, model A2442, 2 per pack"), Models{"A2442"});
   for (const char* text : {"Batteria di ricambio per modello BL1830", "Akumulator do modelu BL1830", "Náhradní baterie pro model BL1830",
                            "Аккумулятор для модели BL1830", "Совместимый с моделью: BL1830", "BL1830 호환 모델명: BL1830",
-                           "전용 모델: BL1830"})
+                           "전용 모델: BL1830", "Bateria compatível com modelo BL1830", "Pin thay thế cho model BL1830"})
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
   // "Pro" of a product's name is no Czech "for".
   EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro model A1708"), Models{"A1708"});

@@ -174,13 +174,18 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
   // word together with the car's name.
   for (const char* title : {"Bentley Bentayga Fußmatten Gummi 4-teilig", "Tapis de sol Bentley Bentayga caoutchouc",
                             "Alfombrillas Bentley Bentayga", "Bentley Bentayga Schlüsselanhänger Leder", "宾利Bentayga车衣防晒",
-                            "宾利 Bentayga 全包围脚垫", "ベントレー Bentayga フロアマット"}) {
+                            "宾利 Bentayga 全包围脚垫", "ベントレー Bentayga フロアマット", "Коврики Bentley Bentayga резиновые",
+                            "Брелок BENTLEY Bentayga", "벤틀리 Bentayga 카매트", "Bentley Bentayga 키링", "Tapetes Bentley Bentayga",
+                            "Karpet mobil Bentley Bentayga", "Bentley Bentayga paspas", "BENTLEY BENTAYGA ANAHTARLIK",
+                            "Thảm lót sàn Bentley Bentayga"}) {
     const KindJudgement j = Judge(car, ListingRecord("L", title));
     EXPECT_EQ(j.agreement, KindAgreement::kConflict) << title;
   }
   // The car itself, or a part of it, decides nothing.
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 black")).agreement, KindAgreement::kUnknown);
   EXPECT_EQ(Judge(car, ListingRecord("L", "宾利 Bentayga V8 2019 黑色 二手车")).agreement, KindAgreement::kUnknown);
+  EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 пробег 35000 км")).agreement, KindAgreement::kUnknown);
+  EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 중고차")).agreement, KindAgreement::kUnknown);
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga front brake pads")).agreement, KindAgreement::kUnknown);
   // A notice of a vehicle's lamp is of a lamp too: a lamp's cover word does
   // not make the pair conflict.

@@ -279,12 +279,13 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
              bool same_brand_field) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
   // English, German, French, Spanish, Italian, Portuguese, Polish, Czech,
-  // Russian.
+  // Russian, Indonesian, Turkish, Vietnamese.
   static constexpr std::string_view kWords[] = {
       "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "kompatibel", "compatibile",
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
       "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
-      "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары"};
+      "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары", "reposicao", "acessorio", "acessorios",
+      "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien"};
   for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
   // Chinese and Korean, written without spaces: "适用", "兼容", "호환"
@@ -295,18 +296,26 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   if (same_brand_field) return false;
   // "for <brand>"; in languages that put the kind of product first, one
   // word may come between ("pour vidéoprojecteur BenQ", "für Beamer BenQ",
-  // "для проектора BenQ").
+  // "для проектора BenQ", "untuk proyektor BenQ", "cho máy chiếu BenQ").
   const auto for_brand = [&](const std::string& brand) {
-    for (const std::string_view word : {"for", "fits", "fur", "pour", "para", "voor", "per", "для"})
+    for (const std::string_view word : {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho"})
       if (HasWord(listing.title, fmt::format("{} {}", word, brand))) return true;
     for (size_t at = listing.title.find(brand); at != std::string::npos; at = listing.title.find(brand, at + 1)) {
       if (at < 2 || listing.title[at - 1] != ' ') continue;
-      const size_t between = listing.title.rfind(' ', at - 2);  // the word before the brand starts after it
-      if (between == std::string::npos || between == 0) continue;
-      const size_t start = listing.title.rfind(' ', between - 1);
-      const std::string_view word = std::string_view(listing.title).substr(start == std::string::npos ? 0 : start + 1,
-                                                                           between - (start == std::string::npos ? 0 : start + 1));
-      if (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "для") return true;
+      // The words before the brand, nearest first: the one between, then
+      // "for"; Vietnamese writes most nouns in two words ("cho máy chiếu
+      // BenQ"), and its "cho" may come a word further.
+      size_t end = at - 1;  // the space after the word looked at
+      for (int back = 1; back <= 3 && end > 0; ++back) {
+        const size_t space = listing.title.rfind(' ', end - 1);
+        const size_t start = space == std::string::npos ? 0 : space + 1;
+        const std::string_view word = std::string_view(listing.title).substr(start, end - start);
+        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "для" || word == "untuk")) ||
+            (back >= 2 && word == "cho"))
+          return true;
+        if (space == std::string::npos) break;
+        end = space;
+      }
     }
     return false;
   };
@@ -367,7 +376,15 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"чехол", true}, {"чехлы", true}, {"кейс", true}, {"сумка", true}, {"держатель", true}, {"подставка", true},
       {"наклейка", true}, {"наклейки", true}, {"защитное стекло", true}, {"защитная пленка", true}, {"защитная плёнка", true},
       {"рюкзак", false}, {"одеяло", false}, {"плед", false}, {"кружка", false}, {"полотенце", false}, {"подушка", false},
-      {"кошелек", false}, {"кошелёк", false}};
+      {"кошелек", false}, {"кошелёк", false},
+      // Portuguese, Indonesian, Turkish, Vietnamese, folded ("kılıf" is
+      // "kilif", "ốp lưng" "op lung"); not "casing", an English word too.
+      {"capa", true}, {"capinha", true}, {"estojo", true}, {"suporte", true}, {"pelicula", true}, {"sarung", true},
+      {"pelindung layar", true}, {"stiker", true}, {"dudukan", true}, {"kilif", true}, {"tutucu", true}, {"cikartma", true},
+      {"ekran koruyucu", true}, {"op lung", true}, {"bao da", true}, {"tui dung", true}, {"mieng dan", true}, {"gia do", true}, {"caneca", false},
+      {"toalha", false}, {"cobertor", false}, {"travesseiro", false}, {"almofada", false}, {"ransel", false}, {"selimut", false},
+      {"handuk", false}, {"bantal", false}, {"sirt cantasi", false}, {"battaniye", false}, {"havlu", false}, {"yastik", false},
+      {"ba lo", false}};
   // Chinese, Japanese and Korean, written without spaces: a protective
   // cover or case, a storage bag, a stand, stickers, a protective film.
   // And goods under a name: a school bag, a backpack, a blanket, a cup, a
@@ -385,7 +402,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // product comes in it; not "believe in yourself poster".
   const auto sold_with = [&](std::string_view word) {
     static const std::unordered_set<std::string_view> kWith = {"with", "mit", "avec", "con", "and", "und", "et", "plus", "incl", "inkl",
-                                                               "including"};
+                                                               "including", "com", "dengan"};
     static const std::unordered_set<std::string_view> kIn = {"in", "im", "dans"};
     const bool container = word == "case" || word == "cases" || word == "etui" || word == "tasche" || word == "housse" ||
                            word == "funda" || word == "custodia";
@@ -557,11 +574,13 @@ bool EndsWithGtinLabel(std::string_view before) {
     }
   // Barcode in the languages sellers write: German, French, Spanish,
   // Italian, Dutch, Polish, Czech, Slovak ("čiarový kód", its "kód"
-  // dropped above as a filler) and Russian ("штрих-код", the same).
+  // dropped above as a filler), Russian ("штрих-код", the same), Turkish,
+  // Indonesian and Vietnamese.
   for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
                                    "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code", "strichcode",
                                    "code-barres", "code barres", "code-barre", "code barre", "codigo de barras", "código de barras",
-                                   "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový", "штрихкод", "штрих"})
+                                   "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový", "штрихкод", "штрих", "barkod",
+                                   "kode batang", "mã vạch", "ma vach"})
     if (label.ends_with(l) &&
         (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
       return true;

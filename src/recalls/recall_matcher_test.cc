@@ -351,7 +351,9 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
   // "pour" and the brand as French has it.
   for (const char* title : {"Chargeur pour ordinateur Voltix VX1588 65W", "Ladegerät für Voltix VX1588 Laptop",
                             "Cargador de repuesto Voltix VX1588", "Voltix VX1588 充电器 兼容", "Зарядное устройство для ноутбука Voltix VX1588",
-                            "Совместимый блок питания Voltix VX1588", "Voltix VX1588 호환 충전기", "Voltix VX1588 전용 충전 케이블"}) {
+                            "Совместимый блок питания Voltix VX1588", "Voltix VX1588 호환 충전기", "Voltix VX1588 전용 충전 케이블",
+                            "Carregador de reposição Voltix VX1588", "Charger pengganti untuk laptop Voltix VX1588",
+                            "Voltix VX1588 uyumlu şarj cihazı", "Sạc thay thế cho Voltix VX1588", "Cáp sạc cho máy tính Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, ""));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
@@ -367,7 +369,8 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   // A cover or case names the product's brand and code as the product
   // would; sold with the product, it is the product.
   for (const char* title : {"Voltix VX1588 charger silicone cover", "Voltix VX1588 Schutzhülle", "Étui Voltix VX1588", "Voltix VX1588 保护套",
-                            "Чехол Voltix VX1588", "Voltix VX1588 실리콘 케이스"}) {
+                            "Чехол Voltix VX1588", "Voltix VX1588 실리콘 케이스", "Capa Voltix VX1588", "Sarung Voltix VX1588",
+                            "Voltix VX1588 kılıf", "Ốp lưng Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
@@ -379,7 +382,8 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   EXPECT_EQ(Match(MakeListing("L", "Voltix VX1588 Screen-Protector", "Voltix"))[0].evidence.back(),
             "rule: notice model code in the listing, but the listing may sell an accessory of it (Screen-Protector) -> review");
   for (const char* title : {"Voltix VX1588 charger 65W with carrying case", "Voltix VX1588 Ladegerät mit Tasche",
-                            "Voltix VX1588 charger 65W in black case", "Voltix VX1588 Ladegerät im Etui"}) {
+                            "Voltix VX1588 charger 65W in black case", "Voltix VX1588 Ladegerät im Etui",
+                            "Carregador Voltix VX1588 com estojo"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
@@ -721,7 +725,8 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   for (const char* description : {"Strichcode: 4006381333931", "EAN-Code 4006381333931", "Code-barres : 4006381333931",
                                   "Código de barras: 4006381333931", "Čiarový kód 4006381333931", "商品条形码：4006381333931",
                                   "条码:4006381333931，产地：深圳", "ＪＡＮコード：４００６３８１３３３９３１", "Штрих-код: 4006381333931",
-                                  "ШТРИХКОД 4006381333931", "EAN-код 4006381333931", "바코드: 4006381333931", "바코드번호 4006381333931"})
+                                  "ШТРИХКОД 4006381333931", "EAN-код 4006381333931", "바코드: 4006381333931", "바코드번호 4006381333931",
+                                  "Barkod: 4006381333931", "Kode batang 4006381333931", "Mã vạch: 4006381333931"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"}) << description;
   EXPECT_TRUE(FromListing(described("Fast charger", "Bestellnummer 4006381333931")).gtins_in_description.empty());
   // Chinese, written without spaces, ends a word where it starts.

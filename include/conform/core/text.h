@@ -16,8 +16,10 @@ std::string AsciiLower(std::string_view s);
 // not valid UTF-8 become spaces. Accents are kept: "électrique" is not
 // "electrique" here (a trust list's scope is exact about them).
 std::string NormalizeForMatching(std::string_view utf8);
-// Latin letters with diacritics (U+00C0 to U+024F) as their lower-case base
-// letters: "é" -> "e", "Ö" -> "o", "ø" -> "o", "ł" -> "l", "æ" -> "ae", for
+// Latin letters with diacritics (U+00C0 to U+024F, and U+1E00 to U+1EFF,
+// Vietnamese among them) as their lower-case base letters: "é" -> "e", "Ö"
+// -> "o", "ø" -> "o", "ł" -> "l", "æ" -> "ae", "ố" -> "o", and combining
+// marks on a Latin letter dropped ("i̇", Turkish "İ" lower-cased), for
 // matching what sellers write without accents. Other scripts, whose marks
 // can tell words apart, are left as they are.
 std::string FoldLatinDiacritics(std::string_view utf8);
