@@ -381,8 +381,8 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // "kilif", "ốp lưng" "op lung"); not "casing", an English word too.
       {"capa", true}, {"capinha", true}, {"estojo", true}, {"suporte", true}, {"pelicula", true}, {"sarung", true},
       {"pelindung layar", true}, {"stiker", true}, {"dudukan", true}, {"kilif", true}, {"tutucu", true}, {"cikartma", true},
-      {"ekran koruyucu", true}, {"op lung", true}, {"bao da", true}, {"tui dung", true}, {"mieng dan", true}, {"gia do", true}, {"caneca", false},
-      {"toalha", false}, {"cobertor", false}, {"travesseiro", false}, {"almofada", false}, {"ransel", false}, {"selimut", false},
+      {"ekran koruyucu", true}, {"op lung", true}, {"bao da", true}, {"tui dung", true}, {"mieng dan", true}, {"gia do", true},
+      {"caneca", false}, {"toalha", false}, {"cobertor", false}, {"travesseiro", false}, {"almofada", false}, {"ransel", false}, {"selimut", false},
       {"handuk", false}, {"bantal", false}, {"sirt cantasi", false}, {"battaniye", false}, {"havlu", false}, {"yastik", false},
       {"ba lo", false}};
   // Chinese, Japanese and Korean, written without spaces: a protective
@@ -557,8 +557,8 @@ bool CjkCharStartsAt(std::string_view text, size_t at) { return at + 3 <= text.s
 bool CjkCharEndsAt(std::string_view text, size_t at) { return at >= 3 && CjkCharStartsAt(text, at - 3); }
 
 // Whether `before` (the text before a number) ends with a GTIN label: "ean",
-// "EAN-13:", "UPC code", "barcode #", "Strichcode", "штрих-код", "条形码". `folded` as
-// for GtinsIn.
+// "EAN-13:", "UPC code", "barcode #", "Strichcode", "штрих-код", "条形码".
+// `folded` as for GtinsIn.
 bool EndsWithGtinLabel(std::string_view before) {
   const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   const auto trim = [](std::string_view t) {
@@ -566,9 +566,10 @@ bool EndsWithGtinLabel(std::string_view before) {
     return end == std::string_view::npos ? std::string_view() : t.substr(0, end + 1);
   };
   std::string_view label = trim(before);
+  // Korean runs "번호" (number) into its label ("바코드번호").
   for (const std::string_view filler : {"code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód", "код", "номер", "번호"})
-    // Korean runs "번호" (number) into its label ("바코드번호").
-    if (label.ends_with(filler) && (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]) || IsCjkLeadByte(filler[0]))) {
+    if (label.ends_with(filler) &&
+        (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]) || IsCjkLeadByte(filler[0]))) {
       label = trim(label.substr(0, label.size() - filler.size()));
       break;
     }
@@ -907,6 +908,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
   // Pairs are (notice, listing) whichever side is indexed.
   const auto notice_of = [&](size_t c) -> const PreparedRecord& { return indexed_are_notices_ ? state_->prepared[c] : q; };
   const auto listing_of = [&](size_t c) -> const PreparedRecord& { return indexed_are_notices_ ? q : state_->prepared[c]; };
+  const auto listing_title_of = [&](size_t c) { return (indexed_are_notices_ ? query : records_[c]).record.Get("title"); };
 
   // The query's brands and their spellings, once for all its candidates.
   const std::vector<std::string> query_brands = CanonicalBrands(query, options_.brands);
@@ -1115,7 +1117,6 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (j.brands_agree) evidence.push_back("brand named in both");
     if (j.named || !j.accessory.empty()) {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
-      const MatchRecord& listing_record = indexed_are_notices_ ? query : records_[j.candidate];
       const PreparedRecord& l = listing_of(j.candidate);
       std::string words;
       for (const auto& name : notice_record.name_words)
@@ -1124,8 +1125,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       evidence.push_back(j.named ? fmt::format("the notice's product name in the listing's title ({})", words)
                                  : fmt::format("the notice's product name in the listing's title ({}), but for an accessory or other goods "
                                                "of that name ({})",
-                                               words, j.made_for ? std::string(j.accessory)
-                                                                 : AsWrittenIn(listing_record.record.Get("title"), j.accessory)));
+                                               words,
+                                               j.made_for ? std::string(j.accessory) : AsWrittenIn(listing_title_of(j.candidate), j.accessory)));
     }
     if (j.gtins_differ) evidence.push_back("the GTINs differ");
     if (j.kinds.agreement == KindAgreement::kAgree)
@@ -1192,10 +1193,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                            !j.brands_agree            ? "the brand is not confirmed"
                            : j.gtins_differ           ? "the GTINs differ"
                            : j.made_for               ? "the listing may sell something made for it"
-                           : !j.code_accessory.empty()
-                               ? fmt::format("the listing may sell an accessory of it ({})",
-                                             AsWrittenIn((indexed_are_notices_ ? query : records_[j.candidate]).record.Get("title"),
-                                                         j.code_accessory))
+                           : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
+                                                                     AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
                                                       : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kNear) {
