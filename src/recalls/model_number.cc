@@ -488,7 +488,7 @@ namespace {
 
 // Labels written in Chinese, Japanese and Korean, glued to their
 // neighbours ("产品型号：E33A，黑色", "모델명:GV31"), and what they read as
-// once set apart: model numbers ("型号", "型番", "모델명"), article numbers
+// once set apart: model numbers ("型号", "型番", "型式", "모델명"), article numbers
 // ("货号", "品番", "품번"), and the full-width punctuation and the
 // ideographic space around them as ASCII. Longer labels first.
 constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
@@ -599,6 +599,17 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
             replaced = true;
             break;
           }
+      // Japanese "型式" (model) only before a colon or a space: in Chinese
+      // it begins "型式认证" (type approval), whose certificate number is no
+      // model.
+      if (!replaced && static_cast<unsigned char>(original[i]) >= 0x80 && original.compare(i, 6, "型式") == 0) {
+        const std::string_view after = original.substr(i + 6);
+        if (after.starts_with("：") || after.starts_with(":") || after.starts_with(" ") || after.starts_with("\u3000")) {
+          spaced += " model ";
+          i += 6;
+          replaced = true;
+        }
+      }
       if (!replaced) spaced += original[i++];
     }
     text = spaced;

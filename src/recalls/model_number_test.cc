@@ -258,6 +258,8 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("货号：70084"), Models{"70084"});
   EXPECT_EQ(LabelledModelNumbers("型番：GV31（ホワイト）"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("型番：GV31　カラー：ホワイト"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("モバイルバッテリー 型式：E33A 定格容量：5000mAh"), Models{"E33A"});
+  EXPECT_TRUE(LabelledModelNumbers("型式认证证书编号：2020010901234567").empty());
   // Full-width letters and digits read as ASCII.
   EXPECT_EQ(LabelledModelNumbers("型号：ＧＶ３１"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("Ｍｏｄｅｌ Ｎｏ． Ｅ３３Ａ"), Models{"E33A"});
