@@ -285,7 +285,8 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
       "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
       "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары", "reposicao", "acessorio", "acessorios",
-      "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien"};
+      "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien", "nahradny", "nahradna", "nahradne",
+      "kompatibilni", "kompatibilny", "kompatibilna", "kompatibilne", "prislusenstvi", "prislusenstvo"};
   for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
   // Chinese and Korean, written without spaces: "适用", "兼容", "호환"
@@ -355,10 +356,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"decals", true}, {"keychain", true}, {"keyring", true}, {"holder", true}, {"holders", true}, {"mount", false},
       {"screen protector", true}, {"screen protectors", true}, {"sleeve", true}, {"sleeves", true}, {"strap", false}, {"straps", false},
       {"skin", false}, {"skins", false},
-      // The same in German, French, Spanish, Italian, Dutch, Polish.
+      // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
+      // and Slovak (not "obal", as often the packaging).
       {"hulle", true}, {"schutzhulle", true}, {"tasche", true}, {"abdeckung", true}, {"halterung", true}, {"aufkleber", true},
       {"housse", true}, {"etui", true}, {"coque", true}, {"autocollant", true}, {"funda", true}, {"carcasa", true},
-      {"pegatina", true}, {"custodia", true}, {"hoes", true}, {"pokrowiec", true}, {"uchwyt", true},
+      {"pegatina", true}, {"custodia", true}, {"hoes", true}, {"pokrowiec", true}, {"uchwyt", true}, {"kryt", true},
+      {"pouzdro", true}, {"puzdro", true}, {"drzak", true}, {"drziak", true}, {"ochranne sklo", true}, {"ochranna folie", true},
+      {"nalepka", true},
       // Goods sold under a character's or a product's name. Not "notebook"
       // (a laptop) nor "umbrella" (an umbrella stroller).
       {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},

@@ -353,7 +353,8 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
                             "Cargador de repuesto Voltix VX1588", "Voltix VX1588 充电器 兼容", "Зарядное устройство для ноутбука Voltix VX1588",
                             "Совместимый блок питания Voltix VX1588", "Voltix VX1588 호환 충전기", "Voltix VX1588 전용 충전 케이블",
                             "Carregador de reposição Voltix VX1588", "Charger pengganti untuk laptop Voltix VX1588",
-                            "Voltix VX1588 uyumlu şarj cihazı", "Sạc thay thế cho Voltix VX1588", "Cáp sạc cho máy tính Voltix VX1588"}) {
+                            "Voltix VX1588 uyumlu şarj cihazı", "Sạc thay thế cho Voltix VX1588", "Cáp sạc cho máy tính Voltix VX1588",
+                            "Náhradní nabíječka Voltix VX1588", "Kompatibilná nabíjačka Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, ""));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
@@ -370,7 +371,7 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   // would; sold with the product, it is the product.
   for (const char* title : {"Voltix VX1588 charger silicone cover", "Voltix VX1588 Schutzhülle", "Étui Voltix VX1588", "Voltix VX1588 保护套",
                             "Чехол Voltix VX1588", "Voltix VX1588 실리콘 케이스", "Capa Voltix VX1588", "Sarung Voltix VX1588",
-                            "Voltix VX1588 kılıf", "Ốp lưng Voltix VX1588"}) {
+                            "Voltix VX1588 kılıf", "Ốp lưng Voltix VX1588", "Pouzdro Voltix VX1588", "Ochranné sklo Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
