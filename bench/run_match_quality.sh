@@ -63,6 +63,31 @@ pooled_f1() {
     END { printf "%.1f", (2 * tp + fp + fn) ? 200 * tp / (2 * tp + fp + fn) : 0 }' "$@"
 }
 
+# One random split of SOURCE in PARTS parts by a seeded die per pair:
+# each part in turn goes to PART_NAME and the others to REST_NAME, beside
+# FIXED_FILE linked as FIXED_NAME; match-eval scores test.txt each time.
+# Prints the F1 of the pooled decisions.
+#   pooled_split SOURCE PARTS SEED FIXED_NAME FIXED_FILE PART_NAME REST_NAME
+pooled_split() {
+  local source=$1 parts=$2 seed=$3 fixed_name=$4 fixed_file=$5 part_name=$6 rest_name=$7 k d
+  for ((k = 0; k < parts; k++)); do
+    d=$WORK/$seed.$parts.$k
+    mkdir -p "$d"
+    ln -sf "$fixed_file" "$d/$fixed_name"
+    awk -v s="$seed" -v n="$parts" -v k="$k" -v part="$d/$part_name" -v rest="$d/$rest_name" \
+      'BEGIN { srand(s) } { if (int(rand() * n) == k) print > part; else print > rest }' "$source"
+    "$CONFORM" match-eval "$d" --threads 0 --split test --predictions "$d/predictions.tsv" >/dev/null
+  done
+  pooled_f1 "$WORK/$seed.$parts".*/predictions.tsv
+  rm -rf "$WORK/$seed.$parts".*
+}
+
+# "mean (lowest-highest)" of the numbers given.
+mean_range() {
+  printf '%s\n' "$@" | awk '{ s += $1; if (NR == 1 || $1 < lo) lo = $1; if (NR == 1 || $1 > hi) hi = $1 }
+    END { printf "%.1f (%.1f-%.1f)", s / NR, lo, hi }'
+}
+
 printf '| %-26s | %5s | %5s | %5s | %8s | %-22s | %-22s | %8s | %8s | %8s | %5s |\n' set P R F1 "test F1" \
   "held-out F1 (range)" "train-fold F1 (range)" Magellan DeepM. Ditto aim
 printf '|%s|\n' "----------------------------|-------|-------|-------|----------|------------------------|------------------------|----------|----------|----------|-------"
@@ -74,38 +99,15 @@ for set in Textual/Abt-Buy Structured/Amazon-Google Structured/Walmart-Amazon Di
   test_f1=$(awk '$1 == "test" { print $6 }' <<<"$out")
   scores=()
   for seed in $(seq 1 "$SEEDS"); do
-    for half in 0 1; do
-      h=$WORK/$seed.$half
-      mkdir -p "$h"
-      ln -sf "$dir/train.txt" "$h/train.txt"
-      # Halves by a seeded coin per pair; `half` chooses on one, scores the other.
-      awk -v s="$seed" -v k="$half" -v chosen="$h/valid.txt" -v scored="$h/test.txt" \
-        'BEGIN { srand(s) } { if (int(rand() * 2) == k) print > chosen; else print > scored }' "$dir/valid.txt"
-      "$CONFORM" match-eval "$h" --threads 0 --split test --predictions "$h/predictions.tsv" >/dev/null
-    done
-    scores+=("$(pooled_f1 "$WORK/$seed.0/predictions.tsv" "$WORK/$seed.1/predictions.tsv")")
-    rm -rf "$WORK/$seed.0" "$WORK/$seed.1"
+    scores+=("$(pooled_split "$dir/valid.txt" 2 "$seed" train.txt "$dir/train.txt" valid.txt test.txt)")
   done
-  held=$(printf '%s\n' "${scores[@]}" | awk '{ s += $1; if (NR == 1 || $1 < lo) lo = $1; if (NR == 1 || $1 > hi) hi = $1 }
-    END { printf "%.1f (%.1f-%.1f)", s / NR, lo, hi }')
+  held=$(mean_range "${scores[@]}")
   folds=()
   for seed in $(seq 1 "$FOLD_SEEDS"); do
-    for quarter in 0 1 2 3; do
-      q=$WORK/f$seed.$quarter
-      mkdir -p "$q"
-      ln -sf "$dir/valid.txt" "$q/valid.txt"
-      awk -v s="$seed" -v k="$quarter" -v trained="$q/train.txt" -v scored="$q/test.txt" \
-        'BEGIN { srand(s) } { if (int(rand() * 4) == k) print > scored; else print > trained }' "$dir/train.txt"
-      "$CONFORM" match-eval "$q" --threads 0 --split test --predictions "$q/predictions.tsv" >/dev/null
-    done
-    folds+=("$(pooled_f1 "$WORK"/f$seed.*/predictions.tsv)")
-    rm -rf "$WORK"/f$seed.*
+    folds+=("$(pooled_split "$dir/train.txt" 4 "$seed" valid.txt "$dir/valid.txt" test.txt train.txt)")
   done
   fold=-
-  if (( FOLD_SEEDS > 0 )); then
-    fold=$(printf '%s\n' "${folds[@]}" | awk '{ s += $1; if (NR == 1 || $1 < lo) lo = $1; if (NR == 1 || $1 > hi) hi = $1 }
-      END { printf "%.1f (%.1f-%.1f)", s / NR, lo, hi }')
-  fi
+  (( FOLD_SEEDS > 0 )) && fold=$(mean_range "${folds[@]}")
   read -r magellan deepmatcher ditto aim <<<"${PUBLISHED[$set]}"
   printf '| %-26s | %5s | %5s | %5s | %8s | %-22s | %-22s | %8s | %8s | %8s | %5s |\n' "$set" "$p" "$r" "$f" "${test_f1:--}" \
     "$held" "$fold" "$magellan" "$deepmatcher" "$ditto" "$aim"
