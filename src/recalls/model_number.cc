@@ -486,20 +486,21 @@ bool ListedModelCode(std::string_view token) {
 
 namespace {
 
-// Labels written in Chinese, Japanese and Korean, glued to their
-// neighbours ("产品型号：E33A，黑色", "모델명:GV31"), and what they read as
+// Labels written in Chinese, Japanese, Korean and Thai, glued to their
+// neighbours ("产品型号：E33A，黑色", "모델명:GV31", "รุ่นGV31"), and what they read as
 // once set apart: model numbers ("型号", "型番", "型式", "모델명"), article numbers
 // ("货号", "品番", "품번"), and the full-width punctuation and the
 // ideographic space around them as ASCII. Longer labels first.
 constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
     {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"货号", " item no "}, {"貨號", " item no "}, {"品番", " item no "},
-    {"모델명", " model "}, {"모델번호", " model "}, {"모델", " model "}, {"품번", " item no "},
+    {"모델명", " model "}, {"모델번호", " model "}, {"모델", " model "}, {"품번", " item no "}, {"รุ่น", " model "},
     {"：", ": "},        {"，", ", "},        {"、", ", "},        {"；", "; "},          {"。", ". "},          {"（", " ("},
     {"）", ") "},        {"．", ". "},        {"\u3000", " "}};
 
 // Words that label what follows as the product's model, alone ("Modell:
 // X", "Référence fabricant : X", Polish and Czech "numer modelu: X",
-// Russian "Модель: X", "номер модели X", "Артикул: X"), in one word
+// Russian "Модель: X", "номер модели X", "Артикул: X", Arabic "الموديل:
+// X", "رقم الموديل X"), in one word
 // ("Art.-Nr."), or before a number word ("model no").
 bool IsModelLabel(std::string_view w) {
   static const std::unordered_set<std::string_view> kLabels = {
@@ -507,7 +508,7 @@ bool IsModelLabel(std::string_view w) {
       "modelnummer", "modellnummer", "modelnr", "modellnr", "model-nr", "modell-nr", "model/type", "model/typ", "modell/typ",
       "modeltyp", "modelltyp", "typnummer", "typenummer", "typ-nr", "type-nr", "tipe", "art-nr", "art.-nr", "art.nr", "artnr",
       "artikelnummer", "artikelnr", "artikel-nr", "teilenummer", "modelu", "référence", "reference", "referencia", "riferimento",
-      "réf", "ref", "модель", "модели", "артикул", "арт"};
+      "réf", "ref", "модель", "модели", "артикул", "арт", "موديل", "الموديل", "طراز", "الطراز"};
   return kLabels.count(w) != 0;
 }
 

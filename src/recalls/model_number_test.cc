@@ -271,6 +271,12 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("모델명: GV31 / 색상: 화이트"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("제품 모델명:E33A, 품번 70084"), (Models{"E33A", "70084"}));
   EXPECT_EQ(LabelledModelNumbers("Model numarası: GV31"), Models{"GV31"});
+  // Thai, glued or not; Arabic.
+  EXPECT_EQ(LabelledModelNumbers("โปรเจคเตอร์พกพา รุ่น GV31 สีขาว"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("รุ่น:E33A"), Models{"E33A"});
+  EXPECT_EQ(LabelledModelNumbers("جهاز عرض محمول. الموديل: GV31"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("رقم الموديل E33A"), Models{"E33A"});
+  EXPECT_TRUE(LabelledModelNumbers("รุ่นใหม่ล่าสุด ราคาพิเศษ").empty());
   for (const char* text : {"Модельный ряд 2024 года", "Модель подходит для дома", "신모델 출시"})
     EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
 }

@@ -388,9 +388,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"ekran koruyucu", true}, {"op lung", true}, {"bao da", true}, {"tui dung", true}, {"mieng dan", true}, {"gia do", true},
       {"caneca", false}, {"toalha", false}, {"cobertor", false}, {"travesseiro", false}, {"almofada", false}, {"ransel", false}, {"selimut", false},
       {"handuk", false}, {"bantal", false}, {"sirt cantasi", false}, {"battaniye", false}, {"havlu", false}, {"yastik", false},
-      {"ba lo", false}};
-  // Chinese, Japanese and Korean, written without spaces: a protective
-  // cover or case, a storage bag, a stand, stickers, a protective film.
+      {"ba lo", false},
+      // Arabic: a case, a cover.
+      {"حافظة", true}, {"غطاء", true}};
+  // Chinese, Japanese, Korean and Thai, written without spaces: a
+  // protective cover or case, a storage bag, a stand, stickers, a
+  // protective film.
   // And goods under a name: a school bag, a backpack, a blanket, a cup, a
   // towel, a cushion.
   static constexpr Word kCjkAccessories[] = {{"保护套", true}, {"保护壳", true}, {"收纳包", true}, {"收纳袋", true}, {"支架", true},
@@ -399,7 +402,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                                              {"抱枕", false},  {"リュック", false}, {"ブランケット", false}, {"マグカップ", false},
                                              {"케이스", true}, {"커버", true}, {"파우치", true}, {"거치대", true}, {"스티커", true},
                                              {"보호필름", true}, {"백팩", false}, {"담요", false}, {"머그컵", false}, {"수건", false},
-                                             {"쿠션", false}};
+                                             {"쿠션", false}, {"เคส", true}, {"ฟิล์มกันรอย", true}};
   // "with (a) carrying case", "mit Tasche", "avec housse": the product
   // sold with it. One word may come between. "In" only before a case
   // ("projection screen in white case", "im Etui", "dans un étui"): the
@@ -580,17 +583,17 @@ bool EndsWithGtinLabel(std::string_view before) {
   // Barcode in the languages sellers write: German, French, Spanish,
   // Italian, Dutch, Polish, Czech, Slovak ("čiarový kód", its "kód"
   // dropped above as a filler), Russian ("штрих-код", the same), Turkish,
-  // Indonesian and Vietnamese.
+  // Indonesian, Vietnamese and Arabic.
   for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
                                    "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code", "strichcode",
                                    "code-barres", "code barres", "code-barre", "code barre", "codigo de barras", "código de barras",
                                    "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový", "штрихкод", "штрих", "barkod",
-                                   "kode batang", "mã vạch", "ma vach"})
+                                   "kode batang", "mã vạch", "ma vach", "باركود"})
     if (label.ends_with(l) &&
         (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
       return true;
-  // Chinese, Japanese and Korean, written without spaces ("商品条形码：").
-  for (const std::string_view l : {"条形码", "条码", "條碼", "條形碼", "バーコード", "janコード", "바코드"})
+  // Chinese, Japanese, Korean and Thai, written without spaces ("商品条形码：").
+  for (const std::string_view l : {"条形码", "条码", "條碼", "條形碼", "バーコード", "janコード", "바코드", "บาร์โค้ด"})
     if (label.ends_with(l)) return true;
   return false;
 }

@@ -371,7 +371,8 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   // would; sold with the product, it is the product.
   for (const char* title : {"Voltix VX1588 charger silicone cover", "Voltix VX1588 Schutzhülle", "Étui Voltix VX1588", "Voltix VX1588 保护套",
                             "Чехол Voltix VX1588", "Voltix VX1588 실리콘 케이스", "Capa Voltix VX1588", "Sarung Voltix VX1588",
-                            "Voltix VX1588 kılıf", "Ốp lưng Voltix VX1588", "Pouzdro Voltix VX1588", "Ochranné sklo Voltix VX1588"}) {
+                            "Voltix VX1588 kılıf", "Ốp lưng Voltix VX1588", "Pouzdro Voltix VX1588", "Ochranné sklo Voltix VX1588",
+                            "เคสซิลิโคน Voltix VX1588", "حافظة Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
@@ -727,7 +728,8 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
                                   "Código de barras: 4006381333931", "Čiarový kód 4006381333931", "商品条形码：4006381333931",
                                   "条码:4006381333931，产地：深圳", "ＪＡＮコード：４００６３８１３３３９３１", "Штрих-код: 4006381333931",
                                   "ШТРИХКОД 4006381333931", "EAN-код 4006381333931", "바코드: 4006381333931", "바코드번호 4006381333931",
-                                  "Barkod: 4006381333931", "Kode batang 4006381333931", "Mã vạch: 4006381333931"})
+                                  "Barkod: 4006381333931", "Kode batang 4006381333931", "Mã vạch: 4006381333931",
+                                  "บาร์โค้ด:4006381333931", "باركود: 4006381333931"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"}) << description;
   EXPECT_TRUE(FromListing(described("Fast charger", "Bestellnummer 4006381333931")).gtins_in_description.empty());
   // Chinese, written without spaces, ends a word where it starts.
