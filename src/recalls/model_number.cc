@@ -487,10 +487,11 @@ bool ListedModelCode(std::string_view token) {
 namespace {
 
 // Labels written in Chinese, Japanese, Korean and Thai, glued to their
-// neighbours ("产品型号：E33A，黑色", "모델명:GV31", "รุ่นGV31"), and what they read as
-// once set apart: model numbers ("型号", "型番", "型式", "모델명"), article numbers
-// ("货号", "品番", "품번"), and the full-width punctuation and the
-// ideographic space around them as ASCII. Longer labels first.
+// neighbours ("产品型号：E33A，黑色", "모델명:GV31", "รุ่นGV31"), and what
+// they read as once set apart: model numbers ("型号", "型番", "모델명",
+// "รุ่น"; "型式" apart, below), article numbers ("货号", "品番", "품번"),
+// and the full-width punctuation and the ideographic space around them as
+// ASCII. Longer labels first.
 constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
     {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"货号", " item no "}, {"貨號", " item no "}, {"品番", " item no "},
     {"모델명", " model "}, {"모델번호", " model "}, {"모델", " model "}, {"품번", " item no "}, {"รุ่น", " model "},
@@ -500,8 +501,8 @@ constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
 // Words that label what follows as the product's model, alone ("Modell:
 // X", "Référence fabricant : X", Polish and Czech "numer modelu: X",
 // Russian "Модель: X", "номер модели X", "Артикул: X", Arabic "الموديل:
-// X", "رقم الموديل X"), in one word
-// ("Art.-Nr."), or before a number word ("model no").
+// X", "رقم الموديل X"), in one word ("Art.-Nr."), or before a number word
+// ("model no").
 bool IsModelLabel(std::string_view w) {
   static const std::unordered_set<std::string_view> kLabels = {
       "model", "models", "modell", "modelle", "modèle", "modèles", "modele", "modeles", "modelo", "modelos", "modello", "modelli",
@@ -533,9 +534,9 @@ bool IsListJoiner(std::string_view w) {
 // Words that say a model named after them is what the product goes with:
 // "for", "fits", "compatible" ... and their German, French, Spanish,
 // Italian, Portuguese, Dutch, Slovak, Indonesian, Russian and Vietnamese
-// ("cho") counterparts; and Chinese
-// and Korean ones written inside a word ("适用型号" is "suitable models",
-// "GV31 호환" "fits GV31"). Not those that are common English words too:
+// ("cho") counterparts; and Chinese and Korean ones written inside a word
+// ("适用型号" is "suitable models", "GV31 호환" "fits GV31"). Not those
+// that are common English words too:
 // Czech "pro" ("MacBook Pro, model A2338"), Italian "per" ("2 per pack")
 // and Polish "do", which count only right before a label of their
 // language ("per modello"; "pro model" only as Czech writes it, in lower
@@ -584,8 +585,8 @@ std::string LowerAsciiOrCyrillic(std::string_view w) {
 }
 
 std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool own_only) {
-  // Chinese and Japanese labels set apart as words, the full-width colon
-  // as an ASCII one.
+  // Chinese, Japanese, Korean and Thai labels set apart as words, the
+  // full-width colon as an ASCII one.
   std::string spaced;
   std::string_view text = original;
   if (std::any_of(original.begin(), original.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {
