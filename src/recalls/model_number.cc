@@ -488,15 +488,21 @@ namespace {
 
 // Labels written in Chinese, Japanese, Korean and Thai, glued to their
 // neighbours ("产品型号：E33A，黑色", "모델명:GV31", "รุ่นGV31"), and what
-// they read as once set apart: model numbers ("型号", "型番", "모델명",
-// "รุ่น"; "型式" apart, below), article numbers ("货号", "品番", "품번"),
-// and the full-width punctuation and the ideographic space around them as
-// ASCII. Longer labels first.
-constexpr std::pair<std::string_view, std::string_view> kCjkLabels[] = {
-    {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"货号", " item no "}, {"貨號", " item no "}, {"品番", " item no "},
-    {"모델명", " model "}, {"모델번호", " model "}, {"모델", " model "}, {"품번", " item no "}, {"รุ่น", " model "},
-    {"：", ": "},        {"，", ", "},        {"、", ", "},        {"；", "; "},          {"。", ". "},          {"（", " ("},
-    {"）", ") "},        {"．", ". "},        {"\u3000", " "}};
+// they read as once set apart: model numbers ("型号", "型番", "型式",
+// "모델명", "รุ่น"), article numbers ("货号", "品番", "품번"), and the
+// full-width punctuation and the ideographic space around them as ASCII.
+// Longer labels first. Japanese "型式" only before a colon or a space: in
+// Chinese it begins "型式认证" (type approval), whose certificate number is
+// no model.
+struct CjkLabel {
+  std::string_view label, as;
+  bool before_separator_only = false;
+};
+constexpr CjkLabel kCjkLabels[] = {
+    {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"型式", " model ", true}, {"货号", " item no "},
+    {"貨號", " item no "}, {"品番", " item no "}, {"모델명", " model "}, {"모델번호", " model "}, {"모델", " model "},
+    {"품번", " item no "}, {"รุ่น", " model "}, {"：", ": "}, {"，", ", "}, {"、", ", "}, {"；", "; "}, {"。", ". "},
+    {"（", " ("}, {"）", ") "}, {"．", ". "}, {"\u3000", " "}};
 
 // Words that label what follows as the product's model, alone ("Modell:
 // X", "Référence fabricant : X", Polish and Czech "numer modelu: X",
@@ -594,24 +600,17 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       bool replaced = false;
       // Every entry starts with a byte outside ASCII.
       if (static_cast<unsigned char>(original[i]) >= 0x80)
-        for (const auto& [label, as] : kCjkLabels)
-          if (original.compare(i, label.size(), label) == 0) {
-            spaced += as;
-            i += label.size();
-            replaced = true;
-            break;
-          }
-      // Japanese "型式" (model) only before a colon or a space: in Chinese
-      // it begins "型式认证" (type approval), whose certificate number is no
-      // model.
-      if (!replaced && static_cast<unsigned char>(original[i]) >= 0x80 && original.compare(i, 6, "型式") == 0) {
-        const std::string_view after = original.substr(i + 6);
-        if (after.starts_with("：") || after.starts_with(":") || after.starts_with(" ") || after.starts_with("\u3000")) {
-          spaced += " model ";
-          i += 6;
+        for (const auto& [label, as, before_separator_only] : kCjkLabels) {
+          if (original.compare(i, label.size(), label) != 0) continue;
+          const std::string_view after = original.substr(i + label.size());
+          if (before_separator_only && !after.starts_with("：") && !after.starts_with(":") && !after.starts_with(" ") &&
+              !after.starts_with("\u3000"))
+            continue;
+          spaced += as;
+          i += label.size();
           replaced = true;
+          break;
         }
-      }
       if (!replaced) spaced += original[i++];
     }
     text = spaced;
