@@ -1,12 +1,55 @@
 #include "conform/core/term_matcher.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <deque>
 
 namespace conform {
 
 namespace {
+
 bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// A letter, mark or digit of a script that separates words by spaces (Latin
+// with diacritics, Greek, Cyrillic, Arabic ...): part of the word, so that
+// "bra" is not found in the Czech "brašna". Chinese, Japanese and Korean
+// characters, and Thai, are not: titles run English words into them
+// ("usb充电器").
+bool IsSpacedScriptLetter(utf8proc_int32_t cp) {
+  if (!((cp >= 0x80 && cp < 0x0E00) || (cp >= 0x1E00 && cp < 0x2000))) return false;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ND:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the character starting at byte `at` is a word character.
+bool WordCharAt(std::string_view text, size_t at) {
+  const auto c = static_cast<unsigned char>(text[at]);
+  if (c < 0x80) return IsWordByte(c);
+  utf8proc_int32_t cp = -1;
+  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at), static_cast<utf8proc_ssize_t>(text.size() - at), &cp) <= 0)
+    return false;
+  return IsSpacedScriptLetter(cp);
+}
+
+// Whether the character ending just before byte `end` is a word character.
+bool WordCharBefore(std::string_view text, size_t end) {
+  size_t at = end - 1;
+  while (at > 0 && end - at < 4 && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return WordCharAt(text, at);
+}
+
 }  // namespace
 
 uint32_t TermMatcher::Add(std::string term, bool word) {
@@ -16,57 +59,114 @@ uint32_t TermMatcher::Add(std::string term, bool word) {
 }
 
 void TermMatcher::Build() {
-  states_.clear();
-  states_.emplace_back();
-  states_[0].next.fill(-1);
+  // The trie, built with an edge list per state, then packed.
+  std::vector<std::vector<std::pair<unsigned char, int32_t>>> edges(1);
+  std::vector<std::vector<uint32_t>> ends(1);
   for (uint32_t t = 0; t < terms_.size(); ++t) {
     int32_t s = 0;
     for (unsigned char c : terms_[t].text) {
-      if (states_[s].next[c] < 0) {
-        states_[s].next[c] = static_cast<int32_t>(states_.size());
-        states_.emplace_back();
-        states_.back().next.fill(-1);
+      auto& out = edges[static_cast<size_t>(s)];
+      auto it = std::find_if(out.begin(), out.end(), [c](const auto& e) { return e.first == c; });
+      if (it == out.end()) {
+        const auto n = static_cast<int32_t>(edges.size());
+        out.emplace_back(c, n);
+        edges.emplace_back();
+        ends.emplace_back();
+        s = n;
+      } else {
+        s = it->second;
       }
-      s = states_[s].next[c];
     }
-    states_[s].ends.push_back(t);
+    ends[static_cast<size_t>(s)].push_back(t);
   }
-  // Breadth-first: fail links, output links, and a full transition table.
-  std::deque<int32_t> queue;
-  for (int c = 0; c < 256; ++c) {
-    int32_t& n = states_[0].next[c];
-    if (n < 0) n = 0;
-    else {
-      states_[n].fail = 0;
-      queue.push_back(n);
+  states_.assign(edges.size(), State{});
+  edge_bytes_.clear();
+  edge_targets_.clear();
+  ends_.clear();
+  for (size_t s = 0; s < edges.size(); ++s) {
+    auto& out = edges[s];
+    std::sort(out.begin(), out.end());
+    states_[s].edges = static_cast<uint32_t>(edge_bytes_.size());
+    states_[s].edge_count = static_cast<uint32_t>(out.size());
+    for (const auto& [c, n] : out) {
+      edge_bytes_.push_back(c);
+      edge_targets_.push_back(n);
     }
+    states_[s].ends = static_cast<uint32_t>(ends_.size());
+    states_[s].end_count = static_cast<uint32_t>(ends[s].size());
+    ends_.insert(ends_.end(), ends[s].begin(), ends[s].end());
+  }
+  // Byte classes: one per byte some term uses, class 0 for the others
+  // (which lead back to the root from everywhere).
+  byte_class_.fill(0);
+  classes_ = 1;
+  for (const unsigned char c : edge_bytes_)
+    if (byte_class_[c] == 0) byte_class_[c] = static_cast<uint16_t>(classes_++);
+  std::array<unsigned char, 256> class_byte{};  // a byte of each class
+  for (int c = 0; c < 256; ++c) class_byte[byte_class_[c]] = static_cast<unsigned char>(c);
+  dense_.clear();
+  // Breadth-first, so that a state's fail state (shallower) is done first:
+  // fail links, output links, and the dense rows of the states near the root.
+  const auto dense_row = [&](int32_t s) {
+    State& state = states_[static_cast<size_t>(s)];
+    state.dense_row = static_cast<int32_t>(dense_.size() / classes_);
+    const size_t row = dense_.size();
+    dense_.resize(row + classes_);
+    for (size_t k = 0; k < classes_; ++k) {
+      const int32_t n = k == 0 ? -1 : Edge(s, class_byte[k]);
+      dense_[row + k] = n >= 0 ? n : s == 0 ? 0 : Next(state.fail, class_byte[k]);
+    }
+  };
+  dense_row(0);
+  std::deque<std::pair<int32_t, int>> queue;  // state, depth
+  for (const auto& [c, n] : edges[0]) {
+    states_[static_cast<size_t>(n)].fail = 0;
+    queue.emplace_back(n, 1);
   }
   while (!queue.empty()) {
-    const int32_t s = queue.front();
+    const auto [s, depth] = queue.front();
     queue.pop_front();
-    const int32_t f = states_[s].fail;
-    states_[s].output_link = states_[f].ends.empty() ? states_[f].output_link : f;
-    for (int c = 0; c < 256; ++c) {
-      const int32_t n = states_[s].next[c];
-      if (n < 0) {
-        states_[s].next[c] = states_[f].next[c];
-      } else {
-        states_[n].fail = states_[f].next[c];
-        queue.push_back(n);
-      }
+    State& state = states_[static_cast<size_t>(s)];
+    const State& fail = states_[static_cast<size_t>(state.fail)];
+    state.output_link = fail.end_count == 0 ? fail.output_link : state.fail;
+    if (depth <= kDenseDepth) dense_row(s);
+    for (uint32_t e = state.edges; e < state.edges + state.edge_count; ++e) {
+      const int32_t n = edge_targets_[e];
+      states_[static_cast<size_t>(n)].fail = Next(state.fail, edge_bytes_[e]);
+      queue.emplace_back(n, depth + 1);
     }
   }
   built_ = true;
 }
 
+int32_t TermMatcher::Edge(int32_t s, unsigned char c) const {
+  const State& state = states_[static_cast<size_t>(s)];
+  const unsigned char* const begin = edge_bytes_.data() + state.edges;
+  const unsigned char* const end = begin + state.edge_count;
+  const unsigned char* const at = state.edge_count <= 8 ? std::find(begin, end, c) : std::lower_bound(begin, end, c);
+  if (at == end || *at != c) return -1;
+  return edge_targets_[state.edges + static_cast<uint32_t>(at - begin)];
+}
+
+// The automaton's transition: the trie's edge, or else the fail state's.
+int32_t TermMatcher::Next(int32_t s, unsigned char c) const {
+  for (;;) {
+    const State& state = states_[static_cast<size_t>(s)];
+    if (state.dense_row >= 0) return dense_[static_cast<size_t>(state.dense_row) * classes_ + byte_class_[c]];
+    const int32_t n = Edge(s, c);
+    if (n >= 0) return n;
+    s = state.fail;
+  }
+}
+
 bool TermMatcher::Boundaries(std::string_view text, size_t begin, size_t end) const {
-  if (begin > 0 && IsWordByte(static_cast<unsigned char>(text[begin - 1]))) return false;
-  if (end == text.size() || !IsWordByte(static_cast<unsigned char>(text[end]))) return true;
+  if (begin > 0 && WordCharBefore(text, begin)) return false;
+  if (end == text.size() || !WordCharAt(text, end)) return true;
   // Plurals: "chargers", "boxes".
   for (std::string_view suffix : {"s", "es"}) {
     if (text.compare(end, suffix.size(), suffix) == 0) {
       const size_t after = end + suffix.size();
-      if (after == text.size() || !IsWordByte(static_cast<unsigned char>(text[after]))) return true;
+      if (after == text.size() || !WordCharAt(text, after)) return true;
     }
   }
   return false;
@@ -77,9 +177,12 @@ void TermMatcher::Find(std::string_view text, std::vector<uint32_t>* found) cons
   if (!built_ || terms_.empty()) return;
   int32_t s = 0;
   for (size_t i = 0; i < text.size(); ++i) {
-    s = states_[s].next[static_cast<unsigned char>(text[i])];
-    for (int32_t o = states_[s].ends.empty() ? states_[s].output_link : s; o > 0; o = states_[o].output_link) {
-      for (uint32_t t : states_[o].ends) {
+    s = Next(s, static_cast<unsigned char>(text[i]));
+    for (int32_t o = states_[static_cast<size_t>(s)].end_count == 0 ? states_[static_cast<size_t>(s)].output_link : s; o > 0;
+         o = states_[static_cast<size_t>(o)].output_link) {
+      const State& out = states_[static_cast<size_t>(o)];
+      for (uint32_t k = out.ends; k < out.ends + out.end_count; ++k) {
+        const uint32_t t = ends_[k];
         const size_t end = i + 1, begin = end - terms_[t].text.size();
         if (terms_[t].word && !Boundaries(text, begin, end)) continue;
         if (std::find(found->begin(), found->end(), t) == found->end()) found->push_back(t);

@@ -29,6 +29,26 @@ TEST(TermMatcherTest, WordTermsRespectBoundariesAndPlurals) {
   EXPECT_EQ(FindAll(m, "20000mah power bank with charger"), (std::vector<std::string>{"power bank", "charger"}));
 }
 
+// Letters with diacritics, Greek and Cyrillic ones are part of a word;
+// Chinese, Japanese and Korean characters end one.
+TEST(TermMatcherTest, LettersOfOtherScriptsWrittenWithSpacesArePartOfAWord) {
+  TermMatcher m;
+  m.Add("bra", true);
+  m.Add("toy", true);
+  m.Add("usb", true);
+  m.Build();
+  EXPECT_TRUE(FindAll(m, "kožená brašna").empty());   // Czech: a leather bag
+  EXPECT_TRUE(FindAll(m, "brač").empty());
+  EXPECT_TRUE(FindAll(m, "éusb").empty());
+  EXPECT_TRUE(FindAll(m, "usbя").empty());
+  EXPECT_EQ(FindAll(m, "sports bra, 2 pack"), std::vector<std::string>{"bra"});
+  EXPECT_EQ(FindAll(m, "bra «sport»"), std::vector<std::string>{"bra"});   // guillemets are punctuation
+  EXPECT_EQ(FindAll(m, "usb充电器"), std::vector<std::string>{"usb"});
+  EXPECT_EQ(FindAll(m, "玩具toy"), std::vector<std::string>{"toy"});
+  EXPECT_EQ(FindAll(m, "장난감toy"), std::vector<std::string>{"toy"});
+  EXPECT_EQ(FindAll(m, "toys\u00a0für kinder"), std::vector<std::string>{"toy"});  // a no-break space
+}
+
 TEST(TermMatcherTest, SubstringTermsMatchInsideText) {
   TermMatcher m;
   m.Add("充电宝", false);
