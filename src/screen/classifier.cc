@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <cmath>
 #include <map>
+#include <span>
 
 #include "conform/core/text.h"
 #include "conform/knowledge/product_input.h"
@@ -76,9 +78,11 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
     if (c.hs_[i].code == c.hs_[i - 1].code)
       diags.push_back(Diagnostic{hs_file, 0, 0, fmt::format("HS code '{}' is mapped twice", c.hs_[i].code), "keep one"});
 
-  {  // keywords
-    YamlReader r(keywords_file);
+  {  // keywords: the main list, then one file per further language
     std::map<std::string, uint32_t> index;  // normalised term -> matcher index
+    // A term listed again (the same word in two languages' files: "peluche")
+    // counts once: for a category with the larger weight, for an attribute
+    // or the children list once.
     const auto add = [&](const std::string& raw, TermEffect effect) {
       const std::string term = NormalizeForMatching(raw);
       auto it = index.find(term);
@@ -86,38 +90,62 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
         it = index.emplace(term, c.matcher_.Add(term, IsAsciiWordTerm(term))).first;
         c.effects_.emplace_back();
       }
+      for (TermEffect& e : c.effects_[it->second]) {
+        if (effect.category >= 0 && e.category == effect.category) {
+          e.weight = std::max(e.weight, effect.weight);
+          return;
+        }
+        if (effect.category < 0 && e.category < 0 && e.attributes == effect.attributes && e.children == effect.children) return;
+      }
       c.effects_[it->second].push_back(std::move(effect));
     };
-    if (auto root = r.Load(); root && r.CheckMap(*root, "the keyword list", {"schema", "categories", "attributes", "children"})) {
-      if (auto schema = r.String(*root, "schema", true); schema && *schema != "conform-keywords/1")
-        r.Fail((*root)["schema"], fmt::format("unsupported schema '{}'", *schema), "expected conform-keywords/1");
-      const YAML::Node cats = (*root)["categories"];
-      if (cats.IsMap()) {
-        for (const auto& kv : cats) {
-          const int cat = category_of(r, kv.first, kv.first.Scalar());
-          if (!r.CheckSeq(kv.second, "a category's terms")) continue;
-          for (const auto& t : kv.second) {
-            if (!r.CheckMap(t, "a term", {"term", "weight"})) continue;
+    // Reads one file's sections; the main file may name further files,
+    // relative to its own directory.
+    const auto read = [&](const std::string& file, bool main, std::vector<std::string>* more) {
+      YamlReader r(file);
+      auto root = r.Load();
+      if (root && !(main ? r.CheckMap(*root, "the keyword list", {"schema", "categories", "attributes", "children", "more_languages"})
+                         : r.CheckMap(*root, "the keyword list", {"schema", "language", "categories", "attributes", "children"})))
+        root.reset();
+      if (root) {
+        if (auto schema = r.String(*root, "schema", true); schema && *schema != "conform-keywords/1")
+          r.Fail((*root)["schema"], fmt::format("unsupported schema '{}'", *schema), "expected conform-keywords/1");
+        if (!main) r.String(*root, "language", true);
+        const YAML::Node cats = (*root)["categories"];
+        if (cats.IsMap()) {
+          for (const auto& kv : cats) {
+            const int cat = category_of(r, kv.first, kv.first.Scalar());
+            if (!r.CheckSeq(kv.second, "a category's terms")) continue;
+            for (const auto& t : kv.second) {
+              if (!r.CheckMap(t, "a term", {"term", "weight"})) continue;
+              auto term = r.String(t, "term", true);
+              auto weight = ReadNumber(r, t, "weight", 0, 10);
+              if (term && weight && cat >= 0) add(*term, TermEffect{cat, *weight, {}});
+            }
+          }
+        } else {
+          r.Fail(cats.IsDefined() ? cats : *root, "'categories' must map categories to term lists", "");
+        }
+        const YAML::Node attrs = (*root)["attributes"];
+        if (attrs.IsDefined() && r.CheckSeq(attrs, "attributes")) {
+          for (const auto& t : attrs) {
+            if (!r.CheckMap(t, "an attribute term", {"term", "set"})) continue;
             auto term = r.String(t, "term", true);
-            auto weight = ReadNumber(r, t, "weight", 0, 10);
-            if (term && weight && cat >= 0) add(*term, TermEffect{cat, *weight, {}});
+            auto set = ReadAttributeMap(r, t["set"], v);
+            if (term && !set.empty()) add(*term, TermEffect{-1, 0, std::move(set)});
           }
         }
-      } else {
-        r.Fail(cats.IsDefined() ? cats : *root, "'categories' must map categories to term lists", "");
-      }
-      const YAML::Node attrs = (*root)["attributes"];
-      if (attrs.IsDefined() && r.CheckSeq(attrs, "attributes")) {
-        for (const auto& t : attrs) {
-          if (!r.CheckMap(t, "an attribute term", {"term", "set"})) continue;
-          auto term = r.String(t, "term", true);
-          auto set = ReadAttributeMap(r, t["set"], v);
-          if (term && !set.empty()) add(*term, TermEffect{-1, 0, std::move(set)});
+        for (const auto& term : r.StringList(*root, "children", false)) add(term, TermEffect{-1, 0, {}, true});
+        if (main) {
+          const auto dir = std::filesystem::path(file).parent_path();
+          for (const auto& name : r.StringList(*root, "more_languages", false)) more->push_back((dir / name).string());
         }
       }
-      for (const auto& term : r.StringList(*root, "children", false)) add(term, TermEffect{-1, 0, {}, true});
-    }
-    for (auto& d : r.diagnostics()) diags.push_back(std::move(d));
+      for (auto& d : r.diagnostics()) diags.push_back(std::move(d));
+    };
+    std::vector<std::string> more;
+    read(keywords_file, true, &more);
+    for (const std::string& file : more) read(file, false, nullptr);
   }
   if (!diags.empty()) return Error(ErrorCode::kInvalidInput, std::move(diags));
   c.matcher_.Build();
@@ -161,6 +189,33 @@ double ReadNumberAt(const std::string& text, size_t* i) {
 bool StartsWith(const std::string& text, size_t i, std::string_view s) { return text.compare(i, s.size(), s) == 0; }
 bool WordEnds(const std::string& text, size_t i) {
   return i >= text.size() || !((text[i] >= 'a' && text[i] <= 'z') || IsDigit(text[i]));
+}
+
+// Age units after a range, in the languages of the keyword lists: "3-8
+// years", "3-6 Jahre", "2-4 ans", "3-5 лет", "0-12 meses", "3-6岁", "3~5歳".
+// Words end at a space, punctuation or a digit; CJK units need no end.
+constexpr std::string_view kYearUnits[] = {"years", "year", "yrs", "jahre", "jahren", "jaar", "ans", "anni", "años", "anos",
+                                           "lat", "lata", "let", "roky", "rokov", "roků", "лет", "года", "год"};
+constexpr std::string_view kMonthUnits[] = {"months", "month", "monate", "monaten", "maanden", "mois", "mesi", "meses",
+                                            "miesięcy", "měsíců", "mesiacov", "месяцев", "месяца", "мес"};
+constexpr std::string_view kCjkYearUnits[] = {"岁", "歳", "才", "세"};
+constexpr std::string_view kCjkMonthUnits[] = {"个月", "ヶ月", "か月", "カ月", "개월"};
+
+bool UnitWordAt(const std::string& text, size_t u, std::string_view word) {
+  if (!StartsWith(text, u, word)) return false;
+  const size_t end = u + word.size();
+  if (end >= text.size()) return true;
+  const auto c = static_cast<unsigned char>(text[end]);
+  if (c >= 0x80) return false;  // a longer word in the same script ("anos" is not "anosmia")
+  return !((c >= 'a' && c <= 'z') || IsDigit(text[end]));
+}
+
+bool IsUnit(const std::string& text, size_t u, std::span<const std::string_view> words, std::span<const std::string_view> cjk) {
+  for (std::string_view w : words)
+    if (UnitWordAt(text, u, w)) return true;
+  for (std::string_view w : cjk)
+    if (StartsWith(text, u, w)) return true;
+  return false;
 }
 
 }  // namespace
@@ -210,8 +265,8 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
     } else if (hi > lo || StartsWith(text, u, "岁")) {
       // Age ranges: "3-8 years", "0-12 months", "3-6岁", "6-12个月".
       double years = -1;
-      if (StartsWith(text, u, "year") || StartsWith(text, u, "yrs") || StartsWith(text, u, "岁")) years = hi;
-      else if (StartsWith(text, u, "month") || StartsWith(text, u, "个月")) years = std::ceil(hi / 12.0);
+      if (IsUnit(text, u, kYearUnits, kCjkYearUnits)) years = hi;
+      else if (IsUnit(text, u, kMonthUnits, kCjkMonthUnits)) years = std::ceil(hi / 12.0);
       // "3岁以上" (3 and up) gives no upper age.
       if (StartsWith(text, u, "岁以上") || StartsWith(text, u, "岁+") || hi == lo) years = -1;
       if (years >= 0 && years <= 18 && years > age_max) { age_max = years; age_word = text.substr(start, word_end - start); }

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -34,6 +37,36 @@ class ClassifierTest : public ::testing::Test {
       if (a.attribute == id) return a.value;
     return -1;
   }
+  // Classifies every title of a labelled file (title, HS code, category,
+  // then anything) and counts the right answers and the wrong ones given
+  // with confidence.
+  struct Tally {
+    int total = 0, right = 0, confident_wrong = 0;
+    std::string misses;
+  };
+  static Tally Score(const std::string& path) {
+    Tally t;
+    std::ifstream in(path);
+    EXPECT_TRUE(in) << path;
+    std::string line;
+    std::getline(in, line);
+    while (std::getline(in, line)) {
+      std::stringstream ss(line);
+      std::string title, hs, want;
+      std::getline(ss, title, '\t');
+      std::getline(ss, hs, '\t');
+      std::getline(ss, want, '\t');
+      const Classification c = Classify(title, hs);
+      ++t.total;
+      if (Name(c) == want) {
+        ++t.right;
+      } else {
+        t.misses += "\n  " + title + " -> " + Name(c) + " (want " + want + ")";
+        if (c.confidence >= Classifier::kConfidentAt) ++t.confident_wrong;
+      }
+    }
+    return t;
+  }
   static const KnowledgeBase* kb_;
   static const Classifier* c_;
 };
@@ -43,32 +76,30 @@ const Classifier* ClassifierTest::c_ = nullptr;
 // Titles written apart from the keyword list, in English and Chinese, with
 // the category a person would give them.
 TEST_F(ClassifierTest, LabelledTitlesAreMostlyRightAndConfidentWhenRight) {
-  std::ifstream in(CONFORM_TEST_DATA_DIR "/classify_titles.tsv");
-  ASSERT_TRUE(in);
-  std::string line;
-  std::getline(in, line);
-  int total = 0, right = 0, confident_wrong = 0;
-  std::string misses;
-  while (std::getline(in, line)) {
-    std::stringstream ss(line);
-    std::string title, hs, want;
-    std::getline(ss, title, '\t');
-    std::getline(ss, hs, '\t');
-    std::getline(ss, want, '\t');
-    const Classification c = Classify(title, hs);
-    ++total;
-    if (Name(c) == want) {
-      ++right;
-    } else {
-      misses += "\n  " + title + " -> " + Name(c) + " (want " + want + ")";
-      if (c.confidence >= Classifier::kConfidentAt) ++confident_wrong;
-    }
-  }
-  EXPECT_GE(total, 45);
-  std::printf("classifier: %d of %d labelled titles right\n", right, total);
-  EXPECT_GE(right * 100, total * 90) << right << "/" << total << misses;
+  const Tally t = Score(CONFORM_TEST_DATA_DIR "/classify_titles.tsv");
+  EXPECT_GE(t.total, 45);
+  std::printf("classifier: %d of %d labelled titles right\n", t.right, t.total);
+  EXPECT_GE(t.right * 100, t.total * 90) << t.right << "/" << t.total << t.misses;
   // A wrong answer must not pass as a confident one.
-  EXPECT_LE(confident_wrong, 1) << misses;
+  EXPECT_LE(t.confident_wrong, 1) << t.misses;
+}
+
+// Titles in the twelve languages of data/classify/keywords/, twelve each,
+// one per category, written without the keyword lists at hand, as sellers
+// on those markets write them.
+TEST_F(ClassifierTest, TitlesInTwelveMoreLanguagesWrittenApartAreMostlyRight) {
+  const Tally t = Score(CONFORM_TEST_DATA_DIR "/classify_titles_blind.tsv");
+  EXPECT_EQ(t.total, 144);
+  std::printf("classifier: %d of %d titles in twelve more languages right\n", t.right, t.total);
+  EXPECT_GE(t.right * 100, t.total * 90) << t.right << "/" << t.total << t.misses;
+  EXPECT_LE(t.confident_wrong, 1) << t.misses;
+}
+
+// The examples each language's terms were written for: every one right.
+TEST_F(ClassifierTest, EachLanguagesOwnExamplesAreRight) {
+  const Tally t = Score(CONFORM_TEST_DATA_DIR "/classify_titles_languages.tsv");
+  EXPECT_GE(t.total, 150);
+  EXPECT_EQ(t.right, t.total) << t.misses;
 }
 
 TEST_F(ClassifierTest, TermScoresGiveEveryCategoryItsEvidence) {
@@ -111,6 +142,16 @@ TEST_F(ClassifierTest, ReadsQuantitiesFromText) {
   EXPECT_EQ(Inferred(Classify("婴儿连体衣 0-12个月"), "intended_age_max"), 1);
   EXPECT_EQ(Inferred(Classify("积木 3岁以上"), "intended_age_max"), -1);  // "3 and up" gives no upper age
   EXPECT_EQ(Inferred(Classify("Power bank 37Wh"), "battery_wh"), 37);
+  // Age ranges in the other languages of the keyword lists.
+  EXPECT_EQ(Inferred(Classify("Holzpuzzle für Kinder 3-6 Jahre"), "intended_age_max"), 6);
+  EXPECT_EQ(Inferred(Classify("Body bébé 0-12 mois"), "intended_age_max"), 1);
+  EXPECT_EQ(Inferred(Classify("Conjunto bebé 6-9 meses"), "intended_age_max"), 1);
+  EXPECT_EQ(Inferred(Classify("Klocki dla dzieci 4-7 lat"), "intended_age_max"), 7);
+  EXPECT_EQ(Inferred(Classify("Конструктор для детей 5-10 лет"), "intended_age_max"), 10);
+  EXPECT_EQ(Inferred(Classify("ぬいぐるみ 3~5歳"), "intended_age_max"), 5);
+  EXPECT_EQ(Inferred(Classify("아동 내복 24-36개월"), "intended_age_max"), 3);
+  // A unit must end its word: "2-4 letters" is no age.
+  EXPECT_EQ(Inferred(Classify("Puzzle 2-4 letters"), "intended_age_max"), -1);
 }
 
 TEST_F(ClassifierTest, ProductsForChildrenWithoutAnAgeRangeAreTakenAsTwelveOrUnder) {
@@ -126,6 +167,60 @@ TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);
   EXPECT_EQ(c.confidence, 0);
+}
+
+// Keyword lists in several files: the main one names the others.
+class KeywordFilesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() / ("conform_keywords_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir_ / "keywords");
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void Write(const std::string& name, const std::string& text) { std::ofstream(dir_ / name) << text; }
+  Result<Classifier> Load() {
+    return Classifier::Load(ShippedKnowledgeBase().vocabulary(), CONFORM_SHIPPED_DATA_DIR "/classify/hs.yaml",
+                            (dir_ / "keywords.yaml").string());
+  }
+  double Toy(const Classifier& c, std::string_view title) {
+    return c.TermScores(title, "")[*ShippedKnowledgeBase().vocabulary().FindCategory("toy")];
+  }
+  std::filesystem::path dir_;
+};
+
+TEST_F(KeywordFilesTest, ATermListedInTwoFilesCountsOnceWithItsLargerWeight) {
+  Write("keywords.yaml",
+        "schema: conform-keywords/1\n"
+        "more_languages: [keywords/fr.yaml, keywords/it.yaml]\n"
+        "categories:\n  toy:\n    - {term: \"peluche\", weight: 2}\n");
+  Write("keywords/fr.yaml",
+        "schema: conform-keywords/1\nlanguage: French\n"
+        "categories:\n  toy:\n    - {term: \"Peluche\", weight: 3}\n    - {term: \"jouet\", weight: 3}\n"
+        "children: [\"enfant\"]\n");
+  Write("keywords/it.yaml",
+        "schema: conform-keywords/1\nlanguage: Italian\n"
+        "categories:\n  toy:\n    - {term: \"peluche\", weight: 1}\n    - {term: \"giocattolo\", weight: 3}\n");
+  auto c = Load();
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(Toy(c.value(), "peluche lapin"), 3);
+  EXPECT_EQ(Toy(c.value(), "jouet en bois"), 3);
+  EXPECT_EQ(Toy(c.value(), "giocattolo"), 3);
+}
+
+TEST_F(KeywordFilesTest, ABadLanguageFileIsReportedWithItsName) {
+  Write("keywords.yaml", "schema: conform-keywords/1\nmore_languages: [keywords/de.yaml, keywords/xx.yaml]\ncategories: {}\n");
+  Write("keywords/de.yaml",
+        "schema: conform-keywords/1\n"  // no language
+        "more_languages: [x.yaml]\n"      // only the main file names others
+        "categories:\n  spielzeug:\n    - {term: \"spielzeug\", weight: 3}\n");
+  auto c = Load();
+  ASSERT_FALSE(c.ok());
+  const std::string message = c.error().ToString();
+  EXPECT_NE(message.find("keywords/de.yaml"), std::string::npos) << message;
+  EXPECT_NE(message.find("'language'"), std::string::npos) << message;
+  EXPECT_NE(message.find("more_languages"), std::string::npos) << message;
+  EXPECT_NE(message.find("unknown category 'spielzeug'"), std::string::npos) << message;
+  EXPECT_NE(message.find("keywords/xx.yaml"), std::string::npos) << message;  // missing
 }
 
 }  // namespace

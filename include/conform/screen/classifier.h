@@ -2,9 +2,11 @@
 // its text reveals, with a confidence and the words that decided it.
 //
 // Sources, strongest first: what the listing states; its HS 2022 code
-// (data/classify/hs.yaml); terms in its title and description, in English
-// and Chinese (data/classify/keywords.yaml); quantities in the text
-// ("20000mAh", "100-240V", "5V 2A", "ages 3-8", "0-12个月").
+// (data/classify/hs.yaml); terms in its title and description, in English,
+// Chinese and Indonesian (data/classify/keywords.yaml) and twelve more
+// languages (data/classify/keywords/, one file each, named by
+// keywords.yaml); quantities in the text ("20000mAh", "100-240V", "5V 2A",
+// "ages 3-8", "0-12个月", "3-6 Jahre").
 #ifndef CONFORM_SCREEN_CLASSIFIER_H_
 #define CONFORM_SCREEN_CLASSIFIER_H_
 
@@ -49,7 +51,10 @@ class Classifier {
   // Below this confidence an inferred category is not trusted on its own.
   static constexpr double kConfidentAt = 0.6;
 
-  // Loads the HS map and the keyword list. Errors carry file:line:column.
+  // Loads the HS map and the keyword list, with the files of further
+  // languages its `more_languages` names (relative to it). A term listed
+  // twice for one category counts once, with its larger weight. Errors
+  // carry file:line:column.
   static Result<Classifier> Load(const Vocabulary& vocab, const std::string& hs_file, const std::string& keywords_file);
 
   // Thread-safe. `stated` are the attributes the listing gives; they are not
