@@ -17,6 +17,29 @@ namespace conform {
 
 namespace {
 
+// NormalizeForMatching, with the typographic apostrophes titles carry
+// (pasted from word processors: U+2019, U+2018, U+02BC) written as "'", so
+// that "children’s" is "children's" and "taie d’oreiller" the list's
+// "taie d'oreiller". Terms and texts both pass through it.
+std::string NormalizeForTerms(std::string_view text) {
+  std::string s = NormalizeForMatching(text);
+  if (s.find('\xE2') == std::string::npos && s.find('\xCA') == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, 3, "\u2019") == 0 || s.compare(i, 3, "\u2018") == 0) {
+      out += '\'';
+      i += 2;
+    } else if (s.compare(i, 2, "\u02BC") == 0) {
+      out += '\'';
+      i += 1;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
 bool IsAsciiWordTerm(const std::string& t) {
   for (unsigned char c : t)
     if (c >= 0x80) return false;
@@ -84,7 +107,7 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
     // counts once: for a category with the larger weight, for an attribute
     // or the children list once.
     const auto add = [&](const std::string& raw, TermEffect effect) {
-      const std::string term = NormalizeForMatching(raw);
+      const std::string term = NormalizeForTerms(raw);
       auto it = index.find(term);
       if (it == index.end()) {
         it = index.emplace(term, c.matcher_.Add(term, IsAsciiWordTerm(term))).first;
@@ -292,7 +315,7 @@ std::vector<double> Classifier::TermScores(std::string_view title, std::string_v
   std::vector<double> score(category_names_.size(), 0.0);
   thread_local std::vector<uint32_t> found;
   for (int part = 0; part < 2; ++part) {
-    matcher_.Find(NormalizeForMatching(part == 0 ? title : description), &found);
+    matcher_.Find(NormalizeForTerms(part == 0 ? title : description), &found);
     for (uint32_t t : found)
       for (const TermEffect& e : effects_[t])
         if (e.category >= 0) score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
@@ -309,8 +332,8 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
   // Terms: the title counts fully, the description half.
   std::vector<uint32_t> found;
   std::string child_word;  // the first word saying "made for children"
-  const std::string title = NormalizeForMatching(l.title);
-  const std::string description = NormalizeForMatching(l.description);
+  const std::string title = NormalizeForTerms(l.title);
+  const std::string description = NormalizeForTerms(l.description);
   for (int part = 0; part < 2; ++part) {
     const std::string& text = part == 0 ? title : description;
     const char* where = part == 0 ? "title" : "description";

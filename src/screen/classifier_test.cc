@@ -163,6 +163,13 @@ TEST_F(ClassifierTest, ProductsForChildrenWithoutAnAgeRangeAreTakenAsTwelveOrUnd
   EXPECT_EQ(Inferred(Classify("20000mAh power bank"), "intended_age_max"), -1);
 }
 
+// Titles pasted from word processors carry typographic apostrophes.
+TEST_F(ClassifierTest, TypographicApostrophesReadAsPlainOnes) {
+  EXPECT_EQ(c_->TermScores("Children\u2019s pyjamas, 2 pack", ""), c_->TermScores("Children's pyjamas, 2 pack", ""));
+  EXPECT_EQ(c_->TermScores("Taie d\u2019oreiller 50x70", ""), c_->TermScores("Taie d'oreiller 50x70", ""));
+  EXPECT_EQ(Name(Classify("Taie d\u2018oreiller en satin")), "textile");
+}
+
 TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);
