@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <deque>
 
+#include "conform/core/text.h"
+
 namespace conform {
 
 namespace {
@@ -18,19 +20,7 @@ bool IsWordByte(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' &&
 // ("usb充电器").
 bool IsSpacedScriptLetter(utf8proc_int32_t cp) {
   if (!((cp >= 0x80 && cp < 0x0E00) || (cp >= 0x1E00 && cp < 0x2000))) return false;
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ND:
-      return true;
-    default:
-      return false;
-  }
+  return IsLetterOrMark(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 // Whether the character starting at byte `at` is a word character.

@@ -67,6 +67,14 @@ class ClassifierTest : public ::testing::Test {
     }
     return t;
   }
+  // At least 90% of a file's titles right, and at most one wrong answer
+  // given with confidence: a wrong answer must not pass as a confident one.
+  static void ExpectMostlyRight(const Tally& t, int at_least, const char* what) {
+    EXPECT_GE(t.total, at_least);
+    std::printf("classifier: %d of %d %s right\n", t.right, t.total, what);
+    EXPECT_GE(t.right * 100, t.total * 90) << t.right << "/" << t.total << t.misses;
+    EXPECT_LE(t.confident_wrong, 1) << t.misses;
+  }
   static const KnowledgeBase* kb_;
   static const Classifier* c_;
 };
@@ -76,23 +84,14 @@ const Classifier* ClassifierTest::c_ = nullptr;
 // Titles written apart from the keyword list, in English and Chinese, with
 // the category a person would give them.
 TEST_F(ClassifierTest, LabelledTitlesAreMostlyRightAndConfidentWhenRight) {
-  const Tally t = Score(CONFORM_TEST_DATA_DIR "/classify_titles.tsv");
-  EXPECT_GE(t.total, 45);
-  std::printf("classifier: %d of %d labelled titles right\n", t.right, t.total);
-  EXPECT_GE(t.right * 100, t.total * 90) << t.right << "/" << t.total << t.misses;
-  // A wrong answer must not pass as a confident one.
-  EXPECT_LE(t.confident_wrong, 1) << t.misses;
+  ExpectMostlyRight(Score(CONFORM_TEST_DATA_DIR "/classify_titles.tsv"), 45, "labelled titles");
 }
 
 // Titles in the twelve languages of data/classify/keywords/, twelve each,
 // one per category, written without the keyword lists at hand, as sellers
 // on those markets write them.
 TEST_F(ClassifierTest, TitlesInTwelveMoreLanguagesWrittenApartAreMostlyRight) {
-  const Tally t = Score(CONFORM_TEST_DATA_DIR "/classify_titles_blind.tsv");
-  EXPECT_EQ(t.total, 144);
-  std::printf("classifier: %d of %d titles in twelve more languages right\n", t.right, t.total);
-  EXPECT_GE(t.right * 100, t.total * 90) << t.right << "/" << t.total << t.misses;
-  EXPECT_LE(t.confident_wrong, 1) << t.misses;
+  ExpectMostlyRight(Score(CONFORM_TEST_DATA_DIR "/classify_titles_blind.tsv"), 144, "titles in twelve more languages");
 }
 
 // The examples each language's terms were written for: every one right.

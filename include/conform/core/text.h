@@ -26,6 +26,9 @@ std::string FoldLatinDiacritics(std::string_view utf8);
 // The code point of UTF-8 `text` at byte *i, advancing *i past it; a byte
 // that starts no valid sequence is -1 and one byte long.
 int32_t NextCodepoint(std::string_view text, size_t* i);
+// Whether code point `cp` is a letter of any script or a combining mark
+// (Unicode categories L* and Mn, Mc): what, with digits, words are made of.
+bool IsLetterOrMark(int32_t cp);
 // HTML character references decoded: "&amp;", "&nbsp;" and other common
 // named ones, and numeric ones ("&#45;", "&#x2011;"); unknown ones stay as
 // written. Scraped titles and regulators' pages carry them.
