@@ -20,10 +20,13 @@ namespace {
 // NormalizeForMatching, with the typographic apostrophes titles carry
 // (pasted from word processors: U+2019, U+2018, U+02BC) written as "'", so
 // that "children’s" is "children's" and "taie d’oreiller" the list's
-// "taie d'oreiller". Terms and texts both pass through it.
+// "taie d'oreiller"; and the dot that case folding leaves on a Turkish
+// capital "İ" ("i" and U+0307) dropped, so that "ŞARJ ALETİ" is "şarj
+// aleti". Terms and texts both pass through it.
 std::string NormalizeForTerms(std::string_view text) {
   std::string s = NormalizeForMatching(text);
-  if (s.find('\xE2') == std::string::npos && s.find('\xCA') == std::string::npos) return s;
+  if (s.find('\xE2') == std::string::npos && s.find('\xCA') == std::string::npos && s.find('\xCC') == std::string::npos)
+    return s;
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
@@ -32,6 +35,8 @@ std::string NormalizeForTerms(std::string_view text) {
       i += 2;
     } else if (s.compare(i, 2, "\u02BC") == 0) {
       out += '\'';
+      i += 1;
+    } else if (s.compare(i, 2, "\u0307") == 0 && !out.empty() && out.back() == 'i') {
       i += 1;
     } else {
       out += s[i];

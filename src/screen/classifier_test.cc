@@ -169,6 +169,11 @@ TEST_F(ClassifierTest, TypographicApostrophesReadAsPlainOnes) {
   EXPECT_EQ(Name(Classify("Taie d\u2018oreiller en satin")), "textile");
 }
 
+// Case folding writes the Turkish capital "İ" as "i" with a combining dot.
+TEST_F(ClassifierTest, ATurkishCapitalDottedIReadsAsI) {
+  EXPECT_EQ(c_->TermScores("K\u0130DS T-SH\u0130RT", ""), c_->TermScores("kids t-shirt", ""));
+}
+
 TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);
