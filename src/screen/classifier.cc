@@ -222,12 +222,16 @@ bool WordEnds(const std::string& text, size_t i) {
 // Age units after a range, in the languages of the keyword lists: "3-8
 // years", "3-6 Jahre", "2-4 ans", "3-5 лет", "0-12 meses", "3-6岁", "3~5歳".
 // Words end at a space, punctuation or a digit; CJK units need no end.
-constexpr std::string_view kYearUnits[] = {"years", "year", "yrs", "jahre", "jahren", "jaar", "ans", "anni", "años", "anos",
-                                           "lat", "lata", "let", "roky", "rokov", "roků", "лет", "года", "год"};
-constexpr std::string_view kMonthUnits[] = {"months", "month", "monate", "monaten", "maanden", "mois", "mesi", "meses",
-                                            "miesięcy", "měsíců", "mesiacov", "месяцев", "месяца", "мес"};
-constexpr std::string_view kCjkYearUnits[] = {"岁", "歳", "才", "세"};
-constexpr std::string_view kCjkMonthUnits[] = {"个月", "ヶ月", "か月", "カ月", "개월"};
+constexpr std::string_view kYearUnits[] = {
+    "years", "year", "yrs", "jahre", "jahren", "jaar", "ans", "anni", "años", "anos", "lat", "lata", "let", "roky", "rokov",
+    "roků", "лет", "года", "год", "yaş", "yas", "ετών", "χρονών", "ani", "år", "aar", "vuotta", "év", "éves", "tuổi", "سنوات", "سنة"};
+constexpr std::string_view kMonthUnits[] = {
+    "months", "month", "monate", "monaten", "maanden", "mois", "mesi", "meses", "miesięcy", "měsíců", "mesiacov", "месяцев",
+    "месяца", "мес", "ay", "aylık", "μηνών", "luni", "månader", "måneder", "mån", "kuukautta", "kk", "hónap", "hónapos", "tháng",
+    "أشهر", "شهر", "شهور"};
+// Units written without a space after them (CJK, Thai).
+constexpr std::string_view kCjkYearUnits[] = {"岁", "歳", "才", "세", "ปี"};
+constexpr std::string_view kCjkMonthUnits[] = {"个月", "ヶ月", "か月", "カ月", "개월", "เดือน"};
 
 bool UnitWordAt(const std::string& text, size_t u, std::string_view word) {
   if (!StartsWith(text, u, word)) return false;

@@ -149,6 +149,11 @@ TEST_F(ClassifierTest, ReadsQuantitiesFromText) {
   EXPECT_EQ(Inferred(Classify("Конструктор для детей 5-10 лет"), "intended_age_max"), 10);
   EXPECT_EQ(Inferred(Classify("ぬいぐるみ 3~5歳"), "intended_age_max"), 5);
   EXPECT_EQ(Inferred(Classify("아동 내복 24-36개월"), "intended_age_max"), 3);
+  EXPECT_EQ(Inferred(Classify("Ahşap yapboz 3-6 yaş"), "intended_age_max"), 6);
+  EXPECT_EQ(Inferred(Classify("Body bebe 0-6 luni"), "intended_age_max"), 1);
+  EXPECT_EQ(Inferred(Classify("Palapeli 4-7 vuotta"), "intended_age_max"), 7);
+  EXPECT_EQ(Inferred(Classify("Xếp hình 3-6 tuổi"), "intended_age_max"), 6);
+  EXPECT_EQ(Inferred(Classify("ของเล่น 3-6ปี"), "intended_age_max"), 6);
   // A unit must end its word: "2-4 letters" is no age.
   EXPECT_EQ(Inferred(Classify("Puzzle 2-4 letters"), "intended_age_max"), -1);
 }
