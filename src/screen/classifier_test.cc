@@ -87,17 +87,17 @@ TEST_F(ClassifierTest, LabelledTitlesAreMostlyRightAndConfidentWhenRight) {
   ExpectMostlyRight(Score(CONFORM_TEST_DATA_DIR "/classify_titles.tsv"), 45, "labelled titles");
 }
 
-// Titles in the twelve languages of data/classify/keywords/, twelve each,
-// one per category, written without the keyword lists at hand, as sellers
-// on those markets write them.
-TEST_F(ClassifierTest, TitlesInTwelveMoreLanguagesWrittenApartAreMostlyRight) {
-  ExpectMostlyRight(Score(CONFORM_TEST_DATA_DIR "/classify_titles_blind.tsv"), 144, "titles in twelve more languages");
+// Titles in the languages of data/classify/keywords/, twelve each, one per
+// category, written without the keyword lists at hand, as sellers on those
+// markets write them.
+TEST_F(ClassifierTest, TitlesInTheOtherLanguagesWrittenApartAreMostlyRight) {
+  ExpectMostlyRight(Score(CONFORM_TEST_DATA_DIR "/classify_titles_blind.tsv"), 276, "titles in the other languages");
 }
 
 // The examples each language's terms were written for: every one right.
 TEST_F(ClassifierTest, EachLanguagesOwnExamplesAreRight) {
   const Tally t = Score(CONFORM_TEST_DATA_DIR "/classify_titles_languages.tsv");
-  EXPECT_GE(t.total, 150);
+  EXPECT_GE(t.total, 250);
   EXPECT_EQ(t.right, t.total) << t.misses;
 }
 
