@@ -49,42 +49,51 @@ uint32_t TermMatcher::Add(std::string term, bool word) {
 }
 
 void TermMatcher::Build() {
-  // The trie, built with an edge list per state, then packed.
-  std::vector<std::vector<std::pair<unsigned char, int32_t>>> edges(1);
-  std::vector<std::vector<uint32_t>> ends(1);
+  // The trie's edges found through one open-addressing table keyed by
+  // (state, byte), then packed by sorting: a few large buffers rather than
+  // two small ones per state, which left the heap fragmented for the rest
+  // of the run.
+  size_t bytes = 0;
+  for (const Term& t : terms_) bytes += t.text.size();
+  size_t slots = 16;
+  while (slots < 2 * bytes + 2) slots *= 2;
+  constexpr uint64_t kEmpty = ~uint64_t{0};
+  std::vector<uint64_t> keys(slots, kEmpty);
+  std::vector<int32_t> children(slots, 0);
+  std::vector<std::pair<uint64_t, int32_t>> edges;  // (state << 8 | byte, child)
+  std::vector<std::pair<int32_t, uint32_t>> ends;   // (state, term), terms in order
+  int32_t states = 1;
   for (uint32_t t = 0; t < terms_.size(); ++t) {
     int32_t s = 0;
     for (unsigned char c : terms_[t].text) {
-      auto& out = edges[static_cast<size_t>(s)];
-      auto it = std::find_if(out.begin(), out.end(), [c](const auto& e) { return e.first == c; });
-      if (it == out.end()) {
-        const auto n = static_cast<int32_t>(edges.size());
-        out.emplace_back(c, n);
-        edges.emplace_back();
-        ends.emplace_back();
-        s = n;
-      } else {
-        s = it->second;
+      const uint64_t key = (static_cast<uint64_t>(s) << 8) | c;
+      size_t at = static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 20) & (slots - 1);
+      while (keys[at] != kEmpty && keys[at] != key) at = (at + 1) & (slots - 1);
+      if (keys[at] == kEmpty) {
+        keys[at] = key;
+        children[at] = states++;
+        edges.emplace_back(key, children[at]);
       }
+      s = children[at];
     }
-    ends[static_cast<size_t>(s)].push_back(t);
+    ends.emplace_back(s, t);
   }
-  states_.assign(edges.size(), State{});
-  edge_bytes_.clear();
-  edge_targets_.clear();
-  ends_.clear();
-  for (size_t s = 0; s < edges.size(); ++s) {
-    auto& out = edges[s];
-    std::sort(out.begin(), out.end());
-    states_[s].edges = static_cast<uint32_t>(edge_bytes_.size());
-    states_[s].edge_count = static_cast<uint32_t>(out.size());
-    for (const auto& [c, n] : out) {
-      edge_bytes_.push_back(c);
-      edge_targets_.push_back(n);
-    }
-    states_[s].ends = static_cast<uint32_t>(ends_.size());
-    states_[s].end_count = static_cast<uint32_t>(ends[s].size());
-    ends_.insert(ends_.end(), ends[s].begin(), ends[s].end());
+  std::sort(edges.begin(), edges.end());
+  std::stable_sort(ends.begin(), ends.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  states_.assign(static_cast<size_t>(states), State{});
+  edge_bytes_.resize(edges.size());
+  edge_targets_.resize(edges.size());
+  for (size_t e = 0; e < edges.size(); ++e) {
+    State& from = states_[static_cast<size_t>(edges[e].first >> 8)];
+    if (from.edge_count++ == 0) from.edges = static_cast<uint32_t>(e);
+    edge_bytes_[e] = static_cast<unsigned char>(edges[e].first & 255);
+    edge_targets_[e] = edges[e].second;
+  }
+  ends_.resize(ends.size());
+  for (size_t k = 0; k < ends.size(); ++k) {
+    State& at = states_[static_cast<size_t>(ends[k].first)];
+    if (at.end_count++ == 0) at.ends = static_cast<uint32_t>(k);
+    ends_[k] = ends[k].second;
   }
   // Byte classes: one per byte some term uses, class 0 for the others
   // (which lead back to the root from everywhere).
@@ -109,7 +118,8 @@ void TermMatcher::Build() {
   };
   dense_row(0);
   std::deque<std::pair<int32_t, int>> queue;  // state, depth
-  for (const auto& [c, n] : edges[0]) {
+  for (uint32_t e = 0; e < states_[0].edge_count; ++e) {
+    const int32_t n = edge_targets_[states_[0].edges + e];
     states_[static_cast<size_t>(n)].fail = 0;
     queue.emplace_back(n, 1);
   }

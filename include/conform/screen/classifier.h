@@ -3,7 +3,7 @@
 //
 // Sources, strongest first: what the listing states; its HS 2022 code
 // (data/classify/hs.yaml); terms in its title and description, in English,
-// Chinese and Indonesian (data/classify/keywords.yaml) and twelve more
+// Chinese and Indonesian (data/classify/keywords.yaml) and 23 more
 // languages (data/classify/keywords/, one file each, named by
 // keywords.yaml); quantities in the text ("20000mAh", "100-240V", "5V 2A",
 // "ages 3-8", "0-12个月", "3-6 Jahre").
