@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <span>
 #include <thread>
@@ -176,13 +177,20 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
     // then come and go in that thread's malloc arena, and do not leave the
     // caller's heap holed for the rest of the run (20 000 terms made glibc's
     // malloc a quarter slower in screening afterwards).
+    // Whatever the reading throws is thrown again here, as on one thread.
+    std::exception_ptr thrown;
     std::thread reader([&] {
-      std::vector<std::string> more;
-      read(keywords_file, true, &more);
-      for (const std::string& file : more) read(file, false, nullptr);
-      c.matcher_.Build();
+      try {
+        std::vector<std::string> more;
+        read(keywords_file, true, &more);
+        for (const std::string& file : more) read(file, false, nullptr);
+        c.matcher_.Build();
+      } catch (...) {
+        thrown = std::current_exception();
+      }
     });
     reader.join();
+    if (thrown) std::rethrow_exception(thrown);
   }
   if (!diags.empty()) return Error(ErrorCode::kInvalidInput, std::move(diags));
 
