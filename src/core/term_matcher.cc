@@ -27,10 +27,8 @@ bool IsSpacedScriptLetter(utf8proc_int32_t cp) {
 bool WordCharAt(std::string_view text, size_t at) {
   const auto c = static_cast<unsigned char>(text[at]);
   if (c < 0x80) return IsWordByte(c);
-  utf8proc_int32_t cp = -1;
-  if (utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at), static_cast<utf8proc_ssize_t>(text.size() - at), &cp) <= 0)
-    return false;
-  return IsSpacedScriptLetter(cp);
+  const int32_t cp = NextCodepoint(text, &at);
+  return cp >= 0 && IsSpacedScriptLetter(cp);
 }
 
 // Whether the character ending just before byte `end` is a word character.

@@ -250,12 +250,9 @@ constexpr std::string_view kCjkYearUnits[] = {"岁", "歳", "才", "세", "ป�
 constexpr std::string_view kCjkMonthUnits[] = {"个月", "ヶ月", "か月", "カ月", "개월", "เดือน"};
 
 bool UnitWordAt(const std::string& text, size_t u, std::string_view word) {
-  if (!StartsWith(text, u, word)) return false;
   const size_t end = u + word.size();
-  if (end >= text.size()) return true;
-  const auto c = static_cast<unsigned char>(text[end]);
-  if (c >= 0x80) return false;  // a longer word in the same script ("anos" is not "anosmia")
-  return !((c >= 'a' && c <= 'z') || IsDigit(text[end]));
+  // A byte past ASCII after the unit continues the word in its script.
+  return StartsWith(text, u, word) && WordEnds(text, end) && (end >= text.size() || static_cast<unsigned char>(text[end]) < 0x80);
 }
 
 bool IsUnit(const std::string& text, size_t u, std::span<const std::string_view> words, std::span<const std::string_view> cjk) {

@@ -36,8 +36,8 @@ class TermMatcher {
     bool word = false;
   };
   // The trie's edges are kept sparse, sorted by byte, in one array: the
-  // keyword lists of many languages make tens of thousands of states, and a
-  // full 256-way table per state would be a kilobyte each. States near the
+  // keyword lists of many languages make over a hundred thousand states,
+  // and a full 256-way table per state would be a kilobyte each. States near the
   // root, where text spends most of its bytes, have a full transition row
   // over byte classes (the bytes terms use, and one class for the rest);
   // from a deeper state a missing edge follows the fail link.
