@@ -19,20 +19,46 @@ namespace conform {
 
 namespace {
 
+// The value of the Arabic-Indic (U+0660-0669), Extended Arabic-Indic
+// (U+06F0-06F9) or Thai (U+0E50-0E59) digit at s[i], and its length in
+// bytes; -1 when there is none.
+int ScriptDigitAt(const std::string& s, size_t i, size_t* bytes) {
+  const auto at = [&](size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0; };
+  const unsigned char b0 = at(i), b1 = at(i + 1);
+  if (b0 == 0xD9 && b1 >= 0xA0 && b1 <= 0xA9) {
+    *bytes = 2;
+    return b1 - 0xA0;
+  }
+  if (b0 == 0xDB && b1 >= 0xB0 && b1 <= 0xB9) {
+    *bytes = 2;
+    return b1 - 0xB0;
+  }
+  if (b0 == 0xE0 && b1 == 0xB9 && at(i + 2) >= 0x90 && at(i + 2) <= 0x99) {
+    *bytes = 3;
+    return at(i + 2) - 0x90;
+  }
+  return -1;
+}
+
 // NormalizeForMatching, with the typographic apostrophes titles carry
 // (pasted from word processors: U+2019, U+2018, U+02BC) written as "'", so
 // that "children’s" is "children's" and "taie d’oreiller" the list's
 // "taie d'oreiller"; and the dot that case folding leaves on a Turkish
 // capital "İ" ("i" and U+0307) dropped, so that "ŞARJ ALETİ" is "şarj
-// aleti". Terms and texts both pass through it.
+// aleti"; and the digits of the Arabic and Thai scripts, which NFKC keeps,
+// written as ASCII digits, so that ages and capacities read as numbers
+// ("٣-٦ سنوات" is "3-6 سنوات"). Terms and texts both pass through it.
 std::string NormalizeForTerms(std::string_view text) {
   std::string s = NormalizeForMatching(text);
-  if (s.find('\xE2') == std::string::npos && s.find('\xCA') == std::string::npos && s.find('\xCC') == std::string::npos)
-    return s;
+  if (s.find_first_of("\xE2\xCA\xCC\xD9\xDB\xE0") == std::string::npos) return s;
   std::string out;
   out.reserve(s.size());
+  size_t bytes = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s.compare(i, 3, "\u2019") == 0 || s.compare(i, 3, "\u2018") == 0) {
+    if (const int digit = ScriptDigitAt(s, i, &bytes); digit >= 0) {
+      out += static_cast<char>('0' + digit);
+      i += bytes - 1;
+    } else if (s.compare(i, 3, "\u2019") == 0 || s.compare(i, 3, "\u2018") == 0) {
       out += '\'';
       i += 2;
     } else if (s.compare(i, 2, "\u02BC") == 0) {

@@ -147,7 +147,9 @@ TEST_F(ClassifierTest, ReadsQuantitiesFromText) {
       {"Holzpuzzle für Kinder 3-6 Jahre", 6}, {"Body bébé 0-12 mois", 1},       {"Conjunto bebé 6-9 meses", 1},
       {"Klocki dla dzieci 4-7 lat", 7},       {"Конструктор для детей 5-10 лет", 10}, {"ぬいぐるみ 3~5歳", 5},
       {"아동 내복 24-36개월", 3},              {"Ahşap yapboz 3-6 yaş", 6},      {"Body bebe 0-6 luni", 1},
-      {"Palapeli 4-7 vuotta", 7},              {"Xếp hình 3-6 tuổi", 6},          {"ของเล่น 3-6ปี", 6}};
+      {"Palapeli 4-7 vuotta", 7},              {"Xếp hình 3-6 tuổi", 6},          {"ของเล่น 3-6ปี", 6},
+      // Arabic and Thai digits, which NFKC leaves as they are.
+      {"لعبة أطفال ٣-٦ سنوات", 6},             {"فستان بنات ۴-۵ سنوات", 5},       {"ของเล่นเด็ก ๓-๘ ปี", 8}};
   for (const auto& [title, age] : ages) EXPECT_EQ(Inferred(Classify(title), "intended_age_max"), age) << title;
   // A unit must end its word: "2-4 letters" is no age.
   EXPECT_EQ(Inferred(Classify("Puzzle 2-4 letters"), "intended_age_max"), -1);
