@@ -15,6 +15,9 @@
 #     each side verifies the other's edge-case document.
 #  D. negative controls: a credential with one field changed after signing
 #     is rejected by each side, for its proof.
+#  E. proof sets: each side adds a proof to the other's signed credential
+#     (a co-signature, VC Data Integrity 1.0, 4.3); the other verifies every
+#     proof; with the same key and time both add the same proof.
 # Without node or interop/js/node_modules (bash scripts/install-js.sh) the
 # test is skipped (exit 77), except in CI (CI=true), where it fails.
 set -euo pipefail
@@ -134,5 +137,32 @@ expect_rejected "conform rejects a tampered JavaScript credential" "signature do
 verify_conform js/dcc.tampered.json --format json >js/tampered.report.json || true
 failed=$(field js/tampered.report.json 'j[0].checks.filter(c => !c.passed).map(c => c.check).join()')
 [[ $failed == proof ]] || fail "conform should reject the tampered credential for its proof alone, not for: $failed"
+
+# E. Proof sets. JavaScript co-signs conform's credential, conform
+# JavaScript's; each verifies the other's set, every proof.
+mkdir -p sets/js sets/same-key
+node "$JS/issue.mjs" --key js.key.json --created "$NOW" --out-dir sets/js conform/dcc.signed.json
+expect_ok "conform verifies the set JavaScript made of its credential" verify_conform sets/js/dcc.signed.signed.json
+[[ $(field sets/js/dcc.signed.signed.json 'j.proof.length') == 2 ]] || fail "JavaScript did not add a second proof"
+"$CONFORM" credential add-proof js/dcc.signed.json --key anchor.key.json --created "$NOW" -o sets/dcc.js.cosigned.json
+expect_ok "conform's own check of the set it made" verify_conform sets/dcc.js.cosigned.json
+"$CONFORM" credential add-proof conform/dcc.signed.json --key cb.key.json --created "$NOW" -o sets/dcc.twice.json
+expect_ok "JavaScript verifies every proof of conform's set" node "$JS/verify.mjs" --now "$NOW" --every-proof sets/dcc.twice.json
+# --every-proof can fail: the library takes a proof by another key than the
+# issuer's for a failed one (its issuance purpose check), though the set
+# passes its default policy (one proof verified).
+expect_rejected "JavaScript, every proof: the anchor's co-signature is not the issuer's" "1 of 2 proofs verified" \
+  node "$JS/verify.mjs" --now "$NOW" --every-proof sets/dcc.js.cosigned.json
+node "$JS/issue.mjs" --key cb.key.json --created "$NOW" --out-dir sets/same-key conform/dcc.signed.json
+echo "== the same second proof from both sides"
+ours=$(field sets/dcc.twice.json 'JSON.stringify(j.proof[1], Object.keys(j.proof[1]).sort())')
+theirs=$(field sets/same-key/dcc.signed.signed.json 'JSON.stringify(j.proof[1], Object.keys(j.proof[1]).sort())')
+echo "conform:    $ours"
+echo "JavaScript: $theirs"
+[[ $ours == *proofValue* && $ours == "$theirs" ]] || fail "conform and JavaScript add a proof to a set differently"
+tamper sets/dcc.twice.json sets/dcc.twice.tampered.json
+expect_rejected "JavaScript rejects a tampered set" "Invalid signature" \
+  node "$JS/verify.mjs" --now "$NOW" sets/dcc.twice.tampered.json
+expect_rejected "conform rejects a tampered set, naming the proof" "proof 1 of 2" verify_conform sets/dcc.twice.tampered.json
 
 echo "interop with @digitalbazaar/vc: all checks passed"

@@ -2,20 +2,22 @@
 // (DataIntegrityProof, eddsa-jcs-2022), offline: its structure checks, the
 // proof, that the issuer controls the signing key, and the validity period.
 //
-//   node verify.mjs [--now DATETIME] FILE...
+//   node verify.mjs [--now DATETIME] [--every-proof] FILE...
 //
 // Prints "FILE: ok" or "FILE: error: REASON" per file; exits 0 only when
 // every file verifies (1 otherwise, 2 on bad usage). Status lists are not
 // read: a credential with credentialStatus is reported as an error.
+// Of a credential with several proofs, the library accepts it when one
+// verifies; --every-proof asks that each one does.
 import {readFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import * as vc from '@digitalbazaar/vc';
 import {documentLoader, reasons, verifySuite} from './common.mjs';
 
-const usage = 'usage: node verify.mjs [--now DATETIME] FILE...';
+const usage = 'usage: node verify.mjs [--now DATETIME] [--every-proof] FILE...';
 let args;
 try {
-  args = parseArgs({allowPositionals: true, options: {now: {type: 'string'}}});
+  args = parseArgs({allowPositionals: true, options: {'now': {type: 'string'}, 'every-proof': {type: 'boolean'}}});
 } catch (e) {
   console.error(`${e.message}\n${usage}`);
   process.exit(2);
@@ -41,6 +43,10 @@ for (const file of files) {
       const errors = [result.error, ...(result.results ?? []).flatMap(r => [r.error, r.purposeResult?.error])]
         .filter(Boolean);
       reason = [...new Set(errors.map(reasons))].join('; ') || 'not verified';
+    } else if (opt['every-proof']) {
+      const proofs = [credential.proof].flat().length;
+      const verified = (result.results ?? []).filter(r => r.verified).length;
+      if (verified !== proofs) reason = `${verified} of ${proofs} proofs verified`;
     }
   } catch (e) {
     reason = reasons(e);

@@ -415,17 +415,30 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
 
   const Status proof = VerifyEddsaJcsProof(vc, ctx.dids);
-  add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
+  const std::vector<const JsonValue*> proofs = ProofsOf(vc);
+  add("proof", proof.ok(),
+      !proof.ok()          ? proof.error().ToString()
+      : proofs.size() == 1 ? std::string("eddsa-jcs-2022 signature verifies")
+                           : fmt::format("{} eddsa-jcs-2022 signatures verify (a proof {})", proofs.size(),
+                                         std::any_of(proofs.begin(), proofs.end(), [](const JsonValue* p) { return p->Find("previousProof") != nullptr; })
+                                             ? "chain"
+                                             : "set"));
 
   // The key that signed must be the issuer's: for did:key, the DID itself.
+  // Of a proof set, one proof must be the issuer's; the others may be
+  // anyone's (a co-signer, an endorsement), and were verified above.
   const std::string& issuer = IssuerOf(vc);
-  const JsonValue* proof_obj = vc.Find("proof");
-  const std::string_view method = proof_obj != nullptr && proof_obj->is_object() ? std::string_view(Str(proof_obj->Find("verificationMethod"))) : "";
-  const std::string_view controller = method.substr(0, method.find('#'));
+  std::string_view controller;
+  for (const JsonValue* p : proofs) {
+    const std::string_view method = Str(p->Find("verificationMethod"));
+    controller = method.substr(0, method.find('#'));
+    if (!controller.empty() && controller == issuer) break;
+  }
   const bool bound = !controller.empty() && controller == issuer;
   add("issuer", bound,
-      bound ? Concat({"signed by the issuer's key (", issuer, ")"})
-            : fmt::format("the proof's key belongs to '{}', not to the issuer '{}'", controller, issuer));
+      bound                ? Concat({"signed by the issuer's key (", issuer, ")"})
+      : proofs.size() <= 1 ? fmt::format("the proof's key belongs to '{}', not to the issuer '{}'", controller, issuer)
+                           : fmt::format("none of the {} proofs is made with a key of the issuer '{}'", proofs.size(), issuer));
 
   // Was the issuer accredited for this, on the date it issued it?
   if (ctx.trust == nullptr) {
@@ -566,9 +579,13 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
     add("proof", true, "no proof: the presentation is not bound to a holder");
   } else {
     const Status proof = VerifyEddsaJcsProof(vp, ctx.dids);
-    const JsonValue* p = vp.Find("proof");
-    const std::string method = p->is_object() ? Str(p->Find("verificationMethod")) : "";
-    const std::string controller = method.substr(0, method.find('#'));
+    // Of a proof set, one proof must be the holder's.
+    std::string controller;
+    for (const JsonValue* p : ProofsOf(vp)) {
+      const std::string& method = Str(p->Find("verificationMethod"));
+      controller = method.substr(0, method.find('#'));
+      if (controller == holder_id) break;
+    }
     if (!proof.ok()) {
       add("proof", false, proof.error().ToString());
     } else if (!holder_id.empty() && controller != holder_id) {
@@ -651,7 +668,8 @@ Result<std::string> IssueCredential(std::string_view credential, const SigningKe
   if (!parsed.ok()) return parsed.error();
   Json vc = std::move(parsed).value();
   if (!vc.is_object()) return Fail("a credential must be a JSON object");
-  if (vc.contains("proof")) return Fail("the credential already has a proof");
+  if (vc.contains("proof"))
+    return Fail("the credential already has a proof, which issuing would break; add a proof to a signed credential with AddCredentialProof");
   if (!vc.contains("issuer")) vc["issuer"] = key.did();
   if (vc["issuer"].is_object() && !vc["issuer"].contains("id")) vc["issuer"]["id"] = key.did();
   if (IssuerId(vc) != key.did())
@@ -679,6 +697,23 @@ Result<std::string> IssueCredential(std::string_view credential, const SigningKe
   po.created = FormatDateTime(options.created);
   po.verification_method = key.verification_method();
   return AddEddsaJcsProof(vc.dump(), key.seed, po);
+}
+
+Result<std::string> AddCredentialProof(std::string_view credential, const SigningKey& key, const AddProofOptions& options,
+                                       const DidResolver* dids) {
+  auto parsed = ParseIJson(credential);
+  if (!parsed.ok()) return parsed.error();
+  if (!parsed.value().is_object() || parsed.value().Find("proof") == nullptr)
+    return Fail("the credential carries no proof: sign it first (IssueCredential, conform credential issue)");
+  if (Status st = VerifyEddsaJcsProof(parsed.value(), dids); !st.ok())
+    return Fail("the credential's own proofs do not verify, so no proof is added beside them: " + st.error().ToString());
+  ProofOptions po;
+  po.created = FormatDateTime(options.created);
+  po.verification_method = key.verification_method();
+  po.proof_purpose = options.proof_purpose;
+  po.id = options.id;
+  po.previous_proof = options.previous_proof;
+  return AddEddsaJcsProof(credential, key.seed, po);
 }
 
 namespace {

@@ -1,6 +1,7 @@
 #include "conform/credentials/credential.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
 
@@ -192,6 +193,65 @@ TEST_F(CredentialTest, EachFailureHasItsReason) {
 
   EXPECT_FALSE(Check(VerifyCredential(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["X"]})", context_), "structure")->passed);
   EXPECT_FALSE(Check(VerifyCredential(R"({"a":1,"a":1})", context_), "json")->passed);
+}
+
+TEST_F(CredentialTest, CoSignedAndChainedCredentialsVerifyProofByProof) {
+  const std::string vc = Issue(kBody);
+  AddProofOptions o;
+  o.created = now_;
+  o.id = "urn:uuid:ab-proof";
+  auto cosigned = AddCredentialProof(vc, ab_, o);
+  ASSERT_TRUE(cosigned.ok()) << cosigned.error().ToString();
+  AddProofOptions follow;
+  follow.created = now_;
+  follow.previous_proof = {"urn:uuid:ab-proof"};
+  auto chained = AddCredentialProof(cosigned.value(), anchor_, follow);
+  ASSERT_TRUE(chained.ok()) << chained.error().ToString();
+  const auto report = VerifyCredential(chained.value(), context_);
+  for (const auto& c : report.checks) EXPECT_TRUE(c.passed) << c.name << ": " << c.detail;
+  EXPECT_EQ(Check(report, "proof")->detail, "3 eddsa-jcs-2022 signatures verify (a proof chain)");
+
+  // Nothing else changed: the credential without its proofs is the one issued.
+  auto strip = [](const std::string& text) {
+    auto j = nlohmann::json::parse(text);
+    j.erase("proof");
+    return j;
+  };
+  EXPECT_EQ(strip(chained.value()), strip(vc));
+
+  // A proof is not added beside a broken one, nor to an unsigned credential.
+  std::string tampered = cosigned.value();
+  tampered.replace(tampered.find("GB 4943.1-2022"), 14, "GB 4943.1-2011");
+  auto refused = AddCredentialProof(tampered, anchor_, follow);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().ToString().find("own proofs do not verify"), std::string::npos) << refused.error().ToString();
+  EXPECT_FALSE(AddCredentialProof(kBody, anchor_, o).ok());
+
+  // Proofs by others only: the issuer's is missing. Each signature verifies,
+  // but the credential is not the issuer's word.
+  auto by_others = nlohmann::json::parse(chained.value());
+  by_others["proof"].erase(0);
+  by_others["proof"][0].erase("id");
+  by_others["proof"][1].erase("previousProof");
+  const std::string others_text = AddEddsaJcsProof(
+      [&] {
+        auto unsigned_vc = by_others;
+        unsigned_vc.erase("proof");
+        return unsigned_vc.dump();
+      }(),
+      ab_.seed, [&] {
+        ProofOptions po;
+        po.created = FormatDateTime(now_);
+        po.verification_method = ab_.verification_method();
+        return po;
+      }()).value();
+  auto two = AddCredentialProof(others_text, anchor_, AddProofOptions{now_});
+  ASSERT_TRUE(two.ok()) << two.error().ToString();
+  const auto r = VerifyCredential(two.value(), context_);
+  EXPECT_TRUE(Check(r, "proof")->passed) << Check(r, "proof")->detail;
+  EXPECT_FALSE(Check(r, "issuer")->passed);
+  EXPECT_NE(Check(r, "issuer")->detail.find("none of the 2 proofs is made with a key of the issuer"), std::string::npos)
+      << Check(r, "issuer")->detail;
 }
 
 TEST(SigningKeyTest, KeyFilesRoundTrip) {

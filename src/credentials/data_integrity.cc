@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -95,16 +96,49 @@ Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519See
   if (!SodiumReady()) return Error(ErrorCode::kInternal, "libsodium failed to initialise");
   auto doc = ParseStrict(document);
   if (!doc.ok()) return doc.error();
-  if (!doc.value().is_object()) return Fail("the document must be a JSON object");
-  if (doc.value().contains("proof")) return Fail("the document already has a proof");
+  Json& secured = doc.value();
+  if (!secured.is_object()) return Fail("the document must be a JSON object");
+  // The proofs it carries already (VC Data Integrity 1.0, 4.3): the new one
+  // joins them.
+  Json all_proofs = Json::array();
+  if (secured.contains("proof")) {
+    const Json& proof = secured["proof"];
+    if (proof.is_array()) all_proofs = proof;
+    else all_proofs.push_back(proof);
+    for (size_t i = 0; i < all_proofs.size(); ++i)
+      if (!all_proofs[i].is_object()) return Fail(fmt::format("proof {} of the document is not a JSON object", i + 1));
+    secured.erase("proof");
+  }
+  const auto proof_with_id = [&all_proofs](const std::string& id) -> const Json* {
+    for (const Json& p : all_proofs)
+      if (p.contains("id") && p["id"].is_string() && p["id"].get<std::string>() == id) return &p;
+    return nullptr;
+  };
+  if (!options.id.empty() && proof_with_id(options.id) != nullptr)
+    return Fail(fmt::format("the document has a proof with id '{}' already: a proof id names one proof", options.id));
   Json config;
   config["type"] = "DataIntegrityProof";
   config["cryptosuite"] = "eddsa-jcs-2022";
+  if (!options.id.empty()) config["id"] = options.id;
   config["created"] = options.created;
   config["verificationMethod"] = options.verification_method;
   config["proofPurpose"] = options.proof_purpose;
-  if (doc.value().contains("@context")) config["@context"] = doc.value()["@context"];
-  auto hash = EddsaJcsHashData(config.dump(), doc.value().dump());
+  // A chain: the proofs followed are signed with the document, as its
+  // "proof" list.
+  Json signed_document = secured;
+  if (!options.previous_proof.empty()) {
+    Json followed = Json::array();
+    for (const std::string& id : options.previous_proof) {
+      const Json* p = proof_with_id(id);
+      if (p == nullptr) return Fail(fmt::format("previousProof '{}' names no proof of the document", id));
+      followed.push_back(*p);
+    }
+    signed_document["proof"] = std::move(followed);
+    if (options.previous_proof.size() == 1) config["previousProof"] = options.previous_proof[0];
+    else config["previousProof"] = options.previous_proof;
+  }
+  if (secured.contains("@context")) config["@context"] = secured["@context"];
+  auto hash = EddsaJcsHashData(config.dump(), signed_document.dump());
   if (!hash.ok()) return hash.error();
   unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
   crypto_sign_seed_keypair(pk, sk, seed.data());
@@ -112,8 +146,12 @@ Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519See
   crypto_sign_detached(sig.data(), nullptr, hash.value().data(), hash.value().size(), sk);
   sodium_memzero(sk, sizeof sk);
   config["proofValue"] = MultibaseEncode(sig);
-  Json secured = doc.value();
-  secured["proof"] = config;
+  if (all_proofs.empty()) {
+    secured["proof"] = std::move(config);
+  } else {
+    all_proofs.push_back(std::move(config));
+    secured["proof"] = std::move(all_proofs);
+  }
   return secured.dump(2);
 }
 
@@ -123,26 +161,38 @@ Status VerifyEddsaJcsProof(std::string_view secured) {
   return VerifyEddsaJcsProof(parsed.value());
 }
 
-Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver) {
-  if (!SodiumReady()) return Error(ErrorCode::kInternal, "libsodium failed to initialise");
-  if (!secured.is_object()) return Fail("the credential must be a JSON object");
-  const JsonValue* proof_in = secured.Find("proof");
-  if (proof_in == nullptr) return Fail("no proof");
-  if (!proof_in->is_object()) return Fail("proof sets (several proofs) are not supported yet");
+std::vector<const JsonValue*> ProofsOf(const JsonValue& secured) {
+  std::vector<const JsonValue*> proofs;
+  const JsonValue* proof = secured.is_object() ? secured.Find("proof") : nullptr;
+  if (proof == nullptr) return proofs;
+  if (proof->is_object()) proofs.push_back(proof);
+  if (proof->is_array())
+    for (const JsonValue& p : proof->items)
+      if (p.is_object()) proofs.push_back(&p);
+  return proofs;
+}
+
+namespace {
+
+// One eddsa-jcs-2022 proof of `secured` (VC Data Integrity EdDSA
+// Cryptosuites 1.0, 3.3.2), which signs the document without its proofs,
+// or with `followed` as its "proof" list when it is part of a chain.
+Status VerifyOneProof(const JsonValue& secured, const JsonValue& proof, std::span<const JsonValue* const> followed,
+                      const DidResolver* resolver) {
   static const std::string kNone;
   const auto text_of = [](const JsonValue* v) -> const std::string& { return v != nullptr && v->is_string() ? v->text : kNone; };
-  if (text_of(proof_in->Find("type")) != "DataIntegrityProof")
-    return Fail(fmt::format("proof type '{}' is not DataIntegrityProof", text_of(proof_in->Find("type"))));
-  if (text_of(proof_in->Find("cryptosuite")) != "eddsa-jcs-2022")
-    return Fail(fmt::format("cryptosuite '{}' is not supported (expected eddsa-jcs-2022)", text_of(proof_in->Find("cryptosuite"))));
-  const JsonValue* value = proof_in->Find("proofValue");
+  if (text_of(proof.Find("type")) != "DataIntegrityProof")
+    return Fail(fmt::format("proof type '{}' is not DataIntegrityProof", text_of(proof.Find("type"))));
+  if (text_of(proof.Find("cryptosuite")) != "eddsa-jcs-2022")
+    return Fail(fmt::format("cryptosuite '{}' is not supported (expected eddsa-jcs-2022)", text_of(proof.Find("cryptosuite"))));
+  const JsonValue* value = proof.Find("proofValue");
   if (value == nullptr || !value->is_string()) return Fail("the proof has no proofValue");
   auto sig = MultibaseDecode(value->text);
   if (!sig.ok()) return Fail("proofValue: " + sig.error().ToString());
   if (sig.value().size() != crypto_sign_BYTES) return Fail(fmt::format("proofValue holds {} bytes, an Ed25519 signature 64", sig.value().size()));
-  const std::string& method = text_of(proof_in->Find("verificationMethod"));
+  const std::string& method = text_of(proof.Find("verificationMethod"));
   if (method.empty()) return Fail("the proof names no verificationMethod");
-  const std::string& purpose = text_of(proof_in->Find("proofPurpose"));
+  const std::string& purpose = text_of(proof.Find("proofPurpose"));
   if (purpose.empty()) return Fail("the proof names no proofPurpose");
   // A did:key is its own key, whatever the resolver: keys decoded lately
   // are kept per thread, in slots chosen by a hash of the method, since a
@@ -169,12 +219,12 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
   }
 
   // The proof's @context must open the document's, in the same order; the
-  // document is then verified with the proof's @context. (Usually the two
-  // are the same and nothing needs copying.) Both canonical forms are hashed
-  // as they are written.
-  std::array<uint8_t, 32> doc_hash{};
-  bool doc_hashed = false;
-  if (const JsonValue* pc = proof_in->Find("@context")) {
+  // document is then verified with the proof's @context. Usually the two
+  // are the same and the proof is the only one, so nothing needs copying:
+  // the canonical form is hashed as it is written, "proof" left out.
+  bool shorter_context = false;
+  const JsonValue* pc = proof.Find("@context");
+  if (pc != nullptr) {
     const JsonValue* dc = secured.Find("@context");
     // Views of the array's items or of the one value: nothing is copied.
     const auto as_list = [](const JsonValue* v) -> std::span<const JsonValue> {
@@ -185,21 +235,71 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
     const auto pl = as_list(pc), dl = as_list(dc);
     if (pl.size() > dl.size() || !std::equal(pl.begin(), pl.end(), dl.begin()))
       return Fail("the proof's @context does not match the start of the document's");
-    if (pl.size() != dl.size()) {
-      JsonValue doc = secured;
-      doc.Erase("proof");
-      *doc.Find("@context") = *pc;
-      doc_hash = Sha256Canonical(doc);
-      doc_hashed = true;
-    }
+    shorter_context = pl.size() != dl.size();
   }
-  if (!doc_hashed) doc_hash = Sha256Canonical(secured, "proof");
-  const auto a = Sha256Canonical(*proof_in, "proofValue"), &b = doc_hash;
+  std::array<uint8_t, 32> doc_hash{};
+  if (!shorter_context && followed.empty()) {
+    doc_hash = Sha256Canonical(secured, "proof");
+  } else {
+    JsonValue doc = secured;
+    doc.Erase("proof");
+    if (shorter_context) *doc.Find("@context") = *pc;
+    if (!followed.empty()) {
+      JsonValue list;
+      list.kind = JsonValue::kArray;
+      for (const JsonValue* p : followed) list.items.push_back(*p);
+      doc.members.emplace_back("proof", std::move(list));
+    }
+    doc_hash = Sha256Canonical(doc);
+  }
+  const auto a = Sha256Canonical(proof, "proofValue"), &b = doc_hash;
   unsigned char hash[64];
   std::copy(a.begin(), a.end(), hash);
   std::copy(b.begin(), b.end(), hash + 32);
   if (crypto_sign_verify_detached(sig.value().data(), hash, sizeof hash, public_key.data()) != 0)
     return Fail("the signature does not verify: the credential was altered or signed with another key");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver) {
+  if (!SodiumReady()) return Error(ErrorCode::kInternal, "libsodium failed to initialise");
+  if (!secured.is_object()) return Fail("the credential must be a JSON object");
+  const JsonValue* proof_in = secured.Find("proof");
+  if (proof_in == nullptr) return Fail("no proof");
+  if (proof_in->is_object()) return VerifyOneProof(secured, *proof_in, {}, resolver);
+  if (!proof_in->is_array() || proof_in->items.empty()) return Fail("proof must be an object or a non-empty list of them");
+  // A proof set or chain (VC Data Integrity 1.0, 4.5): every proof must
+  // verify, each with the proofs its previousProof names.
+  const std::vector<JsonValue>& all = proof_in->items;
+  const auto which = [&all](size_t i) {
+    const JsonValue* method = all[i].is_object() ? all[i].Find("verificationMethod") : nullptr;
+    return fmt::format("proof {} of {}{}", i + 1, all.size(),
+                       method != nullptr && method->is_string() ? fmt::format(" ({})", method->text) : std::string());
+  };
+  std::vector<const JsonValue*> followed;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (!all[i].is_object()) return Fail(which(i) + ": not a JSON object");
+    followed.clear();
+    if (const JsonValue* previous = all[i].Find("previousProof")) {
+      std::vector<const JsonValue*> ids;
+      if (previous->is_string()) ids.push_back(previous);
+      else if (previous->is_array())
+        for (const JsonValue& id : previous->items) ids.push_back(&id);
+      if (ids.empty()) return Fail(which(i) + ": previousProof must be a proof id or a non-empty list of them");
+      for (const JsonValue* id : ids) {
+        if (!id->is_string()) return Fail(which(i) + ": previousProof must be a proof id or a non-empty list of them");
+        const auto found = std::find_if(all.begin(), all.end(), [id](const JsonValue& p) {
+          const JsonValue* own = p.is_object() ? p.Find("id") : nullptr;
+          return own != nullptr && own->is_string() && own->text == id->text;
+        });
+        if (found == all.end()) return Fail(fmt::format("{}: previousProof '{}' names no proof of the document", which(i), id->text));
+        followed.push_back(&*found);
+      }
+    }
+    if (Status st = VerifyOneProof(secured, all[i], followed, resolver); !st.ok()) return Fail(which(i) + ": " + st.error().ToString());
+  }
   return Status::Ok();
 }
 

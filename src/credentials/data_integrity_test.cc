@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "conform/credentials/multibase.h"
 
 namespace conform {
@@ -181,6 +183,136 @@ TEST(EddsaJcsTest, KeptDidKeysNeverStandForAnother) {
       EXPECT_FALSE(VerifyEddsaJcsProof(forged_docs[i]).ok()) << i;
       EXPECT_TRUE(VerifyEddsaJcsProof(signed_docs[(i * 37) % kIssuers]).ok()) << i;
     }
+}
+
+// Proof sets and chains (VC Data Integrity 1.0, 4.3 and 4.5), with three
+// keys: the issuer's, a co-signer's and a notary's that follows the
+// co-signer's proof.
+class ProofSetTest : public ::testing::Test {
+ protected:
+  static Ed25519Seed Seed(uint8_t n) {
+    Ed25519Seed seed{};
+    for (size_t i = 0; i < seed.size(); ++i) seed[i] = static_cast<uint8_t>(n * 31 + i);
+    return seed;
+  }
+  static ProofOptions Options(uint8_t n, const std::string& id = "", std::vector<std::string> previous = {}) {
+    ProofOptions o = DidKeyProofOptions(Seed(n));
+    o.id = id;
+    o.previous_proof = std::move(previous);
+    return o;
+  }
+  static std::string Json(const std::string& text) { return nlohmann::json::parse(text).dump(); }
+
+  const std::string doc_ = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"n":2})";
+};
+
+TEST_F(ProofSetTest, AProofJoinsTheOthersAndEachSignsTheDocumentAlone) {
+  auto one = AddEddsaJcsProof(doc_, Seed(1), Options(1));
+  ASSERT_TRUE(one.ok()) << one.error().ToString();
+  auto two = AddEddsaJcsProof(one.value(), Seed(2), Options(2, "urn:uuid:second"));
+  ASSERT_TRUE(two.ok()) << two.error().ToString();
+  EXPECT_TRUE(VerifyEddsaJcsProof(two.value()).ok()) << VerifyEddsaJcsProof(two.value()).error().ToString();
+  const auto set = nlohmann::json::parse(two.value());
+  ASSERT_TRUE(set["proof"].is_array());
+  ASSERT_EQ(set["proof"].size(), 2u);
+  // A member of a set signs the document without proofs: the same proof
+  // (Ed25519 is deterministic) as the key makes on the unsigned document.
+  const auto alone = nlohmann::json::parse(AddEddsaJcsProof(doc_, Seed(2), Options(2, "urn:uuid:second")).value());
+  EXPECT_EQ(set["proof"][1], alone["proof"]);
+  EXPECT_EQ(set["proof"][0], nlohmann::json::parse(one.value())["proof"]);
+  // A set is unordered.
+  auto swapped = set;
+  std::swap(swapped["proof"][0], swapped["proof"][1]);
+  EXPECT_TRUE(VerifyEddsaJcsProof(swapped.dump()).ok());
+}
+
+TEST_F(ProofSetTest, AChainedProofSignsTheProofsItFollows) {
+  auto one = AddEddsaJcsProof(doc_, Seed(1), Options(1, "urn:uuid:first"));
+  auto two = AddEddsaJcsProof(one.value(), Seed(2), Options(2, "urn:uuid:second"));
+  auto three = AddEddsaJcsProof(two.value(), Seed(3), Options(3, "", {"urn:uuid:second"}));
+  ASSERT_TRUE(three.ok()) << three.error().ToString();
+  EXPECT_TRUE(VerifyEddsaJcsProof(three.value()).ok()) << VerifyEddsaJcsProof(three.value()).error().ToString();
+  const auto chain = nlohmann::json::parse(three.value());
+  const auto& third = chain["proof"][2];
+  EXPECT_EQ(third["previousProof"], "urn:uuid:second");
+  // What it signs, built here from the specification's steps: the document
+  // without proofs, "proof" the list of the proofs followed.
+  auto document = nlohmann::json::parse(doc_);
+  document["proof"] = nlohmann::json::array({chain["proof"][1]});
+  auto config = third;
+  config.erase("proofValue");
+  auto data = EddsaJcsHashData(config.dump(), document.dump());
+  ASSERT_TRUE(data.ok());
+  const auto sig = MultibaseDecode(third["proofValue"].get<std::string>()).value();
+  unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_seed_keypair(pk, sk, Seed(3).data());
+  EXPECT_EQ(crypto_sign_verify_detached(sig.data(), data.value().data(), data.value().size(), pk), 0);
+
+  // The followed proof re-made by its own key, with another date: it
+  // verifies alone, but the proof that followed the old one no longer does.
+  auto remade = nlohmann::json::parse(AddEddsaJcsProof(doc_, Seed(2), [] {
+                  ProofOptions o = Options(2, "urn:uuid:second");
+                  o.created = "2026-11-25T00:00:00Z";
+                  return o;
+                }()).value())["proof"];
+  auto swapped = chain;
+  swapped["proof"][1] = remade;
+  const Status broken = VerifyEddsaJcsProof(swapped.dump());
+  ASSERT_FALSE(broken.ok());
+  EXPECT_NE(broken.error().ToString().find("proof 3 of 3"), std::string::npos) << broken.error().ToString();
+  // The followed proof removed.
+  auto orphan = chain;
+  orphan["proof"].erase(1);
+  const Status missing = VerifyEddsaJcsProof(orphan.dump());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().ToString().find("previousProof 'urn:uuid:second' names no proof"), std::string::npos)
+      << missing.error().ToString();
+}
+
+TEST_F(ProofSetTest, EveryProofMustVerify) {
+  auto two = AddEddsaJcsProof(AddEddsaJcsProof(doc_, Seed(1), Options(1)).value(), Seed(2), Options(2));
+  ASSERT_TRUE(two.ok());
+  const auto set = nlohmann::json::parse(two.value());
+  // The document changed: the first proof fails, and is named.
+  auto altered = set;
+  altered["n"] = 3;
+  const Status st = VerifyEddsaJcsProof(altered.dump());
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.error().ToString().find("proof 1 of 2 (did:key:"), std::string::npos) << st.error().ToString();
+  // One proof of a suite conform does not verify: the set does not verify.
+  auto foreign = set;
+  foreign["proof"][1] = nlohmann::json::parse(
+      R"({"type":"Ed25519Signature2020","created":"2023-03-01T16:53:26Z","proofPurpose":"assertionMethod",)"
+      R"("verificationMethod":"did:example:x#k","proofValue":"z58DAdFfa9SkqZMVPxAQpic7ndSayn1PzZs6ZjWp1CktyGesjuTSwRdoWhAfGFCF5bppETSTojQCrfFPP2oumHKtz"})");
+  const Status other = VerifyEddsaJcsProof(foreign.dump());
+  ASSERT_FALSE(other.ok());
+  EXPECT_NE(other.error().ToString().find("proof 2 of 2"), std::string::npos) << other.error().ToString();
+  EXPECT_NE(other.error().ToString().find("Ed25519Signature2020"), std::string::npos) << other.error().ToString();
+  // Malformed lists.
+  auto not_object = set;
+  not_object["proof"][1] = "z123";
+  EXPECT_FALSE(VerifyEddsaJcsProof(not_object.dump()).ok());
+  auto empty = set;
+  empty["proof"] = nlohmann::json::array();
+  EXPECT_FALSE(VerifyEddsaJcsProof(empty.dump()).ok());
+  auto bad_previous = set;
+  bad_previous["proof"][1]["previousProof"] = 7;
+  EXPECT_FALSE(VerifyEddsaJcsProof(bad_previous.dump()).ok());
+}
+
+TEST_F(ProofSetTest, BadRequestsAddNoProof) {
+  const std::string one = AddEddsaJcsProof(doc_, Seed(1), Options(1, "urn:uuid:first")).value();
+  auto unknown = AddEddsaJcsProof(one, Seed(2), Options(2, "", {"urn:uuid:nobody"}));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.error().ToString().find("previousProof 'urn:uuid:nobody' names no proof"), std::string::npos);
+  auto taken = AddEddsaJcsProof(one, Seed(2), Options(2, "urn:uuid:first"));
+  ASSERT_FALSE(taken.ok());
+  EXPECT_NE(taken.error().ToString().find("has a proof with id 'urn:uuid:first' already"), std::string::npos);
+  auto nothing_to_follow = AddEddsaJcsProof(doc_, Seed(2), Options(2, "", {"urn:uuid:first"}));
+  EXPECT_FALSE(nothing_to_follow.ok());
+  auto bad_list = AddEddsaJcsProof(R"({"type":["VerifiableCredential"],"proof":[1]})", Seed(2), Options(2));
+  ASSERT_FALSE(bad_list.ok());
+  EXPECT_NE(bad_list.error().ToString().find("proof 1 of the document is not a JSON object"), std::string::npos);
 }
 
 }  // namespace

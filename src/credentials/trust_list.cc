@@ -144,9 +144,12 @@ Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::st
   TrustList list;
   const JsonValue* issuer = doc.Find("issuer");
   list.anchor = issuer && issuer->is_object() ? Str(issuer->Find("id")) : Str(issuer);
-  const JsonValue* proof = doc.Find("proof");
-  const std::string method = proof ? Str(proof->Find("verificationMethod")) : "";
-  if (method.substr(0, method.find('#')) != list.anchor) return Fail("trust list: it is not signed by its issuer's key");
+  const auto proofs = ProofsOf(doc);
+  const bool by_issuer = std::any_of(proofs.begin(), proofs.end(), [&list](const JsonValue* proof) {
+    const std::string& method = Str(proof->Find("verificationMethod"));
+    return method.substr(0, method.find('#')) == list.anchor;
+  });
+  if (!by_issuer) return Fail("trust list: it is not signed by its issuer's key");
   if (std::find(anchors.begin(), anchors.end(), list.anchor) == anchors.end())
     return Fail(fmt::format("trust list: its issuer {} is not a trust anchor you named", list.anchor));
   const JsonValue* subject = doc.Find("credentialSubject");
@@ -191,7 +194,7 @@ Result<Certified> ReadCertified(const JsonValue& vc) {
   c.issuer = issuer && issuer->is_object() ? Str(issuer->Find("id")) : Str(issuer);
   std::string when = Str(vc.Find("validFrom"));
   if (when.empty())
-    if (const JsonValue* proof = vc.Find("proof")) when = Str(proof->Find("created"));
+    if (const auto proofs = ProofsOf(vc); !proofs.empty()) when = Str(proofs.front()->Find("created"));
   if (when.empty()) return Fail("the credential gives no date (validFrom or the proof's created)");
   auto t = ParseDateTime(when);
   if (!t.ok()) return t.error();

@@ -75,7 +75,7 @@ namespace {
 
 struct Args {
   std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list, did_documents, schemas;
-  std::vector<std::string> files, anchors;
+  std::vector<std::string> files, anchors, previous_proofs;
   uint64_t index = 0;
   bool has_index = false;
   unsigned threads = 0;
@@ -122,6 +122,33 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
       if (args->has_index) o.status_index = args->index;
     }
     auto vc = IssueCredential(body.value(), key.value(), o);
+    if (!vc.ok()) return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->credential, 0, 0, vc.error().ToString(), ""}})));
+    const Status st = WriteFileAtomically(args->out, vc.value() + "\n");
+    *exit_code = st.ok() ? kOk : Report(st.error());
+  });
+
+  auto* add_proof = credential->add_subcommand(
+      "add-proof", "Add a proof (eddsa-jcs-2022) to a signed credential: a co-signature, or a link of a proof chain");
+  add_proof->add_option("credential", args->credential, "Signed credential (JSON)")->required();
+  add_proof->add_option("--key", args->key, "Key file (conform keys generate)")->required();
+  add_proof->add_option("-o,--output", args->out, "Where to write the credential with the new proof (default: standard output)");
+  add_proof->add_option("--created", args->created, "Creation time, e.g. 2026-01-31T12:00:00Z (default: now)");
+  add_proof->add_option("--proof-id", args->id, "The new proof's id (a URL such as urn:uuid:...), for later proofs to follow");
+  add_proof->add_option("--previous-proof", args->previous_proofs, "Id of a proof the new one follows (repeat for more): a proof chain");
+  add_proof->add_option("--did-documents", args->did_documents, "Directory of DID documents for did:web (DIR/host/.well-known/did.json)");
+  add_proof->callback([args, exit_code] {
+    auto key = LoadKey(args->key);
+    if (!key.ok()) return void(*exit_code = Report(key.error()));
+    auto body = ReadFileText(args->credential, kMaxCredentialBytes);
+    if (!body.ok()) return void(*exit_code = Report(body.error()));
+    AddProofOptions o;
+    auto created = TimeOrNow(args->created);
+    if (!created.ok()) return void(*exit_code = Report(created.error()));
+    o.created = created.value();
+    o.id = args->id;
+    o.previous_proof = args->previous_proofs;
+    const DidResolver dids(args->did_documents);
+    auto vc = AddCredentialProof(body.value(), key.value(), o, &dids);
     if (!vc.ok()) return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->credential, 0, 0, vc.error().ToString(), ""}})));
     const Status st = WriteFileAtomically(args->out, vc.value() + "\n");
     *exit_code = st.ok() ? kOk : Report(st.error());

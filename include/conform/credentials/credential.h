@@ -150,6 +150,23 @@ struct IssueOptions {
 // becomes the key's DID; a missing validFrom the creation time.
 Result<std::string> IssueCredential(std::string_view credential, const SigningKey& key, const IssueOptions& options);
 
+struct AddProofOptions {
+  int64_t created = 0;
+  std::string proof_purpose = "assertionMethod";
+  std::string id;                           // the new proof's id, optional (a URL)
+  std::vector<std::string> previous_proof;  // ids of the proofs it follows (a chain); empty: a proof set
+};
+
+// Adds a proof made with `key` to a credential (or presentation) that is
+// signed already, changing nothing else: a co-signature, or with
+// options.previous_proof a link of a proof chain (VC Data Integrity 1.0,
+// 4.3). The proofs it carries must verify first (did:web keys from `dids`,
+// nullptr: did:key only): nobody signs beside a broken signature. Errors as
+// AddEddsaJcsProof's and VerifyEddsaJcsProof's; the credential unsigned.
+class DidResolver;
+Result<std::string> AddCredentialProof(std::string_view credential, const SigningKey& key, const AddProofOptions& options,
+                                       const DidResolver* dids = nullptr);
+
 // A signed BitstringStatusListCredential with every entry clear.
 // purpose: "revocation" or "suspension".
 Result<std::string> CreateStatusListCredential(const std::string& id, const std::string& purpose, const SigningKey& key,

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "conform/core/result.h"
 #include "conform/credentials/multibase.h"
@@ -17,6 +18,12 @@ struct ProofOptions {
   std::string created;              // XML Schema dateTime, e.g. 2023-02-24T23:36:38Z
   std::string verification_method;  // e.g. did:key:z6Mk...#z6Mk...
   std::string proof_purpose = "assertionMethod";
+  // The proof's own id (a URL such as urn:uuid:...), optional: later proofs
+  // name it to follow it in a chain.
+  std::string id;
+  // Ids of proofs already in the document that this one follows (a proof
+  // chain): it signs them with the document. Empty: a proof of its own.
+  std::vector<std::string> previous_proof;
 };
 
 // The 64 bytes eddsa-jcs-2022 signs: SHA-256 of the canonical proof
@@ -24,22 +31,37 @@ struct ProofOptions {
 // JSON texts; errors as CanonicalizeJson's.
 Result<Bytes> EddsaJcsHashData(std::string_view proof_config, std::string_view document);
 
-// Adds an eddsa-jcs-2022 proof to `document` (a JSON object with no
-// "proof"); the proof configuration carries the document's @context.
-// Returns the secured document as JSON text.
+// Adds an eddsa-jcs-2022 proof to `document` (a JSON object); the proof
+// configuration carries the document's @context. Returns the secured
+// document as JSON text.
+// Without a proof in `document`, "proof" becomes the new proof. With one
+// or several, it becomes the list of them all, the new one last (VC Data
+// Integrity 1.0, 4.3 Add Proof Set/Chain): the new proof signs the document
+// without its proofs, or, when options.previous_proof names some, with those
+// as its "proof" list. Errors: an id named there and absent from the
+// document, an id the document's proofs already use, a proof that is not an
+// object; the document is not changed.
 Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519Seed& seed, const ProofOptions& options);
 
-// Verifies the eddsa-jcs-2022 proof of `secured` whose key is named by a
-// did:key verification method (or, with a resolver, a did:web one). Errors say which check failed: not I-JSON, no
-// or several proofs, another proof type or cryptosuite, a malformed
-// proofValue, an @context the document does not start with, an unresolvable
-// key, a signature that does not verify.
+// Verifies the eddsa-jcs-2022 proofs of `secured` whose keys are named by
+// did:key verification methods (or, with a resolver, did:web ones). A list
+// of proofs (a proof set, or a chain) verifies when every proof does, each
+// over the document without proofs, or with the proofs its previousProof
+// names (VC Data Integrity 1.0, 4.5). Errors say which check failed, and of
+// which proof when there are several: not I-JSON, no proof, another proof
+// type or cryptosuite, a malformed proofValue, an @context the document
+// does not start with, a previousProof that names no proof of the document,
+// an unresolvable key, a signature that does not verify.
 class DidResolver;
 Status VerifyEddsaJcsProof(std::string_view secured);
 // The same on a document already parsed (ParseIJson), with keys from
 // `resolver` (nullptr: did:key only).
 struct JsonValue;
 Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver = nullptr);
+
+// The proofs of a parsed document: its "proof" object, or the objects of
+// its "proof" list, in order (items that are not objects left out).
+std::vector<const JsonValue*> ProofsOf(const JsonValue& secured);
 
 }  // namespace conform
 
