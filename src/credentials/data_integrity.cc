@@ -105,6 +105,8 @@ Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519See
     const Json& proof = secured["proof"];
     if (proof.is_array()) all_proofs = proof;
     else all_proofs.push_back(proof);
+    if (all_proofs.size() >= kMaxProofs)
+      return Fail(fmt::format("the document carries {} proofs, and {} at most are taken", all_proofs.size(), kMaxProofs));
     for (size_t i = 0; i < all_proofs.size(); ++i)
       if (!all_proofs[i].is_object()) return Fail(fmt::format("proof {} of the document is not a JSON object", i + 1));
     secured.erase("proof");
@@ -270,6 +272,8 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
   if (proof_in == nullptr) return Fail("no proof");
   if (proof_in->is_object()) return VerifyOneProof(secured, *proof_in, {}, resolver);
   if (!proof_in->is_array() || proof_in->items.empty()) return Fail("proof must be an object or a non-empty list of them");
+  if (proof_in->items.size() > kMaxProofs)
+    return Fail(fmt::format("the document carries {} proofs, and {} at most are verified", proof_in->items.size(), kMaxProofs));
   // A proof set or chain (VC Data Integrity 1.0, 4.5): every proof must
   // verify, each with the proofs its previousProof names.
   const std::vector<JsonValue>& all = proof_in->items;
@@ -288,6 +292,9 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
       else if (previous->is_array())
         for (const JsonValue& id : previous->items) ids.push_back(&id);
       if (ids.empty()) return Fail(which(i) + ": previousProof must be a proof id or a non-empty list of them");
+      // Each id names another proof of the document, so there are fewer ids
+      // than proofs (and a long list is never copied into the document).
+      if (ids.size() >= all.size()) return Fail(fmt::format("{}: previousProof names {} proofs of {}", which(i), ids.size(), all.size()));
       for (const JsonValue* id : ids) {
         if (!id->is_string()) return Fail(which(i) + ": previousProof must be a proof id or a non-empty list of them");
         const auto found = std::find_if(all.begin(), all.end(), [id](const JsonValue& p) {

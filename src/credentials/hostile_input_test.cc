@@ -167,6 +167,29 @@ TEST_F(HostileInputTest, JsonThatBreaksParsers) {
   ExpectRefused(std::string("\0\0\0", 3), "json", "");
 }
 
+// A credential of many tiny proofs, each naming all the others, is refused
+// before any is looked at.
+TEST_F(HostileInputTest, ProofFloodsAreRefused) {
+  std::string proofs;
+  for (int i = 0; i < 5000; ++i) proofs += fmt::format(R"({}{{"id":"p{}","previousProof":["p0","p1","p2","p3"]}})", i ? "," : "", i);
+  const std::string flood = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],"proof":[)" + proofs + "]}";
+  const Status st = VerifyEddsaJcsProof(flood);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.error().ToString().find("carries 5000 proofs, and 32 at most are verified"), std::string::npos) << st.error().ToString();
+  Ed25519Seed seed{};
+  ProofOptions o;
+  o.created = "2026-01-01T00:00:00Z";
+  o.verification_method = "did:key:z6Mk#z6Mk";
+  EXPECT_FALSE(AddEddsaJcsProof(flood, seed, o).ok());
+  // Few proofs, one naming a proof a million times over.
+  std::string ids;
+  for (int i = 0; i < 1000000; ++i) ids += i ? R"(,"p0")" : R"("p0")";
+  const std::string long_list = R"({"type":["VerifiableCredential"],"proof":[{"previousProof":[)" + ids + R"(]},{"id":"p0"}]})";
+  const Status many = VerifyEddsaJcsProof(long_list);
+  ASSERT_FALSE(many.ok());
+  EXPECT_NE(many.error().ToString().find("proof 1 of 2: previousProof names 1000000 proofs of 2"), std::string::npos) << many.error().ToString();
+}
+
 TEST_F(HostileInputTest, HugeInputIsRefusedUnparsed) {
   std::string huge = good_;
   huge.insert(huge.size() - 2, ",\"padding\":\"" + std::string(kMaxCredentialBytes, 'x') + "\"");

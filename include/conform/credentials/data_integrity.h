@@ -5,6 +5,7 @@
 #ifndef CONFORM_CREDENTIALS_DATA_INTEGRITY_H_
 #define CONFORM_CREDENTIALS_DATA_INTEGRITY_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,12 @@ struct ProofOptions {
   std::vector<std::string> previous_proof;
 };
 
+// The most proofs a document may carry. Each costs a signature check, and
+// each chained one a copy of the document: a 16 MB credential of tiny
+// proofs naming each other would otherwise cost hours. Real ones carry a
+// few.
+inline constexpr size_t kMaxProofs = 32;
+
 // The 64 bytes eddsa-jcs-2022 signs: SHA-256 of the canonical proof
 // configuration, then SHA-256 of the canonical document. Both arguments are
 // JSON texts; errors as CanonicalizeJson's.
@@ -40,7 +47,7 @@ Result<Bytes> EddsaJcsHashData(std::string_view proof_config, std::string_view d
 // without its proofs, or, when options.previous_proof names some, with those
 // as its "proof" list. Errors: an id named there and absent from the
 // document, an id the document's proofs already use, a proof that is not an
-// object; the document is not changed.
+// object, kMaxProofs proofs already; the document is not changed.
 Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519Seed& seed, const ProofOptions& options);
 
 // Verifies the eddsa-jcs-2022 proofs of `secured` whose keys are named by
@@ -51,7 +58,8 @@ Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519See
 // which proof when there are several: not I-JSON, no proof, another proof
 // type or cryptosuite, a malformed proofValue, an @context the document
 // does not start with, a previousProof that names no proof of the document,
-// an unresolvable key, a signature that does not verify.
+// more than kMaxProofs proofs, an unresolvable key, a signature that does
+// not verify.
 class DidResolver;
 Status VerifyEddsaJcsProof(std::string_view secured);
 // The same on a document already parsed (ParseIJson), with keys from
