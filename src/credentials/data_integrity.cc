@@ -130,7 +130,10 @@ Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519See
   Json signed_document = secured;
   if (!options.previous_proof.empty()) {
     Json followed = Json::array();
-    for (const std::string& id : options.previous_proof) {
+    for (size_t i = 0; i < options.previous_proof.size(); ++i) {
+      const std::string& id = options.previous_proof[i];
+      if (std::find(options.previous_proof.begin(), options.previous_proof.begin() + i, id) != options.previous_proof.begin() + i)
+        return Fail(fmt::format("previousProof names '{}' twice", id));
       const Json* p = proof_with_id(id);
       if (p == nullptr) return Fail(fmt::format("previousProof '{}' names no proof of the document", id));
       followed.push_back(*p);

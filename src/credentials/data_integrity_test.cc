@@ -308,6 +308,7 @@ TEST_F(ProofSetTest, BadRequestsAddNoProof) {
   auto taken = AddEddsaJcsProof(one, Seed(2), Options(2, "urn:uuid:first"));
   ASSERT_FALSE(taken.ok());
   EXPECT_NE(taken.error().ToString().find("has a proof with id 'urn:uuid:first' already"), std::string::npos);
+  EXPECT_FALSE(AddEddsaJcsProof(one, Seed(2), Options(2, "", {"urn:uuid:first", "urn:uuid:first"})).ok());
   auto nothing_to_follow = AddEddsaJcsProof(doc_, Seed(2), Options(2, "", {"urn:uuid:first"}));
   EXPECT_FALSE(nothing_to_follow.ok());
   auto bad_list = AddEddsaJcsProof(R"({"type":["VerifiableCredential"],"proof":[1]})", Seed(2), Options(2));

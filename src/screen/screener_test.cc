@@ -198,7 +198,9 @@ TEST_F(ScreenerTest, VerifiedCredentialsCountAsEvidence) {
   ASSERT_NE(ok, nullptr);
   EXPECT_NE(ok->reason.find("verified"), std::string::npos) << ok->reason;
   EXPECT_EQ(good.markets[0].verdict, Verdict::kPass);
-  const Finding* bad = Find(screen("rogue.json").markets[0], "EVIDENCE_UNVERIFIABLE", "CN-CCC-POWER-BANK");
+  // Kept: the finding points into the verdict.
+  const auto rogue_verdict = screen("rogue.json");
+  const Finding* bad = Find(rogue_verdict.markets[0], "EVIDENCE_UNVERIFIABLE", "CN-CCC-POWER-BANK");
   ASSERT_NE(bad, nullptr);
   EXPECT_NE(bad->reason.find("trust check"), std::string::npos) << bad->reason;
   EXPECT_NE(Find(screen("missing.json").markets[0], "EVIDENCE_UNVERIFIABLE", "CN-CCC-POWER-BANK"), nullptr);
