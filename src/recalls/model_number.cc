@@ -507,15 +507,20 @@ constexpr CjkLabel kCjkLabels[] = {
 // Words that label what follows as the product's model, alone ("Modell:
 // X", "Référence fabricant : X", Polish and Czech "numer modelu: X",
 // Russian "Модель: X", "номер модели X", "Артикул: X", Arabic "الموديل:
-// X", "رقم الموديل X"), in one word ("Art.-Nr."), or before a number word
-// ("model no").
+// X", "رقم الموديل X", Finnish "Malli: X", Hungarian "Típus: X",
+// "Cikkszám: X", Romanian "Modelul: X", Danish and Norwegian
+// "Varenummer: X", Greek "Μοντέλο: X"), in one word ("Art.-Nr."), or
+// before a number word ("model no"). Greek words are folded, a final
+// sigma to "σ".
 bool IsModelLabel(std::string_view w) {
   static const std::unordered_set<std::string_view> kLabels = {
       "model", "models", "modell", "modelle", "modèle", "modèles", "modele", "modeles", "modelo", "modelos", "modello", "modelli",
       "modelnummer", "modellnummer", "modelnr", "modellnr", "model-nr", "modell-nr", "model/type", "model/typ", "modell/typ",
       "modeltyp", "modelltyp", "typnummer", "typenummer", "typ-nr", "type-nr", "tipe", "art-nr", "art.-nr", "art.nr", "artnr",
       "artikelnummer", "artikelnr", "artikel-nr", "teilenummer", "modelu", "référence", "reference", "referencia", "riferimento",
-      "réf", "ref", "модель", "модели", "артикул", "арт", "موديل", "الموديل", "طراز", "الطراز"};
+      "réf", "ref", "модель", "модели", "артикул", "арт", "موديل", "الموديل", "طراز", "الطراز", "malli", "mallit", "mallinumero",
+      "típus", "tipus", "típusszám", "cikkszám", "cikkszam", "modelul", "modelului", "varenummer", "varenr", "μοντέλο", "μοντελο",
+      "μοντέλου", "μοντελου"};
   return kLabels.count(w) != 0;
 }
 
@@ -539,8 +544,9 @@ bool IsListJoiner(std::string_view w) {
 
 // Words that say a model named after them is what the product goes with:
 // "for", "fits", "compatible" ... and their German, French, Spanish,
-// Italian, Portuguese, Dutch, Slovak, Indonesian, Russian and Vietnamese
-// ("cho") counterparts; and Chinese and Korean ones written inside a word
+// Italian, Portuguese, Dutch, Slovak, Indonesian, Russian, Vietnamese
+// ("cho"), Swedish, Danish, Norwegian, Finnish, Hungarian, Romanian and
+// Greek counterparts; and Chinese and Korean ones written inside a word
 // ("适用型号" is "suitable models", "GV31 호환" "fits GV31"). Not those
 // that are common English words too:
 // Czech "pro" ("MacBook Pro, model A2338"), Italian "per" ("2 per pack")
@@ -551,7 +557,9 @@ bool SaysWhatItGoesWith(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
       "for", "fits", "fit", "works", "compatible", "replaces", "replacement", "suits", "suitable", "für", "passend", "kompatibel",
       "ersatz", "pour", "remplace", "para", "compatibile", "voor", "geschikt", "pre", "untuk", "cocok", "для", "совместим",
-      "совместимый", "совместимая", "совместимые", "подходит", "замена", "compatível", "cho"};
+      "совместимый", "совместимая", "совместимые", "подходит", "замена", "compatível", "cho", "för", "passar", "passer", "til",
+      "sopii", "yhteensopiva", "kompatibilis", "való", "pentru", "compatibil", "compatibilă", "για", "συμβατό", "συμβατή",
+      "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ"};
   if (kWords.count(w) != 0) return true;
   for (std::string_view cjk : {"适用", "適用", "兼容", "适配", "適配", "対応", "호환", "전용", "교체용"})
     if (w.find(cjk) != std::string_view::npos) return true;
@@ -643,13 +651,15 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     const auto punctuation = [](char c) { return c == ',' || c == ';' || c == ':' || c == '.' || c == '(' || c == ')' || c == '"' || c == '\'' || c == '#'; };
     while (!w.empty() && punctuation(w.front())) w.remove_prefix(1);
     while (!w.empty() && punctuation(w.back())) w.remove_suffix(1);
-    // Labels with accents ("MODÈLE", "für", "número", "Référence": the
-    // letters they start with) and words in full-width forms compare
-    // folded; other words, whole descriptions in Chinese or Cyrillic among
-    // them, need no Unicode normalisation to be told from a label.
+    // Labels with accents ("MODÈLE", "für", "número", "Référence",
+    // "Típus", "Cikkszám": the letters they start with), Greek words
+    // ("Μοντέλο", "ΣΥΜΒΑΤΟ") and words in full-width forms compare folded;
+    // other words, whole descriptions in Chinese or Cyrillic among them,
+    // need no Unicode normalisation to be told from a label.
+    const auto lead = !w.empty() ? static_cast<unsigned char>(w.front()) : 0;
     const bool may_be_label =
         !w.empty() && w.size() <= 40 &&
-        (std::string_view("mMfFnNrR").find(w.front()) != std::string_view::npos || static_cast<unsigned char>(w.front()) == 0xEF) &&
+        (std::string_view("mMfFnNrRtTcC").find(w.front()) != std::string_view::npos || lead == 0xEF || lead == 0xCE || lead == 0xCF) &&
         std::all_of(w.begin(), w.end(), [](char c) {
           const auto b = static_cast<unsigned char>(c);
           return b < 0xE0 || b == 0xEF;  // ASCII, two-byte sequences, full-width forms

@@ -277,6 +277,14 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("جهاز عرض محمول. الموديل: GV31"), Models{"GV31"});
   EXPECT_EQ(LabelledModelNumbers("رقم الموديل E33A"), Models{"E33A"});
   EXPECT_TRUE(LabelledModelNumbers("รุ่นใหม่ล่าสุด ราคาพิเศษ").empty());
+  // Finnish, Hungarian, Romanian, Danish and Norwegian, Greek (in either
+  // case).
+  EXPECT_EQ(LabelledModelNumbers("Kannettava projektori. Malli: GV31. Väri: valkoinen"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("Hordozható projektor, Típus: GV31, Cikkszám: 70084-12"), (Models{"GV31", "70084-12"}));
+  EXPECT_EQ(LabelledModelNumbers("Proiector portabil. Modelul: GV31"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("Varenummer: E33A"), Models{"E33A"});
+  EXPECT_EQ(LabelledModelNumbers("Φορητός προβολέας. Μοντέλο: GV31. Χρώμα: λευκό"), Models{"GV31"});
+  EXPECT_EQ(LabelledModelNumbers("ΜΟΝΤΕΛΟ E33A"), Models{"E33A"});
   for (const char* text : {"Модельный ряд 2024 года", "Модель подходит для дома", "신모델 출시"})
     EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
 }
@@ -331,7 +339,9 @@ TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
   EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro 14, model A2442, 2 per pack"), Models{"A2442"});
   for (const char* text : {"Batteria di ricambio per modello BL1830", "Akumulator do modelu BL1830", "Náhradní baterie pro model BL1830",
                            "Аккумулятор для модели BL1830", "Совместимый с моделью: BL1830", "BL1830 호환 모델명: BL1830",
-                           "전용 모델: BL1830", "Bateria compatível com modelo BL1830", "Pin thay thế cho model BL1830"})
+                           "전용 모델: BL1830", "Bateria compatível com modelo BL1830", "Pin thay thế cho model BL1830",
+                           "Batteri som passar modell BL1830", "Yhteensopiva akku, malli BL1830", "Kompatibilis akkumulátor, típus BL1830",
+                           "Acumulator compatibil cu modelul BL1830", "Μπαταρία συμβατή με μοντέλο BL1830", "Batteri til model BL1830"})
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
   // "Pro" of a product's name is no Czech "for".
   EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro model A1708"), Models{"A1708"});

@@ -279,14 +279,20 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
              bool same_brand_field) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
   // English, German, French, Spanish, Italian, Portuguese, Polish, Czech,
-  // Russian, Indonesian, Turkish, Vietnamese.
+  // Russian, Indonesian, Turkish, Vietnamese, Dutch, Swedish, Danish,
+  // Norwegian, Finnish, Hungarian, Romanian and Greek (whose accents stay,
+  // both forms, and whose final sigma folds to "σ").
   static constexpr std::string_view kWords[] = {
       "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "kompatibel", "compatibile",
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
       "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
       "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары", "reposicao", "acessorio", "acessorios",
       "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien", "nahradny", "nahradna", "nahradne",
-      "kompatibilni", "kompatibilny", "kompatibilna", "kompatibilne", "prislusenstvi", "prislusenstvo"};
+      "kompatibilni", "kompatibilny", "kompatibilna", "kompatibilne", "prislusenstvi", "prislusenstvo", "vervangend", "vervangende", "vervanging",
+      "reserveonderdeel", "tillbehor", "tilbehor", "reservdel", "reservedel", "ersattning", "erstatning", "passar", "yhteensopiva",
+      "varaosa", "lisavaruste", "kompatibilis", "csere", "potalkatresz", "tartozek", "compatibil", "compatibila", "rezerva",
+      "inlocuire", "accesoriu", "accesorii", "συμβατό", "συμβατή", "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ", "ανταλλακτικό",
+      "ανταλλακτικο", "αξεσουάρ", "αξεσουαρ"};
   for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
   // Chinese and Korean, written without spaces: "适用", "兼容", "호환"
@@ -297,9 +303,10 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   if (same_brand_field) return false;
   // "for <brand>"; in languages that put the kind of product first, one
   // word may come between ("pour vidéoprojecteur BenQ", "für Beamer BenQ",
-  // "для проектора BenQ", "untuk proyektor BenQ", "cho máy chiếu BenQ").
+  // "для проектора BenQ", "untuk proyektor BenQ", "cho máy chiếu BenQ",
+  // "til projektor BenQ", "pentru proiector BenQ", "για προβολέα BenQ").
   const auto for_brand = [&](const std::string& brand) {
-    for (const std::string_view word : {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho"})
+    for (const std::string_view word : {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho", "til", "pentru", "για"})
       if (HasWord(listing.title, fmt::format("{} {}", word, brand))) return true;
     for (size_t at = listing.title.find(brand); at != std::string::npos; at = listing.title.find(brand, at + 1)) {
       if (at < 2 || listing.title[at - 1] != ' ') continue;
@@ -311,7 +318,8 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
         const size_t space = listing.title.rfind(' ', end - 1);
         const size_t start = space == std::string::npos ? 0 : space + 1;
         const std::string_view word = std::string_view(listing.title).substr(start, end - start);
-        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "для" || word == "untuk")) ||
+        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "для" || word == "untuk" ||
+                           word == "til" || word == "pentru" || word == "για")) ||
             (back >= 2 && word == "cho"))
           return true;
         if (space == std::string::npos) break;
@@ -390,7 +398,31 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"handuk", false}, {"bantal", false}, {"sirt cantasi", false}, {"battaniye", false}, {"havlu", false}, {"yastik", false},
       {"ba lo", false},
       // Arabic: a case, a cover.
-      {"حافظة", true}, {"غطاء", true}};
+      {"حافظة", true}, {"غطاء", true},
+      // Dutch, Swedish, Danish, Norwegian, Finnish, Hungarian, Romanian,
+      // folded ("skärmskydd" is "skarmskydd", "védőtok" "vedotok", "husă"
+      // "husa"): a case or cover, a bag, a holder, a sticker, a screen
+      // protector; a backpack, a blanket, a mug, a towel, a pillow. Not
+      // "skal", which is the Danish and Norwegian "shall" too.
+      {"houder", true}, {"beschermhoes", true}, {"screenprotector", true}, {"fodral", true}, {"skyddsfodral", true},
+      {"skarmskydd", true}, {"hallare", true}, {"klistermarke", true}, {"vaska", true}, {"taske", true}, {"skaermbeskytter", true},
+      {"klistermaerke", true}, {"deksel", true}, {"veske", true}, {"skjermbeskytter", true}, {"klistremerke", true},
+      {"kotelo", true}, {"suojakotelo", true}, {"suojakuori", true}, {"kuori", true}, {"naytonsuoja", true}, {"pidike", true},
+      {"teline", false}, {"tarra", true}, {"tok", true}, {"vedotok", true}, {"tarto", true}, {"matrica", true},
+      {"kijelzovedo", true}, {"folia", true}, {"husa", true}, {"suport", true}, {"folie", true}, {"autocolant", true},
+      {"rugzak", false}, {"deken", false}, {"mok", false}, {"handdoek", false}, {"kussen", false}, {"ryggsack", false},
+      {"mugg", false}, {"handduk", false}, {"kudde", false}, {"rygsaek", false}, {"taeppe", false}, {"krus", false},
+      {"handklaede", false}, {"pude", false}, {"ryggsekk", false}, {"teppe", false}, {"handkle", false}, {"pute", false},
+      {"reppu", false}, {"huopa", false}, {"muki", false}, {"pyyhe", false}, {"tyyny", false}, {"hatizsak", false},
+      {"takaro", false}, {"bogre", false}, {"torolkozo", false}, {"parna", false}, {"rucsac", false}, {"patura", false},
+      {"prosop", false}, {"perna", false},
+      // Greek, whose accents folding keeps (both forms): a case, a cover, a
+      // sticker, a screen protector, a stand; a backpack, a mug, a towel, a
+      // pillow, a blanket.
+      {"θήκη", true}, {"θηκη", true}, {"κάλυμμα", true}, {"καλυμμα", true}, {"αυτοκόλλητο", true}, {"αυτοκολλητο", true},
+      {"προστατευτικό οθόνης", true}, {"προστατευτικο οθονης", true}, {"βάση", false}, {"βαση", false}, {"σακίδιο", false},
+      {"σακιδιο", false}, {"κούπα", false}, {"κουπα", false}, {"πετσέτα", false}, {"πετσετα", false}, {"μαξιλάρι", false},
+      {"μαξιλαρι", false}, {"κουβέρτα", false}, {"κουβερτα", false}};
   // Chinese, Japanese, Korean and Thai, written without spaces: a
   // protective cover or case, a storage bag, a stand, stickers, a
   // protective film.
@@ -409,10 +441,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // product comes in it; not "believe in yourself poster".
   const auto sold_with = [&](std::string_view word) {
     static const std::unordered_set<std::string_view> kWith = {"with", "mit", "avec", "con", "and", "und", "et", "plus", "incl", "inkl",
-                                                               "including", "com", "dengan"};
-    static const std::unordered_set<std::string_view> kIn = {"in", "im", "dans"};
+                                                               "including", "com", "dengan", "met", "med", "cu", "με"};
+    static const std::unordered_set<std::string_view> kIn = {"in", "im", "dans", "i"};
     const bool container = word == "case" || word == "cases" || word == "etui" || word == "tasche" || word == "housse" ||
-                           word == "funda" || word == "custodia";
+                           word == "funda" || word == "custodia" || word == "hoes" || word == "fodral" || word == "taske" ||
+                           word == "veske" || word == "kotelo" || word == "tok" || word == "husa" || word == "θήκη" || word == "θηκη";
     const std::string_view title = listing.title;
     for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
       size_t end = at;  // the words before `at`, last first
@@ -583,12 +616,14 @@ bool EndsWithGtinLabel(std::string_view before) {
   // Barcode in the languages sellers write: German, French, Spanish,
   // Italian, Dutch, Polish, Czech, Slovak ("čiarový kód", its "kód"
   // dropped above as a filler), Russian ("штрих-код", the same), Turkish,
-  // Indonesian, Vietnamese and Arabic.
+  // Indonesian, Vietnamese, Arabic, Swedish, Danish, Norwegian, Finnish,
+  // Hungarian and Romanian.
   for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
                                    "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code", "strichcode",
                                    "code-barres", "code barres", "code-barre", "code barre", "codigo de barras", "código de barras",
                                    "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový", "штрихкод", "штрих", "barkod",
-                                   "kode batang", "mã vạch", "ma vach", "باركود"})
+                                   "kode batang", "mã vạch", "ma vach", "باركود", "streckkod", "stregkode", "strekkode", "viivakoodi",
+                                   "vonalkód", "vonalkod", "cod de bare"})
     if (label.ends_with(l) &&
         (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
       return true;

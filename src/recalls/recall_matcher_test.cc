@@ -354,7 +354,11 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
                             "Совместимый блок питания Voltix VX1588", "Voltix VX1588 호환 충전기", "Voltix VX1588 전용 충전 케이블",
                             "Carregador de reposição Voltix VX1588", "Charger pengganti untuk laptop Voltix VX1588",
                             "Voltix VX1588 uyumlu şarj cihazı", "Sạc thay thế cho Voltix VX1588", "Cáp sạc cho máy tính Voltix VX1588",
-                            "Náhradní nabíječka Voltix VX1588", "Kompatibilná nabíjačka Voltix VX1588"}) {
+                            "Náhradní nabíječka Voltix VX1588", "Kompatibilná nabíjačka Voltix VX1588",
+                            "Vervangende lader Voltix VX1588", "Laddare som passar Voltix VX1588", "Reservdel laddare Voltix VX1588",
+                            "Oplader til bærbar Voltix VX1588", "Yhteensopiva laturi Voltix VX1588", "Kompatibilis töltő Voltix VX1588",
+                            "Încărcător pentru laptop Voltix VX1588", "Încărcător compatibil Voltix VX1588",
+                            "Φορτιστής συμβατός Voltix VX1588", "Φορτιστής για laptop Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, ""));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
@@ -372,7 +376,9 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   for (const char* title : {"Voltix VX1588 charger silicone cover", "Voltix VX1588 Schutzhülle", "Étui Voltix VX1588", "Voltix VX1588 保护套",
                             "Чехол Voltix VX1588", "Voltix VX1588 실리콘 케이스", "Capa Voltix VX1588", "Sarung Voltix VX1588",
                             "Voltix VX1588 kılıf", "Ốp lưng Voltix VX1588", "Pouzdro Voltix VX1588", "Ochranné sklo Voltix VX1588",
-                            "เคสซิลิโคน Voltix VX1588", "حافظة Voltix VX1588"}) {
+                            "เคสซิลิโคน Voltix VX1588", "حافظة Voltix VX1588", "Voltix VX1588 beschermhoes", "Fodral Voltix VX1588",
+                            "Voltix VX1588 skærmbeskytter", "Voltix VX1588 deksel", "Voltix VX1588 suojakotelo", "Voltix VX1588 tok",
+                            "Husă Voltix VX1588", "Θήκη Voltix VX1588", "ΘΗΚΗ Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
@@ -385,7 +391,8 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
             "rule: notice model code in the listing, but the listing may sell an accessory of it (Screen-Protector) -> review");
   for (const char* title : {"Voltix VX1588 charger 65W with carrying case", "Voltix VX1588 Ladegerät mit Tasche",
                             "Voltix VX1588 charger 65W in black case", "Voltix VX1588 Ladegerät im Etui",
-                            "Carregador Voltix VX1588 com estojo"}) {
+                            "Carregador Voltix VX1588 com estojo", "Voltix VX1588 laddare med fodral", "Voltix VX1588 lader i veske",
+                            "Încărcător Voltix VX1588 cu husă", "Φορτιστής Voltix VX1588 με θήκη"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
