@@ -669,7 +669,9 @@ Result<std::string> IssueCredential(std::string_view credential, const SigningKe
   Json vc = std::move(parsed).value();
   if (!vc.is_object()) return Fail("a credential must be a JSON object");
   if (vc.contains("proof"))
-    return Fail("the credential already has a proof, which issuing would break; add a proof to a signed credential with AddCredentialProof");
+    return Fail(
+        "the credential already has a proof, which issuing would break (it may add issuer and validFrom); a signed credential takes "
+        "more proofs with AddCredentialProof (conform credential add-proof)");
   if (!vc.contains("issuer")) vc["issuer"] = key.did();
   if (vc["issuer"].is_object() && !vc["issuer"].contains("id")) vc["issuer"]["id"] = key.did();
   if (IssuerId(vc) != key.did())

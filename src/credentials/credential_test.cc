@@ -254,6 +254,30 @@ TEST_F(CredentialTest, CoSignedAndChainedCredentialsVerifyProofByProof) {
       << Check(r, "issuer")->detail;
 }
 
+// Without validFrom, a credential was certified when its issuer signed it,
+// whatever co-signature came later or stands first.
+TEST_F(CredentialTest, TheIssuersProofDatesACredentialWithoutValidFrom) {
+  const std::string body = fmt::format(R"({{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],)"
+                                       R"("issuer":"{}","credentialSubject":{{"id":"urn:gtin:06901234567892"}}}})",
+                                       key_.did());
+  ProofOptions po;
+  po.created = "2025-06-01T00:00:00Z";
+  po.verification_method = key_.verification_method();
+  auto issued = AddEddsaJcsProof(body, key_.seed, po);
+  ASSERT_TRUE(issued.ok()) << issued.error().ToString();
+  AddProofOptions later;
+  later.created = ParseDateTime("2026-05-01T00:00:00Z").value();
+  auto cosigned = AddCredentialProof(issued.value(), ab_, later);
+  ASSERT_TRUE(cosigned.ok()) << cosigned.error().ToString();
+  auto reordered = nlohmann::json::parse(cosigned.value());
+  std::swap(reordered["proof"][0], reordered["proof"][1]);
+  for (const std::string& text : {cosigned.value(), reordered.dump()}) {
+    auto certified = ReadCertified(text);
+    ASSERT_TRUE(certified.ok()) << certified.error().ToString();
+    EXPECT_EQ(certified.value().issued, ParseDateTime("2025-06-01T00:00:00Z").value());
+  }
+}
+
 TEST(SigningKeyTest, KeyFilesRoundTrip) {
   const SigningKey k = GenerateSigningKey();
   auto back = SigningKeyFromJson(SigningKeyToJson(k));

@@ -194,7 +194,12 @@ Result<Certified> ReadCertified(const JsonValue& vc) {
   c.issuer = issuer && issuer->is_object() ? Str(issuer->Find("id")) : Str(issuer);
   std::string when = Str(vc.Find("validFrom"));
   if (when.empty())
-    if (const auto proofs = ProofsOf(vc); !proofs.empty()) when = Str(proofs.front()->Find("created"));
+    // The issuer's proof's date; a co-signature may come later.
+    for (const JsonValue* proof : ProofsOf(vc)) {
+      const std::string& method = Str(proof->Find("verificationMethod"));
+      if (when.empty() || method.substr(0, method.find('#')) == c.issuer) when = Str(proof->Find("created"));
+      if (method.substr(0, method.find('#')) == c.issuer) break;
+    }
   if (when.empty()) return Fail("the credential gives no date (validFrom or the proof's created)");
   auto t = ParseDateTime(when);
   if (!t.ok()) return t.error();
