@@ -416,13 +416,20 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
 
   const Status proof = VerifyEddsaJcsProof(vc, ctx.dids);
   const std::vector<const JsonValue*> proofs = ProofsOf(vc);
-  add("proof", proof.ok(),
-      !proof.ok()          ? proof.error().ToString()
-      : proofs.size() == 1 ? std::string("eddsa-jcs-2022 signature verifies")
-                           : fmt::format("{} eddsa-jcs-2022 signatures verify (a proof {})", proofs.size(),
-                                         std::any_of(proofs.begin(), proofs.end(), [](const JsonValue* p) { return p->Find("previousProof") != nullptr; })
-                                             ? "chain"
-                                             : "set"));
+  if (!proof.ok() || proofs.size() == 1) {
+    add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
+  } else {
+    // Several: who signed, in order.
+    std::vector<std::string_view> signers;
+    bool chained = false;
+    for (const JsonValue* p : proofs) {
+      const std::string_view method = Str(p->Find("verificationMethod"));
+      signers.push_back(method.substr(0, method.find('#')));
+      chained = chained || p->Find("previousProof") != nullptr;
+    }
+    add("proof", true,
+        fmt::format("{} eddsa-jcs-2022 signatures verify (a proof {}), by {}", proofs.size(), chained ? "chain" : "set", fmt::join(signers, ", ")));
+  }
 
   // The key that signed must be the issuer's: for did:key, the DID itself.
   // Of a proof set, one proof must be the issuer's; the others may be

@@ -209,7 +209,8 @@ TEST_F(CredentialTest, CoSignedAndChainedCredentialsVerifyProofByProof) {
   ASSERT_TRUE(chained.ok()) << chained.error().ToString();
   const auto report = VerifyCredential(chained.value(), context_);
   for (const auto& c : report.checks) EXPECT_TRUE(c.passed) << c.name << ": " << c.detail;
-  EXPECT_EQ(Check(report, "proof")->detail, "3 eddsa-jcs-2022 signatures verify (a proof chain)");
+  EXPECT_EQ(Check(report, "proof")->detail, fmt::format("3 eddsa-jcs-2022 signatures verify (a proof chain), by {}, {}, {}", key_.did(),
+                                                        ab_.did(), anchor_.did()));
 
   // Nothing else changed: the credential without its proofs is the one issued.
   auto strip = [](const std::string& text) {
