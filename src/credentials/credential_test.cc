@@ -246,7 +246,9 @@ TEST_F(CredentialTest, CoSignedAndChainedCredentialsVerifyProofByProof) {
         po.verification_method = ab_.verification_method();
         return po;
       }()).value();
-  auto two = AddCredentialProof(others_text, anchor_, AddProofOptions{now_});
+  AddProofOptions at_now;
+  at_now.created = now_;
+  auto two = AddCredentialProof(others_text, anchor_, at_now);
   ASSERT_TRUE(two.ok()) << two.error().ToString();
   const auto r = VerifyCredential(two.value(), context_);
   EXPECT_TRUE(Check(r, "proof")->passed) << Check(r, "proof")->detail;
