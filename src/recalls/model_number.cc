@@ -552,12 +552,14 @@ bool IsListJoiner(std::string_view w) {
 // Czech "pro" ("MacBook Pro, model A2338"), Italian "per" ("2 per pack")
 // and Polish "do", which count only right before a label of their
 // language ("per modello"; "pro model" only as Czech writes it, in lower
-// case).
+// case). Nor the Swedish "passar" (fits), which is the Portuguese "to
+// iron" ("ferro de passar, modelo X" names the iron's model); the
+// "till" after it is taken.
 bool SaysWhatItGoesWith(std::string_view w) {
   static const std::unordered_set<std::string_view> kWords = {
       "for", "fits", "fit", "works", "compatible", "replaces", "replacement", "suits", "suitable", "für", "passend", "kompatibel",
       "ersatz", "pour", "remplace", "para", "compatibile", "voor", "geschikt", "pre", "untuk", "cocok", "для", "совместим",
-      "совместимый", "совместимая", "совместимые", "подходит", "замена", "compatível", "cho", "för", "passar", "passer", "til",
+      "совместимый", "совместимая", "совместимые", "подходит", "замена", "compatível", "cho", "för", "till", "til",
       "sopii", "yhteensopiva", "kompatibilis", "való", "pentru", "compatibil", "compatibilă", "για", "συμβατό", "συμβατή",
       "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ"};
   if (kWords.count(w) != 0) return true;

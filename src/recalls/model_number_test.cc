@@ -337,10 +337,12 @@ TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
   EXPECT_EQ(OwnLabelledModelNumbers("Akku 18V. Modell: BL1830B. Passt für alle 18V Geräte."), Models{"BL1830B"});
   EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro 14, model A2442, 2 per pack"), Models{"A2442"});
+  // Portuguese "passar" is to iron: the iron's own model.
+  EXPECT_EQ(OwnLabelledModelNumbers("Ferro de passar roupa a vapor, modelo GC1234"), Models{"GC1234"});
   for (const char* text : {"Batteria di ricambio per modello BL1830", "Akumulator do modelu BL1830", "Náhradní baterie pro model BL1830",
                            "Аккумулятор для модели BL1830", "Совместимый с моделью: BL1830", "BL1830 호환 모델명: BL1830",
                            "전용 모델: BL1830", "Bateria compatível com modelo BL1830", "Pin thay thế cho model BL1830",
-                           "Batteri som passar modell BL1830", "Yhteensopiva akku, malli BL1830", "Kompatibilis akkumulátor, típus BL1830",
+                           "Batteri som passar till modell BL1830", "Yhteensopiva akku, malli BL1830", "Kompatibilis akkumulátor, típus BL1830",
                            "Acumulator compatibil cu modelul BL1830", "Μπαταρία συμβατή με μοντέλο BL1830", "Batteri til model BL1830"})
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
   // "Pro" of a product's name is no Czech "for".

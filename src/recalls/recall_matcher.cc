@@ -281,17 +281,18 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // English, German, French, Spanish, Italian, Portuguese, Polish, Czech,
   // Russian, Indonesian, Turkish, Vietnamese, Dutch, Swedish, Danish,
   // Norwegian, Finnish, Hungarian, Romanian and Greek (whose accents stay,
-  // both forms, and whose final sigma folds to "σ").
+  // both forms, and whose final sigma folds to "σ"). Not "passar" alone,
+  // the Portuguese "to iron" too ("ferro de passar").
   static constexpr std::string_view kWords[] = {
       "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "kompatibel", "compatibile",
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
       "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
       "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары", "reposicao", "acessorio", "acessorios",
       "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien", "nahradny", "nahradna", "nahradne",
-      "kompatibilni", "kompatibilny", "kompatibilna", "kompatibilne", "prislusenstvi", "prislusenstvo", "vervangend", "vervangende", "vervanging",
-      "reserveonderdeel", "tillbehor", "tilbehor", "reservdel", "reservedel", "ersattning", "erstatning", "passar", "yhteensopiva",
-      "varaosa", "lisavaruste", "kompatibilis", "csere", "potalkatresz", "tartozek", "compatibil", "compatibila", "rezerva",
-      "inlocuire", "accesoriu", "accesorii", "συμβατό", "συμβατή", "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ", "ανταλλακτικό",
+      "kompatibilni", "kompatibilny", "kompatibilna", "kompatibilne", "prislusenstvi", "prislusenstvo", "vervangend", "vervangende",
+      "vervanging", "reserveonderdeel", "tillbehor", "tilbehor", "reservdel", "reservedel", "ersattning", "erstatning",
+      "passar till", "passer til", "yhteensopiva", "varaosa", "lisavaruste", "kompatibilis", "csere", "potalkatresz", "tartozek", "compatibil", "compatibila",
+      "rezerva", "inlocuire", "accesoriu", "accesorii", "συμβατό", "συμβατή", "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ", "ανταλλακτικό",
       "ανταλλακτικο", "αξεσουάρ", "αξεσουαρ"};
   for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
@@ -403,7 +404,8 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // folded ("skärmskydd" is "skarmskydd", "védőtok" "vedotok", "husă"
       // "husa"): a case or cover, a bag, a holder, a sticker, a screen
       // protector; a backpack, a blanket, a mug, a towel, a pillow. Not
-      // "skal", which is the Danish and Norwegian "shall" too.
+      // "skal", which is the Danish and Norwegian "shall" too, nor the
+      // Romanian "pernă" (pillow), the Portuguese "perna" (leg).
       {"houder", true}, {"beschermhoes", true}, {"screenprotector", true}, {"fodral", true}, {"skyddsfodral", true},
       {"skarmskydd", true}, {"hallare", true}, {"klistermarke", true}, {"vaska", true}, {"taske", true}, {"skaermbeskytter", true},
       {"klistermaerke", true}, {"deksel", true}, {"veske", true}, {"skjermbeskytter", true}, {"klistremerke", true},
@@ -415,7 +417,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"handklaede", false}, {"pude", false}, {"ryggsekk", false}, {"teppe", false}, {"handkle", false}, {"pute", false},
       {"reppu", false}, {"huopa", false}, {"muki", false}, {"pyyhe", false}, {"tyyny", false}, {"hatizsak", false},
       {"takaro", false}, {"bogre", false}, {"torolkozo", false}, {"parna", false}, {"rucsac", false}, {"patura", false},
-      {"prosop", false}, {"perna", false},
+      {"prosop", false},
       // Greek, whose accents folding keeps (both forms): a case, a cover, a
       // sticker, a screen protector, a stand; a backpack, a mug, a towel, a
       // pillow, a blanket.

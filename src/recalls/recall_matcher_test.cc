@@ -355,7 +355,7 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
                             "Carregador de reposição Voltix VX1588", "Charger pengganti untuk laptop Voltix VX1588",
                             "Voltix VX1588 uyumlu şarj cihazı", "Sạc thay thế cho Voltix VX1588", "Cáp sạc cho máy tính Voltix VX1588",
                             "Náhradní nabíječka Voltix VX1588", "Kompatibilná nabíjačka Voltix VX1588",
-                            "Vervangende lader Voltix VX1588", "Laddare som passar Voltix VX1588", "Reservdel laddare Voltix VX1588",
+                            "Vervangende lader Voltix VX1588", "Laddare som passar till Voltix VX1588", "Reservdel laddare Voltix VX1588",
                             "Oplader til bærbar Voltix VX1588", "Yhteensopiva laturi Voltix VX1588", "Kompatibilis töltő Voltix VX1588",
                             "Încărcător pentru laptop Voltix VX1588", "Încărcător compatibil Voltix VX1588",
                             "Φορτιστής συμβατός Voltix VX1588", "Φορτιστής για laptop Voltix VX1588"}) {
@@ -364,6 +364,11 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
         << title;
   }
+  // The Portuguese "passar" is to iron, not to fit: an iron, not something
+  // made for one.
+  const auto iron = Match(MakeListing("L", "Ferro de passar roupa Voltix VX1588", "Voltix"));
+  ASSERT_EQ(iron.size(), 1u);
+  EXPECT_EQ(iron[0].action, RecallAction::kTakedown) << iron[0].evidence.back();
   // The maker's own listing may say "for": its brand field is the notice's.
   const auto own = Match(MakeListing("L", "Voltix Nova VX1588 charger 65W for Voltix laptops", "Voltix"));
   ASSERT_EQ(own.size(), 1u);
