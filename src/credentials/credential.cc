@@ -587,8 +587,9 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
   } else {
     const Status proof = VerifyEddsaJcsProof(vp, ctx.dids);
     // Of a proof set, one proof must be the holder's.
+    const auto proofs = ProofsOf(vp);
     std::string controller;
-    for (const JsonValue* p : ProofsOf(vp)) {
+    for (const JsonValue* p : proofs) {
       const std::string& method = Str(p->Find("verificationMethod"));
       controller = method.substr(0, method.find('#'));
       if (controller == holder_id) break;
@@ -596,7 +597,9 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
     if (!proof.ok()) {
       add("proof", false, proof.error().ToString());
     } else if (!holder_id.empty() && controller != holder_id) {
-      add("proof", false, fmt::format("the proof's key belongs to '{}', not to the holder '{}'", controller, holder_id));
+      add("proof", false,
+          proofs.size() <= 1 ? fmt::format("the proof's key belongs to '{}', not to the holder '{}'", controller, holder_id)
+                             : fmt::format("none of the {} proofs is made with a key of the holder '{}'", proofs.size(), holder_id));
     } else {
       add("proof", true, fmt::format("eddsa-jcs-2022 signature of {} verifies", controller));
     }

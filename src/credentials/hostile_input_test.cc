@@ -234,6 +234,20 @@ TEST_F(HostileInputTest, PresentationsBindTheHolderAndVerifyWhatTheyCarry) {
   EXPECT_FALSE(stolen.ok());
   EXPECT_NE(stolen.presentation.checks.back().detail.find("not to the holder"), std::string::npos) << stolen.presentation.checks.back().detail;
 
+  // Several proofs: one must be the holder's, and each must verify.
+  const SigningKey witness = GenerateSigningKey();
+  const auto add_proof = [](const std::string& signed_vp, const SigningKey& signer) {
+    AddProofOptions o;
+    o.created = ParseDateTime("2026-06-01T00:00:00Z").value();
+    o.proof_purpose = "authentication";
+    return AddCredentialProof(signed_vp, signer, o).value();
+  };
+  EXPECT_TRUE(VerifyPresentation(add_proof(present(good_, witness), holder), context_).ok());
+  const PresentationReport by_others = VerifyPresentation(add_proof(present(good_, witness), GenerateSigningKey()), context_);
+  EXPECT_FALSE(by_others.ok());
+  EXPECT_NE(by_others.presentation.checks.back().detail.find("none of the 2 proofs is made with a key of the holder"), std::string::npos)
+      << by_others.presentation.checks.back().detail;
+
   const PresentationReport tampered = VerifyPresentation(present(Replace(good_, "65 W", "100 W"), holder), context_);
   EXPECT_TRUE(tampered.presentation.ok());
   EXPECT_FALSE(tampered.ok());
