@@ -423,8 +423,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     std::vector<std::string_view> signers;
     bool chained = false;
     for (const JsonValue* p : proofs) {
-      const std::string_view method = Str(p->Find("verificationMethod"));
-      signers.push_back(method.substr(0, method.find('#')));
+      signers.push_back(ProofController(*p));
       chained = chained || p->Find("previousProof") != nullptr;
     }
     add("proof", true,
@@ -437,8 +436,7 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   const std::string& issuer = IssuerOf(vc);
   std::string_view controller;
   for (const JsonValue* p : proofs) {
-    const std::string_view method = Str(p->Find("verificationMethod"));
-    controller = method.substr(0, method.find('#'));
+    controller = ProofController(*p);
     if (!controller.empty() && controller == issuer) break;
   }
   const bool bound = !controller.empty() && controller == issuer;
@@ -588,10 +586,9 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
     const Status proof = VerifyEddsaJcsProof(vp, ctx.dids);
     // Of a proof set, one proof must be the holder's.
     const auto proofs = ProofsOf(vp);
-    std::string controller;
+    std::string_view controller;
     for (const JsonValue* p : proofs) {
-      const std::string& method = Str(p->Find("verificationMethod"));
-      controller = method.substr(0, method.find('#'));
+      controller = ProofController(*p);
       if (controller == holder_id) break;
     }
     if (!proof.ok()) {

@@ -177,6 +177,13 @@ std::vector<const JsonValue*> ProofsOf(const JsonValue& secured) {
   return proofs;
 }
 
+std::string_view ProofController(const JsonValue& proof) {
+  const JsonValue* method = proof.Find("verificationMethod");
+  if (method == nullptr || !method->is_string()) return {};
+  const std::string_view m = method->text;
+  return m.substr(0, m.find('#'));
+}
+
 namespace {
 
 // One eddsa-jcs-2022 proof of `secured` (VC Data Integrity EdDSA

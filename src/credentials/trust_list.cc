@@ -145,10 +145,8 @@ Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::st
   const JsonValue* issuer = doc.Find("issuer");
   list.anchor = issuer && issuer->is_object() ? Str(issuer->Find("id")) : Str(issuer);
   const auto proofs = ProofsOf(doc);
-  const bool by_issuer = std::any_of(proofs.begin(), proofs.end(), [&list](const JsonValue* proof) {
-    const std::string& method = Str(proof->Find("verificationMethod"));
-    return method.substr(0, method.find('#')) == list.anchor;
-  });
+  const bool by_issuer =
+      std::any_of(proofs.begin(), proofs.end(), [&list](const JsonValue* proof) { return ProofController(*proof) == list.anchor; });
   if (!by_issuer) return Fail("trust list: it is not signed by its issuer's key");
   if (std::find(anchors.begin(), anchors.end(), list.anchor) == anchors.end())
     return Fail(fmt::format("trust list: its issuer {} is not a trust anchor you named", list.anchor));
@@ -196,9 +194,9 @@ Result<Certified> ReadCertified(const JsonValue& vc) {
   if (when.empty())
     // The issuer's proof's date; a co-signature may come later.
     for (const JsonValue* proof : ProofsOf(vc)) {
-      const std::string& method = Str(proof->Find("verificationMethod"));
-      if (when.empty() || method.substr(0, method.find('#')) == c.issuer) when = Str(proof->Find("created"));
-      if (method.substr(0, method.find('#')) == c.issuer) break;
+      const bool issuers = ProofController(*proof) == c.issuer;
+      if (when.empty() || issuers) when = Str(proof->Find("created"));
+      if (issuers) break;
     }
   if (when.empty()) return Fail("the credential gives no date (validFrom or the proof's created)");
   auto t = ParseDateTime(when);

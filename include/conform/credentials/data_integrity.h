@@ -70,6 +70,10 @@ Status VerifyEddsaJcsProof(const JsonValue& secured, const DidResolver* resolver
 // The proofs of a parsed document: its "proof" object, or the objects of
 // its "proof" list, in order (items that are not objects left out).
 std::vector<const JsonValue*> ProofsOf(const JsonValue& secured);
+// Who made a proof: the DID of its verificationMethod ("did:key:z6Mk..."
+// of "did:key:z6Mk...#z6Mk..."), empty when it names none. A view into
+// `proof`.
+std::string_view ProofController(const JsonValue& proof);
 
 }  // namespace conform
 
