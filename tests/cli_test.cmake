@@ -85,6 +85,8 @@ expect_run(0 "" ${CONFORM} credential add-proof ${TMP}/vc/vc2.json --key ${TMP}/
 expect_run(0 "proof +ok +3 eddsa-jcs-2022 signatures verify \\(a proof chain\\).*issuer +ok +signed by the issuer's key" ${CONFORM} credential verify ${TMP}/vc/vc3.json --status-lists ${TMP}/vc/lists ${TRUST})
 expect_run(2 "previousProof 'urn:uuid:nobody' names no proof of the document" ${CONFORM} credential add-proof ${TMP}/vc/vc2.json --key ${TMP}/vc/anchor.json --previous-proof urn:uuid:nobody)
 expect_run(2 "carries no proof: sign it first" ${CONFORM} credential add-proof ${TMP}/vc/unsigned.json --key ${TMP}/vc/anchor.json)
+expect_run(2 "proof-purpose: purpose not in" ${CONFORM} credential add-proof ${TMP}/vc/vc.json --key ${TMP}/vc/anchor.json --proof-purpose purpose)
+expect_run(0 "\"proofPurpose\": \"authentication\"" ${CONFORM} credential add-proof ${TMP}/vc/vc.json --key ${TMP}/vc/anchor.json --proof-purpose authentication)
 file(READ ${TMP}/vc/vc3.json vc3)
 string(REPLACE "urn:gtin:06901234567892" "urn:gtin:06901234567885" vc3_altered "${vc3}")
 file(WRITE ${TMP}/vc/vc3-altered.json "${vc3_altered}")

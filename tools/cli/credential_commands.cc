@@ -74,7 +74,8 @@ namespace conform::cli {
 namespace {
 
 struct Args {
-  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list, did_documents, schemas;
+  std::string out = "-", key, list, id, purpose = "revocation", created, now, lists, format = "table", credential, trust_list, did_documents, schemas,
+                                  proof_purpose = "assertionMethod";
   std::vector<std::string> files, anchors, previous_proofs;
   uint64_t index = 0;
   bool has_index = false;
@@ -135,6 +136,8 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   add_proof->add_option("--created", args->created, "Creation time, e.g. 2026-01-31T12:00:00Z (default: now)");
   add_proof->add_option("--proof-id", args->id, "The new proof's id (a URL such as urn:uuid:...), for later proofs to follow");
   add_proof->add_option("--previous-proof", args->previous_proofs, "Id of a proof the new one follows (repeat for more): a proof chain");
+  add_proof->add_option("--proof-purpose", args->proof_purpose, "assertionMethod (a credential's, the default) or authentication (a presentation holder's)")
+      ->check(CLI::IsMember({"assertionMethod", "authentication"}));
   add_proof->add_option("--did-documents", args->did_documents, "Directory of DID documents for did:web (DIR/host/.well-known/did.json)");
   add_proof->callback([args, exit_code] {
     auto key = LoadKey(args->key);
@@ -147,6 +150,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
     o.created = created.value();
     o.id = args->id;
     o.previous_proof = args->previous_proofs;
+    o.proof_purpose = args->proof_purpose;
     const DidResolver dids(args->did_documents);
     auto vc = AddCredentialProof(body.value(), key.value(), o, &dids);
     if (!vc.ok()) return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->credential, 0, 0, vc.error().ToString(), ""}})));
