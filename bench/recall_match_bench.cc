@@ -331,6 +331,7 @@ int Run(const Options& o) {
   const double fit_s = Since(t);
   t = Clock::now();
   MatchModel model = LoadModel(o.model);
+  side.featurizer.set_word_evidence(model.word_evidence());
   if (Status s = model.SetThreads(o.model_threads); !s.ok()) Die(s.error().ToString());
   auto brands = BrandAliases::LoadDefault();
   if (!brands.ok()) Die(brands.error().ToString());
@@ -644,6 +645,7 @@ int Score(const Options& o) {
   NoticeSide side;
   FitNoticeSide(notices, &side);
   MatchModel model = LoadModel(o.model);
+  side.featurizer.set_word_evidence(model.word_evidence());
   if (Status s = model.SetThreads(1); !s.ok()) Die(s.error().ToString());
   auto read = ReadDittoPairs(o.pairs);
   if (!read.ok()) Die(read.error().ToString());

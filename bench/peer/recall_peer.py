@@ -24,7 +24,7 @@ and an XGBoost model predicting the chunk.
    vectorised for that chunk), and with each distinct record of the file
    prepared and vectorised once.
 
-The features are of the same kinds as conform's (conform has 55, this has
+The features are of the same kinds as conform's (conform has 59, this has
 the number printed), not the same ones: word and character 3/4/5-gram TF-IDF
 cosines of the titles, word and character 3-gram cosines of all the text,
 title-in-text cosines, token Jaccard and overlap, IDF-weighted Jaccard, a
@@ -51,7 +51,9 @@ import Levenshtein
 import numpy as np
 import sklearn
 import xgboost as xgb
+from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 
 TITLE = ("title", "name", "product_name", "product")
 BRAND = ("brand", "manufacturer", "make", "maker")
@@ -194,6 +196,21 @@ def pad(text):
     return " " + text + " "
 
 
+def word_pairs(l, r):
+    """The inputs of conform's word evidence: each title word, shared or on one side only."""
+    a, b = l.title_words, r.title_words
+    d = {"s:" + w: 1.0 for w in a & b}
+    d.update({"d:" + w: 1.0 for w in a ^ b})
+    return d
+
+
+def learn_words(pairs, labels):
+    """conform's WordEvidence: L2 logistic regression (liblinear, C 1, a bias) on word_pairs."""
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([word_pairs(l, r) for l, r in pairs])
+    return vectorizer, LogisticRegression(C=1.0, solver="liblinear").fit(x, labels)
+
+
 class Featurizer:
     NAMES = [
         "title_cos_word", "title_cos_c3", "title_cos_c4", "title_cos_c5", "all_cos_word", "all_cos_c3",
@@ -205,7 +222,9 @@ class Featurizer:
         "spec_shared", "spec_conflict", "number_jaccard", "number_missing_lr", "number_missing_rl",
         "brand_match", "brand_in_text_lr", "brand_in_text_rl", "first_word_match", "price_ratio", "price_log_diff",
         "title_words_l", "title_words_r", "title_length_ratio", "all_words_l", "all_words_r", "colour_conflict",
+        "title_word_evidence",
     ]
+    words = None  # (vectorizer, regression) of learn_words, once trained
 
     def fit(self, records):
         """Learns the IDF weights from distinct records (lists of fields)."""
@@ -266,10 +285,17 @@ class Featurizer:
                 rowcos(self.category_word, lc, rc)]
         L = LU if li is None else [LU[k] for k in li]
         R = RU if ri is None else [RU[k] for k in ri]
+        evidence = np.full(len(L), np.nan)
+        if self.words is not None:
+            both = [i for i, (l, r) in enumerate(zip(L, R)) if l.title and r.title]
+            if both:
+                vectorizer, regression = self.words
+                evidence[both] = regression.decision_function(vectorizer.transform([word_pairs(L[i], R[i]) for i in both]))
         t2 = time.perf_counter()
 
         out = np.full((len(L), len(self.NAMES)), np.nan, dtype=np.float32)
         out[:, :9] = np.column_stack(vec)
+        out[:, -1] = evidence
         nan = math.nan
         title_idf, all_idf, unseen = self.title_idf, self.all_idf, self.unseen
         ratio = Levenshtein.ratio
@@ -365,7 +391,7 @@ class Featurizer:
             f.append(min(len(l.title), len(r.title)) / max(len(l.title), len(r.title)) if l.title and r.title else nan)
             f += [len(l.all_words), len(r.all_words)]
             f.append((0.0 if l.colours & r.colours else 1.0) if l.colours and r.colours else nan)
-            out[i, 9:] = f
+            out[i, 9:-1] = f
         t3 = time.perf_counter()
         timings["prepare"] += t1 - t0
         timings["vectorise"] += t2 - t1
@@ -445,6 +471,24 @@ def main():
     feat = Featurizer().fit(distinct(tl + tr))
     timings = {"prepare": 0.0, "vectorise": 0.0, "loop": 0.0}
     xt = feat.features(tl, tr, timings)
+    # The word evidence as conform learns it: each training pair's value
+    # from a regression fitted on the other folds (five, matches kept in
+    # proportion), every other pair's from one fitted on all.
+    prepared = [(Prepared(l), Prepared(r)) for l, r in zip(tl, tr)]
+    used = [i for i, (l, r) in enumerate(prepared) if l.title and r.title]
+    ty_used = np.asarray(ty)[used]
+    folds = np.zeros(len(used), dtype=int)
+    rng = np.random.default_rng(0)
+    for label in (0, 1):
+        members = np.flatnonzero(ty_used == label)
+        rng.shuffle(members)
+        folds[members] = np.arange(len(members)) % 5
+    for k in range(5):
+        fit_on = [used[j] for j in np.flatnonzero(folds != k)]
+        scored = [used[j] for j in np.flatnonzero(folds == k)]
+        vectorizer, regression = learn_words([prepared[i] for i in fit_on], np.asarray(ty)[fit_on])
+        xt[scored, -1] = regression.decision_function(vectorizer.transform([word_pairs(*prepared[i]) for i in scored]))
+    feat.words = learn_words([prepared[i] for i in used], ty_used)
     xv = feat.features(vl, vr, timings)
     dtrain = xgb.DMatrix(xt, label=ty, missing=np.nan)
     dvalid = xgb.DMatrix(xv, label=vy, missing=np.nan)

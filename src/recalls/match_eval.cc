@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <filesystem>
+#include <random>
 #include <thread>
 #include <unordered_map>
 
@@ -78,26 +80,100 @@ std::vector<const Record*> DistinctRecords(const std::vector<LabeledPair>& pairs
   return out;
 }
 
-FeatureMatrix FeaturizePairs(const PairFeaturizer& featurizer, const std::vector<LabeledPair>& pairs, int threads) {
+namespace {
+
+// The distinct records of `pairs` prepared once each, and which two each
+// pair joins.
+struct PreparedPairs {
+  std::vector<PreparedRecord> records;
+  std::vector<std::pair<size_t, size_t>> sides;
+};
+
+PreparedPairs PreparePairs(const PairFeaturizer& featurizer, const std::vector<LabeledPair>& pairs, int threads) {
   // Benchmark records recur in many pairs; analyse each once.
   std::vector<const Record*> distinct;
   std::unordered_map<std::string, size_t> index;
-  std::vector<std::pair<size_t, size_t>> sides(pairs.size());
+  PreparedPairs out;
+  out.sides.resize(pairs.size());
   for (size_t i = 0; i < pairs.size(); ++i) {
-    size_t* side = &sides[i].first;
+    size_t* side = &out.sides[i].first;
     for (const Record* r : {&pairs[i].left, &pairs[i].right}) {
       const auto [it, added] = index.emplace(ContentKey(*r), distinct.size());
       if (added) distinct.push_back(r);
       *side = it->second;
-      side = &sides[i].second;
+      side = &out.sides[i].second;
     }
   }
-  std::vector<PreparedRecord> prepared(distinct.size());
-  ParallelFor(distinct.size(), threads, [&](size_t i) { prepared[i] = featurizer.Prepare(*distinct[i]); });
-  FeatureMatrix m(pairs.size(), PairFeaturizer::FeatureCount());
-  ParallelFor(pairs.size(), threads,
-              [&](size_t i) { featurizer.Compute(prepared[sides[i].first], prepared[sides[i].second], m.row(i)); });
+  out.records.resize(distinct.size());
+  ParallelFor(distinct.size(), threads, [&](size_t i) { out.records[i] = featurizer.Prepare(*distinct[i]); });
+  return out;
+}
+
+FeatureMatrix ComputePairs(const PairFeaturizer& featurizer, const PreparedPairs& prepared, int threads) {
+  FeatureMatrix m(prepared.sides.size(), PairFeaturizer::FeatureCount());
+  ParallelFor(prepared.sides.size(), threads, [&](size_t i) {
+    featurizer.Compute(prepared.records[prepared.sides[i].first], prepared.records[prepared.sides[i].second], m.row(i));
+  });
   return m;
+}
+
+// Folds the training pairs' word evidence is learned on, each scored by a
+// regression that never saw it.
+constexpr int kWordEvidenceFolds = 5;
+
+// The word evidence of the training pairs, and its column of `train_x`.
+// A regression fitted on all the pairs would have seen each pair it scores,
+// and the trees would learn to trust it more than it deserves on new pairs;
+// so each training pair gets the log-odds of a regression fitted on the
+// other folds (stacking), while the evidence returned, fitted on all of
+// them, serves every other pair. Folds keep the share of matches (pairs
+// shuffled by `seed` within each class). Null, and the column left
+// missing, when the pairs cannot train one (too few of a class).
+std::shared_ptr<const WordEvidence> LearnWordEvidence(const std::vector<LabeledPair>& train, const PreparedPairs& prepared,
+                                                      uint64_t seed, FeatureMatrix* train_x) {
+  // Pairs whose two titles are both there: the feature's domain (Compute).
+  std::vector<size_t> used;
+  std::vector<WordPairExample> examples;
+  for (size_t i = 0; i < train.size(); ++i) {
+    const PreparedRecord& l = prepared.records[prepared.sides[i].first];
+    const PreparedRecord& r = prepared.records[prepared.sides[i].second];
+    if (l.title.empty() || r.title.empty()) continue;
+    used.push_back(i);
+    examples.push_back({&l.title_words, &r.title_words, train[i].label});
+  }
+  auto all = WordEvidence::Train(examples);
+  if (!all.ok()) return nullptr;
+
+  std::vector<int> fold(examples.size());
+  std::mt19937_64 random(seed);
+  for (const int label : {0, 1}) {
+    std::vector<size_t> members;
+    for (size_t k = 0; k < examples.size(); ++k)
+      if (examples[k].label == label) members.push_back(k);
+    std::shuffle(members.begin(), members.end(), random);
+    for (size_t rank = 0; rank < members.size(); ++rank) fold[members[rank]] = static_cast<int>(rank % kWordEvidenceFolds);
+  }
+  const size_t column = static_cast<size_t>(
+      std::find(PairFeaturizer::FeatureNames().begin(), PairFeaturizer::FeatureNames().end(), "title_word_evidence") -
+      PairFeaturizer::FeatureNames().begin());
+  for (int f = 0; f < kWordEvidenceFolds; ++f) {
+    std::vector<WordPairExample> rest;
+    for (size_t k = 0; k < examples.size(); ++k)
+      if (fold[k] != f) rest.push_back(examples[k]);
+    auto part = WordEvidence::Train(rest);
+    for (size_t k = 0; k < examples.size(); ++k) {
+      if (fold[k] != f) continue;
+      train_x->row(used[k])[column] =
+          part.ok() ? static_cast<float>(part.value().LogOdds(*examples[k].left, *examples[k].right)) : std::nanf("");
+    }
+  }
+  return std::make_shared<const WordEvidence>(std::move(all).value());
+}
+
+}  // namespace
+
+FeatureMatrix FeaturizePairs(const PairFeaturizer& featurizer, const std::vector<LabeledPair>& pairs, int threads) {
+  return ComputePairs(featurizer, PreparePairs(featurizer, pairs, threads), threads);
 }
 
 Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const std::vector<LabeledPair>& valid,
@@ -119,7 +195,9 @@ Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const
   const auto start = std::chrono::steady_clock::now();
   PairFeaturizer featurizer;
   featurizer.Fit(DistinctRecords(train));
-  const FeatureMatrix train_x = FeaturizePairs(featurizer, train, options.threads);
+  const PreparedPairs train_prepared = PreparePairs(featurizer, train, options.threads);
+  FeatureMatrix train_x = ComputePairs(featurizer, train_prepared, options.threads);
+  featurizer.set_word_evidence(LearnWordEvidence(train, train_prepared, options.boosting.seed, &train_x));
   const FeatureMatrix valid_x = FeaturizePairs(featurizer, valid, options.threads);
   const std::vector<float> train_y = Labels(train), valid_y = Labels(valid);
   BoostingOptions boosting = options.boosting;
@@ -129,6 +207,7 @@ Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const
   auto valid_p = model.value().Predict(valid_x);
   if (!valid_p.ok()) return valid_p.error();
   model.value().set_threshold(ChooseThreshold(valid_p.value(), valid_y));
+  model.value().set_word_evidence(featurizer.word_evidence());
   if (fit_seconds != nullptr) *fit_seconds = SecondsSince(start);
   return TrainedMatcher{std::move(featurizer), std::move(model).value()};
 }

@@ -100,6 +100,11 @@ TEST_F(MatchEvalTest, TrainsChoosesThresholdAndScoresEverySplit) {
   EXPECT_EQ(r.feature_count, PairFeaturizer::FeatureCount());
   ASSERT_TRUE(matcher.has_value());
   EXPECT_DOUBLE_EQ(matcher->model.threshold(), r.threshold);
+  // The word evidence learned on the training pairs goes with the model, and
+  // the featuriser computes with that very one.
+  ASSERT_NE(matcher->model.word_evidence(), nullptr);
+  EXPECT_EQ(matcher->featurizer.word_evidence(), matcher->model.word_evidence());
+  EXPECT_GT(matcher->model.word_evidence()->size(), 0u);
 
   // The trained matcher scores new pairs on its own.
   const Product p{"acme", "kettle", "ak-100", 30};

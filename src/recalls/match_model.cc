@@ -19,6 +19,10 @@ namespace {
 
 constexpr const char* kThresholdAttr = "conform_threshold";
 constexpr const char* kRoundsAttr = "conform_best_rounds";
+constexpr const char* kWordEvidenceAttr = "conform_title_word_evidence";
+// The feature that reads the word evidence: a model that has it must carry
+// its evidence.
+constexpr const char* kWordEvidenceFeature = "title_word_evidence";
 
 Error XgbError(std::string_view what) {
   return Error(ErrorCode::kInternal, fmt::format("XGBoost: {}: {}", what, XGBGetLastError()));
@@ -148,6 +152,7 @@ MatchModel::MatchModel(MatchModel&& other) noexcept
       feature_count_(other.feature_count_),
       threads_(other.threads_),
       feature_names_(std::move(other.feature_names_)),
+      word_evidence_(std::move(other.word_evidence_)),
       ensemble_(std::move(other.ensemble_)),
       compile_error_(std::move(other.compile_error_)) {
   other.booster_ = nullptr;
@@ -163,6 +168,7 @@ MatchModel& MatchModel::operator=(MatchModel&& other) noexcept {
     feature_count_ = other.feature_count_;
     threads_ = other.threads_;
     feature_names_ = std::move(other.feature_names_);
+    word_evidence_ = std::move(other.word_evidence_);
     ensemble_ = std::move(other.ensemble_);
     compile_error_ = std::move(other.compile_error_);
   }
@@ -323,6 +329,8 @@ Status MatchModel::SetThreads(int threads) {
 Status MatchModel::StoreAttributes() const {
   CONFORM_XGB(XGBoosterSetAttr(booster_, kThresholdAttr, fmt::format("{:.9g}", threshold_).c_str()), "storing the threshold");
   CONFORM_XGB(XGBoosterSetAttr(booster_, kRoundsAttr, fmt::format("{}", best_rounds_).c_str()), "storing the rounds");
+  CONFORM_XGB(XGBoosterSetAttr(booster_, kWordEvidenceAttr, word_evidence_ ? word_evidence_->ToJson().c_str() : nullptr),
+              "storing the word evidence");
   return Status::Ok();
 }
 
@@ -363,6 +371,17 @@ Status MatchModel::ReadAttributes() {
     return Error(ErrorCode::kInvalidInput,
                  fmt::format("not a pair model: {} feature names for {} features", feature_names_.size(), feature_count_),
                  "make one with conform match-eval DIR --model-out FILE");
+  CONFORM_XGB(XGBoosterGetAttr(booster_, kWordEvidenceAttr, &value, &found), "reading the word evidence");
+  word_evidence_.reset();
+  if (found) {
+    auto evidence = WordEvidence::FromJson(value);
+    if (!evidence.ok()) return Error(ErrorCode::kInvalidInput, "not a pair model: " + evidence.error().ToString());
+    word_evidence_ = std::make_shared<const WordEvidence>(std::move(evidence).value());
+  } else if (std::find(feature_names_.begin(), feature_names_.end(), kWordEvidenceFeature) != feature_names_.end()) {
+    return Error(ErrorCode::kInvalidInput,
+                 fmt::format("not a pair model: its trees read \"{}\" but it carries no word evidence", kWordEvidenceFeature),
+                 "make one with conform match-eval DIR --model-out FILE");
+  }
   return Status::Ok();
 }
 

@@ -249,8 +249,32 @@ TEST(MatchModelTest, CompiledTreesAgreeWithXGBoostOnWalmartAmazon) {
   const FeatureMatrix x = FeaturizePairs(trained->featurizer, pairs.value(), 0);
   ExpectCompiledAgrees(trained->model, x);
   auto loaded = MatchModel::LoadFromBuffer(trained->model.SaveToBuffer().value());
-  ASSERT_TRUE(loaded.ok());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
   ExpectCompiledAgrees(loaded.value(), x);
+}
+
+// The word evidence travels in the model file; a model whose trees read it
+// but which lost it is refused rather than fed a missing feature.
+TEST(MatchModelTest, WordEvidenceTravelsWithTheTrees) {
+  FeatureMatrix train;
+  std::vector<float> ty;
+  MakeData(300, 4, &train, &ty);
+  BoostingOptions o = Quick();
+  o.max_rounds = 5;
+  auto model = MatchModel::Train(train, ty, nullptr, nullptr, o, {"a", "b", "title_word_evidence"});
+  ASSERT_TRUE(model.ok());
+  auto lost = MatchModel::LoadFromBuffer(model.value().SaveToBuffer().value());
+  ASSERT_FALSE(lost.ok());
+  EXPECT_NE(lost.error().ToString().find("carries no word evidence"), std::string::npos) << lost.error().ToString();
+
+  auto evidence = WordEvidence::FromJson(R"({"bias":-0.5,"words":{"academic":[0.25,-1.5],"černá":[0.5,0.125]}})");
+  ASSERT_TRUE(evidence.ok());
+  model.value().set_word_evidence(std::make_shared<const WordEvidence>(std::move(evidence).value()));
+  auto kept = MatchModel::LoadFromBuffer(model.value().SaveToBuffer().value());
+  ASSERT_TRUE(kept.ok()) << kept.error().ToString();
+  ASSERT_NE(kept.value().word_evidence(), nullptr);
+  EXPECT_EQ(kept.value().word_evidence()->ToJson(), model.value().word_evidence()->ToJson());
+  EXPECT_EQ(kept.value().word_evidence()->Of("černá").one_side, 0.125f);
 }
 
 TEST(MatchModelTest, RejectsBadInput) {

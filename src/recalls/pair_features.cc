@@ -86,6 +86,7 @@ enum Feature : size_t {
   kAllWordsR,
   kCategoryCos,
   kColourConflict,
+  kTitleWordEvidence,
   kFeatureCount,
 };
 
@@ -111,6 +112,7 @@ const std::vector<std::string>& Names() {
       "price_ratio",         "price_log_diff",        "price_from_text",       "title_words_l",
       "title_words_r",       "title_length_ratio",    "all_words_l",
       "all_words_r",         "category_cos",          "colour_conflict",
+      "title_word_evidence",
   };
   return names;
 }
@@ -974,6 +976,7 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
   f[kAllWordsR] = static_cast<double>(r.all_words.size());
   if (!l.category.empty() && !r.category.empty()) f[kCategoryCos] = Cosine(l.category_word, r.category_word);
   if (l.colours != 0 && r.colours != 0) f[kColourConflict] = (l.colours & r.colours) == 0 ? 1 : 0;
+  if (word_evidence_ != nullptr && both_titles) f[kTitleWordEvidence] = word_evidence_->LogOdds(l.title_words, r.title_words);
 
   for (size_t i = 0; i < kFeatureCount; ++i) out[i] = static_cast<float>(f[i]);
 }

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <thread>
 #include <unordered_set>
 
@@ -857,6 +858,10 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
       model_(model),
       options_(options),
       state_(std::make_unique<State>()) {
+  // A model's trees read the word evidence it was trained with; computed
+  // without it, or with another's, the feature would mislead them quietly.
+  if (model_ != nullptr && featurizer_->word_evidence() != model_->word_evidence())
+    throw std::invalid_argument("RecallIndex: the featuriser does not carry the model's word evidence (PairFeaturizer::set_word_evidence)");
   state_->prepared.resize(records_.size());
   state_->brand_keys.resize(records_.size());
   state_->spellings.resize(records_.size());

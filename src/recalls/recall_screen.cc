@@ -24,6 +24,7 @@ RecallScreen::RecallScreen(std::vector<Notice> notices, std::optional<MatchModel
   std::vector<const Record*> corpus;
   for (const auto& r : records) corpus.push_back(&r.record);
   featurizer_.Fit(corpus);
+  if (model_) featurizer_.set_word_evidence(model_->word_evidence());
   index_ = std::make_unique<RecallIndex>(std::move(records), /*indexed_are_notices=*/true, &featurizer_,
                                          model_ ? &*model_ : nullptr, options);
 }

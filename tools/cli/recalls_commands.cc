@@ -204,6 +204,12 @@ Result<std::optional<recalls::MatchModel>> LoadModel(const std::string& path) {
   return std::optional<recalls::MatchModel>(std::move(model).value());
 }
 
+// The featuriser computes the model's word evidence feature with the
+// model's own learned weights.
+void UseModel(NoticeSide* side, const std::optional<recalls::MatchModel>& model) {
+  side->featurizer.set_word_evidence(model ? model->word_evidence() : nullptr);
+}
+
 // A notice of the store by "source:id", or by its id alone when only one
 // source has it.
 Result<size_t> FindNotice(const NoticeSide& n, const std::string& wanted, const std::string& db) {
@@ -273,6 +279,7 @@ int RunMatch(const Args& args) {
   if (!side.ok()) return Report(side.error());
   auto model = LoadModel(args.model);
   if (!model.ok()) return Report(model.error());
+  UseModel(side.value().get(), model.value());
   size_t skipped = 0;
   auto listings = ReadListings(args.listings, &skipped);
   if (!listings.ok()) return Report(listings.error());
@@ -456,6 +463,7 @@ int RunAffected(const Args& args) {
   }
   auto side = LoadNotices(args.db);
   if (!side.ok()) return Report(side.error());
+  UseModel(side.value().get(), model.value());
   const NoticeSide& n = *side.value();
   std::vector<size_t> asked;
   for (const std::string& wanted : wanted_ids) {
@@ -495,6 +503,7 @@ int RunExplain(const Args& args) {
   if (!side.ok()) return Report(side.error());
   auto model = LoadModel(args.model);
   if (!model.ok()) return Report(model.error());
+  UseModel(side.value().get(), model.value());
   const NoticeSide& n = *side.value();
   auto at = FindNotice(n, args.notice_id, args.db);
   if (!at.ok()) return Report(at.error());

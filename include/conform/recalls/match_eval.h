@@ -5,12 +5,16 @@
 // withheld test split are honest:
 //   1. the featuriser's IDF weights are fitted on the distinct records of the
 //      training pairs only;
-//   2. the trees are trained on the training pairs, with the validation
+//   2. the word evidence (word_evidence.h) is learned on the training
+//      pairs; each training pair's value comes from a regression fitted on
+//      the other four fifths of them, every other pair's from the one
+//      fitted on all;
+//   3. the trees are trained on the training pairs, with the validation
 //      pairs' log loss deciding when to stop (patience and every other
 //      setting from BoostingOptions, never per data set);
-//   3. the decision threshold is the one that maximises F1 on the
+//   4. the decision threshold is the one that maximises F1 on the
 //      validation pairs (ChooseThreshold);
-//   4. every split is scored at that threshold.
+//   5. every split is scored at that threshold.
 #ifndef CONFORM_RECALLS_MATCH_EVAL_H_
 #define CONFORM_RECALLS_MATCH_EVAL_H_
 
@@ -64,7 +68,7 @@ struct TrainedMatcher {
   MatchModel model;
 };
 
-// Steps 1-3 of the procedure. Error when either split has no pairs or no
+// Steps 1-4 of the procedure. Error when either split has no pairs or no
 // positive pair.
 Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const std::vector<LabeledPair>& valid,
                                     const MatchEvalOptions& options, double* fit_seconds = nullptr);

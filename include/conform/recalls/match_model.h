@@ -21,6 +21,7 @@
 
 #include "conform/core/result.h"
 #include "conform/recalls/tree_ensemble.h"
+#include "conform/recalls/word_evidence.h"
 
 namespace conform::recalls {
 
@@ -144,6 +145,13 @@ class MatchModel {
   size_t feature_count() const { return feature_count_; }
   const std::vector<std::string>& feature_names() const { return feature_names_; }
 
+  // The learned word evidence the feature "title_word_evidence" reads, saved
+  // and loaded with the trees; null for a model without it. Pass it to the
+  // featuriser that computes this model's features
+  // (PairFeaturizer::set_word_evidence).
+  const std::shared_ptr<const WordEvidence>& word_evidence() const { return word_evidence_; }
+  void set_word_evidence(std::shared_ptr<const WordEvidence> evidence) { word_evidence_ = std::move(evidence); }
+
   // Total gain per feature (by name when known), largest first.
   Result<std::vector<std::pair<std::string, double>>> FeatureGains() const;
 
@@ -162,6 +170,7 @@ class MatchModel {
   size_t feature_count_ = 0;
   int threads_ = 1;
   std::vector<std::string> feature_names_;
+  std::shared_ptr<const WordEvidence> word_evidence_;
   std::optional<TreeEnsemble> ensemble_;
   std::string compile_error_;
 };

@@ -26,7 +26,9 @@
 //     years shared or missing;
 //   - brand equal or named in the other's text, first title word equal;
 //   - price ratio and log difference; category cosine; lengths;
-//   - colours named on both sides, none shared.
+//   - colours named on both sides, none shared;
+//   - what the two titles' words say, learned from labelled pairs
+//     (word_evidence.h): one word on one side only can mark another edition.
 //
 // A title is read up to its first 1,024 bytes (cut at a space): a longer
 // one is a description pasted in, and title features compare its words
@@ -38,6 +40,7 @@
 #define CONFORM_RECALLS_PAIR_FEATURES_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +48,7 @@
 
 #include "conform/recalls/model_number.h"
 #include "conform/recalls/text_similarity.h"
+#include "conform/recalls/word_evidence.h"
 #include "conform/recalls/word_list.h"
 
 namespace conform::recalls {
@@ -148,6 +152,15 @@ class PairFeaturizer {
 
   const RecordSchema& schema() const { return schema_; }
 
+  // The learned word evidence the feature "title_word_evidence" reads (the
+  // log-odds WordEvidence gives the two titles' words); without it, or
+  // when either title is blank, that feature is missing. A trained model
+  // carries its own (MatchModel::word_evidence), and whoever pairs a
+  // featuriser with a model sets it here before computing. Not thread-safe
+  // against Compute.
+  void set_word_evidence(std::shared_ptr<const WordEvidence> evidence) { word_evidence_ = std::move(evidence); }
+  const std::shared_ptr<const WordEvidence>& word_evidence() const { return word_evidence_; }
+
  private:
   struct RecordText {
     std::string_view title;  // the title value, in the record
@@ -161,6 +174,7 @@ class PairFeaturizer {
       title_c4_{Analyzer::kCharNgrams, 4}, title_c5_{Analyzer::kCharNgrams, 5};
   TfidfVectorizer all_word_{Analyzer::kWords}, all_c3_{Analyzer::kCharNgrams, 3};
   TfidfVectorizer category_word_{Analyzer::kWords};
+  std::shared_ptr<const WordEvidence> word_evidence_;
 };
 
 }  // namespace conform::recalls

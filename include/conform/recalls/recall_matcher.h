@@ -178,7 +178,9 @@ struct RecallMatcherOptions {
 class RecallIndex {
  public:
   // `featurizer` must be fitted (PairFeaturizer::Fit); `model` may be null.
-  // Both must outlive the index. `indexed_are_notices` says which side the
+  // Both must outlive the index. With a model, the featuriser must carry
+  // the model's word evidence (std::invalid_argument otherwise: a caller's
+  // mistake, not bad input). `indexed_are_notices` says which side the
   // indexed records are, so that pairs are always (notice, listing).
   RecallIndex(std::vector<MatchRecord> records, bool indexed_are_notices, const PairFeaturizer* featurizer,
               const MatchModel* model, RecallMatcherOptions options = {});
