@@ -253,15 +253,20 @@ TEST(MatchModelTest, CompiledTreesAgreeWithXGBoostOnWalmartAmazon) {
   ExpectCompiledAgrees(loaded.value(), x);
 }
 
+// Five rounds on MakeData(rows, seed), without validation data.
+Result<MatchModel> FiveRoundModel(size_t rows, uint32_t seed, const std::vector<std::string>& names = {}) {
+  FeatureMatrix train;
+  std::vector<float> ty;
+  MakeData(rows, seed, &train, &ty);
+  BoostingOptions o = Quick();
+  o.max_rounds = 5;
+  return MatchModel::Train(train, ty, nullptr, nullptr, o, names);
+}
+
 // The word evidence travels in the model file; a model whose trees read it
 // but which lost it is refused rather than fed a missing feature.
 TEST(MatchModelTest, WordEvidenceTravelsWithTheTrees) {
-  FeatureMatrix train;
-  std::vector<float> ty;
-  MakeData(300, 4, &train, &ty);
-  BoostingOptions o = Quick();
-  o.max_rounds = 5;
-  auto model = MatchModel::Train(train, ty, nullptr, nullptr, o, {"a", "b", "title_word_evidence"});
+  auto model = FiveRoundModel(300, 4, {"a", "b", "title_word_evidence"});
   ASSERT_TRUE(model.ok());
   auto lost = MatchModel::LoadFromBuffer(model.value().SaveToBuffer().value());
   ASSERT_FALSE(lost.ok());
