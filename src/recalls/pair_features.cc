@@ -739,6 +739,21 @@ void PairFeaturizer::AddVectors(PreparedRecord* p) const {
   p->vectorised = true;
 }
 
+bool SpecsConflict(const PreparedRecord& l, const PreparedRecord& r) {
+  for (size_t i = 0; i < l.specs.size(); ++i) {
+    if (Contains(r.specs, l.specs, i)) continue;
+    const std::string_view kind = l.spec_kinds[i];
+    bool kind_in_r = false, kind_agrees = false;
+    for (size_t j = 0; j < r.specs.size(); ++j) {
+      if (r.spec_kinds[j] != kind) continue;
+      kind_in_r = true;
+      kind_agrees = kind_agrees || Contains(l.specs, r.specs, j);
+    }
+    if (kind_in_r && !kind_agrees) return true;
+  }
+  return false;
+}
+
 std::vector<float> PairFeaturizer::Compute(const Record& left, const Record& right) const {
   std::vector<float> out(FeatureCount());
   Compute(Prepare(left), Prepare(right), out.data());
@@ -916,19 +931,7 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
   if (!l.specs.empty() && !r.specs.empty()) {
     const size_t shared = CountCommon(l.specs, r.specs);
     f[kSpecShared] = static_cast<double>(shared);
-    bool conflict = false;
-    for (size_t i = 0; i < l.specs.size(); ++i) {
-      if (Contains(r.specs, l.specs, i)) continue;
-      const std::string_view kind = l.spec_kinds[i];
-      bool kind_in_r = false, kind_agrees = false;
-      for (size_t j = 0; j < r.specs.size(); ++j) {
-        if (r.spec_kinds[j] != kind) continue;
-        kind_in_r = true;
-        kind_agrees = kind_agrees || Contains(l.specs, r.specs, j);
-      }
-      conflict = conflict || (kind_in_r && !kind_agrees);
-    }
-    f[kSpecConflict] = conflict ? 1 : 0;
+    f[kSpecConflict] = SpecsConflict(l, r) ? 1 : 0;
   }
 
   if (!l.digit_runs.empty() && !r.digit_runs.empty())

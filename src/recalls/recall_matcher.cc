@@ -1268,6 +1268,18 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         too_doubtful(what);
         continue;
       }
+      // Specifications of one kind that differ ("26800mAh" against
+      // "10000mAh") name another product of the brand, however alike the
+      // rest of the words: neither the model's confidence nor the notice's
+      // product name makes that a review.
+      if (SpecsConflict(notice_of(j.candidate), listing_of(j.candidate))) {
+        if (left_out != nullptr) {
+          RecallMatch none = m;
+          none.evidence = evidence_of(j, probability, fmt::format("rule: {}, and the specifications differ -> none", what));
+          left_out->push_back(std::move(none));
+        }
+        continue;
+      }
       m.action = RecallAction::kReview;
       rule = j.named && (!scored || probability < options_.review_unidentified_at)
                  ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what)

@@ -432,6 +432,28 @@ TEST_F(RecallRulesTest, AKindOnlyNoticeIsNeverATakedown) {
   EXPECT_TRUE(Match(MakeListing("L", "Breezo fast charger 20W", "Breezo"), strict).empty());
 }
 
+TEST(RecallSpecsTest, AnotherCapacityOfTheBrandsKindIsNoReview) {
+  // The notice names brand, kind and capacity only; however sure the model,
+  // a listing of another capacity sells another product.
+  std::vector<MatchRecord> notices = {FromNotice(
+      MakeNotice(NoticeSource::kEuSafetyGate, "A12/00030/26", "Power bank", "Corlily", "", "", "Black power bank in a cardboard box (26800mAh, magnetic)."))};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record});
+  const MatchModel model = TrustingModel();
+  const RecallIndex index(notices, true, &featurizer, &model);
+  const auto same = index.Match(FromListing(MakeListing("L1", "Corlily magnetic power bank 26800mAh black", "Corlily")));
+  ASSERT_EQ(same.size(), 1u);
+  EXPECT_EQ(same[0].action, RecallAction::kReview);
+  const Listing other = MakeListing("L2", "Corlily magnetic power bank 10000mAh black", "Corlily");
+  EXPECT_TRUE(index.Match(FromListing(other)).empty());
+  const auto explained = index.Explain(FromListing(other));
+  ASSERT_EQ(explained.size(), 1u);
+  EXPECT_EQ(explained[0].action, RecallAction::kNone);
+  EXPECT_EQ(explained[0].evidence.back(), "rule: the notice names no GTIN or model code, and the specifications differ -> none");
+  // A capacity the listing does not give is no conflict.
+  EXPECT_EQ(index.Match(FromListing(MakeListing("L3", "Corlily magnetic power bank black", "Corlily"))).size(), 1u);
+}
+
 TEST_F(RecallRulesTest, AGtinAlwaysWins) {
   // Another brand, another code, and still the same trade item.
   const auto hits = Match(MakeListing("L", "Glass kettle KT-2000", "Teakraft", "4006381333931"));

@@ -124,6 +124,11 @@ struct PreparedRecord {
   uint32_t colours = 0;
 };
 
+// Whether two prepared records name specifications of one kind and share
+// none of that kind ("26800mAh" against "10000mAh"). Symmetric; the
+// feature "spec_conflict".
+bool SpecsConflict(const PreparedRecord& a, const PreparedRecord& b);
+
 class PairFeaturizer {
  public:
   explicit PairFeaturizer(RecordSchema schema = {});
