@@ -11,6 +11,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "conform/recalls/word_evidence.h"
+
 namespace conform::recalls {
 
 namespace {
@@ -154,7 +156,7 @@ std::shared_ptr<const WordEvidence> LearnWordEvidence(const std::vector<LabeledP
     for (size_t rank = 0; rank < members.size(); ++rank) fold[members[rank]] = static_cast<int>(rank % kWordEvidenceFolds);
   }
   const size_t column = static_cast<size_t>(
-      std::find(PairFeaturizer::FeatureNames().begin(), PairFeaturizer::FeatureNames().end(), "title_word_evidence") -
+      std::find(PairFeaturizer::FeatureNames().begin(), PairFeaturizer::FeatureNames().end(), kWordEvidenceFeature) -
       PairFeaturizer::FeatureNames().begin());
   for (int f = 0; f < kWordEvidenceFolds; ++f) {
     std::vector<WordPairExample> rest;

@@ -20,9 +20,6 @@ namespace {
 constexpr const char* kThresholdAttr = "conform_threshold";
 constexpr const char* kRoundsAttr = "conform_best_rounds";
 constexpr const char* kWordEvidenceAttr = "conform_title_word_evidence";
-// The feature that reads the word evidence: a model that has it must carry
-// its evidence.
-constexpr const char* kWordEvidenceFeature = "title_word_evidence";
 
 Error XgbError(std::string_view what) {
   return Error(ErrorCode::kInternal, fmt::format("XGBoost: {}: {}", what, XGBGetLastError()));

@@ -266,7 +266,7 @@ Result<MatchModel> FiveRoundModel(size_t rows, uint32_t seed, const std::vector<
 // The word evidence travels in the model file; a model whose trees read it
 // but which lost it is refused rather than fed a missing feature.
 TEST(MatchModelTest, WordEvidenceTravelsWithTheTrees) {
-  auto model = FiveRoundModel(300, 4, {"a", "b", "title_word_evidence"});
+  auto model = FiveRoundModel(300, 4, {"a", "b", kWordEvidenceFeature});
   ASSERT_TRUE(model.ok());
   auto lost = MatchModel::LoadFromBuffer(model.value().SaveToBuffer().value());
   ASSERT_FALSE(lost.ok());

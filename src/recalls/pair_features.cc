@@ -112,7 +112,7 @@ const std::vector<std::string>& Names() {
       "price_ratio",         "price_log_diff",        "price_from_text",       "title_words_l",
       "title_words_r",       "title_length_ratio",    "all_words_l",
       "all_words_r",         "category_cos",          "colour_conflict",
-      "title_word_evidence",
+      kWordEvidenceFeature,
   };
   return names;
 }

@@ -23,6 +23,7 @@ WordList TitleWords(const std::string& title) {
 class WordEvidenceTest : public ::testing::Test {
  protected:
   void SetUp() override {
+    titles_.reserve(100);  // examples_ point into it
     const std::vector<std::string> products = {"acme office suite 7", "zenith photo studio 12", "orbit tax planner 2009",
                                                "nova paint pro 5",    "delta backup manager 3", "lumen video editor 8"};
     for (const std::string& p : products) {
@@ -42,12 +43,9 @@ class WordEvidenceTest : public ::testing::Test {
     titles_.push_back(TitleWords(b));
     labels_.push_back(label);
   }
-  std::vector<WordList> titles_;  // reserved below: examples point into it
+  std::vector<WordList> titles_;
   std::vector<int> labels_;
   std::vector<WordPairExample> examples_;
-
- public:
-  WordEvidenceTest() { titles_.reserve(100); }
 };
 
 TEST_F(WordEvidenceTest, LearnsWhichWordsOnOneSideMarkAnotherProduct) {

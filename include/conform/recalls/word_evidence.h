@@ -27,6 +27,11 @@ namespace conform::recalls {
 
 // One training example: the distinct sorted words of the two titles, and
 // the label (0 or 1).
+// The name of the pair feature that reads the evidence: the featuriser
+// writes it, training fills its column, and a model file whose trees read
+// it must carry the evidence.
+inline constexpr const char* kWordEvidenceFeature = "title_word_evidence";
+
 struct WordPairExample {
   const WordList* left = nullptr;
   const WordList* right = nullptr;
@@ -56,7 +61,6 @@ class WordEvidence {
   Weights Of(std::string_view word) const;
   double bias() const { return bias_; }
   size_t size() const { return words_.size(); }
-  bool empty() const { return words_.empty() && bias_ == 0; }
 
   // As JSON: {"bias": b, "words": {"word": [shared, one_side], ...}}, words
   // sorted, numbers written so that they read back exactly. FromJson reads
