@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include "conform/core/text.h"
 #include "conform/recalls/word_list.h"
@@ -517,13 +520,20 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records) {
     std::string category = NormalizeValue(FirstOf(*r, schema_.category));
     if (!category.empty()) categories.push_back(std::move(category));
   }
-  title_word_.Fit(titles);
-  title_c3_.Fit(titles);
-  title_c4_.Fit(titles);
-  title_c5_.Fit(titles);
-  all_word_.Fit(all_texts);
-  all_c3_.Fit(all_texts);
-  category_word_.Fit(categories);
+  // The fits are independent of one another: spread over the cores, the
+  // largest (the all-text 3-grams) first.
+  const std::pair<TfidfVectorizer*, const std::vector<std::string>*> fits[] = {
+      {&all_c3_, &all_texts}, {&title_c3_, &titles}, {&title_c4_, &titles},     {&title_c5_, &titles},
+      {&all_word_, &all_texts}, {&title_word_, &titles}, {&category_word_, &categories}};
+  std::atomic<size_t> next{0};
+  const auto work = [&] {
+    for (size_t i = next++; i < std::size(fits); i = next++) fits[i].first->Fit(*fits[i].second);
+  };
+  const unsigned threads = std::min<unsigned>(std::size(fits), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
 }
 
 // Longer titles are read up to here (see Text).

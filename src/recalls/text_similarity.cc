@@ -359,15 +359,60 @@ void TfidfVectorizer::AppendTerms(std::string_view normalized, std::vector<uint6
   }
 }
 
+namespace {
+
+// Document frequencies of term hashes: an open-addressing table (linear
+// probing, power-of-two size, at most half full) whose slots remember the
+// last document that counted them, so a term repeated in one document
+// counts once without the document's terms being sorted first.
+class DocumentFrequencies {
+ public:
+  struct Entry {
+    uint64_t term = 0;
+    uint32_t count = 0;  // 0: an empty slot
+    uint32_t last_document = 0;
+  };
+
+  void Count(uint64_t term, uint32_t document) {
+    if (2 * (size_ + 1) > slots_.size()) Grow();
+    Entry& e = Find(term);
+    if (e.count == 0) {
+      e = {term, 1, document};
+      ++size_;
+    } else if (e.last_document != document) {
+      ++e.count;
+      e.last_document = document;
+    }
+  }
+  size_t size() const { return size_; }
+  const std::vector<Entry>& slots() const { return slots_; }
+
+ private:
+  Entry& Find(uint64_t term) {
+    const uint64_t mask = slots_.size() - 1;
+    for (uint64_t at = Slot(term) & mask;; at = (at + 1) & mask)
+      if (slots_[at].count == 0 || slots_[at].term == term) return slots_[at];
+  }
+  void Grow() {
+    std::vector<Entry> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : 2 * old.size(), Entry{});
+    for (const Entry& e : old)
+      if (e.count != 0) Find(e.term) = e;
+  }
+
+  std::vector<Entry> slots_;
+  size_t size_ = 0;
+};
+
+}  // namespace
+
 void TfidfVectorizer::Fit(const std::vector<std::string>& normalized_documents) {
-  std::unordered_map<uint64_t, uint32_t> df;
+  DocumentFrequencies df;
   std::vector<uint64_t> terms;
-  for (const std::string& doc : normalized_documents) {
+  for (size_t d = 0; d < normalized_documents.size(); ++d) {
     terms.clear();
-    AppendTerms(doc, &terms);
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-    for (uint64_t t : terms) ++df[t];
+    AppendTerms(normalized_documents[d], &terms);
+    for (uint64_t t : terms) df.Count(t, static_cast<uint32_t>(d));
   }
   document_count_ = normalized_documents.size();
   const double n = static_cast<double>(document_count_);
@@ -376,10 +421,11 @@ void TfidfVectorizer::Fit(const std::vector<std::string>& normalized_documents) 
   idf_table_.assign(slots, IdfSlot{});
   idf_mask_ = slots - 1;
   vocabulary_size_ = df.size();
-  for (const auto& [term, count] : df) {
-    uint64_t at = Slot(term) & idf_mask_;
+  for (const auto& e : df.slots()) {
+    if (e.count == 0) continue;
+    uint64_t at = Slot(e.term) & idf_mask_;
     while (idf_table_[at].idf != 0) at = (at + 1) & idf_mask_;
-    idf_table_[at] = {term, static_cast<float>(std::log((1 + n) / (1 + count)) + 1)};
+    idf_table_[at] = {e.term, static_cast<float>(std::log((1 + n) / (1 + e.count)) + 1)};
   }
   unseen_idf_ = std::log(1 + n) + 1;
 }

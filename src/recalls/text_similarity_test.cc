@@ -1,5 +1,6 @@
 #include "conform/recalls/text_similarity.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -193,6 +194,27 @@ TEST(TextSimilarityTest, IdfOfEachIsIdfOfEveryTerm) {
   std::vector<double> from_views(terms.size());
   v.IdfOfEach(std::span<const std::string_view>(views), from_views.data());
   for (size_t i = 0; i < terms.size(); ++i) EXPECT_EQ(from_views[i], v.Idf(terms[i])) << terms[i];
+}
+
+// A term repeated in a document counts once for it; a corpus of thousands
+// of terms (the counting table grows many times) keeps every count.
+TEST(TextSimilarityTest, DocumentFrequencyCountsEachDocumentOnce) {
+  const auto idf = [](double documents, double df) { return static_cast<float>(std::log((1 + documents) / (1 + df)) + 1); };
+  TfidfVectorizer small(Analyzer::kWords);
+  small.Fit({"a a a b", "a c c", "d"});
+  EXPECT_EQ(small.Idf("a"), idf(3, 2));
+  EXPECT_EQ(small.Idf("b"), idf(3, 1));
+  EXPECT_EQ(small.Idf("c"), idf(3, 1));
+  EXPECT_EQ(small.vocabulary_size(), 4u);
+
+  // Word i in documents 0 .. i % 7, twice in each.
+  std::vector<std::string> corpus(7);
+  for (int i = 0; i < 5000; ++i)
+    for (int d = 0; d <= i % 7; ++d) corpus[d] += fmt::format("w{0} w{0} ", i);
+  TfidfVectorizer large(Analyzer::kWords);
+  large.Fit(corpus);
+  EXPECT_EQ(large.vocabulary_size(), 5000u);
+  for (int i = 0; i < 5000; ++i) ASSERT_EQ(large.Idf(fmt::format("w{}", i)), idf(7, i % 7 + 1)) << i;
 }
 
 TEST(TextSimilarityTest, RareSharedWordsWeighMoreThanCommonOnes) {
