@@ -4,12 +4,13 @@
 //
 //   cmake --build build --target tree_ensemble_bench && taskset -c 0 build/bench/tree_ensemble_bench
 //
-// The model is an XGBoost JSON or UBJSON file (TREE_MODEL, default
-// /tmp/big/model.json: a Walmart-Amazon matcher of 536 trees over the pair
-// features; TREE_ROUNDS=n keeps its first n rounds). The rows are the pair
-// features of the ER-Magellan Walmart-Amazon (structured) valid split, with
-// the featuriser fitted on its train split, so the paths taken through the
-// trees are real ones; ER_DIR overrides the directory. Each row count runs
+// The model is a file from `conform match-eval DIR --model-out FILE`
+// (TREE_MODEL, required: for example a Walmart-Amazon matcher;
+// TREE_ROUNDS=n keeps its first n rounds). The rows are the pair features
+// of the ER-Magellan Walmart-Amazon (structured) valid split, with the
+// featuriser fitted on its train split and carrying the model's word
+// evidence, so the paths taken through the trees are real ones; ER_DIR
+// overrides the directory. Each row count runs
 // on every instruction set side by side (isa 0 scalar, 1 AVX2, 2 AVX-512);
 // ns_per_row is the time per row.
 #include <benchmark/benchmark.h>
@@ -21,6 +22,7 @@
 #include <sstream>
 
 #include "conform/recalls/match_eval.h"
+#include "conform/recalls/match_model.h"
 #include "conform/recalls/tree_ensemble.h"
 
 namespace {
@@ -35,7 +37,16 @@ struct Fixture {
 
   Fixture() {
     const char* model_env = std::getenv("TREE_MODEL");
-    const std::string model_path = model_env != nullptr ? model_env : "/tmp/big/model.json";
+    if (model_env == nullptr) {
+      error = "set TREE_MODEL to a model file (conform match-eval DIR --model-out FILE)";
+      return;
+    }
+    const std::string model_path = model_env;
+    auto model = MatchModel::Load(model_path);
+    if (!model.ok()) {
+      error = model_path + ": " + model.error().ToString();
+      return;
+    }
     std::ifstream in(model_path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
@@ -58,6 +69,7 @@ struct Fixture {
     }
     PairFeaturizer featurizer;
     featurizer.Fit(DistinctRecords(train.value()));
+    featurizer.set_word_evidence(model.value().word_evidence());
     rows = FeaturizePairs(featurizer, valid.value(), 1);
     if (rows.cols != ensemble->feature_count()) {
       error = "the model does not take the pair features";
