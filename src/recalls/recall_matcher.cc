@@ -866,9 +866,11 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
   state_->brand_keys.resize(records_.size());
   state_->spellings.resize(records_.size());
   if (options_.kinds != nullptr) state_->kinds.resize(records_.size());
-  // Preparing (normalising, vectorising, extracting codes) is most of the
-  // build: done on every core.
+  // Preparing (normalising, vectorising, extracting codes) and finding the
+  // blocking keys are most of the build: done on every core; the postings
+  // are then filled in record order.
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::vector<std::string>> keys(records_.size());
   std::atomic<size_t> next{0};
   const auto work = [&] {
     for (size_t i = next++; i < records_.size(); i = next++) {
@@ -877,6 +879,7 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
       state_->spellings[i] = AllSpellings(state_->brand_keys[i], options_.brands);
       if (options_.kinds != nullptr)
         state_->kinds[i] = indexed_are_notices_ ? options_.kinds->OfNotice(records_[i]) : options_.kinds->OfListing(records_[i]);
+      keys[i] = BlockingKeys(records_[i], state_->prepared[i], options_.brands);
     }
   };
   std::vector<std::thread> pool;
@@ -884,8 +887,8 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
   work();
   for (auto& t : pool) t.join();
   for (size_t i = 0; i < records_.size(); ++i)
-    for (auto& key : BlockingKeys(records_[i], state_->prepared[i], options_.brands))
-      state_->postings[std::move(key)].push_back(static_cast<uint32_t>(i));
+    for (auto& key : keys[i]) state_->postings[std::move(key)].push_back(static_cast<uint32_t>(i));
+  std::vector<std::vector<std::string>>().swap(keys);
 
   // Code and stem keys that many records or many brands share.
   const auto brand_of = [&](uint32_t i) -> std::string_view {
