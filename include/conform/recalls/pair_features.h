@@ -135,6 +135,7 @@ class PairFeaturizer {
 
   // Learns the IDF weights from `records` (pass each distinct record once;
   // typically every record of the training pairs). Replaces any earlier fit.
+  // Fits its vectorisers side by side, on every core.
   void Fit(const std::vector<const Record*>& records);
 
   // Thread-safe once fitted. Without vectors (the TF-IDF vectors, most of
