@@ -30,12 +30,16 @@
 #   TESTDATA   the shared test data (default ../shared/testdata)
 #   SEEDS      random halvings per set (default 3)
 #   FOLD_SEEDS random four-way splits of train.txt per set (default 1; 0: none)
+#   SETS       the sets to run, by their folders under er_magellan (default
+#              all four: "Textual/Abt-Buy Structured/Amazon-Google
+#              Structured/Walmart-Amazon Dirty/Walmart-Amazon")
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD_DIR:-$ROOT/build}
 TESTDATA=${TESTDATA:-$ROOT/../shared/testdata}
 SEEDS=${SEEDS:-3}
 FOLD_SEEDS=${FOLD_SEEDS:-1}
+SETS=${SETS:-Textual/Abt-Buy Structured/Amazon-Google Structured/Walmart-Amazon Dirty/Walmart-Amazon}
 ER=$TESTDATA/er-benchmarks/data/er_magellan
 die() { echo "run_match_quality: $*" >&2; exit 1; }
 [[ $SEEDS =~ ^[0-9]+$ && $SEEDS -ge 1 ]] || die "SEEDS must be a number of at least 1"
@@ -56,6 +60,10 @@ declare -A PUBLISHED=(
   [Structured/Walmart-Amazon]="71.9 66.9 86.8 86.8"
   [Dirty/Walmart-Amazon]="37.4 53.8 85.7 85.7"
 )
+
+for set in $SETS; do
+  [[ -n ${PUBLISHED[$set]:-} ]] || die "no set '$set' (SETS takes: ${!PUBLISHED[*]})"
+done
 
 # F1 (percent) of the pooled decisions of prediction files: split "test".
 pooled_f1() {
@@ -91,7 +99,7 @@ mean_range() {
 printf '| %-26s | %5s | %5s | %5s | %8s | %-22s | %-22s | %8s | %8s | %8s | %5s |\n' set P R F1 "test F1" \
   "held-out F1 (range)" "train-fold F1 (range)" Magellan DeepM. Ditto aim
 printf '|%s|\n' "----------------------------|-------|-------|-------|----------|------------------------|------------------------|----------|----------|----------|-------"
-for set in Textual/Abt-Buy Structured/Amazon-Google Structured/Walmart-Amazon Dirty/Walmart-Amazon; do
+for set in $SETS; do
   dir=$ER/$set
   [[ -f $dir/train.txt && -f $dir/valid.txt ]] || die "$dir lacks train.txt or valid.txt"
   out=$("$CONFORM" match-eval "$dir" --threads 0)
