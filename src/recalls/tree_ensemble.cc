@@ -183,6 +183,9 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
       }
       if (r.feature[i] < 0 || r.feature[i] >= feature_count)
         return Invalid(fmt::format("tree {} node {} splits on feature {}", t, i, r.feature[i]));
+      // XGBoost's cut points are finite; the scalar walk relies on it.
+      if (!std::isfinite(r.condition[i]))
+        return Invalid(fmt::format("tree {} node {} splits at {}, not a finite value", t, i, r.condition[i]));
       r.depth = std::max(r.depth, depth[i] + 1);
       if (r.depth > kMaxDepth) return Invalid(fmt::format("tree {} is deeper than {} levels", t, kMaxDepth));
     }
@@ -198,6 +201,7 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
   // The padding trees: all-zero splits, all-zero leaves.
   ensemble.splits_.assign(groups * tree_walk::GroupSplits(depth), Split{0, 0});
   ensemble.leaves_.assign(groups * kGroup * ensemble.leaves_per_tree_, 0.0f);
+  ensemble.scalar_splits_.assign(use * ensemble.splits_per_tree_, Split{0, 0});
   for (size_t t = 0; t < use; ++t) {
     const RawTree& r = raw_trees[t];
     const size_t group = t / kGroup, lane = t % kGroup;
@@ -206,6 +210,9 @@ Result<TreeEnsemble> TreeEnsemble::FromModel(std::string_view model, int rounds)
     const auto place = [&](uint32_t pos, Split split) {
       group_splits[tree_walk::TreeSplit(depth, lane, pos)] = split;
       if (pos < top) group_splits[pos * kGroup + lane] = split;
+      const uint32_t feature = split.feature & ~kDefaultLeft;
+      ensemble.scalar_splits_[t * ensemble.splits_per_tree_ + pos] =
+          Split{split.condition, (split.feature & kDefaultLeft) ? static_cast<uint32_t>(feature_count) + feature : feature};
     };
     float* leaves = ensemble.leaves_.data() + t * ensemble.leaves_per_tree_;
     // (XGBoost node, heap position) pairs still to place, level by level.
@@ -267,63 +274,72 @@ TreeEnsemble::Isa TreeEnsemble::DefaultIsa() {
   return chosen;
 }
 
-inline uint32_t TreeEnsemble::Step(const Split& s, uint32_t p, const float* row) {
-  const float v = row[s.feature & ~kDefaultLeft];
-  // Right unless v < condition; a NaN fails the comparison, so it goes
-  // right unless the node sends missing values left.
-  const uint32_t right = !(v < s.condition) ^ (std::isnan(v) & (s.feature >> 31));
-  return 2 * p + 1 + right;
+namespace {
+
+// `row`'s n values twice, as the scalar walk reads them (scalar_splits_):
+// a missing value becomes +inf in the first copy, -inf in the second.
+void WidenRow(const float* row, size_t n, float* wide) {
+  constexpr float kInf = std::numeric_limits<float>::infinity();
+  for (size_t f = 0; f < n; ++f) {
+    const bool missing = std::isnan(row[f]);
+    wide[f] = missing ? kInf : row[f];
+    wide[n + f] = missing ? -kInf : row[f];
+  }
 }
 
-float TreeEnsemble::ScalarMargin(const float* row) const {
+}  // namespace
+
+template <int kDepth>
+float TreeEnsemble::ScalarMargin(const float* wide_row) const {
   // kLanes trees walked at once, each in its own splits: their loads do not
   // wait on each other. The leaves are added one by one in tree order, as
-  // XGBoost adds them.
-  float margin = base_margin_;
+  // XGBoost adds them. kDepth is the trees' depth, or 0 to read it.
+  const int depth = kDepth > 0 ? kDepth : depth_;
   const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
+  float margin = base_margin_;
   for (size_t first = 0; first < tree_count_; first += kLanes) {
-    // Walks the padding trees of the last group too, harmlessly.
-    const Split* s = splits_.data() + first / kGroup * tree_walk::GroupSplits(depth_) +
-                     tree_walk::TreeSplit(depth_, first % kGroup, 0);  // tree k at s + k * sn
+    const size_t n = std::min(kLanes, tree_count_ - first);
+    const Split* s = scalar_splits_.data() + first * sn;  // tree first + k at s + k * sn
     uint32_t at[kLanes] = {};
-    for (int d = 0; d < depth_; ++d)
-      for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s[k * sn + at[k]], at[k], row);
+    // Right (2p + 2) unless value < condition (2p + 1). Written out in
+    // both loops: GCC compiled a helper called here into a slower walk.
+    if (n == kLanes) {
+      for (int d = 0; d < depth; ++d)
+        for (size_t k = 0; k < kLanes; ++k) {
+          const Split& split = s[k * sn + at[k]];
+          at[k] = 2 * at[k] + 1 + !(wide_row[split.feature] < split.condition);
+        }
+    } else {
+      for (int d = 0; d < depth; ++d)
+        for (size_t k = 0; k < n; ++k) {
+          const Split& split = s[k * sn + at[k]];
+          at[k] = 2 * at[k] + 1 + !(wide_row[split.feature] < split.condition);
+        }
+    }
     // Heap positions of leaves start at sn.
     const float* leaves = leaves_.data() + first * ln;
-    const size_t n = std::min(kLanes, tree_count_ - first);
     for (size_t k = 0; k < n; ++k) margin += leaves[k * ln + at[k] - sn];
   }
   return margin;
 }
 
 void TreeEnsemble::ScalarMargins(const float* rows, size_t row_count, size_t stride, float* out) const {
-  // Tree by tree over a block of rows, kLanes rows walking at once, so each
-  // tree stays in L1 while the block walks it. Rows left over go one at a
-  // time. Both add the leaves in tree order, so every row gets what
-  // ScalarMargin gives it.
-  constexpr size_t kBlock = 64;
-  static_assert(kBlock % kLanes == 0);
-  const uint32_t sn = splits_per_tree_, ln = leaves_per_tree_;
-  const size_t grouped = row_count / kLanes * kLanes;
-  for (size_t begin = 0; begin < grouped; begin += kBlock) {
-    const size_t n = std::min(kBlock, grouped - begin);
-    const float* block = rows + begin * stride;
-    float* margin = out + begin;
-    std::fill(margin, margin + n, base_margin_);
-    for (size_t t = 0; t < tree_count_; ++t) {
-      const Split* s = splits_.data() + t / kGroup * tree_walk::GroupSplits(depth_) + tree_walk::TreeSplit(depth_, t % kGroup, 0);
-      const float* leaves = leaves_.data() + t * ln;
-      for (size_t i = 0; i < n; i += kLanes) {
-        const float* r = block + i * stride;
-        uint32_t at[kLanes] = {};
-        for (int d = 0; d < depth_; ++d)
-          for (size_t k = 0; k < kLanes; ++k) at[k] = Step(s[at[k]], at[k], r + k * stride);
-        // Heap positions of leaves start at sn.
-        for (size_t k = 0; k < kLanes; ++k) margin[i + k] += leaves[at[k] - sn];
-      }
-    }
+  // Row by row: the sixteen trees walked at once keep the loads as busy as
+  // walking several rows of one tree did.
+  thread_local std::vector<float> wide;
+  wide.resize(2 * feature_count_);
+  float (TreeEnsemble::*margin)(const float*) const = &TreeEnsemble::ScalarMargin<0>;
+  switch (depth_) {
+    case 5: margin = &TreeEnsemble::ScalarMargin<5>; break;
+    case 6: margin = &TreeEnsemble::ScalarMargin<6>; break;
+    case 7: margin = &TreeEnsemble::ScalarMargin<7>; break;
+    case 8: margin = &TreeEnsemble::ScalarMargin<8>; break;
+    default: break;
   }
-  for (size_t i = grouped; i < row_count; ++i) out[i] = ScalarMargin(rows + i * stride);
+  for (size_t i = 0; i < row_count; ++i) {
+    WidenRow(rows + i * stride, feature_count_, wide.data());
+    out[i] = (this->*margin)(wide.data());
+  }
 }
 
 void TreeEnsemble::PredictMargins(const float* rows, size_t row_count, size_t stride, float* out, Isa isa) const {

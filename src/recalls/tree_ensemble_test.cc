@@ -249,6 +249,15 @@ TEST(TreeEnsembleTest, RefusesWhatItCannotEvaluate) {
     wide["learner"]["gradient_booster"]["model"]["trees"][0]["split_indices"][0] = 3;  // only 3 features
     EXPECT_FALSE(TreeEnsemble::FromModel(wide.dump()).ok());
   }
+  {
+    // JSON has no infinities; UBJSON, which XGBoost also writes, does.
+    nlohmann::json infinite = good;
+    infinite["learner"]["gradient_booster"]["model"]["trees"][0]["split_conditions"][0] = std::numeric_limits<float>::infinity();
+    const std::vector<uint8_t> ubj = nlohmann::json::to_ubjson(infinite);
+    auto e = TreeEnsemble::FromModel(std::string_view(reinterpret_cast<const char*>(ubj.data()), ubj.size()));
+    ASSERT_FALSE(e.ok());
+    EXPECT_NE(e.error().ToString().find("not a finite value"), std::string::npos) << e.error().ToString();
+  }
   EXPECT_FALSE(TreeEnsemble::FromModel("{not json").ok());
   EXPECT_FALSE(TreeEnsemble::FromModel("").ok());
   EXPECT_FALSE(TreeEnsemble::FromModel(R"({"learner": {}})").ok());

@@ -82,20 +82,21 @@ class TreeEnsemble {
   // A group holds its trees' top three levels interleaved, position p of
   // tree k at p * kGroup + k, so that a vector walk loads those levels'
   // splits side by side; then each tree's splits, all of them, in one place,
-  // so that a scalar walk reads few lines (the top levels are thus stored
-  // twice, 7 splits a tree more). Leaves are each tree's own. The last group
-  // is padded with trees that are walked and never added. 8 bytes a split: a
-  // depth-6 tree is 70 splits and 64 leaves, 816 bytes. src/recalls/tree_walk.h
-  // has the exact layout the walks read.
+  // for the levels below (the top levels are thus stored twice, 7 splits a
+  // tree more). Leaves are each tree's own. The last group is padded with
+  // trees that are walked and never added. The scalar walk reads its own
+  // copy of the splits (scalar_splits_). 8 bytes a split: a depth-6 tree is
+  // 70 + 63 splits and 64 leaves, 1,320 bytes. src/recalls/tree_walk.h has
+  // the exact layout the vector walks read.
   struct Split {
     float condition;
     uint32_t feature;  // feature index; kDefaultLeft set when missing goes left
   };
   static constexpr uint32_t kDefaultLeft = 0x80000000u;
   static constexpr size_t kGroup = 16;
-  // Walks advanced side by side by the scalar path (trees of one row, or
-  // rows of one tree): independent loads that the processor overlaps.
-  static constexpr size_t kLanes = 8;
+  // Trees of one row the scalar walk advances side by side: independent
+  // chains of loads that the processor overlaps.
+  static constexpr size_t kLanes = 16;
 
   // Allocates on cache-line boundaries, so that a group's 8 trees' splits at
   // one position are one line, and a 64-byte load of them crosses none.
@@ -112,16 +113,23 @@ class TreeEnsemble {
   };
 
   TreeEnsemble() = default;
-  // The child on `row`'s way of the node at heap position p whose split is
-  // `split`: 2p + 1 (left) or 2p + 2 (right).
-  static uint32_t Step(const Split& split, uint32_t p, const float* row);
-  float ScalarMargin(const float* row) const;
+  // The margin of a row widened for the scalar walk (see scalar_splits_).
+  template <int kDepth>
+  float ScalarMargin(const float* wide_row) const;
   void ScalarMargins(const float* rows, size_t row_count, size_t stride, float* out) const;
 
   // Group g's from g * kGroup * (top + splits_per_tree_), top the 7 splits of
   // the top levels (all of a tree under 3 levels).
   std::vector<Split, LineAligned<Split>> splits_;
   std::vector<float, LineAligned<float>> leaves_;  // tree t's at t * leaves_per_tree_
+  // The same splits for the scalar walk: tree t's in heap order from
+  // t * splits_per_tree_, each feature index pointing into the row widened
+  // to twice feature_count_ values, a missing value written as +inf in the
+  // first half and -inf in the second. A node that sends missing values
+  // right reads feature f, one that sends them left reads feature_count_ +
+  // f, and the plain comparison value < condition (conditions are finite)
+  // then sends a missing value the node's way with no test of its own.
+  std::vector<Split> scalar_splits_;
   size_t tree_count_ = 0;  // without the padding
   int depth_ = 0;
   uint32_t splits_per_tree_ = 0;  // 2^depth - 1
