@@ -196,7 +196,7 @@ Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const
   if (Status st = both_classes(valid, "valid.txt", "the threshold is chosen on them"); !st.ok()) return st.error();
   const auto start = std::chrono::steady_clock::now();
   PairFeaturizer featurizer;
-  featurizer.Fit(DistinctRecords(train));
+  featurizer.Fit(DistinctRecords(train), options.threads);
   const PreparedPairs train_prepared = PreparePairs(featurizer, train, options.threads);
   FeatureMatrix train_x = ComputePairs(featurizer, train_prepared, options.threads);
   featurizer.set_word_evidence(LearnWordEvidence(train, train_prepared, options.boosting.seed, &train_x));

@@ -509,7 +509,7 @@ const std::vector<std::string>& PairFeaturizer::FeatureNames() {
   return Names();
 }
 
-void PairFeaturizer::Fit(const std::vector<const Record*>& records) {
+void PairFeaturizer::Fit(const std::vector<const Record*>& records, int threads) {
   std::vector<std::string> titles, all_texts, categories;
   titles.reserve(records.size());
   all_texts.reserve(records.size());
@@ -529,9 +529,10 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records) {
   const auto work = [&] {
     for (size_t i = next++; i < std::size(fits); i = next++) fits[i].first->Fit(*fits[i].second);
   };
-  const unsigned threads = std::min<unsigned>(std::size(fits), std::max(1u, std::thread::hardware_concurrency()));
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const unsigned workers = std::min<unsigned>(std::size(fits), threads > 0 ? static_cast<unsigned>(threads) : cores);
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
 }

@@ -79,6 +79,23 @@ TEST_F(PairFeaturesTest, CodeFoundInsideTheOtherTextWhenSpacedOrGlued) {
   EXPECT_TRUE(std::isnan(f["model_exact"]));  // only one side has the attribute
 }
 
+TEST_F(PairFeaturesTest, FitGivesTheSameWeightsOnAnyNumberOfThreads) {
+  std::vector<const Record*> records;
+  for (const auto& r : corpus_) records.push_back(&r);
+  const Record a = R({{"title", "sony bravia kdl-40ex500 lcd tv"}, {"brand", "sony"}});
+  // Words and grams in common, so that the cosines read the weights.
+  const Record b = R({{"title", "sony bravia 40 inch lcd tv black"}, {"description", "kdl 40ex500, ultra"}});
+  for (const int threads : {1, 3, 16}) {
+    PairFeaturizer other;
+    other.Fit(records, threads);
+    const auto expected = featurizer_.Compute(a, b), got = other.Compute(a, b);
+    ASSERT_EQ(got.size(), expected.size());
+    for (size_t i = 0; i < got.size(); ++i)
+      EXPECT_TRUE(got[i] == expected[i] || (std::isnan(got[i]) && std::isnan(expected[i])))
+          << threads << " threads, " << PairFeaturizer::FeatureNames()[i];
+  }
+}
+
 TEST_F(PairFeaturesTest, ColourSuffixGivesAStemMatch) {
   auto f = Features(R({{"title", "lg 24 in semi integrated dishwasher lds4821ww"}}),
                     R({{"title", "lg lds4821wh dishwasher"}}));

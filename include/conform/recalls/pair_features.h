@@ -135,8 +135,9 @@ class PairFeaturizer {
 
   // Learns the IDF weights from `records` (pass each distinct record once;
   // typically every record of the training pairs). Replaces any earlier fit.
-  // Fits its vectorisers side by side, on every core.
-  void Fit(const std::vector<const Record*>& records);
+  // Fits its vectorisers side by side on `threads` threads (0: every core);
+  // the weights are the same whatever the number.
+  void Fit(const std::vector<const Record*>& records, int threads = 0);
 
   // Thread-safe once fitted. Without vectors (the TF-IDF vectors, most of
   // the cost), the record serves blocking and the matcher's rules, and
