@@ -120,6 +120,11 @@ expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918
            ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db)
 expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+# On one thread, the same.
+expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\""
+           ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --threads 1)
+expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
+           ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl --threads 1)
 expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 # Real CPSC records name model numbers and brands only in prose, and
 # sellers write UPCs in titles: takedowns, without a pair model; another
@@ -203,6 +208,7 @@ expect_run(2 "zero.idx: no listing index here: the file is empty" ${CONFORM} rec
 expect_run(2 "is not a notice store: not an SQLite file" ${CONFORM} recalls list --db ${RECALLS}/listings.jsonl)
 expect_run(2 "not a pair model: no \"learner\" object" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --model ${RECALLS}/safetygate_sample.json)
 expect_run(2 "--max-block: Value -1 not in range" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --max-block -1)
+expect_run(2 "--threads: Value -1 not in range" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --threads -1)
 
 # match-eval checks where it will write before it trains, and writes its two
 # outputs together or not at all.

@@ -54,7 +54,11 @@ struct Args {
   std::string since;
   bool quiet = false;
   bool raw = false;
+  unsigned threads = 0;  // 0: every core
 };
+
+// The threads --threads asks for: every core unless it names a number.
+unsigned Workers(const Args& args) { return args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency()); }
 
 int RunImport(const Args& args) {
   auto source = ParseNoticeSource(args.source);
@@ -173,7 +177,7 @@ struct NoticeSide {
   recalls::PairFeaturizer featurizer;
 };
 
-Result<std::unique_ptr<NoticeSide>> LoadNotices(const std::string& db) {
+Result<std::unique_ptr<NoticeSide>> LoadNotices(const std::string& db, unsigned threads) {
   auto store = NoticeStore::OpenExisting(db);
   if (!store.ok()) return store.error();
   auto all = store.value().All();
@@ -185,7 +189,7 @@ Result<std::unique_ptr<NoticeSide>> LoadNotices(const std::string& db) {
   for (const auto& n : side->notices) side->records.push_back(recalls::FromNotice(n));
   std::vector<const recalls::Record*> corpus;
   for (const auto& r : side->records) corpus.push_back(&r.record);
-  side->featurizer.Fit(corpus);
+  side->featurizer.Fit(corpus, static_cast<int>(threads));
   return side;
 }
 
@@ -229,6 +233,7 @@ recalls::RecallMatcherOptions MatcherOptions(const Args& args, const recalls::Br
   options.max_block = args.max_block;
   options.brands = &brands;
   options.kinds = &kinds;
+  options.threads = static_cast<int>(args.threads);
   return options;
 }
 
@@ -275,7 +280,7 @@ std::string MatchJson(const Listing& listing, const Notice& notice, const recall
 
 // conform recalls match LISTINGS: every listing against every stored notice.
 int RunMatch(const Args& args) {
-  auto side = LoadNotices(args.db);
+  auto side = LoadNotices(args.db, args.threads);
   if (!side.ok()) return Report(side.error());
   auto model = LoadModel(args.model);
   if (!model.ok()) return Report(model.error());
@@ -297,7 +302,7 @@ int RunMatch(const Args& args) {
     for (size_t i = next++; i < found.size(); i = next++) found[i] = index.Match(recalls::FromListing(listings.value()[i]));
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < Workers(args); ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
   size_t takedown = 0, review = 0;
@@ -367,7 +372,7 @@ int RunIndex(const Args& args) {
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::max(1u, std::thread::hardware_concurrency()); ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < Workers(args); ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
   auto counts = index.value().Put(entries, args.replace);
@@ -461,7 +466,7 @@ int RunAffected(const Args& args) {
                  args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, args.db.c_str());
     for (const Notice& notice : feed.value().notices) wanted_ids.push_back(fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id));
   }
-  auto side = LoadNotices(args.db);
+  auto side = LoadNotices(args.db, args.threads);
   if (!side.ok()) return Report(side.error());
   UseModel(side.value().get(), model.value());
   const NoticeSide& n = *side.value();
@@ -499,7 +504,7 @@ int RunAffected(const Args& args) {
 // conform recalls explain NOTICE LISTING --db DB --listings FILE: how the
 // matcher judges one pair, matched or not, with the rule that decided.
 int RunExplain(const Args& args) {
-  auto side = LoadNotices(args.db);
+  auto side = LoadNotices(args.db, args.threads);
   if (!side.ok()) return Report(side.error());
   auto model = LoadModel(args.model);
   if (!model.ok()) return Report(model.error());
@@ -576,12 +581,14 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
   match->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
   match->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
+  match->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
   match->callback([args, exit_code] { *exit_code = RunMatch(*args); });
 
   auto* index = recalls->add_subcommand("index", "Keep the live listings and their blocking keys for conform recalls affected --index");
   index->add_option("listings", args->listings, "Live listings (JSON Lines or CSV)")->required();
   index->add_option("--index", args->index, "Listing index (SQLite file; created if missing)")->required();
   index->add_flag("--replace", args->replace, "The file is the whole live set: listings not in it are removed");
+  index->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
   index->callback([args, exit_code] { *exit_code = RunIndex(*args); });
 
   auto* affected = recalls->add_subcommand("affected", "The listings a notice hits: one JSON line per affected listing");
@@ -594,6 +601,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   affected->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
   affected->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
+  affected->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
   affected->callback([args, exit_code] {
     if (args->notice_ids.empty() && args->feed.empty())
       return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, "name notice ids, or a new feed with --feed FILE --source S")));

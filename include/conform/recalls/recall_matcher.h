@@ -171,6 +171,8 @@ struct RecallMatcherOptions {
   // Product kinds (product_kind.h) for rule 2b; must outlive the index.
   // Null: kinds are not compared.
   const class ProductKinds* kinds = nullptr;
+  // Threads the index is built on (preparing every record); 0: every core.
+  int threads = 0;
 };
 
 // Candidate blocking and scoring over one side (notices or listings).
