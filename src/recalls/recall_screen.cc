@@ -23,7 +23,7 @@ RecallScreen::RecallScreen(std::vector<Notice> notices, std::optional<MatchModel
   for (const auto& n : notices_) records.push_back(FromNotice(n));
   std::vector<const Record*> corpus;
   for (const auto& r : records) corpus.push_back(&r.record);
-  featurizer_.Fit(corpus);
+  featurizer_.Fit(corpus, options.threads);
   if (model_) featurizer_.set_word_evidence(model_->word_evidence());
   index_ = std::make_unique<RecallIndex>(std::move(records), /*indexed_are_notices=*/true, &featurizer_,
                                          model_ ? &*model_ : nullptr, options);

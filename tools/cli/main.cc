@@ -260,8 +260,10 @@ int RunScreenCommand(const ScreenArgs& args) {
     if (!brands.ok()) return Report(brands.error());
     auto kinds = recalls::ProductKinds::LoadDefault();
     if (!kinds.ok()) return Report(kinds.error());
+    recalls::RecallMatcherOptions recall_options;
+    recall_options.threads = static_cast<int>(args.threads);
     recall_screen = std::make_unique<recalls::RecallScreen>(std::move(notices).value(), std::move(model), std::move(brands).value(),
-                                                            std::move(kinds).value());
+                                                            std::move(kinds).value(), recall_options);
     screener.set_recalls(recall_screen.get());
   }
   std::optional<HtmlReport> report;

@@ -26,8 +26,9 @@ std::string_view NoticeMarket(NoticeSource source);
 
 class RecallScreen : public RecallLookup {
  public:
-  // Indexes `notices`; `model` may be empty (identity evidence only), and
-  // `kinds` null (product kinds not compared, rule 2b of recall_matcher.h).
+  // Indexes `notices` (on options.threads threads, 0: every core); `model`
+  // may be empty (identity evidence only), and `kinds` null (product kinds
+  // not compared, rule 2b of recall_matcher.h).
   RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, BrandAliases brands,
                std::shared_ptr<const ProductKinds> kinds = nullptr, RecallMatcherOptions options = {});
   ~RecallScreen() override;
