@@ -16,8 +16,8 @@ namespace conform::recalls::tree_walk {
 // the top positions p < top = TopSplits(depth) of its trees interleaved
 // (tree k's at p * kGroup + k), so that a vector walk loads them side by
 // side; then every tree's own sn splits, all positions again, tree k's
-// position p at TreeSplit(depth, k, p), so that a scalar walk reads a tree
-// from one place. Leaf j of tree k is leaves[(group * kGroup + k) * 2^depth
+// position p at TreeSplit(depth, k, p), which the walks read below the top
+// levels (the scalar walk has its own copy). Leaf j of tree k is leaves[(group * kGroup + k) * 2^depth
 // + j]. The last group is padded with trees whose splits are all zero and
 // whose leaves are never added.
 inline constexpr size_t kGroup = 16;
