@@ -13,6 +13,7 @@
 #include <thread>
 #include <nlohmann/json.hpp>
 
+#include "conform/core/threads.h"
 #include "conform/credentials/conformity_credential.h"
 #include "conform/credentials/jcs.h"
 #include "conform/credentials/schema_registry.h"
@@ -621,8 +622,7 @@ namespace {
 // each taking the next index as it finishes one.
 template <typename Verify>
 void ForEachOnThreads(size_t count, unsigned threads, const Verify& verify) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = std::min<unsigned>(threads, static_cast<unsigned>(std::max<size_t>(1, count)));
+  threads = std::min<unsigned>(WorkerThreads(threads), static_cast<unsigned>(std::max<size_t>(1, count)));
   std::atomic<size_t> next{0};
   const auto work = [&] {
     for (size_t i = next++; i < count; i = next++) verify(i);

@@ -11,6 +11,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "conform/core/threads.h"
 #include "conform/recalls/word_evidence.h"
 
 namespace conform::recalls {
@@ -32,10 +33,7 @@ std::string ContentKey(const Record& r) {
   return key;
 }
 
-int ThreadCount(int threads) {
-  if (threads > 0) return threads;
-  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-}
+int ThreadCount(int threads) { return static_cast<int>(WorkerThreads(threads)); }
 
 // Runs body(i) for i in [0, n) on `threads` threads, handing out indices in
 // chunks.

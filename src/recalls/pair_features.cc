@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "conform/core/text.h"
+#include "conform/core/threads.h"
 #include "conform/recalls/word_list.h"
 #include "digit_scan.h"
 
@@ -529,8 +530,7 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records, int threads)
   const auto work = [&] {
     for (size_t i = next++; i < std::size(fits); i = next++) fits[i].first->Fit(*fits[i].second);
   };
-  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
-  const unsigned workers = std::min<unsigned>(std::size(fits), threads > 0 ? static_cast<unsigned>(threads) : cores);
+  const unsigned workers = std::min<unsigned>(std::size(fits), WorkerThreads(threads));
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
   work();

@@ -13,6 +13,7 @@
 
 #include "conform/core/gtin.h"
 #include "conform/core/text.h"
+#include "conform/core/threads.h"
 #include "conform/recalls/brand.h"
 #include "conform/recalls/gtin.h"
 #include "conform/recalls/product_kind.h"
@@ -869,7 +870,7 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
   // Preparing (normalising, vectorising, extracting codes) and finding the
   // blocking keys are most of the build: done on every core; the postings
   // are then filled in record order.
-  const unsigned threads = options_.threads > 0 ? static_cast<unsigned>(options_.threads) : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = WorkerThreads(options_.threads);
   std::vector<std::vector<std::string>> keys(records_.size());
   std::atomic<size_t> next{0};
   const auto work = [&] {

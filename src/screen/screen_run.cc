@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "conform/core/threads.h"
+
 namespace conform {
 
 namespace {
@@ -38,7 +40,7 @@ Result<ScreenRunStats> RunScreen(const KnowledgeBase& kb, const Screener& screen
                                  ScreenObserver* observer) {
   auto reader = ListingReader::Open(options.input, options.input_format);
   if (!reader.ok()) return reader.error();
-  const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = WorkerThreads(options.threads);
   const size_t max_in_flight = threads + 2;
 
   std::mutex mu;

@@ -17,6 +17,7 @@
 
 #include "cli_files.h"
 #include "conform/core/text.h"
+#include "conform/core/threads.h"
 #include "conform/recalls/feed_import.h"
 #include "conform/recalls/notice.h"
 #include "conform/recalls/brand.h"
@@ -56,9 +57,6 @@ struct Args {
   bool raw = false;
   unsigned threads = 0;  // 0: every core
 };
-
-// The threads --threads asks for: every core unless it names a number.
-unsigned Workers(const Args& args) { return args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency()); }
 
 int RunImport(const Args& args) {
   auto source = ParseNoticeSource(args.source);
@@ -302,7 +300,7 @@ int RunMatch(const Args& args) {
     for (size_t i = next++; i < found.size(); i = next++) found[i] = index.Match(recalls::FromListing(listings.value()[i]));
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < Workers(args); ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < WorkerThreads(args.threads); ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
   size_t takedown = 0, review = 0;
@@ -372,7 +370,7 @@ int RunIndex(const Args& args) {
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < Workers(args); ++t) pool.emplace_back(work);
+  for (unsigned t = 1; t < WorkerThreads(args.threads); ++t) pool.emplace_back(work);
   work();
   for (auto& t : pool) t.join();
   auto counts = index.value().Put(entries, args.replace);
