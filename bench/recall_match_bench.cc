@@ -63,6 +63,7 @@
 #include <vector>
 
 #include "conform/core/listing.h"
+#include "conform/core/threads.h"
 #include "conform/recalls/brand.h"
 #include "conform/recalls/er_benchmark.h"
 #include "conform/recalls/match_model.h"
@@ -113,19 +114,6 @@ std::vector<std::string_view> Lines(std::string_view text) {
     i = end + 1;
   }
   return lines;
-}
-
-// Calls fn(i) for i in [0, n) on `threads` threads.
-template <typename Fn>
-void ParallelFor(size_t n, unsigned threads, Fn fn) {
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < n; i = next++) fn(i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
 }
 
 struct Options {

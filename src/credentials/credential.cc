@@ -4,13 +4,11 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <initializer_list>
 #include <optional>
 #include <span>
 #include <string_view>
-#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "conform/core/threads.h"
@@ -616,29 +614,10 @@ PresentationReport VerifyPresentation(std::string_view json, const VerifyContext
   return report;
 }
 
-namespace {
-
-// Runs verify(i) for every index on `threads` threads (0: one per core),
-// each taking the next index as it finishes one.
-template <typename Verify>
-void ForEachOnThreads(size_t count, unsigned threads, const Verify& verify) {
-  threads = std::min<unsigned>(WorkerThreads(threads), static_cast<unsigned>(std::max<size_t>(1, count)));
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < count; i = next++) verify(i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-}
-
-}  // namespace
-
 std::vector<CredentialReport> VerifyCredentials(const std::vector<std::string>& jsons, const VerifyContext& context,
                                                 unsigned threads) {
   std::vector<CredentialReport> reports(jsons.size());
-  ForEachOnThreads(jsons.size(), threads, [&](size_t i) { reports[i] = VerifyCredential(jsons[i], context); });
+  ParallelFor(jsons.size(), threads, [&](size_t i) { reports[i] = VerifyCredential(jsons[i], context); });
   return reports;
 }
 
@@ -649,7 +628,7 @@ std::vector<CredentialReport> VerifyDocuments(const std::vector<std::string>& js
   const auto maybe_presentation = [](std::string_view json) {
     return json.find("VerifiablePresentation") != std::string_view::npos || json.find("\\u") != std::string_view::npos;
   };
-  ForEachOnThreads(jsons.size(), threads, [&](size_t i) {
+  ParallelFor(jsons.size(), threads, [&](size_t i) {
     if (!maybe_presentation(jsons[i]) || !IsPresentationJson(jsons[i])) {
       reports[i] = VerifyCredential(jsons[i], context);
       return;

@@ -3,12 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <random>
-#include <thread>
 #include <unordered_map>
 
 #include "conform/core/threads.h"
@@ -35,26 +33,8 @@ std::string ContentKey(const Record& r) {
 
 int ThreadCount(int threads) { return static_cast<int>(WorkerThreads(threads)); }
 
-// Runs body(i) for i in [0, n) on `threads` threads, handing out indices in
-// chunks.
-template <typename Body>
-void ParallelFor(size_t n, int threads, const Body& body) {
-  const size_t workers = std::min(static_cast<size_t>(ThreadCount(threads)), std::max<size_t>(n, 1));
-  if (workers <= 1) {
-    for (size_t i = 0; i < n; ++i) body(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  constexpr size_t kChunk = 64;
-  auto run = [&] {
-    for (size_t begin = next.fetch_add(kChunk); begin < n; begin = next.fetch_add(kChunk))
-      for (size_t i = begin; i < std::min(n, begin + kChunk); ++i) body(i);
-  };
-  std::vector<std::thread> pool;
-  for (size_t w = 1; w < workers; ++w) pool.emplace_back(run);
-  run();
-  for (auto& t : pool) t.join();
-}
+// Pairs and records are many and cheap: handed to the threads 64 at a time.
+constexpr size_t kChunk = 64;
 
 std::vector<float> Labels(const std::vector<LabeledPair>& pairs) {
   std::vector<float> labels;
@@ -105,7 +85,7 @@ PreparedPairs PreparePairs(const PairFeaturizer& featurizer, const std::vector<L
     }
   }
   out.records.resize(distinct.size());
-  ParallelFor(distinct.size(), threads, [&](size_t i) { out.records[i] = featurizer.Prepare(*distinct[i]); });
+  ParallelFor(distinct.size(), threads, [&](size_t i) { out.records[i] = featurizer.Prepare(*distinct[i]); }, kChunk);
   return out;
 }
 
@@ -113,7 +93,7 @@ FeatureMatrix ComputePairs(const PairFeaturizer& featurizer, const PreparedPairs
   FeatureMatrix m(prepared.sides.size(), PairFeaturizer::FeatureCount());
   ParallelFor(prepared.sides.size(), threads, [&](size_t i) {
     featurizer.Compute(prepared.records[prepared.sides[i].first], prepared.records[prepared.sides[i].second], m.row(i));
-  });
+  }, kChunk);
   return m;
 }
 

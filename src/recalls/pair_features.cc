@@ -2,13 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <thread>
 #include <unordered_set>
 #include <utility>
 
@@ -526,15 +524,7 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records, int threads)
   const std::pair<TfidfVectorizer*, const std::vector<std::string>*> fits[] = {
       {&all_c3_, &all_texts}, {&title_c3_, &titles}, {&title_c4_, &titles},     {&title_c5_, &titles},
       {&all_word_, &all_texts}, {&title_word_, &titles}, {&category_word_, &categories}};
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < std::size(fits); i = next++) fits[i].first->Fit(*fits[i].second);
-  };
-  const unsigned workers = std::min<unsigned>(std::size(fits), WorkerThreads(threads));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < workers; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  ParallelFor(std::size(fits), threads, [&](size_t i) { fits[i].first->Fit(*fits[i].second); });
 }
 
 // Longer titles are read up to here (see Text).

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
-#include <thread>
 #include <unordered_set>
 
 #include "conform/core/gtin.h"
@@ -870,23 +869,15 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
   // Preparing (normalising, vectorising, extracting codes) and finding the
   // blocking keys are most of the build: done on every core; the postings
   // are then filled in record order.
-  const unsigned threads = WorkerThreads(options_.threads);
   std::vector<std::vector<std::string>> keys(records_.size());
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < records_.size(); i = next++) {
-      state_->prepared[i] = featurizer_->Prepare(records_[i].record);
-      state_->brand_keys[i] = CanonicalBrands(records_[i], options_.brands);
-      state_->spellings[i] = AllSpellings(state_->brand_keys[i], options_.brands);
-      if (options_.kinds != nullptr)
-        state_->kinds[i] = indexed_are_notices_ ? options_.kinds->OfNotice(records_[i]) : options_.kinds->OfListing(records_[i]);
-      keys[i] = BlockingKeys(records_[i], state_->prepared[i], options_.brands);
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  ParallelFor(records_.size(), options_.threads, [&](size_t i) {
+    state_->prepared[i] = featurizer_->Prepare(records_[i].record);
+    state_->brand_keys[i] = CanonicalBrands(records_[i], options_.brands);
+    state_->spellings[i] = AllSpellings(state_->brand_keys[i], options_.brands);
+    if (options_.kinds != nullptr)
+      state_->kinds[i] = indexed_are_notices_ ? options_.kinds->OfNotice(records_[i]) : options_.kinds->OfListing(records_[i]);
+    keys[i] = BlockingKeys(records_[i], state_->prepared[i], options_.brands);
+  });
   for (size_t i = 0; i < records_.size(); ++i)
     for (auto& key : keys[i]) state_->postings[std::move(key)].push_back(static_cast<uint32_t>(i));
   std::vector<std::vector<std::string>>().swap(keys);

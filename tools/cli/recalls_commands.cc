@@ -3,13 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <thread>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -295,14 +293,7 @@ int RunMatch(const Args& args) {
   const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
                                    model.value() ? &*model.value() : nullptr, options);
   std::vector<std::vector<recalls::RecallMatch>> found(listings.value().size());
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < found.size(); i = next++) found[i] = index.Match(recalls::FromListing(listings.value()[i]));
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < WorkerThreads(args.threads); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  ParallelFor(found.size(), args.threads, [&](size_t i) { found[i] = index.Match(recalls::FromListing(listings.value()[i])); });
   size_t takedown = 0, review = 0;
   for (size_t i = 0; i < found.size(); ++i)
     for (const auto& m : found[i]) {
@@ -353,26 +344,19 @@ int RunIndex(const Args& args) {
   // featuriser is not fitted.
   const recalls::PairFeaturizer featurizer;
   std::vector<IndexedListing> entries(listings.value().size());
-  std::atomic<size_t> next{0};
-  const auto work = [&] {
-    for (size_t i = next++; i < entries.size(); i = next++) {
-      const Listing& l = listings.value()[i];
-      const recalls::MatchRecord record = recalls::FromListing(l);
-      entries[i].listing.listing_id = l.listing_id;
-      entries[i].listing.title = l.title;
-      entries[i].listing.brand = l.brand;
-      entries[i].listing.model = l.model;
-      entries[i].listing.category = l.category;
-      entries[i].listing.gtin = l.gtin;
-      // Of the description and the documents, only what matching reads.
-      entries[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(l));
-      entries[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < WorkerThreads(args.threads); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  ParallelFor(entries.size(), args.threads, [&](size_t i) {
+    const Listing& l = listings.value()[i];
+    const recalls::MatchRecord record = recalls::FromListing(l);
+    entries[i].listing.listing_id = l.listing_id;
+    entries[i].listing.title = l.title;
+    entries[i].listing.brand = l.brand;
+    entries[i].listing.model = l.model;
+    entries[i].listing.category = l.category;
+    entries[i].listing.gtin = l.gtin;
+    // Of the description and the documents, only what matching reads.
+    entries[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(l));
+    entries[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
+  });
   auto counts = index.value().Put(entries, args.replace);
   if (!counts.ok()) return Report(counts.error());
   const IndexCounts& c = counts.value();
