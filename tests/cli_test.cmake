@@ -185,6 +185,16 @@ endif()
 # Listings files: CSV is read as CSV; an unknown extension is refused.
 file(WRITE ${TMP}/listings.csv "listing_id,seller_id,title,brand,gtin,target_markets\nR-1,S-1,LIMAR kids bicycle helmet,LIMAR,8055186669918,EU\n")
 expect_run(0 "\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\"" ${CONFORM} recalls match ${TMP}/listings.csv --db ${TMP}/notices.db)
+# A file longer than the batches recalls match reads at a time: the matches
+# come in the file's order, and a broken line past the first batch is
+# reported with its line number and skipped.
+string(REPEAT "{\"listing_id\": \"F\", \"seller_id\": \"S-1\", \"target_markets\": [\"EU\"], \"title\": \"Garden hose 20 m\", \"brand\": \"Hosey\"}\n" 8200 filler)
+file(WRITE ${TMP}/listings_long.jsonl "{\"listing_id\": \"R-FIRST\", \"seller_id\": \"S-1\", \"target_markets\": [\"EU\"], \"title\": \"LIMAR kids bicycle helmet\", \"gtin\": \"8055186669918\"}\n${filler}{\"listing_id\": \n{\"listing_id\": \"R-LAST\", \"seller_id\": \"S-1\", \"target_markets\": [\"EU\"], \"title\": \"LIMAR kids bicycle helmet\", \"gtin\": \"8055186669918\"}\n")
+expect_run(1 "\"listing_id\":\"R-FIRST\",\"notice\":\"eu-safety-gate:A12/01135/24\".*\"listing_id\":\"R-LAST\",\"notice\":\"eu-safety-gate:A12/01135/24\".*listings_long.jsonl:8202: .*8202 listings against 12 notices: 2 takedown"
+           ${CONFORM} recalls match ${TMP}/listings_long.jsonl --db ${TMP}/notices.db)
+# explain reads the file up to the listing, past the broken line.
+expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-LAST\".*listings_long.jsonl:8202: "
+           ${CONFORM} recalls explain A12/01135/24 R-LAST --db ${TMP}/notices.db --listings ${TMP}/listings_long.jsonl --threads 1)
 file(WRITE ${TMP}/listings.txt "")
 expect_run(2 "cannot tell the listings' format from the extension '.txt'" ${CONFORM} recalls match ${TMP}/listings.txt --db ${TMP}/notices.db)
 # --replace takes the file for the whole live set: with an unreadable line,

@@ -233,16 +233,26 @@ recalls::RecallMatcherOptions MatcherOptions(const Args& args, const recalls::Br
   return options;
 }
 
-// Every listing of a file, read as its extension says (.jsonl, .json,
-// .ndjson or none: JSON Lines; .csv: CSV); bad records are reported and
-// skipped.
-Result<std::vector<Listing>> ReadListings(const std::string& path, size_t* skipped) {
+// A reader of a listings file in the format its extension says (.jsonl,
+// .json, .ndjson or none: JSON Lines; .csv: CSV).
+Result<std::unique_ptr<ListingReader>> OpenListings(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
   auto format = ListingFormatFromName(ext.empty() ? "jsonl" : ext.substr(1));
   if (!format.ok())
     return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("cannot tell the listings' format from the extension '{}'", ext),
                                                        "name the file .jsonl (JSON Lines) or .csv"}});
-  auto reader = ListingReader::Open(path, format.value());
+  return ListingReader::Open(path, format.value());
+}
+
+void ReportSkipped(const Diagnostic& problem, size_t* skipped) {
+  std::fprintf(stderr, "conform: skipped: %s\n", problem.ToString().c_str());
+  ++*skipped;
+}
+
+// Every listing of a file (OpenListings); bad records are reported and
+// skipped.
+Result<std::vector<Listing>> ReadListings(const std::string& path, size_t* skipped) {
+  auto reader = OpenListings(path);
   if (!reader.ok()) return reader.error();
   std::vector<Listing> out;
   Listing listing;
@@ -251,8 +261,7 @@ Result<std::vector<Listing>> ReadListings(const std::string& path, size_t* skipp
     const auto next = reader.value()->Read(&listing, &problem);
     if (next == ListingReader::Next::kEnd) break;
     if (next == ListingReader::Next::kBadRecord) {
-      std::fprintf(stderr, "conform: skipped: %s\n", problem.ToString().c_str());
-      ++*skipped;
+      ReportSkipped(problem, skipped);
       continue;
     }
     out.push_back(std::move(listing));
@@ -274,16 +283,21 @@ std::string MatchJson(const Listing& listing, const Notice& notice, const recall
   return j.dump();
 }
 
-// conform recalls match LISTINGS: every listing against every stored notice.
+// Listings `recalls match` reads, matches and writes at a time: memory
+// stays bounded whatever the file's size, and a batch gives every core
+// work.
+constexpr size_t kMatchBatch = 8192;
+
+// conform recalls match LISTINGS: every listing against every stored notice,
+// the matches written in the file's order.
 int RunMatch(const Args& args) {
+  auto reader = OpenListings(args.listings);
+  if (!reader.ok()) return Report(reader.error());
   auto side = LoadNotices(args.db, args.threads);
   if (!side.ok()) return Report(side.error());
   auto model = LoadModel(args.model);
   if (!model.ok()) return Report(model.error());
   UseModel(side.value().get(), model.value());
-  size_t skipped = 0;
-  auto listings = ReadListings(args.listings, &skipped);
-  if (!listings.ok()) return Report(listings.error());
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
   auto kinds = recalls::ProductKinds::LoadDefault();
@@ -292,16 +306,51 @@ int RunMatch(const Args& args) {
   const NoticeSide& n = *side.value();
   const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
                                    model.value() ? &*model.value() : nullptr, options);
-  std::vector<std::vector<recalls::RecallMatch>> found(listings.value().size());
-  ParallelFor(found.size(), args.threads, [&](size_t i) { found[i] = index.Match(recalls::FromListing(listings.value()[i])); });
-  size_t takedown = 0, review = 0;
-  for (size_t i = 0; i < found.size(); ++i)
-    for (const auto& m : found[i]) {
-      (m.action == recalls::RecallAction::kTakedown ? takedown : review) += 1;
-      std::printf("%s\n", MatchJson(listings.value()[i], n.notices[m.indexed], m).c_str());
+  // Read one batch (lines cut, records not yet parsed), then parse and
+  // match it on every core, then write its matches, and report the records
+  // that could not be read or parsed, in the file's order.
+  struct Slot {
+    ListingReader::Pending pending;
+    ListingReader::Next state = ListingReader::Next::kListing;  // kBadRecord: `problem` says why
+    Listing listing;
+    Diagnostic problem;
+    std::vector<recalls::RecallMatch> found;
+  };
+  std::vector<Slot> batch(kMatchBatch);
+  size_t listings = 0, skipped = 0, takedown = 0, review = 0;
+  for (bool end = false; !end;) {
+    size_t filled = 0;
+    while (filled < batch.size()) {
+      Slot& s = batch[filled];
+      s.state = reader.value()->ReadPending(&s.pending, &s.problem);
+      if (s.state == ListingReader::Next::kEnd) {
+        end = true;
+        break;
+      }
+      ++filled;
     }
+    ParallelFor(filled, args.threads, [&](size_t i) {
+      Slot& s = batch[i];
+      s.found.clear();
+      if (s.state != ListingReader::Next::kListing) return;
+      s.state = ListingReader::Finish(&s.pending, args.listings, &s.listing, &s.problem);
+      if (s.state == ListingReader::Next::kListing) s.found = index.Match(recalls::FromListing(s.listing));
+    });
+    for (size_t i = 0; i < filled; ++i) {
+      const Slot& s = batch[i];
+      if (s.state != ListingReader::Next::kListing) {
+        ReportSkipped(s.problem, &skipped);
+        continue;
+      }
+      ++listings;
+      for (const auto& m : s.found) {
+        (m.action == recalls::RecallAction::kTakedown ? takedown : review) += 1;
+        std::printf("%s\n", MatchJson(s.listing, n.notices[m.indexed], m).c_str());
+      }
+    }
+  }
   std::fprintf(stderr, "conform: %zu listings against %zu notices: %zu takedown, %zu review; %zu candidate pairs scored%s\n",
-               found.size(), n.notices.size(), takedown, review, index.candidates_scored(),
+               listings, n.notices.size(), takedown, review, index.candidates_scored(),
                model.value() ? "" : " (no --model: GTIN, brand + model code and brand + product name evidence only)");
   return skipped > 0 ? kSkipped : kOk;
 }
@@ -494,12 +543,20 @@ int RunExplain(const Args& args) {
   const NoticeSide& n = *side.value();
   auto at = FindNotice(n, args.notice_id, args.db);
   if (!at.ok()) return Report(at.error());
+  // The file is read up to the listing asked for, not held whole.
+  auto reader = OpenListings(args.listings);
+  if (!reader.ok()) return Report(reader.error());
   size_t skipped = 0;
-  auto listings = ReadListings(args.listings, &skipped);
-  if (!listings.ok()) return Report(listings.error());
-  const auto listing = std::find_if(listings.value().begin(), listings.value().end(),
-                                    [&](const Listing& l) { return l.listing_id == args.listing_id; });
-  if (listing == listings.value().end())
+  std::optional<Listing> listing;
+  Listing read;
+  Diagnostic problem;
+  while (!listing) {
+    const auto next = reader.value()->Read(&read, &problem);
+    if (next == ListingReader::Next::kEnd) break;
+    if (next == ListingReader::Next::kBadRecord) ReportSkipped(problem, &skipped);
+    else if (read.listing_id == args.listing_id) listing = std::move(read);
+  }
+  if (!listing)
     return Report(Error(ErrorCode::kNotFound,
                         skipped == 0 ? fmt::format("listing {} is not in {}", args.listing_id, args.listings)
                                      : fmt::format("listing {} is not among the readable listings of {} ({} record{} skipped, reported above)",
@@ -600,6 +657,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   explain->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   explain->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
   explain->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
+  explain->add_option("--threads", args->threads, "Worker threads for fitting and indexing the notices (default: one per core)")->check(CLI::Range(0, 1024));
   explain->callback([args, exit_code] { *exit_code = RunExplain(*args); });
 }
 
