@@ -9,10 +9,11 @@
 //   recall_match_bench score --notices F --model F --pairs FILE [--chunk 10000] [--show-errors N]
 //
 // `run` does what `conform recalls match` does, timing each step: loads the
-// notices (Notice JSON Lines) and the listings (JSON Lines), fits the pair
-// featuriser on the notices, loads the model and the brand aliases, builds
-// the RecallIndex over the notices and matches every listing on N threads
-// (default: every core), with the model predicting each listing's
+// notices (Notice JSON Lines), maps the listings file (JSON Lines) and
+// finds its lines, fits the pair featuriser on the notices, loads the model
+// and the brand aliases, builds the RecallIndex over the notices, and
+// parses and matches every listing on N threads (default: every core;
+// each listing parsed by the thread that matches it, none kept), with the model predicting each listing's
 // candidates on --model-threads threads (default 1; 0 is XGBoost's default,
 // every core, which is what a loaded model starts with). Writing the
 // matches out is not part of it. --limit N matches only the first N
@@ -40,7 +41,11 @@
 //
 // Figures go to standard output as "RESULT name value" lines (for the run
 // script) after a readable report.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -49,12 +54,10 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
 #include <functional>
 #include <map>
 #include <numeric>
 #include <random>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -63,6 +66,7 @@
 #include <vector>
 
 #include "conform/core/listing.h"
+#include "conform/core/result.h"
 #include "conform/core/threads.h"
 #include "conform/recalls/brand.h"
 #include "conform/recalls/er_benchmark.h"
@@ -94,12 +98,27 @@ double ThreadCpuSeconds() {
 
 void Emit(const char* name, double value) { std::printf("RESULT %s %.6g\n", name, value); }
 
+// The whole file in one read into a string of its size: a stream buffer
+// that doubles as it fills copies a large file several times over, and on
+// hosts where a first touch of memory is dear that was most of the load.
 std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) Die("cannot open " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  if (in == nullptr) Die("cannot open " + path);
+  std::string text;
+  if (std::fseek(in, 0, SEEK_END) == 0) {
+    const long size = std::ftell(in);
+    if (size > 0) text.resize(static_cast<size_t>(size));
+    std::rewind(in);
+  }
+  size_t got = std::fread(text.data(), 1, text.size(), in);
+  text.resize(got);
+  // Whatever the size said (a file still growing, a pipe), read to the end.
+  char buffer[1 << 16];
+  while ((got = std::fread(buffer, 1, sizeof buffer, in)) > 0) text.append(buffer, got);
+  const bool failed = std::ferror(in) != 0;
+  std::fclose(in);
+  if (failed) Die("cannot read " + path);
+  return text;
 }
 
 std::vector<std::string_view> Lines(std::string_view text) {
@@ -204,8 +223,48 @@ std::vector<Notice> LoadNotices(const std::string& path, unsigned threads) {
   return LoadLines<Notice>(path, threads, "notices", [](std::string_view line) { return NoticeFromJson(line); });
 }
 
-std::vector<Listing> LoadListings(const std::string& path, unsigned threads) {
-  return LoadLines<Listing>(path, threads, "listings", [](std::string_view line) { return ParseListingJson(line); });
+// The listings file kept as text, a listing parsed where it is needed:
+// matching parses each on the thread that matches it, as a streaming
+// reader would, so that a million listings never sit in memory as objects
+// (gigabytes, and on some hosts seconds of first-touch page faults).
+struct ListingFile {
+  ListingFile() = default;
+  ListingFile(const ListingFile&) = delete;
+  ListingFile& operator=(const ListingFile&) = delete;
+  ~ListingFile() {
+    if (mapped != nullptr) munmap(mapped, mapped_size);
+  }
+
+  std::string path;
+  // The file mapped read-only, its pages mapped in one call: read into
+  // memory of our own, each of its pages would be a fault on first touch.
+  void* mapped = nullptr;
+  size_t mapped_size = 0;
+  std::vector<std::string_view> lines;
+
+  size_t size() const { return lines.size(); }
+  Result<Listing> TryParse(size_t i) const { return ParseListingJson(lines[i]); }
+  // For the untimed steps, after matching has parsed every line once.
+  Listing Parse(size_t i) const {
+    auto r = TryParse(i);
+    if (!r.ok()) Die(fmt::format("{}:{}: {}", path, i + 1, r.error().ToString()));
+    return std::move(r).value();
+  }
+};
+
+void ReadListingFile(const std::string& path, ListingFile* f) {
+  f->path = path;
+  const int fd = open(path.c_str(), O_RDONLY);
+  if (fd < 0) Die("cannot open " + path);
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) Die(path + " is not a regular file");
+  f->mapped_size = static_cast<size_t>(st.st_size);
+  if (f->mapped_size > 0) {
+    f->mapped = mmap(nullptr, f->mapped_size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (f->mapped == MAP_FAILED) Die("cannot map " + path);
+  }
+  close(fd);
+  f->lines = Lines(std::string_view(static_cast<const char*>(f->mapped), f->mapped_size));
 }
 
 // recall_gen's truth.tsv: listing_id -> (notice "source:id", how planted).
@@ -310,8 +369,9 @@ int Run(const Options& o) {
   const std::vector<Notice> notices = LoadNotices(o.notices, o.threads);
   const double load_notices_s = Since(t);
   t = Clock::now();
-  std::vector<Listing> listings = LoadListings(o.listings, o.threads);
-  if (o.limit > 0 && o.limit < listings.size()) listings.resize(o.limit);
+  ListingFile listings;
+  ReadListingFile(o.listings, &listings);
+  if (o.limit > 0 && o.limit < listings.size()) listings.lines.resize(o.limit);
   const double load_listings_s = Since(t);
   t = Clock::now();
   NoticeSide side;
@@ -349,21 +409,30 @@ int Run(const Options& o) {
   };
   t = Clock::now();
   std::vector<std::vector<Hit>> found(listings.size());
+  std::vector<std::string> ids(listings.size());
   std::vector<std::string> lines(o.matches_out.empty() ? 0 : listings.size());
+  std::atomic<size_t> bad{0};
   ParallelFor(listings.size(), o.threads, [&](size_t i) {
-    const std::vector<RecallMatch> matches = index.Match(FromListing(listings[i]));
+    auto listing = listings.TryParse(i);
+    if (!listing.ok()) {
+      if (bad++ == 0) std::fprintf(stderr, "recall_match_bench: %s:%zu: %s\n", listings.path.c_str(), i + 1, listing.error().ToString().c_str());
+      return;
+    }
+    ids[i] = listing.value().listing_id;
+    const std::vector<RecallMatch> matches = index.Match(FromListing(listing.value()));
     found[i].reserve(matches.size());
     for (const auto& m : matches) {
       found[i].push_back({static_cast<uint32_t>(m.indexed), m.action});
       if (lines.empty()) continue;
       std::string evidence;
       for (const auto& e : m.evidence) evidence += (evidence.empty() ? "" : "; ") + e;
-      lines[i] += fmt::format("{}\t{}\t{}\t{:.4f}\t{}\n", listings[i].listing_id, index.record(m.indexed).id, RecallActionName(m.action),
+      lines[i] += fmt::format("{}\t{}\t{}\t{:.4f}\t{}\n", ids[i], index.record(m.indexed).id, RecallActionName(m.action),
                               m.probability, evidence);
     }
   });
   const double match_s = Since(t);
   const double total_s = Since(start);
+  if (bad > 0) Die(fmt::format("{} bad listings in {}", bad.load(), listings.path));
   const size_t scored = index.candidates_scored();
 
   if (!o.matches_out.empty()) {
@@ -377,7 +446,7 @@ int Run(const Options& o) {
   // Untimed: how many candidates blocking gives each listing.
   std::vector<uint32_t> per_listing(listings.size());
   ParallelFor(listings.size(), o.threads, [&](size_t i) {
-    const MatchRecord query = FromListing(listings[i]);
+    const MatchRecord query = FromListing(listings.Parse(i));
     per_listing[i] = static_cast<uint32_t>(index.Candidates(query, side.featurizer.Prepare(query.record)).size());
   });
   std::sort(per_listing.begin(), per_listing.end());
@@ -394,12 +463,12 @@ int Run(const Options& o) {
   std::printf("recall matching: %zu listings against %zu notices on %u threads (model: %d rounds, threshold %.3f)\n", listings.size(),
               notices.size(), o.threads, model.best_rounds(), model.threshold());
   std::printf("  load notices      %8.2f s\n", load_notices_s);
-  std::printf("  load listings     %8.2f s\n", load_listings_s);
+  std::printf("  map listings      %8.2f s  (the file's lines; each listing is parsed as it is matched)\n", load_listings_s);
   std::printf("  fit featuriser    %8.2f s  (IDF weights over the notices)\n", fit_s);
   std::printf("  load model        %8.2f s  (and the brand alias table)\n", model_s);
   std::printf("  build index       %8.2f s  (prepare every notice, blocking keys; %zu code and stem keys dropped as shared)\n", index_s,
               index.hot_code_keys());
-  std::printf("  match             %8.2f s  (%.0f listings/s)\n", match_s, listings.size() / match_s);
+  std::printf("  parse and match   %8.2f s  (%.0f listings/s)\n", match_s, listings.size() / match_s);
   std::printf("  total             %8.2f s\n", total_s);
   std::printf("  candidate pairs judged: %zu (%.1f per listing), %.0f pairs/s on %u threads; %zu left to the model by the rules (%.1f per listing)\n",
               scored, static_cast<double>(scored) / listings.size(), scored / match_s, o.threads, index.pairs_modelled(),
@@ -431,7 +500,7 @@ int Run(const Options& o) {
     if (truth.by_listing.size() > 0 && o.limit > 0) {
       // Only the planted pairs of the listings loaded.
       std::unordered_set<std::string> loaded;
-      for (const auto& l : listings) loaded.insert(l.listing_id);
+      for (const auto& id : ids) loaded.insert(id);
       Truth kept;
       for (auto& [id, pairs] : truth.by_listing) {
         if (loaded.count(id) == 0) continue;
@@ -444,7 +513,7 @@ int Run(const Options& o) {
     std::map<std::string, size_t> found_by_mode, takedown_by_mode;
     for (size_t i = 0; i < found.size(); ++i)
       for (const auto& m : found[i])
-        if (const std::string* mode = truth.Mode(listings[i].listing_id, index.record(m.indexed).id)) {
+        if (const std::string* mode = truth.Mode(ids[i], index.record(m.indexed).id)) {
           ++tp;
           tp_takedown += m.action == RecallAction::kTakedown;
           ++found_by_mode[*mode];
@@ -477,7 +546,7 @@ int Run(const Options& o) {
     // the rule Explain names, or no candidate at all; per planting mode.
     std::map<std::string, std::map<std::string, size_t>> missed;
     std::unordered_map<std::string, size_t> listing_at;
-    for (size_t i = 0; i < listings.size(); ++i) listing_at.emplace(listings[i].listing_id, i);
+    for (size_t i = 0; i < ids.size(); ++i) listing_at.emplace(ids[i], i);
     for (const auto& [listing_id, planted] : truth.by_listing) {
       const auto at = listing_at.find(listing_id);
       if (at == listing_at.end()) continue;
@@ -487,7 +556,7 @@ int Run(const Options& o) {
         bool was_found = false;
         for (const auto& h : found[at->second]) was_found = was_found || index.record(h.indexed).id == notice;
         if (was_found) continue;
-        if (!asked) explained = index.Explain(FromListing(listings[at->second])), asked = true;
+        if (!asked) explained = index.Explain(FromListing(listings.Parse(at->second))), asked = true;
         std::string why = "not a candidate (blocking)";
         for (const auto& m : explained)
           if (index.record(m.indexed).id == notice) why = m.evidence.back();
@@ -502,7 +571,7 @@ int Run(const Options& o) {
         ++missed[mode][general];
         if (mode == o.show_missed)
           std::fprintf(stderr, "missed (%s): %s | %s | %s | %s\n", mode.c_str(), listing_id.c_str(), notice.c_str(),
-                       listings[at->second].title.c_str(), why.c_str());
+                       listings.Parse(at->second).title.c_str(), why.c_str());
       }
     }
     for (const auto& [mode, rules] : missed) {
@@ -542,13 +611,14 @@ int Run(const Options& o) {
         std::vector<size_t> per_listing;
         size_t modelled = 0;
         for (size_t k = 0; k < n; ++k) {
+          const Listing listing = listings.Parse(order[k]);
           const size_t modelled_before = index.pairs_modelled();
           const double m0 = ThreadCpuSeconds();
-          (void)index.Match(FromListing(listings[order[k]]));
+          (void)index.Match(FromListing(listing));
           match_cpu += ThreadCpuSeconds() - m0;
           modelled += index.pairs_modelled() - modelled_before;
           const double c0 = ThreadCpuSeconds();
-          const MatchRecord query = FromListing(listings[order[k]]);
+          const MatchRecord query = FromListing(listing);
           const double c1 = ThreadCpuSeconds();
           const PreparedRecord q = side.featurizer.Prepare(query.record);
           const double c2 = ThreadCpuSeconds();
@@ -604,7 +674,7 @@ int Run(const Options& o) {
         if (out == nullptr) Die("cannot write " + o.export_pairs);
         size_t written = 0, positives = 0, from_listings = 0;
         for (size_t k = 0; k < order.size() && written < o.export_count; ++k) {
-          const Listing& l = listings[order[k]];
+          const Listing l = listings.Parse(order[k]);
           const MatchRecord query = FromListing(l);
           const auto candidates = blocking.Candidates(query, side.featurizer.Prepare(query.record));
           if (!candidates.empty()) ++from_listings;

@@ -29,8 +29,9 @@
 #  2. generates NOTICES notices and LISTINGS listings with planted matches
 #     (build/bench/recall_gen; about 1% of the listings sell a notified product);
 #  3. trains the pair model (conform match-eval ER_DIR --model-out) unless MODEL is given;
-#  4. recall_match_bench run: loads, fits the featuriser on the notices, builds
-#     the index and matches every listing on THREADS threads, timing each step;
+#  4. recall_match_bench run: loads the notices, maps the listings file, fits
+#     the featuriser on the notices, builds the index, and parses and matches
+#     every listing on THREADS threads (none kept), timing each step;
 #     scores the matches against the planted pairs; replays BREAKDOWN listings
 #     step by step on one thread (where the time goes); exports SAMPLE_PAIRS
 #     candidate pairs of random listings (Ditto form);
@@ -137,11 +138,11 @@ echo "Matching run (conform, $(f "$(get threads)" 0) threads):"
 printf '| %-40s | %12s |\n' step seconds
 echo "|------------------------------------------|-------------:|"
 printf '| %-40s | %12s |\n' "load notices" "$(f "$(get load_notices_s)")"
-printf '| %-40s | %12s |\n' "load listings" "$(f "$(get load_listings_s)")"
+printf '| %-40s | %12s |\n' "map the listings file, find its lines" "$(f "$(get load_listings_s)")"
 printf '| %-40s | %12s |\n' "fit the featuriser on the notices" "$(f "$(get fit_s)")"
 printf '| %-40s | %12s |\n' "load the model and brand aliases" "$(f "$(get model_s)")"
 printf '| %-40s | %12s |\n' "build the notice index" "$(f "$(get index_s)")"
-printf '| %-40s | %12s |\n' "match every listing" "$(f "$(get match_s)")"
+printf '| %-40s | %12s |\n' "parse and match every listing" "$(f "$(get match_s)")"
 printf '| %-40s | %12s |\n' "**total wall time**" "**$(f "$(get total_s)")**"
 echo
 echo "candidate pairs judged: $(f "$(get pairs_scored)" 0) ($(f "$(awk -v a="$(get pairs_scored)" -v b="$(get listings)" 'BEGIN { print a / b }')" 1) per listing), $(f "$(get pairs_per_s)" 0) pairs/s on $(f "$(get threads)" 0) threads; left to the model by the rules: $(f "$(get pairs_modelled)" 0)"
