@@ -192,6 +192,11 @@ string(REPEAT "{\"listing_id\": \"F\", \"seller_id\": \"S-1\", \"target_markets\
 file(WRITE ${TMP}/listings_long.jsonl "{\"listing_id\": \"R-FIRST\", \"seller_id\": \"S-1\", \"target_markets\": [\"EU\"], \"title\": \"LIMAR kids bicycle helmet\", \"gtin\": \"8055186669918\"}\n${filler}{\"listing_id\": \n{\"listing_id\": \"R-LAST\", \"seller_id\": \"S-1\", \"target_markets\": [\"EU\"], \"title\": \"LIMAR kids bicycle helmet\", \"gtin\": \"8055186669918\"}\n")
 expect_run(1 "\"listing_id\":\"R-FIRST\",\"notice\":\"eu-safety-gate:A12/01135/24\".*\"listing_id\":\"R-LAST\",\"notice\":\"eu-safety-gate:A12/01135/24\".*listings_long.jsonl:8202: .*8202 listings against 12 notices: 2 takedown"
            ${CONFORM} recalls match ${TMP}/listings_long.jsonl --db ${TMP}/notices.db)
+# recalls index reads it a batch at a time too; the broken line is skipped
+# (and with --replace the file is refused, below).
+file(REMOVE ${TMP}/listings_long.idx)
+expect_run(1 "listings_long.jsonl: 3 new, 0 updated, 0 unchanged, 0 removed, 1 skipped.*listings_long.jsonl:8202: "
+           ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long.idx)
 # explain reads the file up to the listing, past the broken line.
 expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-LAST\".*listings_long.jsonl:8202: "
            ${CONFORM} recalls explain A12/01135/24 R-LAST --db ${TMP}/notices.db --listings ${TMP}/listings_long.jsonl --threads 1)

@@ -270,6 +270,55 @@ Result<std::vector<Listing>> ReadListings(const std::string& path, size_t* skipp
   return out;
 }
 
+// A listings file read a batch at a time, each batch parsed on every core:
+// memory stays bounded whatever the file's size. Records that could not be
+// read or parsed are reported, in the file's order, as the batch that holds
+// them is read, and counted in skipped().
+class ListingBatches {
+ public:
+  static constexpr size_t kBatch = 8192;
+
+  ListingBatches(std::unique_ptr<ListingReader> reader, std::string path, unsigned threads)
+      : reader_(std::move(reader)), path_(std::move(path)), threads_(threads), slots_(kBatch) {}
+
+  // Reads and parses the next batch; false at the end of the file.
+  bool Next() {
+    filled_ = 0;
+    while (!end_ && filled_ < slots_.size()) {
+      Slot& s = slots_[filled_];
+      s.state = reader_->ReadPending(&s.pending, &s.problem);
+      if (s.state == ListingReader::Next::kEnd) end_ = true;
+      else ++filled_;
+    }
+    ParallelFor(filled_, threads_, [&](size_t i) {
+      Slot& s = slots_[i];
+      if (s.state == ListingReader::Next::kListing) s.state = ListingReader::Finish(&s.pending, path_, &s.listing, &s.problem);
+    });
+    for (size_t i = 0; i < filled_; ++i)
+      if (slots_[i].state != ListingReader::Next::kListing) ReportSkipped(slots_[i].problem, &skipped_);
+    return filled_ > 0;
+  }
+  // The batch's records, in the file's order; listing(i) is null for one
+  // that was skipped.
+  size_t size() const { return filled_; }
+  const Listing* listing(size_t i) const { return slots_[i].state == ListingReader::Next::kListing ? &slots_[i].listing : nullptr; }
+  size_t skipped() const { return skipped_; }
+
+ private:
+  struct Slot {
+    ListingReader::Pending pending;
+    ListingReader::Next state = ListingReader::Next::kListing;  // kBadRecord: `problem` says why
+    Listing listing;
+    Diagnostic problem;
+  };
+  std::unique_ptr<ListingReader> reader_;
+  std::string path_;
+  unsigned threads_;
+  std::vector<Slot> slots_;
+  size_t filled_ = 0, skipped_ = 0;
+  bool end_ = false;
+};
+
 std::string MatchJson(const Listing& listing, const Notice& notice, const recalls::RecallMatch& m) {
   nlohmann::json j;
   j["listing_id"] = listing.listing_id;
@@ -282,11 +331,6 @@ std::string MatchJson(const Listing& listing, const Notice& notice, const recall
   if (!notice.url.empty()) j["url"] = notice.url;
   return j.dump();
 }
-
-// Listings `recalls match` reads, matches and writes at a time: memory
-// stays bounded whatever the file's size, and a batch gives every core
-// work.
-constexpr size_t kMatchBatch = 8192;
 
 // conform recalls match LISTINGS: every listing against every stored notice,
 // the matches written in the file's order.
@@ -306,49 +350,26 @@ int RunMatch(const Args& args) {
   const NoticeSide& n = *side.value();
   const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
                                    model.value() ? &*model.value() : nullptr, options);
-  // Read one batch (lines cut, records not yet parsed), then parse and
-  // match it on every core, then write its matches, and report the records
-  // that could not be read or parsed, in the file's order.
-  struct Slot {
-    ListingReader::Pending pending;
-    ListingReader::Next state = ListingReader::Next::kListing;  // kBadRecord: `problem` says why
-    Listing listing;
-    Diagnostic problem;
-    std::vector<recalls::RecallMatch> found;
-  };
-  std::vector<Slot> batch(kMatchBatch);
-  size_t listings = 0, skipped = 0, takedown = 0, review = 0;
-  for (bool end = false; !end;) {
-    size_t filled = 0;
-    while (filled < batch.size()) {
-      Slot& s = batch[filled];
-      s.state = reader.value()->ReadPending(&s.pending, &s.problem);
-      if (s.state == ListingReader::Next::kEnd) {
-        end = true;
-        break;
-      }
-      ++filled;
-    }
-    ParallelFor(filled, args.threads, [&](size_t i) {
-      Slot& s = batch[i];
-      s.found.clear();
-      if (s.state != ListingReader::Next::kListing) return;
-      s.state = ListingReader::Finish(&s.pending, args.listings, &s.listing, &s.problem);
-      if (s.state == ListingReader::Next::kListing) s.found = index.Match(recalls::FromListing(s.listing));
+  // A batch is read and parsed, matched on every core, and its matches
+  // written in the file's order before the next is read.
+  ListingBatches batches(std::move(reader).value(), args.listings, args.threads);
+  std::vector<std::vector<recalls::RecallMatch>> found(ListingBatches::kBatch);
+  size_t listings = 0, takedown = 0, review = 0;
+  while (batches.Next()) {
+    ParallelFor(batches.size(), args.threads, [&](size_t i) {
+      const Listing* l = batches.listing(i);
+      found[i] = l ? index.Match(recalls::FromListing(*l)) : std::vector<recalls::RecallMatch>();
     });
-    for (size_t i = 0; i < filled; ++i) {
-      const Slot& s = batch[i];
-      if (s.state != ListingReader::Next::kListing) {
-        ReportSkipped(s.problem, &skipped);
-        continue;
-      }
+    for (size_t i = 0; i < batches.size(); ++i) {
+      if (batches.listing(i) == nullptr) continue;
       ++listings;
-      for (const auto& m : s.found) {
+      for (const auto& m : found[i]) {
         (m.action == recalls::RecallAction::kTakedown ? takedown : review) += 1;
-        std::printf("%s\n", MatchJson(s.listing, n.notices[m.indexed], m).c_str());
+        std::printf("%s\n", MatchJson(*batches.listing(i), n.notices[m.indexed], m).c_str());
       }
     }
   }
+  const size_t skipped = batches.skipped();
   std::fprintf(stderr, "conform: %zu listings against %zu notices: %zu takedown, %zu review; %zu candidate pairs scored%s\n",
                listings, n.notices.size(), takedown, review, index.candidates_scored(),
                model.value() ? "" : " (no --model: GTIN, brand + model code and brand + product name evidence only)");
@@ -369,9 +390,37 @@ std::string IndexKeyScheme(const recalls::BrandAliases& brands) {
 // listings and their blocking keys, so that a new notice is answered
 // without reading every listing.
 int RunIndex(const Args& args) {
-  size_t skipped = 0;
-  auto listings = ReadListings(args.listings, &skipped);
-  if (!listings.ok()) return Report(listings.error());
+  auto reader = OpenListings(args.listings);
+  if (!reader.ok()) return Report(reader.error());
+  auto brands = recalls::BrandAliases::LoadDefault();
+  if (!brands.ok()) return Report(brands.error());
+  const auto start = std::chrono::steady_clock::now();
+  // Keys need codes, brands and title words only: no IDF weights, so the
+  // featuriser is not fitted. Only what the index keeps of each listing is
+  // held, not the listings read.
+  const recalls::PairFeaturizer featurizer;
+  std::vector<IndexedListing> entries;
+  ListingBatches batches(std::move(reader).value(), args.listings, args.threads);
+  while (batches.Next()) {
+    std::vector<IndexedListing> batch(batches.size());
+    ParallelFor(batch.size(), args.threads, [&](size_t i) {
+      const Listing* l = batches.listing(i);
+      if (l == nullptr) return;
+      const recalls::MatchRecord record = recalls::FromListing(*l);
+      batch[i].listing.listing_id = l->listing_id;
+      batch[i].listing.title = l->title;
+      batch[i].listing.brand = l->brand;
+      batch[i].listing.model = l->model;
+      batch[i].listing.category = l->category;
+      batch[i].listing.gtin = l->gtin;
+      // Of the description and the documents, only what matching reads.
+      batch[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(*l));
+      batch[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
+    });
+    for (size_t i = 0; i < batch.size(); ++i)
+      if (batches.listing(i) != nullptr) entries.push_back(std::move(batch[i]));
+  }
+  const size_t skipped = batches.skipped();
   // --replace takes the file for the whole live set: a listing whose line
   // could not be read would be removed as if delisted, and stop being found
   // by the notices that hit it.
@@ -381,31 +430,11 @@ int RunIndex(const Args& args) {
                                     fmt::format("{} record{} could not be read; with --replace the listings they hold would be removed from the index", skipped,
                                                 skipped == 1 ? "" : "s"),
                                     "the index was not changed: fix the records reported above and run again, or run without --replace to add and update the rest"}}));
-  if (args.replace && listings.value().empty())
+  if (args.replace && entries.empty())
     return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings; with --replace every listing would be removed from the index",
                                                               "the index was not changed: check the file; to start an index afresh, delete its file"}}));
-  auto brands = recalls::BrandAliases::LoadDefault();
-  if (!brands.ok()) return Report(brands.error());
   auto index = ListingIndex::Open(args.index, IndexKeyScheme(brands.value()));
   if (!index.ok()) return Report(index.error());
-  const auto start = std::chrono::steady_clock::now();
-  // Keys need codes, brands and title words only: no IDF weights, so the
-  // featuriser is not fitted.
-  const recalls::PairFeaturizer featurizer;
-  std::vector<IndexedListing> entries(listings.value().size());
-  ParallelFor(entries.size(), args.threads, [&](size_t i) {
-    const Listing& l = listings.value()[i];
-    const recalls::MatchRecord record = recalls::FromListing(l);
-    entries[i].listing.listing_id = l.listing_id;
-    entries[i].listing.title = l.title;
-    entries[i].listing.brand = l.brand;
-    entries[i].listing.model = l.model;
-    entries[i].listing.category = l.category;
-    entries[i].listing.gtin = l.gtin;
-    // Of the description and the documents, only what matching reads.
-    entries[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(l));
-    entries[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
-  });
   auto counts = index.value().Put(entries, args.replace);
   if (!counts.ok()) return Report(counts.error());
   const IndexCounts& c = counts.value();
