@@ -13,12 +13,13 @@
 // finds its lines, fits the pair featuriser on the notices, loads the model
 // and the brand aliases, builds the RecallIndex over the notices, and
 // parses and matches every listing on N threads (default: every core;
-// each listing parsed by the thread that matches it, none kept), with the model predicting each listing's
-// candidates on --model-threads threads (default 1; 0 is XGBoost's default,
-// every core, which is what a loaded model starts with). Writing the
-// matches out is not part of it. --limit N matches only the first N
-// listings; --matches-out writes every match (listing, notice, action,
-// probability, evidence), formatting them inside the timed loop.
+// each listing is parsed by the thread that matches it, and none is kept),
+// with the model predicting each listing's candidates on --model-threads
+// threads (default 1; 0 is XGBoost's default, every core, which is what a
+// loaded model starts with). Writing the matches out is not part of it.
+// --limit N matches only the first N listings; --matches-out writes every
+// match (listing, notice, action, probability, evidence), formatting them
+// inside the timed loop.
 // With --truth (recall_gen's truth.tsv) it scores the matches found against
 // the planted pairs, and says for the planted pairs it missed which rule
 // left each out (RecallIndex::Explain) or that blocking never paired them;
@@ -99,8 +100,7 @@ double ThreadCpuSeconds() {
 void Emit(const char* name, double value) { std::printf("RESULT %s %.6g\n", name, value); }
 
 // The whole file in one read into a string of its size: a stream buffer
-// that doubles as it fills copies a large file several times over, and on
-// hosts where a first touch of memory is dear that was most of the load.
+// that doubles as it fills copies a large file several times over.
 std::string ReadFile(const std::string& path) {
   std::FILE* in = std::fopen(path.c_str(), "rb");
   if (in == nullptr) Die("cannot open " + path);
