@@ -138,6 +138,14 @@ Status ListingIndex::RefuseStale() const {
                            "index the live listings again: conform recalls index LISTINGS --index FILE --replace"}});
 }
 
+namespace {
+
+// Key rows from which a Put into an empty key table builds the index by
+// listing id after the rows rather than row by row.
+constexpr size_t kBulkKeyRows = 10000;
+
+}  // namespace
+
 Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listings, bool replace_all) {
   if (!replace_all)
     if (Status st = RefuseStale(); !st.ok()) return st.error();
@@ -192,11 +200,28 @@ Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listing
     // all over it is several times faster for a large index.
     std::sort(key_rows.begin(), key_rows.end());
     key_rows.erase(std::unique(key_rows.begin(), key_rows.end()), key_rows.end());
+    // The index by listing id, though, would take them in no order at all:
+    // into an empty table, many keys go in without it and it is built
+    // afterwards in one sorted pass (inside the same transaction).
+    bool rebuild_id_index = false;
+    if (key_rows.size() >= kBulkKeyRows) {
+      Stmt any(h, "SELECT 1 FROM listing_keys LIMIT 1");
+      if (!any.ok()) return db_->Fail("cannot read the listing index");
+      const int rc = any.Step();
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_->Fail("cannot read the listing index");
+      rebuild_id_index = rc == SQLITE_DONE;
+    }
+    if (rebuild_id_index) {
+      select.Reset();  // a statement left reading would keep the schema from changing
+      if (Status st = db_->Exec("DROP INDEX listing_keys_id", "cannot update the listing index"); !st.ok()) return st;
+    }
     for (const auto& [key, id] : key_rows) {
       add_key.Reset();
       add_key.Bind(1, key).Bind(2, id);
       if (add_key.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write the keys of listing {}", id));
     }
+    if (rebuild_id_index)
+      if (Status st = db_->Exec("CREATE INDEX listing_keys_id ON listing_keys(id)", "cannot update the listing index"); !st.ok()) return st;
     if (!replace_all) return Status::Ok();
     // Everything not given is no longer live.
     if (Status st = db_->Exec("CREATE TEMP TABLE IF NOT EXISTS live (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM live;", "cannot update the index");

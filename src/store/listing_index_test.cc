@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "conform/store/notice_store.h"
 
@@ -216,6 +218,54 @@ TEST_F(ListingIndexTest, AFileThatIsNotSqliteIsNamedAsSuch) {
   auto store = NoticeStore::OpenExisting(path_);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.error().ToString().find("is not a notice store"), std::string::npos) << store.error().ToString();
+}
+
+// Many keys into an empty index go in without the index by listing id,
+// which is built after them: it must be there, and serve, afterwards.
+TEST_F(ListingIndexTest, ABulkFirstPutKeepsTheIndexByListingId) {
+  ListingIndex index = Open();
+  std::vector<IndexedListing> many;
+  for (int i = 0; i < 3000; ++i)
+    many.push_back(Make(fmt::format("L{}", i), "t", {fmt::format("a{}", i % 7), fmt::format("b{}", i), fmt::format("c{}", i % 11), "d", "e"}));
+  auto c = index.Put(many, false);
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(c.value().added, 3000u);
+  EXPECT_EQ(index.Holders("b1234", 10).value(), std::vector<std::string>{"L1234"});
+  EXPECT_EQ(index.Holders("d", 5000).value().size(), 3000u);
+  // A changed listing drops its old keys, a removed one all of its own.
+  ASSERT_TRUE(index.Put({Make("L1234", "t", {"z"})}, false).ok());
+  EXPECT_TRUE(index.Holders("b1234", 10).value().empty());
+  ASSERT_TRUE(index.Remove({"L7"}).ok());
+  EXPECT_TRUE(index.Holders("b7", 10).value().empty());
+  EXPECT_EQ(index.Holders("d", 5000).value().size(), 2998u);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'listing_keys_id'", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW) << "the index by listing id is missing";
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "CREATE INDEX listing_keys_id ON listing_keys(id)");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+// Listings already held, their keys not yet: the bulk path runs while a
+// listing read back is the same, and leaves the index whole.
+TEST_F(ListingIndexTest, ABulkPutAfterKeylessListingsKeepsTheIndexByListingId) {
+  ListingIndex index = Open();
+  std::vector<IndexedListing> keyless, keyed;
+  for (int i = 0; i < 3000; ++i) {
+    keyless.push_back(Make(fmt::format("L{}", i), "t", {}));
+    keyed.push_back(Make(fmt::format("L{}", i), "t", {fmt::format("b{}", i), "c", "d", "e"}));
+  }
+  keyed.push_back(Make("L0", "t", {}));  // the later copy wins: unchanged, and read back last
+  ASSERT_TRUE(index.Put(keyless, false).ok());
+  auto c = index.Put(keyed, false);
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(c.value().updated, 2999u);
+  EXPECT_EQ(c.value().unchanged, 1u);
+  ASSERT_TRUE(index.Remove({"L7"}).ok());
+  EXPECT_TRUE(index.Holders("b7", 10).value().empty());
+  EXPECT_EQ(index.Holders("c", 5000).value().size(), 2998u);
 }
 
 // Runs one SQL statement on the index file behind the class's back, as a
