@@ -31,8 +31,6 @@ std::string ContentKey(const Record& r) {
   return key;
 }
 
-int ThreadCount(int threads) { return static_cast<int>(WorkerThreads(threads)); }
-
 // Pairs and records are many and cheap: handed to the threads 64 at a time.
 constexpr size_t kChunk = 64;
 
@@ -181,7 +179,7 @@ Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const
   const FeatureMatrix valid_x = FeaturizePairs(featurizer, valid, options.threads);
   const std::vector<float> train_y = Labels(train), valid_y = Labels(valid);
   BoostingOptions boosting = options.boosting;
-  boosting.threads = ThreadCount(options.threads);
+  boosting.threads = static_cast<int>(WorkerThreads(options.threads));
   auto model = MatchModel::Train(train_x, train_y, &valid_x, &valid_y, boosting, PairFeaturizer::FeatureNames());
   if (!model.ok()) return model.error();
   auto valid_p = model.value().Predict(valid_x);

@@ -867,8 +867,8 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
   state_->spellings.resize(records_.size());
   if (options_.kinds != nullptr) state_->kinds.resize(records_.size());
   // Preparing (normalising, vectorising, extracting codes) and finding the
-  // blocking keys are most of the build: done on every core; the postings
-  // are then filled in record order.
+  // blocking keys are most of the build: done on options_.threads threads
+  // (0: every core); the postings are then filled in record order.
   std::vector<std::vector<std::string>> keys(records_.size());
   ParallelFor(records_.size(), options_.threads, [&](size_t i) {
     state_->prepared[i] = featurizer_->Prepare(records_[i].record);
