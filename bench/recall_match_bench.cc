@@ -745,9 +745,11 @@ int Score(const Options& o) {
   // Distinct records by content: a hash of the fields finds the earlier
   // records that may be equal, and comparing the fields decides. No key
   // string is built per record.
+  // The distinct records are found first and then prepared into a vector
+  // sized once, as the recall index prepares its notices: records are not
+  // moved as the vector grows.
   std::unordered_map<uint64_t, std::vector<size_t>> seen;
   std::vector<const Record*> distinct;  // the first record of each content
-  std::vector<PreparedRecord> prepared;
   std::vector<std::pair<size_t, size_t>> refs(pairs.size());
   const auto hash_of = [](const Record& r) {
     uint64_t h = r.fields.size();
@@ -758,6 +760,7 @@ int Score(const Options& o) {
     return h;
   };
   const auto prepared_once_start = Clock::now();
+  seen.reserve(2 * pairs.size());
   for (size_t i = 0; i < pairs.size(); ++i) {
     const Record* sides[2] = {&pairs[i].left, &pairs[i].right};
     size_t* slots[2] = {&refs[i].first, &refs[i].second};
@@ -769,12 +772,13 @@ int Score(const Options& o) {
         *slots[s] = *found;
         continue;
       }
-      same_hash.push_back(prepared.size());
-      *slots[s] = prepared.size();
+      same_hash.push_back(distinct.size());
+      *slots[s] = distinct.size();
       distinct.push_back(sides[s]);
-      prepared.push_back(f.Prepare(*sides[s]));
     }
   }
+  std::vector<PreparedRecord> prepared(distinct.size());
+  for (size_t k = 0; k < distinct.size(); ++k) prepared[k] = f.Prepare(*distinct[k]);
   const double prepared_once_s = Since(prepared_once_start);
   std::vector<float> probabilities2;
   probabilities2.reserve(pairs.size());
