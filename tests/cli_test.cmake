@@ -197,6 +197,19 @@ expect_run(1 "\"listing_id\":\"R-FIRST\",\"notice\":\"eu-safety-gate:A12/01135/2
 file(REMOVE ${TMP}/listings_long.idx)
 expect_run(1 "listings_long.jsonl: 3 new, 0 updated, 0 unchanged, 0 removed, 1 skipped.*listings_long.jsonl:8202: "
            ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long.idx)
+# With --replace that broken line, past the first batch written, takes the
+# whole update back: the index keeps what it held, and an index the
+# command would have made is not left behind.
+expect_run(2 "1 record could not be read; with --replace.*the index was not changed"
+           ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long.idx --replace)
+expect_run(1 "listings_long.jsonl: 0 new, 0 updated, 3 unchanged, 0 removed, 1 skipped"
+           ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long.idx)
+file(REMOVE ${TMP}/listings_long_fresh.idx)
+expect_run(2 "1 record could not be read; with --replace"
+           ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long_fresh.idx --replace)
+if(EXISTS ${TMP}/listings_long_fresh.idx)
+  message(FATAL_ERROR "recalls index --replace refused the file but left a new index behind")
+endif()
 # explain reads the file up to the listing, past the broken line.
 expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-LAST\".*listings_long.jsonl:8202: "
            ${CONFORM} recalls explain A12/01135/24 R-LAST --db ${TMP}/notices.db --listings ${TMP}/listings_long.jsonl --threads 1)

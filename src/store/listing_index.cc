@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <utility>
 
@@ -146,104 +147,254 @@ constexpr size_t kBulkKeyRows = 10000;
 
 }  // namespace
 
-Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listings, bool replace_all) {
-  if (!replace_all)
-    if (Status st = RefuseStale(); !st.ok()) return st.error();
-  sqlite3* h = db_->handle;
-  std::map<std::string_view, size_t> last;  // a listing given twice: the later copy
-  for (size_t i = 0; i < listings.size(); ++i) last[listings[i].listing.listing_id] = i;
+// What a Put remembers across batches lives in two temporary tables of the
+// connection, so that memory does not grow with the listings:
+//   put_live: every id given, with the seq of its latest copy, whether the
+//     index held it before, and, once a copy has changed it, the record it
+//     held before (to count a listing given twice once);
+//   put_keys: the keys of every listing written, tagged with the seq of the
+//     copy they belong to, written to listing_keys at Commit in key order.
+struct ListingIndex::Writer::State {
+  ListingIndex* index;
+  bool replace_all;
+  bool open = true;      // the transaction is open
+  bool repeats = false;  // some id was given twice
   IndexCounts counts;
-  const std::string now = store::NowUtc();
-  std::vector<std::pair<std::string_view, std::string_view>> key_rows;  // key, listing id
-  auto run = [&]() -> Status {
-    if (!stale_scheme_.empty()) {
-      // Re-keyed from scratch, in the same transaction as the new keys.
-      if (Status st = db_->Exec("DELETE FROM listing_keys; DELETE FROM listings;", "cannot re-key the listing index"); !st.ok()) return st;
-      Stmt set(h, "INSERT OR REPLACE INTO meta (name, value) VALUES ('key_scheme', ?1)");
-      if (!set.ok()) return db_->Fail("cannot write the listing index");
-      set.Bind(1, key_scheme_);
-      if (set.Step() != SQLITE_DONE) return db_->Fail("cannot write the listing index");
+  int64_t seq = 0;     // listings given so far
+  size_t staged = 0;   // key rows in put_keys
+  std::string now;
+  Stmt select, upsert, drop_keys, stage_key, live_get, live_add, live_set;
+
+  State(ListingIndex* i, bool replace)
+      : index(i),
+        replace_all(replace),
+        now(store::NowUtc()),
+        select(i->db_->handle, "SELECT record FROM listings WHERE id = ?1"),
+        upsert(i->db_->handle, "INSERT OR REPLACE INTO listings (id, record, indexed) VALUES (?1, ?2, ?3)"),
+        drop_keys(i->db_->handle, "DELETE FROM listing_keys WHERE id = ?1"),
+        stage_key(i->db_->handle, "INSERT INTO put_keys (key, id, seq) VALUES (?1, ?2, ?3)"),
+        live_get(i->db_->handle, "SELECT existed, original FROM put_live WHERE id = ?1"),
+        live_add(i->db_->handle, "INSERT INTO put_live (id, seq, existed, original) VALUES (?1, ?2, ?3, ?4)"),
+        live_set(i->db_->handle, "UPDATE put_live SET seq = ?2, original = ?3 WHERE id = ?1") {}
+
+  bool Prepared() const {
+    for (const Stmt* st : {&select, &upsert, &drop_keys, &stage_key, &live_get, &live_add, &live_set})
+      if (!st->ok()) return false;
+    return true;
+  }
+  void ResetAll() {
+    for (Stmt* st : {&select, &upsert, &drop_keys, &stage_key, &live_get, &live_add, &live_set}) st->Reset();
+  }
+
+  // Rolls back and returns `st`'s error saying so, each diagnostic's hint
+  // kept before it.
+  Status RolledBack(const Status& st) {
+    ResetAll();
+    if (open) sqlite3_exec(index->db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    open = false;
+    std::vector<Diagnostic> d = st.error().diagnostics();
+    for (auto& x : d) x.hint = x.hint.empty() ? "the index was left as it was" : x.hint + "; the index was left as it was";
+    return Error(st.error().code(), std::move(d));
+  }
+
+  // The record stored for `id` now, if any.
+  Result<std::optional<std::string>> Stored(const std::string& id) {
+    select.Reset();
+    select.Bind(1, id);
+    const int rc = select.Step();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return index->db_->Fail(fmt::format("cannot read listing {}", id));
+    if (rc == SQLITE_DONE) return std::optional<std::string>();
+    return std::optional<std::string>(select.Text(0));
+  }
+
+  // Writes `record` for `id`, its stored keys out and its new ones staged.
+  Status Write(const IndexedListing& l, const std::string& record, bool had_keys) {
+    const std::string& id = l.listing.listing_id;
+    if (had_keys) {
+      drop_keys.Reset();
+      drop_keys.Bind(1, id);
+      if (drop_keys.Step() != SQLITE_DONE) return index->db_->Fail(fmt::format("cannot update listing {}", id));
     }
-    Stmt select(h, "SELECT record FROM listings WHERE id = ?1");
-    Stmt upsert(h, "INSERT OR REPLACE INTO listings (id, record, indexed) VALUES (?1, ?2, ?3)");
-    Stmt drop_keys(h, "DELETE FROM listing_keys WHERE id = ?1");
-    Stmt add_key(h, "INSERT OR IGNORE INTO listing_keys (key, id) VALUES (?1, ?2)");
-    for (Stmt* s : {&select, &upsert, &drop_keys, &add_key})
-      if (!s->ok()) return db_->Fail("cannot prepare the index update");
-    for (size_t i = 0; i < listings.size(); ++i) {
-      const IndexedListing& l = listings[i];
-      const std::string& id = l.listing.listing_id;
-      if (id.empty()) return Error(ErrorCode::kInvalidInput, {Diagnostic{db_->path, 0, 0, "a listing without listing_id cannot be indexed", "give every listing an id"}});
-      if (last[id] != i) continue;
-      const std::string record = RecordJson(l, l.keys);
-      select.Reset();
-      select.Bind(1, id);
-      const int rc = select.Step();
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_->Fail(fmt::format("cannot read listing {}", id));
-      const bool exists = rc == SQLITE_ROW;
-      if (exists && select.Text(0) == record) {
-        ++counts.unchanged;
-        continue;
-      }
-      if (exists) {
-        drop_keys.Reset();
-        drop_keys.Bind(1, id);
-        if (drop_keys.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot update listing {}", id));
-      }
-      upsert.Reset();
-      upsert.Bind(1, id).Bind(2, record).Bind(3, now);
-      if (upsert.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write listing {}", id));
-      for (const auto& key : l.keys) key_rows.emplace_back(key, id);
+    upsert.Reset();
+    upsert.Bind(1, id).Bind(2, record).Bind(3, now);
+    if (upsert.Step() != SQLITE_DONE) return index->db_->Fail(fmt::format("cannot write listing {}", id));
+    for (const auto& key : l.keys) {
+      stage_key.Reset();
+      stage_key.Bind(1, key).Bind(2, id).Bind(3, seq);
+      if (stage_key.Step() != SQLITE_DONE) return index->db_->Fail(fmt::format("cannot write the keys of listing {}", id));
+      ++staged;
+    }
+    return Status::Ok();
+  }
+
+  Status AddOne(const IndexedListing& l) {
+    const std::string& id = l.listing.listing_id;
+    if (id.empty())
+      return Error(ErrorCode::kInvalidInput, {Diagnostic{index->db_->path, 0, 0, "a listing without listing_id cannot be indexed", "give every listing an id"}});
+    ++seq;
+    const std::string record = RecordJson(l, l.keys);
+    live_get.Reset();
+    live_get.Bind(1, id);
+    const int given = live_get.Step();
+    if (given != SQLITE_ROW && given != SQLITE_DONE) return index->db_->Fail(fmt::format("cannot read listing {}", id));
+    if (given == SQLITE_ROW) {
+      const bool existed = live_get.Int(0) != 0;
+      std::optional<std::string> original;  // what the index held before the put, once a copy changed it
+      if (!live_get.IsNull(1)) original = live_get.Text(1);
+      return AddAgain(l, record, existed, std::move(original));
+    }
+    auto stored = Stored(id);
+    if (!stored.ok()) return stored.error();
+    const bool exists = stored.value().has_value();
+    live_add.Reset();
+    live_add.Bind(1, id).Bind(2, seq).Bind(3, int64_t{exists ? 1 : 0});
+    if (exists && *stored.value() == record) {
+      ++counts.unchanged;
+    } else {
+      if (Status st = Write(l, record, exists); !st.ok()) return st;
       ++(exists ? counts.updated : counts.added);
+      if (exists) live_add.Bind(4, std::string_view(*stored.value()));
     }
-    // Keys go in in key order: appending to the B-tree instead of writing
-    // all over it is several times faster for a large index.
-    std::sort(key_rows.begin(), key_rows.end());
-    key_rows.erase(std::unique(key_rows.begin(), key_rows.end()), key_rows.end());
-    // The index by listing id, though, would take them in no order at all:
-    // into an empty table, many keys go in without it and it is built
-    // afterwards in one sorted pass (inside the same transaction).
+    if (live_add.Step() != SQLITE_DONE) return index->db_->Fail(fmt::format("cannot write listing {}", id));
+    return Status::Ok();
+  }
+
+  // A listing given before in this put: the later copy wins, and the
+  // listing counts once, by how its last copy compares with what the index
+  // held before the put.
+  Status AddAgain(const IndexedListing& l, const std::string& record, bool existed, std::optional<std::string> original) {
+    repeats = true;
+    const std::string& id = l.listing.listing_id;
+    live_get.Reset();
+    auto stored = Stored(id);
+    if (!stored.ok()) return stored.error();
+    const std::string current = stored.value().value_or("");
+    if (current == record) return Status::Ok();
+    if (existed && !original) original = current;  // the earlier copy left it as it was
+    if (existed) {
+      --(current == *original ? counts.unchanged : counts.updated);
+      ++(record == *original ? counts.unchanged : counts.updated);
+    }
+    if (Status st = Write(l, record, /*had_keys=*/true); !st.ok()) return st;
+    live_set.Reset();
+    live_set.Bind(1, id).Bind(2, seq);
+    if (original) live_set.Bind(3, std::string_view(*original));
+    if (live_set.Step() != SQLITE_DONE) return index->db_->Fail(fmt::format("cannot write listing {}", id));
+    return Status::Ok();
+  }
+};
+
+ListingIndex::Writer::Writer(std::unique_ptr<State> state) : state_(std::move(state)) {}
+ListingIndex::Writer::Writer(Writer&&) noexcept = default;
+ListingIndex::Writer& ListingIndex::Writer::operator=(Writer&& other) noexcept {
+  if (this != &other) {
+    Abandon();
+    state_ = std::move(other.state_);
+  }
+  return *this;
+}
+ListingIndex::Writer::~Writer() { Abandon(); }
+
+void ListingIndex::Writer::Abandon() {
+  if (state_ == nullptr || !state_->open) return;
+  state_->ResetAll();
+  sqlite3_exec(state_->index->db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
+  state_->open = false;
+}
+
+Status ListingIndex::Writer::Add(const std::vector<IndexedListing>& listings) {
+  State& s = *state_;
+  if (!s.open) return Error(ErrorCode::kInvalidInput, {Diagnostic{s.index->db_->path, 0, 0, "this index update was already ended", "begin another: BeginPut"}});
+  for (const IndexedListing& l : listings)
+    if (Status st = s.AddOne(l); !st.ok()) return s.RolledBack(st);
+  return Status::Ok();
+}
+
+Result<IndexCounts> ListingIndex::Writer::Commit() {
+  State& s = *state_;
+  if (!s.open) return Error(ErrorCode::kInvalidInput, {Diagnostic{s.index->db_->path, 0, 0, "this index update was already ended", "begin another: BeginPut"}});
+  const store::SqliteDb& db = *s.index->db_;
+  s.ResetAll();  // a statement left reading would keep the schema from changing
+  auto run = [&]() -> Status {
+    // The index by listing id would take the keys in no order at all: into
+    // an empty table, many keys go in without it and it is built afterwards
+    // in one sorted pass.
     bool rebuild_id_index = false;
-    if (key_rows.size() >= kBulkKeyRows) {
-      Stmt any(h, "SELECT 1 FROM listing_keys LIMIT 1");
-      if (!any.ok()) return db_->Fail("cannot read the listing index");
-      const int rc = any.Step();
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_->Fail("cannot read the listing index");
-      rebuild_id_index = rc == SQLITE_DONE;
-    }
-    if (rebuild_id_index) {
-      select.Reset();  // a statement left reading would keep the schema from changing
-      if (Status st = db_->Exec("DROP INDEX listing_keys_id", "cannot update the listing index"); !st.ok()) return st;
-    }
-    for (const auto& [key, id] : key_rows) {
-      add_key.Reset();
-      add_key.Bind(1, key).Bind(2, id);
-      if (add_key.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write the keys of listing {}", id));
+    if (s.staged >= kBulkKeyRows) {
+      auto any = db.QueryInt("SELECT count(*) FROM (SELECT 1 FROM listing_keys LIMIT 1)");
+      if (!any.ok()) return any.error();
+      rebuild_id_index = any.value() == 0;
     }
     if (rebuild_id_index)
-      if (Status st = db_->Exec("CREATE INDEX listing_keys_id ON listing_keys(id)", "cannot update the listing index"); !st.ok()) return st;
-    if (!replace_all) return Status::Ok();
-    // Everything not given is no longer live.
-    if (Status st = db_->Exec("CREATE TEMP TABLE IF NOT EXISTS live (id TEXT PRIMARY KEY) WITHOUT ROWID; DELETE FROM live;", "cannot update the index");
-        !st.ok())
-      return st;
-    Stmt live(h, "INSERT OR IGNORE INTO live (id) VALUES (?1)");
-    if (!live.ok()) return db_->Fail("cannot update the index");
-    for (const auto& [id, i] : last) {
-      live.Reset();
-      live.Bind(1, id);
-      if (live.Step() != SQLITE_DONE) return db_->Fail("cannot update the index");
+      if (Status st = db.Exec("DROP INDEX listing_keys_id", "cannot update the listing index"); !st.ok()) return st;
+    // Keys go in in key order: appending to the B-tree instead of writing
+    // all over it is several times faster for a large index. Of a listing
+    // given twice, only its last copy's keys.
+    const char* const insert_keys =
+        s.repeats ? "INSERT OR IGNORE INTO listing_keys (key, id) SELECT key, id FROM put_keys k "
+                    "WHERE seq = (SELECT seq FROM put_live l WHERE l.id = k.id) ORDER BY key, id"
+                  : "INSERT OR IGNORE INTO listing_keys (key, id) SELECT key, id FROM put_keys ORDER BY key, id";
+    if (Status st = db.Exec(insert_keys, "cannot write the listings' keys"); !st.ok()) return st;
+    if (rebuild_id_index)
+      if (Status st = db.Exec("CREATE INDEX listing_keys_id ON listing_keys(id)", "cannot update the listing index"); !st.ok()) return st;
+    if (s.replace_all) {
+      // Everything not given is no longer live.
+      if (Status st = db.Exec("DELETE FROM listing_keys WHERE id NOT IN (SELECT id FROM put_live)", "cannot remove listings no longer live"); !st.ok())
+        return st;
+      if (Status st = db.Exec("DELETE FROM listings WHERE id NOT IN (SELECT id FROM put_live)", "cannot remove listings no longer live"); !st.ok())
+        return st;
+      s.counts.removed = static_cast<size_t>(sqlite3_changes(db.handle));
     }
-    if (Status st = db_->Exec("DELETE FROM listing_keys WHERE id NOT IN (SELECT id FROM live)", "cannot remove listings no longer live"); !st.ok())
-      return st;
-    if (Status st = db_->Exec("DELETE FROM listings WHERE id NOT IN (SELECT id FROM live)", "cannot remove listings no longer live"); !st.ok())
-      return st;
-    counts.removed = static_cast<size_t>(sqlite3_changes(h));
-    return db_->Exec("DELETE FROM live", "cannot update the index");
+    if (Status st = db.Exec("DELETE FROM put_live; DELETE FROM put_keys;", "cannot update the listing index"); !st.ok()) return st;
+    return db.Exec("COMMIT", "cannot update the listing index");
   };
-  if (Status st = db_->Transaction("cannot update the listing index", "the index was left as it was", run); !st.ok()) return st.error();
-  stale_scheme_.clear();
-  return counts;
+  if (Status st = run(); !st.ok()) return s.RolledBack(st).error();
+  s.open = false;
+  s.index->stale_scheme_.clear();
+  return s.counts;
+}
+
+Result<ListingIndex::Writer> ListingIndex::BeginPut(bool replace_all) {
+  if (!replace_all)
+    if (Status st = RefuseStale(); !st.ok()) return st.error();
+  if (Status st = db_->Exec("BEGIN IMMEDIATE", "cannot update the listing index"); !st.ok()) return st.error();
+  auto fail = [&](const Status& st) -> Error {
+    sqlite3_exec(db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
+    std::vector<Diagnostic> d = st.error().diagnostics();
+    for (auto& x : d) x.hint = x.hint.empty() ? "the index was left as it was" : x.hint + "; the index was left as it was";
+    return Error(st.error().code(), std::move(d));
+  };
+  if (!stale_scheme_.empty()) {
+    // Re-keyed from scratch, in the same transaction as the new keys.
+    if (Status st = db_->Exec("DELETE FROM listing_keys; DELETE FROM listings;", "cannot re-key the listing index"); !st.ok()) return fail(st);
+    Stmt set(db_->handle, "INSERT OR REPLACE INTO meta (name, value) VALUES ('key_scheme', ?1)");
+    if (!set.ok()) return fail(db_->Fail("cannot write the listing index"));
+    set.Bind(1, key_scheme_);
+    if (set.Step() != SQLITE_DONE) return fail(db_->Fail("cannot write the listing index"));
+  }
+  // The temporary tables get a page cache of their own, as large as the
+  // index's: the keys of a large put are sorted out of put_keys at Commit.
+  if (Status st = db_->Exec("PRAGMA temp.cache_size = -131072;"
+                            "CREATE TEMP TABLE IF NOT EXISTS put_live (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, existed INTEGER NOT NULL, original TEXT) WITHOUT ROWID;"
+                            "CREATE TEMP TABLE IF NOT EXISTS put_keys (key TEXT NOT NULL, id TEXT NOT NULL, seq INTEGER NOT NULL);"
+                            "DELETE FROM put_live; DELETE FROM put_keys;",
+                            "cannot update the listing index");
+      !st.ok())
+    return fail(st);
+  auto state = std::make_unique<Writer::State>(this, replace_all);
+  if (!state->Prepared()) {
+    Error e = db_->Fail("cannot prepare the index update");
+    state.reset();
+    return fail(e);
+  }
+  return Writer(std::move(state));
+}
+
+Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listings, bool replace_all) {
+  auto writer = BeginPut(replace_all);
+  if (!writer.ok()) return writer.error();
+  if (Status st = writer.value().Add(listings); !st.ok()) return st.error();
+  return writer.value().Commit();
 }
 
 Result<IndexCounts> ListingIndex::Remove(const std::vector<std::string>& listing_ids) {

@@ -268,6 +268,103 @@ TEST_F(ListingIndexTest, ABulkPutAfterKeylessListingsKeepsTheIndexByListingId) {
   EXPECT_EQ(index.Holders("c", 5000).value().size(), 2998u);
 }
 
+// The keys `index` holds for `id`, sorted.
+std::vector<std::string> KeysOf(const ListingIndex& index, const std::string& id) {
+  auto got = index.Get({id});
+  if (!got.ok() || got.value().empty()) return {};
+  return got.value()[0].keys;
+}
+
+TEST_F(ListingIndexTest, AWriterTakesTheListingsInBatchesAsOnePut) {
+  ListingIndex index = Open();
+  ASSERT_TRUE(index.Put({Make("L1", "a", {"k1"}), Make("L2", "b", {"k2"}), Make("L9", "z", {"k9"})}, false).ok());
+  auto writer = index.BeginPut(/*replace_all=*/true);
+  ASSERT_TRUE(writer.ok()) << writer.error().ToString();
+  ASSERT_TRUE(writer.value().Add({Make("L1", "a", {"k1"}), Make("L2", "b changed", {"k2", "k2b"})}).ok());
+  ASSERT_TRUE(writer.value().Add({}).ok());
+  ASSERT_TRUE(writer.value().Add({Make("L3", "c", {"k3", "k1"})}).ok());
+  auto c = writer.value().Commit();
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(c.value().unchanged, 1u);
+  EXPECT_EQ(c.value().updated, 1u);
+  EXPECT_EQ(c.value().added, 1u);
+  EXPECT_EQ(c.value().removed, 1u);
+  EXPECT_EQ(index.Count().value(), 3u);
+  EXPECT_EQ(index.Holders("k1", 10).value(), (std::vector<std::string>{"L1", "L3"}));
+  EXPECT_EQ(KeysOf(index, "L2"), (std::vector<std::string>{"k2", "k2b"}));
+  EXPECT_TRUE(index.Holders("k9", 10).value().empty());
+  // Ended: the writer refuses more, and the index serves again.
+  EXPECT_FALSE(writer.value().Add({Make("L4", "d", {"k4"})}).ok());
+  EXPECT_FALSE(writer.value().Commit().ok());
+  EXPECT_EQ(index.Count().value(), 3u);
+}
+
+// A listing given again in a later batch: its last copy is what stays,
+// with that copy's keys only, and it counts once, against what the index
+// held before the put.
+TEST_F(ListingIndexTest, AListingGivenAgainInALaterBatchCountsOnceAsItsLastCopy) {
+  ListingIndex index = Open();
+  ASSERT_TRUE(index.Put({Make("OLD1", "same", {"s"}), Make("OLD2", "held", {"h"}), Make("OLD3", "kept", {"p"})}, false).ok());
+  auto writer = index.BeginPut(false);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE(writer.value().Add({Make("NEW", "first", {"n1", "shared"}), Make("OLD1", "same", {"s"}), Make("OLD2", "changed", {"h2"}),
+                                  Make("OLD3", "kept", {"p"})})
+                  .ok());
+  // NEW changed again, OLD1 changed after an identical copy, OLD2 changed
+  // back to what the index held, OLD3 the same again.
+  ASSERT_TRUE(writer.value().Add({Make("NEW", "second", {"n2", "shared"}), Make("OLD1", "other", {"s2"}), Make("OLD3", "kept", {"p"})}).ok());
+  ASSERT_TRUE(writer.value().Add({Make("OLD2", "held", {"h"})}).ok());
+  auto c = writer.value().Commit();
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(c.value().added, 1u);      // NEW
+  EXPECT_EQ(c.value().updated, 1u);    // OLD1
+  EXPECT_EQ(c.value().unchanged, 2u);  // OLD2, OLD3
+  EXPECT_EQ(index.Count().value(), 4u);
+  EXPECT_EQ(KeysOf(index, "NEW"), (std::vector<std::string>{"n2", "shared"}));
+  EXPECT_EQ(index.Get({"NEW"}).value()[0].listing.title, "second");
+  EXPECT_TRUE(index.Holders("n1", 10).value().empty());
+  EXPECT_EQ(index.Holders("shared", 10).value(), std::vector<std::string>{"NEW"});
+  EXPECT_EQ(KeysOf(index, "OLD1"), std::vector<std::string>{"s2"});
+  EXPECT_TRUE(index.Holders("s", 10).value().empty());
+  EXPECT_EQ(KeysOf(index, "OLD2"), std::vector<std::string>{"h"});
+  EXPECT_TRUE(index.Holders("h2", 10).value().empty());
+  EXPECT_EQ(index.Holders("p", 10).value(), std::vector<std::string>{"OLD3"});
+}
+
+TEST_F(ListingIndexTest, AWriterEndedWithoutCommitLeavesTheIndexAsItWas) {
+  ListingIndex index = Open();
+  ASSERT_TRUE(index.Put({Make("L1", "a", {"k1"})}, false).ok());
+  {
+    auto writer = index.BeginPut(/*replace_all=*/true);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(writer.value().Add({Make("L2", "b", {"k2"}), Make("L1", "a changed", {"k1b"})}).ok());
+  }  // destroyed without Commit
+  EXPECT_EQ(index.Count().value(), 1u);
+  EXPECT_EQ(KeysOf(index, "L1"), std::vector<std::string>{"k1"});
+  {
+    auto writer = index.BeginPut(false);
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(writer.value().Add({Make("L3", "c", {"k3"})}).ok());
+    writer.value().Abandon();
+    EXPECT_FALSE(writer.value().Commit().ok());
+  }
+  EXPECT_EQ(index.Count().value(), 1u);
+  // A bad listing in a later batch takes back the earlier batches too.
+  auto writer = index.BeginPut(false);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE(writer.value().Add({Make("L4", "d", {"k4"})}).ok());
+  const Status bad = writer.value().Add({Make("L5", "e", {"k5"}), Make("", "no id", {"k"})});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().ToString().find("give every listing an id; the index was left as it was"), std::string::npos) << bad.error().ToString();
+  EXPECT_FALSE(writer.value().Commit().ok());
+  EXPECT_EQ(index.Count().value(), 1u);
+  EXPECT_TRUE(index.Holders("k4", 10).value().empty());
+  // And the index takes a put again.
+  auto c = index.Put({Make("L4", "d", {"k4"})}, false);
+  ASSERT_TRUE(c.ok()) << c.error().ToString();
+  EXPECT_EQ(c.value().added, 1u);
+}
+
 // Runs one SQL statement on the index file behind the class's back, as a
 // damaged or hand-edited file would be.
 void Tamper(const std::string& path, const char* sql) {

@@ -395,14 +395,31 @@ int RunIndex(const Args& args) {
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
   const auto start = std::chrono::steady_clock::now();
+  // A file made here is taken away again when nothing is written to it.
+  std::error_code exists_error;
+  const bool index_existed = std::filesystem::exists(args.index, exists_error);
+  auto opened = ListingIndex::Open(args.index, IndexKeyScheme(brands.value()));
+  if (!opened.ok()) return Report(opened.error());
+  std::optional<ListingIndex> index(std::move(opened).value());
+  auto writer = index->BeginPut(args.replace);
+  if (!writer.ok()) return Report(writer.error());
+  const auto fail = [&](const Error& error) {
+    writer.value().Abandon();
+    if (!index_existed) {
+      index.reset();  // closed before its file goes
+      std::filesystem::remove(args.index, exists_error);
+    }
+    return Report(error);
+  };
   // Keys need codes, brands and title words only: no IDF weights, so the
-  // featuriser is not fitted. Only what the index keeps of each listing is
-  // held, not the listings read.
+  // featuriser is not fitted. Each batch is written inside the one
+  // transaction as soon as it is keyed: memory holds a batch, not the file.
   const recalls::PairFeaturizer featurizer;
-  std::vector<IndexedListing> entries;
   ListingBatches batches(std::move(reader).value(), args.listings, args.threads);
+  size_t given = 0;
+  std::vector<IndexedListing> batch, entries;
   while (batches.Next()) {
-    std::vector<IndexedListing> batch(batches.size());
+    batch.assign(batches.size(), IndexedListing{});
     ParallelFor(batch.size(), args.threads, [&](size_t i) {
       const Listing* l = batches.listing(i);
       if (l == nullptr) return;
@@ -417,26 +434,27 @@ int RunIndex(const Args& args) {
       batch[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(*l));
       batch[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
     });
+    entries.clear();
     for (size_t i = 0; i < batch.size(); ++i)
       if (batches.listing(i) != nullptr) entries.push_back(std::move(batch[i]));
+    given += entries.size();
+    if (Status st = writer.value().Add(entries); !st.ok()) return fail(st.error());
   }
   const size_t skipped = batches.skipped();
   // --replace takes the file for the whole live set: a listing whose line
   // could not be read would be removed as if delisted, and stop being found
   // by the notices that hit it.
   if (args.replace && skipped > 0)
-    return Report(Error(ErrorCode::kInvalidInput,
-                        {Diagnostic{args.listings, 0, 0,
-                                    fmt::format("{} record{} could not be read; with --replace the listings they hold would be removed from the index", skipped,
-                                                skipped == 1 ? "" : "s"),
-                                    "the index was not changed: fix the records reported above and run again, or run without --replace to add and update the rest"}}));
-  if (args.replace && entries.empty())
-    return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings; with --replace every listing would be removed from the index",
-                                                              "the index was not changed: check the file; to start an index afresh, delete its file"}}));
-  auto index = ListingIndex::Open(args.index, IndexKeyScheme(brands.value()));
-  if (!index.ok()) return Report(index.error());
-  auto counts = index.value().Put(entries, args.replace);
-  if (!counts.ok()) return Report(counts.error());
+    return fail(Error(ErrorCode::kInvalidInput,
+                      {Diagnostic{args.listings, 0, 0,
+                                  fmt::format("{} record{} could not be read; with --replace the listings they hold would be removed from the index", skipped,
+                                              skipped == 1 ? "" : "s"),
+                                  "the index was not changed: fix the records reported above and run again, or run without --replace to add and update the rest"}}));
+  if (args.replace && given == 0)
+    return fail(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings; with --replace every listing would be removed from the index",
+                                                            "the index was not changed: check the file; to start an index afresh, delete its file"}}));
+  auto counts = writer.value().Commit();
+  if (!counts.ok()) return fail(counts.error());
   const IndexCounts& c = counts.value();
   std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu removed, %zu skipped (%s, %.1f s)\n", args.listings.c_str(), c.added, c.updated,
               c.unchanged, c.removed, skipped, args.index.c_str(), Millis(start) / 1000);

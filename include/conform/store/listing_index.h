@@ -76,7 +76,41 @@ class ListingIndex {
   // Adds or replaces the given listings in one transaction; a listing id
   // given twice counts once, the later copy winning. With `replace_all`,
   // listings not given are removed: the given ones are the whole live set.
+  // The same as BeginPut, one Add and Commit.
   Result<IndexCounts> Put(const std::vector<IndexedListing>& listings, bool replace_all);
+
+  // A Put whose listings come in batches, so that a live set larger than
+  // memory can be written: what Put does, in one transaction that is open
+  // from BeginPut to Commit. Nothing is visible to other connections, and
+  // nothing stays, until Commit succeeds; an error from Add or Commit, or a
+  // Writer destroyed without Commit, leaves the index as it was. Between
+  // BeginPut and the end of its Writer the ListingIndex must stay where it
+  // is and serve no other call. Memory does not grow with the listings:
+  // what Put must remember across batches (the ids given, their new keys)
+  // waits in temporary tables of the same connection.
+  class Writer {
+   public:
+    Writer(Writer&&) noexcept;
+    Writer& operator=(Writer&&) noexcept;
+    ~Writer();  // rolls back unless committed
+
+    // Writes one batch, in order, a listing given again (in this batch or
+    // an earlier one) replacing its earlier copy. After an error the Writer
+    // has rolled back and refuses everything.
+    Status Add(const std::vector<IndexedListing>& listings);
+    // Writes the keys of the listings added and, with replace_all, removes
+    // the listings not given; then commits. The counts are Put's.
+    Result<IndexCounts> Commit();
+    // Rolls back now; the index is as it was before BeginPut.
+    void Abandon();
+
+   private:
+    friend class ListingIndex;
+    struct State;
+    explicit Writer(std::unique_ptr<State> state);
+    std::unique_ptr<State> state_;
+  };
+  Result<Writer> BeginPut(bool replace_all);
   // Takes listings out (delisted); ids not held are ignored.
   Result<IndexCounts> Remove(const std::vector<std::string>& listing_ids);
 
@@ -95,6 +129,7 @@ class ListingIndex {
  private:
   static Result<ListingIndex> OpenIn(const std::string& path, std::string_view key_scheme, bool create);
   ListingIndex(std::unique_ptr<store::SqliteDb> db, std::string key_scheme, std::string stale_scheme);
+  friend class Writer;
   // kInvalidInput when the held listings were keyed under another scheme.
   Status RefuseStale() const;
   std::unique_ptr<store::SqliteDb> db_;
