@@ -636,6 +636,82 @@ void TfidfVectorizer::CountTerms(std::string_view normalized, TermCounts* out) c
   SortAndCount(out);
 }
 
+void TfidfVectorizer::CountTermsJoined(const TermCounts& head_counts, std::string_view head, std::string_view tail, TermCounts* out) const {
+  const size_t n = static_cast<size_t>(ngram_);
+  if (analyzer_ == Analyzer::kCharNgrams && (n < 2 || head.size() + 2 < n)) {
+    // A padded head shorter than a gram is not a gram of the whole (and
+    // grams of one byte have nothing across the space).
+    thread_local std::string whole;
+    whole.assign(head);
+    whole += ' ';
+    whole += tail;
+    CountTerms(whole, out);
+    return;
+  }
+  out->terms.clear();
+  if (analyzer_ == Analyzer::kWords) {
+    AppendTerms(tail, &out->terms);
+  } else {
+    // The grams of " " + head + " " + tail + " " that are not the padded
+    // head's: those starting n - 2 bytes before the joining space, which
+    // are all the grams of this suffix.
+    thread_local std::string suffix;
+    suffix.assign(1, ' ');
+    suffix += head;
+    suffix.erase(0, suffix.size() - (n - 2));
+    suffix += ' ';
+    suffix += tail;
+    suffix += ' ';
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(suffix.data());
+    const size_t count = suffix.size() - n + 1;
+    switch (n) {
+      case 3: HashGrams<3>(p, count, &out->terms); break;
+      case 4: HashGrams<4>(p, count, &out->terms); break;
+      case 5: HashGrams<5>(p, count, &out->terms); break;
+      default:
+        for (size_t i = 0; i < count; ++i) out->terms.push_back(HashTerm(std::string_view(suffix).substr(i, n)));
+    }
+  }
+  SortAndCount(out);
+  // Merged with the head's, counts of a term in both added: the sorted
+  // distinct terms and counts CountTerms gives the whole.
+  thread_local TermCounts merged;
+  const size_t a = head_counts.terms.size(), b = out->terms.size();
+  merged.terms.resize(a + b);
+  merged.counts.resize(a + b);
+  const uint64_t* const ht = head_counts.terms.data();
+  const uint32_t* const hc = head_counts.counts.data();
+  const uint64_t* const tt = out->terms.data();
+  const uint32_t* const tc = out->counts.data();
+  uint64_t* const mt = merged.terms.data();
+  uint32_t* const mc = merged.counts.data();
+  size_t i = 0, j = 0, k = 0;
+  while (i < a && j < b) {
+    if (ht[i] < tt[j]) {
+      mt[k] = ht[i];
+      mc[k++] = hc[i++];
+    } else if (tt[j] < ht[i]) {
+      mt[k] = tt[j];
+      mc[k++] = tc[j++];
+    } else {
+      mt[k] = ht[i];
+      mc[k++] = hc[i++] + tc[j++];
+    }
+  }
+  for (; i < a; ++i, ++k) {
+    mt[k] = ht[i];
+    mc[k] = hc[i];
+  }
+  for (; j < b; ++j, ++k) {
+    mt[k] = tt[j];
+    mc[k] = tc[j];
+  }
+  merged.terms.resize(k);
+  merged.counts.resize(k);
+  out->terms.swap(merged.terms);
+  out->counts.swap(merged.counts);
+}
+
 namespace {
 
 // The hashes of the grams of `lo`, `lo` + 1, ... bytes starting at each of
