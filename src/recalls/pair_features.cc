@@ -734,23 +734,8 @@ void PairFeaturizer::AddVectors(PreparedRecord* p) const {
   p->title_c3 = title_c3_.Weigh(title_c3);
   p->title_c4 = title_c4_.Weigh(title_c4);
   p->title_c5 = title_c5_.Weigh(title_c5);
-  // The all-text begins with the title: the title's counts are taken as
-  // they are, and only the rest is counted.
-  const std::string_view all = p->all_text, title = p->title;
-  if (!title.empty() && all == title) {
-    p->all_word = all_word_.Weigh(title_words);
-    p->all_c3 = all_c3_.Weigh(title_c3);
-  } else if (!title.empty() && all.size() > title.size() + 1 && all[title.size()] == ' ' && all.substr(0, title.size()) == title) {
-    const std::string_view rest = all.substr(title.size() + 1);
-    thread_local TermCounts joined;
-    all_word_.CountTermsJoined(title_words, title, rest, &joined);
-    p->all_word = all_word_.Weigh(joined);
-    all_c3_.CountTermsJoined(title_c3, title, rest, &joined);
-    p->all_c3 = all_c3_.Weigh(joined);
-  } else {
-    p->all_word = all_word_.Transform(p->all_text);
-    p->all_c3 = all_c3_.Transform(p->all_text);
-  }
+  p->all_word = all_word_.Transform(p->all_text);
+  p->all_c3 = all_c3_.Transform(p->all_text);
   if (!p->category.empty()) p->category_word = category_word_.Transform(p->category);
   p->vectorised = true;
 }

@@ -98,35 +98,6 @@ TEST(TextSimilarityTest, TermCountsServeEveryVectorizerOfTheAnalyzer) {
   }
 }
 
-TEST(TextSimilarityTest, AJoinedTextCountsAsTheWholeFromItsHeadsCounts) {
-  // Heads and tails from one byte to many terms, terms repeated across the
-  // join, grams across it, non-ASCII, and heads shorter than a gram.
-  std::mt19937 rng(11);
-  const std::vector<std::string> pieces = {"a", "b", "ab", "abc", "é", "电动", "500w", "kdl40ex500", "sony", "s"};
-  const auto random_text = [&](size_t words) {
-    std::string t;
-    for (size_t k = 0; k < words; ++k) t += (k == 0 ? "" : " ") + pieces[rng() % pieces.size()];
-    return t;
-  };
-  std::vector<std::pair<std::string, std::string>> joins = {{"a", "b"}, {"a", "a"}, {"ab", "ba"}, {"sony wh", "sony wh"}, {"x", "电动"}, {"电动", "x y"}};
-  for (size_t head : {1, 2, 3, 8, 70})
-    for (size_t tail : {1, 2, 5, 90}) joins.emplace_back(random_text(head), random_text(tail));
-  for (const auto& [analyzer, n] : {std::pair{Analyzer::kWords, 1}, {Analyzer::kCharNgrams, 1}, {Analyzer::kCharNgrams, 2},
-                                    {Analyzer::kCharNgrams, 3}, {Analyzer::kCharNgrams, 4}, {Analyzer::kCharNgrams, 5}}) {
-    TfidfVectorizer v(analyzer, n);
-    v.Fit({"sony wh", "a b ab", "kdl40ex500 500w"});
-    for (const auto& [head, tail] : joins) {
-      TermCounts head_counts, joined, whole;
-      v.CountTerms(head, &head_counts);
-      v.CountTermsJoined(head_counts, head, tail, &joined);
-      v.CountTerms(head + " " + tail, &whole);
-      EXPECT_EQ(joined.terms, whole.terms) << n << " '" << head << "' + '" << tail << "'";
-      EXPECT_EQ(joined.counts, whole.counts) << n << " '" << head << "' + '" << tail << "'";
-      EXPECT_TRUE(SameVector(v.Weigh(joined), v.Transform(head + " " + tail)));
-    }
-  }
-}
-
 TEST(TextSimilarityTest, TermCountsAreSortedAndCountedAtEverySize) {
   // Term counts against an ordered map, for texts of a few terms up to
   // thousands, around the sizes where the sort changes method: one-byte

@@ -121,11 +121,6 @@ class TfidfVectorizer {
   // another vectoriser of the same analyzer and n-gram size.
   void CountTerms(std::string_view normalized, TermCounts* out) const;
   SparseVector Weigh(const TermCounts& counts) const;
-  // CountTerms(head + " " + tail) from `head_counts`, CountTerms(head) as
-  // any vectoriser of this analyzer and n-gram size gives it: only the
-  // tail's terms, and the n-grams across the space between, are counted.
-  // `head` and `tail` are normalised and not empty.
-  void CountTermsJoined(const TermCounts& head_counts, std::string_view head, std::string_view tail, TermCounts* out) const;
 
   // The IDF of one term (a word, or an n-gram for the n-gram analyzer).
   double Idf(std::string_view term) const;
