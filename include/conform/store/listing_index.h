@@ -87,7 +87,11 @@ class ListingIndex {
   // BeginPut and the end of its Writer the ListingIndex must stay where it
   // is and serve no other call. Memory does not grow with the listings:
   // what Put must remember across batches (the ids given, their new keys)
-  // waits in temporary tables of the same connection.
+  // waits in temporary tables of the same connection, which SQLite keeps
+  // in files of its temporary directory (SQLITE_TMPDIR or TMPDIR, else
+  // /var/tmp) once they outgrow their page cache. Other connections can
+  // read the index while the transaction is open until SQLite must write
+  // to the file itself, and then wait for the commit (as during any Put).
   class Writer {
    public:
     Writer(Writer&&) noexcept;
