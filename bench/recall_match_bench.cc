@@ -744,10 +744,9 @@ int Score(const Options& o) {
   const double cpu_start2 = ThreadCpuSeconds();
   // Distinct records by content: a hash of the fields finds the earlier
   // records that may be equal, and comparing the fields decides. No key
-  // string is built per record.
-  // The distinct records are found first and then prepared into a vector
-  // sized once, as the recall index prepares its notices: records are not
-  // moved as the vector grows.
+  // string is built per record. They are all found first and then prepared
+  // into a vector sized once, as the recall index prepares its notices, so
+  // that no prepared record is moved as the vector grows.
   std::unordered_map<uint64_t, std::vector<size_t>> seen;
   std::vector<const Record*> distinct;  // the first record of each content
   std::vector<std::pair<size_t, size_t>> refs(pairs.size());

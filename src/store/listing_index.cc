@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <map>
-#include <optional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <utility>
 
 #include "sqlite_db.h"
@@ -145,6 +144,20 @@ namespace {
 // listing id after the rows rather than row by row.
 constexpr size_t kBulkKeyRows = 10000;
 
+// Rolls back the transaction open on `db` and returns `st`'s error saying
+// so, each diagnostic's own hint kept before that.
+Error RolledBack(const store::SqliteDb& db, const Status& st) {
+  sqlite3_exec(db.handle, "ROLLBACK", nullptr, nullptr, nullptr);
+  std::vector<Diagnostic> d = st.error().diagnostics();
+  for (auto& x : d) x.hint = x.hint.empty() ? "the index was left as it was" : x.hint + "; the index was left as it was";
+  return Error(st.error().code(), std::move(d));
+}
+
+// A Writer used after its Commit, Abandon or an error: the caller's bug.
+Error Ended(const store::SqliteDb& db) {
+  return Error(ErrorCode::kInternal, {Diagnostic{db.path, 0, 0, "this index update has already ended", "begin another with BeginPut"}});
+}
+
 }  // namespace
 
 // What a Put remembers across batches lives in two temporary tables of the
@@ -186,15 +199,11 @@ struct ListingIndex::Writer::State {
     for (Stmt* st : {&select, &upsert, &drop_keys, &stage_key, &live_get, &live_add, &live_set}) st->Reset();
   }
 
-  // Rolls back and returns `st`'s error saying so, each diagnostic's hint
-  // kept before it.
-  Status RolledBack(const Status& st) {
+  // Ends the transaction with `st`'s error (RolledBack).
+  Error Fail(const Status& st) {
     ResetAll();
-    if (open) sqlite3_exec(index->db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
     open = false;
-    std::vector<Diagnostic> d = st.error().diagnostics();
-    for (auto& x : d) x.hint = x.hint.empty() ? "the index was left as it was" : x.hint + "; the index was left as it was";
-    return Error(st.error().code(), std::move(d));
+    return RolledBack(*index->db_, st);
   }
 
   // The record stored for `id` now, if any.
@@ -304,15 +313,15 @@ void ListingIndex::Writer::Abandon() {
 
 Status ListingIndex::Writer::Add(const std::vector<IndexedListing>& listings) {
   State& s = *state_;
-  if (!s.open) return Error(ErrorCode::kInvalidInput, {Diagnostic{s.index->db_->path, 0, 0, "this index update was already ended", "begin another: BeginPut"}});
+  if (!s.open) return Ended(*s.index->db_);
   for (const IndexedListing& l : listings)
-    if (Status st = s.AddOne(l); !st.ok()) return s.RolledBack(st);
+    if (Status st = s.AddOne(l); !st.ok()) return s.Fail(st);
   return Status::Ok();
 }
 
 Result<IndexCounts> ListingIndex::Writer::Commit() {
   State& s = *state_;
-  if (!s.open) return Error(ErrorCode::kInvalidInput, {Diagnostic{s.index->db_->path, 0, 0, "this index update was already ended", "begin another: BeginPut"}});
+  if (!s.open) return Ended(*s.index->db_);
   const store::SqliteDb& db = *s.index->db_;
   s.ResetAll();  // a statement left reading would keep the schema from changing
   auto run = [&]() -> Status {
@@ -348,7 +357,7 @@ Result<IndexCounts> ListingIndex::Writer::Commit() {
     if (Status st = db.Exec("DELETE FROM put_live; DELETE FROM put_keys;", "cannot update the listing index"); !st.ok()) return st;
     return db.Exec("COMMIT", "cannot update the listing index");
   };
-  if (Status st = run(); !st.ok()) return s.RolledBack(st).error();
+  if (Status st = run(); !st.ok()) return s.Fail(st);
   s.open = false;
   s.index->stale_scheme_.clear();
   return s.counts;
@@ -358,12 +367,7 @@ Result<ListingIndex::Writer> ListingIndex::BeginPut(bool replace_all) {
   if (!replace_all)
     if (Status st = RefuseStale(); !st.ok()) return st.error();
   if (Status st = db_->Exec("BEGIN IMMEDIATE", "cannot update the listing index"); !st.ok()) return st.error();
-  auto fail = [&](const Status& st) -> Error {
-    sqlite3_exec(db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
-    std::vector<Diagnostic> d = st.error().diagnostics();
-    for (auto& x : d) x.hint = x.hint.empty() ? "the index was left as it was" : x.hint + "; the index was left as it was";
-    return Error(st.error().code(), std::move(d));
-  };
+  auto fail = [&](const Status& st) { return RolledBack(*db_, st); };
   if (!stale_scheme_.empty()) {
     // Re-keyed from scratch, in the same transaction as the new keys.
     if (Status st = db_->Exec("DELETE FROM listing_keys; DELETE FROM listings;", "cannot re-key the listing index"); !st.ok()) return fail(st);

@@ -395,9 +395,10 @@ int RunIndex(const Args& args) {
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
   const auto start = std::chrono::steady_clock::now();
-  // A file made here is taken away again when nothing is written to it.
+  // A file made here is taken away again when nothing is written to it
+  // (and one that cannot be looked at is taken to exist, and kept).
   std::error_code exists_error;
-  const bool index_existed = std::filesystem::exists(args.index, exists_error);
+  const bool index_existed = std::filesystem::exists(args.index, exists_error) || exists_error;
   auto opened = ListingIndex::Open(args.index, IndexKeyScheme(brands.value()));
   if (!opened.ok()) return Report(opened.error());
   std::optional<ListingIndex> index(std::move(opened).value());
