@@ -207,8 +207,8 @@ expect_run(1 "listings_long.jsonl: 0 new, 0 updated, 3 unchanged, 0 removed, 1 s
 file(REMOVE ${TMP}/listings_long_fresh.idx)
 expect_run(2 "1 record could not be read; with --replace"
            ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long_fresh.idx --replace)
-if(EXISTS ${TMP}/listings_long_fresh.idx)
-  message(FATAL_ERROR "recalls index --replace refused the file but left a new index behind")
+if(EXISTS ${TMP}/listings_long_fresh.idx OR EXISTS ${TMP}/listings_long_fresh.idx-wal OR EXISTS ${TMP}/listings_long_fresh.idx-shm)
+  message(FATAL_ERROR "recalls index --replace refused the file but left a new index (or its log) behind")
 endif()
 # explain reads the file up to the listing, past the broken line.
 expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-LAST\".*listings_long.jsonl:8202: "

@@ -127,6 +127,11 @@ Result<ListingIndex> ListingIndex::OpenIn(const std::string& path, std::string_v
   // A large index is written and read in big batches: a 128 MiB page cache
   // instead of SQLite's 2 MiB.
   if (Status st = db->Exec("PRAGMA cache_size = -131072", "cannot set up the listing index"); !st.ok()) return st.error();
+  // Written ahead to a log, so that a new notice is answered from the last
+  // committed index while a put of the whole live set is under way. The
+  // mode is kept in the file: whoever opens the index to write sets it.
+  if (create)
+    if (Status st = db->Exec("PRAGMA journal_mode = WAL", "cannot set up the listing index"); !st.ok()) return st.error();
   return ListingIndex(std::move(db), std::string(key_scheme), std::move(stale));
 }
 
@@ -170,7 +175,6 @@ Error Ended(const store::SqliteDb& db) {
 struct ListingIndex::Writer::State {
   ListingIndex* index;
   bool replace_all;
-  bool open = true;      // the transaction is open
   bool repeats = false;  // some id was given twice
   IndexCounts counts;
   int64_t seq = 0;     // listings given so far
@@ -202,7 +206,6 @@ struct ListingIndex::Writer::State {
   // Ends the transaction with `st`'s error (RolledBack).
   Error Fail(const Status& st) {
     ResetAll();
-    open = false;
     return RolledBack(*index->db_, st);
   }
 
@@ -293,11 +296,14 @@ struct ListingIndex::Writer::State {
   }
 };
 
-ListingIndex::Writer::Writer(std::unique_ptr<State> state) : state_(std::move(state)) {}
+// A writer's state (its statements) lives while its transaction is open
+// and goes when it ends, so that nothing holds the connection open after.
+ListingIndex::Writer::Writer(ListingIndex* index, std::unique_ptr<State> state) : index_(index), state_(std::move(state)) {}
 ListingIndex::Writer::Writer(Writer&&) noexcept = default;
 ListingIndex::Writer& ListingIndex::Writer::operator=(Writer&& other) noexcept {
   if (this != &other) {
     Abandon();
+    index_ = other.index_;
     state_ = std::move(other.state_);
   }
   return *this;
@@ -305,24 +311,28 @@ ListingIndex::Writer& ListingIndex::Writer::operator=(Writer&& other) noexcept {
 ListingIndex::Writer::~Writer() { Abandon(); }
 
 void ListingIndex::Writer::Abandon() {
-  if (state_ == nullptr || !state_->open) return;
+  if (state_ == nullptr) return;
   state_->ResetAll();
-  sqlite3_exec(state_->index->db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
-  state_->open = false;
+  sqlite3_exec(index_->db_->handle, "ROLLBACK", nullptr, nullptr, nullptr);
+  state_.reset();
 }
 
 Status ListingIndex::Writer::Add(const std::vector<IndexedListing>& listings) {
-  State& s = *state_;
-  if (!s.open) return Ended(*s.index->db_);
-  for (const IndexedListing& l : listings)
-    if (Status st = s.AddOne(l); !st.ok()) return s.Fail(st);
+  if (state_ == nullptr) return Ended(*index_->db_);
+  for (const IndexedListing& l : listings) {
+    if (Status st = state_->AddOne(l); !st.ok()) {
+      Error error = state_->Fail(st);
+      state_.reset();
+      return error;
+    }
+  }
   return Status::Ok();
 }
 
 Result<IndexCounts> ListingIndex::Writer::Commit() {
+  if (state_ == nullptr) return Ended(*index_->db_);
   State& s = *state_;
-  if (!s.open) return Ended(*s.index->db_);
-  const store::SqliteDb& db = *s.index->db_;
+  const store::SqliteDb& db = *index_->db_;
   s.ResetAll();  // a statement left reading would keep the schema from changing
   auto run = [&]() -> Status {
     // The index by listing id would take the keys in no order at all: into
@@ -357,10 +367,15 @@ Result<IndexCounts> ListingIndex::Writer::Commit() {
     if (Status st = db.Exec("DELETE FROM put_live; DELETE FROM put_keys;", "cannot update the listing index"); !st.ok()) return st;
     return db.Exec("COMMIT", "cannot update the listing index");
   };
-  if (Status st = run(); !st.ok()) return s.Fail(st);
-  s.open = false;
-  s.index->stale_scheme_.clear();
-  return s.counts;
+  if (Status st = run(); !st.ok()) {
+    Error error = s.Fail(st);
+    state_.reset();
+    return error;
+  }
+  const IndexCounts counts = s.counts;
+  state_.reset();
+  index_->stale_scheme_.clear();
+  return counts;
 }
 
 Result<ListingIndex::Writer> ListingIndex::BeginPut(bool replace_all) {
@@ -391,7 +406,7 @@ Result<ListingIndex::Writer> ListingIndex::BeginPut(bool replace_all) {
     state.reset();
     return fail(e);
   }
-  return Writer(std::move(state));
+  return Writer(this, std::move(state));
 }
 
 Result<IndexCounts> ListingIndex::Put(const std::vector<IndexedListing>& listings, bool replace_all) {

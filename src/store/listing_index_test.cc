@@ -365,6 +365,40 @@ TEST_F(ListingIndexTest, AWriterEndedWithoutCommitLeavesTheIndexAsItWas) {
   EXPECT_EQ(c.value().added, 1u);
 }
 
+// A reader opened while a put is under way answers from the index as it
+// was, and sees the put once it is committed.
+TEST_F(ListingIndexTest, ReadersSeeTheLastCommittedIndexWhileAPutIsUnderWay) {
+  ListingIndex index = Open();
+  ASSERT_TRUE(index.Put({Make("L1", "a", {"k1"})}, false).ok());
+  auto writer = index.BeginPut(/*replace_all=*/true);
+  ASSERT_TRUE(writer.ok());
+  std::vector<IndexedListing> many;
+  for (int i = 0; i < 20000; ++i) many.push_back(Make(fmt::format("N{}", i), "t", {fmt::format("n{}", i), "shared"}));
+  ASSERT_TRUE(writer.value().Add(many).ok());
+  {
+    auto reader = ListingIndex::OpenExisting(path_, "v1");
+    ASSERT_TRUE(reader.ok()) << reader.error().ToString();
+    auto count = reader.value().Count();
+    ASSERT_TRUE(count.ok()) << count.error().ToString();
+    EXPECT_EQ(count.value(), 1u);
+    EXPECT_EQ(reader.value().Holders("k1", 10).value(), std::vector<std::string>{"L1"});
+    EXPECT_TRUE(reader.value().Holders("shared", 10).value().empty());
+  }
+  ASSERT_TRUE(writer.value().Commit().ok());
+  auto reader = ListingIndex::OpenExisting(path_, "v1");
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader.value().Count().value(), 20000u);
+  EXPECT_TRUE(reader.value().Holders("k1", 10).value().empty());
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
 // Runs one SQL statement on the index file behind the class's back, as a
 // damaged or hand-edited file would be.
 void Tamper(const std::string& path, const char* sql) {

@@ -16,6 +16,13 @@
 // putting a listing identical to the stored one changes nothing. The schema
 // is versioned like the notice store's. One ListingIndex must not be used
 // from two threads at once.
+//
+// The file is kept in SQLite's write-ahead-log mode (Open sets it): other
+// processes read the last committed index while a put, however long, is
+// under way, so a new notice is answered during a refresh of the live set.
+// While the index is open, SQLite keeps FILE-wal and FILE-shm beside it
+// and removes them when the last connection closes; a reader therefore
+// needs to be able to write in the file's directory.
 #ifndef CONFORM_STORE_LISTING_INDEX_H_
 #define CONFORM_STORE_LISTING_INDEX_H_
 
@@ -89,9 +96,8 @@ class ListingIndex {
   // what Put must remember across batches (the ids given, their new keys)
   // waits in temporary tables of the same connection, which SQLite keeps
   // in files of its temporary directory (SQLITE_TMPDIR or TMPDIR, else
-  // /var/tmp) once they outgrow their page cache. Other connections can
-  // read the index while the transaction is open until SQLite must write
-  // to the file itself, and then wait for the commit (as during any Put).
+  // /var/tmp) once they outgrow their page cache. Other connections read
+  // the index as it was before BeginPut until Commit succeeds.
   class Writer {
    public:
     Writer(Writer&&) noexcept;
@@ -111,8 +117,9 @@ class ListingIndex {
    private:
     friend class ListingIndex;
     struct State;
-    explicit Writer(std::unique_ptr<State> state);
-    std::unique_ptr<State> state_;
+    Writer(ListingIndex* index, std::unique_ptr<State> state);
+    ListingIndex* index_;
+    std::unique_ptr<State> state_;  // null once ended
   };
   Result<Writer> BeginPut(bool replace_all);
   // Takes listings out (delisted); ids not held are ignored.
