@@ -198,12 +198,16 @@ file(REMOVE ${TMP}/listings_long.idx)
 expect_run(1 "listings_long.jsonl: 3 new, 0 updated, 0 unchanged, 0 removed, 1 skipped.*listings_long.jsonl:8202: "
            ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long.idx)
 # With --replace that broken line, past the first batch written, takes the
-# whole update back: the index keeps what it held, and an index the
-# command would have made is not left behind.
+# whole update back: the index keeps what it held (a listing the file does
+# not name, which the update would have removed), and an index the command
+# would have made is not left behind.
+file(WRITE ${TMP}/listings_extra.jsonl "{\"listing_id\": \"EXTRA\", \"seller_id\": \"S-1\", \"target_markets\": [\"EU\"], \"title\": \"Garden rake\"}\n")
+expect_run(0 "listings_extra.jsonl: 1 new, 0 updated, 0 unchanged, 0 removed, 0 skipped"
+           ${CONFORM} recalls index ${TMP}/listings_extra.jsonl --index ${TMP}/listings_long.idx)
 expect_run(2 "1 record could not be read; with --replace.*the index was not changed"
            ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long.idx --replace)
-expect_run(1 "listings_long.jsonl: 0 new, 0 updated, 3 unchanged, 0 removed, 1 skipped"
-           ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long.idx)
+expect_run(0 "listings_extra.jsonl: 0 new, 0 updated, 1 unchanged, 0 removed, 0 skipped"
+           ${CONFORM} recalls index ${TMP}/listings_extra.jsonl --index ${TMP}/listings_long.idx)
 file(REMOVE ${TMP}/listings_long_fresh.idx)
 expect_run(2 "1 record could not be read; with --replace"
            ${CONFORM} recalls index ${TMP}/listings_long.jsonl --index ${TMP}/listings_long_fresh.idx --replace)
