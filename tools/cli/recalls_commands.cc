@@ -420,6 +420,9 @@ int RunIndex(const Args& args) {
   size_t given = 0;
   std::vector<IndexedListing> batch, entries;
   while (batches.Next()) {
+    // Refused in the end (below): the rest of the file is only read, so
+    // that every record that cannot be read is reported.
+    if (args.replace && batches.skipped() > 0) continue;
     batch.assign(batches.size(), IndexedListing{});
     ParallelFor(batch.size(), args.threads, [&](size_t i) {
       const Listing* l = batches.listing(i);
