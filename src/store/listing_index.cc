@@ -127,11 +127,6 @@ Result<ListingIndex> ListingIndex::OpenIn(const std::string& path, std::string_v
   // A large index is written and read in big batches: a 128 MiB page cache
   // instead of SQLite's 2 MiB.
   if (Status st = db->Exec("PRAGMA cache_size = -131072", "cannot set up the listing index"); !st.ok()) return st.error();
-  // Written ahead to a log, so that a new notice is answered from the last
-  // committed index while a put of the whole live set is under way. The
-  // mode is kept in the file: whoever opens the index to write sets it.
-  if (create)
-    if (Status st = db->Exec("PRAGMA journal_mode = WAL", "cannot set up the listing index"); !st.ok()) return st.error();
   return ListingIndex(std::move(db), std::string(key_scheme), std::move(stale));
 }
 

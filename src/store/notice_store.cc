@@ -46,6 +46,12 @@ const store::StoreKind& Kind() {
         );
         CREATE INDEX notice_versions_key ON notice_versions(source, id);
       )sql",
+      // 2: a notice's GTIN rows found by the notice, for the update that
+      // replaces them (and the cascade of a delete); by the table's key
+      // alone, which starts with the GTIN, each update read every row.
+      R"sql(
+        CREATE INDEX notice_gtins_notice ON notice_gtins(source, id);
+      )sql",
                                      },
                                      "notice store",
                                      "--db",

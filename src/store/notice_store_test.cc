@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -41,6 +42,24 @@ class NoticeStoreTest : public ::testing::Test {
     EXPECT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &err), SQLITE_OK) << (err ? err : "");
     sqlite3_free(err);
     sqlite3_close(db);
+  }
+
+  // The last column of the rows `sql` gives (for EXPLAIN QUERY PLAN, the
+  // step), joined by newlines.
+  std::string Query(const std::string& sql) const {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    std::string out;
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+    while (st && sqlite3_step(st) == SQLITE_ROW) {
+      const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, sqlite3_column_count(st) - 1));
+      if (!out.empty()) out += '\n';
+      if (text) out += text;
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return out;
   }
 
   std::string path_;
@@ -264,12 +283,12 @@ TEST_F(NoticeStoreTest, SchemaIsVersionedAndForeignFilesAreRefused) {
   EXPECT_EQ(sqlite3_column_int(st, 0), NoticeStore::SchemaVersion());
   sqlite3_finalize(st);
   sqlite3_close(db);
-  EXPECT_EQ(NoticeStore::SchemaVersion(), 1);
+  EXPECT_EQ(NoticeStore::SchemaVersion(), 2);
 
   Sql("PRAGMA user_version = 99");
   auto newer = NoticeStore::Open(path_);
   ASSERT_FALSE(newer.ok());
-  EXPECT_NE(newer.error().ToString().find("schema version 99; this build knows versions up to 1"), std::string::npos) << newer.error().ToString();
+  EXPECT_NE(newer.error().ToString().find("schema version 99; this build knows versions up to 2"), std::string::npos) << newer.error().ToString();
 
   fs::remove(path_);
   Sql("CREATE TABLE something_else (x)");
@@ -286,6 +305,67 @@ TEST_F(NoticeStoreTest, SchemaIsVersionedAndForeignFilesAreRefused) {
   auto nowhere = NoticeStore::Open("/nonexistent/dir/notices.db");
   ASSERT_FALSE(nowhere.ok());
   EXPECT_EQ(nowhere.error().code(), ErrorCode::kIo);
+}
+
+TEST_F(NoticeStoreTest, AnUpdateFindsTheNoticesGtinRowsByIndexAndVersionOneIsMigrated) {
+  {
+    NoticeStore store = Open();
+    ASSERT_TRUE(store.Import(SafetyGateFixture()).ok());
+  }
+  // A store written before version 2: its GTIN rows only by GTIN.
+  Sql("DROP INDEX notice_gtins_notice; PRAGMA user_version = 1");
+  const std::string gtins_before = Query("SELECT gtin || ' ' || id FROM notice_gtins ORDER BY 1");
+  ASSERT_FALSE(gtins_before.empty());
+  NoticeStore store = Open();
+  EXPECT_EQ(Query("PRAGMA user_version"), "2");
+  EXPECT_EQ(Query("SELECT gtin || ' ' || id FROM notice_gtins ORDER BY 1"), gtins_before);
+  // The update's delete searches the index instead of reading every row.
+  const std::string plan = Query("EXPLAIN QUERY PLAN DELETE FROM notice_gtins WHERE source = 'x' AND id = 'y'");
+  EXPECT_NE(plan.find("SEARCH notice_gtins USING COVERING INDEX notice_gtins_notice (source=? AND id=?)"), std::string::npos) << plan;
+  FeedImport feed = SafetyGateFixture();
+  const auto with_gtin = std::find_if(feed.notices.begin(), feed.notices.end(), [](const Notice& n) { return !n.gtins.empty(); });
+  ASSERT_NE(with_gtin, feed.notices.end()) << "a notice of the fixture has a GTIN";
+  Notice& changed = *with_gtin;
+  const std::string old_gtin = changed.gtins.front();
+  ASSERT_TRUE(store.WithGtin("00012345600012").value().empty());
+  changed.gtins = {"00012345600012"};
+  auto again = store.Import(feed);
+  ASSERT_TRUE(again.ok()) << again.error().ToString();
+  EXPECT_EQ(again.value().updated, 1u);
+  EXPECT_TRUE(store.WithGtin(old_gtin).value().empty());
+  ASSERT_EQ(store.WithGtin("00012345600012").value().size(), 1u);
+  EXPECT_EQ(store.WithGtin("00012345600012").value().front().id, changed.id);
+}
+
+TEST_F(NoticeStoreTest, ReadersAnswerFromTheLastCommitWhileAWriteIsUnderWay) {
+  size_t stored = 0;
+  {
+    NoticeStore store = Open();
+    ASSERT_TRUE(store.Import(SafetyGateFixture()).ok());
+    stored = store.Count().value();
+  }
+  EXPECT_EQ(Query("PRAGMA journal_mode"), "wal");
+  // Another process in the middle of a write that holds the file: in the
+  // rollback journal's mode an exclusive lock, which readers would wait
+  // for until the busy timeout and then fail.
+  sqlite3* writer = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &writer), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(writer, "BEGIN EXCLUSIVE; DELETE FROM notice_gtins; DELETE FROM notice_versions; DELETE FROM notices;",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK)
+      << sqlite3_errmsg(writer);
+  {
+    auto reader = NoticeStore::OpenExisting(path_);
+    ASSERT_TRUE(reader.ok()) << reader.error().ToString();
+    auto all = reader.value().All();
+    ASSERT_TRUE(all.ok()) << all.error().ToString();
+    EXPECT_EQ(all.value().size(), stored);
+  }
+  ASSERT_EQ(sqlite3_exec(writer, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(writer);
+  auto reader = NoticeStore::OpenExisting(path_);
+  ASSERT_TRUE(reader.ok());
+  EXPECT_EQ(reader.value().Count().value(), 0u);
 }
 
 TEST(NoticeJsonTest, RoundTrips) {

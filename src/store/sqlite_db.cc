@@ -83,6 +83,13 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
     });
     if (!st.ok()) return st.error();
   }
+  // Written ahead to a log, so that readers answer from the last commit
+  // while a long write (an import, a put of the whole live set) is under
+  // way; in SQLite's rollback journal they would wait for it and fail after
+  // the busy timeout. The mode is kept in the file: whoever opens it to
+  // write sets it.
+  if (mode == OpenMode::kCreate)
+    if (Status st = db->Exec("PRAGMA journal_mode = WAL", fmt::format("cannot set up the {}", kind.name)); !st.ok()) return st.error();
   return db;
 }
 

@@ -112,7 +112,11 @@ struct SqliteDb {
 // forward; with kCreate, creates it when missing. Refuses an empty path,
 // another kind's file, a file that is not SQLite or is damaged, and a
 // schema newer than this build's; with kExisting, also a missing file and
-// an empty one (kNotFound), writing nothing.
+// an empty one (kNotFound), writing nothing. With kCreate the file is put
+// in write-ahead-log mode (kept in the file): readers then answer from the
+// last commit while a write is under way, SQLite keeps FILE-wal and
+// FILE-shm beside it while it is open, and a reader needs to be able to
+// write in the file's directory.
 Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const StoreKind& kind, OpenMode mode = OpenMode::kCreate);
 
 // Now, UTC, "YYYY-MM-DDTHH:MM:SSZ".

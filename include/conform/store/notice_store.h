@@ -16,6 +16,11 @@
 // on Open; a file written by a newer schema is refused, not guessed at.
 // One NoticeStore must not be used from two threads at once; several
 // processes may share a file (writers wait up to five seconds for a lock).
+// The file is kept in SQLite's write-ahead-log mode (Open sets it), so
+// that commands reading the store answer from the last commit while an
+// import is under way. While the store is open, SQLite keeps FILE-wal and
+// FILE-shm beside it (removed when the last connection closes): a reader,
+// too, needs to be able to write in the file's directory.
 #ifndef CONFORM_STORE_NOTICE_STORE_H_
 #define CONFORM_STORE_NOTICE_STORE_H_
 
