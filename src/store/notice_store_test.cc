@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
 
 #include "conform/recalls/feed_import.h"
 #include "../recalls/test_feeds.h"
@@ -275,14 +276,7 @@ TEST_F(NoticeStoreTest, OfCopiesInOneImportTheNewestIsKept) {
 
 TEST_F(NoticeStoreTest, SchemaIsVersionedAndForeignFilesAreRefused) {
   { NoticeStore store = Open(); }
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, nullptr), SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(st, 0), NoticeStore::SchemaVersion());
-  sqlite3_finalize(st);
-  sqlite3_close(db);
+  EXPECT_EQ(Query("PRAGMA user_version"), std::to_string(NoticeStore::SchemaVersion()));
   EXPECT_EQ(NoticeStore::SchemaVersion(), 2);
 
   Sql("PRAGMA user_version = 99");
