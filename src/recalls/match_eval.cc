@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <random>
 #include <unordered_map>
 
@@ -99,16 +100,26 @@ FeatureMatrix ComputePairs(const PairFeaturizer& featurizer, const PreparedPairs
 // regression that never saw it.
 constexpr int kWordEvidenceFolds = 5;
 
+// The regression's regularisation constants tried, the strongest
+// regularisation first: which suits depends on how many pairs there are
+// and how much their words say, so the training pairs choose.
+constexpr double kWordEvidenceC[] = {0.1, 0.3, 1.0, 3.0, 10.0};
+constexpr size_t kDefaultC = 2;  // 1.0, liblinear's default
+
 // The word evidence of the training pairs, and its column of `train_x`.
 // A regression fitted on all the pairs would have seen each pair it scores,
 // and the trees would learn to trust it more than it deserves on new pairs;
 // so each training pair gets the log-odds of a regression fitted on the
 // other folds (stacking), while the evidence returned, fitted on all of
 // them, serves every other pair. Folds keep the share of matches (pairs
-// shuffled by `seed` within each class). Null, and the column left
-// missing, when the pairs cannot train one (too few of a class).
+// shuffled by `seed` within each class). The regularisation constant is the
+// one of kWordEvidenceC whose out-of-fold log-odds have the lowest log loss
+// on the training pairs, ties to the stronger; it is written to
+// `chosen_c`. Null, and the column left missing, when the pairs cannot
+// train one (too few of a class).
 std::shared_ptr<const WordEvidence> LearnWordEvidence(const std::vector<LabeledPair>& train, const PreparedPairs& prepared,
-                                                      uint64_t seed, FeatureMatrix* train_x) {
+                                                      uint64_t seed, long long threads, FeatureMatrix* train_x,
+                                                      double* chosen_c) {
   // Pairs whose two titles are both there: the feature's domain (Compute).
   std::vector<size_t> used;
   std::vector<WordPairExample> examples;
@@ -119,8 +130,9 @@ std::shared_ptr<const WordEvidence> LearnWordEvidence(const std::vector<LabeledP
     used.push_back(i);
     examples.push_back({&l.title_words, &r.title_words, train[i].label});
   }
-  auto all = WordEvidence::Train(examples);
-  if (!all.ok()) return nullptr;
+  size_t positives = 0;
+  for (const auto& e : examples) positives += e.label == 1;
+  if (positives == 0 || positives == examples.size()) return nullptr;
 
   std::vector<int> fold(examples.size());
   std::mt19937_64 random(seed);
@@ -131,20 +143,42 @@ std::shared_ptr<const WordEvidence> LearnWordEvidence(const std::vector<LabeledP
     std::shuffle(members.begin(), members.end(), random);
     for (size_t rank = 0; rank < members.size(); ++rank) fold[members[rank]] = static_cast<int>(rank % kWordEvidenceFolds);
   }
-  const size_t column = static_cast<size_t>(
-      std::find(PairFeaturizer::FeatureNames().begin(), PairFeaturizer::FeatureNames().end(), kWordEvidenceFeature) -
-      PairFeaturizer::FeatureNames().begin());
-  for (int f = 0; f < kWordEvidenceFolds; ++f) {
+  // Out-of-fold log-odds for each constant, the constants and folds
+  // trained side by side; NaN where a fold could not train (it lacked a
+  // class).
+  constexpr size_t kCs = std::size(kWordEvidenceC);
+  std::vector<std::vector<float>> odds(kCs, std::vector<float>(examples.size()));
+  ParallelFor(kCs * kWordEvidenceFolds, threads, [&](size_t task) {
+    const size_t ci = task / kWordEvidenceFolds;
+    const int f = static_cast<int>(task % kWordEvidenceFolds);
     std::vector<WordPairExample> rest;
     for (size_t k = 0; k < examples.size(); ++k)
       if (fold[k] != f) rest.push_back(examples[k]);
-    auto part = WordEvidence::Train(rest);
+    auto part = WordEvidence::Train(rest, kWordEvidenceC[ci]);
+    for (size_t k = 0; k < examples.size(); ++k)
+      if (fold[k] == f) odds[ci][k] = part.ok() ? static_cast<float>(part.value().LogOdds(*examples[k].left, *examples[k].right)) : std::nanf("");
+  });
+  size_t best = kDefaultC;  // when no fold could be scored
+  double best_loss = std::numeric_limits<double>::infinity();
+  for (size_t ci = 0; ci < kCs; ++ci) {
+    double loss = 0;
+    size_t counted = 0;
     for (size_t k = 0; k < examples.size(); ++k) {
-      if (fold[k] != f) continue;
-      train_x->row(used[k])[column] =
-          part.ok() ? static_cast<float>(part.value().LogOdds(*examples[k].left, *examples[k].right)) : std::nanf("");
+      if (std::isnan(odds[ci][k])) continue;
+      // log(1 + e^-z), z the log-odds of the right label, without overflow.
+      const double z = examples[k].label == 1 ? odds[ci][k] : -odds[ci][k];
+      loss += z > 0 ? std::log1p(std::exp(-z)) : -z + std::log1p(std::exp(z));
+      ++counted;
     }
+    if (counted > 0 && loss / static_cast<double>(counted) < best_loss) best_loss = loss / static_cast<double>(counted), best = ci;
   }
+  const size_t column = static_cast<size_t>(
+      std::find(PairFeaturizer::FeatureNames().begin(), PairFeaturizer::FeatureNames().end(), kWordEvidenceFeature) -
+      PairFeaturizer::FeatureNames().begin());
+  for (size_t k = 0; k < examples.size(); ++k) train_x->row(used[k])[column] = odds[best][k];
+  auto all = WordEvidence::Train(examples, kWordEvidenceC[best]);
+  if (!all.ok()) return nullptr;
+  *chosen_c = kWordEvidenceC[best];
   return std::make_shared<const WordEvidence>(std::move(all).value());
 }
 
@@ -175,7 +209,9 @@ Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const
   featurizer.Fit(DistinctRecords(train), options.threads);
   const PreparedPairs train_prepared = PreparePairs(featurizer, train, options.threads);
   FeatureMatrix train_x = ComputePairs(featurizer, train_prepared, options.threads);
-  featurizer.set_word_evidence(LearnWordEvidence(train, train_prepared, options.boosting.seed, &train_x));
+  double word_evidence_c = 0;
+  featurizer.set_word_evidence(
+      LearnWordEvidence(train, train_prepared, options.boosting.seed, options.threads, &train_x, &word_evidence_c));
   const FeatureMatrix valid_x = FeaturizePairs(featurizer, valid, options.threads);
   const std::vector<float> train_y = Labels(train), valid_y = Labels(valid);
   BoostingOptions boosting = options.boosting;
@@ -187,7 +223,7 @@ Result<TrainedMatcher> TrainMatcher(const std::vector<LabeledPair>& train, const
   model.value().set_threshold(ChooseThreshold(valid_p.value(), valid_y));
   model.value().set_word_evidence(featurizer.word_evidence());
   if (fit_seconds != nullptr) *fit_seconds = SecondsSince(start);
-  return TrainedMatcher{std::move(featurizer), std::move(model).value()};
+  return TrainedMatcher{std::move(featurizer), std::move(model).value(), word_evidence_c};
 }
 
 Result<MatchEvalReport> EvaluateMatcher(const std::vector<LabeledPair>& train, const std::vector<LabeledPair>& valid,
@@ -200,6 +236,7 @@ Result<MatchEvalReport> EvaluateMatcher(const std::vector<LabeledPair>& train, c
   report.threshold = matcher.model.threshold();
   report.rounds = matcher.model.best_rounds();
   report.feature_count = matcher.model.feature_count();
+  report.word_evidence_c = matcher.word_evidence_c;
   for (const auto& [name, pairs] : splits) {
     const auto start = std::chrono::steady_clock::now();
     const FeatureMatrix x = FeaturizePairs(matcher.featurizer, *pairs, options.threads);

@@ -105,6 +105,8 @@ TEST_F(MatchEvalTest, TrainsChoosesThresholdAndScoresEverySplit) {
   ASSERT_NE(matcher->model.word_evidence(), nullptr);
   EXPECT_EQ(matcher->featurizer.word_evidence(), matcher->model.word_evidence());
   EXPECT_GT(matcher->model.word_evidence()->size(), 0u);
+  EXPECT_GT(matcher->word_evidence_c, 0);
+  EXPECT_DOUBLE_EQ(r.word_evidence_c, matcher->word_evidence_c);
 
   // The trained matcher scores new pairs on its own.
   const Product p{"acme", "kettle", "ak-100", 30};
@@ -155,6 +157,47 @@ TEST_F(MatchEvalTest, RefusesOneClassSplitsAndEmptyOnes) {
   auto empty_test = EvaluateMatcherOnDirectory(dir_.string(), "", {});
   ASSERT_FALSE(empty_test.ok());
   EXPECT_NE(empty_test.error().ToString().find("test.txt: holds no pairs"), std::string::npos) << empty_test.error().ToString();
+}
+
+// Pairs of titles of two words each, drawn from twenty, beside a word both
+// share ("gadget"). When `informative`, a pair is a match exactly when its
+// titles share a drawn word; otherwise its label is a coin's, and the words
+// say nothing about it.
+std::vector<LabeledPair> WordPairs(bool informative, size_t n, uint32_t seed) {
+  std::mt19937 rng(seed);
+  const auto word = [&rng] { return fmt::format("w{}", rng() % 20); };
+  std::string text;
+  for (size_t i = 0; i < n; ++i) {
+    const std::string a = word(), b = word(), c = word(), d = word();
+    const bool shared = a == c || a == d || b == c || b == d;
+    const bool match = informative ? shared : rng() % 2 == 0;
+    text += fmt::format("COL title VAL gadget {} {}\tCOL title VAL gadget {} {}\t{}\n", a, b, c, d, match ? 1 : 0);
+  }
+  auto pairs = ParseDittoPairs(text, "pairs");
+  EXPECT_TRUE(pairs.ok());
+  return pairs.ok() ? std::move(pairs).value() : std::vector<LabeledPair>{};
+}
+
+TEST(WordEvidenceChoiceTest, TheTrainingPairsChooseHowStronglyTheRegressionIsRegularised) {
+  MatchEvalOptions options;
+  options.threads = 2;
+  options.boosting.early_stopping_rounds = 5;
+  // Words that decide every label: the weakest regularisation tried fits
+  // them best out of fold.
+  auto decisive = TrainMatcher(WordPairs(true, 1500, 1), WordPairs(true, 300, 2), options);
+  ASSERT_TRUE(decisive.ok()) << decisive.error().ToString();
+  EXPECT_DOUBLE_EQ(decisive.value().word_evidence_c, 10.0);
+  // Words that say nothing: any weight they get is fitted to noise, so the
+  // strongest regularisation tried wins.
+  auto noise = TrainMatcher(WordPairs(false, 1500, 3), WordPairs(false, 300, 4), options);
+  ASSERT_TRUE(noise.ok()) << noise.error().ToString();
+  EXPECT_DOUBLE_EQ(noise.value().word_evidence_c, 0.1);
+  // The report says which, and the trees' training is as deterministic as
+  // before: the same pairs give the same choice on one thread.
+  options.threads = 1;
+  auto again = TrainMatcher(WordPairs(true, 1500, 1), WordPairs(true, 300, 2), options);
+  ASSERT_TRUE(again.ok());
+  EXPECT_DOUBLE_EQ(again.value().word_evidence_c, 10.0);
 }
 
 TEST(DittoPairsTest, AByteOrderMarkIsSkippedAndUtf16Refused) {

@@ -7,6 +7,7 @@
 #include <bit>
 #include <cmath>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "conform/recalls/text_similarity.h"
@@ -80,7 +81,10 @@ Result<WordEvidence> WordEvidence::Train(const std::vector<WordPairExample>& exa
   param.C = c;
   param.eps = 0.01;  // liblinear's default for this solver
   param.p = 0.1;
-  set_print_string_function(&Quiet);
+  // A process-wide setting of liblinear's: set once, as trainings may run
+  // side by side.
+  static std::once_flag quiet;
+  std::call_once(quiet, [] { set_print_string_function(&Quiet); });
   if (const char* why = check_parameter(&prob, &param))
     return Error(ErrorCode::kInternal, fmt::format("liblinear refused the word evidence problem: {}", why));
   model* m = train(&prob, &param);

@@ -68,6 +68,10 @@ int RunMatchEval(const MatchEvalArgs& args) {
   std::printf("%s\n", args.dir.c_str());
   std::printf("features %zu, boosting rounds %d, threshold %.4f (peak of the smoothed F1 curve on valid), fit %.1f s\n", r.feature_count, r.rounds,
               r.threshold, r.fit_seconds);
+  if (r.word_evidence_c > 0)
+    std::printf("word evidence: regularisation constant %g (lowest out-of-fold log loss on train)\n", r.word_evidence_c);
+  else
+    std::printf("word evidence: none (the training pairs with two titles lack matches or non-matches)\n");
   std::printf("%-8s %7s %7s %9s %7s %7s %7s %7s %8s\n", "split", "pairs", "matches", "precision", "recall", "F1", "Brier",
               "ECE", "seconds");
   for (const auto& s : r.splits) {
