@@ -204,11 +204,15 @@ def word_pairs(l, r):
     return d
 
 
-def learn_words(pairs, labels):
-    """conform's WordEvidence: L2 logistic regression (liblinear, C 1, a bias) on word_pairs."""
+def learn_words(pairs, labels, c=1.0):
+    """conform's WordEvidence: L2 logistic regression (liblinear, constant c, a bias) on word_pairs."""
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([word_pairs(l, r) for l, r in pairs])
-    return vectorizer, LogisticRegression(C=1.0, solver="liblinear").fit(x, labels)
+    return vectorizer, LogisticRegression(C=c, solver="liblinear").fit(x, labels)
+
+
+# The regularisation constants conform tries, the strongest first.
+WORD_C = (0.1, 0.3, 1.0, 3.0, 10.0)
 
 
 class Featurizer:
@@ -473,7 +477,8 @@ def main():
     xt = feat.features(tl, tr, timings)
     # The word evidence as conform learns it: each training pair's value
     # from a regression fitted on the other folds (five, matches kept in
-    # proportion), every other pair's from one fitted on all.
+    # proportion), every other pair's from one fitted on all; the constant
+    # the one of WORD_C whose out-of-fold values have the lowest log loss.
     prepared = [(Prepared(l), Prepared(r)) for l, r in zip(tl, tr)]
     used = [i for i, (l, r) in enumerate(prepared) if l.title and r.title]
     ty_used = np.asarray(ty)[used]
@@ -483,12 +488,21 @@ def main():
         members = np.flatnonzero(ty_used == label)
         rng.shuffle(members)
         folds[members] = np.arange(len(members)) % 5
-    for k in range(5):
-        fit_on = [used[j] for j in np.flatnonzero(folds != k)]
-        scored = [used[j] for j in np.flatnonzero(folds == k)]
-        vectorizer, regression = learn_words([prepared[i] for i in fit_on], np.asarray(ty)[fit_on])
-        xt[scored, -1] = regression.decision_function(vectorizer.transform([word_pairs(*prepared[i]) for i in scored]))
-    feat.words = learn_words([prepared[i] for i in used], ty_used)
+    best = None
+    for c in WORD_C:
+        odds = np.zeros(len(used))
+        for k in range(5):
+            fit_on = [used[j] for j in np.flatnonzero(folds != k)]
+            scored = np.flatnonzero(folds == k)
+            vectorizer, regression = learn_words([prepared[i] for i in fit_on], np.asarray(ty)[fit_on], c)
+            odds[scored] = regression.decision_function(vectorizer.transform([word_pairs(*prepared[used[j]]) for j in scored]))
+        z = np.where(ty_used == 1, odds, -odds)
+        loss = np.mean(np.logaddexp(0, -z))
+        if best is None or loss < best[0]:
+            best = (loss, c, odds)
+    _, word_c, odds = best
+    xt[used, -1] = odds
+    feat.words = learn_words([prepared[i] for i in used], ty_used, word_c)
     xv = feat.features(vl, vr, timings)
     dtrain = xgb.DMatrix(xt, label=ty, missing=np.nan)
     dvalid = xgb.DMatrix(xv, label=vy, missing=np.nan)
@@ -536,7 +550,7 @@ def main():
     print(f"peer pair scoring, one thread: {n} pairs ({int(labels.sum())} planted), {len(Featurizer.NAMES)} features, "
           f"python {sys.version.split()[0]}, sklearn {sklearn.__version__}, xgboost {xgb.__version__}, numpy {np.__version__}")
     print(f"  trained on {args.train}: {rounds} rounds, threshold {threshold:.3f}, validation precision {vp:.3f} recall {vr_:.3f} "
-          f"F1 {vf:.3f} ({train_s:.1f} s)")
+          f"F1 {vf:.3f}, word evidence C {word_c:g} ({train_s:.1f} s)")
     print(f"  nothing cached: {elapsed:.2f} s wall, {cpu:.2f} s CPU: {n / elapsed:.0f} pairs/s, {n / cpu:.0f} pairs per CPU second")
     print(f"    (wall per pair: records {1e6 * timings['prepare'] / n:.1f} us, "
           f"TF-IDF cosines {1e6 * timings['vectorise'] / n:.1f} us, other features {1e6 * timings['loop'] / n:.1f} us, "
