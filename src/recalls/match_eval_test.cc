@@ -192,8 +192,8 @@ TEST(WordEvidenceChoiceTest, TheTrainingPairsChooseHowStronglyTheRegressionIsReg
   auto noise = TrainMatcher(WordPairs(false, 1500, 3), WordPairs(false, 300, 4), options);
   ASSERT_TRUE(noise.ok()) << noise.error().ToString();
   EXPECT_DOUBLE_EQ(noise.value().word_evidence_c, 0.1);
-  // The report says which, and the trees' training is as deterministic as
-  // before: the same pairs give the same choice on one thread.
+  // The regressions run side by side; on one thread the same pairs give
+  // the same choice.
   options.threads = 1;
   auto again = TrainMatcher(WordPairs(true, 1500, 1), WordPairs(true, 300, 2), options);
   ASSERT_TRUE(again.ok());
