@@ -115,6 +115,34 @@ expect_run(0 "eu-safety-gate +A12/00017/20 .*us-cpsc +26901 +2026-05-14 .*12 not
 expect_run(0 "\"id\":\"26901\"" ${CONFORM} recalls list --db ${TMP}/notices.db --source us-cpsc --format json)
 expect_run(2 "no notice store here" ${CONFORM} recalls list --db ${TMP}/missing.db)
 
+# A store published in a directory its readers may not write to (another
+# user's, or read-only) is read as it stands, leaving nothing beside it; a
+# write-ahead log waiting there is refused with what to do. Reading as
+# another user needs root; the directory is made under /tmp, since the
+# build tree may be closed to other users.
+execute_process(COMMAND id -u OUTPUT_VARIABLE uid OUTPUT_STRIP_TRAILING_WHITESPACE)
+find_program(SETPRIV setpriv)
+if(uid STREQUAL "0" AND SETPRIV)
+  execute_process(COMMAND mktemp -d OUTPUT_VARIABLE shared_dir OUTPUT_STRIP_TRAILING_WHITESPACE)
+  # Characters a file name may hold and an SQLite URI escapes.
+  set(store_dir "${shared_dir}/published 100% #1?")
+  file(COPY ${CONFORM} DESTINATION ${shared_dir})
+  file(COPY ${TMP}/notices.db DESTINATION ${store_dir})
+  execute_process(COMMAND chmod 755 ${shared_dir} ${shared_dir}/conform ${store_dir})
+  execute_process(COMMAND chmod 644 ${store_dir}/notices.db)
+  set(AS_NOBODY ${SETPRIV} --reuid=nobody --regid=nogroup --clear-groups)
+  expect_run(0 "12 notices" ${AS_NOBODY} ${shared_dir}/conform recalls list --db ${store_dir}/notices.db)
+  if(EXISTS ${store_dir}/notices.db-shm OR EXISTS ${store_dir}/notices.db-wal)
+    message(FATAL_ERROR "reading a store in a directory the reader may not write to left files beside it")
+  endif()
+  file(WRITE ${store_dir}/notices.db-wal "a log with frames not yet in the file")
+  expect_run(2 "notices.db-wal\\) may hold commits not yet in the file.*read it as a user who may write in its directory"
+             ${AS_NOBODY} ${shared_dir}/conform recalls list --db ${store_dir}/notices.db)
+  file(REMOVE_RECURSE ${shared_dir})
+else()
+  message(STATUS "skipped the read-only directory check: reading as another user needs root and setpriv")
+endif()
+
 # Recall matching, both directions, and recalls as screening findings.
 expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\""
            ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db)

@@ -55,7 +55,8 @@ const store::StoreKind& Kind() {
                                      },
                                      "notice store",
                                      "--db",
-                                     "conform recalls import --source S FEED --db FILE"};
+                                     "conform recalls import --source S FEED --db FILE",
+                                     /*readable_from=*/1};
   return kind;
 }
 

@@ -331,6 +331,39 @@ TEST_F(NoticeStoreTest, AnUpdateFindsTheNoticesGtinRowsByIndexAndVersionOneIsMig
   EXPECT_EQ(store.WithGtin("00012345600012").value().front().id, changed.id);
 }
 
+TEST_F(NoticeStoreTest, AReaderWritesNothingAndReadsAVersionOneStoreAsItIs) {
+  size_t stored = 0;
+  {
+    NoticeStore store = Open();
+    ASSERT_TRUE(store.Import(SafetyGateFixture()).ok());
+    stored = store.Count().value();
+  }
+  Sql("DROP INDEX notice_gtins_notice; PRAGMA user_version = 1");
+  const std::string bytes = FileBytes();
+  {
+    auto reader = NoticeStore::OpenExisting(path_);
+    ASSERT_TRUE(reader.ok()) << reader.error().ToString();
+    EXPECT_EQ(reader.value().All().value().size(), stored);
+    const FeedImport feed = SafetyGateFixture();
+    const auto with_gtin = std::find_if(feed.notices.begin(), feed.notices.end(), [](const Notice& n) { return !n.gtins.empty(); });
+    ASSERT_NE(with_gtin, feed.notices.end()) << "a notice of the fixture has a GTIN";
+    auto found = reader.value().WithGtin(with_gtin->gtins.front());
+    ASSERT_TRUE(found.ok()) << found.error().ToString();
+    ASSERT_EQ(found.value().size(), 1u);
+    EXPECT_EQ(found.value().front().id, with_gtin->id);
+  }
+  // The log's files were removed when the reader closed the store (before
+  // any other connection here, which would remove them too), and it was
+  // not migrated: a reader may be one that cannot write there.
+  EXPECT_FALSE(fs::exists(path_ + "-wal"));
+  EXPECT_FALSE(fs::exists(path_ + "-shm"));
+  EXPECT_EQ(FileBytes(), bytes);
+  EXPECT_EQ(Query("PRAGMA user_version"), "1");
+  // A writer migrates it.
+  Open();
+  EXPECT_EQ(Query("PRAGMA user_version"), "2");
+}
+
 TEST_F(NoticeStoreTest, ReadersAnswerFromTheLastCommitWhileAWriteIsUnderWay) {
   size_t stored = 0;
   {

@@ -26,6 +26,32 @@ Result<int64_t> SqliteDb::QueryInt(const char* sql) const {
   return s.Int(0);
 }
 
+namespace {
+
+// `path` as an SQLite URI naming the same file ("file:///abs/path"), its
+// '%', '?' and '#' escaped.
+std::string FileUri(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path absolute = std::filesystem::absolute(path, ec);
+  std::string uri = "file://";
+  for (const char c : ec ? path : absolute.string()) {
+    if (c == '%') uri += "%25";
+    else if (c == '?') uri += "%3F";
+    else if (c == '#') uri += "%23";
+    else uri += c;
+  }
+  return uri;
+}
+
+// Whether an open for reading failed because SQLite could not create the
+// log's index beside a store in write-ahead-log mode.
+bool CannotShareTheLog(int rc) {
+  rc &= 0xFF;  // the primary code of an extended one
+  return rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const StoreKind& kind, OpenMode mode) {
   const auto missing = [&](std::string_view what) {
     return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, fmt::format("no {} here: {}", kind.name, what), fmt::format("create one with {}", kind.create)}});
@@ -39,17 +65,53 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
     if (!std::filesystem::exists(path, ec)) return missing("the file does not exist");
     if (std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec) return missing("the file is empty");
   }
-  auto db = std::make_unique<SqliteDb>();
-  db->path = path;
-  const int create = mode == OpenMode::kCreate ? SQLITE_OPEN_CREATE : 0;
-  if (sqlite3_open_v2(path.c_str(), &db->handle, SQLITE_OPEN_READWRITE | create | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
-    return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0,
-                                             fmt::format("cannot open the {}: {}", kind.name, db->handle ? sqlite3_errmsg(db->handle) : "out of memory"),
-                                             "check the path and its directory's permissions"}});
-  sqlite3_busy_timeout(db->handle, 5000);
+  const bool read_only = mode == OpenMode::kExisting;
+  const auto open = [&](const std::string& name, int flags) -> Result<std::unique_ptr<SqliteDb>> {
+    auto db = std::make_unique<SqliteDb>();
+    db->path = path;
+    if (sqlite3_open_v2(name.c_str(), &db->handle, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
+      return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0,
+                                               fmt::format("cannot open the {}: {}", kind.name, db->handle ? sqlite3_errmsg(db->handle) : "out of memory"),
+                                               "check the path and its directory's permissions"}});
+    sqlite3_busy_timeout(db->handle, 5000);
+    return db;
+  };
+  // Read and write even to read: the last connection to close folds the
+  // log into the file and removes FILE-wal and FILE-shm, which a read-only
+  // one cannot do. Reading opens write nothing themselves.
+  auto opened = open(path, SQLITE_OPEN_READWRITE | (read_only ? 0 : SQLITE_OPEN_CREATE));
+  if (!opened.ok()) return opened.error();
+  std::unique_ptr<SqliteDb> db = std::move(opened).value();
   // The first read of the file is where SQLite finds it is not a database
   // or is damaged: say so in those words, with what to do.
   auto app = db->QueryInt("PRAGMA application_id");
+  if (!app.ok() && read_only && CannotShareTheLog(sqlite3_extended_errcode(db->handle))) {
+    // A store in write-ahead-log mode, in a directory this user may not
+    // write to: SQLite could not create the log's index. Read-only, SQLite
+    // shares one that exists; failing that, with no log waiting (so no
+    // connection has the file open) the file holds every commit.
+    opened = open(path, SQLITE_OPEN_READONLY);
+    if (!opened.ok()) return opened.error();
+    db = std::move(opened).value();
+    app = db->QueryInt("PRAGMA application_id");
+  }
+  if (!app.ok() && read_only && CannotShareTheLog(sqlite3_extended_errcode(db->handle))) {
+    std::error_code ec;
+    const std::filesystem::path log = path + "-wal";
+    const bool log_waiting = std::filesystem::exists(log, ec) && (std::filesystem::file_size(log, ec) > 0 || ec);
+    if (log_waiting || ec)
+      return Error(ErrorCode::kIo,
+                   {Diagnostic{path, 0, 0,
+                               fmt::format("cannot read the {}: its write-ahead log ({}-wal) may hold commits not yet in the file, "
+                                           "and this user may not open the log's index ({}-shm) beside it",
+                                           kind.name, path, path),
+                               "read it as a user who may write in its directory; any command such a user runs on it folds the log "
+                               "into the file when it ends"}});
+    opened = open(FileUri(path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    if (!opened.ok()) return opened.error();
+    db = std::move(opened).value();
+    app = db->QueryInt("PRAGMA application_id");
+  }
   if (!app.ok()) {
     const int rc = sqlite3_errcode(db->handle);
     if (rc == SQLITE_NOTADB)
@@ -75,6 +137,16 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
     return Error(ErrorCode::kInvalidInput,
                  {Diagnostic{path, 0, 0, fmt::format("the {} has schema version {}; this build knows versions up to {}", kind.name, version.value(), latest),
                              "use a newer conform"}});
+  if (read_only && version.value() < latest) {
+    const int64_t readable = kind.readable_from > 0 ? kind.readable_from : latest;
+    if (version.value() < readable)
+      return Error(ErrorCode::kInvalidInput,
+                   {Diagnostic{path, 0, 0,
+                               fmt::format("the {} has schema version {}, which this build reads only once it is migrated to version {}",
+                                           kind.name, version.value(), latest),
+                               fmt::format("migrate it by writing to it once ({}); reading commands never write", kind.create)}});
+    return db;  // the later migrations add nothing a reader needs
+  }
   for (int64_t v = version.value(); v < latest; ++v) {
     const std::string set = fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kind.application_id, v + 1);
     Status st = db->Transaction(fmt::format("schema migration to version {} failed", v + 1), "the file was left as it was", [&]() -> Status {

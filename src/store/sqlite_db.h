@@ -70,13 +70,17 @@ struct StoreKind {
   const char* name = "";     // "notice store"
   const char* option = "";   // the command-line option that names such a file, for hints
   const char* create = "";   // how such a file is made, for hints ("conform recalls import ...")
+  // The oldest schema version a read-only open (OpenMode::kExisting) reads
+  // as it is, the later migrations adding nothing a reader needs (an index,
+  // say); 0: the latest only.
+  int64_t readable_from = 0;
 };
 
 // Whether OpenStore may create the store: commands that only read one must
 // not leave an empty file behind a mistyped path and answer from it.
 enum class OpenMode {
   kCreate,    // create the file and its schema when missing
-  kExisting,  // the file must exist and hold a store of the kind
+  kExisting,  // the file must exist and hold a store of the kind; for reading
 };
 
 struct SqliteDb {
@@ -108,15 +112,26 @@ struct SqliteDb {
   }
 };
 
-// Opens the file at `path` as a store of `kind`, migrating its schema
-// forward; with kCreate, creates it when missing. Refuses an empty path,
+// Opens the file at `path` as a store of `kind`. Refuses an empty path,
 // another kind's file, a file that is not SQLite or is damaged, and a
-// schema newer than this build's; with kExisting, also a missing file and
-// an empty one (kNotFound), writing nothing. With kCreate the file is put
-// in write-ahead-log mode (kept in the file): readers then answer from the
-// last commit while a write is under way, SQLite keeps FILE-wal and
-// FILE-shm beside it while it is open, and a reader needs to be able to
-// write in the file's directory.
+// schema newer than this build's.
+//
+// kCreate creates the file when missing, migrates its schema forward and
+// puts it in write-ahead-log mode (kept in the file): readers then answer
+// from the last commit while a write is under way, and SQLite keeps
+// FILE-wal and FILE-shm beside the file while it is open.
+//
+// kExisting opens for reading: it writes nothing itself, and it refuses
+// a missing file and an empty one (kNotFound), and a schema older than
+// kind.readable_from (a kCreate open migrates it). A reader shares the
+// log's index (FILE-shm) with writers, creating it when missing. Where it
+// cannot (a directory it may not write to: a store published read-only,
+// or written by another user), it shares an index that exists; failing
+// that, with no log waiting to be folded into the file (no FILE-wal), no
+// connection has the file open and it is read as it stands, without
+// locks, which a write begun during the read by a user who may write there
+// could tear. With a FILE-wal it cannot read, the open is refused with
+// what to do.
 Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const StoreKind& kind, OpenMode mode = OpenMode::kCreate);
 
 // Now, UTC, "YYYY-MM-DDTHH:MM:SSZ".

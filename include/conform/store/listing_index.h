@@ -21,8 +21,9 @@
 // processes read the last committed index while a put, however long, is
 // under way, so a new notice is answered during a refresh of the live set.
 // While the index is open, SQLite keeps FILE-wal and FILE-shm beside it
-// and removes them when the last connection closes; a reader therefore
-// needs to be able to write in the file's directory.
+// and removes them when the last writing connection closes. A reader that
+// may not write in the file's directory reads the file as it stands when
+// no log is waiting beside it (OpenExisting).
 #ifndef CONFORM_STORE_LISTING_INDEX_H_
 #define CONFORM_STORE_LISTING_INDEX_H_
 
@@ -70,8 +71,10 @@ class ListingIndex {
   // as NoticeStore::Open.
   static Result<ListingIndex> Open(const std::string& path, std::string_view key_scheme);
   // Opens an existing index for commands that read one: never creates or
-  // writes the file. kNotFound when `path` is missing, empty or an SQLite
-  // file with no tables; otherwise as Open.
+  // writes the file. kNotFound when `path` is missing, empty or
+  // an SQLite file with no tables; otherwise as Open. An index in a
+  // directory this user may not write to is read as it stands (see
+  // OpenStore in src/store/sqlite_db.h).
   static Result<ListingIndex> OpenExisting(const std::string& path, std::string_view key_scheme);
 
   ListingIndex(ListingIndex&&) noexcept;

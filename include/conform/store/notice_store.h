@@ -13,14 +13,16 @@
 // is taken (feeds do not always move the date when they edit a notice).
 //
 // The schema is versioned with SQLite's user_version and migrated forward
-// on Open; a file written by a newer schema is refused, not guessed at.
+// on Open (OpenExisting reads a version-1 store as it is); a file written
+// by a newer schema is refused, not guessed at.
 // One NoticeStore must not be used from two threads at once; several
 // processes may share a file (writers wait up to five seconds for a lock).
 // The file is kept in SQLite's write-ahead-log mode (Open sets it), so
 // that commands reading the store answer from the last commit while an
 // import is under way. While the store is open, SQLite keeps FILE-wal and
-// FILE-shm beside it (removed when the last connection closes): a reader,
-// too, needs to be able to write in the file's directory.
+// FILE-shm beside it (removed when the last writing connection closes). A
+// reader that may not write in the file's directory reads the file as it
+// stands when no log is waiting beside it (OpenExisting).
 #ifndef CONFORM_STORE_NOTICE_STORE_H_
 #define CONFORM_STORE_NOTICE_STORE_H_
 
@@ -68,8 +70,11 @@ class NoticeStore {
   // when it is not a notice store, or one from a newer schema.
   static Result<NoticeStore> Open(const std::string& path);
   // Opens an existing store for commands that read one: never creates a
-  // file. kNotFound when `path` is missing, empty or an SQLite file with no
-  // tables; otherwise as Open.
+  // file or writes one, not even to migrate its schema (a version-1 store
+  // is read as it is). kNotFound when `path` is missing, empty or an
+  // SQLite file with no tables; otherwise as Open. A store in a directory
+  // this user may not write to is read as it stands (see OpenStore in
+  // src/store/sqlite_db.h).
   static Result<NoticeStore> OpenExisting(const std::string& path);
 
   NoticeStore(NoticeStore&&) noexcept;
