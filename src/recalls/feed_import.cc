@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <utility>
+
+#include <simdjson.h>
 
 #include "conform/core/text.h"
 #include "conform/recalls/gtin.h"
@@ -398,26 +401,25 @@ feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
   return {"", std::nullopt, "unknown source", {}};
 }
 
-// Refuses a feed that is another source's, before any record is read.
-Status CheckFeedSource(NoticeSource source, const std::vector<const Json*>& records) {
-  std::map<NoticeSource, size_t> guessed;
-  for (const Json* r : records)
-    if (auto s = feed::GuessRecordSource(*r)) ++guessed[*s];
-  const size_t own = guessed[source];
+// Refuses a feed that is another source's: `guessed` counts the records
+// that look like each source's (GuessRecordSource), of `records` in all.
+Status CheckFeedSource(NoticeSource source, const std::map<NoticeSource, size_t>& guessed, size_t records) {
+  const auto own_it = guessed.find(source);
+  const size_t own = own_it == guessed.end() ? 0 : own_it->second;
   NoticeSource other = source;
   size_t others = 0;
   for (const auto& [s, n] : guessed)
     if (s != source && n > others) other = s, others = n;
   if (own > 0 && own >= others) return Status::Ok();
-  if (records.empty()) return Status::Ok();
+  if (records == 0) return Status::Ok();
   const std::string name(NoticeSourceName(source));
   if (others > 0)
     return Error(ErrorCode::kInvalidInput,
                  fmt::format("this is not a {} feed: {} of its {} records look like {} records (they have {})", name, others,
-                             records.size(), NoticeSourceName(other), IdKeysOf(other)),
+                             records, NoticeSourceName(other), IdKeysOf(other)),
                  fmt::format("import it with --source {}", NoticeSourceName(other)));
   return Error(ErrorCode::kInvalidInput,
-               fmt::format("this is not a {} feed: none of its {} records has {}", name, records.size(), IdKeysOf(source)),
+               fmt::format("this is not a {} feed: none of its {} records has {}", name, records, IdKeysOf(source)),
                "check that the file is the feed you meant");
 }
 
@@ -570,7 +572,159 @@ size_t FeedImport::skipped() const {
 
 size_t FeedImport::warnings() const { return problems.size() - skipped(); }
 
+namespace {
+
+// Reads the records of a feed one at a time, as `for_each_record` gives
+// them (it calls its argument with each record's index and JSON, and
+// returns false when a record could not be had, leaving the whole to the
+// caller); whether the feed is the source's is decided on all of them, as
+// is a CPSC error answer, before anything read is returned. Nullopt when
+// `for_each_record` gave up.
+template <typename ForEachRecord>
+std::optional<Result<FeedImport>> ReadRecords(NoticeSource source, ForEachRecord&& for_each_record) {
+  FeedImport out;
+  out.source = source;
+  std::vector<size_t> record_index;
+  std::map<NoticeSource, size_t> guessed;
+  std::optional<Error> service_error;  // the first CPSC error record
+  const bool complete = for_each_record([&](size_t i, const Json& record) {
+    ++out.records;
+    const auto guess = feed::GuessRecordSource(record);
+    if (guess) ++guessed[*guess];
+    if (service_error) return;
+    if (source == NoticeSource::kUsCpsc) {
+      if (std::string e = feed::CpscErrorRecordMessage(record); !e.empty()) {
+        service_error = Error(ErrorCode::kInvalidInput, fmt::format("the CPSC service answered with an error, not recalls: record {}: {}", i, e),
+                              "the query failed on the server (HTTP 200 notwithstanding); fetch the feed again, checking its parameters");
+        return;
+      }
+    }
+    if (!record.is_object()) {
+      std::string found = record.is_array() ? "an array" : record.dump(-1, ' ', false, Json::error_handler_t::replace);
+      if (found.size() > 40) found = found.substr(0, 37) + "...";
+      out.problems.push_back({i, "", fmt::format("a record must be a JSON object, found {}", found), true});
+      return;
+    }
+    if (guess && *guess != source) {
+      out.problems.push_back({i, "", fmt::format("looks like a {} record, not {}", NoticeSourceName(*guess), NoticeSourceName(source)), true});
+      return;
+    }
+    feed::RecordRead read = ReadRecord(source, record);
+    if (!read.notice) {
+      out.problems.push_back({i, read.id, read.error, true});
+      return;
+    }
+    for (auto& w : read.warnings) out.problems.push_back({i, read.id, std::move(w), false});
+    out.notices.push_back(std::move(*read.notice));
+    record_index.push_back(i);
+  });
+  if (!complete) return std::nullopt;
+  // A feed that is another source's is refused before its records count.
+  if (Status st = CheckFeedSource(source, guessed, out.records); !st.ok()) return Result<FeedImport>(st.error());
+  if (service_error) return Result<FeedImport>(*service_error);
+  MergeDuplicates(&out, record_index);
+  std::stable_sort(out.problems.begin(), out.problems.end(), [](const RecordProblem& a, const RecordProblem& b) { return a.index < b.index; });
+  return Result<FeedImport>(std::move(out));
+}
+
+}  // namespace
+
+namespace feed {
+
+std::optional<RecordTexts> FindRecordTexts(std::string_view text) {
+  const simdjson::padded_string padded(text);
+  simdjson::ondemand::parser parser;
+  simdjson::ondemand::document doc;
+  if (parser.iterate(padded).get(doc)) return std::nullopt;
+  // A view into `padded` as the same bytes of `text`.
+  const auto in_text = [&](std::string_view v) {
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\n' || v.back() == '\r' || v.back() == '\t')) v.remove_suffix(1);
+    return text.substr(static_cast<size_t>(v.data() - padded.data()), v.size());
+  };
+  const auto elements = [&](simdjson::ondemand::array array, RecordTexts* out) -> bool {
+    for (auto element : array) {
+      simdjson::ondemand::value value;
+      if (element.get(value)) return false;
+      simdjson::ondemand::json_type type;
+      if (value.type().get(type)) return false;
+      std::string_view raw;
+      if (type == simdjson::ondemand::json_type::object) {
+        simdjson::ondemand::object o;
+        if (value.get_object().get(o) || o.raw_json().get(raw)) return false;
+      } else if (type == simdjson::ondemand::json_type::array) {
+        simdjson::ondemand::array a;
+        if (value.get_array().get(a) || a.raw_json().get(raw)) return false;
+      } else {
+        raw = value.raw_json_token();
+      }
+      out->records.push_back(in_text(raw));
+    }
+    return true;
+  };
+  simdjson::ondemand::json_type type;
+  if (doc.type().get(type)) return std::nullopt;
+  RecordTexts out;
+  if (type == simdjson::ondemand::json_type::array) {
+    simdjson::ondemand::array array;
+    if (doc.get_array().get(array) || !elements(array, &out)) return std::nullopt;
+    return out;
+  }
+  if (type != simdjson::ondemand::json_type::object) return std::nullopt;
+  // The keys first: a document that is itself a record, or that names an
+  // envelope twice, is read whole.
+  Json keys = Json::object();
+  size_t results = 0, records = 0;
+  {
+    simdjson::ondemand::object object;
+    if (doc.get_object().get(object)) return std::nullopt;
+    for (auto field : object) {
+      std::string_view key;
+      if (field.unescaped_key().get(key)) return std::nullopt;
+      keys[std::string(key)] = nullptr;
+      results += key == "results";
+      records += key == "records";
+    }
+  }
+  if (feed::GuessRecordSource(keys) || results + records != 1) return std::nullopt;
+  doc.rewind();
+  simdjson::ondemand::object object;
+  if (doc.get_object().get(object)) return std::nullopt;
+  for (auto field : object) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return std::nullopt;
+    if (key != "results" && key != "records") continue;
+    simdjson::ondemand::array array;
+    if (field.value().get_array().get(array)) return std::nullopt;  // not an array: read whole
+    out.unwrap = key == "records";
+    if (!elements(array, &out)) return std::nullopt;
+    return out;
+  }
+  return std::nullopt;
+}
+
+}  // namespace feed
+
 Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
+  // Most feeds are one array of records: validated first (nothing built),
+  // then parsed a record at a time.
+  if (Json::accept(json_text)) {
+    if (std::optional<feed::RecordTexts> texts = feed::FindRecordTexts(json_text)) {
+      auto read = ReadRecords(source, [&](const auto& read_one) {
+        for (size_t i = 0; i < texts->records.size(); ++i) {
+          Json record = Json::parse(texts->records[i], nullptr, /*allow_exceptions=*/false);
+          if (record.is_discarded()) return false;  // a number out of range: the whole document tells
+          const Json* inner = &record;
+          if (texts->unwrap) {
+            if (inner->is_object() && inner->contains("record")) inner = &(*inner)["record"];
+            if (inner->is_object() && inner->contains("fields")) inner = &(*inner)["fields"];
+          }
+          read_one(i, *inner);
+        }
+        return true;
+      });
+      if (read) return std::move(*read);
+    }
+  }
   Json doc;
   try {
     doc = Json::parse(json_text);
@@ -581,41 +735,11 @@ Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
   }
   auto records = RecordsOf(doc);
   if (!records.ok()) return records.error();
-  if (Status st = CheckFeedSource(source, records.value()); !st.ok()) return st.error();
-
-  FeedImport out;
-  out.source = source;
-  out.records = records.value().size();
-  std::vector<size_t> record_index;
-  for (size_t i = 0; i < records.value().size(); ++i) {
-    const Json& record = *records.value()[i];
-    if (source == NoticeSource::kUsCpsc) {
-      if (std::string e = feed::CpscErrorRecordMessage(record); !e.empty())
-        return Error(ErrorCode::kInvalidInput, fmt::format("the CPSC service answered with an error, not recalls: record {}: {}", i, e),
-                     "the query failed on the server (HTTP 200 notwithstanding); fetch the feed again, checking its parameters");
-    }
-    if (!record.is_object()) {
-      std::string found = record.is_array() ? "an array" : record.dump(-1, ' ', false, Json::error_handler_t::replace);
-      if (found.size() > 40) found = found.substr(0, 37) + "...";
-      out.problems.push_back({i, "", fmt::format("a record must be a JSON object, found {}", found), true});
-      continue;
-    }
-    if (auto guessed = feed::GuessRecordSource(record); guessed && *guessed != source) {
-      out.problems.push_back({i, "", fmt::format("looks like a {} record, not {}", NoticeSourceName(*guessed), NoticeSourceName(source)), true});
-      continue;
-    }
-    feed::RecordRead read = ReadRecord(source, record);
-    if (!read.notice) {
-      out.problems.push_back({i, read.id, read.error, true});
-      continue;
-    }
-    for (auto& w : read.warnings) out.problems.push_back({i, read.id, std::move(w), false});
-    out.notices.push_back(std::move(*read.notice));
-    record_index.push_back(i);
-  }
-  MergeDuplicates(&out, record_index);
-  std::stable_sort(out.problems.begin(), out.problems.end(), [](const RecordProblem& a, const RecordProblem& b) { return a.index < b.index; });
-  return out;
+  auto read = ReadRecords(source, [&](const auto& read_one) {
+    for (size_t i = 0; i < records.value().size(); ++i) read_one(i, *records.value()[i]);
+    return true;
+  });
+  return std::move(*read);
 }
 
 }  // namespace conform

@@ -116,6 +116,22 @@ void AddLines(std::string_view field, std::vector<std::string>* list);
 // the warnings.
 void AddBarcodes(std::string_view field, Notice* notice, std::vector<std::string>* warnings);
 
+// The JSON text of each record of a feed whose records are the elements of
+// one array: the whole document ([...]), or its "results" or "records"
+// ({"results": [...]}, OpenDataSoft's {"records": [...]}, each record then
+// to be unwrapped from "record" and "fields"), found without building the
+// document, so that a feed of many megabytes is read one record at a time
+// rather than as one tree of many times its size. Nullopt for any other
+// shape (a single record, Health Canada's lists by category, "results" or
+// "records" given twice or both, one that is not an array), which is read
+// from the whole document. `text` must be valid JSON (Json::accept): what
+// is skipped here is not checked. The views are into `text`.
+struct RecordTexts {
+  std::vector<std::string_view> records;
+  bool unwrap = false;  // OpenDataSoft's "records"
+};
+std::optional<RecordTexts> FindRecordTexts(std::string_view text);
+
 // Which source's record `record` looks like, by its identifying keys.
 std::optional<NoticeSource> GuessRecordSource(const Json& record);
 
