@@ -95,6 +95,9 @@ struct FeedImport {
 // Several records with one notice id become one notice: the one the feed
 // says changed last (ties: the later record); exact repeats are dropped
 // silently, others with a warning.
+// A feed whose records are the elements of one array ([...], "results",
+// "records") is parsed a record at a time, in a fraction of the memory of
+// the whole tree; the outcome is the same either way.
 Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text);
 
 }  // namespace conform
