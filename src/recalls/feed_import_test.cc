@@ -101,6 +101,9 @@ TEST(ImportFeedTest, ARecordAtATimeReadsAsTheWholeDocumentDoes) {
   auto out_of_range = ImportFeed(NoticeSource::kEuSafetyGate, R"([{"alert_number": "A12/1/24", "risk_level": 1e999}])");
   ASSERT_FALSE(out_of_range.ok());
   EXPECT_NE(out_of_range.error().ToString().find("not valid JSON"), std::string::npos) << out_of_range.error().ToString();
+}
+
+TEST(ImportFeedTest, TheSharedSafetyGateSampleReadsAlikeBothWays) {
   const std::string shared = SharedSafetyGateSamplePath();
   if (!std::filesystem::exists(shared)) GTEST_SKIP() << "the shared Safety Gate sample is not at " << shared;
   ExpectBothWaysAlike(NoticeSource::kEuSafetyGate, ReadTestFile(shared), "the shared 353 alerts");
