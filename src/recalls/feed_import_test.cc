@@ -72,7 +72,9 @@ std::vector<std::string> NoticeJsons(const FeedImport& f) {
 void ExpectBothWaysAlike(NoticeSource source, const std::string& array_text, const std::string& what) {
   SCOPED_TRACE(what);
   ASSERT_TRUE(feed::FindRecordTexts(array_text).has_value()) << "the feed must be one that is read a record at a time";
-  const std::string wrapped = R"({"results": {"ALL": )" + array_text + "}}";
+  std::string wrapped = R"({"results": {"ALL": )";
+  wrapped += array_text;
+  wrapped += "}}";
   ASSERT_FALSE(feed::FindRecordTexts(wrapped).has_value());
   auto by_record = ImportFeed(source, array_text);
   auto whole = ImportFeed(source, wrapped);
