@@ -358,6 +358,14 @@ const char* IdKeysOf(NoticeSource s) {
   return "";
 }
 
+// An OpenDataSoft record's fields: v1 wraps them in {"fields": ...}, v2.0
+// in {"record": {"fields": ...}}.
+const Json* OpenDataSoftFields(const Json* record) {
+  if (record->is_object() && record->contains("record")) record = &(*record)["record"];
+  if (record->is_object() && record->contains("fields")) record = &(*record)["fields"];
+  return record;
+}
+
 // The record objects of a feed document, whatever envelope it came in.
 Result<std::vector<const Json*>> RecordsOf(const Json& doc) {
   std::vector<const Json*> records;
@@ -381,12 +389,7 @@ Result<std::vector<const Json*>> RecordsOf(const Json& doc) {
   }
   const auto ods = doc.find("records");
   if (ods != doc.end() && ods->is_array()) {  // OpenDataSoft v1 ({"fields": ...}) and v2.0 ({"record": {"fields": ...}})
-    for (const auto& r : *ods) {
-      const Json* inner = &r;
-      if (inner->is_object() && inner->contains("record")) inner = &(*inner)["record"];
-      if (inner->is_object() && inner->contains("fields")) inner = &(*inner)["fields"];
-      records.push_back(inner);
-    }
+    for (const auto& r : *ods) records.push_back(OpenDataSoftFields(&r));
     return records;
   }
   return Error(ErrorCode::kInvalidInput, "no records found: expected a JSON array of records, or an object with 'results' or 'records'");
@@ -713,12 +716,7 @@ Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
         for (size_t i = 0; i < texts->records.size(); ++i) {
           Json record = Json::parse(texts->records[i], nullptr, /*allow_exceptions=*/false);
           if (record.is_discarded()) return false;  // a number out of range: the whole document tells
-          const Json* inner = &record;
-          if (texts->unwrap) {
-            if (inner->is_object() && inner->contains("record")) inner = &(*inner)["record"];
-            if (inner->is_object() && inner->contains("fields")) inner = &(*inner)["fields"];
-          }
-          read_one(i, *inner);
+          read_one(i, texts->unwrap ? *OpenDataSoftFields(&record) : record);
         }
         return true;
       });
