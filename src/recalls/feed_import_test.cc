@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <iterator>
+#include <nlohmann/json.hpp>
 #include <optional>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -103,6 +107,134 @@ TEST(ImportFeedTest, ARecordAtATimeReadsAsTheWholeDocumentDoes) {
   auto out_of_range = ImportFeed(NoticeSource::kEuSafetyGate, R"([{"alert_number": "A12/1/24", "risk_level": 1e999}])");
   ASSERT_FALSE(out_of_range.ok());
   EXPECT_NE(out_of_range.error().ToString().find("not valid JSON"), std::string::npos) << out_of_range.error().ToString();
+}
+
+// Edits a feed's JSON in place: a field dropped, retyped, nested or
+// repeated from elsewhere, a record dropped or given twice, a text
+// lengthened with what feeds hold (entities, zero-width spaces, Chinese,
+// placeholders). Deterministic: the generator's raw output only.
+class FeedMutator {
+ public:
+  using Doc = nlohmann::ordered_json;
+
+  explicit FeedMutator(uint64_t seed) : random_(seed) {}
+
+  void Learn(const Doc& doc) {
+    if (doc.is_object()) {
+      for (const auto& [key, value] : doc.items()) {
+        keys_.push_back(key);
+        Learn(value);
+      }
+    } else if (doc.is_array()) {
+      for (const auto& value : doc) Learn(value);
+    }
+  }
+
+  void Mutate(Doc& doc) {
+    if (doc.is_object() && !doc.empty() && Below(4) != 0) {
+      auto it = doc.begin();
+      std::advance(it, static_cast<std::ptrdiff_t>(Below(doc.size())));
+      switch (Below(6)) {
+        case 0: doc.erase(it.key()); return;
+        case 1: it.value() = Scalar(); return;
+        case 2: doc[Key()] = Scalar(); return;
+        case 3: it.value() = Doc::array({Scalar(), Scalar()}); return;
+        case 4: it.value() = Doc::object({{Key(), Scalar()}}); return;
+        default: Mutate(it.value()); return;
+      }
+    }
+    if (doc.is_array() && !doc.empty() && Below(4) != 0) {
+      const size_t i = Below(doc.size());
+      switch (Below(4)) {
+        case 0: doc.erase(doc.begin() + static_cast<std::ptrdiff_t>(i)); return;
+        case 1: doc.push_back(doc[i]); return;
+        case 2: doc[i] = Scalar(); return;
+        default: Mutate(doc[i]); return;
+      }
+    }
+    if (doc.is_string() && Below(2) == 0) {
+      doc = doc.get<std::string>() + Text();
+      return;
+    }
+    doc = Scalar();
+  }
+
+ private:
+  size_t Below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(random_() % n); }
+  std::string Key() { return keys_.empty() ? "x" : keys_[Below(keys_.size())]; }
+  std::string Text() {
+    static const char* const kTexts[] = {"", " ", "0", "A12/00017/20", "-62169984000", "Lamp", "\u00e9t\u00e9", "&nbsp;x",
+                                         "\u200b", "2024-13-45", "Various", "USB-C", "4006381333931", "model E33A",
+                                         "<p>Model: GV31</p>", "\u4e2d\u6587", "null", "[]", "\\", "\"", "1e999", "https://x/y",
+                                         "/en/recall/1"};
+    return kTexts[Below(std::size(kTexts))];
+  }
+  Doc Scalar() {
+    switch (Below(6)) {
+      case 0: return nullptr;
+      case 1: return Below(2) == 0;
+      case 2: return static_cast<int64_t>(Below(2000000)) - 1000000;
+      case 3: return static_cast<double>(Below(100000)) / 7;
+      case 4: return static_cast<uint64_t>(random_());
+      default: return Text();
+    }
+  }
+
+  std::mt19937_64 random_;
+  std::vector<std::string> keys_;
+};
+
+// Whether two imports read alike: the same notices, problems and record
+// count, or the same refusal.
+std::string Difference(const Result<FeedImport>& a, const Result<FeedImport>& b) {
+  if (a.ok() != b.ok()) return "one refused, the other read";
+  if (!a.ok()) return a.error().ToString() == b.error().ToString() ? "" : "refused for other reasons";
+  if (a.value().records != b.value().records) return "other record counts";
+  if (NoticeJsons(a.value()) != NoticeJsons(b.value())) return "other notices";
+  if (ProblemLines(a.value()) != ProblemLines(b.value())) return "other problems";
+  return "";
+}
+
+TEST(ImportFeedTest, EditedFeedsReadAlikeARecordAtATimeAndWhole) {
+  // Each fixture of records, edited at random a few times over, read one
+  // record at a time (as an array, in an OpenDataSoft "results" envelope
+  // and as "records" of "fields") and as a whole document (wrapped as
+  // Health Canada's lists by category).
+  const std::pair<NoticeSource, const char*> fixtures[] = {
+      {NoticeSource::kEuSafetyGate, "safetygate_sample.json"},
+      {NoticeSource::kUsCpsc, "cpsc_recalls.json"},
+      {NoticeSource::kUsCpsc, "cpsc_synthetic.json"},
+      {NoticeSource::kCaHealthCanada, "health_canada_open_data.json"},
+      {NoticeSource::kCaHealthCanada, "health_canada_open_data_fr.json"},
+  };
+  const NoticeSource sources[] = {NoticeSource::kEuSafetyGate, NoticeSource::kUsCpsc, NoticeSource::kCaHealthCanada};
+  FeedMutator mutator(20261203);
+  std::vector<std::pair<NoticeSource, FeedMutator::Doc>> feeds;
+  for (const auto& [source, name] : fixtures) {
+    feeds.emplace_back(source, FeedMutator::Doc::parse(RecallFixture(name)));
+    ASSERT_TRUE(feeds.back().second.is_array()) << name;
+    mutator.Learn(feeds.back().second);
+  }
+  std::mt19937_64 choose(7);
+  size_t read_by_record = 0;
+  for (int round = 0; round < 300; ++round) {
+    auto [source, doc] = feeds[choose() % feeds.size()];
+    if (choose() % 5 == 0) source = sources[choose() % std::size(sources)];  // another source's feed
+    for (int edits = 1 + static_cast<int>(choose() % 6); edits > 0; --edits) mutator.Mutate(doc);
+    if (!doc.is_array()) continue;
+    const std::string array = doc.dump();
+    const auto whole = ImportFeed(source, R"({"results": {"ALL": )" + array + "}}");
+    FeedMutator::Doc results = {{"total_count", doc.size()}, {"results", doc}};
+    FeedMutator::Doc records = {{"records", FeedMutator::Doc::array()}};
+    for (const auto& record : doc) records["records"].push_back({{"fields", record}});
+    for (const std::string& text : {array, results.dump(), records.dump()}) {
+      ASSERT_TRUE(feed::FindRecordTexts(text).has_value()) << text;
+      ++read_by_record;
+      const std::string difference = Difference(ImportFeed(source, text), whole);
+      ASSERT_EQ(difference, "") << "read as " << NoticeSourceName(source) << ": " << text;
+    }
+  }
+  EXPECT_GT(read_by_record, 300u);  // most edits keep an array of records
 }
 
 TEST(ImportFeedTest, TheSharedSafetyGateSampleReadsAlikeBothWays) {
