@@ -70,15 +70,22 @@ std::vector<std::string> NoticeJsons(const FeedImport& f) {
   return out;
 }
 
-// ImportFeed reads an array of records one at a time; wrapped as Health
-// Canada's lists by category, the same records are read from the whole
-// document. Both ways must read alike: notices, problems and refusals.
-void ExpectBothWaysAlike(NoticeSource source, const std::string& array_text, const std::string& what) {
-  SCOPED_TRACE(what);
-  ASSERT_TRUE(feed::FindRecordTexts(array_text).has_value()) << "the feed must be one that is read a record at a time";
+// An array of records wrapped as Health Canada's lists by category: the
+// same records, which ImportFeed reads from the whole document.
+std::string AsListsByCategory(const std::string& array_text) {
   std::string wrapped = R"({"results": {"ALL": )";
   wrapped += array_text;
   wrapped += "}}";
+  return wrapped;
+}
+
+// ImportFeed reads an array of records one at a time, and the same array
+// AsListsByCategory from the whole document. Both ways must read alike: notices,
+// problems and refusals.
+void ExpectBothWaysAlike(NoticeSource source, const std::string& array_text, const std::string& what) {
+  SCOPED_TRACE(what);
+  ASSERT_TRUE(feed::FindRecordTexts(array_text).has_value()) << "the feed must be one that is read a record at a time";
+  const std::string wrapped = AsListsByCategory(array_text);
   ASSERT_FALSE(feed::FindRecordTexts(wrapped).has_value());
   auto by_record = ImportFeed(source, array_text);
   auto whole = ImportFeed(source, wrapped);
@@ -223,7 +230,7 @@ TEST(ImportFeedTest, EditedFeedsReadAlikeARecordAtATimeAndWhole) {
     for (int edits = 1 + static_cast<int>(choose() % 6); edits > 0; --edits) mutator.Mutate(doc);
     if (!doc.is_array()) continue;
     const std::string array = doc.dump();
-    const auto whole = ImportFeed(source, R"({"results": {"ALL": )" + array + "}}");
+    const auto whole = ImportFeed(source, AsListsByCategory(array));
     FeedMutator::Doc results = {{"total_count", doc.size()}, {"results", doc}};
     FeedMutator::Doc records = {{"records", FeedMutator::Doc::array()}};
     for (const auto& record : doc) records["records"].push_back({{"fields", record}});
