@@ -6,13 +6,45 @@
 #include <ctime>
 #include <filesystem>
 #include <system_error>
+#include <thread>
 
 namespace conform::store {
+
+namespace {
+
+// How long a connection waits for another's lock (the headers' "five seconds").
+constexpr int kBusyTimeoutMs = 5000;
+
+}  // namespace
+
+namespace {
+
+// How to mend what SQLite's primary result code says went wrong.
+std::string HintFor(int code) {
+  switch (code & 0xFF) {
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return "this user may not write the file, or its directory, where SQLite keeps FILE-wal and FILE-shm while the file is open: "
+             "run as a user who may write both, or copy the file to a directory this user may write";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return "another process held the file's lock for more than 5 s (an import or an index update under way): run the command again when "
+             "it has ended";
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB: return "the file is damaged: make it again in a new file";
+    case SQLITE_FULL: return "the disk is full: free some space and run the command again";
+    case SQLITE_CANTOPEN: return "check the path and its directory's permissions";
+    case SQLITE_IOERR: return "check the disk and that the path names a regular file on it";
+    default: return "";
+  }
+}
+
+}  // namespace
 
 Error SqliteDb::Fail(std::string_view what) const {
   const int code = sqlite3_errcode(handle);
   const ErrorCode ec = code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? ErrorCode::kInvalidInput : ErrorCode::kIo;
-  return Error(ec, {Diagnostic{path, 0, 0, fmt::format("{}: {}", what, sqlite3_errmsg(handle)), ""}});
+  return Error(ec, {Diagnostic{path, 0, 0, fmt::format("{}: {}", what, sqlite3_errmsg(handle)), HintFor(sqlite3_extended_errcode(handle))}});
 }
 
 Status SqliteDb::Exec(const char* sql, std::string_view what) const {
@@ -56,10 +88,23 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
   const auto missing = [&](std::string_view what) {
     return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, fmt::format("no {} here: {}", kind.name, what), fmt::format("create one with {}", kind.create)}});
   };
-  // SQLite takes "" for a temporary database that vanishes on close: an
-  // import into it would be lost without a word.
+  // SQLite takes "" and ":memory:" for databases that vanish on close: an
+  // import into one would be lost without a word.
   if (path.empty())
     return Error(ErrorCode::kInvalidInput, {Diagnostic{"", 0, 0, fmt::format("no file named for the {}", kind.name), fmt::format("give {} a file path", kind.option)}});
+  if (path == ":memory:")
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("is SQLite's name for a database in memory, gone when the command ends; a {} is a file", kind.name),
+                                                       fmt::format("give {} a file path (./:memory: for a file of that name)", kind.option)}});
+  {
+    // SQLite would take a device or a pipe as the file and leave its
+    // journal beside it ("/dev/null-journal").
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+      return Error(ErrorCode::kInvalidInput,
+                   {Diagnostic{path, 0, 0, fmt::format("is {}; a {} is a regular file", std::filesystem::is_directory(status) ? "a directory" : "a device or other special file", kind.name),
+                               fmt::format("give {} a file path", kind.option)}});
+  }
   if (mode == OpenMode::kExisting) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return missing("the file does not exist");
@@ -73,7 +118,7 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
       return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0,
                                                fmt::format("cannot open the {}: {}", kind.name, db->handle ? sqlite3_errmsg(db->handle) : "out of memory"),
                                                "check the path and its directory's permissions"}});
-    sqlite3_busy_timeout(db->handle, 5000);
+    sqlite3_busy_timeout(db->handle, kBusyTimeoutMs);
     return db;
   };
   // Read and write even to read: the last connection to close folds the
@@ -120,13 +165,21 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
     if (rc == SQLITE_CORRUPT)
       return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("the {} is damaged: {}", kind.name, sqlite3_errmsg(db->handle)),
                                                          fmt::format("make it again in a new file with {}", kind.create)}});
-    return app.error();
+    return db->Fail(fmt::format("cannot read the {}", kind.name));
   }
   if (Status st = db->Exec("PRAGMA foreign_keys = ON", fmt::format("cannot set up the {}", kind.name)); !st.ok()) return st.error();
-  auto version = db->QueryInt("PRAGMA user_version");
-  if (!version.ok()) return version.error();
-  auto tables = db->QueryInt("SELECT count(*) FROM sqlite_master");
-  if (!tables.ok()) return tables.error();
+  // The three read at once, in one snapshot: another process may be
+  // creating the store's schema meanwhile.
+  Result<int64_t> version = int64_t{0}, tables = int64_t{0};
+  {
+    Stmt s(db->handle,
+           "SELECT (SELECT application_id FROM pragma_application_id), (SELECT user_version FROM pragma_user_version), "
+           "(SELECT count(*) FROM sqlite_master)");
+    if (!s.ok() || s.Step() != SQLITE_ROW) return db->Fail(fmt::format("cannot read the {}", kind.name));
+    app = s.Int(0);
+    version = s.Int(1);
+    tables = s.Int(2);
+  }
   const int64_t latest = static_cast<int64_t>(kind.migrations.size());
   const bool fresh = app.value() == 0 && version.value() == 0 && tables.value() == 0;
   if (fresh && mode == OpenMode::kExisting) return missing("an SQLite file with no tables");
@@ -147,10 +200,27 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
                                fmt::format("migrate it by writing to it once ({}); reading commands never write", kind.create)}});
     return db;  // the later migrations add nothing a reader needs
   }
-  for (int64_t v = version.value(); v < latest; ++v) {
-    const std::string set = fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kind.application_id, v + 1);
-    Status st = db->Transaction(fmt::format("schema migration to version {} failed", v + 1), "the file was left as it was", [&]() -> Status {
-      if (Status s = db->Exec(kind.migrations[static_cast<size_t>(v)], fmt::format("schema migration to version {} failed", v + 1)); !s.ok()) return s;
+  if (version.value() < latest) {
+    // Another process may be creating or migrating the same file: the
+    // version read above is read again under the write lock, and the
+    // migrations it still needs run in that one transaction, so each is
+    // applied once and a failure leaves the file as it was.
+    const std::string what = fmt::format("schema migration to version {} failed", latest);
+    Status st = db->Transaction(what, "the file was left as it was", [&]() -> Status {
+      auto now_app = db->QueryInt("PRAGMA application_id");
+      if (!now_app.ok()) return now_app.error();
+      auto now_version = db->QueryInt("PRAGMA user_version");
+      if (!now_version.ok()) return now_version.error();
+      if (now_app.value() != 0 && now_app.value() != kind.application_id)
+        return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("became an SQLite file, but not a {}, while it was opened", kind.name),
+                                                           fmt::format("give {} a new file or an existing {}", kind.option, kind.name)}});
+      if (now_version.value() > latest)
+        return Error(ErrorCode::kInvalidInput,
+                     {Diagnostic{path, 0, 0, fmt::format("the {} has schema version {}; this build knows versions up to {}", kind.name, now_version.value(), latest),
+                                 "use a newer conform"}});
+      for (int64_t v = now_version.value(); v < latest; ++v)
+        if (Status s = db->Exec(kind.migrations[static_cast<size_t>(v)], fmt::format("schema migration to version {} failed", v + 1)); !s.ok()) return s;
+      const std::string set = fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {};", kind.application_id, latest);
       return db->Exec(set.c_str(), "cannot record the schema version");
     });
     if (!st.ok()) return st.error();
@@ -160,8 +230,19 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
   // way; in SQLite's rollback journal they would wait for it and fail after
   // the busy timeout. The mode is kept in the file: whoever opens it to
   // write sets it.
-  if (mode == OpenMode::kCreate)
-    if (Status st = db->Exec("PRAGMA journal_mode = WAL", fmt::format("cannot set up the {}", kind.name)); !st.ok()) return st.error();
+  // Changing the mode takes the file to itself and SQLite does not wait
+  // for that: while another process is in the file (creating the same new
+  // store, say) it is tried again, for as long as a lock is waited for.
+  if (mode == OpenMode::kCreate) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+    for (auto pause = std::chrono::milliseconds(1);; pause = std::min(pause * 2, std::chrono::milliseconds(100))) {
+      Status st = db->Exec("PRAGMA journal_mode = WAL", fmt::format("cannot set up the {}", kind.name));
+      if (st.ok()) break;
+      const int rc = sqlite3_errcode(db->handle) & 0xFF;
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= give_up) return st.error();
+      std::this_thread::sleep_for(pause);
+    }
+  }
   return db;
 }
 

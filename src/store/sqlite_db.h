@@ -6,6 +6,7 @@
 #ifndef CONFORM_STORE_SQLITE_DB_H_
 #define CONFORM_STORE_SQLITE_DB_H_
 
+#include <fmt/format.h>
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -98,7 +99,8 @@ struct SqliteDb {
   Result<int64_t> QueryInt(const char* sql) const;
 
   // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; on any failure rolls back
-  // and returns the error with `rolled_back_hint` as every diagnostic's hint.
+  // and returns the error with `rolled_back_hint` put before every
+  // diagnostic's hint.
   template <typename Body>
   Status Transaction(std::string_view what, std::string_view rolled_back_hint, Body&& body) {
     if (Status st = Exec("BEGIN IMMEDIATE", what); !st.ok()) return st;
@@ -107,7 +109,7 @@ struct SqliteDb {
     if (st.ok()) return st;
     sqlite3_exec(handle, "ROLLBACK", nullptr, nullptr, nullptr);
     std::vector<Diagnostic> d = st.error().diagnostics();
-    for (auto& x : d) x.hint = std::string(rolled_back_hint);
+    for (auto& x : d) x.hint = x.hint.empty() ? std::string(rolled_back_hint) : fmt::format("{}; {}", rolled_back_hint, x.hint);
     return Error(st.error().code(), std::move(d));
   }
 };

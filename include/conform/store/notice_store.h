@@ -50,9 +50,10 @@ struct ImportCounts {
   size_t unchanged = 0;  // notices it had, identical
   size_t older = 0;      // notices it had with a later `updated` date: the stored version is kept
   size_t skipped = 0;    // malformed records of the feed, not imported
-  // One line per notice version not taken because a newer one was kept
-  // (the `older` ones, and older copies of a notice given twice in one
-  // import): "eu-safety-gate A12/00009/25: the version dated 2025-01-01 is
+  // One line per notice version not taken because a newer one was kept:
+  // the `older` ones, and an older copy of a notice given after a newer one
+  // in one import (given before it, the older copy is replaced silently,
+  // as a later import would update it): "eu-safety-gate A12/00009/25: the version dated 2025-01-01 is
   // older than the stored one of 2025-03-01; the stored version is kept".
   std::vector<std::string> kept_newer;
 };
