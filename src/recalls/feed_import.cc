@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <utility>
@@ -173,7 +174,12 @@ std::string FieldReader::Id(std::initializer_list<std::string_view> keys, bool w
     if (d >= 0 && d <= 9007199254740992.0 && d == static_cast<double>(static_cast<int64_t>(d))) return fmt::format("{}", static_cast<int64_t>(d));
   }
   if (v->is_number() || v->is_boolean()) {
-    std::string found = v->is_boolean() ? "a boolean" : v->is_number_float() ? "a number that is not whole" : "a negative number";
+    const bool too_large = v->is_number_float() && std::isfinite(v->get<double>()) && v->get<double>() > 0 &&
+                           v->get<double>() == std::floor(v->get<double>());
+    std::string found = v->is_boolean()   ? "a boolean"
+                        : too_large       ? "a whole number too large to be read exactly; write it as text"
+                        : v->is_number_float() ? "a number that is not whole"
+                                               : "a negative number";
     if (!whole_numbers) found = v->is_boolean() ? "a boolean" : "a number";
     Fail(fmt::format("'{}' should be {}, found {} ({})", key, wanted, found, v->dump()));
     return "";
@@ -253,7 +259,11 @@ std::optional<Date> FieldReader::Day(std::initializer_list<std::string_view> key
   const std::string text = TextValue(*v);
   if (text.empty()) return std::nullopt;
   std::string why;
-  if (auto d = DayOfText(text, &why)) return d;
+  if (auto d = DayOfText(text, &why)) {
+    if (IsPlausibleNoticeDay(*d)) return d;
+    Warn(ImplausibleDay(key, *d));
+    return std::nullopt;
+  }
   if (IsNoDatePlaceholder(text)) {
     Warn(fmt::format("'{}' is not a date: '{}'; the date is left unknown", key, text));
     return std::nullopt;
@@ -325,6 +335,12 @@ bool IsNoDatePlaceholder(std::string_view text) {
   return false;
 }
 
+bool IsPlausibleNoticeDay(Date day) { return day.days_since_epoch() <= Date::Today().days_since_epoch() + 1; }
+
+std::string ImplausibleDay(std::string_view key, Date day) {
+  return fmt::format("'{}' is {}, a day still to come, which no notice can be dated; the date is left unknown", key, day.ToString());
+}
+
 std::string NotADate(std::string_view key, std::string_view text, std::string_view why) {
   size_t cut = std::min<size_t>(text.size(), 60);
   while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
@@ -373,7 +389,9 @@ Result<std::vector<const Json*>> RecordsOf(const Json& doc) {
     for (const auto& r : doc) records.push_back(&r);
     return records;
   }
-  if (!doc.is_object()) return Error(ErrorCode::kInvalidInput, "the feed is neither a JSON array nor an object");
+  if (!doc.is_object())
+    return Error(ErrorCode::kInvalidInput, fmt::format("the feed is {}, not a JSON array of records or an object", feed::TypeName(doc)),
+                 "give the file the feed's service answered with: an array of records, a record, or its answer object (\"results\", \"records\")");
   if (feed::GuessRecordSource(doc)) return std::vector<const Json*>{&doc};
   const auto results = doc.find("results");
   if (results != doc.end() && results->is_array()) {  // OpenDataSoft v2.1, Health Canada search
@@ -512,11 +530,14 @@ Error NotJson(std::string_view text, size_t byte, std::string_view what) {
   if (feed::Trim(text).empty())
     return Error(ErrorCode::kInvalidInput, "not valid JSON: the file is empty", "fetch the feed again; an empty answer holds no recalls");
   const std::string_view head = text.substr(0, 64);
-  const bool utf16_bom = head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF";
-  if (utf16_bom || head.find('\0') != std::string_view::npos)
+  // UTF-32's marks begin with UTF-16's little-endian one: look for them first.
+  const bool utf32_bom = head.substr(0, 4) == std::string_view("\xFF\xFE\0\0", 4) || head.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4);
+  const bool utf16_bom = !utf32_bom && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF");
+  if (utf32_bom || utf16_bom || head.find('\0') != std::string_view::npos)
     return Error(ErrorCode::kInvalidInput,
-                 utf16_bom ? "not valid JSON: the file is UTF-16, not UTF-8"
-                           : "not valid JSON: the file is UTF-16 or binary (it has NUL bytes near its start), not UTF-8",
+                 utf32_bom   ? "not valid JSON: the file is UTF-32, not UTF-8"
+                 : utf16_bom ? "not valid JSON: the file is UTF-16, not UTF-8"
+                             : "not valid JSON: the file is UTF-16, UTF-32 or binary (it has NUL bytes near its start), not UTF-8",
                  "save it as UTF-8: most editors offer the encoding in 'Save as'");
   const size_t offset = byte > 0 ? byte - 1 : text.size();
   // The parser stops at or just after the first bad byte; invalid UTF-8

@@ -250,5 +250,42 @@ TEST(ImportFeedTest, TheSharedSafetyGateSampleReadsAlikeBothWays) {
   ExpectBothWaysAlike(NoticeSource::kEuSafetyGate, ReadTestFile(shared), "the shared 353 alerts");
 }
 
+TEST(ImportFeedTest, ADayStillToComeIsLeftUnknownWithAWarningInEveryFeed) {
+  // "9999-12-31" as `updated` would keep every correction of the notice
+  // out of the store; a far-future date is a placeholder or a slip.
+  const FeedImport sg = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/00001/26", "product_name": "Toy", "alert_date": "2026-01-05", "modification_date": "9999-12-31"}])");
+  ASSERT_EQ(sg.notices.size(), 1u);
+  EXPECT_EQ(sg.notices[0].published->ToString(), "2026-01-05");
+  EXPECT_FALSE(sg.notices[0].updated);
+  EXPECT_EQ(ProblemLines(sg), (std::vector<std::string>{"record 0 (A12/00001/26): warning: 'modification_date' is 9999-12-31, a day still to "
+                                                        "come, which no notice can be dated; the date is left unknown"}));
+  const FeedImport cpsc = MustImport(NoticeSource::kUsCpsc, R"([{"RecallNumber": "26001", "RecallDate": "9999-12-31", "Products": [{"Name": "Lamp"}]}])");
+  ASSERT_EQ(cpsc.notices.size(), 1u);
+  EXPECT_FALSE(cpsc.notices[0].published);
+  EXPECT_EQ(cpsc.warnings(), 1u);
+  // Health Canada: as text or as seconds in the API, and the open data's stamp.
+  const FeedImport api = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"recallId": "RA-1", "title": "t", "category": [4], "date_published": "2200-01-01"},
+      {"recallId": "RA-2", "title": "t", "category": [4], "date_published": 4070908800}])");
+  ASSERT_EQ(api.notices.size(), 2u);
+  EXPECT_FALSE(api.notices[0].published);
+  EXPECT_FALSE(api.notices[1].published);
+  EXPECT_EQ(api.warnings(), 2u);
+  const FeedImport open_data = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Title": "Kettles recalled", "Organization": "Consumer product safety", "Last updated": "9999-12-31"},
+      {"NID": "2", "Title": "Lamps recalled", "Organization": "Consumer product safety", "Last updated": "2024-05-02"}])");
+  ASSERT_EQ(open_data.notices.size(), 2u);
+  EXPECT_FALSE(open_data.notices[0].updated);
+  EXPECT_EQ(open_data.notices[1].updated->ToString(), "2024-05-02");
+  EXPECT_EQ(ProblemLines(open_data), (std::vector<std::string>{"record 0 (1): warning: 'Last updated' is 9999-12-31, a day still to come, which "
+                                                               "no notice can be dated; the date is left unknown"}));
+  // Tomorrow is a time zone away, not a slip.
+  const std::string tomorrow = Date::FromDays(Date::Today().days_since_epoch() + 1).ToString();
+  const FeedImport near = MustImport(NoticeSource::kUsCpsc, R"([{"RecallNumber": "26002", "RecallDate": ")" + tomorrow + R"(", "Products": [{"Name": "Lamp"}]}])");
+  ASSERT_EQ(near.notices.size(), 1u);
+  EXPECT_EQ(near.notices[0].published->ToString(), tomorrow);
+}
+
 }  // namespace
 }  // namespace conform

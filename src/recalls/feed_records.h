@@ -51,8 +51,8 @@ class FieldReader {
   std::vector<std::string> TextsOf(std::string_view array, std::string_view key);
   // A day from "YYYY-MM-DD", optionally followed by a valid time of day
   // (DayOfText), by the rule of feed_import.h: empty text is no date; a
-  // placeholder for "no date" (IsNoDatePlaceholder) is no date and a
-  // warning; any other text that is not such a date (2026-02-30,
+  // placeholder for "no date" (IsNoDatePlaceholder) and a day still to come
+  // (IsPlausibleNoticeDay) are no date and a warning; any other text that is not such a date (2026-02-30,
   // 2021-03-04T25:99:99, 03/04/2021) is an error; so is a value that is not
   // text.
   std::optional<Date> Day(std::initializer_list<std::string_view> keys);
@@ -86,6 +86,14 @@ std::optional<Date> DayOfText(std::string_view text, std::string* why = nullptr)
 // Text a feed writes for "no date": n/a, none, null, unknown, -, ... (any
 // case).
 bool IsNoDatePlaceholder(std::string_view text);
+// Whether `day` can date a notice: not after tomorrow, UTC (a day's slack
+// for the feed's time zone). A later one is a placeholder ("9999-12-31")
+// or a slip, and read as `updated` it would keep every correction of the
+// notice out of the store; the readers leave such a date unknown, with a
+// warning (ImplausibleDay).
+bool IsPlausibleNoticeDay(Date day);
+// The warning for a date field whose day is not plausible.
+std::string ImplausibleDay(std::string_view key, Date day);
 // The message of a date field that is not a date: "'key' is not a date:
 // 'text'", with `why` after a semicolon when not empty.
 std::string NotADate(std::string_view key, std::string_view text, std::string_view why);

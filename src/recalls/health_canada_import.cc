@@ -299,7 +299,11 @@ std::optional<Date> EpochDay(FieldReader& f, const Json& record, const char* key
     seconds = std::strtod(text.c_str(), &end);
     if (end == nullptr || end == text.c_str() || *end != '\0') {
       std::string why;
-      if (auto d = DayOfText(text, &why)) return d;
+      if (auto d = DayOfText(text, &why)) {
+        if (IsPlausibleNoticeDay(*d)) return d;
+        warnings->push_back(ImplausibleDay(key, *d));
+        return std::nullopt;
+      }
       if (IsNoDatePlaceholder(text)) {
         warnings->push_back(fmt::format("'{}' is not a date: '{}'; the date is left unknown", key, text));
         return std::nullopt;
@@ -315,7 +319,12 @@ std::optional<Date> EpochDay(FieldReader& f, const Json& record, const char* key
     warnings->push_back(fmt::format("'{}' {} is not a plausible date; the date is left unknown", key, it->dump()));
     return std::nullopt;
   }
-  return Date::FromDays(static_cast<int32_t>(static_cast<int64_t>(seconds) / kSecondsPerDay));
+  const Date day = Date::FromDays(static_cast<int32_t>(static_cast<int64_t>(seconds) / kSecondsPerDay));
+  if (!IsPlausibleNoticeDay(day)) {
+    warnings->push_back(ImplausibleDay(key, day));
+    return std::nullopt;
+  }
+  return day;
 }
 
 // `s` split at " - ", the open data file's separator of several issues or
@@ -465,7 +474,8 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   if (updated.empty()) {
     out.warnings.push_back(fmt::format("no '{}': the notice has no date", key.last_updated));
   } else if (auto d = DayOfText(updated, &why)) {
-    n.updated = d;
+    if (IsPlausibleNoticeDay(*d)) n.updated = d;
+    else out.warnings.push_back(ImplausibleDay(key.last_updated, *d));
   } else {
     out.warnings.push_back(fmt::format("'{}' is not a date: '{}'; the date is left unknown", key.last_updated, updated));
   }

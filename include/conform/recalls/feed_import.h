@@ -5,7 +5,7 @@
 //
 // Three outcomes, kept apart on purpose:
 //  - the whole feed is refused (an Error, nothing imported) when it is not
-//    JSON, holds no records, is plainly another source's feed (a CPSC file
+//    JSON, is not a record or a list of records, is plainly another source's feed (a CPSC file
 //    given as Safety Gate), or is an error answer dressed as data (the CPSC
 //    service answers failures with HTTP 200 and a record whose RecallID is
 //    0);
@@ -29,7 +29,9 @@
 //  - an empty or missing date leaves the date unknown (a warning where the
 //    feed should have given one); so does a placeholder for "no date"
 //    ("n/a", "None", "unknown", "-", ...) and Health Canada's out-of-range
-//    seconds (-62169984000, the year 0), with a warning;
+//    seconds (-62169984000, the year 0), with a warning; so does a day
+//    still to come (after tomorrow, UTC: "9999-12-31"), which as the
+//    notice's `updated` would keep every later correction out of the store;
 //  - anything else is not a date and the record is skipped, naming the field
 //    and the text: a day that does not exist (2026-02-30), an impossible
 //    time (2021-03-04T25:99:99), another form (03/04/2021, 2024/01/02,
