@@ -234,6 +234,23 @@ size_t EditDistance(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
+std::string ForTerminal(std::string_view s, bool keep_newlines) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    const int32_t cp = NextCodepoint(s, &i);
+    if (cp < 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[start]));
+    } else if ((cp < 0x20 && cp != '\t' && !(cp == '\n' && keep_newlines)) || (cp >= 0x7F && cp <= 0x9F)) {
+      out += fmt::format("\\u{:04x}", cp);
+    } else {
+      out.append(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
 std::string ClosestMatch(std::string_view word, const std::vector<std::string>& candidates) {
   const std::string lw = AsciiLower(word);
   std::string best;

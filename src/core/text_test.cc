@@ -52,4 +52,13 @@ TEST(TextTest, AllAsciiDigitsIsNonEmptyDigitsOnly) {
   EXPECT_FALSE(AllAsciiDigits("\xd9\xa3"));  // an Arabic-Indic digit is not ASCII
 }
 
+TEST(TextTest, ForTerminalWritesControlCharactersAndStrayBytesOut) {
+  EXPECT_EQ(ForTerminal("Kettle 1.8 L\tstainless, \xe4\xb8\xad\xe6\x96\x87"), "Kettle 1.8 L\tstainless, \xe4\xb8\xad\xe6\x96\x87");
+  EXPECT_EQ(ForTerminal("\x1b[31mred\x1b]0;title\a"), "\\u001b[31mred\\u001b]0;title\\u0007");
+  EXPECT_EQ(ForTerminal("a\nb\rc"), "a\\u000ab\\u000dc");
+  EXPECT_EQ(ForTerminal("a\nb", /*keep_newlines=*/true), "a\nb");
+  EXPECT_EQ(ForTerminal("\x7f \xc2\x9b \xc2\xa0"), "\\u007f \\u009b \xc2\xa0");  // DEL, C1 CSI; a no-break space stays
+  EXPECT_EQ(ForTerminal("\x9b" "2J \xff"), "\\x9b2J \\xff");                          // not UTF-8
+}
+
 }  // namespace conform

@@ -1,7 +1,9 @@
 #include "cli_files.h"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -12,17 +14,53 @@
 
 namespace conform::cli {
 
+namespace {
+
+// How to mend a failed open or read, by its errno.
+std::string HintFor(int error) {
+  switch (error) {
+    case ENOENT:
+    case ENOTDIR: return "check the path";
+    case EACCES:
+    case EPERM: return "this user may not read it: check its permissions, or run as a user who may";
+    case EISDIR: return "give a file, not a directory";
+    default: return "check the file and the disk it is on";
+  }
+}
+
+Error FileError(const std::string& path, std::string_view what, int error) {
+  return Error(error == ENOENT || error == ENOTDIR ? ErrorCode::kNotFound : ErrorCode::kIo,
+               {Diagnostic{path, 0, 0, fmt::format("{}: {}", what, std::strerror(error)), HintFor(error)}});
+}
+
+}  // namespace
+
 Result<std::string> ReadFileText(const std::string& path, size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, "cannot open", "check the path"}});
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return FileError(path, "cannot open", errno);
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    return FileError(path, "cannot read", EISDIR);
+  }
   std::string text;
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
-    text.append(buffer, static_cast<size_t>(in.gcount()));
-    if (text.size() > max_bytes)
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      return FileError(path, "cannot read", error);
+    }
+    if (n == 0) break;
+    text.append(buffer, static_cast<size_t>(n));
+    if (text.size() > max_bytes) {
+      ::close(fd);
       return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("larger than the limit of {} bytes", max_bytes), ""}});
+    }
   }
-  if (in.bad()) return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0, "read error", ""}});
+  ::close(fd);
   return text;
 }
 

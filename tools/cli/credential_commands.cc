@@ -1,6 +1,7 @@
 #include "credential_commands.h"
 
 #include "cli_files.h"
+#include "cli_output.h"
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -25,7 +26,7 @@ namespace {
 constexpr int kOk = 0, kFailed = 1, kBadInput = 2;
 
 int Report(const Error& e) {
-  std::fprintf(stderr, "conform: error: %s\n", e.ToString().c_str());
+  cli::PrintError(e);
   return kBadInput;
 }
 

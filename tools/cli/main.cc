@@ -22,6 +22,7 @@
 #include "conform/knowledge/product_input.h"
 #include "conform/knowledge/requirements_report.h"
 #include "cli_files.h"
+#include "cli_output.h"
 #include "credential_commands.h"
 #include "match_eval_command.h"
 #include "recalls_commands.h"
@@ -48,7 +49,7 @@ constexpr int kExitCheckFailed = 1;
 constexpr int kExitBadInput = 2;
 
 int Report(const Error& e) {
-  std::fprintf(stderr, "conform: error: %s\n", e.ToString().c_str());
+  cli::PrintError(e);
   // Exit 1 means a check failed (a pack test, --fail-on): a file that cannot
   // be read or written is not one, and a script must be able to tell.
   return kExitBadInput;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli_files.h"
+#include "cli_output.h"
 #include "conform/recalls/match_eval.h"
 
 namespace conform::cli {
@@ -27,7 +28,7 @@ struct MatchEvalArgs {
 };
 
 int Report(const Error& e) {
-  std::fprintf(stderr, "conform: error: %s\n", e.ToString().c_str());
+  cli::PrintError(e);
   return kBadInput;
 }
 

@@ -48,6 +48,13 @@ constexpr bool IsCjkLeadByte(char c) {
 bool AllAsciiDigits(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 
+// `s` as it can be shown on a terminal: control characters (C0 but for
+// '\n' when `keep_newlines`, DEL, and C1, U+0080 to U+009F) written as
+// "\u001b", and bytes that are not UTF-8 as "\xff", so that text from a
+// feed or a listing cannot move the cursor, recolour or retitle the
+// terminal. Other text, tabs included, is unchanged.
+std::string ForTerminal(std::string_view s, bool keep_newlines = false);
+
 // The candidate closest to `word` by edit distance, if it is close enough to
 // be a likely typo (distance <= max(1, size/3)); empty otherwise. Used for
 // "did you mean ...?" hints.
