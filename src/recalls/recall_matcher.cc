@@ -890,8 +890,7 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
     const std::string& key = it->first;
     bool hot = false;
     if (key[0] == 'c' || key[0] == 's') {
-      hot = it->second.size() > options_.max_code_block ||
-            (options_.known_hot_keys != nullptr && options_.known_hot_keys->count(key) > 0);
+      hot = it->second.size() > options_.max_code_block;
       std::unordered_set<std::string_view> brands;
       for (size_t k = 0; k < it->second.size() && !hot; ++k) {
         brands.insert(brand_of(it->second[k]));
@@ -905,10 +904,6 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
     (key[0] == 'c' ? state_->hot_codes : state_->hot_stems).insert(key.substr(2));
     it = state_->postings.erase(it);
   }
-  // Hot in the larger set even where none of this index's records hold them.
-  if (options_.known_hot_keys != nullptr)
-    for (const auto& key : *options_.known_hot_keys)
-      if (key.size() > 2 && (key[0] == 'c' || key[0] == 's')) (key[0] == 'c' ? state_->hot_codes : state_->hot_stems).insert(key.substr(2));
   state_->identifying.resize(records_.size());
   for (size_t i = 0; i < records_.size(); ++i) state_->identifying[i] = state_->IdentifyingCodes(state_->prepared[i]);
 }
@@ -935,6 +930,17 @@ std::vector<uint32_t> RecallIndex::Candidates(const MatchRecord& query, const Pr
 
 std::vector<RecallMatch> RecallIndex::Match(const MatchRecord& query) const { return Judge(query, nullptr); }
 
+std::vector<RecallMatch> RecallIndex::MatchWith(const MatchRecord& query, size_t indexed) const {
+  if (indexed >= records_.size()) return {};
+  const auto only = static_cast<uint32_t>(indexed);
+  return Judge(query, nullptr, &only);
+}
+
+bool RecallIndex::KeyUsable(const std::string& key) const {
+  const auto it = state_->postings.find(key);
+  return it != state_->postings.end() && it->second.size() <= KeyHolderLimit(key, options_);
+}
+
 std::vector<RecallMatch> RecallIndex::Explain(const MatchRecord& query) const {
   std::vector<RecallMatch> left_out;
   std::vector<RecallMatch> out = Judge(query, &left_out);
@@ -942,10 +948,14 @@ std::vector<RecallMatch> RecallIndex::Explain(const MatchRecord& query) const {
   return out;
 }
 
-std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vector<RecallMatch>* left_out) const {
+std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vector<RecallMatch>* left_out, const uint32_t* only) const {
   // Vectors wait until a pair needs features: most queries have none.
   PreparedRecord q = featurizer_->Prepare(query.record, /*with_vectors=*/false);
-  const std::vector<uint32_t> candidates = Candidates(query, q);
+  std::vector<uint32_t> candidates = Candidates(query, q);
+  if (only != nullptr) {
+    const bool paired = std::binary_search(candidates.begin(), candidates.end(), *only);
+    candidates.assign(paired ? 1 : 0, *only);
+  }
   state_->scored += candidates.size();
   if (candidates.empty()) return {};
 

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <iterator>
+#include <map>
 #include <set>
 #include <unordered_set>
 
@@ -831,30 +832,57 @@ TEST(RecallBlockingTest, HotCodeKeysAreCapped) {
   EXPECT_EQ(RecallIndex(sellers, false, &featurizer, nullptr, options).hot_code_keys(), 1u);
 }
 
-TEST(RecallBlockingTest, AnIndexOfSomeCandidatesJudgesKnownHotKeysAsTheFullIndex) {
-  // "GU10" on 30 lamps: over max_code_block in the whole set. An index of
-  // the candidates alone (as the kept listing index builds one) holds only
-  // one GU10 lamp; told the key is hot, it answers as the whole would.
+TEST(RecallIndexTest, MatchWithJudgesOnePairAsMatchDoesWhateverTheHoldersOnTheListingSide) {
+  // A product fifty sellers list, against limits of ten: counted over the
+  // listings, its code and brand words would be too common to block on;
+  // counted over the notices, as `recalls match` counts them, they are not.
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00003/24", "Laser pointer", "Power Style", "YL-303", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00004/24", "Power bank VARMFRONT", "IKEA", "", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00005/24", "Hair dryer", "Breezo", "HD-2210", ""))};
   std::vector<MatchRecord> listings;
-  for (int i = 0; i < 30; ++i)
-    listings.push_back(FromListing(MakeListing(fmt::format("L{}", i), fmt::format("Lumera LED bulb GU10 5W LX{}0{}", i, 7 * i + 100), "Lumera")));
+  for (int i = 0; i < 50; ++i) {
+    listings.push_back(FromListing(MakeListing(fmt::format("P{}", i), "Power Style laser pointer YL-303 red", "Power Style")));
+    listings.push_back(FromListing(MakeListing(fmt::format("V{}", i), "IKEA VARMFRONT power bank 10400 mAh", "IKEA")));
+    listings.push_back(FromListing(MakeListing(fmt::format("H{}", i), "Breezo hair dryer HD-2250", "Breezo")));
+  }
   PairFeaturizer featurizer;
   std::vector<const Record*> corpus;
-  for (const auto& r : listings) corpus.push_back(&r.record);
+  for (const auto& r : notices) corpus.push_back(&r.record);
   featurizer.Fit(corpus);
   RecallMatcherOptions options;
+  options.max_block = 10;
   options.max_code_block = 10;
-  const MatchRecord notice = FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "LED lamp GU10", "Lumera", "GU10", ""));
-  const RecallIndex full(listings, /*indexed_are_notices=*/false, &featurizer, nullptr, options);
-  EXPECT_TRUE(full.Match(notice).empty());  // a lamp base identifies nothing
+  const RecallIndex by_notice(notices, /*indexed_are_notices=*/true, &featurizer, nullptr, options);
+  const RecallIndex by_listing(listings, /*indexed_are_notices=*/false, &featurizer, nullptr, options);
+  EXPECT_TRUE(by_listing.Match(notices[0]).empty());  // the listings' own counts hide the popular product
 
-  const std::vector<MatchRecord> some = {listings[3]};
-  EXPECT_FALSE(RecallIndex(some, false, &featurizer, nullptr, options).Match(notice).empty());  // alone it looks identifying
-  const std::unordered_set<std::string> hot = {"c:GU10"};
-  options.known_hot_keys = &hot;
-  EXPECT_TRUE(RecallIndex(some, false, &featurizer, nullptr, options).Match(notice).empty());
-  EXPECT_EQ(KeyHolderLimit("c:GU10", options), 10u);
-  EXPECT_EQ(KeyHolderLimit("g:04006381333931", options), SIZE_MAX);
+  std::map<std::pair<size_t, std::string>, RecallAction> matched, paired;
+  for (size_t l = 0; l < listings.size(); ++l) {
+    for (const auto& m : by_notice.Match(listings[l])) matched[{m.indexed, listings[l].id}] = m.action;
+    for (size_t n = 0; n < notices.size(); ++n) {
+      const auto one = by_notice.MatchWith(listings[l], n);
+      ASSERT_LE(one.size(), 1u);
+      if (one.empty()) continue;
+      EXPECT_EQ(one[0].indexed, n);
+      paired[{n, listings[l].id}] = one[0].action;
+      const auto all = by_notice.Explain(listings[l]);
+      const auto same = std::find_if(all.begin(), all.end(), [n](const RecallMatch& m) { return m.indexed == n; });
+      ASSERT_NE(same, all.end());
+      EXPECT_EQ(one[0].evidence, same->evidence);
+    }
+  }
+  EXPECT_EQ(paired, matched);
+  size_t takedowns = 0;
+  for (const auto& [pair, action] : matched) takedowns += action == RecallAction::kTakedown && pair.first == 0;
+  EXPECT_EQ(takedowns, 50u);  // every YL-303 listing; no HD-2250 one, a sibling model
+  EXPECT_TRUE(by_notice.MatchWith(listings[0], 2).empty());
+  EXPECT_TRUE(by_notice.MatchWith(listings[0], 99).empty());
+
+  const auto keys = BlockingKeys(notices[0], featurizer.Prepare(notices[0].record));
+  ASSERT_NE(std::find(keys.begin(), keys.end(), "c:YL303"), keys.end());
+  EXPECT_TRUE(by_notice.KeyUsable("c:YL303"));
+  EXPECT_FALSE(by_notice.KeyUsable("c:NOSUCH1"));
 }
 
 TEST(RecallBlockingTest, NoBrandWordKeysFromTheBrandsOwnWords) {

@@ -11,9 +11,12 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "cli_files.h"
+#include "cli_output.h"
 #include "conform/core/text.h"
 #include "conform/core/threads.h"
 #include "conform/recalls/feed_import.h"
@@ -32,7 +35,7 @@ namespace {
 constexpr int kOk = 0, kSkipped = 1, kBadInput = 2;
 
 int Report(const Error& e) {
-  std::fprintf(stderr, "conform: error: %s\n", e.ToString().c_str());
+  cli::PrintError(e);
   return kBadInput;
 }
 
@@ -81,7 +84,7 @@ int RunImport(const Args& args) {
     }
     const FeedImport& f = feed.value();
     for (const auto& p : f.problems)
-      if (p.skipped || !args.quiet) std::fprintf(stderr, "conform: %s: %s\n", file.c_str(), p.ToString().c_str());
+      if (p.skipped || !args.quiet) cli::PrintNote(fmt::format("{}: {}", file, p.ToString()));
     std::printf("%s: %zu records, %zu notices, %zu skipped, %zu warnings\n", file.c_str(), f.records, f.notices.size(), f.skipped(), f.warnings());
     skipped += f.skipped();
     notices.insert(notices.end(), f.notices.begin(), f.notices.end());
@@ -91,7 +94,7 @@ int RunImport(const Args& args) {
   auto counts = store.value().Import(notices, skipped);
   if (!counts.ok()) return Report(counts.error());
   const ImportCounts& c = counts.value();
-  for (const auto& m : c.kept_newer) std::fprintf(stderr, "conform: %s\n", m.c_str());
+  for (const auto& m : c.kept_newer) cli::PrintNote(m);
   std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored (%s)\n", args.source.c_str(), c.added, c.updated,
               c.unchanged, c.skipped, c.older, args.db.c_str());
   return c.skipped > 0 ? kSkipped : kOk;
@@ -124,6 +127,9 @@ std::string Pad(const std::string& s, size_t width) {
 }
 
 int RunList(const Args& args) {
+  if (args.raw && args.format != "json")
+    return Report(Error(ErrorCode::kInvalidInput, "--raw shows each feed record as it came, which only --format json has room for",
+                        "add --format json, or leave --raw out"));
   auto store = NoticeStore::OpenExisting(args.db);
   if (!store.ok()) return Report(store.error());
   Result<std::vector<Notice>> notices = std::vector<Notice>{};
@@ -153,11 +159,13 @@ int RunList(const Args& args) {
   std::printf("%s %s %s %s %s %s %s\n", Pad("SOURCE", 16).c_str(), Pad("ID", 14).c_str(), Pad("DATE", 10).c_str(), Pad("BRAND", 18).c_str(),
               Pad("PRODUCT", 32).c_str(), Pad("GTINS", 5).c_str(), "HAZARD");
   for (const Notice* n : shown) {
-    const std::string date = n->published ? n->published->ToString() : "-";
-    const std::string hazard = !n->hazard_types.empty() ? Join(n->hazard_types, ", ") : n->hazard_description;
-    const std::string product = !n->product_name.empty() ? n->product_name : n->title;
-    std::printf("%s %s %s %s %s %s %s\n", Pad(std::string(NoticeSourceName(n->source)), 16).c_str(), Pad(Fit(n->id, 14), 14).c_str(),
-                Pad(date, 10).c_str(), Pad(Fit(Join(n->brands, ", "), 18), 18).c_str(), Pad(Fit(product, 32), 32).c_str(),
+    // Published, or else last changed (Health Canada's open data gives only that).
+    const std::string date = n->published ? n->published->ToString() : n->updated ? n->updated->ToString() : "-";
+    // The feed's text, its control characters written out.
+    const std::string hazard = ForTerminal(!n->hazard_types.empty() ? Join(n->hazard_types, ", ") : n->hazard_description);
+    const std::string product = ForTerminal(!n->product_name.empty() ? n->product_name : n->title);
+    std::printf("%s %s %s %s %s %s %s\n", Pad(std::string(NoticeSourceName(n->source)), 16).c_str(), Pad(Fit(ForTerminal(n->id), 14), 14).c_str(),
+                Pad(date, 10).c_str(), Pad(Fit(ForTerminal(Join(n->brands, ", ")), 18), 18).c_str(), Pad(Fit(product, 32), 32).c_str(),
                 Pad(std::to_string(n->gtins.size()), 5).c_str(), Fit(hazard, 40).c_str());
   }
   std::printf("%zu notice%s\n", shown.size(), shown.size() == 1 ? "" : "s");
@@ -245,7 +253,7 @@ Result<std::unique_ptr<ListingReader>> OpenListings(const std::string& path) {
 }
 
 void ReportSkipped(const Diagnostic& problem, size_t* skipped) {
-  std::fprintf(stderr, "conform: skipped: %s\n", problem.ToString().c_str());
+  cli::PrintNote("skipped: " + problem.ToString());
   ++*skipped;
 }
 
@@ -465,34 +473,50 @@ int RunIndex(const Args& args) {
   return skipped > 0 ? kSkipped : kOk;
 }
 
-// recalls affected --index: each notice's candidates come from the stored
-// keys. A key held by more listings than the matcher would use is skipped
-// here as it would be in a full index, so both answer the same.
-int AffectedFromIndex(const ListingIndex& index, const NoticeSide& n, const std::vector<size_t>& asked, const recalls::MatchModel* model,
-                      const recalls::RecallMatcherOptions& options, const recalls::BrandAliases& brands) {
+// recalls affected: the listings that hold any key the notices' index
+// blocks on for notice `notice` (from the listing index or the file's
+// keys) are each judged against it by that index (MatchWith): the answer
+// recalls match gives for the same pairs, a key's holders and the codes
+// shared too widely being counted over the notices in both directions.
+// Prints the matches, takedowns first, each action's most probable first,
+// as RecallIndex::Match orders them; returns how many.
+size_t JudgeAffected(const recalls::RecallIndex& notices, const NoticeSide& n, size_t notice, const std::vector<const Listing*>& holders) {
+  std::vector<std::pair<const Listing*, recalls::RecallMatch>> found;
+  for (const Listing* listing : holders)
+    for (auto& m : notices.MatchWith(recalls::FromListing(*listing), notice)) found.emplace_back(listing, std::move(m));
+  const auto probability = [](const recalls::RecallMatch& m) { return std::isnan(m.probability) ? 0.0 : m.probability; };
+  std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
+    if (a.second.action != b.second.action) return a.second.action > b.second.action;
+    return probability(a.second) > probability(b.second);
+  });
+  for (const auto& [listing, m] : found) std::printf("%s\n", MatchJson(*listing, n.notices[notice], m).c_str());
+  return found.size();
+}
+
+// The keys of notice `notice` the notices' index blocks on.
+std::vector<std::string> UsableKeys(const recalls::RecallIndex& notices, const NoticeSide& n, size_t notice, const recalls::BrandAliases& brands) {
+  std::vector<std::string> usable;
+  for (auto& key : recalls::BlockingKeys(n.records[notice], n.featurizer.Prepare(n.records[notice].record, /*with_vectors=*/false), &brands))
+    if (notices.KeyUsable(key)) usable.push_back(std::move(key));
+  return usable;
+}
+
+// recalls affected --index: each notice's candidates are the stored
+// listings holding its usable keys, all of them.
+int AffectedFromIndex(const ListingIndex& index, const recalls::RecallIndex& notices, const NoticeSide& n, const std::vector<size_t>& asked,
+                      const recalls::BrandAliases& brands) {
   auto held = index.Count();
   if (!held.ok()) return Report(held.error());
   if (held.value() == 0) std::fprintf(stderr, "conform: warning: the listing index holds no listings: nothing can be affected\n");
   for (size_t i : asked) {
     const auto start = std::chrono::steady_clock::now();
-    // Keys over their limit in the whole index bring no candidates, and
-    // code keys among them are told to the candidates' index as not
-    // identifying. A code key under the limit brings all its holders, so
-    // the candidates' index judges its brand spread as a full index would.
-    const auto keys = recalls::BlockingKeys(n.records[i], n.featurizer.Prepare(n.records[i].record, /*with_vectors=*/false), &brands);
-    auto found = index.Candidates(keys, [&options](std::string_view key) { return recalls::KeyHolderLimit(key, options); });
+    auto found = index.Candidates(UsableKeys(notices, n, i, brands), [](std::string_view) { return SIZE_MAX; });
     if (!found.ok()) return Report(found.error());
-    const std::vector<IndexedListing>& candidates = found.value().listings;
-    recalls::RecallMatcherOptions among_options = options;
-    among_options.known_hot_keys = &found.value().over_limit;
-    std::vector<recalls::MatchRecord> records;
-    for (const auto& c : candidates) records.push_back(recalls::FromListing(c.listing));
-    const recalls::RecallIndex among(std::move(records), /*indexed_are_notices=*/false, &n.featurizer, model, among_options);
-    const auto matches = among.Match(n.records[i]);
-    const double ms = Millis(start);
-    for (const auto& m : matches) std::printf("%s\n", MatchJson(candidates[m.indexed].listing, n.notices[i], m).c_str());
-    std::fprintf(stderr, "conform: %s: %zu affected listings of %zu (%zu candidates), found in %.2f ms\n", n.records[i].id.c_str(),
-                 matches.size(), held.value(), candidates.size(), ms);
+    std::vector<const Listing*> holders;
+    for (const auto& c : found.value().listings) holders.push_back(&c.listing);
+    const size_t affected = JudgeAffected(notices, n, i, holders);
+    cli::PrintNote(fmt::format("{}: {} affected listings of {} ({} candidates), found in {:.2f} ms", n.records[i].id, affected, held.value(),
+                               holders.size(), Millis(start)));
   }
   return kOk;
 }
@@ -536,14 +560,14 @@ int RunAffected(const Args& args) {
       for (auto& x : d) x.file = args.feed;
       return Report(Error(feed.error().code(), std::move(d)));
     }
-    for (const auto& p : feed.value().problems) std::fprintf(stderr, "conform: %s: %s\n", args.feed.c_str(), p.ToString().c_str());
+    for (const auto& p : feed.value().problems) cli::PrintNote(fmt::format("{}: {}", args.feed, p.ToString()));
     skipped += feed.value().skipped();
     auto store = NoticeStore::Open(args.db);
     if (!store.ok()) return Report(store.error());
     auto counts = store.value().Import(feed.value());
     if (!counts.ok()) return Report(counts.error());
     const ImportCounts& c = counts.value();
-    for (const auto& m : c.kept_newer) std::fprintf(stderr, "conform: %s\n", m.c_str());
+    for (const auto& m : c.kept_newer) cli::PrintNote(m);
     std::fprintf(stderr, "conform: %s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored (stored in %s)\n",
                  args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, args.db.c_str());
     for (const Notice& notice : feed.value().notices) wanted_ids.push_back(fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id));
@@ -561,26 +585,38 @@ int RunAffected(const Args& args) {
   }
   const recalls::RecallMatcherOptions options = MatcherOptions(args, brands.value(), *kinds.value());
   const recalls::MatchModel* pair_model = model.value() ? &*model.value() : nullptr;
+  // Every notice is indexed, as for recalls match and explain.
+  const recalls::RecallIndex notices(n.records, /*indexed_are_notices=*/true, &n.featurizer, pair_model, options);
   if (listing_index) {
-    const int rc = AffectedFromIndex(*listing_index, n, asked, pair_model, options, brands.value());
+    const int rc = AffectedFromIndex(*listing_index, notices, n, asked, brands.value());
     return rc == kOk && skipped > 0 ? kSkipped : rc;
   }
 
+  // The file's listings by blocking key, as recalls index keeps them.
   const auto build_start = std::chrono::steady_clock::now();
-  std::vector<recalls::MatchRecord> records;
-  records.reserve(listings.size());
-  for (const auto& l : listings) records.push_back(recalls::FromListing(l));
-  const recalls::RecallIndex index(std::move(records), /*indexed_are_notices=*/false, &n.featurizer, pair_model, options);
+  std::vector<std::vector<std::string>> keys(listings.size());
+  ParallelFor(listings.size(), static_cast<int>(args.threads), [&](size_t k) {
+    const recalls::MatchRecord r = recalls::FromListing(listings[k]);
+    keys[k] = recalls::BlockingKeys(r, n.featurizer.Prepare(r.record, /*with_vectors=*/false), &brands.value());
+  });
+  std::unordered_map<std::string, std::vector<uint32_t>> holders_of;
+  for (size_t k = 0; k < listings.size(); ++k)
+    for (auto& key : keys[k]) holders_of[std::move(key)].push_back(static_cast<uint32_t>(k));
+  std::vector<std::vector<std::string>>().swap(keys);
   const double build_ms = Millis(build_start);
   for (size_t i : asked) {
     const auto start = std::chrono::steady_clock::now();
-    const auto matches = index.Match(n.records[i]);
-    const double ms = Millis(start);
-    for (const auto& m : matches) std::printf("%s\n", MatchJson(listings[m.indexed], n.notices[i], m).c_str());
-    std::fprintf(stderr, "conform: %s: %zu affected listings of %zu, found in %.2f ms\n", n.records[i].id.c_str(), matches.size(),
-                 index.size(), ms);
+    std::vector<uint32_t> found;
+    for (const auto& key : UsableKeys(notices, n, i, brands.value()))
+      if (const auto it = holders_of.find(key); it != holders_of.end()) found.insert(found.end(), it->second.begin(), it->second.end());
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    std::vector<const Listing*> holders;
+    for (uint32_t k : found) holders.push_back(&listings[k]);
+    const size_t affected = JudgeAffected(notices, n, i, holders);
+    cli::PrintNote(fmt::format("{}: {} affected listings of {}, found in {:.2f} ms", n.records[i].id, affected, listings.size(), Millis(start)));
   }
-  std::fprintf(stderr, "conform: listing index built in %.0f ms (keep one with conform recalls index, and ask it with --index)\n", build_ms);
+  std::fprintf(stderr, "conform: listing keys found in %.0f ms (keep them with conform recalls index, and ask it with --index)\n", build_ms);
   return skipped > 0 ? kSkipped : kOk;
 }
 // conform recalls explain NOTICE LISTING --db DB --listings FILE: how the

@@ -161,11 +161,6 @@ struct RecallMatcherOptions {
   // its title's first word).
   size_t max_code_block = 2000;
   size_t max_code_brands = 5;
-  // Code and stem keys ("c:<code>", "s:<stem>") already found shared too
-  // widely in a larger set this index is cut from (the listing index hands
-  // over a notice's candidates only): treated as the index's own would be.
-  // Must outlive the index. Null: none.
-  const std::unordered_set<std::string>* known_hot_keys = nullptr;
   // Brand aliases (brand.h); must outlive the index. Null: BrandKey only.
   const class BrandAliases* brands = nullptr;
   // Product kinds (product_kind.h) for rule 2b; must outlive the index.
@@ -200,6 +195,19 @@ class RecallIndex {
   // a title word (BlockingKeys). Costs what Match does, and the strings.
   std::vector<RecallMatch> Explain(const MatchRecord& query) const;
 
+  // Match's answer for the one pair of `query` and indexed record `indexed`:
+  // empty when blocking does not pair them or the rules leave the pair out.
+  // The pair is judged exactly as Match judges it among all the query's
+  // candidates. `conform recalls affected` asks the notices' index this of
+  // each listing that shares a usable key with the notice (KeyUsable), so
+  // that both directions count a key's holders, and codes shared too
+  // widely, over the notices, and answer alike.
+  std::vector<RecallMatch> MatchWith(const MatchRecord& query, size_t indexed) const;
+  // Whether blocking uses `key` (BlockingKeys): some indexed record holds
+  // it, no more of them than KeyHolderLimit allows, and it is not a code or
+  // stem shared too widely.
+  bool KeyUsable(const std::string& key) const;
+
   // The indexed records that blocking pairs with `query` (prepared by the
   // same featuriser), ascending and distinct: what Match scores. For
   // measuring blocking.
@@ -218,7 +226,8 @@ class RecallIndex {
  private:
   struct State;
   // Match, and with `left_out` the candidates it leaves out, explained.
-  std::vector<RecallMatch> Judge(const MatchRecord& query, std::vector<RecallMatch>* left_out) const;
+  // With `only`, the pair with that indexed record alone, if blocking finds it.
+  std::vector<RecallMatch> Judge(const MatchRecord& query, std::vector<RecallMatch>* left_out, const uint32_t* only = nullptr) const;
   std::vector<MatchRecord> records_;
   bool indexed_are_notices_;
   const PairFeaturizer* featurizer_;
