@@ -173,6 +173,19 @@ expect_run(0 "26687: 1 affected listings of 10"
            ${CONFORM} recalls affected 26687 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
 expect_run(0 "\"listing_id\":\"S-1\".*\"listing_id\":\"S-7\".*\"listing_id\":\"S-9\".*\"action\":\"review\".*\"listing_id\":\"S-10\".*26647: 4 affected listings of 10"
            ${CONFORM} recalls affected 26647 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
+# A recalled product 2 100 sellers list, more than a code's holders may be
+# before the code counts as shared: counted over the notices, as match
+# counts, affected finds every listing, from the file and from an index.
+set(popular "")
+foreach(i RANGE 2099)
+  string(APPEND popular "{\"listing_id\": \"P-${i}\", \"seller_id\": \"SEL-${i}\", \"target_markets\": [\"US\"], \"title\": \"Magnetic wireless power bank 5000mAh\", \"brand\": \"Flaunt\", \"description\": \"Model No: E33A\"}\n")
+endforeach()
+file(WRITE ${TMP}/popular.jsonl "${popular}")
+expect_run(0 "2100 listings against 20 notices: 2100 takedown, 0 review" ${CONFORM} recalls match ${TMP}/popular.jsonl --db ${TMP}/cpsc.db)
+expect_run(0 "26610: 2100 affected listings of 2100" ${CONFORM} recalls affected 26610 --db ${TMP}/cpsc.db --listings ${TMP}/popular.jsonl)
+file(REMOVE ${TMP}/popular.idx)
+expect_run(0 "popular.jsonl: 2100 new" ${CONFORM} recalls index ${TMP}/popular.jsonl --index ${TMP}/popular.idx)
+expect_run(0 "26610: 2100 affected listings of 2100 \\(2100 candidates\\)" ${CONFORM} recalls affected 26610 --db ${TMP}/cpsc.db --index ${TMP}/popular.idx)
 expect_run(0 "\"action\":\"none\"" ${CONFORM} recalls explain 26647 S-8 --db ${TMP}/cpsc.db --listings ${RECALLS}/listings_sellers.jsonl)
 expect_run(0 "\"action\":\"none\".*rule: the listing shows other model codes, not the notice's -> none" ${CONFORM} recalls explain 26647 S-3 --db ${TMP}/cpsc.db --listings ${RECALLS}/listings_sellers.jsonl)
 # One pair explained, matched or not.

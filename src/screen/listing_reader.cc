@@ -196,18 +196,33 @@ class CsvReader : public ListingReader {
   }
 
   Next Read(Listing* listing, Diagnostic* problem) override {
-    bool too_long = false;
+    bool too_long = false, unclosed = false;
     size_t start = 0;
-    while (Record(&fields_, &too_long, &start)) {
+    while (Record(&fields_, &too_long, &start, &unclosed)) {
       const auto bad = [&](std::string msg, std::string hint) {
         *problem = Diagnostic{path_, static_cast<int>(start), 0, std::move(msg), std::move(hint)};
         return Next::kBadRecord;
       };
+      const size_t last_line = line_no_;
+      if (unclosed) {
+        Replay(start);
+        return bad(fmt::format("a quoted field opened on this line is never closed ({}); the lines after it are read on their own",
+                               too_long ? fmt::format("not within {} bytes", kMaxRecordBytes) : "not before the end of the file"),
+                   "close the quote, or write a quote inside a quoted field as two (\"\")");
+      }
       if (too_long) return bad(fmt::format("record is longer than {} bytes", kMaxRecordBytes), "split or shorten the record");
       if (fields_.size() == 1 && fields_[0].empty()) continue;  // blank line
-      if (fields_.size() != header_.size())
+      if (fields_.size() != header_.size()) {
+        if (last_line > start) {
+          Replay(start);
+          return bad(fmt::format("row has {} fields, the header {}, reading a quoted field from here to line {}; the lines after this one "
+                                 "are read on their own",
+                                 fields_.size(), header_.size(), last_line),
+                     "check the quotes on this line: a quote inside a quoted field is written as two (\"\")");
+        }
         return bad(fmt::format("row has {} fields, the header {}", fields_.size(), header_.size()),
                    "quote fields that contain commas");
+      }
       Listing l;
       for (size_t i = 0; i < fields_.size(); ++i) {
         if (!simdjson::validate_utf8(fields_[i].data(), fields_[i].size()))
@@ -293,23 +308,39 @@ class CsvReader : public ListingReader {
   }
 
   // Reads one record. *start is its first line. False at the end of input.
-  bool Record(std::vector<std::string>* fields, bool* too_long, size_t* start) {
+  // A quoted field may run over lines; when it is never closed (the input
+  // or kMaxRecordBytes ends first), *unclosed is set and the record ends
+  // there. The record's bytes are kept in raw_ (it is at most
+  // kMaxRecordBytes long when it runs over lines), for Replay.
+  bool Record(std::vector<std::string>* fields, bool* too_long, size_t* start, bool* unclosed = nullptr) {
     fields->clear();
+    raw_.clear();
     *too_long = false;
-    if (src_->Peek() < 0) return false;
+    if (unclosed) *unclosed = false;
+    if (Peek() < 0) return false;
     ++line_no_;
     *start = line_no_;
     std::string field;
     size_t bytes = 0;
     bool quoted = false, was_quoted = false;
     while (true) {
-      const int c = src_->Get();
-      if (c < 0) break;
-      if (++bytes > kMaxRecordBytes) *too_long = true;
+      const int c = Get();
+      if (c < 0) {
+        if (quoted && unclosed) *unclosed = true;
+        break;
+      }
+      if (++bytes > kMaxRecordBytes) {
+        *too_long = true;
+        if (quoted) {  // an unclosed quote would take the rest of the file
+          if (unclosed) *unclosed = true;
+          break;
+        }
+      }
+      if (raw_.size() <= kMaxRecordBytes) raw_ += static_cast<char>(c);
       if (quoted) {
         if (c == '"') {
-          if (src_->Peek() == '"') {
-            src_->Get();
+          if (Peek() == '"') {
+            raw_ += static_cast<char>(Get());
             field += '"';
           } else {
             quoted = false;
@@ -328,7 +359,7 @@ class CsvReader : public ListingReader {
         was_quoted = false;
       } else if (c == '\n') {
         break;
-      } else if (c == '\r' && src_->Peek() == '\n') {
+      } else if (c == '\r' && Peek() == '\n') {
         continue;
       } else if (!*too_long) {
         field += static_cast<char>(c);
@@ -339,11 +370,35 @@ class CsvReader : public ListingReader {
     return true;
   }
 
+  // After a bad record that ran over lines (a quote opened and closed far
+  // below, or never): reading goes on at the line after its first, so that
+  // one stray quote loses one line, not every row after it.
+  void Replay(size_t start) {
+    const size_t newline = raw_.find('\n');
+    if (newline == std::string::npos) {
+      // Cut off inside its first line: the rest of that line goes too.
+      for (int c = Get(); c >= 0 && c != '\n'; c = Get()) {
+      }
+      return;
+    }
+    std::string rest = raw_.substr(newline + 1);
+    rest.append(replay_, replay_at_, std::string::npos);
+    replay_ = std::move(rest);
+    replay_at_ = 0;
+    line_no_ = start;
+  }
+
+  int Get() { return replay_at_ < replay_.size() ? static_cast<unsigned char>(replay_[replay_at_++]) : src_->Get(); }
+  int Peek() { return replay_at_ < replay_.size() ? static_cast<unsigned char>(replay_[replay_at_]) : src_->Peek(); }
+
   std::string path_;
   std::unique_ptr<ByteSource> src_;
   std::vector<std::string> header_;
   std::vector<std::string> fields_;
   size_t line_no_ = 0;
+  std::string raw_;     // the last record's bytes
+  std::string replay_;  // bytes read again before the source's next ones
+  size_t replay_at_ = 0;
 };
 
 }  // namespace

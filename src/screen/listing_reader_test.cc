@@ -152,6 +152,48 @@ TEST(ListingReaderTest, CsvWithQuotesListsAndEvidence) {
   fs::remove(path);
 }
 
+TEST(ListingReaderTest, CsvAQuoteLeftOpenLosesOneLineNotTheRowsAfterIt) {
+  const std::string header = "listing_id,seller_id,title,target_markets\n";
+  std::string rows;
+  for (int i = 0; i < 49; ++i) rows += "U-" + std::to_string(i + 2) + ",S,IKEA E2037 power bank,EU\n";
+  // Never closed: the rest of the file would be one field.
+  const std::string open = WriteTemp("open.csv", header + "U-1,S,\"unterminated,EU\n" + rows);
+  const auto a = Read(open, ListingFormat::kCsv);
+  ASSERT_EQ(a.problems.size(), 1u);
+  EXPECT_EQ(a.problems[0].line, 2);
+  EXPECT_NE(a.problems[0].message.find("never closed (not before the end of the file)"), std::string::npos) << a.problems[0].message;
+  ASSERT_EQ(a.listings.size(), 49u);
+  EXPECT_EQ(a.listings.front().listing_id, "U-2");
+  EXPECT_EQ(a.listings.front().line, 3u);
+  EXPECT_EQ(a.listings.back().listing_id, "U-50");
+  EXPECT_EQ(a.listings.back().line, 51u);
+  fs::remove(open);
+  // Closed by a stray quote two lines below, in another column: the row it
+  // made is refused, and the lines it swallowed are read again.
+  const std::string stray = WriteTemp("stray.csv", "listing_id,seller_id,title,target_markets,brand\nU-1,S,\"Lamp,EU,Acme\n"
+                                                   "U-2,S,Kettle,EU,Acme\nU-3,S,Toaster,EU,Acme \"Pro\"\nU-4,S,Fan,EU,Acme\n");
+  const auto b = Read(stray, ListingFormat::kCsv);
+  ASSERT_EQ(b.problems.size(), 1u);
+  EXPECT_EQ(b.problems[0].line, 2);
+  EXPECT_NE(b.problems[0].message.find("to line 4"), std::string::npos) << b.problems[0].message;
+  ASSERT_EQ(b.listings.size(), 3u);
+  EXPECT_EQ(b.listings[0].listing_id, "U-2");
+  EXPECT_EQ(b.listings[1].listing_id, "U-3");
+  EXPECT_EQ(b.listings[1].brand, "Acme \"Pro\"");
+  EXPECT_EQ(b.listings[2].listing_id, "U-4");
+  EXPECT_EQ(b.listings[2].line, 5u);
+  fs::remove(stray);
+  // Open past the record limit: reading goes on after its first line.
+  const std::string big = WriteTemp("big.csv", header + "U-1,S,\"" + std::string(kMaxRecordBytes + 10, 'x') + "\nU-2,S,Fan,EU\n");
+  const auto c = Read(big, ListingFormat::kCsv);
+  ASSERT_EQ(c.problems.size(), 1u);
+  EXPECT_NE(c.problems[0].message.find("not within"), std::string::npos) << c.problems[0].message;
+  ASSERT_EQ(c.listings.size(), 1u);
+  EXPECT_EQ(c.listings[0].listing_id, "U-2");
+  EXPECT_EQ(c.listings[0].line, 3u);
+  fs::remove(big);
+}
+
 TEST(ListingReaderTest, CsvHeaderMustNameRequiredColumns) {
   const std::string path = WriteTemp("noheader.csv", "id,title\n1,x\n");
   auto r = ListingReader::Open(path, ListingFormat::kCsv);

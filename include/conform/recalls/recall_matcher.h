@@ -1,9 +1,12 @@
 // Recall matching: which listings sell a product a recall notice names.
 //
-// Both directions use one index. `conform recalls match` indexes the notices
-// and streams listings through it; `conform recalls affected` indexes the
-// live listings and asks with one notice. Either way a pair is judged as
-// (notice, listing), so the two directions agree.
+// Both directions use the notices' index. `conform recalls match` streams
+// listings through it; `conform recalls affected` takes the live listings
+// that hold a key it blocks on (KeyUsable) and asks it of each pair
+// (MatchWith). Either way a pair is judged as (notice, listing), with the
+// limits below counted over the notices, so the two directions agree. (An
+// index of listings, asked with a notice, counts them over the listings
+// instead: a product more sellers list than the limits would be missed.)
 //
 // Blocking keeps the work proportional to the candidates, not listings x
 // notices: a pair is scored only when the two share a GTIN, a model code (or
