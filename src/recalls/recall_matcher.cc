@@ -567,8 +567,11 @@ MatchRecord FromNotice(const Notice& n) {
       const size_t end = std::min(description.find(" / ", at), description.size());
       std::vector<std::string> words;
       const std::string folded = CollapseToWords(FoldForMatching(description.substr(at, end - at)));
+      // A number is part of the name however short: "14 Her" and "16 Her"
+      // are two perfumes.
       for (const std::string_view w : Words(folded))
-        if (!StopWord(w) && !HasWord(product, w) && !HasWord(brand_words, w) && std::find(words.begin(), words.end(), w) == words.end())
+        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(product, w) && !HasWord(brand_words, w) &&
+            std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);
       if (!words.empty()) r.name_words.push_back(std::move(words));
       at = end + 3;

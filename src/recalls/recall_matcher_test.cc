@@ -607,6 +607,9 @@ TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Bicycle helmet", "LIMAR", "", "", "Limar Torino")).name_words, Words{{"torino"}});
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy set", "Fisher-Price", "", "", "Baby Biceps Gift Set")).name_words,
             (Words{{"baby", "biceps", "gift"}}));
+  // Numbers are part of the name, however short.
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/03788/24", "Eau de toilette", "Setablu", "", "", "14 Her")).name_words,
+            (Words{{"14", "her"}}));
   // Names given as alternatives: "A / B".
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Laser pointer", "Burnnove", "", "", "Astronaut Nebula projector / Star projection lamp"))
                 .name_words,
@@ -630,6 +633,10 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
               hits[0].evidence.end());
     EXPECT_EQ(hits[0].evidence.back(), "rule: the notice names no GTIN or model code, the notice's product name and brand in the listing -> review");
   }
+  // Sibling products, named by number: only the one the notice names.
+  const Notice perfume = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03788/24", "Eau de toilette", "Setablu", "", "", "14 Her");
+  EXPECT_TRUE(MatchOne(perfume, MakeListing("L", "Setablu perfume 16 Her 100 ml", "Setablu")).empty());
+  EXPECT_EQ(MatchOne(perfume, MakeListing("L", "Setablu 14 Her eau de toilette 100 ml", "Setablu")).size(), 1u);
   // An accessory named after the product is not the product; the product
   // sold with one is.
   const Notice mower = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03112/24", "Lawn mower", "Honda", "", "", "Miimo");
