@@ -644,29 +644,49 @@ bool EndsWithGtinLabel(std::string_view before) {
 // full-width digits are digits, labels lower case. In a title, 12 to 14
 // digits standing alone are taken, and 8 after a label; in a description,
 // which holds order, phone and article numbers, only numbers after a label.
+// A number may be written in groups parted by single spaces or hyphens
+// ("EAN: 8055-1866-6991-8", "8055186 669918"): consecutive groups are
+// taken together too, under the same rules, when they make a valid GTIN.
 std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
   std::vector<std::string> out;
   const auto alnum = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
+  // Whether digits from `from` to `to` stand alone: a run inside a word
+  // ("b0813151213x", "8051772488833ml") is a code; Chinese and Japanese,
+  // written without spaces, end a word where they start ("条码4006381333931、型号").
+  const auto alone = [&](size_t from, size_t to) {
+    return (from == 0 || !alnum(folded[from - 1]) || CjkCharEndsAt(folded, from)) &&
+           (to == folded.size() || !alnum(folded[to]) || CjkCharStartsAt(folded, to));
+  };
+  const auto take = [&](size_t from, const std::string& digits) {
+    const size_t length = digits.size();
+    if (length != 8 && (length < 12 || length > 14)) return;
+    // An 8-digit number is as often a date or an article number.
+    if (!((length >= 12 && !labelled_only) || EndsWithGtinLabel(folded.substr(0, from)))) return;
+    if (auto g = NormalizeGtin(digits); g.ok() && std::find(out.begin(), out.end(), g.value()) == out.end()) out.push_back(std::move(g).value());
+  };
+  std::vector<std::pair<size_t, size_t>> groups;
   for (size_t i = 0; i < folded.size();) {
     if (!IsDigit(folded[i])) {
       ++i;
       continue;
     }
+    groups.clear();
     size_t end = i;
-    while (end < folded.size() && IsDigit(folded[end])) ++end;
-    const size_t length = end - i;
-    // A run inside a word ("b0813151213x", "8051772488833ml") is a code;
-    // Chinese and Japanese, written without spaces, end a word where they
-    // start ("条码4006381333931、型号").
-    const bool alone = (i == 0 || !alnum(folded[i - 1]) || CjkCharEndsAt(folded, i)) &&
-                       (end == folded.size() || !alnum(folded[end]) || CjkCharStartsAt(folded, end));
-    bool wanted = false;
-    if (length == 8 || (length >= 12 && length <= 14))
-      // An 8-digit number is as often a date or an article number.
-      wanted = (length >= 12 && !labelled_only) || EndsWithGtinLabel(folded.substr(0, i));
-    if (alone && wanted)
-      if (auto g = NormalizeGtin(folded.substr(i, length)); g.ok() && std::find(out.begin(), out.end(), g.value()) == out.end())
-        out.push_back(std::move(g).value());
+    while (true) {
+      const size_t begin = end;
+      while (end < folded.size() && IsDigit(folded[end])) ++end;
+      groups.emplace_back(begin, end);
+      if (end + 1 < folded.size() && (folded[end] == ' ' || folded[end] == '-') && IsDigit(folded[end + 1]) && groups.size() < 8) ++end;
+      else break;
+    }
+    for (size_t first = 0; first < groups.size(); ++first) {
+      std::string digits;
+      for (size_t last = first; last < groups.size(); ++last) {
+        digits.append(folded.substr(groups[last].first, groups[last].second - groups[last].first));
+        if (digits.size() > 14) break;
+        if (alone(groups[first].first, groups[last].second)) take(groups[first].first, digits);
+      }
+    }
     i = end;
   }
   return out;
@@ -741,21 +761,20 @@ MatchRecord FromListing(const Listing& l) {
                      {"other models", model_given ? "" : Joined(described.models, 1)}};
   if (!l.gtin.empty())
     if (auto g = NormalizeGtin(l.gtin); g.ok()) r.gtins.push_back(g.value());
-  // Most titles hold no run of eight digits, ASCII or full-width (UTF-8
-  // EF BC 90..99): those are not normalised for it.
+  // Most titles hold fewer than eight digits, ASCII or full-width (UTF-8
+  // EF BC 90..99), whole or in groups: those are not normalised for them.
   const std::string& title = r.record.fields[0].second;
-  size_t run = 0, longest = 0;
+  size_t digits = 0;
   bool full_width = false;
   for (const char c : title) {
-    run = IsDigit(c) ? run + 1 : 0;
-    longest = std::max(longest, run);
+    digits += IsDigit(c);
     full_width = full_width || static_cast<unsigned char>(c) == 0xEF;
   }
   const auto known = [&r](const std::string& g) {
     return std::find(r.gtins.begin(), r.gtins.end(), g) != r.gtins.end() ||
            std::find(r.gtins_in_title.begin(), r.gtins_in_title.end(), g) != r.gtins_in_title.end();
   };
-  if (longest >= 8 || full_width)
+  if (digits >= 8 || full_width)
     for (auto& g : GtinsIn(NormalizeForMatching(title), /*labelled_only=*/false))
       if (!known(g)) r.gtins_in_title.push_back(std::move(g));
   for (const auto& g : described.gtins)

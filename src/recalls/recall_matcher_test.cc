@@ -721,6 +721,11 @@ TEST(RecallIdentityTest, AGtinWrittenInTheTitleConfirmsButNeverContradicts) {
   EXPECT_EQ(in_title("ＥＡＮ ４００６３８１３３３９３１ charger"), Gtins{"04006381333931"});
   EXPECT_EQ(in_title("Coffee mug EAN-8: 96385074"), Gtins{"00000096385074"});
   EXPECT_EQ(in_title("Coffee mug ean 96385074"), Gtins{"00000096385074"});
+  // In digit groups, alone or after other numbers.
+  EXPECT_EQ(in_title("LIMAR kids helmet 8055186 669918"), Gtins{"08055186669918"});
+  EXPECT_EQ(in_title("LIMAR helmet 52-57 cm 8055-1866-6991-8"), Gtins{"08055186669918"});
+  EXPECT_EQ(in_title("Coffee mug EAN 9638 5074"), Gtins{"00000096385074"});
+  EXPECT_TRUE(in_title("Coffee mug 9638 5074").empty());  // 8 digits want a label
   // An 8-digit number without a label, digits inside a word, a wrong check
   // digit, or the GTIN field's own number: none.
   for (const char* title : {"Coffee mug art. 96385074", "Coffee mug 20240115", "Shampoo 8051772488833ml", "B08051772488833 charger",
@@ -774,6 +779,11 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
                                   "บาร์โค้ด:4006381333931", "باركود: 4006381333931"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"}) << description;
   EXPECT_TRUE(FromListing(described("Fast charger", "Bestellnummer 4006381333931")).gtins_in_description.empty());
+  // Written in digit groups.
+  for (const char* description : {"EAN: 8055-1866-6991-8", "EAN 8055 1866 6991 8", "Barcode 8055-1866-6991-8, size M"})
+    EXPECT_EQ(FromListing(described("Bicycle helmet", description)).gtins_in_description, std::vector<std::string>{"08055186669918"})
+        << description;
+  EXPECT_TRUE(FromListing(described("Bicycle helmet", "Order 8055-1866-6991-8")).gtins_in_description.empty());
   // Chinese, written without spaces, ends a word where it starts.
   for (const char* description : {"条码：4006381333931、型号：QC-65A", "商品EAN:4006381333931产地深圳"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"})
