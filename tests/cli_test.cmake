@@ -255,9 +255,18 @@ expect_run(2 "1 record could not be read; with --replace"
 if(EXISTS ${TMP}/listings_long_fresh.idx OR EXISTS ${TMP}/listings_long_fresh.idx-wal OR EXISTS ${TMP}/listings_long_fresh.idx-shm)
   message(FATAL_ERROR "recalls index --replace refused the file but left a new index (or its log) behind")
 endif()
-# explain reads the file up to the listing, past the broken line.
-expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-LAST\".*listings_long.jsonl:8202: "
+# explain reads the file past the broken line (reported: exit 1, as match).
+expect_run(1 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-LAST\".*listings_long.jsonl:8202: "
            ${CONFORM} recalls explain A12/01135/24 R-LAST --db ${TMP}/notices.db --listings ${TMP}/listings_long.jsonl --threads 1)
+# A listing id given twice: index warns that it keeps the last; explain
+# explains both, as match judges both.
+file(WRITE ${TMP}/twice.jsonl "{\"listing_id\": \"D-1\", \"seller_id\": \"S\", \"title\": \"LIMAR kids bicycle helmet\", \"brand\": \"LIMAR\", \"gtin\": \"8055186669918\", \"target_markets\": [\"EU\"]}\n"
+                              "{\"listing_id\": \"D-1\", \"seller_id\": \"S\", \"title\": \"Garden hose 20 m\", \"brand\": \"Hosey\", \"target_markets\": [\"EU\"]}\n")
+file(REMOVE ${TMP}/twice.idx)
+expect_run(0 "warning: .*twice.jsonl: 1 listing was replaced by a later one with the same listing_id \\(D-1\\); the index keeps the last"
+           ${CONFORM} recalls index ${TMP}/twice.jsonl --index ${TMP}/twice.idx)
+expect_run(0 "\"action\":\"takedown\".*\"action\":\"none\".*listing D-1 is given 2 times \\(lines 1, 2\\)"
+           ${CONFORM} recalls explain A12/01135/24 D-1 --db ${TMP}/notices.db --listings ${TMP}/twice.jsonl)
 file(WRITE ${TMP}/listings.txt "")
 expect_run(2 "cannot tell the listings' format from the extension '.txt'" ${CONFORM} recalls match ${TMP}/listings.txt --db ${TMP}/notices.db)
 # --replace takes the file for the whole live set: with an unreadable line,

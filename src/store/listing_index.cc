@@ -272,6 +272,10 @@ struct ListingIndex::Writer::State {
   Status AddAgain(const IndexedListing& l, const std::string& record, bool existed, std::optional<std::string> original) {
     repeats = true;
     const std::string& id = l.listing.listing_id;
+    ++counts.repeated;
+    if (counts.repeated_ids.size() < IndexCounts::kRepeatedIdsShown &&
+        std::find(counts.repeated_ids.begin(), counts.repeated_ids.end(), id) == counts.repeated_ids.end())
+      counts.repeated_ids.push_back(id);
     live_get.Reset();
     auto stored = Stored(id);
     if (!stored.ok()) return stored.error();

@@ -319,6 +319,8 @@ TEST_F(ListingIndexTest, AListingGivenAgainInALaterBatchCountsOnceAsItsLastCopy)
   EXPECT_EQ(c.value().added, 1u);      // NEW
   EXPECT_EQ(c.value().updated, 1u);    // OLD1
   EXPECT_EQ(c.value().unchanged, 2u);  // OLD2, OLD3
+  EXPECT_EQ(c.value().repeated, 4u);   // NEW, OLD1, OLD3 once, OLD2 once
+  EXPECT_EQ(c.value().repeated_ids, (std::vector<std::string>{"NEW", "OLD1", "OLD3", "OLD2"}));
   EXPECT_EQ(index.Count().value(), 4u);
   EXPECT_EQ(KeysOf(index, "NEW"), (std::vector<std::string>{"n2", "shared"}));
   EXPECT_EQ(index.Get({"NEW"}).value()[0].listing.title, "second");

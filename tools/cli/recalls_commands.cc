@@ -468,6 +468,11 @@ int RunIndex(const Args& args) {
   auto counts = writer.value().Commit();
   if (!counts.ok()) return fail(counts.error());
   const IndexCounts& c = counts.value();
+  if (c.repeated > 0)
+    cli::PrintNote(fmt::format("warning: {}: {} listing{} replaced by a later one with the same listing_id ({}{}); the index keeps the last of "
+                               "each: give each listing its own id",
+                               args.listings, c.repeated, c.repeated == 1 ? " was" : "s were", Join(c.repeated_ids, ", "),
+                               c.repeated_ids.size() == IndexCounts::kRepeatedIdsShown ? ", ..." : ""));
   std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu removed, %zu skipped (%s, %.1f s)\n", args.listings.c_str(), c.added, c.updated,
               c.unchanged, c.removed, skipped, args.index.c_str(), Millis(start) / 1000);
   return skipped > 0 ? kSkipped : kOk;
@@ -630,25 +635,33 @@ int RunExplain(const Args& args) {
   const NoticeSide& n = *side.value();
   auto at = FindNotice(n, args.notice_id, args.db);
   if (!at.ok()) return Report(at.error());
-  // The file is read up to the listing asked for, not held whole.
+  // The whole file is read, keeping only the listings with that id: one
+  // given twice is explained twice, as recalls match judges each.
   auto reader = OpenListings(args.listings);
   if (!reader.ok()) return Report(reader.error());
   size_t skipped = 0;
-  std::optional<Listing> listing;
+  std::vector<Listing> listings;
   Listing read;
   Diagnostic problem;
-  while (!listing) {
+  while (true) {
     const auto next = reader.value()->Read(&read, &problem);
     if (next == ListingReader::Next::kEnd) break;
     if (next == ListingReader::Next::kBadRecord) ReportSkipped(problem, &skipped);
-    else if (read.listing_id == args.listing_id) listing = std::move(read);
+    else if (read.listing_id == args.listing_id) listings.push_back(std::move(read));
   }
-  if (!listing)
+  if (listings.empty())
     return Report(Error(ErrorCode::kNotFound,
                         skipped == 0 ? fmt::format("listing {} is not in {}", args.listing_id, args.listings)
                                      : fmt::format("listing {} is not among the readable listings of {} ({} record{} skipped, reported above)",
                                                    args.listing_id, args.listings, skipped, skipped == 1 ? " was" : "s were"),
                         skipped == 0 ? "give the listing_id of a listing in the file" : "fix the skipped records, or give another listing_id"));
+  if (listings.size() > 1) {
+    std::vector<std::string> lines;
+    for (const Listing& l : listings) lines.push_back(std::to_string(l.line));
+    cli::PrintNote(fmt::format("warning: {}: listing {} is given {} times (lines {}): each is explained, in that order; recalls index keeps the "
+                               "last",
+                               args.listings, args.listing_id, listings.size(), Join(lines, ", ")));
+  }
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
   auto kinds = recalls::ProductKinds::LoadDefault();
@@ -657,24 +670,27 @@ int RunExplain(const Args& args) {
   // too widely to identify anything depends on them all.
   const recalls::RecallIndex index(n.records, /*indexed_are_notices=*/true, &n.featurizer,
                                    model.value() ? &*model.value() : nullptr, MatcherOptions(args, brands.value(), *kinds.value()));
-  const recalls::MatchRecord query = recalls::FromListing(*listing);
-  for (const auto& m : index.Explain(query)) {
-    if (m.indexed != at.value()) continue;
-    std::printf("%s\n", MatchJson(*listing, n.notices[at.value()], m).c_str());
-    return kOk;
+  for (const Listing& listing : listings) {
+    const recalls::MatchRecord query = recalls::FromListing(listing);
+    const auto judged = index.Explain(query);
+    const auto it = std::find_if(judged.begin(), judged.end(), [&](const recalls::RecallMatch& m) { return m.indexed == at.value(); });
+    if (it != judged.end()) {
+      std::printf("%s\n", MatchJson(listing, n.notices[at.value()], *it).c_str());
+      continue;
+    }
+    // Blocking never paired them: say what each side could be paired by.
+    const auto keys_of = [&](const recalls::MatchRecord& r) {
+      const auto keys = recalls::BlockingKeys(r, n.featurizer.Prepare(r.record, /*with_vectors=*/false), &brands.value());
+      return keys.empty() ? std::string("none") : Join(keys, ", ");
+    };
+    recalls::RecallMatch none;
+    none.indexed = at.value();
+    none.evidence = {fmt::format("not a candidate: no GTIN, model code or stem, nor a brand with a title word in common "
+                                 "(the notice's keys: {}; the listing's: {})",
+                                 keys_of(n.records[at.value()]), keys_of(query))};
+    std::printf("%s\n", MatchJson(listing, n.notices[at.value()], none).c_str());
   }
-  // Blocking never paired them: say what each side could be paired by.
-  const auto keys_of = [&](const recalls::MatchRecord& r) {
-    const auto keys = recalls::BlockingKeys(r, n.featurizer.Prepare(r.record, /*with_vectors=*/false), &brands.value());
-    return keys.empty() ? std::string("none") : Join(keys, ", ");
-  };
-  recalls::RecallMatch none;
-  none.indexed = at.value();
-  none.evidence = {fmt::format("not a candidate: no GTIN, model code or stem, nor a brand with a title word in common "
-                               "(the notice's keys: {}; the listing's: {})",
-                               keys_of(n.records[at.value()]), keys_of(query))};
-  std::printf("%s\n", MatchJson(*listing, n.notices[at.value()], none).c_str());
-  return kOk;
+  return skipped > 0 ? kSkipped : kOk;
 }
 }  // namespace
 
@@ -736,7 +752,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
     *exit_code = RunAffected(*args);
   });
 
-  auto* explain = recalls->add_subcommand("explain", "How one notice and one listing are judged, matched or not: one JSON line whose evidence ends with the rule that decided");
+  auto* explain = recalls->add_subcommand("explain", "How one notice and one listing are judged, matched or not: one JSON line (per record with that listing_id) whose evidence ends with the rule that decided");
   explain->add_option("notice", args->notice_id, "Notice id (source:id, or the id alone)")->required();
   explain->add_option("listing", args->listing_id, "The listing's listing_id")->required();
   explain->add_option("--db", args->db, "Notice store (SQLite file)")->required();

@@ -54,6 +54,12 @@ struct IndexCounts {
   size_t updated = 0;    // listings it had, with different fields or keys
   size_t unchanged = 0;  // listings it had, identical
   size_t removed = 0;    // listings taken out (no longer live)
+  // Copies replaced by a later copy of the same listing id in the same put,
+  // and the first few such ids, for a warning: a file that gives an id
+  // twice is often two listings under one id.
+  size_t repeated = 0;
+  std::vector<std::string> repeated_ids;  // at most kRepeatedIdsShown, in the order met
+  static constexpr size_t kRepeatedIdsShown = 10;
 };
 
 // A query's candidates, read by its blocking keys.
