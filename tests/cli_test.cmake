@@ -281,6 +281,11 @@ expect_run(0 "A12/01135/24: 1 affected listings of 2" ${CONFORM} recalls affecte
 # is an error, not an empty answer.
 file(REMOVE ${TMP}/typo.db ${TMP}/out.jsonl ${TMP}/out.jsonl.partial)
 expect_run(2 "typo.db: no notice store here" ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/typo.db -o ${TMP}/out.jsonl)
+expect_run(2 "--recall-model requires --recalls" ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recall-model ${TMP}/model.json -o ${TMP}/out.jsonl)
+file(WRITE ${TMP}/nothing.json "[]")
+file(REMOVE ${TMP}/empty_store.db)
+expect_run(0 "0 new" ${CONFORM} recalls import --source eu-safety-gate ${TMP}/nothing.json --db ${TMP}/empty_store.db)
+expect_run(2 "empty_store.db holds no notices" ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/empty_store.db -o ${TMP}/out.jsonl)
 expect_run(2 "typo.db: no notice store here" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/typo.db)
 if(EXISTS ${TMP}/typo.db OR EXISTS ${TMP}/out.jsonl OR EXISTS ${TMP}/out.jsonl.partial)
   message(FATAL_ERROR "a command that reads a notice store created one, or screen left an output file behind")

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -115,13 +117,17 @@ Result<std::vector<LabeledPair>> ParseDittoPairs(std::string_view text, const st
     pair.right = std::move(right).value();
     pairs.push_back(std::move(pair));
   }
+  if (problems.size() == kMaxDiagnostics && pos < text.size())
+    problems.push_back({file_name, line_number, 0, fmt::format("stopped after {} problems: the lines after this one were not checked", kMaxDiagnostics),
+                        "mend the lines above and run again"});
   if (!problems.empty()) return Error(ErrorCode::kInvalidInput, std::move(problems));
   return pairs;
 }
 
 Result<std::vector<LabeledPair>> ReadDittoPairs(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, "cannot open the file", ""}});
+  if (!in)
+    return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, fmt::format("cannot open the file: {}", std::strerror(errno)), "check the path and its permissions"}});
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) return Error(ErrorCode::kIo, {Diagnostic{path, 0, 0, "cannot read the file", ""}});

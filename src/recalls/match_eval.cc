@@ -291,7 +291,13 @@ Result<MatchEvalReport> EvaluateMatcherOnDirectory(const std::string& dir, const
   }
   std::vector<std::pair<std::string, const std::vector<LabeledPair>*>> splits;
   for (const auto& name : names) splits.emplace_back(name, &loaded[name]);
-  return EvaluateMatcher(loaded["train"], loaded["valid"], splits, options, model);
+  auto report = EvaluateMatcher(loaded["train"], loaded["valid"], splits, options, model);
+  if (report.ok()) return report;
+  // The learner names the splits it refuses by their file names alone.
+  std::vector<Diagnostic> d = report.error().diagnostics();
+  for (auto& x : d)
+    if (x.file == "train.txt" || x.file == "valid.txt") x.file = (fs::path(dir) / x.file).string();
+  return Error(report.error().code(), std::move(d));
 }
 
 }  // namespace conform::recalls

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -429,7 +430,9 @@ Result<MatchModel> MatchModel::LoadFromBuffer(std::string_view data) {
 
 Result<MatchModel> MatchModel::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, "cannot open the model file", ""}});
+  if (!in)
+    return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, fmt::format("cannot open the model file: {}", std::strerror(errno)),
+                                                   "give a model written by conform match-eval DIR --model-out FILE"}});
   std::ostringstream text;
   text << in.rdbuf();
   auto model = LoadFromBuffer(text.str());

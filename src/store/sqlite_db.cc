@@ -161,7 +161,9 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
     const int rc = sqlite3_errcode(db->handle);
     if (rc == SQLITE_NOTADB)
       return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("is not a {}: not an SQLite file", kind.name),
-                                                         fmt::format("give {} a {} made with {}, or a new file", kind.option, kind.name, kind.create)}});
+                                                         read_only ? fmt::format("give a {} made with {}", kind.name, kind.create)
+                                                                   : fmt::format("give {} a {} made with {}, or a new file", kind.option,
+                                                                                 kind.name, kind.create)}});
     if (rc == SQLITE_CORRUPT)
       return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("the {} is damaged: {}", kind.name, sqlite3_errmsg(db->handle)),
                                                          fmt::format("make it again in a new file with {}", kind.create)}});
@@ -185,7 +187,8 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
   if (fresh && mode == OpenMode::kExisting) return missing("an SQLite file with no tables");
   if (!fresh && app.value() != kind.application_id)
     return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("is an SQLite file, but not a {}", kind.name),
-                                                       fmt::format("give {} a new file or an existing {}", kind.option, kind.name)}});
+                                                       read_only ? fmt::format("give a {} made with {}", kind.name, kind.create)
+                                                                 : fmt::format("give {} a new file or an existing {}", kind.option, kind.name)}});
   if (version.value() > latest)
     return Error(ErrorCode::kInvalidInput,
                  {Diagnostic{path, 0, 0, fmt::format("the {} has schema version {}; this build knows versions up to {}", kind.name, version.value(), latest),

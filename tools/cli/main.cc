@@ -246,6 +246,10 @@ int RunScreenCommand(const ScreenArgs& args) {
     if (!store.ok()) return Report(store.error());
     auto notices = store.value().All();
     if (!notices.ok()) return Report(notices.error());
+    // As recalls match: screening against no notices would find no recall
+    // and say nothing of it.
+    if (notices.value().empty())
+      return Report(Error(ErrorCode::kInvalidInput, fmt::format("{} holds no notices", args.recalls), "import a feed first: conform recalls import"));
     std::optional<recalls::MatchModel> model;
     if (!args.recall_model.empty()) {
       auto loaded = recalls::MatchModel::Load(args.recall_model);
@@ -403,8 +407,10 @@ int main(int argc, char** argv) {
   screen->add_option("--anchor", scr.anchors, "DID whose trust lists you accept (repeat for more)");
   screen->add_option("--status-lists", scr.status_lists, "Directory of status list credentials for credential evidence");
   screen->add_option("--did-documents", scr.did_documents, "Directory of DID documents for did:web issuers");
-  screen->add_option("--recalls", scr.recalls, "Notice store (conform recalls import): listings a recall notice matches get RECALLED_PRODUCT");
-  screen->add_option("--recall-model", scr.recall_model, "Pair model for --recalls (conform match-eval --model-out); without: GTIN and model-code evidence only");
+  auto* recalls_store =
+      screen->add_option("--recalls", scr.recalls, "Notice store (conform recalls import): listings a recall notice matches get RECALLED_PRODUCT");
+  screen->add_option("--recall-model", scr.recall_model, "Pair model for --recalls (conform match-eval --model-out); without: GTIN and model-code evidence only")
+      ->needs(recalls_store);
   screen->add_option("--schemas", scr.schemas, "Directory of JSON Schemas for credential evidence (DIR/<kind>/v<version>/schema.json)");
   screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
 

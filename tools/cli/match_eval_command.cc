@@ -124,20 +124,34 @@ void AddMatchEvalCommand(CLI::App& app, int* exit_code) {
       "recall and F1 per split (pairs as '<left>\\t<right>\\t<label>', records as 'COL a VAL v ...')");
   cmd->add_option("dir", args->dir, "Directory with train.txt, valid.txt and optionally test.txt")->required();
   cmd->add_option("--split", args->split, "Report only this split (DIR/NAME.txt)");
-  cmd->add_option("--threads", args->threads, "Threads (default: 1; 0: one per core)");
+  cmd->add_option("--threads", args->threads, "Threads (default: 1; 0: one per core)")->check(CLI::Range(0, 4096));
   cmd->add_option("--predictions", args->predictions,
                   "Write every pair's match probability here (TSV: split, line, label, probability, decision)");
   cmd->add_option("--model-out", args->model_out, "Write the trained trees and threshold here (XGBoost JSON)");
   cmd->add_option("--gains", args->gains, "Also list the N features with the most total gain");
-  cmd->add_option("--max-depth", args->boosting.max_depth, "Tree depth")->capture_default_str();
-  cmd->add_option("--learning-rate", args->boosting.learning_rate, "Shrinkage per tree")->capture_default_str();
-  cmd->add_option("--min-child-weight", args->boosting.min_child_weight, "Least hessian in a leaf")->capture_default_str();
-  cmd->add_option("--subsample", args->boosting.subsample, "Share of pairs each tree sees")->capture_default_str();
-  cmd->add_option("--colsample", args->boosting.colsample_bytree, "Share of features each tree sees")->capture_default_str();
-  cmd->add_option("--parallel-trees", args->boosting.parallel_trees, "Trees averaged per round")->capture_default_str();
+  // What XGBoost would refuse, or take and learn nothing from (a learning
+  // rate or a sample share of 0), is refused here in the options' words.
+  const CLI::Validator share(
+      [](std::string& text) -> std::string {
+        try {
+          const double v = std::stod(text);
+          return v > 0 && v <= 1 ? "" : "must be above 0 and at most 1";
+        } catch (const std::exception&) {
+          return "must be a number";
+        }
+      },
+      "(0, 1]");
+  cmd->add_option("--max-depth", args->boosting.max_depth, "Tree depth")->capture_default_str()->check(CLI::Range(1, 30));
+  cmd->add_option("--learning-rate", args->boosting.learning_rate, "Shrinkage per tree")->capture_default_str()->check(share);
+  cmd->add_option("--min-child-weight", args->boosting.min_child_weight, "Least hessian in a leaf")->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--subsample", args->boosting.subsample, "Share of pairs each tree sees")->capture_default_str()->check(share);
+  cmd->add_option("--colsample", args->boosting.colsample_bytree, "Share of features each tree sees")->capture_default_str()->check(share);
+  cmd->add_option("--parallel-trees", args->boosting.parallel_trees, "Trees averaged per round")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd->add_option("--seed", args->boosting.seed, "Seed of the row and feature sampling")->capture_default_str();
   cmd->add_option("--patience", args->boosting.early_stopping_rounds,
-                  "Stop after this many trees without a better validation log loss")->capture_default_str();
+                  "Stop after this many trees without a better validation log loss")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
   cmd->callback([args, exit_code] { *exit_code = RunMatchEval(*args); });
 }
 
