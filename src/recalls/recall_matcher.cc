@@ -761,20 +761,23 @@ MatchRecord FromListing(const Listing& l) {
                      {"other models", model_given ? "" : Joined(described.models, 1)}};
   if (!l.gtin.empty())
     if (auto g = NormalizeGtin(l.gtin); g.ok()) r.gtins.push_back(g.value());
-  // Most titles hold fewer than eight digits, ASCII or full-width (UTF-8
-  // EF BC 90..99), whole or in groups: those are not normalised for them.
+  // Most titles hold no run of eight digits, ASCII or full-width (UTF-8
+  // EF BC 90..99), whole or in groups parted by single spaces or hyphens:
+  // those are not normalised for them.
   const std::string& title = r.record.fields[0].second;
-  size_t digits = 0;
+  size_t run = 0, longest = 0;
   bool full_width = false;
-  for (const char c : title) {
-    digits += IsDigit(c);
+  for (size_t i = 0; i < title.size(); ++i) {
+    const char c = title[i];
+    if (IsDigit(c)) longest = std::max(longest, ++run);
+    else if (!((c == ' ' || c == '-') && run > 0 && i + 1 < title.size() && IsDigit(title[i + 1]))) run = 0;
     full_width = full_width || static_cast<unsigned char>(c) == 0xEF;
   }
   const auto known = [&r](const std::string& g) {
     return std::find(r.gtins.begin(), r.gtins.end(), g) != r.gtins.end() ||
            std::find(r.gtins_in_title.begin(), r.gtins_in_title.end(), g) != r.gtins_in_title.end();
   };
-  if (digits >= 8 || full_width)
+  if (longest >= 8 || full_width)
     for (auto& g : GtinsIn(NormalizeForMatching(title), /*labelled_only=*/false))
       if (!known(g)) r.gtins_in_title.push_back(std::move(g));
   for (const auto& g : described.gtins)
