@@ -15,10 +15,6 @@ namespace {
 // How long a connection waits for another's lock (the headers' "five seconds").
 constexpr int kBusyTimeoutMs = 5000;
 
-}  // namespace
-
-namespace {
-
 // How to mend what SQLite's primary result code says went wrong.
 std::string HintFor(int code) {
   switch (code & 0xFF) {
