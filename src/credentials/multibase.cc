@@ -159,7 +159,9 @@ Result<std::array<uint8_t, N>> DecodeKey(const uint8_t (&prefix)[2], std::string
   if (!b.ok()) return b.error();
   const Bytes& v = b.value();
   if (v.size() != N + 2 || v[0] != prefix[0] || v[1] != prefix[1])
-    return Bad(fmt::format("'{}' is not an Ed25519 {} Multikey", text, what));
+    // A secret key's text is not repeated: messages end up in logs.
+    return Bad(std::string_view(what) == "private key" ? fmt::format("the text given is not an Ed25519 {} Multikey (not shown here)", what)
+                                                       : fmt::format("'{}' is not an Ed25519 {} Multikey", text, what));
   std::array<uint8_t, N> key{};
   std::copy(v.begin() + 2, v.end(), key.begin());
   return key;

@@ -205,15 +205,19 @@ class CsvReader : public ListingReader {
       };
       const size_t last_line = line_no_;
       if (unclosed) {
-        Replay(start);
-        return bad(fmt::format("a quoted field opened on this line is never closed ({}); the lines after it are read on their own",
-                               too_long ? fmt::format("not within {} bytes", kMaxRecordBytes) : "not before the end of the file"),
+        // Read again from the next line, when the bytes are all still here;
+        // else the record ran past what is kept, and the message says so.
+        if (!too_long) Replay(start);
+        return bad(too_long ? fmt::format("a quoted field opened on this line is never closed: lines {} to {}, the rest of the file, were "
+                                          "read as one field longer than {} bytes",
+                                          start, last_ == '\n' ? last_line - 1 : last_line, kMaxRecordBytes)
+                            : "a quoted field opened on this line is never closed; the lines after it are read on their own",
                    "close the quote, or write a quote inside a quoted field as two (\"\")");
       }
       if (too_long) return bad(fmt::format("record is longer than {} bytes", kMaxRecordBytes), "split or shorten the record");
       if (fields_.size() == 1 && fields_[0].empty()) continue;  // blank line
       if (fields_.size() != header_.size()) {
-        if (last_line > start) {
+        if (last_line > start) {  // too_long was refused above: raw_ holds the whole record
           Replay(start);
           return bad(fmt::format("row has {} fields, the header {}, reading a quoted field from here to line {}; the lines after this one "
                                  "are read on their own",
@@ -308,10 +312,9 @@ class CsvReader : public ListingReader {
   }
 
   // Reads one record. *start is its first line. False at the end of input.
-  // A quoted field may run over lines; when it is never closed (the input
-  // or kMaxRecordBytes ends first), *unclosed is set and the record ends
-  // there. The record's bytes are kept in raw_ (it is at most
-  // kMaxRecordBytes long when it runs over lines), for Replay.
+  // A quoted field may run over lines; when the input ends before it is
+  // closed, *unclosed is set. The record's first kMaxRecordBytes + 1 bytes
+  // are kept in raw_, for Replay.
   bool Record(std::vector<std::string>* fields, bool* too_long, size_t* start, bool* unclosed = nullptr) {
     fields->clear();
     raw_.clear();
@@ -329,13 +332,8 @@ class CsvReader : public ListingReader {
         if (quoted && unclosed) *unclosed = true;
         break;
       }
-      if (++bytes > kMaxRecordBytes) {
-        *too_long = true;
-        if (quoted) {  // an unclosed quote would take the rest of the file
-          if (unclosed) *unclosed = true;
-          break;
-        }
-      }
+      last_ = c;
+      if (++bytes > kMaxRecordBytes) *too_long = true;
       if (raw_.size() <= kMaxRecordBytes) raw_ += static_cast<char>(c);
       if (quoted) {
         if (c == '"') {
@@ -397,6 +395,7 @@ class CsvReader : public ListingReader {
   std::vector<std::string> fields_;
   size_t line_no_ = 0;
   std::string raw_;     // the last record's bytes
+  int last_ = -1;       // the last byte read
   std::string replay_;  // bytes read again before the source's next ones
   size_t replay_at_ = 0;
 };

@@ -161,7 +161,7 @@ TEST(ListingReaderTest, CsvAQuoteLeftOpenLosesOneLineNotTheRowsAfterIt) {
   const auto a = Read(open, ListingFormat::kCsv);
   ASSERT_EQ(a.problems.size(), 1u);
   EXPECT_EQ(a.problems[0].line, 2);
-  EXPECT_NE(a.problems[0].message.find("never closed (not before the end of the file)"), std::string::npos) << a.problems[0].message;
+  EXPECT_NE(a.problems[0].message.find("never closed; the lines after it are read on their own"), std::string::npos) << a.problems[0].message;
   ASSERT_EQ(a.listings.size(), 49u);
   EXPECT_EQ(a.listings.front().listing_id, "U-2");
   EXPECT_EQ(a.listings.front().line, 3u);
@@ -183,14 +183,24 @@ TEST(ListingReaderTest, CsvAQuoteLeftOpenLosesOneLineNotTheRowsAfterIt) {
   EXPECT_EQ(b.listings[2].listing_id, "U-4");
   EXPECT_EQ(b.listings[2].line, 5u);
   fs::remove(stray);
-  // Open past the record limit: reading goes on after its first line.
+  // Open past the record limit: the rest of the file is said to be lost.
   const std::string big = WriteTemp("big.csv", header + "U-1,S,\"" + std::string(kMaxRecordBytes + 10, 'x') + "\nU-2,S,Fan,EU\n");
   const auto c = Read(big, ListingFormat::kCsv);
   ASSERT_EQ(c.problems.size(), 1u);
-  EXPECT_NE(c.problems[0].message.find("not within"), std::string::npos) << c.problems[0].message;
-  ASSERT_EQ(c.listings.size(), 1u);
-  EXPECT_EQ(c.listings[0].listing_id, "U-2");
-  EXPECT_EQ(c.listings[0].line, 3u);
+  EXPECT_NE(c.problems[0].message.find("lines 2 to 3, the rest of the file, were read as one field longer than"), std::string::npos)
+      << c.problems[0].message;
+  EXPECT_TRUE(c.listings.empty());
+  // Closed, but longer than the limit: one record refused, nothing read
+  // from inside its quoted field.
+  const std::string closed = WriteTemp("closed.csv", header + "U-1,S,\"" + std::string(kMaxRecordBytes, 'x') +
+                                                     "\nGHOST-1,S2,Toy car,US\n\",EU\nU-2,S,Fan,EU\n");
+  const auto d = Read(closed, ListingFormat::kCsv);
+  ASSERT_EQ(d.problems.size(), 1u);
+  EXPECT_NE(d.problems[0].message.find("longer than"), std::string::npos) << d.problems[0].message;
+  ASSERT_EQ(d.listings.size(), 1u);
+  EXPECT_EQ(d.listings[0].listing_id, "U-2");
+  EXPECT_EQ(d.listings[0].line, 5u);
+  fs::remove(closed);
   fs::remove(big);
 }
 

@@ -2,6 +2,7 @@
 
 #include "cli_files.h"
 #include "cli_output.h"
+#include "conform/core/text.h"
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -80,6 +81,7 @@ struct Args {
   std::vector<std::string> files, anchors, previous_proofs;
   uint64_t index = 0;
   bool has_index = false;
+  bool force = false;
   unsigned threads = 0;
 };
 
@@ -92,7 +94,16 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   keys->require_subcommand(1);
   auto* generate = keys->add_subcommand("generate", "Make a new signing key");
   generate->add_option("-o,--output", args->out, "Key file to write (default: standard output)");
+  generate->add_flag("--force", args->force, "Replace an existing key file");
   generate->callback([args, exit_code] {
+    // A key replaced is a key lost: its status lists could no longer be
+    // updated, nor credentials be issued under its DID.
+    std::error_code ec;
+    if (args->out != "-" && !args->force && std::filesystem::exists(args->out, ec) && std::filesystem::is_regular_file(args->out, ec)) {
+      *exit_code = Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args->out, 0, 0, "exists: writing a new key would replace the key it holds",
+                                                                      "give another file name, or --force to replace it"}}));
+      return;
+    }
     const SigningKey k = GenerateSigningKey();
     const Status st = WriteFileAtomically(args->out, SigningKeyToJson(k), /*secret=*/true);
     *exit_code = st.ok() ? kOk : Report(st.error());
@@ -217,10 +228,11 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
         out.push_back({{"file", f}, {"verified", r.ok()}, {"checks", checks}});
         continue;
       }
-      std::printf("%s: %s\n", f.c_str(), r.ok() ? "VERIFIED" : "NOT VERIFIED");
-      for (const auto& c : r.checks) std::printf("  %-9s %-4s %s\n", c.name.c_str(), c.passed ? "ok" : "FAIL", c.detail.c_str());
+      std::printf("%s: %s\n", ForTerminal(f).c_str(), r.ok() ? "VERIFIED" : "NOT VERIFIED");
+      for (const auto& c : r.checks) std::printf("  %-9s %-4s %s\n", c.name.c_str(), c.passed ? "ok" : "FAIL", ForTerminal(c.detail).c_str());
     }
-    if (args->format == "json") std::printf("%s\n", out.dump(2).c_str());
+    // A detail may quote a byte that is not UTF-8: written as U+FFFD.
+    if (args->format == "json") std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     *exit_code = all ? kOk : kFailed;
   });
 

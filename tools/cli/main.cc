@@ -366,7 +366,7 @@ int RunVocabulary(const std::string& dir) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int RunCli(int argc, char** argv) {
   CLI::App app{"conform: digital conformity assessment for cross-border e-commerce"};
   app.require_subcommand(1);
 
@@ -446,4 +446,17 @@ int main(int argc, char** argv) {
   if (match_eval_exit >= 0) return match_eval_exit;
   if (recalls_exit >= 0) return recalls_exit;
   return kExitBadInput;
+}
+
+int main(int argc, char** argv) {
+  const int code = RunCli(argc, argv);
+  // What was printed must have reached its reader: a full disk or a closed
+  // pipe behind standard output is an error, not a success.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fprintf(stderr, "conform: error: cannot write to standard output: %s (nothing printed can be trusted complete; check the disk or "
+                         "the program reading it)\n",
+                 std::strerror(errno));
+    return code == 0 || code == 1 ? kExitBadInput : code;
+  }
+  return code;
 }
