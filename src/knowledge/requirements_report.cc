@@ -36,11 +36,7 @@ std::vector<std::string> CategoryNames(const KnowledgeBase& kb, const Requiremen
   return out;
 }
 
-std::vector<std::string> StandardStrings(const Requirement& r) {
-  std::vector<std::string> out;
-  for (const auto& s : r.standards) out.push_back(s.ToString());
-  return out;
-}
+std::vector<std::string> StandardStrings(const Requirement& r) { return StandardAlternatives(r.standards); }
 
 const char* StatusName(Tri t) { return t == Tri::kTrue ? "applies" : "conditional"; }
 

@@ -70,7 +70,7 @@ std::string ActKey(std::string_view act) {
 }
 
 struct StandardKey {
-  std::string id;  // upper case, no spaces
+  std::string id;  // StandardIdKey
   std::string edition;
 };
 
@@ -94,9 +94,7 @@ StandardKey ParseStandard(std::string_view s) {
     edition = id.substr(id.size() - 4);
     id.resize(id.size() - 5);
   }
-  std::string key;
-  for (char c : AsciiUpper(id))
-    if (c != ' ') key += c;
+  const std::string key = StandardIdKey(id);
   std::string ed;
   for (char c : AsciiUpper(edition))
     if (c != ' ') ed += c;
@@ -113,11 +111,7 @@ std::string ModelKey(std::string_view m) {
 // The finding names the act and citation already; the remedy says what to get.
 std::string Remedy(const Requirement& r, const std::vector<std::string>& proof_kinds) {
   std::string out = fmt::format("Obtain {} ({})", Join(proof_kinds, " or "), r.route);
-  if (!r.standards.empty()) {
-    std::vector<std::string> s;
-    for (const auto& st : r.standards) s.push_back(st.ToString());
-    out += fmt::format(", against {}", Join(s, ", "));
-  }
+  if (!r.standards.empty()) out += fmt::format(", against {}", Join(StandardAlternatives(r.standards), ", "));
   if (!r.marks.empty()) out += fmt::format("; affix {}", Join(r.marks, ", "));
   return out + ".";
 }
@@ -356,15 +350,22 @@ Finding Screener::EvaluateRequirement(const Applicability& a, const std::string&
       st = EvidenceStatus::kScopeMismatch;
       why = fmt::format("{} covers model(s) {}, not the listed model {}", ef.label, Join(e.models, ", "), l.model);
     }
-    for (size_t i = 0; st == EvidenceStatus::kSatisfied && i < p.standards.size(); ++i) {
-      const auto& [want_id, want_ed] = p.standards[i];
-      for (size_t j = 0; j < ef.standards.size(); ++j) {
-        const auto& [have_id, have_ed] = ef.standards[j];
-        if (have_id == want_id && !want_ed.empty() && !have_ed.empty() && have_ed != want_ed) {
-          st = EvidenceStatus::kScopeMismatch;
-          why = fmt::format("{} is to {}, the requirement names edition {}", ef.label, e.standards[j], r.standards[i].ToString());
-          break;
-        }
+    // A document to a standard the requirement names must be to one of the
+    // editions it names (a requirement lists two during a transition).
+    for (size_t j = 0; st == EvidenceStatus::kSatisfied && j < ef.standards.size(); ++j) {
+      const auto& [have_id, have_ed] = ef.standards[j];
+      if (have_ed.empty()) continue;
+      std::vector<std::string> named;
+      bool edition_named = false;
+      for (size_t i = 0; i < p.standards.size(); ++i) {
+        const auto& [want_id, want_ed] = p.standards[i];
+        if (want_id != have_id) continue;
+        named.push_back(r.standards[i].ToString());
+        edition_named = edition_named || want_ed.empty() || want_ed == have_ed;
+      }
+      if (!named.empty() && !edition_named) {
+        st = EvidenceStatus::kScopeMismatch;
+        why = fmt::format("{} is to {}, the requirement names edition {}", ef.label, e.standards[j], Join(named, " or "));
       }
     }
     if (st == EvidenceStatus::kSatisfied && e.expires && *e.expires < on_) {

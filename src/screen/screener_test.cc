@@ -82,6 +82,41 @@ TEST_F(ScreenerTest, MissingExpiredAndMismatchedEvidenceBlock) {
   EXPECT_EQ(ok.markets[0].verdict, Verdict::kPass);
 }
 
+TEST_F(ScreenerTest, AStandardsEditionIsCheckedHoweverItsDesignationIsWritten) {
+  // A CCC certificate for a kettle, on either side of the day GB/T
+  // 4706.1-2024 replaced GB 4706.1-2005; until then either edition served.
+  const auto kettle = [](const char* standard, const char* on) {
+    return Screen(std::string(R"({"listing_id":"K1","seller_id":"S1","title":"Electric kettle 1.8 L","category":"household_appliance",)") +
+                      R"("model":"K1","attributes":{"input_voltage_ac":220,"radio":false},"target_markets":["CN"],)" +
+                      R"("evidence":[{"kind":"ccc_certificate","models":["K1"],"issued":"2025-01-01","standards":[")" + standard + R"("]}]})",
+                  on);
+  };
+  for (const char* old_edition : {"GB 4706.1-2005", "GB/T 4706.1-2005"}) {
+    const auto after = kettle(old_edition, "2026-08-01");
+    const Finding* f = Find(after.markets[0], "EVIDENCE_SCOPE_MISMATCH", "CN-CCC-APPLIANCE");
+    ASSERT_NE(f, nullptr) << old_edition;
+    EXPECT_NE(f->reason.find("the requirement names edition GB/T 4706.1:2024"), std::string::npos) << f->reason;
+    EXPECT_NE(Find(kettle(old_edition, "2026-07-31").markets[0], "EVIDENCE_OK", "CN-CCC-APPLIANCE-2009"), nullptr) << old_edition;
+  }
+  for (const char* new_edition : {"GB/T 4706.1-2024", "GB 4706.1-2024"}) {
+    EXPECT_NE(Find(kettle(new_edition, "2026-07-31").markets[0], "EVIDENCE_OK", "CN-CCC-APPLIANCE-2009"), nullptr) << new_edition;
+    EXPECT_NE(Find(kettle(new_edition, "2026-08-01").markets[0], "EVIDENCE_OK", "CN-CCC-APPLIANCE"), nullptr) << new_edition;
+  }
+  // A national adoption of an EN is the EN.
+  const auto toy = [](const char* standard) {
+    return Screen(std::string(R"({"listing_id":"T1","seller_id":"S1","title":"Wooden toy train","category":"toy","model":"T1",)") +
+                  R"("attributes":{"intended_age_max":8},"target_markets":["EU"],)" +
+                  R"("evidence":[{"kind":"eu_declaration_of_conformity","models":["T1"],"legal_acts":["Directive 2009/48/EC"],"standards":[")" +
+                  standard + R"("]}]})");
+  };
+  for (const char* adoption : {"EN 71-3:2013", "DIN EN 71-3:2013", "BS EN 71-3:2013", "UNE-EN 71-3:2013"}) {
+    bool mismatch = false;
+    for (const Finding& f : toy(adoption).markets[0].findings)
+      mismatch = mismatch || (std::string_view(f.code) == "EVIDENCE_SCOPE_MISMATCH" && f.reason.find("names edition") != std::string::npos);
+    EXPECT_TRUE(mismatch) << adoption;
+  }
+}
+
 TEST_F(ScreenerTest, VerdictFollowsTheLawsDate) {
   const std::string l = kPowerBank + R"("target_markets":["CN"]})";
   EXPECT_EQ(Find(Screen(l, "2024-07-31").markets[0], "EVIDENCE_MISSING", "CN-CCC-POWER-BANK"), nullptr);

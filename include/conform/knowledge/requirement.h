@@ -4,6 +4,7 @@
 #define CONFORM_KNOWLEDGE_REQUIREMENT_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "conform/core/date.h"
@@ -28,6 +29,18 @@ struct StandardRef {
   std::string edition;  // "2020+A11:2020"; may be empty when the law names none
   std::string ToString() const { return edition.empty() ? id : id + ":" + edition; }
 };
+
+// The key that names one standard however its designation is written:
+// upper case without spaces; China's "GB/T 4706.1" and "GB 4706.1" alike
+// (an edition may move between recommended and mandatory), and a national
+// adoption of a European standard ("DIN EN 71-3", "BS EN 71-3", "UNE-EN
+// 71-3") as the EN itself.
+std::string StandardIdKey(std::string_view id);
+
+// A requirement's standards as text, the editions of one standard given
+// together as alternatives ("GB 4706.1:2005 or GB/T 4706.1:2024"), in the
+// order first named.
+std::vector<std::string> StandardAlternatives(const std::vector<StandardRef>& standards);
 
 struct Obligation {
   std::string role;  // an operator role from the vocabulary
