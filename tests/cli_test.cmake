@@ -41,6 +41,28 @@ if(NOT html MATCHES "Totals per market")
   message(FATAL_ERROR "the HTML report has no totals")
 endif()
 
+# Outputs that would replace the input or each other are refused before
+# anything is written; so is a directory given as the listings file, an
+# empty date and a thread count no machine has.
+file(COPY ${EXAMPLES}/listings.jsonl DESTINATION ${TMP}/own)
+expect_run(2 "is the listings file being read" ${CONFORM} screen ${TMP}/own/listings.jsonl --on 2026-06-01 -o ${TMP}/own/listings.jsonl)
+expect_run(2 "is also the verdicts file" ${CONFORM} screen ${TMP}/own/listings.jsonl --on 2026-06-01 -o ${TMP}/own/v.jsonl --html ${TMP}/own/v.jsonl)
+expect_run(2 "is not a writable directory" ${CONFORM} screen ${TMP}/own/listings.jsonl --on 2026-06-01 -o ${TMP}/own/v.jsonl --html ${TMP}/none/r.html)
+if(EXISTS ${TMP}/own/v.jsonl)
+  message(FATAL_ERROR "screen wrote its verdicts although --html could not be written")
+endif()
+file(READ ${TMP}/own/listings.jsonl own_after)
+file(READ ${EXAMPLES}/listings.jsonl own_before)
+if(NOT own_after STREQUAL own_before)
+  message(FATAL_ERROR "screen -o replaced the listings file it read")
+endif()
+file(MAKE_DIRECTORY ${TMP}/dir.jsonl)
+expect_run(2 "dir.jsonl: is a directory" ${CONFORM} screen ${TMP}/dir.jsonl --on 2026-06-01)
+# (An empty argument does not survive execute_process: sh passes it.)
+expect_run(2 "--on: must be a date" sh -c "\"$0\" screen \"$1\" --on ''" ${CONFORM} ${TMP}/own/listings.jsonl)
+expect_run(2 "--on: must be a date" sh -c "\"$0\" requirements -m EU -c toy --on ''" ${CONFORM})
+expect_run(2 "--threads: Value 100000 not in range" ${CONFORM} screen ${TMP}/own/listings.jsonl --threads 100000)
+
 # Output to a device is written in place, never renamed over it. (A device
 # of the test's own, so that a regression cannot harm the machine's /dev/null.)
 file(REMOVE ${TMP}/nulldev)

@@ -4,6 +4,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <sys/stat.h>
 
 #include "conform/core/text.h"
 #include "listing_parse_util.h"
@@ -132,6 +133,12 @@ Result<std::unique_ptr<ByteSource>> OpenSource(const std::string& path) {
   FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr)
     return Error(ErrorCode::kNotFound, {Diagnostic{path, 0, 0, fmt::format("cannot open: {}", std::strerror(errno)), "check the path"}});
+  // A directory opens, and then reads as nothing: "0 listings" would hide the mistake.
+  struct stat st {};
+  if (::fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    std::fclose(f);
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, "is a directory", "give a listings file (JSON Lines or CSV)"}});
+  }
   return std::make_unique<ByteSource>(f, true);
 }
 

@@ -538,7 +538,12 @@ ListingResult Screener::Screen(const Listing& l) const {
 
   const std::vector<RecallHit> recalled = recalls_ != nullptr ? recalls_->Find(l) : std::vector<RecallHit>();
   std::vector<Applicability> applicable;
+  std::vector<std::string> screened;  // each market once, "GB" and "UK" alike
   for (const std::string& market : l.target_markets) {
+    const auto known = kb_.FindMarket(market);
+    const std::string code = known ? kb_.markets()[*known].code : market;
+    if (std::find(screened.begin(), screened.end(), code) != screened.end()) continue;
+    screened.push_back(code);
     MarketVerdict mv;
     mv.market = market;
     mv.findings = input_findings;

@@ -117,6 +117,13 @@ TEST_F(ScreenerTest, AStandardsEditionIsCheckedHoweverItsDesignationIsWritten) {
   }
 }
 
+TEST_F(ScreenerTest, AMarketNamedTwiceIsScreenedOnce) {
+  const auto r = Screen(kPowerBank + R"("target_markets":["EU","eu","GB","UK"]})");
+  ASSERT_EQ(r.markets.size(), 2u);
+  EXPECT_EQ(r.markets[0].market, "EU");
+  EXPECT_EQ(r.markets[1].market, "UK");
+}
+
 TEST_F(ScreenerTest, VerdictFollowsTheLawsDate) {
   const std::string l = kPowerBank + R"("target_markets":["CN"]})";
   EXPECT_EQ(Find(Screen(l, "2024-07-31").markets[0], "EVIDENCE_MISSING", "CN-CCC-POWER-BANK"), nullptr);

@@ -177,7 +177,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   verify->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   verify->add_option("--trust-list", args->trust_list, "Trust list credential: which certification bodies may certify what");
   verify->add_option("--anchor", args->anchors, "DID whose trust lists you accept (repeat for more)");
-  verify->add_option("--threads", args->threads, "Threads verifying at once (default: one per core)");
+  verify->add_option("--threads", args->threads, "Threads verifying at once (default: one per core)")->check(CLI::Range(0, 1024));
   verify->add_option("--did-documents", args->did_documents, "Directory of DID documents for did:web (DIR/host/.well-known/did.json)");
   verify->add_option("--schemas", args->schemas, "Directory of JSON Schemas as UNTP publishes them (DIR/<kind>/v<version>/schema.json)");
   verify->callback([args, exit_code] {

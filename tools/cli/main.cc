@@ -77,7 +77,8 @@ int RunRequirements(const RequirementsArgs& args) {
   for (const auto& code : args.markets) {
     auto m = kb.value().ResolveMarket(code);
     if (!m.ok()) return Report(m.error());
-    q.markets.push_back(m.value());
+    // "-m EU -m eu" and "-m UK,GB" ask once.
+    if (std::find(q.markets.begin(), q.markets.end(), m.value()) == q.markets.end()) q.markets.push_back(m.value());
   }
   for (const auto& a : args.attrs) {
     auto kv = SplitAttributeArgument(a);
@@ -170,7 +171,7 @@ class CliScreenObserver : public ScreenObserver {
   void OnBadRecord(const Diagnostic& d) override {
     if (report_) report_->AddBadRecord(d);
     if (progress_) std::fputs("\r\033[K", stderr);
-    std::fprintf(stderr, "conform: skipped: %s\n", d.ToString().c_str());
+    cli::PrintNote("skipped: " + d.ToString());
   }
   void OnProgress(size_t listings, size_t bad) override {
     if (!progress_) return;
@@ -282,6 +283,33 @@ int RunScreenCommand(const ScreenArgs& args) {
     report_template = ss.str();
     report.emplace(kb.value());
   }
+  // Outputs that would destroy what is read or each other, and an HTML
+  // report that could not be written after the verdicts had replaced the
+  // file before them, are refused before anything is written.
+  {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    // One regular file (or one to be made) named twice; a device such as
+    // /dev/null may take both.
+    const auto same_file = [&](const std::string& a, const std::string& b) {
+      if (a == "-" || b == "-" || a.empty() || b.empty() || fs::weakly_canonical(a, ec) != fs::weakly_canonical(b, ec)) return false;
+      const auto st = fs::status(a, ec);
+      return ec || !fs::exists(st) || fs::is_regular_file(st);
+    };
+    if (same_file(args.output, args.input))
+      return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.output, 0, 0, "is the listings file being read: the verdicts would replace it",
+                                                                "give -o another file"}}));
+    if (same_file(args.html, args.input) || same_file(args.html, args.output))
+      return Report(Error(ErrorCode::kInvalidInput,
+                          {Diagnostic{args.html, 0, 0, fmt::format("is also {}: the report would replace it", same_file(args.html, args.input) ? "the listings file" : "the verdicts file (-o)"),
+                                      "give --html a file of its own"}}));
+    if (!args.html.empty()) {
+      const fs::path dir = fs::path(args.html).parent_path().empty() ? fs::path(".") : fs::path(args.html).parent_path();
+      if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK) != 0)
+        return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.html, 0, 0, fmt::format("cannot be written: {} is not a writable directory", dir.string()),
+                                                                  "give --html a path in a writable directory"}}));
+    }
+  }
   // The output is opened last, once everything the run needs has loaded, so
   // that a bad option leaves no file behind.
   FILE* out = stdout;
@@ -368,6 +396,8 @@ int RunVocabulary(const std::string& dir) {
 
 int RunCli(int argc, char** argv) {
   CLI::App app{"conform: digital conformity assessment for cross-border e-commerce"};
+  // "--on ''" would otherwise read as no date given, and mean today.
+  const CLI::Validator kDateGiven([](std::string& text) -> std::string { return text.empty() ? "must be a date, YYYY-MM-DD" : ""; }, "DATE");
   app.require_subcommand(1);
 
   RequirementsArgs req;
@@ -376,7 +406,7 @@ int RunCli(int argc, char** argv) {
       ->required()->delimiter(',');
   requirements->add_option("-c,--category", req.category, "Product category (see `conform vocabulary`)")->required();
   requirements->add_option("-a,--attr", req.attrs, "Product attribute name=value; repeat for more");
-  requirements->add_option("--on", req.on, "Date YYYY-MM-DD (default: today)");
+  requirements->add_option("--on", req.on, "Date YYYY-MM-DD (default: today)")->check(kDateGiven);
   requirements->add_option("-f,--format", req.format, "Output format")->check(CLI::IsMember({"table", "json", "markdown"}));
   requirements->add_option("--packs", req.packs, "Directory of rule packs (default: the shipped packs)");
 
@@ -395,11 +425,11 @@ int RunCli(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   screen->add_option("-o,--output", scr.output, "Where to write the verdicts (default: standard output)");
   screen->add_option("--output-format", scr.output_format, "Verdict format")->check(CLI::IsMember({"jsonl", "csv"}));
-  screen->add_option("--on", scr.on, "Date to screen for, YYYY-MM-DD (default: today)");
+  screen->add_option("--on", scr.on, "Date to screen for, YYYY-MM-DD (default: today)")->check(kDateGiven);
   screen->add_option("--packs", scr.packs, "Directory of rule packs (default: the shipped packs)");
   screen->add_option("--fail-on", scr.fail_on, "Exit 1 when any verdict is this bad or worse")
       ->check(CLI::IsMember({"block", "review", "warn", "never"}));
-  screen->add_option("--threads", scr.threads, "Worker threads (default: one per core)");
+  screen->add_option("--threads", scr.threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
   screen->add_option("--max-errors", scr.max_errors, "Stop after this many bad records (default: never)");
   screen->add_flag("-q,--quiet", scr.quiet, "No progress or summary on standard error");
   screen->add_option("--html", scr.html, "Also write a self-contained HTML report to this file");
