@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <tuple>
 #include <nlohmann/json.hpp>
 
 #include "conform/core/threads.h"
@@ -155,6 +156,10 @@ struct VerifyContext::CachedList {
   std::string purpose;
   std::string issuer;
   BitstringStatusList bits{0};
+  // The list's own validity period (Unix seconds): a list past its
+  // validUntil may no longer say what was revoked since.
+  int64_t valid_from = INT64_MIN, valid_until = INT64_MAX;
+  std::string valid_from_text, valid_until_text;
 };
 
 std::shared_ptr<const VerifyContext::CachedList> VerifyContext::Cached(const std::string& id) const {
@@ -193,6 +198,17 @@ std::shared_ptr<const VerifyContext::CachedList> LoadList(const std::string& id,
   list->purpose = subject["statusPurpose"].get<std::string>();
   list->issuer = IssuerId(j);
   list->bits = std::move(bits).value();
+  for (const auto& [field, when, text] : {std::tuple{"validFrom", &list->valid_from, &list->valid_from_text},
+                                          std::tuple{"validUntil", &list->valid_until, &list->valid_until_text}}) {
+    if (!j.contains(field)) continue;
+    auto t = j[field].is_string() ? ParseDateTime(j[field].get<std::string>()) : Result<int64_t>(Error(ErrorCode::kInvalidInput, "not text"));
+    if (!t.ok()) {
+      list->error = fmt::format("status list {}: {} is not a date-time", id, field);
+      return list;
+    }
+    *when = t.value();
+    *text = j[field].get<std::string>();
+  }
   return list;
 }
 }  // namespace
@@ -413,8 +429,21 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
         failures.empty() ? fmt::format("valid against {}", fmt::join(schema_keys, ", ")) : fmt::format("{}", fmt::join(failures, "; ")));
   }
 
-  const Status proof = VerifyEddsaJcsProof(vc, ctx.dids);
+  Status proof = VerifyEddsaJcsProof(vc, ctx.dids);
   const std::vector<const JsonValue*> proofs = ProofsOf(vc);
+  // A signature that verifies still says nothing for this credential when
+  // it was made for another purpose (authentication: a holder presenting),
+  // or has expired (Data Integrity's `expires`).
+  for (size_t i = 0; proof.ok() && i < proofs.size(); ++i) {
+    const std::string& purpose = Str(proofs[i]->Find("proofPurpose"));
+    if (purpose != "assertionMethod")
+      proof = Error(ErrorCode::kInvalidInput, fmt::format("proof {} has proofPurpose '{}'; a credential's proofs are assertionMethod", i + 1, purpose));
+    else if (const std::string& expires = Str(proofs[i]->Find("expires")); !expires.empty()) {
+      auto when = ParseDateTime(expires);
+      if (!when.ok()) proof = Error(ErrorCode::kInvalidInput, fmt::format("proof {}: expires '{}' is not a date-time", i + 1, expires));
+      else if (ctx.now > when.value()) proof = Error(ErrorCode::kInvalidInput, fmt::format("proof {} expired at {}", i + 1, expires));
+    }
+  }
   if (!proof.ok() || proofs.size() == 1) {
     add("proof", proof.ok(), proof.ok() ? "eddsa-jcs-2022 signature verifies" : proof.error().ToString());
   } else {
@@ -449,7 +478,8 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     add("trust", false, "no trust list given: whether the issuer may certify this cannot be checked");
   } else {
     auto certified = ReadCertified(vc);
-    const Status trusted = certified.ok() ? CheckTrust(*ctx.trust, certified.value()) : Status(certified.error());
+    Status trusted = TrustListInForce(*ctx.trust, ctx.now);
+    if (trusted.ok()) trusted = certified.ok() ? CheckTrust(*ctx.trust, certified.value()) : Status(certified.error());
     add("trust", trusted.ok(),
         trusted.ok() ? Concat({issuer, " was accredited for it on the trust list of ", ctx.trust->anchor})
                      : trusted.error().ToString());
@@ -499,6 +529,12 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   }
   if (list->purpose != purpose) {
     add("status", false, fmt::format("status list {} is a {} list, the entry says {}", list_id, list->purpose, purpose));
+    return report;
+  }
+  if (ctx.now < list->valid_from || ctx.now > list->valid_until) {
+    add("status", false,
+        ctx.now < list->valid_from ? fmt::format("status list {} is not valid before {}: use the copy in force now", list_id, list->valid_from_text)
+                                   : fmt::format("status list {} expired at {}: fetch a current copy", list_id, list->valid_until_text));
     return report;
   }
   const BitstringStatusList& bits = list->bits;

@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <tuple>
+
+#include "conform/credentials/data_integrity.h"
 #include "conform/credentials/trust_list.h"
 
 namespace conform {
@@ -120,6 +123,80 @@ TEST_F(CredentialTest, TrustNeedsAnAccreditationCoveringTheDateAndScope) {
   TrustList other_cb = MakeTrustList(GenerateSigningKey().did(), ab_.did(), "2025-01-01T00:00:00Z", "[]");
   c.trust = &other_cb;
   EXPECT_NE(Check(VerifyCredential(vc, c), "trust")->detail.find("holds no accreditation"), std::string::npos);
+}
+
+TEST_F(CredentialTest, ALimitedAccreditationNeedsTheCredentialToNameWhatItCovers) {
+  // Accredited for GB 4943.1-2022 only; the credential names no standard.
+  const char* unnamed = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential"],)"
+                        R"("credentialSubject":{"id":"urn:gtin:06901234567892","scheme":{"id":"CCC"},"assessment":[{"conformance":true}]}})";
+  const auto r = VerifyCredential(Issue(unnamed), context_);
+  EXPECT_FALSE(Check(r, "trust")->passed);
+  EXPECT_NE(Check(r, "trust")->detail.find("limited to the standards GB 4943.1-2022, and the credential names none"), std::string::npos)
+      << Check(r, "trust")->detail;
+}
+
+TEST_F(CredentialTest, TrustAndStatusListsAreUsedOnlyWhileInForce) {
+  const std::string vc = Issue(kBody);
+  // A trust list past its validUntil, or not yet valid.
+  for (const char* period : {R"("validUntil":"2026-01-01T00:00:00Z")", R"("validFrom":"2030-01-01T00:00:00Z")"}) {
+    const std::string body = fmt::format(
+        R"({{"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiableCredential","TrustList"],{},)"
+        R"("credentialSubject":{{"type":"TrustList","accreditationBodies":[{{"id":"{}"}}],)"
+        R"("accreditations":[{{"certificationBody":"{}","accreditedBy":"{}","validFrom":"2025-01-01T00:00:00Z"}}]}}}})",
+        period, ab_.did(), key_.did(), ab_.did());
+    IssueOptions o;
+    o.created = ParseDateTime("2025-06-01T00:00:00Z").value();
+    auto signed_list = IssueCredential(body, anchor_, o);
+    ASSERT_TRUE(signed_list.ok()) << signed_list.error().ToString();
+    auto list = LoadTrustList(signed_list.value(), {anchor_.did()});
+    ASSERT_TRUE(list.ok()) << list.error().ToString();
+    VerifyContext c = context_;
+    c.trust = &list.value();
+    const auto r = VerifyCredential(vc, c);
+    EXPECT_FALSE(Check(r, "trust")->passed) << period;
+    EXPECT_NE(Check(r, "trust")->detail.find("the trust list of " + anchor_.did()), std::string::npos) << Check(r, "trust")->detail;
+  }
+  // A status list past its validUntil.
+  nlohmann::json stale = nlohmann::json::parse(list_);
+  stale.erase("proof");
+  stale["validUntil"] = "2026-05-01T00:00:00Z";
+  IssueOptions o;
+  o.created = ParseDateTime("2026-04-01T00:00:00Z").value();
+  auto resigned = IssueCredential(stale.dump(), key_, o);
+  ASSERT_TRUE(resigned.ok()) << resigned.error().ToString();
+  VerifyContext c = context_;
+  c.status_lists["https://cb.example/status/1"] = resigned.value();
+  const auto r = VerifyCredential(vc, c);
+  EXPECT_FALSE(Check(r, "status")->passed);
+  EXPECT_NE(Check(r, "status")->detail.find("expired at 2026-05-01T00:00:00Z"), std::string::npos) << Check(r, "status")->detail;
+}
+
+TEST_F(CredentialTest, ACredentialsProofMustBeForAssertionAndUnexpired) {
+  nlohmann::json body = nlohmann::json::parse(kBody);
+  body["issuer"] = key_.did();
+  body["validFrom"] = "2026-01-01T00:00:00Z";
+  for (const auto& [purpose, expires, why] : {std::tuple{"authentication", "", "proofPurpose 'authentication'"},
+                                              std::tuple{"assertionMethod", "2026-02-01T00:00:00Z", "expired at 2026-02-01T00:00:00Z"}}) {
+    ProofOptions po;
+    po.created = "2026-01-01T00:00:00Z";
+    po.verification_method = key_.verification_method();
+    po.proof_purpose = purpose;
+    po.expires = expires;
+    const nlohmann::json doc = body;
+    auto signed_vc = AddEddsaJcsProof(doc.dump(), key_.seed, po);
+    ASSERT_TRUE(signed_vc.ok()) << signed_vc.error().ToString();
+    const auto r = VerifyCredential(signed_vc.value(), context_);
+    EXPECT_FALSE(Check(r, "proof")->passed) << purpose;
+    EXPECT_NE(Check(r, "proof")->detail.find(why), std::string::npos) << Check(r, "proof")->detail;
+  }
+  // Not yet expired: verifies.
+  ProofOptions po;
+  po.created = "2026-01-01T00:00:00Z";
+  po.verification_method = key_.verification_method();
+  po.expires = "2027-01-01T00:00:00Z";
+  auto fresh = AddEddsaJcsProof(body.dump(), key_.seed, po);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_TRUE(Check(VerifyCredential(fresh.value(), context_), "proof")->passed);
 }
 
 TEST_F(CredentialTest, BatchesKeepTheirOrderOnAllThreads) {

@@ -125,6 +125,7 @@ Result<std::string> AddEddsaJcsProof(std::string_view document, const Ed25519See
   config["created"] = options.created;
   config["verificationMethod"] = options.verification_method;
   config["proofPurpose"] = options.proof_purpose;
+  if (!options.expires.empty()) config["expires"] = options.expires;
   // A chain: the proofs followed are signed with the document, as its
   // "proof" list.
   Json signed_document = secured;

@@ -1,6 +1,7 @@
 #include "conform/credentials/trust_list.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -67,6 +68,12 @@ bool SameKey(std::string_view a, std::string_view b) {
 
 bool Covers(const std::vector<std::string>& scope, const std::vector<std::string>& wanted, std::string* missing) {
   if (scope.empty()) return true;
+  // A limited accreditation and a credential that names nothing in that
+  // dimension: nothing shows the work was within it.
+  if (wanted.empty()) {
+    missing->clear();
+    return false;
+  }
   for (const auto& w : wanted) {
     // A term read from an object may be known by its id or by its name
     // (joined by a newline): either may be what the scope lists.
@@ -150,6 +157,13 @@ Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::st
   if (!by_issuer) return Fail("trust list: it is not signed by its issuer's key");
   if (std::find(anchors.begin(), anchors.end(), list.anchor) == anchors.end())
     return Fail(fmt::format("trust list: its issuer {} is not a trust anchor you named", list.anchor));
+  for (const auto& [field, target] : {std::pair{"validFrom", &list.valid_from}, std::pair{"validUntil", &list.valid_until}}) {
+    const std::string t = Str(doc.Find(field));
+    if (t.empty()) continue;
+    auto when = ParseDateTime(t);
+    if (!when.ok()) return Fail(fmt::format("trust list: {}: {}", field, when.error().ToString()));
+    *target = when.value();
+  }
   const JsonValue* subject = doc.Find("credentialSubject");
   if (subject == nullptr || !subject->is_object()) return Fail("trust list: no credentialSubject");
   if (const JsonValue* abs = subject->Find("accreditationBodies"))
@@ -208,6 +222,13 @@ Result<Certified> ReadCertified(const JsonValue& vc) {
   return c;
 }
 
+Status TrustListInForce(const TrustList& list, int64_t now) {
+  if (now < list.valid_from) return Fail(fmt::format("the trust list of {} is not valid before {}", list.anchor, FormatDateTime(list.valid_from)));
+  if (now > list.valid_until)
+    return Fail(fmt::format("the trust list of {} expired at {}: fetch a current one", list.anchor, FormatDateTime(list.valid_until)));
+  return Status::Ok();
+}
+
 Status CheckTrust(const TrustList& list, const Certified& what) {
   std::string why;  // why the last candidate failed, formatted only then
   for (const Accreditation& a : list.accreditations) {
@@ -223,15 +244,24 @@ Status CheckTrust(const TrustList& list, const Certified& what) {
     }
     std::string missing;
     if (!Covers(a.standards, what.standards, &missing)) {
-      why = fmt::format("{}'s accreditation does not cover the standard {}", what.issuer, missing);
+      why = what.standards.empty()
+                ? fmt::format("{}'s accreditation is limited to the standards {}, and the credential names none", what.issuer,
+                              fmt::join(a.standards, ", "))
+                : fmt::format("{}'s accreditation does not cover the standard {}", what.issuer, missing);
       continue;
     }
     if (!Covers(a.schemes, what.schemes, &missing)) {
-      why = fmt::format("{}'s accreditation does not cover the scheme {}", what.issuer, missing);
+      why = what.schemes.empty()
+                ? fmt::format("{}'s accreditation is limited to the schemes {}, and the credential names none", what.issuer,
+                              fmt::join(a.schemes, ", "))
+                : fmt::format("{}'s accreditation does not cover the scheme {}", what.issuer, missing);
       continue;
     }
     if (!Covers(a.categories, what.categories, &missing)) {
-      why = fmt::format("{}'s accreditation does not cover the product category {}", what.issuer, missing);
+      why = what.categories.empty()
+                ? fmt::format("{}'s accreditation is limited to the product categories {}, and the credential names none", what.issuer,
+                              fmt::join(a.categories, ", "))
+                : fmt::format("{}'s accreditation does not cover the product category {}", what.issuer, missing);
       continue;
     }
     return Status::Ok();

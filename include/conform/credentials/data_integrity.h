@@ -19,6 +19,8 @@ struct ProofOptions {
   std::string created;              // XML Schema dateTime, e.g. 2023-02-24T23:36:38Z
   std::string verification_method;  // e.g. did:key:z6Mk...#z6Mk...
   std::string proof_purpose = "assertionMethod";
+  // When the proof stops being valid (XML Schema dateTime); empty: never.
+  std::string expires;
   // The proof's own id (a URL such as urn:uuid:...), optional: later proofs
   // name it to follow it in a chain.
   std::string id;

@@ -40,7 +40,14 @@ struct TrustList {
   std::string anchor;  // who signed the list
   std::vector<std::string> accreditation_bodies;
   std::vector<Accreditation> accreditations;
+  // The list's own validFrom and validUntil (Unix seconds; open when not
+  // given): a verifier uses a list only while it is in force.
+  int64_t valid_from = INT64_MIN, valid_until = INT64_MAX;
 };
+
+// Whether `list` is in force at `now`; else why not ("the trust list of X
+// expired at ...").
+Status TrustListInForce(const TrustList& list, int64_t now);
 
 // Loads a trust list credential. Its proof must verify and its issuer must be
 // one of `anchors`. Errors say which.
@@ -48,7 +55,10 @@ struct TrustList {
 Result<TrustList> LoadTrustList(std::string_view json, const std::vector<std::string>& anchors,
                                 const class DidResolver* dids = nullptr);
 
-// What a credential certifies, as far as trust is concerned.
+// What a credential certifies, as far as trust is concerned. Where an
+// accreditation's scope lists standards, schemes or categories, the
+// credential must name some, all within it: one that names none in a
+// limited dimension is not shown to be within the accreditation.
 struct Certified {
   std::string issuer;
   int64_t issued = 0;                   // validFrom, else the proof's created
