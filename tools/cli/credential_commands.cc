@@ -117,7 +117,14 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   issue->add_option("--key", args->key, "Key file (conform keys generate)")->required();
   issue->add_option("-o,--output", args->out, "Where to write the signed credential (default: standard output)");
   issue->add_option("--status-list", args->list, "Status list credential to register the credential in");
-  issue->add_option("--status-index", args->index, "Entry in the status list")->each([args](const std::string&) { args->has_index = true; });
+  // A uint64_t option would take "-1" as 2^64 - 1.
+  const CLI::Validator entry_number([](std::string& text) -> std::string {
+    return !text.empty() && text.find_first_not_of("0123456789") == std::string::npos ? "" : "must be an entry number, 0 or more";
+  }, "INDEX");
+  issue->add_option("--status-index", args->index, "Entry in the status list")
+      ->check(entry_number)
+      ->each([args](const std::string&) { args->has_index = true; })
+      ->needs(issue->get_option("--status-list"));
   issue->add_option("--created", args->created, "Creation time, e.g. 2026-01-31T12:00:00Z (default: now)");
   issue->callback([args, exit_code] {
     auto key = LoadKey(args->key);
@@ -172,7 +179,8 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
 
   auto* verify = credential->add_subcommand("verify", "Verify credentials: one line per check; exit 0 only when all pass");
   verify->add_option("files", args->files, "Credential files")->required();
-  verify->add_option("--status-lists", args->lists, "Directory of status list credentials (never fetched from the network)");
+  verify->add_option("--status-lists", args->lists, "Directory of status list credentials (never fetched from the network)")
+      ->check(CLI::ExistingDirectory);
   verify->add_option("--now", args->now, "Verify as of this time (default: now)");
   verify->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   verify->add_option("--trust-list", args->trust_list, "Trust list credential: which certification bodies may certify what");
@@ -233,7 +241,10 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
     }
     // A detail may quote a byte that is not UTF-8: written as U+FFFD.
     if (args->format == "json") std::printf("%s\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-    *exit_code = all ? kOk : kFailed;
+    // A file that could not be read is bad input (exit 2), as for every
+    // other command; a credential that fails a check is exit 1.
+    const bool any_unreadable = std::any_of(unreadable.begin(), unreadable.end(), [](const std::string& u) { return !u.empty(); });
+    *exit_code = any_unreadable ? kBadInput : all ? kOk : kFailed;
   });
 
   auto* status = app.add_subcommand("status", "Bitstring status lists: revoke and suspend credentials");
@@ -246,6 +257,11 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   create->callback([args, exit_code] {
     auto key = LoadKey(args->key);
     if (!key.ok()) return void(*exit_code = Report(key.error()));
+    // Credentials name the list by this id, and a verifier's copy is found
+    // by it: VC 2.0 wants a URL.
+    if (args->id.find(':') == std::string::npos || args->id.find_first_of(" \t\n") != std::string::npos)
+      return void(*exit_code = Report(Error(ErrorCode::kInvalidInput, fmt::format("--id '{}' is not a URL", args->id),
+                                            "give the URL the list will be published at, e.g. https://cb.example/status/1")));
     auto list = CreateStatusListCredential(args->id, args->purpose, key.value(), Now());
     if (!list.ok()) return void(*exit_code = Report(list.error()));
     const Status st = WriteFileAtomically(args->out, list.value() + "\n");
@@ -256,7 +272,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
                                           std::tuple{"reinstate", false, "Clear an entry of a suspension list"}}) {
     auto* cmd = status->add_subcommand(name, help);
     cmd->add_option("list", args->list, "Status list credential file (rewritten in place)")->required();
-    cmd->add_option("index", args->index, "Entry to change")->required();
+    cmd->add_option("index", args->index, "Entry to change")->required()->check(entry_number);
     cmd->add_option("--key", args->key, "Key file of the list's issuer")->required();
     const std::string verb = name;
     const bool set = value;
@@ -278,7 +294,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   }
   auto* check = status->add_subcommand("check", "Is a credential revoked or suspended?");
   check->add_option("credential", args->credential, "Credential file")->required();
-  check->add_option("--status-lists", args->lists, "Directory of status list credentials")->required();
+  check->add_option("--status-lists", args->lists, "Directory of status list credentials")->required()->check(CLI::ExistingDirectory);
   check->callback([args, exit_code] {
     auto text = ReadFileText(args->credential);
     if (!text.ok()) return void(*exit_code = Report(text.error()));
