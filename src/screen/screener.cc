@@ -47,12 +47,22 @@ const char* EvidenceStatusName(EvidenceStatus s) {
 namespace {
 
 // EU Member States (ISO 3166-1 alpha-2; Greece is GR, not EL).
+// `code` trimmed and upper-cased when it is two ASCII letters (an ISO 3166-1
+// alpha-2 or ISO 639-1 code, as the listing format asks), else empty.
+std::string TwoLetterCode(std::string_view code) {
+  while (!code.empty() && code.front() == ' ') code.remove_prefix(1);
+  while (!code.empty() && code.back() == ' ') code.remove_suffix(1);
+  if (code.size() != 2 || !std::all_of(code.begin(), code.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; })) return "";
+  return AsciiUpper(code);
+}
+
+// `c` a two-letter code (TwoLetterCode). The EU's own documents write
+// Greece "EL" where ISO 3166-1 has "GR": both are taken.
 bool IsEuMemberState(const std::string& c) {
-  static const char* kMembers[] = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-                                   "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"};
-  const std::string u = AsciiUpper(c);
+  static const char* kMembers[] = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "EL", "HU",
+                                   "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"};
   for (const char* m : kMembers)
-    if (u == m) return true;
+    if (c == m) return true;
   return false;
 }
 
@@ -154,13 +164,22 @@ void CheckGpsrArticle19(const Listing& l, const Requirement& r, MarketVerdict* m
                "Add the manufacturer's name, postal address and e-mail or web contact to the listing.", &r);
   }
   const Party& rp = l.eu_responsible_person;
-  if (m.country.empty() && rp.empty()) {
+  // A country that is not a two-letter code ("Germany") says nothing sure
+  // about where the manufacturer is: asked about, not judged.
+  const std::string country = TwoLetterCode(m.country);
+  if (!m.country.empty() && country.empty()) {
+    AddFinding(mv, "GPSR_MANUFACTURER_COUNTRY_INVALID", Severity::kReview,
+               fmt::format("The manufacturer's country '{}' is not an ISO 3166-1 two-letter code, so whether an EU responsible person must be "
+                           "shown cannot be decided (GPSR Art. 19(b)).",
+                           m.country),
+               "Give the country as its two-letter code (DE, FR, CN, US...).", &r);
+  } else if (m.country.empty() && rp.empty()) {
     AddFinding(mv, "GPSR_MANUFACTURER_COUNTRY_UNKNOWN", Severity::kReview,
                "The manufacturer's country is not given, so whether an EU responsible person must be shown cannot be decided (GPSR Art. 19(b)).",
                "Give the manufacturer's country, or show the EU responsible person.", &r);
-  } else if (!m.country.empty() && !IsEuMemberState(m.country) && (rp.name.empty() || rp.address.empty() || rp.email.empty())) {
+  } else if (!country.empty() && !IsEuMemberState(country) && (rp.name.empty() || rp.address.empty() || rp.email.empty())) {
     AddFinding(mv, "GPSR_RESPONSIBLE_PERSON_MISSING", Severity::kBlock,
-               fmt::format("The manufacturer is established in {} (outside the EU) and the offer does not show a complete EU responsible person (GPSR Art. 19(b), Art. 16).", AsciiUpper(m.country)),
+               fmt::format("The manufacturer is established in {} (outside the EU) and the offer does not show a complete EU responsible person (GPSR Art. 19(b), Art. 16).", country),
                "Appoint an EU-established economic operator (importer, authorised representative or fulfilment service provider) and show its name, postal and electronic address.", &r);
   }
   if (l.model.empty() && l.gtin.empty()) {
@@ -176,9 +195,20 @@ void CheckGpsrArticle19(const Listing& l, const Requirement& r, MarketVerdict* m
   static const char* kEuLanguages[] = {"bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
                                        "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"};
   bool eu_language = false;
-  for (const auto& lang : l.warnings_languages)
-    for (const char* e : kEuLanguages) eu_language = eu_language || AsciiLower(lang) == e;
-  if (l.warnings_languages.empty()) {
+  std::vector<std::string> not_codes;  // "German" for "de"
+  for (const auto& lang : l.warnings_languages) {
+    const std::string code = AsciiLower(TwoLetterCode(lang));
+    if (code.empty()) not_codes.push_back(lang);
+    for (const char* e : kEuLanguages) eu_language = eu_language || code == e;
+  }
+  if (!not_codes.empty() && !eu_language) {
+    AddFinding(mv, "GPSR_WARNINGS_LANGUAGE_INVALID", Severity::kWarn,
+               fmt::format("The warnings' language{} {} {} not ISO 639-1 two-letter code{}, so whether they are in an official language of the Union "
+                           "cannot be told (GPSR Art. 19(d)).",
+                           not_codes.size() == 1 ? "" : "s", Join(not_codes, ", "), not_codes.size() == 1 ? "is" : "are",
+                           not_codes.size() == 1 ? "" : "s"),
+               "State the languages as two-letter codes (de, fr, en...).", &r);
+  } else if (l.warnings_languages.empty()) {
     AddFinding(mv, "GPSR_WARNINGS_LANGUAGE_UNKNOWN", Severity::kWarn,
                "The languages of the warnings and safety information are not stated (GPSR Art. 19(d)).",
                "Show warnings and safety information in the language(s) of each Member State you sell to, and state them in warnings_languages.", &r);
@@ -328,10 +358,14 @@ Finding Screener::EvaluateRequirement(const Applicability& a, const std::string&
   // wrongly beats out of scope.
   EvidenceStatus best = EvidenceStatus::kMissing;
   std::string best_reason;
+  std::string elsewhere;  // evidence of the kind, filed for other markets only
   for (const EvidenceFacts& ef : evidence) {
     const Evidence& e = *ef.evidence;
     if (std::find(p.proof_kinds.begin(), p.proof_kinds.end(), e.kind) == p.proof_kinds.end()) continue;
-    if (!e.markets.empty() && std::find(e.markets.begin(), e.markets.end(), market_code) == e.markets.end()) continue;
+    if (!e.markets.empty() && std::find(e.markets.begin(), e.markets.end(), market_code) == e.markets.end()) {
+      if (elsewhere.empty()) elsewhere = fmt::format(" The {} supplied is filed for {} only, not {}.", ef.label, Join(e.markets, ", "), market_code);
+      continue;
+    }
     EvidenceStatus st = EvidenceStatus::kSatisfied;
     std::string why;
     if (!ef.act_keys.empty()) {
@@ -404,7 +438,7 @@ Finding Screener::EvaluateRequirement(const Applicability& a, const std::string&
       return f;
     case EvidenceStatus::kMissing:
       f.code = "EVIDENCE_MISSING";
-      f.reason = p.missing_reason + condition_note;
+      f.reason = p.missing_reason + elsewhere + condition_note;
       f.remediation = p.remedy;
       break;
     case EvidenceStatus::kExpired:

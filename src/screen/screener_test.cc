@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include "conform/screen/listing_reader.h"
 #include "test_data.h"
 
@@ -122,6 +124,34 @@ TEST_F(ScreenerTest, AMarketNamedTwiceIsScreenedOnce) {
   ASSERT_EQ(r.markets.size(), 2u);
   EXPECT_EQ(r.markets[0].market, "EU");
   EXPECT_EQ(r.markets[1].market, "UK");
+}
+
+TEST_F(ScreenerTest, EvidenceFiledForAnotherMarketIsSaidSo) {
+  const auto r = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","number":"2024011","markets":["EU"]}]})");
+  const Finding* f = Find(r.markets[0], "EVIDENCE_MISSING", "CN-CCC-POWER-BANK");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->reason.find("The ccc_certificate 2024011 supplied is filed for EU only, not CN."), std::string::npos) << f->reason;
+}
+
+TEST_F(ScreenerTest, ACountryOrLanguageThatIsNotACodeIsAskedAboutNotJudged) {
+  const auto screen = [](const char* country, const char* languages) {
+    return Screen(fmt::format(R"({{"listing_id":"L1","seller_id":"S1","title":"Wooden toy train","category":"toy","model":"T1","image_count":2,)"
+                              R"("attributes":{{"intended_age_max":8}},"warnings_languages":{},)"
+                              R"("manufacturer":{{"name":"X","address":"1 Road","country":"{}","email":"a@x.example"}},"target_markets":["EU"]}})",
+                              languages, country));
+  };
+  const auto germany = screen("Germany", R"(["German"])");
+  EXPECT_EQ(Find(germany.markets[0], "GPSR_RESPONSIBLE_PERSON_MISSING"), nullptr);
+  EXPECT_NE(Find(germany.markets[0], "GPSR_MANUFACTURER_COUNTRY_INVALID"), nullptr);
+  EXPECT_EQ(Find(germany.markets[0], "GPSR_WARNINGS_LANGUAGE_MISSING"), nullptr);
+  EXPECT_NE(Find(germany.markets[0], "GPSR_WARNINGS_LANGUAGE_INVALID"), nullptr);
+  // Codes as written: trimmed, any case; Greece as the EU writes it.
+  for (const char* member : {"DE", "de", " FR ", "EL", "GR"}) {
+    const auto r = screen(member, R"(["de"])");
+    EXPECT_EQ(Find(r.markets[0], "GPSR_RESPONSIBLE_PERSON_MISSING"), nullptr) << member;
+    EXPECT_EQ(Find(r.markets[0], "GPSR_MANUFACTURER_COUNTRY_INVALID"), nullptr) << member;
+  }
+  EXPECT_NE(Find(screen("CN", R"(["de"])").markets[0], "GPSR_RESPONSIBLE_PERSON_MISSING"), nullptr);
 }
 
 TEST_F(ScreenerTest, VerdictFollowsTheLawsDate) {
