@@ -308,6 +308,29 @@ struct ValidityPeriod {
 // VC Data Model 2.0 structure of a credential (section 4), as far as it can
 // be checked without JSON-LD processing. `period`, if given, receives the
 // dates that are well formed.
+// VC 2.0 (4.6): a name or description is text, a language value object
+// ({"@value", optionally "@language" and "@direction", nothing else), or an
+// array of those.
+void NamesAndDescriptions(const JsonValue& owner, std::string_view where, std::vector<std::string>* problems) {
+  for (const char* field : {"name", "description"}) {
+    const JsonValue* v = owner.Find(field);
+    if (v == nullptr) continue;
+    const auto ok = [](const JsonValue& x) {
+      if (x.is_string()) return true;
+      if (!x.is_object()) return false;
+      const JsonValue* value = x.Find("@value");
+      if (value == nullptr || !value->is_string()) return false;
+      return std::all_of(x.members.begin(), x.members.end(), [](const auto& m) {
+        return (m.first == "@value" || m.first == "@language" || m.first == "@direction") && m.second.is_string();
+      });
+    };
+    const bool good = v->is_array() ? std::all_of(v->items.begin(), v->items.end(), ok) : ok(*v);
+    if (!good)
+      problems->push_back(fmt::format("{}{} must be text or language value objects ({{\"@value\", \"@language\", \"@direction\"}}, nothing else)",
+                                      where, field));
+  }
+}
+
 void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out, ValidityPeriod* period_out = nullptr) {
   std::vector<std::string>& problems = *out;
   if (!vc.is_object()) {
@@ -318,6 +341,8 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out, Val
     const JsonValue* issuer_value = vc.Find("issuer");
     const std::string& issuer_id = IssuerOf(vc);
     if (issuer_value == nullptr || issuer_id.empty() || !IsUrl(issuer_id)) problems.push_back("issuer must be a URL or an object whose id is a URL");
+    NamesAndDescriptions(vc, "", &problems);
+    if (issuer_value != nullptr && issuer_value->is_object()) NamesAndDescriptions(*issuer_value, "issuer.", &problems);
     const JsonValue* subject = vc.Find("credentialSubject");
     bool subject_ok = subject != nullptr && (subject->is_object() || (subject->is_array() && !subject->items.empty()));
     if (subject_ok) {
