@@ -71,6 +71,19 @@ data Counts(const std::string& name, const std::array<size_t, 4>& c) {
 Result<std::string> HtmlReport::Render(const std::string& template_text, const std::string& input_name, Date on) const {
   mustache tmpl{template_text};
   if (!tmpl.is_valid()) return Error(ErrorCode::kInvalidInput, "report template: " + tmpl.error_message(), "fix the template");
+  // HTML's escapes, and control characters (NUL, ESC, ... from a listing's
+  // text), which HTML does not allow, shown as U+FFFD.
+  tmpl.set_custom_escape([](const std::string& text) {
+    std::string out = kainjow::mustache::html_escape<std::string>(text);
+    std::string clean;
+    clean.reserve(out.size());
+    for (char c : out) {
+      const auto b = static_cast<unsigned char>(c);
+      if ((b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7F) clean += "\xEF\xBF\xBD";
+      else clean += c;
+    }
+    return clean;
+  });
   data d;
   d.set("input", input_name);
   d.set("on", on.ToString());

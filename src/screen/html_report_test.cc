@@ -17,7 +17,7 @@ TEST(HtmlReportTest, RendersTotalsGapsAndEscapedFindings) {
   const Screener screener(kb, ShippedClassifier(), Date::Parse("2026-06-01").value());
   HtmlReport report(kb, /*max_listings=*/1);
   for (const char* json : {
-           R"({"listing_id":"A<1>","seller_id":"S&1","title":"USB charger <b>bold</b>","category":"charger","target_markets":["EU","GB"]})",
+           R"({"listing_id":"A<1>","seller_id":"S&1","title":"USB charger <b>bold</b>\u001b[31m\u0000","category":"charger","target_markets":["EU","GB"]})",
            R"({"listing_id":"A2","seller_id":"S2","title":"USB charger","category":"charger","target_markets":["CN"]})"}) {
     auto l = ParseListingJson(json);
     ASSERT_TRUE(l.ok());
@@ -35,6 +35,10 @@ TEST(HtmlReportTest, RendersTotalsGapsAndEscapedFindings) {
   EXPECT_NE(h.find("GPSR_MANUFACTURER_MISSING"), std::string::npos);
   EXPECT_NE(h.find("A&lt;1&gt;"), std::string::npos);  // escaped
   EXPECT_EQ(h.find("<b>bold</b>"), std::string::npos);
+  // Control characters, which HTML does not allow, are shown as U+FFFD.
+  EXPECT_EQ(h.find('\x1b'), std::string::npos);
+  EXPECT_EQ(h.find('\0'), std::string::npos);
+  EXPECT_NE(h.find("&lt;/b&gt;\xEF\xBF\xBD[31m\xEF\xBF\xBD"), std::string::npos);
   EXPECT_NE(h.find("1 more listings need action"), std::string::npos);
   EXPECT_NE(h.find("in.jsonl:7: not valid JSON"), std::string::npos);
   EXPECT_FALSE(report.Render("{{#unclosed}}", "x", Date()).ok());
