@@ -715,6 +715,10 @@ Result<std::string> IssueCredential(std::string_view credential, const SigningKe
   if (!parsed.ok()) return parsed.error();
   Json vc = std::move(parsed).value();
   if (!vc.is_object()) return Fail("a credential must be a JSON object");
+  const auto types = vc.find("type");
+  if (types != vc.end() && (types->is_array() ? std::find(types->begin(), types->end(), "VerifiablePresentation") != types->end()
+                                              : *types == "VerifiablePresentation"))
+    return Fail("this is a presentation, which its holder signs for authentication, not a credential an issuer asserts");
   if (vc.contains("proof"))
     return Fail(
         "the credential already has a proof, which issuing would break (it may add issuer and validFrom); a signed credential takes "
@@ -735,6 +739,9 @@ Result<std::string> IssueCredential(std::string_view credential, const SigningKe
     if (!bits.ok()) return bits.error();
     if (*options.status_index >= bits.value().size())
       return Fail(fmt::format("status index {} is outside the list of {} entries", *options.status_index, bits.value().size()));
+    // Verifiers take a credential's status only from its issuer's list.
+    if (IssuerId(l) != key.did())
+      return Fail(fmt::format("the status list is issued by '{}', not by the key's '{}': verifiers would refuse its entry", IssuerId(l), key.did()));
     const std::string id = l["id"].get<std::string>();
     vc["credentialStatus"] = {{"id", fmt::format("{}#{}", id, *options.status_index)},
                               {"type", "BitstringStatusListEntry"},
@@ -742,10 +749,17 @@ Result<std::string> IssueCredential(std::string_view credential, const SigningKe
                               {"statusListIndex", std::to_string(*options.status_index)},
                               {"statusListCredential", id}};
   }
+  // What verification would refuse for its form is not signed.
+  const std::string body = vc.dump();
+  if (auto strict = ParseIJson(body); strict.ok()) {
+    std::vector<std::string> problems;
+    CredentialStructure(strict.value(), &problems);
+    if (!problems.empty()) return Fail(fmt::format("the credential would not verify: {}", fmt::join(problems, "; ")));
+  }
   ProofOptions po;
   po.created = FormatDateTime(options.created);
   po.verification_method = key.verification_method();
-  return AddEddsaJcsProof(vc.dump(), key.seed, po);
+  return AddEddsaJcsProof(body, key.seed, po);
 }
 
 Result<std::string> AddCredentialProof(std::string_view credential, const SigningKey& key, const AddProofOptions& options,

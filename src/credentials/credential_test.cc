@@ -159,6 +159,7 @@ TEST_F(CredentialTest, TrustAndStatusListsAreUsedOnlyWhileInForce) {
   // A status list past its validUntil.
   nlohmann::json stale = nlohmann::json::parse(list_);
   stale.erase("proof");
+  stale["validFrom"] = "2026-04-01T00:00:00Z";
   stale["validUntil"] = "2026-05-01T00:00:00Z";
   IssueOptions o;
   o.created = ParseDateTime("2026-04-01T00:00:00Z").value();
@@ -197,6 +198,26 @@ TEST_F(CredentialTest, ACredentialsProofMustBeForAssertionAndUnexpired) {
   auto fresh = AddEddsaJcsProof(body.dump(), key_.seed, po);
   ASSERT_TRUE(fresh.ok());
   EXPECT_TRUE(Check(VerifyCredential(fresh.value(), context_), "proof")->passed);
+}
+
+TEST_F(CredentialTest, WhatVerificationWouldRefuseIsNotIssued) {
+  IssueOptions o;
+  o.created = now_;
+  // No time zone: not an XML Schema dateTime as VC 2.0 wants.
+  nlohmann::json local = nlohmann::json::parse(kBody);
+  local["validFrom"] = "2026-01-01T00:00:00";
+  auto r = IssueCredential(local.dump(), key_, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("would not verify: validFrom must be an XML Schema dateTime"), std::string::npos) << r.error().ToString();
+  // Another issuer's status list; a presentation.
+  o.status_list = list_;
+  o.status_index = 3;
+  r = IssueCredential(kBody, GenerateSigningKey(), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("the status list is issued by"), std::string::npos) << r.error().ToString();
+  r = IssueCredential(R"({"@context":["https://www.w3.org/ns/credentials/v2"],"type":["VerifiablePresentation"]})", key_, IssueOptions{});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("this is a presentation"), std::string::npos);
 }
 
 TEST_F(CredentialTest, BatchesKeepTheirOrderOnAllThreads) {

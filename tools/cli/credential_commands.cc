@@ -129,7 +129,7 @@ void AddCredentialCommands(CLI::App& app, int* exit_code) {
   issue->callback([args, exit_code] {
     auto key = LoadKey(args->key);
     if (!key.ok()) return void(*exit_code = Report(key.error()));
-    auto body = ReadFileText(args->credential);
+    auto body = ReadFileText(args->credential, kMaxCredentialBytes);
     if (!body.ok()) return void(*exit_code = Report(body.error()));
     IssueOptions o;
     auto created = TimeOrNow(args->created);
