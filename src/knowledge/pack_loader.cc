@@ -287,7 +287,9 @@ Result<KnowledgeBase> KnowledgeBase::Load(const std::string& vocabulary_file, co
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_directory(packs_dir, ec))
-    return Error(ErrorCode::kNotFound, {Diagnostic{packs_dir, 0, 0, "pack directory does not exist", "give a directory of *.yaml rule packs"}});
+    return Error(ErrorCode::kNotFound,
+                 {Diagnostic{packs_dir, 0, 0, fs::exists(packs_dir, ec) ? "is a file, not a directory of rule packs" : "pack directory does not exist",
+                             "give the directory that holds the *.yaml rule packs"}});
   std::vector<std::string> files;
   for (const auto& entry : fs::directory_iterator(packs_dir, ec)) {
     const std::string ext = entry.path().extension().string();
@@ -298,7 +300,7 @@ Result<KnowledgeBase> KnowledgeBase::Load(const std::string& vocabulary_file, co
   if (ec) return Error(ErrorCode::kIo, {Diagnostic{packs_dir, 0, 0, "cannot list directory: " + ec.message(), ""}});
   std::sort(files.begin(), files.end());
   if (files.empty())
-    return Error(ErrorCode::kNotFound, {Diagnostic{packs_dir, 0, 0, "no rule packs (*.yaml) in this directory", ""}});
+    return Error(ErrorCode::kNotFound, {Diagnostic{packs_dir, 0, 0, "no rule packs (*.yaml or *.yml) in this directory", ""}});
 
   std::vector<Diagnostic> diags;
   PackLoader loader(&kb);

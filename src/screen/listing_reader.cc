@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 #include <sys/stat.h>
 
@@ -192,6 +193,12 @@ class CsvReader : public ListingReader {
       return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, "file is empty", "the first row must name the columns"}});
     if (!header_.empty() && header_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) header_[0].erase(0, 3);
     for (auto& h : header_) h = AsciiLower(h);
+    // A column named twice would leave one of the two values unread, as a
+    // JSON listing with a key given twice is refused.
+    for (size_t i = 0; i < header_.size(); ++i)
+      if (!header_[i].empty() && std::find(header_.begin(), header_.begin() + static_cast<std::ptrdiff_t>(i), header_[i]) != header_.begin() + static_cast<std::ptrdiff_t>(i))
+        return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, fmt::format("the header names the column '{}' twice", header_[i]),
+                                                           "keep one of the two columns"}});
     for (const char* required : {"listing_id", "seller_id", "title", "target_markets"}) {
       bool found = false;
       for (const auto& h : header_) found = found || h == required;

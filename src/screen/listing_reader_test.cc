@@ -204,6 +204,14 @@ TEST(ListingReaderTest, CsvAQuoteLeftOpenLosesOneLineNotTheRowsAfterIt) {
   fs::remove(big);
 }
 
+TEST(ListingReaderTest, CsvHeaderMayNotNameAColumnTwice) {
+  const std::string path = WriteTemp("twice.csv", "listing_id,seller_id,title,target_markets,listing_id\nL1,S,Fan,EU,L2\n");
+  auto r = ListingReader::Open(path, ListingFormat::kCsv);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().ToString().find("names the column 'listing_id' twice"), std::string::npos) << r.error().ToString();
+  fs::remove(path);
+}
+
 TEST(ListingReaderTest, CsvHeaderMustNameRequiredColumns) {
   const std::string path = WriteTemp("noheader.csv", "id,title\n1,x\n");
   auto r = ListingReader::Open(path, ListingFormat::kCsv);
