@@ -113,7 +113,8 @@ TEST_F(ScreenerTest, AStandardsEditionIsCheckedHoweverItsDesignationIsWritten) {
   };
   for (const char* adoption : {"EN 71-3:2013", "DIN EN 71-3:2013", "BS EN 71-3:2013", "UNE-EN 71-3:2013"}) {
     bool mismatch = false;
-    for (const Finding& f : toy(adoption).markets[0].findings)
+    const auto result = toy(adoption);
+    for (const Finding& f : result.markets[0].findings)
       mismatch = mismatch || (std::string_view(f.code) == "EVIDENCE_SCOPE_MISMATCH" && f.reason.find("names edition") != std::string::npos);
     EXPECT_TRUE(mismatch) << adoption;
   }
