@@ -195,9 +195,9 @@ class CsvReader : public ListingReader {
     for (auto& h : header_) h = AsciiLower(h);
     // A column named twice would leave one of the two values unread, as a
     // JSON listing with a key given twice is refused.
-    for (size_t i = 0; i < header_.size(); ++i)
-      if (!header_[i].empty() && std::find(header_.begin(), header_.begin() + static_cast<std::ptrdiff_t>(i), header_[i]) != header_.begin() + static_cast<std::ptrdiff_t>(i))
-        return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, fmt::format("the header names the column '{}' twice", header_[i]),
+    for (auto h = header_.begin(); h != header_.end(); ++h)
+      if (!h->empty() && std::find(header_.begin(), h, *h) != h)
+        return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, fmt::format("the header names the column '{}' twice", *h),
                                                            "keep one of the two columns"}});
     for (const char* required : {"listing_id", "seller_id", "title", "target_markets"}) {
       bool found = false;
@@ -387,12 +387,7 @@ class CsvReader : public ListingReader {
   // one stray quote loses one line, not every row after it.
   void Replay(size_t start) {
     const size_t newline = raw_.find('\n');
-    if (newline == std::string::npos) {
-      // Cut off inside its first line: the rest of that line goes too.
-      for (int c = Get(); c >= 0 && c != '\n'; c = Get()) {
-      }
-      return;
-    }
+    if (newline == std::string::npos) return;  // it ended on its first line: nothing to read again
     std::string rest = raw_.substr(newline + 1);
     rest.append(replay_, replay_at_, std::string::npos);
     replay_ = std::move(rest);
