@@ -86,4 +86,19 @@ Status WriteFileAtomically(const std::string& path, const std::string& text, boo
   return Status::Ok();
 }
 
+Status CheckWritable(const std::string& path, std::string_view what) {
+  namespace fs = std::filesystem;
+  const fs::path p(path);
+  const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+  std::error_code ec;
+  const auto fail = [&](std::string why) {
+    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("cannot write the {}: {}", what, why), "give a path in a writable directory"}});
+  };
+  if (!fs::is_directory(dir, ec)) return fail(fmt::format("the directory {} does not exist", dir.string()));
+  if (fs::is_directory(p, ec)) return fail("it is a directory");
+  if (fs::exists(p, ec) && ::access(path.c_str(), W_OK) != 0) return fail("the file is read-only");
+  if (::access(dir.c_str(), W_OK) != 0) return fail(fmt::format("the directory {} is not writable", dir.string()));
+  return Status::Ok();
+}
+
 }  // namespace conform::cli

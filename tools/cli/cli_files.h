@@ -3,6 +3,7 @@
 #define CONFORM_TOOLS_CLI_CLI_FILES_H_
 
 #include <string>
+#include <string_view>
 
 #include "conform/core/result.h"
 
@@ -17,6 +18,12 @@ Result<std::string> ReadFileText(const std::string& path, size_t max_bytes = siz
 // or pipe is written in place, never renamed over. With `secret`, the file is
 // readable by its owner only.
 Status WriteFileAtomically(const std::string& path, const std::string& text, bool secret = false);
+
+// Whether `path` can be written, checked before a long run whose output
+// would otherwise be lost at the end: its directory exists and is
+// writable, and it is not a directory or a read-only file. `what` names the
+// output in the message ("model", "HTML report").
+Status CheckWritable(const std::string& path, std::string_view what);
 
 }  // namespace conform::cli
 

@@ -303,12 +303,8 @@ int RunScreenCommand(const ScreenArgs& args) {
       return Report(Error(ErrorCode::kInvalidInput,
                           {Diagnostic{args.html, 0, 0, fmt::format("is also {}: the report would replace it", same_file(args.html, args.input) ? "the listings file" : "the verdicts file (-o)"),
                                       "give --html a file of its own"}}));
-    if (!args.html.empty()) {
-      const fs::path dir = fs::path(args.html).parent_path().empty() ? fs::path(".") : fs::path(args.html).parent_path();
-      if (!fs::is_directory(dir, ec) || ::access(dir.c_str(), W_OK) != 0)
-        return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.html, 0, 0, fmt::format("cannot be written: {} is not a writable directory", dir.string()),
-                                                                  "give --html a path in a writable directory"}}));
-    }
+    if (!args.html.empty())
+      if (Status st = cli::CheckWritable(args.html, "HTML report"); !st.ok()) return Report(st.error());
   }
   // The output is opened last, once everything the run needs has loaded, so
   // that a bad option leaves no file behind.

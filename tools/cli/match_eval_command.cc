@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -32,33 +31,15 @@ int Report(const Error& e) {
   return kBadInput;
 }
 
-// Whether `path` can be written, checked before minutes of training: its
-// directory exists and is writable, and it is not a directory or a
-// read-only file.
-Status CheckWritable(const std::string& path, std::string_view what) {
-  namespace fs = std::filesystem;
-  const fs::path p(path);
-  const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
-  std::error_code ec;
-  const auto fail = [&](std::string why) {
-    return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("cannot write the {}: {}", what, why), "give a path in a writable directory"}});
-  };
-  if (!fs::is_directory(dir, ec)) return fail(fmt::format("the directory {} does not exist", dir.string()));
-  if (fs::is_directory(p, ec)) return fail("it is a directory");
-  if (fs::exists(p, ec) && ::access(path.c_str(), W_OK) != 0) return fail("the file is read-only");
-  if (::access(dir.c_str(), W_OK) != 0) return fail(fmt::format("the directory {} is not writable", dir.string()));
-  return Status::Ok();
-}
-
 // A figure, or "n/a" where the split gives it no meaning (recall without
 // matches, precision without a predicted match).
 std::string Percent(double value, bool defined) { return defined ? fmt::format("{:.1f}", 100 * value) : "n/a"; }
 
 int RunMatchEval(const MatchEvalArgs& args) {
   if (!args.predictions.empty())
-    if (Status st = CheckWritable(args.predictions, "predictions"); !st.ok()) return Report(st.error());
+    if (Status st = cli::CheckWritable(args.predictions, "predictions"); !st.ok()) return Report(st.error());
   if (!args.model_out.empty())
-    if (Status st = CheckWritable(args.model_out, "model"); !st.ok()) return Report(st.error());
+    if (Status st = cli::CheckWritable(args.model_out, "model"); !st.ok()) return Report(st.error());
   recalls::MatchEvalOptions options;
   options.threads = args.threads;
   options.boosting = args.boosting;
