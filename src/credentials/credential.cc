@@ -392,6 +392,53 @@ void CredentialStructure(const JsonValue& vc, std::vector<std::string>* out, Val
 
 }  // namespace
 
+namespace {
+
+// One credentialStatus entry against the local copy of its list: whether
+// it lets the credential stand, and why in `detail`.
+bool CheckStatusEntry(const JsonValue& st, const std::string& issuer, const VerifyContext& ctx, std::string* detail) {
+  const auto fail = [detail](std::string why) {
+    *detail = std::move(why);
+    return false;
+  };
+  if (!st.is_object() || !HasType(st, "BitstringStatusListEntry") || Str(st.Find("statusListCredential")).empty() ||
+      !Digits(Str(st.Find("statusListIndex"))) || Str(st.Find("statusPurpose")).empty())
+    return fail("credentialStatus must be a BitstringStatusListEntry with statusPurpose, statusListIndex (digits) and statusListCredential");
+  const std::string& list_id = Str(st.Find("statusListCredential"));
+  const std::string& purpose = Str(st.Find("statusPurpose"));
+  auto it = ctx.status_lists.find(list_id);
+  if (it == ctx.status_lists.end()) return fail(fmt::format("status list {} is not available locally", list_id));
+  auto list = ctx.Cached(list_id);
+  if (!list || list->source != it->second) {
+    list = LoadList(list_id, it->second, ctx.dids);
+    ctx.Cache(list_id, list);
+  }
+  if (!list->error.empty()) return fail(list->error);
+  // Only the issuer may say whether its credential still stands.
+  if (list->issuer != issuer)
+    return fail(fmt::format("status list {} was issued by '{}', not the credential's issuer '{}'", list_id, list->issuer, issuer));
+  if (list->purpose != purpose) return fail(fmt::format("status list {} is a {} list, the entry says {}", list_id, list->purpose, purpose));
+  // A set bit of a refresh or message list does not say the credential is
+  // withdrawn, and a message list's entries may be wider than a bit.
+  if (purpose != "revocation" && purpose != "suspension")
+    return fail(fmt::format("status purpose '{}' is not checked: only revocation and suspension lists say whether a credential stands", purpose));
+  if (ctx.now < list->valid_from || ctx.now > list->valid_until)
+    return fail(ctx.now < list->valid_from
+                    ? fmt::format("status list {} is not valid before {}: use the copy in force now", list_id, list->valid_from_text)
+                    : fmt::format("status list {} expired at {}: fetch a current copy", list_id, list->valid_until_text));
+  const BitstringStatusList& bits = list->bits;
+  const std::string& index_text = Str(st.Find("statusListIndex"));
+  if (index_text.size() > 18) return fail(fmt::format("statusListIndex {} is out of range", index_text));
+  const uint64_t index = std::stoull(index_text);
+  if (index >= bits.size()) return fail(fmt::format("index {} is outside the list of {} entries", index, bits.size()));
+  const bool set = bits.Get(index);
+  *detail = set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
+                : Concat({"not ", purpose == "revocation" ? "revoked" : "suspended", " (entry ", std::to_string(index), " of ", list_id, ")"});
+  return !set;
+}
+
+}  // namespace
+
 CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ctx) {
   CredentialReport report;
   report.checks.reserve(10);  // one block for every check a credential can get
@@ -526,56 +573,21 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
     add("status", true, "no status list entry");
     return report;
   }
-  if (!st->is_object() || !HasType(*st, "BitstringStatusListEntry") || Str(st->Find("statusListCredential")).empty() ||
-      !Digits(Str(st->Find("statusListIndex"))) || Str(st->Find("statusPurpose")).empty()) {
-    add("status", false, "credentialStatus must be a BitstringStatusListEntry with statusPurpose, statusListIndex (digits) and statusListCredential");
+  // VC 2.0 allows several entries (a revocation and a suspension list):
+  // the credential stands only if every one says so.
+  const std::span<const JsonValue> entries = ItemsOf(st);
+  if (entries.empty()) {
+    add("status", false, "credentialStatus is an empty list: give a BitstringStatusListEntry, or leave the property out");
     return report;
   }
-  const std::string& list_id = Str(st->Find("statusListCredential"));
-  const std::string& purpose = Str(st->Find("statusPurpose"));
-  auto it = ctx.status_lists.find(list_id);
-  if (it == ctx.status_lists.end()) {
-    add("status", false, fmt::format("status list {} is not available locally", list_id));
-    return report;
+  bool all_passed = true;
+  std::vector<std::string> details;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    std::string detail;
+    all_passed = CheckStatusEntry(entries[i], issuer, ctx, &detail) && all_passed;
+    details.push_back(entries.size() == 1 ? std::move(detail) : fmt::format("entry {}: {}", i + 1, detail));
   }
-  auto list = ctx.Cached(list_id);
-  if (!list || list->source != it->second) {
-    list = LoadList(list_id, it->second, ctx.dids);
-    ctx.Cache(list_id, list);
-  }
-  if (!list->error.empty()) {
-    add("status", false, list->error);
-    return report;
-  }
-  // Only the issuer may say whether its credential still stands.
-  if (list->issuer != issuer) {
-    add("status", false, fmt::format("status list {} was issued by '{}', not the credential's issuer '{}'", list_id, list->issuer, issuer));
-    return report;
-  }
-  if (list->purpose != purpose) {
-    add("status", false, fmt::format("status list {} is a {} list, the entry says {}", list_id, list->purpose, purpose));
-    return report;
-  }
-  if (ctx.now < list->valid_from || ctx.now > list->valid_until) {
-    add("status", false,
-        ctx.now < list->valid_from ? fmt::format("status list {} is not valid before {}: use the copy in force now", list_id, list->valid_from_text)
-                                   : fmt::format("status list {} expired at {}: fetch a current copy", list_id, list->valid_until_text));
-    return report;
-  }
-  const BitstringStatusList& bits = list->bits;
-  const std::string& index_text = Str(st->Find("statusListIndex"));
-  if (index_text.size() > 18) {
-    add("status", false, fmt::format("statusListIndex {} is out of range", index_text));
-    return report;
-  }
-  const uint64_t index = std::stoull(index_text);
-  if (index >= bits.size()) {
-    add("status", false, fmt::format("index {} is outside the list of {} entries", index, bits.size()));
-    return report;
-  }
-  const bool set = bits.Get(index);
-  add("status", !set, set ? fmt::format("{} (entry {} of {} is set)", purpose == "revocation" ? "revoked" : "suspended", index, list_id)
-                          : Concat({"not ", purpose == "revocation" ? "revoked" : "suspended", " (entry ", std::to_string(index), " of ", list_id, ")"}));
+  add("status", all_passed, fmt::format("{}", fmt::join(details, "; ")));
   return report;
 }
 

@@ -262,6 +262,42 @@ TEST_F(CredentialTest, RevocationIsSeenAtVerifyTime) {
   EXPECT_FALSE(UpdateStatusListCredential(list_, 1, true, GenerateSigningKey(), now_).ok());
 }
 
+TEST_F(CredentialTest, SeveralStatusEntriesMustAllLetTheCredentialStand) {
+  // VC 2.0 allows a list of entries: here one revocation and one suspension.
+  auto suspension = CreateStatusListCredential("https://cb.example/status/2", "suspension", key_, now_);
+  ASSERT_TRUE(suspension.ok()) << suspension.error().ToString();
+  context_.status_lists["https://cb.example/status/2"] = suspension.value();
+  std::string body = kBody;
+  body.insert(body.rfind('}'),
+              R"(,"credentialStatus":[)"
+              R"({"id":"https://cb.example/status/1#5","type":"BitstringStatusListEntry","statusPurpose":"revocation","statusListIndex":"5","statusListCredential":"https://cb.example/status/1"},)"
+              R"({"id":"https://cb.example/status/2#9","type":"BitstringStatusListEntry","statusPurpose":"suspension","statusListIndex":"9","statusListCredential":"https://cb.example/status/2"}])");
+  const std::string vc = Issue(body, std::nullopt);
+  ASSERT_FALSE(vc.empty());
+  const auto report = VerifyCredential(vc, context_);
+  EXPECT_TRUE(report.ok()) << Check(report, "status")->detail;
+  EXPECT_NE(Check(report, "status")->detail.find("entry 2: not suspended"), std::string::npos) << Check(report, "status")->detail;
+
+  // Suspended on the second list: the first entry alone would let it stand.
+  auto suspended = UpdateStatusListCredential(suspension.value(), 9, true, key_, now_);
+  ASSERT_TRUE(suspended.ok());
+  context_.status_lists["https://cb.example/status/2"] = suspended.value();
+  const auto after = VerifyCredential(vc, context_);
+  EXPECT_FALSE(Check(after, "status")->passed);
+  EXPECT_NE(Check(after, "status")->detail.find("entry 1: not revoked"), std::string::npos) << Check(after, "status")->detail;
+  EXPECT_NE(Check(after, "status")->detail.find("entry 2: suspended"), std::string::npos) << Check(after, "status")->detail;
+
+  // An empty list, and a purpose whose bits do not say whether it stands.
+  std::string empty = kBody;
+  empty.insert(empty.rfind('}'), R"(,"credentialStatus":[])");
+  EXPECT_FALSE(Check(VerifyCredential(Issue(empty, std::nullopt), context_), "status")->passed);
+  std::string refresh = kBody;
+  refresh.insert(refresh.rfind('}'),
+                 R"(,"credentialStatus":{"type":"BitstringStatusListEntry","statusPurpose":"refresh","statusListIndex":"1","statusListCredential":"https://cb.example/status/1"})");
+  const auto refreshed = VerifyCredential(Issue(refresh, std::nullopt), context_);
+  EXPECT_FALSE(Check(refreshed, "status")->passed);
+}
+
 TEST_F(CredentialTest, EachFailureHasItsReason) {
   const std::string vc = Issue(kBody);
   std::string tampered = vc;
