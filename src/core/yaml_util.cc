@@ -18,8 +18,26 @@ std::optional<YAML::Node> YamlReader::Load() {
   }
   std::stringstream buf;
   buf << in.rdbuf();
+  const std::string text = buf.str();
+  // yaml-cpp passes bytes through, and a stray byte would surface only when
+  // a report is written as JSON: refused here, where it can be pointed at.
+  for (size_t i = 0, line = 1, column = 1; i < text.size();) {
+    const size_t at = i;
+    if (NextCodepoint(text, &i) < 0) {
+      diags_.push_back(Diagnostic{file_, static_cast<int>(line), static_cast<int>(column),
+                                  fmt::format("byte 0x{:02X} is not UTF-8", static_cast<unsigned char>(text[at])),
+                                  "save the file as UTF-8"});
+      return std::nullopt;
+    }
+    if (text[at] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
   try {
-    YAML::Node root = YAML::Load(buf.str());
+    YAML::Node root = YAML::Load(text);
     if (!root.IsDefined() || root.IsNull()) {
       diags_.push_back(Diagnostic{file_, 1, 1, "file is empty", ""});
       return std::nullopt;

@@ -25,6 +25,26 @@ const char* RequirementScopeName(RequirementScope s) {
   return "?";
 }
 
+namespace {
+
+// The ISO 639-1 language codes (the 183 in force; iw, in, ji, mo and sh
+// were withdrawn).
+bool IsIso639_1(std::string_view code) {
+  static const std::set<std::string_view> kCodes = {
+      "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi", "bm", "bn", "bo", "br", "bs",
+      "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el", "en", "eo", "es", "et", "eu", "fa",
+      "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv", "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz",
+      "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it", "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko",
+      "kr", "ks", "ku", "kv", "kw", "ky", "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn",
+      "mr", "ms", "mt", "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa",
+      "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl", "sm", "sn", "so",
+      "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn", "to", "tr", "ts", "tt", "tw", "ty",
+      "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo", "za", "zh", "zu"};
+  return kCodes.count(code) != 0;
+}
+
+}  // namespace
+
 class PackLoader {
  public:
   explicit PackLoader(KnowledgeBase* kb) : kb_(kb) {}
@@ -74,15 +94,34 @@ class PackLoader {
       r.Fail(root["market"], fmt::format("market '{}' is not a two-letter upper-case code", m.code),
              "use ISO 3166-1 alpha-2 (US, CN, ...) or EU");
     }
-    for (const Market& other : kb_->markets_)
-      if (!m.code.empty() && (other.code == m.code ||
-                              std::find(other.aliases.begin(), other.aliases.end(), m.code) != other.aliases.end()))
-        r.Fail(root["market"], fmt::format("market '{}' is already defined by {}", m.code, other.file), "one pack per market");
     m.name = r.String(root, "name", true).value_or("");
     m.version = r.String(root, "version", true).value_or("");
+    static const std::regex kVersion("[0-9]{4}\\.(0[1-9]|1[0-2])\\.[0-9]+");
+    if (!m.version.empty() && !std::regex_match(m.version, kVersion))
+      r.Fail(root["version"], fmt::format("version '{}' is not YYYY.MM.N", m.version), "the year and month of the release, then its number in that month: 2026.11.1");
     m.aliases = r.StringList(root, "aliases", false);
     for (const auto& a : m.aliases)
       if (!std::regex_match(a, kMarket)) r.Fail(root["aliases"], fmt::format("alias '{}' is not a two-letter upper-case code", a), "");
+    // A code names one market: `-m GB` must not answer for whichever pack
+    // happened to load first.
+    const auto named_by = [](const Market& other, const std::string& code) -> std::string {
+      if (other.code == code) return fmt::format("is market {} of {}", other.code, other.file);
+      if (std::find(other.aliases.begin(), other.aliases.end(), code) != other.aliases.end())
+        return fmt::format("is an alias of market {} in {}", other.code, other.file);
+      return "";
+    };
+    for (const Market& other : kb_->markets_)
+      if (const std::string taken = m.code.empty() ? "" : named_by(other, m.code); !taken.empty())
+        r.Fail(root["market"], fmt::format("market '{}' {}", m.code, taken), "one pack per market, and a code names one market");
+    for (size_t i = 0; i < m.aliases.size(); ++i) {
+      const std::string& a = m.aliases[i];
+      if (a == m.code) r.Fail(root["aliases"], fmt::format("alias '{}' is the pack's own market code", a), "leave it out");
+      if (std::find(m.aliases.begin(), m.aliases.begin() + static_cast<std::ptrdiff_t>(i), a) != m.aliases.begin() + static_cast<std::ptrdiff_t>(i))
+        r.Fail(root["aliases"], fmt::format("alias '{}' is listed twice", a), "");
+      for (const Market& other : kb_->markets_)
+        if (const std::string taken = named_by(other, a); !taken.empty())
+          r.Fail(root["aliases"], fmt::format("alias '{}' {}", a, taken), "a code names one market: remove it from one of the packs");
+    }
     if (r.failed()) return;
     const MarketId market = static_cast<MarketId>(kb_->markets_.size());
     kb_->markets_.push_back(m);
@@ -184,9 +223,8 @@ class PackLoader {
     const YAML::Node langs = n["languages"];
     if (langs.IsDefined() && !langs.IsNull() && r.CheckMap(langs, "languages", {"codes", "rule"})) {
       q.language_codes = r.StringList(langs, "codes", false);
-      static const std::regex kLang("[a-z]{2}");
       for (size_t i = 0; i < q.language_codes.size(); ++i)
-        if (!std::regex_match(q.language_codes[i], kLang))
+        if (!IsIso639_1(q.language_codes[i]))
           r.Fail(langs["codes"][i], fmt::format("'{}' is not an ISO 639-1 language code", q.language_codes[i]), "use two lower-case letters, e.g. fr");
       q.language_rule = r.String(langs, "rule", false).value_or("");
       if (q.language_codes.empty() && q.language_rule.empty()) r.Fail(langs, "languages needs codes or a rule", "");

@@ -86,6 +86,12 @@ TEST(PackLoaderTest, RejectsStructuralMistakes) {
       {std::string(kHeader) + Requirement("    marks: [CE, XYZ]\n") + kOneTest, "unknown mark 'XYZ'"},
       {std::string(kHeader) + Requirement("    documents: [eu_doc]\n") + kOneTest, "unknown document kind"},
       {std::string(kHeader) + Requirement("    languages: {codes: [french]}\n") + kOneTest, "not an ISO 639-1"},
+      {std::string(kHeader) + Requirement("    languages: {codes: [zz]}\n") + kOneTest, "'zz' is not an ISO 639-1"},
+      {"schema: conform-pack/1\nmarket: XC\nname: n\nversion: banana\n" + Requirement("") + kOneTest, "version 'banana' is not YYYY.MM.N"},
+      {"schema: conform-pack/1\nmarket: XC\nname: n\nversion: 2026.13.1\n" + Requirement("") + kOneTest, "is not YYYY.MM.N"},
+      {"schema: conform-pack/1\nmarket: XC\nname: n\nversion: 2026.11.1\naliases: [XD, XD]\n" + Requirement("") + kOneTest, "alias 'XD' is listed twice"},
+      {"schema: conform-pack/1\nmarket: XC\nname: n\nversion: 2026.11.1\naliases: [XC]\n" + Requirement("") + kOneTest, "the pack's own market code"},
+      {std::string(kHeader) + Requirement("    # caf\xe9\xff\n") + kOneTest, "xc.yaml:14:10: byte 0xE9 is not UTF-8"},
       {std::string(kHeader) + Requirement("    obligations: [{operator: seller, duty: x}]\n") + kOneTest, "unknown operator role"},
       {std::string(kHeader) + Requirement("    scope: planet\n") + kOneTest, "unknown scope"},
       {std::string(kHeader) + Requirement("    source_url: ftp://x\n") + kOneTest, "appears twice"},
@@ -107,6 +113,22 @@ TEST(PackLoaderTest, RejectsStructuralMistakes) {
   }
 }
 
+TEST(PackLoaderTest, ACodeNamesOneMarket) {
+  // Two packs that both answer to GB: whichever loaded first would answer.
+  const fs::path dir = fs::temp_directory_path() / ("conform_packs_clash_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+  fs::create_directories(dir);
+  std::string a = std::string(kHeader) + Requirement("") + kOneTest;
+  a.insert(a.find("name:"), "aliases: [GB]\n");
+  std::string b = a;
+  for (size_t at; (at = b.find("XC")) != std::string::npos;) b.replace(at, 2, "XD");
+  std::ofstream(dir / "xc.yaml") << a;
+  std::ofstream(dir / "xd.yaml") << b;
+  auto kb = KnowledgeBase::Load(kVocab, dir.string());
+  fs::remove_all(dir);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_NE(kb.error().ToString().find("alias 'GB' is an alias of market XC in"), std::string::npos) << kb.error().ToString();
+}
+
 TEST(PackLoaderTest, MissingDirectoryAndVocabularyAreErrors) {
   EXPECT_FALSE(KnowledgeBase::Load(kVocab, "/nonexistent/packs").ok());
   EXPECT_FALSE(KnowledgeBase::Load("/nonexistent/vocabulary.yaml", CONFORM_TEST_DATA_DIR "/good_packs").ok());
@@ -122,6 +144,20 @@ TEST(VocabularyLoaderTest, LoadsTheShippedVocabulary) {
   for (const char* a : {"input_voltage_ac", "output_voltage_dc", "radio", "connectable", "battery", "battery_wh",
                         "intended_age_max", "food_contact", "textile", "has_drawstrings"})
     EXPECT_TRUE(v.value().FindAttribute(a)) << a;
+}
+
+TEST(VocabularyLoaderTest, AnEnumValueListedTwiceIsAnError) {
+  std::ifstream in(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string values = "values: [none, li_ion, button_cell, other]";
+  ASSERT_NE(text.find(values), std::string::npos);
+  text.replace(text.find(values), values.size(), "values: [none, li_ion, button_cell, other, li_ion]");
+  const fs::path file = fs::temp_directory_path() / ("conform_vocab_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".yaml");
+  std::ofstream(file) << text;
+  auto v = LoadVocabulary(file.string());
+  fs::remove(file);
+  ASSERT_FALSE(v.ok());
+  EXPECT_NE(v.error().ToString().find("enum attribute 'battery' lists 'li_ion' twice"), std::string::npos) << v.error().ToString();
 }
 
 }  // namespace

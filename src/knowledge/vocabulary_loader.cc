@@ -115,6 +115,9 @@ Result<Vocabulary> LoadVocabulary(const std::string& file) {
         a.type = AttributeType::kEnum;
         a.values = r.StringList(def, "values", true);
         if (a.values.empty()) r.Fail(def, fmt::format("enum attribute '{}' needs values", a.name), "");
+        for (size_t i = 0; i < a.values.size(); ++i)
+          if (std::find(a.values.begin(), a.values.begin() + static_cast<std::ptrdiff_t>(i), a.values[i]) != a.values.begin() + static_cast<std::ptrdiff_t>(i))
+            r.Fail(def["values"][i], fmt::format("enum attribute '{}' lists '{}' twice", a.name, a.values[i]), "list each value once");
       } else {
         r.Fail(def["type"], fmt::format("unknown attribute type '{}'", *type), "use number, bool or enum");
         continue;

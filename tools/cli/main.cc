@@ -74,7 +74,22 @@ int RunRequirements(const RequirementsArgs& args) {
   auto kb = LoadFromPacksDir(args.packs.empty() ? PacksDir(DefaultDataDir()) : args.packs);
   if (!kb.ok()) return Report(kb.error());
   RequirementsQuery q;
-  for (const auto& code : args.markets) {
+  // Split here rather than by the option parser, which dropped empty codes
+  // ("-m EU," or "-m ,") without a word.
+  std::vector<std::string> codes;
+  for (const auto& given : args.markets) {
+    for (size_t from = 0;;) {
+      const size_t comma = given.find(',', from);
+      const std::string code = given.substr(from, comma == std::string::npos ? std::string::npos : comma - from);
+      if (code.empty())
+        return Report(Error(ErrorCode::kInvalidInput, fmt::format("--market '{}' has an empty market code", given),
+                            "give codes separated by commas, e.g. -m EU,US"));
+      codes.push_back(code);
+      if (comma == std::string::npos) break;
+      from = comma + 1;
+    }
+  }
+  for (const auto& code : codes) {
     auto m = kb.value().ResolveMarket(code);
     if (!m.ok()) return Report(m.error());
     // "-m EU -m eu" and "-m UK,GB" ask once.
@@ -399,7 +414,7 @@ int RunCli(int argc, char** argv) {
   RequirementsArgs req;
   auto* requirements = app.add_subcommand("requirements", "List what a product must satisfy in markets on a date");
   requirements->add_option("-m,--market", req.markets, "Market code (EU, UK, US, CA, CN, ID); repeat or comma-separate")
-      ->required()->delimiter(',');
+      ->required();
   requirements->add_option("-c,--category", req.category, "Product category (see `conform vocabulary`)")->required();
   requirements->add_option("-a,--attr", req.attrs, "Product attribute name=value; repeat for more");
   requirements->add_option("--on", req.on, "Date YYYY-MM-DD (default: today)")->check(kDateGiven);
