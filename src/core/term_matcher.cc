@@ -170,8 +170,8 @@ bool TermMatcher::Boundaries(std::string_view text, size_t begin, size_t end) co
   return false;
 }
 
-void TermMatcher::Find(std::string_view text, std::vector<uint32_t>* found) const {
-  found->clear();
+template <typename OnMatch>
+void TermMatcher::Scan(std::string_view text, OnMatch on_match) const {
   if (!built_ || terms_.empty()) return;
   int32_t s = 0;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -183,10 +183,24 @@ void TermMatcher::Find(std::string_view text, std::vector<uint32_t>* found) cons
         const uint32_t t = ends_[k];
         const size_t end = i + 1, begin = end - terms_[t].text.size();
         if (terms_[t].word && !Boundaries(text, begin, end)) continue;
-        if (std::find(found->begin(), found->end(), t) == found->end()) found->push_back(t);
+        on_match(t, begin, end);
       }
     }
   }
+}
+
+void TermMatcher::Find(std::string_view text, std::vector<uint32_t>* found) const {
+  found->clear();
+  Scan(text, [found](uint32_t t, size_t, size_t) {
+    if (std::find(found->begin(), found->end(), t) == found->end()) found->push_back(t);
+  });
+}
+
+void TermMatcher::FindAll(std::string_view text, std::vector<Match>* found) const {
+  found->clear();
+  Scan(text, [found](uint32_t t, size_t begin, size_t end) {
+    found->push_back(Match{t, static_cast<uint32_t>(begin), static_cast<uint32_t>(end)});
+  });
 }
 
 }  // namespace conform

@@ -70,5 +70,26 @@ TEST(TermMatcherTest, OverlappingTermsAreAllFound) {
   EXPECT_TRUE(FindAll(m, "").empty());
 }
 
+TEST(TermMatcherTest, EveryOccurrenceWithWhereItLies) {
+  TermMatcher m;
+  const uint32_t toy = m.Add("toy", true);
+  const uint32_t not_a_toy = m.Add("not a toy", true);
+  m.Build();
+  std::vector<TermMatcher::Match> found;
+  m.FindAll("toy mug, not a toy", &found);
+  ASSERT_EQ(found.size(), 3u);  // in order of end: "toy", then the two ending at 18
+  EXPECT_EQ(found[0].term, toy);
+  EXPECT_EQ(found[0].begin, 0u);
+  EXPECT_EQ(found[0].end, 3u);
+  EXPECT_EQ(found[1].end, 18u);
+  EXPECT_EQ(found[2].end, 18u);
+  const auto& phrase = found[1].term == not_a_toy ? found[1] : found[2];
+  const auto& word = found[1].term == toy ? found[1] : found[2];
+  EXPECT_EQ(phrase.begin, 9u);
+  EXPECT_EQ(word.begin, 15u);
+  m.FindAll("toyota", &found);
+  EXPECT_TRUE(found.empty());
+}
+
 }  // namespace
 }  // namespace conform

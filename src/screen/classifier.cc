@@ -151,7 +151,9 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
           e.weight = std::max(e.weight, effect.weight);
           return;
         }
-        if (effect.category < 0 && e.category < 0 && e.attributes == effect.attributes && e.children == effect.children) return;
+        if (effect.category < 0 && e.category < 0 && e.attributes == effect.attributes && e.children == effect.children &&
+            e.set_aside == effect.set_aside)
+          return;
       }
       c.effects_[it->second].push_back(std::move(effect));
     };
@@ -160,8 +162,8 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
     const auto read = [&](const std::string& file, bool main, std::vector<std::string>* more) {
       YamlReader r(file);
       auto root = r.Load();
-      if (root && !(main ? r.CheckMap(*root, "the keyword list", {"schema", "categories", "attributes", "children", "more_languages"})
-                         : r.CheckMap(*root, "the keyword list", {"schema", "language", "categories", "attributes", "children"})))
+      if (root && !(main ? r.CheckMap(*root, "the keyword list", {"schema", "categories", "attributes", "children", "set_aside", "more_languages"})
+                         : r.CheckMap(*root, "the keyword list", {"schema", "language", "categories", "attributes", "children", "set_aside"})))
         root.reset();
       if (root) {
         if (auto schema = r.String(*root, "schema", true); schema && *schema != "conform-keywords/1")
@@ -175,7 +177,7 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
             for (const auto& t : kv.second) {
               if (!r.CheckMap(t, "a term", {"term", "weight"})) continue;
               auto term = r.String(t, "term", true);
-              auto weight = ReadNumber(r, t, "weight", 0, 10);
+              auto weight = ReadNumber(r, t, "weight", -10, 10);
               if (term && weight && cat >= 0) add(*term, TermEffect{cat, *weight, {}});
             }
           }
@@ -192,6 +194,11 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
           }
         }
         for (const auto& term : r.StringList(*root, "children", false)) add(term, TermEffect{-1, 0, {}, true});
+        if (const YAML::Node aside = (*root)["set_aside"]; aside.IsDefined() && r.CheckMap(aside, "set_aside", {"within", "after", "before"})) {
+          for (const auto& [key, how] : {std::pair{"within", SetAside::kWithin}, std::pair{"after", SetAside::kAfter},
+                                         std::pair{"before", SetAside::kBefore}})
+            for (const auto& term : r.StringList(aside, key, false)) add(term, TermEffect{-1, 0, {}, false, how});
+        }
         if (main) {
           const auto dir = std::filesystem::path(file).parent_path();
           for (const auto& name : r.StringList(*root, "more_languages", false)) more->push_back((dir / name).string());
@@ -291,9 +298,10 @@ bool IsUnit(const std::string& text, size_t u, std::span<const std::string_view>
 
 }  // namespace
 
-int Classifier::InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out) const {
+int Classifier::InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out, int* adult_grade) const {
   double mah = 0, wh = 0, vac = 0, vdc = 0, age_max = -1;
   int age_grade = -1;
+  *adult_grade = -1;
   std::string mah_word, wh_word, vac_word, vdc_word, age_word;
   for (size_t i = 0; i < text.size();) {
     if (!IsDigit(text[i]) || (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || IsDigit(text[i - 1]) || text[i - 1] == '.'))) {
@@ -333,6 +341,9 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
     } else if (hi == lo && u == j && StartsWith(text, u, "+") && lo <= 12 && lo == std::floor(lo) &&
                (u + 1 >= text.size() || text[u + 1] == ' ' || StartsWith(text, u + 1, "岁"))) {
       age_grade = static_cast<int>(lo);  // "3+": for ages 3 and up
+    } else if (hi == lo && u == j && StartsWith(text, u, "+") && lo >= 14 && lo <= 21 && lo == std::floor(lo) &&
+               (u + 1 >= text.size() || text[u + 1] == ' ' || text[u + 1] == ')')) {
+      *adult_grade = std::max(*adult_grade, static_cast<int>(lo));  // "14+", "18+"
     } else if (hi > lo || StartsWith(text, u, "岁")) {
       // Age ranges: "3-8 years", "0-12 months", "3-6岁", "6-12个月".
       double years = -1;
@@ -359,11 +370,76 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
   return age_grade;
 }
 
+namespace {
+
+// Where a clause ends: the words after "pouch for" name what the pouch is
+// for up to here ("pouch for power bank, black").
+bool EndsClause(char c) {
+  switch (c) {
+    case ',': case ';': case '|': case '(': case ')': case '[': case ']': case '!': case '?': case ':': case '\n': case '/':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The most bytes "before" may look back past spaces: two CJK characters
+// ("充电宝专用收纳包": "专用", dedicated).
+constexpr size_t kBeforeGap = 6;
+// How far "after" looks at most, in bytes.
+constexpr size_t kAfterReach = 64;
+
+}  // namespace
+
+void Classifier::CountedTerms(const std::string& text, const char* where, std::vector<uint32_t>* counted,
+                              std::vector<std::string>* why) const {
+  thread_local std::vector<TermMatcher::Match> matches;
+  matcher_.FindAll(text, &matches);
+  counted->clear();
+  const auto aside_of = [&](uint32_t term) {
+    for (const TermEffect& e : effects_[term])
+      if (e.set_aside != SetAside::kNone) return e.set_aside;
+    return SetAside::kNone;
+  };
+  for (const TermMatcher::Match& m : matches) {
+    if (aside_of(m.term) != SetAside::kNone) continue;
+    const TermMatcher::Match* by = nullptr;
+    for (const TermMatcher::Match& a : matches) {
+      const SetAside how = aside_of(a.term);
+      if (how == SetAside::kWithin && m.begin >= a.begin && m.end <= a.end) {
+        by = &a;
+      } else if (how == SetAside::kAfter && m.begin >= a.end && m.begin < a.end + kAfterReach) {
+        bool same_clause = true;
+        for (size_t i = a.end; i < m.begin && same_clause; ++i) same_clause = !EndsClause(text[i]);
+        if (same_clause) by = &a;
+      } else if (how == SetAside::kBefore && m.end <= a.begin) {
+        size_t gap_begin = m.end, gap_end = a.begin;
+        while (gap_begin < gap_end && text[gap_begin] == ' ') ++gap_begin;
+        while (gap_end > gap_begin && text[gap_end - 1] == ' ') --gap_end;
+        // Only spaces between, or a few bytes of a script written without
+        // them; never a clause's end.
+        bool near = gap_end - gap_begin <= kBeforeGap;
+        for (size_t i = gap_begin; i < gap_end && near; ++i) near = static_cast<unsigned char>(text[i]) >= 0x80;
+        if (near) by = &a;
+      }
+      if (by != nullptr) break;
+    }
+    if (by == nullptr) {
+      if (std::find(counted->begin(), counted->end(), m.term) == counted->end()) counted->push_back(m.term);
+    } else if (why != nullptr && why->size() < 8) {
+      const SetAside how = aside_of(by->term);
+      std::string note = fmt::format("{}: '{}' ({} '{}')", where, matcher_.term(m.term),
+                                     how == SetAside::kWithin ? "in" : how == SetAside::kAfter ? "after" : "before", matcher_.term(by->term));
+      if (std::find(why->begin(), why->end(), note) == why->end()) why->push_back(std::move(note));
+    }
+  }
+}
+
 std::vector<double> Classifier::TermScores(std::string_view title, std::string_view description) const {
   std::vector<double> score(category_names_.size(), 0.0);
   thread_local std::vector<uint32_t> found;
   for (int part = 0; part < 2; ++part) {
-    matcher_.Find(NormalizeForTerms(part == 0 ? title : description), &found);
+    CountedTerms(NormalizeForTerms(part == 0 ? title : description), "", &found, nullptr);
     for (uint32_t t : found)
       for (const TermEffect& e : effects_[t])
         if (e.category >= 0) score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
@@ -385,13 +461,13 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
   for (int part = 0; part < 2; ++part) {
     const std::string& text = part == 0 ? title : description;
     const char* where = part == 0 ? "title" : "description";
-    matcher_.Find(text, &found);
+    CountedTerms(text, where, &found, &out.set_aside);
     for (uint32_t t : found) {
       for (const TermEffect& e : effects_[t]) {
         if (e.children && child_word.empty()) child_word = fmt::format("{}: '{}'", where, matcher_.term(t));
         if (e.category >= 0) {
           score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
-          why[e.category].push_back(fmt::format("{}: '{}'", where, matcher_.term(t)));
+          why[e.category].push_back(fmt::format("{}: '{}'{}", where, matcher_.term(t), e.weight < 0 ? " (against)" : ""));
         }
         for (const auto& [id, value] : e.attributes) {
           if (stated[id]) continue;
@@ -415,7 +491,16 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
       }
     }
   }
-  const int age_grade = InferQuantities(title + " \n " + description, stated, &out);
+  int adult_grade = -1;
+  const int age_grade = InferQuantities(title + " \n " + description, stated, &out, &adult_grade);
+  // "14+": marked as not for children under 14, which is what the toy
+  // rules cover (Directive 2009/48/EC Art. 2(1)).
+  const auto toy = std::find(category_names_.begin(), category_names_.end(), "toy");
+  if (adult_grade >= 14 && toy != category_names_.end()) {
+    const size_t t = static_cast<size_t>(toy - category_names_.begin());
+    score[t] -= 3;
+    why[t].push_back(fmt::format("text: '{}+' (for ages {} and up: against toy)", adult_grade, adult_grade));
+  }
 
   // A capacity in mAh belongs to a battery: between "charger" and "power
   // bank" words (fast-charging power banks), it speaks for the power bank.
@@ -457,7 +542,7 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
     }
   }
   if (score[best] > 0) {
-    const double runner_up = second == SIZE_MAX ? 0 : score[second];
+    const double runner_up = second == SIZE_MAX ? 0 : std::max(0.0, score[second]);
     out.inferred_category = static_cast<CategoryId>(best);
     out.inferred_confidence = (score[best] / (score[best] + runner_up)) * (1 - std::exp(-score[best] / 2));
   }

@@ -176,6 +176,45 @@ TEST_F(ClassifierTest, ATurkishCapitalDottedIReadsAsI) {
   EXPECT_EQ(c_->TermScores("K\u0130DS T-SH\u0130RT", ""), c_->TermScores("kids t-shirt", ""));
 }
 
+// A listing names other products too: what an accessory is for, and the
+// warnings shops copy onto everything. Those words do not make it one.
+TEST_F(ClassifierTest, WordsNamingAnotherProductDoNotCount) {
+  const Classification pouch = Classify("Protective Pouch for Power Bank, Black");
+  EXPECT_EQ(Name(pouch), "none");
+  ASSERT_EQ(pouch.set_aside.size(), 1u);
+  EXPECT_EQ(pouch.set_aside[0], "title: 'power bank' (after 'pouch for')");
+  EXPECT_EQ(Name(Classify("Power Bank 20000mAh with Carry Pouch")), "power_bank");
+  EXPECT_EQ(Name(Classify("Power Bank Case, Shockproof")), "none");
+  EXPECT_EQ(Name(Classify("充电宝收纳包")), "none");
+  EXPECT_EQ(Name(Classify("充电宝 20000毫安 送收纳包")), "power_bank");  // the bag comes with it
+  EXPECT_EQ(Name(Classify("Hülle für Powerbank")), "none");
+  EXPECT_EQ(Name(Classify("Linen Lamp Shade")), "none");
+  EXPECT_EQ(Name(Classify("USB C Charger 65W, compatible with MacBook")), "charger");
+
+  Listing candle;
+  candle.title = "Scented Candle Lavender 200g";
+  candle.description = "Not a toy. Keep out of reach of children. Do not leave unattended.";
+  const Classification c = c_->Classify(candle, std::nullopt, std::vector<bool>(kb_->vocabulary().attribute_count(), false));
+  EXPECT_EQ(Name(c), "none");
+  EXPECT_EQ(Inferred(c, "intended_age_max"), -1);
+  EXPECT_EQ(c.set_aside.size(), 2u);
+  EXPECT_EQ(c_->TermScores("Scented Candle", "Not a toy."), c_->TermScores("Scented Candle", ""));
+}
+
+// Toys under the toy rules are for children under 14: pet toys, adults'
+// products, festive decorations and "14+" speak against toy.
+TEST_F(ClassifierTest, WhatIsCalledAToyButIsNotForChildren) {
+  EXPECT_NE(Name(Classify("Dog Chew Toy Rubber Ball for Pets")), "toy");
+  EXPECT_NE(Name(Classify("Jigsaw Puzzle 1000 Pieces for Adults")), "toy");
+  EXPECT_NE(Name(Classify("Christmas Tree Toy Ornament Glass Bauble Set")), "toy");
+  EXPECT_NE(Name(Classify("Metal Model Kit 3D Puzzle 14+")), "toy");
+  EXPECT_NE(Name(Classify("Toy Poodle Dog Harness")), "toy");
+  EXPECT_EQ(Name(Classify("Jigsaw Puzzle for Kids 3+")), "toy");
+  EXPECT_EQ(Name(Classify("Toy Story Woody Doll 30cm")), "toy");  // the doll
+  const Classification adult = Classify("Jigsaw Puzzle 1000 Pieces for Adults");
+  EXPECT_EQ(adult.inferred_category, std::nullopt);
+}
+
 TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);

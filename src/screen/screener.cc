@@ -531,12 +531,20 @@ ListingResult Screener::Screen(const Listing& l) const {
   }
 
   if (cls.source == Classification::Source::kNone) {
-    input_problem("CATEGORY_UNKNOWN", "No category is given and none could be inferred from the HS code, title or description.",
+    input_problem("CATEGORY_UNKNOWN",
+                  cls.set_aside.empty()
+                      ? std::string("No category is given and none could be inferred from the HS code, title or description.")
+                      : fmt::format("No category is given and none could be inferred from the HS code, title or description; "
+                                    "words naming another product were not counted: {}.",
+                                    Join(cls.set_aside, ", ")),
                   "State the category (see `conform vocabulary`).");
-  } else if (cls.source == Classification::Source::kInferred && cls.confidence < Classifier::kConfidentAt) {
+  }
+  const bool category_uncertain = cls.source == Classification::Source::kInferred && cls.confidence < Classifier::kConfidentAt;
+  if (category_uncertain) {
     input_problem("CATEGORY_UNCERTAIN",
-                  fmt::format("The category {} was inferred with confidence {:.2f} from {}.", vocab.category(cls.category).name,
-                              cls.confidence, Join(cls.reasons, ", ")),
+                  fmt::format("The category {} was inferred with confidence {:.2f} from {}{}.", vocab.category(cls.category).name,
+                              cls.confidence, Join(cls.reasons, ", "),
+                              cls.set_aside.empty() ? "" : "; not counted: " + Join(cls.set_aside, ", ")),
                   "State the category in the listing.");
   }
   std::vector<Finding> mismatch;
@@ -591,6 +599,7 @@ ListingResult Screener::Screen(const Listing& l) const {
       applicable.clear();
       kb_.Applicable(product, *mid, on_, &applicable);
       const std::string& code = kb_.markets()[*mid].code;
+      const size_t first_requirement_finding = mv.findings.size();
       for (const Applicability& a : applicable) {
         bool checked = false;
         for (const ListingDuty& d : kListingDuties) {
@@ -600,6 +609,17 @@ ListingResult Screener::Screen(const Listing& l) const {
           }
         }
         if (!checked) mv.findings.push_back(EvaluateRequirement(a, code, l, product, evidence));
+      }
+      // A requirement of a guessed category may not apply at all ("pouch
+      // for power bank"): what it would block is for a person to confirm.
+      if (category_uncertain) {
+        for (size_t i = first_requirement_finding; i < mv.findings.size(); ++i) {
+          Finding& f = mv.findings[i];
+          if (f.severity != Severity::kBlock || f.requirement == nullptr || f.requirement->all_categories) continue;
+          f.severity = Severity::kReview;
+          f.reason += fmt::format(" It applies to {}, which this listing was only guessed to be: review rather than block.",
+                                  vocab.category(cls.category).name);
+        }
       }
       CheckClaims(l, code, &mv);
     }

@@ -217,6 +217,26 @@ TEST_F(ScreenerTest, ConditionalRequirementsNeedReviewNotBlock) {
   EXPECT_EQ(f->severity, Severity::kReview);
 }
 
+// A requirement of a category only guessed at may not apply at all: what it
+// would block is for a person to confirm. A confident guess still blocks.
+TEST_F(ScreenerTest, AGuessedCategorysRequirementsAreReviewedNotBlocked) {
+  const auto guessed = Screen(R"({"listing_id":"L","seller_id":"S","title":"Smart Watch Strap 22mm Silicone","model":"W1",)"
+                              R"("target_markets":["US"]})");
+  ASSERT_EQ(guessed.classification.source, Classification::Source::kInferred);
+  ASSERT_LT(guessed.classification.confidence, Classifier::kConfidentAt);
+  const Finding* f = Find(guessed.markets[0], "EVIDENCE_MISSING", "US-FCC-15B-SDOC");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kReview);
+  EXPECT_NE(f->reason.find("only guessed"), std::string::npos) << f->reason;
+
+  const auto confident = Screen(R"({"listing_id":"L","seller_id":"S","title":"Smart Watch Bluetooth Heart Rate Wi-Fi","model":"W1",)"
+                                R"("target_markets":["US"]})");
+  ASSERT_GE(confident.classification.confidence, Classifier::kConfidentAt);
+  const Finding* g = Find(confident.markets[0], "EVIDENCE_MISSING", "US-FCC-15B-SDOC");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->severity, Severity::kBlock);
+}
+
 }  // namespace
 }  // namespace conform
 

@@ -109,6 +109,11 @@ void AppendVerdicts(const KnowledgeBase& kb, const Listing& l, const ListingResu
       if (i) o += ',';
       AppendJsonString(cls.reasons[i], &o);
     }
+    o += "],\"category_set_aside\":[";
+    for (size_t i = 0; i < cls.set_aside.size(); ++i) {
+      if (i) o += ',';
+      AppendJsonString(cls.set_aside[i], &o);
+    }
     o += "],\"inferred_attributes\":[";
     for (size_t i = 0; i < cls.attributes.size(); ++i) {
       const auto& a = cls.attributes[i];

@@ -30,6 +30,15 @@ class TermMatcher {
   // Indices of the terms found in `text`, each once, in order of first match.
   void Find(std::string_view text, std::vector<uint32_t>* found) const;
 
+  // Every occurrence of every term, with where it lies ([begin, end) in
+  // bytes of `text`), in order of end; overlapping ones too ("toy" inside
+  // "not a toy").
+  struct Match {
+    uint32_t term = 0;
+    uint32_t begin = 0, end = 0;
+  };
+  void FindAll(std::string_view text, std::vector<Match>* found) const;
+
  private:
   struct Term {
     std::string text;
@@ -52,6 +61,9 @@ class TermMatcher {
     int32_t dense_row = -1;      // its row in dense_, or -1
   };
   bool Boundaries(std::string_view text, size_t begin, size_t end) const;
+  // Calls on_match(term, begin, end) for each occurrence, in order of end.
+  template <typename OnMatch>
+  void Scan(std::string_view text, OnMatch on_match) const;
   // The state the trie reaches from `s` on byte `c`, or -1.
   int32_t Edge(int32_t s, unsigned char c) const;
   int32_t Next(int32_t s, unsigned char c) const;

@@ -44,6 +44,11 @@ struct Classification {
   // Attributes inferred from the text or HS code (never overriding the
   // listing's own).
   std::vector<AttributeInference> attributes;
+
+  // Words that were found but not counted, and why: "title: 'power bank'
+  // (after 'pouch for')", "description: 'children' (in 'keep out of reach
+  // of children')".
+  std::vector<std::string> set_aside;
 };
 
 class Classifier {
@@ -79,15 +84,26 @@ class Classifier {
     std::vector<std::pair<AttributeId, double>> attributes;
     std::string description;
   };
+  // Where a set-aside phrase keeps other terms from counting (keywords.yaml,
+  // `set_aside`): inside it ("not a toy"), in the words after it up to the
+  // end of the clause ("pouch for" a power bank), or in the word right
+  // before it ("power bank case", "充电宝收纳包").
+  enum class SetAside { kNone, kWithin, kAfter, kBefore };
   struct TermEffect {
     int category = -1;  // or -1 for attribute-only terms
-    double weight = 0;
+    double weight = 0;  // negative: the term speaks against the category ("for dogs")
     std::vector<std::pair<AttributeId, double>> attributes;
     bool children = false;  // the term says "made for children"
+    SetAside set_aside = SetAside::kNone;
   };
+  // The terms of normalised `text` that count, each once, in order of first
+  // counted match; with `why` (may be null), what was set aside and why.
+  void CountedTerms(const std::string& text, const char* where, std::vector<uint32_t>* counted,
+                    std::vector<std::string>* why) const;
   const HsMapping* FindHs(const std::string& code) const;
-  // Returns the age grade ("3+" gives 3) when the text has one, else -1.
-  int InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out) const;
+  // Returns the age grade ("3+" gives 3) when the text has one, else -1;
+  // an adult grade ("14+", "18+") goes to *adult_grade, else -1 there.
+  int InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out, int* adult_grade) const;
 
   // Attributes that quantities in the text set (absent from the vocabulary: -1).
   int battery_ = -1, battery_wh_ = -1, input_voltage_ac_ = -1, output_voltage_dc_ = -1, intended_age_max_ = -1;
