@@ -410,6 +410,16 @@ Finding Screener::EvaluateRequirement(const Applicability& a, const std::string&
       st = EvidenceStatus::kNotYetValid;
       why = fmt::format("{} is dated {}, after {}", ef.label, e.issued->ToString(), on_.ToString());
     }
+    // Checked after what is wrong for certain. A conformity document named
+    // by its kind alone is a claim: with no number, act, standard or
+    // credential nothing says which document it is or what it covers.
+    // (User instructions and technical files carry no number.)
+    if (st == EvidenceStatus::kSatisfied && e.number.empty() && e.legal_acts.empty() && e.standards.empty() && e.credential.empty() &&
+        !kb_.vocabulary().IsSupportingDocument(e.kind)) {
+      st = EvidenceStatus::kUnverifiable;
+      why = fmt::format("the {} supplied gives no number, legal act or standard, so nothing shows which document it is or what it covers",
+                        e.kind);
+    }
     if (st == EvidenceStatus::kSatisfied && !e.credential.empty()) {
       // A digital credential proves something only once it verifies: proof,
       // issuer, trust list, validity and status.

@@ -79,9 +79,15 @@ TEST_F(ScreenerTest, MissingExpiredAndMismatchedEvidenceBlock) {
   EXPECT_NE(Find(expired.markets[0], "EVIDENCE_EXPIRED", "CN-CCC-POWER-BANK"), nullptr);
   const auto early = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","issued":"2026-02-01"}]})");
   EXPECT_NE(Find(early.markets[0], "EVIDENCE_NOT_YET_VALID", "CN-CCC-POWER-BANK"), nullptr);
-  const auto ok = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","expires":"2027-12-31"}]})");
+  const auto ok = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","number":"2024010907000001","expires":"2027-12-31"}]})");
   EXPECT_NE(Find(ok.markets[0], "EVIDENCE_OK", "CN-CCC-POWER-BANK"), nullptr);
   EXPECT_EQ(ok.markets[0].verdict, Verdict::kPass);
+  // A kind alone, with no number, act or standard, is not a document.
+  const auto bare = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","expires":"2027-12-31"}]})");
+  const Finding* claim = Find(bare.markets[0], "EVIDENCE_UNVERIFIABLE", "CN-CCC-POWER-BANK");
+  ASSERT_NE(claim, nullptr);
+  EXPECT_EQ(claim->severity, Severity::kReview);
+  EXPECT_NE(claim->reason.find("gives no number, legal act or standard"), std::string::npos) << claim->reason;
 }
 
 TEST_F(ScreenerTest, AStandardsEditionIsCheckedHoweverItsDesignationIsWritten) {
