@@ -215,6 +215,14 @@ TEST_F(ClassifierTest, WhatIsCalledAToyButIsNotForChildren) {
   EXPECT_EQ(adult.inferred_category, std::nullopt);
 }
 
+// The radio equipment types that must take a USB Type-C charger are read
+// from the words that name them; other rechargeable radio products are not.
+TEST_F(ClassifierTest, CommonChargerTypesAreReadFromTheirNames) {
+  EXPECT_EQ(Inferred(Classify("Bluetooth Earbuds TWS 5.3, 40h playtime"), "common_charger_type"), 1);
+  EXPECT_EQ(Inferred(Classify("蓝牙耳机 降噪"), "common_charger_type"), 1);
+  EXPECT_EQ(Inferred(Classify("Walkie Talkie 2 Pack Rechargeable"), "common_charger_type"), -1);
+}
+
 TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);
