@@ -23,7 +23,10 @@ Result<double> ParseAttributeValue(const AttributeDef& def, std::string_view tex
       const std::string s(text);
       char* end = nullptr;
       const double v = std::strtod(s.c_str(), &end);
-      if (s.empty() || end != s.c_str() + s.size() || !std::isfinite(v))
+      // Decimal only: strtod would also read "0x10" as 16 and skip leading
+      // spaces.
+      if (s.empty() || s.find_first_not_of("0123456789.+-eE") != std::string::npos || end != s.c_str() + s.size() ||
+          !std::isfinite(v))
         return Error(ErrorCode::kInvalidInput, fmt::format("'{}' needs a number, got '{}'", def.name, text),
                      def.unit.empty() ? "write e.g. 5" : fmt::format("write the value in {}, e.g. {}=5", def.unit, def.name));
       if (v < def.min || v > def.max)

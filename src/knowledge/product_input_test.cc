@@ -41,6 +41,9 @@ TEST(ProductInputTest, RejectsBadInputWithHints) {
   EXPECT_FALSE(MakeProduct(v, "charger", {{"input_voltage_ac", "-5"}}).ok());
   EXPECT_FALSE(MakeProduct(v, "charger", {{"input_voltage_ac", "1e9"}}).ok());
   EXPECT_FALSE(MakeProduct(v, "charger", {{"input_voltage_ac", "nan"}}).ok());
+  EXPECT_FALSE(MakeProduct(v, "charger", {{"input_voltage_ac", "0x10"}}).ok());  // not 16
+  EXPECT_FALSE(MakeProduct(v, "charger", {{"input_voltage_ac", " 230"}}).ok());
+  EXPECT_TRUE(MakeProduct(v, "charger", {{"input_voltage_ac", "2.3e2"}}).ok());
   EXPECT_FALSE(MakeProduct(v, "charger", {{"radio", "maybe"}}).ok());
   EXPECT_FALSE(MakeProduct(v, "charger", {{"battery", "lithium"}}).ok());
   EXPECT_FALSE(MakeProduct(v, "charger", {{"radio", "true"}, {"radio", "false"}}).ok());
