@@ -1,5 +1,7 @@
 #include "conform/core/vocabulary.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <limits>
 
@@ -12,6 +14,15 @@ const char* AttributeTypeName(AttributeType t) {
     case AttributeType::kEnum: return "enum";
   }
   return "?";
+}
+
+std::string AttributeDef::ValueText(double value) const {
+  switch (type) {
+    case AttributeType::kBool: return value != 0 ? "true" : "false";
+    case AttributeType::kEnum: return values[static_cast<size_t>(value)];
+    case AttributeType::kNumber: return fmt::format("{}", value);
+  }
+  return "";
 }
 
 int AttributeDef::EnumIndex(std::string_view value) const {

@@ -40,15 +40,7 @@ std::vector<std::string> StandardStrings(const Requirement& r) { return Standard
 
 const char* StatusName(Tri t) { return t == Tri::kTrue ? "applies" : "conditional"; }
 
-std::string AttributeValueText(const Vocabulary& v, AttributeId id, double value) {
-  const AttributeDef& d = v.attribute(id);
-  switch (d.type) {
-    case AttributeType::kBool: return value != 0 ? "true" : "false";
-    case AttributeType::kEnum: return d.values[static_cast<size_t>(value)];
-    case AttributeType::kNumber: return fmt::format("{}", value);
-  }
-  return "";
-}
+std::string AttributeValueText(const Vocabulary& v, AttributeId id, double value) { return v.attribute(id).ValueText(value); }
 
 nlohmann::json RequirementJson(const KnowledgeBase& kb, const Applicability& a, const Product& p) {
   const Requirement& r = *a.requirement;

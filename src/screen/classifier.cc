@@ -406,7 +406,12 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
     const TermMatcher::Match* by = nullptr;
     for (const TermMatcher::Match& a : matches) {
       const SetAside how = aside_of(a.term);
-      if (how == SetAside::kWithin && m.begin >= a.begin && m.end <= a.end) {
+      // A word phrase's match ends before the plural it allowed ("no
+      // drawstring" in "no drawstrings"); the plural is inside it too.
+      size_t a_end = a.end;
+      if (text.compare(a_end, 2, "es") == 0) a_end += 2;
+      else if (a_end < text.size() && text[a_end] == 's') a_end += 1;
+      if (how == SetAside::kWithin && m.begin >= a.begin && m.end <= a_end) {
         by = &a;
       } else if (how == SetAside::kAfter && m.begin >= a.end && m.begin < a.end + kAfterReach) {
         bool same_clause = true;
@@ -470,10 +475,10 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
           why[e.category].push_back(fmt::format("{}: '{}'{}", where, matcher_.term(t), e.weight < 0 ? " (against)" : ""));
         }
         for (const auto& [id, value] : e.attributes) {
-          if (stated[id]) continue;
+          std::vector<AttributeInference>& into = stated[id] ? out.text_says : out.attributes;
           bool known = false;
-          for (const auto& a : out.attributes) known = known || a.attribute == id;
-          if (!known) out.attributes.push_back(AttributeInference{id, value, fmt::format("{}: '{}'", where, matcher_.term(t))});
+          for (const auto& a : into) known = known || a.attribute == id;
+          if (!known) into.push_back(AttributeInference{id, value, fmt::format("{}: '{}'", where, matcher_.term(t))});
         }
       }
     }

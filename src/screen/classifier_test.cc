@@ -199,6 +199,8 @@ TEST_F(ClassifierTest, WordsNamingAnotherProductDoNotCount) {
   EXPECT_EQ(Inferred(c, "intended_age_max"), -1);
   EXPECT_EQ(c.set_aside.size(), 2u);
   EXPECT_EQ(c_->TermScores("Scented Candle", "Not a toy."), c_->TermScores("Scented Candle", ""));
+  EXPECT_EQ(Inferred(Classify("Kids Zip-Up Hoodie, No Drawstrings"), "has_drawstrings"), -1);
+  EXPECT_EQ(Inferred(Classify("Kids Hoodie with Drawstrings"), "has_drawstrings"), 1);
 }
 
 // Toys under the toy rules are for children under 14: pet toys, adults'

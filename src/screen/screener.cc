@@ -549,6 +549,14 @@ ListingResult Screener::Screen(const Listing& l) const {
                                     Join(cls.set_aside, ", ")),
                   "State the category (see `conform vocabulary`).");
   }
+  for (const AttributeInference& a : cls.text_says) {
+    if (!stated_values.known(a.attribute) || stated_values.get(a.attribute) == a.value) continue;
+    const AttributeDef& d = vocab.attribute(a.attribute);
+    input_problem("ATTRIBUTE_CONTRADICTED",
+                  fmt::format("The listing states {}={}, but its {} says {}.", d.name, d.ValueText(stated_values.get(a.attribute)), a.reason,
+                              d.ValueText(a.value)),
+                  "Check the attribute: the stated value decides which requirements apply.");
+  }
   const bool category_uncertain = cls.source == Classification::Source::kInferred && cls.confidence < Classifier::kConfidentAt;
   if (category_uncertain) {
     input_problem("CATEGORY_UNCERTAIN",

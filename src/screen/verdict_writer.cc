@@ -21,15 +21,6 @@ const char* SourceName(Classification::Source s) {
   return "?";
 }
 
-std::string ValueText(const AttributeDef& d, double v) {
-  switch (d.type) {
-    case AttributeType::kBool: return v != 0 ? "true" : "false";
-    case AttributeType::kEnum: return d.values[static_cast<size_t>(v)];
-    case AttributeType::kNumber: return fmt::format("{}", v);
-  }
-  return "";
-}
-
 // JSON string with RFC 8259 escapes. Input is valid UTF-8 (the readers
 // reject anything else), so bytes >= 0x80 pass through.
 void AppendJsonString(std::string_view s, std::string* o) {
@@ -121,7 +112,7 @@ void AppendVerdicts(const KnowledgeBase& kb, const Listing& l, const ListingResu
       o += i ? ",{\"attribute\":" : "{\"attribute\":";
       AppendJsonString(d.name, &o);
       o += ",\"value\":";
-      AppendJsonString(ValueText(d, a.value), &o);
+      AppendJsonString(d.ValueText(a.value), &o);
       o += ",\"reason\":";
       AppendJsonString(a.reason, &o);
       o += '}';

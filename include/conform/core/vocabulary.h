@@ -32,6 +32,9 @@ struct AttributeDef {
 
   // Index of `value` in `values`, or -1.
   int EnumIndex(std::string_view value) const;
+  // A value as the packs and listings write it: "true", "li_ion", "230".
+  // Precondition: for enums, a valid index.
+  std::string ValueText(double value) const;
 };
 
 struct CategoryDef {

@@ -44,6 +44,9 @@ struct Classification {
   // Attributes inferred from the text or HS code (never overriding the
   // listing's own).
   std::vector<AttributeInference> attributes;
+  // What the text's terms say of attributes the listing states: the
+  // listing's value stands, and a disagreement is worth a look.
+  std::vector<AttributeInference> text_says;
 
   // Words that were found but not counted, and why: "title: 'power bank'
   // (after 'pouch for')", "description: 'children' (in 'keep out of reach
