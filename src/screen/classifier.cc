@@ -194,9 +194,10 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
           }
         }
         for (const auto& term : r.StringList(*root, "children", false)) add(term, TermEffect{-1, 0, {}, true});
-        if (const YAML::Node aside = (*root)["set_aside"]; aside.IsDefined() && r.CheckMap(aside, "set_aside", {"within", "after", "before"})) {
+        if (const YAML::Node aside = (*root)["set_aside"];
+            aside.IsDefined() && r.CheckMap(aside, "set_aside", {"within", "after", "next_word", "before"})) {
           for (const auto& [key, how] : {std::pair{"within", SetAside::kWithin}, std::pair{"after", SetAside::kAfter},
-                                         std::pair{"before", SetAside::kBefore}})
+                                         std::pair{"next_word", SetAside::kNextWord}, std::pair{"before", SetAside::kBefore}})
             for (const auto& term : r.StringList(aside, key, false)) add(term, TermEffect{-1, 0, {}, false, how});
         }
         if (main) {
@@ -298,6 +299,19 @@ bool IsUnit(const std::string& text, size_t u, std::span<const std::string_view>
 
 }  // namespace
 
+namespace {
+
+// Whether the word after "18+" says what is counted: "18+ months" is a
+// baby's age, "14+ pieces" a set's size, neither an adult age grade.
+bool CountsSomethingElse(const std::string& text, size_t at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  for (std::string_view unit : {"month", "mo ", "m ", "piece", "pcs", "pc ", "个月", "月", "件", "片", "bulan", "monate", "mois", "meses", "mesi"})
+    if (StartsWith(text, at, unit)) return true;
+  return false;
+}
+
+}  // namespace
+
 int Classifier::InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out, int* adult_grade) const {
   double mah = 0, wh = 0, vac = 0, vdc = 0, age_max = -1;
   int age_grade = -1;
@@ -342,7 +356,7 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
                (u + 1 >= text.size() || text[u + 1] == ' ' || StartsWith(text, u + 1, "岁"))) {
       age_grade = static_cast<int>(lo);  // "3+": for ages 3 and up
     } else if (hi == lo && u == j && StartsWith(text, u, "+") && lo >= 14 && lo <= 21 && lo == std::floor(lo) &&
-               (u + 1 >= text.size() || text[u + 1] == ' ' || text[u + 1] == ')')) {
+               (u + 1 >= text.size() || text[u + 1] == ' ' || text[u + 1] == ')') && !CountsSomethingElse(text, u + 1)) {
       *adult_grade = std::max(*adult_grade, static_cast<int>(lo));  // "14+", "18+"
     } else if (hi > lo || StartsWith(text, u, "岁")) {
       // Age ranges: "3-8 years", "0-12 months", "3-6岁", "6-12个月".
@@ -383,11 +397,18 @@ bool EndsClause(char c) {
   }
 }
 
-// The most bytes "before" may look back past spaces: two CJK characters
-// ("充电宝专用收纳包": "专用", dedicated).
-constexpr size_t kBeforeGap = 6;
 // How far "after" looks at most, in bytes.
 constexpr size_t kAfterReach = 64;
+// How far "next_word" looks at most, in bytes: a word, or four characters of
+// a script written without spaces ("适用于华为充电宝": "华为" is the device).
+constexpr size_t kNextWordReach = 12;
+
+// Whether only spaces, then the end of the clause or of the text, follow
+// `at`.
+bool ClauseEndsAt(const std::string& text, size_t at) {
+  while (at < text.size() && text[at] == ' ') ++at;
+  return at == text.size() || EndsClause(text[at]) || text[at] == '-' || text[at] == '+' || text[at] == '&';
+}
 
 }  // namespace
 
@@ -417,15 +438,20 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
         bool same_clause = true;
         for (size_t i = a.end; i < m.begin && same_clause; ++i) same_clause = !EndsClause(text[i]);
         if (same_clause) by = &a;
+      } else if (how == SetAside::kNextWord && m.begin >= a.end) {
+        size_t word = a.end;
+        while (word < text.size() && text[word] == ' ') ++word;
+        size_t word_end = word;
+        while (word_end < text.size() && text[word_end] != ' ' && !EndsClause(text[word_end])) ++word_end;
+        if (m.begin < std::min(word_end, word + kNextWordReach)) by = &a;
       } else if (how == SetAside::kBefore && m.end <= a.begin) {
-        size_t gap_begin = m.end, gap_end = a.begin;
-        while (gap_begin < gap_end && text[gap_begin] == ' ') ++gap_begin;
-        while (gap_end > gap_begin && text[gap_end - 1] == ' ') --gap_end;
-        // Only spaces between, or a few bytes of a script written without
-        // them; never a clause's end.
-        bool near = gap_end - gap_begin <= kBeforeGap;
-        for (size_t i = gap_begin; i < gap_end && near; ++i) near = static_cast<unsigned char>(text[i]) >= 0x80;
-        if (near) by = &a;
+        // Only spaces between; and a Latin-script phrase must end its clause,
+        // English heads coming last ("power bank case" against "charger
+        // holder 15W", a product named in the marketplace way).
+        bool near = true;
+        for (size_t i = m.end; i < a.begin && near; ++i) near = text[i] == ' ';
+        const bool cjk = static_cast<unsigned char>(text[a.begin]) >= 0x80;
+        if (near && (cjk || ClauseEndsAt(text, a_end))) by = &a;
       }
       if (by != nullptr) break;
     }
@@ -434,7 +460,7 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
     } else if (why != nullptr && why->size() < 8) {
       const SetAside how = aside_of(by->term);
       std::string note = fmt::format("{}: '{}' ({} '{}')", where, matcher_.term(m.term),
-                                     how == SetAside::kWithin ? "in" : how == SetAside::kAfter ? "after" : "before", matcher_.term(by->term));
+                                     how == SetAside::kWithin ? "in" : how == SetAside::kBefore ? "before" : "after", matcher_.term(by->term));
       if (std::find(why->begin(), why->end(), note) == why->end()) why->push_back(std::move(note));
     }
   }
@@ -457,6 +483,7 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
   Classification out;
   std::vector<double> score(category_names_.size(), 0.0);
   std::vector<std::vector<std::string>> why(category_names_.size());
+  std::vector<bool> outright(category_names_.size(), false);
 
   // Terms: the title counts fully, the description half.
   std::vector<uint32_t> found;
@@ -471,6 +498,7 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
       for (const TermEffect& e : effects_[t]) {
         if (e.children && child_word.empty()) child_word = fmt::format("{}: '{}'", where, matcher_.term(t));
         if (e.category >= 0) {
+          if (e.weight >= 3) outright[e.category] = true;
           score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
           why[e.category].push_back(fmt::format("{}: '{}'{}", where, matcher_.term(t), e.weight < 0 ? " (against)" : ""));
         }
@@ -487,6 +515,7 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
   if (!l.hs_code.empty()) {
     if (const HsMapping* h = FindHs(l.hs_code)) {
       score[h->category] += 4.0 * h->confidence;
+      outright[h->category] = true;
       why[h->category].push_back(fmt::format("hs_code {} ({})", h->code, h->description));
       for (const auto& [id, value] : h->attributes) {
         if (stated[id]) continue;
@@ -548,6 +577,8 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
   }
   if (score[best] > 0) {
     const double runner_up = second == SIZE_MAX ? 0 : std::max(0.0, score[second]);
+    if (runner_up > 0) out.runner_up = static_cast<CategoryId>(second);
+    out.named_outright = outright[best];
     out.inferred_category = static_cast<CategoryId>(best);
     out.inferred_confidence = (score[best] / (score[best] + runner_up)) * (1 - std::exp(-score[best] / 2));
   }

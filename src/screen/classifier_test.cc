@@ -207,14 +207,34 @@ TEST_F(ClassifierTest, WordsNamingAnotherProductDoNotCount) {
 // products, festive decorations and "14+" speak against toy.
 TEST_F(ClassifierTest, WhatIsCalledAToyButIsNotForChildren) {
   EXPECT_NE(Name(Classify("Dog Chew Toy Rubber Ball for Pets")), "toy");
-  EXPECT_NE(Name(Classify("Jigsaw Puzzle 1000 Pieces for Adults")), "toy");
+  EXPECT_NE(Name(Classify("Jigsaw Puzzle 1000 Pieces, Adults Only")), "toy");
   EXPECT_NE(Name(Classify("Christmas Tree Toy Ornament Glass Bauble Set")), "toy");
   EXPECT_NE(Name(Classify("Metal Model Kit 3D Puzzle 14+")), "toy");
   EXPECT_NE(Name(Classify("Toy Poodle Dog Harness")), "toy");
   EXPECT_EQ(Name(Classify("Jigsaw Puzzle for Kids 3+")), "toy");
   EXPECT_EQ(Name(Classify("Toy Story Woody Doll 30cm")), "toy");  // the doll
-  const Classification adult = Classify("Jigsaw Puzzle 1000 Pieces for Adults");
-  EXPECT_EQ(adult.inferred_category, std::nullopt);
+  // Still toys: a toy shaped like a pet, a game for adults and children, a
+  // baby's age in months, a toy that is a book.
+  for (const char* toy : {"Robot Dog Toy for Kids 3+", "Board Game for Adults and Kids", "Kids Toy Phone 18+ Months Musical",
+                          "Building Blocks Set 14+ Pieces for Kids 6-12", "Baby Soft Toy Book", "Kids Toy Case Doctor Kit"})
+    EXPECT_EQ(Name(Classify(toy)), "toy") << toy;
+}
+
+// Set-aside words that are the product's own: a lipstick's shade, a skin
+// cream, a titled product with its accessory word in the middle, a device
+// named after what it is compatible with.
+TEST_F(ClassifierTest, SetAsideWordsDoNotHideTheProductItself) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"Lipstick Shade 03 Ruby Red", "cosmetic"},
+      {"Moisturizer Skin Cream 50ml", "cosmetic"},
+      {"Duvet Cover Set King Size", "textile"},
+      {"Compatible with iPhone 15 Pro Max Power Bank 10000mAh", "power_bank"},
+      {"Compatible with Samsung Galaxy S24 25W Super Fast Charger", "charger"},
+      {"Electric Toothbrush Case Sonic Rechargeable 5 Modes", "household_appliance"},
+      {"适用于华为 充电宝 10000毫安", "power_bank"},
+      {"吹风机 带收纳包", "household_appliance"},
+  };
+  for (const auto& [title, want] : cases) EXPECT_EQ(Name(Classify(title)), want) << title;
 }
 
 // The radio equipment types that must take a USB Type-C charger are read

@@ -490,10 +490,10 @@ ListingResult Screener::Screen(const Listing& l) const {
   ListingResult result;
   const Vocabulary& vocab = kb_.vocabulary();
   std::vector<Finding> input_findings;
-  const auto input_problem = [&](const char* code, std::string reason, std::string remedy) {
+  const auto input_problem = [&](const char* code, std::string reason, std::string remedy, Severity severity = Severity::kReview) {
     Finding f;
     f.code = code;
-    f.severity = Severity::kReview;
+    f.severity = severity;
     f.reason = std::move(reason);
     f.remediation = std::move(remedy);
     input_findings.push_back(std::move(f));
@@ -549,13 +549,15 @@ ListingResult Screener::Screen(const Listing& l) const {
                                     Join(cls.set_aside, ", ")),
                   "State the category (see `conform vocabulary`).");
   }
+  // A warning, not a review: titles deny features too ("wired, no
+  // Bluetooth"), and the stated value stands.
   for (const AttributeInference& a : cls.text_says) {
     if (!stated_values.known(a.attribute) || stated_values.get(a.attribute) == a.value) continue;
     const AttributeDef& d = vocab.attribute(a.attribute);
     input_problem("ATTRIBUTE_CONTRADICTED",
                   fmt::format("The listing states {}={}, but its {} says {}.", d.name, d.ValueText(stated_values.get(a.attribute)), a.reason,
                               d.ValueText(a.value)),
-                  "Check the attribute: the stated value decides which requirements apply.");
+                  "Check the attribute: the stated value decides which requirements apply.", Severity::kWarn);
   }
   const bool category_uncertain = cls.source == Classification::Source::kInferred && cls.confidence < Classifier::kConfidentAt;
   if (category_uncertain) {
@@ -628,12 +630,19 @@ ListingResult Screener::Screen(const Listing& l) const {
         }
         if (!checked) mv.findings.push_back(EvaluateRequirement(a, code, l, product, evidence));
       }
-      // A requirement of a guessed category may not apply at all ("pouch
-      // for power bank"): what it would block is for a person to confirm.
-      if (category_uncertain) {
+      // A requirement of a guessed category may not apply at all ("smart
+      // watch strap", from "smart" alone): what it would block is for a
+      // person to confirm. Not so when a word names the category outright
+      // ("toy" in "robot dog toy for kids", whose "kids" speaks for
+      // clothing too), or when the next best category has the requirement
+      // as well (earbuds need the radio rules as radio devices or as
+      // consumer electronics).
+      if (category_uncertain && !cls.named_outright) {
         for (size_t i = first_requirement_finding; i < mv.findings.size(); ++i) {
           Finding& f = mv.findings[i];
           if (f.severity != Severity::kBlock || f.requirement == nullptr || f.requirement->all_categories) continue;
+          const std::vector<CategoryId>& cats = f.requirement->categories;
+          if (cls.runner_up && std::find(cats.begin(), cats.end(), *cls.runner_up) != cats.end()) continue;
           f.severity = Severity::kReview;
           f.reason += fmt::format(" It applies to {}, which this listing was only guessed to be: review rather than block.",
                                   vocab.category(cls.category).name);

@@ -223,23 +223,27 @@ TEST_F(ScreenerTest, ConditionalRequirementsNeedReviewNotBlock) {
   EXPECT_EQ(f->severity, Severity::kReview);
 }
 
-// A stated attribute stands, but a title that says otherwise is asked about.
+// A stated attribute stands, but a title that says otherwise is pointed out;
+// a title that denies the feature is not.
 TEST_F(ScreenerTest, AStatedAttributeTheTextContradictsIsAskedAbout) {
   const auto r = Screen(R"({"listing_id":"L","seller_id":"S","title":"Bluetooth 5.3 Wireless Earbuds TWS","model":"E1",)"
                         R"("category":"consumer_electronics","attributes":{"radio":false},"target_markets":["EU"]})");
   const Finding* f = Find(r.markets[0], "ATTRIBUTE_CONTRADICTED", "");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->severity, Severity::kReview);
+  EXPECT_EQ(f->severity, Severity::kWarn);
   EXPECT_NE(f->reason.find("states radio=false, but its title: 'bluetooth' says true"), std::string::npos) << f->reason;
   const auto agreed = Screen(R"({"listing_id":"L","seller_id":"S","title":"Bluetooth 5.3 Wireless Earbuds TWS","model":"E1",)"
                              R"("category":"consumer_electronics","attributes":{"radio":true},"target_markets":["EU"]})");
   EXPECT_EQ(Find(agreed.markets[0], "ATTRIBUTE_CONTRADICTED", ""), nullptr);
+  const auto denied = Screen(R"({"listing_id":"L","seller_id":"S","title":"Wired Headphones, No Bluetooth","model":"E1",)"
+                             R"("category":"consumer_electronics","attributes":{"radio":false},"target_markets":["EU"]})");
+  EXPECT_EQ(Find(denied.markets[0], "ATTRIBUTE_CONTRADICTED", ""), nullptr);
 }
 
 // A requirement of a category only guessed at may not apply at all: what it
 // would block is for a person to confirm. A confident guess still blocks.
 TEST_F(ScreenerTest, AGuessedCategorysRequirementsAreReviewedNotBlocked) {
-  const auto guessed = Screen(R"({"listing_id":"L","seller_id":"S","title":"Smart Watch Strap 22mm Silicone","model":"W1",)"
+  const auto guessed = Screen(R"({"listing_id":"L","seller_id":"S","title":"Smart Watch Strap, 22mm Silicone","model":"W1",)"
                               R"("target_markets":["US"]})");
   ASSERT_EQ(guessed.classification.source, Classification::Source::kInferred);
   ASSERT_LT(guessed.classification.confidence, Classifier::kConfidentAt);

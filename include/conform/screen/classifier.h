@@ -40,6 +40,14 @@ struct Classification {
   // category: a strong disagreement is worth a look.
   std::optional<CategoryId> inferred_category;
   double inferred_confidence = 0;
+  // The next best category by the same evidence, when it has any: an
+  // inferred category is uncertain often because two fit ("earbuds" are
+  // radio devices and consumer electronics).
+  std::optional<CategoryId> runner_up;
+  // Whether a term names the inferred category outright (weight 3 or more:
+  // "toy", "power bank") or the HS code maps to it: a low confidence then
+  // means a rival category, not a guess.
+  bool named_outright = false;
 
   // Attributes inferred from the text or HS code (never overriding the
   // listing's own).
@@ -89,9 +97,10 @@ class Classifier {
   };
   // Where a set-aside phrase keeps other terms from counting (keywords.yaml,
   // `set_aside`): inside it ("not a toy"), in the words after it up to the
-  // end of the clause ("pouch for" a power bank), or in the word right
-  // before it ("power bank case", "充电宝收纳包").
-  enum class SetAside { kNone, kWithin, kAfter, kBefore };
+  // end of the clause ("pouch for" a power bank), in the one word after it
+  // ("compatible with" an iPhone), or in the word right before it when it
+  // ends the clause ("power bank case", "充电宝收纳包").
+  enum class SetAside { kNone, kWithin, kAfter, kNextWord, kBefore };
   struct TermEffect {
     int category = -1;  // or -1 for attribute-only terms
     double weight = 0;  // negative: the term speaks against the category ("for dogs")
