@@ -35,7 +35,10 @@ expect_run(0 "listing_id,seller_id,market,verdict" ${CONFORM} screen ${EXAMPLES}
 expect_run(2 "cannot open" ${CONFORM} screen /nonexistent/listings.jsonl)
 expect_run(2 "unknown listing format" ${CONFORM} screen ${EXAMPLES}/README.md)
 file(WRITE ${TMP}/bad.jsonl "{broken\n[1]\n{\"listing_id\":\"x\"}\n")
-expect_run(0 "bad.jsonl:1: not valid JSON.*bad.jsonl:2: a listing must be a JSON object.*screened 0 listings.*3 skipped" ${CONFORM} screen ${TMP}/bad.jsonl)
+expect_run(2 "bad.jsonl:1: not valid JSON.*bad.jsonl:2: a listing must be a JSON object.*screened 0 listings.*3 skipped" ${CONFORM} screen ${TMP}/bad.jsonl)
+# Some records skipped, the rest screened: exit 1, as for the recall commands.
+file(WRITE ${TMP}/some_bad.jsonl "{broken\n{\"listing_id\":\"ok\",\"seller_id\":\"S\",\"title\":\"Scented candle\",\"target_markets\":[\"EU\"]}\n")
+expect_run(1 "screened 1 listings.*1 skipped" ${CONFORM} screen ${TMP}/some_bad.jsonl)
 expect_run(2 "stopped early" ${CONFORM} screen ${TMP}/bad.jsonl --max-errors 2)
 expect_run(0 "screened 46 listings" ${CONFORM} screen ${EXAMPLES}/listings.jsonl --on 2026-06-01 -o ${TMP}/out.jsonl --html ${TMP}/report.html)
 file(READ ${TMP}/report.html html)

@@ -372,10 +372,13 @@ int RunScreenCommand(const ScreenArgs& args) {
                  s.stopped_early ? " (stopped early: --max-errors reached)" : "");
   }
   if (s.stopped_early) return kExitBadInput;
+  // Nothing screened from a file of records: nothing usable came in.
+  if (s.listings == 0 && s.bad_records > 0) return kExitBadInput;
   const int threshold = args.fail_on == "block" ? 3 : args.fail_on == "review" ? 2 : args.fail_on == "warn" ? 1 : 4;
   for (int v = threshold; v < 4; ++v)
     if (s.verdicts[static_cast<size_t>(v)] > 0) return kExitCheckFailed;
-  return kExitOk;
+  // As for the recall commands: some records skipped, the rest used.
+  return s.bad_records > 0 ? kExitCheckFailed : kExitOk;
 }
 
 int RunVocabulary(const std::string& dir) {
