@@ -422,10 +422,15 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
       if (e.set_aside != SetAside::kNone) return e.set_aside;
     return SetAside::kNone;
   };
+  // Most texts hold no set-aside phrase: each term is then looked at once.
+  thread_local std::vector<TermMatcher::Match> asides;
+  asides.clear();
+  for (const TermMatcher::Match& m : matches)
+    if (aside_of(m.term) != SetAside::kNone) asides.push_back(m);
   for (const TermMatcher::Match& m : matches) {
-    if (aside_of(m.term) != SetAside::kNone) continue;
+    if (!asides.empty() && aside_of(m.term) != SetAside::kNone) continue;
     const TermMatcher::Match* by = nullptr;
-    for (const TermMatcher::Match& a : matches) {
+    for (const TermMatcher::Match& a : asides) {
       const SetAside how = aside_of(a.term);
       // A word phrase's match ends before the plural it allowed ("no
       // drawstring" in "no drawstrings"); the plural is inside it too.
