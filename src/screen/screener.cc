@@ -534,10 +534,26 @@ ListingResult Screener::Screen(const Listing& l) const {
   Product product;
   product.attributes = stated_values;
   for (const auto& a : cls.attributes) product.attributes.set(a.attribute, a.value);
+  // A category's implied values are what its products are ("textile": no
+  // battery, no mains). A listing of that category that states or shows
+  // otherwise (heated gloves with a battery, a lunch box for 110 V) may be
+  // another kind of product, whose rules this category does not carry.
+  std::vector<std::string> unlike_category;
   if (cls.source != Classification::Source::kNone) {
     product.category = cls.category;
-    for (const auto& [id, value] : vocab.category(cls.category).implies)
-      if (!product.attributes.known(id)) product.attributes.set(id, value);
+    for (const auto& [id, value] : vocab.category(cls.category).implies) {
+      if (!product.attributes.known(id)) {
+        product.attributes.set(id, value);
+        continue;
+      }
+      if (product.attributes.get(id) == value) continue;
+      const AttributeDef& d = vocab.attribute(id);
+      std::string source = "the listing states";
+      for (const auto& a : cls.attributes)
+        if (a.attribute == id) source = "its " + a.reason + " gives";
+      unlike_category.push_back(fmt::format("{} {}={} where {} means {}", source, d.name, d.ValueText(product.attributes.get(id)),
+                                            vocab.category(cls.category).name, d.ValueText(value)));
+    }
   }
 
   if (cls.source == Classification::Source::kNone) {
@@ -559,6 +575,12 @@ ListingResult Screener::Screen(const Listing& l) const {
                               d.ValueText(a.value)),
                   "Check the attribute: the stated value decides which requirements apply.", Severity::kWarn);
   }
+  if (!unlike_category.empty())
+    input_problem("CATEGORY_UNLIKE_PRODUCT",
+                  fmt::format("The product may not be what its category {} says: {}.", vocab.category(cls.category).name,
+                              Join(unlike_category, "; ")),
+                  "Check the category: an electrical or radio product needs the rules of its own category (household_appliance, "
+                  "consumer_electronics, radio_device ...).");
   const bool category_uncertain = cls.source == Classification::Source::kInferred && cls.confidence < Classifier::kConfidentAt;
   if (category_uncertain) {
     input_problem("CATEGORY_UNCERTAIN",

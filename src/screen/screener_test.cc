@@ -223,6 +223,24 @@ TEST_F(ScreenerTest, ConditionalRequirementsNeedReviewNotBlock) {
   EXPECT_EQ(f->severity, Severity::kReview);
 }
 
+// A product its category's implied values do not fit (a lunch box for
+// 110 V, gloves with a battery) may need another category's rules: it is
+// asked about, not passed on the category's rules alone.
+TEST_F(ScreenerTest, AProductUnlikeItsCategoryIsAskedAbout) {
+  const auto lunch = Screen(R"({"listing_id":"L","seller_id":"S","title":"Electric Lunch Box 12V/24V/110V Heated Food Warmer","model":"F1",)"
+                            R"("target_markets":["US"]})");
+  ASSERT_EQ(kb_->vocabulary().category(lunch.classification.category).name, "food_contact");
+  const Finding* f = Find(lunch.markets[0], "CATEGORY_UNLIKE_PRODUCT", "");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->reason.find("input_voltage_ac=110 where food_contact means 0"), std::string::npos) << f->reason;
+  EXPECT_GE(lunch.markets[0].verdict, Verdict::kNeedsReview);
+  const auto gloves = Screen(R"({"listing_id":"L","seller_id":"S","title":"Women's Heated Gloves","category":"textile",)"
+                             R"("attributes":{"battery":"li_ion"},"model":"G1","target_markets":["US"]})");
+  EXPECT_NE(Find(gloves.markets[0], "CATEGORY_UNLIKE_PRODUCT", ""), nullptr);
+  const auto mug = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","model":"M1","target_markets":["US"]})");
+  EXPECT_EQ(Find(mug.markets[0], "CATEGORY_UNLIKE_PRODUCT", ""), nullptr);
+}
+
 // A stated attribute stands, but a title that says otherwise is pointed out;
 // a title that denies the feature is not.
 TEST_F(ScreenerTest, AStatedAttributeTheTextContradictsIsAskedAbout) {
