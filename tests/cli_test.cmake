@@ -36,6 +36,9 @@ expect_run(2 "cannot open" ${CONFORM} screen /nonexistent/listings.jsonl)
 expect_run(2 "unknown listing format" ${CONFORM} screen ${EXAMPLES}/README.md)
 file(WRITE ${TMP}/bad.jsonl "{broken\n[1]\n{\"listing_id\":\"x\"}\n")
 expect_run(2 "bad.jsonl:1: not valid JSON.*bad.jsonl:2: a listing must be a JSON object.*screened 0 listings.*3 skipped" ${CONFORM} screen ${TMP}/bad.jsonl)
+# A field that is not a listing field is reported once, with the one meant.
+file(WRITE ${TMP}/typo.jsonl "{\"listing_id\":\"a\",\"seller_id\":\"S\",\"title\":\"Scented candle\",\"target_markets\":[\"EU\"],\"warning_languages\":[\"de\"]}\n")
+expect_run(0 "typo.jsonl:1: 'warning_languages' is not a listing field and was ignored \\(did you mean 'warnings_languages'\\?\\)" ${CONFORM} screen ${TMP}/typo.jsonl -q)
 # Some records skipped, the rest screened: exit 1, as for the recall commands.
 file(WRITE ${TMP}/some_bad.jsonl "{broken\n{\"listing_id\":\"ok\",\"seller_id\":\"S\",\"title\":\"Scented candle\",\"target_markets\":[\"EU\"]}\n")
 expect_run(1 "screened 1 listings.*1 skipped" ${CONFORM} screen ${TMP}/some_bad.jsonl)

@@ -321,6 +321,8 @@ class CsvReader : public ListingReader {
     else if (column == "claims") l->claims = SplitList(v);
     else if (column == "evidence") {
       if (v.find_first_not_of(' ') != std::string::npos) return ParseEvidenceJson(v, &l->evidence);
+    } else if (!column.empty()) {
+      l->ignored_fields.push_back(column);
     }
     return Status::Ok();
   }
@@ -432,6 +434,15 @@ ListingReader::Next ListingReader::Finish(Pending* pending, const std::string& p
   *listing = std::move(parsed).value();
   listing->line = pending->line;
   return Next::kListing;
+}
+
+const std::vector<std::string>& ListingFieldNames() {
+  static const std::vector<std::string> kNames = {
+      "listing_id", "seller_id", "title", "description", "brand", "model", "gtin", "hs_code", "category", "attributes",
+      "price", "price_amount", "price_currency", "target_markets", "image_count", "manufacturer", "eu_responsible_person",
+      "manufacturer_name", "manufacturer_address", "manufacturer_country", "manufacturer_email", "eu_rp_name",
+      "eu_rp_address", "eu_rp_email", "warnings_languages", "claims", "evidence"};
+  return kNames;
 }
 
 Result<std::unique_ptr<ListingReader>> ListingReader::Open(const std::string& path, ListingFormat format) {

@@ -35,6 +35,7 @@
 #include "conform/screen/classifier.h"
 #include "conform/screen/credential_evidence.h"
 #include "conform/screen/html_report.h"
+#include "conform/screen/listing_reader.h"
 #include "conform/screen/screen_run.h"
 #include "conform/screen/screener.h"
 
@@ -178,10 +179,21 @@ struct ScreenArgs {
 // Prints rows to the output, problems and progress to stderr.
 class CliScreenObserver : public ScreenObserver {
  public:
-  CliScreenObserver(FILE* out, bool progress, HtmlReport* report) : out_(out), progress_(progress), report_(report) {}
+  CliScreenObserver(FILE* out, bool progress, HtmlReport* report, std::string input)
+      : out_(out), progress_(progress), report_(report), input_(std::move(input)) {}
   void OnRows(std::string_view rows) override { std::fwrite(rows.data(), 1, rows.size(), out_); }
   void OnScreened(const Listing& l, const ListingResult& r) override {
     if (report_) report_->Add(l, r);
+    // Each ignored field once per run: a misspelt optional field
+    // ("warning_languages") would otherwise be lost without a word.
+    for (const std::string& name : l.ignored_fields) {
+      if (std::find(noted_.begin(), noted_.end(), name) != noted_.end()) continue;
+      noted_.push_back(name);
+      if (progress_) std::fputs("\r\033[K", stderr);
+      const std::string close = ClosestMatch(name, ListingFieldNames());
+      cli::PrintNote(fmt::format("{}:{}: '{}' is not a listing field and was ignored ({}); said once", input_, l.line, name,
+                                 close.empty() ? "see doc/listing-format.md" : "did you mean '" + close + "'?"));
+    }
   }
   void OnBadRecord(const Diagnostic& d) override {
     if (report_) report_->AddBadRecord(d);
@@ -200,6 +212,8 @@ class CliScreenObserver : public ScreenObserver {
   FILE* out_;
   bool progress_;
   HtmlReport* report_;
+  std::string input_;
+  std::vector<std::string> noted_;  // ignored fields already reported
 };
 
 int RunScreenCommand(const ScreenArgs& args) {
@@ -342,7 +356,7 @@ int RunScreenCommand(const ScreenArgs& args) {
     }
   }
   if (options.output_format == VerdictFormat::kCsv) std::fputs(VerdictCsvHeader().c_str(), out);
-  CliScreenObserver observer(out, !args.quiet && isatty(fileno(stderr)), report ? &*report : nullptr);
+  CliScreenObserver observer(out, !args.quiet && isatty(fileno(stderr)), report ? &*report : nullptr, args.input);
   auto stats = RunScreen(kb.value(), screener, options, &observer);
   observer.Finish();
   if (out != stdout) {

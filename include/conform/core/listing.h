@@ -57,6 +57,9 @@ struct Listing {
   // Where it was read from, for messages: 1-based line (JSON Lines) or
   // record (CSV, counting the header as 1).
   size_t line = 0;
+  // Keys (JSON) or columns (CSV) that are not listing fields, as written:
+  // ignored, and reported so that a misspelt field is not lost unseen.
+  std::vector<std::string> ignored_fields;
 };
 
 }  // namespace conform

@@ -21,6 +21,10 @@ Result<ListingFormat> ListingFormatFromName(std::string_view name);
 // The longest record accepted; longer ones are reported and skipped.
 inline constexpr size_t kMaxRecordBytes = 1 << 20;
 
+// The listing fields a reader knows: the JSON keys and the CSV columns of
+// doc/listing-format.md, for "did you mean" hints on ignored ones.
+const std::vector<std::string>& ListingFieldNames();
+
 class ListingReader {
  public:
   virtual ~ListingReader() = default;
