@@ -92,6 +92,10 @@ file(MAKE_DIRECTORY ${TMP}/vc/lists)
 file(WRITE ${TMP}/vc/unsigned.json "{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"VerifiableCredential\"],\"credentialSubject\":{\"id\":\"urn:gtin:06901234567892\"}}")
 expect_run(0 "written to" ${CONFORM} keys generate -o ${TMP}/vc/key.json)
 expect_run(0 "" ${CONFORM} status create --key ${TMP}/vc/key.json --id https://cb.example/status/1 -o ${TMP}/vc/lists/s1.json)
+# A key file others can read is used, with a warning.
+file(COPY_FILE ${TMP}/vc/key.json ${TMP}/vc/open_key.json)
+file(CHMOD ${TMP}/vc/open_key.json PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)
+expect_run(0 "open_key.json holds a secret key and can be read by others \\(mode 644\\): chmod 600" ${CONFORM} status create --key ${TMP}/vc/open_key.json --id https://cb.example/status/9 -o ${TMP}/vc/s9.json)
 expect_run(0 "" ${CONFORM} credential issue ${TMP}/vc/unsigned.json --key ${TMP}/vc/key.json --status-list ${TMP}/vc/lists/s1.json --status-index 5 -o ${TMP}/vc/vc.json)
 # A trust anchor's list accrediting the key above (through an accreditation body).
 expect_run(0 "written to" ${CONFORM} keys generate -o ${TMP}/vc/anchor.json)

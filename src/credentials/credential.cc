@@ -146,6 +146,15 @@ Result<SigningKey> SigningKeyFromJson(std::string_view json) {
   sodium_memzero(sk, sizeof sk);
   if (j.value().contains("publicKeyMultibase") && j.value()["publicKeyMultibase"] != EncodePublicKeyMultibase(k.public_key))
     return Fail("the key file's publicKeyMultibase does not belong to its secret key");
+  // The file names the DID it signs for; one that names another would have
+  // its user believe they issue as someone they are not.
+  for (const char* field : {"id", "verificationMethod"}) {
+    if (!j.value().contains(field)) continue;
+    const Json& v = j.value()[field];
+    const std::string want = std::string(field) == "id" ? k.did() : k.verification_method();
+    if (!v.is_string() || v.get<std::string>() != want)
+      return Fail(fmt::format("the key file's {} is {}, but its secret key is {}", field, v.is_string() ? v.get<std::string>() : v.dump(), want));
+  }
   return k;
 }
 

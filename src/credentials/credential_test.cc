@@ -422,6 +422,13 @@ TEST(SigningKeyTest, KeyFilesRoundTrip) {
   EXPECT_EQ(back.value().public_key, k.public_key);
   EXPECT_EQ(back.value().did().rfind("did:key:z6Mk", 0), 0u);
   EXPECT_FALSE(SigningKeyFromJson("{}").ok());
+  // A file whose id names another DID than its secret key's is refused.
+  std::string other = SigningKeyToJson(k);
+  const std::string other_did = GenerateSigningKey().did();
+  other.replace(other.find(k.did()), k.did().size(), other_did);
+  auto refused = SigningKeyFromJson(other);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().ToString().find("the key file's id is " + other_did), std::string::npos) << refused.error().ToString();
 }
 
 }  // namespace

@@ -45,6 +45,10 @@ Result<SigningKey> LoadKey(const std::string& path) {
   if (!text.ok()) return text.error();
   auto key = SigningKeyFromJson(text.value());
   if (!key.ok()) return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, key.error().ToString(), ""}});
+  // `keys generate` writes 0600; a key others can read may have been copied.
+  struct stat st {};
+  if (path != "-" && ::stat(path.c_str(), &st) == 0 && (st.st_mode & 077) != 0)
+    PrintNote(fmt::format("warning: {} holds a secret key and can be read by others (mode {:o}): chmod 600 {}", path, st.st_mode & 0777, path));
   return key;
 }
 
