@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "conform/core/gtin.h"
 #include "conform/core/text.h"
 #include "conform/knowledge/product_input.h"
 #include "conform/screen/credential_evidence.h"
@@ -564,6 +565,15 @@ ListingResult Screener::Screen(const Listing& l) const {
                                     "words naming another product were not counted: {}.",
                                     Join(cls.set_aside, ", ")),
                   "State the category (see `conform vocabulary`).");
+  }
+  // A mistyped barcode identifies nothing: recall matching will not use it.
+  if (!l.gtin.empty() && l.gtin.size() <= 14) {
+    const std::string padded = std::string(14 - l.gtin.size(), '0') + l.gtin;  // lost leading zeros are still the code
+    if (auto gtin = NormalizeGtin(padded); !gtin.ok())
+      input_problem("GTIN_INVALID",
+                    fmt::format("The GTIN {} fails its check digit (the last digit should be {}).", l.gtin,
+                                GtinCheckDigit(std::string_view(padded).substr(0, 13))),
+                    "Check the barcode for a mistyped digit.", Severity::kWarn);
   }
   // A warning, not a review: titles deny features too ("wired, no
   // Bluetooth"), and the stated value stands.

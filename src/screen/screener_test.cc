@@ -241,6 +241,20 @@ TEST_F(ScreenerTest, AProductUnlikeItsCategoryIsAskedAbout) {
   EXPECT_EQ(Find(mug.markets[0], "CATEGORY_UNLIKE_PRODUCT", ""), nullptr);
 }
 
+// A barcode that fails its check digit is pointed out; one that lost its
+// leading zeros in a spreadsheet is still itself.
+TEST_F(ScreenerTest, AMistypedGtinIsPointedOut) {
+  const auto bad = Screen(R"({"listing_id":"L","seller_id":"S","title":"Scented candle","gtin":"4006381333932","target_markets":["EU"]})");
+  const Finding* f = Find(bad.markets[0], "GTIN_INVALID", "");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kWarn);
+  EXPECT_NE(f->reason.find("should be 1"), std::string::npos) << f->reason;
+  const auto good = Screen(R"({"listing_id":"L","seller_id":"S","title":"Scented candle","gtin":"4006381333931","target_markets":["EU"]})");
+  EXPECT_EQ(Find(good.markets[0], "GTIN_INVALID", ""), nullptr);
+  const auto unpadded = Screen(R"({"listing_id":"L","seller_id":"S","title":"Scented candle","gtin":"36000291452","target_markets":["EU"]})");
+  EXPECT_EQ(Find(unpadded.markets[0], "GTIN_INVALID", ""), nullptr);
+}
+
 // A stated attribute stands, but a title that says otherwise is pointed out;
 // a title that denies the feature is not.
 TEST_F(ScreenerTest, AStatedAttributeTheTextContradictsIsAskedAbout) {
