@@ -216,7 +216,8 @@ TEST_F(ClassifierTest, WhatIsCalledAToyButIsNotForChildren) {
   // Still toys: a toy shaped like a pet, a game for adults and children, a
   // baby's age in months, a toy that is a book.
   for (const char* toy : {"Robot Dog Toy for Kids 3+", "Board Game for Adults and Kids", "Kids Toy Phone 18+ Months Musical",
-                          "Building Blocks Set 14+ Pieces for Kids 6-12", "Baby Soft Toy Book", "Kids Toy Case Doctor Kit"})
+                          "Building Blocks Set 14+ Pieces for Kids 6-12", "Baby Soft Toy Book", "Kids Toy Case Doctor Kit",
+                          "Dog Toy Plush for Kids (not for pets)"})
     EXPECT_EQ(Name(Classify(toy)), "toy") << toy;
 }
 

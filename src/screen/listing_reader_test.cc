@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -66,6 +67,27 @@ TEST(ListingJsonTest, ParsesEveryField) {
   EXPECT_EQ(l.evidence[0].kind, "eu_declaration_of_conformity");
   EXPECT_EQ(l.evidence[0].models, std::vector<std::string>{"PB-20"});
   EXPECT_EQ(l.evidence[0].expires->ToString(), "2029-01-09");
+}
+
+// Keys and columns the readers do not know are kept by name, so that a
+// misspelt field is reported; every name they know is in ListingFieldNames.
+TEST(ListingJsonTest, KeysThatAreNotListingFieldsAreKeptByName) {
+  EXPECT_TRUE(ParseListingJson(kGood).value().ignored_fields.empty());
+  std::string typo = kGood;
+  typo.insert(1, R"("warning_languages":["de"],"url":"https://shop.example/1",)");
+  auto r = ParseListingJson(typo);
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r.value().ignored_fields, (std::vector<std::string>{"warning_languages", "url"}));
+  const std::vector<std::string>& known = ListingFieldNames();
+  for (const char* key : {"listing_id", "seller_id", "title", "hs_code", "gtin", "attributes", "price", "target_markets", "image_count",
+                          "manufacturer", "claims", "evidence", "warnings_languages", "eu_responsible_person"})
+    EXPECT_NE(std::find(known.begin(), known.end(), key), known.end()) << key;
+
+  const std::string csv = WriteTemp("ignored.csv", "listing_id,seller_id,title,target_markets,warning_languages\nL1,S,Fan,EU,de\n");
+  const ReadAll all = Read(csv, ListingFormat::kCsv);
+  ASSERT_EQ(all.listings.size(), 1u);
+  EXPECT_EQ(all.listings[0].ignored_fields, std::vector<std::string>{"warning_languages"});
+  std::remove(csv.c_str());
 }
 
 TEST(ListingJsonTest, AGtinWrittenInGroupsOrFullWidthIsItsDigits) {
