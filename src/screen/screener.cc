@@ -567,12 +567,11 @@ ListingResult Screener::Screen(const Listing& l) const {
                   "State the category (see `conform vocabulary`).");
   }
   // A mistyped barcode identifies nothing: recall matching will not use it.
+  // The reader leaves 8 to 14 digits; lost leading zeros are still the code.
   if (!l.gtin.empty() && l.gtin.size() <= 14) {
-    const std::string padded = std::string(14 - l.gtin.size(), '0') + l.gtin;  // lost leading zeros are still the code
-    if (auto gtin = NormalizeGtin(padded); !gtin.ok())
-      input_problem("GTIN_INVALID",
-                    fmt::format("The GTIN {} fails its check digit (the last digit should be {}).", l.gtin,
-                                GtinCheckDigit(std::string_view(padded).substr(0, 13))),
+    const std::string padded = std::string(14 - l.gtin.size(), '0') + l.gtin;
+    if (const int expected = GtinCheckDigit(std::string_view(padded).substr(0, 13)); padded.back() - '0' != expected)
+      input_problem("GTIN_INVALID", fmt::format("The GTIN {} fails its check digit (the last digit should be {}).", l.gtin, expected),
                     "Check the barcode for a mistyped digit.", Severity::kWarn);
   }
   // A warning, not a review: titles deny features too ("wired, no
