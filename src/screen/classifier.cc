@@ -152,7 +152,7 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
           return;
         }
         if (effect.category < 0 && e.category < 0 && e.attributes == effect.attributes && e.children == effect.children &&
-            e.set_aside == effect.set_aside)
+            e.set_aside == effect.set_aside && e.unless == effect.unless)
           return;
       }
       c.effects_[it->second].push_back(std::move(effect));
@@ -178,7 +178,7 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
               if (!r.CheckMap(t, "a term", {"term", "weight"})) continue;
               auto term = r.String(t, "term", true);
               auto weight = ReadNumber(r, t, "weight", -10, 10);
-              if (term && weight && cat >= 0) add(*term, TermEffect{cat, *weight, {}});
+              if (term && weight && cat >= 0) add(*term, TermEffect{cat, *weight, {}, false, SetAside::kNone, {}});
             }
           }
         } else {
@@ -187,18 +187,20 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
         const YAML::Node attrs = (*root)["attributes"];
         if (attrs.IsDefined() && r.CheckSeq(attrs, "attributes")) {
           for (const auto& t : attrs) {
-            if (!r.CheckMap(t, "an attribute term", {"term", "set"})) continue;
+            if (!r.CheckMap(t, "an attribute term", {"term", "set", "unless"})) continue;
             auto term = r.String(t, "term", true);
             auto set = ReadAttributeMap(r, t["set"], v);
-            if (term && !set.empty()) add(*term, TermEffect{-1, 0, std::move(set)});
+            std::vector<std::string> unless;
+            for (const auto& word : r.StringList(t, "unless", false)) unless.push_back(NormalizeForTerms(word));
+            if (term && !set.empty()) add(*term, TermEffect{-1, 0, std::move(set), false, SetAside::kNone, std::move(unless)});
           }
         }
-        for (const auto& term : r.StringList(*root, "children", false)) add(term, TermEffect{-1, 0, {}, true});
+        for (const auto& term : r.StringList(*root, "children", false)) add(term, TermEffect{-1, 0, {}, true, SetAside::kNone, {}});
         if (const YAML::Node aside = (*root)["set_aside"];
             aside.IsDefined() && r.CheckMap(aside, "set_aside", {"within", "after", "next_word", "before"})) {
           for (const auto& [key, how] : {std::pair{"within", SetAside::kWithin}, std::pair{"after", SetAside::kAfter},
                                          std::pair{"next_word", SetAside::kNextWord}, std::pair{"before", SetAside::kBefore}})
-            for (const auto& term : r.StringList(aside, key, false)) add(term, TermEffect{-1, 0, {}, false, how});
+            for (const auto& term : r.StringList(aside, key, false)) add(term, TermEffect{-1, 0, {}, false, how, {}});
         }
         if (main) {
           const auto dir = std::filesystem::path(file).parent_path();
@@ -234,6 +236,7 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
   c.input_voltage_ac_ = id_of("input_voltage_ac");
   c.output_voltage_dc_ = id_of("output_voltage_dc");
   c.intended_age_max_ = id_of("intended_age_max");
+  c.electrical_ = id_of("electrical");
   if (c.battery_ >= 0) c.li_ion_ = v.attribute(static_cast<AttributeId>(c.battery_)).EnumIndex("li_ion");
   return c;
 }
@@ -310,13 +313,38 @@ bool CountsSomethingElse(const std::string& text, size_t at) {
   return false;
 }
 
+// Whether `text` holds `word`: as a whole word (a trailing "s" or "es"
+// allowed) when it is ASCII, anywhere otherwise, as terms match.
+bool HasWord(const std::string& text, const std::string& word) {
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80; };
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    if (!ascii) return true;
+    size_t end = at + word.size();
+    if (text.compare(end, 2, "es") == 0 && (end + 2 >= text.size() || !alnum(text[end + 2]))) end += 2;
+    else if (end < text.size() && text[end] == 's' && (end + 1 >= text.size() || !alnum(text[end + 1]))) end += 1;
+    if ((at == 0 || !alnum(text[at - 1])) && (end >= text.size() || !alnum(text[end]))) return true;
+  }
+  return false;
+}
+
+// Whether what follows a number's "w" makes it something else than watts:
+// a width ("160W x 230L cm"), an oil grade ("10W-40"), "with" ("2 w/ lids").
+bool NotWatts(const std::string& text, size_t at) {
+  if (at < text.size() && text[at] == '/') return true;
+  while (at < text.size() && text[at] == ' ') ++at;
+  if (at >= text.size()) return false;
+  if (text[at] == 'x' || text[at] == '*' || StartsWith(text, at, "×")) return true;
+  return text[at] == '-' && at + 1 < text.size() && IsDigit(text[at + 1]);
+}
+
 }  // namespace
 
 int Classifier::InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out, int* adult_grade) const {
   double mah = 0, wh = 0, vac = 0, vdc = 0, age_max = -1;
   int age_grade = -1;
   *adult_grade = -1;
-  std::string mah_word, wh_word, vac_word, vdc_word, age_word;
+  std::string mah_word, wh_word, vac_word, vdc_word, age_word, rating_word;
   for (size_t i = 0; i < text.size();) {
     if (!IsDigit(text[i]) || (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || IsDigit(text[i - 1]) || text[i - 1] == '.'))) {
       ++i;
@@ -352,6 +380,9 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
       } else if (hi > 0 && hi <= 60) {
         if (hi > vdc) { vdc = hi; vdc_word = w; }
       }
+    } else if (StartsWith(text, u, "watt") || (StartsWith(text, u, "w") && WordEnds(text, u + 1) && !NotWatts(text, u + 1))) {
+      // A power rating, input or output: the product works on electricity.
+      if (rating_word.empty() && hi > 0) rating_word = text.substr(start, (StartsWith(text, u, "watt") ? u + 4 : u + 1) - start);
     } else if (hi == lo && u == j && StartsWith(text, u, "+") && lo <= 12 && lo == std::floor(lo) &&
                (u + 1 >= text.size() || text[u + 1] == ' ' || StartsWith(text, u + 1, "岁"))) {
       age_grade = static_cast<int>(lo);  // "3+": for ages 3 and up
@@ -381,6 +412,8 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
   if (vac > 0) infer(input_voltage_ac_, vac, fmt::format("text: '{}'", vac_word));
   if (vdc > 0) infer(output_voltage_dc_, vdc, fmt::format("text: '{}'", vdc_word));
   if (age_max >= 0) infer(intended_age_max_, age_max, fmt::format("text: '{}'", age_word));
+  if (const std::string& rating = !rating_word.empty() ? rating_word : !vac_word.empty() ? vac_word : vdc_word; !rating.empty())
+    infer(electrical_, 1, fmt::format("text: '{}'", rating));
   return age_grade;
 }
 
@@ -506,6 +539,15 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
           if (e.weight >= 3) outright[e.category] = true;
           score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
           why[e.category].push_back(fmt::format("{}: '{}'{}", where, matcher_.term(t), e.weight < 0 ? " (against)" : ""));
+        }
+        if (!e.attributes.empty() && !e.unless.empty()) {
+          const auto with = std::find_if(e.unless.begin(), e.unless.end(), [&](const std::string& w) { return HasWord(text, w); });
+          if (with != e.unless.end()) {
+            std::string note = fmt::format("{}: '{}' (with '{}')", where, matcher_.term(t), *with);
+            if (out.set_aside.size() < 8 && std::find(out.set_aside.begin(), out.set_aside.end(), note) == out.set_aside.end())
+              out.set_aside.push_back(std::move(note));
+            continue;
+          }
         }
         for (const auto& [id, value] : e.attributes) {
           std::vector<AttributeInference>& into = stated[id] ? out.text_says : out.attributes;

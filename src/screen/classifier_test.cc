@@ -246,6 +246,23 @@ TEST_F(ClassifierTest, CommonChargerTypesAreReadFromTheirNames) {
   EXPECT_EQ(Inferred(Classify("Walkie Talkie 2 Pack Rechargeable"), "common_charger_type"), -1);
 }
 
+// Electrical whatever the supply: the words, and ratings in watts or volts;
+// not a pan for electric hobs, a colour, a width or a refillable perfume.
+TEST_F(ClassifierTest, ElectricalProductsAreReadAsSuch) {
+  for (const char* title : {"Coffee Mug Warmer Electric for Desk", "Coffee Mug Warmer for Desk 20W", "USB Cup Warmer 5V",
+                            "Heated Lunch Box Food Warmer", "Tasse chauffante USB", "电热杯 保温杯垫", "Elektrische Brotdose",
+                            "Fiambrera eléctrica", "Portapranzo elettrico", "Rechargeable Milk Frother 15 watts"})
+    EXPECT_EQ(Inferred(Classify(title), "electrical"), 1) << title;
+  for (const char* title : {"Non-Stick Frying Pan 28cm, suitable for gas, electric and induction hobs",
+                            "Saucepan for Gas/Electric/Induction", "Glass Teapot for electric stove", "Electric Blue Cotton T-Shirt",
+                            "Rug 160W x 230L cm Cotton", "Motor Oil 10W-40", "Lunch Box 3 Pack w/ Lids",
+                            "Eau de Parfum Rechargeable 100ml", "Manual Non-Electric Coffee Grinder",
+                            "Poêle 28 cm, tous feux dont plaques électriques et induction", "Ceramic Coffee Mug 350ml"})
+    EXPECT_EQ(Inferred(Classify(title), "electrical"), -1) << title;
+  const Classification pan = Classify("Frying Pan for gas, electric and induction hobs");
+  EXPECT_NE(std::find(pan.set_aside.begin(), pan.set_aside.end(), "title: 'electric' (with 'induction')"), pan.set_aside.end());
+}
+
 TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);

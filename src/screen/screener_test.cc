@@ -239,6 +239,14 @@ TEST_F(ScreenerTest, AProductUnlikeItsCategoryIsAskedAbout) {
   EXPECT_NE(Find(gloves.markets[0], "CATEGORY_UNLIKE_PRODUCT", ""), nullptr);
   const auto mug = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","model":"M1","target_markets":["US"]})");
   EXPECT_EQ(Find(mug.markets[0], "CATEGORY_UNLIKE_PRODUCT", ""), nullptr);
+  // Electrical, the supply unnamed: a mug warmer is not passed as a mug.
+  const auto warmer = Screen(R"({"listing_id":"L","seller_id":"S","title":"Coffee Mug Warmer Electric 20W","model":"W1",)"
+                             R"("target_markets":["EU"]})");
+  ASSERT_EQ(kb_->vocabulary().category(warmer.classification.category).name, "food_contact");
+  f = Find(warmer.markets[0], "CATEGORY_UNLIKE_PRODUCT", "");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->reason.find("electrical=true where food_contact means false"), std::string::npos) << f->reason;
+  EXPECT_GE(warmer.markets[0].verdict, Verdict::kNeedsReview);
 }
 
 // A barcode that fails its check digit is pointed out; one that lost its

@@ -107,6 +107,9 @@ class Classifier {
     std::vector<std::pair<AttributeId, double>> attributes;
     bool children = false;  // the term says "made for children"
     SetAside set_aside = SetAside::kNone;
+    // An attribute term sets nothing in a text that also holds one of these
+    // words ("electric" beside "induction" names a hob a pan suits).
+    std::vector<std::string> unless;
   };
   // The terms of normalised `text` that count, each once, in order of first
   // counted match; with `why` (may be null), what was set aside and why.
@@ -118,7 +121,7 @@ class Classifier {
   int InferQuantities(const std::string& text, const std::vector<bool>& stated, Classification* out, int* adult_grade) const;
 
   // Attributes that quantities in the text set (absent from the vocabulary: -1).
-  int battery_ = -1, battery_wh_ = -1, input_voltage_ac_ = -1, output_voltage_dc_ = -1, intended_age_max_ = -1;
+  int battery_ = -1, battery_wh_ = -1, input_voltage_ac_ = -1, output_voltage_dc_ = -1, intended_age_max_ = -1, electrical_ = -1;
   double li_ion_ = 0;  // enum index of battery 'li_ion'
   std::vector<std::string> category_names_;
   std::vector<HsMapping> hs_;  // sorted by code
