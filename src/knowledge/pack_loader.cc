@@ -52,7 +52,7 @@ class PackLoader {
   void LoadPack(const std::string& file, std::vector<Diagnostic>* diags) {
     YamlReader r(file);
     auto root = r.Load();
-    if (root && r.CheckMap(*root, "a rule pack", {"schema", "market", "name", "version", "aliases", "requirements", "tests"}))
+    if (root && r.CheckMap(*root, "a rule pack", {"schema", "market", "name", "version", "covers_from", "aliases", "requirements", "tests"}))
       ReadPack(r, *root, file);
     for (auto& d : r.diagnostics()) diags->push_back(std::move(d));
   }
@@ -99,6 +99,7 @@ class PackLoader {
     static const std::regex kVersion("[0-9]{4}\\.(0[1-9]|1[0-2])\\.[0-9]+");
     if (!m.version.empty() && !std::regex_match(m.version, kVersion))
       r.Fail(root["version"], fmt::format("version '{}' is not YYYY.MM.N", m.version), "the year and month of the release, then its number in that month: 2026.11.1");
+    m.covers_from = r.DateField(root, "covers_from", false);
     m.aliases = r.StringList(root, "aliases", false);
     for (const auto& a : m.aliases)
       if (!std::regex_match(a, kMarket)) r.Fail(root["aliases"], fmt::format("alias '{}' is not a two-letter upper-case code", a), "");

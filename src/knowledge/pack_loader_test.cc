@@ -89,6 +89,7 @@ TEST(PackLoaderTest, RejectsStructuralMistakes) {
       {std::string(kHeader) + Requirement("    languages: {codes: [zz]}\n") + kOneTest, "'zz' is not an ISO 639-1"},
       {"schema: conform-pack/1\nmarket: XC\nname: n\nversion: banana\n" + Requirement("") + kOneTest, "version 'banana' is not YYYY.MM.N"},
       {"schema: conform-pack/1\nmarket: XC\nname: n\nversion: 2026.13.1\n" + Requirement("") + kOneTest, "is not YYYY.MM.N"},
+      {std::string(kHeader) + "covers_from: 2016-13-01\n" + Requirement("") + kOneTest, "'covers_from': invalid date"},
       {"schema: conform-pack/1\nmarket: XC\nname: n\nversion: 2026.11.1\naliases: [XD, XD]\n" + Requirement("") + kOneTest, "alias 'XD' is listed twice"},
       {"schema: conform-pack/1\nmarket: XC\nname: n\nversion: 2026.11.1\naliases: [XC]\n" + Requirement("") + kOneTest, "the pack's own market code"},
       {std::string(kHeader) + Requirement("    # caf\xe9\xff\n") + kOneTest, "xc.yaml:14:10: byte 0xE9 is not UTF-8"},
@@ -127,6 +128,18 @@ TEST(PackLoaderTest, ACodeNamesOneMarket) {
   fs::remove_all(dir);
   ASSERT_FALSE(kb.ok());
   EXPECT_NE(kb.error().ToString().find("alias 'GB' is an alias of market XC in"), std::string::npos) << kb.error().ToString();
+}
+
+// A pack says from when it answers in full; without, it claims every date.
+TEST(PackLoaderTest, ReadsTheFirstDayAPackAnswersInFull) {
+  auto with = LoadText(std::string(kHeader) + "covers_from: 2016-06-13\n" + Requirement("") + kOneTest);
+  ASSERT_TRUE(with.ok()) << with.error().ToString();
+  const Market& m = with.value().markets()[0];
+  EXPECT_FALSE(m.Covers(Date::Parse("2016-06-12").value()));
+  EXPECT_TRUE(m.Covers(Date::Parse("2016-06-13").value()));
+  auto without = LoadText(std::string(kHeader) + Requirement("") + kOneTest);
+  ASSERT_TRUE(without.ok()) << without.error().ToString();
+  EXPECT_TRUE(without.value().markets()[0].Covers(Date::Parse("1990-01-01").value()));
 }
 
 TEST(PackLoaderTest, MissingDirectoryAndVocabularyAreErrors) {

@@ -20,6 +20,13 @@ RequirementsAnswer AnswerRequirements(const KnowledgeBase& kb, RequirementsQuery
   return a;
 }
 
+std::string CoverageNote(const Market& m, Date on) {
+  if (m.Covers(on)) return "";
+  return fmt::format("The {} pack answers in full from {}. On {}, acts in force then and replaced since may be missing from this "
+                     "answer (the notes of the requirements that replaced them name them).",
+                     m.code, m.covers_from->ToString(), on.ToString());
+}
+
 namespace {
 
 std::vector<std::string> UndecidedNames(const KnowledgeBase& kb, const Applicability& a, const Product& p) {
@@ -100,6 +107,8 @@ std::string RenderJson(const KnowledgeBase& kb, const RequirementsAnswer& ans) {
       reqs.push_back(RequirementJson(kb, a, p));
     }
     markets.push_back({{"market", m.code}, {"name", m.name}, {"pack_version", m.version},
+                       {"covers_from", m.covers_from ? nlohmann::json(m.covers_from->ToString()) : nlohmann::json(nullptr)},
+                       {"date_covered", m.Covers(ans.query.on)},
                        {"applies", applies}, {"conditional", ma.requirements.size() - applies}});
   }
   out["query"] = {{"markets", codes}, {"category", ans.query.category}, {"attributes", attrs}, {"on", ans.query.on.ToString()}};
@@ -127,6 +136,7 @@ std::string RenderTable(const KnowledgeBase& kb, const RequirementsAnswer& ans) 
     for (const auto& a : ma.requirements) applies += a.status == Tri::kTrue;
     out += fmt::format("\n{} {} (pack {}): {} apply, {} conditional\n", m.code, m.name, m.version, applies,
                        ma.requirements.size() - applies);
+    if (!m.Covers(ans.query.on)) out += fmt::format("  {}\n", CoverageNote(m, ans.query.on));
     if (ma.requirements.empty()) {
       out += "  (none)\n";
       continue;
@@ -167,6 +177,7 @@ std::string RenderMarkdown(const KnowledgeBase& kb, const RequirementsAnswer& an
   for (const auto& ma : ans.markets) {
     const Market& m = kb.markets()[ma.market];
     out += fmt::format("\n## {} {} (pack {})\n\n", m.code, m.name, m.version);
+    if (!m.Covers(ans.query.on)) out += fmt::format("> {}\n\n", CoverageNote(m, ans.query.on));
     if (ma.requirements.empty()) {
       out += "No requirement applies.\n";
       continue;

@@ -8,6 +8,7 @@
 #include "conform/core/gtin.h"
 #include "conform/core/text.h"
 #include "conform/knowledge/product_input.h"
+#include "conform/knowledge/requirements_report.h"
 #include "conform/screen/credential_evidence.h"
 
 namespace conform {
@@ -646,7 +647,11 @@ ListingResult Screener::Screen(const Listing& l) const {
     if (!mid) {
       AddFinding(&mv, "MARKET_UNKNOWN", Severity::kReview, fmt::format("There is no rule pack for the market '{}'.", market),
                  "Check the market code; known markets are listed by `conform vocabulary`.");
-    } else if (cls.source != Classification::Source::kNone) {
+    }
+    if (mid && !kb_.markets()[*mid].Covers(on_))
+      AddFinding(&mv, "DATE_NOT_COVERED", Severity::kWarn, CoverageNote(kb_.markets()[*mid], on_),
+                 "Screen for a date the pack covers, or check the acts of that time by hand.");
+    if (mid && cls.source != Classification::Source::kNone) {
       applicable.clear();
       kb_.Applicable(product, *mid, on_, &applicable);
       const std::string& code = kb_.markets()[*mid].code;

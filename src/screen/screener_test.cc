@@ -249,6 +249,18 @@ TEST_F(ScreenerTest, AProductUnlikeItsCategoryIsAskedAbout) {
   EXPECT_GE(warmer.markets[0].verdict, Verdict::kNeedsReview);
 }
 
+// A date before a pack answers in full is said, not passed over: acts
+// replaced since may be missing.
+TEST_F(ScreenerTest, ADateBeforeThePackAnswersInFullIsPointedOut) {
+  const std::string mug = R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","model":"M1","target_markets":["EU"]})";
+  const auto old = Screen(mug, "2015-06-01");
+  const Finding* f = Find(old.markets[0], "DATE_NOT_COVERED", "");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kWarn);
+  EXPECT_NE(f->reason.find("from 2021-09-01"), std::string::npos) << f->reason;
+  EXPECT_EQ(Find(Screen(mug, "2026-06-01").markets[0], "DATE_NOT_COVERED", ""), nullptr);
+}
+
 // A barcode that fails its check digit is pointed out; one that lost its
 // leading zeros in a spreadsheet is still itself.
 TEST_F(ScreenerTest, AMistypedGtinIsPointedOut) {

@@ -116,6 +116,10 @@ int RunRequirements(const RequirementsArgs& args) {
   if (args.format == "json") format = ReportFormat::kJson;
   else if (args.format == "markdown") format = ReportFormat::kMarkdown;
   const auto answer = AnswerRequirements(kb.value(), std::move(q));
+  // Said on standard error too, so that a script reading JSON sees it.
+  for (const MarketAnswer& ma : answer.markets)
+    if (const std::string note = CoverageNote(kb.value().markets()[ma.market], answer.query.on); !note.empty())
+      std::fprintf(stderr, "conform: warning: %s\n", note.c_str());
   std::fputs(RenderRequirements(kb.value(), answer, format).c_str(), stdout);
   return kExitOk;
 }

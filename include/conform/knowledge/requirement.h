@@ -3,6 +3,7 @@
 #ifndef CONFORM_KNOWLEDGE_REQUIREMENT_H_
 #define CONFORM_KNOWLEDGE_REQUIREMENT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,11 @@ struct Market {
   std::string version;
   std::vector<std::string> aliases;  // other codes accepted on input, e.g. GB for UK
   std::string file;                  // where the pack was loaded from
+  // The first day the pack answers for in full. Before it, acts in force
+  // then and replaced since (whose replacements the pack encodes) may be
+  // missing from its answers. Empty when the pack states none.
+  std::optional<Date> covers_from;
+  bool Covers(Date on) const { return !covers_from || on >= *covers_from; }
 };
 
 struct StandardRef {

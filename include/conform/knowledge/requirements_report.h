@@ -33,7 +33,12 @@ RequirementsAnswer AnswerRequirements(const KnowledgeBase& kb, RequirementsQuery
 
 enum class ReportFormat { kTable, kJson, kMarkdown };
 
-// JSON: {"query": {...}, "markets": [...], "requirements": [{id, market,
+// Whether `m`'s pack answers for `on` in full (Market::covers_from): empty
+// when it does, else a sentence saying what may be missing.
+std::string CoverageNote(const Market& m, Date on);
+
+// JSON: {"query": {...}, "markets": [{market, name, pack_version,
+// covers_from, date_covered, applies, conditional}, ...], "requirements": [{id, market,
 // status ("applies" | "conditional"), undecided_attributes, legal_act, title,
 // citation, source_url, authority, scope, applies_to, condition, route, marks,
 // documents, standards, labelling, languages, obligations, effective_from,
