@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "conform/credentials/credential.h"
 #include "conform/credentials/jcs.h"
 
 namespace conform {
@@ -68,6 +69,25 @@ TEST(ConformityCredentialTest, ReadsAttestation) {
   EXPECT_EQ(a.assessments[0].products[0].gtin, "04006381333931");
   EXPECT_EQ(a.Gtins(), std::vector<std::string>{"04006381333931"});
   ASSERT_EQ(a.authorisations.size(), 1u);
+}
+
+// Without the UNTP context a DCC names no UNTP version: its content is read,
+// the verifier says no UNTP schema was checked, and does not pretend one was.
+TEST(ConformityCredentialTest, WithoutTheUntpContextNoUntpSchemaIsCheckedAndThatIsSaid) {
+  const auto find = [](const CredentialReport& r, const std::string& name) -> const CredentialCheck* {
+    for (const auto& c : r.checks)
+      if (c.name == name) return &c;
+    return nullptr;
+  };
+  const std::string bare = Replace(kCharger, R"(, "https://test.uncefact.org/vocabulary/untp/dcc/0.5.0/")", "");
+  const CredentialReport without = VerifyCredential(bare, VerifyContext{});
+  const CredentialCheck* content = find(without, "content");
+  ASSERT_NE(content, nullptr);
+  EXPECT_NE(content->detail.find("no UNTP @context"), std::string::npos) << content->detail;
+  EXPECT_EQ(find(without, "schema"), nullptr);
+  const CredentialReport with = VerifyCredential(kCharger, VerifyContext{});
+  ASSERT_NE(find(with, "schema"), nullptr);
+  EXPECT_FALSE(find(with, "schema")->passed);  // digitalConformityCredential/0.5.0 was not given
 }
 
 TEST(ConformityCredentialTest, NonConformanceIsReadNotHidden) {

@@ -479,7 +479,11 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
       size_t products = 0;
       for (const auto& x : a.assessments) products += x.products.size();
       add("content", true,
-          Concat({"UNTP DCC ", a.version.empty() ? "(version not given)" : a.version, ": ", a.attestation_type,
+          Concat({"UNTP DCC ",
+                  // Without the UNTP context the type names no UNTP version:
+                  // read as a DCC, but no UNTP schema can be chosen for it.
+                  a.version.empty() ? "(no UNTP @context: no UNTP version, so no UNTP schema is checked)" : a.version,
+                  ": ", a.attestation_type,
                   a.assessor_level.empty() ? "" : " by ", a.assessor_level, ", ", std::to_string(a.assessments.size()), " assessment(s), ",
                   std::to_string(products), " product(s), ", a.AllConform() ? "all conform" : "NOT all conform"}));
     }
