@@ -263,6 +263,15 @@ TEST_F(ClassifierTest, ElectricalProductsAreReadAsSuch) {
   EXPECT_NE(std::find(pan.set_aside.begin(), pan.set_aside.end(), "title: 'electric' (with 'induction')"), pan.set_aside.end());
 }
 
+// A phone case with a battery that charges the phone is a power bank; a box
+// for AA cells is not.
+TEST_F(ClassifierTest, ABatteryCaseWithACapacityIsAPowerBank) {
+  EXPECT_EQ(Name(Classify("Battery Case 6000mAh Rechargeable Charging Case for Samsung S24")), "power_bank");
+  EXPECT_EQ(Name(Classify("Smart Battery Case for iPhone 15")), "power_bank");
+  EXPECT_EQ(Name(Classify("AA Battery Case Holder 4 Slots")), "none");
+  EXPECT_EQ(Name(Classify("Battery Storage Case Organizer with Tester")), "none");
+}
+
 TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);
