@@ -82,12 +82,14 @@ int RunImport(const Args& args) {
       for (auto& x : d) x.file = file;
       return refuse(Error(feed.error().code(), std::move(d)));
     }
-    const FeedImport& f = feed.value();
+    FeedImport& f = feed.value();
     for (const auto& p : f.problems)
       if (p.skipped || !args.quiet) cli::PrintNote(fmt::format("{}: {}", file, p.ToString()));
     std::printf("%s: %zu records, %zu notices, %zu skipped, %zu warnings\n", file.c_str(), f.records, f.notices.size(), f.skipped(), f.warnings());
     skipped += f.skipped();
-    notices.insert(notices.end(), f.notices.begin(), f.notices.end());
+    // Moved, not copied: a large feed's notices are held once.
+    if (notices.empty()) notices = std::move(f.notices);
+    else notices.insert(notices.end(), std::make_move_iterator(f.notices.begin()), std::make_move_iterator(f.notices.end()));
   }
   auto store = NoticeStore::Open(args.db);
   if (!store.ok()) return Report(store.error());
