@@ -53,6 +53,29 @@ Result<double> ParseAttributeValue(const AttributeDef& def, std::string_view tex
   return Error(ErrorCode::kInternal, "unknown attribute type");
 }
 
+void DeriveElectrical(const Vocabulary& vocab, AttributeValues* values) {
+  const auto electrical = vocab.FindAttribute("electrical");
+  if (!electrical || values->known(*electrical)) return;
+  const auto battery = vocab.FindAttribute("battery");
+  const int none = battery ? vocab.attribute(*battery).EnumIndex("none") : -1;
+  bool powered = false, all_unpowered = battery.has_value() && none >= 0;
+  if (battery) {
+    if (!values->known(*battery)) all_unpowered = false;
+    else if (values->get(*battery) != none) powered = true;
+  }
+  for (const char* name : {"input_voltage_ac", "input_voltage_dc", "output_voltage_dc"}) {
+    const auto id = vocab.FindAttribute(name);
+    if (!id) continue;
+    if (!values->known(*id)) {
+      if (std::string_view(name) != "output_voltage_dc") all_unpowered = false;  // an output needs no stating
+    } else if (values->get(*id) > 0) {
+      powered = true;
+    }
+  }
+  if (powered) values->set(*electrical, 1);
+  else if (all_unpowered) values->set(*electrical, 0);
+}
+
 Result<Product> MakeProduct(const Vocabulary& vocab, std::string_view category,
                             const std::vector<AttributeText>& attributes) {
   const auto cat = vocab.FindCategory(category);
@@ -76,6 +99,7 @@ Result<Product> MakeProduct(const Vocabulary& vocab, std::string_view category,
     if (!v.ok()) return v.error();
     p.attributes.set(*id, v.value());
   }
+  DeriveElectrical(vocab, &p.attributes);
   return p;
 }
 

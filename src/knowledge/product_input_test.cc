@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "conform/knowledge/vocabulary_loader.h"
 #include "test_util.h"
 
 namespace conform {
@@ -27,6 +28,30 @@ TEST(ProductInputTest, CategoryImpliesAttributesAndProductWins) {
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(q.value().attributes.get(battery), v.attribute(battery).EnumIndex("other"));
   EXPECT_FALSE(q.value().attributes.known(*v.FindAttribute("radio")));
+}
+
+// `electrical` follows from the supply when not given: a battery or a
+// voltage makes a product electrical, no battery and no supply make it not.
+TEST(ProductInputTest, ElectricalFollowsFromTheSupply) {
+  auto loaded = LoadVocabulary(CONFORM_SHIPPED_DATA_DIR "/vocabulary.yaml");
+  ASSERT_TRUE(loaded.ok()) << loaded.error().ToString();
+  const Vocabulary& v = loaded.value();
+  const AttributeId electrical = *v.FindAttribute("electrical");
+  const auto of = [&](const std::vector<AttributeText>& attrs) -> double {
+    auto p = MakeProduct(v, "toy", attrs);
+    EXPECT_TRUE(p.ok());
+    return p.ok() && p.value().attributes.known(electrical) ? p.value().attributes.get(electrical) : -1;
+  };
+  EXPECT_EQ(of({{"battery", "button_cell"}}), 1);
+  EXPECT_EQ(of({{"input_voltage_dc", "5"}}), 1);
+  EXPECT_EQ(of({{"battery", "none"}, {"input_voltage_ac", "0"}, {"input_voltage_dc", "0"}}), 0);
+  EXPECT_EQ(of({{"battery", "none"}, {"input_voltage_ac", "0"}}), -1);  // USB power not ruled out
+  EXPECT_EQ(of({}), -1);
+  EXPECT_EQ(of({{"electrical", "false"}, {"battery", "li_ion"}}), 0);  // as given
+  // A category's implied value stands.
+  auto mug = MakeProduct(v, "food_contact", {});
+  ASSERT_TRUE(mug.ok());
+  EXPECT_EQ(mug.value().attributes.get(electrical), 0);
 }
 
 TEST(ProductInputTest, RejectsBadInputWithHints) {

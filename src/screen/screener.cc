@@ -557,6 +557,7 @@ ListingResult Screener::Screen(const Listing& l) const {
                                             vocab.category(cls.category).name, d.ValueText(value)));
     }
   }
+  DeriveElectrical(vocab, &product.attributes);
 
   if (cls.source == Classification::Source::kNone) {
     input_problem("CATEGORY_UNKNOWN",

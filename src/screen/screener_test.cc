@@ -249,6 +249,18 @@ TEST_F(ScreenerTest, AProductUnlikeItsCategoryIsAskedAbout) {
   EXPECT_GE(warmer.markets[0].verdict, Verdict::kNeedsReview);
 }
 
+// A toy whose text says it is electric, its supply not given, needs the
+// electrical rules outright, not "if it has a battery".
+TEST_F(ScreenerTest, AnElectricToyNeedsTheElectricalRules) {
+  const auto train = Screen(R"({"listing_id":"L","seller_id":"S","title":"Electric Train Set for Kids 3+","model":"T1",)"
+                            R"("target_markets":["EU"]})", "2026-06-01");
+  ASSERT_EQ(kb_->vocabulary().category(train.classification.category).name, "toy");
+  const Finding* f = Find(train.markets[0], "EVIDENCE_MISSING", "EU-ROHS");
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->conditional);
+  EXPECT_EQ(f->severity, Severity::kBlock);
+}
+
 // A date before a pack answers in full is said, not passed over: acts
 // replaced since may be missing.
 TEST_F(ScreenerTest, ADateBeforeThePackAnswersInFullIsPointedOut) {

@@ -22,8 +22,16 @@ Result<AttributeText> SplitAttributeArgument(std::string_view arg);
 // (true/false, yes/no, 1/0); enum values as declared.
 Result<double> ParseAttributeValue(const AttributeDef& def, std::string_view text);
 
+// Sets `electrical` when it is unknown and the supply decides it: a battery
+// (other than none) or a supply or output voltage above 0 makes the product
+// electrical; no battery and no AC or DC supply, all three known, makes it
+// not. Other cases (and vocabularies without these attributes) are left as
+// they are. Rules may then ask `electrical` alone of a product that says
+// only "electric".
+void DeriveElectrical(const Vocabulary& vocab, AttributeValues* values);
+
 // Builds a product of category `category` with the given attributes on top of
-// what the category implies. Errors (each with a hint): unknown category or
+// what the category implies, `electrical` derived (DeriveElectrical). Errors (each with a hint): unknown category or
 // attribute, a value of the wrong kind or out of range, an attribute given
 // twice.
 Result<Product> MakeProduct(const Vocabulary& vocab, std::string_view category,
