@@ -412,6 +412,11 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
   if (vac > 0) infer(input_voltage_ac_, vac, fmt::format("text: '{}'", vac_word));
   if (vdc > 0) infer(output_voltage_dc_, vdc, fmt::format("text: '{}'", vdc_word));
   if (age_max >= 0) infer(intended_age_max_, age_max, fmt::format("text: '{}'", age_word));
+  // Watts beside a microwave are the oven's a container may go in ("microwave
+  // safe up to 800W").
+  if (!rating_word.empty())
+    for (std::string_view oven : {"microwave", "mikrowelle", "micro-onde", "microonda", "microonde", "微波"})
+      if (text.find(oven) != std::string::npos) rating_word.clear();
   if (const std::string& rating = !rating_word.empty() ? rating_word : !vac_word.empty() ? vac_word : vdc_word; !rating.empty())
     infer(electrical_, 1, fmt::format("text: '{}'", rating));
   return age_grade;

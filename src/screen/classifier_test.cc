@@ -257,6 +257,7 @@ TEST_F(ClassifierTest, ElectricalProductsAreReadAsSuch) {
                             "Saucepan for Gas/Electric/Induction", "Glass Teapot for electric stove", "Electric Blue Cotton T-Shirt",
                             "Rug 160W x 230L cm Cotton", "Motor Oil 10W-40", "Lunch Box 3 Pack w/ Lids",
                             "Eau de Parfum Rechargeable 100ml", "Manual Non-Electric Coffee Grinder",
+                            "Glass Food Container, microwave safe up to 800W", "Boîte repas micro-ondes 700 W",
                             "Poêle 28 cm, tous feux dont plaques électriques et induction", "Ceramic Coffee Mug 350ml"})
     EXPECT_EQ(Inferred(Classify(title), "electrical"), -1) << title;
   const Classification pan = Classify("Frying Pan for gas, electric and induction hobs");
