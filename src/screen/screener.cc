@@ -48,7 +48,15 @@ const char* EvidenceStatusName(EvidenceStatus s) {
 
 namespace {
 
-// EU Member States (ISO 3166-1 alpha-2; Greece is GR, not EL).
+// The check digit a listing's GTIN should end with, or -1 when it does. The
+// reader leaves 8 to 14 digits; lost leading zeros are still the code.
+int WrongGtinCheckDigit(const std::string& gtin) {
+  if (gtin.empty() || gtin.size() > 14) return -1;
+  const std::string padded = std::string(14 - gtin.size(), '0') + gtin;
+  const int expected = GtinCheckDigit(std::string_view(padded).substr(0, 13));
+  return padded.back() - '0' == expected ? -1 : expected;
+}
+
 // `code` trimmed and upper-cased when it is two ASCII letters (an ISO 3166-1
 // alpha-2 or ISO 639-1 code, as the listing format asks), else empty.
 std::string TwoLetterCode(std::string_view code) {
@@ -188,6 +196,12 @@ void CheckGpsrArticle19(const Listing& l, const Requirement& r, MarketVerdict* m
     AddFinding(mv, "GPSR_IDENTIFIER_MISSING", Severity::kBlock,
                "The offer shows no type, model or other product identifier (GPSR Art. 19(c)).",
                "Add the model or type number, or the GTIN.", &r);
+  } else if (l.model.empty() && WrongGtinCheckDigit(l.gtin) >= 0) {
+    AddFinding(mv, "GPSR_IDENTIFIER_INVALID", Severity::kBlock,
+               fmt::format("The only product identifier the offer shows, GTIN {}, fails its check digit and so identifies no product "
+                           "(GPSR Art. 19(c)).",
+                           l.gtin),
+               "Correct the GTIN, or add the model or type number.", &r);
   }
   if (l.image_count && *l.image_count == 0) {
     AddFinding(mv, "GPSR_PICTURE_MISSING", Severity::kBlock, "The offer has no picture of the product (GPSR Art. 19(c)).",
@@ -569,13 +583,9 @@ ListingResult Screener::Screen(const Listing& l) const {
                   "State the category (see `conform vocabulary`).");
   }
   // A mistyped barcode identifies nothing: recall matching will not use it.
-  // The reader leaves 8 to 14 digits; lost leading zeros are still the code.
-  if (!l.gtin.empty() && l.gtin.size() <= 14) {
-    const std::string padded = std::string(14 - l.gtin.size(), '0') + l.gtin;
-    if (const int expected = GtinCheckDigit(std::string_view(padded).substr(0, 13)); padded.back() - '0' != expected)
-      input_problem("GTIN_INVALID", fmt::format("The GTIN {} fails its check digit (the last digit should be {}).", l.gtin, expected),
-                    "Check the barcode for a mistyped digit.", Severity::kWarn);
-  }
+  if (const int expected = WrongGtinCheckDigit(l.gtin); expected >= 0)
+    input_problem("GTIN_INVALID", fmt::format("The GTIN {} fails its check digit (the last digit should be {}).", l.gtin, expected),
+                  "Check the barcode for a mistyped digit.", Severity::kWarn);
   // A warning, not a review: titles deny features too ("wired, no
   // Bluetooth"), and the stated value stands.
   for (const AttributeInference& a : cls.text_says) {

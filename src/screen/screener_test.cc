@@ -261,6 +261,23 @@ TEST_F(ScreenerTest, AnElectricToyNeedsTheElectricalRules) {
   EXPECT_EQ(f->severity, Severity::kBlock);
 }
 
+// A mistyped barcode identifies nothing: when it is the offer's only
+// identifier, GPSR Art. 19(c) is not met.
+TEST_F(ScreenerTest, AMistypedGtinAloneIsNoGpsrIdentifier) {
+  const auto alone = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"4006381333932",)"
+                            R"("target_markets":["EU"]})");
+  const Finding* f = Find(alone.markets[0], "GPSR_IDENTIFIER_INVALID", "");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kBlock);
+  const auto valid = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"4006381333931",)"
+                            R"("target_markets":["EU"]})");
+  EXPECT_EQ(Find(valid.markets[0], "GPSR_IDENTIFIER_INVALID", ""), nullptr);
+  EXPECT_EQ(Find(valid.markets[0], "GPSR_IDENTIFIER_MISSING", ""), nullptr);
+  const auto with_model = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"4006381333932",)"
+                                 R"("model":"M1","target_markets":["EU"]})");
+  EXPECT_EQ(Find(with_model.markets[0], "GPSR_IDENTIFIER_INVALID", ""), nullptr);
+}
+
 // A date before a pack answers in full is said, not passed over: acts
 // replaced since may be missing.
 TEST_F(ScreenerTest, ADateBeforeThePackAnswersInFullIsPointedOut) {
