@@ -406,8 +406,9 @@ int RunVocabulary(const std::string& dir) {
   const Vocabulary& v = kb.value().vocabulary();
   std::printf("Markets:\n");
   for (const auto& m : kb.value().markets())
-    std::printf("  %-4s %s%s\n", m.code.c_str(), m.name.c_str(),
-                m.aliases.empty() ? "" : fmt::format(" (also {})", Join(m.aliases, ", ")).c_str());
+    std::printf("  %-4s %s%s: pack %s%s\n", m.code.c_str(), m.name.c_str(),
+                m.aliases.empty() ? "" : fmt::format(" (also {})", Join(m.aliases, ", ")).c_str(), m.version.c_str(),
+                m.covers_from ? fmt::format(", in full from {}", m.covers_from->ToString()).c_str() : "");
   std::printf("Categories:\n");
   for (size_t i = 0; i < v.category_count(); ++i) {
     const auto& c = v.category(static_cast<CategoryId>(i));
