@@ -258,6 +258,8 @@ TEST_F(ClassifierTest, ElectricalProductsAreReadAsSuch) {
                             "Rug 160W x 230L cm Cotton", "Motor Oil 10W-40", "Lunch Box 3 Pack w/ Lids",
                             "Eau de Parfum Rechargeable 100ml", "Manual Non-Electric Coffee Grinder",
                             "Glass Food Container, microwave safe up to 800W", "Boîte repas micro-ondes 700 W",
+                            "Vacuum Insulated Food Jar, keeps food heated for 7 hours",
+                            "Stainless Steel Lunch Box, suitable for electric lunch box heater", "Lipstick Matte Electric Red 3.5g",
                             "Poêle 28 cm, tous feux dont plaques électriques et induction", "Ceramic Coffee Mug 350ml"})
     EXPECT_EQ(Inferred(Classify(title), "electrical"), -1) << title;
   const Classification pan = Classify("Frying Pan for gas, electric and induction hobs");
