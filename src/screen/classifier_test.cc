@@ -260,6 +260,7 @@ TEST_F(ClassifierTest, ElectricalProductsAreReadAsSuch) {
                             "Glass Food Container, microwave safe up to 800W", "Boîte repas micro-ondes 700 W",
                             "Vacuum Insulated Food Jar, keeps food heated for 7 hours",
                             "Stainless Steel Lunch Box, suitable for electric lunch box heater", "Lipstick Matte Electric Red 3.5g",
+                            "Rouge à lèvres Rouge Électrique 3,5 g", "Rossetto rosso elettrico lunga durata",
                             "Poêle 28 cm, tous feux dont plaques électriques et induction", "Ceramic Coffee Mug 350ml"})
     EXPECT_EQ(Inferred(Classify(title), "electrical"), -1) << title;
   const Classification pan = Classify("Frying Pan for gas, electric and induction hobs");
