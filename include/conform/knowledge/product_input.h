@@ -31,9 +31,9 @@ Result<double> ParseAttributeValue(const AttributeDef& def, std::string_view tex
 void DeriveElectrical(const Vocabulary& vocab, AttributeValues* values);
 
 // Builds a product of category `category` with the given attributes on top of
-// what the category implies, `electrical` derived (DeriveElectrical). Errors (each with a hint): unknown category or
-// attribute, a value of the wrong kind or out of range, an attribute given
-// twice.
+// what the category implies, `electrical` derived (DeriveElectrical). Errors
+// (each with a hint): unknown category or attribute, a value of the wrong
+// kind or out of range, an attribute given twice.
 Result<Product> MakeProduct(const Vocabulary& vocab, std::string_view category,
                             const std::vector<AttributeText>& attributes);
 
