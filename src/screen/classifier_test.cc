@@ -276,6 +276,15 @@ TEST_F(ClassifierTest, ABatteryCaseWithACapacityIsAPowerBank) {
   EXPECT_EQ(Name(Classify("Battery Storage Case Organizer with Tester")), "none");
 }
 
+// Heated clothing is clothing (that says it is electrical), not the power
+// bank its "battery pack" would make it.
+TEST_F(ClassifierTest, HeatedClothingIsClothing) {
+  const Classification jacket = Classify("Heated Jacket for Men with Battery Pack 7.4V");
+  EXPECT_EQ(Name(jacket), "textile");
+  EXPECT_EQ(Inferred(jacket, "electrical"), 1);
+  EXPECT_EQ(Name(Classify("USB Heated Vest Women, Washable")), "textile");
+}
+
 TEST_F(ClassifierTest, NothingToGoOnGivesNoCategory) {
   const Classification c = Classify("Item 42");
   EXPECT_EQ(c.source, Classification::Source::kNone);
