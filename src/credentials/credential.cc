@@ -466,7 +466,9 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
   ValidityPeriod period;
   CredentialStructure(vc, &problems, &period);
   add("structure", problems.empty(), problems.empty() ? "VC Data Model 2.0" : fmt::format("{}", fmt::join(problems, "; ")));
-  if (!problems.empty()) return report;
+  // The checks after it still run on an object that breaks the data model,
+  // so that one pass names every problem.
+  if (!vc.is_object()) return report;
 
   // A UNTP Digital Conformity Credential must also say what was assessed,
   // against what, and with what result.
@@ -570,8 +572,12 @@ CredentialReport VerifyCredential(std::string_view json, const VerifyContext& ct
                      : trusted.error().ToString());
   }
 
-  // The structure check passed, so each date given is well formed and read.
-  if (period.from && ctx.now < *period.from) {
+  // The structure check read each date it could; one it refused would read
+  // as none, so the period is then not judged.
+  const bool dates_read = (vc.Find("validFrom") == nullptr || period.from) && (vc.Find("validUntil") == nullptr || period.until);
+  if (!dates_read) {
+    add("validity", false, "not judged: validFrom or validUntil cannot be read (see the structure check)");
+  } else if (period.from && ctx.now < *period.from) {
     add("validity", false, fmt::format("not valid before {}", Str(vc.Find("validFrom"))));
   } else if (period.until && ctx.now > *period.until) {
     add("validity", false, fmt::format("expired at {}", Str(vc.Find("validUntil"))));

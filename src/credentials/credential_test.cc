@@ -92,6 +92,27 @@ const char* kBody = R"({"@context":["https://www.w3.org/ns/credentials/v2"],"typ
                     R"("validUntil":"2027-06-01T00:00:00Z","credentialSubject":{"id":"urn:gtin:06901234567892",)"
                     R"("scheme":{"id":"CCC"},"assessment":[{"referenceStandard":{"id":"GB 4943.1-2022"},"conformance":true}]}})";
 
+// A credential that breaks the data model still gets the other checks, so
+// that one pass names every problem; a validity date it cannot read is
+// said, not taken as none.
+TEST_F(CredentialTest, AStructureFailureDoesNotHideTheOtherChecks) {
+  std::string vc = Issue(kBody);
+  const size_t at = vc.find("2027-06-01T00:00:00Z");
+  ASSERT_NE(at, std::string::npos);
+  vc.replace(at, 20, "next summer");
+  const auto report = VerifyCredential(vc, context_);
+  ASSERT_NE(Check(report, "structure"), nullptr);
+  EXPECT_FALSE(Check(report, "structure")->passed);
+  EXPECT_NE(Check(report, "structure")->detail.find("validUntil"), std::string::npos);
+  ASSERT_NE(Check(report, "proof"), nullptr);
+  EXPECT_FALSE(Check(report, "proof")->passed);  // the text was changed after signing
+  EXPECT_NE(Check(report, "status"), nullptr);
+  ASSERT_NE(Check(report, "validity"), nullptr);
+  EXPECT_FALSE(Check(report, "validity")->passed);
+  EXPECT_NE(Check(report, "validity")->detail.find("not judged"), std::string::npos);
+  EXPECT_FALSE(report.ok());
+}
+
 TEST_F(CredentialTest, IssuedCredentialPassesEveryCheck) {
   const auto report = VerifyCredential(Issue(kBody), context_);
   for (const auto& c : report.checks) EXPECT_TRUE(c.passed) << c.name << ": " << c.detail;

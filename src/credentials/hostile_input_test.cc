@@ -254,6 +254,48 @@ TEST_F(HostileInputTest, PresentationsBindTheHolderAndVerifyWhatTheyCarry) {
   EXPECT_FALSE(tampered.credentials[0].ok());
 }
 
+// Every property of a valid credential, and of its proof and status entry,
+// given a value of each wrong kind: refused, and (now that the checks after
+// a structure failure still run) without upsetting any of them.
+TEST_F(HostileInputTest, WrongKindsOfValueAreRefusedByEveryCheck) {
+  const char* kinds[] = {"null", "7", "-1.5", "true", "\"x\"", "\"\"", "[]", "[1]", "[[]]", "[{}]", "{}", "{\"a\":1}", "[\"x\",{}]"};
+  const JsonValue good = ParseIJson(good_).value();
+  const auto with = [](JsonValue v, const std::vector<std::string>& path, const JsonValue& value) {
+    JsonValue* at = &v;
+    for (size_t i = 0; i + 1 < path.size() && at != nullptr; ++i) {
+      JsonValue* next = nullptr;
+      for (auto& m : at->members)
+        if (m.first == path[i]) next = m.second.is_array() && !m.second.items.empty() ? &m.second.items[0] : &m.second;
+      at = next;
+    }
+    if (at != nullptr)
+      for (auto& m : at->members)
+        if (m.first == path.back()) m.second = value;
+    return v;
+  };
+  std::vector<std::vector<std::string>> paths;
+  for (const auto& m : good.members) paths.push_back({m.first});
+  for (const char* parent : {"proof", "credentialStatus", "issuer", "credentialSubject"}) {
+    const JsonValue* p = good.Find(parent);
+    if (p != nullptr && p->is_array() && !p->items.empty()) p = &p->items[0];
+    if (p != nullptr && p->is_object())
+      for (const auto& m : p->members) paths.push_back({parent, m.first});
+  }
+  ASSERT_GT(paths.size(), 10u);
+  int checked = 0;
+  for (const auto& path : paths) {
+    for (const char* kind : kinds) {
+      const JsonValue value = ParseIJson(kind).value();
+      const std::string text = Canonicalize(with(good, path, value));
+      const CredentialReport r = VerifyCredential(text, context_);
+      if (text == Canonicalize(good)) continue;
+      EXPECT_FALSE(r.ok()) << path.back() << " = " << kind;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 100);
+}
+
 // Random byte changes to a valid credential: whatever the change, the result
 // is refused, unless it left the signed content as it was (whitespace).
 TEST_F(HostileInputTest, RandomMutationsAreNeverAccepted) {
