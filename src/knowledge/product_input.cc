@@ -53,27 +53,30 @@ Result<double> ParseAttributeValue(const AttributeDef& def, std::string_view tex
   return Error(ErrorCode::kInternal, "unknown attribute type");
 }
 
-void DeriveElectrical(const Vocabulary& vocab, AttributeValues* values) {
-  const auto electrical = vocab.FindAttribute("electrical");
-  if (!electrical || values->known(*electrical)) return;
-  const auto battery = vocab.FindAttribute("battery");
-  const int none = battery ? vocab.attribute(*battery).EnumIndex("none") : -1;
-  bool powered = false, all_unpowered = battery.has_value() && none >= 0;
-  if (battery) {
-    if (!values->known(*battery)) all_unpowered = false;
-    else if (values->get(*battery) != none) powered = true;
+SupplyAttributes::SupplyAttributes(const Vocabulary& vocab)
+    : electrical(vocab.FindAttribute("electrical")),
+      battery(vocab.FindAttribute("battery")),
+      input_voltage_ac(vocab.FindAttribute("input_voltage_ac")),
+      input_voltage_dc(vocab.FindAttribute("input_voltage_dc")),
+      output_voltage_dc(vocab.FindAttribute("output_voltage_dc")),
+      battery_none(battery ? vocab.attribute(*battery).EnumIndex("none") : -1) {}
+
+void DeriveElectrical(const SupplyAttributes& s, AttributeValues* values) {
+  if (!s.electrical || values->known(*s.electrical)) return;
+  bool powered = false, all_unpowered = s.battery && s.battery_none >= 0;
+  if (s.battery) {
+    if (!values->known(*s.battery)) all_unpowered = false;
+    else if (values->get(*s.battery) != s.battery_none) powered = true;
   }
-  for (const char* name : {"input_voltage_ac", "input_voltage_dc", "output_voltage_dc"}) {
-    const auto id = vocab.FindAttribute(name);
+  // An output voltage need not be stated to rule the supply out.
+  for (const auto& [id, must_be_known] : {std::pair{s.input_voltage_ac, true}, std::pair{s.input_voltage_dc, true},
+                                          std::pair{s.output_voltage_dc, false}}) {
     if (!id) continue;
-    if (!values->known(*id)) {
-      if (std::string_view(name) != "output_voltage_dc") all_unpowered = false;  // an output needs no stating
-    } else if (values->get(*id) > 0) {
-      powered = true;
-    }
+    if (!values->known(*id)) all_unpowered = all_unpowered && !must_be_known;
+    else if (values->get(*id) > 0) powered = true;
   }
-  if (powered) values->set(*electrical, 1);
-  else if (all_unpowered) values->set(*electrical, 0);
+  if (powered) values->set(*s.electrical, 1);
+  else if (all_unpowered) values->set(*s.electrical, 0);
 }
 
 Result<Product> MakeProduct(const Vocabulary& vocab, std::string_view category,
@@ -99,7 +102,7 @@ Result<Product> MakeProduct(const Vocabulary& vocab, std::string_view category,
     if (!v.ok()) return v.error();
     p.attributes.set(*id, v.value());
   }
-  DeriveElectrical(vocab, &p.attributes);
+  DeriveElectrical(SupplyAttributes(vocab), &p.attributes);
   return p;
 }
 

@@ -328,7 +328,7 @@ struct EvidenceFacts {
 
 Screener::Screener(const KnowledgeBase& kb, const Classifier& classifier, Date on, bool explain_info,
                    const CredentialEvidence* credentials)
-    : kb_(kb), classifier_(classifier), on_(on), explain_info_(explain_info), credentials_(credentials) {
+    : kb_(kb), classifier_(classifier), on_(on), explain_info_(explain_info), credentials_(credentials), supply_(kb.vocabulary()) {
   prepared_.reserve(kb.requirements().size());
   for (const Requirement& r : kb.requirements()) {
     Prepared p;
@@ -571,7 +571,7 @@ ListingResult Screener::Screen(const Listing& l) const {
                                             vocab.category(cls.category).name, d.ValueText(value)));
     }
   }
-  DeriveElectrical(vocab, &product.attributes);
+  DeriveElectrical(supply_, &product.attributes);
 
   if (cls.source == Classification::Source::kNone) {
     input_problem("CATEGORY_UNKNOWN",

@@ -2,6 +2,7 @@
 #ifndef CONFORM_KNOWLEDGE_PRODUCT_INPUT_H_
 #define CONFORM_KNOWLEDGE_PRODUCT_INPUT_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,13 +23,21 @@ Result<AttributeText> SplitAttributeArgument(std::string_view arg);
 // (true/false, yes/no, 1/0); enum values as declared.
 Result<double> ParseAttributeValue(const AttributeDef& def, std::string_view text);
 
+// The attributes `electrical` follows from, looked up once per vocabulary
+// (absent ones stay empty).
+struct SupplyAttributes {
+  explicit SupplyAttributes(const Vocabulary& vocab);
+  std::optional<AttributeId> electrical, battery, input_voltage_ac, input_voltage_dc, output_voltage_dc;
+  int battery_none = -1;  // enum index of battery 'none'
+};
+
 // Sets `electrical` when it is unknown and the supply decides it: a battery
 // (other than none) or a supply or output voltage above 0 makes the product
 // electrical; no battery and no AC or DC supply, all three known, makes it
 // not. Other cases (and vocabularies without these attributes) are left as
 // they are. Rules may then ask `electrical` alone of a product that says
 // only "electric".
-void DeriveElectrical(const Vocabulary& vocab, AttributeValues* values);
+void DeriveElectrical(const SupplyAttributes& supply, AttributeValues* values);
 
 // Builds a product of category `category` with the given attributes on top of
 // what the category implies, `electrical` derived (DeriveElectrical). Errors

@@ -17,6 +17,7 @@
 #include "conform/core/date.h"
 #include "conform/core/listing.h"
 #include "conform/knowledge/knowledge_base.h"
+#include "conform/knowledge/product_input.h"
 #include "conform/screen/classifier.h"
 
 namespace conform {
@@ -110,6 +111,7 @@ class Screener {
   bool explain_info_;
   const CredentialEvidence* credentials_;
   const RecallLookup* recalls_ = nullptr;
+  SupplyAttributes supply_;
   std::vector<Prepared> prepared_;  // by index in kb_.requirements()
 };
 
