@@ -197,9 +197,10 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
         }
         for (const auto& term : r.StringList(*root, "children", false)) add(term, TermEffect{-1, 0, {}, true, SetAside::kNone, {}});
         if (const YAML::Node aside = (*root)["set_aside"];
-            aside.IsDefined() && r.CheckMap(aside, "set_aside", {"within", "after", "next_word", "before"})) {
+            aside.IsDefined() && r.CheckMap(aside, "set_aside", {"within", "after", "next_word", "before", "before_always"})) {
           for (const auto& [key, how] : {std::pair{"within", SetAside::kWithin}, std::pair{"after", SetAside::kAfter},
-                                         std::pair{"next_word", SetAside::kNextWord}, std::pair{"before", SetAside::kBefore}})
+                                         std::pair{"next_word", SetAside::kNextWord}, std::pair{"before", SetAside::kBefore},
+                                         std::pair{"before_always", SetAside::kBeforeAlways}})
             for (const auto& term : r.StringList(aside, key, false)) add(term, TermEffect{-1, 0, {}, false, how, {}});
         }
         if (main) {
@@ -487,14 +488,15 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
         size_t word_end = word;
         while (word_end < text.size() && text[word_end] != ' ' && !EndsClause(text[word_end])) ++word_end;
         if (m.begin < std::min(word_end, word + kNextWordReach)) by = &a;
-      } else if (how == SetAside::kBefore && m.end <= a.begin) {
+      } else if ((how == SetAside::kBefore || how == SetAside::kBeforeAlways) && m.end <= a.begin) {
         // Only spaces between; and a Latin-script phrase must end its clause,
         // English heads coming last ("power bank case" against "charger
-        // holder 15W", a product named in the marketplace way).
+        // holder 15W", a product named in the marketplace way), unless it
+        // names what is never the product ("kettle descaler tablets").
         bool near = true;
         for (size_t i = m.end; i < a.begin && near; ++i) near = text[i] == ' ';
         const bool cjk = static_cast<unsigned char>(text[a.begin]) >= 0x80;
-        if (near && (cjk || ClauseEndsAt(text, a_end))) by = &a;
+        if (near && (how == SetAside::kBeforeAlways || cjk || ClauseEndsAt(text, a_end))) by = &a;
       }
       if (by != nullptr) break;
     }
@@ -503,7 +505,9 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
     } else if (why != nullptr && why->size() < 8) {
       const SetAside how = aside_of(by->term);
       std::string note = fmt::format("{}: '{}' ({} '{}')", where, matcher_.term(m.term),
-                                     how == SetAside::kWithin ? "in" : how == SetAside::kBefore ? "before" : "after", matcher_.term(by->term));
+                                     how == SetAside::kWithin                                   ? "in"
+                                     : how == SetAside::kBefore || how == SetAside::kBeforeAlways ? "before"
+                                                                                                  : "after", matcher_.term(by->term));
       if (std::find(why->begin(), why->end(), note) == why->end()) why->push_back(std::move(note));
     }
   }

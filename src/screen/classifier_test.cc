@@ -203,6 +203,32 @@ TEST_F(ClassifierTest, WordsNamingAnotherProductDoNotCount) {
   EXPECT_EQ(Inferred(Classify("Kids Hoodie with Drawstrings"), "has_drawstrings"), 1);
 }
 
+// Consumables, spares and chargers made for an appliance are not the
+// appliance: a descaler, brush heads, filters. The appliance sold with them
+// still is.
+TEST_F(ClassifierTest, WhatIsMadeForAnApplianceIsNotTheAppliance) {
+  for (const char* title : {"Electric Kettle Descaler Tablets, 12 pack", "Kettle Descaler Powder 4 sachets",
+                            "Kettle Cleaning Tablets", "Descaling Tablets for Coffee Machines",
+                            "Descaler for Coffee Machines and Kettles 500ml",
+                            "Replacement Brush Heads for Electric Toothbrush, 8 pack",
+                            "Electric Toothbrush Replacement Heads 4 pcs", "Philips Electric Toothbrush Replacement Brush Heads",
+                            "Electric Toothbrush Heads, compatible with Oral-B", "Filter Cartridges for Electric Water Kettle",
+                            "Humidifier Cartridges for Dehumidifier", "Descaling Solution for Kettles and Irons 500ml",
+                            "Hair Dryer Diffuser Attachment", "Hair Dryer Diffuser"})
+    EXPECT_EQ(Name(Classify(title)), "none") << title;
+  const Classification charger = Classify("Charger for Electric Toothbrush, Oral-B compatible");
+  EXPECT_EQ(Name(charger), "charger");
+  EXPECT_NE(std::find(charger.set_aside.begin(), charger.set_aside.end(),
+                      "title: 'electric toothbrush' (after 'charger for')"),
+            charger.set_aside.end());
+  const Classification tablets = Classify("Electric Kettle Descaler Tablets");
+  EXPECT_NE(std::find(tablets.set_aside.begin(), tablets.set_aside.end(), "title: 'electric kettle' (before 'descaler')"),
+            tablets.set_aside.end());
+  for (const char* title : {"Electric Kettle 1.7L with Limescale Filter", "Coffee Machine with Automatic Descaling Programme",
+                            "Sonic Electric Toothbrush with 4 Brush Heads", "Ionic Hair Dryer with Diffuser 1800W"})
+    EXPECT_EQ(Name(Classify(title)), "household_appliance") << title;
+}
+
 // Toys under the toy rules are for children under 14: pet toys, adults'
 // products, festive decorations and "14+" speak against toy.
 TEST_F(ClassifierTest, WhatIsCalledAToyButIsNotForChildren) {

@@ -98,9 +98,11 @@ class Classifier {
   // Where a set-aside phrase keeps other terms from counting (keywords.yaml,
   // `set_aside`): inside it ("not a toy"), in the words after it up to the
   // end of the clause ("pouch for" a power bank), in the one word after it
-  // ("compatible with" an iPhone), or in the word right before it when it
-  // ends the clause ("power bank case", "充电宝收纳包").
-  enum class SetAside { kNone, kWithin, kAfter, kNextWord, kBefore };
+  // ("compatible with" an iPhone), in the word right before it when it
+  // ends the clause ("power bank case", "充电宝收纳包"), or in the word right
+  // before it whatever follows, for things never the product itself
+  // ("kettle descaler tablets").
+  enum class SetAside { kNone, kWithin, kAfter, kNextWord, kBefore, kBeforeAlways };
   struct TermEffect {
     int category = -1;  // or -1 for attribute-only terms
     double weight = 0;  // negative: the term speaks against the category ("for dogs")
