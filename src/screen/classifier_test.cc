@@ -277,7 +277,9 @@ TEST_F(ClassifierTest, CommonChargerTypesAreReadFromTheirNames) {
 TEST_F(ClassifierTest, ElectricalProductsAreReadAsSuch) {
   for (const char* title : {"Coffee Mug Warmer Electric for Desk", "Coffee Mug Warmer for Desk 20W", "USB Cup Warmer 5V",
                             "Heated Lunch Box Food Warmer", "Tasse chauffante USB", "电热杯 保温杯垫", "Elektrische Brotdose",
-                            "Fiambrera eléctrica", "Portapranzo elettrico", "Rechargeable Milk Frother 15 watts"})
+                            "Fiambrera eléctrica", "Portapranzo elettrico", "Rechargeable Milk Frother 15 watts",
+                            "Caneca aquecida USB", "Lancheira elétrica portátil", "Podgrzewany kubek USB",
+                            "Elektryczny pojemnik na lunch", "Oplaadbare melkopschuimer", "Verwarmde lunchbox"})
     EXPECT_EQ(Inferred(Classify(title), "electrical"), 1) << title;
   for (const char* title : {"Non-Stick Frying Pan 28cm, suitable for gas, electric and induction hobs",
                             "Saucepan for Gas/Electric/Induction", "Glass Teapot for electric stove", "Electric Blue Cotton T-Shirt",
@@ -287,7 +289,10 @@ TEST_F(ClassifierTest, ElectricalProductsAreReadAsSuch) {
                             "Vacuum Insulated Food Jar, keeps food heated for 7 hours",
                             "Stainless Steel Lunch Box, suitable for electric lunch box heater", "Lipstick Matte Electric Red 3.5g",
                             "Rouge à lèvres Rouge Électrique 3,5 g", "Rossetto rosso elettrico lunga durata",
-                            "Poêle 28 cm, tous feux dont plaques électriques et induction", "Ceramic Coffee Mug 350ml"})
+                            "Poêle 28 cm, tous feux dont plaques électriques et induction", "Ceramic Coffee Mug 350ml",
+                            "Koekenpan 28 cm, geschikt voor gas, elektrisch en inductie", "Frigideira 28 cm para indução, gás e elétrico",
+                            "Patelnia 28 cm na kuchenki gazowe, elektryczne i indukcyjne", "T-shirt de algodão azul elétrico",
+                            "Batom rosa elétrico 3,5 g"})
     EXPECT_EQ(Inferred(Classify(title), "electrical"), -1) << title;
   const Classification pan = Classify("Frying Pan for gas, electric and induction hobs");
   EXPECT_NE(std::find(pan.set_aside.begin(), pan.set_aside.end(), "title: 'electric' (with 'induction')"), pan.set_aside.end());
