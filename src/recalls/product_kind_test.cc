@@ -138,7 +138,7 @@ TEST_F(ProductKindsTest, OneProductOfTwoKindsAgrees) {
 TEST_F(ProductKindsTest, AGarmentIsNoAppliance) {
   const MatchRecord hoodie = NoticeRecord("A1", "Children's hooded sweatshirt", "Grey hooded sweatshirt with drawstrings.",
                                           "Clothing, textiles and fashion items");
-  EXPECT_EQ(Judge(hoodie, ListingRecord("L1", "Blow dryer diffuser attachment")).agreement, KindAgreement::kConflict);
+  EXPECT_EQ(Judge(hoodie, ListingRecord("L1", "Ionic blow dryer 2000W")).agreement, KindAgreement::kConflict);
   // A heated textile reads as both kinds from its words, and agrees with
   // either.
   const MatchRecord blanket = NoticeRecord("A2", "Electric blanket", "Double electric blanket, 120 W.", "Electrical appliances and equipment");

@@ -456,38 +456,51 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
   thread_local std::vector<TermMatcher::Match> matches;
   matcher_.FindAll(text, &matches);
   counted->clear();
-  const auto aside_of = [&](uint32_t term) {
+  const auto is_aside = [&](uint32_t term) {
     for (const TermEffect& e : effects_[term])
-      if (e.set_aside != SetAside::kNone) return e.set_aside;
-    return SetAside::kNone;
+      if (e.set_aside != SetAside::kNone) return true;
+    return false;
   };
-  // Most texts hold no set-aside phrase: each term is then looked at once.
-  thread_local std::vector<TermMatcher::Match> asides;
+  // Each set-aside phrase found, once for each way it sets aside ("charger
+  // cable" keeps the "charger" in it and the product word before it from
+  // counting). Most texts hold none: each term is then looked at once.
+  struct Aside {
+    TermMatcher::Match match;
+    SetAside how;
+  };
+  thread_local std::vector<Aside> asides;
   asides.clear();
   for (const TermMatcher::Match& m : matches)
-    if (aside_of(m.term) != SetAside::kNone) asides.push_back(m);
-  for (const TermMatcher::Match& m : matches) {
-    if (!asides.empty() && aside_of(m.term) != SetAside::kNone) continue;
-    const TermMatcher::Match* by = nullptr;
-    for (const TermMatcher::Match& a : asides) {
-      const SetAside how = aside_of(a.term);
+    for (const TermEffect& e : effects_[m.term])
+      if (e.set_aside != SetAside::kNone) asides.push_back({m, e.set_aside});
+  // What sets each match aside, if anything; null for the phrases
+  // themselves too, which are skipped.
+  thread_local std::vector<const Aside*> set_by;
+  set_by.assign(matches.size(), nullptr);
+  for (size_t k = 0; k < matches.size() && !asides.empty(); ++k) {
+    const TermMatcher::Match& m = matches[k];
+    if (is_aside(m.term)) continue;
+    const Aside*& by = set_by[k];
+    for (const Aside& aside : asides) {
+      const TermMatcher::Match& a = aside.match;
+      const SetAside how = aside.how;
       // A word phrase's match ends before the plural it allowed ("no
       // drawstring" in "no drawstrings"); the plural is inside it too.
       size_t a_end = a.end;
       if (text.compare(a_end, 2, "es") == 0) a_end += 2;
       else if (a_end < text.size() && text[a_end] == 's') a_end += 1;
       if (how == SetAside::kWithin && m.begin >= a.begin && m.end <= a_end) {
-        by = &a;
+        by = &aside;
       } else if (how == SetAside::kAfter && m.begin >= a.end && m.begin < a.end + kAfterReach) {
         bool same_clause = true;
         for (size_t i = a.end; i < m.begin && same_clause; ++i) same_clause = !EndsClause(text[i]);
-        if (same_clause) by = &a;
+        if (same_clause) by = &aside;
       } else if (how == SetAside::kNextWord && m.begin >= a.end) {
         size_t word = a.end;
         while (word < text.size() && text[word] == ' ') ++word;
         size_t word_end = word;
         while (word_end < text.size() && text[word_end] != ' ' && !EndsClause(text[word_end])) ++word_end;
-        if (m.begin < std::min(word_end, word + kNextWordReach)) by = &a;
+        if (m.begin < std::min(word_end, word + kNextWordReach)) by = &aside;
       } else if ((how == SetAside::kBefore || how == SetAside::kBeforeAlways) && m.end <= a.begin) {
         // Only spaces between; and a Latin-script phrase must end its clause,
         // English heads coming last ("power bank case" against "charger
@@ -496,18 +509,34 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
         bool near = true;
         for (size_t i = m.end; i < a.begin && near; ++i) near = text[i] == ' ';
         const bool cjk = static_cast<unsigned char>(text[a.begin]) >= 0x80;
-        if (near && (how == SetAside::kBeforeAlways || cjk || ClauseEndsAt(text, a_end))) by = &a;
+        if (near && (how == SetAside::kBeforeAlways || cjk || ClauseEndsAt(text, a_end))) by = &aside;
       }
       if (by != nullptr) break;
     }
+  }
+  // A product word set aside before a phrase takes the words inside it
+  // along: "smart" in "smart watch charger cable", "baby" in "baby monitor
+  // wall mount".
+  for (size_t k = 0; k < matches.size(); ++k) {
+    const Aside* by = set_by[k];
+    if (by == nullptr || (by->how != SetAside::kBefore && by->how != SetAside::kBeforeAlways)) continue;
+    for (size_t j = 0; j < matches.size(); ++j)
+      if (set_by[j] == nullptr && !is_aside(matches[j].term) && matches[j].begin >= matches[k].begin &&
+          matches[j].end <= matches[k].end)
+        set_by[j] = by;
+  }
+  for (size_t k = 0; k < matches.size(); ++k) {
+    const TermMatcher::Match& m = matches[k];
+    if (!asides.empty() && is_aside(m.term)) continue;
+    const Aside* const by = set_by[k];
     if (by == nullptr) {
       if (std::find(counted->begin(), counted->end(), m.term) == counted->end()) counted->push_back(m.term);
     } else if (why != nullptr && why->size() < 8) {
-      const SetAside how = aside_of(by->term);
-      std::string note = fmt::format("{}: '{}' ({} '{}')", where, matcher_.term(m.term),
-                                     how == SetAside::kWithin                                   ? "in"
-                                     : how == SetAside::kBefore || how == SetAside::kBeforeAlways ? "before"
-                                                                                                  : "after", matcher_.term(by->term));
+      const SetAside how = by->how;
+      const char* const relation = how == SetAside::kWithin ? "in"
+                                   : how == SetAside::kBefore || how == SetAside::kBeforeAlways ? "before"
+                                                                                                : "after";
+      std::string note = fmt::format("{}: '{}' ({} '{}')", where, matcher_.term(m.term), relation, matcher_.term(by->match.term));
       if (std::find(why->begin(), why->end(), note) == why->end()) why->push_back(std::move(note));
     }
   }

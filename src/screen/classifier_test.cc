@@ -225,8 +225,32 @@ TEST_F(ClassifierTest, WhatIsMadeForAnApplianceIsNotTheAppliance) {
   EXPECT_NE(std::find(tablets.set_aside.begin(), tablets.set_aside.end(), "title: 'electric kettle' (before 'descaler')"),
             tablets.set_aside.end());
   for (const char* title : {"Electric Kettle 1.7L with Limescale Filter", "Coffee Machine with Automatic Descaling Programme",
-                            "Sonic Electric Toothbrush with 4 Brush Heads", "Ionic Hair Dryer with Diffuser 1800W"})
+                            "Sonic Electric Toothbrush with 4 Brush Heads", "Ionic Hair Dryer with Diffuser 1800W",
+                            "Air Purifier HEPA Filter 3-Stage for Home", "Vacuum Cleaner with Bags 700W",
+                            "Electric Toothbrush Travel Case Included, Sonic 5 Modes", "Blender with Replacement Blade 1000W"})
     EXPECT_EQ(Name(Classify(title)), "household_appliance") << title;
+}
+
+// Spare parts, accessories, tools and stands named after the product they
+// serve are not that product; nor are the words inside its name ("smart" in
+// "smart watch charger cable"). Nor is a child's helmet clothing.
+TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
+  for (const char* title :
+       {"Vacuum Cleaner Bags for Miele, 10 pack", "Filter for Air Purifier H13 HEPA", "Toy Storage Box for Kids Room",
+        "Kettle Lid Replacement", "Hair Dryer Holder Wall Mount", "Toaster Crumb Tray Replacement", "Makeup Brush Set 12 pcs",
+        "Perfume Atomizer Empty Refillable 5ml", "Kids Bike Helmet Adjustable", "Kids Sunglasses UV400 Polarized",
+        "Smart Watch Charger Cable for Garmin", "Earbuds Case Cover for AirPods Pro", "Bluetooth Speaker Carrying Bag",
+        "Hair Dryer Nozzle Replacement", "Blender Replacement Blade", "Rice Cooker Inner Pot Replacement",
+        "Coffee Machine Water Filter 3 pack", "Vacuum Cleaner Replacement Brush Roll", "Baby Monitor Wall Mount",
+        "Power Bank Protective Silicone Sleeve", "Lamp Shade for Floor Lamp", "Laptop Stand Aluminium"})
+    EXPECT_EQ(Name(Classify(title)), "none") << title;
+  const Classification cable = Classify("Smart Watch Charger Cable");
+  EXPECT_NE(std::find(cable.set_aside.begin(), cable.set_aside.end(), "title: 'smart' (before 'charger cable')"),
+            cable.set_aside.end());
+  EXPECT_EQ(Name(Classify("Power Bank 20000mAh with Protective Case")), "power_bank");
+  EXPECT_EQ(Name(Classify("Power Bank 10000mAh, Carrying Case Included")), "power_bank");
+  EXPECT_EQ(Name(Classify("Kids Winter Jacket with Hood, Helmet Compatible")), "childrens_apparel");
+  EXPECT_EQ(Name(Classify("Kids Raincoat Waterproof Hooded")), "childrens_apparel");
 }
 
 // Toys under the toy rules are for children under 14: pet toys, adults'

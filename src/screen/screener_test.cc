@@ -324,7 +324,7 @@ TEST_F(ScreenerTest, AStatedAttributeTheTextContradictsIsAskedAbout) {
 // A requirement of a category only guessed at may not apply at all: what it
 // would block is for a person to confirm. A confident guess still blocks.
 TEST_F(ScreenerTest, AGuessedCategorysRequirementsAreReviewedNotBlocked) {
-  const auto guessed = Screen(R"({"listing_id":"L","seller_id":"S","title":"Smart Watch Strap, 22mm Silicone","model":"W1",)"
+  const auto guessed = Screen(R"({"listing_id":"L","seller_id":"S","title":"Smart Mirror 60cm","model":"W1",)"
                               R"("target_markets":["US"]})");
   ASSERT_EQ(guessed.classification.source, Classification::Source::kInferred);
   ASSERT_LT(guessed.classification.confidence, Classifier::kConfidentAt);
