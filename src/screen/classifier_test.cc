@@ -253,6 +253,16 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
   EXPECT_EQ(Name(Classify("Kids Raincoat Waterproof Hooded")), "childrens_apparel");
 }
 
+// A child word alone is a weak hint: "kids" counts once, though "kid" finds
+// it too, and does not make a confident guess.
+TEST_F(ClassifierTest, ALoneChildWordIsAGuess) {
+  for (const char* title : {"Kids Toothbrush Timer Sand", "STEM Kit for Kids Ages 8-14+", "Childrens Bookshelf Wooden"}) {
+    const Classification c = Classify(title);
+    EXPECT_LT(c.confidence, Classifier::kConfidentAt) << title << ": " << Name(c);
+  }
+  EXPECT_GE(Classify("Kids Hoodie with Drawstrings").confidence, Classifier::kConfidentAt);
+}
+
 // Toys under the toy rules are for children under 14: pet toys, adults'
 // products, festive decorations and "14+" speak against toy.
 TEST_F(ClassifierTest, WhatIsCalledAToyButIsNotForChildren) {
