@@ -216,6 +216,13 @@ TEST_F(ClassifierTest, WhatIsMadeForAnApplianceIsNotTheAppliance) {
                             "Humidifier Cartridges for Dehumidifier", "Descaling Solution for Kettles and Irons 500ml",
                             "Hair Dryer Diffuser Attachment", "Hair Dryer Diffuser"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
+  for (const char* title : {"Wasserkocher Entkalker 500 ml", "Entkalker für Kaffeemaschine und Wasserkocher",
+                            "Beutel für Staubsauger, 10 Stück", "Détartrant bouilloire et cafetière",
+                            "Filtre pour aspirateur", "Brossettes pour brosse à dents électrique",
+                            "Bolsas para aspiradora 10 unidades", "Cabezales para cepillo de dientes eléctrico",
+                            "Decalcificante per macchina da caffè", "Sacchetti per aspirapolvere"})
+    EXPECT_EQ(Name(Classify(title)), "none") << title;
+  EXPECT_EQ(Name(Classify("Chargeur pour brosse à dents électrique")), "charger");
   const Classification charger = Classify("Charger for Electric Toothbrush, Oral-B compatible");
   EXPECT_EQ(Name(charger), "charger");
   EXPECT_NE(std::find(charger.set_aside.begin(), charger.set_aside.end(),
