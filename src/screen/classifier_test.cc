@@ -220,7 +220,8 @@ TEST_F(ClassifierTest, WhatIsMadeForAnApplianceIsNotTheAppliance) {
                             "Beutel für Staubsauger, 10 Stück", "Détartrant bouilloire et cafetière",
                             "Filtre pour aspirateur", "Brossettes pour brosse à dents électrique",
                             "Bolsas para aspiradora 10 unidades", "Cabezales para cepillo de dientes eléctrico",
-                            "Decalcificante per macchina da caffè", "Sacchetti per aspirapolvere"})
+                            "Decalcificante per macchina da caffè", "Sacchetti per aspirapolvere", "电热水壶除垢剂 柠檬酸",
+                            "空气净化器滤芯 HEPA", "电动牙刷刷头 4支装"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   EXPECT_EQ(Name(Classify("Chargeur pour brosse à dents électrique")), "charger");
   const Classification charger = Classify("Charger for Electric Toothbrush, Oral-B compatible");
@@ -234,7 +235,8 @@ TEST_F(ClassifierTest, WhatIsMadeForAnApplianceIsNotTheAppliance) {
   for (const char* title : {"Electric Kettle 1.7L with Limescale Filter", "Coffee Machine with Automatic Descaling Programme",
                             "Sonic Electric Toothbrush with 4 Brush Heads", "Ionic Hair Dryer with Diffuser 1800W",
                             "Air Purifier HEPA Filter 3-Stage for Home", "Vacuum Cleaner with Bags 700W",
-                            "Electric Toothbrush Travel Case Included, Sonic 5 Modes", "Blender with Replacement Blade 1000W"})
+                            "Electric Toothbrush Travel Case Included, Sonic 5 Modes", "Blender with Replacement Blade 1000W",
+                            "电动牙刷 声波 送2个刷头"})
     EXPECT_EQ(Name(Classify(title)), "household_appliance") << title;
 }
 
