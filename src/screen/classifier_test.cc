@@ -213,7 +213,7 @@ TEST_F(ClassifierTest, WhatIsMadeForAnApplianceIsNotTheAppliance) {
                             "Replacement Brush Heads for Electric Toothbrush, 8 pack",
                             "Electric Toothbrush Replacement Heads 4 pcs", "Philips Electric Toothbrush Replacement Brush Heads",
                             "Electric Toothbrush Heads, compatible with Oral-B", "Filter Cartridges for Electric Water Kettle",
-                            "Humidifier Cartridges for Dehumidifier", "Descaling Solution for Kettles and Irons 500ml",
+                            "Descaling Solution for Kettles and Irons 500ml",
                             "Hair Dryer Diffuser Attachment", "Hair Dryer Diffuser"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   for (const char* title : {"Wasserkocher Entkalker 500 ml", "Entkalker für Kaffeemaschine und Wasserkocher",
@@ -260,6 +260,9 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
   EXPECT_EQ(Name(Classify("Power Bank 10000mAh, Carrying Case Included")), "power_bank");
   EXPECT_EQ(Name(Classify("Kids Winter Jacket with Hood, Helmet Compatible")), "childrens_apparel");
   EXPECT_EQ(Name(Classify("Kids Raincoat Waterproof Hooded")), "childrens_apparel");
+  // Bags and containers for food are the product.
+  EXPECT_EQ(Name(Classify("Food Storage Bags Reusable Silicone 4 pack")), "food_contact");
+  EXPECT_EQ(Name(Classify("Water Bottle Cartridge Filter")), "food_contact");
 }
 
 // A child word alone is a weak hint: "kids" counts once, though "kid" finds
