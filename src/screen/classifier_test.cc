@@ -251,7 +251,10 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
         "Smart Watch Charger Cable for Garmin", "Earbuds Case Cover for AirPods Pro", "Bluetooth Speaker Carrying Bag",
         "Hair Dryer Nozzle Replacement", "Blender Replacement Blade", "Rice Cooker Inner Pot Replacement",
         "Coffee Machine Water Filter 3 pack", "Vacuum Cleaner Replacement Brush Roll", "Baby Monitor Wall Mount",
-        "Power Bank Protective Silicone Sleeve", "Lamp Shade for Floor Lamp", "Laptop Stand Aluminium"})
+        "Power Bank Protective Silicone Sleeve", "Lamp Shade for Floor Lamp", "Laptop Stand Aluminium",
+        "Laptop Sleeve 15.6 inch Waterproof", "Keyboard Cover for MacBook Air", "Screen Cleaning Kit for TV and Laptop",
+        "Camera Lens Cap 58mm", "Smart Watch Band Silicone 22mm", "Speaker Wall Bracket Pair", "Printer Ink Cartridges 302XL",
+        "Robot Vacuum Side Brushes Replacement Kit", "Hair Clipper Guards Combs 8 pcs", "Shaver Replacement Foil and Cutter"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   const Classification cable = Classify("Smart Watch Charger Cable");
   EXPECT_NE(std::find(cable.set_aside.begin(), cable.set_aside.end(), "title: 'smart' (before 'charger cable')"),
@@ -260,6 +263,8 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
   EXPECT_EQ(Name(Classify("Power Bank 10000mAh, Carrying Case Included")), "power_bank");
   EXPECT_EQ(Name(Classify("Kids Winter Jacket with Hood, Helmet Compatible")), "childrens_apparel");
   EXPECT_EQ(Name(Classify("Kids Raincoat Waterproof Hooded")), "childrens_apparel");
+  EXPECT_EQ(Name(Classify("Vitamin C Serum Toner 200ml")), "cosmetic");
+  EXPECT_EQ(Name(Classify("Xiaomi Smart Band 8 Fitness Tracker")), "smart_device");
   // Bags and containers for food are the product.
   EXPECT_EQ(Name(Classify("Food Storage Bags Reusable Silicone 4 pack")), "food_contact");
   EXPECT_EQ(Name(Classify("Water Bottle Cartridge Filter")), "food_contact");
