@@ -223,6 +223,9 @@ TEST_F(ClassifierTest, WhatIsMadeForAnApplianceIsNotTheAppliance) {
                             "Decalcificante per macchina da caffè", "Sacchetti per aspirapolvere", "电热水壶除垢剂 柠檬酸",
                             "空气净化器滤芯 HEPA", "电动牙刷刷头 4支装"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
+  for (const char* title : {"Filtro para aspirador", "Capa para power bank", "Etui na power bank", "Pokrowiec na power bank",
+                            "Filter voor stofzuiger", "Hoesje voor power bank"})
+    EXPECT_EQ(Name(Classify(title)), "none") << title;
   EXPECT_EQ(Name(Classify("Chargeur pour brosse à dents électrique")), "charger");
   const Classification charger = Classify("Charger for Electric Toothbrush, Oral-B compatible");
   EXPECT_EQ(Name(charger), "charger");
