@@ -262,15 +262,19 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
   const Classification cable = Classify("Smart Watch Charger Cable");
   EXPECT_NE(std::find(cable.set_aside.begin(), cable.set_aside.end(), "title: 'smart' (before 'charger cable')"),
             cable.set_aside.end());
-  EXPECT_EQ(Name(Classify("Power Bank 20000mAh with Protective Case")), "power_bank");
-  EXPECT_EQ(Name(Classify("Power Bank 10000mAh, Carrying Case Included")), "power_bank");
-  EXPECT_EQ(Name(Classify("Kids Winter Jacket with Hood, Helmet Compatible")), "childrens_apparel");
-  EXPECT_EQ(Name(Classify("Kids Raincoat Waterproof Hooded")), "childrens_apparel");
-  EXPECT_EQ(Name(Classify("Vitamin C Serum Toner 200ml")), "cosmetic");
-  EXPECT_EQ(Name(Classify("Xiaomi Smart Band 8 Fitness Tracker")), "smart_device");
-  // Bags and containers for food are the product.
-  EXPECT_EQ(Name(Classify("Food Storage Bags Reusable Silicone 4 pack")), "food_contact");
-  EXPECT_EQ(Name(Classify("Water Bottle Cartridge Filter")), "food_contact");
+  // The product itself, sold with such a part or named near such a word;
+  // bags and filters for food are food contact.
+  const std::pair<const char*, const char*> products[] = {
+      {"Power Bank 20000mAh with Protective Case", "power_bank"},
+      {"Power Bank 10000mAh, Carrying Case Included", "power_bank"},
+      {"Kids Winter Jacket with Hood, Helmet Compatible", "childrens_apparel"},
+      {"Kids Raincoat Waterproof Hooded", "childrens_apparel"},
+      {"Vitamin C Serum Toner 200ml", "cosmetic"},
+      {"Xiaomi Smart Band 8 Fitness Tracker", "smart_device"},
+      {"Food Storage Bags Reusable Silicone 4 pack", "food_contact"},
+      {"Water Bottle Cartridge Filter", "food_contact"},
+  };
+  for (const auto& [title, want] : products) EXPECT_EQ(Name(Classify(title)), want) << title;
 }
 
 // A child word alone is a weak hint: "kids" counts once, though "kid" finds
