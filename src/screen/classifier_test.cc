@@ -257,7 +257,8 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
         "Power Bank Protective Silicone Sleeve", "Lamp Shade for Floor Lamp", "Laptop Stand Aluminium",
         "Laptop Sleeve 15.6 inch Waterproof", "Keyboard Cover for MacBook Air", "Screen Cleaning Kit for TV and Laptop",
         "Camera Lens Cap 58mm", "Smart Watch Band Silicone 22mm", "Speaker Wall Bracket Pair", "Printer Ink Cartridges 302XL",
-        "Robot Vacuum Side Brushes Replacement Kit", "Hair Clipper Guards Combs 8 pcs", "Shaver Replacement Foil and Cutter"})
+        "Robot Vacuum Side Brushes Replacement Kit", "Hair Clipper Guards Combs 8 pcs", "Shaver Replacement Foil and Cutter",
+        "Toy Organizer Shelf", "Nail Polish Rack Wall Mounted", "Baby Bottle Drying Rack"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   const Classification cable = Classify("Smart Watch Charger Cable");
   EXPECT_NE(std::find(cable.set_aside.begin(), cable.set_aside.end(), "title: 'smart' (before 'charger cable')"),
@@ -273,6 +274,7 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
       {"Xiaomi Smart Band 8 Fitness Tracker", "smart_device"},
       {"Food Storage Bags Reusable Silicone 4 pack", "food_contact"},
       {"Water Bottle Cartridge Filter", "food_contact"},
+      {"Heated Towel Rack Electric 100W", "household_appliance"},
   };
   for (const auto& [title, want] : products) EXPECT_EQ(Name(Classify(title)), want) << title;
 }
