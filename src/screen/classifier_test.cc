@@ -258,7 +258,9 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
         "Laptop Sleeve 15.6 inch Waterproof", "Keyboard Cover for MacBook Air", "Screen Cleaning Kit for TV and Laptop",
         "Camera Lens Cap 58mm", "Smart Watch Band Silicone 22mm", "Speaker Wall Bracket Pair", "Printer Ink Cartridges 302XL",
         "Robot Vacuum Side Brushes Replacement Kit", "Hair Clipper Guards Combs 8 pcs", "Shaver Replacement Foil and Cutter",
-        "Toy Organizer Shelf", "Nail Polish Rack Wall Mounted", "Baby Bottle Drying Rack"})
+        "Toy Organizer Shelf", "Nail Polish Rack Wall Mounted", "Baby Bottle Drying Rack", "Bath Toys Storage Net",
+        "Lip Balm Holder Keychain", "Perfume Travel Bottle Refillable", "Hair Straightener Heat Protection Glove",
+        "LED Strip Light Clips 100 pcs"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   const Classification cable = Classify("Smart Watch Charger Cable");
   EXPECT_NE(std::find(cable.set_aside.begin(), cable.set_aside.end(), "title: 'smart' (before 'charger cable')"),
