@@ -221,6 +221,21 @@ Result<Classifier> Classifier::Load(const Vocabulary& v, const std::string& hs_f
         std::vector<std::string> more;
         read(keywords_file, true, &more);
         for (const std::string& file : more) read(file, false, nullptr);
+        // A set-aside phrase is skipped where it is found, so a term that
+        // is also one would never count.
+        for (const auto& [term, id] : index) {
+          const auto& effects = c.effects_[id];
+          const bool aside = std::any_of(effects.begin(), effects.end(), [](const TermEffect& e) { return e.set_aside != SetAside::kNone; });
+          const bool counts = std::any_of(effects.begin(), effects.end(), [](const TermEffect& e) {
+            return e.category >= 0 || !e.attributes.empty() || e.children;
+          });
+          if (aside && counts)
+            diags.push_back(Diagnostic{keywords_file, 0, 0,
+                                       fmt::format("'{}' is both a set-aside phrase and a category, attribute or children term, "
+                                                   "so it would never count",
+                                                   term),
+                                       "list it in one place"});
+        }
         c.matcher_.Build();
       } catch (...) {
         thrown = std::current_exception();

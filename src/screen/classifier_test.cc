@@ -438,6 +438,18 @@ TEST_F(KeywordFilesTest, ABadLanguageFileIsReportedWithItsName) {
   EXPECT_NE(message.find("keywords/xx.yaml"), std::string::npos) << message;  // missing
 }
 
+// A set-aside phrase is skipped where it is found: one that is also a
+// term that counts is refused, naming it.
+TEST_F(KeywordFilesTest, APhraseThatIsAlsoATermIsRefused) {
+  Write("keywords.yaml",
+        "schema: conform-keywords/1\n"
+        "categories:\n  toy:\n    - {term: \"toy box\", weight: 3}\n"
+        "set_aside:\n  before:\n    - \"Toy Box\"\n");
+  auto c = Load();
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.error().ToString().find("'toy box' is both a set-aside phrase"), std::string::npos) << c.error().ToString();
+}
+
 }  // namespace
 }  // namespace conform
 
