@@ -504,7 +504,12 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
       size_t a_end = a.end;
       if (text.compare(a_end, 2, "es") == 0) a_end += 2;
       else if (a_end < text.size() && text[a_end] == 's') a_end += 1;
-      if (how == SetAside::kWithin && m.begin >= a.begin && m.end <= a_end) {
+      // A term that begins before a phrase set aside within and ends
+      // inside it names what the phrase is about: "led bulb" in "led bulb
+      // holder", "baby bottle" in "baby bottle holder". Not so before a
+      // phrase: "food storage bag" is the product.
+      const bool overlaps = m.begin < a.begin && m.end > a.begin && m.end <= a_end;
+      if (how == SetAside::kWithin && ((m.begin >= a.begin && m.end <= a_end) || overlaps)) {
         by = &aside;
       } else if (how == SetAside::kAfter && m.begin >= a.end && m.begin < a.end + kAfterReach) {
         bool same_clause = true;

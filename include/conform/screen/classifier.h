@@ -96,7 +96,8 @@ class Classifier {
     std::string description;
   };
   // Where a set-aside phrase keeps other terms from counting (keywords.yaml,
-  // `set_aside`): inside it ("not a toy"), in the words after it up to the
+  // `set_aside`): inside it ("not a toy"; a term reaching into it too:
+  // "led bulb" in "led bulb holder"), in the words after it up to the
   // end of the clause ("pouch for" a power bank), in the one word after it
   // ("compatible with" an iPhone), in the word right before it when it
   // ends the clause ("power bank case", "充电宝收纳包"), or in the word right
