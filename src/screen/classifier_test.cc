@@ -263,7 +263,8 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
         "LED Strip Light Clips 100 pcs", "LED Bulb Holder E27 Socket", "E27 Lamp Holder with Switch",
         "E27 to E14 Socket Adapter", "Toy Batteries AA", "Lipstick Case with Mirror", "Hair Dye Brush and Bowl Set",
         "Cotton Pads Makeup Remover", "Makeup Remover Cotton Pads 200pcs", "Reusable Makeup Remover Pads",
-        "Water Bottle Holder for Bike", "Baby Bottle Holder Strap"})
+        "Water Bottle Holder for Bike", "Baby Bottle Holder Strap", "Hot Water Bottle with Cover", "Laptop Backpack 15.6 inch",
+        "Fitness Tracker Band Replacement Strap"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   // A term reaching into a phrase set aside within it goes with it.
   const Classification holder = Classify("LED Bulb Holder");
@@ -290,6 +291,10 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
       {"LED Bulb E27 10W Warm White", "led_lamp"},
       {"Makeup Remover Micellar Water 400ml", "cosmetic"},
       {"Hair Dye Cream Black", "cosmetic"},
+      {"Vacuum Flask Hot Water Bottle 1L", "food_contact"},
+      {"Cordless Stick Vacuum 25kPa", "household_appliance"},
+      {"Silicone Baking Mat", "food_contact"},
+      {"Reusable Silicone Straws", "food_contact"},
   };
   for (const auto& [title, want] : products) EXPECT_EQ(Name(Classify(title)), want) << title;
 }
