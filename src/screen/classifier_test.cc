@@ -268,7 +268,9 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
         "笔记本电脑双肩包 15.6寸", "智能手表表带 硅胶 22mm", "自行车水杯架", "玩具电池 5号", "Lamp Holder E27",
         "Lampenfassung E27 mit Schalter", "Laptop Rucksack 15.6 Zoll", "Porte-gourde vélo", "Douille E27 pour ampoule LED",
         "Disques démaquillants lavables", "Discos desmaquillantes reutilizables", "Portalámparas E27 con interruptor",
-        "Power Bank Stand for Desk", "Hair Dryer Stand for Dyson", "Kids Backpack with LED Lights"})
+        "Power Bank Stand for Desk", "Hair Dryer Stand for Dyson", "Kids Backpack with LED Lights",
+        "Portalampada E27 con interruttore", "Casquilho E27 para lâmpada LED", "Discos desmaquilhantes reutilizáveis",
+        "Oprawka żarówki E27 z wyłącznikiem", "Koszyk na bidon rowerowy", "Fitting E27 met schakelaar", "Laptop rugzak 15.6 inch"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   // A term reaching into a phrase set aside within it goes with it.
   const Classification holder = Classify("LED Bulb Holder");
@@ -303,6 +305,8 @@ TEST_F(ClassifierTest, AccessoriesAndSparePartsAreNotTheProductTheyServe) {
       {"卸妆水 400ml", "cosmetic"},
       {"LED灯泡 E27 9W 暖白", "led_lamp"},
       {"Ampoule LED E27 douille standard", "led_lamp"},
+      {"Lâmpada LED E27 casquilho padrão 9W", "led_lamp"},
+      {"LED lamp E27 fitting 9W warm wit", "led_lamp"},
       {"Charger Stand for iPhone", "charger"},
       {"Desk Lamp with LED Bulb", "led_lamp"},
       {"Ceiling Fan with LED Light and Remote", "household_appliance"},
