@@ -467,7 +467,7 @@ bool ClauseEndsAt(const std::string& text, size_t at) {
 }  // namespace
 
 void Classifier::CountedTerms(const std::string& text, const char* where, std::vector<uint32_t>* counted,
-                              std::vector<std::string>* why) const {
+                              std::vector<uint32_t>* name_parts, std::vector<std::string>* why) const {
   thread_local std::vector<TermMatcher::Match> matches;
   matcher_.FindAll(text, &matches);
   counted->clear();
@@ -545,12 +545,42 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
           matches[j].end <= matches[k].end)
         set_by[j] = by;
   }
+  // Whether match `inner` lies inside the longer match `outer`, which names
+  // a category outright that `inner` has no weight for: "水壶" (food
+  // contact) is part of the name "电热水壶" (an electric kettle, an
+  // appliance), as words inside words are in scripts written without spaces.
+  const auto part_of_other_name = [&](const TermMatcher::Match& inner, const TermMatcher::Match& outer) {
+    if (outer.begin > inner.begin || inner.end > outer.end || outer.end - outer.begin <= inner.end - inner.begin) return false;
+    for (const TermEffect& e : effects_[outer.term]) {
+      if (e.category < 0 || e.weight < 3) continue;
+      bool shared = false;
+      for (const TermEffect& f : effects_[inner.term]) shared = shared || f.category == e.category;
+      if (!shared) return true;
+    }
+    return false;
+  };
+  thread_local std::vector<bool> counted_alone;  // of each of *counted: one match outside such a name
+  counted_alone.clear();
   for (size_t k = 0; k < matches.size(); ++k) {
     const TermMatcher::Match& m = matches[k];
     if (!asides.empty() && is_aside(m.term)) continue;
     const Aside* const by = set_by[k];
     if (by == nullptr) {
-      if (std::find(counted->begin(), counted->end(), m.term) == counted->end()) counted->push_back(m.term);
+      const TermMatcher::Match* within_name = nullptr;
+      for (size_t j = 0; j < matches.size() && within_name == nullptr; ++j)
+        if (j != k && set_by[j] == nullptr && !is_aside(matches[j].term) && part_of_other_name(m, matches[j]))
+          within_name = &matches[j];
+      const auto at = std::find(counted->begin(), counted->end(), m.term);
+      if (at == counted->end()) {
+        counted->push_back(m.term);
+        counted_alone.push_back(within_name == nullptr);
+      } else if (within_name == nullptr) {
+        counted_alone[at - counted->begin()] = true;
+      }
+      if (within_name != nullptr && why != nullptr && why->size() < 8) {
+        std::string note = fmt::format("{}: '{}' (in '{}')", where, matcher_.term(m.term), matcher_.term(within_name->term));
+        if (std::find(why->begin(), why->end(), note) == why->end()) why->push_back(std::move(note));
+      }
     } else if (why != nullptr && why->size() < 8) {
       const SetAside how = by->how;
       const char* const relation = how == SetAside::kWithin ? "in"
@@ -560,13 +590,18 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
       if (std::find(why->begin(), why->end(), note) == why->end()) why->push_back(std::move(note));
     }
   }
+  name_parts->clear();
+  for (size_t i = 0; i < counted->size(); ++i)
+    if (!counted_alone[i]) name_parts->push_back((*counted)[i]);
 }
 
 std::vector<double> Classifier::TermScores(std::string_view title, std::string_view description) const {
   std::vector<double> score(category_names_.size(), 0.0);
-  thread_local std::vector<uint32_t> found;
+  thread_local std::vector<uint32_t> found, name_parts;
   for (int part = 0; part < 2; ++part) {
-    CountedTerms(NormalizeForTerms(part == 0 ? title : description), "", &found, nullptr);
+    CountedTerms(NormalizeForTerms(part == 0 ? title : description), "", &found, &name_parts, nullptr);
+    // Words inside another product's name count here too: every category
+    // gets all its evidence ("electric blanket" is a textile as well).
     for (uint32_t t : found)
       for (const TermEffect& e : effects_[t])
         if (e.category >= 0) score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
@@ -582,18 +617,19 @@ Classification Classifier::Classify(const Listing& l, std::optional<CategoryId> 
   std::vector<bool> outright(category_names_.size(), false);
 
   // Terms: the title counts fully, the description half.
-  std::vector<uint32_t> found;
+  std::vector<uint32_t> found, name_parts;
   std::string child_word;  // the first word saying "made for children"
   const std::string title = NormalizeForTerms(l.title);
   const std::string description = NormalizeForTerms(l.description);
   for (int part = 0; part < 2; ++part) {
     const std::string& text = part == 0 ? title : description;
     const char* where = part == 0 ? "title" : "description";
-    CountedTerms(text, where, &found, &out.set_aside);
+    CountedTerms(text, where, &found, &name_parts, &out.set_aside);
     for (uint32_t t : found) {
+      const bool name_part = std::find(name_parts.begin(), name_parts.end(), t) != name_parts.end();
       for (const TermEffect& e : effects_[t]) {
         if (e.children && child_word.empty()) child_word = fmt::format("{}: '{}'", where, matcher_.term(t));
-        if (e.category >= 0) {
+        if (e.category >= 0 && !name_part) {
           if (e.weight >= 3) outright[e.category] = true;
           score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);
           why[e.category].push_back(fmt::format("{}: '{}'{}", where, matcher_.term(t), e.weight < 0 ? " (against)" : ""));

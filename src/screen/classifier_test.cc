@@ -360,6 +360,31 @@ TEST_F(ClassifierTest, SetAsideWordsDoNotHideTheProductItself) {
   for (const auto& [title, want] : cases) EXPECT_EQ(Name(Classify(title)), want) << title;
 }
 
+// A term inside a longer one that names another category outright is part
+// of that product's name: "水壶" (a kettle, food contact) in "电热水壶" (an
+// electric kettle), "blanket" (textile) in "electric blanket", "laptop" in
+// "laptop charger". Where it stands alone it counts.
+TEST_F(ClassifierTest, AWordInsideAnotherProductsNameIsPartOfThatName) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"电热水壶 1.7升", "household_appliance"},
+      {"Electric Blanket Double", "household_appliance"},
+      {"65W GaN USB-C laptop charger", "charger"},
+      {"Bluetooth Headphones Over Ear Noise Cancelling", "radio_device"},
+  };
+  for (const auto& [title, want] : cases) {
+    const Classification c = Classify(title);
+    EXPECT_EQ(Name(c), want) << title;
+    EXPECT_GE(c.confidence, Classifier::kConfidentAt) << title;
+  }
+  const Classification kettle = Classify("电热水壶 1.7升");
+  EXPECT_NE(std::find(kettle.set_aside.begin(), kettle.set_aside.end(), "title: '水壶' (in '电热水壶')"), kettle.set_aside.end());
+  EXPECT_EQ(Inferred(kettle, "food_contact"), 1);  // what the word sets still holds
+  // A longer term that only hints (weight under 3) takes nothing: a stovetop
+  // kettle is food contact.
+  EXPECT_EQ(Name(Classify("不锈钢烧水壶 3升")), "food_contact");
+  EXPECT_EQ(Name(Classify("Wool Blanket Double")), "textile");
+}
+
 // The radio equipment types that must take a USB Type-C charger are read
 // from the words that name them; other rechargeable radio products are not.
 TEST_F(ClassifierTest, CommonChargerTypesAreReadFromTheirNames) {

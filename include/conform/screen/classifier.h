@@ -84,7 +84,9 @@ class Classifier {
   // in Classify; without the reasons, the HS code and the quantities, so
   // that it is cheap enough to ask of every record a matcher meets. More
   // than one category may have evidence: a "remote control car" is a toy
-  // and a radio device. Thread-safe.
+  // and a radio device. Unlike Classify, a word inside another category's
+  // name counts for its own ("blanket" in "electric blanket"): a matcher
+  // asks what a product could be, not what it most likely is. Thread-safe.
   std::vector<double> TermScores(std::string_view title, std::string_view description) const;
 
  private:
@@ -116,8 +118,11 @@ class Classifier {
   };
   // The terms of normalised `text` that count, each once, in order of first
   // counted match; with `why` (may be null), what was set aside and why.
+  // Of those, `name_parts` gets the ones found only inside a longer term
+  // that names another category outright: their categories' weights do not
+  // count, what else they set does.
   void CountedTerms(const std::string& text, const char* where, std::vector<uint32_t>* counted,
-                    std::vector<std::string>* why) const;
+                    std::vector<uint32_t>* name_parts, std::vector<std::string>* why) const;
   const HsMapping* FindHs(const std::string& code) const;
   // Returns the age grade ("3+" gives 3) when the text has one, else -1;
   // an adult grade ("14+", "18+") goes to *adult_grade, else -1 there.
