@@ -178,6 +178,50 @@ std::vector<std::string> SpacedCodes(std::string_view normalized) {
   return out;
 }
 
+// A model named in several words ("TS-5 Plus", "HD-2200X Pro", "S24
+// Ultra"), which a model attribute gives joined ("TS5PLUS"): one or two
+// adjacent words of a normalised text that together mix letters and
+// digits, then a word of 2 to 5 letters; each word of 1 to 6 ASCII letters
+// and digits, 4 to 12 characters in all. Joined, upper case. A number
+// before a word ("6 usb", "5 pin") is no such code: a quantity of things.
+std::vector<std::string> WordRunCodes(std::string_view normalized) {
+  const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
+  const auto alnum = [&](char c) { return IsDigit(c) || letter(c); };
+  std::vector<std::string_view> words;
+  for (size_t at = 0; at <= normalized.size();) {
+    size_t end = normalized.find(' ', at);
+    if (end == std::string_view::npos) end = normalized.size();
+    words.push_back(normalized.substr(at, end - at));
+    at = end + 1;
+  }
+  const auto short_alnum = [&](std::string_view w) { return !w.empty() && w.size() <= 6 && std::all_of(w.begin(), w.end(), alnum); };
+  const auto variant_word = [&](std::string_view w) { return w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), letter); };
+  const auto upper = [](std::string* out, std::string_view w) {
+    for (char c : w) *out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  };
+  std::vector<std::string> out;
+  for (size_t last = 1; last < words.size(); ++last) {
+    if (!variant_word(words[last])) continue;
+    for (size_t first = last - 1; first + 2 >= last && first < last; --first) {
+      if (!short_alnum(words[first])) break;
+      bool digit = false, has_letter = false;
+      size_t size = words[last].size();
+      for (size_t k = first; k < last; ++k) {
+        digit = digit || std::any_of(words[k].begin(), words[k].end(), IsDigit);
+        has_letter = has_letter || std::any_of(words[k].begin(), words[k].end(), letter);
+        size += words[k].size();
+      }
+      if (digit && has_letter && size >= kMinCode && size <= 12) {
+        std::string joined;
+        for (size_t k = first; k <= last; ++k) upper(&joined, words[k]);
+        out.push_back(std::move(joined));
+      }
+      if (first == 0) break;
+    }
+  }
+  return out;
+}
+
 bool AllLetters(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
@@ -818,6 +862,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // starting with a letter, then one starting with a digit. The scanner
   // does not join words, but the rules find the code across the space.
   for (const auto& joined : SpacedCodes(p.title)) keys.push_back("c:" + joined);
+  for (const auto& joined : WordRunCodes(p.title)) keys.push_back("c:" + joined);
   for (const std::string_view text : {record.record.Get("title"), record.record.Get("model")})
     for (const auto& base : CodesWithoutSuffix(text)) keys.push_back("c:" + base);
   // Brand with each distinctive title word, in the singular (regulators

@@ -487,6 +487,19 @@ TEST(RecallBlockingTest, CodesAsSellersWriteThemAreCandidates) {
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
   EXPECT_TRUE(HasEvidence(hits[0], "model code YCV3023 in the listing"));
+  // A model named in several words ("TS-5 Plus") is found joined, as a
+  // model attribute gives it, with no title word shared but the brand.
+  const std::vector<MatchRecord> stroller = {
+      FromNotice(MakeNotice(NoticeSource::kUsCpsc, "S", "Tivolo strollers", "Tivolo", "TS-5 Plus", ""))};
+  const RecallIndex strollers(stroller, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  for (const char* title : {"Tivolo TS-5 Plus Kinderwagen", "Tivolo Kinderwagen TS 5 Plus", "Tivolo TS-5 Plus, poussette"}) {
+    const MatchRecord l = FromListing(MakeListing("W", title, "Tivolo"));
+    const auto l_keys = BlockingKeys(l, featurizer.Prepare(l.record, false));
+    EXPECT_NE(std::find(l_keys.begin(), l_keys.end(), "c:TS5PLUS"), l_keys.end()) << title;
+    const auto found = strollers.Match(l);
+    ASSERT_EQ(found.size(), 1u) << title;
+    EXPECT_EQ(found[0].action, RecallAction::kTakedown) << title;
+  }
   // A region or finish suffix set off by a separator gives the base model's
   // key too; letters run on to the digits may name another model.
   const MatchRecord suffixed = FromListing(MakeListing("N", "LED lamp 5W", "Kroveko", "", "KE-1826-EU"));

@@ -242,7 +242,9 @@ class RecallIndex {
 // The blocking keys of a record ("g:<gtin>", "c:<code>", "s:<stem>",
 // "b:<brand>|<word>"), exposed for tests and the benchmark. Codes are also
 // keyed as sellers write them: two title words that may be one code
-// written with a space ("YCV 3023") give "c:YCV3023", and a code with a
+// written with a space ("YCV 3023") give "c:YCV3023", a model named in
+// several words, a code and a variant word ("TS-5 Plus"), gives the key its
+// model attribute would ("c:TS5PLUS"), and a code with a
 // region or finish suffix set off by a separator ("KE-1826-EU",
 // "NS-5035/B") in the title or model attribute gives its base ("c:KE1826").
 // Brand-word keys take the word in the singular ("b:breezo|dryer" for
@@ -257,7 +259,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/7";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/8";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
