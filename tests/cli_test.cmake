@@ -147,7 +147,7 @@ expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} re
 # command says so after counting the first.
 expect_run(2 "the CPSC service answered with an error.*nothing imported: .*notices.db is unchanged" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
 expect_run(0 "11 notices" ${CONFORM} recalls list --db ${TMP}/notices.db)
-expect_run(1 "us-cpsc: 1 new, 0 updated, 0 unchanged, 4 skipped.*record 3: skipped: no RecallNumber" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_synthetic.json --db ${TMP}/notices.db)
+expect_run(1 "us-cpsc: 1 new, 0 updated, 0 unchanged, 4 skipped.*record 4: skipped: no RecallNumber" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_synthetic.json --db ${TMP}/notices.db)
 expect_run(0 "eu-safety-gate +A12/00017/20 .*us-cpsc +26901 +2026-05-14 .*12 notices" ${CONFORM} recalls list --db ${TMP}/notices.db)
 expect_run(0 "\"id\":\"26901\"" ${CONFORM} recalls list --db ${TMP}/notices.db --source us-cpsc --format json)
 expect_run(2 "no notice store here" ${CONFORM} recalls list --db ${TMP}/missing.db)
@@ -183,12 +183,12 @@ endif()
 # Recall matching, both directions, and recalls as screening findings.
 expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\""
            ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db)
-expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
+expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listing of 2"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 # On one thread, the same.
 expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\""
            ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --threads 1)
-expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2"
+expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listing of 2"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl --threads 1)
 expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 # Real CPSC records name model numbers and brands only in prose, and
@@ -205,8 +205,8 @@ expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same model code GV31\",\
 # recalled product, and a pouch "전용" (made for) the GV31 is reviewed.
 file(REMOVE ${TMP}/sellers.idx)
 expect_run(0 "listings_sellers.jsonl: 10 new" ${CONFORM} recalls index ${RECALLS}/listings_sellers.jsonl --index ${TMP}/sellers.idx)
-expect_run(0 "\"listing_id\":\"S-4\".*26610: 1 affected listings of 10" ${CONFORM} recalls affected 26610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
-expect_run(0 "26687: 1 affected listings of 10"
+expect_run(0 "\"listing_id\":\"S-4\".*26610: 1 affected listing of 10" ${CONFORM} recalls affected 26610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
+expect_run(0 "26687: 1 affected listing of 10"
            ${CONFORM} recalls affected 26687 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
 expect_run(0 "\"listing_id\":\"S-1\".*\"listing_id\":\"S-7\".*\"listing_id\":\"S-9\".*\"action\":\"review\".*\"listing_id\":\"S-10\".*26647: 4 affected listings of 10"
            ${CONFORM} recalls affected 26647 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
@@ -237,7 +237,7 @@ expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls explain A99/0000
 file(REMOVE ${TMP}/listings.idx)
 expect_run(0 "listings.jsonl: 2 new, 0 updated, 0 unchanged, 0 removed, 0 skipped" ${CONFORM} recalls index ${RECALLS}/listings.jsonl --index ${TMP}/listings.idx)
 expect_run(0 "listings.jsonl: 0 new, 0 updated, 2 unchanged, 0 removed" ${CONFORM} recalls index ${RECALLS}/listings.jsonl --index ${TMP}/listings.idx --replace)
-expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listings of 2 \\(1 candidates\\)"
+expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listing of 2 \\(1 candidates\\)"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/listings.idx)
 expect_run(2 "no listing index here" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/missing.idx)
 expect_run(2 "not a listing index" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/notices.db)
@@ -251,7 +251,7 @@ expect_run(0 "\"listing_id\":\"R-1\",\"notice\":\"eu-safety-gate:A12/01135/24\""
 expect_run(2 "--feed needs --source" ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --db ${TMP}/arrived.db --listings ${RECALLS}/listings.jsonl)
 # A feed's skipped records are reported as `recalls import` reports them.
 file(REMOVE ${TMP}/arrived2.db)
-expect_run(1 "record 3: skipped: no RecallNumber.*1 new, 0 updated, 0 unchanged, 4 skipped"
+expect_run(1 "record 4: skipped: no RecallNumber.*1 new, 0 updated, 0 unchanged, 4 skipped"
            ${CONFORM} recalls affected --feed ${RECALLS}/cpsc_synthetic.json --source us-cpsc --db ${TMP}/arrived2.db --listings ${RECALLS}/listings.jsonl)
 # Whatever the answer needs is checked before a new feed is stored.
 file(REMOVE ${TMP}/arrived3.db)
@@ -313,7 +313,22 @@ file(WRITE ${TMP}/live_broken.jsonl "{\"listing_id\": \"R-9\", \"title\": \n${li
 expect_run(2 "1 record could not be read; with --replace.*the index was not changed" ${CONFORM} recalls index ${TMP}/live_broken.jsonl --index ${TMP}/listings.idx --replace)
 file(WRITE ${TMP}/live_empty.jsonl "")
 expect_run(2 "holds no listings; with --replace" ${CONFORM} recalls index ${TMP}/live_empty.jsonl --index ${TMP}/listings.idx --replace)
-expect_run(0 "A12/01135/24: 1 affected listings of 2" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/listings.idx)
+expect_run(0 "A12/01135/24: 1 affected listing of 2" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/listings.idx)
+# A file none of whose records can be used brought nothing in: exit 2, as
+# for screen, with nothing stored and no index made.
+file(WRITE ${TMP}/all_bad.jsonl "{broken\n[1]\n{\"listing_id\":\"x\"}\n")
+file(WRITE ${TMP}/all_bad_feed.json "[{\"RecallID\": 1, \"Title\": \"no number\"}, 42]")
+file(REMOVE ${TMP}/all_bad.db ${TMP}/all_bad.idx)
+expect_run(2 "all_bad_feed.json: none of its records could be used \\(2 skipped, reported above\\).*nothing imported"
+           ${CONFORM} recalls import --source us-cpsc ${TMP}/all_bad_feed.json --db ${TMP}/all_bad.db)
+expect_run(2 "all_bad.jsonl: none of its records could be used \\(3 skipped" ${CONFORM} recalls match ${TMP}/all_bad.jsonl --db ${TMP}/notices.db)
+expect_run(2 "all_bad.jsonl: none of its records could be used.*the index was not changed" ${CONFORM} recalls index ${TMP}/all_bad.jsonl --index ${TMP}/all_bad.idx)
+expect_run(2 "all_bad.jsonl: none of its records could be used" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${TMP}/all_bad.jsonl)
+expect_run(2 "cannot make the notice store here: the directory .*no_such_dir does not exist.*nothing imported"
+           ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/no_such_dir/notices.db)
+if(EXISTS ${TMP}/all_bad.db OR EXISTS ${TMP}/all_bad.idx)
+  message(FATAL_ERROR "a file none of whose records could be used left a store or an index behind")
+endif()
 # Commands that read a store or an index never create one: a mistyped path
 # is an error, not an empty answer.
 file(REMOVE ${TMP}/typo.db ${TMP}/out.jsonl ${TMP}/out.jsonl.partial)
@@ -321,7 +336,7 @@ expect_run(2 "typo.db: no notice store here" ${CONFORM} screen ${RECALLS}/listin
 expect_run(2 "--recall-model requires --recalls" ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recall-model ${TMP}/model.json -o ${TMP}/out.jsonl)
 file(WRITE ${TMP}/nothing.json "[]")
 file(REMOVE ${TMP}/empty_store.db)
-expect_run(0 "0 new" ${CONFORM} recalls import --source eu-safety-gate ${TMP}/nothing.json --db ${TMP}/empty_store.db)
+expect_run(0 "0 new.*warning: .*nothing.json: the feed holds no records" ${CONFORM} recalls import --source eu-safety-gate ${TMP}/nothing.json --db ${TMP}/empty_store.db)
 expect_run(2 "empty_store.db holds no notices" ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/empty_store.db -o ${TMP}/out.jsonl)
 expect_run(2 "typo.db: no notice store here" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/typo.db)
 if(EXISTS ${TMP}/typo.db OR EXISTS ${TMP}/out.jsonl OR EXISTS ${TMP}/out.jsonl.partial)

@@ -59,7 +59,7 @@ TEST(CpscImportTest, RefusesTheServicesErrorAnswer) {
   // Even among real records.
   auto mixed = ImportFeed(NoticeSource::kUsCpsc, R"([{"RecallID": 1, "RecallNumber": "1"}, {"RecallID": "0", "Title": "x"}])");
   ASSERT_FALSE(mixed.ok());
-  EXPECT_NE(mixed.error().ToString().find("record 1"), std::string::npos);
+  EXPECT_NE(mixed.error().ToString().find("record 2"), std::string::npos);
 }
 
 TEST(CpscImportTest, UpcsModelsDuplicatesAndMalformedRecords) {
@@ -75,12 +75,12 @@ TEST(CpscImportTest, UpcsModelsDuplicatesAndMalformedRecords) {
   EXPECT_EQ(n.gtins, Strings{"00036000291452"});
 
   const Strings expected = {
-      "record 0 (26901): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
-      "record 0 (26901): warning: notice 26901 is also in record 1, with different content; record 1 is kept",
-      "record 2 (26902): skipped: 'RecallDate' is not a date: '2026-02-30'",
-      "record 3: skipped: no RecallNumber",
-      "record 4 (26903): skipped: 'Products' should be an array, found text",
-      "record 5: skipped: a record must be a JSON object, found \"not a record\"",
+      "record 1 (26901): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
+      "record 1 (26901): warning: notice 26901 is also in record 2, with different content; record 2 is kept",
+      "record 3 (26902): skipped: 'RecallDate' is not a date: '2026-02-30'",
+      "record 4: skipped: no RecallNumber",
+      "record 5 (26903): skipped: 'Products' should be an array, found text",
+      "record 6: skipped: a record must be a JSON object, found \"not a record\"",
   };
   EXPECT_EQ(ProblemLines(f), expected);
   EXPECT_EQ(f.skipped(), 4u);
@@ -133,8 +133,8 @@ TEST(CpscImportTest, ReadsUpcsTheDescriptionLabelsAsSuch) {
   // Listed in ProductUPCs too: reported once.
   EXPECT_EQ(f.notices[8].invalid_barcodes, Strings{"036000291453: wrong check digit (expected 2)"});
   EXPECT_EQ(ProblemLines(f), (Strings{
-                                 "record 7 (8): warning: barcode '036000291453' in the Description is not a GTIN: wrong check digit (expected 2)",
-                                 "record 8 (9): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
+                                 "record 8 (8): warning: barcode '036000291453' in the Description is not a GTIN: wrong check digit (expected 2)",
+                                 "record 9 (9): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
                              }));
 }
 
@@ -203,11 +203,11 @@ TEST(CpscImportTest, ARecallNumberMustBeTextOrAWholeNumber) {
   EXPECT_EQ(f.notices[1].id, "21005");  // 21005.0 is the number 21005
   EXPECT_EQ(f.notices[2].id, "21006");
   EXPECT_EQ(ProblemLines(f), (Strings{
-                                 "record 0: skipped: 'RecallNumber' should be text or a whole number, found a boolean (true)",
-                                 "record 1: skipped: 'RecallNumber' should be text or a whole number, found a number that is not whole (21004.5)",
-                                 "record 2: skipped: 'RecallNumber' should be text or a whole number, found an object",
-                                 "record 3: skipped: 'RecallNumber' should be text or a whole number, found an array",
-                                 "record 4: skipped: 'RecallNumber' should be text or a whole number, found a negative number (-3)",
+                                 "record 1: skipped: 'RecallNumber' should be text or a whole number, found a boolean (true)",
+                                 "record 2: skipped: 'RecallNumber' should be text or a whole number, found a number that is not whole (21004.5)",
+                                 "record 3: skipped: 'RecallNumber' should be text or a whole number, found an object",
+                                 "record 4: skipped: 'RecallNumber' should be text or a whole number, found an array",
+                                 "record 5: skipped: 'RecallNumber' should be text or a whole number, found a negative number (-3)",
                              }));
 }
 
@@ -225,13 +225,13 @@ TEST(CpscImportTest, ChecksTheTimeOfADate) {
   ASSERT_EQ(f.notices.size(), 5u);
   for (const Notice& n : f.notices) EXPECT_EQ(n.published->ToString(), "2021-03-04") << n.id;
   EXPECT_EQ(ProblemLines(f), (Strings{
-                                 "record 0 (1): skipped: 'RecallDate' is not a date: '2021-03-04T25:99:99'; '25:99:99' is not a time of day "
+                                 "record 1 (1): skipped: 'RecallDate' is not a date: '2021-03-04T25:99:99'; '25:99:99' is not a time of day "
                                  "(HH:MM:SS, hours 00-23, minutes 00-59)",
-                                 "record 1 (2): skipped: 'LastPublishDate' is not a date: '2021-03-05T24:00:00'; '24:00:00' is not a time of day "
+                                 "record 2 (2): skipped: 'LastPublishDate' is not a date: '2021-03-05T24:00:00'; '24:00:00' is not a time of day "
                                  "(HH:MM:SS, hours 00-23, minutes 00-59)",
-                                 "record 2 (3): skipped: 'RecallDate' is not a date: '2021-03-04T'; '' is not a time of day "
+                                 "record 3 (3): skipped: 'RecallDate' is not a date: '2021-03-04T'; '' is not a time of day "
                                  "(HH:MM:SS, hours 00-23, minutes 00-59)",
-                                 "record 3 (4): skipped: 'RecallDate' is not a date: '2021-03-04T10:22:33+25:00'; '10:22:33+25:00' is not a time of day "
+                                 "record 4 (4): skipped: 'RecallDate' is not a date: '2021-03-04T10:22:33+25:00'; '10:22:33+25:00' is not a time of day "
                                  "(HH:MM:SS, hours 00-23, minutes 00-59)",
                              }));
 }
@@ -246,10 +246,10 @@ TEST(CpscImportTest, ADateInAnotherFormSkipsTheRecordAPlaceholderIsAWarning) {
   EXPECT_EQ(f.notices[0].id, "2");
   EXPECT_FALSE(f.notices[0].published);
   EXPECT_EQ(ProblemLines(f), (Strings{
-                                 "record 0 (1): skipped: 'RecallDate' is not a date: '03/04/2021'; expected YYYY-MM-DD, optionally followed by "
+                                 "record 1 (1): skipped: 'RecallDate' is not a date: '03/04/2021'; expected YYYY-MM-DD, optionally followed by "
                                  "a time (YYYY-MM-DDTHH:MM:SS)",
-                                 "record 1 (2): warning: 'RecallDate' is not a date: 'N/A'; the date is left unknown",
-                                 "record 2 (3): skipped: 'RecallDate' should be a date, found a number",
+                                 "record 2 (2): warning: 'RecallDate' is not a date: 'N/A'; the date is left unknown",
+                                 "record 3 (3): skipped: 'RecallDate' should be a date, found a number",
                              }));
 }
 

@@ -464,7 +464,7 @@ void MergeDuplicates(FeedImport* feed_import, const std::vector<size_t>& record_
     const size_t dropped = replace ? kept_index[it->second] : record_index[i];
     const size_t other = replace ? record_index[i] : kept_index[it->second];
     feed_import->problems.push_back(RecordProblem{
-        dropped, n.id, fmt::format("notice {} is also in record {}, with different content; record {} is kept", n.id, other, other),
+        dropped, n.id, fmt::format("notice {} is also in record {}, with different content; record {} is kept", n.id, other + 1, other + 1),
         false});
     if (replace) {
       earlier = std::move(n);
@@ -587,7 +587,7 @@ Error NotJson(std::string_view text, size_t byte, std::string_view what) {
 }  // namespace
 
 std::string RecordProblem::ToString() const {
-  return fmt::format("record {}{}: {}: {}", index, id.empty() ? "" : fmt::format(" ({})", id), skipped ? "skipped" : "warning", message);
+  return fmt::format("record {}{}: {}: {}", index + 1, id.empty() ? "" : fmt::format(" ({})", id), skipped ? "skipped" : "warning", message);
 }
 
 size_t FeedImport::skipped() const {
@@ -618,7 +618,7 @@ std::optional<Result<FeedImport>> ReadRecords(NoticeSource source, ForEachRecord
     if (service_error) return;
     if (source == NoticeSource::kUsCpsc) {
       if (std::string e = feed::CpscErrorRecordMessage(record); !e.empty()) {
-        service_error = Error(ErrorCode::kInvalidInput, fmt::format("the CPSC service answered with an error, not recalls: record {}: {}", i, e),
+        service_error = Error(ErrorCode::kInvalidInput, fmt::format("the CPSC service answered with an error, not recalls: record {}: {}", i + 1, e),
                               "the query failed on the server (HTTP 200 notwithstanding); fetch the feed again, checking its parameters");
         return;
       }

@@ -258,7 +258,7 @@ TEST(ImportFeedTest, ADayStillToComeIsLeftUnknownWithAWarningInEveryFeed) {
   ASSERT_EQ(sg.notices.size(), 1u);
   EXPECT_EQ(sg.notices[0].published->ToString(), "2026-01-05");
   EXPECT_FALSE(sg.notices[0].updated);
-  EXPECT_EQ(ProblemLines(sg), (std::vector<std::string>{"record 0 (A12/00001/26): warning: 'modification_date' is 9999-12-31, a day still to "
+  EXPECT_EQ(ProblemLines(sg), (std::vector<std::string>{"record 1 (A12/00001/26): warning: 'modification_date' is 9999-12-31, a day still to "
                                                         "come, which no notice can be dated; the date is left unknown"}));
   const FeedImport cpsc = MustImport(NoticeSource::kUsCpsc, R"([{"RecallNumber": "26001", "RecallDate": "9999-12-31", "Products": [{"Name": "Lamp"}]}])");
   ASSERT_EQ(cpsc.notices.size(), 1u);
@@ -278,7 +278,7 @@ TEST(ImportFeedTest, ADayStillToComeIsLeftUnknownWithAWarningInEveryFeed) {
   ASSERT_EQ(open_data.notices.size(), 2u);
   EXPECT_FALSE(open_data.notices[0].updated);
   EXPECT_EQ(open_data.notices[1].updated->ToString(), "2024-05-02");
-  EXPECT_EQ(ProblemLines(open_data), (std::vector<std::string>{"record 0 (1): warning: 'Last updated' is 9999-12-31, a day still to come, which "
+  EXPECT_EQ(ProblemLines(open_data), (std::vector<std::string>{"record 1 (1): warning: 'Last updated' is 9999-12-31, a day still to come, which "
                                                                "no notice can be dated; the date is left unknown"}));
   // Tomorrow is a time zone away, not a slip.
   const std::string tomorrow = Date::FromDays(Date::Today().days_since_epoch() + 1).ToString();

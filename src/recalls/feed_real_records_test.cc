@@ -85,7 +85,7 @@ TEST(CpscRealRecordsTest, ImportsTheRecordedAnswersFieldForField) {
   ExpectEveryCpscRecordImported("cpsc_recorded_answers.json", f);
   // 24281 lists 035051591768 (item 593768 in its description too), whose
   // check digit should be 4: a misprint in the notice, reported, not used.
-  EXPECT_EQ(ProblemLines(f), Strings{"record 0 (24281): warning: barcode '035051591768' is not a GTIN: wrong check digit (expected 4)"});
+  EXPECT_EQ(ProblemLines(f), Strings{"record 1 (24281): warning: barcode '035051591768' is not a GTIN: wrong check digit (expected 4)"});
 }
 
 TEST(CpscRealRecordsTest, MiniverseSetsThirtySevenUpcsOneListedTwiceOneMisprinted) {
@@ -331,7 +331,7 @@ TEST(CpscRealRecordsTest, ARecallEditedWithoutANewLastPublishDateKeepsTheLaterCa
   const FeedImport f = MustImport(NoticeSource::kUsCpsc, Json::array({july, september}).dump());
   ASSERT_EQ(f.notices.size(), 1u);
   EXPECT_EQ(Json::parse(f.notices[0].raw), september);
-  EXPECT_EQ(ProblemLines(f), Strings{"record 0 (26651): warning: notice 26651 is also in record 1, with different content; record 1 is kept"});
+  EXPECT_EQ(ProblemLines(f), Strings{"record 1 (26651): warning: notice 26651 is also in record 2, with different content; record 2 is kept"});
 }
 
 // --- Health Canada: the open data file ---------------------------------
@@ -468,7 +468,7 @@ TEST(HealthCanadaRealRecordsTest, AVehicleRecallOfTransportCanada) {
 TEST(HealthCanadaRealRecordsTest, ReadsQuotedRowsWithNullsAndPaddedTitles) {
   const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, RecallFixture("health_canada_open_data_quoted.json"));
   ASSERT_EQ(f.notices.size(), 8u);
-  EXPECT_EQ(ProblemLines(f), Strings{"record 3 (67746): warning: no 'Last updated': the notice has no date"});
+  EXPECT_EQ(ProblemLines(f), Strings{"record 4 (67746): warning: no 'Last updated': the notice has no date"});
 
   const Notice* beans = FindNotice(f, "82667");
   ASSERT_NE(beans, nullptr);

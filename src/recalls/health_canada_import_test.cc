@@ -42,8 +42,8 @@ TEST(HealthCanadaImportTest, ReadsRecallDetailsPanels) {
   EXPECT_EQ(drug.url, "https://healthycanadians.gc.ca/recall-alert-rappel-avis/hc-sc/2021/76611r-eng.php");
 
   EXPECT_EQ(ProblemLines(f), (Strings{
-                      "record 0 (RA-66524): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
-                      "record 1 (RA-76611): warning: 'date_published' \"-62169984000\" is not a plausible date; the date is left unknown",
+                      "record 1 (RA-66524): warning: barcode '036000291453' is not a GTIN: wrong check digit (expected 2)",
+                      "record 2 (RA-76611): warning: 'date_published' \"-62169984000\" is not a plausible date; the date is left unknown",
                   }));
 }
 
@@ -189,7 +189,7 @@ TEST(HealthCanadaImportTest, ReadsSearchAnswers) {
   EXPECT_EQ(f.notices[1].id, "RA-70001");
   EXPECT_EQ(f.notices[1].published->ToString(), "2019-07-01");  // Unix seconds, as text
   ASSERT_EQ(f.skipped(), 1u);
-  EXPECT_EQ(f.problems[0].ToString(), "record 2 (RA-70002): skipped: 'date_published' is not a date: 'yesterday'; expected Unix seconds or YYYY-MM-DD");
+  EXPECT_EQ(f.problems[0].ToString(), "record 3 (RA-70002): skipped: 'date_published' is not a date: 'yesterday'; expected Unix seconds or YYYY-MM-DD");
 }
 
 TEST(HealthCanadaImportTest, ReadsRecentAnswersListingARecallTwice) {
@@ -243,11 +243,11 @@ TEST(HealthCanadaImportTest, TheOpenDataFilesQuirks) {
   EXPECT_EQ(f.notices[1].id, "2");  // a number is read as text
   EXPECT_EQ(f.notices[1].product_name, "Lamps recalled");  // no Product: the title
   EXPECT_EQ(ProblemLines(f), (Strings{
-                      "record 0 (1): warning: no 'Last updated': the notice has no date",
-                      "record 1 (2): warning: 'Last updated' is not a date: 'n/a'; the date is left unknown",
-                      "record 1 (2): warning: 'Archived' is 'yes', not 0 or 1",
-                      "record 2 (3): skipped: 'Title' should be text, found an array",
-                      "record 3: skipped: no NID",
+                      "record 1 (1): warning: no 'Last updated': the notice has no date",
+                      "record 2 (2): warning: 'Last updated' is not a date: 'n/a'; the date is left unknown",
+                      "record 2 (2): warning: 'Archived' is 'yes', not 0 or 1",
+                      "record 3 (3): skipped: 'Title' should be text, found an array",
+                      "record 4: skipped: no NID",
                   }));
   // Another feed's records are refused, and the message names both shapes.
   auto r = ImportFeed(NoticeSource::kCaHealthCanada, R"([{"id": 1, "name": "x"}])");
@@ -301,9 +301,9 @@ TEST(HealthCanadaImportTest, ReadsTheFrenchOpenDataFilesKeys) {
   EXPECT_EQ(f.notices[2].product_name, "Lampes rappelées");
   EXPECT_EQ(f.notices[2].category, "Sécurité des produits de consommation");  // not established: as given
   EXPECT_EQ(ProblemLines(f), (Strings{
-                                 "record 1 (2): warning: no 'Dernière mise à jour': the notice has no date",
-                                 "record 1 (2): warning: 'Archivé' is 'oui', not 0 or 1",
-                                 "record 2 (3): warning: 'Dernière mise à jour' is not a date: '24/09/2026'; the date is left unknown",
+                                 "record 2 (2): warning: no 'Dernière mise à jour': the notice has no date",
+                                 "record 2 (2): warning: 'Archivé' is 'oui', not 0 or 1",
+                                 "record 3 (3): warning: 'Dernière mise à jour' is not a date: '24/09/2026'; the date is left unknown",
                              }));
 }
 
@@ -358,10 +358,10 @@ TEST(HealthCanadaImportTest, RefusesOtherFeedsAndSkipsBadRecords) {
   ASSERT_EQ(f.notices.size(), 1u);
   EXPECT_EQ(f.notices[0].id, "RA-3");
   EXPECT_EQ(ProblemLines(f), (Strings{
-                      "record 0 (RA-1): skipped: 'panels' should be an array, found an object",
-                      "record 1 (RA-2): skipped: panels[0]: 'text' should be text, found an array",
-                      "record 2: skipped: no recallId",
-                      "record 3 (RA-3): warning: no date_published: the notice has no date",
+                      "record 1 (RA-1): skipped: 'panels' should be an array, found an object",
+                      "record 2 (RA-2): skipped: panels[0]: 'text' should be text, found an array",
+                      "record 3: skipped: no recallId",
+                      "record 4 (RA-3): warning: no date_published: the notice has no date",
                   }));
 }
 
@@ -377,10 +377,10 @@ TEST(HealthCanadaImportTest, IdsMustBeTextOrWholeNumbers) {
   EXPECT_EQ(f.notices[0].id, "82629");
   EXPECT_EQ(f.notices[1].id, "RA-2");
   EXPECT_EQ(ProblemLines(f), (Strings{
-                                 "record 0: skipped: 'NID' should be text or a whole number, found a boolean (true)",
-                                 "record 1: skipped: 'NID' should be text or a whole number, found a number that is not whole (82628.5)",
-                                 "record 3: skipped: 'recallId' should be text or a whole number, found a boolean (false)",
-                                 "record 4: skipped: 'recallId' should be text or a whole number, found an array",
+                                 "record 1: skipped: 'NID' should be text or a whole number, found a boolean (true)",
+                                 "record 2: skipped: 'NID' should be text or a whole number, found a number that is not whole (82628.5)",
+                                 "record 4: skipped: 'recallId' should be text or a whole number, found a boolean (false)",
+                                 "record 5: skipped: 'recallId' should be text or a whole number, found an array",
                              }));
 }
 
@@ -410,13 +410,13 @@ TEST(HealthCanadaImportTest, DatesFollowTheSameRuleAsTheOtherFeedsButTheOpenData
   EXPECT_EQ(f.notices[4].id, "RA-2");
   EXPECT_FALSE(f.notices[4].published);
   EXPECT_EQ(ProblemLines(f), (Strings{
-                                 "record 0 (1): warning: 'Last updated' is not a date: '16/09/2026'; the date is left unknown",
-                                 "record 1 (2): warning: 'Last updated' is not a date: '2026-09-16T25:00:00'; the date is left unknown",
-                                 "record 3 (4): warning: 'Last updated' is not a date: 'N/A'; the date is left unknown",
-                                 "record 4 (RA-1): skipped: 'date_published' is not a date: '2019-07-01T99:00:00'; '99:00:00' is not a time of day "
+                                 "record 1 (1): warning: 'Last updated' is not a date: '16/09/2026'; the date is left unknown",
+                                 "record 2 (2): warning: 'Last updated' is not a date: '2026-09-16T25:00:00'; the date is left unknown",
+                                 "record 4 (4): warning: 'Last updated' is not a date: 'N/A'; the date is left unknown",
+                                 "record 5 (RA-1): skipped: 'date_published' is not a date: '2019-07-01T99:00:00'; '99:00:00' is not a time of day "
                                  "(HH:MM:SS, hours 00-23, minutes 00-59)",
-                                 "record 5 (RA-2): warning: 'date_published' is not a date: 'n/a'; the date is left unknown",
-                                 "record 6 (RA-3): skipped: 'start_date' is not a date: '01/07/2019'; expected Unix seconds or YYYY-MM-DD",
+                                 "record 6 (RA-2): warning: 'date_published' is not a date: 'n/a'; the date is left unknown",
+                                 "record 7 (RA-3): skipped: 'start_date' is not a date: '01/07/2019'; expected Unix seconds or YYYY-MM-DD",
                              }));
 }
 

@@ -88,7 +88,7 @@ TEST(SafetyGateImportTest, ReadsTheWeeklyExportFields) {
   ASSERT_EQ(f.warnings(), 2u);
   EXPECT_EQ(f.problems[0].id, "A12/01477/23");
   EXPECT_EQ(f.problems[0].index, 2u);
-  EXPECT_NE(f.problems[0].ToString().find("record 2 (A12/01477/23): warning: barcode '871565899960'"), std::string::npos);
+  EXPECT_NE(f.problems[0].ToString().find("record 3 (A12/01477/23): warning: barcode '871565899960'"), std::string::npos);
   EXPECT_EQ(f.problems[1].id, "A12/03648/24");
 }
 
@@ -286,14 +286,14 @@ TEST(SafetyGateImportTest, ListFieldsMayBeArraysOfText) {
   // An array of other things than text stays an error naming the field;
   // so does an array where one text is meant (a name).
   EXPECT_EQ(ProblemLines(x), (Strings{
-                                 "record 0 (A12/07002/23): warning: barcode '4006381333930' is not a GTIN: wrong check digit (expected 1)",
-                                 "record 1 (A12/07003/23): skipped: 'brand' should be text or an array of text, found an object",
-                                 "record 2 (A12/07004/23): skipped: 'distributionCountries' should be text or an array of text, found an array "
+                                 "record 1 (A12/07002/23): warning: barcode '4006381333930' is not a GTIN: wrong check digit (expected 1)",
+                                 "record 2 (A12/07003/23): skipped: 'brand' should be text or an array of text, found an object",
+                                 "record 3 (A12/07004/23): skipped: 'distributionCountries' should be text or an array of text, found an array "
                                  "holding an array",
-                                 "record 3 (A12/07005/23): skipped: 'barcode' should be text or an array of text, found an array holding an object",
-                                 "record 4 (A12/07006/23): skipped: 'typeNumberModel' should be text or an array of text, found an array holding a "
+                                 "record 4 (A12/07005/23): skipped: 'barcode' should be text or an array of text, found an array holding an object",
+                                 "record 5 (A12/07006/23): skipped: 'typeNumberModel' should be text or an array of text, found an array holding a "
                                  "boolean",
-                                 "record 5 (A12/07007/23): skipped: 'name' should be text, found an array",
+                                 "record 6 (A12/07007/23): skipped: 'name' should be text, found an array",
                              }));
 }
 
@@ -310,10 +310,10 @@ TEST(SafetyGateImportTest, SkipsMalformedRecordsAndImportsTheRest) {
   EXPECT_EQ(f.notices[0].id, "A12/00010/24");
   EXPECT_EQ(f.notices[1].id, "A12/00013/24");
   ASSERT_EQ(f.skipped(), 4u);
-  EXPECT_EQ(f.problems[0].ToString(), "record 1: skipped: no alert number ('alert_number' or 'caseNumber')");
-  EXPECT_EQ(f.problems[1].ToString(), "record 2 (A12/00011/24): skipped: 'product_name' should be text, found an array");
-  EXPECT_EQ(f.problems[2].ToString(), "record 3 (A12/00012/24): skipped: 'alert_date' is not a date: '2024-02-30'");
-  EXPECT_EQ(f.problems[3].ToString(), "record 4: skipped: a record must be a JSON object, found 42");
+  EXPECT_EQ(f.problems[0].ToString(), "record 2: skipped: no alert number ('alert_number' or 'caseNumber')");
+  EXPECT_EQ(f.problems[1].ToString(), "record 3 (A12/00011/24): skipped: 'product_name' should be text, found an array");
+  EXPECT_EQ(f.problems[2].ToString(), "record 4 (A12/00012/24): skipped: 'alert_date' is not a date: '2024-02-30'");
+  EXPECT_EQ(f.problems[3].ToString(), "record 5: skipped: a record must be a JSON object, found 42");
 }
 
 TEST(SafetyGateImportTest, RefusesFeedsThatAreNotSafetyGate) {
@@ -351,14 +351,14 @@ TEST(SafetyGateImportTest, AnAlertNumberMustBeTextAndDatesMustBeDates) {
   EXPECT_EQ(f.notices[0].published->ToString(), "2024-01-02");
   EXPECT_FALSE(f.notices[0].updated);
   EXPECT_EQ(ProblemLines(f), (Strings{
-                                 "record 0: skipped: 'alert_number' should be text, found a boolean (true)",
-                                 "record 1: skipped: 'alert_number' should be text, found a number (42)",
-                                 "record 2: skipped: 'caseNumber' should be text, found an object",
-                                 "record 3 (A12/00002/25): skipped: 'alert_date' is not a date: '2024/01/02'; expected YYYY-MM-DD, optionally "
+                                 "record 1: skipped: 'alert_number' should be text, found a boolean (true)",
+                                 "record 2: skipped: 'alert_number' should be text, found a number (42)",
+                                 "record 3: skipped: 'caseNumber' should be text, found an object",
+                                 "record 4 (A12/00002/25): skipped: 'alert_date' is not a date: '2024/01/02'; expected YYYY-MM-DD, optionally "
                                  "followed by a time (YYYY-MM-DDTHH:MM:SS)",
-                                 "record 4 (A12/00003/25): skipped: 'modification_date' is not a date: '2024-01-03T24:00:00'; '24:00:00' is not a "
+                                 "record 5 (A12/00003/25): skipped: 'modification_date' is not a date: '2024-01-03T24:00:00'; '24:00:00' is not a "
                                  "time of day (HH:MM:SS, hours 00-23, minutes 00-59)",
-                                 "record 5 (A12/00004/25): warning: 'modification_date' is not a date: 'None'; the date is left unknown",
+                                 "record 6 (A12/00004/25): warning: 'modification_date' is not a date: 'None'; the date is left unknown",
                              }));
 }
 

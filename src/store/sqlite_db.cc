@@ -101,6 +101,15 @@ Result<std::unique_ptr<SqliteDb>> OpenStore(const std::string& path, const Store
                    {Diagnostic{path, 0, 0, fmt::format("is {}; a {} is a regular file", std::filesystem::is_directory(status) ? "a directory" : "a device or other special file", kind.name),
                                fmt::format("give {} a file path", kind.option)}});
   }
+  if (mode != OpenMode::kExisting) {
+    // SQLite says only "unable to open database file".
+    std::error_code ec;
+    const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty() && !std::filesystem::exists(dir, ec) && !ec)
+      return Error(ErrorCode::kIo,
+                   {Diagnostic{path, 0, 0, fmt::format("cannot make the {} here: the directory {} does not exist", kind.name, dir.string()),
+                               fmt::format("create the directory first, or give {} a path in one that exists", kind.option)}});
+  }
   if (mode == OpenMode::kExisting) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return missing("the file does not exist");

@@ -39,6 +39,13 @@ int Report(const Error& e) {
   return kBadInput;
 }
 
+// A file none of whose records could be used: nothing usable came in
+// (exit 2, as `screen` gives).
+Error EveryRecordSkipped(const std::string& file, size_t skipped, std::string hint) {
+  return Error(ErrorCode::kInvalidInput,
+               {Diagnostic{file, 0, 0, fmt::format("none of its records could be used ({} skipped, reported above)", skipped), std::move(hint)}});
+}
+
 struct Args {
   std::string source;
   std::string listings;
@@ -68,9 +75,9 @@ int RunImport(const Args& args) {
   size_t skipped = 0;
   // The files read before a bad one were counted aloud: say that they are
   // not stored either.
-  const auto refuse = [&args](const Error& e) {
+  const auto refuse = [&args](const Error& e, const char* then = "fix the file above and import the files again") {
     const int code = Report(e);
-    std::fprintf(stderr, "conform: nothing imported: %s is unchanged (fix the file above and import the files again)\n", args.db.c_str());
+    std::fprintf(stderr, "conform: nothing imported: %s is unchanged (%s)\n", args.db.c_str(), then);
     return code;
   };
   for (const auto& file : args.files) {
@@ -86,15 +93,18 @@ int RunImport(const Args& args) {
     for (const auto& p : f.problems)
       if (p.skipped || !args.quiet) cli::PrintNote(fmt::format("{}: {}", file, p.ToString()));
     std::printf("%s: %zu records, %zu notices, %zu skipped, %zu warnings\n", file.c_str(), f.records, f.notices.size(), f.skipped(), f.warnings());
+    if (f.notices.empty() && f.skipped() > 0)
+      return refuse(EveryRecordSkipped(file, f.skipped(), fmt::format("fix the records, or check that the file is a feed of {}", args.source)));
+    if (f.records == 0) cli::PrintNote(fmt::format("warning: {}: the feed holds no records", file));
     skipped += f.skipped();
     // Moved, not copied: a large feed's notices are held once.
     if (notices.empty()) notices = std::move(f.notices);
     else notices.insert(notices.end(), std::make_move_iterator(f.notices.begin()), std::make_move_iterator(f.notices.end()));
   }
   auto store = NoticeStore::Open(args.db);
-  if (!store.ok()) return Report(store.error());
+  if (!store.ok()) return refuse(store.error(), "see above, then import the files again");
   auto counts = store.value().Import(notices, skipped);
-  if (!counts.ok()) return Report(counts.error());
+  if (!counts.ok()) return refuse(counts.error(), "see above, then import the files again");
   const ImportCounts& c = counts.value();
   for (const auto& m : c.kept_newer) cli::PrintNote(m);
   std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored (%s)\n", args.source.c_str(), c.added, c.updated,
@@ -383,6 +393,7 @@ int RunMatch(const Args& args) {
   std::fprintf(stderr, "conform: %zu listings against %zu notices: %zu takedown, %zu review; %zu candidate pairs scored%s\n",
                listings, n.notices.size(), takedown, review, index.candidates_scored(),
                model.value() ? "" : " (no --model: GTIN, brand + model code and brand + product name evidence only)");
+  if (listings == 0 && skipped > 0) return Report(EveryRecordSkipped(args.listings, skipped, "fix the records (doc/listing-format.md) and match again"));
   return skipped > 0 ? kSkipped : kOk;
 }
 
@@ -464,6 +475,8 @@ int RunIndex(const Args& args) {
                                   fmt::format("{} record{} could not be read; with --replace the listings they hold would be removed from the index", skipped,
                                               skipped == 1 ? "" : "s"),
                                   "the index was not changed: fix the records reported above and run again, or run without --replace to add and update the rest"}}));
+  if (given == 0 && skipped > 0)
+    return fail(EveryRecordSkipped(args.listings, skipped, "the index was not changed: fix the records (doc/listing-format.md) and index again"));
   if (args.replace && given == 0)
     return fail(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings; with --replace every listing would be removed from the index",
                                                             "the index was not changed: check the file; to start an index afresh, delete its file"}}));
@@ -522,7 +535,7 @@ int AffectedFromIndex(const ListingIndex& index, const recalls::RecallIndex& not
     std::vector<const Listing*> holders;
     for (const auto& c : found.value().listings) holders.push_back(&c.listing);
     const size_t affected = JudgeAffected(notices, n, i, holders);
-    cli::PrintNote(fmt::format("{}: {} affected listings of {} ({} candidates), found in {:.2f} ms", n.records[i].id, affected, held.value(),
+    cli::PrintNote(fmt::format("{}: {} affected listing{} of {} ({} candidates), found in {:.2f} ms", n.records[i].id, affected, affected == 1 ? "" : "s", held.value(),
                                holders.size(), Millis(start)));
   }
   return kOk;
@@ -549,6 +562,8 @@ int RunAffected(const Args& args) {
     auto read = ReadListings(args.listings, &skipped);
     if (!read.ok()) return Report(read.error());
     listings = std::move(read).value();
+    if (listings.empty() && skipped > 0)
+      return Report(EveryRecordSkipped(args.listings, skipped, "fix the records (doc/listing-format.md), or ask a listing index with --index"));
   }
 
   // A feed that has just arrived is stored first (one transaction, as
@@ -568,6 +583,9 @@ int RunAffected(const Args& args) {
       return Report(Error(feed.error().code(), std::move(d)));
     }
     for (const auto& p : feed.value().problems) cli::PrintNote(fmt::format("{}: {}", args.feed, p.ToString()));
+    if (feed.value().notices.empty() && feed.value().skipped() > 0)
+      return Report(EveryRecordSkipped(args.feed, feed.value().skipped(),
+                                       fmt::format("nothing was stored: fix the records, or check that the file is a feed of {}", args.source)));
     skipped += feed.value().skipped();
     auto store = NoticeStore::Open(args.db);
     if (!store.ok()) return Report(store.error());
@@ -621,7 +639,8 @@ int RunAffected(const Args& args) {
     std::vector<const Listing*> holders;
     for (uint32_t k : found) holders.push_back(&listings[k]);
     const size_t affected = JudgeAffected(notices, n, i, holders);
-    cli::PrintNote(fmt::format("{}: {} affected listings of {}, found in {:.2f} ms", n.records[i].id, affected, listings.size(), Millis(start)));
+    cli::PrintNote(fmt::format("{}: {} affected listing{} of {}, found in {:.2f} ms", n.records[i].id, affected, affected == 1 ? "" : "s", listings.size(),
+                               Millis(start)));
   }
   std::fprintf(stderr, "conform: listing keys found in %.0f ms (keep them with conform recalls index, and ask it with --index)\n", build_ms);
   return skipped > 0 ? kSkipped : kOk;

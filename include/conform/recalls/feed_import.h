@@ -65,7 +65,7 @@
 namespace conform {
 
 struct RecordProblem {
-  size_t index = 0;   // 0-based position of the record in the feed
+  size_t index = 0;   // 0-based position of the record in the feed (ToString counts from 1)
   std::string id;     // the record's notice id, when it has one
   std::string message;
   bool skipped = false;  // true: the record was left out; false: imported, with this warning
