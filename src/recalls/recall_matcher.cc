@@ -1071,6 +1071,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::string_view code_accessory{};  // the code and brand agree, but a word says the listing sells an accessory
     std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
+    std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
   };
   std::vector<Judged> judged;
   // With `left_out`, the pairs the rules leave out before the model, with
@@ -1161,6 +1162,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       j.restricted_gtin = std::move(j.shared_gtin);
       j.shared_gtin.clear();
     }
+    // A GTIN identifies the trade item whatever brand a listing gives it;
+    // the evidence says when the brands conflict, for whoever acts on it.
+    if (!j.shared_gtin.empty() && brands_conflict) j.gtin_brands_differ = fmt::format("{} and {}", notice_brands[0], listing_brands[0]);
     // Another maker's product. Explaining, the codes are compared first,
     // so that the explanation shows them.
     const bool other_maker = j.shared_gtin.empty() && brands_conflict;
@@ -1297,7 +1301,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       evidence.push_back(j.kinds.notice_kind == j.kinds.listing_kind
                              ? fmt::format("same kind of product ({})", j.kinds.notice_kind)
                              : fmt::format("kinds agree ({} and {}: {})", j.kinds.notice_kind, j.kinds.listing_kind, j.kinds.why));
-    else if (j.kinds.agreement == KindAgreement::kConflict && !j.shared_gtin.empty())
+    if (!j.gtin_brands_differ.empty()) evidence.push_back(fmt::format("brands differ ({}), but the GTIN is shared", j.gtin_brands_differ));
+    if (j.kinds.agreement == KindAgreement::kConflict && !j.shared_gtin.empty())
       evidence.push_back(fmt::format("kinds differ ({} and {}), but the GTIN is shared", j.kinds.notice_kind, j.kinds.listing_kind));
     if (!std::isnan(probability))
       evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", probability,

@@ -461,6 +461,7 @@ TEST_F(RecallRulesTest, AGtinAlwaysWins) {
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
   EXPECT_EQ(hits[0].evidence.front(), "same GTIN 04006381333931");
+  EXPECT_TRUE(HasEvidence(hits[0], "brands differ (kettlo and teakraft), but the GTIN is shared"));
   EXPECT_EQ(hits[0].evidence.back(), "rule: shared GTIN -> takedown");
   // Without a model as well.
   const RecallIndex plain(notices_, true, &featurizer_, nullptr);
