@@ -326,6 +326,9 @@ expect_run(2 "all_bad.jsonl: none of its records could be used.*the index was no
 expect_run(2 "all_bad.jsonl: none of its records could be used" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${TMP}/all_bad.jsonl)
 expect_run(2 "cannot make the notice store here: the directory .*no_such_dir does not exist.*nothing imported"
            ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/no_such_dir/notices.db)
+# Options that mean nothing alone are refused, not ignored.
+expect_run(2 "--takedown-at requires --model" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --takedown-at 0.5)
+expect_run(2 "--source requires --feed" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl --source us-cpsc)
 if(EXISTS ${TMP}/all_bad.db OR EXISTS ${TMP}/all_bad.idx)
   message(FATAL_ERROR "a file none of whose records could be used left a store or an index behind")
 endif()

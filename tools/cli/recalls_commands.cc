@@ -741,8 +741,8 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   auto* match = recalls->add_subcommand("match", "Match listings against every stored notice: one JSON line per match (takedown or review)");
   match->add_option("listings", args->listings, "Listings file (JSON Lines or CSV)")->required();
   match->add_option("--db", args->db, "Notice store (SQLite file)")->required();
-  match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
-  match->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
+  auto* match_model = match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
+  match->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0))->needs(match_model);
   match->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
   match->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
   match->callback([args, exit_code] { *exit_code = RunMatch(*args); });
@@ -756,13 +756,13 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
 
   auto* affected = recalls->add_subcommand("affected", "The listings a notice hits: one JSON line per affected listing");
   affected->add_option("notices", args->notice_ids, "Notice ids (source:id, or the id alone)");
-  affected->add_option("--feed", args->feed, "A feed file that has just arrived: stored, then each of its notices asked for");
-  affected->add_option("--source", args->source, "Whose feed --feed is")->check(CLI::IsMember(sources));
+  auto* feed = affected->add_option("--feed", args->feed, "A feed file that has just arrived: stored, then each of its notices asked for");
+  affected->add_option("--source", args->source, "Whose feed --feed is")->check(CLI::IsMember(sources))->needs(feed);
   affected->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   auto* live = affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV), indexed for this run");
   affected->add_option("--index", args->index, "Listing index from conform recalls index (instead of --listings)")->excludes(live);
-  affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
-  affected->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
+  auto* affected_model = affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
+  affected->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0))->needs(affected_model);
   affected->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
   affected->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
   affected->callback([args, exit_code] {
@@ -778,8 +778,8 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   explain->add_option("listing", args->listing_id, "The listing's listing_id")->required();
   explain->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   explain->add_option("--listings", args->listings, "Listings file (JSON Lines or CSV) holding the listing")->required();
-  explain->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
-  explain->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0));
+  auto* explain_model = explain->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
+  explain->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0))->needs(explain_model);
   explain->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
   explain->add_option("--threads", args->threads, "Worker threads for fitting and indexing the notices (default: one per core)")->check(CLI::Range(0, 1024));
   explain->callback([args, exit_code] { *exit_code = RunExplain(*args); });
