@@ -1074,6 +1074,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
   };
   std::vector<Judged> judged;
+  // A code the listing does show, but too short or too widely held to tell
+  // products apart ("TS-5"): said in the evidence, not passed over.
+  const auto UnidentifyingCode = [&](const Judged& j) -> std::string {
+    const PreparedRecord& l = listing_of(j.candidate);
+    const size_t first = l.model_names_no_model ? 1 : 0;  // not a "Various" model field
+    if (!j.notice_has_code || j.agreement != CodeAgreement::kNone || l.codes.size() <= first) return "";
+    return fmt::format(" (the listing's {} is too short or too common to identify a product)", l.codes[first].normalized);
+  };
   // With `left_out`, the pairs the rules leave out before the model, with
   // the rule that did (built only then: Match pays nothing for it).
   std::vector<std::pair<Judged, std::string>> ruled_out;
@@ -1219,7 +1227,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
       if (!(j.notice_has_code && j.agreement == CodeAgreement::kSame) && (!(model_says || j.named) || !j.brands_agree || j.gtins_differ)) {
         rule_out(j, [&] {
-          const char* what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's" : "nothing identifying";
+          const std::string what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's"
+                                                                        : "nothing identifying" + UnidentifyingCode(j);
           return fmt::format("rule: {}, and {} -> none", what,
                              !(model_says || j.named) ? "no model to weigh brand and description"
                              : !j.brands_agree  ? "the brand is not confirmed"
@@ -1339,7 +1348,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     m.probability = probability;
     // Below the model's bar for brand and description: left out, and said
     // why when asked.
-    const auto too_doubtful = [&](const char* what) {
+    const auto too_doubtful = [&](const std::string& what) {
       if (left_out == nullptr) return;
       RecallMatch none = m;
       none.evidence = evidence_of(j, probability,
@@ -1380,10 +1389,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     } else {
       // Nothing identifying on one side: brand and description at most.
       // What the notice identifies by that the listing does not show.
-      const char* what = j.notice_has_code && j.notice_has_gtin ? "the listing shows no GTIN or model code to compare"
+      std::string what = j.notice_has_code && j.notice_has_gtin ? "the listing shows no GTIN or model code to compare"
                          : j.notice_has_code                    ? "the listing shows no model code to compare"
                          : j.notice_has_gtin                    ? "the listing shows no GTIN to compare"
                                                                 : "the notice names no GTIN or model code";
+      // A code the listing does show, but too short or too widely held to
+      // tell products apart ("TS-5"), is said, not passed over.
+      what += UnidentifyingCode(j);
       if (!j.named && (!scored || probability < options_.review_unidentified_at)) {
         too_doubtful(what);
         continue;

@@ -501,6 +501,12 @@ TEST(RecallBlockingTest, CodesAsSellersWriteThemAreCandidates) {
     ASSERT_EQ(found.size(), 1u) << title;
     EXPECT_EQ(found[0].action, RecallAction::kTakedown) << title;
   }
+  // The plain TS-5 shows a code too short to tell models apart, and the
+  // evidence says so rather than that it shows none.
+  const auto plain = strollers.Explain(FromListing(MakeListing("W", "Tivolo TS-5 stroller", "Tivolo")));
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].action, RecallAction::kNone);
+  EXPECT_NE(plain[0].evidence.back().find("(the listing's TS5 is too short or too common to identify a product)"), std::string::npos) << plain[0].evidence.back();
   // A region or finish suffix set off by a separator gives the base model's
   // key too; letters run on to the digits may name another model.
   const MatchRecord suffixed = FromListing(MakeListing("N", "LED lamp 5W", "Kroveko", "", "KE-1826-EU"));
