@@ -37,6 +37,12 @@ TEST(MultibaseTest, Base58RoundTripAndLeadingZeros) {
   EXPECT_EQ(Base58BtcEncode({0, 0}), "11");
   EXPECT_EQ(Base58BtcEncode({'h', 'e', 'l', 'l', 'o'}), "Cn8eVZg");
   EXPECT_FALSE(Base58BtcDecode("0OIl").ok());
+  // Decoding costs time quadratic in the length: longer text is refused
+  // before any of it is decoded.
+  EXPECT_TRUE(Base58BtcDecode(std::string(kMaxBase58Chars, '2')).ok());
+  const auto too_long = MultibaseDecode("z" + std::string(1000000, '2'));
+  ASSERT_FALSE(too_long.ok());
+  EXPECT_NE(too_long.error().ToString().find("base58btc text of 1000000 characters"), std::string::npos) << too_long.error().ToString();
   // Every length a key or signature can have and more, with and without
   // leading zero bytes, through limb and chunk boundaries.
   uint32_t seed = 12345;

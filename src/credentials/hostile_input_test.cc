@@ -190,6 +190,18 @@ TEST_F(HostileInputTest, ProofFloodsAreRefused) {
   EXPECT_NE(many.error().ToString().find("proof 1 of 2: previousProof names 1000000 proofs of 2"), std::string::npos) << many.error().ToString();
 }
 
+// Base58 decoding costs time quadratic in the length: a megabyte-long
+// proofValue is refused before it is decoded, not decoded for minutes.
+TEST_F(HostileInputTest, AHugeProofValueIsRefusedUndecoded) {
+  const size_t at = good_.find("\"proofValue\"");
+  ASSERT_NE(at, std::string::npos);
+  const size_t value = good_.find("\"z", at + 12) + 1;
+  const size_t end = good_.find('"', value);
+  std::string huge = good_;
+  huge.replace(value, end - value, "z" + std::string(1000000, '2'));
+  ExpectRefused(huge, "proof", "base58btc text of 1000000 characters");
+}
+
 TEST_F(HostileInputTest, HugeInputIsRefusedUnparsed) {
   std::string huge = good_;
   huge.insert(huge.size() - 2, ",\"padding\":\"" + std::string(kMaxCredentialBytes, 'x') + "\"");

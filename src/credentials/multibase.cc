@@ -47,6 +47,10 @@ Result<Bytes> Base58BtcDecode(std::string_view text) {
     for (int i = 0; i < 58; ++i) v[static_cast<unsigned char>(kAlphabet[i])] = static_cast<int8_t>(i);
     return v;
   }();
+  if (text.size() > kMaxBase58Chars)
+    return Bad(fmt::format("base58btc text of {} characters, longer than the {} this verifier decodes: a key or signature is under 100; "
+                           "larger data is written in base64url (multibase 'u')",
+                           text.size(), kMaxBase58Chars));
   // The number in 64-bit limbs, least significant first, with ten digits
   // taken at a time (58^10 < 2^59): a signature is nine steps over at most
   // eight limbs, and keys and signatures are decoded on every verify.

@@ -16,7 +16,14 @@ namespace conform {
 using Bytes = std::vector<uint8_t>;
 
 std::string Base58BtcEncode(const Bytes& bytes);
-// Error on a character outside the base58btc alphabet.
+// The longest base58btc text Base58BtcDecode takes. Decoding base58 costs
+// time quadratic in the length (every digit multiplies the whole number so
+// far), so a credential with a megabyte-long proofValue would hold a
+// verifier for minutes. Keys and signatures are under 100 characters;
+// larger data is written in base64url (multibase 'u').
+inline constexpr size_t kMaxBase58Chars = 1024;
+// Error on a character outside the base58btc alphabet, and on text longer
+// than kMaxBase58Chars.
 Result<Bytes> Base58BtcDecode(std::string_view text);
 
 // base64url without padding (RFC 4648 section 5).
