@@ -1788,7 +1788,7 @@ class Compiler {
     const SchemaPlace here = place;
     if (!places_.emplace(&schema, place).second) return Status::Ok();
     for (const auto& [key, value] : schema.members) {
-      auto child = [&](const JsonValue& sub, std::string_view name, bool has_name) {
+      auto child = [&, &key = key](const JsonValue& sub, std::string_view name, bool has_name) {
         SchemaPlace p = here;
         AppendPointerToken(&p.pointer, key);
         if (has_name) AppendPointerToken(&p.pointer, name);
@@ -2589,7 +2589,7 @@ class Validator {
           }
           if (declared || c.node < 0) continue;
           if (p_.nodes[c.node].is_false) {
-            ok = Violation(n, c.keyword, [&] { return fmt::format("property '{}' is not allowed (not declared in the schema)", name); });
+            ok = Violation(n, c.keyword, [&, &name = name] { return fmt::format("property '{}' is not allowed (not declared in the schema)", name); });
             if (!out_) return false;
           } else if (!EvalMember(c.node, value, name)) {
             ok = false;
@@ -2606,7 +2606,7 @@ class Validator {
         for (const auto& [name, value] : v.members) {
           key.text = name;
           if (Quietly(c.node, key)) continue;
-          ok = Violation(n, c.keyword, [&] { return fmt::format("the property name '{}' does not match propertyNames", name); });
+          ok = Violation(n, c.keyword, [&, &name = name] { return fmt::format("the property name '{}' does not match propertyNames", name); });
           if (!out_) return false;
         }
         return ok;
@@ -2628,7 +2628,7 @@ class Validator {
           if (!v.Find(trigger)) continue;
           for (const std::string& name : names) {
             if (v.Find(name)) continue;
-            ok = Violation(n, c.keyword, [&] { return fmt::format("property '{}' is required when '{}' is present", name, trigger); });
+            ok = Violation(n, c.keyword, [&, &name = name, &trigger = trigger] { return fmt::format("property '{}' is required when '{}' is present", name, trigger); });
             if (!out_) return false;
           }
         }

@@ -24,6 +24,10 @@ inline constexpr int kJcsMaxDepth = 128;
 // A parsed I-JSON value. Object members keep their order of appearance;
 // canonicalisation sorts them.
 struct JsonValue {
+  // User-provided: clang with libstdc++ 12 otherwise asks whether JsonValue
+  // is default constructible while the pair<string, JsonValue> of
+  // `members` is still incomplete, and refuses the type.
+  JsonValue() {}
   enum Kind { kNull, kTrue, kFalse, kNumber, kString, kArray, kObject };
   Kind kind = kNull;
   // Facts the parser learns for free and canonicalisation would otherwise
