@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <stdexcept>
 #include <unordered_set>
@@ -187,37 +188,37 @@ std::vector<std::string> SpacedCodes(std::string_view normalized) {
 std::vector<std::string> WordRunCodes(std::string_view normalized) {
   const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
   const auto alnum = [&](char c) { return IsDigit(c) || letter(c); };
-  std::vector<std::string_view> words;
+  const auto short_alnum = [&](std::string_view w) { return !w.empty() && w.size() <= 6 && std::all_of(w.begin(), w.end(), alnum); };
+  const auto variant_word = [&](std::string_view w) { return w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), letter); };
+  const auto has_digit = [](std::string_view w) { return std::any_of(w.begin(), w.end(), IsDigit); };
+  const auto has_letter = [&](std::string_view w) { return std::any_of(w.begin(), w.end(), letter); };
+  const auto join = [](std::initializer_list<std::string_view> words) {
+    std::string out;
+    for (const std::string_view w : words)
+      for (char c : w) out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    return out;
+  };
+  std::vector<std::string> out;
+  // The two words before the current one, walking the text once: most
+  // titles hold no run, and cost no allocation.
+  std::string_view before2, before1;
   for (size_t at = 0; at <= normalized.size();) {
     size_t end = normalized.find(' ', at);
     if (end == std::string_view::npos) end = normalized.size();
-    words.push_back(normalized.substr(at, end - at));
+    const std::string_view word = normalized.substr(at, end - at);
     at = end + 1;
-  }
-  const auto short_alnum = [&](std::string_view w) { return !w.empty() && w.size() <= 6 && std::all_of(w.begin(), w.end(), alnum); };
-  const auto variant_word = [&](std::string_view w) { return w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), letter); };
-  const auto upper = [](std::string* out, std::string_view w) {
-    for (char c : w) *out += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  };
-  std::vector<std::string> out;
-  for (size_t last = 1; last < words.size(); ++last) {
-    if (!variant_word(words[last])) continue;
-    for (size_t first = last - 1; first + 2 >= last && first < last; --first) {
-      if (!short_alnum(words[first])) break;
-      bool digit = false, has_letter = false;
-      size_t size = words[last].size();
-      for (size_t k = first; k < last; ++k) {
-        digit = digit || std::any_of(words[k].begin(), words[k].end(), IsDigit);
-        has_letter = has_letter || std::any_of(words[k].begin(), words[k].end(), letter);
-        size += words[k].size();
-      }
-      if (digit && has_letter && size >= kMinCode && size <= 12) {
-        std::string joined;
-        for (size_t k = first; k <= last; ++k) upper(&joined, words[k]);
-        out.push_back(std::move(joined));
-      }
-      if (first == 0) break;
+    if (variant_word(word) && short_alnum(before1)) {
+      // One word before: it mixes letters and digits ("S24 Ultra").
+      if (has_digit(before1) && has_letter(before1) && before1.size() + word.size() >= kMinCode && before1.size() + word.size() <= 12)
+        out.push_back(join({before1, word}));
+      // Two words before: together they do ("TS 5 Plus").
+      const size_t size = before2.size() + before1.size() + word.size();
+      if (short_alnum(before2) && (has_digit(before2) || has_digit(before1)) && (has_letter(before2) || has_letter(before1)) &&
+          size >= kMinCode && size <= 12)
+        out.push_back(join({before2, before1, word}));
     }
+    before2 = before1;
+    before1 = word;
   }
   return out;
 }
