@@ -10,31 +10,31 @@
 
 #include "conform/credentials/multibase.h"
 
+namespace {
+
+// Whatever `decode` takes must encode back to text it decodes to the same
+// value. Returns the decoded value, if any.
+template <typename Decode, typename Encode>
+auto RoundTrip(std::string_view text, Decode decode, Encode encode) {
+  auto value = decode(text);
+  if (value.ok()) {
+    auto back = decode(encode(value.value()));
+    if (!back.ok() || back.value() != value.value()) __builtin_trap();
+  }
+  return value;
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace conform;
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  if (size > conform::kMaxBase58Chars && conform::Base58BtcDecode(text).ok()) __builtin_trap();
-  if (auto b58 = conform::Base58BtcDecode(text); b58.ok()) {
-    auto back = conform::Base58BtcDecode(conform::Base58BtcEncode(b58.value()));
-    if (!back.ok() || back.value() != b58.value()) __builtin_trap();
-  }
-  if (auto b64 = conform::Base64UrlDecode(text); b64.ok()) {
-    auto back = conform::Base64UrlDecode(conform::Base64UrlEncode(b64.value()));
-    if (!back.ok() || back.value() != b64.value()) __builtin_trap();
-    (void)conform::Hex(b64.value());
-  }
-  if (auto mb = conform::MultibaseDecode(text); mb.ok()) {
-    auto back = conform::MultibaseDecode(conform::MultibaseEncode(mb.value()));
-    if (!back.ok() || back.value() != mb.value()) __builtin_trap();
-  }
-  if (auto key = conform::DecodePublicKeyMultibase(text); key.ok()) {
-    auto back = conform::DecodePublicKeyMultibase(conform::EncodePublicKeyMultibase(key.value()));
-    if (!back.ok() || back.value() != key.value()) __builtin_trap();
-    (void)conform::DidKeyVerificationMethod(key.value());
-  }
-  (void)conform::DecodeSecretKeyMultibase(text);
-  if (auto key = conform::PublicKeyFromDidKey(text); key.ok()) {
-    auto back = conform::PublicKeyFromDidKey(conform::DidKey(key.value()));
-    if (!back.ok() || back.value() != key.value()) __builtin_trap();
-  }
+  if (size > kMaxBase58Chars && Base58BtcDecode(text).ok()) __builtin_trap();
+  (void)RoundTrip(text, Base58BtcDecode, Base58BtcEncode);
+  if (auto b64 = RoundTrip(text, Base64UrlDecode, Base64UrlEncode); b64.ok()) (void)Hex(b64.value());
+  (void)RoundTrip(text, MultibaseDecode, [](const Bytes& b) { return MultibaseEncode(b); });
+  if (auto key = RoundTrip(text, DecodePublicKeyMultibase, EncodePublicKeyMultibase); key.ok()) (void)DidKeyVerificationMethod(key.value());
+  (void)DecodeSecretKeyMultibase(text);
+  (void)RoundTrip(text, PublicKeyFromDidKey, DidKey);
   return 0;
 }

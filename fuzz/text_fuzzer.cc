@@ -12,26 +12,7 @@
 #include "conform/core/text.h"
 #include "conform/recalls/model_number.h"
 #include "conform/recalls/text_similarity.h"
-
-namespace {
-
-// Textbook Levenshtein distance in bytes, to check the bit-parallel one.
-size_t ReferenceEditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
-}  // namespace
+#include "recalls/reference_edit_distance.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace conform;

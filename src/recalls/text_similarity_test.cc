@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "conform/core/text.h"
+#include "reference_edit_distance.h"
 
 namespace conform::recalls {
 namespace {
@@ -321,22 +322,6 @@ TEST(TextSimilarityTest, SparseVectorsCopyAndMove) {
   // An odd number of terms: the weights end mid-word.
   const SparseVector odd(std::vector<uint64_t>{7, 8, 9}, std::vector<float>{1, 2, 3});
   EXPECT_EQ(SparseVector(odd).weights()[2], 3.0f);
-}
-
-// The textbook dynamic programme, one cell at a time.
-size_t ReferenceEditDistance(const std::string& a, const std::string& b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 TEST(TextSimilarityTest, EditDistanceAgreesWithTheDynamicProgrammeAtEveryLength) {
