@@ -326,6 +326,12 @@ expect_run(2 "all_bad.jsonl: none of its records could be used.*the index was no
 expect_run(2 "all_bad.jsonl: none of its records could be used" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${TMP}/all_bad.jsonl)
 expect_run(2 "cannot make the notice store here: the directory .*no_such_dir does not exist.*nothing imported"
            ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/no_such_dir/notices.db)
+# A notice without a date is neither before nor after --since: it is
+# counted aloud, not silently left out.
+file(WRITE ${TMP}/undated.json "[{\"alert_number\":\"A12/00099/26\",\"product_name\":\"Soft toy\",\"brand\":\"Plushko\",\"product_category\":\"Toys\"}]")
+file(REMOVE ${TMP}/undated.db)
+expect_run(0 "1 new" ${CONFORM} recalls import --source eu-safety-gate ${TMP}/undated.json --db ${TMP}/undated.db)
+expect_run(0 "0 notices.*1 notice without a date \\(published or updated\\) not shown" ${CONFORM} recalls list --db ${TMP}/undated.db --since 2020-01-01)
 # Options that mean nothing alone are refused, not ignored.
 expect_run(2 "--takedown-at requires --model" ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --takedown-at 0.5)
 expect_run(2 "--source requires --feed" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl --source us-cpsc)

@@ -160,6 +160,18 @@ int RunList(const Args& args) {
   std::vector<const Notice*> shown;
   for (const auto& n : notices.value())
     if (args.source.empty() || NoticeSourceName(n.source) == args.source) shown.push_back(&n);
+  // A notice without a date is neither before nor after --since: said, so
+  // that it is not taken for absent.
+  if (!args.since.empty()) {
+    auto all = store.value().All();
+    if (!all.ok()) return Report(all.error());
+    size_t undated = 0;
+    for (const auto& n : all.value())
+      undated += !n.published && !n.updated && (args.source.empty() || NoticeSourceName(n.source) == args.source);
+    if (undated > 0)
+      cli::PrintNote(fmt::format("{} notice{} without a date (published or updated) not shown: list without --since to see {}", undated,
+                                 undated == 1 ? "" : "s", undated == 1 ? "it" : "them"));
+  }
 
   if (args.format == "json") {
     std::string out = "[";
@@ -733,7 +745,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   auto* list = recalls->add_subcommand("list", "List the notices in a store");
   list->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   list->add_option("--source", args->source, "Only this source's notices")->check(CLI::IsMember(sources));
-  list->add_option("--since", args->since, "Only notices published or updated on or after this date, YYYY-MM-DD");
+  list->add_option("--since", args->since, "Only notices published or updated on or after this date, YYYY-MM-DD (DATE shows the publication date)");
   list->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   list->add_flag("--raw", args->raw, "With --format json: include each feed record as it came");
   list->callback([args, exit_code] { *exit_code = RunList(*args); });
