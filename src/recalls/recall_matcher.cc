@@ -1349,7 +1349,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     m.probability = probability;
     // Below the model's bar for brand and description: left out, and said
     // why when asked.
-    const auto too_doubtful = [&](const std::string& what) {
+    const auto too_doubtful = [&](std::string_view what) {
       if (left_out == nullptr) return;
       RecallMatch none = m;
       none.evidence = evidence_of(j, probability,
@@ -1390,15 +1390,16 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     } else {
       // Nothing identifying on one side: brand and description at most.
       // What the notice identifies by that the listing does not show.
-      std::string what = j.notice_has_code && j.notice_has_gtin ? "the listing shows no GTIN or model code to compare"
-                         : j.notice_has_code                    ? "the listing shows no model code to compare"
-                         : j.notice_has_gtin                    ? "the listing shows no GTIN to compare"
-                                                                : "the notice names no GTIN or model code";
-      // A code the listing does show, but too short or too widely held to
-      // tell products apart ("TS-5"), is said, not passed over.
-      what += UnidentifyingCode(j);
+      const char* what_missing = j.notice_has_code && j.notice_has_gtin ? "the listing shows no GTIN or model code to compare"
+                                 : j.notice_has_code                    ? "the listing shows no model code to compare"
+                                 : j.notice_has_gtin                    ? "the listing shows no GTIN to compare"
+                                                                        : "the notice names no GTIN or model code";
+      // With a code the listing does show, but too short or too widely held
+      // to tell products apart ("TS-5"), said, not passed over. Built only
+      // when the evidence is written: most such pairs are left out unsaid.
+      const auto what = [&] { return what_missing + UnidentifyingCode(j); };
       if (!j.named && (!scored || probability < options_.review_unidentified_at)) {
-        too_doubtful(what);
+        if (left_out != nullptr) too_doubtful(what());
         continue;
       }
       // Specifications of one kind that differ ("26800mAh" against
@@ -1408,15 +1409,15 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (SpecsConflict(notice_of(j.candidate), listing_of(j.candidate))) {
         if (left_out != nullptr) {
           RecallMatch none = m;
-          none.evidence = evidence_of(j, probability, fmt::format("rule: {}, and the specifications differ -> none", what));
+          none.evidence = evidence_of(j, probability, fmt::format("rule: {}, and the specifications differ -> none", what()));
           left_out->push_back(std::move(none));
         }
         continue;
       }
       m.action = RecallAction::kReview;
       rule = j.named && (!scored || probability < options_.review_unidentified_at)
-                 ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what)
-                 : fmt::format("rule: {}, brand and description agree -> review", what);
+                 ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what())
+                 : fmt::format("rule: {}, brand and description agree -> review", what());
     }
     m.evidence = evidence_of(j, probability, std::move(rule));
     out.push_back(std::move(m));
