@@ -567,7 +567,7 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
     const Aside* const by = set_by[k];
     if (by == nullptr) {
       const TermMatcher::Match* within_name = nullptr;
-      for (size_t j = 0; j < matches.size() && within_name == nullptr; ++j)
+      for (size_t j = 0; j < matches.size() && within_name == nullptr && name_parts != nullptr; ++j)
         if (j != k && set_by[j] == nullptr && !is_aside(matches[j].term) && part_of_other_name(m, matches[j]))
           within_name = &matches[j];
       const auto at = std::find(counted->begin(), counted->end(), m.term);
@@ -590,6 +590,7 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
       if (std::find(why->begin(), why->end(), note) == why->end()) why->push_back(std::move(note));
     }
   }
+  if (name_parts == nullptr) return;
   name_parts->clear();
   for (size_t i = 0; i < counted->size(); ++i)
     if (!counted_alone[i]) name_parts->push_back((*counted)[i]);
@@ -597,11 +598,12 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
 
 std::vector<double> Classifier::TermScores(std::string_view title, std::string_view description) const {
   std::vector<double> score(category_names_.size(), 0.0);
-  thread_local std::vector<uint32_t> found, name_parts;
+  thread_local std::vector<uint32_t> found;
   for (int part = 0; part < 2; ++part) {
-    CountedTerms(NormalizeForTerms(part == 0 ? title : description), "", &found, &name_parts, nullptr);
-    // Words inside another product's name count here too: every category
-    // gets all its evidence ("electric blanket" is a textile as well).
+    // Words inside another product's name count here too (no name_parts):
+    // every category gets all its evidence ("electric blanket" is a
+    // textile as well).
+    CountedTerms(NormalizeForTerms(part == 0 ? title : description), "", &found, nullptr, nullptr);
     for (uint32_t t : found)
       for (const TermEffect& e : effects_[t])
         if (e.category >= 0) score[e.category] += e.weight * (part == 0 ? 1.0 : 0.5);

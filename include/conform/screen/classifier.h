@@ -118,9 +118,9 @@ class Classifier {
   };
   // The terms of normalised `text` that count, each once, in order of first
   // counted match; with `why` (may be null), what was set aside and why.
-  // Of those, `name_parts` gets the ones found only inside a longer term
-  // that names another category outright: their categories' weights do not
-  // count, what else they set does.
+  // Of those, `name_parts` (may be null) gets the ones found only inside a
+  // longer term that names another category outright: their categories'
+  // weights do not count, what else they set does.
   void CountedTerms(const std::string& text, const char* where, std::vector<uint32_t>* counted,
                     std::vector<uint32_t>* name_parts, std::vector<std::string>* why) const;
   const HsMapping* FindHs(const std::string& code) const;
