@@ -151,44 +151,26 @@ std::vector<std::string> CodesWithoutSuffix(std::string_view text) {
   return out;
 }
 
-// Adjacent words of a normalised text that may be one code written with a
-// space ("YCV 3023", "A6 414"): the first of 1 to 3 ASCII letters and
-// digits starting with a letter, and not a code of its own ("GU10 5W" is a
-// lamp base and a power), the second of 3 to 8 starting with a digit;
-// joined, upper case. Longer first words are mostly words ("hose 20 m"),
-// and shorter numbers mostly quantities.
-std::vector<std::string> SpacedCodes(std::string_view normalized) {
-  const auto alnum = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z'); };
-  const auto own_code = [](std::string_view w) { return w.size() >= kMinCode && std::any_of(w.begin(), w.end(), IsDigit); };
-  std::vector<std::string> out;
-  std::string_view previous;
-  for (size_t at = 0; at < normalized.size();) {
-    size_t end = normalized.find(' ', at);
-    if (end == std::string_view::npos) end = normalized.size();
-    const std::string_view word = normalized.substr(at, end - at);
-    if (!previous.empty() && previous.size() <= 3 && !IsDigit(previous[0]) && !own_code(previous) && word.size() >= 3 && word.size() <= 8 &&
-        IsDigit(word[0]) && std::all_of(previous.begin(), previous.end(), alnum) && std::all_of(word.begin(), word.end(), alnum)) {
-      std::string joined;
-      for (char c : previous) joined += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-      for (char c : word) joined += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-      if (joined.size() >= kMinCode) out.push_back(std::move(joined));
-    }
-    previous = word;
-    at = end + 1;
-  }
-  return out;
-}
-
-// A model named in several words ("TS-5 Plus", "HD-2200X Pro", "S24
-// Ultra"), which a model attribute gives joined ("TS5PLUS"): one or two
-// adjacent words of a normalised text that together mix letters and
-// digits, then a word of 2 to 5 letters; each word of 1 to 6 ASCII letters
-// and digits, 4 to 12 characters in all. Joined, upper case. A number
-// before a word ("6 usb", "5 pin") is no such code: a quantity of things.
-std::vector<std::string> WordRunCodes(std::string_view normalized) {
+// Codes written across adjacent words of a normalised text, joined, upper
+// case, in one walk over the words:
+// - with a space ("YCV 3023", "A6 414"): the first word of 1 to 3 ASCII
+//   letters and digits starting with a letter, and not a code of its own
+//   ("GU10 5W" is a lamp base and a power), the second of 3 to 8 starting
+//   with a digit. Longer first words are mostly words ("hose 20 m"), and
+//   shorter numbers mostly quantities;
+// - a model named in several words ("TS-5 Plus", "HD-2200X Pro", "S24
+//   Ultra"), which a model attribute gives joined ("TS5PLUS"): one or two
+//   words that together mix letters and digits, then a word of 2 to 5
+//   letters; each word of 1 to 6 ASCII letters and digits, 4 to 12
+//   characters in all. A number before a word ("6 usb", "5 pin") is no
+//   such code: a quantity of things.
+// Most titles hold neither, and cost no allocation.
+std::vector<std::string> CodesAcrossWords(std::string_view normalized) {
   const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
   const auto alnum = [&](char c) { return IsDigit(c) || letter(c); };
-  const auto short_alnum = [&](std::string_view w) { return !w.empty() && w.size() <= 6 && std::all_of(w.begin(), w.end(), alnum); };
+  const auto all_alnum = [&](std::string_view w) { return std::all_of(w.begin(), w.end(), alnum); };
+  const auto own_code = [](std::string_view w) { return w.size() >= kMinCode && std::any_of(w.begin(), w.end(), IsDigit); };
+  const auto short_alnum = [&](std::string_view w) { return !w.empty() && w.size() <= 6 && all_alnum(w); };
   const auto variant_word = [&](std::string_view w) { return w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), letter); };
   const auto has_digit = [](std::string_view w) { return std::any_of(w.begin(), w.end(), IsDigit); };
   const auto has_letter = [&](std::string_view w) { return std::any_of(w.begin(), w.end(), letter); };
@@ -199,14 +181,17 @@ std::vector<std::string> WordRunCodes(std::string_view normalized) {
     return out;
   };
   std::vector<std::string> out;
-  // The two words before the current one, walking the text once: most
-  // titles hold no run, and cost no allocation.
-  std::string_view before2, before1;
-  for (size_t at = 0; at <= normalized.size();) {
+  std::string_view before2, before1;  // the two words before the current one
+  for (size_t at = 0; at < normalized.size();) {
     size_t end = normalized.find(' ', at);
     if (end == std::string_view::npos) end = normalized.size();
     const std::string_view word = normalized.substr(at, end - at);
     at = end + 1;
+    // A code with a space.
+    if (!before1.empty() && before1.size() <= 3 && !IsDigit(before1[0]) && !own_code(before1) && word.size() >= 3 && word.size() <= 8 &&
+        IsDigit(word[0]) && all_alnum(before1) && all_alnum(word) && before1.size() + word.size() >= kMinCode)
+      out.push_back(join({before1, word}));
+    // A model named in several words.
     if (variant_word(word) && short_alnum(before1)) {
       // One word before: it mixes letters and digits ("S24 Ultra").
       if (has_digit(before1) && has_letter(before1) && before1.size() + word.size() >= kMinCode && before1.size() + word.size() <= 12)
@@ -859,11 +844,9 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     if (c.normalized.size() >= kMinCode) keys.push_back("c:" + c.normalized);
     if (!c.stem.empty()) keys.push_back("s:" + c.stem);
   }
-  // A code written as two words ("YCV 3023", "A6 414"): a short word
-  // starting with a letter, then one starting with a digit. The scanner
+  // A code written across words ("YCV 3023", "TS-5 Plus"). The scanner
   // does not join words, but the rules find the code across the space.
-  for (const auto& joined : SpacedCodes(p.title)) keys.push_back("c:" + joined);
-  for (const auto& joined : WordRunCodes(p.title)) keys.push_back("c:" + joined);
+  for (const auto& joined : CodesAcrossWords(p.title)) keys.push_back("c:" + joined);
   for (const std::string_view text : {record.record.Get("title"), record.record.Get("model")})
     for (const auto& base : CodesWithoutSuffix(text)) keys.push_back("c:" + base);
   // Brand with each distinctive title word, in the singular (regulators
