@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include <unordered_set>
@@ -75,6 +76,53 @@ std::string BrandKey(std::string_view brand) {
   return key;
 }
 
+std::string_view WithoutCompanyWords(std::string_view key) {
+  static constexpr std::array<std::string_view, 17> kWords = {
+      "innovations", "innovation", "technology", "technologies", "electronics", "electronic", "industries",   "industrial",
+      "international", "group",    "holdings",   "holding",      "enterprises", "enterprise", "manufacturing", "trading",
+      "worldwide"};
+  // Written without spaces: technology, innovation, electronics, industry,
+  // group, trading.
+  static constexpr std::array<std::string_view, 6> kCjk = {"科技", "创新", "电子", "实业", "集团", "贸易"};
+  constexpr size_t kMinCjkBytes = 6;  // two characters left at least
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    const size_t space = key.rfind(' ');
+    if (space != std::string_view::npos && space > 0 &&
+        std::find(kWords.begin(), kWords.end(), key.substr(space + 1)) != kWords.end()) {
+      key = key.substr(0, space);
+      dropped = true;
+      continue;
+    }
+    for (std::string_view word : kCjk)
+      if (key.size() >= word.size() + kMinCjkBytes && EndsWith(key, word)) {
+        key.remove_suffix(word.size());
+        dropped = true;
+        break;
+      }
+  }
+  // A Chinese company's registered name opens with its city ("深圳市",
+  // Shenzhen): two or three characters and 市.
+  constexpr std::string_view kCity = "市";
+  for (size_t chars = 2; chars <= 3; ++chars) {
+    const size_t prefix = chars * 3 + kCity.size();
+    const std::string_view head = key.substr(0, chars * 3);
+    const bool cjk = std::all_of(head.begin(), head.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
+    if (cjk && key.size() >= prefix + kMinCjkBytes && key.substr(chars * 3, kCity.size()) == kCity) {
+      key.remove_prefix(prefix);
+      break;
+    }
+  }
+  return key;
+}
+
+bool SameBrandKey(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  // Most keys differ at once: no walk over their words then.
+  if (a.empty() || b.empty() || a[0] != b[0]) return false;
+  return WithoutCompanyWords(a) == WithoutCompanyWords(b);
+}
+
 Result<BrandAliases> BrandAliases::Load(const std::string& path) {
   YamlReader reader(path);
   auto root = reader.Load();
@@ -118,7 +166,11 @@ Result<BrandAliases> BrandAliases::LoadDefault() { return Load(DefaultDataDir() 
 std::string BrandAliases::Canonical(std::string_view brand) const {
   std::string key = BrandKey(brand);
   auto it = canonical_.find(key);
-  return it == canonical_.end() ? key : it->second;
+  if (it != canonical_.end()) return it->second;
+  // A maker's company name for a brand of the table ("Anker Innovations").
+  if (const std::string_view bare = WithoutCompanyWords(key); bare.size() < key.size())
+    if (it = canonical_.find(std::string(bare)); it != canonical_.end()) return it->second;
+  return key;
 }
 
 std::vector<std::string> BrandAliases::Spellings(const std::string& canonical) const {

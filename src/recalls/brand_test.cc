@@ -33,6 +33,29 @@ TEST(BrandKeyTest, DropsCaseWidthPunctuationAndLegalForms) {
   EXPECT_EQ(BrandKey("Hewlett-Packard"), "hewlett packard");
 }
 
+TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
+  EXPECT_EQ(WithoutCompanyWords("anker innovations"), "anker");
+  EXPECT_EQ(WithoutCompanyWords("lg electronics"), "lg");
+  EXPECT_EQ(WithoutCompanyWords("midea group"), "midea");
+  EXPECT_EQ(WithoutCompanyWords("dyson technology"), "dyson");
+  EXPECT_EQ(WithoutCompanyWords("tcl technology group"), "tcl");
+  EXPECT_EQ(WithoutCompanyWords(BrandKey("深圳市安克创新科技股份有限公司")), "安克");
+  EXPECT_EQ(WithoutCompanyWords("小米科技"), "小米");
+  // Nothing left, or nothing to leave out: the key itself.
+  EXPECT_EQ(WithoutCompanyWords("electronics"), "electronics");
+  EXPECT_EQ(WithoutCompanyWords("科技"), "科技");
+  EXPECT_EQ(WithoutCompanyWords("texas instruments"), "texas instruments");
+  EXPECT_EQ(WithoutCompanyWords("group of friends"), "group of friends");
+  EXPECT_EQ(WithoutCompanyWords(""), "");
+
+  EXPECT_TRUE(SameBrandKey("anker innovations", "anker"));
+  EXPECT_TRUE(SameBrandKey("anker", "anker technology"));
+  EXPECT_TRUE(SameBrandKey("lego", "lego"));
+  EXPECT_FALSE(SameBrandKey("ankerx", "anker"));
+  EXPECT_FALSE(SameBrandKey("sun electronics", "moon electronics"));
+  EXPECT_FALSE(SameBrandKey("", "anker"));
+}
+
 TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {
   auto table = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
   ASSERT_TRUE(table.ok()) << table.error().ToString();
@@ -54,6 +77,12 @@ TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {
   EXPECT_EQ(table.value().Canonical("Flying Tiger Copenhagen"), "flying tiger");
   EXPECT_EQ(table.value().Canonical("Lancome Paris"), "lancome");
   EXPECT_EQ(table.value().Canonical("Some Unlisted Brand Ltd"), "some unlisted brand");
+  // A maker's company name, its company words left out, for a brand of the
+  // table; kept whole for a brand not in it.
+  EXPECT_EQ(table.value().Canonical("Anker Innovations Limited"), "anker");
+  EXPECT_EQ(table.value().Canonical("深圳市安克创新科技股份有限公司"), "anker");
+  EXPECT_EQ(table.value().Canonical("Xiaomi Technology"), "xiaomi");
+  EXPECT_EQ(table.value().Canonical("Unlisted Electronics"), "unlisted electronics");
   const auto spellings = table.value().Spellings("xiaomi");
   EXPECT_NE(std::find(spellings.begin(), spellings.end(), "小米"), spellings.end());
 }

@@ -109,6 +109,12 @@ std::vector<std::string> AllSpellings(const std::vector<std::string>& canonical,
     }
     for (auto& s : aliases->Spellings(c)) out.push_back(std::move(s));
   }
+  // The maker's company name means its brand ("Anker Innovations" for
+  // "Anker"): named in a text, the brand alone is.
+  for (size_t i = 0, n = out.size(); i < n; ++i)
+    if (const std::string_view bare = WithoutCompanyWords(out[i]); bare.size() < out[i].size() &&
+                                                                  std::find(out.begin(), out.end(), bare) == out.end())
+      out.push_back(std::string(bare));  // copied first: `bare` views an element that may move
   return out;
 }
 
@@ -232,13 +238,17 @@ bool WrittenAsDecimal(std::string_view integer, std::string_view fraction, const
 // words run together ("qc 65a" for QC65A, as "QC-65A" normalises), never as
 // the head of a longer word ("QC65APRO" is another model), nor with a part
 // of a decimal number ("tl/r1 179.99" is no R1-179): `numbers` are the
-// record's numbers as written (PreparedRecord::all_numbers).
-bool CodeInText(std::string_view code, std::string_view normalized, const WordList& numbers) {
+// record's numbers as written (PreparedRecord::all_numbers). With
+// `each_end`, every such occurrence is reported by where it ends in
+// `normalized`, and the walk goes on while it returns true.
+template <typename EachEnd>
+bool CodeInText(std::string_view code, std::string_view normalized, const WordList& numbers, const EachEnd& each_end) {
   const auto upper = [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; };
   const auto word_at = [&](size_t at) {
     const size_t end = std::min(normalized.find(' ', at), normalized.size());
     return normalized.substr(at, end - at);
   };
+  bool found = false;
   for (size_t start = 0; start < normalized.size();) {
     const size_t start_end = std::min(normalized.find(' ', start), normalized.size());
     if (start_end == start) {  // a run of spaces
@@ -264,13 +274,58 @@ bool CodeInText(std::string_view code, std::string_view normalized, const WordLi
         }();
         if (integer_part || fraction_part) break;
       }
-      if (pos == code.size() && end > at) return true;
+      if (pos == code.size() && end > at) {
+        found = true;
+        if (!each_end(end)) return true;
+        break;
+      }
       at = end;
       while (at < normalized.size() && normalized[at] == ' ') ++at;
     }
     start = start_end + 1;
   }
-  return false;
+  return found;
+}
+
+bool CodeInText(std::string_view code, std::string_view normalized, const WordList& numbers) {
+  return CodeInText(code, normalized, numbers, [](size_t) { return false; });
+}
+
+// Words that, written after a model code, name another model of the range
+// ("HD-2200X Plus", "S24 Ultra", "QC65A Pro"): a notice for the plain code
+// does not name it.
+bool IsModelVariantWord(std::string_view w) {
+  static constexpr std::array<std::string_view, 13> kWords = {"plus", "pro",  "max", "ultra", "mini",  "lite", "air",
+                                                              "neo",  "evo",  "xl",  "slim",  "elite", "turbo"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// The model-variant word after `code` where `normalized` writes the code
+// whole, when every such place has one ("hd 2200x plus ..."): the span from
+// the code to that word, folded ("hd 2200x plus"). Empty when the code is
+// written plain anywhere, or not at all.
+std::string_view VariantAfterCode(std::string_view code, std::string_view normalized, const WordList& numbers) {
+  std::string_view first;
+  bool every = true;
+  CodeInText(code, normalized, numbers, [&](size_t end) {
+    size_t next = end;
+    while (next < normalized.size() && normalized[next] == ' ') ++next;
+    const std::string_view word = normalized.substr(next, std::min(normalized.find(' ', next), normalized.size()) - next);
+    if (!IsModelVariantWord(word)) {
+      every = false;
+      return false;
+    }
+    if (first.empty()) {
+      // Back from the code's end to where it starts: as many letters and
+      // digits as the code has, spaces skipped.
+      size_t begin = end, left = code.size();
+      while (begin > 0 && left > 0)
+        if (normalized[--begin] != ' ') --left;
+      first = normalized.substr(begin, next + word.size() - begin);
+    }
+    return true;
+  });
+  return every ? first : std::string_view();
 }
 
 // Whether two words are one, or one is the other with an English plural
@@ -567,8 +622,10 @@ bool IsVariantOf(std::string_view notice_code, std::string_view listing_code) {
   return IsDigit(listing_code.back()) != IsDigit(notice_code[listing_code.size()]);
 }
 
-// How the listing shows one of the notice's model codes.
-enum class CodeAgreement { kNone, kNear, kSame };
+// How the listing shows one of the notice's model codes. kVariant: the
+// code, but followed by a word naming another model of the range ("HD-2200X
+// Plus" for a notice on "HD-2200X").
+enum class CodeAgreement { kNone, kNear, kVariant, kSame };
 
 // Safety Gate's product description is most often the product's own name
 // ("VARMFRONT", "Limar Torino", "Baby Biceps Gift Set"), which sellers put
@@ -1056,6 +1113,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
+    std::string_view listing_variant{};  // kVariant: the code and the word after it, folded ("hd 2200x plus")
   };
   std::vector<Judged> judged;
   // A code the listing does show, but too short or too widely held to tell
@@ -1131,7 +1189,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const std::vector<std::string>& notice_spellings = indexed_are_notices_ ? state_->spellings[c] : query_spellings;
     const std::vector<std::string>& listing_spellings = indexed_are_notices_ ? query_spellings : state_->spellings[c];
     for (const auto& canonical : notice_brands)
-      for (const auto& lb : listing_brands) j.brands_agree = j.brands_agree || lb == canonical;
+      for (const auto& lb : listing_brands) j.brands_agree = j.brands_agree || SameBrandKey(lb, canonical);
     const bool same_brand_field = j.brands_agree;
     // Named in the listing's text, in any of its spellings.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
@@ -1172,9 +1230,19 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       j.notice_has_code = true;
       const auto better = [&](CodeAgreement level, const ModelCode* b) {
         if (level <= j.agreement) return;
+        std::string_view variant;
+        if (level == CodeAgreement::kSame) {
+          // The listing writes the code only with a word naming another
+          // model after it, which the notice does not name.
+          variant = VariantAfterCode(b != nullptr ? b->normalized : a.normalized, l.all_text, l.all_numbers);
+          if (!variant.empty() && !CodeInText(CompactAlnum(variant), n.all_text, n.all_numbers)) level = CodeAgreement::kVariant;
+          else variant = {};
+          if (level <= j.agreement) return;
+        }
         j.agreement = level;
         j.notice_code = &a;
         j.listing_code = b;
+        j.listing_variant = variant;
       };
       for (size_t bi = 0; bi < l.codes.size(); ++bi) {
         const ModelCode& b = l.codes[bi];
@@ -1209,7 +1277,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         continue;
       }
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
-      if (!(j.notice_has_code && j.agreement == CodeAgreement::kSame) && (!(model_says || j.named) || !j.brands_agree || j.gtins_differ)) {
+      const bool code_written = j.agreement == CodeAgreement::kSame || j.agreement == CodeAgreement::kVariant;
+      if (!(j.notice_has_code && code_written) && (!(model_says || j.named) || !j.brands_agree || j.gtins_differ)) {
         rule_out(j, [&] {
           const std::string what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's"
                                                                         : "nothing identifying" + UnidentifyingCode(j);
@@ -1359,6 +1428,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                                                                      AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
                                                       : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
+    } else if (j.notice_has_code && j.agreement == CodeAgreement::kVariant) {
+      // The code is the notice's, the word after it may make another model:
+      // for a person to tell, never taken down on the code alone.
+      m.action = RecallAction::kReview;
+      rule = fmt::format("rule: notice model code in the listing, but written \"{}\", which may name another model -> review",
+                         AsWrittenIn(listing_title_of(j.candidate), j.listing_variant));
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kNear) {
       // Finish letters tell colours apart, and variants too ("S", "PRO"): a
       // near code is no conflict, but identifies no more than brand and

@@ -138,6 +138,58 @@ TEST_F(RecallMatcherTest, ExplainSaysWhyEachCandidateWasLeftOut) {
   EXPECT_TRUE(index.Explain(listing_records_[4]).empty());
 }
 
+// "HD-2200X Plus" is another hair dryer than the recalled "HD-2200X", as
+// often as not: a person decides, the code alone takes nothing down.
+TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
+  const RecallIndex index(notice_records_, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto only = [&](const std::string& title) {
+    auto m = index.Match(FromListing(MakeListing("L", title, "Breezo")));
+    EXPECT_EQ(m.size(), 1u) << title;
+    return m.empty() ? RecallMatch{} : m[0];
+  };
+  for (const std::string title : {"Breezo HD-2200X Plus hair dryer 2200 W", "Breezo HD2200X PRO Haartrockner"}) {
+    const RecallMatch m = only(title);
+    EXPECT_EQ(m.action, RecallAction::kReview) << title;
+    ASSERT_FALSE(m.evidence.empty());
+    EXPECT_NE(std::find(m.evidence.begin(), m.evidence.end(), "same model code HD2200X"), m.evidence.end()) << title;
+  }
+  EXPECT_EQ(only("Breezo HD-2200X Plus hair dryer 2200 W").evidence.back(),
+            "rule: notice model code in the listing, but written \"HD-2200X Plus\", which may name another model -> review");
+  // The plain code anywhere, or a word that names no other model: takedown.
+  EXPECT_EQ(only("Breezo HD-2200X hair dryer, HD-2200X Plus diffuser fits").action, RecallAction::kTakedown);
+  EXPECT_EQ(only("Breezo Pro hair dryer HD-2200X pink").action, RecallAction::kTakedown);
+  EXPECT_EQ(only("Breezo HD-2200X Professional hair dryer").action, RecallAction::kTakedown);
+
+  // A notice that names the variant too takes it down.
+  std::vector<MatchRecord> both = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26102", "Hair dryers", "Breezo", "", "",
+                                                         "This recall involves Breezo hair dryers, models HD-2200X and HD-2200X Plus."))};
+  const RecallIndex both_index(both, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto named = both_index.Match(FromListing(MakeListing("L", "Breezo HD-2200X Plus hair dryer", "Breezo")));
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].action, RecallAction::kTakedown);
+}
+
+// Sellers write the maker's company name where the brand goes: "Anker
+// Innovations" is the brand Anker, not another maker's.
+TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26200", "Anker Power Banks", "Anker", "A1263", "")),
+      FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26201", "Anker Power Banks", "", "A1257", "")),
+  };
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto action_of = [&](const std::string& title, const std::string& brand) {
+    const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
+    return m.size() == 1 ? m[0].action : RecallAction::kNone;
+  };
+  // The brand fields differ by the company words only.
+  EXPECT_EQ(action_of("PowerCore 10000 power bank A1263", "Anker Innovations"), RecallAction::kTakedown);
+  EXPECT_EQ(action_of("PowerCore 10000 power bank A1263", "Anker Technology Co., Ltd."), RecallAction::kTakedown);
+  // The notice names the brand in its title only.
+  EXPECT_EQ(action_of("PowerCore 10000 power bank A1257", "Anker Innovations"), RecallAction::kTakedown);
+  // Another maker with the code is still another maker.
+  EXPECT_EQ(action_of("Power bank 10000 mAh A1263", "Voltix Electronics"), RecallAction::kNone);
+}
+
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
   const RecallIndex by_notice(notice_records_, true, &featurizer_, nullptr);
   const RecallIndex by_listing(listing_records_, false, &featurizer_, nullptr);

@@ -18,6 +18,17 @@ namespace conform::recalls {
 // "acme", "深圳市某某有限公司" keeps its name and loses 有限公司.
 std::string BrandKey(std::string_view brand);
 
+// A brand key without the trailing words that say what a company does or
+// how it is organised ("anker innovations" -> "anker", "lg electronics" ->
+// "lg", "安克创新科技" -> "安克"): what a seller who writes the maker's
+// company name means. The key itself when it has none, or nothing would be
+// left. A view into `key`.
+std::string_view WithoutCompanyWords(std::string_view key);
+
+// Whether two brand keys name one brand: equal, or equal without their
+// company words. Allocates nothing.
+bool SameBrandKey(std::string_view a, std::string_view b);
+
 class BrandAliases {
  public:
   // An empty table: Canonical is BrandKey.
@@ -29,7 +40,9 @@ class BrandAliases {
   // The table shipped in the data directory (DefaultDataDir()).
   static Result<BrandAliases> LoadDefault();
 
-  // The brand's canonical key: its alias entry's, else BrandKey(brand).
+  // The brand's canonical key: its alias entry's, or else the entry's of
+  // its key without company words ("Anker Innovations" is Anker's), else
+  // BrandKey(brand).
   std::string Canonical(std::string_view brand) const;
   // Every spelling (as BrandKey) of a canonical key, itself included.
   std::vector<std::string> Spellings(const std::string& canonical) const;
