@@ -697,11 +697,20 @@ ListingResult Screener::Screen(const Listing& l) const {
       }
       CheckClaims(l, code, &mv);
     }
-    for (const RecallHit& hit : recalled)
-      if (hit.market == mv.market)
+    for (const RecallHit& hit : recalled) {
+      if (hit.market == mv.market) {
         AddFinding(&mv, "RECALLED_PRODUCT", hit.takedown ? Severity::kBlock : Severity::kReview, hit.reason,
                    hit.takedown ? "Take the listing down: the product is recalled or banned in this market."
                                 : "Check whether the listing sells the recalled product; take it down if it does.");
+      } else if (hit.takedown) {
+        // A hazard does not stop at a border, but the notice has no force
+        // here: a warning, and only where the product is identified.
+        AddFinding(&mv, "RECALLED_ELSEWHERE", Severity::kWarn,
+                   fmt::format("Recalled in {}, not in {}: {}", hit.market, mv.market, hit.reason),
+                   fmt::format("Check whether the product sold in {} has the hazard the {} notice names, and withdraw it if so.",
+                               mv.market, hit.market));
+      }
+    }
     for (const Finding& f : mv.findings)
       mv.verdict = std::max(mv.verdict, static_cast<Verdict>(static_cast<int>(f.severity)));
     result.markets.push_back(std::move(mv));

@@ -404,5 +404,49 @@ TEST_F(ScreenerTest, VerifiedCredentialsCountAsEvidence) {
   fs::remove_all(dir);
 }
 
+// Notices as the recalls layer would give them, whatever the listing.
+class FixedRecalls : public RecallLookup {
+ public:
+  explicit FixedRecalls(std::vector<RecallHit> hits) : hits_(std::move(hits)) {}
+  std::vector<RecallHit> Find(const Listing&) const override { return hits_; }
+
+ private:
+  std::vector<RecallHit> hits_;
+};
+
+// A recall has force in its regulator's market; elsewhere an identified
+// recalled product is a warning, and a possible one is not mentioned.
+TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
+  const FixedRecalls recalls({{"US", true, "Matches us-cpsc notice 26101 (Power banks, risk: Fire): same GTIN 04006381333931."},
+                              {"CA", false, "Matches ca-health-canada notice RA-1 (Power banks): brand and description agree."}});
+  auto l = ParseListingJson(kPowerBank + R"("target_markets":["EU","US","CA"]})");
+  ASSERT_TRUE(l.ok());
+  Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
+  screener.set_recalls(&recalls);
+  const ListingResult r = screener.Screen(l.value());
+  ASSERT_EQ(r.markets.size(), 3u);
+  const MarketVerdict &eu = r.markets[0], &us = r.markets[1], &ca = r.markets[2];
+
+  const Finding* here = Find(us, "RECALLED_PRODUCT");
+  ASSERT_NE(here, nullptr);
+  EXPECT_EQ(here->severity, Severity::kBlock);
+  EXPECT_EQ(us.verdict, Verdict::kBlock);
+  EXPECT_EQ(Find(us, "RECALLED_ELSEWHERE"), nullptr);
+
+  const Finding* elsewhere = Find(eu, "RECALLED_ELSEWHERE");
+  ASSERT_NE(elsewhere, nullptr);
+  EXPECT_EQ(elsewhere->severity, Severity::kWarn);
+  EXPECT_EQ(elsewhere->reason.rfind("Recalled in US, not in EU: Matches us-cpsc notice 26101", 0), 0u) << elsewhere->reason;
+  EXPECT_EQ(Find(eu, "RECALLED_PRODUCT"), nullptr);
+  // The review in Canada is Canada's alone.
+  const Finding* review = Find(ca, "RECALLED_PRODUCT");
+  ASSERT_NE(review, nullptr);
+  EXPECT_EQ(review->severity, Severity::kReview);
+  EXPECT_NE(Find(ca, "RECALLED_ELSEWHERE"), nullptr);  // the US takedown
+  size_t in_eu = 0;
+  for (const Finding& f : eu.findings) in_eu += std::string_view(f.code) == "RECALLED_ELSEWHERE";
+  EXPECT_EQ(in_eu, 1u);
+}
+
 }  // namespace
 }  // namespace conform

@@ -1,7 +1,8 @@
 // Recall notices as a screening check: `conform screen --recalls DB` turns
 // each notice a listing matches into a RECALLED_PRODUCT finding (BLOCK for
 // takedown, NEEDS_REVIEW for review) in the market of the regulator that
-// issued it.
+// issued it; a takedown is a RECALLED_ELSEWHERE warning in the listing's
+// other markets.
 #ifndef CONFORM_RECALLS_RECALL_SCREEN_H_
 #define CONFORM_RECALLS_RECALL_SCREEN_H_
 

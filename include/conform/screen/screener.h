@@ -79,7 +79,9 @@ class Screener {
            const class CredentialEvidence* credentials = nullptr);
 
   // With recall notices to check (must outlive the screener), a listing a
-  // notice matches gets a RECALLED_PRODUCT finding in that notice's market.
+  // notice matches gets a RECALLED_PRODUCT finding in that notice's market,
+  // and a notice that takes it down elsewhere a RECALLED_ELSEWHERE warning
+  // in the listing's other markets.
   void set_recalls(const RecallLookup* recalls) { recalls_ = recalls; }
 
   // Thread-safe; never fails: problems with the listing become findings.
