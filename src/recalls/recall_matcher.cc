@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <cstdint>
@@ -293,10 +294,10 @@ bool CodeInText(std::string_view code, std::string_view normalized, const WordLi
 
 // Words that, written after a model code, name another model of the range
 // ("HD-2200X Plus", "S24 Ultra", "QC65A Pro"): a notice for the plain code
-// does not name it.
+// does not name it. Not "air" ("TP07 Air Purifier"), "xl" (a garment's
+// size), "slim" or "turbo", which as often say what the product is.
 bool IsModelVariantWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 13> kWords = {"plus", "pro",  "max", "ultra", "mini",  "lite", "air",
-                                                              "neo",  "evo",  "xl",  "slim",  "elite", "turbo"};
+  static constexpr std::array<std::string_view, 9> kWords = {"plus", "pro", "max", "ultra", "mini", "lite", "neo", "evo", "elite"};
   return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 

@@ -159,6 +159,7 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
   EXPECT_EQ(only("Breezo HD-2200X hair dryer, HD-2200X Plus diffuser fits").action, RecallAction::kTakedown);
   EXPECT_EQ(only("Breezo Pro hair dryer HD-2200X pink").action, RecallAction::kTakedown);
   EXPECT_EQ(only("Breezo HD-2200X Professional hair dryer").action, RecallAction::kTakedown);
+  EXPECT_EQ(only("Breezo HD-2200X Air Styler hair dryer").action, RecallAction::kTakedown);
 
   // A notice that names the variant too takes it down.
   std::vector<MatchRecord> both = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26102", "Hair dryers", "Breezo", "", "",
