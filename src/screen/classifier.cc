@@ -507,8 +507,9 @@ void Classifier::CountedTerms(const std::string& text, const char* where, std::v
       // A term that begins before a phrase set aside within and ends
       // inside it names what the phrase is about: "led bulb" in "led bulb
       // holder", "baby bottle" in "baby bottle holder". Not so before a
-      // phrase: "food storage bag" is the product.
-      const bool overlaps = m.begin < a.begin && m.end > a.begin && m.end <= a_end;
+      // phrase: "food storage bag" is the product. One that holds the
+      // whole phrase names more than it: "tree with led lights".
+      const bool overlaps = m.begin < a.begin && m.end > a.begin && m.end < a_end;
       if (how == SetAside::kWithin && ((m.begin >= a.begin && m.end <= a_end) || overlaps)) {
         by = &aside;
       } else if (how == SetAside::kAfter && m.begin >= a.end && m.begin < a.end + kAfterReach) {

@@ -385,6 +385,17 @@ TEST_F(ClassifierTest, AWordInsideAnotherProductsNameIsPartOfThatName) {
   EXPECT_EQ(Name(Classify("Wool Blanket Double")), "textile");
 }
 
+// Lights built into another product are set aside, unless the product's
+// own name holds them: a pre-lit tree carries a lighting chain; a makeup
+// mirror is neither a lamp nor a cosmetic.
+TEST_F(ClassifierTest, APreLitTreeIsALightingChainAndAMakeupMirrorNoCosmetic) {
+  for (const char* title : {"Christmas Tree with LED Lights", "Pre-lit Christmas Tree 6ft", "Christmas Tree Lights 200 LED"})
+    EXPECT_EQ(Name(Classify(title)), "led_lamp") << title;
+  EXPECT_EQ(Name(Classify("Kids Backpack with LED Lights")), "none");
+  EXPECT_EQ(Name(Classify("Makeup Mirror with LED Lights")), "none");
+  EXPECT_EQ(Name(Classify("Makeup Remover Wipes")), "cosmetic");
+}
+
 // The radio equipment types that must take a USB Type-C charger are read
 // from the words that name them; other rechargeable radio products are not.
 TEST_F(ClassifierTest, CommonChargerTypesAreReadFromTheirNames) {
