@@ -396,6 +396,13 @@ TEST_F(ClassifierTest, APreLitTreeIsALightingChainAndAMakeupMirrorNoCosmetic) {
   EXPECT_EQ(Name(Classify("Makeup Remover Wipes")), "cosmetic");
 }
 
+// A cable is no charger however fast it charges; a charger sold with one is.
+TEST_F(ClassifierTest, ACableIsNoCharger) {
+  for (const char* title : {"USB C Cable 2m Fast Charging", "Type-C Cable 3A Fast Charging", "Lightning Cable 1m"})
+    EXPECT_EQ(Name(Classify(title)), "consumer_electronics") << title;
+  EXPECT_EQ(Name(Classify("USB C Charger with USB C Cable 20W")), "charger");
+}
+
 // The radio equipment types that must take a USB Type-C charger are read
 // from the words that name them; other rechargeable radio products are not.
 TEST_F(ClassifierTest, CommonChargerTypesAreReadFromTheirNames) {
