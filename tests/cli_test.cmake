@@ -245,7 +245,7 @@ expect_run(2 "--listings FILE or --index FILE" ${CONFORM} recalls affected A12/0
 expect_run(0 "\"listing_id\":\"R-1\".*\"market\":\"EU\",\"verdict\":\"BLOCK\".*\"code\":\"RECALLED_PRODUCT\",\"severity\":\"block\",[^\n]*Matches eu-safety-gate notice A12/01135/24"
            ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/notices.db)
 # The EU notice has no force in the US, where R-1 is sold too: a warning.
-expect_run(0 "\"market\":\"US\"[^\n]*\"code\":\"RECALLED_ELSEWHERE\",\"severity\":\"warn\",[^\n]*Recalled in EU, not in US: Matches eu-safety-gate notice A12/01135/24"
+expect_run(0 "\"market\":\"US\"[^\n]*\"code\":\"RECALLED_ELSEWHERE\",\"severity\":\"warn\",[^\n]*A recall in EU, which has no force in US: Matches eu-safety-gate notice A12/01135/24"
            ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/notices.db)
 # A feed that has just arrived: stored, then its notices asked for at once.
 file(REMOVE ${TMP}/arrived.db)

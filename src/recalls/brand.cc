@@ -118,9 +118,12 @@ std::string_view WithoutCompanyWords(std::string_view key) {
 
 bool SameBrandKey(std::string_view a, std::string_view b) {
   if (a == b) return true;
-  // Most keys differ at once: no walk over their words then.
-  if (a.empty() || b.empty() || a[0] != b[0]) return false;
-  return WithoutCompanyWords(a) == WithoutCompanyWords(b);
+  if (a.size() < b.size()) std::swap(a, b);
+  // One is the other with company words after it. Not two company names
+  // that share a first word: "digital innovations" and "digital
+  // electronics" are two makers.
+  if (b.empty() || !a.starts_with(b)) return false;
+  return WithoutCompanyWords(a) == b;
 }
 
 Result<BrandAliases> BrandAliases::Load(const std::string& path) {

@@ -53,6 +53,9 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   EXPECT_TRUE(SameBrandKey("lego", "lego"));
   EXPECT_FALSE(SameBrandKey("ankerx", "anker"));
   EXPECT_FALSE(SameBrandKey("sun electronics", "moon electronics"));
+  // Two company names sharing a first word are two makers.
+  EXPECT_FALSE(SameBrandKey("digital innovations", "digital electronics"));
+  EXPECT_FALSE(SameBrandKey("global trading", "global industries"));
   EXPECT_FALSE(SameBrandKey("", "anker"));
 }
 

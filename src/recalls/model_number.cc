@@ -733,7 +733,12 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       }
       if (x.lower.empty() || IsListJoiner(x.lower)) continue;
       if (!ListedModelCode(x.code())) break;
-      const std::string code(x.code());
+      std::string code(x.code());
+      // "HD-2200X Plus": the word after the code makes the model.
+      if (next + 1 < words.size() && !x.ends && !x.opens && IsModelVariantWord(words[next + 1].text)) {
+        code.append(" ").append(words[next + 1].text);
+        ++next;
+      }
       if (std::find(out.begin(), out.end(), code) == out.end()) out.push_back(code);
       if (x.opens && !x.closes)  // "40041(previously recalled)": the remark after the code
         while (next + 1 < words.size() && !words[next].closes) ++next;
@@ -746,6 +751,18 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
 }  // namespace
 
 std::vector<std::string> LabelledModelNumbers(std::string_view text) { return ModelNumbersAfterLabels(text, false); }
+
+bool IsModelVariantWord(std::string_view word) {
+  static constexpr std::array<std::string_view, 10> kWords = {"plus", "pro", "max",  "ultra", "mini",
+                                                              "lite", "neo", "evo", "elite", "promax"};
+  if (word.size() < 3 || word.size() > 6) return false;
+  char lower[6];
+  for (size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    lower[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return std::find(kWords.begin(), kWords.end(), std::string_view(lower, word.size())) != kWords.end();
+}
 
 std::vector<std::string> OwnLabelledModelNumbers(std::string_view description) { return ModelNumbersAfterLabels(description, true); }
 

@@ -218,6 +218,10 @@ TEST(LabelledModelNumbersTest, ReadsTheModelsProseNames) {
                                  "BSFIREPIT03 (UPC code 680079015954). They"),
             (Models{"BSFIREPIT01", "BSFIREPIT02", "BSFIREPIT03"}));
   EXPECT_EQ(LabelledModelNumbers("item number 1234-567, style number AB12 or CD34"), (Models{"1234-567", "AB12", "CD34"}));
+  // A word naming another model of the range is part of the model.
+  EXPECT_EQ(LabelledModelNumbers("Model: HD-2200X Plus"), Models{"HD-2200X Plus"});
+  EXPECT_EQ(LabelledModelNumbers("models HD-2200X Pro and HD-2200X. Sold"), (Models{"HD-2200X Pro", "HD-2200X"}));
+  EXPECT_EQ(LabelledModelNumbers("model HD-2200X. Pro stylists"), Models{"HD-2200X"});
   EXPECT_EQ(LabelledModelNumbers("Only refrigerators with one of the following model numbers are included in this recall: BCD-215V-62H, "
                                  "GLR76TRDER or GLR76TWEER. \"Galanz,\" the model number and the date code"),
             (Models{"BCD-215V-62H", "GLR76TRDER", "GLR76TWEER"}));

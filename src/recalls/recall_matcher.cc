@@ -85,11 +85,19 @@ bool HasWord(std::string_view text, std::string_view word) {
 }
 
 // A name in a record's text: as whole words, or anywhere for names in
-// scripts written without spaces (Chinese).
+// scripts written without spaces (Chinese), but not only inside the
+// record's own brand: "安克" straddles 西安 and 克瑞 in "西安克瑞电子科技".
 bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
   const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  return ascii ? HasWord(p.all_text, name) : p.all_text.find(name) != std::string::npos;
+  if (ascii) return HasWord(p.all_text, name);
+  const auto count = [name](std::string_view text) {
+    size_t n = 0;
+    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) ++n;
+    return n;
+  };
+  const size_t in_text = count(p.all_text);
+  return in_text > 0 && in_text > count(p.brand);
 }
 
 std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases) {
@@ -110,12 +118,9 @@ std::vector<std::string> AllSpellings(const std::vector<std::string>& canonical,
     }
     for (auto& s : aliases->Spellings(c)) out.push_back(std::move(s));
   }
-  // The maker's company name means its brand ("Anker Innovations" for
-  // "Anker"): named in a text, the brand alone is.
-  for (size_t i = 0, n = out.size(); i < n; ++i)
-    if (const std::string_view bare = WithoutCompanyWords(out[i]); bare.size() < out[i].size() &&
-                                                                  std::find(out.begin(), out.end(), bare) == out.end())
-      out.push_back(std::string(bare));  // copied first: `bare` views an element that may move
+  // Not a company name's brand without its company words: that is a word
+  // such as "digital" or "global" as often as a brand, and found in any
+  // title. The alias table's brands are found so (BrandAliases::Canonical).
   return out;
 }
 
@@ -290,15 +295,6 @@ bool CodeInText(std::string_view code, std::string_view normalized, const WordLi
 
 bool CodeInText(std::string_view code, std::string_view normalized, const WordList& numbers) {
   return CodeInText(code, normalized, numbers, [](size_t) { return false; });
-}
-
-// Words that, written after a model code, name another model of the range
-// ("HD-2200X Plus", "S24 Ultra", "QC65A Pro"): a notice for the plain code
-// does not name it. Not "air" ("TP07 Air Purifier"), "xl" (a garment's
-// size), "slim" or "turbo", which as often say what the product is.
-bool IsModelVariantWord(std::string_view w) {
-  static constexpr std::array<std::string_view, 9> kWords = {"plus", "pro", "max", "ultra", "mini", "lite", "neo", "evo", "elite"};
-  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
 }
 
 // The model-variant word after `code` where `normalized` writes the code
@@ -590,7 +586,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
 // ("Schutzhülle" for "schutzhulle"), for the evidence; `folded` itself
 // when no run of up to three words does (Chinese, Japanese and Korean
 // ones, found inside words).
-std::string AsWrittenIn(std::string_view title, std::string_view folded) {
+// The first run of up to three words of `title` that `same` accepts, its
+// leading and trailing punctuation dropped; empty when none does.
+template <typename Same>
+std::string FirstSpanOf(std::string_view title, const Same& same) {
   std::vector<std::pair<size_t, size_t>> words;  // [begin, end) of each
   for (size_t i = 0; i < title.size();) {
     while (i < title.size() && title[i] == ' ') ++i;
@@ -602,12 +601,24 @@ std::string AsWrittenIn(std::string_view title, std::string_view folded) {
   for (size_t i = 0; i < words.size(); ++i)
     for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
       std::string_view span = title.substr(words[i].first, words[i + n - 1].second - words[i].first);
-      if (CollapseToWords(FoldForMatching(span)) != folded) continue;
+      if (!same(span)) continue;
       while (!span.empty() && punctuation(span.front())) span.remove_prefix(1);
       while (!span.empty() && punctuation(span.back())) span.remove_suffix(1);
       return std::string(span);
     }
-  return std::string(folded);
+  return {};
+}
+
+std::string AsWrittenIn(std::string_view title, std::string_view folded) {
+  std::string span = FirstSpanOf(title, [folded](std::string_view s) { return CollapseToWords(FoldForMatching(s)) == folded; });
+  return span.empty() ? std::string(folded) : span;
+}
+
+// A code (CompactAlnum: "HD2200XPLUS") as `title` writes it ("HD-2200X
+// Plus"), for the evidence; the code itself when the title does not.
+std::string CodeAsWrittenIn(std::string_view title, std::string_view compact) {
+  std::string span = FirstSpanOf(title, [compact](std::string_view s) { return CompactAlnum(FoldForMatching(s)) == compact; });
+  return span.empty() ? std::string(compact) : span;
 }
 
 // Whether a notice's code is a listing's with a variant or packaging suffix
@@ -690,6 +701,9 @@ MatchRecord FromNotice(const Notice& n) {
                      {"description", n.description}};
   r.gtins = n.gtins;
   r.brands = n.brands;
+  for (const auto& firm : n.companies)
+    if (std::string key = BrandKey(std::string_view(firm).substr(0, firm.find(','))); !key.empty() && !PlaceholderBrand(key))
+      r.companies.push_back(std::move(key));
   return r;
 }
 
@@ -1114,7 +1128,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
-    std::string_view listing_variant{};  // kVariant: the code and the word after it, folded ("hd 2200x plus")
+    std::string listing_variant{};  // kVariant: the listing's code with the word after it, compact ("HD2200XPLUS")
   };
   std::vector<Judged> judged;
   // A code the listing does show, but too short or too widely held to tell
@@ -1204,6 +1218,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // charger" under the importer's brand); not its description, whose
     // words would pass for short brands.
     for (size_t i = 0; i < listing_spellings.size() && !j.brands_agree; ++i) j.brands_agree = HasWord(n.title, listing_spellings[i]);
+    // The listing's brand is the name of a firm that recalls ("Anker" for
+    // "Anker Innovations Limited, of China").
+    for (size_t i = 0; i < listing_brands.size() && !j.brands_agree; ++i)
+      for (const auto& firm : notice_record.companies) j.brands_agree = j.brands_agree || SameBrandKey(firm, listing_brands[i]);
     const bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
     // A restricted-circulation number (in-store, variable measure) is
     // unique only inside one company or country: shared, it identifies the
@@ -1229,27 +1247,39 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       const ModelCode& a = n.codes[ai];
       if (!notice_identifying[ai]) continue;
       j.notice_has_code = true;
+      // A word naming another model of the range after the code ("HD-2200X
+      // Plus", "KX450Pro") on one side only: the listing's variant of the
+      // notice's model is a review; the plain model, against a notice
+      // that only ever writes the code with such a word, a near code.
+      std::string variant;
       const auto better = [&](CodeAgreement level, const ModelCode* b) {
         if (level <= j.agreement) return;
-        std::string_view variant;
-        if (level == CodeAgreement::kSame) {
-          // The listing writes the code only with a word naming another
-          // model after it, which the notice does not name.
-          variant = VariantAfterCode(b != nullptr ? b->normalized : a.normalized, l.all_text, l.all_numbers);
-          if (!variant.empty() && !CodeInText(CompactAlnum(variant), n.all_text, n.all_numbers)) level = CodeAgreement::kVariant;
-          else variant = {};
-          if (level <= j.agreement) return;
+        variant.clear();
+        if (level == CodeAgreement::kVariant) {
+          variant = b->normalized;
+          if (CodeInText(variant, n.all_text, n.all_numbers)) level = CodeAgreement::kSame;  // the notice names it too
+        } else if (level == CodeAgreement::kSame) {
+          if (const std::string_view written = VariantAfterCode(b != nullptr ? b->normalized : a.normalized, l.all_text, l.all_numbers);
+              !written.empty()) {
+            variant = CompactAlnum(written);
+            if (!CodeInText(variant, n.all_text, n.all_numbers)) level = CodeAgreement::kVariant;
+          } else if (!VariantAfterCode(a.normalized, n.all_text, n.all_numbers).empty()) {
+            level = CodeAgreement::kNear;
+          }
         }
+        if (level <= j.agreement) return;
         j.agreement = level;
         j.notice_code = &a;
         j.listing_code = b;
-        j.listing_variant = variant;
+        j.listing_variant = level == CodeAgreement::kVariant ? std::move(variant) : std::string();
       };
       for (size_t bi = 0; bi < l.codes.size(); ++bi) {
         const ModelCode& b = l.codes[bi];
         if (!listing_identifying[bi]) continue;
         listing_has_code = true;
         if (a.normalized == b.normalized) better(CodeAgreement::kSame, &b);
+        else if (b.normalized.starts_with(a.normalized) && IsModelVariantWord(std::string_view(b.normalized).substr(a.normalized.size())))
+          better(CodeAgreement::kVariant, &b);  // "KX450PRO" for KX450
         else if (b.normalized.starts_with(a.normalized) && b.normalized.size() - a.normalized.size() <= 3 &&
                  AllLetters(std::string_view(b.normalized).substr(a.normalized.size())))
           // Letters after the digits are a finish or region suffix; letters
@@ -1434,7 +1464,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // for a person to tell, never taken down on the code alone.
       m.action = RecallAction::kReview;
       rule = fmt::format("rule: notice model code in the listing, but written \"{}\", which may name another model -> review",
-                         AsWrittenIn(listing_title_of(j.candidate), j.listing_variant));
+                         CodeAsWrittenIn(listing_title_of(j.candidate), j.listing_variant));
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kNear) {
       // Finish letters tell colours apart, and variants too ("S", "PRO"): a
       // near code is no conflict, but identifies no more than brand and

@@ -161,6 +161,17 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
   EXPECT_EQ(only("Breezo HD-2200X Professional hair dryer").action, RecallAction::kTakedown);
   EXPECT_EQ(only("Breezo HD-2200X Air Styler hair dryer").action, RecallAction::kTakedown);
 
+  // Written joined to the code, or in the description a model label reads.
+  for (const std::string title : {"Breezo HD2200XPlus hair dryer", "Breezo HD-2200XPro hair dryer", "Breezo hair dryer HD-2200X-Mini"})
+    EXPECT_EQ(only(title).action, RecallAction::kReview) << title;
+  EXPECT_EQ(only("Breezo HD2200XPlus hair dryer").evidence.back(),
+            "rule: notice model code in the listing, but written \"HD2200XPlus\", which may name another model -> review");
+  Listing described = MakeListing("L", "Breezo hair dryer 1800W", "Breezo");
+  described.description = "Model: HD-2200X Plus. Ionic.";
+  const auto from_description = index.Match(FromListing(described));
+  ASSERT_EQ(from_description.size(), 1u);
+  EXPECT_EQ(from_description[0].action, RecallAction::kReview);
+
   // A notice that names the variant too takes it down.
   std::vector<MatchRecord> both = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26102", "Hair dryers", "Breezo", "", "",
                                                          "This recall involves Breezo hair dryers, models HD-2200X and HD-2200X Plus."))};
@@ -168,16 +179,38 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
   const auto named = both_index.Match(FromListing(MakeListing("L", "Breezo HD-2200X Plus hair dryer", "Breezo")));
   ASSERT_EQ(named.size(), 1u);
   EXPECT_EQ(named[0].action, RecallAction::kTakedown);
+
+  // A notice on the variant alone is no takedown of the plain model.
+  for (const char* model : {"HD-2200X Pro", "HD2200XPRO"}) {
+    std::vector<MatchRecord> pro = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26103", "Hair dryers", "Breezo", model, "",
+                                                          "This recall involves Breezo hair dryers, model HD-2200X Pro."))};
+    const RecallIndex pro_index(pro, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+    for (const char* title : {"Breezo HD-2200X Hair Dryer 1800W", "Breezo HD-2200X Professional hair dryer"}) {
+      const auto plain = pro_index.Match(FromListing(MakeListing("L", title, "Breezo")));
+      EXPECT_TRUE(plain.empty() || plain[0].action != RecallAction::kTakedown) << model << " / " << title;
+    }
+    const auto same = pro_index.Match(FromListing(MakeListing("L", "Breezo HD-2200X Pro hair dryer", "Breezo")));
+    ASSERT_EQ(same.size(), 1u) << model;
+    EXPECT_EQ(same[0].action, RecallAction::kTakedown) << model;
+  }
 }
 
 // Sellers write the maker's company name where the brand goes: "Anker
-// Innovations" is the brand Anker, not another maker's.
+// Innovations" is the brand Anker, not another maker's. A company name
+// without its company words is not looked for in texts, being a common
+// word as often as not ("Digital Electronics").
 TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
+  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
+  ASSERT_TRUE(aliases.ok());
+  RecallMatcherOptions options;
+  options.brands = &aliases.value();
   std::vector<MatchRecord> notices = {
       FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26200", "Anker Power Banks", "Anker", "A1263", "")),
       FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26201", "Anker Power Banks", "", "A1257", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00020/26", "Photo frame", "Digital Electronics", "PF-8800", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00021/26", "Hair dryer", "Kelvra", "KD-7700", "")),
   };
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
   const auto action_of = [&](const std::string& title, const std::string& brand) {
     const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
     return m.size() == 1 ? m[0].action : RecallAction::kNone;
@@ -185,10 +218,34 @@ TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
   // The brand fields differ by the company words only.
   EXPECT_EQ(action_of("PowerCore 10000 power bank A1263", "Anker Innovations"), RecallAction::kTakedown);
   EXPECT_EQ(action_of("PowerCore 10000 power bank A1263", "Anker Technology Co., Ltd."), RecallAction::kTakedown);
-  // The notice names the brand in its title only.
+  EXPECT_EQ(action_of("Hair dryer KD-7700 2000W", "Kelvra Electronics"), RecallAction::kTakedown);
+  // The notice names the brand in its title only: a brand of the alias
+  // table is found whatever company words the listing adds.
   EXPECT_EQ(action_of("PowerCore 10000 power bank A1257", "Anker Innovations"), RecallAction::kTakedown);
-  // Another maker with the code is still another maker.
+  EXPECT_EQ(action_of("PowerCore 10000 power bank A1257", "深圳市安克创新科技股份有限公司"), RecallAction::kTakedown);
+  // Another maker with the code is still another maker, whatever common
+  // word of the notice's company name its title holds.
   EXPECT_EQ(action_of("Power bank 10000 mAh A1263", "Voltix Electronics"), RecallAction::kNone);
+  EXPECT_EQ(action_of("Nixplay Digital Photo Frame PF-8800", "Nixplay"), RecallAction::kNone);
+  EXPECT_EQ(action_of("Photo Frame PF-8800 10 inch", "Digital Innovations"), RecallAction::kNone);
+  // CPSC names no brand here, only the firm that recalls: a listing under
+  // the firm's name agrees on the brand; another brand is no conflict.
+  Notice by_firm = MakeNotice(NoticeSource::kUsCpsc, "26202", "PowerCore 10000 power banks", "", "A1290", "");
+  by_firm.companies = {"Anker Innovations Limited, of China"};
+  const std::vector<MatchRecord> firm_notices = {FromNotice(by_firm)};
+  const RecallIndex firm_index(firm_notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto firm_action = [&](const std::string& brand) {
+    const auto m = firm_index.Match(FromListing(MakeListing("L", "PowerCore 10000 power bank A1290", brand)));
+    return m.size() == 1 ? m[0].action : RecallAction::kNone;
+  };
+  EXPECT_EQ(firm_action("Anker"), RecallAction::kTakedown);
+  EXPECT_EQ(firm_action("Anker Innovations Ltd."), RecallAction::kTakedown);
+  EXPECT_EQ(firm_action("Voltix"), RecallAction::kReview);  // the brand is not confirmed, nor contradicted
+
+  // A brand written without spaces is not found across two words of
+  // another: "安克" in "西安克瑞" (Xi'an Kerui).
+  EXPECT_EQ(action_of("Power bank A1263 10000mAh", "西安克瑞电子科技有限公司"), RecallAction::kNone);
+  EXPECT_EQ(action_of("安克 充电宝 A1263 10000mAh", "Generic"), RecallAction::kTakedown);
 }
 
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace conform::recalls {
 
 std::string_view NoticeMarket(NoticeSource source) {
@@ -11,6 +14,28 @@ std::string_view NoticeMarket(NoticeSource source) {
     case NoticeSource::kCaHealthCanada: return "CA";
   }
   return "";
+}
+
+std::vector<std::string> NoticeMarkets(const Notice& notice) {
+  std::vector<std::string> markets = {std::string(NoticeMarket(notice.source))};
+  const auto add = [&markets](std::string_view market) {
+    if (std::find(markets.begin(), markets.end(), market) == markets.end()) markets.emplace_back(market);
+  };
+  for (const std::string& url : notice.related_urls) {
+    // The host, lower case: "https://recalls-rappels.canada.ca/en/..." -> "recalls-rappels.canada.ca".
+    const size_t scheme = url.find("://");
+    const size_t begin = scheme == std::string::npos ? 0 : scheme + 3;
+    std::string host = url.substr(begin, url.find('/', begin) - begin);
+    for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto under = [&host](std::string_view domain) { return host == domain || host.ends_with(fmt::format(".{}", domain)); };
+    if (under("canada.ca") || under("healthycanadians.gc.ca") || under("hc-sc.gc.ca")) add("CA");
+    else if (under("cpsc.gov") || under("saferproducts.gov")) add("US");
+    else if (host == "ec.europa.eu" && url.find("safety-gate") != std::string::npos) add("EU");
+  }
+  if (notice.source == NoticeSource::kUsCpsc)
+    for (const std::string& country : notice.market_countries)
+      if (country == "Canada") add("CA");
+  return markets;
 }
 
 RecallScreen::RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, BrandAliases brands,
@@ -36,7 +61,7 @@ std::vector<RecallHit> RecallScreen::Find(const Listing& listing) const {
   for (const RecallMatch& m : index_->Match(FromListing(listing))) {
     const Notice& n = notices_[m.indexed];
     RecallHit hit;
-    hit.market = std::string(NoticeMarket(n.source));
+    hit.markets = NoticeMarkets(n);
     hit.takedown = m.action == RecallAction::kTakedown;
     std::string hazard;
     for (const auto& h : n.hazard_types) hazard += (hazard.empty() ? "" : ", ") + h;

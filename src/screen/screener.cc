@@ -1,6 +1,7 @@
 #include "conform/screen/screener.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -698,17 +699,17 @@ ListingResult Screener::Screen(const Listing& l) const {
       CheckClaims(l, code, &mv);
     }
     for (const RecallHit& hit : recalled) {
-      if (hit.market == mv.market) {
+      if (std::find(hit.markets.begin(), hit.markets.end(), mv.market) != hit.markets.end()) {
         AddFinding(&mv, "RECALLED_PRODUCT", hit.takedown ? Severity::kBlock : Severity::kReview, hit.reason,
                    hit.takedown ? "Take the listing down: the product is recalled or banned in this market."
                                 : "Check whether the listing sells the recalled product; take it down if it does.");
       } else if (hit.takedown) {
         // A hazard does not stop at a border, but the notice has no force
         // here: a warning, and only where the product is identified.
+        const std::string where = fmt::format("{}", fmt::join(hit.markets, " and "));
         AddFinding(&mv, "RECALLED_ELSEWHERE", Severity::kWarn,
-                   fmt::format("Recalled in {}, not in {}: {}", hit.market, mv.market, hit.reason),
-                   fmt::format("Check whether the product sold in {} has the hazard the {} notice names, and withdraw it if so.",
-                               mv.market, hit.market));
+                   fmt::format("A recall in {}, which has no force in {}: {}", where, mv.market, hit.reason),
+                   fmt::format("Check whether the product sold in {} has the hazard the notice names, and withdraw it if so.", mv.market));
       }
     }
     for (const Finding& f : mv.findings)

@@ -417,8 +417,8 @@ class FixedRecalls : public RecallLookup {
 // A recall has force in its regulator's market; elsewhere an identified
 // recalled product is a warning, and a possible one is not mentioned.
 TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
-  const FixedRecalls recalls({{"US", true, "Matches us-cpsc notice 26101 (Power banks, risk: Fire): same GTIN 04006381333931."},
-                              {"CA", false, "Matches ca-health-canada notice RA-1 (Power banks): brand and description agree."}});
+  const FixedRecalls recalls({{{"US"}, true, "Matches us-cpsc notice 26101 (Power banks, risk: Fire): same GTIN 04006381333931."},
+                              {{"CA"}, false, "Matches ca-health-canada notice RA-1 (Power banks): brand and description agree."}});
   auto l = ParseListingJson(kPowerBank + R"("target_markets":["EU","US","CA"]})");
   ASSERT_TRUE(l.ok());
   Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
@@ -436,7 +436,7 @@ TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
   const Finding* elsewhere = Find(eu, "RECALLED_ELSEWHERE");
   ASSERT_NE(elsewhere, nullptr);
   EXPECT_EQ(elsewhere->severity, Severity::kWarn);
-  EXPECT_EQ(elsewhere->reason.rfind("Recalled in US, not in EU: Matches us-cpsc notice 26101", 0), 0u) << elsewhere->reason;
+  EXPECT_EQ(elsewhere->reason.rfind("A recall in US, which has no force in EU: Matches us-cpsc notice 26101", 0), 0u) << elsewhere->reason;
   EXPECT_EQ(Find(eu, "RECALLED_PRODUCT"), nullptr);
   // The review in Canada is Canada's alone.
   const Finding* review = Find(ca, "RECALLED_PRODUCT");
@@ -446,6 +446,16 @@ TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
   size_t in_eu = 0;
   for (const Finding& f : eu.findings) in_eu += std::string_view(f.code) == "RECALLED_ELSEWHERE";
   EXPECT_EQ(in_eu, 1u);
+
+  // A joint recall has force in both markets.
+  const FixedRecalls joint({{{"US", "CA"}, true, "Matches us-cpsc notice 26647 (Projectors): same model code GV31."}});
+  screener.set_recalls(&joint);
+  const ListingResult both = screener.Screen(l.value());
+  EXPECT_EQ(Find(both.markets[1], "RECALLED_PRODUCT")->severity, Severity::kBlock);
+  EXPECT_EQ(Find(both.markets[2], "RECALLED_PRODUCT")->severity, Severity::kBlock);
+  EXPECT_EQ(Find(both.markets[2], "RECALLED_ELSEWHERE"), nullptr);
+  ASSERT_NE(Find(both.markets[0], "RECALLED_ELSEWHERE"), nullptr);
+  EXPECT_EQ(Find(both.markets[0], "RECALLED_ELSEWHERE")->reason.rfind("A recall in US and CA, which has no force in EU", 0), 0u);
 }
 
 }  // namespace

@@ -25,8 +25,9 @@ std::string BrandKey(std::string_view brand);
 // left. A view into `key`.
 std::string_view WithoutCompanyWords(std::string_view key);
 
-// Whether two brand keys name one brand: equal, or equal without their
-// company words. Allocates nothing.
+// Whether two brand keys name one brand: equal, or one is the other with
+// company words after it ("anker innovations" and "anker"; not "digital
+// innovations" and "digital electronics"). Allocates nothing.
 bool SameBrandKey(std::string_view a, std::string_view b);
 
 class BrandAliases {

@@ -101,6 +101,8 @@ bool ListedModelCode(std::string_view token);
 // nor "and", "or", "&"; a label whose next word is no code reads the list
 // after a colon later in its sentence ("the following model numbers are
 // recalled: A, B"). Each once, in order; at most kMaxLabelledModels.
+// A code followed by a word that names another model of its range ("Model:
+// HD-2200X Plus") is given with the word: "HD-2200X Plus".
 inline constexpr size_t kMaxLabelledModels = 16;
 std::vector<std::string> LabelledModelNumbers(std::string_view text);
 
@@ -110,6 +112,13 @@ std::vector<std::string> LabelledModelNumbers(std::string_view text);
 // six words back in its sentence, names what an accessory or spare goes
 // with ("Replacement battery for model BL1830"), and is passed over.
 std::vector<std::string> OwnLabelledModelNumbers(std::string_view description);
+
+// Whether `word` (any case) names, after a model code, another model of the
+// range: "Plus", "Pro", "Max", "Ultra", "Mini", "Lite", "Neo", "Evo",
+// "Elite", "ProMax" ("HD-2200X Plus", "S24 Ultra", "KX450Pro"). Not "Air"
+// ("TP07 Air Purifier"), "XL" (a garment's size), "Slim" or "Turbo", which
+// as often say what the product is.
+bool IsModelVariantWord(std::string_view word);
 
 }  // namespace conform::recalls
 

@@ -108,6 +108,13 @@ struct MatchRecord {
   // Valid GTINs a listing's description labels ("EAN: 8051772488833",
   // "UPC code 012345678905"), confirming as those of the title do.
   std::vector<std::string> gtins_in_description;
+  // A notice's firms (maker, importer, distributor) as BrandKey gives their
+  // names before the place ("Anker Innovations Limited, of China" ->
+  // "anker innovations"). A listing whose brand is one of them agrees on
+  // the brand; they never conflict with one, a firm being the brand's
+  // maker or importer as often as its owner ("Round 2" recalls "Auto
+  // World" slot cars).
+  std::vector<std::string> companies;
 };
 
 // What a listing states of the product beyond its model and GTIN fields:

@@ -1,8 +1,8 @@
 // Recall notices as a screening check: `conform screen --recalls DB` turns
 // each notice a listing matches into a RECALLED_PRODUCT finding (BLOCK for
-// takedown, NEEDS_REVIEW for review) in the market of the regulator that
-// issued it; a takedown is a RECALLED_ELSEWHERE warning in the listing's
-// other markets.
+// takedown, NEEDS_REVIEW for review) in the markets where the recall has
+// force (NoticeMarkets); a takedown is a RECALLED_ELSEWHERE warning in the
+// listing's other markets.
 #ifndef CONFORM_RECALLS_RECALL_SCREEN_H_
 #define CONFORM_RECALLS_RECALL_SCREEN_H_
 
@@ -24,6 +24,12 @@ namespace conform::recalls {
 // The market whose regulator publishes a source's notices: "EU" (Safety
 // Gate), "US" (CPSC), "CA" (Health Canada).
 std::string_view NoticeMarket(NoticeSource source);
+
+// The markets where a notice's recall has force: its regulator's, then
+// those of a joint recall, read from the notice's links to another
+// regulator's notice (CPSC, Health Canada, Safety Gate sites) and, in old
+// CPSC records, the joint recall's country ("Canada").
+std::vector<std::string> NoticeMarkets(const Notice& notice);
 
 class RecallScreen : public RecallLookup {
  public:

@@ -57,7 +57,7 @@ struct ListingResult {
 // A recall notice that matches a listing, as the recalls layer finds it
 // (conform/recalls/recall_screen.h).
 struct RecallHit {
-  std::string market;     // the market of the regulator that issued it (EU, US, CA)
+  std::vector<std::string> markets;  // where the recall has force: the issuing regulator's, and a joint recall's (EU, US, CA)
   bool takedown = false;  // takedown (BLOCK); otherwise review
   std::string reason;     // the notice, the product, the hazard, the evidence
 };
@@ -79,9 +79,9 @@ class Screener {
            const class CredentialEvidence* credentials = nullptr);
 
   // With recall notices to check (must outlive the screener), a listing a
-  // notice matches gets a RECALLED_PRODUCT finding in that notice's market,
-  // and a notice that takes it down elsewhere a RECALLED_ELSEWHERE warning
-  // in the listing's other markets.
+  // notice matches gets a RECALLED_PRODUCT finding in the markets where the
+  // recall has force, and a notice that takes it down elsewhere a
+  // RECALLED_ELSEWHERE warning in the listing's other markets.
   void set_recalls(const RecallLookup* recalls) { recalls_ = recalls; }
 
   // Thread-safe; never fails: problems with the listing become findings.
