@@ -582,10 +582,6 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   return {};
 }
 
-// The words of `title` as the seller wrote them that fold to `folded`
-// ("Schutzhülle" for "schutzhulle"), for the evidence; `folded` itself
-// when no run of up to three words does (Chinese, Japanese and Korean
-// ones, found inside words).
 // The first run of up to three words of `title` that `same` accepts, its
 // leading and trailing punctuation dropped; empty when none does.
 template <typename Same>
@@ -609,6 +605,10 @@ std::string FirstSpanOf(std::string_view title, const Same& same) {
   return {};
 }
 
+// The words of `title` as the seller wrote them that fold to `folded`
+// ("Schutzhülle" for "schutzhulle"), for the evidence; `folded` itself
+// when no run of up to three words does (Chinese, Japanese and Korean
+// ones, found inside words).
 std::string AsWrittenIn(std::string_view title, std::string_view folded) {
   std::string span = FirstSpanOf(title, [folded](std::string_view s) { return CollapseToWords(FoldForMatching(s)) == folded; });
   return span.empty() ? std::string(folded) : span;
@@ -1129,6 +1129,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
     std::string listing_variant{};  // kVariant: the listing's code with the word after it, compact ("HD2200XPLUS")
+    std::string notice_variant{};   // kNear so: the notice's code with the word it always has after it ("HD2200XPRO")
   };
   std::vector<Judged> judged;
   // A code the listing does show, but too short or too widely held to tell
@@ -1263,7 +1264,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
               !written.empty()) {
             variant = CompactAlnum(written);
             if (!CodeInText(variant, n.all_text, n.all_numbers)) level = CodeAgreement::kVariant;
-          } else if (!VariantAfterCode(a.normalized, n.all_text, n.all_numbers).empty()) {
+          } else if (const std::string_view noticed = VariantAfterCode(a.normalized, n.all_text, n.all_numbers); !noticed.empty()) {
+            variant = CompactAlnum(noticed);
             level = CodeAgreement::kNear;
           }
         }
@@ -1271,7 +1273,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         j.agreement = level;
         j.notice_code = &a;
         j.listing_code = b;
-        j.listing_variant = level == CodeAgreement::kVariant ? std::move(variant) : std::string();
+        j.listing_variant = level == CodeAgreement::kVariant ? variant : std::string();
+        j.notice_variant = level == CodeAgreement::kNear ? std::move(variant) : std::string();
       };
       for (size_t bi = 0; bi < l.codes.size(); ++bi) {
         const ModelCode& b = l.codes[bi];
@@ -1362,7 +1365,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                                      j.restricted_gtin));
     if (j.notice_code != nullptr) {
       const std::string& a = j.notice_code->normalized;
-      if (j.listing_code == nullptr) {
+      if (!j.notice_variant.empty()) {
+        evidence.push_back(fmt::format("model code {} in the listing, which the notice writes only as {}", a, j.notice_variant));
+      } else if (j.listing_code == nullptr) {
         evidence.push_back("model code " + a + " in the listing");
       } else {
         const std::string& b = j.listing_code->normalized;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cmath>
@@ -188,11 +189,24 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
     for (const char* title : {"Breezo HD-2200X Hair Dryer 1800W", "Breezo HD-2200X Professional hair dryer"}) {
       const auto plain = pro_index.Match(FromListing(MakeListing("L", title, "Breezo")));
       EXPECT_TRUE(plain.empty() || plain[0].action != RecallAction::kTakedown) << model << " / " << title;
+      const auto why = pro_index.Explain(FromListing(MakeListing("L", title, "Breezo")));
+      ASSERT_FALSE(why.empty());
+      EXPECT_NE(std::find(why[0].evidence.begin(), why[0].evidence.end(), "model code HD2200XPRO without its suffix (HD2200X)"),
+                why[0].evidence.end())
+          << model << " / " << title << ": " << fmt::format("{}", fmt::join(why[0].evidence, " | "));
     }
     const auto same = pro_index.Match(FromListing(MakeListing("L", "Breezo HD-2200X Pro hair dryer", "Breezo")));
     ASSERT_EQ(same.size(), 1u) << model;
     EXPECT_EQ(same[0].action, RecallAction::kTakedown) << model;
   }
+  // The variant named in prose only, without a model label: said so.
+  const std::vector<MatchRecord> prose = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26104", "Hair dryers", "Breezo", "", "",
+                                                                "This recall involves the Breezo HD-2200X Pro hair dryer."))};
+  const RecallIndex prose_index(prose, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto plain = prose_index.Explain(FromListing(MakeListing("L", "Breezo HD-2200X Hair Dryer 1800W", "Breezo")));
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_EQ(plain[0].action, RecallAction::kNone);
+  EXPECT_EQ(plain[0].evidence.front(), "model code HD2200X in the listing, which the notice writes only as HD2200XPRO");
 }
 
 // Sellers write the maker's company name where the brand goes: "Anker
