@@ -637,10 +637,14 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     bool closes = false;  // and closes: "680079015930);"
     bool ends = false;    // ends a sentence or a clause: "charger.", "pack;"
     bool colon = false;   // ends with a colon: "recall:"
+    bool comma = false;   // ends with a comma: "black,"
+    bool opens_line = false;  // the first word of a line
   };
   std::vector<Word> words;
   for (size_t i = 0; i < text.size();) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r')) ++i;
+    bool new_line = words.empty();
+    for (; i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r'); ++i)
+      new_line = new_line || text[i] == '\n' || text[i] == '\r';
     size_t end = i;
     while (end < text.size() && text[end] != ' ' && text[end] != '\t' && text[end] != '\n' && text[end] != '\r') ++end;
     std::string_view w = text.substr(i, end - i);
@@ -673,7 +677,8 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     std::string folded_code;
     if (!ascii && may_be_label && std::all_of(lower.begin(), lower.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
       folded_code = AsciiUpper(lower);
-    words.push_back({w, std::move(lower), std::move(folded_code), opens, closes, ends, colon});
+    const bool comma = !w.empty() && text[i - 1] == ',';
+    words.push_back({w, std::move(lower), std::move(folded_code), opens, closes, ends, colon, comma, new_line});
   }
   // Whether the label at `label` follows, in its sentence and at most six
   // words back, a word that says the model is what the product goes with.
@@ -734,8 +739,17 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       if (x.lower.empty() || IsListJoiner(x.lower)) continue;
       if (!ListedModelCode(x.code())) break;
       std::string code(x.code());
-      // "HD-2200X Plus": the word after the code makes the model.
-      if (next + 1 < words.size() && !x.ends && !x.opens && IsModelVariantWord(words[next + 1].text)) {
+      // "HD-2200X Plus": the word after the code makes the model, on its
+      // line and ending the name ("Model: HD-2200X Plus", "... Pro, black",
+      // "... Max and HD-2300"); not the next line's or sentence's first word
+      // ("Model: HD-2200X\nPro tip:", "... HD-2200X Max power 2000 W").
+      const auto names_end_at = [&](size_t k) {
+        const Word& v = words[k];
+        if (v.ends || v.comma || k + 1 == words.size() || words[k + 1].opens_line) return true;
+        return IsListJoiner(words[k + 1].lower) || ListedModelCode(words[k + 1].code());
+      };
+      if (next + 1 < words.size() && !x.ends && !x.comma && !x.opens && !words[next + 1].opens_line &&
+          IsModelVariantWord(words[next + 1].text) && names_end_at(next + 1)) {
         code.append(" ").append(words[next + 1].text);
         ++next;
       }

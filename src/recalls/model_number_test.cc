@@ -222,6 +222,12 @@ TEST(LabelledModelNumbersTest, ReadsTheModelsProseNames) {
   EXPECT_EQ(LabelledModelNumbers("Model: HD-2200X Plus"), Models{"HD-2200X Plus"});
   EXPECT_EQ(LabelledModelNumbers("models HD-2200X Pro and HD-2200X. Sold"), (Models{"HD-2200X Pro", "HD-2200X"}));
   EXPECT_EQ(LabelledModelNumbers("model HD-2200X. Pro stylists"), Models{"HD-2200X"});
+  EXPECT_EQ(LabelledModelNumbers("Model: HD-2200X Pro, black"), Models{"HD-2200X Pro"});
+  // Not the next line's first word, nor a word that opens a phrase.
+  for (const char* text : {"This recall involves Breezo curling irons, model number HD-2200X\nMax temperature is 220 C.",
+                           "Model: HD-2200X\nPro tip: use low heat", "Modell: HD-2200X\r\nMax. Leistung: 2000 W",
+                           "Model: HD-2200X Max power 2000 W", "Model: HD-2200X Mini diffuser included"})
+    EXPECT_EQ(LabelledModelNumbers(text), Models{"HD-2200X"}) << text;
   EXPECT_EQ(LabelledModelNumbers("Only refrigerators with one of the following model numbers are included in this recall: BCD-215V-62H, "
                                  "GLR76TRDER or GLR76TWEER. \"Galanz,\" the model number and the date code"),
             (Models{"BCD-215V-62H", "GLR76TRDER", "GLR76TWEER"}));

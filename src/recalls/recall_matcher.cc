@@ -84,20 +84,47 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
+// Where a brand field written without spaces may begin with a brand: at
+// its start, or after the province and city a Chinese company's name
+// opens with ("广东美的...", "广东省深圳市...").
+std::vector<size_t> BrandFieldStarts(std::string_view brand) {
+  static constexpr std::string_view kProvinces[] = {
+      "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+      "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+      "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"};
+  std::vector<size_t> starts = {0};
+  size_t at = 0;
+  for (std::string_view p : kProvinces)
+    if (brand.substr(at).starts_with(p)) {
+      at += p.size();
+      if (brand.substr(at).starts_with("省") || brand.substr(at).starts_with("市")) at += 3;
+      starts.push_back(at);
+      break;
+    }
+  for (size_t chars = 2; chars <= 3; ++chars)  // a city: two or three characters and 市
+    if (brand.size() > at + chars * 3 + 3 && brand.substr(at + chars * 3, 3) == "市") {
+      starts.push_back(at + chars * 3 + 3);
+      break;
+    }
+  return starts;
+}
+
 // A name in a record's text: as whole words, or anywhere for names in
-// scripts written without spaces (Chinese), but not only inside the
-// record's own brand: "安克" straddles 西安 and 克瑞 in "西安克瑞电子科技".
+// scripts written without spaces (Chinese). Inside the record's own brand,
+// only where that brand may begin: "安克" straddles 西安 and 克瑞 in
+// "西安克瑞电子科技", and opens "安克官方旗舰店".
 bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
   const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return HasWord(p.all_text, name);
-  const auto count = [name](std::string_view text) {
-    size_t n = 0;
-    for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) ++n;
-    return n;
-  };
-  const size_t in_text = count(p.all_text);
-  return in_text > 0 && in_text > count(p.brand);
+  size_t in_text = 0, inside_brand = 0;
+  for (size_t at = p.all_text.find(name); at != std::string::npos; at = p.all_text.find(name, at + name.size())) ++in_text;
+  if (in_text == 0) return false;
+  if (p.brand.find(name) == std::string::npos) return true;
+  const std::vector<size_t> starts = BrandFieldStarts(p.brand);
+  for (size_t at = p.brand.find(name); at != std::string::npos; at = p.brand.find(name, at + name.size()))
+    inside_brand += std::find(starts.begin(), starts.end(), at) == starts.end();
+  return in_text > inside_brand;
 }
 
 std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases) {

@@ -260,6 +260,9 @@ TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
   // another: "安克" in "西安克瑞" (Xi'an Kerui).
   EXPECT_EQ(action_of("Power bank A1263 10000mAh", "西安克瑞电子科技有限公司"), RecallAction::kNone);
   EXPECT_EQ(action_of("安克 充电宝 A1263 10000mAh", "Generic"), RecallAction::kTakedown);
+  // A shop or company named after the brand, with or without its place.
+  for (const char* shop : {"安克官方旗舰店", "安克数码", "安克 官方", "广东安克电器有限公司", "广东省深圳市安克电子"})
+    EXPECT_EQ(action_of("充电宝 A1263 10000mAh", shop), RecallAction::kTakedown) << shop;
 }
 
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
