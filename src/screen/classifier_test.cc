@@ -393,6 +393,9 @@ TEST_F(ClassifierTest, APreLitTreeIsALightingChainAndAMakeupMirrorNoCosmetic) {
     EXPECT_EQ(Name(Classify(title)), "led_lamp") << title;
   EXPECT_EQ(Name(Classify("Kids Backpack with LED Lights")), "none");
   EXPECT_EQ(Name(Classify("Makeup Mirror with LED Lights")), "none");
+  for (const char* title : {"Miroir de maquillage", "Trousse de maquillage", "Espejo de maquillaje", "Neceser de maquillaje"})
+    EXPECT_EQ(Name(Classify(title)), "none") << title;
+  EXPECT_EQ(Name(Classify("Base de maquillaje fluida 30 ml")), "cosmetic");
   EXPECT_EQ(Name(Classify("Makeup Remover Wipes")), "cosmetic");
 }
 
