@@ -352,6 +352,24 @@ std::string_view VariantAfterCode(std::string_view code, std::string_view normal
   return every ? first : std::string_view();
 }
 
+// VariantAfterCode over each of a record's values apart, folded as titles
+// are, so that no value's first word is read after another's code ("EKT-1203"
+// ending a title, then the brand "Elite Gourmet"): the code and its word,
+// compact ("HD2200XPLUS"); empty when some value writes the code plain, or
+// none writes it. `numbers` are the record's (PreparedRecord::all_numbers).
+std::string VariantInValues(std::string_view code, const Record& record, const WordList& numbers) {
+  std::string variant;
+  for (const auto& [attribute, value] : record.fields) {
+    if (value.empty()) continue;
+    const std::string text = CollapseToWords(FoldForMatching(value));
+    if (!CodeInText(code, text, numbers)) continue;
+    const std::string_view written = VariantAfterCode(code, text, numbers);
+    if (written.empty()) return {};  // written plain here
+    if (variant.empty()) variant = CompactAlnum(written);
+  }
+  return variant;
+}
+
 // Whether two words are one, or one is the other with an English plural
 // "s" ("xylophone", "xylophones").
 bool SameWordOrPlural(std::string_view x, std::string_view y) {
@@ -1287,9 +1305,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           variant = b->normalized;
           if (CodeInText(variant, n.all_text, n.all_numbers)) level = CodeAgreement::kSame;  // the notice names it too
         } else if (level == CodeAgreement::kSame) {
-          if (const std::string_view written = VariantAfterCode(b != nullptr ? b->normalized : a.normalized, l.all_text, l.all_numbers);
+          if (std::string written = VariantInValues(b != nullptr ? b->normalized : a.normalized, listing_record.record, l.all_numbers);
               !written.empty()) {
-            variant = CompactAlnum(written);
+            variant = std::move(written);
             if (!CodeInText(variant, n.all_text, n.all_numbers)) level = CodeAgreement::kVariant;
           } else if (const std::string_view noticed = VariantAfterCode(a.normalized, n.all_text, n.all_numbers); !noticed.empty()) {
             variant = CompactAlnum(noticed);

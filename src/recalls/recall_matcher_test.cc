@@ -161,6 +161,12 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
   EXPECT_EQ(only("Breezo Pro hair dryer HD-2200X pink").action, RecallAction::kTakedown);
   EXPECT_EQ(only("Breezo HD-2200X Professional hair dryer").action, RecallAction::kTakedown);
   EXPECT_EQ(only("Breezo HD-2200X Air Styler hair dryer").action, RecallAction::kTakedown);
+  // Not a word of the value after the title ("Elite" of a brand field).
+  {
+    const auto m = index.Match(FromListing(MakeListing("L", "Hair dryer 2000 W HD-2200X", "Elite Breezo")));
+    ASSERT_EQ(m.size(), 1u);
+    EXPECT_EQ(m[0].action, RecallAction::kTakedown) << m[0].evidence.back();
+  }
 
   // Written joined to the code, or in the description a model label reads.
   for (const std::string title : {"Breezo HD2200XPlus hair dryer", "Breezo HD-2200XPro hair dryer", "Breezo hair dryer HD-2200X-Mini"})
