@@ -439,6 +439,25 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // (made for).
   for (const std::string_view word : {"适用", "兼容", "配件", "替换", "호환", "교체용", "전용"})
     if (listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
+  // "for <the notice's code>" ("USB C cable for CH-20"), whatever the
+  // brands: the listing sells something made for that model.
+  const std::string_view title = listing.title;
+  for (const ModelCode& code : notice.codes) {
+    bool for_code = false;
+    CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
+      size_t begin = end, left = code.normalized.size();
+      while (begin > 0 && left > 0)
+        if (title[--begin] != ' ') --left;
+      while (begin > 0 && title[begin - 1] == ' ') --begin;
+      const size_t word = title.rfind(' ', begin == 0 ? 0 : begin - 1);
+      const std::string_view before = begin == 0 ? std::string_view() : title.substr(word == std::string_view::npos ? 0 : word + 1,
+                                                                                     begin - (word == std::string_view::npos ? 0 : word + 1));
+      for (const std::string_view w : {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho", "til", "pentru", "για"})
+        for_code = for_code || before == w;
+      return !for_code;
+    });
+    if (for_code) return true;
+  }
   if (same_brand_field) return false;
   // "for <brand>"; in languages that put the kind of product first, one
   // word may come between ("pour vidéoprojecteur BenQ", "für Beamer BenQ",
@@ -746,8 +765,11 @@ MatchRecord FromNotice(const Notice& n) {
                      {"description", n.description}};
   r.gtins = n.gtins;
   r.brands = n.brands;
+  // "Anker Innovations Limited, of China", "... Limited of Changsha, China":
+  // the name before the place.
   for (const auto& firm : n.companies)
-    if (std::string key = BrandKey(std::string_view(firm).substr(0, firm.find(','))); !key.empty() && !PlaceholderBrand(key))
+    if (std::string key = BrandKey(std::string_view(firm).substr(0, std::min(firm.find(','), firm.find(" of "))));
+        !key.empty() && !PlaceholderBrand(key))
       r.companies.push_back(std::move(key));
   return r;
 }

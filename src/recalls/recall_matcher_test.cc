@@ -161,6 +161,9 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
   EXPECT_EQ(only("Breezo Pro hair dryer HD-2200X pink").action, RecallAction::kTakedown);
   EXPECT_EQ(only("Breezo HD-2200X Professional hair dryer").action, RecallAction::kTakedown);
   EXPECT_EQ(only("Breezo HD-2200X Air Styler hair dryer").action, RecallAction::kTakedown);
+  // Something made for the model, the brand the same: a review.
+  EXPECT_EQ(only("Breezo diffuser attachment for HD-2200X").action, RecallAction::kReview);
+  EXPECT_EQ(only("Breezo Diffusor für HD 2200X").action, RecallAction::kReview);
   // Not a word of the value after the title ("Elite" of a brand field).
   {
     const auto m = index.Match(FromListing(MakeListing("L", "Hair dryer 2000 W HD-2200X", "Elite Breezo")));
@@ -251,7 +254,7 @@ TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
   // CPSC names no brand here, only the firm that recalls: a listing under
   // the firm's name agrees on the brand; another brand is no conflict.
   Notice by_firm = MakeNotice(NoticeSource::kUsCpsc, "26202", "PowerCore 10000 power banks", "", "A1290", "");
-  by_firm.companies = {"Anker Innovations Limited, of China"};
+  by_firm.companies = {"Anker Innovations Limited of Changsha, China"};
   const std::vector<MatchRecord> firm_notices = {FromNotice(by_firm)};
   const RecallIndex firm_index(firm_notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
   const auto firm_action = [&](const std::string& brand) {
