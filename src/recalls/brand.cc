@@ -101,19 +101,35 @@ std::string_view WithoutCompanyWords(std::string_view key) {
         break;
       }
   }
-  // A Chinese company's registered name opens with its city ("深圳市",
-  // Shenzhen): two or three characters and 市.
-  constexpr std::string_view kCity = "市";
+  // A Chinese company's registered name opens with its place ("深圳市").
+  if (const size_t place = ChinesePlaceLength(key); place > 0 && key.size() >= place + kMinCjkBytes) key.remove_prefix(place);
+  return key;
+}
+
+size_t ChinesePlaceLength(std::string_view name) {
+  static constexpr std::string_view kProvinces[] = {
+      "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+      "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+      "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"};
+  constexpr std::string_view kCity = "市", kProvince = "省";
+  size_t at = 0;
+  for (const std::string_view p : kProvinces)
+    if (name.starts_with(p)) {
+      at = p.size();
+      if (name.substr(at).starts_with(kProvince) || name.substr(at).starts_with(kCity)) at += kCity.size();
+      break;
+    }
+  // A city: two or three characters (three bytes each) and 市.
   for (size_t chars = 2; chars <= 3; ++chars) {
-    const size_t prefix = chars * 3 + kCity.size();
-    const std::string_view head = key.substr(0, chars * 3);
-    const bool cjk = std::all_of(head.begin(), head.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
-    if (cjk && key.size() >= prefix + kMinCjkBytes && key.substr(chars * 3, kCity.size()) == kCity) {
-      key.remove_prefix(prefix);
+    const std::string_view head = name.substr(at, chars * 3);
+    const bool cjk = head.size() == chars * 3 &&
+                     std::all_of(head.begin(), head.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) != 0; });
+    if (cjk && name.substr(at + chars * 3, kCity.size()) == kCity) {
+      at += chars * 3 + kCity.size();
       break;
     }
   }
-  return key;
+  return at < name.size() ? at : 0;
 }
 
 bool SameBrandKey(std::string_view a, std::string_view b) {

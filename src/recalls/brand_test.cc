@@ -41,6 +41,11 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   EXPECT_EQ(WithoutCompanyWords("tcl technology group"), "tcl");
   EXPECT_EQ(WithoutCompanyWords(BrandKey("深圳市安克创新科技股份有限公司")), "安克");
   EXPECT_EQ(WithoutCompanyWords("小米科技"), "小米");
+  EXPECT_EQ(ChinesePlaceLength("深圳市安克"), 9u);
+  EXPECT_EQ(ChinesePlaceLength("广东美的环境电器"), 6u);
+  EXPECT_EQ(ChinesePlaceLength("广东省深圳市安克电子"), 18u);
+  EXPECT_EQ(ChinesePlaceLength("西安克瑞电子科技"), 0u);  // 西安 is a city without 市 here
+  EXPECT_EQ(ChinesePlaceLength("深圳市"), 0u);  // nothing after it
   // Nothing left, or nothing to leave out: the key itself.
   EXPECT_EQ(WithoutCompanyWords("electronics"), "electronics");
   EXPECT_EQ(WithoutCompanyWords("科技"), "科技");

@@ -84,35 +84,11 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
-// Where a brand field written without spaces may begin with a brand: at
-// its start, or after the province and city a Chinese company's name
-// opens with ("广东美的...", "广东省深圳市...").
-std::vector<size_t> BrandFieldStarts(std::string_view brand) {
-  static constexpr std::string_view kProvinces[] = {
-      "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-      "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
-      "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"};
-  std::vector<size_t> starts = {0};
-  size_t at = 0;
-  for (std::string_view p : kProvinces)
-    if (brand.substr(at).starts_with(p)) {
-      at += p.size();
-      if (brand.substr(at).starts_with("省") || brand.substr(at).starts_with("市")) at += 3;
-      starts.push_back(at);
-      break;
-    }
-  for (size_t chars = 2; chars <= 3; ++chars)  // a city: two or three characters and 市
-    if (brand.size() > at + chars * 3 + 3 && brand.substr(at + chars * 3, 3) == "市") {
-      starts.push_back(at + chars * 3 + 3);
-      break;
-    }
-  return starts;
-}
-
 // A name in a record's text: as whole words, or anywhere for names in
 // scripts written without spaces (Chinese). Inside the record's own brand,
-// only where that brand may begin: "安克" straddles 西安 and 克瑞 in
-// "西安克瑞电子科技", and opens "安克官方旗舰店".
+// only where that brand may begin, at its start or after the place a
+// Chinese company's name opens with: "安克" straddles 西安 and 克瑞 in
+// "西安克瑞电子科技", and opens "安克官方旗舰店" and "广东安克...".
 bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
   const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -121,9 +97,9 @@ bool ContainsName(const PreparedRecord& p, std::string_view name) {
   for (size_t at = p.all_text.find(name); at != std::string::npos; at = p.all_text.find(name, at + name.size())) ++in_text;
   if (in_text == 0) return false;
   if (p.brand.find(name) == std::string::npos) return true;
-  const std::vector<size_t> starts = BrandFieldStarts(p.brand);
+  const size_t place = ChinesePlaceLength(p.brand);
   for (size_t at = p.brand.find(name); at != std::string::npos; at = p.brand.find(name, at + name.size()))
-    inside_brand += std::find(starts.begin(), starts.end(), at) == starts.end();
+    inside_brand += at != 0 && at != place;
   return in_text > inside_brand;
 }
 
@@ -413,6 +389,9 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
 // from a listing whose brand is the notice's ("Nikon flash for Nikon
 // cameras"). `brand_spellings` are the notice's brands as ContainsName
 // reads them.
+// "for", folded as titles are, in the languages MadeFor reads.
+constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho", "til", "pentru", "για"};
+
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
              bool same_brand_field) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
@@ -452,8 +431,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       const size_t word = title.rfind(' ', begin == 0 ? 0 : begin - 1);
       const std::string_view before = begin == 0 ? std::string_view() : title.substr(word == std::string_view::npos ? 0 : word + 1,
                                                                                      begin - (word == std::string_view::npos ? 0 : word + 1));
-      for (const std::string_view w : {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho", "til", "pentru", "για"})
-        for_code = for_code || before == w;
+      for_code = std::find(std::begin(kForWords), std::end(kForWords), before) != std::end(kForWords);
       return !for_code;
     });
     if (for_code) return true;
@@ -464,7 +442,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // "для проектора BenQ", "untuk proyektor BenQ", "cho máy chiếu BenQ",
   // "til projektor BenQ", "pentru proiector BenQ", "για προβολέα BenQ").
   const auto for_brand = [&](const std::string& brand) {
-    for (const std::string_view word : {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho", "til", "pentru", "για"})
+    for (const std::string_view word : kForWords)
       if (HasWord(listing.title, fmt::format("{} {}", word, brand))) return true;
     for (size_t at = listing.title.find(brand); at != std::string::npos; at = listing.title.find(brand, at + 1)) {
       if (at < 2 || listing.title[at - 1] != ' ') continue;

@@ -25,6 +25,11 @@ std::string BrandKey(std::string_view brand);
 // left. A view into `key`.
 std::string_view WithoutCompanyWords(std::string_view key);
 
+// The bytes of the place a Chinese company's registered name opens with: a
+// province ("广东", "广东省") and a city of two or three characters and 市
+// ("深圳市"), either or both; 0 when it has none, or nothing would follow.
+size_t ChinesePlaceLength(std::string_view name);
+
 // Whether two brand keys name one brand: equal, or one is the other with
 // company words after it ("anker innovations" and "anker"; not "digital
 // innovations" and "digital electronics"). Allocates nothing.
