@@ -22,9 +22,13 @@ const std::string& TempPath() {
     int fd = mkstemp(pattern.data());
     if (fd < 0) std::abort();
     close(fd);
-    std::atexit([] { std::remove(TempPath().c_str()); });
     return pattern;
   }();
+  // Registered once `path` is built, so that the handler runs before its
+  // destructor (the reverse order of the two): registered inside its
+  // initialiser, it read a destroyed string and left the file behind.
+  static const bool removed_at_exit = std::atexit([] { std::remove(path.c_str()); }) == 0;
+  (void)removed_at_exit;
   return path;
 }
 
