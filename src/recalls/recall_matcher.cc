@@ -93,10 +93,12 @@ bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
   const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return HasWord(p.all_text, name);
-  size_t in_text = 0, inside_brand = 0;
-  for (size_t at = p.all_text.find(name); at != std::string::npos; at = p.all_text.find(name, at + name.size())) ++in_text;
-  if (in_text == 0) return false;
+  // Most texts hold the name nowhere, or not in the brand field: one look.
+  const size_t first = p.all_text.find(name);
+  if (first == std::string::npos) return false;
   if (p.brand.find(name) == std::string::npos) return true;
+  size_t in_text = 0, inside_brand = 0;
+  for (size_t at = first; at != std::string::npos; at = p.all_text.find(name, at + name.size())) ++in_text;
   const size_t place = ChinesePlaceLength(p.brand);
   for (size_t at = p.brand.find(name); at != std::string::npos; at = p.brand.find(name, at + name.size()))
     inside_brand += at != 0 && at != place;
@@ -300,6 +302,15 @@ bool CodeInText(std::string_view code, std::string_view normalized, const WordLi
   return CodeInText(code, normalized, numbers, [](size_t) { return false; });
 }
 
+// Where a code CodeInText found, ending at `end`, starts in `normalized`:
+// back over as many letters and digits as it has, spaces skipped.
+size_t CodeStart(std::string_view normalized, size_t end, size_t code_size) {
+  size_t begin = end;
+  while (begin > 0 && code_size > 0)
+    if (normalized[--begin] != ' ') --code_size;
+  return begin;
+}
+
 // The model-variant word after `code` where `normalized` writes the code
 // whole, when every such place has one ("hd 2200x plus ..."): the span from
 // the code to that word, folded ("hd 2200x plus"). Empty when the code is
@@ -316,11 +327,7 @@ std::string_view VariantAfterCode(std::string_view code, std::string_view normal
       return false;
     }
     if (first.empty()) {
-      // Back from the code's end to where it starts: as many letters and
-      // digits as the code has, spaces skipped.
-      size_t begin = end, left = code.size();
-      while (begin > 0 && left > 0)
-        if (normalized[--begin] != ' ') --left;
+      const size_t begin = CodeStart(normalized, end, code.size());
       first = normalized.substr(begin, next + word.size() - begin);
     }
     return true;
@@ -424,13 +431,12 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   for (const ModelCode& code : notice.codes) {
     bool for_code = false;
     CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
-      size_t begin = end, left = code.normalized.size();
-      while (begin > 0 && left > 0)
-        if (title[--begin] != ' ') --left;
+      // The word before the code.
+      size_t begin = CodeStart(title, end, code.normalized.size());
       while (begin > 0 && title[begin - 1] == ' ') --begin;
-      const size_t word = title.rfind(' ', begin == 0 ? 0 : begin - 1);
-      const std::string_view before = begin == 0 ? std::string_view() : title.substr(word == std::string_view::npos ? 0 : word + 1,
-                                                                                     begin - (word == std::string_view::npos ? 0 : word + 1));
+      const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
+      const size_t from = space == std::string_view::npos ? 0 : space + 1;
+      const std::string_view before = title.substr(from, begin - from);
       for_code = std::find(std::begin(kForWords), std::end(kForWords), before) != std::end(kForWords);
       return !for_code;
     });
