@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config git
-  libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsimdjson-dev libutf8proc-dev libkainjow-mustache-dev libsodium-dev libssl-dev zlib1g-dev
+  libfmt-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libsimdjson-dev libutf8proc-dev libicu-dev libkainjow-mustache-dev libsodium-dev libssl-dev zlib1g-dev
   libsqlite3-dev libxgboost-dev liblinear-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # The JSON Schema specification's own test suite, for the schema validator's tests.

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <stdexcept>
@@ -15,6 +16,7 @@
 #include "conform/core/gtin.h"
 #include "conform/core/text.h"
 #include "conform/core/threads.h"
+#include "conform/core/word_breaks.h"
 #include "conform/recalls/brand.h"
 #include "conform/recalls/gtin.h"
 #include "conform/recalls/product_kind.h"
@@ -84,24 +86,46 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
-// A name in a record's text: as whole words, or anywhere for names in
-// scripts written without spaces (Chinese). Inside the record's own brand,
+// A name in text: as whole words, bounded by spaces or the text's ends;
+// in Chinese and Japanese, written without spaces, where the dictionary's
+// word boundaries fall at both its ends ("美的" in "美的电饭煲", not in
+// "精美的吹风机"); in Korean anywhere, since it runs its words into their
+// particles and compounds. `each`, when given, is told every place found.
+bool NameInText(std::string_view text, std::string_view name, const std::function<void(size_t)>* each = nullptr) {
+  if (name.empty()) return false;
+  const bool by_dictionary = HasHanOrKana(name);
+  const bool anywhere = !by_dictionary && std::any_of(name.begin(), name.end(), IsCjkLeadByte);
+  if (!by_dictionary && !anywhere && each == nullptr) return HasWord(text, name);
+  bool found = false;
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) {
+    const bool whole = by_dictionary ? IsWholeWords(text, at, name.size())
+                       : anywhere    ? true
+                                     : (at == 0 || text[at - 1] == ' ') && (at + name.size() == text.size() || text[at + name.size()] == ' ');
+    if (!whole) continue;
+    if (each == nullptr) return true;
+    found = true;
+    (*each)(at);
+  }
+  return found;
+}
+
+// A name in a record's text (NameInText). Inside the record's own brand,
 // only where that brand may begin, at its start or after the place a
-// Chinese company's name opens with: "安克" straddles 西安 and 克瑞 in
-// "西安克瑞电子科技", and opens "安克官方旗舰店" and "广东安克...".
+// Chinese company's name opens with: "安克" opens "安克官方旗舰店" and
+// "广东安克...".
 bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
   const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return HasWord(p.all_text, name);
   // Most texts hold the name nowhere, or not in the brand field: one look.
-  const size_t first = p.all_text.find(name);
-  if (first == std::string::npos) return false;
-  if (p.brand.find(name) == std::string::npos) return true;
+  if (p.all_text.find(name) == std::string::npos) return false;
+  if (p.brand.find(name) == std::string::npos) return NameInText(p.all_text, name);
   size_t in_text = 0, inside_brand = 0;
-  for (size_t at = first; at != std::string::npos; at = p.all_text.find(name, at + name.size())) ++in_text;
+  const std::function<void(size_t)> count_text = [&](size_t) { ++in_text; };
+  NameInText(p.all_text, name, &count_text);
   const size_t place = ChinesePlaceLength(p.brand);
-  for (size_t at = p.brand.find(name); at != std::string::npos; at = p.brand.find(name, at + name.size()))
-    inside_brand += at != 0 && at != place;
+  const std::function<void(size_t)> count_brand = [&](size_t at) { inside_brand += at != 0 && at != place; };
+  NameInText(p.brand, name, &count_brand);
   return in_text > inside_brand;
 }
 
@@ -1269,7 +1293,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
     // words would pass for short brands.
-    for (size_t i = 0; i < listing_spellings.size() && !j.brands_agree; ++i) j.brands_agree = HasWord(n.title, listing_spellings[i]);
+    for (size_t i = 0; i < listing_spellings.size() && !j.brands_agree; ++i) j.brands_agree = NameInText(n.title, listing_spellings[i]);
     // The listing's brand is the name of a firm that recalls ("Anker" for
     // "Anker Innovations Limited, of China").
     for (size_t i = 0; i < listing_brands.size() && !j.brands_agree; ++i)

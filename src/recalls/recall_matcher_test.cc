@@ -274,6 +274,27 @@ TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
     EXPECT_EQ(action_of("充电宝 A1263 10000mAh", shop), RecallAction::kTakedown) << shop;
 }
 
+TEST_F(RecallMatcherTest, AChineseBrandIsAWordNotAnyTwoCharacters) {
+  // 美的 (Midea) is also the last two characters of 精美的 ("exquisite")
+  // and 完美的 ("perfect"), common in Chinese titles.
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00030/26", "电饭煲 Rice cooker", "美的", "MB-FB40", "")),
+  };
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto action_of = [&](const std::string& title, const std::string& brand) {
+    const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
+    return m.size() == 1 ? m[0].action : RecallAction::kNone;
+  };
+  EXPECT_EQ(action_of("美的电饭煲 MB-FB40 4L", "Generic"), RecallAction::kTakedown);
+  EXPECT_EQ(action_of("美的 电饭煲 MB-FB40 4L", "Generic"), RecallAction::kTakedown);
+  // Another maker's cooker that calls itself exquisite: the brands differ.
+  EXPECT_EQ(action_of("精美的电饭煲 MB-FB40 4L", "苏泊尔"), RecallAction::kNone);
+  EXPECT_EQ(action_of("完美的礼物 电饭煲 MB-FB40", "Supor"), RecallAction::kNone);
+  // No brand given and the brand's word not found: the code alone does not
+  // take it down.
+  EXPECT_NE(action_of("精美的电饭煲 MB-FB40 4L", "Generic"), RecallAction::kTakedown);
+}
+
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
   const RecallIndex by_notice(notice_records_, true, &featurizer_, nullptr);
   const RecallIndex by_listing(listing_records_, false, &featurizer_, nullptr);
