@@ -778,6 +778,31 @@ bool IsModelVariantWord(std::string_view word) {
   return std::find(kWords.begin(), kWords.end(), std::string_view(lower, word.size())) != kWords.end();
 }
 
+std::string_view ModelVariantWordInEnglish(std::string_view word) {
+  for (const std::string_view suffix : {"版", "款", "型"})
+    if (word.size() > suffix.size() && word.ends_with(suffix)) {
+      word.remove_suffix(suffix.size());
+      break;
+    }
+  static constexpr std::pair<std::string_view, std::string_view> kWords[] = {
+      {"plus", "PLUS"},   {"pro", "PRO"},      {"max", "MAX"},          {"ultra", "ULTRA"},    {"mini", "MINI"},
+      {"lite", "LITE"},   {"neo", "NEO"},      {"evo", "EVO"},          {"elite", "ELITE"},    {"promax", "PROMAX"},
+      {"프로", "PRO"},    {"플러스", "PLUS"},  {"맥스", "MAX"},         {"울트라", "ULTRA"},   {"미니", "MINI"},
+      {"프로맥스", "PROMAX"}, {"プロ", "PRO"}, {"プラス", "PLUS"},      {"マックス", "MAX"},   {"ウルトラ", "ULTRA"},
+      {"ミニ", "MINI"}};
+  if (IsModelVariantWord(word)) {
+    std::string lower(word);
+    for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    for (const auto& [written, english] : kWords)
+      if (written == lower) return english;
+  }
+  for (const auto& [written, english] : kWords)
+    if (written == word) return english;
+  return {};
+}
+
+bool IsModelVariantWordInText(std::string_view word) { return !ModelVariantWordInEnglish(word).empty(); }
+
 std::vector<std::string> OwnLabelledModelNumbers(std::string_view description) { return ModelNumbersAfterLabels(description, true); }
 
 }  // namespace conform::recalls

@@ -329,6 +329,28 @@ TEST(LabelledModelNumbersTest, TheSlovakTradeInspectionsDangerousProducts) {
   EXPECT_EQ(read["Detská postieľka DREWEX®, model Žirafa, Batch Num 05-12-2022 A"], Models{});
 }
 
+TEST(ModelVariantWordTest, InTheScriptsAndFormsSellersWrite) {
+  EXPECT_TRUE(IsModelVariantWord("Pro"));
+  EXPECT_TRUE(IsModelVariantWord("PROMAX"));
+  EXPECT_FALSE(IsModelVariantWord("air"));
+  EXPECT_FALSE(IsModelVariantWord("professional"));
+  EXPECT_EQ(ModelVariantWordInEnglish("pro"), "PRO");
+  EXPECT_EQ(ModelVariantWordInEnglish("Plus"), "PLUS");
+  EXPECT_EQ(ModelVariantWordInEnglish("plus版"), "PLUS");
+  EXPECT_EQ(ModelVariantWordInEnglish("max款"), "MAX");
+  EXPECT_EQ(ModelVariantWordInEnglish("프로"), "PRO");
+  EXPECT_EQ(ModelVariantWordInEnglish("プラス"), "PLUS");
+  EXPECT_EQ(ModelVariantWordInEnglish("ミニ"), "MINI");
+  // "light" as often as "lite"; an edition word alone; other words.
+  EXPECT_EQ(ModelVariantWordInEnglish("라이트"), "");
+  EXPECT_EQ(ModelVariantWordInEnglish("ライト"), "");
+  EXPECT_EQ(ModelVariantWordInEnglish("版"), "");
+  EXPECT_EQ(ModelVariantWordInEnglish("升级版"), "");
+  EXPECT_EQ(ModelVariantWordInEnglish("hair"), "");
+  EXPECT_TRUE(IsModelVariantWordInText("pro版"));
+  EXPECT_FALSE(IsModelVariantWordInText("dryer"));
+}
+
 TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
   using Models = std::vector<std::string>;
   EXPECT_EQ(OwnLabelledModelNumbers("Portable projector, 1080p. Model: GV31. Ships from Hamburg."), Models{"GV31"});

@@ -335,44 +335,94 @@ size_t CodeStart(std::string_view normalized, size_t end, size_t code_size) {
   return begin;
 }
 
-// The model-variant word after `code` where `normalized` writes the code
-// whole, when every such place has one ("hd 2200x plus ..."): the span from
-// the code to that word, folded ("hd 2200x plus"). Empty when the code is
-// written plain anywhere, or not at all.
+// The model-variant words after `code` where `normalized` writes the code
+// whole, when every such place has one ("hd 2200x pro max ..."): the span
+// from the code to the last of them, folded ("hd 2200x pro max"). Empty when
+// the code is written plain anywhere, or not at all.
 std::string_view VariantAfterCode(std::string_view code, std::string_view normalized, const WordList& numbers) {
   std::string_view first;
   bool every = true;
+  const auto word_at = [&](size_t at) {
+    while (at < normalized.size() && normalized[at] == ' ') ++at;
+    return normalized.substr(at, std::min(normalized.find(' ', at), normalized.size()) - at);
+  };
   CodeInText(code, normalized, numbers, [&](size_t end) {
-    size_t next = end;
-    while (next < normalized.size() && normalized[next] == ' ') ++next;
-    const std::string_view word = normalized.substr(next, std::min(normalized.find(' ', next), normalized.size()) - next);
-    if (!IsModelVariantWord(word)) {
+    std::string_view word = word_at(end);
+    if (!IsModelVariantWordInText(word)) {
       every = false;
       return false;
     }
     if (first.empty()) {
+      // "pro max": every variant word that follows.
+      size_t last = static_cast<size_t>(word.data() + word.size() - normalized.data());
+      for (std::string_view more = word_at(last); !more.empty() && IsModelVariantWordInText(more); more = word_at(last))
+        last = static_cast<size_t>(more.data() + more.size() - normalized.data());
       const size_t begin = CodeStart(normalized, end, code.size());
-      first = normalized.substr(begin, next + word.size() - begin);
+      first = normalized.substr(begin, last - begin);
     }
     return true;
   });
   return every ? first : std::string_view();
 }
 
-// VariantAfterCode over each of a record's values apart, folded as titles
-// are, so that no value's first word is read after another's code ("EKT-1203"
-// ending a title, then the brand "Elite Gourmet"): the code and its word,
-// compact ("HD2200XPLUS"); empty when some value writes the code plain, or
-// none writes it. `numbers` are the record's (PreparedRecord::all_numbers).
+// A code with its variant words as VariantAfterCode finds it, compact, the
+// words in English ("hd 2200x 프로" is "HD2200XPRO").
+std::string CompactVariant(std::string_view span) {
+  std::string out;
+  for (size_t at = 0; at < span.size();) {
+    const size_t end = std::min(span.find(' ', at), span.size());
+    const std::string_view word = span.substr(at, end - at);
+    const std::string_view english = ModelVariantWordInEnglish(word);
+    out += english.empty() ? CompactAlnum(word) : std::string(english);
+    at = end + 1;
+  }
+  return out;
+}
+
+// A value's clauses, as a seller sets them apart ("HD-2200X, Pro styling
+// set", "HD-2200X | Max 2000 W"), so that no word of the next clause is
+// read as the end of a code's name; "+" after a word is the word "plus"
+// ("S20+", "Pro+").
+std::vector<std::string> Clauses(std::string_view folded) {
+  std::vector<std::string> out(1);
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    const bool ends_sentence = c == '.' && (i + 1 == folded.size() || folded[i + 1] == ' ');
+    bool cjk_mark = false;
+    for (const std::string_view mark : {"，", "；", "。", "、", "（", "）", "【", "】", "｜"})
+      if (folded.substr(i).starts_with(mark)) {
+        cjk_mark = true;
+        i += mark.size() - 1;
+        break;
+      }
+    if (c == ',' || c == ';' || c == '|' || c == '(' || c == ')' || c == '[' || c == ']' || ends_sentence || cjk_mark) {
+      if (!out.back().empty()) out.emplace_back();
+    } else if (c == '+' && i > 0 && folded[i - 1] != ' ') {
+      out.back() += " plus ";
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+// VariantAfterCode over each clause of each of a record's values apart,
+// folded as titles are, so that no value's first word is read after
+// another's code ("EKT-1203" ending a title, then the brand "Elite
+// Gourmet"): the code and its words, compact ("HD2200XPLUS"); empty when
+// some value writes the code plain, or none writes it. `numbers` are the
+// record's (PreparedRecord::all_numbers).
 std::string VariantInValues(std::string_view code, const Record& record, const WordList& numbers) {
   std::string variant;
   for (const auto& [attribute, value] : record.fields) {
     if (value.empty()) continue;
-    const std::string text = CollapseToWords(FoldForMatching(value));
-    if (!CodeInText(code, text, numbers)) continue;
-    const std::string_view written = VariantAfterCode(code, text, numbers);
-    if (written.empty()) return {};  // written plain here
-    if (variant.empty()) variant = CompactAlnum(written);
+    for (const std::string& clause : Clauses(FoldForMatching(value))) {
+      const std::string text = CollapseToWords(clause);
+      if (!CodeInText(code, text, numbers)) continue;
+      const std::string_view written = VariantAfterCode(code, text, numbers);
+      if (written.empty()) return {};  // written plain here
+      if (variant.empty()) variant = CompactVariant(written);
+    }
   }
   return variant;
 }
@@ -666,12 +716,14 @@ std::string FirstSpanOf(std::string_view title, const Same& same) {
     i = end;
   }
   const auto punctuation = [](char c) { return static_cast<unsigned char>(c) < 0x80 && !std::isalnum(static_cast<unsigned char>(c)); };
+  // A "+" ending a span is a word ("Pro+"), not punctuation.
+  const auto trailing = [&](char c) { return punctuation(c) && c != '+'; };
   for (size_t i = 0; i < words.size(); ++i)
     for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
       std::string_view span = title.substr(words[i].first, words[i + n - 1].second - words[i].first);
       if (!same(span)) continue;
       while (!span.empty() && punctuation(span.front())) span.remove_prefix(1);
-      while (!span.empty() && punctuation(span.back())) span.remove_suffix(1);
+      while (!span.empty() && trailing(span.back())) span.remove_suffix(1);
       return std::string(span);
     }
   return {};
@@ -689,7 +741,11 @@ std::string AsWrittenIn(std::string_view title, std::string_view folded) {
 // A code (CompactAlnum: "HD2200XPLUS") as `title` writes it ("HD-2200X
 // Plus"), for the evidence; the code itself when the title does not.
 std::string CodeAsWrittenIn(std::string_view title, std::string_view compact) {
-  std::string span = FirstSpanOf(title, [compact](std::string_view s) { return CompactAlnum(FoldForMatching(s)) == compact; });
+  std::string span = FirstSpanOf(title, [compact](std::string_view s) {
+    std::string words;
+    for (const std::string& clause : Clauses(FoldForMatching(s))) words += CollapseToWords(clause) + ' ';
+    return CompactVariant(words) == compact;
+  });
   return span.empty() ? std::string(compact) : span;
 }
 
@@ -1340,7 +1396,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
             variant = std::move(written);
             if (!CodeInText(variant, n.all_text, n.all_numbers)) level = CodeAgreement::kVariant;
           } else if (const std::string_view noticed = VariantAfterCode(a.normalized, n.all_text, n.all_numbers); !noticed.empty()) {
-            variant = CompactAlnum(noticed);
+            variant = CompactVariant(noticed);
             level = CodeAgreement::kNear;
           }
         }

@@ -156,6 +156,18 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
   }
   EXPECT_EQ(only("Breezo HD-2200X Plus hair dryer 2200 W").evidence.back(),
             "rule: notice model code in the listing, but written \"HD-2200X Plus\", which may name another model -> review");
+  // Korean and Japanese write the words in their scripts; "+" is "Plus".
+  for (const std::string title : {"Breezo HD-2200X 프로 헤어드라이어", "Breezo HD-2200X プロ ヘアドライヤー", "Breezo HD-2200X+ hair dryer",
+                                  "Breezo HD-2200X Pro版 吹风机"})
+    EXPECT_EQ(only(title).action, RecallAction::kReview) << title;
+  EXPECT_EQ(only("Breezo HD-2200X 프로 헤어드라이어").evidence.back(),
+            "rule: notice model code in the listing, but written \"HD-2200X 프로\", which may name another model -> review");
+  EXPECT_EQ(only("Breezo HD-2200X+ hair dryer").evidence.back(),
+            "rule: notice model code in the listing, but written \"HD-2200X+\", which may name another model -> review");
+  // A word of the next clause is not the code's ("HD-2200X, Pro styling").
+  for (const std::string title : {"Breezo HD-2200X, Pro styling at home", "Breezo hair dryer HD-2200X. Max power 2200 W",
+                                  "Breezo HD-2200X (Mini diffuser included)", "Breezo HD-2200X | Pro salon results"})
+    EXPECT_EQ(only(title).action, RecallAction::kTakedown) << title;
   // The plain code anywhere, or a word that names no other model: takedown.
   EXPECT_EQ(only("Breezo HD-2200X hair dryer, HD-2200X Plus diffuser fits").action, RecallAction::kTakedown);
   EXPECT_EQ(only("Breezo Pro hair dryer HD-2200X pink").action, RecallAction::kTakedown);
@@ -207,6 +219,14 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
     const auto same = pro_index.Match(FromListing(MakeListing("L", "Breezo HD-2200X Pro hair dryer", "Breezo")));
     ASSERT_EQ(same.size(), 1u) << model;
     EXPECT_EQ(same[0].action, RecallAction::kTakedown) << model;
+    // Another variant word after the notice's ("Pro Max" for "Pro"), as
+    // Korean and Chinese titles write them too.
+    for (const char* title : {"Breezo HD-2200X Pro Max hair dryer", "Breezo HD-2200X Pro+ hair dryer", "Breezo HD-2200X Pro Plus版 吹风机",
+                              "Breezo HD-2200X Pro 미니 헤어드라이어"}) {
+      const auto m = pro_index.Match(FromListing(MakeListing("L", title, "Breezo")));
+      ASSERT_EQ(m.size(), 1u) << model << " / " << title;
+      EXPECT_EQ(m[0].action, RecallAction::kReview) << model << " / " << title << ": " << fmt::format("{}", fmt::join(m[0].evidence, " | "));
+    }
   }
   // The variant named in prose only, without a model label: said so.
   const std::vector<MatchRecord> prose = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26104", "Hair dryers", "Breezo", "", "",

@@ -119,6 +119,15 @@ std::vector<std::string> OwnLabelledModelNumbers(std::string_view description);
 // ("TP07 Air Purifier"), "XL" (a garment's size), "Slim" or "Turbo", which
 // as often say what the product is.
 bool IsModelVariantWord(std::string_view word);
+// IsModelVariantWord for a word of a folded text (lower case), also as
+// Korean and Japanese write those words ("프로", "플러스", "プロ", "プラス";
+// not "라이트" or "ライト", which are "light" as often) and with a Chinese
+// word for "edition" or "model" joined to it ("plus版", "pro款", "max型").
+bool IsModelVariantWordInText(std::string_view word);
+// The word IsModelVariantWordInText accepts in upper-case English ("프로",
+// "pro版" and "pro" are "PRO"), so that codes written with it compare; empty
+// for any other word.
+std::string_view ModelVariantWordInEnglish(std::string_view word);
 
 }  // namespace conform::recalls
 
