@@ -28,6 +28,28 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// The bytes of a Chinese province or city, in pinyin as companies write
+// it in English, and the space after, opening `key`, when a word follows:
+// the provinces and the cities where most goods sold across borders are
+// made.
+size_t PinyinPlaceLength(std::string_view key) {
+  static constexpr std::string_view kPlaces[] = {
+      // Provinces, municipalities and special administrative regions.
+      "beijing", "tianjin", "shanghai", "chongqing", "hebei", "shanxi", "liaoning", "jilin", "heilongjiang", "jiangsu", "zhejiang",
+      "anhui", "fujian", "jiangxi", "shandong", "henan", "hubei", "hunan", "guangdong", "hainan", "sichuan", "guizhou", "yunnan",
+      "shaanxi", "gansu", "qinghai", "guangxi", "hong kong", "macau", "macao",
+      // Cities.
+      "shenzhen", "guangzhou", "dongguan", "foshan", "zhongshan", "zhuhai", "huizhou", "jiangmen", "shantou", "chaozhou", "jieyang",
+      "zhaoqing", "ningbo", "hangzhou", "wenzhou", "yiwu", "jinhua", "taizhou", "jiaxing", "shaoxing", "huzhou", "cixi", "yuyao",
+      "yongkang", "suzhou", "wuxi", "changzhou", "nanjing", "nantong", "yangzhou", "kunshan", "xiamen", "fuzhou", "quanzhou",
+      "putian", "jinjiang", "qingdao", "jinan", "yantai", "weifang", "changsha", "wuhan", "chengdu", "hefei", "nanchang",
+      "zhengzhou", "xi an", "xian", "shijiazhuang", "dalian", "shenyang", "harbin", "kunming", "nanning", "guiyang", "lanzhou",
+      "taiyuan"};
+  for (const std::string_view p : kPlaces)
+    if (key.size() > p.size() + 1 && key.starts_with(p) && key[p.size()] == ' ') return p.size() + 1;
+  return 0;
+}
+
 }  // namespace
 
 std::string BrandKey(std::string_view brand) {
@@ -85,6 +107,7 @@ std::string_view WithoutCompanyWords(std::string_view key) {
   // group, trading.
   static constexpr std::array<std::string_view, 6> kCjk = {"科技", "创新", "电子", "实业", "集团", "贸易"};
   constexpr size_t kMinCjkBytes = 6;  // two characters left at least
+  const std::string_view whole = key;
   for (bool dropped = true; dropped;) {
     dropped = false;
     const size_t space = key.rfind(' ');
@@ -101,8 +124,13 @@ std::string_view WithoutCompanyWords(std::string_view key) {
         break;
       }
   }
-  // A Chinese company's registered name opens with its place ("深圳市").
+  // A Chinese company's registered name opens with its place ("深圳市"),
+  // in pinyin too when the name is written in Latin letters; there only
+  // when company words were dropped, being part of a brand as often
+  // ("Shanghai Tang").
   if (const size_t place = ChinesePlaceLength(key); place > 0 && key.size() >= place + kMinCjkBytes) key.remove_prefix(place);
+  if (key.size() < whole.size())
+    if (const size_t place = PinyinPlaceLength(key); place > 0) key.remove_prefix(place);
   return key;
 }
 
@@ -138,7 +166,7 @@ bool SameBrandKey(std::string_view a, std::string_view b) {
   // One is the other with company words after it. Not two company names
   // that share a first word: "digital innovations" and "digital
   // electronics" are two makers.
-  if (b.empty() || !a.starts_with(b)) return false;
+  if (b.empty() || a.find(b) == std::string_view::npos) return false;
   return WithoutCompanyWords(a) == b;
 }
 

@@ -62,6 +62,18 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   EXPECT_FALSE(SameBrandKey("digital innovations", "digital electronics"));
   EXPECT_FALSE(SameBrandKey("global trading", "global industries"));
   EXPECT_FALSE(SameBrandKey("", "anker"));
+
+  // A Chinese company's place in pinyin, before its company words.
+  EXPECT_EQ(WithoutCompanyWords(BrandKey("Shenzhen Sunsky Technology Co., Ltd.")), "sunsky");
+  EXPECT_EQ(WithoutCompanyWords("changsha anker innovations"), "anker");
+  EXPECT_EQ(WithoutCompanyWords("hong kong vtech electronics"), "vtech");
+  EXPECT_EQ(WithoutCompanyWords("shanghai tang"), "shanghai tang");  // no company words: a brand whole
+  EXPECT_EQ(WithoutCompanyWords("shenzhen electronics"), "shenzhen");  // nothing after the place
+  EXPECT_EQ(WithoutCompanyWords("yiwufang trading"), "yiwufang");     // a place is a whole word
+  EXPECT_TRUE(SameBrandKey("changsha anker innovations", "anker"));
+  EXPECT_TRUE(SameBrandKey("anker", "shenzhen anker technology"));
+  EXPECT_FALSE(SameBrandKey("shenzhen anker", "anker"));
+  EXPECT_FALSE(SameBrandKey("shanghai tang", "tang"));
 }
 
 TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {

@@ -284,6 +284,14 @@ TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
   EXPECT_EQ(firm_action("Anker"), RecallAction::kTakedown);
   EXPECT_EQ(firm_action("Anker Innovations Ltd."), RecallAction::kTakedown);
   EXPECT_EQ(firm_action("Voltix"), RecallAction::kReview);  // the brand is not confirmed, nor contradicted
+  // The firm's registered name with its city first, as Chinese companies
+  // write it in English.
+  by_firm.companies = {"Changsha Anker Innovations Co., Ltd."};
+  const std::vector<MatchRecord> placed = {FromNotice(by_firm)};
+  const RecallIndex placed_index(placed, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto placed_match = placed_index.Match(FromListing(MakeListing("L", "PowerCore 10000 power bank A1290", "Anker")));
+  ASSERT_EQ(placed_match.size(), 1u);
+  EXPECT_EQ(placed_match[0].action, RecallAction::kTakedown);
 
   // A brand written without spaces is not found across two words of
   // another: "安克" in "西安克瑞" (Xi'an Kerui).

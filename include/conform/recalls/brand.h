@@ -20,7 +20,10 @@ std::string BrandKey(std::string_view brand);
 
 // A brand key without the trailing words that say what a company does or
 // how it is organised ("anker innovations" -> "anker", "lg electronics" ->
-// "lg", "安克创新科技" -> "安克"): what a seller who writes the maker's
+// "lg", "安克创新科技" -> "安克"), and the place a Chinese company's
+// registered name opens with, in Chinese ("深圳市") or, before such words,
+// in pinyin ("changsha anker innovations", "shenzhen sunsky technology";
+// not "shanghai tang", a brand whole): what a seller who writes the maker's
 // company name means. The key itself when it has none, or nothing would be
 // left. A view into `key`.
 std::string_view WithoutCompanyWords(std::string_view key);
@@ -31,7 +34,8 @@ std::string_view WithoutCompanyWords(std::string_view key);
 size_t ChinesePlaceLength(std::string_view name);
 
 // Whether two brand keys name one brand: equal, or one is the other with
-// company words after it ("anker innovations" and "anker"; not "digital
+// company words after it and perhaps its place before ("anker
+// innovations", "changsha anker innovations" and "anker"; not "digital
 // innovations" and "digital electronics"). Allocates nothing.
 bool SameBrandKey(std::string_view a, std::string_view b);
 
