@@ -1230,6 +1230,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
   const auto notice_of = [&](size_t c) -> const PreparedRecord& { return indexed_are_notices_ ? state_->prepared[c] : q; };
   const auto listing_of = [&](size_t c) -> const PreparedRecord& { return indexed_are_notices_ ? q : state_->prepared[c]; };
   const auto listing_title_of = [&](size_t c) { return (indexed_are_notices_ ? query : records_[c]).record.Get("title"); };
+  // A listing's code with its variant word as the seller wrote it, in the
+  // title or else the value that has it ("Model: HD-2200X Plus").
+  const auto variant_as_written = [&](size_t c, const std::string& compact) {
+    for (const auto& [attribute, value] : (indexed_are_notices_ ? query : records_[c]).record.fields)
+      if (std::string written = CodeAsWrittenIn(value, compact); written != compact) return written;
+    return compact;
+  };
 
   // The query's brands and their spellings, once for all its candidates.
   const std::vector<std::string> query_brands = CanonicalBrands(query, options_.brands);
@@ -1600,7 +1607,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // for a person to tell, never taken down on the code alone.
       m.action = RecallAction::kReview;
       rule = fmt::format("rule: notice model code in the listing, but written \"{}\", which may name another model -> review",
-                         CodeAsWrittenIn(listing_title_of(j.candidate), j.listing_variant));
+                         variant_as_written(j.candidate, j.listing_variant));
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kNear) {
       // Finish letters tell colours apart, and variants too ("S", "PRO"): a
       // near code is no conflict, but identifies no more than brand and

@@ -193,6 +193,8 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
   const auto from_description = index.Match(FromListing(described));
   ASSERT_EQ(from_description.size(), 1u);
   EXPECT_EQ(from_description[0].action, RecallAction::kReview);
+  EXPECT_EQ(from_description[0].evidence.back(),
+            "rule: notice model code in the listing, but written \"HD-2200X Plus\", which may name another model -> review");
 
   // A notice that names the variant too takes it down.
   std::vector<MatchRecord> both = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26102", "Hair dryers", "Breezo", "", "",
