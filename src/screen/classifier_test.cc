@@ -393,6 +393,14 @@ TEST_F(ClassifierTest, APreLitTreeIsALightingChainAndAMakeupMirrorNoCosmetic) {
     EXPECT_EQ(Name(Classify(title)), "led_lamp") << title;
   EXPECT_EQ(Name(Classify("Kids Backpack with LED Lights")), "none");
   EXPECT_EQ(Name(Classify("Makeup Mirror with LED Lights")), "none");
+  // The same in the languages sellers write.
+  for (const char* title : {"Künstlicher Weihnachtsbaum mit LED Beleuchtung 180 cm", "Sapin de Noël artificiel lumineux 180 cm LED",
+                            "Sapin de Noël avec lumières LED", "Árbol de Navidad artificial con luces LED 180 cm", "带灯圣诞树 180cm LED"})
+    EXPECT_EQ(Name(Classify(title)), "led_lamp") << title;
+  for (const char* title : {"Schminkspiegel mit LED Beleuchtung", "Kinder Rucksack mit LED", "Miroir avec LED", "Mochila con luces LED"})
+    EXPECT_EQ(Name(Classify(title)), "none") << title;
+  for (const char* title : {"Deckenleuchte mit LED 24W", "Lámpara de techo con LED", "Plafonnier avec éclairage LED"})
+    EXPECT_EQ(Name(Classify(title)), "led_lamp") << title;
   for (const char* title : {"Miroir de maquillage", "Trousse de maquillage", "Espejo de maquillaje", "Neceser de maquillaje"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   EXPECT_EQ(Name(Classify("Base de maquillaje fluida 30 ml")), "cosmetic");
@@ -404,6 +412,10 @@ TEST_F(ClassifierTest, ACableIsNoCharger) {
   for (const char* title : {"USB C Cable 2m Fast Charging", "Type-C Cable 3A Fast Charging", "Lightning Cable 1m"})
     EXPECT_EQ(Name(Classify(title)), "consumer_electronics") << title;
   EXPECT_EQ(Name(Classify("USB C Charger with USB C Cable 20W")), "charger");
+  for (const char* title : {"USB C Kabel 2m", "Typ-C Ladekabel 2m", "HDMI Kabel 4K"})
+    EXPECT_EQ(Name(Classify(title)), "consumer_electronics") << title;
+  for (const char* title : {"Ladegerät mit Ladekabel USB C 20W", "USB C Ladegerät 20W mit USB-C Kabel"})
+    EXPECT_EQ(Name(Classify(title)), "charger") << title;
 }
 
 // The radio equipment types that must take a USB Type-C charger are read
