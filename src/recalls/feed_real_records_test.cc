@@ -388,6 +388,11 @@ TEST(HealthCanadaRealRecordsTest, ReadsTenRecordsOfJuly2026) {
 
 TEST(HealthCanadaRealRecordsTest, ConsumerProductsOfJuly2026) {
   const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, RecallFixture("health_canada_open_data_2026_07.json"));
+  // "Joint recall with Health Canada, the United States Consumer Product
+  // Safety Commission (US CPSC) and 7111495 Canada Inc.", run into the
+  // sentences around it: the United States too. No other record says so.
+  for (const Notice& n : f.notices)
+    EXPECT_EQ(n.market_countries, n.id == "82210" ? Strings{"United States"} : Strings{}) << n.id;
   const Notice* alarm = FindNotice(f, "82265");
   ASSERT_NE(alarm, nullptr);
   EXPECT_EQ(alarm->title, "Combined Smoke, Combustible Gas & Carbon Monoxide Alarm recalled due to potential failure to operate");

@@ -432,6 +432,41 @@ void ProductOfTitle(const std::string& title, Notice* n) {
   }
 }
 
+// A recall Health Canada issued jointly with the US CPSC, as its text says
+// ("Joint recall with Health Canada, the United States Consumer Product
+// Safety Commission (US CPSC) and ...", in French "rappel conjoint" with
+// "CPSC" or the Commission's name): the United States, in the notice's
+// market countries, where a CPSC record keeps "Canada" for the same.
+void AddJointRecallCountries(Notice* n) {
+  const auto says_joint_with_cpsc = [](std::string_view text) {
+    const std::string lower = AsciiLower(text);
+    for (const std::string_view joint : {"joint recall", "rappel conjoint"})
+      for (size_t at = lower.find(joint); at != std::string::npos; at = lower.find(joint, at + 1)) {
+        // The regulators it names come next, in the same sentence, which
+        // ends at a period before a capital (the text's sentences are often
+        // run together without a space), but for an initial's ("U.S.
+        // CPSC").
+        size_t end = at;
+        for (; end < text.size(); ++end) {
+          if (text[end] != '.') continue;
+          size_t next = end + 1;
+          while (next < text.size() && text[next] == ' ') ++next;
+          const bool capital = next < text.size() && std::isupper(static_cast<unsigned char>(text[next]));
+          const bool initial = end >= 1 && std::isalpha(static_cast<unsigned char>(text[end - 1])) &&
+                               (end < 2 || !std::isalpha(static_cast<unsigned char>(text[end - 2])));
+          if (capital && !initial) break;
+        }
+        const std::string_view sentence = std::string_view(lower).substr(at, end - at);
+        for (const std::string_view cpsc : {"cpsc", "consumer product safety commission", "commission américaine de surveillance des produits"})
+          if (sentence.find(cpsc) != std::string_view::npos) return true;
+      }
+    return false;
+  };
+  bool joint = says_joint_with_cpsc(n->description) || says_joint_with_cpsc(n->hazard_description);
+  for (const auto& m : n->measures) joint = joint || says_joint_with_cpsc(m);
+  if (joint) AddUnique(&n->market_countries, std::string("United States"));
+}
+
 RecordRead ReadOpenDataRecord(const Json& record) {
   RecordRead out;
   FieldReader f(record);
@@ -481,6 +516,7 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   }
   if (!archived.empty() && archived != "0" && archived != "1")
     out.warnings.push_back(fmt::format("'{}' is '{}', not 0 or 1", key.archived, archived));
+  AddJointRecallCountries(&n);
   n.raw = RawJson(record);
   out.notice = std::move(n);
   return out;
@@ -556,6 +592,7 @@ RecordRead ReadHealthCanadaRecord(const Json& record) {
   }
   out.warnings.insert(out.warnings.begin(), f.warnings().begin(), f.warnings().end());
   if (!f.has("date_published")) out.warnings.push_back("no date_published: the notice has no date");
+  AddJointRecallCountries(&n);
   n.raw = RawJson(record);
   out.notice = std::move(n);
   return out;

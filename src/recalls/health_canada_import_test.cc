@@ -307,6 +307,25 @@ TEST(HealthCanadaImportTest, ReadsTheFrenchOpenDataFilesKeys) {
                              }));
 }
 
+// A recall the text calls joint with the US CPSC has force in the United
+// States too (recall_screen.h); a joint recall with another party does not.
+TEST(HealthCanadaImportTest, AJointRecallWithTheCpscNamesTheUnitedStates) {
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Titre": "Commodes rappelées", "Organization": "Sécurité des produits de consommation", "Produit": "Commode",
+       "Ce que vous devriez faire": "Cessez d'utiliser le produit.Rappel conjoint de Santé Canada, de la Consumer Product Safety Commission des États-Unis (CPSC des États-Unis) et de Acme Inc.",
+       "Dernière mise à jour": "2026-09-24", "Archivé": "0"},
+      {"NID": "2", "Title": "Heaters recalled", "Organization": "Consumer product safety", "Product": "Heater",
+       "What you should do": "Stop using the heater.Joint recall with Health Canada and Acme Heating Inc.Health Canada would like to remind consumers to report incidents to the CPSC or Health Canada.",
+       "Last updated": "2026-09-24", "Archived": "0"}])");
+  ASSERT_EQ(f.notices.size(), 2u);
+  EXPECT_EQ(f.notices[0].market_countries, Strings{"United States"});
+  EXPECT_TRUE(f.notices[1].market_countries.empty());
+  const FeedImport details = MustImport(NoticeSource::kCaHealthCanada, R"({"recallId": "RA-1", "title": "t", "category": [4], "date_published": 1714089600,
+      "panels": [{"panelName": "cms_who_what_consumer", "title": "w", "text": "<p>Joint recall with Health Canada and the U.S. CPSC.</p>"}]})");
+  ASSERT_EQ(details.notices.size(), 1u);
+  EXPECT_EQ(details.notices[0].market_countries, Strings{"United States"});
+}
+
 TEST(HealthCanadaImportTest, InvisibleCharactersAreDroppedAndNoBreakSpacesArePlain) {
   // Zero-width spaces, joiners, word joiners and byte order marks print
   // nothing; a no-break space prints as a space. Raw or as entities, in

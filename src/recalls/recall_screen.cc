@@ -35,6 +35,9 @@ std::vector<std::string> NoticeMarkets(const Notice& notice) {
   if (notice.source == NoticeSource::kUsCpsc)
     for (const std::string& country : notice.market_countries)
       if (country == "Canada") add("CA");
+  if (notice.source == NoticeSource::kCaHealthCanada)
+    for (const std::string& country : notice.market_countries)
+      if (country == "United States") add("US");
   return markets;
 }
 

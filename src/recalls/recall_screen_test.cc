@@ -27,6 +27,8 @@ TEST(NoticeMarketsTest, TheIssuingRegulatorsAndAJointRecalls) {
             (Markets{"CA", "US"}));
   // Old CPSC records name the country.
   EXPECT_EQ(NoticeMarkets(Of(NoticeSource::kUsCpsc, {}, {"Canada"})), (Markets{"US", "CA"}));
+  // Health Canada's text names the CPSC (its importer's country).
+  EXPECT_EQ(NoticeMarkets(Of(NoticeSource::kCaHealthCanada, {}, {"United States"})), (Markets{"CA", "US"}));
   // A company's page, or a look-alike host, is no regulator's notice.
   EXPECT_EQ(NoticeMarkets(Of(NoticeSource::kUsCpsc, {"https://www.acme.com/recall", "https://canada.ca.example.com/x"})), Markets{"US"});
   // Safety Gate's countries are member states: the EU already.

@@ -28,7 +28,8 @@ std::string_view NoticeMarket(NoticeSource source);
 // The markets where a notice's recall has force: its regulator's, then
 // those of a joint recall, read from the notice's links to another
 // regulator's notice (CPSC, Health Canada, Safety Gate sites) and, in old
-// CPSC records, the joint recall's country ("Canada").
+// CPSC records, the joint recall's country ("Canada"); in Health Canada's,
+// "United States" where its text says the recall is joint with the CPSC.
 std::vector<std::string> NoticeMarkets(const Notice& notice);
 
 class RecallScreen : public RecallLookup {
