@@ -395,9 +395,11 @@ TEST_F(ClassifierTest, APreLitTreeIsALightingChainAndAMakeupMirrorNoCosmetic) {
   EXPECT_EQ(Name(Classify("Makeup Mirror with LED Lights")), "none");
   // The same in the languages sellers write.
   for (const char* title : {"Künstlicher Weihnachtsbaum mit LED Beleuchtung 180 cm", "Sapin de Noël artificiel lumineux 180 cm LED",
-                            "Sapin de Noël avec lumières LED", "Árbol de Navidad artificial con luces LED 180 cm", "带灯圣诞树 180cm LED"})
+                            "Sapin de Noël avec lumières LED", "Árbol de Navidad artificial con luces LED 180 cm", "带灯圣诞树 180cm LED",
+                            "圣诞树 带LED灯 180cm", "Pre lit Christmas Tree 6ft"})
     EXPECT_EQ(Name(Classify(title)), "led_lamp") << title;
-  for (const char* title : {"Schminkspiegel mit LED Beleuchtung", "Kinder Rucksack mit LED", "Miroir avec LED", "Mochila con luces LED"})
+  for (const char* title : {"Schminkspiegel mit LED Beleuchtung", "Kinder Rucksack mit LED", "Miroir avec LED", "Mochila con luces LED",
+                            "Miroir de maquillage avec lumières LED", "化妆镜 带LED灯"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
   for (const char* title : {"Deckenleuchte mit LED 24W", "Lámpara de techo con LED", "Plafonnier avec éclairage LED"})
     EXPECT_EQ(Name(Classify(title)), "led_lamp") << title;
@@ -412,7 +414,7 @@ TEST_F(ClassifierTest, ACableIsNoCharger) {
   for (const char* title : {"USB C Cable 2m Fast Charging", "Type-C Cable 3A Fast Charging", "Lightning Cable 1m"})
     EXPECT_EQ(Name(Classify(title)), "consumer_electronics") << title;
   EXPECT_EQ(Name(Classify("USB C Charger with USB C Cable 20W")), "charger");
-  for (const char* title : {"USB C Kabel 2m", "Typ-C Ladekabel 2m", "HDMI Kabel 4K"})
+  for (const char* title : {"USB C Kabel 2m", "Typ-C Ladekabel 2m", "HDMI Kabel 4K", "Câble Lightning 1m", "Cable tipo C 2m"})
     EXPECT_EQ(Name(Classify(title)), "consumer_electronics") << title;
   for (const char* title : {"Ladegerät mit Ladekabel USB C 20W", "USB C Ladegerät 20W mit USB-C Kabel"})
     EXPECT_EQ(Name(Classify(title)), "charger") << title;
