@@ -45,6 +45,12 @@ Listing MakeListing(std::string id, std::string title, std::string brand = "", s
   return l;
 }
 
+// The action of a listing's one match in `index`; kNone for none (or more).
+RecallAction ActionOf(const RecallIndex& index, const std::string& title, const std::string& brand) {
+  const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
+  return m.size() == 1 ? m[0].action : RecallAction::kNone;
+}
+
 class RecallMatcherTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -256,10 +262,7 @@ TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00021/26", "Hair dryer", "Kelvra", "KD-7700", "")),
   };
   const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
-  const auto action_of = [&](const std::string& title, const std::string& brand) {
-    const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
-    return m.size() == 1 ? m[0].action : RecallAction::kNone;
-  };
+  const auto action_of = [&](const std::string& title, const std::string& brand) { return ActionOf(index, title, brand); };
   // The brand fields differ by the company words only.
   EXPECT_EQ(action_of("PowerCore 10000 power bank A1263", "Anker Innovations"), RecallAction::kTakedown);
   EXPECT_EQ(action_of("PowerCore 10000 power bank A1263", "Anker Technology Co., Ltd."), RecallAction::kTakedown);
@@ -279,10 +282,7 @@ TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
   by_firm.companies = {"Anker Innovations Limited of Changsha, China"};
   const std::vector<MatchRecord> firm_notices = {FromNotice(by_firm)};
   const RecallIndex firm_index(firm_notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
-  const auto firm_action = [&](const std::string& brand) {
-    const auto m = firm_index.Match(FromListing(MakeListing("L", "PowerCore 10000 power bank A1290", brand)));
-    return m.size() == 1 ? m[0].action : RecallAction::kNone;
-  };
+  const auto firm_action = [&](const std::string& brand) { return ActionOf(firm_index, "PowerCore 10000 power bank A1290", brand); };
   EXPECT_EQ(firm_action("Anker"), RecallAction::kTakedown);
   EXPECT_EQ(firm_action("Anker Innovations Ltd."), RecallAction::kTakedown);
   EXPECT_EQ(firm_action("Voltix"), RecallAction::kReview);  // the brand is not confirmed, nor contradicted
@@ -291,9 +291,7 @@ TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
   by_firm.companies = {"Changsha Anker Innovations Co., Ltd."};
   const std::vector<MatchRecord> placed = {FromNotice(by_firm)};
   const RecallIndex placed_index(placed, /*indexed_are_notices=*/true, &featurizer_, nullptr);
-  const auto placed_match = placed_index.Match(FromListing(MakeListing("L", "PowerCore 10000 power bank A1290", "Anker")));
-  ASSERT_EQ(placed_match.size(), 1u);
-  EXPECT_EQ(placed_match[0].action, RecallAction::kTakedown);
+  EXPECT_EQ(ActionOf(placed_index, "PowerCore 10000 power bank A1290", "Anker"), RecallAction::kTakedown);
 
   // A brand written without spaces is not found across two words of
   // another: "安克" in "西安克瑞" (Xi'an Kerui).
@@ -311,10 +309,7 @@ TEST_F(RecallMatcherTest, AChineseBrandIsAWordNotAnyTwoCharacters) {
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00030/26", "电饭煲 Rice cooker", "美的", "MB-FB40", "")),
   };
   const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
-  const auto action_of = [&](const std::string& title, const std::string& brand) {
-    const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
-    return m.size() == 1 ? m[0].action : RecallAction::kNone;
-  };
+  const auto action_of = [&](const std::string& title, const std::string& brand) { return ActionOf(index, title, brand); };
   EXPECT_EQ(action_of("美的电饭煲 MB-FB40 4L", "Generic"), RecallAction::kTakedown);
   EXPECT_EQ(action_of("美的 电饭煲 MB-FB40 4L", "Generic"), RecallAction::kTakedown);
   // Another maker's cooker that calls itself exquisite: the brands differ.
