@@ -52,13 +52,13 @@ size_t Forward(std::string_view text, size_t at, int chars) {
 
 bool HasHanOrKana(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    if (!IsCjkLeadByte(s[i])) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
       ++i;
       continue;
     }
     const int32_t cp = NextCodepoint(s, &i);
     if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-        (cp >= 0xF900 && cp <= 0xFAFF))
+        (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF66 && cp <= 0xFF9F))
       return true;
   }
   return false;
@@ -77,10 +77,19 @@ bool IsWholeWords(std::string_view text, size_t at, size_t size) {
   };
   const int32_t begin = units(window.substr(0, at - from));
   const int32_t end = begin + units(text.substr(at, size));
-  const icu::UnicodeString utf16 =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(window.data(), static_cast<int32_t>(window.size())));
+  // The iterator keeps a reference to its text: the string lives as long.
+  thread_local icu::UnicodeString utf16;
+  utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(window.data(), static_cast<int32_t>(window.size())));
   it->setText(utf16);
-  return it->isBoundary(begin) && it->isBoundary(end);
+  if (!it->isBoundary(begin)) return false;
+  if (it->isBoundary(end)) return true;
+  // The dictionary does not part a run of katakana it does not know
+  // ("ソニーヘッドホン", Sony headphones, is one word to it): a name of
+  // katakana that opens such a run is taken as a word.
+  const auto katakana = [](UChar32 c) { return (c >= 0x30A0 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F); };
+  for (int32_t i = begin; i < end; i = utf16.moveIndex32(i, 1))
+    if (!katakana(utf16.char32At(i))) return false;
+  return end < utf16.length() && katakana(utf16.char32At(end));
 }
 
 }  // namespace conform

@@ -27,6 +27,10 @@ TEST(WordBreaksTest, ChineseNamesAreFoundAsWords) {
   EXPECT_FALSE(Whole("完美的礼物 电热水壶", "美的"));
   EXPECT_FALSE(Whole("西安克瑞电子科技", "安克"));
   EXPECT_FALSE(Whole("罗马仕充电宝", "马仕"));
+  // Katakana the dictionary does not part: a name opening the run.
+  EXPECT_TRUE(Whole("ソニーヘッドホン WH-1000XM4", "ソニー"));
+  EXPECT_TRUE(Whole("ソニーイヤホン", "ソニー"));
+  EXPECT_TRUE(Whole("ワイヤレスソニーヘッドホン", "ソニー"));  // the dictionary knows ワイヤレス (wireless)
 }
 
 TEST(WordBreaksTest, LatinWordsAndEdges) {
@@ -50,6 +54,8 @@ TEST(WordBreaksTest, HanOrKana) {
   EXPECT_FALSE(HasHanOrKana("Тефаль"));
   EXPECT_FALSE(HasHanOrKana("anker"));
   EXPECT_FALSE(HasHanOrKana(""));
+  EXPECT_TRUE(HasHanOrKana("\uF900"));  // a CJK compatibility ideograph
+  EXPECT_TRUE(HasHanOrKana("ｿﾆｰ"));     // half-width katakana
 }
 
 }  // namespace

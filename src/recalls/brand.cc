@@ -107,14 +107,14 @@ std::string_view WithoutCompanyWords(std::string_view key) {
   // group, trading.
   static constexpr std::array<std::string_view, 6> kCjk = {"科技", "创新", "电子", "实业", "集团", "贸易"};
   constexpr size_t kMinCjkBytes = 6;  // two characters left at least
-  const std::string_view whole = key;
+  bool company_words = false;  // Latin ones dropped
   for (bool dropped = true; dropped;) {
     dropped = false;
     const size_t space = key.rfind(' ');
     if (space != std::string_view::npos && space > 0 &&
         std::find(kWords.begin(), kWords.end(), key.substr(space + 1)) != kWords.end()) {
       key = key.substr(0, space);
-      dropped = true;
+      dropped = company_words = true;
       continue;
     }
     for (std::string_view word : kCjk)
@@ -126,10 +126,12 @@ std::string_view WithoutCompanyWords(std::string_view key) {
   }
   // A Chinese company's registered name opens with its place ("深圳市"),
   // in pinyin too when the name is written in Latin letters; there only
-  // when company words were dropped, being part of a brand as often
-  // ("Shanghai Tang").
+  // when company words were dropped, the place being part of a brand as
+  // often ("Shanghai Tang"; with company words, "Shanghai Tang Group" is
+  // read as Tang's, the lesser error than never reading "Shenzhen Sunsky
+  // Technology" as Sunsky's).
   if (const size_t place = ChinesePlaceLength(key); place > 0 && key.size() >= place + kMinCjkBytes) key.remove_prefix(place);
-  if (key.size() < whole.size())
+  if (company_words)
     if (const size_t place = PinyinPlaceLength(key); place > 0) key.remove_prefix(place);
   return key;
 }

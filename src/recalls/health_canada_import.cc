@@ -30,6 +30,8 @@
 #include <cmath>
 #include <cstdlib>
 
+#include <unicode/uchar.h>
+
 #include "conform/core/text.h"
 #include "feed_records.h"
 
@@ -443,15 +445,16 @@ void AddJointRecallCountries(Notice* n) {
     for (const std::string_view joint : {"joint recall", "rappel conjoint"})
       for (size_t at = lower.find(joint); at != std::string::npos; at = lower.find(joint, at + 1)) {
         // The regulators it names come next, in the same sentence, which
-        // ends at a period before a capital (the text's sentences are often
-        // run together without a space), but for an initial's ("U.S.
-        // CPSC").
+        // ends at a line's end or a period before a capital (the text's
+        // sentences are often run together without a space), but for an
+        // initial's ("U.S. CPSC").
         size_t end = at;
-        for (; end < text.size(); ++end) {
+        for (; end < text.size() && text[end] != '\n'; ++end) {
           if (text[end] != '.') continue;
           size_t next = end + 1;
-          while (next < text.size() && text[next] == ' ') ++next;
-          const bool capital = next < text.size() && std::isupper(static_cast<unsigned char>(text[next]));
+          while (next < text.size() && (text[next] == ' ' || text[next] == '\n')) ++next;
+          size_t after = next;
+          const bool capital = next < text.size() && u_isupper(NextCodepoint(text, &after));
           const bool initial = end >= 1 && std::isalpha(static_cast<unsigned char>(text[end - 1])) &&
                                (end < 2 || !std::isalpha(static_cast<unsigned char>(text[end - 2])));
           if (capital && !initial) break;

@@ -324,6 +324,17 @@ TEST(HealthCanadaImportTest, AJointRecallWithTheCpscNamesTheUnitedStates) {
       "panels": [{"panelName": "cms_who_what_consumer", "title": "w", "text": "<p>Joint recall with Health Canada and the U.S. CPSC.</p>"}]})");
   ASSERT_EQ(details.notices.size(), 1u);
   EXPECT_EQ(details.notices[0].market_countries, Strings{"United States"});
+  // The CPSC named in the next paragraph, or the next sentence opening
+  // with an accented capital, is not the joint recall's.
+  const FeedImport apart = MustImport(NoticeSource::kCaHealthCanada, R"([{"recallId": "RA-2", "title": "t", "category": [4], "date_published": 1714089600,
+      "panels": [{"panelName": "cms_who_what_consumer", "title": "w",
+                  "text": "<p>Joint recall with Health Canada and Acme Inc.</p><p>Consumers in the United States should contact the CPSC.</p>"}]},
+      {"NID": "3", "Titre": "t", "Organization": "Sécurité des produits de consommation", "Produit": "p",
+       "Ce que vous devriez faire": "Rappel conjoint de Santé Canada et de Acme inc. Également, signalez tout incident à la CPSC.",
+       "Dernière mise à jour": "2026-09-24", "Archivé": "0"}])");
+  ASSERT_EQ(apart.notices.size(), 2u);
+  EXPECT_TRUE(apart.notices[0].market_countries.empty());
+  EXPECT_TRUE(apart.notices[1].market_countries.empty());
 }
 
 TEST(HealthCanadaImportTest, InvisibleCharactersAreDroppedAndNoBreakSpacesArePlain) {

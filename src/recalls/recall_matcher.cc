@@ -380,51 +380,83 @@ std::string CompactVariant(std::string_view span) {
 }
 
 // A value's clauses, as a seller sets them apart ("HD-2200X, Pro styling
-// set", "HD-2200X | Max 2000 W"), so that no word of the next clause is
-// read as the end of a code's name; "+" after a word is the word "plus"
-// ("S20+", "Pro+").
+// set", "HD-2200X | Max 2000 W", "HD-2200X (diffuser included)"), so that no
+// word of the next clause is read as the end of a code's name; brackets
+// holding only variant words are part of the name ("HD-2200X (Pro)"). A
+// "+" ending a word is the word "plus" ("S20+", "Pro+"); not one joining
+// two ("HD-2200X+Diffuser", a set).
 std::vector<std::string> Clauses(std::string_view folded) {
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  // Whether the bracket opening at `at` holds variant words only.
+  const auto holds_variant_words = [&](size_t at, std::string_view close) {
+    const size_t end = folded.find(close, at);
+    if (end == std::string_view::npos) return false;
+    const std::string inside = CollapseToWords(folded.substr(at, end - at));
+    if (inside.empty()) return false;
+    for (size_t w = 0; w < inside.size();) {
+      const size_t space = std::min(inside.find(' ', w), inside.size());
+      if (!IsModelVariantWordInText(std::string_view(inside).substr(w, space - w))) return false;
+      w = space + 1;
+    }
+    return true;
+  };
   std::vector<std::string> out(1);
+  bool in_variant_bracket = false;
   for (size_t i = 0; i < folded.size(); ++i) {
     const char c = folded[i];
-    const bool ends_sentence = c == '.' && (i + 1 == folded.size() || folded[i + 1] == ' ');
-    bool cjk_mark = false;
-    for (const std::string_view mark : {"，", "；", "。", "、", "（", "）", "【", "】", "｜"})
-      if (folded.substr(i).starts_with(mark)) {
-        cjk_mark = true;
-        i += mark.size() - 1;
-        break;
-      }
-    if (c == ',' || c == ';' || c == '|' || c == '(' || c == ')' || c == '[' || c == ']' || ends_sentence || cjk_mark) {
+    const std::string_view rest = folded.substr(i);
+    std::string_view mark;
+    for (const std::string_view m : {"，", "；", "。", "、", "（", "）", "【", "】", "｜"})
+      if (rest.starts_with(m)) mark = m;
+    const bool opens = c == '(' || c == '[' || mark == "（" || mark == "【";
+    const bool closes = c == ')' || c == ']' || mark == "）" || mark == "】";
+    const size_t width = mark.empty() ? 1 : mark.size();
+    if (opens && holds_variant_words(i + width, c == '(' ? ")" : c == '[' ? "]" : mark == "（" ? "）" : "】")) {
+      in_variant_bracket = true;
+      out.back() += ' ';
+    } else if (closes && in_variant_bracket) {
+      in_variant_bracket = false;
+      out.back() += ' ';
+    } else if (c == ',' || c == ';' || c == '|' || opens || closes || (c == '.' && (i + 1 == folded.size() || folded[i + 1] == ' ')) ||
+               !mark.empty()) {
       if (!out.back().empty()) out.emplace_back();
-    } else if (c == '+' && i > 0 && folded[i - 1] != ' ') {
+    } else if (c == '+' && i > 0 && alnum(folded[i - 1]) && (i + 1 == folded.size() || !alnum(folded[i + 1]))) {
       out.back() += " plus ";
     } else {
       out.back() += c;
+      continue;
     }
+    i += width - 1;
   }
   return out;
 }
 
-// VariantAfterCode over each clause of each of a record's values apart,
-// folded as titles are, so that no value's first word is read after
-// another's code ("EKT-1203" ending a title, then the brand "Elite
-// Gourmet"): the code and its words, compact ("HD2200XPLUS"); empty when
-// some value writes the code plain, or none writes it. `numbers` are the
-// record's (PreparedRecord::all_numbers).
-std::string VariantInValues(std::string_view code, const Record& record, const WordList& numbers) {
-  std::string variant;
+// How `record`'s values write `code` (folded as titles are, clause by
+// clause, so that no value's first word is read after another's code:
+// "EKT-1203" ending a title, then the brand "Elite Gourmet"): "" where
+// plain, else the code with its variant words, compact ("HD2200XPLUS");
+// each form once. `numbers` are the record's (PreparedRecord::all_numbers).
+std::vector<std::string> CodeForms(std::string_view code, const Record& record, const WordList& numbers) {
+  std::vector<std::string> forms;
   for (const auto& [attribute, value] : record.fields) {
     if (value.empty()) continue;
     for (const std::string& clause : Clauses(FoldForMatching(value))) {
       const std::string text = CollapseToWords(clause);
       if (!CodeInText(code, text, numbers)) continue;
       const std::string_view written = VariantAfterCode(code, text, numbers);
-      if (written.empty()) return {};  // written plain here
-      if (variant.empty()) variant = CompactVariant(written);
+      std::string form = written.empty() ? std::string() : CompactVariant(written);
+      if (std::find(forms.begin(), forms.end(), form) == forms.end()) forms.push_back(std::move(form));
     }
   }
-  return variant;
+  return forms;
+}
+
+// The listing's variant of `code` (CodeForms): empty when some value writes
+// the code plain, or none writes it.
+std::string VariantInValues(std::string_view code, const Record& record, const WordList& numbers) {
+  const std::vector<std::string> forms = CodeForms(code, record, numbers);
+  if (forms.empty() || std::find(forms.begin(), forms.end(), std::string()) != forms.end()) return {};
+  return forms.front();
 }
 
 // Whether two words are one, or one is the other with an English plural
@@ -704,10 +736,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   return {};
 }
 
-// The first run of up to three words of `title` that `same` accepts, its
-// leading and trailing punctuation dropped; empty when none does.
+// The first run of up to `max_words` words of `title` that `same` accepts,
+// its leading and trailing punctuation dropped (but a "+" ending a code's
+// name, when `keep_plus`); empty when none does.
 template <typename Same>
-std::string FirstSpanOf(std::string_view title, const Same& same) {
+std::string FirstSpanOf(std::string_view title, const Same& same, size_t max_words = 3, bool keep_plus = false) {
   std::vector<std::pair<size_t, size_t>> words;  // [begin, end) of each
   for (size_t i = 0; i < title.size();) {
     while (i < title.size() && title[i] == ' ') ++i;
@@ -716,10 +749,9 @@ std::string FirstSpanOf(std::string_view title, const Same& same) {
     i = end;
   }
   const auto punctuation = [](char c) { return static_cast<unsigned char>(c) < 0x80 && !std::isalnum(static_cast<unsigned char>(c)); };
-  // A "+" ending a span is a word ("Pro+"), not punctuation.
-  const auto trailing = [&](char c) { return punctuation(c) && c != '+'; };
+  const auto trailing = [&](char c) { return punctuation(c) && !(keep_plus && c == '+'); };
   for (size_t i = 0; i < words.size(); ++i)
-    for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
+    for (size_t n = 1; n <= max_words && i + n <= words.size(); ++n) {
       std::string_view span = title.substr(words[i].first, words[i + n - 1].second - words[i].first);
       if (!same(span)) continue;
       while (!span.empty() && punctuation(span.front())) span.remove_prefix(1);
@@ -745,7 +777,7 @@ std::string CodeAsWrittenIn(std::string_view title, std::string_view compact) {
     std::string words;
     for (const std::string& clause : Clauses(FoldForMatching(s))) words += CollapseToWords(clause) + ' ';
     return CompactVariant(words) == compact;
-  });
+  }, /*max_words=*/6, /*keep_plus=*/true);
   return span.empty() ? std::string(compact) : span;
 }
 
@@ -1401,7 +1433,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           if (std::string written = VariantInValues(b != nullptr ? b->normalized : a.normalized, listing_record.record, l.all_numbers);
               !written.empty()) {
             variant = std::move(written);
-            if (!CodeInText(variant, n.all_text, n.all_numbers)) level = CodeAgreement::kVariant;
+            // The notice names that variant too, as the listing writes it
+            // ("HD-2200X+", "HD-2200X 프로") or whole.
+            const std::vector<std::string> noticed = CodeForms(b != nullptr ? b->normalized : a.normalized, notice_record.record, n.all_numbers);
+            if (!CodeInText(variant, n.all_text, n.all_numbers) && std::find(noticed.begin(), noticed.end(), variant) == noticed.end())
+              level = CodeAgreement::kVariant;
           } else if (const std::string_view noticed = VariantAfterCode(a.normalized, n.all_text, n.all_numbers); !noticed.empty()) {
             variant = CompactVariant(noticed);
             level = CodeAgreement::kNear;

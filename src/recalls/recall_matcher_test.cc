@@ -170,6 +170,14 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
             "rule: notice model code in the listing, but written \"HD-2200X 프로\", which may name another model -> review");
   EXPECT_EQ(only("Breezo HD-2200X+ hair dryer").evidence.back(),
             "rule: notice model code in the listing, but written \"HD-2200X+\", which may name another model -> review");
+  // In brackets, the variant words are still the name's; joined by "+" to
+  // another word, the code is sold with something ("HD-2200X+Diffuser").
+  for (const std::string title : {"Breezo HD-2200X (Pro) hair dryer", "Breezo HD-2200X（Pro）吹风机"})
+    EXPECT_EQ(only(title).action, RecallAction::kReview) << title;
+  EXPECT_EQ(only("Breezo HD-2200X+Diffuser hair dryer set").action, RecallAction::kTakedown);
+  // Several words after the code are quoted as written.
+  EXPECT_EQ(only("Breezo HD 2200X Pro Max hair dryer").evidence.back(),
+            "rule: notice model code in the listing, but written \"HD 2200X Pro Max\", which may name another model -> review");
   // A word of the next clause is not the code's ("HD-2200X, Pro styling").
   for (const std::string title : {"Breezo HD-2200X, Pro styling at home", "Breezo hair dryer HD-2200X. Max power 2200 W",
                                   "Breezo HD-2200X (Mini diffuser included)", "Breezo HD-2200X | Pro salon results"})
@@ -235,6 +243,14 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
       ASSERT_EQ(m.size(), 1u) << model << " / " << title;
       EXPECT_EQ(m[0].action, RecallAction::kReview) << model << " / " << title << ": " << fmt::format("{}", fmt::join(m[0].evidence, " | "));
     }
+  }
+  // A notice on the "+" model, or written in Korean, takes down the same.
+  for (const auto& [model, title] : std::vector<std::pair<std::string, std::string>>{
+           {"HD-2200X+", "Breezo HD-2200X+ hair dryer"}, {"HD-2200X 프로", "Breezo HD-2200X 프로 헤어드라이어"}}) {
+    std::vector<MatchRecord> written = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "29001", "Hair dryers", "Breezo", model, "",
+                                                              "This recall involves Breezo hair dryers, model " + model + "."))};
+    const RecallIndex written_index(written, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+    EXPECT_EQ(ActionOf(written_index, title, "Breezo"), RecallAction::kTakedown) << model;
   }
   // The variant named in prose only, without a model label: said so.
   const std::vector<MatchRecord> prose = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26104", "Hair dryers", "Breezo", "", "",

@@ -23,7 +23,8 @@ std::string BrandKey(std::string_view brand);
 // "lg", "安克创新科技" -> "安克"), and the place a Chinese company's
 // registered name opens with, in Chinese ("深圳市") or, before such words,
 // in pinyin ("changsha anker innovations", "shenzhen sunsky technology";
-// not "shanghai tang", a brand whole): what a seller who writes the maker's
+// not "shanghai tang", a brand whole, though "shanghai tang group" is cut
+// to "tang"): what a seller who writes the maker's
 // company name means. The key itself when it has none, or nothing would be
 // left. A view into `key`.
 std::string_view WithoutCompanyWords(std::string_view key);
