@@ -7,7 +7,6 @@
 #include <atomic>
 #include <cctype>
 #include <cstdint>
-#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <stdexcept>
@@ -86,27 +85,31 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
-// A name in text: as whole words, bounded by spaces or the text's ends;
-// in Chinese and Japanese, written without spaces, where the dictionary's
-// word boundaries fall at both its ends ("美的" in "美的电饭煲", not in
-// "精美的吹风机"); in Korean anywhere, since it runs its words into their
-// particles and compounds. `each`, when given, is told every place found.
-bool NameInText(std::string_view text, std::string_view name, const std::function<void(size_t)>* each = nullptr) {
+// The places of a name in text: as whole words, bounded by spaces or the
+// text's ends; in Chinese and Japanese, written without spaces, where the
+// dictionary's word boundaries fall at both its ends ("美的" in "美的电饭煲",
+// not in "精美的吹风机"); in Korean anywhere, since it runs its words into
+// their particles and compounds. `each(at)` is told each place, and says
+// whether to look on; the result is whether there was one.
+template <typename Each>
+bool EachNameInText(std::string_view text, std::string_view name, const Each& each) {
   if (name.empty()) return false;
   const bool by_dictionary = HasHanOrKana(name);
   const bool anywhere = !by_dictionary && std::any_of(name.begin(), name.end(), IsCjkLeadByte);
-  if (!by_dictionary && !anywhere && each == nullptr) return HasWord(text, name);
   bool found = false;
   for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) {
     const bool whole = by_dictionary ? IsWholeWords(text, at, name.size())
                        : anywhere    ? true
                                      : (at == 0 || text[at - 1] == ' ') && (at + name.size() == text.size() || text[at + name.size()] == ' ');
     if (!whole) continue;
-    if (each == nullptr) return true;
     found = true;
-    (*each)(at);
+    if (!each(at)) break;
   }
   return found;
+}
+
+bool NameInText(std::string_view text, std::string_view name) {
+  return EachNameInText(text, name, [](size_t) { return false; });
 }
 
 // A name in a record's text (NameInText). Inside the record's own brand,
@@ -121,11 +124,15 @@ bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (p.all_text.find(name) == std::string::npos) return false;
   if (p.brand.find(name) == std::string::npos) return NameInText(p.all_text, name);
   size_t in_text = 0, inside_brand = 0;
-  const std::function<void(size_t)> count_text = [&](size_t) { ++in_text; };
-  NameInText(p.all_text, name, &count_text);
+  EachNameInText(p.all_text, name, [&](size_t) {
+    ++in_text;
+    return true;
+  });
   const size_t place = ChinesePlaceLength(p.brand);
-  const std::function<void(size_t)> count_brand = [&](size_t at) { inside_brand += at != 0 && at != place; };
-  NameInText(p.brand, name, &count_brand);
+  EachNameInText(p.brand, name, [&](size_t at) {
+    inside_brand += at != 0 && at != place;
+    return true;
+  });
   return in_text > inside_brand;
 }
 
