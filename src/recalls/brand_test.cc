@@ -115,6 +115,7 @@ TEST(BrandAliasesTest, RefusesASpellingGivenToTwoBrands) {
   EXPECT_NE(table.error().ToString().find("given to both 'a' and 'b'"), std::string::npos) << table.error().ToString();
   std::ofstream(path) << "brands: {}\n";
   EXPECT_FALSE(BrandAliases::Load(path).ok());
+  std::filesystem::remove(path);
 }
 
 }  // namespace

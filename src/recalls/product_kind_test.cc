@@ -285,6 +285,12 @@ class ProductKindsLoadTest : public ::testing::Test {
            ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::filesystem::create_directories(dir_);
   }
+  // The test's directory, and the fixture's once no test of it is left.
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+    std::filesystem::remove(dir_.parent_path(), ignored);
+  }
   std::string Write(const std::string& text) {
     const std::string path = (dir_ / "kinds.yaml").string();
     std::ofstream(path) << text;
