@@ -105,6 +105,11 @@ TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {
   EXPECT_EQ(table.value().Canonical("Unlisted Electronics"), "unlisted electronics");
   const auto spellings = table.value().Spellings("xiaomi");
   EXPECT_NE(std::find(spellings.begin(), spellings.end(), "小米"), spellings.end());
+  // Japanese and Korean spellings.
+  EXPECT_EQ(table.value().Canonical("ソニー"), "sony");
+  EXPECT_EQ(table.value().Canonical("소니"), "sony");
+  EXPECT_EQ(table.value().Canonical("パナソニック株式会社"), "パナソニック株式会社");  // a company name it does not read
+  EXPECT_EQ(table.value().Canonical("삼성"), "samsung");
 }
 
 TEST(BrandAliasesTest, RefusesASpellingGivenToTwoBrands) {

@@ -336,6 +336,22 @@ TEST_F(RecallMatcherTest, AChineseBrandIsAWordNotAnyTwoCharacters) {
   EXPECT_NE(action_of("精美的电饭煲 MB-FB40 4L", "Generic"), RecallAction::kTakedown);
 }
 
+// Sony sells as ソニー in Japan and 소니 in Korea (the alias table): a
+// listing naming it so in its title confirms the brand.
+TEST_F(RecallMatcherTest, JapaneseAndKoreanSpellingsOfABrand) {
+  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
+  ASSERT_TRUE(aliases.ok());
+  RecallMatcherOptions options;
+  options.brands = &aliases.value();
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00040/26", "Wireless headphones", "Sony", "WH-1000XM4", "")),
+  };
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"ソニー ワイヤレスヘッドホン WH-1000XM4", "ソニーヘッドホン WH-1000XM4 ブラック", "소니 무선 헤드폰 WH-1000XM4"})
+    EXPECT_EQ(ActionOf(index, title, "Generic"), RecallAction::kTakedown) << title;
+  EXPECT_EQ(ActionOf(index, "ワイヤレスヘッドホン WH-1000XM4", "ソニー"), RecallAction::kTakedown);
+}
+
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
   const RecallIndex by_notice(notice_records_, true, &featurizer_, nullptr);
   const RecallIndex by_listing(listing_records_, false, &featurizer_, nullptr);
