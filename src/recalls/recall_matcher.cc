@@ -777,8 +777,9 @@ std::string AsWrittenIn(std::string_view title, std::string_view folded) {
   return span.empty() ? std::string(folded) : span;
 }
 
-// A code (CompactAlnum: "HD2200XPLUS") as `title` writes it ("HD-2200X
-// Plus"), for the evidence; the code itself when the title does not.
+// A code with its variant words (CompactVariant: "HD2200XPLUS") as `title`
+// writes it ("HD-2200X Plus", "HD-2200X+"), for the evidence; the code
+// itself when the title does not.
 std::string CodeAsWrittenIn(std::string_view title, std::string_view compact) {
   std::string span = FirstSpanOf(title, [compact](std::string_view s) {
     std::string words;
