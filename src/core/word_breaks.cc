@@ -82,11 +82,21 @@ bool IsWholeWords(std::string_view text, size_t at, size_t size) {
   utf16 = icu::UnicodeString::fromUTF8(icu::StringPiece(window.data(), static_cast<int32_t>(window.size())));
   it->setText(utf16);
   if (!it->isBoundary(begin)) return false;
+  const auto katakana = [](UChar32 c) { return (c >= 0x30A0 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F); };
+  // Where the dictionary does not know a run of katakana, it may part it
+  // into single characters ("パ|ナ|ソニック|ドライヤー"): a katakana word is
+  // never one character, so a name that follows one inside the run is
+  // inside a word ("ソニック", sonic, in "パナソニック"). The middle dot
+  // "・" parts words and does not count.
+  if (begin > 0 && katakana(utf16.char32At(begin))) {
+    const int32_t before = utf16.moveIndex32(begin, -1);
+    const UChar32 c = utf16.char32At(before);
+    if (katakana(c) && c != 0x30FB && it->preceding(begin) == before) return false;
+  }
   if (it->isBoundary(end)) return true;
   // The dictionary does not part a run of katakana it does not know
   // ("ソニーヘッドホン", Sony headphones, is one word to it): a name of
   // katakana that opens such a run is taken as a word.
-  const auto katakana = [](UChar32 c) { return (c >= 0x30A0 && c <= 0x30FF) || (c >= 0xFF66 && c <= 0xFF9F); };
   for (int32_t i = begin; i < end; i = utf16.moveIndex32(i, 1))
     if (!katakana(utf16.char32At(i))) return false;
   return end < utf16.length() && katakana(utf16.char32At(end));

@@ -31,6 +31,12 @@ TEST(WordBreaksTest, ChineseNamesAreFoundAsWords) {
   EXPECT_TRUE(Whole("ソニーヘッドホン WH-1000XM4", "ソニー"));
   EXPECT_TRUE(Whole("ソニーイヤホン", "ソニー"));
   EXPECT_TRUE(Whole("ワイヤレスソニーヘッドホン", "ソニー"));  // the dictionary knows ワイヤレス (wireless)
+  // Inside a run the dictionary parted into single characters
+  // ("パ|ナ|ソニック|ドライヤー"): "sonic" is not a word of "Panasonic".
+  EXPECT_FALSE(Whole("パナソニックドライヤー", "ソニック"));
+  EXPECT_FALSE(Whole("ドライヤーパナソニック", "ソニック"));
+  EXPECT_TRUE(Whole("電動歯ブラシソニック", "ソニック"));  // after a word it knows
+  EXPECT_TRUE(Whole("ソニー・ミュージック", "ミュージック"));  // after the middle dot
 }
 
 TEST(WordBreaksTest, LatinWordsAndEdges) {

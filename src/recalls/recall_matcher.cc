@@ -85,21 +85,33 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
+// Whether the character before byte `at` of UTF-8 `text` is Hangul (a
+// syllable or a jamo).
+bool HangulBefore(std::string_view text, size_t at) {
+  if (at == 0) return false;
+  size_t i = at - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  const int32_t cp = NextCodepoint(text, &i);
+  return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F);
+}
+
 // The places of a name in text: as whole words, bounded by spaces or the
 // text's ends; in Chinese and Japanese, written without spaces, where the
 // dictionary's word boundaries fall at both its ends ("美的" in "美的电饭煲",
-// not in "精美的吹风机"); in Korean anywhere, since it runs its words into
-// their particles and compounds. `each(at)` is told each place, and says
-// whether to look on; the result is whether there was one.
+// not in "精美的吹风机"); in Korean where a word begins, whatever follows,
+// since Korean runs its words into their particles and compounds ("삼성의",
+// "삼성전자"), but a name that ends another word is not it ("레고" in
+// "올레고"). `each(at)` is told each place, and says whether to look on;
+// the result is whether there was one.
 template <typename Each>
 bool EachNameInText(std::string_view text, std::string_view name, const Each& each) {
   if (name.empty()) return false;
   const bool by_dictionary = HasHanOrKana(name);
-  const bool anywhere = !by_dictionary && std::any_of(name.begin(), name.end(), IsCjkLeadByte);
+  const bool korean = !by_dictionary && std::any_of(name.begin(), name.end(), IsCjkLeadByte);
   bool found = false;
   for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + name.size())) {
     const bool whole = by_dictionary ? IsWholeWords(text, at, name.size())
-                       : anywhere    ? true
+                       : korean      ? !HangulBefore(text, at)
                                      : (at == 0 || text[at - 1] == ' ') && (at + name.size() == text.size() || text[at + name.size()] == ' ');
     if (!whole) continue;
     found = true;

@@ -350,6 +350,10 @@ TEST_F(RecallMatcherTest, JapaneseAndKoreanSpellingsOfABrand) {
   for (const char* title : {"ソニー ワイヤレスヘッドホン WH-1000XM4", "ソニーヘッドホン WH-1000XM4 ブラック", "소니 무선 헤드폰 WH-1000XM4"})
     EXPECT_EQ(ActionOf(index, title, "Generic"), RecallAction::kTakedown) << title;
   EXPECT_EQ(ActionOf(index, "ワイヤレスヘッドホン WH-1000XM4", "ソニー"), RecallAction::kTakedown);
+  // Korean runs a particle into the name ("소니의", Sony's); a name that
+  // ends another word is not the brand.
+  EXPECT_EQ(ActionOf(index, "소니의 무선 헤드폰 WH-1000XM4", "Generic"), RecallAction::kTakedown);
+  EXPECT_NE(ActionOf(index, "파소니 무선 헤드폰 WH-1000XM4", "Generic"), RecallAction::kTakedown);
 }
 
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
