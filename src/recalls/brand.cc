@@ -98,7 +98,11 @@ std::string BrandKey(std::string_view brand) {
   return key;
 }
 
-std::string_view WithoutCompanyWords(std::string_view key) {
+namespace {
+
+// WithoutCompanyWords; with `keep_pinyin_place`, a place in pinyin before
+// dropped company words stays ("shanghai tang group" is "shanghai tang").
+std::string_view DropCompanyWords(std::string_view key, bool keep_pinyin_place) {
   static constexpr std::array<std::string_view, 17> kWords = {
       "innovations", "innovation", "technology", "technologies", "electronics", "electronic", "industries",   "industrial",
       "international", "group",    "holdings",   "holding",      "enterprises", "enterprise", "manufacturing", "trading",
@@ -131,10 +135,14 @@ std::string_view WithoutCompanyWords(std::string_view key) {
   // read as Tang's, the lesser error than never reading "Shenzhen Sunsky
   // Technology" as Sunsky's).
   if (const size_t place = ChinesePlaceLength(key); place > 0 && key.size() >= place + kMinCjkBytes) key.remove_prefix(place);
-  if (company_words)
+  if (company_words && !keep_pinyin_place)
     if (const size_t place = PinyinPlaceLength(key); place > 0) key.remove_prefix(place);
   return key;
 }
+
+}  // namespace
+
+std::string_view WithoutCompanyWords(std::string_view key) { return DropCompanyWords(key, /*keep_pinyin_place=*/false); }
 
 size_t ChinesePlaceLength(std::string_view name) {
   static constexpr std::string_view kProvinces[] = {
@@ -168,8 +176,11 @@ bool SameBrandKey(std::string_view a, std::string_view b) {
   // One is the other with company words after it. Not two company names
   // that share a first word: "digital innovations" and "digital
   // electronics" are two makers.
+  // The place in pinyin may be the brand's own first word ("Shanghai Tang"
+  // for "Shanghai Tang Group") or the maker's seat ("Anker" for "Changsha
+  // Anker Innovations"): either reading agrees.
   if (b.empty() || a.find(b) == std::string_view::npos) return false;
-  return WithoutCompanyWords(a) == b;
+  return WithoutCompanyWords(a) == b || DropCompanyWords(a, /*keep_pinyin_place=*/true) == b;
 }
 
 Result<BrandAliases> BrandAliases::Load(const std::string& path) {

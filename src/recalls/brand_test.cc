@@ -74,6 +74,12 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   EXPECT_TRUE(SameBrandKey("anker", "shenzhen anker technology"));
   EXPECT_FALSE(SameBrandKey("shenzhen anker", "anker"));
   EXPECT_FALSE(SameBrandKey("shanghai tang", "tang"));
+  // With company words, the place may also be the brand's first word:
+  // either reading agrees.
+  EXPECT_TRUE(SameBrandKey("shanghai tang group", "shanghai tang"));
+  EXPECT_TRUE(SameBrandKey("shanghai tang group", "tang"));
+  EXPECT_TRUE(SameBrandKey("changsha anker innovations", "changsha anker"));
+  EXPECT_FALSE(SameBrandKey("shanghai tang group", "shanghai"));
 }
 
 TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {

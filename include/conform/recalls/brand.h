@@ -36,8 +36,9 @@ size_t ChinesePlaceLength(std::string_view name);
 
 // Whether two brand keys name one brand: equal, or one is the other with
 // company words after it and perhaps its place before ("anker
-// innovations", "changsha anker innovations" and "anker"; not "digital
-// innovations" and "digital electronics"). Allocates nothing.
+// innovations", "changsha anker innovations" and "anker"; "shanghai tang
+// group" and both "shanghai tang" and "tang"; not "digital innovations"
+// and "digital electronics"). Allocates nothing.
 bool SameBrandKey(std::string_view a, std::string_view b);
 
 class BrandAliases {
