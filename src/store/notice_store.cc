@@ -1,6 +1,9 @@
 #include "conform/store/notice_store.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "sqlite_db.h"
 #include <map>
@@ -60,6 +63,67 @@ const store::StoreKind& Kind() {
   return kind;
 }
 
+// What `incoming` leaves out that `stored` says: the names of the fields
+// `stored` fills and `incoming` leaves empty, and of the lists `incoming`
+// holds only part of. A version that says less is a thinner form of the
+// same notice (a search result against the full record, a weekly export
+// without dates against the open data), not an edit.
+std::vector<std::string_view> LeftOut(const Notice& stored, const Notice& incoming) {
+  std::vector<std::string_view> out;
+  const auto text = [&](std::string_view name, const std::string& a, const std::string& b) {
+    if (!a.empty() && b.empty()) out.push_back(name);
+  };
+  const auto date = [&](std::string_view name, const std::optional<Date>& a, const std::optional<Date>& b) {
+    if (a && !b) out.push_back(name);
+  };
+  // A list part of which is gone, nothing added.
+  const auto list = [&](std::string_view name, const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (b.size() < a.size() && std::all_of(b.begin(), b.end(), [&a](const std::string& x) { return std::find(a.begin(), a.end(), x) != a.end(); }))
+      out.push_back(name);
+  };
+  date("publication date", stored.published, incoming.published);
+  date("date of last change", stored.updated, incoming.updated);
+  date("start date", stored.started, incoming.started);
+  text("title", stored.title, incoming.title);
+  text("product name", stored.product_name, incoming.product_name);
+  text("description", stored.description, incoming.description);
+  text("category", stored.category, incoming.category);
+  list("brands", stored.brands, incoming.brands);
+  list("companies", stored.companies, incoming.companies);
+  list("model numbers", stored.model_numbers, incoming.model_numbers);
+  list("GTINs", stored.gtins, incoming.gtins);
+  list("batch numbers", stored.batch_numbers, incoming.batch_numbers);
+  list("hazard types", stored.hazard_types, incoming.hazard_types);
+  text("hazard description", stored.hazard_description, incoming.hazard_description);
+  text("risk level", stored.risk_level, incoming.risk_level);
+  list("measures", stored.measures, incoming.measures);
+  list("countries", stored.market_countries, incoming.market_countries);
+  text("URL", stored.url, incoming.url);
+  return out;
+}
+
+// Whether `incoming` is to replace `kept`, the version stored or met
+// earlier in the import, and why not.
+enum class Succession { kTake, kSameNotice, kOlder, kUndated, kLessComplete };
+
+Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std::string_view>* left_out) {
+  if (kept.updated && incoming.updated) {
+    if (*incoming.updated < *kept.updated) return Succession::kOlder;
+    if (*kept.updated < *incoming.updated) return Succession::kTake;
+  } else if (kept.updated) {
+    return Succession::kUndated;
+  } else if (incoming.updated) {
+    return Succession::kTake;
+  }
+  // The same day, or neither dated: feeds do not always move the date when
+  // they edit, so an edit is taken; the same notice read from another form
+  // of the feed (its raw record aside) is no change, and a thinner form
+  // does not replace a fuller one.
+  if (NoticeToJson(kept, /*with_raw=*/false) == NoticeToJson(incoming, /*with_raw=*/false)) return Succession::kSameNotice;
+  *left_out = LeftOut(kept, incoming);
+  return left_out->empty() ? Succession::kTake : Succession::kLessComplete;
+}
+
 }  // namespace
 
 NoticeStore::NoticeStore(std::unique_ptr<store::SqliteDb> db) : db_(std::move(db)) {}
@@ -87,20 +151,35 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
   sqlite3* h = db_->handle;
   ImportCounts counts;
   counts.skipped = skipped;
-  // A notice given twice counts once: the copy dated latest, ties and
-  // undated copies going to the later one.
+  // A notice given twice counts once: the copy that succeeds the others
+  // (Succeeds), ties going to the later one.
   std::map<std::pair<NoticeSource, std::string>, size_t> last;
   for (size_t i = 0; i < notices.size(); ++i) {
     const Notice& n = notices[i];
     const auto [it, inserted] = last.emplace(std::make_pair(n.source, n.id), i);
     if (inserted) continue;
     const Notice& kept = notices[it->second];
-    if (kept.updated && n.updated && *n.updated < *kept.updated) {
-      counts.kept_newer.push_back(fmt::format("{} {}: a version dated {} comes after one dated {} in this import; the newer is kept",
-                                              NoticeSourceName(n.source), n.id, n.updated->ToString(), kept.updated->ToString()));
-      continue;
+    const std::string name = fmt::format("{} {}", NoticeSourceName(n.source), n.id);
+    std::vector<std::string_view> left_out;
+    switch (Succeeds(kept, n, &left_out)) {
+      case Succession::kTake:
+      case Succession::kSameNotice:
+        it->second = i;
+        break;
+      case Succession::kOlder:
+        counts.kept_newer.push_back(fmt::format("{}: a version dated {} comes after one dated {} in this import; the newer is kept", name,
+                                                n.updated->ToString(), kept.updated->ToString()));
+        break;
+      case Succession::kUndated:
+        counts.kept_newer.push_back(fmt::format("{}: a version without a date comes after one dated {} in this import; the dated one is kept",
+                                                name, kept.updated->ToString()));
+        break;
+      case Succession::kLessComplete:
+        counts.kept_newer.push_back(fmt::format("{}: a version that leaves out the {} of an earlier one in this import comes after it; the "
+                                                "fuller one is kept",
+                                                name, fmt::join(left_out, ", ")));
+        break;
     }
-    it->second = i;
   }
 
   const std::string now = store::NowUtc();
@@ -128,13 +207,39 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
         ++counts.unchanged;
         continue;
       }
-      // Dates are stored as "YYYY-MM-DD" (NULL: none), so text order is date order.
-      if (const std::string stored_updated = exists ? select.Text(1) : ""; !stored_updated.empty() && n.updated &&
-                                                                          n.updated->ToString() < stored_updated) {
-        ++counts.older;
-        counts.kept_newer.push_back(fmt::format("{} {}: the version dated {} is older than the stored one of {}; the stored version is kept",
-                                                source, n.id, n.updated->ToString(), stored_updated));
-        continue;
+      if (exists) {
+        auto stored = NoticeFromJson(previous);
+        if (!stored.ok())
+          return Error(ErrorCode::kInvalidInput, {Diagnostic{db_->path, 0, 0,
+                                                             fmt::format("the stored notice {} {} is unreadable: {}", source, n.id,
+                                                                         stored.error().ToString()),
+                                                             "restore the store from a copy, or import into a new one"}});
+        std::vector<std::string_view> left_out;
+        const Succession succession = Succeeds(stored.value(), n, &left_out);
+        const std::string name = fmt::format("{} {}", source, n.id);
+        if (succession == Succession::kSameNotice) {
+          ++counts.unchanged;
+          continue;
+        }
+        if (succession == Succession::kOlder) {
+          ++counts.older;
+          counts.kept_newer.push_back(fmt::format("{}: the version dated {} is older than the stored one of {}; the stored version is kept", name,
+                                                  n.updated->ToString(), stored.value().updated->ToString()));
+          continue;
+        }
+        if (succession == Succession::kUndated) {
+          ++counts.less_complete;
+          counts.kept_newer.push_back(
+              fmt::format("{}: the version imported has no date, the stored one is dated {}; the stored version is kept", name,
+                          stored.value().updated->ToString()));
+          continue;
+        }
+        if (succession == Succession::kLessComplete) {
+          ++counts.less_complete;
+          counts.kept_newer.push_back(fmt::format("{}: the version imported leaves out the {} of the stored one; the stored version is kept",
+                                                  name, fmt::join(left_out, ", ")));
+          continue;
+        }
       }
       if (exists) {
         keep.Reset();

@@ -246,11 +246,83 @@ TEST_F(NoticeStoreTest, AnOlderSnapshotNeverReplacesANewerNotice) {
   EXPECT_EQ(same_day.value().updated, 1u);
   EXPECT_TRUE(same_day.value().kept_newer.empty());
   EXPECT_EQ(store.Import(AlertModifiedOn("2025-04-01", "")).value().updated, 1u);
+  // A version without a date does not replace a dated one.
   FeedImport undated = AlertModifiedOn("2025-04-01", "4006381333931");
   undated.notices[0].updated.reset();
-  EXPECT_EQ(store.Import(undated).value().updated, 1u);
-  EXPECT_EQ(store.Import(older).value().updated, 1u);  // the stored one has no date to compare
-  EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 4u);
+  auto r = store.Import(undated);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().less_complete, 1u);
+  EXPECT_EQ(r.value().updated, 0u);
+  EXPECT_EQ(r.value().kept_newer, std::vector<std::string>{"eu-safety-gate A12/00009/25: the version imported has no date, the stored "
+                                                           "one is dated 2025-04-01; the stored version is kept"});
+  EXPECT_EQ(store.Import(older).value().older, 1u);
+  EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 2u);
+}
+
+// Health Canada answers a search with a short form of each recall, and the
+// recall's own page with the full one, both dated alike; Safety Gate's
+// weekly export has no dates where the open data has them. Imported in
+// any order and again, the store keeps the fuller.
+TEST_F(NoticeStoreTest, AThinnerFormOfANoticeNeverReplacesAFullerOne) {
+  Notice full;
+  full.source = NoticeSource::kCaHealthCanada;
+  full.id = "RA-66524";
+  full.published = Date::Parse("2018-04-19").value();
+  full.updated = full.published;
+  full.title = "Petit Collage musical jumbo wooden puzzles recalled";
+  full.model_numbers = {"PC-3140"};
+  full.gtins = {"00842715031405"};
+  full.hazard_description = "Small parts can come off.";
+  full.raw = R"({"recallId":"RA-66524","panels":[]})";
+  Notice thin = full;
+  thin.model_numbers.clear();
+  thin.gtins.clear();
+  thin.hazard_description.clear();
+  thin.raw = R"({"recallId":"RA-66524"})";
+  const std::string id = "RA-66524";
+
+  NoticeStore store = Open();
+  ASSERT_EQ(store.Import(std::vector<Notice>{thin}).value().added, 1u);
+  EXPECT_EQ(store.Import(std::vector<Notice>{full}).value().updated, 1u);  // fuller: taken
+  auto r = store.Import(std::vector<Notice>{thin});
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r.value().less_complete, 1u);
+  EXPECT_EQ(r.value().updated, 0u);
+  EXPECT_EQ(r.value().kept_newer,
+            std::vector<std::string>{"ca-health-canada RA-66524: the version imported leaves out the model numbers, GTINs, hazard "
+                                     "description of the stored one; the stored version is kept"});
+  EXPECT_EQ(store.Find(NoticeSource::kCaHealthCanada, id).value()->gtins, full.gtins);
+  EXPECT_EQ(store.WithGtin("00842715031405").value().size(), 1u);
+  EXPECT_EQ(store.Import(std::vector<Notice>{full}).value().unchanged, 1u);
+  EXPECT_EQ(store.History(NoticeSource::kCaHealthCanada, id).value().size(), 1u);
+
+  // The same notice from another form of the feed, only its raw record
+  // differing, is no change.
+  Notice same = full;
+  same.raw = R"({"recallId":"RA-66524","panels":[],"date":"2018-04-19"})";
+  EXPECT_EQ(store.Import(std::vector<Notice>{same}).value().unchanged, 1u);
+  EXPECT_EQ(store.Find(NoticeSource::kCaHealthCanada, id).value()->raw, full.raw);
+
+  // An edit that drops one GTIN and adds another is taken.
+  Notice edited = full;
+  edited.gtins = {"00842715031412"};
+  EXPECT_EQ(store.Import(std::vector<Notice>{edited}).value().updated, 1u);
+
+  // In one import, the fuller copy is kept whichever comes first.
+  const std::string other = path_ + ".2";
+  {
+    NoticeStore fresh = NoticeStore::Open(other).value();
+    auto both = fresh.Import(std::vector<Notice>{full, thin});
+    ASSERT_TRUE(both.ok());
+    EXPECT_EQ(both.value().added, 1u);
+    EXPECT_EQ(both.value().kept_newer.size(), 1u);
+    EXPECT_EQ(fresh.Find(NoticeSource::kCaHealthCanada, id).value()->gtins, full.gtins);
+    auto reversed = fresh.Import(std::vector<Notice>{thin, full});
+    ASSERT_TRUE(reversed.ok());
+    EXPECT_EQ(reversed.value().unchanged, 1u);
+    EXPECT_TRUE(reversed.value().kept_newer.empty());
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(other + suffix);
 }
 
 TEST_F(NoticeStoreTest, OfCopiesInOneImportTheNewestIsKept) {

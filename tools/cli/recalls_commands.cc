@@ -107,8 +107,8 @@ int RunImport(const Args& args) {
   if (!counts.ok()) return refuse(counts.error(), "see above, then import the files again");
   const ImportCounts& c = counts.value();
   for (const auto& m : c.kept_newer) cli::PrintNote(m);
-  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored (%s)\n", args.source.c_str(), c.added, c.updated,
-              c.unchanged, c.skipped, c.older, args.db.c_str());
+  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored (%s)\n",
+              args.source.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete, args.db.c_str());
   return c.skipped > 0 ? kSkipped : kOk;
 }
 
@@ -605,8 +605,10 @@ int RunAffected(const Args& args) {
     if (!counts.ok()) return Report(counts.error());
     const ImportCounts& c = counts.value();
     for (const auto& m : c.kept_newer) cli::PrintNote(m);
-    std::fprintf(stderr, "conform: %s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored (stored in %s)\n",
-                 args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, args.db.c_str());
+    std::fprintf(stderr,
+                 "conform: %s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored "
+                 "(stored in %s)\n",
+                 args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete, args.db.c_str());
     for (const Notice& notice : feed.value().notices) wanted_ids.push_back(fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id));
   }
   auto side = LoadNotices(args.db, args.threads);

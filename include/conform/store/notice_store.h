@@ -8,9 +8,17 @@
 // it and keeps the previous version in its history. An older snapshot never
 // replaces a newer notice: one whose `updated` date is strictly earlier
 // than the stored one's is not written (counted as `older`, and named in
-// `kept_newer`), whatever order the feeds are imported in. When either
-// side has no `updated` date, or the dates are equal, the imported notice
-// is taken (feeds do not always move the date when they edit a notice).
+// `kept_newer`), whatever order the feeds are imported in. Nor does a
+// thinner form of the same notice replace a fuller one (counted as
+// `less_complete`, and named): a version without an `updated` date where
+// the stored one has one, or, on the same day or when neither is dated, a
+// version that leaves out what the stored one says (its GTINs, model
+// numbers, dates, hazard ...: a search result against the full record).
+// Otherwise, on the same day or undated, the imported notice is taken (feeds
+// do not always move the date when they edit a notice), unless it is the
+// stored notice read from another form of the feed, its raw record aside
+// (counted as `unchanged`, nothing written). So importing several forms of
+// a feed, in any order and again, settles on the fullest.
 //
 // The schema is versioned with SQLite's user_version and migrated forward
 // on Open (OpenExisting reads a version-1 store as it is); a file written
@@ -49,12 +57,14 @@ struct ImportCounts {
   size_t updated = 0;    // notices it had, with different content
   size_t unchanged = 0;  // notices it had, identical
   size_t older = 0;      // notices it had with a later `updated` date: the stored version is kept
+  size_t less_complete = 0;  // thinner forms of notices it had (undated, or leaving fields out): the stored version is kept
   size_t skipped = 0;    // malformed records of the feed, not imported
-  // One line per notice version not taken because a newer one was kept:
-  // the `older` ones, and an older copy of a notice given after a newer one
-  // in one import (given before it, the older copy is replaced silently,
-  // as a later import would update it): "eu-safety-gate A12/00009/25: the version dated 2025-01-01 is
-  // older than the stored one of 2025-03-01; the stored version is kept".
+  // One line per notice version not taken because a newer or fuller one was
+  // kept: the `older` and `less_complete` ones, and an older or thinner copy
+  // of a notice given after a newer or fuller one in one import (given
+  // before it, the copy is replaced silently, as a later import would update
+  // it): "eu-safety-gate A12/00009/25: the version dated 2025-01-01 is older
+  // than the stored one of 2025-03-01; the stored version is kept".
   std::vector<std::string> kept_newer;
 };
 
@@ -86,9 +96,9 @@ class NoticeStore {
   static int SchemaVersion();
 
   // Adds or updates every notice in one transaction. A notice id given twice
-  // counts once: the copy with the latest `updated` date, ties and undated
-  // copies going to the later one (so `import new.json old.json` keeps the
-  // new). `skipped` is passed through to the counts (ImportFeed's skipped
+  // counts once: the copy that would replace the others as stored (the
+  // latest `updated` date; of the same day, the fuller), ties going to the
+  // later one (so `import new.json old.json` keeps the new). `skipped` is passed through to the counts (ImportFeed's skipped
   // records).
   Result<ImportCounts> Import(const std::vector<Notice>& notices, size_t skipped = 0);
   // The notices and skipped count of one or more feed imports.
