@@ -580,6 +580,7 @@ TEST(HealthCanadaRealRecordsTest, ReadsTheFrenchOpenDataFile) {
   EXPECT_TRUE(f.problems.empty()) << ProblemLines(f).front();
   EXPECT_EQ(beans->title, "Rappel de gourganes grillées de marque Go! Beanz en raison de la présence non déclarée de lait");
   EXPECT_EQ(beans->product_name, "Gourganes grillées");
+  EXPECT_EQ(beans->language, "fr");  // one notice with the English file's 82667 in a store
   EXPECT_EQ(beans->hazard_types, Strings{"Lait"});
   EXPECT_EQ(beans->risk_level, "Classe 3");
   EXPECT_EQ(Day(beans->updated), "2026-09-24");

@@ -480,6 +480,7 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   if (n.id.empty() && f.error().empty()) f.Fail("no NID");
   const bool french = IsFrenchOpenDataRecord(record);
   const OpenDataKeys& key = french ? kFrenchKeys : kEnglishKeys;
+  if (french) n.language = "fr";
   n.title = HtmlToText(f.Text({key.title}));
   n.url = f.Text({"URL"});
   if (!n.url.empty() && n.url[0] == '/') n.url = kOpenDataSiteRoot + n.url;

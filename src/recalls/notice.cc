@@ -83,6 +83,7 @@ std::string NoticeToJson(const Notice& n, bool with_raw) {
   Json j;
   j["source"] = std::string(NoticeSourceName(n.source));
   j["id"] = n.id;
+  PutText(j, "language", n.language);
   PutDate(j, "published", n.published);
   PutDate(j, "updated", n.updated);
   PutDate(j, "started", n.started);
@@ -129,6 +130,7 @@ Result<Notice> NoticeFromJson(std::string_view json) {
   auto list = [&](const char* key, std::vector<std::string>* out) { if (st.ok()) st = GetList(j, key, out); };
   auto date = [&](const char* key, std::optional<Date>* out) { if (st.ok()) st = GetDate(j, key, out); };
   text("id", &n.id);
+  text("language", &n.language);
   date("published", &n.published);
   date("updated", &n.updated);
   date("started", &n.started);

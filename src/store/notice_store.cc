@@ -102,9 +102,12 @@ std::vector<std::string_view> LeftOut(const Notice& stored, const Notice& incomi
   return out;
 }
 
+// A notice's language for messages: its code, or the feeds' own.
+std::string LanguageName(const std::string& code) { return code.empty() ? "English" : fmt::format("\"{}\"", code); }
+
 // Whether `incoming` is to replace `kept`, the version stored or met
 // earlier in the import, and why not.
-enum class Succession { kTake, kSameNotice, kOlder, kUndated, kLessComplete };
+enum class Succession { kTake, kSameNotice, kOlder, kUndated, kTranslation, kLessComplete };
 
 Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std::string_view>* left_out) {
   if (kept.updated && incoming.updated) {
@@ -115,7 +118,11 @@ Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std:
   } else if (incoming.updated) {
     return Succession::kTake;
   }
-  // The same day, or neither dated: feeds do not always move the date when
+  // The same day, or neither dated. A feed that gives a notice in two
+  // languages (Health Canada's English and French open data) gives one
+  // notice: the feed's own language is kept, and replaces a translation.
+  if (kept.language != incoming.language) return incoming.language.empty() ? Succession::kTake : Succession::kTranslation;
+  // Feeds do not always move the date when
   // they edit, so an edit is taken; the same notice read from another form
   // of the feed (its raw record aside) is no change, and a thinner form
   // does not replace a fuller one.
@@ -173,6 +180,11 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
       case Succession::kUndated:
         counts.kept_newer.push_back(fmt::format("{}: a version without a date comes after one dated {} in this import; the dated one is kept",
                                                 name, kept.updated->ToString()));
+        break;
+      case Succession::kTranslation:
+        counts.kept_newer.push_back(fmt::format("{}: a version in another language (\"{}\") comes after the {} in this import; the {} is "
+                                                "kept",
+                                                name, n.language, LanguageName(kept.language), LanguageName(kept.language)));
         break;
       case Succession::kLessComplete:
         counts.kept_newer.push_back(fmt::format("{}: a version that leaves out the {} of an earlier one in this import comes after it; the "
@@ -232,6 +244,13 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
           counts.kept_newer.push_back(
               fmt::format("{}: the version imported has no date, the stored one is dated {}; the stored version is kept", name,
                           stored.value().updated->ToString()));
+          continue;
+        }
+        if (succession == Succession::kTranslation) {
+          ++counts.other_language;
+          counts.kept_newer.push_back(fmt::format("{}: the version imported is in another language (\"{}\") than the stored one, in {}; the "
+                                                  "stored version is kept",
+                                                  name, n.language, LanguageName(stored.value().language)));
           continue;
         }
         if (succession == Succession::kLessComplete) {

@@ -346,6 +346,48 @@ TEST_F(NoticeStoreTest, OfCopiesInOneImportTheNewestIsKept) {
   EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value()->gtins, std::vector<std::string>{"04006381333931"});
 }
 
+// Health Canada's open data comes as an English and a French file with the
+// same NIDs: one notice, kept in English whatever order they come in.
+TEST_F(NoticeStoreTest, ATranslationOfANoticeIsTheSameNotice) {
+  Notice english;
+  english.source = NoticeSource::kCaHealthCanada;
+  english.id = "82667";
+  english.updated = Date::Parse("2026-09-24").value();
+  english.title = "Roasted Broadbeans recalled due to undeclared milk";
+  Notice french = english;
+  french.language = "fr";
+  french.title = "Rappel de gourganes grillées en raison de la présence de lait non déclaré";
+
+  NoticeStore store = Open();
+  ASSERT_EQ(store.Import(std::vector<Notice>{french}).value().added, 1u);
+  EXPECT_EQ(store.Import(std::vector<Notice>{english}).value().updated, 1u);
+  for (int again = 0; again < 2; ++again) {
+    auto r = store.Import(std::vector<Notice>{french});
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r.value().other_language, 1u);
+    EXPECT_EQ(r.value().updated, 0u);
+    EXPECT_EQ(r.value().kept_newer, std::vector<std::string>{"ca-health-canada 82667: the version imported is in another language (\"fr\") "
+                                                             "than the stored one, in English; the stored version is kept"});
+    EXPECT_EQ(store.Import(std::vector<Notice>{english}).value().unchanged, 1u);
+  }
+  const auto kept = store.Find(NoticeSource::kCaHealthCanada, "82667").value();
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(kept->title, english.title);
+  EXPECT_EQ(kept->language, "");
+  // A later French version is a change, and taken.
+  french.updated = Date::Parse("2026-09-30").value();
+  EXPECT_EQ(store.Import(std::vector<Notice>{french}).value().updated, 1u);
+  EXPECT_EQ(store.Find(NoticeSource::kCaHealthCanada, "82667").value()->language, "fr");
+  // Both in one import, either order: the English.
+  english.updated = french.updated;
+  auto both = store.Import(std::vector<Notice>{english, french});
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both.value().updated, 1u);
+  EXPECT_EQ(both.value().kept_newer.size(), 1u);
+  EXPECT_EQ(store.Import(std::vector<Notice>{french, english}).value().unchanged, 1u);
+  EXPECT_EQ(store.Find(NoticeSource::kCaHealthCanada, "82667").value()->title, english.title);
+}
+
 TEST_F(NoticeStoreTest, SchemaIsVersionedAndForeignFilesAreRefused) {
   { NoticeStore store = Open(); }
   EXPECT_EQ(Query("PRAGMA user_version"), std::to_string(NoticeStore::SchemaVersion()));

@@ -107,8 +107,9 @@ int RunImport(const Args& args) {
   if (!counts.ok()) return refuse(counts.error(), "see above, then import the files again");
   const ImportCounts& c = counts.value();
   for (const auto& m : c.kept_newer) cli::PrintNote(m);
-  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored (%s)\n",
-              args.source.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete, args.db.c_str());
+  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored, %zu translations "
+              "of stored (%s)\n",
+              args.source.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete, c.other_language, args.db.c_str());
   return c.skipped > 0 ? kSkipped : kOk;
 }
 
@@ -606,9 +607,9 @@ int RunAffected(const Args& args) {
     const ImportCounts& c = counts.value();
     for (const auto& m : c.kept_newer) cli::PrintNote(m);
     std::fprintf(stderr,
-                 "conform: %s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored "
-                 "(stored in %s)\n",
-                 args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete, args.db.c_str());
+                 "conform: %s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored, "
+                 "%zu translations of stored (stored in %s)\n",
+                 args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete, c.other_language, args.db.c_str());
     for (const Notice& notice : feed.value().notices) wanted_ids.push_back(fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id));
   }
   auto side = LoadNotices(args.db, args.threads);

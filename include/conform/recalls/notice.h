@@ -37,6 +37,10 @@ struct Notice {
   // (Safety Gate), "18110" (CPSC recall number, hyphens dropped), "RA-66524"
   // (Health Canada).
   std::string id;
+  // The language the notice's text is written in, where the feed gives a
+  // notice in more than one: "fr" for Health Canada's French open data.
+  // Empty: the feed's own language (English for all three feeds).
+  std::string language;
 
   // Dates as the feed gives them; empty when it gives none (the Safety Gate
   // weekly-report export has no dates at all).

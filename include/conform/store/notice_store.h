@@ -17,8 +17,11 @@
 // Otherwise, on the same day or undated, the imported notice is taken (feeds
 // do not always move the date when they edit a notice), unless it is the
 // stored notice read from another form of the feed, its raw record aside
-// (counted as `unchanged`, nothing written). So importing several forms of
-// a feed, in any order and again, settles on the fullest.
+// (counted as `unchanged`, nothing written). A feed's notice in two
+// languages is one notice, kept in the feed's own language: a translation
+// of the same day or undated does not replace it (counted as
+// `other_language`), and it replaces a translation. So importing several
+// forms of a feed, in any order and again, settles on the fullest.
 //
 // The schema is versioned with SQLite's user_version and migrated forward
 // on Open (OpenExisting reads a version-1 store as it is); a file written
@@ -58,6 +61,7 @@ struct ImportCounts {
   size_t unchanged = 0;  // notices it had, identical
   size_t older = 0;      // notices it had with a later `updated` date: the stored version is kept
   size_t less_complete = 0;  // thinner forms of notices it had (undated, or leaving fields out): the stored version is kept
+  size_t other_language = 0;  // translations of notices it had in the feed's own language: the stored version is kept
   size_t skipped = 0;    // malformed records of the feed, not imported
   // One line per notice version not taken because a newer or fuller one was
   // kept: the `older` and `less_complete` ones, and an older or thinner copy
