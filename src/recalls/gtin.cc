@@ -123,25 +123,25 @@ BarcodeScan ExtractGtins(std::string_view field) {
       ++i;
       continue;
     }
-    // A code printed in groups ("0 12345 67890 5"): join the following
-    // groups while they fit, and take the join only if it is a valid GTIN.
+    // A code printed in groups ("0 12345 67890 5", an ITF-14 as "1 00 12345
+    // 67890 2"): join the following groups while they fit, and take the
+    // longest join that is a valid GTIN. Not the first: a GTIN-8's check
+    // digit holds for a tenth of the 8-digit heads of longer codes.
     std::string joined = digits;
-    std::string joined_text = text;
-    size_t j = i + 1;
-    bool taken = false;
-    for (; j < words.size() && words[j].single_space_before; ++j) {
+    std::string best;
+    size_t best_end = i;
+    for (size_t j = i + 1; j < words.size() && words[j].single_space_before; ++j) {
       const std::string more = DigitsOf(words[j].text);
       if (more.empty() || joined.size() + more.size() > 14) break;
       joined += more;
-      joined_text += " " + words[j].text;
       if (IsGtinLength(joined.size()) && GtinDigitsProblem(joined).empty()) {
-        add(joined);
-        taken = true;
-        break;
+        best = joined;
+        best_end = j;
       }
     }
-    if (taken) {
-      i = j + 1;
+    if (!best.empty()) {
+      add(best);
+      i = best_end + 1;
     } else {
       scan.problems.push_back({text, GtinDigitsProblem(digits)});
       ++i;

@@ -19,6 +19,12 @@ TEST(BarcodeFieldTest, ReadsSeveralCodesWhateverSeparatesThem) {
 TEST(BarcodeFieldTest, JoinsPrintedDigitGroupsOnlyIntoAValidCode) {
   EXPECT_EQ(ExtractGtins("0 36000 29145 2").gtins, Gtins{"00036000291452"});
   EXPECT_EQ(ExtractGtins("5-901234-123457.").gtins, Gtins{"05901234123457"});
+  EXPECT_EQ(ExtractGtins("5 901234 123457").gtins, Gtins{"05901234123457"});
+  // The longest valid join: "1 00 12345" is itself a valid GTIN-8, the
+  // head of this ITF-14.
+  const BarcodeScan itf = ExtractGtins("1 00 12345 67890 2");
+  EXPECT_EQ(itf.gtins, Gtins{"10012345678902"});
+  EXPECT_TRUE(itf.problems.empty());
   // Two whole codes side by side stay two codes.
   EXPECT_EQ(ExtractGtins("4006381333931 5901234123457").gtins, (Gtins{"04006381333931", "05901234123457"}));
   // Groups that never make a valid code are reported, not glued together.
