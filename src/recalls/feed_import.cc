@@ -153,7 +153,8 @@ std::string FieldReader::Text(std::initializer_list<std::string_view> keys) {
   std::string_view key;
   const Json* v = Find(object_, keys, &key);
   if (v == nullptr) return "";
-  if (v->is_array() || v->is_object()) {
+  // true or false where a text is meant is no text ("brand": true).
+  if (v->is_array() || v->is_object() || v->is_boolean()) {
     Fail(fmt::format("'{}' should be text, found {}", key, TypeName(*v)));
     return "";
   }
@@ -205,6 +206,10 @@ std::vector<std::string> FieldReader::Strings(std::initializer_list<std::string_
   if (v == nullptr) return out;
   if (v->is_object()) {
     Fail(fmt::format("'{}' should be text or an array of text, found an object", key));
+    return out;
+  }
+  if (v->is_boolean()) {
+    Fail(fmt::format("'{}' should be text or an array of text, found {}", key, TypeName(*v)));
     return out;
   }
   if (!v->is_array()) {
@@ -355,7 +360,9 @@ std::optional<NoticeSource> GuessRecordSource(const Json& record) {
   if (has("RecallID") || has("RecallNumber")) return NoticeSource::kUsCpsc;
   if (has("alert_number") || has("caseNumber") || has("product_barcode") || has("rapex_url")) return NoticeSource::kEuSafetyGate;
   if (has("recallId") || has("panels") || (has("date_published") && has("category"))) return NoticeSource::kCaHealthCanada;
-  if (has("NID") && (has("Title") || has("Organization"))) return NoticeSource::kCaHealthCanada;  // the open data file
+  // The open data file, in English or French.
+  if (has("NID") && (has("Title") || has("Organization") || has("Titre") || has("Organisation") || has("Produit")))
+    return NoticeSource::kCaHealthCanada;
   return std::nullopt;
 }
 
@@ -728,7 +735,57 @@ std::optional<RecordTexts> FindRecordTexts(std::string_view text) {
 
 }  // namespace feed
 
+namespace {
+
+// Feeds nest a few levels deep. A document nested deeper than this is no
+// feed, and building and writing it back would exhaust the stack.
+constexpr int kMaxNesting = 256;
+
+// The byte where `text` opens its array or object nested deeper than
+// kMaxNesting, or npos.
+size_t TooDeepAt(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxNesting) return i;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Where the number a parser could not hold is ("number overflow parsing
+// '1e999'"): the byte after it, as the parser's own positions count, or 0.
+size_t NumberOutOfRangeAt(std::string_view text, std::string_view what) {
+  const size_t open = what.find('\'');
+  const size_t close = open == std::string_view::npos ? open : what.find('\'', open + 1);
+  if (close == std::string_view::npos || close == open + 1) return 0;
+  const std::string_view number = what.substr(open + 1, close - open - 1);
+  for (size_t at = text.find(number); at != std::string_view::npos; at = text.find(number, at + 1)) {
+    const size_t end = at + number.size();
+    const auto part_of_number = [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == 'e' || c == 'E' || c == '-' || c == '+'; };
+    if ((at == 0 || !part_of_number(text[at - 1])) && (end == text.size() || !part_of_number(text[end]))) return end;
+  }
+  return 0;
+}
+
+}  // namespace
+
 Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
+  if (const size_t deep = TooDeepAt(json_text); deep != std::string_view::npos) {
+    const auto [line, column] = LineColumn(json_text, deep);
+    return Error(ErrorCode::kInvalidInput,
+                 {Diagnostic{"", line, column, fmt::format("arrays and objects nested more than {} deep: not a recall feed", kMaxNesting),
+                             "fetch the feed again from the regulator; its records nest a few levels at most"}});
+  }
   // Most feeds are one array of records: validated first (nothing built),
   // then parsed a record at a time.
   if (Json::accept(json_text)) {
@@ -750,7 +807,7 @@ Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
   } catch (const Json::parse_error& e) {
     return NotJson(json_text, e.byte, e.what());
   } catch (const Json::exception& e) {  // a number out of range (1e999)
-    return NotJson(json_text, 0, e.what());
+    return NotJson(json_text, NumberOutOfRangeAt(json_text, e.what()), e.what());
   }
   auto records = RecordsOf(doc);
   if (!records.ok()) return records.error();

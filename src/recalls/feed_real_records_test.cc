@@ -581,6 +581,12 @@ TEST(HealthCanadaRealRecordsTest, ReadsTheFrenchOpenDataFile) {
   EXPECT_EQ(beans->title, "Rappel de gourganes grillées de marque Go! Beanz en raison de la présence non déclarée de lait");
   EXPECT_EQ(beans->product_name, "Gourganes grillées");
   EXPECT_EQ(beans->language, "fr");  // one notice with the English file's 82667 in a store
+  // A French record without the keys both files share but NID is still
+  // known for the open data file.
+  const FeedImport bare = MustImport(NoticeSource::kCaHealthCanada,
+                                     R"([{"NID": "82667", "Titre": "Rappel de gourganes", "Organisation": "ACIA", "Produit": "Gourganes"}])");
+  ASSERT_EQ(bare.notices.size(), 1u);
+  EXPECT_EQ(bare.notices[0].language, "fr");
   EXPECT_EQ(beans->hazard_types, Strings{"Lait"});
   EXPECT_EQ(beans->risk_level, "Classe 3");
   EXPECT_EQ(Day(beans->updated), "2026-09-24");

@@ -444,6 +444,38 @@ TEST(FeedJsonErrorTest, ANumberOutOfRangeIsRefusedNotThrown) {
   const Diagnostic d = RefusalOf("[{\"alert_number\": \"A12/00001/25\", \"x\": 1e999}]");
   EXPECT_NE(d.message.find("not valid JSON: "), std::string::npos) << d.message;
   EXPECT_NE(d.message.find("1e999"), std::string::npos) << d.message;
+  // Where it is: the parser gives no position for it.
+  const Diagnostic at = RefusalOf("[{\"alert_number\": \"A12/00001/25\", \"y\": 21e99},\n {\"x\": 1e999}]");
+  EXPECT_EQ(at.line, 2);
+  EXPECT_EQ(at.column, 12);  // its last digit
+}
+
+// true or false is no brand and no country: the record is skipped, named.
+TEST(FeedJsonErrorTest, ABooleanWhereTextIsMeantSkipsTheRecord) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([{"alert_number": "A12/1/20", "product_name": "x", "brand": true},
+    {"alert_number": "A12/2/20", "product_name": "y", "country_of_origin": false},
+    {"alert_number": "A12/3/20", "product_name": "z", "brand": "Acme"}])");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].brands, std::vector<std::string>{"Acme"});
+  EXPECT_EQ(f.skipped(), 2u);
+  ASSERT_EQ(f.problems.size(), 2u);
+  EXPECT_NE(f.problems[0].ToString().find("found a boolean"), std::string::npos) << f.problems[0].ToString();
+}
+
+// Deeper than any feed nests: refused with its place, before anything is
+// built (reading it back whole would exhaust the stack).
+TEST(FeedJsonErrorTest, NestingNoFeedHasIsRefused) {
+  const std::string deep = "[{\"alert_number\": \"A12/00001/25\",\n \"packaging_description\": " + std::string(100000, '[') +
+                           std::string(100000, ']') + "}]";
+  const Diagnostic d = RefusalOf(deep);
+  EXPECT_EQ(d.message, "arrays and objects nested more than 256 deep: not a recall feed");
+  EXPECT_EQ(d.line, 2);
+  EXPECT_EQ(d.column, 26 + 255);
+  // Brackets inside text do not count.
+  EXPECT_EQ(MustImport(NoticeSource::kEuSafetyGate, "[{\"alert_number\": \"A12/00001/25\", \"product_name\": \"" + std::string(300, '[') +
+                                                        "\\\"\"}]")
+                .notices.size(),
+            1u);
 }
 
 }  // namespace
