@@ -178,15 +178,27 @@ bool IsCupHeader(const std::vector<std::string>& words) {
 // words, any case, accents as written or not.
 Column ColumnOf(const std::string& header) {
   const std::vector<std::string> words = FoldedWords(header);
-  const std::string h = Join(words, " ");
-  auto has = [&h](const char* w) { return h.find(w) != std::string::npos; };
+  const std::string h = " " + Join(words, " ") + " ";
+  // Whole words, a plural "s" or digits after the last allowed ("Lots",
+  // "EAN13"): "lot" is not in "Pilot", nor "ean" in "Ocean", nor "upc" in
+  // "Cupcake".
+  auto has = [&h](std::string_view w) {
+    const std::string phrase = " " + std::string(w);
+    for (size_t at = h.find(phrase); at != std::string::npos; at = h.find(phrase, at + 1)) {
+      size_t end = at + phrase.size();
+      if (h[end] == 's') ++end;
+      while (std::isdigit(static_cast<unsigned char>(h[end]))) ++end;
+      if (h[end] == ' ') return true;
+    }
+    return false;
+  };
   if (has("upc") || has("gtin") || has("barcode") || has("bar code") || has("ean") || IsCupHeader(words) || has("code universel") ||
       has("code barre") || has("codes barre") || has("code a barre") || has("codes a barre"))
     return Column::kBarcode;
-  if (has("model") || has("modele") || has("item number") || has("sku") || h == "ugs") return Column::kModel;
+  if (has("model") || has("modele") || has("item number") || has("sku") || h == " ugs ") return Column::kModel;
   if (has("lot") || has("batch") || has("date code") || has("code de date") || has("serial") || has("numero de serie")) return Column::kBatch;
   if (has("brand") || has("marque")) return Column::kBrand;
-  if (h == "product" || h == "product name" || h == "produit" || h == "nom du produit") return Column::kProduct;
+  if (h == " product " || h == " product name " || h == " produit " || h == " nom du produit ") return Column::kProduct;
   return Column::kOther;
 }
 

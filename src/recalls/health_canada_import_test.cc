@@ -88,6 +88,23 @@ TEST(HealthCanadaImportTest, ReadsFrenchBarcodeHeadersAndLabels) {
   ASSERT_EQ(c.notices.size(), 1u);
   EXPECT_TRUE(c.notices[0].gtins.empty());
   EXPECT_TRUE(c.problems.empty()) << ProblemLines(c).front();
+
+  // Headers and labels name columns by whole words: "ean" is not in
+  // "Ocean", "lot" not in "Pilot", "upc" not in "Cupcake"; plurals and
+  // digits after count ("Lots", "EAN13").
+  const FeedImport w = MustImport(
+      NoticeSource::kCaHealthCanada,
+      "[" + ProductPanelRecord("RA-2", "<table><tr><th>Ocean theme</th><th>Pilot size</th><th>Cupcake</th><th>UPC</th></tr>"
+                                       "<tr><td>2023</td><td>12 oz</td><td>3</td><td>036000291452</td></tr></table>"
+                                       "<p>Means of sale: online 2021</p>") +
+          "," +
+          ProductPanelRecord("RA-3", "<table><tr><th>EAN13</th><th>Lots</th></tr><tr><td>4006381333931</td><td>L7</td></tr></table>") + "]");
+  ASSERT_EQ(w.notices.size(), 2u);
+  EXPECT_EQ(w.notices[0].gtins, Strings{"00036000291452"});
+  EXPECT_TRUE(w.notices[0].batch_numbers.empty());
+  EXPECT_TRUE(w.problems.empty()) << ProblemLines(w).front();
+  EXPECT_EQ(w.notices[1].gtins, Strings{"04006381333931"});
+  EXPECT_EQ(w.notices[1].batch_numbers, Strings{"L7"});
 }
 
 TEST(HealthCanadaImportTest, SplitsTheIssueLineIntoHazards) {
