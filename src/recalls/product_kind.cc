@@ -365,6 +365,11 @@ const std::string& ProductKinds::name(CategoryId kind) const {
   return kind < n ? state_->vocabulary->category(kind).name : state_->outside[kind - n];
 }
 
+bool ProductKinds::OnlyOutsideVocabulary(const ProductKind& kind) const {
+  const size_t n = state_->vocabulary->category_count();
+  return !kind.kinds.empty() && std::all_of(kind.kinds.begin(), kind.kinds.end(), [n](CategoryId k) { return k >= n; });
+}
+
 double ProductKinds::min_evidence() const { return state_->min_evidence; }
 
 }  // namespace conform::recalls

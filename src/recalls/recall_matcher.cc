@@ -1312,6 +1312,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool notice_has_gtin;
     KindJudgement kinds;
     bool made_for = false;  // the listing may sell something made for the product
+    // The notice recalls only goods outside the vocabulary (a motor
+    // vehicle): listings that name its model sell parts and accessories for
+    // it far more often than the vehicle, and whether a vehicle is affected
+    // depends on its identification number, so never a takedown by code.
+    bool outside_vocabulary = false;
     bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
     std::string_view accessory{};  // named so, but the listing sells an accessory of it: the word that says so
     std::string_view code_accessory{};  // the code and brand agree, but a word says the listing sells an accessory
@@ -1524,6 +1529,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (!query_kind) query_kind = indexed_are_notices_ ? options_.kinds->OfListing(query) : options_.kinds->OfNotice(query);
       j.kinds = indexed_are_notices_ ? options_.kinds->Judge(state_->kinds[c], *query_kind)
                                      : options_.kinds->Judge(*query_kind, state_->kinds[c]);
+      j.outside_vocabulary = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind);
       if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;
@@ -1645,7 +1651,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule = "rule: shared GTIN -> takedown";
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       const bool model_agrees = !scored || probability >= options_.takedown_at;
-      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty()) {
+      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.outside_vocabulary) {
         m.action = RecallAction::kTakedown;
         rule = "rule: notice model code and brand in the listing -> takedown";
       } else {
@@ -1654,6 +1660,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                            !j.brands_agree            ? "the brand is not confirmed"
                            : j.gtins_differ           ? "the GTINs differ"
                            : j.made_for               ? "the listing may sell something made for it"
+                           : j.outside_vocabulary     ? std::string("the notice recalls goods outside the product vocabulary (a vehicle), and "
+                                                                    "listings naming its model mostly sell parts and accessories for it")
                            : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                                      AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
                                                       : fmt::format("match probability below {:.2f}", options_.takedown_at));

@@ -356,6 +356,34 @@ TEST_F(RecallMatcherTest, JapaneseAndKoreanSpellingsOfABrand) {
   EXPECT_NE(ActionOf(index, "파소니 무선 헤드폰 WH-1000XM4", "Generic"), RecallAction::kTakedown);
 }
 
+// A vehicle recall names the vehicle's model; listings naming that model
+// sell its parts and accessories: never taken down by the code, reviewed
+// where words such as "cover" do not already set them aside.
+TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
+  auto kinds = ProductKinds::LoadDefault();
+  ASSERT_TRUE(kinds.ok()) << kinds.error().ToString();
+  RecallMatcherOptions options;
+  options.kinds = kinds.value().get();
+  Notice car = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03221/24", "Passenger car", "Volvo", "XC90", "",
+                          "The airbag may not deploy.");
+  car.category = "Motor vehicles";
+  const RecallIndex index({FromNotice(car)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  size_t reviewed = 0;
+  // Parts the table's words set aside give nothing; the rest, and the car
+  // itself, a review at most.
+  for (const char* title : {"Volvo XC90 oil filter", "Bremsscheiben vorne Volvo XC90", "Volvo XC90 LED tail light assembly"})
+    EXPECT_TRUE(index.Match(FromListing(MakeListing("L", title, "Volvo"))).empty()) << title;
+  for (const char* title : {"Volvo XC90 T8 Recharge 2019", "Volvo XC90 Kofferraumablage", "Volvo XC90 seat belt buckle"}) {
+    const auto m = index.Match(FromListing(MakeListing("L", title, "Volvo")));
+    ASSERT_LE(m.size(), 1u);
+    if (m.empty()) continue;
+    ++reviewed;
+    EXPECT_EQ(m[0].action, RecallAction::kReview) << title;
+    EXPECT_NE(m[0].evidence.back().find("outside the product vocabulary (a vehicle)"), std::string::npos) << m[0].evidence.back();
+  }
+  EXPECT_EQ(reviewed, 3u);  // each was a takedown before: the model code and the brand agree
+}
+
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
   const RecallIndex by_notice(notice_records_, true, &featurizer_, nullptr);
   const RecallIndex by_listing(listing_records_, false, &featurizer_, nullptr);

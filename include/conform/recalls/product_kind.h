@@ -100,6 +100,10 @@ class ProductKinds {
   // A kind's name: the vocabulary's category, or the table's kind outside it.
   const std::string& name(CategoryId kind) const;
   double min_evidence() const;
+  // Whether a record's kinds are all outside the vocabulary (a motor
+  // vehicle): goods a marketplace listing rarely sells itself, while it
+  // sells many parts and accessories named after them.
+  bool OnlyOutsideVocabulary(const ProductKind& kind) const;
 
  private:
   ProductKinds();
