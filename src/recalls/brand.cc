@@ -170,8 +170,52 @@ size_t ChinesePlaceLength(std::string_view name) {
   return at < name.size() ? at : 0;
 }
 
+namespace {
+
+// The bytes of a brand key as spellings of one brand are compared: without
+// spaces ("de longhi" from "De'Longhi", "delonghi"), without the word
+// "and" after the first word ("black and decker", "black decker" from
+// "BLACK+DECKER"), and a German vowel's "e" dropped ("kaercher", "karcher"
+// from "Kärcher"). Reads the key in place: brands are compared for every
+// candidate pair.
+class LooseBrandBytes {
+ public:
+  explicit LooseBrandBytes(std::string_view key) : key_(key) {}
+  // The next byte, or -1 at the end.
+  int Next() {
+    while (at_ < key_.size()) {
+      const char c = key_[at_++];
+      if (c == ' ') {
+        if (key_.substr(at_, 3) == "and" && (at_ + 3 == key_.size() || key_[at_ + 3] == ' ')) at_ += 3;
+        continue;
+      }
+      if ((c == 'a' || c == 'o' || c == 'u') && at_ < key_.size() && key_[at_] == 'e') ++at_;
+      return static_cast<unsigned char>(c);
+    }
+    return -1;
+  }
+
+ private:
+  std::string_view key_;
+  size_t at_ = 0;
+};
+
+bool SameLooseBrand(std::string_view a, std::string_view b) {
+  LooseBrandBytes x(a), y(b);
+  size_t bytes = 0;
+  for (;; ++bytes) {
+    const int c = x.Next();
+    if (c != y.Next()) return false;
+    if (c < 0) break;
+  }
+  return bytes >= 4;  // "a b" and "ab" are too short to tell
+}
+
+}  // namespace
+
 bool SameBrandKey(std::string_view a, std::string_view b) {
   if (a == b) return true;
+  if (!a.empty() && !b.empty() && SameLooseBrand(a, b)) return true;
   if (a.size() < b.size()) std::swap(a, b);
   // One is the other with company words after it. Not two company names
   // that share a first word: "digital innovations" and "digital
