@@ -1054,8 +1054,13 @@ MatchRecord FromListing(const Listing& l) {
                      {"model", model_given ? text(l.model) : described.models[0]},
                      {"category", text(l.category)},
                      {"other models", model_given ? "" : Joined(described.models, 1)}};
-  if (!l.gtin.empty())
-    if (auto g = NormalizeGtin(l.gtin); g.ok()) r.gtins.push_back(g.value());
+  if (!l.gtin.empty()) {
+    // A code that lost its leading zeros in a spreadsheet ("36000291452")
+    // is still the code: zeros before a GTIN leave its check digit as it is.
+    std::string gtin = l.gtin;
+    if (gtin.size() > 8 && gtin.size() < 12 && std::all_of(gtin.begin(), gtin.end(), IsDigit)) gtin.insert(0, 12 - gtin.size(), '0');
+    if (auto g = NormalizeGtin(gtin); g.ok()) r.gtins.push_back(g.value());
+  }
   // Most titles hold no run of eight digits, ASCII or full-width (UTF-8
   // EF BC 90..99), whole or in groups parted by single spaces or hyphens:
   // those are not normalised for them.

@@ -384,6 +384,20 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   EXPECT_EQ(reviewed, 3u);  // each was a takedown before: the model code and the brand agree
 }
 
+// A listing's GTIN that lost its leading zero in a spreadsheet is still
+// the notice's.
+TEST_F(RecallMatcherTest, AGtinWithoutItsLeadingZerosIsTheSameGtin) {
+  std::vector<MatchRecord> notices = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26901", "Kettle", "Brewly", "", "00036000291452"))};
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  for (const char* gtin : {"036000291452", "36000291452", "0036000291452"}) {
+    Listing l = MakeListing("L", "Electric kettle 1.7 l", "Generic");
+    l.gtin = gtin;
+    const auto m = index.Match(FromListing(l));
+    ASSERT_EQ(m.size(), 1u) << gtin;
+    EXPECT_EQ(m[0].action, RecallAction::kTakedown) << gtin;
+  }
+}
+
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
   const RecallIndex by_notice(notice_records_, true, &featurizer_, nullptr);
   const RecallIndex by_listing(listing_records_, false, &featurizer_, nullptr);
