@@ -71,7 +71,7 @@ constexpr std::array kUnits = {
     Unit{"SLICE", 0},  Unit{"TIER", 0},   Unit{"PLY", 0},     Unit{"STAR", 0},    Unit{"MIL", 0},
     Unit{"PT", 0},     Unit{"PX", 0},     Unit{"PERSON", 0},  Unit{"PLAYER", 0},  Unit{"PLAYERS", 0},
     Unit{"LAYER", 0},  Unit{"BAND", 0},   Unit{"GEN", 0},     Unit{"TH", 0},      Unit{"ST", 0},
-    Unit{"ND", 0},     Unit{"RD", 0},
+    Unit{"ND", 0},     Unit{"RD", 0},     Unit{"USB", 2},  // "6USB": six USB ports
 };
 
 // Interface, format and rating names followed by a version or class: each

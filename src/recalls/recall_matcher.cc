@@ -60,7 +60,9 @@ std::string_view Singular(std::string_view w) {
 bool PlaceholderBrand(std::string_view key) {
   static const std::unordered_set<std::string_view> kPlaceholders = {
       "unknown", "unknown brand", "no brand", "nobrand", "unbranded", "generic", "none", "n a", "na", "not known",
-      "brand unknown", "without brand", "no name", "noname", "sans marque", "ohne marke", "sin marca", "senza marca"};
+      "brand unknown", "without brand", "no name", "noname", "sans marque", "ohne marke", "sin marca", "senza marca",
+      // Words of a label, not a maker's name ("ORIGINAL" on a charger).
+      "original", "oem", "genuine"};
   return kPlaceholders.count(key) != 0;
 }
 

@@ -575,6 +575,13 @@ TEST_F(RecallRulesTest, ACodeOnlyNoticeAndAnotherBrand) {
   EXPECT_EQ(unbranded[0].evidence.back(), "rule: notice model code in the listing, but the brand is not confirmed -> review");
   // A known brand against another known brand: nothing, same code or not.
   EXPECT_TRUE(Match(MakeListing("L", "Kettle KT1700 1.7L", "Teakraft")).empty());
+  // "Original" is a label's word, not a brand: a listing saying its goods
+  // are original confirms no notice's "ORIGINAL".
+  std::vector<MatchRecord> notices = {FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/03498/24", "Stand charger", "ORIGINAL", "QC-3498U", ""))};
+  const RecallIndex index(notices, true, &featurizer_, nullptr);
+  const auto original = index.Match(FromListing(MakeListing("L", "Ugreen QC-3498U stand charger original", "Ugreen")));
+  ASSERT_EQ(original.size(), 1u);
+  EXPECT_EQ(original[0].action, RecallAction::kReview);
 }
 
 TEST_F(RecallRulesTest, ACodeAloneIsACoincidence) {
