@@ -535,7 +535,8 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // both forms, and whose final sigma folds to "σ"). Not "passar" alone,
   // the Portuguese "to iron" too ("ferro de passar").
   static constexpr std::string_view kWords[] = {
-      "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "kompatibel", "compatibile",
+      "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "replaces", "works with",
+      "ersetzt", "remplace", "reemplaza", "sostituisce", "kompatibel", "compatibile",
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
       "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
       "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары", "reposicao", "acessorio", "acessorios",
@@ -547,10 +548,11 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       "ανταλλακτικο", "αξεσουάρ", "αξεσουαρ"};
   for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
-  // Chinese and Korean, written without spaces: "适用", "兼容", "호환"
-  // (fits), "配件" (accessory), "替换", "교체용" (replacement), "전용"
-  // (made for).
-  for (const std::string_view word : {"适用", "兼容", "配件", "替换", "호환", "교체용", "전용"})
+  // Chinese (simplified and traditional), Japanese and Korean, written
+  // without spaces: "适用", "適用", "兼容", "相容", "호환", "互換" (fits,
+  // compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
+  // (replacement), "전용" (made for).
+  for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "互換", "호환", "교체용", "전용"})
     if (listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
   // "for <the notice's code>" ("USB C cable for CH-20"), whatever the
   // brands: the listing sells something made for that model.

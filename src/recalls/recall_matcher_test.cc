@@ -626,7 +626,10 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
                             "Vervangende lader Voltix VX1588", "Laddare som passar till Voltix VX1588", "Reservdel laddare Voltix VX1588",
                             "Oplader til bærbar Voltix VX1588", "Yhteensopiva laturi Voltix VX1588", "Kompatibilis töltő Voltix VX1588",
                             "Încărcător pentru laptop Voltix VX1588", "Încărcător compatibil Voltix VX1588",
-                            "Φορτιστής συμβατός Voltix VX1588", "Φορτιστής για laptop Voltix VX1588"}) {
+                            "Φορτιστής συμβατός Voltix VX1588", "Φορτιστής για laptop Voltix VX1588",
+                            // What it replaces or works with; traditional Chinese and Japanese.
+                            "65W charger replaces Voltix VX1588", "Ladegerät ersetzt Voltix VX1588", "Laptop dock works with Voltix VX1588",
+                            "Voltix VX1588 互換 充電器", "適用於 Voltix VX1588 充電器", "Voltix VX1588 相容充電器"}) {
     const auto hits = Match(MakeListing("L", title, ""));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
