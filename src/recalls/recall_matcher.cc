@@ -1655,7 +1655,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       left_out->push_back(std::move(none));
     };
     std::string rule;
-    if (!j.shared_gtin.empty()) {
+    if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && j.made_for) {
+      // A GTIN in the listing's text, not its GTIN field, of a listing that
+      // sells something made for the product: the code of what it fits
+      // ("for LIMAR Torino, EAN 8055186669918").
+      m.action = RecallAction::kReview;
+      rule = fmt::format("rule: shared GTIN, written in the listing's {}, but the listing may sell something made for it -> review",
+                         j.gtin_written_in);
+    } else if (!j.shared_gtin.empty()) {
       m.action = RecallAction::kTakedown;
       rule = "rule: shared GTIN -> takedown";
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {

@@ -640,6 +640,24 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
   const auto iron = Match(MakeListing("L", "Ferro de passar roupa Voltix VX1588", "Voltix"));
   ASSERT_EQ(iron.size(), 1u);
   EXPECT_EQ(iron[0].action, RecallAction::kTakedown) << iron[0].evidence.back();
+  // A GTIN in the text of a listing made for the product is the code of
+  // what it fits: reviewed. In the listing's GTIN field, it is the listing's.
+  {
+    std::vector<MatchRecord> notices = {
+        FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/01135/24", "Bicycle helmet", "Limar", "Torino", "08055186669918"))};
+    const RecallIndex index(notices, true, &featurizer_, nullptr);
+    Listing pads = MakeListing("L", "Replacement inner padding set for Limar Torino helmet", "");
+    pads.description = "Fits: LIMAR Torino (EAN 8055186669918)";
+    auto hits = index.Match(FromListing(pads));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].action, RecallAction::kReview);
+    EXPECT_EQ(hits[0].evidence.back(),
+              "rule: shared GTIN, written in the listing's description, but the listing may sell something made for it -> review");
+    pads.gtin = "8055186669918";
+    hits = index.Match(FromListing(pads));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+  }
   // The maker's own listing may say "for": its brand field is the notice's.
   const auto own = Match(MakeListing("L", "Voltix Nova VX1588 charger 65W for Voltix laptops", "Voltix"));
   ASSERT_EQ(own.size(), 1u);
