@@ -178,12 +178,15 @@ bool IsCupHeader(const std::vector<std::string>& words) {
 // words, any case, accents as written or not.
 Column ColumnOf(const std::string& header) {
   const std::vector<std::string> words = FoldedWords(header);
-  const std::string h = " " + Join(words, " ") + " ";
+  std::string h = " ";
+  h += Join(words, " ");
+  h += ' ';
   // Whole words, a plural "s" or digits after the last allowed ("Lots",
   // "EAN13"): "lot" is not in "Pilot", nor "ean" in "Ocean", nor "upc" in
   // "Cupcake".
   auto has = [&h](std::string_view w) {
-    const std::string phrase = " " + std::string(w);
+    std::string phrase = " ";
+    phrase += w;
     for (size_t at = h.find(phrase); at != std::string::npos; at = h.find(phrase, at + 1)) {
       size_t end = at + phrase.size();
       if (h[end] == 's') ++end;
