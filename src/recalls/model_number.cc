@@ -140,6 +140,9 @@ bool IsSpecText(std::string_view s) {
     // Only the integer part counts against the limit ("USB3.0", "V2.1").
     int int_digits = 0;
     for (size_t i = lead; i < lead + n && IsDigit(s[i]); ++i) ++int_digits;
+    // A single letter with letters after the number is a maker's code
+    // ("X100V", "V15S"), not a codec, bulb or version ("H264", "X10", "V2.1").
+    if (tail > 0 && name.size() == 1) return false;
     for (const Prefix& p : kSpecPrefixes)
       if (p.name == name) return int_digits <= p.max_digits;
     return false;

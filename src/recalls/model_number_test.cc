@@ -67,6 +67,9 @@ TEST(ModelNumberTest, UnitsAndInterfacesAreSpecsNotCodes) {
   EXPECT_EQ(Specs("HDMI 1.4 cable, Cat6a, MP3, mpeg-4, IP68, DDR3L, 802.11ac"),
             Strings({"CAT6A", "MP3", "MPEG4", "IP68", "DDR3L", "802.11AC"}));
   EXPECT_TRUE(Codes("HDMI 1.4 cable, Cat6a, MP3, mpeg-4, IP68, DDR3L, 802.11ac, ps/2").empty());
+  // One letter, a number and letters after it is a maker's code.
+  EXPECT_EQ(Codes("Fujifilm X100V digital camera"), Strings({"X100V"}));
+  EXPECT_EQ(Specs("H264 encoder, H7 bulb, V2.1, F2.8"), Strings({"H264", "H7", "V2.1", "F2.8"}));
   // A count of USB ports ("6USB stand charger").
   EXPECT_TRUE(Codes("6USB stand charger, 10USB hub").empty());
   EXPECT_EQ(Specs("6USB stand charger, 10USB hub"), Strings({"6USB", "10USB"}));
