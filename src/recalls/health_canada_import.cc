@@ -544,7 +544,12 @@ RecordRead ReadOpenDataRecord(const Json& record) {
 }  // namespace
 
 RecordRead ReadHealthCanadaRecord(const Json& record) {
-  if (record.is_object() && record.contains("NID")) return ReadOpenDataRecord(record);
+  // The open data file's records, by their NID or, without one, by the
+  // keys only that file has (its English or French title, organisation).
+  if (record.is_object() && (record.contains("NID") || (!record.contains("recallId") && !record.contains("recall_id") &&
+                                                        (record.contains("Title") || record.contains("Titre") ||
+                                                         record.contains("Organization") || record.contains("Organisation")))))
+    return ReadOpenDataRecord(record);
   RecordRead out;
   FieldReader f(record);
   Notice n;

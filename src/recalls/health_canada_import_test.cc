@@ -251,7 +251,8 @@ TEST(HealthCanadaImportTest, TheOpenDataFilesQuirks) {
        "Issue": "Electrical hazard - Fire hazard", "Category": "Household items - Kitchen", "Last updated": "", "URL": "/en/alert-recall/kettles"},
       {"NID": 2, "Title": "Lamps recalled", "Organization": "Consumer product safety", "Last updated": "n/a", "Archived": "yes"},
       {"NID": "3", "Title": ["not text"], "Organization": "CFIA"},
-      {"NID": "", "Title": "No id", "Organization": "CFIA"}])");
+      {"NID": "", "Title": "No id", "Organization": "CFIA"},
+      {"Title": "No NID at all", "Organization": "CFIA"}])");
   ASSERT_EQ(f.notices.size(), 2u);
   const Notice& kettle = f.notices[0];
   EXPECT_EQ(kettle.hazard_types, (Strings{"Electrical hazard", "Fire hazard"}));
@@ -265,6 +266,7 @@ TEST(HealthCanadaImportTest, TheOpenDataFilesQuirks) {
                       "record 2 (2): warning: 'Archived' is 'yes', not 0 or 1",
                       "record 3 (3): skipped: 'Title' should be text, found an array",
                       "record 4: skipped: no NID",
+                      "record 5: skipped: no NID",  // an open data record, by its keys
                   }));
   // Another feed's records are refused, and the message names both shapes.
   auto r = ImportFeed(NoticeSource::kCaHealthCanada, R"([{"id": 1, "name": "x"}])");
