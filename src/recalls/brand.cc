@@ -173,11 +173,12 @@ size_t ChinesePlaceLength(std::string_view name) {
 namespace {
 
 // The bytes of a brand key as spellings of one brand are compared: without
-// spaces ("de longhi" from "De'Longhi", "delonghi"), without the word
-// "and" after the first word ("black and decker", "black decker" from
-// "BLACK+DECKER"), and a German vowel's "e" dropped ("kaercher", "karcher"
-// from "Kärcher"). Reads the key in place: brands are compared for every
-// candidate pair.
+// spaces ("de longhi" from "De'Longhi", "delonghi"), and without the word
+// "and" between two words ("black and decker", "black decker" from
+// "BLACK+DECKER"). Reads the key in place: brands are compared for every
+// candidate pair. (A German vowel written out, "Kaercher" for "Kärcher",
+// is the alias table's: dropping every "e" after a vowel would make
+// Bauer and Baur one brand.)
 class LooseBrandBytes {
  public:
   explicit LooseBrandBytes(std::string_view key) : key_(key) {}
@@ -186,10 +187,9 @@ class LooseBrandBytes {
     while (at_ < key_.size()) {
       const char c = key_[at_++];
       if (c == ' ') {
-        if (key_.substr(at_, 3) == "and" && (at_ + 3 == key_.size() || key_[at_ + 3] == ' ')) at_ += 3;
+        if (key_.substr(at_, 4) == "and " && at_ + 4 < key_.size()) at_ += 3;
         continue;
       }
-      if ((c == 'a' || c == 'o' || c == 'u') && at_ < key_.size() && key_[at_] == 'e') ++at_;
       return static_cast<unsigned char>(c);
     }
     return -1;

@@ -124,28 +124,34 @@ BarcodeScan ExtractGtins(std::string_view field) {
       continue;
     }
     // A code printed in groups ("0 12345 67890 5", an ITF-14 as "1 00 12345
-    // 67890 2"): join the following groups while they fit, and take the
-    // longest join that is a valid GTIN. Not the first: a GTIN-8's check
-    // digit holds for a tenth of the 8-digit heads of longer codes.
+    // 67890 2"): join the following groups while they fit. Of the joins
+    // that are valid GTINs, those of 12 digits or more are taken, all of
+    // them: a number after the code ("... 2 2 pack") makes a longer join
+    // that passes the check digit one time in ten, and which one the
+    // regulator meant cannot be told. A GTIN-8 only when nothing longer
+    // is valid: its check digit holds for a tenth of the heads of longer
+    // codes.
     std::string joined = digits;
-    std::string best;
-    size_t best_end = i;
+    std::vector<std::pair<std::string, size_t>> valid;  // join, index of its last group
     for (size_t j = i + 1; j < words.size() && words[j].single_space_before; ++j) {
       const std::string more = DigitsOf(words[j].text);
       if (more.empty() || joined.size() + more.size() > 14) break;
       joined += more;
-      if (IsGtinLength(joined.size()) && GtinDigitsProblem(joined).empty()) {
-        best = joined;
-        best_end = j;
-      }
+      if (IsGtinLength(joined.size()) && GtinDigitsProblem(joined).empty()) valid.emplace_back(joined, j);
     }
-    if (!best.empty()) {
-      add(best);
-      i = best_end + 1;
-    } else {
+    if (valid.empty()) {
       scan.problems.push_back({text, GtinDigitsProblem(digits)});
       ++i;
+      continue;
     }
+    size_t last = valid.back().second;
+    if (valid.back().first.size() >= 12) {
+      for (const auto& [code, end] : valid)
+        if (code.size() >= 12) add(code);
+    } else {
+      add(valid.back().first);
+    }
+    i = last + 1;
   }
   return scan;
 }

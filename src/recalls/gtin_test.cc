@@ -25,6 +25,8 @@ TEST(BarcodeFieldTest, JoinsPrintedDigitGroupsOnlyIntoAValidCode) {
   const BarcodeScan itf = ExtractGtins("1 00 12345 67890 2");
   EXPECT_EQ(itf.gtins, Gtins{"10012345678902"});
   EXPECT_TRUE(itf.problems.empty());
+  // A number after the code may make a longer valid join: both are taken.
+  EXPECT_EQ(ExtractGtins("UPC 0 36000 29145 2 2 pack").gtins, (Gtins{"00036000291452", "00360002914522"}));
   // Two whole codes side by side stay two codes.
   EXPECT_EQ(ExtractGtins("4006381333931 5901234123457").gtins, (Gtins{"04006381333931", "05901234123457"}));
   // Groups that never make a valid code are reported, not glued together.

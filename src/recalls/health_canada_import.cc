@@ -181,8 +181,8 @@ Column ColumnOf(const std::string& header) {
   std::string h = " ";
   h += Join(words, " ");
   h += ' ';
-  // Whole words, a plural "s" or digits after the last allowed ("Lots",
-  // "EAN13"): "lot" is not in "Pilot", nor "ean" in "Ocean", nor "upc" in
+  // Whole words, a plural "s" or "es" or digits after the last allowed
+  // ("Lots", "Batches", "EAN13"): "lot" is not in "Pilot", nor "ean" in "Ocean", nor "upc" in
   // "Cupcake".
   auto has = [&h](std::string_view w) {
     std::string phrase = " ";
@@ -190,6 +190,7 @@ Column ColumnOf(const std::string& header) {
     for (size_t at = h.find(phrase); at != std::string::npos; at = h.find(phrase, at + 1)) {
       size_t end = at + phrase.size();
       if (h[end] == 's') ++end;
+      else if (h[end] == 'e' && h[end + 1] == 's') end += 2;
       while (std::isdigit(static_cast<unsigned char>(h[end]))) ++end;
       if (h[end] == ' ') return true;
     }
@@ -519,7 +520,11 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   // with a warning, whatever the text: losing a recall over its stamp would
   // hide it from matching.
   const std::string updated = f.Text({key.last_updated});
-  const std::string archived = f.Text({key.archived});
+  // Archived is a flag: "0" or "1", and as true or false where a file is
+  // converted by a tool; metadata never loses a recall.
+  const auto archived_value = record.find(std::string(key.archived));
+  const bool archived_flag = archived_value != record.end() && archived_value->is_boolean();
+  const std::string archived = archived_flag ? (archived_value->get<bool>() ? "1" : "0") : f.Text({key.archived});
   if (!f.error().empty()) {
     out.error = f.error();
     return out;

@@ -98,13 +98,14 @@ TEST(HealthCanadaImportTest, ReadsFrenchBarcodeHeadersAndLabels) {
                                        "<tr><td>2023</td><td>12 oz</td><td>3</td><td>036000291452</td></tr></table>"
                                        "<p>Means of sale: online 2021</p>") +
           "," +
-          ProductPanelRecord("RA-3", "<table><tr><th>EAN13</th><th>Lots</th></tr><tr><td>4006381333931</td><td>L7</td></tr></table>") + "]");
+          ProductPanelRecord("RA-3", "<table><tr><th>EAN13</th><th>Lots</th><th>Batches</th></tr><tr><td>4006381333931</td><td>L7</td>"
+                                     "<td>B2024-07</td></tr></table>") + "]");
   ASSERT_EQ(w.notices.size(), 2u);
   EXPECT_EQ(w.notices[0].gtins, Strings{"00036000291452"});
   EXPECT_TRUE(w.notices[0].batch_numbers.empty());
   EXPECT_TRUE(w.problems.empty()) << ProblemLines(w).front();
   EXPECT_EQ(w.notices[1].gtins, Strings{"04006381333931"});
-  EXPECT_EQ(w.notices[1].batch_numbers, Strings{"L7"});
+  EXPECT_EQ(w.notices[1].batch_numbers, (Strings{"L7", "B2024-07"}));
 }
 
 TEST(HealthCanadaImportTest, SplitsTheIssueLineIntoHazards) {
@@ -252,8 +253,9 @@ TEST(HealthCanadaImportTest, TheOpenDataFilesQuirks) {
       {"NID": 2, "Title": "Lamps recalled", "Organization": "Consumer product safety", "Last updated": "n/a", "Archived": "yes"},
       {"NID": "3", "Title": ["not text"], "Organization": "CFIA"},
       {"NID": "", "Title": "No id", "Organization": "CFIA"},
-      {"Title": "No NID at all", "Organization": "CFIA"}])");
-  ASSERT_EQ(f.notices.size(), 2u);
+      {"Title": "No NID at all", "Organization": "CFIA"},
+      {"NID": "8", "Title": "Heaters recalled", "Organization": "Consumer product safety", "Last updated": "2024-01-02", "Archived": false}])");
+  ASSERT_EQ(f.notices.size(), 3u);  // "Archived": false is a flag, as "0"
   const Notice& kettle = f.notices[0];
   EXPECT_EQ(kettle.hazard_types, (Strings{"Electrical hazard", "Fire hazard"}));
   EXPECT_EQ(kettle.category, "Consumer products; Household items; Kitchen");

@@ -506,6 +506,23 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
   return false;
 }
 
+// Whether a notice's product name names a whole vehicle ("Passenger car",
+// "Light commercial vehicle", "Motorcycle"), not a part a regulator files
+// under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
+bool NamesAVehicle(const PreparedRecord& notice) {
+  static constexpr std::string_view kVehicles[] = {
+      "car",    "cars",     "vehicle", "vehicles",   "van",      "vans",      "motorcycle", "motorcycles", "motorbike", "truck",
+      "trucks", "lorry",    "bus",     "coach",      "quad",     "atv",       "moped",      "tractor",     "motorhome", "caravan",
+      "pickup", "minibus",  "suv",     "snowmobile", "scooter", "motorcycle"};
+  const std::string_view title = notice.title;
+  // The last word of the name says what it is: "car seat" is a seat.
+  size_t end = title.size();
+  while (end > 0 && title[end - 1] == ' ') --end;
+  const size_t space = title.rfind(' ', end == 0 ? 0 : end - 1);
+  const std::string_view last = title.substr(space == std::string_view::npos ? 0 : space + 1, end - (space == std::string_view::npos ? 0 : space + 1));
+  return std::find(std::begin(kVehicles), std::end(kVehicles), last) != std::end(kVehicles);
+}
+
 // Whether every one of `words` is a word of the record's title, in the
 // singular or the plural ("torino", "varmfront").
 bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& words) {
@@ -535,7 +552,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // both forms, and whose final sigma folds to "σ"). Not "passar" alone,
   // the Portuguese "to iron" too ("ferro de passar").
   static constexpr std::string_view kWords[] = {
-      "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "replaces", "works with",
+      "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "replaces",
       "ersetzt", "remplace", "reemplaza", "sostituisce", "kompatibel", "compatibile",
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
       "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
@@ -1538,7 +1555,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (!query_kind) query_kind = indexed_are_notices_ ? options_.kinds->OfListing(query) : options_.kinds->OfNotice(query);
       j.kinds = indexed_are_notices_ ? options_.kinds->Judge(state_->kinds[c], *query_kind)
                                      : options_.kinds->Judge(*query_kind, state_->kinds[c]);
-      j.outside_vocabulary = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind);
+      j.outside_vocabulary = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind) && NamesAVehicle(n);
       if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;

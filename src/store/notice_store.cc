@@ -64,8 +64,7 @@ const store::StoreKind& Kind() {
 }
 
 // What `incoming` leaves out that `stored` says: the names of the fields
-// `stored` fills and `incoming` leaves empty, and of the lists `incoming`
-// holds only part of. A version that says less is a thinner form of the
+// and lists `stored` fills and `incoming` leaves empty. A version that says less is a thinner form of the
 // same notice (a search result against the full record, a weekly export
 // without dates against the open data), not an edit.
 std::vector<std::string_view> LeftOut(const Notice& stored, const Notice& incoming) {
@@ -76,10 +75,10 @@ std::vector<std::string_view> LeftOut(const Notice& stored, const Notice& incomi
   const auto date = [&](std::string_view name, const std::optional<Date>& a, const std::optional<Date>& b) {
     if (a && !b) out.push_back(name);
   };
-  // A list part of which is gone, nothing added.
+  // A list left empty. One that drops some of its items is a correction
+  // (a wrongly listed GTIN taken out), taken as an edit.
   const auto list = [&](std::string_view name, const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    if (b.size() < a.size() && std::all_of(b.begin(), b.end(), [&a](const std::string& x) { return std::find(a.begin(), a.end(), x) != a.end(); }))
-      out.push_back(name);
+    if (!a.empty() && b.empty()) out.push_back(name);
   };
   date("publication date", stored.published, incoming.published);
   date("date of last change", stored.updated, incoming.updated);

@@ -303,10 +303,17 @@ TEST_F(NoticeStoreTest, AThinnerFormOfANoticeNeverReplacesAFullerOne) {
   EXPECT_EQ(store.Import(std::vector<Notice>{same}).value().unchanged, 1u);
   EXPECT_EQ(store.Find(NoticeSource::kCaHealthCanada, id).value()->raw, full.raw);
 
-  // An edit that drops one GTIN and adds another is taken.
+  // An edit that drops one GTIN and adds another is taken, and so is a
+  // correction that takes one of two out.
   Notice edited = full;
   edited.gtins = {"00842715031412"};
   EXPECT_EQ(store.Import(std::vector<Notice>{edited}).value().updated, 1u);
+  Notice corrected = full;
+  corrected.gtins = {"00842715031405", "00842715031412"};
+  EXPECT_EQ(store.Import(std::vector<Notice>{corrected}).value().updated, 1u);
+  corrected.gtins = {"00842715031405"};
+  EXPECT_EQ(store.Import(std::vector<Notice>{corrected}).value().updated, 1u);
+  EXPECT_EQ(store.WithGtin("00842715031412").value().size(), 0u);
 
   // In one import, the fuller copy is kept whichever comes first.
   const std::string other = path_ + ".2";

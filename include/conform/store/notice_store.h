@@ -12,16 +12,17 @@
 // thinner form of the same notice replace a fuller one (counted as
 // `less_complete`, and named): a version without an `updated` date where
 // the stored one has one, or, on the same day or when neither is dated, a
-// version that leaves out what the stored one says (its GTINs, model
-// numbers, dates, hazard ...: a search result against the full record).
+// version that leaves empty what the stored one fills (its GTINs, model
+// numbers, dates, hazard ...: a search result against the full record; a
+// list that only loses some items is a correction, and taken).
 // Otherwise, on the same day or undated, the imported notice is taken (feeds
 // do not always move the date when they edit a notice), unless it is the
 // stored notice read from another form of the feed, its raw record aside
 // (counted as `unchanged`, nothing written). A feed's notice in two
 // languages is one notice, kept in the feed's own language: a translation
 // of the same day or undated does not replace it (counted as
-// `other_language`), and it replaces a translation. So importing several
-// forms of a feed, in any order and again, settles on the fullest.
+// `other_language`), and it replaces a translation. So importing the forms
+// of a feed again changes nothing, and a fuller form replaces a thinner.
 //
 // The schema is versioned with SQLite's user_version and migrated forward
 // on Open (OpenExisting reads a version-1 store as it is); a file written
