@@ -511,15 +511,13 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
 // under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
 bool NamesAVehicle(const PreparedRecord& notice) {
   static constexpr std::string_view kVehicles[] = {
-      "car",    "cars",     "vehicle", "vehicles",   "van",      "vans",      "motorcycle", "motorcycles", "motorbike", "truck",
-      "trucks", "lorry",    "bus",     "coach",      "quad",     "atv",       "moped",      "tractor",     "motorhome", "caravan",
-      "pickup", "minibus",  "suv",     "snowmobile", "scooter", "motorcycle"};
-  const std::string_view title = notice.title;
-  // The last word of the name says what it is: "car seat" is a seat.
-  size_t end = title.size();
-  while (end > 0 && title[end - 1] == ' ') --end;
-  const size_t space = title.rfind(' ', end == 0 ? 0 : end - 1);
-  const std::string_view last = title.substr(space == std::string_view::npos ? 0 : space + 1, end - (space == std::string_view::npos ? 0 : space + 1));
+      "car",   "cars",    "vehicle", "vehicles", "van",    "vans",      "motorcycle", "motorcycles", "motorbike", "truck",  "trucks",
+      "lorry", "bus",     "coach",   "quad",     "atv",    "moped",     "tractor",    "motorhome",   "caravan",   "pickup", "minibus",
+      "suv",   "snowmobile", "scooter"};
+  // The last word of the name says what it is: a "car seat" is a seat.
+  std::string_view title = notice.title;
+  while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
+  const std::string_view last = title.substr(title.rfind(' ') + 1);  // npos + 1 is 0: the whole title
   return std::find(std::begin(kVehicles), std::end(kVehicles), last) != std::end(kVehicles);
 }
 
@@ -1338,11 +1336,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool notice_has_gtin;
     KindJudgement kinds;
     bool made_for = false;  // the listing may sell something made for the product
-    // The notice recalls only goods outside the vocabulary (a motor
-    // vehicle): listings that name its model sell parts and accessories for
-    // it far more often than the vehicle, and whether a vehicle is affected
-    // depends on its identification number, so never a takedown by code.
-    bool outside_vocabulary = false;
+    // The notice recalls a whole vehicle (kinds outside the vocabulary
+    // only, and a vehicle named): listings that name its model sell parts
+    // and accessories for it far more often than the vehicle, and whether a
+    // vehicle is affected depends on its identification number, so never a
+    // takedown by code.
+    bool whole_vehicle = false;
     bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
     std::string_view accessory{};  // named so, but the listing sells an accessory of it: the word that says so
     std::string_view code_accessory{};  // the code and brand agree, but a word says the listing sells an accessory
@@ -1555,7 +1554,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (!query_kind) query_kind = indexed_are_notices_ ? options_.kinds->OfListing(query) : options_.kinds->OfNotice(query);
       j.kinds = indexed_are_notices_ ? options_.kinds->Judge(state_->kinds[c], *query_kind)
                                      : options_.kinds->Judge(*query_kind, state_->kinds[c]);
-      j.outside_vocabulary = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind) && NamesAVehicle(n);
+      j.whole_vehicle = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind) && NamesAVehicle(n);
       if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;
@@ -1684,7 +1683,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule = "rule: shared GTIN -> takedown";
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       const bool model_agrees = !scored || probability >= options_.takedown_at;
-      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.outside_vocabulary) {
+      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.whole_vehicle) {
         m.action = RecallAction::kTakedown;
         rule = "rule: notice model code and brand in the listing -> takedown";
       } else {
@@ -1693,7 +1692,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                            !j.brands_agree            ? "the brand is not confirmed"
                            : j.gtins_differ           ? "the GTINs differ"
                            : j.made_for               ? "the listing may sell something made for it"
-                           : j.outside_vocabulary     ? std::string("the notice recalls goods outside the product vocabulary (a vehicle), and "
+                           : j.whole_vehicle          ? std::string("the notice recalls goods outside the product vocabulary (a vehicle), and "
                                                                     "listings naming its model mostly sell parts and accessories for it")
                            : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                                      AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
