@@ -64,40 +64,37 @@ const store::StoreKind& Kind() {
 }
 
 // What `incoming` leaves out that `stored` says: the names of the fields
-// and lists `stored` fills and `incoming` leaves empty. A version that says less is a thinner form of the
-// same notice (a search result against the full record, a weekly export
-// without dates against the open data), not an edit.
+// and lists `stored` fills and `incoming` leaves empty. A version that says
+// less is a thinner form of the same notice (a search result against the
+// full record, a weekly export without dates against the open data), not
+// an edit. A list that only drops some of its items is a correction (a
+// wrongly listed GTIN taken out), and no thinner.
 std::vector<std::string_view> LeftOut(const Notice& stored, const Notice& incoming) {
   std::vector<std::string_view> out;
-  const auto text = [&](std::string_view name, const std::string& a, const std::string& b) {
+  const auto emptied = [&](std::string_view name, const auto& a, const auto& b) {
     if (!a.empty() && b.empty()) out.push_back(name);
   };
   const auto date = [&](std::string_view name, const std::optional<Date>& a, const std::optional<Date>& b) {
     if (a && !b) out.push_back(name);
   };
-  // A list left empty. One that drops some of its items is a correction
-  // (a wrongly listed GTIN taken out), taken as an edit.
-  const auto list = [&](std::string_view name, const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    if (!a.empty() && b.empty()) out.push_back(name);
-  };
   date("publication date", stored.published, incoming.published);
   date("date of last change", stored.updated, incoming.updated);
   date("start date", stored.started, incoming.started);
-  text("title", stored.title, incoming.title);
-  text("product name", stored.product_name, incoming.product_name);
-  text("description", stored.description, incoming.description);
-  text("category", stored.category, incoming.category);
-  list("brands", stored.brands, incoming.brands);
-  list("companies", stored.companies, incoming.companies);
-  list("model numbers", stored.model_numbers, incoming.model_numbers);
-  list("GTINs", stored.gtins, incoming.gtins);
-  list("batch numbers", stored.batch_numbers, incoming.batch_numbers);
-  list("hazard types", stored.hazard_types, incoming.hazard_types);
-  text("hazard description", stored.hazard_description, incoming.hazard_description);
-  text("risk level", stored.risk_level, incoming.risk_level);
-  list("measures", stored.measures, incoming.measures);
-  list("countries", stored.market_countries, incoming.market_countries);
-  text("URL", stored.url, incoming.url);
+  emptied("title", stored.title, incoming.title);
+  emptied("product name", stored.product_name, incoming.product_name);
+  emptied("description", stored.description, incoming.description);
+  emptied("category", stored.category, incoming.category);
+  emptied("brands", stored.brands, incoming.brands);
+  emptied("companies", stored.companies, incoming.companies);
+  emptied("model numbers", stored.model_numbers, incoming.model_numbers);
+  emptied("GTINs", stored.gtins, incoming.gtins);
+  emptied("batch numbers", stored.batch_numbers, incoming.batch_numbers);
+  emptied("hazard types", stored.hazard_types, incoming.hazard_types);
+  emptied("hazard description", stored.hazard_description, incoming.hazard_description);
+  emptied("risk level", stored.risk_level, incoming.risk_level);
+  emptied("measures", stored.measures, incoming.measures);
+  emptied("countries", stored.market_countries, incoming.market_countries);
+  emptied("URL", stored.url, incoming.url);
   return out;
 }
 
