@@ -833,6 +833,20 @@ bool IsVariantOf(std::string_view notice_code, std::string_view listing_code) {
   return IsDigit(listing_code.back()) != IsDigit(notice_code[listing_code.size()]);
 }
 
+// Whether a listing's code is a notice's with a maker's commercial suffix
+// of letters and a final digit ("CV7920F0" for "CV7920": the suffix tells
+// the market a unit was made for). The notice's code ends in a digit and
+// is distinctive (5 characters or more); the suffix is at most 3
+// characters. Whether the notice's recall covers that unit is for a
+// person: a near code, never the same.
+bool IsRegionVariantOf(std::string_view notice_code, std::string_view listing_code) {
+  if (notice_code.size() < 5 || !IsDigit(notice_code.back()) || listing_code.size() <= notice_code.size() + 1 ||
+      listing_code.size() > notice_code.size() + 3 || !listing_code.starts_with(notice_code))
+    return false;
+  const std::string_view suffix = listing_code.substr(notice_code.size());
+  return !IsDigit(suffix.front()) && IsDigit(suffix.back()) && AllLetters(suffix.substr(0, suffix.size() - 1));
+}
+
 // How the listing shows one of the notice's model codes. kVariant: the
 // code, but followed by a word naming another model of the range ("HD-2200X
 // Plus" for a notice on "HD-2200X").
@@ -1517,7 +1531,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           better(CodeAgreement::kNear, &b);
         else if (!a.stem.empty() && a.stem == b.stem)
           better(CodeAgreement::kNear, &b);
-        else if (IsVariantOf(a.normalized, b.normalized))
+        else if (IsVariantOf(a.normalized, b.normalized) || IsRegionVariantOf(a.normalized, b.normalized))
           better(CodeAgreement::kNear, &b);
       }
       if (j.agreement < CodeAgreement::kSame && CodeInText(a.normalized, l.all_text, l.all_numbers)) better(CodeAgreement::kSame, nullptr);
@@ -1600,6 +1614,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         else if (b.starts_with(a) && b.size() - a.size() <= 3 && AllLetters(std::string_view(b).substr(a.size())))
           evidence.push_back(fmt::format("model code {} with a suffix ({})", a, b));
         else if (a.starts_with(b) && a.size() - b.size() <= 3 && AllLetters(std::string_view(a).substr(b.size())))
+          evidence.push_back(fmt::format("model code {} without its suffix ({})", a, b));
+        else if (IsRegionVariantOf(a, b))
+          evidence.push_back(fmt::format("model code {} with a maker's market suffix ({})", a, b));
+        else if (IsVariantOf(a, b))
           evidence.push_back(fmt::format("model code {} without its suffix ({})", a, b));
         else
           evidence.push_back(fmt::format("same model stem {} ({} and {})", j.notice_code->stem, a, b));

@@ -551,6 +551,9 @@ TEST(RecallVariantTest, ANoticesPackagingSuffixIsNearNotAnotherModel) {
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].action, RecallAction::kReview);
   EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code only near the listing's, brand and description agree -> review");
+  EXPECT_NE(std::find(hits[0].evidence.begin(), hits[0].evidence.end(), "model code GS108E100NAS without its suffix (GS108E)"),
+            hits[0].evidence.end())
+      << fmt::format("{}", fmt::join(hits[0].evidence, " | "));
   // A digit more is another model, not a variant.
   EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Lumo desk lamp DL1234", "Lumo"))).empty());
 }
@@ -569,6 +572,24 @@ TEST_F(RecallRulesTest, AStemOnlyAgreementIsReviewed) {
   RecallMatcherOptions strict;
   strict.review_unidentified_at = 0.99;
   EXPECT_TRUE(Match(MakeListing("L", "Lumo hair dryer HD2200Z 2200W", "Lumo"), strict).empty());
+}
+
+TEST_F(RecallRulesTest, AMakersMarketSuffixIsNearTheCode) {
+  // "F0", "E1": the unit a maker made for one market, perhaps the recalled
+  // one; for a person to tell, with the brand.
+  for (const char* title : {"Voltix Nova charger 65W VX1588F0", "Voltix Nova VX-1588E1 charger"}) {
+    const auto hits = Match(MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+    EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code only near the listing's, brand and description agree -> review");
+  }
+  EXPECT_TRUE(HasEvidence(Match(MakeListing("L", "Voltix Nova charger 65W VX1588F0", "Voltix"))[0],
+                          "model code VX1588 with a maker's market suffix (VX1588F0)"));
+  EXPECT_TRUE(Match(MakeListing("L", "Charger 65W VX1588F0", "")).empty());
+  // More digits after the letter, or a digit straight after the code, make
+  // another model.
+  EXPECT_TRUE(Match(MakeListing("L", "Voltix Nova charger 65W VX1588F12", "Voltix")).empty());
+  EXPECT_TRUE(Match(MakeListing("L", "Voltix Nova charger 65W VX15880", "Voltix")).empty());
 }
 
 TEST_F(RecallRulesTest, ACodeOnlyNoticeAndAnotherBrand) {
