@@ -223,6 +223,11 @@ TEST_F(ClassifierTest, WhatIsMadeForAnApplianceIsNotTheAppliance) {
                             "Decalcificante per macchina da caffè", "Sacchetti per aspirapolvere", "电热水壶除垢剂 柠檬酸",
                             "空气净化器滤芯 HEPA", "电动牙刷刷头 4支装"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
+  // A remote control for lights is not a lamp; lights sold with one are.
+  for (const char* title : {"Remote Control for LED Christmas Tree Lights", "Replacement remote for LED strip lights",
+                            "Fernbedienung für LED Lichterkette", "Télécommande pour guirlande LED", "Telecomando per striscia LED"})
+    EXPECT_NE(Name(Classify(title)), "led_lamp") << title;
+  EXPECT_EQ(Name(Classify("LED Strip Lights 10m with Remote Control for Bedroom")), "led_lamp");
   for (const char* title : {"Filtro para aspirador", "Capa para power bank", "Etui na power bank", "Pokrowiec na power bank",
                             "Filter voor stofzuiger", "Hoesje voor power bank"})
     EXPECT_EQ(Name(Classify(title)), "none") << title;
