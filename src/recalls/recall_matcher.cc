@@ -650,6 +650,16 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"decals", true}, {"keychain", true}, {"keyring", true}, {"holder", true}, {"holders", true}, {"mount", false},
       {"screen protector", true}, {"screen protectors", true}, {"sleeve", true}, {"sleeves", true}, {"strap", false}, {"straps", false},
       {"skin", false}, {"skins", false},
+      // Parts and attachments made for a device: its power adapter, cable,
+      // filter, tripod or bracket ("BenQ GV31 power adapter", "Rowenta
+      // RH99A2U1 HEPA filter"). Not "charger", which is what a power bank's
+      // listings call it, nor "stand" ("stand mixer").
+      {"adapter", true}, {"adapters", true}, {"adaptor", true}, {"adaptors", true}, {"cable", true}, {"cables", true},
+      {"filter", true}, {"filters", true}, {"tripod", true}, {"bracket", true}, {"brackets", true}, {"ceiling mount", true},
+      {"wall mount", true}, {"repair kit", true}, {"doll clothes", true}, {"doll clothing", true},
+      {"netzteil", true}, {"kabel", true}, {"ladekabel", true}, {"stativ", true}, {"wandhalterung", true}, {"deckenhalterung", true},
+      {"adaptateur", true}, {"filtre", true}, {"trepied", true}, {"adaptador", true}, {"filtro", true}, {"tripode", true},
+      {"adattatore", true}, {"cavo", true}, {"treppiede", true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
       // and Slovak (not "obal", as often the packaging).
       {"hulle", true}, {"schutzhulle", true}, {"tasche", true}, {"abdeckung", true}, {"halterung", true}, {"aufkleber", true},
@@ -735,6 +745,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                            word == "veske" || word == "kotelo" || word == "tok" || word == "husa" || word == "θήκη" || word == "θηκη";
     const std::string_view title = listing.title;
     for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
+      // "USB-C cable included", "câble inclus".
+      if (const size_t after = at + word.size(); after < title.size() && title[after] == ' ') {
+        const std::string_view next = title.substr(after + 1, title.find(' ', after + 1) - after - 1);
+        if (next == "included" || next == "inclus" || next == "incluido" || next == "incluso" || next == "inklusive" || next == "inkl")
+          return true;
+      }
       size_t end = at;  // the words before `at`, last first
       for (int back = 0; back < 2 && end > 1 && title[end - 1] == ' '; ++back) {
         const size_t start = title.rfind(' ', end - 2);
@@ -1362,6 +1378,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
+    // The notice's brand only in the listing's text, its brand field another
+    // firm's ("Powerextra" selling a battery "Rowenta X-Force Flex"): that
+    // firm's goods for the product as often as the product.
+    std::string other_brand_field{};
+    bool brands_conflict = false;  // both name a brand, and none agrees
     std::string listing_variant{};  // kVariant: the listing's code with the word after it, compact ("HD2200XPLUS")
     std::string notice_variant{};   // kNear so: the notice's code with the word it always has after it ("HD2200XPRO")
   };
@@ -1443,6 +1464,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const bool same_brand_field = j.brands_agree;
     // Named in the listing's text, in any of its spellings.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
+    const bool brand_in_text_only = j.brands_agree && !same_brand_field;
     // The listing names the notice's brand and every word of its product
     // name. Not when the brands agree only through the listing's brand in
     // the notice's text, which holds that name too ("Calm" in "Essential
@@ -1458,6 +1480,21 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     for (size_t i = 0; i < listing_brands.size() && !j.brands_agree; ++i)
       for (const auto& firm : notice_record.companies) j.brands_agree = j.brands_agree || SameBrandKey(firm, listing_brands[i]);
     const bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
+    if (brand_in_text_only && !listing_brands.empty()) {
+      // The notice's brand inside the listing's ("Elite Breezo", "安克官方旗舰店"),
+      // the listing's brand named in the notice's title, or a firm that
+      // recalls.
+      bool field_agrees = false;
+      for (size_t i = 0; i < notice_spellings.size() && !field_agrees; ++i) {
+        const std::string& name = notice_spellings[i];
+        const bool ascii = std::all_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+        field_agrees = !name.empty() && (ascii ? HasWord(l.brand, name) : l.brand.find(name) != std::string::npos);
+      }
+      for (size_t i = 0; i < listing_spellings.size() && !field_agrees; ++i) field_agrees = NameInText(n.title, listing_spellings[i]);
+      for (size_t i = 0; i < listing_brands.size() && !field_agrees; ++i)
+        for (const auto& firm : notice_record.companies) field_agrees = field_agrees || SameBrandKey(firm, listing_brands[i]);
+      if (!field_agrees) j.other_brand_field = listing_brands[0];
+    }
     // A restricted-circulation number (in-store, variable measure) is
     // unique only inside one company or country: shared, it identifies the
     // product only when the brand agrees too; else the pair is judged as if
@@ -1583,6 +1620,15 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       continue;
     }
     j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, same_brand_field);
+    // A GTIN in the listing's text names what the listing is about, which
+    // is also what a part or accessory fits: whatever its brand, a listing
+    // made for the product, or naming an accessory, or sold under another
+    // brand, is reviewed.
+    if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && !j.made_for) {
+      if (MadeFor(n, l, notice_spellings, same_brand_field)) j.made_for = true;
+      else if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true); !a.empty()) j.code_accessory = a;
+    }
+    j.brands_conflict = brands_conflict;
     if (j.brands_agree && !j.made_for && j.shared_gtin.empty() && j.agreement == CodeAgreement::kSame)
       j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true);
     if (j.named) {
@@ -1623,7 +1669,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           evidence.push_back(fmt::format("same model stem {} ({} and {})", j.notice_code->stem, a, b));
       }
     }
-    if (j.brands_agree) evidence.push_back("brand named in both");
+    if (j.brands_agree)
+      evidence.push_back(j.other_brand_field.empty() ? std::string("brand named in both")
+                                                     : fmt::format("the notice's brand named in the listing's text (its brand field: {})",
+                                                                   j.other_brand_field));
     if (j.named || !j.accessory.empty()) {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
       const PreparedRecord& l = listing_of(j.candidate);
@@ -1689,19 +1738,32 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       left_out->push_back(std::move(none));
     };
     std::string rule;
-    if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && j.made_for) {
+    if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && (j.made_for || !j.code_accessory.empty() || j.brands_conflict)) {
       // A GTIN in the listing's text, not its GTIN field, of a listing that
-      // sells something made for the product: the code of what it fits
-      // ("for LIMAR Torino, EAN 8055186669918").
+      // sells something made for the product, an accessory, or another
+      // maker's goods: the code of what it fits ("for LIMAR Torino, EAN
+      // 8055186669918").
       m.action = RecallAction::kReview;
-      rule = fmt::format("rule: shared GTIN, written in the listing's {}, but the listing may sell something made for it -> review",
-                         j.gtin_written_in);
+      rule = fmt::format("rule: shared GTIN, written in the listing's {}, but {} -> review", j.gtin_written_in,
+                         j.made_for                  ? std::string("the listing may sell something made for it")
+                         : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
+                                                                   AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
+                                                     : std::string("the listing's brand is another"));
+    } else if (!j.shared_gtin.empty() && j.brands_conflict &&
+               (j.kinds.agreement == KindAgreement::kConflict || (scored && probability < options_.takedown_at))) {
+      // A barcode copied from another product: the brands differ and so do
+      // the kinds of product, or the model doubts the rest.
+      m.action = RecallAction::kReview;
+      rule = fmt::format("rule: shared GTIN, but the brands differ and {} -> review",
+                         j.kinds.agreement == KindAgreement::kConflict ? std::string("so do the kinds of product")
+                                                                       : fmt::format("match probability below {:.2f}", options_.takedown_at));
     } else if (!j.shared_gtin.empty()) {
       m.action = RecallAction::kTakedown;
       rule = "rule: shared GTIN -> takedown";
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       const bool model_agrees = !scored || probability >= options_.takedown_at;
-      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.whole_vehicle) {
+      if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.whole_vehicle &&
+          j.other_brand_field.empty()) {
         m.action = RecallAction::kTakedown;
         rule = "rule: notice model code and brand in the listing -> takedown";
       } else {
@@ -1710,6 +1772,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                            !j.brands_agree            ? "the brand is not confirmed"
                            : j.gtins_differ           ? "the GTINs differ"
                            : j.made_for               ? "the listing may sell something made for it"
+                           : !j.other_brand_field.empty() ? fmt::format("the notice's brand is only in the listing's text, its brand "
+                                                                        "field names another ({})", j.other_brand_field)
                            : j.whole_vehicle          ? std::string("the notice recalls goods outside the product vocabulary (a vehicle), and "
                                                                     "listings naming its model mostly sell parts and accessories for it")
                            : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",

@@ -712,10 +712,20 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   for (const char* title : {"Voltix VX1588 charger 65W with carrying case", "Voltix VX1588 Ladegerät mit Tasche",
                             "Voltix VX1588 charger 65W in black case", "Voltix VX1588 Ladegerät im Etui",
                             "Carregador Voltix VX1588 com estojo", "Voltix VX1588 laddare med fodral", "Voltix VX1588 lader i veske",
-                            "Încărcător Voltix VX1588 cu husă", "Φορτιστής Voltix VX1588 με θήκη"}) {
+                            "Încărcător Voltix VX1588 cu husă", "Φορτιστής Voltix VX1588 με θήκη",
+                            "Voltix VX1588 charger 65W, USB-C cable included"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title;
+  }
+  // Parts made for a device: its power adapter, cable, filter, tripod, a
+  // bracket to mount it.
+  for (const char* title : {"Voltix VX1588 power adapter 19V", "Voltix VX1588 USB-C cable 2 m", "Voltix VX1588 HEPA filter",
+                            "Voltix VX1588 tripod", "Voltix VX1588 ceiling mount bracket", "Voltix VX1588 Netzteil",
+                            "Voltix VX1588 Ladekabel", "Trépied Voltix VX1588", "Cavo Voltix VX1588"}) {
+    const auto hits = Match(MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
   }
 }
 
@@ -787,6 +797,67 @@ TEST_F(RecallRulesTest, AGtinAlwaysWins) {
   ASSERT_EQ(other_gtin.size(), 1u);
   EXPECT_EQ(other_gtin[0].action, RecallAction::kReview);
   EXPECT_TRUE(HasEvidence(other_gtin[0], "the GTINs differ"));
+}
+
+TEST_F(RecallRulesTest, AGtinCopiedFromAnotherProductIsReviewed) {
+  // Another brand and the model doubting the rest: a review.
+  RecallMatcherOptions strict;
+  strict.takedown_at = 0.99;
+  const auto doubted = Match(MakeListing("L", "Glass kettle KT-2000", "Teakraft", "4006381333931"), strict);
+  ASSERT_EQ(doubted.size(), 1u);
+  EXPECT_EQ(doubted[0].action, RecallAction::kReview);
+  EXPECT_EQ(doubted[0].evidence.back(), "rule: shared GTIN, but the brands differ and match probability below 0.99 -> review");
+  // Another brand and another kind of product: a review, with no model too.
+  auto kinds = ProductKinds::LoadDefault();
+  ASSERT_TRUE(kinds.ok());
+  RecallMatcherOptions with_kinds;
+  with_kinds.kinds = kinds.value().get();
+  const RecallIndex plain(notices_, true, &featurizer_, nullptr, with_kinds);
+  const auto bottle = plain.Match(FromListing(MakeListing("L", "Plush teddy bear toy 30 cm", "Teakraft", "4006381333931")));
+  ASSERT_EQ(bottle.size(), 1u);
+  EXPECT_EQ(bottle[0].action, RecallAction::kReview);
+  EXPECT_EQ(bottle[0].evidence.back(), "rule: shared GTIN, but the brands differ and so do the kinds of product -> review");
+  // The same kind under another brand is still the trade item.
+  EXPECT_EQ(ActionOf(plain, "Glass kettle KT-2000 1.7 l", "Teakraft"), RecallAction::kNone);  // no GTIN: another maker
+  const auto kettle = plain.Match(FromListing(MakeListing("L", "Glass kettle KT-2000 1.7 l", "Teakraft", "4006381333931")));
+  ASSERT_EQ(kettle.size(), 1u);
+  EXPECT_EQ(kettle[0].action, RecallAction::kTakedown);
+}
+
+TEST_F(RecallRulesTest, AGtinInTheTextOfAPartOrOtherBrandIsReviewed) {
+  // Written in the text, the GTIN is what the listing is about, and also
+  // what a part fits: a part, an accessory or another brand's goods.
+  const auto part = Match(MakeListing("L", "Replacement lid for kettle, EAN 4006381333931", "Lidmaster"));
+  ASSERT_EQ(part.size(), 1u);
+  EXPECT_EQ(part[0].action, RecallAction::kReview);
+  EXPECT_EQ(part[0].evidence.back(), "rule: shared GTIN, written in the listing's title, but the listing may sell something made for it -> review");
+  const auto cover = Match(MakeListing("L", "Kettlo kettle silicone cover 4006381333931", ""));
+  ASSERT_EQ(cover.size(), 1u);
+  EXPECT_EQ(cover[0].action, RecallAction::kReview);
+  EXPECT_EQ(cover[0].evidence.back(), "rule: shared GTIN, written in the listing's title, but the listing may sell an accessory of it (cover) -> review");
+  Listing other = MakeListing("L", "Kettle 1.7 l glass", "Teakraft");
+  other.description = "Fits the Kettlo kettle, EAN 4006381333931";
+  const auto other_brand = Match(other);
+  ASSERT_EQ(other_brand.size(), 1u);
+  EXPECT_EQ(other_brand[0].action, RecallAction::kReview);
+  EXPECT_EQ(other_brand[0].evidence.back(), "rule: shared GTIN, written in the listing's description, but the listing's brand is another -> review");
+  // The product itself, its GTIN in the title: a takedown.
+  EXPECT_EQ(Match(MakeListing("L", "Kettlo kettle 1.7 l 4006381333931", "Kettlo"))[0].action, RecallAction::kTakedown);
+}
+
+TEST_F(RecallRulesTest, TheNoticesBrandOnlyInTheTextOfAnotherBrandsListing) {
+  // A third party's goods naming the product: a review, and the evidence
+  // says whose brand is where.
+  const auto battery = Match(MakeListing("L", "25.2V battery Voltix Nova VX1588 charger", "Powerextra"));
+  ASSERT_EQ(battery.size(), 1u);
+  EXPECT_EQ(battery[0].action, RecallAction::kReview);
+  EXPECT_TRUE(HasEvidence(battery[0], "the notice's brand named in the listing's text (its brand field: powerextra)"));
+  EXPECT_EQ(battery[0].evidence.back(),
+            "rule: notice model code in the listing, but the notice's brand is only in the listing's text, its brand field names another "
+            "(powerextra) -> review");
+  // The notice's brand inside the listing's brand field, or none given.
+  EXPECT_EQ(Match(MakeListing("L", "Voltix Nova VX1588 charger 65W", "Voltix Official Store"))[0].action, RecallAction::kTakedown);
+  EXPECT_EQ(Match(MakeListing("L", "Voltix Nova VX1588 charger 65W", ""))[0].action, RecallAction::kTakedown);
 }
 
 TEST(RecallBlockingTest, CodesAsSellersWriteThemAreCandidates) {
