@@ -223,7 +223,13 @@ bool SameBrandKey(std::string_view a, std::string_view b) {
   // The place in pinyin may be the brand's own first word ("Shanghai Tang"
   // for "Shanghai Tang Group") or the maker's seat ("Anker" for "Changsha
   // Anker Innovations"): either reading agrees.
-  if (b.empty() || a.find(b) == std::string_view::npos) return false;
+  if (b.empty()) return false;
+  // Company words after one spelled otherwise ("headrush technologies" and
+  // "head rush"); not when both have company words, as above.
+  if (const std::string_view wa = WithoutCompanyWords(a), wb = WithoutCompanyWords(b);
+      (wa != a && wb == b && SameLooseBrand(wa, b)) || (wb != b && wa == a && SameLooseBrand(a, wb)))
+    return true;
+  if (a.find(b) == std::string_view::npos) return false;
   return WithoutCompanyWords(a) == b || DropCompanyWords(a, /*keep_pinyin_place=*/true) == b;
 }
 

@@ -62,6 +62,10 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   EXPECT_FALSE(SameBrandKey("digital innovations", "digital electronics"));
   EXPECT_FALSE(SameBrandKey("global trading", "global industries"));
   EXPECT_FALSE(SameBrandKey("", "anker"));
+  // Spelled otherwise, with company words on one side.
+  EXPECT_TRUE(SameBrandKey("headrush technologies", "head rush"));
+  EXPECT_TRUE(SameBrandKey("kikka boo", "kikkaboo trading"));
+  EXPECT_FALSE(SameBrandKey("head rush technologies", "headrush electronics"));
 
   // A Chinese company's place in pinyin, before its company words.
   EXPECT_EQ(WithoutCompanyWords(BrandKey("Shenzhen Sunsky Technology Co., Ltd.")), "sunsky");

@@ -152,10 +152,34 @@ bool ContainsName(const PreparedRecord& p, std::string_view name) {
 
 std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases) {
   std::vector<std::string> keys;
-  for (const auto& b : r.brands)
-    if (std::string k = aliases != nullptr ? aliases->Canonical(b) : BrandKey(b); !k.empty() && !PlaceholderBrand(k))
+  const auto add = [&](std::string_view b) {
+    if (std::string k = aliases != nullptr ? aliases->Canonical(b) : BrandKey(b);
+        !k.empty() && !PlaceholderBrand(k) && std::find(keys.begin(), keys.end(), k) == keys.end())
       keys.push_back(std::move(k));
+  };
+  for (const std::string& b : r.brands) {
+    // "Legler (Smallfoot)": a maker and, in brackets, its brand; each is
+    // a brand of the product.
+    const size_t open = b.find('(');
+    const size_t close = b.rfind(')');
+    if (open != std::string::npos && open > 0 && close != std::string::npos && close > open + 1 &&
+        b.find_first_not_of(" \t", close + 1) == std::string::npos) {
+      add(std::string_view(b).substr(0, open));
+      add(std::string_view(b).substr(open + 1, close - open - 1));
+    } else {
+      add(b);
+    }
+  }
   return keys;
+}
+
+// Whether one brand key is the other's first words ("mua" and "mua makeup
+// academy professional"): the short form sellers write of the long name,
+// or a brand that merely begins like another. Neither agreement nor a
+// conflict.
+bool BrandStartsTheOther(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  return a.size() >= 3 && b.size() > a.size() && b.starts_with(a) && b[a.size()] == ' ';
 }
 
 // Every spelling (as BrandKey) of every canonical brand of a record.
@@ -1169,8 +1193,15 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     // A brand of several words is keyed by its first word too: a record
     // without a brand attribute knows only its title's first word
     // ("Petit Collage xylophone" against the brand "Petit Collage").
+    // And by its words written together, as another seller writes them
+    // ("Kikka boo" and "Kikkaboo", "Head Rush" and "Headrush").
     std::vector<std::string_view> names = {b};
-    if (own.size() > 1) names.push_back(own.front());
+    std::string together;
+    if (own.size() > 1) {
+      names.push_back(own.front());
+      for (const std::string_view w : own) together += w;
+      names.push_back(together);
+    }
     for (const std::string_view name : names) {
       size_t words = 0;
       for (const std::string_view w : p.title_words) {
@@ -1479,7 +1510,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // "Anker Innovations Limited, of China").
     for (size_t i = 0; i < listing_brands.size() && !j.brands_agree; ++i)
       for (const auto& firm : notice_record.companies) j.brands_agree = j.brands_agree || SameBrandKey(firm, listing_brands[i]);
-    const bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
+    bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
+    for (size_t a = 0; a < notice_brands.size() && brands_conflict; ++a)
+      for (size_t b = 0; b < listing_brands.size() && brands_conflict; ++b)
+        brands_conflict = !BrandStartsTheOther(notice_brands[a], listing_brands[b]);
     if (brand_in_text_only && !listing_brands.empty()) {
       // The notice's brand inside the listing's ("Elite Breezo", "安克官方旗舰店"),
       // the listing's brand named in the notice's title, or a firm that

@@ -537,6 +537,33 @@ TEST_F(RecallRulesTest, ASiblingModelIsNotMatched) {
   EXPECT_TRUE(Match(MakeListing("L", "Voltix Nova charger 65W", "Voltix", "", "VX1575")).empty());
 }
 
+TEST(RecallBrandTest, BrandsWrittenInBracketsTogetherOrShortened) {
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/03808/24", "Puzzle", "Legler (Smallfoot)", "", "04020972115034")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/03211/24", "Childrens high chair", "Kikka boo", "KB-5521", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/03778/24", "Make-up concealer", "MUA MAKEUP ACADEMY PROFESSIONAL", "MU-7730",
+                            "")),
+  };
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record, &notices[1].record, &notices[2].record});
+  const RecallIndex index(notices, true, &featurizer, nullptr);
+  // The maker and, in brackets, its brand: each is the notice's brand.
+  const auto puzzle = index.Match(FromListing(MakeListing("L", "small foot City Vehicles Puzzle Holz", "Small Foot", "4020972115034")));
+  ASSERT_EQ(puzzle.size(), 1u);
+  EXPECT_EQ(puzzle[0].action, RecallAction::kTakedown);
+  EXPECT_TRUE(HasEvidence(puzzle[0], "brand named in both"));
+  // Written together: a candidate, and the same brand.
+  const auto chair = index.Match(FromListing(MakeListing("L", "KIKKABOO high chair KB5521 grey", "Kikkaboo")));
+  ASSERT_EQ(chair.size(), 1u);
+  EXPECT_EQ(chair[0].action, RecallAction::kTakedown);
+  // The long name's first word: not confirmed, not in conflict.
+  const auto concealer = index.Match(FromListing(MakeListing("L", "Pro Base concealer MU-7730 light", "MUA")));
+  ASSERT_EQ(concealer.size(), 1u);
+  EXPECT_EQ(concealer[0].action, RecallAction::kReview);
+  EXPECT_EQ(concealer[0].evidence.back(), "rule: notice model code in the listing, but the brand is not confirmed -> review");
+  EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Concealer MU-7730 light", "Catrice"))).empty());
+}
+
 TEST(RecallVariantTest, ANoticesPackagingSuffixIsNearNotAnotherModel) {
   std::vector<MatchRecord> notices = {
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00020/26", "Netgear ProSafe 8-port switch", "Netgear", "GS108E-100NAS", "")),

@@ -38,7 +38,9 @@ size_t ChinesePlaceLength(std::string_view name);
 // company words after it and perhaps its place before ("anker
 // innovations", "changsha anker innovations" and "anker"; "shanghai tang
 // group" and both "shanghai tang" and "tang"; not "digital innovations"
-// and "digital electronics"). Allocates nothing.
+// and "digital electronics"), the two compared without spaces and "and"
+// between words ("de longhi" and "delonghi", "head rush" and "headrush
+// technologies"). Allocates nothing.
 bool SameBrandKey(std::string_view a, std::string_view b);
 
 class BrandAliases {
