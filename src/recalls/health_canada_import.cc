@@ -423,29 +423,37 @@ int KeysPresent(const Json& record, const OpenDataKeys& k) {
 // of the French keys than of the English ones.
 bool IsFrenchOpenDataRecord(const Json& record) { return KeysPresent(record, kFrenchKeys) > KeysPresent(record, kEnglishKeys); }
 
-// Without a Product, the product is named by the title, which Health
-// Canada writes "<product> recalled due to <hazard>" or, for vehicles,
-// "<product> recalled by <maker>": the product is what comes before, and
-// the maker is the brand ("SUV recalled by HYUNDAI"). Food recalls name
-// the brand before the word "brand" ("Certain Safie's brand Sweet Pickled
-// Beets may contain pieces of glass"). Other titles are the product as
-// they stand.
-void ProductOfTitle(const std::string& title, Notice* n) {
-  n->product_name = title;
+// The brands a title or product names: food recalls name the brand before
+// the word "brand" ("Certain Safie's brand Sweet Pickled Beets may contain
+// pieces of glass", "Various Salem Foods brand Ground Spices"), vehicle
+// recalls the maker after "recalled by" ("SUV recalled by HYUNDAI"). Read
+// whether or not the record gives a Product, which never says the brand.
+void BrandsOfTitle(const std::string& title, Notice* n) {
   const std::string lower = AsciiLower(title);
   if (const size_t at = lower.find(" brand "); at != std::string::npos) {
-    size_t begin = lower.starts_with("certain ") ? 8 : 0;
+    size_t begin = 0;
+    for (const std::string_view lead : {"certain ", "various ", "some ", "all "})
+      if (lower.starts_with(lead)) begin = lead.size();
     if (at > begin)
       if (std::string brand = Trim(std::string_view(title).substr(begin, at - begin)); !brand.empty() && !IsUnknownPlaceholder(brand))
         AddUnique(&n->brands, brand);
   }
+  if (const size_t at = lower.find(" recalled by "); at != std::string::npos && at > 0)
+    if (std::string maker = Trim(std::string_view(title).substr(at + 13)); !maker.empty() && !IsUnknownPlaceholder(maker))
+      AddUnique(&n->brands, maker);
+}
+
+// Without a Product, the product is named by the title, which Health
+// Canada writes "<product> recalled due to <hazard>" or, for vehicles,
+// "<product> recalled by <maker>": the product is what comes before. Other
+// titles are the product as they stand.
+void ProductOfTitle(const std::string& title, Notice* n) {
+  n->product_name = title;
+  const std::string lower = AsciiLower(title);
   for (const std::string_view marker : {" recalled due to ", " recalled by "}) {
     const size_t at = lower.find(marker);
     if (at == std::string::npos || at == 0) continue;
     n->product_name = Trim(std::string_view(title).substr(0, at));
-    if (marker == " recalled by ")
-      if (std::string maker = Trim(std::string_view(title).substr(at + marker.size())); !maker.empty() && !IsUnknownPlaceholder(maker))
-        AddUnique(&n->brands, maker);
     return;
   }
 }
@@ -501,7 +509,9 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   n.url = f.Text({"URL"});
   if (!n.url.empty() && n.url[0] == '/') n.url = kOpenDataSiteRoot + n.url;
   n.product_name = HtmlToText(f.Text({key.product}));
+  BrandsOfTitle(n.title, &n);
   if (n.product_name.empty()) ProductOfTitle(n.title, &n);
+  else BrandsOfTitle(n.product_name, &n);
   for (const auto& issue : SplitOnSpacedDash(HtmlToText(f.Text({key.issue})))) AddUnique(&n.hazard_types, issue);
   AddUnique(&n.measures, HtmlToText(f.Text({key.what_to_do})));
   {

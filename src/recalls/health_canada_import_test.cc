@@ -397,6 +397,22 @@ TEST(HealthCanadaImportTest, AProductlessRecordIsNamedByItsTitlesProduct) {
   EXPECT_TRUE(FindNotice(f, "4")->brands.empty());
 }
 
+TEST(HealthCanadaImportTest, ATitleNamesTheBrandWhateverTheProduct) {
+  // Real titles and products of the open data file (NIDs 81988, 82253,
+  // 82146): the Product never says the brand.
+  const FeedImport f = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "81988", "Title": "Ola-Ola brand Authentic Pounded Yam (Iyan) IYANINSTANT recalled due to undeclared gluten",
+       "Product": "Authentic Pounded Yam (Iyan) IYANINSTANT"},
+      {"NID": "82253", "Title": "Various Salem Foods brand Ground Spices and Spice Blends recalled due to Salmonella",
+       "Product": "Ground Spices and Spice Blends"},
+      {"NID": "82146", "Title": "Transport Canada Recall - 2026238 - HYUNDAI", "Product": "SUV recalled by HYUNDAI"}])");
+  ASSERT_EQ(f.notices.size(), 3u);
+  EXPECT_EQ(FindNotice(f, "81988")->brands, std::vector<std::string>{"Ola-Ola"});
+  EXPECT_EQ(FindNotice(f, "81988")->product_name, "Authentic Pounded Yam (Iyan) IYANINSTANT");
+  EXPECT_EQ(FindNotice(f, "82253")->brands, std::vector<std::string>{"Salem Foods"});
+  EXPECT_EQ(FindNotice(f, "82146")->brands, std::vector<std::string>{"HYUNDAI"});
+}
+
 TEST(HealthCanadaImportTest, RefusesOtherFeedsAndSkipsBadRecords) {
   auto r = ImportFeed(NoticeSource::kCaHealthCanada, RecallFixture("cpsc_recalls.json"));
   ASSERT_FALSE(r.ok());
