@@ -72,6 +72,16 @@ constexpr std::array kUnits = {
     Unit{"PT", 0},     Unit{"PX", 0},     Unit{"PERSON", 0},  Unit{"PLAYER", 0},  Unit{"PLAYERS", 0},
     Unit{"LAYER", 0},  Unit{"BAND", 0},   Unit{"GEN", 0},     Unit{"TH", 0},      Unit{"ST", 0},
     Unit{"ND", 0},     Unit{"RD", 0},     Unit{"USB", 2},  // "6USB": six USB ports
+    // Units and counted parts spelled out, as regulators write them
+    // ("2000-Watt", "15-Drawer", "3-Burner").
+    Unit{"WATT", 0},   Unit{"WATTS", 0},  Unit{"VOLT", 0},    Unit{"VOLTS", 0},   Unit{"AMP", 0},
+    Unit{"AMPS", 0},   Unit{"GALLON", 0}, Unit{"GALLONS", 0}, Unit{"QUART", 0},   Unit{"QUARTS", 0},
+    Unit{"POUND", 0},  Unit{"POUNDS", 0}, Unit{"OUNCE", 0},   Unit{"OUNCES", 0},  Unit{"YARD", 0},
+    Unit{"YARDS", 0},  Unit{"MILE", 0},   Unit{"MILES", 0},   Unit{"LITERS", 0},  Unit{"LITRES", 0},
+    Unit{"DRAWER", 0}, Unit{"DRAWERS", 0}, Unit{"SHELF", 0},  Unit{"DOOR", 0},    Unit{"DOORS", 0},
+    Unit{"BURNER", 0}, Unit{"BURNERS", 0}, Unit{"WHEEL", 0},  Unit{"WHEELS", 0},  Unit{"STEP", 0},
+    Unit{"STEPS", 0},  Unit{"CELL", 0},   Unit{"CELLS", 0},   Unit{"SEATER", 0},  Unit{"OUTLET", 0},
+    Unit{"OUTLETS", 0},
 };
 
 // Interface, format and rating names followed by a version or class: each
@@ -87,7 +97,7 @@ constexpr std::array kSpecPrefixes = {
     Prefix{"IP", 2},    Prefix{"IPX", 1},  Prefix{"CLASS", 2},  Prefix{"UHS", 1},   Prefix{"V", 2},
     Prefix{"VER", 2},   Prefix{"VERSION", 2}, Prefix{"REV", 2}, Prefix{"GEN", 1},   Prefix{"PS", 1},
     Prefix{"DX", 2},    Prefix{"DIRECTX", 2}, Prefix{"F", 2},   Prefix{"QI", 1},    Prefix{"LTE", 1},
-    Prefix{"AAC", 1},   Prefix{"OPENGL", 1},
+    Prefix{"AAC", 1},   Prefix{"OPENGL", 1}, Prefix{"LIFEPO", 1},  // a battery's chemistry, LiFePO4
 };
 
 // A number: digits with at most one decimal point inside. Returns its length
@@ -155,7 +165,15 @@ bool IsSpecText(std::string_view s) {
   if (letters == 0) return false;  // a bare number
   std::string_view word = s.substr(pos, letters);
   pos += letters;
-  if (pos == s.size()) return IsUnit(word, digits);
+  if (pos == s.size()) {
+    if (IsUnit(word, digits)) return true;
+    // A measure said of the product ("200-foot-long", "5-year-old").
+    for (const std::string_view dimension : {"LONG", "WIDE", "TALL", "HIGH", "DEEP", "THICK", "OLD"})
+      if (word.size() > dimension.size() && word.ends_with(dimension) &&
+          IsUnit(word.substr(0, word.size() - dimension.size()), digits))
+        return true;
+    return false;
+  }
   // "4IN1"; "12X18", "10X20X30", optionally with a unit after the last number.
   if (word == "IN") {
     int d2 = 0;

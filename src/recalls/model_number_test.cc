@@ -73,6 +73,10 @@ TEST(ModelNumberTest, UnitsAndInterfacesAreSpecsNotCodes) {
   // A count of USB ports ("6USB stand charger").
   EXPECT_TRUE(Codes("6USB stand charger, 10USB hub").empty());
   EXPECT_EQ(Specs("6USB stand charger, 10USB hub"), Strings({"6USB", "10USB"}));
+  // Units and counted parts spelled out, and measures said of the product.
+  EXPECT_TRUE(Codes("Predator 2000-Watt Power Station, 1545-Watt LiFePO4 battery, 15-Drawer dresser, 3-Burner grill").empty())
+      << ::testing::PrintToString(Codes("Predator 2000-Watt Power Station, 1545-Watt LiFePO4 battery, 15-Drawer dresser, 3-Burner grill"));
+  EXPECT_TRUE(Codes("a 200-foot-long hose for a 5-year-old").empty());
 }
 
 TEST(ModelNumberTest, MixedSpecsAreSplitNotGluedIntoACode) {

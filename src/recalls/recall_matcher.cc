@@ -260,6 +260,14 @@ std::vector<std::string> CodesAcrossWords(std::string_view normalized) {
   const auto variant_word = [&](std::string_view w) { return w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), letter); };
   const auto has_digit = [](std::string_view w) { return std::any_of(w.begin(), w.end(), IsDigit); };
   const auto has_letter = [&](std::string_view w) { return std::any_of(w.begin(), w.end(), letter); };
+  // Words that join others, no part of a code: "40003 and 16154", "O157:H7
+  // dans", "w/ 1956".
+  const auto connective = [](std::string_view w) {
+    static const std::unordered_set<std::string_view> kWords = {"and", "or", "of", "to", "for", "with", "from", "the", "und", "mit",
+                                                                "et", "dans", "avec", "con", "para", "per", "pour", "fur", "in",
+                                                                "on", "at", "by", "w", "de", "des", "der", "die", "das", "les"};
+    return kWords.count(w) != 0;
+  };
   const auto join = [](std::initializer_list<std::string_view> words) {
     std::string out;
     for (const std::string_view w : words)
@@ -275,10 +283,10 @@ std::vector<std::string> CodesAcrossWords(std::string_view normalized) {
     at = end + 1;
     // A code with a space.
     if (!before1.empty() && before1.size() <= 3 && !IsDigit(before1[0]) && !own_code(before1) && word.size() >= 3 && word.size() <= 8 &&
-        IsDigit(word[0]) && all_alnum(before1) && all_alnum(word) && before1.size() + word.size() >= kMinCode)
+        IsDigit(word[0]) && all_alnum(before1) && all_alnum(word) && before1.size() + word.size() >= kMinCode && !connective(before1))
       out.push_back(join({before1, word}));
     // A model named in several words.
-    if (variant_word(word) && short_alnum(before1)) {
+    if (variant_word(word) && short_alnum(before1) && !connective(word)) {
       // One word before: it mixes letters and digits ("S24 Ultra").
       if (has_digit(before1) && has_letter(before1) && before1.size() + word.size() >= kMinCode && before1.size() + word.size() <= 12)
         out.push_back(join({before1, word}));

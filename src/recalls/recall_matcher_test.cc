@@ -896,6 +896,11 @@ TEST(RecallBlockingTest, CodesAsSellersWriteThemAreCandidates) {
   const MatchRecord listing = FromListing(MakeListing("L", "Battery Pack YCV 3023 Yoxitech 30000mAh", "Yoxitech"));
   const auto keys = BlockingKeys(listing, featurizer.Prepare(listing.record, false));
   EXPECT_NE(std::find(keys.begin(), keys.end(), "c:YCV3023"), keys.end());
+  // Words that join others are no part of a code ("40003 and 16154",
+  // "O157:H7 dans").
+  const MatchRecord joined = FromListing(MakeListing("L", "Diving sticks 40003 and 16154, E. coli O157:H7 dans", ""));
+  for (const std::string& key : BlockingKeys(joined, featurizer.Prepare(joined.record, false)))
+    EXPECT_TRUE(key != "c:AND16154" && key != "c:H7DANS") << key;
   const auto hits = index.Match(listing);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
