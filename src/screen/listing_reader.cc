@@ -48,7 +48,9 @@ Status FinishListing(Listing* l) {
   if (l->listing_id.empty()) return missing("listing_id");
   if (l->seller_id.empty()) return missing("seller_id");
   if (l->title.empty()) return missing("title");
-  if (l->target_markets.empty()) return missing("target_markets");
+  if (l->target_markets.empty())
+    return Error(ErrorCode::kInvalidInput, "field 'target_markets' is required and must name at least one market",
+                 "write the markets the listing is offered in, e.g. [\"DE\", \"FR\"]; see doc/listing-format.md");
   for (auto& m : l->target_markets) m = AsciiUpper(m);
   if (!l->hs_code.empty()) {
     auto digits = CodeDigits("hs_code", l->hs_code, l->hs_code, ". ", 4, 10, "is not an HS code", "write 4 to 10 digits, e.g. 8504.40 or 850440");
@@ -86,6 +88,12 @@ class ByteSource {
   int Peek() {
     if (pos_ == end_ && !Fill()) return -1;
     return static_cast<unsigned char>(buf_[pos_]);
+  }
+  // Up to the first 64 bytes not yet read, left unread: what the file's
+  // encoding is told by.
+  std::string_view Head() {
+    if (pos_ == end_) Fill();
+    return std::string_view(buf_.data() + pos_, std::min<size_t>(64, end_ - pos_));
   }
   // Appends bytes up to (not including) the next '\n' to *out, consuming
   // the '\n'; at most `limit` bytes are kept, the rest dropped and
@@ -202,9 +210,15 @@ class CsvReader : public ListingReader {
     for (const char* required : {"listing_id", "seller_id", "title", "target_markets"}) {
       bool found = false;
       for (const auto& h : header_) found = found || h == required;
-      if (!found)
-        return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, fmt::format("header has no '{}' column", required),
-                                                           "see doc/listing-format.md for the column names"}});
+      if (!found) {
+        // One column holding the names: another separator than the comma.
+        const bool other_separator = header_.size() == 1 && header_[0].find_first_of(";\t|") != std::string::npos;
+        return Error(ErrorCode::kInvalidInput,
+                     {Diagnostic{path_, 1, 0, fmt::format("header has no '{}' column", required),
+                                 other_separator ? "the header seems separated by ';', a tab or '|': conform reads CSV separated by commas "
+                                                   "(RFC 4180); save it so, or as JSON Lines"
+                                                 : "see doc/listing-format.md for the column names"}});
+      }
     }
     return Status::Ok();
   }
@@ -448,6 +462,12 @@ const std::vector<std::string>& ListingFieldNames() {
 Result<std::unique_ptr<ListingReader>> ListingReader::Open(const std::string& path, ListingFormat format) {
   auto src = OpenSource(path);
   if (!src.ok()) return src.error();
+  // A file saved as UTF-16 or UTF-32 would give one bad record per line.
+  if (const std::string_view head = src.value()->Head();
+      head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF") || head.find('\0') != std::string_view::npos)
+    return Error(ErrorCode::kInvalidInput,
+                 {Diagnostic{path, 1, 0, "the file is UTF-16, UTF-32 or binary (a byte order mark or NUL bytes at its start), not UTF-8",
+                             "save it as UTF-8: most editors and spreadsheets offer the encoding in 'Save as'"}});
   if (format == ListingFormat::kJsonLines)
     return std::unique_ptr<ListingReader>(std::make_unique<JsonLinesReader>(path, std::move(src).value()));
   auto csv = std::make_unique<CsvReader>(path, std::move(src).value());

@@ -107,6 +107,7 @@ TEST(ListingJsonTest, RejectsBadRecordsNamingTheField) {
       {"[1,2]", "must be a JSON object"},
       {R"({"seller_id":"S","title":"t","target_markets":["EU"]})", "'listing_id' is required"},
       {R"({"listing_id":"L","seller_id":"S","title":"t"})", "'target_markets' is required"},
+      {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":[]})", "must name at least one market"},
       {R"({"listing_id":7,"seller_id":"S","title":"t","target_markets":["EU"]})", "'listing_id': must be a string, got a number"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":"EU"})", "must be an array of strings"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"hs_code":"85x4"})", "not an HS code"},
@@ -241,6 +242,25 @@ TEST(ListingReaderTest, CsvHeaderMustNameRequiredColumns) {
   EXPECT_NE(r.error().ToString().find("no 'listing_id' column"), std::string::npos);
   fs::remove(path);
   EXPECT_FALSE(ListingReader::Open("/nonexistent/x.jsonl", ListingFormat::kJsonLines).ok());
+  // Separated by semicolons, as spreadsheets in many locales save: said so.
+  const std::string semicolons = WriteTemp("semicolons.csv", "listing_id;seller_id;title;target_markets\nL1;S;Fan;EU\n");
+  auto s = ListingReader::Open(semicolons, ListingFormat::kCsv);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.error().ToString().find("the header seems separated by ';'"), std::string::npos) << s.error().ToString();
+  fs::remove(semicolons);
+}
+
+TEST(ListingReaderTest, AFileInUtf16IsRefusedAsSuch) {
+  // "{" in UTF-16 little-endian, with and without its byte order mark.
+  for (const std::string& bytes : {std::string("\xFF\xFE{\0\"\0", 6), std::string("{\0\"\0l\0", 6)}) {
+    for (const ListingFormat format : {ListingFormat::kJsonLines, ListingFormat::kCsv}) {
+      const std::string path = WriteTemp("utf16.jsonl", bytes);
+      auto r = ListingReader::Open(path, format);
+      ASSERT_FALSE(r.ok());
+      EXPECT_NE(r.error().ToString().find("the file is UTF-16, UTF-32 or binary"), std::string::npos) << r.error().ToString();
+      fs::remove(path);
+    }
+  }
 }
 
 TEST(ListingReaderTest, ArbitraryBytesNeverCrash) {
