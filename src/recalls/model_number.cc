@@ -305,6 +305,11 @@ class Scanner {
       return;
     }
     bool split = false, list_or_decimal = false, has_year = false, all_digits = true;
+    // Points alone joining three parts or more ("304.558.13", "TT.1902.0617")
+    // write one code, not a decimal number.
+    bool only_points = parts.size() >= 3;
+    for (size_t k = 1; k < parts.size() && only_points; ++k) only_points = text_[parts[k].begin - 1] == '.';
+    const bool pointed_code = only_points;
     for (size_t k = 0; k < parts.size(); ++k) {
       const std::string_view p = text_.substr(parts[k].begin, parts[k].end - parts[k].begin);
       has_year = has_year || IsYear(p);
@@ -315,7 +320,7 @@ class Scanner {
       if (k > 0) {
         const char joiner = text_[parts[k].begin - 1];
         if (joiner == '/') list_or_decimal = true;
-        if (joiner == '.' && IsDigit(text_[parts[k].begin]) && IsDigit(text_[parts[k].begin - 2])) {
+        if (joiner == '.' && !pointed_code && IsDigit(text_[parts[k].begin]) && IsDigit(text_[parts[k].begin - 2])) {
           list_or_decimal = true;
           split = true;  // a decimal number inside: "f/3.5-5.6", "1999.99"
         }

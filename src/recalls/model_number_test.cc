@@ -79,6 +79,13 @@ TEST(ModelNumberTest, UnitsAndInterfacesAreSpecsNotCodes) {
   EXPECT_TRUE(Codes("a 200-foot-long hose for a 5-year-old").empty());
 }
 
+TEST(ModelNumberTest, ACodeWrittenWithPointsIsOneCode) {
+  EXPECT_EQ(Codes("Petit Collage xylophone TT.1902.0617"), Strings({"TT19020617"}));
+  EXPECT_EQ(Codes("IKEA lamp 304.558.13"), Strings({"30455813"}));
+  EXPECT_EQ(Specs("Lens 1.8 and 3.5mm jack"), Strings({"3.5MM"}));
+  EXPECT_TRUE(Codes("made 12.03.2024, version 1.2.3").empty()) << ::testing::PrintToString(Codes("made 12.03.2024, version 1.2.3"));
+}
+
 TEST(ModelNumberTest, MixedSpecsAreSplitNotGluedIntoACode) {
   EXPECT_TRUE(Codes("1080p/24fps output").empty());
   EXPECT_EQ(Specs("1080p/24fps output"), Strings({"1080P", "24FPS"}));

@@ -1228,6 +1228,17 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   return keys;
 }
 
+// Whether a code of digits only is a group of one of the record's own
+// barcodes as the text writes it ("29145" of "0 36000 29145 2"), not a
+// model number; never the record's model attribute.
+bool PartOfOwnGtin(std::string_view code, std::string_view model, const MatchRecord& r) {
+  if (code == model || !std::all_of(code.begin(), code.end(), IsDigit)) return false;
+  for (const auto* gtins : {&r.gtins, &r.gtins_in_title, &r.gtins_in_description})
+    for (const std::string& g : *gtins)
+      if (g.size() > code.size() && g.find(code) != std::string::npos) return true;
+  return false;
+}
+
 size_t KeyHolderLimit(std::string_view key, const RecallMatcherOptions& options) {
   if (key.empty()) return SIZE_MAX;
   if (key[0] == 'b') return options.max_block;
@@ -1253,9 +1264,9 @@ struct RecallIndex::State {
   mutable std::atomic<size_t> modelled{0};
 
   bool Identifying(const ModelCode& c) const { return c.normalized.size() >= kMinCode && hot_codes.count(c.normalized) == 0; }
-  std::vector<uint8_t> IdentifyingCodes(const PreparedRecord& p) const {
+  std::vector<uint8_t> IdentifyingCodes(const PreparedRecord& p, const MatchRecord& r) const {
     std::vector<uint8_t> out(p.codes.size());
-    for (size_t i = 0; i < p.codes.size(); ++i) out[i] = Identifying(p.codes[i]);
+    for (size_t i = 0; i < p.codes.size(); ++i) out[i] = Identifying(p.codes[i]) && !PartOfOwnGtin(p.codes[i].normalized, p.model, r);
     // A model attribute of "Various" or "USB-C" identifies nothing.
     if (p.model_names_no_model && !out.empty()) out[0] = 0;
     return out;
@@ -1317,7 +1328,7 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
     it = state_->postings.erase(it);
   }
   state_->identifying.resize(records_.size());
-  for (size_t i = 0; i < records_.size(); ++i) state_->identifying[i] = state_->IdentifyingCodes(state_->prepared[i]);
+  for (size_t i = 0; i < records_.size(); ++i) state_->identifying[i] = state_->IdentifyingCodes(state_->prepared[i], records_[i]);
 }
 
 RecallIndex::~RecallIndex() = default;
@@ -1387,7 +1398,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
   const std::vector<std::string> query_brands = CanonicalBrands(query, options_.brands);
   const std::vector<std::string> query_spellings = AllSpellings(query_brands, options_.brands);
   const bool model_says = model_ != nullptr;
-  const std::vector<uint8_t> query_identifying = state_->IdentifyingCodes(q);
+  const std::vector<uint8_t> query_identifying = state_->IdentifyingCodes(q, query);
   // The query's kinds, read when a pair first needs them.
   std::optional<ProductKind> query_kind;
 

@@ -564,6 +564,24 @@ TEST(RecallBrandTest, BrandsWrittenInBracketsTogetherOrShortened) {
   EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Concealer MU-7730 light", "Catrice"))).empty());
 }
 
+TEST(RecallIdentityTest, AGroupOfTheNoticesOwnBarcodeIsNoModelCode) {
+  // Health Canada's table writes the UPC in groups; "29145" is part of it.
+  std::vector<MatchRecord> notices = {FromNotice(MakeNotice(
+      NoticeSource::kCaHealthCanada, "RA-66524", "Musical jumbo wooden xylophone", "Petit Collage", "TT.1902.0617", "00036000291452",
+      "Product Model UPC\nMusical jumbo wooden xylophone TT.1902.0617 0 36000 29145 2"))};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record});
+  const RecallIndex index(notices, true, &featurizer, nullptr);
+  for (const RecallMatch& m : index.Explain(FromListing(MakeListing("L", "Pound and tap bench with xylophone 29145", "Petit Collage")))) {
+    EXPECT_NE(m.action, RecallAction::kTakedown);
+    EXPECT_FALSE(HasEvidence(m, "same model code 29145")) << fmt::format("{}", fmt::join(m.evidence, " | "));
+  }
+  // The model number itself still identifies.
+  const auto hits = index.Match(FromListing(MakeListing("L", "Petit Collage xylophone TT.1902.0617", "Petit Collage")));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+}
+
 TEST(RecallVariantTest, ANoticesPackagingSuffixIsNearNotAnotherModel) {
   std::vector<MatchRecord> notices = {
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00020/26", "Netgear ProSafe 8-port switch", "Netgear", "GS108E-100NAS", "")),
