@@ -28,7 +28,11 @@ std::string NormalizeForMatching(std::string_view utf8) {
   clean.reserve(utf8.size());
   for (size_t i = 0; i < utf8.size();) {
     const size_t start = i;
-    if (NextCodepoint(utf8, &i) < 0) clean += ' ';
+    const int32_t cp = NextCodepoint(utf8, &i);
+    if (cp < 0) clean += ' ';
+    // The acute accent typed for an apostrophe ("Children´s"), which NFKC
+    // would make a space and a combining mark: the apostrophe it stands for.
+    else if (cp == 0xB4) clean += '\'';
     else clean.append(utf8.data() + start, i - start);
   }
   bool ascii = true;

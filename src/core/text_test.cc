@@ -30,6 +30,7 @@ namespace conform {
 TEST(TextTest, NormalizeForMatchingFoldsWidthAndCase) {
   EXPECT_EQ(NormalizeForMatching("USB Charger"), "usb charger");
   EXPECT_EQ(NormalizeForMatching("ＵＳＢ　充電器"), "usb 充電器");  // full-width letters and space
+  EXPECT_EQ(NormalizeForMatching("Children´s Hoodie"), "children's hoodie");  // an acute accent typed for an apostrophe
   EXPECT_EQ(NormalizeForMatching("Straße"), "strasse");
   EXPECT_EQ(NormalizeForMatching("Électrique"), "électrique");
   EXPECT_EQ(FoldLatinDiacritics(NormalizeForMatching("Löwe Électrique")), "lowe electrique");

@@ -81,7 +81,7 @@ constexpr std::array kUnits = {
     Unit{"DRAWER", 0}, Unit{"DRAWERS", 0}, Unit{"SHELF", 0},  Unit{"DOOR", 0},    Unit{"DOORS", 0},
     Unit{"BURNER", 0}, Unit{"BURNERS", 0}, Unit{"WHEEL", 0},  Unit{"WHEELS", 0},  Unit{"STEP", 0},
     Unit{"STEPS", 0},  Unit{"CELL", 0},   Unit{"CELLS", 0},   Unit{"SEATER", 0},  Unit{"OUTLET", 0},
-    Unit{"OUTLETS", 0},
+    Unit{"OUTLETS", 0}, Unit{"MATIC", 1},  // a drive ("4MATIC")
 };
 
 // Interface, format and rating names followed by a version or class: each
@@ -98,6 +98,7 @@ constexpr std::array kSpecPrefixes = {
     Prefix{"VER", 2},   Prefix{"VERSION", 2}, Prefix{"REV", 2}, Prefix{"GEN", 1},   Prefix{"PS", 1},
     Prefix{"DX", 2},    Prefix{"DIRECTX", 2}, Prefix{"F", 2},   Prefix{"QI", 1},    Prefix{"LTE", 1},
     Prefix{"AAC", 1},   Prefix{"OPENGL", 1}, Prefix{"LIFEPO", 1},  // a battery's chemistry, LiFePO4
+    Prefix{"MY", 4},  // a vehicle's model year ("MY22", "MY22-24")
 };
 
 // A number: digits with at most one decimal point inside. Returns its length

@@ -77,6 +77,8 @@ TEST(ModelNumberTest, UnitsAndInterfacesAreSpecsNotCodes) {
   EXPECT_TRUE(Codes("Predator 2000-Watt Power Station, 1545-Watt LiFePO4 battery, 15-Drawer dresser, 3-Burner grill").empty())
       << ::testing::PrintToString(Codes("Predator 2000-Watt Power Station, 1545-Watt LiFePO4 battery, 15-Drawer dresser, 3-Burner grill"));
   EXPECT_TRUE(Codes("a 200-foot-long hose for a 5-year-old").empty());
+  // A vehicle's model year and drive.
+  EXPECT_TRUE(Codes("Harley-Davidson Low Rider ST MY22-24, Mercedes 4MATIC").empty());
 }
 
 TEST(ModelNumberTest, ACodeWrittenWithPointsIsOneCode) {
