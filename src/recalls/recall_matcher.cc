@@ -574,7 +574,7 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
 constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho", "til", "pentru", "για"};
 
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
-             bool same_brand_field) {
+             const std::vector<std::vector<std::string>>& name_words, bool same_brand_field) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
   // English, German, French, Spanish, Italian, Portuguese, Polish, Czech,
   // Russian, Indonesian, Turkish, Vietnamese, Dutch, Swedish, Danish,
@@ -595,6 +595,9 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       "ανταλλακτικο", "αξεσουάρ", "αξεσουαρ"};
   for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
+  // German compounds of "Ersatz" (spare): "Ersatzakku", "Ersatzpolster".
+  for (const std::string_view w : listing.title_words)
+    if (w.size() > 7 && w.starts_with("ersatz") && !HasWord(notice.title, w)) return true;
   // Chinese (simplified and traditional), Japanese and Korean, written
   // without spaces: "适用", "適用", "兼容", "相容", "호환", "互換" (fits,
   // compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
@@ -617,6 +620,25 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       return !for_code;
     });
     if (for_code) return true;
+  }
+  // "for <the notice's product name>", past short words and the brand's:
+  // "Ersatzpolster für Limar Torino Helm", "Isofix Basis für I-CARE".
+  if (!name_words.empty()) {
+    thread_local std::vector<std::string_view> words;
+    SplitWords(listing.title, &words);
+    const auto brand_word = [&](std::string_view w) {
+      return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
+    };
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (std::find(std::begin(kForWords), std::end(kForWords), words[i]) == std::end(kForWords)) continue;
+      size_t k = i + 1;
+      while (k < words.size() && (words[k].size() <= 2 || brand_word(words[k]))) ++k;
+      if (k == words.size()) break;
+      // Not the name's own "for" ("Maschera per capelli").
+      if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
+      for (const auto& name : name_words)
+        if (std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(words[k], n); })) return true;
+    }
   }
   if (same_brand_field) return false;
   // "for <brand>"; in languages that put the kind of product first, one
@@ -1672,13 +1694,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule_out(j, [] { return std::string("rule: only the model code agrees (no brand, title word or kind of product in common) -> none"); });
       continue;
     }
-    j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, same_brand_field);
+    j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
     // A GTIN in the listing's text names what the listing is about, which
     // is also what a part or accessory fits: whatever its brand, a listing
     // made for the product, or naming an accessory, or sold under another
     // brand, is reviewed.
     if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && !j.made_for) {
-      if (MadeFor(n, l, notice_spellings, same_brand_field)) j.made_for = true;
+      if (MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field)) j.made_for = true;
       else if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true); !a.empty()) j.code_accessory = a;
     }
     j.brands_conflict = brands_conflict;

@@ -1097,6 +1097,15 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   const Notice mower = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03112/24", "Lawn mower", "Honda", "", "", "Miimo");
   EXPECT_TRUE(MatchOne(mower, MakeListing("L", "Honda Miimo charging station cover", "Honda")).empty());
   EXPECT_TRUE(MatchOne(mower, MakeListing("L", "Blade holder for Honda Miimo", "Generic")).empty());
+  // Made for it, under the brand's own name: "für <name>", a German
+  // compound of "Ersatz".
+  const Notice helmet = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01135/24", "Bicycle helmet", "Limar", "", "", "Limar Torino");
+  for (const char* title : {"Polster für Limar Torino Helm", "Limar Torino Ersatzpolster", "Limar pads for Torino helmet"})
+    EXPECT_TRUE(MatchOne(helmet, MakeListing("L", title, "Limar")).empty()) << title;
+  EXPECT_EQ(MatchOne(helmet, MakeListing("L", "Limar Torino Fahrradhelm für Erwachsene", "Limar")).size(), 1u);
+  // Not the name's own "for".
+  const Notice mask = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03776/24", "Hair mask", "Bipoint", "", "", "Crema Delicata Maschera per capelli");
+  EXPECT_EQ(MatchOne(mask, MakeListing("L", "Bipoint Crema Delicata Maschera per capelli 1000ml", "Bipoint")).size(), 1u);
   const Notice dress = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01196/24", "Dress", "Nickelodeon", "", "", "believe IN YOURSELF");
   EXPECT_TRUE(MatchOne(dress, MakeListing("L", "Nickelodeon Paw Patrol believe in yourself poster", "Nickelodeon")).empty());
   EXPECT_EQ(MatchOne(mower, MakeListing("L", "Honda Miimo HRM 520 robotic lawn mower", "Honda")).size(), 1u);
