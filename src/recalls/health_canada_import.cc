@@ -430,17 +430,29 @@ bool IsFrenchOpenDataRecord(const Json& record) { return KeysPresent(record, kFr
 // whether or not the record gives a Product, which never says the brand.
 void BrandsOfTitle(const std::string& title, Notice* n) {
   const std::string lower = AsciiLower(title);
+  // A name of a few words, not words about brands ("store brand", "sold
+  // without a brand", "products sold under the Kidoozie brand": Kidoozie).
+  const auto add = [&](std::string_view name) {
+    std::string brand = Trim(name);
+    const std::string words = " " + AsciiLower(brand) + " ";
+    if (brand.empty() || IsUnknownPlaceholder(brand) || std::count(brand.begin(), brand.end(), ' ') > 3) return;
+    for (const std::string_view w : {" store ", " house ", " private ", " own ", " generic ", " sold ", " without ", " no ", " a ",
+                                     " the ", " any ", " name ", " due "})
+      if (words.find(w) != std::string::npos) return;
+    AddUnique(&n->brands, brand);
+  };
   if (const size_t at = lower.find(" brand "); at != std::string::npos) {
     size_t begin = 0;
     for (const std::string_view lead : {"certain ", "various ", "some ", "all "})
       if (lower.starts_with(lead)) begin = lead.size();
-    if (at > begin)
-      if (std::string brand = Trim(std::string_view(title).substr(begin, at - begin)); !brand.empty() && !IsUnknownPlaceholder(brand))
-        AddUnique(&n->brands, brand);
+    if (const size_t under = lower.rfind(" under the ", at); under != std::string::npos && under >= begin) begin = under + 11;
+    if (at > begin) add(std::string_view(title).substr(begin, at - begin));
   }
-  if (const size_t at = lower.find(" recalled by "); at != std::string::npos && at > 0)
-    if (std::string maker = Trim(std::string_view(title).substr(at + 13)); !maker.empty() && !IsUnknownPlaceholder(maker))
-      AddUnique(&n->brands, maker);
+  if (const size_t at = lower.find(" recalled by "); at != std::string::npos && at > 0) {
+    const size_t from = at + 13;
+    const size_t due = lower.find(" due to ", from);
+    add(std::string_view(title).substr(from, due == std::string::npos ? std::string::npos : due - from));
+  }
 }
 
 // Without a Product, the product is named by the title, which Health

@@ -411,6 +411,16 @@ TEST(HealthCanadaImportTest, ATitleNamesTheBrandWhateverTheProduct) {
   EXPECT_EQ(FindNotice(f, "81988")->product_name, "Authentic Pounded Yam (Iyan) IYANINSTANT");
   EXPECT_EQ(FindNotice(f, "82253")->brands, std::vector<std::string>{"Salem Foods"});
   EXPECT_EQ(FindNotice(f, "82146")->brands, std::vector<std::string>{"HYUNDAI"});
+  // Words about brands are none.
+  const FeedImport g = MustImport(NoticeSource::kCaHealthCanada, R"([
+      {"NID": "1", "Title": "Certain store brand space heaters recalled due to fire hazard", "Product": "Space heaters"},
+      {"NID": "2", "Title": "Children's sleepwear sold without a brand recalled", "Product": "Sleepwear"},
+      {"NID": "3", "Title": "Certain products sold under the Kidoozie brand recalled", "Product": "Toys"},
+      {"NID": "4", "Title": "Hoverboards recalled by Walmart Canada due to fire hazard", "Product": "Hoverboards"}])");
+  EXPECT_TRUE(FindNotice(g, "1")->brands.empty());
+  EXPECT_TRUE(FindNotice(g, "2")->brands.empty());
+  EXPECT_EQ(FindNotice(g, "3")->brands, std::vector<std::string>{"Kidoozie"});
+  EXPECT_EQ(FindNotice(g, "4")->brands, std::vector<std::string>{"Walmart Canada"});
 }
 
 TEST(HealthCanadaImportTest, RefusesOtherFeedsAndSkipsBadRecords) {

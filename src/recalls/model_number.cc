@@ -98,7 +98,7 @@ constexpr std::array kSpecPrefixes = {
     Prefix{"VER", 2},   Prefix{"VERSION", 2}, Prefix{"REV", 2}, Prefix{"GEN", 1},   Prefix{"PS", 1},
     Prefix{"DX", 2},    Prefix{"DIRECTX", 2}, Prefix{"F", 2},   Prefix{"QI", 1},    Prefix{"LTE", 1},
     Prefix{"AAC", 1},   Prefix{"OPENGL", 1}, Prefix{"LIFEPO", 1},  // a battery's chemistry, LiFePO4
-    Prefix{"MY", 4},  // a vehicle's model year ("MY22", "MY22-24")
+    Prefix{"MY", 2},  // a vehicle's model year ("MY22")
 };
 
 // A number: digits with at most one decimal point inside. Returns its length
@@ -306,11 +306,16 @@ class Scanner {
       return;
     }
     bool split = false, list_or_decimal = false, has_year = false, all_digits = true;
-    // Points alone joining three parts or more ("304.558.13", "TT.1902.0617")
-    // write one code, not a decimal number.
+    // Points alone joining three parts or more, after letters or seven
+    // digits or more ("TT.1902.0617", "304.558.13"), write one code, not
+    // a decimal number nor a version ("2.10.15").
     bool only_points = parts.size() >= 3;
-    for (size_t k = 1; k < parts.size() && only_points; ++k) only_points = text_[parts[k].begin - 1] == '.';
-    const bool pointed_code = only_points;
+    size_t digits = 0;
+    for (size_t k = 0; k < parts.size(); ++k) {
+      if (k > 0) only_points = only_points && text_[parts[k].begin - 1] == '.';
+      for (size_t i = parts[k].begin; i < parts[k].end; ++i) digits += IsDigit(text_[i]);
+    }
+    const bool pointed_code = only_points && (digits >= 7 || !IsDigit(text_[parts[0].begin]));
     for (size_t k = 0; k < parts.size(); ++k) {
       const std::string_view p = text_.substr(parts[k].begin, parts[k].end - parts[k].begin);
       has_year = has_year || IsYear(p);

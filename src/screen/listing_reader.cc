@@ -50,7 +50,7 @@ Status FinishListing(Listing* l) {
   if (l->title.empty()) return missing("title");
   if (l->target_markets.empty())
     return Error(ErrorCode::kInvalidInput, "field 'target_markets' is required and must name at least one market",
-                 "write the markets the listing is offered in, e.g. [\"DE\", \"FR\"]; see doc/listing-format.md");
+                 "name the markets the listing is offered in (e.g. DE and FR); see doc/listing-format.md");
   for (auto& m : l->target_markets) m = AsciiUpper(m);
   if (!l->hs_code.empty()) {
     auto digits = CodeDigits("hs_code", l->hs_code, l->hs_code, ". ", 4, 10, "is not an HS code", "write 4 to 10 digits, e.g. 8504.40 or 850440");
