@@ -434,7 +434,10 @@ void BrandsOfTitle(const std::string& title, Notice* n) {
   // without a brand", "products sold under the Kidoozie brand": Kidoozie).
   const auto add = [&](std::string_view name) {
     std::string brand = Trim(name);
-    const std::string words = " " + AsciiLower(brand) + " ";
+    // Built by appending: GCC 12 warns falsely (-Wrestrict) on " " + s + " ".
+    std::string words(1, ' ');
+    words += AsciiLower(brand);
+    words += ' ';
     if (brand.empty() || IsUnknownPlaceholder(brand) || std::count(brand.begin(), brand.end(), ' ') > 3) return;
     for (const std::string_view w : {" store ", " house ", " private ", " own ", " generic ", " sold ", " without ", " no ", " a ",
                                      " the ", " any ", " name ", " due "})

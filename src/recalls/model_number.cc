@@ -310,12 +310,13 @@ class Scanner {
     // digits or more ("TT.1902.0617", "304.558.13"), write one code, not
     // a decimal number nor a version ("2.10.15").
     bool only_points = parts.size() >= 3;
-    size_t digits = 0;
-    for (size_t k = 0; k < parts.size(); ++k) {
-      if (k > 0) only_points = only_points && text_[parts[k].begin - 1] == '.';
-      for (size_t i = parts[k].begin; i < parts[k].end; ++i) digits += IsDigit(text_[i]);
+    for (size_t k = 1; k < parts.size() && only_points; ++k) only_points = text_[parts[k].begin - 1] == '.';
+    bool pointed_code = false;
+    if (only_points) {  // rare: most candidates are one part
+      size_t digits = 0;
+      for (size_t i = parts.front().begin; i < parts.back().end; ++i) digits += IsDigit(text_[i]);
+      pointed_code = digits >= 7 || !IsDigit(text_[parts[0].begin]);
     }
-    const bool pointed_code = only_points && (digits >= 7 || !IsDigit(text_[parts[0].begin]));
     for (size_t k = 0; k < parts.size(); ++k) {
       const std::string_view p = text_.substr(parts[k].begin, parts[k].end - parts[k].begin);
       has_year = has_year || IsYear(p);
