@@ -571,6 +571,12 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
   });
 }
 
+// The notice's product noun: the last word of its product name, as English
+// writes it ("vacuums" of "X-Force Flex cordless stick vacuums").
+std::string_view ProductNoun(const PreparedRecord& notice) {
+  return std::string_view(notice.title).substr(notice.title.rfind(' ') + 1);  // npos + 1 is 0: the whole title
+}
+
 // Whether a listing's title says it sells something made for another
 // maker's product, which names that maker and its code as the product
 // itself would: "remanufactured 108R00657 maintenance kit for Xerox",
@@ -639,9 +645,9 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
     const auto brand_word = [&](std::string_view w) {
       return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
     };
-    // The notice's product noun, the last word of its product name: named
-    // before "for", the listing sells the product ("speaker for shower").
-    const std::string_view head = std::string_view(notice.title).substr(notice.title.rfind(' ') + 1);
+    // The notice's product noun named before "for": the listing sells the
+    // product ("speaker for shower").
+    const std::string_view head = ProductNoun(notice);
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       if (!head.empty() && SameWordOrPlural(words[i], head)) break;
       if (std::find(std::begin(kForWords), std::end(kForWords), words[i]) == std::end(kForWords)) continue;
@@ -850,9 +856,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                                         [&](const Word& w) { return w.code_too && in_notice(w.word, true); });
     return *notice_is_accessory;
   };
-  // The notice's product noun, the last word of its product name in
-  // English ("vacuums" of "X-Force Flex cordless stick vacuums").
-  const std::string_view head = std::string_view(notice.title).substr(notice.title.rfind(' ') + 1);
+  const std::string_view head = ProductNoun(notice);
   const auto names_head = [&] {
     return !head.empty() && std::any_of(listing.title_words.begin(), listing.title_words.end(),
                                         [&](std::string_view w) { return SameWordOrPlural(w, head); });
@@ -1018,10 +1022,11 @@ MatchRecord FromNotice(const Notice& n) {
   for (const auto& firm : n.companies) {
     const std::string_view whole = firm;
     const size_t dba = whole.find(" dba ");
-    for (std::string_view name : {whole.substr(0, dba), dba == std::string_view::npos ? std::string_view() : whole.substr(dba + 5)})
-      if (std::string key = BrandKey(name.substr(0, std::min(name.find(','), name.find(" of ")))); !key.empty() && !PlaceholderBrand(key) &&
-                                                                                              std::find(r.companies.begin(), r.companies.end(), key) == r.companies.end())
+    for (std::string_view name : {whole.substr(0, dba), dba == std::string_view::npos ? std::string_view() : whole.substr(dba + 5)}) {
+      std::string key = BrandKey(name.substr(0, std::min(name.find(','), name.find(" of "))));
+      if (!key.empty() && !PlaceholderBrand(key) && std::find(r.companies.begin(), r.companies.end(), key) == r.companies.end())
         r.companies.push_back(std::move(key));
+    }
   }
   return r;
 }
