@@ -64,6 +64,7 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   EXPECT_FALSE(SameBrandKey("", "anker"));
   // Spelled otherwise, with company words on one side.
   EXPECT_TRUE(SameBrandKey("headrush technologies", "head rush"));
+  EXPECT_EQ(BrandKey("Walmart Canada"), "walmart");  // a regional company's name
   EXPECT_TRUE(SameBrandKey("kikka boo", "kikkaboo trading"));
   EXPECT_FALSE(SameBrandKey("head rush technologies", "headrush electronics"));
 

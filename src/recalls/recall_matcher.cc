@@ -710,15 +710,15 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
 // showing the notice's model code and brand with one may sell the
 // accessory, and is reviewed rather than taken down.
 std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedRecord& listing, const MatchRecord& notice_record,
-                                bool for_code, bool same_kind) {
+                                bool for_code, std::string_view raw_title) {
   std::optional<std::string> description;  // folded when first needed
   struct Word {
     std::string_view word;
     bool code_too;
     // A part of a device, which the device's own listings name as a
-    // feature ("cordless vacuum, HEPA filter", "cable included"): an
-    // accessory only when the listing is not of the notice's kind of
-    // product and does not name the notice's product noun.
+    // feature after its name ("Cordless Stick Vacuum, HEPA Filter",
+    // "projector + tripod"): an accessory only when the title does not
+    // list it after a comma or such.
     bool part = false;
   };
   // Folded as titles are ("Schutzhülle" is "schutzhulle", "étui" "etui").
@@ -856,14 +856,32 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                                         [&](const Word& w) { return w.code_too && in_notice(w.word, true); });
     return *notice_is_accessory;
   };
-  const std::string_view head = ProductNoun(notice);
-  const auto names_head = [&] {
-    return !head.empty() && std::any_of(listing.title_words.begin(), listing.title_words.end(),
-                                        [&](std::string_view w) { return SameWordOrPlural(w, head); });
+  // Whether the title lists `word` after a comma, a plus or such, or
+  // says it is included: a feature of the product the title names first.
+  std::optional<std::string> folded_title;  // with its punctuation, folded when first needed
+  const auto listed_after_name = [&](std::string_view word) {
+    if (!folded_title) folded_title = FoldForMatching(raw_title);
+    const std::string& t = *folded_title;
+    // The word as the title writes it: a phrase ("ceiling mount") whole
+    // where it is so, else its first word ("HEPA-Filter").
+    const auto word_byte = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
+    for (const std::string_view form : {word, word.substr(0, word.find(' '))}) {
+      bool found = false;
+      for (size_t at = t.find(form); at != std::string::npos; at = t.find(form, at + 1)) {
+        const size_t end = at + form.size();
+        if ((at > 0 && word_byte(t[at - 1])) || (end < t.size() && word_byte(t[end]))) continue;
+        found = true;
+        if (t.find_last_of(",;|+&(/", at) != std::string::npos || t.rfind(" - ", at) != std::string::npos) return true;
+        for (const std::string_view said : {"includ", "inkl", "inclus"})
+          if (const size_t in = t.find(said, end); in != std::string::npos && t.find_first_of(",;|", end) > in) return true;
+      }
+      if (found) return false;
+    }
+    return false;
   };
   for (const auto& [word, code_too, part] : kAccessories) {
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
-    if (part && (same_kind || names_head())) continue;
+    if (part && listed_after_name(word)) continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
     if (!in_notice(word, true)) return word;
@@ -1748,7 +1766,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule_out(j, [] { return std::string("rule: only the model code agrees (no brand, title word or kind of product in common) -> none"); });
       continue;
     }
-    const bool same_kind = j.kinds.agreement == KindAgreement::kAgree;
+    const std::string_view listing_title_raw = listing_record.record.Get("title");
     j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
     // A GTIN in the listing's text names what the listing is about, which
     // is also what a part or accessory fits: whatever its brand, a listing
@@ -1756,13 +1774,15 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // brand, is reviewed.
     if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && !j.made_for) {
       if (MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field)) j.made_for = true;
-      else if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, same_kind); !a.empty()) j.code_accessory = a;
+      else if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
+        j.code_accessory = a;
     }
     j.brands_conflict = brands_conflict;
     if (j.brands_agree && !j.made_for && j.shared_gtin.empty() && j.agreement == CodeAgreement::kSame)
-      j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true, same_kind);
+      j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw);
     if (j.named) {
-      j.accessory = j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record, /*for_code=*/false, same_kind);
+      j.accessory =
+          j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record, /*for_code=*/false, listing_title_raw);
       j.named = j.accessory.empty();
     }
     judged.push_back(std::move(j));

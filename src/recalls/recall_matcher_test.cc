@@ -1035,10 +1035,17 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
   for (const char* title : {"Rowenta X-Force Flex 14.60 Animal RH99A2U1 Cordless Stick Vacuum, HEPA Filter, 45 min runtime",
                             "Rowenta RH99A2U1 stick vacuum + charging cable", "Rowenta RH99A2U1 cordless vacuum w/ washable filter"})
     ExpectOneTakedown(MatchOne(vacuum, MakeListing("L", title, "Rowenta")), title);
-  // The part alone: a review.
-  const auto filter = MatchOne(vacuum, MakeListing("L", "Rowenta HEPA Filter ZR009009 X-Force Flex 14.60 RH99A2U1", "Rowenta"));
-  ASSERT_EQ(filter.size(), 1u);
-  EXPECT_EQ(filter[0].action, RecallAction::kReview);
+  for (const char* title : {"Rowenta RH99A2U1 cordless vacuum, charging cable & pouch included", "Rowenta RH99A2U1 Akku-Staubsauger mit HEPA-Filter",
+                            "Rowenta RH99A2U1 X-Force Flex Cordless Vacuum - Washable Filter", "Rowenta RH99A2U1 wall-mounted vacuum with dock, wall mount"})
+    ExpectOneTakedown(MatchOne(vacuum, MakeListing("L", title, "Rowenta")), title);
+  // The part alone, also naming what it fits: a review.
+  for (const char* title : {"Rowenta HEPA Filter ZR009009 X-Force Flex 14.60 RH99A2U1", "Rowenta ZR009005 HEPA Filter RH99A2U1 vacuum cleaner",
+                            "Rowenta RH99A2U1 vacuum filter", "Wall mount for Rowenta RH99A2U1 stick vacuum",
+                            "Rowenta RH99A2U1 charging cable for vacuum cleaner"}) {
+    const auto part = MatchOne(vacuum, MakeListing("L", title, "Rowenta"));
+    ASSERT_EQ(part.size(), 1u) << title;
+    EXPECT_EQ(part[0].action, RecallAction::kReview) << title;
+  }
   // Made for the product by its name, but not the product "for" a use.
   const Notice speaker = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03293/24", "Bluetooth shower speaker", "Manhattan", "", "00766623165082",
                                     "Shower Speaker");
