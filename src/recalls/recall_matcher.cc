@@ -882,6 +882,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   for (const auto& [word, code_too, part] : kAccessories) {
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
     if (part && listed_after_name(word)) continue;
+    // A charger's own listings call it a power adapter.
+    if ((word == "power adapter" || word == "ac adapter") &&
+        (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
+      continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
     if (!in_notice(word, true)) return word;

@@ -776,7 +776,7 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   }
   // Parts made for a device: its power adapter, cable, filter, tripod, a
   // bracket to mount it.
-  for (const char* title : {"Voltix VX1588 power adapter 19V", "Voltix VX1588 USB-C cable 2 m", "Voltix VX1588 HEPA filter",
+  for (const char* title : {"Voltix VX1588 USB-C cable 2 m", "Voltix VX1588 HEPA filter",
                             "Voltix VX1588 tripod", "Voltix VX1588 ceiling mount bracket",
                             "Voltix VX1588 Ladekabel", "Trépied Voltix VX1588", "Cavo Voltix VX1588"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
@@ -1041,11 +1041,14 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
   // The part alone, also naming what it fits: a review.
   for (const char* title : {"Rowenta HEPA Filter ZR009009 X-Force Flex 14.60 RH99A2U1", "Rowenta ZR009005 HEPA Filter RH99A2U1 vacuum cleaner",
                             "Rowenta RH99A2U1 vacuum filter", "Wall mount for Rowenta RH99A2U1 stick vacuum",
-                            "Rowenta RH99A2U1 charging cable for vacuum cleaner"}) {
+                            "Rowenta RH99A2U1 charging cable for vacuum cleaner", "Rowenta RH99A2U1 power adapter 32V"}) {
     const auto part = MatchOne(vacuum, MakeListing("L", title, "Rowenta"));
     ASSERT_EQ(part.size(), 1u) << title;
     EXPECT_EQ(part[0].action, RecallAction::kReview) << title;
   }
+  // A charger's own listing calls it a power adapter.
+  const Notice charger = MakeNotice(NoticeSource::kUsCpsc, "2022374", "Veya wall chargers", "Veya", "VY-49SV117", "");
+  ExpectOneTakedown(MatchOne(charger, MakeListing("L", "Veya Pulse Wall Charger 65W 3-Port Power Adapter Type C VY-49SV117", "Veya")));
   // Made for the product by its name, but not the product "for" a use.
   const Notice speaker = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03293/24", "Bluetooth shower speaker", "Manhattan", "", "00766623165082",
                                     "Shower Speaker");
