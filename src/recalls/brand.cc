@@ -71,8 +71,7 @@ std::string BrandKey(std::string_view brand) {
       continue;
     }
     if (words.size() > 1 && (words.back() == "direct" || words.back() == "usa" || words.back() == "americas" || words.back() == "europe" ||
-                             words.back() == "canada" ||
-                             words.back() == "eu" || words.back() == "uk")) {
+                             words.back() == "canada" || words.back() == "eu" || words.back() == "uk")) {
       words.pop_back();
       continue;
     }

@@ -548,6 +548,12 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
   return false;
 }
 
+// The notice's product noun: the last word of its product name, as English
+// writes it ("vacuums" of "X-Force Flex cordless stick vacuums").
+std::string_view ProductNoun(const PreparedRecord& notice) {
+  return std::string_view(notice.title).substr(notice.title.rfind(' ') + 1);  // npos + 1 is 0: the whole title
+}
+
 // Whether a notice's product name names a whole vehicle ("Passenger car",
 // "Light commercial vehicle", "Motorcycle"), not a part a regulator files
 // under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
@@ -557,10 +563,7 @@ bool NamesAVehicle(const PreparedRecord& notice) {
       "lorry", "bus",     "coach",   "quad",     "atv",    "moped",     "tractor",    "motorhome",   "caravan",   "pickup", "minibus",
       "suv",   "snowmobile", "scooter"};
   // The last word of the name says what it is: a "car seat" is a seat.
-  std::string_view title = notice.title;
-  while (!title.empty() && title.back() == ' ') title.remove_suffix(1);
-  const std::string_view last = title.substr(title.rfind(' ') + 1);  // npos + 1 is 0: the whole title
-  return std::find(std::begin(kVehicles), std::end(kVehicles), last) != std::end(kVehicles);
+  return std::find(std::begin(kVehicles), std::end(kVehicles), ProductNoun(notice)) != std::end(kVehicles);
 }
 
 // Whether every one of `words` is a word of the record's title, in the
@@ -569,12 +572,6 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
     return std::any_of(p.title_words.begin(), p.title_words.end(), [&](std::string_view t) { return SameWordOrPlural(t, w); });
   });
-}
-
-// The notice's product noun: the last word of its product name, as English
-// writes it ("vacuums" of "X-Force Flex cordless stick vacuums").
-std::string_view ProductNoun(const PreparedRecord& notice) {
-  return std::string_view(notice.title).substr(notice.title.rfind(' ') + 1);  // npos + 1 is 0: the whole title
 }
 
 // Whether a listing's title says it sells something made for another
@@ -1771,16 +1768,15 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       continue;
     }
     const std::string_view listing_title_raw = listing_record.record.Get("title");
-    j.made_for = j.brands_agree && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
     // A GTIN in the listing's text names what the listing is about, which
     // is also what a part or accessory fits: whatever its brand, a listing
     // made for the product, or naming an accessory, or sold under another
     // brand, is reviewed.
-    if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && !j.made_for) {
-      if (MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field)) j.made_for = true;
-      else if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
+    const bool gtin_in_text = !j.shared_gtin.empty() && !j.gtin_written_in.empty();
+    j.made_for = (j.brands_agree || gtin_in_text) && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
+    if (gtin_in_text && !j.made_for)
+      if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
         j.code_accessory = a;
-    }
     j.brands_conflict = brands_conflict;
     if (j.brands_agree && !j.made_for && j.shared_gtin.empty() && j.agreement == CodeAgreement::kSame)
       j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw);
