@@ -450,6 +450,20 @@ void BrandsOfTitle(const std::string& title, Notice* n) {
       if (lower.starts_with(lead)) begin = lead.size();
     if (const size_t under = lower.rfind(" under the ", at); under != std::string::npos && under >= begin) begin = under + 11;
     if (at > begin) add(std::string_view(title).substr(begin, at - begin));
+    // More brands joined on ("Compliments brand and Sensations brand
+    // chicken nuggets").
+    for (size_t end = at + 6, next = lower.find(" brand ", end); next != std::string::npos; end = next + 6, next = lower.find(" brand ", end)) {
+      size_t from = end + 1;  // past " brand "
+      bool joined = false;
+      for (const std::string_view joint : {"and ", "& ", "or "})
+        if (lower.compare(from, joint.size(), joint) == 0) {
+          from += joint.size();
+          joined = true;
+          break;
+        }
+      if (!joined || next <= from) break;
+      add(std::string_view(title).substr(from, next - from));
+    }
   }
   if (const size_t at = lower.find(" recalled by "); at != std::string::npos && at > 0) {
     const size_t from = at + 13;
