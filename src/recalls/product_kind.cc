@@ -48,6 +48,9 @@ struct ProductKinds::State {
   std::vector<std::string> outside;
   std::vector<std::vector<bool>> agree;  // [a][b]: kinds a and b can be one product
   std::map<std::pair<CategoryId, CategoryId>, std::string> why;  // of two kinds that agree, why
+  // Of two kinds that agree only where one of them is a category the
+  // record is filed under: that one.
+  std::map<std::pair<CategoryId, CategoryId>, CategoryId> filed_as;
   // A regulator's category (CategoryKey) -> the kinds it holds.
   std::unordered_map<std::string, std::vector<CategoryId>> regulator_categories;
   // The words (folded; one or several) by which a listing's title says it
@@ -149,11 +152,19 @@ Result<ProductKinds> ProductKinds::Load(const std::string& path, const Vocabular
   if (const YAML::Node pairs = (*root)["pairs"]) {
     if (reader.CheckSeq(pairs, "pairs")) {
       for (const auto& p : pairs) {
-        if (!reader.CheckMap(p, "a pair", {"kinds", "why"})) continue;
+        if (!reader.CheckMap(p, "a pair", {"kinds", "why", "filed_as"})) continue;
         const auto why = reader.String(p, "why", true);  // a pair says why one product is both
         const std::vector<CategoryId> kinds = kinds_of(p["kinds"], "kinds");
         if (kinds.size() > 2) reader.Fail(p["kinds"], "a pair names two categories", "list a group for more");
         agree_all(kinds, why.value_or(""));
+        if (const YAML::Node filed = p["filed_as"]; filed && kinds.size() == 2) {
+          auto name = reader.Scalar(filed, "filed_as");
+          const auto id = name ? vocabulary.FindCategory(*name) : std::nullopt;
+          if (name && (!id || (*id != kinds[0] && *id != kinds[1])))
+            reader.Fail(filed, fmt::format("filed_as '{}' is not one of the pair's kinds", *name), "name one of the two kinds");
+          else if (id)
+            s.filed_as[{kinds[0], kinds[1]}] = s.filed_as[{kinds[1], kinds[0]}] = *id;
+        }
       }
     }
   }
@@ -219,6 +230,7 @@ Result<std::shared_ptr<const ProductKinds>> ProductKinds::LoadDefault() {
   owner->state_->outside = std::move(table.value().state_->outside);
   owner->state_->agree = std::move(table.value().state_->agree);
   owner->state_->why = std::move(table.value().state_->why);
+  owner->state_->filed_as = std::move(table.value().state_->filed_as);
   owner->state_->regulator_categories = std::move(table.value().state_->regulator_categories);
   owner->state_->not_of_by_first_word = std::move(table.value().state_->not_of_by_first_word);
   owner->state_->not_of_cjk = std::move(table.value().state_->not_of_cjk);
@@ -283,7 +295,9 @@ ProductKind ProductKinds::OfNotice(const MatchRecord& notice) const {
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(notice.record.Get("title"), notice.brands),
                                                                      WithoutBrands(notice.record.Get("description"), notice.brands));
   const auto first_outside = static_cast<CategoryId>(state_->vocabulary->category_count());
-  ProductKind kind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside), {}, {}};
+  ProductKind kind{KindsOf(scores, given, /*given_first=*/false, state_->min_evidence, first_outside), {}, {}, {}};
+  for (CategoryId k : given)
+    if (std::find(kind.kinds.begin(), kind.kinds.end(), k) != kind.kinds.end()) kind.filed.push_back(k);
   if (state_->has_not_of())
     for (const CategoryId k : kind.kinds)
       if (k >= first_outside) {
@@ -299,7 +313,7 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
   if (const std::string_view category = listing.record.Get("category"); !category.empty())
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
-  ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), {}, {}};
+  ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), given, {}, {}};
   if (state_->has_not_of()) {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
     for (const auto& [outside, phrase] : state_->not_of_cjk)
@@ -345,9 +359,17 @@ KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& 
       j.notice_kind = j.listing_kind = name(a);
       return j;
     }
+  // A pair that holds only for a filed category: the side of that kind
+  // files it so.
+  const auto filed = [&](CategoryId a, CategoryId b) {
+    const auto it = state_->filed_as.find({a, b});
+    if (it == state_->filed_as.end()) return true;
+    const ProductKind& side = it->second == a ? notice : listing;
+    return std::find(side.filed.begin(), side.filed.end(), it->second) != side.filed.end();
+  };
   for (CategoryId a : notice.kinds)
     for (CategoryId b : listing.kinds)
-      if (state_->agree[a][b]) {
+      if (state_->agree[a][b] && filed(a, b)) {
         j.agreement = KindAgreement::kAgree;
         j.notice_kind = name(a);
         j.listing_kind = name(b);

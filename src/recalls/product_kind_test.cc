@@ -123,6 +123,15 @@ TEST_F(ProductKindsTest, OneProductOfTwoKindsAgrees) {
                   ListingRecord("L2", "USB wall charger 20W", "consumer_electronics"))
                 .agreement,
             KindAgreement::kAgree);
+  // Filed as consumer electronics, a listing may be any device; a title
+  // whose words say "speaker" is not a charger.
+  const MatchRecord charger = NoticeRecord("A5", "USB wall charger", "White USB wall charger, 20W.", "");
+  const KindJudgement filed = Judge(charger, ListingRecord("L5", "Voltix VX-20 20W", "consumer_electronics"));
+  EXPECT_EQ(filed.agreement, KindAgreement::kAgree);
+  EXPECT_EQ(filed.why, "consumer electronics is where sellers file any device");
+  const KindJudgement speaker = Judge(charger, ListingRecord("L6", "Portable speaker 10W, black"));
+  EXPECT_EQ(speaker.agreement, KindAgreement::kConflict);
+  EXPECT_EQ(speaker.listing_kind, "consumer_electronics");
   // A pair of the table: a soft toy is a textile product.
   const KindJudgement soft = Judge(NoticeRecord("A3", "Soft toy", "Plush teddy bear.", "Toys"),
                                    ListingRecord("L3", "Cushion cover 40 x 40 cm", "textile"));
@@ -369,6 +378,13 @@ TEST_F(ProductKindsLoadTest, RefusesAnotherSchemaAndPairsWithoutReason) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().ToString().find("why"), std::string::npos) << r.error().ToString();
   EXPECT_FALSE(ProductKinds::Load(Write("schema: conform-product-kinds/1\nmin_evidence: -1\n"), *vocabulary_, *classifier_).ok());
+  const auto filed = ProductKinds::Load(Write("schema: conform-product-kinds/1\n"
+                                              "pairs:\n"
+                                              "  - {kinds: [toy, textile], filed_as: charger, why: soft toys}\n"),
+                                        *vocabulary_, *classifier_);
+  ASSERT_FALSE(filed.ok());
+  EXPECT_NE(filed.error().ToString().find("filed_as 'charger' is not one of the pair's kinds"), std::string::npos)
+      << filed.error().ToString();
 }
 
 }  // namespace

@@ -192,6 +192,25 @@ bool BrandStartsTheOther(std::string_view a, std::string_view b) {
          std::count(b.begin(), b.end(), ' ') >= 2;
 }
 
+// Whether two brand keys of 6 ASCII characters or more differ by one letter
+// added, dropped, changed or two swapped ("bipoint" and "bigpoint"): a
+// regulator's or a seller's misspelling as often as another firm. Neither
+// agreement nor a conflict.
+bool BrandsSpelledAlike(std::string_view a, std::string_view b) {
+  const auto ascii = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }); };
+  if (a.size() < 6 || b.size() < 6 || a == b || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1 || !ascii(a) ||
+      !ascii(b))
+    return false;
+  if (a.size() == b.size()) {
+    size_t first = 0;
+    while (a[first] == b[first]) ++first;
+    if (first + 1 < a.size() && a[first] == b[first + 1] && a[first + 1] == b[first] &&
+        a.substr(first + 2) == b.substr(first + 2))
+      return true;
+  }
+  return EditDistance(a, b) == 1;
+}
+
 // Every spelling (as BrandKey) of every canonical brand of a record.
 std::vector<std::string> AllSpellings(const std::vector<std::string>& canonical, const BrandAliases* aliases) {
   std::vector<std::string> out;
@@ -853,6 +872,18 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                                         [&](const Word& w) { return w.code_too && in_notice(w.word, true); });
     return *notice_is_accessory;
   };
+  // Whether the words before a comma or such name a product, and not only
+  // its brand and code: "BenQ GV31, ceiling mount bracket" sells the
+  // bracket, "BenQ GV31 projector, ceiling mount bracket" the projector.
+  const auto names_a_product = [&](std::string_view folded_prefix) {
+    static const std::unordered_set<std::string_view> kSellerWords = {"new", "the", "and", "for", "original", "genuine", "oem", "official"};
+    const std::string prefix = CollapseToWords(folded_prefix);
+    for (std::string_view w : Words(prefix)) {
+      if (w.size() < 3 || kSellerWords.count(w) != 0 || HasWord(notice.brand, w) || HasWord(listing.brand, w)) continue;
+      if (std::none_of(w.begin(), w.end(), IsDigit)) return true;
+    }
+    return false;
+  };
   // Whether the title lists `word` after a comma, a plus or such, or
   // says it is included: a feature of the product the title names first.
   std::optional<std::string> folded_title;  // with its punctuation, folded when first needed
@@ -868,7 +899,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
         const size_t end = at + form.size();
         if ((at > 0 && word_byte(t[at - 1])) || (end < t.size() && word_byte(t[end]))) continue;
         found = true;
-        if (t.find_last_of(",;|+&(/", at) != std::string::npos || t.rfind(" - ", at) != std::string::npos) return true;
+        // After "+" or "&" it is sold with the product whatever comes
+        // first; after a comma or such, when a product is named first.
+        if (t.find_last_of("+&", at) != std::string::npos) return true;
+        const size_t mark = t.find_last_of(",;|(/", at), dash = t.rfind(" - ", at);
+        const size_t sep = mark == std::string::npos ? dash : dash == std::string::npos ? mark : std::max(mark, dash);
+        if (sep != std::string::npos && names_a_product(std::string_view(t).substr(0, sep))) return true;
         for (const std::string_view said : {"includ", "inkl", "inclus"})
           if (const size_t in = t.find(said, end); in != std::string::npos && t.find_first_of(",;|", end) > in) return true;
       }
@@ -1625,7 +1661,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
     for (size_t a = 0; a < notice_brands.size() && brands_conflict; ++a)
       for (size_t b = 0; b < listing_brands.size() && brands_conflict; ++b)
-        brands_conflict = !BrandStartsTheOther(notice_brands[a], listing_brands[b]);
+        brands_conflict = !BrandStartsTheOther(notice_brands[a], listing_brands[b]) && !BrandsSpelledAlike(notice_brands[a], listing_brands[b]);
     if (brand_in_text_only && !listing_brands.empty()) {
       // The notice's brand inside the listing's ("Elite Breezo", "安克官方旗舰店"),
       // the listing's brand named in the notice's title, or a firm that

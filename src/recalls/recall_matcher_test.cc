@@ -562,6 +562,18 @@ TEST(RecallBrandTest, BrandsWrittenInBracketsTogetherOrShortened) {
   EXPECT_EQ(concealer[0].action, RecallAction::kReview);
   EXPECT_EQ(concealer[0].evidence.back(), "rule: notice model code in the listing, but the brand is not confirmed -> review");
   EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Concealer MU-7730 light", "Catrice"))).empty());
+  // One letter apart, or two swapped: a misspelling as often as another
+  // firm. Not confirmed, not in conflict.
+  std::vector<MatchRecord> fan = {FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "F", "Desk fan", "Bipoint", "BP-2210", ""))};
+  PairFeaturizer fan_featurizer;
+  fan_featurizer.Fit({&fan[0].record});
+  const RecallIndex fan_index(fan, true, &fan_featurizer, nullptr);
+  for (const char* brand : {"Bigpoint", "Biopint", "BiPoints"}) {
+    const auto spelled = fan_index.Match(FromListing(MakeListing("L", "Desk fan BP-2210 white", brand)));
+    ASSERT_EQ(spelled.size(), 1u) << brand;
+    EXPECT_EQ(spelled[0].evidence.back(), "rule: notice model code in the listing, but the brand is not confirmed -> review") << brand;
+  }
+  for (const char* brand : {"Bigpointer", "Pointy"}) EXPECT_TRUE(fan_index.Match(FromListing(MakeListing("L", "Desk fan BP-2210 white", brand))).empty()) << brand;
   // A place or a word in brackets is no brand; a two-word brand's first
   // word is another brand.
   std::vector<MatchRecord> others = {
@@ -879,6 +891,21 @@ TEST_F(RecallRulesTest, AGtinCopiedFromAnotherProductIsReviewed) {
   const auto kettle = plain.Match(FromListing(MakeListing("L", "Glass kettle KT-2000 1.7 l", "Teakraft", "4006381333931")));
   ASSERT_EQ(kettle.size(), 1u);
   EXPECT_EQ(kettle[0].action, RecallAction::kTakedown);
+  // A charger's barcode on a speaker: consumer electronics agrees with
+  // other devices only as the category a listing is filed under.
+  const std::vector<MatchRecord> chargers = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00020/26", "Voltix Nova charger 65W", "Voltix", "", "04006381333931"))};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&chargers[0].record});
+  const RecallIndex by_kind(chargers, true, &featurizer, nullptr, with_kinds);
+  const auto speaker = by_kind.Match(FromListing(MakeListing("L", "Portable speaker 10W, black", "Teakraft", "4006381333931")));
+  ASSERT_EQ(speaker.size(), 1u);
+  EXPECT_EQ(speaker[0].action, RecallAction::kReview);
+  Listing filed = MakeListing("L", "Teakraft TK-65 65W", "Teakraft", "4006381333931");
+  filed.category = "consumer_electronics";
+  const auto device = by_kind.Match(FromListing(filed));
+  ASSERT_EQ(device.size(), 1u);
+  EXPECT_EQ(device[0].action, RecallAction::kTakedown);
 }
 
 TEST_F(RecallRulesTest, AGtinInTheTextOfAPartOrOtherBrandIsReviewed) {
@@ -1033,7 +1060,8 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
   const Notice vacuum = MakeNotice(NoticeSource::kUsCpsc, "26595", "Rowenta X-Force Flex cordless stick vacuums", "Rowenta", "RH99A2U1", "");
   // The device naming its parts as features: the device.
   for (const char* title : {"Rowenta X-Force Flex 14.60 Animal RH99A2U1 Cordless Stick Vacuum, HEPA Filter, 45 min runtime",
-                            "Rowenta RH99A2U1 stick vacuum + charging cable", "Rowenta RH99A2U1 cordless vacuum w/ washable filter"})
+                            "Rowenta RH99A2U1 stick vacuum + charging cable", "Rowenta RH99A2U1 cordless vacuum w/ washable filter",
+                            "Rowenta RH99A2U1 + HEPA filter"})
     ExpectOneTakedown(MatchOne(vacuum, MakeListing("L", title, "Rowenta")), title);
   for (const char* title : {"Rowenta RH99A2U1 cordless vacuum, charging cable & pouch included", "Rowenta RH99A2U1 Akku-Staubsauger mit HEPA-Filter",
                             "Rowenta RH99A2U1 X-Force Flex Cordless Vacuum - Washable Filter", "Rowenta RH99A2U1 wall-mounted vacuum with dock, wall mount"})
@@ -1041,7 +1069,9 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
   // The part alone, also naming what it fits: a review.
   for (const char* title : {"Rowenta HEPA Filter ZR009009 X-Force Flex 14.60 RH99A2U1", "Rowenta ZR009005 HEPA Filter RH99A2U1 vacuum cleaner",
                             "Rowenta RH99A2U1 vacuum filter", "Wall mount for Rowenta RH99A2U1 stick vacuum",
-                            "Rowenta RH99A2U1 charging cable for vacuum cleaner", "Rowenta RH99A2U1 power adapter 32V"}) {
+                            "Rowenta RH99A2U1 charging cable for vacuum cleaner", "Rowenta RH99A2U1 power adapter 32V",
+                            // Past a comma, but only the brand and code before it.
+                            "Rowenta RH99A2U1, HEPA filter", "Genuine Rowenta RH99A2U1 (wall mount)"}) {
     const auto part = MatchOne(vacuum, MakeListing("L", title, "Rowenta"));
     ASSERT_EQ(part.size(), 1u) << title;
     EXPECT_EQ(part[0].action, RecallAction::kReview) << title;

@@ -19,7 +19,10 @@
 // Every category whose evidence reaches the table's `min_evidence` counts,
 // so a product whose words name two kinds is of both. Two kinds agree when they are the same, in one
 // group of the table, or a pair the table lists (data/recalls/
-// product_kinds.yaml: a soft toy is a toy and a textile). Two records
+// product_kinds.yaml: a soft toy is a toy and a textile). A pair may hold
+// only where one of its kinds is a category the record is filed under
+// (`filed_as`): sellers file a charger under "consumer electronics", but a
+// listing whose words say "speaker" is not a charger. Two records
 // conflict when each has a kind and no kind of one agrees with a kind of
 // the other; a record without a kind decides nothing. Since no listing is
 // read as a kind outside the vocabulary, the table names words that show a
@@ -53,6 +56,9 @@ struct ProductKind {
   // kinds; a notice's text, or else its regulator's category. Empty when
   // nothing names a kind.
   std::vector<CategoryId> kinds;
+  // Those of `kinds` that a category the record is filed under gave (a
+  // listing's stated category, a regulator's), not its words.
+  std::vector<CategoryId> filed;
   // A listing's: kinds outside the vocabulary it says it is not, with each
   // word that says so ("cover" in "Bentley Bentayga car cover": goods named
   // after a motor vehicle; the table's listings_not_of).
