@@ -63,10 +63,18 @@ Status FinishListing(Listing* l) {
     // number: one that lost leading zeros (a spreadsheet's "36000291452")
     // is still itself, as GS1 pads every GTIN to 14 digits; its check digit
     // still decides whether it is used.
+    // A field that holds no GTIN (a marketplace's ASIN, a cut-off
+    // barcode) is the seller's mistake in one field, not a reason to leave
+    // the whole listing unscreened: kept aside and pointed out.
     auto digits = CodeDigits("gtin", l->gtin, NormalizeForMatching(l->gtin), " -", 8, 14, "is not all digits",
                              "write the 8, 12, 13 or 14 digits of the barcode (spaces and hyphens between them are allowed)");
-    if (!digits.ok()) return digits.error();
-    l->gtin = std::move(digits).value();
+    if (digits.ok()) {
+      l->gtin = std::move(digits).value();
+    } else {
+      l->gtin_problem = digits.error().diagnostics().front().message;
+      l->gtin_unreadable = std::move(l->gtin);
+      l->gtin.clear();
+    }
   }
   return Status::Ok();
 }

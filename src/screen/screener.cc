@@ -193,7 +193,13 @@ void CheckGpsrArticle19(const Listing& l, const Requirement& r, MarketVerdict* m
                fmt::format("The manufacturer is established in {} (outside the EU) and the offer does not show a complete EU responsible person (GPSR Art. 19(b), Art. 16).", country),
                "Appoint an EU-established economic operator (importer, authorised representative or fulfilment service provider) and show its name, postal and electronic address.", &r);
   }
-  if (l.model.empty() && l.gtin.empty()) {
+  if (l.model.empty() && l.gtin.empty() && !l.gtin_unreadable.empty()) {
+    AddFinding(mv, "GPSR_IDENTIFIER_INVALID", Severity::kBlock,
+               fmt::format("The only product identifier the offer shows, '{}' in its gtin field, is no GTIN and so identifies no "
+                           "product (GPSR Art. 19(c)).",
+                           l.gtin_unreadable),
+               "Correct the GTIN, or add the model or type number.", &r);
+  } else if (l.model.empty() && l.gtin.empty()) {
     AddFinding(mv, "GPSR_IDENTIFIER_MISSING", Severity::kBlock,
                "The offer shows no type, model or other product identifier (GPSR Art. 19(c)).",
                "Add the model or type number, or the GTIN.", &r);
@@ -584,6 +590,10 @@ ListingResult Screener::Screen(const Listing& l) const {
                   "State the category (see `conform vocabulary`).");
   }
   // A mistyped barcode identifies nothing: recall matching will not use it.
+  if (!l.gtin_unreadable.empty())
+    input_problem("GTIN_INVALID", fmt::format("The gtin field holds no GTIN ({}).", l.gtin_problem),
+                  "Write the 8, 12, 13 or 14 digits of the barcode there; a marketplace's own number (an ASIN) is no GTIN.",
+                  Severity::kWarn);
   if (const int expected = WrongGtinCheckDigit(l.gtin); expected >= 0)
     input_problem("GTIN_INVALID", fmt::format("The GTIN {} fails its check digit (the last digit should be {}).", l.gtin, expected),
                   "Check the barcode for a mistyped digit.", Severity::kWarn);

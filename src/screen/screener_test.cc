@@ -269,6 +269,13 @@ TEST_F(ScreenerTest, AMistypedGtinAloneIsNoGpsrIdentifier) {
   const Finding* f = Find(alone.markets[0], "GPSR_IDENTIFIER_INVALID", "");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, Severity::kBlock);
+  // Nor does a marketplace's own number in the gtin field.
+  const auto asin = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"B0CHYPVWHV",)"
+                           R"("target_markets":["EU"]})");
+  const Finding* a = Find(asin.markets[0], "GPSR_IDENTIFIER_INVALID", "");
+  ASSERT_NE(a, nullptr);
+  EXPECT_NE(a->reason.find("'B0CHYPVWHV' in its gtin field, is no GTIN"), std::string::npos) << a->reason;
+  EXPECT_EQ(Find(asin.markets[0], "GPSR_IDENTIFIER_MISSING", ""), nullptr);
   const auto valid = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"4006381333931",)"
                             R"("target_markets":["EU"]})");
   EXPECT_EQ(Find(valid.markets[0], "GPSR_IDENTIFIER_INVALID", ""), nullptr);
@@ -302,6 +309,13 @@ TEST_F(ScreenerTest, AMistypedGtinIsPointedOut) {
   EXPECT_EQ(Find(good.markets[0], "GTIN_INVALID", ""), nullptr);
   const auto unpadded = Screen(R"({"listing_id":"L","seller_id":"S","title":"Scented candle","gtin":"36000291452","target_markets":["EU"]})");
   EXPECT_EQ(Find(unpadded.markets[0], "GTIN_INVALID", ""), nullptr);
+  // A marketplace's own number in the gtin field: the listing is screened,
+  // and the field pointed out; alone, it identifies no product.
+  const auto asin = Screen(R"({"listing_id":"L","seller_id":"S","title":"Scented candle","gtin":"B0CHYPVWHV","target_markets":["EU"]})");
+  const Finding* g = Find(asin.markets[0], "GTIN_INVALID", "");
+  ASSERT_NE(g, nullptr);
+  EXPECT_EQ(g->severity, Severity::kWarn);
+  EXPECT_EQ(g->reason, "The gtin field holds no GTIN (field 'gtin': 'B0CHYPVWHV' is not all digits).");
 }
 
 // A stated attribute stands, but a title that says otherwise is pointed out;

@@ -40,7 +40,13 @@ struct Listing {
   std::string description;
   std::string brand;
   std::string model;
-  std::string gtin;
+  std::string gtin;  // digits only
+  // The gtin field as written when it holds no GTIN (letters, as in an
+  // ASIN, or too few or too many digits), and why: gtin is then empty, the
+  // rest of the listing is read as usual, and screening points it out.
+  // gtin_problem says what is wrong as the reader's message does ("field
+  // 'gtin': 'B0CHYPVWHV' is not all digits").
+  std::string gtin_unreadable, gtin_problem;
   std::string hs_code;  // digits only
   std::string category;
   std::vector<std::pair<std::string, std::string>> attributes;  // name, value as text
