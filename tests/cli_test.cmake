@@ -208,6 +208,9 @@ expect_run(0 "listings_sellers.jsonl: 10 new" ${CONFORM} recalls index ${RECALLS
 expect_run(0 "\"listing_id\":\"S-4\".*26610: 1 affected listing of 10" ${CONFORM} recalls affected 26610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
 expect_run(0 "26687: 1 affected listing of 10"
            ${CONFORM} recalls affected 26687 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
+# The recall number as CPSC writes it, with its hyphen.
+expect_run(0 "\"listing_id\":\"S-4\".*: 1 affected listing of 10" ${CONFORM} recalls affected 26-610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
+expect_run(0 "\"listing_id\":\"S-4\".*: 1 affected listing of 10" ${CONFORM} recalls affected us-cpsc:26-610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
 expect_run(0 "\"listing_id\":\"S-1\".*\"listing_id\":\"S-7\".*\"listing_id\":\"S-9\".*\"action\":\"review\".*\"listing_id\":\"S-10\".*26647: 4 affected listings of 10"
            ${CONFORM} recalls affected 26647 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
 # A recalled product 2 100 sellers list, more than a code's holders may be
@@ -298,12 +301,12 @@ endif()
 # explain reads the file past the broken line (reported: exit 1, as match).
 expect_run(1 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918\".*\"listing_id\":\"R-LAST\".*listings_long.jsonl:8202: "
            ${CONFORM} recalls explain A12/01135/24 R-LAST --db ${TMP}/notices.db --listings ${TMP}/listings_long.jsonl --threads 1)
-# A listing id given twice: index warns that it keeps the last; explain
-# explains both, as match judges both.
+# A listing id given twice: index warns that it keeps the last (exit 1,
+# as for a skipped record); explain explains both, as match judges both.
 file(WRITE ${TMP}/twice.jsonl "{\"listing_id\": \"D-1\", \"seller_id\": \"S\", \"title\": \"LIMAR kids bicycle helmet\", \"brand\": \"LIMAR\", \"gtin\": \"8055186669918\", \"target_markets\": [\"EU\"]}\n"
                               "{\"listing_id\": \"D-1\", \"seller_id\": \"S\", \"title\": \"Garden hose 20 m\", \"brand\": \"Hosey\", \"target_markets\": [\"EU\"]}\n")
 file(REMOVE ${TMP}/twice.idx)
-expect_run(0 "warning: .*twice.jsonl: 1 listing was replaced by a later one with the same listing_id \\(D-1\\); the index keeps the last"
+expect_run(1 "warning: .*twice.jsonl: 1 listing was replaced by a later one with the same listing_id \\(D-1\\); the index keeps the last"
            ${CONFORM} recalls index ${TMP}/twice.jsonl --index ${TMP}/twice.idx)
 expect_run(0 "\"action\":\"takedown\".*\"action\":\"none\".*listing D-1 is given 2 times \\(lines 1, 2\\)"
            ${CONFORM} recalls explain A12/01135/24 D-1 --db ${TMP}/notices.db --listings ${TMP}/twice.jsonl)
@@ -316,6 +319,16 @@ file(WRITE ${TMP}/live_broken.jsonl "{\"listing_id\": \"R-9\", \"title\": \n${li
 expect_run(2 "1 record could not be read; with --replace.*the index was not changed" ${CONFORM} recalls index ${TMP}/live_broken.jsonl --index ${TMP}/listings.idx --replace)
 file(WRITE ${TMP}/live_empty.jsonl "")
 expect_run(2 "holds no listings; with --replace" ${CONFORM} recalls index ${TMP}/live_empty.jsonl --index ${TMP}/listings.idx --replace)
+# Nor is an empty file matched or indexed as if no listing were live; a
+# header alone is as empty.
+file(WRITE ${TMP}/header_only.csv "listing_id,seller_id,title,target_markets\n")
+expect_run(2 "live_empty.jsonl: holds no listings" ${CONFORM} recalls match ${TMP}/live_empty.jsonl --db ${TMP}/notices.db)
+expect_run(2 "header_only.csv: holds no listings" ${CONFORM} recalls match ${TMP}/header_only.csv --db ${TMP}/notices.db)
+file(REMOVE ${TMP}/empty.idx)
+expect_run(2 "live_empty.jsonl: holds no listings.*the index was not changed" ${CONFORM} recalls index ${TMP}/live_empty.jsonl --index ${TMP}/empty.idx)
+if(EXISTS ${TMP}/empty.idx)
+  message(FATAL_ERROR "recalls index refused an empty file but left a new index behind")
+endif()
 expect_run(0 "A12/01135/24: 1 affected listing of 2" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/listings.idx)
 # A file none of whose records can be used brought nothing in: exit 2, as
 # for screen, with nothing stored and no index made.

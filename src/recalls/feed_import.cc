@@ -441,13 +441,15 @@ Status CheckFeedSource(NoticeSource source, const std::map<NoticeSource, size_t>
   if (own > 0 && own >= others) return Status::Ok();
   if (records == 0) return Status::Ok();
   const std::string name(NoticeSourceName(source));
+  // "an eu-safety-gate feed", "a us-cpsc feed" (said "you").
+  const char* article = name.starts_with('e') ? "an" : "a";
   if (others > 0)
     return Error(ErrorCode::kInvalidInput,
-                 fmt::format("this is not a {} feed: {} of its {} records look like {} records (they have {})", name, others,
+                 fmt::format("this is not {} {} feed: {} of its {} records look like {} records (they have {})", article, name, others,
                              records, NoticeSourceName(other), IdKeysOf(other)),
                  fmt::format("import it with --source {}", NoticeSourceName(other)));
   return Error(ErrorCode::kInvalidInput,
-               fmt::format("this is not a {} feed: none of its {} records has {}", name, records, IdKeysOf(source)),
+               fmt::format("this is not {} {} feed: none of its {} records has {}", article, name, records, IdKeysOf(source)),
                "check that the file is the feed you meant");
 }
 

@@ -319,7 +319,7 @@ TEST(SafetyGateImportTest, SkipsMalformedRecordsAndImportsTheRest) {
 TEST(SafetyGateImportTest, RefusesFeedsThatAreNotSafetyGate) {
   auto cpsc = ImportFeed(NoticeSource::kEuSafetyGate, RecallFixture("cpsc_recalls.json"));
   ASSERT_FALSE(cpsc.ok());
-  EXPECT_NE(cpsc.error().ToString().find("this is not a eu-safety-gate feed: 3 of its 3 records look like us-cpsc records"), std::string::npos)
+  EXPECT_NE(cpsc.error().ToString().find("this is not an eu-safety-gate feed: 3 of its 3 records look like us-cpsc records"), std::string::npos)
       << cpsc.error().ToString();
   EXPECT_NE(cpsc.error().ToString().find("--source us-cpsc"), std::string::npos);
 

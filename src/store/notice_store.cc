@@ -105,12 +105,13 @@ std::string LanguageName(const std::string& code) { return code.empty() ? "Engli
 // earlier in the import, and why not.
 enum class Succession { kTake, kSameNotice, kOlder, kUndated, kTranslation, kLessComplete };
 
-Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std::string_view>* left_out) {
+// With `corrections`, what a thinner form would be is taken.
+Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std::string_view>* left_out, bool corrections) {
   if (kept.updated && incoming.updated) {
     if (*incoming.updated < *kept.updated) return Succession::kOlder;
     if (*kept.updated < *incoming.updated) return Succession::kTake;
   } else if (kept.updated) {
-    return Succession::kUndated;
+    return corrections ? Succession::kTake : Succession::kUndated;
   } else if (incoming.updated) {
     return Succession::kTake;
   }
@@ -123,6 +124,7 @@ Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std:
   // of the feed (its raw record aside) is no change, and a thinner form
   // does not replace a fuller one.
   if (NoticeToJson(kept, /*with_raw=*/false) == NoticeToJson(incoming, /*with_raw=*/false)) return Succession::kSameNotice;
+  if (corrections) return Succession::kTake;
   *left_out = LeftOut(kept, incoming);
   return left_out->empty() ? Succession::kTake : Succession::kLessComplete;
 }
@@ -150,7 +152,7 @@ Result<NoticeStore> NoticeStore::OpenExisting(const std::string& path) {
 
 Result<ImportCounts> NoticeStore::Import(const FeedImport& feed) { return Import(feed.notices, feed.skipped()); }
 
-Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, size_t skipped) {
+Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, size_t skipped, bool corrections) {
   sqlite3* h = db_->handle;
   ImportCounts counts;
   counts.skipped = skipped;
@@ -164,7 +166,7 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
     const Notice& kept = notices[it->second];
     const std::string name = fmt::format("{} {}", NoticeSourceName(n.source), n.id);
     std::vector<std::string_view> left_out;
-    switch (Succeeds(kept, n, &left_out)) {
+    switch (Succeeds(kept, n, &left_out, corrections)) {
       case Succession::kTake:
       case Succession::kSameNotice:
         it->second = i;
@@ -223,7 +225,7 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
                                                                          stored.error().ToString()),
                                                              "restore the store from a copy, or import into a new one"}});
         std::vector<std::string_view> left_out;
-        const Succession succession = Succeeds(stored.value(), n, &left_out);
+        const Succession succession = Succeeds(stored.value(), n, &left_out, corrections);
         const std::string name = fmt::format("{} {}", source, n.id);
         if (succession == Succession::kSameNotice) {
           ++counts.unchanged;
@@ -238,8 +240,9 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
         if (succession == Succession::kUndated) {
           ++counts.less_complete;
           counts.kept_newer.push_back(
-              fmt::format("{}: the version imported has no date, the stored one is dated {}; the stored version is kept", name,
-                          stored.value().updated->ToString()));
+              fmt::format("{}: the version imported has no date, the stored one is dated {}; the stored version is kept (import with "
+                          "--corrections if it corrects the stored one)",
+                          name, stored.value().updated->ToString()));
           continue;
         }
         if (succession == Succession::kTranslation) {
@@ -251,7 +254,8 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
         }
         if (succession == Succession::kLessComplete) {
           ++counts.less_complete;
-          counts.kept_newer.push_back(fmt::format("{}: the version imported leaves out the {} of the stored one; the stored version is kept",
+          counts.kept_newer.push_back(fmt::format("{}: the version imported leaves out the {} of the stored one; the stored version is kept, "
+                                                  "and matched on as it is (import with --corrections if it corrects the stored one)",
                                                   name, fmt::join(left_out, ", ")));
           continue;
         }

@@ -254,7 +254,8 @@ TEST_F(NoticeStoreTest, AnOlderSnapshotNeverReplacesANewerNotice) {
   EXPECT_EQ(r.value().less_complete, 1u);
   EXPECT_EQ(r.value().updated, 0u);
   EXPECT_EQ(r.value().kept_newer, std::vector<std::string>{"eu-safety-gate A12/00009/25: the version imported has no date, the stored "
-                                                           "one is dated 2025-04-01; the stored version is kept"});
+                                                           "one is dated 2025-04-01; the stored version is kept (import with "
+                                                           "--corrections if it corrects the stored one)"});
   EXPECT_EQ(store.Import(older).value().older, 1u);
   EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 2u);
 }
@@ -290,7 +291,8 @@ TEST_F(NoticeStoreTest, AThinnerFormOfANoticeNeverReplacesAFullerOne) {
   EXPECT_EQ(r.value().updated, 0u);
   EXPECT_EQ(r.value().kept_newer,
             std::vector<std::string>{"ca-health-canada RA-66524: the version imported leaves out the model numbers, GTINs, hazard "
-                                     "description of the stored one; the stored version is kept"});
+                                     "description of the stored one; the stored version is kept, and matched on as it is (import with "
+                                     "--corrections if it corrects the stored one)"});
   EXPECT_EQ(store.Find(NoticeSource::kCaHealthCanada, id).value()->gtins, full.gtins);
   EXPECT_EQ(store.WithGtin("00842715031405").value().size(), 1u);
   EXPECT_EQ(store.Import(std::vector<Notice>{full}).value().unchanged, 1u);
@@ -314,6 +316,19 @@ TEST_F(NoticeStoreTest, AThinnerFormOfANoticeNeverReplacesAFullerOne) {
   corrected.gtins = {"00842715031405"};
   EXPECT_EQ(store.Import(std::vector<Notice>{corrected}).value().updated, 1u);
   EXPECT_EQ(store.WithGtin("00842715031412").value().size(), 0u);
+  // Given as corrections, a version that takes the only GTIN out is taken:
+  // a regulator's fix of a wrong barcode. An older one still is not.
+  Notice no_gtin = full;
+  no_gtin.gtins.clear();
+  EXPECT_EQ(store.Import(std::vector<Notice>{no_gtin}).value().less_complete, 1u);
+  auto fixed = store.Import(std::vector<Notice>{no_gtin}, 0, /*corrections=*/true);
+  ASSERT_TRUE(fixed.ok()) << fixed.error().ToString();
+  EXPECT_EQ(fixed.value().updated, 1u);
+  EXPECT_EQ(store.WithGtin("00842715031405").value().size(), 0u);
+  Notice older_fix = full;
+  older_fix.updated = Date::Parse("2018-01-01").value();
+  EXPECT_EQ(store.Import(std::vector<Notice>{older_fix}, 0, /*corrections=*/true).value().older, 1u);
+  EXPECT_EQ(store.Import(std::vector<Notice>{corrected}).value().updated, 1u);  // as it was
 
   // In one import, the fuller copy is kept whichever comes first.
   const std::string other = path_ + ".2";

@@ -52,6 +52,7 @@ struct Args {
   std::string model;
   std::vector<std::string> notice_ids;
   std::string notice_id, listing_id;  // explain
+  bool corrections = false;           // import
   std::string feed;
   double takedown_at = 0.9;
   size_t max_block = 2000;
@@ -103,7 +104,7 @@ int RunImport(const Args& args) {
   }
   auto store = NoticeStore::Open(args.db);
   if (!store.ok()) return refuse(store.error(), "see above, then import the files again");
-  auto counts = store.value().Import(notices, skipped);
+  auto counts = store.value().Import(notices, skipped, args.corrections);
   if (!counts.ok()) return refuse(counts.error(), "see above, then import the files again");
   const ImportCounts& c = counts.value();
   for (const auto& m : c.kept_newer) cli::PrintNote(m);
@@ -244,11 +245,17 @@ void UseModel(NoticeSide* side, const std::optional<recalls::MatchModel>& model)
 }
 
 // A notice of the store by "source:id", or by its id alone when only one
-// source has it.
+// source has it. A CPSC recall number as CPSC writes it ("26-647") is the
+// stored one ("26647").
 Result<size_t> FindNotice(const NoticeSide& n, const std::string& wanted, const std::string& db) {
+  const std::string cpsc_prefix = std::string(NoticeSourceName(NoticeSource::kUsCpsc)) + ":";
+  std::string cpsc_number = wanted.starts_with(cpsc_prefix) ? wanted.substr(cpsc_prefix.size()) : wanted;
+  cpsc_number.erase(std::remove(cpsc_number.begin(), cpsc_number.end(), '-'), cpsc_number.end());
   std::vector<size_t> hits;
   for (size_t i = 0; i < n.records.size(); ++i)
-    if (n.records[i].id == wanted || n.notices[i].id == wanted) hits.push_back(i);
+    if (n.records[i].id == wanted || n.notices[i].id == wanted ||
+        (n.notices[i].source == NoticeSource::kUsCpsc && n.notices[i].id == cpsc_number))
+      hits.push_back(i);
   if (hits.empty()) return Error(ErrorCode::kNotFound, fmt::format("notice {} is not in {}", wanted, db), "conform recalls list shows the ids");
   if (hits.size() > 1) return Error(ErrorCode::kInvalidInput, fmt::format("notice id {} is in several sources", wanted), "write it as source:id");
   return hits[0];
@@ -407,6 +414,10 @@ int RunMatch(const Args& args) {
                listings, n.notices.size(), takedown, review, index.candidates_scored(),
                model.value() ? "" : " (no --model: GTIN, brand + model code and brand + product name evidence only)");
   if (listings == 0 && skipped > 0) return Report(EveryRecordSkipped(args.listings, skipped, "fix the records (doc/listing-format.md) and match again"));
+  // An empty export would read as "no listing sells a recalled product".
+  if (listings == 0)
+    return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings",
+                                                            "check the file: an export cut short or a header alone matches nothing"}}));
   return skipped > 0 ? kSkipped : kOk;
 }
 
@@ -493,17 +504,20 @@ int RunIndex(const Args& args) {
   if (args.replace && given == 0)
     return fail(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings; with --replace every listing would be removed from the index",
                                                             "the index was not changed: check the file; to start an index afresh, delete its file"}}));
+  if (given == 0)
+    return fail(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings",
+                                                            "the index was not changed: check the file (an export cut short or a header alone)"}}));
   auto counts = writer.value().Commit();
   if (!counts.ok()) return fail(counts.error());
   const IndexCounts& c = counts.value();
   if (c.repeated > 0)
     cli::PrintNote(fmt::format("warning: {}: {} listing{} replaced by a later one with the same listing_id ({}{}); the index keeps the last of "
-                               "each: give each listing its own id",
+                               "each, while recalls match judges every one: give each listing its own id",
                                args.listings, c.repeated, c.repeated == 1 ? " was" : "s were", Join(c.repeated_ids, ", "),
                                c.repeated_ids.size() == IndexCounts::kRepeatedIdsShown ? ", ..." : ""));
   std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu removed, %zu skipped (%s, %.1f s)\n", args.listings.c_str(), c.added, c.updated,
               c.unchanged, c.removed, skipped, args.index.c_str(), Millis(start) / 1000);
-  return skipped > 0 ? kSkipped : kOk;
+  return skipped > 0 || c.repeated > 0 ? kSkipped : kOk;
 }
 
 // recalls affected: the listings that hold any key the notices' index
@@ -743,12 +757,15 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   import->add_option("files", args->files, "Feed files (JSON)")->required();
   import->add_option("--db", args->db, "Notice store (SQLite file; created if missing)")->required();
   import->add_flag("-q,--quiet", args->quiet, "Print skipped records only, not warnings");
+  import->add_flag("--corrections", args->corrections,
+                   "The files correct stored notices: a version that leaves out what the stored one has (a wrong GTIN taken out) "
+                   "replaces it, rather than being kept out as a thinner form; an older dated version still does not");
   import->callback([args, exit_code] { *exit_code = RunImport(*args); });
 
   auto* list = recalls->add_subcommand("list", "List the notices in a store");
   list->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   list->add_option("--source", args->source, "Only this source's notices")->check(CLI::IsMember(sources));
-  list->add_option("--since", args->since, "Only notices published or updated on or after this date, YYYY-MM-DD (DATE shows the publication date)");
+  list->add_option("--since", args->since, "Only notices published or updated on or after this date, YYYY-MM-DD (DATE shows the publication date, or the last update where the feed gives no publication date)");
   list->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
   list->add_flag("--raw", args->raw, "With --format json: include each feed record as it came");
   list->callback([args, exit_code] { *exit_code = RunList(*args); });
@@ -762,7 +779,8 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   match->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
   match->callback([args, exit_code] { *exit_code = RunMatch(*args); });
 
-  auto* index = recalls->add_subcommand("index", "Keep the live listings and their blocking keys for conform recalls affected --index");
+  auto* index = recalls->add_subcommand("index", "Keep the live listings and their blocking keys for conform recalls affected --index: exit 0 all kept, "
+                                                  "1 some records skipped or replaced by a later one with the same listing_id, 2 bad input");
   index->add_option("listings", args->listings, "Live listings (JSON Lines or CSV)")->required();
   index->add_option("--index", args->index, "Listing index (SQLite file; created if missing)")->required();
   index->add_flag("--replace", args->replace, "The file is the whole live set: listings not in it are removed");

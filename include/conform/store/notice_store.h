@@ -105,7 +105,12 @@ class NoticeStore {
   // latest `updated` date; of the same day, the fuller), ties going to the
   // later one (so `import new.json old.json` keeps the new). `skipped` is passed through to the counts (ImportFeed's skipped
   // records).
-  Result<ImportCounts> Import(const std::vector<Notice>& notices, size_t skipped = 0);
+  // With `corrections`, the notices correct the stored ones: a version
+  // that leaves out what the stored one has (a wrongly listed GTIN taken
+  // out, no date where it had one) replaces it rather than being kept out
+  // as a thinner form; an older dated version and a translation still do
+  // not.
+  Result<ImportCounts> Import(const std::vector<Notice>& notices, size_t skipped = 0, bool corrections = false);
   // The notices and skipped count of one or more feed imports.
   Result<ImportCounts> Import(const FeedImport& feed);
 
