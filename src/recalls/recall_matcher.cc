@@ -568,9 +568,34 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
 }
 
 // The notice's product noun: the last word of its product name, as English
-// writes it ("vacuums" of "X-Force Flex cordless stick vacuums").
+// writes it ("vacuums" of "X-Force Flex cordless stick vacuums"), before a
+// clause ("grills" of "Outdoor grills with pizza oven") and past model codes
+// ("heater" of "Space Heater HZ-1500C").
 std::string_view ProductNoun(const PreparedRecord& notice) {
-  return std::string_view(notice.title).substr(notice.title.rfind(' ') + 1);  // npos + 1 is 0: the whole title
+  std::string_view name = notice.title;
+  for (const std::string_view clause : {" with ", " for ", " featuring ", " including ", " sold ", " due to "})
+    if (const size_t at = name.find(clause); at != std::string_view::npos && at > 0) name = name.substr(0, at);
+  // A word is a code's when it has a digit, or with the word after it is
+  // part of one of the notice's codes ("hz" of "hz 1500c", HZ1500C).
+  const auto in_code = [&](std::string_view word, std::string_view next) {
+    if (std::any_of(word.begin(), word.end(), IsDigit)) return true;
+    if (next.empty()) return false;
+    std::string joined;
+    for (const char c : word) joined += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (const char c : next) joined += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return std::any_of(notice.codes.begin(), notice.codes.end(),
+                       [&](const ModelCode& code) { return code.normalized.find(joined) != std::string::npos; });
+  };
+  std::string_view last, next;
+  while (!name.empty()) {
+    const size_t space = name.rfind(' ');
+    const std::string_view word = name.substr(space + 1);  // npos + 1 is 0: the whole name
+    if (last.empty()) last = word;
+    if (!in_code(word, next)) return word;
+    next = word;
+    name = name.substr(0, space == std::string_view::npos ? 0 : space);
+  }
+  return last;  // codes alone
 }
 
 // Whether a notice's product name names a whole vehicle ("Passenger car",

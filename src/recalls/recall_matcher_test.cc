@@ -379,6 +379,14 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     EXPECT_NE(m[0].evidence.back().find("outside the product vocabulary (a vehicle)"), std::string::npos) << m[0].evidence.back();
   }
   EXPECT_EQ(reviewed, 3u);  // each was a takedown before: the model code and the brand agree
+  // A name that ends in the model's code names the vehicle by the word
+  // before it.
+  Notice bike = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03222/24", "Motorcycle XR-150", "Rydo", "XR-150", "");
+  bike.category = "Motor vehicles";
+  const RecallIndex bikes({FromNotice(bike)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  const auto parts_of_bike = bikes.Match(FromListing(MakeListing("L", "Rydo XR-150 chain and sprocket kit", "Rydo")));
+  ASSERT_EQ(parts_of_bike.size(), 1u);
+  EXPECT_EQ(parts_of_bike[0].action, RecallAction::kReview) << parts_of_bike[0].evidence.back();
   // A part a regulator files under motor vehicles is a product like any
   // other: brake pads by their code and brand are taken down.
   Notice pads = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00004/24", "Brake pads", "Brakex", "BP-4410", "");
