@@ -889,12 +889,15 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   };
   // A notice of an accessory (a tablet case) against a listing calling it
   // by another accessory word ("case cover"): the same kind of goods.
-  // Read only when the listing has such a word: most have none.
+  // Read only when the listing has such a word: most have none. A part the
+  // description names is one the product comes with ("with charging
+  // cable, wall bracket and two filters"): only its name says it is one.
   std::optional<bool> notice_is_accessory;
   const auto is_accessory = [&] {
     if (!notice_is_accessory)
-      notice_is_accessory = std::any_of(std::begin(kAccessories), std::end(kAccessories),
-                                        [&](const Word& w) { return w.code_too && in_notice(w.word, true); });
+      notice_is_accessory = std::any_of(std::begin(kAccessories), std::end(kAccessories), [&](const Word& w) {
+        return w.code_too && (w.part ? HasWord(notice.title, w.word) : in_notice(w.word, true));
+      });
     return *notice_is_accessory;
   };
   // Whether the words before a comma or such name a product, and not only
@@ -946,7 +949,9 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
-    if (!in_notice(word, true)) return word;
+    // A part the notice's description names comes with the product; sold
+    // alone it is a part, unless the notice's name says it is one.
+    if (!(part ? HasWord(notice.title, word) : in_notice(word, true))) return word;
   }
   for (const auto& [word, code_too, part] : kCjkAccessories) {
     if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;

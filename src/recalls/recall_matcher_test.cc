@@ -1084,6 +1084,17 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
     ASSERT_EQ(part.size(), 1u) << title;
     EXPECT_EQ(part[0].action, RecallAction::kReview) << title;
   }
+  // Parts the notice says the product comes with are still parts sold
+  // alone; the product with them is the product.
+  const Notice with_parts = MakeNotice(NoticeSource::kEuSafetyGate, "A12/09999/24", "Cordless vacuum cleaner", "Dyvac", "DV-520", "",
+                                       "Cordless stick vacuum cleaner with charging cable, wall bracket and two filters.");
+  for (const char* title : {"Dyvac DV-520 charging cable", "Dyvac DV-520 Akkusauger Ladekabel", "Dyvac DV-520 wall bracket"}) {
+    const auto part = MatchOne(with_parts, MakeListing("L", title, "Dyvac"));
+    ASSERT_EQ(part.size(), 1u) << title;
+    EXPECT_EQ(part[0].action, RecallAction::kReview) << title;
+  }
+  for (const char* title : {"Dyvac DV-520 Akkusauger, Ladekabel", "Dyvac DV-520 cordless vacuum cleaner + wall bracket"})
+    ExpectOneTakedown(MatchOne(with_parts, MakeListing("L", title, "Dyvac")), title);
   // A charger's own listing calls it a power adapter.
   const Notice charger = MakeNotice(NoticeSource::kUsCpsc, "2022374", "Veya wall chargers", "Veya", "VY-49SV117", "");
   ExpectOneTakedown(MatchOne(charger, MakeListing("L", "Veya Pulse Wall Charger 65W 3-Port Power Adapter Type C VY-49SV117", "Veya")));
