@@ -228,6 +228,43 @@ TEST_F(ProductKindsTest, TooLittleToGoOnDecidesNothing) {
             KindAgreement::kUnknown);
 }
 
+// Kinds read from words can be wrong ("Kinder" in a learning tower's
+// title); a code of 8 characters or more and the brand agreeing make the
+// pair a review, not nothing. A short code with the brand is still ruled
+// out by the kinds.
+TEST_F(ProductKindsTest, ALongCodeAndTheBrandOutweighKindsReadFromWords) {
+  const auto notice_of = [](std::string model) {
+    Notice n;
+    n.source = NoticeSource::kEuSafetyGate;
+    n.id = "A1";
+    n.product_name = "Hair dye";
+    n.brands = {"Colorix"};
+    n.model_numbers = {std::move(model)};
+    return FromNotice(n);
+  };
+  const auto listing_of = [](std::string title) {
+    Listing l;
+    l.listing_id = "L";
+    l.title = std::move(title);
+    l.brand = "Colorix";
+    return FromListing(l);
+  };
+  RecallMatcherOptions options;
+  options.kinds = kinds_.get();
+  const std::vector<MatchRecord> long_code = {notice_of("CLX-20240017")};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&long_code[0].record});
+  const RecallIndex by_long(long_code, true, &featurizer, nullptr, options);
+  const auto hits = by_long.Match(listing_of("Colorix CLX-20240017 kids hoodie"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_EQ(hits[0].evidence.back(),
+            "rule: notice model code in the listing, but the kinds of product differ (cosmetic and childrens_apparel) -> review");
+  const std::vector<MatchRecord> short_code = {notice_of("CX-17")};
+  const RecallIndex by_short(short_code, true, &featurizer, nullptr, options);
+  EXPECT_TRUE(by_short.Match(listing_of("Colorix CX-17 kids hoodie")).empty());
+}
+
 TEST_F(ProductKindsTest, TheMatcherRulesOutAnotherKindUnlessTheGtinIsShared) {
   std::vector<MatchRecord> notices = {
       NoticeRecord("A12/19444/20", "Axra Nova Slime toy 12 Pack", "Red slime toy in a cardboard box.", "Toys", "AR619S",

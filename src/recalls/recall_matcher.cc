@@ -174,6 +174,14 @@ std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliase
         kNotABrand.count(inner) == 0 && b.find_first_not_of(" \t", close + 1) == std::string::npos) {
       add(std::string_view(b).substr(0, open));
       add(std::string_view(b).substr(open + 1, close - open - 1));
+      continue;
+    }
+    // "Elvive by LOREAL PARIS": a line and its maker's brand, each a brand
+    // of the product; not "Stand by Me".
+    const std::string key = BrandKey(b);
+    if (const size_t by = key.find(" by "); by != std::string::npos && by >= 4 && key.size() - by - 4 >= 4) {
+      add(std::string_view(key).substr(0, by));
+      add(std::string_view(key).substr(by + 4));
     } else {
       add(b);
     }
@@ -628,7 +636,7 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
 // cameras"). `brand_spellings` are the notice's brands as ContainsName
 // reads them.
 // "for", folded as titles are, in the languages MadeFor reads.
-constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "для", "untuk", "cho", "til", "pentru", "για"};
+constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "do", "для", "untuk", "cho", "til", "pentru", "για"};
 
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
              const std::vector<std::vector<std::string>>& name_words, bool same_brand_field) {
@@ -661,19 +669,28 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // (replacement), "전용" (made for).
   for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "互換", "호환", "교체용", "전용"})
     if (listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
-  // "for <the notice's code>" ("USB C cable for CH-20"), whatever the
-  // brands: the listing sells something made for that model.
+  const auto brand_word = [&](std::string_view w) {
+    return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
+  };
+  // "for <the notice's code>" ("USB C cable for CH-20"), also past the
+  // brand's words ("Door gasket for Galanz GLR76TRDER", whose seller puts
+  // Galanz in the brand field too), whatever the brands: the listing sells
+  // something made for that model.
   const std::string_view title = listing.title;
   for (const ModelCode& code : notice.codes) {
     bool for_code = false;
     CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
-      // The word before the code.
+      // The words before the code, nearest first.
       size_t begin = CodeStart(title, end, code.normalized.size());
-      while (begin > 0 && title[begin - 1] == ' ') --begin;
-      const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
-      const size_t from = space == std::string_view::npos ? 0 : space + 1;
-      const std::string_view before = title.substr(from, begin - from);
-      for_code = std::find(std::begin(kForWords), std::end(kForWords), before) != std::end(kForWords);
+      for (int back = 0; back < 4 && begin > 0; ++back) {
+        while (begin > 0 && title[begin - 1] == ' ') --begin;
+        const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
+        const size_t from = space == std::string_view::npos ? 0 : space + 1;
+        const std::string_view before = title.substr(from, begin - from);
+        for_code = std::find(std::begin(kForWords), std::end(kForWords), before) != std::end(kForWords);
+        if (for_code || !brand_word(before)) break;
+        begin = from;
+      }
       return !for_code;
     });
     if (for_code) return true;
@@ -683,9 +700,6 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   if (!name_words.empty()) {
     thread_local std::vector<std::string_view> words;
     SplitWords(listing.title, &words);
-    const auto brand_word = [&](std::string_view w) {
-      return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
-    };
     // The notice's product noun named before "for": the listing sells the
     // product ("speaker for shower").
     const std::string_view head = ProductNoun(notice);
@@ -719,7 +733,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
         const size_t space = listing.title.rfind(' ', end - 1);
         const size_t start = space == std::string::npos ? 0 : space + 1;
         const std::string_view word = std::string_view(listing.title).substr(start, end - start);
-        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "для" || word == "untuk" ||
+        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "do" || word == "для" || word == "untuk" ||
                            word == "til" || word == "pentru" || word == "για")) ||
             (back >= 2 && word == "cho"))
           return true;
@@ -778,6 +792,14 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"filter", true, true}, {"filters", true, true}, {"tripod", true, true}, {"bracket", true, true}, {"brackets", true, true},
       {"ceiling mount", true, true}, {"wall mount", true, true}, {"projection screen", true, true}, {"repair kit", true, true}, {"doll clothes", true, true},
       {"doll clothing", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
+      // A remote control, a door gasket, knobs, a manual, a brush, a
+      // charging station: parts and spares sold on their own.
+      {"remote control", true, true}, {"remote controls", true, true}, {"fernbedienung", true, true}, {"telecommande", true, true},
+      {"telecomando", true, true}, {"mando a distancia", true, true}, {"afstandsbediening", true, true}, {"pilot", true, true},
+      {"gasket", true, true}, {"gaskets", true, true}, {"door seal", true, true}, {"knob", true, true}, {"knobs", true, true},
+      {"user manual", true, true}, {"instruction manual", true, true}, {"bedienungsanleitung", true, true}, {"brush", true, true},
+      {"brushes", true, true}, {"burste", true, true}, {"brosse", true, true}, {"charging station", true, true},
+      {"charging dock", true, true}, {"charging base", true, true}, {"ladestation", true, true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
       {"filtro", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
@@ -940,9 +962,20 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     }
     return false;
   };
+  // After "+" or "&": sold with what comes before ("Beamer + Tasche").
+  const auto after_plus = [&](std::string_view word) {
+    if (!folded_title) folded_title = FoldForMatching(raw_title);
+    const std::string& t = *folded_title;
+    for (size_t at = t.find(word); at != std::string::npos; at = t.find(word, at + 1)) {
+      size_t before = at;
+      while (before > 0 && t[before - 1] == ' ') --before;
+      if (before > 0 && (t[before - 1] == '+' || t[before - 1] == '&')) return true;
+    }
+    return false;
+  };
   for (const auto& [word, code_too, part] : kAccessories) {
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
-    if (part && listed_after_name(word)) continue;
+    if (part ? listed_after_name(word) : after_plus(word)) continue;
     // A charger's own listings call it a power adapter.
     if ((word == "power adapter" || word == "ac adapter") &&
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
@@ -953,6 +986,21 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // alone it is a part, unless the notice's name says it is one.
     if (!(part ? HasWord(notice.title, word) : in_notice(word, true))) return word;
   }
+  // German compounds of a bag, a cover, a holder or a cable
+  // ("Tragetasche", "Abdeckhaube", "Wandhalterung", "USB-Kabel" is two
+  // words): not the bags sold as such.
+  if (!is_accessory())
+    for (const std::string_view w : listing.title_words) {
+      static constexpr std::string_view kEndings[] = {"tasche", "hulle", "abdeckung", "halterung", "kabel"};
+      static const std::unordered_set<std::string_view> kGoods = {"handtasche", "umhangetasche", "schultertasche", "kuhltasche"};
+      const auto ends = [w](std::string_view e) { return w.size() >= e.size() + 3 && w.ends_with(e); };
+      const bool compound = std::any_of(std::begin(kEndings), std::end(kEndings), ends) || w == "abdeckhaube" || w == "schutzhaube";
+      if (!compound || kGoods.count(w) != 0 || sold_with(w) || in_notice(w, true)) continue;
+      // A holder or a cable is a part, listed after the product's name as
+      // parts are; a bag or a cover comes with it after "+".
+      if ((ends("halterung") || ends("kabel")) ? listed_after_name(w) : after_plus(w)) continue;
+      return w;
+    }
   for (const auto& [word, code_too, part] : kCjkAccessories) {
     if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;
     if (!in_notice(word, false)) return word;
@@ -1592,6 +1640,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // firm's goods for the product as often as the product.
     std::string other_brand_field{};
     bool brands_conflict = false;  // both name a brand, and none agrees
+    // The kinds of product conflict, but the brand and a long model code
+    // agree: the kinds read from incidental words, as likely as not.
+    bool kinds_doubted = false;
     std::string listing_variant{};  // kVariant: the listing's code with the word after it, compact ("HD2200XPLUS")
     std::string notice_variant{};   // kNear so: the notice's code with the word it always has after it ("HD2200XPRO")
   };
@@ -1820,7 +1871,15 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       j.kinds = indexed_are_notices_ ? options_.kinds->Judge(state_->kinds[c], *query_kind)
                                      : options_.kinds->Judge(*query_kind, state_->kinds[c]);
       j.whole_vehicle = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind) && NamesAVehicle(n);
-      if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict) {  // another kind of product
+      // A code of 8 characters or more written whole, with the brand
+      // agreeing, outweighs kinds read from the words ("Kinder" in a
+      // learning tower's title against "kitchen" in the notice's): a
+      // review. Not for kinds outside the vocabulary (a car's model on its
+      // floor mats).
+      j.kinds_doubted = j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && j.brands_agree &&
+                        j.agreement == CodeAgreement::kSame && j.notice_code != nullptr && j.notice_code->normalized.size() >= 8 &&
+                        !options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind);
+      if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && !j.kinds_doubted) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;
       }
@@ -1840,7 +1899,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // brand, is reviewed.
     const bool gtin_in_text = !j.shared_gtin.empty() && !j.gtin_written_in.empty();
     j.made_for = (j.brands_agree || gtin_in_text) && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
-    if (gtin_in_text && !j.made_for)
+    // In the GTIN field too: sellers copy the product's barcode onto the
+    // covers and spares they list for it ("Ersatzvisier Torino Helm").
+    if (!j.shared_gtin.empty() && !j.made_for)
       if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
         j.code_accessory = a;
     j.brands_conflict = brands_conflict;
@@ -1965,6 +2026,16 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                          : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                                    AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
                                                      : std::string("the listing's brand is another"));
+    } else if (!j.shared_gtin.empty() && (j.made_for || !j.code_accessory.empty() || !j.accessory.empty())) {
+      // The product's GTIN in the field of a listing whose title sells
+      // something made for it or an accessory of it: copied from the
+      // product it fits.
+      m.action = RecallAction::kReview;
+      const std::string_view accessory = !j.code_accessory.empty() ? j.code_accessory : j.accessory;
+      rule = fmt::format("rule: shared GTIN, but {} -> review",
+                         j.made_for ? std::string("the listing may sell something made for it")
+                                    : fmt::format("the listing may sell an accessory of it ({})",
+                                                  AsWrittenIn(listing_title_of(j.candidate), accessory)));
     } else if (!j.shared_gtin.empty() && j.brands_conflict && j.kinds.agreement == KindAgreement::kConflict) {
       // A barcode copied from another product: the brands differ and so do
       // the kinds of product. (Not the model's doubt: it rarely scores a
@@ -1978,7 +2049,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       const bool model_agrees = !scored || probability >= options_.takedown_at;
       if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.whole_vehicle &&
-          j.other_brand_field.empty()) {
+          j.other_brand_field.empty() && !j.kinds_doubted) {
         m.action = RecallAction::kTakedown;
         rule = "rule: notice model code and brand in the listing -> takedown";
       } else {
@@ -1993,6 +2064,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                                                                     "listings naming its model mostly sell parts and accessories for it")
                            : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                                      AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
+                           : j.kinds_doubted ? fmt::format("the kinds of product differ ({} and {})", j.kinds.notice_kind, j.kinds.listing_kind)
                                                       : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kVariant) {

@@ -564,6 +564,19 @@ TEST(RecallBrandTest, BrandsWrittenInBracketsTogetherOrShortened) {
   const auto chair = index.Match(FromListing(MakeListing("L", "KIKKABOO high chair KB5521 grey", "Kikkaboo")));
   ASSERT_EQ(chair.size(), 1u);
   EXPECT_EQ(chair[0].action, RecallAction::kTakedown);
+  // A line "by" its maker's brand: each is the notice's brand.
+  {
+    std::vector<MatchRecord> by = {
+        FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/03831/24", "Hair conditioner", "Elvive by LOREAL PARIS", "EV-4410", ""))};
+    PairFeaturizer by_featurizer;
+    by_featurizer.Fit({&by[0].record});
+    const RecallIndex by_index(by, true, &by_featurizer, nullptr);
+    for (const char* brand : {"L'Oréal Paris", "Elvive"}) {
+      const auto hits = by_index.Match(FromListing(MakeListing("L", "Elvive Nutri Gloss conditioner EV-4410 200ml", brand)));
+      ASSERT_EQ(hits.size(), 1u) << brand;
+      EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << brand;
+    }
+  }
   // The long name's first word: not confirmed, not in conflict.
   const auto concealer = index.Match(FromListing(MakeListing("L", "Pro Base concealer MU-7730 light", "MUA")));
   ASSERT_EQ(concealer.size(), 1u);
@@ -717,6 +730,16 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
         << title;
   }
+  // "for" before the brand and the code, under the brand's own name: an
+  // accessory seller's, or the maker's spare.
+  for (const char* title : {"Remote control for Voltix VX1588", "Télécommande pour Voltix VX1588", "Pilot do Voltix VX1588",
+                            "Shelf for Voltix VX1588 charger"}) {
+    const auto hits = Match(MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+    EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
+        << title;
+  }
   // The same in the languages sellers write, the kind of product between
   // "pour" and the brand as French has it.
   for (const char* title : {"Chargeur pour ordinateur Voltix VX1588 65W", "Ladegerät für Voltix VX1588 Laptop",
@@ -743,7 +766,8 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
   ASSERT_EQ(iron.size(), 1u);
   EXPECT_EQ(iron[0].action, RecallAction::kTakedown) << iron[0].evidence.back();
   // A GTIN in the text of a listing made for the product is the code of
-  // what it fits: reviewed. In the listing's GTIN field, it is the listing's.
+  // what it fits: reviewed. In the listing's GTIN field too: sellers copy
+  // the product's barcode onto what they sell for it.
   {
     std::vector<MatchRecord> notices = {
         FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/01135/24", "Bicycle helmet", "Limar", "Torino", "08055186669918"))};
@@ -757,6 +781,19 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
               "rule: shared GTIN, written in the listing's description, but the listing may sell something made for it -> review");
     pads.gtin = "8055186669918";
     hits = index.Match(FromListing(pads));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].action, RecallAction::kReview);
+    EXPECT_EQ(hits[0].evidence.back(), "rule: shared GTIN, but the listing may sell something made for it -> review");
+    Listing visor = MakeListing("L", "Ersatzvisier Torino Helm klar", "Limar", "8055186669918");
+    hits = index.Match(FromListing(visor));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].action, RecallAction::kReview);
+    Listing cover = MakeListing("L", "Limar Torino helmet cover, waterproof", "Limar", "8055186669918");
+    hits = index.Match(FromListing(cover));
+    ASSERT_EQ(hits.size(), 1u);
+    EXPECT_EQ(hits[0].evidence.back(), "rule: shared GTIN, but the listing may sell an accessory of it (cover) -> review");
+    Listing helmet = MakeListing("L", "Limar Torino bicycle helmet, size M, with visor", "Limar", "8055186669918");
+    hits = index.Match(FromListing(helmet));
     ASSERT_EQ(hits.size(), 1u);
     EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
   }
@@ -798,10 +835,22 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   // bracket to mount it.
   for (const char* title : {"Voltix VX1588 USB-C cable 2 m", "Voltix VX1588 HEPA filter",
                             "Voltix VX1588 tripod", "Voltix VX1588 ceiling mount bracket",
-                            "Voltix VX1588 Ladekabel", "Trépied Voltix VX1588", "Cavo Voltix VX1588"}) {
+                            "Voltix VX1588 Ladekabel", "Trépied Voltix VX1588", "Cavo Voltix VX1588",
+                            // and its remote control, a knob, a manual, a
+                            // German compound of a bag or a holder.
+                            "Voltix VX1588 Fernbedienung Original", "Voltix VX1588 remote control", "Voltix VX1588 knobs set of 4",
+                            "Voltix VX1588 user manual printed", "Tragetasche Hartschale Voltix VX1588 schwarz",
+                            "Voltix VX1588 Tischhalterung"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  // With the product: after "+", or "mit".
+  for (const char* title : {"Voltix VX1588 Ladegerät + Tasche + Kabel Bundle", "Voltix VX1588 Ladegerät mit Tragetasche",
+                            "Voltix VX1588 Ladegerät & Tragetasche", "Voltix VX1588 charger 65W, remote control"}) {
+    const auto hits = Match(MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title << ": " << hits[0].evidence.back();
   }
 }
 
