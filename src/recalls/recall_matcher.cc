@@ -973,9 +973,24 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     }
     return false;
   };
+  // "remote control car", "brush cutter": the word names what the product
+  // has or does, and the noun after it the product.
+  const auto modifies_a_noun = [&](std::string_view word) {
+    if (!word.starts_with("remote control") && word != "brush" && word != "brushes") return false;
+    static const std::unordered_set<std::string_view> kNotANoun = {"for", "and", "with", "replacement", "original", "compatible", "set",
+                                                                   "kit", "head", "heads", "roll", "roller", "attachment", "only"};
+    const std::string_view t = listing.title;
+    for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1)) {
+      const size_t next = at + word.size() + 1;
+      if (next >= t.size() || t[next - 1] != ' ') return false;
+      const std::string_view after = t.substr(next, t.find(' ', next) - next);
+      if (after.size() < 3 || kNotANoun.count(after) != 0 || std::any_of(after.begin(), after.end(), IsDigit)) return false;
+    }
+    return true;
+  };
   for (const auto& [word, code_too, part] : kAccessories) {
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
-    if (part ? listed_after_name(word) : after_plus(word)) continue;
+    if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word)) continue;
     // A charger's own listings call it a power adapter.
     if ((word == "power adapter" || word == "ac adapter") &&
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))

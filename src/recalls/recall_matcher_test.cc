@@ -847,7 +847,9 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   }
   // With the product: after "+", or "mit".
   for (const char* title : {"Voltix VX1588 Ladegerät + Tasche + Kabel Bundle", "Voltix VX1588 Ladegerät mit Tragetasche",
-                            "Voltix VX1588 Ladegerät & Tragetasche", "Voltix VX1588 charger 65W, remote control"}) {
+                            "Voltix VX1588 Ladegerät & Tragetasche", "Voltix VX1588 charger 65W, remote control",
+                            // The word before the product's noun.
+                            "Voltix VX1588 remote control charger dock", "Voltix VX1588 brush cleaner charger"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title << ": " << hits[0].evidence.back();
