@@ -379,6 +379,9 @@ KindJudgement ProductKinds::Judge(const ProductKind& notice, const ProductKind& 
   j.agreement = KindAgreement::kConflict;
   j.notice_kind = name(notice.kinds.front());
   j.listing_kind = name(listing.kinds.front());
+  j.listing_filed_only = std::all_of(listing.kinds.begin(), listing.kinds.end(), [&](CategoryId k) {
+    return std::find(listing.filed.begin(), listing.filed.end(), k) != listing.filed.end();
+  });
   return j;
 }
 

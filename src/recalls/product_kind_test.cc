@@ -263,6 +263,17 @@ TEST_F(ProductKindsTest, ALongCodeAndTheBrandOutweighKindsReadFromWords) {
   const std::vector<MatchRecord> short_code = {notice_of("CX-17")};
   const RecallIndex by_short(short_code, true, &featurizer, nullptr, options);
   EXPECT_TRUE(by_short.Match(listing_of("Colorix CX-17 kids hoodie")).empty());
+  // Filed under another category, its words naming none: a review
+  // whatever the code's length.
+  Listing l;
+  l.listing_id = "L";
+  l.title = "Colorix CX-17 200 ml";
+  l.brand = "Colorix";
+  l.category = "textile";
+  const auto misfiled = by_short.Match(FromListing(l));
+  ASSERT_EQ(misfiled.size(), 1u);
+  EXPECT_EQ(misfiled[0].action, RecallAction::kReview);
+  EXPECT_EQ(misfiled[0].evidence.back(), "rule: notice model code in the listing, but the kinds of product differ (cosmetic and textile) -> review");
 }
 
 TEST_F(ProductKindsTest, TheMatcherRulesOutAnotherKindUnlessTheGtinIsShared) {

@@ -1886,13 +1886,16 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       j.kinds = indexed_are_notices_ ? options_.kinds->Judge(state_->kinds[c], *query_kind)
                                      : options_.kinds->Judge(*query_kind, state_->kinds[c]);
       j.whole_vehicle = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind) && NamesAVehicle(n);
-      // A code of 8 characters or more written whole, with the brand
-      // agreeing, outweighs kinds read from the words ("Kinder" in a
-      // learning tower's title against "kitchen" in the notice's): a
+      // The notice's code written whole, with the brand agreeing, outweighs
+      // kinds read from incidental words when the code has 8 characters or
+      // more ("Kinder" in a learning tower's title against "kitchen" in the
+      // notice's), and whatever its length a category the listing is merely
+      // filed under (a seller's mistake, or a way round the check): a
       // review. Not for kinds outside the vocabulary (a car's model on its
       // floor mats).
       j.kinds_doubted = j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && j.brands_agree &&
-                        j.agreement == CodeAgreement::kSame && j.notice_code != nullptr && j.notice_code->normalized.size() >= 8 &&
+                        j.agreement == CodeAgreement::kSame && j.notice_code != nullptr &&
+                        (j.notice_code->normalized.size() >= 8 || j.kinds.listing_filed_only) &&
                         !options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind);
       if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && !j.kinds_doubted) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });

@@ -79,6 +79,9 @@ struct KindJudgement {
   // Of two kinds that agree without being the same, why: the table's
   // reason ("soft toys are textile products"), or "both <group>".
   std::string why;
+  // A conflict only with the category the listing is filed under, its
+  // words naming no kind: a seller's filing, which may be wrong.
+  bool listing_filed_only = false;
 };
 
 class ProductKinds {
