@@ -1655,8 +1655,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // firm's goods for the product as often as the product.
     std::string other_brand_field{};
     bool brands_conflict = false;  // both name a brand, and none agrees
-    // The kinds of product conflict, but the brand and a long model code
-    // agree: the kinds read from incidental words, as likely as not.
+    // The kinds of product conflict, but the brand and the code agree, the
+    // code long or the conflict only with the listing's filed category: a
+    // review, the kinds as likely wrong as not.
     bool kinds_doubted = false;
     std::string listing_variant{};  // kVariant: the listing's code with the word after it, compact ("HD2200XPLUS")
     std::string notice_variant{};   // kNear so: the notice's code with the word it always has after it ("HD2200XPRO")
@@ -2033,27 +2034,19 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       left_out->push_back(std::move(none));
     };
     std::string rule;
-    if (!j.shared_gtin.empty() && !j.gtin_written_in.empty() && (j.made_for || !j.code_accessory.empty() || j.brands_conflict)) {
-      // A GTIN in the listing's text, not its GTIN field, of a listing that
-      // sells something made for the product, an accessory, or another
-      // maker's goods: the code of what it fits ("for LIMAR Torino, EAN
-      // 8055186669918").
+    const std::string_view accessory = !j.code_accessory.empty() ? j.code_accessory : j.accessory;
+    if (!j.shared_gtin.empty() && (j.made_for || !accessory.empty() || (!j.gtin_written_in.empty() && j.brands_conflict))) {
+      // The GTIN of a listing that sells something made for the product or
+      // an accessory of it, or, written in its text, another maker's goods:
+      // the code of what it fits ("for LIMAR Torino, EAN 8055186669918"),
+      // or copied into the GTIN field from the product it fits.
       m.action = RecallAction::kReview;
-      rule = fmt::format("rule: shared GTIN, written in the listing's {}, but {} -> review", j.gtin_written_in,
-                         j.made_for                  ? std::string("the listing may sell something made for it")
-                         : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
-                                                                   AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
-                                                     : std::string("the listing's brand is another"));
-    } else if (!j.shared_gtin.empty() && (j.made_for || !j.code_accessory.empty() || !j.accessory.empty())) {
-      // The product's GTIN in the field of a listing whose title sells
-      // something made for it or an accessory of it: copied from the
-      // product it fits.
-      m.action = RecallAction::kReview;
-      const std::string_view accessory = !j.code_accessory.empty() ? j.code_accessory : j.accessory;
-      rule = fmt::format("rule: shared GTIN, but {} -> review",
-                         j.made_for ? std::string("the listing may sell something made for it")
-                                    : fmt::format("the listing may sell an accessory of it ({})",
-                                                  AsWrittenIn(listing_title_of(j.candidate), accessory)));
+      rule = fmt::format("rule: shared GTIN{}, but {} -> review",
+                         j.gtin_written_in.empty() ? std::string() : fmt::format(", written in the listing's {}", j.gtin_written_in),
+                         j.made_for           ? std::string("the listing may sell something made for it")
+                         : !accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
+                                                            AsWrittenIn(listing_title_of(j.candidate), accessory))
+                                              : std::string("the listing's brand is another"));
     } else if (!j.shared_gtin.empty() && j.brands_conflict && j.kinds.agreement == KindAgreement::kConflict) {
       // A barcode copied from another product: the brands differ and so do
       // the kinds of product. (Not the model's doubt: it rarely scores a
