@@ -636,6 +636,13 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
 // cameras"). `brand_spellings` are the notice's brands as ContainsName
 // reads them.
 // "for", folded as titles are, in the languages MadeFor reads.
+// Articles, which come between "for" and a name ("for the BenQ GV31").
+bool IsArticle(std::string_view w) {
+  static const std::unordered_set<std::string_view> kArticles = {"the", "a", "an", "der", "die", "das", "den", "dem", "le", "la",
+                                                                 "les", "l", "il", "lo", "el", "los", "las", "het", "de"};
+  return kArticles.count(w) != 0;
+}
+
 constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "do", "для", "untuk", "cho", "til", "pentru", "για"};
 
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
@@ -680,15 +687,17 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   for (const ModelCode& code : notice.codes) {
     bool for_code = false;
     CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
-      // The words before the code, nearest first.
+      // The words before the code, nearest first, past the brand's and an
+      // article ("Remote for the BenQ GV31"). (Not past a noun: "Lodówka
+      // retro do kuchni Galanz" is a fridge for the kitchen.)
       size_t begin = CodeStart(title, end, code.normalized.size());
-      for (int back = 0; back < 4 && begin > 0; ++back) {
+      for (int back = 0; back < 6 && begin > 0; ++back) {
         while (begin > 0 && title[begin - 1] == ' ') --begin;
         const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
         const size_t from = space == std::string_view::npos ? 0 : space + 1;
         const std::string_view before = title.substr(from, begin - from);
         for_code = std::find(std::begin(kForWords), std::end(kForWords), before) != std::end(kForWords);
-        if (for_code || !brand_word(before)) break;
+        if (for_code || (!brand_word(before) && !IsArticle(before))) break;
         begin = from;
       }
       return !for_code;
@@ -713,6 +722,24 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
       for (const auto& name : name_words)
         if (std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(words[k], n); })) return true;
+    }
+  }
+  // "for <the notice's product name>" ending in its noun, whatever the
+  // brand field says ("Glass lid for Granitestone Diamond Pro Blue saute
+  // pan"), the noun not named before "for" (the product "for" a use: "pan
+  // for induction hobs"); the words between are the brand's or the
+  // notice's name's, so "for kids, plush toy" is no toy made for a toy.
+  if (const std::string_view head = ProductNoun(notice); head.size() >= 3) {
+    thread_local std::vector<std::string_view> title_words;
+    SplitWords(listing.title, &title_words);
+    for (size_t i = 0; i + 1 < title_words.size(); ++i) {
+      if (SameWordOrPlural(title_words[i], head)) break;
+      if (std::find(std::begin(kForWords), std::end(kForWords), title_words[i]) == std::end(kForWords)) continue;
+      size_t k = i + 1;
+      while (k < title_words.size() && !SameWordOrPlural(title_words[k], head) &&
+             (IsArticle(title_words[k]) || brand_word(title_words[k]) || HasWord(notice.title, title_words[k])))
+        ++k;
+      if (k < title_words.size() && SameWordOrPlural(title_words[k], head)) return true;
     }
   }
   if (same_brand_field) return false;
@@ -792,16 +819,17 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"filter", true, true}, {"filters", true, true}, {"tripod", true, true}, {"bracket", true, true}, {"brackets", true, true},
       {"ceiling mount", true, true}, {"wall mount", true, true}, {"projection screen", true, true}, {"repair kit", true, true}, {"doll clothes", true, true},
       {"doll clothing", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
-      // A remote control, a door gasket, knobs, a manual, a brush, a
-      // charging station: parts and spares sold on their own.
+      // A remote control, a door gasket, a knob, a shelf, a manual, a
+      // brush, a power cord: parts and spares sold on their own. (Not a
+      // charging station, which is a charger's own name.)
       {"remote control", true, true}, {"remote controls", true, true}, {"fernbedienung", true, true}, {"telecommande", true, true},
       {"telecomando", true, true}, {"mando a distancia", true, true}, {"afstandsbediening", true, true}, {"pilot", true, true},
-      {"gasket", true, true}, {"gaskets", true, true}, {"door seal", true, true}, {"knob", true, true}, {"knobs", true, true},
+      {"gasket", true, true}, {"gaskets", true, true}, {"door seal", true, true}, {"uszczelka", true, true}, {"knob", true, true},
+      {"knobs", true, true}, {"shelf", true, true}, {"shelves", true, true}, {"netzkabel", true, true}, {"stromkabel", true, true},
       {"user manual", true, true}, {"instruction manual", true, true}, {"bedienungsanleitung", true, true}, {"brush", true, true},
-      {"brushes", true, true}, {"burste", true, true}, {"brosse", true, true}, {"charging station", true, true},
-      {"charging dock", true, true}, {"charging base", true, true}, {"ladestation", true, true},
+      {"brushes", true, true}, {"burste", true, true}, {"brosse", true, true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
-      {"filtro", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
+      {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
       // and Slovak (not "obal", as often the packaging).
       {"hulle", true}, {"schutzhulle", true}, {"tasche", true}, {"abdeckung", true}, {"halterung", true}, {"aufkleber", true},
@@ -874,8 +902,9 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                                              {"케이스", true}, {"커버", true}, {"파우치", true}, {"거치대", true}, {"스티커", true},
                                              {"보호필름", true}, {"백팩", false}, {"담요", false}, {"머그컵", false}, {"수건", false},
                                              {"쿠션", false}, {"เคส", true}, {"ฟิล์มกันรอย", true}};
-  // "with (a) carrying case", "mit Tasche", "avec housse": the product
-  // sold with it. One word may come between. "In" only before a case
+  // "with (a) carrying case", "mit Tasche", "avec housse", "with
+  // adjustable thermostat knob": the product sold with it. Three words may
+  // come between. "In" only before a case
   // ("projection screen in white case", "im Etui", "dans un étui"): the
   // product comes in it; not "believe in yourself poster".
   const auto sold_with = [&](std::string_view word) {
@@ -894,7 +923,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
           return true;
       }
       size_t end = at;  // the words before `at`, last first
-      for (int back = 0; back < 2 && end > 1 && title[end - 1] == ' '; ++back) {
+      for (int back = 0; back < 4 && end > 1 && title[end - 1] == ' '; ++back) {
         const size_t start = title.rfind(' ', end - 2);
         const size_t from = start == std::string_view::npos ? 0 : start + 1;
         const std::string_view before = title.substr(from, end - 1 - from);
@@ -976,21 +1005,52 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // "remote control car", "brush cutter": the word names what the product
   // has or does, and the noun after it the product.
   const auto modifies_a_noun = [&](std::string_view word) {
-    if (!word.starts_with("remote control") && word != "brush" && word != "brushes") return false;
-    static const std::unordered_set<std::string_view> kNotANoun = {"for", "and", "with", "replacement", "original", "compatible", "set",
-                                                                   "kit", "head", "heads", "roll", "roller", "attachment", "only"};
+    static const std::unordered_set<std::string_view> kRemoteControlled = {
+        "car",   "cars",   "truck",   "trucks",  "boat",  "boats", "drone", "drones", "helicopter", "plane", "airplane", "tank", "robot",
+        "excavator", "crawler", "vehicle", "toy", "toys", "extender", "extenders", "light", "lights", "lamp", "fan", "socket", "sockets",
+        "outlet", "outlets", "plug", "plugs", "switch", "curtain", "blinds", "dinosaur", "stunt"};
+    static const std::unordered_set<std::string_view> kBrushed = {"cutter", "cutters", "trimmer", "trimmers", "strimmer", "dryer", "straightener"};
+    const std::unordered_set<std::string_view>* nouns = word.starts_with("remote control") ? &kRemoteControlled
+                                                      : (word == "brush" || word == "brushes") ? &kBrushed
+                                                                                              : nullptr;
+    if (nouns == nullptr) return false;
     const std::string_view t = listing.title;
     for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1)) {
       const size_t next = at + word.size() + 1;
-      if (next >= t.size() || t[next - 1] != ' ') return false;
-      const std::string_view after = t.substr(next, t.find(' ', next) - next);
-      if (after.size() < 3 || kNotANoun.count(after) != 0 || std::any_of(after.begin(), after.end(), IsDigit)) return false;
+      if (next >= t.size() || t[next - 1] != ' ') continue;
+      if (nouns->count(t.substr(next, t.find(' ', next) - next)) != 0) return true;
     }
-    return true;
+    return false;
+  };
+  // A remote control in a title that names nothing else but the brand and
+  // the code is the remote ("BenQ GV31 Fernbedienung Original"); beside a
+  // product's words, a feature of it ("LED Lichterkette Fernbedienung
+  // Timer").
+  const auto remote_as_feature = [&](std::string_view word) {
+    static const std::unordered_set<std::string_view> kRemoteWords = {"remote control", "remote controls", "fernbedienung", "telecommande",
+                                                                      "telecomando", "mando a distancia", "afstandsbediening", "pilot"};
+    if (kRemoteWords.count(word) == 0) return false;
+    static const std::unordered_set<std::string_view> kNotAProduct = {
+        "remote", "control", "controls", "mando", "distancia", "zdalnego", "sterowania", "original", "originale", "originali", "origine",
+        "oryginalny", "oryginalna", "originele", "genuine", "oem", "new", "neu", "nouveau", "nuovo", "nuevo",
+        "black", "white", "grey", "gray", "schwarz", "weiss", "noir", "blanc", "nero", "bianco", "negro", "blanco", "czarny", "bialy",
+        "replacement", "spare", "the", "and", "for", "with"};
+    for (const std::string_view w : listing.title_words) {
+      if (w == word || w.size() < 3 || kNotAProduct.count(w) != 0 || HasWord(notice.brand, w) || HasWord(listing.brand, w)) continue;
+      if (std::any_of(w.begin(), w.end(), IsDigit)) continue;
+      bool in_code = false;
+      for (const ModelCode& c : notice.codes) {
+        std::string upper(w);
+        for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+        in_code = in_code || c.normalized.find(upper) != std::string::npos;
+      }
+      if (!in_code) return true;
+    }
+    return false;
   };
   for (const auto& [word, code_too, part] : kAccessories) {
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
-    if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word)) continue;
+    if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word) || remote_as_feature(word)) continue;
     // A charger's own listings call it a power adapter.
     if ((word == "power adapter" || word == "ac adapter") &&
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
@@ -1001,19 +1061,21 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // alone it is a part, unless the notice's name says it is one.
     if (!(part ? HasWord(notice.title, word) : in_notice(word, true))) return word;
   }
-  // German compounds of a bag, a cover, a holder or a cable
-  // ("Tragetasche", "Abdeckhaube", "Wandhalterung", "USB-Kabel" is two
-  // words): not the bags sold as such.
+  // German compounds of a bag, a cover or a holder ("Tragetasche",
+  // "Abdeckhaube", "Tischhalterung", "Schonbezug"): not the bags and
+  // bedding sold as such.
   if (!is_accessory())
     for (const std::string_view w : listing.title_words) {
-      static constexpr std::string_view kEndings[] = {"tasche", "hulle", "abdeckung", "halterung", "kabel"};
-      static const std::unordered_set<std::string_view> kGoods = {"handtasche", "umhangetasche", "schultertasche", "kuhltasche"};
+      // Not "-kabel": an extension lead ("Verlängerungskabel") is a product.
+      static constexpr std::string_view kEndings[] = {"tasche", "hulle", "abdeckung", "halterung", "bezug"};
+      static const std::unordered_set<std::string_view> kGoods = {"handtasche", "umhangetasche", "schultertasche", "kuhltasche",
+                                                                  "bettbezug", "kissenbezug"};
       const auto ends = [w](std::string_view e) { return w.size() >= e.size() + 3 && w.ends_with(e); };
       const bool compound = std::any_of(std::begin(kEndings), std::end(kEndings), ends) || w == "abdeckhaube" || w == "schutzhaube";
       if (!compound || kGoods.count(w) != 0 || sold_with(w) || in_notice(w, true)) continue;
-      // A holder or a cable is a part, listed after the product's name as
-      // parts are; a bag or a cover comes with it after "+".
-      if ((ends("halterung") || ends("kabel")) ? listed_after_name(w) : after_plus(w)) continue;
+      // A holder or a cover is a part, listed after the product's name as
+      // parts are ("Tischkamin, Abdeckung"); a bag comes with it after "+".
+      if ((ends("tasche") || ends("hulle")) ? after_plus(w) : listed_after_name(w)) continue;
       return w;
     }
   for (const auto& [word, code_too, part] : kCjkAccessories) {
@@ -1912,14 +1974,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       continue;
     }
     const std::string_view listing_title_raw = listing_record.record.Get("title");
-    // A GTIN in the listing's text names what the listing is about, which
-    // is also what a part or accessory fits: whatever its brand, a listing
-    // made for the product, or naming an accessory, or sold under another
-    // brand, is reviewed.
-    const bool gtin_in_text = !j.shared_gtin.empty() && !j.gtin_written_in.empty();
-    j.made_for = (j.brands_agree || gtin_in_text) && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
-    // In the GTIN field too: sellers copy the product's barcode onto the
-    // covers and spares they list for it ("Ersatzvisier Torino Helm").
+    // A shared GTIN is also what a part or accessory fits, written in its
+    // text or copied into its GTIN field from the product ("Ersatzvisier
+    // Torino Helm"): whatever its brand, a listing made for the product or
+    // naming an accessory is reviewed (and, the GTIN in its text, one sold
+    // under another brand).
+    j.made_for = (j.brands_agree || !j.shared_gtin.empty()) && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
     if (!j.shared_gtin.empty() && !j.made_for)
       if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
         j.code_accessory = a;

@@ -733,7 +733,7 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
   // "for" before the brand and the code, under the brand's own name: an
   // accessory seller's, or the maker's spare.
   for (const char* title : {"Remote control for Voltix VX1588", "Télécommande pour Voltix VX1588", "Pilot do Voltix VX1588",
-                            "Shelf for Voltix VX1588 charger"}) {
+                            "Shelf for Voltix VX1588 charger", "Remote for the Voltix VX1588 charger"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
@@ -836,11 +836,12 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   for (const char* title : {"Voltix VX1588 USB-C cable 2 m", "Voltix VX1588 HEPA filter",
                             "Voltix VX1588 tripod", "Voltix VX1588 ceiling mount bracket",
                             "Voltix VX1588 Ladekabel", "Trépied Voltix VX1588", "Cavo Voltix VX1588",
-                            // and its remote control, a knob, a manual, a
-                            // German compound of a bag or a holder.
-                            "Voltix VX1588 Fernbedienung Original", "Voltix VX1588 remote control", "Voltix VX1588 knobs set of 4",
-                            "Voltix VX1588 user manual printed", "Tragetasche Hartschale Voltix VX1588 schwarz",
-                            "Voltix VX1588 Tischhalterung"}) {
+                            // and its remote control, a manual, a German
+                            // compound of a bag, a holder or a cover.
+                            "Voltix VX1588 Fernbedienung Original", "Voltix VX1588 remote control", "Voltix VX1588 remote control black",
+                            "Voltix VX1588 Remote Control Genuine", "Voltix VX1588 Brush Bar", "Voltix VX1588 user manual printed",
+                            "Tragetasche Hartschale Voltix VX1588 schwarz", "Voltix VX1588 Tischhalterung",
+                            "Voltix VX1588 Schonbezug grau"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
@@ -848,8 +849,14 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   // With the product: after "+", or "mit".
   for (const char* title : {"Voltix VX1588 Ladegerät + Tasche + Kabel Bundle", "Voltix VX1588 Ladegerät mit Tragetasche",
                             "Voltix VX1588 Ladegerät & Tragetasche", "Voltix VX1588 charger 65W, remote control",
-                            // The word before the product's noun.
-                            "Voltix VX1588 remote control charger dock", "Voltix VX1588 brush cleaner charger"}) {
+                            // Before the product's noun, or beside the
+                            // product's words, a remote is a feature.
+                            "Voltix VX1588 remote control car charger", "Voltix VX1588 Ladegerät Fernbedienung Timer",
+                            // A charging station is a charger; an extension
+                            // cable is a product.
+                            "Voltix VX1588 USB Ladestation 6-fach", "Voltix VX1588 Verlängerungskabel 3-fach",
+                            // "do" (for) before a noun: the kitchen's.
+                            "Ładowarka retro do kuchni Voltix VX1588 czerwona"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title << ": " << hits[0].evidence.back();
@@ -1146,6 +1153,17 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
   }
   for (const char* title : {"Dyvac DV-520 Akkusauger, Ladekabel", "Dyvac DV-520 cordless vacuum cleaner + wall bracket"})
     ExpectOneTakedown(MatchOne(with_parts, MakeListing("L", title, "Dyvac")), title);
+  // The product's GTIN in the field of something made for it, under the
+  // maker's brand ("for <brand> ... <the product's noun>") or none.
+  const Notice pans = MakeNotice(NoticeSource::kUsCpsc, "26377", "Granitestone Diamond Pro Blue saute pans", "Granitestone", "",
+                                 "00080313081316");
+  for (const char* title : {"Glass lid for Granitestone Diamond Pro Blue sauté pan", "Ersatzdeckel Granitestone Pfanne"}) {
+    const auto lid = MatchOne(pans, MakeListing("L", title, std::string_view(title).starts_with("Glass") ? "Granitestone" : "", "080313081316"));
+    ASSERT_EQ(lid.size(), 1u) << title;
+    EXPECT_EQ(lid[0].evidence.back(), "rule: shared GTIN, but the listing may sell something made for it -> review") << title;
+  }
+  for (const char* title : {"Granitestone Diamond Pro Blue saute pan 10 inch", "Granitestone Diamond Pro Blue pan for induction hobs"})
+    ExpectOneTakedown(MatchOne(pans, MakeListing("L", title, "Granitestone", "080313081316")), title);
   // A charger's own listing calls it a power adapter.
   const Notice charger = MakeNotice(NoticeSource::kUsCpsc, "2022374", "Veya wall chargers", "Veya", "VY-49SV117", "");
   ExpectOneTakedown(MatchOne(charger, MakeListing("L", "Veya Pulse Wall Charger 65W 3-Port Power Adapter Type C VY-49SV117", "Veya")));
