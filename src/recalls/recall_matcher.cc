@@ -577,8 +577,9 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
 
 // The notice's product noun: the last word of its product name, as English
 // writes it ("vacuums" of "X-Force Flex cordless stick vacuums"), before a
-// clause ("grills" of "Outdoor grills with pizza oven") and past model codes
-// ("heater" of "Space Heater HZ-1500C").
+// clause ("grills" of "Outdoor grills with pizza oven") and past model codes,
+// colours and sizes ("heater" of "Space Heater HZ-1500C", "case" of "ipad 2
+// case black").
 std::string_view ProductNoun(const PreparedRecord& notice) {
   std::string_view name = notice.title;
   for (const std::string_view clause : {" with ", " for ", " featuring ", " including ", " sold ", " due to "})
@@ -594,12 +595,16 @@ std::string_view ProductNoun(const PreparedRecord& notice) {
     return std::any_of(notice.codes.begin(), notice.codes.end(),
                        [&](const ModelCode& code) { return code.normalized.find(joined) != std::string::npos; });
   };
+  // Colours and sizes after the noun ("ipad 2 case black") name none.
+  static const std::unordered_set<std::string_view> kAfterTheNoun = {
+      "black", "white", "grey", "gray", "red", "blue", "green", "pink", "purple", "orange", "yellow", "brown", "silver", "gold",
+      "beige", "navy", "clear", "small", "medium", "large", "xl", "xxl", "mini"};
   std::string_view last, next;
   while (!name.empty()) {
     const size_t space = name.rfind(' ');
     const std::string_view word = name.substr(space + 1);  // npos + 1 is 0: the whole name
     if (last.empty()) last = word;
-    if (!in_code(word, next)) return word;
+    if (!in_code(word, next) && kAfterTheNoun.count(word) == 0) return word;
     next = word;
     name = name.substr(0, space == std::string_view::npos ? 0 : space);
   }
@@ -819,13 +824,14 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"filter", true, true}, {"filters", true, true}, {"tripod", true, true}, {"bracket", true, true}, {"brackets", true, true},
       {"ceiling mount", true, true}, {"wall mount", true, true}, {"projection screen", true, true}, {"repair kit", true, true}, {"doll clothes", true, true},
       {"doll clothing", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
-      // A remote control, a door gasket, a knob, a shelf, a manual, a
-      // brush, a power cord: parts and spares sold on their own. (Not a
-      // charging station, which is a charger's own name.)
+      // A remote control, a door gasket, a knob, a manual, a brush, a
+      // power cord: parts and spares sold on their own. (Not a charging
+      // station, which is a charger's own name, nor shelves, which
+      // bookcases have.)
       {"remote control", true, true}, {"remote controls", true, true}, {"fernbedienung", true, true}, {"telecommande", true, true},
       {"telecomando", true, true}, {"mando a distancia", true, true}, {"afstandsbediening", true, true}, {"pilot", true, true},
       {"gasket", true, true}, {"gaskets", true, true}, {"door seal", true, true}, {"uszczelka", true, true}, {"knob", true, true},
-      {"knobs", true, true}, {"shelf", true, true}, {"shelves", true, true}, {"netzkabel", true, true}, {"stromkabel", true, true},
+      {"knobs", true, true}, {"netzkabel", true, true}, {"stromkabel", true, true},
       {"user manual", true, true}, {"instruction manual", true, true}, {"bedienungsanleitung", true, true}, {"brush", true, true},
       {"brushes", true, true}, {"burste", true, true}, {"brosse", true, true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
