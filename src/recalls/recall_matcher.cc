@@ -709,17 +709,21 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
     });
     if (for_code) return true;
   }
+  // The title's words, and whether "for" is one of them: the checks below
+  // read it, and most titles have none.
+  thread_local std::vector<std::string_view> words;
+  SplitWords(listing.title, &words);
+  const auto is_for = [](std::string_view w) { return std::find(std::begin(kForWords), std::end(kForWords), w) != std::end(kForWords); };
+  const bool has_for = std::any_of(words.begin(), words.end(), is_for);
+  const std::string_view head = has_for ? ProductNoun(notice) : std::string_view();
   // "for <the notice's product name>", past short words and the brand's:
   // "Ersatzpolster für Limar Torino Helm", "Isofix Basis für I-CARE".
-  if (!name_words.empty()) {
-    thread_local std::vector<std::string_view> words;
-    SplitWords(listing.title, &words);
-    // The notice's product noun named before "for": the listing sells the
-    // product ("speaker for shower").
-    const std::string_view head = ProductNoun(notice);
+  // The notice's product noun named before "for": the listing sells the
+  // product ("speaker for shower").
+  if (!name_words.empty() && has_for) {
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       if (!head.empty() && SameWordOrPlural(words[i], head)) break;
-      if (std::find(std::begin(kForWords), std::end(kForWords), words[i]) == std::end(kForWords)) continue;
+      if (!is_for(words[i])) continue;
       size_t k = i + 1;
       while (k < words.size() && (words[k].size() <= 2 || brand_word(words[k]))) ++k;
       if (k == words.size()) break;
@@ -734,17 +738,15 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // pan"), the noun not named before "for" (the product "for" a use: "pan
   // for induction hobs"); the words between are the brand's or the
   // notice's name's, so "for kids, plush toy" is no toy made for a toy.
-  if (const std::string_view head = ProductNoun(notice); head.size() >= 3) {
-    thread_local std::vector<std::string_view> title_words;
-    SplitWords(listing.title, &title_words);
-    for (size_t i = 0; i + 1 < title_words.size(); ++i) {
-      if (SameWordOrPlural(title_words[i], head)) break;
-      if (std::find(std::begin(kForWords), std::end(kForWords), title_words[i]) == std::end(kForWords)) continue;
+  if (head.size() >= 3) {
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (SameWordOrPlural(words[i], head)) break;
+      if (!is_for(words[i])) continue;
       size_t k = i + 1;
-      while (k < title_words.size() && !SameWordOrPlural(title_words[k], head) &&
-             (IsArticle(title_words[k]) || brand_word(title_words[k]) || HasWord(notice.title, title_words[k])))
+      while (k < words.size() && !SameWordOrPlural(words[k], head) &&
+             (IsArticle(words[k]) || brand_word(words[k]) || HasWord(notice.title, words[k])))
         ++k;
-      if (k < title_words.size() && SameWordOrPlural(title_words[k], head)) return true;
+      if (k < words.size() && SameWordOrPlural(words[k], head)) return true;
     }
   }
   if (same_brand_field) return false;
