@@ -379,22 +379,20 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     EXPECT_NE(m[0].evidence.back().find("outside the product vocabulary (a vehicle)"), std::string::npos) << m[0].evidence.back();
   }
   EXPECT_EQ(reviewed, 3u);  // each was a takedown before: the model code and the brand agree
+  // A notice filed under motor vehicles, against one listing: the action.
+  const auto action_of = [&](const char* product, const char* brand, const char* model, const char* title) {
+    Notice n = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00004/24", product, brand, model, "");
+    n.category = "Motor vehicles";
+    const RecallIndex one({FromNotice(n)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+    const auto m = one.Match(FromListing(MakeListing("L", title, brand)));
+    return m.size() == 1 ? m[0].action : RecallAction::kNone;
+  };
   // A name that ends in the model's code names the vehicle by the word
   // before it.
-  Notice bike = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03222/24", "Motorcycle XR-150", "Rydo", "XR-150", "");
-  bike.category = "Motor vehicles";
-  const RecallIndex bikes({FromNotice(bike)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
-  const auto parts_of_bike = bikes.Match(FromListing(MakeListing("L", "Rydo XR-150 chain and sprocket kit", "Rydo")));
-  ASSERT_EQ(parts_of_bike.size(), 1u);
-  EXPECT_EQ(parts_of_bike[0].action, RecallAction::kReview) << parts_of_bike[0].evidence.back();
+  EXPECT_EQ(action_of("Motorcycle XR-150", "Rydo", "XR-150", "Rydo XR-150 chain and sprocket kit"), RecallAction::kReview);
   // A part a regulator files under motor vehicles is a product like any
   // other: brake pads by their code and brand are taken down.
-  Notice pads = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00004/24", "Brake pads", "Brakex", "BP-4410", "");
-  pads.category = "Motor vehicles";
-  const RecallIndex parts({FromNotice(pads)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
-  const auto m = parts.Match(FromListing(MakeListing("L", "Brakex BP-4410 brake pads front axle", "Brakex")));
-  ASSERT_EQ(m.size(), 1u);
-  EXPECT_EQ(m[0].action, RecallAction::kTakedown) << m[0].evidence.back();
+  EXPECT_EQ(action_of("Brake pads", "Brakex", "BP-4410", "Brakex BP-4410 brake pads front axle"), RecallAction::kTakedown);
 }
 
 // A listing's GTIN that lost its leading zero in a spreadsheet is still
@@ -721,20 +719,17 @@ TEST_F(RecallRulesTest, ACodeAloneIsACoincidence) {
 
 TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
   // Brand and code as the charger itself would show them, but the listing
-  // sells a replacement, or something for the brand's products.
-  for (const char* title : {"Voltix replacement charger VX-1588 65W", "Universal charger for Voltix VX1588 65W",
-                            "Voltix VX-1588 charger spare cable", "Voltix VX1588 accessory kit"}) {
-    const auto hits = Match(MakeListing("L", title, ""));
-    ASSERT_EQ(hits.size(), 1u) << title;
-    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
-    EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
-        << title;
-  }
-  // "for" before the brand and the code, under the brand's own name: an
-  // accessory seller's, or the maker's spare.
-  for (const char* title : {"Remote control for Voltix VX1588", "Télécommande pour Voltix VX1588", "Pilot do Voltix VX1588",
-                            "Shelf for Voltix VX1588 charger", "Remote for the Voltix VX1588 charger"}) {
-    const auto hits = Match(MakeListing("L", title, "Voltix"));
+  // sells a replacement, or something for the brand's products; and "for"
+  // before the brand and the code under the brand's own name (brand field
+  // "Voltix"): an accessory seller's, or the maker's spare.
+  const std::vector<std::pair<std::string, std::string>> made_for = {
+      {"Voltix replacement charger VX-1588 65W", ""}, {"Universal charger for Voltix VX1588 65W", ""},
+      {"Voltix VX-1588 charger spare cable", ""},     {"Voltix VX1588 accessory kit", ""},
+      {"Remote control for Voltix VX1588", "Voltix"}, {"Télécommande pour Voltix VX1588", "Voltix"},
+      {"Pilot do Voltix VX1588", "Voltix"},           {"Shelf for Voltix VX1588 charger", "Voltix"},
+      {"Remote for the Voltix VX1588 charger", "Voltix"}};
+  for (const auto& [title, brand] : made_for) {
+    const auto hits = Match(MakeListing("L", title, brand));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
