@@ -2115,13 +2115,19 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                          : !accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                             AsWrittenIn(listing_title_of(j.candidate), accessory))
                                               : std::string("the listing's brand is another"));
-    } else if (!j.shared_gtin.empty() && j.brands_conflict && j.kinds.agreement == KindAgreement::kConflict) {
+    } else if (!j.shared_gtin.empty() && j.brands_conflict &&
+               (j.kinds.agreement == KindAgreement::kConflict ||
+                (j.kinds.agreement == KindAgreement::kAgree && j.kinds.notice_kind != j.kinds.listing_kind))) {
       // A barcode copied from another product: the brands differ and so do
-      // the kinds of product. (Not the model's doubt: it rarely scores a
-      // pair high on a GTIN, and a shop's name in the brand field is
-      // routine.)
+      // the kinds of product, or they are two kinds one product may be (a
+      // no-name power bank carrying a charger maker's barcode). (Not the
+      // model's doubt: it rarely scores a pair high on a GTIN, and a shop's
+      // name in the brand field is routine.)
       m.action = RecallAction::kReview;
-      rule = "rule: shared GTIN, but the brands differ and so do the kinds of product -> review";
+      rule = j.kinds.agreement == KindAgreement::kConflict
+                 ? "rule: shared GTIN, but the brands differ and so do the kinds of product -> review"
+                 : fmt::format("rule: shared GTIN, but the brands differ and the kinds of product are not the same ({} and {}) -> review",
+                               j.kinds.notice_kind, j.kinds.listing_kind);
     } else if (!j.shared_gtin.empty()) {
       m.action = RecallAction::kTakedown;
       rule = "rule: shared GTIN -> takedown";

@@ -966,7 +966,17 @@ TEST_F(RecallRulesTest, AGtinCopiedFromAnotherProductIsReviewed) {
   filed.category = "consumer_electronics";
   const auto device = by_kind.Match(FromListing(filed));
   ASSERT_EQ(device.size(), 1u);
-  EXPECT_EQ(device[0].action, RecallAction::kTakedown);
+  EXPECT_EQ(device[0].action, RecallAction::kReview);
+  EXPECT_EQ(device[0].evidence.back(),
+            "rule: shared GTIN, but the brands differ and the kinds of product are not the same (charger and consumer_electronics) -> review");
+  // Another brand, two kinds one product may be: a no-name power bank with
+  // a charger maker's barcode. The same kind is still the trade item.
+  const auto bank = by_kind.Match(FromListing(MakeListing("L", "Powerbank 20000mAh USB C PD 22.5W", "Teakraft", "4006381333931")));
+  ASSERT_EQ(bank.size(), 1u);
+  EXPECT_EQ(bank[0].action, RecallAction::kReview);
+  const auto wall = by_kind.Match(FromListing(MakeListing("L", "USB-C wall charger 65W", "Teakraft", "4006381333931")));
+  ASSERT_EQ(wall.size(), 1u);
+  EXPECT_EQ(wall[0].action, RecallAction::kTakedown);
 }
 
 TEST_F(RecallRulesTest, AGtinInTheTextOfAPartOrOtherBrandIsReviewed) {
