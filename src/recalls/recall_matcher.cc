@@ -575,6 +575,13 @@ bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
   return false;
 }
 
+// Whether `text`, upper-cased, is inside one of a record's codes ("hz" of
+// HZ1500C): a piece of a code its words split.
+bool InACode(const PreparedRecord& r, std::string_view text) {
+  const std::string upper = AsciiUpper(text);
+  return std::any_of(r.codes.begin(), r.codes.end(), [&](const ModelCode& code) { return code.normalized.find(upper) != std::string::npos; });
+}
+
 // The notice's product noun: the last word of its product name, as English
 // writes it ("vacuums" of "X-Force Flex cordless stick vacuums"), before a
 // clause ("grills" of "Outdoor grills with pizza oven") and past model codes,
@@ -588,12 +595,7 @@ std::string_view ProductNoun(const PreparedRecord& notice) {
   // part of one of the notice's codes ("hz" of "hz 1500c", HZ1500C).
   const auto in_code = [&](std::string_view word, std::string_view next) {
     if (std::any_of(word.begin(), word.end(), IsDigit)) return true;
-    if (next.empty()) return false;
-    std::string joined;
-    for (const char c : word) joined += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    for (const char c : next) joined += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return std::any_of(notice.codes.begin(), notice.codes.end(),
-                       [&](const ModelCode& code) { return code.normalized.find(joined) != std::string::npos; });
+    return !next.empty() && InACode(notice, std::string(word).append(next));
   };
   // Colours and sizes after the noun ("ipad 2 case black") name none.
   static const std::unordered_set<std::string_view> kAfterTheNoun = {
@@ -809,6 +811,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // "projector + tripod"): an accessory only when the title does not
     // list it after a comma or such.
     bool part = false;
+    // An accessory only when the title names nothing else but it, the
+    // brand and the code: a remote control, which titles list as a
+    // feature of the product too.
+    bool alone = false;
   };
   // Folded as titles are ("Schutzhülle" is "schutzhulle", "étui" "etui").
   static constexpr Word kAccessories[] = {
@@ -830,8 +836,9 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // power cord: parts and spares sold on their own. (Not a charging
       // station, which is a charger's own name, nor shelves, which
       // bookcases have.)
-      {"remote control", true, true}, {"remote controls", true, true}, {"fernbedienung", true, true}, {"telecommande", true, true},
-      {"telecomando", true, true}, {"mando a distancia", true, true}, {"afstandsbediening", true, true}, {"pilot", true, true},
+      {"remote control", true, true, true}, {"remote controls", true, true, true}, {"fernbedienung", true, true, true},
+      {"telecommande", true, true, true}, {"telecomando", true, true, true}, {"mando a distancia", true, true, true},
+      {"afstandsbediening", true, true, true}, {"pilot", true, true, true},
       {"gasket", true, true}, {"gaskets", true, true}, {"door seal", true, true}, {"uszczelka", true, true}, {"knob", true, true},
       {"knobs", true, true}, {"netzkabel", true, true}, {"stromkabel", true, true},
       {"user manual", true, true}, {"instruction manual", true, true}, {"bedienungsanleitung", true, true}, {"brush", true, true},
@@ -1035,9 +1042,6 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // product's words, a feature of it ("LED Lichterkette Fernbedienung
   // Timer").
   const auto remote_as_feature = [&](std::string_view word) {
-    static const std::unordered_set<std::string_view> kRemoteWords = {"remote control", "remote controls", "fernbedienung", "telecommande",
-                                                                      "telecomando", "mando a distancia", "afstandsbediening", "pilot"};
-    if (kRemoteWords.count(word) == 0) return false;
     static const std::unordered_set<std::string_view> kNotAProduct = {
         "remote", "control", "controls", "mando", "distancia", "zdalnego", "sterowania", "original", "originale", "originali", "origine",
         "oryginalny", "oryginalna", "originele", "genuine", "oem", "new", "neu", "nouveau", "nuovo", "nuevo",
@@ -1045,20 +1049,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
         "replacement", "spare", "the", "and", "for", "with"};
     for (const std::string_view w : listing.title_words) {
       if (w == word || w.size() < 3 || kNotAProduct.count(w) != 0 || HasWord(notice.brand, w) || HasWord(listing.brand, w)) continue;
-      if (std::any_of(w.begin(), w.end(), IsDigit)) continue;
-      bool in_code = false;
-      for (const ModelCode& c : notice.codes) {
-        std::string upper(w);
-        for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-        in_code = in_code || c.normalized.find(upper) != std::string::npos;
-      }
-      if (!in_code) return true;
+      if (std::none_of(w.begin(), w.end(), IsDigit) && !InACode(notice, w)) return true;
     }
     return false;
   };
-  for (const auto& [word, code_too, part] : kAccessories) {
+  for (const auto& [word, code_too, part, alone] : kAccessories) {
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
-    if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word) || remote_as_feature(word)) continue;
+    if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word) || (alone && remote_as_feature(word))) continue;
     // A charger's own listings call it a power adapter.
     if ((word == "power adapter" || word == "ac adapter") &&
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
@@ -1086,7 +1083,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       if ((ends("tasche") || ends("hulle")) ? after_plus(w) : listed_after_name(w)) continue;
       return w;
     }
-  for (const auto& [word, code_too, part] : kCjkAccessories) {
+  for (const auto& [word, code_too, part, alone] : kCjkAccessories) {
     if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;
     if (!in_notice(word, false)) return word;
   }
@@ -1956,7 +1953,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (!query_kind) query_kind = indexed_are_notices_ ? options_.kinds->OfListing(query) : options_.kinds->OfNotice(query);
       j.kinds = indexed_are_notices_ ? options_.kinds->Judge(state_->kinds[c], *query_kind)
                                      : options_.kinds->Judge(*query_kind, state_->kinds[c]);
-      j.whole_vehicle = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind) && NamesAVehicle(n);
+      const bool outside_vocabulary = options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind);
+      j.whole_vehicle = outside_vocabulary && NamesAVehicle(n);
       // The notice's code written whole, with the brand agreeing, outweighs
       // kinds read from incidental words when the code has 8 characters or
       // more ("Kinder" in a learning tower's title against "kitchen" in the
@@ -1966,8 +1964,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // floor mats).
       j.kinds_doubted = j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && j.brands_agree &&
                         j.agreement == CodeAgreement::kSame && j.notice_code != nullptr &&
-                        (j.notice_code->normalized.size() >= 8 || j.kinds.listing_filed_only) &&
-                        !options_.kinds->OnlyOutsideVocabulary(indexed_are_notices_ ? state_->kinds[c] : *query_kind);
+                        (j.notice_code->normalized.size() >= 8 || j.kinds.listing_filed_only) && !outside_vocabulary;
       if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && !j.kinds_doubted) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;
