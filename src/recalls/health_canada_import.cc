@@ -450,8 +450,7 @@ void BrandsOfTitle(const std::string& title, Notice* n) {
       if (lower.starts_with(lead)) begin = lead.size();
     if (const size_t under = lower.rfind(" under the ", at); under != std::string::npos && under >= begin) begin = under + 11;
     if (at > begin) add(std::string_view(title).substr(begin, at - begin));
-    // More brands joined on ("Compliments brand and Sensations brand
-    // chicken nuggets").
+    // More brands joined on ("<A> brand and <B> brand chicken nuggets").
     for (size_t end = at + 6, next = lower.find(" brand ", end); next != std::string::npos; end = next + 6, next = lower.find(" brand ", end)) {
       size_t from = end + 1;  // past " brand "
       bool joined = false;

@@ -413,10 +413,10 @@ TEST(HealthCanadaImportTest, ATitleNamesTheBrandWhateverTheProduct) {
   EXPECT_EQ(FindNotice(f, "82146")->brands, std::vector<std::string>{"HYUNDAI"});
   // Several brands joined by "and" or "or"; not the words after the last.
   const FeedImport two = MustImport(NoticeSource::kCaHealthCanada, R"([
-      {"NID": "1", "Title": "Compliments brand and Sensations by Compliments brand chicken nuggets recalled due to Salmonella",
+      {"NID": "1", "Title": "Maplewood brand and Harvest by Maplewood brand chicken nuggets recalled due to Salmonella",
        "Product": "Chicken nuggets"},
       {"NID": "2", "Title": "Nutri brand oat bars, Nutri brand granola recalled", "Product": "Oat bars"}])");
-  EXPECT_EQ(FindNotice(two, "1")->brands, (std::vector<std::string>{"Compliments", "Sensations by Compliments"}));
+  EXPECT_EQ(FindNotice(two, "1")->brands, (std::vector<std::string>{"Maplewood", "Harvest by Maplewood"}));
   EXPECT_EQ(FindNotice(two, "2")->brands, std::vector<std::string>{"Nutri"});
   // Words about brands are none.
   const FeedImport g = MustImport(NoticeSource::kCaHealthCanada, R"([

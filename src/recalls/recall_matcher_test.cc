@@ -565,7 +565,7 @@ TEST(RecallBrandTest, BrandsWrittenInBracketsTogetherOrShortened) {
   // A line "by" its maker's brand: each is the notice's brand.
   {
     std::vector<MatchRecord> by = {
-        FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/03831/24", "Hair conditioner", "Elvive by LOREAL PARIS", "EV-4410", ""))};
+        FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "B1", "Hair conditioner", "Elvive by LOREAL PARIS", "EV-4410", ""))};
     PairFeaturizer by_featurizer;
     by_featurizer.Fit({&by[0].record});
     const RecallIndex by_index(by, true, &by_featurizer, nullptr);
@@ -1158,7 +1158,7 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
     ExpectOneTakedown(MatchOne(with_parts, MakeListing("L", title, "Dyvac")), title);
   // The product's GTIN in the field of something made for it, under the
   // maker's brand ("for <brand> ... <the product's noun>") or none.
-  const Notice pans = MakeNotice(NoticeSource::kUsCpsc, "26377", "Granitestone Diamond Pro Blue saute pans", "Granitestone", "",
+  const Notice pans = MakeNotice(NoticeSource::kUsCpsc, "C1", "Granitestone Diamond Pro Blue saute pans", "Granitestone", "",
                                  "00080313081316");
   for (const char* title : {"Glass lid for Granitestone Diamond Pro Blue sauté pan", "Ersatzdeckel Granitestone Pfanne"}) {
     const auto lid = MatchOne(pans, MakeListing("L", title, std::string_view(title).starts_with("Glass") ? "Granitestone" : "", "080313081316"));
