@@ -139,7 +139,7 @@ expect_run(2 "file +FAIL" ${CONFORM} credential verify ${TMP}/vc/missing.json)  
 # nothing written), re-import changes nothing, list.
 set(RECALLS ${DATA}/../tests/data/recalls)
 file(REMOVE ${TMP}/notices.db)
-expect_run(0 "safetygate_sample.json: 11 records, 11 notices, 0 skipped, 2 warnings.*eu-safety-gate: 11 new, 0 updated, 0 unchanged, 0 skipped"
+expect_run(0 "safetygate_sample.json: 11 records, 11 notices, 0 skipped, 1 warnings.*eu-safety-gate: 11 new, 0 updated, 0 unchanged, 0 skipped"
            ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
 expect_run(0 "eu-safety-gate: 0 new, 0 updated, 11 unchanged" ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db -q)
 expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
@@ -240,6 +240,13 @@ expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls explain A99/0000
 file(REMOVE ${TMP}/listings.idx)
 expect_run(0 "listings.jsonl: 2 new, 0 updated, 0 unchanged, 0 removed, 0 skipped" ${CONFORM} recalls index ${RECALLS}/listings.jsonl --index ${TMP}/listings.idx)
 expect_run(0 "listings.jsonl: 0 new, 0 updated, 2 unchanged, 0 removed" ${CONFORM} recalls index ${RECALLS}/listings.jsonl --index ${TMP}/listings.idx --replace)
+# Safety Gate printed an Amazon ASIN in the barcode field of A12/03648/24;
+# a listing with that ASIN in its GTIN field is found both ways.
+expect_run(0 "\"same ASIN B0CHYPVWHV\".*\"listing_id\":\"A-1\",\"notice\":\"eu-safety-gate:A12/03648/24\""
+           ${CONFORM} recalls match ${RECALLS}/listings_asin.jsonl --db ${TMP}/notices.db)
+file(REMOVE ${TMP}/asin.idx)
+expect_run(0 "listings_asin.jsonl: 1 new" ${CONFORM} recalls index ${RECALLS}/listings_asin.jsonl --index ${TMP}/asin.idx)
+expect_run(0 "\"listing_id\":\"A-1\".*A12/03648/24: 1 affected listing of 1" ${CONFORM} recalls affected A12/03648/24 --db ${TMP}/notices.db --index ${TMP}/asin.idx)
 expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listing of 2 \\(1 candidates\\)"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/listings.idx)
 expect_run(2 "no listing index here" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/missing.idx)

@@ -134,6 +134,7 @@ void AddLines(std::string_view field, std::vector<std::string>* list) {
 void AddBarcodes(std::string_view field, Notice* notice, std::vector<std::string>* warnings) {
   BarcodeScan scan = ExtractGtins(field);
   for (auto& g : scan.gtins) AddUnique(&notice->gtins, g);
+  for (auto& a : scan.asins) AddUnique(&notice->asins, a);
   for (const auto& p : scan.problems) {
     AddUnique(&notice->invalid_barcodes, fmt::format("{}: {}", p.text, p.reason));
     warnings->push_back(fmt::format("barcode '{}' is not a GTIN: {}", p.text, p.reason));
@@ -420,13 +421,23 @@ Result<std::vector<const Json*>> RecordsOf(const Json& doc) {
   return Error(ErrorCode::kInvalidInput, "no records found: expected a JSON array of records, or an object with 'results' or 'records'");
 }
 
-feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
+feed::RecordRead ReadSourceRecord(NoticeSource source, const Json& record) {
   switch (source) {
     case NoticeSource::kEuSafetyGate: return feed::ReadSafetyGateRecord(record);
     case NoticeSource::kUsCpsc: return feed::ReadCpscRecord(record);
     case NoticeSource::kCaHealthCanada: return feed::ReadHealthCanadaRecord(record);
   }
   return {"", std::nullopt, "unknown source", {}};
+}
+
+feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
+  feed::RecordRead read = ReadSourceRecord(source, record);
+  // Any feed's text may name the Amazon product page of what it recalls
+  // ("ASIN: B0..."): one product, as a barcode is.
+  if (read.notice)
+    for (const std::string* text : {&read.notice->product_name, &read.notice->description})
+      for (const auto& a : LabelledAsins(*text)) feed::AddUnique(&read.notice->asins, a);
+  return read;
 }
 
 // Refuses a feed that is another source's: `guessed` counts the records

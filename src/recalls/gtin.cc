@@ -111,9 +111,14 @@ BarcodeScan ExtractGtins(std::string_view field) {
       ++i;
       continue;
     }
+    if (std::string asin = AsinOf(text); !asin.empty()) {
+      if (std::find(scan.asins.begin(), scan.asins.end(), asin) == scan.asins.end()) scan.asins.push_back(std::move(asin));
+      ++i;
+      continue;
+    }
     const std::string digits = DigitsOf(text);
     if (digits.empty()) {
-      scan.problems.push_back({text, "letters mixed with digits (a shop, ASIN or model code?)"});
+      scan.problems.push_back({text, "letters mixed with digits (a shop or model code?)"});
       ++i;
       continue;
     }
@@ -154,6 +159,37 @@ BarcodeScan ExtractGtins(std::string_view field) {
     i = last + 1;
   }
   return scan;
+}
+
+std::string AsinOf(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() != 10 || (text[0] != 'B' && text[0] != 'b') || text[1] != '0') return "";
+  std::string asin(text);
+  for (char& c : asin) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    else if (!IsDigit(c) && !(c >= 'A' && c <= 'Z')) return "";
+  }
+  return asin;
+}
+
+std::vector<std::string> LabelledAsins(std::string_view text) {
+  std::vector<std::string> asins;
+  const auto alnum = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (size_t at = 0; (at = text.find_first_of("Aa", at)) != std::string_view::npos; ++at) {
+    if (at + 4 > text.size() || (at > 0 && alnum(text[at - 1]))) continue;
+    std::string label(text.substr(at, 4));
+    for (char& c : label) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+    if (label != "ASIN") continue;
+    // Up to a few bytes of spacing and punctuation, counted in bytes: the
+    // marks Amazon puts around its colon are three-byte characters.
+    size_t from = at + 4, gap = 0;
+    while (from < text.size() && !alnum(text[from]) && gap < 12) ++from, ++gap;
+    if (from + 10 > text.size() || (from + 10 < text.size() && alnum(text[from + 10]))) continue;
+    if (std::string asin = AsinOf(text.substr(from, 10)); !asin.empty() && std::find(asins.begin(), asins.end(), asin) == asins.end())
+      asins.push_back(std::move(asin));
+  }
+  return asins;
 }
 
 }  // namespace conform

@@ -42,8 +42,8 @@ TEST(BarcodeFieldTest, ReportsWhatIsNotAGtinWithTheReason) {
     const char* reason;
   } cases[] = {
       {"871565899960", "wrong check digit (expected 1)"},  // a real Safety Gate barcode
-      {"B0CHYPVWHV", "letters mixed with digits"},         // an Amazon ASIN in the barcode field
-      {"X001N2FNJP", "letters mixed with digits"},         // an Amazon FNSKU
+      {"X001N2FNJP", "letters mixed with digits"},         // an Amazon fulfilment label (FNSKU)
+      {"B0CHYPVWH", "letters mixed with digits"},          // an ASIN a character short
       {"7802694520", "10 digits: not a GTIN length"},
       {"12345678905", "lost its leading zero"},
       {"1234", "too short"},
@@ -80,6 +80,33 @@ TEST(BarcodeFieldTest, RestrictedCirculationNumbers) {
   EXPECT_FALSE(IsRestrictedCirculationGtin("04006381333931"));
   EXPECT_FALSE(IsRestrictedCirculationGtin("00000096385074"));
   EXPECT_FALSE(IsRestrictedCirculationGtin("00036000291452"));
+}
+
+// Safety Gate prints Amazon's catalogue number where the barcode goes
+// (alert A12/03648/24: "B0CHYPVWHV"): not a GTIN, and not a problem.
+TEST(BarcodeFieldTest, ReadsAnAsinApart) {
+  const BarcodeScan s = ExtractGtins("B0CHYPVWHV, 4006381333931, b0chypvwhv");
+  EXPECT_EQ(s.gtins, Gtins{"04006381333931"});
+  EXPECT_EQ(s.asins, Gtins{"B0CHYPVWHV"});
+  EXPECT_TRUE(s.problems.empty());
+}
+
+TEST(AsinTest, TakesTheProductFormOnly) {
+  EXPECT_EQ(AsinOf("B0CHYPVWHV"), "B0CHYPVWHV");
+  EXPECT_EQ(AsinOf(" b0chypvwhv "), "B0CHYPVWHV");
+  for (const char* not_asin : {"", "B0CHYPVWH", "B0CHYPVWHVX", "X001N2FNJP", "B1CHYPVWHV", "B0CHY-VWHV", "0306406152", "B0CHYPVWH\xC3\xA9"})
+    EXPECT_EQ(AsinOf(not_asin), "") << not_asin;
+}
+
+TEST(AsinTest, ReadsLabelledOnesInText) {
+  // As Amazon's product details print it, with right-to-left and
+  // left-to-right marks around the colon.
+  EXPECT_EQ(LabelledAsins("Item model number: GV31 \u200F : \u200E x. ASIN \u200F : \u200E B0CHYPVWHV. Date first available"),
+            Gtins{"B0CHYPVWHV"});
+  EXPECT_EQ(LabelledAsins("asin: b0chypvwhv; ASIN B0CHYPVWHV, ASIN#B07XJ8C8F5"), (Gtins{"B0CHYPVWHV", "B07XJ8C8F5"}));
+  // Not labelled, not the label, or not an ASIN after it.
+  for (const char* text : {"B0CHYPVWHV", "basin B0CHYPVWHV", "ASINS B0CHYPVWHV", "ASIN: B0CHYPVWHVX", "ASIN: X001N2FNJP", "ASIN"})
+    EXPECT_TRUE(LabelledAsins(text).empty()) << text;
 }
 
 }  // namespace

@@ -97,6 +97,7 @@ std::string NoticeToJson(const Notice& n, bool with_raw) {
   PutList(j, "model_numbers", n.model_numbers);
   PutList(j, "gtins", n.gtins);
   PutList(j, "invalid_barcodes", n.invalid_barcodes);
+  PutList(j, "asins", n.asins);
   PutList(j, "batch_numbers", n.batch_numbers);
   PutText(j, "company_recall_code", n.company_recall_code);
   PutList(j, "hazard_types", n.hazard_types);
@@ -144,6 +145,7 @@ Result<Notice> NoticeFromJson(std::string_view json) {
   list("model_numbers", &n.model_numbers);
   list("gtins", &n.gtins);
   list("invalid_barcodes", &n.invalid_barcodes);
+  list("asins", &n.asins);
   list("batch_numbers", &n.batch_numbers);
   text("company_recall_code", &n.company_recall_code);
   list("hazard_types", &n.hazard_types);

@@ -1229,6 +1229,7 @@ MatchRecord FromNotice(const Notice& n) {
                      {"category", n.category},
                      {"description", n.description}};
   r.gtins = n.gtins;
+  r.asins = n.asins;
   r.brands = n.brands;
   // "Anker Innovations Limited, of China", "... Limited of Changsha, China":
   // the name before the place.
@@ -1384,6 +1385,7 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   const std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
   ids.models = OwnLabelledModelNumbers(description);
   ids.gtins = GtinsIn(NormalizeForMatching(description), /*labelled_only=*/true);
+  ids.asins = LabelledAsins(description);
   documents();
   return ids;
 }
@@ -1392,6 +1394,7 @@ std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   std::string text;
   if (!ids.models.empty()) text = "models " + Joined(ids.models, 0, " and ");
   for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
+  for (const auto& a : ids.asins) text.append(text.empty() ? "" : ". ").append("ASIN ").append(a);
   return text;
 }
 
@@ -1417,6 +1420,12 @@ MatchRecord FromListing(const Listing& l) {
     if (gtin.size() > 8 && gtin.size() < 12 && std::all_of(gtin.begin(), gtin.end(), IsDigit)) gtin.insert(0, 12 - gtin.size(), '0');
     if (auto g = NormalizeGtin(gtin); g.ok()) r.gtins.push_back(g.value());
   }
+  // The reader sets an ASIN in the GTIN field aside (gtin_unreadable); a
+  // listing index keeps it in `gtin`.
+  for (const std::string* field : {&l.gtin, &l.gtin_unreadable})
+    if (std::string asin = AsinOf(*field); !asin.empty() && r.asins.empty()) r.asins.push_back(std::move(asin));
+  for (const auto& a : described.asins)
+    if (std::find(r.asins.begin(), r.asins.end(), a) == r.asins.end()) r.asins_in_description.push_back(a);
   // Most titles hold no run of eight digits, ASCII or full-width (UTF-8
   // EF BC 90..99), whole or in groups parted by single spaces or hyphens:
   // those are not normalised for them.
@@ -1456,6 +1465,8 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   for (const auto& g : record.gtins) keys.push_back("g:" + g);
   for (const auto& g : record.gtins_in_title) keys.push_back("g:" + g);
   for (const auto& g : record.gtins_in_description) keys.push_back("g:" + g);
+  for (const auto* asins : {&record.asins, &record.asins_in_description})
+    for (const auto& a : *asins) keys.push_back("a:" + a);
   for (const auto& c : p.codes) {
     if (c.normalized.size() >= kMinCode) keys.push_back("c:" + c.normalized);
     if (!c.stem.empty()) keys.push_back("s:" + c.stem);
@@ -1715,6 +1726,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::string_view accessory{};  // named so, but the listing sells an accessory of it: the word that says so
     std::string_view code_accessory{};  // the code and brand agree, but a word says the listing sells an accessory
     std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
+    // The identifier shared is an ASIN (shared_gtin holds it): the same
+    // rules, the evidence naming it so.
+    bool shared_is_asin = false;
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
     // The notice's brand only in the listing's text, its brand field another
@@ -1794,7 +1808,18 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           j.shared_gtin = g;
           j.gtin_written_in = written == &listing_record.gtins_in_title ? "title" : "description";
         }
-    j.gtins_differ = j.shared_gtin.empty() && !notice_record.gtins.empty() && !listing_record.gtins.empty();
+    // An ASIN names one product page; the GTINs, when both give one, still
+    // say whether it is another trade item.
+    if (j.shared_gtin.empty())
+      for (const auto* asins : {&listing_record.asins, &listing_record.asins_in_description})
+        for (const auto& a : *asins)
+          if (j.shared_gtin.empty() && std::find(notice_record.asins.begin(), notice_record.asins.end(), a) != notice_record.asins.end()) {
+            j.shared_gtin = a;
+            j.shared_is_asin = true;
+            if (asins == &listing_record.asins_in_description) j.gtin_written_in = "description";
+          }
+    j.gtins_differ = !notice_record.gtins.empty() && !listing_record.gtins.empty() &&
+                     (j.shared_gtin.empty() || j.shared_is_asin);
     j.notice_has_gtin = !notice_record.gtins.empty();
 
     // Brands: agree, conflict, or unknown on one side.
@@ -2003,8 +2028,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::vector<std::string> evidence;
     const PreparedRecord& n = notice_of(j.candidate);
     const PreparedRecord& l = listing_of(j.candidate);
-    if (!j.shared_gtin.empty()) evidence.push_back(!j.gtin_written_in.empty() ? fmt::format("same GTIN {} (written in the listing's {})", j.shared_gtin, j.gtin_written_in)
-                                                     : "same GTIN " + j.shared_gtin);
+    const std::string_view id_kind = j.shared_is_asin ? "ASIN" : "GTIN";
+    if (!j.shared_gtin.empty())
+      evidence.push_back(!j.gtin_written_in.empty() ? fmt::format("same {} {} (written in the listing's {})", id_kind, j.shared_gtin, j.gtin_written_in)
+                                                    : fmt::format("same {} {}", id_kind, j.shared_gtin));
     if (!j.restricted_gtin.empty())
       evidence.push_back(fmt::format("same GTIN {}, but a restricted-circulation number (unique only inside one company or country) "
                                      "and the brand is not confirmed",
@@ -2100,13 +2127,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     };
     std::string rule;
     const std::string_view accessory = !j.code_accessory.empty() ? j.code_accessory : j.accessory;
+    const std::string_view id_kind = j.shared_is_asin ? "ASIN" : "GTIN";
     if (!j.shared_gtin.empty() && (j.made_for || !accessory.empty() || (!j.gtin_written_in.empty() && j.brands_conflict))) {
       // The GTIN of a listing that sells something made for the product or
       // an accessory of it, or, written in its text, another maker's goods:
       // the code of what it fits ("for LIMAR Torino, EAN 8055186669918"),
       // or copied into the GTIN field from the product it fits.
       m.action = RecallAction::kReview;
-      rule = fmt::format("rule: shared GTIN{}, but {} -> review",
+      rule = fmt::format("rule: shared {}{}, but {} -> review", id_kind,
                          j.gtin_written_in.empty() ? std::string() : fmt::format(", written in the listing's {}", j.gtin_written_in),
                          j.made_for           ? std::string("the listing may sell something made for it")
                          : !accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
@@ -2122,12 +2150,17 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // name in the brand field is routine.)
       m.action = RecallAction::kReview;
       rule = j.kinds.agreement == KindAgreement::kConflict
-                 ? "rule: shared GTIN, but the brands differ and so do the kinds of product -> review"
-                 : fmt::format("rule: shared GTIN, but the brands differ and the kinds of product are not the same ({} and {}) -> review",
-                               j.kinds.notice_kind, j.kinds.listing_kind);
+                 ? fmt::format("rule: shared {}, but the brands differ and so do the kinds of product -> review", id_kind)
+                 : fmt::format("rule: shared {}, but the brands differ and the kinds of product are not the same ({} and {}) -> review",
+                               id_kind, j.kinds.notice_kind, j.kinds.listing_kind);
+    } else if (j.shared_is_asin && j.gtins_differ) {
+      // One product page, two trade items: a variant's page, or an ASIN
+      // copied from another product.
+      m.action = RecallAction::kReview;
+      rule = "rule: shared ASIN, but the GTINs differ -> review";
     } else if (!j.shared_gtin.empty()) {
       m.action = RecallAction::kTakedown;
-      rule = "rule: shared GTIN -> takedown";
+      rule = fmt::format("rule: shared {} -> takedown", id_kind);
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       const bool model_agrees = !scored || probability >= options_.takedown_at;
       if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.whole_vehicle &&

@@ -1392,6 +1392,61 @@ TEST(RecallIdentityTest, AGtinWrittenInTheTitleConfirmsButNeverContradicts) {
   EXPECT_EQ(field[0].action, RecallAction::kReview);
 }
 
+// Safety Gate prints an Amazon ASIN where the barcode goes; a listing
+// carries one in its GTIN field (set aside there as no GTIN) or labels it
+// in its description. One product page: identity, as a GTIN is.
+TEST(RecallIdentityTest, AnAsinIdentifiesAsAGtinDoes) {
+  Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90001/24", "Toy projector", "Lumikid", "", "",
+                             "Rocket astronaut star light");
+  notice.asins = {"B0ZZQ1X7KP"};
+  Listing field = MakeListing("L", "Starry sky night light projector for kids");
+  field.gtin_unreadable = "b0zzq1x7kp";  // as ListingReader sets it aside
+  const MatchRecord listing = FromListing(field);
+  EXPECT_EQ(listing.asins, std::vector<std::string>{"B0ZZQ1X7KP"});
+  EXPECT_TRUE(listing.gtins.empty());
+  const auto keys = BlockingKeys(listing, PairFeaturizer().Prepare(listing.record, /*with_vectors=*/false));
+  EXPECT_NE(std::find(keys.begin(), keys.end(), "a:B0ZZQ1X7KP"), keys.end());
+  auto hits = MatchOne(notice, field);
+  ExpectOneTakedown(hits);
+  EXPECT_EQ(hits[0].evidence.front(), "same ASIN B0ZZQ1X7KP");
+  EXPECT_EQ(hits[0].evidence.back(), "rule: shared ASIN -> takedown");
+
+  // A listing index keeps it in the GTIN field.
+  ExpectOneTakedown(MatchOne(notice, MakeListing("L", "Starry sky night light projector for kids", "", "B0ZZQ1X7KP")));
+
+  // Labelled in the description, as Amazon's product details print it.
+  Listing described = MakeListing("L", "Starry sky night light projector for kids");
+  described.description = "Item weight: 300 g<br>ASIN \u200F : \u200E B0ZZQ1X7KP<br>";
+  EXPECT_EQ(StatedIdentifiersText(ReadStatedIdentifiers(described)), "ASIN B0ZZQ1X7KP");
+  hits = MatchOne(notice, described);
+  ExpectOneTakedown(hits);
+  EXPECT_EQ(hits[0].evidence.front(), "same ASIN B0ZZQ1X7KP (written in the listing's description)");
+
+  // An accessory sold on the page's number is reviewed, as with a GTIN.
+  Listing remote = MakeListing("L", "Replacement remote control for Lumikid projector", "Lumikid");
+  remote.gtin_unreadable = "B0ZZQ1X7KP";
+  hits = MatchOne(notice, remote);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_TRUE(hits[0].evidence.back().starts_with("rule: shared ASIN, but the listing may sell")) << hits[0].evidence.back();
+
+  // One page, but two trade items: reviewed.
+  notice.gtins = {"04006381333931"};
+  hits = MatchOne(notice, MakeListing("L", "Starry sky night light projector for kids", "", "4006381333948"));
+  EXPECT_TRUE(hits.empty());  // no ASIN in this listing: the GTINs differ and nothing else agrees
+  Listing two = MakeListing("L", "Starry sky night light projector for kids", "", "4006381333948");
+  two.description = "ASIN: B0ZZQ1X7KP";
+  hits = MatchOne(notice, two);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_EQ(hits[0].evidence.back(), "rule: shared ASIN, but the GTINs differ -> review");
+
+  // Another ASIN, or none, identifies nothing.
+  Listing other = MakeListing("L", "Starry sky night light projector for kids");
+  other.gtin_unreadable = "B0ZZQ1X7KQ";
+  EXPECT_TRUE(MatchOne(notice, other).empty());
+}
+
 TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   const auto described = [](const char* title, const char* description, const char* brand = "Voltix", const char* model = "") {
     Listing l = MakeListing("L", title, brand, "", model);

@@ -88,6 +88,7 @@ std::vector<std::string_view> LeftOut(const Notice& stored, const Notice& incomi
   emptied("companies", stored.companies, incoming.companies);
   emptied("model numbers", stored.model_numbers, incoming.model_numbers);
   emptied("GTINs", stored.gtins, incoming.gtins);
+  emptied("ASINs", stored.asins, incoming.asins);
   emptied("batch numbers", stored.batch_numbers, incoming.batch_numbers);
   emptied("hazard types", stored.hazard_types, incoming.hazard_types);
   emptied("hazard description", stored.hazard_description, incoming.hazard_description);

@@ -28,6 +28,9 @@ struct BarcodeProblem {
 
 struct BarcodeScan {
   std::vector<std::string> gtins;  // GTIN-14, each once, in order of appearance
+  // Amazon catalogue numbers printed where the barcode goes (Safety Gate
+  // does): no GTIN, but they name one product page (AsinOf). Each once.
+  std::vector<std::string> asins;
   std::vector<BarcodeProblem> problems;
 };
 
@@ -36,10 +39,24 @@ struct BarcodeScan {
 // labels ("EAN:", "UPC") and other words around them. Digit groups
 // separated by single spaces or hyphens are joined when, and only when, they
 // form a valid GTIN together ("0 12345 67890 5"). Words without digits are
-// ignored as prose; everything else that is not a valid GTIN (wrong length,
-// wrong check digit, letters mixed with digits such as shop or ASIN codes)
-// is reported in `problems`, never silently used.
+// ignored as prose; ASINs go to `asins`; everything else that is not a
+// valid GTIN (wrong length, wrong check digit, letters mixed with digits
+// such as shop codes) is reported in `problems`, never silently used.
 BarcodeScan ExtractGtins(std::string_view field);
+
+// An Amazon Standard Identification Number as the marketplace writes a
+// product's (not a book's, whose ASIN is its ISBN-10): "B0" and eight
+// letters or digits, ten in all. Returns it in capitals, or empty when
+// `text` (trimmed of spaces) is not one. Amazon's fulfilment labels
+// ("X001N2FNJP") are not ASINs.
+std::string AsinOf(std::string_view text);
+
+// The ASINs a free text labels ("ASIN: B0CHYPVWHV", "ASIN ‏ : ‎ B0..." as
+// Amazon's product details print it): the word ASIN, then up to three
+// bytes that are not letters or digits per gap, then the number. Each
+// once, in capitals, in order of appearance. Unlabelled ones are left:
+// "B0" and eight capitals is also a model code.
+std::vector<std::string> LabelledAsins(std::string_view text);
 
 }  // namespace conform
 

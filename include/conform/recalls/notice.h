@@ -58,6 +58,10 @@ struct Notice {
   std::vector<std::string> model_numbers;  // model and type numbers, as given
   std::vector<std::string> gtins;          // valid GTIN-14s only (conform/recalls/gtin.h)
   std::vector<std::string> invalid_barcodes;  // "text: reason" for codes that were not GTINs
+  // Amazon catalogue numbers (ASIN, conform/recalls/gtin.h) the feed gives
+  // where a barcode goes: a listing carrying one sells that product page's
+  // product.
+  std::vector<std::string> asins;
   std::vector<std::string> batch_numbers;     // as given, one entry per line or listed item
   std::string company_recall_code;
 

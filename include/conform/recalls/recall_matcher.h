@@ -108,6 +108,14 @@ struct MatchRecord {
   // Valid GTINs a listing's description labels ("EAN: 8051772488833",
   // "UPC code 012345678905"), confirming as those of the title do.
   std::vector<std::string> gtins_in_description;
+  // Amazon catalogue numbers (AsinOf, conform/recalls/gtin.h): a notice's
+  // (a feed prints them where the barcode goes), or the one a listing's
+  // GTIN field holds instead of a GTIN. Shared, they identify the product
+  // page as a GTIN identifies the trade item.
+  std::vector<std::string> asins;
+  // ASINs a listing's description labels ("ASIN: B0CHYPVWHV"), which count
+  // as its own.
+  std::vector<std::string> asins_in_description;
   // A notice's firms (maker, importer, distributor) as BrandKey gives their
   // names before the place ("Anker Innovations Limited, of China" ->
   // "anker innovations"). A listing whose brand is one of them agrees on
@@ -123,14 +131,16 @@ struct MatchRecord {
 // model BL1830") or, without those, the models the documents it supplies
 // cover (its evidence's `models`), and the valid GTINs its description
 // labels (EAN, GTIN, UPC, JAN, barcode; an unlabelled number may be an
-// order or phone number). In a description, HTML tags part words and
-// character references are decoded.
+// order or phone number), and the ASINs it labels. In a description, HTML
+// tags part words and character references are decoded.
 struct StatedIdentifiers {
   std::vector<std::string> models;  // as written
   std::vector<std::string> gtins;   // GTIN-14
+  std::vector<std::string> asins;   // labelled ("ASIN: B0CHYPVWHV"), in capitals
 };
 StatedIdentifiers ReadStatedIdentifiers(const Listing& listing);
-// A short description ("models GV31 and GV30. GTIN 04006381333931") from
+// A short description ("models GV31 and GV30. GTIN 04006381333931. ASIN
+// B0CHYPVWHV") from
 // which ReadStatedIdentifiers reads `ids` again: all a listing index keeps
 // of a listing's description and documents.
 std::string StatedIdentifiersText(const StatedIdentifiers& ids);
@@ -139,8 +149,10 @@ MatchRecord FromNotice(const Notice& notice);
 // The listing's GTIN counts only when its check digit is valid; HTML
 // character references in its text are decoded ("QC&#45;65A", "&amp;").
 // GTINs written in its title or description are kept apart
-// (gtins_in_title, gtins_in_description). Without a model field, the
-// models it states otherwise stand in for it (ReadStatedIdentifiers).
+// (gtins_in_title, gtins_in_description). An ASIN in its GTIN field
+// (where ListingReader sets it aside as no GTIN) is its ASIN. Without a
+// model field, the models it states otherwise stand in for it
+// (ReadStatedIdentifiers).
 MatchRecord FromListing(const Listing& listing);
 
 enum class RecallAction { kNone, kReview, kTakedown };
@@ -246,8 +258,8 @@ class RecallIndex {
   std::unique_ptr<State> state_;
 };
 
-// The blocking keys of a record ("g:<gtin>", "c:<code>", "s:<stem>",
-// "b:<brand>|<word>"), exposed for tests and the benchmark. Codes are also
+// The blocking keys of a record ("g:<gtin>", "a:<asin>", "c:<code>",
+// "s:<stem>", "b:<brand>|<word>"), exposed for tests and the benchmark. Codes are also
 // keyed as sellers write them: two title words that may be one code
 // written with a space ("YCV 3023") give "c:YCV3023", a model named in
 // several words, a code and a variant word ("TS-5 Plus"), gives the key its
@@ -266,7 +278,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/13";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/14";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
