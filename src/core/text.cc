@@ -163,6 +163,8 @@ std::string DecodeHtmlEntities(std::string_view s) {
     else if (name == "reg") rep = "\u00AE";
     else if (name == "trade") rep = "\u2122";
     else if (name == "deg") rep = "\u00B0";
+    else if (name == "lrm") rep = "\u200E";  // direction marks, as around Amazon's colons
+    else if (name == "rlm") rep = "\u200F";
     else if (!name.empty() && name[0] == '#') {
       const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
       const std::string digits(name.substr(hex ? 2 : 1));

@@ -435,7 +435,7 @@ feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
   // Any feed's text may name the Amazon product page of what it recalls
   // ("ASIN: B0..."): one product, as a barcode is.
   if (read.notice)
-    for (const std::string* text : {&read.notice->product_name, &read.notice->description})
+    for (const std::string* text : {&read.notice->title, &read.notice->product_name, &read.notice->description})
       for (const auto& a : LabelledAsins(*text)) feed::AddUnique(&read.notice->asins, a);
   return read;
 }

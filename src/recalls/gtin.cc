@@ -176,18 +176,33 @@ std::string AsinOf(std::string_view text) {
 std::vector<std::string> LabelledAsins(std::string_view text) {
   std::vector<std::string> asins;
   const auto alnum = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const auto upper = [](char c) { return static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c); };
+  // Past spacing and punctuation, counted in bytes (the marks Amazon puts
+  // around its colon are three bytes each, tags between are spaces): where
+  // the next letter or digit is, or npos when too far.
+  const auto past_gap = [&](size_t from) {
+    for (size_t gap = 0; from < text.size() && !alnum(text[from]); ++from, ++gap)
+      if (gap >= 24) return std::string_view::npos;
+    return from;
+  };
   for (size_t at = 0; (at = text.find_first_of("Aa", at)) != std::string_view::npos; ++at) {
     if (at + 4 > text.size() || (at > 0 && alnum(text[at - 1]))) continue;
-    std::string label(text.substr(at, 4));
-    for (char& c : label) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-    if (label != "ASIN") continue;
-    // Up to a few bytes of spacing and punctuation, counted in bytes: the
-    // marks Amazon puts around its colon are three-byte characters.
-    size_t from = at + 4, gap = 0;
-    while (from < text.size() && !alnum(text[from]) && gap < 12) ++from, ++gap;
-    if (from + 10 > text.size() || (from + 10 < text.size() && alnum(text[from + 10]))) continue;
-    if (std::string asin = AsinOf(text.substr(from, 10)); !asin.empty() && std::find(asins.begin(), asins.end(), asin) == asins.end())
-      asins.push_back(std::move(asin));
+    if (upper(text[at + 1]) != 'S' || upper(text[at + 2]) != 'I' || upper(text[at + 3]) != 'N') continue;
+    size_t from = at + 4;
+    // "ASINs:", "ASIN(s):"
+    if (from < text.size() && (text[from] == 's' || text[from] == 'S')) ++from;
+    else if (text.substr(from, 3) == "(s)") from += 3;
+    if (from < text.size() && alnum(text[from])) continue;  // "ASININE"
+    // The number, and more after commas or slashes ("ASIN: B0..., B0...").
+    for (from = past_gap(from); from != std::string_view::npos && from + 10 <= text.size(); from = past_gap(from)) {
+      if (from + 10 < text.size() && alnum(text[from + 10])) break;
+      std::string asin = AsinOf(text.substr(from, 10));
+      if (asin.empty()) break;
+      if (std::find(asins.begin(), asins.end(), asin) == asins.end()) asins.push_back(std::move(asin));
+      from += 10;
+      const size_t next = past_gap(from);
+      if (next == std::string_view::npos || text.substr(from, next - from).find_first_of(",/;") == std::string_view::npos) break;
+    }
   }
   return asins;
 }

@@ -104,8 +104,13 @@ TEST(AsinTest, ReadsLabelledOnesInText) {
   EXPECT_EQ(LabelledAsins("Item model number: GV31 \u200F : \u200E x. ASIN \u200F : \u200E B0CHYPVWHV. Date first available"),
             Gtins{"B0CHYPVWHV"});
   EXPECT_EQ(LabelledAsins("asin: b0chypvwhv; ASIN B0CHYPVWHV, ASIN#B07XJ8C8F5"), (Gtins{"B0CHYPVWHV", "B07XJ8C8F5"}));
-  // Not labelled, not the label, or not an ASIN after it.
-  for (const char* text : {"B0CHYPVWHV", "basin B0CHYPVWHV", "ASINS B0CHYPVWHV", "ASIN: B0CHYPVWHVX", "ASIN: X001N2FNJP", "ASIN"})
+  // Tags between (as spaces), several in a list, the label in the plural.
+  EXPECT_EQ(LabelledAsins("ASIN \u200F : \u200E     B0CHYPVWHV"), Gtins{"B0CHYPVWHV"});
+  EXPECT_EQ(LabelledAsins("ASINs: B07XJ8C8F5, B0CHYPVWHV / B0ZZQ1X7KP and B0ZZQ1X7KQ"), (Gtins{"B07XJ8C8F5", "B0CHYPVWHV", "B0ZZQ1X7KP"}));
+  EXPECT_EQ(LabelledAsins("ASIN(s): B0CHYPVWHV"), Gtins{"B0CHYPVWHV"});
+  // Not labelled, not the label, not an ASIN after it, or too far.
+  for (const char* text : {"B0CHYPVWHV", "basin B0CHYPVWHV", "ASINE B0CHYPVWHV", "ASIN: B0CHYPVWHVX", "ASIN: X001N2FNJP", "ASIN",
+                           "ASIN:                          B0CHYPVWHV"})
     EXPECT_TRUE(LabelledAsins(text).empty()) << text;
 }
 

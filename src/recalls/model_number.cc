@@ -575,6 +575,8 @@ bool IsListJoiner(std::string_view w) {
          w == "e" || w == "en" || w == "i" || w == "lub" || w == "oraz" || w == "dan" || w == "atau" || w == "и" || w == "или";
 }
 
+}  // namespace
+
 // Words that say a model named after them is what the product goes with:
 // "for", "fits", "compatible" ... and their German, French, Spanish,
 // Italian, Portuguese, Dutch, Slovak, Indonesian, Russian, Vietnamese
@@ -600,6 +602,8 @@ bool SaysWhatItGoesWith(std::string_view w) {
     if (w.find(cjk) != std::string_view::npos) return true;
   return false;
 }
+
+namespace {
 
 // `w` in lower case when it is written in ASCII and the Russian alphabet
 // only ("Модель", "АРТИКУЛ"), else empty: Russian labels compare without

@@ -838,7 +838,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // bookcases have.)
       {"remote control", true, true, true}, {"remote controls", true, true, true}, {"fernbedienung", true, true, true},
       {"telecommande", true, true, true}, {"telecomando", true, true, true}, {"mando a distancia", true, true, true},
-      {"afstandsbediening", true, true, true}, {"pilot", true, true, true},
+      {"afstandsbediening", true, true, true}, {"pilot", true, true, true}, {"пульт", true, true, true},
       {"gasket", true, true}, {"gaskets", true, true}, {"door seal", true, true}, {"uszczelka", true, true}, {"knob", true, true},
       {"knobs", true, true}, {"netzkabel", true, true}, {"stromkabel", true, true},
       {"user manual", true, true}, {"instruction manual", true, true}, {"bedienungsanleitung", true, true}, {"brush", true, true},
@@ -1038,10 +1038,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     return false;
   };
   // A remote control in a title that names nothing else but the brand and
-  // the code is the remote ("BenQ GV31 Fernbedienung Original"); beside a
-  // product's words, a feature of it ("LED Lichterkette Fernbedienung
-  // Timer").
+  // the code is the remote ("BenQ GV31 Fernbedienung Original"), and so is
+  // one "for" something ("Пульт для проектора"); beside a product's words,
+  // a feature of it ("LED Lichterkette Fernbedienung Timer").
   const auto remote_as_feature = [&](std::string_view word) {
+    for (const std::string_view f : kForWords)
+      if (HasWord(listing.title, fmt::format("{} {}", word, f))) return false;
     static const std::unordered_set<std::string_view> kNotAProduct = {
         "remote", "control", "controls", "mando", "distancia", "zdalnego", "sterowania", "original", "originale", "originali", "origine",
         "oryginalny", "oryginalna", "originele", "genuine", "oem", "new", "neu", "nouveau", "nuovo", "nuevo",
@@ -1194,6 +1196,7 @@ bool DescriptionIsAName(std::string_view d) {
 MatchRecord FromNotice(const Notice& n) {
   MatchRecord r;
   r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
+  r.is_notice = true;
   const std::string name = n.product_name.empty() ? n.title : n.product_name;
   if (DescriptionIsAName(n.description)) {
     const std::string product = CollapseToWords(FoldForMatching(name));
@@ -1346,6 +1349,60 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
 
 }  // namespace
 
+// Whether an HTML tag (its text between the angle brackets) starts a new
+// line or item: <br>, <p>, <li>, <tr>, <td>, <div> and the like, opening
+// or closing.
+bool BreaksLine(std::string_view tag) {
+  if (!tag.empty() && tag[0] == '/') tag.remove_prefix(1);
+  size_t n = 0;
+  while (n < tag.size() && std::isalnum(static_cast<unsigned char>(tag[n]))) ++n;
+  const std::string name = AsciiLower(tag.substr(0, n));
+  for (const char* block : {"br", "p", "li", "ul", "ol", "tr", "td", "th", "div", "table", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6"})
+    if (name == block) return true;
+  return false;
+}
+
+// Words that say an identifier after them is not the product's own: a
+// negation ("This is NOT ASIN B0..."), or another listing or the original
+// product ("see our other listing, ASIN ...", "Original EAN: ...").
+bool SaysItIsAnothers(std::string_view w) {
+  return w == "not" || w == "nicht" || w == "kein" || w == "keine" || w == "pas" || w == "nie" || w == "не" || w == "other" ||
+         w == "see" || w == "also" || w == "original" || w == "similar" || w == "instead";
+}
+
+// `folded` (NormalizeForMatching's) with the six words blanked that follow,
+// in one clause, a word saying what the product goes with
+// (SaysWhatItGoesWith: "compatible with ASIN B0...", "replacement for EAN
+// ...") or that what follows is another's (SaysItIsAnothers): the
+// identifiers a description labels there are another product's, as a
+// model labelled there is (OwnLabelledModelNumbers). A clause ends at a
+// line break, a full stop before a space, ';', '|', '!' or '?'.
+std::string WithoutOtherProductsIdentifiers(std::string folded) {
+  const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+  size_t blank = 0;  // words still to blank
+  for (size_t i = 0; i < folded.size();) {
+    const char c = folded[i];
+    if (!in_word(c)) {
+      const bool ends = c == '\n' || c == ';' || c == '|' || c == '!' || c == '?' ||
+                        (c == '.' && (i + 1 == folded.size() || folded[i + 1] == ' ' || folded[i + 1] == '\n'));
+      if (ends) blank = 0;
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < folded.size() && in_word(folded[end])) ++end;
+    const std::string_view w(folded.data() + i, end - i);
+    if (blank > 0) {
+      std::fill(folded.begin() + static_cast<std::ptrdiff_t>(i), folded.begin() + static_cast<std::ptrdiff_t>(end), ' ');
+      --blank;
+    } else if (SaysWhatItGoesWith(w) || SaysItIsAnothers(w)) {
+      blank = 6;
+    }
+    i = end;
+  }
+  return folded;
+}
+
 StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   StatedIdentifiers ids;
   // A document's models, when the description labels none: those read as
@@ -1364,7 +1421,8 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
     return ids;
   }
   // Marketplaces pass HTML through ("charger.<br>Model: QC-65A"): a tag
-  // parts words.
+  // parts words, and one that starts a line or a list item ends the clause
+  // (WithoutOtherProductsIdentifiers).
   std::string untagged;
   untagged.reserve(raw.size());
   // The next '>' at or after i, found once per tag: text with many '<' and
@@ -1378,14 +1436,24 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
     if (close == std::string_view::npos) {
       untagged.push_back(raw[i]);
     } else {
-      untagged.push_back(' ');
+      untagged.push_back(BreaksLine(raw.substr(i + 1, close - i - 1)) ? '\n' : ' ');
       i = close;
     }
   }
   const std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
   ids.models = OwnLabelledModelNumbers(description);
-  ids.gtins = GtinsIn(NormalizeForMatching(description), /*labelled_only=*/true);
-  ids.asins = LabelledAsins(description);
+  const std::string folded = NormalizeForMatching(description);
+  const std::string own = WithoutOtherProductsIdentifiers(folded);
+  ids.gtins = GtinsIn(own, /*labelled_only=*/true);
+  ids.asins = LabelledAsins(own);
+  const auto others = [](std::vector<std::string> all, const std::vector<std::string>& own_ones) {
+    std::erase_if(all, [&](const std::string& id) { return std::find(own_ones.begin(), own_ones.end(), id) != own_ones.end(); });
+    return all;
+  };
+  if (own != folded) {
+    ids.referenced_gtins = others(GtinsIn(folded, /*labelled_only=*/true), ids.gtins);
+    ids.referenced_asins = others(LabelledAsins(folded), ids.asins);
+  }
   documents();
   return ids;
 }
@@ -1395,6 +1463,9 @@ std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   if (!ids.models.empty()) text = "models " + Joined(ids.models, 0, " and ");
   for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
   for (const auto& a : ids.asins) text.append(text.empty() ? "" : ". ").append("ASIN ").append(a);
+  // Read back as another product's: "fits" starts their clause.
+  for (const auto& g : ids.referenced_gtins) text.append(text.empty() ? "" : ". ").append("fits GTIN ").append(g);
+  for (const auto& a : ids.referenced_asins) text.append(text.empty() ? "" : ". ").append("fits ASIN ").append(a);
   return text;
 }
 
@@ -1422,10 +1493,16 @@ MatchRecord FromListing(const Listing& l) {
   }
   // The reader sets an ASIN in the GTIN field aside (gtin_unreadable); a
   // listing index keeps it in `gtin`.
-  for (const std::string* field : {&l.gtin, &l.gtin_unreadable})
+  for (const std::string* field : {&l.gtin, &l.gtin_unreadable}) {
     if (std::string asin = AsinOf(*field); !asin.empty() && r.asins.empty()) r.asins.push_back(std::move(asin));
+    if (r.asins.empty() && field->size() > 10) r.asins = LabelledAsins(*field);  // "ASIN: B0..."
+  }
   for (const auto& a : described.asins)
     if (std::find(r.asins.begin(), r.asins.end(), a) == r.asins.end()) r.asins_in_description.push_back(a);
+  for (const auto* referenced : {&described.referenced_gtins, &described.referenced_asins})
+    for (const auto& id : *referenced)
+      if (std::find(r.gtins.begin(), r.gtins.end(), id) == r.gtins.end() && std::find(r.asins.begin(), r.asins.end(), id) == r.asins.end())
+        r.referenced_ids.push_back(id);
   // Most titles hold no run of eight digits, ASCII or full-width (UTF-8
   // EF BC 90..99), whole or in groups parted by single spaces or hyphens:
   // those are not normalised for them.
@@ -1460,6 +1537,37 @@ std::string_view RecallActionName(RecallAction a) {
   return "none";
 }
 
+// The words after the first of a title in mixed case that are written in
+// capitals, three to twelve ASCII letters and no digit ("HONDA" in
+// "Robot tondeuse HONDA Miimo"): a brand, as a seller without a brand
+// field writes it, more often than anything else. Not in a title mostly in
+// capitals, where every word would be; at most two.
+std::vector<std::string_view> CapitalisedTitleWords(std::string_view title) {
+  std::vector<std::string_view> words;
+  size_t lower = 0, upper = 0;
+  for (const char c : title) {
+    lower += c >= 'a' && c <= 'z';
+    upper += c >= 'A' && c <= 'Z';
+  }
+  if (upper == 0 || lower < 2 * upper) return words;
+  bool first = true;
+  for (size_t at = 0; at < title.size() && words.size() < 2;) {
+    const auto letter_or_digit = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+    if (!letter_or_digit(title[at])) {
+      ++at;
+      continue;
+    }
+    size_t end = at;
+    while (end < title.size() && letter_or_digit(title[end])) ++end;
+    const std::string_view w = title.substr(at, end - at);
+    const bool capitals = w.size() >= 3 && w.size() <= 12 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (capitals && !first) words.push_back(w);
+    first = false;
+    at = end;
+  }
+  return words;
+}
+
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& p, const BrandAliases* aliases) {
   std::vector<std::string> keys;
   for (const auto& g : record.gtins) keys.push_back("g:" + g);
@@ -1467,6 +1575,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   for (const auto& g : record.gtins_in_description) keys.push_back("g:" + g);
   for (const auto* asins : {&record.asins, &record.asins_in_description})
     for (const auto& a : *asins) keys.push_back("a:" + a);
+  for (const auto& id : record.referenced_ids) keys.push_back((AsinOf(id).empty() ? "g:" : "a:") + id);
   for (const auto& c : p.codes) {
     if (c.normalized.size() >= kMinCode) keys.push_back("c:" + c.normalized);
     if (!c.stem.empty()) keys.push_back("s:" + c.stem);
@@ -1480,7 +1589,17 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // name products in the plural, "hair dryers", sellers in the singular).
   // A listing without a brand attribute often starts its title with it.
   std::vector<std::string> brands = CanonicalBrands(record, aliases);
-  if (brands.empty() && !p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
+  if (brands.empty()) {
+    if (!p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
+    // Or writes it in capitals further on ("Robot tondeuse HONDA Miimo"):
+    // a listing's; a notice names its brand in its brand field or firms,
+    // and two records without a brand sharing a word in capitals ("LED")
+    // share no maker.
+    for (const auto& word : record.is_notice ? std::vector<std::string_view>{} : CapitalisedTitleWords(record.record.Get("title"))) {
+      std::string key = aliases != nullptr ? aliases->Canonical(word) : BrandKey(word);
+      if (!key.empty() && std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
+    }
+  }
   for (const auto& b : brands) {
     // The words of the brand's own name: every title of the brand has them.
     const std::vector<std::string_view> own = Words(b);
@@ -1729,6 +1848,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // The identifier shared is an ASIN (shared_gtin holds it): the same
     // rules, the evidence naming it so.
     bool shared_is_asin = false;
+    // The listing's description gives the shared identifier as another
+    // product's (MatchRecord::referenced_ids).
+    bool referenced_id = false;
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
     // The notice's brand only in the listing's text, its brand field another
@@ -1818,8 +1940,24 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
             j.shared_is_asin = true;
             if (asins == &listing_record.asins_in_description) j.gtin_written_in = "description";
           }
-    j.gtins_differ = !notice_record.gtins.empty() && !listing_record.gtins.empty() &&
-                     (j.shared_gtin.empty() || j.shared_is_asin);
+    // Given as another product's: reviewed at most.
+    for (const auto& id : listing_record.referenced_ids) {
+      if (!j.shared_gtin.empty()) break;
+      const bool asin = !AsinOf(id).empty();
+      const std::vector<std::string>& notice_ids = asin ? notice_record.asins : notice_record.gtins;
+      if (std::find(notice_ids.begin(), notice_ids.end(), id) == notice_ids.end()) continue;
+      j.shared_gtin = id;
+      j.shared_is_asin = asin;
+      j.gtin_written_in = "description";
+      j.referenced_id = true;
+    }
+    // Written in the listing's text, a GTIN confirms and never contradicts
+    // one; but beside a shared ASIN, any other GTIN says the page is of
+    // another trade item.
+    j.gtins_differ = !notice_record.gtins.empty() &&
+                     (j.shared_is_asin ? !listing_record.gtins.empty() || !listing_record.gtins_in_title.empty() ||
+                                             !listing_record.gtins_in_description.empty()
+                                       : j.shared_gtin.empty() && !listing_record.gtins.empty());
     j.notice_has_gtin = !notice_record.gtins.empty();
 
     // Brands: agree, conflict, or unknown on one side.
@@ -2079,9 +2217,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       evidence.push_back(j.kinds.notice_kind == j.kinds.listing_kind
                              ? fmt::format("same kind of product ({})", j.kinds.notice_kind)
                              : fmt::format("kinds agree ({} and {}: {})", j.kinds.notice_kind, j.kinds.listing_kind, j.kinds.why));
-    if (!j.gtin_brands_differ.empty()) evidence.push_back(fmt::format("brands differ ({}), but the GTIN is shared", j.gtin_brands_differ));
+    if (!j.gtin_brands_differ.empty()) evidence.push_back(fmt::format("brands differ ({}), but the {} is shared", j.gtin_brands_differ, id_kind));
     if (j.kinds.agreement == KindAgreement::kConflict && !j.shared_gtin.empty())
-      evidence.push_back(fmt::format("kinds differ ({} and {}), but the GTIN is shared", j.kinds.notice_kind, j.kinds.listing_kind));
+      evidence.push_back(fmt::format("kinds differ ({} and {}), but the {} is shared", j.kinds.notice_kind, j.kinds.listing_kind, id_kind));
     if (!std::isnan(probability))
       evidence.push_back(fmt::format("match probability {:.3f} (title similarity {:.2f})", probability,
                                      Cosine(n.title_word, l.title_word)));
@@ -2128,7 +2266,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     std::string rule;
     const std::string_view accessory = !j.code_accessory.empty() ? j.code_accessory : j.accessory;
     const std::string_view id_kind = j.shared_is_asin ? "ASIN" : "GTIN";
-    if (!j.shared_gtin.empty() && (j.made_for || !accessory.empty() || (!j.gtin_written_in.empty() && j.brands_conflict))) {
+    if (!j.shared_gtin.empty() && (j.made_for || !accessory.empty() || (!j.gtin_written_in.empty() && j.brands_conflict) || j.referenced_id)) {
       // The GTIN of a listing that sells something made for the product or
       // an accessory of it, or, written in its text, another maker's goods:
       // the code of what it fits ("for LIMAR Torino, EAN 8055186669918"),
@@ -2139,7 +2277,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                          j.made_for           ? std::string("the listing may sell something made for it")
                          : !accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                             AsWrittenIn(listing_title_of(j.candidate), accessory))
-                                              : std::string("the listing's brand is another"));
+                         : j.brands_conflict  ? std::string("the listing's brand is another")
+                                              : std::string("the description gives it as another product's (after a word such as "
+                                                            "\"for\", \"compatible\", \"not\" or \"original\")"));
     } else if (!j.shared_gtin.empty() && j.brands_conflict &&
                (j.kinds.agreement == KindAgreement::kConflict ||
                 (j.kinds.agreement == KindAgreement::kAgree && j.kinds.notice_kind != j.kinds.listing_kind))) {

@@ -1441,10 +1441,68 @@ TEST(RecallIdentityTest, AnAsinIdentifiesAsAGtinDoes) {
   EXPECT_EQ(hits[0].action, RecallAction::kReview);
   EXPECT_EQ(hits[0].evidence.back(), "rule: shared ASIN, but the GTINs differ -> review");
 
+  // The ASIN in the GTIN field, a GTIN in the description that is not the
+  // notice's: reviewed too.
+  Listing field_and_text = MakeListing("L", "Starry sky night light projector for kids");
+  field_and_text.gtin_unreadable = "B0ZZQ1X7KP";
+  field_and_text.description = "EAN: 5901234123457";
+  hits = MatchOne(notice, field_and_text);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].evidence.back(), "rule: shared ASIN, but the GTINs differ -> review");
+  notice.gtins.clear();
+
   // Another ASIN, or none, identifies nothing.
   Listing other = MakeListing("L", "Starry sky night light projector for kids");
   other.gtin_unreadable = "B0ZZQ1X7KQ";
   EXPECT_TRUE(MatchOne(notice, other).empty());
+}
+
+// How sellers and Amazon's pages write an ASIN, and the ASINs a
+// description gives as another product's: reviewed, never taken down.
+TEST(RecallIdentityTest, AnAsinAsSellersWriteItAndAnotherProductsAsin) {
+  Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90001/24", "Toy projector", "Lumikid", "", "",
+                             "Rocket astronaut star light");
+  notice.asins = {"B0ZZQ1X7KP"};
+  const auto with = [](const char* title, const char* description, const char* gtin = "") {
+    Listing l = MakeListing("L", title, "", "");
+    l.gtin_unreadable = gtin;
+    l.description = description;
+    return l;
+  };
+  // Amazon's product details in HTML: direction marks as references,
+  // the label and the number in separate elements.
+  for (const char* details : {"<ul><li><span class=\"a-text-bold\">ASIN &rlm; : &lrm;</span> <span>B0ZZQ1X7KP</span></li></ul>",
+                              "<tr><th>ASIN</th><td>B0ZZQ1X7KP</td></tr>", "ASINs: B0ZZQ1X7KQ, B0ZZQ1X7KP"})
+    ExpectOneTakedown(MatchOne(notice, with("Starry sky night light projector for kids", details)), details);
+  ExpectOneTakedown(MatchOne(notice, with("Starry sky night light projector for kids", "", "ASIN: B0ZZQ1X7KP")));
+  // Another product's: compatible with it, not it, the original, another
+  // listing. The next item of a list is the product's own again.
+  for (const char* description : {"Compatible with ASIN B0ZZQ1X7KP", "This is NOT ASIN B0ZZQ1X7KP, a cheaper copy.",
+                                  "Original ASIN: B0ZZQ1X7KP", "Also see our other listing ASIN: B0ZZQ1X7KP"}) {
+    const Listing speaker = with("Bluetooth speaker portable", description);
+    const StatedIdentifiers ids = ReadStatedIdentifiers(speaker);
+    EXPECT_TRUE(ids.asins.empty()) << description;
+    EXPECT_EQ(ids.referenced_asins, std::vector<std::string>{"B0ZZQ1X7KP"}) << description;
+    // What a listing index keeps reads back the same.
+    Listing kept = speaker;
+    kept.description = StatedIdentifiersText(ids);
+    EXPECT_EQ(kept.description, "fits ASIN B0ZZQ1X7KP");
+    for (const Listing& l : {speaker, kept}) {
+      const auto hits = MatchOne(notice, l);
+      ASSERT_EQ(hits.size(), 1u) << description;
+      EXPECT_EQ(hits[0].action, RecallAction::kReview) << description;
+      EXPECT_EQ(hits[0].evidence.back(),
+                "rule: shared ASIN, written in the listing's description, but the description gives it as another product's (after a word such "
+                "as \"for\", \"compatible\", \"not\" or \"original\") -> review");
+    }
+  }
+  const StatedIdentifiers list = ReadStatedIdentifiers(with("Night light", "<li>Compatible with ASIN B0ZZQ1X7KQ</li><li>ASIN: B0ZZQ1X7KP</li>"));
+  EXPECT_EQ(list.asins, std::vector<std::string>{"B0ZZQ1X7KP"});
+  EXPECT_EQ(list.referenced_asins, std::vector<std::string>{"B0ZZQ1X7KQ"});
+  // A remote control for it, in Russian: an accessory.
+  const auto remote = MatchOne(notice, with("Пульт для проектора астронавт", "", "B0ZZQ1X7KP"));
+  ASSERT_EQ(remote.size(), 1u);
+  EXPECT_EQ(remote[0].action, RecallAction::kReview);
 }
 
 TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
@@ -1600,6 +1658,30 @@ TEST(RecallIndexTest, MatchWithJudgesOnePairAsMatchDoesWhateverTheHoldersOnTheLi
   ASSERT_NE(std::find(keys.begin(), keys.end(), "c:YL303"), keys.end());
   EXPECT_TRUE(by_notice.KeyUsable("c:YL303"));
   EXPECT_FALSE(by_notice.KeyUsable("c:NOSUCH1"));
+}
+
+// A seller without a brand field writes the brand in capitals further on
+// in the title. Safety Gate alert A12/03112/24 recalls Honda's "Miimo"
+// robotic lawn mower (product "Lawn mower", description "Miimo").
+TEST(RecallBlockingTest, ABrandInCapitalsInATitleIsKeyedAsTheBrand) {
+  const Notice miimo = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03112/24", "Lawn mower", "Honda", "", "", "Miimo");
+  const auto hits = MatchOne(miimo, MakeListing("L", "Robot tondeuse HONDA Miimo, 500 m2"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  // Written otherwise, or in a title all in capitals (where every word
+  // would be a brand), the brand is not looked for past the first word.
+  for (const char* title : {"Robot tondeuse Honda Miimo", "ROBOT TONDEUSE HONDA MIIMO"})
+    EXPECT_TRUE(MatchOne(miimo, MakeListing("L", title)).empty()) << title;
+  // Only a listing's: two records without a brand that share a word in
+  // capitals ("LED") share no maker.
+  const MatchRecord notice = FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Ceiling lamp with LED panel", "", "", ""));
+  const MatchRecord listing = FromListing(MakeListing("L", "Lampe plafonnier LED panel 24W"));
+  PairFeaturizer featurizer;
+  const auto notice_keys = BlockingKeys(notice, featurizer.Prepare(notice.record, false));
+  const auto listing_keys = BlockingKeys(listing, featurizer.Prepare(listing.record, false));
+  EXPECT_EQ(std::find(notice_keys.begin(), notice_keys.end(), "b:led|panel"), notice_keys.end());
+  EXPECT_NE(std::find(listing_keys.begin(), listing_keys.end(), "b:led|panel"), listing_keys.end());
+  EXPECT_NE(std::find(listing_keys.begin(), listing_keys.end(), "b:lampe|panel"), listing_keys.end());
 }
 
 TEST(RecallBlockingTest, NoBrandWordKeysFromTheBrandsOwnWords) {

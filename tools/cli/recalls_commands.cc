@@ -737,7 +737,7 @@ int RunExplain(const Args& args) {
     };
     recalls::RecallMatch none;
     none.indexed = at.value();
-    none.evidence = {fmt::format("not a candidate: no GTIN, model code or stem, nor a brand with a title word in common "
+    none.evidence = {fmt::format("not a candidate: no GTIN, ASIN, model code or stem, nor a brand with a title word in common "
                                  "(the notice's keys: {}; the listing's: {})",
                                  keys_of(n.records[at.value()]), keys_of(query))};
     std::printf("%s\n", MatchJson(listing, n.notices[at.value()], none).c_str());

@@ -52,10 +52,11 @@ BarcodeScan ExtractGtins(std::string_view field);
 std::string AsinOf(std::string_view text);
 
 // The ASINs a free text labels ("ASIN: B0CHYPVWHV", "ASIN ‏ : ‎ B0..." as
-// Amazon's product details print it): the word ASIN, then up to three
-// bytes that are not letters or digits per gap, then the number. Each
-// once, in capitals, in order of appearance. Unlabelled ones are left:
-// "B0" and eight capitals is also a model code.
+// Amazon's product details print it, with direction marks; "ASINs: B0...,
+// B0..."): the word ASIN (or ASINs, ASIN(s)), at most 24 bytes that are
+// not ASCII letters or digits, then the number, and more after a comma,
+// slash or semicolon. Each once, in capitals, in order of appearance.
+// Unlabelled ones are left: "B0" and eight capitals is also a model code.
 std::vector<std::string> LabelledAsins(std::string_view text);
 
 }  // namespace conform

@@ -113,6 +113,12 @@ std::vector<std::string> LabelledModelNumbers(std::string_view text);
 // with ("Replacement battery for model BL1830"), and is passed over.
 std::vector<std::string> OwnLabelledModelNumbers(std::string_view description);
 
+// Whether a word, in lower case as NormalizeForMatching leaves it, says
+// that a product named after it is what the listing's product goes with:
+// "for", "fits", "compatible", "replacement" and their counterparts in the
+// languages sellers write ("für", "pour", "для", "适用" inside a word).
+bool SaysWhatItGoesWith(std::string_view word);
+
 // Whether `word` (any case) names, after a model code, another model of the
 // range: "Plus", "Pro", "Max", "Ultra", "Mini", "Lite", "Neo", "Evo",
 // "Elite", "ProMax" ("HD-2200X Plus", "S24 Ultra", "KX450Pro"). Not "Air"

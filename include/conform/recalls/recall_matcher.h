@@ -89,6 +89,7 @@ namespace conform::recalls {
 // A notice or a listing reduced to what identifies a product.
 struct MatchRecord {
   std::string id;                   // notice "source:id", or listing_id
+  bool is_notice = false;           // made by FromNotice
   Record record;                    // title, brand, model, category, description
   std::vector<std::string> gtins;   // valid GTIN-14s
   std::vector<std::string> brands;  // as given; several for some notices
@@ -116,6 +117,11 @@ struct MatchRecord {
   // ASINs a listing's description labels ("ASIN: B0CHYPVWHV"), which count
   // as its own.
   std::vector<std::string> asins_in_description;
+  // GTIN-14s and ASINs a listing's description labels as another
+  // product's: after "for", "compatible", "not", "original" ...
+  // (ReadStatedIdentifiers). Shared with a notice, they are reviewed,
+  // never taken down.
+  std::vector<std::string> referenced_ids;
   // A notice's firms (maker, importer, distributor) as BrandKey gives their
   // names before the place ("Anker Innovations Limited, of China" ->
   // "anker innovations"). A listing whose brand is one of them agrees on
@@ -131,16 +137,22 @@ struct MatchRecord {
 // model BL1830") or, without those, the models the documents it supplies
 // cover (its evidence's `models`), and the valid GTINs its description
 // labels (EAN, GTIN, UPC, JAN, barcode; an unlabelled number may be an
-// order or phone number), and the ASINs it labels. In a description, HTML
-// tags part words and character references are decoded.
+// order or phone number), and the ASINs it labels; identifiers labelled
+// as another product's apart. In a description, HTML tags part words (a
+// line or list item ends a clause) and character references are decoded.
 struct StatedIdentifiers {
   std::vector<std::string> models;  // as written
   std::vector<std::string> gtins;   // GTIN-14
   std::vector<std::string> asins;   // labelled ("ASIN: B0CHYPVWHV"), in capitals
+  // Labelled within six words after a word saying what the product goes
+  // with ("compatible with ASIN B0...", "fits ... EAN ...") or that what
+  // follows is another's ("not", "other", "see", "original"), in one
+  // clause: another product's, as a model labelled there is.
+  std::vector<std::string> referenced_gtins, referenced_asins;
 };
 StatedIdentifiers ReadStatedIdentifiers(const Listing& listing);
 // A short description ("models GV31 and GV30. GTIN 04006381333931. ASIN
-// B0CHYPVWHV") from
+// B0CHYPVWHV. fits GTIN 05901234123457") from
 // which ReadStatedIdentifiers reads `ids` again: all a listing index keeps
 // of a listing's description and documents.
 std::string StatedIdentifiersText(const StatedIdentifiers& ids);
@@ -268,7 +280,9 @@ class RecallIndex {
 // "NS-5035/B") in the title or model attribute gives its base ("c:KE1826").
 // Brand-word keys take the word in the singular ("b:breezo|dryer" for
 // "hair dryers"). A record without a brand uses its title's first word as
-// one, and a brand of several words is keyed by its first word too
+// one, and a listing without one also the first two later words of a
+// mixed-case title written in capitals ("HONDA" in "Robot tondeuse HONDA
+// Miimo"), and a brand of several words is keyed by its first word too
 // ("b:kamiro|kettle" besides "b:kamiro home|kettle"), so that the two
 // meet. No brand-word key pairs a brand with one of its own words
 // ("kamiro home|home"): every record of the brand would share it.
@@ -278,7 +292,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/14";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/15";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
