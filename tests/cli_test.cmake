@@ -14,7 +14,7 @@ endfunction()
 
 expect_run(0 "\"requirements\"" ${CONFORM} requirements --market EU --category charger --attr input_voltage_ac=230 --on 2025-01-01 --format json)
 expect_run(0 "EU " ${CONFORM} requirements -m eu,us -c toy --on 2025-01-01)
-expect_run(0 "European Union: pack [0-9.]+, in full from 2021-09-01" ${CONFORM} vocabulary)
+expect_run(0 "European Union \\(also AT, [A-Z, ]+\\): pack [0-9.]+, in full from 2021-09-01" ${CONFORM} vocabulary)
 # A date before the pack answers in full is said (stderr and the table).
 expect_run(0 "EU pack answers in full from 2021-09-01" ${CONFORM} requirements -m EU -c charger --on 2015-06-01)
 expect_run(2 "unknown market 'XX'" ${CONFORM} requirements --market XX --category charger)

@@ -133,6 +133,17 @@ TEST_F(ScreenerTest, AMarketNamedTwiceIsScreenedOnce) {
   EXPECT_EQ(r.markets[1].market, "UK");
 }
 
+// A listing for a member state is screened against the EU pack, once
+// however many member states it names; a neighbour outside the EU is not.
+TEST_F(ScreenerTest, AMemberStateIsScreenedAsTheEu) {
+  const auto r = Screen(kPowerBank + R"("target_markets":["DE","fr","EL","NO"]})");
+  ASSERT_EQ(r.markets.size(), 2u);
+  EXPECT_EQ(r.markets[0].market, "EU");
+  EXPECT_EQ(Find(r.markets[0], "MARKET_UNKNOWN", ""), nullptr);
+  EXPECT_EQ(r.markets[1].market, "NO");
+  EXPECT_NE(Find(r.markets[1], "MARKET_UNKNOWN", ""), nullptr);
+}
+
 TEST_F(ScreenerTest, EvidenceFiledForAnotherMarketIsSaidSo) {
   const auto r = Screen(kPowerBank + R"("target_markets":["CN"],"evidence":[{"kind":"ccc_certificate","number":"2024011","markets":["EU"]}]})");
   const Finding* f = Find(r.markets[0], "EVIDENCE_MISSING", "CN-CCC-POWER-BANK");
