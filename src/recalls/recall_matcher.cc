@@ -843,6 +843,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"knobs", true, true}, {"netzkabel", true, true}, {"stromkabel", true, true},
       {"user manual", true, true}, {"instruction manual", true, true}, {"bedienungsanleitung", true, true}, {"brush", true, true},
       {"brushes", true, true}, {"burste", true, true}, {"brosse", true, true},
+      // A fridge's glass shelf, a stroller's storage pocket, a pan's
+      // protectors: parts and add-ons sold on their own.
+      {"glass shelf", true, true}, {"glass shelves", true, true}, {"storage pocket", true}, {"storage pockets", true},
+      {"pan protector", true}, {"pan protectors", true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
       {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech

@@ -836,7 +836,10 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
                             "Voltix VX1588 Fernbedienung Original", "Voltix VX1588 remote control", "Voltix VX1588 remote control black",
                             "Voltix VX1588 Remote Control Genuine", "Voltix VX1588 Brush Bar", "Voltix VX1588 user manual printed",
                             "Tragetasche Hartschale Voltix VX1588 schwarz", "Voltix VX1588 Tischhalterung",
-                            "Voltix VX1588 Schonbezug grau"}) {
+                            "Voltix VX1588 Schonbezug grau",
+                            // A glass shelf, a storage pocket, pan protectors.
+                            "Voltix VX1588 glass shelf 40 cm", "Voltix VX1588 storage pocket organiser",
+                            "Voltix VX1588 pan protectors 3 pcs"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
