@@ -1628,8 +1628,11 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       }
       // A notice's product name given as its description: the titles of
       // listings selling it have its words ("IKEA VARMFRONT powerbank").
+      // Not its short numbers ("2-in-1"), kept in the name for the rules:
+      // no listing keys a word that short.
       for (const auto& words : record.name_words)
-        for (const std::string& w : words) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+        for (const std::string& w : words)
+          if (!StopWord(w)) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
     }
   }
   std::sort(keys.begin(), keys.end());
