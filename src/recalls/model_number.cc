@@ -596,7 +596,8 @@ bool SaysWhatItGoesWith(std::string_view w) {
       "ersatz", "pour", "remplace", "para", "compatibile", "voor", "geschikt", "pre", "untuk", "cocok", "для", "совместим",
       "совместимый", "совместимая", "совместимые", "подходит", "замена", "compatível", "cho", "för", "till", "til",
       "sopii", "yhteensopiva", "kompatibilis", "való", "pentru", "compatibil", "compatibilă", "για", "συμβατό", "συμβατή",
-      "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ"};
+      "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ", "passt", "ersatzteil", "convient", "pasuje", "odpowiedni", "odpowiednia",
+      "zamiennik", "vhodné", "vhodný", "vhodná"};
   if (kWords.count(w) != 0) return true;
   for (std::string_view cjk : {"适用", "適用", "兼容", "适配", "適配", "対応", "호환", "전용", "교체용"})
     if (w.find(cjk) != std::string_view::npos) return true;

@@ -652,6 +652,44 @@ bool IsArticle(std::string_view w) {
 
 constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "do", "для", "untuk", "cho", "til", "pentru", "για"};
 
+// Whether the listing's title names one of the notice's codes right after
+// a word saying the product is not that one ("BenQ GV30 Beamer (nicht
+// GV31)", "statt GV31", "Nachfolger des GV31", "successor to the GV31"),
+// past the brand's words and articles: another model, which names the
+// recalled one to be found.
+bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings) {
+  // Folded as titles are: not, instead of, successor (of, to), versus.
+  static const std::unordered_set<std::string_view> kWords = {
+      "not", "nicht", "pas", "non", "nie", "не", "niet", "inte", "ikke", "statt", "anstelle", "instead", "zamiast", "invece", "lieu",
+      "nachfolger", "successor", "successeur", "sucesor", "successore", "nastepca", "vs", "versus"};
+  static const std::unordered_set<std::string_view> kLinks = {"des", "to", "of", "du", "del", "di"};  // "successor to", "Nachfolger des"
+  thread_local std::vector<std::string_view> words;
+  SplitWords(listing.title, &words);
+  if (std::none_of(words.begin(), words.end(), [](std::string_view w) { return kWords.count(w) != 0; })) return false;
+  const auto brand_word = [&](std::string_view w) {
+    return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
+  };
+  const std::string_view title = listing.title;
+  for (const ModelCode& code : notice.codes) {
+    bool named = false;
+    CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
+      size_t begin = CodeStart(title, end, code.normalized.size());
+      for (int back = 0; back < 4 && begin > 0; ++back) {
+        while (begin > 0 && title[begin - 1] == ' ') --begin;
+        const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
+        const size_t from = space == std::string_view::npos ? 0 : space + 1;
+        const std::string_view before = title.substr(from, begin - from);
+        named = kWords.count(before) != 0;
+        if (named || (!brand_word(before) && !IsArticle(before) && kLinks.count(before) == 0)) break;
+        begin = from;
+      }
+      return !named;
+    });
+    if (named) return true;
+  }
+  return false;
+}
+
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
              const std::vector<std::vector<std::string>>& name_words, bool same_brand_field) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
@@ -847,6 +885,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // protectors: parts and add-ons sold on their own.
       {"glass shelf", true, true}, {"glass shelves", true, true}, {"storage pocket", true}, {"storage pockets", true},
       {"pan protector", true}, {"pan protectors", true},
+      // A seal, a door handle, a hinge, a nozzle (German); a bag for it
+      // (Polish, French, Italian, Dutch); a screen protector (German).
+      {"dichtung", true, true}, {"turgriff", true, true}, {"scharnier", true, true}, {"duse", true, true},
+      {"torba", true}, {"sacoche", true}, {"borsa", true}, {"tas", true}, {"displayschutz", true}, {"displayschutzfolie", true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
       {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
@@ -1370,18 +1412,33 @@ bool BreaksLine(std::string_view tag) {
 // negation ("This is NOT ASIN B0..."), or another listing or the original
 // product ("see our other listing, ASIN ...", "Original EAN: ...").
 bool SaysItIsAnothers(std::string_view w) {
-  return w == "not" || w == "nicht" || w == "kein" || w == "keine" || w == "pas" || w == "nie" || w == "не" || w == "other" ||
-         w == "see" || w == "also" || w == "original" || w == "similar" || w == "instead";
+  static const std::unordered_set<std::string_view> kWords = {
+      // not (English, German, French, Polish, Russian, Italian, Dutch,
+      // Swedish, Danish and Norwegian)
+      "not", "nicht", "kein", "keine", "pas", "nie", "не", "non", "niet", "inte", "ikke",
+      // instead of
+      "instead", "statt", "anstelle", "zamiast", "invece", "lieu",
+      // another listing, the original
+      "other", "see", "also", "original", "similar"};
+  return kWords.count(w) != 0;
 }
 
-// `folded` (NormalizeForMatching's) with the six words blanked that follow,
-// in one clause, a word saying what the product goes with
+// The labels of a GTIN or an ASIN, as NormalizeForMatching leaves them.
+bool IsIdentifierLabel(std::string_view w) {
+  return w == "ean" || w == "gtin" || w == "upc" || w == "jan" || w == "asin" || w == "barcode" || w == "ean13" || w == "ean8";
+}
+
+// `folded` (NormalizeForMatching's) with the `window` words blanked that
+// follow, in one clause, a word saying what the product goes with
 // (SaysWhatItGoesWith: "compatible with ASIN B0...", "replacement for EAN
 // ...") or that what follows is another's (SaysItIsAnothers): the
 // identifiers a description labels there are another product's, as a
-// model labelled there is (OwnLabelledModelNumbers). A clause ends at a
-// line break, a full stop before a space, ';', '|', '!' or '?'.
-std::string WithoutOtherProductsIdentifiers(std::string folded) {
+// model labelled there is (OwnLabelledModelNumbers). Italian "per", Czech
+// "pro" and Polish "do" (for) count only right before a label or a number
+// ("per EAN"), being words of other languages too; so does every such word
+// with a window of two (a title's, where "for kids" is common). A clause
+// ends at a line break, a full stop before a space, ';', '|', '!' or '?'.
+std::string WithoutOtherProductsIdentifiers(std::string folded, size_t window) {
   const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
   size_t blank = 0;  // words still to blank
   for (size_t i = 0; i < folded.size();) {
@@ -1396,11 +1453,21 @@ std::string WithoutOtherProductsIdentifiers(std::string folded) {
     size_t end = i;
     while (end < folded.size() && in_word(folded[end])) ++end;
     const std::string_view w(folded.data() + i, end - i);
+    // The next word: a label, or the number itself?
+    const auto next_is_identifier = [&] {
+      size_t next = end;
+      while (next < folded.size() && (folded[next] == ' ' || folded[next] == ':' || folded[next] == '(')) ++next;
+      size_t next_end = next;
+      while (next_end < folded.size() && in_word(folded[next_end])) ++next_end;
+      return next < next_end && (IsIdentifierLabel(std::string_view(folded).substr(next, next_end - next)) || IsDigit(folded[next]));
+    };
     if (blank > 0) {
       std::fill(folded.begin() + static_cast<std::ptrdiff_t>(i), folded.begin() + static_cast<std::ptrdiff_t>(end), ' ');
       --blank;
-    } else if (SaysWhatItGoesWith(w) || SaysItIsAnothers(w)) {
-      blank = 6;
+    } else if ((SaysWhatItGoesWith(w) || SaysItIsAnothers(w)) && (window > 2 || next_is_identifier())) {
+      blank = window;
+    } else if ((w == "per" || w == "pro" || w == "do") && next_is_identifier()) {
+      blank = 2;
     }
     i = end;
   }
@@ -1447,7 +1514,7 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   const std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
   ids.models = OwnLabelledModelNumbers(description);
   const std::string folded = NormalizeForMatching(description);
-  const std::string own = WithoutOtherProductsIdentifiers(folded);
+  const std::string own = WithoutOtherProductsIdentifiers(folded, /*window=*/6);
   ids.gtins = GtinsIn(own, /*labelled_only=*/true);
   ids.asins = LabelledAsins(own);
   const auto others = [](std::vector<std::string> all, const std::vector<std::string>& own_ones) {
@@ -1523,9 +1590,19 @@ MatchRecord FromListing(const Listing& l) {
     return std::find(r.gtins.begin(), r.gtins.end(), g) != r.gtins.end() ||
            std::find(r.gtins_in_title.begin(), r.gtins_in_title.end(), g) != r.gtins_in_title.end();
   };
-  if (longest >= 8 || full_width)
-    for (auto& g : GtinsIn(NormalizeForMatching(title), /*labelled_only=*/false))
-      if (!known(g)) r.gtins_in_title.push_back(std::move(g));
+  if (longest >= 8 || full_width) {
+    // Right after "for", "fits", "not" or "original", with or without its
+    // label ("passend für EAN 8055186669918"), another product's; in a
+    // title, where "for kids" is common, only there.
+    const std::string folded = NormalizeForMatching(title);
+    const std::string own = WithoutOtherProductsIdentifiers(folded, /*window=*/2);
+    const std::vector<std::string> own_gtins = own == folded ? std::vector<std::string>{} : GtinsIn(own, /*labelled_only=*/false);
+    for (auto& g : GtinsIn(folded, /*labelled_only=*/false)) {
+      if (known(g)) continue;
+      if (own == folded || std::find(own_gtins.begin(), own_gtins.end(), g) != own_gtins.end()) r.gtins_in_title.push_back(std::move(g));
+      else r.referenced_in_title.push_back(std::move(g));
+    }
+  }
   for (const auto& g : described.gtins)
     if (!known(g)) r.gtins_in_description.push_back(g);
   if (!l.brand.empty()) r.brands.push_back(r.record.fields[1].second);
@@ -1579,7 +1656,8 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   for (const auto& g : record.gtins_in_description) keys.push_back("g:" + g);
   for (const auto* asins : {&record.asins, &record.asins_in_description})
     for (const auto& a : *asins) keys.push_back("a:" + a);
-  for (const auto& id : record.referenced_ids) keys.push_back((AsinOf(id).empty() ? "g:" : "a:") + id);
+  for (const auto* referenced : {&record.referenced_in_title, &record.referenced_ids})
+    for (const auto& id : *referenced) keys.push_back((AsinOf(id).empty() ? "g:" : "a:") + id);
   for (const auto& c : p.codes) {
     if (c.normalized.size() >= kMinCode) keys.push_back("c:" + c.normalized);
     if (!c.stem.empty()) keys.push_back("s:" + c.stem);
@@ -1869,6 +1947,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // code long or the conflict only with the listing's filed category: a
     // review, the kinds as likely wrong as not.
     bool kinds_doubted = false;
+    // The code agrees, but the listing names it as another model's ("GV30
+    // (nicht GV31)": CodeNamedAsAnother).
+    bool code_named_as_another = false;
     std::string listing_variant{};  // kVariant: the listing's code with the word after it, compact ("HD2200XPLUS")
     std::string notice_variant{};   // kNear so: the notice's code with the word it always has after it ("HD2200XPRO")
   };
@@ -1948,16 +2029,17 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
             if (asins == &listing_record.asins_in_description) j.gtin_written_in = "description";
           }
     // Given as another product's: reviewed at most.
-    for (const auto& id : listing_record.referenced_ids) {
-      if (!j.shared_gtin.empty()) break;
-      const bool asin = !AsinOf(id).empty();
-      const std::vector<std::string>& notice_ids = asin ? notice_record.asins : notice_record.gtins;
-      if (std::find(notice_ids.begin(), notice_ids.end(), id) == notice_ids.end()) continue;
-      j.shared_gtin = id;
-      j.shared_is_asin = asin;
-      j.gtin_written_in = "description";
-      j.referenced_id = true;
-    }
+    for (const auto* referenced : {&listing_record.referenced_in_title, &listing_record.referenced_ids})
+      for (const auto& id : *referenced) {
+        if (!j.shared_gtin.empty()) break;
+        const bool asin = !AsinOf(id).empty();
+        const std::vector<std::string>& notice_ids = asin ? notice_record.asins : notice_record.gtins;
+        if (std::find(notice_ids.begin(), notice_ids.end(), id) == notice_ids.end()) continue;
+        j.shared_gtin = id;
+        j.shared_is_asin = asin;
+        j.gtin_written_in = referenced == &listing_record.referenced_in_title ? "title" : "description";
+        j.referenced_id = true;
+      }
     // Written in the listing's text, a GTIN confirms and never contradicts
     // one; but beside a shared ASIN, any other GTIN says the page is of
     // another trade item.
@@ -1977,6 +2059,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const bool same_brand_field = j.brands_agree;
     // Named in the listing's text, in any of its spellings.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
+    // A listing without a brand field whose title starts with the notice's
+    // brand without its company words ("Headrush TRUBLUE auto belay"
+    // against "Headrush Technologies"): the first word is where such
+    // listings put the brand. (Not anywhere in the title: the brand without
+    // its company words may be a common word.)
+    for (size_t i = 0; i < notice_brands.size() && !j.brands_agree && listing_brands.empty() && !l.first_word.empty(); ++i)
+      j.brands_agree = WithoutCompanyWords(notice_brands[i]) == l.first_word && notice_brands[i] != l.first_word;
     const bool brand_in_text_only = j.brands_agree && !same_brand_field;
     // The listing names the notice's brand and every word of its product
     // name. Not when the brands agree only through the listing's brand in
@@ -2159,8 +2248,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
         j.code_accessory = a;
     j.brands_conflict = brands_conflict;
-    if (j.brands_agree && !j.made_for && j.shared_gtin.empty() && j.agreement == CodeAgreement::kSame)
+    if (j.brands_agree && !j.made_for && j.shared_gtin.empty() && j.agreement == CodeAgreement::kSame) {
       j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw);
+      j.code_named_as_another = CodeNamedAsAnother(n, l, notice_spellings);
+    }
     if (j.named) {
       j.accessory =
           j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record, /*for_code=*/false, listing_title_raw);
@@ -2285,7 +2376,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                          : !accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                             AsWrittenIn(listing_title_of(j.candidate), accessory))
                          : j.brands_conflict  ? std::string("the listing's brand is another")
-                                              : std::string("the description gives it as another product's (after a word such as "
+                                              : std::string("the listing gives it as another product's (after a word such as "
                                                             "\"for\", \"compatible\", \"not\" or \"original\")"));
     } else if (!j.shared_gtin.empty() && j.brands_conflict &&
                (j.kinds.agreement == KindAgreement::kConflict ||
@@ -2311,7 +2402,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       const bool model_agrees = !scored || probability >= options_.takedown_at;
       if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.whole_vehicle &&
-          j.other_brand_field.empty() && !j.kinds_doubted) {
+          j.other_brand_field.empty() && !j.kinds_doubted && !j.code_named_as_another) {
         m.action = RecallAction::kTakedown;
         rule = "rule: notice model code and brand in the listing -> takedown";
       } else {
@@ -2327,6 +2418,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                            : !j.code_accessory.empty() ? fmt::format("the listing may sell an accessory of it ({})",
                                                                      AsWrittenIn(listing_title_of(j.candidate), j.code_accessory))
                            : j.kinds_doubted ? fmt::format("the kinds of product differ ({} and {})", j.kinds.notice_kind, j.kinds.listing_kind)
+                           : j.code_named_as_another ? std::string("the listing names the code as another model's (after \"not\", \"instead of\" or \"successor\")")
                                                       : fmt::format("match probability below {:.2f}", options_.takedown_at));
       }
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kVariant) {

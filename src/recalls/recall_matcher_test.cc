@@ -839,7 +839,11 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
                             "Voltix VX1588 Schonbezug grau",
                             // A glass shelf, a storage pocket, pan protectors.
                             "Voltix VX1588 glass shelf 40 cm", "Voltix VX1588 storage pocket organiser",
-                            "Voltix VX1588 pan protectors 3 pcs"}) {
+                            "Voltix VX1588 pan protectors 3 pcs",
+                            // A bag, a seal, a door handle, a hinge, a nozzle.
+                            "Torba na ładowarkę Voltix VX1588", "Sacoche Voltix VX1588", "Borsa per Voltix VX1588",
+                            "Tas Voltix VX1588 zwart", "Voltix VX1588 Dichtung", "Voltix VX1588 Türgriff rot",
+                            "Voltix VX1588 Scharnier", "Voltix VX1588 Düse", "Voltix VX1588 Displayschutz"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
@@ -859,6 +863,41 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << title << ": " << hits[0].evidence.back();
   }
+}
+
+// Sellers name the recalled product to say theirs is another: its GTIN
+// right after "for", "fits", "not" or "original" in the title, its GTIN
+// after such words in the description in the languages sellers write, its
+// model after "not", "instead of" or "successor". Reviewed, not taken down.
+TEST_F(RecallRulesTest, TheRecalledProductNamedAsAnotherIsReviewed) {
+  const auto review = [&](const Listing& l, std::string_view rule_part) {
+    const auto hits = Match(l);
+    ASSERT_EQ(hits.size(), 1u) << l.title << " | " << l.description;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << l.title << " | " << l.description << ": " << hits[0].evidence.back();
+    EXPECT_NE(hits[0].evidence.back().find(rule_part), std::string::npos) << hits[0].evidence.back();
+  };
+  for (const char* title : {"Deckel passend für EAN 4006381333931", "Lid for EAN 4006381333931", "Glass lid fits 4006381333931",
+                            "Coperchio per EAN 4006381333931", "Kettle, not 4006381333931", "Kettle lid (original EAN 4006381333931)"})
+    review(MakeListing("L", title), "gives it as another product's");
+  // "for" a use before the number is not one.
+  const auto takedown = [&](const Listing& l) {
+    const auto hits = Match(l);
+    ASSERT_EQ(hits.size(), 1u) << l.title;
+    EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << l.title << ": " << hits[0].evidence.back();
+  };
+  takedown(MakeListing("L", "Glass kettle for tea 4006381333931"));
+  for (const char* description : {"Ersatzteil, pasuje do EAN 4006381333931", "Passt zu EAN 4006381333931", "Convient au EAN 4006381333931",
+                                  "Vhodné pro EAN 4006381333931", "Odpowiedni do EAN 4006381333931", "Zamiennik EAN 4006381333931",
+                                  "Non è EAN 4006381333931", "Anstelle von EAN 4006381333931"}) {
+    Listing l = MakeListing("L", "Glass kettle 1.7 l");
+    l.description = description;
+    review(l, "gives it as another product's");
+  }
+  for (const char* title : {"Voltix VX-1600 charger (nicht VX-1588)", "Voltix VX-1600 charger, successor to the VX-1588",
+                            "Chargeur Voltix VX-1600 au lieu du VX-1588", "Voltix VX-1600 Ladegerät, Nachfolger des VX1588",
+                            "Voltix VX-1600 charger instead of Voltix VX-1588"})
+    review(MakeListing("L", title, "Voltix"), "names the code as another model's");
+  takedown(MakeListing("L", "Voltix VX-1588 charger, not for children", "Voltix"));
 }
 
 TEST_F(RecallRulesTest, AReviewSaysWhatTheListingDoesNotShow) {
@@ -1495,7 +1534,7 @@ TEST(RecallIdentityTest, AnAsinAsSellersWriteItAndAnotherProductsAsin) {
       ASSERT_EQ(hits.size(), 1u) << description;
       EXPECT_EQ(hits[0].action, RecallAction::kReview) << description;
       EXPECT_EQ(hits[0].evidence.back(),
-                "rule: shared ASIN, written in the listing's description, but the description gives it as another product's (after a word such "
+                "rule: shared ASIN, written in the listing's description, but the listing gives it as another product's (after a word such "
                 "as \"for\", \"compatible\", \"not\" or \"original\") -> review");
     }
   }
@@ -1685,6 +1724,18 @@ TEST(RecallBlockingTest, ABrandInCapitalsInATitleIsKeyedAsTheBrand) {
   EXPECT_EQ(std::find(notice_keys.begin(), notice_keys.end(), "b:led|panel"), notice_keys.end());
   EXPECT_NE(std::find(listing_keys.begin(), listing_keys.end(), "b:led|panel"), listing_keys.end());
   EXPECT_NE(std::find(listing_keys.begin(), listing_keys.end(), "b:lampe|panel"), listing_keys.end());
+}
+
+// A listing without a brand field names the maker's brand first, without
+// the company words the notice gives.
+TEST(RecallIdentityTest, ABrandlessTitleStartingWithTheBrandWithoutCompanyWords) {
+  const Notice notice = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90002/24", "Auto belay device", "Zentrix Technologies", "", "",
+                                   "TRUCLIMB Speed");
+  const auto hits = MatchOne(notice, MakeListing("L", "Zentrix TRUCLIMB Speed auto belay climbing"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  // Elsewhere in the title, the word alone is not taken for the brand.
+  EXPECT_TRUE(MatchOne(notice, MakeListing("L", "Climbing auto belay TRUCLIMB Speed by zentrix")).empty());
 }
 
 TEST(RecallBlockingTest, NoBrandWordKeysFromTheBrandsOwnWords) {

@@ -122,6 +122,9 @@ struct MatchRecord {
   // (ReadStatedIdentifiers). Shared with a notice, they are reviewed,
   // never taken down.
   std::vector<std::string> referenced_ids;
+  // GTIN-14s a listing's title writes right after such a word ("passend
+  // für EAN 8055186669918"), reviewed alike.
+  std::vector<std::string> referenced_in_title;
   // A notice's firms (maker, importer, distributor) as BrandKey gives their
   // names before the place ("Anker Innovations Limited, of China" ->
   // "anker innovations"). A listing whose brand is one of them agrees on
