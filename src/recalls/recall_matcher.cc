@@ -1620,20 +1620,36 @@ std::string_view RecallActionName(RecallAction a) {
 
 // The words after the first of a title in mixed case that are written in
 // capitals, three to twelve ASCII letters and no digit ("HONDA" in
-// "Robot tondeuse HONDA Miimo"): a brand, as a seller without a brand
-// field writes it, more often than anything else. Not in a title mostly in
-// capitals, where every word would be; at most two.
+// "Robot tondeuse HONDA Miimo HRM3000", "KINDERKRAFT" in "Fotelik
+// samochodowy KINDERKRAFT I-CARE"): a brand, as a seller without a brand
+// field writes it, more often than anything else. Not in a title with
+// more than twice as many words in capitals as in lower case, where every
+// word would be; at most two.
 std::vector<std::string_view> CapitalisedTitleWords(std::string_view title) {
   std::vector<std::string_view> words;
-  size_t lower = 0, upper = 0;
-  for (const char c : title) {
-    lower += c >= 'a' && c <= 'z';
-    upper += c >= 'A' && c <= 'Z';
+  const auto letter_or_digit = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+  // Words with a lower-case letter against words in capitals (codes, with
+  // digits, left out): a title mostly in capitals has no brand to tell.
+  size_t lower_words = 0, capital_words = 0;
+  for (size_t at = 0; at < title.size();) {
+    if (!letter_or_digit(title[at])) {
+      ++at;
+      continue;
+    }
+    size_t end = at;
+    bool lower = false, upper = false, digit = false;
+    for (; end < title.size() && letter_or_digit(title[end]); ++end) {
+      lower = lower || (title[end] >= 'a' && title[end] <= 'z');
+      upper = upper || (title[end] >= 'A' && title[end] <= 'Z');
+      digit = digit || IsDigit(title[end]);
+    }
+    lower_words += lower;
+    capital_words += upper && !lower && !digit;
+    at = end;
   }
-  if (upper == 0 || lower < 2 * upper) return words;
+  if (capital_words == 0 || 2 * lower_words < capital_words) return words;
   bool first = true;
   for (size_t at = 0; at < title.size() && words.size() < 2;) {
-    const auto letter_or_digit = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
     if (!letter_or_digit(title[at])) {
       ++at;
       continue;

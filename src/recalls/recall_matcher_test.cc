@@ -1707,9 +1707,11 @@ TEST(RecallIndexTest, MatchWithJudgesOnePairAsMatchDoesWhateverTheHoldersOnTheLi
 // robotic lawn mower (product "Lawn mower", description "Miimo").
 TEST(RecallBlockingTest, ABrandInCapitalsInATitleIsKeyedAsTheBrand) {
   const Notice miimo = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03112/24", "Lawn mower", "Honda", "", "", "Miimo");
-  const auto hits = MatchOne(miimo, MakeListing("L", "Robot tondeuse HONDA Miimo, 500 m2"));
-  ASSERT_EQ(hits.size(), 1u);
-  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  for (const char* title : {"Robot tondeuse HONDA Miimo, 500 m2", "Robot tondeuse HONDA Miimo HRM3000", "Mähroboter HONDA Miimo HRM 520 LIVE"}) {
+    const auto hits = MatchOne(miimo, MakeListing("L", title));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
   // Written otherwise, or in a title all in capitals (where every word
   // would be a brand), the brand is not looked for past the first word.
   for (const char* title : {"Robot tondeuse Honda Miimo", "ROBOT TONDEUSE HONDA MIIMO"})
