@@ -661,11 +661,13 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
   // Folded as titles are: not, instead of, successor (of, to), versus.
   static const std::unordered_set<std::string_view> kWords = {
       "not", "nicht", "pas", "non", "nie", "не", "niet", "inte", "ikke", "statt", "anstelle", "instead", "zamiast", "invece", "lieu",
-      "nachfolger", "successor", "successeur", "sucesor", "successore", "nastepca", "vs", "versus"};
-  static const std::unordered_set<std::string_view> kLinks = {"des", "to", "of", "du", "del", "di"};  // "successor to", "Nachfolger des"
+      "nachfolger", "successor", "successeur", "sucesor", "successore", "nastepca", "vs", "versus", "ne"};
+  // "successor to", "Nachfolger des"; "is not the", "no es el" ("no" only so:
+  // "Model No GV31" names the model).
+  static const std::unordered_set<std::string_view> kLinks = {"des", "to", "of", "du", "del", "di", "is", "es", "ist", "est", "e"};
   thread_local std::vector<std::string_view> words;
   SplitWords(listing.title, &words);
-  if (std::none_of(words.begin(), words.end(), [](std::string_view w) { return kWords.count(w) != 0; })) return false;
+  if (std::none_of(words.begin(), words.end(), [](std::string_view w) { return kWords.count(w) != 0 || w == "no"; })) return false;
   const auto brand_word = [&](std::string_view w) {
     return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
   };
@@ -674,13 +676,15 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
     bool named = false;
     CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
       size_t begin = CodeStart(title, end, code.normalized.size());
+      bool linked = false;
       for (int back = 0; back < 4 && begin > 0; ++back) {
         while (begin > 0 && title[begin - 1] == ' ') --begin;
         const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
         const size_t from = space == std::string_view::npos ? 0 : space + 1;
         const std::string_view before = title.substr(from, begin - from);
-        named = kWords.count(before) != 0;
+        named = kWords.count(before) != 0 || (linked && before == "no");
         if (named || (!brand_word(before) && !IsArticle(before) && kLinks.count(before) == 0)) break;
+        linked = linked || kLinks.count(before) != 0;
         begin = from;
       }
       return !named;
@@ -889,6 +893,8 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // (Polish, French, Italian, Dutch); a screen protector (German).
       {"dichtung", true, true}, {"turgriff", true, true}, {"scharnier", true, true}, {"duse", true, true},
       {"torba", true}, {"sacoche", true}, {"borsa", true}, {"tas", true}, {"displayschutz", true}, {"displayschutzfolie", true},
+      // A holder, a stand, a drawer, protective padding (German).
+      {"halter", true}, {"stander", true}, {"schublade", true, true}, {"schutzpolster", true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
       {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
@@ -1434,7 +1440,8 @@ bool IsIdentifierLabel(std::string_view w) {
 // ...") or that what follows is another's (SaysItIsAnothers): the
 // identifiers a description labels there are another product's, as a
 // model labelled there is (OwnLabelledModelNumbers). Italian "per", Czech
-// "pro" and Polish "do" (for) count only right before a label or a number
+// "pro", Polish "do" (for) and Swedish "passar" (fits; Portuguese "to
+// iron") count only right before a label or a number
 // ("per EAN"), being words of other languages too; so does every such word
 // with a window of two (a title's, where "for kids" is common). A clause
 // ends at a line break, a full stop before a space, ';', '|', '!' or '?'.
@@ -1466,7 +1473,7 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, size_t window) {
       --blank;
     } else if ((SaysWhatItGoesWith(w) || SaysItIsAnothers(w)) && (window > 2 || next_is_identifier())) {
       blank = window;
-    } else if ((w == "per" || w == "pro" || w == "do") && next_is_identifier()) {
+    } else if ((w == "per" || w == "pro" || w == "do" || w == "passar") && next_is_identifier()) {
       blank = 2;
     }
     i = end;

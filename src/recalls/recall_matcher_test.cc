@@ -843,7 +843,8 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
                             // A bag, a seal, a door handle, a hinge, a nozzle.
                             "Torba na ładowarkę Voltix VX1588", "Sacoche Voltix VX1588", "Borsa per Voltix VX1588",
                             "Tas Voltix VX1588 zwart", "Voltix VX1588 Dichtung", "Voltix VX1588 Türgriff rot",
-                            "Voltix VX1588 Scharnier", "Voltix VX1588 Düse", "Voltix VX1588 Displayschutz"}) {
+                            "Voltix VX1588 Scharnier", "Voltix VX1588 Düse", "Voltix VX1588 Displayschutz",
+                            "Voltix VX1588 Ständer", "Voltix VX1588 Ring Halter", "Voltix VX1588 Schublade"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
@@ -877,7 +878,7 @@ TEST_F(RecallRulesTest, TheRecalledProductNamedAsAnotherIsReviewed) {
     EXPECT_NE(hits[0].evidence.back().find(rule_part), std::string::npos) << hits[0].evidence.back();
   };
   for (const char* title : {"Deckel passend für EAN 4006381333931", "Lid for EAN 4006381333931", "Glass lid fits 4006381333931",
-                            "Coperchio per EAN 4006381333931", "Kettle, not 4006381333931", "Kettle lid (original EAN 4006381333931)"})
+                            "Coperchio per EAN 4006381333931", "Lock passar EAN 4006381333931", "Kettle, not 4006381333931", "Kettle lid (original EAN 4006381333931)"})
     review(MakeListing("L", title), "gives it as another product's");
   // "for" a use before the number is not one.
   const auto takedown = [&](const Listing& l) {
@@ -895,9 +896,11 @@ TEST_F(RecallRulesTest, TheRecalledProductNamedAsAnotherIsReviewed) {
   }
   for (const char* title : {"Voltix VX-1600 charger (nicht VX-1588)", "Voltix VX-1600 charger, successor to the VX-1588",
                             "Chargeur Voltix VX-1600 au lieu du VX-1588", "Voltix VX-1600 Ladegerät, Nachfolger des VX1588",
-                            "Voltix VX-1600 charger instead of Voltix VX-1588"})
+                            "Voltix VX-1600 charger instead of Voltix VX-1588", "Nabíječka Voltix VX-1600, ne VX-1588",
+                            "Cargador Voltix VX-1600, no es el VX-1588"})
     review(MakeListing("L", title, "Voltix"), "names the code as another model's");
   takedown(MakeListing("L", "Voltix VX-1588 charger, not for children", "Voltix"));
+  takedown(MakeListing("L", "Voltix charger Model No VX-1588", "Voltix"));
 }
 
 TEST_F(RecallRulesTest, AReviewSaysWhatTheListingDoesNotShow) {
