@@ -652,6 +652,39 @@ bool IsArticle(std::string_view w) {
 
 constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "do", "для", "untuk", "cho", "til", "pentru", "για"};
 
+// Whether the listing's title writes one of the notice's codes after a
+// word `says` takes, walking back from the code at most `reach` words past
+// the brand's words, articles and the words `passes` lets by; `says` is
+// told whether such a word came between ("successor *to* the").
+template <typename Says, typename Passes>
+bool SaidBeforeACode(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
+                     int reach, const Says& says, const Passes& passes) {
+  const auto brand_word = [&](std::string_view w) {
+    return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
+  };
+  const std::string_view title = listing.title;
+  for (const ModelCode& code : notice.codes) {
+    bool said = false;
+    CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
+      size_t begin = CodeStart(title, end, code.normalized.size());
+      bool passed = false;
+      for (int back = 0; back < reach && begin > 0; ++back) {
+        while (begin > 0 && title[begin - 1] == ' ') --begin;
+        const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
+        const size_t from = space == std::string_view::npos ? 0 : space + 1;
+        const std::string_view before = title.substr(from, begin - from);
+        said = says(before, passed);
+        if (said || (!brand_word(before) && !IsArticle(before) && !passes(before))) break;
+        passed = passed || passes(before);
+        begin = from;
+      }
+      return !said;
+    });
+    if (said) return true;
+  }
+  return false;
+}
+
 // Whether the listing's title names one of the notice's codes right after
 // a word saying the product is not that one ("BenQ GV30 Beamer (nicht
 // GV31)", "statt GV31", "Nachfolger des GV31", "successor to the GV31"),
@@ -668,30 +701,9 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
   thread_local std::vector<std::string_view> words;
   SplitWords(listing.title, &words);
   if (std::none_of(words.begin(), words.end(), [](std::string_view w) { return kWords.count(w) != 0 || w == "no"; })) return false;
-  const auto brand_word = [&](std::string_view w) {
-    return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
-  };
-  const std::string_view title = listing.title;
-  for (const ModelCode& code : notice.codes) {
-    bool named = false;
-    CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
-      size_t begin = CodeStart(title, end, code.normalized.size());
-      bool linked = false;
-      for (int back = 0; back < 4 && begin > 0; ++back) {
-        while (begin > 0 && title[begin - 1] == ' ') --begin;
-        const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
-        const size_t from = space == std::string_view::npos ? 0 : space + 1;
-        const std::string_view before = title.substr(from, begin - from);
-        named = kWords.count(before) != 0 || (linked && before == "no");
-        if (named || (!brand_word(before) && !IsArticle(before) && kLinks.count(before) == 0)) break;
-        linked = linked || kLinks.count(before) != 0;
-        begin = from;
-      }
-      return !named;
-    });
-    if (named) return true;
-  }
-  return false;
+  return SaidBeforeACode(notice, listing, brand_spellings, /*reach=*/4,
+                         [](std::string_view w, bool linked) { return kWords.count(w) != 0 || (linked && w == "no"); },
+                         [](std::string_view w) { return kLinks.count(w) != 0; });
 }
 
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
@@ -729,30 +741,15 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
     return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
   };
   // "for <the notice's code>" ("USB C cable for CH-20"), also past the
-  // brand's words ("Door gasket for Galanz GLR76TRDER", whose seller puts
-  // Galanz in the brand field too), whatever the brands: the listing sells
-  // something made for that model.
-  const std::string_view title = listing.title;
-  for (const ModelCode& code : notice.codes) {
-    bool for_code = false;
-    CodeInText(code.normalized, title, listing.title_numbers, [&](size_t end) {
-      // The words before the code, nearest first, past the brand's and an
-      // article ("Remote for the BenQ GV31"). (Not past a noun: "Lodówka
-      // retro do kuchni Galanz" is a fridge for the kitchen.)
-      size_t begin = CodeStart(title, end, code.normalized.size());
-      for (int back = 0; back < 6 && begin > 0; ++back) {
-        while (begin > 0 && title[begin - 1] == ' ') --begin;
-        const size_t space = begin == 0 ? std::string_view::npos : title.rfind(' ', begin - 1);
-        const size_t from = space == std::string_view::npos ? 0 : space + 1;
-        const std::string_view before = title.substr(from, begin - from);
-        for_code = std::find(std::begin(kForWords), std::end(kForWords), before) != std::end(kForWords);
-        if (for_code || (!brand_word(before) && !IsArticle(before))) break;
-        begin = from;
-      }
-      return !for_code;
-    });
-    if (for_code) return true;
-  }
+  // brand's words and an article ("Door gasket for Galanz GLR76TRDER",
+  // whose seller puts Galanz in the brand field too; "Remote for the BenQ
+  // GV31"), whatever the brands: the listing sells something made for that
+  // model. (Not past a noun: "Lodówka retro do kuchni Galanz" is a fridge
+  // for the kitchen.)
+  if (SaidBeforeACode(notice, listing, brand_spellings, /*reach=*/6,
+                      [](std::string_view w, bool) { return std::find(std::begin(kForWords), std::end(kForWords), w) != std::end(kForWords); },
+                      [](std::string_view) { return false; }))
+    return true;
   // The title's words, and whether "for" is one of them: the checks below
   // read it, and most titles have none.
   thread_local std::vector<std::string_view> words;
