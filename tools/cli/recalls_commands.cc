@@ -20,7 +20,6 @@
 #include "conform/core/text.h"
 #include "conform/core/threads.h"
 #include "conform/recalls/feed_import.h"
-#include "conform/recalls/gtin.h"
 #include "conform/recalls/notice.h"
 #include "conform/recalls/brand.h"
 #include "conform/recalls/product_kind.h"
@@ -480,7 +479,7 @@ int RunIndex(const Args& args) {
       batch[i].listing.model = l->model;
       batch[i].listing.category = l->category;
       // An ASIN the reader set aside from the GTIN field is kept there too.
-      batch[i].listing.gtin = l->gtin.empty() ? AsinOf(l->gtin_unreadable) : l->gtin;
+      batch[i].listing.gtin = l->gtin.empty() && !record.asins.empty() ? record.asins[0] : l->gtin;
       // Of the description and the documents, only what matching reads.
       batch[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(*l));
       batch[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
