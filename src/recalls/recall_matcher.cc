@@ -1622,6 +1622,23 @@ std::string_view RecallActionName(RecallAction a) {
   return "none";
 }
 
+// The word after "by", "von", "marki", "marca", "marque", "marke" or
+// "brand" in a collapsed title ("gliss kur shampoo von schwarzkopf",
+// "fotelik marki kinderkraft"): the brand, as a seller without a brand
+// field names it. Not a number or a word too short or too common to be
+// one ("by the sea"); the first such word only.
+std::string_view WordAfterBrandLabel(std::string_view collapsed_title) {
+  thread_local std::vector<std::string_view> words;
+  SplitWords(collapsed_title, &words);
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (w != "by" && w != "von" && w != "marki" && w != "marca" && w != "marque" && w != "marke" && w != "brand") continue;
+    const std::string_view next = words[i + 1];
+    if (!StopWord(next) && !IsArticle(next) && std::none_of(next.begin(), next.end(), IsDigit)) return next;
+  }
+  return {};
+}
+
 // The words after the first of a title in mixed case that are written in
 // capitals, three to twelve ASCII letters and no digit ("HONDA" in
 // "Robot tondeuse HONDA Miimo HRM3000", "KINDERKRAFT" in "Fotelik
@@ -1697,7 +1714,13 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     // a listing's; a notice names its brand in its brand field or firms,
     // and two records without a brand sharing a word in capitals ("LED")
     // share no maker.
-    for (const auto& word : record.is_notice ? std::vector<std::string_view>{} : CapitalisedTitleWords(record.record.Get("title"))) {
+    // Or after "by", "von", "marki" ("Gliss shampoo von Schwarzkopf").
+    std::vector<std::string_view> named;
+    if (!record.is_notice) {
+      named = CapitalisedTitleWords(record.record.Get("title"));
+      if (const std::string_view after = WordAfterBrandLabel(p.title); !after.empty()) named.push_back(after);
+    }
+    for (const auto& word : named) {
       std::string key = aliases != nullptr ? aliases->Canonical(word) : BrandKey(word);
       if (!key.empty() && std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
     }

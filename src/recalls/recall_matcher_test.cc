@@ -1715,6 +1715,14 @@ TEST(RecallBlockingTest, ABrandInCapitalsInATitleIsKeyedAsTheBrand) {
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
   }
+  // After "by", "von", "marki" ..., in any case.
+  const Notice spray = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90003/24", "Hair spray", "Lumora", "", "", "Volume Max");
+  for (const char* title : {"Haarspray Volume Max 250 ml von Lumora", "Lakier do włosów Volume Max marki lumora", "Hair spray Volume Max by Lumora"}) {
+    const auto hits = MatchOne(spray, MakeListing("L", title));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  EXPECT_TRUE(MatchOne(spray, MakeListing("L", "Haarspray Volume Max 250 ml, made by hand")).empty());
   // Written otherwise, or in a title all in capitals (where every word
   // would be a brand), the brand is not looked for past the first word.
   for (const char* title : {"Robot tondeuse Honda Miimo", "ROBOT TONDEUSE HONDA MIIMO"})

@@ -285,7 +285,7 @@ class RecallIndex {
 // "hair dryers"). A record without a brand uses its title's first word as
 // one, and a listing without one also the first two later words of a
 // mixed-case title written in capitals ("HONDA" in "Robot tondeuse HONDA
-// Miimo"), and a brand of several words is keyed by its first word too
+// Miimo") and the word after "by" or "von", and a brand of several words is keyed by its first word too
 // ("b:kamiro|kettle" besides "b:kamiro home|kettle"), so that the two
 // meet. No brand-word key pairs a brand with one of its own words
 // ("kamiro home|home"): every record of the brand would share it.
@@ -295,7 +295,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/15";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/16";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
