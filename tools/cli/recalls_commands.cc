@@ -192,7 +192,9 @@ int RunList(const Args& args) {
     const std::string product = ForTerminal(!n->product_name.empty() ? n->product_name : n->title);
     std::printf("%s %s %s %s %s %s %s\n", Pad(std::string(NoticeSourceName(n->source)), 16).c_str(), Pad(Fit(ForTerminal(n->id), 14), 14).c_str(),
                 Pad(date, 10).c_str(), Pad(Fit(ForTerminal(Join(n->brands, ", ")), 18), 18).c_str(), Pad(Fit(product, 32), 32).c_str(),
-                Pad(std::to_string(n->gtins.size()), 5).c_str(), Fit(hazard, 40).c_str());
+                // ASINs beside the GTINs ("0+1A"): a number a listing may match too.
+                Pad(n->asins.empty() ? std::to_string(n->gtins.size()) : fmt::format("{}+{}A", n->gtins.size(), n->asins.size()), 5).c_str(),
+                Fit(hazard, 40).c_str());
   }
   std::printf("%zu notice%s\n", shown.size(), shown.size() == 1 ? "" : "s");
   return kOk;
