@@ -1710,11 +1710,11 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   std::vector<std::string> brands = CanonicalBrands(record, aliases);
   if (brands.empty()) {
     if (!p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
-    // Or writes it in capitals further on ("Robot tondeuse HONDA Miimo"):
-    // a listing's; a notice names its brand in its brand field or firms,
+    // Or writes it in capitals further on ("Robot tondeuse HONDA Miimo"),
+    // or after "by", "von", "marki" ("Gliss shampoo von Schwarzkopf"): a
+    // listing's; a notice names its brand in its brand field or firms,
     // and two records without a brand sharing a word in capitals ("LED")
     // share no maker.
-    // Or after "by", "von", "marki" ("Gliss shampoo von Schwarzkopf").
     std::vector<std::string_view> named;
     if (!record.is_notice) {
       named = CapitalisedTitleWords(record.record.Get("title"));
@@ -1976,8 +1976,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // The identifier shared is an ASIN (shared_gtin holds it): the same
     // rules, the evidence naming it so.
     bool shared_is_asin = false;
-    // The listing's description gives the shared identifier as another
-    // product's (MatchRecord::referenced_ids).
+    // The listing gives the shared identifier as another product's
+    // (MatchRecord::referenced_ids, referenced_in_title).
     bool referenced_id = false;
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
