@@ -1440,8 +1440,10 @@ bool IsIdentifierLabel(std::string_view w) {
 // "pro", Polish "do" (for) and Swedish "passar" (fits; Portuguese "to
 // iron") count only right before a label or a number
 // ("per EAN"), being words of other languages too; so does every such word
-// with a window of two (a title's, where "for kids" is common). A clause
-// ends at a line break, a full stop before a space, ';', '|', '!' or '?'.
+// with a window of two (a title's, where "for kids" is common). A word
+// saying it is another's counts only a word or two before the identifier
+// or its label ("NOT ASIN", "NOT the EAN"). A clause ends at a line
+// break, a full stop before a space, ';', '|', '!' or '?'.
 std::string WithoutOtherProductsIdentifiers(std::string folded, size_t window) {
   const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
   size_t blank = 0;  // words still to blank
@@ -1457,20 +1459,30 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, size_t window) {
     size_t end = i;
     while (end < folded.size() && in_word(folded[end])) ++end;
     const std::string_view w(folded.data() + i, end - i);
-    // The next word: a label, or the number itself?
-    const auto next_is_identifier = [&] {
-      size_t next = end;
-      while (next < folded.size() && (folded[next] == ' ' || folded[next] == ':' || folded[next] == '(')) ++next;
-      size_t next_end = next;
-      while (next_end < folded.size() && in_word(folded[next_end])) ++next_end;
-      return next < next_end && (IsIdentifierLabel(std::string_view(folded).substr(next, next_end - next)) || IsDigit(folded[next]));
+    // Whether the word `ahead` words on (1: the next) is an identifier's
+    // label or the number itself.
+    const auto identifier_ahead = [&](int ahead) {
+      size_t at = end;
+      for (int k = 1; k < ahead; ++k) {
+        while (at < folded.size() && !in_word(folded[at])) ++at;
+        while (at < folded.size() && in_word(folded[at])) ++at;
+      }
+      while (at < folded.size() && (folded[at] == ' ' || folded[at] == ':' || folded[at] == '(')) ++at;
+      size_t word_end = at;
+      while (word_end < folded.size() && in_word(folded[word_end])) ++word_end;
+      return at < word_end && (IsIdentifierLabel(std::string_view(folded).substr(at, word_end - at)) || IsDigit(folded[at]));
     };
     if (blank > 0) {
       std::fill(folded.begin() + static_cast<std::ptrdiff_t>(i), folded.begin() + static_cast<std::ptrdiff_t>(end), ' ');
       --blank;
-    } else if ((SaysWhatItGoesWith(w) || SaysItIsAnothers(w)) && (window > 2 || next_is_identifier())) {
+    } else if (SaysWhatItGoesWith(w) && (window > 2 || identifier_ahead(1))) {
       blank = window;
-    } else if ((w == "per" || w == "pro" || w == "do" || w == "passar") && next_is_identifier()) {
+    } else if (SaysItIsAnothers(w) && (identifier_ahead(1) || (window > 2 && identifier_ahead(2)))) {
+      // Right before the identifier or its label, or one word before
+      // ("NOT the EAN", "Non è EAN"): "Not for children under 36 months,
+      // EAN ..." is the product's own.
+      blank = 2;
+    } else if ((w == "per" || w == "pro" || w == "do" || w == "passar") && identifier_ahead(1)) {
       blank = 2;
     }
     i = end;

@@ -1541,6 +1541,10 @@ TEST(RecallIdentityTest, AnAsinAsSellersWriteItAndAnotherProductsAsin) {
                 "as \"for\", \"compatible\", \"not\" or \"original\") -> review");
     }
   }
+  // A negation far from the number is about something else.
+  const StatedIdentifiers own = ReadStatedIdentifiers(with("Night light", "This is not a toy, ASIN B0ZZQ1X7KP"));
+  EXPECT_EQ(own.asins, std::vector<std::string>{"B0ZZQ1X7KP"});
+  EXPECT_TRUE(own.referenced_asins.empty());
   const StatedIdentifiers list = ReadStatedIdentifiers(with("Night light", "<li>Compatible with ASIN B0ZZQ1X7KQ</li><li>ASIN: B0ZZQ1X7KP</li>"));
   EXPECT_EQ(list.asins, std::vector<std::string>{"B0ZZQ1X7KP"});
   EXPECT_EQ(list.referenced_asins, std::vector<std::string>{"B0ZZQ1X7KQ"});
