@@ -652,6 +652,16 @@ bool IsArticle(std::string_view w) {
 
 constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "do", "для", "untuk", "cho", "til", "pentru", "για"};
 
+// "Not" (English, German, French, Polish, Russian, Italian, Dutch,
+// Swedish, Danish and Norwegian) and "instead of", folded as titles are:
+// what a seller writes before another product's code or number ("nicht
+// GV31", "statt EAN ...").
+bool SaysNotOrInstead(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {"not",     "nicht", "pas",      "nie",     "не",     "non",   "niet", "inte",
+                                                              "ikke",    "statt", "anstelle", "instead", "zamiast", "invece", "lieu"};
+  return kWords.count(w) != 0;
+}
+
 // Whether the listing's title writes one of the notice's codes after a
 // word `says` takes, walking back from the code at most `reach` words past
 // the brand's words, articles and the words `passes` lets by; `says` is
@@ -691,18 +701,18 @@ bool SaidBeforeACode(const PreparedRecord& notice, const PreparedRecord& listing
 // past the brand's words and articles: another model, which names the
 // recalled one to be found.
 bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings) {
-  // Folded as titles are: not, instead of, successor (of, to), versus.
-  static const std::unordered_set<std::string_view> kWords = {
-      "not", "nicht", "pas", "non", "nie", "не", "niet", "inte", "ikke", "statt", "anstelle", "instead", "zamiast", "invece", "lieu",
-      "nachfolger", "successor", "successeur", "sucesor", "successore", "nastepca", "vs", "versus", "ne"};
+  // Besides "not" and "instead of": Czech "ne", successor, versus.
+  static const std::unordered_set<std::string_view> kMore = {"ne",       "nachfolger", "successor", "successeur", "sucesor",
+                                                             "successore", "nastepca", "vs",        "versus"};
+  const auto says = [](std::string_view w) { return SaysNotOrInstead(w) || kMore.count(w) != 0; };
   // "successor to", "Nachfolger des"; "is not the", "no es el" ("no" only so:
   // "Model No GV31" names the model).
   static const std::unordered_set<std::string_view> kLinks = {"des", "to", "of", "du", "del", "di", "is", "es", "ist", "est", "e"};
   thread_local std::vector<std::string_view> words;
   SplitWords(listing.title, &words);
-  if (std::none_of(words.begin(), words.end(), [](std::string_view w) { return kWords.count(w) != 0 || w == "no"; })) return false;
+  if (std::none_of(words.begin(), words.end(), [&](std::string_view w) { return says(w) || w == "no"; })) return false;
   return SaidBeforeACode(notice, listing, brand_spellings, /*reach=*/4,
-                         [](std::string_view w, bool linked) { return kWords.count(w) != 0 || (linked && w == "no"); },
+                         [&](std::string_view w, bool linked) { return says(w) || (linked && w == "no"); },
                          [](std::string_view w) { return kLinks.count(w) != 0; });
 }
 
@@ -1415,15 +1425,8 @@ bool BreaksLine(std::string_view tag) {
 // negation ("This is NOT ASIN B0..."), or another listing or the original
 // product ("see our other listing, ASIN ...", "Original EAN: ...").
 bool SaysItIsAnothers(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
-      // not (English, German, French, Polish, Russian, Italian, Dutch,
-      // Swedish, Danish and Norwegian)
-      "not", "nicht", "kein", "keine", "pas", "nie", "не", "non", "niet", "inte", "ikke",
-      // instead of
-      "instead", "statt", "anstelle", "zamiast", "invece", "lieu",
-      // another listing, the original
-      "other", "see", "also", "original", "similar"};
-  return kWords.count(w) != 0;
+  static const std::unordered_set<std::string_view> kMore = {"kein", "keine", "other", "see", "also", "original", "similar"};
+  return SaysNotOrInstead(w) || kMore.count(w) != 0;
 }
 
 // The labels of a GTIN or an ASIN, as NormalizeForMatching leaves them.
@@ -1431,7 +1434,7 @@ bool IsIdentifierLabel(std::string_view w) {
   return w == "ean" || w == "gtin" || w == "upc" || w == "jan" || w == "asin" || w == "barcode" || w == "ean13" || w == "ean8";
 }
 
-// `folded` (NormalizeForMatching's) with the `window` words blanked that
+// `folded` (NormalizeForMatching's) with the six words blanked that
 // follow, in one clause, a word saying what the product goes with
 // (SaysWhatItGoesWith: "compatible with ASIN B0...", "replacement for EAN
 // ...") or that what follows is another's (SaysItIsAnothers): the
@@ -1440,11 +1443,13 @@ bool IsIdentifierLabel(std::string_view w) {
 // "pro", Polish "do" (for) and Swedish "passar" (fits; Portuguese "to
 // iron") count only right before a label or a number
 // ("per EAN"), being words of other languages too; so does every such word
-// with a window of two (a title's, where "for kids" is common). A word
+// `in_title`, and then only two words are blanked ("for kids" is common
+// in titles). A word
 // saying it is another's counts only a word or two before the identifier
 // or its label ("NOT ASIN", "NOT the EAN"). A clause ends at a line
 // break, a full stop before a space, ';', '|', '!' or '?'.
-std::string WithoutOtherProductsIdentifiers(std::string folded, size_t window) {
+std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
+  const size_t window = in_title ? 2 : 6;
   const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
   size_t blank = 0;  // words still to blank
   for (size_t i = 0; i < folded.size();) {
@@ -1475,9 +1480,9 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, size_t window) {
     if (blank > 0) {
       std::fill(folded.begin() + static_cast<std::ptrdiff_t>(i), folded.begin() + static_cast<std::ptrdiff_t>(end), ' ');
       --blank;
-    } else if (SaysWhatItGoesWith(w) && (window > 2 || identifier_ahead(1))) {
+    } else if (SaysWhatItGoesWith(w) && (!in_title || identifier_ahead(1))) {
       blank = window;
-    } else if (SaysItIsAnothers(w) && (identifier_ahead(1) || (window > 2 && identifier_ahead(2)))) {
+    } else if (SaysItIsAnothers(w) && (identifier_ahead(1) || (!in_title && identifier_ahead(2)))) {
       // Right before the identifier or its label, or one word before
       // ("NOT the EAN", "Non è EAN"): "Not for children under 36 months,
       // EAN ..." is the product's own.
@@ -1530,7 +1535,7 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   const std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
   ids.models = OwnLabelledModelNumbers(description);
   const std::string folded = NormalizeForMatching(description);
-  const std::string own = WithoutOtherProductsIdentifiers(folded, /*window=*/6);
+  const std::string own = WithoutOtherProductsIdentifiers(folded, /*in_title=*/false);
   ids.gtins = GtinsIn(own, /*labelled_only=*/true);
   ids.asins = LabelledAsins(own);
   const auto others = [](std::vector<std::string> all, const std::vector<std::string>& own_ones) {
@@ -1611,7 +1616,7 @@ MatchRecord FromListing(const Listing& l) {
     // label ("passend für EAN 8055186669918"), another product's; in a
     // title, where "for kids" is common, only there.
     const std::string folded = NormalizeForMatching(title);
-    const std::string own = WithoutOtherProductsIdentifiers(folded, /*window=*/2);
+    const std::string own = WithoutOtherProductsIdentifiers(folded, /*in_title=*/true);
     const std::vector<std::string> own_gtins = own == folded ? std::vector<std::string>{} : GtinsIn(own, /*labelled_only=*/false);
     for (auto& g : GtinsIn(folded, /*labelled_only=*/false)) {
       if (known(g)) continue;
@@ -2120,7 +2125,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // listings put the brand. (Not anywhere in the title: the brand without
     // its company words may be a common word.)
     for (size_t i = 0; i < notice_brands.size() && !j.brands_agree && listing_brands.empty() && !l.first_word.empty(); ++i)
-      j.brands_agree = WithoutCompanyWords(notice_brands[i]) == l.first_word && notice_brands[i] != l.first_word;
+      j.brands_agree = notice_brands[i].find(l.first_word) != std::string::npos && notice_brands[i] != l.first_word &&
+                       WithoutCompanyWords(notice_brands[i]) == l.first_word;
     const bool brand_in_text_only = j.brands_agree && !same_brand_field;
     // The listing names the notice's brand and every word of its product
     // name. Not when the brands agree only through the listing's brand in
