@@ -1429,10 +1429,9 @@ bool SaysItIsAnothers(std::string_view w) {
   return SaysNotOrInstead(w) || kMore.count(w) != 0;
 }
 
-// The labels of a GTIN or an ASIN, as NormalizeForMatching leaves them.
-bool IsIdentifierLabel(std::string_view w) {
-  return w == "ean" || w == "gtin" || w == "upc" || w == "jan" || w == "asin" || w == "barcode" || w == "ean13" || w == "ean8";
-}
+// A word labelling a GTIN (as GtinsIn reads them: EndsWithGtinLabel) or an
+// ASIN, as NormalizeForMatching leaves it.
+bool IsIdentifierLabel(std::string_view w) { return w == "asin" || EndsWithGtinLabel(w); }
 
 // `folded` (NormalizeForMatching's) with the six words blanked that
 // follow, in one clause, a word saying what the product goes with

@@ -878,7 +878,7 @@ TEST_F(RecallRulesTest, TheRecalledProductNamedAsAnotherIsReviewed) {
     EXPECT_NE(hits[0].evidence.back().find(rule_part), std::string::npos) << hits[0].evidence.back();
   };
   for (const char* title : {"Deckel passend für EAN 4006381333931", "Lid for EAN 4006381333931", "Glass lid fits 4006381333931",
-                            "Coperchio per EAN 4006381333931", "Lock passar EAN 4006381333931", "Kettle, not 4006381333931", "Kettle lid (original EAN 4006381333931)"})
+                            "Coperchio per EAN 4006381333931", "Lock passar EAN 4006381333931", "Deckel für Strichcode 4006381333931", "Kettle, not 4006381333931", "Kettle lid (original EAN 4006381333931)"})
     review(MakeListing("L", title), "gives it as another product's");
   // "for" a use before the number is not one.
   const auto takedown = [&](const Listing& l) {
