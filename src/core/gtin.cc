@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "conform/core/text.h"
+
 namespace conform {
 
 int GtinCheckDigit(std::string_view digits) {
@@ -31,6 +33,26 @@ Result<std::string> NormalizeGtin(std::string_view code) {
                  fmt::format("GTIN '{}' fails its check digit: the last digit should be {}", code, expected),
                  "check the code for a mistyped digit");
   return std::string(14 - digits.size(), '0') + digits;
+}
+
+std::string AsinOf(std::string_view text) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  if (text.size() != 10 || (text[0] != 'B' && text[0] != 'b') || text[1] != '0') return "";
+  std::string asin(text);
+  for (char& c : asin) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    else if (!(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z')) return "";
+  }
+  return asin;
+}
+
+std::string AsinInField(std::string_view field) {
+  if (field.size() > 64) return "";
+  std::string compact;
+  for (const char c : NormalizeForMatching(field))
+    if (c != ' ' && c != '-') compact.push_back(c);
+  return AsinOf(compact);
 }
 
 }  // namespace conform

@@ -24,6 +24,23 @@ TEST(GtinTest, RefusesWrongCheckDigitLengthAndLetters) {
   EXPECT_FALSE(NormalizeGtin("0000000000000000").ok());
 }
 
+TEST(AsinTest, TakesTheProductFormOnly) {
+  EXPECT_EQ(AsinOf("B0CHYPVWHV"), "B0CHYPVWHV");
+  EXPECT_EQ(AsinOf(" b0chypvwhv "), "B0CHYPVWHV");
+  for (const char* not_asin : {"", "B0CHYPVWH", "B0CHYPVWHVX", "X001N2FNJP", "B1CHYPVWHV", "B0CHY-VWHV", "0306406152", "B0CHYPVWH\xC3\xA9"})
+    EXPECT_EQ(AsinOf(not_asin), "") << not_asin;
+}
+
+// Sellers type the number in groups, as they do barcodes, and in
+// full-width characters from a Chinese keyboard.
+TEST(AsinTest, ReadsOneTypedInAField) {
+  EXPECT_EQ(AsinInField("B0 CHY PVW HV"), "B0CHYPVWHV");
+  EXPECT_EQ(AsinInField(" b0-chypvwhv "), "B0CHYPVWHV");
+  EXPECT_EQ(AsinInField("\uFF22\uFF10CHYPVWHV"), "B0CHYPVWHV");
+  for (const char* not_asin : {"", "B0CHYPVWHV B07XJ8C8F5", "ASIN: B0CHYPVWHV", "B0CHY/PVWHV", "4006381333931", "X001-N2F-NJP"})
+    EXPECT_EQ(AsinInField(not_asin), "") << not_asin;
+}
+
 TEST(GtinTest, CheckDigit) {
   EXPECT_EQ(GtinCheckDigit("400638133393"), 1);
   EXPECT_EQ(GtinCheckDigit("0952012345678"), 8);

@@ -161,18 +161,6 @@ BarcodeScan ExtractGtins(std::string_view field) {
   return scan;
 }
 
-std::string AsinOf(std::string_view text) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  if (text.size() != 10 || (text[0] != 'B' && text[0] != 'b') || text[1] != '0') return "";
-  std::string asin(text);
-  for (char& c : asin) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    else if (!IsDigit(c) && !(c >= 'A' && c <= 'Z')) return "";
-  }
-  return asin;
-}
-
 std::vector<std::string> LabelledAsins(std::string_view text) {
   std::vector<std::string> asins;
   const auto alnum = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };

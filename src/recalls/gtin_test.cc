@@ -91,13 +91,6 @@ TEST(BarcodeFieldTest, ReadsAnAsinApart) {
   EXPECT_TRUE(s.problems.empty());
 }
 
-TEST(AsinTest, TakesTheProductFormOnly) {
-  EXPECT_EQ(AsinOf("B0CHYPVWHV"), "B0CHYPVWHV");
-  EXPECT_EQ(AsinOf(" b0chypvwhv "), "B0CHYPVWHV");
-  for (const char* not_asin : {"", "B0CHYPVWH", "B0CHYPVWHVX", "X001N2FNJP", "B1CHYPVWHV", "B0CHY-VWHV", "0306406152", "B0CHYPVWH\xC3\xA9"})
-    EXPECT_EQ(AsinOf(not_asin), "") << not_asin;
-}
-
 TEST(AsinTest, ReadsLabelledOnesInText) {
   // As Amazon's product details print it, with right-to-left and
   // left-to-right marks around the colon.

@@ -1585,7 +1585,7 @@ MatchRecord FromListing(const Listing& l) {
   // The reader sets an ASIN in the GTIN field aside (gtin_unreadable); a
   // listing index keeps it in `gtin`.
   for (const std::string* field : {&l.gtin, &l.gtin_unreadable}) {
-    if (std::string asin = AsinOf(*field); !asin.empty() && r.asins.empty()) r.asins.push_back(std::move(asin));
+    if (std::string asin = AsinInField(*field); !asin.empty() && r.asins.empty()) r.asins.push_back(std::move(asin));
     if (r.asins.empty() && field->size() > 10) r.asins = LabelledAsins(*field);  // "ASIN: B0..."
   }
   for (const auto& a : described.asins)

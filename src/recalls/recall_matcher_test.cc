@@ -1519,7 +1519,9 @@ TEST(RecallIdentityTest, AnAsinAsSellersWriteItAndAnotherProductsAsin) {
   for (const char* details : {"<ul><li><span class=\"a-text-bold\">ASIN &rlm; : &lrm;</span> <span>B0ZZQ1X7KP</span></li></ul>",
                               "<tr><th>ASIN</th><td>B0ZZQ1X7KP</td></tr>", "ASINs: B0ZZQ1X7KQ, B0ZZQ1X7KP"})
     ExpectOneTakedown(MatchOne(notice, with("Starry sky night light projector for kids", details)), details);
-  ExpectOneTakedown(MatchOne(notice, with("Starry sky night light projector for kids", "", "ASIN: B0ZZQ1X7KP")));
+  // In the GTIN field, labelled or typed in groups.
+  for (const char* gtin : {"ASIN: B0ZZQ1X7KP", "B0 ZZQ 1X7 KP", "b0-zzq1x7kp"})
+    ExpectOneTakedown(MatchOne(notice, with("Starry sky night light projector for kids", "", gtin)), gtin);
   // Another product's: compatible with it, not it, the original, another
   // listing. The next item of a list is the product's own again.
   for (const char* description : {"Compatible with ASIN B0ZZQ1X7KP", "This is NOT ASIN B0ZZQ1X7KP, a cheaper copy.",

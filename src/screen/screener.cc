@@ -193,7 +193,15 @@ void CheckGpsrArticle19(const Listing& l, const Requirement& r, MarketVerdict* m
                fmt::format("The manufacturer is established in {} (outside the EU) and the offer does not show a complete EU responsible person (GPSR Art. 19(b), Art. 16).", country),
                "Appoint an EU-established economic operator (importer, authorised representative or fulfilment service provider) and show its name, postal and electronic address.", &r);
   }
-  if (l.model.empty() && l.gtin.empty() && !l.gtin_unreadable.empty()) {
+  if (const std::string asin = AsinInField(l.gtin_unreadable); l.model.empty() && l.gtin.empty() && !asin.empty()) {
+    // An ASIN names the marketplace's product page, and is not on the
+    // product: it ties no product in hand to the offer.
+    AddFinding(mv, "GPSR_IDENTIFIER_MISSING", Severity::kBlock,
+               fmt::format("The only identifier the offer shows is Amazon's catalogue number (ASIN {}) in its gtin field, which is not "
+                           "on the product; the offer shows no type, model or other product identifier (GPSR Art. 19(c)).",
+                           asin),
+               "Add the model or type number, or the GTIN, that the product bears.", &r);
+  } else if (l.model.empty() && l.gtin.empty() && !l.gtin_unreadable.empty()) {
     AddFinding(mv, "GPSR_IDENTIFIER_INVALID", Severity::kBlock,
                fmt::format("The only product identifier the offer shows, '{}' in its gtin field, is no GTIN and so identifies no "
                            "product (GPSR Art. 19(c)).",

@@ -280,13 +280,24 @@ TEST_F(ScreenerTest, AMistypedGtinAloneIsNoGpsrIdentifier) {
   const Finding* f = Find(alone.markets[0], "GPSR_IDENTIFIER_INVALID", "");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->severity, Severity::kBlock);
-  // Nor does a marketplace's own number in the gtin field.
-  const auto asin = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"B0CHYPVWHV",)"
-                           R"("target_markets":["EU"]})");
-  const Finding* a = Find(asin.markets[0], "GPSR_IDENTIFIER_INVALID", "");
-  ASSERT_NE(a, nullptr);
-  EXPECT_NE(a->reason.find("'B0CHYPVWHV' in its gtin field, is no GTIN"), std::string::npos) << a->reason;
-  EXPECT_EQ(Find(asin.markets[0], "GPSR_IDENTIFIER_MISSING", ""), nullptr);
+  // Nor does a cut-off barcode.
+  const auto short_code = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"4006381",)"
+                                 R"("target_markets":["EU"]})");
+  const Finding* c = Find(short_code.markets[0], "GPSR_IDENTIFIER_INVALID", "");
+  ASSERT_NE(c, nullptr);
+  EXPECT_NE(c->reason.find("'4006381' in its gtin field, is no GTIN"), std::string::npos) << c->reason;
+  // A marketplace's own number in the gtin field is a valid number, but
+  // of a page, not of the product in hand: no identifier is shown.
+  for (const char* gtin : {"B0CHYPVWHV", "B0 CHY PVW HV"}) {
+    const auto asin = Screen(fmt::format(R"({{"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"{}",)"
+                                         R"("target_markets":["EU"]}})", gtin));
+    const Finding* a = Find(asin.markets[0], "GPSR_IDENTIFIER_MISSING", "");
+    ASSERT_NE(a, nullptr) << gtin;
+    EXPECT_EQ(a->severity, Severity::kBlock);
+    EXPECT_NE(a->reason.find("Amazon's catalogue number (ASIN B0CHYPVWHV)"), std::string::npos) << a->reason;
+    EXPECT_EQ(Find(asin.markets[0], "GPSR_IDENTIFIER_INVALID", ""), nullptr);
+    EXPECT_NE(Find(asin.markets[0], "GTIN_INVALID", ""), nullptr);
+  }
   const auto valid = Screen(R"({"listing_id":"L","seller_id":"S","title":"Ceramic Coffee Mug 350ml","gtin":"4006381333931",)"
                             R"("target_markets":["EU"]})");
   EXPECT_EQ(Find(valid.markets[0], "GPSR_IDENTIFIER_INVALID", ""), nullptr);

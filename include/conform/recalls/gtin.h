@@ -44,13 +44,6 @@ struct BarcodeScan {
 // such as shop codes) is reported in `problems`, never silently used.
 BarcodeScan ExtractGtins(std::string_view field);
 
-// An Amazon Standard Identification Number as the marketplace writes a
-// product's (not a book's, whose ASIN is its ISBN-10): "B0" and eight
-// letters or digits, ten in all. Returns it in capitals, or empty when
-// `text` (trimmed of spaces) is not one. Amazon's fulfilment labels
-// ("X001N2FNJP") are not ASINs.
-std::string AsinOf(std::string_view text);
-
 // The ASINs a free text labels ("ASIN: B0CHYPVWHV", "ASIN ‏ : ‎ B0..." as
 // Amazon's product details print it, with direction marks; "ASINs: B0...,
 // B0..."): the word ASIN (or ASINs, ASIN(s)), at most 24 bytes that are
