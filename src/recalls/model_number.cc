@@ -604,6 +604,17 @@ bool SaysWhatItGoesWith(std::string_view w) {
   return false;
 }
 
+bool SaysWhomItIsFor(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "children", "child", "kids", "kid", "babies", "baby", "toddlers", "toddler", "infants", "adults", "adult", "ages", "age",
+      "boys", "girls", "men", "women", "everyone", "beginners", "home", "indoor", "indoors", "outdoor", "outdoors", "daily",
+      "everyday", "travel", "dogs", "cats", "pets", "kinder", "kindern", "babys", "erwachsene", "jungen", "mädchen", "damen",
+      "herren", "hunde", "katzen", "enfants", "enfant", "bébés", "bébé", "adultes", "garçons", "filles", "femmes", "hommes",
+      "chiens", "chats", "niños", "niñas", "bebés", "adultos", "perros", "gatos", "kinderen", "volwassenen", "barn", "vuxna",
+      "voksne", "copii", "детей", "взрослых"};
+  return kWords.count(w) != 0;
+}
+
 namespace {
 
 // `w` in lower case when it is written in ASCII and the Russian alphabet
@@ -735,7 +746,13 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     for (size_t k = label; k > 0 && label - k < 6;) {
       --k;
       if (words[k].ends) break;
-      if (SaysWhatItGoesWith(words[k].lower)) return true;
+      if (!SaysWhatItGoesWith(words[k].lower)) continue;
+      // "Suitable for children over 3 years model ...": the word after
+      // "(suitable) for" says whom it is for.
+      size_t next = k + 1;
+      while (next < label && SaysWhatItGoesWith(words[next].lower)) ++next;
+      if (next < label && SaysWhomItIsFor(words[next].lower)) continue;
+      return true;
     }
     return false;
   };

@@ -390,6 +390,9 @@ TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
     EXPECT_TRUE(OwnLabelledModelNumbers(text).empty()) << text;
   EXPECT_EQ(OwnLabelledModelNumbers("Akku 18V. Modell: BL1830B. Passt für alle 18V Geräte."), Models{"BL1830B"});
   EXPECT_EQ(OwnLabelledModelNumbers("Apple MacBook Pro 14, model A2442, 2 per pack"), Models{"A2442"});
+  // "For" whom: the product's own model.
+  EXPECT_EQ(OwnLabelledModelNumbers("Suitable for children over 3 years model KT-300"), Models{"KT-300"});
+  EXPECT_EQ(OwnLabelledModelNumbers("Spielzeug für Kinder ab 3, Modell KT-300"), Models{"KT-300"});
   // Portuguese "passar" is to iron: the iron's own model.
   EXPECT_EQ(OwnLabelledModelNumbers("Ferro de passar roupa a vapor, modelo GC1234"), Models{"GC1234"});
   for (const char* text : {"Batteria di ricambio per modello BL1830", "Akumulator do modelu BL1830", "Náhradní baterie pro model BL1830",

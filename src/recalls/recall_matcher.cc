@@ -1463,9 +1463,9 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
     size_t end = i;
     while (end < folded.size() && in_word(folded[end])) ++end;
     const std::string_view w(folded.data() + i, end - i);
-    // Whether the word `ahead` words on (1: the next) is an identifier's
-    // label or the number itself.
-    const auto identifier_ahead = [&](int ahead) {
+    // The word `ahead` words on (1: the next) when only spaces, ':' or
+    // '(' come before it, else empty.
+    const auto word_ahead = [&](int ahead) {
       size_t at = end;
       for (int k = 1; k < ahead; ++k) {
         while (at < folded.size() && !in_word(folded[at])) ++at;
@@ -1474,12 +1474,26 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
       while (at < folded.size() && (folded[at] == ' ' || folded[at] == ':' || folded[at] == '(')) ++at;
       size_t word_end = at;
       while (word_end < folded.size() && in_word(folded[word_end])) ++word_end;
-      return at < word_end && (IsIdentifierLabel(std::string_view(folded).substr(at, word_end - at)) || IsDigit(folded[at]));
+      return std::string_view(folded).substr(at, word_end - at);
+    };
+    // Whether that word is an identifier's label or the number itself.
+    const auto identifier_ahead = [&](int ahead) {
+      const std::string_view next = word_ahead(ahead);
+      return !next.empty() && (IsIdentifierLabel(next) || IsDigit(next[0]));
+    };
+    // "Suitable for children over 3 years EAN ...": the word after
+    // "(suitable) for" says whom it is for, and the EAN is the product's.
+    const auto says_whom_it_is_for = [&] {
+      for (int ahead = 1; ahead <= 3; ++ahead) {
+        const std::string_view next = word_ahead(ahead);
+        if (!SaysWhatItGoesWith(next)) return SaysWhomItIsFor(next);
+      }
+      return false;
     };
     if (blank > 0) {
       std::fill(folded.begin() + static_cast<std::ptrdiff_t>(i), folded.begin() + static_cast<std::ptrdiff_t>(end), ' ');
       --blank;
-    } else if (SaysWhatItGoesWith(w) && (!in_title || identifier_ahead(1))) {
+    } else if (SaysWhatItGoesWith(w) && (!in_title || identifier_ahead(1)) && !says_whom_it_is_for()) {
       blank = window;
     } else if (SaysItIsAnothers(w) && (identifier_ahead(1) || (!in_title && identifier_ahead(2)))) {
       // Right before the identifier or its label, or one word before

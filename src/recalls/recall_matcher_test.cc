@@ -1547,6 +1547,15 @@ TEST(RecallIdentityTest, AnAsinAsSellersWriteItAndAnotherProductsAsin) {
   const StatedIdentifiers own = ReadStatedIdentifiers(with("Night light", "This is not a toy, ASIN B0ZZQ1X7KP"));
   EXPECT_EQ(own.asins, std::vector<std::string>{"B0ZZQ1X7KP"});
   EXPECT_TRUE(own.referenced_asins.empty());
+  // "For" whom, not for which product, in one sentence with the number.
+  for (const char* description : {"Suitable for children over 3 years EAN 4006381333931", "Geeignet für Kinder ab 3 Jahren EAN 4006381333931",
+                                  "Idéal pour enfants EAN 4006381333931", "For indoor use only, EAN 4006381333931"}) {
+    const StatedIdentifiers ids = ReadStatedIdentifiers(with("Night light", description));
+    EXPECT_EQ(ids.gtins, std::vector<std::string>{"04006381333931"}) << description;
+    EXPECT_TRUE(ids.referenced_gtins.empty()) << description;
+  }
+  EXPECT_EQ(ReadStatedIdentifiers(with("Lampshade", "Suitable for lamp EAN 4006381333931")).referenced_gtins,
+            std::vector<std::string>{"04006381333931"});
   const StatedIdentifiers list = ReadStatedIdentifiers(with("Night light", "<li>Compatible with ASIN B0ZZQ1X7KQ</li><li>ASIN: B0ZZQ1X7KP</li>"));
   EXPECT_EQ(list.asins, std::vector<std::string>{"B0ZZQ1X7KP"});
   EXPECT_EQ(list.referenced_asins, std::vector<std::string>{"B0ZZQ1X7KQ"});

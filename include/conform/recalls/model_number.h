@@ -118,6 +118,11 @@ std::vector<std::string> OwnLabelledModelNumbers(std::string_view description);
 // "for", "fits", "compatible", "replacement" and their counterparts in the
 // languages sellers write ("für", "pour", "для", "适用" inside a word).
 bool SaysWhatItGoesWith(std::string_view word);
+// Whether a word after such a word says whom or where the product is for,
+// not which product it goes with: "suitable for children", "für Kinder",
+// "pour enfants", "for indoor use". An identifier after it in the same
+// sentence is the product's own.
+bool SaysWhomItIsFor(std::string_view word);
 
 // Whether `word` (any case) names, after a model code, another model of the
 // range: "Plus", "Pro", "Max", "Ultra", "Mini", "Lite", "Neo", "Evo",
