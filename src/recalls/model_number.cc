@@ -442,6 +442,20 @@ std::string CompactAlnum(std::string_view text) {
   return out;
 }
 
+bool IsQuantityWord(std::string_view word) {
+  static const std::unordered_set<std::string_view> kCounts = {
+      "teile", "stück", "stuck", "stk", "pièces", "pieces", "pezzi", "piezas", "peças", "pecas", "sztuk", "szt", "elementów",
+      "elementow", "elementy", "stuks", "ks", "kpl", "db", "buc", "bucăți", "bucati", "kom", "шт", "штук", "деталей"};
+  if (kCounts.count(word) != 0) return true;
+  // Two letters at least, and not "in" ("3511 in black"): one-letter units
+  // and the inch are words or initials too often.
+  if (word.size() < 2 || word.size() > 8 || word == "in" || word == "IN" || !std::all_of(word.begin(), word.end(), [](char c) { return IsAlpha(c); }))
+    return false;
+  std::string upper(word);
+  for (char& c : upper) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return IsUnit(upper, 0);
+}
+
 bool LooksLikeModelCode(std::string_view token) {
   const CodesAndSpecs found = ExtractCodesAndSpecs(token);
   return found.codes.size() == 1 && found.specs.empty() && found.codes[0].offset == 0 &&

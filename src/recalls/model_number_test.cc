@@ -406,6 +406,12 @@ TEST(OwnLabelledModelNumbersTest, PassesOverWhatTheProductGoesWith) {
   EXPECT_EQ(OwnLabelledModelNumbers("Аккумулятор 18 В. Модель: BL1830B."), Models{"BL1830B"});
 }
 
+TEST(QuantityWordTest, UnitsAndCountsOfPieces) {
+  // Units in any case; counts in lower case, as titles are normalised.
+  for (const char* w : {"ml", "ML", "pcs", "mAh", "teile", "pièces", "sztuk", "stück", "pieces"}) EXPECT_TRUE(IsQuantityWord(w)) << w;
+  for (const char* w : {"", "in", "a", "x", "black", "perfume", "her"}) EXPECT_FALSE(IsQuantityWord(w)) << w;
+}
+
 }  // namespace
 
 }  // namespace conform::recalls

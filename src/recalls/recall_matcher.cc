@@ -633,6 +633,26 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
   });
 }
 
+// Whether a title (NormalizeText's) names a product whose name is numbers
+// only ("3511", a perfume): each number there at least once as a name, not
+// as a quantity ("Kreativset Perlen 3511 Teile").
+bool TitleNamesNumbers(const PreparedRecord& p, const std::vector<std::string>& numbers) {
+  const std::string_view title = p.title;
+  return std::all_of(numbers.begin(), numbers.end(), [&](const std::string& number) {
+    for (size_t at = title.find(number); at != std::string_view::npos; at = title.find(number, at + 1)) {
+      const size_t end = at + number.size();
+      if ((at > 0 && title[at - 1] != ' ') || (end < title.size() && title[end] != ' ')) continue;
+      const size_t next_end = end < title.size() ? std::min(title.find(' ', end + 1), title.size()) : end;
+      if (end == title.size() || !IsQuantityWord(title.substr(end + 1, next_end - end - 1))) return true;
+    }
+    return false;
+  });
+}
+
+bool AllDigits(const std::vector<std::string>& words) {
+  return std::all_of(words.begin(), words.end(), [](const std::string& w) { return std::all_of(w.begin(), w.end(), IsDigit); });
+}
+
 // Whether a listing's title says it sells something made for another
 // maker's product, which names that maker and its code as the product
 // itself would: "remanufactured 108R00657 maintenance kit for Xerox",
@@ -2145,8 +2165,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // name. Not when the brands agree only through the listing's brand in
     // the notice's text, which holds that name too ("Calm" in "Essential
     // oil blend Calm").
-    j.named = j.brands_agree && std::any_of(notice_record.name_words.begin(), notice_record.name_words.end(),
-                                            [&l](const std::vector<std::string>& words) { return TitleHasEvery(l, words); });
+    j.named = j.brands_agree && std::any_of(notice_record.name_words.begin(), notice_record.name_words.end(), [&l](const std::vector<std::string>& words) {
+                return TitleHasEvery(l, words) && (!AllDigits(words) || TitleNamesNumbers(l, words));
+              });
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
     // words would pass for short brands.

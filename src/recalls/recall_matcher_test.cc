@@ -1318,6 +1318,11 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   const Notice perfume = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03788/24", "Eau de toilette", "Setablu", "", "", "14 Her");
   EXPECT_TRUE(MatchOne(perfume, MakeListing("L", "Setablu perfume 16 Her 100 ml", "Setablu")).empty());
   EXPECT_EQ(MatchOne(perfume, MakeListing("L", "Setablu 14 Her eau de toilette 100 ml", "Setablu")).size(), 1u);
+  // A name of numbers only is not a count of pieces.
+  const Notice numbered = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03775/24", "Perfume", "Creation", "", "", "3511");
+  EXPECT_EQ(MatchOne(numbered, MakeListing("L", "Creation Perfume 3511 Eau de Parfum 100ml", "")).size(), 1u);
+  for (const char* title : {"Creation Kreativset Perlen 3511 Teile", "Creation Puzzle 3511 pieces", "Creation Bügelperlen 3511 Stück"})
+    EXPECT_TRUE(MatchOne(numbered, MakeListing("L", title, "")).empty()) << title;
   // An accessory named after the product is not the product; the product
   // sold with one is.
   const Notice mower = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03112/24", "Lawn mower", "Honda", "", "", "Miimo");

@@ -83,6 +83,12 @@ std::string CompactAlnum(std::string_view text);
 // words alone ("matte white") do not.
 bool ModelAttributeNamesAModel(std::string_view model);
 
+// Whether a word after a number makes the number a quantity, not a name:
+// a unit as specs are read ("ml", "pcs", "mAh", in any case) or a count of
+// pieces in the languages sellers write, in lower case as NormalizeText
+// leaves it ("3511 teile", "500 pièces", "100 sztuk").
+bool IsQuantityWord(std::string_view word);
+
 // Whether `token` alone (separators allowed) would be taken as a code.
 bool LooksLikeModelCode(std::string_view token);
 
