@@ -1,9 +1,11 @@
 #include "conform/recalls/recall_screen.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 namespace conform::recalls {
 
@@ -41,9 +43,66 @@ std::vector<std::string> NoticeMarkets(const Notice& notice) {
   return markets;
 }
 
+namespace {
+
+// A notice's page address compared as the same page whatever its scheme,
+// case, "www." or closing slash: CPSC links Health Canada's pages as
+// "http://healthycanadians.gc.ca/...", which Health Canada gives as they are.
+std::string PageKey(std::string_view url) {
+  if (const size_t scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+  while (!url.empty() && url.back() == '/') url.remove_suffix(1);
+  std::string key(url);
+  for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (key.starts_with("www.")) key.erase(0, 4);
+  return key;
+}
+
+// The markets of each notice, and of the joint recalls that link to it: a
+// CPSC recall that links to a Health Canada notice gives the Health Canada
+// notice force in the US too.
+std::vector<std::vector<std::string>> JointMarkets(const std::vector<Notice>& notices) {
+  std::vector<std::vector<std::string>> markets;
+  markets.reserve(notices.size());
+  std::unordered_map<std::string, size_t> by_page;
+  for (size_t i = 0; i < notices.size(); ++i) {
+    markets.push_back(NoticeMarkets(notices[i]));
+    if (!notices[i].url.empty()) by_page.emplace(PageKey(notices[i].url), i);
+  }
+  for (size_t i = 0; i < notices.size(); ++i)
+    for (const std::string& url : notices[i].related_urls) {
+      const auto linked = by_page.find(PageKey(url));
+      if (linked == by_page.end() || linked->second == i) continue;
+      auto& to = markets[linked->second];
+      for (const std::string& m : markets[i])
+        if (std::find(to.begin(), to.end(), m) == to.end()) to.push_back(m);
+    }
+  return markets;
+}
+
+// "Matches us-cpsc notice 18143 of 2018-04-19 (Petit Collage ..., risk:
+// Choking; measures: ...; batches 2017-08 only): <evidence>."
+std::string HitReason(const Notice& n, const RecallMatch& m) {
+  std::string about = n.product_name.empty() ? n.title : n.product_name;
+  std::string hazard = fmt::format("{}", fmt::join(n.hazard_types, ", "));
+  if (hazard.empty() && !n.hazard_description.empty()) {
+    constexpr size_t kMaxHazard = 160;
+    hazard = n.hazard_description.size() <= kMaxHazard ? n.hazard_description : n.hazard_description.substr(0, n.hazard_description.rfind(' ', kMaxHazard)) + " ...";
+  }
+  while (!hazard.empty() && (hazard.back() == '.' || hazard.back() == ' ')) hazard.pop_back();
+  if (!hazard.empty()) about += fmt::format(", risk: {}", hazard);
+  if (!n.risk_level.empty()) about += fmt::format(" ({})", n.risk_level);
+  if (!n.measures.empty()) about += fmt::format("; measures: {}", fmt::join(n.measures, "; "));
+  if (!n.batch_numbers.empty())
+    about += fmt::format("; the notice covers batch{} {} only", n.batch_numbers.size() == 1 ? "" : "es", fmt::join(n.batch_numbers, ", "));
+  return fmt::format("Matches {} notice {}{} ({}): {}.", NoticeSourceName(n.source), n.id,
+                     n.published ? fmt::format(" of {}", n.published->ToString()) : "", about, fmt::join(m.evidence, "; "));
+}
+
+}  // namespace
+
 RecallScreen::RecallScreen(std::vector<Notice> notices, std::optional<MatchModel> model, BrandAliases brands,
                            std::shared_ptr<const ProductKinds> kinds, RecallMatcherOptions options)
-    : notices_(std::move(notices)), model_(std::move(model)), brands_(std::move(brands)), kinds_(std::move(kinds)) {
+    : notices_(std::move(notices)), markets_(JointMarkets(notices_)), model_(std::move(model)), brands_(std::move(brands)), kinds_(std::move(kinds)) {
   options.brands = &brands_;
   options.kinds = kinds_.get();
   std::vector<MatchRecord> records;
@@ -64,14 +123,11 @@ std::vector<RecallHit> RecallScreen::Find(const Listing& listing) const {
   for (const RecallMatch& m : index_->Match(FromListing(listing))) {
     const Notice& n = notices_[m.indexed];
     RecallHit hit;
-    hit.markets = NoticeMarkets(n);
+    hit.markets = markets_[m.indexed];
     hit.takedown = m.action == RecallAction::kTakedown;
-    std::string hazard;
-    for (const auto& h : n.hazard_types) hazard += (hazard.empty() ? "" : ", ") + h;
-    std::string evidence;
-    for (const auto& e : m.evidence) evidence += (evidence.empty() ? "" : "; ") + e;
-    hit.reason = fmt::format("Matches {} notice {} ({}{}{}): {}.", NoticeSourceName(n.source), n.id,
-                             n.product_name.empty() ? n.title : n.product_name, hazard.empty() ? "" : ", risk: ", hazard, evidence);
+    hit.reason = HitReason(n, m);
+    hit.published = n.published;
+    hit.source_url = n.url;
     hits.push_back(std::move(hit));
   }
   return hits;

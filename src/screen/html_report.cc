@@ -44,7 +44,7 @@ void HtmlReport::Add(const Listing& l, const ListingResult& r) {
       if (f.severity == Severity::kInfo) continue;
       s.findings.push_back({mv.market, SeverityName(f.severity), f.code,
                             f.requirement ? fmt::format("{} ({}, {})", f.requirement->id, f.requirement->legal_act, f.requirement->citation) : "",
-                            f.reason, f.remediation});
+                            f.reason, f.remediation, f.requirement ? f.requirement->source_url : f.source_url});
     }
   }
   shown_.push_back(std::move(s));
@@ -66,6 +66,10 @@ data Counts(const std::string& name, const std::array<size_t, 4>& c) {
   d.set("total", std::to_string(c[0] + c[1] + c[2] + c[3]));
   return d;
 }
+// A text a section may test: mustache renders a section for any string,
+// the empty one too, so an empty text is false.
+data TextOrFalse(const std::string& text) { return text.empty() ? data(false) : data(text); }
+
 }  // namespace
 
 Result<std::string> HtmlReport::Render(const std::string& template_text, const std::string& input_name, Date on) const {
@@ -118,7 +122,7 @@ Result<std::string> HtmlReport::Render(const std::string& template_text, const s
     g.set("requirement", gaps[i]->requirement ? gaps[i]->requirement->id : "");
     g.set("title", gaps[i]->requirement ? gaps[i]->requirement->title : "");
     g.set("law", gaps[i]->requirement ? gaps[i]->requirement->legal_act + ", " + gaps[i]->requirement->citation : "");
-    g.set("url", gaps[i]->requirement ? gaps[i]->requirement->source_url : "");
+    g.set("url", TextOrFalse(gaps[i]->requirement ? gaps[i]->requirement->source_url : ""));
     gap_list.push_back(g);
   }
   d.set("gaps", gap_list);
@@ -148,17 +152,18 @@ Result<std::string> HtmlReport::Render(const std::string& template_text, const s
       x.set("requirement", f[3]);
       x.set("reason", f[4]);
       x.set("remediation", f[5]);
+      x.set("url", TextOrFalse(f[6]));
       findings.push_back(x);
     }
     l.set("findings", findings);
     listing_list.push_back(l);
   }
   d.set("shown", listing_list);
-  d.set("not_shown", not_shown_ > 0 ? std::to_string(not_shown_) : "");
+  d.set("not_shown", TextOrFalse(not_shown_ > 0 ? std::to_string(not_shown_) : ""));
   data bad{data::type::list};
   for (const Diagnostic& b : bad_) bad.push_back(data("text", b.ToString()));
   d.set("bad", bad);
-  d.set("bad_count", bad_count_ > 0 ? std::to_string(bad_count_) : "");
+  d.set("bad_count", TextOrFalse(bad_count_ > 0 ? std::to_string(bad_count_) : ""));
   return tmpl.render(d);
 }
 

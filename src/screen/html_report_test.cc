@@ -44,5 +44,24 @@ TEST(HtmlReportTest, RendersTotalsGapsAndEscapedFindings) {
   EXPECT_FALSE(report.Render("{{#unclosed}}", "x", Date()).ok());
 }
 
+// With every listing shown and no bad record, the report says nothing of
+// more listings or skipped records; a law without a page is not a link.
+TEST(HtmlReportTest, SaysNothingOfWhatIsNotThere) {
+  const KnowledgeBase& kb = ShippedKnowledgeBase();
+  const Screener screener(kb, ShippedClassifier(), Date::Parse("2026-06-01").value());
+  HtmlReport report(kb, /*max_listings=*/10);
+  auto l = ParseListingJson(R"({"listing_id":"A2","seller_id":"S2","title":"USB charger","category":"charger","target_markets":["EU"]})");
+  ASSERT_TRUE(l.ok());
+  report.Add(l.value(), screener.Screen(l.value()));
+  std::ifstream in(CONFORM_SHIPPED_DATA_DIR "/templates/report.html.mustache");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto html = report.Render(ss.str(), "in.jsonl", Date::Parse("2026-06-01").value());
+  ASSERT_TRUE(html.ok()) << html.error().ToString();
+  EXPECT_EQ(html.value().find("more listings need action"), std::string::npos);
+  EXPECT_EQ(html.value().find("Records skipped"), std::string::npos);
+  EXPECT_EQ(html.value().find("href=\"\""), std::string::npos);
+}
+
 }  // namespace
 }  // namespace conform

@@ -716,18 +716,27 @@ ListingResult Screener::Screen(const Listing& l) const {
       }
       CheckClaims(l, code, &mv);
     }
+    // A recall in force here, found by another notice of a joint recall,
+    // makes a warning that it has no force here wrong.
+    const auto in_force_here = [&](const RecallHit& hit) {
+      return (!hit.published || *hit.published <= on_) && std::find(hit.markets.begin(), hit.markets.end(), mv.market) != hit.markets.end();
+    };
+    const bool recalled_here = std::any_of(recalled.begin(), recalled.end(), [&](const RecallHit& h) { return h.takedown && in_force_here(h); });
     for (const RecallHit& hit : recalled) {
-      if (std::find(hit.markets.begin(), hit.markets.end(), mv.market) != hit.markets.end()) {
+      if (hit.published && *hit.published > on_) continue;  // not yet published on the date screened for
+      if (in_force_here(hit)) {
         AddFinding(&mv, "RECALLED_PRODUCT", hit.takedown ? Severity::kBlock : Severity::kReview, hit.reason,
                    hit.takedown ? "Take the listing down: the product is recalled or banned in this market."
                                 : "Check whether the listing sells the recalled product; take it down if it does.");
-      } else if (hit.takedown) {
+        mv.findings.back().source_url = hit.source_url;
+      } else if (hit.takedown && !recalled_here) {
         // A hazard does not stop at a border, but the notice has no force
         // here: a warning, and only where the product is identified.
         const std::string where = fmt::format("{}", fmt::join(hit.markets, " and "));
         AddFinding(&mv, "RECALLED_ELSEWHERE", Severity::kWarn,
                    fmt::format("A recall in {}, which has no force in {}: {}", where, mv.market, hit.reason),
                    fmt::format("Check whether the product sold in {} has the hazard the notice names, and withdraw it if so.", mv.market));
+        mv.findings.back().source_url = hit.source_url;
       }
     }
     for (const Finding& f : mv.findings)

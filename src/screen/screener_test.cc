@@ -494,5 +494,40 @@ TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
   EXPECT_EQ(Find(both.markets[0], "RECALLED_ELSEWHERE")->reason.rfind("A recall in US and CA, which has no force in EU", 0), 0u);
 }
 
+// A notice published after the date screened for is not yet a recall; the
+// findings link to the notice's page.
+TEST_F(ScreenerTest, ARecallCountsFromItsDate) {
+  RecallHit hit{{"US"}, true, "Matches us-cpsc notice 26101 of 2026-03-02 (Power banks): same GTIN 04006381333931."};
+  hit.published = Date::Parse("2026-03-02").value();
+  hit.source_url = "https://www.cpsc.gov/Recalls/2026/x";
+  const FixedRecalls recalls({hit});
+  auto l = ParseListingJson(kPowerBank + R"("target_markets":["US","EU"]})");
+  ASSERT_TRUE(l.ok());
+  for (const char* on : {"2026-03-01", "2026-03-02", "2026-06-01"}) {
+    Screener screener(*kb_, *classifier_, Date::Parse(on).value());
+    screener.set_recalls(&recalls);
+    const ListingResult r = screener.Screen(l.value());
+    const bool published = std::string_view(on) >= "2026-03-02";
+    const Finding* here = Find(r.markets[0], "RECALLED_PRODUCT");
+    EXPECT_EQ(here != nullptr, published) << on;
+    EXPECT_EQ(Find(r.markets[1], "RECALLED_ELSEWHERE") != nullptr, published) << on;
+    if (here != nullptr) EXPECT_EQ(here->source_url, "https://www.cpsc.gov/Recalls/2026/x");
+  }
+}
+
+// Two notices of one joint recall: where one has force and takes the
+// listing down, the other is not said to have no force there.
+TEST_F(ScreenerTest, AJointRecallsOtherNoticeIsNoWarningWhereTheRecallHasForce) {
+  const FixedRecalls recalls({{{"CA"}, true, "Matches ca-health-canada notice RA-1 (Xylophones): same GTIN 00036000291452."},
+                              {{"US", "CA"}, true, "Matches us-cpsc notice 18143 (Xylophones): same GTIN 00036000291452."}});
+  auto l = ParseListingJson(kPowerBank + R"("target_markets":["US","CA"]})");
+  ASSERT_TRUE(l.ok());
+  Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
+  screener.set_recalls(&recalls);
+  const ListingResult r = screener.Screen(l.value());
+  EXPECT_EQ(Find(r.markets[0], "RECALLED_PRODUCT")->severity, Severity::kBlock);
+  EXPECT_EQ(Find(r.markets[0], "RECALLED_ELSEWHERE"), nullptr);
+}
+
 }  // namespace
 }  // namespace conform

@@ -141,6 +141,11 @@ void AppendVerdicts(const KnowledgeBase& kb, const Listing& l, const ListingResu
         }
       } else {
         o += "null";
+        // A recall notice's page is what a reviewer opens to decide.
+        if (!f.source_url.empty()) {
+          o += ",\"source_url\":";
+          AppendJsonString(f.source_url, &o);
+        }
       }
       fmt::format_to(std::back_inserter(o), ",\"conditional\":{},\"status\":\"{}\",\"reason\":", f.conditional ? "true" : "false",
                        EvidenceStatusName(f.status));

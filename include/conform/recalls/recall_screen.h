@@ -1,8 +1,10 @@
 // Recall notices as a screening check: `conform screen --recalls DB` turns
 // each notice a listing matches into a RECALLED_PRODUCT finding (BLOCK for
 // takedown, NEEDS_REVIEW for review) in the markets where the recall has
-// force (NoticeMarkets); a takedown is a RECALLED_ELSEWHERE warning in the
-// listing's other markets.
+// force (NoticeMarkets, and the markets of another regulator's notice that
+// links to it as a joint recall); a takedown is a RECALLED_ELSEWHERE warning
+// in the listing's other markets. A notice published after the date
+// screened for is left out (Screener).
 #ifndef CONFORM_RECALLS_RECALL_SCREEN_H_
 #define CONFORM_RECALLS_RECALL_SCREEN_H_
 
@@ -45,6 +47,7 @@ class RecallScreen : public RecallLookup {
 
  private:
   std::vector<Notice> notices_;
+  std::vector<std::vector<std::string>> markets_;  // of each notice: NoticeMarkets and those of joint recalls linking to it
   std::optional<MatchModel> model_;
   BrandAliases brands_;
   std::shared_ptr<const ProductKinds> kinds_;

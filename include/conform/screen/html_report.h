@@ -39,7 +39,7 @@ class HtmlReport {
     std::string listing_id, seller_id, title, category;
     size_t line = 0;
     std::vector<std::pair<std::string, std::string>> verdicts;  // market, verdict
-    std::vector<std::array<std::string, 6>> findings;  // market, severity, code, requirement, reason, remediation
+    std::vector<std::array<std::string, 7>> findings;  // market, severity, code, requirement, reason, remediation, source url
   };
 
   const KnowledgeBase& kb_;

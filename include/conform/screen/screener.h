@@ -11,6 +11,7 @@
 #ifndef CONFORM_SCREEN_SCREENER_H_
 #define CONFORM_SCREEN_SCREENER_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,7 @@ struct Finding {
   std::string reason;       // plain language: what is wrong, or what holds (empty for
                             // info findings unless the screener explains them)
   std::string remediation;  // what to do about it; empty when nothing is to be done
+  std::string source_url;   // of a finding about a published document not a requirement (a recall notice's page)
 };
 
 struct MarketVerdict {
@@ -59,7 +61,11 @@ struct ListingResult {
 struct RecallHit {
   std::vector<std::string> markets;  // where the recall has force: the issuing regulator's, and a joint recall's (EU, US, CA)
   bool takedown = false;  // takedown (BLOCK); otherwise review
-  std::string reason;     // the notice, the product, the hazard, the evidence
+  std::string reason;     // the notice and its date, the product, the hazard, the measures, the batches, the evidence
+  // The notice's date, when the feed gives one: a listing screened for an
+  // earlier date is not judged by a notice not yet published.
+  std::optional<Date> published;
+  std::string source_url;  // the notice on the regulator's site
 };
 class RecallLookup {
  public:
