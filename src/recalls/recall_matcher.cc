@@ -649,6 +649,15 @@ bool TitleNamesNumbers(const PreparedRecord& p, const std::vector<std::string>& 
   });
 }
 
+// Whether two titles (NormalizeText's) have a word of three letters or
+// more in common, numbers aside: "USB fan desk" and a notice on a "Fan".
+bool TitlesShareAWord(const PreparedRecord& a, const PreparedRecord& b) {
+  return std::any_of(a.title_words.begin(), a.title_words.end(), [&](std::string_view w) {
+    return w.size() >= 3 && !std::all_of(w.begin(), w.end(), IsDigit) &&
+           std::any_of(b.title_words.begin(), b.title_words.end(), [w](std::string_view v) { return SameWordOrPlural(v, w); });
+  });
+}
+
 bool AllDigits(const std::vector<std::string>& words) {
   return std::all_of(words.begin(), words.end(), [](const std::string& w) { return std::all_of(w.begin(), w.end(), IsDigit); });
 }
@@ -750,7 +759,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
       "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
       "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары", "reposicao", "acessorio", "acessorios",
-      "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien", "nahradny", "nahradna", "nahradne",
+      "zapasowy", "zapasowa", "zapasowe", "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien", "nahradny", "nahradna", "nahradne",
       "kompatibilni", "kompatibilny", "kompatibilna", "kompatibilne", "prislusenstvi", "prislusenstvo", "vervangend", "vervangende",
       "vervanging", "reserveonderdeel", "tillbehor", "tilbehor", "reservdel", "reservedel", "ersattning", "erstatning",
       "passar till", "passer til", "yhteensopiva", "varaosa", "lisavaruste", "kompatibilis", "csere", "potalkatresz", "tartozek", "compatibil", "compatibila",
@@ -922,6 +931,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"torba", true}, {"sacoche", true}, {"borsa", true}, {"tas", true}, {"displayschutz", true}, {"displayschutzfolie", true},
       // A holder, a stand, a drawer, protective padding (German).
       {"halter", true}, {"stander", true}, {"schublade", true, true}, {"schutzpolster", true},
+      // A tray (a high chair's), in English, German, Italian, Spanish,
+      // Dutch, Swedish, Polish, Hungarian and Finnish; a swing's rope kit.
+      {"tray", true, true}, {"trays", true, true}, {"tablett", true, true}, {"vassoio", true, true}, {"bandeja", true, true},
+      {"dienblad", true, true}, {"bricka", true, true}, {"tacka", true, true}, {"talca", true, true}, {"tarjotin", true, true},
+      {"rope kit", true, true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
       {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
@@ -1465,12 +1479,15 @@ bool IsIdentifierLabel(std::string_view w) { return w == "asin" || EndsWithGtinL
 // `in_title`, and then only two words are blanked ("for kids" is common
 // in titles). A word
 // saying it is another's counts only a word or two before the identifier
-// or its label ("NOT ASIN", "NOT the EAN"). A clause ends at a line
+// or its label ("NOT ASIN", "NOT the EAN"); "original" not after "100%",
+// nor in a title right before the number, which say the goods are
+// genuine ("USB Desktop Fan 100% Original 4040849620621"). A clause ends at a line
 // break, a full stop before a space, ';', '|', '!' or '?'.
 std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
   const size_t window = in_title ? 2 : 6;
   const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
   size_t blank = 0;  // words still to blank
+  std::string_view previous;  // the word before, as it stands
   for (size_t i = 0; i < folded.size();) {
     const char c = folded[i];
     if (!in_word(c)) {
@@ -1515,7 +1532,8 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
       --blank;
     } else if (SaysWhatItGoesWith(w) && (!in_title || identifier_ahead(1)) && !says_whom_it_is_for()) {
       blank = window;
-    } else if (SaysItIsAnothers(w) && (identifier_ahead(1) || (!in_title && identifier_ahead(2)))) {
+    } else if (SaysItIsAnothers(w) && (identifier_ahead(1) || (!in_title && identifier_ahead(2))) &&
+               !(w == "original" && (previous == "100" || (in_title && !IsIdentifierLabel(word_ahead(1)))))) {
       // Right before the identifier or its label, or one word before
       // ("NOT the EAN", "Non è EAN"): "Not for children under 36 months,
       // EAN ..." is the product's own.
@@ -1523,6 +1541,7 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
     } else if ((w == "per" || w == "pro" || w == "do" || w == "passar") && identifier_ahead(1)) {
       blank = 2;
     }
+    previous = std::string_view(folded).substr(i, end - i);
     i = end;
   }
   return folded;
@@ -2486,6 +2505,15 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                  ? fmt::format("rule: shared {}, but the brands differ and so do the kinds of product -> review", id_kind)
                  : fmt::format("rule: shared {}, but the brands differ and the kinds of product are not the same ({} and {}) -> review",
                                id_kind, j.kinds.notice_kind, j.kinds.listing_kind);
+    } else if (!j.shared_gtin.empty() && !j.brands_agree && !j.named && j.kinds.agreement != KindAgreement::kAgree &&
+               !TitlesShareAWord(listing_of(j.candidate), notice_of(j.candidate))) {
+      // The number alone: no brand, kind, name or word of the notice's
+      // title agrees. Sellers copy the barcode of the product a part or an
+      // accessory fits, and say so in words of any language
+      // ("Reservetouw voor schommel Nola 5715404196000" for a swing).
+      m.action = RecallAction::kReview;
+      rule = fmt::format("rule: shared {}, but nothing else the listing says (brand, kind of product, name, a word of the notice's title) "
+                         "agrees -> review", id_kind);
     } else if (j.shared_is_asin && j.gtins_differ) {
       // One product page, two trade items: a variant's page, or an ASIN
       // copied from another product.

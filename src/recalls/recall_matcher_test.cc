@@ -1249,10 +1249,42 @@ TEST(RecallIdentityTest, ARestrictedCirculationGtinIdentifiesOnlyWithTheBrand) {
   EXPECT_TRUE(MatchOne(notice, MakeListing("L", "Hair straightener", "Straighto", "2012345678903")).empty());
   const auto same_brand = MatchOne(notice, MakeListing("L", "Toy car red", "Carzy", "2012345678903"));
   ExpectOneTakedown(same_brand);
-  // An ordinary GTIN needs nothing else.
-  const auto ordinary = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy car", "Carzy", "", "04006381333931"),
-                                 MakeListing("L", "Hair straightener", "Straighto", "4006381333931"));
-  ExpectOneTakedown(ordinary);
+  // An ordinary GTIN needs no brand: a word of the notice's title will do.
+  const Notice ordinary = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy car", "Carzy", "", "04006381333931");
+  ExpectOneTakedown(MatchOne(ordinary, MakeListing("L", "Remote control toy car", "Straighto", "4006381333931")));
+  // With nothing agreeing but the number, a review: sellers copy the
+  // barcode of what their goods fit, and say so in any language.
+  const auto copied = MatchOne(ordinary, MakeListing("L", "Hair straightener", "Straighto", "4006381333931"));
+  ASSERT_EQ(copied.size(), 1u);
+  EXPECT_EQ(copied[0].action, RecallAction::kReview);
+  EXPECT_EQ(copied[0].evidence.back(),
+            "rule: shared GTIN, but nothing else the listing says (brand, kind of product, name, a word of the notice's title) agrees -> review");
+}
+
+// A swing's barcode on a spare rope, in the languages sellers write; and
+// trays and rope kits sold under the product's name.
+TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
+  Notice swing = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90002/24", "Swing", "Lumikid", "", "05715404196000", "Nola");
+  for (const char* title : {"Reservetouw voor schommel Nola 5715404196000", "Rezervna vrv za gugalnico Nola 5715404196000",
+                            "Zamjensko uže za ljuljačku Nola 5715404196000"}) {
+    const auto hits = MatchOne(swing, MakeListing("L", title, "OEM"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
+  }
+  ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Garden swing for kids Nola", "OEM", "5715404196000")));
+  const auto rope = MatchOne(swing, MakeListing("L", "Nola swing rope kit", "", "5715404196000"));
+  ASSERT_EQ(rope.size(), 1u);
+  EXPECT_EQ(rope[0].action, RecallAction::kReview);
+  Notice chair = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90003/24", "High chair", "Lumikid", "", "03220660344024", "Ava");
+  for (const char* title : {"Tacka zapasowa Lumikid Ava", "Lumikid Ava etetőszékhez tálca", "Lumikid Ava syöttötuolin tarjotin", "Lumikid Ava tray"}) {
+    const auto hits = MatchOne(chair, MakeListing("L", title, "", "3220660344024"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
+  }
+  ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair with tray", "", "3220660344024")));
+  // "Original" in a title, right before the number, says genuine.
+  ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair 100% Original 3220660344024", "")));
+  ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair Original 3220660344024", "")));
 }
 
 TEST(RecallIdentityTest, BrandsAgreeWithAndWithoutAccents) {
