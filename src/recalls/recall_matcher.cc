@@ -1269,19 +1269,42 @@ enum class CodeAgreement { kNone, kNear, kVariant, kSame };
 // and make rule 4's name evidence (MatchRecord::name_words); a sentence is
 // description only. The pair model sees the description as before: the
 // notice's title is left as the regulator wrote it.
-bool DescriptionIsAName(std::string_view d) {
-  constexpr size_t kMaxWords = 8, kMaxBytes = 80;
+// The names a description gives: itself when it is one name of at most 8
+// words, or its parts at " / " ("Astronaut Nebula projector / Star
+// projection lamp"); a longer one, up to 120 bytes, that lists names of at
+// most 8 words each after commas ("Quiet Book Montessori Spielzeug, 3D
+// Filz Busy Book Sensorisches Spielzeug"), each of them. None for a
+// sentence (a full stop at its end, a line break) or a placeholder.
+std::vector<std::string_view> NamesInDescription(std::string_view d) {
+  constexpr size_t kMaxWords = 8, kMaxBytes = 80, kMaxListBytes = 120;
   while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
   while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
-  if (d.empty() || d.size() > kMaxBytes || d.back() == '.' || d.find('\n') != std::string_view::npos) return false;
-  size_t words = 0;
-  for (size_t i = 0; i < d.size();) {
-    while (i < d.size() && d[i] == ' ') ++i;
-    if (i == d.size()) break;
-    ++words;
-    while (i < d.size() && d[i] != ' ') ++i;
-  }
-  return words <= kMaxWords && !PlaceholderBrand(BrandKey(d));
+  if (d.empty() || d.size() > kMaxListBytes || d.back() == '.' || d.find('\n') != std::string_view::npos || PlaceholderBrand(BrandKey(d))) return {};
+  const auto word_count = [](std::string_view t) {
+    size_t words = 0;
+    for (size_t i = 0; i < t.size();) {
+      while (i < t.size() && t[i] == ' ') ++i;
+      if (i == t.size()) break;
+      ++words;
+      while (i < t.size() && t[i] != ' ') ++i;
+    }
+    return words;
+  };
+  const auto split = [](std::string_view t, std::string_view at) {
+    std::vector<std::string_view> parts;
+    for (size_t from = 0; from <= t.size();) {
+      const size_t end = std::min(t.find(at, from), t.size());
+      parts.push_back(t.substr(from, end - from));
+      from = end + at.size();
+    }
+    return parts;
+  };
+  if (d.size() <= kMaxBytes && word_count(d) <= kMaxWords) return split(d, " / ");
+  if (d.find(", ") == std::string_view::npos) return {};
+  std::vector<std::string_view> names = split(d, ", ");
+  for (const std::string_view name : names)
+    if (word_count(name) > kMaxWords) return {};
+  return names;
 }
 
 }  // namespace
@@ -1291,24 +1314,24 @@ MatchRecord FromNotice(const Notice& n) {
   r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
   r.is_notice = true;
   const std::string name = n.product_name.empty() ? n.title : n.product_name;
-  if (DescriptionIsAName(n.description)) {
+  if (const std::vector<std::string_view> names = NamesInDescription(n.description); !names.empty()) {
     const std::string product = CollapseToWords(FoldForMatching(name));
     std::string brand_words;
     for (const auto& b : n.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
-    // "Astronaut Nebula projector / Star projection lamp": two names.
-    const std::string_view description = n.description;
-    for (size_t at = 0; at <= description.size();) {
-      const size_t end = std::min(description.find(" / ", at), description.size());
+    for (const std::string_view one : names) {
       std::vector<std::string> words;
-      const std::string folded = CollapseToWords(FoldForMatching(description.substr(at, end - at)));
+      const std::string folded = CollapseToWords(FoldForMatching(one));
       // A number is part of the name however short: "14 Her" and "16 Her"
       // are two perfumes.
       for (const std::string_view w : Words(folded))
         if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(product, w) && !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);
-      if (!words.empty()) r.name_words.push_back(std::move(words));
-      at = end + 3;
+      if (!words.empty()) {
+        r.name_words.push_back(std::move(words));
+        std::string compact = CompactAlnum(folded);
+        r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
+      }
     }
   }
   // One code in the model attribute, so that it reads as one code, the
@@ -2187,6 +2210,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     j.named = j.brands_agree && std::any_of(notice_record.name_words.begin(), notice_record.name_words.end(), [&l](const std::vector<std::string>& words) {
                 return TitleHasEvery(l, words) && (!AllDigits(words) || TitleNamesNumbers(l, words));
               });
+    if (j.brands_agree && !j.named && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
+                                                  [](const std::string& c) { return !c.empty(); })) {
+      const std::string title = CompactAlnum(l.title);
+      j.named = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
+                            [&title](const std::string& c) { return !c.empty() && title.find(c) != std::string::npos; });
+    }
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
     // words would pass for short brands.

@@ -1320,6 +1320,16 @@ TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Bicycle helmet", "LIMAR", "", "", "Limar Torino")).name_words, Words{{"torino"}});
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy set", "Fisher-Price", "", "", "Baby Biceps Gift Set")).name_words,
             (Words{{"baby", "biceps", "gift"}}));
+  // A name spelled without its spaces or hyphens is the name (alert
+  // A12/01879/24); a part of it is not.
+  const Notice seat = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01879/24", "Child car seat", "Kinderkraft", "", "", "I-CARE i-Size");
+  EXPECT_EQ(FromNotice(seat).name_compacts, std::vector<std::string>{"ICAREISIZE"});
+  for (const char* title : {"Kinderkraft ICARE i-Size car seat", "Kinderkraft I-CARE iSize", "KINDERKRAFT I CARE I SIZE"}) {
+    const auto hits = MatchOne(seat, MakeListing("L", title, ""));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  EXPECT_TRUE(MatchOne(seat, MakeListing("L", "Kinderkraft iSize booster seat", "")).empty());
   // Numbers are part of the name, however short.
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/03788/24", "Eau de toilette", "Setablu", "", "", "14 Her")).name_words,
             (Words{{"14", "her"}}));
@@ -1327,6 +1337,17 @@ TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Laser pointer", "Burnnove", "", "", "Astronaut Nebula projector / Star projection lamp"))
                 .name_words,
             (Words{{"astronaut", "nebula", "projector"}, {"star", "projection", "lamp"}}));
+  // A longer list of names after commas (alert A12/03434/24); a short one
+  // stays one name.
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/03434/24", "Baby book", "Ulikey", "", "",
+                                  "Quiet Book Montessori Spielzeug, 3D Filz Busy Book Sensorisches Spielzeug"))
+                .name_words,
+            (Words{{"quiet", "montessori", "spielzeug"}, {"3d", "filz", "busy", "sensorisches", "spielzeug"}}));
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Passenger car", "Opel", "", "", "Corsa, Mokka")).name_words,
+            (Words{{"corsa", "mokka"}}));
+  EXPECT_TRUE(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy", "Acme", "", "",
+                                    "Plush toy with a long list of words, more than eight of them in this one part, and another"))
+                  .name_words.empty());
   // Prose, a placeholder, or nothing beyond the product name: no name.
   for (const char* description : {"Red wireless earphones in a cardboard box.", "None", "Power bank", "The power bank overheats while charging the phone and can catch fire"})
     EXPECT_TRUE(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Ikea", "", "", description)).name_words.empty()) << description;

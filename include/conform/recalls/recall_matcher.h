@@ -100,6 +100,11 @@ struct MatchRecord {
   // prose. (A product name as CPSC writes it, "Galanz Retro Refrigerators",
   // is brand and kind, which every listing of the brand's line shares.)
   std::vector<std::vector<std::string>> name_words;
+  // Of each of those names with two words or more, its letters and digits
+  // run together (CompactAlnum): a title that spells the name without
+  // spaces or hyphens ("ICARE iSize" for "I-CARE i-Size", "24 V" for
+  // "24V") names it too. Empty when shorter than 6 characters.
+  std::vector<std::string> name_compacts;
   // Valid GTINs a listing's title writes ("Hair mask 500ml EAN
   // 8051772488833"): 12 to 14 digits standing alone, or 8 after a label
   // (EAN, GTIN, UPC, JAN). They confirm a notice's GTIN as the GTIN field
