@@ -1701,6 +1701,16 @@ MatchRecord FromListing(const Listing& l) {
   }
   for (const auto& g : described.gtins)
     if (!known(g)) r.gtins_in_description.push_back(g);
+  // "B0" and eight more letters or digits, standing alone.
+  for (size_t at = title.find_first_of("Bb"); at != std::string::npos; at = title.find_first_of("Bb", at + 1)) {
+    if (at + 10 > title.size() || title[at + 1] != '0' || (at > 0 && std::isalnum(static_cast<unsigned char>(title[at - 1]))) ||
+        (at + 10 < title.size() && std::isalnum(static_cast<unsigned char>(title[at + 10]))))
+      continue;
+    std::string asin = AsinOf(std::string_view(title).substr(at, 10));
+    if (!asin.empty() && std::find(r.asins.begin(), r.asins.end(), asin) == r.asins.end() &&
+        std::find(r.asins_in_title.begin(), r.asins_in_title.end(), asin) == r.asins_in_title.end())
+      r.asins_in_title.push_back(std::move(asin));
+  }
   if (!l.brand.empty()) r.brands.push_back(r.record.fields[1].second);
   return r;
 }
@@ -1783,7 +1793,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   for (const auto& g : record.gtins) keys.push_back("g:" + g);
   for (const auto& g : record.gtins_in_title) keys.push_back("g:" + g);
   for (const auto& g : record.gtins_in_description) keys.push_back("g:" + g);
-  for (const auto* asins : {&record.asins, &record.asins_in_description})
+  for (const auto* asins : {&record.asins, &record.asins_in_description, &record.asins_in_title})
     for (const auto& a : *asins) keys.push_back("a:" + a);
   for (const auto* referenced : {&record.referenced_in_title, &record.referenced_ids})
     for (const auto& id : *referenced) keys.push_back((AsinOf(id).empty() ? "g:" : "a:") + id);
@@ -2156,12 +2166,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // An ASIN names one product page; the GTINs, when both give one, still
     // say whether it is another trade item.
     if (j.shared_gtin.empty())
-      for (const auto* asins : {&listing_record.asins, &listing_record.asins_in_description})
+      for (const auto* asins : {&listing_record.asins, &listing_record.asins_in_description, &listing_record.asins_in_title})
         for (const auto& a : *asins)
           if (j.shared_gtin.empty() && std::find(notice_record.asins.begin(), notice_record.asins.end(), a) != notice_record.asins.end()) {
             j.shared_gtin = a;
             j.shared_is_asin = true;
             if (asins == &listing_record.asins_in_description) j.gtin_written_in = "description";
+            if (asins == &listing_record.asins_in_title) j.gtin_written_in = "title";
           }
     // Given as another product's: reviewed at most.
     for (const auto* referenced : {&listing_record.referenced_in_title, &listing_record.referenced_ids})

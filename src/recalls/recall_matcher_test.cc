@@ -1577,6 +1577,14 @@ TEST(RecallIdentityTest, AnAsinAsSellersWriteItAndAnotherProductsAsin) {
   for (const char* details : {"<ul><li><span class=\"a-text-bold\">ASIN &rlm; : &lrm;</span> <span>B0ZZQ1X7KP</span></li></ul>",
                               "<tr><th>ASIN</th><td>B0ZZQ1X7KP</td></tr>", "ASINs: B0ZZQ1X7KQ, B0ZZQ1X7KP"})
     ExpectOneTakedown(MatchOne(notice, with("Starry sky night light projector for kids", details)), details);
+  // In the title, labelled or not; not inside a longer word.
+  for (const char* title : {"Starry sky night light projector B0ZZQ1X7KP", "Starry sky projector (ASIN: b0zzq1x7kp)"}) {
+    const auto hits = MatchOne(notice, with(title, ""));
+    ExpectOneTakedown(hits, title);
+    if (!hits.empty()) EXPECT_EQ(hits[0].evidence.front(), "same ASIN B0ZZQ1X7KP (written in the listing's title)");
+  }
+  EXPECT_TRUE(FromListing(with("Starry sky projector XB0ZZQ1X7KP", "")).asins_in_title.empty());
+  EXPECT_TRUE(FromListing(with("Starry sky projector B0ZZQ1X7KP2", "")).asins_in_title.empty());
   // In the GTIN field, labelled or typed in groups.
   for (const char* gtin : {"ASIN: B0ZZQ1X7KP", "B0 ZZQ 1X7 KP", "b0-zzq1x7kp"})
     ExpectOneTakedown(MatchOne(notice, with("Starry sky night light projector for kids", "", gtin)), gtin);

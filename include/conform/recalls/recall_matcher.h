@@ -122,6 +122,10 @@ struct MatchRecord {
   // ASINs a listing's description labels ("ASIN: B0CHYPVWHV"), which count
   // as its own.
   std::vector<std::string> asins_in_description;
+  // ASINs a listing's title writes, labelled or not ("Astronaut projector
+  // B0CHYPVWHV"): equal to a notice's, they name its page, as those of
+  // the description do.
+  std::vector<std::string> asins_in_title;
   // GTIN-14s and ASINs a listing's description labels as another
   // product's: after "for", "compatible", "not", "original" ...
   // (ReadStatedIdentifiers). Shared with a notice, they are reviewed,
