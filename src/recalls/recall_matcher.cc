@@ -1570,6 +1570,39 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
   return folded;
 }
 
+// The value after a brand label and a colon in `folded` (NormalizeForMatching's
+// text): "brand: power style" -> "power style". See StatedIdentifiers::brand.
+std::string LabelledBrand(std::string_view folded) {
+  static const std::unordered_set<std::string_view> kLabels = {"brand", "marke", "marque", "marca", "marka", "merk", "märke",
+                                                               "merkki", "značka", "znacka", "márka", "бренд", "品牌", "ブランド", "브랜드"};
+  const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
+  std::string_view previous;
+  for (size_t i = 0; i < folded.size();) {
+    if (!in_word(folded[i])) {
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < folded.size() && in_word(folded[end])) ++end;
+    const std::string_view w = folded.substr(i, end - i);
+    size_t colon = end;
+    while (colon < folded.size() && folded[colon] == ' ') ++colon;
+    if (kLabels.count(w) != 0 && colon < folded.size() && folded[colon] == ':' && !SaysWhatItGoesWith(previous)) {
+      size_t from = colon + 1;
+      while (from < folded.size() && folded[from] == ' ') ++from;
+      size_t to = from;
+      while (to < folded.size() && to - from < 40 && folded[to] != '\n' && folded[to] != ';' && folded[to] != '|' && folded[to] != ',' &&
+             !(folded[to] == '.' && (to + 1 == folded.size() || folded[to + 1] == ' ')))
+        ++to;
+      std::string value = CollapseToWords(folded.substr(from, to - from));
+      if (!value.empty() && std::count(value.begin(), value.end(), ' ') < 5 && !PlaceholderBrand(BrandKey(value))) return value;
+    }
+    previous = w;
+    i = end;
+  }
+  return "";
+}
+
 StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   StatedIdentifiers ids;
   // A document's models, when the description labels none: those read as
@@ -1610,6 +1643,7 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   const std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
   ids.models = OwnLabelledModelNumbers(description);
   const std::string folded = NormalizeForMatching(description);
+  ids.brand = LabelledBrand(folded);
   const std::string own = WithoutOtherProductsIdentifiers(folded, /*in_title=*/false);
   ids.gtins = GtinsIn(own, /*labelled_only=*/true);
   ids.asins = LabelledAsins(own);
@@ -1627,7 +1661,8 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
 
 std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   std::string text;
-  if (!ids.models.empty()) text = "models " + Joined(ids.models, 0, " and ");
+  if (!ids.brand.empty()) text = "brand: " + ids.brand;
+  if (!ids.models.empty()) text.append(text.empty() ? "" : ". ").append("models ").append(Joined(ids.models, 0, " and "));
   for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
   for (const auto& a : ids.asins) text.append(text.empty() ? "" : ". ").append("ASIN ").append(a);
   // Read back as another product's: "fits" starts their clause.
@@ -1646,8 +1681,11 @@ MatchRecord FromListing(const Listing& l) {
   const bool model_given = !l.model.empty() || described.models.empty();
   MatchRecord r;
   r.id = l.listing_id;
+  // A brand field that says none ("Generic", "OEM") gives way to the brand
+  // the description labels.
+  const bool brand_given = described.brand.empty() || (!l.brand.empty() && !PlaceholderBrand(BrandKey(l.brand)));
   r.record.fields = {{"title", text(l.title)},
-                     {"brand", text(l.brand)},
+                     {"brand", brand_given ? text(l.brand) : described.brand},
                      {"model", model_given ? text(l.model) : described.models[0]},
                      {"category", text(l.category)},
                      {"other models", model_given ? "" : Joined(described.models, 1)}};
@@ -1711,7 +1749,7 @@ MatchRecord FromListing(const Listing& l) {
         std::find(r.asins_in_title.begin(), r.asins_in_title.end(), asin) == r.asins_in_title.end())
       r.asins_in_title.push_back(std::move(asin));
   }
-  if (!l.brand.empty()) r.brands.push_back(r.record.fields[1].second);
+  if (!r.record.fields[1].second.empty()) r.brands.push_back(r.record.fields[1].second);
   return r;
 }
 

@@ -1287,6 +1287,36 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair Original 3220660344024", "")));
 }
 
+// Sellers with "Generic" or nothing in the brand field label the brand in
+// the description.
+TEST(RecallIdentityTest, ABrandTheDescriptionLabels) {
+  const auto described = [](const char* brand, const char* description) {
+    Listing l = MakeListing("L", "Toy mobile phone with light and sound", brand);
+    l.description = description;
+    return l;
+  };
+  EXPECT_EQ(ReadStatedIdentifiers(described("", "Brand: Happy People. Age 18 months+")).brand, "happy people");
+  EXPECT_EQ(ReadStatedIdentifiers(described("", "<li>Marke : Happy People</li><li>Farbe: rot</li>")).brand, "happy people");
+  EXPECT_EQ(ReadStatedIdentifiers(described("", "品牌：Happy People")).brand, "happy people");
+  for (const char* not_brand : {"Compatible brand: Bosch", "Brand: Generic", "Brand new toy phone", "Suitable for brand: Bosch"})
+    EXPECT_EQ(ReadStatedIdentifiers(described("", not_brand)).brand, "") << not_brand;
+  // What a listing index keeps reads back the same.
+  const StatedIdentifiers ids = ReadStatedIdentifiers(described("", "Brand: Happy People, model TP-10"));
+  Listing kept = described("", "");
+  kept.description = StatedIdentifiersText(ids);
+  EXPECT_EQ(ReadStatedIdentifiers(kept).brand, "happy people");
+  // It stands in for a brand field that names none, not for one that does.
+  EXPECT_EQ(FromListing(described("Generic", "Brand: Happy People")).record.Get("brand"), "happy people");
+  EXPECT_EQ(FromListing(described("", "Brand: Happy People")).brands, std::vector<std::string>{"happy people"});
+  EXPECT_EQ(FromListing(described("Toyland", "Brand: Happy People")).record.Get("brand"), "Toyland");
+  const Notice phone = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90004/24", "Toy mobile phone", "Happy People", "", "04008332610757");
+  ExpectOneTakedown(MatchOne(phone, [&] {
+    Listing l = described("Generic", "Brand: Happy People");
+    l.gtin = "4008332610757";
+    return l;
+  }()));
+}
+
 TEST(RecallIdentityTest, BrandsAgreeWithAndWithoutAccents) {
   for (const char* brand : {"Lowe Electrique", "LÖWE ÉLECTRIQUE", "löwe électrique"}) {
     const auto hits = MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toaster", "Löwe Électrique", "LT5500", ""),

@@ -161,6 +161,12 @@ struct StatedIdentifiers {
   // follows is another's ("not", "other", "see", "original"), in one
   // clause: another product's, as a model labelled there is.
   std::vector<std::string> referenced_gtins, referenced_asins;
+  // The brand the description labels ("Brand: Power Style", "Marke:",
+  // "Marque :", "品牌："), folded as NormalizeForMatching leaves it; not
+  // after "compatible" or "for" ("Compatible brand: Bosch"), nor a
+  // placeholder ("Brand: Generic"). Stands in for a brand field that is
+  // empty or a placeholder.
+  std::string brand;
 };
 StatedIdentifiers ReadStatedIdentifiers(const Listing& listing);
 // A short description ("models GV31 and GV30. GTIN 04006381333931. ASIN
