@@ -174,9 +174,14 @@ Status GetPrice(element e, Listing* l) {
 Result<Listing> ParseListingJson(std::string_view json) {
   thread_local simdjson::dom::parser parser;
   element doc;
-  if (auto err = parser.parse(json.data(), json.size(), true).get(doc); err != simdjson::SUCCESS)
+  if (auto err = parser.parse(json.data(), json.size(), true).get(doc); err != simdjson::SUCCESS) {
+    // A CSV file read as JSON Lines (from standard input, or a file whose
+    // name does not say CSV) fails on every line: say so on the first.
+    const bool looks_csv = json.find('{') == std::string_view::npos && json.find(',') != std::string_view::npos;
     return Error(ErrorCode::kInvalidInput, fmt::format("not valid JSON: {}", simdjson::error_message(err)),
-                 "each line must be one JSON object in UTF-8");
+                 looks_csv ? "each line must be one JSON object in UTF-8; the line looks like CSV: if the input is CSV, pass --format csv"
+                           : "each line must be one JSON object in UTF-8");
+  }
   simdjson::dom::object obj;
   if (doc.get_object().get(obj) != simdjson::SUCCESS)
     return Error(ErrorCode::kInvalidInput, fmt::format("a listing must be a JSON object, got {}", TypeName(doc.type())), "");

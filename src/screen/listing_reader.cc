@@ -1,6 +1,7 @@
 #include "conform/screen/listing_reader.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <simdjson.h>
 
 #include <algorithm>
@@ -42,15 +43,22 @@ Result<std::string> CodeDigits(std::string_view field, std::string_view written,
 }  // namespace
 
 Status FinishListing(Listing* l) {
-  const auto missing = [](const char* f) {
-    return Error(ErrorCode::kInvalidInput, fmt::format("field '{}' is required", f), "see doc/listing-format.md");
-  };
-  if (l->listing_id.empty()) return missing("listing_id");
-  if (l->seller_id.empty()) return missing("seller_id");
-  if (l->title.empty()) return missing("title");
-  if (l->target_markets.empty())
+  // Every required field missing, at once: a record fixed one field a run
+  // would come back as many times.
+  std::vector<std::string> missing;
+  if (l->listing_id.empty()) missing.emplace_back("'listing_id'");
+  if (l->seller_id.empty()) missing.emplace_back("'seller_id'");
+  if (l->title.empty()) missing.emplace_back("'title'");
+  if (l->target_markets.empty()) missing.emplace_back("'target_markets'");
+  if (missing.size() == 1 && l->target_markets.empty())
     return Error(ErrorCode::kInvalidInput, "field 'target_markets' is required and must name at least one market",
                  "name the markets the listing is offered in (e.g. DE and FR); see doc/listing-format.md");
+  if (missing.size() == 1) return Error(ErrorCode::kInvalidInput, fmt::format("field {} is required", missing[0]), "see doc/listing-format.md");
+  if (missing.size() > 1) {
+    const std::string last = missing.back();
+    missing.pop_back();
+    return Error(ErrorCode::kInvalidInput, fmt::format("fields {} and {} are required", fmt::join(missing, ", "), last), "see doc/listing-format.md");
+  }
   for (auto& m : l->target_markets) m = AsciiUpper(m);
   if (!l->hs_code.empty()) {
     auto digits = CodeDigits("hs_code", l->hs_code, l->hs_code, ". ", 4, 10, "is not an HS code", "write 4 to 10 digits, e.g. 8504.40 or 850440");

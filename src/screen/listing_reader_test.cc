@@ -118,8 +118,11 @@ TEST(ListingJsonTest, RejectsBadRecordsNamingTheField) {
   } cases[] = {
       {"{", "not valid JSON"},
       {"[1,2]", "must be a JSON object"},
+      {"listing_id,seller_id,title,target_markets", "the line looks like CSV: if the input is CSV, pass --format csv"},
       {R"({"seller_id":"S","title":"t","target_markets":["EU"]})", "'listing_id' is required"},
       {R"({"listing_id":"L","seller_id":"S","title":"t"})", "'target_markets' is required"},
+      {R"({"listing_id":"L"})", "fields 'seller_id', 'title' and 'target_markets' are required"},
+      {R"({"listing_id":"L","target_markets":["EU"]})", "fields 'seller_id' and 'title' are required"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":[]})", "must name at least one market"},
       {R"({"listing_id":7,"seller_id":"S","title":"t","target_markets":["EU"]})", "'listing_id': must be a string, got a number"},
       {R"({"listing_id":"L","seller_id":"S","title":"t","target_markets":"EU"})", "must be an array of strings"},

@@ -188,6 +188,7 @@ class CliScreenObserver : public ScreenObserver {
   void OnRows(std::string_view rows) override { std::fwrite(rows.data(), 1, rows.size(), out_); }
   void OnScreened(const Listing& l, const ListingResult& r) override {
     if (report_) report_->Add(l, r);
+    ids_.emplace_back(std::hash<std::string>{}(l.listing_id), l.line);
     // Each ignored field once per run: a misspelt optional field
     // ("warning_languages") would otherwise be lost without a word.
     for (const std::string& name : l.ignored_fields) {
@@ -210,9 +211,24 @@ class CliScreenObserver : public ScreenObserver {
   }
   void Finish() {
     if (progress_) std::fputs("\r\033[K", stderr);
+    // A listing_id given twice is screened twice, and said: whoever reads
+    // the verdicts by id would otherwise see one of them only. Ids are
+    // kept as hashes, 16 bytes a listing.
+    std::sort(ids_.begin(), ids_.end());
+    size_t repeated = 0;
+    std::pair<size_t, size_t> first{0, 0};
+    for (size_t i = 1; i < ids_.size(); ++i) {
+      if (ids_[i].first != ids_[i - 1].first) continue;
+      if (repeated++ == 0) first = {ids_[i - 1].second, ids_[i].second};
+    }
+    if (repeated > 0)
+      cli::PrintNote(fmt::format("warning: {}: {} listing{} repeat{} a listing_id given before (lines {} and {}, for one): each is screened "
+                                 "and written",
+                                 input_, repeated, repeated == 1 ? "" : "s", repeated == 1 ? "s" : "", first.first, first.second));
   }
 
  private:
+  std::vector<std::pair<size_t, size_t>> ids_;  // hash of each listing_id, and its line
   FILE* out_;
   bool progress_;
   HtmlReport* report_;
@@ -338,6 +354,11 @@ int RunScreenCommand(const ScreenArgs& args) {
                                       "give --html a file of its own"}}));
     if (!args.html.empty())
       if (Status st = cli::CheckWritable(args.html, "HTML report"); !st.ok()) return Report(st.error());
+    if (args.output != "-") {
+      const auto st = fs::status(args.output, ec);
+      if (ec || !fs::exists(st) || fs::is_regular_file(st))
+        if (Status w = cli::CheckWritable(args.output, "verdicts"); !w.ok()) return Report(w.error());
+    }
   }
   // The output is opened last, once everything the run needs has loaded, so
   // that a bad option leaves no file behind.
@@ -389,6 +410,7 @@ int RunScreenCommand(const ScreenArgs& args) {
                  s.listings, s.rows, s.verdicts[3], s.verdicts[2], s.verdicts[1], s.verdicts[0], s.bad_records,
                  s.stopped_early ? " (stopped early: --max-errors reached)" : "");
   }
+  if (s.listings == 0 && s.bad_records == 0) cli::PrintNote(fmt::format("warning: {}: the input holds no listings", args.input));
   if (s.stopped_early) return kExitBadInput;
   // Nothing screened from a file of records: nothing usable came in.
   if (s.listings == 0 && s.bad_records > 0) return kExitBadInput;
