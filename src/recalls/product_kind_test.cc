@@ -186,7 +186,8 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
                             "宾利 Bentayga 全包围脚垫", "ベントレー Bentayga フロアマット", "Коврики Bentley Bentayga резиновые",
                             "Брелок BENTLEY Bentayga", "벤틀리 Bentayga 카매트", "Bentley Bentayga 키링", "Tapetes Bentley Bentayga",
                             "Karpet mobil Bentley Bentayga", "Bentley Bentayga paspas", "BENTLEY BENTAYGA ANAHTARLIK",
-                            "Thảm lót sàn Bentley Bentayga"}) {
+                            "Thảm lót sàn Bentley Bentayga", "Bentley Bentayga wind deflectors 4pcs", "Bentley Bentayga üléshuzat",
+                            "Scarpe da corsa Bentley Bentayga"}) {
     const KindJudgement j = Judge(car, ListingRecord("L", title));
     EXPECT_EQ(j.agreement, KindAgreement::kConflict) << title;
   }
