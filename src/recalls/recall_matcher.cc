@@ -2464,7 +2464,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       evidence.push_back(fmt::format("same GTIN {}, but a restricted-circulation number (unique only inside one company or country) "
                                      "and the brand is not confirmed",
                                      j.restricted_gtin));
-    if (j.notice_code != nullptr) {
+    // A notice that lists the barcode among its model numbers ("UPC
+    // 680079015947" in CPSC's table) agrees on it once, as the GTIN.
+    const auto is_the_gtin = [&](const std::string& code) {
+      return !j.shared_gtin.empty() && code.size() >= 8 && std::all_of(code.begin(), code.end(), IsDigit) &&
+             std::string_view(j.shared_gtin).ends_with(code) &&
+             std::all_of(j.shared_gtin.begin(), j.shared_gtin.end() - static_cast<std::ptrdiff_t>(code.size()), [](char c) { return c == '0'; });
+    };
+    if (j.notice_code != nullptr && !is_the_gtin(j.notice_code->normalized)) {
       const std::string& a = j.notice_code->normalized;
       if (!j.notice_variant.empty()) {
         evidence.push_back(fmt::format("model code {} in the listing, which the notice writes only as {}", a, j.notice_variant));

@@ -1287,6 +1287,15 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair Original 3220660344024", "")));
 }
 
+// A notice listing its barcode among its model numbers agrees on it once.
+TEST(RecallIdentityTest, ABarcodeAmongTheModelNumbersIsNoSecondAgreement) {
+  const Notice pit = MakeNotice(NoticeSource::kUsCpsc, "26687", "Tabletop Fire Pits", "Brookstone", "680079015947", "00680079015947");
+  const auto hits = MatchOne(pit, MakeListing("L", "Tabletop fire pit, indoor/outdoor, UPC 680079015947", ""));
+  ExpectOneTakedown(hits);
+  ASSERT_FALSE(hits.empty());
+  for (const auto& e : hits[0].evidence) EXPECT_EQ(e.find("model code"), std::string::npos) << e;
+}
+
 // Sellers with "Generic" or nothing in the brand field label the brand in
 // the description.
 TEST(RecallIdentityTest, ABrandTheDescriptionLabels) {
