@@ -126,6 +126,7 @@ std::vector<RecallHit> RecallScreen::Find(const Listing& listing) const {
     hit.markets = markets_[m.indexed];
     hit.takedown = m.action == RecallAction::kTakedown;
     hit.reason = HitReason(n, m);
+    if (hit.markets.size() > 1) hit.reason += fmt::format(" A joint recall, in force in {}.", fmt::join(hit.markets, " and "));
     hit.published = n.published;
     hit.source_url = n.url;
     hits.push_back(std::move(hit));

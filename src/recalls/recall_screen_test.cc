@@ -70,6 +70,7 @@ TEST(RecallScreenTest, AJointRecallLinkedFromTheOtherRegulator) {
   EXPECT_TRUE(hits[0].takedown);
   EXPECT_EQ(hits[0].published, canada.published);
   EXPECT_EQ(hits[0].source_url, canada.url);
+  EXPECT_TRUE(hits[0].reason.ends_with(" A joint recall, in force in CA and US.")) << hits[0].reason;
   EXPECT_EQ(hits[0].reason.rfind("Matches ca-health-canada notice RA-66524 of 2018-04-19 (Petit Collage musical jumbo wooden xylophones, risk: "
                                  "The beater stick's ball can detach, posing a choking hazard to young children; measures: Recall; the notice "
                                  "covers batch 2017-08 only): same GTIN",

@@ -726,7 +726,7 @@ ListingResult Screener::Screen(const Listing& l) const {
       if (hit.published && *hit.published > on_) continue;  // not yet published on the date screened for
       if (in_force_here(hit)) {
         AddFinding(&mv, "RECALLED_PRODUCT", hit.takedown ? Severity::kBlock : Severity::kReview, hit.reason,
-                   hit.takedown ? "Take the listing down: the product is recalled or banned in this market."
+                   hit.takedown ? "Take the listing down: a regulator in this market found the product dangerous or non-compliant and took the measures the notice names."
                                 : "Check whether the listing sells the recalled product; take it down if it does.");
         mv.findings.back().source_url = hit.source_url;
       } else if (hit.takedown && !recalled_here) {
