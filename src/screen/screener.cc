@@ -732,9 +732,13 @@ ListingResult Screener::Screen(const Listing& l) const {
       } else if (hit.takedown && !recalled_here) {
         // A hazard does not stop at a border, but the notice has no force
         // here: a warning, and only where the product is identified.
+        // A market without a pack may be where the notice's law applies
+        // too (Safety Gate's EEA countries, Northern Ireland): not said to
+        // have no force there.
         const std::string where = fmt::format("{}", fmt::join(hit.markets, " and "));
         AddFinding(&mv, "RECALLED_ELSEWHERE", Severity::kWarn,
-                   fmt::format("A recall in {}, which has no force in {}: {}", where, mv.market, hit.reason),
+                   mid ? fmt::format("A recall in {}, which has no force in {}: {}", where, mv.market, hit.reason)
+                       : fmt::format("A recall in {}, whose force in {} conform does not know (no rule pack): {}", where, mv.market, hit.reason),
                    fmt::format("Check whether the product sold in {} has the hazard the notice names, and withdraw it if so.", mv.market));
         mv.findings.back().source_url = hit.source_url;
       }

@@ -515,6 +515,19 @@ TEST_F(ScreenerTest, ARecallCountsFromItsDate) {
   }
 }
 
+// A market without a rule pack is not said to be one where the recall has
+// no force: Safety Gate's EEA countries and Northern Ireland may be.
+TEST_F(ScreenerTest, ARecallsForceInAMarketWithoutAPackIsNotAsserted) {
+  const FixedRecalls recalls({{{"EU"}, true, "Matches eu-safety-gate notice A12/90001/24 (Power banks): same GTIN 04006381333931."}});
+  auto l = ParseListingJson(kPowerBank + R"("target_markets":["NO"]})");
+  ASSERT_TRUE(l.ok());
+  Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
+  screener.set_recalls(&recalls);
+  const Finding* f = Find(screener.Screen(l.value()).markets[0], "RECALLED_ELSEWHERE");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->reason.rfind("A recall in EU, whose force in NO conform does not know (no rule pack): ", 0), 0u) << f->reason;
+}
+
 // Two notices of one joint recall: where one has force and takes the
 // listing down, the other is not said to have no force there.
 TEST_F(ScreenerTest, AJointRecallsOtherNoticeIsNoWarningWhereTheRecallHasForce) {
