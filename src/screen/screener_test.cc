@@ -523,7 +523,8 @@ TEST_F(ScreenerTest, ARecallsForceInAMarketWithoutAPackIsNotAsserted) {
   ASSERT_TRUE(l.ok());
   Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
   screener.set_recalls(&recalls);
-  const Finding* f = Find(screener.Screen(l.value()).markets[0], "RECALLED_ELSEWHERE");
+  const ListingResult r = screener.Screen(l.value());
+  const Finding* f = Find(r.markets[0], "RECALLED_ELSEWHERE");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->reason.rfind("A recall in EU, whose force in NO conform does not know (no rule pack): ", 0), 0u) << f->reason;
 }
