@@ -649,13 +649,15 @@ bool TitleNamesNumbers(const PreparedRecord& p, const std::vector<std::string>& 
   });
 }
 
-// Whether two titles (NormalizeText's) have a word of three letters or
-// more in common, numbers aside: "USB fan desk" and a notice on a "Fan".
-bool TitlesShareAWord(const PreparedRecord& a, const PreparedRecord& b) {
-  return std::any_of(a.title_words.begin(), a.title_words.end(), [&](std::string_view w) {
-    return w.size() >= 3 && !std::all_of(w.begin(), w.end(), IsDigit) &&
-           std::any_of(b.title_words.begin(), b.title_words.end(), [w](std::string_view v) { return SameWordOrPlural(v, w); });
-  });
+// A word of three letters or more, numbers aside, that two titles
+// (NormalizeText's) have in common, as `a` writes it ("fan" of "USB fan
+// desk" against a notice on a "Fan"); empty when none.
+std::string_view SharedTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
+  for (const std::string_view w : a.title_words)
+    if (w.size() >= 3 && !std::all_of(w.begin(), w.end(), IsDigit) &&
+        std::any_of(b.title_words.begin(), b.title_words.end(), [w](std::string_view v) { return SameWordOrPlural(v, w); }))
+      return w;
+  return {};
 }
 
 bool AllDigits(const std::vector<std::string>& words) {
@@ -754,7 +756,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // both forms, and whose final sigma folds to "σ"). Not "passar" alone,
   // the Portuguese "to iron" too ("ferro de passar").
   static constexpr std::string_view kWords[] = {
-      "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "replaces",
+      "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "replaces", "works with",
       "ersetzt", "remplace", "reemplaza", "sostituisce", "kompatibel", "compatibile",
       "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
       "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
@@ -773,8 +775,9 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // Chinese (simplified and traditional), Japanese and Korean, written
   // without spaces: "适用", "適用", "兼容", "相容", "호환", "互換" (fits,
   // compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
-  // (replacement), "전용" (made for).
-  for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "互換", "호환", "교체용", "전용"})
+  // (replacement; "交換", "교체" alone too: "交換ロープ", "교체 로프"), "전용"
+  // (made for).
+  for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "交換", "互換", "호환", "교체용", "교체", "전용"})
     if (listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
   const auto brand_word = [&](std::string_view w) {
     return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
@@ -794,23 +797,49 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   thread_local std::vector<std::string_view> words;
   SplitWords(listing.title, &words);
   const auto is_for = [](std::string_view w) { return std::find(std::begin(kForWords), std::end(kForWords), w) != std::end(kForWords); };
+  // Before a name, "for" in more languages, as titles fold them (Czech and
+  // Slovak "pro", "pre"; Croatian, Slovenian and Bulgarian "za", "за";
+  // Swedish "till"; Latvian "priekš"; Lithuanian "skirtas"): words too
+  // common before a code ("MacBook Pro A2442") to count there.
+  const auto is_for_before_name = [&is_for](std::string_view w) {
+    return is_for(w) || w == "pro" || w == "pre" || w == "za" || w == "за" || w == "till" || w == "prieks" || w == "skirtas" || w == "skirta";
+  };
   const bool has_for = std::any_of(words.begin(), words.end(), is_for);
+  const bool has_for_before_name = !name_words.empty() && std::any_of(words.begin(), words.end(), is_for_before_name);
   const std::string_view head = has_for ? ProductNoun(notice) : std::string_view();
   // "for <the notice's product name>", past short words and the brand's:
   // "Ersatzpolster für Limar Torino Helm", "Isofix Basis für I-CARE".
   // The notice's product noun named before "for": the listing sells the
   // product ("speaker for shower").
-  if (!name_words.empty() && has_for) {
+  if (has_for_before_name) {
+    const std::string_view head = ProductNoun(notice);
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       if (!head.empty() && SameWordOrPlural(words[i], head)) break;
-      if (!is_for(words[i])) continue;
+      if (!is_for_before_name(words[i])) continue;
       size_t k = i + 1;
       while (k < words.size() && (words[k].size() <= 2 || brand_word(words[k]))) ++k;
       if (k == words.size()) break;
       // Not the name's own "for" ("Maschera per capelli").
       if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
-      for (const auto& name : name_words)
-        if (std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(words[k], n); })) return true;
+      const auto is_name = [&](std::string_view w) {
+        return std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
+          return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
+        });
+      };
+      if (is_name(words[k])) return true;
+      // One word between, in languages that name the kind first
+      // ("Reservetouw voor schommel Nola", "Regenschutz für Kinderwagen
+      // Lionelo Elia"); not whom or what part of the body it is for
+      // ("Schaukel für Kinder Nola", "Lakier do włosów Volume Max").
+      static const std::unordered_set<std::string_view> kBody = {
+          "hair", "haare", "haar", "cheveux", "capelli", "cabello", "pelo", "wlosow", "wlosy", "vlasy", "skin", "haut", "peau", "pelle",
+          "piel", "skory", "face", "gesicht", "visage", "viso", "cara", "twarzy", "body", "korper", "corps", "corpo", "cuerpo", "ciala",
+          "nails", "nagel", "ongles", "unghie", "unas", "paznokci", "lips", "lippen", "levres", "labbra", "labios", "ust", "teeth",
+          "zahne", "dents", "denti", "dientes", "zebow", "eyes", "augen", "yeux", "occhi", "ojos", "oczu", "men", "women"};
+      if (SaysWhomItIsFor(words[k]) || kBody.count(words[k]) != 0) continue;
+      size_t after = k + 1;
+      while (after < words.size() && (words[after].size() <= 2 || brand_word(words[after]))) ++after;
+      if (after < words.size() && is_name(words[after])) return true;
     }
   }
   // "for <the notice's product name>" ending in its noun, whatever the
@@ -935,7 +964,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // Dutch, Swedish, Polish, Hungarian and Finnish; a swing's rope kit.
       {"tray", true, true}, {"trays", true, true}, {"tablett", true, true}, {"vassoio", true, true}, {"bandeja", true, true},
       {"dienblad", true, true}, {"bricka", true, true}, {"tacka", true, true}, {"talca", true, true}, {"tarjotin", true, true},
-      {"rope kit", true, true},
+      {"rope kit", true, true}, {"rope", true, true}, {"ropes", true, true},
+      // A lid, a bag, a pushchair's footmuff, canopy, rain cover, mattress
+      // or liner, a helmet's pads: sold on their own for the product.
+      {"lid", true, true}, {"lids", true, true}, {"bag", true, true}, {"bags", true, true}, {"carry bag", true, true},
+      {"mesh bag", true, true}, {"storage bag", true, true}, {"footmuff", true, true}, {"footmuffs", true, true},
+      {"canopy", true, true}, {"rain cover", true, true}, {"mattress", true, true}, {"liner", true, true}, {"liners", true, true},
+      {"pad", true, true}, {"pads", true, true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
       {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
@@ -1384,7 +1419,8 @@ bool EndsWithGtinLabel(std::string_view before) {
   };
   std::string_view label = trim(before);
   // Korean runs "번호" (number) into its label ("바코드번호").
-  for (const std::string_view filler : {"code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód", "код", "номер", "번호"})
+  for (const std::string_view filler : {"code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód", "код", "номер", "번호",
+                                        "kodas", "koda", "κώδικασ", "κωδικασ"})
     if (label.ends_with(filler) &&
         (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]) || IsCjkLeadByte(filler[0]))) {
       label = trim(label.substr(0, label.size() - filler.size()));
@@ -1394,13 +1430,17 @@ bool EndsWithGtinLabel(std::string_view before) {
   // Italian, Dutch, Polish, Czech, Slovak ("čiarový kód", its "kód"
   // dropped above as a filler), Russian ("штрих-код", the same), Turkish,
   // Indonesian, Vietnamese, Arabic, Swedish, Danish, Norwegian, Finnish,
-  // Hungarian and Romanian.
+  // Hungarian, Romanian and the rest of the EU's languages.
   for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
                                    "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code", "strichcode",
                                    "code-barres", "code barres", "code-barre", "code barre", "codigo de barras", "código de barras",
                                    "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový", "штрихкод", "штрих", "barkod",
                                    "kode batang", "mã vạch", "ma vach", "باركود", "streckkod", "stregkode", "strekkode", "viivakoodi",
-                                   "vonalkód", "vonalkod", "cod de bare"})
+                                   "vonalkód", "vonalkod", "cod de bare",
+                                   // Estonian, Latvian, Lithuanian, Slovenian, Greek,
+                                   // Bulgarian, Irish and Maltese.
+                                   "triipkood", "svītrkods", "svitrkods", "brūkšninis", "bruksninis", "črtna", "crtna", "γραμμωτόσ",
+                                   "γραμμωτοσ", "баркод", "barrachód", "barrachod", "tal-barra", "tal barra"})
     if (label.ends_with(l) &&
         (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
       return true;
@@ -1640,7 +1680,31 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
       i = close;
     }
   }
-  const std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
+  std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
+  // Amazon's product details put direction marks around the colon ("Item
+  // model number ‏ : ‎ GV31", "UPC ‏ : ‎ ..."), and sellers paste
+  // non-breaking hyphens ("EAN‑13"): read as a space and a hyphen.
+  if (description.find("\xE2\x80") != std::string::npos) {
+    std::string plain;
+    plain.reserve(description.size());
+    for (size_t i = 0; i < description.size(); ++i) {
+      if (description.compare(i, 2, "\xE2\x80") == 0 && i + 2 < description.size()) {
+        const auto third = static_cast<unsigned char>(description[i + 2]);
+        if (third == 0x8E || third == 0x8F) {  // U+200E, U+200F
+          plain += ' ';
+          i += 2;
+          continue;
+        }
+        if (third == 0x91) {  // U+2011
+          plain += '-';
+          i += 2;
+          continue;
+        }
+      }
+      plain += description[i];
+    }
+    description = std::move(plain);
+  }
   ids.models = OwnLabelledModelNumbers(description);
   const std::string folded = NormalizeForMatching(description);
   ids.brand = LabelledBrand(folded);
@@ -2110,6 +2174,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // takedown by code.
     bool whole_vehicle = false;
     bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
+    // With a shared GTIN: the notice's product name in the listing's title,
+    // whatever the brand, and a word of the notice's title the listing's
+    // title has ("swing"): what agrees besides the number.
+    bool name_in_title = false;
+    std::string shared_title_word{};
     std::string_view accessory{};  // named so, but the listing sells an accessory of it: the word that says so
     std::string_view code_accessory{};  // the code and brand agree, but a word says the listing sells an accessory
     std::string_view gtin_written_in{};  // "title" or "description": where the listing writes the shared GTIN
@@ -2256,14 +2325,22 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // name. Not when the brands agree only through the listing's brand in
     // the notice's text, which holds that name too ("Calm" in "Essential
     // oil blend Calm").
-    j.named = j.brands_agree && std::any_of(notice_record.name_words.begin(), notice_record.name_words.end(), [&l](const std::vector<std::string>& words) {
-                return TitleHasEvery(l, words) && (!AllDigits(words) || TitleNamesNumbers(l, words));
-              });
-    if (j.brands_agree && !j.named && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
-                                                  [](const std::string& c) { return !c.empty(); })) {
-      const std::string title = CompactAlnum(l.title);
-      j.named = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
-                            [&title](const std::string& c) { return !c.empty() && title.find(c) != std::string::npos; });
+    // With a shared GTIN, the name counts whatever the brand ("Panier
+    // Moïse" with the basket's barcode).
+    if (j.brands_agree || !j.shared_gtin.empty()) {
+      bool name_in_title = std::any_of(notice_record.name_words.begin(), notice_record.name_words.end(), [&l](const std::vector<std::string>& words) {
+        return TitleHasEvery(l, words) && (!AllDigits(words) || TitleNamesNumbers(l, words));
+      });
+      if (!name_in_title && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(), [](const std::string& c) { return !c.empty(); })) {
+        const std::string title = CompactAlnum(l.title);
+        name_in_title = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
+                                    [&title](const std::string& c) { return !c.empty() && title.find(c) != std::string::npos; });
+      }
+      j.named = j.brands_agree && name_in_title;
+      if (!j.shared_gtin.empty()) {
+        j.name_in_title = name_in_title;
+        j.shared_title_word = SharedTitleWord(l, n);
+      }
     }
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
@@ -2509,6 +2586,20 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                                                words,
                                                j.made_for ? std::string(j.accessory) : AsWrittenIn(listing_title_of(j.candidate), j.accessory)));
     }
+    // What agrees besides a shared GTIN, when neither brand, name nor kind
+    // does.
+    if (!j.shared_gtin.empty() && !j.brands_agree && !j.name_in_title && !(j.kinds.agreement == KindAgreement::kAgree && !j.brands_conflict) &&
+        !j.shared_title_word.empty())
+      evidence.push_back(fmt::format("a word of the notice's title in the listing's ({})", j.shared_title_word));
+    if (!j.shared_gtin.empty() && j.name_in_title && !j.named) {
+      const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
+      std::string words;
+      for (const auto& name : notice_record.name_words)
+        if (words.empty() && TitleHasEvery(listing_of(j.candidate), name))
+          for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
+      evidence.push_back(words.empty() ? std::string("the notice's product name in the listing's title")
+                                       : fmt::format("the notice's product name in the listing's title ({})", words));
+    }
     if (j.gtins_differ) evidence.push_back("the GTINs differ");
     if (j.kinds.agreement == KindAgreement::kAgree)
       evidence.push_back(j.kinds.notice_kind == j.kinds.listing_kind
@@ -2590,11 +2681,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                  ? fmt::format("rule: shared {}, but the brands differ and so do the kinds of product -> review", id_kind)
                  : fmt::format("rule: shared {}, but the brands differ and the kinds of product are not the same ({} and {}) -> review",
                                id_kind, j.kinds.notice_kind, j.kinds.listing_kind);
-    } else if (!j.shared_gtin.empty() && !j.brands_agree && !j.named && j.kinds.agreement != KindAgreement::kAgree &&
-               !TitlesShareAWord(listing_of(j.candidate), notice_of(j.candidate))) {
+    } else if (!j.shared_gtin.empty() && !j.brands_agree && !j.name_in_title && (j.kinds.agreement != KindAgreement::kAgree || j.brands_conflict) &&
+               j.shared_title_word.empty()) {
       // The number alone: no brand, kind, name or word of the notice's
-      // title agrees. Sellers copy the barcode of the product a part or an
-      // accessory fits, and say so in words of any language
+      // title agrees (nor the kind, when the listing names another brand:
+      // kinds are broad). Sellers copy the barcode of the product a part or
+      // an accessory fits, and say so in words of any language
       // ("Reservetouw voor schommel Nola 5715404196000" for a swing).
       m.action = RecallAction::kReview;
       rule = fmt::format("rule: shared {}, but nothing else the listing says (brand, kind of product, name, a word of the notice's title) "

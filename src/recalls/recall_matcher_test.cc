@@ -877,9 +877,11 @@ TEST_F(RecallRulesTest, TheRecalledProductNamedAsAnotherIsReviewed) {
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << l.title << " | " << l.description << ": " << hits[0].evidence.back();
     EXPECT_NE(hits[0].evidence.back().find(rule_part), std::string::npos) << hits[0].evidence.back();
   };
-  for (const char* title : {"Deckel passend für EAN 4006381333931", "Lid for EAN 4006381333931", "Glass lid fits 4006381333931",
-                            "Coperchio per EAN 4006381333931", "Lock passar EAN 4006381333931", "Deckel für Strichcode 4006381333931", "Kettle, not 4006381333931", "Kettle lid (original EAN 4006381333931)"})
+  for (const char* title : {"Deckel passend für EAN 4006381333931", "Stopper for EAN 4006381333931", "Glass stopper fits 4006381333931",
+                            "Coperchio per EAN 4006381333931", "Lock passar EAN 4006381333931", "Deckel für Strichcode 4006381333931", "Kettle, not 4006381333931", "Kettle stopper (original EAN 4006381333931)"})
     review(MakeListing("L", title), "gives it as another product's");
+  // A lid is an accessory, whatever else the title says.
+  review(MakeListing("L", "Kettle lid for EAN 4006381333931"), "may sell an accessory of it (lid)");
   // "for" a use before the number is not one.
   const auto takedown = [&](const Listing& l) {
     const auto hits = Match(l);
@@ -1282,6 +1284,32 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
   ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair with tray", "", "3220660344024")));
+  // The name alone agrees with the barcode, whatever the brand field says;
+  // "for" a noun and the name in the languages that name the kind first is
+  // made for it.
+  const auto by_name = MatchOne(chair, MakeListing("L", "Ava Hochstuhl grau", "Generic", "3220660344024"));
+  ExpectOneTakedown(by_name);
+  if (!by_name.empty()) EXPECT_TRUE(HasEvidence(by_name[0], "the notice's product name in the listing's title (ava)"));
+  for (const char* title : {"Podložka pro židličku Ava", "Podloga za stolček Ava", "Regenschutz für Hochstuhl Lumikid Ava", "Ava 交換トレイ"}) {
+    const auto hits = MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
+  }
+  // Another brand: a kind in common is not enough (kinds are broad).
+  const Notice perfume = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90005/24", "Perfume", "Lumora", "", "08690000000005");
+  const auto other_brand = MatchOne(perfume, MakeListing("L", "Nivora lipstick red", "Nivora", "8690000000005"));
+  ASSERT_EQ(other_brand.size(), 1u);
+  EXPECT_EQ(other_brand[0].action, RecallAction::kReview);
+  // A word of the notice's title is said when it is what agrees.
+  const auto by_word = MatchOne(swing, MakeListing("L", "Garden swing 2 seats", "OEM", "5715404196000"));
+  ExpectOneTakedown(by_word);
+  if (!by_word.empty()) EXPECT_TRUE(HasEvidence(by_word[0], "a word of the notice's title in the listing's (swing)"));
+  // Bags and lids sold for it.
+  for (const char* title : {"Nola swing carry bag", "Nola swing lid"}) {
+    const auto hits = MatchOne(swing, MakeListing("L", title, "", "5715404196000"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
   // "Original" in a title, right before the number, says genuine.
   ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair 100% Original 3220660344024", "")));
   ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair Original 3220660344024", "")));
@@ -1682,6 +1710,17 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   EXPECT_EQ(record.record.fields[2].second, "QC-65A");
   EXPECT_EQ(record.record.fields[4].second, "QC-65B");
   ExpectOneTakedown(MatchOne(notice, described("Voltix fast charger 65W", "Compact GaN charger. Model: QC-65A. Ships in 24 h")));
+  // As Amazon's product details print them, with direction marks around
+  // the colon; a non-breaking hyphen in a label.
+  const StatedIdentifiers amazon =
+      ReadStatedIdentifiers(described("Voltix fast charger 65W", "<li>Item model number ‏ : ‎ QC-65A</li><li>UPC ‏ : ‎ 4006381333931</li>"));
+  EXPECT_EQ(amazon.models, std::vector<std::string>{"QC-65A"});
+  EXPECT_EQ(amazon.gtins, std::vector<std::string>{"04006381333931"});
+  EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", "EAN‑13: 4006381333931")).gtins, std::vector<std::string>{"04006381333931"});
+  for (const char* label : {"Triipkood", "Svītrkods", "Brūkšninis kodas", "Črtna koda", "Γραμμωτός κώδικας", "Баркод", "Barrachód", "Kodiċi tal-barra"})
+    EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", fmt::format("{}: 4006381333931", label).c_str())).gtins,
+              std::vector<std::string>{"04006381333931"})
+        << label;
   // The model field, when given, is the listing's word.
   EXPECT_EQ(FromListing(described("Voltix charger", "Model: QC-65A", "Voltix", "QC-100")).record.fields[2].second, "QC-100");
   // What an accessory fits is not its model.
