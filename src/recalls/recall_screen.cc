@@ -94,8 +94,12 @@ std::string HitReason(const Notice& n, const RecallMatch& m) {
   if (!n.measures.empty()) about += fmt::format("; measures: {}", fmt::join(n.measures, "; "));
   if (!n.batch_numbers.empty())
     about += fmt::format("; the notice covers batch{} {} only", n.batch_numbers.size() == 1 ? "" : "es", fmt::join(n.batch_numbers, ", "));
-  return fmt::format("Matches {} notice {}{} ({}): {}.", NoticeSourceName(n.source), n.id,
-                     n.published ? fmt::format(" of {}", n.published->ToString()) : "", about, fmt::join(m.evidence, "; "));
+  // A feed that gives only when the notice last changed (Health Canada's
+  // open data) says that much of its date.
+  const std::string date = n.published ? fmt::format(" of {}", n.published->ToString())
+                           : n.updated ? fmt::format(" (last updated {}; its feed gives no date of publication)", n.updated->ToString())
+                                       : std::string();
+  return fmt::format("Matches {} notice {}{} ({}): {}.", NoticeSourceName(n.source), n.id, date, about, fmt::join(m.evidence, "; "));
 }
 
 }  // namespace
