@@ -1760,6 +1760,11 @@ MatchRecord FromListing(const Listing& l) {
     if (gtin.size() > 8 && gtin.size() < 12 && std::all_of(gtin.begin(), gtin.end(), IsDigit)) gtin.insert(0, 12 - gtin.size(), '0');
     if (auto g = NormalizeGtin(gtin); g.ok()) r.gtins.push_back(g.value());
   }
+  // A field the reader could not take as one GTIN may hold several
+  // ("4006381333931 / 5901234123457", the product and an accessory): each
+  // valid one counts.
+  if (r.gtins.empty() && !l.gtin_unreadable.empty())
+    for (auto& g : ExtractGtins(l.gtin_unreadable).gtins) r.gtins.push_back(std::move(g));
   // The reader sets an ASIN in the GTIN field aside (gtin_unreadable); a
   // listing index keeps it in `gtin`.
   for (const std::string* field : {&l.gtin, &l.gtin_unreadable}) {

@@ -1652,6 +1652,10 @@ TEST(RecallIdentityTest, AnAsinAsSellersWriteItAndAnotherProductsAsin) {
   }
   EXPECT_TRUE(FromListing(with("Starry sky projector XB0ZZQ1X7KP", "")).asins_in_title.empty());
   EXPECT_TRUE(FromListing(with("Starry sky projector B0ZZQ1X7KP2", "")).asins_in_title.empty());
+  // Two GTINs in the GTIN field: each counts.
+  Listing two = MakeListing("L", "Kettle and its lid", "", "");
+  two.gtin_unreadable = "5901234123457 / 4006381333931";
+  EXPECT_EQ(FromListing(two).gtins, (std::vector<std::string>{"05901234123457", "04006381333931"}));
   // In the GTIN field, labelled or typed in groups.
   for (const char* gtin : {"ASIN: B0ZZQ1X7KP", "B0 ZZQ 1X7 KP", "b0-zzq1x7kp"})
     ExpectOneTakedown(MatchOne(notice, with("Starry sky night light projector for kids", "", gtin)), gtin);

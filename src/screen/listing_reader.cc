@@ -74,7 +74,16 @@ Status FinishListing(Listing* l) {
     // A field that holds no GTIN (a marketplace's ASIN, a cut-off
     // barcode) is the seller's mistake in one field, not a reason to leave
     // the whole listing unscreened: kept aside and pointed out.
-    auto digits = CodeDigits("gtin", l->gtin, NormalizeForMatching(l->gtin), " -", 8, 14, "is not all digits",
+    // A label before the code ("EAN 8055348167320", "UPC: ...") is the
+    // field's name said again.
+    std::string text = NormalizeForMatching(l->gtin);
+    for (const std::string_view label : {"ean-13", "ean13", "ean-8", "ean8", "ean", "gtin-13", "gtin13", "gtin-14", "gtin14", "gtin", "upc-a", "upc", "jan"})
+      if (text.starts_with(label) && text.size() > label.size() && (text[label.size()] == ' ' || text[label.size()] == ':')) {
+        text.erase(0, label.size());
+        while (!text.empty() && (text.front() == ' ' || text.front() == ':')) text.erase(0, 1);
+        break;
+      }
+    auto digits = CodeDigits("gtin", l->gtin, text, " -", 8, 14, "is not all digits",
                              "write the 8, 12, 13 or 14 digits of the barcode (spaces and hyphens between them are allowed)");
     if (digits.ok()) {
       l->gtin = std::move(digits).value();

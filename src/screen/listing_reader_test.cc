@@ -91,7 +91,8 @@ TEST(ListingJsonTest, KeysThatAreNotListingFieldsAreKeptByName) {
 }
 
 TEST(ListingJsonTest, AGtinWrittenInGroupsOrFullWidthIsItsDigits) {
-  for (const char* written : {"0 36000 29145 2", "036000-291452", "０３６０００２９１４５２", "036000291452 "}) {
+  for (const char* written : {"0 36000 29145 2", "036000-291452", "０３６０００２９１４５２", "036000291452 ", "UPC 036000291452", "upc: 036000291452",
+                              "EAN-13: 036000291452"}) {
     auto r = ParseListingJson(fmt::format(R"({{"listing_id":"L","seller_id":"S","title":"t","target_markets":["EU"],"gtin":"{}"}})", written));
     ASSERT_TRUE(r.ok()) << written << " -> " << r.error().ToString();
     EXPECT_EQ(r.value().gtin, "036000291452") << written;
