@@ -985,7 +985,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},
       {"lunch box", false}, {"blanket", false}, {"blankets", false}, {"towel", false}, {"towels", false}, {"pillow", false},
       {"pillows", false}, {"pillowcase", false}, {"duvet", false}, {"bedding", false}, {"mug", false}, {"mugs", false},
-      {"wallet", false}, {"calendar", false},
+      {"wallet", false}, {"calendar", false}, {"t shirt", false}, {"tshirt", false}, {"manual", false}, {"adapter", false},
       // The same in other languages, folded ("sac à dos" is "sac a dos").
       {"sac a dos", false}, {"mochila", false}, {"zaino", false}, {"plecak", false}, {"decke", false}, {"kuscheldecke", false},
       {"tasse", false}, {"becher", false}, {"handtuch", false}, {"kissen", false}, {"couverture", false}, {"coussin", false},
@@ -2526,10 +2526,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw);
       j.code_named_as_another = CodeNamedAsAnother(n, l, notice_spellings);
     }
-    if (j.named) {
+    // Named, or the name beside a shared GTIN: goods sold under the name
+    // ("Nola swing seat cushion") are not the product.
+    if (j.named || (!j.shared_gtin.empty() && j.name_in_title && j.code_accessory.empty())) {
       j.accessory =
           j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record, /*for_code=*/false, listing_title_raw);
-      j.named = j.accessory.empty();
+      j.named = j.named && j.accessory.empty();
     }
     judged.push_back(std::move(j));
   }
