@@ -1470,6 +1470,12 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
   };
   const auto take = [&](size_t from, const std::string& digits) {
     const size_t length = digits.size();
+    // A labelled UPC that lost its leading zero ("UPC: 80313081316", as
+    // spreadsheets write it) is still the UPC.
+    if (length == 11 && EndsWithGtinLabel(folded.substr(0, from))) {
+      if (auto g = NormalizeGtin("0" + digits); g.ok() && std::find(out.begin(), out.end(), g.value()) == out.end()) out.push_back(std::move(g).value());
+      return;
+    }
     if (length != 8 && (length < 12 || length > 14)) return;
     // An 8-digit number is as often a date or an article number.
     if (!((length >= 12 && !labelled_only) || EndsWithGtinLabel(folded.substr(0, from)))) return;

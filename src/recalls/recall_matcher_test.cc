@@ -1721,6 +1721,7 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   EXPECT_EQ(amazon.models, std::vector<std::string>{"QC-65A"});
   EXPECT_EQ(amazon.gtins, std::vector<std::string>{"04006381333931"});
   EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", "EAN‑13: 4006381333931")).gtins, std::vector<std::string>{"04006381333931"});
+  EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", "UPC: 36000291452")).gtins, std::vector<std::string>{"00036000291452"});
   for (const char* label : {"Triipkood", "Svītrkods", "Brūkšninis kodas", "Črtna koda", "Γραμμωτός κώδικας", "Баркод", "Barrachód", "Kodiċi tal-barra"})
     EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", fmt::format("{}: 4006381333931", label).c_str())).gtins,
               std::vector<std::string>{"04006381333931"})
