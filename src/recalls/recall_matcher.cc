@@ -1649,6 +1649,19 @@ std::string LabelledBrand(std::string_view folded) {
   return "";
 }
 
+// Whether a text (NormalizeForMatching's) says the goods are not affected
+// by a recall, in the languages sellers write.
+bool SaysNotRecalled(std::string_view folded) {
+  for (const std::string_view phrase :
+       {"not affected by", "not part of the recall", "not recalled", "not subject to the recall", "not included in the recall",
+        "unaffected by the recall", "not covered by the recall", "nicht vom rückruf betroffen", "nicht von dem rückruf betroffen",
+        "nicht betroffen", "kein rückruf", "non concerné par le rappel", "non concernés par le rappel", "pas concerné par le rappel",
+        "no afectado por", "no afectada por", "non interessato dal richiamo", "non soggetto a richiamo", "nie objęty wycofaniem",
+        "niet getroffen door", "valt niet onder de terugroepactie"})
+    if (folded.find(phrase) != std::string_view::npos) return true;
+  return false;
+}
+
 StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   StatedIdentifiers ids;
   // A document's models, when the description labels none: those read as
@@ -1714,6 +1727,7 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   ids.models = OwnLabelledModelNumbers(description);
   const std::string folded = NormalizeForMatching(description);
   ids.brand = LabelledBrand(folded);
+  ids.says_not_recalled = SaysNotRecalled(folded);
   const std::string own = WithoutOtherProductsIdentifiers(folded, /*in_title=*/false);
   ids.gtins = GtinsIn(own, /*labelled_only=*/true);
   ids.asins = LabelledAsins(own);
@@ -1732,6 +1746,7 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
 std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   std::string text;
   if (!ids.brand.empty()) text = "brand: " + ids.brand;
+  if (ids.says_not_recalled) text.append(text.empty() ? "" : ". ").append("not affected by the recall");
   if (!ids.models.empty()) text.append(text.empty() ? "" : ". ").append("models ").append(Joined(ids.models, 0, " and "));
   for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
   for (const auto& a : ids.asins) text.append(text.empty() ? "" : ". ").append("ASIN ").append(a);
@@ -1825,6 +1840,7 @@ MatchRecord FromListing(const Listing& l) {
       r.asins_in_title.push_back(std::move(asin));
   }
   if (!r.record.fields[1].second.empty()) r.brands.push_back(r.record.fields[1].second);
+  r.says_not_recalled = described.says_not_recalled || SaysNotRecalled(NormalizeForMatching(title));
   return r;
 }
 
@@ -2782,6 +2798,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule = j.named && (!scored || probability < options_.review_unidentified_at)
                  ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what())
                  : fmt::format("rule: {}, brand and description agree -> review", what());
+    }
+    // A seller's word that the goods are not affected is checked by a
+    // person, not taken on trust, nor passed over.
+    if (m.action == RecallAction::kTakedown && (indexed_are_notices_ ? query : records_[j.candidate]).says_not_recalled) {
+      m.action = RecallAction::kReview;
+      const size_t arrow = rule.rfind(" -> takedown");
+      rule = fmt::format("{}, but the listing says it is not affected by the recall -> review", rule.substr(0, arrow));
     }
     m.evidence = evidence_of(j, probability, std::move(rule));
     out.push_back(std::move(m));

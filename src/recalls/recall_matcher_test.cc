@@ -1315,6 +1315,28 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Lumikid Ava high chair Original 3220660344024", "")));
 }
 
+// A seller's word that the goods are not affected is for a person to
+// check: a review, never a takedown, also from a listing index.
+TEST(RecallIdentityTest, ASellerSayingTheGoodsAreNotAffectedIsReviewed) {
+  const Notice fridge = MakeNotice(NoticeSource::kUsCpsc, "26649", "Retro Refrigerators", "Galanz", "GLR76TWEER", "");
+  for (const auto& [title, description] : {std::pair{"Galanz GLR76TWEER Retro Refrigerator, 2023 production, not affected by recall", ""},
+                                           std::pair{"Galanz GLR76TWEER Retro-Kühlschrank", "Produktion 2023, nicht vom Rückruf betroffen."}}) {
+    Listing l = MakeListing("L", title, "Galanz");
+    l.description = description;
+    for (const Listing& one : {l, [&] {
+                                 Listing kept = l;
+                                 kept.description = StatedIdentifiersText(ReadStatedIdentifiers(l));
+                                 return kept;
+                               }()}) {
+      const auto hits = MatchOne(fridge, one);
+      ASSERT_EQ(hits.size(), 1u) << title;
+      EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+      EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code and brand in the listing, but the listing says it is not affected by the recall -> review");
+    }
+  }
+  ExpectOneTakedown(MatchOne(fridge, MakeListing("L", "Galanz GLR76TWEER Retro Refrigerator", "Galanz")));
+}
+
 // A notice listing its barcode among its model numbers agrees on it once.
 TEST(RecallIdentityTest, ABarcodeAmongTheModelNumbersIsNoSecondAgreement) {
   const Notice pit = MakeNotice(NoticeSource::kUsCpsc, "26687", "Tabletop Fire Pits", "Brookstone", "680079015947", "00680079015947");

@@ -90,6 +90,10 @@ namespace conform::recalls {
 struct MatchRecord {
   std::string id;                   // notice "source:id", or listing_id
   bool is_notice = false;           // made by FromNotice
+  // A listing's title or description says its goods are not affected by a
+  // recall ("2023 production, not affected by recall", "nicht vom Rückruf
+  // betroffen"): a claim for a person to check, so never a takedown.
+  bool says_not_recalled = false;
   Record record;                    // title, brand, model, category, description
   std::vector<std::string> gtins;   // valid GTIN-14s
   std::vector<std::string> brands;  // as given; several for some notices
@@ -167,6 +171,9 @@ struct StatedIdentifiers {
   // placeholder ("Brand: Generic"). Stands in for a brand field that is
   // empty or a placeholder.
   std::string brand;
+  // The description says the goods are not affected by a recall
+  // (MatchRecord::says_not_recalled).
+  bool says_not_recalled = false;
 };
 StatedIdentifiers ReadStatedIdentifiers(const Listing& listing);
 // A short description ("models GV31 and GV30. GTIN 04006381333931. ASIN
