@@ -1187,7 +1187,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
     if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word) || (alone && remote_as_feature(word))) continue;
     // A charger's own listings call it a power adapter.
-    if ((word == "power adapter" || word == "ac adapter") &&
+    if ((word == "power adapter" || word == "ac adapter" || word == "adapter") &&
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
       continue;
     // "case pack 12", "case of 6": a carton of the product.

@@ -1304,6 +1304,10 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   const auto by_word = MatchOne(swing, MakeListing("L", "Garden swing 2 seats", "OEM", "5715404196000"));
   ExpectOneTakedown(by_word);
   if (!by_word.empty()) EXPECT_TRUE(HasEvidence(by_word[0], "a word of the notice's title in the listing's (swing)"));
+  // A charger's listing calls it an adapter too.
+  const Notice charger = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "USB charger", "Lumikid", "", "06972047911769",
+                                    "Universal travel charger");
+  ExpectOneTakedown(MatchOne(charger, MakeListing("L", "Universal Travel Charger USB Wall Adapter 2 Port", "Generic", "6972047911769")));
   // Bags and lids sold for it.
   for (const char* title : {"Nola swing carry bag", "Nola swing lid"}) {
     const auto hits = MatchOne(swing, MakeListing("L", title, "", "5715404196000"));
