@@ -812,9 +812,9 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // The notice's product noun named before "for": the listing sells the
   // product ("speaker for shower").
   if (has_for_before_name) {
-    const std::string_view head = ProductNoun(notice);
+    const std::string_view noun = ProductNoun(notice);
     for (size_t i = 0; i + 1 < words.size(); ++i) {
-      if (!head.empty() && SameWordOrPlural(words[i], head)) break;
+      if (!noun.empty() && SameWordOrPlural(words[i], noun)) break;
       if (!is_for_before_name(words[i])) continue;
       size_t k = i + 1;
       while (k < words.size() && (words[k].size() <= 2 || brand_word(words[k]))) ++k;
@@ -1653,11 +1653,12 @@ std::string LabelledBrand(std::string_view folded) {
 // by a recall, in the languages sellers write.
 bool SaysNotRecalled(std::string_view folded) {
   for (const std::string_view phrase :
-       {"not affected by", "not part of the recall", "not recalled", "not subject to the recall", "not included in the recall",
-        "unaffected by the recall", "not covered by the recall", "nicht vom rückruf betroffen", "nicht von dem rückruf betroffen",
-        "nicht betroffen", "kein rückruf", "non concerné par le rappel", "non concernés par le rappel", "pas concerné par le rappel",
-        "no afectado por", "no afectada por", "non interessato dal richiamo", "non soggetto a richiamo", "nie objęty wycofaniem",
-        "niet getroffen door", "valt niet onder de terugroepactie"})
+       {"not affected by the recall", "not affected by recall", "not affected by this recall", "not affected by any recall",
+        "not part of the recall", "not recalled", "not subject to the recall", "not included in the recall", "unaffected by the recall",
+        "not covered by the recall", "nicht vom rückruf betroffen", "nicht von dem rückruf betroffen", "vom rückruf nicht betroffen",
+        "nicht von der rückrufaktion betroffen", "non concerné par le rappel", "non concernés par le rappel", "pas concerné par le rappel",
+        "no afectado por la retirada", "no afectado por el retiro", "non interessato dal richiamo", "non soggetto a richiamo",
+        "nie objęty wycofaniem", "niet getroffen door de terugroepactie", "valt niet onder de terugroepactie"})
     if (folded.find(phrase) != std::string_view::npos) return true;
   return false;
 }
@@ -2602,13 +2603,17 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       evidence.push_back(j.other_brand_field.empty() ? std::string("brand named in both")
                                                      : fmt::format("the notice's brand named in the listing's text (its brand field: {})",
                                                                    j.other_brand_field));
-    if (j.named || !j.accessory.empty()) {
+    // The words of the notice's name the listing's title has.
+    const auto name_in_title = [&] {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
-      const PreparedRecord& l = listing_of(j.candidate);
       std::string words;
       for (const auto& name : notice_record.name_words)
         if (words.empty() && TitleHasEvery(l, name))
           for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
+      return words;
+    };
+    if (j.named || !j.accessory.empty()) {
+      const std::string words = name_in_title();
       evidence.push_back(j.named ? fmt::format("the notice's product name in the listing's title ({})", words)
                                  : fmt::format("the notice's product name in the listing's title ({}), but for an accessory or other goods "
                                                "of that name ({})",
@@ -2620,12 +2625,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (!j.shared_gtin.empty() && !j.brands_agree && !j.name_in_title && !(j.kinds.agreement == KindAgreement::kAgree && !j.brands_conflict) &&
         !j.shared_title_word.empty())
       evidence.push_back(fmt::format("a word of the notice's title in the listing's ({})", j.shared_title_word));
-    if (!j.shared_gtin.empty() && j.name_in_title && !j.named) {
-      const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
-      std::string words;
-      for (const auto& name : notice_record.name_words)
-        if (words.empty() && TitleHasEvery(listing_of(j.candidate), name))
-          for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
+    if (!j.shared_gtin.empty() && j.name_in_title && !j.named && j.accessory.empty()) {
+      const std::string words = name_in_title();
       evidence.push_back(words.empty() ? std::string("the notice's product name in the listing's title")
                                        : fmt::format("the notice's product name in the listing's title ({})", words));
     }
