@@ -86,7 +86,8 @@ std::string HitReason(const Notice& n, const RecallMatch& m) {
   std::string hazard = fmt::format("{}", fmt::join(n.hazard_types, ", "));
   if (hazard.empty() && !n.hazard_description.empty()) {
     constexpr size_t kMaxHazard = 160;
-    hazard = n.hazard_description.size() <= kMaxHazard ? n.hazard_description : n.hazard_description.substr(0, n.hazard_description.rfind(' ', kMaxHazard)) + " ...";
+    const size_t cut = std::min(n.hazard_description.rfind(' ', kMaxHazard), kMaxHazard);
+    hazard = n.hazard_description.size() <= kMaxHazard ? n.hazard_description : n.hazard_description.substr(0, cut) + " ...";
   }
   while (!hazard.empty() && (hazard.back() == '.' || hazard.back() == ' ')) hazard.pop_back();
   if (!hazard.empty()) about += fmt::format(", risk: {}", hazard);

@@ -66,6 +66,7 @@ data Counts(const std::string& name, const std::array<size_t, 4>& c) {
   d.set("total", std::to_string(c[0] + c[1] + c[2] + c[3]));
   return d;
 }
+
 // A text a section may test: mustache renders a section for any string,
 // the empty one too, so an empty text is false.
 data TextOrFalse(const std::string& text) { return text.empty() ? data(false) : data(text); }

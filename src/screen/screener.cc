@@ -716,11 +716,11 @@ ListingResult Screener::Screen(const Listing& l) const {
       }
       CheckClaims(l, code, &mv);
     }
-    // A recall in force here, found by another notice of a joint recall,
-    // makes a warning that it has no force here wrong.
     const auto in_force_here = [&](const RecallHit& hit) {
       return (!hit.published || *hit.published <= on_) && std::find(hit.markets.begin(), hit.markets.end(), mv.market) != hit.markets.end();
     };
+    // A takedown in force here, by another notice of a joint recall, makes
+    // a warning that the recall has no force here wrong.
     const bool recalled_here = std::any_of(recalled.begin(), recalled.end(), [&](const RecallHit& h) { return h.takedown && in_force_here(h); });
     for (const RecallHit& hit : recalled) {
       if (hit.published && *hit.published > on_) continue;  // not yet published on the date screened for
