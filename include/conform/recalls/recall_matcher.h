@@ -311,13 +311,16 @@ class RecallIndex {
 // ("b:kamiro|kettle" besides "b:kamiro home|kettle"), so that the two
 // meet. No brand-word key pairs a brand with one of its own words
 // ("kamiro home|home"): every record of the brand would share it.
-// Placeholder brands ("Unknown", "no brand") count as no brand.
+// Placeholder brands ("Unknown", "no brand") count as no brand, and a
+// listing's brand its description labels stands in for one. A listing's
+// ASINs are keyed wherever it writes them, its title too, and each valid
+// GTIN of a GTIN field that holds several.
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& prepared,
                                       const class BrandAliases* brands = nullptr);
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/16";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/17";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
