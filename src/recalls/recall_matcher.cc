@@ -1081,17 +1081,24 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     if (!description) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));
     return whole_word ? HasWord(*description, word) : description->find(word) != std::string::npos;
   };
+  // Whether the notice itself names an accessory word: its name does (its
+  // title, or a description that is the product's name,
+  // MatchRecord::name_words). A part its prose names is one the product
+  // comes with ("with charging cable, wall bracket and two filters"), and
+  // prose says "in case of" or "cover" of anything; but goods sold under a
+  // name, a mug or a T-shirt, are read in any description: "T-shirt and
+  // shorts with the character" is the set.
+  const auto notice_names = [&](std::string_view word, bool part, bool code_too) {
+    return part || (code_too && notice_record.name_words.empty()) ? HasWord(notice.title, word) : in_notice(word, true);
+  };
   // A notice of an accessory (a tablet case) against a listing calling it
   // by another accessory word ("case cover"): the same kind of goods.
-  // Read only when the listing has such a word: most have none. A part the
-  // description names is one the product comes with ("with charging
-  // cable, wall bracket and two filters"): only its name says it is one.
+  // Read only when the listing has such a word: most have none.
   std::optional<bool> notice_is_accessory;
   const auto is_accessory = [&] {
     if (!notice_is_accessory)
-      notice_is_accessory = std::any_of(std::begin(kAccessories), std::end(kAccessories), [&](const Word& w) {
-        return w.code_too && (w.part ? HasWord(notice.title, w.word) : in_notice(w.word, true));
-      });
+      notice_is_accessory = std::any_of(std::begin(kAccessories), std::end(kAccessories),
+                                        [&](const Word& w) { return w.code_too && notice_names(w.word, w.part, true); });
     return *notice_is_accessory;
   };
   // Whether the words before a comma or such name a product, and not only
@@ -1194,7 +1201,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
     // A part the notice's description names comes with the product; sold
     // alone it is a part, unless the notice's name says it is one.
-    if (!(part ? HasWord(notice.title, word) : in_notice(word, true))) return word;
+    if (!notice_names(word, part, code_too)) return word;
   }
   // German compounds of a bag, a cover or a holder ("Tragetasche",
   // "Abdeckhaube", "Tischhalterung", "Schonbezug"): not the bags and

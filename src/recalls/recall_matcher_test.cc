@@ -1308,6 +1308,17 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   const Notice charger = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "USB charger", "Lumikid", "", "06972047911769",
                                     "Universal travel charger");
   ExpectOneTakedown(MatchOne(charger, MakeListing("L", "Universal Travel Charger USB Wall Adapter 2 Port", "Generic", "6972047911769")));
+  // A notice whose prose says "in case of" is no case's: a case sold
+  // under its name is an accessory of it.
+  const Notice speaker = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90007/24", "Bluetooth speaker", "Lumikid", "", "04006381333931",
+                                    "The battery may overheat, in case of which the speaker can catch fire.");
+  const auto case_hits = MatchOne(speaker, MakeListing("L", "Lumikid Bluetooth speaker case", "", "4006381333931"));
+  ASSERT_EQ(case_hits.size(), 1u);
+  EXPECT_EQ(case_hits[0].action, RecallAction::kReview) << case_hits[0].evidence.back();
+  // Goods of the set its prose names are the set's.
+  const Notice set = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90008/24", "Children's clothing set", "Lumikid", "", "04006381333931",
+                                "T-shirt and shorts with a printed rocket.");
+  ExpectOneTakedown(MatchOne(set, MakeListing("L", "Lumikid rocket T-shirt", "", "4006381333931")));
   // Bags and lids sold for it.
   for (const char* title : {"Nola swing carry bag", "Nola swing lid"}) {
     const auto hits = MatchOne(swing, MakeListing("L", title, "", "5715404196000"));
