@@ -1350,6 +1350,10 @@ TEST(RecallIdentityTest, ASellerSayingTheGoodsAreNotAffectedIsReviewed) {
     }
   }
   ExpectOneTakedown(MatchOne(fridge, MakeListing("L", "Galanz GLR76TWEER Retro Refrigerator", "Galanz")));
+  // Not affected by something else is no word on the recall.
+  Listing sealed = MakeListing("L", "Galanz GLR76TWEER Retro Refrigerator", "Galanz");
+  sealed.description = "Door seals not affected by humidity.";
+  ExpectOneTakedown(MatchOne(fridge, sealed));
 }
 
 // A notice listing its barcode among its model numbers agrees on it once.
