@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "conform/core/text.h"
 
 namespace conform {
@@ -48,7 +50,12 @@ std::string AsinOf(std::string_view text) {
 }
 
 std::string AsinInField(std::string_view field) {
-  if (field.size() > 64) return "";
+  // Most fields hold digits: no "B" (nor a full-width one, not ASCII) and
+  // no ASIN, known without normalising.
+  if (field.size() > 64 || std::none_of(field.begin(), field.end(), [](char c) {
+        return c == 'B' || c == 'b' || static_cast<unsigned char>(c) >= 0x80;
+      }))
+    return "";
   std::string compact;
   for (const char c : NormalizeForMatching(field))
     if (c != ' ' && c != '-') compact.push_back(c);

@@ -1656,6 +1656,16 @@ std::string LabelledBrand(std::string_view folded) {
   return "";
 }
 
+// Whether a text may name a recall at all, before it is normalised: each
+// phrase SaysNotRecalled reads holds one of these stems ("Rückruf" holds
+// "ckruf"). Every listing's title is asked.
+bool MayNameARecall(std::string_view text) {
+  const std::string lower = AsciiLower(text);
+  for (const std::string_view stem : {"recall", "ckruf", "rappel", "retir", "richiamo", "wycofan", "terugroep"})
+    if (lower.find(stem) != std::string::npos) return true;
+  return false;
+}
+
 // Whether a text (NormalizeForMatching's) says the goods are not affected
 // by a recall, in the languages sellers write.
 bool SaysNotRecalled(std::string_view folded) {
@@ -1848,7 +1858,7 @@ MatchRecord FromListing(const Listing& l) {
       r.asins_in_title.push_back(std::move(asin));
   }
   if (!r.record.fields[1].second.empty()) r.brands.push_back(r.record.fields[1].second);
-  r.says_not_recalled = described.says_not_recalled || SaysNotRecalled(NormalizeForMatching(title));
+  r.says_not_recalled = described.says_not_recalled || (MayNameARecall(title) && SaysNotRecalled(NormalizeForMatching(title)));
   return r;
 }
 
