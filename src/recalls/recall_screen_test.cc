@@ -39,31 +39,32 @@ TEST(NoticeMarketsTest, TheIssuingRegulatorsAndAJointRecalls) {
 
 // A CPSC recall that links to Health Canada's notice of the same recall
 // gives that notice force in the US too; the finding names the notice's
-// date, measures and batches, and links to it.
+// date, measures and batches, and links to it. (Made-up notices, on the
+// regulators' real hosts.)
 TEST(RecallScreenTest, AJointRecallLinkedFromTheOtherRegulator) {
   Notice canada;
   canada.source = NoticeSource::kCaHealthCanada;
-  canada.id = "RA-66524";
-  canada.product_name = "Petit Collage musical jumbo wooden xylophones";
-  canada.brands = {"Petit Collage"};
-  canada.gtins = {"00036000291452"};
-  canada.url = "http://healthycanadians.gc.ca/recall-alert-rappel-avis/hc-sc/2018/66524r-eng.php";
+  canada.id = "RA-90001";
+  canada.product_name = "Lumikid wooden xylophones";
+  canada.brands = {"Lumikid"};
+  canada.gtins = {"04006381333931"};
+  canada.url = "http://healthycanadians.gc.ca/recall-alert-rappel-avis/hc-sc/2018/90001r-eng.php";
   canada.published = Date::Parse("2018-04-19").value();
   canada.measures = {"Recall"};
   canada.batch_numbers = {"2017-08"};
   canada.hazard_description = "The beater stick's ball can detach, posing a choking hazard to young children.";
   Notice us;
   us.source = NoticeSource::kUsCpsc;
-  us.id = "18143";
+  us.id = "90001";
   us.product_name = "Toy xylophones";
-  us.url = "https://www.cpsc.gov/Recalls/2018/x";
-  us.related_urls = {"HTTP://www.HealthyCanadians.gc.ca/recall-alert-rappel-avis/hc-sc/2018/66524r-eng.php/"};
+  us.url = "https://www.cpsc.gov/Recalls/2018/lumikid-xylophones";
+  us.related_urls = {"HTTP://www.HealthyCanadians.gc.ca/recall-alert-rappel-avis/hc-sc/2018/90001r-eng.php/"};
   const RecallScreen screen({canada, us}, std::nullopt, BrandAliases());
   Listing l;
   l.listing_id = "L";
-  l.title = "Petit Collage musical jumbo wooden xylophone";
-  l.brand = "Petit Collage";
-  l.gtin = "036000291452";
+  l.title = "Lumikid wooden xylophone";
+  l.brand = "Lumikid";
+  l.gtin = "4006381333931";
   const auto hits = screen.Find(l);
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].markets, (Markets{"CA", "US"}));
@@ -71,7 +72,7 @@ TEST(RecallScreenTest, AJointRecallLinkedFromTheOtherRegulator) {
   EXPECT_EQ(hits[0].published, canada.published);
   EXPECT_EQ(hits[0].source_url, canada.url);
   EXPECT_TRUE(hits[0].reason.ends_with(" A joint recall, in force in CA and US.")) << hits[0].reason;
-  EXPECT_EQ(hits[0].reason.rfind("Matches ca-health-canada notice RA-66524 of 2018-04-19 (Petit Collage musical jumbo wooden xylophones, risk: "
+  EXPECT_EQ(hits[0].reason.rfind("Matches ca-health-canada notice RA-90001 of 2018-04-19 (Lumikid wooden xylophones, risk: "
                                  "The beater stick's ball can detach, posing a choking hazard to young children; measures: Recall; the notice "
                                  "covers batch 2017-08 only): same GTIN",
                                  0),

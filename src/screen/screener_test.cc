@@ -497,9 +497,9 @@ TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
 // A notice published after the date screened for is not yet a recall; the
 // findings link to the notice's page.
 TEST_F(ScreenerTest, ARecallCountsFromItsDate) {
-  RecallHit hit{{"US"}, true, "Matches us-cpsc notice 26101 of 2026-03-02 (Power banks): same GTIN 04006381333931."};
+  RecallHit hit{{"US"}, true, "Matches us-cpsc notice 90002 of 2026-03-02 (Power banks): same GTIN 04006381333931."};
   hit.published = Date::Parse("2026-03-02").value();
-  hit.source_url = "https://www.cpsc.gov/Recalls/2026/x";
+  hit.source_url = "https://www.cpsc.gov/Recalls/2026/power-banks-90002";
   const FixedRecalls recalls({hit});
   auto l = ParseListingJson(kPowerBank + R"("target_markets":["US","EU"]})");
   ASSERT_TRUE(l.ok());
@@ -511,7 +511,7 @@ TEST_F(ScreenerTest, ARecallCountsFromItsDate) {
     const Finding* here = Find(r.markets[0], "RECALLED_PRODUCT");
     EXPECT_EQ(here != nullptr, published) << on;
     EXPECT_EQ(Find(r.markets[1], "RECALLED_ELSEWHERE") != nullptr, published) << on;
-    if (here != nullptr) EXPECT_EQ(here->source_url, "https://www.cpsc.gov/Recalls/2026/x");
+    if (here != nullptr) EXPECT_EQ(here->source_url, "https://www.cpsc.gov/Recalls/2026/power-banks-90002");
   }
 }
 
@@ -533,7 +533,7 @@ TEST_F(ScreenerTest, ARecallsForceInAMarketWithoutAPackIsNotAsserted) {
 // listing down, the other is not said to have no force there.
 TEST_F(ScreenerTest, AJointRecallsOtherNoticeIsNoWarningWhereTheRecallHasForce) {
   const FixedRecalls recalls({{{"CA"}, true, "Matches ca-health-canada notice RA-1 (Xylophones): same GTIN 00036000291452."},
-                              {{"US", "CA"}, true, "Matches us-cpsc notice 18143 (Xylophones): same GTIN 00036000291452."}});
+                              {{"US", "CA"}, true, "Matches us-cpsc notice 90001 (Xylophones): same GTIN 00036000291452."}});
   auto l = ParseListingJson(kPowerBank + R"("target_markets":["US","CA"]})");
   ASSERT_TRUE(l.ok());
   Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
