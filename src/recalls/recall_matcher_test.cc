@@ -1430,7 +1430,7 @@ TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
             (Words{{"baby", "biceps", "gift"}}));
   // A name spelled without its spaces or hyphens is the name (alert
   // A12/01879/24); a part of it is not.
-  const Notice seat = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01879/24", "Child car seat", "Kinderkraft", "", "", "I-CARE i-Size");
+  const Notice seat = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01879/24", "Childrens car seat", "Kinderkraft", "", "", "I-CARE i-Size");
   EXPECT_EQ(FromNotice(seat).name_compacts, std::vector<std::string>{"ICAREISIZE"});
   for (const char* title : {"Kinderkraft ICARE i-Size car seat", "Kinderkraft I-CARE iSize", "KINDERKRAFT I CARE I SIZE"}) {
     const auto hits = MatchOne(seat, MakeListing("L", title, ""));
