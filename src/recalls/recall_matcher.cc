@@ -563,17 +563,22 @@ bool SameWordOrPlural(std::string_view x, std::string_view y) {
 // "Electric kettle") and a listing selling it share besides a code. Numbers
 // and codes are left out: they are the code's own evidence, or a size that
 // many products share. Titles are a few words, so every pair is compared.
-bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
+// SharedTitleWord gives the first such word as `a` writes it ("fan" of "USB
+// fan desk" against a notice on a "Fan"), empty when none; SharesTitleWord
+// whether there is one.
+std::string_view SharedTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
   const auto counts = [](std::string_view w) {
     return w.size() >= 3 && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
   };
   for (const std::string_view x : a.title_words) {
     if (!counts(x)) continue;
     for (const std::string_view y : b.title_words)
-      if (SameWordOrPlural(x, y)) return true;
+      if (SameWordOrPlural(x, y)) return x;
   }
-  return false;
+  return {};
 }
+
+bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) { return !SharedTitleWord(a, b).empty(); }
 
 // Whether `text`, upper-cased, is inside one of a record's codes ("hz" of
 // HZ1500C): a piece of a code its words split.
@@ -647,17 +652,6 @@ bool TitleNamesNumbers(const PreparedRecord& p, const std::vector<std::string>& 
     }
     return false;
   });
-}
-
-// A word of three letters or more, numbers aside, that two titles
-// (NormalizeText's) have in common, as `a` writes it ("fan" of "USB fan
-// desk" against a notice on a "Fan"); empty when none.
-std::string_view SharedTitleWord(const PreparedRecord& a, const PreparedRecord& b) {
-  for (const std::string_view w : a.title_words)
-    if (w.size() >= 3 && !std::all_of(w.begin(), w.end(), IsDigit) &&
-        std::any_of(b.title_words.begin(), b.title_words.end(), [w](std::string_view v) { return SameWordOrPlural(v, w); }))
-      return w;
-  return {};
 }
 
 bool AllDigits(const std::vector<std::string>& words) {
