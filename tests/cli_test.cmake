@@ -60,9 +60,14 @@ expect_run(2 "is the listings file being read" ${CONFORM} screen ${TMP}/own/list
 expect_run(2 "is also the verdicts file" ${CONFORM} screen ${TMP}/own/listings.jsonl --on 2026-06-01 -o ${TMP}/own/v.jsonl --html ${TMP}/own/v.jsonl)
 expect_run(2 "cannot write the HTML report: the directory .*none does not exist" ${CONFORM} screen ${TMP}/own/listings.jsonl --on 2026-06-01 -o ${TMP}/own/v.jsonl --html ${TMP}/none/r.html)
 expect_run(2 "cannot write the verdicts: the directory .*none does not exist" ${CONFORM} screen ${TMP}/own/listings.jsonl --on 2026-06-01 -o ${TMP}/none/v.jsonl)
-# An empty input, and a listing_id given twice: said, and screened.
+# An empty input is refused, as by the recall commands, and no verdicts
+# file is left behind; a listing_id given twice is said, and screened.
 file(WRITE ${TMP}/empty.jsonl "")
-expect_run(0 "empty.jsonl: the input holds no listings" ${CONFORM} screen ${TMP}/empty.jsonl -q)
+expect_run(2 "empty.jsonl: holds no listings" ${CONFORM} screen ${TMP}/empty.jsonl -q)
+expect_run(2 "empty.jsonl: holds no listings" ${CONFORM} screen ${TMP}/empty.jsonl -q -o ${TMP}/own/empty_verdicts.jsonl)
+if(EXISTS ${TMP}/own/empty_verdicts.jsonl)
+  message(FATAL_ERROR "screen left a verdicts file for an input holding no listings")
+endif()
 file(WRITE ${TMP}/twice.jsonl "{\"listing_id\":\"A\",\"seller_id\":\"S\",\"title\":\"Mug\",\"target_markets\":[\"EU\"]}\n{\"listing_id\":\"A\",\"seller_id\":\"S\",\"title\":\"Cup\",\"target_markets\":[\"EU\"]}\n")
 expect_run(0 "twice.jsonl: 1 listing repeats a listing_id given before \\(lines 1 and 2, for one\\)" ${CONFORM} screen ${TMP}/twice.jsonl -q --on 2026-06-01)
 if(EXISTS ${TMP}/own/v.jsonl)
@@ -337,6 +342,7 @@ expect_run(2 "holds no listings; with --replace" ${CONFORM} recalls index ${TMP}
 file(WRITE ${TMP}/header_only.csv "listing_id,seller_id,title,target_markets\n")
 expect_run(2 "live_empty.jsonl: holds no listings" ${CONFORM} recalls match ${TMP}/live_empty.jsonl --db ${TMP}/notices.db)
 expect_run(2 "header_only.csv: holds no listings" ${CONFORM} recalls match ${TMP}/header_only.csv --db ${TMP}/notices.db)
+expect_run(2 "live_empty.jsonl: holds no listings" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${TMP}/live_empty.jsonl)
 file(REMOVE ${TMP}/empty.idx)
 expect_run(2 "live_empty.jsonl: holds no listings.*the index was not changed" ${CONFORM} recalls index ${TMP}/live_empty.jsonl --index ${TMP}/empty.idx)
 if(EXISTS ${TMP}/empty.idx)

@@ -389,7 +389,7 @@ int RunScreenCommand(const ScreenArgs& args) {
     std::fclose(out);
     if (tmp.empty()) {
       if (!write_ok) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}", args.output)));
-    } else if (!stats.ok() || !write_ok) {
+    } else if (!stats.ok() || !write_ok || (stats.value().listings == 0 && stats.value().bad_records == 0)) {
       std::remove(tmp.c_str());
       if (!write_ok) return Report(Error(ErrorCode::kIo, fmt::format("cannot write {}", tmp)));
     } else if (std::rename(tmp.c_str(), args.output.c_str()) != 0) {
@@ -410,7 +410,11 @@ int RunScreenCommand(const ScreenArgs& args) {
                  s.listings, s.rows, s.verdicts[3], s.verdicts[2], s.verdicts[1], s.verdicts[0], s.bad_records,
                  s.stopped_early ? " (stopped early: --max-errors reached)" : "");
   }
-  if (s.listings == 0 && s.bad_records == 0) cli::PrintNote(fmt::format("warning: {}: the input holds no listings", args.input));
+  // As for the recall commands: an empty export would read as "every
+  // listing passes", also to --fail-on.
+  if (s.listings == 0 && s.bad_records == 0)
+    return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.input, 0, 0, "holds no listings",
+                                                            "check the file: an export cut short or a header alone screens nothing"}}));
   if (s.stopped_early) return kExitBadInput;
   // Nothing screened from a file of records: nothing usable came in.
   if (s.listings == 0 && s.bad_records > 0) return kExitBadInput;

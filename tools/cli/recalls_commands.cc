@@ -594,6 +594,11 @@ int RunAffected(const Args& args) {
     listings = std::move(read).value();
     if (listings.empty() && skipped > 0)
       return Report(EveryRecordSkipped(args.listings, skipped, "fix the records (doc/listing-format.md), or ask a listing index with --index"));
+    // As for recalls match: an empty export would read as "no live listing
+    // is affected", and a feed given with --feed is not stored.
+    if (listings.empty())
+      return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings",
+                                                              "check the file: an export cut short or a header alone is affected by nothing"}}));
   }
 
   // A feed that has just arrived is stored first (one transaction, as
