@@ -741,8 +741,50 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
                          [](std::string_view w) { return kLinks.count(w) != 0; });
 }
 
+// Finnish, Estonian and Hungarian say "for" with a case ending or a word
+// after the name rather than before it: "Varaköysi Nola-keinulle" (for the
+// Nola swing), "GV31:lle", "GV31-hez", "Nola hintához", "Nola-keinua
+// varten", "Nola kiige jaoks", "Nola hinta számára". Whether the listing's
+// title says so of the notice's name, brand or code: an ending joined to
+// one of them by a hyphen or colon in the raw title (a Finnish allative,
+// which French "taille" also ends in, only so), a Hungarian "-hoz"/"-hez"
+// ending on the word after one, or a postposition at most three words
+// after one.
+template <typename NamesIt>
+bool MadeForByEnding(const PreparedRecord& notice, const PreparedRecord& listing, std::string_view raw_title, const NamesIt& names_it) {
+  const auto is_code = [&](std::string_view compact) {
+    return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& c) { return c.normalized == compact; });
+  };
+  const auto ends_with_for = [](std::string_view w) { return w.ends_with("lle") || w.ends_with("hoz") || w.ends_with("hez"); };
+  // Joined: "Nola-keinulle", "GV31:lle", "GV31-hez", "GV31-le" (Estonian).
+  for (size_t at = 0; at < raw_title.size();) {
+    const size_t end = std::min(raw_title.find(' ', at), raw_title.size());
+    const std::string_view token = raw_title.substr(at, end - at);
+    at = end + 1;
+    const size_t join = token.find_last_of("-:");
+    if (join == std::string_view::npos || join == 0 || join + 1 >= token.size()) continue;
+    const std::string tail = CollapseToWords(FoldForMatching(token.substr(join + 1)));
+    if (tail.find(' ') != std::string::npos || !(ends_with_for(tail) || tail == "le" || tail == "ile")) continue;
+    const std::string_view head = token.substr(0, join);
+    const std::string head_words = CollapseToWords(FoldForMatching(head));
+    const size_t last_space = head_words.rfind(' ');
+    const std::string_view last_word = last_space == std::string::npos ? std::string_view(head_words) : std::string_view(head_words).substr(last_space + 1);
+    if (names_it(last_word) || is_code(CompactAlnum(head))) return true;
+  }
+  thread_local std::vector<std::string_view> words;
+  SplitWords(listing.title, &words);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (!names_it(words[i])) continue;
+    if (i + 1 < words.size() && words[i + 1].size() >= 5 && (words[i + 1].ends_with("hoz") || words[i + 1].ends_with("hez"))) return true;
+    for (size_t k = i + 1; k < words.size() && k <= i + 3; ++k)
+      if ((words[k] == "varten" || words[k] == "jaoks" || words[k] == "szamara" || words[k] == "reszere") && !HasWord(notice.title, words[k]))
+        return true;
+  }
+  return false;
+}
+
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
-             const std::vector<std::vector<std::string>>& name_words, bool same_brand_field) {
+             const std::vector<std::vector<std::string>>& name_words, bool same_brand_field, std::string_view raw_title) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
   // English, German, French, Spanish, Italian, Portuguese, Polish, Czech,
   // Russian, Indonesian, Turkish, Vietnamese, Dutch, Swedish, Danish,
@@ -763,9 +805,20 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       "ανταλλακτικο", "αξεσουάρ", "αξεσουαρ"};
   for (const std::string_view word : kWords)
     if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
-  // German compounds of "Ersatz" (spare): "Ersatzakku", "Ersatzpolster".
-  for (const std::string_view w : listing.title_words)
+  // German compounds of "Ersatz" (spare): "Ersatzakku", "Ersatzpolster";
+  // Finnish, Estonian and Hungarian ones of "vara", "varu" and "pót" with a
+  // part's name: "varaköysi" (a spare rope), "varuosa", "pótkötél" (other
+  // words begin so: "varasto", a store).
+  static constexpr std::string_view kSpareParts[] = {"osa",   "osat",   "koysi", "koydet", "kois",   "kotel", "akku",      "aku",
+                                                     "tera",  "kuori",  "kansi", "laturi", "johto",  "harja", "suodatin", "filter",
+                                                     "alkatresz", "tiiviste", "patja", "pehmuste"};
+  for (const std::string_view w : listing.title_words) {
     if (w.size() > 7 && w.starts_with("ersatz") && !HasWord(notice.title, w)) return true;
+    for (const std::string_view prefix : {std::string_view("vara"), std::string_view("varu"), std::string_view("pot")})
+      if (w.starts_with(prefix) && !HasWord(notice.title, w) &&
+          std::find(std::begin(kSpareParts), std::end(kSpareParts), w.substr(prefix.size())) != std::end(kSpareParts))
+        return true;
+  }
   // Chinese (simplified and traditional), Japanese and Korean, written
   // without spaces: "适用", "適用", "兼容", "相容", "호환", "互換" (fits,
   // compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
@@ -800,6 +853,12 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   };
   const bool has_for = std::any_of(words.begin(), words.end(), is_for);
   const bool has_for_before_name = !name_words.empty() && std::any_of(words.begin(), words.end(), is_for_before_name);
+  const auto names_it = [&](std::string_view w) {
+    return brand_word(w) || std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
+             return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
+           });
+  };
+  if (MadeForByEnding(notice, listing, raw_title, names_it)) return true;
   const std::string_view head = has_for ? ProductNoun(notice) : std::string_view();
   // "for <the notice's product name>", past short words and the brand's:
   // "Ersatzpolster für Limar Torino Helm", "Isofix Basis für I-CARE".
@@ -1127,7 +1186,15 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
         if (t.find_last_of("+&", at) != std::string::npos) return true;
         const size_t mark = t.find_last_of(",;|(/", at), dash = t.rfind(" - ", at);
         const size_t sep = mark == std::string::npos ? dash : dash == std::string::npos ? mark : std::max(mark, dash);
-        if (sep != std::string::npos && names_a_product(std::string_view(t).substr(0, sep))) return true;
+        // Right after the notice's product noun, it is that product's part
+        // ("... / USB charger carry bag" of a charger), not a feature.
+        size_t noun_end = at;
+        while (noun_end > 0 && t[noun_end - 1] == ' ') --noun_end;
+        size_t noun_start = noun_end;
+        while (noun_start > 0 && word_byte(t[noun_start - 1])) --noun_start;
+        const std::string_view noun = ProductNoun(notice);
+        const bool after_the_noun = noun_start < noun_end && !noun.empty() && SameWordOrPlural(std::string_view(t).substr(noun_start, noun_end - noun_start), noun);
+        if (sep != std::string::npos && !after_the_noun && names_a_product(std::string_view(t).substr(0, sep))) return true;
         for (const std::string_view said : {"includ", "inkl", "inclus"})
           if (const size_t in = t.find(said, end); in != std::string::npos && t.find_first_of(",;|", end) > in) return true;
       }
@@ -2551,7 +2618,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // Torino Helm"): whatever its brand, a listing made for the product or
     // naming an accessory is reviewed (and, the GTIN in its text, one sold
     // under another brand).
-    j.made_for = (j.brands_agree || !j.shared_gtin.empty()) && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field);
+    j.made_for = (j.brands_agree || !j.shared_gtin.empty()) && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field, listing_title_raw);
     if (!j.shared_gtin.empty() && !j.made_for)
       if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
         j.code_accessory = a;

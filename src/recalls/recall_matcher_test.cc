@@ -1203,6 +1203,12 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
   }
   for (const char* title : {"Dyvac DV-520 Akkusauger, Ladekabel", "Dyvac DV-520 cordless vacuum cleaner + wall bracket"})
     ExpectOneTakedown(MatchOne(with_parts, MakeListing("L", title, "Dyvac")), title);
+  // Past a slash, but right after the product's noun: that product's part.
+  const Notice travel_charger = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90009/24", "Travel charger", "Lumikid", "TC-100", "");
+  const auto bag = MatchOne(travel_charger, MakeListing("L", "Lumikid TC-100 Universal Travel Charger / Large Power USB charger carry bag", "Lumikid"));
+  ASSERT_EQ(bag.size(), 1u);
+  EXPECT_EQ(bag[0].action, RecallAction::kReview) << bag[0].evidence.back();
+  ExpectOneTakedown(MatchOne(travel_charger, MakeListing("L", "Lumikid TC-100 Universal Travel Charger / Large Power USB, carry bag", "Lumikid")));
   // The product's GTIN in the field of something made for it, under the
   // maker's brand ("for <brand> ... <the product's noun>") or none.
   const Notice pans = MakeNotice(NoticeSource::kUsCpsc, "C1", "Granitestone Diamond Pro Blue saute pans", "Granitestone", "",
@@ -1274,6 +1280,18 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
   ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Garden swing for kids Nola", "OEM", "5715404196000")));
+  // Finnish, Estonian and Hungarian say "for" after the name, or make the
+  // part's name a compound of "spare".
+  for (const char* title : {"Varaköysi Nola-keinulle 5715404196000", "Nola-keinun varaköysi 5715404196000", "Pótkötél Nola hintához 5715404196000",
+                            "Köysi Nola-keinua varten 5715404196000", "Nola kiige jaoks köis 5715404196000", "Köis Lumikid-le 5715404196000",
+                            "Varuosa Nola kiik 5715404196000"}) {
+    const auto hits = MatchOne(swing, MakeListing("L", title, "OEM"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
+  }
+  // Not a French size, nor a word that only begins as "spare" does.
+  ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Balançoire Nola taille unique 5715404196000", "Lumikid")));
+  ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Nola keinu varastoon 5715404196000", "Lumikid")));
   const auto rope = MatchOne(swing, MakeListing("L", "Nola swing rope kit", "", "5715404196000"));
   ASSERT_EQ(rope.size(), 1u);
   EXPECT_EQ(rope[0].action, RecallAction::kReview);
