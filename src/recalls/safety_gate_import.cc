@@ -10,6 +10,11 @@
 // depending on the export. A model field may list several models, one per
 // line or joined by ';', each entry often led by a label ("Model: QC-3000;
 // QC-3001").
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
 #include "conform/core/text.h"
 #include "feed_records.h"
 
@@ -83,6 +88,28 @@ void AddModels(std::string_view field, std::vector<std::string>* list) {
     if (std::string code = WithoutModelLabel(entry); !IsUnknownPlaceholder(code)) AddUnique(list, code);
 }
 
+// The batch field sometimes lists the batches under each type number
+// ("E2037: 2318, 2319 and 2322", IKEA's VARMFRONT power banks, whose model
+// field is empty): the label before the colon, a code of letters and
+// digits, is a type number. Such labels, when the model field gives none.
+std::vector<std::string> TypeNumbersOverBatches(const std::vector<std::string>& batches) {
+  std::vector<std::string> out;
+  for (const std::string& line : batches) {
+    const size_t colon = line.find(':');
+    if (colon == std::string::npos || colon + 1 >= line.size()) continue;
+    const std::string label = Trim(std::string_view(line).substr(0, colon));
+    const std::string after = Trim(std::string_view(line).substr(colon + 1));
+    const bool code_bytes = !label.empty() && label.size() <= 20 &&
+                            std::all_of(label.begin(), label.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+    const bool letter = std::any_of(label.begin(), label.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+    const bool digit = std::any_of(label.begin(), label.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+    // What follows is batches: it starts with a digit.
+    if (label.size() >= 4 && code_bytes && letter && digit && !after.empty() && std::isdigit(static_cast<unsigned char>(after[0])))
+      AddUnique(&out, label);
+  }
+  return out;
+}
+
 // Market countries: several in one item, joined by ',', ';' or a line
 // break ("Austria, Belgium").
 void AddCountries(const std::vector<std::string>& items, std::vector<std::string>* list) {
@@ -115,6 +142,12 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   for (const auto& b : Values(f, {"barcode", "product_barcode"})) AddBarcodes(b, &n, &out.warnings);
   for (const auto& b : Values(f, {"batch_number", "product_batch_number", "batchNumber"})) AddLines(b, &n.batch_numbers);
   n.company_recall_code = Value(f, {"company_recall_code", "product_recall_code", "companyRecallCode"});
+  if (n.model_numbers.empty()) {
+    for (const std::string& type : TypeNumbersOverBatches(n.batch_numbers)) {
+      out.warnings.push_back(fmt::format("type number {} read from the batch field, which lists batches under it", type));
+      n.model_numbers.push_back(type);
+    }
+  }
 
   for (const char* key : {"risk_type", "alert_type", "riskType"})
     for (const auto& v : Values(f, {key}))

@@ -33,12 +33,13 @@ TEST(SafetyGateImportTest, ImportsTheWholeSharedSample) {
   // 113 alerts have a barcode field: 103 of them with at least one valid
   // GTIN, 120 GTINs in all; 1 is an Amazon ASIN, read as such; 9 codes are
   // not GTINs (6 wrong check digits, 1 of 10 digits, 2 Amazon fulfilment
-  // labels, FNSKU), each a warning.
+  // labels, FNSKU), each a warning. Two more warnings say that the type
+  // numbers of A12/03159/24 were read from its batch field.
   EXPECT_EQ(with_gtin, 103u);
   EXPECT_EQ(gtins, 120u);
   EXPECT_EQ(asins, 1u);
   EXPECT_EQ(invalid, 9u);
-  EXPECT_EQ(f.warnings(), 9u);
+  EXPECT_EQ(f.warnings(), 11u);
   EXPECT_EQ(categories.count("Motor vehicles"), 1u);
 }
 
@@ -204,6 +205,26 @@ TEST(SafetyGateImportTest, KeepsModelCodesWholeAtCommasSlashesAndUnknownLabels) 
   EXPECT_EQ(f.notices[0].model_numbers, (Strings{"A/B-100", "1,5 kW", "Model S", "E2037: 2318", "Colour: red"}));
 }
 
+// Batches listed under a type number ("E2037: 2318, 2319"): the type is
+// the notice's model when its model field gives none. Not a label of
+// words ("Lot: 2318"), nor batches led by a code that are not numbers.
+TEST(SafetyGateImportTest, ATypeNumberOverItsBatchesIsAModel) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+    {"alert_number": "A12/90010/24", "product_name": "Power bank", "model_type_number": "None",
+     "batch_number": "QX2040: 2318, 2319 and 2322\nQX20402: 2313"},
+    {"alert_number": "A12/90011/24", "product_name": "Power bank", "model_type_number": "QX-1",
+     "batch_number": "QX2040: 2318"},
+    {"alert_number": "A12/90012/24", "product_name": "Power bank", "model_type_number": "None",
+     "batch_number": "Lot: 2318\nLOT7A: see the label"}
+  ])");
+  ASSERT_EQ(f.notices.size(), 3u);
+  EXPECT_EQ(f.notices[0].model_numbers, (std::vector<std::string>{"QX2040", "QX20402"}));
+  EXPECT_EQ(f.notices[0].batch_numbers.size(), 2u);
+  EXPECT_EQ(f.notices[1].model_numbers, (std::vector<std::string>{"QX-1"}));
+  EXPECT_TRUE(f.notices[2].model_numbers.empty());
+  EXPECT_EQ(f.warnings(), 2u);
+}
+
 TEST(SafetyGateImportTest, SplitsBrandsAtPipesButNotInsideBrandNames) {
   // '|' joins brands as ',' and '/' do; " and ", '&' and '+' are parts of
   // brand names. A placeholder in the list is left out before '/' splits.
@@ -238,16 +259,20 @@ TEST(SafetyGateImportTest, InvisibleCharactersAreDroppedAndNoBreakSpacesArePlain
 }
 
 TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
-  // The 353 real alerts leave every model field empty ("None"); no brand
-  // field holds '|'; "Citroen & DS" (three alerts) stays one brand, as the
-  // rule of AddBrands has it.
+  // The 353 real alerts leave every model field empty ("None"), and one
+  // lists its batches under type numbers in its batch field, which are
+  // read as its models; no brand field holds '|'; "Citroen & DS" (three
+  // alerts) stays one brand, as the rule of AddBrands has it.
   const std::string path = SharedSafetyGateSamplePath();
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "the shared Safety Gate sample is not at " << path;
   const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, ReadTestFile(path));
   ASSERT_EQ(f.notices.size(), 353u);
   size_t brands = 0, with_ampersand = 0;
   for (const auto& n : f.notices) {
-    EXPECT_TRUE(n.model_numbers.empty()) << n.id;
+    if (n.id == "A12/03159/24")
+      EXPECT_EQ(n.model_numbers, (std::vector<std::string>{"E2037", "E20382"}));
+    else
+      EXPECT_TRUE(n.model_numbers.empty()) << n.id;
     brands += n.brands.size();
     for (const auto& b : n.brands) {
       EXPECT_EQ(b.find('|'), std::string::npos) << n.id;
