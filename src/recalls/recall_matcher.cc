@@ -1202,14 +1202,21 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     }
     return false;
   };
-  // After "+" or "&": sold with what comes before ("Beamer + Tasche").
+  // After "+" or "&": sold with what comes before ("Beamer + Tasche"),
+  // also with two words between ("Projector + Carry Case", "+ Hard Shell
+  // Case").
   const auto after_plus = [&](std::string_view word) {
     if (!folded_title) folded_title = FoldForMatching(raw_title);
     const std::string& t = *folded_title;
+    const auto word_byte = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80 || c == '-'; };
     for (size_t at = t.find(word); at != std::string::npos; at = t.find(word, at + 1)) {
       size_t before = at;
-      while (before > 0 && t[before - 1] == ' ') --before;
-      if (before > 0 && (t[before - 1] == '+' || t[before - 1] == '&')) return true;
+      for (int between = 0; between <= 2; ++between) {
+        while (before > 0 && t[before - 1] == ' ') --before;
+        if (before > 0 && (t[before - 1] == '+' || t[before - 1] == '&')) return true;
+        if (before == 0 || !word_byte(t[before - 1])) break;
+        while (before > 0 && word_byte(t[before - 1])) --before;  // a word between
+      }
     }
     return false;
   };

@@ -851,6 +851,7 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
   }
   // With the product: after "+", or "mit".
   for (const char* title : {"Voltix VX1588 Ladegerät + Tasche + Kabel Bundle", "Voltix VX1588 Ladegerät mit Tragetasche",
+                            "Voltix VX1588 Charger + Carry Case + Cable Bundle", "Voltix VX1588 charger & hard shell case",
                             "Voltix VX1588 Ladegerät & Tragetasche", "Voltix VX1588 charger 65W, remote control",
                             // Before the product's noun, or beside the
                             // product's words, a remote is a feature.
