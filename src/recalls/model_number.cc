@@ -806,7 +806,32 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
         continue;
       }
       if (x.lower.empty() || IsListJoiner(x.lower)) continue;
-      if (!ListedModelCode(x.code())) break;
+      // A code written in groups, letters in capitals then digits ("Model:
+      // TT 1902 0617", "Modell: HANS 0002"), as a model field may hold it:
+      // the groups together are the code, as written.
+      if (!ListedModelCode(x.code())) {
+        const auto capitals = [](std::string_view t) {
+          return t.size() <= 4 && std::all_of(t.begin(), t.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+        };
+        const auto digits = [](std::string_view t) {
+          return t.size() >= 2 && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        size_t last = next, digit_count = 0;
+        while (!words[last].ends && !words[last].comma && !words[last].colon && last + 1 < words.size() && !words[last + 1].opens_line &&
+               !words[last + 1].opens && digits(words[last + 1].text)) {
+          ++last;
+          digit_count += words[last].text.size();
+        }
+        // Not the label of another number ("GTIN 0400...", "LOT 2318"),
+        // nor a word of the next sentence.
+        static const std::unordered_set<std::string_view> kOtherLabels = {"GTIN", "EAN", "UPC", "JAN", "ASIN", "SKU", "LOT", "ISBN", "NR", "NO", "REF"};
+        if (!capitals(x.text) || digit_count < 4 || kOtherLabels.count(x.text) != 0 || (next > 0 && words[next - 1].ends)) break;
+        std::string grouped(x.text);
+        for (size_t k = next + 1; k <= last; ++k) grouped.append(" ").append(words[k].text);
+        if (std::find(out.begin(), out.end(), grouped) == out.end()) out.push_back(grouped);
+        next = last;
+        continue;
+      }
       std::string code(x.code());
       // "HD-2200X Plus": the word after the code makes the model, on its
       // line and ending the name ("Model: HD-2200X Plus", "... Pro, black",

@@ -273,6 +273,13 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("Modello n° XL-100"), Models{"XL-100"});
   EXPECT_EQ(LabelledModelNumbers("Référence fabricant : E33A. Compatible avec iPhone 12 à 16."), Models{"E33A"});
   EXPECT_EQ(LabelledModelNumbers("Numer modelu: UMCDB01"), Models{"UMCDB01"});
+  // A code written in groups, its letters in capitals; not words nor a
+  // short number after them.
+  EXPECT_EQ(LabelledModelNumbers("Wooden xylophone. Model: QX 1902 0617"), Models{"QX 1902 0617"});
+  EXPECT_EQ(LabelledModelNumbers("Modell: QXAB 0002, Farbe rot"), Models{"QXAB 0002"});
+  EXPECT_EQ(LabelledModelNumbers("Model: QX 12"), Models{});
+  EXPECT_EQ(LabelledModelNumbers("Model: Pro 2024"), Models{});
+  EXPECT_EQ(LabelledModelNumbers("Models: QX-1, QX 1902 0617 and QX-3"), (Models{"QX-1", "QX 1902 0617", "QX-3"}));
   // As the Slovak trade inspection lists them (soi.sk).
   EXPECT_EQ(LabelledModelNumbers("Svetelný záves model/typ RPBL-96L"), Models{"RPBL-96L"});
   EXPECT_EQ(LabelledModelNumbers("Predlžovací prívod PLASTROL, modeltyp PS-360"), Models{"PS-360"});

@@ -1790,6 +1790,9 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   EXPECT_EQ(FromListing(described("Voltix charger", "Model: QC-65A", "Voltix", "QC-100")).record.fields[2].second, "QC-100");
   // What an accessory fits is not its model.
   EXPECT_TRUE(FromListing(described("Charging cable", "Replacement cable for Voltix model QC-65A")).record.fields[2].second.empty());
+  // A code written in groups after its label, as in a model field.
+  const Notice grouped = MakeNotice(NoticeSource::kCaHealthCanada, "RA-90001", "Wooden xylophone", "Lumikid", "QX-1902-0617", "");
+  ExpectOneTakedown(MatchOne(grouped, described("Lumikid Jumbo Wooden Xylophone Elephant", "Model: QX 1902 0617", "Lumikid")));
   // A labelled GTIN confirms as one in the title does; an unlabelled number
   // in a description (an order or phone number) is not read.
   const auto hits = MatchOne(notice, described("Fast charger 65W", "Original packaging. EAN-13: 4006381333931", ""));
