@@ -219,6 +219,12 @@ expect_run(0 "listings_sellers.jsonl: 10 new" ${CONFORM} recalls index ${RECALLS
 expect_run(0 "\"listing_id\":\"S-4\".*26610: 1 affected listing of 10" ${CONFORM} recalls affected 26610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
 expect_run(0 "26687: 1 affected listing of 10"
            ${CONFORM} recalls affected 26687 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
+# A gtin field holding two GTINs: found from the index as from the file.
+file(WRITE ${TMP}/two_gtins.jsonl "{\"listing_id\": \"G-1\", \"seller_id\": \"S\", \"title\": \"Brookstone tabletop fire pit\", \"gtin\": \"4006381333931 / 680079015947\", \"target_markets\": [\"US\"]}\n")
+file(REMOVE ${TMP}/two_gtins.idx)
+expect_run(0 "two_gtins.jsonl: 1 new" ${CONFORM} recalls index ${TMP}/two_gtins.jsonl --index ${TMP}/two_gtins.idx)
+expect_run(0 "\"action\":\"takedown\".*\"listing_id\":\"G-1\".*26687: 1 affected listing of 1" ${CONFORM} recalls affected 26687 --db ${TMP}/cpsc.db --index ${TMP}/two_gtins.idx)
+expect_run(0 "\"action\":\"takedown\".*\"listing_id\":\"G-1\".*26687: 1 affected listing of 1" ${CONFORM} recalls affected 26687 --db ${TMP}/cpsc.db --listings ${TMP}/two_gtins.jsonl)
 # The recall number as CPSC writes it, with its hyphen.
 expect_run(0 "\"listing_id\":\"S-4\".*: 1 affected listing of 10" ${CONFORM} recalls affected 26-610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)
 expect_run(0 "\"listing_id\":\"S-4\".*: 1 affected listing of 10" ${CONFORM} recalls affected us-cpsc:26-610 --db ${TMP}/cpsc.db --index ${TMP}/sellers.idx)

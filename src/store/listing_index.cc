@@ -59,6 +59,9 @@ std::string RecordJson(const IndexedListing& l, std::vector<std::string> keys) {
   j["model"] = l.listing.model;
   j["category"] = l.listing.category;
   j["gtin"] = l.listing.gtin;
+  // A gtin field of several GTINs ("EAN 805... / 400...") or an ASIN is
+  // kept as written: the matcher reads them from it.
+  if (!l.listing.gtin_unreadable.empty()) j["gtin_unreadable"] = l.listing.gtin_unreadable;
   if (!l.listing.description.empty()) j["description"] = l.listing.description;
   j["keys"] = keys;
   // Invalid UTF-8 in a listing is replaced, not a reason to lose the listing.
@@ -76,6 +79,7 @@ Result<IndexedListing> RecordFromJson(const std::string& id, const std::string& 
   l.listing.model = j.value("model", "");
   l.listing.category = j.value("category", "");
   l.listing.gtin = j.value("gtin", "");
+  l.listing.gtin_unreadable = j.value("gtin_unreadable", "");
   l.listing.description = j.value("description", "");
   if (auto k = j.find("keys"); k != j.end() && k->is_array())
     for (const auto& key : *k)

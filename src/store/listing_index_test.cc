@@ -66,6 +66,21 @@ TEST_F(ListingIndexTest, PutThenLookUpByKey) {
   EXPECT_EQ(got.value()[0].keys, (std::vector<std::string>{"b:acme|charger", "c:QC65A"}));
 }
 
+// A gtin field that holds several GTINs, or an ASIN, is kept as written:
+// the matcher reads the identifiers from it.
+TEST_F(ListingIndexTest, AGtinFieldOfSeveralGtinsIsKept) {
+  ListingIndex index = Open();
+  IndexedListing two = Make("L1", "Acme perfume", {"g:08055348167320", "g:04006381333931"});
+  two.listing.gtin.clear();
+  two.listing.gtin_unreadable = "8055348167320 / 4006381333931";
+  ASSERT_TRUE(index.Put({two, Make("L2", "Acme kettle", {"b:acme|kettle"})}, false).ok());
+  auto got = index.Get({"L1", "L2"});
+  ASSERT_TRUE(got.ok());
+  ASSERT_EQ(got.value().size(), 2u);
+  EXPECT_EQ(got.value()[0].listing.gtin_unreadable, "8055348167320 / 4006381333931");
+  EXPECT_EQ(got.value()[1].listing.gtin_unreadable, "");
+}
+
 TEST_F(ListingIndexTest, HoldersStopsAtTheLimit) {
   ListingIndex index = Open();
   std::vector<IndexedListing> many;

@@ -429,8 +429,10 @@ double Millis(std::chrono::steady_clock::time_point since) {
 
 // The key scheme a listing index is built under: how BlockingKeys works and
 // the brand table it canonicalises with.
+// "record:2": the stored listings keep a gtin field that holds several
+// GTINs or an ASIN; indexes of the first form lost it, and are rebuilt.
 std::string IndexKeyScheme(const recalls::BrandAliases& brands) {
-  return fmt::format("{}+brands:{}", recalls::kBlockingKeyScheme, brands.Fingerprint());
+  return fmt::format("{}+brands:{}+record:2", recalls::kBlockingKeyScheme, brands.Fingerprint());
 }
 
 // conform recalls index LISTINGS --index FILE [--replace]: keeps the live
@@ -482,6 +484,8 @@ int RunIndex(const Args& args) {
       batch[i].listing.category = l->category;
       // An ASIN the reader set aside from the GTIN field is kept there too.
       batch[i].listing.gtin = l->gtin.empty() && !record.asins.empty() ? record.asins[0] : l->gtin;
+      // And a field of several GTINs as written, which the matcher reads.
+      batch[i].listing.gtin_unreadable = l->gtin_unreadable;
       // Of the description and the documents, only what matching reads.
       batch[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(*l));
       batch[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
