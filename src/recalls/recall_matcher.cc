@@ -2796,11 +2796,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                  ? fmt::format("rule: shared {}, but the brands differ and so do the kinds of product -> review", id_kind)
                  : fmt::format("rule: shared {}, but the brands differ and the kinds of product are not the same ({} and {}) -> review",
                                id_kind, j.kinds.notice_kind, j.kinds.listing_kind);
-    } else if (!j.shared_gtin.empty() && !j.brands_agree && !j.name_in_title && (j.kinds.agreement != KindAgreement::kAgree || j.brands_conflict) &&
+    } else if (!j.shared_gtin.empty() && !j.brands_agree && !j.name_in_title &&
+               (j.kinds.agreement != KindAgreement::kAgree || j.kinds.notice_kind != j.kinds.listing_kind || j.brands_conflict) &&
                j.shared_title_word.empty()) {
       // The number alone: no brand, kind, name or word of the notice's
       // title agrees (nor the kind, when the listing names another brand:
-      // kinds are broad). Sellers copy the barcode of the product a part or
+      // kinds are broad; nor two kinds one product may be, a mug and a
+      // toy). Sellers copy the barcode of the product a part or
       // an accessory fits, and say so in words of any language
       // ("Reservetouw voor schommel Nola 5715404196000" for a swing).
       m.action = RecallAction::kReview;

@@ -1146,11 +1146,13 @@ void ExpectOneTakedown(const std::vector<RecallMatch>& hits, std::string_view co
 }
 
 // One notice against one listing, no pair model: the matches.
-std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing) {
+std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing, const ProductKinds* kinds = nullptr) {
   const std::vector<MatchRecord> notices = {FromNotice(notice)};
   PairFeaturizer featurizer;
   featurizer.Fit({&notices[0].record});
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  RecallMatcherOptions options;
+  options.kinds = kinds;
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr, options);
   return index.Match(FromListing(listing));
 }
 
@@ -1319,6 +1321,15 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   const auto other_brand = MatchOne(perfume, MakeListing("L", "Nivora lipstick red", "Nivora", "8690000000005"));
   ASSERT_EQ(other_brand.size(), 1u);
   EXPECT_EQ(other_brand[0].action, RecallAction::kReview);
+  // Nor are two kinds one product may be (a toy tea set is tableware):
+  // a mug carrying a toy's barcode.
+  const Notice toy = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90013/24", "Toy set", "Lumikid", "", "04006381333931");
+  auto kinds = ProductKinds::LoadDefault();
+  ASSERT_TRUE(kinds.ok());
+  const auto mug = MatchOne(toy, MakeListing("L", "Acme ceramic mug", "", "4006381333931"), kinds.value().get());
+  ASSERT_EQ(mug.size(), 1u);
+  EXPECT_EQ(mug[0].action, RecallAction::kReview) << mug[0].evidence.back();
+  EXPECT_TRUE(HasEvidence(mug[0], "kinds agree (toy and food_contact: toy tea sets and children's tableware)"));
   // A word of the notice's title is said when it is what agrees.
   const auto by_word = MatchOne(swing, MakeListing("L", "Garden swing 2 seats", "OEM", "5715404196000"));
   ExpectOneTakedown(by_word);
