@@ -201,7 +201,10 @@ expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918
            ${CONFORM} recalls match ${RECALLS}/listings.jsonl --db ${TMP}/notices.db --threads 1)
 expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listing of 2"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl --threads 1)
-expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+expect_run(2 "notice 'A99/00000/99' is not in" ${CONFORM} recalls affected A99/00000/99 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+# An id pasted with spaces around it, or written in lower case, is found.
+expect_run(0 "A12/01135/24: 1 affected listing" ${CONFORM} recalls affected " a12/01135/24 " --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+expect_run(0 "A12/01135/24: 1 affected listing" ${CONFORM} recalls affected "EU-Safety-Gate:a12/01135/24" --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 # Real CPSC records name model numbers and brands only in prose, and
 # sellers write UPCs in titles: takedowns, without a pair model; another
 # model of the brand is none.
@@ -251,7 +254,7 @@ expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918
 expect_run(0 "\"action\":\"none\",\"evidence\":\\[\"not a candidate: .*the listing's: b:hosey\\|garden, b:hosey\\|hose\\)"
            ${CONFORM} recalls explain A12/01135/24 R-2 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 expect_run(2 "listing R-9 is not in" ${CONFORM} recalls explain A12/01135/24 R-9 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
-expect_run(2 "notice A99/00000/99 is not in" ${CONFORM} recalls explain A99/00000/99 R-1 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
+expect_run(2 "notice 'A99/00000/99' is not in" ${CONFORM} recalls explain A99/00000/99 R-1 --db ${TMP}/notices.db --listings ${RECALLS}/listings.jsonl)
 # A kept listing index answers as the listings file does; indexing again
 # changes nothing; --replace removes what is no longer live.
 file(REMOVE ${TMP}/listings.idx)
