@@ -210,7 +210,7 @@ expect_run(0 "A12/01135/24: 1 affected listing" ${CONFORM} recalls affected "EU-
 # model of the brand is none.
 file(REMOVE ${TMP}/cpsc.db)
 expect_run(0 "us-cpsc: 20 new" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls_2026_07.json ${RECALLS}/cpsc_recorded_answers.json --db ${TMP}/cpsc.db -q)
-expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same model code GV31\",\"brand named in both\".*\"listing_id\":\"S-1\",\"notice\":\"us-cpsc:26647\".*\"same GTIN 00680079015947 \\(written in the listing's title\\)\".*\"listing_id\":\"S-2\".*\"same model code E33A\".*\"listing_id\":\"S-4\".*\"same model code GLR76TRDER\".*\"listing_id\":\"S-6\".*\"same model code GV31\".*\"listing_id\":\"S-7\".*\"listing_id\":\"S-9\".*may sell something made for it -> review\"\\],\"listing_id\":\"S-10\".*10 listings against 20 notices: 6 takedown, 1 review"
+expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same model code GV31\",\"brand named in both\".*\"listing_id\":\"S-1\",\"notice\":\"us-cpsc:26647\".*\"same GTIN 00680079015947 \\(written in the listing's title\\)\".*\"listing_id\":\"S-2\".*\"same model code E33A\".*\"listing_id\":\"S-4\".*\"same model code GLR76TRDER\".*\"listing_id\":\"S-6\".*\"same model code GV31\".*\"listing_id\":\"S-7\".*\"listing_id\":\"S-9\".*may sell something made for it -> review\"\\],\"line\":10,\"listing_id\":\"S-10\".*10 listings against 20 notices: 6 takedown, 1 review"
            ${CONFORM} recalls match ${RECALLS}/listings_sellers.jsonl --db ${TMP}/cpsc.db)
 # A model the description labels ("Model No: E33A" in HTML, "产品型号：GV31"
 # in Chinese, "Модель: GV31" in Russian) is found from a listing index too,
@@ -332,6 +332,11 @@ expect_run(1 "\"action\":\"takedown\",\"evidence\":\\[\"same GTIN 08055186669918
 # as for a skipped record); explain explains both, as match judges both.
 file(WRITE ${TMP}/twice.jsonl "{\"listing_id\": \"D-1\", \"seller_id\": \"S\", \"title\": \"LIMAR kids bicycle helmet\", \"brand\": \"LIMAR\", \"gtin\": \"8055186669918\", \"target_markets\": [\"EU\"]}\n"
                               "{\"listing_id\": \"D-1\", \"seller_id\": \"S\", \"title\": \"Garden hose 20 m\", \"brand\": \"Hosey\", \"target_markets\": [\"EU\"]}\n")
+# match and affected --listings say so too, and their matches give the
+# line of each record.
+expect_run(0 "\"line\":1,\"listing_id\":\"D-1\".*1 listing repeats a listing_id given before \\(lines 1 and 2, for one\\)"
+           ${CONFORM} recalls match ${TMP}/twice.jsonl --db ${TMP}/notices.db)
+expect_run(0 "1 listing repeats a listing_id given before" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${TMP}/twice.jsonl)
 file(REMOVE ${TMP}/twice.idx)
 expect_run(1 "warning: .*twice.jsonl: 1 listing was replaced by a later one with the same listing_id \\(D-1\\); the index keeps the last"
            ${CONFORM} recalls index ${TMP}/twice.jsonl --index ${TMP}/twice.idx)

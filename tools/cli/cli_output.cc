@@ -1,6 +1,10 @@
 #include "cli_output.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <string>
 
 #include "conform/core/text.h"
@@ -10,5 +14,20 @@ namespace conform::cli {
 void PrintError(const Error& e) { std::fprintf(stderr, "conform: error: %s\n", ForTerminal(e.ToString(), /*keep_newlines=*/true).c_str()); }
 
 void PrintNote(std::string_view line) { std::fprintf(stderr, "conform: %s\n", ForTerminal(line).c_str()); }
+
+void RepeatedListingIds::Add(const std::string& listing_id, size_t line) { ids_.emplace_back(std::hash<std::string>{}(listing_id), line); }
+
+void RepeatedListingIds::Warn(std::string_view input, std::string_view what) {
+  std::sort(ids_.begin(), ids_.end());
+  size_t repeated = 0;
+  std::pair<size_t, size_t> first{0, 0};
+  for (size_t i = 1; i < ids_.size(); ++i) {
+    if (ids_[i].first != ids_[i - 1].first) continue;
+    if (repeated++ == 0) first = {ids_[i - 1].second, ids_[i].second};
+  }
+  if (repeated > 0)
+    PrintNote(fmt::format("warning: {}: {} listing{} repeat{} a listing_id given before (lines {} and {}, for one): {}", input, repeated,
+                          repeated == 1 ? "" : "s", repeated == 1 ? "s" : "", first.first, first.second, what));
+}
 
 }  // namespace conform::cli

@@ -2,7 +2,11 @@
 #ifndef CONFORM_TOOLS_CLI_CLI_OUTPUT_H_
 #define CONFORM_TOOLS_CLI_CLI_OUTPUT_H_
 
+#include <cstddef>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "conform/core/result.h"
 
@@ -16,6 +20,21 @@ void PrintError(const Error& e);
 // "conform: " and `line` on standard error, its control characters written
 // out.
 void PrintNote(std::string_view line);
+
+// The listing_ids of a file read, to say when one is given twice: whoever
+// reads the output by id would otherwise see one of the records only. Ids
+// are kept as hashes, 16 bytes a listing.
+class RepeatedListingIds {
+ public:
+  void Add(const std::string& listing_id, size_t line);
+  // When some id was given before: a warning naming `input`, how many
+  // records repeat one, the lines of the first pair, and `what` ("each is
+  // screened and written").
+  void Warn(std::string_view input, std::string_view what);
+
+ private:
+  std::vector<std::pair<size_t, size_t>> ids_;  // hash of each listing_id, and its line
+};
 
 }  // namespace conform::cli
 

@@ -188,7 +188,7 @@ class CliScreenObserver : public ScreenObserver {
   void OnRows(std::string_view rows) override { std::fwrite(rows.data(), 1, rows.size(), out_); }
   void OnScreened(const Listing& l, const ListingResult& r) override {
     if (report_) report_->Add(l, r);
-    ids_.emplace_back(std::hash<std::string>{}(l.listing_id), l.line);
+    ids_.Add(l.listing_id, l.line);
     // Each ignored field once per run: a misspelt optional field
     // ("warning_languages") would otherwise be lost without a word.
     for (const std::string& name : l.ignored_fields) {
@@ -211,24 +211,12 @@ class CliScreenObserver : public ScreenObserver {
   }
   void Finish() {
     if (progress_) std::fputs("\r\033[K", stderr);
-    // A listing_id given twice is screened twice, and said: whoever reads
-    // the verdicts by id would otherwise see one of them only. Ids are
-    // kept as hashes, 16 bytes a listing.
-    std::sort(ids_.begin(), ids_.end());
-    size_t repeated = 0;
-    std::pair<size_t, size_t> first{0, 0};
-    for (size_t i = 1; i < ids_.size(); ++i) {
-      if (ids_[i].first != ids_[i - 1].first) continue;
-      if (repeated++ == 0) first = {ids_[i - 1].second, ids_[i].second};
-    }
-    if (repeated > 0)
-      cli::PrintNote(fmt::format("warning: {}: {} listing{} repeat{} a listing_id given before (lines {} and {}, for one): each is screened "
-                                 "and written",
-                                 input_, repeated, repeated == 1 ? "" : "s", repeated == 1 ? "s" : "", first.first, first.second));
+    // A listing_id given twice is screened twice, and said.
+    ids_.Warn(input_, "each is screened and written");
   }
 
  private:
-  std::vector<std::pair<size_t, size_t>> ids_;  // hash of each listing_id, and its line
+  cli::RepeatedListingIds ids_;
   FILE* out_;
   bool progress_;
   HtmlReport* report_;

@@ -377,6 +377,9 @@ class ListingBatches {
 std::string MatchJson(const Listing& listing, const Notice& notice, const recalls::RecallMatch& m) {
   nlohmann::json j;
   j["listing_id"] = listing.listing_id;
+  // The record's line in the file read (none from a listing index): a
+  // listing_id given twice is told apart by it.
+  if (listing.line > 0) j["line"] = listing.line;
   j["notice"] = fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id);
   j["action"] = std::string(recalls::RecallActionName(m.action));
   if (!std::isnan(m.probability)) j["probability"] = std::round(m.probability * 1000) / 1000;
@@ -410,7 +413,10 @@ int RunMatch(const Args& args) {
   ListingBatches batches(std::move(reader).value(), args.listings, args.threads);
   std::vector<std::vector<recalls::RecallMatch>> found(ListingBatches::kBatch);
   size_t listings = 0, takedown = 0, review = 0;
+  cli::RepeatedListingIds ids;
   while (batches.Next()) {
+    for (size_t i = 0; i < batches.size(); ++i)
+      if (const Listing* l = batches.listing(i)) ids.Add(l->listing_id, l->line);
     ParallelFor(batches.size(), args.threads, [&](size_t i) {
       const Listing* l = batches.listing(i);
       found[i] = l ? index.Match(recalls::FromListing(*l)) : std::vector<recalls::RecallMatch>();
@@ -425,6 +431,7 @@ int RunMatch(const Args& args) {
     }
   }
   const size_t skipped = batches.skipped();
+  ids.Warn(args.listings, "each is matched, and its matches give its line");
   std::fprintf(stderr, "conform: %zu listings against %zu notices: %zu takedown, %zu review; %zu candidate pairs scored%s\n",
                listings, n.notices.size(), takedown, review, index.candidates_scored(),
                model.value() ? "" : " (no --model: GTIN, brand + model code and brand + product name evidence only)");
@@ -616,6 +623,9 @@ int RunAffected(const Args& args) {
     if (listings.empty())
       return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings",
                                                               "check the file: an export cut short or a header alone is affected by nothing"}}));
+    cli::RepeatedListingIds ids;
+    for (const Listing& l : listings) ids.Add(l.listing_id, l.line);
+    ids.Warn(args.listings, "each is judged, and its matches give its line (a listing index keeps the last)");
   }
 
   // A feed that has just arrived is stored first (one transaction, as
