@@ -1443,6 +1443,32 @@ MatchRecord FromNotice(const Notice& n) {
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
       }
     }
+  } else if (n.source != NoticeSource::kEuSafetyGate && !n.product_name.empty()) {
+    // CPSC's and Health Canada's product names ("Flaunt MagSafe Battery
+    // Chargers", "Galanz Retro Refrigerators"; several joined by "; "):
+    // a name of at least two words beyond the brand, short of a sentence.
+    // Brand and kind alone ("Galanz Refrigerators") name every product of
+    // the brand's line; two words more narrow it to what a listing without
+    // a code is reviewed for.
+    std::string brand_words;
+    for (const auto& b : n.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
+    for (size_t from = 0; from < n.product_name.size();) {
+      const size_t end = std::min(n.product_name.find("; ", from), n.product_name.size());
+      const std::string_view one = std::string_view(n.product_name).substr(from, end - from);
+      from = end + 2;
+      if (one.find(',') != std::string_view::npos || one.find('(') != std::string_view::npos) continue;  // a list or a remark: prose
+      const std::string folded = CollapseToWords(FoldForMatching(one));
+      std::vector<std::string> words;
+      size_t count = 0;
+      for (const std::string_view w : Words(folded)) {
+        ++count;
+        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(brand_words, w) &&
+            std::find(words.begin(), words.end(), w) == words.end())
+          words.emplace_back(w);
+      }
+      if (words.size() < 2 || count > 8) continue;
+      r.product_name_words.push_back(std::move(words));
+    }
   }
   // One code in the model attribute, so that it reads as one code, the
   // others apart (the pair model compares the one the listing shows).
@@ -2287,6 +2313,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // takedown by code.
     bool whole_vehicle = false;
     bool named = false;     // the notice's product name and brand in the listing's title (rule 4)
+    // A CPSC or Health Canada product name (MatchRecord::product_name_words)
+    // and the brand in the listing's title: named for rule 4 only, when
+    // the listing shows no code near the notice's.
+    bool product_named = false;
     // With a shared GTIN: the notice's product name in the listing's title,
     // whatever the brand, and a word of the notice's title the listing's
     // title has ("swing"): what agrees besides the number.
@@ -2449,7 +2479,27 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         name_in_title = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
                                     [&title](const std::string& c) { return !c.empty() && title.find(c) != std::string::npos; });
       }
+      // A CPSC or Health Canada product name names the product for rule 4
+      // alone, with the brand agreeing in the brand field or the title of
+      // a listing whose brand field names none.
+      // And with a word few notices' titles have (at most one in 500, or
+      // 5), not a number or spec ("20w"): brand and kind ("Breezo Hair
+      // dryers", "Axra smoke alarm"), or a line name the brand gives
+      // hundreds of products, name every listing of the brand's line.
+      const auto rare_word = [&](const std::vector<std::string>& words) {
+        const double documents = static_cast<double>(featurizer_->fitted_records());
+        const double most = std::max(5.0, documents / 500);
+        for (const std::string& w : words)
+          for (size_t i = 0; i < n.title_words.size() && std::none_of(w.begin(), w.end(), IsDigit); ++i)
+            if (n.title_words[i] == w && (1 + documents) / std::exp(n.title_word_info[i].idf - 1) - 1 <= most + 0.5) return true;
+        return false;
+      };
+      const bool product_name_in_title =
+          j.brands_agree && (same_brand_field || listing_brands.empty()) &&
+          std::any_of(notice_record.product_name_words.begin(), notice_record.product_name_words.end(),
+                      [&](const std::vector<std::string>& words) { return TitleHasEvery(l, words) && rare_word(words); });
       j.named = j.brands_agree && name_in_title;
+      j.product_named = !j.named && product_name_in_title;
       if (!j.shared_gtin.empty()) {
         j.name_in_title = name_in_title;
         j.shared_title_word = SharedTitleWord(l, n);
@@ -2576,12 +2626,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       }
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
       const bool code_written = j.agreement == CodeAgreement::kSame || j.agreement == CodeAgreement::kVariant;
-      if (!(j.notice_has_code && code_written) && (!(model_says || j.named) || !j.brands_agree || j.gtins_differ)) {
+      const bool named = j.named || (j.product_named && j.agreement != CodeAgreement::kNear);
+      if (!(j.notice_has_code && code_written) && (!(model_says || named) || !j.brands_agree || j.gtins_differ)) {
         rule_out(j, [&] {
           const std::string what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's"
                                                                         : "nothing identifying" + UnidentifyingCode(j);
           return fmt::format("rule: {}, and {} -> none", what,
-                             !(model_says || j.named) ? "no model to weigh brand and description"
+                             !(model_says || named) ? "no model to weigh brand and description"
                              : !j.brands_agree  ? "the brand is not confirmed"
                                                 : "the GTINs differ");
         });
@@ -2636,10 +2687,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     }
     // Named, or the name beside a shared GTIN: goods sold under the name
     // ("Nola swing seat cushion") are not the product.
-    if (j.named || (!j.shared_gtin.empty() && j.name_in_title && j.code_accessory.empty())) {
+    if (j.named || j.product_named || (!j.shared_gtin.empty() && j.name_in_title && j.code_accessory.empty())) {
       j.accessory =
           j.made_for ? std::string_view("made for it") : AccessoryNamed(n, l, notice_record, /*for_code=*/false, listing_title_raw);
       j.named = j.named && j.accessory.empty();
+      j.product_named = j.product_named && j.accessory.empty();
     }
     judged.push_back(std::move(j));
   }
@@ -2692,14 +2744,15 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const auto name_in_title = [&] {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
       std::string words;
-      for (const auto& name : notice_record.name_words)
-        if (words.empty() && TitleHasEvery(l, name))
-          for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
+      for (const auto* names : {&notice_record.name_words, &notice_record.product_name_words})
+        for (const auto& name : *names)
+          if (words.empty() && TitleHasEvery(l, name))
+            for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
       return words;
     };
-    if (j.named || !j.accessory.empty()) {
+    if (j.named || j.product_named || !j.accessory.empty()) {
       const std::string words = name_in_title();
-      evidence.push_back(j.named ? fmt::format("the notice's product name in the listing's title ({})", words)
+      evidence.push_back(j.named || j.product_named ? fmt::format("the notice's product name in the listing's title ({})", words)
                                  : fmt::format("the notice's product name in the listing's title ({}), but for an accessory or other goods "
                                                "of that name ({})",
                                                words,
@@ -2866,7 +2919,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // to tell products apart ("TS-5"), said, not passed over. Built only
       // when the evidence is written: most such pairs are left out unsaid.
       const auto what = [&] { return what_missing + UnidentifyingCode(j); };
-      if (!j.named && (!scored || probability < options_.review_unidentified_at)) {
+      const bool named = j.named || j.product_named;
+      if (!named && (!scored || probability < options_.review_unidentified_at)) {
         if (left_out != nullptr) too_doubtful(what());
         continue;
       }
@@ -2883,7 +2937,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         continue;
       }
       m.action = RecallAction::kReview;
-      rule = j.named && (!scored || probability < options_.review_unidentified_at)
+      rule = named && (!scored || probability < options_.review_unidentified_at)
                  ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what())
                  : fmt::format("rule: {}, brand and description agree -> review", what());
     }

@@ -1156,6 +1156,37 @@ std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing, 
   return index.Match(FromListing(listing));
 }
 
+// A CPSC product name with a word few notices have, and the brand: a
+// listing without a code is reviewed for it; brand and kind alone, which
+// every listing of the brand's line shares, are no name.
+TEST(RecallIdentityTest, ACpscProductNameWithARareWordAndTheBrandAreReviewed) {
+  std::vector<MatchRecord> notices;
+  int k = 0;
+  for (const char* brand : {"Alarmo", "Bellax", "Corvina", "Dalmo", "Essora", "Fintra", "Gallo", "Hestra"}) {
+    ++k;
+    notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, fmt::format("2900{}", k), fmt::format("{} Smoke Alarms", brand), brand,
+                                            fmt::format("SA-{}00", k), "")));
+  }
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, "29009", "Lumikid Retro Refrigerators", "Lumikid", "LR-100", "")));
+  PairFeaturizer featurizer;
+  std::vector<const Record*> corpus;
+  for (const auto& r : notices) corpus.push_back(&r.record);
+  featurizer.Fit(corpus);
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  const auto fridge = index.Match(FromListing(MakeListing("L", "Lumikid Retro Refrigerator 3.1 cu ft, like new", "Lumikid")));
+  ASSERT_EQ(fridge.size(), 1u);
+  EXPECT_EQ(fridge[0].action, RecallAction::kReview);
+  EXPECT_EQ(fridge[0].evidence.back(), "rule: the listing shows no model code to compare, the notice's product name and brand in the listing -> review");
+  EXPECT_TRUE(HasEvidence(fridge[0], "the notice's product name in the listing's title (retro refrigerators)"));
+  // The brand in the title of a listing without a brand field, too.
+  EXPECT_EQ(ActionOf(index, "Lumikid Retro Refrigerator red", ""), RecallAction::kReview);
+  // Brand and kind only; another brand; a part of it.
+  const auto alarm = index.Match(FromListing(MakeListing("L", "Alarmo Smoke Alarm 10-year battery", "Alarmo")));
+  EXPECT_TRUE(alarm.empty()) << (alarm.empty() ? "" : fmt::format("{}", fmt::join(alarm[0].evidence, " | ")));
+  EXPECT_EQ(ActionOf(index, "Acme Retro Refrigerator", "Acme"), RecallAction::kNone);
+  EXPECT_NE(ActionOf(index, "Lumikid Retro Refrigerator door gasket", "Lumikid"), RecallAction::kTakedown);
+}
+
 TEST(RecallIdentityTest, AModelNumberInsideTheNoticesUpcStillIdentifies) {
   // Makers build model numbers into their UPCs; listed apart, each is a
   // model number.

@@ -158,6 +158,9 @@ class PairFeaturizer {
   static size_t FeatureCount() { return FeatureNames().size(); }
 
   const RecordSchema& schema() const { return schema_; }
+  // How many records the fit read (0 before Fit): with a title word's IDF
+  // (PreparedRecord::title_word_info), how many of their titles have it.
+  size_t fitted_records() const { return title_word_.document_count(); }
 
   // The learned word evidence the feature "title_word_evidence" reads (the
   // log-odds WordEvidence gives the two titles' words); without it, or

@@ -60,7 +60,12 @@
 //      contradicts the notice's, and either the model gives at least
 //      `review_unidentified_at` or the listing's title has every word of
 //      one of the notice's product names (MatchRecord::name_words: "IKEA
-//      VARMFRONT powerbank" for Ikea's power bank "VARMFRONT") and names
+//      VARMFRONT powerbank" for Ikea's power bank "VARMFRONT"), or every
+//      word of a CPSC or Health Canada product name with a word few
+//      notices' titles have (MatchRecord::product_name_words: "Galanz
+//      Retro Refrigerator" for "Galanz Retro Refrigerators"; not brand and
+//      kind, "Galanz Refrigerators", and only when the listing shows no
+//      code near the notice's), and names
 //      the notice's brand, but not an accessory of the product ("Honda
 //      Miimo charging station cover", a word such as cover, case, insert,
 //      poster that the notice does not have, or something made for it);
@@ -109,6 +114,12 @@ struct MatchRecord {
   // spaces or hyphens ("ICARE iSize" for "I-CARE i-Size", "24 V" for
   // "24V") names it too. Empty when shorter than 6 characters.
   std::vector<std::string> name_compacts;
+  // A CPSC or Health Canada notice's product names of two words or more
+  // beyond the brand, short of a sentence ("Flaunt MagSafe Battery
+  // Chargers": magsafe, battery, chargers), folded as titles are: with the
+  // brand agreeing, a listing whose title has every word of one is
+  // reviewed (rule 4), as for name_words; they say nothing else.
+  std::vector<std::vector<std::string>> product_name_words;
   // Valid GTINs a listing's title writes ("Hair mask 500ml EAN
   // 8051772488833"): 12 to 14 digits standing alone, or 8 after a label
   // (EAN, GTIN, UPC, JAN). They confirm a notice's GTIN as the GTIN field
