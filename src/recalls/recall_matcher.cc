@@ -575,7 +575,23 @@ std::string_view SharedTitleWord(const PreparedRecord& a, const PreparedRecord& 
     for (const std::string_view y : b.title_words)
       if (SameWordOrPlural(x, y)) return x;
   }
-  return {};
+  // Or one writes as one word what the other writes as two ("Tabletop
+  // Fire Pit" and "Table Top Firepit", "multicooker" and "multi cooker").
+  const auto joined_in = [&counts](const PreparedRecord& p, const PreparedRecord& q) -> std::string_view {
+    thread_local std::vector<std::string_view> words;
+    thread_local std::string joined;
+    SplitWords(p.title, &words);
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (words[i].size() < 2 || words[i + 1].size() < 2) continue;
+      joined.assign(words[i]).append(words[i + 1]);
+      if (!counts(joined)) continue;
+      for (const std::string_view y : q.title_words)
+        if (y.size() >= 6 && SameWordOrPlural(joined, y)) return y;
+    }
+    return {};
+  };
+  if (const std::string_view y = joined_in(a, b); !y.empty()) return y;
+  return joined_in(b, a);
 }
 
 bool SharesTitleWord(const PreparedRecord& a, const PreparedRecord& b) { return !SharedTitleWord(a, b).empty(); }

@@ -1361,6 +1361,9 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   ASSERT_EQ(mug.size(), 1u);
   EXPECT_EQ(mug[0].action, RecallAction::kReview) << mug[0].evidence.back();
   EXPECT_TRUE(HasEvidence(mug[0], "kinds agree (toy and food_contact: toy tea sets and children's tableware)"));
+  // One title writes as one word what the other writes as two.
+  const Notice fire_pit = MakeNotice(NoticeSource::kUsCpsc, "29010", "Tabletop fire pits", "Lumikid", "", "04006381333931");
+  ExpectOneTakedown(MatchOne(fire_pit, MakeListing("L", "Table Top Firepit - Hexagon, Gray", "", "4006381333931")));
   // A word of the notice's title is said when it is what agrees.
   const auto by_word = MatchOne(swing, MakeListing("L", "Garden swing 2 seats", "OEM", "5715404196000"));
   ExpectOneTakedown(by_word);
