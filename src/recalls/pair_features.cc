@@ -527,6 +527,12 @@ void PairFeaturizer::Fit(const std::vector<const Record*>& records, int threads)
   ParallelFor(std::size(fits), threads, [&](size_t i) { fits[i].first->Fit(*fits[i].second); });
 }
 
+double PairFeaturizer::TitlesWith(std::string_view word) const {
+  // idf = ln((1 + N) / (1 + df)) + 1 (TfidfVectorizer).
+  const double n = static_cast<double>(title_word_.document_count());
+  return std::max(0.0, (1 + n) / std::exp(title_word_.Idf(word) - 1) - 1);
+}
+
 // Longer titles are read up to here (see Text).
 constexpr size_t kMaxTitleBytes = 1024;
 

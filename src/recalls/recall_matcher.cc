@@ -1466,23 +1466,33 @@ MatchRecord FromNotice(const Notice& n) {
     // Brand and kind alone ("Galanz Refrigerators") name every product of
     // the brand's line; two words more narrow it to what a listing without
     // a code is reviewed for.
+    // A name without a brand field often holds the brand ("Arizer Solo
+    // III Portable Vaporizers", "New Horse Riding Helmet 100 Fouganza"),
+    // and is used whole, but for the words a regulator puts before any
+    // name ("New", "Certain") and remarks in brackets ("(Black)").
     std::string brand_words;
     for (const auto& b : n.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
     for (size_t from = 0; from < n.product_name.size();) {
       const size_t end = std::min(n.product_name.find("; ", from), n.product_name.size());
-      const std::string_view one = std::string_view(n.product_name).substr(from, end - from);
+      std::string one(std::string_view(n.product_name).substr(from, end - from));
       from = end + 2;
-      if (one.find(',') != std::string_view::npos || one.find('(') != std::string_view::npos) continue;  // a list or a remark: prose
+      for (size_t open = one.find('('); open != std::string::npos; open = one.find('(')) {
+        const size_t close = one.find(')', open);
+        one.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+      }
       const std::string folded = CollapseToWords(FoldForMatching(one));
+      if (HasWord(folded, "model") || HasWord(folded, "models")) continue;  // a list of models: prose
       std::vector<std::string> words;
       size_t count = 0;
       for (const std::string_view w : Words(folded)) {
         ++count;
+        if (w == "new" || w == "certain" || w == "various" || w == "recalled") continue;
         if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);
       }
-      if (words.size() < 2 || count > 8) continue;
+      // Without a brand, the name is all there is: three words or more.
+      if (words.size() < (n.brands.empty() ? 3u : 2u) || count > 8) continue;
       r.product_name_words.push_back(std::move(words));
     }
   }
@@ -2115,6 +2125,18 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
           if (!StopWord(w)) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
     }
   }
+  // A notice without a brand whose product name holds one where a listing
+  // puts it first ("New Horse Riding Helmet 100 Fouganza", sold as
+  // "Fouganza 100 Horse Riding Helmet"): each word of its name stands in
+  // for the brand, with each other word.
+  if (record.is_notice && record.brands.empty())
+    for (const auto& words : record.product_name_words)
+      for (const std::string& x : words) {
+        if (x.size() < 4 || std::any_of(x.begin(), x.end(), IsDigit)) continue;
+        const std::string brand = aliases != nullptr ? aliases->Canonical(x) : x;
+        for (const std::string& y : words)
+          if (y != x && !StopWord(y)) keys.push_back(fmt::format("b:{}|{}", brand, Singular(y)));
+      }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
@@ -2333,6 +2355,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // and the brand in the listing's title: named for rule 4 only, when
     // the listing shows no code near the notice's.
     bool product_named = false;
+    bool notice_brandless = false;  // the notice names no brand: its product name stands in
     // With a shared GTIN: the notice's product name in the listing's title,
     // whatever the brand, and a word of the notice's title the listing's
     // title has ("swing"): what agrees besides the number.
@@ -2495,6 +2518,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         name_in_title = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
                                     [&title](const std::string& c) { return !c.empty() && title.find(c) != std::string::npos; });
       }
+      j.named = j.brands_agree && name_in_title;
+      if (!j.shared_gtin.empty()) {
+        j.name_in_title = name_in_title;
+        j.shared_title_word = SharedTitleWord(l, n);
+      }
+    }
+    if (!j.named && !notice_record.product_name_words.empty()) {
       // A CPSC or Health Canada product name names the product for rule 4
       // alone, with the brand agreeing in the brand field or the title of
       // a listing whose brand field names none.
@@ -2502,24 +2532,29 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // 5), not a number or spec ("20w"): brand and kind ("Breezo Hair
       // dryers", "Axra smoke alarm"), or a line name the brand gives
       // hundreds of products, name every listing of the brand's line.
+      // Nor the name's first word, where a notice without a brand field
+      // puts the brand ("Grarira Fan heater"), nor a word of a maker's or
+      // shop's name ("Tech", "Home").
       const auto rare_word = [&](const std::vector<std::string>& words) {
         const double documents = static_cast<double>(featurizer_->fitted_records());
         const double most = std::max(5.0, documents / 500);
-        for (const std::string& w : words)
-          for (size_t i = 0; i < n.title_words.size() && std::none_of(w.begin(), w.end(), IsDigit); ++i)
-            if (n.title_words[i] == w && (1 + documents) / std::exp(n.title_word_info[i].idf - 1) - 1 <= most + 0.5) return true;
+        static const std::unordered_set<std::string_view> kMakersWords = {"tech", "home", "kids", "audio", "official", "store", "shop", "co"};
+        // Counted in the singular and the plural: "heater" and "heaters".
+        for (const std::string& w : words) {
+          if (kMakersWords.count(w) != 0 || (&w == &words.front() && n.first_word == w) || std::any_of(w.begin(), w.end(), IsDigit)) continue;
+          const std::string other = w.ends_with('s') ? w.substr(0, w.size() - 1) : w + "s";
+          if (featurizer_->TitlesWith(w) + featurizer_->TitlesWith(other) <= most + 0.5) return true;
+        }
         return false;
       };
+      // A notice without a brand: its whole name (which holds the brand,
+      // if any) is what agrees, whatever the listing's brand field says.
       const bool product_name_in_title =
-          j.brands_agree && (same_brand_field || listing_brands.empty()) &&
+          (notice_brands.empty() || (j.brands_agree && (same_brand_field || listing_brands.empty()))) &&
           std::any_of(notice_record.product_name_words.begin(), notice_record.product_name_words.end(),
                       [&](const std::vector<std::string>& words) { return TitleHasEvery(l, words) && rare_word(words); });
-      j.named = j.brands_agree && name_in_title;
-      j.product_named = !j.named && product_name_in_title;
-      if (!j.shared_gtin.empty()) {
-        j.name_in_title = name_in_title;
-        j.shared_title_word = SharedTitleWord(l, n);
-      }
+      j.product_named = product_name_in_title;
+      j.notice_brandless = notice_brands.empty();
     }
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
@@ -2643,13 +2678,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
       const bool code_written = j.agreement == CodeAgreement::kSame || j.agreement == CodeAgreement::kVariant;
       const bool named = j.named || (j.product_named && j.agreement != CodeAgreement::kNear);
-      if (!(j.notice_has_code && code_written) && (!(model_says || named) || !j.brands_agree || j.gtins_differ)) {
+      const bool brands_agree = j.brands_agree || (j.product_named && j.notice_brandless);
+      if (!(j.notice_has_code && code_written) && (!(model_says || named) || !brands_agree || j.gtins_differ)) {
         rule_out(j, [&] {
           const std::string what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's"
                                                                         : "nothing identifying" + UnidentifyingCode(j);
           return fmt::format("rule: {}, and {} -> none", what,
                              !(model_says || named) ? "no model to weigh brand and description"
-                             : !j.brands_agree  ? "the brand is not confirmed"
+                             : !brands_agree  ? "the brand is not confirmed"
                                                 : "the GTINs differ");
         });
         continue;
@@ -2953,7 +2989,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         continue;
       }
       m.action = RecallAction::kReview;
-      rule = named && (!scored || probability < options_.review_unidentified_at)
+      rule = j.product_named && j.notice_brandless && !j.brands_agree
+                 ? fmt::format("rule: {}, the notice names no brand, and the listing's title has every word of its product name -> review", what())
+             : named && (!scored || probability < options_.review_unidentified_at)
                  ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what())
                  : fmt::format("rule: {}, brand and description agree -> review", what());
     }

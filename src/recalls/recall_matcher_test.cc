@@ -1187,6 +1187,33 @@ TEST(RecallIdentityTest, ACpscProductNameWithARareWordAndTheBrandAreReviewed) {
   EXPECT_NE(ActionOf(index, "Lumikid Retro Refrigerator door gasket", "Lumikid"), RecallAction::kTakedown);
 }
 
+// A notice without a brand: its whole product name, with a word few
+// notices have that is not its first (where such a notice puts the
+// brand), in a listing's title is reviewed, whatever the listing's brand;
+// found through the name's words standing in for the brand.
+TEST(RecallIdentityTest, ANoticeWithoutABrandIsReviewedForItsWholeName) {
+  std::vector<MatchRecord> notices;
+  for (const char* brand : {"Alarmo", "Bellax", "Corvina", "Dalmo", "Essora", "Fintra", "Gallo", "Hestra"})
+    notices.push_back(FromNotice(MakeNotice(NoticeSource::kCaHealthCanada, fmt::format("RA-9{}", brand), fmt::format("{} Fan Heaters", brand), brand, "", "")));
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kCaHealthCanada, "RA-90020", "New Horse Riding Helmet 100 Varnok", "", "", "")));
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kCaHealthCanada, "RA-90021", "Grarix Fan Heater", "", "", "")));
+  PairFeaturizer featurizer;
+  std::vector<const Record*> corpus;
+  for (const auto& r : notices) corpus.push_back(&r.record);
+  featurizer.Fit(corpus);
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  const auto helmet = index.Match(FromListing(MakeListing("L", "Varnok 100 Horse Riding Helmet - Kids/Adults", "")));
+  ASSERT_EQ(helmet.size(), 1u);
+  EXPECT_EQ(index.record(helmet[0].indexed).id, "ca-health-canada:RA-90020");
+  EXPECT_EQ(helmet[0].action, RecallAction::kReview);
+  EXPECT_EQ(helmet[0].evidence.back(),
+            "rule: the notice names no GTIN or model code, the notice names no brand, and the listing's title has every word of its product name -> review");
+  // Brand and kind, the brand first: no name; nor part of the name.
+  const auto heater = index.Match(FromListing(MakeListing("L", "Grarix Fan Heater 2000W", "")));
+  EXPECT_TRUE(heater.empty()) << (heater.empty() ? "" : fmt::format("{}", fmt::join(heater[0].evidence, " | ")));
+  EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Kids horse riding helmet 100", "Generic"))).empty());
+}
+
 TEST(RecallIdentityTest, AModelNumberInsideTheNoticesUpcStillIdentifies) {
   // Makers build model numbers into their UPCs; listed apart, each is a
   // model number.

@@ -158,9 +158,10 @@ class PairFeaturizer {
   static size_t FeatureCount() { return FeatureNames().size(); }
 
   const RecordSchema& schema() const { return schema_; }
-  // How many records the fit read (0 before Fit): with a title word's IDF
-  // (PreparedRecord::title_word_info), how many of their titles have it.
+  // How many records the fit read (0 before Fit), and how many of their
+  // titles have `word` (NormalizeText's), from its IDF.
   size_t fitted_records() const { return title_word_.document_count(); }
+  double TitlesWith(std::string_view word) const;
 
   // The learned word evidence the feature "title_word_evidence" reads (the
   // log-odds WordEvidence gives the two titles' words); without it, or

@@ -65,7 +65,8 @@
 //      notices' titles have (MatchRecord::product_name_words: "Galanz
 //      Retro Refrigerator" for "Galanz Retro Refrigerators"; not brand and
 //      kind, "Galanz Refrigerators", and only when the listing shows no
-//      code near the notice's), and names
+//      code near the notice's; a notice naming no brand needs three words
+//      and a rare one that is not its first, and no brand agreeing), and names
 //      the notice's brand, but not an accessory of the product ("Honda
 //      Miimo charging station cover", a word such as cover, case, insert,
 //      poster that the notice does not have, or something made for it);
