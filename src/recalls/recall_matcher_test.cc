@@ -535,6 +535,17 @@ TEST_F(RecallRulesTest, ModelCodeAndBrandTakeDown) {
   ASSERT_EQ(reviewed.size(), 1u);
   EXPECT_EQ(reviewed[0].action, RecallAction::kReview);
   EXPECT_EQ(reviewed[0].evidence.back(), "rule: notice model code in the listing, but match probability below 0.99 -> review");
+  // In the model fields of both, the kinds agreeing: the model's doubt is
+  // not about the product.
+  auto kinds = ProductKinds::LoadDefault();
+  ASSERT_TRUE(kinds.ok());
+  strict.kinds = kinds.value().get();
+  const auto in_fields = Match(MakeListing("L", "Voltix Nova charger 65W USB C", "Voltix", "", "VX-1588"), strict);
+  ASSERT_EQ(in_fields.size(), 1u);
+  EXPECT_EQ(in_fields[0].action, RecallAction::kTakedown) << in_fields[0].evidence.back();
+  const auto in_title = Match(MakeListing("L", "Voltix Nova VX1588 charger 65W USB C", "Voltix"), strict);
+  ASSERT_EQ(in_title.size(), 1u);
+  EXPECT_EQ(in_title[0].action, RecallAction::kReview);
 }
 
 TEST_F(RecallRulesTest, ASiblingModelIsNotMatched) {

@@ -39,7 +39,9 @@
 //         brands agree, no GTIN of the listing contradicts, the model
 //         (when there is one) gives at least `takedown_at` (an accessory
 //         that names the model, "case for QC-65A", reads as another
-//         product), and the listing does not say it sells something made
+//         product) or the listing's model field gives a model the notice
+//         labels as one (its model field, or "models A, B" in its prose)
+//         and the kinds of product agree, and the listing does not say it sells something made
 //         for the product ("replacement", "compatible", "remanufactured",
 //         "spare", "accessory",
 //         "for <the notice's brand>" from a listing of another brand);
