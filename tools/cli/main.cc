@@ -177,6 +177,9 @@ struct ScreenArgs {
   std::string html;
   std::string trust_list, status_lists, did_documents, schemas;
   std::string recalls, recall_model;
+  // As recalls match's --takedown-at and --max-block.
+  double recall_takedown_at = recalls::RecallMatcherOptions().takedown_at;
+  size_t recall_max_block = recalls::RecallMatcherOptions().max_block;
   std::vector<std::string> anchors;
 };
 
@@ -305,6 +308,8 @@ int RunScreenCommand(const ScreenArgs& args) {
     if (!kinds.ok()) return Report(kinds.error());
     recalls::RecallMatcherOptions recall_options;
     recall_options.threads = static_cast<int>(args.threads);
+    recall_options.takedown_at = args.recall_takedown_at;
+    recall_options.max_block = args.recall_max_block;
     recall_screen = std::make_unique<recalls::RecallScreen>(std::move(notices).value(), std::move(model), std::move(brands).value(),
                                                             std::move(kinds).value(), recall_options);
     screener.set_recalls(recall_screen.get());
@@ -486,7 +491,16 @@ int RunCli(int argc, char** argv) {
   screen->add_option("--did-documents", scr.did_documents, "Directory of DID documents for did:web issuers");
   auto* recalls_store =
       screen->add_option("--recalls", scr.recalls, "Notice store (conform recalls import): listings a recall notice matches get RECALLED_PRODUCT");
-  screen->add_option("--recall-model", scr.recall_model, "Pair model for --recalls (conform match-eval --model-out); without: GTIN and model-code evidence only")
+  auto* recall_model = screen->add_option("--recall-model", scr.recall_model,
+                                          "Pair model for --recalls (conform match-eval --model-out); without: GTIN and model-code evidence only")
+                           ->needs(recalls_store);
+  screen->add_option("--recall-takedown-at", scr.recall_takedown_at,
+                     "As recalls match --takedown-at: match probability a listing whose model code and brand agree with a notice needs for BLOCK "
+                     "(below: NEEDS_REVIEW)")
+      ->check(CLI::Range(0.0, 1.0))
+      ->needs(recall_model);
+  screen->add_option("--recall-max-block", scr.recall_max_block, "As recalls match --max-block: skip brand-word blocks larger than this")
+      ->check(CLI::Range(1, 1000000000))
       ->needs(recalls_store);
   screen->add_option("--schemas", scr.schemas, "Directory of JSON Schemas for credential evidence (DIR/<kind>/v<version>/schema.json)");
   screen->add_flag("--full", scr.full, "Write every finding in full, satisfied requirements and obligations too");
