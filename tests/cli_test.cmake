@@ -157,6 +157,13 @@ expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} re
 # The first file read, the second refused: neither is stored, and the
 # command says so after counting the first.
 expect_run(2 "the CPSC service answered with an error.*nothing imported: .*notices.db is unchanged" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
+file(REMOVE ${TMP}/never.db)
+expect_run(2 "nothing imported: .*never.db was not created" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_error.json --db ${TMP}/never.db)
+if(EXISTS ${TMP}/never.db)
+  message(FATAL_ERROR "recalls import refused its only file but created the store")
+endif()
+# A data directory the environment names that is not there.
+expect_run(2 "CONFORM_DATA=.*nowhere is not a directory" ${CMAKE_COMMAND} -E env CONFORM_DATA=${TMP}/nowhere ${CONFORM} vocabulary)
 expect_run(0 "A12/03648/24 .* 0\\+1A .*11 notices" ${CONFORM} recalls list --db ${TMP}/notices.db)  # its ASIN beside its GTINs
 expect_run(1 "us-cpsc: 1 new, 0 updated, 0 unchanged, 4 skipped.*record 4: skipped: no RecallNumber" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_synthetic.json --db ${TMP}/notices.db)
 expect_run(0 "eu-safety-gate +A12/00017/20 .*us-cpsc +26901 +2026-05-14 .*12 notices" ${CONFORM} recalls list --db ${TMP}/notices.db)

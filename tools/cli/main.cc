@@ -540,6 +540,17 @@ int RunCli(int argc, char** argv) {
 }
 
 int main(int argc, char** argv) {
+  // A data directory named by the environment that is not there: said as
+  // such, not as a file of it that cannot be opened.
+  if (const char* env = std::getenv("CONFORM_DATA"); env != nullptr && *env != '\0') {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(env, ec)) {
+      std::fprintf(stderr, "conform: error: CONFORM_DATA=%s is not a directory (set it to a data directory such as the repository's data/, "
+                           "or unset it to use the shipped data)\n",
+                   ForTerminal(env).c_str());
+      return kExitBadInput;
+    }
+  }
   const int code = RunCli(argc, argv);
   // What was printed must have reached its reader: a full disk or a closed
   // pipe behind standard output is an error, not a success.

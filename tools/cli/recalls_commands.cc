@@ -76,9 +76,11 @@ int RunImport(const Args& args) {
   size_t skipped = 0;
   // The files read before a bad one were counted aloud: say that they are
   // not stored either.
-  const auto refuse = [&args](const Error& e, const char* then = "fix the file above and import the files again") {
+  std::error_code exists_error;
+  const bool store_exists = std::filesystem::exists(args.db, exists_error) || exists_error;
+  const auto refuse = [&args, store_exists](const Error& e, const char* then = "fix the file above and import the files again") {
     const int code = Report(e);
-    std::fprintf(stderr, "conform: nothing imported: %s is unchanged (%s)\n", args.db.c_str(), then);
+    std::fprintf(stderr, "conform: nothing imported: %s %s (%s)\n", args.db.c_str(), store_exists ? "is unchanged" : "was not created", then);
     return code;
   };
   for (const auto& file : args.files) {
