@@ -533,11 +533,6 @@ double PairFeaturizer::TitlesWith(std::string_view word) const {
   return std::max(0.0, (1 + n) / std::exp(title_word_.Idf(word) - 1) - 1);
 }
 
-double PairFeaturizer::TextsWith(std::string_view word) const {
-  const double n = static_cast<double>(all_word_.document_count());
-  return std::max(0.0, (1 + n) / std::exp(all_word_.Idf(word) - 1) - 1);
-}
-
 // Longer titles are read up to here (see Text).
 constexpr size_t kMaxTitleBytes = 1024;
 

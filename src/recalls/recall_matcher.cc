@@ -2356,7 +2356,6 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // the listing shows no code near the notice's.
     bool product_named = false;
     bool notice_brandless = false;  // the notice names no brand: its product name stands in
-    std::string partial_name;       // the rare words of a name the listing names in part (product_named)
     // With a shared GTIN: the notice's product name in the listing's title,
     // whatever the brand, and a word of the notice's title the listing's
     // title has ("swing"): what agrees besides the number.
@@ -2525,31 +2524,29 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         j.shared_title_word = SharedTitleWord(l, n);
       }
     }
-    // A product name names the product with a word few notices' titles have (at most one in 500, or
-    // 5), not a number or spec ("20w"): brand and kind ("Breezo Hair
-    // dryers", "Axra smoke alarm"), or a line name the brand gives
-    // hundreds of products, name every listing of the brand's line.
-    // Nor the name's first word, where a notice without a brand field
-    // puts the brand ("Grarira Fan heater"), nor a word of a maker's or
-    // shop's name ("Tech", "Home").
-    const double most_titles = std::max(5.0, static_cast<double>(featurizer_->fitted_records()) / 500);
-    const auto rare = [&](const std::string& w) {
-      const std::string other = w.ends_with('s') ? w.substr(0, w.size() - 1) : w + "s";
-      return featurizer_->TitlesWith(w) + featurizer_->TitlesWith(other) <= most_titles + 0.5;
-    };
-    const auto rare_word = [&](const std::vector<std::string>& words) {
-      static const std::unordered_set<std::string_view> kMakersWords = {"tech", "home", "kids", "audio", "official", "store", "shop", "co"};
-      // Counted in the singular and the plural: "heater" and "heaters".
-      for (const std::string& w : words) {
-        if (kMakersWords.count(w) != 0 || (&w == &words.front() && n.first_word == w) || std::any_of(w.begin(), w.end(), IsDigit)) continue;
-        if (rare(w)) return true;
-      }
-      return false;
-    };
     if (!j.named && !notice_record.product_name_words.empty()) {
       // A CPSC or Health Canada product name names the product for rule 4
       // alone, with the brand agreeing in the brand field or the title of
       // a listing whose brand field names none.
+      // And with a word few notices' titles have (at most one in 500, or
+      // 5), not a number or spec ("20w"): brand and kind ("Breezo Hair
+      // dryers", "Axra smoke alarm"), or a line name the brand gives
+      // hundreds of products, name every listing of the brand's line.
+      // Nor the name's first word, where a notice without a brand field
+      // puts the brand ("Grarira Fan heater"), nor a word of a maker's or
+      // shop's name ("Tech", "Home").
+      const auto rare_word = [&](const std::vector<std::string>& words) {
+        const double documents = static_cast<double>(featurizer_->fitted_records());
+        const double most = std::max(5.0, documents / 500);
+        static const std::unordered_set<std::string_view> kMakersWords = {"tech", "home", "kids", "audio", "official", "store", "shop", "co"};
+        // Counted in the singular and the plural: "heater" and "heaters".
+        for (const std::string& w : words) {
+          if (kMakersWords.count(w) != 0 || (&w == &words.front() && n.first_word == w) || std::any_of(w.begin(), w.end(), IsDigit)) continue;
+          const std::string other = w.ends_with('s') ? w.substr(0, w.size() - 1) : w + "s";
+          if (featurizer_->TitlesWith(w) + featurizer_->TitlesWith(other) <= most + 0.5) return true;
+        }
+        return false;
+      };
       // A notice without a brand: its whole name (which holds the brand,
       // if any) is what agrees, whatever the listing's brand field says.
       const bool product_name_in_title =
@@ -2558,32 +2555,6 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                       [&](const std::vector<std::string>& words) { return TitleHasEvery(l, words) && rare_word(words); });
       j.product_named = product_name_in_title;
       j.notice_brandless = notice_brands.empty();
-    }
-    // Part of a Safety Gate name, the brand agreeing: half its words that
-    // few notices' texts have or more, the others left out or translated by
-    // the seller ("Fisher-Price Baby Biceps Geschenkset" for "Baby Biceps
-    // Gift Set", "Kinderkraft I-CARE" for "I-CARE i-Size"). A review, as
-    // for the whole name.
-    if (!j.named && !j.product_named && j.brands_agree && (same_brand_field || listing_brands.empty())) {
-      const double most_texts = std::max(5.0, static_cast<double>(featurizer_->fitted_records()) / 500);
-      for (const auto& name : notice_record.name_words) {
-        if (name.size() < 2) continue;
-        std::string rare_ones;
-        size_t rare = 0, in_title = 0;
-        for (const std::string& w : name) {
-          if (w.size() < 4 || std::any_of(w.begin(), w.end(), IsDigit)) continue;
-          const std::string other = w.ends_with('s') ? w.substr(0, w.size() - 1) : w + "s";
-          if (featurizer_->TextsWith(w) + featurizer_->TextsWith(other) > most_texts + 0.5) continue;
-          ++rare;
-          if (!TitleHasEvery(l, {w})) continue;
-          ++in_title;
-          rare_ones.append(rare_ones.empty() ? "" : " ").append(w);
-        }
-        if (in_title == 0 || 2 * in_title < rare) continue;
-        j.product_named = true;
-        j.partial_name = std::move(rare_ones);
-        break;
-      }
     }
     // The listing's brand named in the notice's product name ("Voltix
     // charger" under the importer's brand); not its description, whose
@@ -2831,9 +2802,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
             for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
       return words;
     };
-    if (!j.partial_name.empty() && j.accessory.empty()) {
-      evidence.push_back(fmt::format("the rare words of the notice's product name in the listing's title ({})", j.partial_name));
-    } else if (j.named || j.product_named || !j.accessory.empty()) {
+    if (j.named || j.product_named || !j.accessory.empty()) {
       const std::string words = name_in_title();
       evidence.push_back(j.named || j.product_named ? fmt::format("the notice's product name in the listing's title ({})", words)
                                  : fmt::format("the notice's product name in the listing's title ({}), but for an accessory or other goods "
@@ -3034,8 +3003,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule = j.product_named && j.notice_brandless && !j.brands_agree
                  ? fmt::format("rule: {}, the notice names no brand, and the listing's title has every word of its product name -> review", what())
              : named && (!scored || probability < options_.review_unidentified_at)
-                 ? fmt::format("rule: {}, the notice's product name{} and brand in the listing -> review", what(),
-                               j.partial_name.empty() ? "" : " (its rare words)")
+                 ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what())
                  : fmt::format("rule: {}, brand and description agree -> review", what());
     }
     // A seller's word that the goods are not affected is checked by a

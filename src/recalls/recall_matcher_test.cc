@@ -1225,29 +1225,6 @@ TEST(RecallIdentityTest, ANoticeWithoutABrandIsReviewedForItsWholeName) {
   EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Kids horse riding helmet 100", "Generic"))).empty());
 }
 
-// Part of a Safety Gate name with the brand: half its rare words or more
-// (the rest translated or left out) is a review; a word of the name that
-// many notices have is not enough.
-TEST(RecallIdentityTest, PartOfANameWithItsRareWordsIsReviewed) {
-  std::vector<MatchRecord> notices;
-  for (const char* brand : {"Alarmo", "Bellax", "Corvina", "Dalmo", "Essora", "Fintra", "Gallo", "Hestra"})
-    notices.push_back(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, fmt::format("A12/9{}/24", brand), "Toy set", brand, "", "",
-                                            "Baby rattle gift set")));
-  notices.push_back(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90030/24", "Toy set", "Lumikid", "", "", "Baby Triceps Gift Set")));
-  PairFeaturizer featurizer;
-  std::vector<const Record*> corpus;
-  for (const auto& r : notices) corpus.push_back(&r.record);
-  featurizer.Fit(corpus);
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
-  const auto part = index.Match(FromListing(MakeListing("L", "Lumikid Baby Triceps Geschenkset Hantel", "Lumikid")));
-  ASSERT_EQ(part.size(), 1u);
-  EXPECT_EQ(index.record(part[0].indexed).id, "eu-safety-gate:A12/90030/24");
-  EXPECT_EQ(part[0].action, RecallAction::kReview);
-  EXPECT_TRUE(HasEvidence(part[0], "the rare words of the notice's product name in the listing's title (triceps)"));
-  EXPECT_EQ(part[0].evidence.back(), "rule: the notice names no GTIN or model code, the notice's product name (its rare words) and brand in the listing -> review");
-  EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Lumikid Baby Rassel Geschenkset", "Lumikid"))).empty());
-}
-
 TEST(RecallIdentityTest, AModelNumberInsideTheNoticesUpcStillIdentifies) {
   // Makers build model numbers into their UPCs; listed apart, each is a
   // model number.

@@ -162,8 +162,6 @@ class PairFeaturizer {
   // titles have `word` (NormalizeText's), from its IDF.
   size_t fitted_records() const { return title_word_.document_count(); }
   double TitlesWith(std::string_view word) const;
-  // The same over the records' whole texts (title, description, ...).
-  double TextsWith(std::string_view word) const;
 
   // The learned word evidence the feature "title_word_evidence" reads (the
   // log-odds WordEvidence gives the two titles' words); without it, or
