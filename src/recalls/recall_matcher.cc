@@ -2923,7 +2923,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       rule = fmt::format("rule: shared {} -> takedown", id_kind);
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
       // The listing's model field giving a model the notice labels as one,
-      // the kinds of product agreeing: what the pair model doubts there is
+      // the kind of product the same (not two kinds one product may be):
+      // what the pair model doubts there is
       // how a notice listing many models in prose reads, not the product
       // (a CPSC notice's "models TRX-110, TRX-113 and ...").
       const PreparedRecord& np = notice_of(j.candidate);
@@ -2931,6 +2932,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       const bool labelled_on_both =
           j.listing_code != nullptr && j.notice_code != nullptr && !lp.codes.empty() && j.listing_code == &lp.codes[0] &&
           !lp.model.empty() && !lp.model_names_no_model && j.kinds.agreement == KindAgreement::kAgree &&
+          j.kinds.notice_kind == j.kinds.listing_kind &&
           ((!np.codes.empty() && j.notice_code == &np.codes[0] && !np.model.empty() && !np.model_names_no_model) ||
            std::find(np.other_models.begin(), np.other_models.end(), j.notice_code->normalized) != np.other_models.end());
       const bool model_agrees = !scored || probability >= options_.takedown_at || labelled_on_both;

@@ -41,8 +41,9 @@
 //         that names the model, "case for QC-65A", reads as another
 //         product) or the listing's model field gives a model the notice
 //         labels as one (its model field, or "models A, B" in its prose)
-//         and the kinds of product agree, and the listing does not say it sells something made
-//         for the product ("replacement", "compatible", "remanufactured",
+//         and the kind of product is the same, and the listing does not
+//         say it sells something made for the product ("replacement",
+//         "compatible", "remanufactured",
 //         "spare", "accessory",
 //         "for <the notice's brand>" from a listing of another brand);
 //         review otherwise. Without an agreeing brand, a title word in
