@@ -66,6 +66,12 @@ bool PlaceholderBrand(std::string_view key) {
   return kPlaceholders.count(key) != 0;
 }
 
+// Whether a record's brands name none: there are none, or only
+// placeholders ("Unknown").
+bool NamesNoBrand(const std::vector<std::string>& brands) {
+  return std::all_of(brands.begin(), brands.end(), [](const std::string& b) { return PlaceholderBrand(BrandKey(b)); });
+}
+
 std::string Joined(const std::vector<std::string>& values, size_t from = 0, std::string_view separator = "; ") {
   std::string out;
   for (size_t i = from; i < values.size(); ++i) {
@@ -779,6 +785,15 @@ bool MadeForByEnding(const PreparedRecord& notice, const PreparedRecord& listing
     at = end + 1;
     const size_t join = token.find_last_of("-:");
     if (join == std::string_view::npos || join == 0 || join + 1 >= token.size()) continue;
+    // Most joined tokens are codes ("QC-65A"): the ending is looked at as
+    // written before anything is folded ("-le", "-lle", "-hoz", "-höz").
+    const std::string_view written = token.substr(join + 1);
+    const auto ends_as = [&written](std::string_view e) {
+      return written.size() >= e.size() &&
+             std::equal(e.begin(), e.end(), written.end() - static_cast<std::ptrdiff_t>(e.size()),
+                        [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+    };
+    if (!ends_as("le") && !ends_as("hoz") && !ends_as("hez") && !ends_as("h\xC3\xB6z")) continue;
     const std::string tail = CollapseToWords(FoldForMatching(token.substr(join + 1)));
     if (tail.find(' ') != std::string::npos || !(ends_with_for(tail) || tail == "le" || tail == "ile")) continue;
     const std::string_view head = token.substr(0, join);
@@ -1492,7 +1507,7 @@ MatchRecord FromNotice(const Notice& n) {
           words.emplace_back(w);
       }
       // Without a brand, the name is all there is: three words or more.
-      if (words.size() < (n.brands.empty() ? 3u : 2u) || count > 8) continue;
+      if (words.size() < (NamesNoBrand(n.brands) ? 3u : 2u) || count > 8) continue;
       r.product_name_words.push_back(std::move(words));
     }
   }
@@ -2129,7 +2144,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // puts it first ("New Horse Riding Helmet 100 Fouganza", sold as
   // "Fouganza 100 Horse Riding Helmet"): each word of its name stands in
   // for the brand, with each other word.
-  if (record.is_notice && record.brands.empty())
+  if (record.is_notice && NamesNoBrand(record.brands))
     for (const auto& words : record.product_name_words)
       for (const std::string& x : words) {
         if (x.size() < 4 || std::any_of(x.begin(), x.end(), IsDigit)) continue;
