@@ -1167,6 +1167,20 @@ std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing, 
   return index.Match(FromListing(listing));
 }
 
+// An index of `notices` whose featuriser is fitted on them all: how rare
+// a word is needs a corpus.
+struct FittedIndex {
+  explicit FittedIndex(std::vector<MatchRecord> records) : notices(std::move(records)) {
+    std::vector<const Record*> corpus;
+    for (const auto& r : notices) corpus.push_back(&r.record);
+    featurizer.Fit(corpus);
+    index = std::make_unique<RecallIndex>(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  }
+  std::vector<MatchRecord> notices;
+  PairFeaturizer featurizer;
+  std::unique_ptr<RecallIndex> index;
+};
+
 // A CPSC product name with a word few notices have, and the brand: a
 // listing without a code is reviewed for it; brand and kind alone, which
 // every listing of the brand's line shares, are no name.
@@ -1179,11 +1193,8 @@ TEST(RecallIdentityTest, ACpscProductNameWithARareWordAndTheBrandAreReviewed) {
                                             fmt::format("SA-{}00", k), "")));
   }
   notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, "29009", "Lumikid Retro Refrigerators", "Lumikid", "LR-100", "")));
-  PairFeaturizer featurizer;
-  std::vector<const Record*> corpus;
-  for (const auto& r : notices) corpus.push_back(&r.record);
-  featurizer.Fit(corpus);
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  const FittedIndex fitted(std::move(notices));
+  const RecallIndex& index = *fitted.index;
   const auto fridge = index.Match(FromListing(MakeListing("L", "Lumikid Retro Refrigerator 3.1 cu ft, like new", "Lumikid")));
   ASSERT_EQ(fridge.size(), 1u);
   EXPECT_EQ(fridge[0].action, RecallAction::kReview);
@@ -1208,11 +1219,8 @@ TEST(RecallIdentityTest, ANoticeWithoutABrandIsReviewedForItsWholeName) {
     notices.push_back(FromNotice(MakeNotice(NoticeSource::kCaHealthCanada, fmt::format("RA-9{}", brand), fmt::format("{} Fan Heaters", brand), brand, "", "")));
   notices.push_back(FromNotice(MakeNotice(NoticeSource::kCaHealthCanada, "RA-90020", "New Horse Riding Helmet 100 Varnok", "", "", "")));
   notices.push_back(FromNotice(MakeNotice(NoticeSource::kCaHealthCanada, "RA-90021", "Grarix Fan Heater", "", "", "")));
-  PairFeaturizer featurizer;
-  std::vector<const Record*> corpus;
-  for (const auto& r : notices) corpus.push_back(&r.record);
-  featurizer.Fit(corpus);
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer, nullptr);
+  const FittedIndex fitted(std::move(notices));
+  const RecallIndex& index = *fitted.index;
   const auto helmet = index.Match(FromListing(MakeListing("L", "Varnok 100 Horse Riding Helmet - Kids/Adults", "")));
   ASSERT_EQ(helmet.size(), 1u);
   EXPECT_EQ(index.record(helmet[0].indexed).id, "ca-health-canada:RA-90020");
