@@ -807,7 +807,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       }
       if (x.lower.empty() || IsListJoiner(x.lower)) continue;
       // A code written in groups, letters in capitals then digits ("Model:
-      // TT 1902 0617", "Modell: HANS 0002"), as a model field may hold it:
+      // TT 1902 0617", "Modell: QXAB 0002"), as a model field may hold it:
       // the groups together are the code, as written.
       if (!ListedModelCode(x.code())) {
         const auto capitals = [](std::string_view t) {
