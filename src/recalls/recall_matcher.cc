@@ -2946,6 +2946,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       const PreparedRecord& lp = listing_of(j.candidate);
       const bool labelled_on_both =
           j.listing_code != nullptr && j.notice_code != nullptr && !lp.codes.empty() && j.listing_code == &lp.codes[0] &&
+          j.listing_code->normalized == j.notice_code->normalized &&  // the code itself, not a suffixed one (a sibling as often)
           !lp.model.empty() && !lp.model_names_no_model && j.kinds.agreement == KindAgreement::kAgree &&
           j.kinds.notice_kind == j.kinds.listing_kind &&
           ((!np.codes.empty() && j.notice_code == &np.codes[0] && !np.model.empty() && !np.model_names_no_model) ||
