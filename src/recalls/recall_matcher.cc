@@ -2142,11 +2142,13 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   }
   // A notice without a brand whose product name holds one where a listing
   // puts it first ("New Horse Riding Helmet 100 Fouganza", sold as
-  // "Fouganza 100 Horse Riding Helmet"): each word of its name stands in
-  // for the brand, with each other word.
+  // "Fouganza 100 Horse Riding Helmet"): the last word of its name stands
+  // in for the brand (the first already does), with each other word. Not
+  // every word: listings without a brand open with the kind of product
+  // ("Smart plug ..."), which would meet every such notice.
   if (record.is_notice && NamesNoBrand(record.brands))
     for (const auto& words : record.product_name_words)
-      for (const std::string& x : words) {
+      for (const std::string& x : {words.back()}) {
         if (x.size() < 4 || std::any_of(x.begin(), x.end(), IsDigit)) continue;
         const std::string brand = aliases != nullptr ? aliases->Canonical(x) : x;
         for (const std::string& y : words)
