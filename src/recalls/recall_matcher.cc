@@ -2939,21 +2939,21 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       m.action = RecallAction::kTakedown;
       rule = fmt::format("rule: shared {} -> takedown", id_kind);
     } else if (j.notice_has_code && j.agreement == CodeAgreement::kSame) {
-      // The listing's model field giving a model the notice labels as one,
-      // the kind of product the same (not two kinds one product may be):
-      // what the pair model doubts there is
-      // how a notice listing many models in prose reads, not the product
-      // (a CPSC notice's "models TRX-110, TRX-113 and ...").
+      // The listing's model field giving exactly a code of the notice (its
+      // model field, a labelled list, or its prose and tables), the kind of
+      // product the same or unknown (not two kinds one product may be):
+      // what the pair model doubts there is how a notice listing many
+      // models reads, not the product (a CPSC notice's table of "TRX113
+      // ... TRX114 ...").
       const PreparedRecord& np = notice_of(j.candidate);
       const PreparedRecord& lp = listing_of(j.candidate);
-      const bool labelled_on_both =
+      const bool in_model_field =
           j.listing_code != nullptr && j.notice_code != nullptr && !lp.codes.empty() && j.listing_code == &lp.codes[0] &&
           j.listing_code->normalized == j.notice_code->normalized &&  // the code itself, not a suffixed one (a sibling as often)
-          !lp.model.empty() && !lp.model_names_no_model && j.kinds.agreement == KindAgreement::kAgree &&
-          j.kinds.notice_kind == j.kinds.listing_kind &&
-          ((!np.codes.empty() && j.notice_code == &np.codes[0] && !np.model.empty() && !np.model_names_no_model) ||
-           std::find(np.other_models.begin(), np.other_models.end(), j.notice_code->normalized) != np.other_models.end());
-      const bool model_agrees = !scored || probability >= options_.takedown_at || labelled_on_both;
+          !lp.model.empty() && !lp.model_names_no_model && j.kinds.agreement != KindAgreement::kConflict &&
+          (j.kinds.agreement == KindAgreement::kUnknown || j.kinds.notice_kind == j.kinds.listing_kind) &&
+          !(!np.codes.empty() && j.notice_code == &np.codes[0] && np.model_names_no_model);
+      const bool model_agrees = !scored || probability >= options_.takedown_at || in_model_field;
       if (j.brands_agree && !j.gtins_differ && model_agrees && !j.made_for && j.code_accessory.empty() && !j.whole_vehicle &&
           j.other_brand_field.empty() && !j.kinds_doubted && !j.code_named_as_another) {
         m.action = RecallAction::kTakedown;

@@ -546,6 +546,10 @@ TEST_F(RecallRulesTest, ModelCodeAndBrandTakeDown) {
   const auto in_title = Match(MakeListing("L", "Voltix Nova VX1588 charger 65W USB C", "Voltix"), strict);
   ASSERT_EQ(in_title.size(), 1u);
   EXPECT_EQ(in_title[0].action, RecallAction::kReview);
+  // With a suffix, the code may name a sibling: the model's doubt counts.
+  const auto suffixed = Match(MakeListing("L", "Voltix Nova charger 65W USB C", "Voltix", "", "VX-1588J"), strict);
+  ASSERT_EQ(suffixed.size(), 1u);
+  EXPECT_EQ(suffixed[0].action, RecallAction::kReview);
 }
 
 TEST_F(RecallRulesTest, ASiblingModelIsNotMatched) {

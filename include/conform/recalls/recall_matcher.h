@@ -40,9 +40,9 @@
 //         (when there is one) gives at least `takedown_at` (an accessory
 //         that names the model, "case for QC-65A", reads as another
 //         product) or the listing's model field gives exactly (no
-//         suffix) a model the notice labels as one (its model field, or
-//         "models A, B" in its prose) and the kind of product is the
-//         same, and the listing does not
+//         suffix) a code of the notice (its model field, a labelled list
+//         or its prose and tables) and the kind of product is the same or
+//         unknown, and the listing does not
 //         say it sells something made for the product ("replacement",
 //         "compatible", "remanufactured",
 //         "spare", "accessory",
