@@ -772,8 +772,10 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
 // which French "taille" also ends in, only so), a Hungarian "-hoz"/"-hez"
 // ending on the word after one, or a postposition at most three words
 // after one.
+// `words` are the listing's title's (SplitWords).
 template <typename NamesIt>
-bool MadeForByEnding(const PreparedRecord& notice, const PreparedRecord& listing, std::string_view raw_title, const NamesIt& names_it) {
+bool MadeForByEnding(const PreparedRecord& notice, const std::vector<std::string_view>& words, std::string_view raw_title,
+                     const NamesIt& names_it) {
   const auto is_code = [&](std::string_view compact) {
     return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& c) { return c.normalized == compact; });
   };
@@ -802,13 +804,17 @@ bool MadeForByEnding(const PreparedRecord& notice, const PreparedRecord& listing
     const std::string_view last_word = last_space == std::string::npos ? std::string_view(head_words) : std::string_view(head_words).substr(last_space + 1);
     if (names_it(last_word) || is_code(CompactAlnum(head))) return true;
   }
-  thread_local std::vector<std::string_view> words;
-  SplitWords(listing.title, &words);
+  // Most titles hold no such ending or word: the name is looked for only
+  // in those that do.
+  const auto postposition = [](std::string_view w) { return w == "varten" || w == "jaoks" || w == "szamara" || w == "reszere"; };
+  if (std::none_of(words.begin(), words.end(),
+                   [&](std::string_view w) { return postposition(w) || (w.size() >= 5 && (w.ends_with("hoz") || w.ends_with("hez"))); }))
+    return false;
   for (size_t i = 0; i < words.size(); ++i) {
     if (!names_it(words[i])) continue;
     if (i + 1 < words.size() && words[i + 1].size() >= 5 && (words[i + 1].ends_with("hoz") || words[i + 1].ends_with("hez"))) return true;
     for (size_t k = i + 1; k < words.size() && k <= i + 3; ++k)
-      if ((words[k] == "varten" || words[k] == "jaoks" || words[k] == "szamara" || words[k] == "reszere") && !HasWord(notice.title, words[k]))
+      if (postposition(words[k]) && !HasWord(notice.title, words[k]))
         return true;
   }
   return false;
@@ -889,7 +895,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
              return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
            });
   };
-  if (MadeForByEnding(notice, listing, raw_title, names_it)) return true;
+  if (MadeForByEnding(notice, words, raw_title, names_it)) return true;
   const std::string_view head = has_for ? ProductNoun(notice) : std::string_view();
   // "for <the notice's product name>", past short words and the brand's:
   // "Ersatzpolster für Limar Torino Helm", "Isofix Basis für I-CARE".
