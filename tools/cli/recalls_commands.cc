@@ -255,21 +255,16 @@ void UseModel(NoticeSide* side, const std::optional<recalls::MatchModel>& model)
 // of it, and ids and source names compare without regard to ASCII case
 // ("a12/03648/24", "US-CPSC:26647").
 Result<size_t> FindNotice(const NoticeSide& n, const std::string& given, const std::string& db) {
-  const auto lower = [](std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-  };
   std::string_view trimmed = given;
   while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
   while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
-  const std::string wanted = lower(trimmed);
+  const std::string wanted = AsciiLower(trimmed);
   const std::string cpsc_prefix = std::string(NoticeSourceName(NoticeSource::kUsCpsc)) + ":";
   std::string cpsc_number = wanted.starts_with(cpsc_prefix) ? wanted.substr(cpsc_prefix.size()) : wanted;
   cpsc_number.erase(std::remove(cpsc_number.begin(), cpsc_number.end(), '-'), cpsc_number.end());
   std::vector<size_t> hits;
   for (size_t i = 0; i < n.records.size(); ++i)
-    if (lower(n.records[i].id) == wanted || lower(n.notices[i].id) == wanted ||
+    if (AsciiLower(n.records[i].id) == wanted || AsciiLower(n.notices[i].id) == wanted ||
         (n.notices[i].source == NoticeSource::kUsCpsc && n.notices[i].id == cpsc_number))
       hits.push_back(i);
   if (hits.empty())
