@@ -15,6 +15,11 @@ void PrintError(const Error& e) { std::fprintf(stderr, "conform: error: %s\n", F
 
 void PrintNote(std::string_view line) { std::fprintf(stderr, "conform: %s\n", ForTerminal(line).c_str()); }
 
+Error NoListings(const std::string& path, std::string_view outcome) {
+  return Error(ErrorCode::kInvalidInput,
+               {Diagnostic{path, 0, 0, "holds no listings", fmt::format("check the file: an export cut short or a header alone {}", outcome)}});
+}
+
 void RepeatedListingIds::Add(const std::string& listing_id, size_t line) { ids_.emplace_back(std::hash<std::string>{}(listing_id), line); }
 
 void RepeatedListingIds::Warn(std::string_view input, std::string_view what) {

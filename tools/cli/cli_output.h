@@ -21,6 +21,11 @@ void PrintError(const Error& e);
 // out.
 void PrintNote(std::string_view line);
 
+// A listings file that holds no listing (empty, or a header alone),
+// refused: an export cut short would read as nothing found. `outcome`
+// ends the hint ("matches nothing").
+Error NoListings(const std::string& path, std::string_view outcome);
+
 // The listing_ids of a file read, to say when one is given twice: whoever
 // reads the output by id would otherwise see one of the records only. Ids
 // are kept as hashes, 16 bytes a listing.

@@ -406,8 +406,7 @@ int RunScreenCommand(const ScreenArgs& args) {
   // As for the recall commands: an empty export would read as "every
   // listing passes", also to --fail-on.
   if (s.listings == 0 && s.bad_records == 0)
-    return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.input, 0, 0, "holds no listings",
-                                                            "check the file: an export cut short or a header alone screens nothing"}}));
+    return Report(cli::NoListings(args.input, "screens nothing"));
   if (s.stopped_early) return kExitBadInput;
   // Nothing screened from a file of records: nothing usable came in.
   if (s.listings == 0 && s.bad_records > 0) return kExitBadInput;

@@ -435,8 +435,7 @@ int RunMatch(const Args& args) {
   if (listings == 0 && skipped > 0) return Report(EveryRecordSkipped(args.listings, skipped, "fix the records (doc/listing-format.md) and match again"));
   // An empty export would read as "no listing sells a recalled product".
   if (listings == 0)
-    return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings",
-                                                            "check the file: an export cut short or a header alone matches nothing"}}));
+    return Report(cli::NoListings(args.listings, "matches nothing"));
   return skipped > 0 ? kSkipped : kOk;
 }
 
@@ -529,8 +528,7 @@ int RunIndex(const Args& args) {
     return fail(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings; with --replace every listing would be removed from the index",
                                                             "the index was not changed: check the file; to start an index afresh, delete its file"}}));
   if (given == 0)
-    return fail(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings",
-                                                            "the index was not changed: check the file (an export cut short or a header alone)"}}));
+    return fail(cli::NoListings(args.listings, "indexes nothing; the index was not changed"));
   auto counts = writer.value().Commit();
   if (!counts.ok()) return fail(counts.error());
   const IndexCounts& c = counts.value();
@@ -618,8 +616,7 @@ int RunAffected(const Args& args) {
     // As for recalls match: an empty export would read as "no live listing
     // is affected", and a feed given with --feed is not stored.
     if (listings.empty())
-      return Report(Error(ErrorCode::kInvalidInput, {Diagnostic{args.listings, 0, 0, "holds no listings",
-                                                              "check the file: an export cut short or a header alone is affected by nothing"}}));
+      return Report(cli::NoListings(args.listings, "is affected by nothing"));
     cli::RepeatedListingIds ids;
     for (const Listing& l : listings) ids.Add(l.listing_id, l.line);
     ids.Warn(args.listings, "each is judged, and its matches give its line (a listing index keeps the last)");
