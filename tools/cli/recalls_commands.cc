@@ -259,12 +259,17 @@ Result<size_t> FindNotice(const NoticeSide& n, const std::string& given, const s
   while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
   while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
   const std::string wanted = AsciiLower(trimmed);
+  const auto same = [&wanted](std::string_view id) {
+    return id.size() == wanted.size() && std::equal(id.begin(), id.end(), wanted.begin(), [](char a, char b) {
+             return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+           });
+  };
   const std::string cpsc_prefix = std::string(NoticeSourceName(NoticeSource::kUsCpsc)) + ":";
   std::string cpsc_number = wanted.starts_with(cpsc_prefix) ? wanted.substr(cpsc_prefix.size()) : wanted;
   cpsc_number.erase(std::remove(cpsc_number.begin(), cpsc_number.end(), '-'), cpsc_number.end());
   std::vector<size_t> hits;
   for (size_t i = 0; i < n.records.size(); ++i)
-    if (AsciiLower(n.records[i].id) == wanted || AsciiLower(n.notices[i].id) == wanted ||
+    if (same(n.records[i].id) || same(n.notices[i].id) ||
         (n.notices[i].source == NoticeSource::kUsCpsc && n.notices[i].id == cpsc_number))
       hits.push_back(i);
   if (hits.empty())
