@@ -2153,13 +2153,13 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // every word: listings without a brand open with the kind of product
   // ("Smart plug ..."), which would meet every such notice.
   if (record.is_notice && NamesNoBrand(record.brands))
-    for (const auto& words : record.product_name_words)
-      for (const std::string& x : {words.back()}) {
-        if (x.size() < 4 || std::any_of(x.begin(), x.end(), IsDigit)) continue;
-        const std::string brand = aliases != nullptr ? aliases->Canonical(x) : x;
-        for (const std::string& y : words)
-          if (y != x && !StopWord(y)) keys.push_back(fmt::format("b:{}|{}", brand, Singular(y)));
-      }
+    for (const auto& words : record.product_name_words) {
+      const std::string& last = words.back();
+      if (last.size() < 4 || std::any_of(last.begin(), last.end(), IsDigit)) continue;
+      const std::string brand = aliases != nullptr ? aliases->Canonical(last) : last;
+      for (const std::string& y : words)
+        if (y != last && !StopWord(y)) keys.push_back(fmt::format("b:{}|{}", brand, Singular(y)));
+    }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   return keys;
