@@ -433,6 +433,9 @@ endif()
 expect_run(0 "valid +12 +6 " ${CONFORM} match-eval ${TMP}/er --predictions ${TMP}/er_p.tsv --model-out ${TMP}/er_m.json)
 # screen takes recalls match's thresholds too, the first with a model only.
 expect_run(2 "--recall-takedown-at requires --recall-model" ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/notices.db --recall-takedown-at 0.5)
-expect_run(0 "RECALLED_PRODUCT" ${CONFORM} screen ${RECALLS}/listings.jsonl --on 2026-06-01 --recalls ${TMP}/notices.db --recall-model ${TMP}/er_m.json --recall-takedown-at 0.5 --recall-max-block 100)
+# The BenQ GV31 listing, its code in the title: BLOCK below the bar, and
+# NEEDS_REVIEW when no probability reaches it.
+expect_run(0 "\"listing_id\":\"S-1\"[^\n]*\"verdict\":\"BLOCK\"" ${CONFORM} screen ${RECALLS}/listings_sellers.jsonl --on 2026-12-01 --recalls ${TMP}/cpsc.db --recall-model ${TMP}/er_m.json --recall-takedown-at 0.01 --recall-max-block 100)
+expect_run(0 "\"listing_id\":\"S-1\"[^\n]*\"verdict\":\"NEEDS_REVIEW\"" ${CONFORM} screen ${RECALLS}/listings_sellers.jsonl --on 2026-12-01 --recalls ${TMP}/cpsc.db --recall-model ${TMP}/er_m.json --recall-takedown-at 1.0)
 file(WRITE ${TMP}/er/valid.txt "COL title VAL a\tCOL title VAL a\t1\n")
 expect_run(2 "valid.txt: all 1 pairs are labelled 1" ${CONFORM} match-eval ${TMP}/er)
