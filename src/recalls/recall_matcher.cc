@@ -1915,6 +1915,55 @@ std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   return text;
 }
 
+// The names after "by", "von" or "marki" in a description's prose, each
+// word capitalised ("Sparkler fountain. By World Class Fireworks.",
+// "Portable projector by BenQ"): where a seller without a brand field
+// names the maker when the title does not. A word in lower case after
+// them is rarely one ("made by hand", "charged by usb"). At most two, the
+// first in the text; a name ends at punctuation or a word in lower case
+// ("by Apple in California"), and is at most four words.
+std::vector<std::string> CapitalisedNamesAfterBy(std::string_view description) {
+  std::vector<std::string> names;
+  const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+  const auto capitalised = [](std::string_view w) {
+    return w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && std::none_of(w.begin(), w.end(), IsDigit);
+  };
+  // The word starting at `at` (in_word there), and where it ends.
+  const auto word_at = [&](size_t at) {
+    size_t end = at;
+    while (end < description.size() && in_word(description[end])) ++end;
+    return description.substr(at, end - at);
+  };
+  for (size_t at = 0; at < description.size() && names.size() < 2;) {
+    if (!in_word(description[at])) {
+      ++at;
+      continue;
+    }
+    const std::string_view label = word_at(at);
+    at += label.size();
+    const std::string lower_label = AsciiLower(label);
+    if (lower_label != "by" && lower_label != "von" && lower_label != "marki") continue;
+    // Only a space between the label and the name: "by: 2 days" is no maker.
+    size_t from = at + 1;
+    if (at >= description.size() || description[at] != ' ' || from >= description.size() || !in_word(description[from])) continue;
+    std::string_view first = word_at(from);
+    const std::string lower_first = AsciiLower(first);
+    if (!capitalised(first) || first.size() < 3 || StopWord(lower_first) || IsArticle(lower_first)) continue;
+    size_t to = from + first.size();
+    for (int words = 1; words < 4; ++words) {
+      if (to + 1 >= description.size() || description[to] != ' ' || !in_word(description[to + 1])) break;
+      const std::string_view next = word_at(to + 1);
+      if (!capitalised(next)) break;
+      to += 1 + next.size();
+    }
+    if (std::string key = BrandKey(description.substr(from, to - from)); !key.empty() && !PlaceholderBrand(key) &&
+                                                                          std::find(names.begin(), names.end(), key) == names.end())
+      names.push_back(std::move(key));
+    at = to;
+  }
+  return names;
+}
+
 MatchRecord FromListing(const Listing& l) {
   // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
   const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
@@ -1988,6 +2037,8 @@ MatchRecord FromListing(const Listing& l) {
   }
   for (const auto& g : described.gtins)
     if (!known(g)) r.gtins_in_description.push_back(g);
+  if (const std::string& brand = r.record.fields[1].second; brand.empty() || PlaceholderBrand(BrandKey(brand)))
+    r.makers_in_prose = CapitalisedNamesAfterBy(l.description);
   // "B0" and eight more letters or digits, standing alone.
   for (size_t at = title.find_first_of("Bb"); at != std::string::npos; at = title.find_first_of("Bb", at + 1)) {
     if (at + 10 > title.size() || title[at + 1] != '0' || (at > 0 && std::isalnum(static_cast<unsigned char>(title[at - 1]))) ||
@@ -2101,14 +2152,15 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   if (brands.empty()) {
     if (!p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
     // Or writes it in capitals further on ("Robot tondeuse HONDA Miimo"),
-    // or after "by", "von", "marki" ("Gliss shampoo von Schwarzkopf"): a
-    // listing's; a notice names its brand in its brand field or firms,
+    // or after "by", "von", "marki" ("Gliss shampoo von Schwarzkopf"), in
+    // the title or, capitalised, in the description: a listing's; a notice names its brand in its brand field or firms,
     // and two records without a brand sharing a word in capitals ("LED")
     // share no maker.
     std::vector<std::string_view> named;
     if (!record.is_notice) {
       named = CapitalisedTitleWords(record.record.Get("title"));
       if (const std::string_view after = WordAfterBrandLabel(p.title); !after.empty()) named.push_back(after);
+      for (const std::string& maker : record.makers_in_prose) named.push_back(maker);
     }
     for (const auto& word : named) {
       std::string key = aliases != nullptr ? aliases->Canonical(word) : BrandKey(word);
@@ -2525,6 +2577,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     for (size_t i = 0; i < notice_brands.size() && !j.brands_agree && listing_brands.empty() && !l.first_word.empty(); ++i)
       j.brands_agree = notice_brands[i].find(l.first_word) != std::string::npos && notice_brands[i] != l.first_word &&
                        WithoutCompanyWords(notice_brands[i]) == l.first_word;
+    // A maker the description of a listing without a brand names ("By
+    // World Class Fireworks"), as the notice's brand, with or without its
+    // company words.
+    for (size_t i = 0; i < notice_brands.size() && !j.brands_agree && listing_brands.empty(); ++i)
+      for (const auto& maker : listing_record.makers_in_prose)
+        j.brands_agree = j.brands_agree || SameBrandKey(maker, notice_brands[i]) || WithoutCompanyWords(notice_brands[i]) == maker;
     const bool brand_in_text_only = j.brands_agree && !same_brand_field;
     // The listing names the notice's brand and every word of its product
     // name. Not when the brands agree only through the listing's brand in

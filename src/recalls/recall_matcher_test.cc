@@ -2061,6 +2061,33 @@ TEST(RecallBlockingTest, ABrandInCapitalsInATitleIsKeyedAsTheBrand) {
   EXPECT_NE(std::find(listing_keys.begin(), listing_keys.end(), "b:lampe|panel"), listing_keys.end());
 }
 
+// A seller without a brand field may name the maker only in the
+// description's prose, after "by", "von" or "marki", capitalised.
+TEST(RecallBlockingTest, AMakerNamedAfterByInTheDescriptionIsTheBrand) {
+  const Notice fountain = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90004/24", "Firework fountain", "Lumora Pyro Ltd", "", "",
+                                     "Thunder Crown");
+  const auto with = [](const char* title, const char* description) {
+    Listing l = MakeListing("L", title);
+    l.description = description;
+    return l;
+  };
+  for (const char* description : {"Ground fountain, category F2. By Lumora Pyro.", "A 40-second fountain by Lumora Pyro Ltd, category F2",
+                                  "Bodenfontäne von Lumora Pyro"}) {
+    const auto hits = MatchOne(fountain, with("Thunder Crown fountain firework", description));
+    ASSERT_EQ(hits.size(), 1u) << description;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << description;
+  }
+  EXPECT_EQ(FromListing(with("Fountain", "Sold by Lumora Pyro, made by hand")).makers_in_prose, std::vector<std::string>{"lumora pyro"});
+  // In lower case, or another maker, the brand is not confirmed; a
+  // maker in prose never conflicts with a notice's brand either.
+  for (const char* description : {"Ground fountain made by lumora pyro", "Ground fountain by Novafire", "Powered by Lumora fuses"})
+    EXPECT_TRUE(MatchOne(fountain, with("Thunder Crown fountain firework", description)).empty()) << description;
+  const Notice coded = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90005/24", "Firework fountain", "Lumora Pyro Ltd", "TC-4410", "");
+  EXPECT_EQ(MatchOne(coded, with("Fountain TC-4410", "Tested by Intertek")).size(), 1u);
+  // A brand field, or one the description labels, is the brand.
+  EXPECT_TRUE(FromListing(with("Fountain", "Brand: Novafire. Sold by Lumora Pyro")).makers_in_prose.empty());
+}
+
 // A listing without a brand field names the maker's brand first, without
 // the company words the notice gives.
 TEST(RecallIdentityTest, ABrandlessTitleStartingWithTheBrandWithoutCompanyWords) {

@@ -161,6 +161,14 @@ struct MatchRecord {
   // maker or importer as often as its owner ("Round 2" recalls "Auto
   // World" slot cars).
   std::vector<std::string> companies;
+  // A listing without a brand (field, label or placeholder only): the
+  // names its description gives after "by", "von" or "marki", each word
+  // capitalised ("Sparkler fountain. By World Class Fireworks." -> "world
+  // class fireworks"), as BrandKey gives them; at most two. A blocking key
+  // and a brand that agrees with a notice's of that name (or of it with
+  // company words); never one that conflicts, as "powered by Android" is
+  // no maker.
+  std::vector<std::string> makers_in_prose;
 };
 
 // What a listing states of the product beyond its model and GTIN fields:
@@ -323,7 +331,9 @@ class RecallIndex {
 // "hair dryers"). A record without a brand uses its title's first word as
 // one, and a listing without one also the first two later words of a
 // mixed-case title written in capitals ("HONDA" in "Robot tondeuse HONDA
-// Miimo") and the word after "by" or "von", and a brand of several words is keyed by its first word too
+// Miimo"), the word after "by" or "von", and the capitalised names after
+// them in its description (makers_in_prose); a brand of several words is
+// keyed by its first word too
 // ("b:kamiro|kettle" besides "b:kamiro home|kettle"), so that the two
 // meet. No brand-word key pairs a brand with one of its own words
 // ("kamiro home|home"): every record of the brand would share it.
@@ -336,7 +346,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/17";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/18";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
