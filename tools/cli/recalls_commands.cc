@@ -804,7 +804,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   list->add_flag("--raw", args->raw, "With --format json: include each feed record as it came");
   list->callback([args, exit_code] { *exit_code = RunList(*args); });
 
-  auto* match = recalls->add_subcommand("match", "Match listings against every stored notice: one JSON line per match (takedown or review)");
+  auto* match = recalls->add_subcommand("match", "Match listings against every stored notice: one JSON line per match (takedown or review); exit 0 every listing read, 1 some records skipped, 2 bad input");
   match->add_option("listings", args->listings, "Listings file (JSON Lines or CSV)")->required();
   match->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   auto* match_model = match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
@@ -821,7 +821,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   index->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
   index->callback([args, exit_code] { *exit_code = RunIndex(*args); });
 
-  auto* affected = recalls->add_subcommand("affected", "The listings a notice hits: one JSON line per affected listing");
+  auto* affected = recalls->add_subcommand("affected", "The listings a notice hits: one JSON line per affected listing; exit 0 every listing read, 1 some records of --listings skipped, 2 bad input");
   affected->add_option("notices", args->notice_ids, "Notice ids (source:id, or the id alone)");
   auto* feed = affected->add_option("--feed", args->feed, "A feed file that has just arrived: stored, then each of its notices asked for");
   affected->add_option("--source", args->source, "Whose feed --feed is")->check(CLI::IsMember(sources))->needs(feed);
@@ -840,7 +840,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
     *exit_code = RunAffected(*args);
   });
 
-  auto* explain = recalls->add_subcommand("explain", "How one notice and one listing are judged, matched or not: one JSON line (per record with that listing_id) whose evidence ends with the rule that decided");
+  auto* explain = recalls->add_subcommand("explain", "How one notice and one listing are judged, matched or not: one JSON line (per record with that listing_id) whose evidence ends with the rule that decided; exit 0, 1 when other records of the file were skipped (one of them may have been meant), 2 bad input or no such notice or listing");
   explain->add_option("notice", args->notice_id, "Notice id (source:id, or the id alone)")->required();
   explain->add_option("listing", args->listing_id, "The listing's listing_id")->required();
   explain->add_option("--db", args->db, "Notice store (SQLite file)")->required();
