@@ -859,9 +859,14 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // Chinese (simplified and traditional), Japanese and Korean, written
   // without spaces: "适用", "適用", "兼容", "相容", "호환", "互換" (fits,
   // compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
-  // (replacement; "交換", "교체" alone too: "交換ロープ", "교체 로프"), "전용"
-  // (made for).
-  for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "交換", "互換", "호환", "교체용", "교체", "전용"})
+  // (replacement; "交換", "교체" alone too: "交換ロープ", "교체 로프"), "전용",
+  // "专用", "專用", "对应", "對應" (made for, matching), "代替", "替代", "取代"
+  // (replaces), "升级款", "升級款" (the successor of); and "not" as titles
+  // put it beside a code ("BenQ GV30（不是GV31）", "GV31ではありません",
+  // "GV31 아님"): the listing names the product as another's.
+  for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "交換", "互換", "호환", "교체용", "교체", "전용",
+                                      "专用", "專用", "对应", "對應", "代替", "替代", "取代", "升级款", "升級款", "不是", "并非", "並非",
+                                      "ではありません", "ではない", "아님", "아닙니다"})
     if (listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
   const auto brand_word = [&](std::string_view w) {
     return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
@@ -1129,7 +1134,8 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // And goods under a name: a school bag, a backpack, a blanket, a cup, a
   // towel, a cushion.
   static constexpr Word kCjkAccessories[] = {{"保护套", true}, {"保护壳", true}, {"收纳包", true}, {"收纳袋", true}, {"支架", true},
-                                             {"贴纸", true},   {"ケース", true}, {"カバー", true}, {"书包", false},  {"背包", false},
+                                             {"贴纸", true},   {"保護套", true}, {"保護殼", true}, {"收納包", true}, {"收納袋", true},
+                                             {"貼紙", true},   {"書包", false},  {"馬克杯", false},   {"ケース", true}, {"カバー", true}, {"书包", false},  {"背包", false},
                                              {"毯子", false},  {"毛毯", false},  {"水杯", false},  {"马克杯", false}, {"毛巾", false},
                                              {"抱枕", false},  {"リュック", false}, {"ブランケット", false}, {"マグカップ", false},
                                              {"케이스", true}, {"커버", true}, {"파우치", true}, {"거치대", true}, {"스티커", true},
@@ -1295,9 +1301,25 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     }
     return false;
   };
+  // Right after the notice's product noun, a remote control is that
+  // product's ("BenQ GV31 projector remote control"), whatever else the
+  // title names.
+  const auto after_the_noun = [&](std::string_view word) {
+    const std::string_view noun = ProductNoun(notice);
+    if (noun.empty()) return false;
+    const std::string_view t = listing.title;
+    for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1)) {
+      if (at < 2 || t[at - 1] != ' ') continue;
+      const size_t start = t.rfind(' ', at - 2);
+      const size_t from = start == std::string_view::npos ? 0 : start + 1;
+      if (SameWordOrPlural(t.substr(from, at - 1 - from), noun)) return true;
+    }
+    return false;
+  };
   for (const auto& [word, code_too, part, alone] : kAccessories) {
     if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
-    if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word) || (alone && remote_as_feature(word))) continue;
+    if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word) || (alone && remote_as_feature(word) && !after_the_noun(word)))
+      continue;
     // A charger's own listings call it a power adapter.
     if ((word == "power adapter" || word == "ac adapter" || word == "adapter") &&
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
@@ -1325,10 +1347,49 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       if ((ends("tasche") || ends("hulle")) ? after_plus(w) : listed_after_name(w)) continue;
       return w;
     }
+  // Sold with the product: "带遥控器", "附数据线", "送充电线" (with, comes
+  // with, free), "リモコン付き", "리모컨 포함" (included), or after "+".
+  const auto cjk_sold_with = [&](std::string_view word) {
+    static constexpr std::string_view kBefore[] = {"带", "帶", "附", "配", "含", "送", "+", "&", "和", "及"};
+    static constexpr std::string_view kAfter[] = {"付き", "付", "同梱", "포함"};
+    const std::string_view t = listing.title;
+    for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1)) {
+      size_t before = at;
+      while (before > 0 && t[before - 1] == ' ') --before;
+      size_t after = at + word.size();
+      while (after < t.size() && t[after] == ' ') ++after;
+      for (const std::string_view w : kBefore)
+        if (t.substr(0, before).ends_with(w)) return true;
+      for (const std::string_view w : kAfter)
+        if (t.substr(after).starts_with(w)) return true;
+    }
+    return false;
+  };
   for (const auto& [word, code_too, part, alone] : kCjkAccessories) {
     if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;
     if (!in_notice(word, false)) return word;
   }
+  // Parts and spares made for a device, as the English ones above: a
+  // cable, a power adapter, a remote control, a filter, a tripod. The
+  // notice names its kind in English or in the word itself (a cable's own
+  // recall is no accessory of it); a charger's listings call it an adapter.
+  struct CjkPart {
+    std::string_view word, english;
+  };
+  static constexpr CjkPart kCjkParts[] = {
+      {"数据线", "cable"},   {"數據線", "cable"},   {"充电线", "cable"},   {"充電線", "cable"},      {"电源线", "cable"},
+      {"電源線", "cable"},   {"ケーブル", "cable"}, {"케이블", "cable"},   {"适配器", "adapter"},    {"適配器", "adapter"},
+      {"アダプター", "adapter"}, {"어댑터", "adapter"}, {"遥控器", "remote"}, {"遙控器", "remote"}, {"リモコン", "remote"},
+      {"리모컨", "remote"},  {"滤网", "filter"},    {"濾網", "filter"},    {"フィルター", "filter"}, {"필터", "filter"},
+      {"三脚架", "tripod"},  {"삼각대", "tripod"}};
+  if (!is_accessory())
+    for (const auto& [word, english] : kCjkParts) {
+      if (listing.title.find(word) == std::string::npos || cjk_sold_with(word)) continue;
+      // As for the English parts, the notice's title: a description names the parts the product comes with.
+      if (in_notice(word, false) || notice_names(english, /*part=*/true, true) || notice_names(fmt::format("{}s", english), true, true)) continue;
+      if (english == "adapter" && (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true))) continue;
+      return word;
+    }
   return {};
 }
 
@@ -1802,7 +1863,7 @@ std::string LabelledBrand(std::string_view folded) {
 // "ckruf"). Every listing's title is asked.
 bool MayNameARecall(std::string_view text) {
   const std::string lower = AsciiLower(text);
-  for (const std::string_view stem : {"recall", "ckruf", "rappel", "retir", "richiamo", "wycofan", "terugroep"})
+  for (const std::string_view stem : {"recall", "ckruf", "rappel", "retir", "richiamo", "wycofan", "terugroep", "召回", "リコール", "리콜"})
     if (lower.find(stem) != std::string::npos) return true;
   return false;
 }
@@ -1816,7 +1877,12 @@ bool SaysNotRecalled(std::string_view folded) {
         "not covered by the recall", "nicht vom rückruf betroffen", "nicht von dem rückruf betroffen", "vom rückruf nicht betroffen",
         "nicht von der rückrufaktion betroffen", "non concerné par le rappel", "non concernés par le rappel", "pas concerné par le rappel",
         "no afectado por la retirada", "no afectado por el retiro", "non interessato dal richiamo", "non soggetto a richiamo",
-        "nie objęty wycofaniem", "niet getroffen door de terugroepactie", "valt niet onder de terugroepactie"})
+        "nie objęty wycofaniem", "niet getroffen door de terugroepactie", "valt niet onder de terugroepactie",
+        // Chinese, Japanese, Korean: not affected by, not within, not of
+        // the recall; not recall goods ("非召回批次", a batch not recalled).
+        "不受召回影响", "不受召回影響", "不在召回范围", "不在召回範圍", "不属于召回", "不屬於召回", "非召回", "未被召回", "不涉及召回",
+        "リコール対象外", "リコールの対象外", "リコール対象ではありません", "リコールの対象ではありません", "리콜 대상 아님", "리콜 대상이 아닙니다",
+        "리콜 대상 아닌", "리콜 대상 제외", "리콜 해당 없음"})
     if (folded.find(phrase) != std::string_view::npos) return true;
   return false;
 }

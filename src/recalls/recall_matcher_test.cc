@@ -2061,6 +2061,33 @@ TEST(RecallBlockingTest, ABrandInCapitalsInATitleIsKeyedAsTheBrand) {
   EXPECT_NE(std::find(listing_keys.begin(), listing_keys.end(), "b:lampe|panel"), listing_keys.end());
 }
 
+// Chinese, Japanese and Korean titles name a projector's parts, say the
+// goods are another model's or made for it, or that the recall does not
+// touch them, as English ones do.
+TEST(RecallRulesCjkTest, PartsOtherModelsAndNotRecalledInCjkTitlesAreReviewed) {
+  const Notice projector = MakeNotice(NoticeSource::kUsCpsc, "90021", "Lumora LP310 Portable Projectors", "Lumora", "LP310", "",
+                                      "The projectors come with a remote control and a power adapter.");
+  const auto action = [&](const char* title, const char* description = "") {
+    Listing l = MakeListing("L", title, "Lumora");
+    l.description = description;
+    const auto hits = MatchOne(projector, l);
+    return hits.size() == 1 ? hits[0].action : RecallAction::kNone;
+  };
+  for (const char* title : {"Lumora LP310 投影仪", "Lumora LP310 投影機 白色", "Lumora LP310 プロジェクター", "Lumora LP310 投影仪 带遥控器",
+                            "Lumora LP310 投影仪 附数据线", "Lumora LP310 プロジェクター リモコン付き", "Lumora LP310 프로젝터 리모컨 포함"})
+    EXPECT_EQ(action(title), RecallAction::kTakedown) << title;
+  for (const char* title : {"Lumora LP310 投影機 保護套", "Lumora LP310 投影機 收納包", "Lumora LP310 投影机 贴纸", "Lumora LP310 投影仪 遥控器",
+                            "Lumora LP310 リモコン", "Lumora LP310 리모컨", "Lumora LP310 投影仪 数据线", "Lumora LP310 プロジェクター 充電ケーブル",
+                            "Lumora LP310 投影仪 电源适配器", "Lumora LP310 projector remote control", "Lumora LP300 投影仪（不是LP310）",
+                            "Lumora LP320 投影仪 LP310升级款", "Lumora LP300（代替LP310）", "Lumora LP300 プロジェクター（LP310ではありません）",
+                            "Lumora LP300 프로젝터 (LP310 아님)", "Lumora LP310 投影仪 非召回批次"})
+    EXPECT_EQ(action(title), RecallAction::kReview) << title;
+  EXPECT_EQ(action("Lumora LP310 投影仪", "本产品不受召回影响"), RecallAction::kReview);
+  EXPECT_EQ(action("Lumora LP310 プロジェクター", "リコール対象外のロットです"), RecallAction::kReview);
+  // A feature beside a product's other words, in English, stays one.
+  EXPECT_EQ(action("Lumora LP310 projector with remote control"), RecallAction::kTakedown);
+}
+
 // A seller without a brand field may name the maker only in the
 // description's prose, after "by", "von" or "marki", capitalised.
 TEST(RecallBlockingTest, AMakerNamedAfterByInTheDescriptionIsTheBrand) {
