@@ -95,6 +95,51 @@ std::string BrandKey(std::string_view brand) {
       break;
     }
   }
+  // A marketplace store's name in Chinese, Japanese or Korean: the brand
+  // and "official flagship store", "flagship store", "specialty store"
+  // ("安克官方旗舰店", "Galanz格兰仕旗舰店"), written without a space. Two
+  // characters (six bytes) of the name stay at least.
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    for (std::string_view store : {"官方旗舰店", "官方旗艦店", "旗舰店", "旗艦店", "官方店", "专卖店", "專賣店", "专营店", "專營店", "官方",
+                                   "公式ストア", "公式ショップ", "公式", "공식스토어", "공식몰", "공식"}) {
+      if (EndsWith(key, store) && key.size() >= store.size() + 2) {
+        key.resize(key.size() - store.size());
+        while (!key.empty() && key.back() == ' ') key.pop_back();
+        dropped = true;
+        break;
+      }
+    }
+  }
+  // The brand in Latin letters and in its Chinese, Japanese or Korean name
+  // ("BenQ明基", "Galanz 格兰仕", "小米 Xiaomi", "LG전자"): the Latin name,
+  // which notices of every country write. Not a single letter ("3M中国",
+  // "A字"): the key stays whole.
+  std::string latin;
+  bool cjk = false;
+  for (size_t i = 0; i < key.size();) {
+    const auto c = static_cast<unsigned char>(key[i]);
+    if (c < 0x80) {
+      latin += key[i];
+      ++i;
+      continue;
+    }
+    // Lead bytes E3 to ED: U+3000 to U+DFFF, kana, CJK ideographs, Hangul.
+    const bool ideograph_or_kana = c >= 0xE3 && c <= 0xED;
+    if (!ideograph_or_kana) return key;  // another script: the key as it is
+    cjk = true;
+    latin += ' ';
+    i += 3;
+  }
+  if (cjk) {
+    std::string words;
+    for (std::string_view w : Words(latin)) {
+      if (!words.empty()) words += ' ';
+      words += w;
+    }
+    const bool letters = std::count_if(words.begin(), words.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)); }) >= 2;
+    if (letters) return words;
+  }
   return key;
 }
 

@@ -31,6 +31,17 @@ TEST(BrandKeyTest, DropsCaseWidthPunctuationAndLegalForms) {
   EXPECT_EQ(BrandKey("深圳市安克创新科技股份有限公司"), "深圳市安克创新科技");
   EXPECT_EQ(BrandKey("Limited"), "limited");  // nothing but a legal form: kept
   EXPECT_EQ(BrandKey("Hewlett-Packard"), "hewlett packard");
+  // Chinese, Japanese and Korean store names, and a brand written in two
+  // scripts: the Latin name.
+  EXPECT_EQ(BrandKey("安克官方旗舰店"), "安克");
+  EXPECT_EQ(BrandKey("BenQ明基官方旗舰店"), "benq");
+  EXPECT_EQ(BrandKey("Galanz格兰仕旗舰店"), "galanz");
+  EXPECT_EQ(BrandKey("小米 Xiaomi"), "xiaomi");
+  EXPECT_EQ(BrandKey("LG전자"), "lg");
+  EXPECT_EQ(BrandKey("ソニー公式ストア"), "ソニー");
+  EXPECT_EQ(BrandKey("3M中国"), "3m中国");  // one letter is no name
+  EXPECT_EQ(BrandKey("旗舰店"), "旗舰店");  // nothing but the store's words: kept
+  EXPECT_EQ(BrandKey("Ünal 家居"), "unal");  // Latin with accents folded, as ever
 }
 
 TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {

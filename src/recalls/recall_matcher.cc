@@ -206,6 +206,24 @@ bool BrandStartsTheOther(std::string_view a, std::string_view b) {
          std::count(b.begin(), b.end(), ' ') >= 2;
 }
 
+// Whether one brand key is in Latin letters only and the other has none
+// ("benq" and "明基", a name the alias table does not hold): the same
+// brand as often as another, so neither agreement nor a conflict.
+bool WrittenInOtherScripts(std::string_view a, std::string_view b) {
+  const auto ascii = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }); };
+  const auto no_latin = [](std::string_view s) {
+    return std::none_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+  };
+  return (ascii(a) && no_latin(b)) || (ascii(b) && no_latin(a));
+}
+
+// Whether no spelling of a brand (the alias table's) is written as `other`
+// is: none can be compared with it ("anker" is also "安克", which "西安克瑞"
+// is not).
+bool NoSpellingInTheOthersScript(const std::vector<std::string>& spellings, std::string_view other) {
+  return std::all_of(spellings.begin(), spellings.end(), [other](const std::string& s) { return WrittenInOtherScripts(s, other); });
+}
+
 // Whether two brand keys of 6 ASCII characters or more differ by one letter
 // added, dropped, changed or two swapped ("bipoint" and "bigpoint"): a
 // regulator's or a seller's misspelling as often as another firm. Neither
@@ -2714,7 +2732,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
     for (size_t a = 0; a < notice_brands.size() && brands_conflict; ++a)
       for (size_t b = 0; b < listing_brands.size() && brands_conflict; ++b)
-        brands_conflict = !BrandStartsTheOther(notice_brands[a], listing_brands[b]) && !BrandsSpelledAlike(notice_brands[a], listing_brands[b]);
+        brands_conflict = !BrandStartsTheOther(notice_brands[a], listing_brands[b]) && !BrandsSpelledAlike(notice_brands[a], listing_brands[b]) &&
+                          !(WrittenInOtherScripts(notice_brands[a], listing_brands[b]) &&
+                            NoSpellingInTheOthersScript(notice_spellings, listing_brands[b]) &&
+                            NoSpellingInTheOthersScript(listing_spellings, notice_brands[a]));
     if (brand_in_text_only && !listing_brands.empty()) {
       // The notice's brand inside the listing's ("Elite Breezo", "安克官方旗舰店"),
       // the listing's brand named in the notice's title, or a firm that

@@ -330,7 +330,9 @@ TEST_F(RecallMatcherTest, AChineseBrandIsAWordNotAnyTwoCharacters) {
   EXPECT_EQ(action_of("美的 电饭煲 MB-FB40 4L", "Generic"), RecallAction::kTakedown);
   // Another maker's cooker that calls itself exquisite: the brands differ.
   EXPECT_EQ(action_of("精美的电饭煲 MB-FB40 4L", "苏泊尔"), RecallAction::kNone);
-  EXPECT_EQ(action_of("完美的礼物 电饭煲 MB-FB40", "Supor"), RecallAction::kNone);
+  // Without the alias table, which gives 美的 as Midea, a brand in Latin
+  // letters cannot be compared with it: not confirmed, nor contradicted.
+  EXPECT_EQ(action_of("完美的礼物 电饭煲 MB-FB40", "Supor"), RecallAction::kReview);
   // No brand given and the brand's word not found: the code alone does not
   // take it down.
   EXPECT_NE(action_of("精美的电饭煲 MB-FB40 4L", "Generic"), RecallAction::kTakedown);
@@ -354,6 +356,30 @@ TEST_F(RecallMatcherTest, JapaneseAndKoreanSpellingsOfABrand) {
   // ends another word is not the brand.
   EXPECT_EQ(ActionOf(index, "소니의 무선 헤드폰 WH-1000XM4", "Generic"), RecallAction::kTakedown);
   EXPECT_NE(ActionOf(index, "파소니 무선 헤드폰 WH-1000XM4", "Generic"), RecallAction::kTakedown);
+}
+
+// A seller's store name runs the brand into its Chinese name and the
+// store's words ("BenQ明基官方旗舰店"); a Chinese name the alias table does not
+// hold cannot be compared with a Latin one: neither agrees nor conflicts.
+TEST_F(RecallMatcherTest, ABrandInTwoScriptsAndAnUnknownChineseName) {
+  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
+  ASSERT_TRUE(aliases.ok());
+  RecallMatcherOptions options;
+  options.brands = &aliases.value();
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "Projector", "Lumora", "LP310", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90007/24", "Rice cooker", "Midea", "MB-FB40", "")),
+  };
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* brand : {"Lumora露摩拉官方旗舰店", "Lumora 露摩拉", "露摩拉Lumora"})
+    EXPECT_EQ(ActionOf(index, "LP310 便携投影仪 360度", brand), RecallAction::kTakedown) << brand;
+  EXPECT_EQ(ActionOf(index, "LP310 mini projector 便携投影仪", "露摩拉"), RecallAction::kReview);
+  EXPECT_EQ(ActionOf(index, "LP310 mini projector 便携投影仪", "Novafire"), RecallAction::kNone);
+  // A Chinese name the table gives another brand conflicts: 美的 is
+  // Midea's, 苏泊尔 Supor's.
+  EXPECT_EQ(ActionOf(index, "电饭煲 MB-FB40 4L", "美的官方旗舰店"), RecallAction::kTakedown);
+  EXPECT_EQ(ActionOf(index, "电饭煲 MB-FB40 4L", "苏泊尔"), RecallAction::kNone);
+  EXPECT_EQ(ActionOf(index, "电饭煲 MB-FB40 4L", "Supor"), RecallAction::kNone);
 }
 
 // A vehicle recall names the vehicle's model; listings naming that model
