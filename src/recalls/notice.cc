@@ -112,6 +112,7 @@ std::string NoticeToJson(const Notice& n, bool with_raw) {
   PutText(j, "url", n.url);
   PutList(j, "related_urls", n.related_urls);
   if (with_raw) PutText(j, "raw", n.raw);
+  if (with_raw) PutText(j, "other_form_raw", n.other_form_raw);
   // Invalid UTF-8 from a feed is replaced rather than failing the dump.
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -160,6 +161,7 @@ Result<Notice> NoticeFromJson(std::string_view json) {
   text("url", &n.url);
   list("related_urls", &n.related_urls);
   text("raw", &n.raw);
+  text("other_form_raw", &n.other_form_raw);
   if (!st.ok()) return st.error();
   if (n.id.empty()) return Error(ErrorCode::kInvalidInput, "notice: 'id' is required");
   return n;

@@ -99,22 +99,90 @@ std::vector<std::string_view> LeftOut(const Notice& stored, const Notice& incomi
   return out;
 }
 
+// `dated` with what `other`, another form of the same notice, adds: the
+// model numbers, GTINs, ASINs and batch numbers it lists that `dated` does
+// not, and the fields and lists `dated` leaves empty. Safety Gate's open
+// data and weekly export give one alert with different barcodes, a
+// description or an origin only one of them has: a listing carrying any of
+// them sells the recalled product. Returns the names of what was added
+// (none: `merged` is `dated`).
+std::vector<std::string_view> MergeForms(const Notice& dated, const Notice& other, Notice* merged) {
+  *merged = dated;
+  merged->other_form_raw = other.other_form_raw.empty() ? other.raw : other.other_form_raw;
+  std::vector<std::string_view> added;
+  const auto items = [&](std::string_view name, std::vector<std::string>* to, const std::vector<std::string>& from) {
+    bool any = false;
+    for (const auto& item : from)
+      if (std::find(to->begin(), to->end(), item) == to->end()) {
+        to->push_back(item);
+        any = true;
+      }
+    if (any) added.push_back(name);
+  };
+  items("model numbers", &merged->model_numbers, other.model_numbers);
+  items("GTINs", &merged->gtins, other.gtins);
+  items("ASINs", &merged->asins, other.asins);
+  items("batch numbers", &merged->batch_numbers, other.batch_numbers);
+  const auto fill = [&](std::string_view name, auto* to, const auto& from) {
+    if (to->empty() && !from.empty()) {
+      *to = from;
+      added.push_back(name);
+    }
+  };
+  fill("title", &merged->title, other.title);
+  fill("product name", &merged->product_name, other.product_name);
+  fill("description", &merged->description, other.description);
+  fill("category", &merged->category, other.category);
+  fill("production period", &merged->production_period, other.production_period);
+  fill("brands", &merged->brands, other.brands);
+  fill("companies", &merged->companies, other.companies);
+  fill("company recall code", &merged->company_recall_code, other.company_recall_code);
+  fill("hazard types", &merged->hazard_types, other.hazard_types);
+  fill("hazard description", &merged->hazard_description, other.hazard_description);
+  fill("risk level", &merged->risk_level, other.risk_level);
+  fill("measures", &merged->measures, other.measures);
+  fill("origin countries", &merged->origin_countries, other.origin_countries);
+  fill("notifying country", &merged->notifying_country, other.notifying_country);
+  fill("countries", &merged->market_countries, other.market_countries);
+  fill("sold at", &merged->sold_at, other.sold_at);
+  fill("units", &merged->units, other.units);
+  fill("URL", &merged->url, other.url);
+  fill("related URLs", &merged->related_urls, other.related_urls);
+  if (added.empty()) merged->other_form_raw = dated.other_form_raw;
+  return added;
+}
+
 // A notice's language for messages: its code, or the feeds' own.
 std::string LanguageName(const std::string& code) { return code.empty() ? "English" : fmt::format("\"{}\"", code); }
 
 // Whether `incoming` is to replace `kept`, the version stored or met
 // earlier in the import, and why not.
-enum class Succession { kTake, kSameNotice, kOlder, kUndated, kTranslation, kLessComplete };
+// kMerge: `merged` (MergeForms) is to replace `kept`, and `left_out` names
+// what the other form added.
+enum class Succession { kTake, kSameNotice, kOlder, kUndated, kTranslation, kLessComplete, kMerge };
 
-// With `corrections`, what a thinner form would be is taken.
-Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std::string_view>* left_out, bool corrections) {
+// With `corrections`, what a thinner form would be is taken, and forms are
+// not merged. A dated form and an undated one are two forms of the notice
+// (Notice::other_form_raw), whichever comes first: merged, the dated one's
+// fields first. A later dated version of a merged notice keeps what the
+// undated form added.
+Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std::string_view>* left_out, bool corrections, Notice* merged) {
+  const auto merge = [&](const Notice& dated, const Notice& other) {
+    *left_out = MergeForms(dated, other, merged);
+    return !left_out->empty();
+  };
+  // The dated form a merged notice was made of, again.
+  if (!kept.other_form_raw.empty() && incoming.raw == kept.raw && incoming.updated == kept.updated) return Succession::kSameNotice;
   if (kept.updated && incoming.updated) {
     if (*incoming.updated < *kept.updated) return Succession::kOlder;
+    if (!corrections && !kept.other_form_raw.empty() && merge(incoming, kept)) return Succession::kMerge;
     if (*kept.updated < *incoming.updated) return Succession::kTake;
   } else if (kept.updated) {
-    return corrections ? Succession::kTake : Succession::kUndated;
+    if (corrections) return Succession::kTake;
+    if (incoming.raw == kept.other_form_raw) return Succession::kSameNotice;
+    return merge(kept, incoming) ? Succession::kMerge : Succession::kUndated;
   } else if (incoming.updated) {
-    return Succession::kTake;
+    return !corrections && merge(incoming, kept) ? Succession::kMerge : Succession::kTake;
   }
   // The same day, or neither dated. A feed that gives a notice in two
   // languages (Health Canada's English and French open data) gives one
@@ -160,16 +228,33 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
   // A notice given twice counts once: the copy that succeeds the others
   // (Succeeds), ties going to the later one.
   std::map<std::pair<NoticeSource, std::string>, size_t> last;
+  // Two forms of a notice merged in this import: the merged notice, under
+  // the later one's index.
+  std::map<size_t, Notice> merged_forms;
+  const auto at = [&](size_t i) -> const Notice& {
+    const auto m = merged_forms.find(i);
+    return m == merged_forms.end() ? notices[i] : m->second;
+  };
+  const auto merge_note = [](const std::string& name, const std::vector<std::string_view>& added) {
+    return fmt::format("{}: a dated and an undated form of the notice differ; the notice keeps the {} only the {} gives (and both records)", name,
+                       fmt::join(added, ", "), "other form");
+  };
   for (size_t i = 0; i < notices.size(); ++i) {
     const Notice& n = notices[i];
     const auto [it, inserted] = last.emplace(std::make_pair(n.source, n.id), i);
     if (inserted) continue;
-    const Notice& kept = notices[it->second];
+    const Notice& kept = at(it->second);
     const std::string name = fmt::format("{} {}", NoticeSourceName(n.source), n.id);
     std::vector<std::string_view> left_out;
-    switch (Succeeds(kept, n, &left_out, corrections)) {
+    Notice merged;
+    switch (Succeeds(kept, n, &left_out, corrections, &merged)) {
       case Succession::kTake:
       case Succession::kSameNotice:
+        it->second = i;
+        break;
+      case Succession::kMerge:
+        counts.kept_newer.push_back(merge_note(name, left_out));
+        merged_forms[i] = std::move(merged);
         it->second = i;
         break;
       case Succession::kOlder:
@@ -204,10 +289,12 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
     for (Stmt* s : {&select, &insert, &update, &keep, &drop_gtins, &add_gtin})
       if (!s->ok()) return db_->Fail("cannot prepare the import");
     for (size_t i = 0; i < notices.size(); ++i) {
-      const Notice& n = notices[i];
-      if (last[{n.source, n.id}] != i) continue;
+      if (last[{notices[i].source, notices[i].id}] != i) continue;
+      Notice merged;
+      const Notice& n = at(i);
+      const Notice* written = &n;  // n, or n merged with the stored form
       const std::string source(NoticeSourceName(n.source));
-      const std::string json = NoticeToJson(n, /*with_raw=*/true);
+      std::string json = NoticeToJson(*written, /*with_raw=*/true);
       select.Reset();
       select.Bind(1, source).Bind(2, n.id);
       const int rc = select.Step();
@@ -226,8 +313,17 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
                                                                          stored.error().ToString()),
                                                              "restore the store from a copy, or import into a new one"}});
         std::vector<std::string_view> left_out;
-        const Succession succession = Succeeds(stored.value(), n, &left_out, corrections);
+        const Succession succession = Succeeds(stored.value(), n, &left_out, corrections, &merged);
         const std::string name = fmt::format("{} {}", source, n.id);
+        if (succession == Succession::kMerge) {
+          json = NoticeToJson(merged, /*with_raw=*/true);
+          if (json == previous) {
+            ++counts.unchanged;
+            continue;
+          }
+          counts.kept_newer.push_back(merge_note(name, left_out));
+          written = &merged;
+        }
         if (succession == Succession::kSameNotice) {
           ++counts.unchanged;
           continue;
@@ -271,9 +367,9 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
       }
       Stmt& write = exists ? update : insert;
       write.Reset();
-      write.Bind(1, source).Bind(2, n.id).Bind(3, n.published).Bind(4, n.updated).Bind(5, json).Bind(6, now);
+      write.Bind(1, source).Bind(2, n.id).Bind(3, written->published).Bind(4, written->updated).Bind(5, json).Bind(6, now);
       if (write.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot write notice {} {}", source, n.id));
-      for (const auto& g : n.gtins) {
+      for (const auto& g : written->gtins) {
         add_gtin.Reset();
         add_gtin.Bind(1, g).Bind(2, source).Bind(3, n.id);
         if (add_gtin.Step() != SQLITE_DONE) return db_->Fail(fmt::format("cannot index the GTINs of notice {} {}", source, n.id));

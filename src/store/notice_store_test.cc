@@ -246,18 +246,26 @@ TEST_F(NoticeStoreTest, AnOlderSnapshotNeverReplacesANewerNotice) {
   EXPECT_EQ(same_day.value().updated, 1u);
   EXPECT_TRUE(same_day.value().kept_newer.empty());
   EXPECT_EQ(store.Import(AlertModifiedOn("2025-04-01", "")).value().updated, 1u);
-  // A version without a date does not replace a dated one.
+  // A version without a date does not replace a dated one: it is another
+  // form of the notice, whose GTIN the notice keeps beside the dated
+  // form's fields.
   FeedImport undated = AlertModifiedOn("2025-04-01", "4006381333931");
   undated.notices[0].updated.reset();
   auto r = store.Import(undated);
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.value().less_complete, 1u);
-  EXPECT_EQ(r.value().updated, 0u);
-  EXPECT_EQ(r.value().kept_newer, std::vector<std::string>{"eu-safety-gate A12/00009/25: the version imported has no date, the stored "
-                                                           "one is dated 2025-04-01; the stored version is kept (import with "
-                                                           "--corrections if it corrects the stored one)"});
+  EXPECT_EQ(r.value().updated, 1u);
+  EXPECT_EQ(r.value().kept_newer, std::vector<std::string>{"eu-safety-gate A12/00009/25: a dated and an undated form of the notice differ; "
+                                                           "the notice keeps the GTINs only the other form gives (and both records)"});
+  auto both = store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value();
+  EXPECT_EQ(both->updated->ToString(), "2025-04-01");
+  EXPECT_EQ(both->gtins, std::vector<std::string>{"04006381333931"});
+  EXPECT_EQ(both->other_form_raw, undated.notices[0].raw);
+  EXPECT_EQ(store.Import(undated).value().unchanged, 1u);
+  // Without anything to add, an undated version is kept out.
+  undated.notices[0].raw += " ";
+  EXPECT_EQ(store.Import(undated).value().less_complete, 1u);
   EXPECT_EQ(store.Import(older).value().older, 1u);
-  EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 2u);
+  EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 3u);
 }
 
 // Health Canada answers a search with a short form of each recall, and the
@@ -345,6 +353,59 @@ TEST_F(NoticeStoreTest, AThinnerFormOfANoticeNeverReplacesAFullerOne) {
     EXPECT_TRUE(reversed.value().kept_newer.empty());
   }
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(other + suffix);
+}
+
+// Safety Gate's weekly export and its open data give alert A12/01135/24
+// with eight GTINs and three (and a description and an origin only the
+// weekly export has): whichever comes first, and in one import, the
+// notice keeps every GTIN and the open data's dates.
+TEST_F(NoticeStoreTest, TheTwoFormsOfASafetyGateAlertAreMergedInAnyOrder) {
+  const FeedImport weekly = SafetyGateFixture();
+  const FeedImport open_data = MustImport(NoticeSource::kEuSafetyGate, RecallFixture("safetygate_opendatasoft.json"));
+  const auto alert = [](const FeedImport& f) {
+    for (const Notice& n : f.notices)
+      if (n.id == "A12/01135/24") return n;
+    return Notice{};
+  };
+  ASSERT_EQ(alert(weekly).gtins.size(), 8u);
+  ASSERT_LT(alert(open_data).gtins.size(), 8u);
+  ASSERT_TRUE(alert(open_data).updated);
+  std::vector<std::string> stored[3];
+  for (int order = 0; order < 3; ++order) {
+    const std::string file = path_ + ".order" + std::to_string(order);
+    {
+      NoticeStore store = NoticeStore::Open(file).value();
+      if (order == 2) {
+        ASSERT_TRUE(store.Import(std::vector<Notice>{alert(open_data), alert(weekly)}).ok());
+      } else {
+        ASSERT_TRUE(store.Import(order == 0 ? weekly : open_data).ok());
+        auto second = store.Import(order == 0 ? open_data : weekly);
+        ASSERT_TRUE(second.ok());
+        EXPECT_GE(second.value().updated, 1u) << order;  // the two files share two alerts
+      }
+      const auto n = store.Find(NoticeSource::kEuSafetyGate, "A12/01135/24").value();
+      ASSERT_TRUE(n);
+      EXPECT_EQ(n->updated, alert(open_data).updated) << order;
+      EXPECT_EQ(n->raw, alert(open_data).raw) << order;
+      EXPECT_EQ(n->other_form_raw, alert(weekly).raw) << order;
+      EXPECT_EQ(n->description, alert(weekly).description) << order;
+      for (const auto& g : alert(weekly).gtins) EXPECT_EQ(store.WithGtin(g).value().size(), 1u) << g;
+      stored[order] = n->gtins;
+      std::sort(stored[order].begin(), stored[order].end());
+      // Again, either form: nothing changes.
+      EXPECT_EQ(store.Import(std::vector<Notice>{alert(weekly)}).value().unchanged, 1u) << order;
+      EXPECT_EQ(store.Import(std::vector<Notice>{alert(open_data)}).value().unchanged, 1u) << order;
+      // As corrections, the open data's version is taken as it is.
+      Notice corrected = alert(open_data);
+      corrected.raw += " ";
+      ASSERT_TRUE(store.Import(std::vector<Notice>{corrected}, 0, /*corrections=*/true).ok());
+      EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, "A12/01135/24").value()->gtins, alert(open_data).gtins) << order;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file + suffix);
+  }
+  EXPECT_EQ(stored[0].size(), 8u);
+  EXPECT_EQ(stored[0], stored[1]);
+  EXPECT_EQ(stored[0], stored[2]);
 }
 
 TEST_F(NoticeStoreTest, OfCopiesInOneImportTheNewestIsKept) {

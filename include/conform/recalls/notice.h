@@ -81,6 +81,12 @@ struct Notice {
 
   // The feed's record, as compact JSON, for provenance.
   std::string raw;
+  // A notice the store made of two forms of it (a dated one and one
+  // without dates, as Safety Gate's open data and weekly export give one
+  // alert; conform/store/notice_store.h): the undated form's record. Its
+  // identifiers and the fields the dated form leaves empty are in the
+  // fields above.
+  std::string other_form_raw;
 };
 
 // The notice as one JSON object (keys as the field names above; dates

@@ -11,7 +11,7 @@
 // `kept_newer`), whatever order the feeds are imported in. Nor does a
 // thinner form of the same notice replace a fuller one (counted as
 // `less_complete`, and named): a version without an `updated` date where
-// the stored one has one, or, on the same day or when neither is dated, a
+// the stored one has one and to which it adds nothing, or, on the same day or when neither is dated, a
 // version that leaves empty what the stored one fills (its GTINs, model
 // numbers, dates, hazard ...: a search result against the full record; a
 // list that only loses some items is a correction, and taken).
@@ -23,6 +23,13 @@
 // of the same day or undated does not replace it (counted as
 // `other_language`), and it replaces a translation. So importing the forms
 // of a feed again changes nothing, and a fuller form replaces a thinner.
+// A dated and an undated form of one notice (Safety Gate's open data and
+// weekly export) are merged, in either order: the dated form's fields, the
+// identifiers (model numbers, GTINs, ASINs, batch numbers) only the other
+// lists and the fields only it fills, and its record in
+// Notice::other_form_raw (counted as `updated`, and named in
+// `kept_newer`); a later dated version keeps them. With `corrections`, no
+// forms are merged.
 //
 // The schema is versioned with SQLite's user_version and migrated forward
 // on Open (OpenExisting reads a version-1 store as it is); a file written
