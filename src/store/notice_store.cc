@@ -230,10 +230,11 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
   std::map<std::pair<NoticeSource, std::string>, size_t> last;
   // Two forms of a notice merged in this import: the merged notice, under
   // the later one's index.
-  std::map<size_t, Notice> merged_forms;
+  // What the other form added is named when the store changes.
+  std::map<size_t, std::pair<Notice, std::vector<std::string_view>>> merged_forms;
   const auto at = [&](size_t i) -> const Notice& {
     const auto m = merged_forms.find(i);
-    return m == merged_forms.end() ? notices[i] : m->second;
+    return m == merged_forms.end() ? notices[i] : m->second.first;
   };
   const auto merge_note = [](const std::string& name, const std::vector<std::string_view>& added) {
     return fmt::format("{}: a dated and an undated form of the notice differ; the notice keeps the {} only the {} gives (and both records)", name,
@@ -253,8 +254,7 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
         it->second = i;
         break;
       case Succession::kMerge:
-        counts.kept_newer.push_back(merge_note(name, left_out));
-        merged_forms[i] = std::move(merged);
+        merged_forms[i] = {std::move(merged), std::move(left_out)};
         it->second = i;
         break;
       case Succession::kOlder:
@@ -357,6 +357,8 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
           continue;
         }
       }
+      if (const auto m = merged_forms.find(i); m != merged_forms.end() && written == &n)
+        counts.kept_newer.push_back(merge_note(fmt::format("{} {}", source, n.id), m->second.second));
       if (exists) {
         keep.Reset();
         keep.Bind(1, source).Bind(2, n.id).Bind(3, now).Bind(4, previous);
