@@ -269,6 +269,7 @@ RecordRead ReadCpscRecord(const Json& record) {
   n.published = f.Day({"RecallDate"});
   const bool recall_date_placeholder = f.warnings().size() > placeholder_dates;
   n.updated = f.Day({"LastPublishDate"});
+  if (n.updated) n.updated_at = f.Instant({"LastPublishDate"});
   n.title = f.Text({"Title"});
   n.description = f.Text({"Description"});
   n.url = f.Text({"URL"});

@@ -278,6 +278,13 @@ std::optional<Date> FieldReader::Day(std::initializer_list<std::string_view> key
   return std::nullopt;
 }
 
+std::string FieldReader::Instant(std::initializer_list<std::string_view> keys) {
+  std::string_view key;
+  const Json* v = Find(object_, keys, &key);
+  if (v == nullptr || !v->is_string()) return "";
+  return UtcInstantOfText(TextValue(*v));
+}
+
 namespace {
 
 // Reads `n` digits at text[*i] as a number no greater than `max`.
@@ -331,6 +338,37 @@ std::optional<Date> DayOfText(std::string_view text, std::string* why) {
   if (const std::string_view time = text.substr(std::min<size_t>(text.size(), 11)); text.size() > 10 && !IsTimeOfDay(time))
     return fail(fmt::format("'{}' is not a time of day (HH:MM:SS, hours 00-23, minutes 00-59)", time.size() > 30 ? "the text after the day" : time));
   return d.value();
+}
+
+std::string UtcInstantOfText(std::string_view text) {
+  if (text.size() < 16 || !DayOfText(text)) return "";
+  const Date day = *DayOfText(text);
+  const std::string_view t = text.substr(11);
+  const auto number = [](std::string_view d) { return (d[0] - '0') * 10 + (d[1] - '0'); };
+  int64_t seconds = number(t.substr(0, 2)) * 3600 + number(t.substr(3, 2)) * 60;
+  size_t i = 5;
+  if (i < t.size() && t[i] == ':') {
+    seconds += std::min(number(t.substr(i + 1, 2)), 59);
+    i += 3;
+  }
+  while (i < t.size() && (t[i] == '.' || t[i] == ',' || (t[i] >= '0' && t[i] <= '9'))) ++i;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) {  // the zone: local time = UTC + offset
+    const int sign = t[i] == '+' ? 1 : -1;
+    const std::string_view zone = t.substr(i + 1);
+    int offset = number(zone.substr(0, 2)) * 3600;
+    if (zone.size() >= 4) offset += number(zone.substr(zone.size() - 2, 2)) * 60;
+    seconds -= sign * offset;
+  }
+  int64_t days = day.days_since_epoch();
+  while (seconds < 0) {
+    seconds += 86400;
+    --days;
+  }
+  while (seconds >= 86400) {
+    seconds -= 86400;
+    ++days;
+  }
+  return fmt::format("{}T{:02}:{:02}:{:02}Z", Date::FromDays(static_cast<int32_t>(days)).ToString(), seconds / 3600, seconds / 60 % 60, seconds % 60);
 }
 
 bool IsNoDatePlaceholder(std::string_view text) {
@@ -464,8 +502,8 @@ Status CheckFeedSource(NoticeSource source, const std::map<NoticeSource, size_t>
                "check that the file is the feed you meant");
 }
 
-// Keeps one notice per id: the one the feed says changed last, ties going
-// to the later record.
+// Keeps one notice per id: the one the feed says changed last (its day,
+// then its time), ties going to the later record.
 void MergeDuplicates(FeedImport* feed_import, const std::vector<size_t>& record_index) {
   std::map<std::string, size_t> first;  // id -> position in notices
   std::vector<Notice> kept;
@@ -480,7 +518,11 @@ void MergeDuplicates(FeedImport* feed_import, const std::vector<size_t>& record_
     }
     Notice& earlier = kept[it->second];
     if (earlier.raw == n.raw) continue;  // the same record listed twice (Health Canada's recent lists)
-    const bool replace = !(earlier.updated && n.updated && *n.updated < *earlier.updated);
+    // Of one day, by the time of day where both give one.
+    const bool older = earlier.updated && n.updated &&
+                       (*n.updated < *earlier.updated || (*n.updated == *earlier.updated && !n.updated_at.empty() &&
+                                                          !earlier.updated_at.empty() && n.updated_at < earlier.updated_at));
+    const bool replace = !older;
     const size_t dropped = replace ? kept_index[it->second] : record_index[i];
     const size_t other = replace ? record_index[i] : kept_index[it->second];
     feed_import->problems.push_back(RecordProblem{

@@ -1,5 +1,6 @@
 #include "conform/recalls/feed_import.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -285,6 +286,31 @@ TEST(ImportFeedTest, ADayStillToComeIsLeftUnknownWithAWarningInEveryFeed) {
   const FeedImport near = MustImport(NoticeSource::kUsCpsc, R"([{"RecallNumber": "26002", "RecallDate": ")" + tomorrow + R"(", "Products": [{"Name": "Lamp"}]}])");
   ASSERT_EQ(near.notices.size(), 1u);
   EXPECT_EQ(near.notices[0].published->ToString(), tomorrow);
+}
+
+
+// Two versions of one day are put in order by their time of day, in UTC.
+TEST(ImportFeedTest, TheTimeOfDayOrdersTwoVersionsOfOneDay) {
+  EXPECT_EQ(feed::UtcInstantOfText("2024-05-02T14:01:12+00:00"), "2024-05-02T14:01:12Z");
+  EXPECT_EQ(feed::UtcInstantOfText("2026-07-31T09:00:00"), "2026-07-31T09:00:00Z");
+  EXPECT_EQ(feed::UtcInstantOfText("2026-07-31 22:30-04:00"), "2026-08-01T02:30:00Z");
+  EXPECT_EQ(feed::UtcInstantOfText("2026-01-01T00:15:00.250+0100"), "2025-12-31T23:15:00Z");
+  EXPECT_EQ(feed::UtcInstantOfText("2026-07-31"), "");
+  EXPECT_EQ(feed::UtcInstantOfText("2026-07-31T25:00"), "");
+  // In one CPSC answer, the version published later in the day is kept,
+  // whichever record comes first.
+  const auto recall = [](const char* when, const char* upc) {
+    return fmt::format(R"({{"RecallID": 9101, "RecallNumber": "26900", "RecallDate": "2026-07-30T00:00:00", "LastPublishDate": "{}",
+                          "Title": "Lumora Recalls Projectors", "Products": [{{"Name": "Projector"}}], "ProductUPCs": [{{"UPC": "{}"}}]}})",
+                       when, upc);
+  };
+  for (const bool late_first : {true, false}) {
+    const std::string late = recall("2026-07-31T15:00:00", "036000291452"), early = recall("2026-07-31T09:00:00", "012345678905");
+    const FeedImport f = MustImport(NoticeSource::kUsCpsc, fmt::format("[{},{}]", late_first ? late : early, late_first ? early : late));
+    ASSERT_EQ(f.notices.size(), 1u);
+    EXPECT_EQ(f.notices[0].gtins, std::vector<std::string>{"00036000291452"}) << late_first;
+    EXPECT_EQ(f.notices[0].updated_at, "2026-07-31T15:00:00Z");
+  }
 }
 
 }  // namespace

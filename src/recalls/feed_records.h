@@ -56,6 +56,9 @@ class FieldReader {
   // 2021-03-04T25:99:99, 03/04/2021) is an error; so is a value that is not
   // text.
   std::optional<Date> Day(std::initializer_list<std::string_view> keys);
+  // The instant of the same field, when Day read a day from it and it gives
+  // a time of day: UtcInstantOfText. Empty otherwise.
+  std::string Instant(std::initializer_list<std::string_view> keys);
 
   bool has(std::string_view key) const;
   void Fail(std::string message);
@@ -83,6 +86,11 @@ std::string PlainSpaces(std::string_view s);
 // 00-60), then optionally a zone (Z, +HH:MM, -HHMM, +HH). Nothing when the
 // text is not such a date; `why`, when given, is then set to what is wrong.
 std::optional<Date> DayOfText(std::string_view text, std::string* why = nullptr);
+// The instant a DayOfText date with a time of day names, in UTC, as
+// "YYYY-MM-DDTHH:MM:SSZ" (a time without a zone read as UTC; fractions of a
+// second dropped), so that two versions of one day are put in order; empty
+// when the text gives no time or is no such date.
+std::string UtcInstantOfText(std::string_view text);
 // Text a feed writes for "no date": n/a, none, null, unknown, -, ... (any
 // case).
 bool IsNoDatePlaceholder(std::string_view text);

@@ -86,6 +86,7 @@ std::string NoticeToJson(const Notice& n, bool with_raw) {
   PutText(j, "language", n.language);
   PutDate(j, "published", n.published);
   PutDate(j, "updated", n.updated);
+  PutText(j, "updated_at", n.updated_at);
   PutDate(j, "started", n.started);
   PutText(j, "production_period", n.production_period);
   PutText(j, "title", n.title);
@@ -135,6 +136,7 @@ Result<Notice> NoticeFromJson(std::string_view json) {
   text("language", &n.language);
   date("published", &n.published);
   date("updated", &n.updated);
+  text("updated_at", &n.updated_at);
   date("started", &n.started);
   text("production_period", &n.production_period);
   text("title", &n.title);

@@ -132,6 +132,7 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
 
   n.published = f.Day({"alert_date", "publicationDate"});
   n.updated = f.Day({"modification_date"});
+  if (n.updated) n.updated_at = f.Instant({"modification_date"});
   n.production_period = Value(f, {"production_dates", "productionDates"});
   n.product_name = Value(f, {"product_name", "name"});
   n.description = Value(f, {"product_description", "productDescription", "description"});

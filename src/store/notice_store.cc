@@ -152,6 +152,10 @@ std::vector<std::string_view> MergeForms(const Notice& dated, const Notice& othe
   return added;
 }
 
+// A dated notice's last change for messages: its instant when the two
+// compared give one, else its day.
+std::string WhenChanged(const Notice& n) { return n.updated_at.empty() ? n.updated->ToString() : n.updated_at; }
+
 // A notice's language for messages: its code, or the feeds' own.
 std::string LanguageName(const std::string& code) { return code.empty() ? "English" : fmt::format("\"{}\"", code); }
 
@@ -174,9 +178,12 @@ Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std:
   // The dated form a merged notice was made of, again.
   if (!kept.other_form_raw.empty() && incoming.raw == kept.raw && incoming.updated == kept.updated) return Succession::kSameNotice;
   if (kept.updated && incoming.updated) {
-    if (*incoming.updated < *kept.updated) return Succession::kOlder;
+    // Of one day, the times when both give one (a feed's draft and final
+    // version of a morning and an afternoon).
+    const bool timed = *kept.updated == *incoming.updated && !kept.updated_at.empty() && !incoming.updated_at.empty();
+    if (*incoming.updated < *kept.updated || (timed && incoming.updated_at < kept.updated_at)) return Succession::kOlder;
     if (!corrections && !kept.other_form_raw.empty() && merge(incoming, kept)) return Succession::kMerge;
-    if (*kept.updated < *incoming.updated) return Succession::kTake;
+    if (*kept.updated < *incoming.updated || (timed && kept.updated_at < incoming.updated_at)) return Succession::kTake;
   } else if (kept.updated) {
     if (corrections) return Succession::kTake;
     if (incoming.raw == kept.other_form_raw) return Succession::kSameNotice;
@@ -259,7 +266,7 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
         break;
       case Succession::kOlder:
         counts.kept_newer.push_back(fmt::format("{}: a version dated {} comes after one dated {} in this import; the newer is kept", name,
-                                                n.updated->ToString(), kept.updated->ToString()));
+                                                WhenChanged(n), WhenChanged(kept)));
         break;
       case Succession::kUndated:
         counts.kept_newer.push_back(fmt::format("{}: a version without a date comes after one dated {} in this import; the dated one is kept",
@@ -331,7 +338,7 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
         if (succession == Succession::kOlder) {
           ++counts.older;
           counts.kept_newer.push_back(fmt::format("{}: the version dated {} is older than the stored one of {}; the stored version is kept", name,
-                                                  n.updated->ToString(), stored.value().updated->ToString()));
+                                                  WhenChanged(n), WhenChanged(stored.value())));
           continue;
         }
         if (succession == Succession::kUndated) {

@@ -268,6 +268,23 @@ TEST_F(NoticeStoreTest, AnOlderSnapshotNeverReplacesANewerNotice) {
   EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 3u);
 }
 
+// A version of the same day published earlier (a draft of the morning
+// against the afternoon's) is older, when both give the time.
+TEST_F(NoticeStoreTest, OfOneDayTheEarlierTimeIsTheOlderVersion) {
+  NoticeStore store = Open();
+  ASSERT_EQ(store.Import(AlertModifiedOn("2024-05-02T14:01:12+00:00", "4006381333931")).value().added, 1u);
+  auto r = store.Import(AlertModifiedOn("2024-05-02T09:00:00+00:00", "4006381333948"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().older, 1u);
+  EXPECT_EQ(r.value().kept_newer, std::vector<std::string>{"eu-safety-gate A12/00009/25: the version dated 2024-05-02T09:00:00Z is older than "
+                                                           "the stored one of 2024-05-02T14:01:12Z; the stored version is kept"});
+  EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value()->gtins, std::vector<std::string>{"04006381333931"});
+  // Times in other zones are compared in UTC: 16:00 at +02:00 is before
+  // 14:01:12 UTC, 18:00 after.
+  EXPECT_EQ(store.Import(AlertModifiedOn("2024-05-02T16:00:00+02:00", "4006381333948")).value().older, 1u);
+  EXPECT_EQ(store.Import(AlertModifiedOn("2024-05-02T18:00:00+02:00", "4006381333948")).value().updated, 1u);
+}
+
 // Health Canada answers a search with a short form of each recall, and the
 // recall's own page with the full one, both dated alike; Safety Gate's
 // weekly export has no dates where the open data has them. Imported in

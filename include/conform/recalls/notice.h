@@ -46,6 +46,9 @@ struct Notice {
   // weekly-report export has no dates at all).
   std::optional<Date> published;  // the notice date
   std::optional<Date> updated;    // last change the feed reports
+  // The instant of `updated`, "YYYY-MM-DDTHH:MM:SSZ" (UTC), when the feed
+  // gives a time of day: two versions of one day are ordered by it.
+  std::string updated_at;
   std::optional<Date> started;    // when the recall took effect, if the feed says
   std::string production_period;  // free text: "09/09/2016 to 20/12/2019"
 

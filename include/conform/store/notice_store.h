@@ -7,8 +7,9 @@
 // changes nothing (not even a timestamp), importing a changed one replaces
 // it and keeps the previous version in its history. An older snapshot never
 // replaces a newer notice: one whose `updated` date is strictly earlier
-// than the stored one's is not written (counted as `older`, and named in
-// `kept_newer`), whatever order the feeds are imported in. Nor does a
+// than the stored one's (of the same day, whose Notice::updated_at is
+// earlier, when both give one) is not written (counted as `older`, and
+// named in `kept_newer`), whatever order the feeds are imported in. Nor does a
 // thinner form of the same notice replace a fuller one (counted as
 // `less_complete`, and named): a version without an `updated` date where
 // the stored one has one and to which it adds nothing, or, on the same day or when neither is dated, a
