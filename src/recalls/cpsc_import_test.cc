@@ -148,6 +148,25 @@ TEST(CpscImportTest, APlaceholderModelIsNoModelNumber) {
   EXPECT_TRUE(f.problems.empty());
 }
 
+// Recent records leave Products[].Model empty and name the models in
+// prose: those the prose labels as such are the notice's model numbers.
+TEST(CpscImportTest, ModelNumbersTheProseLabelsAreTheNoticesOwn) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, RecallFixture("cpsc_recalls_2026_07.json"));
+  const Notice* flaunt = FindNotice(f, "26610");
+  ASSERT_NE(flaunt, nullptr);
+  EXPECT_EQ(flaunt->model_numbers, Strings{"E33A"});
+  const Notice* sloosh = FindNotice(f, "26654");
+  ASSERT_NE(sloosh, nullptr);
+  EXPECT_EQ(sloosh->model_numbers, (Strings{"40041", "40003", "16154"}));
+  // Unlabelled numbers are not taken, nor are those given in the field replaced.
+  const FeedImport given = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallNumber": "1", "RecallDate": "2026-01-01", "Description": "Item 55012, model number LP-2", "Products": [{"Name": "Lamp", "Model": "LP-1"}]},
+      {"RecallNumber": "2", "RecallDate": "2026-01-01", "Description": "Sold in packs of 55012.", "Products": [{"Name": "Lamp"}]}])");
+  ASSERT_EQ(given.notices.size(), 2u);
+  EXPECT_EQ(given.notices[0].model_numbers, Strings{"LP-1"});
+  EXPECT_TRUE(given.notices[1].model_numbers.empty());
+}
+
 TEST(CpscImportTest, ATradingNameEndsAtOrBeforeTheFirmsOwnName) {
   // After "dba", " or " joins alternatives: a name with a legal form is
   // the firm again ("D/B/A Trsmima or Hunan Pineapple Electronic Commerce

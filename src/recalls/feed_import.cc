@@ -12,6 +12,7 @@
 
 #include "conform/core/text.h"
 #include "conform/recalls/gtin.h"
+#include "conform/recalls/model_number.h"
 #include "feed_records.h"
 
 namespace conform {
@@ -475,6 +476,13 @@ feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
   if (read.notice)
     for (const std::string* text : {&read.notice->title, &read.notice->product_name, &read.notice->description})
       for (const auto& a : LabelledAsins(*text)) feed::AddUnique(&read.notice->asins, a);
+  // CPSC and Health Canada give model numbers in prose: those it labels
+  // as such ("Model: E33A", "model number RH99A2U1", "models 40041 and
+  // 40003") are the notice's, as the matcher reads them.
+  if (read.notice && read.notice->model_numbers.empty() && source != NoticeSource::kEuSafetyGate) {
+    const Notice& n = *read.notice;
+    read.notice->model_numbers = recalls::LabelledModelNumbers(fmt::format("{}. {}", n.product_name.empty() ? n.title : n.product_name, n.description));
+  }
   return read;
 }
 
