@@ -377,7 +377,8 @@ bool IsNoDatePlaceholder(std::string_view text) {
   for (char c : Trim(text)) l.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
   for (std::string_view p : {"n/a", "na", "n.a.", "none", "null", "nil", "unknown", "not available", "-", "--", "tbd", "0000-00-00"})
     if (l == p) return true;
-  return false;
+  // The first day a .NET service can write, for "none" (DateTime.MinValue).
+  return l == "0001-01-01" || l.starts_with("0001-01-01t00:00:00") || l.starts_with("0001-01-01 00:00:00");
 }
 
 bool IsPlausibleNoticeDay(Date day) { return day.days_since_epoch() <= Date::Today().days_since_epoch() + 1; }
@@ -843,6 +844,14 @@ size_t NumberOutOfRangeAt(std::string_view text, std::string_view what) {
 }  // namespace
 
 Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
+  // A NUL byte ends the text for the JSON parser: what follows it would be
+  // left unread without a word.
+  if (const size_t nul = json_text.find('\0'); nul != std::string_view::npos) {
+    const auto [line, column] = LineColumn(json_text, nul);
+    return Error(ErrorCode::kInvalidInput,
+                 {Diagnostic{"", line, column, "a NUL byte: a JSON feed is text, and holds none",
+                             "fetch the feed again from the regulator: a download or a copy went wrong"}});
+  }
   if (const size_t deep = TooDeepAt(json_text); deep != std::string_view::npos) {
     const auto [line, column] = LineColumn(json_text, deep);
     return Error(ErrorCode::kInvalidInput,

@@ -313,5 +313,23 @@ TEST(ImportFeedTest, TheTimeOfDayOrdersTwoVersionsOfOneDay) {
   }
 }
 
+
+// A NUL byte would end the text for the parser, and what follows would be
+// lost without a word; .NET's first day is CPSC's "no date".
+TEST(ImportFeedTest, ANulByteIsRefusedAndTheFirstDayOfDotNetIsNoDate) {
+  const std::string lamp = R"([{"RecallNumber": "1", "RecallDate": "2026-01-01", "Products": [{"Name": "Lamp"}]}])";
+  auto cut = ImportFeed(NoticeSource::kUsCpsc, lamp + std::string(1, '\0') + lamp);
+  ASSERT_FALSE(cut.ok());
+  ASSERT_EQ(cut.error().diagnostics().size(), 1u);
+  EXPECT_EQ(cut.error().diagnostics()[0].column, static_cast<int>(lamp.size()) + 1);
+  EXPECT_EQ(cut.error().diagnostics()[0].message, "a NUL byte: a JSON feed is text, and holds none");
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([{"RecallNumber": "1", "RecallDate": "2026-01-01",
+      "LastPublishDate": "0001-01-01T00:00:00", "Products": [{"Name": "Lamp"}]}])");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_FALSE(f.notices[0].updated);
+  EXPECT_EQ(ProblemLines(f), std::vector<std::string>{"record 1 (1): warning: 'LastPublishDate' is not a date: '0001-01-01T00:00:00'; the "
+                                                      "date is left unknown"});
+}
+
 }  // namespace
 }  // namespace conform
