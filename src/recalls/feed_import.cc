@@ -847,6 +847,7 @@ Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
   // A NUL byte ends the text for the JSON parser: what follows it would be
   // left unread without a word.
   if (const size_t nul = json_text.find('\0'); nul != std::string_view::npos) {
+    if (nul < 64) return NotJson(json_text, nul + 1, "");  // near the start: UTF-16 or UTF-32, named as such
     const auto [line, column] = LineColumn(json_text, nul);
     return Error(ErrorCode::kInvalidInput,
                  {Diagnostic{"", line, column, "a NUL byte: a JSON feed is text, and holds none",
