@@ -107,7 +107,8 @@ std::string RawJson(const Json& record) { return record.dump(-1, ' ', false, Jso
 
 bool IsUnknownPlaceholder(std::string_view text) {
   const std::string l = AsciiLower(Trim(text));
-  for (std::string_view p : {"", "unknown", "not known", "none", "n/a", "na", "n.a.", "-", "--", "no brand"})
+  for (std::string_view p : {"", "unknown", "not known", "none", "n/a", "na", "n.a.", "-", "--", "no brand", "unknown brand", "brand unknown",
+                             "without brand", "unbranded", "no name", "noname", "not specified"})
     if (l == p) return true;
   return false;
 }

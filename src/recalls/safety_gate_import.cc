@@ -127,6 +127,10 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   n.source = NoticeSource::kEuSafetyGate;
   n.id = f.Id({"alert_number", "caseNumber"}, /*whole_numbers=*/false);  // "A12/00017/20": text only
   if (n.id == "None") n.id.clear();
+  // Alert numbers are written in capitals ("A12/01135/24", "SR/00417/24"):
+  // one typed in lower case is the same alert.
+  for (char& c : n.id)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   out.id = n.id;
   if (n.id.empty() && f.error().empty()) f.Fail("no alert number ('alert_number' or 'caseNumber')");
 

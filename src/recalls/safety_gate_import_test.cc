@@ -11,6 +11,19 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
+
+// An alert number typed in lower case is the alert's; a brand field that
+// says there is none names none.
+TEST(SafetyGateImportTest, AlertNumbersInCapitalsAndBrandPlaceholders) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "a12/90010/24", "product_name": "Toy", "brand": "Unknown brand"},
+      {"alert_number": "A12/90011/24", "product_name": "Toy", "brand": "Without brand; Lumikid"}])");
+  ASSERT_EQ(f.notices.size(), 2u);
+  EXPECT_EQ(f.notices[0].id, "A12/90010/24");
+  EXPECT_TRUE(f.notices[0].brands.empty());
+  EXPECT_EQ(f.notices[1].brands, std::vector<std::string>{"Lumikid"});
+}
+
 TEST(SafetyGateImportTest, ImportsTheWholeSharedSample) {
   const std::string path = SharedSafetyGateSamplePath();
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "the shared Safety Gate sample is not at " << path;
