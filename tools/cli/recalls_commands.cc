@@ -144,7 +144,7 @@ std::string Pad(const std::string& s, size_t width) {
 
 int RunList(const Args& args) {
   if (args.raw && args.format != "json")
-    return Report(Error(ErrorCode::kInvalidInput, "--raw shows each feed record as it came, which only --format json has room for",
+    return Report(Error(ErrorCode::kInvalidInput, "--raw shows each feed record, which only --format json has room for",
                         "add --format json, or leave --raw out"));
   auto store = NoticeStore::OpenExisting(args.db);
   if (!store.ok()) return Report(store.error());
@@ -801,7 +801,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   list->add_option("--source", args->source, "Only this source's notices")->check(CLI::IsMember(sources));
   list->add_option("--since", args->since, "Only notices published or updated on or after this date, YYYY-MM-DD (DATE shows the publication date, or the last update where the feed gives no publication date)");
   list->add_option("-f,--format", args->format, "Output format")->check(CLI::IsMember({"table", "json"}));
-  list->add_flag("--raw", args->raw, "With --format json: include each feed record as it came");
+  list->add_flag("--raw", args->raw, "With --format json: include each feed record (as compact JSON, keys sorted)");
   list->callback([args, exit_code] { *exit_code = RunList(*args); });
 
   auto* match = recalls->add_subcommand("match", "Match listings against every stored notice: one JSON line per match (takedown or review); exit 0 every listing read, 1 some records skipped, 2 bad input");
