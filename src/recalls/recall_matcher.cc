@@ -93,6 +93,40 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
+// The canonical brand of the alias table whose two spellings open a
+// collapsed title ("品胜 pisen ..." -> "pisen"), or empty.
+std::string BrandInTwoSpellingsFirst(std::string_view title, const BrandAliases& aliases) {
+  const size_t first_end = title.find(' ');
+  if (first_end == std::string_view::npos) return "";
+  const size_t second_end = std::min(title.find(' ', first_end + 1), title.size());
+  const std::string_view first = title.substr(0, first_end), second = title.substr(first_end + 1, second_end - first_end - 1);
+  if (!aliases.Holds(first) || !aliases.Holds(second) || BrandKey(first) == BrandKey(second)) return "";
+  std::string brand = aliases.Canonical(first);
+  return brand == aliases.Canonical(second) ? brand : "";
+}
+
+// Whether `word` (in Latin letters) stands in `text` with Chinese,
+// Japanese or Korean characters run into it on one side or both, a space
+// or the text's end on any other ("flaunt磁吸移动电源e33a", "充电宝flaunt"):
+// such titles write no space between scripts.
+bool WordBesideCjk(std::string_view text, std::string_view word) {
+  const auto cjk_lead = [](char c) { return static_cast<unsigned char>(c) >= 0xE3 && static_cast<unsigned char>(c) <= 0xED; };
+  for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    bool before_cjk = false;
+    if (at > 0 && text[at - 1] != ' ') {
+      size_t lead = at - 1;
+      while (lead > 0 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
+      if (!cjk_lead(text[lead]) || lead + 3 != at) continue;
+      before_cjk = true;
+    }
+    const bool after_cjk = end < text.size() && cjk_lead(text[end]);
+    if (end < text.size() && text[end] != ' ' && !after_cjk) continue;
+    if (before_cjk || after_cjk) return true;
+  }
+  return false;
+}
+
 // Whether the character before byte `at` of UTF-8 `text` is Hangul (a
 // syllable or a jamo).
 bool HangulBefore(std::string_view text, size_t at) {
@@ -139,7 +173,7 @@ bool NameInText(std::string_view text, std::string_view name) {
 bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
   const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return HasWord(p.all_text, name);
+  if (ascii) return HasWord(p.all_text, name) || WordBesideCjk(p.all_text, name);
   // Most texts hold the name nowhere, or not in the brand field: one look.
   if (p.all_text.find(name) == std::string::npos) return false;
   if (p.brand.find(name) == std::string::npos) return NameInText(p.all_text, name);
@@ -2243,6 +2277,17 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     std::vector<std::string_view> named;
     if (!record.is_notice) {
       named = CapitalisedTitleWords(record.record.Get("title"));
+      // A title opening in Chinese, Japanese or Korean writes the brand
+      // there and in Latin letters after it ("マキシコシ Maxi-Cosi AVA"):
+      // its first word in Latin letters too.
+      if (static_cast<unsigned char>(p.first_word.empty() ? 0 : p.first_word[0]) >= 0xE3) {
+        for (const std::string_view w : Words(p.title)) {
+          const bool latin = w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+          if (!latin || StopWord(w)) continue;
+          named.push_back(w);
+          break;
+        }
+      }
       if (const std::string_view after = WordAfterBrandLabel(p.title); !after.empty()) named.push_back(after);
       for (const std::string& maker : record.makers_in_prose) named.push_back(maker);
     }
@@ -2736,6 +2781,19 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                           !(WrittenInOtherScripts(notice_brands[a], listing_brands[b]) &&
                             NoSpellingInTheOthersScript(notice_spellings, listing_brands[b]) &&
                             NoSpellingInTheOthersScript(listing_spellings, notice_brands[a]));
+    std::string listing_brands_shown;  // the title's brand, when the conflict is with it
+    // A listing without a brand field whose title opens with a brand of
+    // the alias table in two of its spellings ("品胜 Pisen 充电宝", "乐高 LEGO
+    // 积木"), as sellers on Chinese marketplaces write it: that is its brand.
+    // (Not one name alone: sellers of accessories open with the brand of
+    // what they fit.)
+    if (!brands_conflict && !j.brands_agree && listing_brands.empty() && !notice_brands.empty() && options_.brands != nullptr)
+      if (const std::string title_brand = BrandInTwoSpellingsFirst(l.title, *options_.brands); !title_brand.empty()) {
+        brands_conflict = std::none_of(notice_brands.begin(), notice_brands.end(), [&](const std::string& nb) {
+          return SameBrandKey(title_brand, nb) || WithoutCompanyWords(nb) == title_brand;
+        });
+        if (brands_conflict) listing_brands_shown = title_brand;
+      }
     if (brand_in_text_only && !listing_brands.empty()) {
       // The notice's brand inside the listing's ("Elite Breezo", "安克官方旗舰店"),
       // the listing's brand named in the notice's title, or a firm that
@@ -2763,7 +2821,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     }
     // A GTIN identifies the trade item whatever brand a listing gives it;
     // the evidence says when the brands conflict, for whoever acts on it.
-    if (!j.shared_gtin.empty() && brands_conflict) j.gtin_brands_differ = fmt::format("{} and {}", notice_brands[0], listing_brands[0]);
+    const std::string_view listing_brand_named = listing_brands.empty() ? std::string_view(listing_brands_shown) : std::string_view(listing_brands[0]);
+    if (!j.shared_gtin.empty() && brands_conflict) j.gtin_brands_differ = fmt::format("{} and {}", notice_brands[0], listing_brand_named);
     // Another maker's product. Explaining, the codes are compared first,
     // so that the explanation shows them.
     const bool other_maker = j.shared_gtin.empty() && brands_conflict;
@@ -2834,7 +2893,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (!listing_has_code)
       for (const uint8_t b : listing_identifying) listing_has_code = listing_has_code || b != 0;
     if (other_maker) {
-      rule_out(j, [&] { return fmt::format("rule: brands in conflict ({} and {}) -> none", notice_brands[0], listing_brands[0]); });
+      rule_out(j, [&] { return fmt::format("rule: brands in conflict ({} and {}) -> none", notice_brands[0], listing_brand_named); });
       continue;
     }
 

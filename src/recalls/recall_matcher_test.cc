@@ -382,6 +382,29 @@ TEST_F(RecallMatcherTest, ABrandInTwoScriptsAndAnUnknownChineseName) {
   EXPECT_EQ(ActionOf(index, "电饭煲 MB-FB40 4L", "Supor"), RecallAction::kNone);
 }
 
+// Chinese marketplace titles: a brand run into the words beside it, a
+// title opening with a brand in two spellings, and one opening in Chinese
+// or Japanese with the brand in Latin letters after.
+TEST_F(RecallMatcherTest, BrandsAsChineseAndJapaneseTitlesWriteThem) {
+  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
+  ASSERT_TRUE(aliases.ok());
+  RecallMatcherOptions options;
+  options.brands = &aliases.value();
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90008/24", "Power bank", "Lumora", "LP310", "")),
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90009/24", "High chair", "Lumikid", "", "", "Ava")),
+  };
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  EXPECT_EQ(ActionOf(index, "Lumora磁吸移动电源LP310", ""), RecallAction::kTakedown);
+  EXPECT_EQ(ActionOf(index, "磁吸移动电源LP310 Lumora", ""), RecallAction::kTakedown);
+  EXPECT_NE(ActionOf(index, "Lumoras磁吸移动电源LP310", ""), RecallAction::kTakedown);  // another word
+  // Another brand of the alias table, in its two spellings: no match; in
+  // one, the brand is not known (accessory sellers open with what they fit).
+  EXPECT_EQ(ActionOf(index, "品胜 Pisen power bank LP310 10000mAh", ""), RecallAction::kNone);
+  EXPECT_EQ(ActionOf(index, "Pisen power bank LP310 10000mAh", ""), RecallAction::kReview);
+  EXPECT_EQ(ActionOf(index, "ルミキッド Lumikid Ava ハイチェア", ""), RecallAction::kReview);
+}
+
 // A vehicle recall names the vehicle's model; listings naming that model
 // sell its parts and accessories: never taken down by the code, reviewed
 // where words such as "cover" do not already set them aside.

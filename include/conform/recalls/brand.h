@@ -58,6 +58,9 @@ class BrandAliases {
   // its key without company words ("Anker Innovations" is Anker's), else
   // BrandKey(brand).
   std::string Canonical(std::string_view brand) const;
+  // Whether the table holds the brand: one of its spellings, as BrandKey
+  // gives it.
+  bool Holds(std::string_view brand) const { return canonical_.count(BrandKey(brand)) != 0; }
   // Every spelling (as BrandKey) of a canonical key, itself included.
   std::vector<std::string> Spellings(const std::string& canonical) const;
   size_t size() const { return spellings_.size(); }
