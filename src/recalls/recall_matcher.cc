@@ -100,6 +100,10 @@ std::string BrandInTwoSpellingsFirst(std::string_view title, const BrandAliases&
   if (first_end == std::string_view::npos) return "";
   const size_t second_end = std::min(title.find(' ', first_end + 1), title.size());
   const std::string_view first = title.substr(0, first_end), second = title.substr(first_end + 1, second_end - first_end - 1);
+  // Two spellings in one script are one name written twice; most titles
+  // are in one script, and read no further.
+  const auto ascii = [](std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }); };
+  if (ascii(first) == ascii(second)) return "";
   if (!aliases.Holds(first) || !aliases.Holds(second) || BrandKey(first) == BrandKey(second)) return "";
   std::string brand = aliases.Canonical(first);
   return brand == aliases.Canonical(second) ? brand : "";
@@ -2533,6 +2537,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
   const std::vector<uint8_t> query_identifying = state_->IdentifyingCodes(q, query);
   // The query's kinds, read when a pair first needs them.
   std::optional<ProductKind> query_kind;
+  std::optional<std::string> query_title_brand;  // BrandInTwoSpellingsFirst of a query listing, read once
 
   // What the rules need of a pair; the model is asked only about pairs a
   // rule can still take (most candidates are another maker's product or a
@@ -2788,7 +2793,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // (Not one name alone: sellers of accessories open with the brand of
     // what they fit.)
     if (!brands_conflict && !j.brands_agree && listing_brands.empty() && !notice_brands.empty() && options_.brands != nullptr)
-      if (const std::string title_brand = BrandInTwoSpellingsFirst(l.title, *options_.brands); !title_brand.empty()) {
+      if (const std::string title_brand = indexed_are_notices_ ? (query_title_brand ? *query_title_brand
+                                                                                    : *(query_title_brand = BrandInTwoSpellingsFirst(l.title, *options_.brands)))
+                                                              : BrandInTwoSpellingsFirst(l.title, *options_.brands);
+          !title_brand.empty()) {
         brands_conflict = std::none_of(notice_brands.begin(), notice_brands.end(), [&](const std::string& nb) {
           return SameBrandKey(title_brand, nb) || WithoutCompanyWords(nb) == title_brand;
         });
