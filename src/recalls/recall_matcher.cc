@@ -109,24 +109,21 @@ std::string BrandInTwoSpellingsFirst(std::string_view title, const BrandAliases&
   return brand == aliases.Canonical(second) ? brand : "";
 }
 
-// Whether `word` (in Latin letters) stands in `text` with Chinese,
-// Japanese or Korean characters run into it on one side or both, a space
-// or the text's end on any other ("flaunt磁吸移动电源e33a", "充电宝flaunt"):
-// such titles write no space between scripts.
-bool WordBesideCjk(std::string_view text, std::string_view word) {
+// HasWord, or `word` (in Latin letters) standing in `text` with Chinese,
+// Japanese or Korean characters run into it on one side or both
+// ("flaunt磁吸移动电源e33a", "充电宝flaunt"): such titles write no space
+// between scripts. One pass.
+bool WordOrBesideCjk(std::string_view text, std::string_view word) {
+  if (word.empty()) return false;
   const auto cjk_lead = [](char c) { return static_cast<unsigned char>(c) >= 0xE3 && static_cast<unsigned char>(c) <= 0xED; };
   for (size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
     const size_t end = at + word.size();
-    bool before_cjk = false;
     if (at > 0 && text[at - 1] != ' ') {
       size_t lead = at - 1;
       while (lead > 0 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
       if (!cjk_lead(text[lead]) || lead + 3 != at) continue;
-      before_cjk = true;
     }
-    const bool after_cjk = end < text.size() && cjk_lead(text[end]);
-    if (end < text.size() && text[end] != ' ' && !after_cjk) continue;
-    if (before_cjk || after_cjk) return true;
+    if (end == text.size() || text[end] == ' ' || cjk_lead(text[end])) return true;
   }
   return false;
 }
@@ -177,7 +174,7 @@ bool NameInText(std::string_view text, std::string_view name) {
 bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
   const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return HasWord(p.all_text, name) || WordBesideCjk(p.all_text, name);
+  if (ascii) return WordOrBesideCjk(p.all_text, name);
   // Most texts hold the name nowhere, or not in the brand field: one look.
   if (p.all_text.find(name) == std::string::npos) return false;
   if (p.brand.find(name) == std::string::npos) return NameInText(p.all_text, name);
@@ -920,10 +917,11 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // (replaces), "升级款", "升級款" (the successor of); and "not" as titles
   // put it beside a code ("BenQ GV30（不是GV31）", "GV31ではありません",
   // "GV31 아님"): the listing names the product as another's.
+  const bool cjk = std::any_of(listing.title.begin(), listing.title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
   for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "交換", "互換", "호환", "교체용", "교체", "전용",
                                       "专用", "專用", "对应", "對應", "代替", "替代", "取代", "升级款", "升級款", "不是", "并非", "並非",
                                       "ではありません", "ではない", "아님", "아닙니다"})
-    if (listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
+    if (cjk && listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
   const auto brand_word = [&](std::string_view w) {
     return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
   };
@@ -1421,6 +1419,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     }
     return false;
   };
+  // Most titles have no Chinese, Japanese, Korean or Thai character: the
+  // words below are not looked for in them.
+  const bool cjk = std::any_of(listing.title.begin(), listing.title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
+  if (!cjk) return {};
   for (const auto& [word, code_too, part, alone] : kCjkAccessories) {
     if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;
     if (!in_notice(word, false)) return word;
@@ -1438,9 +1440,8 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"アダプター", "adapter"}, {"어댑터", "adapter"}, {"遥控器", "remote"}, {"遙控器", "remote"}, {"リモコン", "remote"},
       {"리모컨", "remote"},  {"滤网", "filter"},    {"濾網", "filter"},    {"フィルター", "filter"}, {"필터", "filter"},
       {"三脚架", "tripod"},  {"삼각대", "tripod"}};
-  if (!is_accessory())
-    for (const auto& [word, english] : kCjkParts) {
-      if (listing.title.find(word) == std::string::npos || cjk_sold_with(word)) continue;
+  for (const auto& [word, english] : kCjkParts) {
+      if (listing.title.find(word) == std::string::npos || cjk_sold_with(word) || is_accessory()) continue;
       // As for the English parts, the notice's title: a description names the parts the product comes with.
       if (in_notice(word, false) || notice_names(english, /*part=*/true, true) || notice_names(fmt::format("{}s", english), true, true)) continue;
       if (english == "adapter" && (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true))) continue;
