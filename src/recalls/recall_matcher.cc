@@ -2268,6 +2268,29 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   for (const auto& joined : CodesAcrossWords(p.title)) keys.push_back("c:" + joined);
   for (const std::string_view text : {record.record.Get("title"), record.record.Get("model")})
     for (const auto& base : CodesWithoutSuffix(text)) keys.push_back("c:" + base);
+  // The other models a record lists ("PB-2000, PB-2000S"), each a code.
+  for (const auto& other : p.other_models)
+    if (other.size() >= kMinCode) keys.push_back("c:" + other);
+  // A code of three parts or more joined by hyphens ("BCD-215V-62H"),
+  // whole: the scanner may end it before a part that reads as a quantity
+  // ("62H", hours).
+  const std::string_view raw_title = record.record.Get("title");
+  for (size_t at = 0; at < raw_title.size();) {
+    const size_t end = std::min(raw_title.find(' ', at), raw_title.size());
+    const std::string_view token = raw_title.substr(at, end - at);
+    at = end + 1;
+    if (std::count(token.begin(), token.end(), '-') < 2 || token.size() > 32) continue;
+    // Parts of letters and digits of eight at most: "2-in-1-Ladekabel" is words.
+    bool parts = true;
+    for (size_t from = 0; from <= token.size() && parts;) {
+      const size_t to = std::min(token.find('-', from), token.size());
+      parts = to > from && to - from <= 8 && std::all_of(token.begin() + from, token.begin() + to, [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+      from = to + 1;
+    }
+    const std::string code = parts ? CompactAlnum(token) : std::string();
+    const bool letters = std::any_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (code.size() >= 6 && letters && std::any_of(code.begin(), code.end(), IsDigit)) keys.push_back("c:" + code);
+  }
   // Brand with each distinctive title word, in the singular (regulators
   // name products in the plural, "hair dryers", sellers in the singular).
   // A listing without a brand attribute often starts its title with it.

@@ -2164,6 +2164,23 @@ TEST(RecallBlockingTest, AMakerNamedAfterByInTheDescriptionIsTheBrand) {
   EXPECT_TRUE(FromListing(with("Fountain", "Brand: Novafire. Sold by Lumora Pyro")).makers_in_prose.empty());
 }
 
+// Every model a notice lists is a key, and a code of three hyphenated
+// parts is keyed whole, though the scanner ends it before a quantity.
+TEST(RecallBlockingTest, ListedModelsAndHyphenatedCodesAreKeys) {
+  Notice notice = MakeNotice(NoticeSource::kUsCpsc, "90023", "Voltaro power banks", "Voltaro", "PB-2000", "");
+  notice.model_numbers.push_back("PB-2000S");
+  const MatchRecord n = FromNotice(notice);
+  PairFeaturizer featurizer;
+  const auto notice_keys = BlockingKeys(n, featurizer.Prepare(n.record, false));
+  EXPECT_NE(std::find(notice_keys.begin(), notice_keys.end(), "c:PB2000S"), notice_keys.end());
+  const auto keys_of = [&](const char* title) {
+    const MatchRecord l = FromListing(MakeListing("L", title));
+    return BlockingKeys(l, featurizer.Prepare(l.record, false));
+  };
+  const auto fridge = keys_of("Lumora fridge BCD-215V-62H retro");
+  EXPECT_NE(std::find(fridge.begin(), fridge.end(), "c:BCD215V62H"), fridge.end());
+}
+
 // A listing without a brand field names the maker's brand first, without
 // the company words the notice gives.
 TEST(RecallIdentityTest, ABrandlessTitleStartingWithTheBrandWithoutCompanyWords) {

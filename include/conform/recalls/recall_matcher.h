@@ -327,6 +327,8 @@ class RecallIndex {
 // model attribute would ("c:TS5PLUS"), and a code with a
 // region or finish suffix set off by a separator ("KE-1826-EU",
 // "NS-5035/B") in the title or model attribute gives its base ("c:KE1826").
+// Each of a record's other models is a code key, and a title's code of
+// three hyphenated parts or more is keyed whole ("c:BCD215V62H").
 // Brand-word keys take the word in the singular ("b:breezo|dryer" for
 // "hair dryers"). A record without a brand uses its title's first word as
 // one, and a listing without one also the first two later words of a
