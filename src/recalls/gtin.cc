@@ -84,6 +84,18 @@ std::string DigitsOf(const std::string& word) {
 
 bool HasDigit(const std::string& w) { return std::any_of(w.begin(), w.end(), IsDigit); }
 
+// A barcode's kind written as a label with its length ("EAN13", "EAN-13",
+// "GTIN14", "UPC-12", "JAN13", "ITF14"): no code.
+bool IsBarcodeLabel(const std::string& w) {
+  std::string upper;
+  for (char c : w)
+    if (c != '-') upper.push_back(static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c));
+  for (const std::string_view kind : {"EAN", "GTIN", "UPC", "JAN", "ITF"})
+    for (const std::string_view length : {"8", "12", "13", "14"})
+      if (upper.size() == kind.size() + length.size() && upper.starts_with(kind) && upper.ends_with(length)) return true;
+  return false;
+}
+
 }  // namespace
 
 bool IsRestrictedCirculationGtin(std::string_view gtin14) {
@@ -118,15 +130,21 @@ BarcodeScan ExtractGtins(std::string_view field) {
     }
     const std::string digits = DigitsOf(text);
     if (digits.empty()) {
-      scan.problems.push_back({text, "letters mixed with digits (a shop or model code?)"});
+      if (!IsBarcodeLabel(text)) scan.problems.push_back({text, "letters mixed with digits (a shop or model code?)"});
       ++i;
       continue;
     }
+    // An eight-digit group that is no GTIN-8 may head a longer code
+    // ("40063813 33931"): joined below.
     if (IsGtinLength(digits.size())) {
-      if (const std::string why = GtinDigitsProblem(digits); why.empty()) add(digits);
-      else scan.problems.push_back({text, why});
-      ++i;
-      continue;
+      const std::string why = GtinDigitsProblem(digits);
+      const bool may_head = !why.empty() && digits.size() == 8 && i + 1 < words.size() && words[i + 1].single_space_before;
+      if (!may_head) {
+        if (why.empty()) add(digits);
+        else scan.problems.push_back({text, why});
+        ++i;
+        continue;
+      }
     }
     // A code printed in groups ("0 12345 67890 5", an ITF-14 as "1 00 12345
     // 67890 2"): join the following groups while they fit. Of the joins

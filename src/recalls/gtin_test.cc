@@ -107,5 +107,19 @@ TEST(AsinTest, ReadsLabelledOnesInText) {
     EXPECT_TRUE(LabelledAsins(text).empty()) << text;
 }
 
+
+// A label that carries the code's length is no code, and a first group of
+// eight digits that is no GTIN-8 heads a longer code.
+TEST(BarcodeFieldTest, LengthLabelsAndAnEightDigitFirstGroup) {
+  const BarcodeScan labelled = ExtractGtins("EAN13: 4006381333931, EAN-8: 96385074");
+  EXPECT_EQ(labelled.gtins, (std::vector<std::string>{"04006381333931", "00000096385074"}));
+  EXPECT_TRUE(labelled.problems.empty());
+  const BarcodeScan grouped = ExtractGtins("40063813 33931");
+  EXPECT_EQ(grouped.gtins, std::vector<std::string>{"04006381333931"});
+  EXPECT_TRUE(grouped.problems.empty());
+  EXPECT_EQ(ExtractGtins("96385074 12").gtins, std::vector<std::string>{"00000096385074"});  // a valid GTIN-8 stays one
+  EXPECT_EQ(ExtractGtins("40063812 77").problems.size(), 1u);
+}
+
 }  // namespace
 }  // namespace conform
