@@ -580,6 +580,8 @@ TEST(HealthCanadaRealRecordsTest, ReadsTheFrenchOpenDataFile) {
   EXPECT_TRUE(f.problems.empty()) << ProblemLines(f).front();
   EXPECT_EQ(beans->title, "Rappel de gourganes grillées de marque Go! Beanz en raison de la présence non déclarée de lait");
   EXPECT_EQ(beans->product_name, "Gourganes grillées");
+  EXPECT_EQ(beans->brands, Strings{"Go! Beanz"});  // "de marque Go! Beanz en raison de ..."
+  EXPECT_TRUE(beef->brands.empty());
   EXPECT_EQ(beans->language, "fr");  // one notice with the English file's 82667 in a store
   // A French record without the keys both files share but NID is still
   // known for the open data file.

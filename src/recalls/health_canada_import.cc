@@ -469,6 +469,15 @@ void BrandsOfTitle(const std::string& title, Notice* n) {
     const size_t due = lower.find(" due to ", from);
     add(std::string_view(title).substr(from, due == std::string::npos ? std::string::npos : due - from));
   }
+  // French titles name the brand after the kind ("Rappel de gourganes
+  // grillées de marque Go! Beanz en raison de la présence ...").
+  if (const size_t at = lower.find(" de marque "); at != std::string::npos) {
+    const size_t from = at + 11;
+    size_t end = lower.size();
+    for (const std::string_view stop : {" en raison ", " pour ", " car ", " - ", " vendu", " dans "})
+      end = std::min(end, lower.find(stop, from));
+    if (end > from) add(std::string_view(title).substr(from, end - from));
+  }
 }
 
 // Without a Product, the product is named by the title, which Health
