@@ -286,7 +286,9 @@ RecordRead ReadCpscRecord(const Json& record) {
       AddUnique(&names, pf.Text({"Name"}));
       if (std::string d = pf.Text({"Description"}); !d.empty() && n.description.find(d) == std::string::npos)
         n.description += (n.description.empty() ? "" : "\n") + d;
-      AddLines(pf.Text({"Model"}), &n.model_numbers);  // "N/A" is no model number
+      // One per line or ';' ("GV31-S; GV31-T"), as Safety Gate's; "N/A" is
+      // no model number.
+      for (const auto& line : SplitList(pf.Text({"Model"}), ";")) AddLines(line, &n.model_numbers);
       AddUnique(&types, pf.Text({"Type"}));
       AddUnique(&units, pf.Text({"NumberOfUnits"}));
       if (!pf.error().empty()) f.Fail(fmt::format("Products[{}]: {}", i, pf.error()));

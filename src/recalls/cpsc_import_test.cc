@@ -146,6 +146,10 @@ TEST(CpscImportTest, APlaceholderModelIsNoModelNumber) {
   EXPECT_TRUE(f.notices[0].model_numbers.empty()) << f.notices[0].model_numbers.front();
   EXPECT_EQ(f.notices[1].model_numbers, Strings{"LP-1"});
   EXPECT_TRUE(f.problems.empty());
+  const FeedImport listed = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallNumber": "3", "RecallDate": "2026-01-01", "Products": [{"Name": "Lamp", "Model": "LP-1; LP-2\nLP-3"}]}])");
+  ASSERT_EQ(listed.notices.size(), 1u);
+  EXPECT_EQ(listed.notices[0].model_numbers, (Strings{"LP-1", "LP-2", "LP-3"}));
 }
 
 // Recent records leave Products[].Model empty and name the models in
