@@ -488,6 +488,12 @@ feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
   return read;
 }
 
+// "an eu-safety-gate", "a us-cpsc": the source's name with its article.
+std::string RecordOf(NoticeSource source) {
+  const std::string_view name = NoticeSourceName(source);
+  return fmt::format("{} {}", name.starts_with('e') ? "an" : "a", name);
+}
+
 // Refuses a feed that is another source's: `guessed` counts the records
 // that look like each source's (GuessRecordSource), of `records` in all.
 Status CheckFeedSource(NoticeSource source, const std::map<NoticeSource, size_t>& guessed, size_t records) {
@@ -702,7 +708,7 @@ std::optional<Result<FeedImport>> ReadRecords(NoticeSource source, ForEachRecord
       return;
     }
     if (guess && *guess != source) {
-      out.problems.push_back({i, "", fmt::format("looks like a {} record, not {}", NoticeSourceName(*guess), NoticeSourceName(source)), true});
+      out.problems.push_back({i, "", fmt::format("looks like {} record, not {}", RecordOf(*guess), NoticeSourceName(source)), true});
       return;
     }
     feed::RecordRead read = ReadRecord(source, record);
