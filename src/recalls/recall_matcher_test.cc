@@ -45,6 +45,18 @@ Listing MakeListing(std::string id, std::string title, std::string brand = "", s
   return l;
 }
 
+// Matcher options with the shipped brand alias table, read once.
+RecallMatcherOptions WithShippedAliases() {
+  static const BrandAliases aliases = [] {
+    auto loaded = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
+    EXPECT_TRUE(loaded.ok()) << loaded.error().ToString();
+    return loaded.ok() ? std::move(loaded).value() : BrandAliases();
+  }();
+  RecallMatcherOptions options;
+  options.brands = &aliases;
+  return options;
+}
+
 // The action of a listing's one match in `index`; kNone for none (or more).
 RecallAction ActionOf(const RecallIndex& index, const std::string& title, const std::string& brand) {
   const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
@@ -267,10 +279,7 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
 // without its company words is not looked for in texts, being a common
 // word as often as not ("Digital Electronics").
 TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
-  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
-  ASSERT_TRUE(aliases.ok());
-  RecallMatcherOptions options;
-  options.brands = &aliases.value();
+  const RecallMatcherOptions options = WithShippedAliases();
   std::vector<MatchRecord> notices = {
       FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26200", "Anker Power Banks", "Anker", "A1263", "")),
       FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26201", "Anker Power Banks", "", "A1257", "")),
@@ -341,10 +350,7 @@ TEST_F(RecallMatcherTest, AChineseBrandIsAWordNotAnyTwoCharacters) {
 // Sony sells as ソニー in Japan and 소니 in Korea (the alias table): a
 // listing naming it so in its title confirms the brand.
 TEST_F(RecallMatcherTest, JapaneseAndKoreanSpellingsOfABrand) {
-  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
-  ASSERT_TRUE(aliases.ok());
-  RecallMatcherOptions options;
-  options.brands = &aliases.value();
+  const RecallMatcherOptions options = WithShippedAliases();
   std::vector<MatchRecord> notices = {
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00040/26", "Wireless headphones", "Sony", "WH-1000XM4", "")),
   };
@@ -362,10 +368,7 @@ TEST_F(RecallMatcherTest, JapaneseAndKoreanSpellingsOfABrand) {
 // store's words ("BenQ明基官方旗舰店"); a Chinese name the alias table does not
 // hold cannot be compared with a Latin one: neither agrees nor conflicts.
 TEST_F(RecallMatcherTest, ABrandInTwoScriptsAndAnUnknownChineseName) {
-  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
-  ASSERT_TRUE(aliases.ok());
-  RecallMatcherOptions options;
-  options.brands = &aliases.value();
+  const RecallMatcherOptions options = WithShippedAliases();
   std::vector<MatchRecord> notices = {
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "Projector", "Lumora", "LP310", "")),
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90007/24", "Rice cooker", "Midea", "MB-FB40", "")),
@@ -386,10 +389,7 @@ TEST_F(RecallMatcherTest, ABrandInTwoScriptsAndAnUnknownChineseName) {
 // title opening with a brand in two spellings, and one opening in Chinese
 // or Japanese with the brand in Latin letters after.
 TEST_F(RecallMatcherTest, BrandsAsChineseAndJapaneseTitlesWriteThem) {
-  auto aliases = BrandAliases::Load(std::string(CONFORM_SHIPPED_DATA_DIR) + "/recalls/brand_aliases.yaml");
-  ASSERT_TRUE(aliases.ok());
-  RecallMatcherOptions options;
-  options.brands = &aliases.value();
+  const RecallMatcherOptions options = WithShippedAliases();
   std::vector<MatchRecord> notices = {
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90008/24", "Power bank", "Lumora", "LP310", "")),
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90009/24", "High chair", "Lumikid", "", "", "Ava")),
