@@ -1441,12 +1441,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"리모컨", "remote"},  {"滤网", "filter"},    {"濾網", "filter"},    {"フィルター", "filter"}, {"필터", "filter"},
       {"三脚架", "tripod"},  {"삼각대", "tripod"}};
   for (const auto& [word, english] : kCjkParts) {
-      if (listing.title.find(word) == std::string::npos || cjk_sold_with(word) || is_accessory()) continue;
-      // As for the English parts, the notice's title: a description names the parts the product comes with.
-      if (in_notice(word, false) || notice_names(english, /*part=*/true, true) || notice_names(fmt::format("{}s", english), true, true)) continue;
-      if (english == "adapter" && (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true))) continue;
-      return word;
-    }
+    if (listing.title.find(word) == std::string::npos || cjk_sold_with(word) || is_accessory()) continue;
+    // As for the English parts, the notice's title counts: a description
+    // names the parts the product comes with.
+    if (in_notice(word, false) || notice_names(english, /*part=*/true, true) || notice_names(fmt::format("{}s", english), true, true)) continue;
+    if (english == "adapter" && (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true))) continue;
+    return word;
+  }
   return {};
 }
 
@@ -2064,6 +2065,7 @@ std::vector<std::string> CapitalisedNamesAfterBy(std::string_view description) {
     }
     const std::string_view label = word_at(at);
     at += label.size();
+    if (label.size() != 2 && label.size() != 3 && label.size() != 5) continue;  // by, von, marki
     const std::string lower_label = AsciiLower(label);
     if (lower_label != "by" && lower_label != "von" && lower_label != "marki") continue;
     // Only a space between the label and the name: "by: 2 days" is no maker.
@@ -2816,16 +2818,21 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // 积木"), as sellers on Chinese marketplaces write it: that is its brand.
     // (Not one name alone: sellers of accessories open with the brand of
     // what they fit.)
-    if (!brands_conflict && !j.brands_agree && listing_brands.empty() && !notice_brands.empty() && options_.brands != nullptr)
-      if (const std::string title_brand = indexed_are_notices_ ? (query_title_brand ? *query_title_brand
-                                                                                    : *(query_title_brand = BrandInTwoSpellingsFirst(l.title, *options_.brands)))
-                                                              : BrandInTwoSpellingsFirst(l.title, *options_.brands);
-          !title_brand.empty()) {
+    if (!brands_conflict && !j.brands_agree && listing_brands.empty() && !notice_brands.empty() && options_.brands != nullptr) {
+      std::string title_brand;
+      if (!indexed_are_notices_) {
+        title_brand = BrandInTwoSpellingsFirst(l.title, *options_.brands);
+      } else {
+        if (!query_title_brand) query_title_brand = BrandInTwoSpellingsFirst(l.title, *options_.brands);
+        title_brand = *query_title_brand;
+      }
+      if (!title_brand.empty()) {
         brands_conflict = std::none_of(notice_brands.begin(), notice_brands.end(), [&](const std::string& nb) {
           return SameBrandKey(title_brand, nb) || WithoutCompanyWords(nb) == title_brand;
         });
-        if (brands_conflict) listing_brands_shown = title_brand;
+        if (brands_conflict) listing_brands_shown = std::move(title_brand);
       }
+    }
     if (brand_in_text_only && !listing_brands.empty()) {
       // The notice's brand inside the listing's ("Elite Breezo", "安克官方旗舰店"),
       // the listing's brand named in the notice's title, or a firm that

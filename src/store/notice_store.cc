@@ -244,8 +244,9 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
     return m == merged_forms.end() ? notices[i] : m->second.first;
   };
   const auto merge_note = [](const std::string& name, const std::vector<std::string_view>& added) {
-    return fmt::format("{}: a dated and an undated form of the notice differ; the notice keeps the {} only the {} gives (and both records)", name,
-                       fmt::join(added, ", "), "other form");
+    return fmt::format("{}: a dated and an undated form of the notice differ; the notice keeps the {} only the other form gives (and both "
+                       "records)",
+                       name, fmt::join(added, ", "));
   };
   for (size_t i = 0; i < notices.size(); ++i) {
     const Notice& n = notices[i];
