@@ -258,6 +258,14 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
     Notice merged;
     switch (Succeeds(kept, n, &left_out, corrections, &merged)) {
       case Succession::kTake:
+        // Of the same time (or both undated), the one given later is
+        // taken: said, as a feed's own repeats are; not for a fuller form
+        // that replaces a thinner.
+        if (kept.updated == n.updated && kept.updated_at == n.updated_at && kept.language == n.language && LeftOut(n, kept).empty())
+          counts.kept_newer.push_back(fmt::format("{}: two versions of the same {} differ in this import; the one given later is kept", name,
+                                                  n.updated ? "date" : "undated form"));
+        it->second = i;
+        break;
       case Succession::kSameNotice:
         it->second = i;
         break;

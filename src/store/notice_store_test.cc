@@ -200,6 +200,11 @@ TEST_F(NoticeStoreTest, ANoticeGivenTwiceInOneImportCountsOnce) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r.value().added, 1u);
   EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, batch[0].id).value()->product_name, "Later copy");
+  // Two versions of the same date that differ (two files of one import)
+  // are named: the one given later is kept.
+  EXPECT_EQ(r.value().kept_newer, std::vector<std::string>{fmt::format("eu-safety-gate {}: two versions of the same undated form differ in "
+                                                                       "this import; the one given later is kept",
+                                                                       batch[0].id)});
 }
 
 // One Safety Gate alert as a feed file gives it, modified on `day`.
