@@ -478,6 +478,11 @@ feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
   if (read.notice)
     for (const std::string* text : {&read.notice->title, &read.notice->product_name, &read.notice->description})
       for (const auto& a : LabelledAsins(*text)) feed::AddUnique(&read.notice->asins, a);
+  // A last change before the notice's publication is a slip of the feed's:
+  // both dates are kept as given, and said.
+  if (read.notice && read.notice->published && read.notice->updated && *read.notice->updated < *read.notice->published)
+    read.warnings.push_back(fmt::format("the last change ({}) is dated before the publication ({}); both are kept as given",
+                                        read.notice->updated->ToString(), read.notice->published->ToString()));
   // CPSC and Health Canada give model numbers in prose: those it labels
   // as such ("Model: E33A", "model number RH99A2U1", "models 40041 and
   // 40003") are the notice's, as the matcher reads them.

@@ -146,6 +146,11 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   for (const auto& m : Values(f, {"model_type_number", "product_model_type", "typeNumberModel"})) AddModels(m, &n.model_numbers);
   for (const auto& b : Values(f, {"barcode", "product_barcode"})) AddBarcodes(b, &n, &out.warnings);
   for (const auto& b : Values(f, {"batch_number", "product_batch_number", "batchNumber"})) AddLines(b, &n.batch_numbers);
+  // "All" (every batch) restricts nothing: no batch number.
+  std::erase_if(n.batch_numbers, [](const std::string& b) {
+    const std::string l = AsciiLower(Trim(b));
+    return l == "all" || l == "all batches" || l == "all lots" || l == "alle" || l == "tous" || l == "todos" || l == "tutti";
+  });
   n.company_recall_code = Value(f, {"company_recall_code", "product_recall_code", "companyRecallCode"});
   if (n.model_numbers.empty()) {
     for (const std::string& type : TypeNumbersOverBatches(n.batch_numbers)) {

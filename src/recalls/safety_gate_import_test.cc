@@ -14,7 +14,7 @@ using Strings = std::vector<std::string>;
 
 // An alert number typed in lower case is the alert's; a brand field that
 // says there is none names none.
-TEST(SafetyGateImportTest, AlertNumbersInCapitalsAndBrandPlaceholders) {
+TEST(SafetyGateImportTest, AlertNumbersInCapitalsPlaceholdersAndASlippedDate) {
   const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
       {"alert_number": "a12/90010/24", "product_name": "Toy", "brand": "Unknown brand"},
       {"alert_number": "A12/90011/24", "product_name": "Toy", "brand": "Without brand; Lumikid"}])");
@@ -22,6 +22,15 @@ TEST(SafetyGateImportTest, AlertNumbersInCapitalsAndBrandPlaceholders) {
   EXPECT_EQ(f.notices[0].id, "A12/90010/24");
   EXPECT_TRUE(f.notices[0].brands.empty());
   EXPECT_EQ(f.notices[1].brands, std::vector<std::string>{"Lumikid"});
+  // "All" batches restrict nothing; a last change before the publication
+  // is kept, and said.
+  const FeedImport g = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/90012/24", "product_name": "Toy", "batch_number": "All", "alert_date": "2024-05-02",
+       "modification_date": "2024-04-30"}])");
+  ASSERT_EQ(g.notices.size(), 1u);
+  EXPECT_TRUE(g.notices[0].batch_numbers.empty());
+  EXPECT_EQ(ProblemLines(g), std::vector<std::string>{"record 1 (A12/90012/24): warning: the last change (2024-04-30) is dated before the "
+                                                      "publication (2024-05-02); both are kept as given"});
 }
 
 TEST(SafetyGateImportTest, ImportsTheWholeSharedSample) {
