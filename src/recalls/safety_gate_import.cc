@@ -167,14 +167,26 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   for (const char* key : {"compulsory_measures", "compulsoryMeasures", "voluntary_measures", "voluntaryMeasures", "measures_country"})
     for (const auto& v : Values(f, {key})) AddUnique(&n.measures, v);
 
-  for (const auto& c : Values(f, {"country_of_origin", "countryOfOrigin"}))  // one country an item: "Korea, Republic of"
-    if (!IsUnknownPlaceholder(c)) AddUnique(&n.origin_countries, c);
+  // Countries parted by commas ("China, Germany"), but not inside a name
+  // in the ISO form ("Korea, Republic of", "Taiwan, Province of China").
+  for (const auto& c : Values(f, {"country_of_origin", "countryOfOrigin"})) {
+    std::vector<std::string> countries;
+    for (std::string part : SplitList(c, ",")) {
+      const std::string l = AsciiLower(part);
+      const bool qualifier = l.ends_with(" of") || l.ends_with(" of the") || l.starts_with("province of") || l == "the";
+      if (qualifier && !countries.empty()) countries.back() += ", " + part;
+      else countries.push_back(std::move(part));
+    }
+    for (const auto& country : countries)
+      if (!IsUnknownPlaceholder(country)) AddUnique(&n.origin_countries, country);
+  }
   n.notifying_country = Value(f, {"alert_submitted_by", "alert_country", "submittedBy", "notifyingCountry"});
   AddCountries(Values(f, {"found_and_measures_taken_in", "distributionCountries"}), &n.market_countries);
 
   n.url = Value(f, {"case_url", "rapex_url", "urlOfCase"});
   for (const char* key : {"company_recall_page", "product_recall_url", "companyRecallPage"})
-    for (const auto& v : Values(f, {key})) AddUnique(&n.related_urls, v);
+    for (const auto& v : Values(f, {key}))  // one a line: "https://a\nhttps://b"
+      for (const auto& url : SplitList(v, "\n")) AddUnique(&n.related_urls, url);
 
   if (!f.error().empty()) {
     out.error = f.error();

@@ -29,6 +29,13 @@ TEST(SafetyGateImportTest, AlertNumbersInCapitalsPlaceholdersAndASlippedDate) {
        "modification_date": "2024-04-30"}])");
   ASSERT_EQ(g.notices.size(), 1u);
   EXPECT_TRUE(g.notices[0].batch_numbers.empty());
+  // Countries parted by commas, not inside an ISO name; pages one a line.
+  const FeedImport h = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/90013/24", "product_name": "Toy", "country_of_origin": "China, Korea, Republic of, Taiwan, Province of China",
+       "company_recall_page": "https://lumikid.example/recall\nhttps://lumikid.example/rappel"}])");
+  ASSERT_EQ(h.notices.size(), 1u);
+  EXPECT_EQ(h.notices[0].origin_countries, (std::vector<std::string>{"China", "Korea, Republic of", "Taiwan, Province of China"}));
+  EXPECT_EQ(h.notices[0].related_urls, (std::vector<std::string>{"https://lumikid.example/recall", "https://lumikid.example/rappel"}));
   EXPECT_EQ(ProblemLines(g), std::vector<std::string>{"record 1 (A12/90012/24): warning: the last change (2024-04-30) is dated before the "
                                                       "publication (2024-05-02); both are kept as given"});
 }
