@@ -372,6 +372,18 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
                                                   name, fmt::join(left_out, ", ")));
           continue;
         }
+        // Neither dated: nothing tells an edit from an older snapshot
+        // imported again. Taken as an edit; identifiers it drops are said.
+        if (succession == Succession::kTake && !n.updated && !stored.value().updated) {
+          size_t dropped = 0;
+          for (std::vector<std::string> Notice::*list : {&Notice::gtins, &Notice::model_numbers, &Notice::asins})
+            for (const auto& id : stored.value().*list)
+              dropped += std::find((n.*list).begin(), (n.*list).end(), id) == (n.*list).end();
+          if (dropped > 0)
+            counts.kept_newer.push_back(fmt::format("{}: the version imported, undated as the stored one, drops {} of its GTINs, ASINs or model "
+                                                    "numbers; taken as the feed's edit (import the snapshot meant last to undo it)",
+                                                    name, dropped));
+        }
       }
       if (const auto m = merged_forms.find(i); m != merged_forms.end() && written == &n)
         counts.kept_newer.push_back(merge_note(fmt::format("{} {}", source, n.id), m->second.second));

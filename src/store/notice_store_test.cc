@@ -273,6 +273,20 @@ TEST_F(NoticeStoreTest, AnOlderSnapshotNeverReplacesANewerNotice) {
   EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 3u);
 }
 
+// Two undated versions cannot be put in order: the one imported is taken
+// as the feed's edit, and the identifiers it drops are said.
+TEST_F(NoticeStoreTest, AnUndatedVersionDroppingIdentifiersIsTakenAndSaid) {
+  NoticeStore store = Open();
+  ASSERT_EQ(store.Import(AlertModifiedOn("", "4006381333931, 4006381333948")).value().added, 1u);
+  auto r = store.Import(AlertModifiedOn("", "4006381333931"));
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().updated, 1u);
+  EXPECT_EQ(r.value().kept_newer, std::vector<std::string>{"eu-safety-gate A12/00009/25: the version imported, undated as the stored one, "
+                                                           "drops 1 of its GTINs, ASINs or model numbers; taken as the feed's edit (import "
+                                                           "the snapshot meant last to undo it)"});
+  EXPECT_TRUE(store.Import(AlertModifiedOn("", "4006381333931, 4006381333948")).value().kept_newer.empty());  // adds: an edit, unsaid
+}
+
 // A version of the same day published earlier (a draft of the morning
 // against the afternoon's) is older, when both give the time.
 TEST_F(NoticeStoreTest, OfOneDayTheEarlierTimeIsTheOlderVersion) {
