@@ -662,7 +662,15 @@ Error NotJson(std::string_view text, size_t byte, std::string_view what) {
   }
   std::string hint = "check the file at that point: is this the feed's JSON answer, not an error page?";
   if (byte > 0 && offset >= text.size()) hint = "the file ends before the JSON does: was the download cut short? fetch the feed again";
-  else if (reason.find("; expected end of input") != std::string::npos) hint = "the JSON ends before the file does: one feed answer per file";
+  else if (reason.find("; expected end of input") != std::string::npos) {
+    hint = "the JSON ends before the file does: one feed answer per file";
+    // Another object on the next line: JSON Lines, one record a line.
+    size_t next = std::min(where, text.size());
+    while (next > 0 && text[next - 1] != '\n' && text[next - 1] != '}') --next;
+    if (next > 0 && text[next - 1] == '\n' && next < text.size() && text.find_first_not_of(" \t\r\n", next) != std::string_view::npos &&
+        text[text.find_first_not_of(" \t\r\n", next)] == '{')
+      hint = "this looks like JSON Lines, one record a line; a feed file is one JSON document: put the records in one array, [ ... ]";
+  }
   if (byte == 0) return Error(ErrorCode::kInvalidInput, fmt::format("not valid JSON: {}", reason), hint);
   return at(where, fmt::format("not valid JSON: {}", reason), hint);
 }

@@ -458,6 +458,10 @@ TEST(FeedJsonErrorTest, SaysWhereAndWhatTheParserFound) {
   EXPECT_EQ(two.line, 2);
   EXPECT_EQ(two.column, 1);
   EXPECT_NE(two.hint.find("one feed answer per file"), std::string::npos) << two.hint;
+  // JSON Lines: an object a line, named as such.
+  const Diagnostic lines = RefusalOf("{\"alert_number\": \"A12/90014/24\"}\n{\"alert_number\": \"A12/90015/24\"}\n");
+  EXPECT_EQ(lines.line, 2);
+  EXPECT_NE(lines.hint.find("JSON Lines"), std::string::npos) << lines.hint;
 
   // A long string in "last read" is cut short in the message.
   const Diagnostic raw = RefusalOf("[\"" + std::string(500, 'x') + "\n\"]");
