@@ -126,6 +126,12 @@ set(TRUST --trust-list ${TMP}/vc/trust.json --anchor ${anchor})
 expect_run(1 "trust +FAIL no trust list given" ${CONFORM} credential verify ${TMP}/vc/vc.json --status-lists ${TMP}/vc/lists)
 expect_run(0 "VERIFIED.*trust +ok.*status +ok +not revoked" ${CONFORM} credential verify ${TMP}/vc/vc.json --status-lists ${TMP}/vc/lists ${TRUST})
 expect_run(2 "not a trust anchor you named" ${CONFORM} credential verify ${TMP}/vc/vc.json --trust-list ${TMP}/vc/trust.json --anchor ${cb})
+# A file over the limit is refused with the limit in MiB and what to do.
+string(REPEAT "x" 1048576 mib)
+string(REPEAT "${mib}" 17 big)
+file(WRITE ${TMP}/big.json "${big}")
+expect_run(2 "big.json: larger than the limit of 16 MiB for one file \\(split it into smaller files" ${CONFORM} credential verify ${TMP}/big.json)
+file(REMOVE ${TMP}/big.json)
 # More proofs on the signed credential: the accreditation body co-signs (a
 # proof set), the anchor follows its proof (a chain); each must verify.
 expect_run(0 "" ${CONFORM} credential add-proof ${TMP}/vc/vc.json --key ${TMP}/vc/ab.json --proof-id urn:uuid:ab-proof -o ${TMP}/vc/vc2.json)

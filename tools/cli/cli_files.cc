@@ -57,7 +57,9 @@ Result<std::string> ReadFileText(const std::string& path, size_t max_bytes) {
     text.append(buffer, static_cast<size_t>(n));
     if (text.size() > max_bytes) {
       ::close(fd);
-      return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("larger than the limit of {} bytes", max_bytes), ""}});
+      const std::string limit = max_bytes % (1 << 20) == 0 ? fmt::format("{} MiB", max_bytes >> 20) : fmt::format("{} bytes", max_bytes);
+      return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("larger than the limit of {} for one file", limit),
+                                                         "split it into smaller files (a feed by date range) and give each"}});
     }
   }
   ::close(fd);
