@@ -250,7 +250,12 @@ std::string CpscErrorRecordMessage(const Json& record) {
   if (const auto t = record.find("Title"); t != record.end() && t->is_string()) title = Trim(t->get<std::string>());
   const bool error_title = title.rfind("Error retrieving", 0) == 0;
   if (!zero_id && !error_title) return "";
-  return title.empty() ? std::string("RecallID is 0") : fmt::format("RecallID {}, Title '{}'", zero_id ? "0" : "missing", title);
+  // The id as the record gives it: 0 is the service's mark of an error.
+  const std::string id_text = zero_id                ? "0 (the service's mark of an error)"
+                              : id == record.end()   ? std::string("missing")
+                              : id->is_string()      ? id->get<std::string>()
+                                                     : id->dump();
+  return title.empty() ? std::string("RecallID is 0 (the service's mark of an error)") : fmt::format("RecallID {}, Title '{}'", id_text, title);
 }
 
 RecordRead ReadCpscRecord(const Json& record) {

@@ -59,7 +59,13 @@ TEST(CpscImportTest, RefusesTheServicesErrorAnswer) {
   // Even among real records.
   auto mixed = ImportFeed(NoticeSource::kUsCpsc, R"([{"RecallID": 1, "RecallNumber": "1"}, {"RecallID": "0", "Title": "x"}])");
   ASSERT_FALSE(mixed.ok());
-  EXPECT_NE(mixed.error().ToString().find("record 2"), std::string::npos);
+  EXPECT_NE(mixed.error().ToString().find("record 2: RecallID 0 (the service's mark of an error), Title 'x'"), std::string::npos)
+      << mixed.error().ToString();
+  // An error title under another id: the id as given.
+  auto titled = ImportFeed(NoticeSource::kUsCpsc, R"([{"RecallID": 123, "Title": "Error retrieving Recalls: timeout"}])");
+  ASSERT_FALSE(titled.ok());
+  EXPECT_NE(titled.error().ToString().find("RecallID 123, Title 'Error retrieving Recalls: timeout'"), std::string::npos)
+      << titled.error().ToString();
 }
 
 TEST(CpscImportTest, UpcsModelsDuplicatesAndMalformedRecords) {
