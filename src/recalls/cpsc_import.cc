@@ -108,6 +108,38 @@ std::vector<std::string> BrandsNamedInProse(std::string_view text) {
   return out;
 }
 
+// The names a recall's prose says are printed on the product ("Instant Pot
+// is printed on the front of the multicookers"): a sentence whose subject
+// is one to three capitalised words without digits. The product name may
+// open with a line of the brand's ("Gem 65 8-in-1 multicookers").
+std::vector<std::string> BrandsPrintedOnTheProduct(std::string_view text) {
+  static constexpr std::string_view kOpenings[] = {"the", "a", "an", "this", "these", "those", "all", "some", "its", "their", "model", "item"};
+  const std::string lower = AsciiLower(text);
+  std::vector<std::string> out;
+  // "Instant Pot is printed on the front of the multicookers": a sentence
+  // whose subject is a name of one to three capitalised words, no digits,
+  // printed or written on the product.
+  for (const std::string_view verb : {" is printed on ", " is written on ", " is embossed on ", " is molded on ", " is moulded on "})
+    for (size_t at = lower.find(verb); at != std::string::npos; at = lower.find(verb, at + 1)) {
+      size_t begin = at;
+      while (begin > 0 && text[begin - 1] != '.' && text[begin - 1] != '\n' && text[begin - 1] != ';') --begin;
+      std::string_view subject = text.substr(begin, at - begin);
+      while (!subject.empty() && subject.front() == ' ') subject.remove_prefix(1);
+      std::vector<std::string_view> words;
+      for (size_t from = 0; from < subject.size();) {
+        const size_t to = std::min(subject.find(' ', from), subject.size());
+        words.push_back(subject.substr(from, to - from));
+        from = to + 1;
+      }
+      bool name = !words.empty() && words.size() <= 3;
+      for (const std::string_view w : words)
+        name = name && !w.empty() && std::isupper(static_cast<unsigned char>(w.front())) != 0 && std::none_of(w.begin(), w.end(), IsDigit) &&
+               std::find(std::begin(kOpenings), std::end(kOpenings), AsciiLower(w)) == std::end(kOpenings);
+      if (name && !IsUnknownPlaceholder(subject)) AddUnique(&out, std::string(subject));
+    }
+  return out;
+}
+
 // The brand a product name opens with, when the prose shows it to be one:
 // CPSC names products by brand and kind ("Sloosh Dive Sticks", "Galanz
 // Retro Refrigerators") in title case, and its prose writes the kind in
@@ -307,6 +339,7 @@ RecordRead ReadCpscRecord(const Json& record) {
   for (auto& brand : BrandsNamedInProse(n.product_name + "\n" + n.description)) AddUnique(&n.brands, std::move(brand));
   if (n.brands.empty())
     if (std::string brand = BrandOpeningTheProductName(n.product_name, n.description); !brand.empty()) n.brands.push_back(std::move(brand));
+  for (auto& brand : BrandsPrintedOnTheProduct(n.description)) AddUnique(&n.brands, std::move(brand));
   for (const char* role : {"Manufacturers", "Importers", "Distributors"})
     for (const auto& firm : f.TextsOf(role, "Name")) {
       AddUnique(&n.companies, firm);

@@ -24,9 +24,10 @@ TEST(CpscImportTest, ReadsRealRecalls) {
   EXPECT_NE(cooker->description.find("batchcode of 1728"), std::string::npos);  // identifiers stay in the prose
   EXPECT_TRUE(cooker->model_numbers.empty());
   EXPECT_EQ(cooker->companies, Strings{"Foshan Linshine Technology Co., Guangdong, China"});
-  // No firm trading name; the product name opens with the brand, which the
-  // prose writes before a number ("Gem 65").
-  EXPECT_EQ(cooker->brands, Strings{"Gem"});
+  // No firm trading name; the product name opens with the brand's line,
+  // which the prose writes before a number ("Gem 65"), and the prose says
+  // "Instant Pot is printed on the front": both name it.
+  EXPECT_EQ(cooker->brands, (Strings{"Gem", "Instant Pot"}));
   EXPECT_EQ(cooker->origin_countries, Strings{"China"});
   EXPECT_EQ(cooker->units, "About 104,000");
   EXPECT_EQ(cooker->sold_at, Strings{"Walmart stores nationwide and online at www.walmart.com from August 2017 through January 2018 for about $80."});
@@ -175,6 +176,16 @@ TEST(CpscImportTest, ModelNumbersTheProseLabelsAreTheNoticesOwn) {
   ASSERT_EQ(given.notices.size(), 2u);
   EXPECT_EQ(given.notices[0].model_numbers, Strings{"LP-1"});
   EXPECT_TRUE(given.notices[1].model_numbers.empty());
+}
+
+// Only a name is printed on the product: not a sentence's opening, a
+// model or words with digits.
+TEST(CpscImportTest, ANamePrintedOnTheProductIsABrand) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"([
+      {"RecallNumber": "1", "RecallDate": "2026-01-01", "Products": [{"Name": "Lamps"}],
+       "Description": "Lumora Home is printed on the base. The date code is printed on the label. Model LP 2 is printed on the box."}])");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].brands, Strings{"Lumora Home"});
 }
 
 TEST(CpscImportTest, ATradingNameEndsAtOrBeforeTheFirmsOwnName) {
