@@ -89,6 +89,11 @@ class RecallMatcherTest : public ::testing::Test {
   std::vector<Notice> notices_;
   std::vector<Listing> listings_;
   std::vector<MatchRecord> notice_records_, listing_records_;
+  // An index of `notices` with the shipped brand alias table.
+  RecallIndex IndexWithShippedAliases(std::vector<MatchRecord> notices) const {
+    return RecallIndex(std::move(notices), /*indexed_are_notices=*/true, &featurizer_, nullptr, WithShippedAliases());
+  }
+
   PairFeaturizer featurizer_;
 };
 
@@ -279,14 +284,12 @@ TEST_F(RecallMatcherTest, AVariantWordAfterTheCodeMakesAReview) {
 // without its company words is not looked for in texts, being a common
 // word as often as not ("Digital Electronics").
 TEST_F(RecallMatcherTest, TheMakersCompanyNameIsItsBrand) {
-  const RecallMatcherOptions options = WithShippedAliases();
-  std::vector<MatchRecord> notices = {
+  const RecallIndex index = IndexWithShippedAliases({
       FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26200", "Anker Power Banks", "Anker", "A1263", "")),
       FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26201", "Anker Power Banks", "", "A1257", "")),
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00020/26", "Photo frame", "Digital Electronics", "PF-8800", "")),
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00021/26", "Hair dryer", "Kelvra", "KD-7700", "")),
-  };
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  });
   const auto action_of = [&](const std::string& title, const std::string& brand) { return ActionOf(index, title, brand); };
   // The brand fields differ by the company words only.
   EXPECT_EQ(action_of("PowerCore 10000 power bank A1263", "Anker Innovations"), RecallAction::kTakedown);
@@ -350,11 +353,9 @@ TEST_F(RecallMatcherTest, AChineseBrandIsAWordNotAnyTwoCharacters) {
 // Sony sells as ソニー in Japan and 소니 in Korea (the alias table): a
 // listing naming it so in its title confirms the brand.
 TEST_F(RecallMatcherTest, JapaneseAndKoreanSpellingsOfABrand) {
-  const RecallMatcherOptions options = WithShippedAliases();
-  std::vector<MatchRecord> notices = {
+  const RecallIndex index = IndexWithShippedAliases({
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00040/26", "Wireless headphones", "Sony", "WH-1000XM4", "")),
-  };
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  });
   for (const char* title : {"ソニー ワイヤレスヘッドホン WH-1000XM4", "ソニーヘッドホン WH-1000XM4 ブラック", "소니 무선 헤드폰 WH-1000XM4"})
     EXPECT_EQ(ActionOf(index, title, "Generic"), RecallAction::kTakedown) << title;
   EXPECT_EQ(ActionOf(index, "ワイヤレスヘッドホン WH-1000XM4", "ソニー"), RecallAction::kTakedown);
@@ -368,12 +369,10 @@ TEST_F(RecallMatcherTest, JapaneseAndKoreanSpellingsOfABrand) {
 // store's words ("BenQ明基官方旗舰店"); a Chinese name the alias table does not
 // hold cannot be compared with a Latin one: neither agrees nor conflicts.
 TEST_F(RecallMatcherTest, ABrandInTwoScriptsAndAnUnknownChineseName) {
-  const RecallMatcherOptions options = WithShippedAliases();
-  std::vector<MatchRecord> notices = {
+  const RecallIndex index = IndexWithShippedAliases({
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "Projector", "Lumora", "LP310", "")),
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90007/24", "Rice cooker", "Midea", "MB-FB40", "")),
-  };
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  });
   for (const char* brand : {"Lumora露摩拉官方旗舰店", "Lumora 露摩拉", "露摩拉Lumora"})
     EXPECT_EQ(ActionOf(index, "LP310 便携投影仪 360度", brand), RecallAction::kTakedown) << brand;
   EXPECT_EQ(ActionOf(index, "LP310 mini projector 便携投影仪", "露摩拉"), RecallAction::kReview);
@@ -389,12 +388,10 @@ TEST_F(RecallMatcherTest, ABrandInTwoScriptsAndAnUnknownChineseName) {
 // title opening with a brand in two spellings, and one opening in Chinese
 // or Japanese with the brand in Latin letters after.
 TEST_F(RecallMatcherTest, BrandsAsChineseAndJapaneseTitlesWriteThem) {
-  const RecallMatcherOptions options = WithShippedAliases();
-  std::vector<MatchRecord> notices = {
+  const RecallIndex index = IndexWithShippedAliases({
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90008/24", "Power bank", "Lumora", "LP310", "")),
       FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90009/24", "High chair", "Lumikid", "", "", "Ava")),
-  };
-  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  });
   EXPECT_EQ(ActionOf(index, "Lumora磁吸移动电源LP310", ""), RecallAction::kTakedown);
   EXPECT_EQ(ActionOf(index, "磁吸移动电源LP310 Lumora", ""), RecallAction::kTakedown);
   EXPECT_NE(ActionOf(index, "Lumoras磁吸移动电源LP310", ""), RecallAction::kTakedown);  // another word
