@@ -82,6 +82,11 @@ std::string Joined(const std::vector<std::string>& values, size_t from = 0, std:
   return out;
 }
 
+// Whether `s` is all ASCII (a Latin name, not one in another script).
+bool IsAsciiText(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
 // `word` in `text` bounded by spaces or the text's ends.
 bool HasWord(std::string_view text, std::string_view word) {
   if (word.empty()) return false;
@@ -102,8 +107,7 @@ std::string BrandInTwoSpellingsFirst(std::string_view title, const BrandAliases&
   const std::string_view first = title.substr(0, first_end), second = title.substr(first_end + 1, second_end - first_end - 1);
   // Two spellings in one script are one name written twice; most titles
   // are in one script, and read no further.
-  const auto ascii = [](std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }); };
-  if (ascii(first) == ascii(second)) return "";
+  if (IsAsciiText(first) == IsAsciiText(second)) return "";
   if (!aliases.Holds(first) || !aliases.Holds(second) || BrandKey(first) == BrandKey(second)) return "";
   std::string brand = aliases.Canonical(first);
   return brand == aliases.Canonical(second) ? brand : "";
@@ -173,8 +177,7 @@ bool NameInText(std::string_view text, std::string_view name) {
 // "广东安克...".
 bool ContainsName(const PreparedRecord& p, std::string_view name) {
   if (name.empty()) return false;
-  const bool ascii = std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) return WordOrBesideCjk(p.all_text, name);
+  if (IsAsciiText(name)) return WordOrBesideCjk(p.all_text, name);
   // Most texts hold the name nowhere, or not in the brand field: one look.
   if (p.all_text.find(name) == std::string::npos) return false;
   if (p.brand.find(name) == std::string::npos) return NameInText(p.all_text, name);
@@ -245,11 +248,10 @@ bool BrandStartsTheOther(std::string_view a, std::string_view b) {
 // ("benq" and "明基", a name the alias table does not hold): the same
 // brand as often as another, so neither agreement nor a conflict.
 bool WrittenInOtherScripts(std::string_view a, std::string_view b) {
-  const auto ascii = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }); };
   const auto no_latin = [](std::string_view s) {
     return std::none_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
   };
-  return (ascii(a) && no_latin(b)) || (ascii(b) && no_latin(a));
+  return (IsAsciiText(a) && no_latin(b)) || (IsAsciiText(b) && no_latin(a));
 }
 
 // Whether no spelling of a brand (the alias table's) is written as `other`
@@ -264,9 +266,8 @@ bool NoSpellingInTheOthersScript(const std::vector<std::string>& spellings, std:
 // regulator's or a seller's misspelling as often as another firm. Neither
 // agreement nor a conflict.
 bool BrandsSpelledAlike(std::string_view a, std::string_view b) {
-  const auto ascii = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }); };
-  if (a.size() < 6 || b.size() < 6 || a == b || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1 || !ascii(a) ||
-      !ascii(b))
+  if (a.size() < 6 || b.size() < 6 || a == b || (a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > 1 || !IsAsciiText(a) ||
+      !IsAsciiText(b))
     return false;
   if (a.size() == b.size()) {
     size_t first = 0;
@@ -2840,9 +2841,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       bool field_agrees = false;
       for (size_t i = 0; i < notice_spellings.size() && !field_agrees; ++i) {
         const std::string& name = notice_spellings[i];
-        const bool ascii = std::all_of(name.begin(), name.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
         // A shop's name glued to the brand ("RowentaShop") too.
-        field_agrees = !name.empty() && (ascii ? HasWord(l.brand, name) || (name.size() >= 4 && l.brand.starts_with(name))
+        field_agrees = !name.empty() && (IsAsciiText(name) ? HasWord(l.brand, name) || (name.size() >= 4 && l.brand.starts_with(name))
                                                : l.brand.find(name) != std::string::npos);
       }
       for (size_t i = 0; i < listing_spellings.size() && !field_agrees; ++i) field_agrees = NameInText(n.title, listing_spellings[i]);
