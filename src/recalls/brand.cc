@@ -88,6 +88,8 @@ std::string BrandKey(std::string_view brand) {
     if (!key.empty()) key += ' ';
     key += w;
   }
+  // What follows reads Chinese, Japanese and Korean names only.
+  if (std::all_of(key.begin(), key.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return key;
   // Chinese legal forms are written without spaces.
   for (std::string_view form : {"股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "公司"}) {
     if (EndsWith(key, form) && key.size() > form.size()) {
