@@ -343,8 +343,9 @@ std::optional<Date> DayOfText(std::string_view text, std::string* why) {
 }
 
 std::string UtcInstantOfText(std::string_view text) {
-  if (text.size() < 16 || !DayOfText(text)) return "";
-  const Date day = *DayOfText(text);
+  const std::optional<Date> parsed = text.size() < 16 ? std::nullopt : DayOfText(text);
+  if (!parsed) return "";
+  const Date day = *parsed;
   const std::string_view t = text.substr(11);
   const auto number = [](std::string_view d) { return (d[0] - '0') * 10 + (d[1] - '0'); };
   int64_t seconds = number(t.substr(0, 2)) * 3600 + number(t.substr(3, 2)) * 60;
@@ -493,7 +494,8 @@ feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
   return read;
 }
 
-// "an eu-safety-gate", "a us-cpsc": the source's name with its article.
+// "an eu-safety-gate", "a us-cpsc": the source's name with its article,
+// for "... record" and "... feed".
 std::string RecordOf(NoticeSource source) {
   const std::string_view name = NoticeSourceName(source);
   return fmt::format("{} {}", name.starts_with('e') ? "an" : "a", name);
@@ -510,16 +512,14 @@ Status CheckFeedSource(NoticeSource source, const std::map<NoticeSource, size_t>
     if (s != source && n > others) other = s, others = n;
   if (own > 0 && own >= others) return Status::Ok();
   if (records == 0) return Status::Ok();
-  const std::string name(NoticeSourceName(source));
   // "an eu-safety-gate feed", "a us-cpsc feed" (said "you").
-  const char* article = name.starts_with('e') ? "an" : "a";
+  const std::string named = RecordOf(source);
   if (others > 0)
     return Error(ErrorCode::kInvalidInput,
-                 fmt::format("this is not {} {} feed: {} of its {} records look like {} records (they have {})", article, name, others,
-                             records, NoticeSourceName(other), IdKeysOf(other)),
+                 fmt::format("this is not {} feed: {} of its {} records look like {} records (they have {})", named, others, records,
+                             NoticeSourceName(other), IdKeysOf(other)),
                  fmt::format("import it with --source {}", NoticeSourceName(other)));
-  return Error(ErrorCode::kInvalidInput,
-               fmt::format("this is not {} {} feed: none of its {} records has {}", article, name, records, IdKeysOf(source)),
+  return Error(ErrorCode::kInvalidInput, fmt::format("this is not {} feed: none of its {} records has {}", named, records, IdKeysOf(source)),
                "check that the file is the feed you meant");
 }
 
