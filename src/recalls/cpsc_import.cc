@@ -110,15 +110,13 @@ std::vector<std::string> BrandsNamedInProse(std::string_view text) {
 
 // The names a recall's prose says are printed on the product ("Instant Pot
 // is printed on the front of the multicookers"): a sentence whose subject
-// is one to three capitalised words without digits. The product name may
-// open with a line of the brand's ("Gem 65 8-in-1 multicookers").
+// is one to three capitalised words without digits (printed, written,
+// embossed or molded on it). The product name may open with a line of the
+// brand's instead ("Gem 65 8-in-1 multicookers").
 std::vector<std::string> BrandsPrintedOnTheProduct(std::string_view text) {
   static constexpr std::string_view kOpenings[] = {"the", "a", "an", "this", "these", "those", "all", "some", "its", "their", "model", "item"};
   const std::string lower = AsciiLower(text);
   std::vector<std::string> out;
-  // "Instant Pot is printed on the front of the multicookers": a sentence
-  // whose subject is a name of one to three capitalised words, no digits,
-  // printed or written on the product.
   for (const std::string_view verb : {" is printed on ", " is written on ", " is embossed on ", " is molded on ", " is moulded on "})
     for (size_t at = lower.find(verb); at != std::string::npos; at = lower.find(verb, at + 1)) {
       size_t begin = at;
