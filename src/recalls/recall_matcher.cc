@@ -1264,6 +1264,18 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     }
     return false;
   };
+  // Whether the word right before byte `at` of `t` (past spaces) is the
+  // notice's product noun, or its plural: "projector" before "remote
+  // control", "charger" before "carry bag".
+  const auto after_product_noun = [&](std::string_view t, size_t at) {
+    const std::string_view noun = ProductNoun(notice);
+    const auto word_byte = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80; };
+    size_t noun_end = at;
+    while (noun_end > 0 && t[noun_end - 1] == ' ') --noun_end;
+    size_t noun_start = noun_end;
+    while (noun_start > 0 && word_byte(t[noun_start - 1])) --noun_start;
+    return noun_start < noun_end && !noun.empty() && SameWordOrPlural(t.substr(noun_start, noun_end - noun_start), noun);
+  };
   // Whether the title lists `word` after a comma, a plus or such, or
   // says it is included: a feature of the product the title names first.
   std::optional<std::string> folded_title;  // with its punctuation, folded when first needed
@@ -1286,12 +1298,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
         const size_t sep = mark == std::string::npos ? dash : dash == std::string::npos ? mark : std::max(mark, dash);
         // Right after the notice's product noun, it is that product's part
         // ("... / USB charger carry bag" of a charger), not a feature.
-        size_t noun_end = at;
-        while (noun_end > 0 && t[noun_end - 1] == ' ') --noun_end;
-        size_t noun_start = noun_end;
-        while (noun_start > 0 && word_byte(t[noun_start - 1])) --noun_start;
-        const std::string_view noun = ProductNoun(notice);
-        const bool after_the_noun = noun_start < noun_end && !noun.empty() && SameWordOrPlural(std::string_view(t).substr(noun_start, noun_end - noun_start), noun);
+        const bool after_the_noun = after_product_noun(t, at);
         if (sep != std::string::npos && !after_the_noun && names_a_product(std::string_view(t).substr(0, sep))) return true;
         for (const std::string_view said : {"includ", "inkl", "inclus"})
           if (const size_t in = t.find(said, end); in != std::string::npos && t.find_first_of(",;|", end) > in) return true;
@@ -1360,15 +1367,9 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // product's ("BenQ GV31 projector remote control"), whatever else the
   // title names.
   const auto after_the_noun = [&](std::string_view word) {
-    const std::string_view noun = ProductNoun(notice);
-    if (noun.empty()) return false;
     const std::string_view t = listing.title;
-    for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1)) {
-      if (at < 2 || t[at - 1] != ' ') continue;
-      const size_t start = t.rfind(' ', at - 2);
-      const size_t from = start == std::string_view::npos ? 0 : start + 1;
-      if (SameWordOrPlural(t.substr(from, at - 1 - from), noun)) return true;
-    }
+    for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1))
+      if (at > 0 && t[at - 1] == ' ' && after_product_noun(t, at)) return true;
     return false;
   };
   for (const auto& [word, code_too, part, alone] : kAccessories) {
