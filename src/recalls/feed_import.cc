@@ -911,4 +911,12 @@ Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text) {
   return std::move(*read);
 }
 
+Result<Notice> NoticeOfRecord(NoticeSource source, std::string_view record_json) {
+  auto feed = ImportFeed(source, fmt::format("[{}]", record_json));
+  if (!feed.ok()) return feed.error();
+  if (feed.value().notices.size() != 1)
+    return Error(ErrorCode::kInvalidInput, fmt::format("not one {} record", NoticeSourceName(source)));
+  return std::move(feed.value().notices.front());
+}
+
 }  // namespace conform

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "conform/recalls/feed_import.h"
 #include "sqlite_db.h"
 #include <map>
 #include <utility>
@@ -168,8 +169,8 @@ enum class Succession { kTake, kSameNotice, kOlder, kUndated, kTranslation, kLes
 // With `corrections`, what a thinner form would be is taken, and forms are
 // not merged. A dated form and an undated one are two forms of the notice
 // (Notice::other_form_raw), whichever comes first: merged, the dated one's
-// fields first. A later dated version of a merged notice keeps what the
-// undated form added.
+// fields first. A later dated version of a merged notice is merged with
+// the undated form again, not with the older dated one.
 Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std::string_view>* left_out, bool corrections, Notice* merged) {
   const auto merge = [&](const Notice& dated, const Notice& other) {
     *left_out = MergeForms(dated, other, merged);
@@ -182,7 +183,16 @@ Succession Succeeds(const Notice& kept, const Notice& incoming, std::vector<std:
     // version of a morning and an afternoon).
     const bool timed = *kept.updated == *incoming.updated && !kept.updated_at.empty() && !incoming.updated_at.empty();
     if (*incoming.updated < *kept.updated || (timed && incoming.updated_at < kept.updated_at)) return Succession::kOlder;
-    if (!corrections && !kept.other_form_raw.empty() && merge(incoming, kept)) return Succession::kMerge;
+    if (!corrections && !kept.other_form_raw.empty()) {
+      // Merged with the undated form alone, read again from its record:
+      // what the older dated form listed and this one drops goes.
+      auto undated = NoticeOfRecord(kept.source, kept.other_form_raw);
+      const bool reread = undated.ok() && undated.value().id == kept.id && !undated.value().updated;
+      if (merge(incoming, reread ? undated.value() : kept)) {
+        merged->other_form_raw = kept.other_form_raw;
+        return Succession::kMerge;
+      }
+    }
     if (*kept.updated < *incoming.updated || (timed && kept.updated_at < incoming.updated_at)) return Succession::kTake;
   } else if (kept.updated) {
     if (corrections) return Succession::kTake;

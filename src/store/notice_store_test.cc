@@ -273,6 +273,28 @@ TEST_F(NoticeStoreTest, AnOlderSnapshotNeverReplacesANewerNotice) {
   EXPECT_EQ(store.History(NoticeSource::kEuSafetyGate, "A12/00009/25").value().size(), 3u);
 }
 
+// A later dated version of a notice merged from its two forms is merged
+// with the undated form again: a barcode the regulator has taken out of
+// the dated form goes, the undated form's stays.
+TEST_F(NoticeStoreTest, ALaterDatedVersionOfAMergedNoticeDropsWhatTheOlderDatedOneListed) {
+  NoticeStore store = Open();
+  ASSERT_EQ(store.Import(AlertModifiedOn("2025-03-01", "4006381333931, 4006381333948")).value().added, 1u);
+  const FeedImport undated = AlertModifiedOn("", "5901234123457");
+  ASSERT_FALSE(undated.notices.at(0).updated);
+  ASSERT_EQ(store.Import(undated).value().updated, 1u);
+  EXPECT_EQ(store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value()->gtins.size(), 3u);
+  const FeedImport later = AlertModifiedOn("2025-04-01", "4006381333931");
+  auto r = store.Import(later);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.value().updated, 1u);
+  const auto n = store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value();
+  EXPECT_EQ(n->gtins, (std::vector<std::string>{"04006381333931", "05901234123457"}));
+  EXPECT_EQ(n->other_form_raw, undated.notices[0].raw);
+  EXPECT_TRUE(store.WithGtin("04006381333948").value().empty());
+  EXPECT_EQ(store.Import(later).value().unchanged, 1u);
+  EXPECT_EQ(store.Import(undated).value().unchanged, 1u);
+}
+
 // Two undated versions cannot be put in order: the one imported is taken
 // as the feed's edit, and the identifiers it drops are said.
 TEST_F(NoticeStoreTest, AnUndatedVersionDroppingIdentifiersIsTakenAndSaid) {

@@ -102,6 +102,12 @@ struct FeedImport {
 // the whole tree; the outcome is the same either way.
 Result<FeedImport> ImportFeed(NoticeSource source, std::string_view json_text);
 
+// The notice of one record as a feed of `source` gives it, read again from
+// the record's JSON as kept (Notice::raw, Notice::other_form_raw): what
+// ImportFeed would make of a feed of that record alone. An error when the
+// text is not one record of that source.
+Result<Notice> NoticeOfRecord(NoticeSource source, std::string_view record_json);
+
 }  // namespace conform
 
 #endif  // CONFORM_RECALLS_FEED_IMPORT_H_

@@ -29,8 +29,10 @@
 // identifiers (model numbers, GTINs, ASINs, batch numbers) only the other
 // lists and the fields only it fills, and its record in
 // Notice::other_form_raw (counted as `updated`, and named in
-// `kept_newer`); a later dated version keeps them. With `corrections`, no
-// forms are merged.
+// `kept_newer`); a later dated version is merged with the other form
+// again (read back from its record), so it keeps what that form adds but
+// not what the older dated version listed and it drops. With
+// `corrections`, no forms are merged.
 //
 // The schema is versioned with SQLite's user_version and migrated forward
 // on Open (OpenExisting reads a version-1 store as it is); a file written
