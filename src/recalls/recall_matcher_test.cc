@@ -1437,7 +1437,7 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   // made for it.
   const auto by_name = MatchOne(chair, MakeListing("L", "Ava Hochstuhl grau", "Generic", "3220660344024"));
   ExpectOneTakedown(by_name);
-  if (!by_name.empty()) EXPECT_TRUE(HasEvidence(by_name[0], "the notice's product name in the listing's title (ava)"));
+  if (!by_name.empty()) { EXPECT_TRUE(HasEvidence(by_name[0], "the notice's product name in the listing's title (ava)")); }
   for (const char* title : {"Podložka pro židličku Ava", "Podloga za stolček Ava", "Regenschutz für Hochstuhl Lumikid Ava", "Ava 交換トレイ"}) {
     const auto hits = MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024"));
     ASSERT_EQ(hits.size(), 1u) << title;
@@ -1463,7 +1463,7 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   // A word of the notice's title is said when it is what agrees.
   const auto by_word = MatchOne(swing, MakeListing("L", "Garden swing 2 seats", "OEM", "5715404196000"));
   ExpectOneTakedown(by_word);
-  if (!by_word.empty()) EXPECT_TRUE(HasEvidence(by_word[0], "a word of the notice's title in the listing's (swing)"));
+  if (!by_word.empty()) { EXPECT_TRUE(HasEvidence(by_word[0], "a word of the notice's title in the listing's (swing)")); }
   // A charger's listing calls it an adapter too.
   const Notice charger = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "USB charger", "Lumikid", "", "06972047911769",
                                     "Universal travel charger");
@@ -1849,7 +1849,7 @@ TEST(RecallIdentityTest, AnAsinAsSellersWriteItAndAnotherProductsAsin) {
   for (const char* title : {"Starry sky night light projector B0ZZQ1X7KP", "Starry sky projector (ASIN: b0zzq1x7kp)"}) {
     const auto hits = MatchOne(notice, with(title, ""));
     ExpectOneTakedown(hits, title);
-    if (!hits.empty()) EXPECT_EQ(hits[0].evidence.front(), "same ASIN B0ZZQ1X7KP (written in the listing's title)");
+    if (!hits.empty()) { EXPECT_EQ(hits[0].evidence.front(), "same ASIN B0ZZQ1X7KP (written in the listing's title)"); }
   }
   EXPECT_TRUE(FromListing(with("Starry sky projector XB0ZZQ1X7KP", "")).asins_in_title.empty());
   EXPECT_TRUE(FromListing(with("Starry sky projector B0ZZQ1X7KP2", "")).asins_in_title.empty());
