@@ -44,7 +44,7 @@ file(WRITE ${TMP}/typo.jsonl "{\"listing_id\":\"a\",\"seller_id\":\"S\",\"title\
 expect_run(0 "typo.jsonl:1: 'warning_languages' is not a listing field and was ignored \\(did you mean 'warnings_languages'\\?\\)" ${CONFORM} screen ${TMP}/typo.jsonl -q)
 # Some records skipped, the rest screened: exit 1, as for the recall commands.
 file(WRITE ${TMP}/some_bad.jsonl "{broken\n{\"listing_id\":\"ok\",\"seller_id\":\"S\",\"title\":\"Scented candle\",\"target_markets\":[\"EU\"]}\n")
-expect_run(1 "screened 1 listings.*1 skipped" ${CONFORM} screen ${TMP}/some_bad.jsonl)
+expect_run(1 "screened 1 listing .*1 skipped" ${CONFORM} screen ${TMP}/some_bad.jsonl)
 expect_run(2 "stopped early" ${CONFORM} screen ${TMP}/bad.jsonl --max-errors 2)
 expect_run(0 "screened 46 listings" ${CONFORM} screen ${EXAMPLES}/listings.jsonl --on 2026-06-01 -o ${TMP}/out.jsonl --html ${TMP}/report.html)
 file(READ ${TMP}/report.html html)
@@ -156,7 +156,7 @@ expect_run(2 "file +FAIL" ${CONFORM} credential verify ${TMP}/vc/missing.json)  
 # nothing written), re-import changes nothing, list.
 set(RECALLS ${DATA}/../tests/data/recalls)
 file(REMOVE ${TMP}/notices.db)
-expect_run(0 "safetygate_sample.json: 11 records, 11 notices, 0 skipped, 1 warnings.*eu-safety-gate: 11 new, 0 updated, 0 unchanged, 0 skipped"
+expect_run(0 "safetygate_sample.json: 11 records, 11 notices, 0 skipped, 1 warning.*eu-safety-gate: 11 new, 0 updated, 0 unchanged, 0 skipped"
            ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
 expect_run(0 "eu-safety-gate: 0 new, 0 updated, 11 unchanged" ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db -q)
 expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)

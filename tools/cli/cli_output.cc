@@ -35,4 +35,9 @@ void RepeatedListingIds::Warn(std::string_view input, std::string_view what) {
                           repeated == 1 ? "" : "s", repeated == 1 ? "s" : "", first.first, first.second, what));
 }
 
+std::string Counted(size_t n, std::string_view noun, std::string_view plural) {
+  if (n == 1) return fmt::format("1 {}", noun);
+  return plural.empty() ? fmt::format("{} {}s", n, noun) : fmt::format("{} {}", n, plural);
+}
+
 }  // namespace conform::cli

@@ -21,6 +21,10 @@ void PrintError(const Error& e);
 // out.
 void PrintNote(std::string_view line);
 
+// "1 record", "2 records", "0 records": a count and its noun, in the
+// plural unless the count is one.
+std::string Counted(size_t n, std::string_view noun, std::string_view plural = {});
+
 // A listings file that holds no listing (empty, or a header alone),
 // refused: an export cut short would read as nothing found. `outcome`
 // ends the hint ("matches nothing").

@@ -399,8 +399,8 @@ int RunScreenCommand(const ScreenArgs& args) {
   }
   const ScreenRunStats& s = stats.value();
   if (!args.quiet) {
-    std::fprintf(stderr, "conform: screened %zu listings (%zu rows: %zu BLOCK, %zu NEEDS_REVIEW, %zu WARN, %zu PASS); %zu skipped%s\n",
-                 s.listings, s.rows, s.verdicts[3], s.verdicts[2], s.verdicts[1], s.verdicts[0], s.bad_records,
+    std::fprintf(stderr, "conform: screened %s (%s: %zu BLOCK, %zu NEEDS_REVIEW, %zu WARN, %zu PASS); %zu skipped%s\n",
+                 cli::Counted(s.listings, "listing").c_str(), cli::Counted(s.rows, "row").c_str(), s.verdicts[3], s.verdicts[2], s.verdicts[1], s.verdicts[0], s.bad_records,
                  s.stopped_early ? " (stopped early: --max-errors reached)" : "");
   }
   // As for the recall commands: an empty export would read as "every

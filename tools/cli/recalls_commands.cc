@@ -95,7 +95,8 @@ int RunImport(const Args& args) {
     FeedImport& f = feed.value();
     for (const auto& p : f.problems)
       if (p.skipped || !args.quiet) cli::PrintNote(fmt::format("{}: {}", file, p.ToString()));
-    std::printf("%s: %zu records, %zu notices, %zu skipped, %zu warnings\n", file.c_str(), f.records, f.notices.size(), f.skipped(), f.warnings());
+    std::printf("%s: %s, %s, %zu skipped, %s\n", file.c_str(), cli::Counted(f.records, "record").c_str(),
+                cli::Counted(f.notices.size(), "notice").c_str(), f.skipped(), cli::Counted(f.warnings(), "warning").c_str());
     if (f.notices.empty() && f.skipped() > 0)
       return refuse(EveryRecordSkipped(file, f.skipped(), fmt::format("fix the records, or check that the file is a feed of {}", args.source)));
     if (f.records == 0) cli::PrintNote(fmt::format("warning: {}: the feed holds no records", file));
@@ -110,9 +111,10 @@ int RunImport(const Args& args) {
   if (!counts.ok()) return refuse(counts.error(), "see above, then import the files again");
   const ImportCounts& c = counts.value();
   for (const auto& m : c.kept_newer) cli::PrintNote(m);
-  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored, %zu translations "
+  std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored, %s "
               "of stored (%s)\n",
-              args.source.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete, c.other_language, args.db.c_str());
+              args.source.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete,
+              cli::Counted(c.other_language, "translation").c_str(), args.db.c_str());
   return c.skipped > 0 ? kSkipped : kOk;
 }
 
@@ -434,8 +436,8 @@ int RunMatch(const Args& args) {
   }
   const size_t skipped = batches.skipped();
   ids.Warn(args.listings, "each is matched, and its matches give its line");
-  std::fprintf(stderr, "conform: %zu listings against %zu notices: %zu takedown, %zu review; %zu candidate pairs scored%s\n",
-               listings, n.notices.size(), takedown, review, index.candidates_scored(),
+  std::fprintf(stderr, "conform: %s against %s: %zu takedown, %zu review; %s scored%s\n", cli::Counted(listings, "listing").c_str(),
+               cli::Counted(n.notices.size(), "notice").c_str(), takedown, review, cli::Counted(index.candidates_scored(), "candidate pair").c_str(),
                model.value() ? "" : " (no --model: GTIN, brand + model code and brand + product name evidence only)");
   if (listings == 0 && skipped > 0) return Report(EveryRecordSkipped(args.listings, skipped, "fix the records (doc/listing-format.md) and match again"));
   // An empty export would read as "no listing sells a recalled product".
@@ -656,8 +658,9 @@ int RunAffected(const Args& args) {
     for (const auto& m : c.kept_newer) cli::PrintNote(m);
     std::fprintf(stderr,
                  "conform: %s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored, "
-                 "%zu translations of stored (stored in %s)\n",
-                 args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete, c.other_language, args.db.c_str());
+                 "%s of stored (stored in %s)\n",
+                 args.feed.c_str(), c.added, c.updated, c.unchanged, c.skipped, c.older, c.less_complete,
+                 cli::Counted(c.other_language, "translation").c_str(), args.db.c_str());
     for (const Notice& notice : feed.value().notices) wanted_ids.push_back(fmt::format("{}:{}", NoticeSourceName(notice.source), notice.id));
   }
   auto side = LoadNotices(args.db, args.threads);
