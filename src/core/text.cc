@@ -277,4 +277,12 @@ std::string SuggestionHint(std::string_view word, const std::vector<std::string>
   return fmt::format("known: {}", Join(candidates, ", "));
 }
 
+bool IsWebAddress(std::string_view url) {
+  const auto starts = [&](std::string_view scheme) {
+    return url.size() > scheme.size() &&
+           std::equal(scheme.begin(), scheme.end(), url.begin(), [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  return starts("https://") || starts("http://");
+}
+
 }  // namespace conform

@@ -62,4 +62,13 @@ TEST(TextTest, ForTerminalWritesControlCharactersAndStrayBytesOut) {
   EXPECT_EQ(ForTerminal("\x9b" "2J \xff"), "\\x9b2J \\xff");                          // not UTF-8
 }
 
+TEST(TextTest, IsWebAddressIsHttpOrHttpsWithMore) {
+  EXPECT_TRUE(IsWebAddress("https://www.cpsc.gov/Recalls/2024/x"));
+  EXPECT_TRUE(IsWebAddress("HTTP://example.org"));
+  EXPECT_FALSE(IsWebAddress("https://"));
+  EXPECT_FALSE(IsWebAddress("javascript:alert(1)"));
+  EXPECT_FALSE(IsWebAddress("/en/recall-alert"));
+  EXPECT_FALSE(IsWebAddress(" https://example.org"));
+}
+
 }  // namespace conform

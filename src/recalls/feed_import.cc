@@ -479,6 +479,21 @@ feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
   if (read.notice)
     for (const std::string* text : {&read.notice->title, &read.notice->product_name, &read.notice->description})
       for (const auto& a : LabelledAsins(*text)) feed::AddUnique(&read.notice->asins, a);
+  // The notice's page is shown and linked (the HTML report): an address
+  // that is not a web page's is said and left out.
+  if (read.notice) {
+    Notice& n = *read.notice;
+    if (!n.url.empty() && !IsWebAddress(n.url)) {
+      read.warnings.push_back(fmt::format("the URL '{}' is not a web address (http or https); left out", n.url));
+      n.url.clear();
+    }
+    const auto bad = std::remove_if(n.related_urls.begin(), n.related_urls.end(), [&](const std::string& u) {
+      if (IsWebAddress(u)) return false;
+      read.warnings.push_back(fmt::format("the related URL '{}' is not a web address (http or https); left out", u));
+      return true;
+    });
+    n.related_urls.erase(bad, n.related_urls.end());
+  }
   // A last change before the notice's publication is a slip of the feed's:
   // both dates are kept as given, and said.
   if (read.notice && read.notice->published && read.notice->updated && *read.notice->updated < *read.notice->published)

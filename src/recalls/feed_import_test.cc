@@ -331,5 +331,18 @@ TEST(ImportFeedTest, ANulByteIsRefusedAndTheFirstDayOfDotNetIsNoDate) {
                                                       "date is left unknown"});
 }
 
+// A notice's page is linked in reports: an address that is not a web
+// page's ("javascript:", a file path) is left out, and said.
+TEST(ImportFeedTest, AUrlThatIsNotAWebAddressIsLeftOut) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"J([{"RecallNumber": "1", "RecallDate": "2026-01-01", "Products": [{"Name": "Lamp"}],
+      "URL": "javascript:alert(1)", "Inconjunctions": [{"URL": "HTTPS://www.canada.ca/en/recall"}, {"URL": "C:\\recalls\\1.html"}]}])J");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].url, "");
+  EXPECT_EQ(f.notices[0].related_urls, std::vector<std::string>{"HTTPS://www.canada.ca/en/recall"});
+  EXPECT_EQ(ProblemLines(f), (std::vector<std::string>{
+                                 "record 1 (1): warning: the URL 'javascript:alert(1)' is not a web address (http or https); left out",
+                                 "record 1 (1): warning: the related URL 'C:\\recalls\\1.html' is not a web address (http or https); left out"}));
+}
+
 }  // namespace
 }  // namespace conform

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "conform/core/text.h"
+
 namespace conform {
 
 using kainjow::mustache::data;
@@ -71,6 +73,11 @@ data Counts(const std::string& name, const std::array<size_t, 4>& c) {
 // the empty one too, so an empty text is false.
 data TextOrFalse(const std::string& text) { return text.empty() ? data(false) : data(text); }
 
+// A source's address as a link only when it is a web address: a feed or
+// a rule pack could carry "javascript:..." and the report is opened in a
+// browser.
+data LinkOrFalse(const std::string& url) { return IsWebAddress(url) ? data(url) : data(false); }
+
 }  // namespace
 
 Result<std::string> HtmlReport::Render(const std::string& template_text, const std::string& input_name, Date on) const {
@@ -123,7 +130,7 @@ Result<std::string> HtmlReport::Render(const std::string& template_text, const s
     g.set("requirement", gaps[i]->requirement ? gaps[i]->requirement->id : "");
     g.set("title", gaps[i]->requirement ? gaps[i]->requirement->title : "");
     g.set("law", gaps[i]->requirement ? gaps[i]->requirement->legal_act + ", " + gaps[i]->requirement->citation : "");
-    g.set("url", TextOrFalse(gaps[i]->requirement ? gaps[i]->requirement->source_url : ""));
+    g.set("url", LinkOrFalse(gaps[i]->requirement ? gaps[i]->requirement->source_url : ""));
     gap_list.push_back(g);
   }
   d.set("gaps", gap_list);
@@ -153,7 +160,7 @@ Result<std::string> HtmlReport::Render(const std::string& template_text, const s
       x.set("requirement", f[3]);
       x.set("reason", f[4]);
       x.set("remediation", f[5]);
-      x.set("url", TextOrFalse(f[6]));
+      x.set("url", LinkOrFalse(f[6]));
       findings.push_back(x);
     }
     l.set("findings", findings);

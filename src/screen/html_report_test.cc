@@ -64,5 +64,33 @@ TEST(HtmlReportTest, SaysNothingOfWhatIsNotThere) {
   EXPECT_EQ(html.value().find("href=\"\""), std::string::npos);
 }
 
+// A finding's source is a link only when it is a web address: a feed's
+// "javascript:" URL is not made one in a page opened in a browser.
+TEST(HtmlReportTest, LinksOnlyWebAddresses) {
+  const KnowledgeBase& kb = ShippedKnowledgeBase();
+  const Screener screener(kb, ShippedClassifier(), Date::Parse("2026-06-01").value());
+  HtmlReport report(kb, /*max_listings=*/10);
+  auto l = ParseListingJson(R"({"listing_id":"A1","seller_id":"S1","title":"USB charger","category":"charger","target_markets":["EU"]})");
+  ASSERT_TRUE(l.ok());
+  ListingResult result = screener.Screen(l.value());
+  ASSERT_FALSE(result.markets.empty());
+  Finding recall;
+  recall.code = "RECALL_MATCH";
+  recall.severity = Severity::kBlock;
+  recall.reason = "recalled";
+  for (const char* url : {"javascript:alert(1)", "HTTPS://ec.europa.eu/safety-gate-alerts/screen/webReport/alertDetail/900001"}) {
+    recall.source_url = url;
+    result.markets[0].findings.push_back(recall);
+  }
+  report.Add(l.value(), result);
+  std::ifstream in(CONFORM_SHIPPED_DATA_DIR "/templates/report.html.mustache");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto html = report.Render(ss.str(), "in.jsonl", Date::Parse("2026-06-01").value());
+  ASSERT_TRUE(html.ok()) << html.error().ToString();
+  EXPECT_EQ(html.value().find("javascript"), std::string::npos);
+  EXPECT_NE(html.value().find("href=\"HTTPS://ec.europa.eu/safety-gate-alerts/"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace conform

@@ -63,6 +63,10 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
 // "did you mean 'x'?" when a close match exists, else "known: a, b, c".
 std::string SuggestionHint(std::string_view word, const std::vector<std::string>& candidates);
 
+// Whether `url` is a web page's address: it begins "http://" or "https://"
+// (any case) and has more after it. Addresses shown as links are these.
+bool IsWebAddress(std::string_view url);
+
 }  // namespace conform
 
 #endif  // CONFORM_CORE_TEXT_H_
