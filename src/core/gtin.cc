@@ -21,7 +21,16 @@ int GtinCheckDigit(std::string_view digits) {
 
 Result<std::string> NormalizeGtin(std::string_view code) {
   std::string digits;
-  for (char c : code) {
+  for (size_t i = 0; i < code.size(); ++i) {
+    if (const size_t invisible = InvisibleCharLength(code, i)) {
+      i += invisible - 1;
+      continue;
+    }
+    if (code.substr(i, 2) == "\u00a0") {  // a no-break space, a space
+      ++i;
+      continue;
+    }
+    const char c = code[i];
     if (c == ' ' || c == '-') continue;
     if (c < '0' || c > '9')
       return Error(ErrorCode::kInvalidInput, fmt::format("GTIN '{}' contains '{}': a GTIN is digits only", code, c));

@@ -14,6 +14,13 @@ TEST(GtinTest, NormalisesEveryLengthToFourteenDigits) {
   EXPECT_EQ(NormalizeGtin("400-6381-333931").value(), "04006381333931");
 }
 
+// Pasted from a web page, a code may hold invisible characters.
+TEST(GtinTest, InvisibleCharactersInsideAreIgnored) {
+  EXPECT_EQ(NormalizeGtin("80551866\u200b69918").value(), "08055186669918");
+  EXPECT_EQ(NormalizeGtin("\ufeff8055186\u00ad669918").value(), "08055186669918");
+  EXPECT_EQ(NormalizeGtin("8055186\u00a0669918").value(), "08055186669918");  // a no-break space, a space
+}
+
 TEST(GtinTest, RefusesWrongCheckDigitLengthAndLetters) {
   auto bad = NormalizeGtin("4006381333932");
   ASSERT_FALSE(bad.ok());

@@ -28,8 +28,15 @@ std::string NormalizeForMatching(std::string_view utf8) {
   clean.reserve(utf8.size());
   for (size_t i = 0; i < utf8.size();) {
     const size_t start = i;
+    if (const size_t invisible = InvisibleCharLength(utf8, i)) {
+      i += invisible;
+      continue;
+    }
     const int32_t cp = NextCodepoint(utf8, &i);
     if (cp < 0) clean += ' ';
+    // A trade or service mark sign, which NFKC would spell "TM" into the
+    // name it follows ("Gigglescape™"): a break, as "®" is.
+    else if (cp == 0x2122 || cp == 0x2120) clean += ' ';
     // The acute accent typed for an apostrophe ("Children´s"), which NFKC
     // would make a space and a combining mark: the apostrophe it stands for.
     else if (cp == 0xB4) clean += '\'';
@@ -283,6 +290,15 @@ bool IsWebAddress(std::string_view url) {
            std::equal(scheme.begin(), scheme.end(), url.begin(), [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
   };
   return starts("https://") || starts("http://");
+}
+
+size_t InvisibleCharLength(std::string_view text, size_t at) {
+  const auto byte = [&](size_t k) { return at + k < text.size() ? static_cast<unsigned char>(text[at + k]) : 0u; };
+  if (byte(0) == 0xC2 && byte(1) == 0xAD) return 2;  // U+00AD soft hyphen
+  if (byte(0) == 0xE2 && byte(1) == 0x80 && byte(2) >= 0x8B && byte(2) <= 0x8D) return 3;  // U+200B..U+200D
+  if (byte(0) == 0xE2 && byte(1) == 0x81 && byte(2) == 0xA0) return 3;  // U+2060 word joiner
+  if (byte(0) == 0xEF && byte(1) == 0xBB && byte(2) == 0xBF) return 3;  // U+FEFF
+  return 0;
 }
 
 }  // namespace conform

@@ -62,6 +62,17 @@ TEST(TextTest, ForTerminalWritesControlCharactersAndStrayBytesOut) {
   EXPECT_EQ(ForTerminal("\x9b" "2J \xff"), "\\x9b2J \\xff");                          // not UTF-8
 }
 
+// Invisible characters copied from web pages are no break inside a word;
+// a trade mark sign is one, as "®" is, not the letters "tm".
+TEST(TextTest, NormalizeForMatchingDropsInvisibleCharactersAndBreaksAtTradeMarks) {
+  EXPECT_EQ(NormalizeForMatching("Pro\u200bjector GV\u00ad31 \ufeffBenQ\u2060\u200c\u200d"), "projector gv31 benq");
+  EXPECT_EQ(NormalizeForMatching("Gigglescape\u2122 Toy\u2120"), "gigglescape  toy ");
+  EXPECT_EQ(InvisibleCharLength("a\u200b", 1), 3u);
+  EXPECT_EQ(InvisibleCharLength("a\u00ad", 1), 2u);
+  EXPECT_EQ(InvisibleCharLength("a\u00a0", 1), 0u);  // a no-break space is a space
+  EXPECT_EQ(InvisibleCharLength("\xe2\x80", 0), 0u);  // cut short
+}
+
 TEST(TextTest, IsWebAddressIsHttpOrHttpsWithMore) {
   EXPECT_TRUE(IsWebAddress("https://www.cpsc.gov/Recalls/2024/x"));
   EXPECT_TRUE(IsWebAddress("HTTP://example.org"));

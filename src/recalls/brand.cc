@@ -57,6 +57,26 @@ std::string BrandKey(std::string_view brand) {
   std::vector<std::string_view> words = Words(normalized);
   // Indonesian companies lead with PT ("PT Maju Jaya").
   if (words.size() > 1 && words.front() == "pt") words.erase(words.begin());
+  // Amazon's link to a brand's store, which scraped listings and exports
+  // give as the brand ("Visit the JOBON Store", "Besuche den Bosch-Store",
+  // "Visiter la boutique Tefal", "Visita la tienda de Cecotec", "Visita
+  // lo Store di Ariete"), and a label written into the field ("Brand:
+  // JOBON", "Marque : Tefal"): the brand within.
+  const auto opens = [&](std::initializer_list<std::string_view> lead, size_t tail) {
+    if (words.size() < lead.size() + tail + 1 || !std::equal(lead.begin(), lead.end(), words.begin())) return false;
+    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(lead.size()));
+    words.resize(words.size() - tail);
+    return true;
+  };
+  const bool store_at_end = !words.empty() && words.back() == "store";
+  if (!(store_at_end && (opens({"visit", "the"}, 1) || opens({"besuche", "den"}, 1))) && !opens({"visiter", "la", "boutique"}, 0) &&
+      !opens({"visita", "la", "tienda", "de"}, 0) && !opens({"visita", "lo", "store", "di"}, 0)) {
+    const std::string_view label = words.empty() ? std::string_view() : words.front();
+    const size_t colon = brand.find(':');
+    if (words.size() > 1 && (label == "brand" || label == "marque" || label == "marke" || label == "marca") && colon != std::string_view::npos &&
+        NormalizeText(brand.substr(0, colon)) == label)
+      words.erase(words.begin());
+  }
   // Legal forms written with points come apart into letters ("B.V." is
   // "b v", "S.p.A." "s p a", "A/S" "a s"): joined, they are read as one.
   std::string joined;

@@ -76,6 +76,19 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   // Spelled otherwise, with company words on one side.
   EXPECT_TRUE(SameBrandKey("headrush technologies", "head rush"));
   EXPECT_EQ(BrandKey("Walmart Canada"), "walmart");  // a regional company's name
+  // A marketplace's link to the brand's store, and a label, given as the
+  // brand.
+  EXPECT_EQ(BrandKey("Visit the JOBON Store"), "jobon");
+  EXPECT_EQ(BrandKey("Visit the TT TRSMIMA Store"), "tt trsmima");
+  EXPECT_EQ(BrandKey("Besuche den Bosch-Store"), "bosch");
+  EXPECT_EQ(BrandKey("Visiter la boutique Tefal"), "tefal");
+  EXPECT_EQ(BrandKey("Visita la tienda de Cecotec"), "cecotec");
+  EXPECT_EQ(BrandKey("Visita lo Store di Ariete"), "ariete");
+  EXPECT_EQ(BrandKey("Brand: JOBON"), "jobon");
+  EXPECT_EQ(BrandKey("Marque : Tefal"), "tefal");
+  EXPECT_EQ(BrandKey("The Container Store"), "the container store");  // a brand whole
+  EXPECT_EQ(BrandKey("Visit the Store"), "visit the store");
+  EXPECT_EQ(BrandKey("Brand Fusion"), "brand fusion");
   EXPECT_TRUE(SameBrandKey("kikka boo", "kikkaboo trading"));
   EXPECT_FALSE(SameBrandKey("head rush technologies", "headrush electronics"));
 

@@ -2286,5 +2286,19 @@ TEST(RecallRealDataTest, RealAlertsRaiseNothingOnRealShopOffers) {
   EXPECT_EQ(explained[0].evidence.back(), "rule: kinds of product in conflict (motor_vehicle and consumer_electronics) -> none");
 }
 
+// Text copied from web pages: a zero-width space or a soft hyphen inside
+// a word, a code or a barcode is no break; a trade mark sign after the
+// notice's name is one ("Lumora\u2122", not "lumoratm").
+TEST(RecallIdentityTest, InvisibleCharactersAndTradeMarkSignsAreReadAsAReaderSeesThem) {
+  const Notice toy = MakeNotice(NoticeSource::kUsCpsc, "90031", "Lumora\u2122 Under the Sea Popping Toys", "Lumora", "", "");
+  const auto by_name = MatchOne(toy, MakeListing("L", "Lumora Under the Sea Popping Toy Whale Ball Popper", "Lumora"));
+  ASSERT_EQ(by_name.size(), 1u);
+  EXPECT_EQ(by_name[0].action, RecallAction::kReview);
+  const Notice lamp = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90031/24", "Desk lamp", "Voltix", "VX-310", "04006381333931");
+  ExpectOneTakedown(MatchOne(lamp, MakeListing("L", "Desk lamp", "", "400638133\u200b3931")), "gtin");
+  ExpectOneTakedown(MatchOne(lamp, MakeListing("L", "Voltix VX\u00ad310 desk lamp", "Voltix")), "code");
+  ExpectOneTakedown(MatchOne(lamp, MakeListing("L", "Voltix VX-310 desk lamp", "Vol\u200btix")), "brand");
+}
+
 }  // namespace
 }  // namespace conform::recalls

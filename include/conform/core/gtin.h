@@ -12,9 +12,10 @@
 namespace conform {
 
 // A GTIN-8, -12 (UPC-A), -13 (EAN) or -14 as the 14-digit form (left-padded
-// with zeros), after checking its GS1 mod-10 check digit. Spaces and hyphens
-// inside the code are ignored; anything else is an error that says what is
-// wrong (length, a non-digit, the check digit expected).
+// with zeros), after checking its GS1 mod-10 check digit. Spaces (no-break
+// ones too), hyphens and invisible characters (InvisibleCharLength) inside
+// the code are ignored; anything else is an error that says what is wrong
+// (length, a non-digit, the check digit expected).
 Result<std::string> NormalizeGtin(std::string_view code);
 
 // The GS1 mod-10 check digit for `digits` (the code without its last digit).

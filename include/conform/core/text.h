@@ -63,6 +63,13 @@ std::string ClosestMatch(std::string_view word, const std::vector<std::string>& 
 // "did you mean 'x'?" when a close match exists, else "known: a, b, c".
 std::string SuggestionHint(std::string_view word, const std::vector<std::string>& candidates);
 
+// The length in bytes of an invisible formatting character at byte `at`
+// of `text` (a zero-width space, non-joiner or joiner, a word joiner, a
+// byte-order mark, a soft hyphen), or 0. Text copied from web pages holds
+// them inside words and numbers ("Pro\u200bjector", "8055186\u00ad669918"),
+// where a reader sees none: they are dropped, not read as a break.
+size_t InvisibleCharLength(std::string_view text, size_t at);
+
 // Whether `url` is a web page's address: it begins "http://" or "https://"
 // (any case) and has more after it. Addresses shown as links are these.
 bool IsWebAddress(std::string_view url);
