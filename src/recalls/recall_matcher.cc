@@ -279,6 +279,45 @@ bool BrandsSpelledAlike(std::string_view a, std::string_view b) {
   return EditDistance(a, b) == 1;
 }
 
+// Whether two brand keys of 4 ASCII characters or more read alike, written
+// with digits for the letters they look like or a capital I for an l
+// ("br00kstone" and "brookstone", "b3nq" and "benq", "gaianz" and
+// "galanz"): a seller hiding the brand from searches, who still shows it
+// to buyers. The same brand.
+bool BrandWrittenWithLookAlikes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < 4 || a == b || !IsAsciiText(a) || !IsAsciiText(b)) return false;
+  const auto fold = [](char c) {
+    switch (c) {
+      case '0': return 'o';
+      case '1': case 'l': return 'i';
+      case '3': return 'e';
+      case '4': return 'a';
+      case '5': return 's';
+      case '7': return 't';
+      case '8': return 'b';
+      default: return c;
+    }
+  };
+  bool letters = false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (fold(a[i]) != fold(b[i])) return false;
+    letters = letters || (a[i] >= 'a' && a[i] <= 'z' && a[i] != 'l') || (b[i] >= 'a' && b[i] <= 'z' && b[i] != 'l');
+  }
+  return letters;
+}
+
+// Whether two compacted model codes of 4 characters or more are one code
+// written with the letter O for a zero or I or L for a one ("HANSOOO2" for
+// HANS0002, "RH99A2UI" for RH99A2U1): sellers' slips, and a way to hide a
+// code from searches. Near, not the same: a review.
+bool CodeWrittenWithLookAlikes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size() || a.size() < 4 || a == b) return false;
+  const auto fold = [](char c) { return c == 'O' ? '0' : c == 'I' || c == 'L' ? '1' : c; };
+  for (size_t i = 0; i < a.size(); ++i)
+    if (fold(a[i]) != fold(b[i])) return false;
+  return true;
+}
+
 // Every spelling (as BrandKey) of every canonical brand of a record.
 std::vector<std::string> AllSpellings(const std::vector<std::string>& canonical, const BrandAliases* aliases) {
   std::vector<std::string> out;
@@ -2613,6 +2652,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // firm's ("Powerextra" selling a battery "Rowenta X-Force Flex"): that
     // firm's goods for the product as often as the product.
     std::string other_brand_field{};
+    std::string look_alike_brand{};  // the listing's brand field, the notice's brand in look-alike characters ("br00kstone")
     bool brands_conflict = false;  // both name a brand, and none agrees
     // The kinds of product conflict, but the brand and the code agree, the
     // code long or the conflict only with the listing's filed category: a
@@ -2623,6 +2663,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     bool code_named_as_another = false;
     std::string listing_variant{};  // kVariant: the listing's code with the word after it, compact ("HD2200XPLUS")
     std::string notice_variant{};   // kNear so: the notice's code with the word it always has after it ("HD2200XPRO")
+  };
+  // The listing writes the notice's code with look-alike characters
+  // (CodeWrittenWithLookAlikes).
+  const auto look_alike_code = [](const Judged& j) {
+    return j.agreement == CodeAgreement::kNear && j.notice_code != nullptr && j.listing_code != nullptr && j.notice_variant.empty() &&
+           CodeWrittenWithLookAlikes(j.notice_code->normalized, j.listing_code->normalized);
   };
   std::vector<Judged> judged;
   // A code the listing does show, but too short or too widely held to tell
@@ -2728,6 +2774,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const std::vector<std::string>& listing_spellings = indexed_are_notices_ ? query_spellings : state_->spellings[c];
     for (const auto& canonical : notice_brands)
       for (const auto& lb : listing_brands) j.brands_agree = j.brands_agree || SameBrandKey(lb, canonical);
+    for (size_t a = 0; a < notice_brands.size() && !j.brands_agree; ++a)
+      for (size_t b = 0; b < listing_brands.size() && !j.brands_agree; ++b)
+        if (BrandWrittenWithLookAlikes(notice_brands[a], listing_brands[b])) {
+          j.brands_agree = true;
+          j.look_alike_brand = listing_brands[b];
+        }
     const bool same_brand_field = j.brands_agree;
     // Named in the listing's text, in any of its spellings.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
@@ -2925,7 +2977,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           better(CodeAgreement::kNear, &b);
         else if (!a.stem.empty() && a.stem == b.stem)
           better(CodeAgreement::kNear, &b);
-        else if (IsVariantOf(a.normalized, b.normalized) || IsRegionVariantOf(a.normalized, b.normalized))
+        else if (IsVariantOf(a.normalized, b.normalized) || IsRegionVariantOf(a.normalized, b.normalized) ||
+                 CodeWrittenWithLookAlikes(a.normalized, b.normalized))
           better(CodeAgreement::kNear, &b);
       }
       if (j.agreement < CodeAgreement::kSame && CodeInText(a.normalized, l.all_text, l.all_numbers)) better(CodeAgreement::kSame, nullptr);
@@ -2944,7 +2997,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       }
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
       const bool code_written = j.agreement == CodeAgreement::kSame || j.agreement == CodeAgreement::kVariant;
-      const bool named = j.named || (j.product_named && j.agreement != CodeAgreement::kNear);
+      const bool named = j.named || (j.product_named && j.agreement != CodeAgreement::kNear) || look_alike_code(j);
       const bool brands_agree = j.brands_agree || (j.product_named && j.notice_brandless);
       if (!(j.notice_has_code && code_written) && (!(model_says || named) || !brands_agree || j.gtins_differ)) {
         rule_out(j, [&] {
@@ -3051,14 +3104,17 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           evidence.push_back(fmt::format("model code {} with a maker's market suffix ({})", a, b));
         else if (IsVariantOf(a, b))
           evidence.push_back(fmt::format("model code {} without its suffix ({})", a, b));
+        else if (CodeWrittenWithLookAlikes(a, b))
+          evidence.push_back(fmt::format("model code {} written with look-alike characters ({})", a, b));
         else
           evidence.push_back(fmt::format("same model stem {} ({} and {})", j.notice_code->stem, a, b));
       }
     }
     if (j.brands_agree)
-      evidence.push_back(j.other_brand_field.empty() ? std::string("brand named in both")
-                                                     : fmt::format("the notice's brand named in the listing's text (its brand field: {})",
-                                                                   j.other_brand_field));
+      evidence.push_back(!j.look_alike_brand.empty() ? fmt::format("brand named in both (the listing's written {})", j.look_alike_brand)
+                         : j.other_brand_field.empty()
+                             ? std::string("brand named in both")
+                             : fmt::format("the notice's brand named in the listing's text (its brand field: {})", j.other_brand_field));
     // The words of the notice's name the listing's title has.
     const auto name_in_title = [&] {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
@@ -3234,13 +3290,17 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // Finish letters tell colours apart, and variants too ("S", "PRO"): a
       // near code is no conflict, but identifies no more than brand and
       // description do, so it is judged as those are (rule 4).
-      if (!j.named && (!scored || probability < options_.review_unidentified_at)) {
+      // The code written with look-alike characters and the brand agreeing:
+      // the product as often as not, hidden from searches.
+      const bool look_alike = look_alike_code(j) && j.brands_agree;
+      if (!j.named && !look_alike && (!scored || probability < options_.review_unidentified_at)) {
         too_doubtful("notice model code only near the listing's");
         continue;
       }
       m.action = RecallAction::kReview;
-      rule = j.named ? "rule: notice model code only near the listing's, the notice's product name and brand in the listing -> review"
-                     : "rule: notice model code only near the listing's, brand and description agree -> review";
+      rule = look_alike ? "rule: notice model code written with look-alike characters, and the brand agrees -> review"
+             : j.named  ? "rule: notice model code only near the listing's, the notice's product name and brand in the listing -> review"
+                        : "rule: notice model code only near the listing's, brand and description agree -> review";
     } else {
       // Nothing identifying on one side: brand and description at most.
       // What the notice identifies by that the listing does not show.

@@ -2300,5 +2300,26 @@ TEST(RecallIdentityTest, InvisibleCharactersAndTradeMarkSignsAreReadAsAReaderSee
   ExpectOneTakedown(MatchOne(lamp, MakeListing("L", "Voltix VX-310 desk lamp", "Vol\u200btix")), "brand");
 }
 
+// Digits for the letters they look like in a brand ("V0ltix"), and the
+// letter O for a zero or I for a one in a code ("VX-3IO"): a seller hiding
+// the product from searches shows buyers the same name. The brand agrees;
+// the code is near, for a person to confirm.
+TEST(RecallIdentityTest, BrandsAndCodesWrittenWithLookAlikeCharacters) {
+  const Notice lamp = MakeNotice(NoticeSource::kUsCpsc, "90032", "Desk lamps", "Voltix", "VX-310", "");
+  const auto brand = MatchOne(lamp, MakeListing("L", "V0ltix VX-310 desk lamp", "V0ltix"));
+  ExpectOneTakedown(brand);
+  if (!brand.empty()) { EXPECT_TRUE(HasEvidence(brand[0], "brand named in both (the listing's written v0ltix)")); }
+  const auto code = MatchOne(lamp, MakeListing("L", "Voltix VX-3IO desk lamp", "Voltix"));
+  ASSERT_EQ(code.size(), 1u);
+  EXPECT_EQ(code[0].action, RecallAction::kReview);
+  EXPECT_TRUE(HasEvidence(code[0], "model code VX310 written with look-alike characters (VX3IO)")) << code[0].evidence.front();
+  EXPECT_EQ(code[0].evidence.back(), "rule: notice model code written with look-alike characters, and the brand agrees -> review");
+  // Another brand, another model: as before.
+  const auto other = MatchOne(lamp, MakeListing("L", "Lumora VX-310 desk lamp", "Lumora"));
+  EXPECT_TRUE(other.empty()) << other[0].evidence.back();
+  EXPECT_TRUE(MatchOne(lamp, MakeListing("L", "Voltix VX-318 desk lamp", "Voltix")).empty());
+  EXPECT_TRUE(MatchOne(lamp, MakeListing("L", "Voltix VX-3IO desk lamp", "Lumora")).empty());
+}
+
 }  // namespace
 }  // namespace conform::recalls
