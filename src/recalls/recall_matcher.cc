@@ -1143,6 +1143,19 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // protectors: parts and add-ons sold on their own.
       {"glass shelf", true, true}, {"glass shelves", true, true}, {"storage pocket", true}, {"storage pockets", true},
       {"pan protector", true}, {"pan protectors", true},
+      // A fridge's door shelf, bin or crisper drawer, its thermostat or door
+      // handle; a grill's grates, igniter or pizza stone; a part sold as one
+      // ("genuine OEM part", "Ersatzteil", "pièce détachée"). A product
+      // recalled for repair keeps its parts on sale.
+      {"door shelf", true, true}, {"door bin", true, true}, {"shelf bin", true, true}, {"crisper drawer", true, true},
+      {"crisper", true, true}, {"thermostat", true, true}, {"door handle", true, true}, {"grill grate", true, true},
+      {"grill grates", true, true}, {"grate", true, true}, {"grates", true, true}, {"igniter", true, true}, {"ignitor", true, true},
+      {"pizza stone", true, true}, {"spare part", true, true}, {"spare parts", true, true}, {"replacement part", true, true},
+      {"replacement parts", true, true}, {"oem part", true, true}, {"ersatzteil", true, true}, {"piece detachee", true, true},
+      {"pieces detachees", true, true},
+      // A stand, when the title names nothing else ("BenQ GV31 stand"; a
+      // "stand mixer" is the mixer).
+      {"stand", true, true, true}, {"stands", true, true, true},
       // A seal, a door handle, a hinge, a nozzle (German); a bag for it
       // (Polish, French, Italian, Dutch); a screen protector (German).
       {"dichtung", true, true}, {"turgriff", true, true}, {"scharnier", true, true}, {"duse", true, true},

@@ -901,6 +901,11 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
                             // A glass shelf, a storage pocket, pan protectors.
                             "Voltix VX1588 glass shelf 40 cm", "Voltix VX1588 storage pocket organiser",
                             "Voltix VX1588 pan protectors 3 pcs",
+                            // A fridge's or a grill's parts, a part sold as one.
+                            "Voltix VX1588 door shelf bin, genuine OEM part", "Voltix VX1588 crisper drawer",
+                            "Voltix VX1588 thermostat", "Voltix VX1588 door handle", "Voltix VX1588 grill grates",
+                            "Voltix VX1588 igniter", "Voltix VX1588 pizza stone", "Voltix VX1588 Ersatzteil",
+                            "Pièce détachée Voltix VX1588", "Voltix VX1588 stand",
                             // A bag, a seal, a door handle, a hinge, a nozzle.
                             "Torba na ładowarkę Voltix VX1588", "Sacoche Voltix VX1588", "Borsa per Voltix VX1588",
                             "Tas Voltix VX1588 zwart", "Voltix VX1588 Dichtung", "Voltix VX1588 Türgriff rot",
@@ -920,6 +925,8 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
                             // A charging station is a charger; an extension
                             // cable is a product.
                             "Voltix VX1588 USB Ladestation 6-fach", "Voltix VX1588 Verlängerungskabel 3-fach",
+                            // A stand is a stand mixer's name.
+                            "Voltix VX1588 stand mixer 1000W",
                             // "do" (for) before a noun: the kitchen's.
                             "Ładowarka retro do kuchni Voltix VX1588 czerwona"}) {
     const auto hits = Match(MakeListing("L", title, "Voltix"));
