@@ -1739,8 +1739,15 @@ bool EndsWithGtinLabel(std::string_view before) {
     return end == std::string_view::npos ? std::string_view() : t.substr(0, end + 1);
   };
   std::string_view label = trim(before);
+  // A sentence, as the CPSC writes it and sellers copy it ("The UPC
+  // number is 080313081316", "UPC numbers are ...").
+  for (const std::string_view verb : {" is", " are"})
+    if (label.ends_with(verb)) {
+      label = trim(label.substr(0, label.size() - verb.size()));
+      break;
+    }
   // Korean runs "번호" (number) into its label ("바코드번호").
-  for (const std::string_view filler : {"code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód", "код", "номер", "번호",
+  for (const std::string_view filler : {"codes", "numbers", "code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód", "код", "номер", "번호",
                                         "kodas", "koda", "κώδικασ", "κωδικασ"})
     if (label.ends_with(filler) &&
         (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]) || IsCjkLeadByte(filler[0]))) {

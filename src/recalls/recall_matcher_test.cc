@@ -1948,6 +1948,10 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   EXPECT_EQ(hits[0].evidence[0], "same GTIN 04006381333931 (written in the listing's description)");
   EXPECT_TRUE(FromListing(described("Fast charger", "Order 4006381333931 ships today")).gtins_in_description.empty());
   EXPECT_EQ(FromListing(described("Fast charger", "UPC code: 012345678905")).gtins_in_description, std::vector<std::string>{"00012345678905"});
+  // In a sentence, as the CPSC writes it and sellers copy it.
+  for (const char* description : {"The UPC number is 012345678905.", "UPC is 012345678905", "UPC numbers are 012345678905 and more"})
+    EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"00012345678905"}) << description;
+  EXPECT_TRUE(FromListing(described("Fast charger", "The order number is 012345678905")).gtins_in_description.empty());
   // Barcode labels in the languages sellers write.
   for (const char* description : {"Strichcode: 4006381333931", "EAN-Code 4006381333931", "Code-barres : 4006381333931",
                                   "Código de barras: 4006381333931", "Čiarový kód 4006381333931", "商品条形码：4006381333931",
