@@ -2387,6 +2387,14 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       if (!key.empty() && std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
     }
   }
+  // A notice's recalling firms: a listing's brand field may name the firm
+  // and its title the notice's brand ("Nordi Foldable Toddler Tower" from
+  // "HARPPA"), which the rules take as the brands agreeing.
+  if (record.is_notice)
+    for (const std::string& firm : record.companies) {
+      std::string key = aliases != nullptr ? aliases->Canonical(firm) : firm;
+      if (!key.empty() && std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
+    }
   for (const auto& b : brands) {
     // The words of the brand's own name: every title of the brand has them.
     const std::vector<std::string_view> own = Words(b);
@@ -2800,6 +2808,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           j.brands_agree = true;
           j.look_alike_brand = listing_brands[b];
         }
+    // The listing's brand is the name of a firm that recalls ("Anker" for
+    // "Anker Innovations Limited, of China").
+    for (size_t i = 0; i < listing_brands.size() && !j.brands_agree; ++i)
+      for (const auto& firm : notice_record.companies) j.brands_agree = j.brands_agree || SameBrandKey(firm, listing_brands[i]);
     const bool same_brand_field = j.brands_agree;
     // Named in the listing's text, in any of its spellings.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
@@ -2875,10 +2887,6 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // charger" under the importer's brand); not its description, whose
     // words would pass for short brands.
     for (size_t i = 0; i < listing_spellings.size() && !j.brands_agree; ++i) j.brands_agree = NameInText(n.title, listing_spellings[i]);
-    // The listing's brand is the name of a firm that recalls ("Anker" for
-    // "Anker Innovations Limited, of China").
-    for (size_t i = 0; i < listing_brands.size() && !j.brands_agree; ++i)
-      for (const auto& firm : notice_record.companies) j.brands_agree = j.brands_agree || SameBrandKey(firm, listing_brands[i]);
     bool brands_conflict = !j.brands_agree && !notice_brands.empty() && !listing_brands.empty();
     for (size_t a = 0; a < notice_brands.size() && brands_conflict; ++a)
       for (size_t b = 0; b < listing_brands.size() && brands_conflict; ++b)

@@ -2332,5 +2332,18 @@ TEST(RecallIdentityTest, BrandsAndCodesWrittenWithLookAlikeCharacters) {
   EXPECT_TRUE(MatchOne(lamp, MakeListing("L", "Voltix VX-3IO desk lamp", "Lumora")).empty());
 }
 
+// A listing's brand field naming the recalling firm, its title the
+// notice's brand: a candidate, and the brands agree as the brand field's
+// would.
+TEST(RecallIdentityTest, ABrandFieldNamingTheRecallingFirm) {
+  Notice tower = MakeNotice(NoticeSource::kUsCpsc, "90033", "Lumikid Foldable Learning Towers", "Lumikid", "", "");
+  tower.companies = {"Voltix Trading Co., Ltd., of China"};
+  const auto hits = MatchOne(tower, MakeListing("L", "Lumikid Foldable Learning Tower - Natural", "Voltix"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_EQ(hits[0].evidence.back(), "rule: the notice names no GTIN or model code, the notice's product name and brand in the listing -> review");
+  EXPECT_TRUE(MatchOne(tower, MakeListing("L", "Lumikid Foldable Learning Tower - Natural", "Lumora")).empty());
+}
+
 }  // namespace
 }  // namespace conform::recalls
