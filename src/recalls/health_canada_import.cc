@@ -480,6 +480,36 @@ void BrandsOfTitle(const std::string& title, Notice* n) {
   }
 }
 
+// The brand a title writes before the product it names ("Platinum
+// Naturals Easymulti Stress (men): Affected lots ..." of the product
+// "Easymulti Stress (Men) capsules"): one to four capitalised words that
+// open the title, the product's first two words right after them.
+void BrandBeforeTheProduct(const std::string& title, Notice* n) {
+  const auto split = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (size_t at = 0; at < text.size();) {
+      const size_t end = std::min(text.find(' ', at), text.size());
+      if (end > at) out.emplace_back(text.substr(at, end - at));
+      at = end + 1;
+    }
+    return out;
+  };
+  const std::vector<std::string> product = split(AsciiLower(n->product_name));
+  const std::vector<std::string> words = split(title);
+  const std::vector<std::string> lower = split(AsciiLower(title));
+  if (product.size() < 2 || words.size() != lower.size()) return;
+  for (size_t at = 1; at <= 4 && at + 1 < words.size(); ++at) {
+    if (!std::isupper(static_cast<unsigned char>(words[at - 1][0]))) return;
+    if (lower[at] != product[0] || lower[at + 1] != product[1]) continue;
+    static const std::vector<std::string> kNotABrand = {"certain", "various", "some", "all", "new", "the"};
+    if (std::find(kNotABrand.begin(), kNotABrand.end(), lower[0]) != kNotABrand.end()) return;
+    std::string brand;
+    for (size_t k = 0; k < at; ++k) brand += (k ? " " : "") + words[k];
+    AddUnique(&n->brands, brand);
+    return;
+  }
+}
+
 // Without a Product, the product is named by the title, which Health
 // Canada writes "<product> recalled due to <hazard>" or, for vehicles,
 // "<product> recalled by <maker>": the product is what comes before. Other
@@ -549,6 +579,7 @@ RecordRead ReadOpenDataRecord(const Json& record) {
   BrandsOfTitle(n.title, &n);
   if (n.product_name.empty()) ProductOfTitle(n.title, &n);
   else BrandsOfTitle(n.product_name, &n);
+  if (n.brands.empty()) BrandBeforeTheProduct(n.title, &n);
   for (const auto& issue : SplitOnSpacedDash(HtmlToText(f.Text({key.issue})))) AddUnique(&n.hazard_types, issue);
   AddUnique(&n.measures, HtmlToText(f.Text({key.what_to_do})));
   {

@@ -225,6 +225,7 @@ TEST(HealthCanadaImportTest, ReadsTheOpenDataFile) {
   const Notice& nhp = f.notices[0];
   EXPECT_EQ(nhp.id, "82628");
   EXPECT_EQ(nhp.product_name, "Easymulti Stress (Men) capsules");
+  EXPECT_EQ(nhp.brands, Strings{"Platinum Naturals"});  // the title's words before the product
   EXPECT_EQ(nhp.category, "Health products; Natural health products");
   EXPECT_EQ(nhp.hazard_types, Strings{"Labelling"});
   EXPECT_EQ(nhp.measures, Strings{"Report any health product related side effects to Health Canada."});  // entities decoded
