@@ -747,9 +747,43 @@ bool NamesAVehicle(const PreparedRecord& notice) {
 
 // Whether every one of `words` is a word of the record's title, in the
 // singular or the plural ("torino", "varmfront").
+// Whether a normalised title writes a quantity of a name ("2000w") apart
+// or with its unit spelled out: "2000 w", "2000 watt", "2000 watts".
+bool QuantitySpelledOut(std::string_view title, std::string_view quantity) {
+  size_t digits = 0;
+  while (digits < quantity.size() && IsDigit(quantity[digits])) ++digits;
+  if (digits == 0 || digits == quantity.size()) return false;
+  const std::string_view number = quantity.substr(0, digits);
+  const std::string_view unit = quantity.substr(digits);
+  if (!std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return false;
+  struct Spelled {
+    std::string_view unit;
+    std::string_view names[4];
+  };
+  static constexpr Spelled kUnits[] = {{"w", {"watt", "watts"}},        {"kw", {"kilowatt", "kilowatts"}},
+                                       {"v", {"volt", "volts"}},        {"a", {"amp", "amps", "ampere", "amperes"}},
+                                       {"l", {"liter", "liters", "litre", "litres"}}, {"in", {"inch", "inches"}},
+                                       {"ft", {"foot", "feet"}},        {"lb", {"lbs", "pound", "pounds"}},
+                                       {"oz", {"ounce", "ounces"}},     {"mah", {}}};
+  std::vector<std::string_view> forms = {unit};
+  for (const auto& u : kUnits)
+    if (u.unit == unit)
+      for (const std::string_view name : u.names)
+        if (!name.empty()) forms.push_back(name);
+  for (size_t at = title.find(number); at != std::string_view::npos; at = title.find(number, at + 1)) {
+    const size_t end = at + number.size();
+    if ((at > 0 && title[at - 1] != ' ') || end >= title.size() || title[end] != ' ') continue;
+    const size_t next_end = std::min(title.find(' ', end + 1), title.size());
+    const std::string_view next = title.substr(end + 1, next_end - end - 1);
+    if (std::find(forms.begin(), forms.end(), next) != forms.end()) return true;
+  }
+  return false;
+}
+
 bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& words) {
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::any_of(p.title_words.begin(), p.title_words.end(), [&](std::string_view t) { return SameWordOrPlural(t, w); });
+    return std::any_of(p.title_words.begin(), p.title_words.end(), [&](std::string_view t) { return SameWordOrPlural(t, w); }) ||
+           (!w.empty() && IsDigit(w[0]) && QuantitySpelledOut(p.title, w));
   });
 }
 

@@ -2345,5 +2345,18 @@ TEST(RecallIdentityTest, ABrandFieldNamingTheRecallingFirm) {
   EXPECT_TRUE(MatchOne(tower, MakeListing("L", "Lumikid Foldable Learning Tower - Natural", "Lumora")).empty());
 }
 
+// A quantity of the notice's name written apart or spelled out ("2000
+// Watt" for "2000W") is the name's word.
+TEST(RecallIdentityTest, AQuantityOfTheNameSpelledOut) {
+  const Notice station = MakeNotice(NoticeSource::kUsCpsc, "90034", "Voltix 2000W Power Stations", "Voltix", "", "");
+  for (const char* title : {"Voltix 2000 Watt Portable Power Station", "Voltix 2000 W Power Station, LiFePO4", "Voltix 2000W Power Station"}) {
+    const auto hits = MatchOne(station, MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  for (const char* title : {"Voltix 3000 Watt Power Station", "Voltix 2000 Volt Power Station", "Voltix 12000 Watt Power Station"})
+    EXPECT_TRUE(MatchOne(station, MakeListing("L", title, "Voltix")).empty()) << title;
+}
+
 }  // namespace
 }  // namespace conform::recalls
