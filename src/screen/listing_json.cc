@@ -171,7 +171,7 @@ Status GetPrice(element e, Listing* l) {
 
 }  // namespace
 
-Result<Listing> ParseListingJson(std::string_view json) {
+Result<Listing> ParseListingJson(std::string_view json, ListingUse use) {
   thread_local simdjson::dom::parser parser;
   element doc;
   if (auto err = parser.parse(json.data(), json.size(), true).get(doc); err != simdjson::SUCCESS) {
@@ -216,7 +216,7 @@ Result<Listing> ParseListingJson(std::string_view json) {
     else l.ignored_fields.emplace_back(key);
     if (!st.ok()) return st.error();
   }
-  if (Status st = FinishListing(&l); !st.ok()) return st.error();
+  if (Status st = FinishListing(&l, use); !st.ok()) return st.error();
   return l;
 }
 

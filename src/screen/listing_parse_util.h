@@ -7,12 +7,13 @@
 
 #include "conform/core/listing.h"
 #include "conform/core/result.h"
+#include "conform/screen/listing_reader.h"
 
 namespace conform {
 
-// Checks required fields and normalises what both formats share: hs_code to
-// digits, market codes to upper case, string sizes within bounds.
-Status FinishListing(Listing* l);
+// Checks the fields `use` requires and normalises what both formats share:
+// hs_code to digits, market codes to upper case, string sizes within bounds.
+Status FinishListing(Listing* l, ListingUse use = ListingUse::kScreening);
 
 // Parses a JSON array of evidence objects (a CSV cell).
 Status ParseEvidenceJson(std::string_view json, std::vector<Evidence>* out);

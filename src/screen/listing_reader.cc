@@ -42,15 +42,16 @@ Result<std::string> CodeDigits(std::string_view field, std::string_view written,
 
 }  // namespace
 
-Status FinishListing(Listing* l) {
+Status FinishListing(Listing* l, ListingUse use) {
   // Every required field missing, at once: a record fixed one field a run
   // would come back as many times.
+  const bool screening = use == ListingUse::kScreening;
   std::vector<std::string> missing;
   if (l->listing_id.empty()) missing.emplace_back("'listing_id'");
-  if (l->seller_id.empty()) missing.emplace_back("'seller_id'");
+  if (l->seller_id.empty() && screening) missing.emplace_back("'seller_id'");
   if (l->title.empty()) missing.emplace_back("'title'");
-  if (l->target_markets.empty()) missing.emplace_back("'target_markets'");
-  if (missing.size() == 1 && l->target_markets.empty())
+  if (l->target_markets.empty() && screening) missing.emplace_back("'target_markets'");
+  if (missing.size() == 1 && missing[0] == "'target_markets'")
     return Error(ErrorCode::kInvalidInput, "field 'target_markets' is required and must name at least one market",
                  "name the markets the listing is offered in (e.g. DE and FR); see doc/listing-format.md");
   if (missing.size() == 1) return Error(ErrorCode::kInvalidInput, fmt::format("field {} is required", missing[0]), "see doc/listing-format.md");
@@ -178,13 +179,14 @@ Result<std::unique_ptr<ByteSource>> OpenSource(const std::string& path) {
 
 class JsonLinesReader : public ListingReader {
  public:
-  JsonLinesReader(std::string path, std::unique_ptr<ByteSource> src) : path_(std::move(path)), src_(std::move(src)) {}
+  JsonLinesReader(std::string path, std::unique_ptr<ByteSource> src, ListingUse use)
+      : path_(std::move(path)), src_(std::move(src)), use_(use) {}
 
   Next Read(Listing* listing, Diagnostic* problem) override {
     Pending p;
     const Next n = ReadPending(&p, problem);
     if (n != Next::kListing) return n;
-    return Finish(&p, path_, listing, problem);
+    return Finish(&p, path_, listing, problem, use_);
   }
 
   Next ReadPending(Pending* pending, Diagnostic* problem) override {
@@ -210,6 +212,7 @@ class JsonLinesReader : public ListingReader {
  private:
   std::string path_;
   std::unique_ptr<ByteSource> src_;
+  ListingUse use_;
   std::string line_;
   size_t line_no_ = 0;
 };
@@ -217,7 +220,7 @@ class JsonLinesReader : public ListingReader {
 // RFC 4180 records: quoted fields may hold commas, quotes ("") and newlines.
 class CsvReader : public ListingReader {
  public:
-  CsvReader(std::string path, std::unique_ptr<ByteSource> src) : path_(std::move(path)), src_(std::move(src)) {}
+  CsvReader(std::string path, std::unique_ptr<ByteSource> src, ListingUse use) : path_(std::move(path)), src_(std::move(src)), use_(use) {}
 
   Status ReadHeader() {
     bool too_long = false;
@@ -233,6 +236,8 @@ class CsvReader : public ListingReader {
         return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, fmt::format("the header names the column '{}' twice", *h),
                                                            "keep one of the two columns"}});
     for (const char* required : {"listing_id", "seller_id", "title", "target_markets"}) {
+      if (use_ == ListingUse::kRecallMatching && (std::string_view(required) == "seller_id" || std::string_view(required) == "target_markets"))
+        continue;
       bool found = false;
       for (const auto& h : header_) found = found || h == required;
       if (!found) {
@@ -289,7 +294,7 @@ class CsvReader : public ListingReader {
           return bad(d.message, d.hint);
         }
       }
-      if (Status st = FinishListing(&l); !st.ok()) {
+      if (Status st = FinishListing(&l, use_); !st.ok()) {
         const Diagnostic& d = st.error().diagnostics().front();
         return bad(d.message, d.hint);
       }
@@ -441,6 +446,7 @@ class CsvReader : public ListingReader {
 
   std::string path_;
   std::unique_ptr<ByteSource> src_;
+  ListingUse use_;
   std::vector<std::string> header_;
   std::vector<std::string> fields_;
   size_t line_no_ = 0;
@@ -459,12 +465,12 @@ ListingReader::Next ListingReader::ReadPending(Pending* pending, Diagnostic* pro
   return n;
 }
 
-ListingReader::Next ListingReader::Finish(Pending* pending, const std::string& path, Listing* listing, Diagnostic* problem) {
+ListingReader::Next ListingReader::Finish(Pending* pending, const std::string& path, Listing* listing, Diagnostic* problem, ListingUse use) {
   if (pending->parsed) {
     *listing = std::move(pending->listing);
     return Next::kListing;
   }
-  auto parsed = ParseListingJson(pending->raw);
+  auto parsed = ParseListingJson(pending->raw, use);
   if (!parsed.ok()) {
     const Diagnostic& d = parsed.error().diagnostics().front();
     *problem = Diagnostic{path, static_cast<int>(pending->line), 0, d.message, d.hint};
@@ -484,7 +490,7 @@ const std::vector<std::string>& ListingFieldNames() {
   return kNames;
 }
 
-Result<std::unique_ptr<ListingReader>> ListingReader::Open(const std::string& path, ListingFormat format) {
+Result<std::unique_ptr<ListingReader>> ListingReader::Open(const std::string& path, ListingFormat format, ListingUse use) {
   auto src = OpenSource(path);
   if (!src.ok()) return src.error();
   // A file saved as UTF-16 or UTF-32 would give one bad record per line.
@@ -494,8 +500,8 @@ Result<std::unique_ptr<ListingReader>> ListingReader::Open(const std::string& pa
                  {Diagnostic{path, 1, 0, "the file is UTF-16, UTF-32 or binary (a byte order mark or NUL bytes at its start), not UTF-8",
                              "save it as UTF-8: most editors and spreadsheets offer the encoding in 'Save as'"}});
   if (format == ListingFormat::kJsonLines)
-    return std::unique_ptr<ListingReader>(std::make_unique<JsonLinesReader>(path, std::move(src).value()));
-  auto csv = std::make_unique<CsvReader>(path, std::move(src).value());
+    return std::unique_ptr<ListingReader>(std::make_unique<JsonLinesReader>(path, std::move(src).value(), use));
+  auto csv = std::make_unique<CsvReader>(path, std::move(src).value(), use);
   if (Status st = csv->ReadHeader(); !st.ok()) return st.error();
   return std::unique_ptr<ListingReader>(std::move(csv));
 }

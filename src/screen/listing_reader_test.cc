@@ -265,6 +265,33 @@ TEST(ListingReaderTest, CsvHeaderMustNameRequiredColumns) {
   fs::remove(semicolons);
 }
 
+// Recall matching needs a listing's id and title: one without a seller or
+// markets still sells what it sells. Screening needs them all.
+TEST(ListingReaderTest, RecallMatchingNeedsTheIdAndTitleAlone) {
+  const std::string jsonl = WriteTemp("bare.jsonl", "{\"listing_id\":\"L1\",\"title\":\"BenQ GV31 projector\"}\n{\"listing_id\":\"L2\"}\n");
+  const std::string csv = WriteTemp("bare.csv", "listing_id,title,gtin\nL1,BenQ GV31 projector,\nL2,,\n");
+  for (const auto& [path, format] : {std::pair{jsonl, ListingFormat::kJsonLines}, std::pair{csv, ListingFormat::kCsv}}) {
+    auto r = ListingReader::Open(path, format, ListingUse::kRecallMatching);
+    ASSERT_TRUE(r.ok()) << r.error().ToString();
+    Listing l;
+    Diagnostic problem;
+    ASSERT_EQ(r.value()->Read(&l, &problem), ListingReader::Next::kListing) << problem.message;
+    EXPECT_EQ(l.title, "BenQ GV31 projector");
+    ASSERT_EQ(r.value()->Read(&l, &problem), ListingReader::Next::kBadRecord);
+    EXPECT_EQ(problem.message, "field 'title' is required");
+    EXPECT_EQ(r.value()->Read(&l, &problem), ListingReader::Next::kEnd);
+  }
+  EXPECT_FALSE(ListingReader::Open(csv, ListingFormat::kCsv).ok());  // screening: no seller_id column
+  auto screening = ListingReader::Open(jsonl, ListingFormat::kJsonLines);
+  ASSERT_TRUE(screening.ok());
+  Listing l;
+  Diagnostic problem;
+  EXPECT_EQ(screening.value()->Read(&l, &problem), ListingReader::Next::kBadRecord);
+  EXPECT_EQ(problem.message, "fields 'seller_id' and 'target_markets' are required");
+  fs::remove(jsonl);
+  fs::remove(csv);
+}
+
 TEST(ListingReaderTest, AFileInUtf16IsRefusedAsSuch) {
   // "{" in UTF-16 little-endian, with and without its byte order mark.
   for (const std::string& bytes : {std::string("\xFF\xFE{\0\"\0", 6), std::string("{\0\"\0l\0", 6)}) {

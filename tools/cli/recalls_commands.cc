@@ -293,14 +293,16 @@ recalls::RecallMatcherOptions MatcherOptions(const Args& args, const recalls::Br
 }
 
 // A reader of a listings file in the format its extension says (.jsonl,
-// .json, .ndjson or none: JSON Lines; .csv: CSV).
+// .json, .ndjson or none: JSON Lines; .csv: CSV), for recall matching: a
+// listing needs its listing_id and title, not the seller and markets
+// screening needs.
 Result<std::unique_ptr<ListingReader>> OpenListings(const std::string& path) {
   const std::string ext = std::filesystem::path(path).extension().string();
   auto format = ListingFormatFromName(ext.empty() ? "jsonl" : ext.substr(1));
   if (!format.ok())
     return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("cannot tell the listings' format from the extension '{}'", ext),
                                                        "name the file .jsonl (JSON Lines) or .csv"}});
-  return ListingReader::Open(path, format.value());
+  return ListingReader::Open(path, format.value(), ListingUse::kRecallMatching);
 }
 
 void ReportSkipped(const Diagnostic& problem, size_t* skipped) {
@@ -351,7 +353,7 @@ class ListingBatches {
     }
     ParallelFor(filled_, threads_, [&](size_t i) {
       Slot& s = slots_[i];
-      if (s.state == ListingReader::Next::kListing) s.state = ListingReader::Finish(&s.pending, path_, &s.listing, &s.problem);
+      if (s.state == ListingReader::Next::kListing) s.state = ListingReader::Finish(&s.pending, path_, &s.listing, &s.problem, ListingUse::kRecallMatching);
     });
     for (size_t i = 0; i < filled_; ++i)
       if (slots_[i].state != ListingReader::Next::kListing) ReportSkipped(slots_[i].problem, &skipped_);

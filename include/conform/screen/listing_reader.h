@@ -15,6 +15,12 @@ namespace conform {
 
 enum class ListingFormat { kJsonLines, kCsv };
 
+// What a listing is read for, which decides the fields it must have.
+// Screening needs listing_id, seller_id, title and target_markets; recall
+// matching listing_id and title alone: a listing without a seller or its
+// markets still sells what it sells, and is matched.
+enum class ListingUse { kScreening, kRecallMatching };
+
 // "jsonl"/"json"/"ndjson" or "csv" from a format name or a file extension.
 Result<ListingFormat> ListingFormatFromName(std::string_view name);
 
@@ -30,7 +36,8 @@ class ListingReader {
   virtual ~ListingReader() = default;
 
   // Opens `path` ("-" for standard input).
-  static Result<std::unique_ptr<ListingReader>> Open(const std::string& path, ListingFormat format);
+  static Result<std::unique_ptr<ListingReader>> Open(const std::string& path, ListingFormat format,
+                                                     ListingUse use = ListingUse::kScreening);
 
   enum class Next { kListing, kBadRecord, kEnd };
   // Reads the next record into *listing. kBadRecord: *problem says where
@@ -49,11 +56,12 @@ class ListingReader {
   // As Read, leaving the parsing to Finish. The default parses at once.
   virtual Next ReadPending(Pending* pending, Diagnostic* problem);
   // Parses a pending record (thread-safe). `path` names the input in messages.
-  static Next Finish(Pending* pending, const std::string& path, Listing* listing, Diagnostic* problem);
+  static Next Finish(Pending* pending, const std::string& path, Listing* listing, Diagnostic* problem,
+                     ListingUse use = ListingUse::kScreening);
 };
 
 // Parses one JSON object (one JSON Lines line). Errors name the field at fault.
-Result<Listing> ParseListingJson(std::string_view json);
+Result<Listing> ParseListingJson(std::string_view json, ListingUse use = ListingUse::kScreening);
 
 }  // namespace conform
 
