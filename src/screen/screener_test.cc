@@ -453,8 +453,8 @@ class FixedRecalls : public RecallLookup {
 // A recall has force in its regulator's market; elsewhere an identified
 // recalled product is a warning, and a possible one is not mentioned.
 TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
-  const FixedRecalls recalls({{{"US"}, true, "Matches us-cpsc notice 26101 (Power banks, risk: Fire): same GTIN 04006381333931."},
-                              {{"CA"}, false, "Matches ca-health-canada notice RA-1 (Power banks): brand and description agree."}});
+  const FixedRecalls recalls({{{"US"}, true, "Matches us-cpsc notice 26101 (Power banks, risk: Fire): same GTIN 04006381333931.", std::nullopt, {}},
+                              {{"CA"}, false, "Matches ca-health-canada notice RA-1 (Power banks): brand and description agree.", std::nullopt, {}}});
   auto l = ParseListingJson(kPowerBank + R"("target_markets":["EU","US","CA"]})");
   ASSERT_TRUE(l.ok());
   Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
@@ -484,7 +484,7 @@ TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
   EXPECT_EQ(in_eu, 1u);
 
   // A joint recall has force in both markets.
-  const FixedRecalls joint({{{"US", "CA"}, true, "Matches us-cpsc notice 26647 (Projectors): same model code GV31."}});
+  const FixedRecalls joint({{{"US", "CA"}, true, "Matches us-cpsc notice 26647 (Projectors): same model code GV31.", std::nullopt, {}}});
   screener.set_recalls(&joint);
   const ListingResult both = screener.Screen(l.value());
   EXPECT_EQ(Find(both.markets[1], "RECALLED_PRODUCT")->severity, Severity::kBlock);
@@ -497,7 +497,7 @@ TEST_F(ScreenerTest, ARecallElsewhereIsAWarning) {
 // A notice published after the date screened for is not yet a recall; the
 // findings link to the notice's page.
 TEST_F(ScreenerTest, ARecallCountsFromItsDate) {
-  RecallHit hit{{"US"}, true, "Matches us-cpsc notice 90002 of 2026-03-02 (Power banks): same GTIN 04006381333931."};
+  RecallHit hit{{"US"}, true, "Matches us-cpsc notice 90002 of 2026-03-02 (Power banks): same GTIN 04006381333931.", std::nullopt, {}};
   hit.published = Date::Parse("2026-03-02").value();
   hit.source_url = "https://www.cpsc.gov/Recalls/2026/power-banks-90002";
   const FixedRecalls recalls({hit});
@@ -511,14 +511,14 @@ TEST_F(ScreenerTest, ARecallCountsFromItsDate) {
     const Finding* here = Find(r.markets[0], "RECALLED_PRODUCT");
     EXPECT_EQ(here != nullptr, published) << on;
     EXPECT_EQ(Find(r.markets[1], "RECALLED_ELSEWHERE") != nullptr, published) << on;
-    if (here != nullptr) EXPECT_EQ(here->source_url, "https://www.cpsc.gov/Recalls/2026/power-banks-90002");
+    if (here != nullptr) { EXPECT_EQ(here->source_url, "https://www.cpsc.gov/Recalls/2026/power-banks-90002"); }
   }
 }
 
 // A market without a rule pack is not said to be one where the recall has
 // no force: Safety Gate's EEA countries and Northern Ireland may be.
 TEST_F(ScreenerTest, ARecallsForceInAMarketWithoutAPackIsNotAsserted) {
-  const FixedRecalls recalls({{{"EU"}, true, "Matches eu-safety-gate notice A12/90001/24 (Power banks): same GTIN 04006381333931."}});
+  const FixedRecalls recalls({{{"EU"}, true, "Matches eu-safety-gate notice A12/90001/24 (Power banks): same GTIN 04006381333931.", std::nullopt, {}}});
   auto l = ParseListingJson(kPowerBank + R"("target_markets":["NO"]})");
   ASSERT_TRUE(l.ok());
   Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
@@ -532,8 +532,8 @@ TEST_F(ScreenerTest, ARecallsForceInAMarketWithoutAPackIsNotAsserted) {
 // Two notices of one joint recall: where one has force and takes the
 // listing down, the other is not said to have no force there.
 TEST_F(ScreenerTest, AJointRecallsOtherNoticeIsNoWarningWhereTheRecallHasForce) {
-  const FixedRecalls recalls({{{"CA"}, true, "Matches ca-health-canada notice RA-1 (Xylophones): same GTIN 00036000291452."},
-                              {{"US", "CA"}, true, "Matches us-cpsc notice 90001 (Xylophones): same GTIN 00036000291452."}});
+  const FixedRecalls recalls({{{"CA"}, true, "Matches ca-health-canada notice RA-1 (Xylophones): same GTIN 00036000291452.", std::nullopt, {}},
+                              {{"US", "CA"}, true, "Matches us-cpsc notice 90001 (Xylophones): same GTIN 00036000291452.", std::nullopt, {}}});
   auto l = ParseListingJson(kPowerBank + R"("target_markets":["US","CA"]})");
   ASSERT_TRUE(l.ok());
   Screener screener(*kb_, *classifier_, Date::Parse("2026-01-15").value());
