@@ -967,8 +967,16 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       "passar till", "passer til", "yhteensopiva", "varaosa", "lisavaruste", "kompatibilis", "csere", "potalkatresz", "tartozek", "compatibil", "compatibila",
       "rezerva", "inlocuire", "accesoriu", "accesorii", "συμβατό", "συμβατή", "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ", "ανταλλακτικό",
       "ανταλλακτικο", "αξεσουάρ", "αξεσουαρ"};
+  // "Compatible" from the maker itself (the listing's brand field the
+  // notice's) says what the product works with ("MagSafe Compatible
+  // Portable Charger", "Alexa kompatibel"): a maker sells no compatible
+  // version of its own goods. A spare or replacement part it does sell.
+  const auto compatible = [](std::string_view w) {
+    return w.starts_with("compat") || w.starts_with("kompat") || w.starts_with("совмест") || w.starts_with("συμβατ") || w == "uyumlu" ||
+           w == "tuong thich" || w == "yhteensopiva" || w == "works with" || w == "passar till" || w == "passer til";
+  };
   for (const std::string_view word : kWords)
-    if (HasWord(listing.title, word) && !HasWord(notice.title, word)) return true;
+    if (HasWord(listing.title, word) && !HasWord(notice.title, word) && !(same_brand_field && compatible(word))) return true;
   // German compounds of "Ersatz" (spare): "Ersatzakku", "Ersatzpolster";
   // Finnish, Estonian and Hungarian ones of "vara", "varu" and "pót" with a
   // part's name: "varaköysi" (a spare rope), "varuosa", "pótkötél" (other

@@ -816,6 +816,17 @@ TEST_F(RecallRulesTest, SomethingMadeForTheProductIsReviewedNotTakenDown) {
     EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code in the listing, but the listing may sell something made for it -> review")
         << title;
   }
+  // "Compatible" under the maker's own brand says what the product works
+  // with; under another brand, or none, it is made for the notice's.
+  for (const char* title : {"Voltix VX1588 MagSafe Compatible Wireless Charger 65W", "Voltix VX1588 Ladegerät Alexa kompatibel"}) {
+    const auto own = Match(MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(own.size(), 1u) << title;
+    EXPECT_EQ(own[0].action, RecallAction::kTakedown) << title << ": " << own[0].evidence.back();
+    const auto others = Match(MakeListing("L", title, ""));
+    ASSERT_EQ(others.size(), 1u) << title;
+    EXPECT_EQ(others[0].action, RecallAction::kReview) << title;
+  }
+  EXPECT_EQ(Match(MakeListing("L", "Voltix VX1588 replacement charger", "Voltix"))[0].action, RecallAction::kReview);
   // The Portuguese "passar" is to iron, not to fit: an iron, not something
   // made for one.
   const auto iron = Match(MakeListing("L", "Ferro de passar roupa Voltix VX1588", "Voltix"));
