@@ -780,9 +780,24 @@ bool QuantitySpelledOut(std::string_view title, std::string_view quantity) {
   return false;
 }
 
+// A model's generation in Roman numerals and in digits ("Solo III", "Solo
+// 3"): the other form, or empty. Not "v", "x" nor "i", which are volts,
+// "by" and a letter as often.
+std::string_view OtherNumeral(std::string_view w) {
+  static constexpr std::pair<std::string_view, std::string_view> kNumerals[] = {
+      {"ii", "2"}, {"iii", "3"}, {"iv", "4"}, {"vi", "6"}, {"vii", "7"}, {"viii", "8"}, {"ix", "9"}};
+  for (const auto& [roman, digits] : kNumerals) {
+    if (w == roman) return digits;
+    if (w == digits) return roman;
+  }
+  return {};
+}
+
 bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& words) {
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::any_of(p.title_words.begin(), p.title_words.end(), [&](std::string_view t) { return SameWordOrPlural(t, w); }) ||
+    const std::string_view numeral = OtherNumeral(w);
+    return std::any_of(p.title_words.begin(), p.title_words.end(),
+                       [&](std::string_view t) { return SameWordOrPlural(t, w) || (!numeral.empty() && t == numeral); }) ||
            (!w.empty() && IsDigit(w[0]) && QuantitySpelledOut(p.title, w));
   });
 }

@@ -2357,7 +2357,8 @@ TEST(RecallIdentityTest, ABrandFieldNamingTheRecallingFirm) {
 }
 
 // A quantity of the notice's name written apart or spelled out ("2000
-// Watt" for "2000W") is the name's word.
+// Watt" for "2000W"), and a generation in the other numerals ("Solo 3" for
+// "Solo III"), is the name's word.
 TEST(RecallIdentityTest, AQuantityOfTheNameSpelledOut) {
   const Notice station = MakeNotice(NoticeSource::kUsCpsc, "90034", "Voltix 2000W Power Stations", "Voltix", "", "");
   for (const char* title : {"Voltix 2000 Watt Portable Power Station", "Voltix 2000 W Power Station, LiFePO4", "Voltix 2000W Power Station"}) {
@@ -2367,6 +2368,14 @@ TEST(RecallIdentityTest, AQuantityOfTheNameSpelledOut) {
   }
   for (const char* title : {"Voltix 3000 Watt Power Station", "Voltix 2000 Volt Power Station", "Voltix 12000 Watt Power Station"})
     EXPECT_TRUE(MatchOne(station, MakeListing("L", title, "Voltix")).empty()) << title;
+  // A generation in Roman numerals or digits.
+  const Notice vaporizer = MakeNotice(NoticeSource::kCaHealthCanada, "90035", "Lumora Solo III Portable Vaporizers", "Lumora", "", "");
+  for (const char* title : {"Lumora Solo 3 Portable Vaporizer", "Lumora Solo III portable vaporizer (black)"}) {
+    const auto hits = MatchOne(vaporizer, MakeListing("L", title, "Lumora"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  EXPECT_TRUE(MatchOne(vaporizer, MakeListing("L", "Lumora Solo 2 Portable Vaporizer", "Lumora")).empty());
 }
 
 }  // namespace
