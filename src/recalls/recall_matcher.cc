@@ -306,16 +306,25 @@ bool BrandWrittenWithLookAlikes(std::string_view a, std::string_view b) {
   return letters;
 }
 
-// Whether two compacted model codes of 4 characters or more are one code
-// written with the letter O for a zero or I or L for a one ("HANSOOO2" for
-// HANS0002, "RH99A2UI" for RH99A2U1): sellers' slips, and a way to hide a
-// code from searches. Near, not the same: a review.
-bool CodeWrittenWithLookAlikes(std::string_view a, std::string_view b) {
-  if (a.size() != b.size() || a.size() < 4 || a == b) return false;
-  const auto fold = [](char c) { return c == 'O' ? '0' : c == 'I' || c == 'L' ? '1' : c; };
-  for (size_t i = 0; i < a.size(); ++i)
-    if (fold(a[i]) != fold(b[i])) return false;
-  return true;
+// Whether a listing's compacted model code is the notice's, of 4
+// characters or more, with the letter O written for a zero or I or L for a
+// one ("HANSOOO2" for HANS0002, "UMCDBO1" for UMCDB01): a seller's slip,
+// and a way to hide a code from searches. Near, not the same: a review.
+// Only digits written as letters, and not the last character alone, where
+// makers put the letters that tell variants apart ("NS188I" and NS1881).
+bool CodeWrittenWithLookAlikes(std::string_view notice_code, std::string_view listing_code) {
+  if (notice_code.size() != listing_code.size() || notice_code.size() < 4) return false;
+  size_t differing = 0;
+  bool last = false;
+  for (size_t i = 0; i < notice_code.size(); ++i) {
+    const char n = notice_code[i];
+    const char l = listing_code[i];
+    if (n == l) continue;
+    if (!((n == '0' && l == 'O') || (n == '1' && (l == 'I' || l == 'L')))) return false;
+    ++differing;
+    last = i + 1 == notice_code.size();
+  }
+  return differing >= 2 || (differing == 1 && !last);
 }
 
 // Every spelling (as BrandKey) of every canonical brand of a record.
@@ -1200,12 +1209,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // protectors: parts and add-ons sold on their own.
       {"glass shelf", true, true}, {"glass shelves", true, true}, {"storage pocket", true}, {"storage pockets", true},
       {"pan protector", true}, {"pan protectors", true},
-      // A fridge's door shelf, bin or crisper drawer, its thermostat or door
-      // handle; a grill's grates, igniter or pizza stone; a part sold as one
-      // ("genuine OEM part", "Ersatzteil", "pièce détachée"). A product
-      // recalled for repair keeps its parts on sale.
+      // A fridge's door shelf, bin, crisper drawer or door handle; a grill's
+      // grates, igniter or pizza stone; a part sold as one ("genuine OEM
+      // part", "Ersatzteil", "pièce détachée"). A product recalled for
+      // repair keeps its parts on sale. (Not a thermostat, which heaters and
+      // kettles list as a feature.)
       {"door shelf", true, true}, {"door bin", true, true}, {"shelf bin", true, true}, {"crisper drawer", true, true},
-      {"crisper", true, true}, {"thermostat", true, true}, {"door handle", true, true}, {"grill grate", true, true},
+      {"crisper", true, true}, {"door handle", true, true}, {"grill grate", true, true},
       {"grill grates", true, true}, {"grate", true, true}, {"grates", true, true}, {"igniter", true, true}, {"ignitor", true, true},
       {"pizza stone", true, true}, {"spare part", true, true}, {"spare parts", true, true}, {"replacement part", true, true},
       {"replacement parts", true, true}, {"oem part", true, true}, {"ersatzteil", true, true}, {"piece detachee", true, true},

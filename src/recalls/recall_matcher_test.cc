@@ -914,7 +914,7 @@ TEST_F(RecallRulesTest, AnAccessoryShowingTheCodeAndBrandIsReviewedNotTakenDown)
                             "Voltix VX1588 pan protectors 3 pcs",
                             // A fridge's or a grill's parts, a part sold as one.
                             "Voltix VX1588 door shelf bin, genuine OEM part", "Voltix VX1588 crisper drawer",
-                            "Voltix VX1588 thermostat", "Voltix VX1588 door handle", "Voltix VX1588 grill grates",
+                            "Voltix VX1588 door handle", "Voltix VX1588 grill grates",
                             "Voltix VX1588 igniter", "Voltix VX1588 pizza stone", "Voltix VX1588 Ersatzteil",
                             "Pièce détachée Voltix VX1588", "Voltix VX1588 stand",
                             // A bag, a seal, a door handle, a hinge, a nozzle.
@@ -2340,6 +2340,14 @@ TEST(RecallIdentityTest, BrandsAndCodesWrittenWithLookAlikeCharacters) {
   const auto other = MatchOne(lamp, MakeListing("L", "Lumora VX-310 desk lamp", "Lumora"));
   EXPECT_TRUE(other.empty()) << other[0].evidence.back();
   EXPECT_TRUE(MatchOne(lamp, MakeListing("L", "Voltix VX-318 desk lamp", "Voltix")).empty());
+  // Letters for letters, a letter the notice writes, or the last character
+  // alone: variants, not look-alikes.
+  const Notice plug = MakeNotice(NoticeSource::kUsCpsc, "90036", "Smart plugs", "Voltix", "NS1881", "");
+  for (const char* code : {"NS188I", "NS188L"})
+    EXPECT_TRUE(MatchOne(plug, MakeListing("L", fmt::format("Voltix {} smart plug", code), "Voltix")).empty()) << code;
+  const Notice lamp2 = MakeNotice(NoticeSource::kUsCpsc, "90037", "Desk lamps", "Voltix", "TOT92I", "");
+  EXPECT_TRUE(MatchOne(lamp2, MakeListing("L", "Voltix TOT92L desk lamp", "Voltix")).empty());
+  EXPECT_TRUE(MatchOne(lamp2, MakeListing("L", "Voltix TOT921 desk lamp", "Voltix")).empty());
   EXPECT_TRUE(MatchOne(lamp, MakeListing("L", "Voltix VX-3IO desk lamp", "Lumora")).empty());
 }
 
