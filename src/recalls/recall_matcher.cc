@@ -345,6 +345,39 @@ std::vector<std::string> AllSpellings(const std::vector<std::string>& canonical,
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
+// The spellings a brand key written with one or two digits for letters
+// stands for ("l1mar": "limar", "llmar"; "lionel0": "lionelo"), when it has
+// three letters or more; else none.
+std::vector<std::string> LetterSpellings(std::string_view key) {
+  const auto letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  const auto digits = std::count_if(key.begin(), key.end(), IsDigit);
+  if (letters < 3 || digits == 0 || digits > 2 || !IsAsciiText(key)) return {};
+  std::vector<std::string> out = {std::string(key)};
+  for (size_t i = 0; i < key.size(); ++i) {
+    std::string_view as;
+    switch (key[i]) {
+      case '0': as = "o"; break;
+      case '1': as = "il"; break;
+      case '3': as = "e"; break;
+      case '4': as = "a"; break;
+      case '5': as = "s"; break;
+      case '7': as = "t"; break;
+      case '8': as = "b"; break;
+      default: continue;
+    }
+    std::vector<std::string> next;
+    for (const std::string& o : out)
+      for (const char c : as) {
+        std::string v = o;
+        v[i] = c;
+        next.push_back(std::move(v));
+      }
+    out = std::move(next);
+  }
+  if (out.size() == 1 && out[0] == key) return {};
+  return out;
+}
+
 // Codes of a text as written, without a region or finish suffix set off by
 // a separator ("KE-1826-EU" and "ZNY-30MA129/B" give KE1826 and
 // ZNY30MA129): the base model the suffix is added to. Without the
@@ -2454,6 +2487,13 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       if (!key.empty() && std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
     }
   }
+  // A listing's brand written with digits for letters ("L1MAR", "Lionel0"):
+  // keyed by the spellings it stands for, which the rules take as the brand
+  // (BrandWrittenWithLookAlikes).
+  if (!record.is_notice)
+    for (size_t i = 0, n = brands.size(); i < n; ++i)
+      for (std::string& spelled : LetterSpellings(brands[i]))
+        if (std::find(brands.begin(), brands.end(), spelled) == brands.end()) brands.push_back(std::move(spelled));
   // A notice's recalling firms: a listing's brand field may name the firm
   // and its title the notice's brand ("Nordi Foldable Toddler Tower" from
   // "HARPPA"), which the rules take as the brands agreeing.
@@ -2565,6 +2605,12 @@ struct RecallIndex::State {
   std::vector<uint8_t> IdentifyingCodes(const PreparedRecord& p, const MatchRecord& r) const {
     std::vector<uint8_t> out(p.codes.size());
     for (size_t i = 0; i < p.codes.size(); ++i) out[i] = Identifying(p.codes[i]) && !PartOfOwnGtin(p.codes[i].normalized, p.model, r);
+    // A brand written with digits ("B3nQ", "V0lt1x") reads as a code, and
+    // is the brand.
+    for (const std::string& brand : r.brands)
+      if (std::any_of(brand.begin(), brand.end(), IsDigit))
+        for (size_t i = 0; i < p.codes.size(); ++i)
+          if (out[i] && p.codes[i].normalized == CompactAlnum(brand)) out[i] = 0;
     // A model attribute of "Various" or "USB-C" identifies nothing.
     if (p.model_names_no_model && !out.empty()) out[0] = 0;
     return out;

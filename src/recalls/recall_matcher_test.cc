@@ -2340,6 +2340,10 @@ TEST(RecallIdentityTest, BrandsAndCodesWrittenWithLookAlikeCharacters) {
   const auto other = MatchOne(lamp, MakeListing("L", "Lumora VX-310 desk lamp", "Lumora"));
   EXPECT_TRUE(other.empty()) << other[0].evidence.back();
   EXPECT_TRUE(MatchOne(lamp, MakeListing("L", "Voltix VX-318 desk lamp", "Voltix")).empty());
+  // Without a code, the brand so written still finds the notice.
+  const auto name_only = MatchOne(lamp, MakeListing("L", "V0lt1x desk lamp with USB port", "V0lt1x"));
+  ASSERT_EQ(name_only.size(), 1u);
+  EXPECT_EQ(name_only[0].action, RecallAction::kReview);
   // Letters for letters, a letter the notice writes, or the last character
   // alone: variants, not look-alikes.
   const Notice plug = MakeNotice(NoticeSource::kUsCpsc, "90036", "Smart plugs", "Voltix", "NS1881", "");
