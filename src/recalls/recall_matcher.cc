@@ -62,7 +62,9 @@ bool PlaceholderBrand(std::string_view key) {
       "unknown", "unknown brand", "no brand", "nobrand", "unbranded", "generic", "none", "n a", "na", "not known",
       "brand unknown", "without brand", "no name", "noname", "sans marque", "ohne marke", "sin marca", "senza marca",
       // Words of a label, not a maker's name ("ORIGINAL" on a charger).
-      "original", "oem", "genuine"};
+      "original", "oem", "genuine",
+      // A marketplace's programme for used goods, sold under its name.
+      "amazon renewed", "renewed", "ebay refurbished", "refurbished", "generaluberholt", "reconditionne"};
   return kPlaceholders.count(key) != 0;
 }
 
@@ -2254,10 +2256,18 @@ MatchRecord FromListing(const Listing& l) {
   // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
   const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
   const StatedIdentifiers described = ReadStatedIdentifiers(l);
-  // Without a model field, the models the listing states otherwise (its
+  // Without a model field, a model number among the attributes, as
+  // marketplace exports name it ("item_model_number", "model_number").
+  std::string_view model = l.model;
+  for (size_t i = 0; i < l.attributes.size() && model.empty(); ++i) {
+    const std::string& name = l.attributes[i].first;
+    if (name == "model" || name == "model_number" || name == "item_model_number" || name == "model_no" || name == "modelnumber")
+      model = l.attributes[i].second;
+  }
+  // Without either, the models the listing states otherwise (its
   // description, its documents) stand in for it, one in the model
   // attribute and the others apart, as a notice's.
-  const bool model_given = !l.model.empty() || described.models.empty();
+  const bool model_given = !model.empty() || described.models.empty();
   MatchRecord r;
   r.id = l.listing_id;
   // A brand field that says none ("Generic", "OEM") gives way to the brand
@@ -2265,7 +2275,7 @@ MatchRecord FromListing(const Listing& l) {
   const bool brand_given = described.brand.empty() || (!l.brand.empty() && !PlaceholderBrand(BrandKey(l.brand)));
   r.record.fields = {{"title", text(l.title)},
                      {"brand", brand_given ? text(l.brand) : described.brand},
-                     {"model", model_given ? text(l.model) : described.models[0]},
+                     {"model", model_given ? text(std::string(model)) : described.models[0]},
                      {"category", text(l.category)},
                      {"other models", model_given ? "" : Joined(described.models, 1)}};
   if (!l.gtin.empty()) {

@@ -2390,5 +2390,18 @@ TEST(RecallIdentityTest, AQuantityOfTheNameSpelledOut) {
   EXPECT_TRUE(MatchOne(vaporizer, MakeListing("L", "Lumora Solo 2 Portable Vaporizer", "Lumora")).empty());
 }
 
+// As marketplace exports give them: the model number among the attributes
+// ("item_model_number"), and the used-goods programme in the brand field
+// ("Amazon Renewed"), which names no maker.
+TEST(RecallIdentityTest, AModelAttributeAndARenewedProgrammesName) {
+  const Notice projector = MakeNotice(NoticeSource::kUsCpsc, "90038", "Portable projectors", "Lumora", "LP-31", "");
+  Listing attributed = MakeListing("L", "Lumora Portable Smart Projector 1080p", "Lumora");
+  attributed.attributes = {{"item_model_number", "LP-31"}};
+  ExpectOneTakedown(MatchOne(projector, attributed), "attribute");
+  attributed.attributes = {{"item_model_number", "LP-30"}};
+  EXPECT_TRUE(MatchOne(projector, attributed).empty());
+  ExpectOneTakedown(MatchOne(projector, MakeListing("L", "Lumora LP-31 Portable Projector (Renewed)", "Amazon Renewed")), "renewed");
+}
+
 }  // namespace
 }  // namespace conform::recalls
