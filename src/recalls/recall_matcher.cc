@@ -2470,6 +2470,17 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   std::vector<std::string> brands = CanonicalBrands(record, aliases);
   if (brands.empty()) {
     if (!p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
+    // A title opening with a count ("3 in 1 Combined Smoke ... Alarm", "2
+    // Pack Slime"): keyed by its first word after it too.
+    if (!record.is_notice && !p.first_word.empty() && std::all_of(p.first_word.begin(), p.first_word.end(), IsDigit)) {
+      static const std::unordered_set<std::string_view> kCounting = {"in", "x", "pack", "pcs", "pc", "piece", "pieces", "set", "of", "pk"};
+      for (const std::string_view w : Words(p.title)) {
+        if (std::all_of(w.begin(), w.end(), IsDigit) || kCounting.count(w) != 0) continue;
+        std::string key = aliases != nullptr ? aliases->Canonical(w) : std::string(w);
+        if (std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
+        break;
+      }
+    }
     // Or writes it in capitals further on ("Robot tondeuse HONDA Miimo"),
     // or after "by", "von", "marki" ("Gliss shampoo von Schwarzkopf"), in
     // the title or, capitalised, in the description: a listing's; a notice names its brand in its brand field or firms,

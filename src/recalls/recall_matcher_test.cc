@@ -2403,5 +2403,17 @@ TEST(RecallIdentityTest, AModelAttributeAndARenewedProgrammesName) {
   ExpectOneTakedown(MatchOne(projector, MakeListing("L", "Lumora LP-31 Portable Projector (Renewed)", "Amazon Renewed")), "renewed");
 }
 
+// A brandless listing whose title opens with a count ("3 in 1") is keyed
+// by the word after it, where a brandless notice's name begins.
+TEST(RecallIdentityTest, ATitleOpeningWithACount) {
+  const Notice alarm = MakeNotice(NoticeSource::kCaHealthCanada, "90039", "Combined Smoke and Carbon Monoxide Alarm", "", "", "");
+  for (const char* title : {"3 in 1 Combined Smoke and Carbon Monoxide Alarm Detector, Battery Operated",
+                            "2 Pack Combined Smoke and Carbon Monoxide Alarm"}) {
+    const auto hits = MatchOne(alarm, MakeListing("L", title));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+}
+
 }  // namespace
 }  // namespace conform::recalls
