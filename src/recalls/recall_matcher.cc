@@ -2468,6 +2468,32 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // name products in the plural, "hair dryers", sellers in the singular).
   // A listing without a brand attribute often starts its title with it.
   std::vector<std::string> brands = CanonicalBrands(record, aliases);
+  // A notice without a brand (Health Canada's open data names none) is met
+  // by a listing under its maker's brand whose title opens with that brand
+  // and then the notice's name ("Thermos Stainless King Food Jar" for
+  // "Stainless King Food Jar"): "n:" keys, the name's first word with each
+  // other word of the title, which only such notices and listings hold
+  // (kMaxNameBlock).
+  const auto name_keys = [&](std::string_view first, const auto& words) {
+    size_t n = 0;
+    for (const std::string_view w : words) {
+      if (w == first || StopWord(w) || n >= 12) continue;
+      ++n;
+      keys.push_back(fmt::format("n:{}|{}", first, Singular(w)));
+    }
+  };
+  if (record.is_notice && brands.empty() && !p.first_word.empty()) name_keys(p.first_word, p.title_words);
+  if (!record.is_notice && !brands.empty()) {
+    const std::vector<std::string_view> title = Words(p.title);
+    for (const std::string& b : brands) {
+      const std::vector<std::string_view> own = Words(b);
+      if (own.empty() || title.size() <= own.size() + 1 || !std::equal(own.begin(), own.end(), title.begin())) continue;
+      size_t at = own.size();
+      while (at < title.size() && StopWord(title[at])) ++at;
+      if (at + 1 < title.size()) name_keys(title[at], std::vector<std::string_view>(title.begin() + static_cast<std::ptrdiff_t>(at) + 1, title.end()));
+      break;
+    }
+  }
   if (brands.empty()) {
     if (!p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
     // A title opening with a count ("3 in 1 Combined Smoke ... Alarm", "2
@@ -2598,9 +2624,15 @@ bool PartOfOwnGtin(std::string_view code, std::string_view model, const MatchRec
   return false;
 }
 
+// Name keys ("n:") on more records than this are skipped: a name's first
+// word that many records hold is a kind of product ("electric kettle"),
+// which meets every listing of the kind.
+constexpr size_t kMaxNameBlock = 100;
+
 size_t KeyHolderLimit(std::string_view key, const RecallMatcherOptions& options) {
   if (key.empty()) return SIZE_MAX;
   if (key[0] == 'b') return options.max_block;
+  if (key[0] == 'n') return std::min(options.max_block, kMaxNameBlock);
   if (key[0] == 'c' || key[0] == 's') return options.max_code_block;
   return SIZE_MAX;
 }

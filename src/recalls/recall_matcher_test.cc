@@ -2415,5 +2415,20 @@ TEST(RecallIdentityTest, ATitleOpeningWithACount) {
   }
 }
 
+// A notice without a brand (Health Canada's open data names none) meets a
+// listing under the maker's brand whose title opens with the brand and
+// then the notice's name.
+TEST(RecallIdentityTest, ABrandlessNoticeAndAListingUnderTheMakersBrand) {
+  const Notice jar = MakeNotice(NoticeSource::kCaHealthCanada, "90040", "Kelvo Stainless Food Jar", "", "", "");
+  const MatchRecord listing = FromListing(MakeListing("L", "Lumora Kelvo Stainless Vacuum Food Jar, 16 Ounce", "Lumora"));
+  const auto keys = BlockingKeys(listing, PairFeaturizer().Prepare(listing.record));
+  EXPECT_NE(std::find(keys.begin(), keys.end(), "n:kelvo|jar"), keys.end());
+  const auto hits = MatchOne(jar, MakeListing("L", "Lumora Kelvo Stainless Vacuum Food Jar, 16 Ounce", "Lumora"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+  EXPECT_TRUE(MatchOne(jar, MakeListing("L", "Lumora Kelvo Stainless Water Bottle", "Lumora")).empty());
+  EXPECT_TRUE(MatchOne(jar, MakeListing("L", "Lumora Thermal Lunch Box, Kelvo Stainless Food Jar inside", "Lumora")).empty());
+}
+
 }  // namespace
 }  // namespace conform::recalls

@@ -342,13 +342,22 @@ class RecallIndex {
 // Placeholder brands ("Unknown", "no brand") count as no brand, and a
 // listing's brand its description labels stands in for one. A listing's
 // ASINs are keyed wherever it writes them, its title too, and each valid
-// GTIN of a GTIN field that holds several.
+// GTIN of a GTIN field that holds several. A notice without a brand is
+// also keyed "n:" by the first word of its name with each other word, and
+// a listing under a brand whose title opens with it by the word after the
+// brand with each later one ("Thermos Stainless King Food Jar":
+// "n:stainless|king"), so that the two meet; such keys on more than 100
+// records are skipped. A listing's recalling-firm brand field meets the
+// notice through the notice's firms, keyed as brands; a listing's brand
+// written with digits for letters ("L1MAR") is keyed by the spellings it
+// stands for; a brandless title opening with a count ("3 in 1") by the
+// word after it too.
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& prepared,
                                       const class BrandAliases* brands = nullptr);
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/18";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/19";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
