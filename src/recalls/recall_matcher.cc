@@ -465,6 +465,13 @@ std::vector<std::string> CodesAcrossWords(std::string_view normalized) {
     if (!before1.empty() && before1.size() <= 3 && !IsDigit(before1[0]) && !own_code(before1) && word.size() >= 3 && word.size() <= 8 &&
         IsDigit(word[0]) && all_alnum(before1) && all_alnum(word) && before1.size() + word.size() >= kMinCode && !connective(before1))
       out.push_back(join({before1, word}));
+    // A code spaced out by the seller ("E 33 A" for E33A): letters, digits,
+    // letters, each short.
+    if (!before2.empty() && before2.size() <= 3 && std::all_of(before2.begin(), before2.end(), letter) && !connective(before2) &&
+        !before1.empty() && before1.size() <= 4 && std::all_of(before1.begin(), before1.end(), IsDigit) && !word.empty() &&
+        word.size() <= 2 && std::all_of(word.begin(), word.end(), letter) && !connective(word) &&
+        before2.size() + before1.size() + word.size() >= kMinCode)
+      out.push_back(join({before2, before1, word}));
     // A model named in several words.
     if (variant_word(word) && short_alnum(before1) && !connective(word)) {
       // One word before: it mixes letters and digits ("S24 Ultra").

@@ -2430,5 +2430,13 @@ TEST(RecallIdentityTest, ABrandlessNoticeAndAListingUnderTheMakersBrand) {
   EXPECT_TRUE(MatchOne(jar, MakeListing("L", "Lumora Thermal Lunch Box, Kelvo Stainless Food Jar inside", "Lumora")).empty());
 }
 
+// A code spaced out letter group by digit group ("K 47 B" for K47B), at
+// the end of the title, before a word or a comma.
+TEST(RecallIdentityTest, ACodeSpacedOut) {
+  const Notice bank = MakeNotice(NoticeSource::kUsCpsc, "90041", "Voltix MagLite Battery Chargers", "Voltix", "K47B", "");
+  for (const char* title : {"Voltix magnetic power bank K 47 B", "Voltix magnetic power bank K 47 B melon", "Voltix power bank K 47 B, melon"})
+    ExpectOneTakedown(MatchOne(bank, MakeListing("L", title, "Voltix")), title);
+}
+
 }  // namespace
 }  // namespace conform::recalls
