@@ -392,6 +392,10 @@ std::string MatchJson(const Listing& listing, const Notice& notice, const recall
   j["evidence"] = m.evidence;
   j["product"] = notice.product_name.empty() ? notice.title : notice.product_name;
   if (!notice.hazard_types.empty()) j["hazard"] = notice.hazard_types;
+  // CPSC names the hazard in a sentence, not a type.
+  if (!notice.hazard_description.empty()) j["hazard_description"] = notice.hazard_description;
+  if (notice.published) j["published"] = notice.published->ToString();
+  if (notice.updated) j["updated"] = notice.updated->ToString();
   if (!notice.url.empty()) j["url"] = notice.url;
   return j.dump();
 }
