@@ -422,7 +422,7 @@ int RunMatch(const Args& args) {
   // written in the file's order before the next is read.
   ListingBatches batches(std::move(reader).value(), args.listings, args.threads);
   std::vector<std::vector<recalls::RecallMatch>> found(ListingBatches::kBatch);
-  size_t listings = 0, takedown = 0, review = 0;
+  size_t listings = 0, takedown = 0, review = 0, matched = 0;
   cli::RepeatedListingIds ids;
   while (batches.Next()) {
     for (size_t i = 0; i < batches.size(); ++i)
@@ -434,6 +434,7 @@ int RunMatch(const Args& args) {
     for (size_t i = 0; i < batches.size(); ++i) {
       if (batches.listing(i) == nullptr) continue;
       ++listings;
+      matched += found[i].empty() ? 0 : 1;
       for (const auto& m : found[i]) {
         (m.action == recalls::RecallAction::kTakedown ? takedown : review) += 1;
         std::printf("%s\n", MatchJson(*batches.listing(i), n.notices[m.indexed], m).c_str());
@@ -442,8 +443,10 @@ int RunMatch(const Args& args) {
   }
   const size_t skipped = batches.skipped();
   ids.Warn(args.listings, "each is matched, and its matches give its line");
-  std::fprintf(stderr, "conform: %s against %s: %zu takedown, %zu review; %s scored%s\n", cli::Counted(listings, "listing").c_str(),
-               cli::Counted(n.notices.size(), "notice").c_str(), takedown, review, cli::Counted(index.candidates_scored(), "candidate pair").c_str(),
+  // Matches are listing and notice pairs: a listing may match several notices.
+  std::fprintf(stderr, "conform: %s against %s: %zu takedown, %zu review (matches) on %s; %s scored%s\n", cli::Counted(listings, "listing").c_str(),
+               cli::Counted(n.notices.size(), "notice").c_str(), takedown, review, cli::Counted(matched, "listing").c_str(),
+               cli::Counted(index.candidates_scored(), "candidate pair").c_str(),
                model.value() ? "" : " (no --model: GTIN, brand + model code and brand + product name evidence only)");
   if (listings == 0 && skipped > 0) return Report(EveryRecordSkipped(args.listings, skipped, "fix the records (doc/listing-format.md) and match again"));
   // An empty export would read as "no listing sells a recalled product".
