@@ -12,6 +12,15 @@
 namespace conform {
 namespace {
 
+// The report through the shipped template, of "in.jsonl" screened for
+// 2026-06-01.
+Result<std::string> RenderShipped(const HtmlReport& report) {
+  std::ifstream in(CONFORM_SHIPPED_DATA_DIR "/templates/report.html.mustache");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return report.Render(ss.str(), "in.jsonl", Date::Parse("2026-06-01").value());
+}
+
 TEST(HtmlReportTest, RendersTotalsGapsAndEscapedFindings) {
   const KnowledgeBase& kb = ShippedKnowledgeBase();
   const Screener screener(kb, ShippedClassifier(), Date::Parse("2026-06-01").value());
@@ -24,10 +33,7 @@ TEST(HtmlReportTest, RendersTotalsGapsAndEscapedFindings) {
     report.Add(l.value(), screener.Screen(l.value()));
   }
   report.AddBadRecord(Diagnostic{"in.jsonl", 7, 0, "not valid JSON", ""});
-  std::ifstream in(CONFORM_SHIPPED_DATA_DIR "/templates/report.html.mustache");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto html = report.Render(ss.str(), "in.jsonl", Date::Parse("2026-06-01").value());
+  auto html = RenderShipped(report);
   ASSERT_TRUE(html.ok()) << html.error().ToString();
   const std::string& h = html.value();
   EXPECT_NE(h.find("<td>UK</td>"), std::string::npos);  // GB counted as UK
@@ -54,10 +60,7 @@ TEST(HtmlReportTest, SaysNothingOfWhatIsNotThere) {
   auto l = ParseListingJson(R"({"listing_id":"A2","seller_id":"S2","title":"Gift box","target_markets":["EU"]})");
   ASSERT_TRUE(l.ok());
   report.Add(l.value(), screener.Screen(l.value()));
-  std::ifstream in(CONFORM_SHIPPED_DATA_DIR "/templates/report.html.mustache");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto html = report.Render(ss.str(), "in.jsonl", Date::Parse("2026-06-01").value());
+  auto html = RenderShipped(report);
   ASSERT_TRUE(html.ok()) << html.error().ToString();
   EXPECT_EQ(html.value().find("more listings need action"), std::string::npos);
   EXPECT_EQ(html.value().find("Records skipped"), std::string::npos);
@@ -83,10 +86,7 @@ TEST(HtmlReportTest, LinksOnlyWebAddresses) {
     result.markets[0].findings.push_back(recall);
   }
   report.Add(l.value(), result);
-  std::ifstream in(CONFORM_SHIPPED_DATA_DIR "/templates/report.html.mustache");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto html = report.Render(ss.str(), "in.jsonl", Date::Parse("2026-06-01").value());
+  auto html = RenderShipped(report);
   ASSERT_TRUE(html.ok()) << html.error().ToString();
   EXPECT_EQ(html.value().find("javascript"), std::string::npos);
   EXPECT_NE(html.value().find("href=\"HTTPS://ec.europa.eu/safety-gate-alerts/"), std::string::npos);
