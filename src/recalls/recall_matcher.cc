@@ -246,6 +246,21 @@ bool BrandStartsTheOther(std::string_view a, std::string_view b) {
          std::count(b.begin(), b.end(), ' ') >= 2;
 }
 
+// Whether one brand key is the other's first words, two or more ("mua
+// makeup academy" of "mua makeup academy professional"), or the other's
+// first word written apart ("dolci sguardi" of "dolcisguardi profumi"):
+// the same maker's name, shortened or spaced as sellers write it.
+bool BrandIsTheOthersFirstWords(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  const auto spaces = std::count(a.begin(), a.end(), ' ');
+  if (spaces >= 1 && b.size() > a.size() && b.starts_with(a) && b[a.size()] == ' ') return true;
+  std::string joined;
+  for (const char c : a)
+    if (c != ' ') joined += c;
+  const std::string_view first = b.substr(0, b.find(' '));
+  return spaces >= 1 && joined.size() >= 6 && first.size() < b.size() && first == joined;
+}
+
 // Whether one brand key is in Latin letters only and the other has none
 // ("benq" and "明基", a name the alias table does not hold): the same
 // brand as often as another, so neither agreement nor a conflict.
@@ -1013,6 +1028,17 @@ bool MadeForByEnding(const PreparedRecord& notice, const std::vector<std::string
   return false;
 }
 
+// Whether `raw` (a title as written) has `word` as a whole word in lower
+// case.
+bool RawWordInLowerCase(std::string_view raw, std::string_view word) {
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = raw.find(word); at != std::string_view::npos; at = raw.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    if ((at == 0 || !alnum(raw[at - 1])) && (end == raw.size() || !alnum(raw[end]))) return true;
+  }
+  return false;
+}
+
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
              const std::vector<std::vector<std::string>>& name_words, bool same_brand_field, std::string_view raw_title) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
@@ -1092,8 +1118,12 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // Slovak "pro", "pre"; Croatian, Slovenian and Bulgarian "za", "за";
   // Swedish "till"; Latvian "priekš"; Lithuanian "skirtas"): words too
   // common before a code ("MacBook Pro A2442") to count there.
-  const auto is_for_before_name = [&is_for](std::string_view w) {
-    return is_for(w) || w == "pro" || w == "pre" || w == "za" || w == "за" || w == "till" || w == "prieks" || w == "skirtas" || w == "skirta";
+  // Czech and Slovak write "pro" and "pre" in lower case; "Pro" and "PRO"
+  // name a line ("Pantene Pro-V", "MUA Pro Base").
+  const bool lower_pro = RawWordInLowerCase(raw_title, "pro") || RawWordInLowerCase(raw_title, "pre");
+  const auto is_for_before_name = [&is_for, lower_pro](std::string_view w) {
+    return is_for(w) || ((w == "pro" || w == "pre") && lower_pro) || w == "za" || w == "за" || w == "till" || w == "prieks" ||
+           w == "skirtas" || w == "skirta";
   };
   const bool has_for = std::any_of(words.begin(), words.end(), is_for);
   const bool has_for_before_name = !name_words.empty() && std::any_of(words.begin(), words.end(), is_for_before_name);
@@ -1543,6 +1573,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
+    // Make-up that covers: "Full Cover Concealer", "cover stick", "cover
+    // cream", "cover up".
+    if (word == "cover" && (HasWord(listing.title, "full cover") || HasWord(listing.title, "cover stick") ||
+                            HasWord(listing.title, "cover cream") || HasWord(listing.title, "cover up") ||
+                            HasWord(listing.title, "cover concealer") || HasWord(listing.title, "cover foundation")))
+      continue;
     // A part the notice's description names comes with the product; sold
     // alone it is a part, unless the notice's name says it is one.
     if (!notice_names(word, part, code_too)) return word;
@@ -2556,6 +2592,21 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       std::string key = aliases != nullptr ? aliases->Canonical(firm) : firm;
       if (!key.empty() && std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
     }
+  // A word of two parts hyphenated in the title ("Anti-Age"), keyed
+  // written together too, as another record writes it ("AntiAge").
+  std::vector<std::string> hyphenated;
+  for (size_t at = 0; at < raw_title.size();) {
+    const size_t end = std::min(raw_title.find(' ', at), raw_title.size());
+    const std::string_view token = raw_title.substr(at, end - at);
+    at = end + 1;
+    const size_t hyphen = token.find('-');
+    if (hyphen == std::string_view::npos || token.find('-', hyphen + 1) != std::string_view::npos) continue;
+    const std::string_view left = token.substr(0, hyphen), right = token.substr(hyphen + 1);
+    const auto letters = [](std::string_view w) {
+      return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+    };
+    if (letters(left) && letters(right)) hyphenated.push_back(AsciiLower(std::string(left) + std::string(right)));
+  }
   for (const auto& b : brands) {
     // The words of the brand's own name: every title of the brand has them.
     const std::vector<std::string_view> own = Words(b);
@@ -2578,6 +2629,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
         ++words;
         keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
       }
+      for (const std::string& w : hyphenated) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
       // A notice's product name given as its description: the titles of
       // listings selling it have its words ("IKEA VARMFRONT powerbank").
       // Not its short numbers ("2-in-1"), kept in the name for the rules:
@@ -2974,7 +3026,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const std::vector<std::string>& notice_spellings = indexed_are_notices_ ? state_->spellings[c] : query_spellings;
     const std::vector<std::string>& listing_spellings = indexed_are_notices_ ? query_spellings : state_->spellings[c];
     for (const auto& canonical : notice_brands)
-      for (const auto& lb : listing_brands) j.brands_agree = j.brands_agree || SameBrandKey(lb, canonical);
+      for (const auto& lb : listing_brands)
+        j.brands_agree = j.brands_agree || SameBrandKey(lb, canonical) || BrandIsTheOthersFirstWords(lb, canonical);
     for (size_t a = 0; a < notice_brands.size() && !j.brands_agree; ++a)
       for (size_t b = 0; b < listing_brands.size() && !j.brands_agree; ++b)
         if (BrandWrittenWithLookAlikes(notice_brands[a], listing_brands[b])) {

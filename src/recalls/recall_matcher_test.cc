@@ -2438,5 +2438,29 @@ TEST(RecallIdentityTest, ACodeSpacedOut) {
     ExpectOneTakedown(MatchOne(bank, MakeListing("L", title, "Voltix")), title);
 }
 
+// Cosmetics as sellers name them: a line called "Pro" is no Czech "for",
+// "Full Cover" make-up no cover, a hyphenated name the one written
+// together, and a brand shortened to its first words or spaced out the
+// same maker.
+TEST(RecallIdentityTest, CosmeticsAsSellersNameThem) {
+  const Notice conditioner = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90042/24", "Hair conditioner", "Voltix", "", "04006381333931", "Silky");
+  ExpectOneTakedown(MatchOne(conditioner, MakeListing("L", "Voltix Pro-V Silky Conditioner 200ml", "Voltix", "4006381333931")), "Pro-V");
+  const Notice concealer = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90043/24", "Concealer", "Voltix", "", "04006381333931");
+  ExpectOneTakedown(MatchOne(concealer, MakeListing("L", "Voltix Pro Base Full Cover Concealer - 130", "Voltix", "4006381333931")), "cover");
+  const MatchRecord hyphenated = FromListing(MakeListing("L", "Voltix Anti-Age Pflegespülung 200 ml", "Voltix"));
+  const auto keys = BlockingKeys(hyphenated, PairFeaturizer().Prepare(hyphenated.record));
+  EXPECT_NE(std::find(keys.begin(), keys.end(), "b:voltix|antiage"), keys.end());
+  const Notice palette = MakeNotice(NoticeSource::kUsCpsc, "90045", "Lumora Radiant Glow Eyeshadow Palettes", "Lumora Makeup Academy Professional", "", "");
+  const auto shortened = MatchOne(palette, MakeListing("L", "Lumora Radiant Glow Eyeshadow Palette, 12 shades", "Lumora Makeup Academy"));
+  ASSERT_EQ(shortened.size(), 1u);
+  EXPECT_EQ(shortened[0].action, RecallAction::kReview);
+  const Notice perfume = MakeNotice(NoticeSource::kUsCpsc, "90046", "Bellaluna Notte Eau de Toilette", "Bellaluna Profumi", "", "");
+  const auto spaced = MatchOne(perfume, MakeListing("L", "Bella Luna Notte Eau de Toilette 100 ml", "Bella Luna"));
+  ASSERT_EQ(spaced.size(), 1u);
+  EXPECT_EQ(spaced[0].action, RecallAction::kReview);
+  // One word of the long name is no more than a brand that begins alike.
+  EXPECT_TRUE(MatchOne(palette, MakeListing("L", "Lumora Radiant Glow Eyeshadow Palette, 12 shades", "Lumora Beauty")).empty());
+}
+
 }  // namespace
 }  // namespace conform::recalls
