@@ -277,7 +277,8 @@ Result<ImportCounts> NoticeStore::Import(const std::vector<Notice>& notices, siz
         it->second = i;
         break;
       case Succession::kSameNotice:
-        it->second = i;
+        // The same notice again, or one of the two forms a merged notice
+        // was made of: the one met first stays, as a stored one does.
         break;
       case Succession::kMerge:
         merged_forms[i] = {std::move(merged), std::move(left_out)};

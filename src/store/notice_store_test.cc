@@ -466,6 +466,29 @@ TEST_F(NoticeStoreTest, TheTwoFormsOfASafetyGateAlertAreMergedInAnyOrder) {
   EXPECT_EQ(stored[0], stored[2]);
 }
 
+// One command given a form of a notice twice (the same export file twice,
+// or two exports repeating an alert) beside the other form: merged, in any
+// order, as when the files come one per command.
+TEST_F(NoticeStoreTest, AFormGivenTwiceInOneImportStillMerges) {
+  const Notice dated = AlertModifiedOn("2025-03-01", "4006381333931").notices.at(0);
+  const Notice undated = AlertModifiedOn("", "5901234123457").notices.at(0);
+  const std::vector<std::vector<Notice>> orders = {{dated, undated, undated}, {undated, dated, undated}, {undated, undated, dated}};
+  for (size_t k = 0; k < orders.size(); ++k) {
+    const std::string file = path_ + ".twice" + std::to_string(k);
+    {
+      NoticeStore store = NoticeStore::Open(file).value();
+      ASSERT_TRUE(store.Import(orders[k]).ok());
+      const auto n = store.Find(NoticeSource::kEuSafetyGate, "A12/00009/25").value();
+      ASSERT_TRUE(n) << k;
+      ASSERT_TRUE(n->updated) << k;
+      EXPECT_EQ(n->updated->ToString(), "2025-03-01") << k;
+      EXPECT_EQ(n->gtins, (std::vector<std::string>{"04006381333931", "05901234123457"})) << k;
+      EXPECT_EQ(n->other_form_raw, undated.raw) << k;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file + suffix);
+  }
+}
+
 TEST_F(NoticeStoreTest, OfCopiesInOneImportTheNewestIsKept) {
   // `recalls import new.json old.json`: the files' notices in one Import.
   const Notice newer = AlertModifiedOn("2025-03-01", "4006381333931").notices.at(0);
