@@ -254,9 +254,9 @@ class CsvReader : public ListingReader {
   }
 
   Next Read(Listing* listing, Diagnostic* problem) override {
-    bool too_long = false, unclosed = false;
+    bool too_long = false, unclosed = false, stray = false;
     size_t start = 0;
-    while (Record(&fields_, &too_long, &start, &unclosed)) {
+    while (Record(&fields_, &too_long, &start, &unclosed, &stray)) {
       const auto bad = [&](std::string msg, std::string hint) {
         *problem = Diagnostic{path_, static_cast<int>(start), 0, std::move(msg), std::move(hint)};
         return Next::kBadRecord;
@@ -271,6 +271,14 @@ class CsvReader : public ListingReader {
                                           start, last_ == '\n' ? last_line - 1 : last_line, kMaxRecordBytes)
                             : "a quoted field opened on this line is never closed; the lines after it are read on their own",
                    "close the quote, or write a quote inside a quoted field as two (\"\")");
+      }
+      if (stray && !too_long) {
+        Replay(start);
+        return bad(last_line > start ? fmt::format("a quoted field opened on this line closes on line {} with text after it; the lines "
+                                                   "after this one are read on their own",
+                                                   last_line)
+                                     : std::string("a quoted field has text after its closing quote"),
+                   "close the quote on this line, or write a quote inside a quoted field as two (\"\")");
       }
       if (too_long) return bad(fmt::format("record is longer than {} bytes", kMaxRecordBytes), "split or shorten the record");
       if (fields_.size() == 1 && fields_[0].empty()) continue;  // blank line
@@ -375,11 +383,12 @@ class CsvReader : public ListingReader {
   // A quoted field may run over lines; when the input ends before it is
   // closed, *unclosed is set. The record's first kMaxRecordBytes + 1 bytes
   // are kept in raw_, for Replay.
-  bool Record(std::vector<std::string>* fields, bool* too_long, size_t* start, bool* unclosed = nullptr) {
+  bool Record(std::vector<std::string>* fields, bool* too_long, size_t* start, bool* unclosed = nullptr, bool* stray = nullptr) {
     fields->clear();
     raw_.clear();
     *too_long = false;
     if (unclosed) *unclosed = false;
+    if (stray) *stray = false;
     if (Peek() < 0) return false;
     ++line_no_;
     *start = line_no_;
@@ -411,6 +420,11 @@ class CsvReader : public ListingReader {
       }
       if (c == '"' && field.empty() && !was_quoted) {
         quoted = was_quoted = true;
+      } else if (was_quoted && c != ',' && c != '\n' && c != '\r' && stray) {
+        // Text after a closing quote: a quote inside the field not written
+        // as two, or one left open that a later quote closed.
+        *stray = true;
+        if (!*too_long) field += static_cast<char>(c);
       } else if (c == ',') {
         fields->push_back(std::move(field));
         field.clear();

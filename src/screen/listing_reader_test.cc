@@ -213,7 +213,7 @@ TEST(ListingReaderTest, CsvAQuoteLeftOpenLosesOneLineNotTheRowsAfterIt) {
   const auto b = Read(stray, ListingFormat::kCsv);
   ASSERT_EQ(b.problems.size(), 1u);
   EXPECT_EQ(b.problems[0].line, 2);
-  EXPECT_NE(b.problems[0].message.find("to line 4"), std::string::npos) << b.problems[0].message;
+  EXPECT_NE(b.problems[0].message.find("closes on line 4 with text after it"), std::string::npos) << b.problems[0].message;
   ASSERT_EQ(b.listings.size(), 3u);
   EXPECT_EQ(b.listings[0].listing_id, "U-2");
   EXPECT_EQ(b.listings[1].listing_id, "U-3");
@@ -221,6 +221,25 @@ TEST(ListingReaderTest, CsvAQuoteLeftOpenLosesOneLineNotTheRowsAfterIt) {
   EXPECT_EQ(b.listings[2].listing_id, "U-4");
   EXPECT_EQ(b.listings[2].line, 5u);
   fs::remove(stray);
+  // Closed by the quote of a quoted field on the next line, the row made
+  // of the two has as many fields as the header: text after the closing
+  // quote tells it, and the next line is read on its own.
+  const std::string merged = WriteTemp("merged.csv", "listing_id,seller_id,title,brand,gtin,target_markets\nH-1,S,\"Garden hose 20 m, 1/2 inch,Hosey,,US\n"
+                                                     "H-2,S,\"Kids bicycle helmet\",Limar,8055186669918,US\n");
+  const auto m = Read(merged, ListingFormat::kCsv);
+  ASSERT_EQ(m.problems.size(), 1u);
+  EXPECT_EQ(m.problems[0].line, 2);
+  ASSERT_EQ(m.listings.size(), 1u);
+  EXPECT_EQ(m.listings[0].listing_id, "H-2");
+  EXPECT_EQ(m.listings[0].gtin, "8055186669918");
+  fs::remove(merged);
+  // Text after the closing quote on one line is refused too.
+  const std::string after = WriteTemp("after.csv", header + "U-1,S,\"Lamp\" 60W,EU\nU-2,S,Fan,EU\n");
+  const auto e = Read(after, ListingFormat::kCsv);
+  ASSERT_EQ(e.problems.size(), 1u);
+  EXPECT_EQ(e.problems[0].message, "a quoted field has text after its closing quote");
+  ASSERT_EQ(e.listings.size(), 1u);
+  fs::remove(after);
   // Open past the record limit: the rest of the file is said to be lost.
   const std::string big = WriteTemp("big.csv", header + "U-1,S,\"" + std::string(kMaxRecordBytes + 10, 'x') + "\nU-2,S,Fan,EU\n");
   const auto c = Read(big, ListingFormat::kCsv);
