@@ -2245,6 +2245,14 @@ std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   return text;
 }
 
+std::string ListingModel(const Listing& listing) {
+  if (!listing.model.empty()) return listing.model;
+  for (const auto& [name, value] : listing.attributes)
+    if (name == "model" || name == "model_number" || name == "item_model_number" || name == "model_no" || name == "modelnumber")
+      return value;
+  return {};
+}
+
 // The names after "by", "von" or "marki" in a description's prose, each
 // word capitalised ("Sparkler fountain. By World Class Fireworks.",
 // "Portable projector by BenQ"): where a seller without a brand field
@@ -2295,19 +2303,27 @@ std::vector<std::string> CapitalisedNamesAfterBy(std::string_view description) {
   return names;
 }
 
+std::string IndexedDescription(const Listing& listing) {
+  std::string text = StatedIdentifiersText(ReadStatedIdentifiers(listing));
+  // The makers as BrandKey gives them, capitalised again to be read so.
+  for (const std::string& maker : CapitalisedNamesAfterBy(listing.description)) {
+    text.append(text.empty() ? "" : ". ").append("By");
+    for (const std::string_view word : Words(maker)) {
+      text += ' ';
+      text += word[0] >= 'a' && word[0] <= 'z' ? static_cast<char>(word[0] - 'a' + 'A') : word[0];
+      text.append(word.substr(1));
+    }
+    text += '.';
+  }
+  return text;
+}
+
 MatchRecord FromListing(const Listing& l) {
   // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
   const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
   const StatedIdentifiers described = ReadStatedIdentifiers(l);
-  // Without a model field, a model number among the attributes, as
-  // marketplace exports name it ("item_model_number", "model_number").
-  std::string_view model = l.model;
-  for (size_t i = 0; i < l.attributes.size() && model.empty(); ++i) {
-    const std::string& name = l.attributes[i].first;
-    if (name == "model" || name == "model_number" || name == "item_model_number" || name == "model_no" || name == "modelnumber")
-      model = l.attributes[i].second;
-  }
-  // Without either, the models the listing states otherwise (its
+  const std::string model = ListingModel(l);
+  // Without a model, the models the listing states otherwise (its
   // description, its documents) stand in for it, one in the model
   // attribute and the others apart, as a notice's.
   const bool model_given = !model.empty() || described.models.empty();
@@ -2318,7 +2334,7 @@ MatchRecord FromListing(const Listing& l) {
   const bool brand_given = described.brand.empty() || (!l.brand.empty() && !PlaceholderBrand(BrandKey(l.brand)));
   r.record.fields = {{"title", text(l.title)},
                      {"brand", brand_given ? text(l.brand) : described.brand},
-                     {"model", model_given ? text(std::string(model)) : described.models[0]},
+                     {"model", model_given ? text(model) : described.models[0]},
                      {"category", text(l.category)},
                      {"other models", model_given ? "" : Joined(described.models, 1)}};
   if (!l.gtin.empty()) {

@@ -2462,5 +2462,23 @@ TEST(RecallIdentityTest, CosmeticsAsSellersNameThem) {
   EXPECT_TRUE(MatchOne(palette, MakeListing("L", "Lumora Radiant Glow Eyeshadow Palette, 12 shades", "Lumora Beauty")).empty());
 }
 
+// What a listing index keeps of a listing (its model, and the digest of
+// its description) reads as the listing itself does: the two directions
+// of monitoring agree.
+TEST(RecallIdentityTest, AListingIndexKeepsWhatTheMatcherReads) {
+  Listing l = MakeListing("V-14", "Power bank", "Amazon Renewed");
+  l.description = "Slim and light. By Flaunt Studio. Model No: E33A, EAN 4006381333931";
+  l.attributes = {{"item_model_number", "E33A"}};
+  Listing kept = MakeListing("V-14", l.title, l.brand);
+  kept.model = ListingModel(l);
+  kept.description = IndexedDescription(l);
+  EXPECT_EQ(kept.model, "E33A");
+  const MatchRecord whole = FromListing(l), digest = FromListing(kept);
+  EXPECT_EQ(digest.makers_in_prose, whole.makers_in_prose);
+  EXPECT_EQ(digest.makers_in_prose, std::vector<std::string>{"flaunt studio"});
+  EXPECT_EQ(digest.record.Get("model"), whole.record.Get("model"));
+  EXPECT_EQ(digest.gtins_in_description, whole.gtins_in_description);
+}
+
 }  // namespace
 }  // namespace conform::recalls

@@ -512,14 +512,14 @@ int RunIndex(const Args& args) {
       batch[i].listing.listing_id = l->listing_id;
       batch[i].listing.title = l->title;
       batch[i].listing.brand = l->brand;
-      batch[i].listing.model = l->model;
+      batch[i].listing.model = recalls::ListingModel(*l);
       batch[i].listing.category = l->category;
       // An ASIN the reader set aside from the GTIN field is kept there too.
       batch[i].listing.gtin = l->gtin.empty() && !record.asins.empty() ? record.asins[0] : l->gtin;
       // And a field of several GTINs as written, which the matcher reads.
       batch[i].listing.gtin_unreadable = l->gtin_unreadable;
       // Of the description and the documents, only what matching reads.
-      batch[i].listing.description = recalls::StatedIdentifiersText(recalls::ReadStatedIdentifiers(*l));
+      batch[i].listing.description = recalls::IndexedDescription(*l);
       batch[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
     });
     entries.clear();

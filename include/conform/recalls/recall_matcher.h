@@ -205,6 +205,15 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing);
 // which ReadStatedIdentifiers reads `ids` again: all a listing index keeps
 // of a listing's description and documents.
 std::string StatedIdentifiersText(const StatedIdentifiers& ids);
+// All a listing index keeps of a listing's description and documents:
+// StatedIdentifiersText, and the makers its prose names after "by",
+// "von" or "marki" ("By World Class Fireworks."), which FromListing reads
+// again from it as from the whole description.
+std::string IndexedDescription(const Listing& listing);
+// The listing's model field or, without one, a model number among its
+// attributes, as marketplace exports name it (model, model_number,
+// item_model_number, model_no, modelnumber).
+std::string ListingModel(const Listing& listing);
 
 MatchRecord FromNotice(const Notice& notice);
 // The listing's GTIN counts only when its check digit is valid; HTML
