@@ -227,7 +227,17 @@ class CsvReader : public ListingReader {
     size_t start = 0;
     if (!Record(&header_, &too_long, &start))
       return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, "file is empty", "the first row must name the columns"}});
-    if (!header_.empty() && header_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) header_[0].erase(0, 3);
+    if (!header_.empty() && header_[0].compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      header_[0].erase(0, 3);
+      // The byte-order mark came before the first field's opening quote
+      // ('"listing_id"', as spreadsheets quoting every field save it),
+      // which was read as text: the quotes go now.
+      std::string& first = header_[0];
+      if (first.size() >= 2 && first.front() == '"' && first.back() == '"') {
+        first = first.substr(1, first.size() - 2);
+        for (size_t at = first.find("\"\""); at != std::string::npos; at = first.find("\"\"", at + 1)) first.erase(at, 1);
+      }
+    }
     for (auto& h : header_) h = AsciiLower(h);
     // A column named twice would leave one of the two values unread, as a
     // JSON listing with a key given twice is refused.

@@ -261,6 +261,17 @@ TEST(ListingReaderTest, CsvAQuoteLeftOpenLosesOneLineNotTheRowsAfterIt) {
   fs::remove(big);
 }
 
+// Saved with a byte-order mark and every field quoted, as spreadsheets and
+// Python's utf-8-sig do.
+TEST(ListingReaderTest, CsvWithAByteOrderMarkAndQuotedHeader) {
+  const std::string path = WriteTemp("bom.csv", "\xEF\xBB\xBF\"listing_id\",\"seller_id\",\"title\",\"target_markets\"\r\n\"R-1\",\"S\",\"Helmet\",\"EU\"\r\n");
+  const auto all = Read(path, ListingFormat::kCsv);
+  EXPECT_TRUE(all.problems.empty());
+  ASSERT_EQ(all.listings.size(), 1u);
+  EXPECT_EQ(all.listings[0].listing_id, "R-1");
+  fs::remove(path);
+}
+
 TEST(ListingReaderTest, CsvHeaderMayNotNameAColumnTwice) {
   const std::string path = WriteTemp("twice.csv", "listing_id,seller_id,title,target_markets,listing_id\nL1,S,Fan,EU,L2\n");
   auto r = ListingReader::Open(path, ListingFormat::kCsv);
