@@ -228,6 +228,10 @@ expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same model code GV31\",\
 # A CPSC notice names its hazard in a sentence; its dates are given.
 expect_run(0 "\"hazard_description\":\"[^\"]+\".*\"published\":\"20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]\".*\"url\":\"https://www.cpsc.gov/"
            ${CONFORM} recalls match ${RECALLS}/listings_sellers.jsonl --db ${TMP}/cpsc.db)
+# Listings without a seller or markets are matched; a CSV without a .csv name is read as CSV with --format.
+file(WRITE ${TMP}/bare_listings.txt "listing_id,title,brand\nB-1,BenQ GV31 portable projector,BenQ\n")
+expect_run(0 "\"listing_id\":\"B-1\",\"notice\":\"us-cpsc:26647\".*1 listing against" ${CONFORM} recalls match ${TMP}/bare_listings.txt --format csv --db ${TMP}/cpsc.db)
+expect_run(2 "cannot tell the listings. format from the extension .\\.txt. \\(name the file \\.jsonl \\(JSON Lines\\) or \\.csv, or give --format jsonl or --format csv\\)" ${CONFORM} recalls match ${TMP}/bare_listings.txt --db ${TMP}/cpsc.db)
 # A model the description labels ("Model No: E33A" in HTML, "产品型号：GV31"
 # in Chinese, "Модель: GV31" in Russian) is found from a listing index too,
 # which keeps only that of the description; a spare "for model

@@ -61,6 +61,7 @@ struct Args {
   std::string index;  // listing index (SQLite file)
   bool replace = false;
   std::string format = "table";
+  std::string listings_format;  // match, index, affected, explain: --format
   std::string since;
   bool quiet = false;
   bool raw = false;
@@ -296,12 +297,14 @@ recalls::RecallMatcherOptions MatcherOptions(const Args& args, const recalls::Br
 // .json, .ndjson or none: JSON Lines; .csv: CSV), for recall matching: a
 // listing needs its listing_id and title, not the seller and markets
 // screening needs.
-Result<std::unique_ptr<ListingReader>> OpenListings(const std::string& path) {
+// `format` ("jsonl", "csv") overrides the extension: standard input ("-")
+// and pipes have none.
+Result<std::unique_ptr<ListingReader>> OpenListings(const std::string& path, const std::string& format_name) {
   const std::string ext = std::filesystem::path(path).extension().string();
-  auto format = ListingFormatFromName(ext.empty() ? "jsonl" : ext.substr(1));
+  auto format = ListingFormatFromName(!format_name.empty() ? format_name : ext.empty() ? "jsonl" : ext.substr(1));
   if (!format.ok())
     return Error(ErrorCode::kInvalidInput, {Diagnostic{path, 0, 0, fmt::format("cannot tell the listings' format from the extension '{}'", ext),
-                                                       "name the file .jsonl (JSON Lines) or .csv"}});
+                                                       "name the file .jsonl (JSON Lines) or .csv, or give --format jsonl or --format csv"}});
   return ListingReader::Open(path, format.value(), ListingUse::kRecallMatching);
 }
 
@@ -312,8 +315,8 @@ void ReportSkipped(const Diagnostic& problem, size_t* skipped) {
 
 // Every listing of a file (OpenListings); bad records are reported and
 // skipped.
-Result<std::vector<Listing>> ReadListings(const std::string& path, size_t* skipped) {
-  auto reader = OpenListings(path);
+Result<std::vector<Listing>> ReadListings(const std::string& path, const std::string& format, size_t* skipped) {
+  auto reader = OpenListings(path, format);
   if (!reader.ok()) return reader.error();
   std::vector<Listing> out;
   Listing listing;
@@ -403,7 +406,7 @@ std::string MatchJson(const Listing& listing, const Notice& notice, const recall
 // conform recalls match LISTINGS: every listing against every stored notice,
 // the matches written in the file's order.
 int RunMatch(const Args& args) {
-  auto reader = OpenListings(args.listings);
+  auto reader = OpenListings(args.listings, args.listings_format);
   if (!reader.ok()) return Report(reader.error());
   auto side = LoadNotices(args.db, args.threads);
   if (!side.ok()) return Report(side.error());
@@ -471,7 +474,7 @@ std::string IndexKeyScheme(const recalls::BrandAliases& brands) {
 // listings and their blocking keys, so that a new notice is answered
 // without reading every listing.
 int RunIndex(const Args& args) {
-  auto reader = OpenListings(args.listings);
+  auto reader = OpenListings(args.listings, args.listings_format);
   if (!reader.ok()) return Report(reader.error());
   auto brands = recalls::BrandAliases::LoadDefault();
   if (!brands.ok()) return Report(brands.error());
@@ -624,7 +627,7 @@ int RunAffected(const Args& args) {
     if (!opened.ok()) return Report(opened.error());
     listing_index.emplace(std::move(opened).value());
   } else {
-    auto read = ReadListings(args.listings, &skipped);
+    auto read = ReadListings(args.listings, args.listings_format, &skipped);
     if (!read.ok()) return Report(read.error());
     listings = std::move(read).value();
     if (listings.empty() && skipped > 0)
@@ -733,7 +736,7 @@ int RunExplain(const Args& args) {
   if (!at.ok()) return Report(at.error());
   // The whole file is read, keeping only the listings with that id: one
   // given twice is explained twice, as recalls match judges each.
-  auto reader = OpenListings(args.listings);
+  auto reader = OpenListings(args.listings, args.listings_format);
   if (!reader.ok()) return Report(reader.error());
   size_t skipped = 0;
   std::vector<Listing> listings;
@@ -817,7 +820,9 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   list->callback([args, exit_code] { *exit_code = RunList(*args); });
 
   auto* match = recalls->add_subcommand("match", "Match listings against every stored notice: one JSON line per match (takedown or review); exit 0 every listing read, 1 some records skipped, 2 bad input");
-  match->add_option("listings", args->listings, "Listings file (JSON Lines or CSV)")->required();
+  match->add_option("listings", args->listings, "Listings file (JSON Lines or CSV; - for standard input)")->required();
+  match->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
+      ->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   match->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   auto* match_model = match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
   match->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0))->needs(match_model);
@@ -827,7 +832,9 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
 
   auto* index = recalls->add_subcommand("index", "Keep the live listings and their blocking keys for conform recalls affected --index: exit 0 all kept, "
                                                   "1 some records skipped or replaced by a later one with the same listing_id, 2 bad input");
-  index->add_option("listings", args->listings, "Live listings (JSON Lines or CSV)")->required();
+  index->add_option("listings", args->listings, "Live listings (JSON Lines or CSV; - for standard input)")->required();
+  index->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
+      ->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   index->add_option("--index", args->index, "Listing index (SQLite file; created if missing)")->required();
   index->add_flag("--replace", args->replace, "The file is the whole live set: listings not in it are removed");
   index->add_option("--threads", args->threads, "Worker threads (default: one per core)")->check(CLI::Range(0, 1024));
@@ -838,7 +845,9 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   auto* feed = affected->add_option("--feed", args->feed, "A feed file that has just arrived: stored, then each of its notices asked for");
   affected->add_option("--source", args->source, "Whose feed --feed is")->check(CLI::IsMember(sources))->needs(feed);
   affected->add_option("--db", args->db, "Notice store (SQLite file)")->required();
-  auto* live = affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV), indexed for this run");
+  auto* live = affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV; - for standard input), indexed for this run");
+  affected->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
+      ->needs(live)->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   affected->add_option("--index", args->index, "Listing index from conform recalls index (instead of --listings)")->excludes(live);
   auto* affected_model = affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   affected->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0))->needs(affected_model);
@@ -856,7 +865,9 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   explain->add_option("notice", args->notice_id, "Notice id (source:id, or the id alone)")->required();
   explain->add_option("listing", args->listing_id, "The listing's listing_id")->required();
   explain->add_option("--db", args->db, "Notice store (SQLite file)")->required();
-  explain->add_option("--listings", args->listings, "Listings file (JSON Lines or CSV) holding the listing")->required();
+  explain->add_option("--listings", args->listings, "Listings file (JSON Lines or CSV; - for standard input) holding the listing")->required();
+  explain->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
+      ->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   auto* explain_model = explain->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   explain->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0))->needs(explain_model);
   explain->add_option("--max-block", args->max_block, "Skip brand-word blocks larger than this")->check(CLI::Range(1, 1000000000));
