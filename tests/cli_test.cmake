@@ -12,6 +12,17 @@ function(expect_run code pattern)
   endif()
 endfunction()
 
+# As expect_run, the output required not to match `absent`.
+function(expect_run_lacking code absent)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL code)
+    message(FATAL_ERROR "expected exit ${code}, got ${rc}: ${ARGN}\n${out}${err}")
+  endif()
+  if("${out}${err}" MATCHES "${absent}")
+    message(FATAL_ERROR "output of ${ARGN} matches '${absent}', which it should not:\n${out}${err}")
+  endif()
+endfunction()
+
 expect_run(0 "\"requirements\"" ${CONFORM} requirements --market EU --category charger --attr input_voltage_ac=230 --on 2025-01-01 --format json)
 expect_run(0 "EU " ${CONFORM} requirements -m eu,us -c toy --on 2025-01-01)
 expect_run(0 "European Union \\(also AT, [A-Z, ]+\\): pack [0-9.]+, in full from 2021-09-01" ${CONFORM} vocabulary)
@@ -164,6 +175,8 @@ expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} re
 # command says so after counting the first.
 expect_run(2 "the CPSC service answered with an error.*nothing imported: .*notices.db is unchanged" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
 file(REMOVE ${TMP}/never.db)
+# A refused import prints no file's counts: it stores none.
+expect_run_lacking(2 "cpsc_recalls.json: [0-9]+ records" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
 expect_run(2 "nothing imported: .*never.db was not created" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_error.json --db ${TMP}/never.db)
 if(EXISTS ${TMP}/never.db)
   message(FATAL_ERROR "recalls import refused its only file but created the store")

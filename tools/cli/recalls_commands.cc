@@ -75,12 +75,20 @@ int RunImport(const Args& args) {
   // file leaves the store as it was.
   std::vector<Notice> notices;
   size_t skipped = 0;
-  // The files read before a bad one were counted aloud: say that they are
-  // not stored either.
+  // Each file's counts are printed once the store has taken them: a run
+  // refused prints none, as it stores none.
+  std::vector<std::string> read_lines;
   std::error_code exists_error;
   const bool store_exists = std::filesystem::exists(args.db, exists_error) || exists_error;
   const auto refuse = [&args, store_exists](const Error& e, const char* then = "fix the file above and import the files again") {
     const int code = Report(e);
+    // A store this run created and could not fill (a full disk) goes: the
+    // next run would find it empty.
+    if (!store_exists)
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        std::error_code ec;
+        std::filesystem::remove(args.db + suffix, ec);
+      }
     std::fprintf(stderr, "conform: nothing imported: %s %s (%s)\n", args.db.c_str(), store_exists ? "is unchanged" : "was not created", then);
     return code;
   };
@@ -96,8 +104,8 @@ int RunImport(const Args& args) {
     FeedImport& f = feed.value();
     for (const auto& p : f.problems)
       if (p.skipped || !args.quiet) cli::PrintNote(fmt::format("{}: {}", file, p.ToString()));
-    std::printf("%s: %s, %s, %zu skipped, %s\n", file.c_str(), cli::Counted(f.records, "record").c_str(),
-                cli::Counted(f.notices.size(), "notice").c_str(), f.skipped(), cli::Counted(f.warnings(), "warning").c_str());
+    read_lines.push_back(fmt::format("{}: {}, {}, {} skipped, {}", file, cli::Counted(f.records, "record"), cli::Counted(f.notices.size(), "notice"),
+                                     f.skipped(), cli::Counted(f.warnings(), "warning")));
     if (f.notices.empty() && f.skipped() > 0)
       return refuse(EveryRecordSkipped(file, f.skipped(), fmt::format("fix the records, or check that the file is a feed of {}", args.source)));
     if (f.records == 0) cli::PrintNote(fmt::format("warning: {}: the feed holds no records", file));
@@ -111,6 +119,7 @@ int RunImport(const Args& args) {
   auto counts = store.value().Import(notices, skipped, args.corrections);
   if (!counts.ok()) return refuse(counts.error(), "see above, then import the files again");
   const ImportCounts& c = counts.value();
+  for (const auto& line : read_lines) std::printf("%s\n", line.c_str());
   for (const auto& m : c.kept_newer) cli::PrintNote(m);
   std::printf("%s: %zu new, %zu updated, %zu unchanged, %zu skipped, %zu older than stored, %zu less complete than stored, %s "
               "of stored (%s)\n",
