@@ -175,6 +175,9 @@ expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} re
 # command says so after counting the first.
 expect_run(2 "the CPSC service answered with an error.*nothing imported: .*notices.db is unchanged" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
 file(REMOVE ${TMP}/never.db)
+# A misspelled subcommand or option is named, with the closest known one.
+expect_run(2 "'lsit' is no subcommand of 'conform recalls' \\(did you mean 'list'\\?\\)" ${CONFORM} recalls lsit --db ${TMP}/notices.db)
+expect_run(2 "'--dbb' is no option of 'conform recalls match' \\(did you mean '--db'\\?\\)" ${CONFORM} recalls match x.jsonl --dbb ${TMP}/notices.db)
 # A refused import prints no file's counts: it stores none.
 expect_run_lacking(2 "cpsc_recalls.json: [0-9]+ records" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls.json ${RECALLS}/cpsc_error.json --db ${TMP}/notices.db)
 expect_run(2 "nothing imported: .*never.db was not created" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_error.json --db ${TMP}/never.db)

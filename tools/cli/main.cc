@@ -43,6 +43,52 @@
 
 namespace {
 
+// The first word of a command line its commands do not know: a subcommand
+// where one is expected ("conform recalls lsit") or an option of none of
+// the commands given ("--dbb"), with the closest known one; empty when
+// every word is known.
+std::string UnknownWord(CLI::App& app, int argc, char** argv) {
+  CLI::App* at = &app;
+  std::string path = "conform";
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word == "--") break;
+    std::vector<std::string> subcommands;
+    CLI::App* next = nullptr;
+    for (CLI::App* sub : at->get_subcommands([](CLI::App*) { return true; })) {
+      subcommands.push_back(sub->get_name());
+      if (sub->get_name() == word) next = sub;
+    }
+    if (word.size() > 1 && word[0] == '-') {
+      const std::string name = word.substr(0, word.find('='));
+      std::vector<std::string> options;
+      bool known = false;
+      for (const CLI::Option* o : at->get_options()) {
+        for (const std::string& l : o->get_lnames()) {
+          options.push_back("--" + l);
+          known = known || name == "--" + l;
+        }
+        for (const std::string& n : o->get_snames()) known = known || name == "-" + n;
+      }
+      if (!known) return fmt::format("'{}' is no option of '{}' ({})", name, path, conform::SuggestionHint(name, options));
+      continue;
+    }
+    if (next != nullptr) {
+      at = next;
+      path += " " + word;
+      continue;
+    }
+    // A word where a subcommand is required.
+    if (!subcommands.empty() && at->get_require_subcommand_min() > 0)
+      return fmt::format("'{}' is no subcommand of '{}' ({})", word, path, conform::SuggestionHint(word, subcommands));
+  }
+  return {};
+}
+
+}  // namespace
+
+namespace {
+
 using namespace conform;
 
 constexpr int kExitOk = 0;
@@ -522,7 +568,10 @@ int RunCli(int argc, char** argv) {
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "conform: error: %s\n", e.what());
+    // A misspelled subcommand or option is named, with the closest known
+    // one; CLI11 would say only what is then missing.
+    if (const std::string unknown = UnknownWord(app, argc, argv); !unknown.empty()) std::fprintf(stderr, "conform: error: %s\n", unknown.c_str());
+    else std::fprintf(stderr, "conform: error: %s\n", e.what());
     std::fprintf(stderr, "Run 'conform --help' (or 'conform SUBCOMMAND --help') for usage.\n");
     return kExitBadInput;
   }
