@@ -59,18 +59,22 @@ std::string UnknownWord(CLI::App& app, int argc, char** argv) {
       subcommands.push_back(sub->get_name());
       if (sub->get_name() == word) next = sub;
     }
-    if (word.size() > 1 && word[0] == '-') {
+    // A negative number is a value ("--max-block -1"), not an option.
+    if (word.size() > 1 && word[0] == '-' && !(std::isdigit(static_cast<unsigned char>(word[1])) || word[1] == '.')) {
       const std::string name = word.substr(0, word.find('='));
       std::vector<std::string> options;
-      bool known = false;
+      const CLI::Option* known = nullptr;
       for (const CLI::Option* o : at->get_options()) {
         for (const std::string& l : o->get_lnames()) {
           options.push_back("--" + l);
-          known = known || name == "--" + l;
+          if (name == "--" + l) known = o;
         }
-        for (const std::string& n : o->get_snames()) known = known || name == "-" + n;
+        for (const std::string& n : o->get_snames())
+          if (name == "-" + n) known = o;
       }
-      if (!known) return fmt::format("'{}' is no option of '{}' ({})", name, path, conform::SuggestionHint(name, options));
+      if (known == nullptr) return fmt::format("'{}' is no option of '{}' ({})", name, path, conform::SuggestionHint(name, options));
+      // Its value, when not written after '=': whatever it is.
+      if (known->get_items_expected_min() > 0 && name.size() == word.size()) ++i;
       continue;
     }
     if (next != nullptr) {
