@@ -811,8 +811,6 @@ bool NamesAVehicle(const PreparedRecord& notice) {
   return std::find(std::begin(kVehicles), std::end(kVehicles), ProductNoun(notice)) != std::end(kVehicles);
 }
 
-// Whether every one of `words` is a word of the record's title, in the
-// singular or the plural ("torino", "varmfront").
 // Whether a normalised title writes a quantity of a name ("2000w") apart
 // or with its unit spelled out: "2000 w", "2000 watt", "2000 watts".
 bool QuantitySpelledOut(std::string_view title, std::string_view quantity) {
@@ -859,6 +857,9 @@ std::string_view OtherNumeral(std::string_view w) {
   return {};
 }
 
+// Whether every one of `words` is a word of the record's title, in the
+// singular or the plural ("torino", "varmfront"), a generation in the
+// other numerals, a quantity apart or its unit spelled out.
 bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& words) {
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
     const std::string_view numeral = OtherNumeral(w);
