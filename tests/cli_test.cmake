@@ -241,8 +241,8 @@ file(REMOVE ${TMP}/cpsc.db)
 expect_run(0 "us-cpsc: 20 new" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/cpsc_recalls_2026_07.json ${RECALLS}/cpsc_recorded_answers.json --db ${TMP}/cpsc.db -q)
 expect_run(0 "\"action\":\"takedown\",\"evidence\":\\[\"same model code GV31\",\"brand named in both\".*\"listing_id\":\"S-1\",\"notice\":\"us-cpsc:26647\".*\"same GTIN 00680079015947 \\(written in the listing's title\\)\".*\"listing_id\":\"S-2\".*\"same model code E33A\".*\"listing_id\":\"S-4\".*\"same model code GLR76TRDER\".*\"listing_id\":\"S-6\".*\"same model code GV31\".*\"listing_id\":\"S-7\".*\"listing_id\":\"S-9\".*may sell something made for it -> review\"\\],.*\"line\":10,\"listing_id\":\"S-10\".*10 listings against 20 notices: 6 takedown, 1 review \\(matches\\) on 7 listings"
            ${CONFORM} recalls match ${RECALLS}/listings_sellers.jsonl --db ${TMP}/cpsc.db)
-# A CPSC notice names its hazard in a sentence; its dates are given.
-expect_run(0 "\"hazard_description\":\"[^\"]+\".*\"published\":\"20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]\".*\"url\":\"https://www.cpsc.gov/"
+# A CPSC notice names its hazard in a sentence; its brands and dates are given.
+expect_run(0 "\"hazard_description\":\"[^\"]+\".*\"notice_brands\":\\[\"[^\"]+\".*\"published\":\"20[0-9][0-9]-[0-9][0-9]-[0-9][0-9]\".*\"url\":\"https://www.cpsc.gov/"
            ${CONFORM} recalls match ${RECALLS}/listings_sellers.jsonl --db ${TMP}/cpsc.db)
 # Listings without a seller or markets are matched; a CSV without a .csv name is read as CSV with --format.
 file(WRITE ${TMP}/bare_listings.txt "listing_id,title,brand\nB-1,BenQ GV31 portable projector,BenQ\n")

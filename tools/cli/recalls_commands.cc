@@ -403,6 +403,10 @@ std::string MatchJson(const Listing& listing, const Notice& notice, const recall
   if (!std::isnan(m.probability)) j["probability"] = std::round(m.probability * 1000) / 1000;
   j["evidence"] = m.evidence;
   j["product"] = notice.product_name.empty() ? notice.title : notice.product_name;
+  // Safety Gate's product is the kind ("Perfume"): the brand tells nine
+  // perfume alerts apart, and the batches say what the recall is limited to.
+  if (!notice.brands.empty()) j["notice_brands"] = notice.brands;
+  if (!notice.batch_numbers.empty()) j["notice_batches"] = notice.batch_numbers;
   if (!notice.hazard_types.empty()) j["hazard"] = notice.hazard_types;
   // CPSC names the hazard in a sentence, not a type.
   if (!notice.hazard_description.empty()) j["hazard_description"] = notice.hazard_description;
