@@ -496,8 +496,9 @@ void BrandBeforeTheProduct(const std::string& title, Notice* n) {
   };
   const std::vector<std::string> product = split(AsciiLower(n->product_name));
   const std::vector<std::string> words = split(title);
-  const std::vector<std::string> lower = split(AsciiLower(title));
-  if (product.size() < 2 || words.size() != lower.size()) return;
+  if (product.size() < 2) return;
+  std::vector<std::string> lower;
+  for (const std::string& w : words) lower.push_back(AsciiLower(w));
   for (size_t at = 1; at <= 4 && at + 1 < words.size(); ++at) {
     if (!std::isupper(static_cast<unsigned char>(words[at - 1][0]))) return;
     if (lower[at] != product[0] || lower[at + 1] != product[1]) continue;
