@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <span>
 #include <array>
 #include <atomic>
 #include <cctype>
@@ -2550,7 +2551,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       if (own.empty() || title.size() <= own.size() + 1 || !std::equal(own.begin(), own.end(), title.begin())) continue;
       size_t at = own.size();
       while (at < title.size() && StopWord(title[at])) ++at;
-      if (at + 1 < title.size()) name_keys(title[at], std::vector<std::string_view>(title.begin() + static_cast<std::ptrdiff_t>(at) + 1, title.end()));
+      if (at + 1 < title.size()) name_keys(title[at], std::span<const std::string_view>(title).subspan(at + 1));
       break;
     }
   }
@@ -2736,10 +2737,12 @@ struct RecallIndex::State {
     for (size_t i = 0; i < p.codes.size(); ++i) out[i] = Identifying(p.codes[i]) && !PartOfOwnGtin(p.codes[i].normalized, p.model, r);
     // A brand written with digits ("B3nQ", "V0lt1x") reads as a code, and
     // is the brand.
-    for (const std::string& brand : r.brands)
-      if (std::any_of(brand.begin(), brand.end(), IsDigit))
-        for (size_t i = 0; i < p.codes.size(); ++i)
-          if (out[i] && p.codes[i].normalized == CompactAlnum(brand)) out[i] = 0;
+    for (const std::string& brand : r.brands) {
+      if (std::none_of(brand.begin(), brand.end(), IsDigit)) continue;
+      const std::string compact = CompactAlnum(brand);
+      for (size_t i = 0; i < p.codes.size(); ++i)
+        if (out[i] && p.codes[i].normalized == compact) out[i] = 0;
+    }
     // A model attribute of "Various" or "USB-C" identifies nothing.
     if (p.model_names_no_model && !out.empty()) out[0] = 0;
     return out;
