@@ -46,6 +46,14 @@ Result<std::string> NormalizeGtin(std::string_view code) {
   return std::string(14 - digits.size(), '0') + digits;
 }
 
+std::string UnitGtinOfCase(std::string_view gtin14) {
+  if (gtin14.size() != 14 || gtin14[0] < '1' || gtin14[0] > '8') return "";
+  std::string unit = "0";
+  unit += gtin14.substr(1, 12);
+  unit.push_back(static_cast<char>('0' + GtinCheckDigit(unit)));
+  return unit;
+}
+
 std::string AsinOf(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);

@@ -48,6 +48,16 @@ TEST(AsinTest, ReadsOneTypedInAField) {
     EXPECT_EQ(AsinInField(not_asin), "") << not_asin;
 }
 
+TEST(GtinTest, UnitOfACase) {
+  // GS1: indicator 1-8, the unit's GTIN-13 without its check digit, a new check digit.
+  EXPECT_EQ(UnitGtinOfCase("14006381333938"), "04006381333931");
+  EXPECT_EQ(UnitGtinOfCase("34006381333932"), "04006381333931");
+  EXPECT_EQ(UnitGtinOfCase("10614141000415"), "00614141000418");  // of a UPC-A
+  EXPECT_EQ(UnitGtinOfCase("04006381333931"), "");  // a unit
+  EXPECT_EQ(UnitGtinOfCase("94006381333934"), "");  // variable measure
+  EXPECT_EQ(UnitGtinOfCase("4006381333931"), "");   // not the 14-digit form
+}
+
 TEST(GtinTest, CheckDigit) {
   EXPECT_EQ(GtinCheckDigit("400638133393"), 1);
   EXPECT_EQ(GtinCheckDigit("0952012345678"), 8);

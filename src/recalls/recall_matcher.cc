@@ -2486,9 +2486,12 @@ std::vector<std::string_view> CapitalisedTitleWords(std::string_view title) {
 
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& p, const BrandAliases* aliases) {
   std::vector<std::string> keys;
-  for (const auto& g : record.gtins) keys.push_back("g:" + g);
-  for (const auto& g : record.gtins_in_title) keys.push_back("g:" + g);
-  for (const auto& g : record.gtins_in_description) keys.push_back("g:" + g);
+  for (const auto* gtins : {&record.gtins, &record.gtins_in_title, &record.gtins_in_description})
+    for (const auto& g : *gtins) {
+      keys.push_back("g:" + g);
+      // A case's GTIN-14 meets its unit's (UnitGtinOfCase).
+      if (std::string unit = UnitGtinOfCase(g); !unit.empty()) keys.push_back("g:" + unit);
+    }
   for (const auto* asins : {&record.asins, &record.asins_in_description, &record.asins_in_title})
     for (const auto& a : *asins) keys.push_back("a:" + a);
   for (const auto* referenced : {&record.referenced_in_title, &record.referenced_ids})
@@ -2919,6 +2922,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // The listing gives the shared identifier as another product's
     // (MatchRecord::referenced_ids, referenced_in_title).
     bool referenced_id = false;
+    // The shared GTIN is the unit of a case's GTIN-14 (UnitGtinOfCase) that
+    // one side gives: that GTIN-14, and whether the listing gives it.
+    std::string case_gtin{};
+    bool case_in_listing = false;
     std::string restricted_gtin{};  // shared, but restricted-circulation and the brand unconfirmed
     std::string gtin_brands_differ{};  // a GTIN shared by records whose brands conflict: "limar and acme"
     // The notice's brand only in the listing's text, its brand field another
@@ -3008,6 +3015,22 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           j.shared_gtin = g;
           j.gtin_written_in = written == &listing_record.gtins_in_title ? "title" : "description";
         }
+    // A case or carton of the other's unit (UnitGtinOfCase), either way:
+    // the same trade item packed, as wholesale listings sell it.
+    if (j.shared_gtin.empty() && !notice_record.gtins.empty())
+      for (const auto* ids : {&listing_record.gtins, &listing_record.gtins_in_title, &listing_record.gtins_in_description})
+        for (const auto& lg : *ids)
+          for (const auto& ng : notice_record.gtins) {
+            if (!j.shared_gtin.empty()) break;
+            const std::string l_unit = UnitGtinOfCase(lg), n_unit = UnitGtinOfCase(ng);
+            if (l_unit.empty() && n_unit.empty()) continue;
+            const std::string& unit = !l_unit.empty() ? l_unit : n_unit;
+            if (unit != (!l_unit.empty() ? ng : lg) && l_unit != n_unit) continue;
+            j.shared_gtin = unit;
+            j.case_gtin = !l_unit.empty() ? lg : ng;
+            j.case_in_listing = !l_unit.empty();
+            if (ids != &listing_record.gtins) j.gtin_written_in = ids == &listing_record.gtins_in_title ? "title" : "description";
+          }
     // An ASIN names one product page; the GTINs, when both give one, still
     // say whether it is another trade item.
     if (j.shared_gtin.empty())
@@ -3184,6 +3207,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (!j.shared_gtin.empty() && !j.brands_agree && IsRestrictedCirculationGtin(j.shared_gtin)) {
       j.restricted_gtin = std::move(j.shared_gtin);
       j.shared_gtin.clear();
+      j.case_gtin.clear();
     }
     // A GTIN identifies the trade item whatever brand a listing gives it;
     // the evidence says when the brands conflict, for whoever acts on it.
@@ -3347,7 +3371,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const PreparedRecord& n = notice_of(j.candidate);
     const PreparedRecord& l = listing_of(j.candidate);
     const std::string_view id_kind = j.shared_is_asin ? "ASIN" : "GTIN";
-    if (!j.shared_gtin.empty())
+    if (!j.case_gtin.empty())
+      evidence.push_back(fmt::format("same GTIN {}: the {}'s GTIN-14 {}{} is of a case of that unit", j.shared_gtin,
+                                     j.case_in_listing ? "listing" : "notice", j.case_gtin,
+                                     j.gtin_written_in.empty() ? "" : fmt::format(" (written in the listing's {})", j.gtin_written_in)));
+    else if (!j.shared_gtin.empty())
       evidence.push_back(!j.gtin_written_in.empty() ? fmt::format("same {} {} (written in the listing's {})", id_kind, j.shared_gtin, j.gtin_written_in)
                                                     : fmt::format("same {} {}", id_kind, j.shared_gtin));
     if (!j.restricted_gtin.empty())
@@ -3510,6 +3538,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       m.action = RecallAction::kReview;
       rule = fmt::format("rule: shared {}, but nothing else the listing says (brand, kind of product, name, a word of the notice's title) "
                          "agrees -> review", id_kind);
+    } else if (!j.case_gtin.empty() && !j.brands_agree) {
+      // A case's number holds the unit's by convention only: with the
+      // brand unconfirmed, for a person to tell.
+      m.action = RecallAction::kReview;
+      rule = fmt::format("rule: the {}'s GTIN-14 is of a case of the {}'s GTIN, but the brand is not confirmed -> review",
+                         j.case_in_listing ? "listing" : "notice", j.case_in_listing ? "notice" : "listing");
     } else if (j.shared_is_asin && j.gtins_differ) {
       // One product page, two trade items: a variant's page, or an ASIN
       // copied from another product.

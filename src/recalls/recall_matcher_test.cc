@@ -456,6 +456,33 @@ TEST_F(RecallMatcherTest, AGtinWithoutItsLeadingZerosIsTheSameGtin) {
   }
 }
 
+// Wholesale listings give a case's GTIN-14 (an indicator digit, the unit's
+// GTIN-13 without its check digit, a new check digit): the unit's, packed.
+TEST_F(RecallMatcherTest, ACasesGtin14IsOfItsUnit) {
+  std::vector<MatchRecord> notices = {FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90001/26", "Night light", "Lumora", "", "04006381333931")),
+                                      FromNotice(MakeNotice(NoticeSource::kUsCpsc, "90002", "Kettles", "Brewly", "", "10036000291459"))};
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto match_of = [&](const std::string& title, const std::string& brand, const std::string& gtin) {
+    Listing l = MakeListing("L", title, brand, gtin);
+    const auto m = index.Match(FromListing(l));
+    return m.size() == 1 ? m[0] : RecallMatch{};
+  };
+  // The listing's case of the notice's unit, brand agreeing.
+  const RecallMatch carton = match_of("Lumora night light, carton of 24", "Lumora", "14006381333938");
+  EXPECT_EQ(carton.action, RecallAction::kTakedown);
+  ASSERT_FALSE(carton.evidence.empty());
+  EXPECT_EQ(carton.evidence[0], "same GTIN 04006381333931: the listing's GTIN-14 14006381333938 is of a case of that unit");
+  // The notice's case, the listing's unit.
+  EXPECT_EQ(match_of("Brewly electric kettle 1.7 l", "Brewly", "036000291452").action, RecallAction::kTakedown);
+  // Brand unconfirmed: reviewed.
+  const RecallMatch generic = match_of("Night light wholesale, 24 pcs", "", "34006381333932");
+  EXPECT_EQ(generic.action, RecallAction::kReview);
+  EXPECT_EQ(generic.evidence.back(), "rule: the listing's GTIN-14 is of a case of the notice's GTIN, but the brand is not confirmed -> review");
+  // Variable measure (indicator 9), or another unit's case: nothing.
+  EXPECT_EQ(match_of("Lumora night light", "Lumora", "94006381333934").action, RecallAction::kNone);
+  EXPECT_EQ(match_of("Lumora night light, carton of 24", "Lumora", "14006381333945").action, RecallAction::kNone);
+}
+
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
   const RecallIndex by_notice(notice_records_, true, &featurizer_, nullptr);
   const RecallIndex by_listing(listing_records_, false, &featurizer_, nullptr);

@@ -22,6 +22,15 @@ Result<std::string> NormalizeGtin(std::string_view code);
 // Precondition: every character is 0-9.
 int GtinCheckDigit(std::string_view digits);
 
+// The trade item a case or carton holds, as GS1 builds a packaging level's
+// GTIN-14 from the unit's: an indicator digit 1 to 8, the unit's GTIN-13
+// without its check digit, a new check digit. Returns the unit's GTIN-14
+// (a leading zero, then its GTIN-13), or empty when `gtin14` (a
+// NormalizeGtin result) is a unit itself (indicator 0) or a variable
+// measure item (indicator 9). The link is the brand owner's convention,
+// not a rule GS1 enforces: evidence, not identity.
+std::string UnitGtinOfCase(std::string_view gtin14);
+
 // An Amazon Standard Identification Number as the marketplace writes a
 // product's (not a book's, whose ASIN is its ISBN-10): "B0" and eight
 // letters or digits, ten in all. Returns it in capitals, or empty when

@@ -366,7 +366,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
 
 // Names how BlockingKeys makes keys. It changes whenever they do, so that
 // keys stored by an earlier build (store/listing_index.h) are not used.
-inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/19";
+inline constexpr std::string_view kBlockingKeyScheme = "conform-blocking/20";
 
 // The most indexed records a key may be held by and still find candidates
 // (SIZE_MAX: no limit). Keys held more widely are too common to identify a
