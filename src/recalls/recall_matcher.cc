@@ -64,6 +64,11 @@ bool PlaceholderBrand(std::string_view key) {
       "brand unknown", "without brand", "no name", "noname", "sans marque", "ohne marke", "sin marca", "senza marca",
       // Words of a label, not a maker's name ("ORIGINAL" on a charger).
       "original", "oem", "genuine",
+      // What B2B catalogues write for goods sold under the buyer's label,
+      // and marketplaces' "no value" choices.
+      "odm", "oem odm", "odm oem", "oem brand", "neutral oem", "oem neutral", "customized", "customised", "custom",
+      "customized logo", "customised logo", "custom logo", "your logo", "private label", "white label", "wholesale",
+      "factory" /* "Factory Direct", as BrandKey reads it */, "other", "others", "does not apply", "not applicable",
       // A marketplace's programme for used goods, sold under its name.
       "amazon renewed", "renewed", "ebay refurbished", "refurbished", "generaluberholt", "reconditionne"};
   return kPlaceholders.count(key) != 0;

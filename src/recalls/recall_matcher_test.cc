@@ -483,6 +483,16 @@ TEST_F(RecallMatcherTest, ACasesGtin14IsOfItsUnit) {
   EXPECT_EQ(match_of("Lumora night light, carton of 24", "Lumora", "14006381333945").action, RecallAction::kNone);
 }
 
+// What B2B catalogues put in the brand attribute of goods sold under the
+// buyer's label names no maker: the code is reviewed, as under "Generic".
+TEST_F(RecallMatcherTest, WholesalePlaceholderBrandsNameNoMaker) {
+  const RecallIndex index(notice_records_, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  for (const char* brand : {"Generic", "OEM/ODM", "ODM", "Customized", "Customised Logo", "Custom", "Private Label", "White Label",
+                            "Neutral/OEM", "Wholesale", "Factory Direct", "OEM Brand", "Your Logo", "Other", "Does not apply"})
+    EXPECT_EQ(ActionOf(index, "Fast wall charger 65W QC-65A", brand), RecallAction::kReview) << brand;
+  EXPECT_EQ(ActionOf(index, "Fast wall charger 65W QC-65A", "Chargex"), RecallAction::kNone);  // another maker's
+}
+
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
   const RecallIndex by_notice(notice_records_, true, &featurizer_, nullptr);
   const RecallIndex by_listing(listing_records_, false, &featurizer_, nullptr);
