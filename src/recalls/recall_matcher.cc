@@ -1832,7 +1832,8 @@ MatchRecord FromNotice(const Notice& n) {
       size_t count = 0;
       for (const std::string_view w : Words(folded)) {
         ++count;
-        if (w == "new" || w == "certain" || w == "various" || w == "recalled") continue;
+        // "Brookstone-branded Tabletop Fire Pits": CPSC's wording, not the name.
+        if (w == "new" || w == "certain" || w == "various" || w == "recalled" || w == "branded") continue;
         if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);

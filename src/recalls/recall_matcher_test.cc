@@ -1299,6 +1299,7 @@ TEST(RecallIdentityTest, ACpscProductNameWithARareWordAndTheBrandAreReviewed) {
                                             fmt::format("SA-{}00", k), "")));
   }
   notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, "29009", "Lumikid Retro Refrigerators", "Lumikid", "LR-100", "")));
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, "29010", "Varnok-branded Tabletop Fire Pits", "Varnok", "", "")));
   const FittedIndex fitted(std::move(notices));
   const RecallIndex& index = *fitted.index;
   const auto fridge = index.Match(FromListing(MakeListing("L", "Lumikid Retro Refrigerator 3.1 cu ft, like new", "Lumikid")));
@@ -1308,6 +1309,8 @@ TEST(RecallIdentityTest, ACpscProductNameWithARareWordAndTheBrandAreReviewed) {
   EXPECT_TRUE(HasEvidence(fridge[0], "the notice's product name in the listing's title (retro refrigerators)"));
   // The brand in the title of a listing without a brand field, too.
   EXPECT_EQ(ActionOf(index, "Lumikid Retro Refrigerator red", ""), RecallAction::kReview);
+  // CPSC's "-branded" is the notice's wording, not the product's name.
+  EXPECT_EQ(ActionOf(index, "Varnok Tabletop Fire Pit, used once", ""), RecallAction::kReview);
   // Brand and kind only; another brand; a part of it.
   const auto alarm = index.Match(FromListing(MakeListing("L", "Alarmo Smoke Alarm 10-year battery", "Alarmo")));
   EXPECT_TRUE(alarm.empty()) << (alarm.empty() ? "" : fmt::format("{}", fmt::join(alarm[0].evidence, " | ")));
