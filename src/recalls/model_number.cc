@@ -353,7 +353,7 @@ class Scanner {
   }
 
   // A maker's letter prefix, a hyphen and a number with one letter after it
-  // ("QC-65A", "HD-150S", "AB-12C") is a model code although its second
+  // ("QC-65A", "HD-150S", "AB-12C", "PB-2000S") is a model code although its second
   // part reads as a quantity: makers number models that way, and a quantity
   // is not written after a bare letter prefix. Words that do qualify a
   // quantity ("AC-220V", "LED-10W", "MAX-40C") are kept apart, and so are
@@ -363,7 +363,7 @@ class Scanner {
     const std::string_view prefix = text_.substr(parts[0].begin, parts[0].end - parts[0].begin);
     const std::string_view number = text_.substr(parts[1].begin, parts[1].end - parts[1].begin);
     if (prefix.size() < 2 || prefix.size() > 3 || ScanLetters(prefix, 0) != prefix.size()) return false;
-    if (number.size() < 3 || number.size() > 4 || !IsAlpha(number.back()) || Upper(number.back()) == 'W') return false;
+    if (number.size() < 3 || number.size() > 5 || !IsAlpha(number.back()) || Upper(number.back()) == 'W') return false;
     for (size_t i = 0; i + 1 < number.size(); ++i)
       if (!IsDigit(number[i])) return false;
     char upper[3] = {};

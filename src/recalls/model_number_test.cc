@@ -103,6 +103,8 @@ TEST(ModelNumberTest, LetterPrefixAndNumberWithUnitLetterIsACode) {
   EXPECT_EQ(Codes("Charger QC-65A recalled"), Strings({"QC65A"}));
   EXPECT_EQ(Codes("type AB-12C, AB-12D and hd-150s"), Strings({"AB12C", "AB12D", "HD150S"}));
   EXPECT_EQ(ExtractModelCodes("model AB-12C")[0].stem, "AB12");
+  // Four digits too: "2000S" would be 2000 seconds.
+  EXPECT_EQ(Codes("Power Bank 20000mAh PB-2000S, TB-2000S"), Strings({"PB2000S", "TB2000S"}));
   // A word that qualifies a quantity keeps it a spec.
   EXPECT_TRUE(Codes("AC-220V DC-12V PD-65W QC-18W LED-10W max-40C").empty());
   EXPECT_EQ(Specs("AC-220V QC-18W"), Strings({"220V", "18W"}));

@@ -3238,7 +3238,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // that only ever writes the code with such a word, a near code.
       std::string variant;
       const auto better = [&](CodeAgreement level, const ModelCode* b) {
-        if (level <= j.agreement) return;
+        // Of two agreements of one level, the code written the same
+        // ("PB2000S" and "PB2000S", not "PB2000" with a suffix) is the one
+        // to show and weigh.
+        const bool exact_over_suffixed = level == CodeAgreement::kSame && j.agreement == CodeAgreement::kSame && b != nullptr &&
+                                         a.normalized == b->normalized && j.listing_code != nullptr &&
+                                         j.notice_code->normalized != j.listing_code->normalized;
+        if (level <= j.agreement && !exact_over_suffixed) return;
         variant.clear();
         if (level == CodeAgreement::kVariant) {
           variant = b->normalized;
@@ -3257,7 +3263,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
             level = CodeAgreement::kNear;
           }
         }
-        if (level <= j.agreement) return;
+        if (level < j.agreement || (level == j.agreement && !exact_over_suffixed)) return;
         j.agreement = level;
         j.notice_code = &a;
         j.listing_code = b;

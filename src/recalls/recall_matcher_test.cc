@@ -483,6 +483,20 @@ TEST_F(RecallMatcherTest, ACasesGtin14IsOfItsUnit) {
   EXPECT_EQ(match_of("Lumora night light, carton of 24", "Lumora", "14006381333945").action, RecallAction::kNone);
 }
 
+// A notice of a model and its suffixed sibling: a listing of the sibling
+// agrees on that code itself, written with a hyphen before four digits
+// and a letter ("2000S" is no quantity of seconds there).
+TEST_F(RecallMatcherTest, TheSameCodeIsPreferredToASuffixedOne) {
+  std::vector<MatchRecord> notices = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "90003", "Lumora portable power banks", "Lumora", "PB-2000", "",
+                                                            "This recall involves Lumora power banks, model PB-2000 and PB-2000S."))};
+  const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  const auto m = index.Match(FromListing(MakeListing("L", "Portable Power Bank 20000mAh PB-2000S", "Lumora")));
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].action, RecallAction::kTakedown);
+  EXPECT_NE(std::find(m[0].evidence.begin(), m[0].evidence.end(), "same model code PB2000S"), m[0].evidence.end())
+      << fmt::format("{}", fmt::join(m[0].evidence, " | "));
+}
+
 // What B2B catalogues put in the brand attribute of goods sold under the
 // buyer's label names no maker: the code is reviewed, as under "Generic".
 TEST_F(RecallMatcherTest, WholesalePlaceholderBrandsNameNoMaker) {
