@@ -2198,15 +2198,29 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   }
   std::string description = untagged.find('&') == std::string::npos ? untagged : DecodeHtmlEntities(untagged);
   // Amazon's product details put direction marks around the colon ("Item
-  // model number ‏ : ‎ GV31", "UPC ‏ : ‎ ..."), and sellers paste
-  // non-breaking hyphens ("EAN‑13"): read as a space and a hyphen.
-  if (description.find("\xE2\x80") != std::string::npos) {
+  // model number ‏ : ‎ GV31", "UPC ‏ : ‎ ..."), French typography a
+  // no-break space before it ("Modèle : GV31"), web pages thin and
+  // zero-width spaces, and sellers paste non-breaking hyphens ("EAN‑13"):
+  // read as a space, nothing (InvisibleCharLength) and a hyphen.
+  if (description.find("\xE2\x80") != std::string::npos || description.find('\xC2') != std::string::npos ||
+      description.find("\xE2\x81\xA0") != std::string::npos || description.find("\xEF\xBB\xBF") != std::string::npos) {
     std::string plain;
     plain.reserve(description.size());
     for (size_t i = 0; i < description.size(); ++i) {
+      if (const size_t invisible = InvisibleCharLength(description, i)) {
+        i += invisible - 1;
+        continue;
+      }
+      if (description.compare(i, 2, "\xC2\xA0") == 0) {  // U+00A0
+        plain += ' ';
+        ++i;
+        continue;
+      }
       if (description.compare(i, 2, "\xE2\x80") == 0 && i + 2 < description.size()) {
         const auto third = static_cast<unsigned char>(description[i + 2]);
-        if (third == 0x8E || third == 0x8F) {  // U+200E, U+200F
+        // U+2000..U+200A (en, em, thin, hair spaces ...), U+200E, U+200F,
+        // U+202F (narrow no-break space)
+        if (third <= 0x8A || third == 0x8E || third == 0x8F || third == 0xAF) {
           plain += ' ';
           i += 2;
           continue;

@@ -1995,6 +1995,11 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
   EXPECT_EQ(amazon.models, std::vector<std::string>{"QC-65A"});
   EXPECT_EQ(amazon.gtins, std::vector<std::string>{"04006381333931"});
   EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", "EAN‑13: 4006381333931")).gtins, std::vector<std::string>{"04006381333931"});
+  // A no-break space before the colon (French typography) or after it, a
+  // narrow or thin one, and a zero-width space inside the label.
+  for (const char* text : {"Model:\u00a0QC-65A", "Mod\u00e8le\u00a0: QC-65A", "Modell:\u202fQC-65A", "Model\u2009No.: QC-65A",
+                           "Model\u00a0No.:\u00a0QC-65A", "Mo\u200bdel: QC-65A"})
+    EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", text)).models, std::vector<std::string>{"QC-65A"}) << text;
   EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", "UPC: 36000291452")).gtins, std::vector<std::string>{"00036000291452"});
   for (const char* label : {"Triipkood", "Svītrkods", "Brūkšninis kodas", "Črtna koda", "Γραμμωτός κώδικας", "Баркод", "Barrachód", "Kodiċi tal-barra"})
     EXPECT_EQ(ReadStatedIdentifiers(described("Voltix charger", fmt::format("{}: 4006381333931", label).c_str())).gtins,
