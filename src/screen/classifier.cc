@@ -50,6 +50,19 @@ int ScriptDigitAt(const std::string& s, size_t i, size_t* bytes) {
 // ("٣-٦ سنوات" is "3-6 سنوات"). Terms and texts both pass through it.
 std::string NormalizeForTerms(std::string_view text) {
   std::string s = NormalizeForMatching(text);
+  // Terms of several words are looked up with one space between them: a
+  // seller's doubled space, tab or line break between "hair" and "dryer"
+  // is that space.
+  if (s.find_first_of("\t\n\r\f\v") != std::string::npos || s.find("  ") != std::string::npos) {
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      const char c = s[i];
+      const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+      if (blank && n > 0 && s[n - 1] == ' ') continue;
+      s[n++] = blank ? ' ' : c;
+    }
+    s.resize(n);
+  }
   if (s.find_first_of("\xE2\xCA\xCC\xD9\xDB\xE0") == std::string::npos) return s;
   std::string out;
   out.reserve(s.size());

@@ -171,6 +171,14 @@ TEST_F(ClassifierTest, TypographicApostrophesReadAsPlainOnes) {
   EXPECT_EQ(c_->TermScores("Taie d\u2018oreiller en satin", ""), c_->TermScores("Taie d'oreiller en satin", ""));
 }
 
+// A term of several words is found whatever blanks a seller puts between
+// its words.
+TEST_F(ClassifierTest, DoubledSpacesTabsAndLineBreaksInsideATermAreOneSpace) {
+  for (const char* title : {"Hair  dryer 1800 W", "Hair\tdryer 1800 W", "Hair\n dryer 1800 W", "  Hair dryer   1800 W  "})
+    EXPECT_EQ(c_->TermScores(title, ""), c_->TermScores("Hair dryer 1800 W", "")) << title;
+  EXPECT_EQ(Name(Classify("Eye  shadow palette 12 colours")), Name(Classify("Eye shadow palette 12 colours")));
+}
+
 // Case folding writes the Turkish capital "İ" as "i" with a combining dot.
 TEST_F(ClassifierTest, ATurkishCapitalDottedIReadsAsI) {
   EXPECT_EQ(c_->TermScores("K\u0130DS T-SH\u0130RT", ""), c_->TermScores("kids t-shirt", ""));
