@@ -48,7 +48,9 @@ const Json* Find(const Json& object, std::initializer_list<std::string_view> key
 
 // A text value as a field's text: spaces made plain, then trimmed (a
 // no-break space at an end is trimmed too).
-std::string TextValue(const Json& v) { return Trim(PlainSpaces(v.get_ref<const std::string&>())); }
+// A feed's text as one encoding of it: NFC, so that a record exported
+// again with its accents decomposed is the same record.
+std::string TextValue(const Json& v) { return Trim(PlainSpaces(ComposeNfc(v.get_ref<const std::string&>()))); }
 
 std::string ScalarText(const Json& v) {
   if (v.is_string()) return TextValue(v);

@@ -344,5 +344,16 @@ TEST(ImportFeedTest, AUrlThatIsNotAWebAddressIsLeftOut) {
                                  "record 1 (1): warning: the related URL 'C:\\recalls\\1.html' is not a web address (http or https); left out"}));
 }
 
+// A record exported again with its accents decomposed (NFD) is the same
+// record: its text is read as NFC.
+TEST(ImportFeedTest, TextIsReadAsNfcWhateverTheFeedsEncoding) {
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, R"J([{"RecallNumber": "1", "RecallDate": "2026-01-01",
+      "Products": [{"Name": "Gro\u0308ninger Ku\u0308chenwaage", "Model": "KMU\u0308-200"}], "Description": "Cafe\u0301 scale"}])J");
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].product_name, "Gr\u00f6ninger K\u00fcchenwaage");
+  EXPECT_EQ(f.notices[0].model_numbers, std::vector<std::string>{"KM\u00dc-200"});
+  EXPECT_EQ(f.notices[0].description, "Caf\u00e9 scale");
+}
+
 }  // namespace
 }  // namespace conform

@@ -16,6 +16,11 @@ std::string AsciiLower(std::string_view s);
 // not valid UTF-8 become spaces. Accents are kept: "électrique" is not
 // "electrique" here (a trust list's scope is exact about them).
 std::string NormalizeForMatching(std::string_view utf8);
+
+// Unicode NFC: the same text however its accents were encoded ("é" as one
+// code point or as "e" and a combining accent), nothing else changed.
+// Text that is not valid UTF-8 is returned as given.
+std::string ComposeNfc(std::string_view utf8);
 // Latin letters with diacritics (U+00C0 to U+024F, and U+1E00 to U+1EFF,
 // Vietnamese among them) as their lower-case base letters: "é" -> "e", "Ö"
 // -> "o", "ø" -> "o", "ł" -> "l", "æ" -> "ae", "ố" -> "o", and combining
