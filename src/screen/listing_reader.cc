@@ -238,7 +238,11 @@ class CsvReader : public ListingReader {
         for (size_t at = first.find("\"\""); at != std::string::npos; at = first.find("\"\"", at + 1)) first.erase(at, 1);
       }
     }
-    for (auto& h : header_) h = AsciiLower(h);
+    // Blanks around a name ("listing_id, title") are no part of it.
+    for (auto& h : header_) {
+      const size_t b = h.find_first_not_of(" \t"), e = h.find_last_not_of(" \t");
+      h = b == std::string::npos ? std::string() : AsciiLower(std::string_view(h).substr(b, e - b + 1));
+    }
     // A column named twice would leave one of the two values unread, as a
     // JSON listing with a key given twice is refused.
     for (auto h = header_.begin(); h != header_.end(); ++h)

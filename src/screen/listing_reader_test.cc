@@ -272,6 +272,17 @@ TEST(ListingReaderTest, CsvWithAByteOrderMarkAndQuotedHeader) {
   fs::remove(path);
 }
 
+// Written by hand or by a tool that pads them: a column's name is the name
+// without the blanks around it.
+TEST(ListingReaderTest, CsvHeaderNamesAreReadWithoutTheBlanksAroundThem) {
+  const std::string path = WriteTemp("spaced.csv", "listing_id, seller_id ,\ttitle, target_markets\nR-1,S,Helmet,EU\n");
+  const auto all = Read(path, ListingFormat::kCsv);
+  EXPECT_TRUE(all.problems.empty());
+  ASSERT_EQ(all.listings.size(), 1u);
+  EXPECT_EQ(all.listings[0].title, "Helmet");
+  fs::remove(path);
+}
+
 TEST(ListingReaderTest, CsvHeaderMayNotNameAColumnTwice) {
   const std::string path = WriteTemp("twice.csv", "listing_id,seller_id,title,target_markets,listing_id\nL1,S,Fan,EU,L2\n");
   auto r = ListingReader::Open(path, ListingFormat::kCsv);
