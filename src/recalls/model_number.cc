@@ -305,6 +305,11 @@ class Scanner {
       out_.specs.push_back({std::string(spec), begin});
       return;
     }
+    // Codes listed with slashes ("E33A/E34B/E35C", "RH99F2U1/RH99A2U1"):
+    // each group between slashes holding letters and digits is a code of
+    // its own. A group without digits is a suffix of the code before
+    // ("SX-12/B"), and one without letters a number: read as before.
+    if (parts.size() > 1 && SlashListOfCodes(parts)) return;
     bool split = false, list_or_decimal = false, has_year = false, all_digits = true;
     // Points alone joining three parts or more, after letters or seven
     // digits or more ("TT.1902.0617", "304.558.13"), write one code, not
@@ -350,6 +355,28 @@ class Scanner {
       return;
     }
     if (parts.size() > 1) JudgeEach(parts);
+  }
+
+  // Judges each group of `parts` between slashes as a candidate of its
+  // own when there are two or more and every one holds a letter and a
+  // digit and three letters or digits at least; returns whether it did.
+  bool SlashListOfCodes(const std::vector<Part>& parts) {
+    size_t groups = 1;
+    for (size_t k = 1; k < parts.size(); ++k) groups += text_[parts[k].begin - 1] == '/';
+    if (groups < 2) return false;
+    std::vector<std::vector<Part>> split(1);
+    for (size_t k = 0; k < parts.size(); ++k) {
+      if (k > 0 && text_[parts[k].begin - 1] == '/') split.emplace_back();
+      split.back().push_back(parts[k]);
+    }
+    for (const auto& group : split) {
+      size_t letters = 0, digits = 0;
+      for (const Part& p : group)
+        for (size_t i = p.begin; i < p.end; ++i) (IsDigit(text_[i]) ? digits : letters) += 1;
+      if (letters == 0 || digits == 0 || letters + digits < 3) return false;
+    }
+    for (const auto& group : split) Judge(group);
+    return true;
   }
 
   // A maker's letter prefix, a hyphen and a number with one letter after it

@@ -113,6 +113,19 @@ TEST(ModelNumberTest, LetterPrefixAndNumberWithUnitLetterIsACode) {
   EXPECT_EQ(Codes("charger 5v/2a model ab-1234"), Strings({"AB1234"}));
 }
 
+// Wholesale listings give several models with slashes: each is a code.
+TEST(ModelNumberTest, CodesListedWithSlashesAreEachACode) {
+  EXPECT_EQ(Codes("Model: E33A/E34B/E35C"), Strings({"E33A", "E34B", "E35C"}));
+  EXPECT_EQ(Codes("RH99F2U1/RH99A2U1, QC-65A/QC-65B"), Strings({"RH99F2U1", "RH99A2U1", "QC65A", "QC65B"}));
+  EXPECT_EQ(Codes("E33A/E34"), Strings({"E33A", "E34"}));
+  // A group without digits is the code's suffix; numbers, specs and short
+  // groups are read as before.
+  EXPECT_EQ(Codes("SX-12/B and HD-2200X/EU"), Strings({"SX12B", "HD2200XEU"}));
+  EXPECT_EQ(Codes("40041/40003"), Strings({"40041", "40003"}));
+  EXPECT_TRUE(Codes("5v/2a 1080p/24fps ps4/ps5").empty());
+  EXPECT_EQ(Codes("A4/A5"), Strings({"A4A5"}));
+}
+
 TEST(ModelNumberTest, ShortOrLetterOnlyTokensAreNotCodes) {
   EXPECT_TRUE(Codes("blu-ray dvd/cd player wi-fi usb-c a4 x5").empty());
   EXPECT_TRUE(Codes("iphone 4 case").empty());
