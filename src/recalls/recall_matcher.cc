@@ -1868,8 +1868,13 @@ MatchRecord FromNotice(const Notice& n) {
     const size_t dba = whole.find(" dba ");
     for (std::string_view name : {whole.substr(0, dba), dba == std::string_view::npos ? std::string_view() : whole.substr(dba + 5)}) {
       std::string key = BrandKey(name.substr(0, std::min(name.find(','), name.find(" of "))));
-      if (!key.empty() && !PlaceholderBrand(key) && std::find(r.companies.begin(), r.companies.end(), key) == r.companies.end())
-        r.companies.push_back(std::move(key));
+      if (key.empty() || PlaceholderBrand(key)) continue;
+      // "Joyin US Corp.": the firm's American arm, named Joyin in trade
+      // (not "Toys R Us").
+      std::string trade_name;
+      if (key.ends_with(" us") && key.size() > 6 && key[key.size() - 5] != ' ') trade_name = key.substr(0, key.size() - 3);
+      for (std::string* k : {&key, &trade_name})
+        if (!k->empty() && std::find(r.companies.begin(), r.companies.end(), *k) == r.companies.end()) r.companies.push_back(std::move(*k));
     }
   }
   return r;
@@ -3104,6 +3109,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const bool same_brand_field = j.brands_agree;
     // Named in the listing's text, in any of its spellings.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
+    // A listing without a brand field that names a firm that recalls
+    // ("HARPPA Foldable Toddler Tower" for HARPPA's Nordi towers).
+    for (size_t i = 0; i < notice_record.companies.size() && !j.brands_agree && listing_brands.empty(); ++i)
+      j.brands_agree = notice_record.companies[i].size() >= 4 && ContainsName(l, notice_record.companies[i]);
     // A listing without a brand field whose title starts with the notice's
     // brand without its company words ("Headrush TRUBLUE auto belay"
     // against "Headrush Technologies"): the first word is where such

@@ -2431,6 +2431,21 @@ TEST(RecallIdentityTest, ABrandFieldNamingTheRecallingFirm) {
   EXPECT_TRUE(MatchOne(tower, MakeListing("L", "Lumikid Foldable Learning Tower - Natural", "Lumora")).empty());
 }
 
+// A listing without a brand field naming the recalling firm in its title,
+// and a brand field giving the firm's trade name without its "US".
+TEST(RecallIdentityTest, ATitleNamingTheRecallingFirm) {
+  Notice tower = MakeNotice(NoticeSource::kUsCpsc, "90039", "Lumikid Foldable Toddler Towers", "Lumikid", "LT-0002", "");
+  tower.companies = {"Voltix, Inc., of Denver, Colorado"};
+  const auto hits = MatchOne(tower, MakeListing("L", "VOLTIX Foldable Toddler Tower step stool LT-0002", ""));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
+  Notice sticks = MakeNotice(NoticeSource::kUsCpsc, "90040", "Lumora Dive Sticks", "Lumora", "16154", "");
+  sticks.companies = {"Voltix US Corp., of Ontario, California"};
+  const auto by_trade_name = MatchOne(sticks, MakeListing("L", "Pool Dive Sticks Diving Toys 8pcs 16154", "Voltix"));
+  ASSERT_EQ(by_trade_name.size(), 1u);
+  EXPECT_EQ(by_trade_name[0].action, RecallAction::kTakedown);
+}
+
 // A quantity of the notice's name written apart or spelled out ("2000
 // Watt" for "2000W"), and a generation in the other numerals ("Solo 3" for
 // "Solo III"), is the name's word.
