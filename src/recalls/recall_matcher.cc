@@ -2557,6 +2557,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // name products in the plural, "hair dryers", sellers in the singular).
   // A listing without a brand attribute often starts its title with it.
   std::vector<std::string> brands = CanonicalBrands(record, aliases);
+  const bool brand_given = !brands.empty();
   // A notice without a brand (Health Canada's open data names none) is met
   // by a listing under its maker's brand whose title opens with that brand
   // and then the notice's name ("Thermos Stainless King Food Jar" for
@@ -2638,6 +2639,25 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       std::string key = aliases != nullptr ? aliases->Canonical(firm) : firm;
       if (!key.empty() && std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
     }
+  // A brand anywhere in the title of a listing without a brand field
+  // ("Casque vélo Limar Torino", "baby lounger Cpzzkq", "dresser (enhomee)"):
+  // "t:" keys, each later title word's for such a listing, the brand's (its
+  // first word) and the firms' for a notice; the rules then find the brand
+  // in the listing's text. Held by few records (kMaxNameBlock): a brand
+  // that is a common word meets too many titles to key.
+  if (record.is_notice) {
+    for (const std::string& b : brands) {
+      const std::string_view first = std::string_view(b).substr(0, b.find(' '));
+      if (first.size() >= 4 && !StopWord(first)) keys.push_back(fmt::format("t:{}", first));
+    }
+  } else if (!brand_given) {
+    size_t n = 0;
+    for (const std::string_view w : p.title_words) {
+      if (w == p.first_word || w.size() < 4 || StopWord(w) || std::all_of(w.begin(), w.end(), IsDigit) || n >= 12) continue;
+      ++n;
+      keys.push_back(fmt::format("t:{}", aliases != nullptr ? aliases->Canonical(w) : std::string(w)));
+    }
+  }
   // A word of two parts hyphenated in the title ("Anti-Age"), keyed
   // written together too, as another record writes it ("AntiAge").
   std::vector<std::string> hyphenated;
@@ -2737,7 +2757,7 @@ constexpr size_t kMaxNameBlock = 100;
 size_t KeyHolderLimit(std::string_view key, const RecallMatcherOptions& options) {
   if (key.empty()) return SIZE_MAX;
   if (key[0] == 'b') return options.max_block;
-  if (key[0] == 'n') return std::min(options.max_block, kMaxNameBlock);
+  if (key[0] == 'n' || key[0] == 't') return std::min(options.max_block, kMaxNameBlock);
   if (key[0] == 'c' || key[0] == 's') return options.max_code_block;
   return SIZE_MAX;
 }

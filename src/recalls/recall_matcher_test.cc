@@ -1332,6 +1332,31 @@ TEST(RecallIdentityTest, ACpscProductNameWithARareWordAndTheBrandAreReviewed) {
   EXPECT_NE(ActionOf(index, "Lumikid Retro Refrigerator door gasket", "Lumikid"), RecallAction::kTakedown);
 }
 
+// A listing without a brand field may name the brand anywhere in its
+// title, as private sellers and titles in French or Italian do: found
+// through "t:" keys, in both directions, and judged as with the brand first.
+TEST(RecallIdentityTest, ABrandLaterInATitleWithoutABrandField) {
+  std::vector<MatchRecord> notices;
+  for (const char* brand : {"Alarmo", "Bellax", "Corvina", "Dalmo"})
+    notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, fmt::format("2910{}", brand), fmt::format("{} Smoke Alarms", brand), brand, "", "")));
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, "90041", "Varnok Glowride Bicycle Helmets", "Varnok", "", "")));
+  const FittedIndex fitted(std::move(notices));
+  const RecallIndex& index = *fitted.index;
+  EXPECT_EQ(ActionOf(index, "Bicycle helmet kids Varnok Glowride, barely used", ""), RecallAction::kReview);
+  EXPECT_EQ(ActionOf(index, "Glowride bicycle helmet (varnok) size M", ""), RecallAction::kReview);
+  // Not without the brand, nor under another brand field.
+  EXPECT_EQ(ActionOf(index, "Bicycle helmet kids Glowride, barely used", ""), RecallAction::kNone);
+  EXPECT_EQ(ActionOf(index, "Bicycle helmet kids Varnok Glowride", "Lumora"), RecallAction::kNone);
+  // The listings indexed, the notice finds the same.
+  std::vector<MatchRecord> listings = {FromListing(MakeListing("L1", "Bicycle helmet kids Varnok Glowride, barely used")),
+                                       FromListing(MakeListing("L2", "Bicycle helmet kids, barely used"))};
+  const RecallIndex by_listing(listings, /*indexed_are_notices=*/false, &fitted.featurizer, nullptr);
+  const auto hits = by_listing.Match(fitted.notices.back());
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(by_listing.record(hits[0].indexed).id, "L1");
+  EXPECT_EQ(hits[0].action, RecallAction::kReview);
+}
+
 // A notice without a brand: its whole product name, with a word few
 // notices have that is not its first (where such a notice puts the
 // brand), in a listing's title is reviewed, whatever the listing's brand;
