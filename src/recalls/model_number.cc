@@ -609,6 +609,10 @@ bool IsNumberWord(std::string_view w) {
          w == "número" || w == "n°" || w == "nº" || w == "№" || w == "номер" || w == "numarası" || w == "numarasi";
 }
 
+// Words that say what a label or a product's underside shows: "(model #
+// on the bottom) says HANS0002", "(label) reads ...".
+bool SaysWhatIsWritten(std::string_view w) { return w == "says" || w == "reads" || w == "shows" || w == "is"; }
+
 // Words that join the codes of a list: "models A, B and C", in the
 // languages of the labels above.
 bool IsListJoiner(std::string_view w) {
@@ -811,6 +815,10 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       // "Type: KX-1234", "typ 04GN" (German, Czech, Slovak, Polish); not
       // "USB type C", "this type of", nor a data sheet's "typ. 2100mA"
       // (typical).
+    } else if ((w == "label" || w == "sticker" || w == "tag") && !words[i].ends && next + 1 < words.size() && SaysWhatIsWritten(words[next].lower) &&
+               ListedModelCode(words[next + 1].code())) {
+      // "label says UMCDB01", as a private seller reads it off the product.
+      ++next;
     } else {
       continue;
     }
@@ -819,11 +827,17 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     // BCD-215V-62H, GLR76TRDER or GLR76TWEER": the list after a colon
     // later in the sentence.
     if (next < words.size() && !words[next - 1].colon && !ListedModelCode(words[next].code()))
-      for (size_t k = next; k < words.size() && k < next + 12 && !words[k].ends; ++k)
+      for (size_t k = next; k < words.size() && k < next + 12 && !words[k].ends; ++k) {
         if (words[k].colon) {
           next = k + 1;
           break;
         }
+        // "model # on the bottom says HANS0002": where the seller read it.
+        if (k + 1 < words.size() && SaysWhatIsWritten(words[k].lower) && ListedModelCode(words[k + 1].code())) {
+          next = k + 1;
+          break;
+        }
+      }
     for (; next < words.size() && out.size() < kMaxModels; ++next) {
       const Word& x = words[next];
       // A remark in brackets between the codes ("BSFIREPIT01 (UPC code
@@ -852,7 +866,9 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
         // Not the label of another number ("GTIN 0400...", "LOT 2318"),
         // nor a word of the next sentence.
         static const std::unordered_set<std::string_view> kOtherLabels = {"GTIN", "EAN", "UPC", "JAN", "ASIN", "SKU", "LOT", "ISBN", "NR", "NO", "REF"};
-        if (!capitals(x.text) || digit_count < 4 || kOtherLabels.count(x.text) != 0 || (next > 0 && words[next - 1].ends)) break;
+        // ("model no. HANS 0002": the label's abbreviation ends no sentence.)
+        const bool after_sentence = next > 0 && words[next - 1].ends && !IsNumberWord(words[next - 1].lower);
+        if (!capitals(x.text) || digit_count < 4 || kOtherLabels.count(x.text) != 0 || after_sentence) break;
         std::string grouped(x.text);
         for (size_t k = next + 1; k <= last; ++k) grouped.append(" ").append(words[k].text);
         if (std::find(out.begin(), out.end(), grouped) == out.end()) out.push_back(grouped);

@@ -295,6 +295,14 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("Model: QX 12"), Models{});
   EXPECT_EQ(LabelledModelNumbers("Model: Pro 2024"), Models{});
   EXPECT_EQ(LabelledModelNumbers("Models: QX-1, QX 1902 0617 and QX-3"), (Models{"QX-1", "QX 1902 0617", "QX-3"}));
+  EXPECT_EQ(LabelledModelNumbers("toddler tower, model no. QXAB 0002"), Models{"QXAB 0002"});
+  // As a private seller reads it off the product.
+  EXPECT_EQ(LabelledModelNumbers("model # on the bottom says QXAB0002"), Models{"QXAB0002"});
+  EXPECT_EQ(LabelledModelNumbers("Model number on the label reads E33A, works fine"), Models{"E33A"});
+  EXPECT_EQ(LabelledModelNumbers("baby lounger, label says UMCDB01"), Models{"UMCDB01"});
+  EXPECT_EQ(LabelledModelNumbers("The model is QX-1"), Models{"QX-1"});
+  EXPECT_EQ(LabelledModelNumbers("model is discontinued, label says nothing"), Models{});
+  EXPECT_EQ(LabelledModelNumbers("price tag says 2019"), Models{});
   // As the Slovak trade inspection lists them (soi.sk).
   EXPECT_EQ(LabelledModelNumbers("Svetelný záves model/typ RPBL-96L"), Models{"RPBL-96L"});
   EXPECT_EQ(LabelledModelNumbers("Predlžovací prívod PLASTROL, modeltyp PS-360"), Models{"PS-360"});

@@ -2645,12 +2645,14 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // first word) and the firms' for a notice; the rules then find the brand
   // in the listing's text. Held by few records (kMaxNameBlock): a brand
   // that is a common word meets too many titles to key.
-  if (record.is_notice) {
+  // Not a vehicle's maker: accessory titles name the car they fit anywhere
+  // ("kit including 1999-up Jeep Grand Cherokee").
+  if (record.is_notice && !NamesAVehicle(p)) {
     for (const std::string& b : brands) {
       const std::string_view first = std::string_view(b).substr(0, b.find(' '));
       if (first.size() >= 4 && !StopWord(first)) keys.push_back(fmt::format("t:{}", first));
     }
-  } else if (!brand_given) {
+  } else if (!record.is_notice && !brand_given) {
     size_t n = 0;
     for (const std::string_view w : p.title_words) {
       if (w == p.first_word || w.size() < 4 || StopWord(w) || std::all_of(w.begin(), w.end(), IsDigit) || n >= 12) continue;

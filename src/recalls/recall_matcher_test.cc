@@ -2199,9 +2199,15 @@ TEST(RecallBlockingTest, ABrandInCapitalsInATitleIsKeyedAsTheBrand) {
   }
   EXPECT_TRUE(MatchOne(spray, MakeListing("L", "Haarspray Volume Max 250 ml, made by hand")).empty());
   // Written otherwise, or in a title all in capitals (where every word
-  // would be a brand), the brand is not looked for past the first word.
-  for (const char* title : {"Robot tondeuse Honda Miimo", "ROBOT TONDEUSE HONDA MIIMO"})
-    EXPECT_TRUE(MatchOne(miimo, MakeListing("L", title)).empty()) << title;
+  // would be a brand), the brand is found through "t:" keys
+  // (ABrandLaterInATitleWithoutABrandField); not the maker of a vehicle.
+  for (const char* title : {"Robot tondeuse Honda Miimo", "ROBOT TONDEUSE HONDA MIIMO"}) {
+    const auto hits = MatchOne(miimo, MakeListing("L", title));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  const Notice car = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90004/24", "Passenger car", "Lumora", "", "", "Rover");
+  EXPECT_TRUE(MatchOne(car, MakeListing("L", "Floor kit including 2019-up Lumora Rover")).empty());
   // Only a listing's: two records without a brand that share a word in
   // capitals ("LED") share no maker.
   const MatchRecord notice = FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Ceiling lamp with LED panel", "", "", ""));
