@@ -2146,7 +2146,7 @@ bool MayNameARecall(std::string_view text) {
 }
 
 // Whether a text (NormalizeForMatching's) says the goods are not affected
-// by a recall, in the languages sellers write.
+// by a recall, or were remedied under it, in the languages sellers write.
 bool SaysNotRecalled(std::string_view folded) {
   for (const std::string_view phrase :
        {"not affected by the recall", "not affected by recall", "not affected by this recall", "not affected by any recall",
@@ -2159,7 +2159,12 @@ bool SaysNotRecalled(std::string_view folded) {
         // the recall; not recall goods ("非召回批次", a batch not recalled).
         "不受召回影响", "不受召回影響", "不在召回范围", "不在召回範圍", "不属于召回", "不屬於召回", "非召回", "未被召回", "不涉及召回",
         "リコール対象外", "リコールの対象外", "リコール対象ではありません", "リコールの対象ではありません", "리콜 대상 아님", "리콜 대상이 아닙니다",
-        "리콜 대상 아닌", "리콜 대상 제외", "리콜 해당 없음"})
+        "리콜 대상 아닌", "리콜 대상 제외", "리콜 해당 없음",
+        // Or that the recall's remedy was done: repaired, a part replaced,
+        // a kit fitted.
+        "under the recall", "through the recall", "as part of the recall", "recall repair", "recall fix", "recall kit", "recall remedy",
+        "recall program", "recall replacement", "recall service", "im rahmen des rückrufs", "im zuge des rückrufs", "rückruf durchgeführt",
+        "rückrufaktion durchgeführt", "dans le cadre du rappel", "suite au rappel", "réparé lors du rappel"})
     if (folded.find(phrase) != std::string_view::npos) return true;
   return false;
 }
@@ -3706,7 +3711,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (m.action == RecallAction::kTakedown && (indexed_are_notices_ ? query : records_[j.candidate]).says_not_recalled) {
       m.action = RecallAction::kReview;
       const size_t arrow = rule.rfind(" -> takedown");
-      rule = fmt::format("{}, but the listing says it is not affected by the recall -> review", rule.substr(0, arrow));
+      rule = fmt::format("{}, but the listing says it is not affected by the recall or was remedied -> review", rule.substr(0, arrow));
     }
     m.evidence = evidence_of(j, probability, std::move(rule));
     out.push_back(std::move(m));

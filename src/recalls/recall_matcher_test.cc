@@ -1604,8 +1604,19 @@ TEST(RecallIdentityTest, ASellerSayingTheGoodsAreNotAffectedIsReviewed) {
       const auto hits = MatchOne(fridge, one);
       ASSERT_EQ(hits.size(), 1u) << title;
       EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
-      EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code and brand in the listing, but the listing says it is not affected by the recall -> review");
+      EXPECT_EQ(hits[0].evidence.back(),
+                "rule: notice model code and brand in the listing, but the listing says it is not affected by the recall or was remedied -> review");
     }
+  }
+  // Nor a word that the recall's remedy was done (the repair, the
+  // replacement part), which is for the regulator's terms to allow.
+  for (const char* description : {"Model GLR76TWEER, repaired by a Galanz technician under the recall", "Recall repair kit installed, safe now",
+                                  "Compressor replaced through the Galanz recall program", "Im Rahmen des Rückrufs repariert"}) {
+    Listing remedied = MakeListing("L", "Galanz GLR76TWEER Retro Refrigerator", "Galanz");
+    remedied.description = description;
+    const auto hits = MatchOne(fridge, remedied);
+    ASSERT_EQ(hits.size(), 1u) << description;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << description;
   }
   ExpectOneTakedown(MatchOne(fridge, MakeListing("L", "Galanz GLR76TWEER Retro Refrigerator", "Galanz")));
   // Not affected by something else is no word on the recall.
