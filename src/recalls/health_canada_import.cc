@@ -511,6 +511,46 @@ void BrandBeforeTheProduct(const std::string& title, Notice* n) {
   }
 }
 
+// A recall's page names one product twice, with and without its brand
+// ("Petit Collage musical jumbo wooden xylophones" and "Musical jumbo
+// wooden xylophone"): the one to four capitalised words the longer name
+// adds before the other, which it otherwise repeats (a plural "s" aside),
+// are the brand.
+void BrandBeforeAnotherName(const std::vector<std::string>& names, Notice* n) {
+  const auto words_of = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (size_t at = 0; at < text.size();) {
+      const size_t end = std::min(text.find(' ', at), text.size());
+      if (end > at) out.emplace_back(text.substr(at, end - at));
+      at = end + 1;
+    }
+    return out;
+  };
+  const auto same_word = [](std::string a, std::string b) {
+    a = AsciiLower(a);
+    b = AsciiLower(b);
+    if (a.size() > 3 && a.back() == 's') a.pop_back();
+    if (b.size() > 3 && b.back() == 's') b.pop_back();
+    return a == b;
+  };
+  static const std::vector<std::string> kNotABrand = {"certain", "various", "some", "all", "new", "the", "recalled"};
+  for (const std::string& longer : names)
+    for (const std::string& shorter : names) {
+      const std::vector<std::string> l = words_of(longer), s = words_of(shorter);
+      if (s.size() < 2 || l.size() <= s.size() || l.size() - s.size() > 4) continue;
+      const size_t lead = l.size() - s.size();
+      bool repeats = true;
+      for (size_t i = 0; i < s.size() && repeats; ++i) repeats = same_word(l[lead + i], s[i]);
+      bool capitalised = true;
+      for (size_t i = 0; i < lead && capitalised; ++i) capitalised = std::isupper(static_cast<unsigned char>(l[i][0])) != 0;
+      if (!repeats || !capitalised || std::find(kNotABrand.begin(), kNotABrand.end(), AsciiLower(l[0])) != kNotABrand.end()) continue;
+      std::string brand;
+      for (size_t i = 0; i < lead; ++i) brand += (i ? " " : "") + l[i];
+      AddUnique(&n->brands, brand);
+      return;
+    }
+}
+
 // Without a Product, the product is named by the title, which Health
 // Canada writes "<product> recalled due to <hazard>" or, for vehicles,
 // "<product> recalled by <maker>": the product is what comes before. Other
@@ -692,6 +732,7 @@ RecordRead ReadHealthCanadaRecord(const Json& record) {
   }
   n.product_name = names.empty() ? n.title : names.front();
   for (size_t i = 1; i < names.size(); ++i) n.product_name += "; " + names[i];
+  if (n.brands.empty()) BrandBeforeAnotherName(names, &n);
 
   if (!f.error().empty()) {
     out.error = f.error();

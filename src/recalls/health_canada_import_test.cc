@@ -20,6 +20,8 @@ TEST(HealthCanadaImportTest, ReadsRecallDetailsPanels) {
   EXPECT_EQ(x.category, "Consumer products");
   // basic_details: "Label: value" lines.
   EXPECT_EQ(x.product_name, "Petit Collage musical jumbo wooden xylophones; Musical jumbo wooden xylophone; Musical jumbo wooden xylophone (gift box)");
+  // The first name is another's with the brand before it.
+  EXPECT_EQ(x.brands, Strings{"Petit Collage"});
   EXPECT_EQ(x.hazard_types, Strings{"Choking hazard"});  // "Issue: Consumer products - Choking hazard": the category is no hazard
   // The product panel's table, by its headers, and its "Lot:" line.
   EXPECT_EQ(x.model_numbers, (Strings{"TT.1902.0617", "TT.1902.0617G"}));
