@@ -2359,6 +2359,23 @@ MatchRecord FromListing(const Listing& l) {
   // description, its documents) stand in for it, one in the model
   // attribute and the others apart, as a notice's.
   const bool model_given = !model.empty() || described.models.empty();
+  // A model field listing several ("E33A/E34B", "40041, 40003"), as
+  // wholesale listings give it: the first is the model, the others apart.
+  std::vector<std::string> listed;
+  if (model.find_first_of("/,;") != std::string::npos) {
+    for (size_t at = 0; at <= model.size();) {
+      const size_t end = std::min(model.find_first_of("/,;", at), model.size());
+      std::string_view part = std::string_view(model).substr(at, end - at);
+      while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+      while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+      listed.emplace_back(part);
+      at = end + 1;
+    }
+    if (listed.size() < 2 || !std::all_of(listed.begin(), listed.end(), [](const std::string& m) {
+          return ListedModelCode(m) && std::any_of(m.begin(), m.end(), IsDigit);
+        }))
+      listed.clear();
+  }
   MatchRecord r;
   r.id = l.listing_id;
   // A brand field that says none ("Generic", "OEM") gives way to the brand
@@ -2366,9 +2383,9 @@ MatchRecord FromListing(const Listing& l) {
   const bool brand_given = described.brand.empty() || (!l.brand.empty() && !PlaceholderBrand(BrandKey(l.brand)));
   r.record.fields = {{"title", text(l.title)},
                      {"brand", brand_given ? text(l.brand) : described.brand},
-                     {"model", model_given ? text(model) : described.models[0]},
+                     {"model", !listed.empty() ? listed[0] : model_given ? text(model) : described.models[0]},
                      {"category", text(l.category)},
-                     {"other models", model_given ? "" : Joined(described.models, 1)}};
+                     {"other models", !listed.empty() ? Joined(listed, 1) : model_given ? "" : Joined(described.models, 1)}};
   if (!l.gtin.empty()) {
     // A code that lost its leading zeros in a spreadsheet ("36000291452")
     // is still the code: zeros before a GTIN leave its check digit as it is.

@@ -497,6 +497,27 @@ TEST_F(RecallMatcherTest, TheSameCodeIsPreferredToASuffixedOne) {
       << fmt::format("{}", fmt::join(m[0].evidence, " | "));
 }
 
+// A model field listing several models, as wholesale listings give it:
+// each is the listing's, the first the model.
+TEST_F(RecallMatcherTest, AModelFieldListingSeveralModels) {
+  const RecallIndex index(notice_records_, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  for (const char* model : {"QC-30B/QC-65A", "QC-65A, QC-30B", "QC-30B; QC-65A/QC-20"}) {
+    const auto m = index.Match(FromListing(MakeListing("L", "Voltix fast wall charger, wholesale", "Voltix", "", model)));
+    ASSERT_EQ(m.size(), 1u) << model;
+    EXPECT_EQ(m[0].action, RecallAction::kTakedown) << model;
+    EXPECT_NE(std::find(m[0].evidence.begin(), m[0].evidence.end(), "same model code QC65A"), m[0].evidence.end()) << model;
+  }
+  EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Voltix fast wall charger, wholesale", "Voltix", "", "QC-30B/QC-20C"))).empty());
+  // Read as a notice's model and other models are, so that the code given
+  // first weighs as a model field's.
+  const MatchRecord listed = FromListing(MakeListing("L", "Voltix charger", "Voltix", "", "QC-30B/QC-65A, QC-20C"));
+  EXPECT_EQ(listed.record.Get("model"), "QC-30B");
+  EXPECT_EQ(listed.record.Get("other models"), "QC-65A; QC-20C");
+  // A suffix after a slash is no second model.
+  const MatchRecord suffixed = FromListing(MakeListing("L", "Voltix charger", "Voltix", "", "QC-65A/B"));
+  EXPECT_EQ(suffixed.record.Get("model"), "QC-65A/B");
+}
+
 // What B2B catalogues put in the brand attribute of goods sold under the
 // buyer's label names no maker: the code is reviewed, as under "Generic".
 TEST_F(RecallMatcherTest, WholesalePlaceholderBrandsNameNoMaker) {
