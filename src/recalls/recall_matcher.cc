@@ -2724,9 +2724,16 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       // listings selling it have its words ("IKEA VARMFRONT powerbank").
       // Not its short numbers ("2-in-1"), kept in the name for the rules:
       // no listing keys a word that short.
-      for (const auto& words : record.name_words)
+      for (const auto& words : record.name_words) {
         for (const std::string& w : words)
           if (!StopWord(w)) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+        // And written as one word, as sellers write "SPIDER-MAN": "Spiderman".
+        if (words.size() == 2 || words.size() == 3) {
+          std::string joined;
+          for (const std::string& w : words) joined += w;
+          if (joined.size() >= 6) keys.push_back(fmt::format("b:{}|{}", name, Singular(joined)));
+        }
+      }
     }
   }
   // A notice without a brand whose product name holds one where a listing
@@ -2817,6 +2824,12 @@ struct RecallIndex::State {
     }
     // A model attribute of "Various" or "USB-C" identifies nothing.
     if (p.model_names_no_model && !out.empty()) out[0] = 0;
+    // Nor a notice's model attribute without digits that is its
+    // description whole: the product's name (a licensed character's,
+    // "SPIDER-MAN" of a clothing set), which the rules weigh as a name.
+    if (r.is_notice && !out.empty() && !p.model.empty() && std::none_of(p.model.begin(), p.model.end(), IsDigit) &&
+        CompactAlnum(r.record.Get("description")) == p.model)
+      out[0] = 0;
     return out;
   }
 };
@@ -3504,6 +3517,17 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         for (const auto& name : *names)
           if (words.empty() && TitleHasEvery(l, name))
             for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
+      // Or the name written without its spaces or hyphens ("Spiderman" for
+      // "SPIDER-MAN").
+      if (words.empty()) {
+        const std::string title = CompactAlnum(l.title);
+        for (size_t k = 0; k < notice_record.name_compacts.size() && k < notice_record.name_words.size() && words.empty(); ++k) {
+          const std::string& compact = notice_record.name_compacts[k];
+          if (compact.empty() || title.find(compact) == std::string::npos) continue;
+          for (const auto& w : notice_record.name_words[k]) words.append(words.empty() ? "" : " ").append(w);
+          words.append(", written as one");
+        }
+      }
       return words;
     };
     if (j.named || j.product_named || !j.accessory.empty()) {

@@ -1802,6 +1802,18 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
     EXPECT_TRUE(MatchOne(clothing, MakeListing("L", title, "Cerda")).empty()) << title;
   for (const char* title : {"Cerda Spider-Man pyjamas boys 2-piece set", "Cerda Spider-Man clothing set with backpack"})
     EXPECT_EQ(MatchOne(clothing, MakeListing("L", title, "Cerda")).size(), 1u) << title;
+  // The alert gives the name as its model too: a name still, reviewed,
+  // written as one word too ("Spiderman"), the brand first or not.
+  const Notice named_as_model = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03202/24", "Childrens clothing set", "Cerda", "SPIDER-MAN", "", "SPIDER-MAN");
+  for (const auto& [title, brand] : {std::pair{"Cerda Spiderman pyjamas boys 2-piece set", "Cerda"}, std::pair{"Ensemble Spiderman Cerda 4 ans", ""},
+                                     std::pair{"Cerda Ensemble Spiderman 4 ans", ""}}) {
+    const auto hits = MatchOne(named_as_model, MakeListing("L", title, brand));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  // A model without digits that is no name of the notice is the maker's code.
+  const Notice plug = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Smart plug", "Voltix", "WPEUSDVDRT", "", "Smart plug with energy meter");
+  ExpectOneTakedown(MatchOne(plug, MakeListing("L", "Voltix WPEUSDVDRT smart plug", "Voltix")));
   // Words that also name the product itself are not among them.
   const Notice pushchair = MakeNotice(NoticeSource::kEuSafetyGate, "OR/00181/24", "Pushchair", "Lionelo", "", "", "Elia");
   EXPECT_EQ(MatchOne(pushchair, MakeListing("L", "Lionelo Elia umbrella stroller, grey", "Lionelo")).size(), 1u);
