@@ -277,12 +277,11 @@ class CsvReader : public ListingReader {
       };
       const size_t last_line = line_no_;
       if (unclosed) {
-        // Read again from the next line, when the bytes are all still here;
-        // else the record ran past what is kept, and the message says so.
-        if (!too_long) Replay(start);
-        return bad(too_long ? fmt::format("a quoted field opened on this line is never closed: lines {} to {}, the rest of the file, were "
-                                          "read as one field longer than {} bytes",
-                                          start, last_ == '\n' ? last_line - 1 : last_line, kMaxRecordBytes)
+        // Read again from the next line: the bytes taken are all still here.
+        Replay(start);
+        return bad(too_long ? fmt::format("a quoted field opened on this line runs past {} bytes (to line {}) without closing; the lines "
+                                          "after this one are read on their own",
+                                          kMaxRecordBytes, last_line)
                             : "a quoted field opened on this line is never closed; the lines after it are read on their own",
                    "close the quote, or write a quote inside a quoted field as two (\"\")");
       }
@@ -429,6 +428,13 @@ class CsvReader : public ListingReader {
         } else {
           if (c == '\n') ++line_no_;
           if (!*too_long) field += static_cast<char>(c);
+        }
+        // A quoted field past the limit is read no further: raw_ holds
+        // every byte taken, so the lines after the first can be read again
+        // (Replay), however much of the file a stray quote would take in.
+        if (*too_long) {
+          if (unclosed) *unclosed = true;
+          break;
         }
         continue;
       }
