@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "conform/core/text.h"
 
@@ -108,9 +109,11 @@ bool IsRestrictedCirculationGtin(std::string_view gtin14) {
 
 BarcodeScan ExtractGtins(std::string_view field) {
   BarcodeScan scan;
-  auto add = [&scan](const std::string& digits) {
+  // Each once, looked up in sets: a field may hold thousands.
+  std::unordered_set<std::string> seen_gtins, seen_asins;
+  auto add = [&scan, &seen_gtins](const std::string& digits) {
     std::string gtin = PadTo14(digits);
-    if (std::find(scan.gtins.begin(), scan.gtins.end(), gtin) == scan.gtins.end()) scan.gtins.push_back(std::move(gtin));
+    if (seen_gtins.insert(gtin).second) scan.gtins.push_back(std::move(gtin));
   };
   // Full-width digits ("５９０１...") are digits: NFKC makes them ASCII.
   const bool ascii = std::all_of(field.begin(), field.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
@@ -124,7 +127,7 @@ BarcodeScan ExtractGtins(std::string_view field) {
       continue;
     }
     if (std::string asin = AsinOf(text); !asin.empty()) {
-      if (std::find(scan.asins.begin(), scan.asins.end(), asin) == scan.asins.end()) scan.asins.push_back(std::move(asin));
+      if (seen_asins.insert(asin).second) scan.asins.push_back(std::move(asin));
       ++i;
       continue;
     }
@@ -181,6 +184,7 @@ BarcodeScan ExtractGtins(std::string_view field) {
 
 std::vector<std::string> LabelledAsins(std::string_view text) {
   std::vector<std::string> asins;
+  std::unordered_set<std::string> seen;
   const auto alnum = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   const auto upper = [](char c) { return static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c); };
   // Past spacing and punctuation, counted in bytes (the marks Amazon puts
@@ -204,7 +208,7 @@ std::vector<std::string> LabelledAsins(std::string_view text) {
       if (from + 10 < text.size() && alnum(text[from + 10])) break;
       std::string asin = AsinOf(text.substr(from, 10));
       if (asin.empty()) break;
-      if (std::find(asins.begin(), asins.end(), asin) == asins.end()) asins.push_back(std::move(asin));
+      if (seen.insert(asin).second) asins.push_back(std::move(asin));
       from += 10;
       const size_t next = past_gap(from);
       if (next == std::string_view::npos || text.substr(from, next - from).find_first_of(",/;") == std::string_view::npos) break;

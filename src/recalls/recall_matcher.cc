@@ -2404,8 +2404,11 @@ MatchRecord FromListing(const Listing& l) {
     if (std::string asin = AsinInField(*field); !asin.empty() && r.asins.empty()) r.asins.push_back(std::move(asin));
     if (r.asins.empty() && field->size() > 10) r.asins = LabelledAsins(*field);  // "ASIN: B0..."
   }
-  for (const auto& a : described.asins)
-    if (std::find(r.asins.begin(), r.asins.end(), a) == r.asins.end()) r.asins_in_description.push_back(a);
+  {
+    const std::unordered_set<std::string> own(r.asins.begin(), r.asins.end());
+    for (const auto& a : described.asins)
+      if (own.count(a) == 0) r.asins_in_description.push_back(a);
+  }
   for (const auto* referenced : {&described.referenced_gtins, &described.referenced_asins})
     for (const auto& id : *referenced)
       if (std::find(r.gtins.begin(), r.gtins.end(), id) == r.gtins.end() && std::find(r.asins.begin(), r.asins.end(), id) == r.asins.end())
@@ -2443,15 +2446,15 @@ MatchRecord FromListing(const Listing& l) {
     if (!known(g)) r.gtins_in_description.push_back(g);
   if (const std::string& brand = r.record.fields[1].second; brand.empty() || PlaceholderBrand(BrandKey(brand)))
     r.makers_in_prose = CapitalisedNamesAfterBy(l.description);
-  // "B0" and eight more letters or digits, standing alone.
+  // "B0" and eight more letters or digits, standing alone; each once (a
+  // set: a title may hold thousands).
+  std::unordered_set<std::string> title_asins(r.asins.begin(), r.asins.end());
   for (size_t at = title.find_first_of("Bb"); at != std::string::npos; at = title.find_first_of("Bb", at + 1)) {
     if (at + 10 > title.size() || title[at + 1] != '0' || (at > 0 && std::isalnum(static_cast<unsigned char>(title[at - 1]))) ||
         (at + 10 < title.size() && std::isalnum(static_cast<unsigned char>(title[at + 10]))))
       continue;
     std::string asin = AsinOf(std::string_view(title).substr(at, 10));
-    if (!asin.empty() && std::find(r.asins.begin(), r.asins.end(), asin) == r.asins.end() &&
-        std::find(r.asins_in_title.begin(), r.asins_in_title.end(), asin) == r.asins_in_title.end())
-      r.asins_in_title.push_back(std::move(asin));
+    if (!asin.empty() && title_asins.insert(asin).second) r.asins_in_title.push_back(std::move(asin));
   }
   if (!r.record.fields[1].second.empty()) r.brands.push_back(r.record.fields[1].second);
   r.says_not_recalled = described.says_not_recalled || (MayNameARecall(title) && SaysNotRecalled(NormalizeForMatching(title)));

@@ -213,7 +213,7 @@ Result<Listing> ParseListingJson(std::string_view json, ListingUse use) {
     else if (key == "warnings_languages") st = GetStringList(value, key, &l.warnings_languages);
     else if (key == "claims") st = GetStringList(value, key, &l.claims);
     else if (key == "evidence") st = GetEvidence(value, &l.evidence);
-    else l.ignored_fields.emplace_back(key);
+    else if (l.ignored_fields.size() < Listing::kMaxIgnoredFields) l.ignored_fields.emplace_back(key);
     if (!st.ok()) return st.error();
   }
   if (Status st = FinishListing(&l, use); !st.ok()) return st.error();

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 #include <sys/stat.h>
 
 #include "conform/core/text.h"
@@ -245,9 +246,11 @@ class CsvReader : public ListingReader {
     }
     // A column named twice would leave one of the two values unread, as a
     // JSON listing with a key given twice is refused.
-    for (auto h = header_.begin(); h != header_.end(); ++h)
-      if (!h->empty() && std::find(header_.begin(), h, *h) != h)
-        return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, fmt::format("the header names the column '{}' twice", *h),
+    // (A set: a header of many thousands of columns is read in linear time.)
+    std::unordered_set<std::string_view> seen;
+    for (const std::string& h : header_)
+      if (!h.empty() && !seen.insert(h).second)
+        return Error(ErrorCode::kInvalidInput, {Diagnostic{path_, 1, 0, fmt::format("the header names the column '{}' twice", h),
                                                            "keep one of the two columns"}});
     for (const char* required : {"listing_id", "seller_id", "title", "target_markets"}) {
       if (use_ == ListingUse::kRecallMatching && (std::string_view(required) == "seller_id" || std::string_view(required) == "target_markets"))
@@ -386,7 +389,7 @@ class CsvReader : public ListingReader {
     else if (column == "claims") l->claims = SplitList(v);
     else if (column == "evidence") {
       if (v.find_first_not_of(' ') != std::string::npos) return ParseEvidenceJson(v, &l->evidence);
-    } else if (!column.empty()) {
+    } else if (!column.empty() && l->ignored_fields.size() < Listing::kMaxIgnoredFields) {
       l->ignored_fields.push_back(column);
     }
     return Status::Ok();

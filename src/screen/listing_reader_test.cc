@@ -288,6 +288,20 @@ TEST(ListingReaderTest, CsvHeaderNamesAreReadWithoutTheBlanksAroundThem) {
   fs::remove(path);
 }
 
+// Thousands of columns that are no listing fields cost no memory per row
+// for them beyond the first few names, which are reported.
+TEST(ListingReaderTest, ManyUnknownColumnsAreNamedUpToALimit) {
+  std::string header = "listing_id,seller_id,title,target_markets";
+  for (int k = 0; k < 5000; ++k) header += fmt::format(",c{}", k);
+  const std::string path = WriteTemp("wide.csv", header + "\nR-1,S,Helmet,EU" + std::string(5000, ',') + "\n");
+  const auto all = Read(path, ListingFormat::kCsv);
+  EXPECT_TRUE(all.problems.empty());
+  ASSERT_EQ(all.listings.size(), 1u);
+  EXPECT_EQ(all.listings[0].ignored_fields.size(), Listing::kMaxIgnoredFields);
+  EXPECT_EQ(all.listings[0].ignored_fields[0], "c0");
+  fs::remove(path);
+}
+
 TEST(ListingReaderTest, CsvHeaderMayNotNameAColumnTwice) {
   const std::string path = WriteTemp("twice.csv", "listing_id,seller_id,title,target_markets,listing_id\nL1,S,Fan,EU,L2\n");
   auto r = ListingReader::Open(path, ListingFormat::kCsv);

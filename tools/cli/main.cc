@@ -14,6 +14,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "conform/core/text.h"
@@ -246,8 +247,7 @@ class CliScreenObserver : public ScreenObserver {
     // Each ignored field once per run: a misspelt optional field
     // ("warning_languages") would otherwise be lost without a word.
     for (const std::string& name : l.ignored_fields) {
-      if (std::find(noted_.begin(), noted_.end(), name) != noted_.end()) continue;
-      noted_.push_back(name);
+      if (!noted_.insert(name).second) continue;
       if (progress_) std::fputs("\r\033[K", stderr);
       const std::string close = ClosestMatch(name, ListingFieldNames());
       cli::PrintNote(fmt::format("{}:{}: '{}' is not a listing field and was ignored ({}); said once", input_, l.line, name,
@@ -275,7 +275,7 @@ class CliScreenObserver : public ScreenObserver {
   bool progress_;
   HtmlReport* report_;
   std::string input_;
-  std::vector<std::string> noted_;  // ignored fields already reported
+  std::unordered_set<std::string> noted_;  // ignored fields already reported
 };
 
 int RunScreenCommand(const ScreenArgs& args) {

@@ -344,24 +344,35 @@ Result<std::vector<Listing>> ReadListings(const std::string& path, const std::st
 }
 
 // A listings file read a batch at a time, each batch parsed on every core:
-// memory stays bounded whatever the file's size. Records that could not be
-// read or parsed are reported, in the file's order, as the batch that holds
-// them is read, and counted in skipped().
+// memory stays bounded whatever the file's size. A batch holds kBatch
+// records or kBatchBytes of them, whichever comes first, and a slot that
+// held a large record gives its memory back, so that large records (up to
+// the reader's 1 MiB) cost no more than small ones. Records that could not
+// be read or parsed are reported, in the file's order, as the batch that
+// holds them is read, and counted in skipped().
 class ListingBatches {
  public:
   static constexpr size_t kBatch = 8192;
+  static constexpr size_t kBatchBytes = size_t{32} << 20;
 
   ListingBatches(std::unique_ptr<ListingReader> reader, std::string path, unsigned threads)
       : reader_(std::move(reader)), path_(std::move(path)), threads_(threads), slots_(kBatch) {}
 
   // Reads and parses the next batch; false at the end of the file.
   bool Next() {
+    for (size_t i = 0; i < filled_; ++i)
+      if (SlotBytes(slots_[i]) > kLargeSlot) slots_[i] = Slot();
     filled_ = 0;
-    while (!end_ && filled_ < slots_.size()) {
+    size_t bytes = 0;
+    while (!end_ && filled_ < slots_.size() && bytes < kBatchBytes) {
       Slot& s = slots_[filled_];
       s.state = reader_->ReadPending(&s.pending, &s.problem);
-      if (s.state == ListingReader::Next::kEnd) end_ = true;
-      else ++filled_;
+      if (s.state == ListingReader::Next::kEnd) {
+        end_ = true;
+      } else {
+        bytes += SlotBytes(s);
+        ++filled_;
+      }
     }
     ParallelFor(filled_, threads_, [&](size_t i) {
       Slot& s = slots_[i];
@@ -384,6 +395,17 @@ class ListingBatches {
     Listing listing;
     Diagnostic problem;
   };
+  // What a slot holds, roughly: its record's text, read and parsed.
+  static constexpr size_t kLargeSlot = size_t{16} << 10;
+  static size_t SlotBytes(const Slot& s) {
+    const auto text = [](const Listing& l) {
+      size_t n = l.title.capacity() + l.description.capacity() + l.brand.capacity() + l.model.capacity();
+      for (const auto& [k, v] : l.attributes) n += k.capacity() + v.capacity();
+      for (const auto& f : l.ignored_fields) n += f.capacity();
+      return n;
+    };
+    return s.pending.raw.capacity() + text(s.pending.listing) + text(s.listing);
+  }
   std::unique_ptr<ListingReader> reader_;
   std::string path_;
   unsigned threads_;

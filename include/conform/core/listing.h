@@ -64,7 +64,10 @@ struct Listing {
   // record (CSV, counting the header as 1).
   size_t line = 0;
   // Keys (JSON) or columns (CSV) that are not listing fields, as written:
-  // ignored, and reported so that a misspelt field is not lost unseen.
+  // ignored, and reported so that a misspelt field is not lost unseen. The
+  // first kMaxIgnoredFields of a record: a file with thousands of unknown
+  // columns costs no memory per row for them.
+  static constexpr size_t kMaxIgnoredFields = 32;
   std::vector<std::string> ignored_fields;
 };
 
