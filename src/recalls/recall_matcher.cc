@@ -202,14 +202,21 @@ bool ContainsName(const PreparedRecord& p, std::string_view name) {
   return in_text > inside_brand;
 }
 
+// The most brands of a record matching weighs, each pair and key paying
+// for every one: a notice of thousands (a feed's slip, or a hostile one)
+// would slow every run. Real notices name a few.
+constexpr size_t kMaxBrands = 256;
+
 std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases) {
   std::vector<std::string> keys;
+  std::unordered_set<std::string> seen;
   const auto add = [&](std::string_view b) {
-    if (std::string k = aliases != nullptr ? aliases->Canonical(b) : BrandKey(b);
-        !k.empty() && !PlaceholderBrand(k) && std::find(keys.begin(), keys.end(), k) == keys.end())
+    if (keys.size() >= kMaxBrands) return;
+    if (std::string k = aliases != nullptr ? aliases->Canonical(b) : BrandKey(b); !k.empty() && !PlaceholderBrand(k) && seen.insert(k).second)
       keys.push_back(std::move(k));
   };
   for (const std::string& b : r.brands) {
+    if (keys.size() >= kMaxBrands) break;
     // "Legler (Smallfoot)": a maker and, in brackets, its brand; each is
     // a brand of the product.
     const size_t open = b.find('(');
@@ -1785,11 +1792,14 @@ MatchRecord FromNotice(const Notice& n) {
   MatchRecord r;
   r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
   r.is_notice = true;
+  // The first kMaxBrands (CanonicalBrands): every brand is searched for in
+  // the text of each record paired with this one.
+  r.brands.assign(n.brands.begin(), n.brands.begin() + static_cast<std::ptrdiff_t>(std::min(n.brands.size(), kMaxBrands)));
   const std::string name = n.product_name.empty() ? n.title : n.product_name;
   if (const std::vector<std::string_view> names = NamesInDescription(n.description); !names.empty()) {
     const std::string product = CollapseToWords(FoldForMatching(name));
     std::string brand_words;
-    for (const auto& b : n.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
+    for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
     for (const std::string_view one : names) {
       std::vector<std::string> words;
       const std::string folded = CollapseToWords(FoldForMatching(one));
@@ -1817,7 +1827,7 @@ MatchRecord FromNotice(const Notice& n) {
     // and is used whole, but for the words a regulator puts before any
     // name ("New", "Certain") and remarks in brackets ("(Black)").
     std::string brand_words;
-    for (const auto& b : n.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
+    for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
     for (size_t from = 0; from < n.product_name.size();) {
       const size_t end = std::min(n.product_name.find("; ", from), n.product_name.size());
       std::string one(std::string_view(n.product_name).substr(from, end - from));
@@ -1839,7 +1849,7 @@ MatchRecord FromNotice(const Notice& n) {
           words.emplace_back(w);
       }
       // Without a brand, the name is all there is: three words or more.
-      if (words.size() < (NamesNoBrand(n.brands) ? 3u : 2u) || count > 8) continue;
+      if (words.size() < (NamesNoBrand(r.brands) ? 3u : 2u) || count > 8) continue;
       r.product_name_words.push_back(std::move(words));
     }
   }
@@ -1851,19 +1861,19 @@ MatchRecord FromNotice(const Notice& n) {
   const std::vector<std::string> models =
       !n.model_numbers.empty() ? n.model_numbers : LabelledModelNumbers(fmt::format("{}. {}", name, n.description));
   r.record.fields = {{"title", name},
-                     {"brand", Joined(n.brands)},
+                     {"brand", Joined(r.brands)},
                      {"model", models.empty() ? "" : models[0]},
                      {"other models", Joined(models, 1)},
                      {"category", n.category},
                      {"description", n.description}};
   r.gtins = n.gtins;
   r.asins = n.asins;
-  r.brands = n.brands;
   // "Anker Innovations Limited, of China", "... Limited of Changsha, China":
   // the name before the place.
   // "Groupe SEB USA dba Rowenta USA, of Parsippany": the firm and the name
   // it does business as.
   for (const auto& firm : n.companies) {
+    if (r.companies.size() >= kMaxBrands) break;  // as brands (CanonicalBrands)
     const std::string_view whole = firm;
     const size_t dba = whole.find(" dba ");
     for (std::string_view name : {whole.substr(0, dba), dba == std::string_view::npos ? std::string_view() : whole.substr(dba + 5)}) {

@@ -497,6 +497,17 @@ TEST_F(RecallMatcherTest, TheSameCodeIsPreferredToASuffixedOne) {
       << fmt::format("{}", fmt::join(m[0].evidence, " | "));
 }
 
+// A notice naming thousands of brands (a feed's slip, or a hostile one)
+// is matched on its first 256, so that it slows no run.
+TEST_F(RecallMatcherTest, ANoticeOfThousandsOfBrandsIsMatchedOnTheFirst) {
+  Notice many = MakeNotice(NoticeSource::kUsCpsc, "90042", "Widgets", "", "WX-4410", "");
+  for (int k = 0; k < 5000; ++k) many.brands.push_back(fmt::format("Brandname{}", k));
+  const MatchRecord record = FromNotice(many);
+  EXPECT_EQ(record.brands.size(), 256u);
+  const RecallIndex index({record}, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  EXPECT_EQ(ActionOf(index, "Brandname10 widget WX-4410", "Brandname10"), RecallAction::kTakedown);
+}
+
 // A model field listing several models, as wholesale listings give it:
 // each is the listing's, the first the model.
 TEST_F(RecallMatcherTest, AModelFieldListingSeveralModels) {
