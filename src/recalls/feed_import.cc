@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -102,7 +103,27 @@ std::vector<std::string> SplitList(std::string_view s, std::string_view separato
 }
 
 void AddUnique(std::vector<std::string>* list, const std::string& value) {
-  if (!value.empty() && std::find(list->begin(), list->end(), value) == list->end()) list->push_back(value);
+  if (value.empty()) return;
+  // A long list is made unique once the record is read (KeepFirstOfEach):
+  // a record of 100 000 codes is read in linear time.
+  if (list->size() >= kAddUniqueScan || std::find(list->begin(), list->end(), value) == list->end()) list->push_back(value);
+}
+
+void KeepFirstOfEach(std::vector<std::string>* list) {
+  if (list->size() <= kAddUniqueScan) return;
+  // Which to keep first, the views pointing into the list as it stands;
+  // then the kept ones moved.
+  std::unordered_set<std::string_view> seen;
+  std::vector<bool> keep(list->size());
+  for (size_t i = 0; i < list->size(); ++i) keep[i] = seen.insert((*list)[i]).second;
+  seen.clear();
+  size_t n = 0;
+  for (size_t i = 0; i < list->size(); ++i)
+    if (keep[i]) {
+      if (n != i) (*list)[n] = std::move((*list)[i]);
+      ++n;
+    }
+  list->resize(n);
 }
 
 std::string RawJson(const Json& record) { return record.dump(-1, ' ', false, Json::error_handler_t::replace); }
@@ -476,6 +497,12 @@ feed::RecordRead ReadSourceRecord(NoticeSource source, const Json& record) {
 
 feed::RecordRead ReadRecord(NoticeSource source, const Json& record) {
   feed::RecordRead read = ReadSourceRecord(source, record);
+  if (read.notice) {
+    Notice& n = *read.notice;
+    for (auto* list : {&n.brands, &n.companies, &n.model_numbers, &n.gtins, &n.invalid_barcodes, &n.asins, &n.batch_numbers,
+                       &n.hazard_types, &n.measures, &n.origin_countries, &n.market_countries, &n.sold_at, &n.related_urls})
+      feed::KeepFirstOfEach(list);
+  }
   // Any feed's text may name the Amazon product page of what it recalls
   // ("ASIN: B0..."): one product, as a barcode is.
   if (read.notice)

@@ -1,5 +1,7 @@
 #include "conform/recalls/feed_import.h"
 
+#include "conform/core/gtin.h"
+
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -342,6 +344,24 @@ TEST(ImportFeedTest, AUrlThatIsNotAWebAddressIsLeftOut) {
   EXPECT_EQ(ProblemLines(f), (std::vector<std::string>{
                                  "record 1 (1): warning: the URL 'javascript:alert(1)' is not a web address (http or https); left out",
                                  "record 1 (1): warning: the related URL 'C:\\recalls\\1.html' is not a web address (http or https); left out"}));
+}
+
+// A record of many codes keeps each once, in the order first given, and
+// is read in linear time (AddUnique, KeepFirstOfEach).
+TEST(ImportFeedTest, ARecordOfManyCodesKeepsEachOnceInOrder) {
+  std::string upcs;
+  std::vector<std::string> expected;
+  for (int pass = 0; pass < 2; ++pass)
+    for (int k = 0; k < 150; ++k) {
+      std::string digits = fmt::format("{:011d}", 36000000000LL + k);
+      digits.push_back(static_cast<char>('0' + GtinCheckDigit(digits)));
+      upcs += fmt::format("{}{{\"UPC\": \"{}\"}}", upcs.empty() ? "" : ",", digits);
+      if (pass == 0) expected.push_back("00" + digits);
+    }
+  const FeedImport f = MustImport(NoticeSource::kUsCpsc, fmt::format(R"J([{{"RecallNumber": "1", "RecallDate": "2026-01-01",
+      "Products": [{{"Name": "Lamp"}}], "ProductUPCs": [{}]}}])J", upcs));
+  ASSERT_EQ(f.notices.size(), 1u);
+  EXPECT_EQ(f.notices[0].gtins, expected);
 }
 
 // A record exported again with its accents decomposed (NFD) is the same

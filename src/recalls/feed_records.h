@@ -107,8 +107,13 @@ std::string ImplausibleDay(std::string_view key, Date day);
 std::string NotADate(std::string_view key, std::string_view text, std::string_view why);
 // `s` split at any of `separators`, each part trimmed, empty parts dropped.
 std::vector<std::string> SplitList(std::string_view s, std::string_view separators);
-// Appends `value` unless empty or already present.
+// Appends `value` unless empty or already present. A list of
+// kAddUniqueScan values or more is appended to unchecked, and made unique
+// by KeepFirstOfEach, which ReadRecord calls on every list of a notice.
+inline constexpr size_t kAddUniqueScan = 64;
 void AddUnique(std::vector<std::string>* list, const std::string& value);
+// Drops the repeats of a list, keeping each value's first place.
+void KeepFirstOfEach(std::vector<std::string>* list);
 // Compact JSON of a record, for Notice::raw.
 std::string RawJson(const Json& record);
 // Text a feed writes for "not known" in a brand, country, model or batch
