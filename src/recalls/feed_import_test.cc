@@ -1,7 +1,5 @@
 #include "conform/recalls/feed_import.h"
 
-#include "conform/core/gtin.h"
-
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -14,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "conform/core/gtin.h"
 #include "conform/recalls/notice.h"
 #include "feed_records.h"
 #include "test_feeds.h"
