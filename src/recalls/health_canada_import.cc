@@ -480,22 +480,24 @@ void BrandsOfTitle(const std::string& title, Notice* n) {
   }
 }
 
+// The words of `text` between single or repeated spaces.
+std::vector<std::string> SpaceSeparatedWords(std::string_view text) {
+  std::vector<std::string> out;
+  for (size_t at = 0; at < text.size();) {
+    const size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) out.emplace_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
 // The brand a title writes before the product it names ("Platinum
 // Naturals Easymulti Stress (men): Affected lots ..." of the product
 // "Easymulti Stress (Men) capsules"): one to four capitalised words that
 // open the title, the product's first two words right after them.
 void BrandBeforeTheProduct(const std::string& title, Notice* n) {
-  const auto split = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (size_t at = 0; at < text.size();) {
-      const size_t end = std::min(text.find(' ', at), text.size());
-      if (end > at) out.emplace_back(text.substr(at, end - at));
-      at = end + 1;
-    }
-    return out;
-  };
-  const std::vector<std::string> product = split(AsciiLower(n->product_name));
-  const std::vector<std::string> words = split(title);
+  const std::vector<std::string> product = SpaceSeparatedWords(AsciiLower(n->product_name));
+  const std::vector<std::string> words = SpaceSeparatedWords(title);
   if (product.size() < 2) return;
   std::vector<std::string> lower;
   for (const std::string& w : words) lower.push_back(AsciiLower(w));
@@ -517,15 +519,6 @@ void BrandBeforeTheProduct(const std::string& title, Notice* n) {
 // adds before the other, which it otherwise repeats (a plural "s" aside),
 // are the brand.
 void BrandBeforeAnotherName(const std::vector<std::string>& names, Notice* n) {
-  const auto words_of = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (size_t at = 0; at < text.size();) {
-      const size_t end = std::min(text.find(' ', at), text.size());
-      if (end > at) out.emplace_back(text.substr(at, end - at));
-      at = end + 1;
-    }
-    return out;
-  };
   const auto same_word = [](std::string a, std::string b) {
     a = AsciiLower(a);
     b = AsciiLower(b);
@@ -536,7 +529,7 @@ void BrandBeforeAnotherName(const std::vector<std::string>& names, Notice* n) {
   static const std::vector<std::string> kNotABrand = {"certain", "various", "some", "all", "new", "the", "recalled"};
   for (const std::string& longer : names)
     for (const std::string& shorter : names) {
-      const std::vector<std::string> l = words_of(longer), s = words_of(shorter);
+      const std::vector<std::string> l = SpaceSeparatedWords(longer), s = SpaceSeparatedWords(shorter);
       if (s.size() < 2 || l.size() <= s.size() || l.size() - s.size() > 4) continue;
       const size_t lead = l.size() - s.size();
       bool repeats = true;
