@@ -815,10 +815,6 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       // "Type: KX-1234", "typ 04GN" (German, Czech, Slovak, Polish); not
       // "USB type C", "this type of", nor a data sheet's "typ. 2100mA"
       // (typical).
-    } else if ((w == "label" || w == "sticker" || w == "tag") && !words[i].ends && next + 1 < words.size() && SaysWhatIsWritten(words[next].lower) &&
-               ListedModelCode(words[next + 1].code())) {
-      // "label says UMCDB01", as a private seller reads it off the product.
-      ++next;
     } else {
       continue;
     }
