@@ -207,6 +207,49 @@ bool ContainsName(const PreparedRecord& p, std::string_view name) {
 // would slow every run. Real notices name a few.
 constexpr size_t kMaxBrands = 256;
 
+// Whether a record's text names `name` as the maker of what it sells, not
+// as another's: a place of the name (ContainsName) whose words around do
+// not compare ("like X", "similar to X", "X alternative", "X style", "not
+// X", "better than X"). What the goods fit ("for X") is named so too: the
+// rules read "made for" from it (MadeFor). Names outside ASCII are taken
+// as ContainsName finds them.
+bool NamesAsItsMaker(const PreparedRecord& p, std::string_view name) {
+  if (!ContainsName(p, name)) return false;
+  if (!IsAsciiText(name)) return true;
+  const std::string_view text = p.all_text;
+  // The nth word before byte `at` (0: the one right before), or empty.
+  const auto word_before = [&](size_t at, size_t nth) {
+    std::string_view before = text.substr(0, at);
+    for (size_t k = 0;; ++k) {
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      const size_t space = before.rfind(' ');
+      const std::string_view w = space == std::string_view::npos ? before : before.substr(space + 1);
+      if (k == nth || w.empty()) return w;
+      before = before.substr(0, space == std::string_view::npos ? 0 : space);
+    }
+  };
+  static const std::unordered_set<std::string_view> kBefore = {"like", "not", "vs", "versus", "than", "unlike", "non", "wie", "comme",
+                                                               "como", "come"};
+  static const std::unordered_set<std::string_view> kToAfter = {"similar", "compare", "compared", "alternative", "comparable",
+                                                                "equivalent", "identical"};
+  static const std::unordered_set<std::string_view> kAfter = {"alternative", "style", "dupe", "look", "inspired", "lookalike",
+                                                              "replica", "knockoff", "type"};
+  bool found = false;
+  for (size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1)) {
+    const size_t end = at + name.size();
+    if ((at > 0 && text[at - 1] != ' ') || (end < text.size() && text[end] != ' ')) continue;
+    found = true;
+    const std::string_view one = word_before(at, 0), two = word_before(at, 1);
+    const bool compared = kBefore.count(one) != 0 || (one == "to" && kToAfter.count(two) != 0) || (one == "of" && two == "instead");
+    const size_t next_end = std::min(text.find(' ', end + 1), text.size());
+    const std::string_view after = end < text.size() ? text.substr(end + 1, next_end - end - 1) : std::string_view();
+    if (!compared && kAfter.count(after) == 0) return true;
+  }
+  // Every place compares; or the name stands beside Chinese, Japanese or
+  // Korean writing (ContainsName), where no spaces part the words.
+  return !found;
+}
+
 std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases) {
   std::vector<std::string> keys;
   std::unordered_set<std::string> seen;
@@ -1306,6 +1349,9 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"pizza stone", true, true}, {"spare part", true, true}, {"spare parts", true, true}, {"replacement part", true, true},
       {"replacement parts", true, true}, {"oem part", true, true}, {"ersatzteil", true, true}, {"piece detachee", true, true},
       {"pieces detachees", true, true},
+      // A refill or consumable for it: a fire pit's lava rocks, fuel or
+      // gel (Nachfüllpack, recharge).
+      {"refill", true, true}, {"refills", true, true}, {"lava rocks", true, true}, {"nachfullpack", true, true},
       // A stand, when the title names nothing else ("BenQ GV31 stand"; a
       // "stand mixer" is the mixer).
       {"stand", true, true, true}, {"stands", true, true, true},
@@ -2169,13 +2215,17 @@ bool SaysNotRecalled(std::string_view folded) {
         // the recall; not recall goods ("非召回批次", a batch not recalled).
         "不受召回影响", "不受召回影響", "不在召回范围", "不在召回範圍", "不属于召回", "不屬於召回", "非召回", "未被召回", "不涉及召回",
         "リコール対象外", "リコールの対象外", "リコール対象ではありません", "リコールの対象ではありません", "리콜 대상 아님", "리콜 대상이 아닙니다",
-        "리콜 대상 아닌", "리콜 대상 제외", "리콜 해당 없음",
+        "리콜 대상 아닌", "리콜 대상 제외", "리콜 해당 없음", "not the recalled", "recall does not apply", "recall doesn't apply",
         // Or that the recall's remedy was done: repaired, a part replaced,
         // a kit fitted.
         "under the recall", "through the recall", "as part of the recall", "recall repair", "recall fix", "recall kit", "recall remedy",
         "recall program", "recall replacement", "recall service", "im rahmen des rückrufs", "im zuge des rückrufs", "rückruf durchgeführt",
         "rückrufaktion durchgeführt", "dans le cadre du rappel", "suite au rappel", "réparé lors du rappel"})
     if (folded.find(phrase) != std::string_view::npos) return true;
+  // "not affected by the HANS0002 recall": the recall named within a few
+  // words.
+  for (size_t at = folded.find("not affected by"); at != std::string_view::npos; at = folded.find("not affected by", at + 1))
+    if (folded.substr(at, 48).find("recall") != std::string_view::npos) return true;
   return false;
 }
 
@@ -3177,12 +3227,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     for (size_t i = 0; i < listing_brands.size() && !j.brands_agree; ++i)
       for (const auto& firm : notice_record.companies) j.brands_agree = j.brands_agree || SameBrandKey(firm, listing_brands[i]);
     const bool same_brand_field = j.brands_agree;
-    // Named in the listing's text, in any of its spellings.
-    for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = ContainsName(l, notice_spellings[i]);
+    // Named in the listing's text, in any of its spellings; not as a
+    // comparison or what the goods fit ("like Stokke", "for Limar Torino":
+    // NamesAsItsMaker).
+    for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = NamesAsItsMaker(l, notice_spellings[i]);
     // A listing without a brand field that names a firm that recalls
     // ("HARPPA Foldable Toddler Tower" for HARPPA's Nordi towers).
     for (size_t i = 0; i < notice_record.companies.size() && !j.brands_agree && listing_brands.empty(); ++i)
-      j.brands_agree = notice_record.companies[i].size() >= 4 && ContainsName(l, notice_record.companies[i]);
+      j.brands_agree = notice_record.companies[i].size() >= 4 && NamesAsItsMaker(l, notice_record.companies[i]);
     // A listing without a brand field whose title starts with the notice's
     // brand without its company words ("Headrush TRUBLUE auto belay"
     // against "Headrush Technologies"): the first word is where such

@@ -537,6 +537,17 @@ TEST_F(RecallMatcherTest, WholesalePlaceholderBrandsNameNoMaker) {
                             "Neutral/OEM", "Wholesale", "Factory Direct", "OEM Brand", "Your Logo", "Other", "Does not apply"})
     EXPECT_EQ(ActionOf(index, "Fast wall charger 65W QC-65A", brand), RecallAction::kReview) << brand;
   EXPECT_EQ(ActionOf(index, "Fast wall charger 65W QC-65A", "Chargex"), RecallAction::kNone);  // another maker's
+  // A refill sold under such a brand is no takedown.
+  EXPECT_EQ(ActionOf(index, "Voltix QC-65A lava rocks refill", "Wholesale"), RecallAction::kReview);
+}
+
+// A seller's word that the goods are not the recalled ones, the code named
+// in it, is for a person to check.
+TEST_F(RecallMatcherTest, NotTheRecalledModelIsReviewed) {
+  const RecallIndex index(notice_records_, /*indexed_are_notices=*/true, &featurizer_, nullptr);
+  for (const char* title : {"Voltix QC-30 charger, not the recalled QC-65A", "Voltix charger QC-65A, not affected by the QC-65A recall",
+                            "Voltix charger QC-65A - recall does not apply"})
+    EXPECT_EQ(ActionOf(index, title, "Voltix"), RecallAction::kReview) << title;
 }
 
 TEST_F(RecallMatcherTest, BothDirectionsAgree) {
@@ -1376,8 +1387,12 @@ TEST(RecallIdentityTest, ABrandLaterInATitleWithoutABrandField) {
   const RecallIndex& index = *fitted.index;
   EXPECT_EQ(ActionOf(index, "Bicycle helmet kids Varnok Glowride, barely used", ""), RecallAction::kReview);
   EXPECT_EQ(ActionOf(index, "Glowride bicycle helmet (varnok) size M", ""), RecallAction::kReview);
-  // Not without the brand, nor under another brand field.
+  // Not without the brand, nor under another brand field, nor a brand
+  // named to compare.
   EXPECT_EQ(ActionOf(index, "Bicycle helmet kids Glowride, barely used", ""), RecallAction::kNone);
+  for (const char* title : {"Glowride bicycle helmet similar to Varnok", "Glowride bicycle helmet, Varnok alternative",
+                            "Bicycle helmet like Varnok Glowride", "Glowride bicycle helmet, not Varnok", "Varnok style Glowride bicycle helmet"})
+    EXPECT_EQ(ActionOf(index, title, ""), RecallAction::kNone) << title;
   EXPECT_EQ(ActionOf(index, "Bicycle helmet kids Varnok Glowride", "Lumora"), RecallAction::kNone);
   // The listings indexed, the notice finds the same.
   std::vector<MatchRecord> listings = {FromListing(MakeListing("L1", "Bicycle helmet kids Varnok Glowride, barely used")),
