@@ -3793,6 +3793,18 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         if (left_out != nullptr) too_doubtful(what());
         continue;
       }
+      // Nothing identifies the product, and the listing sells something
+      // made for it or an accessory of it ("Replacement visor for Limar
+      // Torino helmet"): the model's confidence in brand and words is no
+      // finding.
+      if (!named && (j.made_for || !j.accessory.empty())) {
+        if (left_out != nullptr) {
+          RecallMatch none = m;
+          none.evidence = evidence_of(j, probability, fmt::format("rule: {}, and the listing sells something made for it or an accessory of it -> none", what()));
+          left_out->push_back(std::move(none));
+        }
+        continue;
+      }
       // Specifications of one kind that differ ("26800mAh" against
       // "10000mAh") name another product of the brand, however alike the
       // rest of the words: neither the model's confidence nor the notice's

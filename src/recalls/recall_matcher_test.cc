@@ -693,6 +693,13 @@ TEST_F(RecallRulesTest, ModelCodeAndBrandTakeDown) {
   EXPECT_EQ(suffixed[0].action, RecallAction::kReview);
 }
 
+// Nothing identifies the product, and the listing sells something made
+// for it or an accessory of it: however sure the model, no finding.
+TEST_F(RecallRulesTest, AnAccessoryOfAProductNothingIdentifiesIsNoFinding) {
+  ASSERT_EQ(Match(MakeListing("L", "Breezo charger 65W", "Breezo")).size(), 1u);
+  EXPECT_TRUE(Match(MakeListing("L", "Replacement cable for Breezo charger", "")).empty());
+}
+
 TEST_F(RecallRulesTest, ASiblingModelIsNotMatched) {
   // Same brand, line and kind, title all but equal; another model code.
   EXPECT_TRUE(Match(MakeListing("L", "Voltix Nova charger 65W VX-1589", "Voltix")).empty());
