@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <unordered_set>
 #include <cmath>
 #include <map>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 
 #include <simdjson.h>

@@ -609,8 +609,8 @@ bool IsNumberWord(std::string_view w) {
          w == "número" || w == "n°" || w == "nº" || w == "№" || w == "номер" || w == "numarası" || w == "numarasi";
 }
 
-// Words that say what a label or a product's underside shows: "(model #
-// on the bottom) says HANS0002", "(label) reads ...".
+// Words that say what a model label reads, a few words after it: "model #
+// on the bottom says HANS0002", "model number on the plate reads ...".
 bool SaysWhatIsWritten(std::string_view w) { return w == "says" || w == "reads" || w == "shows" || w == "is"; }
 
 // Words that join the codes of a list: "models A, B and C", in the
