@@ -252,11 +252,15 @@ bool NamesAsItsMaker(const PreparedRecord& p, std::string_view name) {
 
 std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases) {
   std::vector<std::string> keys;
+  // Most records name a brand or two, which a scan checks faster than a
+  // set; the set for the long lists.
+  const bool many = r.brands.size() > 16;
   std::unordered_set<std::string> seen;
   const auto add = [&](std::string_view b) {
     if (keys.size() >= kMaxBrands) return;
-    if (std::string k = aliases != nullptr ? aliases->Canonical(b) : BrandKey(b); !k.empty() && !PlaceholderBrand(k) && seen.insert(k).second)
-      keys.push_back(std::move(k));
+    std::string k = aliases != nullptr ? aliases->Canonical(b) : BrandKey(b);
+    if (k.empty() || PlaceholderBrand(k)) return;
+    if (many ? seen.insert(k).second : std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
   };
   for (const std::string& b : r.brands) {
     if (keys.size() >= kMaxBrands) break;
@@ -3164,18 +3168,22 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // the same trade item packed, as wholesale listings sell it.
     if (j.shared_gtin.empty() && !notice_record.gtins.empty())
       for (const auto* ids : {&listing_record.gtins, &listing_record.gtins_in_title, &listing_record.gtins_in_description})
-        for (const auto& lg : *ids)
+        for (const auto& lg : *ids) {
+          // Most GTINs are units (indicator 0): the unit is worked out only
+          // for a case's, once.
+          const std::string l_unit = UnitGtinOfCase(lg);
           for (const auto& ng : notice_record.gtins) {
             if (!j.shared_gtin.empty()) break;
-            const std::string l_unit = UnitGtinOfCase(lg), n_unit = UnitGtinOfCase(ng);
-            if (l_unit.empty() && n_unit.empty()) continue;
-            const std::string& unit = !l_unit.empty() ? l_unit : n_unit;
-            if (unit != (!l_unit.empty() ? ng : lg) && l_unit != n_unit) continue;
-            j.shared_gtin = unit;
+            const bool n_case = ng[0] >= '1' && ng[0] <= '8';
+            if (l_unit.empty() && !n_case) continue;
+            const std::string n_unit = n_case ? UnitGtinOfCase(ng) : ng;
+            if ((l_unit.empty() ? lg : l_unit) != n_unit) continue;
+            j.shared_gtin = n_unit;
             j.case_gtin = !l_unit.empty() ? lg : ng;
             j.case_in_listing = !l_unit.empty();
             if (ids != &listing_record.gtins) j.gtin_written_in = ids == &listing_record.gtins_in_title ? "title" : "description";
           }
+        }
     // An ASIN names one product page; the GTINs, when both give one, still
     // say whether it is another trade item.
     if (j.shared_gtin.empty())
