@@ -33,6 +33,7 @@
 #include <unicode/uchar.h>
 
 #include "conform/core/text.h"
+#include "conform/recalls/text_similarity.h"
 #include "feed_records.h"
 
 namespace conform::feed {
@@ -480,34 +481,24 @@ void BrandsOfTitle(const std::string& title, Notice* n) {
   }
 }
 
-// The words of `text` between single or repeated spaces.
-std::vector<std::string> SpaceSeparatedWords(std::string_view text) {
-  std::vector<std::string> out;
-  for (size_t at = 0; at < text.size();) {
-    const size_t end = std::min(text.find(' ', at), text.size());
-    if (end > at) out.emplace_back(text.substr(at, end - at));
-    at = end + 1;
-  }
-  return out;
-}
-
 // The brand a title writes before the product it names ("Platinum
 // Naturals Easymulti Stress (men): Affected lots ..." of the product
 // "Easymulti Stress (Men) capsules"): one to four capitalised words that
 // open the title, the product's first two words right after them.
 void BrandBeforeTheProduct(const std::string& title, Notice* n) {
-  const std::vector<std::string> product = SpaceSeparatedWords(AsciiLower(n->product_name));
-  const std::vector<std::string> words = SpaceSeparatedWords(title);
+  const std::string product_name = AsciiLower(n->product_name);
+  const std::vector<std::string_view> product = recalls::Words(product_name);
+  const std::vector<std::string_view> words = recalls::Words(title);
   if (product.size() < 2) return;
   std::vector<std::string> lower;
-  for (const std::string& w : words) lower.push_back(AsciiLower(w));
+  for (const std::string_view w : words) lower.push_back(AsciiLower(w));
   for (size_t at = 1; at <= 4 && at + 1 < words.size(); ++at) {
     if (!std::isupper(static_cast<unsigned char>(words[at - 1][0]))) return;
     if (lower[at] != product[0] || lower[at + 1] != product[1]) continue;
     static const std::vector<std::string> kNotABrand = {"certain", "various", "some", "all", "new", "the"};
     if (std::find(kNotABrand.begin(), kNotABrand.end(), lower[0]) != kNotABrand.end()) return;
     std::string brand;
-    for (size_t k = 0; k < at; ++k) brand += (k ? " " : "") + words[k];
+    for (size_t k = 0; k < at; ++k) brand.append(k ? " " : "").append(words[k]);
     AddUnique(&n->brands, brand);
     return;
   }
@@ -519,9 +510,8 @@ void BrandBeforeTheProduct(const std::string& title, Notice* n) {
 // adds before the other, which it otherwise repeats (a plural "s" aside),
 // are the brand.
 void BrandBeforeAnotherName(const std::vector<std::string>& names, Notice* n) {
-  const auto same_word = [](std::string a, std::string b) {
-    a = AsciiLower(a);
-    b = AsciiLower(b);
+  const auto same_word = [](std::string_view x, std::string_view y) {
+    std::string a = AsciiLower(x), b = AsciiLower(y);
     if (a.size() > 3 && a.back() == 's') a.pop_back();
     if (b.size() > 3 && b.back() == 's') b.pop_back();
     return a == b;
@@ -529,7 +519,7 @@ void BrandBeforeAnotherName(const std::vector<std::string>& names, Notice* n) {
   static const std::vector<std::string> kNotABrand = {"certain", "various", "some", "all", "new", "the", "recalled"};
   for (const std::string& longer : names)
     for (const std::string& shorter : names) {
-      const std::vector<std::string> l = SpaceSeparatedWords(longer), s = SpaceSeparatedWords(shorter);
+      const std::vector<std::string_view> l = recalls::Words(longer), s = recalls::Words(shorter);
       if (s.size() < 2 || l.size() <= s.size() || l.size() - s.size() > 4) continue;
       const size_t lead = l.size() - s.size();
       bool repeats = true;
@@ -538,7 +528,7 @@ void BrandBeforeAnotherName(const std::vector<std::string>& names, Notice* n) {
       for (size_t i = 0; i < lead && capitalised; ++i) capitalised = std::isupper(static_cast<unsigned char>(l[i][0])) != 0;
       if (!repeats || !capitalised || std::find(kNotABrand.begin(), kNotABrand.end(), AsciiLower(l[0])) != kNotABrand.end()) continue;
       std::string brand;
-      for (size_t i = 0; i < lead; ++i) brand += (i ? " " : "") + l[i];
+      for (size_t i = 0; i < lead; ++i) brand.append(i ? " " : "").append(l[i]);
       AddUnique(&n->brands, brand);
       return;
     }
