@@ -63,6 +63,31 @@ class NoticeStoreTest : public ::testing::Test {
     return out;
   }
 
+  // Takes a store of this build back to the tables of schema version 2:
+  // notices in a WITHOUT ROWID table, as stores written before version 3
+  // have them.
+  void BackToVersionTwo() const {
+    Sql(R"sql(
+      PRAGMA foreign_keys = OFF;
+      BEGIN;
+      CREATE TABLE notices_v2 (source TEXT NOT NULL, id TEXT NOT NULL, published TEXT, updated TEXT, notice TEXT NOT NULL,
+                               first_imported TEXT NOT NULL, last_changed TEXT NOT NULL, PRIMARY KEY (source, id)) WITHOUT ROWID;
+      INSERT INTO notices_v2 SELECT source, id, published, updated, notice, first_imported, last_changed FROM notices;
+      CREATE TABLE notice_gtins_v2 (gtin TEXT NOT NULL, source TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (gtin, source, id),
+                                    FOREIGN KEY (source, id) REFERENCES notices(source, id) ON DELETE CASCADE) WITHOUT ROWID;
+      INSERT INTO notice_gtins_v2 SELECT gtin, source, id FROM notice_gtins;
+      DROP TABLE notice_gtins;
+      DROP TABLE notices;
+      ALTER TABLE notices_v2 RENAME TO notices;
+      ALTER TABLE notice_gtins_v2 RENAME TO notice_gtins;
+      CREATE INDEX notices_published ON notices(published);
+      CREATE INDEX notices_updated ON notices(updated);
+      CREATE INDEX notice_gtins_notice ON notice_gtins(source, id);
+      PRAGMA user_version = 2;
+      COMMIT;
+    )sql");
+  }
+
   std::string path_;
 };
 
@@ -555,12 +580,12 @@ TEST_F(NoticeStoreTest, ATranslationOfANoticeIsTheSameNotice) {
 TEST_F(NoticeStoreTest, SchemaIsVersionedAndForeignFilesAreRefused) {
   { NoticeStore store = Open(); }
   EXPECT_EQ(Query("PRAGMA user_version"), std::to_string(NoticeStore::SchemaVersion()));
-  EXPECT_EQ(NoticeStore::SchemaVersion(), 2);
+  EXPECT_EQ(NoticeStore::SchemaVersion(), 3);
 
   Sql("PRAGMA user_version = 99");
   auto newer = NoticeStore::Open(path_);
   ASSERT_FALSE(newer.ok());
-  EXPECT_NE(newer.error().ToString().find("schema version 99; this build knows versions up to 2"), std::string::npos) << newer.error().ToString();
+  EXPECT_NE(newer.error().ToString().find("schema version 99; this build knows versions up to 3"), std::string::npos) << newer.error().ToString();
 
   fs::remove(path_);
   Sql("CREATE TABLE something_else (x)");
@@ -586,11 +611,12 @@ TEST_F(NoticeStoreTest, AnUpdateFindsTheNoticesGtinRowsByIndexAndVersionOneIsMig
     ASSERT_TRUE(store.Import(SafetyGateFixture()).ok());
   }
   // A store written before version 2: its GTIN rows only by GTIN.
+  BackToVersionTwo();
   Sql("DROP INDEX notice_gtins_notice; PRAGMA user_version = 1");
   const std::string gtins_before = Query("SELECT gtin || ' ' || id FROM notice_gtins ORDER BY 1");
   ASSERT_FALSE(gtins_before.empty());
   NoticeStore store = Open();
-  EXPECT_EQ(Query("PRAGMA user_version"), "2");
+  EXPECT_EQ(Query("PRAGMA user_version"), "3");
   EXPECT_EQ(Query("SELECT gtin || ' ' || id FROM notice_gtins ORDER BY 1"), gtins_before);
   // The update's delete searches the index instead of reading every row.
   const std::string plan = Query("EXPLAIN QUERY PLAN DELETE FROM notice_gtins WHERE source = 'x' AND id = 'y'");
@@ -610,6 +636,44 @@ TEST_F(NoticeStoreTest, AnUpdateFindsTheNoticesGtinRowsByIndexAndVersionOneIsMig
   EXPECT_EQ(store.WithGtin("00012345600012").value().front().id, changed.id);
 }
 
+TEST_F(NoticeStoreTest, VersionTwoIsMigratedToNoticesInARowidTableWithEveryRowKept) {
+  const FeedImport feed = SafetyGateFixture();
+  {
+    NoticeStore store = Open();
+    ASSERT_TRUE(store.Import(feed).ok());
+    // A second version of one notice, so that a replaced version is kept.
+    FeedImport changed = feed;
+    changed.notices.front().hazard_description += " More on the hazard.";
+    ASSERT_EQ(store.Import(changed).value().updated, 1u);
+  }
+  BackToVersionTwo();
+  ASSERT_NE(Query("SELECT sql FROM sqlite_master WHERE name = 'notices'").find("WITHOUT ROWID"), std::string::npos);
+  const std::string notices = Query("SELECT source || ' ' || id || ' ' || notice || ' ' || last_changed FROM notices ORDER BY source, id");
+  const std::string gtins = Query("SELECT gtin || ' ' || source || ' ' || id FROM notice_gtins ORDER BY 1");
+  const std::string versions = Query("SELECT source || ' ' || id || ' ' || notice FROM notice_versions ORDER BY 1");
+  ASSERT_FALSE(gtins.empty());
+  ASSERT_FALSE(versions.empty());
+
+  NoticeStore store = Open();
+  EXPECT_EQ(Query("PRAGMA user_version"), "3");
+  // A notice's key no longer shares its b-tree with the notice's text.
+  EXPECT_EQ(Query("SELECT sql FROM sqlite_master WHERE name = 'notices'").find("WITHOUT ROWID"), std::string::npos);
+  EXPECT_EQ(Query("SELECT source || ' ' || id || ' ' || notice || ' ' || last_changed FROM notices ORDER BY source, id"), notices);
+  EXPECT_EQ(Query("SELECT gtin || ' ' || source || ' ' || id FROM notice_gtins ORDER BY 1"), gtins);
+  EXPECT_EQ(Query("SELECT source || ' ' || id || ' ' || notice FROM notice_versions ORDER BY 1"), versions);
+  // The GTIN rows still refer to the notices, and their indexes are back.
+  EXPECT_EQ(Query("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list('notice_gtins')"), "notices");
+  EXPECT_EQ(Query("PRAGMA foreign_key_check"), "");
+  EXPECT_EQ(Query("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex%' ORDER BY name"),
+            "notice_gtins_notice\nnotice_versions_key\nnotices_published\nnotices_updated");
+  const auto with_gtin = std::find_if(feed.notices.begin(), feed.notices.end(), [](const Notice& n) { return !n.gtins.empty(); });
+  ASSERT_NE(with_gtin, feed.notices.end()) << "a notice of the fixture has a GTIN";
+  ASSERT_EQ(store.WithGtin(with_gtin->gtins.front()).value().size(), 1u);
+  // A deleted notice still takes its GTIN rows with it.
+  Sql(fmt::format("PRAGMA foreign_keys = ON; DELETE FROM notices WHERE id = '{}'", with_gtin->id));
+  EXPECT_EQ(Query(fmt::format("SELECT count(*) FROM notice_gtins WHERE id = '{}'", with_gtin->id)), "0");
+}
+
 TEST_F(NoticeStoreTest, AReaderWritesNothingAndReadsAVersionOneStoreAsItIs) {
   size_t stored = 0;
   {
@@ -617,6 +681,7 @@ TEST_F(NoticeStoreTest, AReaderWritesNothingAndReadsAVersionOneStoreAsItIs) {
     ASSERT_TRUE(store.Import(SafetyGateFixture()).ok());
     stored = store.Count().value();
   }
+  BackToVersionTwo();
   Sql("DROP INDEX notice_gtins_notice; PRAGMA user_version = 1");
   const std::string bytes = FileBytes();
   {
@@ -640,7 +705,7 @@ TEST_F(NoticeStoreTest, AReaderWritesNothingAndReadsAVersionOneStoreAsItIs) {
   EXPECT_EQ(Query("PRAGMA user_version"), "1");
   // A writer migrates it.
   Open();
-  EXPECT_EQ(Query("PRAGMA user_version"), "2");
+  EXPECT_EQ(Query("PRAGMA user_version"), "3");
 }
 
 TEST_F(NoticeStoreTest, ReadersAnswerFromTheLastCommitWhileAWriteIsUnderWay) {
