@@ -2399,8 +2399,10 @@ std::vector<std::string> CapitalisedNamesAfterBy(std::string_view description) {
   return names;
 }
 
-std::string IndexedDescription(const Listing& listing) {
-  std::string text = StatedIdentifiersText(ReadStatedIdentifiers(listing));
+std::string IndexedDescription(const Listing& listing) { return IndexedDescription(listing, ReadStatedIdentifiers(listing)); }
+
+std::string IndexedDescription(const Listing& listing, const StatedIdentifiers& described) {
+  std::string text = StatedIdentifiersText(described);
   // The makers as BrandKey gives them, capitalised again to be read so.
   for (const std::string& maker : CapitalisedNamesAfterBy(listing.description)) {
     text.append(text.empty() ? "" : ". ").append("By");
@@ -2414,10 +2416,11 @@ std::string IndexedDescription(const Listing& listing) {
   return text;
 }
 
-MatchRecord FromListing(const Listing& l) {
+MatchRecord FromListing(const Listing& l) { return FromListing(l, ReadStatedIdentifiers(l)); }
+
+MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
   // Scraped titles carry HTML references ("QC&#45;65A", "Sun &amp; Sport").
   const auto text = [](const std::string& s) { return s.find('&') == std::string::npos ? s : DecodeHtmlEntities(s); };
-  const StatedIdentifiers described = ReadStatedIdentifiers(l);
   const std::string model = ListingModel(l);
   // Without a model, the models the listing states otherwise (its
   // description, its documents) stand in for it, one in the model

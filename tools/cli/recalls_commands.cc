@@ -546,7 +546,9 @@ int RunIndex(const Args& args) {
     ParallelFor(batch.size(), args.threads, [&](size_t i) {
       const Listing* l = batches.listing(i);
       if (l == nullptr) return;
-      const recalls::MatchRecord record = recalls::FromListing(*l);
+      // The description is read once, for the keys and for what is kept.
+      const recalls::StatedIdentifiers described = recalls::ReadStatedIdentifiers(*l);
+      const recalls::MatchRecord record = recalls::FromListing(*l, described);
       batch[i].listing.listing_id = l->listing_id;
       batch[i].listing.title = l->title;
       batch[i].listing.brand = l->brand;
@@ -557,7 +559,7 @@ int RunIndex(const Args& args) {
       // And a field of several GTINs as written, which the matcher reads.
       batch[i].listing.gtin_unreadable = l->gtin_unreadable;
       // Of the description and the documents, only what matching reads.
-      batch[i].listing.description = recalls::IndexedDescription(*l);
+      batch[i].listing.description = recalls::IndexedDescription(*l, described);
       batch[i].keys = recalls::BlockingKeys(record, featurizer.Prepare(record.record, /*with_vectors=*/false), &brands.value());
     });
     entries.clear();

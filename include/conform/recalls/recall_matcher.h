@@ -210,6 +210,9 @@ std::string StatedIdentifiersText(const StatedIdentifiers& ids);
 // "von" or "marki" ("By World Class Fireworks."), which FromListing reads
 // again from it as from the whole description.
 std::string IndexedDescription(const Listing& listing);
+// The same from the listing's ReadStatedIdentifiers, read once for this and
+// FromListing.
+std::string IndexedDescription(const Listing& listing, const StatedIdentifiers& described);
 // The listing's model field or, without one, a model number among its
 // attributes, as marketplace exports name it (model, model_number,
 // item_model_number, model_no, modelnumber).
@@ -224,6 +227,8 @@ MatchRecord FromNotice(const Notice& notice);
 // model field, the models it states otherwise stand in for it
 // (ReadStatedIdentifiers).
 MatchRecord FromListing(const Listing& listing);
+// The same with `described` = ReadStatedIdentifiers(listing).
+MatchRecord FromListing(const Listing& listing, const StatedIdentifiers& described);
 
 enum class RecallAction { kNone, kReview, kTakedown };
 std::string_view RecallActionName(RecallAction action);  // "none", "review", "takedown"
