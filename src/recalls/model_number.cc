@@ -573,7 +573,11 @@ struct CjkLabel {
   bool before_separator_only = false;
 };
 constexpr CjkLabel kCjkLabels[] = {
-    {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"型式", " model ", true}, {"货号", " item no "},
+    // "型号规格" (model and specification), "款号" (style number), and the
+    // labels of forms spaced out to a width ("型 号", "型　　号").
+    {"型号规格", " model "}, {"型號規格", " model "}, {"款号", " item no "}, {"款號", " item no "}, {"型 号", " model "},
+    {"型 號", " model "}, {"型\u3000号", " model "}, {"型\u3000號", " model "}, {"型\u3000\u3000号", " model "},
+    {"型\u3000\u3000號", " model "}, {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"型式", " model ", true}, {"货号", " item no "},
     {"貨號", " item no "}, {"品番", " item no "}, {"모델명", " model "}, {"모델번호", " model "}, {"모델", " model "},
     {"품번", " item no "}, {"รุ่น", " model "}, {"：", ": "}, {"，", ", "}, {"、", ", "}, {"；", "; "}, {"。", ". "},
     {"（", " ("}, {"）", ") "}, {"．", ". "}, {"\u3000", " "}};

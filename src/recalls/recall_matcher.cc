@@ -70,7 +70,10 @@ bool PlaceholderBrand(std::string_view key) {
       "customized logo", "customised logo", "custom logo", "your logo", "private label", "white label", "wholesale",
       "factory" /* "Factory Direct", as BrandKey reads it */, "other", "others", "does not apply", "not applicable",
       // A marketplace's programme for used goods, sold under its name.
-      "amazon renewed", "renewed", "ebay refurbished", "refurbished", "generaluberholt", "reconditionne"};
+      "amazon renewed", "renewed", "ebay refurbished", "refurbished", "generaluberholt", "reconditionne",
+      // Chinese marketplaces' brand field: no brand, none, a white label,
+      // made to order, other, generic.
+      "无品牌", "無品牌", "无牌", "無牌", "无", "無", "白牌", "定制", "訂製", "其它", "其他", "通用"};
   return kPlaceholders.count(key) != 0;
 }
 
@@ -215,8 +218,21 @@ constexpr size_t kMaxBrands = 256;
 // as ContainsName finds them.
 bool NamesAsItsMaker(const PreparedRecord& p, std::string_view name) {
   if (!ContainsName(p, name)) return false;
-  if (!IsAsciiText(name)) return true;
   const std::string_view text = p.all_text;
+  // Chinese "仿明基" (imitating BenQ) and "明基同款" (the same style as
+  // BenQ's), also of a Latin name ("BenQ同款"): another maker's goods.
+  if (text.find("同款") != std::string_view::npos || text.find("仿") != std::string_view::npos) {
+    bool any = false, all_compared = true;
+    for (size_t at = text.find(name); at != std::string_view::npos && all_compared; at = text.find(name, at + 1)) {
+      any = true;
+      std::string_view before = text.substr(0, at), after = text.substr(at + name.size());
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      while (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+      all_compared = before.ends_with("仿") || after.starts_with("同款");
+    }
+    if (any && all_compared) return false;
+  }
+  if (!IsAsciiText(name)) return true;
   // The nth word before byte `at` (0: the one right before), or empty.
   const auto word_before = [&](size_t at, size_t nth) {
     std::string_view before = text.substr(0, at);
@@ -1020,16 +1036,40 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
   // Besides "not" and "instead of": Czech "ne", successor, versus.
   static const std::unordered_set<std::string_view> kMore = {"ne",       "nachfolger", "successor", "successeur", "sucesor",
                                                              "successore", "nastepca", "vs",        "versus"};
-  const auto says = [](std::string_view w) { return SaysNotOrInstead(w) || kMore.count(w) != 0; };
+  // Chinese "not", "rather than", "is not", "replaces", written without a
+  // space before the code ("BenQ GV30（非GV31）", "投影仪而非GV31"): the word
+  // before the code ends with one.
+  static constexpr std::string_view kCjk[] = {"非", "而非", "不是", "并非", "並非", "取代", "代替", "替代"};
+  const auto cjk_says = [](std::string_view w) {
+    return std::any_of(std::begin(kCjk), std::end(kCjk), [w](std::string_view c) { return w.ends_with(c); });
+  };
+  const auto says = [&](std::string_view w) { return SaysNotOrInstead(w) || kMore.count(w) != 0 || cjk_says(w); };
   // "successor to", "Nachfolger des"; "is not the", "no es el" ("no" only so:
   // "Model No GV31" names the model).
   static const std::unordered_set<std::string_view> kLinks = {"des", "to", "of", "du", "del", "di", "is", "es", "ist", "est", "e"};
   thread_local std::vector<std::string_view> words;
   SplitWords(listing.title, &words);
-  if (std::none_of(words.begin(), words.end(), [&](std::string_view w) { return says(w) || w == "no"; })) return false;
-  return SaidBeforeACode(notice, listing, brand_spellings, /*reach=*/4,
-                         [&](std::string_view w, bool linked) { return says(w) || (linked && w == "no"); },
-                         [](std::string_view w) { return kLinks.count(w) != 0; });
+  const std::string_view title = listing.title;
+  if (std::none_of(words.begin(), words.end(), [&](std::string_view w) { return says(w) || w == "no"; }) &&
+      std::none_of(std::begin(kCjk), std::end(kCjk), [title](std::string_view c) { return title.find(c) != std::string_view::npos; }))
+    return false;
+  if (SaidBeforeACode(notice, listing, brand_spellings, /*reach=*/4,
+                      [&](std::string_view w, bool linked) { return says(w) || (linked && w == "no"); },
+                      [](std::string_view w) { return kLinks.count(w) != 0; }))
+    return true;
+  // Glued to the code ("非gv31"), where the code is no word of its own.
+  for (const std::string_view c : kCjk)
+    for (size_t at = title.find(c); at != std::string_view::npos; at = title.find(c, at + 1)) {
+      std::string_view after = title.substr(at + c.size());
+      if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
+      for (const ModelCode& code : notice.codes) {
+        const std::string_view n = code.normalized;
+        if (after.size() < n.size() || (after.size() > n.size() && std::isalnum(static_cast<unsigned char>(after[n.size()])))) continue;
+        if (std::equal(n.begin(), n.end(), after.begin(), [](char x, char y) { return x == (y >= 'a' && y <= 'z' ? y - 'a' + 'A' : y); }))
+          return true;
+      }
+    }
+  return false;
 }
 
 // Finnish, Estonian and Hungarian say "for" with a case ending or a word
@@ -1149,12 +1189,15 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
   // (replacement; "交換", "교체" alone too: "交換ロープ", "교체 로프"), "전용",
   // "专用", "專用", "对应", "對應" (made for, matching), "代替", "替代", "取代"
-  // (replaces), "升级款", "升級款" (the successor of); and "not" as titles
+  // (replaces), "升级款", "升級款", "升级版", "升級版" (the successor of),
+  // "二代", "三代", "新一代" (the second, third, new generation; not "新款",
+  // "new in", which titles of every product carry); and "not" as titles
   // put it beside a code ("BenQ GV30（不是GV31）", "GV31ではありません",
   // "GV31 아님"): the listing names the product as another's.
   const bool cjk = std::any_of(listing.title.begin(), listing.title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
   for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "交換", "互換", "호환", "교체용", "교체", "전용",
-                                      "专用", "專用", "对应", "對應", "代替", "替代", "取代", "升级款", "升級款", "不是", "并非", "並非",
+                                      "专用", "專用", "对应", "對應", "代替", "替代", "取代", "升级款", "升級款", "升级版", "升級版",
+                                      "二代", "三代", "新一代", "不是", "并非", "並非",
                                       "ではありません", "ではない", "아님", "아닙니다"})
     if (cjk && listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
   const auto brand_word = [&](std::string_view w) {
@@ -1667,16 +1710,41 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // Sold with the product: "带遥控器", "附数据线", "送充电线" (with, comes
   // with, free), "リモコン付き", "리모컨 포함" (included), or after "+".
   const auto cjk_sold_with = [&](std::string_view word) {
-    static constexpr std::string_view kBefore[] = {"带", "帶", "附", "配", "含", "送", "+", "&", "和", "及"};
+    static constexpr std::string_view kBefore[] = {"带", "帶", "附", "配", "含", "送", "赠", "贈", "+", "&", "和", "及"};
+    // What a part's name may begin with after the word: "送电源适配器"
+    // (with a power adapter), "含充电数据线".
+    static constexpr std::string_view kQualifiers[] = {"电源", "電源", "充电", "充電", "原装", "原裝", "专用", "專用"};
+    // Parts listed one after another after the word: "含遥控器 电源适配器".
+    static constexpr std::string_view kListed[] = {"遥控器", "遙控器", "数据线", "數據線", "充电线", "充電線", "电源线", "電源線",
+                                                   "适配器", "適配器", "支架", "收纳包", "收納包", "收纳袋", "收納袋", "说明书", "說明書"};
     static constexpr std::string_view kAfter[] = {"付き", "付", "同梱", "포함"};
-    const std::string_view t = listing.title;
+    // The title with its punctuation ("+"), folded.
+    if (!folded_title) folded_title = FoldForMatching(raw_title);
+    const std::string_view t = *folded_title;
+    const auto skip_blanks = [&t](size_t& before) {
+      while (before > 0 && (t[before - 1] == ' ' || t[before - 1] == ',')) --before;
+    };
+    const auto skip_one_of = [&t, &skip_blanks](size_t& before, std::span<const std::string_view> words) {
+      for (const std::string_view w : words)
+        if (t.substr(0, before).ends_with(w)) {
+          before -= w.size();
+          skip_blanks(before);
+          return true;
+        }
+      return false;
+    };
     for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1)) {
       size_t before = at;
-      while (before > 0 && t[before - 1] == ' ') --before;
+      skip_blanks(before);
+      skip_one_of(before, kQualifiers);
+      for (int listed = 0; listed < 4; ++listed) {
+        if (std::any_of(std::begin(kBefore), std::end(kBefore), [&](std::string_view w) { return t.substr(0, before).ends_with(w); }))
+          return true;
+        if (!skip_one_of(before, kListed)) break;
+        skip_one_of(before, kQualifiers);
+      }
       size_t after = at + word.size();
       while (after < t.size() && t[after] == ' ') ++after;
-      for (const std::string_view w : kBefore)
-        if (t.substr(0, before).ends_with(w)) return true;
       for (const std::string_view w : kAfter)
         if (t.substr(after).starts_with(w)) return true;
     }
@@ -1688,10 +1756,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   if (!cjk) return {};
   for (const auto& [word, code_too, part, alone] : kCjkAccessories) {
     if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;
+    // "送收纳包", "+ 支架": sold with the product.
+    if (code_too && cjk_sold_with(word)) continue;
     if (!in_notice(word, false)) return word;
   }
   // Parts and spares made for a device, as the English ones above: a
-  // cable, a power adapter, a remote control, a filter, a tripod. The
+  // cable, a power adapter, a remote control, a filter, a tripod, a door
+  // seal, a handle. The
   // notice names its kind in English or in the word itself (a cable's own
   // recall is no accessory of it); a charger's listings call it an adapter.
   struct CjkPart {
@@ -1702,7 +1773,8 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"電源線", "cable"},   {"ケーブル", "cable"}, {"케이블", "cable"},   {"适配器", "adapter"},    {"適配器", "adapter"},
       {"アダプター", "adapter"}, {"어댑터", "adapter"}, {"遥控器", "remote"}, {"遙控器", "remote"}, {"リモコン", "remote"},
       {"리모컨", "remote"},  {"滤网", "filter"},    {"濾網", "filter"},    {"フィルター", "filter"}, {"필터", "filter"},
-      {"三脚架", "tripod"},  {"삼각대", "tripod"}};
+      {"三脚架", "tripod"},  {"삼각대", "tripod"},  {"门封条", "gasket"},  {"門封條", "gasket"},    {"密封条", "gasket"},
+      {"密封條", "gasket"},  {"密封圈", "gasket"},  {"把手", "handle"}};
   for (const auto& [word, english] : kCjkParts) {
     if (listing.title.find(word) == std::string::npos || cjk_sold_with(word) || is_accessory()) continue;
     // As for the English parts, the notice's title counts: a description
@@ -1991,7 +2063,9 @@ bool EndsWithGtinLabel(std::string_view before) {
         (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
       return true;
   // Chinese, Japanese, Korean and Thai, written without spaces ("商品条形码：").
-  for (const std::string_view l : {"条形码", "条码", "條碼", "條形碼", "バーコード", "janコード", "바코드", "บาร์โค้ด"})
+  // "EAN码", "69码" (a Chinese EAN-13 begins 690 to 699), "条码号".
+  for (const std::string_view l : {"条形码", "条码", "條碼", "條形碼", "条码号", "條碼號", "ean码", "ean碼", "69码", "69碼", "バーコード", "janコード",
+                                   "바코드", "บาร์โค้ด"})
     if (label.ends_with(l)) return true;
   return false;
 }
@@ -2166,7 +2240,8 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
 // text): "brand: power style" -> "power style". See StatedIdentifiers::brand.
 std::string LabelledBrand(std::string_view folded) {
   static const std::unordered_set<std::string_view> kLabels = {"brand", "marke", "marque", "marca", "marka", "merk", "märke",
-                                                               "merkki", "značka", "znacka", "márka", "бренд", "品牌", "ブランド", "브랜드"};
+                                                               "merkki", "značka", "znacka", "márka", "бренд", "品牌", "品牌名称",
+                                                               "品牌名稱", "ブランド", "브랜드"};
   const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   std::string_view previous;
   for (size_t i = 0; i < folded.size();) {
@@ -2179,7 +2254,9 @@ std::string LabelledBrand(std::string_view folded) {
     const std::string_view w = folded.substr(i, end - i);
     size_t colon = end;
     while (colon < folded.size() && folded[colon] == ' ') ++colon;
-    if (kLabels.count(w) != 0 && colon < folded.size() && folded[colon] == ':' && !SaysWhatItGoesWith(previous)) {
+    // "品 牌：", a form's label spaced out to a width.
+    const bool label = kLabels.count(w) != 0 || (w == "牌" && previous == "品");
+    if (label && colon < folded.size() && folded[colon] == ':' && !SaysWhatItGoesWith(previous)) {
       size_t from = colon + 1;
       while (from < folded.size() && folded[from] == ' ') ++from;
       size_t to = from;
@@ -2224,7 +2301,10 @@ bool SaysNotRecalled(std::string_view folded) {
         // a kit fitted.
         "under the recall", "through the recall", "as part of the recall", "recall repair", "recall fix", "recall kit", "recall remedy",
         "recall program", "recall replacement", "recall service", "im rahmen des rückrufs", "im zuge des rückrufs", "rückruf durchgeführt",
-        "rückrufaktion durchgeführt", "dans le cadre du rappel", "suite au rappel", "réparé lors du rappel"})
+        "rückrufaktion durchgeführt", "dans le cadre du rappel", "suite au rappel", "réparé lors du rappel",
+        // Chinese: repaired under the recall ("已召回维修"), repaired
+        // after it ("召回后已维修"), its repair kit fitted ("召回维修套件").
+        "召回维修", "召回維修", "召回修复", "召回修復", "召回后已", "召回後已", "召回更换", "召回更換", "召回套件"})
     if (folded.find(phrase) != std::string_view::npos) return true;
   // "not affected by the HANS0002 recall": the recall named within a few
   // words.

@@ -2324,6 +2324,46 @@ TEST(RecallRulesCjkTest, PartsOtherModelsAndNotRecalledInCjkTitlesAreReviewed) {
   EXPECT_EQ(action("Lumora LP310 projector with remote control"), RecallAction::kTakedown);
 }
 
+// Chinese titles say "not" glued to the code, name a successor or a
+// generation, a repair under the recall, an imitation of the brand, or
+// the parts sold with the product; Chinese forms space their labels out
+// and label barcodes "EAN码" or "69码"; Chinese brand fields say "no
+// brand".
+TEST(RecallRulesCjkTest, ChineseNegationsSuccessorsRepairsImitationsAndBundlesAsEnglishOnesAre) {
+  const Notice projector = MakeNotice(NoticeSource::kUsCpsc, "90022", "Lumora LP310 Portable Projectors", "Lumora", "LP310",
+                                      "06901234567892", "The projectors come with a remote control and a power adapter.");
+  const auto action = [&](const char* title, const char* brand = "Lumora", const char* description = "") {
+    Listing l = MakeListing("L", title, brand);
+    l.description = description;
+    const auto hits = MatchOne(projector, l);
+    return hits.size() == 1 ? hits[0].action : RecallAction::kNone;
+  };
+  for (const char* title : {"Lumora LP300（非LP310）投影仪", "Lumora LP300（非 LP310）投影仪", "Lumora LP300 投影仪 而非 LP310",
+                            "Lumora LP320 投影仪 LP310升级版", "Lumora LP310 二代 投影仪", "Lumora LP310 投影仪 已召回维修",
+                            "Lumora LP310 投影仪 召回后已维修", "Lumora LP310 投影機 已召回維修", "Lumora LP310 投影仪 密封条",
+                            "Lumora LP310 投影仪 把手"})
+    EXPECT_EQ(action(title), RecallAction::kReview) << title;
+  // Another maker's goods, in the brand's style or imitating it: the
+  // brand named so does not agree.
+  EXPECT_EQ(action("LP310 便携投影仪 Lumora 1080P", ""), RecallAction::kTakedown);
+  for (const char* title : {"LP310 便携投影仪 Lumora同款 1080P", "仿Lumora LP310 便携投影仪"})
+    EXPECT_NE(action(title, ""), RecallAction::kTakedown) << title;
+  // The product with its parts, free or included.
+  for (const char* title : {"Lumora LP310 投影仪 送支架 送收纳包", "Lumora LP310 投影仪 + 遥控器 + 电源适配器", "Lumora LP310投影仪 含遥控器 电源适配器",
+                            "Lumora LP310 投影仪 赠数据线"})
+    EXPECT_EQ(action(title), RecallAction::kTakedown) << title;
+  // A stand sold with screws is a stand.
+  EXPECT_EQ(action("Lumora LP310支架 送螺丝"), RecallAction::kReview);
+  // "No brand" in the brand field names no other maker.
+  for (const char* brand : {"无品牌", "无", "通用"}) EXPECT_EQ(action("Lumora LP310 投影仪", brand), RecallAction::kTakedown) << brand;
+  // Labels.
+  for (const char* description : {"品 牌：Lumora\n型 号：LP310", "品牌名称：Lumora\n型号规格：LP310", "品　　牌：Lumora\n型　　号：LP310",
+                                  "品牌：Lumora\n款号：LP310"})
+    EXPECT_EQ(action("便携投影仪 1080P", "", description), RecallAction::kTakedown) << description;
+  for (const char* description : {"EAN码：6901234567892", "69码：6901234567892", "条码号：6901234567892"})
+    EXPECT_EQ(action("Lumora 便携投影仪 1080P", "Lumora", description), RecallAction::kTakedown) << description;
+}
+
 // A seller without a brand field may name the maker only in the
 // description's prose, after "by", "von" or "marki", capitalised.
 TEST(RecallBlockingTest, AMakerNamedAfterByInTheDescriptionIsTheBrand) {
