@@ -1910,10 +1910,180 @@ std::vector<std::string_view> NamesInDescription(std::string_view d) {
 
 }  // namespace
 
+namespace {
+
+// The words of a folded text for ReadBatches and CodeRangesIn: split at
+// blanks, a colon or "#" a word of its own ("batch:2401" is "batch", ":",
+// "2401"), brackets and trailing punctuation dropped (a "-" alone kept:
+// "L2301 - L2352").
+std::vector<std::string_view> BatchWords(std::string_view folded, std::string* buffer) {
+  buffer->clear();
+  buffer->reserve(folded.size() + 16);
+  for (const char c : folded) {
+    if (c == ':' || c == '#') {
+      buffer->append(" ");
+      buffer->push_back(c);
+      buffer->append(" ");
+    } else {
+      buffer->push_back(c == '\n' || c == '\t' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' ? ' ' : c);
+    }
+  }
+  std::vector<std::string_view> words;
+  for (std::string_view w : Words(*buffer)) {
+    while (w.size() > 1 && (w.back() == '.' || w.back() == '!' || w.back() == '?' || w.back() == '-' || w.back() == '/')) w.remove_suffix(1);
+    if (!w.empty()) words.push_back(w);
+  }
+  return words;
+}
+
+// A batch or range end: letters and digits (with "-", "/" or "." between),
+// a digit among them, 3 to 20 of them; compact, in capitals, or empty.
+std::string BatchCode(std::string_view w) {
+  if (!std::any_of(w.begin(), w.end(), IsDigit)) return {};
+  for (const char c : w)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '/' && c != '.') return {};
+  std::string compact = CompactAlnum(w);
+  return compact.size() >= 3 && compact.size() <= 20 ? compact : std::string();
+}
+
+bool IsBatchNumberWord(std::string_view w) {
+  return w == "number" || w == "numbers" || w == "no" || w == "nr" || w == "nummer" || w == "numero" || w == "número" || w == "n°" ||
+         w == "nº" || w == "code" || w == "codes" || w == ":" || w == "#";
+}
+
+// Letters, then digits: "L2301" -> {"L", 2301, 4 digits}.
+struct PrefixedNumber {
+  std::string_view prefix;
+  uint64_t number = 0;
+  size_t digits = 0;
+};
+bool SplitPrefixedNumber(std::string_view code, PrefixedNumber* out) {
+  size_t i = 0;
+  while (i < code.size() && !IsDigit(code[i])) ++i;
+  const size_t digits = code.size() - i;
+  if (digits == 0 || digits > 12 || !std::all_of(code.begin() + static_cast<std::ptrdiff_t>(i), code.end(), IsDigit)) return false;
+  out->prefix = code.substr(0, i);
+  out->digits = digits;
+  out->number = 0;
+  for (size_t k = i; k < code.size(); ++k) out->number = out->number * 10 + static_cast<uint64_t>(code[k] - '0');
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> ReadBatches(std::string_view folded) {
+  std::vector<std::string> batches;
+  // Most texts name no batch: one look for the labels' stems first.
+  static constexpr std::string_view kStems[] = {"batch", "lot", "date code", "charge", "partia", "批次", "批号", "批號", "ロット"};
+  if (std::none_of(std::begin(kStems), std::end(kStems), [folded](std::string_view s) { return folded.find(s) != std::string_view::npos; }))
+    return batches;
+  thread_local std::string buffer;
+  const std::vector<std::string_view> words = BatchWords(folded, &buffer);
+  static const std::unordered_set<std::string_view> kLabels = {"batch", "batch-nr", "batchnummer", "chargennummer", "charge-nr",
+                                                                "chargen-nr", "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号"};
+  // Words that are as often something else: only before a colon, "#" or a
+  // number word.
+  static const std::unordered_set<std::string_view> kWeakLabels = {"lot", "charge", "lote", "lotto", "partia", "partie", "ロット"};
+  for (size_t i = 0; i < words.size() && batches.size() < 8; ++i) {
+    size_t at = i + 1;
+    bool strong = kLabels.count(words[i]) != 0;
+    if (!strong && words[i] == "date" && at < words.size() && (words[at] == "code" || words[at] == "codes")) {
+      strong = true;
+      ++at;
+    }
+    if (!strong && kWeakLabels.count(words[i]) == 0) continue;
+    bool numbered = false;
+    while (at < words.size() && IsBatchNumberWord(words[at])) {
+      numbered = true;
+      ++at;
+    }
+    if (at >= words.size() || (!strong && !numbered)) continue;
+    if (std::string code = BatchCode(words[at]); !code.empty() && std::find(batches.begin(), batches.end(), code) == batches.end())
+      batches.push_back(std::move(code));
+  }
+  return batches;
+}
+
+std::vector<std::string> CodeRangesIn(std::string_view folded) {
+  std::vector<std::string> ranges;
+  static constexpr std::string_view kStems[] = {"date code", "lot", "batch"};
+  if (std::none_of(std::begin(kStems), std::end(kStems), [folded](std::string_view s) { return folded.find(s) != std::string_view::npos; }))
+    return ranges;
+  thread_local std::string buffer;
+  const std::vector<std::string_view> words = BatchWords(folded, &buffer);
+  const auto label_ends = [&](size_t i) {  // the word after a label at i, or 0
+    const std::string_view w = words[i];
+    if ((w == "date" || w == "lot" || w == "batch") && i + 1 < words.size() && IsBatchNumberWord(words[i + 1])) return i + 2;
+    return size_t{0};
+  };
+  static const std::unordered_set<std::string_view> kTo = {"through", "thru", "to", "-", "and", "until", "till", "bis", "à", "a", "al"};
+  for (size_t i = 0; i < words.size() && ranges.size() < 8; ++i) {
+    const size_t from = label_ends(i);
+    if (from == 0) continue;
+    // Within a few words: "date codes ranging from 2301 through 2335",
+    // "lot codes between 2301 and 2352".
+    for (size_t k = from; k < words.size() && k < from + 6; ++k) {
+      const std::string first = BatchCode(words[k]);
+      if (first.empty()) continue;
+      // "2301-2335" written as one word.
+      if (const size_t dash = words[k].find('-'); dash != std::string_view::npos && words[k].find('-', dash + 1) == std::string_view::npos) {
+        const std::string a = BatchCode(words[k].substr(0, dash)), b = BatchCode(words[k].substr(dash + 1));
+        PrefixedNumber pa, pb;
+        if (!a.empty() && !b.empty() && SplitPrefixedNumber(a, &pa) && SplitPrefixedNumber(b, &pb) && pa.digits == pb.digits &&
+            pa.prefix == pb.prefix && pa.number < pb.number) {
+          ranges.push_back(a + "-" + b);
+          break;
+        }
+      }
+      if (k + 2 < words.size() && kTo.count(words[k + 1]) != 0) {
+        const std::string last = BatchCode(words[k + 2]);
+        if (!last.empty()) ranges.push_back(first + "-" + last);
+      }
+      break;
+    }
+  }
+  return ranges;
+}
+
+bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch) {
+  PrefixedNumber b;
+  const bool numbered = SplitPrefixedNumber(batch, &b);
+  thread_local std::string buffer;
+  for (const std::string& entry : entries) {
+    const std::string folded = NormalizeForMatching(entry);
+    if (CompactAlnum(folded) == batch) return true;
+    const std::vector<std::string_view> words = BatchWords(folded, &buffer);
+    for (size_t i = 0; i < words.size(); ++i) {
+      // "L2301-L2352" as one word, or "2301 to 2352" as three.
+      std::string_view first = words[i], last;
+      if (const size_t dash = first.find('-'); dash != std::string_view::npos && dash > 0 && dash + 1 < first.size()) {
+        last = first.substr(dash + 1);
+        first = first.substr(0, dash);
+      } else if (i + 2 < words.size() && (words[i + 1] == "-" || words[i + 1] == "to" || words[i + 1] == "through" || words[i + 1] == "thru" ||
+                                          words[i + 1] == "and" || words[i + 1] == "bis")) {
+        last = words[i + 2];
+      }
+      if (CompactAlnum(words[i]) == batch || CompactAlnum(first) == batch || (!last.empty() && CompactAlnum(last) == batch)) return true;
+      if (!numbered || last.empty()) continue;
+      const std::string low = CompactAlnum(first), high = CompactAlnum(last);
+      PrefixedNumber lo, hi;
+      if (SplitPrefixedNumber(low, &lo) && SplitPrefixedNumber(high, &hi) && lo.digits == b.digits && hi.digits == b.digits && lo.prefix == b.prefix && hi.prefix == b.prefix && lo.number <= b.number &&
+          b.number <= hi.number)
+        return true;
+    }
+  }
+  return false;
+}
+
 MatchRecord FromNotice(const Notice& n) {
   MatchRecord r;
   r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
   r.is_notice = true;
+  r.batches.assign(n.batch_numbers.begin(), n.batch_numbers.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(n.batch_numbers.size(), 64)));
+  for (const std::string_view text : {std::string_view(n.description), std::string_view(n.title)})
+    if (!text.empty())
+      for (std::string& range : CodeRangesIn(NormalizeForMatching(text)))
+        if (std::find(r.batches.begin(), r.batches.end(), range) == r.batches.end()) r.batches.push_back(std::move(range));
   // The first kMaxBrands (CanonicalBrands): every brand is searched for in
   // the text of each record paired with this one.
   r.brands.assign(n.brands.begin(), n.brands.begin() + static_cast<std::ptrdiff_t>(std::min(n.brands.size(), kMaxBrands)));
@@ -2393,6 +2563,7 @@ StatedIdentifiers ReadStatedIdentifiers(const Listing& listing) {
   const std::string folded = NormalizeForMatching(description);
   ids.brand = LabelledBrand(folded);
   ids.says_not_recalled = SaysNotRecalled(folded);
+  ids.batches = ReadBatches(folded);
   const std::string own = WithoutOtherProductsIdentifiers(folded, /*in_title=*/false);
   ids.gtins = GtinsIn(own, /*labelled_only=*/true);
   ids.asins = LabelledAsins(own);
@@ -2412,6 +2583,7 @@ std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   std::string text;
   if (!ids.brand.empty()) text = "brand: " + ids.brand;
   if (ids.says_not_recalled) text.append(text.empty() ? "" : ". ").append("not affected by the recall");
+  for (const auto& b : ids.batches) text.append(text.empty() ? "" : ". ").append("batch ").append(b);
   if (!ids.models.empty()) text.append(text.empty() ? "" : ". ").append("models ").append(Joined(ids.models, 0, " and "));
   for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
   for (const auto& a : ids.asins) text.append(text.empty() ? "" : ". ").append("ASIN ").append(a);
@@ -2605,6 +2777,9 @@ MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
   }
   if (!r.record.fields[1].second.empty()) r.brands.push_back(r.record.fields[1].second);
   r.says_not_recalled = described.says_not_recalled || (MayNameARecall(title) && SaysNotRecalled(NormalizeForMatching(title)));
+  r.batches = described.batches;
+  for (std::string& b : ReadBatches(NormalizeForMatching(title)))
+    if (std::find(r.batches.begin(), r.batches.end(), b) == r.batches.end()) r.batches.push_back(std::move(b));
   return r;
 }
 
@@ -3921,6 +4096,20 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       m.action = RecallAction::kReview;
       const size_t arrow = rule.rfind(" -> takedown");
       rule = fmt::format("{}, but the listing says it is not affected by the recall or was remedied -> review", rule.substr(0, arrow));
+    }
+    // A notice limited to some batches, and a listing stating only others:
+    // most likely goods the recall leaves out, for a person to confirm.
+    if (m.action == RecallAction::kTakedown) {
+      const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
+      const MatchRecord& listing_record = indexed_are_notices_ ? query : records_[j.candidate];
+      if (!notice_record.batches.empty() && !listing_record.batches.empty() &&
+          std::none_of(listing_record.batches.begin(), listing_record.batches.end(),
+                       [&](const std::string& b) { return BatchesCover(notice_record.batches, b); })) {
+        m.action = RecallAction::kReview;
+        const size_t arrow = rule.rfind(" -> takedown");
+        rule = fmt::format("{}, but the listing's batch {} is not among the notice's ({}) -> review", rule.substr(0, arrow),
+                           Joined(listing_record.batches, 0, ", "), Joined(notice_record.batches, 0, "; "));
+      }
     }
     m.evidence = evidence_of(j, probability, std::move(rule));
     out.push_back(std::move(m));

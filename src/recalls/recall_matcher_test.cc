@@ -1679,6 +1679,66 @@ TEST(RecallIdentityTest, ASellerSayingTheGoodsAreNotAffectedIsReviewed) {
   ExpectOneTakedown(MatchOne(fridge, sealed));
 }
 
+// A notice limited to some batches or date codes, and a listing stating
+// another: reviewed, not taken down; one inside them, or none stated, is
+// taken down. Also as a listing index keeps the description.
+TEST(RecallIdentityTest, AListingStatingABatchTheNoticeLeavesOutIsReviewed) {
+  Notice dryer = MakeNotice(NoticeSource::kUsCpsc, "90023", "Dorvik Hair Dryers", "Dorvik", "HD-31", "",
+                            "The model number HD-31 is followed by a four-digit date code. Only hair dryers with date codes 2301 "
+                            "through 2335 are included in this recall.");
+  Notice lamp = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90024/26", "Night light", "Larvo", "LN-4410", "");
+  lamp.batch_numbers = {"2301-2352"};
+  Notice kettle = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90025/26", "Kettle", "Brewly", "BK-1750", "");
+  kettle.batch_numbers = {"L2301, L2302", "L2410 to L2420"};
+  const auto action = [](const Notice& n, const char* title, const char* brand, const char* description = "", bool kept = false) {
+    Listing l = MakeListing("L", title, brand);
+    l.description = description;
+    if (kept) l.description = StatedIdentifiersText(ReadStatedIdentifiers(l));
+    const auto hits = MatchOne(n, l);
+    return hits.size() == 1 ? hits[0].action : RecallAction::kNone;
+  };
+  for (const bool kept : {false, true}) {
+    EXPECT_EQ(action(dryer, "Dorvik HD-31 Hair Dryer 1875W, date code 2340", "Dorvik", "", kept), RecallAction::kReview);
+    EXPECT_EQ(action(dryer, "Dorvik HD-31 Hair Dryer 1875W", "Dorvik", "Date code: 2340", kept), RecallAction::kReview);
+    EXPECT_EQ(action(dryer, "Dorvik HD-31 Hair Dryer 1875W, date code 2310", "Dorvik", "", kept), RecallAction::kTakedown);
+    EXPECT_EQ(action(dryer, "Dorvik HD-31 Hair Dryer 1875W", "Dorvik", "", kept), RecallAction::kTakedown);
+    EXPECT_EQ(action(lamp, "Larvo LN-4410 LED Night Light", "Larvo", "Batch no. 2401", kept), RecallAction::kReview);
+    EXPECT_EQ(action(lamp, "Larvo LN-4410 LED Night Light, batch 2352", "Larvo", "", kept), RecallAction::kTakedown);
+    EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "Lot: L2303", kept), RecallAction::kReview);
+    EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "Lot: L2302", kept), RecallAction::kTakedown);
+    EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "批次：L2415", kept), RecallAction::kTakedown);
+    EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "批次：L2421", kept), RecallAction::kReview);
+  }
+  // "Lot" and "Charge" are batches only so labelled.
+  EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle, lot of 2", "Brewly"), RecallAction::kTakedown);
+  EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle, fast charge 2400W", "Brewly"), RecallAction::kTakedown);
+  const Listing lamp_listing = [] {
+    Listing l = MakeListing("L", "Larvo LN-4410 LED Night Light, batch 2401", "Larvo");
+    return l;
+  }();
+  const auto hits = MatchOne(lamp, lamp_listing);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].evidence.back(),
+            "rule: notice model code and brand in the listing, but the listing's batch 2401 is not among the notice's (2301-2352) -> review");
+}
+
+TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
+  EXPECT_EQ(ReadBatches("batch 2401, date code 2340. lot: l-2301"), (std::vector<std::string>{"2401", "2340", "L2301"}));
+  EXPECT_EQ(ReadBatches("charge: 2401; lote nº 77a1; 批次:2401"), (std::vector<std::string>{"2401", "77A1"}));
+  EXPECT_TRUE(ReadBatches("a lot of fun, fast charge 65w, batch of 12 cookies").empty());
+  EXPECT_EQ(CodeRangesIn("only hair dryers with date codes 2301 through 2335 are included"), std::vector<std::string>{"2301-2335"});
+  EXPECT_EQ(CodeRangesIn("all lot codes between 2301 and 2352"), std::vector<std::string>{"2301-2352"});
+  EXPECT_EQ(CodeRangesIn("batch numbers l2301-l2352"), std::vector<std::string>{"L2301-L2352"});
+  EXPECT_TRUE(CodeRangesIn("date codes ranging from december 2018 through december 2020").empty());
+  EXPECT_TRUE(BatchesCover({"2301-2352"}, "2352"));
+  EXPECT_FALSE(BatchesCover({"2301-2352"}, "2353"));
+  EXPECT_FALSE(BatchesCover({"2301-2352"}, "23012"));
+  EXPECT_TRUE(BatchesCover({"L2301 - L2352"}, "L2340"));
+  EXPECT_FALSE(BatchesCover({"L2301 - L2352"}, "K2340"));
+  EXPECT_TRUE(BatchesCover({"L2301, L2302"}, "L2302"));
+  EXPECT_TRUE(BatchesCover({"Batch: 24-0117"}, "240117"));
+}
+
 // A notice listing its barcode among its model numbers agrees on it once.
 TEST(RecallIdentityTest, ABarcodeAmongTheModelNumbersIsNoSecondAgreement) {
   const Notice pit = MakeNotice(NoticeSource::kUsCpsc, "26687", "Tabletop Fire Pits", "Brookstone", "680079015947", "00680079015947");

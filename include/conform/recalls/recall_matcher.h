@@ -139,6 +139,13 @@ struct MatchRecord {
   // GTIN field holds instead of a GTIN. Shared, they identify the product
   // page as a GTIN identifies the trade item.
   std::vector<std::string> asins;
+  // Batch, lot and date codes (ReadBatches). A notice's: its batch
+  // numbers as the feed gives them, and the ranges of date or lot codes its
+  // description names ("date codes 2301 through 2335"). A listing's: those
+  // its title or description labels ("batch 2401", "Lot: L2301", "批次：
+  // 2401"). A listing stating only batches the notice's do not cover is
+  // never taken down (BatchesCover).
+  std::vector<std::string> batches;
   // ASINs a listing's description labels ("ASIN: B0CHYPVWHV"), which count
   // as its own.
   std::vector<std::string> asins_in_description;
@@ -184,6 +191,7 @@ struct StatedIdentifiers {
   std::vector<std::string> models;  // as written
   std::vector<std::string> gtins;   // GTIN-14
   std::vector<std::string> asins;   // labelled ("ASIN: B0CHYPVWHV"), in capitals
+  std::vector<std::string> batches;  // labelled batch, lot and date codes (ReadBatches), compact
   // Labelled within six words after a word saying what the product goes
   // with ("compatible with ASIN B0...", "fits ... EAN ...") or that what
   // follows is another's ("not", "other", "see", "original"), in one
@@ -217,6 +225,23 @@ std::string IndexedDescription(const Listing& listing, const StatedIdentifiers& 
 // attributes, as marketplace exports name it (model, model_number,
 // item_model_number, model_no, modelnumber).
 std::string ListingModel(const Listing& listing);
+
+// The batch, lot and date codes a text (NormalizeForMatching's) labels,
+// letters and digits only, in capitals: "batch 2401", "batch no. L-2301",
+// "date code 2340", "Lot: A123", "Charge: 2401", "lote: 2401", "批次：2401",
+// "批号 2401". "Lot", "Charge", "lote", "lotto", "partia" count only before
+// a colon, "#" or a number word ("a lot of 5", "fast charge 65W"). A code
+// has a digit and 3 to 20 letters and digits.
+std::vector<std::string> ReadBatches(std::string_view folded);
+// The ranges of date, lot or batch codes a notice's text names, each as
+// "FIRST-LAST": "date codes 2301 through 2335", "all lot codes between 2301
+// and 2352", "batch numbers 2301-2352".
+std::vector<std::string> CodeRangesIn(std::string_view folded);
+// Whether a notice's batch entries cover a listing's batch code `batch`
+// (compact): an entry equal to it, one of an entry's codes ("L2301, L2302"),
+// or inside a range of an entry ("2301-2352", "2301 to 2352", "L2301 -
+// L2352": the same letters before digits of one length).
+bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch);
 
 MatchRecord FromNotice(const Notice& notice);
 // The listing's GTIN counts only when its check digit is valid; HTML
