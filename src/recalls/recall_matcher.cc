@@ -1973,9 +1973,20 @@ bool SplitPrefixedNumber(std::string_view code, PrefixedNumber* out) {
 
 std::vector<std::string> ReadBatches(std::string_view folded) {
   std::vector<std::string> batches;
-  // Most texts name no batch: one look for the labels' stems first.
-  static constexpr std::string_view kStems[] = {"batch", "lot", "date code", "charge", "partia", "批次", "批号", "批號", "ロット"};
-  if (std::none_of(std::begin(kStems), std::end(kStems), [folded](std::string_view s) { return folded.find(s) != std::string_view::npos; }))
+  // Most texts name no batch: one look for the labels first, the words
+  // that are as often something else ("slot", "charger") only before a
+  // colon, "#" or "n" (a number word) a few bytes on.
+  static constexpr std::string_view kStems[] = {"batch", "date code", "批次", "批号", "批號", "ロット"};
+  static constexpr std::string_view kWeakStems[] = {"lot", "charge", "partia", "partie"};
+  const auto weak_label_ahead = [folded](std::string_view stem) {
+    for (size_t at = folded.find(stem); at != std::string_view::npos; at = folded.find(stem, at + 1)) {
+      const std::string_view ahead = folded.substr(at + stem.size(), 6);
+      if (ahead.find_first_of(":#n") != std::string_view::npos) return true;
+    }
+    return false;
+  };
+  if (std::none_of(std::begin(kStems), std::end(kStems), [folded](std::string_view s) { return folded.find(s) != std::string_view::npos; }) &&
+      std::none_of(std::begin(kWeakStems), std::end(kWeakStems), weak_label_ahead))
     return batches;
   thread_local std::string buffer;
   const std::vector<std::string_view> words = BatchWords(folded, &buffer);
@@ -2445,9 +2456,10 @@ std::string LabelledBrand(std::string_view folded) {
 // Whether a text may name a recall at all, before it is normalised: each
 // phrase SaysNotRecalled reads holds one of these stems ("Rückruf" holds
 // "ckruf"). Every listing's title is asked.
+constexpr std::string_view kRecallStems[] = {"recall", "ckruf", "rappel", "retir", "richiamo", "wycofan", "terugroep", "召回", "リコール", "리콜"};
 bool MayNameARecall(std::string_view text) {
   const std::string lower = AsciiLower(text);
-  for (const std::string_view stem : {"recall", "ckruf", "rappel", "retir", "richiamo", "wycofan", "terugroep", "召回", "リコール", "리콜"})
+  for (const std::string_view stem : kRecallStems)
     if (lower.find(stem) != std::string::npos) return true;
   return false;
 }
@@ -2455,6 +2467,11 @@ bool MayNameARecall(std::string_view text) {
 // Whether a text (NormalizeForMatching's) says the goods are not affected
 // by a recall, or were remedied under it, in the languages sellers write.
 bool SaysNotRecalled(std::string_view folded) {
+  // Every phrase below holds one of MayNameARecall's stems, and most texts
+  // hold none: one look for those first (`folded` is in lower case).
+  if (std::none_of(std::begin(kRecallStems), std::end(kRecallStems),
+                   [folded](std::string_view stem) { return folded.find(stem) != std::string_view::npos; }))
+    return false;
   for (const std::string_view phrase :
        {"not affected by the recall", "not affected by recall", "not affected by this recall", "not affected by any recall",
         "not part of the recall", "not recalled", "not subject to the recall", "not included in the recall", "unaffected by the recall",
