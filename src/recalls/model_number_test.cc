@@ -444,6 +444,37 @@ TEST(QuantityWordTest, UnitsAndCountsOfPieces) {
   for (const char* w : {"", "in", "a", "x", "black", "perfume", "her"}) EXPECT_FALSE(IsQuantityWord(w)) << w;
 }
 
+TEST(ModelRangeTest, RangesAndShorthandListsInAModelEntry) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ExpandModelEntry("8801-8803"), (V{"8801", "8802", "8803"}));
+  EXPECT_EQ(ExpandModelEntry("SK2210 to SK2212"), (V{"SK2210", "SK2211", "SK2212"}));
+  EXPECT_EQ(ExpandModelEntry("CD-1809 through CD-1811"), (V{"CD-1809", "CD-1810", "CD-1811"}));
+  EXPECT_EQ(ExpandModelEntry("SK2210-SK2212"), (V{"SK2210", "SK2211", "SK2212"}));
+  EXPECT_EQ(ExpandModelEntry("12345/6/7"), (V{"12345", "12346", "12347"}));
+  EXPECT_EQ(ExpandModelEntry("3301/3302/3303"), (V{"3301", "3302", "3303"}));
+  EXPECT_EQ(ExpandModelEntry("HB-100, -200 and -300"), (V{"HB-100", "HB-200", "HB-300"}));
+  EXPECT_EQ(ExpandModelEntry("AB-10, AB-12 to AB-14"), (V{"AB-10", "AB-12", "AB-13", "AB-14"}));
+  // One code, a plain list, words, years, voltages, and ranges too wide
+  // or the wrong way round are none.
+  for (const char* entry : {"DH35-01", "GV31", "AB-10, AB-12", "K-40 (all colours)", "various", "2021-2023", "100-240V", "31-4420",
+                            "1000-1200", "8809-8801", "12-18"})
+    EXPECT_TRUE(ExpandModelEntry(entry).empty()) << entry;
+  EXPECT_EQ(ExpandModelEntry("1000-1099").size(), kMaxModelRange);
+}
+
+TEST(ModelRangeTest, RangesInProseAfterAModelLabel) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ModelRangesInText("Recalled heaters have model numbers 4120 through 4122 printed on the back."), (V{"4120", "4121", "4122"}));
+  EXPECT_EQ(ModelRangesInText("This recall involves models SK2210 to SK2211."), (V{"SK2210", "SK2211"}));
+  EXPECT_EQ(ModelRangesInText("item numbers 70231-70233 are included"), (V{"70231", "70232", "70233"}));
+  EXPECT_EQ(ModelRangesInText("model numbers DH35-01 through DH35-02 and DH50-01 through DH50-02"),
+            (V{"DH35-01", "DH35-02", "DH50-01", "DH50-02"}));
+  EXPECT_EQ(ModelRangesInText("The blenders have model numbers HB-100, -200 and -300."), (V{"HB-100", "HB-200", "HB-300"}));
+  // Not after a label, or a plain list: LabelledModelNumbers' part.
+  EXPECT_TRUE(ModelRangesInText("Sold from 2019 to 2021 for $20-$30, 1000-1050 units").empty());
+  EXPECT_TRUE(ModelRangesInText("model numbers E33A, E34B and E35C").empty());
+}
+
 }  // namespace
 
 }  // namespace conform::recalls

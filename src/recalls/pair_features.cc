@@ -657,6 +657,16 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
     for (auto& c : found.codes)
       if (seen.insert(c.normalized).second) p.codes.push_back(std::move(c));
   }
+  // The other models a record lists are its codes too, also those the
+  // scanner passes over in prose ("4127": four digits), as the model
+  // attribute is.
+  for (const std::string& other : p.other_models) {
+    if (std::any_of(p.codes.begin(), p.codes.end(), [&other](const ModelCode& k) { return k.normalized == other; })) continue;
+    ModelCode code;
+    code.normalized = other;
+    IsWholeCompactCode(other, &code.stem);
+    p.codes.push_back(std::move(code));
+  }
   thread_local std::vector<std::string_view> views;
   if (!found.specs.empty()) {
     views.clear();

@@ -1397,8 +1397,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"replacement parts", true, true}, {"oem part", true, true}, {"ersatzteil", true, true}, {"piece detachee", true, true},
       {"pieces detachees", true, true},
       // A refill or consumable for it: a fire pit's lava rocks, fuel or
-      // gel (Nachfüllpack, recharge).
+      // gel (Nachfüllpack, recharge); a kettle's or coffee maker's
+      // descaler (Entkalker, détartrant).
       {"refill", true, true}, {"refills", true, true}, {"lava rocks", true, true}, {"nachfullpack", true, true},
+      {"descaler", true, true}, {"descaling", true, true}, {"entkalker", true, true}, {"detartrant", true, true},
       // A stand, when the title names nothing else ("BenQ GV31 stand"; a
       // "stand mixer" is the mixer).
       {"stand", true, true, true}, {"stands", true, true, true},
@@ -2161,8 +2163,20 @@ MatchRecord FromNotice(const Notice& n) {
   // Without a model field (CPSC, Health Canada), the model numbers the
   // text labels as such ("model number E33A"): the pair model learned what
   // a model attribute is worth, and does not see one in prose.
-  const std::vector<std::string> models =
-      !n.model_numbers.empty() ? n.model_numbers : LabelledModelNumbers(fmt::format("{}. {}", name, n.description));
+  const std::string prose = fmt::format("{}. {}", name, n.description);
+  const std::vector<std::string> given = !n.model_numbers.empty() ? n.model_numbers : LabelledModelNumbers(prose);
+  // A range or shorthand list stands for each code in it ("8801-8809",
+  // "SK2210 to SK2219" in prose, "12345/6/7"), the entry as written kept
+  // after them (a listing may copy it).
+  std::vector<std::string> models;
+  const auto add_model = [&models](std::string code) {
+    if (models.size() < 4 * kMaxModelRange && std::find(models.begin(), models.end(), code) == models.end()) models.push_back(std::move(code));
+  };
+  for (const std::string& entry : given) {
+    for (std::string& code : ExpandModelEntry(entry)) add_model(std::move(code));
+    add_model(entry);
+  }
+  for (std::string& code : ModelRangesInText(prose)) add_model(std::move(code));
   r.record.fields = {{"title", name},
                      {"brand", Joined(r.brands)},
                      {"model", models.empty() ? "" : models[0]},

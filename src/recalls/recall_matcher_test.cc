@@ -1722,6 +1722,26 @@ TEST(RecallIdentityTest, AListingStatingABatchTheNoticeLeavesOutIsReviewed) {
             "rule: notice model code and brand in the listing, but the listing's batch 2401 is not among the notice's (2301-2352) -> review");
 }
 
+// A notice naming a range of models ("SK2210 to SK2219", "8801-8809",
+// "12345/6/7") names each model in it: one inside is the notice's, one
+// outside another model.
+TEST(RecallIdentityTest, AModelInsideARangeTheNoticeNamesIsItsModel) {
+  const Notice kettle = MakeNotice(NoticeSource::kUsCpsc, "90026", "Pellix Electric Kettles", "Pellix", "", "",
+                                   "This recall involves Pellix electric kettles with models SK2210 to SK2219 printed on the base.");
+  Notice heater = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90027/26", "Fan heater", "Orvella", "8801-8809", "");
+  Notice car = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90028/26", "Toy car", "Ruvik", "12345/6/7", "");
+  ExpectOneTakedown(MatchOne(kettle, MakeListing("L", "Pellix SK2214 Electric Kettle 1.7L Stainless Steel", "Pellix", "", "SK2214")));
+  ExpectOneTakedown(MatchOne(kettle, MakeListing("L", "Pellix SK2219 Electric Kettle 1.7L", "Pellix")));
+  EXPECT_TRUE(MatchOne(kettle, MakeListing("L", "Pellix SK2220 Electric Kettle 1.7L", "Pellix", "", "SK2220")).empty());
+  ExpectOneTakedown(MatchOne(heater, MakeListing("L", "Orvella 8805 Electric Fan Heater 2000W", "Orvella", "", "8805")));
+  EXPECT_TRUE(MatchOne(heater, MakeListing("L", "Orvella 8810 Electric Fan Heater 2000W", "Orvella", "", "8810")).empty());
+  ExpectOneTakedown(MatchOne(car, MakeListing("L", "Ruvik 12346 pull-back toy car", "Ruvik", "", "12346")));
+  EXPECT_TRUE(MatchOne(car, MakeListing("L", "Ruvik 12348 pull-back toy car", "Ruvik", "", "12348")).empty());
+  const auto hits = MatchOne(kettle, MakeListing("L", "Pellix SK2214 Electric Kettle 1.7L Stainless Steel", "Pellix", "", "SK2214"));
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].evidence.front(), "same model code SK2214");
+}
+
 TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   EXPECT_EQ(ReadBatches("batch 2401, date code 2340. lot: l-2301"), (std::vector<std::string>{"2401", "2340", "L2301"}));
   EXPECT_EQ(ReadBatches("charge: 2401; lote nº 77a1; 批次:2401"), (std::vector<std::string>{"2401", "77A1"}));

@@ -119,6 +119,28 @@ std::vector<std::string> LabelledModelNumbers(std::string_view text);
 // with ("Replacement battery for model BL1830"), and is passed over.
 std::vector<std::string> OwnLabelledModelNumbers(std::string_view description);
 
+// Model ranges and shorthand lists as regulators write them, expanded to
+// the codes they stand for, each written as the first is:
+//   - a range: the first and last code with the same letters and
+//     separators before digits of one length, the last above the first and
+//     at most kMaxModelRange codes in all, joined by "-", "to", "through",
+//     "thru", "~" or "bis" ("8801-8809", "SK2210 to SK2219", "CD-1801
+//     through CD-1812"; not "DH35-01", "100-240" or "2021-0123");
+//   - the last digits written again after "/" ("12345/6/7": 12345, 12346,
+//     12347), or codes of digits only parted by "/" ("3301/3302/3303");
+//   - a prefix left out after the first code ("HB-100, -200 and -300").
+// Ranges are expanded only from codes of 3 characters or more.
+inline constexpr size_t kMaxModelRange = 100;
+// The codes a model attribute's entry stands for, when it is one of the
+// forms above as a whole; empty otherwise (a single code, or words).
+std::vector<std::string> ExpandModelEntry(std::string_view entry);
+// The codes of the ranges and shorthand lists a text's prose names after a
+// model label ("model numbers 4120 through 4135", "models SK2210 to
+// SK2219", "item numbers 70231-70236", "model numbers DH35-01 through
+// DH35-09 and DH50-01 through DH50-04", "model numbers HB-100, -200 and
+// -300"), in order, each once; at most 4 * kMaxModelRange.
+std::vector<std::string> ModelRangesInText(std::string_view text);
+
 // Whether a word, in lower case as NormalizeForMatching leaves it, says
 // that a product named after it is what the listing's product goes with:
 // "for", "fits", "compatible", "replacement" and their counterparts in the
