@@ -2088,6 +2088,49 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
   return false;
 }
 
+namespace {
+
+// The names a recalling firm goes by, as CPSC writes them: the firm, the
+// name it does business as ("dba", "d/b/a", "doing business as"; several
+// joined by " or "), and a name in brackets after either, its English
+// name beside a Pinyin one ("shenzhenshiyuezhangwangluokejiyouxiangongsi
+// (Shenzhen Yuezhang Network Technology Co., Ltd.), doing business as
+// YUEZHANG, of China"). Each runs to its end or to a comma or " of " after
+// it, which the caller cuts at.
+std::vector<std::string_view> FirmNames(std::string_view firm) {
+  std::vector<std::string_view> names;
+  const std::string lower = AsciiLower(firm);
+  size_t marker = std::string::npos, marker_size = 0;
+  for (const std::string_view m : {" dba ", " d/b/a ", " doing business as "}) {
+    const size_t at = lower.find(m);
+    if (at != std::string::npos && at < marker) marker = at, marker_size = m.size();
+  }
+  std::vector<std::string_view> parts = {firm.substr(0, marker)};
+  if (marker != std::string::npos) {
+    std::string_view after = firm.substr(marker + marker_size);
+    for (size_t from = 0; from <= after.size();) {
+      size_t to = lower.find(" or ", marker + marker_size + from);
+      to = to == std::string::npos ? after.size() : to - marker - marker_size;
+      parts.push_back(after.substr(from, to - from));
+      from = to + 4;
+    }
+  }
+  for (std::string_view part : parts) {
+    while (!part.empty() && (part.back() == ' ' || part.back() == ',')) part.remove_suffix(1);
+    const size_t open = part.find(" (");
+    const size_t close = open == std::string_view::npos ? std::string_view::npos : part.find(')', open);
+    if (close != std::string_view::npos) {
+      names.push_back(part.substr(0, open));
+      names.push_back(part.substr(open + 2, close - open - 2));
+    } else {
+      names.push_back(part);
+    }
+  }
+  return names;
+}
+
+}  // namespace
+
 MatchRecord FromNotice(const Notice& n) {
   MatchRecord r;
   r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
@@ -2191,9 +2234,7 @@ MatchRecord FromNotice(const Notice& n) {
   // it does business as.
   for (const auto& firm : n.companies) {
     if (r.companies.size() >= kMaxBrands) break;  // as brands (CanonicalBrands)
-    const std::string_view whole = firm;
-    const size_t dba = whole.find(" dba ");
-    for (std::string_view name : {whole.substr(0, dba), dba == std::string_view::npos ? std::string_view() : whole.substr(dba + 5)}) {
+    for (std::string_view name : FirmNames(firm)) {
       std::string key = BrandKey(name.substr(0, std::min(name.find(','), name.find(" of "))));
       if (key.empty() || PlaceholderBrand(key)) continue;
       // "Joyin US Corp.": the firm's American arm, named Joyin in trade

@@ -1742,6 +1742,19 @@ TEST(RecallIdentityTest, AModelInsideARangeTheNoticeNamesIsItsModel) {
   EXPECT_EQ(hits[0].evidence.front(), "same model code SK2214");
 }
 
+// CPSC names Chinese sellers by a Pinyin name run together, an English
+// one in brackets and the name they trade under: a listing under any of
+// them sells the recalling firm's goods, not another maker's.
+TEST(RecallIdentityTest, AFirmsPinyinEnglishAndTradingNamesAreEachItsName) {
+  Notice rail = MakeNotice(NoticeSource::kUsCpsc, "90029", "Varnok Bed Rails", "Varnok", "VR-311", "");
+  rail.companies = {"guangzhoushilumorakejiyouxiangongsi (Guangzhou Lumora Technology Co., Ltd.), doing business as LUMORA-DIRECT, of China",
+                    "HuNanBrewlyDianZiYouXianGongSi D/B/A Pellixa or Hunan Brewly Electronic Commerce Co., Ltd., of China"};
+  for (const char* brand : {"guangzhoushilumorakejiyouxiangongsi", "Guangzhou Lumora Technology Co., Ltd.", "LUMORA-DIRECT",
+                            "HuNanBrewlyDianZiYouXianGongSi", "Pellixa", "Hunan Brewly Electronic Commerce Co., Ltd."})
+    ExpectOneTakedown(MatchOne(rail, MakeListing("L", "Bed rail for elderly adults VR-311 with storage pocket", brand)), brand);
+  EXPECT_TRUE(MatchOne(rail, MakeListing("L", "Bed rail for elderly adults VR-311 with storage pocket", "Orvella")).empty());
+}
+
 TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   EXPECT_EQ(ReadBatches("batch 2401, date code 2340. lot: l-2301"), (std::vector<std::string>{"2401", "2340", "L2301"}));
   EXPECT_EQ(ReadBatches("charge: 2401; lote nº 77a1; 批次:2401"), (std::vector<std::string>{"2401", "77A1"}));
