@@ -132,6 +132,8 @@ TEST(BrandAliasesTest, ShippedTableJoinsScriptsAndNames) {
   EXPECT_EQ(table.value().Canonical("華為"), "huawei");
   EXPECT_EQ(table.value().Canonical("Vauxhall"), "opel");
   EXPECT_EQ(table.value().Canonical("Hewlett Packard"), "hp");
+  EXPECT_EQ(table.value().Canonical("美膳雅"), "cuisinart");
+  EXPECT_EQ(table.value().Canonical("影目"), "inmo");
   // Makers of Safety Gate's and CPSC's frequent recalls, in Chinese.
   EXPECT_EQ(table.value().Canonical("本田"), "honda");
   EXPECT_EQ(table.value().Canonical("梅賽德斯-賓士"), "mercedes benz");
