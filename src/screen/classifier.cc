@@ -10,7 +10,9 @@
 #include <span>
 #include <thread>
 
+#include "conform/core/chinese_script.h"
 #include "conform/core/text.h"
+#include "conform/core/word_breaks.h"
 #include "conform/knowledge/product_input.h"
 #include "core/yaml_util.h"
 #include "knowledge/attribute_yaml.h"
@@ -63,6 +65,9 @@ std::string NormalizeForTerms(std::string_view text) {
     }
     s.resize(n);
   }
+  // Traditional Chinese is read as simplified, terms and texts alike: the
+  // vocabulary lists the simplified words ("電熱水壺" is "电热水壶").
+  if (HasHanOrKana(s)) s = SimplifiedChinese(s);
   if (s.find_first_of("\xE2\xCA\xCC\xD9\xDB\xE0") == std::string::npos) return s;
   std::string out;
   out.reserve(s.size());
