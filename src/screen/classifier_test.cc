@@ -125,6 +125,16 @@ TEST_F(ClassifierTest, TermScoresGiveEveryCategoryItsEvidence) {
   for (double s : c_->TermScores("Item 42", "blue")) EXPECT_EQ(s, 0);
 }
 
+// Taiwan's and Hong Kong's sellers write traditional characters; the
+// vocabulary's words are simplified.
+TEST_F(ClassifierTest, TraditionalChineseIsReadAsSimplified) {
+  EXPECT_EQ(Name(Classify("行動電源 20000毫安 快充")), "power_bank");
+  EXPECT_EQ(Name(Classify("電熱水壺 1.7公升 不鏽鋼")), Name(Classify("电热水壶 1.7公升 不锈钢")));
+  EXPECT_EQ(Name(Classify("BenQ GV31 可攜式投影機")), Name(Classify("BenQ GV31 便携投影仪")));
+  EXPECT_EQ(Name(Classify("明基 GV31 投影机")), Name(Classify("BenQ GV31 投影仪")));
+  EXPECT_NE(Name(Classify("BenQ GV31 可攜式投影機")), "none");
+}
+
 TEST_F(ClassifierTest, ExplainsItsAnswer) {
   const Classification c = Classify("20000mAh 充电宝 快充");
   EXPECT_EQ(Name(c), "power_bank");
