@@ -961,6 +961,11 @@ bool SplitLastDigits(std::string_view code, HeadAndDigits* out) {
   return true;
 }
 
+// Four digits from 1900 to 2099.
+bool NumberIsYearLike(std::string_view digits) {
+  return digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+}
+
 uint64_t DigitsValue(std::string_view digits) {
   uint64_t v = 0;
   for (const char c : digits) v = v * 10 + static_cast<uint64_t>(c - '0');
@@ -990,9 +995,9 @@ bool ExpandRange(std::string_view first, std::string_view last, std::vector<std:
   if (CompactAlnum(first).size() < 3) return false;
   const uint64_t lo = DigitsValue(a.digits), hi = DigitsValue(b.digits);
   if (hi <= lo || hi - lo + 1 > kMaxModelRange) return false;
-  // A head that ends in a letter joined to the digits, or digits alone:
-  // "2021-2023" would be years; four digits from 1900 to 2099 are left.
-  if (a.head.empty() && a.digits.size() == 4 && lo >= 1900 && hi <= 2099) return false;
+  // Digits alone: "2021-2023" would be years, four digits from 1900 to
+  // 2099.
+  if (a.head.empty() && (NumberIsYearLike(a.digits) || NumberIsYearLike(b.digits))) return false;
   for (uint64_t v = lo; v <= hi; ++v) out->push_back(WithDigits(a.head, v, a.digits.size()));
   return true;
 }
@@ -1041,6 +1046,8 @@ bool ExpandSlashShorthand(std::string_view token, std::vector<std::string>* out)
   }
   HeadAndDigits first;
   if (parts.size() < 2 || !SplitLastDigits(parts[0], &first) || CompactAlnum(parts[0]).size() < 3) return false;
+  // Digits alone: not years ("2023/24", "2023/2024": model years).
+  if (first.head.empty() && NumberIsYearLike(first.digits)) return false;
   const auto all_digits = [](std::string_view p) { return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }); };
   std::vector<std::string> codes = {std::string(parts[0])};
   for (size_t i = 1; i < parts.size(); ++i) {
@@ -1055,6 +1062,8 @@ bool ExpandSlashShorthand(std::string_view token, std::vector<std::string>* out)
       return false;
     }
   }
+  // Nor round numbers only ("1000/1500": two wattages).
+  if (first.head.empty() && std::all_of(codes.begin(), codes.end(), [](const std::string& c) { return c.ends_with("00"); })) return false;
   out->insert(out->end(), codes.begin(), codes.end());
   return true;
 }
@@ -1149,7 +1158,31 @@ std::vector<std::string> ModelRangesInText(std::string_view text) {
     }
     if (at >= words.size()) break;
     size_t next = at;
-    AddOnce(&out, RangesFrom(words, at, &next), 4 * kMaxModelRange);
+    std::vector<std::string> codes = RangesFrom(words, at, &next);
+    // "5101 through 5120, except 5110 and 5115": those are not recalled.
+    if (!codes.empty() && next < words.size()) {
+      size_t k = next;
+      const std::string first = AsciiLower(TrimCodeToken(words[k]));
+      const std::string second = k + 1 < words.size() ? AsciiLower(TrimCodeToken(words[k + 1])) : "";
+      if (first == "except" || first == "excluding" || first == "excl") k += 1;
+      else if ((first == "but" && second == "not") || (first == "other" && second == "than")) k += 2;
+      if (k != next) {
+        for (; k < words.size(); ++k) {
+          const std::string_view w = TrimCodeToken(words[k]);
+          const std::string lower = AsciiLower(w);
+          if (lower == "and" || lower == "or" || lower == "&" || lower == "model" || lower == "models" || IsNumberWord(lower)) continue;
+          const bool digits = w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+          if (!digits && !ListedModelCode(w)) break;
+          std::erase(codes, std::string(w));
+          if (!words[k].ends_with(",") && k + 1 < words.size()) {
+            const std::string joiner = AsciiLower(TrimCodeToken(words[k + 1]));
+            if (joiner != "and" && joiner != "or" && joiner != "&") break;
+          }
+        }
+        next = k;
+      }
+    }
+    AddOnce(&out, std::move(codes), 4 * kMaxModelRange);
     i = std::max(i, next == 0 ? i : next - 1);
   }
   return out;

@@ -457,9 +457,10 @@ TEST(ModelRangeTest, RangesAndShorthandListsInAModelEntry) {
   // One code, a plain list, words, years, voltages, and ranges too wide
   // or the wrong way round are none.
   for (const char* entry : {"DH35-01", "GV31", "AB-10, AB-12", "K-40 (all colours)", "various", "2021-2023", "100-240V", "31-4420",
-                            "1000-1200", "8809-8801", "12-18"})
+                            "1000-1200", "8809-8801", "12-18", "2023/24", "2023/2024", "2023/4", "1000/1500", "1999-2005"})
     EXPECT_TRUE(ExpandModelEntry(entry).empty()) << entry;
-  EXPECT_EQ(ExpandModelEntry("1000-1099").size(), kMaxModelRange);
+  EXPECT_EQ(ExpandModelEntry("3001-3100").size(), kMaxModelRange);
+  EXPECT_EQ(ExpandModelEntry("5100 through 5102"), (V{"5100", "5101", "5102"}));
 }
 
 TEST(ModelRangeTest, RangesInProseAfterAModelLabel) {
@@ -470,6 +471,9 @@ TEST(ModelRangeTest, RangesInProseAfterAModelLabel) {
   EXPECT_EQ(ModelRangesInText("model numbers DH35-01 through DH35-02 and DH50-01 through DH50-02"),
             (V{"DH35-01", "DH35-02", "DH50-01", "DH50-02"}));
   EXPECT_EQ(ModelRangesInText("The blenders have model numbers HB-100, -200 and -300."), (V{"HB-100", "HB-200", "HB-300"}));
+  // Those the notice leaves out are not its models.
+  EXPECT_EQ(ModelRangesInText("model numbers 5101 through 5105, except 5102 and 5104 are included"), (V{"5101", "5103", "5105"}));
+  EXPECT_EQ(ModelRangesInText("models SK-10 to SK-13 but not SK-11"), (V{"SK-10", "SK-12", "SK-13"}));
   // Not after a label, or a plain list: LabelledModelNumbers' part.
   EXPECT_TRUE(ModelRangesInText("Sold from 2019 to 2021 for $20-$30, 1000-1050 units").empty());
   EXPECT_TRUE(ModelRangesInText("model numbers E33A, E34B and E35C").empty());

@@ -984,6 +984,43 @@ bool IsArticle(std::string_view w) {
 
 constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "do", "для", "untuk", "cho", "til", "pentru", "για"};
 
+// Whether one of the notice's codes is written right before or after the
+// word at bytes [at, at + size) of a folded title, joined to it or one
+// space apart ("gv31升级版", "bk-1701 二代", "非gv31").
+bool CodeBesideCjkWord(const PreparedRecord& notice, std::string_view title, size_t at, size_t size) {
+  const auto code_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == '/' || c == '_'; };
+  const auto is_notice_code = [&](std::string_view run) {
+    const std::string compact = CompactAlnum(run);
+    return !compact.empty() &&
+           std::any_of(notice.codes.begin(), notice.codes.end(), [&compact](const ModelCode& c) { return c.normalized == compact; });
+  };
+  // A code's parts, which the folded title parts at its hyphens ("bk
+  // 1701"): up to three words on either side.
+  size_t begin = at;
+  if (begin > 0 && title[begin - 1] == ' ') --begin;
+  size_t from = begin;
+  for (int part = 0; part < 3 && from > 0; ++part) {
+    if (part > 0) {
+      if (title[from - 1] != ' ' || from < 2 || !code_char(title[from - 2])) break;
+      --from;
+    }
+    while (from > 0 && code_char(title[from - 1])) --from;
+    if (from < begin && is_notice_code(title.substr(from, begin - from))) return true;
+  }
+  size_t end = at + size;
+  if (end < title.size() && title[end] == ' ') ++end;
+  size_t to = end;
+  for (int part = 0; part < 3 && to < title.size(); ++part) {
+    if (part > 0) {
+      if (title[to] != ' ' || to + 1 >= title.size() || !code_char(title[to + 1])) break;
+      ++to;
+    }
+    while (to < title.size() && code_char(title[to])) ++to;
+    if (to > end && is_notice_code(title.substr(end, to - end))) return true;
+  }
+  return false;
+}
+
 // "Not" (English, German, French, Polish, Russian, Italian, Dutch,
 // Swedish, Danish and Norwegian) and "instead of", folded as titles are:
 // what a seller writes before another product's code or number ("nicht
@@ -1057,15 +1094,25 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
                       [&](std::string_view w, bool linked) { return says(w) || (linked && w == "no"); },
                       [](std::string_view w) { return kLinks.count(w) != 0; }))
     return true;
-  // Glued to the code ("非gv31"), where the code is no word of its own.
+  // Glued to the code ("非gv31", "而非bk-1701"), where the code is no word
+  // of its own: the code right after the word.
   for (const std::string_view c : kCjk)
     for (size_t at = title.find(c); at != std::string_view::npos; at = title.find(c, at + 1)) {
-      std::string_view after = title.substr(at + c.size());
-      if (!after.empty() && after.front() == ' ') after.remove_prefix(1);
-      for (const ModelCode& code : notice.codes) {
-        const std::string_view n = code.normalized;
-        if (after.size() < n.size() || (after.size() > n.size() && std::isalnum(static_cast<unsigned char>(after[n.size()])))) continue;
-        if (std::equal(n.begin(), n.end(), after.begin(), [](char x, char y) { return x == (y >= 'a' && y <= 'z' ? y - 'a' + 'A' : y); }))
+      size_t end = at + c.size();
+      if (end < title.size() && title[end] == ' ') ++end;
+      // The code's parts, which the folded title parts at its hyphens
+      // ("非lp 310" for "非LP-310"): up to three words.
+      size_t to = end;
+      for (int part = 0; part < 3 && to < title.size(); ++part) {
+        if (part > 0) {
+          if (title[to] != ' ' || to + 1 >= title.size() || std::isalnum(static_cast<unsigned char>(title[to + 1])) == 0) break;
+          ++to;
+        }
+        while (to < title.size() && (std::isalnum(static_cast<unsigned char>(title[to])) != 0 || title[to] == '-' || title[to] == '.' || title[to] == '/'))
+          ++to;
+        const std::string compact = CompactAlnum(title.substr(end, to - end));
+        if (!compact.empty() &&
+            std::any_of(notice.codes.begin(), notice.codes.end(), [&compact](const ModelCode& k) { return k.normalized == compact; }))
           return true;
       }
     }
@@ -1189,17 +1236,23 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
   // (replacement; "交換", "교체" alone too: "交換ロープ", "교체 로프"), "전용",
   // "专用", "專用", "对应", "對應" (made for, matching), "代替", "替代", "取代"
-  // (replaces), "升级款", "升級款", "升级版", "升級版" (the successor of),
-  // "二代", "三代", "新一代" (the second, third, new generation; not "新款",
-  // "new in", which titles of every product carry); and "not" as titles
-  // put it beside a code ("BenQ GV30（不是GV31）", "GV31ではありません",
-  // "GV31 아님"): the listing names the product as another's.
+  // (replaces); and "not" as titles put it beside a code ("BenQ GV30
+  // （不是GV31）", "GV31ではありません", "GV31 아님"): the listing names the
+  // product as another's.
   const bool cjk = std::any_of(listing.title.begin(), listing.title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
   for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "交換", "互換", "호환", "교체용", "교체", "전용",
-                                      "专用", "專用", "对应", "對應", "代替", "替代", "取代", "升级款", "升級款", "升级版", "升級版",
-                                      "二代", "三代", "新一代", "不是", "并非", "並非",
+                                      "专用", "專用", "对应", "對應", "代替", "替代", "取代", "不是", "并非", "並非",
                                       "ではありません", "ではない", "아님", "아닙니다"})
     if (cjk && listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
+  // A successor or generation of the notice's model ("升级款", "升级版": the
+  // upgrade of; "二代", "三代", "新一代": the second, third, new generation),
+  // written against its code ("GV31升级版", "GV31 二代", "二代GV31"); alone,
+  // the words are sellers' praise ("2024升级版", "新一代"), as "新款" (new
+  // in) is.
+  if (cjk)
+    for (const std::string_view word : {"升级款", "升級款", "升级版", "升級版", "二代", "三代", "新一代"})
+      for (size_t at = listing.title.find(word); at != std::string::npos; at = listing.title.find(word, at + 1))
+        if (notice.title.find(word) == std::string::npos && CodeBesideCjkWord(notice, listing.title, at, word.size())) return true;
   const auto brand_word = [&](std::string_view w) {
     return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
   };
@@ -1777,8 +1830,27 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"리모컨", "remote"},  {"滤网", "filter"},    {"濾網", "filter"},    {"フィルター", "filter"}, {"필터", "filter"},
       {"三脚架", "tripod"},  {"삼각대", "tripod"},  {"门封条", "gasket"},  {"門封條", "gasket"},    {"密封条", "gasket"},
       {"密封條", "gasket"},  {"密封圈", "gasket"},  {"把手", "handle"}};
+  // A door seal or a handle is the goods only as the head of its phrase:
+  // on its own ("冰箱 门封条"), after a code or the device ("冰箱门封条",
+  // "门把手"); with a word describing it, joined before or after ("磁性门封条",
+  // "门封条加厚", "防烫把手"), it is a feature of the appliance sold.
+  const auto part_is_head = [&](std::string_view word) {
+    static constexpr std::string_view kDevices[] = {"冰箱", "冰柜", "水壶", "烤箱", "门", "門", "锅", "鍋", "壶", "壺"};
+    const std::string_view t = listing.title;
+    for (size_t at = t.find(word); at != std::string_view::npos; at = t.find(word, at + 1)) {
+      const size_t end = at + word.size();
+      if (end < t.size() && static_cast<unsigned char>(t[end]) >= 0xE3) continue;
+      const std::string_view before = t.substr(0, at);
+      if (!before.empty() && static_cast<unsigned char>(before.back()) >= 0x80 &&
+          std::none_of(std::begin(kDevices), std::end(kDevices), [before](std::string_view d) { return before.ends_with(d); }))
+        continue;
+      return true;
+    }
+    return false;
+  };
   for (const auto& [word, english] : kCjkParts) {
     if (listing.title.find(word) == std::string::npos || cjk_sold_with(word) || is_accessory()) continue;
+    if ((english == "gasket" || english == "handle") && !part_is_head(word)) continue;
     // As for the English parts, the notice's title counts: a description
     // names the parts the product comes with.
     if (in_notice(word, false) || notice_names(english, /*part=*/true, true) || notice_names(fmt::format("{}s", english), true, true)) continue;
@@ -2011,6 +2083,8 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
       ++at;
     }
     if (at >= words.size() || (!strong && !numbered)) continue;
+    // A quantity is no batch ("Charge: 65W PD", "batch 20pcs").
+    if (const CodesAndSpecs read = ExtractCodesAndSpecs(words[at]); read.codes.empty() && !read.specs.empty()) continue;
     if (std::string code = BatchCode(words[at]); !code.empty() && std::find(batches.begin(), batches.end(), code) == batches.end())
       batches.push_back(std::move(code));
   }
@@ -2215,9 +2289,22 @@ MatchRecord FromNotice(const Notice& n) {
   const auto add_model = [&models](std::string code) {
     if (models.size() < 4 * kMaxModelRange && std::find(models.begin(), models.end(), code) == models.end()) models.push_back(std::move(code));
   };
+  // A model year among them ("RX-8; 2023/24") is no model: a listing's
+  // "2024" would be taken for one.
+  const auto model_year = [](std::string_view entry) {
+    if (std::any_of(entry.begin(), entry.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; })) return false;
+    for (size_t at = 0; at < entry.size();) {
+      size_t end = at;
+      while (end < entry.size() && IsDigit(entry[end])) ++end;
+      const std::string_view digits = entry.substr(at, end - at);
+      if (digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"))) return true;
+      at = end == at ? at + 1 : end;
+    }
+    return false;
+  };
   for (const std::string& entry : given) {
     for (std::string& code : ExpandModelEntry(entry)) add_model(std::move(code));
-    add_model(entry);
+    if (!model_year(entry)) add_model(entry);
   }
   for (std::string& code : ModelRangesInText(prose)) add_model(std::move(code));
   r.record.fields = {{"title", name},

@@ -1736,6 +1736,11 @@ TEST(RecallIdentityTest, AModelInsideARangeTheNoticeNamesIsItsModel) {
   ExpectOneTakedown(MatchOne(heater, MakeListing("L", "Orvella 8805 Electric Fan Heater 2000W", "Orvella", "", "8805")));
   EXPECT_TRUE(MatchOne(heater, MakeListing("L", "Orvella 8810 Electric Fan Heater 2000W", "Orvella", "", "8810")).empty());
   ExpectOneTakedown(MatchOne(car, MakeListing("L", "Ruvik 12346 pull-back toy car", "Ruvik", "", "12346")));
+  // A model year in the list is no model.
+  Notice scooter = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90030/26", "Electric scooter", "Rovix", "", "");
+  scooter.model_numbers = {"RX-8800", "2023/24"};
+  for (const char* title : {"Rovix electric scooter 2024 new, 10 inch tires", "Rovix RX-10 electric scooter 2024 model"})
+    for (const auto& hit : MatchOne(scooter, MakeListing("L", title, "Rovix"))) EXPECT_NE(hit.action, RecallAction::kTakedown) << title;
   EXPECT_TRUE(MatchOne(car, MakeListing("L", "Ruvik 12348 pull-back toy car", "Ruvik", "", "12348")).empty());
   const auto hits = MatchOne(kettle, MakeListing("L", "Pellix SK2214 Electric Kettle 1.7L Stainless Steel", "Pellix", "", "SK2214"));
   ASSERT_EQ(hits.size(), 1u);
@@ -1759,6 +1764,7 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   EXPECT_EQ(ReadBatches("batch 2401, date code 2340. lot: l-2301"), (std::vector<std::string>{"2401", "2340", "L2301"}));
   EXPECT_EQ(ReadBatches("charge: 2401; lote nº 77a1; 批次:2401"), (std::vector<std::string>{"2401", "77A1"}));
   EXPECT_TRUE(ReadBatches("a lot of fun, fast charge 65w, batch of 12 cookies").empty());
+  EXPECT_TRUE(ReadBatches("charge: 65w pd fast charging. batch 20pcs").empty());
   EXPECT_EQ(CodeRangesIn("only hair dryers with date codes 2301 through 2335 are included"), std::vector<std::string>{"2301-2335"});
   EXPECT_EQ(CodeRangesIn("all lot codes between 2301 and 2352"), std::vector<std::string>{"2301-2352"});
   EXPECT_EQ(CodeRangesIn("batch numbers l2301-l2352"), std::vector<std::string>{"L2301-L2352"});
@@ -2441,6 +2447,13 @@ TEST(RecallRulesCjkTest, ChineseNegationsSuccessorsRepairsImitationsAndBundlesAs
   EXPECT_EQ(action("LP310 便携投影仪 Lumora 1080P", ""), RecallAction::kTakedown);
   for (const char* title : {"LP310 便携投影仪 Lumora同款 1080P", "仿Lumora LP310 便携投影仪"})
     EXPECT_NE(action(title, ""), RecallAction::kTakedown) << title;
+  for (const char* title : {"Lumora LP300（非LP-310）投影仪", "Lumora LP300 投影仪 而非LP310", "Lumora LP320 投影仪 LP-310升级版"})
+    EXPECT_EQ(action(title), RecallAction::kReview) << title;
+  // Praise, not another edition, away from the code; a part with a word
+  // describing it is a feature of the product.
+  for (const char* title : {"Lumora LP310 投影仪 2024升级版", "Lumora LP310 投影仪 新一代 智能", "Lumora LP310 投影仪 隐藏式把手",
+                            "Lumora LP310 投影仪 密封条加厚", "Lumora LP310 投影仪 第二代店铺", "Lumora LP310 投影仪 2024升级款"})
+    EXPECT_EQ(action(title), RecallAction::kTakedown) << title;
   // The product with its parts, free or included.
   for (const char* title : {"Lumora LP310 投影仪 送支架 送收纳包", "Lumora LP310 投影仪 + 遥控器 + 电源适配器", "Lumora LP310投影仪 含遥控器 电源适配器",
                             "Lumora LP310 投影仪 赠数据线"})
