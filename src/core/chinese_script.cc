@@ -2,6 +2,7 @@
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <utf8proc.h>
 
 #include <cstdint>
 #include <memory>
@@ -38,22 +39,6 @@ const std::vector<char32_t>& SimplifiedForms() {
   return table;
 }
 
-void AppendUtf8(char32_t cp, std::string* out) {
-  if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 }  // namespace
 
 std::string SimplifiedChinese(std::string_view text) {
@@ -70,7 +55,9 @@ std::string SimplifiedChinese(std::string_view text) {
       if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
         const char32_t cp = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
         if (cp >= kFirst && cp <= kLast && forms[cp - kFirst] != cp) {
-          AppendUtf8(forms[cp - kFirst], &out);
+          utf8proc_uint8_t bytes[4];
+          const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(forms[cp - kFirst]), bytes);
+          out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(n));
           i += 3;
           continue;
         }
