@@ -577,7 +577,8 @@ constexpr CjkLabel kCjkLabels[] = {
     // labels of forms spaced out to a width ("型 号", "型　　号").
     {"型号规格", " model "}, {"型號規格", " model "}, {"款号", " item no "}, {"款號", " item no "}, {"型 号", " model "},
     {"型 號", " model "}, {"型\u3000号", " model "}, {"型\u3000號", " model "}, {"型\u3000\u3000号", " model "},
-    {"型\u3000\u3000號", " model "}, {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"型式", " model ", true}, {"货号", " item no "},
+    {"型\u3000\u3000號", " model "}, {"型号", " model "}, {"型號", " model "}, {"型番", " model "}, {"型式", " model ", true},
+    {"货号", " item no "},
     {"貨號", " item no "}, {"品番", " item no "}, {"모델명", " model "}, {"모델번호", " model "}, {"모델", " model "},
     {"품번", " item no "}, {"รุ่น", " model "}, {"：", ": "}, {"，", ", "}, {"、", ", "}, {"；", "; "}, {"。", ". "},
     {"（", " ("}, {"）", ") "}, {"．", ". "}, {"\u3000", " "}};
@@ -1048,7 +1049,9 @@ bool ExpandSlashShorthand(std::string_view token, std::vector<std::string>* out)
   if (parts.size() < 2 || !SplitLastDigits(parts[0], &first) || CompactAlnum(parts[0]).size() < 3) return false;
   // Digits alone: not years ("2023/24", "2023/2024": model years).
   if (first.head.empty() && NumberIsYearLike(first.digits)) return false;
-  const auto all_digits = [](std::string_view p) { return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+  const auto all_digits = [](std::string_view p) {
+    return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
   std::vector<std::string> codes = {std::string(parts[0])};
   for (size_t i = 1; i < parts.size(); ++i) {
     const std::string_view p = parts[i];

@@ -2154,8 +2154,8 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
       if (!numbered || last.empty()) continue;
       const std::string low = CompactAlnum(first), high = CompactAlnum(last);
       PrefixedNumber lo, hi;
-      if (SplitPrefixedNumber(low, &lo) && SplitPrefixedNumber(high, &hi) && lo.digits == b.digits && hi.digits == b.digits && lo.prefix == b.prefix && hi.prefix == b.prefix && lo.number <= b.number &&
-          b.number <= hi.number)
+      if (SplitPrefixedNumber(low, &lo) && SplitPrefixedNumber(high, &hi) && lo.digits == b.digits && hi.digits == b.digits &&
+          lo.prefix == b.prefix && hi.prefix == b.prefix && lo.number <= b.number && b.number <= hi.number)
         return true;
     }
   }
