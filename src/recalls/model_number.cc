@@ -839,8 +839,28 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
           break;
         }
       }
+    // A number of four to eight digits right after the label, or listed
+    // after one ("Model No: 8809", "models 8801 and 8802"), names a model
+    // too; not a year ("Model: 2024"), nor a quantity ("Model: 1500 W").
+    const size_t first_after_label = next;
+    bool numbers_listed = false;
+    const auto model_number = [&](size_t k) {
+      const std::string_view t = words[k].code();
+      if (k != first_after_label && !numbers_listed) return false;
+      if (t.size() < 4 || t.size() > 8 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+      if (t.size() == 4 && (t.starts_with("19") || t.starts_with("20"))) return false;
+      if (words[k].ends || words[k].comma || k + 1 == words.size()) return true;
+      const std::string& unit = words[k + 1].lower;
+      return !IsQuantityWord(unit) && unit != "w" && unit != "v" && unit != "a" && unit != "kw" && unit != "watt" && unit != "watts" &&
+             unit != "volt" && unit != "volts";
+    };
     for (; next < words.size() && out.size() < kMaxModels; ++next) {
       const Word& x = words[next];
+      if (!x.opens && model_number(next)) {
+        numbers_listed = true;
+        if (std::find(out.begin(), out.end(), x.code()) == out.end()) out.emplace_back(x.code());
+        continue;
+      }
       // A remark in brackets between the codes ("BSFIREPIT01 (UPC code
       // 680079015930); BSFIREPIT02") is passed over.
       if (x.opens && !ListedModelCode(x.code())) {

@@ -444,6 +444,17 @@ TEST(QuantityWordTest, UnitsAndCountsOfPieces) {
   for (const char* w : {"", "in", "a", "x", "black", "perfume", "her"}) EXPECT_FALSE(IsQuantityWord(w)) << w;
 }
 
+TEST(LabelledModelNumbersTest, NumbersOfFourDigitsOrMoreAfterALabel) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(LabelledModelNumbers("Model No: 8809"), V{"8809"});
+  EXPECT_EQ(LabelledModelNumbers("The recall involves models 8801 and 8802."), (V{"8801", "8802"}));
+  EXPECT_EQ(OwnLabelledModelNumbers("油汀取暖器 型号：4122 白色"), V{"4122"});
+  EXPECT_EQ(LabelledModelNumbers("Model 8809 heater, model number GV31"), (V{"8809", "GV31"}));
+  // Not a year, a quantity or a short number.
+  for (const char* text : {"Model: 2024", "Model: 1500 W", "Model No. 1500 watts", "model 12", "Model 2000 series"})
+    EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
+}
+
 TEST(ModelRangeTest, RangesAndShorthandListsInAModelEntry) {
   using V = std::vector<std::string>;
   EXPECT_EQ(ExpandModelEntry("8801-8803"), (V{"8801", "8802", "8803"}));
