@@ -1986,20 +1986,21 @@ std::vector<std::string_view> NamesInDescription(std::string_view d) {
 
 namespace {
 
-// The words of a folded text for ReadBatches and CodeRangesIn: split at
-// blanks, a colon or "#" a word of its own ("batch:2401" is "batch", ":",
-// "2401"), brackets and trailing punctuation dropped (a "-" alone kept:
-// "L2301 - L2352").
+// The words of a folded text for ReadBatches, CodeRangesIn and
+// BatchesCover: split at blanks, a colon, "#" and a comma (or semicolon)
+// words of their own ("batch:2401" is "batch", ":", "2401"; "2218, 2341" is
+// "2218", ",", "2341"), brackets and trailing punctuation dropped (a "-"
+// alone kept: "L2301 - L2352").
 std::vector<std::string_view> BatchWords(std::string_view folded, std::string* buffer) {
   buffer->clear();
   buffer->reserve(folded.size() + 16);
   for (const char c : folded) {
-    if (c == ':' || c == '#') {
+    if (c == ':' || c == '#' || c == ',' || c == ';') {
       buffer->append(" ");
-      buffer->push_back(c);
+      buffer->push_back(c == ';' ? ',' : c);
       buffer->append(" ");
     } else {
-      buffer->push_back(c == '\n' || c == '\t' || c == '(' || c == ')' || c == '[' || c == ']' || c == ',' || c == ';' ? ' ' : c);
+      buffer->push_back(c == '\n' || c == '\t' || c == '(' || c == ')' || c == '[' || c == ']' ? ' ' : c);
     }
   }
   std::vector<std::string_view> words;
@@ -2049,13 +2050,14 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
   std::vector<std::string> batches;
   // Most texts name no batch: one look for the labels first, the words
   // that are as often something else ("slot", "charger") only before a
-  // colon, "#" or "n" (a number word) a few bytes on.
-  static constexpr std::string_view kStems[] = {"batch", "date code", "批次", "批号", "批號", "ロット"};
-  static constexpr std::string_view kWeakStems[] = {"lot", "charge", "partia", "partie"};
+  // colon, "#", "n" (a number word) or a digit a few bytes on.
+  static constexpr std::string_view kStems[] = {"batch", "date code", "批次", "批号", "批號", "ロット", "partii", "sarze", "šarže",
+                                                "ch.-b", "lotnummer", "partijnummer"};
+  static constexpr std::string_view kWeakStems[] = {"lot", "charge", "partia", "partie", "los-nr"};
   const auto weak_label_ahead = [folded](std::string_view stem) {
     for (size_t at = folded.find(stem); at != std::string_view::npos; at = folded.find(stem, at + 1)) {
       const std::string_view ahead = folded.substr(at + stem.size(), 6);
-      if (ahead.find_first_of(":#n") != std::string_view::npos) return true;
+      if (ahead.find_first_of(":#n0123456789") != std::string_view::npos) return true;
     }
     return false;
   };
@@ -2064,15 +2066,27 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     return batches;
   thread_local std::string buffer;
   const std::vector<std::string_view> words = BatchWords(folded, &buffer);
-  static const std::unordered_set<std::string_view> kLabels = {"batch", "batch-nr", "batchnummer", "chargennummer", "charge-nr",
-                                                                "chargen-nr", "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号"};
-  // Words that are as often something else: only before a colon, "#" or a
-  // number word.
+  static const std::unordered_set<std::string_view> kLabels = {
+      "batch", "batch-nr", "batchnummer", "chargennummer", "charge-nr", "chargen-nr", "ch.-b", "ch-b", "lot-nr", "los-nr", "lotnummer",
+      "partijnummer", "sarze", "šarže", "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号"};
+  // Words that are as often something else ("a lot of", "fast charge"):
+  // only before a colon, "#" or a number word, or a code of four
+  // characters or more.
   static const std::unordered_set<std::string_view> kWeakLabels = {"lot", "charge", "lote", "lotto", "partia", "partie", "ロット"};
+  // Words after a number that make it a quantity: "Batch: 500 pcs", "Lotto:
+  // 120 pezzi".
+  static const std::unordered_set<std::string_view> kCounts = {"pcs", "pc", "pieces", "piece", "pezzi", "pz", "stuck", "stück", "szt",
+                                                               "units", "unit", "uds", "unidades", "pieces", "pièces", "carton",
+                                                               "cartons", "sets", "pairs", "bottles", "flaschen"};
   for (size_t i = 0; i < words.size() && batches.size() < 8; ++i) {
     size_t at = i + 1;
     bool strong = kLabels.count(words[i]) != 0;
     if (!strong && words[i] == "date" && at < words.size() && (words[at] == "code" || words[at] == "codes")) {
+      strong = true;
+      ++at;
+    }
+    // Polish "nr partii", "numer partii" (number of the batch).
+    if (!strong && (words[i] == "nr" || words[i] == "numer") && at < words.size() && words[at] == "partii") {
       strong = true;
       ++at;
     }
@@ -2082,11 +2096,42 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
       numbered = true;
       ++at;
     }
-    if (at >= words.size() || (!strong && !numbered)) continue;
-    // A quantity is no batch ("Charge: 65W PD", "batch 20pcs").
-    if (const CodesAndSpecs read = ExtractCodesAndSpecs(words[at]); read.codes.empty() && !read.specs.empty()) continue;
-    if (std::string code = BatchCode(words[at]); !code.empty() && std::find(batches.begin(), batches.end(), code) == batches.end())
-      batches.push_back(std::move(code));
+    if (at >= words.size()) continue;
+    // A number written in groups ("Lotto: 0909 700696"), as the notice
+    // may write it whole: the groups together.
+    std::string_view value = words[at];
+    std::string grouped(value);
+    size_t last = at;
+    if (std::all_of(value.begin(), value.end(), IsDigit))
+      for (size_t k = at + 1; k < words.size() && k < at + 3; ++k) {
+        if (words[k].size() < 3 || words[k].size() > 8 || !std::all_of(words[k].begin(), words[k].end(), IsDigit)) break;
+        grouped.append(words[k]);
+        last = k;
+      }
+    std::string code = BatchCode(grouped);
+    if (code.empty()) continue;
+    if (!strong && !numbered && code.size() < 4) continue;
+    // A quantity is no batch ("Charge: 65W PD", "batch 20pcs", "Lot: 100
+    // pcs"), nor a year ("New batch 2024", "Charge: 2023").
+    if (const CodesAndSpecs read = ExtractCodesAndSpecs(value); read.codes.empty() && !read.specs.empty()) continue;
+    if (last + 1 < words.size() && kCounts.count(words[last + 1]) != 0) continue;
+    if (grouped.size() == 4 && std::all_of(grouped.begin(), grouped.end(), IsDigit) && (grouped.starts_with("19") || grouped.starts_with("20")))
+      continue;
+    std::string written = grouped;
+    for (char& c : written) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (std::find(batches.begin(), batches.end(), written) == batches.end()) batches.push_back(std::move(written));
+    // More listed after it: "Batch: 2218, 2341", "lots 2218 and 2341".
+    for (size_t k = last + 1; k + 1 < words.size() && batches.size() < 8; k += 2) {
+      if (words[k] != "," && words[k] != "and" && words[k] != "&" && words[k] != "/") break;
+      const std::string more = BatchCode(words[k + 1]);
+      if (more.empty() || !std::any_of(words[k + 1].begin(), words[k + 1].end(), IsDigit) ||
+          (k + 2 < words.size() && kCounts.count(words[k + 2]) != 0))
+        break;
+      std::string listed(words[k + 1]);
+      for (char& c : listed) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (std::find(batches.begin(), batches.end(), listed) == batches.end()) batches.push_back(std::move(listed));
+      i = k + 1;
+    }
   }
   return batches;
 }
@@ -2132,30 +2177,146 @@ std::vector<std::string> CodeRangesIn(std::string_view folded) {
   return ranges;
 }
 
+namespace {
+
+// A batch code as compared: letters and digits in capitals, a leading lot
+// marker ("L", "LOT": Directive 2011/91/EU's "L") and leading zeros left
+// out (exports drop them: "09918" is "9918"), and O and I read as 0 and 1.
+std::string ComparableBatch(std::string_view code) {
+  std::string c = CompactAlnum(code);
+  if (c.starts_with("LOT") && c.size() > 3 && IsDigit(c[3])) c.erase(0, 3);
+  else if (c.starts_with("L") && c.size() > 1 && IsDigit(c[1])) c.erase(0, 1);
+  size_t zeros = 0;
+  while (zeros + 1 < c.size() && c[zeros] == '0') ++zeros;
+  c.erase(0, zeros);
+  for (char& ch : c) ch = ch == 'O' ? '0' : ch == 'I' ? '1' : ch;
+  return c;
+}
+
+// The (year, month) a date-shaped batch may mean, in any order sellers
+// write one: "2022/04", "04/2022", "10/2022", "2023-06", "06.2023",
+// "05-12-2022", "202403", "122023", "20221205". Empty when it is no date.
+std::vector<std::pair<int, int>> DateReadings(std::string_view written) {
+  std::vector<std::pair<int, int>> out;
+  std::vector<std::string_view> parts;
+  for (size_t at = 0; at < written.size();) {
+    size_t end = at;
+    while (end < written.size() && IsDigit(written[end])) ++end;
+    if (end > at) parts.push_back(written.substr(at, end - at));
+    at = end == at ? at + 1 : end;
+  }
+  const auto year_of = [](std::string_view p) { return p.size() == 4 && (p.starts_with("19") || p.starts_with("20")) ? std::stoi(std::string(p)) : 0; };
+  const auto add = [&out](int year, int month) {
+    if (year > 0 && month >= 1 && month <= 12 && std::find(out.begin(), out.end(), std::pair{year, month}) == out.end()) out.emplace_back(year, month);
+  };
+  const auto month_of = [](std::string_view p) { return p.size() <= 2 ? std::stoi(std::string(p)) : 0; };
+  if (parts.size() >= 2 && parts.size() <= 3) {
+    // The year first or last; the month beside it (or, day first, before
+    // it: "05-12-2022" is December or May).
+    if (const int y = year_of(parts.front())) {
+      add(y, month_of(parts[1]));
+      if (parts.size() == 3) add(y, month_of(parts[2]));
+    }
+    if (const int y = year_of(parts.back())) {
+      add(y, month_of(parts[parts.size() - 2]));
+      if (parts.size() == 3) add(y, month_of(parts[0]));
+    }
+  } else if (parts.size() == 1 && parts[0].size() == written.size()) {
+    const std::string_view d = parts[0];
+    if (d.size() == 6) {  // YYYYMM or MMYYYY
+      if (const int y = year_of(d.substr(0, 4))) add(y, month_of(d.substr(4, 2)));
+      if (const int y = year_of(d.substr(2, 4))) add(y, month_of(d.substr(0, 2)));
+    } else if (d.size() == 8) {  // YYYYMMDD or DDMMYYYY
+      if (const int y = year_of(d.substr(0, 4))) add(y, month_of(d.substr(4, 2)));
+      if (const int y = year_of(d.substr(4, 4))) add(y, month_of(d.substr(2, 2)));
+    }
+  }
+  return out;
+}
+
+// A code split before its last run of digits ("23W17": "23W" and 17), for
+// ranges.
+bool HeadAndNumber(std::string_view compact, std::string_view* head, uint64_t* number, size_t* digits) {
+  size_t begin = compact.size();
+  while (begin > 0 && IsDigit(compact[begin - 1])) --begin;
+  if (begin == compact.size() || compact.size() - begin > 12) return false;
+  *head = compact.substr(0, begin);
+  *digits = compact.size() - begin;
+  *number = 0;
+  for (size_t k = begin; k < compact.size(); ++k) *number = *number * 10 + static_cast<uint64_t>(compact[k] - '0');
+  return true;
+}
+
+}  // namespace
+
 bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch) {
-  PrefixedNumber b;
-  const bool numbered = SplitPrefixedNumber(batch, &b);
+  const std::string b = ComparableBatch(batch);
+  if (b.empty()) return true;
+  const std::vector<std::pair<int, int>> batch_dates = DateReadings(batch);
   thread_local std::string buffer;
+  // Whether one code of the notice is the listing's: the same, or one the
+  // other with a sub-lot's letters after it ("2218-A" of "2218").
+  const auto same = [&b](std::string_view code) {
+    const std::string c = ComparableBatch(code);
+    if (c.empty()) return false;
+    const auto sub_lot = [](const std::string& longer, const std::string& shorter) {
+      return longer.size() > shorter.size() && longer.size() - shorter.size() <= 2 && longer.starts_with(shorter) &&
+             std::all_of(longer.begin() + static_cast<std::ptrdiff_t>(shorter.size()), longer.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    };
+    return c == b || sub_lot(b, c) || sub_lot(c, b);
+  };
   for (const std::string& entry : entries) {
     const std::string folded = NormalizeForMatching(entry);
-    if (CompactAlnum(folded) == batch) return true;
     const std::vector<std::string_view> words = BatchWords(folded, &buffer);
+    // A field of other identifiers (an article reference "REF 3985250", an
+    // order "ORD ...", serial numbers) limits nothing a listing's batch can
+    // be compared with: every word a code, a joining word or a colon.
+    static const std::unordered_set<std::string_view> kJoins = {"-", "to", "through", "thru", "and", "bis", "from", "till", "until",
+                                                                "&", ":", ",", "a", "al", "do", "od", "i", "y", "et", "und", "e"};
+    const bool codes_only = std::all_of(words.begin(), words.end(), [](std::string_view w) {
+      return kJoins.count(w) != 0 || std::any_of(w.begin(), w.end(), IsDigit);
+    });
+    if (!codes_only) return true;
+    if (same(entry)) return true;
+    // Dates compare as dates, read in any order; a date against a code
+    // that is no date cannot be compared.
+    const std::vector<std::pair<int, int>> entry_dates = DateReadings(entry);
+    if (!entry_dates.empty() || !batch_dates.empty()) {
+      if (entry_dates.empty() || batch_dates.empty()) return true;
+      for (const auto& d : entry_dates)
+        if (std::find(batch_dates.begin(), batch_dates.end(), d) != batch_dates.end()) return true;
+      continue;
+    }
+    std::string_view head;
+    uint64_t number = 0;
+    size_t digits = 0;
+    const bool numbered = HeadAndNumber(b, &head, &number, &digits);
+    const auto in_range = [&](std::string_view first, std::string_view last) {
+      const std::string low = ComparableBatch(first), high = ComparableBatch(last);
+      std::string_view low_head, high_head;
+      uint64_t lo = 0, hi = 0;
+      size_t lo_digits = 0, hi_digits = 0;
+      return HeadAndNumber(low, &low_head, &lo, &lo_digits) && HeadAndNumber(high, &high_head, &hi, &hi_digits) && low_head == head &&
+             high_head == head && lo_digits == hi_digits && digits == lo_digits && lo <= number && number <= hi;
+    };
     for (size_t i = 0; i < words.size(); ++i) {
-      // "L2301-L2352" as one word, or "2301 to 2352" as three.
-      std::string_view first = words[i], last;
-      if (const size_t dash = first.find('-'); dash != std::string_view::npos && dash > 0 && dash + 1 < first.size()) {
-        last = first.substr(dash + 1);
-        first = first.substr(0, dash);
-      } else if (i + 2 < words.size() && (words[i + 1] == "-" || words[i + 1] == "to" || words[i + 1] == "through" || words[i + 1] == "thru" ||
-                                          words[i + 1] == "and" || words[i + 1] == "bis")) {
-        last = words[i + 2];
+      if (same(words[i])) return true;
+      // Each part of a pair ("20245-220722": a lot and a date).
+      for (size_t from = 0; from < words[i].size();) {
+        const size_t dash = std::min(words[i].find('-', from), words[i].size());
+        if (dash < words[i].size() && same(words[i].substr(from, dash - from))) return true;
+        if (dash == words[i].size() && from > 0 && same(words[i].substr(from))) return true;
+        from = dash + 1;
       }
-      if (CompactAlnum(words[i]) == batch || CompactAlnum(first) == batch || (!last.empty() && CompactAlnum(last) == batch)) return true;
-      if (!numbered || last.empty()) continue;
-      const std::string low = CompactAlnum(first), high = CompactAlnum(last);
-      PrefixedNumber lo, hi;
-      if (SplitPrefixedNumber(low, &lo) && SplitPrefixedNumber(high, &hi) && lo.digits == b.digits && hi.digits == b.digits &&
-          lo.prefix == b.prefix && hi.prefix == b.prefix && lo.number <= b.number && b.number <= hi.number)
+      if (!numbered) continue;
+      // "2301 to 2352", "From MCJF-1000031 to MCJF-1005100" as three words,
+      // or "L2301-L2352" as one.
+      if (i + 2 < words.size() && (words[i + 1] == "-" || words[i + 1] == "to" || words[i + 1] == "through" || words[i + 1] == "thru" ||
+                                   words[i + 1] == "bis") &&
+          in_range(words[i], words[i + 2]))
+        return true;
+      if (const size_t dash = words[i].find('-'); dash != std::string_view::npos && dash > 0 && dash + 1 < words[i].size() &&
+                                                  in_range(words[i].substr(0, dash), words[i].substr(dash + 1)))
         return true;
     }
   }

@@ -1761,10 +1761,17 @@ TEST(RecallIdentityTest, AFirmsPinyinEnglishAndTradingNamesAreEachItsName) {
 }
 
 TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
-  EXPECT_EQ(ReadBatches("batch 2401, date code 2340. lot: l-2301"), (std::vector<std::string>{"2401", "2340", "L2301"}));
+  EXPECT_EQ(ReadBatches("batch 2401, date code 2340. lot: l-2301"), (std::vector<std::string>{"2401", "2340", "L-2301"}));
   EXPECT_EQ(ReadBatches("charge: 2401; lote nº 77a1; 批次:2401"), (std::vector<std::string>{"2401", "77A1"}));
-  EXPECT_TRUE(ReadBatches("a lot of fun, fast charge 65w, batch of 12 cookies").empty());
-  EXPECT_TRUE(ReadBatches("charge: 65w pd fast charging. batch 20pcs").empty());
+  EXPECT_EQ(ReadBatches("lot 23045, lotto 230415, charge 02114455, nr partii 5521a, ch.-b.: 8812"),
+            (std::vector<std::string>{"23045", "230415", "02114455", "5521A", "8812"}));
+  EXPECT_EQ(ReadBatches("batch: 2218, 2341"), (std::vector<std::string>{"2218", "2341"}));
+  EXPECT_EQ(ReadBatches("lotto: 0909 700696"), std::vector<std::string>{"0909700696"});
+  // Not a quantity, a year or a word in another sense.
+  for (const char* text : {"a lot of fun, fast charge 65w, batch of 12 cookies", "charge: 65w pd fast charging. batch 20pcs",
+                           "batch: 500 pcs per carton", "lot: 100 pcs", "lotto: 120 pezzi", "new batch 2024 just arrived", "charge: 2023",
+                           "lot de 3", "lote 2 unidades"})
+    EXPECT_TRUE(ReadBatches(text).empty()) << text;
   EXPECT_EQ(CodeRangesIn("only hair dryers with date codes 2301 through 2335 are included"), std::vector<std::string>{"2301-2335"});
   EXPECT_EQ(CodeRangesIn("all lot codes between 2301 and 2352"), std::vector<std::string>{"2301-2352"});
   EXPECT_EQ(CodeRangesIn("batch numbers l2301-l2352"), std::vector<std::string>{"L2301-L2352"});
@@ -1775,7 +1782,28 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   EXPECT_TRUE(BatchesCover({"L2301 - L2352"}, "L2340"));
   EXPECT_FALSE(BatchesCover({"L2301 - L2352"}, "K2340"));
   EXPECT_TRUE(BatchesCover({"L2301, L2302"}, "L2302"));
-  EXPECT_TRUE(BatchesCover({"Batch: 24-0117"}, "240117"));
+  EXPECT_TRUE(BatchesCover({"24-0117"}, "240117"));
+  // As sellers write a batch the notice names: a date in another order,
+  // leading zeros or a lot marker dropped or added, a sub-lot, O for 0.
+  EXPECT_TRUE(BatchesCover({"2022/04"}, "04/2022"));
+  EXPECT_TRUE(BatchesCover({"10/2022"}, "2022/10"));
+  EXPECT_TRUE(BatchesCover({"2023-06"}, "06.2023"));
+  EXPECT_TRUE(BatchesCover({"05-12-2022 A"}, "2022-12-05"));
+  EXPECT_TRUE(BatchesCover({"202403"}, "03/2024"));
+  EXPECT_FALSE(BatchesCover({"2022/04"}, "05/2022"));
+  EXPECT_TRUE(BatchesCover({"09918"}, "9918"));
+  EXPECT_TRUE(BatchesCover({"40820"}, "L40820"));
+  EXPECT_TRUE(BatchesCover({"2218"}, "2218-A"));
+  EXPECT_TRUE(BatchesCover({"CMP01M21F"}, "CMPO1M21F"));
+  EXPECT_TRUE(BatchesCover({"23W17 - 23W46"}, "23W30"));
+  EXPECT_FALSE(BatchesCover({"23W17 - 23W46"}, "23W47"));
+  EXPECT_TRUE(BatchesCover({"From MCJF-1000031 to MCJF-1005100 (HRM1000)"}, "MCJF-1002000"));
+  EXPECT_TRUE(BatchesCover({"E2037: 2318, 2319 and 2322"}, "2319"));
+  EXPECT_TRUE(BatchesCover({"20245-220722"}, "20245"));
+  EXPECT_FALSE(BatchesCover({"E2037: 2318, 2319 and 2322"}, "2345"));
+  // A field of other identifiers limits nothing.
+  EXPECT_TRUE(BatchesCover({"REF 3985250"}, "2K01"));
+  EXPECT_TRUE(BatchesCover({"All"}, "2K01"));
 }
 
 // A notice listing its barcode among its model numbers agrees on it once.
