@@ -345,6 +345,19 @@ class Scanner {
       return;
     }
     std::string compact = CompactAlnum(text_.substr(begin, end - begin));
+    // A number before a unit word is a quantity, as it is with the unit
+    // joined: "10400 mAh" is "10400mAh", not a code.
+    if (all_digits && parts.size() == 1 && end + 1 < text_.size() && text_[end] == ' ') {
+      size_t word_end = end + 1;
+      while (word_end < text_.size() && IsAlpha(text_[word_end])) ++word_end;
+      const std::string_view unit = text_.substr(end + 1, word_end - end - 1);
+      if ((word_end == text_.size() || !IsDigit(text_[word_end])) && IsQuantityWord(unit)) {
+        std::string spec = compact;
+        for (const char c : unit) spec += Upper(c);
+        out_.specs.push_back({std::move(spec), begin});
+        return;
+      }
+    }
     if (IsCompactCode(compact, list_or_decimal)) {
       ModelCode code;
       code.stem = MakeStem(compact);

@@ -444,6 +444,18 @@ TEST(QuantityWordTest, UnitsAndCountsOfPieces) {
   for (const char* w : {"", "in", "a", "x", "black", "perfume", "her"}) EXPECT_FALSE(IsQuantityWord(w)) << w;
 }
 
+// A number before a unit word is a quantity, as with the unit joined.
+TEST(ModelNumberTest, ANumberBeforeAUnitWordIsAQuantity) {
+  for (const char* text : {"powerbank 10400 mAh usb-c", "cable 10400 mm", "set of 12500 pcs"}) {
+    const CodesAndSpecs found = ExtractCodesAndSpecs(text);
+    EXPECT_TRUE(found.codes.empty()) << text;
+    EXPECT_EQ(found.specs.size(), 1u) << text;
+  }
+  EXPECT_EQ(ExtractCodesAndSpecs("powerbank 10400 mAh").specs[0].normalized, ExtractCodesAndSpecs("powerbank 10400mAh").specs[0].normalized);
+  // Not before another word.
+  EXPECT_EQ(ExtractModelCodes("item 10400 black").size(), 1u);
+}
+
 TEST(LabelledModelNumbersTest, NumbersOfFourDigitsOrMoreAfterALabel) {
   using V = std::vector<std::string>;
   EXPECT_EQ(LabelledModelNumbers("Model No: 8809"), V{"8809"});
