@@ -2056,6 +2056,9 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
   static constexpr std::string_view kWeakStems[] = {"lot", "charge", "partia", "partie", "los-nr"};
   const auto weak_label_ahead = [folded](std::string_view stem) {
     for (size_t at = folded.find(stem); at != std::string_view::npos; at = folded.find(stem, at + 1)) {
+      // A word of its own or its word's start ("lotto", "lote", "charge"),
+      // not inside one ("slot", "pilot", "discharge").
+      if (at > 0 && std::isalpha(static_cast<unsigned char>(folded[at - 1])) != 0) continue;
       const std::string_view ahead = folded.substr(at + stem.size(), 6);
       if (ahead.find_first_of(":#n0123456789") != std::string_view::npos) return true;
     }
