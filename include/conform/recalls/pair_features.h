@@ -94,7 +94,7 @@ struct PreparedRecord {
   SparseVector title_word, title_c3, title_c4, title_c5;  // title vectorisers
   SparseVector all_word, all_c3, title_in_all;            // all-text vectorisers
   std::string compact_all;  // CompactAlnum(all_text): codes are looked for here
-  std::vector<ModelCode> codes;     // from the title, model attribute and all text, distinct
+  std::vector<ModelCode> codes;     // from the title, model attributes and all text, distinct
   // codes[0] is the model attribute, which names no one model (a
   // placeholder, a year, words, a spec: ModelAttributeNamesAModel).
   bool model_names_no_model = false;
