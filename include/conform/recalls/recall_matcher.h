@@ -75,6 +75,11 @@
 //      Miimo charging station cover", a word such as cover, case, insert,
 //      poster that the notice does not have, or something made for it);
 //      otherwise none.
+// A takedown is a review when the listing says the goods are not affected
+// by the recall or were remedied, or states only batches the notice's
+// leave out (BatchesCover). A notice's model range ("8801-8809", "models
+// SK2210 to SK2219") names each model in it (ExpandModelEntry,
+// ModelRangesInText).
 // Every match carries the evidence that produced it, the rule last.
 #ifndef CONFORM_RECALLS_RECALL_MATCHER_H_
 #define CONFORM_RECALLS_RECALL_MATCHER_H_
