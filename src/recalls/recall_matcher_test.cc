@@ -1733,6 +1733,9 @@ TEST(RecallIdentityTest, AModelInsideARangeTheNoticeNamesIsItsModel) {
   ExpectOneTakedown(MatchOne(kettle, MakeListing("L", "Pellix SK2214 Electric Kettle 1.7L Stainless Steel", "Pellix", "", "SK2214")));
   ExpectOneTakedown(MatchOne(kettle, MakeListing("L", "Pellix SK2219 Electric Kettle 1.7L", "Pellix")));
   EXPECT_TRUE(MatchOne(kettle, MakeListing("L", "Pellix SK2220 Electric Kettle 1.7L", "Pellix", "", "SK2220")).empty());
+  // A descaler for one is a consumable made for it.
+  for (const auto& hit : MatchOne(kettle, MakeListing("L", "Pellix SK2214 Kettle Descaler Tablets 20 pack", "Pellix")))
+    EXPECT_NE(hit.action, RecallAction::kTakedown);
   ExpectOneTakedown(MatchOne(heater, MakeListing("L", "Orvella 8805 Electric Fan Heater 2000W", "Orvella", "", "8805")));
   EXPECT_TRUE(MatchOne(heater, MakeListing("L", "Orvella 8810 Electric Fan Heater 2000W", "Orvella", "", "8810")).empty());
   ExpectOneTakedown(MatchOne(car, MakeListing("L", "Ruvik 12346 pull-back toy car", "Ruvik", "", "12346")));
