@@ -198,13 +198,6 @@ bool IsSpecText(std::string_view s) {
   return false;
 }
 
-bool IsYear(std::string_view part) {
-  if (part.size() != 4) return false;
-  for (char c : part)
-    if (!IsDigit(c)) return false;
-  return (part[0] == '1' && part[1] == '9') || (part[0] == '2' && part[1] == '0');
-}
-
 // Upper-case letters and digits of text[begin, end) joined, with '.' kept
 // where it stands between two digits (a decimal point); written to `buffer`,
 // which the view returned points into.
@@ -449,6 +442,13 @@ class Scanner {
 };
 
 }  // namespace
+
+bool IsYear(std::string_view text) {
+  if (text.size() != 4) return false;
+  for (char c : text)
+    if (!IsDigit(c)) return false;
+  return (text[0] == '1' && text[1] == '9') || (text[0] == '2' && text[1] == '0');
+}
 
 CodesAndSpecs ExtractCodesAndSpecs(std::string_view text) { return Scanner(text).Run(); }
 
@@ -861,7 +861,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       const std::string_view t = words[k].code();
       if (k != first_after_label && !numbers_listed) return false;
       if (t.size() < 4 || t.size() > 8 || !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
-      if (t.size() == 4 && (t.starts_with("19") || t.starts_with("20"))) return false;
+      if (IsYear(t)) return false;
       if (words[k].ends || words[k].comma || k + 1 == words.size()) return true;
       const std::string& unit = words[k + 1].lower;
       return !IsQuantityWord(unit) && unit != "w" && unit != "v" && unit != "a" && unit != "kw" && unit != "watt" && unit != "watts" &&
@@ -995,11 +995,6 @@ bool SplitLastDigits(std::string_view code, HeadAndDigits* out) {
   return true;
 }
 
-// Four digits from 1900 to 2099.
-bool NumberIsYearLike(std::string_view digits) {
-  return digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-}
-
 uint64_t DigitsValue(std::string_view digits) {
   uint64_t v = 0;
   for (const char c : digits) v = v * 10 + static_cast<uint64_t>(c - '0');
@@ -1031,7 +1026,7 @@ bool ExpandRange(std::string_view first, std::string_view last, std::vector<std:
   if (hi <= lo || hi - lo + 1 > kMaxModelRange) return false;
   // Digits alone: "2021-2023" would be years, four digits from 1900 to
   // 2099.
-  if (a.head.empty() && (NumberIsYearLike(a.digits) || NumberIsYearLike(b.digits))) return false;
+  if (a.head.empty() && (IsYear(a.digits) || IsYear(b.digits))) return false;
   for (uint64_t v = lo; v <= hi; ++v) out->push_back(WithDigits(a.head, v, a.digits.size()));
   return true;
 }
@@ -1081,7 +1076,7 @@ bool ExpandSlashShorthand(std::string_view token, std::vector<std::string>* out)
   HeadAndDigits first;
   if (parts.size() < 2 || !SplitLastDigits(parts[0], &first) || CompactAlnum(parts[0]).size() < 3) return false;
   // Digits alone: not years ("2023/24", "2023/2024": model years).
-  if (first.head.empty() && NumberIsYearLike(first.digits)) return false;
+  if (first.head.empty() && IsYear(first.digits)) return false;
   const auto all_digits = [](std::string_view p) {
     return !p.empty() && std::all_of(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; });
   };

@@ -2118,8 +2118,7 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     // pcs"), nor a year ("New batch 2024", "Charge: 2023").
     if (const CodesAndSpecs read = ExtractCodesAndSpecs(value); read.codes.empty() && !read.specs.empty()) continue;
     if (last + 1 < words.size() && kCounts.count(words[last + 1]) != 0) continue;
-    if (grouped.size() == 4 && std::all_of(grouped.begin(), grouped.end(), IsDigit) && (grouped.starts_with("19") || grouped.starts_with("20")))
-      continue;
+    if (IsYear(grouped)) continue;
     std::string written = grouped;
     for (char& c : written) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (std::find(batches.begin(), batches.end(), written) == batches.end()) batches.push_back(std::move(written));
@@ -2208,7 +2207,7 @@ std::vector<std::pair<int, int>> DateReadings(std::string_view written) {
     if (end > at) parts.push_back(written.substr(at, end - at));
     at = end == at ? at + 1 : end;
   }
-  const auto year_of = [](std::string_view p) { return p.size() == 4 && (p.starts_with("19") || p.starts_with("20")) ? std::stoi(std::string(p)) : 0; };
+  const auto year_of = [](std::string_view p) { return IsYear(p) ? std::stoi(std::string(p)) : 0; };
   const auto add = [&out](int year, int month) {
     if (year > 0 && month >= 1 && month <= 12 && std::find(out.begin(), out.end(), std::pair{year, month}) == out.end()) out.emplace_back(year, month);
   };
@@ -2461,7 +2460,7 @@ MatchRecord FromNotice(const Notice& n) {
       size_t end = at;
       while (end < entry.size() && IsDigit(entry[end])) ++end;
       const std::string_view digits = entry.substr(at, end - at);
-      if (digits.size() == 4 && (digits.starts_with("19") || digits.starts_with("20"))) return true;
+      if (IsYear(digits)) return true;
       at = end == at ? at + 1 : end;
     }
     return false;

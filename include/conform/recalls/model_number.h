@@ -58,6 +58,10 @@ struct CodesAndSpecs {
 // by part. Bare numbers, years and words are neither.
 CodesAndSpecs ExtractCodesAndSpecs(std::string_view text);
 
+// Whether `text` is four digits from 1900 to 2099: a year, as model
+// numbers, batches and dates are told from one.
+bool IsYear(std::string_view text);
+
 // Just the codes of ExtractCodesAndSpecs.
 std::vector<ModelCode> ExtractModelCodes(std::string_view text);
 
