@@ -984,10 +984,10 @@ bool IsArticle(std::string_view w) {
 
 constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "do", "для", "untuk", "cho", "til", "pentru", "για"};
 
-// Whether one of the notice's codes is written right before or after the
-// word at bytes [at, at + size) of a folded title, joined to it or one
-// space apart ("gv31升级版", "bk-1701 二代", "非gv31").
-bool CodeBesideCjkWord(const PreparedRecord& notice, std::string_view title, size_t at, size_t size) {
+// Whether one of the notice's codes is written right after the word at
+// bytes [at, at + size) of a folded title, or (`before_too`) right before
+// it, joined to it or one space apart ("非gv31", "gv31升级版", "bk-1701 二代").
+bool CodeBesideCjkWord(const PreparedRecord& notice, std::string_view title, size_t at, size_t size, bool before_too) {
   const auto code_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '.' || c == '/' || c == '_'; };
   const auto is_notice_code = [&](std::string_view run) {
     const std::string compact = CompactAlnum(run);
@@ -999,7 +999,7 @@ bool CodeBesideCjkWord(const PreparedRecord& notice, std::string_view title, siz
   size_t begin = at;
   if (begin > 0 && title[begin - 1] == ' ') --begin;
   size_t from = begin;
-  for (int part = 0; part < 3 && from > 0; ++part) {
+  for (int part = 0; part < 3 && from > 0 && before_too; ++part) {
     if (part > 0) {
       if (title[from - 1] != ' ' || from < 2 || !code_char(title[from - 2])) break;
       --from;
@@ -1097,25 +1097,8 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
   // Glued to the code ("非gv31", "而非bk-1701"), where the code is no word
   // of its own: the code right after the word.
   for (const std::string_view c : kCjk)
-    for (size_t at = title.find(c); at != std::string_view::npos; at = title.find(c, at + 1)) {
-      size_t end = at + c.size();
-      if (end < title.size() && title[end] == ' ') ++end;
-      // The code's parts, which the folded title parts at its hyphens
-      // ("非lp 310" for "非LP-310"): up to three words.
-      size_t to = end;
-      for (int part = 0; part < 3 && to < title.size(); ++part) {
-        if (part > 0) {
-          if (title[to] != ' ' || to + 1 >= title.size() || std::isalnum(static_cast<unsigned char>(title[to + 1])) == 0) break;
-          ++to;
-        }
-        while (to < title.size() && (std::isalnum(static_cast<unsigned char>(title[to])) != 0 || title[to] == '-' || title[to] == '.' || title[to] == '/'))
-          ++to;
-        const std::string compact = CompactAlnum(title.substr(end, to - end));
-        if (!compact.empty() &&
-            std::any_of(notice.codes.begin(), notice.codes.end(), [&compact](const ModelCode& k) { return k.normalized == compact; }))
-          return true;
-      }
-    }
+    for (size_t at = title.find(c); at != std::string_view::npos; at = title.find(c, at + 1))
+      if (CodeBesideCjkWord(notice, title, at, c.size(), /*before_too=*/false)) return true;
   return false;
 }
 
@@ -1252,7 +1235,8 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   if (cjk)
     for (const std::string_view word : {"升级款", "升級款", "升级版", "升級版", "二代", "三代", "新一代"})
       for (size_t at = listing.title.find(word); at != std::string::npos; at = listing.title.find(word, at + 1))
-        if (notice.title.find(word) == std::string::npos && CodeBesideCjkWord(notice, listing.title, at, word.size())) return true;
+        if (notice.title.find(word) == std::string::npos && CodeBesideCjkWord(notice, listing.title, at, word.size(), /*before_too=*/true))
+          return true;
   const auto brand_word = [&](std::string_view w) {
     return std::any_of(brand_spellings.begin(), brand_spellings.end(), [w](const std::string& b) { return HasWord(b, w); });
   };
