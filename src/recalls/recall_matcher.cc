@@ -2030,14 +2030,30 @@ bool SplitPrefixedNumber(std::string_view code, PrefixedNumber* out) {
 
 }  // namespace
 
+// What every batch label ReadBatches reads holds, folded: the labels, and
+// the words that are as often something else ("lot", "charge").
+constexpr std::string_view kBatchStems[] = {"batch", "date code", "批次", "批号", "批號", "ロット", "partii", "sarze", "šarže",
+                                            "ch.-b", "lotnummer", "partijnummer"};
+constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "partie", "los-nr"};
+
+// Whether a text may label a batch, before it is normalised: an ASCII one
+// holds a stem above in any case; one with other characters may, folded.
+bool MayLabelABatch(std::string_view text) {
+  if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) return true;
+  const auto holds = [text](std::string_view stem) {
+    return std::search(text.begin(), text.end(), stem.begin(), stem.end(), [](char a, char b) {
+             return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
+           }) != text.end();
+  };
+  return std::any_of(std::begin(kBatchStems), std::end(kBatchStems), holds) ||
+         std::any_of(std::begin(kWeakBatchStems), std::end(kWeakBatchStems), holds);
+}
+
 std::vector<std::string> ReadBatches(std::string_view folded) {
   std::vector<std::string> batches;
   // Most texts name no batch: one look for the labels first, the words
   // that are as often something else ("slot", "charger") only before a
   // colon, "#", "n" (a number word) or a digit a few bytes on.
-  static constexpr std::string_view kStems[] = {"batch", "date code", "批次", "批号", "批號", "ロット", "partii", "sarze", "šarže",
-                                                "ch.-b", "lotnummer", "partijnummer"};
-  static constexpr std::string_view kWeakStems[] = {"lot", "charge", "partia", "partie", "los-nr"};
   const auto weak_label_ahead = [folded](std::string_view stem) {
     for (size_t at = folded.find(stem); at != std::string_view::npos; at = folded.find(stem, at + 1)) {
       // A word of its own or its word's start ("lotto", "lote", "charge"),
@@ -2048,8 +2064,9 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     }
     return false;
   };
-  if (std::none_of(std::begin(kStems), std::end(kStems), [folded](std::string_view s) { return folded.find(s) != std::string_view::npos; }) &&
-      std::none_of(std::begin(kWeakStems), std::end(kWeakStems), weak_label_ahead))
+  const auto holds = [folded](std::string_view stem) { return folded.find(stem) != std::string_view::npos; };
+  if (std::none_of(std::begin(kBatchStems), std::end(kBatchStems), holds) &&
+      std::none_of(std::begin(kWeakBatchStems), std::end(kWeakBatchStems), weak_label_ahead))
     return batches;
   thread_local std::string buffer;
   const std::vector<std::string_view> words = BatchWords(folded, &buffer);
@@ -3082,10 +3099,17 @@ MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
     if (!asin.empty() && title_asins.insert(asin).second) r.asins_in_title.push_back(std::move(asin));
   }
   if (!r.record.fields[1].second.empty()) r.brands.push_back(r.record.fields[1].second);
-  r.says_not_recalled = described.says_not_recalled || (MayNameARecall(title) && SaysNotRecalled(NormalizeForMatching(title)));
+  // The title is normalised only when it may name a recall or a batch:
+  // most name neither.
+  r.says_not_recalled = described.says_not_recalled;
   r.batches = described.batches;
-  for (std::string& b : ReadBatches(NormalizeForMatching(title)))
-    if (std::find(r.batches.begin(), r.batches.end(), b) == r.batches.end()) r.batches.push_back(std::move(b));
+  const bool names_a_recall = MayNameARecall(title);
+  if (names_a_recall || MayLabelABatch(title)) {
+    const std::string folded = NormalizeForMatching(title);
+    r.says_not_recalled = r.says_not_recalled || (names_a_recall && SaysNotRecalled(folded));
+    for (std::string& b : ReadBatches(folded))
+      if (std::find(r.batches.begin(), r.batches.end(), b) == r.batches.end()) r.batches.push_back(std::move(b));
+  }
   return r;
 }
 
