@@ -1806,14 +1806,17 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // recall is no accessory of it); a charger's listings call it an adapter.
   struct CjkPart {
     std::string_view word, english;
+    // A part the goods only as the head of its phrase (part_is_head): a
+    // door seal or a handle, which appliances' titles name as features.
+    bool head_only = false;
   };
   static constexpr CjkPart kCjkParts[] = {
       {"数据线", "cable"},   {"數據線", "cable"},   {"充电线", "cable"},   {"充電線", "cable"},      {"电源线", "cable"},
       {"電源線", "cable"},   {"ケーブル", "cable"}, {"케이블", "cable"},   {"适配器", "adapter"},    {"適配器", "adapter"},
       {"アダプター", "adapter"}, {"어댑터", "adapter"}, {"遥控器", "remote"}, {"遙控器", "remote"}, {"リモコン", "remote"},
       {"리모컨", "remote"},  {"滤网", "filter"},    {"濾網", "filter"},    {"フィルター", "filter"}, {"필터", "filter"},
-      {"三脚架", "tripod"},  {"삼각대", "tripod"},  {"门封条", "gasket"},  {"門封條", "gasket"},    {"密封条", "gasket"},
-      {"密封條", "gasket"},  {"密封圈", "gasket"},  {"把手", "handle"}};
+      {"三脚架", "tripod"},  {"삼각대", "tripod"},  {"门封条", "gasket", true}, {"門封條", "gasket", true}, {"密封条", "gasket", true},
+      {"密封條", "gasket", true}, {"密封圈", "gasket", true}, {"把手", "handle", true}};
   // A door seal or a handle is the goods only as the head of its phrase:
   // on its own ("冰箱 门封条"), after a code or the device ("冰箱门封条",
   // "门把手"); with a word describing it, joined before or after ("磁性门封条",
@@ -1832,9 +1835,9 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     }
     return false;
   };
-  for (const auto& [word, english] : kCjkParts) {
+  for (const auto& [word, english, head_only] : kCjkParts) {
     if (listing.title.find(word) == std::string::npos || cjk_sold_with(word) || is_accessory()) continue;
-    if ((english == "gasket" || english == "handle") && !part_is_head(word)) continue;
+    if (head_only && !part_is_head(word)) continue;
     // As for the English parts, the notice's title counts: a description
     // names the parts the product comes with.
     if (in_notice(word, false) || notice_names(english, /*part=*/true, true) || notice_names(fmt::format("{}s", english), true, true)) continue;
