@@ -339,6 +339,24 @@ string(REPEAT "{\"listing_id\": \"F\", \"seller_id\": \"S-1\", \"target_markets\
 file(WRITE ${TMP}/listings_long.jsonl "{\"listing_id\": \"R-FIRST\", \"seller_id\": \"S-1\", \"target_markets\": [\"EU\"], \"title\": \"LIMAR kids bicycle helmet\", \"gtin\": \"8055186669918\"}\n${filler}{\"listing_id\": \n{\"listing_id\": \"R-LAST\", \"seller_id\": \"S-1\", \"target_markets\": [\"EU\"], \"title\": \"LIMAR kids bicycle helmet\", \"gtin\": \"8055186669918\"}\n")
 expect_run(1 "\"listing_id\":\"R-FIRST\",\"notice\":\"eu-safety-gate:A12/01135/24\".*\"listing_id\":\"R-LAST\",\"notice\":\"eu-safety-gate:A12/01135/24\".*listings_long.jsonl:8202: .*8202 listings against 12 notices: 2 takedown"
            ${CONFORM} recalls match ${TMP}/listings_long.jsonl --db ${TMP}/notices.db)
+# recalls affected reads it a batch at a time too: both listings of the
+# recalled helmet, the first batch's and the last's, in the file's order.
+expect_run(1 "\"listing_id\":\"R-FIRST\".*\"listing_id\":\"R-LAST\".*listings_long.jsonl:8202: .*A12/01135/24: 2 affected listings of 8202 \\(2 candidates\\)"
+           ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${TMP}/listings_long.jsonl)
+# A file whose first batch holds no listing that can be read, and one
+# after it: the feed is stored and the listing found; a file of bad records
+# alone is refused before the feed is stored.
+string(REPEAT "{\"listing_id\": \"B\"}\n" 8200 broken)
+file(WRITE ${TMP}/listings_late.jsonl "${broken}{\"listing_id\": \"R-LATE\", \"title\": \"LIMAR kids bicycle helmet\", \"gtin\": \"8055186669918\"}\n")
+file(WRITE ${TMP}/listings_broken.jsonl "${broken}")
+file(REMOVE ${TMP}/arrived4.db)
+expect_run(2 "listings_broken.jsonl: none of its records could be used \\(8200 skipped"
+           ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --source eu-safety-gate --db ${TMP}/arrived4.db --listings ${TMP}/listings_broken.jsonl)
+if(EXISTS ${TMP}/arrived4.db)
+  message(FATAL_ERROR "recalls affected --feed stored the feed although no listing of --listings could be read")
+endif()
+expect_run(1 "\"line\":8201,\"listing_id\":\"R-LATE\",\"notice\":\"eu-safety-gate:A12/01135/24\".*A12/01135/24: 1 affected listing of 1 \\(1 candidates\\)"
+           ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --source eu-safety-gate --db ${TMP}/arrived4.db --listings ${TMP}/listings_late.jsonl)
 # recalls index reads it a batch at a time too; the broken line is skipped
 # (and with --replace the file is refused, below).
 file(REMOVE ${TMP}/listings_long.idx)

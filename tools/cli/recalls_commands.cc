@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <filesystem>
@@ -322,27 +323,6 @@ void ReportSkipped(const Diagnostic& problem, size_t* skipped) {
   ++*skipped;
 }
 
-// Every listing of a file (OpenListings); bad records are reported and
-// skipped.
-Result<std::vector<Listing>> ReadListings(const std::string& path, const std::string& format, size_t* skipped) {
-  auto reader = OpenListings(path, format);
-  if (!reader.ok()) return reader.error();
-  std::vector<Listing> out;
-  Listing listing;
-  Diagnostic problem;
-  while (true) {
-    const auto next = reader.value()->Read(&listing, &problem);
-    if (next == ListingReader::Next::kEnd) break;
-    if (next == ListingReader::Next::kBadRecord) {
-      ReportSkipped(problem, skipped);
-      continue;
-    }
-    out.push_back(std::move(listing));
-    listing = Listing();
-  }
-  return out;
-}
-
 // A listings file read a batch at a time, each batch parsed on every core:
 // memory stays bounded whatever the file's size. A batch holds kBatch
 // records or kBatchBytes of them, whichever comes first, and a slot that
@@ -598,24 +578,32 @@ int RunIndex(const Args& args) {
   return skipped > 0 || c.repeated > 0 ? kSkipped : kOk;
 }
 
-// recalls affected: the listings that hold any key the notices' index
-// blocks on for notice `notice` (from the listing index or the file's
-// keys) are each judged against it by that index (MatchWith): the answer
-// recalls match gives for the same pairs, a key's holders and the codes
-// shared too widely being counted over the notices in both directions.
-// Prints the matches, takedowns first, each action's most probable first,
-// as RecallIndex::Match orders them; returns how many.
-size_t JudgeAffected(const recalls::RecallIndex& notices, const NoticeSide& n, size_t notice, const std::vector<const Listing*>& holders) {
-  std::vector<std::pair<const Listing*, recalls::RecallMatch>> found;
-  for (const Listing* listing : holders)
-    for (auto& m : notices.MatchWith(recalls::FromListing(*listing), notice)) found.emplace_back(listing, std::move(m));
+// A notice's matches, each with the listing it was found on.
+using AffectedListings = std::vector<std::pair<const Listing*, recalls::RecallMatch>>;
+
+// Prints a notice's matches, takedowns first, each action's most probable
+// first, as RecallIndex::Match orders them (ties in the order found);
+// returns how many.
+size_t PrintAffected(const Notice& notice, AffectedListings found) {
   const auto probability = [](const recalls::RecallMatch& m) { return std::isnan(m.probability) ? 0.0 : m.probability; };
   std::stable_sort(found.begin(), found.end(), [&](const auto& a, const auto& b) {
     if (a.second.action != b.second.action) return a.second.action > b.second.action;
     return probability(a.second) > probability(b.second);
   });
-  for (const auto& [listing, m] : found) std::printf("%s\n", MatchJson(*listing, n.notices[notice], m).c_str());
+  for (const auto& [listing, m] : found) std::printf("%s\n", MatchJson(*listing, notice, m).c_str());
   return found.size();
+}
+
+// recalls affected: the listings that hold any key the notices' index
+// blocks on for notice `notice` are each judged against it by that index
+// (MatchWith): the answer recalls match gives for the same pairs, a key's
+// holders and the codes shared too widely being counted over the notices
+// in both directions.
+size_t JudgeAffected(const recalls::RecallIndex& notices, const NoticeSide& n, size_t notice, const std::vector<const Listing*>& holders) {
+  AffectedListings found;
+  for (const Listing* listing : holders)
+    for (auto& m : notices.MatchWith(recalls::FromListing(*listing), notice)) found.emplace_back(listing, std::move(m));
+  return PrintAffected(n.notices[notice], std::move(found));
 }
 
 // The keys of notice `notice` the notices' index blocks on.
@@ -646,6 +634,74 @@ int AffectedFromIndex(const ListingIndex& index, const recalls::RecallIndex& not
   return kOk;
 }
 
+// recalls affected --listings: the file is read a batch at a time, as
+// recalls match reads it, its first batch already read. Each listing whose
+// blocking keys meet a usable key of an asked notice is judged against that
+// notice: the candidates the file's own index would give, without holding
+// the file. Memory holds a batch and the matched listings.
+int AffectedFromFile(ListingBatches* batches, const Args& args, const recalls::RecallIndex& notices, const NoticeSide& n,
+                     const std::vector<size_t>& asked, const recalls::BrandAliases& brands) {
+  const auto start = std::chrono::steady_clock::now();
+  // Each usable key, and the asked notices (their places in `asked`) that
+  // block on it.
+  std::unordered_map<std::string, std::vector<uint32_t>> asked_by_key;
+  for (size_t a = 0; a < asked.size(); ++a)
+    for (auto& key : UsableKeys(notices, n, asked[a], brands)) {
+      auto& by = asked_by_key[std::move(key)];
+      if (by.empty() || by.back() != a) by.push_back(static_cast<uint32_t>(a));
+    }
+  struct Judged {
+    std::vector<uint32_t> candidate_of;                              // the places of the asked notices it is a candidate of
+    std::vector<std::pair<uint32_t, recalls::RecallMatch>> matches;  // the asked notice's place, the match
+  };
+  std::vector<Judged> judged(ListingBatches::kBatch);
+  std::deque<Listing> matched;  // the listings that match, in the file's order: their addresses stay
+  std::vector<AffectedListings> found(asked.size());
+  std::vector<size_t> candidates(asked.size());
+  size_t listings = 0;
+  cli::RepeatedListingIds ids;
+  do {
+    ParallelFor(batches->size(), args.threads, [&](size_t i) {
+      Judged& j = judged[i];
+      j.candidate_of.clear();
+      j.matches.clear();
+      const Listing* l = batches->listing(i);
+      if (l == nullptr) return;
+      const recalls::MatchRecord r = recalls::FromListing(*l);
+      std::vector<uint32_t>& hit = j.candidate_of;
+      for (const auto& key : recalls::BlockingKeys(r, n.featurizer.Prepare(r.record, /*with_vectors=*/false), &brands))
+        if (const auto it = asked_by_key.find(key); it != asked_by_key.end()) hit.insert(hit.end(), it->second.begin(), it->second.end());
+      std::sort(hit.begin(), hit.end());
+      hit.erase(std::unique(hit.begin(), hit.end()), hit.end());
+      for (uint32_t a : hit)
+        for (auto& m : notices.MatchWith(r, asked[a])) j.matches.emplace_back(a, std::move(m));
+    });
+    for (size_t i = 0; i < batches->size(); ++i) {
+      const Listing* l = batches->listing(i);
+      if (l == nullptr) continue;
+      ++listings;
+      ids.Add(l->listing_id, l->line);
+      const Judged& j = judged[i];
+      for (uint32_t a : j.candidate_of) ++candidates[a];
+      const Listing* kept = nullptr;
+      for (const auto& [a, m] : j.matches) {
+        if (kept == nullptr) kept = &matched.emplace_back(*l);
+        found[a].emplace_back(kept, m);
+      }
+    }
+  } while (batches->Next());
+  const size_t skipped = batches->skipped();
+  ids.Warn(args.listings, "each is judged, and its matches give its line (a listing index keeps the last)");
+  for (size_t a = 0; a < asked.size(); ++a) {
+    const size_t affected = PrintAffected(n.notices[asked[a]], std::move(found[a]));
+    cli::PrintNote(fmt::format("{}: {} affected listing{} of {} ({} candidates)", n.records[asked[a]].id, affected, affected == 1 ? "" : "s", listings,
+                               candidates[a]));
+  }
+  std::fprintf(stderr, "conform: %s read and judged in %.0f ms (keep them with conform recalls index, and ask it with --index)\n",
+               cli::Counted(listings, "listing").c_str(), Millis(start));
+  return skipped > 0 ? kSkipped : kOk;
+}
+
 // conform recalls affected ID... --listings FILE | --index FILE: the live listings a notice hits.
 int RunAffected(const Args& args) {
   // Everything the answer needs is opened and checked before a new feed is
@@ -657,25 +713,28 @@ int RunAffected(const Args& args) {
   auto kinds = recalls::ProductKinds::LoadDefault();
   if (!kinds.ok()) return Report(kinds.error());
   std::optional<ListingIndex> listing_index;
-  std::vector<Listing> listings;
+  std::optional<ListingBatches> batches;
   size_t skipped = 0;
   if (!args.index.empty()) {
     auto opened = ListingIndex::OpenExisting(args.index, IndexKeyScheme(brands.value()));
     if (!opened.ok()) return Report(opened.error());
     listing_index.emplace(std::move(opened).value());
   } else {
-    auto read = ReadListings(args.listings, args.listings_format, &skipped);
-    if (!read.ok()) return Report(read.error());
-    listings = std::move(read).value();
-    if (listings.empty() && skipped > 0)
-      return Report(EveryRecordSkipped(args.listings, skipped, "fix the records (doc/listing-format.md), or ask a listing index with --index"));
+    // The file is read a batch at a time (below); here only up to its first
+    // listing, so that a file without any is refused before a feed is
+    // stored.
+    auto reader = OpenListings(args.listings, args.listings_format);
+    if (!reader.ok()) return Report(reader.error());
+    batches.emplace(std::move(reader).value(), args.listings, args.threads);
+    bool any = false;
+    while (!any && batches->Next())
+      for (size_t i = 0; i < batches->size() && !any; ++i) any = batches->listing(i) != nullptr;
+    if (!any && batches->skipped() > 0)
+      return Report(EveryRecordSkipped(args.listings, batches->skipped(), "fix the records (doc/listing-format.md), or ask a listing index with --index"));
     // As for recalls match: an empty export would read as "no live listing
     // is affected", and a feed given with --feed is not stored.
-    if (listings.empty())
+    if (!any)
       return Report(cli::NoListings(args.listings, "is affected by nothing"));
-    cli::RepeatedListingIds ids;
-    for (const Listing& l : listings) ids.Add(l.listing_id, l.line);
-    ids.Warn(args.listings, "each is judged, and its matches give its line (a listing index keeps the last)");
   }
 
   // A feed that has just arrived is stored first (one transaction, as
@@ -732,34 +791,10 @@ int RunAffected(const Args& args) {
     return rc == kOk && skipped > 0 ? kSkipped : rc;
   }
 
-  // The file's listings by blocking key, as recalls index keeps them.
-  const auto build_start = std::chrono::steady_clock::now();
-  std::vector<std::vector<std::string>> keys(listings.size());
-  ParallelFor(listings.size(), static_cast<int>(args.threads), [&](size_t k) {
-    const recalls::MatchRecord r = recalls::FromListing(listings[k]);
-    keys[k] = recalls::BlockingKeys(r, n.featurizer.Prepare(r.record, /*with_vectors=*/false), &brands.value());
-  });
-  std::unordered_map<std::string, std::vector<uint32_t>> holders_of;
-  for (size_t k = 0; k < listings.size(); ++k)
-    for (auto& key : keys[k]) holders_of[std::move(key)].push_back(static_cast<uint32_t>(k));
-  std::vector<std::vector<std::string>>().swap(keys);
-  const double build_ms = Millis(build_start);
-  for (size_t i : asked) {
-    const auto start = std::chrono::steady_clock::now();
-    std::vector<uint32_t> found;
-    for (const auto& key : UsableKeys(notices, n, i, brands.value()))
-      if (const auto it = holders_of.find(key); it != holders_of.end()) found.insert(found.end(), it->second.begin(), it->second.end());
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    std::vector<const Listing*> holders;
-    for (uint32_t k : found) holders.push_back(&listings[k]);
-    const size_t affected = JudgeAffected(notices, n, i, holders);
-    cli::PrintNote(fmt::format("{}: {} affected listing{} of {}, found in {:.2f} ms", n.records[i].id, affected, affected == 1 ? "" : "s", listings.size(),
-                               Millis(start)));
-  }
-  std::fprintf(stderr, "conform: listing keys found in %.0f ms (keep them with conform recalls index, and ask it with --index)\n", build_ms);
-  return skipped > 0 ? kSkipped : kOk;
+  const int rc = AffectedFromFile(&*batches, args, notices, n, asked, brands.value());
+  return rc == kOk && skipped > 0 ? kSkipped : rc;
 }
+
 // conform recalls explain NOTICE LISTING --db DB --listings FILE: how the
 // matcher judges one pair, matched or not, with the rule that decided.
 int RunExplain(const Args& args) {
