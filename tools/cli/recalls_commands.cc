@@ -917,7 +917,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   auto* feed = affected->add_option("--feed", args->feed, "A feed file that has just arrived: stored, then each of its notices asked for");
   affected->add_option("--source", args->source, "Whose feed --feed is")->check(CLI::IsMember(sources))->needs(feed);
   affected->add_option("--db", args->db, "Notice store (SQLite file)")->required();
-  auto* live = affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV; - for standard input), indexed for this run");
+  auto* live = affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV; - for standard input), read a batch at a time");
   affected->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
       ->needs(live)->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   affected->add_option("--index", args->index, "Listing index from conform recalls index (instead of --listings)")->excludes(live);
