@@ -2010,7 +2010,8 @@ std::string BatchCode(std::string_view w) {
 
 bool IsBatchNumberWord(std::string_view w) {
   return w == "number" || w == "numbers" || w == "no" || w == "nr" || w == "nummer" || w == "numero" || w == "número" || w == "n°" ||
-         w == "nº" || w == "code" || w == "codes" || w == ":" || w == "#";
+         w == "nº" || w == "code" || w == "codes" || w == ":" || w == "#" || w == "numeris" || w == "numurs" || w == "номер" ||
+         w == "szám" || w == "szam";
 }
 
 // Letters, then digits: "L2301" -> {"L", 2301, 4 digits}.
@@ -2035,9 +2036,11 @@ bool SplitPrefixedNumber(std::string_view code, PrefixedNumber* out) {
 
 // What every batch label ReadBatches reads holds, folded: the labels, and
 // the words that are as often something else ("lot", "charge").
-constexpr std::string_view kBatchStems[] = {"batch", "date code", "批次", "批号", "批號", "ロット", "partii", "sarze", "šarže",
-                                            "ch.-b", "lotnummer", "partijnummer"};
-constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "partie", "los-nr"};
+constexpr std::string_view kBatchStems[] = {"batch", "date code", "批次", "批号", "批號", "ロット", "partii", "sarze", "šarže", "šarža", "sarza",
+                                            "ch.-b", "lotnummer", "partijnummer", "partinummer", "satsnummer", "sarzs", "tételszám",
+                                            "tetelszam", "gyártási tétel", "gyartasi tetel", "eränumero", "eranumero", "партид", "παρτίδ",
+                                            "παρτιδ"};
+constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "partie", "partij", "los-nr", "erä"};
 
 // Whether a text may label a batch, before it is normalised: an ASCII one
 // holds a stem above in any case; one with other characters may, folded.
@@ -2073,13 +2076,22 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     return batches;
   thread_local std::string buffer;
   const std::vector<std::string_view> words = BatchWords(folded, &buffer);
+  // In the EU's languages as packaging prints them: Czech and Slovak
+  // "šarže", "šarža"; Danish and Norwegian "partinummer"; Swedish
+  // "satsnummer"; Finnish "eränumero"; Hungarian "tételszám", "sarzs",
+  // "sarzsszám" ("gyártási tétel" below); Bulgarian "партида", "партиден
+  // номер"; Greek "παρτίδα", "αριθμός παρτίδας".
   static const std::unordered_set<std::string_view> kLabels = {
-      "batch", "batch-nr", "batchnummer", "chargennummer", "charge-nr", "chargen-nr", "ch.-b", "ch-b", "lot-nr", "los-nr", "lotnummer",
-      "partijnummer", "sarze", "šarže", "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号"};
-  // Words that are as often something else ("a lot of", "fast charge"):
-  // only before a colon, "#" or a number word, or a code of four
-  // characters or more.
-  static const std::unordered_set<std::string_view> kWeakLabels = {"lot", "charge", "lote", "lotto", "partia", "partie", "ロット"};
+      "batch", "batch-nr", "batchnr", "batchnummer", "chargennummer", "charge-nr", "chargen-nr", "ch.-b", "ch-b", "lot-nr", "los-nr",
+      "lotnummer", "partijnummer", "partinummer", "partinr", "satsnummer", "sarze", "šarže", "šarža", "sarza", "eränumero", "eranumero",
+      "tételszám", "tetelszam", "sarzs", "sarzsszám", "sarzsszam", "партида", "партиден", "παρτίδα", "παρτιδα", "παρτίδας", "παρτιδας",
+      "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号"};
+  // Words that are as often something else ("a lot of", "fast charge", a
+  // political party: Dutch "partij", Lithuanian "partija", Latvian and
+  // Estonian "partii", Finnish "erä" a round): only before a colon, "#" or
+  // a number word, or a code of four characters or more.
+  static const std::unordered_set<std::string_view> kWeakLabels = {"lot", "charge", "lote", "lotto", "partia", "partie", "partij", "partijos",
+                                                                    "partijas", "partii", "erä", "ロット"};
   // Words after a number that make it a quantity: "Batch: 500 pcs", "Lotto:
   // 120 pezzi".
   static const std::unordered_set<std::string_view> kCounts = {"pcs", "pc", "pieces", "piece", "pezzi", "pz", "stuck", "stück", "szt",
@@ -2094,6 +2106,11 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     }
     // Polish "nr partii", "numer partii" (number of the batch).
     if (!strong && (words[i] == "nr" || words[i] == "numer") && at < words.size() && words[at] == "partii") {
+      strong = true;
+      ++at;
+    }
+    // Hungarian "gyártási tétel" (production lot).
+    if (!strong && (words[i] == "gyártási" || words[i] == "gyartasi") && at < words.size() && (words[at] == "tétel" || words[at] == "tetel")) {
       strong = true;
       ++at;
     }

@@ -1770,10 +1770,17 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
             (std::vector<std::string>{"23045", "230415", "02114455", "5521A", "8812"}));
   EXPECT_EQ(ReadBatches("batch: 2218, 2341"), (std::vector<std::string>{"2218", "2341"}));
   EXPECT_EQ(ReadBatches("lotto: 0909 700696"), std::vector<std::string>{"0909700696"});
+  // The labels of the EU's other languages, as NormalizeForMatching leaves
+  // them (lower case, accents kept).
+  for (const char* text : {"číslo šarže: 2401a", "šarža 2401a", "gyártási tétel: 2401a", "tételszám: 2401a", "sarzsszám 2401a",
+                           "partinummer: 2401a", "satsnummer 2401a", "eränumero: 2401a", "erä: 2401a", "partijos numeris: 2401a",
+                           "partijas numurs 2401a", "partii number: 2401a", "partij: 2401a", "партида: 2401a", "партиден номер 2401a",
+                           "αριθμός παρτίδας: 2401a", "παρτίδα 2401a"})
+    EXPECT_EQ(ReadBatches(text), std::vector<std::string>{"2401A"}) << text;
   // Not a quantity, a year or a word in another sense.
   for (const char* text : {"a lot of fun, fast charge 65w, batch of 12 cookies", "charge: 65w pd fast charging. batch 20pcs",
                            "batch: 500 pcs per carton", "lot: 100 pcs", "lotto: 120 pezzi", "new batch 2024 just arrived", "charge: 2023",
-                           "lot de 3", "lote 2 unidades"})
+                           "lot de 3", "lote 2 unidades", "partij van 3 stuks", "1. erä alkaa", "politická partija 2", "era x100 series"})
     EXPECT_TRUE(ReadBatches(text).empty()) << text;
   EXPECT_EQ(CodeRangesIn("only hair dryers with date codes 2301 through 2335 are included"), std::vector<std::string>{"2301-2335"});
   EXPECT_EQ(CodeRangesIn("all lot codes between 2301 and 2352"), std::vector<std::string>{"2301-2352"});

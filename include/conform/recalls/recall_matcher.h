@@ -234,7 +234,9 @@ std::string ListingModel(const Listing& listing);
 // The batch, lot and date codes a text (NormalizeForMatching's) labels, as
 // written, in capitals: "batch 2401", "batch no. L-2301", "date code
 // 2340", "Lot: A123", "Charge: 2401", "lote: 2401", "Ch.-B.: 8812", "nr
-// partii 5521", "批次：2401", and those listed after one ("batch: 2218,
+// partii 5521", "šarža", "tételszám", "eränumero", "партида", "παρτίδα"
+// and the labels of the EU's other languages, "批次：2401", and those
+// listed after one ("batch: 2218,
 // 2341"); a number in groups whole ("Lotto: 0909 700696"). "Lot",
 // "Charge", "lote", "lotto", "partia" count only before a colon, "#", a
 // number word or a code of four characters or more ("a lot of 5", "fast
