@@ -634,7 +634,9 @@ bool SaysWhatIsWritten(std::string_view w) { return w == "says" || w == "reads" 
 // Words that join the codes of a list: "models A, B and C", in the
 // languages of the labels above.
 bool IsListJoiner(std::string_view w) {
-  return w == "and" || w == "or" || w == "&" || w == "et" || w == "ou" || w == "und" || w == "oder" || w == "y" || w == "o" ||
+  // A slash or a bar between codes written apart ("Model: GV11 | GV31 |
+  // GS50", as variation listings list their models).
+  return w == "/" || w == "|" || w == "and" || w == "or" || w == "&" || w == "et" || w == "ou" || w == "und" || w == "oder" || w == "y" || w == "o" ||
          w == "e" || w == "en" || w == "i" || w == "lub" || w == "oraz" || w == "dan" || w == "atau" || w == "и" || w == "или";
 }
 

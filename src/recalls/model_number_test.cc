@@ -254,6 +254,10 @@ TEST(LabelledModelNumbersTest, ReadsTheModelsProseNames) {
                                  "BSFIREPIT03 (UPC code 680079015954). They"),
             (Models{"BSFIREPIT01", "BSFIREPIT02", "BSFIREPIT03"}));
   EXPECT_EQ(LabelledModelNumbers("item number 1234-567, style number AB12 or CD34"), (Models{"1234-567", "AB12", "CD34"}));
+  // A variation listing's models, parted by slashes or bars.
+  EXPECT_EQ(LabelledModelNumbers("Model: GV11 | GV31 | GS50. Bluetooth speaker"), (Models{"GV11", "GV31", "GS50"}));
+  EXPECT_EQ(LabelledModelNumbers("Model: E32A / E33A / E36A"), (Models{"E32A", "E33A", "E36A"}));
+  EXPECT_EQ(LabelledModelNumbers("型号：E32A / E33A"), (Models{"E32A", "E33A"}));
   // A word naming another model of the range is part of the model.
   EXPECT_EQ(LabelledModelNumbers("Model: HD-2200X Plus"), Models{"HD-2200X Plus"});
   EXPECT_EQ(LabelledModelNumbers("models HD-2200X Pro and HD-2200X. Sold"), (Models{"HD-2200X Pro", "HD-2200X"}));

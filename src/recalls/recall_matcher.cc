@@ -3021,12 +3021,13 @@ MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
   // description, its documents) stand in for it, one in the model
   // attribute and the others apart, as a notice's.
   const bool model_given = !model.empty() || described.models.empty();
-  // A model field listing several ("E33A/E34B", "40041, 40003"), as
-  // wholesale listings give it: the first is the model, the others apart.
+  // A model field listing several ("E33A/E34B", "40041, 40003", "GV11 |
+  // GV31"), as wholesale and variation listings give it: the first is the
+  // model, the others apart.
   std::vector<std::string> listed;
-  if (model.find_first_of("/,;") != std::string::npos) {
+  if (model.find_first_of("/,;|") != std::string::npos) {
     for (size_t at = 0; at <= model.size();) {
-      const size_t end = std::min(model.find_first_of("/,;", at), model.size());
+      const size_t end = std::min(model.find_first_of("/,;|", at), model.size());
       std::string_view part = std::string_view(model).substr(at, end - at);
       while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
       while (!part.empty() && part.back() == ' ') part.remove_suffix(1);

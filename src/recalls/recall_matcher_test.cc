@@ -508,11 +508,11 @@ TEST_F(RecallMatcherTest, ANoticeOfThousandsOfBrandsIsMatchedOnTheFirst) {
   EXPECT_EQ(ActionOf(index, "Brandname10 widget WX-4410", "Brandname10"), RecallAction::kTakedown);
 }
 
-// A model field listing several models, as wholesale listings give it:
-// each is the listing's, the first the model.
+// A model field listing several models, as wholesale and variation
+// listings give it: each is the listing's, the first the model.
 TEST_F(RecallMatcherTest, AModelFieldListingSeveralModels) {
   const RecallIndex index(notice_records_, /*indexed_are_notices=*/true, &featurizer_, nullptr);
-  for (const char* model : {"QC-30B/QC-65A", "QC-65A, QC-30B", "QC-30B; QC-65A/QC-20"}) {
+  for (const char* model : {"QC-30B/QC-65A", "QC-65A, QC-30B", "QC-30B; QC-65A/QC-20", "QC-30B | QC-65A | QC-20"}) {
     const auto m = index.Match(FromListing(MakeListing("L", "Voltix fast wall charger, wholesale", "Voltix", "", model)));
     ASSERT_EQ(m.size(), 1u) << model;
     EXPECT_EQ(m[0].action, RecallAction::kTakedown) << model;
