@@ -1925,6 +1925,12 @@ bool IsRegionVariantOf(std::string_view notice_code, std::string_view listing_co
 // Plus" for a notice on "HD-2200X").
 enum class CodeAgreement { kNone, kNear, kVariant, kSame };
 
+// Letters joined to a code that make a larger or later model as often as
+// a finish or a market ("CGG-6331XL" a larger grill than the CGG-6331,
+// "GV31X"), where "B", "W", "EU" or "BK" name a colour or a market: a
+// listing's code with them is the notice's variant, for a person to check.
+bool IsSizeOrSuccessorSuffix(std::string_view letters) { return letters == "X" || letters == "XL" || letters == "XXL"; }
+
 // Safety Gate's product description is most often the product's own name
 // ("VARMFRONT", "Limar Torino", "Baby Biceps Gift Set"), which sellers put
 // in their titles: a few words, not a sentence. Its words key the notice
@@ -4037,8 +4043,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         if (!listing_identifying[bi]) continue;
         listing_has_code = true;
         if (a.normalized == b.normalized) better(CodeAgreement::kSame, &b);
-        else if (b.normalized.starts_with(a.normalized) && IsModelVariantWord(std::string_view(b.normalized).substr(a.normalized.size())))
-          better(CodeAgreement::kVariant, &b);  // "KX450PRO" for KX450
+        else if (b.normalized.starts_with(a.normalized) && (IsModelVariantWord(std::string_view(b.normalized).substr(a.normalized.size())) ||
+                                                            IsSizeOrSuccessorSuffix(std::string_view(b.normalized).substr(a.normalized.size()))))
+          better(CodeAgreement::kVariant, &b);  // "KX450PRO" for KX450, "CGG6331XL" for CGG6331
         else if (b.normalized.starts_with(a.normalized) && b.normalized.size() - a.normalized.size() <= 3 &&
                  AllLetters(std::string_view(b.normalized).substr(a.normalized.size())))
           // Letters after the digits are a finish or region suffix; letters

@@ -669,6 +669,13 @@ TEST_F(RecallRulesTest, ModelCodeAndBrandTakeDown) {
   EXPECT_EQ(hits[0].action, RecallAction::kTakedown);
   EXPECT_TRUE(HasEvidence(hits[0], "model code VX1588 with a suffix (VX1588EU)") || HasEvidence(hits[0], "model code VX1588 in the listing"));
   EXPECT_EQ(hits[0].evidence.back(), "rule: notice model code and brand in the listing -> takedown");
+  // A size or a successor joined to the code may be another model: review.
+  for (const char* title : {"Voltix Nova VX1588XL charger 65W USB C", "Voltix Nova VX1588X charger 65W USB C"}) {
+    const auto suffixed = Match(MakeListing("L", title, "Voltix"));
+    ASSERT_EQ(suffixed.size(), 1u) << title;
+    EXPECT_EQ(suffixed[0].action, RecallAction::kReview) << title;
+    EXPECT_TRUE(suffixed[0].evidence.back().starts_with("rule: notice model code in the listing, but written")) << suffixed[0].evidence.back();
+  }
   // The same pair, the model not confident enough: review.
   RecallMatcherOptions strict;
   strict.takedown_at = 0.99;
