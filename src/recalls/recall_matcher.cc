@@ -2601,18 +2601,57 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
     return (from == 0 || !alnum(folded[from - 1]) || CjkCharEndsAt(folded, from)) &&
            (to == folded.size() || !alnum(folded[to]) || CjkCharStartsAt(folded, to));
   };
-  const auto take = [&](size_t from, const std::string& digits) {
+  // Where the last labelled GTIN taken ends: numbers listed after it are
+  // labelled by its label ("EAN: 4006381333931, 4006381333948").
+  size_t listed_after = std::string_view::npos;
+  const auto labelled = [&](size_t from) {
+    const std::string_view before = folded.substr(0, from);
+    if (EndsWithGtinLabel(before)) return true;
+    if (listed_after != std::string_view::npos && listed_after <= from) {
+      const std::string_view between = folded.substr(listed_after, from - listed_after);
+      std::string_view rest = between;
+      while (!rest.empty() && std::string_view(" ,;/|&").find(rest.front()) != std::string_view::npos) rest.remove_prefix(1);
+      for (const std::string_view joiner : {"and ", "or ", "und ", "oder ", "et ", "ou ", "y ", "e "})
+        if (rest.starts_with(joiner)) {
+          rest.remove_prefix(joiner.size());
+          break;
+        }
+      if (rest.empty() && !between.empty() && between.size() <= 8) return true;
+    }
+    // A variant's name between the label and its colon, a GTIN for each
+    // on a variation listing ("EAN S: ...", "EAN 250ml: ...", "UPC
+    // (black): ..."): one or two short words on the label's line.
+    std::string_view t = before;
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    if (t.empty() || t.back() != ':') return false;
+    t.remove_suffix(1);
+    for (int word = 0; word < 2; ++word) {
+      while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+      const size_t space = t.find_last_of(" \n");
+      const std::string_view name = t.substr(space == std::string_view::npos ? 0 : space + 1);
+      if (name.empty() || name.size() > 12 || space == std::string_view::npos || t[space] == '\n') return false;
+      t = t.substr(0, space);
+      if (EndsWithGtinLabel(t)) return true;
+    }
+    return false;
+  };
+  const auto take = [&](size_t from, size_t to, const std::string& digits) {
     const size_t length = digits.size();
     // A labelled UPC that lost its leading zero ("UPC: 80313081316", as
     // spreadsheets write it) is still the UPC.
-    if (length == 11 && EndsWithGtinLabel(folded.substr(0, from))) {
+    if (length == 11 && labelled(from)) {
       if (auto g = NormalizeGtin("0" + digits); g.ok() && std::find(out.begin(), out.end(), g.value()) == out.end()) out.push_back(std::move(g).value());
+      listed_after = to;
       return;
     }
     if (length != 8 && (length < 12 || length > 14)) return;
     // An 8-digit number is as often a date or an article number.
-    if (!((length >= 12 && !labelled_only) || EndsWithGtinLabel(folded.substr(0, from)))) return;
-    if (auto g = NormalizeGtin(digits); g.ok() && std::find(out.begin(), out.end(), g.value()) == out.end()) out.push_back(std::move(g).value());
+    const bool with_label = labelled(from);
+    if (!((length >= 12 && !labelled_only) || with_label)) return;
+    if (auto g = NormalizeGtin(digits); g.ok()) {
+      if (with_label) listed_after = to;
+      if (std::find(out.begin(), out.end(), g.value()) == out.end()) out.push_back(std::move(g).value());
+    }
   };
   std::vector<std::pair<size_t, size_t>> groups;
   for (size_t i = 0; i < folded.size();) {
@@ -2634,7 +2673,7 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
       for (size_t last = first; last < groups.size(); ++last) {
         digits.append(folded.substr(groups[last].first, groups[last].second - groups[last].first));
         if (digits.size() > 14) break;
-        if (alone(groups[first].first, groups[last].second)) take(groups[first].first, digits);
+        if (alone(groups[first].first, groups[last].second)) take(groups[first].first, groups[last].second, digits);
       }
     }
     i = end;

@@ -2283,6 +2283,17 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
     EXPECT_EQ(FromListing(described("Bicycle helmet", description)).gtins_in_description, std::vector<std::string>{"08055186669918"})
         << description;
   EXPECT_TRUE(FromListing(described("Bicycle helmet", "Order 8055-1866-6991-8")).gtins_in_description.empty());
+  // A variation listing's GTINs: listed after one label, or each after the
+  // label and its variant's name; not a number after other words.
+  const std::vector<std::string> both = {"04006381333931", "05901234123457"};
+  for (const char* description : {"EAN: 4006381333931, 5901234123457", "EAN 4006381333931 / 5901234123457.", "UPC: 4006381333931 | 5901234123457",
+                                  "EAN S: 4006381333931\nEAN M: 5901234123457", "EAN 250ml: 4006381333931; EAN 400ml: 5901234123457",
+                                  "Barcode (black): 4006381333931, barcode (white): 5901234123457", "EAN-13: 4006381333931 and 5901234123457"})
+    EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, both) << description;
+  for (const char* description : {"EAN: 4006381333931, order 5901234123457", "EAN: 4006381333931. Call 5901234123457",
+                                  "Size M: 5901234123457", "Order no: 5901234123457", "EAN\nSize M: 5901234123457"})
+    EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description.size(), std::string_view(description).starts_with("EAN:") ? 1u : 0u)
+        << description;
   // Chinese, written without spaces, ends a word where it starts.
   for (const char* description : {"条码：4006381333931、型号：QC-65A", "商品EAN:4006381333931产地深圳"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"})
