@@ -1,7 +1,9 @@
 #include "conform/recalls/notice.h"
 
-#include <fmt/format.h>
+#include <algorithm>
+#include <cctype>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "conform/core/text.h"
@@ -167,6 +169,24 @@ Result<Notice> NoticeFromJson(std::string_view json) {
   if (!st.ok()) return st.error();
   if (n.id.empty()) return Error(ErrorCode::kInvalidInput, "notice: 'id' is required");
   return n;
+}
+
+bool SplitTypedBatches(std::string_view entry, std::string_view* type, std::string_view* batches) {
+  const auto trim = [](std::string_view t) {
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
+    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
+    return t;
+  };
+  const size_t colon = entry.find(':');
+  if (colon == std::string_view::npos) return false;
+  const std::string_view label = trim(entry.substr(0, colon)), after = trim(entry.substr(colon + 1));
+  const auto is = [&label](int (*test)(int)) { return std::any_of(label.begin(), label.end(), [test](char c) { return test(static_cast<unsigned char>(c)) != 0; }); };
+  const bool code_bytes = label.size() >= 4 && label.size() <= 20 &&
+                          std::all_of(label.begin(), label.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+  if (!code_bytes || !is(std::isalpha) || !is(std::isdigit) || after.empty() || !std::isdigit(static_cast<unsigned char>(after[0]))) return false;
+  *type = label;
+  *batches = after;
+  return true;
 }
 
 }  // namespace conform

@@ -2278,7 +2278,7 @@ bool HeadAndNumber(std::string_view compact, std::string_view* head, uint64_t* n
 
 }  // namespace
 
-bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch) {
+bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch, std::string_view type) {
   const std::string b = ComparableBatch(batch);
   if (b.empty()) return true;
   const std::vector<std::pair<int, int>> batch_dates = DateReadings(batch);
@@ -2294,7 +2294,13 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
     };
     return c == b || sub_lot(b, c) || sub_lot(c, b);
   };
-  for (const std::string& entry : entries) {
+  bool limited = false;  // whether an entry limits the listing's type
+  for (const std::string& listed : entries) {
+    // "E2037: 2318, 2319 and 2322": type E2037's batches, which limit
+    // nothing of another type the listing is matched on.
+    std::string_view entry = listed, entry_type;
+    if (SplitTypedBatches(listed, &entry_type, &entry) && !type.empty() && CompactAlnum(entry_type) != type) continue;
+    limited = true;
     const std::string folded = NormalizeForMatching(entry);
     const std::vector<std::string_view> words = BatchWords(folded, &buffer);
     // A field of other identifiers (an article reference "REF 3985250", an
@@ -2349,7 +2355,7 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
         return true;
     }
   }
-  return false;
+  return !limited;
 }
 
 namespace {
@@ -4499,9 +4505,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     if (m.action == RecallAction::kTakedown) {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
       const MatchRecord& listing_record = indexed_are_notices_ ? query : records_[j.candidate];
+      // The notice's code the listing agreed on: a notice listing batches
+      // per type limits a listing by its type's.
+      const std::string_view batch_type =
+          j.notice_code != nullptr && j.agreement == CodeAgreement::kSame ? std::string_view(j.notice_code->normalized) : std::string_view();
       if (!notice_record.batches.empty() && !listing_record.batches.empty() &&
           std::none_of(listing_record.batches.begin(), listing_record.batches.end(),
-                       [&](const std::string& b) { return BatchesCover(notice_record.batches, b); })) {
+                       [&](const std::string& b) { return BatchesCover(notice_record.batches, b, batch_type); })) {
         m.action = RecallAction::kReview;
         const size_t arrow = rule.rfind(" -> takedown");
         rule = fmt::format("{}, but the listing's batch {} is not among the notice's ({}) -> review", rule.substr(0, arrow),

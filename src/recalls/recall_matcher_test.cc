@@ -1800,6 +1800,16 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   EXPECT_FALSE(BatchesCover({"L2301 - L2352"}, "K2340"));
   EXPECT_TRUE(BatchesCover({"L2301, L2302"}, "L2302"));
   EXPECT_TRUE(BatchesCover({"24-0117"}, "240117"));
+  // Batches listed per type, as IKEA's alert on its VARMFRONT power banks
+  // lists them: each type's limit only that type.
+  const std::vector<std::string> per_type = {"E2037: 2318, 2319 and 2322", "E20382: 2313, 2316, 2318 and 2319"};
+  EXPECT_FALSE(BatchesCover(per_type, "2322", "E20382"));
+  EXPECT_TRUE(BatchesCover(per_type, "2316", "E20382"));
+  EXPECT_TRUE(BatchesCover(per_type, "2322", "E2037"));
+  EXPECT_FALSE(BatchesCover(per_type, "2313", "E2037"));
+  EXPECT_TRUE(BatchesCover(per_type, "2322"));          // the type not known: any type's
+  EXPECT_FALSE(BatchesCover(per_type, "2399"));
+  EXPECT_TRUE(BatchesCover(per_type, "2399", "E2039"));  // a type no entry limits
   // As sellers write a batch the notice names: a date in another order,
   // leading zeros or a lot marker dropped or added, a sub-lot, O for 0.
   EXPECT_TRUE(BatchesCover({"2022/04"}, "04/2022"));

@@ -94,19 +94,9 @@ void AddModels(std::string_view field, std::vector<std::string>* list) {
 // digits, is a type number. Such labels, when the model field gives none.
 std::vector<std::string> TypeNumbersOverBatches(const std::vector<std::string>& batches) {
   std::vector<std::string> out;
-  for (const std::string& line : batches) {
-    const size_t colon = line.find(':');
-    if (colon == std::string::npos || colon + 1 >= line.size()) continue;
-    const std::string label = Trim(std::string_view(line).substr(0, colon));
-    const std::string after = Trim(std::string_view(line).substr(colon + 1));
-    const bool code_bytes = !label.empty() && label.size() <= 20 &&
-                            std::all_of(label.begin(), label.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
-    const bool letter = std::any_of(label.begin(), label.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
-    const bool digit = std::any_of(label.begin(), label.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-    // What follows is batches: it starts with a digit.
-    if (label.size() >= 4 && code_bytes && letter && digit && !after.empty() && std::isdigit(static_cast<unsigned char>(after[0])))
-      AddUnique(&out, label);
-  }
+  std::string_view type, listed;
+  for (const std::string& line : batches)
+    if (SplitTypedBatches(line, &type, &listed)) AddUnique(&out, std::string(type));
   return out;
 }
 

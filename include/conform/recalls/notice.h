@@ -92,6 +92,13 @@ struct Notice {
   std::string other_form_raw;
 };
 
+// Whether a batch entry lists the batches of one type ("E2037: 2318, 2319
+// and 2322", as IKEA's Safety Gate alerts write them under each type
+// number): a code of 4 to 20 letters, digits and "-", with a letter and a
+// digit, a colon, and batches starting with a digit. Sets *type and
+// *batches (trimmed views of `entry`) when it does.
+bool SplitTypedBatches(std::string_view entry, std::string_view* type, std::string_view* batches);
+
 // The notice as one JSON object (keys as the field names above; dates
 // "YYYY-MM-DD"; empty fields left out; `raw` only when `with_raw`).
 std::string NoticeToJson(const Notice& notice, bool with_raw = true);

@@ -257,7 +257,11 @@ std::vector<std::string> CodeRangesIn(std::string_view folded);
 // dates compare as dates in any order ("04/2022" and "2022/04"), and a
 // date against a code that is none cannot be compared (covered). Entries
 // holding other identifiers ("REF 3985250", "All") limit nothing: covered.
-bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch);
+// An entry of one type's batches ("E2037: 2318, 2319", SplitTypedBatches)
+// limits only that type: with `type`, the compact code (CompactAlnum) the
+// listing is matched on, another type's entries are passed over, and a
+// listing of a type no entry limits is covered.
+bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch, std::string_view type = {});
 
 MatchRecord FromNotice(const Notice& notice);
 // The listing's GTIN counts only when its check digit is valid; HTML
