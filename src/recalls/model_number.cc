@@ -869,6 +869,10 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
       return !IsQuantityWord(unit) && unit != "w" && unit != "v" && unit != "a" && unit != "kw" && unit != "watt" && unit != "watts" &&
              unit != "volt" && unit != "volts";
     };
+    // Where the codes after a slash or a bar start in `out`: a list parted
+    // so is the models' only when it ends its clause ("Model: GV11 | GV31.",
+    // not "Model: LC-31 | GV31 lens cap", a cap for the GV31).
+    size_t after_bar = SIZE_MAX;
     for (; next < words.size() && out.size() < kMaxModels; ++next) {
       const Word& x = words[next];
       if (!x.opens && model_number(next)) {
@@ -882,6 +886,7 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
         while (next < words.size() && !words[next].closes) ++next;
         continue;
       }
+      if ((x.lower == "/" || x.lower == "|") && after_bar == SIZE_MAX) after_bar = out.size();
       if (x.lower.empty() || IsListJoiner(x.lower)) continue;
       // A code written in groups, letters in capitals then digits ("Model:
       // TT 1902 0617", "Modell: QXAB 0002"), as a model field may hold it:
@@ -904,7 +909,10 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
         static const std::unordered_set<std::string_view> kOtherLabels = {"GTIN", "EAN", "UPC", "JAN", "ASIN", "SKU", "LOT", "ISBN", "NR", "NO", "REF"};
         // ("model no. HANS 0002": the label's abbreviation ends no sentence.)
         const bool after_sentence = next > 0 && words[next - 1].ends && !IsNumberWord(words[next - 1].lower);
-        if (!capitals(x.text) || digit_count < 4 || kOtherLabels.count(x.text) != 0 || after_sentence) break;
+        if (!capitals(x.text) || digit_count < 4 || kOtherLabels.count(x.text) != 0 || after_sentence) {
+          if (after_bar < out.size() && !words[next - 1].ends && !words[next - 1].comma && !x.opens_line) out.resize(after_bar);
+          break;
+        }
         std::string grouped(x.text);
         for (size_t k = next + 1; k <= last; ++k) grouped.append(" ").append(words[k].text);
         if (std::find(out.begin(), out.end(), grouped) == out.end()) out.push_back(grouped);

@@ -258,6 +258,11 @@ TEST(LabelledModelNumbersTest, ReadsTheModelsProseNames) {
   EXPECT_EQ(LabelledModelNumbers("Model: GV11 | GV31 | GS50. Bluetooth speaker"), (Models{"GV11", "GV31", "GS50"}));
   EXPECT_EQ(LabelledModelNumbers("Model: E32A / E33A / E36A"), (Models{"E32A", "E33A", "E36A"}));
   EXPECT_EQ(LabelledModelNumbers("型号：E32A / E33A"), (Models{"E32A", "E33A"}));
+  // Not when words follow the list in its clause: an accessory naming what
+  // it is for.
+  EXPECT_EQ(LabelledModelNumbers("Model: LC-31 | GV31 lens cap"), Models{"LC-31"});
+  EXPECT_EQ(LabelledModelNumbers("Model: GVM-1 / GV31 ceiling mount. Steel"), Models{"GVM-1"});
+  EXPECT_EQ(LabelledModelNumbers("Model: GV11 | GV31\nBluetooth speaker"), (Models{"GV11", "GV31"}));
   // A word naming another model of the range is part of the model.
   EXPECT_EQ(LabelledModelNumbers("Model: HD-2200X Plus"), Models{"HD-2200X Plus"});
   EXPECT_EQ(LabelledModelNumbers("models HD-2200X Pro and HD-2200X. Sold"), (Models{"HD-2200X Pro", "HD-2200X"}));
