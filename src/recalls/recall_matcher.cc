@@ -2589,6 +2589,17 @@ bool EndsWithGtinLabel(std::string_view before) {
   return false;
 }
 
+// Whether a word names a variant's size, capacity or colour, as a
+// variation listing writes one before each variant's barcode: "s", "xl",
+// "3xl", "250ml", "42", "black", "schwarz".
+bool IsVariantSizeOrColour(std::string_view w) {
+  static const std::unordered_set<std::string_view> kWords = {
+      "xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "black", "white", "red", "blue", "green", "yellow", "pink", "purple", "grey", "gray",
+      "silver", "gold", "orange", "brown", "beige", "navy", "schwarz", "weiss", "weiß", "rot", "blau", "grün", "gelb", "rosa", "noir",
+      "blanc", "rouge", "bleu", "vert", "negro", "blanco", "rojo", "azul", "nero", "bianco", "rosso", "blu"};
+  return !w.empty() && w.size() <= 12 && (IsDigit(w.front()) || kWords.count(w) != 0);
+}
+
 // GTINs written in a listing's title or description (MatchRecord::
 // gtins_in_title, gtins_in_description). `folded` is NormalizeForMatching's:
 // full-width digits are digits, labels lower case. In a title, 12 to 14
@@ -2607,12 +2618,26 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
     return (from == 0 || !alnum(folded[from - 1]) || CjkCharEndsAt(folded, from)) &&
            (to == folded.size() || !alnum(folded[to]) || CjkCharStartsAt(folded, to));
   };
+  // A GTIN read by the label of another (listed after it, or after a
+  // variant's name) is the product's only when nothing is said of it: the
+  // list goes on or ends after it ("..., 5901234123457 (see the shampoo)",
+  // "... 805253435117 launch tube for ..." name other products).
+  const auto bare_after = [&](size_t to) {
+    size_t at = to;
+    while (at < folded.size() && folded[at] == ' ') ++at;
+    if (at == folded.size() || std::string_view(",;/|\n").find(folded[at]) != std::string_view::npos) return true;
+    if (folded[at] == '.' && (at + 1 == folded.size() || folded[at + 1] == ' ' || folded[at + 1] == '\n')) return true;
+    for (const std::string_view joiner : {"and ", "or ", "und ", "oder ", "et ", "ou "})
+      if (folded.substr(at).starts_with(joiner)) return true;
+    return false;
+  };
   // Where the last labelled GTIN taken ends: numbers listed after it are
   // labelled by its label ("EAN: 4006381333931, 4006381333948").
   size_t listed_after = std::string_view::npos;
-  const auto labelled = [&](size_t from) {
+  const auto labelled = [&](size_t from, size_t to) {
     const std::string_view before = folded.substr(0, from);
     if (EndsWithGtinLabel(before)) return true;
+    if (!bare_after(to)) return false;
     if (listed_after != std::string_view::npos && listed_after <= from) {
       const std::string_view between = folded.substr(listed_after, from - listed_after);
       std::string_view rest = between;
@@ -2624,35 +2649,33 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
         }
       if (rest.empty() && !between.empty() && between.size() <= 8) return true;
     }
-    // A variant's name between the label and its colon, a GTIN for each
-    // on a variation listing ("EAN S: ...", "EAN 250ml: ...", "UPC
-    // (black): ..."): one or two short words on the label's line.
+    // A variant's size, capacity or colour between the label and its
+    // colon, a GTIN for each on a variation listing ("EAN S: ...", "EAN
+    // 250ml: ...", "UPC (black): ..."), on the label's line; not another
+    // product's name ("EAN (high chair): ..."), nor "alt" (old).
     std::string_view t = before;
     while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
     if (t.empty() || t.back() != ':') return false;
     t.remove_suffix(1);
-    for (int word = 0; word < 2; ++word) {
-      while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
-      const size_t space = t.find_last_of(" \n");
-      const std::string_view name = t.substr(space == std::string_view::npos ? 0 : space + 1);
-      if (name.empty() || name.size() > 12 || space == std::string_view::npos || t[space] == '\n') return false;
-      t = t.substr(0, space);
-      if (EndsWithGtinLabel(t)) return true;
-    }
-    return false;
+    while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+    const size_t space = t.find_last_of(" \n");
+    if (space == std::string_view::npos || t[space] == '\n') return false;
+    std::string_view name = t.substr(space + 1);
+    if (name.size() >= 2 && name.front() == '(' && name.back() == ')') name = name.substr(1, name.size() - 2);
+    return IsVariantSizeOrColour(name) && EndsWithGtinLabel(t.substr(0, space));
   };
   const auto take = [&](size_t from, size_t to, const std::string& digits) {
     const size_t length = digits.size();
     // A labelled UPC that lost its leading zero ("UPC: 80313081316", as
     // spreadsheets write it) is still the UPC.
-    if (length == 11 && labelled(from)) {
+    if (length == 11 && labelled(from, to)) {
       if (auto g = NormalizeGtin("0" + digits); g.ok() && std::find(out.begin(), out.end(), g.value()) == out.end()) out.push_back(std::move(g).value());
       listed_after = to;
       return;
     }
     if (length != 8 && (length < 12 || length > 14)) return;
     // An 8-digit number is as often a date or an article number.
-    const bool with_label = labelled(from);
+    const bool with_label = labelled(from, to);
     if (!((length >= 12 && !labelled_only) || with_label)) return;
     if (auto g = NormalizeGtin(digits); g.ok()) {
       if (with_label) listed_after = to;

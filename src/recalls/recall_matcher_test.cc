@@ -2300,10 +2300,14 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
                                   "EAN S: 4006381333931\nEAN M: 5901234123457", "EAN 250ml: 4006381333931; EAN 400ml: 5901234123457",
                                   "Barcode (black): 4006381333931, barcode (white): 5901234123457", "EAN-13: 4006381333931 and 5901234123457"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, both) << description;
-  for (const char* description : {"EAN: 4006381333931, order 5901234123457", "EAN: 4006381333931. Call 5901234123457",
-                                  "Size M: 5901234123457", "Order no: 5901234123457", "EAN\nSize M: 5901234123457"})
-    EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description.size(), std::string_view(description).starts_with("EAN:") ? 1u : 0u)
-        << description;
+  // Not a number after other words, one said to be another product's
+  // (after it), nor one after another product's name or "alt" (old).
+  for (const auto& [description, read] : std::vector<std::pair<const char*, size_t>>{
+           {"EAN: 4006381333931, order 5901234123457", 1}, {"EAN: 4006381333931. Call 5901234123457", 1},
+           {"EAN: 4006381333931 | 5901234123457 (see the shampoo)", 1}, {"UPC: 4006381333931 / 5901234123457 launch tube for the rockets", 1},
+           {"Size M: 5901234123457", 0}, {"Order no: 5901234123457", 0}, {"EAN\nSize M: 5901234123457", 0},
+           {"EAN (cushion): 4006381333931, EAN (high chair): 5901234123457", 0}, {"EAN neu: 4006381333931, EAN alt: 5901234123457", 0}})
+    EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description.size(), read) << description;
   // Chinese, written without spaces, ends a word where it starts.
   for (const char* description : {"条码：4006381333931、型号：QC-65A", "商品EAN:4006381333931产地深圳"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"})
