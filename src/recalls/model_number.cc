@@ -643,7 +643,7 @@ bool IsListJoiner(std::string_view w) {
 }  // namespace
 
 // Words that say a model named after them is what the product goes with:
-// "for", "fits", "compatible" ... and their German, French, Spanish,
+// "for", "fits", "compatible", "inspired" ... and their German, French, Spanish,
 // Italian, Portuguese, Dutch, Slovak, Indonesian, Russian, Vietnamese
 // ("cho"), Swedish, Danish, Norwegian, Finnish, Hungarian, Romanian and
 // Greek counterparts; and Chinese and Korean ones written inside a word
@@ -662,7 +662,10 @@ bool SaysWhatItGoesWith(std::string_view w) {
       "совместимый", "совместимая", "совместимые", "подходит", "замена", "compatível", "cho", "för", "till", "til",
       "sopii", "yhteensopiva", "kompatibilis", "való", "pentru", "compatibil", "compatibilă", "για", "συμβατό", "συμβατή",
       "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ", "passt", "ersatzteil", "convient", "pasuje", "odpowiedni", "odpowiednia",
-      "zamiennik", "vhodné", "vhodný", "vhodná"};
+      "zamiennik", "vhodné", "vhodný", "vhodná",
+      // What a dupe is made after ("Inspired by ... (EAN ...)", a perfume
+      // quoting the original's barcode).
+      "inspired", "inspiriert", "inspiré", "inspirée", "inspirado", "inspirada", "ispirato", "ispirata", "dupe"};
   if (kWords.count(w) != 0) return true;
   for (std::string_view cjk : {"适用", "適用", "兼容", "适配", "適配", "対応", "호환", "전용", "교체용"})
     if (w.find(cjk) != std::string_view::npos) return true;

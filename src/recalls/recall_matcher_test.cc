@@ -2300,6 +2300,8 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
                                   "EAN S: 4006381333931\nEAN M: 5901234123457", "EAN 250ml: 4006381333931; EAN 400ml: 5901234123457",
                                   "Barcode (black): 4006381333931, barcode (white): 5901234123457", "EAN-13: 4006381333931 and 5901234123457"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, both) << description;
+  // A dupe quoting the original's barcode.
+  EXPECT_TRUE(ReadStatedIdentifiers(described("Eau de toilette", "Inspired by Tom Tailor (EAN 4006381333931)")).gtins.empty());
   // Not a number after other words, one said to be another product's
   // (after it), nor one after another product's name or "alt" (old).
   for (const auto& [description, read] : std::vector<std::pair<const char*, size_t>>{
