@@ -612,12 +612,30 @@ bool IsModelLabel(std::string_view w) {
       "artikelnummer", "artikelnr", "artikel-nr", "teilenummer", "modelu", "référence", "reference", "referencia", "riferimento",
       "réf", "ref", "модель", "модели", "артикул", "арт", "موديل", "الموديل", "طراز", "الطراز", "malli", "mallit", "mallinumero",
       "típus", "tipus", "típusszám", "cikkszám", "cikkszam", "modelul", "modelului", "varenummer", "varenr", "μοντέλο", "μοντελο",
-      "μοντέλου", "μοντελου"};
+      "μοντέλου", "μοντελου",
+      // Bulgarian "Модел", Greek "Κωδικός" (code), Croatian "Šifra",
+      // Lithuanian and Latvian "Modelis", Estonian "Mudel", "Tootekood"
+      // (product code).
+      "модел", "κωδικόσ", "κωδικοσ", "šifra", "sifra", "modelis", "mudel", "tootekood"};
   return kLabels.count(w) != 0;
 }
 
 // Words that label a model only before a number word: "item number",
 // "Art. No.", "article no", "part number".
+// Two words that label a model together: Polish "Kod producenta" (the
+// maker's code), "Kod produktu", "Numer katalogowy"; Czech and Slovak
+// "Kód výrobce", "Kód výrobcu", "Katalogové číslo"; Romanian "Cod
+// produs". Both folded.
+bool IsTwoWordModelLabel(std::string_view first, std::string_view second) {
+  if (first == "kod" || first == "kód")
+    return second == "producenta" || second == "produktu" || second == "výrobce" || second == "vyrobce" || second == "výrobcu" ||
+           second == "vyrobcu";
+  if (first == "numer") return second == "katalogowy";
+  if (first == "katalogové" || first == "katalogove" || first == "katalógové") return second == "číslo" || second == "cislo";
+  if (first == "cod") return second == "produs" || second == "producător" || second == "producator";
+  return false;
+}
+
 bool IsNumberedLabel(std::string_view w) {
   return w == "item" || w == "style" || w == "part" || w == "art" || w == "article" || w == "artikel";
 }
@@ -665,7 +683,13 @@ bool SaysWhatItGoesWith(std::string_view w) {
       "zamiennik", "vhodné", "vhodný", "vhodná",
       // What a dupe is made after ("Inspired by ... (EAN ...)", a perfume
       // quoting the original's barcode).
-      "inspired", "inspiriert", "inspiré", "inspirée", "inspirado", "inspirada", "ispirato", "ispirata", "dupe"};
+      "inspired", "inspiriert", "inspiré", "inspirée", "inspirado", "inspirada", "ispirato", "ispirata", "dupe",
+      // Czech, Slovak, Polish and Bulgarian "compatible (with)";
+      // Lithuanian "skirtas" and Latvian "paredzēts" (intended for),
+      // Estonian "sobib" (suits).
+      "kompatibilní", "kompatibilni", "kompatibilný", "kompatibilny", "kompatybilny", "kompatybilna", "kompatybilne", "съвместим",
+      "съвместима", "съвместимо", "съвместими", "skirtas", "skirta", "skirti", "paredzēts", "paredzets", "paredzēta", "paredzeta",
+      "sobib"};
   if (kWords.count(w) != 0) return true;
   for (std::string_view cjk : {"适用", "適用", "兼容", "适配", "適配", "対応", "호환", "전용", "교체용"})
     if (w.find(cjk) != std::string_view::npos) return true;
@@ -679,7 +703,15 @@ bool SaysWhomItIsFor(std::string_view w) {
       "everyday", "travel", "dogs", "cats", "pets", "kinder", "kindern", "babys", "erwachsene", "jungen", "mädchen", "damen",
       "herren", "hunde", "katzen", "enfants", "enfant", "bébés", "bébé", "adultes", "garçons", "filles", "femmes", "hommes",
       "chiens", "chats", "niños", "niñas", "bebés", "adultos", "perros", "gatos", "kinderen", "volwassenen", "barn", "vuxna",
-      "voksne", "copii", "детей", "взрослых"};
+      "voksne", "copii", "детей", "взрослых",
+      // Czech, Slovak, Polish, Romanian, Greek, Croatian, Slovenian and
+      // Bulgarian children and babies; and what a childcare product's kind
+      // names after "for", a car or feeding ("fotelik do samochodu",
+      // "sedačka do auta", "столче за кола", "krzesełko do karmienia", a
+      // car seat and a high chair).
+      "děti", "deti", "dětí", "detí", "dzieci", "dziecka", "niemowląt", "niemowlat", "bábätko", "babätko", "babatko", "bábätká",
+      "bebeluși", "bebelusi", "bebeluşi", "μωρά", "μωρα", "παιδιά", "παιδια", "bebe", "bebé", "djecu", "djece", "otroke", "деца",
+      "бебета", "бебе", "samochodu", "auta", "auto", "mașină", "masina", "кола", "karmienia", "хранене", "hranjenje"};
   return kWords.count(w) != 0;
 }
 
@@ -782,7 +814,8 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     const auto lead = !w.empty() ? static_cast<unsigned char>(w.front()) : 0;
     const bool may_be_label =
         !w.empty() && w.size() <= 40 &&
-        (std::string_view("mMfFnNrRtTcC").find(w.front()) != std::string_view::npos || lead == 0xEF || lead == 0xCE || lead == 0xCF) &&
+        (std::string_view("mMfFnNrRtTcCkKsS").find(w.front()) != std::string_view::npos || lead == 0xEF || lead == 0xCE || lead == 0xCF ||
+         lead == 0xC5) &&
         std::all_of(w.begin(), w.end(), [](char c) {
           const auto b = static_cast<unsigned char>(c);
           return b < 0xE0 || b == 0xEF;  // ASCII, two-byte sequences, full-width forms
@@ -831,6 +864,8 @@ std::vector<std::string> ModelNumbersAfterLabels(std::string_view original, bool
     size_t next = i + 1;
     if (IsModelLabel(w)) {
       if (next < words.size() && IsNumberWord(words[next].lower)) ++next;
+    } else if (next < words.size() && IsTwoWordModelLabel(w, words[next].lower)) {
+      ++next;
     } else if (IsNumberedLabel(w)) {
       if (next >= words.size() || !IsNumberWord(words[next].lower)) continue;
       ++next;
