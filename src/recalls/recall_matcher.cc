@@ -1467,6 +1467,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"pegatina", true}, {"custodia", true}, {"hoes", true}, {"pokrowiec", true}, {"uchwyt", true}, {"kryt", true},
       {"pouzdro", true}, {"puzdro", true}, {"drzak", true}, {"drziak", true}, {"ochranne sklo", true}, {"ochranna folie", true},
       {"nalepka", true},
+      // A charging cable, a case, a mattress in Hungarian, Lithuanian,
+      // Latvian, Estonian, Czech, Polish, Romanian and Bulgarian (each
+      // off, as the English word, when the notice names one).
+      {"toltokabel", true, true}, {"kabelis", true, true}, {"laidas", true, true}, {"kaabel", true, true},
+      {"laadimiskaabel", true, true}, {"deklas", true}, {"matrace", true, true}, {"materac", true, true}, {"saltea", true, true},
+      {"матрак", true, true},
       // Goods sold under a character's or a product's name. Not "notebook"
       // (a laptop) nor "umbrella" (an umbrella stroller).
       {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},
@@ -2046,7 +2052,7 @@ constexpr std::string_view kBatchStems[] = {"batch", "date code", "批次", "批
                                             "ch.-b", "lotnummer", "partijnummer", "partinummer", "satsnummer", "sarzs", "tételszám",
                                             "tetelszam", "gyártási tétel", "gyartasi tetel", "eränumero", "eranumero", "партид", "παρτίδ",
                                             "παρτιδ"};
-constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "partie", "partij", "los-nr", "erä"};
+constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "partie", "partij", "los-nr", "erä", "serij", "serii"};
 
 // Whether a text may label a batch, before it is normalised: an ASCII one
 // holds a stem above in any case; one with other characters may, folded.
@@ -2090,14 +2096,14 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
   static const std::unordered_set<std::string_view> kLabels = {
       "batch", "batch-nr", "batchnr", "batchnummer", "chargennummer", "charge-nr", "chargen-nr", "ch.-b", "ch-b", "lot-nr", "los-nr",
       "lotnummer", "partijnummer", "partinummer", "partinr", "satsnummer", "sarze", "šarže", "šarža", "sarza", "eränumero", "eranumero",
-      "tételszám", "tetelszam", "sarzs", "sarzsszám", "sarzsszam", "партида", "партиден", "παρτίδα", "παρτιδα", "παρτίδας", "παρτιδας",
+      "tételszám", "tetelszam", "sarzs", "sarzsszám", "sarzsszam", "партида", "партиден", "παρτίδα", "παρτιδα", "παρτίδασ", "παρτιδασ",
       "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号"};
   // Words that are as often something else ("a lot of", "fast charge", a
   // political party: Dutch "partij", Lithuanian "partija", Latvian and
   // Estonian "partii", Finnish "erä" a round): only before a colon, "#" or
   // a number word, or a code of four characters or more.
   static const std::unordered_set<std::string_view> kWeakLabels = {"lot", "charge", "lote", "lotto", "partia", "partie", "partij", "partijos",
-                                                                    "partijas", "partii", "erä", "ロット"};
+                                                                    "partijas", "partii", "erä", "serija", "ロット"};
   // Words after a number that make it a quantity: "Batch: 500 pcs", "Lotto:
   // 120 pezzi".
   static const std::unordered_set<std::string_view> kCounts = {"pcs", "pc", "pieces", "piece", "pezzi", "pz", "stuck", "stück", "szt",
@@ -2112,6 +2118,13 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     }
     // Polish "nr partii", "numer partii" (number of the batch).
     if (!strong && (words[i] == "nr" || words[i] == "numer") && at < words.size() && words[at] == "partii") {
+      strong = true;
+      ++at;
+    }
+    // Polish "numer serii", Croatian "broj serije", Slovenian "številka
+    // serije" (number of the batch).
+    if (!strong && (words[i] == "nr" || words[i] == "numer" || words[i] == "broj" || words[i] == "številka" || words[i] == "stevilka") &&
+        at < words.size() && (words[at] == "serii" || words[at] == "serije")) {
       strong = true;
       ++at;
     }
@@ -2557,7 +2570,7 @@ bool EndsWithGtinLabel(std::string_view before) {
     }
   // Korean runs "번호" (number) into its label ("바코드번호").
   for (const std::string_view filler : {"codes", "numbers", "code", "number", "no", "nr", "nummer", "numero", "número", "numéro", "kód", "код", "номер", "번호",
-                                        "kodas", "koda", "κώδικασ", "κωδικασ"})
+                                        "kodas", "koda", "kod", "κώδικασ", "κωδικασ"})
     if (label.ends_with(filler) &&
         (label.size() == filler.size() || !alnum(label[label.size() - filler.size() - 1]) || IsCjkLeadByte(filler[0]))) {
       label = trim(label.substr(0, label.size() - filler.size()));
@@ -2576,7 +2589,7 @@ bool EndsWithGtinLabel(std::string_view before) {
                                    "vonalkód", "vonalkod", "cod de bare",
                                    // Estonian, Latvian, Lithuanian, Slovenian, Greek,
                                    // Bulgarian, Irish and Maltese.
-                                   "triipkood", "svītrkods", "svitrkods", "brūkšninis", "bruksninis", "črtna", "crtna", "γραμμωτόσ",
+                                   "triipkood", "ribakood", "carovy", "ciarovy", "svītrkods", "svitrkods", "brūkšninis", "bruksninis", "črtna", "crtna", "γραμμωτόσ",
                                    "γραμμωτοσ", "баркод", "barrachód", "barrachod", "tal-barra", "tal barra"})
     if (label.ends_with(l) &&
         (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
@@ -2820,9 +2833,19 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
 // The value after a brand label and a colon in `folded` (NormalizeForMatching's
 // text): "brand: power style" -> "power style". See StatedIdentifiers::brand.
 std::string LabelledBrand(std::string_view folded) {
-  static const std::unordered_set<std::string_view> kLabels = {"brand", "marke", "marque", "marca", "marka", "merk", "märke",
-                                                               "merkki", "značka", "znacka", "márka", "бренд", "品牌", "品牌名称",
-                                                               "品牌名稱", "ブランド", "브랜드"};
+  // And as Central and Eastern European marketplaces label the brand or
+  // its maker: Bulgarian "Марка", "Производител"; Greek "Μάρκα",
+  // "Κατασκευαστής"; Czech and Slovak "Výrobce", "Výrobca"; Hungarian
+  // "Gyártó"; Romanian "Producător"; Polish "Producent"; Croatian
+  // "Proizvođač"; Slovenian "Proizvajalec", "Blagovna znamka"; Lithuanian
+  // "Prekės ženklas", "Gamintojas"; Latvian "Zīmols", "Ražotājs"; Estonian
+  // "Kaubamärk", "Tootja" (folded, a final sigma as "σ").
+  static const std::unordered_set<std::string_view> kLabels = {
+      "brand", "marke", "marque", "marca", "marka", "merk", "märke", "merkki", "značka", "znacka", "márka", "бренд", "марка",
+      "производител", "μάρκα", "μαρκα", "κατασκευαστήσ", "κατασκευαστησ", "výrobce", "vyrobce", "výrobca", "vyrobca", "gyártó",
+      "gyarto", "producător", "producator", "producent", "proizvođač", "proizvodjac", "proizvajalec", "znamka", "ženklas", "zenklas",
+      "gamintojas", "zīmols", "zimols", "ražotājs", "razotajs", "kaubamärk", "kaubamark", "tootja", "品牌", "品牌名称", "品牌名稱",
+      "ブランド", "브랜드"};
   const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   std::string_view previous;
   for (size_t i = 0; i < folded.size();) {

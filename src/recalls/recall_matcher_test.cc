@@ -1782,7 +1782,7 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   for (const char* text : {"číslo šarže: 2401a", "šarža 2401a", "gyártási tétel: 2401a", "tételszám: 2401a", "sarzsszám 2401a",
                            "partinummer: 2401a", "satsnummer 2401a", "eränumero: 2401a", "erä: 2401a", "partijos numeris: 2401a",
                            "partijas numurs 2401a", "partii number: 2401a", "partij: 2401a", "партида: 2401a", "партиден номер 2401a",
-                           "αριθμός παρτίδας: 2401a", "παρτίδα 2401a"})
+                           "αριθμόσ παρτίδασ: 2401a", "παρτίδα 2401a", "serija: 2401a", "broj serije 2401a", "numer serii: 2401a"})
     EXPECT_EQ(ReadBatches(text), std::vector<std::string>{"2401A"}) << text;
   // Not a quantity, a year or a word in another sense.
   for (const char* text : {"a lot of fun, fast charge 65w, batch of 12 cookies", "charge: 65w pd fast charging. batch 20pcs",
@@ -1853,6 +1853,11 @@ TEST(RecallIdentityTest, ABrandTheDescriptionLabels) {
   EXPECT_EQ(ReadStatedIdentifiers(described("", "Brand: Happy People. Age 18 months+")).brand, "happy people");
   EXPECT_EQ(ReadStatedIdentifiers(described("", "<li>Marke : Happy People</li><li>Farbe: rot</li>")).brand, "happy people");
   EXPECT_EQ(ReadStatedIdentifiers(described("", "品牌：Happy People")).brand, "happy people");
+  // As Central and Eastern European marketplaces label it.
+  for (const char* labelled : {"Марка: Happy People", "Μάρκα: Happy People", "Κατασκευαστής: Happy People", "Výrobce: Happy People",
+                               "Gyártó: Happy People", "Producător: Happy People", "Producent: Happy People", "Proizvođač: Happy People",
+                               "Prekės ženklas: Happy People", "Zīmols: Happy People", "Kaubamärk: Happy People", "Tootja: Happy People"})
+    EXPECT_EQ(ReadStatedIdentifiers(described("", labelled)).brand, "happy people") << labelled;
   for (const char* not_brand : {"Compatible brand: Bosch", "Brand: Generic", "Brand new toy phone", "Suitable for brand: Bosch"})
     EXPECT_EQ(ReadStatedIdentifiers(described("", not_brand)).brand, "") << not_brand;
   // What a listing index keeps reads back the same.
@@ -2288,6 +2293,13 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
                                   "บาร์โค้ด:4006381333931", "باركود: 4006381333931"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"}) << description;
   EXPECT_TRUE(FromListing(described("Fast charger", "Bestellnummer 4006381333931")).gtins_in_description.empty());
+  for (const char* description : {"Ribakood: 4006381333931", "Carovy kod: 4006381333931", "Ciarovy kod 4006381333931",
+                                  "Αριθμός παρτίδας: 2401. Barcode: 4006381333931"})
+    EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"}) << description;
+  // "Compatible with" in Czech, Polish and Bulgarian: another product's.
+  for (const char* description : {"Kompatibilní s Childhome Moses, EAN 4006381333931", "Kompatybilny z Voltix, EAN 4006381333931",
+                                  "Съвместим с Voltix, EAN 4006381333931"})
+    EXPECT_TRUE(FromListing(described("Fast charger", description)).gtins_in_description.empty()) << description;
   // Written in digit groups.
   for (const char* description : {"EAN: 8055-1866-6991-8", "EAN 8055 1866 6991 8", "Barcode 8055-1866-6991-8, size M"})
     EXPECT_EQ(FromListing(described("Bicycle helmet", description)).gtins_in_description, std::vector<std::string>{"08055186669918"})
