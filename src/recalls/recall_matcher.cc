@@ -1339,11 +1339,15 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       // The words before the brand, nearest first: the one between, then
       // "for"; Vietnamese writes most nouns in two words ("cho máy chiếu
       // BenQ"), and its "cho" may come a word further.
+      // Not when the word between says whom or what the product is for
+      // ("Krzesełko do karmienia Maxi-Cosi", a high chair; "Scaun pentru
+      // bebeluși Maxi-Cosi").
       size_t end = at - 1;  // the space after the word looked at
       for (int back = 1; back <= 3 && end > 0; ++back) {
         const size_t space = listing.title.rfind(' ', end - 1);
         const size_t start = space == std::string::npos ? 0 : space + 1;
         const std::string_view word = std::string_view(listing.title).substr(start, end - start);
+        if (back == 1 && SaysWhomItIsFor(word)) break;
         if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "do" || word == "для" || word == "untuk" ||
                            word == "til" || word == "pentru" || word == "για")) ||
             (back >= 2 && word == "cho"))

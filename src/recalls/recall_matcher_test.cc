@@ -1569,6 +1569,20 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
   ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Garden swing for kids Nola", "OEM", "5715404196000")));
+  // A childcare product's local name says "for" whom or what it is
+  // (feeding, a car, babies): the product itself, not a part made for it.
+  Notice feeding_chair = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90004/24", "High chair", "Lumikid", "", "05715404196000", "Ava");
+  for (const char* title : {"Krzesełko do karmienia Lumikid Ava", "Столче за хранене Lumikid Ava", "Jídelní židlička pro děti Lumikid Ava",
+                            "Scaun de masă pentru bebeluși Lumikid Ava", "Καρέκλα φαγητού για μωρά Lumikid Ava", "Hranilica za bebe Lumikid Ava"})
+    ExpectOneTakedown(MatchOne(feeding_chair, MakeListing("L", title, "", "5715404196000")), title);
+  // A charging cable, a case or a mattress named in Hungarian, Lithuanian,
+  // Latvian, Estonian or Czech, with the product's barcode: reviewed.
+  for (const char* title : {"Töltőkábel Lumikid Ava", "Įkrovimo laidas Lumikid Ava", "Dėklas Lumikid Ava", "Lādēšanas kabelis Lumikid Ava",
+                            "Laadimiskaabel Lumikid Ava", "Matrace Lumikid Ava"}) {
+    const auto hits = MatchOne(feeding_chair, MakeListing("L", title, "", "5715404196000"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
+  }
   // Finnish, Estonian and Hungarian say "for" after the name, or make the
   // part's name a compound of "spare".
   for (const char* title : {"Varaköysi Nola-keinulle 5715404196000", "Nola-keinun varaköysi 5715404196000", "Pótkötél Nola hintához 5715404196000",
