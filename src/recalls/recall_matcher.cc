@@ -2334,6 +2334,11 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
     // that is no date cannot be compared.
     const std::vector<std::pair<int, int>> entry_dates = DateReadings(entry);
     if (!entry_dates.empty() || !batch_dates.empty()) {
+      // Two numbers of as many digits, one of which could be read as a
+      // date ("052024" against "314017"), are codes, and not the same.
+      const std::string e = CompactAlnum(entry), l = CompactAlnum(batch);
+      const bool digits_alike = e.size() == l.size() && std::all_of(e.begin(), e.end(), IsDigit) && std::all_of(l.begin(), l.end(), IsDigit);
+      if ((entry_dates.empty() || batch_dates.empty()) && digits_alike) continue;
       if (entry_dates.empty() || batch_dates.empty()) return true;
       for (const auto& d : entry_dates)
         if (std::find(batch_dates.begin(), batch_dates.end(), d) != batch_dates.end()) return true;

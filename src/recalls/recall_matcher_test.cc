@@ -1814,6 +1814,12 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   EXPECT_FALSE(BatchesCover({"L2301 - L2352"}, "K2340"));
   EXPECT_TRUE(BatchesCover({"L2301, L2302"}, "L2302"));
   EXPECT_TRUE(BatchesCover({"24-0117"}, "240117"));
+  // A number that could be a date ("052024", May 2024) against codes of as
+  // many digits: compared as codes (the swing alert A12/03255/24's batches).
+  EXPECT_FALSE(BatchesCover({"122023", "314017"}, "052024"));
+  EXPECT_TRUE(BatchesCover({"122023", "314017"}, "314017"));
+  EXPECT_TRUE(BatchesCover({"122023", "314017"}, "12/2023"));
+  EXPECT_TRUE(BatchesCover({"2022/04"}, "L40820"));  // a date against a code: not comparable
   // Batches listed per type, as IKEA's alert on its VARMFRONT power banks
   // lists them: each type's limit only that type.
   const std::vector<std::string> per_type = {"E2037: 2318, 2319 and 2322", "E20382: 2313, 2316, 2318 and 2319"};
