@@ -255,7 +255,8 @@ std::vector<std::string> CodeRangesIn(std::string_view folded);
 // zeros or a lot marker ("09918" and "9918", "L40820" and "40820"), with
 // a sub-lot's letters ("2218-A" of "2218") and O and I read as 0 and 1;
 // dates compare as dates in any order ("04/2022" and "2022/04"), and a
-// date against a code that is none cannot be compared (covered). Entries
+// date against a code that is none cannot be compared (covered), unless
+// both are numbers of as many digits ("052024" and "314017": codes). Entries
 // holding other identifiers ("REF 3985250", "All") limit nothing: covered.
 // An entry of one type's batches ("E2037: 2318, 2319", SplitTypedBatches)
 // limits only that type: with `type`, the compact code (CompactAlnum) the
