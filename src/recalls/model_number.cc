@@ -613,26 +613,26 @@ bool IsModelLabel(std::string_view w) {
       "réf", "ref", "модель", "модели", "артикул", "арт", "موديل", "الموديل", "طراز", "الطراز", "malli", "mallit", "mallinumero",
       "típus", "tipus", "típusszám", "cikkszám", "cikkszam", "modelul", "modelului", "varenummer", "varenr", "μοντέλο", "μοντελο",
       "μοντέλου", "μοντελου",
-      // Bulgarian "Модел", Greek "Κωδικός" (code), Croatian "Šifra",
-      // Lithuanian and Latvian "Modelis", Estonian "Mudel", "Tootekood"
-      // (product code).
-      "модел", "κωδικόσ", "κωδικοσ", "šifra", "sifra", "modelis", "mudel", "tootekood"};
+      // Bulgarian "Модел", Lithuanian and Latvian "Modelis", Estonian
+      // "Mudel". (Not a shop's product code, "Kod produktu", "Cod produs",
+      // "Κωδικός", "Šifra", "Tootekood": its own number as often as the
+      // maker's model.)
+      "модел", "modelis", "mudel"};
   return kLabels.count(w) != 0;
 }
 
 // Words that label a model only before a number word: "item number",
 // "Art. No.", "article no", "part number".
-// Two words that label a model together: Polish "Kod producenta" (the
-// maker's code), "Kod produktu", "Numer katalogowy"; Czech and Slovak
+// Two words that label the maker's model together: Polish "Kod
+// producenta" (the maker's code), "Numer katalogowy"; Czech and Slovak
 // "Kód výrobce", "Kód výrobcu", "Katalogové číslo"; Romanian "Cod
-// produs". Both folded.
+// producător". Both folded.
 bool IsTwoWordModelLabel(std::string_view first, std::string_view second) {
   if (first == "kod" || first == "kód")
-    return second == "producenta" || second == "produktu" || second == "výrobce" || second == "vyrobce" || second == "výrobcu" ||
-           second == "vyrobcu";
+    return second == "producenta" || second == "výrobce" || second == "vyrobce" || second == "výrobcu" || second == "vyrobcu";
   if (first == "numer") return second == "katalogowy";
   if (first == "katalogové" || first == "katalogove" || first == "katalógové") return second == "číslo" || second == "cislo";
-  if (first == "cod") return second == "produs" || second == "producător" || second == "producator";
+  if (first == "cod") return second == "producător" || second == "producator";
   return false;
 }
 
@@ -703,15 +703,7 @@ bool SaysWhomItIsFor(std::string_view w) {
       "everyday", "travel", "dogs", "cats", "pets", "kinder", "kindern", "babys", "erwachsene", "jungen", "mädchen", "damen",
       "herren", "hunde", "katzen", "enfants", "enfant", "bébés", "bébé", "adultes", "garçons", "filles", "femmes", "hommes",
       "chiens", "chats", "niños", "niñas", "bebés", "adultos", "perros", "gatos", "kinderen", "volwassenen", "barn", "vuxna",
-      "voksne", "copii", "детей", "взрослых",
-      // Czech, Slovak, Polish, Romanian, Greek, Croatian, Slovenian and
-      // Bulgarian children and babies; and what a childcare product's kind
-      // names after "for", a car or feeding ("fotelik do samochodu",
-      // "sedačka do auta", "столче за кола", "krzesełko do karmienia", a
-      // car seat and a high chair).
-      "děti", "deti", "dětí", "detí", "dzieci", "dziecka", "niemowląt", "niemowlat", "bábätko", "babätko", "babatko", "bábätká",
-      "bebeluși", "bebelusi", "bebeluşi", "μωρά", "μωρα", "παιδιά", "παιδια", "bebe", "bebé", "djecu", "djece", "otroke", "деца",
-      "бебета", "бебе", "samochodu", "auta", "auto", "mașină", "masina", "кола", "karmienia", "хранене", "hranjenje"};
+      "voksne", "copii", "детей", "взрослых"};
   return kWords.count(w) != 0;
 }
 

@@ -298,10 +298,12 @@ TEST(LabelledModelNumbersTest, ReadsLabelsInTheLanguagesSellersAndRegulatorsWrit
   EXPECT_EQ(LabelledModelNumbers("Référence fabricant : E33A. Compatible avec iPhone 12 à 16."), Models{"E33A"});
   EXPECT_EQ(LabelledModelNumbers("Numer modelu: UMCDB01"), Models{"UMCDB01"});
   // Central and Eastern European marketplaces' labels.
-  for (const char* text : {"Kod producenta: E20382", "Kód výrobce: E20382", "Katalogové číslo: E20382", "Cod produs: E20382",
-                           "Модел: E20382", "Κωδικός: E20382", "Šifra: E20382", "Modelis: E20382", "Mudel: E20382", "Tootekood: E20382",
-                           "Numer katalogowy E20382"})
+  for (const char* text : {"Kod producenta: E20382", "Kód výrobce: E20382", "Katalogové číslo: E20382", "Cod producător: E20382",
+                           "Модел: E20382", "Modelis: E20382", "Mudel: E20382", "Numer katalogowy E20382"})
     EXPECT_EQ(LabelledModelNumbers(text), Models{"E20382"}) << text;
+  // Not a shop's own product code.
+  for (const char* text : {"Kod produktu: BNQ-004512", "Cod produs: AB44512", "Κωδικός: X2104512", "Šifra: SK104512", "Tootekood: TK104512"})
+    EXPECT_TRUE(LabelledModelNumbers(text).empty()) << text;
   // A code written in groups, its letters in capitals; not words nor a
   // short number after them.
   EXPECT_EQ(LabelledModelNumbers("Wooden xylophone. Model: QX 1902 0617"), Models{"QX 1902 0617"});

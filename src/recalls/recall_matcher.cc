@@ -1339,15 +1339,11 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       // The words before the brand, nearest first: the one between, then
       // "for"; Vietnamese writes most nouns in two words ("cho máy chiếu
       // BenQ"), and its "cho" may come a word further.
-      // Not when the word between says whom or what the product is for
-      // ("Krzesełko do karmienia Maxi-Cosi", a high chair; "Scaun pentru
-      // bebeluși Maxi-Cosi").
       size_t end = at - 1;  // the space after the word looked at
       for (int back = 1; back <= 3 && end > 0; ++back) {
         const size_t space = listing.title.rfind(' ', end - 1);
         const size_t start = space == std::string::npos ? 0 : space + 1;
         const std::string_view word = std::string_view(listing.title).substr(start, end - start);
-        if (back == 1 && SaysWhomItIsFor(word)) break;
         if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "do" || word == "для" || word == "untuk" ||
                            word == "til" || word == "pentru" || word == "για")) ||
             (back >= 2 && word == "cho"))
@@ -1476,7 +1472,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // off, as the English word, when the notice names one).
       {"toltokabel", true, true}, {"kabelis", true, true}, {"laidas", true, true}, {"kaabel", true, true},
       {"laadimiskaabel", true, true}, {"deklas", true}, {"matrace", true, true}, {"materac", true, true}, {"saltea", true, true},
-      {"матрак", true, true},
+      {"матрак", true, true}, {"madrac", true, true}, {"matrac", true, true},
+      // A cover, a case, a pad, a tray, a footmuff, a cushion, a seal, a
+      // remote in Czech, Slovak, Estonian, Bulgarian, Polish, Croatian,
+      // Romanian and Latvian.
+      {"potah", true}, {"kate", true}, {"калъф", true}, {"podlozka", true, true}, {"подложка", true, true}, {"nakladka", true},
+      {"taca", true, true}, {"fusak", true, true}, {"jastuk", true, true}, {"perna", true, true}, {"tesnenie", true, true},
+      {"pults", true, true, true}, {"talvadibas pults", true, true}, {"paliktnis", true, true},
       // Goods sold under a character's or a product's name. Not "notebook"
       // (a laptop) nor "umbrella" (an umbrella stroller).
       {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},
@@ -1550,7 +1552,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // product comes in it; not "believe in yourself poster".
   const auto sold_with = [&](std::string_view word) {
     static const std::unordered_set<std::string_view> kWith = {"with", "mit", "avec", "con", "and", "und", "et", "plus", "incl", "inkl",
-                                                               "including", "includes", "include", "w", "com", "dengan", "met", "med", "cu", "με"};
+                                                               "including", "includes", "include", "w", "com", "dengan", "met", "med", "cu", "με",
+                                                               // Czech, Slovak, Croatian, Slovenian, Bulgarian, Polish "with";
+                                                               // Polish "and"; Estonian, Finnish "and"; Lithuanian "with";
+                                                               // Latvian "with", "and"; Hungarian "and".
+                                                               "s", "se", "sa", "z", "с", "i", "ja", "su", "ar", "un", "és", "es"};
     static const std::unordered_set<std::string_view> kIn = {"in", "im", "dans", "i"};
     const bool container = word == "case" || word == "cases" || word == "etui" || word == "tasche" || word == "housse" ||
                            word == "funda" || word == "custodia" || word == "hoes" || word == "fodral" || word == "taske" ||
@@ -2842,18 +2848,15 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
 // The value after a brand label and a colon in `folded` (NormalizeForMatching's
 // text): "brand: power style" -> "power style". See StatedIdentifiers::brand.
 std::string LabelledBrand(std::string_view folded) {
-  // And as Central and Eastern European marketplaces label the brand or
-  // its maker: Bulgarian "Марка", "Производител"; Greek "Μάρκα",
-  // "Κατασκευαστής"; Czech and Slovak "Výrobce", "Výrobca"; Hungarian
-  // "Gyártó"; Romanian "Producător"; Polish "Producent"; Croatian
-  // "Proizvođač"; Slovenian "Proizvajalec", "Blagovna znamka"; Lithuanian
-  // "Prekės ženklas", "Gamintojas"; Latvian "Zīmols", "Ražotājs"; Estonian
-  // "Kaubamärk", "Tootja" (folded, a final sigma as "σ").
+  // And as Central and Eastern European marketplaces label the brand:
+  // Bulgarian "Марка", Greek "Μάρκα", Slovenian "Blagovna znamka",
+  // Lithuanian "Prekės ženklas", Latvian "Zīmols", Estonian "Kaubamärk".
+  // Not the manufacturer ("Producent", "Výrobce", "Gyártó", the EU's
+  // product safety rules make listings name it), often a firm other than
+  // the brand ("Výrobce: Qisda Corporation" of a BenQ projector).
   static const std::unordered_set<std::string_view> kLabels = {
       "brand", "marke", "marque", "marca", "marka", "merk", "märke", "merkki", "značka", "znacka", "márka", "бренд", "марка",
-      "производител", "μάρκα", "μαρκα", "κατασκευαστήσ", "κατασκευαστησ", "výrobce", "vyrobce", "výrobca", "vyrobca", "gyártó",
-      "gyarto", "producător", "producator", "producent", "proizvođač", "proizvodjac", "proizvajalec", "znamka", "ženklas", "zenklas",
-      "gamintojas", "zīmols", "zimols", "ražotājs", "razotajs", "kaubamärk", "kaubamark", "tootja", "品牌", "品牌名称", "品牌名稱",
+      "μάρκα", "μαρκα", "znamka", "ženklas", "zenklas", "zīmols", "zimols", "kaubamärk", "kaubamark", "品牌", "品牌名称", "品牌名稱",
       "ブランド", "브랜드"};
   const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   std::string_view previous;

@@ -1569,16 +1569,15 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
   ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Garden swing for kids Nola", "OEM", "5715404196000")));
-  // A childcare product's local name says "for" whom or what it is
-  // (feeding, a car, babies): the product itself, not a part made for it.
+  // A charging cable, a case, a mattress, a cover, a pad, a tray, a
+  // footmuff or a cushion named in the languages of Central and Eastern
+  // European shops, with the product's barcode: reviewed.
   Notice feeding_chair = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90004/24", "High chair", "Lumikid", "", "05715404196000", "Ava");
-  for (const char* title : {"Krzesełko do karmienia Lumikid Ava", "Столче за хранене Lumikid Ava", "Jídelní židlička pro děti Lumikid Ava",
-                            "Scaun de masă pentru bebeluși Lumikid Ava", "Καρέκλα φαγητού για μωρά Lumikid Ava", "Hranilica za bebe Lumikid Ava"})
-    ExpectOneTakedown(MatchOne(feeding_chair, MakeListing("L", title, "", "5715404196000")), title);
-  // A charging cable, a case or a mattress named in Hungarian, Lithuanian,
-  // Latvian, Estonian or Czech, with the product's barcode: reviewed.
   for (const char* title : {"Töltőkábel Lumikid Ava", "Įkrovimo laidas Lumikid Ava", "Dėklas Lumikid Ava", "Lādēšanas kabelis Lumikid Ava",
-                            "Laadimiskaabel Lumikid Ava", "Matrace Lumikid Ava"}) {
+                            "Laadimiskaabel Lumikid Ava", "Matrace Lumikid Ava", "Potah na jídelní židličku pro děti Lumikid Ava",
+                            "Калъф за столче за хранене Lumikid Ava", "Taca do krzesełka do karmienia Lumikid Ava",
+                            "Jastuk za stolicu za hranjenje Lumikid Ava", "Madrac za krevetić Lumikid Ava", "Tālvadības pults Lumikid Ava",
+                            "Pretslīdes paliktnis Lumikid Ava"}) {
     const auto hits = MatchOne(feeding_chair, MakeListing("L", title, "", "5715404196000"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
@@ -1592,6 +1591,11 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
+  // Sold with the product ("with", "and" in those languages): the product.
+  for (const char* title : {"Lumikid Ava vest ja laadimiskaabel", "Lumikid Ava ventiliatorius su USB laidu", "Lumikid Ava s matracem"})
+    ExpectOneTakedown(MatchOne(Notice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90005/24", "Heated vest", "Lumikid", "", "05715404196000", "Ava")),
+                               MakeListing("L", title, "", "5715404196000")),
+                      title);
   // Not a French size, nor a word that only begins as "spare" does.
   ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Balançoire Nola taille unique 5715404196000", "Lumikid")));
   ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Nola keinu varastoon 5715404196000", "Lumikid")));
@@ -1873,11 +1877,14 @@ TEST(RecallIdentityTest, ABrandTheDescriptionLabels) {
   EXPECT_EQ(ReadStatedIdentifiers(described("", "Brand: Happy People. Age 18 months+")).brand, "happy people");
   EXPECT_EQ(ReadStatedIdentifiers(described("", "<li>Marke : Happy People</li><li>Farbe: rot</li>")).brand, "happy people");
   EXPECT_EQ(ReadStatedIdentifiers(described("", "品牌：Happy People")).brand, "happy people");
-  // As Central and Eastern European marketplaces label it.
-  for (const char* labelled : {"Марка: Happy People", "Μάρκα: Happy People", "Κατασκευαστής: Happy People", "Výrobce: Happy People",
-                               "Gyártó: Happy People", "Producător: Happy People", "Producent: Happy People", "Proizvođač: Happy People",
-                               "Prekės ženklas: Happy People", "Zīmols: Happy People", "Kaubamärk: Happy People", "Tootja: Happy People"})
+  // As Central and Eastern European marketplaces label it; not the
+  // manufacturer, another firm as often ("Výrobce: Qisda Corporation" of a
+  // BenQ projector).
+  for (const char* labelled : {"Марка: Happy People", "Μάρκα: Happy People", "Blagovna znamka: Happy People", "Prekės ženklas: Happy People",
+                               "Zīmols: Happy People", "Kaubamärk: Happy People"})
     EXPECT_EQ(ReadStatedIdentifiers(described("", labelled)).brand, "happy people") << labelled;
+  for (const char* maker : {"Výrobce: Happy People", "Producent: Happy People", "Gyártó: Happy People", "Κατασκευαστής: Happy People"})
+    EXPECT_EQ(ReadStatedIdentifiers(described("", maker)).brand, "") << maker;
   for (const char* not_brand : {"Compatible brand: Bosch", "Brand: Generic", "Brand new toy phone", "Suitable for brand: Bosch"})
     EXPECT_EQ(ReadStatedIdentifiers(described("", not_brand)).brand, "") << not_brand;
   // What a listing index keeps reads back the same.
