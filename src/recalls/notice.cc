@@ -180,7 +180,9 @@ bool SplitTypedBatches(std::string_view entry, std::string_view* type, std::stri
   const size_t colon = entry.find(':');
   if (colon == std::string_view::npos) return false;
   const std::string_view label = trim(entry.substr(0, colon)), after = trim(entry.substr(colon + 1));
-  const auto is = [&label](int (*test)(int)) { return std::any_of(label.begin(), label.end(), [test](char c) { return test(static_cast<unsigned char>(c)) != 0; }); };
+  const auto is = [&label](int (*test)(int)) {
+    return std::any_of(label.begin(), label.end(), [test](char c) { return test(static_cast<unsigned char>(c)) != 0; });
+  };
   const bool code_bytes = label.size() >= 4 && label.size() <= 20 &&
                           std::all_of(label.begin(), label.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
   if (!code_bytes || !is(std::isalpha) || !is(std::isdigit) || after.empty() || !std::isdigit(static_cast<unsigned char>(after[0]))) return false;

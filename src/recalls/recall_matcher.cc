@@ -2604,8 +2604,8 @@ bool EndsWithGtinLabel(std::string_view before) {
                                    "vonalkód", "vonalkod", "cod de bare",
                                    // Estonian, Latvian, Lithuanian, Slovenian, Greek,
                                    // Bulgarian, Irish and Maltese.
-                                   "triipkood", "ribakood", "carovy", "ciarovy", "svītrkods", "svitrkods", "brūkšninis", "bruksninis", "črtna", "crtna", "γραμμωτόσ",
-                                   "γραμμωτοσ", "баркод", "barrachód", "barrachod", "tal-barra", "tal barra"})
+                                   "triipkood", "ribakood", "carovy", "ciarovy", "svītrkods", "svitrkods", "brūkšninis", "bruksninis",
+                                   "črtna", "crtna", "γραμμωτόσ", "γραμμωτοσ", "баркод", "barrachód", "barrachod", "tal-barra", "tal barra"})
     if (label.ends_with(l) &&
         (label.size() == l.size() || !alnum(label[label.size() - l.size() - 1]) || CjkCharEndsAt(label, label.size() - l.size())))
       return true;
