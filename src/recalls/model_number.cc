@@ -621,8 +621,6 @@ bool IsModelLabel(std::string_view w) {
   return kLabels.count(w) != 0;
 }
 
-// Words that label a model only before a number word: "item number",
-// "Art. No.", "article no", "part number".
 // Two words that label the maker's model together: Polish "Kod
 // producenta" (the maker's code), "Numer katalogowy"; Czech and Slovak
 // "Kód výrobce", "Kód výrobcu", "Katalogové číslo"; Romanian "Cod
@@ -636,6 +634,8 @@ bool IsTwoWordModelLabel(std::string_view first, std::string_view second) {
   return false;
 }
 
+// Words that label a model only before a number word: "item number",
+// "Art. No.", "article no", "part number".
 bool IsNumberedLabel(std::string_view w) {
   return w == "item" || w == "style" || w == "part" || w == "art" || w == "article" || w == "artikel";
 }
