@@ -303,7 +303,7 @@ expect_run(0 "\"same ASIN B0CHYPVWHV\".*\"listing_id\":\"A-1\",\"notice\":\"eu-s
 file(REMOVE ${TMP}/asin.idx)
 expect_run(0 "listings_asin.jsonl: 1 new" ${CONFORM} recalls index ${RECALLS}/listings_asin.jsonl --index ${TMP}/asin.idx)
 expect_run(0 "\"listing_id\":\"A-1\".*A12/03648/24: 1 affected listing of 1" ${CONFORM} recalls affected A12/03648/24 --db ${TMP}/notices.db --index ${TMP}/asin.idx)
-expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listing of 2 \\(1 candidates\\)"
+expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listing of 2 \\(1 candidate\\)"
            ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/listings.idx)
 expect_run(2 "no listing index here" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/missing.idx)
 expect_run(2 "not a listing index" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --index ${TMP}/notices.db)
@@ -328,6 +328,13 @@ expect_run(2 "no listing index here" ${CONFORM} recalls affected --feed ${RECALL
 if(EXISTS ${TMP}/arrived3.db)
   message(FATAL_ERROR "recalls affected --feed stored the feed although its --index was missing")
 endif()
+# So is every notice asked by id, in the store and the feed together.
+expect_run(2 "notice 'us-cpsc:99999' is not in" ${CONFORM} recalls affected us-cpsc:99999 --feed ${RECALLS}/safetygate_sample.json --source eu-safety-gate --db ${TMP}/arrived3.db --listings ${RECALLS}/listings.jsonl)
+if(EXISTS ${TMP}/arrived3.db)
+  message(FATAL_ERROR "recalls affected --feed stored the feed although a notice asked for is in neither the store nor the feed")
+endif()
+expect_run(0 "\"listing_id\":\"R-1\".*A12/01135/24: 1 affected listing"
+           ${CONFORM} recalls affected A12/01135/24 --feed ${RECALLS}/safetygate_sample.json --source eu-safety-gate --db ${TMP}/arrived3.db --listings ${RECALLS}/listings.jsonl)
 
 # Listings files: CSV is read as CSV; an unknown extension is refused.
 file(WRITE ${TMP}/listings.csv "listing_id,seller_id,title,brand,gtin,target_markets\nR-1,S-1,LIMAR kids bicycle helmet,LIMAR,8055186669918,EU\n")
@@ -355,7 +362,7 @@ expect_run(2 "listings_broken.jsonl: none of its records could be used \\(8200 s
 if(EXISTS ${TMP}/arrived4.db)
   message(FATAL_ERROR "recalls affected --feed stored the feed although no listing of --listings could be read")
 endif()
-expect_run(1 "\"line\":8201,\"listing_id\":\"R-LATE\",\"notice\":\"eu-safety-gate:A12/01135/24\".*A12/01135/24: 1 affected listing of 1 \\(1 candidates\\)"
+expect_run(1 "\"line\":8201,\"listing_id\":\"R-LATE\",\"notice\":\"eu-safety-gate:A12/01135/24\".*A12/01135/24: 1 affected listing of 1 \\(1 candidate\\)"
            ${CONFORM} recalls affected --feed ${RECALLS}/safetygate_sample.json --source eu-safety-gate --db ${TMP}/arrived4.db --listings ${TMP}/listings_late.jsonl)
 # recalls index reads it a batch at a time too; the broken line is skipped
 # (and with --replace the file is refused, below).

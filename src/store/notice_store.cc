@@ -530,4 +530,18 @@ Result<size_t> NoticeStore::Count() const {
   return static_cast<size_t>(n.value());
 }
 
+Result<std::vector<std::pair<NoticeSource, std::string>>> NoticeStore::Ids() const {
+  Stmt s(db_->handle, "SELECT source, id FROM notices");
+  if (!s.ok()) return db_->Fail("cannot read the notices' ids");
+  std::vector<std::pair<NoticeSource, std::string>> out;
+  int rc;
+  while ((rc = s.Step()) == SQLITE_ROW) {
+    auto source = ParseNoticeSource(s.Text(0));
+    if (!source.ok()) return Error(ErrorCode::kInvalidInput, {Diagnostic{db_->path, 0, 0, fmt::format("a stored notice has an unknown source '{}'", s.Text(0)), ""}});
+    out.emplace_back(source.value(), std::string(s.Text(1)));
+  }
+  if (rc != SQLITE_DONE) return db_->Fail("cannot read the notices' ids");
+  return out;
+}
+
 }  // namespace conform

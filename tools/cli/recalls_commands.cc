@@ -267,7 +267,10 @@ void UseModel(NoticeSide* side, const std::optional<recalls::MatchModel>& model)
 // A notice id as given on the command line: spaces around it are no part
 // of it, and ids and source names compare without regard to ASCII case
 // ("a12/03648/24", "US-CPSC:26647").
-Result<size_t> FindNotice(const NoticeSide& n, const std::string& given, const std::string& db) {
+// Which of `ids` (source, id) the notice id `given` names: "source:id"
+// or the id alone, in any case, spaces around it trimmed, a CPSC number
+// also with its dash ("26-610").
+Result<size_t> FindNoticeIn(const std::vector<std::pair<NoticeSource, std::string>>& ids, const std::string& given, const std::string& db) {
   std::string_view trimmed = given;
   while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
   while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
@@ -281,14 +284,22 @@ Result<size_t> FindNotice(const NoticeSide& n, const std::string& given, const s
   std::string cpsc_number = wanted.starts_with(cpsc_prefix) ? wanted.substr(cpsc_prefix.size()) : wanted;
   cpsc_number.erase(std::remove(cpsc_number.begin(), cpsc_number.end(), '-'), cpsc_number.end());
   std::vector<size_t> hits;
-  for (size_t i = 0; i < n.records.size(); ++i)
-    if (same(n.records[i].id) || same(n.notices[i].id) ||
-        (n.notices[i].source == NoticeSource::kUsCpsc && n.notices[i].id == cpsc_number))
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const auto& [source, id] = ids[i];
+    if (same(fmt::format("{}:{}", NoticeSourceName(source), id)) || same(id) || (source == NoticeSource::kUsCpsc && id == cpsc_number))
       hits.push_back(i);
+  }
   if (hits.empty())
     return Error(ErrorCode::kNotFound, fmt::format("notice '{}' is not in {}", given, db), "conform recalls list shows the ids");
   if (hits.size() > 1) return Error(ErrorCode::kInvalidInput, fmt::format("notice id '{}' is in several sources", given), "write it as source:id");
   return hits[0];
+}
+
+Result<size_t> FindNotice(const NoticeSide& n, const std::string& given, const std::string& db) {
+  std::vector<std::pair<NoticeSource, std::string>> ids;
+  ids.reserve(n.notices.size());
+  for (const Notice& notice : n.notices) ids.emplace_back(notice.source, notice.id);
+  return FindNoticeIn(ids, given, db);
 }
 
 // The matcher's settings from the command line; `brands` and `kinds` must
@@ -628,8 +639,8 @@ int AffectedFromIndex(const ListingIndex& index, const recalls::RecallIndex& not
     std::vector<const Listing*> holders;
     for (const auto& c : found.value().listings) holders.push_back(&c.listing);
     const size_t affected = JudgeAffected(notices, n, i, holders);
-    cli::PrintNote(fmt::format("{}: {} affected listing{} of {} ({} candidates), found in {:.2f} ms", n.records[i].id, affected, affected == 1 ? "" : "s", held.value(),
-                               holders.size(), Millis(start)));
+    cli::PrintNote(fmt::format("{}: {} affected listing{} of {} ({}), found in {:.2f} ms", n.records[i].id, affected, affected == 1 ? "" : "s", held.value(),
+                               cli::Counted(holders.size(), "candidate"), Millis(start)));
   }
   return kOk;
 }
@@ -694,8 +705,8 @@ int AffectedFromFile(ListingBatches* batches, const Args& args, const recalls::R
   ids.Warn(args.listings, "each is judged, and its matches give its line (a listing index keeps the last)");
   for (size_t a = 0; a < asked.size(); ++a) {
     const size_t affected = PrintAffected(n.notices[asked[a]], std::move(found[a]));
-    cli::PrintNote(fmt::format("{}: {} affected listing{} of {} ({} candidates)", n.records[asked[a]].id, affected, affected == 1 ? "" : "s", listings,
-                               candidates[a]));
+    cli::PrintNote(fmt::format("{}: {} affected listing{} of {} ({})", n.records[asked[a]].id, affected, affected == 1 ? "" : "s", listings,
+                               cli::Counted(candidates[a], "candidate")));
   }
   std::fprintf(stderr, "conform: %s read and judged in %.0f ms (keep them with conform recalls index, and ask it with --index)\n",
                cli::Counted(listings, "listing").c_str(), Millis(start));
@@ -758,6 +769,25 @@ int RunAffected(const Args& args) {
       return Report(EveryRecordSkipped(args.feed, feed.value().skipped(),
                                        fmt::format("nothing was stored: fix the records, or check that the file is a feed of {}", args.source)));
     skipped += feed.value().skipped();
+    // The notices asked by id are checked too, in the store and the feed
+    // together, before the feed is stored: a mistyped id changes nothing
+    // (nor makes a store that was not there).
+    if (!args.notice_ids.empty()) {
+      std::vector<std::pair<NoticeSource, std::string>> known;
+      std::error_code exists_error;
+      if (std::filesystem::exists(args.db, exists_error)) {
+        auto existing = NoticeStore::OpenExisting(args.db);
+        if (!existing.ok()) return Report(existing.error());
+        auto ids = existing.value().Ids();
+        if (!ids.ok()) return Report(ids.error());
+        known = std::move(ids).value();
+      }
+      for (const Notice& notice : feed.value().notices) known.emplace_back(notice.source, notice.id);
+      std::sort(known.begin(), known.end());
+      known.erase(std::unique(known.begin(), known.end()), known.end());
+      for (const std::string& wanted : args.notice_ids)
+        if (auto at = FindNoticeIn(known, wanted, args.db); !at.ok()) return Report(at.error());
+    }
     auto store = NoticeStore::Open(args.db);
     if (!store.ok()) return Report(store.error());
     auto counts = store.value().Import(feed.value());

@@ -136,6 +136,8 @@ class NoticeStore {
   // Earlier versions of a notice, oldest first.
   Result<std::vector<NoticeVersion>> History(NoticeSource source, std::string_view id) const;
   Result<size_t> Count() const;
+  // The source and id of every stored notice, without reading the notices.
+  Result<std::vector<std::pair<NoticeSource, std::string>>> Ids() const;
 
  private:
   explicit NoticeStore(std::unique_ptr<store::SqliteDb> db);
