@@ -113,6 +113,14 @@ TEST_F(NoticeStoreTest, ImportsOnceAndReimportingChangesNothing) {
     EXPECT_EQ(again.value().updated, 0u);
     EXPECT_EQ(again.value().unchanged, 11u);
     EXPECT_EQ(store.Count().value(), 11u);
+    // The ids alone, as the notices read back have them.
+    auto ids = store.Ids();
+    ASSERT_TRUE(ids.ok()) << ids.error().ToString();
+    std::vector<std::pair<NoticeSource, std::string>> from_notices;
+    for (const Notice& n : store.All().value()) from_notices.emplace_back(n.source, n.id);
+    std::sort(ids.value().begin(), ids.value().end());
+    std::sort(from_notices.begin(), from_notices.end());
+    EXPECT_EQ(ids.value(), from_notices);
   }
   EXPECT_EQ(FileBytes(), before) << "re-importing the same feed wrote to the store";
 }
