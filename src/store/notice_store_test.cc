@@ -117,7 +117,9 @@ TEST_F(NoticeStoreTest, ImportsOnceAndReimportingChangesNothing) {
     auto ids = store.Ids();
     ASSERT_TRUE(ids.ok()) << ids.error().ToString();
     std::vector<std::pair<NoticeSource, std::string>> from_notices;
-    for (const Notice& n : store.All().value()) from_notices.emplace_back(n.source, n.id);
+    const auto all = store.All();
+    ASSERT_TRUE(all.ok());
+    for (const Notice& n : all.value()) from_notices.emplace_back(n.source, n.id);
     std::sort(ids.value().begin(), ids.value().end());
     std::sort(from_notices.begin(), from_notices.end());
     EXPECT_EQ(ids.value(), from_notices);
