@@ -537,7 +537,8 @@ Result<std::vector<std::pair<NoticeSource, std::string>>> NoticeStore::Ids() con
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) {
     auto source = ParseNoticeSource(s.Text(0));
-    if (!source.ok()) return Error(ErrorCode::kInvalidInput, {Diagnostic{db_->path, 0, 0, fmt::format("a stored notice has an unknown source '{}'", s.Text(0)), ""}});
+    if (!source.ok())
+      return Error(ErrorCode::kInvalidInput, {Diagnostic{db_->path, 0, 0, fmt::format("a stored notice has an unknown source '{}'", s.Text(0)), ""}});
     out.emplace_back(source.value(), std::string(s.Text(1)));
   }
   if (rc != SQLITE_DONE) return db_->Fail("cannot read the notices' ids");

@@ -261,24 +261,27 @@ void UseModel(NoticeSide* side, const std::optional<recalls::MatchModel>& model)
   side->featurizer.set_word_evidence(model ? model->word_evidence() : nullptr);
 }
 
-// A notice of the store by "source:id", or by its id alone when only one
-// source has it. A CPSC recall number as CPSC writes it ("26-647") is the
-// stored one ("26647").
-// A notice id as given on the command line: spaces around it are no part
-// of it, and ids and source names compare without regard to ASCII case
-// ("a12/03648/24", "US-CPSC:26647").
-// Which of `ids` (source, id) the notice id `given` names: "source:id"
-// or the id alone, in any case, spaces around it trimmed, a CPSC number
-// also with its dash ("26-610").
+// Which of `ids` (source, id) the notice id `given` names: "source:id",
+// or the id alone when only one source has it. A CPSC recall number as
+// CPSC writes it ("26-647") is the stored one ("26647"). Spaces around
+// the id given are no part of it, and ids and source names compare
+// without regard to ASCII case ("a12/03648/24", "US-CPSC:26647").
 Result<size_t> FindNoticeIn(const std::vector<std::pair<NoticeSource, std::string>>& ids, const std::string& given, const std::string& db) {
   std::string_view trimmed = given;
   while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.front()))) trimmed.remove_prefix(1);
   while (!trimmed.empty() && std::isspace(static_cast<unsigned char>(trimmed.back()))) trimmed.remove_suffix(1);
   const std::string wanted = AsciiLower(trimmed);
-  const auto same = [&wanted](std::string_view id) {
-    return id.size() == wanted.size() && std::equal(id.begin(), id.end(), wanted.begin(), [](char a, char b) {
+  // Whether `wanted` from byte `from` on is `id`.
+  const auto same = [&wanted](std::string_view id, size_t from = 0) {
+    return id.size() == wanted.size() - std::min(from, wanted.size()) && from <= wanted.size() &&
+           std::equal(id.begin(), id.end(), wanted.begin() + static_cast<std::ptrdiff_t>(from), [](char a, char b) {
              return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
            });
+  };
+  // "source:id": source names are written in small letters.
+  const auto same_qualified = [&](NoticeSource source, std::string_view id) {
+    const std::string_view name = NoticeSourceName(source);
+    return wanted.size() > name.size() && wanted.starts_with(name) && wanted[name.size()] == ':' && same(id, name.size() + 1);
   };
   const std::string cpsc_prefix = std::string(NoticeSourceName(NoticeSource::kUsCpsc)) + ":";
   std::string cpsc_number = wanted.starts_with(cpsc_prefix) ? wanted.substr(cpsc_prefix.size()) : wanted;
@@ -286,7 +289,7 @@ Result<size_t> FindNoticeIn(const std::vector<std::pair<NoticeSource, std::strin
   std::vector<size_t> hits;
   for (size_t i = 0; i < ids.size(); ++i) {
     const auto& [source, id] = ids[i];
-    if (same(fmt::format("{}:{}", NoticeSourceName(source), id)) || same(id) || (source == NoticeSource::kUsCpsc && id == cpsc_number))
+    if (same_qualified(source, id) || same(id) || (source == NoticeSource::kUsCpsc && id == cpsc_number))
       hits.push_back(i);
   }
   if (hits.empty())
@@ -295,6 +298,7 @@ Result<size_t> FindNoticeIn(const std::vector<std::pair<NoticeSource, std::strin
   return hits[0];
 }
 
+// The same among the loaded notices: their index.
 Result<size_t> FindNotice(const NoticeSide& n, const std::string& given, const std::string& db) {
   std::vector<std::pair<NoticeSource, std::string>> ids;
   ids.reserve(n.notices.size());
