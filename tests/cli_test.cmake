@@ -80,7 +80,7 @@ if(EXISTS ${TMP}/own/empty_verdicts.jsonl)
   message(FATAL_ERROR "screen left a verdicts file for an input holding no listings")
 endif()
 file(WRITE ${TMP}/twice.jsonl "{\"listing_id\":\"A\",\"seller_id\":\"S\",\"title\":\"Mug\",\"target_markets\":[\"EU\"]}\n{\"listing_id\":\"A\",\"seller_id\":\"S\",\"title\":\"Cup\",\"target_markets\":[\"EU\"]}\n")
-expect_run(0 "twice.jsonl: 1 listing repeats a listing_id given before \\(lines 1 and 2, for one\\)" ${CONFORM} screen ${TMP}/twice.jsonl -q --on 2026-06-01)
+expect_run(0 "twice.jsonl: 1 listing repeats a listing_id given before \\(the first at line 2, which repeats line 1\\)" ${CONFORM} screen ${TMP}/twice.jsonl -q --on 2026-06-01)
 if(EXISTS ${TMP}/own/v.jsonl)
   message(FATAL_ERROR "screen wrote its verdicts although --html could not be written")
 endif()
@@ -395,9 +395,17 @@ file(WRITE ${TMP}/twice.jsonl "{\"listing_id\": \"D-1\", \"seller_id\": \"S\", \
                               "{\"listing_id\": \"D-1\", \"seller_id\": \"S\", \"title\": \"Garden hose 20 m\", \"brand\": \"Hosey\", \"target_markets\": [\"EU\"]}\n")
 # match and affected --listings say so too, and their matches give the
 # line of each record.
-expect_run(0 "\"line\":1,\"listing_id\":\"D-1\".*1 listing repeats a listing_id given before \\(lines 1 and 2, for one\\)"
+expect_run(0 "\"line\":1,\"listing_id\":\"D-1\".*1 listing repeats a listing_id given before \\(the first at line 2, which repeats line 1\\)"
            ${CONFORM} recalls match ${TMP}/twice.jsonl --db ${TMP}/notices.db)
 expect_run(0 "1 listing repeats a listing_id given before" ${CONFORM} recalls affected A12/01135/24 --db ${TMP}/notices.db --listings ${TMP}/twice.jsonl)
+# The first repeat in the file is named, whichever id it is.
+set(repeats "")
+foreach(id R-A R-B R-C R-D R-E R-F R-G R-H R-I R-J R-J R-I R-H R-G R-F R-E R-D R-C R-B R-A)
+  string(APPEND repeats "{\"listing_id\": \"${id}\", \"title\": \"Garden hose 20 m\"}\n")
+endforeach()
+file(WRITE ${TMP}/repeats.jsonl "${repeats}")
+expect_run(0 "10 listings repeat a listing_id given before \\(the first at line 11, which repeats line 10\\)"
+           ${CONFORM} recalls match ${TMP}/repeats.jsonl --db ${TMP}/notices.db)
 file(REMOVE ${TMP}/twice.idx)
 expect_run(1 "warning: .*twice.jsonl: 1 listing was replaced by a later one with the same listing_id \\(D-1\\); the index keeps the last"
            ${CONFORM} recalls index ${TMP}/twice.jsonl --index ${TMP}/twice.idx)

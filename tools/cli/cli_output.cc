@@ -25,14 +25,15 @@ void RepeatedListingIds::Add(const std::string& listing_id, size_t line) { ids_.
 void RepeatedListingIds::Warn(std::string_view input, std::string_view what) {
   std::sort(ids_.begin(), ids_.end());
   size_t repeated = 0;
+  // The first repeat in the file, and the line it repeats.
   std::pair<size_t, size_t> first{0, 0};
   for (size_t i = 1; i < ids_.size(); ++i) {
     if (ids_[i].first != ids_[i - 1].first) continue;
-    if (repeated++ == 0) first = {ids_[i - 1].second, ids_[i].second};
+    if (repeated++ == 0 || ids_[i].second < first.second) first = {ids_[i - 1].second, ids_[i].second};
   }
   if (repeated > 0)
-    PrintNote(fmt::format("warning: {}: {} listing{} repeat{} a listing_id given before (lines {} and {}, for one): {}", input, repeated,
-                          repeated == 1 ? "" : "s", repeated == 1 ? "s" : "", first.first, first.second, what));
+    PrintNote(fmt::format("warning: {}: {} listing{} repeat{} a listing_id given before (the first at line {}, which repeats line {}): {}", input,
+                          repeated, repeated == 1 ? "" : "s", repeated == 1 ? "s" : "", first.second, first.first, what));
 }
 
 std::string Counted(size_t n, std::string_view noun, std::string_view plural) {
