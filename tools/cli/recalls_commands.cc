@@ -927,7 +927,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
 
   auto* match = recalls->add_subcommand("match", "Match listings against every stored notice: one JSON line per match (takedown or review); exit 0 every listing read, 1 some records skipped, 2 bad input");
   match->add_option("listings", args->listings, "Listings file (JSON Lines or CSV; - for standard input)")->required();
-  match->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
+  match->add_option("--format", args->listings_format, "Listings format (default: from the file extension; JSON Lines for -, a pipe or a file without one)")
       ->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   match->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   auto* match_model = match->add_option("--model", args->model, "Pair model from conform match-eval --model-out (without: GTIN and model-code evidence only)");
@@ -939,7 +939,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   auto* index = recalls->add_subcommand("index", "Keep the live listings and their blocking keys for conform recalls affected --index: exit 0 all kept, "
                                                   "1 some records skipped or replaced by a later one with the same listing_id, 2 bad input");
   index->add_option("listings", args->listings, "Live listings (JSON Lines or CSV; - for standard input)")->required();
-  index->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
+  index->add_option("--format", args->listings_format, "Listings format (default: from the file extension; JSON Lines for -, a pipe or a file without one)")
       ->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   index->add_option("--index", args->index, "Listing index (SQLite file; created if missing)")->required();
   index->add_flag("--replace", args->replace, "The file is the whole live set: listings not in it are removed");
@@ -952,7 +952,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   affected->add_option("--source", args->source, "Whose feed --feed is")->check(CLI::IsMember(sources))->needs(feed);
   affected->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   auto* live = affected->add_option("--listings", args->listings, "Live listings (JSON Lines or CSV; - for standard input), read a batch at a time");
-  affected->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
+  affected->add_option("--format", args->listings_format, "Listings format (default: from the file extension; JSON Lines for -, a pipe or a file without one)")
       ->needs(live)->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   affected->add_option("--index", args->index, "Listing index from conform recalls index (instead of --listings)")->excludes(live);
   auto* affected_model = affected->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
@@ -972,7 +972,7 @@ void AddRecallsCommands(CLI::App& app, int* exit_code) {
   explain->add_option("listing", args->listing_id, "The listing's listing_id")->required();
   explain->add_option("--db", args->db, "Notice store (SQLite file)")->required();
   explain->add_option("--listings", args->listings, "Listings file (JSON Lines or CSV; - for standard input) holding the listing")->required();
-  explain->add_option("--format", args->listings_format, "Listings format (default: from the file extension; needed for - or a pipe)")
+  explain->add_option("--format", args->listings_format, "Listings format (default: from the file extension; JSON Lines for -, a pipe or a file without one)")
       ->check(CLI::IsMember({"jsonl", "json", "ndjson", "csv"}));
   auto* explain_model = explain->add_option("--model", args->model, "Pair model from conform match-eval --model-out");
   explain->add_option("--takedown-at", args->takedown_at, "Match probability a listing whose model code and brand agree with the notice needs for a takedown (below: review)")->check(CLI::Range(0.0, 1.0))->needs(explain_model);
