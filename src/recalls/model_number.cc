@@ -452,6 +452,19 @@ bool IsYear(std::string_view text) {
 
 CodesAndSpecs ExtractCodesAndSpecs(std::string_view text) { return Scanner(text).Run(); }
 
+bool SplitCodeNumber(std::string_view code, CodeNumber* out) {
+  size_t begin = code.size();
+  while (begin > 0 && IsDigit(code[begin - 1])) --begin;
+  if (begin == code.size() || code.size() - begin > 12) return false;
+  for (size_t i = 0; i < begin; ++i)
+    if (!std::isalnum(static_cast<unsigned char>(code[i])) && code[i] != '-' && code[i] != '.' && code[i] != '_') return false;
+  out->head = code.substr(0, begin);
+  out->digits = code.substr(begin);
+  out->value = 0;
+  for (const char c : out->digits) out->value = out->value * 10 + static_cast<uint64_t>(c - '0');
+  return true;
+}
+
 std::vector<ModelCode> ExtractModelCodes(std::string_view text) { return ExtractCodesAndSpecs(text).codes; }
 
 bool IsWholeCompactCode(std::string_view compact, std::string* stem) {
@@ -1018,29 +1031,6 @@ std::vector<std::string> OwnLabelledModelNumbers(std::string_view description) {
 
 namespace {
 
-// A code as written, split before its last run of digits: "CD-1801" is
-// "CD-" and "1801"; nothing after the digits.
-struct HeadAndDigits {
-  std::string_view head, digits;
-};
-bool SplitLastDigits(std::string_view code, HeadAndDigits* out) {
-  size_t end = code.size();
-  size_t begin = end;
-  while (begin > 0 && code[begin - 1] >= '0' && code[begin - 1] <= '9') --begin;
-  if (begin == end || end - begin > 12) return false;
-  for (size_t i = 0; i < begin; ++i)
-    if (!std::isalnum(static_cast<unsigned char>(code[i])) && code[i] != '-' && code[i] != '.' && code[i] != '_') return false;
-  out->head = code.substr(0, begin);
-  out->digits = code.substr(begin);
-  return true;
-}
-
-uint64_t DigitsValue(std::string_view digits) {
-  uint64_t v = 0;
-  for (const char c : digits) v = v * 10 + static_cast<uint64_t>(c - '0');
-  return v;
-}
-
 std::string WithDigits(std::string_view head, uint64_t value, size_t width) {
   std::string digits = std::to_string(value);
   if (digits.size() < width) digits.insert(0, width - digits.size(), '0');
@@ -1056,13 +1046,13 @@ bool SameHead(std::string_view a, std::string_view b) {
 // The codes from `first` to `last`, a range as ExpandModelEntry reads one;
 // false when they are none.
 bool ExpandRange(std::string_view first, std::string_view last, std::vector<std::string>* out) {
-  HeadAndDigits a, b;
-  if (!SplitLastDigits(first, &a) || !SplitLastDigits(last, &b)) return false;
+  CodeNumber a, b;
+  if (!SplitCodeNumber(first, &a) || !SplitCodeNumber(last, &b)) return false;
   // "DH35-01" is one code, not 35 to 1: the last end's head is the
   // first's, or none ("8801-8809", "SK2210-19" is not read).
   if (!SameHead(a.head, b.head) || a.digits.size() != b.digits.size()) return false;
   if (CompactAlnum(first).size() < 3) return false;
-  const uint64_t lo = DigitsValue(a.digits), hi = DigitsValue(b.digits);
+  const uint64_t lo = a.value, hi = b.value;
   if (hi <= lo || hi - lo + 1 > kMaxModelRange) return false;
   // Digits alone: "2021-2023" would be years, four digits from 1900 to
   // 2099.
@@ -1113,8 +1103,8 @@ bool ExpandSlashShorthand(std::string_view token, std::vector<std::string>* out)
     parts.push_back(token.substr(at, end - at));
     at = end + 1;
   }
-  HeadAndDigits first;
-  if (parts.size() < 2 || !SplitLastDigits(parts[0], &first) || CompactAlnum(parts[0]).size() < 3) return false;
+  CodeNumber first;
+  if (parts.size() < 2 || !SplitCodeNumber(parts[0], &first) || CompactAlnum(parts[0]).size() < 3) return false;
   // Digits alone: not years ("2023/24", "2023/2024": model years).
   if (first.head.empty() && IsYear(first.digits)) return false;
   const auto all_digits = [](std::string_view p) {

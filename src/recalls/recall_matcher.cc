@@ -2036,24 +2036,6 @@ bool IsBatchNumberWord(std::string_view w) {
          w == "szám" || w == "szam";
 }
 
-// Letters, then digits: "L2301" -> {"L", 2301, 4 digits}.
-struct PrefixedNumber {
-  std::string_view prefix;
-  uint64_t number = 0;
-  size_t digits = 0;
-};
-bool SplitPrefixedNumber(std::string_view code, PrefixedNumber* out) {
-  size_t i = 0;
-  while (i < code.size() && !IsDigit(code[i])) ++i;
-  const size_t digits = code.size() - i;
-  if (digits == 0 || digits > 12 || !std::all_of(code.begin() + static_cast<std::ptrdiff_t>(i), code.end(), IsDigit)) return false;
-  out->prefix = code.substr(0, i);
-  out->digits = digits;
-  out->number = 0;
-  for (size_t k = i; k < code.size(); ++k) out->number = out->number * 10 + static_cast<uint64_t>(code[k] - '0');
-  return true;
-}
-
 }  // namespace
 
 // What every batch label ReadBatches reads holds, folded: the labels, and
@@ -2212,9 +2194,13 @@ std::vector<std::string> CodeRangesIn(std::string_view folded) {
       // "2301-2335" written as one word.
       if (const size_t dash = words[k].find('-'); dash != std::string_view::npos && words[k].find('-', dash + 1) == std::string_view::npos) {
         const std::string a = BatchCode(words[k].substr(0, dash)), b = BatchCode(words[k].substr(dash + 1));
-        PrefixedNumber pa, pb;
-        if (!a.empty() && !b.empty() && SplitPrefixedNumber(a, &pa) && SplitPrefixedNumber(b, &pb) && pa.digits == pb.digits &&
-            pa.prefix == pb.prefix && pa.number < pb.number) {
+        // Letters, then digits, at either end ("L2301-L2352").
+        const auto letters_then_digits = [](std::string_view code, CodeNumber* n) {
+          return SplitCodeNumber(code, n) && std::none_of(n->head.begin(), n->head.end(), IsDigit);
+        };
+        CodeNumber pa, pb;
+        if (!a.empty() && !b.empty() && letters_then_digits(a, &pa) && letters_then_digits(b, &pb) && pa.digits.size() == pb.digits.size() &&
+            pa.head == pb.head && pa.value < pb.value) {
           ranges.push_back(a + "-" + b);
           break;
         }
@@ -2286,19 +2272,6 @@ std::vector<std::pair<int, int>> DateReadings(std::string_view written) {
   return out;
 }
 
-// A code split before its last run of digits ("23W17": "23W" and 17), for
-// ranges.
-bool HeadAndNumber(std::string_view compact, std::string_view* head, uint64_t* number, size_t* digits) {
-  size_t begin = compact.size();
-  while (begin > 0 && IsDigit(compact[begin - 1])) --begin;
-  if (begin == compact.size() || compact.size() - begin > 12) return false;
-  *head = compact.substr(0, begin);
-  *digits = compact.size() - begin;
-  *number = 0;
-  for (size_t k = begin; k < compact.size(); ++k) *number = *number * 10 + static_cast<uint64_t>(compact[k] - '0');
-  return true;
-}
-
 }  // namespace
 
 bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch, std::string_view type) {
@@ -2350,17 +2323,16 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
         if (std::find(batch_dates.begin(), batch_dates.end(), d) != batch_dates.end()) return true;
       continue;
     }
-    std::string_view head;
-    uint64_t number = 0;
-    size_t digits = 0;
-    const bool numbered = HeadAndNumber(b, &head, &number, &digits);
+    // Ranges compare the last run of digits under the same head ("23W17 -
+    // 23W46").
+    CodeNumber listing_number;
+    const bool numbered = SplitCodeNumber(b, &listing_number);
     const auto in_range = [&](std::string_view first, std::string_view last) {
       const std::string low = ComparableBatch(first), high = ComparableBatch(last);
-      std::string_view low_head, high_head;
-      uint64_t lo = 0, hi = 0;
-      size_t lo_digits = 0, hi_digits = 0;
-      return HeadAndNumber(low, &low_head, &lo, &lo_digits) && HeadAndNumber(high, &high_head, &hi, &hi_digits) && low_head == head &&
-             high_head == head && lo_digits == hi_digits && digits == lo_digits && lo <= number && number <= hi;
+      CodeNumber lo, hi;
+      return SplitCodeNumber(low, &lo) && SplitCodeNumber(high, &hi) && lo.head == listing_number.head && hi.head == listing_number.head &&
+             lo.digits.size() == hi.digits.size() && listing_number.digits.size() == lo.digits.size() && lo.value <= listing_number.value &&
+             listing_number.value <= hi.value;
     };
     for (size_t i = 0; i < words.size(); ++i) {
       if (same(words[i])) return true;

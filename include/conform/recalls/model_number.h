@@ -62,6 +62,17 @@ CodesAndSpecs ExtractCodesAndSpecs(std::string_view text);
 // numbers, batches and dates are told from one.
 bool IsYear(std::string_view text);
 
+// A code split before its last run of digits (1 to 12 of them): "CD-1801"
+// is head "CD-", digits "1801", value 1801; "23W17" is "23W" and 17. False
+// when the code ends in no digit, or holds before its digits something
+// other than letters, digits, "-", "." and "_". Ranges of models and of
+// batch codes are read with it.
+struct CodeNumber {
+  std::string_view head, digits;
+  uint64_t value = 0;
+};
+bool SplitCodeNumber(std::string_view code, CodeNumber* out);
+
 // Just the codes of ExtractCodesAndSpecs.
 std::vector<ModelCode> ExtractModelCodes(std::string_view text);
 
