@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <span>
 #include <array>
 #include <atomic>
@@ -2090,6 +2091,14 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
       "lotnummer", "partijnummer", "partinummer", "partinr", "satsnummer", "sarze", "šarže", "šarža", "sarza", "eränumero", "eranumero",
       "tételszám", "tetelszam", "sarzs", "sarzsszám", "sarzsszam", "партида", "партиден", "παρτίδα", "παρτιδα", "παρτίδασ", "παρτιδασ",
       "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号"};
+  // Labels of two words: "date code"; Polish "nr partii", "numer partii",
+  // "numer serii", Croatian "broj serije", Slovenian "številka serije" (the
+  // number of the batch); Hungarian "gyártási tétel" (production lot).
+  static const std::set<std::pair<std::string_view, std::string_view>> kTwoWordLabels = {
+      {"date", "code"},       {"date", "codes"},     {"nr", "partii"},        {"numer", "partii"},    {"nr", "serii"},
+      {"numer", "serii"},     {"nr", "serije"},      {"numer", "serije"},     {"broj", "serii"},      {"broj", "serije"},
+      {"številka", "serii"},  {"številka", "serije"}, {"stevilka", "serii"},  {"stevilka", "serije"}, {"gyártási", "tétel"},
+      {"gyártási", "tetel"},  {"gyartasi", "tétel"}, {"gyartasi", "tetel"}};
   // Words that are as often something else ("a lot of", "fast charge", a
   // political party: Dutch "partij", Lithuanian "partija", Latvian and
   // Estonian "partii", Finnish "erä" a round): only before a colon, "#" or
@@ -2104,24 +2113,7 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
   for (size_t i = 0; i < words.size() && batches.size() < 8; ++i) {
     size_t at = i + 1;
     bool strong = kLabels.count(words[i]) != 0;
-    if (!strong && words[i] == "date" && at < words.size() && (words[at] == "code" || words[at] == "codes")) {
-      strong = true;
-      ++at;
-    }
-    // Polish "nr partii", "numer partii" (number of the batch).
-    if (!strong && (words[i] == "nr" || words[i] == "numer") && at < words.size() && words[at] == "partii") {
-      strong = true;
-      ++at;
-    }
-    // Polish "numer serii", Croatian "broj serije", Slovenian "številka
-    // serije" (number of the batch).
-    if (!strong && (words[i] == "nr" || words[i] == "numer" || words[i] == "broj" || words[i] == "številka" || words[i] == "stevilka") &&
-        at < words.size() && (words[at] == "serii" || words[at] == "serije")) {
-      strong = true;
-      ++at;
-    }
-    // Hungarian "gyártási tétel" (production lot).
-    if (!strong && (words[i] == "gyártási" || words[i] == "gyartasi") && at < words.size() && (words[at] == "tétel" || words[at] == "tetel")) {
+    if (!strong && at < words.size() && kTwoWordLabels.count(std::pair(words[i], words[at])) != 0) {
       strong = true;
       ++at;
     }
@@ -4117,12 +4109,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         const ModelCode& b = l.codes[bi];
         if (!listing_identifying[bi]) continue;
         listing_has_code = true;
+        // What the listing's code has after the notice's, when it starts
+        // with it.
+        const std::string_view after = b.normalized.starts_with(a.normalized) ? std::string_view(b.normalized).substr(a.normalized.size())
+                                                                              : std::string_view();
         if (a.normalized == b.normalized) better(CodeAgreement::kSame, &b);
-        else if (b.normalized.starts_with(a.normalized) && (IsModelVariantWord(std::string_view(b.normalized).substr(a.normalized.size())) ||
-                                                            IsSizeOrSuccessorSuffix(std::string_view(b.normalized).substr(a.normalized.size()))))
+        else if (!after.empty() && (IsModelVariantWord(after) || IsSizeOrSuccessorSuffix(after)))
           better(CodeAgreement::kVariant, &b);  // "KX450PRO" for KX450, "CGG6331XL" for CGG6331
-        else if (b.normalized.starts_with(a.normalized) && b.normalized.size() - a.normalized.size() <= 3 &&
-                 AllLetters(std::string_view(b.normalized).substr(a.normalized.size())))
+        else if (!after.empty() && after.size() <= 3 && AllLetters(after))
           // Letters after the digits are a finish or region suffix; letters
           // after letters may make another model ("KX450P", "KX450PRO").
           better(IsDigit(a.normalized.back()) ? CodeAgreement::kSame : CodeAgreement::kNear, &b);
