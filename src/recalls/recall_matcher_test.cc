@@ -1592,7 +1592,8 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
   // Sold with the product ("with", "and" in those languages): the product.
-  for (const char* title : {"Lumikid Ava vest ja laadimiskaabel", "Lumikid Ava ventiliatorius su USB laidu", "Lumikid Ava s matracem"})
+  for (const char* title : {"Lumikid Ava vest ja laadimiskaabel", "Lumikid Ava mellény és töltőkábel", "Lumikid Ava łóżeczko i materac",
+                            "Lumikid Ava krevetić i madrac"})
     ExpectOneTakedown(MatchOne(Notice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90005/24", "Heated vest", "Lumikid", "", "05715404196000", "Ava")),
                                MakeListing("L", title, "", "5715404196000")),
                       title);
