@@ -119,7 +119,8 @@ const std::vector<std::string>& Names() {
   return names;
 }
 
-// The colours a record's distinct sorted words name, one bit per colour.
+}  // namespace
+
 // Shades sellers write for one another share a bit ("navy" is blue,
 // "charcoal" gray), and so do shop abbreviations ("blk", "wht"). Words that
 // are as often something else ("rose", "lime", "cream", "tan") are left
@@ -164,6 +165,8 @@ uint32_t ColourBits(const WordList& words) {
   }
   return bits;
 }
+
+namespace {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

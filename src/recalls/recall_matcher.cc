@@ -966,6 +966,16 @@ bool AllDigits(const std::vector<std::string>& words) {
   return std::all_of(words.begin(), words.end(), [](const std::string& w) { return std::all_of(w.begin(), w.end(), IsDigit); });
 }
 
+// Whether a listing's title names the notice's k-th name (MatchRecord::
+// name_words): every word, a name of numbers as a name, and no colour of
+// the listing's that leaves out the name's variant.
+bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k) {
+  const std::vector<std::string>& words = notice.name_words[k];
+  const uint32_t colours = k < notice.name_colours.size() ? notice.name_colours[k] : 0;
+  return TitleHasEvery(l, words) && (!AllDigits(words) || TitleNamesNumbers(l, words)) &&
+         (colours == 0 || l.colours == 0 || (l.colours & colours) != 0);
+}
+
 // Whether a listing's title says it sells something made for another
 // maker's product, which names that maker and its code as the product
 // itself would: "remanufactured 108R00657 maintenance kit for Xerox",
@@ -2419,8 +2429,19 @@ MatchRecord FromNotice(const Notice& n) {
         if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(product, w) && !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);
+      // A colour after the name is the variant's ("Kala gray"): apart, so
+      // that "Hochstuhl MoMi Kala grau" names it (MatchRecord::name_colours).
+      uint32_t colours = 0;
+      while (words.size() > 1) {
+        const std::string_view last[] = {words.back()};
+        const uint32_t bits = ColourBits(WordList(last));
+        if (bits == 0) break;
+        colours |= bits;
+        words.pop_back();
+      }
       if (!words.empty()) {
         r.name_words.push_back(std::move(words));
+        r.name_colours.push_back(colours);
         std::string compact = CompactAlnum(folded);
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
       }
@@ -3947,9 +3968,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // With a shared GTIN, the name counts whatever the brand ("Panier
     // Moïse" with the basket's barcode).
     if (j.brands_agree || !j.shared_gtin.empty()) {
-      bool name_in_title = std::any_of(notice_record.name_words.begin(), notice_record.name_words.end(), [&l](const std::vector<std::string>& words) {
-        return TitleHasEvery(l, words) && (!AllDigits(words) || TitleNamesNumbers(l, words));
-      });
+      bool name_in_title = false;
+      for (size_t k = 0; k < notice_record.name_words.size() && !name_in_title; ++k) name_in_title = NamesNoticeName(l, notice_record, k);
       if (!name_in_title && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(), [](const std::string& c) { return !c.empty(); })) {
         const std::string title = CompactAlnum(l.title);
         name_in_title = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
@@ -4271,10 +4291,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const auto name_in_title = [&] {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
       std::string words;
-      for (const auto* names : {&notice_record.name_words, &notice_record.product_name_words})
-        for (const auto& name : *names)
-          if (words.empty() && TitleHasEvery(l, name))
-            for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
+      for (size_t k = 0; k < notice_record.name_words.size() && words.empty(); ++k)
+        if (NamesNoticeName(l, notice_record, k))
+          for (const auto& w : notice_record.name_words[k]) words.append(words.empty() ? "" : " ").append(w);
+      for (const auto& name : notice_record.product_name_words)
+        if (words.empty() && TitleHasEvery(l, name))
+          for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
       // Or the name written without its spaces or hyphens ("Spiderman" for
       // "SPIDER-MAN").
       if (words.empty()) {

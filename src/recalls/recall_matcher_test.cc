@@ -1951,6 +1951,21 @@ TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
   // Numbers are part of the name, however short.
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/03788/24", "Eau de toilette", "Setablu", "", "", "14 Her")).name_words,
             (Words{{"14", "her"}}));
+  // A colour after the name is the variant's, apart from the name (alert
+  // OR/00171/24, "Kala gray"): a listing without it or in another language
+  // names the product, one naming only other colours another variant.
+  const Notice chair = MakeNotice(NoticeSource::kEuSafetyGate, "OR/00171/24", "Childrens high chair", "MoMi", "", "", "Kala gray");
+  EXPECT_EQ(FromNotice(chair).name_words, Words{{"kala"}});
+  EXPECT_EQ(FromNotice(chair).name_colours.size(), 1u);
+  EXPECT_NE(FromNotice(chair).name_colours.at(0), 0u);
+  for (const char* title : {"MoMi Kala high chair", "Hochstuhl MoMi Kala grau", "MoMi Kala high chair, grey", "MoMi KALA Gray"}) {
+    const auto hits = MatchOne(chair, MakeListing("L", title, ""));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  EXPECT_TRUE(MatchOne(chair, MakeListing("L", "MoMi Kala high chair, pink", "")).empty());
+  // A colour that is the name's only word, or opens it, is the name.
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Perfume", "Lazell", "", "", "Gold Madame")).name_words, (Words{{"gold", "madame"}}));
   // Names given as alternatives: "A / B".
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Laser pointer", "Burnnove", "", "", "Astronaut Nebula projector / Star projection lamp"))
                 .name_words,

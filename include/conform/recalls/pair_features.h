@@ -124,6 +124,10 @@ struct PreparedRecord {
   uint32_t colours = 0;
 };
 
+// The colours `words` (distinct, sorted, NormalizeText's) name, one bit per
+// colour, English names and shop abbreviations; PreparedRecord::colours.
+uint32_t ColourBits(const WordList& words);
+
 // Whether two prepared records name specifications of one kind and share
 // none of that kind ("26800mAh" against "10000mAh"). Symmetric; the
 // feature "spec_conflict".

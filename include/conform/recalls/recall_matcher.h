@@ -119,6 +119,12 @@ struct MatchRecord {
   // prose. (A product name as CPSC writes it, "Galanz Retro Refrigerators",
   // is brand and kind, which every listing of the brand's line shares.)
   std::vector<std::vector<std::string>> name_words;
+  // Of each of those names, the colours (ColourBits) of the colour words
+  // that ended it and are left out of its words: the variant the notice
+  // describes ("Kala gray"), which a listing writes in its own language or
+  // not at all, and which only a listing naming colours, none of them
+  // these, contradicts. 0 when none.
+  std::vector<uint32_t> name_colours;
   // Of each of those names with two words or more, its letters and digits
   // run together (CompactAlnum): a title that spells the name without
   // spaces or hyphens ("ICARE iSize" for "I-CARE i-Size", "24 V" for
