@@ -986,6 +986,11 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
 // cameras"). `brand_spellings` are the notice's brands as ContainsName
 // reads them.
 // "for", folded as titles are, in the languages MadeFor reads.
+// Whether a word (folded) is a Polish verbal noun as "do" (for) takes it,
+// which says what a product does rather than what it is made for:
+// "karmienia" (feeding), "spania" (sleeping), "picia" (drinking).
+bool PolishVerbalNoun(std::string_view w) { return w.size() >= 6 && (w.ends_with("nia") || w.ends_with("cia")); }
+
 // Articles, which come between "for" and a name ("for the BenQ GV31").
 bool IsArticle(std::string_view w) {
   static const std::unordered_set<std::string_view> kArticles = {"the", "a", "an", "der", "die", "das", "den", "dem", "le", "la",
@@ -1298,8 +1303,12 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       size_t k = i + 1;
       while (k < words.size() && (words[k].size() <= 2 || brand_word(words[k]))) ++k;
       if (k == words.size()) break;
-      // Not the name's own "for" ("Maschera per capelli").
+      // Not the name's own "for" ("Maschera per capelli"), nor Polish "do"
+      // before a verbal noun, which says what the product does
+      // ("Krzesełko do karmienia Maxi-Cosi Ava" is the high chair, "for
+      // feeding"; "karmienia", "spania", "picia").
       if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
+      if (words[i] == "do" && PolishVerbalNoun(words[k])) continue;
       const auto is_name = [&](std::string_view w) {
         return std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
           return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
@@ -1316,8 +1325,12 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
           "nails", "nagel", "ongles", "unghie", "unas", "paznokci", "lips", "lippen", "levres", "labbra", "labios", "ust", "teeth",
           "zahne", "dents", "denti", "dientes", "zebow", "eyes", "augen", "yeux", "occhi", "ojos", "oczu", "men", "women"};
       if (SaysWhomItIsFor(words[k]) || kBody.count(words[k]) != 0) continue;
+      // Past a verbal noun after "do" too: "Pasy do krzesełka do karmienia
+      // Maxi-Cosi Ava" are belts for the high chair.
       size_t after = k + 1;
-      while (after < words.size() && (words[after].size() <= 2 || brand_word(words[after]))) ++after;
+      while (after < words.size() &&
+             (words[after].size() <= 2 || brand_word(words[after]) || (words[after - 1] == "do" && PolishVerbalNoun(words[after]))))
+        ++after;
       if (after < words.size() && is_name(words[after])) return true;
     }
   }
@@ -1351,14 +1364,17 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       // "for"; Vietnamese writes most nouns in two words ("cho máy chiếu
       // BenQ"), and its "cho" may come a word further.
       size_t end = at - 1;  // the space after the word looked at
+      std::string_view between;
       for (int back = 1; back <= 3 && end > 0; ++back) {
         const size_t space = listing.title.rfind(' ', end - 1);
         const size_t start = space == std::string::npos ? 0 : space + 1;
         const std::string_view word = std::string_view(listing.title).substr(start, end - start);
-        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || word == "do" || word == "для" || word == "untuk" ||
-                           word == "til" || word == "pentru" || word == "για")) ||
+        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" ||
+                           (word == "do" && !PolishVerbalNoun(between)) || word == "для" || word == "untuk" || word == "til" ||
+                           word == "pentru" || word == "για")) ||
             (back >= 2 && word == "cho"))
           return true;
+        if (back == 1) between = word;
         if (space == std::string::npos) break;
         end = space;
       }
@@ -1486,8 +1502,8 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"матрак", true, true}, {"madrac", true, true}, {"matrac", true, true},
       // A cover, a case, a pad, a tray, a footmuff, a cushion, a seal, a
       // remote in Czech, Slovak, Estonian, Bulgarian, Polish, Croatian,
-      // Romanian and Latvian.
-      {"potah", true}, {"kate", true}, {"калъф", true}, {"podlozka", true, true}, {"подложка", true, true}, {"nakladka", true},
+      // Romanian and Latvian; an insert in Polish.
+      {"potah", true}, {"kate", true}, {"wkladka", false}, {"калъф", true}, {"podlozka", true, true}, {"подложка", true, true}, {"nakladka", true},
       {"taca", true, true}, {"fusak", true, true}, {"jastuk", true, true}, {"perna", true, true}, {"tesnenie", true, true},
       {"pults", true, true, true}, {"talvadibas pults", true, true}, {"paliktnis", true, true},
       // Goods sold under a character's or a product's name. Not "notebook"

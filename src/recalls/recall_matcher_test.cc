@@ -1616,11 +1616,17 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   const auto by_name = MatchOne(chair, MakeListing("L", "Ava Hochstuhl grau", "Generic", "3220660344024"));
   ExpectOneTakedown(by_name);
   if (!by_name.empty()) { EXPECT_TRUE(HasEvidence(by_name[0], "the notice's product name in the listing's title (ava)")); }
-  for (const char* title : {"Podložka pro židličku Ava", "Podloga za stolček Ava", "Regenschutz für Hochstuhl Lumikid Ava", "Ava 交換トレイ"}) {
+  for (const char* title : {"Podložka pro židličku Ava", "Podloga za stolček Ava", "Regenschutz für Hochstuhl Lumikid Ava", "Ava 交換トレイ",
+                            "Pasy do krzesełka do karmienia Lumikid Ava", "Wkładka do karmienia Lumikid Ava"}) {
     const auto hits = MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
+  // Polish "do" before a verbal noun says what the product does: a high
+  // chair is a "krzesełko do karmienia" (for feeding), with the brand
+  // field or without.
+  for (const char* brand : {"Lumikid", ""})
+    ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Krzesełko do karmienia Lumikid Ava", brand, "3220660344024")), brand);
   // Another brand: a kind in common is not enough (kinds are broad).
   const Notice perfume = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90005/24", "Perfume", "Lumora", "", "08690000000005");
   const auto other_brand = MatchOne(perfume, MakeListing("L", "Nivora lipstick red", "Nivora", "8690000000005"));
