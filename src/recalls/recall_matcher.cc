@@ -4183,7 +4183,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       const bool code_written = j.agreement == CodeAgreement::kSame || j.agreement == CodeAgreement::kVariant;
       const bool named = j.named || (j.product_named && j.agreement != CodeAgreement::kNear) || look_alike_code(j);
       const bool brands_agree = j.brands_agree || (j.product_named && j.notice_brandless);
-      if (!(j.notice_has_code && code_written) && (!(model_says || named) || !brands_agree || j.gtins_differ)) {
+      // Another GTIN than the notice's rules out what brand and words
+      // suggest, but not the notice's own name for the product with its
+      // brand: alerts give the GTINs of the variants the authority saw, and
+      // the same chair in another colour has its own ("Maxi-Cosi Ava,
+      // Beyond White"). For a person to tell.
+      if (!(j.notice_has_code && code_written) && (!(model_says || named) || !brands_agree || (j.gtins_differ && !j.named))) {
         rule_out(j, [&] {
           const std::string what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's"
                                                                         : "nothing identifying" + UnidentifyingCode(j);
@@ -4549,7 +4554,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         continue;
       }
       m.action = RecallAction::kReview;
-      rule = j.product_named && j.notice_brandless && !j.brands_agree
+      rule = j.gtins_differ ? std::string("rule: the GTINs differ, but the notice's product name and brand in the listing -> review")
+             : j.product_named && j.notice_brandless && !j.brands_agree
                  ? fmt::format("rule: {}, the notice names no brand, and the listing's title has every word of its product name -> review", what())
              : named && (!scored || probability < options_.review_unidentified_at)
                  ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what())

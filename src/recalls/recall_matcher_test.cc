@@ -1622,6 +1622,14 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
+  // Another GTIN than the notice's, with its name and brand: perhaps
+  // another colour of the chair, for a person to tell; the brand alone
+  // with another GTIN is another product.
+  const auto white = MatchOne(chair, MakeListing("L", "Lumikid Ava high chair, white", "Lumikid", "3220660344031"));
+  ASSERT_EQ(white.size(), 1u);
+  EXPECT_EQ(white[0].action, RecallAction::kReview);
+  EXPECT_EQ(white[0].evidence.back(), "rule: the GTINs differ, but the notice's product name and brand in the listing -> review");
+  EXPECT_TRUE(MatchOne(chair, MakeListing("L", "Lumikid Mila high chair, white", "Lumikid", "3220660344031")).empty());
   // Polish "do" before a verbal noun says what the product does: a high
   // chair is a "krzesełko do karmienia" (for feeding), with the brand
   // field or without.
@@ -2080,8 +2088,12 @@ TEST(RecallIdentityTest, TheNoticesProductNameAndBrandInATitleAreReviewed) {
   const Notice toy = MakeNotice(NoticeSource::kEuSafetyGate, "A12/02685/24", "Toy set", "Fisher-Price", "", "0887961809596", "Baby Biceps Gift Set");
   EXPECT_EQ(MatchOne(toy, MakeListing("L", "Fisher Price Baby Biceps Gift Set", "")).size(), 1u);
   EXPECT_TRUE(MatchOne(toy, MakeListing("L", "Fisher-Price baby gift set rattle", "Fisher-Price")).empty());
-  // A listing's GTIN other than the notice's is another trade item.
-  EXPECT_TRUE(MatchOne(toy, MakeListing("L", "Fisher-Price Baby Biceps Gift Set", "Fisher-Price", "4006381333931")).empty());
+  // A listing's GTIN other than the notice's is another trade item, of the
+  // product the notice names (another market's pack, another colour):
+  // reviewed, not taken down.
+  const auto other_gtin = MatchOne(toy, MakeListing("L", "Fisher-Price Baby Biceps Gift Set", "Fisher-Price", "4006381333931"));
+  ASSERT_EQ(other_gtin.size(), 1u);
+  EXPECT_EQ(other_gtin[0].action, RecallAction::kReview);
   // The brands agree only because the listing's brand is a word of the
   // notice's name: the name proves nothing then.
   const Notice oil = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00887/24", "Essential oil", "I Love Wellness", "", "", "Essential oil blend Calm");

@@ -60,11 +60,12 @@
 //         product);
 //      d. the listing shows no model code: as 4;
 //   4. nothing identifying (no GTIN, no usable model code on one side):
-//      review at most, only when the brands agree, no GTIN of the listing
-//      contradicts the notice's, and either the model gives at least
-//      `review_unidentified_at` or the listing's title has every word of
+//      review at most, only when the brands agree, and either the model
+//      gives at least `review_unidentified_at`, no GTIN of the listing
+//      contradicting the notice's, or the listing's title has every word of
 //      one of the notice's product names (MatchRecord::name_words: "IKEA
-//      VARMFRONT powerbank" for Ikea's power bank "VARMFRONT"), or every
+//      VARMFRONT powerbank" for Ikea's power bank "VARMFRONT"; with another
+//      GTIN than the notice's too, another colour or pack of it), or every
 //      word of a CPSC or Health Canada product name with a word few
 //      notices' titles have (MatchRecord::product_name_words: "Galanz
 //      Retro Refrigerator" for "Galanz Retro Refrigerators"; not brand and
