@@ -2456,6 +2456,22 @@ MatchRecord FromNotice(const Notice& n) {
         words.pop_back();
       }
       if (!words.empty()) {
+        // Its hyphenated words written together, as sellers write them
+        // ("ICARE" for "I-CARE"), for blocking: a part of one letter is no
+        // word of the name.
+        const std::string folded_name = FoldForMatching(one);
+        for (size_t at = 0; at < folded_name.size();) {
+          const size_t end = std::min(folded_name.find(' ', at), folded_name.size());
+          const std::string_view token = std::string_view(folded_name).substr(at, end - at);
+          at = end + 1;
+          if (token.find('-') == std::string_view::npos) continue;
+          std::string joined;
+          for (const char c : token)
+            if (c != '-') joined.push_back(c);
+          if (joined.size() >= 4 && std::all_of(joined.begin(), joined.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) &&
+              std::find(r.name_joined.begin(), r.name_joined.end(), joined) == r.name_joined.end())
+            r.name_joined.push_back(std::move(joined));
+        }
         r.name_words.push_back(std::move(words));
         r.name_colours.push_back(colours);
         std::string compact = CompactAlnum(folded);
@@ -3459,6 +3475,13 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     for (const std::string& b : brands) {
       const std::string_view first = std::string_view(b).substr(0, b.find(' '));
       if (first.size() >= 4 && !StopWord(first)) keys.push_back(fmt::format("t:{}", first));
+      // And its words written together ("MaxiCosi" for "Maxi Cosi").
+      if (first.size() < b.size()) {
+        std::string together;
+        for (const char c : b)
+          if (c != ' ') together.push_back(c);
+        if (together.size() >= 6) keys.push_back(fmt::format("t:{}", together));
+      }
     }
   } else if (!record.is_notice && !brand_given) {
     size_t n = 0;
@@ -3510,6 +3533,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       // listings selling it have its words ("IKEA VARMFRONT powerbank").
       // Not its short numbers ("2-in-1"), kept in the name for the rules:
       // no listing keys a word that short.
+      for (const std::string& w : record.name_joined) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
       for (const auto& words : record.name_words) {
         for (const std::string& w : words)
           if (!StopWord(w)) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
@@ -3958,6 +3982,15 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // comparison or what the goods fit ("like Stokke", "for Limar Torino":
     // NamesAsItsMaker).
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i) j.brands_agree = NamesAsItsMaker(l, notice_spellings[i]);
+    // A brand of several words written together ("MaxiCosi" for "Maxi
+    // Cosi"), 6 letters or more.
+    for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i)
+      if (const std::string& spelling = notice_spellings[i]; spelling.find(' ') != std::string::npos) {
+        std::string together;
+        for (const char c : spelling)
+          if (c != ' ') together.push_back(c);
+        j.brands_agree = together.size() >= 6 && NamesAsItsMaker(l, together);
+      }
     // A listing without a brand field that names a firm that recalls
     // ("HARPPA Foldable Toddler Tower" for HARPPA's Nordi towers).
     for (size_t i = 0; i < notice_record.companies.size() && !j.brands_agree && listing_brands.empty(); ++i)

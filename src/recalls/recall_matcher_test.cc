@@ -1956,12 +1956,21 @@ TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
   // A12/01879/24); a part of it is not.
   const Notice seat = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01879/24", "Childrens car seat", "Kinderkraft", "", "", "I-CARE i-Size");
   EXPECT_EQ(FromNotice(seat).name_compacts, std::vector<std::string>{"ICAREISIZE"});
-  for (const char* title : {"Kinderkraft ICARE i-Size car seat", "Kinderkraft I-CARE iSize", "KINDERKRAFT I CARE I SIZE"}) {
+  EXPECT_EQ(FromNotice(seat).name_joined, (std::vector<std::string>{"icare", "isize"}));
+  for (const char* title : {"Kinderkraft ICARE i-Size car seat", "Kinderkraft I-CARE iSize", "KINDERKRAFT I CARE I SIZE",
+                            "Kinderkraft Babyschale ICARE iSize schwarz"}) {
     const auto hits = MatchOne(seat, MakeListing("L", title, ""));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
   }
   EXPECT_TRUE(MatchOne(seat, MakeListing("L", "Kinderkraft iSize booster seat", "")).empty());
+  // A brand of two words written as one, in the title of a listing without
+  // a brand field.
+  const Notice two_words = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Childrens high chair", "Lumi Kid", "", "", "Ava");
+  const auto together = MatchOne(two_words, MakeListing("L", "Chaise haute LumiKid Ava comme neuve", ""));
+  ASSERT_EQ(together.size(), 1u);
+  EXPECT_EQ(together[0].action, RecallAction::kReview);
+  EXPECT_TRUE(MatchOne(two_words, MakeListing("L", "Chaise haute Lumi Ava comme neuve", "")).empty());
   // Numbers are part of the name, however short.
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/03788/24", "Eau de toilette", "Setablu", "", "", "14 Her")).name_words,
             (Words{{"14", "her"}}));

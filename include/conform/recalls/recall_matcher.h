@@ -131,6 +131,10 @@ struct MatchRecord {
   // spaces or hyphens ("ICARE iSize" for "I-CARE i-Size", "24 V" for
   // "24V") names it too. Empty when shorter than 6 characters.
   std::vector<std::string> name_compacts;
+  // The hyphenated words of those names written together, folded ("icare",
+  // "isize" of "I-CARE i-Size"), 4 characters or more: blocking keys, as
+  // sellers write them so.
+  std::vector<std::string> name_joined;
   // A CPSC or Health Canada notice's product names of two words or more
   // beyond the brand, short of a sentence ("Flaunt MagSafe Battery
   // Chargers": magsafe, battery, chargers), folded as titles are: with the
