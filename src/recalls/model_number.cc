@@ -716,7 +716,11 @@ bool SaysWhomItIsFor(std::string_view w) {
       "everyday", "travel", "dogs", "cats", "pets", "kinder", "kindern", "babys", "erwachsene", "jungen", "mädchen", "damen",
       "herren", "hunde", "katzen", "enfants", "enfant", "bébés", "bébé", "adultes", "garçons", "filles", "femmes", "hommes",
       "chiens", "chats", "niños", "niñas", "bebés", "adultos", "perros", "gatos", "kinderen", "volwassenen", "barn", "vuxna",
-      "voksne", "copii", "детей", "взрослых"};
+      "voksne", "copii", "детей", "взрослых",
+      // As titles fold them ("para bebé" is "para bebe"), and in Italian,
+      // Polish and Czech.
+      "bebe", "bebes", "ninos", "ninas", "madchen", "garcons", "bambini", "bambino", "bambina", "bimbi", "neonati", "adulti",
+      "dzieci", "dziecka", "niemowląt", "niemowlat", "děti", "deti"};
   return kWords.count(w) != 0;
 }
 

@@ -1480,10 +1480,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"dienblad", true, true}, {"bricka", true, true}, {"tacka", true, true}, {"talca", true, true}, {"tarjotin", true, true},
       {"rope kit", true, true}, {"rope", true, true}, {"ropes", true, true},
       // A lid, a bag, a pushchair's footmuff, canopy, rain cover, mattress
-      // or liner, a helmet's pads: sold on their own for the product.
+      // (in German, French, Dutch, Italian, Spanish, Portuguese and
+      // Swedish too) or liner, a helmet's pads: sold on their own for the
+      // product.
       {"lid", true, true}, {"lids", true, true}, {"bag", true, true}, {"bags", true, true}, {"carry bag", true, true},
       {"mesh bag", true, true}, {"storage bag", true, true}, {"footmuff", true, true}, {"footmuffs", true, true},
-      {"canopy", true, true}, {"rain cover", true, true}, {"mattress", true, true}, {"liner", true, true}, {"liners", true, true},
+      {"canopy", true, true}, {"rain cover", true, true}, {"mattress", true, true}, {"matratze", true, true}, {"matelas", true, true}, {"matras", true, true},
+      {"materasso", true, true}, {"colchon", true, true}, {"colchao", true, true}, {"madrass", true, true}, {"liner", true, true}, {"liners", true, true},
       {"pad", true, true}, {"pads", true, true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
       {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
@@ -1506,6 +1509,16 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"potah", true}, {"kate", true}, {"wkladka", false}, {"калъф", true}, {"podlozka", true, true}, {"подложка", true, true}, {"nakladka", true},
       {"taca", true, true}, {"fusak", true, true}, {"jastuk", true, true}, {"perna", true, true}, {"tesnenie", true, true},
       {"pults", true, true, true}, {"talvadibas pults", true, true}, {"paliktnis", true, true},
+      // A pushchair's or car seat's add-ons sold on their own: a sleeping
+      // bag, a mosquito net, a parasol, a sunshade, an organiser, a seat
+      // cushion, an Isofix base, a mirror; in English, Polish and German.
+      {"sleeping bag", true, true}, {"mosquito net", true, true}, {"parasol", true, true}, {"sunshade", true, true},
+      {"sun shade", true, true}, {"organizer", true, true}, {"organiser", true, true}, {"seat cushion", true, true},
+      {"isofix base", true, true}, {"mirror", true, true}, {"spiworek", true, true}, {"moskitiera", true, true},
+      {"parasolka", true, true}, {"oslona przeciwsloneczna", true, true}, {"baza isofix", true, true}, {"lusterko", true, true},
+      {"schlafsack", true, true}, {"moskitonetz", true, true}, {"insektenschutz", true, true},
+      {"sonnenschirm", true, true}, {"sonnenschutz", true, true}, {"sitzkissen", true, true}, {"isofix basis", true, true},
+      {"spiegel", true, true},
       // Goods sold under a character's or a product's name. Not "notebook"
       // (a laptop) nor "umbrella" (an umbrella stroller).
       {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},

@@ -1635,6 +1635,16 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   // field or without.
   for (const char* brand : {"Lumikid", ""})
     ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Krzesełko do karmienia Lumikid Ava", brand, "3220660344024")), brand);
+  // "For" whom, as titles fold it ("para bebé") and in Italian and Polish:
+  // the product, unless the title names an add-on sold on its own.
+  for (const char* title : {"Trona para bebé Lumikid Ava", "Seggiolone per bambini Lumikid Ava", "Krzesełko dla dziecka Lumikid Ava"})
+    ExpectOneTakedown(MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024")), title);
+  for (const char* title : {"Funda para bebé Lumikid Ava", "Sitzkissen für Babys Lumikid Ava Hochstuhl", "Śpiworek do wózka dla dziecka Lumikid Ava",
+                            "Moskitiera dla dzieci Lumikid Ava", "Sonnenschutz fürs Auto Lumikid Ava", "Lumikid Ava mirror"}) {
+    const auto hits = MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
+  }
   // Another brand: a kind in common is not enough (kinds are broad).
   const Notice perfume = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90005/24", "Perfume", "Lumora", "", "08690000000005");
   const auto other_brand = MatchOne(perfume, MakeListing("L", "Nivora lipstick red", "Nivora", "8690000000005"));
