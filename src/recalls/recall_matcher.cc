@@ -1781,6 +1781,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                             HasWord(listing.title, "cover cream") || HasWord(listing.title, "cover up") ||
                             HasWord(listing.title, "cover concealer") || HasWord(listing.title, "cover foundation")))
       continue;
+    // Clothing sold under a character's name is the product when the
+    // notice recalls clothing ("Spiderman Set T-Shirt + Shorts" of a
+    // clothing set).
+    if ((word == "t shirt" || word == "tshirt") && (in_notice("clothing", true) || in_notice("clothes", true) ||
+                                                    HasWord(notice.category, "clothing")))
+      continue;
     // A part the notice's description names comes with the product; sold
     // alone it is a part, unless the notice's name says it is one.
     if (!notice_names(word, part, code_too)) return word;

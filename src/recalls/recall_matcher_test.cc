@@ -1681,6 +1681,15 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   const Notice set = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90008/24", "Children's clothing set", "Lumikid", "", "04006381333931",
                                 "T-shirt and shorts with a printed rocket.");
   ExpectOneTakedown(MatchOne(set, MakeListing("L", "Lumikid rocket T-shirt", "", "4006381333931")));
+  // And of a clothing set named by its character only (alert A12/03202/24,
+  // "SPIDER-MAN"): a T-shirt is part of the clothing recalled; a mug is
+  // other goods under the name.
+  const Notice character_set = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03202/24", "Childrens clothing set", "Lumikid", "", "05299900577797",
+                                          "SPIDER-MAN");
+  ExpectOneTakedown(MatchOne(character_set, MakeListing("L", "Lumikid Spiderman Kinder Set T-Shirt + Shorts", "Lumikid", "5299900577797")));
+  const auto character_mug = MatchOne(character_set, MakeListing("L", "Lumikid Spiderman mug", "Lumikid", "5299900577797"));
+  ASSERT_EQ(character_mug.size(), 1u);
+  EXPECT_EQ(character_mug[0].action, RecallAction::kReview);
   // Bags and lids sold for it.
   for (const char* title : {"Nola swing carry bag", "Nola swing lid"}) {
     const auto hits = MatchOne(swing, MakeListing("L", title, "", "5715404196000"));
