@@ -976,6 +976,22 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
          (colours == 0 || l.colours == 0 || (l.colours & colours) != 0);
 }
 
+// Whether one record's title names a line for women and the other's for
+// men, neither naming both ("Eau de toilette East Coast Club Woman" and
+// "East Coast Club Man EdT"): perfumes, deodorants and clothing come in
+// both, each its own product. Words as titles fold them, in English,
+// German, French, Italian and Spanish.
+bool ForOtherSex(const PreparedRecord& notice, const PreparedRecord& listing) {
+  static constexpr std::string_view kWomen[] = {"woman", "women", "femme", "femmes", "donna", "mujer", "damen", "her", "ladies", "lady"};
+  static constexpr std::string_view kMen[] = {"man", "men", "homme", "hommes", "uomo", "hombre", "herren", "him", "gentleman"};
+  const auto names = [](std::string_view text, std::span<const std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [text](std::string_view w) { return HasWord(text, w); });
+  };
+  const bool notice_women = names(notice.all_text, kWomen), notice_men = names(notice.all_text, kMen);
+  const bool listing_women = names(listing.title, kWomen), listing_men = names(listing.title, kMen);
+  return notice_women != notice_men && listing_women != listing_men && notice_women != listing_women;
+}
+
 // Whether a listing's title says it sells something made for another
 // maker's product, which names that maker and its code as the product
 // itself would: "remanufactured 108R00657 maintenance kit for Xerox",
@@ -4601,6 +4617,16 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         if (left_out != nullptr) {
           RecallMatch none = m;
           none.evidence = evidence_of(j, probability, fmt::format("rule: {}, and the specifications differ -> none", what()));
+          left_out->push_back(std::move(none));
+        }
+        continue;
+      }
+      // So does a line for men against one for women ("East Coast Club
+      // Man" against "... Woman"), when brand and words are all that agree.
+      if (!named && ForOtherSex(notice_of(j.candidate), listing_of(j.candidate))) {
+        if (left_out != nullptr) {
+          RecallMatch none = m;
+          none.evidence = evidence_of(j, probability, fmt::format("rule: {}, and one is for men, the other for women -> none", what()));
           left_out->push_back(std::move(none));
         }
         continue;

@@ -1144,6 +1144,25 @@ TEST(RecallSpecsTest, AnotherCapacityOfTheBrandsKindIsNoReview) {
   EXPECT_EQ(index.Match(FromListing(MakeListing("L3", "Corlily magnetic power bank black", "Corlily"))).size(), 1u);
 }
 
+TEST(RecallSpecsTest, ALineForMenIsNotTheLineForWomen) {
+  // Brand and words agree, and the model believes it; but the notice's
+  // perfume is the line for women (alert A12/03347/24's form).
+  std::vector<MatchRecord> notices = {
+      FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/03347/24", "Eau de toilette", "Orvella", "", "", "East Coast Club Woman"))};
+  PairFeaturizer featurizer;
+  featurizer.Fit({&notices[0].record});
+  const MatchModel model = TrustingModel();
+  const RecallIndex index(notices, true, &featurizer, &model);
+  const Listing men = MakeListing("L1", "Orvella East Coast Club Man Eau de Toilette", "Orvella");
+  EXPECT_TRUE(index.Match(FromListing(men)).empty());
+  const auto explained = index.Explain(FromListing(men));
+  ASSERT_EQ(explained.size(), 1u);
+  EXPECT_EQ(explained[0].evidence.back(), "rule: the notice names no GTIN or model code, and one is for men, the other for women -> none");
+  // Without a word for either, or with the notice's, the brand and words still agree.
+  EXPECT_EQ(index.Match(FromListing(MakeListing("L2", "Orvella East Coast Club Eau de Toilette", "Orvella"))).size(), 1u);
+  EXPECT_EQ(index.Match(FromListing(MakeListing("L3", "Orvella East Coast Club Woman EdT 50 ml", "Orvella"))).size(), 1u);
+}
+
 TEST_F(RecallRulesTest, AGtinAlwaysWins) {
   // Another brand, another code, and still the same trade item.
   const auto hits = Match(MakeListing("L", "Glass kettle KT-2000", "Teakraft", "4006381333931"));
