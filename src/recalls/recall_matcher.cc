@@ -2490,6 +2490,11 @@ MatchRecord FromNotice(const Notice& n) {
         colours |= bits;
         words.pop_back();
       }
+      // So is how it is packed, after a name of two words or more ("Baby
+      // Biceps Gift Set": a "Geschenkset", a "set de regalo").
+      while (words.size() > 2 && (words.back() == "gift" || words.back() == "set" || words.back() == "kit" || words.back() == "pack" ||
+                                  words.back() == "bundle" || words.back() == "box"))
+        words.pop_back();
       if (!words.empty()) {
         // Its hyphenated words written together, as sellers write them
         // ("ICARE" for "I-CARE"), for blocking: a part of one letter is no
