@@ -966,14 +966,53 @@ bool AllDigits(const std::vector<std::string>& words) {
   return std::all_of(words.begin(), words.end(), [](const std::string& w) { return std::all_of(w.begin(), w.end(), IsDigit); });
 }
 
+// The colours a title's words (folded) name in German, French, Italian,
+// Spanish, Dutch, Swedish, Polish, Czech and Romanian, one bit per colour
+// as ColourBits gives them (black, white, red, blue, green, yellow,
+// purple, pink, gray, silver, ..., brown, beige in that order of bits).
+uint32_t ColourBitsInOtherLanguages(const WordList& words) {
+  static const std::unordered_map<std::string_view, uint32_t> kColours = [] {
+    const std::vector<std::pair<int, std::vector<std::string_view>>> shades = {
+        {0, {"schwarz", "noir", "noire", "nero", "nera", "negro", "negra", "zwart", "svart", "czarny", "czarna", "czarne", "cerny", "cerna",
+             "cerne", "negru", "neagra"}},
+        {1, {"weiss", "weis", "blanc", "blanche", "bianco", "bianca", "blanco", "blanca", "wit", "vit", "bialy", "biala", "biale", "bily",
+             "bila", "bile", "alb", "alba"}},
+        {2, {"rot", "rouge", "rosso", "rossa", "rojo", "roja", "rood", "czerwony", "czerwona", "czerwone", "cerveny", "cervena",
+             "cervene", "rosu"}},
+        {3, {"blau", "bleu", "bleue", "azul", "blauw", "niebieski", "niebieska", "niebieskie", "modry", "modra", "modre", "albastru"}},
+        {4, {"grun", "vert", "verte", "verde", "groen", "gron", "zielony", "zielona", "zielone", "zeleny", "zelena", "zelene"}},
+        {5, {"gelb", "jaune", "giallo", "gialla", "amarillo", "amarilla", "geel", "gul", "zolty", "zolta", "zolte", "zluty", "zluta", "zlute",
+             "galben"}},
+        {6, {"lila", "violett", "viola", "morado", "morada", "paars", "fioletowy", "fioletowa", "fioletowe", "fialovy", "fialova", "fialove",
+             "mov"}},
+        {7, {"rosa", "rosado", "rosada", "roze", "rozowy", "rozowa", "rozowe", "ruzovy", "ruzova", "ruzove", "roz"}},
+        {8, {"grau", "gris", "grise", "grigio", "grigia", "grijs", "szary", "szara", "szare", "sedy", "seda", "sede", "gri"}},
+        {9, {"silber", "argent", "argento", "plata", "zilver", "srebrny", "srebrna", "srebrne", "stribrny", "stribrna", "stribrne", "argintiu"}},
+        {12, {"braun", "marron", "marrone", "bruin", "brun", "brazowy", "brazowa", "brazowe", "hnedy", "hneda", "hnede", "maro"}},
+        {13, {"beige", "bej", "bezowy", "bezowa", "bezowe", "bezovy", "bezova", "bezove"}},
+    };
+    std::unordered_map<std::string_view, uint32_t> table;
+    for (const auto& [bit, names] : shades)
+      for (const std::string_view w : names) table.emplace(w, uint32_t{1} << bit);
+    return table;
+  }();
+  uint32_t bits = 0;
+  for (const std::string_view w : words)
+    if (const auto it = kColours.find(w); it != kColours.end()) bits |= it->second;
+  return bits;
+}
+
 // Whether a listing's title names the notice's k-th name (MatchRecord::
 // name_words): every word, a name of numbers as a name, and no colour of
-// the listing's that leaves out the name's variant.
+// the listing's, in English or another language, that leaves out the
+// name's variant.
 bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k) {
   const std::vector<std::string>& words = notice.name_words[k];
+  if (!TitleHasEvery(l, words) || (AllDigits(words) && !TitleNamesNumbers(l, words))) return false;
   const uint32_t colours = k < notice.name_colours.size() ? notice.name_colours[k] : 0;
-  return TitleHasEvery(l, words) && (!AllDigits(words) || TitleNamesNumbers(l, words)) &&
-         (colours == 0 || l.colours == 0 || (l.colours & colours) != 0);
+  if (colours == 0) return true;
+  const uint32_t listing_colours = l.colours | ColourBitsInOtherLanguages(l.title_words);
+  return listing_colours == 0 || (listing_colours & colours) != 0;
 }
 
 // Whether one record's title names a line for women and the other's for
@@ -1006,6 +1045,16 @@ bool ForOtherSex(const PreparedRecord& notice, const PreparedRecord& listing) {
 // which says what a product does rather than what it is made for:
 // "karmienia" (feeding), "spania" (sleeping), "picia" (drinking).
 bool PolishVerbalNoun(std::string_view w) { return w.size() >= 6 && (w.ends_with("nia") || w.ends_with("cia")); }
+
+// Whether a word (folded) is a Polish childcare product named by what it
+// is for ("krzesełko do karmienia", a high chair; "leżaczek do spania", a
+// bouncer); other goods so named are what the product is used with ("Śliniak
+// do karmienia", a bib; "Butelka do karmienia", a bottle).
+bool PolishProductNamedByUse(std::string_view w) {
+  static const std::unordered_set<std::string_view> kProducts = {"krzeselko", "fotelik", "lezaczek", "lozeczko", "wozek", "kojec",
+                                                                 "hustawka", "nosidelko", "chodzik", "bujaczek", "gondola"};
+  return kProducts.count(w) != 0;
+}
 
 // Articles, which come between "for" and a name ("for the BenQ GV31").
 bool IsArticle(std::string_view w) {
@@ -1324,7 +1373,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       // ("Krzesełko do karmienia Maxi-Cosi Ava" is the high chair, "for
       // feeding"; "karmienia", "spania", "picia").
       if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
-      if (words[i] == "do" && PolishVerbalNoun(words[k])) continue;
+      if (words[i] == "do" && PolishVerbalNoun(words[k]) && i > 0 && PolishProductNamedByUse(words[i - 1])) continue;
       const auto is_name = [&](std::string_view w) {
         return std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
           return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
@@ -1348,6 +1397,13 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
              (words[after].size() <= 2 || brand_word(words[after]) || (words[after - 1] == "do" && PolishVerbalNoun(words[after]))))
         ++after;
       if (after < words.size() && is_name(words[after])) return true;
+      // Polish "do" and a verbal noun, then what it is done to: "Rączka do
+      // pchania wózka Lionelo Elia" (a handle for pushing the pushchair).
+      if (words[i] == "do" && PolishVerbalNoun(words[k]) && after < words.size()) {
+        ++after;
+        while (after < words.size() && (words[after].size() <= 2 || brand_word(words[after]))) ++after;
+        if (after < words.size() && is_name(words[after])) return true;
+      }
     }
   }
   // "for <the notice's product name>" ending in its noun, whatever the
@@ -1385,9 +1441,16 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
         const size_t space = listing.title.rfind(' ', end - 1);
         const size_t start = space == std::string::npos ? 0 : space + 1;
         const std::string_view word = std::string_view(listing.title).substr(start, end - start);
-        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" ||
-                           (word == "do" && !PolishVerbalNoun(between)) || word == "для" || word == "untuk" || word == "til" ||
-                           word == "pentru" || word == "για")) ||
+        // "Krzesełko do karmienia <brand>": the high chair, not one for
+        // the brand's goods (PolishProductNamedByUse).
+        const auto product_named_by_use = [&] {
+          if (!PolishVerbalNoun(between) || space == std::string::npos || space == 0) return false;
+          const size_t before = listing.title.rfind(' ', space - 1);
+          const size_t from = before == std::string::npos ? 0 : before + 1;
+          return PolishProductNamedByUse(std::string_view(listing.title).substr(from, space - from));
+        };
+        if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || (word == "do" && !product_named_by_use()) ||
+                           word == "для" || word == "untuk" || word == "til" || word == "pentru" || word == "για")) ||
             (back >= 2 && word == "cho"))
           return true;
         if (back == 1) between = word;
@@ -1535,6 +1598,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"schlafsack", true, true}, {"moskitonetz", true, true}, {"insektenschutz", true, true},
       {"sonnenschirm", true, true}, {"sonnenschutz", true, true}, {"sitzkissen", true, true}, {"isofix basis", true, true},
       {"spiegel", true, true},
+      // A rain cover in Spanish, Czech, German, French, Italian, Polish,
+      // Swedish and Dutch.
+      {"burbuja de lluvia", true, true}, {"plastico de lluvia", true, true}, {"plastenka", true, true}, {"regenverdeck", true, true},
+      {"regenschutz", true, true}, {"habillage pluie", true, true}, {"parapioggia", true, true}, {"folia przeciwdeszczowa", true, true},
+      {"regnskydd", true, true}, {"regenhoes", true, true},
       // Goods sold under a character's or a product's name. Not "notebook"
       // (a laptop) nor "umbrella" (an umbrella stroller).
       {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},
@@ -1797,11 +1865,17 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                             HasWord(listing.title, "cover cream") || HasWord(listing.title, "cover up") ||
                             HasWord(listing.title, "cover concealer") || HasWord(listing.title, "cover foundation")))
       continue;
-    // Clothing sold under a character's name is the product when the
-    // notice recalls clothing ("Spiderman Set T-Shirt + Shorts" of a
-    // clothing set).
-    if ((word == "t shirt" || word == "tshirt") && (in_notice("clothing", true) || in_notice("clothes", true) ||
-                                                    HasWord(notice.category, "clothing")))
+    // What the product goes with or on, after "for" ("Bettgitter für
+    // Matratze", a bed rail), is not what it is; nor is an organiser right
+    // after the notice's product noun ("Fabric Dresser Organizer").
+    if (std::any_of(std::begin(kForWords), std::end(kForWords), [&](std::string_view f) { return HasWord(listing.title, fmt::format("{} {}", f, word)); }) ||
+        ((word == "organizer" || word == "organiser") && after_the_noun(word)))
+      continue;
+    // A T-shirt sold under a character's name is the product when the
+    // notice recalls a clothing set ("Spiderman Set T-Shirt + Shorts"),
+    // not a dress.
+    if ((word == "t shirt" || word == "tshirt") && (HasWord(notice.title, "set") || HasWord(notice.title, "sets")) &&
+        (in_notice("clothing", true) || in_notice("clothes", true) || HasWord(notice.category, "clothing")))
       continue;
     // A part the notice's description names comes with the product; sold
     // alone it is a part, unless the notice's name says it is one.
@@ -4260,8 +4334,17 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // suggest, but not the notice's own name for the product with its
       // brand: alerts give the GTINs of the variants the authority saw, and
       // the same chair in another colour has its own ("Maxi-Cosi Ava,
-      // Beyond White"). For a person to tell.
-      if (!(j.notice_has_code && code_written) && (!(model_says || named) || !brands_agree || (j.gtins_differ && !j.named))) {
+      // Beyond White"). For a person to tell, when the listing names the
+      // notice's kind of product in its words too: a line's other goods
+      // ("Gliss Asia Straight conditioner" against the shampoo) carry
+      // other GTINs.
+      const auto names_notice_noun = [&] {
+        const std::string_view noun = ProductNoun(notice_of(j.candidate));
+        const PreparedRecord& lp = listing_of(j.candidate);
+        return !noun.empty() && std::any_of(lp.title_words.begin(), lp.title_words.end(), [noun](std::string_view w) { return SameWordOrPlural(w, noun); });
+      };
+      if (!(j.notice_has_code && code_written) &&
+          (!(model_says || named) || !brands_agree || (j.gtins_differ && !(j.named && names_notice_noun())))) {
         rule_out(j, [&] {
           const std::string what = j.agreement == CodeAgreement::kNear ? "the notice's model code only near the listing's"
                                                                         : "nothing identifying" + UnidentifyingCode(j);

@@ -1649,6 +1649,11 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   EXPECT_EQ(white[0].action, RecallAction::kReview);
   EXPECT_EQ(white[0].evidence.back(), "rule: the GTINs differ, but the notice's product name and brand in the listing -> review");
   EXPECT_TRUE(MatchOne(chair, MakeListing("L", "Lumikid Mila high chair, white", "Lumikid", "3220660344031")).empty());
+  // Nor the line's other goods, which do not name the notice's kind of
+  // product: a conditioner of the shampoo's name.
+  const Notice shampoo = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03787/24", "Shampoo", "Lumora", "", "08015700151930", "Gliss Asia Straight");
+  EXPECT_EQ(MatchOne(shampoo, MakeListing("L", "Lumora Gliss Asia Straight shampoo 400 ml", "Lumora", "4006381333931")).size(), 1u);
+  EXPECT_TRUE(MatchOne(shampoo, MakeListing("L", "Lumora Gliss Asia Straight conditioner 200 ml", "Lumora", "4006381333931")).empty());
   // Polish "do" before a verbal noun says what the product does: a high
   // chair is a "krzesełko do karmienia" (for feeding), with the brand
   // field or without.
@@ -1659,7 +1664,12 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   for (const char* title : {"Trona para bebé Lumikid Ava", "Seggiolone per bambini Lumikid Ava", "Krzesełko dla dziecka Lumikid Ava"})
     ExpectOneTakedown(MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024")), title);
   for (const char* title : {"Funda para bebé Lumikid Ava", "Sitzkissen für Babys Lumikid Ava Hochstuhl", "Śpiworek do wózka dla dziecka Lumikid Ava",
-                            "Moskitiera dla dzieci Lumikid Ava", "Sonnenschutz fürs Auto Lumikid Ava", "Lumikid Ava mirror"}) {
+                            "Moskitiera dla dzieci Lumikid Ava", "Sonnenschutz fürs Auto Lumikid Ava", "Lumikid Ava mirror",
+                            // Polish "do" and a verbal noun after goods other than a
+                            // childcare product named so: a bib, a bottle; a handle
+                            // "for pushing" the pushchair; a rain cover.
+                            "Śliniak do karmienia Lumikid Ava", "Butelka do karmienia Lumikid Ava 260 ml",
+                            "Rączka do pchania wózka Lumikid Ava", "Burbuja de lluvia para silla de paseo Lumikid Ava"}) {
     const auto hits = MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
@@ -1709,6 +1719,18 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   const auto character_mug = MatchOne(character_set, MakeListing("L", "Lumikid Spiderman mug", "Lumikid", "5299900577797"));
   ASSERT_EQ(character_mug.size(), 1u);
   EXPECT_EQ(character_mug[0].action, RecallAction::kReview);
+  // What the product goes on, after "for", and an organiser right after
+  // the product's noun, are the product's words.
+  ExpectOneTakedown(MatchOne(MakeNotice(NoticeSource::kUsCpsc, "26608", "Bed rails", "Lumikid", "F311", "04006381333931"),
+                             MakeListing("L", "Lumikid F311 Bettgitter für Matratze", "Lumikid", "4006381333931")));
+  ExpectOneTakedown(MatchOne(MakeNotice(NoticeSource::kUsCpsc, "26633", "Fabric dresser", "Lumikid", "", "04006381333931"),
+                             MakeListing("L", "Lumikid 9-Drawer Fabric Dresser Organizer for Bedroom", "Lumikid", "4006381333931")));
+  // A dress is no set: a T-shirt under its character's name is other goods.
+  Notice dress = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01196/24", "Dress", "Lumikid", "", "05299900577797", "believe IN YOURSELF");
+  dress.category = "Clothing, textiles and fashion items";
+  const auto shirt = MatchOne(dress, MakeListing("L", "Lumikid believe in yourself T-shirt", "Lumikid", "5299900577797"));
+  ASSERT_EQ(shirt.size(), 1u);
+  EXPECT_EQ(shirt[0].action, RecallAction::kReview);
   // Bags and lids sold for it.
   for (const char* title : {"Nola swing carry bag", "Nola swing lid"}) {
     const auto hits = MatchOne(swing, MakeListing("L", title, "", "5715404196000"));
@@ -2026,7 +2048,8 @@ TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
   }
-  EXPECT_TRUE(MatchOne(chair, MakeListing("L", "MoMi Kala high chair, pink", "")).empty());
+  for (const char* title : {"MoMi Kala high chair, pink", "Trona MoMi Kala azul", "Jídelní židlička MoMi Kala růžová"})
+    EXPECT_TRUE(MatchOne(chair, MakeListing("L", title, "")).empty()) << title;
   // A colour that is the name's only word, or opens it, is the name.
   EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Perfume", "Lazell", "", "", "Gold Madame")).name_words, (Words{{"gold", "madame"}}));
   // Names given as alternatives: "A / B".
