@@ -65,7 +65,8 @@
 //      contradicting the notice's, or the listing's title has every word of
 //      one of the notice's product names (MatchRecord::name_words: "IKEA
 //      VARMFRONT powerbank" for Ikea's power bank "VARMFRONT"; with another
-//      GTIN than the notice's too, another colour or pack of it), or every
+//      GTIN than the notice's too, another colour or pack of it, when the
+//      title names the notice's product noun), or every
 //      word of a CPSC or Health Canada product name with a word few
 //      notices' titles have (MatchRecord::product_name_words: "Galanz
 //      Retro Refrigerator" for "Galanz Retro Refrigerators"; not brand and
