@@ -323,6 +323,15 @@ bool BrandStartsTheOther(std::string_view a, std::string_view b) {
          std::count(b.begin(), b.end(), ' ') >= 2;
 }
 
+// `text` without the byte `c` ("maxi cosi" without spaces: "maxicosi").
+std::string Without(std::string_view text, char c) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char b : text)
+    if (b != c) out.push_back(b);
+  return out;
+}
+
 // Whether one brand key is the other's first words, two or more ("mua
 // makeup academy" of "mua makeup academy professional"), or the other's
 // first word written apart ("dolci sguardi" of "dolcisguardi profumi"):
@@ -331,9 +340,7 @@ bool BrandIsTheOthersFirstWords(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   const auto spaces = std::count(a.begin(), a.end(), ' ');
   if (spaces >= 1 && b.size() > a.size() && b.starts_with(a) && b[a.size()] == ' ') return true;
-  std::string joined;
-  for (const char c : a)
-    if (c != ' ') joined += c;
+  const std::string joined = Without(a, ' ');
   const std::string_view first = b.substr(0, b.find(' '));
   return spaces >= 1 && joined.size() >= 6 && first.size() < b.size() && first == joined;
 }
@@ -1031,16 +1038,6 @@ bool ForOtherSex(const PreparedRecord& notice, const PreparedRecord& listing) {
   return notice_women != notice_men && listing_women != listing_men && notice_women != listing_women;
 }
 
-// Whether a listing's title says it sells something made for another
-// maker's product, which names that maker and its code as the product
-// itself would: "remanufactured 108R00657 maintenance kit for Xerox",
-// "replacement battery for Makita BL1830", "QC-65A spare filter". A word
-// the notice's own product name has too ("compatible toner") says nothing,
-// nor does "for <brand>"
-// from a listing whose brand is the notice's ("Nikon flash for Nikon
-// cameras"). `brand_spellings` are the notice's brands as ContainsName
-// reads them.
-// "for", folded as titles are, in the languages MadeFor reads.
 // Whether a word (folded) is a Polish verbal noun as "do" (for) takes it,
 // which says what a product does rather than what it is made for:
 // "karmienia" (feeding), "spania" (sleeping), "picia" (drinking).
@@ -1063,6 +1060,7 @@ bool IsArticle(std::string_view w) {
   return kArticles.count(w) != 0;
 }
 
+// "for", folded as titles are, in the languages MadeFor reads.
 constexpr std::string_view kForWords[] = {"for", "fits", "fur", "pour", "para", "voor", "per", "do", "для", "untuk", "cho", "til", "pentru", "για"};
 
 // Whether one of the notice's codes is written right after the word at
@@ -1251,6 +1249,14 @@ bool RawWordInLowerCase(std::string_view raw, std::string_view word) {
   return false;
 }
 
+// Whether a listing's title says it sells something made for another
+// maker's product, which names that maker and its code as the product
+// itself would: "remanufactured 108R00657 maintenance kit for Xerox",
+// "replacement battery for Makita BL1830", "QC-65A spare filter". A word
+// the notice's own product name has too ("compatible toner") says nothing,
+// nor does "for <brand>" from a listing whose brand is the notice's
+// ("Nikon flash for Nikon cameras"). `brand_spellings` are the notice's
+// brands as ContainsName reads them.
 bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
              const std::vector<std::vector<std::string>>& name_words, bool same_brand_field, std::string_view raw_title) {
   // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
@@ -1369,9 +1375,9 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       while (k < words.size() && (words[k].size() <= 2 || brand_word(words[k]))) ++k;
       if (k == words.size()) break;
       // Not the name's own "for" ("Maschera per capelli"), nor Polish "do"
-      // before a verbal noun, which says what the product does
+      // and a verbal noun after a childcare product named by its use
       // ("Krzesełko do karmienia Maxi-Cosi Ava" is the high chair, "for
-      // feeding"; "karmienia", "spania", "picia").
+      // feeding": PolishProductNamedByUse).
       if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
       if (words[i] == "do" && PolishVerbalNoun(words[k]) && i > 0 && PolishProductNamedByUse(words[i - 1])) continue;
       const auto is_name = [&](std::string_view w) {
@@ -2579,9 +2585,7 @@ MatchRecord FromNotice(const Notice& n) {
           const std::string_view token = std::string_view(folded_name).substr(at, end - at);
           at = end + 1;
           if (token.find('-') == std::string_view::npos) continue;
-          std::string joined;
-          for (const char c : token)
-            if (c != '-') joined.push_back(c);
+          std::string joined = Without(token, '-');
           if (joined.size() >= 4 && std::all_of(joined.begin(), joined.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) &&
               std::find(r.name_joined.begin(), r.name_joined.end(), joined) == r.name_joined.end())
             r.name_joined.push_back(std::move(joined));
@@ -3590,12 +3594,8 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       const std::string_view first = std::string_view(b).substr(0, b.find(' '));
       if (first.size() >= 4 && !StopWord(first)) keys.push_back(fmt::format("t:{}", first));
       // And its words written together ("MaxiCosi" for "Maxi Cosi").
-      if (first.size() < b.size()) {
-        std::string together;
-        for (const char c : b)
-          if (c != ' ') together.push_back(c);
-        if (together.size() >= 6) keys.push_back(fmt::format("t:{}", together));
-      }
+      if (const std::string together = Without(b, ' '); first.size() < b.size() && together.size() >= 6)
+        keys.push_back(fmt::format("t:{}", together));
     }
   } else if (!record.is_notice && !brand_given) {
     size_t n = 0;
@@ -3647,7 +3647,6 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       // listings selling it have its words ("IKEA VARMFRONT powerbank").
       // Not its short numbers ("2-in-1"), kept in the name for the rules:
       // no listing keys a word that short.
-      for (const std::string& w : record.name_joined) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
       for (const auto& words : record.name_words) {
         for (const std::string& w : words)
           if (!StopWord(w)) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
@@ -3658,6 +3657,8 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
           if (joined.size() >= 6) keys.push_back(fmt::format("b:{}|{}", name, Singular(joined)));
         }
       }
+      // And its hyphenated words written together ("ICARE" of "I-CARE").
+      for (const std::string& w : record.name_joined) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
     }
   }
   // A notice without a brand whose product name holds one where a listing
@@ -4099,10 +4100,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // A brand of several words written together ("MaxiCosi" for "Maxi
     // Cosi"), 6 letters or more.
     for (size_t i = 0; i < notice_spellings.size() && !j.brands_agree; ++i)
-      if (const std::string& spelling = notice_spellings[i]; spelling.find(' ') != std::string::npos) {
-        std::string together;
-        for (const char c : spelling)
-          if (c != ' ') together.push_back(c);
+      if (notice_spellings[i].find(' ') != std::string::npos) {
+        const std::string together = Without(notice_spellings[i], ' ');
         j.brands_agree = together.size() >= 6 && NamesAsItsMaker(l, together);
       }
     // A listing without a brand field that names a firm that recalls
