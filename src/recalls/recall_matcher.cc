@@ -1043,10 +1043,15 @@ bool ForOtherSex(const PreparedRecord& notice, const PreparedRecord& listing) {
 // "karmienia" (feeding), "spania" (sleeping), "picia" (drinking).
 bool PolishVerbalNoun(std::string_view w) { return w.size() >= 6 && (w.ends_with("nia") || w.ends_with("cia")); }
 
+// What a Polish childcare product named by its use is for, after "do": a
+// verbal noun, or the car ("fotelik do samochodu", "do auta").
+bool PolishUseAfterDo(std::string_view w) { return PolishVerbalNoun(w) || w == "samochodu" || w == "auta"; }
+
 // Whether a word (folded) is a Polish childcare product named by what it
 // is for ("krzesełko do karmienia", a high chair; "leżaczek do spania", a
-// bouncer); other goods so named are what the product is used with ("Śliniak
-// do karmienia", a bib; "Butelka do karmienia", a bottle).
+// bouncer; "fotelik do samochodu", a car seat); other goods so named are
+// what the product is used with ("Śliniak do karmienia", a bib; "Butelka
+// do karmienia", a bottle; "Lusterko do samochodu", a mirror).
 bool PolishProductNamedByUse(std::string_view w) {
   static const std::unordered_set<std::string_view> kProducts = {"krzeselko", "fotelik", "lezaczek", "lozeczko", "wozek", "kojec",
                                                                  "hustawka", "nosidelko", "chodzik", "bujaczek", "gondola"};
@@ -1379,7 +1384,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       // ("Krzesełko do karmienia Maxi-Cosi Ava" is the high chair, "for
       // feeding": PolishProductNamedByUse).
       if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
-      if (words[i] == "do" && PolishVerbalNoun(words[k]) && i > 0 && PolishProductNamedByUse(words[i - 1])) continue;
+      if (words[i] == "do" && PolishUseAfterDo(words[k]) && i > 0 && PolishProductNamedByUse(words[i - 1])) continue;
       const auto is_name = [&](std::string_view w) {
         return std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
           return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
@@ -1450,7 +1455,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
         // "Krzesełko do karmienia <brand>": the high chair, not one for
         // the brand's goods (PolishProductNamedByUse).
         const auto product_named_by_use = [&] {
-          if (!PolishVerbalNoun(between) || space == std::string::npos || space == 0) return false;
+          if (!PolishUseAfterDo(between) || space == std::string::npos || space == 0) return false;
           const size_t before = listing.title.rfind(' ', space - 1);
           const size_t from = before == std::string::npos ? 0 : before + 1;
           return PolishProductNamedByUse(std::string_view(listing.title).substr(from, space - from));

@@ -1659,6 +1659,15 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   // field or without.
   for (const char* brand : {"Lumikid", ""})
     ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Krzesełko do karmienia Lumikid Ava", brand, "3220660344024")), brand);
+  // A car seat "for the car"; a mirror or base "for the car" is made for
+  // the seat.
+  const Notice car_seat = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01879/24", "Childrens car seat", "Lumikid", "", "05902533919246", "Nova");
+  ExpectOneTakedown(MatchOne(car_seat, MakeListing("L", "Fotelik do samochodu Lumikid Nova", "Lumikid", "5902533919246")));
+  for (const char* title : {"Lusterko do samochodu Lumikid Nova", "Baza Isofix do samochodu Lumikid Nova"}) {
+    const auto hits = MatchOne(car_seat, MakeListing("L", title, "Lumikid", "5902533919246"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
   // "For" whom, as titles fold it ("para bebé") and in Italian and Polish:
   // the product, unless the title names an add-on sold on its own.
   for (const char* title : {"Trona para bebé Lumikid Ava", "Seggiolone per bambini Lumikid Ava", "Krzesełko dla dziecka Lumikid Ava"})
