@@ -3064,14 +3064,28 @@ bool SaysNotRecalled(std::string_view folded) {
         "under the recall", "through the recall", "as part of the recall", "recall repair", "recall fix", "recall kit", "recall remedy",
         "recall program", "recall replacement", "recall service", "im rahmen des rückrufs", "im zuge des rückrufs", "rückruf durchgeführt",
         "rückrufaktion durchgeführt", "dans le cadre du rappel", "suite au rappel", "réparé lors du rappel",
+        // Spanish, as US and Latin American sellers write it ("reparado
+        // bajo el retiro"; not "retiro" alone, which is also a shop's
+        // pick-up, "retiro en tienda").
+        "bajo el retiro", "conforme al retiro", "por el retiro del fabricante", "reparado por el retiro", "reparada por el retiro",
+        "reparación del retiro", "reparacion del retiro", "del retiro instalado", "bajo el recall", "bajo la retirada",
         // Chinese: repaired under the recall ("已召回维修"), repaired
         // after it ("召回后已维修"), its repair kit fitted ("召回维修套件").
         "召回维修", "召回維修", "召回修复", "召回修復", "召回后已", "召回後已", "召回更换", "召回更換", "召回套件"})
     if (folded.find(phrase) != std::string_view::npos) return true;
   // "not affected by the HANS0002 recall": the recall named within a few
-  // words.
-  for (size_t at = folded.find("not affected by"); at != std::string_view::npos; at = folded.find("not affected by", at + 1))
-    if (folded.substr(at, 48).find("recall") != std::string_view::npos) return true;
+  // words; in French and Spanish too, feminine and plural ("non visée par
+  // le rappel", "no está afectada por el retiro", "no incluido en el
+  // retiro").
+  static constexpr std::pair<std::string_view, std::string_view> kNotAffected[] = {
+      {"not affected by", "recall"}, {"no afectad", "retir"},   {"no está afectad", "retir"}, {"no esta afectad", "retir"},
+      {"no incluid", "retir"},       {"no cubiert", "retir"},   {"non visé", "rappel"},       {"non vise", "rappel"},
+      {"non concern", "rappel"},     {"non affecté", "rappel"}, {"non affecte", "rappel"},    {"non touché", "rappel"},
+      {"non touche", "rappel"},      {"pas visé", "rappel"},    {"pas vise", "rappel"},       {"pas concern", "rappel"},
+      {"pas affecté", "rappel"},     {"pas touché", "rappel"}};
+  for (const auto& [negation, recall] : kNotAffected)
+    for (size_t at = folded.find(negation); at != std::string_view::npos; at = folded.find(negation, at + 1))
+      if (folded.substr(at, 48).find(recall) != std::string_view::npos) return true;
   return false;
 }
 

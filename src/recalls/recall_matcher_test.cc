@@ -1774,7 +1774,11 @@ TEST(RecallIdentityTest, ASellerSayingTheGoodsAreNotAffectedIsReviewed) {
   // Nor a word that the recall's remedy was done (the repair, the
   // replacement part), which is for the regulator's terms to allow.
   for (const char* description : {"Model GLR76TWEER, repaired by a Galanz technician under the recall", "Recall repair kit installed, safe now",
-                                  "Compressor replaced through the Galanz recall program", "Im Rahmen des Rückrufs repariert"}) {
+                                  "Compressor replaced through the Galanz recall program", "Im Rahmen des Rückrufs repariert",
+                                  // Spanish and French, as North American sellers write it.
+                                  "Reparado bajo el retiro del fabricante", "Kit de reparación del retiro instalado",
+                                  "No está afectada por el retiro", "No incluido en el retiro", "Non visée par le rappel (code date 202105)",
+                                  "Non concernée par le rappel", "N'est pas touché par le rappel"}) {
     Listing remedied = MakeListing("L", "Galanz GLR76TWEER Retro Refrigerator", "Galanz");
     remedied.description = description;
     const auto hits = MatchOne(fridge, remedied);
@@ -1785,6 +1789,9 @@ TEST(RecallIdentityTest, ASellerSayingTheGoodsAreNotAffectedIsReviewed) {
   // Not affected by something else is no word on the recall.
   Listing sealed = MakeListing("L", "Galanz GLR76TWEER Retro Refrigerator", "Galanz");
   sealed.description = "Door seals not affected by humidity.";
+  ExpectOneTakedown(MatchOne(fridge, sealed));
+  // Nor is a shop's pick-up ("retiro en tienda").
+  sealed.description = "Retiro en tienda disponible.";
   ExpectOneTakedown(MatchOne(fridge, sealed));
 }
 
