@@ -1156,7 +1156,7 @@ bool SaidBeforeACode(const PreparedRecord& notice, const PreparedRecord& listing
 bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings) {
   // Besides "not" and "instead of": Czech "ne", successor, versus.
   static const std::unordered_set<std::string_view> kMore = {"ne",       "nachfolger", "successor", "successeur", "sucesor",
-                                                             "successore", "nastepca", "vs",        "versus"};
+                                                             "successore", "nastepca", "vs",        "versus",    "lugar"};
   // Chinese "not", "rather than", "is not", "replaces", written without a
   // space before the code ("BenQ GV30（非GV31）", "投影仪而非GV31"): the word
   // before the code ends with one.
@@ -1165,9 +1165,10 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
     return std::any_of(std::begin(kCjk), std::end(kCjk), [w](std::string_view c) { return w.ends_with(c); });
   };
   const auto says = [&](std::string_view w) { return SaysNotOrInstead(w) || kMore.count(w) != 0 || cjk_says(w); };
-  // "successor to", "Nachfolger des"; "is not the", "no es el" ("no" only so:
-  // "Model No GV31" names the model).
-  static const std::unordered_set<std::string_view> kLinks = {"des", "to", "of", "du", "del", "di", "is", "es", "ist", "est", "e"};
+  // "successor to", "Nachfolger des"; "is not the", "no es el", "no el",
+  // "en lugar del" ("no" only so, or right after another code: "Model No
+  // GV31" names the model, "GV30, no GV31" another).
+  static const std::unordered_set<std::string_view> kLinks = {"des", "to", "of", "du", "del", "di", "is", "es", "ist", "est", "e", "el", "la"};
   thread_local std::vector<std::string_view> words;
   SplitWords(listing.title, &words);
   const std::string_view title = listing.title;
@@ -1178,6 +1179,13 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
                       [&](std::string_view w, bool linked) { return says(w) || (linked && w == "no"); },
                       [](std::string_view w) { return kLinks.count(w) != 0; }))
     return true;
+  const auto is_notice_code = [&](const std::string& upper) {
+    return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& code) { return code.normalized == upper; });
+  };
+  for (size_t i = 1; i + 1 < words.size(); ++i)
+    if (words[i] == "no" && std::any_of(words[i - 1].begin(), words[i - 1].end(), IsDigit) &&
+        (is_notice_code(AsciiUpper(words[i + 1])) || (i + 2 < words.size() && is_notice_code(AsciiUpper(fmt::format("{}{}", words[i + 1], words[i + 2]))))))
+      return true;
   // Glued to the code ("非gv31", "而非bk-1701"), where the code is no word
   // of its own: the code right after the word.
   for (const std::string_view c : kCjk)

@@ -1088,10 +1088,12 @@ TEST_F(RecallRulesTest, TheRecalledProductNamedAsAnotherIsReviewed) {
   for (const char* title : {"Voltix VX-1600 charger (nicht VX-1588)", "Voltix VX-1600 charger, successor to the VX-1588",
                             "Chargeur Voltix VX-1600 au lieu du VX-1588", "Voltix VX-1600 Ladegerät, Nachfolger des VX1588",
                             "Voltix VX-1600 charger instead of Voltix VX-1588", "Nabíječka Voltix VX-1600, ne VX-1588",
-                            "Cargador Voltix VX-1600, no es el VX-1588"})
+                            "Cargador Voltix VX-1600, no es el VX-1588", "Cargador Voltix VX-1600, no VX-1588",
+                            "Cargador Voltix VX-1600 (no el VX-1588)", "Cargador Voltix VX-1600 en lugar del VX-1588"})
     review(MakeListing("L", title, "Voltix"), "names the code as another model's");
   takedown(MakeListing("L", "Voltix VX-1588 charger, not for children", "Voltix"));
   takedown(MakeListing("L", "Voltix charger Model No VX-1588", "Voltix"));
+  takedown(MakeListing("L", "Cargador Voltix Modelo No VX-1588", "Voltix"));
 }
 
 TEST_F(RecallRulesTest, AReviewSaysWhatTheListingDoesNotShow) {
