@@ -720,7 +720,10 @@ bool SaysWhomItIsFor(std::string_view w) {
       // As titles fold them ("para bebé" is "para bebe"), and in Italian,
       // Polish and Czech.
       "bebe", "bebes", "ninos", "ninas", "madchen", "garcons", "bambini", "bambino", "bambina", "bimbi", "neonati", "adulti",
-      "dzieci", "dziecka", "niemowląt", "niemowlat", "děti", "deti"};
+      "dzieci", "dziecka", "niemowląt", "niemowlat", "děti", "deti",
+      // Older people: "pour adultes et personnes âgées", "para adultos
+      // mayores", "für Senioren".
+      "seniors", "senior", "elderly", "personnes", "âgées", "agees", "personas", "mayores", "senioren", "anziani"};
   return kWords.count(w) != 0;
 }
 

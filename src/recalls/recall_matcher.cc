@@ -1367,6 +1367,32 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
            w == "skirtas" || w == "skirta";
   };
   const bool has_for = std::any_of(words.begin(), words.end(), is_for);
+  // "for" the notice's product, then its brand and code: "Mat for toddler
+  // tower Nordi HANS0002". Not when the words between only say whom it is
+  // for ("Learning tower for toddlers Nordi HANS0002", "Coussin pour bébé
+  // Cpzzkq UMCDB01"), nor another thing ("Batería externa para iPhone 15
+  // Flaunt E33A" is the power bank).
+  if (has_for) {
+    const auto is_notice_code = [&](size_t at) {
+      const auto equals = [&](const std::string& upper) {
+        return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& code) { return code.normalized == upper; });
+      };
+      return equals(AsciiUpper(words[at])) || (at + 1 < words.size() && equals(AsciiUpper(fmt::format("{}{}", words[at], words[at + 1]))));
+    };
+    for (size_t i = 0; i + 2 < words.size(); ++i) {
+      // Not the notice's own "for" ("screen care kit for ipad").
+      if (!is_for(words[i]) || HasWord(notice.all_text, fmt::format("{} {}", words[i], words[i + 1]))) continue;
+      size_t k = i + 1;
+      bool a_thing = false;
+      while (k < words.size() && k <= i + 4 && !brand_word(words[k])) {
+        a_thing = a_thing || (words[k].size() > 2 && !SaysWhomItIsFor(words[k]) && HasWord(notice.title, words[k]));
+        ++k;
+      }
+      if (!a_thing || k == words.size() || !brand_word(words[k])) continue;
+      while (k < words.size() && brand_word(words[k])) ++k;
+      if (k < words.size() && is_notice_code(k)) return true;
+    }
+  }
   const bool has_for_before_name = !name_words.empty() && std::any_of(words.begin(), words.end(), is_for_before_name);
   const auto names_it = [&](std::string_view w) {
     return brand_word(w) || std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
@@ -1468,6 +1494,8 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
           const size_t from = before == std::string::npos ? 0 : before + 1;
           return PolishProductNamedByUse(std::string_view(listing.title).substr(from, space - from));
         };
+        // Not whom it is for ("Coussin pour bébé Cpzzkq").
+        if (back == 2 && SaysWhomItIsFor(between)) break;
         if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || (word == "do" && !product_named_by_use()) ||
                            word == "для" || word == "untuk" || word == "til" || word == "pentru" || word == "για")) ||
             (back >= 2 && word == "cho"))

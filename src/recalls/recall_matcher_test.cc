@@ -1094,6 +1094,7 @@ TEST_F(RecallRulesTest, TheRecalledProductNamedAsAnotherIsReviewed) {
   takedown(MakeListing("L", "Voltix VX-1588 charger, not for children", "Voltix"));
   takedown(MakeListing("L", "Voltix charger Model No VX-1588", "Voltix"));
   takedown(MakeListing("L", "Cargador Voltix Modelo No VX-1588", "Voltix"));
+
 }
 
 TEST_F(RecallRulesTest, AReviewSaysWhatTheListingDoesNotShow) {
@@ -1795,6 +1796,21 @@ TEST(RecallIdentityTest, ASellerSayingTheGoodsAreNotAffectedIsReviewed) {
   // Nor is a shop's pick-up ("retiro en tienda").
   sealed.description = "Retiro en tienda disponible.";
   ExpectOneTakedown(MatchOne(fridge, sealed));
+}
+
+TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
+  // "for" the notice's product, then its brand and code: a mat for the
+  // tower. "for" whom, or for another maker's device, says nothing of it.
+  const Notice tower = MakeNotice(NoticeSource::kUsCpsc, "26651", "Nordi Foldable Toddler Tower Stools", "Lumikid", "LT0002", "");
+  const auto mat = MatchOne(tower, MakeListing("L", "Mat for toddler tower Lumikid LT0002", ""));
+  ASSERT_EQ(mat.size(), 1u);
+  EXPECT_EQ(mat[0].action, RecallAction::kReview);
+  for (const char* title : {"Learning tower for toddlers Lumikid LT0002", "Tabouret pour bébé Lumikid LT0002",
+                            "Taburete para adultos mayores Lumikid LT0002", "Toddler tower for iPhone 15 fans Lumikid LT0002"})
+    ExpectOneTakedown(MatchOne(tower, MakeListing("L", title, "")), title);
+  // Nor the notice's own "for" (an ER-Magellan pair's).
+  ExpectOneTakedown(MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Lumikid screen care kit for ipad", "Lumikid", "GB01595", ""),
+                             MakeListing("L", "Lumikid screen care kit for ipad matte Lumikid GB01595", "")));
 }
 
 // A notice limited to some batches or date codes, and a listing stating
