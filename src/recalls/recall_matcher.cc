@@ -2771,8 +2771,9 @@ bool EndsWithGtinLabel(std::string_view before) {
   // Italian, Dutch, Polish, Czech, Slovak ("čiarový kód", its "kód"
   // dropped above as a filler), Russian ("штрих-код", the same), Turkish,
   // Indonesian, Vietnamese, Arabic, Swedish, Danish, Norwegian, Finnish,
-  // Hungarian, Romanian and the rest of the EU's languages.
-  for (const std::string_view l : {"ean", "gtin", "upc", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
+  // Hungarian, Romanian and the rest of the EU's languages; Canadian
+  // French writes the UPC "CUP" ("CUP : 812355036227").
+  for (const std::string_view l : {"ean", "gtin", "upc", "cup", "jan", "ean8", "ean-8", "gtin-8", "gtin8", "ean13", "ean-13", "gtin-13", "gtin13",
                                    "upc-a", "upca", "gtin-12", "gtin12", "gtin-14", "gtin14", "barcode", "bar code", "strichcode",
                                    "code-barres", "code barres", "code-barre", "code barre", "codigo de barras", "código de barras",
                                    "codice a barre", "streepjescode", "kod kreskowy", "čárový", "čiarový", "штрихкод", "штрих", "barkod",

@@ -2457,7 +2457,7 @@ TEST(RecallIdentityTest, AListingsDescriptionGivesItsLabelledModelsAndGtins) {
                                   "条码:4006381333931，产地：深圳", "ＪＡＮコード：４００６３８１３３３９３１", "Штрих-код: 4006381333931",
                                   "ШТРИХКОД 4006381333931", "EAN-код 4006381333931", "바코드: 4006381333931", "바코드번호 4006381333931",
                                   "Barkod: 4006381333931", "Kode batang 4006381333931", "Mã vạch: 4006381333931",
-                                  "บาร์โค้ด:4006381333931", "باركود: 4006381333931"})
+                                  "บาร์โค้ด:4006381333931", "باركود: 4006381333931", "CUP : 4006381333931", "Code CUP : 4006381333931"})
     EXPECT_EQ(FromListing(described("Fast charger", description)).gtins_in_description, std::vector<std::string>{"04006381333931"}) << description;
   EXPECT_TRUE(FromListing(described("Fast charger", "Bestellnummer 4006381333931")).gtins_in_description.empty());
   for (const char* description : {"Ribakood: 4006381333931", "Carovy kod: 4006381333931", "Ciarovy kod 4006381333931",
