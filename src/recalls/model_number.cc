@@ -723,7 +723,10 @@ bool SaysWhomItIsFor(std::string_view w) {
       "dzieci", "dziecka", "niemowląt", "niemowlat", "děti", "deti",
       // Older people: "pour adultes et personnes âgées", "para adultos
       // mayores", "für Senioren".
-      "seniors", "senior", "elderly", "personnes", "âgées", "agees", "personas", "mayores", "senioren", "anziani"};
+      "seniors", "senior", "elderly", "personnes", "âgées", "agees", "personas", "mayores", "senioren", "anziani",
+      // Where: the pool, the garden, indoors and outdoors.
+      "pool", "piscine", "piscina", "schwimmbad", "garden", "jardin", "jardín", "garten", "giardino", "tuin", "extérieur",
+      "exterieur", "intérieur", "interieur", "exterior", "interior", "aussen", "außen", "innen"};
   return kWords.count(w) != 0;
 }
 
