@@ -724,9 +724,9 @@ bool SaysWhomItIsFor(std::string_view w) {
       // Older people: "pour adultes et personnes âgées", "para adultos
       // mayores", "für Senioren".
       "seniors", "senior", "elderly", "personnes", "âgées", "agees", "personas", "mayores", "senioren", "anziani",
-      // Where: the pool, the garden, indoors and outdoors.
-      "pool", "piscine", "piscina", "schwimmbad", "garden", "jardin", "jardín", "garten", "giardino", "tuin", "extérieur",
-      "exterieur", "intérieur", "interieur", "exterior", "interior", "aussen", "außen", "innen"};
+      // Where: indoors and outdoors (not the pool or the garden, which
+      // name goods made for them: "Bâche pour piscine <brand> <model>").
+      "extérieur", "exterieur", "intérieur", "interieur", "exterior", "interior", "aussen", "außen", "innen"};
   return kWords.count(w) != 0;
 }
 

@@ -1807,7 +1807,7 @@ TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
   EXPECT_EQ(mat[0].action, RecallAction::kReview);
   for (const char* title : {"Learning tower for toddlers Lumikid LT0002", "Tabouret pour bébé Lumikid LT0002",
                             "Taburete para adultos mayores Lumikid LT0002", "Toddler tower for iPhone 15 fans Lumikid LT0002",
-                            "Tabouret pour piscine Lumikid LT0002", "Hocker für Garten Lumikid LT0002"})
+                            "Tabouret pour intérieur Lumikid LT0002", "Hocker für innen Lumikid LT0002"})
     ExpectOneTakedown(MatchOne(tower, MakeListing("L", title, "")), title);
   // Nor the notice's own "for" (an ER-Magellan pair's).
   ExpectOneTakedown(MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Lumikid screen care kit for ipad", "Lumikid", "GB01595", ""),
