@@ -1650,6 +1650,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"burbuja de lluvia", true, true}, {"plastico de lluvia", true, true}, {"plastenka", true, true}, {"regenverdeck", true, true},
       {"regenschutz", true, true}, {"habillage pluie", true, true}, {"parapioggia", true, true}, {"folia przeciwdeszczowa", true, true},
       {"regnskydd", true, true}, {"regenhoes", true, true},
+      // A fitted sheet for a cot, a lounger or a mattress, in English,
+      // French, Spanish, German, Italian, Dutch and Polish.
+      {"fitted sheet", true, true}, {"sheet", true, true}, {"drap", true, true}, {"drap housse", true, true}, {"sabana", true, true},
+      {"bettlaken", true, true}, {"spannbettlaken", true, true}, {"lenzuolo", true, true}, {"hoeslaken", true, true},
+      {"przescieradlo", true, true},
       // Goods sold under a character's or a product's name. Not "notebook"
       // (a laptop) nor "umbrella" (an umbrella stroller).
       {"backpack", false}, {"backpacks", false}, {"rucksack", false}, {"schoolbag", false}, {"lunchbox", false},

@@ -1809,6 +1809,15 @@ TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
                             "Taburete para adultos mayores Lumikid LT0002", "Toddler tower for iPhone 15 fans Lumikid LT0002",
                             "Tabouret pour intérieur Lumikid LT0002", "Hocker für innen Lumikid LT0002"})
     ExpectOneTakedown(MatchOne(tower, MakeListing("L", title, "")), title);
+  // What "for" whom sells is read from its words: a sheet is made for it.
+  const Notice lounger = MakeNotice(NoticeSource::kUsCpsc, "26657", "Lumikid Baby Loungers", "Lumikid", "UMCDB01", "");
+  ExpectOneTakedown(MatchOne(lounger, MakeListing("L", "Coussin réducteur pour bébé Lumikid UMCDB01", "")));
+  ExpectOneTakedown(MatchOne(lounger, MakeListing("L", "Lumikid UMCDB01 baby lounger with fitted sheet", "")));
+  for (const char* title : {"Drap pour bébé Lumikid UMCDB01", "Sábana para bebé Lumikid UMCDB01"}) {
+    const auto hits = MatchOne(lounger, MakeListing("L", title, ""));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
   // Nor the notice's own "for" (an ER-Magellan pair's).
   ExpectOneTakedown(MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Lumikid screen care kit for ipad", "Lumikid", "GB01595", ""),
                              MakeListing("L", "Lumikid screen care kit for ipad matte Lumikid GB01595", "")));
