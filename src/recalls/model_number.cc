@@ -720,13 +720,7 @@ bool SaysWhomItIsFor(std::string_view w) {
       // As titles fold them ("para bebé" is "para bebe"), and in Italian,
       // Polish and Czech.
       "bebe", "bebes", "ninos", "ninas", "madchen", "garcons", "bambini", "bambino", "bambina", "bimbi", "neonati", "adulti",
-      "dzieci", "dziecka", "niemowląt", "niemowlat", "děti", "deti",
-      // Older people: "pour adultes et personnes âgées", "para adultos
-      // mayores", "für Senioren".
-      "seniors", "senior", "elderly", "personnes", "âgées", "agees", "personas", "mayores", "senioren", "anziani",
-      // Where: indoors and outdoors (not the pool or the garden, which
-      // name goods made for them: "Bâche pour piscine <brand> <model>").
-      "extérieur", "exterieur", "intérieur", "interieur", "exterior", "interior", "aussen", "außen", "innen"};
+      "dzieci", "dziecka", "niemowląt", "niemowlat", "děti", "deti"};
   return kWords.count(w) != 0;
 }
 

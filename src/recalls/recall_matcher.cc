@@ -1058,6 +1058,13 @@ bool PolishProductNamedByUse(std::string_view w) {
   return kProducts.count(w) != 0;
 }
 
+// A Polish preposition before such a product (PolishProductNamedByUse)
+// says the goods go with it ("Mata ochronna pod fotelik do samochodu", a
+// mat under the car seat; "Osłona na fotelik").
+bool PolishPreposition(std::string_view w) {
+  return w == "pod" || w == "na" || w == "do" || w == "dla" || w == "nad" || w == "przy" || w == "za" || w == "od";
+}
+
 // Articles, which come between "for" and a name ("for the BenQ GV31").
 bool IsArticle(std::string_view w) {
   static const std::unordered_set<std::string_view> kArticles = {"the", "a", "an", "der", "die", "das", "den", "dem", "le", "la",
@@ -1182,10 +1189,16 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
   const auto is_notice_code = [&](const std::string& upper) {
     return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& code) { return code.normalized == upper; });
   };
-  for (size_t i = 1; i + 1 < words.size(); ++i)
-    if (words[i] == "no" && std::any_of(words[i - 1].begin(), words[i - 1].end(), IsDigit) &&
-        (is_notice_code(AsciiUpper(words[i + 1])) || (i + 2 < words.size() && is_notice_code(AsciiUpper(fmt::format("{}{}", words[i + 1], words[i + 2]))))))
-      return true;
+  // "no" right after a sibling's code, which opens as the notice's does
+  // ("GV30, no GV31"; not "1080P No. GV31", a number sign).
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    if (words[i] != "no" || std::none_of(words[i - 1].begin(), words[i - 1].end(), IsDigit)) continue;
+    // A code written in two words ("VX-1600") is read whole.
+    const bool digits_only = std::all_of(words[i - 1].begin(), words[i - 1].end(), IsDigit);
+    const std::string sibling = AsciiUpper(digits_only && i >= 2 ? fmt::format("{}{}", words[i - 2], words[i - 1]) : std::string(words[i - 1]));
+    for (const std::string& next : {AsciiUpper(words[i + 1]), i + 2 < words.size() ? AsciiUpper(fmt::format("{}{}", words[i + 1], words[i + 2])) : std::string()})
+      if (!next.empty() && is_notice_code(next) && sibling.size() >= 2 && next.starts_with(sibling.substr(0, 2)) && sibling != next) return true;
+  }
   // Glued to the code ("非gv31", "而非bk-1701"), where the code is no word
   // of its own: the code right after the word.
   for (const std::string_view c : kCjk)
@@ -1418,7 +1431,9 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       // ("Krzesełko do karmienia Maxi-Cosi Ava" is the high chair, "for
       // feeding": PolishProductNamedByUse).
       if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
-      if (words[i] == "do" && PolishUseAfterDo(words[k]) && i > 0 && PolishProductNamedByUse(words[i - 1])) continue;
+      if (words[i] == "do" && PolishUseAfterDo(words[k]) && i > 0 && PolishProductNamedByUse(words[i - 1]) &&
+          (i < 2 || !PolishPreposition(words[i - 2])))
+        continue;
       const auto is_name = [&](std::string_view w) {
         return std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
           return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
@@ -1492,10 +1507,12 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
           if (!PolishUseAfterDo(between) || space == std::string::npos || space == 0) return false;
           const size_t before = listing.title.rfind(' ', space - 1);
           const size_t from = before == std::string::npos ? 0 : before + 1;
-          return PolishProductNamedByUse(std::string_view(listing.title).substr(from, space - from));
+          if (!PolishProductNamedByUse(std::string_view(listing.title).substr(from, space - from))) return false;
+          if (from < 2) return true;
+          const size_t earlier = listing.title.rfind(' ', from - 2);
+          const size_t earlier_from = earlier == std::string::npos ? 0 : earlier + 1;
+          return !PolishPreposition(std::string_view(listing.title).substr(earlier_from, from - 1 - earlier_from));
         };
-        // Not whom it is for ("Coussin pour bébé Cpzzkq").
-        if (back == 2 && SaysWhomItIsFor(between)) break;
         if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || (word == "do" && !product_named_by_use()) ||
                            word == "для" || word == "untuk" || word == "til" || word == "pentru" || word == "για")) ||
             (back >= 2 && word == "cho"))
@@ -3125,9 +3142,13 @@ bool SaysNotRecalled(std::string_view folded) {
       {"non concern", "rappel"},     {"non affecté", "rappel"}, {"non affecte", "rappel"},    {"non touché", "rappel"},
       {"non touche", "rappel"},      {"pas visé", "rappel"},    {"pas vise", "rappel"},       {"pas concern", "rappel"},
       {"pas affecté", "rappel"},     {"pas touché", "rappel"}};
+  // Within its clause: "envío no incluido, retiro en tienda" is no word on
+  // a recall.
   for (const auto& [negation, recall] : kNotAffected)
-    for (size_t at = folded.find(negation); at != std::string_view::npos; at = folded.find(negation, at + 1))
-      if (folded.substr(at, 48).find(recall) != std::string_view::npos) return true;
+    for (size_t at = folded.find(negation); at != std::string_view::npos; at = folded.find(negation, at + 1)) {
+      const std::string_view clause = folded.substr(at, std::min<size_t>(48, folded.find_first_of(".,;:!?", at) - at));
+      if (clause.find(recall) != std::string_view::npos) return true;
+    }
   return false;
 }
 
