@@ -852,6 +852,12 @@ bool InACode(const PreparedRecord& r, std::string_view text) {
   return std::any_of(r.codes.begin(), r.codes.end(), [&](const ModelCode& code) { return code.normalized.find(upper) != std::string::npos; });
 }
 
+// Whether `upper` (upper case, no separators) is one of the record's
+// codes, whole.
+bool IsACodeOf(const PreparedRecord& r, const std::string& upper) {
+  return std::any_of(r.codes.begin(), r.codes.end(), [&](const ModelCode& code) { return code.normalized == upper; });
+}
+
 // The notice's product noun: the last word of its product name, as English
 // writes it ("vacuums" of "X-Force Flex cordless stick vacuums"), before a
 // clause ("grills" of "Outdoor grills with pizza oven") and past model codes,
@@ -1186,9 +1192,7 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
                       [&](std::string_view w, bool linked) { return says(w) || (linked && w == "no"); },
                       [](std::string_view w) { return kLinks.count(w) != 0; }))
     return true;
-  const auto is_notice_code = [&](const std::string& upper) {
-    return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& code) { return code.normalized == upper; });
-  };
+  const auto is_notice_code = [&](const std::string& upper) { return IsACodeOf(notice, upper); };
   // "no" right after a sibling's code, which opens as the notice's does
   // ("GV30, no GV31"; not "1080P No. GV31", a number sign).
   for (size_t i = 1; i + 1 < words.size(); ++i) {
@@ -1382,15 +1386,12 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   const bool has_for = std::any_of(words.begin(), words.end(), is_for);
   // "for" the notice's product, then its brand and code: "Mat for toddler
   // tower Nordi HANS0002". Not when the words between only say whom it is
-  // for ("Learning tower for toddlers Nordi HANS0002", "Coussin pour bébé
-  // Cpzzkq UMCDB01"), nor another thing ("Batería externa para iPhone 15
-  // Flaunt E33A" is the power bank).
+  // for ("Learning tower for toddlers Nordi HANS0002"), nor another thing
+  // ("Batería externa para iPhone 15 Flaunt E33A" is the power bank).
   if (has_for) {
     const auto is_notice_code = [&](size_t at) {
-      const auto equals = [&](const std::string& upper) {
-        return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& code) { return code.normalized == upper; });
-      };
-      return equals(AsciiUpper(words[at])) || (at + 1 < words.size() && equals(AsciiUpper(fmt::format("{}{}", words[at], words[at + 1]))));
+      return IsACodeOf(notice, AsciiUpper(words[at])) ||
+             (at + 1 < words.size() && IsACodeOf(notice, AsciiUpper(fmt::format("{}{}", words[at], words[at + 1]))));
     };
     for (size_t i = 0; i + 2 < words.size(); ++i) {
       // Not the notice's own "for" ("screen care kit for ipad").
