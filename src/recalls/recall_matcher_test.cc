@@ -1356,6 +1356,11 @@ void ExpectOneTakedown(const std::vector<RecallMatch>& hits, std::string_view co
   EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << context;
 }
 
+void ExpectOneReview(const std::vector<RecallMatch>& hits, std::string_view context = "") {
+  ASSERT_EQ(hits.size(), 1u) << context;
+  EXPECT_EQ(hits[0].action, RecallAction::kReview) << context << ": " << hits[0].evidence.back();
+}
+
 // One notice against one listing, no pair model: the matches.
 std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing, const ProductKinds* kinds = nullptr) {
   const std::vector<MatchRecord> notices = {FromNotice(notice)};
@@ -1667,11 +1672,8 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   // the seat.
   const Notice car_seat = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01879/24", "Childrens car seat", "Lumikid", "", "05902533919246", "Nova");
   ExpectOneTakedown(MatchOne(car_seat, MakeListing("L", "Fotelik do samochodu Lumikid Nova", "Lumikid", "5902533919246")));
-  for (const char* title : {"Lusterko do samochodu Lumikid Nova", "Baza Isofix do samochodu Lumikid Nova"}) {
-    const auto hits = MatchOne(car_seat, MakeListing("L", title, "Lumikid", "5902533919246"));
-    ASSERT_EQ(hits.size(), 1u) << title;
-    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
-  }
+  for (const char* title : {"Lusterko do samochodu Lumikid Nova", "Baza Isofix do samochodu Lumikid Nova"})
+    ExpectOneReview(MatchOne(car_seat, MakeListing("L", title, "Lumikid", "5902533919246")), title);
   // "For" whom, as titles fold it ("para bebé") and in Italian and Polish:
   // the product, unless the title names an add-on sold on its own.
   for (const char* title : {"Trona para bebé Lumikid Ava", "Seggiolone per bambini Lumikid Ava", "Krzesełko dla dziecka Lumikid Ava"})
@@ -1809,21 +1811,15 @@ TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
   // as made for the brand's goods, as "pour vidéoprojecteur BenQ" does:
   // accessories are titled so, and a person tells.)
   const Notice tower = MakeNotice(NoticeSource::kUsCpsc, "26651", "Nordi Foldable Toddler Tower Stools", "Lumikid", "LT0002", "");
-  for (const char* title : {"Mat for toddler tower Lumikid LT0002", "Capote pour bébé Lumikid LT0002", "Mata ochronna pod fotelik do samochodu Lumikid LT0002"}) {
-    const auto hits = MatchOne(tower, MakeListing("L", title, ""));
-    ASSERT_EQ(hits.size(), 1u) << title;
-    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
-  }
+  for (const char* title : {"Mat for toddler tower Lumikid LT0002", "Capote pour bébé Lumikid LT0002", "Mata ochronna pod fotelik do samochodu Lumikid LT0002"})
+    ExpectOneReview(MatchOne(tower, MakeListing("L", title, "")), title);
   for (const char* title : {"Learning tower for toddlers Lumikid LT0002", "Toddler tower for iPhone 15 fans Lumikid LT0002"})
     ExpectOneTakedown(MatchOne(tower, MakeListing("L", title, "")), title);
   // What "for" whom sells is read from its words: a sheet is made for it.
   const Notice lounger = MakeNotice(NoticeSource::kUsCpsc, "26657", "Lumikid Baby Loungers", "Lumikid", "UMCDB01", "");
   ExpectOneTakedown(MatchOne(lounger, MakeListing("L", "Lumikid UMCDB01 baby lounger with fitted sheet", "")));
-  for (const char* title : {"Drap pour bébé Lumikid UMCDB01", "Sábana para bebé Lumikid UMCDB01"}) {
-    const auto hits = MatchOne(lounger, MakeListing("L", title, ""));
-    ASSERT_EQ(hits.size(), 1u) << title;
-    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
-  }
+  for (const char* title : {"Drap pour bébé Lumikid UMCDB01", "Sábana para bebé Lumikid UMCDB01"})
+    ExpectOneReview(MatchOne(lounger, MakeListing("L", title, "")), title);
   // Nor the notice's own "for" (an ER-Magellan pair's).
   ExpectOneTakedown(MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Lumikid screen care kit for ipad", "Lumikid", "GB01595", ""),
                              MakeListing("L", "Lumikid screen care kit for ipad matte Lumikid GB01595", "")));
