@@ -1663,6 +1663,23 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"schlafsack", true, true}, {"moskitonetz", true, true}, {"insektenschutz", true, true},
       {"sonnenschirm", true, true}, {"sonnenschutz", true, true}, {"sitzkissen", true, true}, {"isofix basis", true, true},
       {"spiegel", true, true},
+      // The same add-ons, and a canopy, a footmuff, a play arch, a strap,
+      // a headrest, a cot bumper, a handle, a cup holder, a changing bag,
+      // in French, Spanish, Italian and German (folded: "chancelière" is
+      // "chanceliere").
+      {"ombrelle", true, true}, {"moustiquaire", true, true}, {"gigoteuse", true, true}, {"sac de couchage", true, true},
+      {"miroir", true, true}, {"base isofix", true, true}, {"pare soleil", true, true}, {"reducteur", true, true},
+      {"cale bebe", true, true}, {"capote", true, true}, {"chanceliere", true, true}, {"arche", true, true},
+      {"sangle", true, true}, {"appui tete", true, true}, {"tour de lit", true, true}, {"poignee", true, true},
+      {"porte gobelet", true, true}, {"sac a langer", true, true}, {"visiere", true, true},
+      {"sombrilla", true, true}, {"mosquitera", true, true}, {"saco de dormir", true, true}, {"espejo", true, true},
+      {"protector de lluvia", true, true}, {"capota", true, true}, {"correa", true, true}, {"reposacabezas", true, true},
+      {"protector de cuna", true, true}, {"portavasos", true, true}, {"bolso cambiador", true, true},
+      {"ombrellino", true, true}, {"zanzariera", true, true}, {"parasole", true, true}, {"sacco nanna", true, true},
+      {"poggiatesta", true, true}, {"paracolpi", true, true}, {"portabicchiere", true, true}, {"borsa fasciatoio", true, true},
+      {"sonnensegel", true, true}, {"sitzeinlage", true, true}, {"fusssack", true, true}, {"spielbugel", true, true},
+      {"kopfstutze", true, true}, {"nestchen", true, true}, {"haltegriff", true, true}, {"sicherheitsgurt", true, true},
+      {"becherhalter", true, true}, {"wickeltasche", true, true},
       // A rain cover in Spanish, Czech, German, French, Italian, Polish,
       // Swedish and Dutch.
       {"burbuja de lluvia", true, true}, {"plastico de lluvia", true, true}, {"plastenka", true, true}, {"regenverdeck", true, true},

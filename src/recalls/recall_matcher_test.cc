@@ -1668,6 +1668,7 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   // field or without.
   for (const char* brand : {"Lumikid", ""})
     ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Krzesełko do karmienia Lumikid Ava", brand, "3220660344024")), brand);
+  ExpectOneTakedown(MatchOne(chair, MakeListing("L", "Seggiolone Lumikid Ava con parasole e zanzariera", "Lumikid", "3220660344024")));
   // A car seat "for the car"; a mirror or base "for the car" is made for
   // the seat.
   const Notice car_seat = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01879/24", "Childrens car seat", "Lumikid", "", "05902533919246", "Nova");
@@ -1684,7 +1685,10 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
                             // childcare product named so: a bib, a bottle; a handle
                             // "for pushing" the pushchair; a rain cover.
                             "Śliniak do karmienia Lumikid Ava", "Butelka do karmienia Lumikid Ava 260 ml",
-                            "Rączka do pchania wózka Lumikid Ava", "Burbuja de lluvia para silla de paseo Lumikid Ava"}) {
+                            "Rączka do pchania wózka Lumikid Ava", "Burbuja de lluvia para silla de paseo Lumikid Ava",
+                            // Add-ons "per bambini" (Italian "per" reads as "for" only
+                            // before the name itself).
+                            "Ombrellino per bambini Lumikid Ava", "Zanzariera per bambini Lumikid Ava", "Poggiatesta per neonati Lumikid Ava"}) {
     const auto hits = MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
