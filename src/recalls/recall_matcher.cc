@@ -1028,18 +1028,23 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
   return listing_colours == 0 || (listing_colours & colours) != 0;
 }
 
-// Whether one record's title names a line for women and the other's for
-// men, neither naming both ("Eau de toilette East Coast Club Woman" and
-// "East Coast Club Man EdT"): perfumes, deodorants and clothing come in
-// both, each its own product. Words as titles fold them, in English,
-// German, French, Italian and Spanish.
-bool ForOtherSex(const PreparedRecord& notice, const PreparedRecord& listing) {
+// Whether the notice's product name and names (MatchRecord::name_words)
+// say a line for women and the listing's title one for men, or the
+// reverse, neither naming both ("Eau de toilette", "East Coast Club Woman"
+// against "East Coast Club Man EdT"): perfumes, deodorants and clothing
+// come in both, each its own product. Not the notice's prose, where "her"
+// is anyone's ("a child pinched her finger"). Words as titles fold them,
+// in English, German, French, Italian and Spanish.
+bool ForOtherSex(const PreparedRecord& notice, const MatchRecord& notice_record, const PreparedRecord& listing) {
   static constexpr std::string_view kWomen[] = {"woman", "women", "femme", "femmes", "donna", "mujer", "damen", "her", "ladies", "lady"};
   static constexpr std::string_view kMen[] = {"man", "men", "homme", "hommes", "uomo", "hombre", "herren", "him", "gentleman"};
   const auto names = [](std::string_view text, std::span<const std::string_view> words) {
     return std::any_of(words.begin(), words.end(), [text](std::string_view w) { return HasWord(text, w); });
   };
-  const bool notice_women = names(notice.all_text, kWomen), notice_men = names(notice.all_text, kMen);
+  std::string named = notice.title;
+  for (const auto& words : notice_record.name_words)
+    for (const std::string& w : words) named.append(" ").append(w);
+  const bool notice_women = names(named, kWomen), notice_men = names(named, kMen);
   const bool listing_women = names(listing.title, kWomen), listing_men = names(listing.title, kMen);
   return notice_women != notice_men && listing_women != listing_men && notice_women != listing_women;
 }
@@ -4810,7 +4815,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       }
       // So does a line for men against one for women ("East Coast Club
       // Man" against "... Woman"), when brand and words are all that agree.
-      if (!named && ForOtherSex(notice_of(j.candidate), listing_of(j.candidate))) {
+      if (!named && ForOtherSex(notice_of(j.candidate), indexed_are_notices_ ? records_[j.candidate] : query, listing_of(j.candidate))) {
         if (left_out != nullptr) {
           RecallMatch none = m;
           none.evidence = evidence_of(j, probability, fmt::format("rule: {}, and one is for men, the other for women -> none", what()));

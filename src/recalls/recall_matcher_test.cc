@@ -1165,6 +1165,13 @@ TEST(RecallSpecsTest, ALineForMenIsNotTheLineForWomen) {
   // Without a word for either, or with the notice's, the brand and words still agree.
   EXPECT_EQ(index.Match(FromListing(MakeListing("L2", "Orvella East Coast Club Eau de Toilette", "Orvella"))).size(), 1u);
   EXPECT_EQ(index.Match(FromListing(MakeListing("L3", "Orvella East Coast Club Woman EdT 50 ml", "Orvella"))).size(), 1u);
+  // The notice's prose says nothing of whom the line is for.
+  std::vector<MatchRecord> prose = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "90041", "Orvella Night Lights", "Orvella", "", "",
+                                                          "A consumer reported that her child was burned by the night light."))};
+  PairFeaturizer prose_featurizer;
+  prose_featurizer.Fit({&prose[0].record});
+  const RecallIndex prose_index(prose, true, &prose_featurizer, &model);
+  EXPECT_EQ(prose_index.Match(FromListing(MakeListing("L4", "Orvella night light for men's bedroom", "Orvella"))).size(), 1u);
 }
 
 TEST_F(RecallRulesTest, AGtinAlwaysWins) {
