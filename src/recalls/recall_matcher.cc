@@ -1685,6 +1685,18 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"sonnensegel", true, true}, {"sitzeinlage", true, true}, {"fusssack", true, true}, {"spielbugel", true, true},
       {"kopfstutze", true, true}, {"nestchen", true, true}, {"haltegriff", true, true}, {"sicherheitsgurt", true, true},
       {"becherhalter", true, true}, {"wickeltasche", true, true},
+      // More of them as Italian, Spanish and Polish titles name them, often
+      // "per bambini", "para recién nacido", "dla dzieci": a lining or
+      // cover, a small mattress, a winter or footmuff bag, a seat insert
+      // (reducer), a leg cover, a cot bumper, a headrest, a bumper bar, a
+      // hand muff. Not "budka" or "daszek" (a kennel, a roof), nor
+      // "ochraniacz" alone (knee pads).
+      {"fodera", true}, {"materassino", true, true}, {"sacco invernale", true, true}, {"sacco termico", true, true},
+      {"coprigambe", true, true}, {"riduttore", true, true}, {"coprimaterasso", true, true}, {"capottina", true, true},
+      {"cappottina", true, true}, {"colchoneta", true, true}, {"saco de abrigo", true, true}, {"saco de invierno", true, true},
+      {"saco de silla", true, true}, {"reductor", true, true}, {"cubrepies", true, true}, {"materacyk", true, true},
+      {"spiwor", true, true}, {"ochraniacz do lozeczka", true, true}, {"ochraniacz na lozeczko", true, true},
+      {"zaglowek", true, true}, {"palak", true, true}, {"mufka", true, true},
       // A rain cover in Spanish, Czech, German, French, Italian, Polish,
       // Swedish and Dutch.
       {"burbuja de lluvia", true, true}, {"plastico de lluvia", true, true}, {"plastenka", true, true}, {"regenverdeck", true, true},
@@ -1705,7 +1717,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"sac a dos", false}, {"mochila", false}, {"zaino", false}, {"plecak", false}, {"decke", false}, {"kuscheldecke", false},
       {"tasse", false}, {"becher", false}, {"handtuch", false}, {"kissen", false}, {"couverture", false}, {"coussin", false},
       {"taza", false}, {"toalla", false}, {"cojin", false}, {"coperta", false}, {"asciugamano", false}, {"cuscino", false},
-      {"koc", false}, {"recznik", false}, {"poduszka", false},
+      {"koc", false}, {"kocyk", false}, {"recznik", false}, {"poduszka", false}, {"posciel", false},
       // Russian: a cover or case, a bag, a holder, a stand, a sticker, a
       // protective glass or film; a backpack, a blanket, a mug, a towel, a
       // pillow, a wallet.
@@ -1779,10 +1791,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                            word == "veske" || word == "kotelo" || word == "tok" || word == "husa" || word == "θήκη" || word == "θηκη";
     const std::string_view title = listing.title;
     for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
-      // "USB-C cable included", "câble inclus".
+      // "USB-C cable included", "câble inclus", "pościel gratis" (free).
       if (const size_t after = at + word.size(); after < title.size() && title[after] == ' ') {
         const std::string_view next = title.substr(after + 1, title.find(' ', after + 1) - after - 1);
-        if (next == "included" || next == "inclus" || next == "incluido" || next == "incluso" || next == "inklusive" || next == "inkl")
+        if (next == "included" || next == "inclus" || next == "incluido" || next == "incluso" || next == "inklusive" || next == "inkl" ||
+            next == "gratis")
           return true;
       }
       size_t end = at;  // the words before `at`, last first
@@ -1941,8 +1954,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       if (at > 0 && t[at - 1] == ' ' && after_product_noun(t, at)) return true;
     return false;
   };
+  // Bedding, a blanket, a pillow carrying a pushchair's, a cot's or a car
+  // seat's barcode or code are sold for it, not as goods under its name:
+  // with a childcare notice every accessory word counts with the code too.
+  const bool childcare = HasWord(notice.category, "childcare");
   for (const auto& [word, code_too, part, alone] : kAccessories) {
-    if ((for_code && !code_too) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
+    if ((for_code && !code_too && !childcare) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
     if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word) || (alone && remote_as_feature(word) && !after_the_noun(word)))
       continue;
     // A charger's own listings call it a power adapter.

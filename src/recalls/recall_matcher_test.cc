@@ -1360,7 +1360,7 @@ TEST(RecallBlockingTest, ACodeIsNotJoinedWithAPrice) {
 // Exactly one match, and a takedown.
 void ExpectOneTakedown(const std::vector<RecallMatch>& hits, std::string_view context = "") {
   ASSERT_EQ(hits.size(), 1u) << context;
-  EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << context;
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << context << ": " << hits[0].evidence.back();
 }
 
 void ExpectOneReview(const std::vector<RecallMatch>& hits, std::string_view context = "") {
@@ -1695,11 +1695,29 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
                             "Rączka do pchania wózka Lumikid Ava", "Burbuja de lluvia para silla de paseo Lumikid Ava",
                             // Add-ons "per bambini" (Italian "per" reads as "for" only
                             // before the name itself).
-                            "Ombrellino per bambini Lumikid Ava", "Zanzariera per bambini Lumikid Ava", "Poggiatesta per neonati Lumikid Ava"}) {
+                            "Ombrellino per bambini Lumikid Ava", "Zanzariera per bambini Lumikid Ava", "Poggiatesta per neonati Lumikid Ava",
+                            // And a lining, a small mattress, a winter bag, a seat
+                            // reducer, a cot bumper.
+                            "Fodera per bambini Lumikid Ava", "Materassino per bambini Lumikid Ava",
+                            "Sacco invernale per bambini Lumikid Ava", "Colchoneta para recién nacido Lumikid Ava",
+                            "Cojín reductor para recién nacido Lumikid Ava", "Saco de abrigo para recién nacido Lumikid Ava",
+                            "Materacyk dla dzieci Lumikid Ava", "Ochraniacz do łóżeczka dla dzieci Lumikid Ava",
+                            "Śpiwór dla dzieci Lumikid Ava"}) {
     const auto hits = MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
+  // Bedding, a pillow, a blanket with a childcare product's barcode are
+  // sold for it; with another product's, goods that may carry its name.
+  // Sold with the cot ("gratis", free), the cot.
+  Notice cot = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03448/24", "Childrens cot", "Lumikid", "", "05902622004815", "Zyrafka");
+  cot.category = "Childcare articles and childrens equipment";
+  for (const char* title : {"Pościel dla dzieci Lumikid", "Poduszka dla dzieci Lumikid", "Lumikid cot bedding"})
+    ExpectOneReview(MatchOne(cot, MakeListing("L", title, "Lumikid", "5902622004815")), title);
+  for (const char* title : {"Łóżeczko Lumikid Zyrafka pościel gratis", "Łóżeczko Lumikid Zyrafka + pościel", "Lumikid Zyrafka cot with bedding"})
+    ExpectOneTakedown(MatchOne(cot, MakeListing("L", title, "Lumikid", "5902622004815")), title);
+  cot.category = "Toys";
+  ExpectOneTakedown(MatchOne(cot, MakeListing("L", "Poduszka dla dzieci Lumikid", "Lumikid", "5902622004815")));
   // Another brand: a kind in common is not enough (kinds are broad).
   const Notice perfume = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90005/24", "Perfume", "Lumora", "", "08690000000005");
   const auto other_brand = MatchOne(perfume, MakeListing("L", "Nivora lipstick red", "Nivora", "8690000000005"));
