@@ -858,6 +858,36 @@ bool IsACodeOf(const PreparedRecord& r, const std::string& upper) {
   return std::any_of(r.codes.begin(), r.codes.end(), [&](const ModelCode& code) { return code.normalized == upper; });
 }
 
+// Whether the notice's description gives `code` as the model number of a
+// battery or a charger ("The Versatile X-Force's lithium-ion battery model
+// number is ZR0097U2": the part's word, then only "model", "number", "is"
+// and such before the code), and the listing's title names that part in
+// one of its languages ("Rowenta ZR0097U2 replacement battery", "Akku"):
+// the listing sells the recalled part itself, which CPSC notices say was
+// also sold on its own, not something made for the product.
+bool SellsThePartTheCodeNames(std::string_view notice_description, const ModelCode& code, const PreparedRecord& listing) {
+  static constexpr std::string_view kBatteries[] = {"battery", "batteries", "batterie", "batterien", "akku", "akkus", "accu", "bateria",
+                                                    "baterias", "batteria", "baterie", "akumulator", "аккумулятор"};
+  static constexpr std::string_view kChargers[] = {"charger", "chargers", "chargeur", "ladegerat", "cargador", "caricatore",
+                                                   "caricabatterie", "ladowarka", "oplader"};
+  static const std::unordered_set<std::string_view> kBetween = {"model", "models", "number", "numbers", "no", "nr", "is", "are", "type"};
+  const auto names_any = [&](const auto& words) {
+    return std::any_of(std::begin(words), std::end(words), [&](std::string_view w) { return HasWord(listing.title, w); });
+  };
+  const std::string description = CollapseToWords(FoldForMatching(notice_description));
+  const std::vector<std::string_view> words = Words(description);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (AsciiUpper(words[i]) != code.normalized) continue;
+    size_t k = i;
+    while (k > 0 && i - k < 5 && kBetween.count(words[k - 1]) != 0) --k;
+    if (k == 0 || k == i) continue;
+    const std::string_view part = words[k - 1];
+    if (((part == "battery" || part == "batteries") && names_any(kBatteries)) || ((part == "charger" || part == "chargers") && names_any(kChargers)))
+      return true;
+  }
+  return false;
+}
+
 // The notice's product noun: the last word of its product name, as English
 // writes it ("vacuums" of "X-Force Flex cordless stick vacuums"), before a
 // clause ("grills" of "Outdoor grills with pizza oven") and past model codes,
@@ -1697,6 +1727,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"saco de silla", true, true}, {"reductor", true, true}, {"cubrepies", true, true}, {"materacyk", true, true},
       {"spiwor", true, true}, {"ochraniacz do lozeczka", true, true}, {"ochraniacz na lozeczko", true, true},
       {"zaglowek", true, true}, {"palak", true, true}, {"mufka", true, true},
+      // An anti-slip mat for a step, a tower or a bath seat, in English,
+      // French, Spanish, German, Italian and Polish.
+      {"anti slip mat", true, true}, {"non slip mat", true, true}, {"tapis antiderapant", true, true},
+      {"alfombrilla antideslizante", true, true}, {"antirutschmatte", true, true}, {"tappetino antiscivolo", true, true},
+      {"mata antyposlizgowa", true, true},
       // A rain cover in Spanish, Czech, German, French, Italian, Polish,
       // Swedish and Dutch.
       {"burbuja de lluvia", true, true}, {"plastico de lluvia", true, true}, {"plastenka", true, true}, {"regenverdeck", true, true},
@@ -4515,6 +4550,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // naming an accessory is reviewed (and, the GTIN in its text, one sold
     // under another brand).
     j.made_for = (j.brands_agree || !j.shared_gtin.empty()) && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field, listing_title_raw);
+    // The maker's own battery or charger of the code the notice gives it,
+    // "for" the product it powers or a "replacement": the recalled part.
+    if (j.made_for && same_brand_field && j.agreement == CodeAgreement::kSame && j.notice_code != nullptr &&
+        SellsThePartTheCodeNames(notice_record.record.Get("description"), *j.notice_code, l))
+      j.made_for = false;
     if (!j.shared_gtin.empty() && !j.made_for)
       if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
         j.code_accessory = a;

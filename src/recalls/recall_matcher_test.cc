@@ -1852,6 +1852,29 @@ TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
   // Nor the notice's own "for" (an ER-Magellan pair's).
   ExpectOneTakedown(MatchOne(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Lumikid screen care kit for ipad", "Lumikid", "GB01595", ""),
                              MakeListing("L", "Lumikid screen care kit for ipad matte Lumikid GB01595", "")));
+  // An anti-slip mat for the tower in the languages whose words for it
+  // are not the notice's.
+  for (const char* title : {"Tapis antidérapant pour tour d'apprentissage Lumikid LT0002",
+                            "Alfombrilla antideslizante para torre de aprendizaje Lumikid LT0002", "Lumikid LT0002 Antirutschmatte"})
+    ExpectOneReview(MatchOne(tower, MakeListing("L", title, "Lumikid")), title);
+  ExpectOneTakedown(MatchOne(tower, MakeListing("L", "Tour d'apprentissage pliable Lumikid LT0002", "Lumikid")));
+}
+
+// A notice giving its code to a battery or a charger the maker also sold
+// on its own: the maker's battery of that code "for" the product, or a
+// "replacement", is the recalled part. Without the maker in the brand
+// field, or of a code the notice gives the product itself, it may be
+// another's part made for it, for a person to tell.
+TEST(RecallIdentityTest, TheMakersBatteryOfTheCodeTheNoticeGivesItIsTheRecalledPart) {
+  const Notice vacuum = MakeNotice(NoticeSource::kUsCpsc, "26595", "Lumikid Cordless Vacuum Cleaners with lithium-ion battery", "Lumikid", "", "",
+                                   "There are two models, model number LV20A1. The vacuum's lithium-ion battery model number is ZB0097U2 "
+                                   "with a date code that begins with 23. The batteries were sold separately or with the vacuum cleaners.");
+  for (const char* title : {"Lithium-ion battery for cordless vacuum Lumikid ZB0097U2", "Lumikid ZB0097U2 replacement battery 25.2V",
+                            "Akku für Lumikid Staubsauger ZB0097U2 Ersatzakku"})
+    ExpectOneTakedown(MatchOne(vacuum, MakeListing("L", title, "Lumikid")), title);
+  ExpectOneReview(MatchOne(vacuum, MakeListing("L", "Replacement battery for Lumikid ZB0097U2", "")), "Replacement battery for Lumikid ZB0097U2");
+  ExpectOneReview(MatchOne(vacuum, MakeListing("L", "Lumikid ZB0097U2 wall mount", "Lumikid")), "Lumikid ZB0097U2 wall mount");
+  ExpectOneReview(MatchOne(vacuum, MakeListing("L", "Replacement battery for cordless vacuum Lumikid LV20A1", "Lumikid")), "Replacement battery for cordless vacuum Lumikid LV20A1");
 }
 
 // A notice limited to some batches or date codes, and a listing stating
