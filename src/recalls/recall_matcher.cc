@@ -2221,6 +2221,21 @@ bool IsRegionVariantOf(std::string_view notice_code, std::string_view listing_co
 // Plus" for a notice on "HD-2200X").
 enum class CodeAgreement { kNone, kNear, kVariant, kSame };
 
+// Whether a listing's model field writes the notice's code with a market
+// set apart after it ("e2037-eu", "GV31-UK"), which titles show as the
+// code and a word: the code itself, not a sibling model's.
+bool CodeWithMarketApart(std::string_view raw_model, std::string_view notice_code, std::string_view listing_code) {
+  static const std::unordered_set<std::string_view> kMarkets = {"EU", "UK", "US", "GB", "DE", "FR", "IT", "ES", "PL", "NL",
+                                                                "CN", "JP", "AU", "CA", "CH", "AT", "BE", "IN", "KR"};
+  if (listing_code.size() != notice_code.size() + 2 || !listing_code.starts_with(notice_code) || kMarkets.count(listing_code.substr(notice_code.size())) == 0)
+    return false;
+  // The last two letters of the field, and a separator before them.
+  size_t end = raw_model.size();
+  while (end > 0 && !std::isalnum(static_cast<unsigned char>(raw_model[end - 1]))) --end;
+  return end >= 3 && std::isalpha(static_cast<unsigned char>(raw_model[end - 1])) && std::isalpha(static_cast<unsigned char>(raw_model[end - 2])) &&
+         !std::isalnum(static_cast<unsigned char>(raw_model[end - 3]));
+}
+
 // Letters joined to a code that make a larger or later model as often as
 // a finish or a market ("CGG-6331XL" a larger grill than the CGG-6331,
 // "GV31X"), where "B", "W", "EU" or "BK" name a colour or a market: a
@@ -4784,7 +4799,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       const PreparedRecord& lp = listing_of(j.candidate);
       const bool in_model_field =
           j.listing_code != nullptr && j.notice_code != nullptr && !lp.codes.empty() && j.listing_code == &lp.codes[0] &&
-          j.listing_code->normalized == j.notice_code->normalized &&  // the code itself, not a suffixed one (a sibling as often)
+          // The code itself, not a suffixed one (a sibling as often), but
+          // for a market set apart.
+          (j.listing_code->normalized == j.notice_code->normalized ||
+           CodeWithMarketApart((indexed_are_notices_ ? query : records_[j.candidate]).record.Get("model"), j.notice_code->normalized,
+                               j.listing_code->normalized)) &&
           !lp.model.empty() && !lp.model_names_no_model && j.kinds.agreement != KindAgreement::kConflict &&
           (j.kinds.agreement == KindAgreement::kUnknown || j.kinds.notice_kind == j.kinds.listing_kind) &&
           !(!np.codes.empty() && j.notice_code == &np.codes[0] && np.model_names_no_model);

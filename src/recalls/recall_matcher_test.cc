@@ -46,6 +46,17 @@ Listing MakeListing(std::string id, std::string title, std::string brand = "", s
   return l;
 }
 
+// Exactly one match, and a takedown.
+void ExpectOneTakedown(const std::vector<RecallMatch>& hits, std::string_view context = "") {
+  ASSERT_EQ(hits.size(), 1u) << context;
+  EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << context << ": " << hits[0].evidence.back();
+}
+
+void ExpectOneReview(const std::vector<RecallMatch>& hits, std::string_view context = "") {
+  ASSERT_EQ(hits.size(), 1u) << context;
+  EXPECT_EQ(hits[0].action, RecallAction::kReview) << context << ": " << hits[0].evidence.back();
+}
+
 // Matcher options with the shipped brand alias table, read once.
 RecallMatcherOptions WithShippedAliases() {
   static const BrandAliases aliases = [] {
@@ -695,9 +706,15 @@ TEST_F(RecallRulesTest, ModelCodeAndBrandTakeDown) {
   ASSERT_EQ(in_title.size(), 1u);
   EXPECT_EQ(in_title[0].action, RecallAction::kReview);
   // With a suffix, the code may name a sibling: the model's doubt counts.
-  const auto suffixed = Match(MakeListing("L", "Voltix Nova charger 65W USB C", "Voltix", "", "VX-1588J"), strict);
-  ASSERT_EQ(suffixed.size(), 1u);
-  EXPECT_EQ(suffixed[0].action, RecallAction::kReview);
+  // Joined to it, a market's letters too; set apart, the code for that
+  // market ("VX-1588-EU").
+  for (const char* model : {"VX-1588J", "VX1588EU"}) {
+    const auto suffixed = Match(MakeListing("L", "Voltix Nova charger 65W USB C", "Voltix", "", model), strict);
+    ASSERT_EQ(suffixed.size(), 1u) << model;
+    EXPECT_EQ(suffixed[0].action, RecallAction::kReview) << model;
+  }
+  for (const char* model : {"VX-1588-EU", "vx1588-uk"})
+    ExpectOneTakedown(Match(MakeListing("L", "Voltix Nova charger 65W USB C", "Voltix", "", model), strict), model);
 }
 
 // Nothing identifies the product, and the listing sells something made
@@ -1357,16 +1374,6 @@ TEST(RecallBlockingTest, ACodeIsNotJoinedWithAPrice) {
   }
 }
 
-// Exactly one match, and a takedown.
-void ExpectOneTakedown(const std::vector<RecallMatch>& hits, std::string_view context = "") {
-  ASSERT_EQ(hits.size(), 1u) << context;
-  EXPECT_EQ(hits[0].action, RecallAction::kTakedown) << context << ": " << hits[0].evidence.back();
-}
-
-void ExpectOneReview(const std::vector<RecallMatch>& hits, std::string_view context = "") {
-  ASSERT_EQ(hits.size(), 1u) << context;
-  EXPECT_EQ(hits[0].action, RecallAction::kReview) << context << ": " << hits[0].evidence.back();
-}
 
 // One notice against one listing, no pair model: the matches.
 std::vector<RecallMatch> MatchOne(const Notice& notice, const Listing& listing, const ProductKinds* kinds = nullptr) {
