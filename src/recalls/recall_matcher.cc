@@ -345,6 +345,19 @@ bool BrandIsTheOthersFirstWords(std::string_view a, std::string_view b) {
   return spaces >= 1 && joined.size() >= 6 && first.size() < b.size() && first == joined;
 }
 
+// Whether a listing's brand field is the first word of a notice's brand of
+// three words or more, and its title has the others: a brand field "MOB"
+// and "Projecteur Galaxy Light MOB" against the brand "MOB Galaxy Light",
+// which holds the product's name after the maker's. (Two words are too
+// often a maker's first name and a line: "Flying" is no brand field.)
+bool BrandFieldAndTitleHoldTheBrand(std::string_view listing_brand, std::string_view notice_brand, std::string_view listing_title) {
+  if (listing_brand.size() < 2 || listing_brand.find(' ') != std::string_view::npos || !notice_brand.starts_with(listing_brand) ||
+      notice_brand.size() <= listing_brand.size() || notice_brand[listing_brand.size()] != ' ')
+    return false;
+  const std::vector<std::string_view> rest = Words(notice_brand.substr(listing_brand.size() + 1));
+  return rest.size() >= 2 && std::all_of(rest.begin(), rest.end(), [&](std::string_view w) { return HasWord(listing_title, w); });
+}
+
 // Whether one brand key is in Latin letters only and the other has none
 // ("benq" and "明基", a name the alias table does not hold): the same
 // brand as often as another, so neither agreement nor a conflict.
@@ -4253,7 +4266,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const std::vector<std::string>& listing_spellings = indexed_are_notices_ ? query_spellings : state_->spellings[c];
     for (const auto& canonical : notice_brands)
       for (const auto& lb : listing_brands)
-        j.brands_agree = j.brands_agree || SameBrandKey(lb, canonical) || BrandIsTheOthersFirstWords(lb, canonical);
+        j.brands_agree = j.brands_agree || SameBrandKey(lb, canonical) || BrandIsTheOthersFirstWords(lb, canonical) ||
+                         BrandFieldAndTitleHoldTheBrand(lb, canonical, l.title);
     for (size_t a = 0; a < notice_brands.size() && !j.brands_agree; ++a)
       for (size_t b = 0; b < listing_brands.size() && !j.brands_agree; ++b)
         if (BrandWrittenWithLookAlikes(notice_brands[a], listing_brands[b])) {

@@ -1840,6 +1840,17 @@ TEST(RecallIdentityTest, ASellerSayingTheGoodsAreNotAffectedIsReviewed) {
   }
 }
 
+// A notice's brand of three words that holds the product's name after the
+// maker's: the maker in the brand field and the name in the title agree
+// with it; the maker alone, or with a name of another, does not.
+TEST(RecallBrandTest, TheMakerInTheBrandFieldAndTheRestOfTheBrandInTheTitle) {
+  const Notice lamp = MakeNotice(NoticeSource::kEuSafetyGate, "INFO/00137/24", "Laser pointer", "LUM Galaxy Light", "", "03701365602577",
+                                 "Projektor Galaxy Light Milky way");
+  ExpectOneTakedown(MatchOne(lamp, MakeListing("L", "Projecteur Galaxy Light Milky Way LUM - veilleuse ciel étoilé", "LUM", "3701365602577")));
+  for (const char* title : {"Projecteur Milky Way LUM - veilleuse ciel étoilé", "Projecteur Galaxy Star LUM - veilleuse"})
+    ExpectOneReview(MatchOne(lamp, MakeListing("L", title, "LUM", "3701365602577")), title);
+}
+
 TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
   // "for" the notice's product, then its brand and code: a mat for the
   // tower. "for" whom, or for another maker's device, says nothing of it.
