@@ -177,15 +177,29 @@ bool SplitTypedBatches(std::string_view entry, std::string_view* type, std::stri
     while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
     return t;
   };
+  const auto is_code = [](std::string_view label) {
+    const auto is = [&label](int (*test)(int)) {
+      return std::any_of(label.begin(), label.end(), [test](char c) { return test(static_cast<unsigned char>(c)) != 0; });
+    };
+    return label.size() >= 4 && label.size() <= 20 && is(std::isalpha) && is(std::isdigit) &&
+           std::all_of(label.begin(), label.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+  };
+  // "<batches> (<type>[ words])".
+  const std::string_view whole = trim(entry);
+  if (const size_t open = whole.rfind('('); whole.ends_with(')') && open != std::string_view::npos && open > 0) {
+    const std::string_view inside = trim(whole.substr(open + 1, whole.size() - open - 2));
+    const std::string_view label = inside.substr(0, inside.find(' '));
+    const std::string_view before = trim(whole.substr(0, open));
+    if (is_code(label) && !before.empty()) {
+      *type = label;
+      *batches = before;
+      return true;
+    }
+  }
   const size_t colon = entry.find(':');
   if (colon == std::string_view::npos) return false;
   const std::string_view label = trim(entry.substr(0, colon)), after = trim(entry.substr(colon + 1));
-  const auto is = [&label](int (*test)(int)) {
-    return std::any_of(label.begin(), label.end(), [test](char c) { return test(static_cast<unsigned char>(c)) != 0; });
-  };
-  const bool code_bytes = label.size() >= 4 && label.size() <= 20 &&
-                          std::all_of(label.begin(), label.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
-  if (!code_bytes || !is(std::isalpha) || !is(std::isdigit) || after.empty() || !std::isdigit(static_cast<unsigned char>(after[0]))) return false;
+  if (!is_code(label) || after.empty() || !std::isdigit(static_cast<unsigned char>(after[0]))) return false;
   *type = label;
   *batches = after;
   return true;

@@ -2025,6 +2025,12 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   EXPECT_TRUE(BatchesCover(per_type, "2322"));          // the type not known: any type's
   EXPECT_FALSE(BatchesCover(per_type, "2399"));
   EXPECT_TRUE(BatchesCover(per_type, "2399", "E2039"));  // a type no entry limits
+  // Or a range per type, the type in brackets after it (Honda's Miimo).
+  const std::vector<std::string> ranges = {"From MCJF-1000031 to MCJF-1005100 (HRM1000)", "From MCPF-1000050 to MCPF-1003289 (HRM4000 Live)"};
+  EXPECT_TRUE(BatchesCover(ranges, "MCPF-1001234", "HRM4000"));
+  EXPECT_FALSE(BatchesCover(ranges, "MCJF-1002000", "HRM4000"));
+  EXPECT_TRUE(BatchesCover(ranges, "MCJF-1002000", "HRM1000"));
+  EXPECT_FALSE(BatchesCover(ranges, "MCPF-1009999", "HRM4000"));
   // As sellers write a batch the notice names: a date in another order,
   // leading zeros or a lot marker dropped or added, a sub-lot, O for 0.
   EXPECT_TRUE(BatchesCover({"2022/04"}, "04/2022"));

@@ -91,7 +91,9 @@ void AddModels(std::string_view field, std::vector<std::string>* list) {
 // The batch field sometimes lists the batches under each type number
 // ("E2037: 2318, 2319 and 2322", IKEA's VARMFRONT power banks, whose model
 // field is empty): the label before the colon, a code of letters and
-// digits, is a type number. Such labels, when the model field gives none.
+// digits, is a type number; so is the code in brackets after a range
+// ("From MCPF-1000050 to MCPF-1003289 (HRM4000 Live)", Honda's Miimo
+// mowers). Such labels, when the model field gives none.
 std::vector<std::string> TypeNumbersOverBatches(const std::vector<std::string>& batches) {
   std::vector<std::string> out;
   std::string_view type, listed;
@@ -144,7 +146,7 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   n.company_recall_code = Value(f, {"company_recall_code", "product_recall_code", "companyRecallCode"});
   if (n.model_numbers.empty()) {
     for (const std::string& type : TypeNumbersOverBatches(n.batch_numbers)) {
-      out.warnings.push_back(fmt::format("type number {} read from the batch field, which lists batches under it", type));
+      out.warnings.push_back(fmt::format("type number {} read from the batch field, which lists batches by type", type));
       n.model_numbers.push_back(type);
     }
   }

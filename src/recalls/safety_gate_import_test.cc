@@ -62,13 +62,14 @@ TEST(SafetyGateImportTest, ImportsTheWholeSharedSample) {
   // 113 alerts have a barcode field: 103 of them with at least one valid
   // GTIN, 120 GTINs in all; 1 is an Amazon ASIN, read as such; 9 codes are
   // not GTINs (6 wrong check digits, 1 of 10 digits, 2 Amazon fulfilment
-  // labels, FNSKU), each a warning. Two more warnings say that the type
-  // numbers of A12/03159/24 were read from its batch field.
+  // labels, FNSKU), each a warning. Six more warnings say that the type
+  // numbers of A12/03159/24 (two) and A12/03112/24 (four) were read from
+  // their batch fields.
   EXPECT_EQ(with_gtin, 103u);
   EXPECT_EQ(gtins, 120u);
   EXPECT_EQ(asins, 1u);
   EXPECT_EQ(invalid, 9u);
-  EXPECT_EQ(f.warnings(), 11u);
+  EXPECT_EQ(f.warnings(), 15u);
   EXPECT_EQ(categories.count("Motor vehicles"), 1u);
 }
 
@@ -108,6 +109,9 @@ TEST(SafetyGateImportTest, ReadsTheWeeklyExportFields) {
   ASSERT_NE(mower, nullptr);
   ASSERT_EQ(mower->batch_numbers.size(), 7u);
   EXPECT_EQ(mower->batch_numbers[0], "From MCJF-1000031 to MCJF-1005100 (HRM1000)");
+  // Each range names its type in brackets ("(HRM1500 Live)"), and the model
+  // field is empty: the types are the models, each once.
+  EXPECT_EQ(mower->model_numbers, (Strings{"HRM1000", "HRM1500", "HRM2500", "HRM4000"}));
 
   // Codes that are not GTINs are kept aside and reported, never used.
   const Notice* perfume = FindNotice(f, "A12/01477/23");
@@ -122,7 +126,7 @@ TEST(SafetyGateImportTest, ReadsTheWeeklyExportFields) {
   EXPECT_TRUE(projector->gtins.empty());
   EXPECT_TRUE(projector->invalid_barcodes.empty());
   EXPECT_EQ(projector->asins, Strings{"B0CHYPVWHV"});
-  ASSERT_EQ(f.warnings(), 1u);
+  ASSERT_EQ(f.warnings(), 5u);  // the barcode's, and the mower's four type numbers
   EXPECT_EQ(f.problems[0].id, "A12/01477/23");
   EXPECT_EQ(f.problems[0].index, 2u);
   EXPECT_NE(f.problems[0].ToString().find("record 3 (A12/01477/23): warning: barcode '871565899960'"), std::string::npos);
@@ -288,9 +292,9 @@ TEST(SafetyGateImportTest, InvisibleCharactersAreDroppedAndNoBreakSpacesArePlain
 }
 
 TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
-  // The 353 real alerts leave every model field empty ("None"), and one
-  // lists its batches under type numbers in its batch field, which are
-  // read as its models; no brand field holds '|'; "Citroen & DS" (three
+  // The 353 real alerts leave every model field empty ("None"), and two
+  // list their batches by type number in their batch fields, which are
+  // read as their models; no brand field holds '|'; "Citroen & DS" (three
   // alerts) stays one brand, as the rule of AddBrands has it.
   const std::string path = SharedSafetyGateSamplePath();
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "the shared Safety Gate sample is not at " << path;
@@ -300,6 +304,8 @@ TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
   for (const auto& n : f.notices) {
     if (n.id == "A12/03159/24")
       EXPECT_EQ(n.model_numbers, (std::vector<std::string>{"E2037", "E20382"}));
+    else if (n.id == "A12/03112/24")
+      EXPECT_EQ(n.model_numbers, (std::vector<std::string>{"HRM1000", "HRM1500", "HRM2500", "HRM4000"}));
     else
       EXPECT_TRUE(n.model_numbers.empty()) << n.id;
     brands += n.brands.size();

@@ -95,8 +95,10 @@ struct Notice {
 // Whether a batch entry lists the batches of one type ("E2037: 2318, 2319
 // and 2322", as IKEA's Safety Gate alerts write them under each type
 // number): a code of 4 to 20 letters, digits and "-", with a letter and a
-// digit, a colon, and batches starting with a digit. Sets *type and
-// *batches (trimmed views of `entry`) when it does.
+// digit, a colon, and batches starting with a digit. Or the batches, then
+// the type in brackets at the end, its code first ("From MCPF-1000050 to
+// MCPF-1003289 (HRM4000 Live)", Honda's): the code is the type. Sets
+// *type and *batches (trimmed views of `entry`) when it does.
 bool SplitTypedBatches(std::string_view entry, std::string_view* type, std::string_view* batches);
 
 // The notice as one JSON object (keys as the field names above; dates
