@@ -1740,6 +1740,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"saco de silla", true, true}, {"reductor", true, true}, {"cubrepies", true, true}, {"materacyk", true, true},
       {"spiwor", true, true}, {"ochraniacz do lozeczka", true, true}, {"ochraniacz na lozeczko", true, true},
       {"zaglowek", true, true}, {"palak", true, true}, {"mufka", true, true},
+      // Stickers, a cover, a holder in Italian, Polish, French and Spanish,
+      // as titles write them, "per bambini", "dla dzieci" (plurals too).
+      {"adesivo", true}, {"adesivi", true}, {"copertura", true}, {"supporto", true}, {"naklejka", true}, {"naklejki", true},
+      {"oslona", true}, {"autocollants", true}, {"pegatinas", true},
       // An anti-slip mat for a step, a tower or a bath seat, in English,
       // French, Spanish, German, Italian and Polish.
       {"anti slip mat", true, true}, {"non slip mat", true, true}, {"tapis antiderapant", true, true},

@@ -1709,7 +1709,10 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
                             "Sacco invernale per bambini Lumikid Ava", "Colchoneta para recién nacido Lumikid Ava",
                             "Cojín reductor para recién nacido Lumikid Ava", "Saco de abrigo para recién nacido Lumikid Ava",
                             "Materacyk dla dzieci Lumikid Ava", "Ochraniacz do łóżeczka dla dzieci Lumikid Ava",
-                            "Śpiwór dla dzieci Lumikid Ava"}) {
+                            "Śpiwór dla dzieci Lumikid Ava",
+                            // Stickers, a cover, a holder.
+                            "Adesivi per bambini Lumikid Ava", "Naklejki dla dzieci Lumikid Ava", "Copertura per bambini Lumikid Ava",
+                            "Osłona dla dzieci Lumikid Ava", "Supporto per bambini Lumikid Ava"}) {
     const auto hits = MatchOne(chair, MakeListing("L", title, "Lumikid", "3220660344024"));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
