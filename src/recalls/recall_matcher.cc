@@ -22,6 +22,7 @@
 #include "conform/recalls/gtin.h"
 #include "conform/recalls/product_kind.h"
 #include "conform/recalls/text_similarity.h"
+#include "product_words.h"
 
 namespace conform::recalls {
 
@@ -990,15 +991,27 @@ std::string_view OtherNumeral(std::string_view w) {
   return {};
 }
 
+// Whether the record's title has `word` in another language
+// (TranslatesProductWord: "ventilatore" for "fan").
+bool TitleTranslates(const PreparedRecord& p, std::string_view word) {
+  return std::any_of(p.title_words.begin(), p.title_words.end(), [word](std::string_view t) { return TranslatesProductWord(t, word); });
+}
+
 // Whether every one of `words` is a word of the record's title, in the
 // singular or the plural ("torino", "varmfront"), a generation in the
-// other numerals, a quantity apart or its unit spelled out.
-bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& words) {
+// other numerals, a quantity apart or its unit spelled out; or in the
+// title's language ("Ventilatore USB da scrivania" for "Desktop USB fan"),
+// which sets *translated when given.
+bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& words, bool* translated = nullptr) {
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
     const std::string_view numeral = OtherNumeral(w);
-    return std::any_of(p.title_words.begin(), p.title_words.end(),
-                       [&](std::string_view t) { return SameWordOrPlural(t, w) || (!numeral.empty() && t == numeral); }) ||
-           (!w.empty() && IsDigit(w[0]) && QuantitySpelledOut(p.title, w));
+    if (std::any_of(p.title_words.begin(), p.title_words.end(),
+                    [&](std::string_view t) { return SameWordOrPlural(t, w) || (!numeral.empty() && t == numeral); }) ||
+        (!w.empty() && IsDigit(w[0]) && QuantitySpelledOut(p.title, w)))
+      return true;
+    if (!TitleTranslates(p, w)) return false;
+    if (translated != nullptr) *translated = true;
+    return true;
   });
 }
 
@@ -1061,10 +1074,19 @@ uint32_t ColourBitsInOtherLanguages(const WordList& words) {
 // Whether a listing's title names the notice's k-th name (MatchRecord::
 // name_words): every word, a name of numbers as a name, and no colour of
 // the listing's, in English or another language, that leaves out the
-// name's variant.
-bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k) {
+// name's variant. A name read in the title's language needs a kind of
+// product there too: the name's own ("Astronaut Nebula projector"), or
+// the notice's (`product_noun`, "fan" of the name "Desktop USB" of a
+// "Fan"), as a name of common words fits the brand's other goods
+// ("Lampada da scrivania USB").
+bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k, std::string_view product_noun) {
   const std::vector<std::string>& words = notice.name_words[k];
-  if (!TitleHasEvery(l, words) || (AllDigits(words) && !TitleNamesNumbers(l, words))) return false;
+  bool translated = false;
+  if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) return false;
+  if (translated && !product_noun.empty() && !IsListedProductWord(words.back()) &&
+      !std::any_of(l.title_words.begin(), l.title_words.end(), [product_noun](std::string_view t) { return SameWordOrPlural(t, product_noun); }) &&
+      !TitleTranslates(l, product_noun))
+    return false;
   const uint32_t colours = k < notice.name_colours.size() ? notice.name_colours[k] : 0;
   if (colours == 0) return true;
   const uint32_t listing_colours = l.colours | ColourBitsInOtherLanguages(l.title_words);
@@ -3824,13 +3846,21 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       for (const std::string_view w : own) together += w;
       names.push_back(together);
     }
+    // The English of the title's words sellers translate ("ventilatore" is
+    // "fan"): keyed too, so that "Ventilatore da scrivania" of the brand
+    // meets the notice of its "Desktop USB fan" (TranslatesProductWord).
+    thread_local std::vector<std::string_view> english;
+    english.clear();
     for (const std::string_view name : names) {
       size_t words = 0;
       for (const std::string_view w : p.title_words) {
         if (StopWord(w) || std::find(own.begin(), own.end(), w) != own.end() || words >= 12) continue;
         ++words;
         keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+        if (name.data() == b.data())
+          if (const std::string_view e = EnglishProductWord(w); !e.empty() && e != Singular(w)) english.push_back(e);
       }
+      for (const std::string_view e : english) keys.push_back(fmt::format("b:{}|{}", name, e));
       for (const std::string& w : hyphenated) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
       // A notice's product name given as its description: the titles of
       // listings selling it have its words ("IKEA VARMFRONT powerbank").
@@ -4321,7 +4351,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // Moïse" with the basket's barcode).
     if (j.brands_agree || !j.shared_gtin.empty()) {
       bool name_in_title = false;
-      for (size_t k = 0; k < notice_record.name_words.size() && !name_in_title; ++k) name_in_title = NamesNoticeName(l, notice_record, k);
+      const std::string_view noun = ProductNoun(n);
+      for (size_t k = 0; k < notice_record.name_words.size() && !name_in_title; ++k) name_in_title = NamesNoticeName(l, notice_record, k, noun);
       if (!name_in_title && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(), [](const std::string& c) { return !c.empty(); })) {
         const std::string title = CompactAlnum(l.title);
         name_in_title = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
@@ -4662,12 +4693,22 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     const auto name_in_title = [&] {
       const MatchRecord& notice_record = indexed_are_notices_ ? records_[j.candidate] : query;
       std::string words;
+      // Said when some are there in the listing's language.
+      const auto in_its_language = [&](const std::vector<std::string>& name) {
+        bool translated = false;
+        TitleHasEvery(l, name, &translated);
+        if (translated) words.append(", in the listing's language");
+      };
       for (size_t k = 0; k < notice_record.name_words.size() && words.empty(); ++k)
-        if (NamesNoticeName(l, notice_record, k))
+        if (NamesNoticeName(l, notice_record, k, ProductNoun(n))) {
           for (const auto& w : notice_record.name_words[k]) words.append(words.empty() ? "" : " ").append(w);
+          in_its_language(notice_record.name_words[k]);
+        }
       for (const auto& name : notice_record.product_name_words)
-        if (words.empty() && TitleHasEvery(l, name))
+        if (words.empty() && TitleHasEvery(l, name)) {
           for (const auto& w : name) words.append(words.empty() ? "" : " ").append(w);
+          in_its_language(name);
+        }
       // Or the name written without its spaces or hyphens ("Spiderman" for
       // "SPIDER-MAN").
       if (words.empty()) {

@@ -1850,8 +1850,27 @@ TEST(RecallBrandTest, TheMakerInTheBrandFieldAndTheRestOfTheBrandInTheTitle) {
   const Notice lamp = MakeNotice(NoticeSource::kEuSafetyGate, "INFO/00137/24", "Laser pointer", "LUM Galaxy Light", "", "03701365602577",
                                  "Projektor Galaxy Light Milky way");
   ExpectOneTakedown(MatchOne(lamp, MakeListing("L", "Projecteur Galaxy Light Milky Way LUM - veilleuse ciel étoilé", "LUM", "3701365602577")));
-  for (const char* title : {"Projecteur Milky Way LUM - veilleuse ciel étoilé", "Projecteur Galaxy Star LUM - veilleuse"})
+  for (const char* title : {"Veilleuse ciel étoilé LUM", "Projecteur Galaxy Star LUM - veilleuse"})
     ExpectOneReview(MatchOne(lamp, MakeListing("L", title, "LUM", "3701365602577")), title);
+}
+
+// A notice's name in the listing's language: the words sellers translate,
+// and a kind of product there too; a name of common words ("Desktop USB")
+// is not enough in another language, nor are the brand's other goods.
+TEST(RecallIdentityTest, TheNoticesNameInTheListingsLanguageIsReviewed) {
+  const Notice fan = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03291/24", "Fan", "Lumora", "", "", "Desktop USB fan");
+  for (const char* title : {"Ventilatore USB da scrivania Lumora", "Schreibtischventilator USB Lumora", "Wentylator biurkowy USB Lumora"}) {
+    const auto hits = MatchOne(fan, MakeListing("L", title, "Lumora"));
+    ExpectOneReview(hits, title);
+    if (hits.size() == 1) EXPECT_TRUE(HasEvidence(hits[0], "the notice's product name in the listing's title (desktop usb, in the listing's language)")) << title;
+  }
+  for (const char* title : {"Lampada da scrivania USB Lumora", "Ventilatore a piantana Lumora 40 cm", "Caricabatterie USB Lumora 20W"})
+    EXPECT_TRUE(MatchOne(fan, MakeListing("L", title, "Lumora")).empty()) << title;
+  // A CPSC product name, the brand in a title without a brand field.
+  const Notice dresser = MakeNotice(NoticeSource::kUsCpsc, "26633", "Lumora 9-Drawer Fabric Dressers", "Lumora", "", "");
+  for (const char* title : {"Cómoda de tela Lumora con 9 cajones", "Commode en tissu Lumora 9 tiroirs"})
+    ExpectOneReview(MatchOne(dresser, MakeListing("L", title, "")), title);
+  EXPECT_TRUE(MatchOne(dresser, MakeListing("L", "Cómoda Lumora de madera con 6 cajones", "")).empty());
 }
 
 TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {

@@ -1,0 +1,236 @@
+#include "product_words.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace conform::recalls {
+namespace {
+
+// One meaning per row: the English word, then its plural and other English
+// words for it, "|", then German, French, Spanish, Italian, Polish and
+// Dutch ones, singular and plural, folded. A word with another meaning in
+// product titles is left out: "casque" (a helmet and headphones), "pila"
+// (a saw and a battery), "plancha" (a hair straightener and a griddle),
+// "mascara" (Spanish for a mask).
+constexpr std::string_view kMeanings[] = {
+    // Appliances and electrical goods.
+    "kettle kettles | wasserkocher bouilloire bouilloires hervidor hervidores bollitore bollitori czajnik czajniki waterkoker waterkokers",
+    "fan fans | ventilator ventilatoren ventilateur ventilateurs ventilador ventiladores ventilatore ventilatori wentylator wentylatory",
+    "heater heaters | heizgerat heizlufter heizkorper chauffage calefactor calefactores estufa stufa stufetta termoventilatore grzejnik "
+    "grzejniki farelka",
+    "dryer dryers | trockner fohn haartrockner seche secador secadores asciugacapelli phon suszarka suszarki fohn haardroger fohnen",
+    "hair | haar haare cheveux cabello pelo capelli wlosow wlosy",
+    "straightener straighteners | glatteisen haarglatter lisseur prostownica stijltang",
+    "speaker speakers | lautsprecher enceinte enceintes parleur altavoz altavoces altoparlante altoparlanti glosnik glosniki luidspreker "
+    "luidsprekers",
+    "headphones headphone earphones earbuds | kopfhorer ecouteurs auriculares cuffie auricolari sluchawki koptelefoon oordopjes",
+    "projector projectors | projektor projektoren beamer projecteur projecteurs proyector proyectores proiettore proiettori projektory",
+    "projection | projektion proyeccion proiezione projekcja projekcji projekcyjna projectie",
+    "lamp lamps light lights | lampe lampen leuchte leuchten licht lichter lumiere lumieres lampara lamparas luz luces lampada lampade luce "
+    "luci lampa lampy lampka swiatlo swiatla",
+    "torch torches flashlight flashlights | taschenlampe torche soplete linterna linternas torcia latarka latarki zaklamp",
+    "lighter lighters | feuerzeug feuerzeuge briquet briquets mechero mecheros encendedor encendedores accendino accendini zapalniczka "
+    "zapalniczki aansteker aanstekers",
+    "charger chargers | ladegerat chargeur chargeurs cargador cargadores caricabatterie caricatore caricatori ladowarka ladowarki oplader "
+    "opladers",
+    "battery batteries | akku akkus batterie batterien bateria baterias batteria akumulator akumulatory accu batterij batterijen",
+    "cable cables | kabel cavo cavi przewod kabels",
+    "extension cord cords | verlangerungskabel rallonge rallonges alargador prolunga prolunghe przedluzacz przedluzacze verlengsnoer verlengkabel",
+    "plug plugs | stecker enchufe spina wtyczka stekker",
+    "socket sockets | steckdose steckdosen presa prese gniazdo gniazdko stopcontact",
+    "vacuum cleaner cleaners | staubsauger aspirateur aspiradora aspiradoras aspirapolvere odkurzacz odkurzacze stofzuiger",
+    "toaster toasters | tostadora tostapane toster broodrooster",
+    "blender blenders | standmixer mixeur batidora frullatore",
+    "iron irons | bugeleisen zelazko strijkijzer",
+    "refrigerator refrigerators fridge fridges | kuhlschrank refrigerateur frigo frigorifico refrigerador refrigeradores nevera frigorifero lodowka koelkast",
+    "oven ovens | ofen backofen horno forno piekarnik",
+    "grill grills | barbecue parrilla griglia",
+    "coffee | kaffee cafe caffe kawa kawy koffie",
+    "humidifier humidifiers | luftbefeuchter humidificateur humidificador umidificatore nawilzacz luchtbevochtiger",
+    "smoke | rauch fumee humo fumo dymu rook",
+    "detector detectors alarm alarms | melder detecteur rilevatore czujnik",
+    "mower mowers | rasenmaher maher tondeuse cortacesped tosaerba kosiarka grasmaaier",
+    "drill drills | bohrmaschine perceuse taladro trapano wiertarka boormachine",
+    "clock clocks | uhr horloge reloj orologio zegar klok",
+    "phone phones | telefon telephone telefono telefoon",
+    "smartphone smartphones | smartfon",
+    "camera cameras | kamera camara fotocamera telecamera",
+    "drone drones | drohne dron",
+    // Toys and childcare articles.
+    "toy toys | spielzeug jouet jouets juguete juguetes giocattolo giocattoli zabawka zabawki speelgoed",
+    "doll dolls | puppe poupee poupees muneca munecas bambola bambole lalka lalki",
+    "ball balls | balle ballon pelota balon palla pallone pilka",
+    "car cars | voiture voitures coche coches samochod samochodzik samochodu autko",
+    "train trains | zug eisenbahn tren treno pociag pociagi trein",
+    "blocks | bausteine blocs bloques mattoncini klocki blokken",
+    "plush | pluschtier plusch peluche peluches pluszak pluszowy maskotka knuffel",
+    "rattle rattles | rassel hochet sonajero sonaglio grzechotka rammelaar",
+    "swing swings | schaukel balancoire columpio altalena hustawka schommel",
+    "scooter scooters | trottinette patinete monopattino hulajnoga",
+    "bicycle bicycles bike bikes | fahrrad velo bicicleta bicicletta rower rowerek fiets",
+    "helmet helmets | helm casco kask",
+    "kite kites | drachen cometa aquilone latawiec vlieger",
+    "pushchair pushchairs stroller strollers | kinderwagen buggy poussette cochecito passeggino wozek wandelwagen",
+    "chair chairs | stuhl chaise silla sedia krzeslo krzeselko stoel",
+    "cot cots crib cribs | kinderbett babybett gitterbett cuna culla lettino lozeczko ledikant",
+    "seat seats | sitz siege asiento sedile seggiolino fotelik siedzisko zitje",
+    "bouncer bouncers | wippe babywippe transat hamaca sdraietta lezaczek wipstoel",
+    "walker walkers | lauflernhilfe trotteur andador girello chodzik loopstoeltje",
+    "carrier carriers | babytrage portabebe marsupio nosidelko draagzak",
+    "bed beds | bett cama letto lozko",
+    "rail rails | gitter bettgitter barriere barandilla sponda barierka hekje",
+    "playpen playpens | laufstall kojec",
+    "bottle bottles | flasche babyflasche biberon biberons bouteille botella bottiglia butelka butelki fles flesje",
+    "pacifier pacifiers soother dummy | schnuller tetine sucette chupete ciuccio smoczek speen",
+    "baby babies | babys bebe bebes neonato neonati niemowle niemowlat",
+    // Furniture.
+    "dresser dressers | kommode commode commodes comoda comodas cassettiera komoda ladekast",
+    "drawer drawers | schublade schubladen tiroir tiroirs cajon cajones cassetto cassetti szuflada szuflady szuflad szufladami lade",
+    "table tables | tisch mesa tavolo tavolino stol stolik tafel",
+    "desk desks desktop | schreibtisch escritorio scrivania biurko biurkowy biurkowa",
+    "stool stools | hocker tritthocker tabouret escabeau taburete sgabello stolek kruk opstapje",
+    "shelf shelves | etagere estanteria scaffale polka",
+    "wardrobe wardrobes | kleiderschrank armoire armario armadio szafa kledingkast",
+    "mattress mattresses | matratze matelas colchon materasso materac matras",
+    "tower towers | turm lernturm tour torre wieza toren",
+    // Clothing and textiles.
+    "jacket jackets | jacke chaqueta giacca giubbotto kurtka jas",
+    "vest vests | weste gilet chaleco kamizelka bodywarmer",
+    "hoodie hoodies sweatshirt sweatshirts | kapuzenpullover sudadera felpa bluza",
+    "dress dresses | kleid vestido vestito abito sukienka jurk",
+    "trousers pants | pantalon pantalones pantaloni spodnie broek",
+    "shirt shirts | hemd chemise camisa camicia koszula overhemd",
+    "shoes shoe | schuhe chaussures zapatos scarpe buty schoenen",
+    "boots | stiefel bottes botas stivali kozaki laarzen",
+    "hat hats | mutze chapeau sombrero gorro cappello czapka hoed muts",
+    "gloves | handschuhe gants guantes guanti rekawice rekawiczki handschoenen",
+    "pyjamas pajamas | schlafanzug pyjama pijama pigiama pizama",
+    "blanket blankets | decke couverture manta coperta koc deken",
+    "pillow pillows cushion cushions | kissen coussin oreiller cojin almohada cuscino poduszka kussen",
+    "towel towels | handtuch serviette toalla asciugamano recznik handdoek",
+    "backpack backpacks | rucksack mochila zaino plecak rugzak",
+    "umbrella umbrellas | regenschirm parapluie paraguas ombrello parasolka paraplu",
+    "hairband hairbands headband headbands | haarreif stirnband diadema cerchietto opaska haarband",
+    // Cosmetics.
+    "cream creams | creme cremes crema krem",
+    "shampoo shampoos | shampoing champu szampon",
+    "soap soaps | seife savon jabon sapone mydlo zeep",
+    "perfume perfumes | parfum profumo perfumy",
+    "lipstick lipsticks | lippenstift pintalabios rossetto szminka pomadka",
+    "toothpaste | zahnpasta dentifrice dentifricio tandpasta",
+    // Kitchen and household goods.
+    "pan pans | pfanne poele sarten padella patelnia",
+    "knife knives | messer couteau cuchillo coltello noz mes",
+    "mug mugs cup cups | tasse becher taza tazza kubek mok beker",
+    "plate plates | teller assiette plato piatto talerz",
+    "bowl bowls | schussel schale cuenco ciotola miska kom",
+    "lid lids | deckel couvercle tapa coperchio pokrywka deksel",
+    "glass | glas verre vidrio vetro szklo",
+    "candle candles | kerze bougie vela candela swieca swieczka kaars",
+    "mirror mirrors | spiegel miroir espejo specchio lustro lusterko",
+    "necklace necklaces | halskette collier collana naszyjnik ketting",
+    "bracelet bracelets | armband pulsera braccialetto bransoletka",
+    "earrings | ohrringe pendientes orecchini kolczyki oorbellen",
+    "mask masks | maske masque maschera maska masker",
+    // What names say of a product.
+    "wooden | holz holzern bois madera legno drewniany drewniana drewniane hout houten",
+    "plastic | kunststoff plastik plastique plastico plastica plastikowy plastikowa",
+    "electric | elektrisch elektrische electrique electrico electrica elettrico elettrica elektryczny elektryczna elektryczne",
+    "wireless | kabellos inalambrico inalambrica bezprzewodowy bezprzewodowa draadloos draadloze",
+    "portable | tragbar tragbarer portatil portatile przenosny przenosna draagbaar draagbare",
+    "foldable folding | faltbar klappbar pliable pliant plegable pieghevole skladany skladana opvouwbaar inklapbaar",
+    "rechargeable | wiederaufladbar recargable ricaricabile oplaadbaar",
+    "waterproof | wasserdicht etanche impermeable impermeabile wodoodporny waterdicht",
+    "adjustable | verstellbar verstellbarer reglable ajustable regolabile regulowany regulowana verstelbaar",
+    "heated | beheizt beheizte beheizbar beheizbare chauffant chauffante chauffants calefactable calefactado calefactada riscaldato "
+    "riscaldata riscaldabile podgrzewany podgrzewana podgrzewane verwarmd verwarmde",
+    "fabric | stoff tissu tela tessuto tkanina stof",
+    "butane | butan butano butaan",
+    "adult adults | erwachsene erwachsenen adulte adultes adulto adultos adulti doroslych dorosly volwassenen",
+    "round | rund runde rond ronde redondo redonda rotondo rotonda okragly okragla",
+    "star stars | stern sterne sternen etoile etoiles estrella estrellas stella stelle gwiazda gwiazdy gwiazd ster sterren",
+    "astronaut astronauts | astronaute astronautes astronauta astronauten",
+    "nebula | nebel nebuleuse nebulosa mglawica nevel",
+    "shower | dusche dusch douche ducha doccia prysznic prysznicowy",
+    "dive diving | tauchen tauch plongee buceo immersione subacqueo nurkowanie nurkowania duik duiken",
+    "night | nacht nuit noche nocturna notte notturna nocna nocny",
+};
+
+// Each word's meanings (most have one): the row's English word, and
+// whether the word is English itself. Built once.
+struct Meaning {
+  std::string_view english;
+  bool english_word;
+};
+
+const std::unordered_map<std::string_view, std::vector<Meaning>>& Meanings() {
+  static const auto* table = [] {
+    auto* t = new std::unordered_map<std::string_view, std::vector<Meaning>>();
+    for (const std::string_view row : kMeanings) {
+      const std::string_view english = row.substr(0, row.find(' '));
+      bool in_english = true;
+      for (size_t at = 0; at < row.size();) {
+        const size_t end = std::min(row.find(' ', at), row.size());
+        const std::string_view word = row.substr(at, end - at);
+        at = end + 1;
+        if (word.empty()) continue;
+        if (word == "|") {
+          in_english = false;
+          continue;
+        }
+        std::vector<Meaning>& of = (*t)[word];
+        if (std::none_of(of.begin(), of.end(), [english](const Meaning& m) { return m.english == english; }))
+          of.push_back({english, in_english});
+      }
+    }
+    return t;
+  }();
+  return *table;
+}
+
+const std::vector<Meaning>* MeaningsOf(std::string_view word) {
+  const auto& table = Meanings();
+  const auto it = table.find(word);
+  return it == table.end() ? nullptr : &it->second;
+}
+
+// Whether a listed word of another language than English means what
+// `name_meanings` hold.
+bool ForeignWordMeans(const std::vector<Meaning>* word_meanings, const std::vector<Meaning>& name_meanings) {
+  if (word_meanings == nullptr) return false;
+  for (const Meaning& m : *word_meanings)
+    if (!m.english_word && std::any_of(name_meanings.begin(), name_meanings.end(), [&m](const Meaning& n) { return n.english == m.english; }))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::string_view EnglishProductWord(std::string_view word) {
+  const std::vector<Meaning>* of = MeaningsOf(word);
+  if (of == nullptr) return {};
+  for (const Meaning& m : *of)
+    if (!m.english_word) return m.english;
+  return {};
+}
+
+bool IsListedProductWord(std::string_view word) { return MeaningsOf(word) != nullptr; }
+
+bool TranslatesProductWord(std::string_view title_word, std::string_view name_word) {
+  const std::vector<Meaning>* name_meanings = MeaningsOf(name_word);
+  if (name_meanings == nullptr) return false;
+  if (ForeignWordMeans(MeaningsOf(title_word), *name_meanings)) return true;
+  // A German compound beginning or ending in a translation of five letters
+  // or more ("schreibtischventilator" for "desktop" and for "fan"), the
+  // rest three letters or more.
+  if (title_word.size() < 8) return false;
+  for (size_t split = 3; split + 3 <= title_word.size(); ++split)
+    if ((title_word.size() - split >= 5 && ForeignWordMeans(MeaningsOf(title_word.substr(split)), *name_meanings)) ||
+        (split >= 5 && ForeignWordMeans(MeaningsOf(title_word.substr(0, split)), *name_meanings)))
+      return true;
+  return false;
+}
+
+}  // namespace conform::recalls

@@ -1,0 +1,35 @@
+// The words sellers translate when they list a product named in English:
+// the kind of product and the words of a descriptive name ("Desktop USB
+// fan" listed as "Ventilatore USB da scrivania"), in German, French,
+// Spanish, Italian, Polish and Dutch.
+//
+// The recall matcher reads a notice's product name in a listing's title
+// word by word; a word may be there in another language. Only words with
+// one meaning in product titles are listed, folded as titles are
+// (FoldForMatching: lower case, no accents, "ß" as "ss").
+#ifndef CONFORM_RECALLS_PRODUCT_WORDS_H_
+#define CONFORM_RECALLS_PRODUCT_WORDS_H_
+
+#include <string_view>
+
+namespace conform::recalls {
+
+// The English word that `word` (folded), a word of another language,
+// translates ("ventilatore": "fan"); empty for English words and words
+// listed under no meaning.
+std::string_view EnglishProductWord(std::string_view word);
+
+// Whether `word` (folded) is listed under some meaning, in any language.
+bool IsListedProductWord(std::string_view word);
+
+// Whether the title word `title_word`, in another language than English,
+// says what the name word `name_word` (in any) says: both listed under one
+// English word, or a German compound beginning or ending in a translation
+// of at least five letters ("schreibtischventilator" for "desktop" and for
+// "fan"). English synonyms ("lamp" and "light") are not read as
+// translations.
+bool TranslatesProductWord(std::string_view title_word, std::string_view name_word);
+
+}  // namespace conform::recalls
+
+#endif  // CONFORM_RECALLS_PRODUCT_WORDS_H_

@@ -1,0 +1,44 @@
+#include "product_words.h"
+
+#include <gtest/gtest.h>
+
+namespace conform::recalls {
+namespace {
+
+TEST(ProductWordsTest, AWordOfAnotherLanguageSaysItsEnglishWord) {
+  EXPECT_EQ(EnglishProductWord("ventilatore"), "fan");
+  EXPECT_EQ(EnglishProductWord("wasserkocher"), "kettle");
+  EXPECT_EQ(EnglishProductWord("tiroirs"), "drawer");
+  // English words, and words listed under no meaning, say none.
+  EXPECT_EQ(EnglishProductWord("fan"), "");
+  EXPECT_EQ(EnglishProductWord("fans"), "");
+  EXPECT_EQ(EnglishProductWord("varmfront"), "");
+}
+
+TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
+  EXPECT_TRUE(TranslatesProductWord("ventilatore", "fan"));
+  EXPECT_TRUE(TranslatesProductWord("ventilatori", "fans"));
+  EXPECT_TRUE(TranslatesProductWord("scrivania", "desktop"));
+  EXPECT_TRUE(TranslatesProductWord("projecteur", "projektor"));  // a name in German, a title in French
+  EXPECT_TRUE(TranslatesProductWord("cajones", "drawer"));
+  EXPECT_FALSE(TranslatesProductWord("light", "lamp"));  // English synonyms are for the pair model
+  EXPECT_FALSE(TranslatesProductWord("lampada", "fan"));
+  EXPECT_FALSE(TranslatesProductWord("ventilatore", "varmfront"));
+  // Words with another meaning in titles are not listed: "casque" is a
+  // helmet and headphones, "lit" an English word.
+  EXPECT_FALSE(TranslatesProductWord("casque", "helmet"));
+  EXPECT_FALSE(TranslatesProductWord("lit", "bed"));
+}
+
+TEST(ProductWordsTest, GermanCompoundsBeginOrEndInATranslation) {
+  EXPECT_TRUE(TranslatesProductWord("tischventilator", "fan"));
+  EXPECT_TRUE(TranslatesProductWord("schreibtischventilator", "desktop"));
+  EXPECT_TRUE(TranslatesProductWord("duschlautsprecher", "shower"));
+  EXPECT_TRUE(TranslatesProductWord("duschlautsprecher", "speaker"));
+  // Not a part shorter than five letters, nor a rest shorter than three.
+  EXPECT_FALSE(TranslatesProductWord("hutablage", "hat"));
+  EXPECT_FALSE(TranslatesProductWord("ventilatorx", "fan"));
+}
+
+}  // namespace
+}  // namespace conform::recalls
