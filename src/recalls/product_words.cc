@@ -1,6 +1,8 @@
 #include "product_words.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -14,20 +16,18 @@ namespace {
 // product titles is left out: "casque" (a helmet and headphones), "pila"
 // (a saw and a battery), "plancha" (a hair straightener and a griddle),
 // "mascara" (Spanish for a mask).
-constexpr std::string_view kMeanings[] = {
+constexpr std::string_view kKinds[] = {
     // Appliances and electrical goods.
     "kettle kettles | wasserkocher bouilloire bouilloires hervidor hervidores bollitore bollitori czajnik czajniki waterkoker waterkokers",
     "fan fans | ventilator ventilatoren ventilateur ventilateurs ventilador ventiladores ventilatore ventilatori wentylator wentylatory",
     "heater heaters | heizgerat heizlufter heizkorper chauffage calefactor calefactores estufa stufa stufetta termoventilatore grzejnik "
     "grzejniki farelka",
     "dryer dryers | trockner fohn haartrockner seche secador secadores asciugacapelli phon suszarka suszarki fohn haardroger fohnen",
-    "hair | haar haare cheveux cabello pelo capelli wlosow wlosy",
     "straightener straighteners | glatteisen haarglatter lisseur prostownica stijltang",
     "speaker speakers | lautsprecher enceinte enceintes parleur altavoz altavoces altoparlante altoparlanti glosnik glosniki luidspreker "
     "luidsprekers",
     "headphones headphone earphones earbuds | kopfhorer ecouteurs auriculares cuffie auricolari sluchawki koptelefoon oordopjes",
     "projector projectors | projektor projektoren beamer projecteur projecteurs proyector proyectores proiettore proiettori projektory",
-    "projection | projektion proyeccion proiezione projekcja projekcji projekcyjna projectie",
     "lamp lamps light lights | lampe lampen leuchte leuchten licht lichter lumiere lumieres lampara lamparas luz luces lampada lampade luce "
     "luci lampa lampy lampka swiatlo swiatla",
     "torch torches flashlight flashlights | taschenlampe torche soplete linterna linternas torcia latarka latarki zaklamp",
@@ -49,7 +49,6 @@ constexpr std::string_view kMeanings[] = {
     "grill grills | barbecue parrilla griglia",
     "coffee | kaffee cafe caffe kawa kawy koffie",
     "humidifier humidifiers | luftbefeuchter humidificateur humidificador umidificatore nawilzacz luchtbevochtiger",
-    "smoke | rauch fumee humo fumo dymu rook",
     "detector detectors alarm alarms | melder detecteur rilevatore czujnik",
     "mower mowers | rasenmaher maher tondeuse cortacesped tosaerba kosiarka grasmaaier",
     "drill drills | bohrmaschine perceuse taladro trapano wiertarka boormachine",
@@ -84,7 +83,6 @@ constexpr std::string_view kMeanings[] = {
     "playpen playpens | laufstall kojec",
     "bottle bottles | flasche babyflasche biberon biberons bouteille botella bottiglia butelka butelki fles flesje",
     "pacifier pacifiers soother dummy | schnuller tetine sucette chupete ciuccio smoczek speen",
-    "baby babies | babys bebe bebes neonato neonati niemowle niemowlat",
     // Furniture.
     "dresser dressers | kommode commode commodes comoda comodas cassettiera komoda ladekast",
     "drawer drawers | schublade schubladen tiroir tiroirs cajon cajones cassetto cassetti szuflada szuflady szuflad szufladami lade",
@@ -134,7 +132,11 @@ constexpr std::string_view kMeanings[] = {
     "bracelet bracelets | armband pulsera braccialetto bransoletka",
     "earrings | ohrringe pendientes orecchini kolczyki oorbellen",
     "mask masks | maske masque maschera maska masker",
-    // What names say of a product.
+};
+
+// What names say of a product, not what it is: a name ending in one of
+// these ("Bluetooth Shower") names no kind of product.
+constexpr std::string_view kModifiers[] = {
     "wooden | holz holzern bois madera legno drewniany drewniana drewniane hout houten",
     "plastic | kunststoff plastik plastique plastico plastica plastikowy plastikowa",
     "electric | elektrisch elektrische electrique electrico electrica elettrico elettrica elektryczny elektryczna elektryczne",
@@ -149,6 +151,10 @@ constexpr std::string_view kMeanings[] = {
     "fabric | stoff tissu tela tessuto tkanina stof",
     "butane | butan butano butaan",
     "adult adults | erwachsene erwachsenen adulte adultes adulto adultos adulti doroslych dorosly volwassenen",
+    "hair | haar haare cheveux cabello pelo capelli wlosow wlosy",
+    "projection | projektion proyeccion proiezione projekcja projekcji projekcyjna projectie",
+    "smoke | rauch fumee humo fumo dymu rook",
+    "baby babies | babys bebe bebes neonato neonati niemowle niemowlat",
     "round | rund runde rond ronde redondo redonda rotondo rotonda okragly okragla",
     "star stars | stern sterne sternen etoile etoiles estrella estrellas stella stelle gwiazda gwiazdy gwiazd ster sterren",
     "astronaut astronauts | astronaute astronautes astronauta astronauten",
@@ -163,12 +169,16 @@ constexpr std::string_view kMeanings[] = {
 struct Meaning {
   std::string_view english;
   bool english_word;
+  bool kind;  // a kind of product's word, not a modifier's
 };
 
 const std::unordered_map<std::string_view, std::vector<Meaning>>& Meanings() {
   static const auto* table = [] {
     auto* t = new std::unordered_map<std::string_view, std::vector<Meaning>>();
-    for (const std::string_view row : kMeanings) {
+    std::vector<std::pair<std::string_view, bool>> rows;
+    for (const std::string_view row : kKinds) rows.emplace_back(row, true);
+    for (const std::string_view row : kModifiers) rows.emplace_back(row, false);
+    for (const auto& [row, kind] : rows) {
       const std::string_view english = row.substr(0, row.find(' '));
       bool in_english = true;
       for (size_t at = 0; at < row.size();) {
@@ -182,7 +192,7 @@ const std::unordered_map<std::string_view, std::vector<Meaning>>& Meanings() {
         }
         std::vector<Meaning>& of = (*t)[word];
         if (std::none_of(of.begin(), of.end(), [english](const Meaning& m) { return m.english == english; }))
-          of.push_back({english, in_english});
+          of.push_back({english, in_english, kind});
       }
     }
     return t;
@@ -190,10 +200,68 @@ const std::unordered_map<std::string_view, std::vector<Meaning>>& Meanings() {
   return *table;
 }
 
+// A word's hash, eight bytes at a time: every title word of every record
+// is looked up when its keys are made, so this is on the matcher's path.
+uint64_t WordHash(std::string_view w) {
+  uint64_t h = (w.size() + 1) * 0x9E3779B97F4A7C15ULL;
+  for (size_t i = 0; i < w.size(); i += 8) {
+    uint64_t chunk = 0;
+    std::memcpy(&chunk, w.data() + i, std::min<size_t>(8, w.size() - i));
+    h = (h ^ chunk) * 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
+  }
+  return h;
+}
+
+// Meanings() as an open-addressed table at most a quarter full, probed
+// linearly, and a bit per (first two letters, length) of the words it
+// holds: most words looked up are in no row, and are turned away on that
+// bit without hashing.
+struct Slot {
+  std::string_view word;
+  const std::vector<Meaning>* meanings = nullptr;
+};
+
+constexpr size_t kMaxWordSize = 31;
+
+size_t ShapeBit(std::string_view w) {
+  return (static_cast<size_t>(static_cast<unsigned char>(w[0]) & 31) << 10) | (static_cast<size_t>(static_cast<unsigned char>(w[1]) & 31) << 5) |
+         (w.size() & 31);
+}
+
+struct Lookup {
+  std::vector<Slot> slots;
+  std::vector<bool> shapes = std::vector<bool>(size_t{1} << 15);
+};
+
+const Lookup& TheLookup() {
+  static const auto* lookup = [] {
+    const auto& table = Meanings();
+    size_t capacity = 64;
+    while (capacity < 4 * table.size()) capacity *= 2;
+    auto* l = new Lookup;
+    l->slots.resize(capacity);
+    for (const auto& [word, meanings] : table) {
+      size_t at = WordHash(word) & (capacity - 1);
+      while (l->slots[at].meanings != nullptr) at = (at + 1) & (capacity - 1);
+      l->slots[at] = {word, &meanings};
+      if (word.size() >= 2 && word.size() <= kMaxWordSize) l->shapes[ShapeBit(word)] = true;
+    }
+    return l;
+  }();
+  return *lookup;
+}
+
 const std::vector<Meaning>* MeaningsOf(std::string_view word) {
-  const auto& table = Meanings();
-  const auto it = table.find(word);
-  return it == table.end() ? nullptr : &it->second;
+  const Lookup& lookup = TheLookup();
+  if (word.size() < 2 || word.size() > kMaxWordSize || !lookup.shapes[ShapeBit(word)]) return nullptr;
+  const std::vector<Slot>& slots = lookup.slots;
+  const size_t mask = slots.size() - 1;
+  for (size_t at = WordHash(word) & mask;; at = (at + 1) & mask) {
+    const Slot& slot = slots[at];
+    if (slot.meanings == nullptr) return nullptr;
+    if (slot.word == word) return slot.meanings;
+  }
 }
 
 // Whether a listed word of another language than English means what
@@ -217,6 +285,33 @@ std::string_view EnglishProductWord(std::string_view word) {
 }
 
 bool IsListedProductWord(std::string_view word) { return MeaningsOf(word) != nullptr; }
+
+void AddEnglishOfForeignWord(std::string_view title_word, std::vector<std::string_view>* english) {
+  const auto add = [english](const std::vector<Meaning>* meanings) {
+    if (meanings == nullptr) return;
+    for (const Meaning& m : *meanings)
+      if (!m.english_word && std::find(english->begin(), english->end(), m.english) == english->end()) english->push_back(m.english);
+  };
+  add(MeaningsOf(title_word));
+  if (title_word.size() < 8) return;
+  for (size_t split = 3; split + 3 <= title_word.size(); ++split) {
+    if (title_word.size() - split >= 5) add(MeaningsOf(title_word.substr(split)));
+    if (split >= 5) add(MeaningsOf(title_word.substr(0, split)));
+  }
+}
+
+bool MeansAnyOf(std::string_view name_word, const std::vector<std::string_view>& english) {
+  if (english.empty()) return false;
+  const std::vector<Meaning>* meanings = MeaningsOf(name_word);
+  if (meanings == nullptr) return false;
+  return std::any_of(meanings->begin(), meanings->end(),
+                     [&english](const Meaning& m) { return std::find(english.begin(), english.end(), m.english) != english.end(); });
+}
+
+bool IsListedKindWord(std::string_view word) {
+  const std::vector<Meaning>* of = MeaningsOf(word);
+  return of != nullptr && std::any_of(of->begin(), of->end(), [](const Meaning& m) { return m.kind; });
+}
 
 bool TranslatesProductWord(std::string_view title_word, std::string_view name_word) {
   const std::vector<Meaning>* name_meanings = MeaningsOf(name_word);

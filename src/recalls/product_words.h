@@ -11,6 +11,7 @@
 #define CONFORM_RECALLS_PRODUCT_WORDS_H_
 
 #include <string_view>
+#include <vector>
 
 namespace conform::recalls {
 
@@ -22,6 +23,10 @@ std::string_view EnglishProductWord(std::string_view word);
 // Whether `word` (folded) is listed under some meaning, in any language.
 bool IsListedProductWord(std::string_view word);
 
+// Whether `word` (folded) is listed as a kind of product ("projector",
+// "lampe"), not only as what a name says of one ("shower", "wooden").
+bool IsListedKindWord(std::string_view word);
+
 // Whether the title word `title_word`, in another language than English,
 // says what the name word `name_word` (in any) says: both listed under one
 // English word, or a German compound beginning or ending in a translation
@@ -29,6 +34,17 @@ bool IsListedProductWord(std::string_view word);
 // "fan"). English synonyms ("lamp" and "light") are not read as
 // translations.
 bool TranslatesProductWord(std::string_view title_word, std::string_view name_word);
+
+// Adds to *english the English words a title word of another language
+// translates, itself or as a German compound (TranslatesProductWord):
+// "tischventilator" adds "table" and "fan". A title's words read once this
+// way answer MeansAnyOf for every name word of every notice it is judged
+// against.
+void AddEnglishOfForeignWord(std::string_view title_word, std::vector<std::string_view>* english);
+
+// Whether `name_word` (folded, any language) means one of `english`
+// (AddEnglishOfForeignWord's).
+bool MeansAnyOf(std::string_view name_word, const std::vector<std::string_view>& english);
 
 }  // namespace conform::recalls
 

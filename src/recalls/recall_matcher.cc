@@ -994,7 +994,17 @@ std::string_view OtherNumeral(std::string_view w) {
 // Whether the record's title has `word` in another language
 // (TranslatesProductWord: "ventilatore" for "fan").
 bool TitleTranslates(const PreparedRecord& p, std::string_view word) {
-  return std::any_of(p.title_words.begin(), p.title_words.end(), [word](std::string_view t) { return TranslatesProductWord(t, word); });
+  // The English of the title's foreign words, read once for the title a
+  // thread judges against many notices (AddEnglishOfForeignWord); a title
+  // in English has none, and costs no look-up.
+  thread_local std::string title;
+  thread_local std::vector<std::string_view> english;
+  if (title != p.title) {
+    title = p.title;
+    english.clear();
+    for (const std::string_view t : p.title_words) AddEnglishOfForeignWord(t, &english);
+  }
+  return MeansAnyOf(word, english);
 }
 
 // Whether every one of `words` is a word of the record's title, in the
@@ -1076,14 +1086,15 @@ uint32_t ColourBitsInOtherLanguages(const WordList& words) {
 // the listing's, in English or another language, that leaves out the
 // name's variant. A name read in the title's language needs a kind of
 // product there too: the name's own ("Astronaut Nebula projector"), or
-// the notice's (`product_noun`, "fan" of the name "Desktop USB" of a
+// the notice's (its ProductNoun, "fan" of the name "Desktop USB" of a
 // "Fan"), as a name of common words fits the brand's other goods
 // ("Lampada da scrivania USB").
-bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k, std::string_view product_noun) {
+bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k, const PreparedRecord& notice_prepared) {
   const std::vector<std::string>& words = notice.name_words[k];
   bool translated = false;
   if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) return false;
-  if (translated && !product_noun.empty() && !IsListedProductWord(words.back()) &&
+  const std::string_view product_noun = translated ? ProductNoun(notice_prepared) : std::string_view();
+  if (translated && !product_noun.empty() && !IsListedKindWord(words.back()) &&
       !std::any_of(l.title_words.begin(), l.title_words.end(), [product_noun](std::string_view t) { return SameWordOrPlural(t, product_noun); }) &&
       !TitleTranslates(l, product_noun))
     return false;
@@ -1492,7 +1503,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   if (has_for_before_name) {
     const std::string_view noun = ProductNoun(notice);
     for (size_t i = 0; i + 1 < words.size(); ++i) {
-      if (!noun.empty() && SameWordOrPlural(words[i], noun)) break;
+      if (!noun.empty() && (SameWordOrPlural(words[i], noun) || TranslatesProductWord(words[i], noun))) break;
       if (!is_for_before_name(words[i])) continue;
       size_t k = i + 1;
       while (k < words.size() && (words[k].size() <= 2 || brand_word(words[k]))) ++k;
@@ -1507,7 +1518,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
         continue;
       const auto is_name = [&](std::string_view w) {
         return std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
-          return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
+          return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n) || TranslatesProductWord(w, n); });
         });
       };
       if (is_name(words[k])) return true;
@@ -1542,15 +1553,17 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // pan"), the noun not named before "for" (the product "for" a use: "pan
   // for induction hobs"); the words between are the brand's or the
   // notice's name's, so "for kids, plush toy" is no toy made for a toy.
+  // In the title's language too ("Joint de porte pour réfrigérateur rétro
+  // Galanz").
   if (head.size() >= 3) {
+    const auto is_head = [head](std::string_view w) { return SameWordOrPlural(w, head) || TranslatesProductWord(w, head); };
     for (size_t i = 0; i + 1 < words.size(); ++i) {
-      if (SameWordOrPlural(words[i], head)) break;
+      if (is_head(words[i])) break;
       if (!is_for(words[i])) continue;
       size_t k = i + 1;
-      while (k < words.size() && !SameWordOrPlural(words[k], head) &&
-             (IsArticle(words[k]) || brand_word(words[k]) || HasWord(notice.title, words[k])))
+      while (k < words.size() && !is_head(words[k]) && (IsArticle(words[k]) || brand_word(words[k]) || HasWord(notice.title, words[k])))
         ++k;
-      if (k < words.size() && SameWordOrPlural(words[k], head)) return true;
+      if (k < words.size() && is_head(words[k])) return true;
     }
   }
   if (same_brand_field) return false;
@@ -4351,8 +4364,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // Moïse" with the basket's barcode).
     if (j.brands_agree || !j.shared_gtin.empty()) {
       bool name_in_title = false;
-      const std::string_view noun = ProductNoun(n);
-      for (size_t k = 0; k < notice_record.name_words.size() && !name_in_title; ++k) name_in_title = NamesNoticeName(l, notice_record, k, noun);
+      for (size_t k = 0; k < notice_record.name_words.size() && !name_in_title; ++k) name_in_title = NamesNoticeName(l, notice_record, k, n);
       if (!name_in_title && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(), [](const std::string& c) { return !c.empty(); })) {
         const std::string title = CompactAlnum(l.title);
         name_in_title = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
@@ -4700,7 +4712,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         if (translated) words.append(", in the listing's language");
       };
       for (size_t k = 0; k < notice_record.name_words.size() && words.empty(); ++k)
-        if (NamesNoticeName(l, notice_record, k, ProductNoun(n))) {
+        if (NamesNoticeName(l, notice_record, k, n)) {
           for (const auto& w : notice_record.name_words[k]) words.append(words.empty() ? "" : " ").append(w);
           in_its_language(notice_record.name_words[k]);
         }

@@ -1871,6 +1871,18 @@ TEST(RecallIdentityTest, TheNoticesNameInTheListingsLanguageIsReviewed) {
   for (const char* title : {"Cómoda de tela Lumora con 9 cajones", "Commode en tissu Lumora 9 tiroirs"})
     ExpectOneReview(MatchOne(dresser, MakeListing("L", title, "")), title);
   EXPECT_TRUE(MatchOne(dresser, MakeListing("L", "Cómoda Lumora de madera con 6 cajones", "")).empty());
+  // A name ending in what it says of the product ("Bluetooth Shower" of a
+  // speaker) needs the notice's kind of product: not a shower radio. The
+  // product "for" a use is the product ("para ducha"); goods "for" the
+  // product are made for it ("pour réfrigérateur rétro").
+  const Notice speaker = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03293/24", "Speaker", "Lumora", "", "", "Bluetooth Shower Speaker");
+  for (const char* title : {"Altavoz Bluetooth para ducha Lumora", "Lumora Bluetooth-Duschlautsprecher, wasserdicht"})
+    ExpectOneReview(MatchOne(speaker, MakeListing("L", title, "Lumora")), title);
+  EXPECT_TRUE(MatchOne(speaker, MakeListing("L", "Lumora Bluetooth-Duschradio mit Saugnapf", "Lumora")).empty());
+  const Notice fridge = MakeNotice(NoticeSource::kUsCpsc, "26649", "Lumora Retro Refrigerators", "Lumora", "", "");
+  ExpectOneReview(MatchOne(fridge, MakeListing("L", "Réfrigérateur rétro Lumora 7,6 pi³", "Lumora")));
+  for (const char* title : {"Joint de porte pour réfrigérateur rétro Lumora", "Ripiano in vetro per frigorifero retrò Lumora"})
+    EXPECT_TRUE(MatchOne(fridge, MakeListing("L", title, "")).empty()) << title;
 }
 
 TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
