@@ -276,14 +276,6 @@ bool ForeignWordMeans(const std::vector<Meaning>* word_meanings, const std::vect
 
 }  // namespace
 
-std::string_view EnglishProductWord(std::string_view word) {
-  const std::vector<Meaning>* of = MeaningsOf(word);
-  if (of == nullptr) return {};
-  for (const Meaning& m : *of)
-    if (!m.english_word) return m.english;
-  return {};
-}
-
 bool IsListedProductWord(std::string_view word) { return MeaningsOf(word) != nullptr; }
 
 void AddEnglishOfForeignWord(std::string_view title_word, std::vector<std::string_view>* english) {

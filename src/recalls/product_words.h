@@ -15,11 +15,6 @@
 
 namespace conform::recalls {
 
-// The English word that `word` (folded), a word of another language,
-// translates ("ventilatore": "fan"); empty for English words and words
-// listed under no meaning.
-std::string_view EnglishProductWord(std::string_view word);
-
 // Whether `word` (folded) is listed under some meaning, in any language.
 bool IsListedProductWord(std::string_view word);
 

@@ -2,17 +2,28 @@
 
 #include <gtest/gtest.h>
 
+#include <string_view>
+#include <vector>
+
 namespace conform::recalls {
 namespace {
 
-TEST(ProductWordsTest, AWordOfAnotherLanguageSaysItsEnglishWord) {
-  EXPECT_EQ(EnglishProductWord("ventilatore"), "fan");
-  EXPECT_EQ(EnglishProductWord("wasserkocher"), "kettle");
-  EXPECT_EQ(EnglishProductWord("tiroirs"), "drawer");
-  // English words, and words listed under no meaning, say none.
-  EXPECT_EQ(EnglishProductWord("fan"), "");
-  EXPECT_EQ(EnglishProductWord("fans"), "");
-  EXPECT_EQ(EnglishProductWord("varmfront"), "");
+TEST(ProductWordsTest, AWordOfAnotherLanguageSaysItsEnglishWords) {
+  std::vector<std::string_view> english;
+  AddEnglishOfForeignWord("ventilatore", &english);
+  AddEnglishOfForeignWord("tiroirs", &english);
+  EXPECT_EQ(english, (std::vector<std::string_view>{"fan", "drawer"}));
+  // English words, and words listed under no meaning, add none.
+  english.clear();
+  for (const char* w : {"fan", "fans", "varmfront"}) AddEnglishOfForeignWord(w, &english);
+  EXPECT_TRUE(english.empty());
+  // A compound its parts.
+  AddEnglishOfForeignWord("tischventilator", &english);
+  EXPECT_EQ(english, (std::vector<std::string_view>{"fan", "table"}));
+  EXPECT_TRUE(MeansAnyOf("fans", english));
+  EXPECT_TRUE(MeansAnyOf("ventilateur", english));
+  EXPECT_FALSE(MeansAnyOf("lamp", english));
+  EXPECT_FALSE(MeansAnyOf("fan", {}));
 }
 
 TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {

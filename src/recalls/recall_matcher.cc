@@ -3860,8 +3860,9 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       names.push_back(together);
     }
     // The English of the title's words sellers translate ("ventilatore" is
-    // "fan"): keyed too, so that "Ventilatore da scrivania" of the brand
-    // meets the notice of its "Desktop USB fan" (TranslatesProductWord).
+    // "fan", "tauchlampe" "dive" and "lamp"): keyed too, so that
+    // "Ventilatore da scrivania" of the brand meets the notice of its
+    // "Desktop USB fan" (AddEnglishOfForeignWord).
     thread_local std::vector<std::string_view> english;
     english.clear();
     for (const std::string_view name : names) {
@@ -3870,8 +3871,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
         if (StopWord(w) || std::find(own.begin(), own.end(), w) != own.end() || words >= 12) continue;
         ++words;
         keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
-        if (name.data() == b.data())
-          if (const std::string_view e = EnglishProductWord(w); !e.empty() && e != Singular(w)) english.push_back(e);
+        if (name.data() == b.data()) AddEnglishOfForeignWord(w, &english);
       }
       for (const std::string_view e : english) keys.push_back(fmt::format("b:{}|{}", name, e));
       for (const std::string& w : hyphenated) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
