@@ -264,19 +264,7 @@ const std::vector<Meaning>* MeaningsOf(std::string_view word) {
   }
 }
 
-// Whether a listed word of another language than English means what
-// `name_meanings` hold.
-bool ForeignWordMeans(const std::vector<Meaning>* word_meanings, const std::vector<Meaning>& name_meanings) {
-  if (word_meanings == nullptr) return false;
-  for (const Meaning& m : *word_meanings)
-    if (!m.english_word && std::any_of(name_meanings.begin(), name_meanings.end(), [&m](const Meaning& n) { return n.english == m.english; }))
-      return true;
-  return false;
-}
-
 }  // namespace
-
-bool IsListedProductWord(std::string_view word) { return MeaningsOf(word) != nullptr; }
 
 void AddEnglishOfForeignWord(std::string_view title_word, std::vector<std::string_view>* english) {
   const auto add = [english](const std::vector<Meaning>* meanings) {
@@ -306,18 +294,10 @@ bool IsListedKindWord(std::string_view word) {
 }
 
 bool TranslatesProductWord(std::string_view title_word, std::string_view name_word) {
-  const std::vector<Meaning>* name_meanings = MeaningsOf(name_word);
-  if (name_meanings == nullptr) return false;
-  if (ForeignWordMeans(MeaningsOf(title_word), *name_meanings)) return true;
-  // A German compound beginning or ending in a translation of five letters
-  // or more ("schreibtischventilator" for "desktop" and for "fan"), the
-  // rest three letters or more.
-  if (title_word.size() < 8) return false;
-  for (size_t split = 3; split + 3 <= title_word.size(); ++split)
-    if ((title_word.size() - split >= 5 && ForeignWordMeans(MeaningsOf(title_word.substr(split)), *name_meanings)) ||
-        (split >= 5 && ForeignWordMeans(MeaningsOf(title_word.substr(0, split)), *name_meanings)))
-      return true;
-  return false;
+  thread_local std::vector<std::string_view> english;
+  english.clear();
+  AddEnglishOfForeignWord(title_word, &english);
+  return MeansAnyOf(name_word, english);
 }
 
 }  // namespace conform::recalls

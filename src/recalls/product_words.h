@@ -15,9 +15,6 @@
 
 namespace conform::recalls {
 
-// Whether `word` (folded) is listed under some meaning, in any language.
-bool IsListedProductWord(std::string_view word);
-
 // Whether `word` (folded) is listed as a kind of product ("projector",
 // "lampe"), not only as what a name says of one ("shower", "wooden").
 bool IsListedKindWord(std::string_view word);

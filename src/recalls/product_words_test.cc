@@ -47,7 +47,7 @@ TEST(ProductWordsTest, GermanCompoundsBeginOrEndInATranslation) {
   EXPECT_TRUE(TranslatesProductWord("duschlautsprecher", "shower"));
   EXPECT_TRUE(TranslatesProductWord("duschlautsprecher", "speaker"));
   // Not a part shorter than five letters, nor a rest shorter than three.
-  EXPECT_FALSE(TranslatesProductWord("hutablage", "hat"));
+  EXPECT_FALSE(TranslatesProductWord("bettlaken", "bed"));  // "bett", four letters
   EXPECT_FALSE(TranslatesProductWord("ventilatorx", "fan"));
 }
 
