@@ -167,7 +167,7 @@ expect_run(2 "file +FAIL" ${CONFORM} credential verify ${TMP}/vc/missing.json)  
 # nothing written), re-import changes nothing, list.
 set(RECALLS ${DATA}/../tests/data/recalls)
 file(REMOVE ${TMP}/notices.db)
-expect_run(0 "safetygate_sample.json: 11 records, 11 notices, 0 skipped, 1 warning.*eu-safety-gate: 11 new, 0 updated, 0 unchanged, 0 skipped"
+expect_run(0 "safetygate_sample.json: 11 records, 11 notices, 0 skipped, 5 warnings.*eu-safety-gate: 11 new, 0 updated, 0 unchanged, 0 skipped"
            ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
 expect_run(0 "eu-safety-gate: 0 new, 0 updated, 11 unchanged" ${CONFORM} recalls import --source eu-safety-gate ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db -q)
 expect_run(2 "this is not a us-cpsc feed.*--source eu-safety-gate" ${CONFORM} recalls import --source us-cpsc ${RECALLS}/safetygate_sample.json --db ${TMP}/notices.db)
