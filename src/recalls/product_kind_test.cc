@@ -343,16 +343,16 @@ class ProductKindsLoadTest : public ::testing::Test {
     auto c = Classifier::Load(*vocabulary_, data + "/classify/hs.yaml", data + "/classify/keywords.yaml");
     ASSERT_TRUE(c.ok()) << c.error().ToString();
     classifier_ = std::make_unique<Classifier>(std::move(c).value());
-    // One directory per test: ctest runs the tests of this fixture side by side.
-    dir_ = std::filesystem::path(::testing::TempDir()) / "product_kinds_test" /
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    // One directory per test, none shared: ctest runs the tests of this
+    // fixture side by side, and a shared parent one test removes as
+    // another creates its own under it fails the other.
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           (std::string("product_kinds_test_") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(dir_);
   }
-  // The test's directory, and the fixture's once no test of it is left.
   void TearDown() override {
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
-    std::filesystem::remove(dir_.parent_path(), ignored);
   }
   std::string Write(const std::string& text) {
     const std::string path = (dir_ / "kinds.yaml").string();
