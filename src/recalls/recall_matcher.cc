@@ -4843,7 +4843,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // an accessory fits, and say so in words of any language
       // ("Reservetouw voor schommel Nola 5715404196000" for a swing).
       m.action = RecallAction::kReview;
-      rule = fmt::format("rule: shared {}, but nothing else the listing says (brand, kind of product, name, a word of the notice's title) "
+      rule = fmt::format("rule: shared {}, but nothing else the listing says (brand, the same kind of product, name, a word of the notice's title) "
                          "agrees -> review", id_kind);
     } else if (!j.case_gtin.empty() && !j.brands_agree) {
       // A case's number holds the unit's by convention only: with the

@@ -1597,7 +1597,7 @@ TEST(RecallIdentityTest, ARestrictedCirculationGtinIdentifiesOnlyWithTheBrand) {
   ASSERT_EQ(copied.size(), 1u);
   EXPECT_EQ(copied[0].action, RecallAction::kReview);
   EXPECT_EQ(copied[0].evidence.back(),
-            "rule: shared GTIN, but nothing else the listing says (brand, kind of product, name, a word of the notice's title) agrees -> review");
+            "rule: shared GTIN, but nothing else the listing says (brand, the same kind of product, name, a word of the notice's title) agrees -> review");
 }
 
 // A swing's barcode on a spare rope, in the languages sellers write; and
