@@ -991,6 +991,11 @@ std::string_view OtherNumeral(std::string_view w) {
   return {};
 }
 
+// Whether the record's title has `word`, in the singular or the plural.
+bool TitleHasWordOrPlural(const PreparedRecord& p, std::string_view word) {
+  return std::any_of(p.title_words.begin(), p.title_words.end(), [word](std::string_view t) { return SameWordOrPlural(t, word); });
+}
+
 // Whether the record's title has `word` in another language
 // (TranslatesProductWord: "ventilatore" for "fan").
 bool TitleTranslates(const PreparedRecord& p, std::string_view word) {
@@ -1095,7 +1100,7 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
   if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) return false;
   const std::string_view product_noun = translated ? ProductNoun(notice_prepared) : std::string_view();
   if (translated && !product_noun.empty() && !IsListedKindWord(words.back()) &&
-      !std::any_of(l.title_words.begin(), l.title_words.end(), [product_noun](std::string_view t) { return SameWordOrPlural(t, product_noun); }) &&
+      !TitleHasWordOrPlural(l, product_noun) &&
       !TitleTranslates(l, product_noun))
     return false;
   const uint32_t colours = k < notice.name_colours.size() ? notice.name_colours[k] : 0;
@@ -4573,7 +4578,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       const auto names_notice_noun = [&] {
         const std::string_view noun = ProductNoun(notice_of(j.candidate));
         const PreparedRecord& lp = listing_of(j.candidate);
-        return !noun.empty() && std::any_of(lp.title_words.begin(), lp.title_words.end(), [noun](std::string_view w) { return SameWordOrPlural(w, noun); });
+        return !noun.empty() && TitleHasWordOrPlural(lp, noun);
       };
       if (!(j.notice_has_code && code_written) &&
           (!(model_says || named) || !brands_agree || (j.gtins_differ && !(j.named && names_notice_noun())))) {
