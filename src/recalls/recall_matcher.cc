@@ -1576,6 +1576,24 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // word may come between ("pour vidéoprojecteur BenQ", "für Beamer BenQ",
   // "для проектора BenQ", "untuk proyektor BenQ", "cho máy chiếu BenQ",
   // "til projektor BenQ", "pentru proiector BenQ", "για προβολέα BenQ").
+  // "Tritthocker für Kinder <brand>": the notice's product named before
+  // "for" whom, and no other "for" before it, is the product, as "Step
+  // stool for toddlers <brand>" is. Its noun or a kind of product its
+  // title names, in the title's language too.
+  const auto product_named_before = [&](size_t end) {
+    thread_local std::vector<std::string_view> before;
+    SplitWords(std::string_view(listing.title).substr(0, end), &before);
+    const std::string_view noun = ProductNoun(notice);
+    bool named = false;
+    for (const std::string_view w : before) {
+      if (is_for(w)) return false;
+      named = named || (!noun.empty() && (SameWordOrPlural(w, noun) || TranslatesProductWord(w, noun))) ||
+              std::any_of(notice.title_words.begin(), notice.title_words.end(), [w](std::string_view n) {
+                return IsListedKindWord(n) && (SameWordOrPlural(w, n) || TranslatesProductWord(w, n));
+              });
+    }
+    return named;
+  };
   const auto for_brand = [&](const std::string& brand) {
     for (const std::string_view word : kForWords)
       if (HasWord(listing.title, fmt::format("{} {}", word, brand))) return true;
@@ -1603,7 +1621,8 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
           return !PolishPreposition(std::string_view(listing.title).substr(earlier_from, from - 1 - earlier_from));
         };
         if ((back == 2 && (word == "fur" || word == "pour" || word == "para" || word == "voor" || (word == "do" && !product_named_by_use()) ||
-                           word == "для" || word == "untuk" || word == "til" || word == "pentru" || word == "για")) ||
+                           word == "для" || word == "untuk" || word == "til" || word == "pentru" || word == "για") &&
+             !(SaysWhomItIsFor(between) && product_named_before(start))) ||
             (back >= 2 && word == "cho"))
           return true;
         if (back == 1) between = word;
@@ -2383,7 +2402,7 @@ std::string BatchCode(std::string_view w) {
 }
 
 bool IsBatchNumberWord(std::string_view w) {
-  return w == "number" || w == "numbers" || w == "no" || w == "nr" || w == "nummer" || w == "numero" || w == "número" || w == "n°" ||
+  return w == "number" || w == "numbers" || w == "no" || w == "nr" || w == "nummer" || w == "numero" || w == "número" || w == "numéro" || w == "n°" ||
          w == "nº" || w == "code" || w == "codes" || w == ":" || w == "#" || w == "numeris" || w == "numurs" || w == "номер" ||
          w == "szám" || w == "szam";
 }
@@ -2395,8 +2414,9 @@ bool IsBatchNumberWord(std::string_view w) {
 constexpr std::string_view kBatchStems[] = {"batch", "date code", "批次", "批号", "批號", "ロット", "partii", "sarze", "šarže", "šarža", "sarza",
                                             "ch.-b", "lotnummer", "partijnummer", "partinummer", "satsnummer", "sarzs", "tételszám",
                                             "tetelszam", "gyártási tétel", "gyartasi tetel", "eränumero", "eranumero", "партид", "παρτίδ",
-                                            "παρτιδ"};
-constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "partie", "partij", "los-nr", "erä", "serij", "serii"};
+                                            "παρτιδ", "s/n", "serienummer", "de serie", "de série", "di serie", "seryjny"};
+constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "partie", "partij", "los-nr", "erä", "serij", "serii",
+                                                "serial", "serien"};
 
 // Whether a text may label a batch, before it is normalised: an ASCII one
 // holds a stem above in any case; one with other characters may, folded.
@@ -2441,7 +2461,11 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
       "batch", "batch-nr", "batchnr", "batchnummer", "chargennummer", "charge-nr", "chargen-nr", "ch.-b", "ch-b", "lot-nr", "los-nr",
       "lotnummer", "partijnummer", "partinummer", "partinr", "satsnummer", "sarze", "šarže", "šarža", "sarza", "eränumero", "eranumero",
       "tételszám", "tetelszam", "sarzs", "sarzsszám", "sarzsszam", "партида", "партиден", "παρτίδα", "παρτιδα", "παρτίδασ", "παρτιδασ",
-      "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号"};
+      "批次", "批号", "批號", "生产批号", "生產批號", "ロット番号",
+      // A unit's serial number, which a notice's serial ranges place
+      // ("From MCPF-1000050 to MCPF-1003289"): German, Dutch, Danish,
+      // Norwegian and Swedish.
+      "seriennummer", "serien-nr", "seriennr", "serienummer", "s/n"};
   // Labels of two words: "date code"; Polish "nr partii", "numer partii",
   // "numer serii", Croatian "broj serije", Slovenian "številka serije" (the
   // number of the batch); Hungarian "gyártási tétel" (production lot).
@@ -2449,13 +2473,16 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
       {"date", "code"},       {"date", "codes"},     {"nr", "partii"},        {"numer", "partii"},    {"nr", "serii"},
       {"numer", "serii"},     {"nr", "serije"},      {"numer", "serije"},     {"broj", "serii"},      {"broj", "serije"},
       {"številka", "serii"},  {"številka", "serije"}, {"stevilka", "serii"},  {"stevilka", "serije"}, {"gyártási", "tétel"},
-      {"gyártási", "tetel"},  {"gyartasi", "tétel"}, {"gyartasi", "tetel"}};
+      {"gyártási", "tetel"},  {"gyartasi", "tétel"}, {"gyartasi", "tetel"},
+      // A serial number: French "numéro de série", Spanish "número de
+      // serie", Italian "numero di serie", Polish "numer seryjny".
+      {"de", "série"},        {"de", "serie"},       {"di", "serie"},         {"numer", "seryjny"},   {"nr", "seryjny"}};
   // Words that are as often something else ("a lot of", "fast charge", a
   // political party: Dutch "partij", Lithuanian "partija", Latvian and
   // Estonian "partii", Finnish "erä" a round): only before a colon, "#" or
   // a number word, or a code of four characters or more.
   static const std::unordered_set<std::string_view> kWeakLabels = {"lot", "charge", "lote", "lotto", "partia", "partie", "partij", "partijos",
-                                                                    "partijas", "partii", "erä", "serija", "ロット"};
+                                                                    "partijas", "partii", "erä", "serija", "ロット", "serial"};
   // Words after a number that make it a quantity: "Batch: 500 pcs", "Lotto:
   // 120 pezzi".
   static const std::unordered_set<std::string_view> kCounts = {"pcs", "pc", "pieces", "piece", "pezzi", "pz", "stuck", "stück", "szt",
@@ -2464,7 +2491,10 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
   for (size_t i = 0; i < words.size() && batches.size() < 8; ++i) {
     size_t at = i + 1;
     bool strong = kLabels.count(words[i]) != 0;
-    if (!strong && at < words.size() && kTwoWordLabels.count(std::pair(words[i], words[at])) != 0) {
+    // "de série" after a number word only ("numéro de série"; not
+    // "modèle de série").
+    if (!strong && at < words.size() && kTwoWordLabels.count(std::pair(words[i], words[at])) != 0 &&
+        ((words[i] != "de" && words[i] != "di") || (i > 0 && IsBatchNumberWord(words[i - 1])))) {
       strong = true;
       ++at;
     }

@@ -1912,6 +1912,20 @@ TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
   ExpectOneTakedown(MatchOne(tower, MakeListing("L", "Tour d'apprentissage pliable Lumikid LT0002", "Lumikid")));
 }
 
+TEST(RecallIdentityTest, TheProductForWhomBeforeItsBrandIsTheProduct) {
+  // The product named first, then whom it is for, then its brand and code:
+  // the product, as "Learning tower for toddlers <brand>" is. Not what is
+  // named first when it is something else, nor a second "for".
+  const Notice stool = MakeNotice(NoticeSource::kUsCpsc, "26660", "Lumikid Foldable Step Stools", "Lumikid", "LT0003", "");
+  for (const char* title : {"Tritthocker für Kinder Lumikid LT0003", "Klappbarer Tritthocker aus Holz für Kinder Lumikid LT0003",
+                            "Tabouret pour enfants Lumikid LT0003", "Taburete para niños Lumikid LT0003", "Sgabello per bambini Lumikid LT0003",
+                            "Step stool for toddlers Lumikid LT0003"})
+    ExpectOneTakedown(MatchOne(stool, MakeListing("L", title, "")), title);
+  for (const char* title : {"Capote pour bébé Lumikid LT0003", "Kissen für Kinder Lumikid LT0003", "Bezug für Tritthocker für Kinder Lumikid LT0003",
+                            "Housse de tabouret pour enfants Lumikid LT0003"})
+    ExpectOneReview(MatchOne(stool, MakeListing("L", title, "")), title);
+}
+
 // A notice giving its code to a battery or a charger the maker also sold
 // on its own: the maker's battery of that code "for" the product, or a
 // "replacement", is the recalled part. Without the maker in the brand
@@ -1940,6 +1954,8 @@ TEST(RecallIdentityTest, AListingStatingABatchTheNoticeLeavesOutIsReviewed) {
   lamp.batch_numbers = {"2301-2352"};
   Notice kettle = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90025/26", "Kettle", "Brewly", "BK-1750", "");
   kettle.batch_numbers = {"L2301, L2302", "L2410 to L2420"};
+  Notice mower = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90026/26", "Robotic lawn mower", "Lumora", "RM4000", "");
+  mower.batch_numbers = {"From MCJF-1000031 to MCJF-1005100 (RM1000)", "From MCPF-1000050 to MCPF-1003289 (RM4000)"};
   const auto action = [](const Notice& n, const char* title, const char* brand, const char* description = "", bool kept = false) {
     Listing l = MakeListing("L", title, brand);
     l.description = description;
@@ -1958,6 +1974,11 @@ TEST(RecallIdentityTest, AListingStatingABatchTheNoticeLeavesOutIsReviewed) {
     EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "Lot: L2302", kept), RecallAction::kTakedown);
     EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "批次：L2415", kept), RecallAction::kTakedown);
     EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "批次：L2421", kept), RecallAction::kReview);
+    // A serial number against the notice's serial ranges, as Honda's
+    // Miimo alert gives them per type.
+    EXPECT_EQ(action(mower, "Lumora RM4000 Mähroboter", "Lumora", "Seriennummer: MCPF-1005000", kept), RecallAction::kReview);
+    EXPECT_EQ(action(mower, "Lumora RM4000 Mähroboter", "Lumora", "Seriennummer: MCPF-1002000", kept), RecallAction::kTakedown);
+    EXPECT_EQ(action(mower, "Lumora RM4000 robot mower, S/N MCPF-1003290", "Lumora", "", kept), RecallAction::kReview);
   }
   // "Lot" and "Charge" are batches only so labelled.
   EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle, lot of 2", "Brewly"), RecallAction::kTakedown);
@@ -2031,6 +2052,13 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   for (const char* text : {"a lot of fun, fast charge 65w, batch of 12 cookies", "charge: 65w pd fast charging. batch 20pcs",
                            "batch: 500 pcs per carton", "lot: 100 pcs", "lotto: 120 pezzi", "new batch 2024 just arrived", "charge: 2023",
                            "lot de 3", "lote 2 unidades", "partij van 3 stuks", "1. erä alkaa", "politická partija 2", "era x100 series"})
+    EXPECT_TRUE(ReadBatches(text).empty()) << text;
+  // A unit's serial number, which a notice's serial ranges place.
+  for (const char* text : {"serial number: mcpf-1005000", "s/n: mcpf-1005000", "seriennummer mcpf-1005000", "serien-nr.: mcpf-1005000",
+                           "numéro de série : mcpf-1005000", "número de serie mcpf-1005000", "numero di serie: mcpf-1005000",
+                           "numer seryjny: mcpf-1005000", "serienummer: mcpf-1005000"})
+    EXPECT_EQ(ReadBatches(text), std::vector<std::string>{"MCPF-1005000"}) << text;
+  for (const char* text : {"usb serial adapter for arduino", "serial port cable 2m", "modèle de série x200 à vendre", "serial 2024 edition"})
     EXPECT_TRUE(ReadBatches(text).empty()) << text;
   EXPECT_EQ(CodeRangesIn("only hair dryers with date codes 2301 through 2335 are included"), std::vector<std::string>{"2301-2335"});
   EXPECT_EQ(CodeRangesIn("all lot codes between 2301 and 2352"), std::vector<std::string>{"2301-2352"});
