@@ -133,6 +133,17 @@ bool IsUnknownPlaceholder(std::string_view text) {
   for (std::string_view p : {"", "unknown", "not known", "none", "n/a", "na", "n.a.", "-", "--", "no brand", "unknown brand", "brand unknown",
                              "without brand", "unbranded", "no name", "noname", "not specified"})
     if (l == p) return true;
+  // As the EU's authorities write it in their own languages (Safety Gate
+  // passes their words on): "not stated", "unknown", "without a brand".
+  for (std::string_view p : {"neuvedena", "neuvedená", "neuvedeno", "neuvedené", "neznáma", "neznama", "neznámá", "neznama", "bez značky",
+                             "bez znacky", "bez marki", "brak marki", "nieznana", "nieznany", "unbekannt", "ohne marke", "keine marke",
+                             "sans marque", "inconnue", "inconnu", "non précisée", "non precisee", "sin marca", "desconocida",
+                             "desconocido", "senza marca", "sconosciuta", "sconosciuto", "sem marca", "desconhecida", "desconhecido",
+                             "onbekend", "geen merk", "ismeretlen", "neznana", "ni navedena", "nepoznata", "nepoznato", "necunoscut",
+                             "necunoscută", "necunoscuta", "fără marcă", "fara marca", "nežinoma", "nezinoma", "nenurodyta", "nezināms",
+                             "nezinams", "nav norādīts", "nav noradits", "teadmata", "tuntematon", "okänt", "okänd", "ukendt", "ukjent",
+                             "неизвестна", "без марка", "άγνωστη", "άγνωστο"})
+    if (l == p) return true;
   return false;
 }
 

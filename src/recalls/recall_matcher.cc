@@ -64,6 +64,10 @@ bool PlaceholderBrand(std::string_view key) {
   static const std::unordered_set<std::string_view> kPlaceholders = {
       "unknown", "unknown brand", "no brand", "nobrand", "unbranded", "generic", "none", "n a", "na", "not known",
       "brand unknown", "without brand", "no name", "noname", "sans marque", "ohne marke", "sin marca", "senza marca",
+      // And as the EU's authorities write it ("Neuvedena": not stated).
+      "neuvedena", "neuvedeno", "neznama", "bez znacky", "bez marki", "brak marki", "unbekannt", "keine marke", "inconnue", "inconnu",
+      "desconocida", "desconocido", "sconosciuta", "sconosciuto", "sem marca", "onbekend", "geen merk", "ismeretlen", "nepoznata",
+      "necunoscut", "necunoscuta", "fara marca", "tuntematon",
       // Words of a label, not a maker's name ("ORIGINAL" on a charger).
       "original", "oem", "genuine",
       // What B2B catalogues write for goods sold under the buyer's label,
@@ -4409,6 +4413,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (!j.shared_gtin.empty()) {
         j.name_in_title = name_in_title;
         j.shared_title_word = SharedTitleWord(l, n);
+        // Or in the listing's language: "Feuerzeug" with a novelty
+        // lighter's barcode.
+        for (size_t k = 0; k < n.title_words.size() && j.shared_title_word.empty(); ++k) {
+          const std::string_view w = n.title_words[k];
+          if (w.size() >= 3 && std::none_of(w.begin(), w.end(), IsDigit) && TitleTranslates(l, w)) j.shared_title_word = w;
+        }
       }
     }
     if (!j.named && !notice_record.product_name_words.empty()) {

@@ -1611,6 +1611,13 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title << ": " << hits[0].evidence.back();
   }
   ExpectOneTakedown(MatchOne(swing, MakeListing("L", "Garden swing for kids Nola", "OEM", "5715404196000")));
+  // The notice's words in the listing's language agree as its own do (a
+  // real alert's, SR/03726/24, whose brand is "not stated").
+  const Notice lighter = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03726/24", "Novelty lighter", "", "", "08592023024795",
+                                    "Zapalovač ve tvaru pěti hracích kostek");
+  for (const char* title : {"Feuerzeug Würfel Form 5 Spielwürfel nachfüllbar", "Zapalniczka kości do gry 5 kostek"})
+    ExpectOneTakedown(MatchOne(lighter, MakeListing("L", title, "", "8592023024795")), title);
+  ExpectOneReview(MatchOne(lighter, MakeListing("L", "Spielwürfel 5 Stück Holz", "", "8592023024795")));
   // A charging cable, a case, a mattress, a cover, a pad, a tray, a
   // footmuff or a cushion named in the languages of Central and Eastern
   // European shops, with the product's barcode: reviewed.
