@@ -940,13 +940,17 @@ std::string_view ProductNoun(const PreparedRecord& notice) {
 // Whether a notice's product name names a whole vehicle ("Passenger car",
 // "Light commercial vehicle", "Motorcycle"), not a part a regulator files
 // under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
-bool NamesAVehicle(const PreparedRecord& notice) {
+bool IsVehicleWord(std::string_view w) {
   static constexpr std::string_view kVehicles[] = {
       "car",   "cars",    "vehicle", "vehicles", "van",    "vans",      "motorcycle", "motorcycles", "motorbike", "truck",  "trucks",
       "lorry", "bus",     "coach",   "quad",     "atv",    "moped",     "tractor",    "motorhome",   "caravan",   "pickup", "minibus",
       "suv",   "snowmobile", "scooter"};
+  return std::find(std::begin(kVehicles), std::end(kVehicles), w) != std::end(kVehicles);
+}
+
+bool NamesAVehicle(const PreparedRecord& notice) {
   // The last word of the name says what it is: a "car seat" is a seat.
-  return std::find(std::begin(kVehicles), std::end(kVehicles), ProductNoun(notice)) != std::end(kVehicles);
+  return IsVehicleWord(ProductNoun(notice));
 }
 
 // Whether a normalised title writes a quantity of a name ("2000w") apart
@@ -2334,7 +2338,9 @@ bool IsSizeOrSuccessorSuffix(std::string_view letters) { return letters == "X" |
 // most 8 words each after commas ("Quiet Book Montessori Spielzeug, 3D
 // Filz Busy Book Sensorisches Spielzeug"), each of them. None for a
 // sentence (a full stop at its end, a line break) or a placeholder.
-std::vector<std::string_view> NamesInDescription(std::string_view d) {
+// With `models_listed` (an alert on a whole vehicle: "Astra L, Corsa,
+// Mokka"), a short description with commas lists names too.
+std::vector<std::string_view> NamesInDescription(std::string_view d, bool models_listed) {
   constexpr size_t kMaxWords = 8, kMaxBytes = 80, kMaxListBytes = 120;
   while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
   while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
@@ -2358,7 +2364,7 @@ std::vector<std::string_view> NamesInDescription(std::string_view d) {
     }
     return parts;
   };
-  if (d.size() <= kMaxBytes && word_count(d) <= kMaxWords) return split(d, " / ");
+  if (d.size() <= kMaxBytes && word_count(d) <= kMaxWords && !(models_listed && d.find(", ") != std::string_view::npos)) return split(d, " / ");
   if (d.find(", ") == std::string_view::npos) return {};
   std::vector<std::string_view> names = split(d, ", ");
   for (const std::string_view name : names)
@@ -2791,8 +2797,9 @@ MatchRecord FromNotice(const Notice& n) {
   // the text of each record paired with this one.
   r.brands.assign(n.brands.begin(), n.brands.begin() + static_cast<std::ptrdiff_t>(std::min(n.brands.size(), kMaxBrands)));
   const std::string name = n.product_name.empty() ? n.title : n.product_name;
-  if (const std::vector<std::string_view> names = NamesInDescription(n.description); !names.empty()) {
-    const std::string product = CollapseToWords(FoldForMatching(name));
+  const std::string product = CollapseToWords(FoldForMatching(name));
+  const bool names_a_vehicle = n.source == NoticeSource::kEuSafetyGate && IsVehicleWord(product.substr(product.rfind(' ') + 1));
+  if (const std::vector<std::string_view> names = NamesInDescription(n.description, names_a_vehicle); !names.empty()) {
     std::string brand_words;
     for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
     for (const std::string_view one : names) {
@@ -4651,7 +4658,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       j.kinds_doubted = j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && j.brands_agree &&
                         j.agreement == CodeAgreement::kSame && j.notice_code != nullptr &&
                         (j.notice_code->normalized.size() >= 8 || j.kinds.listing_filed_only) && !outside_vocabulary;
-      if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && !j.kinds_doubted) {  // another kind of product
+      // A vehicle's alert, and its brand and name in a listing that says
+      // it is no goods named after it: the features a vehicle's ad lists
+      // name appliances ("Opel Corsa F 1.2, Klima, PDC": air
+      // conditioning), not what it sells. Reviewed, as the vehicle is.
+      const bool vehicle_named =
+          j.whole_vehicle && j.named && (indexed_are_notices_ ? *query_kind : state_->kinds[c]).not_of.empty();
+      if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && !j.kinds_doubted && !vehicle_named) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;
       }

@@ -437,6 +437,15 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     EXPECT_NE(m[0].evidence.back().find("outside the product vocabulary (a vehicle)"), std::string::npos) << m[0].evidence.back();
   }
   EXPECT_EQ(reviewed, 3u);  // each was a takedown before: the model code and the brand agree
+  // A car's ad lists its features, which name appliances ("Klima", air
+  // conditioning in German ads): still the car, reviewed. Goods named after
+  // it are not.
+  Notice cars = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90005/24", "Passenger car", "Lumora", "", "", "Astra L, Rover, Mokka");
+  cars.category = "Motor vehicles";
+  const RecallIndex by_cars({FromNotice(cars)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022, 19.000 km, Klima, PDC", "Lumora Rover 2022 Klimaanlage Navi"})
+    ExpectOneReview(by_cars.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Fußmatten Klima", "Lumora"))).empty());
   // A notice filed under motor vehicles, against one listing: the action.
   const auto action_of = [&](const char* product, const char* brand, const char* model, const char* title) {
     Notice n = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00004/24", product, brand, model, "");
@@ -2253,8 +2262,13 @@ TEST(RecallIdentityTest, ADescriptionGivingTheProductsNameIsItsName) {
                                   "Quiet Book Montessori Spielzeug, 3D Filz Busy Book Sensorisches Spielzeug"))
                 .name_words,
             (Words{{"quiet", "montessori", "spielzeug"}, {"3d", "filz", "busy", "sensorisches", "spielzeug"}}));
-  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Passenger car", "Opel", "", "", "Corsa, Mokka")).name_words,
-            (Words{{"corsa", "mokka"}}));
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Perfume", "Acme", "", "", "Rose, Oud")).name_words,
+            (Words{{"rose", "oud"}}));
+  // Except the models of a whole vehicle's alert (A12/02827/24).
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/02827/24", "Passenger car", "Opel/Vauxhall", "", "",
+                                  "Astra L, Corsa, Crossland X, Mokka"))
+                .name_words,
+            (Words{{"astra"}, {"corsa"}, {"crossland"}, {"mokka"}}));  // one letter is no word of a name
   EXPECT_TRUE(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A", "Toy", "Acme", "", "",
                                     "Plush toy with a long list of words, more than eight of them in this one part, and another"))
                   .name_words.empty());
