@@ -2786,6 +2786,17 @@ std::vector<std::string_view> FirmNames(std::string_view firm) {
 
 MatchRecord FromNotice(const Notice& n) {
   MatchRecord r;
+  // Four digits alone, 1950 to 2039: the years of the production period.
+  for (size_t i = 0; i + 4 <= n.production_period.size(); ++i) {
+    const std::string_view t = n.production_period;
+    if ((i > 0 && IsDigit(t[i - 1])) || (i + 4 < t.size() && IsDigit(t[i + 4])) || !std::all_of(t.begin() + i, t.begin() + i + 4, IsDigit))
+      continue;
+    const int year = std::stoi(std::string(t.substr(i, 4)));
+    if (year < 1950 || year > 2039) continue;
+    r.made_from_year = r.made_from_year == 0 ? year : std::min(r.made_from_year, year);
+    r.made_to_year = std::max(r.made_to_year, year);
+    i += 3;
+  }
   r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
   r.is_notice = true;
   r.batches.assign(n.batch_numbers.begin(), n.batch_numbers.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(n.batch_numbers.size(), 64)));
@@ -4667,6 +4678,28 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && !j.kinds_doubted && !vehicle_named) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;
+      }
+      // A whole vehicle's alert gives the period its vehicles were made
+      // in; a listing whose title gives only years outside it, a year
+      // either side allowed (a model year, a first registration), sells
+      // another vehicle ("Honda Civic 2017" for Civics made in 2020-21).
+      // Not a year the notice names as a model ("Peugeot 2008").
+      if (j.whole_vehicle && j.shared_gtin.empty() && notice_record.made_from_year != 0) {
+        bool a_year = false, inside = false;
+        for (const std::string_view y : l.title_numbers) {
+          if (y.size() != 4 || !std::all_of(y.begin(), y.end(), IsDigit) || HasWord(n.all_text, y)) continue;
+          const int year = std::stoi(std::string(y));
+          if (year < 1950 || year > 2039) continue;
+          a_year = true;
+          inside = inside || (year >= notice_record.made_from_year - 1 && year <= notice_record.made_to_year + 1);
+        }
+        if (a_year && !inside) {
+          rule_out(j, [&] {
+            return fmt::format("rule: the alert's vehicles were made in {}-{}, the listing's is of another year -> none",
+                               notice_record.made_from_year, notice_record.made_to_year);
+          });
+          continue;
+        }
       }
     }
     // A short code alone is a coincidence as often as not: makers of

@@ -446,6 +446,19 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022, 19.000 km, Klima, PDC", "Lumora Rover 2022 Klimaanlage Navi"})
     ExpectOneReview(by_cars.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Fußmatten Klima", "Lumora"))).empty());
+  // Made in a period the alert gives: a listing of other years is another
+  // vehicle (a year either side allowed); not a year that names a model.
+  Notice dated = cars;
+  dated.description = "Rover, 2008, Mokka";
+  dated.production_period = "From 5/1/2022 to 19/10/2022 (Rover)\nFrom 3/1/2021 to 9/11/2022 (Mokka)";
+  EXPECT_EQ(FromNotice(dated).made_from_year, 2021);
+  EXPECT_EQ(FromNotice(dated).made_to_year, 2022);
+  const RecallIndex by_dated({FromNotice(dated)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Lumora Rover 1.2 Elegance 2017, 78.000 km", "Lumora Rover II 1988, H-Kennzeichen", "Lumora Mokka 2025 Neuwagen"})
+    EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
+  for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022", "Lumora Mokka 2023", "Lumora Rover 2019 2020 2021", "Lumora Rover",
+                            "Lumora 2008 GT Line"})
+    ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   // A notice filed under motor vehicles, against one listing: the action.
   const auto action_of = [&](const char* product, const char* brand, const char* model, const char* title) {
     Notice n = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00004/24", product, brand, model, "");

@@ -121,6 +121,10 @@ struct MatchRecord {
   // prose. (A product name as CPSC writes it, "Galanz Retro Refrigerators",
   // is brand and kind, which every listing of the brand's line shares.)
   std::vector<std::vector<std::string>> name_words;
+  // The first and last year a notice's production period names ("From
+  // 5/1/2022 to 19/10/2022", "29.04.2014 - 25.07.2016"); 0 when it gives
+  // none. A whole vehicle's listing of other years is another vehicle.
+  int made_from_year = 0, made_to_year = 0;
   // Of each of those names, the colours (ColourBits) of the colour words
   // that ended it and are left out of its words: the variant the notice
   // describes ("Kala gray"), which a listing writes in its own language or
