@@ -2786,13 +2786,16 @@ std::vector<std::string_view> FirmNames(std::string_view firm) {
 
 MatchRecord FromNotice(const Notice& n) {
   MatchRecord r;
-  // Four digits alone, 1950 to 2039: the years of the production period.
+  // Four digits alone, 1950 to 2039: the years of the production period,
+  // but for a model the notice names ("From 3/1/2022 to 14/10/2022
+  // (2008)", Peugeot's 2008).
+  const std::string named = n.production_period.empty() ? std::string() : NormalizeText(n.description + " " + n.title + " " + n.product_name);
   for (size_t i = 0; i + 4 <= n.production_period.size(); ++i) {
     const std::string_view t = n.production_period;
     if ((i > 0 && IsDigit(t[i - 1])) || (i + 4 < t.size() && IsDigit(t[i + 4])) || !std::all_of(t.begin() + i, t.begin() + i + 4, IsDigit))
       continue;
     const int year = std::stoi(std::string(t.substr(i, 4)));
-    if (year < 1950 || year > 2039) continue;
+    if (year < 1950 || year > 2039 || HasWord(named, t.substr(i, 4))) continue;
     r.made_from_year = r.made_from_year == 0 ? year : std::min(r.made_from_year, year);
     r.made_to_year = std::max(r.made_to_year, year);
     i += 3;

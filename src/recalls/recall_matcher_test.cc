@@ -450,7 +450,7 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   // vehicle (a year either side allowed); not a year that names a model.
   Notice dated = cars;
   dated.description = "Rover, 2008, Mokka";
-  dated.production_period = "From 5/1/2022 to 19/10/2022 (Rover)\nFrom 3/1/2021 to 9/11/2022 (Mokka)";
+  dated.production_period = "From 5/1/2022 to 19/10/2022 (Rover)\nFrom 3/1/2021 to 9/11/2022 (Mokka)\nFrom 3/1/2022 to 4/5/2022 (2008)";
   EXPECT_EQ(FromNotice(dated).made_from_year, 2021);
   EXPECT_EQ(FromNotice(dated).made_to_year, 2022);
   const RecallIndex by_dated({FromNotice(dated)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
