@@ -31,6 +31,7 @@ constexpr std::string_view kKinds[] = {
     "lamp lamps light lights | lampe lampen leuchte leuchten licht lichter lumiere lumieres lampara lamparas luz luces lampada lampade luce "
     "luci lampa lampy lampka swiatlo swiatla",
     "torch torches flashlight flashlights | taschenlampe torche soplete linterna linternas torcia latarka latarki zaklamp",
+    "cigarette cigarettes | zigarette zigaretten sigaretta sigarette cigarrillo cigarrillos papieros papierosy sigaret sigaretten",
     "lighter lighters | feuerzeug feuerzeuge briquet briquets mechero mecheros encendedor encendedores accendino accendini zapalniczka "
     "zapalniczki aansteker aanstekers",
     "charger chargers | ladegerat chargeur chargeurs cargador cargadores caricabatterie caricatore caricatori ladowarka ladowarki oplader "

@@ -30,6 +30,7 @@ TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
   EXPECT_TRUE(TranslatesProductWord("ventilatore", "fan"));
   EXPECT_TRUE(TranslatesProductWord("ventilatori", "fans"));
   EXPECT_TRUE(TranslatesProductWord("scrivania", "desktop"));
+  EXPECT_TRUE(TranslatesProductWord("zigarette", "cigarette"));  // "Einweg E-Zigarette" of a disposable e-cigarette
   EXPECT_TRUE(TranslatesProductWord("projecteur", "projektor"));  // a name in German, a title in French
   EXPECT_TRUE(TranslatesProductWord("cajones", "drawer"));
   EXPECT_FALSE(TranslatesProductWord("light", "lamp"));  // English synonyms are for the pair model

@@ -3894,7 +3894,20 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   if (record.is_notice && !NamesAVehicle(p)) {
     for (const std::string& b : brands) {
       const std::string_view first = std::string_view(b).substr(0, b.find(' '));
-      if (first.size() >= 4 && !StopWord(first)) keys.push_back(fmt::format("t:{}", first));
+      if (first.size() >= 4 && !StopWord(first)) {
+        keys.push_back(fmt::format("t:{}", first));
+      } else {
+        // A first word too short to key ("I Love Wellness"): its longest
+        // other word of five letters or more.
+        std::string_view longest;
+        for (size_t at = first.size() + 1; at < b.size();) {
+          const size_t end = std::min(b.find(' ', at), b.size());
+          const std::string_view w = std::string_view(b).substr(at, end - at);
+          if (w.size() >= 5 && w.size() > longest.size() && !StopWord(w)) longest = w;
+          at = end + 1;
+        }
+        if (!longest.empty()) keys.push_back(fmt::format("t:{}", longest));
+      }
       // And its words written together ("MaxiCosi" for "Maxi Cosi").
       if (const std::string together = Without(b, ' '); first.size() < b.size() && together.size() >= 6)
         keys.push_back(fmt::format("t:{}", together));

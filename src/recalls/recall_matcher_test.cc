@@ -1478,6 +1478,13 @@ TEST(RecallIdentityTest, ABrandLaterInATitleWithoutABrandField) {
                             "Bicycle helmet like Varnok Glowride", "Glowride bicycle helmet, not Varnok", "Varnok style Glowride bicycle helmet"})
     EXPECT_EQ(ActionOf(index, title, ""), RecallAction::kNone) << title;
   EXPECT_EQ(ActionOf(index, "Bicycle helmet kids Varnok Glowride", "Lumora"), RecallAction::kNone);
+  // A brand whose first word is too short to key, by its longest word (a
+  // real alert's, A12/00887/24), in the listing's language too.
+  std::vector<MatchRecord> oils = {FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/00887/24", "Essential oil blend", "I Love Wellness",
+                                                         "", "", "Essential oil blend Calm"))};
+  const FittedIndex by_oil(std::move(oils));
+  EXPECT_EQ(ActionOf(*by_oil.index, "Mélange d'huiles essentielles Calm I Love Wellness 10 ml aromathérapie", ""), RecallAction::kReview);
+  EXPECT_EQ(ActionOf(*by_oil.index, "Essential oil blend Calm, wellness gift set", ""), RecallAction::kNone);
   // The listings indexed, the notice finds the same.
   std::vector<MatchRecord> listings = {FromListing(MakeListing("L1", "Bicycle helmet kids Varnok Glowride, barely used")),
                                        FromListing(MakeListing("L2", "Bicycle helmet kids, barely used"))};
