@@ -47,7 +47,10 @@ bool StopWord(std::string_view w) {
   static const std::unordered_set<std::string_view> kStop = {
       "the", "and", "for", "with", "from", "set", "kit", "pack", "new", "pcs", "piece", "pieces", "black", "white",
       "und", "mit", "für", "pour", "avec", "les", "des", "del", "con", "para", "the", "model", "type", "product"};
-  return w.size() < 3 || kStop.count(w) != 0;
+  // Two characters key only as a letter and a digit, a model's name
+  // ("C3", "A4", "X5").
+  if (w.size() == 2) return !(std::isalpha(static_cast<unsigned char>(w[0])) != 0 && w[1] >= '0' && w[1] <= '9');
+  return w.size() < 2 || kStop.count(w) != 0;
 }
 
 // A key word without an English plural "s" ("xylophones", "earphones"),

@@ -452,6 +452,12 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022, 19.000 km, Klima, PDC", "Lumora Rover 2022 Klimaanlage Navi"})
     ExpectOneReview(by_cars.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Fußmatten Klima", "Lumora"))).empty());
+  // Models named by a letter and a digit ("C3", "A4") are keyed and named.
+  Notice short_names = cars;
+  short_names.description = "R3, R4, RS5";
+  const RecallIndex by_short({FromNotice(short_names)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  ExpectOneReview(by_short.Match(FromListing(MakeListing("L", "Lumora R3 1.4 HDi 70 Exclusive 2012", ""))));
+  EXPECT_TRUE(by_short.Match(FromListing(MakeListing("L", "Lumora R2 1.4 HDi 70 Exclusive 2012", ""))).empty());
   // Made in a period the alert gives: a listing of other years is another
   // vehicle (a year either side allowed); not a year that names a model.
   Notice dated = cars;
