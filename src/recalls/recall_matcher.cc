@@ -940,24 +940,6 @@ std::string_view ProductNoun(const PreparedRecord& notice) {
   return last;  // codes alone
 }
 
-// Whether the listing's title writes "mini" before the notice's product
-// noun, in any language ("BenQ GV31 Mini Beamer", "mini projector"): a
-// kind of product sellers name so, not a model "Mini" ("GV31 Mini").
-bool MiniBeforeTheProduct(const PreparedRecord& notice, const PreparedRecord& listing) {
-  const std::string_view noun = ProductNoun(notice);
-  if (noun.empty()) return false;
-  thread_local std::vector<std::string_view> words;
-  SplitWords(listing.title, &words);
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    if (words[i] != "mini") continue;
-    // Past the notice's words before its noun ("mini hair dryer").
-    size_t k = i + 1;
-    while (k + 1 < words.size() && k <= i + 2 && !SameWordOrPlural(words[k], noun) && HasWord(notice.title, words[k])) ++k;
-    if (SameWordOrPlural(words[k], noun) || TranslatesProductWord(words[k], noun)) return true;
-  }
-  return false;
-}
-
 // Whether a notice's product name names a whole vehicle ("Passenger car",
 // "Light commercial vehicle", "Motorcycle"), not a part a regulator files
 // under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
@@ -4601,9 +4583,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           if (CodeInText(variant, n.all_text, n.all_numbers)) level = CodeAgreement::kSame;  // the notice names it too
         } else if (level == CodeAgreement::kSame) {
           if (std::string written = VariantInValues(b != nullptr ? b->normalized : a.normalized, listing_record.record, l.all_numbers);
-              !written.empty() &&
-              !(written.ends_with("MINI") && written.size() == (b != nullptr ? b->normalized : a.normalized).size() + 4 &&
-                MiniBeforeTheProduct(n, l))) {
+              !written.empty()) {
             variant = std::move(written);
             // The notice names that variant too, as the listing writes it
             // ("HD-2200X+", "HD-2200X 프로") or whole.
