@@ -187,14 +187,16 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
                             "Брелок BENTLEY Bentayga", "벤틀리 Bentayga 카매트", "Bentley Bentayga 키링", "Tapetes Bentley Bentayga",
                             "Karpet mobil Bentley Bentayga", "Bentley Bentayga paspas", "BENTLEY BENTAYGA ANAHTARLIK",
                             "Thảm lót sàn Bentley Bentayga", "Bentley Bentayga wind deflectors 4pcs", "Bentley Bentayga üléshuzat",
-                            "Scarpe da corsa Bentley Bentayga", "Minichamps Miniatura Bentley Bentayga", "Bentley Bentayga Laufrad Kinder",
-                            "Bentley Bentayga Radtrikot", "Quad enfant 24V Bentley Bentayga", "Miniatura Bentley Bentayga"}) {
+                            "Scarpe da corsa Bentley Bentayga", "Minichamps Miniatura Bentley Bentayga", "Bentley Bentayga Laufrad",
+                            "Bentley Bentayga Radtrikot", "Kinderauto 12V Bentley Bentayga", "Miniatura Bentley Bentayga"}) {
     const KindJudgement j = Judge(car, ListingRecord("L", title));
     EXPECT_EQ(j.agreement, KindAgreement::kConflict) << title;
   }
   // The car itself decides nothing.
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 black")).agreement, KindAgreement::kUnknown);
-  EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga 4.0 V8 2019, 112.000 km, Sitzheizung")).agreement, KindAgreement::kUnknown);
+  for (const char* title : {"Bentley Bentayga 4.0 V8 2019, 112.000 km, Sitzheizung", "Bentley Bentayga 7 places, idéal enfants",
+                            "Bentley Bentayga, Jersey registered"})
+    EXPECT_EQ(Judge(car, ListingRecord("L", title)).agreement, KindAgreement::kUnknown) << title;
   EXPECT_EQ(Judge(car, ListingRecord("L", "宾利 Bentayga V8 2019 黑色 二手车")).agreement, KindAgreement::kUnknown);
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 пробег 35000 км")).agreement, KindAgreement::kUnknown);
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 중고차")).agreement, KindAgreement::kUnknown);
