@@ -4692,8 +4692,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // it is no goods named after it: the features a vehicle's ad lists
       // name appliances ("Opel Corsa F 1.2, Klima, PDC": air
       // conditioning), not what it sells. Reviewed, as the vehicle is.
-      const bool vehicle_named =
-          j.whole_vehicle && j.named && (indexed_are_notices_ ? *query_kind : state_->kinds[c]).not_of.empty();
+      // Only electrical kinds, which a car's equipment is ("Klima", "Navi",
+      // "LED"): not a perfume under the car's name.
+      static const std::unordered_set<std::string_view> kEquipment = {"household_appliance", "consumer_electronics", "radio_device",
+                                                                      "smart_device",        "led_lamp",             "charger"};
+      const bool vehicle_named = j.whole_vehicle && j.named && (indexed_are_notices_ ? *query_kind : state_->kinds[c]).not_of.empty() &&
+                                 kEquipment.count(j.kinds.listing_kind) != 0;
       if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && !j.kinds_doubted && !vehicle_named) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;
@@ -4703,12 +4707,25 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // either side allowed (a model year, a first registration), sells
       // another vehicle ("Honda Civic 2017" for Civics made in 2020-21).
       // Not a year the notice names as a model ("Peugeot 2008").
+      // Nor a year after a word that dates something else: an inspection
+      // ("TÜV 2025", "HU/AU bis 2026", "CT", "ITV", "APK", "MOT"), a
+      // service or a new part ("Zahnriemen neu 2023").
       if (j.whole_vehicle && j.shared_gtin.empty() && notice_record.made_from_year != 0) {
+        static const std::unordered_set<std::string_view> kOtherDates = {
+            "tuv", "hu", "au", "bis", "inspektion", "service", "serviced", "inspection", "neu", "new", "ct", "itv", "apk", "mot",
+            "revisione", "przeglad", "until", "valid", "gultig", "nouveau", "neuf", "nuevo", "nuovo", "nowy", "nowe", "nieuw", "keuring"};
+        thread_local std::vector<std::string_view> words;
+        SplitWords(l.title, &words);
         bool a_year = false, inside = false;
-        for (const std::string_view y : l.title_numbers) {
+        for (size_t i = 0; i < words.size(); ++i) {
+          const std::string_view y = words[i];
           if (y.size() != 4 || !std::all_of(y.begin(), y.end(), IsDigit) || HasWord(n.all_text, y)) continue;
           const int year = std::stoi(std::string(y));
           if (year < 1950 || year > 2039) continue;
+          // The word before, past a month ("TÜV 08/2025").
+          size_t k = i;
+          if (k > 0 && words[k - 1].size() <= 2 && std::all_of(words[k - 1].begin(), words[k - 1].end(), IsDigit)) --k;
+          if (k > 0 && kOtherDates.count(words[k - 1]) != 0) continue;
           a_year = true;
           inside = inside || (year >= notice_record.made_from_year - 1 && year <= notice_record.made_to_year + 1);
         }

@@ -446,6 +446,7 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022, 19.000 km, Klima, PDC", "Lumora Rover 2022 Klimaanlage Navi"})
     ExpectOneReview(by_cars.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Fußmatten Klima", "Lumora"))).empty());
+  EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Eau de Parfum 100 ml", "Lumora"))).empty());
   // Models named by a letter and a digit ("C3", "A4") are keyed and named.
   Notice short_names = cars;
   short_names.description = "R3, R4, RS5";
@@ -463,7 +464,8 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   for (const char* title : {"Lumora Rover 1.2 Elegance 2017, 78.000 km", "Lumora Rover II 1988, H-Kennzeichen", "Lumora Mokka 2025 Neuwagen"})
     EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
   for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022", "Lumora Mokka 2023", "Lumora Rover 2019 2020 2021", "Lumora Rover",
-                            "Lumora 2008 GT Line"})
+                            "Lumora 2008 GT Line", "Lumora Rover TÜV neu 2025", "Lumora Rover HU/AU bis 2026", "Lumora Rover TÜV 08/2025",
+                            "Lumora Rover Zahnriemen neu 2023", "Lumora Rover 2022, CT OK 2025"})
     ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   // A notice filed under motor vehicles, against one listing: the action.
   const auto action_of = [&](const char* product, const char* brand, const char* model, const char* title) {
