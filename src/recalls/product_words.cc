@@ -294,6 +294,15 @@ bool IsListedKindWord(std::string_view word) {
   return of != nullptr && std::any_of(of->begin(), of->end(), [](const Meaning& m) { return m.kind; });
 }
 
+bool TranslatesWholeWord(std::string_view title_word, std::string_view name_word) {
+  thread_local std::vector<std::string_view> english;
+  english.clear();
+  if (const std::vector<Meaning>* meanings = MeaningsOf(title_word))
+    for (const Meaning& m : *meanings)
+      if (!m.english_word) english.push_back(m.english);
+  return MeansAnyOf(name_word, english);
+}
+
 bool TranslatesProductWord(std::string_view title_word, std::string_view name_word) {
   thread_local std::vector<std::string_view> english;
   english.clear();

@@ -27,6 +27,10 @@ bool IsListedKindWord(std::string_view word);
 // translations.
 bool TranslatesProductWord(std::string_view title_word, std::string_view name_word);
 
+// TranslatesProductWord for the title word whole, not as a compound's
+// part: "feuerzeug" for "lighter", not "feuerzeuggas" (lighter gas).
+bool TranslatesWholeWord(std::string_view title_word, std::string_view name_word);
+
 // Adds to *english the English words a title word of another language
 // translates, itself or as a German compound (TranslatesProductWord):
 // "tischventilator" adds "table" and "fan". A title's words read once this

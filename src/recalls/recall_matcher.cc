@@ -4450,12 +4450,6 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (!j.shared_gtin.empty()) {
         j.name_in_title = name_in_title;
         j.shared_title_word = SharedTitleWord(l, n);
-        // Or in the listing's language: "Feuerzeug" with a novelty
-        // lighter's barcode.
-        for (size_t k = 0; k < n.title_words.size() && j.shared_title_word.empty(); ++k) {
-          const std::string_view w = n.title_words[k];
-          if (w.size() >= 3 && std::none_of(w.begin(), w.end(), IsDigit) && TitleTranslates(l, w)) j.shared_title_word = w;
-        }
       }
     }
     if (!j.named && !notice_record.product_name_words.empty()) {
@@ -4762,6 +4756,29 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (const std::string_view a = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw); !a.empty())
         j.code_accessory = a;
     j.brands_conflict = brands_conflict;
+    // Or in the listing's language: "Feuerzeug" with a novelty
+    // lighter's barcode. A word whole, not a compound's part
+    // ("Feuerzeuggas", a refill), the listing's brand field not
+    // another's, and no other kind of product in its title (a
+    // "T-Shirt Feuerzeug Motiv" carrying the lighter's barcode).
+    if (!j.shared_gtin.empty() && j.shared_title_word.empty() && !j.brands_agree && !j.name_in_title && !brands_conflict) {
+      std::string_view translated;
+      bool other_kind = false;
+      for (const std::string_view t : l.title_words) {
+        std::string_view means;
+        for (const std::string_view w : n.title_words)
+          if (w.size() >= 3 && std::none_of(w.begin(), w.end(), IsDigit) && (SameWordOrPlural(t, w) || TranslatesWholeWord(t, w))) {
+            means = w;
+            break;
+          }
+        if (!means.empty()) {
+          if (!SameWordOrPlural(t, means)) translated = means;
+        } else if (IsListedKindWord(t)) {
+          other_kind = true;
+        }
+      }
+      if (!other_kind) j.shared_title_word = translated;
+    }
     if (j.brands_agree && !j.made_for && j.shared_gtin.empty() && j.agreement == CodeAgreement::kSame) {
       j.code_accessory = AccessoryNamed(n, l, notice_record, /*for_code=*/true, listing_title_raw);
       j.code_named_as_another = CodeNamedAsAnother(n, l, notice_spellings);

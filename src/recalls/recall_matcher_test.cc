@@ -1655,6 +1655,13 @@ TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
   for (const char* title : {"Feuerzeug Würfel Form 5 Spielwürfel nachfüllbar", "Zapalniczka kości do gry 5 kostek"})
     ExpectOneTakedown(MatchOne(lighter, MakeListing("L", title, "", "8592023024795")), title);
   ExpectOneReview(MatchOne(lighter, MakeListing("L", "Spielwürfel 5 Stück Holz", "", "8592023024795")));
+  // Not a compound's part (a refill), nor beside another kind of product,
+  // nor under another brand.
+  for (const char* title : {"Feuerzeuggas Nachfüllung Butan", "T-Shirt Feuerzeug Motiv Herren"})
+    ExpectOneReview(MatchOne(lighter, MakeListing("L", title, "", "8592023024795")), title);
+  const Notice high_chair = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "High chair", "Lumikid", "", "05715404196000", "Ava");
+  ExpectOneReview(MatchOne(high_chair, MakeListing("L", "Krzesełko drewniane", "Lumora", "5715404196000")));
+  ExpectOneTakedown(MatchOne(high_chair, MakeListing("L", "Krzesełko drewniane", "", "5715404196000")));
   // A charging cable, a case, a mattress, a cover, a pad, a tray, a
   // footmuff or a cushion named in the languages of Central and Eastern
   // European shops, with the product's barcode: reviewed.
