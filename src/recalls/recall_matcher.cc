@@ -2504,6 +2504,10 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
   for (size_t i = 0; i < words.size() && batches.size() < 8; ++i) {
     size_t at = i + 1;
     bool strong = kLabels.count(words[i]) != 0;
+    // A serial number's label: its number is marked "SN " (BatchesCover).
+    static const std::unordered_set<std::string_view> kSerialLabels = {"seriennummer", "serien-nr", "seriennr", "serienummer", "s/n", "serial",
+                                                                       "de", "di", "seryjny"};
+    const bool serial = kSerialLabels.count(words[i]) != 0 || (i + 1 < words.size() && words[i + 1] == "seryjny");
     // "de série" after a number word only ("numéro de série"; not
     // "modèle de série").
     if (!strong && at < words.size() && kTwoWordLabels.count(std::pair(words[i], words[at])) != 0 &&
@@ -2537,7 +2541,7 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     if (const CodesAndSpecs read = ExtractCodesAndSpecs(value); read.codes.empty() && !read.specs.empty()) continue;
     if (last + 1 < words.size() && kCounts.count(words[last + 1]) != 0) continue;
     if (IsYear(grouped)) continue;
-    std::string written = grouped;
+    std::string written = serial ? "SN " + grouped : grouped;
     for (char& c : written) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (std::find(batches.begin(), batches.end(), written) == batches.end()) batches.push_back(std::move(written));
     // More listed after it: "Batch: 2218, 2341", "lots 2218 and 2341".
@@ -2661,6 +2665,29 @@ std::vector<std::pair<int, int>> DateReadings(std::string_view written) {
 }  // namespace
 
 bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch, std::string_view type) {
+  // A unit's serial number (ReadBatches' "SN " before it) compares only
+  // with a notice's codes of its shape, serials or their ranges ("From
+  // MCPF-1000050 to MCPF-1003289"): the same letters before as many digits.
+  // Against lots or date codes it says nothing: covered.
+  if (batch.starts_with("SN ")) {
+    batch.remove_prefix(3);
+    CodeNumber serial;
+    const std::string s = ComparableBatch(batch);
+    if (!SplitCodeNumber(s, &serial)) return true;
+    thread_local std::string serial_buffer;
+    bool comparable = false;
+    for (const std::string& listed : entries) {
+      std::string_view entry = listed, entry_type;
+      if (SplitTypedBatches(listed, &entry_type, &entry) && !type.empty() && CompactAlnum(entry_type) != type) continue;
+      const std::string folded = NormalizeForMatching(entry);
+      for (const std::string_view w : BatchWords(folded, &serial_buffer)) {
+        const std::string c = ComparableBatch(w);
+        CodeNumber code;
+        if (!c.empty() && SplitCodeNumber(c, &code) && code.head == serial.head && code.digits.size() == serial.digits.size()) comparable = true;
+      }
+    }
+    if (!comparable) return true;
+  }
   const std::string b = ComparableBatch(batch);
   if (b.empty()) return true;
   const std::vector<std::pair<int, int>> batch_dates = DateReadings(batch);
@@ -3457,7 +3484,8 @@ std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   std::string text;
   if (!ids.brand.empty()) text = "brand: " + ids.brand;
   if (ids.says_not_recalled) text.append(text.empty() ? "" : ". ").append("not affected by the recall");
-  for (const auto& b : ids.batches) text.append(text.empty() ? "" : ". ").append("batch ").append(b);
+  for (const auto& b : ids.batches)
+    text.append(text.empty() ? "" : ". ").append(b.starts_with("SN ") ? "serial number " + b.substr(3) : "batch " + b);
   if (!ids.models.empty()) text.append(text.empty() ? "" : ". ").append("models ").append(Joined(ids.models, 0, " and "));
   for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
   for (const auto& a : ids.asins) text.append(text.empty() ? "" : ". ").append("ASIN ").append(a);
@@ -5143,8 +5171,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                        [&](const std::string& b) { return BatchesCover(notice_record.batches, b, batch_type); })) {
         m.action = RecallAction::kReview;
         const size_t arrow = rule.rfind(" -> takedown");
+        std::vector<std::string> stated;
+        for (const std::string& b : listing_record.batches) stated.push_back(b.starts_with("SN ") ? "serial number " + b.substr(3) : b);
         rule = fmt::format("{}, but the listing's batch {} is not among the notice's ({}) -> review", rule.substr(0, arrow),
-                           Joined(listing_record.batches, 0, ", "), Joined(notice_record.batches, 0, "; "));
+                           Joined(stated, 0, ", "), Joined(notice_record.batches, 0, "; "));
       }
     }
     m.evidence = evidence_of(j, probability, std::move(rule));

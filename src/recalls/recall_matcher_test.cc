@@ -2030,6 +2030,9 @@ TEST(RecallIdentityTest, AListingStatingABatchTheNoticeLeavesOutIsReviewed) {
     EXPECT_EQ(action(mower, "Lumora RM4000 Mähroboter", "Lumora", "Seriennummer: MCPF-1005000", kept), RecallAction::kReview);
     EXPECT_EQ(action(mower, "Lumora RM4000 Mähroboter", "Lumora", "Seriennummer: MCPF-1002000", kept), RecallAction::kTakedown);
     EXPECT_EQ(action(mower, "Lumora RM4000 robot mower, S/N MCPF-1003290", "Lumora", "", kept), RecallAction::kReview);
+    // Against lots or date codes a serial number says nothing.
+    EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "Serial number: KB2024118822", kept), RecallAction::kTakedown);
+    EXPECT_EQ(action(lamp, "Larvo LN-4410 LED Night Light", "Larvo", "S/N 0045123", kept), RecallAction::kTakedown);
   }
   // "Lot" and "Charge" are batches only so labelled.
   EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle, lot of 2", "Brewly"), RecallAction::kTakedown);
@@ -2108,7 +2111,7 @@ TEST(RecallIdentityTest, BatchesAndCodeRangesAreRead) {
   for (const char* text : {"serial number: mcpf-1005000", "s/n: mcpf-1005000", "seriennummer mcpf-1005000", "serien-nr.: mcpf-1005000",
                            "numéro de série : mcpf-1005000", "número de serie mcpf-1005000", "numero di serie: mcpf-1005000",
                            "numer seryjny: mcpf-1005000", "serienummer: mcpf-1005000"})
-    EXPECT_EQ(ReadBatches(text), std::vector<std::string>{"MCPF-1005000"}) << text;
+    EXPECT_EQ(ReadBatches(text), std::vector<std::string>{"SN MCPF-1005000"}) << text;
   for (const char* text : {"usb serial adapter for arduino", "serial port cable 2m", "modèle de série x200 à vendre", "serial 2024 edition"})
     EXPECT_TRUE(ReadBatches(text).empty()) << text;
   EXPECT_EQ(CodeRangesIn("only hair dryers with date codes 2301 through 2335 are included"), std::vector<std::string>{"2301-2335"});
