@@ -188,7 +188,8 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
                             "Karpet mobil Bentley Bentayga", "Bentley Bentayga paspas", "BENTLEY BENTAYGA ANAHTARLIK",
                             "Thảm lót sàn Bentley Bentayga", "Bentley Bentayga wind deflectors 4pcs", "Bentley Bentayga üléshuzat",
                             "Scarpe da corsa Bentley Bentayga", "Minichamps Miniatura Bentley Bentayga", "Bentley Bentayga Laufrad",
-                            "Bentley Bentayga Radtrikot", "Kinderauto 12V Bentley Bentayga", "Miniatura Bentley Bentayga"}) {
+                            "Bentley Bentayga Radtrikot", "Kinderauto 12V Bentley Bentayga", "Miniatura Bentley Bentayga",
+                            "Bentley Bentayga Felgen 22 Zoll", "Bentley Bentayga Betriebsanleitung"}) {
     const KindJudgement j = Judge(car, ListingRecord("L", title));
     EXPECT_EQ(j.agreement, KindAgreement::kConflict) << title;
   }

@@ -2673,7 +2673,8 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
     batch.remove_prefix(3);
     CodeNumber serial;
     const std::string s = ComparableBatch(batch);
-    if (!SplitCodeNumber(s, &serial)) return true;
+    // Digits alone ("20230817") are read as a lot or a date as often.
+    if (!SplitCodeNumber(s, &serial) || serial.head.empty()) return true;
     thread_local std::string serial_buffer;
     bool comparable = false;
     for (const std::string& listed : entries) {

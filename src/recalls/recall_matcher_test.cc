@@ -2033,6 +2033,7 @@ TEST(RecallIdentityTest, AListingStatingABatchTheNoticeLeavesOutIsReviewed) {
     // Against lots or date codes a serial number says nothing.
     EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "Serial number: KB2024118822", kept), RecallAction::kTakedown);
     EXPECT_EQ(action(lamp, "Larvo LN-4410 LED Night Light", "Larvo", "S/N 0045123", kept), RecallAction::kTakedown);
+    EXPECT_EQ(action(lamp, "Larvo LN-4410 LED Night Light", "Larvo", "Serial number: 23012399", kept), RecallAction::kTakedown);
   }
   // "Lot" and "Charge" are batches only so labelled.
   EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle, lot of 2", "Brewly"), RecallAction::kTakedown);
