@@ -1758,7 +1758,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"housse", true}, {"etui", true}, {"coque", true}, {"autocollant", true}, {"funda", true}, {"carcasa", true},
       {"pegatina", true}, {"custodia", true}, {"hoes", true}, {"pokrowiec", true}, {"uchwyt", true}, {"kryt", true},
       {"pouzdro", true}, {"puzdro", true}, {"drzak", true}, {"drziak", true}, {"ochranne sklo", true}, {"ochranna folie", true},
-      {"nalepka", true},
+      {"nalepka", true}, {"bezug", true}, {"bezuge", true},
+      // A cushion, a pad, a mat, a bag, corner guards sold for the product
+      // (as parts: listed after its name, they come with it).
+      {"polster", true, true}, {"kissen", true, true}, {"coussin", true, true}, {"cuscino", true, true}, {"cuscini", true, true},
+      {"cojin", true, true}, {"mata", true, true}, {"sac", true, true}, {"eckenschutz", true, true},
       // A charging cable, a case, a mattress in Hungarian, Lithuanian,
       // Latvian, Estonian, Czech, Polish, Romanian and Bulgarian (each
       // off, as the English word, when the notice names one).
@@ -2118,7 +2122,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   if (!is_accessory())
     for (const std::string_view w : listing.title_words) {
       // Not "-kabel": an extension lead ("Verlängerungskabel") is a product.
-      static constexpr std::string_view kEndings[] = {"tasche", "hulle", "abdeckung", "halterung", "bezug"};
+      static constexpr std::string_view kEndings[] = {"tasche", "hulle", "abdeckung", "halterung", "bezug", "polster"};
       static const std::unordered_set<std::string_view> kGoods = {"handtasche", "umhangetasche", "schultertasche", "kuhltasche",
                                                                   "bettbezug", "kissenbezug"};
       const auto ends = [w](std::string_view e) { return w.size() >= e.size() + 3 && w.ends_with(e); };

@@ -1961,6 +1961,11 @@ TEST(RecallIdentityTest, ForTheProductBeforeItsBrandAndCodeIsMadeForIt) {
                             "Alfombrilla antideslizante para torre de aprendizaje Lumikid LT0002", "Lumikid LT0002 Antirutschmatte"})
     ExpectOneReview(MatchOne(tower, MakeListing("L", title, "Lumikid")), title);
   ExpectOneTakedown(MatchOne(tower, MakeListing("L", "Tour d'apprentissage pliable Lumikid LT0002", "Lumikid")));
+  // A cushion, a pad, a mat or a cover for it, before "for" whom.
+  for (const char* title : {"Cuscino sgabello per bambini Lumikid LT0002", "Tritthockerpolster für Kinder Lumikid LT0002",
+                            "Mata do stołka do dzieci Lumikid LT0002", "Bezug Tritthocker Lumikid LT0002",
+                            "Tritthocker für Kinder Lumikid LT0002 Eckenschutz Set"})
+    ExpectOneReview(MatchOne(tower, MakeListing("L", title, "")), title);
 }
 
 TEST(RecallIdentityTest, TheProductForWhomBeforeItsBrandIsTheProduct) {
