@@ -1759,10 +1759,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"pegatina", true}, {"custodia", true}, {"hoes", true}, {"pokrowiec", true}, {"uchwyt", true}, {"kryt", true},
       {"pouzdro", true}, {"puzdro", true}, {"drzak", true}, {"drziak", true}, {"ochranne sklo", true}, {"ochranna folie", true},
       {"nalepka", true}, {"bezug", true}, {"bezuge", true},
-      // A cushion, a pad, a mat, a bag, corner guards sold for the product
-      // (as parts: listed after its name, they come with it).
+      // A cushion, a pad, a mat, corner guards sold for the product (as
+      // parts: listed after its name, they come with it). Not "sac" (a
+      // bag): it begins codes sellers write apart ("SAC 142R").
       {"polster", true, true}, {"kissen", true, true}, {"coussin", true, true}, {"cuscino", true, true}, {"cuscini", true, true},
-      {"cojin", true, true}, {"mata", true, true}, {"sac", true, true}, {"eckenschutz", true, true},
+      {"cojin", true, true}, {"mata", true, true}, {"eckenschutz", true, true},
       // A charging cable, a case, a mattress in Hungarian, Lithuanian,
       // Latvian, Estonian, Czech, Polish, Romanian and Bulgarian (each
       // off, as the English word, when the notice names one).
