@@ -135,7 +135,7 @@ bool IsUnknownPlaceholder(std::string_view text) {
     if (l == p) return true;
   // As the EU's authorities write it in their own languages (Safety Gate
   // passes their words on): "not stated", "unknown", "without a brand".
-  for (std::string_view p : {"neuvedena", "neuvedená", "neuvedeno", "neuvedené", "neznáma", "neznama", "neznámá", "neznama", "bez značky",
+  for (std::string_view p : {"neuvedena", "neuvedená", "neuvedeno", "neuvedené", "neznáma", "neznámá", "neznama", "bez značky",
                              "bez znacky", "bez marki", "brak marki", "nieznana", "nieznany", "unbekannt", "ohne marke", "keine marke",
                              "sans marque", "inconnue", "inconnu", "non précisée", "non precisee", "sin marca", "desconocida",
                              "desconocido", "senza marca", "sconosciuta", "sconosciuto", "sem marca", "desconhecida", "desconhecido",

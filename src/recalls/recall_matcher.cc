@@ -4720,8 +4720,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // it is no goods named after it: the features a vehicle's ad lists
       // name appliances ("Opel Corsa F 1.2, Klima, PDC": air
       // conditioning), not what it sells. Reviewed, as the vehicle is.
-      // Only electrical kinds, which a car's equipment is ("Klima", "Navi",
-      // "LED"): not a perfume under the car's name.
+      // Only the electrical kinds a car's equipment is ("Klima", "Navi",
+      // "LED"), not a perfume under the car's name.
       static const std::unordered_set<std::string_view> kEquipment = {"household_appliance", "consumer_electronics", "radio_device",
                                                                       "smart_device",        "led_lamp",             "charger"};
       const bool vehicle_named = j.whole_vehicle && j.named && (indexed_are_notices_ ? *query_kind : state_->kinds[c]).not_of.empty() &&
