@@ -943,6 +943,13 @@ std::string_view ProductNoun(const PreparedRecord& notice) {
 // Whether a notice's product name names a whole vehicle ("Passenger car",
 // "Light commercial vehicle", "Motorcycle"), not a part a regulator files
 // under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
+// A letter or a Roman numeral up to X, folded: what ends a vehicle
+// model's name to mark its generation ("Astra L", "Koleos II").
+bool IsGenerationMark(std::string_view w) {
+  static constexpr std::string_view kRoman[] = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"};
+  return (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') || std::find(std::begin(kRoman), std::end(kRoman), w) != std::end(kRoman);
+}
+
 bool IsVehicleWord(std::string_view w) {
   static constexpr std::string_view kVehicles[] = {
       "car",   "cars",    "vehicle", "vehicles", "van",    "vans",      "motorcycle", "motorcycles", "motorbike", "truck",  "trucks",
@@ -1109,6 +1116,14 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
   const std::vector<std::string>& words = notice.name_words[k];
   bool translated = false;
   if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) return false;
+  // Another generation's mark right after the name ("Astra K" for the
+  // alert's "Astra L").
+  if (k < notice.name_marks.size() && !notice.name_marks[k].empty()) {
+    thread_local std::vector<std::string_view> title;
+    SplitWords(l.title, &title);
+    for (size_t i = 0; i + 1 < title.size(); ++i)
+      if (title[i] == words.back() && IsGenerationMark(title[i + 1]) && title[i + 1] != notice.name_marks[k]) return false;
+  }
   const std::string_view product_noun = translated ? ProductNoun(notice_prepared) : std::string_view();
   if (translated && !product_noun.empty() && !IsListedKindWord(words.back()) &&
       !TitleHasWordOrPlural(l, product_noun) &&
@@ -2893,6 +2908,9 @@ MatchRecord FromNotice(const Notice& n) {
         }
         r.name_words.push_back(std::move(words));
         r.name_colours.push_back(colours);
+        const size_t last_space = folded.rfind(' ');
+        const std::string_view last = std::string_view(folded).substr(last_space == std::string::npos ? 0 : last_space + 1);
+        r.name_marks.emplace_back(names_a_vehicle && last_space != std::string::npos && IsGenerationMark(last) ? last : std::string_view());
         std::string compact = CompactAlnum(folded);
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
       }

@@ -447,6 +447,15 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     ExpectOneReview(by_cars.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Fußmatten Klima", "Lumora"))).empty());
   EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Eau de Parfum 100 ml", "Lumora"))).empty());
+  // A generation's mark after the model's name: another one in the listing
+  // is another vehicle; none, or the same, says nothing.
+  Notice marked = cars;
+  marked.description = "Astra L, Koleos II, Rover";
+  const RecallIndex by_marked({FromNotice(marked)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Lumora Astra K Sports Tourer 1.6 CDTI", "Lumora Astra H Caravan", "Lumora Koleos I 2.0 dCi"})
+    EXPECT_TRUE(by_marked.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
+  for (const char* title : {"Lumora Astra L Sports Tourer", "Lumora Astra 1.2 Turbo", "Lumora Koleos II 2.0 dCi", "Lumora Rover R 1.2"})
+    ExpectOneReview(by_marked.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   // Models named by a letter and a digit ("C3", "A4") are keyed and named.
   Notice short_names = cars;
   short_names.description = "R3, R4, RS5";

@@ -131,6 +131,12 @@ struct MatchRecord {
   // not at all, and which only a listing naming colours, none of them
   // these, contradicts. 0 when none.
   std::vector<uint32_t> name_colours;
+  // Of each of those names of a whole vehicle's alert, the letter or Roman
+  // numeral that ends it and marks the model's generation ("l" of "Astra
+  // L", "ii" of "Koleos II"), left out of its words; empty when none. A
+  // listing writing another right after the name ("Astra K") sells
+  // another generation.
+  std::vector<std::string> name_marks;
   // Of each of those names with two words or more, its letters and digits
   // run together (CompactAlnum): a title that spells the name without
   // spaces or hyphens ("ICARE iSize" for "I-CARE i-Size", "24 V" for
