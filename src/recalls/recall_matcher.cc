@@ -940,9 +940,6 @@ std::string_view ProductNoun(const PreparedRecord& notice) {
   return last;  // codes alone
 }
 
-// Whether a notice's product name names a whole vehicle ("Passenger car",
-// "Light commercial vehicle", "Motorcycle"), not a part a regulator files
-// under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
 // A letter or a Roman numeral up to X, folded: what ends a vehicle
 // model's name to mark its generation ("Astra L", "Koleos II").
 bool IsGenerationMark(std::string_view w) {
@@ -950,6 +947,7 @@ bool IsGenerationMark(std::string_view w) {
   return (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') || std::find(std::begin(kRoman), std::end(kRoman), w) != std::end(kRoman);
 }
 
+// Whether a product name's last word names a whole vehicle.
 bool IsVehicleWord(std::string_view w) {
   static constexpr std::string_view kVehicles[] = {
       "car",   "cars",    "vehicle", "vehicles", "van",    "vans",      "motorcycle", "motorcycles", "motorbike", "truck",  "trucks",
@@ -958,6 +956,9 @@ bool IsVehicleWord(std::string_view w) {
   return std::find(std::begin(kVehicles), std::end(kVehicles), w) != std::end(kVehicles);
 }
 
+// Whether a notice's product name names a whole vehicle ("Passenger car",
+// "Light commercial vehicle", "Motorcycle"), not a part a regulator files
+// under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
 bool NamesAVehicle(const PreparedRecord& notice) {
   // The last word of the name says what it is: a "car seat" is a seat.
   return IsVehicleWord(ProductNoun(notice));
