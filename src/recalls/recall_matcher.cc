@@ -2449,6 +2449,15 @@ constexpr std::string_view kBatchStems[] = {"batch", "date code", "批次", "批
                                             "ch.-b", "lotnummer", "partijnummer", "partinummer", "satsnummer", "sarzs", "tételszám",
                                             "tetelszam", "gyártási tétel", "gyartasi tetel", "eränumero", "eranumero", "партид", "παρτίδ",
                                             "παρτιδ", "s/n", "serienummer", "de serie", "de série", "di serie", "seryjny"};
+// What ReadBatches writes before a serial number's value, which
+// BatchesCover compares only with codes of its shape.
+constexpr std::string_view kSerialMark = "SN ";
+
+// A batch as a sentence names it: "serial number X" for a marked one.
+std::string BatchInWords(const std::string& batch) {
+  return batch.starts_with(kSerialMark) ? "serial number " + batch.substr(kSerialMark.size()) : batch;
+}
+
 constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "partie", "partij", "los-nr", "erä", "serij", "serii",
                                                 "serial", "serien"};
 
@@ -2525,7 +2534,7 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
   for (size_t i = 0; i < words.size() && batches.size() < 8; ++i) {
     size_t at = i + 1;
     bool strong = kLabels.count(words[i]) != 0;
-    // A serial number's label: its number is marked "SN " (BatchesCover).
+    // A serial number's label: its number is marked (kSerialMark).
     static const std::unordered_set<std::string_view> kSerialLabels = {"seriennummer", "serien-nr", "seriennr", "serienummer", "s/n", "serial",
                                                                        "de", "di", "seryjny"};
     const bool serial = kSerialLabels.count(words[i]) != 0 || (i + 1 < words.size() && words[i + 1] == "seryjny");
@@ -2562,7 +2571,7 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     if (const CodesAndSpecs read = ExtractCodesAndSpecs(value); read.codes.empty() && !read.specs.empty()) continue;
     if (last + 1 < words.size() && kCounts.count(words[last + 1]) != 0) continue;
     if (IsYear(grouped)) continue;
-    std::string written = serial ? "SN " + grouped : grouped;
+    std::string written = serial ? std::string(kSerialMark) + grouped : grouped;
     for (char& c : written) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (std::find(batches.begin(), batches.end(), written) == batches.end()) batches.push_back(std::move(written));
     // More listed after it: "Batch: 2218, 2341", "lots 2218 and 2341".
@@ -2686,12 +2695,12 @@ std::vector<std::pair<int, int>> DateReadings(std::string_view written) {
 }  // namespace
 
 bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch, std::string_view type) {
-  // A unit's serial number (ReadBatches' "SN " before it) compares only
+  // A unit's serial number (ReadBatches' kSerialMark before it) compares only
   // with a notice's codes of its shape, serials or their ranges ("From
   // MCPF-1000050 to MCPF-1003289"): the same letters before as many digits.
   // Against lots or date codes it says nothing: covered.
-  if (batch.starts_with("SN ")) {
-    batch.remove_prefix(3);
+  if (batch.starts_with(kSerialMark)) {
+    batch.remove_prefix(kSerialMark.size());
     CodeNumber serial;
     const std::string s = ComparableBatch(batch);
     // Digits alone ("20230817") are read as a lot or a date as often.
@@ -3510,7 +3519,7 @@ std::string StatedIdentifiersText(const StatedIdentifiers& ids) {
   if (!ids.brand.empty()) text = "brand: " + ids.brand;
   if (ids.says_not_recalled) text.append(text.empty() ? "" : ". ").append("not affected by the recall");
   for (const auto& b : ids.batches)
-    text.append(text.empty() ? "" : ". ").append(b.starts_with("SN ") ? "serial number " + b.substr(3) : "batch " + b);
+    text.append(text.empty() ? "" : ". ").append(b.starts_with(kSerialMark) ? BatchInWords(b) : "batch " + b);
   if (!ids.models.empty()) text.append(text.empty() ? "" : ". ").append("models ").append(Joined(ids.models, 0, " and "));
   for (const auto& g : ids.gtins) text.append(text.empty() ? "" : ". ").append("GTIN ").append(g);
   for (const auto& a : ids.asins) text.append(text.empty() ? "" : ". ").append("ASIN ").append(a);
@@ -5197,7 +5206,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         m.action = RecallAction::kReview;
         const size_t arrow = rule.rfind(" -> takedown");
         std::vector<std::string> stated;
-        for (const std::string& b : listing_record.batches) stated.push_back(b.starts_with("SN ") ? "serial number " + b.substr(3) : b);
+        for (const std::string& b : listing_record.batches) stated.push_back(BatchInWords(b));
         rule = fmt::format("{}, but the listing's batch {} is not among the notice's ({}) -> review", rule.substr(0, arrow),
                            Joined(stated, 0, ", "), Joined(notice_record.batches, 0, "; "));
       }

@@ -263,7 +263,10 @@ std::string ListingModel(const Listing& listing);
 // "Charge", "lote", "lotto", "partia" count only before a colon, "#", a
 // number word or a code of four characters or more ("a lot of 5", "fast
 // charge 65W"). A code has a digit and 3 to 20 letters and digits; a
-// quantity ("Lot: 100 pcs") or a year ("New batch 2024") is none.
+// quantity ("Lot: 100 pcs") or a year ("New batch 2024") is none. A unit's
+// serial number ("Serial number:", "S/N", "Seriennummer", "numéro de
+// série") is read too, marked "SN " before it ("SN MCPF-1005000"), which
+// BatchesCover compares only with a notice's codes of its shape.
 std::vector<std::string> ReadBatches(std::string_view folded);
 // The ranges of date, lot or batch codes a notice's text names, each as
 // "FIRST-LAST": "date codes 2301 through 2335", "all lot codes between 2301
