@@ -61,6 +61,7 @@ constexpr std::string_view kKinds[] = {
     // Toys and childcare articles.
     "toy toys | spielzeug jouet jouets juguete juguetes giocattolo giocattoli zabawka zabawki speelgoed",
     "doll dolls | puppe poupee poupees muneca munecas bambola bambole lalka lalki",
+    "mouse mice | maus mause souris raton ratones topo topi mysz myszka myszy muis muizen",
     "ball balls | balle ballon pelota balon palla pallone pilka",
     "car cars | voiture voitures coche coches samochod samochodzik samochodu autko",
     "train trains | zug eisenbahn tren treno pociag pociagi trein",

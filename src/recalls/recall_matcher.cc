@@ -1381,6 +1381,18 @@ bool MadeForByEnding(const PreparedRecord& notice, const std::vector<std::string
   return false;
 }
 
+// Whether `word` stands in the collapsed `title` right before a word with
+// a digit ("sac 142r").
+bool BeforeAWordWithADigit(std::string_view title, std::string_view word) {
+  for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
+    const size_t next = at + word.size() + 1;
+    if ((at > 0 && title[at - 1] != ' ') || next >= title.size() || title[next - 1] != ' ') continue;
+    const std::string_view after = title.substr(next, title.find(' ', next) - next);
+    if (std::any_of(after.begin(), after.end(), IsDigit)) return true;
+  }
+  return false;
+}
+
 // Whether `raw` (a title as written) has `word` as a whole word in lower
 // case.
 bool RawWordInLowerCase(std::string_view raw, std::string_view word) {
@@ -1589,12 +1601,17 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // Galanz").
   if (head.size() >= 3) {
     const auto is_head = [head](std::string_view w) { return SameWordOrPlural(w, head) || TranslatesProductWord(w, head); };
+    // A word of the notice's title, or one in the listing's language
+    // ("Batterien für Spielzeug Maus" of a toy mouse).
+    const auto in_title = [&](std::string_view w) {
+      return HasWord(notice.title, w) ||
+             std::any_of(notice.title_words.begin(), notice.title_words.end(), [w](std::string_view n) { return TranslatesWholeWord(w, n); });
+    };
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       if (is_head(words[i])) break;
       if (!is_for(words[i])) continue;
       size_t k = i + 1;
-      while (k < words.size() && !is_head(words[k]) && (IsArticle(words[k]) || brand_word(words[k]) || HasWord(notice.title, words[k])))
-        ++k;
+      while (k < words.size() && !is_head(words[k]) && (IsArticle(words[k]) || brand_word(words[k]) || in_title(words[k]))) ++k;
       if (k < words.size() && is_head(words[k])) return true;
     }
   }
@@ -1711,7 +1728,14 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"power adapter", true, true}, {"ac adapter", true, true}, {"cable", true, true}, {"cables", true, true},
       {"filter", true, true}, {"filters", true, true}, {"tripod", true, true}, {"bracket", true, true}, {"brackets", true, true},
       {"ceiling mount", true, true}, {"wall mount", true, true}, {"projection screen", true, true}, {"repair kit", true, true}, {"doll clothes", true, true},
-      {"doll clothing", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
+      {"doll clothing", true, true},
+      // Doll clothes in French, German, Italian, Spanish and Polish, as
+      // titles write them, a preposition between or not.
+      {"vetements poupee", true, true}, {"vetements de poupee", true, true}, {"vetements pour poupee", true, true},
+      {"habits de poupee", true, true}, {"puppenkleidung", true, true}, {"puppenkleider", true, true},
+      {"vestiti bambola", true, true}, {"vestiti per bambola", true, true}, {"vestiti per bambole", true, true},
+      {"ropa de muneca", true, true}, {"ropa para muneca", true, true}, {"ropa muneca", true, true},
+      {"ubranka dla lalki", true, true}, {"ubranka dla lalek", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
       // A remote control, a door gasket, a knob, a manual, a brush, a
       // power cord: parts and spares sold on their own. (Not a charging
       // station, which is a charger's own name, nor shelves, which
@@ -1775,10 +1799,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"pegatina", true}, {"custodia", true}, {"hoes", true}, {"pokrowiec", true}, {"uchwyt", true}, {"kryt", true},
       {"pouzdro", true}, {"puzdro", true}, {"drzak", true}, {"drziak", true}, {"ochranne sklo", true}, {"ochranna folie", true},
       {"nalepka", true}, {"bezug", true}, {"bezuge", true},
-      // A cushion, a pad, a mat, corner guards sold for the product (as
-      // parts: listed after its name, they come with it). Not "sac" (a
-      // bag): it begins codes sellers write apart ("SAC 142R").
-      {"polster", true, true}, {"kissen", true, true}, {"coussin", true, true}, {"cuscino", true, true}, {"cuscini", true, true},
+      // A cushion, a pad, a mat, corner guards, a bag sold for the product
+      // (as parts: listed after its name, they come with it). "Sac" (a
+      // bag) also begins codes sellers write apart ("SAC 142R"): not
+      // before a word with a digit (below).
+      {"sac", true, true}, {"polster", true, true}, {"kissen", true, true}, {"coussin", true, true}, {"cuscino", true, true}, {"cuscini", true, true},
       {"cojin", true, true}, {"mata", true, true}, {"eckenschutz", true, true},
       // A charging cable, a case, a mattress in Hungarian, Lithuanian,
       // Latvian, Estonian, Czech, Polish, Romanian and Bulgarian (each
@@ -2111,6 +2136,8 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
+    // "SAC 142R": a code's letters.
+    if (word == "sac" && BeforeAWordWithADigit(listing.title, word)) continue;
     // Make-up that covers: "Full Cover Concealer", "cover stick", "cover
     // cream", "cover up".
     if (word == "cover" && (HasWord(listing.title, "full cover") || HasWord(listing.title, "cover stick") ||
@@ -2132,6 +2159,30 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // A part the notice's description names comes with the product; sold
     // alone it is a part, unless the notice's name says it is one.
     if (!notice_names(word, part, code_too)) return word;
+  }
+  // A charger named right before the notice's product noun, as German,
+  // French and most languages put the kind first ("Ladegerät Beamer",
+  // "Chargeur vidéoprojecteur"), or right after it as English does
+  // ("projector charger"): the charger sold for the product. Not of a
+  // product that is a charger or charged itself ("Ladegerät Powerbank" is
+  // the power bank).
+  if (const std::string_view noun = ProductNoun(notice); noun.size() >= 3) {
+    static constexpr std::string_view kCharged[] = {"charger", "chargers", "power bank", "powerbank", "battery", "batteries", "akku",
+                                                    "adapter", "power supply"};
+    const auto is_charger = [](std::string_view w) { return SameWordOrPlural(w, "charger") || TranslatesWholeWord(w, "charger"); };
+    const auto is_noun = [noun](std::string_view w) { return SameWordOrPlural(w, noun) || TranslatesWholeWord(w, noun); };
+    thread_local std::vector<std::string_view> words;
+    SplitWords(listing.title, &words);
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      const bool charger_first = is_charger(words[i]) && is_noun(words[i + 1]);
+      const bool noun_first = is_noun(words[i]) && is_charger(words[i + 1]);
+      if (!charger_first && !noun_first) continue;
+      // Its name, not its prose: a projector's hazard is its battery.
+      if (std::any_of(std::begin(kCharged), std::end(kCharged), [&](std::string_view c) { return HasWord(notice.title, c); }) ||
+          is_charger(noun))
+        break;
+      return charger_first ? words[i] : words[i + 1];
+    }
   }
   // German compounds of a bag, a cover or a holder ("Tragetasche",
   // "Abdeckhaube", "Tischhalterung", "Schonbezug"): not the bags and
@@ -2698,7 +2749,10 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
   // A unit's serial number (ReadBatches' kSerialMark before it) compares only
   // with a notice's codes of its shape, serials or their ranges ("From
   // MCPF-1000050 to MCPF-1003289"): the same letters before as many digits.
-  // Against lots or date codes it says nothing: covered.
+  // Against lots or date codes it says nothing: covered. Its shape is looked
+  // for under every type, its number under the listing's type only: an
+  // HRM1000 with a serial of the HRM4000's range is not the recalled HRM1000
+  // as stated.
   if (batch.starts_with(kSerialMark)) {
     batch.remove_prefix(kSerialMark.size());
     CodeNumber serial;
@@ -2709,7 +2763,7 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
     bool comparable = false;
     for (const std::string& listed : entries) {
       std::string_view entry = listed, entry_type;
-      if (SplitTypedBatches(listed, &entry_type, &entry) && !type.empty() && CompactAlnum(entry_type) != type) continue;
+      SplitTypedBatches(listed, &entry_type, &entry);
       const std::string folded = NormalizeForMatching(entry);
       for (const std::string_view w : BatchWords(folded, &serial_buffer)) {
         const std::string c = ComparableBatch(w);

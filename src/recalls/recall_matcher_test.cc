@@ -1991,6 +1991,44 @@ TEST(RecallIdentityTest, TheProductForWhomBeforeItsBrandIsTheProduct) {
     ExpectOneReview(MatchOne(stool, MakeListing("L", title, "")), title);
 }
 
+// A charger, doll clothes or a bag named before the product it is for,
+// whom that is for, then the brand and the code: the accessory, reviewed.
+// The product itself so named is taken down, and a code that opens with
+// "SAC" is a code.
+TEST(RecallIdentityTest, AnAccessoryNamedBeforeTheProductItIsForIsReviewed) {
+  const Notice projector = MakeNotice(NoticeSource::kUsCpsc, "26647", "Lumora Mini Projectors for kids", "Lumora", "GV31", "",
+                                      "The recalled projectors' lithium-ion battery can overheat.");
+  for (const char* title : {"Ladegerät Beamer für Kinder Lumora GV31", "Chargeur projecteur pour enfants Lumora GV31",
+                            "Lumora GV31 projector charger"})
+    ExpectOneReview(MatchOne(projector, MakeListing("L", title, "Lumora")), title);
+  for (const char* title : {"Beamer für Kinder Lumora GV31", "Projecteur pour enfants Lumora GV31 avec chargeur"})
+    ExpectOneTakedown(MatchOne(projector, MakeListing("L", title, "Lumora")), title);
+  // A power bank's listings call it a charger.
+  const Notice power_bank = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Lumora", "PB-2000", "");
+  ExpectOneTakedown(MatchOne(power_bank, MakeListing("L", "Ladegerät Powerbank Lumora PB-2000 10000mAh", "Lumora")));
+  const Notice doll = MakeNotice(NoticeSource::kUsCpsc, "26656", "Lumikid Fashion Dolls", "Lumikid", "NEW319A", "");
+  for (const char* title : {"Vêtements poupée pour enfants Lumikid NEW319A", "Puppenkleidung für Kinder Lumikid NEW319A",
+                            "Ropa de muñeca para niñas Lumikid NEW319A"})
+    ExpectOneReview(MatchOne(doll, MakeListing("L", title, "Lumikid")), title);
+  ExpectOneTakedown(MatchOne(doll, MakeListing("L", "Poupée mannequin pour enfants Lumikid NEW319A", "Lumikid")));
+  const Notice sticks = MakeNotice(NoticeSource::kUsCpsc, "26654", "Lumikid Dive Sticks", "Lumikid", "40041", "");
+  ExpectOneReview(MatchOne(sticks, MakeListing("L", "Sac bâtons de plongée pour enfants Lumikid 40041", "Lumikid")));
+  const Notice fan = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Ceiling fan", "Lumora", "SAC142R", "");
+  ExpectOneTakedown(MatchOne(fan, MakeListing("L", "Lumora SAC 142R ceiling fan", "Lumora")));
+}
+
+// Batteries for a toy carrying the toy's barcode: made for it, reviewed.
+// The toy itself with the barcode is taken down.
+TEST(RecallIdentityTest, BatteriesForTheProductWithItsBarcodeAreReviewed) {
+  auto kinds = ProductKinds::LoadDefault();
+  ASSERT_TRUE(kinds.ok());
+  Notice mouse = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01699/23", "Toy mouse with remote control", "", "", "05907451324745");
+  mouse.category = "Gadgets";
+  for (const char* title : {"Batterien für Spielzeug Maus", "Piles pour souris jouet", "Batteries for toy mouse"})
+    ExpectOneReview(MatchOne(mouse, MakeListing("L", title, "Bez marki", "5907451324745"), kinds.value().get()), title);
+  ExpectOneTakedown(MatchOne(mouse, MakeListing("L", "Spielzeug Maus mit Fernbedienung", "Bez marki", "5907451324745"), kinds.value().get()));
+}
+
 // A notice giving its code to a battery or a charger the maker also sold
 // on its own: the maker's battery of that code "for" the product, or a
 // "replacement", is the recalled part. Without the maker in the brand
@@ -2021,6 +2059,8 @@ TEST(RecallIdentityTest, AListingStatingABatchTheNoticeLeavesOutIsReviewed) {
   kettle.batch_numbers = {"L2301, L2302", "L2410 to L2420"};
   Notice mower = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90026/26", "Robotic lawn mower", "Lumora", "RM4000", "");
   mower.batch_numbers = {"From MCJF-1000031 to MCJF-1005100 (RM1000)", "From MCPF-1000050 to MCPF-1003289 (RM4000)"};
+  Notice mowers = mower;  // both types recalled, as the Miimo alert's
+  mowers.model_numbers = {"RM1000", "RM4000"};
   const auto action = [](const Notice& n, const char* title, const char* brand, const char* description = "", bool kept = false) {
     Listing l = MakeListing("L", title, brand);
     l.description = description;
@@ -2044,6 +2084,10 @@ TEST(RecallIdentityTest, AListingStatingABatchTheNoticeLeavesOutIsReviewed) {
     EXPECT_EQ(action(mower, "Lumora RM4000 Mähroboter", "Lumora", "Seriennummer: MCPF-1005000", kept), RecallAction::kReview);
     EXPECT_EQ(action(mower, "Lumora RM4000 Mähroboter", "Lumora", "Seriennummer: MCPF-1002000", kept), RecallAction::kTakedown);
     EXPECT_EQ(action(mower, "Lumora RM4000 robot mower, S/N MCPF-1003290", "Lumora", "", kept), RecallAction::kReview);
+    // Stated as another type than its serial's range: not the recalled
+    // unit as stated, for a person to check.
+    EXPECT_EQ(action(mowers, "Lumora RM1000 robot mower", "Lumora", "S/N: MCPF-1001000", kept), RecallAction::kReview);
+    EXPECT_EQ(action(mowers, "Lumora RM1000 robot mower", "Lumora", "S/N: MCJF-1001000", kept), RecallAction::kTakedown);
     // Against lots or date codes a serial number says nothing.
     EXPECT_EQ(action(kettle, "Brewly BK-1750 Kettle", "Brewly", "Serial number: KB2024118822", kept), RecallAction::kTakedown);
     EXPECT_EQ(action(lamp, "Larvo LN-4410 LED Night Light", "Larvo", "S/N 0045123", kept), RecallAction::kTakedown);
