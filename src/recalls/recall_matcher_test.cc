@@ -1922,7 +1922,9 @@ TEST(RecallIdentityTest, TheNoticesNameInTheListingsLanguageIsReviewed) {
   for (const char* title : {"Ventilatore USB da scrivania Lumora", "Schreibtischventilator USB Lumora", "Wentylator biurkowy USB Lumora"}) {
     const auto hits = MatchOne(fan, MakeListing("L", title, "Lumora"));
     ExpectOneReview(hits, title);
-    if (hits.size() == 1) EXPECT_TRUE(HasEvidence(hits[0], "the notice's product name in the listing's title (desktop usb, in the listing's language)")) << title;
+    if (hits.size() == 1) {
+      EXPECT_TRUE(HasEvidence(hits[0], "the notice's product name in the listing's title (desktop usb, in the listing's language)")) << title;
+    }
   }
   for (const char* title : {"Lampada da scrivania USB Lumora", "Ventilatore a piantana Lumora 40 cm", "Caricabatterie USB Lumora 20W"})
     EXPECT_TRUE(MatchOne(fan, MakeListing("L", title, "Lumora")).empty()) << title;
