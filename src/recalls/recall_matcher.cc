@@ -2136,8 +2136,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
-    // "SAC 142R": a code's letters.
-    if (word == "sac" && BeforeAWordWithADigit(listing.title, word)) continue;
+    // "SAC 142R": a code's letters. "Sac à main", "sac à dos": a handbag,
+    // a backpack, the product when the notice's is a bag.
+    if (word == "sac" && (BeforeAWordWithADigit(listing.title, word) || HasWord(listing.title, "sac a") ||
+                          ProductNoun(notice).ends_with("bag") || ProductNoun(notice).ends_with("bags")))
+      continue;
     // Make-up that covers: "Full Cover Concealer", "cover stick", "cover
     // cream", "cover up".
     if (word == "cover" && (HasWord(listing.title, "full cover") || HasWord(listing.title, "cover stick") ||

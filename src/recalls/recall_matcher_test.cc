@@ -2017,6 +2017,11 @@ TEST(RecallIdentityTest, AnAccessoryNamedBeforeTheProductItIsForIsReviewed) {
   ExpectOneReview(MatchOne(sticks, MakeListing("L", "Sac bâtons de plongée pour enfants Lumikid 40041", "Lumikid")));
   const Notice fan = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Ceiling fan", "Lumora", "SAC142R", "");
   ExpectOneTakedown(MatchOne(fan, MakeListing("L", "Lumora SAC 142R ceiling fan", "Lumora")));
+  // A bag of the notice's: the product.
+  const Notice handbag = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Handbag", "Lumora", "HB-220", "");
+  ExpectOneTakedown(MatchOne(handbag, MakeListing("L", "Sac à main femme Lumora HB-220", "Lumora")));
+  const Notice tote = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Shopping bag", "Lumora", "SB-12", "");
+  ExpectOneTakedown(MatchOne(tote, MakeListing("L", "Sac de courses pliable Lumora SB-12", "Lumora")));
 }
 
 // Batteries for a toy carrying the toy's barcode: made for it, reviewed.
