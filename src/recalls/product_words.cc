@@ -27,7 +27,8 @@ constexpr std::string_view kKinds[] = {
     "speaker speakers | lautsprecher enceinte enceintes parleur altavoz altavoces altoparlante altoparlanti glosnik glosniki luidspreker "
     "luidsprekers",
     "headphones headphone earphones earbuds | kopfhorer ecouteurs auriculares cuffie auricolari sluchawki koptelefoon oordopjes",
-    "projector projectors | projektor projektoren beamer projecteur projecteurs proyector proyectores proiettore proiettori projektory",
+    "projector projectors | projektor projektoren beamer projecteur projecteurs videoprojecteur videoprojecteurs proyector proyectores "
+    "proiettore proiettori videoproiettore projektory",
     "lamp lamps light lights | lampe lampen leuchte leuchten licht lichter lumiere lumieres lampara lamparas luz luces lampada lampade luce "
     "luci lampa lampy lampka swiatlo swiatla",
     "torch torches flashlight flashlights | taschenlampe torche soplete linterna linternas torcia latarka latarki zaklamp",
@@ -130,6 +131,7 @@ constexpr std::string_view kKinds[] = {
     "glass | glas verre vidrio vetro szklo",
     "candle candles | kerze bougie vela candela swieca swieczka kaars",
     "mirror mirrors | spiegel miroir espejo specchio lustro lusterko",
+    "mat mats | tapis alfombrilla alfombrillas tappetino tappetini",
     "necklace necklaces | halskette collier collana naszyjnik ketting",
     "bracelet bracelets | armband pulsera braccialetto bransoletka",
     "earrings | ohrringe pendientes orecchini kolczyki oorbellen",

@@ -1952,26 +1952,36 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
                                                                // Czech, Slovak, Croatian, Slovenian, Bulgarian, Polish "with";
                                                                // Polish "and"; Estonian, Finnish "and"; Lithuanian "with";
                                                                // Latvian "with", "and"; Hungarian "and".
-                                                               "s", "se", "sa", "z", "с", "i", "ja", "su", "ar", "un", "és", "es"};
+                                                               "s", "se", "sa", "z", "с", "i", "ja", "su", "ar", "un", "és", "es",
+                                                               // Spanish "and"; the Italian and Portuguese "e" below.
+                                                               "y"};
+    // "e" standing alone in the title as written, not the "e" of "e-tron"
+    // or "e-bike".
+    const bool and_e = raw_title.find(" e ") != std::string_view::npos;
     static const std::unordered_set<std::string_view> kIn = {"in", "im", "dans", "i"};
     const bool container = word == "case" || word == "cases" || word == "etui" || word == "tasche" || word == "housse" ||
                            word == "funda" || word == "custodia" || word == "hoes" || word == "fodral" || word == "taske" ||
                            word == "veske" || word == "kotelo" || word == "tok" || word == "husa" || word == "θήκη" || word == "θηκη";
     const std::string_view title = listing.title;
     for (size_t at = title.find(word); at != std::string_view::npos; at = title.find(word, at + 1)) {
-      // "USB-C cable included", "câble inclus", "pościel gratis" (free).
-      if (const size_t after = at + word.size(); after < title.size() && title[after] == ' ') {
-        const std::string_view next = title.substr(after + 1, title.find(' ', after + 1) - after - 1);
-        if (next == "included" || next == "inclus" || next == "incluido" || next == "incluso" || next == "inklusive" || next == "inkl" ||
-            next == "gratis")
-          return true;
+      // "USB-C cable included", "câble inclus", "pościel gratis" (free),
+      // "vêtements fournis", "ubranka w zestawie" (in the set), "sac
+      // cadeau offert": within three words after it.
+      static const std::unordered_set<std::string_view> kIncluded = {
+          "included", "inclus",  "incluse", "incluido", "incluida", "incluidos", "incluso",   "inclusa", "inclusi", "inklusive",
+          "inkl",     "gratis",  "fourni",  "fournis",  "fournie",  "fournies",  "offert",    "offerte", "offerts", "zestawie",
+          "supplied", "assorti", "assortie"};
+      for (size_t after = at + word.size(), n = 0; n < 3 && after < title.size() && title[after] == ' '; ++n) {
+        const size_t end = std::min(title.find(' ', after + 1), title.size());
+        if (kIncluded.count(title.substr(after + 1, end - after - 1)) != 0) return true;
+        after = end;
       }
       size_t end = at;  // the words before `at`, last first
       for (int back = 0; back < 4 && end > 1 && title[end - 1] == ' '; ++back) {
         const size_t start = title.rfind(' ', end - 2);
         const size_t from = start == std::string_view::npos ? 0 : start + 1;
         const std::string_view before = title.substr(from, end - 1 - from);
-        if (kWith.count(before) != 0 || (container && kIn.count(before) != 0)) return true;
+        if (kWith.count(before) != 0 || (before == "e" && and_e) || (container && kIn.count(before) != 0)) return true;
         end = from;
       }
     }
@@ -2137,9 +2147,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
     // "SAC 142R": a code's letters. "Sac à main", "sac à dos": a handbag,
-    // a backpack, the product when the notice's is a bag.
+    // a backpack, the product when the notice's is a bag. And Turkish
+    // "saç" (hair), which folds to it ("Saç Kremi").
     if (word == "sac" && (BeforeAWordWithADigit(listing.title, word) || HasWord(listing.title, "sac a") ||
-                          ProductNoun(notice).ends_with("bag") || ProductNoun(notice).ends_with("bags")))
+                          ProductNoun(notice).ends_with("bag") || ProductNoun(notice).ends_with("bags") ||
+                          raw_title.find("sa\xC3\xA7") != std::string_view::npos || raw_title.find("Sa\xC3\xA7") != std::string_view::npos ||
+                          raw_title.find("SA\xC3\x87") != std::string_view::npos))
       continue;
     // Make-up that covers: "Full Cover Concealer", "cover stick", "cover
     // cream", "cover up".
@@ -2171,15 +2184,24 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // the power bank).
   if (const std::string_view noun = ProductNoun(notice); noun.size() >= 3) {
     static constexpr std::string_view kCharged[] = {"charger", "chargers", "power bank", "powerbank", "battery", "batteries", "akku",
-                                                    "adapter", "power supply"};
+                                                    "adapter", "adaptor", "power supply"};
     const auto is_charger = [](std::string_view w) { return SameWordOrPlural(w, "charger") || TranslatesWholeWord(w, "charger"); };
     const auto is_noun = [noun](std::string_view w) { return SameWordOrPlural(w, noun) || TranslatesWholeWord(w, noun); };
     thread_local std::vector<std::string_view> words;
     SplitWords(listing.title, &words);
+    // The charger first opens the title; after the noun it is English and
+    // ends it, or only its specifications follow ("projector charger
+    // 19V"). Sold with the product or said missing, it is the product's
+    // ("Beamer Ladegerät inklusive", "projecteur chargeur non fourni").
+    const auto ends_the_title = [&](size_t i) {
+      return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end(),
+                         [](std::string_view w) { return std::any_of(w.begin(), w.end(), IsDigit); });
+    };
     for (size_t i = 0; i + 1 < words.size(); ++i) {
-      const bool charger_first = is_charger(words[i]) && is_noun(words[i + 1]);
-      const bool noun_first = is_noun(words[i]) && is_charger(words[i + 1]);
+      const bool charger_first = i == 0 && is_charger(words[0]) && is_noun(words[1]);
+      const bool noun_first = is_noun(words[i]) && (words[i + 1] == "charger" || words[i + 1] == "chargers") && ends_the_title(i + 1);
       if (!charger_first && !noun_first) continue;
+      if (sold_with(words[charger_first ? 0 : i + 1])) break;
       // Its name, not its prose: a projector's hazard is its battery.
       if (std::any_of(std::begin(kCharged), std::end(kCharged), [&](std::string_view c) { return HasWord(notice.title, c); }) ||
           is_charger(noun))
@@ -4878,9 +4900,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // Or in the listing's language: "Feuerzeug" with a novelty
     // lighter's barcode. A word whole, not a compound's part
     // ("Feuerzeuggas", a refill), the listing's brand field not
-    // another's, and no other kind of product in its title (a
-    // "T-Shirt Feuerzeug Motiv" carrying the lighter's barcode).
-    if (!j.shared_gtin.empty() && j.shared_title_word.empty() && !j.brands_agree && !j.name_in_title && !brands_conflict) {
+    // another's, no other kind of product in its title (a
+    // "T-Shirt Feuerzeug Motiv" carrying the lighter's barcode), and
+    // the kinds not apart (a computer "Maus" with a toy mouse's).
+    if (!j.shared_gtin.empty() && j.shared_title_word.empty() && !j.brands_agree && !j.name_in_title && !brands_conflict &&
+        j.kinds.agreement != KindAgreement::kConflict) {
       std::string_view translated;
       bool other_kind = false;
       for (const std::string_view t : l.title_words) {

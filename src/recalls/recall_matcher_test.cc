@@ -2003,7 +2003,11 @@ TEST(RecallIdentityTest, AnAccessoryNamedBeforeTheProductItIsForIsReviewed) {
   for (const char* title : {"Ladegerät Beamer für Kinder Lumora GV31", "Chargeur projecteur pour enfants Lumora GV31",
                             "Lumora GV31 projector charger"})
     ExpectOneReview(MatchOne(projector, MakeListing("L", title, "Lumora")), title);
-  for (const char* title : {"Beamer für Kinder Lumora GV31", "Projecteur pour enfants Lumora GV31 avec chargeur"})
+  ExpectOneReview(MatchOne(projector, MakeListing("L", "Chargeur vidéoprojecteur Lumora GV31", "Lumora")));
+  // The product sold with its charger, or without.
+  for (const char* title : {"Beamer für Kinder Lumora GV31", "Projecteur pour enfants Lumora GV31 avec chargeur",
+                            "Lumora GV31 Projector Charger Included", "Lumora GV31 Beamer Ladegerät inklusive",
+                            "Lumora GV31 Beamer Ladegerät fehlt, gebraucht", "Lumora GV31 projecteur chargeur non fourni"})
     ExpectOneTakedown(MatchOne(projector, MakeListing("L", title, "Lumora")), title);
   // A power bank's listings call it a charger.
   const Notice power_bank = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Lumora", "PB-2000", "");
@@ -2012,11 +2016,23 @@ TEST(RecallIdentityTest, AnAccessoryNamedBeforeTheProductItIsForIsReviewed) {
   for (const char* title : {"Vêtements poupée pour enfants Lumikid NEW319A", "Puppenkleidung für Kinder Lumikid NEW319A",
                             "Ropa de muñeca para niñas Lumikid NEW319A"})
     ExpectOneReview(MatchOne(doll, MakeListing("L", title, "Lumikid")), title);
-  ExpectOneTakedown(MatchOne(doll, MakeListing("L", "Poupée mannequin pour enfants Lumikid NEW319A", "Lumikid")));
+  for (const char* title : {"Poupée mannequin pour enfants Lumikid NEW319A", "Bambola Lumikid NEW319A e vestiti per bambola",
+                            "Muñeca Lumikid NEW319A y ropa de muñeca", "Lalka Lumikid NEW319A ubranka dla lalki w zestawie",
+                            "Poupée Lumikid NEW319A vêtements poupée fournis"})
+    ExpectOneTakedown(MatchOne(doll, MakeListing("L", title, "Lumikid")), title);
   const Notice sticks = MakeNotice(NoticeSource::kUsCpsc, "26654", "Lumikid Dive Sticks", "Lumikid", "40041", "");
   ExpectOneReview(MatchOne(sticks, MakeListing("L", "Sac bâtons de plongée pour enfants Lumikid 40041", "Lumikid")));
   const Notice fan = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Ceiling fan", "Lumora", "SAC142R", "");
   ExpectOneTakedown(MatchOne(fan, MakeListing("L", "Lumora SAC 142R ceiling fan", "Lumora")));
+  // The "e" of "e-Glide" is no Italian "and": the charging cable alone.
+  const Notice scooter = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Electric scooter", "Lumora", "", "", "e-Glide");
+  EXPECT_TRUE(MatchOne(scooter, MakeListing("L", "Lumora e-Glide Ladekabel Original 2022", "")).empty());
+  EXPECT_FALSE(MatchOne(scooter, MakeListing("L", "Lumora e-Glide Elektroroller 2022", "")).empty());
+  // Turkish "saç" (hair), and a gift bag offered with the product.
+  const Notice conditioner = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Hair conditioner", "Lumora", "LM-400", "");
+  ExpectOneTakedown(MatchOne(conditioner, MakeListing("L", "Lumora LM-400 Saç Kremi 400 ml", "Lumora")));
+  const Notice perfume = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Perfume", "Lumora", "EP-50", "");
+  ExpectOneTakedown(MatchOne(perfume, MakeListing("L", "Eau de parfum Lumora EP-50, sac cadeau offert", "Lumora")));
   // A bag of the notice's: the product.
   const Notice handbag = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Handbag", "Lumora", "HB-220", "");
   ExpectOneTakedown(MatchOne(handbag, MakeListing("L", "Sac à main femme Lumora HB-220", "Lumora")));
@@ -2034,6 +2050,10 @@ TEST(RecallIdentityTest, BatteriesForTheProductWithItsBarcodeAreReviewed) {
   for (const char* title : {"Batterien für Spielzeug Maus", "Piles pour souris jouet", "Batteries for toy mouse"})
     ExpectOneReview(MatchOne(mouse, MakeListing("L", title, "Bez marki", "5907451324745"), kinds.value().get()), title);
   ExpectOneTakedown(MatchOne(mouse, MakeListing("L", "Spielzeug Maus mit Fernbedienung", "Bez marki", "5907451324745"), kinds.value().get()));
+  // A computer mouse with the toy's barcode: another kind of product,
+  // whatever its word for a mouse.
+  for (const char* title : {"Kabellose Maus 2.4 GHz für PC und Laptop", "Souris sans fil optique pour ordinateur", "Tapis de souris XXL gaming"})
+    ExpectOneReview(MatchOne(mouse, MakeListing("L", title, "Bez marki", "5907451324745"), kinds.value().get()), title);
 }
 
 // A notice giving its code to a battery or a charger the maker also sold
