@@ -1440,8 +1440,20 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
     return w.starts_with("compat") || w.starts_with("kompat") || w.starts_with("совмест") || w.starts_with("συμβατ") || w == "uyumlu" ||
            w == "tuong thich" || w == "yhteensopiva" || w == "works with" || w == "passar till" || w == "passer til";
   };
-  for (const std::string_view word : kWords)
-    if (HasWord(listing.title, word) && !HasWord(notice.title, word) && !(same_brand_field && compatible(word))) return true;
+  // Which of them the listing's title has is looked up once for its
+  // candidates, which come one after another.
+  thread_local std::string words_of_title;
+  thread_local std::vector<std::string_view> in_title;
+  thread_local bool looked_up = false;
+  if (!looked_up || words_of_title != listing.title) {
+    in_title.clear();
+    for (const std::string_view word : kWords)
+      if (HasWord(listing.title, word)) in_title.push_back(word);
+    words_of_title = listing.title;
+    looked_up = true;
+  }
+  for (const std::string_view word : in_title)
+    if (!HasWord(notice.title, word) && !(same_brand_field && compatible(word))) return true;
   // German compounds of "Ersatz" (spare): "Ersatzakku", "Ersatzpolster";
   // Finnish, Estonian and Hungarian ones of "vara", "varu" and "pót" with a
   // part's name: "varaköysi" (a spare rope), "varuosa", "pótkötél" (other
@@ -2541,10 +2553,13 @@ constexpr std::string_view kWeakBatchStems[] = {"lot", "charge", "partia", "part
 // holds a stem above in any case; one with other characters may, folded.
 bool MayLabelABatch(std::string_view text) {
   if (std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) return true;
-  const auto holds = [text](std::string_view stem) {
-    return std::search(text.begin(), text.end(), stem.begin(), stem.end(), [](char a, char b) {
-             return (a >= 'A' && a <= 'Z' ? static_cast<char>(a - 'A' + 'a') : a) == b;
-           }) != text.end();
+  // In lower case once, then each stem found as library searches find it
+  // (the stems outside ASCII cannot be in it).
+  thread_local std::string lower;
+  lower.assign(text);
+  for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  const auto holds = [](std::string_view stem) {
+    return static_cast<unsigned char>(stem[0]) < 0x80 && std::string_view(lower).find(stem) != std::string_view::npos;
   };
   return std::any_of(std::begin(kBatchStems), std::end(kBatchStems), holds) ||
          std::any_of(std::begin(kWeakBatchStems), std::end(kWeakBatchStems), holds);
