@@ -1740,14 +1740,14 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"power adapter", true, true}, {"ac adapter", true, true}, {"cable", true, true}, {"cables", true, true},
       {"filter", true, true}, {"filters", true, true}, {"tripod", true, true}, {"bracket", true, true}, {"brackets", true, true},
       {"ceiling mount", true, true}, {"wall mount", true, true}, {"projection screen", true, true}, {"repair kit", true, true}, {"doll clothes", true, true},
-      {"doll clothing", true, true},
+      {"doll clothing", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
       // Doll clothes in French, German, Italian, Spanish and Polish, as
       // titles write them, a preposition between or not.
       {"vetements poupee", true, true}, {"vetements de poupee", true, true}, {"vetements pour poupee", true, true},
       {"habits de poupee", true, true}, {"puppenkleidung", true, true}, {"puppenkleider", true, true},
       {"vestiti bambola", true, true}, {"vestiti per bambola", true, true}, {"vestiti per bambole", true, true},
       {"ropa de muneca", true, true}, {"ropa para muneca", true, true}, {"ropa muneca", true, true},
-      {"ubranka dla lalki", true, true}, {"ubranka dla lalek", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
+      {"ubranka dla lalki", true, true}, {"ubranka dla lalek", true, true},
       // A remote control, a door gasket, a knob, a manual, a brush, a
       // power cord: parts and spares sold on their own. (Not a charging
       // station, which is a charger's own name, nor shelves, which
@@ -2188,12 +2188,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // alone it is a part, unless the notice's name says it is one.
     if (!notice_names(word, part, code_too)) return word;
   }
-  // A charger named right before the notice's product noun, as German,
-  // French and most languages put the kind first ("Ladegerät Beamer",
-  // "Chargeur vidéoprojecteur"), or right after it as English does
-  // ("projector charger"): the charger sold for the product. Not of a
-  // product that is a charger or charged itself ("Ladegerät Powerbank" is
-  // the power bank).
+  // A charger opening the title before the notice's product noun, as
+  // German, French and most languages put the kind first ("Ladegerät
+  // Beamer", "Chargeur vidéoprojecteur"), or English "charger" right after
+  // the noun ("projector charger"): the charger sold for the product. Not
+  // of a product that is a charger or charged itself ("Ladegerät
+  // Powerbank" is the power bank).
   if (const std::string_view noun = ProductNoun(notice); noun.size() >= 3) {
     static constexpr std::string_view kCharged[] = {"charger", "chargers", "power bank", "powerbank", "battery", "batteries", "akku",
                                                     "adapter", "adaptor", "power supply"};
