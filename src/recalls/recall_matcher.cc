@@ -2214,9 +2214,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       const bool noun_first = is_noun(words[i]) && (words[i + 1] == "charger" || words[i + 1] == "chargers") && ends_the_title(i + 1);
       if (!charger_first && !noun_first) continue;
       if (sold_with(words[charger_first ? 0 : i + 1])) break;
-      // Its name, not its prose: a projector's hazard is its battery.
-      if (std::any_of(std::begin(kCharged), std::end(kCharged), [&](std::string_view c) { return HasWord(notice.title, c); }) ||
-          is_charger(noun))
+      // Its name, not its prose nor what it comes with: a projector's
+      // hazard is its battery, and a "Cordless Vacuum Cleaner with
+      // lithium-ion battery" is a vacuum cleaner.
+      std::string_view name = notice.title;
+      for (const std::string_view clause : {" with ", " for ", " including "})
+        if (const size_t at = name.find(clause); at != std::string_view::npos && at > 0) name = name.substr(0, at);
+      if (std::any_of(std::begin(kCharged), std::end(kCharged), [&](std::string_view c) { return HasWord(name, c); }) || is_charger(noun))
         break;
       return charger_first ? words[i] : words[i + 1];
     }

@@ -2070,6 +2070,9 @@ TEST(RecallIdentityTest, TheMakersBatteryOfTheCodeTheNoticeGivesItIsTheRecalledP
     ExpectOneTakedown(MatchOne(vacuum, MakeListing("L", title, "Lumikid")), title);
   ExpectOneReview(MatchOne(vacuum, MakeListing("L", "Replacement battery for Lumikid ZB0097U2", "")), "Replacement battery for Lumikid ZB0097U2");
   ExpectOneReview(MatchOne(vacuum, MakeListing("L", "Lumikid ZB0097U2 wall mount", "Lumikid")), "Lumikid ZB0097U2 wall mount");
+  // A charger for the vacuum: the notice's battery is what the vacuum
+  // comes with, not what it is.
+  ExpectOneReview(MatchOne(vacuum, MakeListing("L", "Ladegerät Staubsauger Lumikid LV20A1", "Lumikid")), "Ladegerät Staubsauger");
   ExpectOneReview(MatchOne(vacuum, MakeListing("L", "Replacement battery for cordless vacuum Lumikid LV20A1", "Lumikid")), "Replacement battery for cordless vacuum Lumikid LV20A1");
 }
 
