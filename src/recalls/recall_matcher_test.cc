@@ -1995,8 +1995,10 @@ TEST(RecallIdentityTest, TheProductForWhomBeforeItsBrandIsTheProduct) {
 
 // A charger, doll clothes or a bag named before the product it is for,
 // whom that is for, then the brand and the code: the accessory, reviewed.
-// The product itself so named is taken down, and a code that opens with
-// "SAC" is a code.
+// The product itself so named is taken down, also sold with the thing
+// ("avec chargeur", "e vestiti per bambola", "vêtements fournis"); a code
+// that opens with "SAC" is a code, Turkish "saç" (hair) no bag, and the
+// "e" of "e-Glide" no Italian "and".
 TEST(RecallIdentityTest, AnAccessoryNamedBeforeTheProductItIsForIsReviewed) {
   const Notice projector = MakeNotice(NoticeSource::kUsCpsc, "26647", "Lumora Mini Projectors for kids", "Lumora", "GV31", "",
                                       "The recalled projectors' lithium-ion battery can overheat.");
