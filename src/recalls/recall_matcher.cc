@@ -1817,6 +1817,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // before a word with a digit (below).
       {"sac", true, true}, {"polster", true, true}, {"kissen", true, true}, {"coussin", true, true}, {"cuscino", true, true}, {"cuscini", true, true},
       {"cojin", true, true}, {"mata", true, true}, {"eckenschutz", true, true},
+      // A robot's or a scooter's charging station sold on its own, in
+      // English, German, French, Spanish, Italian, Polish and Dutch (not
+      // of a charger's notice, below).
+      {"charging station", true, true}, {"ladestation", true, true}, {"station de charge", true, true},
+      {"estacion de carga", true, true}, {"base de carga", true, true}, {"stazione di ricarica", true, true},
+      {"stacja ladujaca", true, true}, {"laadstation", true, true},
       // A charging cable, a case, a mattress in Hungarian, Lithuanian,
       // Latvian, Estonian, Czech, Polish, Romanian and Bulgarian (each
       // off, as the English word, when the notice names one).
@@ -2155,6 +2161,12 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // A charger's own listings call it a power adapter.
     if ((word == "power adapter" || word == "ac adapter" || word == "adapter") &&
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
+      continue;
+    // A charger's or a power bank's own listings name its station.
+    if ((word == "charging station" || word == "ladestation" || word == "station de charge" || word == "estacion de carga" ||
+         word == "base de carga" || word == "stazione di ricarica" || word == "stacja ladujaca" || word == "laadstation") &&
+        (HasWord(notice.title, "charger") || HasWord(notice.title, "chargers") || HasWord(notice.title, "charging") ||
+         HasWord(notice.title, "power bank") || HasWord(notice.title, "powerbank") || HasWord(notice.title, "station")))
       continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;

@@ -2011,6 +2011,14 @@ TEST(RecallIdentityTest, AnAccessoryNamedBeforeTheProductItIsForIsReviewed) {
                             "Lumora GV31 Projector Charger Included", "Lumora GV31 Beamer Ladegerät inklusive",
                             "Lumora GV31 Beamer Ladegerät fehlt, gebraucht", "Lumora GV31 projecteur chargeur non fourni"})
     ExpectOneTakedown(MatchOne(projector, MakeListing("L", title, "Lumora")), title);
+  // A robot mower's charging station sold alone; the mower with it.
+  const Notice mower = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Robotic lawn mower", "Lumora", "RM1000", "");
+  for (const char* title : {"Lumora RM1000 Ladestation Original", "Station de charge pour tondeuse Lumora RM1000"})
+    ExpectOneReview(MatchOne(mower, MakeListing("L", title, "Lumora")), title);
+  for (const char* title : {"Lumora RM1000 Mähroboter mit Ladestation", "Lumora RM1000 robot mower, charging station, boundary wire"})
+    ExpectOneTakedown(MatchOne(mower, MakeListing("L", title, "Lumora")), title);
+  const Notice station = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Wireless charger", "Lumora", "WC-15", "");
+  ExpectOneTakedown(MatchOne(station, MakeListing("L", "Lumora WC-15 Ladestation 15W kabellos", "Lumora")));
   // A power bank's listings call it a charger.
   const Notice power_bank = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Power bank", "Lumora", "PB-2000", "");
   ExpectOneTakedown(MatchOne(power_bank, MakeListing("L", "Ladegerät Powerbank Lumora PB-2000 10000mAh", "Lumora")));
