@@ -1749,9 +1749,9 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"ropa de muneca", true, true}, {"ropa para muneca", true, true}, {"ropa muneca", true, true},
       {"ubranka dla lalki", true, true}, {"ubranka dla lalek", true, true},
       // A remote control, a door gasket, a knob, a manual, a brush, a
-      // power cord: parts and spares sold on their own. (Not a charging
-      // station, which is a charger's own name, nor shelves, which
-      // bookcases have.)
+      // power cord: parts and spares sold on their own. (Not shelves,
+      // which bookcases have; a charging station, a charger's own name
+      // too, is one only for other notices, below.)
       {"remote control", true, true, true}, {"remote controls", true, true, true}, {"fernbedienung", true, true, true},
       {"telecommande", true, true, true}, {"telecomando", true, true, true}, {"mando a distancia", true, true, true},
       {"afstandsbediening", true, true, true}, {"pilot", true, true, true}, {"пульт", true, true, true},
