@@ -909,15 +909,22 @@ bool SellsThePartTheCodeNames(std::string_view notice_description, const ModelCo
   return false;
 }
 
+// A notice's product name without what it comes with, is for or is
+// recalled for ("Cordless Vacuum Cleaner with lithium-ion battery").
+std::string_view NameBeforeClauses(const PreparedRecord& notice) {
+  std::string_view name = notice.title;
+  for (const std::string_view clause : {" with ", " for ", " featuring ", " including ", " sold ", " due to "})
+    if (const size_t at = name.find(clause); at != std::string_view::npos && at > 0) name = name.substr(0, at);
+  return name;
+}
+
 // The notice's product noun: the last word of its product name, as English
 // writes it ("vacuums" of "X-Force Flex cordless stick vacuums"), before a
 // clause ("grills" of "Outdoor grills with pizza oven") and past model codes,
 // colours and sizes ("heater" of "Space Heater HZ-1500C", "case" of "ipad 2
 // case black").
 std::string_view ProductNoun(const PreparedRecord& notice) {
-  std::string_view name = notice.title;
-  for (const std::string_view clause : {" with ", " for ", " featuring ", " including ", " sold ", " due to "})
-    if (const size_t at = name.find(clause); at != std::string_view::npos && at > 0) name = name.substr(0, at);
+  std::string_view name = NameBeforeClauses(notice);
   // A word is a code's when it has a digit, or with the word after it is
   // part of one of the notice's codes ("hz" of "hz 1500c", HZ1500C).
   const auto in_code = [&](std::string_view word, std::string_view next) {
@@ -2163,8 +2170,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
       continue;
     // A charger's or a power bank's own listings name its station.
-    if ((word == "charging station" || word == "ladestation" || word == "station de charge" || word == "estacion de carga" ||
-         word == "base de carga" || word == "stazione di ricarica" || word == "stacja ladujaca" || word == "laadstation") &&
+    static constexpr std::string_view kChargingStations[] = {"charging station",  "ladestation",   "station de charge",
+                                                             "estacion de carga", "base de carga", "stazione di ricarica",
+                                                             "stacja ladujaca",   "laadstation"};
+    if (std::find(std::begin(kChargingStations), std::end(kChargingStations), word) != std::end(kChargingStations) &&
         (HasWord(notice.title, "charger") || HasWord(notice.title, "chargers") || HasWord(notice.title, "charging") ||
          HasWord(notice.title, "power bank") || HasWord(notice.title, "powerbank") || HasWord(notice.title, "station")))
       continue;
@@ -2229,9 +2238,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // Its name, not its prose nor what it comes with: a projector's
       // hazard is its battery, and a "Cordless Vacuum Cleaner with
       // lithium-ion battery" is a vacuum cleaner.
-      std::string_view name = notice.title;
-      for (const std::string_view clause : {" with ", " for ", " including "})
-        if (const size_t at = name.find(clause); at != std::string_view::npos && at > 0) name = name.substr(0, at);
+      const std::string_view name = NameBeforeClauses(notice);
       if (std::any_of(std::begin(kCharged), std::end(kCharged), [&](std::string_view c) { return HasWord(name, c); }) || is_charger(noun))
         break;
       return charger_first ? words[i] : words[i + 1];
