@@ -2046,6 +2046,9 @@ TEST(RecallIdentityTest, AnAccessoryNamedBeforeTheProductItIsForIsReviewed) {
   // A bag of the notice's: the product.
   const Notice handbag = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Handbag", "Lumora", "HB-220", "");
   ExpectOneTakedown(MatchOne(handbag, MakeListing("L", "Sac à main femme Lumora HB-220", "Lumora")));
+  ExpectOneTakedown(MatchOne(handbag, MakeListing("L", "Sac femme en cuir Lumora HB-220", "Lumora")));
+  const Notice backpack = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Children's backpack", "Lumora", "BP-31", "");
+  ExpectOneTakedown(MatchOne(backpack, MakeListing("L", "Sac à dos enfant Lumora BP-31", "Lumora")));
   const Notice tote = MakeNotice(NoticeSource::kEuSafetyGate, "A", "Shopping bag", "Lumora", "SB-12", "");
   ExpectOneTakedown(MatchOne(tote, MakeListing("L", "Sac de courses pliable Lumora SB-12", "Lumora")));
 }
