@@ -3,11 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "conform/core/text.h"
 #include "conform/knowledge/data_dir.h"
@@ -33,6 +36,81 @@ std::string CategoryKey(std::string_view category) {
 
 // Whether a folded phrase holds a Chinese, Japanese or Korean character.
 bool HasCjk(std::string_view folded) { return std::any_of(folded.begin(), folded.end(), IsCjkLeadByte); }
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The scale of a model a listing's title gives, as written ("1:43",
+// "1 : 18", "1/18"), or empty. Read from the title as written: folded,
+// "1:12" is the decimal "1.12". "1:N" counts for N from 5 to 1000 (not
+// "1:1", a life-size replica), unless a mixing word comes before it (a
+// two-stroke engine's fuel "Mischung 1:50"). "1/N" is a date as often
+// ("EZ 1/18", first registered in January 2018): it counts for the
+// classic scales only, and not in a title that dates or registers a
+// vehicle or gives its mileage.
+std::string ModelScaleIn(std::string_view title) {
+  // Words a mixing ratio follows, as they begin ("Mischverhältnis",
+  // "mélange"): lower-cased ASCII letters, the first non-ASCII one ending
+  // the comparison.
+  static const std::vector<std::string_view> kMixing = {"misch", "gemisch", "mix", "ratio", "verh", "melange", "m\xc3\xa9lange",
+                                                        "miscel", "mezcl", "mieszan", "propor"};
+  static const std::unordered_set<std::string_view> kDated = {"ez", "erstzulassung", "bj", "baujahr", "km", "reg", "registered",
+                                                              "registration", "mec", "immatriculation", "hu"};
+  static const std::unordered_set<int> kSlashScales = {8, 10, 12, 14, 16, 18, 24, 32, 43, 64, 72, 87};
+  const auto mixing_before = [&](size_t at) {
+    size_t end = at;
+    while (end > 0 && std::string_view(" :(").find(title[end - 1]) != std::string_view::npos) --end;
+    size_t begin = end;
+    while (begin > 0 && title[begin - 1] != ' ') --begin;
+    std::string word(title.substr(begin, end - begin));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::any_of(kMixing.begin(), kMixing.end(), [&](std::string_view m) { return word.starts_with(m); });
+  };
+  std::optional<bool> dated;  // the title's words, read when a "1/N" is met
+  for (size_t i = 0; i < title.size(); ++i) {
+    if (title[i] != '1') continue;
+    // "M1:87", a model railway's way, or "1" standing alone.
+    const size_t before = i > 0 && (title[i - 1] == 'M' || title[i - 1] == 'm') && (i == 1 || !IsAsciiAlnum(title[i - 2])) ? i - 1 : i;
+    if (before > 0 && (IsAsciiAlnum(title[before - 1]) || std::string_view(".,:/-").find(title[before - 1]) != std::string_view::npos))
+      continue;
+    size_t j = i + 1;
+    while (j < title.size() && title[j] == ' ') ++j;
+    if (j >= title.size() || (title[j] != ':' && title[j] != '/')) continue;
+    const bool slash = title[j] == '/';
+    if (slash && j != i + 1) continue;  // "1 / 18" is more likely a count
+    size_t k = j + 1;
+    while (!slash && k < title.size() && title[k] == ' ') ++k;
+    const size_t digits = k;
+    while (k < title.size() && IsAsciiDigit(title[k])) ++k;
+    if (k == digits || k - digits > 4 || title[digits] == '0') continue;
+    // Not a time ("1:30:00"), a date ("1/18/2024") or a decimal ("1:2.5").
+    if (k < title.size() && std::string_view(":/.,").find(title[k]) != std::string_view::npos && k + 1 < title.size() &&
+        IsAsciiDigit(title[k + 1]))
+      continue;
+    const int n = std::stoi(std::string(title.substr(digits, k - digits)));
+    if (slash) {
+      if (kSlashScales.count(n) == 0) continue;
+      if (!dated) {
+        dated = false;
+        std::string word;
+        for (size_t at = 0; at <= title.size() && !*dated; ++at) {
+          if (at < title.size() && IsAsciiAlnum(title[at])) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(title[at])));
+            continue;
+          }
+          dated = kDated.count(word) != 0 ||
+                  (word.size() > 2 && word.ends_with("km") && std::all_of(word.begin(), word.end() - 2, IsAsciiDigit));
+          word.clear();
+        }
+      }
+      if (*dated) continue;
+    } else if (n < 5 || n > 1000 || mixing_before(i)) {
+      continue;
+    }
+    return std::string(title.substr(i, k - i));
+  }
+  return {};
+}
 
 }  // namespace
 
@@ -330,6 +408,11 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
         }
       at = end + 1;
     }
+    // A scale ("1:43") says what "scale model" says.
+    if (auto it = state_->not_of_by_first_word.find("scale"); it != state_->not_of_by_first_word.end())
+      if (std::string scale = ModelScaleIn(listing.record.Get("title")); !scale.empty())
+        for (const auto& [outside, phrase] : it->second)
+          if (phrase == "scale model") kind.not_of.emplace_back(outside, scale);
   }
   return kind;
 }

@@ -193,6 +193,22 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
     const KindJudgement j = Judge(car, ListingRecord("L", title));
     EXPECT_EQ(j.agreement, KindAgreement::kConflict) << title;
   }
+  // A scale model named by its scale alone, as written ("1:43" folds to the
+  // decimal "1.43").
+  for (const char* title : {"Bentley Bentayga W12 1:43 Modell", "Bentley Bentayga 1/18 Norev", "Busch M1:87 Bentley Bentayga",
+                            "Bentley Bentayga (1 : 24) weiß"}) {
+    const KindJudgement j = Judge(car, ListingRecord("L", title));
+    EXPECT_EQ(j.agreement, KindAgreement::kConflict) << title;
+    EXPECT_TRUE(j.listing_kind.starts_with("not a motor_vehicle (\"") && j.listing_kind.find("1") != std::string::npos) << j.listing_kind;
+  }
+  EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga W12 1:43 Modell")).listing_kind, "not a motor_vehicle (\"1:43\")");
+  // Not a date of first registration, a mixing ratio, a time, a life-size
+  // replica or a part of a number.
+  for (const char* title : {"Bentley Bentayga V8 EZ 1/18, 112.000 km", "Bentley Bentayga 4.0 V8 1/18 35000km",
+                            "Bentley Bentayga V8 Mischverhältnis 1:50", "Bentley Bentayga V8 registered 1/18/2019",
+                            "Bentley Bentayga V8 Laufzeit 1:30:00", "Bentley Bentayga 1:1", "Bentley Bentayga V8 11:43",
+                            "Bentley Bentayga V8 1/19"})
+    EXPECT_EQ(Judge(car, ListingRecord("L", title)).agreement, KindAgreement::kUnknown) << title;
   // The car itself decides nothing.
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 black")).agreement, KindAgreement::kUnknown);
   for (const char* title : {"Bentley Bentayga 4.0 V8 2019, 112.000 km, Sitzheizung", "Bentley Bentayga 7 places, idéal enfants",
