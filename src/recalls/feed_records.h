@@ -127,7 +127,8 @@ bool IsUnknownPlaceholder(std::string_view text);
 // ("CITROEN, DS", "Acme | Globex"); a part that is a placeholder is dropped
 // before the rest are split at '/' ("Opel/Vauxhall"), and each piece is
 // checked again. Never split at " and ", '&' or '+', which are inside
-// brand names ("SUN & SPORT"); a one-word brand loses a trailing full stop
+// brand names ("SUN & SPORT"; the Safety Gate reader parts a motor
+// vehicle's makes at '&'); a one-word brand loses a trailing full stop
 // ("OPEL.").
 void AddBrands(std::string_view field, Notice* notice);
 // Adds the model or batch numbers of one field, one per line, leaving out

@@ -135,6 +135,17 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   n.category = Value(f, {"product_category", "category"});
   // List fields: text as the export writes it, or an array of text.
   for (const auto& b : Values(f, {"brand", "product_brand"})) AddBrands(b, &n);
+  // Makers that recall a vehicle together write their makes with '&'
+  // ("Citroen & DS", three alerts of the sample). No maker of road vehicles
+  // has one in its name, so in that category it parts brands as ',' does;
+  // elsewhere it stays ("SUN & SPORT").
+  if (AsciiLower(Trim(n.category)).starts_with("motor vehicle")) {
+    std::vector<std::string> makes;
+    for (const std::string& brand : n.brands)
+      for (const std::string& make : SplitList(brand, "&"))
+        if (!IsUnknownPlaceholder(make)) AddUnique(&makes, make);
+    n.brands = std::move(makes);
+  }
   for (const auto& m : Values(f, {"model_type_number", "product_model_type", "typeNumberModel"})) AddModels(m, &n.model_numbers);
   for (const auto& b : Values(f, {"barcode", "product_barcode"})) AddBarcodes(b, &n, &out.warnings);
   for (const auto& b : Values(f, {"batch_number", "product_batch_number", "batchNumber"})) AddLines(b, &n.batch_numbers);

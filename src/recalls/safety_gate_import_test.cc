@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -304,7 +305,8 @@ TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
   // The 353 real alerts leave every model field empty ("None"), and two
   // list their batches by type number in their batch fields, which are
   // read as their models; no brand field holds '|'; "Citroen & DS" (three
-  // alerts) stays one brand, as the rule of AddBrands has it.
+  // vehicle alerts) is two makes, and the other two brands with '&' stay
+  // whole ("SUN & SPORT", "OMERTA® & WEALTH").
   const std::string path = SharedSafetyGateSamplePath();
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "the shared Safety Gate sample is not at " << path;
   const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, ReadTestFile(path));
@@ -323,8 +325,25 @@ TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
       with_ampersand += b.find('&') != std::string::npos;
     }
   }
-  EXPECT_EQ(with_ampersand, 5u);
-  EXPECT_EQ(brands, 338u);  // of 319 brand fields, one of which, "Neuvedena" (not stated), names none
+  EXPECT_EQ(with_ampersand, 2u);
+  EXPECT_EQ(brands, 341u);  // of 319 brand fields, one of which, "Neuvedena" (not stated), names none
+  const auto em = std::find_if(f.notices.begin(), f.notices.end(), [](const Notice& n) { return n.id == "EM/00004/24"; });
+  ASSERT_NE(em, f.notices.end());
+  EXPECT_EQ(em->brands, (Strings{"Citroen", "DS"}));
+}
+
+TEST(SafetyGateImportTest, AVehiclesMakesJoinedByAnAmpersandAreTwoBrands) {
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/09310/24", "product_name": "Passenger car", "product_description": "C3, DS3", "brand": "Citroen & DS",
+       "product_category": "Motor vehicles"},
+      {"alert_number": "A12/09311/24", "product_name": "Passenger car", "brand": "Peugeot & Citroen / Opel", "product_category": "motor vehicles"},
+      {"alert_number": "A12/09312/24", "product_name": "Sports bag", "brand": "SUN & SPORT", "product_category": "Hobby/sports equipment"},
+      {"alert_number": "A12/09313/24", "product_name": "Passenger car", "brand": "Unknown & Fiat", "product_category": "Motor vehicles"}])");
+  ASSERT_EQ(f.notices.size(), 4u);
+  EXPECT_EQ(f.notices[0].brands, (Strings{"Citroen", "DS"}));
+  EXPECT_EQ(f.notices[1].brands, (Strings{"Peugeot", "Citroen", "Opel"}));
+  EXPECT_EQ(f.notices[2].brands, Strings{"SUN & SPORT"});
+  EXPECT_EQ(f.notices[3].brands, Strings{"Fiat"});
 }
 
 TEST(SafetyGateImportTest, ListFieldsMayBeArraysOfText) {
