@@ -49,9 +49,8 @@ bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || 
 // classic scales only, and not in a title that dates or registers a
 // vehicle or gives its mileage.
 std::string ModelScaleIn(std::string_view title) {
-  // Words a mixing ratio follows, as they begin ("Mischverhältnis",
-  // "mélange"): lower-cased ASCII letters, the first non-ASCII one ending
-  // the comparison.
+  // Words a mixing ratio follows, as they begin, compared with the word
+  // lower-cased ("Mischverhältnis", "Mélange").
   static const std::vector<std::string_view> kMixing = {"misch", "gemisch", "mix", "ratio", "verh", "melange", "m\xc3\xa9lange",
                                                         "miscel", "mezcl", "mieszan", "propor"};
   static const std::unordered_set<std::string_view> kDated = {"ez", "erstzulassung", "bj", "baujahr", "km", "reg", "registered",

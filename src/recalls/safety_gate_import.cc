@@ -136,9 +136,11 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   // List fields: text as the export writes it, or an array of text.
   for (const auto& b : Values(f, {"brand", "product_brand"})) AddBrands(b, &n);
   // Makers that recall a vehicle together write their makes with '&'
-  // ("Citroen & DS", three alerts of the sample). No maker of road vehicles
-  // has one in its name, so in that category it parts brands as ',' does;
-  // elsewhere it stays ("SUN & SPORT").
+  // ("Citroen & DS", three alerts of the sample). No make of road vehicle
+  // has one in its name, so in that category it parts brands as ',' does
+  // (a parts maker so named is parted too: either part then agrees with a
+  // listing's brand, and the codes must still agree); elsewhere it stays
+  // ("SUN & SPORT").
   if (AsciiLower(Trim(n.category)).starts_with("motor vehicle")) {
     std::vector<std::string> makes;
     for (const std::string& brand : n.brands)
