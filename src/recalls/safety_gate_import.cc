@@ -138,9 +138,9 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   // Makers that recall a vehicle together write their makes with '&'
   // ("Citroen & DS", three alerts of the sample). No make of road vehicle
   // has one in its name, so in that category it parts brands as ',' does
-  // (a parts maker so named is parted too: either part then agrees with a
-  // listing's brand, and the codes must still agree); elsewhere it stays
-  // ("SUN & SPORT").
+  // (a parts maker so named is parted too, and either part then agrees
+  // with a listing's brand, as a joint recall's makes do); elsewhere it
+  // stays ("SUN & SPORT").
   if (AsciiLower(Trim(n.category)).starts_with("motor vehicle")) {
     std::vector<std::string> makes;
     for (const std::string& brand : n.brands)
