@@ -1120,17 +1120,40 @@ uint32_t ColourBitsInOtherLanguages(const WordList& words) {
 // the notice's (its ProductNoun, "fan" of the name "Desktop USB" of a
 // "Fan"), as a name of common words fits the brand's other goods
 // ("Lampada da scrivania USB").
+// Whether a title run together (CompactAlnum) holds the notice's k-th
+// name written as one word (MatchRecord::name_compacts: "SPIDERMAN"),
+// not as the start of another generation's mark ("KOLEOSIII" for the
+// alert's "Koleos II").
+bool NamesCompactName(std::string_view title, const MatchRecord& notice, size_t k) {
+  if (k >= notice.name_compacts.size() || notice.name_compacts[k].empty()) return false;
+  const std::string& compact = notice.name_compacts[k];
+  const bool marked = k < notice.name_marks.size() && !notice.name_marks[k].empty();
+  for (size_t at = title.find(compact); at != std::string_view::npos; at = title.find(compact, at + 1)) {
+    const size_t end = at + compact.size();
+    if (!marked || end == title.size() || (title[end] != 'I' && title[end] != 'V' && title[end] != 'X')) return true;
+  }
+  return false;
+}
+
 bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k, const PreparedRecord& notice_prepared) {
   const std::vector<std::string>& words = notice.name_words[k];
   bool translated = false;
   if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) return false;
   // Another generation's mark right after the name ("Astra K" for the
-  // alert's "Astra L").
+  // alert's "Astra L"), or for a product's Roman numeral another digit
+  // ("Scorpion Trail 3" for the alert's "Scorpion Trail II"; after a
+  // vehicle's name a digit is the engine's size, "2008 1.2 PureTech").
   if (k < notice.name_marks.size() && !notice.name_marks[k].empty()) {
+    const std::string_view mark = notice.name_marks[k];
+    const std::string_view mark_digit = NamesAVehicle(notice_prepared) ? std::string_view() : OtherNumeral(mark);
     thread_local std::vector<std::string_view> title;
     SplitWords(l.title, &title);
-    for (size_t i = 0; i + 1 < title.size(); ++i)
-      if (title[i] == words.back() && IsGenerationMark(title[i + 1]) && title[i + 1] != notice.name_marks[k]) return false;
+    for (size_t i = 0; i + 1 < title.size(); ++i) {
+      if (title[i] != words.back()) continue;
+      const std::string_view next = title[i + 1];
+      if ((IsGenerationMark(next) && next != mark) || (!mark_digit.empty() && next.size() == 1 && IsDigit(next[0]) && next != mark_digit))
+        return false;
+    }
   }
   const std::string_view product_noun = translated ? ProductNoun(notice_prepared) : std::string_view();
   if (translated && !product_noun.empty() && !IsListedKindWord(words.back()) &&
@@ -3037,7 +3060,18 @@ MatchRecord FromNotice(const Notice& n) {
         r.name_colours.push_back(colours);
         const size_t last_space = folded.rfind(' ');
         const std::string_view last = std::string_view(folded).substr(last_space == std::string::npos ? 0 : last_space + 1);
-        r.name_marks.emplace_back(names_a_vehicle && last_space != std::string::npos && IsGenerationMark(last) ? last : std::string_view());
+        if (names_a_vehicle) {
+          r.name_marks.emplace_back(last_space != std::string::npos && IsGenerationMark(last) ? last : std::string_view());
+        } else {
+          // A product's "II", the one Roman numeral a name's words drop,
+          // before the brand a name may give in brackets ("Scorpion Trail
+          // II (Pirelli)", a tyre; "III" stays a word, which a listing must
+          // have).
+          const std::vector<std::string_view> name_words = Words(folded);
+          size_t end = name_words.size();
+          while (end > 1 && HasWord(brand_words, name_words[end - 1])) --end;
+          r.name_marks.emplace_back(end > 1 && name_words[end - 1] == "ii" ? name_words[end - 1] : std::string_view());
+        }
         std::string compact = CompactAlnum(folded);
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
       }
@@ -4622,8 +4656,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       for (size_t k = 0; k < notice_record.name_words.size() && !name_in_title; ++k) name_in_title = NamesNoticeName(l, notice_record, k, n);
       if (!name_in_title && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(), [](const std::string& c) { return !c.empty(); })) {
         const std::string title = CompactAlnum(l.title);
-        name_in_title = std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(),
-                                    [&title](const std::string& c) { return !c.empty() && title.find(c) != std::string::npos; });
+        for (size_t k = 0; k < notice_record.name_compacts.size() && !name_in_title; ++k) name_in_title = NamesCompactName(title, notice_record, k);
       }
       j.named = j.brands_agree && name_in_title;
       if (!j.shared_gtin.empty()) {
@@ -5051,8 +5084,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       if (words.empty()) {
         const std::string title = CompactAlnum(l.title);
         for (size_t k = 0; k < notice_record.name_compacts.size() && k < notice_record.name_words.size() && words.empty(); ++k) {
-          const std::string& compact = notice_record.name_compacts[k];
-          if (compact.empty() || title.find(compact) == std::string::npos) continue;
+          if (!NamesCompactName(title, notice_record, k)) continue;
           for (const auto& w : notice_record.name_words[k]) words.append(words.empty() ? "" : " ").append(w);
           words.append(", written as one");
         }

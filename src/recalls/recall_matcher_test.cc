@@ -456,6 +456,23 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     EXPECT_TRUE(by_marked.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
   for (const char* title : {"Lumora Astra L Sports Tourer", "Lumora Astra 1.2 Turbo", "Lumora Koleos II 2.0 dCi", "Lumora Rover R 1.2"})
     ExpectOneReview(by_marked.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  // Not the next generation's mark that starts with this one's ("III"),
+  // though the name run together is in it ("KOLEOSIII"). A digit after a
+  // vehicle's name is its engine's size.
+  EXPECT_TRUE(by_marked.Match(FromListing(MakeListing("L", "Lumora Koleos III 2.0 dCi", "Lumora"))).empty());
+  for (const char* title : {"Lumora Koleos 2 2.0 dCi", "Lumora Koleos 1.6 dCi 2019"})
+    ExpectOneReview(by_marked.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  // A product's name ending in "II", which its words drop, is marked so
+  // too: a tyre alert's "Scorpion Trail II" is not its successor's "III".
+  Notice tyre = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "Motorcycle tyre", "Lumora", "", "",
+                           "Gravel King II (Lumora), Tourance Next (Lumora), Tourance Next II (Lumora)");
+  tyre.category = "Motor vehicles";
+  const RecallIndex by_tyre({FromNotice(tyre)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Lumora Gravel King III 150/70 R17 69V", "Lumora Gravel King 3 150/70 R17"})
+    EXPECT_TRUE(by_tyre.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
+  for (const char* title : {"Lumora Gravel King II 150/70 R17 69V", "Lumora Gravel King 2 150/70 R17", "Lumora Gravel King 150/70 R17",
+                            "Lumora Tourance Next 120/70 R19 60V"})
+    ExpectOneReview(by_tyre.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   // Models named by a letter and a digit ("C3", "A4") are keyed and named.
   Notice short_names = cars;
   short_names.description = "R3, R4, RS5";

@@ -133,8 +133,10 @@ struct MatchRecord {
   std::vector<uint32_t> name_colours;
   // Of each of those names of a whole vehicle's alert, the letter or Roman
   // numeral that ends it and marks the model's generation ("l" of "Astra
-  // L", "ii" of "Koleos II"), left out of its words; empty when none. A
-  // listing writing another right after the name ("Astra K") sells
+  // L", "ii" of "Koleos II"), left out of its words; of other names, a
+  // closing "ii" ("Scorpion Trail II"); empty when none. A listing writing
+  // another mark, or for a Roman numeral another digit, right after the
+  // name ("Astra K", "Scorpion Trail III", "Scorpion Trail 3") sells
   // another generation.
   std::vector<std::string> name_marks;
   // Of each of those names with two words or more, its letters and digits
