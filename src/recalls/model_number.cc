@@ -298,6 +298,10 @@ class Scanner {
       out_.specs.push_back({std::string(spec), begin});
       return;
     }
+    // A vehicle's model years as a range ("MY22-24", "MY2022/2023"): not
+    // the code "MY2224", and no one spec either (a year inside the range
+    // is not another).
+    if (parts.size() > 1 && IsModelYearRange(parts)) return;
     // Codes listed with slashes ("E33A/E34B/E35C", "RH99F2U1/RH99A2U1"):
     // each group between slashes holding letters and digits is a code of
     // its own. A group without digits is a suffix of the code before
@@ -361,6 +365,19 @@ class Scanner {
       return;
     }
     if (parts.size() > 1) JudgeEach(parts);
+  }
+
+  // "MY" and a year's two digits or the year ("MY2022"), then each further
+  // part the same after a '-' or '/'.
+  bool IsModelYearRange(const std::vector<Part>& parts) const {
+    const auto year_digits = [](std::string_view t) { return (t.size() == 2 && IsDigit(t[0]) && IsDigit(t[1])) || IsYear(t); };
+    const std::string_view first = text_.substr(parts[0].begin, parts[0].end - parts[0].begin);
+    if (first.size() < 4 || Upper(first[0]) != 'M' || Upper(first[1]) != 'Y' || !year_digits(first.substr(2))) return false;
+    for (size_t k = 1; k < parts.size(); ++k) {
+      const char joiner = text_[parts[k].begin - 1];
+      if ((joiner != '-' && joiner != '/') || !year_digits(text_.substr(parts[k].begin, parts[k].end - parts[k].begin))) return false;
+    }
+    return true;
   }
 
   // Judges each group of `parts` between slashes as a candidate of its

@@ -80,6 +80,12 @@ TEST(ModelNumberTest, UnitsAndInterfacesAreSpecsNotCodes) {
   // A vehicle's model year and drive.
   EXPECT_TRUE(Codes("Harley-Davidson Low Rider ST MY22, Mercedes 4MATIC").empty());
   EXPECT_EQ(Codes("Mytek MY1500 space heater"), Strings({"MY1500"}));
+  // Model years as a range ("MY22-24 FXLRST", a Safety Gate alert's
+  // description) are no code "MY2224" either; a code that opens like one
+  // stays a code.
+  EXPECT_TRUE(Codes("MY22-24 FXLRST (Low Rider ST), MY2022/2023, MY 22-23").empty())
+      << ::testing::PrintToString(Codes("MY22-24 FXLRST (Low Rider ST), MY2022/2023, MY 22-23"));
+  EXPECT_EQ(Codes("Mytek MY1500-20 heater, MY22-B40"), Strings({"MY150020", "MY22B40"}));
 }
 
 TEST(ModelNumberTest, ACodeWrittenWithPointsIsOneCode) {
