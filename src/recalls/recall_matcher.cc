@@ -954,6 +954,10 @@ bool IsGenerationMark(std::string_view w) {
   return (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') || std::find(std::begin(kRoman), std::end(kRoman), w) != std::end(kRoman);
 }
 
+// Two digits, or a year ("22", "2022"): a model year as alerts write it
+// after "MY".
+bool IsYearDigits(std::string_view w) { return (w.size() == 2 && IsDigit(w[0]) && IsDigit(w[1])) || IsYear(w); }
+
 // Whether a product name's last word names a whole vehicle.
 bool IsVehicleWord(std::string_view w) {
   static constexpr std::string_view kVehicles[] = {
@@ -3021,11 +3025,22 @@ MatchRecord FromNotice(const Notice& n) {
       std::vector<std::string> words;
       const std::string folded = CollapseToWords(FoldForMatching(one));
       // A number is part of the name however short: "14 Her" and "16 Her"
-      // are two perfumes.
-      for (const std::string_view w : Words(folded))
+      // are two perfumes. But not a vehicle's model years ("MY22-24
+      // FXLRST", folded "my22 24 fxlrst"), which no listing writes so.
+      const std::vector<std::string_view> folded_words = Words(folded);
+      for (size_t i = 0; i < folded_words.size(); ++i) {
+        const std::string_view w = folded_words[i];
+        if (names_a_vehicle && w.starts_with("my") && (w.size() == 2 || IsYearDigits(w.substr(2)))) {
+          // "my" alone, then the year ("MY 22"); the range's other years.
+          if (w.size() == 2 && (i + 1 == folded_words.size() || !IsYearDigits(folded_words[i + 1]))) continue;
+          if (w.size() == 2) ++i;
+          while (i + 1 < folded_words.size() && IsYearDigits(folded_words[i + 1])) ++i;
+          continue;
+        }
         if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(product, w) && !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);
+      }
       // A colour after the name is the variant's ("Kala gray"): apart, so
       // that "Hochstuhl MoMi Kala grau" names it (MatchRecord::name_colours).
       uint32_t colours = 0;

@@ -462,6 +462,17 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   EXPECT_TRUE(by_marked.Match(FromListing(MakeListing("L", "Lumora Koleos III 2.0 dCi", "Lumora"))).empty());
   for (const char* title : {"Lumora Koleos 2 2.0 dCi", "Lumora Koleos 1.6 dCi 2019"})
     ExpectOneReview(by_marked.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  // A motorcycle's model years written before its model ("MY22-24
+  // FXLRST") are no words of its name, which listings never write so.
+  Notice bikes = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90007/24", "Motorcycle", "Lumora", "", "",
+                            "MY22 FXRST (Low Rider El Diablo), MY22-24 FXLRST (Low Rider ST)");
+  bikes.category = "Motor vehicles";
+  const MatchRecord bikes_record = FromNotice(bikes);
+  ASSERT_EQ(bikes_record.name_words.size(), 2u);
+  EXPECT_EQ(bikes_record.name_words[1], (std::vector<std::string>{"fxlrst", "low", "rider"}));
+  const RecallIndex by_bikes({bikes_record}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  ExpectOneReview(by_bikes.Match(FromListing(MakeListing("L", "Lumora Low Rider ST FXLRST 117 (2023) | 4.800 km | Stage 1", ""))),
+                  "Low Rider ST");
   // A product's name ending in "II", which its words drop, is marked so
   // too: a tyre alert's "Scorpion Trail II" is not its successor's "III".
   Notice tyre = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90006/24", "Motorcycle tyre", "Lumora", "", "",
