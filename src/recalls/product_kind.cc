@@ -40,6 +40,42 @@ bool HasCjk(std::string_view folded) { return std::any_of(folded.begin(), folded
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// Whether a listing's title gives a vehicle's mileage or registration, as
+// used vehicles' ads do ("8.900 km", "km 6.000", "35000km", "12,000
+// miles", "EZ 05/2021", "Baujahr 2019"). Its other words then list the
+// vehicle's equipment ("con baúl", a top case; "Anhängerkupplung"), not
+// goods sold on their own. Not a speed ("6 km/h").
+bool GivesMileageOrRegistration(std::string_view title) {
+  static const std::unordered_set<std::string_view> kRegistration = {"ez", "erstzulassung", "bj", "baujahr", "hu", "mec",
+                                                                     "immatriculation", "registered", "registration"};
+  static const std::unordered_set<std::string_view> kDistance = {"km", "kms", "tkm", "miles", "mi"};
+  std::vector<std::string> words;
+  std::string word;
+  for (size_t at = 0; at <= title.size(); ++at) {
+    if (at < title.size() && IsAsciiAlnum(title[at])) {
+      word += static_cast<char>(std::tolower(static_cast<unsigned char>(title[at])));
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  const auto number = [](std::string_view w) { return !w.empty() && std::all_of(w.begin(), w.end(), IsAsciiDigit); };
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    if (kRegistration.count(w) != 0) return true;
+    const bool speed = i + 1 < words.size() && words[i + 1] == "h";
+    if (kDistance.count(w) != 0 && !speed && ((i > 0 && number(words[i - 1])) || (i + 1 < words.size() && number(words[i + 1]))))
+      return true;
+    // "35000km", "8k miles"
+    size_t digits = 0;
+    while (digits < w.size() && IsAsciiDigit(w[digits])) ++digits;
+    if (digits > 0 && !speed && (kDistance.count(w.substr(digits)) != 0 ||
+                                 (w.substr(digits) == "k" && i + 1 < words.size() && kDistance.count(words[i + 1]) != 0)))
+      return true;
+  }
+  return false;
+}
+
 // The scale of a model a listing's title gives, as written ("1:43",
 // "1 : 18", "1/18"), or empty. Read from the title as written: folded,
 // "1:12" is the decimal "1.12". "1:N" counts for N from 5 to 1000 (not
@@ -53,8 +89,6 @@ std::string ModelScaleIn(std::string_view title) {
   // lower-cased ("Mischverhältnis", "Mélange").
   static const std::vector<std::string_view> kMixing = {"misch", "gemisch", "mix", "ratio", "verh", "melange", "m\xc3\xa9lange",
                                                         "miscel", "mezcl", "mieszan", "propor"};
-  static const std::unordered_set<std::string_view> kDated = {"ez", "erstzulassung", "bj", "baujahr", "km", "reg", "registered",
-                                                              "registration", "mec", "immatriculation", "hu"};
   static const std::unordered_set<int> kSlashScales = {8, 10, 12, 14, 16, 18, 24, 32, 43, 64, 72, 87};
   const auto mixing_before = [&](size_t at) {
     size_t end = at;
@@ -65,7 +99,7 @@ std::string ModelScaleIn(std::string_view title) {
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return std::any_of(kMixing.begin(), kMixing.end(), [&](std::string_view m) { return word.starts_with(m); });
   };
-  std::optional<bool> dated;  // the title's words, read when a "1/N" is met
+  std::optional<bool> dated;  // GivesMileageOrRegistration, read when a "1/N" is met
   for (size_t i = 0; i < title.size(); ++i) {
     if (title[i] != '1') continue;
     // "M1:87", a model railway's way, or "1" standing alone.
@@ -89,19 +123,7 @@ std::string ModelScaleIn(std::string_view title) {
     const int n = std::stoi(std::string(title.substr(digits, k - digits)));
     if (slash) {
       if (kSlashScales.count(n) == 0) continue;
-      if (!dated) {
-        dated = false;
-        std::string word;
-        for (size_t at = 0; at <= title.size() && !*dated; ++at) {
-          if (at < title.size() && IsAsciiAlnum(title[at])) {
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(title[at])));
-            continue;
-          }
-          dated = kDated.count(word) != 0 ||
-                  (word.size() > 2 && word.ends_with("km") && std::all_of(word.begin(), word.end() - 2, IsAsciiDigit));
-          word.clear();
-        }
-      }
+      if (!dated) dated = GivesMileageOrRegistration(title);
       if (*dated) continue;
     } else if (n < 5 || n > 1000 || mixing_before(i)) {
       continue;
@@ -391,7 +413,8 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
   ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), given, {}, {}};
-  if (state_->has_not_of()) {
+  // A used vehicle's ad lists its equipment, which the table's words name.
+  if (state_->has_not_of() && !GivesMileageOrRegistration(listing.record.Get("title"))) {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
     for (const auto& [outside, phrase] : state_->not_of_cjk)
       if (title.find(phrase) != std::string::npos) kind.not_of.emplace_back(outside, phrase);

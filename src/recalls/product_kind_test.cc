@@ -209,6 +209,18 @@ TEST_F(ProductKindsTest, GoodsNamedAfterAVehicleAreNoVehicle) {
                             "Bentley Bentayga V8 Laufzeit 1:30:00", "Bentley Bentayga 1:1", "Bentley Bentayga V8 11:43",
                             "Bentley Bentayga V8 1/19"})
     EXPECT_EQ(Judge(car, ListingRecord("L", title)).agreement, KindAgreement::kUnknown) << title;
+  // A motorcycle's accessories sold on their own.
+  const MatchRecord motorcycle = NoticeRecord("A12/03120/24", "Motorcycle", "Road Glide, Street Glide", "Motor vehicles");
+  for (const char* title : {"Harley-Davidson Road Glide windshield 2024 genuine, smoke 10in", "Cupolino Puig Road Glide",
+                            "Sacoches latérales Road Glide cuir", "Kufer centralny Road Glide 2021", "Road Glide tank bag, fits 2024 models"})
+    EXPECT_EQ(Judge(motorcycle, ListingRecord("L", title)).agreement, KindAgreement::kConflict) << title;
+  // An ad that gives the vehicle's mileage or registration lists its
+  // equipment; a speed is no mileage.
+  for (const char* title : {"Harley-Davidson Road Glide 2024 mit Windschild und Koffer, 3.500 km", "Road Glide 2023, EZ 05/2023, Topcase",
+                            "Road Glide 2022 - 12,000 miles - top box", "Road Glide 2024 con baúl, km 2.500", "Road Glide 35000km Sturzbügel"})
+    EXPECT_EQ(Judge(motorcycle, ListingRecord("L", title)).agreement, KindAgreement::kUnknown) << title;
+  EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga 2018, 45.000 km, car cover included")).agreement, KindAgreement::kUnknown);
+  EXPECT_EQ(Judge(car, ListingRecord("L", "Kinderauto Bentley Bentayga 12V 6 km/h")).agreement, KindAgreement::kConflict);
   // The car itself decides nothing.
   EXPECT_EQ(Judge(car, ListingRecord("L", "Bentley Bentayga V8 2019 black")).agreement, KindAgreement::kUnknown);
   for (const char* title : {"Bentley Bentayga 4.0 V8 2019, 112.000 km, Sitzheizung", "Bentley Bentayga 7 places, idéal enfants",
