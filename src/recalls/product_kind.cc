@@ -48,7 +48,7 @@ bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || 
 bool GivesMileageOrRegistration(std::string_view title) {
   static const std::unordered_set<std::string_view> kRegistration = {"ez", "erstzulassung", "bj", "baujahr", "hu", "mec",
                                                                      "immatriculation", "registered", "registration"};
-  static const std::unordered_set<std::string_view> kDistance = {"km", "kms", "tkm", "miles", "mi"};
+  static const std::unordered_set<std::string_view> kDistance = {"km", "kms", "tkm", "miles"};
   std::vector<std::string> words;
   std::string word;
   for (size_t at = 0; at <= title.size(); ++at) {

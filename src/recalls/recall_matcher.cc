@@ -1116,14 +1116,6 @@ uint32_t ColourBitsInOtherLanguages(const WordList& words) {
   return bits;
 }
 
-// Whether a listing's title names the notice's k-th name (MatchRecord::
-// name_words): every word, a name of numbers as a name, and no colour of
-// the listing's, in English or another language, that leaves out the
-// name's variant. A name read in the title's language needs a kind of
-// product there too: the name's own ("Astronaut Nebula projector"), or
-// the notice's (its ProductNoun, "fan" of the name "Desktop USB" of a
-// "Fan"), as a name of common words fits the brand's other goods
-// ("Lampada da scrivania USB").
 // Whether a title run together (CompactAlnum) holds the notice's k-th
 // name written as one word (MatchRecord::name_compacts: "SPIDERMAN"),
 // not as the start of another generation's mark ("KOLEOSIII" for the
@@ -1139,6 +1131,14 @@ bool NamesCompactName(std::string_view title, const MatchRecord& notice, size_t 
   return false;
 }
 
+// Whether a listing's title names the notice's k-th name (MatchRecord::
+// name_words): every word, a name of numbers as a name, and no colour of
+// the listing's, in English or another language, that leaves out the
+// name's variant. A name read in the title's language needs a kind of
+// product there too: the name's own ("Astronaut Nebula projector"), or
+// the notice's (its ProductNoun, "fan" of the name "Desktop USB" of a
+// "Fan"), as a name of common words fits the brand's other goods
+// ("Lampada da scrivania USB").
 bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k, const PreparedRecord& notice_prepared) {
   const std::vector<std::string>& words = notice.name_words[k];
   bool translated = false;
