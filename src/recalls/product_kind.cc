@@ -82,8 +82,9 @@ bool GivesMileageOrRegistration(std::string_view title) {
 // "1:1", a life-size replica), unless a mixing word comes before it (a
 // two-stroke engine's fuel "Mischung 1:50"). "1/N" is a date as often
 // ("EZ 1/18", first registered in January 2018): it counts for the
-// classic scales only, and not in a title that dates or registers a
-// vehicle or gives its mileage.
+// classic scales only; a title that registers a vehicle or gives its
+// mileage is a vehicle's ad, whose words OfListing reads as none of the
+// table's (GivesMileageOrRegistration).
 std::string ModelScaleIn(std::string_view title) {
   // Words a mixing ratio follows, as they begin, compared with the word
   // lower-cased ("Mischverhältnis", "Mélange").
@@ -99,7 +100,6 @@ std::string ModelScaleIn(std::string_view title) {
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return std::any_of(kMixing.begin(), kMixing.end(), [&](std::string_view m) { return word.starts_with(m); });
   };
-  std::optional<bool> dated;  // GivesMileageOrRegistration, read when a "1/N" is met
   for (size_t i = 0; i < title.size(); ++i) {
     if (title[i] != '1') continue;
     // "M1:87", a model railway's way, or "1" standing alone.
@@ -121,13 +121,7 @@ std::string ModelScaleIn(std::string_view title) {
         IsAsciiDigit(title[k + 1]))
       continue;
     const int n = std::stoi(std::string(title.substr(digits, k - digits)));
-    if (slash) {
-      if (kSlashScales.count(n) == 0) continue;
-      if (!dated) dated = GivesMileageOrRegistration(title);
-      if (*dated) continue;
-    } else if (n < 5 || n > 1000 || mixing_before(i)) {
-      continue;
-    }
+    if (slash ? kSlashScales.count(n) == 0 : n < 5 || n > 1000 || mixing_before(i)) continue;
     return std::string(title.substr(i, k - i));
   }
   return {};
@@ -413,8 +407,7 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
   ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), given, {}, {}};
-  // A used vehicle's ad lists its equipment, which the table's words name.
-  if (state_->has_not_of() && !GivesMileageOrRegistration(listing.record.Get("title"))) {
+  if (state_->has_not_of()) {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
     for (const auto& [outside, phrase] : state_->not_of_cjk)
       if (title.find(phrase) != std::string::npos) kind.not_of.emplace_back(outside, phrase);
@@ -435,6 +428,9 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
       if (std::string scale = ModelScaleIn(listing.record.Get("title")); !scale.empty())
         for (const auto& [outside, phrase] : it->second)
           if (phrase == "scale model") kind.not_of.emplace_back(outside, scale);
+    // A used vehicle's ad lists its equipment, which the table's words
+    // name. Read only when a word is there: most titles have none.
+    if (!kind.not_of.empty() && GivesMileageOrRegistration(listing.record.Get("title"))) kind.not_of.clear();
   }
   return kind;
 }
