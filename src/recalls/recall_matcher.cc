@@ -3082,10 +3082,9 @@ MatchRecord FromNotice(const Notice& n) {
           // before the brand a name may give in brackets ("Scorpion Trail
           // II (Pirelli)", a tyre; "III" stays a word, which a listing must
           // have).
-          const std::vector<std::string_view> name_words = Words(folded);
-          size_t end = name_words.size();
-          while (end > 1 && HasWord(brand_words, name_words[end - 1])) --end;
-          r.name_marks.emplace_back(end > 1 && name_words[end - 1] == "ii" ? name_words[end - 1] : std::string_view());
+          size_t end = folded_words.size();
+          while (end > 1 && HasWord(brand_words, folded_words[end - 1])) --end;
+          r.name_marks.emplace_back(end > 1 && folded_words[end - 1] == "ii" ? folded_words[end - 1] : std::string_view());
         }
         std::string compact = CompactAlnum(folded);
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
