@@ -370,12 +370,11 @@ class Scanner {
   // "MY" and a year's two digits or the year ("MY2022"), then each further
   // part the same after a '-' or '/'.
   bool IsModelYearRange(const std::vector<Part>& parts) const {
-    const auto year_digits = [](std::string_view t) { return (t.size() == 2 && IsDigit(t[0]) && IsDigit(t[1])) || IsYear(t); };
     const std::string_view first = text_.substr(parts[0].begin, parts[0].end - parts[0].begin);
-    if (first.size() < 4 || Upper(first[0]) != 'M' || Upper(first[1]) != 'Y' || !year_digits(first.substr(2))) return false;
+    if (first.size() < 4 || Upper(first[0]) != 'M' || Upper(first[1]) != 'Y' || !IsModelYearDigits(first.substr(2))) return false;
     for (size_t k = 1; k < parts.size(); ++k) {
       const char joiner = text_[parts[k].begin - 1];
-      if ((joiner != '-' && joiner != '/') || !year_digits(text_.substr(parts[k].begin, parts[k].end - parts[k].begin))) return false;
+      if ((joiner != '-' && joiner != '/') || !IsModelYearDigits(text_.substr(parts[k].begin, parts[k].end - parts[k].begin))) return false;
     }
     return true;
   }
@@ -466,6 +465,8 @@ bool IsYear(std::string_view text) {
     if (!IsDigit(c)) return false;
   return (text[0] == '1' && text[1] == '9') || (text[0] == '2' && text[1] == '0');
 }
+
+bool IsModelYearDigits(std::string_view text) { return (text.size() == 2 && IsDigit(text[0]) && IsDigit(text[1])) || IsYear(text); }
 
 CodesAndSpecs ExtractCodesAndSpecs(std::string_view text) { return Scanner(text).Run(); }
 

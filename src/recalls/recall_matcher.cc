@@ -954,10 +954,6 @@ bool IsGenerationMark(std::string_view w) {
   return (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') || std::find(std::begin(kRoman), std::end(kRoman), w) != std::end(kRoman);
 }
 
-// Two digits, or a year ("22", "2022"): a model year as alerts write it
-// after "MY".
-bool IsYearDigits(std::string_view w) { return (w.size() == 2 && IsDigit(w[0]) && IsDigit(w[1])) || IsYear(w); }
-
 // Whether a product name's last word names a whole vehicle.
 bool IsVehicleWord(std::string_view w) {
   static constexpr std::string_view kVehicles[] = {
@@ -3030,11 +3026,11 @@ MatchRecord FromNotice(const Notice& n) {
       const std::vector<std::string_view> folded_words = Words(folded);
       for (size_t i = 0; i < folded_words.size(); ++i) {
         const std::string_view w = folded_words[i];
-        if (names_a_vehicle && w.starts_with("my") && (w.size() == 2 || IsYearDigits(w.substr(2)))) {
+        if (names_a_vehicle && w.starts_with("my") && (w.size() == 2 || IsModelYearDigits(w.substr(2)))) {
           // "my" alone, then the year ("MY 22"); the range's other years.
-          if (w.size() == 2 && (i + 1 == folded_words.size() || !IsYearDigits(folded_words[i + 1]))) continue;
+          if (w.size() == 2 && (i + 1 == folded_words.size() || !IsModelYearDigits(folded_words[i + 1]))) continue;
           if (w.size() == 2) ++i;
-          while (i + 1 < folded_words.size() && IsYearDigits(folded_words[i + 1])) ++i;
+          while (i + 1 < folded_words.size() && IsModelYearDigits(folded_words[i + 1])) ++i;
           continue;
         }
         if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(product, w) && !HasWord(brand_words, w) &&

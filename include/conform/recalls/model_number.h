@@ -61,6 +61,9 @@ CodesAndSpecs ExtractCodesAndSpecs(std::string_view text);
 // Whether `text` is four digits from 1900 to 2099: a year, as model
 // numbers, batches and dates are told from one.
 bool IsYear(std::string_view text);
+// Whether `text` is a model year as written after "MY": two digits or a
+// year ("22" of "MY22", "2022" of "MY2022").
+bool IsModelYearDigits(std::string_view text);
 
 // A code split before its last run of digits (1 to 12 of them): "CD-1801"
 // is head "CD-", digits "1801", value 1801; "23W17" is "23W" and 17. False
