@@ -2983,24 +2983,161 @@ std::vector<std::string_view> FirmNames(std::string_view firm) {
   return names;
 }
 
+// The words before a date in a vehicle's listing that date something other
+// than the vehicle: an inspection, a service, a new part, a guarantee's
+// end, the model line's start or an owner's.
+const std::unordered_set<std::string_view> kOtherVehicleDates = {
+    "tuv",     "hu",     "au",      "bis",  "inspektion", "service", "serviced", "inspection", "neu",      "new",   "ct",
+    "itv",     "apk",    "mot",     "revisione", "przeglad", "until", "valid",   "gultig",     "nouveau",  "neuf",  "nuevo",
+    "nuovo",   "nowy",   "nowe",    "nieuw", "keuring",   "ab",      "since",    "seit",       "from",     "desde", "dal",
+    "depuis",  "od",     "facelift", "garantie", "warranty", "garanzia", "gwarancja"};
+
+// A month a vehicle's listing dates it by, as year * 12 + month - 1, and
+// whether the word before says it was made then.
+struct TitleMonth {
+  int month = 0;
+  bool made = false;
+};
+
+// The months of a vehicle listing's title as written ("EZ 07/2022", "-
+// 06/2022 -", "produkcja 06/2023", "15.07.2022"), but those after a word of
+// kOtherVehicleDates. Read from the raw title: folded, "1.2 2022" would
+// read as February.
+void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
+  static const std::unordered_set<std::string_view> kMade = {
+      "produkcja", "produkcji", "production", "produktion", "produziert", "hergestellt", "herstellung", "built",     "build",
+      "manufactured", "manufacture", "produced", "made",   "fabrication", "fabrique",    "fabricado",   "fabricacion", "produzione",
+      "prodotto",  "prodotta",  "produccion", "productie", "gebouwd",     "prod",        "vyroba",      "gyartas"};
+  static const std::unordered_set<std::string_view> kLinks = {"in", "im", "am", "en", "w", "we", "du", "de", "del", "von", "vom", "of", "on", "z", "ze"};
+  out->clear();
+  const auto digits_at = [&](size_t at) {
+    size_t end = at;
+    while (end < raw.size() && IsDigit(raw[end])) ++end;
+    return end - at;
+  };
+  const auto separator = [&](size_t at) { return at < raw.size() && (raw[at] == '.' || raw[at] == '/' || raw[at] == '-'); };
+  for (size_t i = 0; i < raw.size();) {
+    if (!IsDigit(raw[i]) || (i > 0 && (IsDigit(raw[i - 1]) || raw[i - 1] == '.' || raw[i - 1] == ','))) {
+      ++i;
+      continue;
+    }
+    const size_t a = digits_at(i);
+    size_t month_at = i, month_len = a, year_at = 0;
+    if (a <= 2 && separator(i + a)) {
+      const size_t b = digits_at(i + a + 1);
+      if (b == 4) {
+        year_at = i + a + 1;
+      } else if (b >= 1 && b <= 2 && separator(i + a + 1 + b) && digits_at(i + a + 2 + b) == 4) {
+        month_at = i + a + 1;
+        month_len = b;
+        year_at = i + a + 2 + b;
+      }
+    }
+    if (year_at == 0 || (separator(year_at + 4) && year_at + 5 < raw.size() && IsDigit(raw[year_at + 5]))) {
+      i += a;
+      continue;
+    }
+    const int month = std::stoi(std::string(raw.substr(month_at, month_len)));
+    const int year = std::stoi(std::string(raw.substr(year_at, 4)));
+    const size_t next = year_at + 4;
+    if (month < 1 || month > 12 || year < 1950 || year > 2039) {
+      i = next;
+      continue;
+    }
+    // The word before, past a link ("produced in 06/2023").
+    const std::string before = CollapseToWords(FoldForMatching(raw.substr(0, i)));
+    std::vector<std::string_view> words;
+    SplitWords(before, &words);
+    size_t k = words.size();
+    if (k > 0 && kLinks.count(words[k - 1]) != 0) --k;
+    const std::string_view word = k > 0 ? words[k - 1] : std::string_view();
+    if (kOtherVehicleDates.count(word) == 0) out->push_back({year * 12 + month - 1, kMade.count(word) != 0});
+    i = next;
+  }
+}
+
+// MatchRecord::made_from_month and the rest, from a notice's production
+// period.
+void ReadProductionPeriod(std::string_view text, std::string_view named, MatchRecord* r) {
+  // A year alone is a month's range, January to December. A year that
+  // names a model is none ("From 3/1/2022 to 14/10/2022 (2008)", Peugeot's
+  // 2008); a year inside a date always is one.
+  int from = 0, to = 0;
+  const auto add = [&](int year, int first_month, int last_month) {
+    if (year < 1950 || year > 2039) return;
+    const int a = year * 12 + first_month - 1, b = year * 12 + last_month - 1;
+    from = from == 0 ? a : std::min(from, a);
+    to = std::max(to, b);
+  };
+  const auto digits_at = [&](size_t at) {
+    size_t end = at;
+    while (end < text.size() && IsDigit(text[end])) ++end;
+    return end - at;
+  };
+  const auto number = [&](size_t at, size_t len) { return std::stoi(std::string(text.substr(at, len))); };
+  const auto separator = [&](size_t at) { return at < text.size() && (text[at] == '.' || text[at] == '/' || text[at] == '-'); };
+  for (size_t i = 0; i < text.size();) {
+    if (!IsDigit(text[i]) || (i > 0 && IsDigit(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    const size_t a = digits_at(i);
+    // Day, month and year ("5.1.2022", "20.07.23", "01.07. 2010",
+    // "24-10-2023"), or month and year ("04.2019", "09/2019"): the EU's
+    // order, day first.
+    if (a <= 2 && separator(i + a) && digits_at(i + a + 1) > 0) {
+      const size_t m_at = i + a + 1, m = digits_at(m_at);
+      size_t y_at = m_at + m + 1;
+      if (m <= 2 && separator(m_at + m)) {
+        if (y_at < text.size() && text[y_at] == ' ') ++y_at;
+        const size_t y = digits_at(y_at);
+        const int month = number(m_at, m);
+        if ((y == 4 || y == 2) && month >= 1 && month <= 12) {
+          const int year = y == 4 ? number(y_at, 4) : 2000 + number(y_at, 2);
+          add(year, month, month);
+          i = y_at + y;
+          continue;
+        }
+      } else if (m == 4) {
+        const int month = number(i, a);
+        if (month >= 1 && month <= 12) add(number(m_at, 4), month, month);
+        i = m_at + 4;
+        continue;
+      }
+    }
+    if (a == 4) {
+      // "14 December 2020": the month's name before the year.
+      static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+      size_t end = i;
+      while (end > 0 && text[end - 1] == ' ') --end;
+      size_t begin = end;
+      while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
+      int month = 0;
+      if (end - begin >= 3) {
+        std::string word(text.substr(begin, 3));
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (int k = 0; k < 12; ++k)
+          if (word == kMonths[k]) month = k + 1;
+      }
+      if (month != 0)
+        add(number(i, 4), month, month);
+      else if (!HasWord(named, text.substr(i, 4)))
+        add(number(i, 4), 1, 12);
+    }
+    i += a;
+  }
+  r->made_from_month = from;
+  r->made_to_month = to;
+  r->made_from_year = from == 0 ? 0 : from / 12;
+  r->made_to_year = to == 0 ? 0 : to / 12;
+}
+
 }  // namespace
 
 MatchRecord FromNotice(const Notice& n) {
   MatchRecord r;
-  // Four digits alone, 1950 to 2039: the years of the production period,
-  // but for a model the notice names ("From 3/1/2022 to 14/10/2022
-  // (2008)", Peugeot's 2008).
-  const std::string named = n.production_period.empty() ? std::string() : NormalizeText(n.description + " " + n.title + " " + n.product_name);
-  for (size_t i = 0; i + 4 <= n.production_period.size(); ++i) {
-    const std::string_view t = n.production_period;
-    if ((i > 0 && IsDigit(t[i - 1])) || (i + 4 < t.size() && IsDigit(t[i + 4])) || !std::all_of(t.begin() + i, t.begin() + i + 4, IsDigit))
-      continue;
-    const int year = std::stoi(std::string(t.substr(i, 4)));
-    if (year < 1950 || year > 2039 || HasWord(named, t.substr(i, 4))) continue;
-    r.made_from_year = r.made_from_year == 0 ? year : std::min(r.made_from_year, year);
-    r.made_to_year = std::max(r.made_to_year, year);
-    i += 3;
-  }
+  if (!n.production_period.empty())
+    ReadProductionPeriod(n.production_period, NormalizeText(n.description + " " + n.title + " " + n.product_name), &r);
   r.id = fmt::format("{}:{}", NoticeSourceName(n.source), n.id);
   r.is_notice = true;
   r.batches.assign(n.batch_numbers.begin(), n.batch_numbers.begin() + static_cast<std::ptrdiff_t>(std::min<size_t>(n.batch_numbers.size(), 64)));
@@ -4919,17 +5056,35 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         continue;
       }
       // A whole vehicle's alert gives the period its vehicles were made
-      // in; a listing whose title gives only years outside it, a year
-      // either side allowed (a model year, a first registration), sells
-      // another vehicle ("Honda Civic 2017" for Civics made in 2020-21).
+      // in; a listing whose title dates it outside sells another vehicle
+      // ("Honda Civic 2017" for Civics made in 2020-21). A year is a model
+      // year or a first registration's: made in it or the year before (a
+      // model year's production runs from the January before it to its
+      // December, 40 CFR 85.2304), or in it or earlier. So the year may be
+      // the period's last year and one more, not a year before its first.
+      // A month ("EZ 07/2022", "- 06/2022 -") is a registration's, a
+      // service's or a sale's: made then or before; after a word of making
+      // ("produkcja 06/2023"), made then.
       // Not a year the notice names as a model ("Peugeot 2008").
-      // Nor a year after a word that dates something else: an inspection
+      // Nor a date after a word that dates something else: an inspection
       // ("TÜV 2025", "HU/AU bis 2026", "CT", "ITV", "APK", "MOT"), a
-      // service or a new part ("Zahnriemen neu 2023").
+      // service or a new part ("Zahnriemen neu 2023"), the model line's
+      // start ("Facelift ab 06/2019").
       if (j.whole_vehicle && j.shared_gtin.empty() && notice_record.made_from_year != 0) {
-        static const std::unordered_set<std::string_view> kOtherDates = {
-            "tuv", "hu", "au", "bis", "inspektion", "service", "serviced", "inspection", "neu", "new", "ct", "itv", "apk", "mot",
-            "revisione", "przeglad", "until", "valid", "gultig", "nouveau", "neuf", "nuevo", "nuovo", "nowy", "nowe", "nieuw", "keuring"};
+        const int from = notice_record.made_from_month, to = notice_record.made_to_month;
+        thread_local std::vector<TitleMonth> months;
+        MonthsInTitle(listing_record.record.Get("title"), &months);
+        const auto out_of_period = std::find_if(months.begin(), months.end(), [&](const TitleMonth& m) {
+          return m.month < from || (m.made && m.month > to);
+        });
+        if (out_of_period != months.end()) {
+          rule_out(j, [&] {
+            return fmt::format("rule: the alert's vehicles were made {:02}/{}-{:02}/{}, the listing's {} {:02}/{} -> none", from % 12 + 1,
+                               from / 12, to % 12 + 1, to / 12, out_of_period->made ? "in" : "in or before",
+                               out_of_period->month % 12 + 1, out_of_period->month / 12);
+          });
+          continue;
+        }
         thread_local std::vector<std::string_view> words;
         SplitWords(l.title, &words);
         bool a_year = false, inside = false;
@@ -4941,9 +5096,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           // The word before, past a month ("TÜV 08/2025").
           size_t k = i;
           if (k > 0 && words[k - 1].size() <= 2 && std::all_of(words[k - 1].begin(), words[k - 1].end(), IsDigit)) --k;
-          if (k > 0 && kOtherDates.count(words[k - 1]) != 0) continue;
+          if (k > 0 && kOtherVehicleDates.count(words[k - 1]) != 0) continue;
           a_year = true;
-          inside = inside || (year >= notice_record.made_from_year - 1 && year <= notice_record.made_to_year + 1);
+          inside = inside || (year >= notice_record.made_from_year && year <= notice_record.made_to_year + 1);
         }
         if (a_year && !inside) {
           rule_out(j, [&] {

@@ -491,19 +491,45 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   ExpectOneReview(by_short.Match(FromListing(MakeListing("L", "Lumora R3 1.4 HDi 70 Exclusive 2012", ""))));
   EXPECT_TRUE(by_short.Match(FromListing(MakeListing("L", "Lumora R2 1.4 HDi 70 Exclusive 2012", ""))).empty());
   // Made in a period the alert gives: a listing of other years is another
-  // vehicle (a year either side allowed); not a year that names a model.
+  // vehicle (the year after the period allowed, not the year before); not
+  // a year that names a model.
   Notice dated = cars;
   dated.description = "Rover, 2008, Mokka";
-  dated.production_period = "From 5/1/2022 to 19/10/2022 (Rover)\nFrom 3/1/2021 to 9/11/2022 (Mokka)\nFrom 3/1/2022 to 4/5/2022 (2008)";
-  EXPECT_EQ(FromNotice(dated).made_from_year, 2021);
-  EXPECT_EQ(FromNotice(dated).made_to_year, 2022);
-  const RecallIndex by_dated({FromNotice(dated)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
-  for (const char* title : {"Lumora Rover 1.2 Elegance 2017, 78.000 km", "Lumora Rover II 1988, H-Kennzeichen", "Lumora Mokka 2025 Neuwagen"})
+  dated.production_period = "From 5/1/2022 to 19/10/2022 (Rover)\nFrom 3/3/2021 to 9/11/2022 (Mokka)\nFrom 3/1/2022 to 4/5/2022 (2008)";
+  const MatchRecord dated_record = FromNotice(dated);
+  EXPECT_EQ(dated_record.made_from_year, 2021);
+  EXPECT_EQ(dated_record.made_to_year, 2022);
+  EXPECT_EQ(dated_record.made_from_month, 2021 * 12 + 2);  // March 2021
+  EXPECT_EQ(dated_record.made_to_month, 2022 * 12 + 10);   // November 2022
+  const RecallIndex by_dated({dated_record}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Lumora Rover 1.2 Elegance 2017, 78.000 km", "Lumora Rover II 1988, H-Kennzeichen", "Lumora Mokka 2025 Neuwagen",
+                            "Lumora Rover 1.2 Elegance 2020", "Lumora Rover 1.2 - 02/2021 - 28 000 km", "Lumora Rover 1.2, EZ 15.02.2021",
+                            "Lumora Rover 2022 (produkcja 12/2022)", "Lumora Rover 2022, built in 12/2022"})
     EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
   for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022", "Lumora Mokka 2023", "Lumora Rover 2019 2020 2021", "Lumora Rover",
                             "Lumora 2008 GT Line", "Lumora Rover TÜV neu 2025", "Lumora Rover HU/AU bis 2026", "Lumora Rover TÜV 08/2025",
-                            "Lumora Rover Zahnriemen neu 2023", "Lumora Rover 2022, CT OK 2025"})
+                            "Lumora Rover Zahnriemen neu 2023", "Lumora Rover 2022, CT OK 2025", "Lumora Rover 1.2 - 03/2021 - 28 000 km",
+                            "Lumora Rover 2022 (produkcja 06/2022)", "Lumora Rover 1.2 2022", "Lumora Rover EZ 05/2023",
+                            "Lumora Rover Facelift ab 06/2019, EZ 2022"})
     ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  // Periods as the alerts write them: two-digit years, months named, a
+  // month and year, a date's year that is also a model's name.
+  const auto period = [](const char* text, const char* models) {
+    Notice n = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90008/24", "Passenger car", "Lumora", "", "", models);
+    n.category = "Motor vehicles";
+    n.production_period = text;
+    const MatchRecord r = FromNotice(n);
+    return std::pair(r.made_from_month, r.made_to_month);
+  };
+  EXPECT_EQ(period("20.07.23 - 25.09.2024 (Renegade PHEV)", "Renegade"), std::pair(2023 * 12 + 6, 2024 * 12 + 8));
+  EXPECT_EQ(period("The affected vehicles were manufactured between 4 and 14 December 2020.", "Rover"),
+            std::pair(2020 * 12 + 11, 2020 * 12 + 11));
+  EXPECT_EQ(period("04.2019 - 04.2021 (STELLANTIS)\n12.2019 - 04.2021 (Toyota)", "Rover"), std::pair(2019 * 12 + 3, 2021 * 12 + 3));
+  EXPECT_EQ(period("01.07. 2010 - 21.08.2014", "Rover"), std::pair(2010 * 12 + 6, 2014 * 12 + 7));
+  EXPECT_EQ(period("2018 - 2022", "Rover"), std::pair(2018 * 12, 2022 * 12 + 11));
+  EXPECT_EQ(period("24.9.2008 - 21.2.2017 (2008)", "2008, Rover"), std::pair(2008 * 12 + 8, 2017 * 12 + 1));
+  EXPECT_EQ(period("24-10-2023", "Rover"), std::pair(2023 * 12 + 9, 2023 * 12 + 9));
+  EXPECT_EQ(period("unknown", "Rover"), std::pair(0, 0));
   // A notice filed under motor vehicles, against one listing: the action.
   const auto action_of = [&](const char* product, const char* brand, const char* model, const char* title) {
     Notice n = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00004/24", product, brand, model, "");

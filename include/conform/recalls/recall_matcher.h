@@ -121,9 +121,12 @@ struct MatchRecord {
   // prose. (A product name as CPSC writes it, "Galanz Retro Refrigerators",
   // is brand and kind, which every listing of the brand's line shares.)
   std::vector<std::vector<std::string>> name_words;
-  // The first and last year a notice's production period names ("From
-  // 5/1/2022 to 19/10/2022", "29.04.2014 - 25.07.2016"); 0 when it gives
-  // none. A whole vehicle's listing of other years is another vehicle.
+  // The first and last month of a notice's production period, as year * 12
+  // + month - 1 ("From 5/1/2022 to 19/10/2022", "29.04.2014 -
+  // 25.07.2016", "between 4 and 14 December 2020"; a year alone from its
+  // January to its December), and their years; all 0 when it gives none.
+  // A whole vehicle's listing made at another time is another vehicle.
+  int made_from_month = 0, made_to_month = 0;
   int made_from_year = 0, made_to_year = 0;
   // Of each of those names, the colours (ColourBits) of the colour words
   // that ended it and are left out of its words: the variant the notice
