@@ -963,6 +963,109 @@ bool IsVehicleWord(std::string_view w) {
   return std::find(std::begin(kVehicles), std::end(kVehicles), w) != std::end(kVehicles);
 }
 
+// Powertrains, one bit each, as a vehicle alert's names and a listing's
+// title give them (MatchRecord::name_powertrains).
+enum Powertrain : uint8_t {
+  kBatteryElectric = 1,  // "BEV", "EV", "electric"
+  kPlugInHybrid = 2,     // "PHEV", "Plug-In-Hybrid"
+  kMildHybrid = 4,       // "MHEV"
+  kFullHybrid = 8,       // "HEV"
+  kCombustion = 16,      // a listing's fuel alone ("Diesel", "TDI")
+};
+
+// A vehicle's name (folded) without the words that name its powertrain
+// ("Avenger BEV", "Renegade PHEV and MHEV", "C-Class Plug-In-Hybrid"),
+// which sellers write in their own words or not at all; their bits go to
+// `powertrains`. The name unchanged when nothing else would be left.
+std::string WithoutPowertrains(const std::string& folded, uint8_t* powertrains) {
+  *powertrains = 0;
+  thread_local std::vector<std::string_view> words;
+  SplitWords(folded, &words);
+  std::string kept;
+  uint8_t bits = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
+    uint8_t bit = 0;
+    if (w == "bev" || w == "ev" || w == "electric") {
+      bit = kBatteryElectric;
+    } else if (w == "phev") {
+      bit = kPlugInHybrid;
+    } else if (w == "plug" && (next == "in" || next == "hybrid")) {
+      bit = kPlugInHybrid;
+      if (next == "in") ++i;
+      if (i + 1 < words.size() && words[i + 1] == "hybrid") ++i;
+    } else if (w == "mhev") {
+      bit = kMildHybrid;
+    } else if (w == "mild" && next == "hybrid") {
+      bit = kMildHybrid;
+      ++i;
+    } else if (w == "hev") {
+      bit = kFullHybrid;
+    } else if (w == "hybrid") {
+      bit = kPlugInHybrid | kMildHybrid | kFullHybrid;
+    }
+    if (bit != 0) {
+      bits |= bit;
+      continue;
+    }
+    // "and" between two powertrains ("PHEV and MHEV") goes with them.
+    if (w == "and" && bits != 0 && !next.empty() && (next == "phev" || next == "mhev" || next == "hev" || next == "bev" || next == "ev")) continue;
+    if (!kept.empty()) kept.push_back(' ');
+    kept.append(w);
+  }
+  if (bits == 0 || kept.empty()) return folded;
+  *powertrains = bits;
+  return kept;
+}
+
+// The powertrains a listing's title (folded) names: its words for an
+// electric car, a hybrid of a kind, a battery's capacity ("54 kWh": an
+// electric car's or a plug-in hybrid's), a fuel. A fuel alone is a
+// combustion engine's, or a mild hybrid's, which sellers seldom name. 0
+// when it names none.
+uint8_t PowertrainsNamed(std::string_view title) {
+  static const std::unordered_set<std::string_view> kElectric = {
+      "bev",        "ev",         "electric",  "elektrisch", "elektrische", "elektro",    "elektroauto", "elektrofahrzeug",
+      "electrique", "electrico",  "electrica", "elettrica",  "elettrico",   "elektryczny", "elektryczna", "elektryczne",
+      "elektrisk",  "elbil",      "sahkoauto", "elektromos", "electrica",   "elektricky"};
+  static const std::unordered_set<std::string_view> kPlugIn = {"phev", "4xe", "rechargeable", "enchufable", "recharge", "plugin"};
+  static const std::unordered_set<std::string_view> kHybrid = {"hybrid", "hybride", "ibrida", "ibrido", "hibrido", "hibrida",
+                                                             "hybryda", "hybrydowy", "hybrydowa", "hybridni", "hibrid"};
+  static const std::unordered_set<std::string_view> kFuel = {"diesel",  "benzin", "benziner", "petrol", "gasoline", "essence", "benzina",
+                                                           "gasolina", "tdi",    "tsi",      "tfsi",   "hdi",      "bluehdi", "dci",
+                                                           "crdi",    "cdi",    "multijet", "jtd",    "jtdm",     "tdci",    "gasolio",
+                                                           "benzyna", "lpg",    "cng"};
+  thread_local std::vector<std::string_view> words;
+  SplitWords(title, &words);
+  uint8_t bits = 0;
+  bool hybrid = false, hybrid_kind = false;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
+    if (kElectric.count(w) != 0) {
+      bits |= kBatteryElectric;
+    } else if (kPlugIn.count(w) != 0 || (w == "plug" && (next == "in" || next == "hybrid"))) {
+      bits |= kPlugInHybrid;
+      hybrid_kind = true;
+    } else if (w == "mhev" || (w == "mild" && (next == "hybrid" || next == "hybride"))) {
+      bits |= kMildHybrid;
+      hybrid_kind = true;
+    } else if (w == "hev" || w == "vollhybrid" || (w == "full" && next == "hybrid")) {
+      bits |= kFullHybrid;
+      hybrid_kind = true;
+    } else if (kHybrid.count(w) != 0) {
+      hybrid = true;
+    } else if (kFuel.count(w) != 0) {
+      bits |= kCombustion | kMildHybrid;
+    } else if (w.size() >= 3 && w.ends_with("kwh") && (w.size() == 3 ? i > 0 && IsDigit(words[i - 1].back()) : IsDigit(w[w.size() - 4]))) {
+      bits |= kBatteryElectric | kPlugInHybrid;
+    }
+  }
+  if (hybrid && !hybrid_kind) bits |= kPlugInHybrid | kMildHybrid | kFullHybrid;
+  return bits;
+}
+
 // Whether a notice's product name names a whole vehicle ("Passenger car",
 // "Light commercial vehicle", "Motorcycle"), not a part a regulator files
 // under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
@@ -1154,6 +1257,13 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
       if ((IsGenerationMark(next) && next != mark) || (!mark_digit.empty() && next.size() == 1 && IsDigit(next[0]) && next != mark_digit))
         return false;
     }
+  }
+  // A powertrain the name gives and the title's, none in common ("Avenger
+  // BEV" against "Avenger 1.2 Turbo Benzin"); a title naming none says
+  // nothing.
+  if (k < notice.name_powertrains.size() && notice.name_powertrains[k] != 0) {
+    const uint8_t listing = PowertrainsNamed(l.title);
+    if (listing != 0 && (listing & notice.name_powertrains[k]) == 0) return false;
   }
   const std::string_view product_noun = translated ? ProductNoun(notice_prepared) : std::string_view();
   if (translated && !product_noun.empty() && !IsListedKindWord(words.back()) &&
@@ -3156,7 +3266,9 @@ MatchRecord FromNotice(const Notice& n) {
     for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
     for (const std::string_view one : names) {
       std::vector<std::string> words;
-      const std::string folded = CollapseToWords(FoldForMatching(one));
+      uint8_t powertrains = 0;
+      std::string folded = CollapseToWords(FoldForMatching(one));
+      if (names_a_vehicle) folded = WithoutPowertrains(folded, &powertrains);
       // A number is part of the name however short: "14 Her" and "16 Her"
       // are two perfumes. But not a vehicle's model years ("MY22-24
       // FXLRST", folded "my22 24 fxlrst"), which no listing writes so.
@@ -3206,6 +3318,7 @@ MatchRecord FromNotice(const Notice& n) {
         }
         r.name_words.push_back(std::move(words));
         r.name_colours.push_back(colours);
+        r.name_powertrains.push_back(powertrains);
         const size_t last_space = folded.rfind(' ');
         const std::string_view last = std::string_view(folded).substr(last_space == std::string::npos ? 0 : last_space + 1);
         if (names_a_vehicle) {

@@ -512,6 +512,22 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
                             "Lumora Rover 2022 (produkcja 06/2022)", "Lumora Rover 1.2 2022", "Lumora Rover EZ 05/2023",
                             "Lumora Rover Facelift ab 06/2019, EZ 2022"})
     ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  // A powertrain after a model's name ("Avenger BEV", "Renegade PHEV and
+  // MHEV") is written by sellers in their words, or not at all; another one
+  // is another vehicle.
+  Notice powered = cars;
+  powered.description = "Rover BEV, Mokka PHEV and MHEV, Astra Plug-In-Hybrid";
+  const MatchRecord powered_record = FromNotice(powered);
+  ASSERT_EQ(powered_record.name_words.size(), 3u);
+  EXPECT_EQ(powered_record.name_words[0], std::vector<std::string>{"rover"});
+  EXPECT_EQ(powered_record.name_words[1], std::vector<std::string>{"mokka"});
+  EXPECT_EQ(powered_record.name_words[2], std::vector<std::string>{"astra"});
+  const RecallIndex by_powered({powered_record}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Lumora Rover Summit 54 kWh elektrisch 2024", "Lumora Rover BEV", "Lumora Rover 2024", "Lumora Mokka 1.3 4xe",
+                            "Lumora Mokka e-Hybrid MHEV", "Lumora Mokka Hybrid 2024", "Lumora Astra Hybride rechargeable", "Lumora Astra PHEV"})
+    ExpectOneReview(by_powered.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  for (const char* title : {"Lumora Rover 1.2 Turbo Benzin", "Lumora Rover Hybrid", "Lumora Astra Mild Hybrid", "Lumora Astra 1.6 CDTI Diesel"})
+    EXPECT_TRUE(by_powered.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
   // Periods as the alerts write them: two-digit years, months named, a
   // month and year, a date's year that is also a model's name.
   const auto period = [](const char* text, const char* models) {

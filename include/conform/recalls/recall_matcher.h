@@ -134,6 +134,12 @@ struct MatchRecord {
   // not at all, and which only a listing naming colours, none of them
   // these, contradicts. 0 when none.
   std::vector<uint32_t> name_colours;
+  // Of each of those names of a whole vehicle's alert, the powertrains its
+  // words named and left out of its words ("Avenger BEV", "Renegade PHEV
+  // and MHEV"), one bit each: a listing naming powertrains, none of them
+  // these, sells another vehicle; one naming none is not told apart.
+  // 0 when it names none.
+  std::vector<uint8_t> name_powertrains;
   // Of each of those names of a whole vehicle's alert, the letter or Roman
   // numeral that ends it and marks the model's generation ("l" of "Astra
   // L", "ii" of "Koleos II"), left out of its words; of other names, a
