@@ -1230,6 +1230,52 @@ bool NamesCompactName(std::string_view title, const MatchRecord& notice, size_t 
   return false;
 }
 
+// Whether a title (folded) names, wherever it has a vehicle's name (its
+// words, the last one last), a maker's other model line that is written
+// with it: "Mustang Mach-E" (an electric SUV) is not the Mustang, nor the
+// "Range Rover Evoque" the Range Rover, nor the "Grand Cherokee" the
+// Cherokee. The makers' model names.
+bool NamesAnotherModelLine(std::string_view title, const std::vector<std::string>& name) {
+  struct Line {
+    std::string_view model;
+    std::initializer_list<std::string_view> after, before;
+  };
+  static const Line kLines[] = {
+      {"mustang", {"mach"}, {}},                           // Ford Mustang Mach-E
+      {"rover", {"sport", "evoque", "velar"}, {}},         // Land Rover's Range Rover Sport, Evoque, Velar
+      {"discovery", {"sport"}, {}},                        // Land Rover Discovery Sport
+      {"yaris", {"cross"}, {}},                            // Toyota Yaris Cross
+      {"corolla", {"cross"}, {}},                          // Toyota Corolla Cross
+      {"c4", {"picasso", "spacetourer", "cactus"}, {}},    // Citroen C4 Picasso, SpaceTourer, Cactus
+      {"c3", {"picasso", "aircross"}, {}},                 // Citroen C3 Picasso, Aircross
+      {"golf", {"sportsvan", "plus"}, {}},                 // Volkswagen Golf Sportsvan, Golf Plus
+      {"500", {"x", "l"}, {}},                             // Fiat 500X, 500L
+      {"cherokee", {}, {"grand"}},                         // Jeep Grand Cherokee
+  };
+  if (name.empty()) return false;
+  const std::string_view last = name.back(), first = name.front();
+  const Line* line = nullptr;
+  for (const Line& l : kLines)
+    if (l.model == last) line = &l;
+  if (line == nullptr) return false;
+  thread_local std::vector<std::string_view> words;
+  SplitWords(title, &words);
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i] != last) continue;
+    if (i + 1 < words.size() && std::find(line->after.begin(), line->after.end(), words[i + 1]) != line->after.end()) return true;
+    // The word before the name's first.
+    const size_t start = i + 1 >= name.size() ? i + 1 - name.size() : 0;
+    if (start > 0 && words[start] == first && std::find(line->before.begin(), line->before.end(), words[start - 1]) != line->before.end())
+      return true;
+  }
+  // Run together ("500X", "C4Picasso").
+  for (const std::string_view after : line->after) {
+    const std::string joined = std::string(last) + std::string(after);
+    if (HasWord(title, joined)) return true;
+  }
+  return false;
+}
+
 // Whether a listing's title names the notice's k-th name (MatchRecord::
 // name_words): every word, a name of numbers as a name, and no colour of
 // the listing's, in English or another language, that leaves out the
@@ -1246,6 +1292,7 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
   // alert's "Astra L"), or for a product's Roman numeral another digit
   // ("Scorpion Trail 3" for the alert's "Scorpion Trail II"; after a
   // vehicle's name a digit is the engine's size, "2008 1.2 PureTech").
+  if (NamesAVehicle(notice_prepared) && NamesAnotherModelLine(l.title, words)) return false;
   if (k < notice.name_marks.size() && !notice.name_marks[k].empty()) {
     const std::string_view mark = notice.name_marks[k];
     const std::string_view mark_digit = NamesAVehicle(notice_prepared) ? std::string_view() : OtherNumeral(mark);
@@ -4916,7 +4963,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       for (size_t k = 0; k < notice_record.name_words.size() && !name_in_title; ++k) name_in_title = NamesNoticeName(l, notice_record, k, n);
       if (!name_in_title && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(), [](const std::string& c) { return !c.empty(); })) {
         const std::string title = CompactAlnum(l.title);
-        for (size_t k = 0; k < notice_record.name_compacts.size() && !name_in_title; ++k) name_in_title = NamesCompactName(title, notice_record, k);
+        const bool vehicle = NamesAVehicle(n);
+        for (size_t k = 0; k < notice_record.name_compacts.size() && !name_in_title; ++k)
+          name_in_title = NamesCompactName(title, notice_record, k) &&
+                          !(vehicle && k < notice_record.name_words.size() && NamesAnotherModelLine(l.title, notice_record.name_words[k]));
       }
       j.named = j.brands_agree && name_in_title;
       if (!j.shared_gtin.empty()) {

@@ -528,6 +528,15 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     ExpectOneReview(by_powered.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   for (const char* title : {"Lumora Rover 1.2 Turbo Benzin", "Lumora Rover Hybrid", "Lumora Astra Mild Hybrid", "Lumora Astra 1.6 CDTI Diesel"})
     EXPECT_TRUE(by_powered.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
+  // A maker's other model line written with the name: another vehicle.
+  Notice lines = cars;
+  lines.description = "Mustang, Range Rover, Cherokee, 500";
+  const RecallIndex by_lines({FromNotice(lines)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Lumora Mustang Mach-E Extended Range AWD 2023", "Lumora Range Rover Evoque D180", "Lumora Grand Cherokee 3.0",
+                            "Lumora 500X Cross 1.3", "Lumora 500 L Trekking"})
+    EXPECT_TRUE(by_lines.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
+  for (const char* title : {"Lumora Mustang GT 5.0 V8", "Lumora Range Rover P530 LWB", "Lumora Cherokee 2.2 Limited", "Lumora 500 1.2 Lounge"})
+    ExpectOneReview(by_lines.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   // Periods as the alerts write them: two-digit years, months named, a
   // month and year, a date's year that is also a model's name.
   const auto period = [](const char* text, const char* models) {
