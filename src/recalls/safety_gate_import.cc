@@ -110,6 +110,39 @@ void AddCountries(const std::vector<std::string>& items, std::vector<std::string
       if (!IsUnknownPlaceholder(c)) AddUnique(list, c);
 }
 
+// A vehicle alert without a brand may give its makes in capitals before
+// the models it lists ("GOUPIL / POLARIS G2, G4, G6", a utility vehicle
+// sold under both makes): those words are its brands, and the rest its
+// description. Only a make of three letters or more, joined to another by
+// " / " or followed by a model and a list; a model list alone ("KUGA,
+// PUMA") stays the description.
+void TakeMakesFromDescription(Notice* n) {
+  const std::string_view d = n->description;
+  const auto is_make = [](std::string_view w) {
+    return w.size() >= 3 && std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; });
+  };
+  std::vector<std::string> makes;
+  size_t at = 0;
+  bool joined = false;
+  for (;;) {
+    const size_t end = std::min(d.find(' ', at), d.size());
+    const std::string_view word = d.substr(at, end - at);
+    if (!is_make(word) || end == d.size()) break;
+    makes.emplace_back(word);
+    at = end + 1;
+    if (d.substr(at).starts_with("/ ")) {
+      at += 2;
+      joined = true;
+    } else {
+      break;
+    }
+  }
+  if (makes.empty() || at >= d.size() || d.substr(at).find(", ") == std::string_view::npos) return;
+  if (!joined && makes.size() != 1) return;
+  n->brands = std::move(makes);
+  n->description = std::string(d.substr(at));
+}
+
 }  // namespace
 
 RecordRead ReadSafetyGateRecord(const Json& record) {
@@ -147,6 +180,7 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
       for (const std::string& make : SplitList(brand, "&"))
         if (!IsUnknownPlaceholder(make)) AddUnique(&makes, make);
     n.brands = std::move(makes);
+    if (n.brands.empty()) TakeMakesFromDescription(&n);
   }
   for (const auto& m : Values(f, {"model_type_number", "product_model_type", "typeNumberModel"})) AddModels(m, &n.model_numbers);
   for (const auto& b : Values(f, {"barcode", "product_barcode"})) AddBarcodes(b, &n, &out.warnings);

@@ -306,7 +306,8 @@ TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
   // list their batches by type number in their batch fields, which are
   // read as their models; no brand field holds '|'; "Citroen & DS" (three
   // vehicle alerts) is two makes, and the other two brands with '&' stay
-  // whole ("SUN & SPORT", "OMERTA® & WEALTH").
+  // whole ("SUN & SPORT", "OMERTA® & WEALTH"); "GOUPIL / POLARIS G2, G4,
+  // G6", a vehicle alert's description without a brand field, names two.
   const std::string path = SharedSafetyGateSamplePath();
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "the shared Safety Gate sample is not at " << path;
   const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, ReadTestFile(path));
@@ -326,7 +327,9 @@ TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
     }
   }
   EXPECT_EQ(with_ampersand, 2u);
-  EXPECT_EQ(brands, 341u);  // of 319 brand fields, one of which, "Neuvedena" (not stated), names none
+  // Of 319 brand fields, one of which, "Neuvedena" (not stated), names
+  // none: 341; and a brandless vehicle alert's two makes in its description.
+  EXPECT_EQ(brands, 343u);
   const auto em = std::find_if(f.notices.begin(), f.notices.end(), [](const Notice& n) { return n.id == "EM/00004/24"; });
   ASSERT_NE(em, f.notices.end());
   EXPECT_EQ(em->brands, (Strings{"Citroen", "DS"}));
@@ -344,6 +347,32 @@ TEST(SafetyGateImportTest, AVehiclesMakesJoinedByAnAmpersandAreTwoBrands) {
   EXPECT_EQ(f.notices[1].brands, (Strings{"Peugeot", "Citroen", "Opel"}));
   EXPECT_EQ(f.notices[2].brands, Strings{"SUN & SPORT"});
   EXPECT_EQ(f.notices[3].brands, Strings{"Fiat"});
+}
+
+TEST(SafetyGateImportTest, ABrandlessVehicleAlertsMakesInItsDescriptionAreItsBrands) {
+  // "GOUPIL / POLARIS G2, G4, G6" (A12/00845/24 of the shared sample) names
+  // the makes before the models. A model list alone stays the description,
+  // and a brand field's makes are not added to.
+  const FeedImport f = MustImport(NoticeSource::kEuSafetyGate, R"([
+      {"alert_number": "A12/09320/24", "product_name": "Commercial vehicle", "product_description": "GOUPIL / POLARIS G2, G4, G6",
+       "product_category": "Motor vehicles"},
+      {"alert_number": "A12/09321/24", "product_name": "Passenger car", "product_description": "KUGA, PUMA", "product_category": "Motor vehicles"},
+      {"alert_number": "A12/09322/24", "product_name": "Passenger car", "product_description": "DACIA Sandero, Duster",
+       "product_category": "Motor vehicles"},
+      {"alert_number": "A12/09323/24", "product_name": "Passenger car", "product_description": "GOUPIL / POLARIS G2, G4", "brand": "Goupil",
+       "product_category": "Motor vehicles"},
+      {"alert_number": "A12/09324/24", "product_name": "USB charger", "product_description": "USB CHARGER, 2A",
+       "product_category": "Electrical appliances and equipment"}])");
+  ASSERT_EQ(f.notices.size(), 5u);
+  EXPECT_EQ(f.notices[0].brands, (Strings{"GOUPIL", "POLARIS"}));
+  EXPECT_EQ(f.notices[0].description, "G2, G4, G6");
+  EXPECT_TRUE(f.notices[1].brands.empty());
+  EXPECT_EQ(f.notices[1].description, "KUGA, PUMA");
+  EXPECT_EQ(f.notices[2].brands, Strings{"DACIA"});
+  EXPECT_EQ(f.notices[2].description, "Sandero, Duster");
+  EXPECT_EQ(f.notices[3].brands, Strings{"Goupil"});
+  EXPECT_EQ(f.notices[3].description, "GOUPIL / POLARIS G2, G4");
+  EXPECT_TRUE(f.notices[4].brands.empty());
 }
 
 TEST(SafetyGateImportTest, ListFieldsMayBeArraysOfText) {
