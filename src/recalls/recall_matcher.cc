@@ -3213,6 +3213,32 @@ void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
   }
 }
 
+// Whether a description is a type designation alone (FromNotice): up to
+// three parts, letters and digits both, no run of three letters or more,
+// no word for "number" first, 4 characters or more run together.
+std::string_view TrimBlanks(std::string_view d) {
+  while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
+  while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
+  return d;
+}
+
+bool IsTypeDesignation(std::string_view d) {
+  d = TrimBlanks(d);
+  if (d.empty() || d.size() > 24 || std::count(d.begin(), d.end(), ' ') > 2) return false;
+  size_t letters = 0, digits = 0, run = 0;
+  for (const char c : d) {
+    const bool letter = std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if ((c & 0x80) != 0) return false;  // ASCII only: "n°", "JAM²" are names
+    run = letter ? run + 1 : 0;
+    if (run >= 3) return false;
+    letters += letter;
+    digits += IsDigit(c);
+  }
+  const std::string first = AsciiLower(d.substr(0, d.find_first_of(" .:#")));
+  if (first == "no" || first == "nr" || first == "n") return false;
+  return letters > 0 && digits > 0 && CompactAlnum(d).size() >= 4;
+}
+
 // MatchRecord::made_from_month and the rest, from a notice's production
 // period.
 void ReadProductionPeriod(std::string_view text, std::string_view named, MatchRecord* r) {
@@ -3427,7 +3453,13 @@ MatchRecord FromNotice(const Notice& n) {
   // text labels as such ("model number E33A"): the pair model learned what
   // a model attribute is worth, and does not see one in prose.
   const std::string prose = fmt::format("{}. {}", name, n.description);
-  const std::vector<std::string> given = !n.model_numbers.empty() ? n.model_numbers : LabelledModelNumbers(prose);
+  std::vector<std::string> given = !n.model_numbers.empty() ? n.model_numbers : LabelledModelNumbers(prose);
+  // A part's alert whose description is a type designation alone ("EB+
+  // 4.0", Haldex's trailer brake module) names its model there: letters
+  // and digits, no word, 4 or more characters run together. Not after a
+  // word for "number" ("No: 3519", a perfume's), nor a vehicle's models.
+  if (given.empty() && n.source == NoticeSource::kEuSafetyGate && !names_a_vehicle && IsTypeDesignation(n.description))
+    given.push_back(std::string(TrimBlanks(n.description)));
   // A range or shorthand list stands for each code in it ("8801-8809",
   // "SK2210 to SK2219" in prose, "12345/6/7"), the entry as written kept
   // after them (a listing may copy it).

@@ -566,6 +566,21 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   // A name that ends in the model's code names the vehicle by the word
   // before it.
   EXPECT_EQ(action_of("Motorcycle XR-150", "Rydo", "XR-150", "Rydo XR-150 chain and sprocket kit"), RecallAction::kReview);
+  // A part's alert whose description is its type designation alone ("EB+
+  // 4.0") names its model there; a perfume's "No: 3519" does not, nor a
+  // vehicle's models.
+  // (A listing giving it in its model field, as the review's did.)
+  const auto described_as = [&](const char* product, const char* description, const char* title, const char* model) {
+    Notice n = MakeNotice(NoticeSource::kEuSafetyGate, "A12/00005/24", product, "Brakex", "", "", description);
+    n.category = "Motor vehicles";
+    const RecallIndex one({FromNotice(n)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+    const auto m = one.Match(FromListing(MakeListing("L", title, "Brakex", "", model)));
+    return m.size() == 1 ? m[0].action : RecallAction::kNone;
+  };
+  EXPECT_EQ(described_as("Vehicle part", "EB+ 4.0", "Brakex EB+ 4.0 Trailer EBS Modulator, neu", "EB+ 4.0"), RecallAction::kTakedown);
+  EXPECT_EQ(described_as("Vehicle part", "EB+ 4.0", "Brakex EB+ 5.0 Trailer EBS Modulator", "EB+ 5.0"), RecallAction::kNone);
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/00006/24", "Perfume", "Brakex", "", "", "No: 3519")).record.Get("model"), "");
+  EXPECT_EQ(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "SR/00007/24", "Bus", "Brakex", "", "", "S 516 LE")).record.Get("model"), "");
   // A part a regulator files under motor vehicles is a product like any
   // other: brake pads by their code and brand are taken down.
   EXPECT_EQ(action_of("Brake pads", "Brakex", "BP-4410", "Brakex BP-4410 brake pads front axle"), RecallAction::kTakedown);
