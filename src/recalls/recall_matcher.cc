@@ -5031,10 +5031,20 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       };
       // A notice without a brand: its whole name (which holds the brand,
       // if any) is what agrees, whatever the listing's brand field says.
+      // The name's closing kind in the plural, as CPSC writes it ("Nordi
+      // Foldable Toddler Tower Stools"), a seller may call otherwise
+      // ("Nordi Toddler Tower Foldable Kitchen Helper"): three words or
+      // more before it name the product without it.
+      const auto names_product = [&](const std::vector<std::string>& words) {
+        if (TitleHasEvery(l, words)) return rare_word(words);
+        if (words.size() < 4 || !words.back().ends_with('s')) return false;
+        thread_local std::vector<std::string> before;
+        before.assign(words.begin(), words.end() - 1);
+        return TitleHasEvery(l, before) && rare_word(before);
+      };
       const bool product_name_in_title =
           (notice_brands.empty() || (j.brands_agree && (same_brand_field || listing_brands.empty()))) &&
-          std::any_of(notice_record.product_name_words.begin(), notice_record.product_name_words.end(),
-                      [&](const std::vector<std::string>& words) { return TitleHasEvery(l, words) && rare_word(words); });
+          std::any_of(notice_record.product_name_words.begin(), notice_record.product_name_words.end(), names_product);
       j.product_named = product_name_in_title;
       j.notice_brandless = notice_brands.empty();
     }

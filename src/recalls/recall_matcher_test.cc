@@ -1546,8 +1546,14 @@ TEST(RecallIdentityTest, ACpscProductNameWithARareWordAndTheBrandAreReviewed) {
   }
   notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, "29009", "Lumikid Retro Refrigerators", "Lumikid", "LR-100", "")));
   notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, "29010", "Varnok-branded Tabletop Fire Pits", "Varnok", "", "")));
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kUsCpsc, "29011", "Nordlo Foldable Toddler Tower Stools", "Nordlo", "", "")));
   const FittedIndex fitted(std::move(notices));
   const RecallIndex& index = *fitted.index;
+  // The closing kind in the plural, called otherwise, after three words
+  // that name the product; not fewer ("Lumikid Retro" is no name).
+  EXPECT_EQ(ActionOf(index, "Nordlo Toddler Tower Foldable Kitchen Helper, White", "Nordlo"), RecallAction::kReview);
+  EXPECT_EQ(ActionOf(index, "Nordlo Toddler Tower Kitchen Helper", "Nordlo"), RecallAction::kNone);
+  EXPECT_EQ(ActionOf(index, "Lumikid Retro Mini Fridge", "Lumikid"), RecallAction::kNone);
   const auto fridge = index.Match(FromListing(MakeListing("L", "Lumikid Retro Refrigerator 3.1 cu ft, like new", "Lumikid")));
   ASSERT_EQ(fridge.size(), 1u);
   EXPECT_EQ(fridge[0].action, RecallAction::kReview);
