@@ -1234,8 +1234,8 @@ bool NamesCompactName(std::string_view title, const MatchRecord& notice, size_t 
 // words, the last one last), a maker's other model line that is written
 // with it: "Mustang Mach-E" (an electric SUV) is not the Mustang, nor the
 // "Range Rover Evoque" the Range Rover, nor the "Grand Cherokee" the
-// Cherokee. The makers' model names.
-bool NamesAnotherModelLine(std::string_view title, const std::vector<std::string>& name) {
+// Cherokee. The makers' model names; not a line the notice names itself.
+bool NamesAnotherModelLine(std::string_view title, const MatchRecord& notice, size_t k) {
   struct Line {
     std::string_view model;
     std::initializer_list<std::string_view> after, before;
@@ -1252,27 +1252,35 @@ bool NamesAnotherModelLine(std::string_view title, const std::vector<std::string
       {"500", {"x", "l"}, {}},                             // Fiat 500X, 500L
       {"cherokee", {}, {"grand"}},                         // Jeep Grand Cherokee
   };
-  if (name.empty()) return false;
+  if (k >= notice.name_words.size() || notice.name_words[k].empty()) return false;
+  const std::vector<std::string>& name = notice.name_words[k];
   const std::string_view last = name.back(), first = name.front();
   const Line* line = nullptr;
   for (const Line& l : kLines)
     if (l.model == last) line = &l;
   if (line == nullptr) return false;
+  // Not a line the notice names itself, in a name or as a generation's
+  // mark ("C4, C4 Picasso"; "500 X").
+  const auto notice_names = [&notice](std::string_view w) {
+    for (const auto& words : notice.name_words)
+      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
+    return std::find(notice.name_marks.begin(), notice.name_marks.end(), w) != notice.name_marks.end();
+  };
+  const auto other = [&](std::initializer_list<std::string_view> list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end() && !notice_names(w);
+  };
   thread_local std::vector<std::string_view> words;
   SplitWords(title, &words);
   for (size_t i = 0; i < words.size(); ++i) {
     if (words[i] != last) continue;
-    if (i + 1 < words.size() && std::find(line->after.begin(), line->after.end(), words[i + 1]) != line->after.end()) return true;
+    if (i + 1 < words.size() && other(line->after, words[i + 1])) return true;
     // The word before the name's first.
     const size_t start = i + 1 >= name.size() ? i + 1 - name.size() : 0;
-    if (start > 0 && words[start] == first && std::find(line->before.begin(), line->before.end(), words[start - 1]) != line->before.end())
-      return true;
+    if (start > 0 && words[start] == first && other(line->before, words[start - 1])) return true;
   }
   // Run together ("500X", "C4Picasso").
-  for (const std::string_view after : line->after) {
-    const std::string joined = std::string(last) + std::string(after);
-    if (HasWord(title, joined)) return true;
-  }
+  for (const std::string_view after : line->after)
+    if (!notice_names(after) && HasWord(title, std::string(last) + std::string(after))) return true;
   return false;
 }
 
@@ -1287,12 +1295,19 @@ bool NamesAnotherModelLine(std::string_view title, const std::vector<std::string
 bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k, const PreparedRecord& notice_prepared) {
   const std::vector<std::string>& words = notice.name_words[k];
   bool translated = false;
-  if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) return false;
+  if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) {
+    // A vehicle's generation mark run on ("500X" for the alert's "500 X").
+    if (k >= notice.name_marks.size() || notice.name_marks[k].empty() || !NamesAVehicle(notice_prepared)) return false;
+    thread_local std::vector<std::string> joined;
+    joined.assign(words.begin(), words.end());
+    joined.back().append(notice.name_marks[k]);
+    if (!TitleHasEvery(l, joined)) return false;
+  }
   // Another generation's mark right after the name ("Astra K" for the
   // alert's "Astra L"), or for a product's Roman numeral another digit
   // ("Scorpion Trail 3" for the alert's "Scorpion Trail II"; after a
   // vehicle's name a digit is the engine's size, "2008 1.2 PureTech").
-  if (NamesAVehicle(notice_prepared) && NamesAnotherModelLine(l.title, words)) return false;
+  if (NamesAVehicle(notice_prepared) && NamesAnotherModelLine(l.title, notice, k)) return false;
   if (k < notice.name_marks.size() && !notice.name_marks[k].empty()) {
     const std::string_view mark = notice.name_marks[k];
     const std::string_view mark_digit = NamesAVehicle(notice_prepared) ? std::string_view() : OtherNumeral(mark);
@@ -3396,6 +3411,12 @@ MatchRecord FromNotice(const Notice& n) {
         const std::string_view last = std::string_view(folded).substr(last_space == std::string::npos ? 0 : last_space + 1);
         if (names_a_vehicle) {
           r.name_marks.emplace_back(last_space != std::string::npos && IsGenerationMark(last) ? last : std::string_view());
+          // Its mark run on, as sellers write it ("500X"), a blocking key.
+          if (!r.name_marks.back().empty() && !r.name_words.back().empty()) {
+            std::string joined = r.name_words.back().back() + r.name_marks.back();
+            if (joined.size() >= 4 && std::find(r.name_joined.begin(), r.name_joined.end(), joined) == r.name_joined.end())
+              r.name_joined.push_back(std::move(joined));
+          }
         } else {
           // A product's "II", the one Roman numeral a name's words drop,
           // before the brand a name may give in brackets ("Scorpion Trail
@@ -4998,7 +5019,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         const bool vehicle = NamesAVehicle(n);
         for (size_t k = 0; k < notice_record.name_compacts.size() && !name_in_title; ++k)
           name_in_title = NamesCompactName(title, notice_record, k) &&
-                          !(vehicle && k < notice_record.name_words.size() && NamesAnotherModelLine(l.title, notice_record.name_words[k]));
+                          !(vehicle && NamesAnotherModelLine(l.title, notice_record, k));
       }
       j.named = j.brands_agree && name_in_title;
       if (!j.shared_gtin.empty()) {

@@ -537,6 +537,14 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     EXPECT_TRUE(by_lines.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
   for (const char* title : {"Lumora Mustang GT 5.0 V8", "Lumora Range Rover P530 LWB", "Lumora Cherokee 2.2 Limited", "Lumora 500 1.2 Lounge"})
     ExpectOneReview(by_lines.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  // Not a line the notice names too, even in a name run on without its
+  // comma (a real alert's "C4, C4 cactus , C4 picasso DS3"), or as a mark.
+  Notice own_lines = cars;
+  own_lines.description = "C4, C4 picasso DS3, 500 X";
+  const RecallIndex by_own_lines({FromNotice(own_lines)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Lumora C4 Picasso 1.6 BlueHDi", "Lumora 500X 1.0 FireFly", "Lumora C4 1.2 PureTech"})
+    ExpectOneReview(by_own_lines.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  EXPECT_TRUE(by_own_lines.Match(FromListing(MakeListing("L", "Lumora C4 Cactus 1.2", "Lumora"))).empty());
   // Periods as the alerts write them: two-digit years, months named, a
   // month and year, a date's year that is also a model's name.
   const auto period = [](const char* text, const char* models) {
