@@ -1230,57 +1230,65 @@ bool NamesCompactName(std::string_view title, const MatchRecord& notice, size_t 
   return false;
 }
 
-// Whether a title (folded) names, wherever it has a vehicle's name (its
-// words, the last one last), a maker's other model line that is written
-// with it: "Mustang Mach-E" (an electric SUV) is not the Mustang, nor the
-// "Range Rover Evoque" the Range Rover, nor the "Grand Cherokee" the
-// Cherokee. The makers' model names; not a line the notice names itself.
+// Whether a title (folded) names, where it has a vehicle's name, a
+// maker's other model line that is written with it: "Mustang Mach-E" (an
+// electric SUV) is not the Mustang, nor the "Range Rover Evoque" the Range
+// Rover, nor the "Grand Cherokee" the Cherokee. The makers' model names.
+// The notice's k-th name may have lost its brand's words ("Range" of Land
+// Rover's "Range Rover"): a line counts whose model holds every word of
+// it. Not a line the notice names itself, in another name or as a
+// generation's mark ("C4, C4 Picasso"; "Range Rover, Range Rover Sport";
+// "500 X").
 bool NamesAnotherModelLine(std::string_view title, const MatchRecord& notice, size_t k) {
   struct Line {
-    std::string_view model;
-    std::initializer_list<std::string_view> after, before;
+    std::initializer_list<std::string_view> model, after, before;
   };
   static const Line kLines[] = {
-      {"mustang", {"mach"}, {}},                           // Ford Mustang Mach-E
-      {"rover", {"sport", "evoque", "velar"}, {}},         // Land Rover's Range Rover Sport, Evoque, Velar
-      {"discovery", {"sport"}, {}},                        // Land Rover Discovery Sport
-      {"yaris", {"cross"}, {}},                            // Toyota Yaris Cross
-      {"corolla", {"cross"}, {}},                          // Toyota Corolla Cross
-      {"c4", {"picasso", "spacetourer", "cactus"}, {}},    // Citroen C4 Picasso, SpaceTourer, Cactus
-      {"c3", {"picasso", "aircross"}, {}},                 // Citroen C3 Picasso, Aircross
-      {"golf", {"sportsvan", "plus"}, {}},                 // Volkswagen Golf Sportsvan, Golf Plus
-      {"500", {"x", "l"}, {}},                             // Fiat 500X, 500L
-      {"cherokee", {}, {"grand"}},                         // Jeep Grand Cherokee
+      {{"mustang"}, {"mach"}, {}},                          // Ford Mustang Mach-E
+      {{"range", "rover"}, {"sport", "evoque", "velar"}, {}},  // Land Rover's Range Rover Sport, Evoque, Velar
+      {{"discovery"}, {"sport"}, {}},                       // Land Rover Discovery Sport
+      {{"yaris"}, {"cross"}, {}},                           // Toyota Yaris Cross
+      {{"corolla"}, {"cross"}, {}},                         // Toyota Corolla Cross
+      {{"c4"}, {"picasso", "spacetourer", "cactus"}, {}},   // Citroen C4 Picasso, SpaceTourer, Cactus
+      {{"c3"}, {"picasso", "aircross"}, {}},                // Citroen C3 Picasso, Aircross
+      {{"golf"}, {"sportsvan", "plus"}, {}},                // Volkswagen Golf Sportsvan, Golf Plus
+      {{"500"}, {"x", "l"}, {}},                            // Fiat 500X, 500L
+      {{"cherokee"}, {}, {"grand"}},                        // Jeep Grand Cherokee
   };
   if (k >= notice.name_words.size() || notice.name_words[k].empty()) return false;
   const std::vector<std::string>& name = notice.name_words[k];
-  const std::string_view last = name.back(), first = name.front();
-  const Line* line = nullptr;
-  for (const Line& l : kLines)
-    if (l.model == last) line = &l;
-  if (line == nullptr) return false;
-  // Not a line the notice names itself, in a name or as a generation's
-  // mark ("C4, C4 Picasso"; "500 X").
-  const auto notice_names = [&notice](std::string_view w) {
-    for (const auto& words : notice.name_words)
-      if (std::find(words.begin(), words.end(), w) != words.end()) return true;
-    return std::find(notice.name_marks.begin(), notice.name_marks.end(), w) != notice.name_marks.end();
-  };
-  const auto other = [&](std::initializer_list<std::string_view> list, std::string_view w) {
-    return std::find(list.begin(), list.end(), w) != list.end() && !notice_names(w);
+  const auto in = [](std::initializer_list<std::string_view> list, std::string_view w) {
+    return std::find(list.begin(), list.end(), w) != list.end();
   };
   thread_local std::vector<std::string_view> words;
   SplitWords(title, &words);
-  for (size_t i = 0; i < words.size(); ++i) {
-    if (words[i] != last) continue;
-    if (i + 1 < words.size() && other(line->after, words[i + 1])) return true;
-    // The word before the name's first.
-    const size_t start = i + 1 >= name.size() ? i + 1 - name.size() : 0;
-    if (start > 0 && words[start] == first && other(line->before, words[start - 1])) return true;
+  for (const Line& line : kLines) {
+    if (!std::all_of(name.begin(), name.end(), [&](const std::string& w) { return in(line.model, w); })) continue;
+    // The notice's own name of that line: a word of the model and the
+    // other line's word, or a name of the model marked with it.
+    const auto named_by_notice = [&](std::string_view w) {
+      for (size_t i = 0; i < notice.name_words.size(); ++i) {
+        const auto& other = notice.name_words[i];
+        const bool of_model = std::any_of(other.begin(), other.end(), [&](const std::string& x) { return in(line.model, x); });
+        if (of_model && (std::find(other.begin(), other.end(), w) != other.end() || (i < notice.name_marks.size() && notice.name_marks[i] == w)))
+          return true;
+      }
+      return false;
+    };
+    const size_t m = line.model.size();
+    for (size_t i = 0; i + m <= words.size(); ++i) {
+      if (!std::equal(line.model.begin(), line.model.end(), words.begin() + static_cast<std::ptrdiff_t>(i))) continue;
+      if (i + m < words.size() && in(line.after, words[i + m]) && !named_by_notice(words[i + m])) return true;
+      if (i > 0 && in(line.before, words[i - 1]) && !named_by_notice(words[i - 1])) return true;
+    }
+    // Run together ("500X", "C4Picasso").
+    for (const std::string_view after : line.after) {
+      std::string joined;
+      for (const std::string_view w : line.model) joined.append(w);
+      joined.append(after);
+      if (!named_by_notice(after) && HasWord(title, joined)) return true;
+    }
   }
-  // Run together ("500X", "C4Picasso").
-  for (const std::string_view after : line->after)
-    if (!notice_names(after) && HasWord(title, std::string(last) + std::string(after))) return true;
   return false;
 }
 
@@ -3361,8 +3369,24 @@ MatchRecord FromNotice(const Notice& n) {
       // are two perfumes. But not a vehicle's model years ("MY22-24
       // FXLRST", folded "my22 24 fxlrst"), which no listing writes so.
       const std::vector<std::string_view> folded_words = Words(folded);
+      // A vehicle's name that opens with a make the alert gives after the
+      // maker's ("Range Rover Sport" of "Land Rover, Range Rover") keeps
+      // that make's words: without them the name is "Sport", which a
+      // "Discovery Sport" has.
+      size_t make_words = 0;
+      if (names_a_vehicle)
+        for (size_t b = 1; b < r.brands.size() && make_words == 0; ++b) {
+          const std::string make_folded = CollapseToWords(FoldForMatching(r.brands[b]));
+          const std::vector<std::string_view> make = Words(make_folded);
+          if (!make.empty() && make.size() <= folded_words.size() && std::equal(make.begin(), make.end(), folded_words.begin()))
+            make_words = make.size();
+        }
       for (size_t i = 0; i < folded_words.size(); ++i) {
         const std::string_view w = folded_words[i];
+        if (i < make_words) {
+          if (std::find(words.begin(), words.end(), w) == words.end()) words.emplace_back(w);
+          continue;
+        }
         if (names_a_vehicle && w.starts_with("my") && (w.size() == 2 || IsModelYearDigits(w.substr(2)))) {
           // "my" alone, then the year ("MY 22"); the range's other years.
           if (w.size() == 2 && (i + 1 == folded_words.size() || !IsModelYearDigits(folded_words[i + 1]))) continue;

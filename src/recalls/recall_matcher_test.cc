@@ -537,6 +537,26 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     EXPECT_TRUE(by_lines.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
   for (const char* title : {"Lumora Mustang GT 5.0 V8", "Lumora Range Rover P530 LWB", "Lumora Cherokee 2.2 Limited", "Lumora 500 1.2 Lounge"})
     ExpectOneReview(by_lines.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  // A brand's words left out of the name ("Range" of Land Rover's "Range
+  // Rover"), and a line one name gives while another does not.
+  Notice rovers = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90009/24", "Passenger car", "Land Rover", "", "",
+                             "Range Rover Sport, Range Rover, Discovery");
+  rovers.category = "Motor vehicles";
+  const RecallIndex by_rovers({FromNotice(rovers)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  for (const char* title : {"Land Rover Range Rover Evoque D150", "Land Rover Discovery Sport D200"})
+    EXPECT_TRUE(by_rovers.Match(FromListing(MakeListing("L", title, "Land Rover"))).empty()) << title;
+  for (const char* title : {"Land Rover Range Rover Sport P400e", "Land Rover Range Rover P530 LWB", "Land Rover Discovery D300"})
+    ExpectOneReview(by_rovers.Match(FromListing(MakeListing("L", title, "Land Rover"))), title);
+  // A make after the maker's ("Land Rover, Range Rover") that opens a name
+  // stays in it: "Range Rover Sport" is not "Sport".
+  Notice makes = rovers;
+  makes.brands = {"Land Rover", "Range Rover"};
+  const MatchRecord makes_record = FromNotice(makes);
+  ASSERT_EQ(makes_record.name_words.size(), 3u);
+  EXPECT_EQ(makes_record.name_words[0], (std::vector<std::string>{"range", "rover", "sport"}));
+  const RecallIndex by_makes({makes_record}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  EXPECT_TRUE(by_makes.Match(FromListing(MakeListing("L", "Land Rover Discovery Sport D200", "Land Rover"))).empty());
+  ExpectOneReview(by_makes.Match(FromListing(MakeListing("L", "Land Rover Range Rover Sport P400e", "Land Rover"))));
   // Not a line the notice names too, even in a name run on without its
   // comma (a real alert's "C4, C4 cactus , C4 picasso DS3"), or as a mark.
   Notice own_lines = cars;
