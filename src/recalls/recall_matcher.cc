@@ -1261,9 +1261,11 @@ bool NamesAnotherModelLine(std::string_view title, const MatchRecord& notice, si
     return std::find(list.begin(), list.end(), w) != list.end();
   };
   thread_local std::vector<std::string_view> words;
-  SplitWords(title, &words);
+  bool split = false;
   for (const Line& line : kLines) {
     if (!std::all_of(name.begin(), name.end(), [&](const std::string& w) { return in(line.model, w); })) continue;
+    if (!split) SplitWords(title, &words);
+    split = true;
     // The notice's own name of that line: a word of the model and the
     // other line's word, or a name of the model marked with it.
     const auto named_by_notice = [&](std::string_view w) {
@@ -1315,7 +1317,7 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
   // alert's "Astra L"), or for a product's Roman numeral another digit
   // ("Scorpion Trail 3" for the alert's "Scorpion Trail II"; after a
   // vehicle's name a digit is the engine's size, "2008 1.2 PureTech").
-  if (NamesAVehicle(notice_prepared) && NamesAnotherModelLine(l.title, notice, k)) return false;
+  if (NamesAnotherModelLine(l.title, notice, k) && NamesAVehicle(notice_prepared)) return false;
   if (k < notice.name_marks.size() && !notice.name_marks[k].empty()) {
     const std::string_view mark = notice.name_marks[k];
     const std::string_view mark_digit = NamesAVehicle(notice_prepared) ? std::string_view() : OtherNumeral(mark);
@@ -5040,10 +5042,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       for (size_t k = 0; k < notice_record.name_words.size() && !name_in_title; ++k) name_in_title = NamesNoticeName(l, notice_record, k, n);
       if (!name_in_title && std::any_of(notice_record.name_compacts.begin(), notice_record.name_compacts.end(), [](const std::string& c) { return !c.empty(); })) {
         const std::string title = CompactAlnum(l.title);
-        const bool vehicle = NamesAVehicle(n);
         for (size_t k = 0; k < notice_record.name_compacts.size() && !name_in_title; ++k)
-          name_in_title = NamesCompactName(title, notice_record, k) &&
-                          !(vehicle && NamesAnotherModelLine(l.title, notice_record, k));
+          name_in_title = NamesCompactName(title, notice_record, k) && !(NamesAnotherModelLine(l.title, notice_record, k) && NamesAVehicle(n));
       }
       j.named = j.brands_agree && name_in_title;
       if (!j.shared_gtin.empty()) {
