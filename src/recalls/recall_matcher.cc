@@ -1028,8 +1028,8 @@ uint8_t PowertrainsNamed(std::string_view title) {
   static const std::unordered_set<std::string_view> kElectric = {
       "bev",        "ev",         "electric",  "elektrisch", "elektrische", "elektro",    "elektroauto", "elektrofahrzeug",
       "electrique", "electrico",  "electrica", "elettrica",  "elettrico",   "elektryczny", "elektryczna", "elektryczne",
-      "elektrisk",  "elbil",      "sahkoauto", "elektromos", "electrica",   "elektricky"};
-  static const std::unordered_set<std::string_view> kPlugIn = {"phev", "4xe", "rechargeable", "enchufable", "recharge", "plugin"};
+      "elektrisk",  "elbil",      "sahkoauto", "elektromos", "elektricky"};
+  static const std::unordered_set<std::string_view> kPlugIn = {"phev", "4xe", "rechargeable", "enchufable", "plugin"};
   static const std::unordered_set<std::string_view> kHybrid = {"hybrid", "hybride", "ibrida", "ibrido", "hibrido", "hibrida",
                                                              "hybryda", "hybrydowy", "hybrydowa", "hybridni", "hibrid"};
   static const std::unordered_set<std::string_view> kFuel = {"diesel",  "benzin", "benziner", "petrol", "gasoline", "essence", "benzina",
@@ -1045,6 +1045,9 @@ uint8_t PowertrainsNamed(std::string_view title) {
     const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
     if (kElectric.count(w) != 0) {
       bits |= kBatteryElectric;
+    } else if (w == "recharge") {  // Volvo's name for its electric cars and its plug-in hybrids
+      bits |= kBatteryElectric | kPlugInHybrid;
+      hybrid_kind = true;
     } else if (kPlugIn.count(w) != 0 || (w == "plug" && (next == "in" || next == "hybrid"))) {
       bits |= kPlugInHybrid;
       hybrid_kind = true;
@@ -1313,11 +1316,12 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
     joined.back().append(notice.name_marks[k]);
     if (!TitleHasEvery(l, joined)) return false;
   }
+  // Another model line written with a vehicle's name ("Mustang Mach-E").
+  if (NamesAnotherModelLine(l.title, notice, k) && NamesAVehicle(notice_prepared)) return false;
   // Another generation's mark right after the name ("Astra K" for the
   // alert's "Astra L"), or for a product's Roman numeral another digit
   // ("Scorpion Trail 3" for the alert's "Scorpion Trail II"; after a
   // vehicle's name a digit is the engine's size, "2008 1.2 PureTech").
-  if (NamesAnotherModelLine(l.title, notice, k) && NamesAVehicle(notice_prepared)) return false;
   if (k < notice.name_marks.size() && !notice.name_marks[k].empty()) {
     const std::string_view mark = notice.name_marks[k];
     const std::string_view mark_digit = NamesAVehicle(notice_prepared) ? std::string_view() : OtherNumeral(mark);
@@ -3238,15 +3242,16 @@ void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
   }
 }
 
-// Whether a description is a type designation alone (FromNotice): up to
-// three parts, letters and digits both, no run of three letters or more,
-// no word for "number" first, 4 characters or more run together.
+// A text without its leading and trailing blanks.
 std::string_view TrimBlanks(std::string_view d) {
   while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
   while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
   return d;
 }
 
+// Whether a description is a type designation alone (FromNotice): up to
+// three parts, letters and digits both, no run of three letters or more,
+// no word for "number" first, 4 characters or more run together.
 bool IsTypeDesignation(std::string_view d) {
   d = TrimBlanks(d);
   if (d.empty() || d.size() > 24 || std::count(d.begin(), d.end(), ' ') > 2) return false;
@@ -5074,8 +5079,6 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         }
         return false;
       };
-      // A notice without a brand: its whole name (which holds the brand,
-      // if any) is what agrees, whatever the listing's brand field says.
       // The name's closing kind in the plural, as CPSC writes it ("Nordi
       // Foldable Toddler Tower Stools"), a seller may call otherwise
       // ("Nordi Toddler Tower Foldable Kitchen Helper"): three words or
@@ -5087,6 +5090,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         before.assign(words.begin(), words.end() - 1);
         return TitleHasEvery(l, before) && rare_word(before);
       };
+      // A notice without a brand: its whole name (which holds the brand,
+      // if any) is what agrees, whatever the listing's brand field says.
       const bool product_name_in_title =
           (notice_brands.empty() || (j.brands_agree && (same_brand_field || listing_brands.empty()))) &&
           std::any_of(notice_record.product_name_words.begin(), notice_record.product_name_words.end(), names_product);

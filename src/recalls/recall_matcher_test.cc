@@ -524,7 +524,8 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   EXPECT_EQ(powered_record.name_words[2], std::vector<std::string>{"astra"});
   const RecallIndex by_powered({powered_record}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
   for (const char* title : {"Lumora Rover Summit 54 kWh elektrisch 2024", "Lumora Rover BEV", "Lumora Rover 2024", "Lumora Mokka 1.3 4xe",
-                            "Lumora Mokka e-Hybrid MHEV", "Lumora Mokka Hybrid 2024", "Lumora Astra Hybride rechargeable", "Lumora Astra PHEV"})
+                            "Lumora Mokka e-Hybrid MHEV", "Lumora Mokka Hybrid 2024", "Lumora Astra Hybride rechargeable", "Lumora Astra PHEV",
+                            "Lumora Rover Recharge 2024", "Lumora Astra Recharge T6"})
     ExpectOneReview(by_powered.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   for (const char* title : {"Lumora Rover 1.2 Turbo Benzin", "Lumora Rover Hybrid", "Lumora Astra Mild Hybrid", "Lumora Astra 1.6 CDTI Diesel"})
     EXPECT_TRUE(by_powered.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;

@@ -137,8 +137,9 @@ void TakeMakesFromDescription(Notice* n) {
       break;
     }
   }
-  if (makes.empty() || at >= d.size() || d.substr(at).find(", ") == std::string_view::npos) return;
-  if (!joined && makes.size() != 1) return;
+  // One make alone is followed by a model and a list ("DACIA Sandero,
+  // Duster"); makes joined by " / " by their models.
+  if (makes.empty() || at >= d.size() || (!joined && d.substr(at).find(", ") == std::string_view::npos)) return;
   n->brands = std::move(makes);
   n->description = std::string(d.substr(at));
 }
