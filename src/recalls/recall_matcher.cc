@@ -3269,12 +3269,12 @@ bool IsTypeDesignation(std::string_view d) {
   return letters > 0 && digits > 0 && CompactAlnum(d).size() >= 4;
 }
 
-// MatchRecord::made_from_month and the rest, from a notice's production
-// period.
-void ReadProductionPeriod(std::string_view text, std::string_view named, MatchRecord* r) {
-  // A year alone is a month's range, January to December. A year that
-  // names a model is none ("From 3/1/2022 to 14/10/2022 (2008)", Peugeot's
-  // 2008); a year inside a date always is one.
+// The first and last month a production period's text gives, as year * 12
+// + month - 1; {0, 0} when it gives none. A year alone is a month's range,
+// January to December. A year that names a model is none ("From 3/1/2022
+// to 14/10/2022 (2008)", Peugeot's 2008); a year inside a date always is
+// one.
+std::pair<int, int> MonthsOfPeriod(std::string_view text, std::string_view named) {
   int from = 0, to = 0;
   const auto add = [&](int year, int first_month, int last_month) {
     if (year < 1950 || year > 2039) return;
@@ -3339,10 +3339,45 @@ void ReadProductionPeriod(std::string_view text, std::string_view named, MatchRe
     }
     i += a;
   }
+  return {from, to};
+}
+
+// MatchRecord::made_from_month and the rest, from a notice's production
+// period.
+void ReadProductionPeriod(std::string_view text, std::string_view named, MatchRecord* r) {
+  const auto [from, to] = MonthsOfPeriod(text, named);
   r->made_from_month = from;
   r->made_to_month = to;
   r->made_from_year = from == 0 ? 0 : from / 12;
   r->made_to_year = to == 0 ? 0 : to / 12;
+}
+
+// The lines of a production period that give their models' own ("From
+// 3/1/2022 to 14/10/2022 (2008)", "C3: 24.9.2008 - 21.2.2017", "Kauai N
+// (OS N): 15.06.2020 - 03.05.2022"): each model label, folded, and its
+// months.
+std::vector<std::pair<std::string, std::pair<int, int>>> LabelledPeriods(std::string_view text) {
+  std::vector<std::pair<std::string, std::pair<int, int>>> out;
+  for (size_t at = 0; at < text.size();) {
+    const size_t end = std::min(text.find('\n', at), text.size());
+    std::string_view line = TrimBlanks(text.substr(at, end - at));
+    at = end + 1;
+    std::string_view label, period;
+    if (const size_t colon = line.find(": "); colon != std::string_view::npos) {
+      label = line.substr(0, colon);
+      period = line.substr(colon + 2);
+    } else if (!line.empty() && line.back() == ')' && line.rfind('(') != std::string_view::npos) {
+      const size_t open = line.rfind('(');
+      label = line.substr(open + 1, line.size() - open - 2);
+      period = line.substr(0, open);
+    } else {
+      continue;
+    }
+    const std::pair<int, int> months = MonthsOfPeriod(period, "");
+    std::string folded = CollapseToWords(FoldForMatching(label));
+    if (months.first != 0 && !folded.empty()) out.emplace_back(std::move(folded), months);
+  }
+  return out;
 }
 
 }  // namespace
@@ -3459,6 +3494,25 @@ MatchRecord FromNotice(const Notice& n) {
         }
         std::string compact = CompactAlnum(folded);
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
+      }
+    }
+    // A name's own period, where a line of the period gives its model's
+    // ("From 5/1/2022 to 19/10/2022 (Corsa)"): the label has every word of
+    // the name, and its mark.
+    if (!n.production_period.empty() && !r.name_words.empty()) {
+      const auto labelled = LabelledPeriods(n.production_period);
+      if (!labelled.empty()) {
+        r.name_made_months.assign(r.name_words.size(), {0, 0});
+        for (size_t k = 0; k < r.name_words.size(); ++k) {
+          auto& [from, to] = r.name_made_months[k];
+          for (const auto& [label, months] : labelled) {
+            const bool all = std::all_of(r.name_words[k].begin(), r.name_words[k].end(), [&](const std::string& w) { return HasWord(label, w); }) &&
+                             (k >= r.name_marks.size() || r.name_marks[k].empty() || HasWord(label, r.name_marks[k]));
+            if (!all) continue;
+            from = from == 0 ? months.first : std::min(from, months.first);
+            to = std::max(to, months.second);
+          }
+        }
       }
     }
   } else if (n.source != NoticeSource::kEuSafetyGate && !n.product_name.empty()) {
@@ -5326,7 +5380,22 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // service or a new part ("Zahnriemen neu 2023"), the model line's
       // start ("Facelift ab 06/2019").
       if (j.whole_vehicle && j.shared_gtin.empty() && notice_record.made_from_year != 0) {
-        const int from = notice_record.made_from_month, to = notice_record.made_to_month;
+        // The period of the models the title names, where the alert gives
+        // theirs; else the alert's whole span.
+        int from = notice_record.made_from_month, to = notice_record.made_to_month;
+        if (!notice_record.name_made_months.empty()) {
+          int own_from = 0, own_to = 0;
+          for (size_t k = 0; k < notice_record.name_made_months.size() && k < notice_record.name_words.size(); ++k) {
+            const auto [a, b] = notice_record.name_made_months[k];
+            if (a == 0 || !NamesNoticeName(l, notice_record, k, n)) continue;
+            own_from = own_from == 0 ? a : std::min(own_from, a);
+            own_to = std::max(own_to, b);
+          }
+          if (own_from != 0) {
+            from = own_from;
+            to = own_to;
+          }
+        }
         thread_local std::vector<TitleMonth> months;
         MonthsInTitle(listing_record.record.Get("title"), &months);
         const auto out_of_period = std::find_if(months.begin(), months.end(), [&](const TitleMonth& m) {
@@ -5353,12 +5422,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
           if (k > 0 && words[k - 1].size() <= 2 && std::all_of(words[k - 1].begin(), words[k - 1].end(), IsDigit)) --k;
           if (k > 0 && kOtherVehicleDates.count(words[k - 1]) != 0) continue;
           a_year = true;
-          inside = inside || (year >= notice_record.made_from_year && year <= notice_record.made_to_year + 1);
+          inside = inside || (year >= from / 12 && year <= to / 12 + 1);
         }
         if (a_year && !inside) {
           rule_out(j, [&] {
-            return fmt::format("rule: the alert's vehicles were made in {}-{}, the listing's is of another year -> none",
-                               notice_record.made_from_year, notice_record.made_to_year);
+            return fmt::format("rule: the alert's vehicles were made in {}-{}, the listing's is of another year -> none", from / 12, to / 12);
           });
           continue;
         }

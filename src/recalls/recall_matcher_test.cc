@@ -506,9 +506,9 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
                             "Lumora Rover 1.2 Elegance 2020", "Lumora Rover 1.2 - 02/2021 - 28 000 km", "Lumora Rover 1.2, EZ 15.02.2021",
                             "Lumora Rover 2022 (produkcja 12/2022)", "Lumora Rover 2022, built in 12/2022"})
     EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
-  for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022", "Lumora Mokka 2023", "Lumora Rover 2019 2020 2021", "Lumora Rover",
+  for (const char* title : {"Lumora Rover 1.2 Elegance, EZ 07/2022", "Lumora Mokka 2023", "Lumora Mokka 2019 2020 2021", "Lumora Rover",
                             "Lumora 2008 GT Line", "Lumora Rover TÜV neu 2025", "Lumora Rover HU/AU bis 2026", "Lumora Rover TÜV 08/2025",
-                            "Lumora Rover Zahnriemen neu 2023", "Lumora Rover 2022, CT OK 2025", "Lumora Rover 1.2 - 03/2021 - 28 000 km",
+                            "Lumora Rover Zahnriemen neu 2023", "Lumora Rover 2022, CT OK 2025", "Lumora Mokka 1.2 - 03/2021 - 28 000 km",
                             "Lumora Rover 2022 (produkcja 06/2022)", "Lumora Rover 1.2 2022", "Lumora Rover EZ 05/2023",
                             "Lumora Rover Facelift ab 06/2019, EZ 2022"})
     ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
@@ -566,6 +566,13 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   for (const char* title : {"Lumora C4 Picasso 1.6 BlueHDi", "Lumora 500X 1.0 FireFly", "Lumora C4 1.2 PureTech"})
     ExpectOneReview(by_own_lines.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   EXPECT_TRUE(by_own_lines.Match(FromListing(MakeListing("L", "Lumora C4 Cactus 1.2", "Lumora"))).empty());
+  // A model's own period where the alert gives it: a Rover of 2024 is
+  // none (Rovers made to 10/2022), a Mokka of 2023 reviewed (to 11/2022:
+  // the year after allowed).
+  EXPECT_EQ(dated_record.name_made_months.size(), 3u);
+  EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", "Lumora Rover 1.2 Turbo 2024", "Lumora"))).empty());
+  ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", "Lumora Mokka 2023", "Lumora"))));
+  EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", "Lumora Mokka 2024", "Lumora"))).empty());
   // Periods as the alerts write them: two-digit years, months named, a
   // month and year, a date's year that is also a model's name.
   const auto period = [](const char* text, const char* models) {

@@ -128,6 +128,11 @@ struct MatchRecord {
   // A whole vehicle's listing made at another time is another vehicle.
   int made_from_month = 0, made_to_month = 0;
   int made_from_year = 0, made_to_year = 0;
+  // Of each of those names, the first and last month of its own period
+  // where a line of the period gives its model's ("From 5/1/2022 to
+  // 19/10/2022 (Corsa)"); {0, 0} for a name without. Empty when no line
+  // does.
+  std::vector<std::pair<int, int>> name_made_months;
   // Of each of those names, the colours (ColourBits) of the colour words
   // that ended it and are left out of its words: the variant the notice
   // describes ("Kala gray"), which a listing writes in its own language or
