@@ -3498,19 +3498,31 @@ MatchRecord FromNotice(const Notice& n) {
     }
     // A name's own period, where a line of the period gives its model's
     // ("From 5/1/2022 to 19/10/2022 (Corsa)"): the label has every word of
-    // the name, and its mark.
+    // the name, and its mark. A line whose label names no model ("Others:
+    // ...", beside "Defender N1: ...") may hold any, and widens each.
     if (!n.production_period.empty() && !r.name_words.empty()) {
       const auto labelled = LabelledPeriods(n.production_period);
       if (!labelled.empty()) {
         r.name_made_months.assign(r.name_words.size(), {0, 0});
+        std::vector<bool> used(labelled.size(), false);
         for (size_t k = 0; k < r.name_words.size(); ++k) {
           auto& [from, to] = r.name_made_months[k];
-          for (const auto& [label, months] : labelled) {
+          for (size_t i = 0; i < labelled.size(); ++i) {
+            const auto& [label, months] = labelled[i];
             const bool all = std::all_of(r.name_words[k].begin(), r.name_words[k].end(), [&](const std::string& w) { return HasWord(label, w); }) &&
                              (k >= r.name_marks.size() || r.name_marks[k].empty() || HasWord(label, r.name_marks[k]));
             if (!all) continue;
+            used[i] = true;
             from = from == 0 ? months.first : std::min(from, months.first);
             to = std::max(to, months.second);
+          }
+        }
+        for (size_t i = 0; i < labelled.size(); ++i) {
+          if (used[i]) continue;
+          for (auto& [from, to] : r.name_made_months) {
+            if (from == 0) continue;
+            from = std::min(from, labelled[i].second.first);
+            to = std::max(to, labelled[i].second.second);
           }
         }
       }

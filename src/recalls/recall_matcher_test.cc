@@ -573,6 +573,13 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", "Lumora Rover 1.2 Turbo 2024", "Lumora"))).empty());
   ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", "Lumora Mokka 2023", "Lumora"))));
   EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", "Lumora Mokka 2024", "Lumora"))).empty());
+  // A line whose label names no model ("Others") may hold any.
+  Notice others = cars;
+  others.description = "Rover, Mokka";
+  others.production_period = "Rover N1: 06.12.2023 - 17.12.2023\nOthers: 29.11.2023 - 12.03.2024";
+  const MatchRecord others_record = FromNotice(others);
+  ASSERT_EQ(others_record.name_made_months.size(), 2u);
+  EXPECT_EQ(others_record.name_made_months[0], std::pair(2023 * 12 + 10, 2024 * 12 + 2));
   // Periods as the alerts write them: two-digit years, months named, a
   // month and year, a date's year that is also a model's name.
   const auto period = [](const char* text, const char* models) {
