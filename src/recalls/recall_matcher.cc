@@ -2670,6 +2670,13 @@ bool CodeWithMarketApart(std::string_view raw_model, std::string_view notice_cod
 // listing's code with them is the notice's variant, for a person to check.
 bool IsSizeOrSuccessorSuffix(std::string_view letters) { return letters == "X" || letters == "XL" || letters == "XXL"; }
 
+// A text without its leading and trailing blanks.
+std::string_view TrimBlanks(std::string_view d) {
+  while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
+  while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
+  return d;
+}
+
 // Safety Gate's product description is most often the product's own name
 // ("VARMFRONT", "Limar Torino", "Baby Biceps Gift Set"), which sellers put
 // in their titles: a few words, not a sentence. Its words key the notice
@@ -2686,8 +2693,7 @@ bool IsSizeOrSuccessorSuffix(std::string_view letters) { return letters == "X" |
 // Mokka"), a short description with commas lists names too.
 std::vector<std::string_view> NamesInDescription(std::string_view d, bool models_listed) {
   constexpr size_t kMaxWords = 8, kMaxBytes = 80, kMaxListBytes = 120;
-  while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
-  while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
+  d = TrimBlanks(d);
   if (d.empty() || d.size() > kMaxListBytes || d.back() == '.' || d.find('\n') != std::string_view::npos || PlaceholderBrand(BrandKey(d))) return {};
   const auto word_count = [](std::string_view t) {
     size_t words = 0;
@@ -3240,13 +3246,6 @@ void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
     if (kOtherVehicleDates.count(word) == 0) out->push_back({year * 12 + month - 1, kMade.count(word) != 0});
     i = next;
   }
-}
-
-// A text without its leading and trailing blanks.
-std::string_view TrimBlanks(std::string_view d) {
-  while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
-  while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
-  return d;
 }
 
 // Whether a description is a type designation alone (FromNotice): up to
