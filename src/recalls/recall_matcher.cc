@@ -3184,6 +3184,38 @@ const std::unordered_set<std::string_view> kOtherVehicleDates = {
     "nuovo",   "nowy",   "nowe",    "nieuw", "keuring",   "ab",      "since",    "seit",       "from",     "desde", "dal",
     "depuis",  "od",     "facelift", "garantie", "warranty", "garanzia", "gwarancja"};
 
+// A date written in digits at `at`, in the EU's order, day first: day,
+// month and year ("5.1.2022", "24-10-2023", "15.07.2022") or month and
+// year ("04.2019", "07/2022"), parted by '.', '/' or '-'. With
+// `alert_forms`, as alerts also write them: a two-digit year ("20.07.23")
+// and a blank before the year ("01.07. 2010"). The month as written,
+// unchecked; `end` is past the year.
+struct NumericDate {
+  bool with_day = false;
+  int month = 0, year = 0;
+  size_t end = 0;
+};
+std::optional<NumericDate> NumericDateAt(std::string_view text, size_t at, bool alert_forms) {
+  const auto digits_at = [&](size_t i) {
+    size_t end = i;
+    while (end < text.size() && IsDigit(text[end])) ++end;
+    return end - i;
+  };
+  const auto separator = [&](size_t i) { return i < text.size() && (text[i] == '.' || text[i] == '/' || text[i] == '-'); };
+  const auto number = [&](size_t i, size_t len) { return std::stoi(std::string(text.substr(i, len))); };
+  const size_t a = digits_at(at);
+  if (a == 0 || a > 2 || !separator(at + a)) return std::nullopt;
+  const size_t m_at = at + a + 1, m = digits_at(m_at);
+  if (m == 4) return NumericDate{false, number(at, a), number(m_at, 4), m_at + 4};
+  if (m == 0 || m > 2 || !separator(m_at + m)) return std::nullopt;
+  size_t y_at = m_at + m + 1;
+  if (alert_forms && y_at < text.size() && text[y_at] == ' ') ++y_at;
+  const size_t y = digits_at(y_at);
+  if (y == 4) return NumericDate{true, number(m_at, m), number(y_at, 4), y_at + 4};
+  if (y == 2 && alert_forms) return NumericDate{true, number(m_at, m), 2000 + number(y_at, 2), y_at + 2};
+  return std::nullopt;
+}
+
 // A month a vehicle's listing dates it by, as year * 12 + month - 1, and
 // whether the word before says it was made then.
 struct TitleMonth {
@@ -3202,36 +3234,19 @@ void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
       "prodotto",  "prodotta",  "produccion", "productie", "gebouwd",     "prod",        "vyroba",      "gyartas"};
   static const std::unordered_set<std::string_view> kLinks = {"in", "im", "am", "en", "w", "we", "du", "de", "del", "von", "vom", "of", "on", "z", "ze"};
   out->clear();
-  const auto digits_at = [&](size_t at) {
-    size_t end = at;
-    while (end < raw.size() && IsDigit(raw[end])) ++end;
-    return end - at;
-  };
-  const auto separator = [&](size_t at) { return at < raw.size() && (raw[at] == '.' || raw[at] == '/' || raw[at] == '-'); };
   for (size_t i = 0; i < raw.size();) {
     if (!IsDigit(raw[i]) || (i > 0 && (IsDigit(raw[i - 1]) || raw[i - 1] == '.' || raw[i - 1] == ','))) {
       ++i;
       continue;
     }
-    const size_t a = digits_at(i);
-    size_t month_at = i, month_len = a, year_at = 0;
-    if (a <= 2 && separator(i + a)) {
-      const size_t b = digits_at(i + a + 1);
-      if (b == 4) {
-        year_at = i + a + 1;
-      } else if (b >= 1 && b <= 2 && separator(i + a + 1 + b) && digits_at(i + a + 2 + b) == 4) {
-        month_at = i + a + 1;
-        month_len = b;
-        year_at = i + a + 2 + b;
-      }
-    }
-    if (year_at == 0 || (separator(year_at + 4) && year_at + 5 < raw.size() && IsDigit(raw[year_at + 5]))) {
-      i += a;
+    const std::optional<NumericDate> date = NumericDateAt(raw, i, /*alert_forms=*/false);
+    // Not a part of a longer run of numbers ("07/2022/1").
+    const size_t next = date ? date->end : 0;
+    if (!date || (next + 1 < raw.size() && (raw[next] == '.' || raw[next] == '/' || raw[next] == '-') && IsDigit(raw[next + 1]))) {
+      while (i < raw.size() && IsDigit(raw[i])) ++i;
       continue;
     }
-    const int month = std::stoi(std::string(raw.substr(month_at, month_len)));
-    const int year = std::stoi(std::string(raw.substr(year_at, 4)));
-    const size_t next = year_at + 4;
+    const int month = date->month, year = date->year;
     if (month < 1 || month > 12 || year < 1950 || year > 2039) {
       i = next;
       continue;
@@ -3287,33 +3302,20 @@ std::pair<int, int> MonthsOfPeriod(std::string_view text, std::string_view named
     return end - at;
   };
   const auto number = [&](size_t at, size_t len) { return std::stoi(std::string(text.substr(at, len))); };
-  const auto separator = [&](size_t at) { return at < text.size() && (text[at] == '.' || text[at] == '/' || text[at] == '-'); };
   for (size_t i = 0; i < text.size();) {
     if (!IsDigit(text[i]) || (i > 0 && IsDigit(text[i - 1]))) {
       ++i;
       continue;
     }
     const size_t a = digits_at(i);
-    // Day, month and year ("5.1.2022", "20.07.23", "01.07. 2010",
-    // "24-10-2023"), or month and year ("04.2019", "09/2019"): the EU's
-    // order, day first.
-    if (a <= 2 && separator(i + a) && digits_at(i + a + 1) > 0) {
-      const size_t m_at = i + a + 1, m = digits_at(m_at);
-      size_t y_at = m_at + m + 1;
-      if (m <= 2 && separator(m_at + m)) {
-        if (y_at < text.size() && text[y_at] == ' ') ++y_at;
-        const size_t y = digits_at(y_at);
-        const int month = number(m_at, m);
-        if ((y == 4 || y == 2) && month >= 1 && month <= 12) {
-          const int year = y == 4 ? number(y_at, 4) : 2000 + number(y_at, 2);
-          add(year, month, month);
-          i = y_at + y;
-          continue;
-        }
-      } else if (m == 4) {
-        const int month = number(i, a);
-        if (month >= 1 && month <= 12) add(number(m_at, 4), month, month);
-        i = m_at + 4;
+    // A date in digits ("5.1.2022", "20.07.23", "01.07. 2010", "04.2019").
+    // A month and year of another month than 1 to 12 is passed over whole;
+    // a day, month and year of one is read on from after its day.
+    if (const std::optional<NumericDate> date = NumericDateAt(text, i, /*alert_forms=*/true)) {
+      const bool month_valid = date->month >= 1 && date->month <= 12;
+      if (month_valid) add(date->year, date->month, date->month);
+      if (month_valid || !date->with_day) {
+        i = date->end;
         continue;
       }
     }
