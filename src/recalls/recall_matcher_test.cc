@@ -493,10 +493,15 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   // Made in a period the alert gives: a listing of other years is another
   // vehicle (the year after the period allowed, not the year before); not
   // a year that names a model.
-  Notice dated = cars;
-  dated.description = "Rover, 2008, Mokka";
-  dated.production_period = "From 5/1/2022 to 19/10/2022 (Rover)\nFrom 3/3/2021 to 9/11/2022 (Mokka)\nFrom 3/1/2022 to 4/5/2022 (2008)";
-  const MatchRecord dated_record = FromNotice(dated);
+  // The car alert naming `models`, its vehicles made in `period`.
+  const auto dated_alert = [&cars](const char* models, const char* period) {
+    Notice n = cars;
+    n.description = models;
+    n.production_period = period;
+    return FromNotice(n);
+  };
+  const MatchRecord dated_record =
+      dated_alert("Rover, 2008, Mokka", "From 5/1/2022 to 19/10/2022 (Rover)\nFrom 3/3/2021 to 9/11/2022 (Mokka)\nFrom 3/1/2022 to 4/5/2022 (2008)");
   EXPECT_EQ(dated_record.made_from_year, 2021);
   EXPECT_EQ(dated_record.made_to_year, 2022);
   EXPECT_EQ(dated_record.made_from_month, 2021 * 12 + 2);  // March 2021
@@ -574,19 +579,13 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", "Lumora Mokka 2023", "Lumora"))));
   EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", "Lumora Mokka 2024", "Lumora"))).empty());
   // A line whose label names no model ("Others") may hold any.
-  Notice others = cars;
-  others.description = "Rover, Mokka";
-  others.production_period = "Rover N1: 06.12.2023 - 17.12.2023\nOthers: 29.11.2023 - 12.03.2024";
-  const MatchRecord others_record = FromNotice(others);
+  const MatchRecord others_record = dated_alert("Rover, Mokka", "Rover N1: 06.12.2023 - 17.12.2023\nOthers: 29.11.2023 - 12.03.2024");
   ASSERT_EQ(others_record.name_made_months.size(), 2u);
   EXPECT_EQ(others_record.name_made_months[0], std::pair(2023 * 12 + 10, 2024 * 12 + 2));
   // Periods as the alerts write them: two-digit years, months named, a
   // month and year, a date's year that is also a model's name.
-  const auto period = [](const char* text, const char* models) {
-    Notice n = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90008/24", "Passenger car", "Lumora", "", "", models);
-    n.category = "Motor vehicles";
-    n.production_period = text;
-    const MatchRecord r = FromNotice(n);
+  const auto period = [&dated_alert](const char* text, const char* models) {
+    const MatchRecord r = dated_alert(models, text);
     return std::pair(r.made_from_month, r.made_to_month);
   };
   EXPECT_EQ(period("20.07.23 - 25.09.2024 (Renegade PHEV)", "Renegade"), std::pair(2023 * 12 + 6, 2024 * 12 + 8));
