@@ -3497,6 +3497,21 @@ MatchRecord FromNotice(const Notice& n) {
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
       }
     }
+    // An alert without a brand whose description names the product ("LED
+    // Crystal Magic Ball Light", "Slime Melma di Miele"): that name, whole,
+    // is what the title of a listing selling it has, as a CPSC name
+    // without a brand is (product_name_words), the kind of product among
+    // its words. Three words or more.
+    if (n.source == NoticeSource::kEuSafetyGate && !names_a_vehicle && NamesNoBrand(r.brands)) {
+      for (const std::string_view one : names) {
+        const std::string folded = CollapseToWords(FoldForMatching(one));
+        std::vector<std::string> words;
+        for (const std::string_view w : Words(folded))
+          if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && std::find(words.begin(), words.end(), w) == words.end())
+            words.emplace_back(w);
+        if (words.size() >= 3) r.product_name_words.push_back(std::move(words));
+      }
+    }
     // A name's own period, where a line of the period gives its model's
     // ("From 5/1/2022 to 19/10/2022 (Corsa)"): the label has every word of
     // the name, and its mark. A line whose label names no model ("Others:
@@ -4648,6 +4663,22 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   // ("Smart plug ..."), which would meet every such notice.
   if (record.is_notice && NamesNoBrand(record.brands))
     for (const auto& words : record.product_name_words) {
+      // A name the notice's title does not open with (a Safety Gate
+      // description's): its first word is a listing's without a brand that
+      // opens with the name ("LED Crystal Magic Ball Light Discokugel"),
+      // and its words may stand anywhere in the title of one that does not
+      // ("Lampki choinkowe 140L LED DECORATION LIGHTS"): "t:" keys, held by
+      // few records (kMaxNameBlock).
+      if (words.front() != p.first_word) {
+        const std::string& first = words.front();
+        if (first.size() >= 3 && !StopWord(first)) {
+          const std::string brand = aliases != nullptr ? aliases->Canonical(first) : first;
+          for (const std::string& y : words)
+            if (y != first && !StopWord(y)) keys.push_back(fmt::format("b:{}|{}", brand, Singular(y)));
+        }
+        for (const std::string& y : words)
+          if (y.size() >= 4 && !StopWord(y) && std::none_of(y.begin(), y.end(), IsDigit)) keys.push_back(fmt::format("t:{}", aliases != nullptr ? aliases->Canonical(y) : y));
+      }
       const std::string& last = words.back();
       if (last.size() < 4 || std::any_of(last.begin(), last.end(), IsDigit)) continue;
       const std::string brand = aliases != nullptr ? aliases->Canonical(last) : last;
@@ -5448,8 +5479,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // A short code alone is a coincidence as often as not: makers of
     // cameras, kettles and slime toys all use "D5300"-like codes. Without a
     // GTIN or a brand, a code needs the titles to share a word or the kinds
-    // to agree.
-    if (j.shared_gtin.empty() && !j.brands_agree && j.kinds.agreement != KindAgreement::kAgree && !SharesTitleWord(n, l)) {
+    // to agree. (The whole name of a notice without a brand is more than a
+    // code: "LED Crystal Magic Ball Light" of a "Disco lamp".)
+    if (j.shared_gtin.empty() && !j.brands_agree && j.kinds.agreement != KindAgreement::kAgree && !SharesTitleWord(n, l) &&
+        !(j.product_named && j.notice_brandless)) {
       rule_out(j, [] { return std::string("rule: only the model code agrees (no brand, title word or kind of product in common) -> none"); });
       continue;
     }

@@ -1672,6 +1672,34 @@ TEST(RecallIdentityTest, ANoticeWithoutABrandIsReviewedForItsWholeName) {
   EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "Kids horse riding helmet 100", "Generic"))).empty());
 }
 
+// A Safety Gate alert without a brand whose description is the product's
+// own name: a listing whose title has every word of it is reviewed,
+// wherever the name stands in the title; a listing of another name of the
+// series, or of part of the name, is not.
+TEST(RecallIdentityTest, AnAlertWithoutABrandIsReviewedForTheNameItsDescriptionGives) {
+  std::vector<MatchRecord> notices;
+  for (const char* brand : {"Alarmo", "Bellax", "Corvina", "Dalmo", "Essora", "Fintra", "Gallo", "Hestra"})
+    notices.push_back(FromNotice(MakeNotice(NoticeSource::kCaHealthCanada, fmt::format("RA-9{}", brand), fmt::format("{} Fan Heaters", brand), brand, "", "")));
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90001/24", "Disco lamp", "", "", "", "LED Crystal Magic Ball Light")));
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90002/24", "Lighting chain", "", "", "", "140L LED DECORATION LIGHTS")));
+  notices.push_back(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/90003/24", "Lighting chain", "", "", "", "180L LED DECORATION LIGHTS")));
+  const FittedIndex fitted(std::move(notices));
+  const RecallIndex& index = *fitted.index;
+  const auto ids = [&](const std::vector<RecallMatch>& hits) {
+    std::vector<std::string> out;
+    for (const auto& h : hits) out.push_back(fmt::format("{} {}", index.record(h.indexed).id, h.action == RecallAction::kReview ? "review" : "other"));
+    return out;
+  };
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(ids(index.Match(FromListing(MakeListing("L", "LED Crystal Magic Ball Light Discokugel RGB mit Fernbedienung")))),
+            Ids{"eu-safety-gate:A12/90001/24 review"});
+  EXPECT_EQ(ids(index.Match(FromListing(MakeListing("L", "Lampki choinkowe 140L LED DECORATION LIGHTS 8 trybow")))),
+            Ids{"eu-safety-gate:A12/90002/24 review"});
+  EXPECT_EQ(ids(index.Match(FromListing(MakeListing("L", "180L LED Decoration Lights Lichterkette bunt")))), Ids{"eu-safety-gate:A12/90003/24 review"});
+  EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "LED Magic Ball Light Discokugel"))).empty());
+  EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "LED Lichterkette 140 LEDs bunt"))).empty());
+}
+
 TEST(RecallIdentityTest, AModelNumberInsideTheNoticesUpcStillIdentifies) {
   // Makers build model numbers into their UPCs; listed apart, each is a
   // model number.
