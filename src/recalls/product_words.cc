@@ -59,10 +59,14 @@ constexpr std::string_view kKinds[] = {
     "smartphone smartphones | smartfon",
     "camera cameras | kamera camara fotocamera telecamera",
     "drone drones | drohne dron",
+    "magnifier magnifiers | lupe vergrosserungsglas loupe lupa vergrootglas loep",
+    "cutter cutters | freischneider motorsense debroussailleuse desbrozadora decespugliatore wykaszarka kosa kosy bosmaaier",
     // Toys and childcare articles.
     "toy toys | spielzeug jouet jouets juguete juguetes giocattolo giocattoli zabawka zabawki speelgoed",
     "doll dolls | puppe poupee poupees muneca munecas bambola bambole lalka lalki",
     "mouse mice | maus mause souris raton ratones topo topi mysz myszka myszy muis muizen",
+    "duck ducks | ente enten badeente badeenten canard canards pato patos patito patitos paperella paperelle anatra kaczka kaczki kaczuszka "
+    "kaczuszki eend eenden badeend badeendjes",
     "ball balls | balle ballon pelota balon palla pallone pilka",
     "car cars | voiture voitures coche coches samochod samochodzik samochodu autko",
     "train trains | zug eisenbahn tren treno pociag pociagi trein",

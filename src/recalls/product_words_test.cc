@@ -33,6 +33,11 @@ TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
   EXPECT_TRUE(TranslatesProductWord("zigarette", "cigarette"));  // "Einweg E-Zigarette" of a disposable e-cigarette
   EXPECT_TRUE(TranslatesProductWord("projecteur", "projektor"));  // a name in German, a title in French
   EXPECT_TRUE(TranslatesProductWord("cajones", "drawer"));
+  // Goods whose alerts name no brand, with a barcode sellers copy: a word
+  // of the alert's title in the listing's language is what agrees.
+  EXPECT_TRUE(TranslatesProductWord("loupe", "magnifier"));
+  EXPECT_TRUE(TranslatesProductWord("freischneider", "cutters"));
+  EXPECT_TRUE(TranslatesProductWord("paperelle", "duck"));
   EXPECT_FALSE(TranslatesProductWord("light", "lamp"));  // English synonyms are for the pair model
   EXPECT_FALSE(TranslatesProductWord("lampada", "fan"));
   EXPECT_FALSE(TranslatesProductWord("ventilatore", "varmfront"));
