@@ -1940,7 +1940,10 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // brand and the code: a remote control, which titles list as a
     // feature of the product too.
     bool alone = false;
+    // What some products' own listings call them (below).
+    enum class Also : uint8_t { kNothing, kChargingStation, kCable } also = Also::kNothing;
   };
+  using Also = Word::Also;
   // Folded as titles are ("Schutzhülle" is "schutzhulle", "étui" "etui").
   static constexpr Word kAccessories[] = {
       {"cover", true}, {"covers", true}, {"case", true}, {"cases", true}, {"folio", true}, {"folios", true}, {"insert", false},
@@ -1953,10 +1956,11 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // filter, tripod or bracket ("BenQ GV31 power adapter", "Rowenta
       // RH99A2U1 HEPA filter"). Not "charger", which is what a power bank's
       // listings call it, nor "stand" ("stand mixer").
-      {"power adapter", true, true}, {"ac adapter", true, true}, {"cable", true, true}, {"cables", true, true},
+      {"power adapter", true, true}, {"ac adapter", true, true}, {"cable", true, true, false, Also::kCable},
+      {"cables", true, true, false, Also::kCable},
       {"filter", true, true}, {"filters", true, true}, {"tripod", true, true}, {"bracket", true, true}, {"brackets", true, true},
       {"ceiling mount", true, true}, {"wall mount", true, true}, {"projection screen", true, true}, {"repair kit", true, true}, {"doll clothes", true, true},
-      {"doll clothing", true, true}, {"kabel", true, true}, {"ladekabel", true, true}, {"stativ", true, true},
+      {"doll clothing", true, true}, {"kabel", true, true, false, Also::kCable}, {"ladekabel", true, true}, {"stativ", true, true},
       // Doll clothes in French, German, Italian, Spanish and Polish, as
       // titles write them, a preposition between or not.
       {"vetements poupee", true, true}, {"vetements de poupee", true, true}, {"vetements pour poupee", true, true},
@@ -2019,7 +2023,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       {"materasso", true, true}, {"colchon", true, true}, {"colchao", true, true}, {"madrass", true, true}, {"liner", true, true}, {"liners", true, true},
       {"pad", true, true}, {"pads", true, true},
       {"wandhalterung", true, true}, {"deckenhalterung", true, true}, {"filtre", true, true}, {"trepied", true, true},
-      {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true}, {"treppiede", true, true},
+      {"filtro", true, true}, {"filtr", true, true}, {"tripode", true, true}, {"cavo", true, true, false, Also::kCable}, {"treppiede", true, true},
       // The same in German, French, Spanish, Italian, Dutch, Polish, Czech
       // and Slovak (not "obal", as often the packaging).
       {"hulle", true}, {"schutzhulle", true}, {"tasche", true}, {"abdeckung", true}, {"halterung", true}, {"aufkleber", true},
@@ -2036,13 +2040,15 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       // A robot's or a scooter's charging station sold on its own, in
       // English, German, French, Spanish, Italian, Polish and Dutch (not
       // of a charger's notice, below).
-      {"charging station", true, true}, {"ladestation", true, true}, {"station de charge", true, true},
-      {"estacion de carga", true, true}, {"base de carga", true, true}, {"stazione di ricarica", true, true},
-      {"stacja ladujaca", true, true}, {"laadstation", true, true},
+      {"charging station", true, true, false, Also::kChargingStation}, {"ladestation", true, true, false, Also::kChargingStation},
+      {"station de charge", true, true, false, Also::kChargingStation}, {"estacion de carga", true, true, false, Also::kChargingStation},
+      {"base de carga", true, true, false, Also::kChargingStation}, {"stazione di ricarica", true, true, false, Also::kChargingStation},
+      {"stacja ladujaca", true, true, false, Also::kChargingStation}, {"laadstation", true, true, false, Also::kChargingStation},
       // A charging cable, a case, a mattress in Hungarian, Lithuanian,
       // Latvian, Estonian, Czech, Polish, Romanian and Bulgarian (each
       // off, as the English word, when the notice names one).
-      {"toltokabel", true, true}, {"kabelis", true, true}, {"laidas", true, true}, {"kaabel", true, true},
+      {"toltokabel", true, true}, {"kabelis", true, true, false, Also::kCable}, {"laidas", true, true},
+      {"kaabel", true, true, false, Also::kCable},
       {"laadimiskaabel", true, true}, {"deklas", true}, {"matrace", true, true}, {"materac", true, true}, {"saltea", true, true},
       {"матрак", true, true}, {"madrac", true, true}, {"matrac", true, true},
       // A cover, a case, a pad, a tray, a footmuff, a cushion, a seal, a
@@ -2366,11 +2372,23 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
       if (at > 0 && t[at - 1] == ' ' && after_product_noun(t, at)) return true;
     return false;
   };
+  std::optional<bool> extension_lead;
+  const auto notice_is_extension_lead = [&] {
+    if (!extension_lead) {
+      if (!description) description = CollapseToWords(FoldForMatching(notice_record.record.Get("description")));
+      const auto names_one = [](std::string_view text) {
+        const std::vector<std::string_view> words = Words(text);
+        return std::any_of(words.begin(), words.end(), [](std::string_view w) { return w == "extension" || TranslatesWholeWord(w, "extension"); });
+      };
+      extension_lead = names_one(notice.title) || names_one(*description);
+    }
+    return *extension_lead;
+  };
   // Bedding, a blanket, a pillow carrying a pushchair's, a cot's or a car
   // seat's barcode or code are sold for it, not as goods under its name:
   // with a childcare notice every accessory word counts with the code too.
   const bool childcare = HasWord(notice.category, "childcare");
-  for (const auto& [word, code_too, part, alone] : kAccessories) {
+  for (const auto& [word, code_too, part, alone, also] : kAccessories) {
     if ((for_code && !code_too && !childcare) || !HasWord(listing.title, word) || sold_with(word) || (code_too && is_accessory())) continue;
     if ((part ? listed_after_name(word) : after_plus(word)) || modifies_a_noun(word) || (alone && remote_as_feature(word) && !after_the_noun(word)))
       continue;
@@ -2379,13 +2397,13 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
         (in_notice("charger", true) || in_notice("chargers", true) || in_notice("power supply", true) || in_notice("adapter", true)))
       continue;
     // A charger's or a power bank's own listings name its station.
-    static constexpr std::string_view kChargingStations[] = {"charging station",  "ladestation",   "station de charge",
-                                                             "estacion de carga", "base de carga", "stazione di ricarica",
-                                                             "stacja ladujaca",   "laadstation"};
-    if (std::find(std::begin(kChargingStations), std::end(kChargingStations), word) != std::end(kChargingStations) &&
+    if (also == Also::kChargingStation &&
         (HasWord(notice.title, "charger") || HasWord(notice.title, "chargers") || HasWord(notice.title, "charging") ||
          HasWord(notice.title, "power bank") || HasWord(notice.title, "powerbank") || HasWord(notice.title, "station")))
       continue;
+    // An extension lead's own listings call it a cable ("Prodlužovací
+    // kabel", "extension cable"), in the notice's words or their English.
+    if (also == Also::kCable && notice_is_extension_lead()) continue;
     // "case pack 12", "case of 6": a carton of the product.
     if (word == "case" && (HasWord(listing.title, "case pack") || HasWord(listing.title, "case of"))) continue;
     // "SAC 142R": a code's letters. "Sac à main", "sac à dos": a handbag,
@@ -2517,7 +2535,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // words below are not looked for in them.
   const bool cjk = std::any_of(listing.title.begin(), listing.title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE0; });
   if (!cjk) return {};
-  for (const auto& [word, code_too, part, alone] : kCjkAccessories) {
+  for (const auto& [word, code_too, part, alone, also] : kCjkAccessories) {
     if ((for_code && !code_too) || listing.title.find(word) == std::string::npos || (code_too && is_accessory())) continue;
     // "送收纳包", "+ 支架": sold with the product.
     if (code_too && cjk_sold_with(word)) continue;

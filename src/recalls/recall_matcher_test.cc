@@ -1770,6 +1770,14 @@ TEST(RecallRulesTest2, APartIsAnAccessoryOnlyWhenTheListingIsNotOfTheProduct) {
   // A charger's own listing calls it a power adapter.
   const Notice charger = MakeNotice(NoticeSource::kUsCpsc, "2022374", "Veya wall chargers", "Veya", "VY-49SV117", "");
   ExpectOneTakedown(MatchOne(charger, MakeListing("L", "Veya Pulse Wall Charger 65W 3-Port Power Adapter Type C VY-49SV117", "Veya")));
+  // An extension lead's own listing calls it a cable, in the notice's
+  // words or their English; a charger's cable is still a cable.
+  const Notice lead = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03826/24", "Extension lead", "IRNA", "", "05907736500239", "Przedluzacz 3x2P");
+  ExpectOneTakedown(MatchOne(lead, MakeListing("L", "Prodlužovací kabel 3 zásuvky IRNA 3x2P 5 m", "", "5907736500239")));
+  const Notice plug = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03827/24", "USB charger", "IRNA", "", "05907736500246", "Fast charger");
+  const auto cable = MatchOne(plug, MakeListing("L", "IRNA USB kabel 1 m", "", "5907736500246"));
+  ASSERT_EQ(cable.size(), 1u);
+  EXPECT_EQ(cable[0].action, RecallAction::kReview);
   // Made for the product by its name, but not the product "for" a use.
   const Notice speaker = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03293/24", "Bluetooth shower speaker", "Manhattan", "", "00766623165082",
                                     "Shower Speaker");
