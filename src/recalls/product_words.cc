@@ -139,7 +139,7 @@ constexpr std::string_view kKinds[] = {
     "necklace necklaces | halskette collier collana naszyjnik ketting",
     "bracelet bracelets | armband pulsera braccialetto bransoletka",
     "earrings | ohrringe pendientes orecchini kolczyki oorbellen",
-    "mask masks | maske masque maschera maska masker",
+    "mask masks | maske masque mascarilla mascarillas maschera maska masker",
 };
 
 // What names say of a product, not what it is: a name ending in one of

@@ -38,6 +38,7 @@ TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
   EXPECT_TRUE(TranslatesProductWord("loupe", "magnifier"));
   EXPECT_TRUE(TranslatesProductWord("freischneider", "cutters"));
   EXPECT_TRUE(TranslatesProductWord("paperelle", "duck"));
+  EXPECT_TRUE(TranslatesProductWord("maschera", "mascarilla"));  // a hair mask named in Spanish, sold in Italian
   EXPECT_FALSE(TranslatesProductWord("light", "lamp"));  // English synonyms are for the pair model
   EXPECT_FALSE(TranslatesProductWord("lampada", "fan"));
   EXPECT_FALSE(TranslatesProductWord("ventilatore", "varmfront"));
