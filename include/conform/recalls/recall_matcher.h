@@ -72,7 +72,9 @@
 //      Retro Refrigerator" for "Galanz Retro Refrigerators"; not brand and
 //      kind, "Galanz Refrigerators", and only when the listing shows no
 //      code near the notice's; a notice naming no brand needs three words
-//      and a rare one that is not its first, and no brand agreeing), and names
+//      and a rare one that is not its first, and no brand agreeing; a
+//      Safety Gate alert naming no brand has the name its description
+//      gives as such a name, "LED Crystal Magic Ball Light"), and names
 //      the notice's brand, but not an accessory of the product ("Honda
 //      Miimo charging station cover", a word such as cover, case, insert,
 //      poster that the notice does not have, or something made for it);
@@ -166,7 +168,9 @@ struct MatchRecord {
   // beyond the brand, short of a sentence ("Flaunt MagSafe Battery
   // Chargers": magsafe, battery, chargers), folded as titles are: with the
   // brand agreeing, a listing whose title has every word of one is
-  // reviewed (rule 4), as for name_words; they say nothing else.
+  // reviewed (rule 4), as for name_words; they say nothing else. A Safety
+  // Gate alert without a brand has here the names of three words or more
+  // its description gives ("LED Crystal Magic Ball Light"), whole.
   std::vector<std::vector<std::string>> product_name_words;
   // Valid GTINs a listing's title writes ("Hair mask 500ml EAN
   // 8051772488833"): 12 to 14 digits standing alone, or 8 after a label
