@@ -3645,6 +3645,29 @@ MatchRecord FromNotice(const Notice& n) {
                      {"description", n.description}};
   r.gtins = n.gtins;
   r.asins = n.asins;
+  // Safety Gate's product name is the kind of product ("Stroller",
+  // "Travel adapter"), its description the product's own name when the
+  // authority knows one; CPSC's and Health Canada's names mix the two.
+  if (n.source == NoticeSource::kEuSafetyGate && models.empty() && r.gtins.empty() && r.asins.empty() && !NamesNoBrand(r.brands)) {
+    std::string brand_words;
+    for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
+    const std::string kind = CollapseToWords(FoldForMatching(name));
+    const std::string described = CollapseToWords(FoldForMatching(n.description));
+    size_t kind_words = 0;
+    bool spec = false;  // "Charger 65W" names more than a kind
+    for (const std::string_view w : Words(kind)) {
+      kind_words += !HasWord(brand_words, w);
+      spec = spec || std::any_of(w.begin(), w.end(), IsDigit);
+    }
+    // The description may repeat the kind, in the singular or the plural
+    // ("Submersible pump" of a "Submersible water pump").
+    const std::vector<std::string_view> kind_list = Words(kind), described_words = Words(described);
+    r.names_only_brand_and_kind = kind_words >= 1 && kind_words <= 3 && !spec &&
+                                  std::all_of(described_words.begin(), described_words.end(), [&](std::string_view w) {
+                                    return StopWord(w) || HasWord(brand_words, w) ||
+                                           std::any_of(kind_list.begin(), kind_list.end(), [w](std::string_view k) { return SameWordOrPlural(k, w); });
+                                  });
+  }
   // "Anker Innovations Limited, of China", "... Limited of Changsha, China":
   // the name before the place.
   // "Groupe SEB USA dba Rowenta USA, of Parsippany": the firm and the name
@@ -4985,6 +5008,18 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     return j.agreement == CodeAgreement::kNear && j.notice_code != nullptr && j.listing_code != nullptr && j.notice_variant.empty() &&
            CodeWrittenWithLookAlikes(j.notice_code->normalized, j.listing_code->normalized);
   };
+  // Of a notice that names nothing but its brand and its kind of product
+  // (MatchRecord::names_only_brand_and_kind), the kind, when the listing
+  // of the brand names it in its title, in its language; empty otherwise.
+  // A listing of the brand naming the kind is as near as any listing
+  // comes to such a notice.
+  const auto brands_kind_named = [&](const Judged& j) -> std::string_view {
+    if (!j.brands_agree || j.notice_has_code || j.notice_has_gtin || !(indexed_are_notices_ ? records_[j.candidate] : query).names_only_brand_and_kind)
+      return {};
+    const std::string_view noun = ProductNoun(notice_of(j.candidate));
+    const PreparedRecord& l = listing_of(j.candidate);
+    return noun.size() >= 3 && (TitleHasWordOrPlural(l, noun) || TitleTranslates(l, noun)) ? noun : std::string_view();
+  };
   std::vector<Judged> judged;
   // A code the listing does show, but too short or too widely held to tell
   // products apart ("TS-5"): said in the evidence, not passed over.
@@ -5366,7 +5401,8 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       }
       // Rule 4 and near codes need agreeing brands, no GTIN conflict and a model.
       const bool code_written = j.agreement == CodeAgreement::kSame || j.agreement == CodeAgreement::kVariant;
-      const bool named = j.named || (j.product_named && j.agreement != CodeAgreement::kNear) || look_alike_code(j);
+      const bool named = j.named || (j.product_named && j.agreement != CodeAgreement::kNear) || look_alike_code(j) ||
+                         (j.agreement == CodeAgreement::kNone && !brands_kind_named(j).empty());
       const bool brands_agree = j.brands_agree || (j.product_named && j.notice_brandless);
       // Another GTIN than the notice's rules out what brand and words
       // suggest, but not the notice's own name for the product with its
@@ -5841,7 +5877,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // when the evidence is written: most such pairs are left out unsaid.
       const auto what = [&] { return what_missing + UnidentifyingCode(j); };
       const bool named = j.named || j.product_named;
-      if (!named && (!scored || probability < options_.review_unidentified_at)) {
+      // A notice of a brand's kind of product and nothing more: a listing
+      // of the brand whose title names that kind, in its language, is as
+      // near as any listing comes to it.
+      const std::string_view kind_named = named ? std::string_view() : brands_kind_named(j);
+      if (!named && kind_named.empty() && (!scored || probability < options_.review_unidentified_at)) {
         if (left_out != nullptr) too_doubtful(what());
         continue;
       }
@@ -5885,6 +5925,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                  ? fmt::format("rule: {}, the notice names no brand, and the listing's title has every word of its product name -> review", what())
              : named && (!scored || probability < options_.review_unidentified_at)
                  ? fmt::format("rule: {}, the notice's product name and brand in the listing -> review", what())
+             : !kind_named.empty() && (!scored || probability < options_.review_unidentified_at)
+                 ? fmt::format("rule: {}, the notice names nothing but its brand and its kind of product ({}), both in the listing -> review",
+                               what(), kind_named)
                  : fmt::format("rule: {}, brand and description agree -> review", what());
     }
     // A seller's word that the goods are not affected is checked by a

@@ -1312,10 +1312,17 @@ TEST_F(RecallRulesTest, AKindOnlyNoticeIsNeverATakedown) {
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].action, RecallAction::kReview);
   EXPECT_EQ(hits[0].evidence.back(), "rule: the notice names no GTIN or model code, brand and description agree -> review");
-  // Below the review bar: nothing.
+  // Below the review bar the notice, which names nothing but its brand
+  // and its kind, still covers every charger of the brand.
   RecallMatcherOptions strict;
   strict.review_unidentified_at = 0.99;
-  EXPECT_TRUE(Match(MakeListing("L", "Breezo fast charger 20W", "Breezo"), strict).empty());
+  const auto strictly = Match(MakeListing("L", "Breezo fast charger 20W", "Breezo"), strict);
+  ASSERT_EQ(strictly.size(), 1u);
+  EXPECT_EQ(strictly[0].action, RecallAction::kReview);
+  EXPECT_EQ(strictly[0].evidence.back(),
+            "rule: the notice names no GTIN or model code, the notice names nothing but its brand and its kind of product (charger), both in "
+            "the listing -> review");
+  EXPECT_TRUE(Match(MakeListing("L", "Breezo hair dryer 2000W", "Breezo"), strict).empty());
 }
 
 TEST(RecallSpecsTest, AnotherCapacityOfTheBrandsKindIsNoReview) {
@@ -1698,6 +1705,32 @@ TEST(RecallIdentityTest, AnAlertWithoutABrandIsReviewedForTheNameItsDescriptionG
   EXPECT_EQ(ids(index.Match(FromListing(MakeListing("L", "180L LED Decoration Lights Lichterkette bunt")))), Ids{"eu-safety-gate:A12/90003/24 review"});
   EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "LED Magic Ball Light Discokugel"))).empty());
   EXPECT_TRUE(index.Match(FromListing(MakeListing("L", "LED Lichterkette 140 LEDs bunt"))).empty());
+}
+
+// A notice that names nothing but its brand and its kind of product covers
+// every product of the brand's kind: a listing of the brand naming the
+// kind, in its language, is reviewed. Not another kind of the brand, nor
+// what is made for the product, nor a listing against a notice that says
+// more than its kind ("Crema Delicata").
+TEST(RecallIdentityTest, ANoticeOfABrandsKindAloneReviewsTheBrandsListingsOfThatKind) {
+  const Notice stroller = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03157/24", "Stroller", "Stokke", "", "");
+  for (const char* title : {"Poussette Stokke très bon état", "Stokke stroller with carrycot"}) {
+    const auto hits = MatchOne(stroller, MakeListing("L", title));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+    EXPECT_EQ(hits[0].evidence.back(),
+              "rule: the notice names no GTIN or model code, the notice names nothing but its brand and its kind of product (stroller), "
+              "both in the listing -> review")
+        << title;
+  }
+  EXPECT_TRUE(MatchOne(stroller, MakeListing("L", "Stokke Tripp Trapp high chair oak", "Stokke")).empty());
+  EXPECT_TRUE(MatchOne(stroller, MakeListing("L", "Rain cover for Stokke stroller", "Playshoes")).empty());
+  const Notice mask = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03776/24", "Hair mask", "Biopoint", "", "", "Crema Delicata Maschera per capelli");
+  EXPECT_FALSE(FromNotice(mask).names_only_brand_and_kind);
+  EXPECT_TRUE(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/03502/24", "Submersible water pump", "Malish", "", "", "Submersible pump"))
+                  .names_only_brand_and_kind);
+  EXPECT_FALSE(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/03503/24", "Submersible water pump", "Malish", "MP-10", "", ""))
+                   .names_only_brand_and_kind);
 }
 
 TEST(RecallIdentityTest, AModelNumberInsideTheNoticesUpcStillIdentifies) {

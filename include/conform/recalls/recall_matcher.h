@@ -172,6 +172,12 @@ struct MatchRecord {
   // Gate alert without a brand has here the names of three words or more
   // its description gives ("LED Crystal Magic Ball Light"), whole.
   std::vector<std::vector<std::string>> product_name_words;
+  // A notice that names nothing but its brand and its kind of product: no
+  // GTIN, no model, a product name of three words at most beyond the brand
+  // ("Stroller", "Travel adapter") and no description but those words
+  // ("Stairlift"). Such a notice covers every product of the brand's
+  // kind, and a listing of the brand naming the kind is reviewed (rule 4).
+  bool names_only_brand_and_kind = false;
   // Valid GTINs a listing's title writes ("Hair mask 500ml EAN
   // 8051772488833"): 12 to 14 digits standing alone, or 8 after a label
   // (EAN, GTIN, UPC, JAN). They confirm a notice's GTIN as the GTIN field
