@@ -288,6 +288,14 @@ void AddEnglishOfForeignWord(std::string_view title_word, std::vector<std::strin
   }
 }
 
+std::string_view EnglishHeadOf(std::string_view english_word) {
+  const std::vector<Meaning>* meanings = MeaningsOf(english_word);
+  if (meanings == nullptr) return {};
+  for (const Meaning& m : *meanings)
+    if (m.english_word && m.kind && m.english != english_word) return m.english;
+  return {};
+}
+
 bool MeansAnyOf(std::string_view name_word, const std::vector<std::string_view>& english) {
   if (english.empty()) return false;
   const std::vector<Meaning>* meanings = MeaningsOf(name_word);

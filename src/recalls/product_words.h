@@ -38,6 +38,13 @@ bool TranslatesWholeWord(std::string_view title_word, std::string_view name_word
 // against.
 void AddEnglishOfForeignWord(std::string_view title_word, std::vector<std::string_view>* english);
 
+// The English word a table row of kinds of product is known by, for
+// another English word of that row ("pushchair" for "stroller", "lamp" for
+// "light"); empty for a row's own word and for words of no row. Other
+// languages' words lead to the row's word (AddEnglishOfForeignWord), so a
+// notice's synonym keyed by it meets their titles.
+std::string_view EnglishHeadOf(std::string_view english_word);
+
 // Whether `name_word` (folded, any language) means one of `english`
 // (AddEnglishOfForeignWord's).
 bool MeansAnyOf(std::string_view name_word, const std::vector<std::string_view>& english);

@@ -48,6 +48,14 @@ TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
   EXPECT_FALSE(TranslatesProductWord("lit", "bed"));
 }
 
+TEST(ProductWordsTest, AnEnglishSynonymLeadsToItsRowsWord) {
+  EXPECT_EQ(EnglishHeadOf("stroller"), "pushchair");
+  EXPECT_EQ(EnglishHeadOf("light"), "lamp");
+  EXPECT_EQ(EnglishHeadOf("pushchair"), "");    // the row's own word
+  EXPECT_EQ(EnglishHeadOf("kinderwagen"), "");  // not English
+  EXPECT_EQ(EnglishHeadOf("varmfront"), "");
+}
+
 TEST(ProductWordsTest, GermanCompoundsBeginOrEndInATranslation) {
   EXPECT_TRUE(TranslatesProductWord("tischventilator", "fan"));
   EXPECT_TRUE(TranslatesProductWord("schreibtischventilator", "desktop"));

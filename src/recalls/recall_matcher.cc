@@ -4675,6 +4675,11 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
         ++words;
         keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
         if (name.data() == b.data()) AddEnglishOfForeignWord(w, &english);
+        // The kind of a notice that names nothing else, by the word its
+        // row of the table is known by, which listings in other languages
+        // key ("stroller" and "Kinderwagen" by "pushchair").
+        if (record.names_only_brand_and_kind)
+          if (const std::string_view head = EnglishHeadOf(w); !head.empty()) keys.push_back(fmt::format("b:{}|{}", name, head));
       }
       for (const std::string_view e : english) keys.push_back(fmt::format("b:{}|{}", name, e));
       for (const std::string& w : hyphenated) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));

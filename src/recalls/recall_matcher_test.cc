@@ -1714,7 +1714,7 @@ TEST(RecallIdentityTest, AnAlertWithoutABrandIsReviewedForTheNameItsDescriptionG
 // more than its kind ("Crema Delicata").
 TEST(RecallIdentityTest, ANoticeOfABrandsKindAloneReviewsTheBrandsListingsOfThatKind) {
   const Notice stroller = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03157/24", "Stroller", "Stokke", "", "");
-  for (const char* title : {"Poussette Stokke très bon état", "Stokke stroller with carrycot"}) {
+  for (const char* title : {"Poussette Stokke très bon état", "Stokke stroller with carrycot", "Stokke Kinderwagen mit Babywanne"}) {
     const auto hits = MatchOne(stroller, MakeListing("L", title));
     ASSERT_EQ(hits.size(), 1u) << title;
     EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
