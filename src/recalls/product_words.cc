@@ -54,6 +54,8 @@ constexpr std::string_view kKinds[] = {
     "detector detectors alarm alarms | melder detecteur rilevatore czujnik",
     "mower mowers | rasenmaher maher tondeuse cortacesped tosaerba kosiarka grasmaaier",
     "drill drills | bohrmaschine perceuse taladro trapano wiertarka boormachine",
+    "pump pumps | pumpe pumpen pompe pompa pompy pomp pompen",
+    "stairlift stairlifts | treppenlift treppenlifte salvaescaleras montascale schodolaz traplift",
     "clock clocks | uhr horloge reloj orologio zegar klok",
     "phone phones | telefon telephone telefono telefoon",
     "smartphone smartphones | smartfon",

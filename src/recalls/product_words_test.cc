@@ -39,6 +39,9 @@ TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
   EXPECT_TRUE(TranslatesProductWord("freischneider", "cutters"));
   EXPECT_TRUE(TranslatesProductWord("paperelle", "duck"));
   EXPECT_TRUE(TranslatesProductWord("maschera", "mascarilla"));  // a hair mask named in Spanish, sold in Italian
+  // Kinds an alert may name alone, with its brand.
+  EXPECT_TRUE(TranslatesProductWord("treppenlift", "stairlift"));
+  EXPECT_TRUE(TranslatesProductWord("pompa", "pump"));
   EXPECT_FALSE(TranslatesProductWord("light", "lamp"));  // English synonyms are for the pair model
   EXPECT_FALSE(TranslatesProductWord("lampada", "fan"));
   EXPECT_FALSE(TranslatesProductWord("ventilatore", "varmfront"));
