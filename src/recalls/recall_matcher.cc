@@ -3415,12 +3415,14 @@ MatchRecord FromNotice(const Notice& n) {
   // The first kMaxBrands (CanonicalBrands): every brand is searched for in
   // the text of each record paired with this one.
   r.brands.assign(n.brands.begin(), n.brands.begin() + static_cast<std::ptrdiff_t>(std::min(n.brands.size(), kMaxBrands)));
+  // The brands' words, folded as names are: a name's words that are the
+  // brand's are not the name's.
+  std::string brand_words;
+  for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
   const std::string name = n.product_name.empty() ? n.title : n.product_name;
   const std::string product = CollapseToWords(FoldForMatching(name));
   const bool names_a_vehicle = n.source == NoticeSource::kEuSafetyGate && IsVehicleWord(product.substr(product.rfind(' ') + 1));
   if (const std::vector<std::string_view> names = NamesInDescription(n.description, names_a_vehicle); !names.empty()) {
-    std::string brand_words;
-    for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
     for (const std::string_view one : names) {
       std::vector<std::string> words;
       uint8_t powertrains = 0;
@@ -3572,8 +3574,6 @@ MatchRecord FromNotice(const Notice& n) {
     // III Portable Vaporizers", "New Horse Riding Helmet 100 Fouganza"),
     // and is used whole, but for the words a regulator puts before any
     // name ("New", "Certain") and remarks in brackets ("(Black)").
-    std::string brand_words;
-    for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
     for (size_t from = 0; from < n.product_name.size();) {
       const size_t end = std::min(n.product_name.find("; ", from), n.product_name.size());
       std::string one(std::string_view(n.product_name).substr(from, end - from));
@@ -3649,8 +3649,6 @@ MatchRecord FromNotice(const Notice& n) {
   // "Travel adapter"), its description the product's own name when the
   // authority knows one; CPSC's and Health Canada's names mix the two.
   if (n.source == NoticeSource::kEuSafetyGate && models.empty() && r.gtins.empty() && r.asins.empty() && !NamesNoBrand(r.brands)) {
-    std::string brand_words;
-    for (const auto& b : r.brands) brand_words.append(" ").append(CollapseToWords(FoldForMatching(b)));
     const std::string kind = CollapseToWords(FoldForMatching(name));
     const std::string described = CollapseToWords(FoldForMatching(n.description));
     size_t kind_words = 0;
