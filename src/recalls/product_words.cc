@@ -41,6 +41,7 @@ constexpr std::string_view kKinds[] = {
     "cable cables | kabel cavo cavi przewod kabels",
     "extension cord cords | verlangerungskabel rallonge rallonges alargador prolunga prolunghe przedluzacz przedluzacze verlengsnoer verlengkabel",
     "plug plugs | stecker enchufe spina wtyczka stekker",
+    "adapter adapters adaptor adaptors | reiseadapter adaptateur adaptateurs adaptador adaptadores adattatore adattatori adaptery",
     "socket sockets | steckdose steckdosen presa prese gniazdo gniazdko stopcontact",
     "vacuum cleaner cleaners | staubsauger aspirateur aspiradora aspiradoras aspirapolvere odkurzacz odkurzacze stofzuiger",
     "toaster toasters | tostadora tostapane toster broodrooster",

@@ -42,6 +42,8 @@ TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
   // Kinds an alert may name alone, with its brand.
   EXPECT_TRUE(TranslatesProductWord("treppenlift", "stairlift"));
   EXPECT_TRUE(TranslatesProductWord("pompa", "pump"));
+  EXPECT_TRUE(TranslatesProductWord("adaptateur", "adapter"));
+  EXPECT_TRUE(TranslatesProductWord("reiseadapter", "adaptor"));
   EXPECT_FALSE(TranslatesProductWord("light", "lamp"));  // English synonyms are for the pair model
   EXPECT_FALSE(TranslatesProductWord("lampada", "fan"));
   EXPECT_FALSE(TranslatesProductWord("ventilatore", "varmfront"));
