@@ -127,6 +127,7 @@ constexpr std::string_view kKinds[] = {
     "soap soaps | seife savon jabon sapone mydlo zeep",
     "perfume perfumes | parfum profumo perfumy",
     "lipstick lipsticks | lippenstift pintalabios rossetto szminka pomadka",
+    "eyeliner eyeliners | delineador delineadores kajal",
     "toothpaste | zahnpasta dentifrice dentifricio tandpasta",
     // Kitchen and household goods.
     "pan pans | pfanne poele sarten padella patelnia",

@@ -44,6 +44,7 @@ TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
   EXPECT_TRUE(TranslatesProductWord("pompa", "pump"));
   EXPECT_TRUE(TranslatesProductWord("adaptateur", "adapter"));
   EXPECT_TRUE(TranslatesProductWord("reiseadapter", "adaptor"));
+  EXPECT_TRUE(TranslatesProductWord("delineador", "eyeliner"));
   EXPECT_FALSE(TranslatesProductWord("light", "lamp"));  // English synonyms are for the pair model
   EXPECT_FALSE(TranslatesProductWord("lampada", "fan"));
   EXPECT_FALSE(TranslatesProductWord("ventilatore", "varmfront"));

@@ -5019,9 +5019,13 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
   const auto brands_kind_named = [&](const Judged& j) -> std::string_view {
     if (!j.brands_agree || j.notice_has_code || j.notice_has_gtin || !(indexed_are_notices_ ? records_[j.candidate] : query).names_only_brand_and_kind)
       return {};
+    // The noun a kind of product the table of words sellers translate
+    // knows (product_words.cc): a product name read as a kind ("Photoshop
+    // Elements") names no kind.
     const std::string_view noun = ProductNoun(notice_of(j.candidate));
+    if (noun.size() < 3 || !IsListedKindWord(noun)) return {};
     const PreparedRecord& l = listing_of(j.candidate);
-    return noun.size() >= 3 && (TitleHasWordOrPlural(l, noun) || TitleTranslates(l, noun)) ? noun : std::string_view();
+    return TitleHasWordOrPlural(l, noun) || TitleTranslates(l, noun) ? noun : std::string_view();
   };
   std::vector<Judged> judged;
   // A code the listing does show, but too short or too widely held to tell

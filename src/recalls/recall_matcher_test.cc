@@ -1725,6 +1725,9 @@ TEST(RecallIdentityTest, ANoticeOfABrandsKindAloneReviewsTheBrandsListingsOfThat
   }
   EXPECT_TRUE(MatchOne(stroller, MakeListing("L", "Stokke Tripp Trapp high chair oak", "Stokke")).empty());
   EXPECT_TRUE(MatchOne(stroller, MakeListing("L", "Regenhoes voor Stokke kinderwagen")).empty());  // a rain cover for it
+  // A product name where the kind should be names no kind the table knows.
+  const Notice elements = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03158/24", "Photoshop Elements", "Adobe", "", "");
+  EXPECT_TRUE(MatchOne(elements, MakeListing("L", "Adobe Premiere Elements 2024", "Adobe")).empty());
   const Notice mask = MakeNotice(NoticeSource::kEuSafetyGate, "SR/03776/24", "Hair mask", "Biopoint", "", "", "Crema Delicata Maschera per capelli");
   EXPECT_FALSE(FromNotice(mask).names_only_brand_and_kind);
   EXPECT_TRUE(FromNotice(MakeNotice(NoticeSource::kEuSafetyGate, "A12/03502/24", "Submersible water pump", "Malish", "", "", "Submersible pump"))
