@@ -67,9 +67,10 @@
 //      VARMFRONT powerbank" for Ikea's power bank "VARMFRONT"; with another
 //      GTIN than the notice's too, another colour or pack of it, when the
 //      title names the notice's product noun), or the notice names
-//      nothing but its brand and its kind and the title names that kind,
-//      in its language (MatchRecord::names_only_brand_and_kind: "Poussette
-//      Stokke" for Stokke's "Stroller"), or every
+//      nothing but its brand and its kind, a kind the table of translated
+//      words knows, and the title names that kind in its language
+//      (MatchRecord::names_only_brand_and_kind: "Poussette Stokke" for
+//      Stokke's "Stroller"), or every
 //      word of a CPSC or Health Canada product name with a word few
 //      notices' titles have (MatchRecord::product_name_words: "Galanz
 //      Retro Refrigerator" for "Galanz Retro Refrigerators"; not brand and
