@@ -3423,6 +3423,12 @@ MatchRecord FromNotice(const Notice& n) {
   const std::string product = CollapseToWords(FoldForMatching(name));
   const bool names_a_vehicle = n.source == NoticeSource::kEuSafetyGate && IsVehicleWord(product.substr(product.rfind(' ') + 1));
   if (const std::vector<std::string_view> names = NamesInDescription(n.description, names_a_vehicle); !names.empty()) {
+    // An alert without a brand whose description names the product ("LED
+    // Crystal Magic Ball Light", "Slime Melma di Miele"): that name, whole,
+    // is what the title of a listing selling it has, as a CPSC name
+    // without a brand is (product_name_words), the kind of product among
+    // its words. Three words or more.
+    const bool whole_names = n.source == NoticeSource::kEuSafetyGate && !names_a_vehicle && NamesNoBrand(r.brands);
     for (const std::string_view one : names) {
       std::vector<std::string> words;
       uint8_t powertrains = 0;
@@ -3432,6 +3438,13 @@ MatchRecord FromNotice(const Notice& n) {
       // are two perfumes. But not a vehicle's model years ("MY22-24
       // FXLRST", folded "my22 24 fxlrst"), which no listing writes so.
       const std::vector<std::string_view> folded_words = Words(folded);
+      if (whole_names) {
+        std::vector<std::string> whole;
+        for (const std::string_view w : folded_words)
+          if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && std::find(whole.begin(), whole.end(), w) == whole.end())
+            whole.emplace_back(w);
+        if (whole.size() >= 3) r.product_name_words.push_back(std::move(whole));
+      }
       // A vehicle's name that opens with a make the alert gives after the
       // maker's ("Range Rover Sport" of "Land Rover, Range Rover") keeps
       // that make's words: without them the name is "Sport", which a
@@ -3515,21 +3528,6 @@ MatchRecord FromNotice(const Notice& n) {
         }
         std::string compact = CompactAlnum(folded);
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
-      }
-    }
-    // An alert without a brand whose description names the product ("LED
-    // Crystal Magic Ball Light", "Slime Melma di Miele"): that name, whole,
-    // is what the title of a listing selling it has, as a CPSC name
-    // without a brand is (product_name_words), the kind of product among
-    // its words. Three words or more.
-    if (n.source == NoticeSource::kEuSafetyGate && !names_a_vehicle && NamesNoBrand(r.brands)) {
-      for (const std::string_view one : names) {
-        const std::string folded = CollapseToWords(FoldForMatching(one));
-        std::vector<std::string> words;
-        for (const std::string_view w : Words(folded))
-          if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && std::find(words.begin(), words.end(), w) == words.end())
-            words.emplace_back(w);
-        if (words.size() >= 3) r.product_name_words.push_back(std::move(words));
       }
     }
     // A name's own period, where a line of the period gives its model's
