@@ -443,6 +443,19 @@ TEST_F(ClassifierTest, ACableIsNoCharger) {
     EXPECT_EQ(Name(Classify(title)), "charger") << title;
 }
 
+// A charger or power supply in the box is not what the listing sells; a
+// charger named before "with" still is.
+TEST_F(ClassifierTest, AChargerInTheBoxIsNotTheProduct) {
+  for (const char* title : {"LED Pflanzenlampe Vollspektrum 45W Grow Light mit Netzteil", "LED Grow Light 45W with Power Supply",
+                            "LED-Streifen 5m RGB mit Netzteil", "Lampe horticole LED 45W avec chargeur"})
+    EXPECT_EQ(Name(Classify(title)), "led_lamp") << title;
+  for (const char* title : {"Cordless Stick Vacuum 25kPa with Charger", "Akku-Staubsauger kabellos mit Ladegerät",
+                            "Aspirapolvere senza fili con caricabatterie", "Odkurzacz bezprzewodowy z ładowarką"})
+    EXPECT_EQ(Name(Classify(title)), "household_appliance") << title;
+  for (const char* title : {"USB C Charger 20W with Power Supply Cable", "Ladegerät 65W mit Netzteil-Kabel", "Wall Charger with Charger Cable"})
+    EXPECT_EQ(Name(Classify(title)), "charger") << title;
+}
+
 // The radio equipment types that must take a USB Type-C charger are read
 // from the words that name them; other rechargeable radio products are not.
 TEST_F(ClassifierTest, CommonChargerTypesAreReadFromTheirNames) {
