@@ -77,6 +77,21 @@ std::string BrandKey(std::string_view brand) {
         NormalizeText(brand.substr(0, colon)) == label)
       words.erase(words.begin());
   }
+  // A brand written as its web address ("Dapteri.com", "www.dapteri.de"),
+  // which sellers write without the address: the name in it. Only a field
+  // of one token, so "Hotels.com Deals" or a sentence stays as it is.
+  if (words.size() >= 2 && brand.find_first_of(" \t") == std::string_view::npos && brand.find('.') != std::string_view::npos) {
+    static constexpr std::string_view kDomains[] = {"com", "net", "org", "de", "fr", "it", "es", "pl", "nl", "be", "at", "ch",
+                                                     "cz", "sk", "hu", "ro", "se", "dk", "fi", "pt", "gr", "ie", "shop", "store", "online"};
+    size_t drop_tail = 0;
+    if (std::find(std::begin(kDomains), std::end(kDomains), words.back()) != std::end(kDomains)) drop_tail = 1;
+    else if (words.size() >= 3 && words.back() == "uk" && words[words.size() - 2] == "co") drop_tail = 2;
+    const size_t drop_head = words.front() == "www" ? 1 : 0;
+    if (drop_tail > 0 && words.size() > drop_tail + drop_head) {
+      words.resize(words.size() - drop_tail);
+      words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(drop_head));
+    }
+  }
   // Legal forms written with points come apart into letters ("B.V." is
   // "b v", "S.p.A." "s p a", "A/S" "a s"): joined, they are read as one.
   std::string joined;

@@ -89,6 +89,12 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   EXPECT_EQ(BrandKey("The Container Store"), "the container store");  // a brand whole
   EXPECT_EQ(BrandKey("Visit the Store"), "visit the store");
   EXPECT_EQ(BrandKey("Brand Fusion"), "brand fusion");
+  // A brand given as its web address.
+  EXPECT_EQ(BrandKey("Dapteri.com"), "dapteri");
+  EXPECT_EQ(BrandKey("www.Dapteri.de"), "dapteri");
+  EXPECT_EQ(BrandKey("dapteri.co.uk"), "dapteri");
+  EXPECT_EQ(BrandKey("Hotels.com Deals"), "hotels com deals");  // more than an address
+  EXPECT_EQ(BrandKey(".com"), "com");
   EXPECT_TRUE(SameBrandKey("kikka boo", "kikkaboo trading"));
   EXPECT_FALSE(SameBrandKey("head rush technologies", "headrush electronics"));
 
