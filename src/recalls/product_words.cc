@@ -62,7 +62,7 @@ constexpr std::string_view kKinds[] = {
     "smartphone smartphones | smartfon",
     "camera cameras | kamera camara fotocamera telecamera",
     "drone drones | drohne dron",
-    "magnifier magnifiers | lupe vergrosserungsglas loupe lupa vergrootglas loep",
+    "magnifier magnifiers | lupe handlupe leselupe standlupe vergrosserungsglas loupe lupa vergrootglas loep",
     "cutter cutters | freischneider motorsense debroussailleuse desbrozadora decespugliatore wykaszarka kosa kosy bosmaaier",
     // Toys and childcare articles.
     "toy toys | spielzeug jouet jouets juguete juguetes giocattolo giocattoli zabawka zabawki speelgoed",
