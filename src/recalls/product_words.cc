@@ -12,7 +12,8 @@ namespace {
 
 // One meaning per row: the English word, then its plural and other English
 // words for it, "|", then German, French, Spanish, Italian, Polish and
-// Dutch ones, singular and plural, folded. A word with another meaning in
+// Dutch ones, singular and plural, folded (and, for some rows, those of
+// other EU languages: Croatian "punjac", Czech "nabijecka"). A word with another meaning in
 // product titles is left out: "casque" (a helmet and headphones), "pila"
 // (a saw and a battery), "plancha" (a hair straightener and a griddle),
 // "mascara" (Spanish for a mask).
@@ -36,7 +37,7 @@ constexpr std::string_view kKinds[] = {
     "lighter lighters | feuerzeug feuerzeuge briquet briquets mechero mecheros encendedor encendedores accendino accendini zapalniczka "
     "zapalniczki aansteker aanstekers",
     "charger chargers | ladegerat chargeur chargeurs cargador cargadores caricabatterie caricatore caricatori ladowarka ladowarki oplader "
-    "opladers",
+    "opladers punjac polnilec nabijecka nabijacka incarcator laddare",
     "battery batteries | akku akkus batterie batterien bateria baterias batteria akumulator akumulatory accu batterij batterijen",
     "cable cables | kabel cavo cavi przewod kabels",
     "extension cord cords | verlangerungskabel rallonge rallonges alargador prolunga prolunghe przedluzacz przedluzacze verlengsnoer verlengkabel",
@@ -58,7 +59,7 @@ constexpr std::string_view kKinds[] = {
     "pump pumps | pumpe pumpen pompe pompa pompy pomp pompen",
     "stairlift stairlifts | treppenlift treppenlifte salvaescaleras montascale schodolaz traplift",
     "clock clocks | uhr horloge reloj orologio zegar klok",
-    "phone phones | telefon telephone telefono telefoon",
+    "phone phones | telefon telephone telefono telefoon mobiltelefon mobitel",
     "smartphone smartphones | smartfon",
     "camera cameras | kamera camara fotocamera telecamera",
     "drone drones | drohne dron",

@@ -1804,6 +1804,10 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
           "nails", "nagel", "ongles", "unghie", "unas", "paznokci", "lips", "lippen", "levres", "labbra", "labios", "ust", "teeth",
           "zahne", "dents", "denti", "dientes", "zebow", "eyes", "augen", "yeux", "occhi", "ojos", "oczu", "men", "women"};
       if (SaysWhomItIsFor(words[k]) || kBody.count(words[k]) != 0) continue;
+      // Nor a product of another kind: "Brzi punjac za mobitel Fast Charger"
+      // is a charger for a phone, and then the charger's words again.
+      if (IsListedKindWord(words[k]) && (noun.empty() || !(SameWordOrPlural(words[k], noun) || TranslatesProductWord(words[k], noun))))
+        continue;
       // Past a verbal noun after "do" too: "Pasy do krzesełka do karmienia
       // Maxi-Cosi Ava" are belts for the high chair.
       size_t after = k + 1;

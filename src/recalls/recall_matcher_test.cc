@@ -1860,6 +1860,16 @@ TEST(RecallIdentityTest, ARestrictedCirculationGtinIdentifiesOnlyWithTheBrand) {
             "rule: shared GTIN, but nothing else the listing says (brand, the same kind of product, name, a word of the notice's title) agrees -> review");
 }
 
+// A charger "for a phone" is the charger; a pouch "for the charger" is made
+// for it (a real alert's words, A11/00165/24, and its barcode).
+TEST(RecallIdentityTest, WhatAProductIsForIsNotWhatItIsMadeFor) {
+  const Notice charger = MakeNotice(NoticeSource::kEuSafetyGate, "A11/00165/24", "USB charger", "ORIGINAL", "", "08388722226987",
+                                    "FAST CHARGING, FAST CHARGER, TRAVEL CHARGER, Adaptive Fast Charging");
+  for (const char* title : {"Brzi punjač za mobitel Fast Charger Travel Charger USB", "Brzi izvor napajanja za mobitel Fast Charger USB"})
+    ExpectOneTakedown(MatchOne(charger, MakeListing("L", title, "", "8388722226987")), title);
+  ExpectOneReview(MatchOne(charger, MakeListing("L", "Zaštitna torbica za punjač Fast Charger", "", "8388722226987")));
+}
+
 // A swing's barcode on a spare rope, in the languages sellers write; and
 // trays and rope kits sold under the product's name.
 TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {
