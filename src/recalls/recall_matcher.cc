@@ -954,6 +954,85 @@ bool IsGenerationMark(std::string_view w) {
   return (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') || std::find(std::begin(kRoman), std::end(kRoman), w) != std::end(kRoman);
 }
 
+// Whether `word` (folded) stands alone in brackets in `name` ("Stinger
+// (CK)": "ck").
+bool BracketedIn(std::string_view name, std::string_view word) {
+  const std::string folded = FoldForMatching(name);
+  for (size_t at = folded.find('('); at != std::string::npos; at = folded.find('(', at + 1)) {
+    const size_t close = folded.find(')', at);
+    if (close == std::string::npos) break;
+    if (CollapseToWords(std::string_view(folded).substr(at + 1, close - at - 1)) == word) return true;
+  }
+  return false;
+}
+
+// Whether a word of two letters is the initials of the brand's words
+// ("mb" of " mercedes benz").
+bool InitialsOf(std::string_view brand_words, std::string_view word) {
+  std::vector<std::string_view> words;
+  SplitWords(brand_words, &words);
+  for (size_t i = 0; i + 1 < words.size(); ++i)
+    if (words[i][0] == word[0] && words[i + 1][0] == word[1]) return true;
+  return false;
+}
+
+// The numbered model lines a vehicle's name or title (folded words) gives
+// as the makers number them: Mercedes-Benz's classes, by their letter
+// ("A-Class", "A-Klasse", "Classe A", "Klasa A") or a model's name ("A
+// 200", "C220d", "E 300 de", "S 580"), and BMW's series ("3 Series",
+// "5series", "Serie 3", "3er", or a model's: "320d", "118i", "530e",
+// "740Li", "M340i"): "aclass", "3series". A number alone is no BMW model
+// ("320" is not: BMW's have a letter after).
+std::vector<std::string> NumberedModelLines(const std::vector<std::string_view>& words) {
+  static const std::unordered_set<std::string_view> kClassWords = {"class", "klasse", "classe", "clase", "klasa", "klasy", "trida",
+                                                                   "trieda", "osztaly", "klass", "klassen"};
+  static const std::unordered_set<std::string_view> kSeriesWords = {"series", "serie", "seria", "serii", "sorozat", "rada", "reeks"};
+  const auto class_letter = [](std::string_view w) {
+    return w.size() == 1 && std::string_view("abcegrstvx").find(w[0]) != std::string_view::npos;
+  };
+  const auto all_digits = [](std::string_view w) { return !w.empty() && std::all_of(w.begin(), w.end(), IsDigit); };
+  const auto series_digit = [](std::string_view w) { return w.size() == 1 && w[0] >= '1' && w[0] <= '8'; };
+  // A class's model number: three digits in tens ("200", "220", "580") or
+  // an AMG model's two ("35", "63"). Not a body's chassis code, a letter
+  // and three digits that are no tens ("C253", "S206", "V223").
+  const auto model_number = [](std::string_view digits) {
+    if (digits.size() == 3) return digits[0] != '0' && digits[2] == '0';
+    static const std::unordered_set<std::string_view> kAmg = {"35", "43", "45", "53", "55", "63", "65"};
+    return digits.size() == 2 && kAmg.count(digits) != 0;
+  };
+  std::vector<std::string> lines;
+  const auto add = [&lines](std::string line) {
+    if (std::find(lines.begin(), lines.end(), line) == lines.end()) lines.push_back(std::move(line));
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    const std::string_view w = words[i];
+    const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
+    const std::string_view before = i > 0 ? words[i - 1] : std::string_view();
+    if (class_letter(w) && (kClassWords.count(next) != 0 || kClassWords.count(before) != 0 || (all_digits(next) && model_number(next))))
+      add(std::string(w) + "class");
+    if (series_digit(w) && (kSeriesWords.count(next) != 0 || kSeriesWords.count(before) != 0)) add(std::string(w) + "series");
+    // One word: "c220d", "a200"; "3series"; "3er"; "320d", "m340i".
+    if (w.size() >= 3 && class_letter(w.substr(0, 1))) {
+      size_t d = 1;
+      while (d < w.size() && IsDigit(w[d])) ++d;
+      if ((d == 3 || d == 4) && model_number(w.substr(1, d - 1)) && w.size() - d <= 2 &&
+          std::all_of(w.begin() + d, w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        add(std::string(w.substr(0, 1)) + "class");
+    }
+    if (w.size() >= 2 && series_digit(w.substr(0, 1))) {
+      const std::string_view rest = w.substr(1);
+      if (rest == "series" || rest == "er") add(std::string(w.substr(0, 1)) + "series");
+    }
+    const std::string_view model = w.size() > 1 && w[0] == 'm' ? w.substr(1) : w;
+    if (model.size() >= 4 && model.size() <= 5 && series_digit(model.substr(0, 1)) && IsDigit(model[1]) && IsDigit(model[2]) &&
+        std::all_of(model.begin() + 3, model.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      static const std::unordered_set<std::string_view> kSuffixes = {"d", "i", "e", "li", "xd", "xi", "sd", "de", "le"};
+      if (kSuffixes.count(model.substr(3)) != 0) add(std::string(model.substr(0, 1)) + "series");
+    }
+  }
+  return lines;
+}
+
 // Whether a product name's last word names a whole vehicle.
 bool IsVehicleWord(std::string_view w) {
   static constexpr std::string_view kVehicles[] = {
@@ -1308,7 +1387,14 @@ bool NamesAnotherModelLine(std::string_view title, const MatchRecord& notice, si
 bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k, const PreparedRecord& notice_prepared) {
   const std::vector<std::string>& words = notice.name_words[k];
   bool translated = false;
-  if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) {
+  if (k < notice.name_lines.size() && !notice.name_lines[k].empty()) {
+    // A numbered model line: that line, by its name or a model's, and no
+    // other word of the name ("class" is every class's).
+    thread_local std::vector<std::string_view> title;
+    SplitWords(l.title, &title);
+    const std::vector<std::string> lines = NumberedModelLines(title);
+    if (std::find(lines.begin(), lines.end(), notice.name_lines[k]) == lines.end()) return false;
+  } else if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) {
     // A vehicle's generation mark run on ("500X" for the alert's "500 X").
     if (k >= notice.name_marks.size() || notice.name_marks[k].empty() || !NamesAVehicle(notice_prepared)) return false;
     thread_local std::vector<std::string> joined;
@@ -3253,8 +3339,13 @@ void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
   static const std::unordered_set<std::string_view> kMade = {
       "produkcja", "produkcji", "production", "produktion", "produziert", "hergestellt", "herstellung", "built",     "build",
       "manufactured", "manufacture", "produced", "made",   "fabrication", "fabrique",    "fabricado",   "fabricacion", "produzione",
-      "prodotto",  "prodotta",  "produccion", "productie", "gebouwd",     "prod",        "vyroba",      "gyartas"};
-  static const std::unordered_set<std::string_view> kLinks = {"in", "im", "am", "en", "w", "we", "du", "de", "del", "von", "vom", "of", "on", "z", "ze"};
+      "prodotto",  "prodotta",  "produccion", "productie", "gebouwd",     "prod",        "vyroba",      "gyartas",
+      "produktionsdatum", "herstelldatum", "bouwdatum", "gyartasi", "vyroby", "vyrobeno", "vyrobene", "tillverkad", "tillverkningsdatum",
+      "valmistettu", "fabricatiei", "fabricat", "producao", "fabrico", "proizvodnje", "proizvedeno"};
+  // Links between that word and the date: "produced in 06/2023", "gyártási
+  // idő 03/2024" (time of making), "datum výroby" written the other way.
+  static const std::unordered_set<std::string_view> kLinks = {"in", "im", "am", "en", "w", "we", "du", "de", "del", "von", "vom", "of", "on", "z",
+                                                              "ze", "ido", "datum"};
   out->clear();
   for (size_t i = 0; i < raw.size();) {
     if (!IsDigit(raw[i]) || (i > 0 && (IsDigit(raw[i - 1]) || raw[i - 1] == '.' || raw[i - 1] == ','))) {
@@ -3461,6 +3552,12 @@ MatchRecord FromNotice(const Notice& n) {
           if (!make.empty() && make.size() <= folded_words.size() && std::equal(make.begin(), make.end(), folded_words.begin()))
             make_words = make.size();
         }
+      // A vehicle's model of short words alone ("NX", "GT", "CR-V", "C-HR"):
+      // those words are the name.
+      const bool short_model = names_a_vehicle && !folded_words.empty() && folded_words.size() <= 2 &&
+                               std::all_of(folded_words.begin(), folded_words.end(), [](std::string_view w) {
+                                 return w.size() <= 2 && std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+                               });
       for (size_t i = 0; i < folded_words.size(); ++i) {
         const std::string_view w = folded_words[i];
         if (i < make_words) {
@@ -3474,7 +3571,16 @@ MatchRecord FromNotice(const Notice& n) {
           while (i + 1 < folded_words.size() && IsModelYearDigits(folded_words[i + 1])) ++i;
           continue;
         }
-        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(product, w) && !HasWord(brand_words, w) &&
+        // A vehicle name's two letters are its variant's ("e-tron GT", "RS
+        // e-tron GT"): the Q4 e-tron is not the e-tron GT.
+        // Not a Roman numeral (a generation's mark, read apart), a body's
+        // code in brackets ("Stinger (CK)"), which sellers seldom write, nor
+        // the make's initials ("MB E 16 RHD" of Mercedes-Benz).
+        const bool vehicle_letters = names_a_vehicle && w.size() == 2 && std::isalpha(static_cast<unsigned char>(w[0])) != 0 &&
+                                     std::isalpha(static_cast<unsigned char>(w[1])) != 0 && w != "ii" && w != "iv" && w != "vi" &&
+                                     w != "ix" && !BracketedIn(one, w) && !InitialsOf(brand_words, w);
+        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit) || short_model || vehicle_letters) && !HasWord(product, w) &&
+            !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);
       }
@@ -3504,7 +3610,9 @@ MatchRecord FromNotice(const Notice& n) {
           at = end + 1;
           if (token.find('-') == std::string_view::npos) continue;
           std::string joined = Without(token, '-');
-          if (joined.size() >= 4 && std::all_of(joined.begin(), joined.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) &&
+          // A vehicle's model of short parts too ("CR-V", "C-HR").
+          if (joined.size() >= (names_a_vehicle ? 3u : 4u) &&
+              std::all_of(joined.begin(), joined.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) &&
               std::find(r.name_joined.begin(), r.name_joined.end(), joined) == r.name_joined.end())
             r.name_joined.push_back(std::move(joined));
         }
@@ -3532,6 +3640,11 @@ MatchRecord FromNotice(const Notice& n) {
         }
         std::string compact = CompactAlnum(folded);
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
+        // A numbered model line alone ("A-Class", "3 Series", "5series").
+        std::string line;
+        if (names_a_vehicle && folded_words.size() <= 2)
+          if (std::vector<std::string> lines = NumberedModelLines(folded_words); lines.size() == 1) line = std::move(lines.front());
+        r.name_lines.push_back(std::move(line));
       }
     }
     // A name's own period, where a line of the period gives its model's
@@ -4645,8 +4758,37 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     const auto letters = [](std::string_view w) {
       return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
     };
-    if (letters(left) && letters(right)) hyphenated.push_back(AsciiLower(std::string(left) + std::string(right)));
+    // And a vehicle's model of short parts, which a vehicle alert keys so
+    // ("CR-V", "C-HR", "H-1"): letters and digits, a letter among them.
+    const auto alnum = [](std::string_view w) {
+      return !w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; });
+    };
+    const std::string joined = AsciiLower(std::string(left) + std::string(right));
+    if (letters(left) && letters(right)) {
+      hyphenated.push_back(joined);
+    } else if (alnum(left) && alnum(right) && (left.size() <= 2 || right.size() <= 2) && joined.size() <= 4 && !StopWord(joined) &&
+               std::any_of(joined.begin(), joined.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+      hyphenated.push_back(joined);
+    }
   }
+  // A numbered model line a title names ("A 200", "320d"), as a vehicle
+  // alert naming that line keys it (MatchRecord::name_lines).
+  if (!record.is_notice) {
+    thread_local std::vector<std::string_view> in_order;
+    SplitWords(p.title, &in_order);
+    for (std::string& line : NumberedModelLines(in_order)) hyphenated.push_back(std::move(line));
+  }
+  // A vehicle's model of two letters ("Lexus NX", "McLaren GT"), which a
+  // vehicle alert keys; in a title, written in capitals.
+  const bool vehicle_notice = record.is_notice && NamesAVehicle(p);
+  if (!record.is_notice)
+    for (size_t at = 0; at < raw_title.size();) {
+      const size_t end = std::min(raw_title.find(' ', at), raw_title.size());
+      const std::string_view token = raw_title.substr(at, end - at);
+      at = end + 1;
+      if (token.size() == 2 && std::isupper(static_cast<unsigned char>(token[0])) && std::isupper(static_cast<unsigned char>(token[1])))
+        hyphenated.push_back(AsciiLower(std::string(token)));
+    }
   for (const auto& b : brands) {
     // The words of the brand's own name: every title of the brand has them.
     const std::vector<std::string_view> own = Words(b);
@@ -4689,7 +4831,8 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       // no listing keys a word that short.
       for (const auto& words : record.name_words) {
         for (const std::string& w : words)
-          if (!StopWord(w)) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+          if (!StopWord(w) || (vehicle_notice && words.size() == 1 && w.size() == 2 && std::isalpha(static_cast<unsigned char>(w[1])) != 0))
+            keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
         // And written as one word, as sellers write "SPIDER-MAN": "Spiderman".
         if (words.size() == 2 || words.size() == 3) {
           std::string joined;
@@ -4699,6 +4842,8 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       }
       // And its hyphenated words written together ("ICARE" of "I-CARE").
       for (const std::string& w : record.name_joined) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+      for (const std::string& line : record.name_lines)
+        if (!line.empty()) keys.push_back(fmt::format("b:{}|{}", name, line));
     }
   }
   // A notice without a brand whose product name holds one where a listing
@@ -5668,6 +5813,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       };
       for (size_t k = 0; k < notice_record.name_words.size() && words.empty(); ++k)
         if (NamesNoticeName(l, notice_record, k, n)) {
+          if (k < notice_record.name_lines.size() && !notice_record.name_lines[k].empty()) {
+            // "aclass", "3series": said as the line's letter or digit and word.
+            const std::string& line = notice_record.name_lines[k];
+            words = fmt::format("{} {}, its line or a model of it", line.substr(0, 1), line.substr(1));
+            continue;
+          }
           for (const auto& w : notice_record.name_words[k]) words.append(words.empty() ? "" : " ").append(w);
           in_its_language(notice_record.name_words[k]);
         }

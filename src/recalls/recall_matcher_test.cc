@@ -630,6 +630,58 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
 
 // A listing's GTIN that lost its leading zero in a spreadsheet is still
 // the notice's.
+// Vehicle models as real alerts name them (A12/03634/24's "NX",
+// A12/03280/24's "CR-V", A12/02969/24's "A-Class", A12/02830/24's "3
+// series", A12/01575/24's "e-tron GT") and as sellers write them.
+TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSellersWriteThem) {
+  auto kinds = ProductKinds::LoadDefault();
+  ASSERT_TRUE(kinds.ok()) << kinds.error().ToString();
+  RecallMatcherOptions options;
+  options.kinds = kinds.value().get();
+  const auto alert = [&](const char* brand, const char* models, const char* period) {
+    Notice n = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90020/24", "Passenger car", brand, "", "", models);
+    n.category = "Motor vehicles";
+    n.production_period = period;
+    return RecallIndex({FromNotice(n)}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  };
+  const auto reviewed = [](const RecallIndex& index, const char* title, const char* brand) {
+    const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
+    return m.size() == 1 && m[0].action == RecallAction::kReview;
+  };
+  // Two letters, and short parts hyphenated.
+  const RecallIndex nx = alert("Lexus", "NX", "30.06.2023 - 16.01.2024");
+  EXPECT_TRUE(reviewed(nx, "Lexus NX 450h+ F Sport Line, 1e toelating 11/2023", "Lexus"));
+  EXPECT_FALSE(reviewed(nx, "Lexus RX 450h+ F Sport Line, 11/2023", "Lexus"));
+  const RecallIndex honda = alert("Honda", "Civic, CR-V, Accord, HR-V", "01.06.2020 - 01.03.2021");
+  EXPECT_TRUE(reviewed(honda, "Honda CR-V 2.0 i-MMD Hybrid AWD Elegance, EZ 11/2020", "Honda"));
+  EXPECT_TRUE(reviewed(honda, "Honda HR-V 1.5 i-VTEC, 2020", "Honda"));
+  EXPECT_FALSE(reviewed(honda, "Honda ZR-V 2.0 e:HEV, 2020", "Honda"));
+  // A maker's numbered line, by its name or a model of it; not another
+  // line, nor a body's chassis code ("C253" is a GLC Coupé).
+  const RecallIndex a_class = alert("Mercedes-Benz", "A-Class, B-Class", "18.6.2024 - 18.7.2024");
+  for (const char* title : {"Mercedes-Benz A 200 Limousine Progressive, EZ 08/2024", "Mercedes-Benz A-Klasse A 180 d, 2024",
+                            "Mercedes-Benz Classe A 200 Progressive", "Mercedes-Benz B200d Progressive 2024", "Mercedes-AMG A 35 4MATIC 2024"})
+    EXPECT_TRUE(reviewed(a_class, title, "Mercedes-Benz")) << title;
+  for (const char* title : {"Mercedes-Benz C-Class C 200 Saloon, 07/2024", "Mercedes-Benz C 220 d T-Modell 2024",
+                            "Mercedes-Benz GLC 250 d 4Matic Coupe (C253), 2024"})
+    EXPECT_FALSE(reviewed(a_class, title, "Mercedes-Benz")) << title;
+  const RecallIndex c_class = alert("Mercedes-Benz", "C-Class", "30.06.2021 - 6.06.2023");
+  EXPECT_FALSE(reviewed(c_class, "Mercedes-Benz GLC 250 d 4Matic Coupe (C253), 09/2021", "Mercedes-Benz"));
+  EXPECT_TRUE(reviewed(c_class, "Mercedes-Benz C220d (S206) Avantgarde, 09/2021", "Mercedes-Benz"));
+  const RecallIndex series = alert("Bmw", "1 series, 3 series, X3, E91 with 8TP", "02.01.2006 - 28.05.2008");
+  for (const char* title : {"BMW 320d Touring (E91), EZ 09/2007", "BMW 3er Touring 2007", "BMW Serie 3 Touring 2007", "BMW 118i 2007"})
+    EXPECT_TRUE(reviewed(series, title, "BMW")) << title;
+  for (const char* title : {"BMW 520d Touring, 2007", "BMW 320 Touring 2007"}) EXPECT_FALSE(reviewed(series, title, "BMW")) << title;
+  // A variant's letters: the Q4 e-tron is not the e-tron GT.
+  const RecallIndex gt = alert("Audi", "e-tron GT, RS e-tron GT", "09.01.2020 - 16.02.2024");
+  EXPECT_TRUE(reviewed(gt, "Audi e-tron GT quattro 2022", "Audi"));
+  EXPECT_FALSE(reviewed(gt, "Audi Q4 e-tron 40 Sportback, 2022", "Audi"));
+  // Made after the period, in the seller's words for it.
+  for (const char* title : {"Mercedes-Benz A 200, Produktionsdatum 02/2025", "Mercedes-Benz A 200, gyártási idő 03/2025",
+                            "Mercedes-Benz A 200, bouwdatum 01/2025"})
+    EXPECT_FALSE(reviewed(a_class, title, "Mercedes-Benz")) << title;
+}
+
 TEST_F(RecallMatcherTest, AGtinWithoutItsLeadingZerosIsTheSameGtin) {
   std::vector<MatchRecord> notices = {FromNotice(MakeNotice(NoticeSource::kUsCpsc, "26901", "Kettle", "Brewly", "", "00036000291452"))};
   const RecallIndex index(notices, /*indexed_are_notices=*/true, &featurizer_, nullptr);

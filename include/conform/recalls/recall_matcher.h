@@ -164,6 +164,13 @@ struct MatchRecord {
   // spaces or hyphens ("ICARE iSize" for "I-CARE i-Size", "24 V" for
   // "24V") names it too. Empty when shorter than 6 characters.
   std::vector<std::string> name_compacts;
+  // Of each of those names of a whole vehicle's alert that is a maker's
+  // numbered model line alone, that line ("aclass" of "A-Class", "3series"
+  // of "3 Series" or "5series"); empty otherwise. A listing names it by the
+  // line ("A-Klasse", "Serie 3", "3er") or a model of it ("A 200", "C220d",
+  // "320d", "M340i"), and by no other line: "C-Class" is not the A-Class,
+  // though both are classes (NumberedModelLines).
+  std::vector<std::string> name_lines;
   // The hyphenated words of those names written together, folded ("icare",
   // "isize" of "I-CARE i-Size"), 4 characters or more: blocking keys, as
   // sellers write them so.
