@@ -463,13 +463,14 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
   for (const char* title : {"Lumora Koleos 2 2.0 dCi", "Lumora Koleos 1.6 dCi 2019"})
     ExpectOneReview(by_marked.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   // A motorcycle's model years written before its model ("MY22-24
-  // FXLRST") are no words of its name, which listings never write so.
+  // FXLRST") are no words of its name, which listings never write so; its
+  // variant's letters are ("ST": the Low Rider S is another).
   Notice bikes = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90007/24", "Motorcycle", "Lumora", "", "",
                             "MY22 FXRST (Low Rider El Diablo), MY22-24 FXLRST (Low Rider ST)");
   bikes.category = "Motor vehicles";
   const MatchRecord bikes_record = FromNotice(bikes);
   ASSERT_EQ(bikes_record.name_words.size(), 2u);
-  EXPECT_EQ(bikes_record.name_words[1], (std::vector<std::string>{"fxlrst", "low", "rider"}));
+  EXPECT_EQ(bikes_record.name_words[1], (std::vector<std::string>{"fxlrst", "low", "rider", "st"}));
   const RecallIndex by_bikes({bikes_record}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
   ExpectOneReview(by_bikes.Match(FromListing(MakeListing("L", "Lumora Low Rider ST FXLRST 117 (2023) | 4.800 km | Stage 1", ""))),
                   "Low Rider ST");
