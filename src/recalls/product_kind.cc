@@ -407,6 +407,7 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
     if (auto stated = state_->vocabulary->FindCategory(category)) given.push_back(*stated);
   const std::vector<double> scores = state_->classifier->TermScores(WithoutBrands(listing.record.Get("title"), listing.brands), "");
   ProductKind kind{KindsOf(scores, given, /*given_first=*/true, state_->min_evidence, /*first_outside=*/0), given, {}, {}};
+  kind.vehicle_ad = GivesMileageOrRegistration(listing.record.Get("title"));
   if (state_->has_not_of()) {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
     for (const auto& [outside, phrase] : state_->not_of_cjk)
@@ -430,7 +431,7 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
           if (phrase == "scale model") kind.not_of.emplace_back(outside, scale);
     // A used vehicle's ad lists its equipment, which the table's words
     // name. Read only when a word is there: most titles have none.
-    if (!kind.not_of.empty() && GivesMileageOrRegistration(listing.record.Get("title"))) kind.not_of.clear();
+    if (!kind.not_of.empty() && kind.vehicle_ad) kind.not_of.clear();
   }
   return kind;
 }

@@ -5607,11 +5607,14 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       // name appliances ("Opel Corsa F 1.2, Klima, PDC": air
       // conditioning), not what it sells. Reviewed, as the vehicle is.
       // Only the electrical kinds a car's equipment is ("Klima", "Navi",
-      // "LED"), not a perfume under the car's name.
+      // "LED"), not a perfume under the car's name; any kind when the title
+      // gives the vehicle's mileage or registration, a used vehicle's ad
+      // ("Peugeot Boxer ..., 18 000 km": no boxer shorts).
       static const std::unordered_set<std::string_view> kEquipment = {"household_appliance", "consumer_electronics", "radio_device",
                                                                       "smart_device",        "led_lamp",             "charger"};
-      const bool vehicle_named = j.whole_vehicle && j.named && (indexed_are_notices_ ? *query_kind : state_->kinds[c]).not_of.empty() &&
-                                 kEquipment.count(j.kinds.listing_kind) != 0;
+      const ProductKind& listing_kind = indexed_are_notices_ ? *query_kind : state_->kinds[c];
+      const bool vehicle_named = j.whole_vehicle && j.named && listing_kind.not_of.empty() &&
+                                 (kEquipment.count(j.kinds.listing_kind) != 0 || listing_kind.vehicle_ad);
       if (j.shared_gtin.empty() && j.kinds.agreement == KindAgreement::kConflict && !j.kinds_doubted && !vehicle_named) {  // another kind of product
         rule_out(j, [&] { return fmt::format("rule: kinds of product in conflict ({} and {}) -> none", j.kinds.notice_kind, j.kinds.listing_kind); });
         continue;

@@ -67,6 +67,11 @@ struct ProductKind {
   // spaces. A word of not_of that the notice has too ("wiper blades" of
   // a wiper blade alert) says nothing.
   std::string words;
+  // A listing's: its title gives a vehicle's mileage or registration
+  // ("8.900 km", "EZ 05/2021"), as a used vehicle's ad does. A kind its
+  // words name is then the vehicle's equipment or its model's name
+  // ("Peugeot Boxer": no boxer shorts).
+  bool vehicle_ad = false;
 };
 
 enum class KindAgreement { kUnknown, kAgree, kConflict };
