@@ -954,6 +954,30 @@ bool IsGenerationMark(std::string_view w) {
   return (w.size() == 1 && w[0] >= 'a' && w[0] <= 'z') || std::find(std::begin(kRoman), std::end(kRoman), w) != std::end(kRoman);
 }
 
+// A vehicle's name without the codes it gives in brackets, a body's or
+// series' ("GLC-class (BR 254)", "Kauai N (OS N)"): words of three
+// characters at most or with a digit, which sellers seldom write. Not a
+// model's name so given ("FXRST (Low Rider El Diablo)").
+std::string WithoutBracketedCodes(std::string_view name) {
+  std::string out;
+  size_t from = 0;
+  for (size_t open = name.find('('); open != std::string_view::npos; open = name.find('(', open + 1)) {
+    const size_t close = name.find(')', open);
+    if (close == std::string_view::npos) break;
+    std::vector<std::string_view> inside;
+    const std::string folded = CollapseToWords(FoldForMatching(name.substr(open + 1, close - open - 1)));
+    SplitWords(folded, &inside);
+    const bool code = !inside.empty() && std::all_of(inside.begin(), inside.end(), [](std::string_view w) {
+      return w.size() <= 3 || std::any_of(w.begin(), w.end(), IsDigit);
+    });
+    if (!code) continue;
+    out.append(name.substr(from, open - from)).append(" ");
+    from = close + 1;
+  }
+  out.append(name.substr(from));
+  return out;
+}
+
 // Whether `word` (folded) stands alone in brackets in `name` ("Stinger
 // (CK)": "ck").
 bool BracketedIn(std::string_view name, std::string_view word) {
@@ -983,10 +1007,11 @@ bool InitialsOf(std::string_view brand_words, std::string_view word) {
 // "5series", "Serie 3", "3er", or a model's: "320d", "118i", "530e",
 // "740Li", "M340i"): "aclass", "3series". A number alone is no BMW model
 // ("320" is not: BMW's have a letter after).
+const std::unordered_set<std::string_view> kClassWords = {"class", "klasse", "classe", "clase", "klasa", "klasy", "trida",
+                                                          "trieda", "osztaly", "klass", "klassen"};
+const std::unordered_set<std::string_view> kSeriesWords = {"series", "serie", "seria", "serii", "sorozat", "rada", "reeks"};
+
 std::vector<std::string> NumberedModelLines(const std::vector<std::string_view>& words) {
-  static const std::unordered_set<std::string_view> kClassWords = {"class", "klasse", "classe", "clase", "klasa", "klasy", "trida",
-                                                                   "trieda", "osztaly", "klass", "klassen"};
-  static const std::unordered_set<std::string_view> kSeriesWords = {"series", "serie", "seria", "serii", "sorozat", "rada", "reeks"};
   const auto class_letter = [](std::string_view w) {
     return w.size() == 1 && std::string_view("abcegrstvx").find(w[0]) != std::string_view::npos;
   };
@@ -1387,13 +1412,29 @@ bool NamesAnotherModelLine(std::string_view title, const MatchRecord& notice, si
 bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t k, const PreparedRecord& notice_prepared) {
   const std::vector<std::string>& words = notice.name_words[k];
   bool translated = false;
-  if (k < notice.name_lines.size() && !notice.name_lines[k].empty()) {
-    // A numbered model line: that line, by its name or a model's, and no
-    // other word of the name ("class" is every class's).
+  const bool line = k < notice.name_lines.size() && !notice.name_lines[k].empty();
+  // A BMW's series named by its digit alone ("i5, 5, i7, 7" of a real
+  // alert), which a model of it names too ("520d").
+  const bool series_digit = words.size() == 1 && words[0].size() == 1 && words[0][0] >= '1' && words[0][0] <= '8';
+  const auto title_lines = [&l] {
     thread_local std::vector<std::string_view> title;
     SplitWords(l.title, &title);
-    const std::vector<std::string> lines = NumberedModelLines(title);
+    return NumberedModelLines(title);
+  };
+  if (line) {
+    // A numbered model line: that line, by its name or a model's, and the
+    // name's other words ("amg" of "C-Class AMG"); not its word "class",
+    // which every class has.
+    const std::vector<std::string> lines = title_lines();
     if (std::find(lines.begin(), lines.end(), notice.name_lines[k]) == lines.end()) return false;
+    thread_local std::vector<std::string> rest;
+    rest.clear();
+    for (const std::string& w : words)
+      if (w.size() > 1 && kClassWords.count(w) == 0 && kSeriesWords.count(w) == 0 && w != notice.name_lines[k]) rest.push_back(w);
+    if (!rest.empty() && !TitleHasEvery(l, rest)) return false;
+  } else if (series_digit && !TitleHasEvery(l, words) && NamesAVehicle(notice_prepared)) {
+    const std::vector<std::string> lines = title_lines();
+    if (std::find(lines.begin(), lines.end(), words[0] + "series") == lines.end()) return false;
   } else if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) {
     // A vehicle's generation mark run on ("500X" for the alert's "500 X").
     if (k >= notice.name_marks.size() || notice.name_marks[k].empty() || !NamesAVehicle(notice_prepared)) return false;
@@ -3527,7 +3568,7 @@ MatchRecord FromNotice(const Notice& n) {
     for (const std::string_view one : names) {
       std::vector<std::string> words;
       uint8_t powertrains = 0;
-      std::string folded = CollapseToWords(FoldForMatching(one));
+      std::string folded = CollapseToWords(FoldForMatching(names_a_vehicle ? WithoutBracketedCodes(one) : std::string(one)));
       if (names_a_vehicle) folded = WithoutPowertrains(folded, &powertrains);
       // A number is part of the name however short: "14 Her" and "16 Her"
       // are two perfumes. But not a vehicle's model years ("MY22-24
@@ -3564,6 +3605,10 @@ MatchRecord FromNotice(const Notice& n) {
           if (std::find(words.begin(), words.end(), w) == words.end()) words.emplace_back(w);
           continue;
         }
+        // "GLC-class": sellers write "GLC".
+        if (names_a_vehicle && kClassWords.count(w) != 0 && i > 0 && folded_words[i - 1].size() >= 2 &&
+            std::all_of(folded_words[i - 1].begin(), folded_words[i - 1].end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+          continue;
         if (names_a_vehicle && w.starts_with("my") && (w.size() == 2 || IsModelYearDigits(w.substr(2)))) {
           // "my" alone, then the year ("MY 22"); the range's other years.
           if (w.size() == 2 && (i + 1 == folded_words.size() || !IsModelYearDigits(folded_words[i + 1]))) continue;
@@ -3640,9 +3685,10 @@ MatchRecord FromNotice(const Notice& n) {
         }
         std::string compact = CompactAlnum(folded);
         r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
-        // A numbered model line alone ("A-Class", "3 Series", "5series").
+        // A numbered model line ("A-Class", "3 Series", "5series", "C-Class
+        // AMG").
         std::string line;
-        if (names_a_vehicle && folded_words.size() <= 2)
+        if (names_a_vehicle)
           if (std::vector<std::string> lines = NumberedModelLines(folded_words); lines.size() == 1) line = std::move(lines.front());
         r.name_lines.push_back(std::move(line));
       }
@@ -4843,7 +4889,11 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       // And its hyphenated words written together ("ICARE" of "I-CARE").
       for (const std::string& w : record.name_joined) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
       for (const std::string& line : record.name_lines)
-        if (!line.empty()) keys.push_back(fmt::format("b:{}|{}", name, line));
+        if (!line.empty()) keys.push_back(fmt::format("b:{}|{}", name, Singular(line)));
+      if (vehicle_notice)
+        for (const auto& words : record.name_words)
+          if (words.size() == 1 && words[0].size() == 1 && words[0][0] >= '1' && words[0][0] <= '8')
+            keys.push_back(fmt::format("b:{}|{}", name, Singular(words[0] + "series")));
     }
   }
   // A notice without a brand whose product name holds one where a listing

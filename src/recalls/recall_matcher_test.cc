@@ -673,6 +673,19 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
   for (const char* title : {"BMW 320d Touring (E91), EZ 09/2007", "BMW 3er Touring 2007", "BMW Serie 3 Touring 2007", "BMW 118i 2007"})
     EXPECT_TRUE(reviewed(series, title, "BMW")) << title;
   for (const char* title : {"BMW 520d Touring, 2007", "BMW 320 Touring 2007"}) EXPECT_FALSE(reviewed(series, title, "BMW")) << title;
+  // A line with more words, the class word after a model of letters, and
+  // a body's code in brackets, which sellers seldom write (A12/00410/24's
+  // "C-Class AMG", A12/01655/23's "GLC-class (BR 254)").
+  const RecallIndex amg = alert("Mercedes-Benz", "C-Class AMG", "27.09.2022 - 30.06.2023");
+  EXPECT_TRUE(reviewed(amg, "Mercedes-AMG C 43 4MATIC T-Modell, 12/2022", "Mercedes-Benz"));
+  EXPECT_FALSE(reviewed(amg, "Mercedes-Benz C 220 d T-Modell, 12/2022", "Mercedes-Benz"));
+  const RecallIndex glc = alert("Mercedes-Benz", "GLC-class (BR 254)", "18.03.2022 - 19.04.2023");
+  EXPECT_TRUE(reviewed(glc, "Mercedes-Benz GLC 300 4MATIC (X254) AMG Line, EZ 11/2022", "Mercedes-Benz"));
+  // A series named by its digit alone (A12/00996/24's "i5, 5, i7, 7, ... 1").
+  const RecallIndex digits = alert("Bmw", "i5, 5, i7, 7, 1", "09.06.2022 - 27.01.2024");
+  for (const char* title : {"BMW 118i (F40) Sport Line, 06/2023", "BMW 520d Limousine (G60), 01/2024", "BMW i5 eDrive40, 2024"})
+    EXPECT_TRUE(reviewed(digits, title, "BMW")) << title;
+  EXPECT_FALSE(reviewed(digits, "BMW 320d Touring (G21), 06/2023", "BMW"));
   // A variant's letters: the Q4 e-tron is not the e-tron GT.
   const RecallIndex gt = alert("Audi", "e-tron GT, RS e-tron GT", "09.01.2020 - 16.02.2024");
   EXPECT_TRUE(reviewed(gt, "Audi e-tron GT quattro 2022", "Audi"));

@@ -175,11 +175,19 @@ RecordRead ReadSafetyGateRecord(const Json& record) {
   // (a parts maker so named is parted too, and either part then agrees
   // with a listing's brand, as a joint recall's makes do); elsewhere it
   // stays ("SUN & SPORT").
+  // A make and its maker's company name written with " - " between ("VW -
+  // Volkswagen AG") are parted too: each agrees with a listing's brand.
   if (AsciiLower(Trim(n.category)).starts_with("motor vehicle")) {
     std::vector<std::string> makes;
     for (const std::string& brand : n.brands)
-      for (const std::string& make : SplitList(brand, "&"))
-        if (!IsUnknownPlaceholder(make)) AddUnique(&makes, make);
+      for (const std::string& make : SplitList(brand, "&")) {
+        std::string_view rest = make;
+        for (size_t dash = rest.find(" - "); !rest.empty(); dash = rest.find(" - ")) {
+          const std::string part = Trim(rest.substr(0, dash));
+          if (!part.empty() && !IsUnknownPlaceholder(part)) AddUnique(&makes, part);
+          rest = dash == std::string_view::npos ? std::string_view() : rest.substr(dash + 3);
+        }
+      }
     n.brands = std::move(makes);
     if (n.brands.empty()) TakeMakesFromDescription(&n);
   }

@@ -328,8 +328,9 @@ TEST(SafetyGateImportTest, TheSharedSamplesModelAndBrandFields) {
   }
   EXPECT_EQ(with_ampersand, 2u);
   // Of 319 brand fields, one of which, "Neuvedena" (not stated), names
-  // none: 341; and a brandless vehicle alert's two makes in its description.
-  EXPECT_EQ(brands, 343u);
+  // none: 341, and one more for "VW - Volkswagen AG", a make and its
+  // maker; and a brandless vehicle alert's two makes in its description.
+  EXPECT_EQ(brands, 344u);
   const auto em = std::find_if(f.notices.begin(), f.notices.end(), [](const Notice& n) { return n.id == "EM/00004/24"; });
   ASSERT_NE(em, f.notices.end());
   EXPECT_EQ(em->brands, (Strings{"Citroen", "DS"}));
@@ -341,8 +342,13 @@ TEST(SafetyGateImportTest, AVehiclesMakesJoinedByAnAmpersandAreTwoBrands) {
        "product_category": "Motor vehicles"},
       {"alert_number": "A12/09311/24", "product_name": "Passenger car", "brand": "Peugeot & Citroen / Opel", "product_category": "motor vehicles"},
       {"alert_number": "A12/09312/24", "product_name": "Sports bag", "brand": "SUN & SPORT", "product_category": "Hobby/sports equipment"},
-      {"alert_number": "A12/09313/24", "product_name": "Passenger car", "brand": "Unknown & Fiat", "product_category": "Motor vehicles"}])");
-  ASSERT_EQ(f.notices.size(), 4u);
+      {"alert_number": "A12/09313/24", "product_name": "Passenger car", "brand": "Unknown & Fiat", "product_category": "Motor vehicles"},
+      {"alert_number": "A12/09314/24", "product_name": "Passenger car", "brand": "VW - Volkswagen AG", "product_category": "Motor vehicles"},
+      {"alert_number": "A12/09315/24", "product_name": "Sports bag", "brand": "Sun - Sport", "product_category": "Hobby/sports equipment"}])");
+  ASSERT_EQ(f.notices.size(), 6u);
+  // A make and its maker's company (A12/03161/24 of the shared sample).
+  EXPECT_EQ(f.notices[4].brands, (Strings{"VW", "Volkswagen AG"}));
+  EXPECT_EQ(f.notices[5].brands, Strings{"Sun - Sport"});
   EXPECT_EQ(f.notices[0].brands, (Strings{"Citroen", "DS"}));
   EXPECT_EQ(f.notices[1].brands, (Strings{"Peugeot", "Citroen", "Opel"}));
   EXPECT_EQ(f.notices[2].brands, Strings{"SUN & SPORT"});
