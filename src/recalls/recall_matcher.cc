@@ -3624,7 +3624,13 @@ MatchRecord FromNotice(const Notice& n) {
         const bool vehicle_letters = names_a_vehicle && w.size() == 2 && std::isalpha(static_cast<unsigned char>(w[0])) != 0 &&
                                      std::isalpha(static_cast<unsigned char>(w[1])) != 0 && w != "ii" && w != "iv" && w != "vi" &&
                                      w != "ix" && !BracketedIn(one, w) && !InitialsOf(brand_words, w);
-        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit) || short_model || vehicle_letters) && !HasWord(product, w) &&
+        // A vehicle name's letter before another word ("F-PACE", "T-Roc"):
+        // the E-Pace is not the F-Pace.
+        const bool vehicle_initial = names_a_vehicle && w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0])) != 0 &&
+                                     i + 1 < folded_words.size() && std::isalpha(static_cast<unsigned char>(folded_words[i + 1][0])) != 0 &&
+                                     kClassWords.count(folded_words[i + 1]) == 0;
+        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit) || short_model || vehicle_letters || vehicle_initial) &&
+            !HasWord(product, w) &&
             !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);

@@ -686,6 +686,10 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
   for (const char* title : {"BMW 118i (F40) Sport Line, 06/2023", "BMW 520d Limousine (G60), 01/2024", "BMW i5 eDrive40, 2024"})
     EXPECT_TRUE(reviewed(digits, title, "BMW")) << title;
   EXPECT_FALSE(reviewed(digits, "BMW 320d Touring (G21), 06/2023", "BMW"));
+  // A letter before the model's word (A12/01915/24's "F-PACE").
+  const RecallIndex pace = alert("Jaguar", "F-PACE", "19.09.2023 - 17.01.2024");
+  EXPECT_TRUE(reviewed(pace, "Jaguar F-Pace P400e R-Dynamic SE, EZ 02/2024", "Jaguar"));
+  EXPECT_FALSE(reviewed(pace, "Jaguar E-Pace P250 R-Dynamic, EZ 02/2024", "Jaguar"));
   // A variant's letters: the Q4 e-tron is not the e-tron GT.
   const RecallIndex gt = alert("Audi", "e-tron GT, RS e-tron GT", "09.01.2020 - 16.02.2024");
   EXPECT_TRUE(reviewed(gt, "Audi e-tron GT quattro 2022", "Audi"));
