@@ -3558,7 +3558,24 @@ MatchRecord FromNotice(const Notice& n) {
   const std::string name = n.product_name.empty() ? n.title : n.product_name;
   const std::string product = CollapseToWords(FoldForMatching(name));
   const bool names_a_vehicle = n.source == NoticeSource::kEuSafetyGate && IsVehicleWord(product.substr(product.rfind(' ') + 1));
-  if (const std::vector<std::string_view> names = NamesInDescription(n.description, names_a_vehicle); !names.empty()) {
+  // A vehicle alert of several makes may write each model with its make
+  // in brackets and no comma between ("Berlingo (Citroen) Partner
+  // (Peugeot) Proace city(Toyota) Combo(Opel)"): those brackets part the
+  // models as commas do.
+  std::string described = n.description;
+  if (names_a_vehicle && r.brands.size() > 1) {
+    size_t parted = 0;
+    for (size_t open = described.find('('); open != std::string::npos; open = described.find('(', open + 1)) {
+      const size_t close = described.find(')', open);
+      if (close == std::string::npos) break;
+      const std::string make = BrandKey(std::string_view(described).substr(open + 1, close - open - 1));
+      if (make.empty() || std::none_of(r.brands.begin(), r.brands.end(), [&](const std::string& b) { return BrandKey(b) == make; })) continue;
+      described.replace(open, close - open + 1, ", ");
+      ++parted;
+    }
+    if (parted < 2) described = n.description;
+  }
+  if (const std::vector<std::string_view> names = NamesInDescription(described, names_a_vehicle); !names.empty()) {
     // An alert without a brand whose description names the product ("LED
     // Crystal Magic Ball Light", "Slime Melma di Miele"): that name, whole,
     // is what the title of a listing selling it has, as a CPSC name

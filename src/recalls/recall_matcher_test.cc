@@ -686,6 +686,14 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
   for (const char* title : {"BMW 118i (F40) Sport Line, 06/2023", "BMW 520d Limousine (G60), 01/2024", "BMW i5 eDrive40, 2024"})
     EXPECT_TRUE(reviewed(digits, title, "BMW")) << title;
   EXPECT_FALSE(reviewed(digits, "BMW 320d Touring (G21), 06/2023", "BMW"));
+  // Models each with its make in brackets, no comma between (A12/00859/24).
+  Notice vans = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90021/24", "Passenger car", "CITROEN", "", "",
+                           "Berlingo (Citroen) Partner (Peugeot) Proace city(Toyota) Combo(Opel)");
+  vans.brands = {"CITROEN", "Opel", "Peugeot", "Toyota"};
+  vans.category = "Motor vehicles";
+  const MatchRecord vans_record = FromNotice(vans);
+  ASSERT_EQ(vans_record.name_words.size(), 4u);
+  EXPECT_EQ(vans_record.name_words[2], (std::vector<std::string>{"proace", "city"}));
   // A letter before the model's word (A12/01915/24's "F-PACE").
   const RecallIndex pace = alert("Jaguar", "F-PACE", "19.09.2023 - 17.01.2024");
   EXPECT_TRUE(reviewed(pace, "Jaguar F-Pace P400e R-Dynamic SE, EZ 02/2024", "Jaguar"));
