@@ -1015,7 +1015,6 @@ std::vector<std::string> NumberedModelLines(const std::vector<std::string_view>&
   const auto class_letter = [](std::string_view w) {
     return w.size() == 1 && std::string_view("abcegrstvx").find(w[0]) != std::string_view::npos;
   };
-  const auto all_digits = [](std::string_view w) { return !w.empty() && std::all_of(w.begin(), w.end(), IsDigit); };
   const auto series_digit = [](std::string_view w) { return w.size() == 1 && w[0] >= '1' && w[0] <= '8'; };
   // A class's model number: three digits in tens ("200", "220", "580") or
   // an AMG model's two ("35", "63"). Not a body's chassis code, a letter
@@ -1033,8 +1032,12 @@ std::vector<std::string> NumberedModelLines(const std::vector<std::string_view>&
     const std::string_view w = words[i];
     const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
     const std::string_view before = i > 0 ? words[i - 1] : std::string_view();
-    if (class_letter(w) && (kClassWords.count(next) != 0 || kClassWords.count(before) != 0 || (all_digits(next) && model_number(next))))
-      add(std::string(w) + "class");
+    // The model's number, and its letters run on ("220d", "300de").
+    size_t digits = 0;
+    while (digits < next.size() && IsDigit(next[digits])) ++digits;
+    const bool model_next = digits > 0 && model_number(next.substr(0, digits)) && next.size() - digits <= 2 &&
+                            std::all_of(next.begin() + digits, next.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (class_letter(w) && (kClassWords.count(next) != 0 || kClassWords.count(before) != 0 || model_next)) add(std::string(w) + "class");
     if (series_digit(w) && (kSeriesWords.count(next) != 0 || kSeriesWords.count(before) != 0)) add(std::string(w) + "series");
     // One word: "c220d", "a200"; "3series"; "3er"; "320d", "m340i".
     if (w.size() >= 3 && class_letter(w.substr(0, 1))) {

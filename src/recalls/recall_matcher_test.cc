@@ -661,7 +661,8 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
   // line, nor a body's chassis code ("C253" is a GLC Coupé).
   const RecallIndex a_class = alert("Mercedes-Benz", "A-Class, B-Class", "18.6.2024 - 18.7.2024");
   for (const char* title : {"Mercedes-Benz A 200 Limousine Progressive, EZ 08/2024", "Mercedes-Benz A-Klasse A 180 d, 2024",
-                            "Mercedes-Benz Classe A 200 Progressive", "Mercedes-Benz B200d Progressive 2024", "Mercedes-AMG A 35 4MATIC 2024"})
+                            "Mercedes-Benz Classe A 200 Progressive", "Mercedes-Benz B200d Progressive 2024", "Mercedes-AMG A 35 4MATIC 2024",
+                            "MB A 220d 4MATIC 2024"})
     EXPECT_TRUE(reviewed(a_class, title, "Mercedes-Benz")) << title;
   for (const char* title : {"Mercedes-Benz C-Class C 200 Saloon, 07/2024", "Mercedes-Benz C 220 d T-Modell 2024",
                             "Mercedes-Benz GLC 250 d 4Matic Coupe (C253), 2024"})
