@@ -63,8 +63,8 @@ constexpr std::string_view kKinds[] = {
     "smartphone smartphones | smartfon",
     "camera cameras | kamera camara fotocamera telecamera",
     "drone drones | drohne dron",
-    "magnifier magnifiers | lupe handlupe leselupe standlupe vergrosserungsglas loupe lupa vergrootglas loep",
-    "cutter cutters | freischneider motorsense debroussailleuse desbrozadora decespugliatore wykaszarka kosa kosy bosmaaier",
+    "magnifier magnifiers | lupe handlupe leselupe standlupe vergrosserungsglas loupe lupa vergrootglas loep forstoringsglas suurennuslasi",
+    "cutter cutters | freischneider motorsense debroussailleuse desbrozadora decespugliatore wykaszarka kosa kosy bosmaaier krovinorez",
     // Toys and childcare articles.
     "toy toys | spielzeug jouet jouets juguete juguetes giocattolo giocattoli zabawka zabawki speelgoed",
     "doll dolls | puppe poupee poupees muneca munecas bambola bambole lalka lalki",

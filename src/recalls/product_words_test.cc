@@ -36,7 +36,9 @@ TEST(ProductWordsTest, TranslationsInEitherDirectionButNotEnglishSynonyms) {
   // Goods whose alerts name no brand, with a barcode sellers copy: a word
   // of the alert's title in the listing's language is what agrees.
   EXPECT_TRUE(TranslatesProductWord("loupe", "magnifier"));
-  EXPECT_TRUE(TranslatesProductWord("handlupe", "magnifier"));  // "lupe" is too short a part of a compound to be read alone
+  EXPECT_TRUE(TranslatesProductWord("handlupe", "magnifier"));
+  EXPECT_TRUE(TranslatesProductWord("forstoringsglas", "magnifier"));  // Swedish; "suurennuslasi" Finnish
+  EXPECT_TRUE(TranslatesProductWord("krovinorez", "cutters"));         // Czech "křovinořez", a brush cutter  // "lupe" is too short a part of a compound to be read alone
   EXPECT_TRUE(TranslatesProductWord("freischneider", "cutters"));
   EXPECT_TRUE(TranslatesProductWord("paperelle", "duck"));
   EXPECT_TRUE(TranslatesProductWord("maschera", "mascarilla"));  // a hair mask named in Spanish, sold in Italian
