@@ -649,44 +649,59 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
     const auto m = index.Match(FromListing(MakeListing("L", title, brand)));
     return m.size() == 1 && m[0].action == RecallAction::kReview;
   };
-  // Two letters, and short parts hyphenated.
-  const RecallIndex nx = alert("Lexus", "NX", "30.06.2023 - 16.01.2024");
-  EXPECT_TRUE(reviewed(nx, "Lexus NX 450h+ F Sport Line, 1e toelating 11/2023", "Lexus"));
-  EXPECT_FALSE(reviewed(nx, "Lexus RX 450h+ F Sport Line, 11/2023", "Lexus"));
-  const RecallIndex honda = alert("Honda", "Civic, CR-V, Accord, HR-V", "01.06.2020 - 01.03.2021");
-  EXPECT_TRUE(reviewed(honda, "Honda CR-V 2.0 i-MMD Hybrid AWD Elegance, EZ 11/2020", "Honda"));
-  EXPECT_TRUE(reviewed(honda, "Honda HR-V 1.5 i-VTEC, 2020", "Honda"));
-  EXPECT_FALSE(reviewed(honda, "Honda ZR-V 2.0 e:HEV, 2020", "Honda"));
-  // A maker's numbered line, by its name or a model of it; not another
-  // line, nor a body's chassis code ("C253" is a GLC Coupé).
-  const RecallIndex a_class = alert("Mercedes-Benz", "A-Class, B-Class", "18.6.2024 - 18.7.2024");
-  for (const char* title : {"Mercedes-Benz A 200 Limousine Progressive, EZ 08/2024", "Mercedes-Benz A-Klasse A 180 d, 2024",
-                            "Mercedes-Benz Classe A 200 Progressive", "Mercedes-Benz B200d Progressive 2024", "Mercedes-AMG A 35 4MATIC 2024",
-                            "MB A 220d 4MATIC 2024"})
-    EXPECT_TRUE(reviewed(a_class, title, "Mercedes-Benz")) << title;
-  for (const char* title : {"Mercedes-Benz C-Class C 200 Saloon, 07/2024", "Mercedes-Benz C 220 d T-Modell 2024",
-                            "Mercedes-Benz GLC 250 d 4Matic Coupe (C253), 2024"})
-    EXPECT_FALSE(reviewed(a_class, title, "Mercedes-Benz")) << title;
-  const RecallIndex c_class = alert("Mercedes-Benz", "C-Class", "30.06.2021 - 6.06.2023");
-  EXPECT_FALSE(reviewed(c_class, "Mercedes-Benz GLC 250 d 4Matic Coupe (C253), 09/2021", "Mercedes-Benz"));
-  EXPECT_TRUE(reviewed(c_class, "Mercedes-Benz C220d (S206) Avantgarde, 09/2021", "Mercedes-Benz"));
-  const RecallIndex series = alert("Bmw", "1 series, 3 series, X3, E91 with 8TP", "02.01.2006 - 28.05.2008");
-  for (const char* title : {"BMW 320d Touring (E91), EZ 09/2007", "BMW 3er Touring 2007", "BMW Serie 3 Touring 2007", "BMW 118i 2007"})
-    EXPECT_TRUE(reviewed(series, title, "BMW")) << title;
-  for (const char* title : {"BMW 520d Touring, 2007", "BMW 320 Touring 2007"}) EXPECT_FALSE(reviewed(series, title, "BMW")) << title;
-  // A line with more words, the class word after a model of letters, and
-  // a body's code in brackets, which sellers seldom write (A12/00410/24's
-  // "C-Class AMG", A12/01655/23's "GLC-class (BR 254)").
-  const RecallIndex amg = alert("Mercedes-Benz", "C-Class AMG", "27.09.2022 - 30.06.2023");
-  EXPECT_TRUE(reviewed(amg, "Mercedes-AMG C 43 4MATIC T-Modell, 12/2022", "Mercedes-Benz"));
-  EXPECT_FALSE(reviewed(amg, "Mercedes-Benz C 220 d T-Modell, 12/2022", "Mercedes-Benz"));
-  const RecallIndex glc = alert("Mercedes-Benz", "GLC-class (BR 254)", "18.03.2022 - 19.04.2023");
-  EXPECT_TRUE(reviewed(glc, "Mercedes-Benz GLC 300 4MATIC (X254) AMG Line, EZ 11/2022", "Mercedes-Benz"));
-  // A series named by its digit alone (A12/00996/24's "i5, 5, i7, 7, ... 1").
-  const RecallIndex digits = alert("Bmw", "i5, 5, i7, 7, 1", "09.06.2022 - 27.01.2024");
-  for (const char* title : {"BMW 118i (F40) Sport Line, 06/2023", "BMW 520d Limousine (G60), 01/2024", "BMW i5 eDrive40, 2024"})
-    EXPECT_TRUE(reviewed(digits, title, "BMW")) << title;
-  EXPECT_FALSE(reviewed(digits, "BMW 320d Touring (G21), 06/2023", "BMW"));
+  // An alert's brand, models and period; the listings (title, brand)
+  // reviewed, then those that are not.
+  struct Case {
+    const char *brand, *models, *period;
+    std::vector<std::pair<const char*, const char*>> reviewed, not_reviewed;
+  };
+  const Case cases[] = {
+      // Two letters, and short parts hyphenated.
+      {"Lexus", "NX", "30.06.2023 - 16.01.2024", {{"Lexus NX 450h+ F Sport Line, 1e toelating 11/2023", "Lexus"}},
+       {{"Lexus RX 450h+ F Sport Line, 11/2023", "Lexus"}}},
+      {"Honda", "Civic, CR-V, Accord, HR-V", "01.06.2020 - 01.03.2021",
+       {{"Honda CR-V 2.0 i-MMD Hybrid AWD Elegance, EZ 11/2020", "Honda"}, {"Honda HR-V 1.5 i-VTEC, 2020", "Honda"}},
+       {{"Honda ZR-V 2.0 e:HEV, 2020", "Honda"}}},
+      // A maker's numbered line, by its name or a model of it; not another
+      // line, nor a body's chassis code ("C253" is a GLC Coupé); nor made
+      // after the period, in the seller's words for it.
+      {"Mercedes-Benz", "A-Class, B-Class", "18.6.2024 - 18.7.2024",
+       {{"Mercedes-Benz A 200 Limousine Progressive, EZ 08/2024", "Mercedes-Benz"}, {"Mercedes-Benz A-Klasse A 180 d, 2024", "Mercedes-Benz"},
+        {"Mercedes-Benz Classe A 200 Progressive", "Mercedes-Benz"}, {"Mercedes-Benz B200d Progressive 2024", "Mercedes-Benz"},
+        {"Mercedes-AMG A 35 4MATIC 2024", "Mercedes-Benz"}, {"MB A 220d 4MATIC 2024", "Mercedes-Benz"}},
+       {{"Mercedes-Benz C-Class C 200 Saloon, 07/2024", "Mercedes-Benz"}, {"Mercedes-Benz C 220 d T-Modell 2024", "Mercedes-Benz"},
+        {"Mercedes-Benz GLC 250 d 4Matic Coupe (C253), 2024", "Mercedes-Benz"},
+        {"Mercedes-Benz A 200, Produktionsdatum 02/2025", "Mercedes-Benz"}, {"Mercedes-Benz A 200, gyártási idő 03/2025", "Mercedes-Benz"},
+        {"Mercedes-Benz A 200, bouwdatum 01/2025", "Mercedes-Benz"}}},
+      {"Mercedes-Benz", "C-Class", "30.06.2021 - 6.06.2023", {{"Mercedes-Benz C220d (S206) Avantgarde, 09/2021", "Mercedes-Benz"}},
+       {{"Mercedes-Benz GLC 250 d 4Matic Coupe (C253), 09/2021", "Mercedes-Benz"}}},
+      {"Bmw", "1 series, 3 series, X3, E91 with 8TP", "02.01.2006 - 28.05.2008",
+       {{"BMW 320d Touring (E91), EZ 09/2007", "BMW"}, {"BMW 3er Touring 2007", "BMW"}, {"BMW Serie 3 Touring 2007", "BMW"},
+        {"BMW 118i 2007", "BMW"}},
+       {{"BMW 520d Touring, 2007", "BMW"}, {"BMW 320 Touring 2007", "BMW"}}},
+      // A line with more words, the class word after a model of letters, and
+      // a body's code in brackets, which sellers seldom write (A12/00410/24's
+      // "C-Class AMG", A12/01655/23's "GLC-class (BR 254)").
+      {"Mercedes-Benz", "C-Class AMG", "27.09.2022 - 30.06.2023", {{"Mercedes-AMG C 43 4MATIC T-Modell, 12/2022", "Mercedes-Benz"}},
+       {{"Mercedes-Benz C 220 d T-Modell, 12/2022", "Mercedes-Benz"}}},
+      {"Mercedes-Benz", "GLC-class (BR 254)", "18.03.2022 - 19.04.2023",
+       {{"Mercedes-Benz GLC 300 4MATIC (X254) AMG Line, EZ 11/2022", "Mercedes-Benz"}}, {}},
+      // A series named by its digit alone (A12/00996/24's "i5, 5, i7, 7, ... 1").
+      {"Bmw", "i5, 5, i7, 7, 1", "09.06.2022 - 27.01.2024",
+       {{"BMW 118i (F40) Sport Line, 06/2023", "BMW"}, {"BMW 520d Limousine (G60), 01/2024", "BMW"}, {"BMW i5 eDrive40, 2024", "BMW"}},
+       {{"BMW 320d Touring (G21), 06/2023", "BMW"}}},
+      // A letter before the model's word (A12/01915/24's "F-PACE"), and a
+      // variant's letters: the Q4 e-tron is not the e-tron GT.
+      {"Jaguar", "F-PACE", "19.09.2023 - 17.01.2024", {{"Jaguar F-Pace P400e R-Dynamic SE, EZ 02/2024", "Jaguar"}},
+       {{"Jaguar E-Pace P250 R-Dynamic, EZ 02/2024", "Jaguar"}}},
+      {"Audi", "e-tron GT, RS e-tron GT", "09.01.2020 - 16.02.2024", {{"Audi e-tron GT quattro 2022", "Audi"}},
+       {{"Audi Q4 e-tron 40 Sportback, 2022", "Audi"}}},
+  };
+  for (const Case& c : cases) {
+    const RecallIndex index = alert(c.brand, c.models, c.period);
+    for (const auto& [title, brand] : c.reviewed) EXPECT_TRUE(reviewed(index, title, brand)) << c.models << ": " << title;
+    for (const auto& [title, brand] : c.not_reviewed) EXPECT_FALSE(reviewed(index, title, brand)) << c.models << ": " << title;
+  }
   // Models each with its make in brackets, no comma between (A12/00859/24).
   Notice vans = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90021/24", "Passenger car", "CITROEN", "", "",
                            "Berlingo (Citroen) Partner (Peugeot) Proace city(Toyota) Combo(Opel)");
@@ -695,18 +710,6 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
   const MatchRecord vans_record = FromNotice(vans);
   ASSERT_EQ(vans_record.name_words.size(), 4u);
   EXPECT_EQ(vans_record.name_words[2], (std::vector<std::string>{"proace", "city"}));
-  // A letter before the model's word (A12/01915/24's "F-PACE").
-  const RecallIndex pace = alert("Jaguar", "F-PACE", "19.09.2023 - 17.01.2024");
-  EXPECT_TRUE(reviewed(pace, "Jaguar F-Pace P400e R-Dynamic SE, EZ 02/2024", "Jaguar"));
-  EXPECT_FALSE(reviewed(pace, "Jaguar E-Pace P250 R-Dynamic, EZ 02/2024", "Jaguar"));
-  // A variant's letters: the Q4 e-tron is not the e-tron GT.
-  const RecallIndex gt = alert("Audi", "e-tron GT, RS e-tron GT", "09.01.2020 - 16.02.2024");
-  EXPECT_TRUE(reviewed(gt, "Audi e-tron GT quattro 2022", "Audi"));
-  EXPECT_FALSE(reviewed(gt, "Audi Q4 e-tron 40 Sportback, 2022", "Audi"));
-  // Made after the period, in the seller's words for it.
-  for (const char* title : {"Mercedes-Benz A 200, Produktionsdatum 02/2025", "Mercedes-Benz A 200, gyártási idő 03/2025",
-                            "Mercedes-Benz A 200, bouwdatum 01/2025"})
-    EXPECT_FALSE(reviewed(a_class, title, "Mercedes-Benz")) << title;
 }
 
 TEST_F(RecallMatcherTest, AGtinWithoutItsLeadingZerosIsTheSameGtin) {
