@@ -1000,6 +1000,12 @@ bool InitialsOf(std::string_view brand_words, std::string_view word) {
   return false;
 }
 
+// The words for a maker's class and series in the languages sellers
+// write ("A-Klasse", "Classe A", "Serie 3", "3 sorozat").
+const std::unordered_set<std::string_view> kClassWords = {"class", "klasse", "classe", "clase", "klasa", "klasy", "trida",
+                                                          "trieda", "osztaly", "klass", "klassen"};
+const std::unordered_set<std::string_view> kSeriesWords = {"series", "serie", "seria", "serii", "sorozat", "rada", "reeks"};
+
 // The numbered model lines a vehicle's name or title (folded words) gives
 // as the makers number them: Mercedes-Benz's classes, by their letter
 // ("A-Class", "A-Klasse", "Classe A", "Klasa A") or a model's name ("A
@@ -1007,10 +1013,6 @@ bool InitialsOf(std::string_view brand_words, std::string_view word) {
 // "5series", "Serie 3", "3er", or a model's: "320d", "118i", "530e",
 // "740Li", "M340i"): "aclass", "3series". A number alone is no BMW model
 // ("320" is not: BMW's have a letter after).
-const std::unordered_set<std::string_view> kClassWords = {"class", "klasse", "classe", "clase", "klasa", "klasy", "trida",
-                                                          "trieda", "osztaly", "klass", "klassen"};
-const std::unordered_set<std::string_view> kSeriesWords = {"series", "serie", "seria", "serii", "sorozat", "rada", "reeks"};
-
 std::vector<std::string> NumberedModelLines(const std::vector<std::string_view>& words) {
   const auto class_letter = [](std::string_view w) {
     return w.size() == 1 && std::string_view("abcegrstvx").find(w[0]) != std::string_view::npos;
