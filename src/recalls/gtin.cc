@@ -107,6 +107,22 @@ bool IsRestrictedCirculationGtin(std::string_view gtin14) {
   return gtin13.substr(0, 2) == "02" || gtin13.substr(0, 2) == "04" || gtin13[0] == '2';
 }
 
+bool LooksMadeUpGtin(std::string_view gtin14) {
+  if (gtin14.size() != 14) return false;
+  // The digits after the leading zeros a shorter GTIN is padded with, and
+  // before the check digit.
+  std::string_view body = gtin14.substr(0, 13);
+  while (!body.empty() && body.front() == '0') body.remove_prefix(1);
+  int up = 1, down = 1;
+  for (size_t i = 1; i < body.size(); ++i) {
+    const int a = body[i - 1] - '0', b = body[i] - '0';
+    up = b == (a + 1) % 10 ? up + 1 : 1;
+    down = b == (a + 9) % 10 ? down + 1 : 1;
+    if (up >= 7 || down >= 7) return true;
+  }
+  return false;
+}
+
 BarcodeScan ExtractGtins(std::string_view field) {
   BarcodeScan scan;
   // Each once, looked up in sets: a field may hold thousands.

@@ -82,6 +82,15 @@ TEST(BarcodeFieldTest, RestrictedCirculationNumbers) {
   EXPECT_FALSE(IsRestrictedCirculationGtin("00036000291452"));
 }
 
+TEST(BarcodeFieldTest, NumbersThatLookMadeUp) {
+  EXPECT_TRUE(LooksMadeUpGtin("06912345678902"));  // a real alert's (A11/00168/24), on its charger and on others
+  EXPECT_TRUE(LooksMadeUpGtin("00012345678905"));  // the UPC of every example
+  EXPECT_TRUE(LooksMadeUpGtin("05987654321003"));  // down
+  EXPECT_FALSE(LooksMadeUpGtin("04006381333931"));
+  EXPECT_FALSE(LooksMadeUpGtin("08690000000005"));  // zeros are item numbers' and prefixes'
+  EXPECT_FALSE(LooksMadeUpGtin("00036000291452"));
+}
+
 // Safety Gate prints Amazon's catalogue number where the barcode goes
 // (alert A12/03648/24: "B0CHYPVWHV"): not a GTIN, and not a problem.
 TEST(BarcodeFieldTest, ReadsAnAsinApart) {

@@ -6037,6 +6037,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       m.action = RecallAction::kReview;
       rule = fmt::format("rule: the {}'s GTIN-14 is of a case of the {}'s GTIN, but the brand is not confirmed -> review",
                          j.case_in_listing ? "listing" : "notice", j.case_in_listing ? "notice" : "listing");
+    } else if (!j.shared_gtin.empty() && !j.shared_is_asin && !j.brands_agree && LooksMadeUpGtin(j.shared_gtin)) {
+      // A number that looks made up ("6912345678902"), which makers of
+      // cheap goods print on whatever they sell: with the brand
+      // unconfirmed, for a person to tell.
+      m.action = RecallAction::kReview;
+      rule = "rule: shared GTIN, but a number that looks made up (digits in sequence, printed by many makers) and the brand is not confirmed -> review";
     } else if (j.shared_is_asin && j.gtins_differ) {
       // One product page, two trade items: a variant's page, or an ASIN
       // copied from another product.

@@ -1952,6 +1952,17 @@ TEST(RecallIdentityTest, WhatAProductIsForIsNotWhatItIsMadeFor) {
   ExpectOneReview(MatchOne(charger, MakeListing("L", "Zaštitna torbica za punjač Fast Charger", "", "8388722226987")));
 }
 
+// A barcode that looks made up (A11/00168/24's "6912345678902") names the
+// alert's product under its brand; under another, it is reviewed.
+TEST(RecallIdentityTest, AMadeUpLookingGtinIdentifiesOnlyWithTheBrand) {
+  const Notice charger = MakeNotice(NoticeSource::kEuSafetyGate, "A11/00168/24", "USB charger", "Feitun", "", "06912345678902",
+                                    "FAST CHARGER, TRAVEL ADAPTER");
+  ExpectOneTakedown(MatchOne(charger, MakeListing("L", "Feitun Fast Charger Travel Adapter USB Ladegerät", "Feitun", "6912345678902")));
+  const auto other = MatchOne(charger, MakeListing("L", "Voltme USB Ladegerät Reiseadapter 2,4A", "Voltme", "6912345678902"));
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0].action, RecallAction::kReview) << other[0].evidence.back();
+}
+
 // A swing's barcode on a spare rope, in the languages sellers write; and
 // trays and rope kits sold under the product's name.
 TEST(RecallIdentityTest, AGtinWithNothingElseAgreeingIsReviewed) {

@@ -20,6 +20,14 @@ namespace conform {
 // Precondition: `gtin14` is 14 digits.
 bool IsRestrictedCirculationGtin(std::string_view gtin14);
 
+// True for a GTIN whose digits look made up rather than allocated: seven
+// or more in sequence, up or down ("6912345678902", 9 followed by 0),
+// before the check digit. Makers of cheap goods print such numbers, so one
+// names no single trade item. (Not a digit repeated: company prefixes and
+// item numbers hold runs of zeros.)
+// Precondition: `gtin14` is 14 digits.
+bool LooksMadeUpGtin(std::string_view gtin14);
+
 // A piece of a barcode field that is not a usable GTIN.
 struct BarcodeProblem {
   std::string text;    // as it appears in the field
