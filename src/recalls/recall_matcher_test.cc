@@ -447,6 +447,7 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
     ExpectOneReview(by_cars.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
   EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Fußmatten Klima", "Lumora"))).empty());
   EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Lumora Rover Eau de Parfum 100 ml", "Lumora"))).empty());
+  EXPECT_TRUE(by_cars.Match(FromListing(MakeListing("L", "Coche eléctrico niños Lumora Rover licencia oficial 12V", "Lumora"))).empty());
   // A generation's mark after the model's name: another one in the listing
   // is another vehicle; none, or the same, says nothing.
   Notice marked = cars;
