@@ -1348,7 +1348,8 @@ bool NamesCompactName(std::string_view title, const MatchRecord& notice, size_t 
 // Rover, nor the "Grand Cherokee" the Cherokee. The makers' model names.
 // The notice's k-th name may have lost its brand's words ("Range" of Land
 // Rover's "Range Rover"): a line counts whose model holds every word of
-// it. Not a line the notice names itself, in another name or as a
+// it, or whose model's words it holds with more ("Proace Verso": the
+// "Proace City Verso" is another van). Not a line the notice names itself, in another name or as a
 // generation's mark ("C4, C4 Picasso"; "Range Rover, Range Rover Sport";
 // "500 X").
 bool NamesAnotherModelLine(std::string_view title, const MatchRecord& notice, size_t k) {
@@ -1366,6 +1367,7 @@ bool NamesAnotherModelLine(std::string_view title, const MatchRecord& notice, si
       {{"golf"}, {"sportsvan", "plus"}, {}},                // Volkswagen Golf Sportsvan, Golf Plus
       {{"500"}, {"x", "l"}, {}},                            // Fiat 500X, 500L
       {{"cherokee"}, {}, {"grand"}},                        // Jeep Grand Cherokee
+      {{"proace"}, {"city"}, {}},                           // Toyota Proace City (a smaller van than the Proace)
   };
   if (k >= notice.name_words.size() || notice.name_words[k].empty()) return false;
   const std::vector<std::string>& name = notice.name_words[k];
@@ -1375,7 +1377,11 @@ bool NamesAnotherModelLine(std::string_view title, const MatchRecord& notice, si
   thread_local std::vector<std::string_view> words;
   bool split = false;
   for (const Line& line : kLines) {
-    if (!std::all_of(name.begin(), name.end(), [&](const std::string& w) { return in(line.model, w); })) continue;
+    // The name of that model, or the model and more ("Proace Verso").
+    const bool of_model = std::all_of(name.begin(), name.end(), [&](const std::string& w) { return in(line.model, w); }) ||
+                          std::all_of(line.model.begin(), line.model.end(),
+                                      [&](std::string_view w) { return std::find(name.begin(), name.end(), w) != name.end(); });
+    if (!of_model) continue;
     if (!split) SplitWords(title, &words);
     split = true;
     // The notice's own name of that line: a word of the model and the
