@@ -978,6 +978,20 @@ std::string WithoutBracketedCodes(std::string_view name) {
   return out;
 }
 
+// Whether a folded title writes `model`, a short model of letters then
+// digits ("h1", "cx5"), as two words, the letters and the digits ("H-1",
+// "CX 5").
+bool SplitInTitle(std::string_view title, std::string_view model) {
+  size_t letters = 0;
+  while (letters < model.size() && model[letters] >= 'a' && model[letters] <= 'z') ++letters;
+  if (letters == 0 || letters == model.size() || model.size() > 5 || !std::all_of(model.begin() + letters, model.end(), IsDigit)) return false;
+  thread_local std::vector<std::string_view> words;
+  SplitWords(title, &words);
+  for (size_t i = 0; i + 1 < words.size(); ++i)
+    if (words[i] == model.substr(0, letters) && words[i + 1] == model.substr(letters)) return true;
+  return false;
+}
+
 // Whether `word` (folded) stands alone in brackets in `name` ("Stinger
 // (CK)": "ck").
 bool BracketedIn(std::string_view name, std::string_view word) {
@@ -1446,6 +1460,9 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
   } else if (series_digit && !TitleHasEvery(l, words) && NamesAVehicle(notice_prepared)) {
     const std::vector<std::string> lines = title_lines();
     if (std::find(lines.begin(), lines.end(), words[0] + "series") == lines.end()) return false;
+  } else if (words.size() == 1 && !TitleHasEvery(l, words) && NamesAVehicle(notice_prepared) && SplitInTitle(l.title, words[0])) {
+    // A vehicle's model of letters and digits written parted ("H-1",
+    // folded "h 1", for the alert's "H1").
   } else if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) {
     // A vehicle's generation mark run on ("500X" for the alert's "500 X").
     if (k >= notice.name_marks.size() || notice.name_marks[k].empty() || !NamesAVehicle(notice_prepared)) return false;

@@ -697,6 +697,9 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
        {{"Jaguar E-Pace P250 R-Dynamic, EZ 02/2024", "Jaguar"}}},
       {"Audi", "e-tron GT, RS e-tron GT", "09.01.2020 - 16.02.2024", {{"Audi e-tron GT quattro 2022", "Audi"}},
        {{"Audi Q4 e-tron 40 Sportback, 2022", "Audi"}}},
+      // A model of a letter and a digit written parted (A12/03182/24's "H1").
+      {"Hyundai", "H1", "08.05.2015 - 27.11.2020", {{"Hyundai H-1 Travel 2.5 CRDi Premium, EZ 2018, 8-Sitzer", "Hyundai"}},
+       {{"Hyundai H-350 Kastenwagen, EZ 2018", "Hyundai"}}},
       // A maker's other line inside the name (A12/02791/24's "Proace Verso").
       {"Toyota", "Proace Verso", "01.08.2024 - 31.10.2024", {{"Toyota Proace Verso 2.0 D-4D Family, Produktion 09/2024", "Toyota"}},
        {{"Toyota Proace City Verso 1.5 D-4D Team D, Produktion 09/2024", "Toyota"}}},
