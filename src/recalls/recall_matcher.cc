@@ -3590,19 +3590,25 @@ MatchRecord FromNotice(const Notice& n) {
   // in brackets and no comma between ("Berlingo (Citroen) Partner
   // (Peugeot) Proace city(Toyota) Combo(Opel)"): those brackets part the
   // models as commas do.
+  // Each such model's make, by where its bracket stood, for the period a
+  // line gives that make ("12.2019 - 04.2021 (Toyota Motor Europe)").
   std::string described = n.description;
+  std::vector<std::pair<size_t, std::string>> makes_at;
   if (names_a_vehicle && r.brands.size() > 1) {
-    size_t parted = 0;
     for (size_t open = described.find('('); open != std::string::npos; open = described.find('(', open + 1)) {
       const size_t close = described.find(')', open);
       if (close == std::string::npos) break;
       const std::string make = BrandKey(std::string_view(described).substr(open + 1, close - open - 1));
       if (make.empty() || std::none_of(r.brands.begin(), r.brands.end(), [&](const std::string& b) { return BrandKey(b) == make; })) continue;
       described.replace(open, close - open + 1, ", ");
-      ++parted;
+      makes_at.emplace_back(open, make);
     }
-    if (parted < 2) described = n.description;
+    if (makes_at.size() < 2) {
+      described = n.description;
+      makes_at.clear();
+    }
   }
+  std::vector<std::string> name_makes;  // of each of r.name_words, its make so given, or empty
   if (const std::vector<std::string_view> names = NamesInDescription(described, names_a_vehicle); !names.empty()) {
     // An alert without a brand whose description names the product ("LED
     // Crystal Magic Ball Light", "Slime Melma di Miele"): that name, whole,
@@ -3713,6 +3719,12 @@ MatchRecord FromNotice(const Notice& n) {
             r.name_joined.push_back(std::move(joined));
         }
         r.name_words.push_back(std::move(words));
+        {
+          // The make whose bracket follows the name.
+          const size_t end = static_cast<size_t>(one.data() - described.data()) + one.size();
+          const auto at = std::find_if(makes_at.begin(), makes_at.end(), [end](const auto& m) { return m.first >= end; });
+          name_makes.push_back(at == makes_at.end() ? std::string() : at->second);
+        }
         r.name_colours.push_back(colours);
         r.name_powertrains.push_back(powertrains);
         const size_t last_space = folded.rfind(' ');
@@ -3752,23 +3764,28 @@ MatchRecord FromNotice(const Notice& n) {
       const auto labelled = LabelledPeriods(n.production_period);
       if (!labelled.empty()) {
         r.name_made_months.assign(r.name_words.size(), {0, 0});
-        std::vector<bool> used(labelled.size(), false);
+        std::vector<bool> used(labelled.size(), false), by_make(r.name_words.size(), false);
         for (size_t k = 0; k < r.name_words.size(); ++k) {
           auto& [from, to] = r.name_made_months[k];
           for (size_t i = 0; i < labelled.size(); ++i) {
             const auto& [label, months] = labelled[i];
             const bool all = std::all_of(r.name_words[k].begin(), r.name_words[k].end(), [&](const std::string& w) { return HasWord(label, w); }) &&
                              (k >= r.name_marks.size() || r.name_marks[k].empty() || HasWord(label, r.name_marks[k]));
-            if (!all) continue;
+            // Or the label names the make the name was given with.
+            const bool make = !all && k < name_makes.size() && !name_makes[k].empty() && HasWord(label, name_makes[k]);
+            if (!all && !make) continue;
             used[i] = true;
+            by_make[k] = by_make[k] || make;
             from = from == 0 ? months.first : std::min(from, months.first);
             to = std::max(to, months.second);
           }
         }
         for (size_t i = 0; i < labelled.size(); ++i) {
           if (used[i]) continue;
-          for (auto& [from, to] : r.name_made_months) {
-            if (from == 0) continue;
+          for (size_t k = 0; k < r.name_made_months.size(); ++k) {
+            auto& [from, to] = r.name_made_months[k];
+            // A line of another maker ("STELLANTIS") widens no make's own.
+            if (from == 0 || by_make[k]) continue;
             from = std::min(from, labelled[i].second.first);
             to = std::max(to, labelled[i].second.second);
           }

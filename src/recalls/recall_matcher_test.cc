@@ -714,9 +714,16 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
                            "Berlingo (Citroen) Partner (Peugeot) Proace city(Toyota) Combo(Opel)");
   vans.brands = {"CITROEN", "Opel", "Peugeot", "Toyota"};
   vans.category = "Motor vehicles";
+  vans.production_period = "04.2019 - 04.2021 (STELLANTIS)\n12.2019 - 04.2021 (Toyota Motor Europe)";
   const MatchRecord vans_record = FromNotice(vans);
   ASSERT_EQ(vans_record.name_words.size(), 4u);
   EXPECT_EQ(vans_record.name_words[2], (std::vector<std::string>{"proace", "city"}));
+  // The period a line gives the make the model was given with; the other
+  // maker's line does not widen it.
+  const RecallIndex by_vans({vans_record}, /*indexed_are_notices=*/true, &featurizer_, nullptr, options);
+  EXPECT_TRUE(reviewed(by_vans, "Toyota Proace City 1.5 D-4D, produkcja 01/2020", "Toyota"));
+  EXPECT_FALSE(reviewed(by_vans, "Toyota Proace City 1.5 D-4D, produkcja 11/2019", "Toyota"));
+  EXPECT_TRUE(reviewed(by_vans, "Citroen Berlingo 1.5 BlueHDi, produkcja 05/2019", "Citroen"));
 }
 
 TEST_F(RecallMatcherTest, AGtinWithoutItsLeadingZerosIsTheSameGtin) {
