@@ -3756,6 +3756,20 @@ MatchRecord FromNotice(const Notice& n) {
         r.name_lines.push_back(std::move(line));
       }
     }
+    // A powertrain after a dash that closes the list is every name's ("3008,
+    // 5008 - MHEV": both mild hybrids), but for a name that gives its own.
+    if (names_a_vehicle && r.name_powertrains.size() > 1) {
+      const std::string_view d = described;
+      const size_t dash = d.rfind(" - ");
+      if (dash != std::string_view::npos) {
+        // Read after a stand-in name: alone, the words would be kept.
+        uint8_t closing = 0;
+        const std::string tail = "x " + CollapseToWords(FoldForMatching(d.substr(dash + 3)));
+        if (WithoutPowertrains(tail, &closing) == "x" && closing != 0)
+          for (uint8_t& bits : r.name_powertrains)
+            if (bits == 0) bits = closing;
+      }
+    }
     // A name's own period, where a line of the period gives its model's
     // ("From 5/1/2022 to 19/10/2022 (Corsa)"): the label has every word of
     // the name, and its mark. A line whose label names no model ("Others:

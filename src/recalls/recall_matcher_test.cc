@@ -700,6 +700,10 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
       // A model of a letter and a digit written parted (A12/03182/24's "H1").
       {"Hyundai", "H1", "08.05.2015 - 27.11.2020", {{"Hyundai H-1 Travel 2.5 CRDi Premium, EZ 2018, 8-Sitzer", "Hyundai"}},
        {{"Hyundai H-350 Kastenwagen, EZ 2018", "Hyundai"}}},
+      // A powertrain closing the list, every name's (A12/03137/24's "3008,
+      // 5008 - MHEV").
+      {"Peugeot", "3008, 5008 - MHEV", "26/08/2024 - 03/09/2024", {{"Peugeot 3008 Hybrid 136 e-DCS6, 2024", "Peugeot"}},
+       {{"Peugeot E-3008 GT 73 kWh 210 ch, 2024, 6 000 km", "Peugeot"}}},
       // A maker's other line inside the name (A12/02791/24's "Proace Verso").
       {"Toyota", "Proace Verso", "01.08.2024 - 31.10.2024", {{"Toyota Proace Verso 2.0 D-4D Family, Produktion 09/2024", "Toyota"}},
        {{"Toyota Proace City Verso 1.5 D-4D Team D, Produktion 09/2024", "Toyota"}}},
