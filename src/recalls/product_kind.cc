@@ -49,8 +49,11 @@ bool GivesMileageOrRegistration(std::string_view title) {
   static const std::unordered_set<std::string_view> kRegistration = {"ez", "erstzulassung", "bj", "baujahr", "hu", "mec",
                                                                      "immatriculation", "registered", "registration"};
   static const std::unordered_set<std::string_view> kDistance = {"km", "kms", "tkm", "miles"};
-  std::vector<std::string> words;
-  std::string word;
+  // Kept from one call to the next: every listing's title is read.
+  thread_local std::vector<std::string> words;
+  thread_local std::string word;
+  words.clear();
+  word.clear();
   for (size_t at = 0; at <= title.size(); ++at) {
     if (at < title.size() && IsAsciiAlnum(title[at])) {
       word += static_cast<char>(std::tolower(static_cast<unsigned char>(title[at])));

@@ -1441,29 +1441,42 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
   // A BMW's series named by its digit alone ("i5, 5, i7, 7" of a real
   // alert), which a model of it names too ("520d").
   const bool series_digit = words.size() == 1 && words[0].size() == 1 && words[0][0] >= '1' && words[0][0] <= '8';
-  const auto title_lines = [&l] {
-    thread_local std::vector<std::string_view> title;
-    SplitWords(l.title, &title);
-    return NumberedModelLines(title);
+  // The title's lines, read once for the candidates of one listing, which
+  // come one after another, and for each of a notice's names.
+  const auto title_lines = [&l]() -> const std::vector<std::string>& {
+    thread_local std::string read_title;
+    thread_local std::vector<std::string> lines;
+    thread_local bool read = false;
+    if (!read || read_title != l.title) {
+      thread_local std::vector<std::string_view> title;
+      SplitWords(l.title, &title);
+      lines = NumberedModelLines(title);
+      read_title = l.title;
+      read = true;
+    }
+    return lines;
   };
+  const bool has_every = !line && TitleHasEvery(l, words, &translated);
   if (line) {
     // A numbered model line: that line, by its name or a model's, and the
     // name's other words ("amg" of "C-Class AMG"); not its word "class",
     // which every class has.
-    const std::vector<std::string> lines = title_lines();
+    const std::vector<std::string>& lines = title_lines();
     if (std::find(lines.begin(), lines.end(), notice.name_lines[k]) == lines.end()) return false;
     thread_local std::vector<std::string> rest;
     rest.clear();
     for (const std::string& w : words)
       if (w.size() > 1 && kClassWords.count(w) == 0 && kSeriesWords.count(w) == 0 && w != notice.name_lines[k]) rest.push_back(w);
     if (!rest.empty() && !TitleHasEvery(l, rest)) return false;
-  } else if (series_digit && !TitleHasEvery(l, words) && NamesAVehicle(notice_prepared)) {
-    const std::vector<std::string> lines = title_lines();
+  } else if (!has_every && series_digit && NamesAVehicle(notice_prepared)) {
+    const std::vector<std::string>& lines = title_lines();
     if (std::find(lines.begin(), lines.end(), words[0] + "series") == lines.end()) return false;
-  } else if (words.size() == 1 && !TitleHasEvery(l, words) && NamesAVehicle(notice_prepared) && SplitInTitle(l.title, words[0])) {
+    translated = false;
+  } else if (!has_every && words.size() == 1 && NamesAVehicle(notice_prepared) && SplitInTitle(l.title, words[0])) {
     // A vehicle's model of letters and digits written parted ("H-1",
     // folded "h 1", for the alert's "H1").
-  } else if (!TitleHasEvery(l, words, &translated) || (AllDigits(words) && !TitleNamesNumbers(l, words))) {
+    translated = false;
+  } else if (!has_every || (AllDigits(words) && !TitleNamesNumbers(l, words))) {
     // A vehicle's generation mark run on ("500X" for the alert's "500 X").
     if (k >= notice.name_marks.size() || notice.name_marks[k].empty() || !NamesAVehicle(notice_prepared)) return false;
     thread_local std::vector<std::string> joined;
@@ -4880,6 +4893,13 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     const size_t end = std::min(raw_title.find(' ', at), raw_title.size());
     const std::string_view token = raw_title.substr(at, end - at);
     at = end + 1;
+    // A vehicle's model of two letters ("Lexus NX", "McLaren GT"), which a
+    // vehicle alert keys; in a listing's title, written in capitals.
+    if (!record.is_notice && token.size() == 2 && std::isupper(static_cast<unsigned char>(token[0])) &&
+        std::isupper(static_cast<unsigned char>(token[1]))) {
+      hyphenated.push_back(AsciiLower(std::string(token)));
+      continue;
+    }
     const size_t hyphen = token.find('-');
     if (hyphen == std::string_view::npos || token.find('-', hyphen + 1) != std::string_view::npos) continue;
     const std::string_view left = token.substr(0, hyphen), right = token.substr(hyphen + 1);
@@ -4906,17 +4926,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     SplitWords(p.title, &in_order);
     for (std::string& line : NumberedModelLines(in_order)) hyphenated.push_back(std::move(line));
   }
-  // A vehicle's model of two letters ("Lexus NX", "McLaren GT"), which a
-  // vehicle alert keys; in a title, written in capitals.
   const bool vehicle_notice = record.is_notice && NamesAVehicle(p);
-  if (!record.is_notice)
-    for (size_t at = 0; at < raw_title.size();) {
-      const size_t end = std::min(raw_title.find(' ', at), raw_title.size());
-      const std::string_view token = raw_title.substr(at, end - at);
-      at = end + 1;
-      if (token.size() == 2 && std::isupper(static_cast<unsigned char>(token[0])) && std::isupper(static_cast<unsigned char>(token[1])))
-        hyphenated.push_back(AsciiLower(std::string(token)));
-    }
   for (const auto& b : brands) {
     // The words of the brand's own name: every title of the brand has them.
     const std::vector<std::string_view> own = Words(b);
