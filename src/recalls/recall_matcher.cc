@@ -992,18 +992,6 @@ bool SplitInTitle(std::string_view title, std::string_view model) {
   return false;
 }
 
-// Whether `word` (folded) stands alone in brackets in `name` ("Stinger
-// (CK)": "ck").
-bool BracketedIn(std::string_view name, std::string_view word) {
-  const std::string folded = FoldForMatching(name);
-  for (size_t at = folded.find('('); at != std::string::npos; at = folded.find('(', at + 1)) {
-    const size_t close = folded.find(')', at);
-    if (close == std::string::npos) break;
-    if (CollapseToWords(std::string_view(folded).substr(at + 1, close - at - 1)) == word) return true;
-  }
-  return false;
-}
-
 // Whether a word of two letters is the initials of the brand's words
 // ("mb" of " mercedes benz").
 bool InitialsOf(std::string_view brand_words, std::string_view word) {
@@ -3682,12 +3670,12 @@ MatchRecord FromNotice(const Notice& n) {
         }
         // A vehicle name's two letters are its variant's ("e-tron GT", "RS
         // e-tron GT"): the Q4 e-tron is not the e-tron GT.
-        // Not a Roman numeral (a generation's mark, read apart), a body's
-        // code in brackets ("Stinger (CK)"), which sellers seldom write, nor
-        // the make's initials ("MB E 16 RHD" of Mercedes-Benz).
+        // Not a Roman numeral (a generation's mark, read apart), nor the
+        // make's initials ("MB E 16 RHD" of Mercedes-Benz). (A body's code
+        // in brackets, "Stinger (CK)", is gone: WithoutBracketedCodes.)
         const bool vehicle_letters = names_a_vehicle && w.size() == 2 && std::isalpha(static_cast<unsigned char>(w[0])) != 0 &&
-                                     std::isalpha(static_cast<unsigned char>(w[1])) != 0 && w != "ii" && w != "iv" && w != "vi" &&
-                                     w != "ix" && !BracketedIn(one, w) && !InitialsOf(brand_words, w);
+                                     std::isalpha(static_cast<unsigned char>(w[1])) != 0 && !IsGenerationMark(w) &&
+                                     !InitialsOf(brand_words, w);
         // A vehicle name's letter before another word ("F-PACE", "T-Roc"):
         // the E-Pace is not the F-Pace.
         const bool vehicle_initial = names_a_vehicle && w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0])) != 0 &&
