@@ -82,13 +82,11 @@ std::string BrandKey(std::string_view brand) {
   // of one token, so "Hotels.com Deals" or a sentence stays as it is.
   if (words.size() >= 2 && brand.find_first_of(" \t") == std::string_view::npos && brand.find('.') != std::string_view::npos) {
     static constexpr std::string_view kDomains[] = {"com", "net", "org", "de", "fr", "it", "es", "pl", "nl", "be", "at", "ch",
-                                                     "cz", "sk", "hu", "ro", "se", "dk", "fi", "pt", "gr", "ie", "shop", "store", "online"};
-    size_t drop_tail = 0;
-    if (std::find(std::begin(kDomains), std::end(kDomains), words.back()) != std::end(kDomains)) drop_tail = 1;
-    else if (words.size() >= 3 && words.back() == "uk" && words[words.size() - 2] == "co") drop_tail = 2;
+                                                     "cz", "sk", "hu", "ro", "se", "dk", "fi", "pt", "gr", "ie", "uk", "shop", "store", "online"};
+    // (".co.uk": "co" then goes as a legal form does, below.)
     const size_t drop_head = words.front() == "www" ? 1 : 0;
-    if (drop_tail > 0 && words.size() > drop_tail + drop_head) {
-      words.resize(words.size() - drop_tail);
+    if (std::find(std::begin(kDomains), std::end(kDomains), words.back()) != std::end(kDomains) && words.size() > 1 + drop_head) {
+      words.pop_back();
       words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(drop_head));
     }
   }

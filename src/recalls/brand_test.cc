@@ -93,6 +93,7 @@ TEST(BrandKeyTest, CompanyWordsLeftOutForTheBrand) {
   EXPECT_EQ(BrandKey("Dapteri.com"), "dapteri");
   EXPECT_EQ(BrandKey("www.Dapteri.de"), "dapteri");
   EXPECT_EQ(BrandKey("dapteri.co.uk"), "dapteri");
+  EXPECT_EQ(BrandKey("www.dapteri.co.uk"), "dapteri");
   EXPECT_EQ(BrandKey("Hotels.com Deals"), "hotels com deals");  // more than an address
   EXPECT_EQ(BrandKey(".com"), "com");
   EXPECT_TRUE(SameBrandKey("kikka boo", "kikkaboo trading"));
