@@ -686,6 +686,16 @@ bool CodeInText(std::string_view code, std::string_view normalized, const WordLi
   return CodeInText(code, normalized, numbers, [](size_t) { return false; });
 }
 
+// Whether CodeInText(code, text) may hold, from `compact`, CompactAlnum(text):
+// a code of capitals and digits it finds is there whole, as CodeInText
+// compares bytes upper-cased and passes only spaces between words. Another
+// code may be anywhere.
+bool MayHoldCode(std::string_view code, std::string_view compact) {
+  const bool capitals_and_digits =
+      std::all_of(code.begin(), code.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); });
+  return !capitals_and_digits || compact.find(code) != std::string_view::npos;
+}
+
 // Where a code CodeInText found, ending at `end`, starts in `normalized`:
 // back over as many letters and digits as it has, spaces skipped.
 size_t CodeStart(std::string_view normalized, size_t end, size_t code_size) {
@@ -1696,24 +1706,101 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
   return false;
 }
 
+// What MadeFor reads of a listing's title alone, found once for all of
+// the listing's candidates: a listing matched against the notices meets
+// dozens of one brand, and most titles hold none of these words.
+struct MadeForCues {
+  std::string_view title;                  // the listing's folded title, which the views below are of
+  std::vector<std::string_view> words;     // SplitWords(title)
+  std::vector<std::string_view> markers;   // MadeFor's "compatible", "spare", ... words in the title
+  std::vector<std::string_view> spares;    // title words that are compounds of "spare" and a part
+  std::vector<std::string_view> cjk_markers;  // its Chinese, Japanese and Korean ones, when the title has such script
+  bool cjk = false;
+  bool lower_pro = false;        // "pro" or "pre" written in lower case
+  bool has_for = false;          // one of the words IsForWord
+  bool for_before_name = false;  // one of the words IsForBeforeName
+  bool for_within = false;       // one of kForWords anywhere in the title, a word or not
+  // A case ending joined to a word or code ("Nola-keinulle", "GV31:lle"):
+  // the last folded word before the join and the compacted head.
+  struct Ending {
+    std::string last_word, compact_head;
+  };
+  std::vector<Ending> endings;
+  bool ending_words = false;  // a postposition or a "-hoz"/"-hez" word (MadeForByEnding)
+};
+
+// Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
+// English, German, French, Spanish, Italian, Portuguese, Polish, Czech,
+// Russian, Indonesian, Turkish, Vietnamese, Dutch, Swedish, Danish,
+// Norwegian, Finnish, Hungarian, Romanian and Greek (whose accents stay,
+// both forms, and whose final sigma folds to "σ"): the words saying a
+// product is made for another (MadeFor). Not "passar" alone, the
+// Portuguese "to iron" too ("ferro de passar").
+constexpr std::string_view kMadeForWords[] = {
+    "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "replaces", "works with",
+    "ersetzt", "remplace", "reemplaza", "sostituisce", "kompatibel", "compatibile",
+    "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
+    "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
+    "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары", "reposicao", "acessorio", "acessorios",
+    "zapasowy", "zapasowa", "zapasowe", "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien", "nahradny", "nahradna", "nahradne",
+    "kompatibilni", "kompatibilny", "kompatibilna", "kompatibilne", "prislusenstvi", "prislusenstvo", "vervangend", "vervangende",
+    "vervanging", "reserveonderdeel", "tillbehor", "tilbehor", "reservdel", "reservedel", "ersattning", "erstatning",
+    "passar till", "passer til", "yhteensopiva", "varaosa", "lisavaruste", "kompatibilis", "csere", "potalkatresz", "tartozek", "compatibil", "compatibila",
+    "rezerva", "inlocuire", "accesoriu", "accesorii", "συμβατό", "συμβατή", "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ", "ανταλλακτικό",
+    "ανταλλακτικο", "αξεσουάρ", "αξεσουαρ"};
+
+// Chinese (simplified and traditional), Japanese and Korean, written
+// without spaces: "适用", "適用", "兼容", "相容", "호환", "互換" (fits,
+// compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
+// (replacement; "交換", "교체" alone too: "交換ロープ", "교체 로프"), "전용",
+// "专用", "專用", "对应", "對應" (made for, matching), "代替", "替代", "取代"
+// (replaces); and "not" as titles put it beside a code ("BenQ GV30
+// （不是GV31）", "GV31ではありません", "GV31 아님"): the listing names the
+// product as another's.
+constexpr std::string_view kMadeForCjkWords[] = {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "交換", "互換", "호환", "교체용", "교체", "전용",
+                                                 "专用", "專用", "对应", "對應", "代替", "替代", "取代", "不是", "并非", "並非",
+                                                 "ではありません", "ではない", "아님", "아닙니다"};
+
+// German compounds of "Ersatz" (spare): "Ersatzakku", "Ersatzpolster";
+// Finnish, Estonian and Hungarian ones of "vara", "varu" and "pót" with a
+// part's name: "varaköysi" (a spare rope), "varuosa", "pótkötél" (other
+// words begin so: "varasto", a store).
+bool IsSpareCompound(std::string_view w) {
+  static constexpr std::string_view kSpareParts[] = {"osa",   "osat",   "koysi", "koydet", "kois",   "kotel", "akku",      "aku",
+                                                     "tera",  "kuori",  "kansi", "laturi", "johto",  "harja", "suodatin", "filter",
+                                                     "alkatresz", "tiiviste", "patja", "pehmuste"};
+  if (w.size() > 7 && w.starts_with("ersatz")) return true;
+  for (const std::string_view prefix : {std::string_view("vara"), std::string_view("varu"), std::string_view("pot")})
+    if (w.starts_with(prefix) && std::find(std::begin(kSpareParts), std::end(kSpareParts), w.substr(prefix.size())) != std::end(kSpareParts))
+      return true;
+  return false;
+}
+
 // Finnish, Estonian and Hungarian say "for" with a case ending or a word
 // after the name rather than before it: "Varaköysi Nola-keinulle" (for the
 // Nola swing), "GV31:lle", "GV31-hez", "Nola hintához", "Nola-keinua
-// varten", "Nola kiige jaoks", "Nola hinta számára". Whether the listing's
-// title says so of the notice's name, brand or code: an ending joined to
-// one of them by a hyphen or colon in the raw title (a Finnish allative,
-// which French "taille" also ends in, only so), a Hungarian "-hoz"/"-hez"
-// ending on the word after one, or a postposition at most three words
-// after one.
-// `words` are the listing's title's (SplitWords).
-template <typename NamesIt>
-bool MadeForByEnding(const PreparedRecord& notice, const std::vector<std::string_view>& words, std::string_view raw_title,
-                     const NamesIt& names_it) {
-  const auto is_code = [&](std::string_view compact) {
-    return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& c) { return c.normalized == compact; });
-  };
+// varten", "Nola kiige jaoks", "Nola hinta számára".
+bool IsForPostposition(std::string_view w) { return w == "varten" || w == "jaoks" || w == "szamara" || w == "reszere"; }
+bool EndsWithHozOrHez(std::string_view w) { return w.size() >= 5 && (w.ends_with("hoz") || w.ends_with("hez")); }
+
+bool IsForWord(std::string_view w) { return std::find(std::begin(kForWords), std::end(kForWords), w) != std::end(kForWords); }
+
+// Before a name, "for" in more languages, as titles fold them (Czech and
+// Slovak "pro", "pre"; Croatian, Slovenian and Bulgarian "za", "за";
+// Swedish "till"; Latvian "priekš"; Lithuanian "skirtas"): words too
+// common before a code ("MacBook Pro A2442") to count there. Czech and
+// Slovak write "pro" and "pre" in lower case (`lower_pro`); "Pro" and
+// "PRO" name a line ("Pantene Pro-V", "MUA Pro Base").
+bool IsForBeforeName(std::string_view w, bool lower_pro) {
+  return IsForWord(w) || ((w == "pro" || w == "pre") && lower_pro) || w == "za" || w == "за" || w == "till" || w == "prieks" ||
+         w == "skirtas" || w == "skirta";
+}
+
+// MadeForCues::endings of a title as written: its tokens with an ending
+// joined by a hyphen or colon (a Finnish allative, which French "taille"
+// also ends in, only so; a Hungarian "-hoz"/"-hez").
+void AddJoinedEndings(std::string_view raw_title, MadeForCues* cues) {
   const auto ends_with_for = [](std::string_view w) { return w.ends_with("lle") || w.ends_with("hoz") || w.ends_with("hez"); };
-  // Joined: "Nola-keinulle", "GV31:lle", "GV31-hez", "GV31-le" (Estonian).
   for (size_t at = 0; at < raw_title.size();) {
     const size_t end = std::min(raw_title.find(' ', at), raw_title.size());
     const std::string_view token = raw_title.substr(at, end - at);
@@ -1734,20 +1821,71 @@ bool MadeForByEnding(const PreparedRecord& notice, const std::vector<std::string
     const std::string_view head = token.substr(0, join);
     const std::string head_words = CollapseToWords(FoldForMatching(head));
     const size_t last_space = head_words.rfind(' ');
-    const std::string_view last_word = last_space == std::string::npos ? std::string_view(head_words) : std::string_view(head_words).substr(last_space + 1);
-    if (names_it(last_word) || is_code(CompactAlnum(head))) return true;
+    cues->endings.push_back({last_space == std::string::npos ? head_words : head_words.substr(last_space + 1), CompactAlnum(head)});
   }
+}
+
+// Whether `raw` (a title as written) has `word` as a whole word in lower
+// case.
+bool RawWordInLowerCase(std::string_view raw, std::string_view word) {
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t at = raw.find(word); at != std::string_view::npos; at = raw.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    if ((at == 0 || !alnum(raw[at - 1])) && (end == raw.size() || !alnum(raw[end]))) return true;
+  }
+  return false;
+}
+
+// The cues of a listing's prepared record and its title as written.
+void ReadMadeForCues(const PreparedRecord& listing, std::string_view raw_title, MadeForCues* cues) {
+  cues->title = listing.title;
+  SplitWords(listing.title, &cues->words);
+  cues->markers.clear();
+  for (const std::string_view word : kMadeForWords)
+    if (HasWord(listing.title, word)) cues->markers.push_back(word);
+  cues->spares.clear();
+  for (const std::string_view w : listing.title_words)
+    if (IsSpareCompound(w)) cues->spares.push_back(w);
+  cues->cjk = std::any_of(listing.title.begin(), listing.title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+  cues->cjk_markers.clear();
+  if (cues->cjk)
+    for (const std::string_view word : kMadeForCjkWords)
+      if (listing.title.find(word) != std::string::npos) cues->cjk_markers.push_back(word);
+  // Czech and Slovak write "pro" and "pre" in lower case; "Pro" and "PRO"
+  // name a line ("Pantene Pro-V", "MUA Pro Base").
+  cues->lower_pro = RawWordInLowerCase(raw_title, "pro") || RawWordInLowerCase(raw_title, "pre");
+  cues->has_for = std::any_of(cues->words.begin(), cues->words.end(), IsForWord);
+  cues->for_before_name =
+      std::any_of(cues->words.begin(), cues->words.end(), [cues](std::string_view w) { return IsForBeforeName(w, cues->lower_pro); });
+  cues->for_within = std::any_of(std::begin(kForWords), std::end(kForWords),
+                                 [&listing](std::string_view w) { return listing.title.find(w) != std::string::npos; });
+  cues->endings.clear();
+  AddJoinedEndings(raw_title, cues);
+  cues->ending_words =
+      std::any_of(cues->words.begin(), cues->words.end(), [](std::string_view w) { return IsForPostposition(w) || EndsWithHozOrHez(w); });
+}
+
+// Whether the listing's title says "for" the notice's name, brand or code
+// with a case ending or a word after it (IsForPostposition): an ending
+// joined to one of them by a hyphen or colon in the raw title
+// (MadeForCues::endings), a Hungarian "-hoz"/"-hez" ending on the word
+// after one, or a postposition at most three words after one.
+template <typename NamesIt>
+bool MadeForByEnding(const PreparedRecord& notice, const MadeForCues& cues, const NamesIt& names_it) {
+  const auto is_code = [&](std::string_view compact) {
+    return std::any_of(notice.codes.begin(), notice.codes.end(), [&](const ModelCode& c) { return c.normalized == compact; });
+  };
+  for (const MadeForCues::Ending& e : cues.endings)
+    if (names_it(e.last_word) || is_code(e.compact_head)) return true;
   // Most titles hold no such ending or word: the name is looked for only
   // in those that do.
-  const auto postposition = [](std::string_view w) { return w == "varten" || w == "jaoks" || w == "szamara" || w == "reszere"; };
-  if (std::none_of(words.begin(), words.end(),
-                   [&](std::string_view w) { return postposition(w) || (w.size() >= 5 && (w.ends_with("hoz") || w.ends_with("hez"))); }))
-    return false;
+  if (!cues.ending_words) return false;
+  const std::vector<std::string_view>& words = cues.words;
   for (size_t i = 0; i < words.size(); ++i) {
     if (!names_it(words[i])) continue;
-    if (i + 1 < words.size() && words[i + 1].size() >= 5 && (words[i + 1].ends_with("hoz") || words[i + 1].ends_with("hez"))) return true;
+    if (i + 1 < words.size() && EndsWithHozOrHez(words[i + 1])) return true;
     for (size_t k = i + 1; k < words.size() && k <= i + 3; ++k)
-      if (postposition(words[k]) && !HasWord(notice.title, words[k]))
+      if (IsForPostposition(words[k]) && !HasWord(notice.title, words[k]))
         return true;
   }
   return false;
@@ -1765,17 +1903,6 @@ bool BeforeAWordWithADigit(std::string_view title, std::string_view word) {
   return false;
 }
 
-// Whether `raw` (a title as written) has `word` as a whole word in lower
-// case.
-bool RawWordInLowerCase(std::string_view raw, std::string_view word) {
-  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
-  for (size_t at = raw.find(word); at != std::string_view::npos; at = raw.find(word, at + 1)) {
-    const size_t end = at + word.size();
-    if ((at == 0 || !alnum(raw[at - 1])) && (end == raw.size() || !alnum(raw[end]))) return true;
-  }
-  return false;
-}
-
 // Whether a listing's title says it sells something made for another
 // maker's product, which names that maker and its code as the product
 // itself would: "remanufactured 108R00657 maintenance kit for Xerox",
@@ -1784,26 +1911,9 @@ bool RawWordInLowerCase(std::string_view raw, std::string_view word) {
 // nor does "for <brand>" from a listing whose brand is the notice's
 // ("Nikon flash for Nikon cameras"). `brand_spellings` are the notice's
 // brands as ContainsName reads them.
-bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const std::vector<std::string>& brand_spellings,
-             const std::vector<std::vector<std::string>>& name_words, bool same_brand_field, std::string_view raw_title) {
-  // Folded as titles are (FoldForMatching: "Zubehör" is "zubehor"), in
-  // English, German, French, Spanish, Italian, Portuguese, Polish, Czech,
-  // Russian, Indonesian, Turkish, Vietnamese, Dutch, Swedish, Danish,
-  // Norwegian, Finnish, Hungarian, Romanian and Greek (whose accents stay,
-  // both forms, and whose final sigma folds to "σ"). Not "passar" alone,
-  // the Portuguese "to iron" too ("ferro de passar").
-  static constexpr std::string_view kWords[] = {
-      "compatible", "remanufactured", "replacement", "aftermarket", "spare", "accessory", "accessories", "replaces", "works with",
-      "ersetzt", "remplace", "reemplaza", "sostituisce", "kompatibel", "compatibile",
-      "compativel", "kompatybilny", "ersatz", "ersatzteil", "zubehor", "remplacement", "rechange", "accessoire", "accessoires",
-      "repuesto", "recambio", "accesorio", "accesorios", "ricambio", "accessori", "zamiennik", "nahradni", "совместимый",
-      "совместимая", "совместим", "запасной", "запчасть", "аксессуар", "аксессуары", "reposicao", "acessorio", "acessorios",
-      "zapasowy", "zapasowa", "zapasowe", "pengganti", "cadangan", "aksesoris", "uyumlu", "yedek", "aksesuar", "tuong thich", "thay the", "phu kien", "nahradny", "nahradna", "nahradne",
-      "kompatibilni", "kompatibilny", "kompatibilna", "kompatibilne", "prislusenstvi", "prislusenstvo", "vervangend", "vervangende",
-      "vervanging", "reserveonderdeel", "tillbehor", "tilbehor", "reservdel", "reservedel", "ersattning", "erstatning",
-      "passar till", "passer til", "yhteensopiva", "varaosa", "lisavaruste", "kompatibilis", "csere", "potalkatresz", "tartozek", "compatibil", "compatibila",
-      "rezerva", "inlocuire", "accesoriu", "accesorii", "συμβατό", "συμβατή", "συμβατόσ", "συμβατο", "συμβατη", "συμβατοσ", "ανταλλακτικό",
-      "ανταλλακτικο", "αξεσουάρ", "αξεσουαρ"};
+bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const MadeForCues& cues,
+             const std::vector<std::string>& brand_spellings, const std::vector<std::vector<std::string>>& name_words,
+             bool same_brand_field) {
   // "Compatible" from the maker itself (the listing's brand field the
   // notice's) says what the product works with ("MagSafe Compatible
   // Portable Charger", "Alexa kompatibel"): a maker sells no compatible
@@ -1812,53 +1922,18 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
     return w.starts_with("compat") || w.starts_with("kompat") || w.starts_with("совмест") || w.starts_with("συμβατ") || w == "uyumlu" ||
            w == "tuong thich" || w == "yhteensopiva" || w == "works with" || w == "passar till" || w == "passer til";
   };
-  // Which of them the listing's title has is looked up once for its
-  // candidates, which come one after another.
-  thread_local std::string words_of_title;
-  thread_local std::vector<std::string_view> in_title;
-  thread_local bool looked_up = false;
-  if (!looked_up || words_of_title != listing.title) {
-    in_title.clear();
-    for (const std::string_view word : kWords)
-      if (HasWord(listing.title, word)) in_title.push_back(word);
-    words_of_title = listing.title;
-    looked_up = true;
-  }
-  for (const std::string_view word : in_title)
+  for (const std::string_view word : cues.markers)
     if (!HasWord(notice.title, word) && !(same_brand_field && compatible(word))) return true;
-  // German compounds of "Ersatz" (spare): "Ersatzakku", "Ersatzpolster";
-  // Finnish, Estonian and Hungarian ones of "vara", "varu" and "pót" with a
-  // part's name: "varaköysi" (a spare rope), "varuosa", "pótkötél" (other
-  // words begin so: "varasto", a store).
-  static constexpr std::string_view kSpareParts[] = {"osa",   "osat",   "koysi", "koydet", "kois",   "kotel", "akku",      "aku",
-                                                     "tera",  "kuori",  "kansi", "laturi", "johto",  "harja", "suodatin", "filter",
-                                                     "alkatresz", "tiiviste", "patja", "pehmuste"};
-  for (const std::string_view w : listing.title_words) {
-    if (w.size() > 7 && w.starts_with("ersatz") && !HasWord(notice.title, w)) return true;
-    for (const std::string_view prefix : {std::string_view("vara"), std::string_view("varu"), std::string_view("pot")})
-      if (w.starts_with(prefix) && !HasWord(notice.title, w) &&
-          std::find(std::begin(kSpareParts), std::end(kSpareParts), w.substr(prefix.size())) != std::end(kSpareParts))
-        return true;
-  }
-  // Chinese (simplified and traditional), Japanese and Korean, written
-  // without spaces: "适用", "適用", "兼容", "相容", "호환", "互換" (fits,
-  // compatible), "配件" (accessory), "替换", "替換", "交換用", "교체용"
-  // (replacement; "交換", "교체" alone too: "交換ロープ", "교체 로프"), "전용",
-  // "专用", "專用", "对应", "對應" (made for, matching), "代替", "替代", "取代"
-  // (replaces); and "not" as titles put it beside a code ("BenQ GV30
-  // （不是GV31）", "GV31ではありません", "GV31 아님"): the listing names the
-  // product as another's.
-  const bool cjk = std::any_of(listing.title.begin(), listing.title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
-  for (const std::string_view word : {"适用", "適用", "兼容", "相容", "配件", "替换", "替換", "交換用", "交換", "互換", "호환", "교체용", "교체", "전용",
-                                      "专用", "專用", "对应", "對應", "代替", "替代", "取代", "不是", "并非", "並非",
-                                      "ではありません", "ではない", "아님", "아닙니다"})
-    if (cjk && listing.title.find(word) != std::string::npos && notice.title.find(word) == std::string::npos) return true;
+  for (const std::string_view w : cues.spares)
+    if (!HasWord(notice.title, w)) return true;
+  for (const std::string_view word : cues.cjk_markers)
+    if (notice.title.find(word) == std::string::npos) return true;
   // A successor or generation of the notice's model ("升级款", "升级版": the
   // upgrade of; "二代", "三代", "新一代": the second, third, new generation),
   // written against its code ("GV31升级版", "GV31 二代", "二代GV31"); alone,
   // the words are sellers' praise ("2024升级版", "新一代"), as "新款" (new
   // in) is.
-  if (cjk)
+  if (cues.cjk)
     for (const std::string_view word : {"升级款", "升級款", "升级版", "升級版", "二代", "三代", "新一代"})
       for (size_t at = listing.title.find(word); at != std::string::npos; at = listing.title.find(word, at + 1))
         if (notice.title.find(word) == std::string::npos && CodeBesideCjkWord(notice, listing.title, at, word.size(), /*before_too=*/true))
@@ -1872,27 +1947,15 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   // GV31"), whatever the brands: the listing sells something made for that
   // model. (Not past a noun: "Lodówka retro do kuchni Galanz" is a fridge
   // for the kitchen.)
-  if (SaidBeforeACode(notice, listing, brand_spellings, /*reach=*/6,
-                      [](std::string_view w, bool) { return std::find(std::begin(kForWords), std::end(kForWords), w) != std::end(kForWords); },
-                      [](std::string_view) { return false; }))
+  if (cues.for_within && SaidBeforeACode(notice, listing, brand_spellings, /*reach=*/6, [](std::string_view w, bool) { return IsForWord(w); },
+                                         [](std::string_view) { return false; }))
     return true;
   // The title's words, and whether "for" is one of them: the checks below
   // read it, and most titles have none.
-  thread_local std::vector<std::string_view> words;
-  SplitWords(listing.title, &words);
-  const auto is_for = [](std::string_view w) { return std::find(std::begin(kForWords), std::end(kForWords), w) != std::end(kForWords); };
-  // Before a name, "for" in more languages, as titles fold them (Czech and
-  // Slovak "pro", "pre"; Croatian, Slovenian and Bulgarian "za", "за";
-  // Swedish "till"; Latvian "priekš"; Lithuanian "skirtas"): words too
-  // common before a code ("MacBook Pro A2442") to count there.
-  // Czech and Slovak write "pro" and "pre" in lower case; "Pro" and "PRO"
-  // name a line ("Pantene Pro-V", "MUA Pro Base").
-  const bool lower_pro = RawWordInLowerCase(raw_title, "pro") || RawWordInLowerCase(raw_title, "pre");
-  const auto is_for_before_name = [&is_for, lower_pro](std::string_view w) {
-    return is_for(w) || ((w == "pro" || w == "pre") && lower_pro) || w == "za" || w == "за" || w == "till" || w == "prieks" ||
-           w == "skirtas" || w == "skirta";
-  };
-  const bool has_for = std::any_of(words.begin(), words.end(), is_for);
+  const std::vector<std::string_view>& words = cues.words;
+  const auto is_for = IsForWord;
+  const auto is_for_before_name = [&cues](std::string_view w) { return IsForBeforeName(w, cues.lower_pro); };
+  const bool has_for = cues.has_for;
   // "for" the notice's product, then its brand and code: "Mat for toddler
   // tower Nordi HANS0002". Not when the words between only say whom it is
   // for ("Learning tower for toddlers Nordi HANS0002"), nor another thing
@@ -1916,13 +1979,13 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       if (k < words.size() && is_notice_code(k)) return true;
     }
   }
-  const bool has_for_before_name = !name_words.empty() && std::any_of(words.begin(), words.end(), is_for_before_name);
+  const bool has_for_before_name = !name_words.empty() && cues.for_before_name;
   const auto names_it = [&](std::string_view w) {
     return brand_word(w) || std::any_of(name_words.begin(), name_words.end(), [&](const std::vector<std::string>& name) {
              return std::any_of(name.begin(), name.end(), [&](const std::string& n) { return SameWordOrPlural(w, n); });
            });
   };
-  if (MadeForByEnding(notice, words, raw_title, names_it)) return true;
+  if (MadeForByEnding(notice, cues, names_it)) return true;
   const std::string_view head = has_for ? ProductNoun(notice) : std::string_view();
   // "for <the notice's product name>", past short words and the brand's:
   // "Ersatzpolster für Limar Torino Helm", "Isofix Basis für I-CARE".
@@ -4707,6 +4770,26 @@ std::vector<std::string_view> CapitalisedTitleWords(std::string_view title) {
   return words;
 }
 
+namespace {
+
+// "<tag><a>|<b>" and "<tag><a>", the forms of the blocking keys, built
+// without a format string: a listing has some fifty.
+std::string TwoPartKey(std::string_view tag, std::string_view a, std::string_view b) {
+  std::string key;
+  key.reserve(tag.size() + a.size() + 1 + b.size());
+  key.append(tag).append(a).append(1, '|').append(b);
+  return key;
+}
+
+std::string OnePartKey(std::string_view tag, std::string_view a) {
+  std::string key;
+  key.reserve(tag.size() + a.size());
+  key.append(tag).append(a);
+  return key;
+}
+
+}  // namespace
+
 std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedRecord& p, const BrandAliases* aliases) {
   std::vector<std::string> keys;
   for (const auto* gtins : {&record.gtins, &record.gtins_in_title, &record.gtins_in_description})
@@ -4767,7 +4850,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     for (const std::string_view w : words) {
       if (w == first || StopWord(w) || n >= 12) continue;
       ++n;
-      keys.push_back(fmt::format("n:{}|{}", first, Singular(w)));
+      keys.push_back(TwoPartKey("n:", first, Singular(w)));
     }
   };
   if (record.is_notice && brands.empty() && !p.first_word.empty()) name_keys(p.first_word, p.title_words);
@@ -4849,7 +4932,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     for (const std::string& b : brands) {
       const std::string_view first = std::string_view(b).substr(0, b.find(' '));
       if (first.size() >= 4 && !StopWord(first)) {
-        keys.push_back(fmt::format("t:{}", first));
+        keys.push_back(OnePartKey("t:", first));
       } else {
         // A first word too short to key ("I Love Wellness"): its longest
         // other word of five letters or more.
@@ -4860,18 +4943,18 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
           if (w.size() >= 5 && w.size() > longest.size() && !StopWord(w)) longest = w;
           at = end + 1;
         }
-        if (!longest.empty()) keys.push_back(fmt::format("t:{}", longest));
+        if (!longest.empty()) keys.push_back(OnePartKey("t:", longest));
       }
       // And its words written together ("MaxiCosi" for "Maxi Cosi").
       if (const std::string together = Without(b, ' '); first.size() < b.size() && together.size() >= 6)
-        keys.push_back(fmt::format("t:{}", together));
+        keys.push_back(OnePartKey("t:", together));
     }
   } else if (!record.is_notice && !brand_given) {
     size_t n = 0;
     for (const std::string_view w : p.title_words) {
       if (w == p.first_word || w.size() < 4 || StopWord(w) || std::all_of(w.begin(), w.end(), IsDigit) || n >= 12) continue;
       ++n;
-      keys.push_back(fmt::format("t:{}", aliases != nullptr ? aliases->Canonical(w) : std::string(w)));
+      keys.push_back(OnePartKey("t:", aliases != nullptr ? aliases->Canonical(w) : std::string(w)));
     }
   }
   // A word of two parts hyphenated in the title ("Anti-Age"), keyed
@@ -4941,16 +5024,16 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       for (const std::string_view w : p.title_words) {
         if (StopWord(w) || std::find(own.begin(), own.end(), w) != own.end() || words >= 12) continue;
         ++words;
-        keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+        keys.push_back(TwoPartKey("b:", name, Singular(w)));
         if (name.data() == b.data()) AddEnglishOfForeignWord(w, &english);
         // The kind of a notice that names nothing else, by the word its
         // row of the table is known by, which listings in other languages
         // key ("stroller" and "Kinderwagen" by "pushchair").
         if (record.names_only_brand_and_kind)
-          if (const std::string_view head = EnglishHeadOf(w); !head.empty()) keys.push_back(fmt::format("b:{}|{}", name, head));
+          if (const std::string_view head = EnglishHeadOf(w); !head.empty()) keys.push_back(TwoPartKey("b:", name, head));
       }
-      for (const std::string_view e : english) keys.push_back(fmt::format("b:{}|{}", name, e));
-      for (const std::string& w : hyphenated) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+      for (const std::string_view e : english) keys.push_back(TwoPartKey("b:", name, e));
+      for (const std::string& w : hyphenated) keys.push_back(TwoPartKey("b:", name, Singular(w)));
       // A notice's product name given as its description: the titles of
       // listings selling it have its words ("IKEA VARMFRONT powerbank").
       // Not its short numbers ("2-in-1"), kept in the name for the rules:
@@ -4958,22 +5041,22 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
       for (const auto& words : record.name_words) {
         for (const std::string& w : words)
           if (!StopWord(w) || (vehicle_notice && words.size() == 1 && w.size() == 2 && std::isalpha(static_cast<unsigned char>(w[1])) != 0))
-            keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+            keys.push_back(TwoPartKey("b:", name, Singular(w)));
         // And written as one word, as sellers write "SPIDER-MAN": "Spiderman".
         if (words.size() == 2 || words.size() == 3) {
           std::string joined;
           for (const std::string& w : words) joined += w;
-          if (joined.size() >= 6) keys.push_back(fmt::format("b:{}|{}", name, Singular(joined)));
+          if (joined.size() >= 6) keys.push_back(TwoPartKey("b:", name, Singular(joined)));
         }
       }
       // And its hyphenated words written together ("ICARE" of "I-CARE").
-      for (const std::string& w : record.name_joined) keys.push_back(fmt::format("b:{}|{}", name, Singular(w)));
+      for (const std::string& w : record.name_joined) keys.push_back(TwoPartKey("b:", name, Singular(w)));
       for (const std::string& line : record.name_lines)
-        if (!line.empty()) keys.push_back(fmt::format("b:{}|{}", name, Singular(line)));
+        if (!line.empty()) keys.push_back(TwoPartKey("b:", name, Singular(line)));
       if (vehicle_notice)
         for (const auto& words : record.name_words)
           if (words.size() == 1 && words[0].size() == 1 && words[0][0] >= '1' && words[0][0] <= '8')
-            keys.push_back(fmt::format("b:{}|{}", name, Singular(words[0] + "series")));
+            keys.push_back(TwoPartKey("b:", name, Singular(words[0] + "series")));
     }
   }
   // A notice without a brand whose product name holds one where a listing
@@ -4995,16 +5078,16 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
         if (first.size() >= 3 && !StopWord(first)) {
           const std::string brand = aliases != nullptr ? aliases->Canonical(first) : first;
           for (const std::string& y : words)
-            if (y != first && !StopWord(y)) keys.push_back(fmt::format("b:{}|{}", brand, Singular(y)));
+            if (y != first && !StopWord(y)) keys.push_back(TwoPartKey("b:", brand, Singular(y)));
         }
         for (const std::string& y : words)
-          if (y.size() >= 4 && !StopWord(y) && std::none_of(y.begin(), y.end(), IsDigit)) keys.push_back(fmt::format("t:{}", aliases != nullptr ? aliases->Canonical(y) : y));
+          if (y.size() >= 4 && !StopWord(y) && std::none_of(y.begin(), y.end(), IsDigit)) keys.push_back(OnePartKey("t:", aliases != nullptr ? aliases->Canonical(y) : y));
       }
       const std::string& last = words.back();
       if (last.size() < 4 || std::any_of(last.begin(), last.end(), IsDigit)) continue;
       const std::string brand = aliases != nullptr ? aliases->Canonical(last) : last;
       for (const std::string& y : words)
-        if (y != last && !StopWord(y)) keys.push_back(fmt::format("b:{}|{}", brand, Singular(y)));
+        if (y != last && !StopWord(y)) keys.push_back(TwoPartKey("b:", brand, Singular(y)));
     }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -5219,6 +5302,19 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
   // The query's kinds, read when a pair first needs them.
   std::optional<ProductKind> query_kind;
   std::optional<std::string> query_title_brand;  // BrandInTwoSpellingsFirst of a query listing, read once
+  // What MadeFor reads of the listing's title: once for a query listing,
+  // and for each candidate when the listings are the indexed side.
+  MadeForCues made_for_cues;
+  bool made_for_cues_read = false;
+  // CompactAlnum of the listing's all_text, likewise: most of the notices'
+  // codes are not in it, which a search of it tells before CodeInText.
+  std::string compact_text;
+  bool compact_text_read = false;
+  const auto listing_compact_text = [&](const PreparedRecord& l) -> const std::string& {
+    if (!compact_text_read || !indexed_are_notices_) compact_text = CompactAlnum(l.all_text);
+    compact_text_read = true;
+    return compact_text;
+  };
 
   // What the rules need of a pair; the model is asked only about pairs a
   // rule can still take (most candidates are another maker's product or a
@@ -5669,7 +5765,9 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
                  CodeWrittenWithLookAlikes(a.normalized, b.normalized))
           better(CodeAgreement::kNear, &b);
       }
-      if (j.agreement < CodeAgreement::kSame && CodeInText(a.normalized, l.all_text, l.all_numbers)) better(CodeAgreement::kSame, nullptr);
+      if (j.agreement < CodeAgreement::kSame && MayHoldCode(a.normalized, listing_compact_text(l)) &&
+          CodeInText(a.normalized, l.all_text, l.all_numbers))
+        better(CodeAgreement::kSame, nullptr);
     }
     if (!listing_has_code)
       for (const uint8_t b : listing_identifying) listing_has_code = listing_has_code || b != 0;
@@ -5833,7 +5931,11 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // Torino Helm"): whatever its brand, a listing made for the product or
     // naming an accessory is reviewed (and, the GTIN in its text, one sold
     // under another brand).
-    j.made_for = (j.brands_agree || !j.shared_gtin.empty()) && MadeFor(n, l, notice_spellings, notice_record.name_words, same_brand_field, listing_title_raw);
+    if (j.brands_agree || !j.shared_gtin.empty()) {
+      if (!made_for_cues_read || !indexed_are_notices_) ReadMadeForCues(l, listing_title_raw, &made_for_cues);
+      made_for_cues_read = true;
+      j.made_for = MadeFor(n, l, made_for_cues, notice_spellings, notice_record.name_words, same_brand_field);
+    }
     // The maker's own battery or charger of the code the notice gives it,
     // "for" the product it powers or a "replacement": the recalled part.
     if (j.made_for && same_brand_field && j.agreement == CodeAgreement::kSame && j.notice_code != nullptr &&
