@@ -3457,29 +3457,91 @@ std::optional<NumericDate> NumericDateAt(std::string_view text, size_t at, bool 
   return std::nullopt;
 }
 
-// A month a vehicle's listing dates it by, as year * 12 + month - 1, and
-// whether the word before says it was made then.
-struct TitleMonth {
-  int month = 0;
-  bool made = false;
-};
+// The words before a date in a vehicle's listing that say when it was
+// made ("produkcja 06/2023", "Production date: 12/2020"), folded.
+const std::unordered_set<std::string_view> kMadeVehicleDates = {
+    "produkcja", "produkcji", "production", "produktion", "produziert", "hergestellt", "herstellung", "built",     "build",
+    "manufactured", "manufacture", "produced", "made",   "fabrication", "fabrique",    "fabricado",   "fabricacion", "produzione",
+    "prodotto",  "prodotta",  "produccion", "productie", "gebouwd",     "prod",        "vyroba",      "gyartas",
+    "produktionsdatum", "herstelldatum", "bouwdatum", "gyartasi", "vyroby", "vyrobeno", "vyrobene", "tillverkad", "tillverkningsdatum",
+    "valmistettu", "fabricatiei", "fabricat", "producao", "fabrico", "proizvodnje", "proizvedeno"};
+
+// The words before a date in a vehicle's listing that say when it was
+// first registered ("EZ 02/2023", "First registered 01/2021", "Première
+// mise en circulation 06/2024", "prvá registrácia 07/2023") or built in
+// sellers' loose sense ("Bj. 09/2021", which many write of the
+// registration): made then or before. Folded.
+const std::unordered_set<std::string_view> kRegisteredVehicleDates = {
+    "ez",          "erstzulassung", "zulassung",   "registered", "registration", "circulation", "immatriculation", "immatricule",
+    "rejestracja", "rejestracji",   "registracia", "registrace",   "immatricolazione", "immatricolata", "matriculacion",
+    "matricula",   "toelating",     "registrerad", "registreret", "bj",          "baujahr"};
+
+// Links between such a word and the date: "produced in 06/2023", "gyártási
+// idő 03/2024" (time of making), "datum výroby" written the other way,
+// "Production date: 12/2020".
+const std::unordered_set<std::string_view> kVehicleDateLinks = {"in", "im", "am", "en", "w", "we", "du", "de", "del", "von", "vom", "of", "on",
+                                                                "z",  "ze", "ido", "datum", "date"};
+
+// The month a month's name gives (1 to 12), folded, in English, German,
+// French, Spanish, Italian, Dutch, Portuguese, Polish (both cases sellers
+// write) and the Nordic languages, and the short forms of English and
+// German; 0 for another word.
+int MonthOfName(std::string_view w) {
+  static const std::unordered_map<std::string_view, int> kMonths = [] {
+    const std::vector<std::pair<int, std::vector<std::string_view>>> names = {
+        {1, {"january", "jan", "januar", "janner", "janvier", "enero", "gennaio", "januari", "janeiro", "styczen", "stycznia"}},
+        {2, {"february", "feb", "februar", "fevrier", "febrero", "febbraio", "februari", "fevereiro", "luty", "lutego"}},
+        {3, {"march", "mar", "marz", "mars", "marzo", "maart", "marco", "marzec", "marca"}},
+        {4, {"april", "apr", "avril", "abril", "aprile", "kwiecien", "kwietnia"}},
+        {5, {"may", "mai", "mayo", "maggio", "mei", "maio", "maj", "maja"}},
+        {6, {"june", "jun", "juni", "juin", "junio", "giugno", "junho", "czerwiec", "czerwca"}},
+        {7, {"july", "jul", "juli", "juillet", "julio", "luglio", "julho", "lipiec", "lipca"}},
+        {8, {"august", "aug", "aout", "agosto", "augustus", "augusti", "sierpien", "sierpnia"}},
+        {9, {"september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "setembro", "wrzesien", "wrzesnia"}},
+        {10, {"october", "oct", "okt", "oktober", "octobre", "octubre", "ottobre", "outubro", "pazdziernik", "pazdziernika"}},
+        {11, {"november", "nov", "novembre", "noviembre", "novembro", "listopad", "listopada"}},
+        {12, {"december", "dec", "dez", "dezember", "decembre", "diciembre", "dicembre", "dezembro", "grudzien", "grudnia"}}};
+    std::unordered_map<std::string_view, int> months;
+    for (const auto& [month, words] : names)
+      for (const std::string_view word : words) months.emplace(word, month);
+    return months;
+  }();
+  const auto it = kMonths.find(w);
+  return it == kMonths.end() ? 0 : it->second;
+}
 
 // The months of a vehicle listing's title as written ("EZ 07/2022", "-
-// 06/2022 -", "produkcja 06/2023", "15.07.2022"), but those after a word of
-// kOtherVehicleDates. Read from the raw title: folded, "1.2 2022" would
-// read as February.
-void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
-  static const std::unordered_set<std::string_view> kMade = {
-      "produkcja", "produkcji", "production", "produktion", "produziert", "hergestellt", "herstellung", "built",     "build",
-      "manufactured", "manufacture", "produced", "made",   "fabrication", "fabrique",    "fabricado",   "fabricacion", "produzione",
-      "prodotto",  "prodotta",  "produccion", "productie", "gebouwd",     "prod",        "vyroba",      "gyartas",
-      "produktionsdatum", "herstelldatum", "bouwdatum", "gyartasi", "vyroby", "vyrobeno", "vyrobene", "tillverkad", "tillverkningsdatum",
-      "valmistettu", "fabricatiei", "fabricat", "producao", "fabrico", "proizvodnje", "proizvedeno"};
-  // Links between that word and the date: "produced in 06/2023", "gyártási
-  // idő 03/2024" (time of making), "datum výroby" written the other way.
-  static const std::unordered_set<std::string_view> kLinks = {"in", "im", "am", "en", "w", "we", "du", "de", "del", "von", "vom", "of", "on", "z",
-                                                              "ze", "ido", "datum"};
+// 06/2022 -", "produkcja 06/2023", "15.07.2022", "built December 2020"),
+// but those after a word of kOtherVehicleDates. Read from the raw title:
+// folded, "1.2 2022" would read as February. Of a description
+// (`description`), only the months after a word of kMadeVehicleDates or
+// kRegisteredVehicleDates: a description dates much else.
+void MonthsInText(std::string_view raw, bool description, std::vector<MatchRecord::DatedMonth>* out) {
   out->clear();
+  // The folded words before byte `i`. Of a long description, only the text
+  // just before: the words looked at are its last four.
+  thread_local std::string before;
+  thread_local std::vector<std::string_view> words;
+  const auto words_before = [&](size_t i) -> const std::vector<std::string_view>& {
+    size_t from = 0;
+    if (description && i > 96) {
+      from = i - 96;
+      while (from < i && (static_cast<unsigned char>(raw[from]) & 0xC0) == 0x80) ++from;  // a character's start
+    }
+    before = CollapseToWords(FoldForMatching(raw.substr(from, i - from)));
+    SplitWords(before, &words);
+    if (from > 0 && !words.empty()) words.erase(words.begin());  // may be cut
+    return words;
+  };
+  // Whether the words before a date, up to `k`, let it count, and whether
+  // they say it was made then; past a link ("produced in 06/2023").
+  const auto judge = [&](const std::vector<std::string_view>& w, size_t k, int month) {
+    if (k > 0 && kVehicleDateLinks.count(w[k - 1]) != 0) --k;
+    const std::string_view word = k > 0 ? w[k - 1] : std::string_view();
+    const bool made = kMadeVehicleDates.count(word) != 0;
+    if (description ? (made || kRegisteredVehicleDates.count(word) != 0) : kOtherVehicleDates.count(word) == 0)
+      out->push_back({month, made});
+  };
   for (size_t i = 0; i < raw.size();) {
     if (!IsDigit(raw[i]) || (i > 0 && (IsDigit(raw[i - 1]) || raw[i - 1] == '.' || raw[i - 1] == ','))) {
       ++i;
@@ -3489,7 +3551,17 @@ void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
     // Not a part of a longer run of numbers ("07/2022/1").
     const size_t next = date ? date->end : 0;
     if (!date || (next + 1 < raw.size() && (raw[next] == '.' || raw[next] == '/' || raw[next] == '-') && IsDigit(raw[next + 1]))) {
+      const size_t start = i;
       while (i < raw.size() && IsDigit(raw[i])) ++i;
+      // A year after a month's name ("built December 2020", "Produktion:
+      // März 2021").
+      if (!date && i - start == 4) {
+        const int year = std::stoi(std::string(raw.substr(start, 4)));
+        if (year >= 1950 && year <= 2039) {
+          const std::vector<std::string_view>& w = words_before(start);
+          if (const int month = w.empty() ? 0 : MonthOfName(w.back()); month != 0) judge(w, w.size() - 1, year * 12 + month - 1);
+        }
+      }
       continue;
     }
     const int month = date->month, year = date->year;
@@ -3497,14 +3569,8 @@ void MonthsInTitle(std::string_view raw, std::vector<TitleMonth>* out) {
       i = next;
       continue;
     }
-    // The word before, past a link ("produced in 06/2023").
-    const std::string before = CollapseToWords(FoldForMatching(raw.substr(0, i)));
-    std::vector<std::string_view> words;
-    SplitWords(before, &words);
-    size_t k = words.size();
-    if (k > 0 && kLinks.count(words[k - 1]) != 0) --k;
-    const std::string_view word = k > 0 ? words[k - 1] : std::string_view();
-    if (kOtherVehicleDates.count(word) == 0) out->push_back({year * 12 + month - 1, kMade.count(word) != 0});
+    const std::vector<std::string_view>& w = words_before(i);
+    judge(w, w.size(), year * 12 + month - 1);
     i = next;
   }
 }
@@ -4612,6 +4678,7 @@ MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
                      {"model", !listed.empty() ? listed[0] : model_given ? text(model) : described.models[0]},
                      {"category", text(l.category)},
                      {"other models", !listed.empty() ? Joined(listed, 1) : model_given ? "" : Joined(described.models, 1)}};
+  MonthsInText(l.description, /*description=*/true, &r.described_months);
   if (!l.gtin.empty()) {
     // A code that lost its leading zeros in a spreadsheet ("36000291452")
     // is still the code: zeros before a GTIN leave its check digit as it is.
@@ -5879,9 +5946,10 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
             to = own_to;
           }
         }
-        thread_local std::vector<TitleMonth> months;
-        MonthsInTitle(listing_record.record.Get("title"), &months);
-        const auto out_of_period = std::find_if(months.begin(), months.end(), [&](const TitleMonth& m) {
+        thread_local std::vector<MatchRecord::DatedMonth> months;
+        MonthsInText(listing_record.record.Get("title"), /*description=*/false, &months);
+        months.insert(months.end(), listing_record.described_months.begin(), listing_record.described_months.end());
+        const auto out_of_period = std::find_if(months.begin(), months.end(), [&](const MatchRecord::DatedMonth& m) {
           return m.month < from || (m.made && m.month > to);
         });
         if (out_of_period != months.end()) {

@@ -519,6 +519,25 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
                             "Lumora Rover 2022 (produkcja 06/2022)", "Lumora Rover 1.2 2022", "Lumora Rover EZ 05/2023",
                             "Lumora Rover Facelift ab 06/2019, EZ 2022"})
     ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))), title);
+  // A month's name and a year in the title, and the months a description
+  // dates the vehicle by: after a word of making (made then) or of first
+  // registration (made then or before). Other dates a description gives
+  // are none of the vehicle's.
+  for (const char* title : {"Lumora Rover 2023 - built December 2022", "Lumora Rover, Produktion: März 2023", "Lumora Rover, EZ Januar 2021"})
+    EXPECT_TRUE(by_dated.Match(FromListing(MakeListing("L", title, "Lumora"))).empty()) << title;
+  ExpectOneReview(by_dated.Match(FromListing(MakeListing("L", "Lumora Rover 2022, produced in June 2022", "Lumora"))));
+  const auto described = [](const char* title, const char* description) {
+    Listing l = MakeListing("L", title, "Lumora");
+    l.description = description;
+    return FromListing(l);
+  };
+  for (const char* description : {"Production date: 12/2022. First registered 02/2023.", "Produktionsdatum 01/2023, Scheckheft.",
+                                  "Erstzulassung 02/2021, 2. Hand.", "Première mise en circulation 01/2021", "Dátum výroby 12/2022."})
+    EXPECT_TRUE(by_dated.Match(described("Lumora Rover 1.2 Elegance 2022", description)).empty()) << description;
+  for (const char* description : {"Production date: 06/2022. First registered 09/2022.", "Letzter Service 01/2021, TÜV bis 03/2026.",
+                                  "Gekauft 12/2023, Zahnriemen neu 2024.", "Erstzulassung 09/2022"})
+    ExpectOneReview(by_dated.Match(described("Lumora Rover 1.2 Elegance 2022", description)), description);
+  EXPECT_EQ(described("Lumora Rover", "Produced in 06/2022, first registration 08/2022, service 03/2024").described_months.size(), 2u);
   // A powertrain after a model's name ("Avenger BEV", "Renegade PHEV and
   // MHEV") is written by sellers in their words, or not at all; another one
   // is another vehicle.

@@ -198,6 +198,15 @@ struct MatchRecord {
   // Valid GTINs a listing's description labels ("EAN: 8051772488833",
   // "UPC code 012345678905"), confirming as those of the title do.
   std::vector<std::string> gtins_in_description;
+  // The months a listing's description dates the vehicle it sells by:
+  // after a word of making ("Production date: 12/2020", `made`) or of first
+  // registration ("Erstzulassung 04/2021", made then or before). As year *
+  // 12 + month - 1. A whole vehicle's alert reads them against its period.
+  struct DatedMonth {
+    int month = 0;
+    bool made = false;
+  };
+  std::vector<DatedMonth> described_months;
   // Amazon catalogue numbers (AsinOf, conform/recalls/gtin.h): a notice's
   // (a feed prints them where the barcode goes), or the one a listing's
   // GTIN field holds instead of a GTIN. Shared, they identify the product
