@@ -1092,6 +1092,7 @@ enum Powertrain : uint8_t {
   kMildHybrid = 4,       // "MHEV"
   kFullHybrid = 8,       // "HEV"
   kCombustion = 16,      // a listing's fuel alone ("Diesel", "TDI")
+  kFuelCell = 32,        // "FCEV", "Fuel Cell", "Wasserstoff"
 };
 
 // A vehicle's name (folded) without the words that name its powertrain
@@ -1123,6 +1124,11 @@ std::string WithoutPowertrains(const std::string& folded, uint8_t* powertrains) 
       ++i;
     } else if (w == "hev") {
       bit = kFullHybrid;
+    } else if (w == "fcev") {
+      bit = kFuelCell;
+    } else if (w == "fuel" && next == "cell") {
+      bit = kFuelCell;
+      ++i;
     } else if (w == "hybrid") {
       bit = kPlugInHybrid | kMildHybrid | kFullHybrid;
     }
@@ -1131,7 +1137,8 @@ std::string WithoutPowertrains(const std::string& folded, uint8_t* powertrains) 
       continue;
     }
     // "and" between two powertrains ("PHEV and MHEV") goes with them.
-    if (w == "and" && bits != 0 && !next.empty() && (next == "phev" || next == "mhev" || next == "hev" || next == "bev" || next == "ev")) continue;
+    if (w == "and" && bits != 0 && !next.empty() && (next == "phev" || next == "mhev" || next == "hev" || next == "bev" || next == "ev" || next == "fcev"))
+      continue;
     if (!kept.empty()) kept.push_back(' ');
     kept.append(w);
   }
@@ -1151,6 +1158,10 @@ uint8_t PowertrainsNamed(std::string_view title) {
       "electrique", "electrico",  "electrica", "elettrica",  "elettrico",   "elektryczny", "elektryczna", "elektryczne",
       "elektrisk",  "elbil",      "sahkoauto", "elektromos", "elektricky"};
   static const std::unordered_set<std::string_view> kPlugIn = {"phev", "4xe", "rechargeable", "enchufable", "plugin"};
+  // A fuel cell's, and the hydrogen it runs on.
+  static const std::unordered_set<std::string_view> kFuelCellWords = {"fcev",     "brennstoffzelle", "brennstoffzellen", "wasserstoff",
+                                                                      "hydrogen", "hydrogene",       "idrogeno",         "hidrogeno",
+                                                                      "waterstof", "wodor",          "wodorowy",         "vatgas"};
   static const std::unordered_set<std::string_view> kHybrid = {"hybrid", "hybride", "ibrida", "ibrido", "hibrido", "hibrida",
                                                              "hybryda", "hybrydowy", "hybrydowa", "hybridni", "hibrid"};
   static const std::unordered_set<std::string_view> kFuel = {"diesel",  "benzin", "benziner", "petrol", "gasoline", "essence", "benzina",
@@ -1166,6 +1177,8 @@ uint8_t PowertrainsNamed(std::string_view title) {
     const std::string_view next = i + 1 < words.size() ? words[i + 1] : std::string_view();
     if (kElectric.count(w) != 0) {
       bits |= kBatteryElectric;
+    } else if (kFuelCellWords.count(w) != 0 || (w == "fuel" && next == "cell")) {
+      bits |= kFuelCell;
     } else if (w == "recharge") {  // Volvo's name for its electric cars and its plug-in hybrids
       bits |= kBatteryElectric | kPlugInHybrid;
       hybrid_kind = true;
@@ -1183,7 +1196,7 @@ uint8_t PowertrainsNamed(std::string_view title) {
     } else if (kFuel.count(w) != 0) {
       bits |= kCombustion | kMildHybrid;
     } else if (w.size() >= 3 && w.ends_with("kwh") && (w.size() == 3 ? i > 0 && IsDigit(words[i - 1].back()) : IsDigit(w[w.size() - 4]))) {
-      bits |= kBatteryElectric | kPlugInHybrid;
+      bits |= kBatteryElectric | kPlugInHybrid | kFuelCell;  // a fuel cell vehicle's battery too
     }
   }
   if (hybrid && !hybrid_kind) bits |= kPlugInHybrid | kMildHybrid | kFullHybrid;
@@ -3693,6 +3706,49 @@ std::vector<std::pair<std::string, std::pair<int, int>>> LabelledPeriods(std::st
   return out;
 }
 
+// Whether a compacted code ends with the name of a BMW drive and its power
+// class after a model ("I5EDRIVE40", "X3XDRIVE30I"; "XDRIVE30I" alone is a
+// specification, model_number.cc).
+bool EndsWithADrive(std::string_view code) {
+  for (const std::string_view drive : {"XDRIVE", "SDRIVE", "EDRIVE"}) {
+    const size_t at = code.find(drive);
+    if (at == std::string_view::npos || at == 0) continue;
+    const std::string_view rest = code.substr(at + drive.size());
+    size_t digits = 0;
+    while (digits < rest.size() && IsDigit(rest[digits])) ++digits;
+    if (digits >= 1 && digits <= 2 && rest.size() - digits <= 2 && AllLetters(rest.substr(digits))) return true;
+  }
+  return false;
+}
+
+// Toyota's European plants, as its alerts write them after a model built
+// in one ("C-HR TMMT"): Toyota Manufacturing UK, Toyota Motor
+// Manufacturing Turkey, France, Czech Republic and Poland. Folded.
+bool IsToyotaPlant(std::string_view w) { return w == "tmuk" || w == "tmmt" || w == "tmmf" || w == "tmmc" || w == "tmmp"; }
+
+// A whole vehicle's name that quotes the model's own name after the base
+// it is built on ('Crafter "Grand California"', a camper van sold as the
+// Grand California): the quoted name is one of the alert's names too.
+void AddQuotedNames(std::vector<std::string_view>* names) {
+  static constexpr std::pair<std::string_view, std::string_view> kQuotes[] = {
+      {"\"", "\""}, {"\u201C", "\u201D"}, {"\u201E", "\u201C"}, {"\u00AB", "\u00BB"}, {"'", "'"}};
+  const size_t given = names->size();
+  for (size_t i = 0; i < given; ++i) {
+    const std::string_view name = (*names)[i];
+    for (const auto& [open, close] : kQuotes) {
+      const size_t from = name.find(open);
+      if (from == std::string_view::npos) continue;
+      const size_t to = name.find(close, from + open.size());
+      if (to == std::string_view::npos) continue;
+      const std::string_view quoted = TrimBlanks(name.substr(from + open.size(), to - from - open.size()));
+      if (!quoted.empty() && quoted.size() < TrimBlanks(name).size() &&
+          std::find(names->begin(), names->end(), quoted) == names->end())
+        names->push_back(quoted);
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 MatchRecord FromNotice(const Notice& n) {
@@ -3739,7 +3795,8 @@ MatchRecord FromNotice(const Notice& n) {
     }
   }
   std::vector<std::string> name_makes;  // of each of r.name_words, its make so given, or empty
-  if (const std::vector<std::string_view> names = NamesInDescription(described, names_a_vehicle); !names.empty()) {
+  if (std::vector<std::string_view> names = NamesInDescription(described, names_a_vehicle); !names.empty()) {
+    if (names_a_vehicle) AddQuotedNames(&names);
     // An alert without a brand whose description names the product ("LED
     // Crystal Magic Ball Light", "Slime Melma di Miele"): that name, whole,
     // is what the title of a listing selling it has, as a CPSC name
@@ -3802,6 +3859,11 @@ MatchRecord FromNotice(const Notice& n) {
         // Not a Roman numeral (a generation's mark, read apart), nor the
         // make's initials ("MB E 16 RHD" of Mercedes-Benz). (A body's code
         // in brackets, "Stinger (CK)", is gone: WithoutBracketedCodes.)
+        // A generation's Roman numeral inside the name ("TRAFIC III
+        // SPACENOMAD"), which sellers leave out, and the plant a Toyota was
+        // built in ("C-HR TMMT", "AURIS TMUK"), which they never write:
+        // no words of the name.
+        if (names_a_vehicle && ((i + 1 < folded_words.size() && w.size() >= 2 && IsGenerationMark(w)) || IsToyotaPlant(w))) continue;
         const bool vehicle_letters = names_a_vehicle && w.size() == 2 && std::isalpha(static_cast<unsigned char>(w[0])) != 0 &&
                                      std::isalpha(static_cast<unsigned char>(w[1])) != 0 && !IsGenerationMark(w) &&
                                      !InitialsOf(brand_words, w);
@@ -5230,6 +5292,10 @@ struct RecallIndex::State {
     }
     // A model attribute of "Various" or "USB-C" identifies nothing.
     if (p.model_names_no_model && !out.empty()) out[0] = 0;
+    // Nor a model and its drive run together ("i5 eDrive40", "X3
+    // xDrive30i"): the model is a name the rules read as one.
+    for (size_t i = 0; i < p.codes.size(); ++i)
+      if (out[i] && EndsWithADrive(p.codes[i].normalized)) out[i] = 0;
     // Nor a notice's model attribute without digits that is its
     // description whole: the product's name (a licensed character's,
     // "SPIDER-MAN" of a clothing set), which the rules weigh as a name.

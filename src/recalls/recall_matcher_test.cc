@@ -726,11 +726,38 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
       // A maker's other line inside the name (A12/02791/24's "Proace Verso").
       {"Toyota", "Proace Verso", "01.08.2024 - 31.10.2024", {{"Toyota Proace Verso 2.0 D-4D Family, Produktion 09/2024", "Toyota"}},
        {{"Toyota Proace City Verso 1.5 D-4D Team D, Produktion 09/2024", "Toyota"}}},
+      // A fuel cell's powertrain in sellers' words (A12/02718/24's "Xcient
+      // FCEV"); a model's own name quoted after its base (A12/03009/24's
+      // 'Crafter "Grand California"'); a generation's numeral inside the
+      // name (A12/03199/24's "TRAFIC III SPACENOMAD"); the plant a Toyota
+      // was built in (A12/03632/24's "C-HR TMMT").
+      {"Hyundai", "Xcient FCEV", "20.5.2021 - 8.2.2024",
+       {{"Hyundai XCIENT Fuel Cell 4x2 Wechselbrücke, EZ 2022", "Hyundai"}, {"Hyundai Xcient Wasserstoff-LKW, EZ 2022", "Hyundai"}},
+       {{"Hyundai Xcient 6x2 Diesel, EZ 2022", "Hyundai"}}},
+      {"VW", "Crafter \"Grand California\"", "08.01.2024 - 06.08.2024", {{"VW Grand California 600, 2.0 TDI, EZ 05/2024", "VW"}},
+       {{"VW California Ocean 2.0 TDI, EZ 05/2024", "VW"}}},
+      {"Renault", "TRAFIC III SPACENOMAD", "09.05.2022 - 23.05.2022",
+       {{"Renault Trafic SpaceNomad Blue dCi 150, 1re mise en circulation 06/2022", "Renault"}},
+       {{"Renault Trafic Combi Blue dCi 150, 06/2022", "Renault"}}},
+      {"Toyota", "AURIS TMUK, C-HR TMMT, COROLLA TMUK", "2018 - 2022", {{"Toyota C-HR 1.8 Hybrid Team D, EZ 2019", "Toyota"}},
+       {{"Toyota Yaris 1.5 Hybrid, EZ 2019", "Toyota"}}},
   };
   for (const Case& c : cases) {
     const RecallIndex index = alert(c.brand, c.models, c.period);
     for (const auto& [title, brand] : c.reviewed) EXPECT_TRUE(reviewed(index, title, brand)) << c.models << ": " << title;
     for (const auto& [title, brand] : c.not_reviewed) EXPECT_FALSE(reviewed(index, title, brand)) << c.models << ": " << title;
+  }
+  // A model attribute of the model and its drive ("i5 eDrive40") is no
+  // other model's code (A12/03529/24).
+  {
+    const RecallIndex index = alert("Bmw", "5series, i5, i7, 7series, M5", "17.06.2024 - 04.09.2024");
+    Listing l = MakeListing("L", "BMW i5 eDrive40 Touring, Produktion 07/2024", "BMW");
+    l.model = "i5 eDrive40";
+    const auto m = index.Match(FromListing(l));
+    EXPECT_TRUE(m.size() == 1 && m[0].action == RecallAction::kReview);
+    l = MakeListing("L", "BMW M340i xDrive Touring, Produktion 07/2024", "BMW");
+    l.model = "M340i xDrive";
+    EXPECT_TRUE(index.Match(FromListing(l)).empty());
   }
   // Models each with its make in brackets, no comma between (A12/00859/24).
   Notice vans = MakeNotice(NoticeSource::kEuSafetyGate, "A12/90021/24", "Passenger car", "CITROEN", "", "",
