@@ -1362,6 +1362,8 @@ bool NamesCompactName(std::string_view title, const MatchRecord& notice, size_t 
   const bool marked = k < notice.name_marks.size() && !notice.name_marks[k].empty();
   for (size_t at = title.find(compact); at != std::string_view::npos; at = title.find(compact, at + 1)) {
     const size_t end = at + compact.size();
+    // A short one ending in a digit, not before another ("ID7", not "ID70").
+    if (compact.size() < 6 && IsDigit(compact.back()) && end < title.size() && IsDigit(title[end])) continue;
     if (!marked || end == title.size() || (title[end] != 'I' && title[end] != 'V' && title[end] != 'X')) return true;
   }
   return false;
@@ -2968,9 +2970,14 @@ std::vector<std::string_view> NamesInDescription(std::string_view d, bool models
     }
     return parts;
   };
-  if (d.size() <= kMaxBytes && word_count(d) <= kMaxWords && !(models_listed && d.find(", ") != std::string_view::npos)) return split(d, " / ");
-  if (d.find(", ") == std::string_view::npos) return {};
-  std::vector<std::string_view> names = split(d, ", ");
+  // A whole vehicle's alert may join two models with "&" ("Kauai N (OS N)
+  // & Santa Fé PE (TM PE)").
+  const bool listed = models_listed && (d.find(", ") != std::string_view::npos || d.find(" & ") != std::string_view::npos);
+  if (d.size() <= kMaxBytes && word_count(d) <= kMaxWords && !listed) return split(d, " / ");
+  if (d.find(", ") == std::string_view::npos && !listed) return {};
+  std::vector<std::string_view> names;
+  for (const std::string_view part : split(d, ", "))
+    for (const std::string_view name : models_listed ? split(part, " & ") : std::vector<std::string_view>{part}) names.push_back(name);
   for (const std::string_view name : names)
     if (word_count(name) > kMaxWords) return {};
   return names;
@@ -3902,8 +3909,13 @@ MatchRecord FromNotice(const Notice& n) {
           const size_t end = std::min(folded_name.find(' ', at), folded_name.size());
           const std::string_view token = std::string_view(folded_name).substr(at, end - at);
           at = end + 1;
-          if (token.find('-') == std::string_view::npos) continue;
-          std::string joined = Without(token, '-');
+          // And a model's letters and number parted by a full stop ("ID.7",
+          // which sellers write "ID7").
+          const bool dotted = names_a_vehicle && token.find('.') != std::string_view::npos && token.find('-') == std::string_view::npos &&
+                              std::any_of(token.begin(), token.end(), IsDigit) &&
+                              std::any_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+          if (token.find('-') == std::string_view::npos && !dotted) continue;
+          std::string joined = Without(token, dotted ? '.' : '-');
           // A vehicle's model of short parts too ("CR-V", "C-HR").
           if (joined.size() >= (names_a_vehicle ? 3u : 4u) &&
               std::all_of(joined.begin(), joined.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) &&
@@ -3939,7 +3951,9 @@ MatchRecord FromNotice(const Notice& n) {
           r.name_marks.emplace_back(end > 1 && folded_words[end - 1] == "ii" ? folded_words[end - 1] : std::string_view());
         }
         std::string compact = CompactAlnum(folded);
-        r.name_compacts.push_back(compact.size() >= 6 && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
+        // A vehicle's short model too ("ID.7", written "ID7").
+        const size_t shortest = names_a_vehicle ? 3 : 6;
+        r.name_compacts.push_back(compact.size() >= shortest && folded.find(' ') != std::string::npos ? std::move(compact) : std::string());
         // A numbered model line ("A-Class", "3 Series", "5series", "C-Class
         // AMG").
         std::string line;
@@ -5099,6 +5113,18 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
         std::isupper(static_cast<unsigned char>(token[1]))) {
       hyphenated.push_back(AsciiLower(std::string(token)));
       continue;
+    }
+    // A vehicle's model of letters and a number parted by a full stop
+    // ("ID.7"), keyed as its alert's is (FromNotice's name_joined).
+    if (const size_t dot = token.find('.'); !record.is_notice && dot != std::string_view::npos && dot > 0 && dot + 1 < token.size() &&
+                                            token.size() <= 6 && token.find('.', dot + 1) == std::string_view::npos) {
+      const std::string_view left = token.substr(0, dot), right = token.substr(dot + 1);
+      const auto alpha = [](std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }); };
+      const auto digits = [](std::string_view w) { return std::all_of(w.begin(), w.end(), IsDigit); };
+      if (alpha(left) && digits(right)) {
+        hyphenated.push_back(AsciiLower(std::string(left) + std::string(right)));
+        continue;
+      }
     }
     const size_t hyphen = token.find('-');
     if (hyphen == std::string_view::npos || token.find('-', hyphen + 1) != std::string_view::npos) continue;

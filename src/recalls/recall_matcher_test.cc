@@ -741,6 +741,15 @@ TEST_F(RecallMatcherTest, VehicleModelsOfShortWordsAndNumberedLinesAreNamedAsSel
        {{"Renault Trafic Combi Blue dCi 150, 06/2022", "Renault"}}},
       {"Toyota", "AURIS TMUK, C-HR TMMT, COROLLA TMUK", "2018 - 2022", {{"Toyota C-HR 1.8 Hybrid Team D, EZ 2019", "Toyota"}},
        {{"Toyota Yaris 1.5 Hybrid, EZ 2019", "Toyota"}}},
+      // A model's letters and number parted by a full stop, which sellers
+      // run together (A12/01592/24's "ID.7"), and models joined by "&"
+      // (A12/01428/24's "Kauai N (OS N) & Santa Fé PE (TM PE)").
+      {"Volkswagen", "ID.3, ID.4, ID.5, ID.7", "4.4.2024 - 26.4.2024",
+       {{"Volkswagen ID7 Pro 77 kWh, fabriqué en avril 2024", "Volkswagen"}, {"Volkswagen ID.7 Tourer Pro, produced 04/2024", "Volkswagen"}},
+       {{"Volkswagen ID.Buzz Pro, produced 04/2024", "Volkswagen"}, {"Volkswagen ID70 concept model, 04/2024", "Volkswagen"}}},
+      {"Hyundai", "Kauai N (OS N) & Santa Fé PE (TM PE)", "15.06.2020 - 03.05.2022",
+       {{"Hyundai Kauai N 2.0 T-GDi 280cv DCT, 2021", "Hyundai"}, {"Hyundai Santa Fe PE 2.2 CRDi, 2021", "Hyundai"}},
+       {{"Hyundai Tucson N Line 1.6 T-GDi, 2021", "Hyundai"}}},
   };
   for (const Case& c : cases) {
     const RecallIndex index = alert(c.brand, c.models, c.period);
