@@ -1723,10 +1723,10 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
 
 // What MadeFor reads of a listing's title alone, found once for all of
 // the listing's candidates: a listing matched against the notices meets
-// dozens of one brand, and most titles hold none of these words.
+// dozens of one brand, and most titles hold none of these words. The views
+// are of the listing's PreparedRecord, which must outlive them.
 struct MadeForCues {
-  std::string_view title;                  // the listing's folded title, which the views below are of
-  std::vector<std::string_view> words;     // SplitWords(title)
+  std::vector<std::string_view> words;     // SplitWords of the folded title
   std::vector<std::string_view> markers;   // MadeFor's "compatible", "spare", ... words in the title
   std::vector<std::string_view> spares;    // title words that are compounds of "spare" and a part
   std::vector<std::string_view> cjk_markers;  // its Chinese, Japanese and Korean ones, when the title has such script
@@ -1853,7 +1853,6 @@ bool RawWordInLowerCase(std::string_view raw, std::string_view word) {
 
 // The cues of a listing's prepared record and its title as written.
 void ReadMadeForCues(const PreparedRecord& listing, std::string_view raw_title, MadeForCues* cues) {
-  cues->title = listing.title;
   SplitWords(listing.title, &cues->words);
   cues->markers.clear();
   for (const std::string_view word : kMadeForWords)
@@ -1866,8 +1865,6 @@ void ReadMadeForCues(const PreparedRecord& listing, std::string_view raw_title, 
   if (cues->cjk)
     for (const std::string_view word : kMadeForCjkWords)
       if (listing.title.find(word) != std::string::npos) cues->cjk_markers.push_back(word);
-  // Czech and Slovak write "pro" and "pre" in lower case; "Pro" and "PRO"
-  // name a line ("Pantene Pro-V", "MUA Pro Base").
   cues->lower_pro = RawWordInLowerCase(raw_title, "pro") || RawWordInLowerCase(raw_title, "pre");
   cues->has_for = std::any_of(cues->words.begin(), cues->words.end(), IsForWord);
   cues->for_before_name =
@@ -3539,7 +3536,7 @@ int MonthOfName(std::string_view w) {
 void MonthsInText(std::string_view raw, bool description, std::vector<MatchRecord::DatedMonth>* out) {
   out->clear();
   // The folded words before byte `i`. Of a long description, only the text
-  // just before: the words looked at are its last four.
+  // just before: the words looked at are its last two or three.
   thread_local std::string before;
   thread_local std::vector<std::string_view> words;
   const auto words_before = [&](size_t i) -> const std::vector<std::string_view>& {
@@ -3861,16 +3858,16 @@ MatchRecord FromNotice(const Notice& n) {
           while (i + 1 < folded_words.size() && IsModelYearDigits(folded_words[i + 1])) ++i;
           continue;
         }
-        // A vehicle name's two letters are its variant's ("e-tron GT", "RS
-        // e-tron GT"): the Q4 e-tron is not the e-tron GT.
-        // Not a Roman numeral (a generation's mark, read apart), nor the
-        // make's initials ("MB E 16 RHD" of Mercedes-Benz). (A body's code
-        // in brackets, "Stinger (CK)", is gone: WithoutBracketedCodes.)
         // A generation's Roman numeral inside the name ("TRAFIC III
         // SPACENOMAD"), which sellers leave out, and the plant a Toyota was
         // built in ("C-HR TMMT", "AURIS TMUK"), which they never write:
         // no words of the name.
         if (names_a_vehicle && ((i + 1 < folded_words.size() && w.size() >= 2 && IsGenerationMark(w)) || IsToyotaPlant(w))) continue;
+        // A vehicle name's two letters are its variant's ("e-tron GT", "RS
+        // e-tron GT"): the Q4 e-tron is not the e-tron GT.
+        // Not a Roman numeral (a generation's mark, read apart), nor the
+        // make's initials ("MB E 16 RHD" of Mercedes-Benz). (A body's code
+        // in brackets, "Stinger (CK)", is gone: WithoutBracketedCodes.)
         const bool vehicle_letters = names_a_vehicle && w.size() == 2 && std::isalpha(static_cast<unsigned char>(w[0])) != 0 &&
                                      std::isalpha(static_cast<unsigned char>(w[1])) != 0 && !IsGenerationMark(w) &&
                                      !InitialsOf(brand_words, w);
