@@ -117,6 +117,10 @@ constexpr std::string_view kKinds[] = {
     "gloves | handschuhe gants guantes guanti rekawice rekawiczki handschoenen",
     "pyjamas pajamas | schlafanzug pyjama pijama pigiama pizama",
     "blanket blankets | decke couverture manta coperta koc deken",
+    // A sleeping bag, "bag" of a notice's "Baby sleeping bag", by its names
+    // alone: "Tasche" and "sac" are other bags.
+    "bag bags | schlafsack schlafsacke babyschlafsack gigoteuse gigoteuses spiwor spiworek spiworki slaapzak slaapzakken "
+    "sovsack sovepose makuupussi",
     "pillow pillows cushion cushions | kissen coussin oreiller cojin almohada cuscino poduszka kussen",
     "towel towels | handtuch serviette toalla asciugamano recznik handdoek",
     "backpack backpacks | rucksack mochila zaino plecak rugzak",

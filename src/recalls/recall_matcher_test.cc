@@ -1880,6 +1880,15 @@ TEST(RecallIdentityTest, ANoticeOfABrandsKindAloneReviewsTheBrandsListingsOfThat
   }
   EXPECT_TRUE(MatchOne(stroller, MakeListing("L", "Stokke Tripp Trapp high chair oak", "Stokke")).empty());
   EXPECT_TRUE(MatchOne(stroller, MakeListing("L", "Regenhoes voor Stokke kinderwagen")).empty());  // a rain cover for it
+  // A sleeping bag by the names sellers give it (A12/01601/24's "Baby
+  // sleeping bag"), not by another bag's.
+  const Notice sleeping_bag = MakeNotice(NoticeSource::kEuSafetyGate, "A12/01601/24", "Baby sleeping bag", "Ortorex", "", "");
+  for (const char* title : {"Ortorex Baby Schlafsack 90 cm ganzjährig", "Gigoteuse Ortorex, sac de couchage bébé 70 cm", "Ortorex śpiworek 70 cm"}) {
+    const auto hits = MatchOne(sleeping_bag, MakeListing("L", title, "Ortorex"));
+    ASSERT_EQ(hits.size(), 1u) << title;
+    EXPECT_EQ(hits[0].action, RecallAction::kReview) << title;
+  }
+  EXPECT_TRUE(MatchOne(sleeping_bag, MakeListing("L", "Ortorex Wickeltasche grau", "Ortorex")).empty());
   // A product name where the kind should be names no kind the table knows.
   const Notice elements = MakeNotice(NoticeSource::kEuSafetyGate, "A12/03158/24", "Photoshop Elements", "Adobe", "", "");
   EXPECT_TRUE(MatchOne(elements, MakeListing("L", "Adobe Premiere Elements 2024", "Adobe")).empty());
