@@ -5284,13 +5284,80 @@ size_t KeyHolderLimit(std::string_view key, const RecallMatcherOptions& options)
   return SIZE_MAX;
 }
 
+namespace {
+
+// The postings once built: an open-addressed table of the keys' hashes
+// (linear probing, at most half full), each slot pointing at its key and
+// its records. Most of a query's keys are held by no record, and such a
+// key costs one look at one slot; the slots of all a query's keys are
+// fetched before any is read, so that their cache misses overlap.
+class FlatPostings {
+ public:
+  void Build(std::unordered_map<std::string, std::vector<uint32_t>>&& postings) {
+    size_t slots = 16;
+    while (slots < 2 * postings.size()) slots *= 2;
+    slots_.assign(slots, Slot{});
+    mask_ = slots - 1;
+    keys_.reserve(postings.size());
+    starts_.reserve(postings.size() + 1);
+    size_t total = 0;
+    for (const auto& [key, ids] : postings) total += ids.size();
+    ids_.reserve(total);
+    // Each key and its records taken out of the map as they are copied:
+    // the two are never both whole in memory.
+    while (!postings.empty()) {
+      auto node = postings.extract(postings.begin());
+      const uint64_t hash = Hash(node.key());
+      uint64_t at = hash & mask_;
+      while (slots_[at].key != kEmpty) at = (at + 1) & mask_;
+      slots_[at] = {hash, static_cast<uint32_t>(keys_.size())};
+      keys_.push_back(std::move(node.key()));
+      starts_.push_back(static_cast<uint32_t>(ids_.size()));
+      ids_.insert(ids_.end(), node.mapped().begin(), node.mapped().end());
+    }
+    starts_.push_back(static_cast<uint32_t>(ids_.size()));
+  }
+
+  static uint64_t Hash(std::string_view key) { return std::hash<std::string_view>()(key); }
+  void Prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash & mask_]);
+  }
+  // The records holding `key` (whose Hash is `hash`), in record order;
+  // empty when none does.
+  std::span<const uint32_t> Find(std::string_view key, uint64_t hash) const {
+    if (slots_.empty()) return {};
+    for (uint64_t at = hash & mask_;; at = (at + 1) & mask_) {
+      const Slot& slot = slots_[at];
+      if (slot.key == kEmpty) return {};
+      if (slot.hash == hash && keys_[slot.key] == key)
+        return std::span<const uint32_t>(ids_.data() + starts_[slot.key], starts_[slot.key + 1] - starts_[slot.key]);
+    }
+  }
+  std::span<const uint32_t> Find(std::string_view key) const { return Find(key, Hash(key)); }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t key = kEmpty;
+  };
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  std::vector<std::string> keys_;
+  std::vector<uint32_t> starts_;  // of each key, where its records start in ids_; one more at the end
+  std::vector<uint32_t> ids_;
+};
+
+}  // namespace
+
 struct RecallIndex::State {
   std::vector<PreparedRecord> prepared;
   // The canonical keys of each record's brands (empty ones left out), so
   // that a record met in many pairs is canonicalised once.
   std::vector<std::vector<std::string>> brand_keys;
   std::vector<std::vector<std::string>> spellings;  // every spelling of those brands
-  std::unordered_map<std::string, std::vector<uint32_t>> postings;
+  std::unordered_map<std::string, std::vector<uint32_t>> postings;  // while the index is built
+  FlatPostings flat_postings;                                         // then
   // Codes and stems shared too widely to identify anything (the options'
   // max_code_block and max_code_brands).
   std::unordered_set<std::string> hot_codes, hot_stems;
@@ -5383,6 +5450,8 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
     (key[0] == 'c' ? state_->hot_codes : state_->hot_stems).insert(key.substr(2));
     it = state_->postings.erase(it);
   }
+  state_->flat_postings.Build(std::move(state_->postings));
+  std::unordered_map<std::string, std::vector<uint32_t>>().swap(state_->postings);
   state_->identifying.resize(records_.size());
   for (size_t i = 0; i < records_.size(); ++i) state_->identifying[i] = state_->IdentifyingCodes(state_->prepared[i], records_[i]);
 }
@@ -5396,11 +5465,17 @@ size_t RecallIndex::hot_code_keys() const { return state_->hot_codes.size() + st
 
 std::vector<uint32_t> RecallIndex::Candidates(const MatchRecord& query, const PreparedRecord& q) const {
   std::vector<uint32_t> candidates;
-  for (const auto& key : BlockingKeys(query, q, options_.brands)) {
-    auto it = state_->postings.find(key);
-    if (it == state_->postings.end()) continue;
-    if (it->second.size() > KeyHolderLimit(key, options_)) continue;
-    candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  const std::vector<std::string> keys = BlockingKeys(query, q, options_.brands);
+  thread_local std::vector<uint64_t> hashes;
+  hashes.resize(keys.size());
+  for (size_t k = 0; k < keys.size(); ++k) {
+    hashes[k] = FlatPostings::Hash(keys[k]);
+    state_->flat_postings.Prefetch(hashes[k]);
+  }
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const std::span<const uint32_t> holders = state_->flat_postings.Find(keys[k], hashes[k]);
+    if (holders.empty() || holders.size() > KeyHolderLimit(keys[k], options_)) continue;
+    candidates.insert(candidates.end(), holders.begin(), holders.end());
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -5416,8 +5491,8 @@ std::vector<RecallMatch> RecallIndex::MatchWith(const MatchRecord& query, size_t
 }
 
 bool RecallIndex::KeyUsable(const std::string& key) const {
-  const auto it = state_->postings.find(key);
-  return it != state_->postings.end() && it->second.size() <= KeyHolderLimit(key, options_);
+  const std::span<const uint32_t> holders = state_->flat_postings.Find(key);
+  return !holders.empty() && holders.size() <= KeyHolderLimit(key, options_);
 }
 
 std::vector<RecallMatch> RecallIndex::Explain(const MatchRecord& query) const {
