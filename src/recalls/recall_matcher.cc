@@ -3725,6 +3725,21 @@ bool EndsWithADrive(std::string_view code) {
   return false;
 }
 
+// A model of letters and a number parted by a full stop ("ID.7"), run
+// together in lower case as sellers write it ("id7"); empty for another
+// token. A vehicle alert's name and a listing's title are keyed so.
+std::string DottedModelJoined(std::string_view token) {
+  const size_t dot = token.find('.');
+  if (dot == std::string_view::npos || dot == 0 || dot + 1 == token.size() || token.size() > 6 ||
+      token.find('.', dot + 1) != std::string_view::npos)
+    return {};
+  const std::string_view left = token.substr(0, dot), right = token.substr(dot + 1);
+  if (!std::all_of(left.begin(), left.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }) ||
+      !std::all_of(right.begin(), right.end(), IsDigit))
+    return {};
+  return AsciiLower(std::string(left) + std::string(right));
+}
+
 // Toyota's European plants, as its alerts write them after a model built
 // in one ("C-HR TMMT"): Toyota Manufacturing UK, Toyota Motor
 // Manufacturing Turkey, France, Czech Republic and Poland. Folded.
@@ -3906,13 +3921,10 @@ MatchRecord FromNotice(const Notice& n) {
           const size_t end = std::min(folded_name.find(' ', at), folded_name.size());
           const std::string_view token = std::string_view(folded_name).substr(at, end - at);
           at = end + 1;
-          // And a model's letters and number parted by a full stop ("ID.7",
-          // which sellers write "ID7").
-          const bool dotted = names_a_vehicle && token.find('.') != std::string_view::npos && token.find('-') == std::string_view::npos &&
-                              std::any_of(token.begin(), token.end(), IsDigit) &&
-                              std::any_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-          if (token.find('-') == std::string_view::npos && !dotted) continue;
-          std::string joined = Without(token, dotted ? '.' : '-');
+          // And a model's letters and number parted by a full stop ("ID.7").
+          const std::string dotted = names_a_vehicle ? DottedModelJoined(token) : std::string();
+          if (token.find('-') == std::string_view::npos && dotted.empty()) continue;
+          std::string joined = dotted.empty() ? Without(token, '-') : dotted;
           // A vehicle's model of short parts too ("CR-V", "C-HR").
           if (joined.size() >= (names_a_vehicle ? 3u : 4u) &&
               std::all_of(joined.begin(), joined.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }) &&
@@ -5113,16 +5125,11 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     }
     // A vehicle's model of letters and a number parted by a full stop
     // ("ID.7"), keyed as its alert's is (FromNotice's name_joined).
-    if (const size_t dot = token.find('.'); !record.is_notice && dot != std::string_view::npos && dot > 0 && dot + 1 < token.size() &&
-                                            token.size() <= 6 && token.find('.', dot + 1) == std::string_view::npos) {
-      const std::string_view left = token.substr(0, dot), right = token.substr(dot + 1);
-      const auto alpha = [](std::string_view w) { return std::all_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }); };
-      const auto digits = [](std::string_view w) { return std::all_of(w.begin(), w.end(), IsDigit); };
-      if (alpha(left) && digits(right)) {
-        hyphenated.push_back(AsciiLower(std::string(left) + std::string(right)));
+    if (!record.is_notice)
+      if (std::string dotted = DottedModelJoined(token); !dotted.empty()) {
+        hyphenated.push_back(std::move(dotted));
         continue;
       }
-    }
     const size_t hyphen = token.find('-');
     if (hyphen == std::string_view::npos || token.find('-', hyphen + 1) != std::string_view::npos) continue;
     const std::string_view left = token.substr(0, hyphen), right = token.substr(hyphen + 1);
@@ -5356,8 +5363,7 @@ struct RecallIndex::State {
   // that a record met in many pairs is canonicalised once.
   std::vector<std::vector<std::string>> brand_keys;
   std::vector<std::vector<std::string>> spellings;  // every spelling of those brands
-  std::unordered_map<std::string, std::vector<uint32_t>> postings;  // while the index is built
-  FlatPostings flat_postings;                                         // then
+  FlatPostings postings;
   // Codes and stems shared too widely to identify anything (the options'
   // max_code_block and max_code_brands).
   std::unordered_set<std::string> hot_codes, hot_stems;
@@ -5424,15 +5430,16 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
       state_->kinds[i] = indexed_are_notices_ ? options_.kinds->OfNotice(records_[i]) : options_.kinds->OfListing(records_[i]);
     keys[i] = BlockingKeys(records_[i], state_->prepared[i], options_.brands);
   });
+  std::unordered_map<std::string, std::vector<uint32_t>> postings;  // FlatPostings once built
   for (size_t i = 0; i < records_.size(); ++i)
-    for (auto& key : keys[i]) state_->postings[std::move(key)].push_back(static_cast<uint32_t>(i));
+    for (auto& key : keys[i]) postings[std::move(key)].push_back(static_cast<uint32_t>(i));
   std::vector<std::vector<std::string>>().swap(keys);
 
   // Code and stem keys that many records or many brands share.
   const auto brand_of = [&](uint32_t i) -> std::string_view {
     return state_->brand_keys[i].empty() ? std::string_view(state_->prepared[i].first_word) : std::string_view(state_->brand_keys[i][0]);
   };
-  for (auto it = state_->postings.begin(); it != state_->postings.end();) {
+  for (auto it = postings.begin(); it != postings.end();) {
     const std::string& key = it->first;
     bool hot = false;
     if (key[0] == 'c' || key[0] == 's') {
@@ -5448,10 +5455,9 @@ RecallIndex::RecallIndex(std::vector<MatchRecord> records, bool indexed_are_noti
       continue;
     }
     (key[0] == 'c' ? state_->hot_codes : state_->hot_stems).insert(key.substr(2));
-    it = state_->postings.erase(it);
+    it = postings.erase(it);
   }
-  state_->flat_postings.Build(std::move(state_->postings));
-  std::unordered_map<std::string, std::vector<uint32_t>>().swap(state_->postings);
+  state_->postings.Build(std::move(postings));
   state_->identifying.resize(records_.size());
   for (size_t i = 0; i < records_.size(); ++i) state_->identifying[i] = state_->IdentifyingCodes(state_->prepared[i], records_[i]);
 }
@@ -5470,10 +5476,10 @@ std::vector<uint32_t> RecallIndex::Candidates(const MatchRecord& query, const Pr
   hashes.resize(keys.size());
   for (size_t k = 0; k < keys.size(); ++k) {
     hashes[k] = FlatPostings::Hash(keys[k]);
-    state_->flat_postings.Prefetch(hashes[k]);
+    state_->postings.Prefetch(hashes[k]);
   }
   for (size_t k = 0; k < keys.size(); ++k) {
-    const std::span<const uint32_t> holders = state_->flat_postings.Find(keys[k], hashes[k]);
+    const std::span<const uint32_t> holders = state_->postings.Find(keys[k], hashes[k]);
     if (holders.empty() || holders.size() > KeyHolderLimit(keys[k], options_)) continue;
     candidates.insert(candidates.end(), holders.begin(), holders.end());
   }
@@ -5491,7 +5497,7 @@ std::vector<RecallMatch> RecallIndex::MatchWith(const MatchRecord& query, size_t
 }
 
 bool RecallIndex::KeyUsable(const std::string& key) const {
-  const std::span<const uint32_t> holders = state_->flat_postings.Find(key);
+  const std::span<const uint32_t> holders = state_->postings.Find(key);
   return !holders.empty() && holders.size() <= KeyHolderLimit(key, options_);
 }
 
