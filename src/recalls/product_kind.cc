@@ -413,8 +413,11 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
   kind.vehicle_ad = GivesMileageOrRegistration(listing.record.Get("title"));
   if (state_->has_not_of()) {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
-    for (const auto& [outside, phrase] : state_->not_of_cjk)
-      if (title.find(phrase) != std::string::npos) kind.not_of.emplace_back(outside, phrase);
+    // The phrases are in Chinese, Japanese or Korean script: an ASCII
+    // title holds none of them.
+    if (std::any_of(title.begin(), title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+      for (const auto& [outside, phrase] : state_->not_of_cjk)
+        if (title.find(phrase) != std::string::npos) kind.not_of.emplace_back(outside, phrase);
     std::string word;
     for (size_t at = 0; at < title.size();) {
       const size_t end = std::min(title.find(' ', at), title.size());

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <optional>
 #include <stdexcept>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "conform/core/gtin.h"
@@ -1854,9 +1855,35 @@ bool RawWordInLowerCase(std::string_view raw, std::string_view word) {
 // The cues of a listing's prepared record and its title as written.
 void ReadMadeForCues(const PreparedRecord& listing, std::string_view raw_title, MadeForCues* cues) {
   SplitWords(listing.title, &cues->words);
+  // HasWord(title, w) for every w of kMadeForWords, read the other way
+  // round: each title word looked up among the table's first words, and a
+  // phrase's further words compared where it starts. The title is
+  // collapsed (single spaces, none at the ends), so the two agree; the
+  // markers keep the table's order.
+  static const std::unordered_map<std::string_view, std::vector<uint8_t>> by_first_word = [] {
+    static_assert(std::size(kMadeForWords) < 256);
+    std::unordered_map<std::string_view, std::vector<uint8_t>> m;
+    for (size_t k = 0; k < std::size(kMadeForWords); ++k)
+      m[kMadeForWords[k].substr(0, kMadeForWords[k].find(' '))].push_back(static_cast<uint8_t>(k));
+    return m;
+  }();
+  std::array<bool, std::size(kMadeForWords)> found{};
+  bool any = false;
+  const std::string_view title = listing.title;
+  for (const std::string_view w : cues->words) {
+    const auto it = by_first_word.find(w);
+    if (it == by_first_word.end()) continue;
+    const size_t at = static_cast<size_t>(w.data() - title.data());
+    for (const uint8_t k : it->second) {
+      const std::string_view phrase = kMadeForWords[k];
+      if (title.compare(at, phrase.size(), phrase) == 0 && (at + phrase.size() == title.size() || title[at + phrase.size()] == ' '))
+        found[k] = any = true;
+    }
+  }
   cues->markers.clear();
-  for (const std::string_view word : kMadeForWords)
-    if (HasWord(listing.title, word)) cues->markers.push_back(word);
+  if (any)
+    for (size_t k = 0; k < found.size(); ++k)
+      if (found[k]) cues->markers.push_back(kMadeForWords[k]);
   cues->spares.clear();
   for (const std::string_view w : listing.title_words)
     if (IsSpareCompound(w)) cues->spares.push_back(w);
