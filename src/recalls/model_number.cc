@@ -99,10 +99,6 @@ constexpr std::array kSpecPrefixes = {
     Prefix{"DX", 2},    Prefix{"DIRECTX", 2}, Prefix{"F", 2},   Prefix{"QI", 1},    Prefix{"LTE", 1},
     Prefix{"AAC", 1},   Prefix{"OPENGL", 1}, Prefix{"LIFEPO", 1},  // a battery's chemistry, LiFePO4
     Prefix{"MY", 2},  // a vehicle's model year ("MY22")
-    // BMW's names of its drives with the engine's power class ("xDrive30i",
-    // "sDrive18d", "eDrive40"), as "4MATIC" is Mercedes-Benz's: every
-    // model of a line has one, and none names a model.
-    Prefix{"XDRIVE", 2}, Prefix{"SDRIVE", 2}, Prefix{"EDRIVE", 2},
 };
 
 // A number: digits with at most one decimal point inside. Returns its length
@@ -160,6 +156,9 @@ bool IsSpecText(std::string_view s) {
     if (tail > 0 && name.size() == 1) return false;
     for (const Prefix& p : kSpecPrefixes)
       if (p.name == name) return int_digits <= p.max_digits;
+    // A drive with its power class ("XDRIVE30I", "EDRIVE40").
+    for (const std::string_view drive : kVehicleDriveNames)
+      if (drive == name) return int_digits <= 2;
     return false;
   }
   size_t n = ScanNumber(s, 0, &digits);

@@ -3741,7 +3741,7 @@ std::vector<std::pair<std::string, std::pair<int, int>>> LabelledPeriods(std::st
 // class after a model ("I5EDRIVE40", "X3XDRIVE30I"; "XDRIVE30I" alone is a
 // specification, model_number.cc).
 bool EndsWithADrive(std::string_view code) {
-  for (const std::string_view drive : {"XDRIVE", "SDRIVE", "EDRIVE"}) {
+  for (const std::string_view drive : kVehicleDriveNames) {
     const size_t at = code.find(drive);
     if (at == std::string_view::npos || at == 0) continue;
     const std::string_view rest = code.substr(at + drive.size());

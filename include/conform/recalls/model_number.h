@@ -101,6 +101,13 @@ std::string CompactAlnum(std::string_view text);
 // words alone ("matte white") do not.
 bool ModelAttributeNamesAModel(std::string_view model);
 
+// BMW's names of its drives, which come with the engine's power class
+// ("xDrive30i", "sDrive18d", "eDrive40"), in the upper case of codes: as
+// "4MATIC" is Mercedes-Benz's, every model of a line has one and none
+// names a model. The scanner reads them as specifications; the matcher
+// drops a code that ends in one.
+inline constexpr std::string_view kVehicleDriveNames[] = {"XDRIVE", "SDRIVE", "EDRIVE"};
+
 // Whether a word after a number makes the number a quantity, not a name:
 // a unit as specs are read ("ml", "pcs", "mAh", in any case) or a count of
 // pieces in the languages sellers write, in lower case as NormalizeText
