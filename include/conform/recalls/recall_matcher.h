@@ -103,6 +103,7 @@
 #include <vector>
 
 #include "conform/core/listing.h"
+#include "conform/recalls/batches.h"
 #include "conform/recalls/match_model.h"
 #include "conform/recalls/notice.h"
 #include "conform/recalls/pair_features.h"
@@ -298,42 +299,6 @@ std::string IndexedDescription(const Listing& listing, const StatedIdentifiers& 
 // attributes, as marketplace exports name it (model, model_number,
 // item_model_number, model_no, modelnumber).
 std::string ListingModel(const Listing& listing);
-
-// The batch, lot and date codes a text (NormalizeForMatching's) labels, as
-// written, in capitals: "batch 2401", "batch no. L-2301", "date code
-// 2340", "Lot: A123", "Charge: 2401", "lote: 2401", "Ch.-B.: 8812", "nr
-// partii 5521", "šarža", "tételszám", "eränumero", "партида", "παρτίδα"
-// and the labels of the EU's other languages, "批次：2401", and those
-// listed after one ("batch: 2218,
-// 2341"); a number in groups whole ("Lotto: 0909 700696"). "Lot",
-// "Charge", "lote", "lotto", "partia" count only before a colon, "#", a
-// number word or a code of four characters or more ("a lot of 5", "fast
-// charge 65W"). A code has a digit and 3 to 20 letters and digits; a
-// quantity ("Lot: 100 pcs") or a year ("New batch 2024") is none. A unit's
-// serial number ("Serial number:", "S/N", "Seriennummer", "numéro de
-// série") is read too, marked "SN " before it ("SN MCPF-1005000"), which
-// BatchesCover compares only with a notice's codes of its shape.
-std::vector<std::string> ReadBatches(std::string_view folded);
-// The ranges of date, lot or batch codes a notice's text names, each as
-// "FIRST-LAST": "date codes 2301 through 2335", "all lot codes between 2301
-// and 2352", "batch numbers 2301-2352".
-std::vector<std::string> CodeRangesIn(std::string_view folded);
-// Whether a notice's batch entries cover a listing's batch code `batch`:
-// an entry equal to it, one of an entry's codes ("L2301, L2302") or parts
-// ("20245-220722"), or inside a range of an entry ("2301-2352", "2301 to
-// 2352", "23W17 - 23W46", "From MCJF-1000031 to MCJF-1005100": the same
-// letters before digits of one length). Codes compare without leading
-// zeros or a lot marker ("09918" and "9918", "L40820" and "40820"), with
-// a sub-lot's letters ("2218-A" of "2218") and O and I read as 0 and 1;
-// dates compare as dates in any order ("04/2022" and "2022/04"), and a
-// date against a code that is none cannot be compared (covered), unless
-// both are numbers of as many digits ("052024" and "314017": codes). Entries
-// holding other identifiers ("REF 3985250", "All") limit nothing: covered.
-// An entry of one type's batches ("E2037: 2318, 2319", SplitTypedBatches)
-// limits only that type: with `type`, the compact code (CompactAlnum) the
-// listing is matched on, another type's entries are passed over, and a
-// listing of a type no entry limits is covered.
-bool BatchesCover(const std::vector<std::string>& entries, std::string_view batch, std::string_view type = {});
 
 MatchRecord FromNotice(const Notice& notice);
 // The listing's GTIN counts only when its check digit is valid; HTML
