@@ -12,12 +12,12 @@
 #include "conform/recalls/model_number.h"
 #include "conform/recalls/notice.h"
 #include "conform/recalls/text_similarity.h"
+#include "text_words.h"
 
 namespace conform::recalls {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The words of a folded text for ReadBatches, CodeRangesIn and
 // BatchesCover: split at blanks, a colon, "#" and a comma (or semicolon)

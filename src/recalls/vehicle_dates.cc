@@ -17,7 +17,6 @@ namespace conform::recalls {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The words before a date in a vehicle's listing that date something other
 // than the vehicle: an inspection, a service, a new part, a guarantee's
