@@ -1,5 +1,6 @@
 // Small readers of words that the recall matcher's files share: of
-// collapsed text (words parted by single spaces), of brands and of codes.
+// collapsed text (words parted by single spaces), of brands, of codes and
+// of a notice's product name.
 #ifndef CONFORM_RECALLS_TEXT_WORDS_H_
 #define CONFORM_RECALLS_TEXT_WORDS_H_
 
@@ -8,6 +9,9 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "conform/recalls/pair_features.h"
+#include "conform/recalls/recall_matcher.h"
 
 namespace conform::recalls {
 
@@ -30,6 +34,11 @@ inline std::string_view TrimBlanks(std::string_view d) {
   while (!d.empty() && (d.front() == ' ' || d.front() == '\t')) d.remove_prefix(1);
   while (!d.empty() && (d.back() == ' ' || d.back() == '\t' || d.back() == '\r')) d.remove_suffix(1);
   return d;
+}
+
+// Whether `s` is all ASCII (a Latin name, not one in another script).
+inline bool IsAsciiText(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // An ASCII digit.
@@ -80,6 +89,36 @@ bool NamesNoBrand(const std::vector<std::string>& brands);
 // for every one: a notice of thousands (a feed's slip, or a hostile one)
 // would slow every run. Real notices name a few.
 inline constexpr size_t kMaxBrands = 256;
+
+// Codes shorter than this are too likely to occur by chance to block on or
+// to identify a product ("A12", "X5").
+inline constexpr size_t kMinCode = 4;
+
+// The canonical keys of a record's brands (BrandAliases::Canonical, or
+// BrandKey without a table), placeholders left out, each once, at most
+// kMaxBrands: a maker with its brand in brackets ("Legler (Smallfoot)")
+// and a line "by" its maker ("Elvive by LOREAL PARIS") give both.
+std::vector<std::string> CanonicalBrands(const MatchRecord& r, const BrandAliases* aliases);
+
+// Whether `text`, upper-cased, is inside one of a record's codes ("hz" of
+// HZ1500C): a piece of a code its words split.
+bool InACode(const PreparedRecord& r, std::string_view text);
+
+// A notice's product name without what it comes with, is for or is
+// recalled for ("Cordless Vacuum Cleaner with lithium-ion battery").
+std::string_view NameBeforeClauses(const PreparedRecord& notice);
+
+// The notice's product noun: the last word of its product name, as English
+// writes it ("vacuums" of "X-Force Flex cordless stick vacuums"), before a
+// clause ("grills" of "Outdoor grills with pizza oven") and past model codes,
+// colours and sizes ("heater" of "Space Heater HZ-1500C", "case" of "ipad 2
+// case black").
+std::string_view ProductNoun(const PreparedRecord& notice);
+
+// Whether a notice's product name names a whole vehicle ("Passenger car",
+// "Light commercial vehicle", "Motorcycle"), not a part a regulator files
+// under motor vehicles ("Brake pads", "Child car seat", "Alloy wheel").
+bool NamesAVehicle(const PreparedRecord& notice);
 
 }  // namespace conform::recalls
 
