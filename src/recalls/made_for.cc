@@ -3,31 +3,20 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
-#include <span>
 #include <array>
-#include <atomic>
 #include <cctype>
-#include <cstdint>
-#include <initializer_list>
 #include <optional>
-#include <stdexcept>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
-#include "conform/core/gtin.h"
 #include "conform/core/text.h"
-#include "conform/core/threads.h"
-#include "conform/core/word_breaks.h"
 #include "conform/recalls/brand.h"
-#include "conform/recalls/gtin.h"
-#include "conform/recalls/product_kind.h"
 #include "conform/recalls/text_similarity.h"
 #include "code_in_text.h"
 #include "product_words.h"
 #include "text_words.h"
 #include "vehicle_words.h"
-#include "vehicle_dates.h"
 
 namespace conform::recalls {
 
