@@ -1,11 +1,11 @@
 // Batch, lot, date and serial codes: those a listing states and those a
 // notice limits its recall to, and whether the one is among the other.
 //
-// A notice that names batches recalls only those; a listing that states
-// its batch is affected only when a notice's entries cover it. What a
-// listing states is read from its text (ReadBatches); what a notice names
-// is its batch field's entries and the code ranges its text gives
-// (CodeRangesIn).
+// A notice that names batches recalls only those: the matcher reviews,
+// rather than takes down, a listing that states only batches the notice's
+// entries do not cover. What a listing states is read from its text
+// (ReadBatches); what a notice names is its batch field's entries and the
+// code ranges its text gives (CodeRangesIn).
 #ifndef CONFORM_RECALLS_BATCHES_H_
 #define CONFORM_RECALLS_BATCHES_H_
 
