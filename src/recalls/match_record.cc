@@ -1243,6 +1243,7 @@ MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
                      {"model", !listed.empty() ? listed[0] : model_given ? text(model) : described.models[0]},
                      {"category", text(l.category)},
                      {"other models", !listed.empty() ? Joined(listed, 1) : model_given ? "" : Joined(described.models, 1)}};
+  MonthsInText(r.record.Get("title"), /*description=*/false, &r.title_months);
   MonthsInText(l.description, /*description=*/true, &r.described_months);
   if (!l.gtin.empty()) {
     // A code that lost its leading zeros in a spreadsheet ("36000291452")

@@ -1854,13 +1854,16 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
             to = own_to;
           }
         }
-        thread_local std::vector<MatchRecord::DatedMonth> months;
-        MonthsInText(listing_record.record.Get("title"), /*description=*/false, &months);
-        months.insert(months.end(), listing_record.described_months.begin(), listing_record.described_months.end());
-        const auto out_of_period = std::find_if(months.begin(), months.end(), [&](const MatchRecord::DatedMonth& m) {
-          return m.month < from || (m.made && m.month > to);
-        });
-        if (out_of_period != months.end()) {
+        // The title's months first, then the description's.
+        const auto outside = [&](const MatchRecord::DatedMonth& m) { return m.month < from || (m.made && m.month > to); };
+        const MatchRecord::DatedMonth* out_of_period = nullptr;
+        for (const auto* months : {&listing_record.title_months, &listing_record.described_months}) {
+          const auto it = std::find_if(months->begin(), months->end(), outside);
+          if (it == months->end()) continue;
+          out_of_period = &*it;
+          break;
+        }
+        if (out_of_period != nullptr) {
           rule_out(j, [&] {
             return fmt::format("rule: the alert's vehicles were made {:02}/{}-{:02}/{}, the listing's {} {:02}/{} -> none", from % 12 + 1,
                                from / 12, to % 12 + 1, to / 12, out_of_period->made ? "in" : "in or before",

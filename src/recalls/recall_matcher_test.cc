@@ -538,6 +538,11 @@ TEST_F(RecallMatcherTest, AVehicleRecallNeverTakesDownByItsModelCode) {
                                   "Gekauft 12/2023, Zahnriemen neu 2024.", "Erstzulassung 09/2022"})
     ExpectOneReview(by_dated.Match(described("Lumora Rover 1.2 Elegance 2022", description)), description);
   EXPECT_EQ(described("Lumora Rover", "Produced in 06/2022, first registration 08/2022, service 03/2024").described_months.size(), 2u);
+  // The title's months are read once too, but not an inspection's.
+  const MatchRecord titled = described("Lumora Rover, EZ 07/2022, TÜV 08/2025", "");
+  ASSERT_EQ(titled.title_months.size(), 1u);
+  EXPECT_EQ(titled.title_months[0].month, 2022 * 12 + 6);
+  EXPECT_TRUE(titled.described_months.empty());
   // A powertrain after a model's name ("Avenger BEV", "Renegade PHEV and
   // MHEV") is written by sellers in their words, or not at all; another one
   // is another vehicle.

@@ -208,6 +208,10 @@ struct MatchRecord {
     bool made = false;
   };
   std::vector<DatedMonth> described_months;
+  // The same of its title as written ("EZ 07/2022", "built December
+  // 2020"), but the months after a word that dates something else ("TÜV
+  // 08/2025"): read once here, for every alert the listing meets.
+  std::vector<DatedMonth> title_months;
   // Amazon catalogue numbers (AsinOf, conform/recalls/gtin.h): a notice's
   // (a feed prints them where the barcode goes), or the one a listing's
   // GTIN field holds instead of a GTIN. Shared, they identify the product
