@@ -14,6 +14,7 @@
 #include "conform/core/threads.h"
 #include "conform/recalls/word_list.h"
 #include "digit_scan.h"
+#include "text_words.h"
 
 namespace conform::recalls {
 
@@ -366,29 +367,6 @@ double PriceInText(std::string_view folded) {
   return price;
 }
 
-// Whether `phrase` occurs in `text` (normalised words) as whole words, that
-// is whether " " + phrase + " " occurs in " " + text + " ", without building
-// either string.
-bool HasPhrase(std::string_view text, std::string_view phrase) {
-  if (phrase.empty()) return false;
-  for (size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1))
-    if ((at == 0 || text[at - 1] == ' ') && (at + phrase.size() == text.size() || text[at + phrase.size()] == ' ')) return true;
-  return false;
-}
-
-// Whether every byte of `s` is ASCII, eight bytes at a time.
-bool IsAscii(std::string_view s) {
-  uint64_t high = 0;
-  size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    uint64_t word;
-    std::memcpy(&word, s.data() + i, 8);
-    high |= word;
-  }
-  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]);
-  return (high & 0x8080808080808080ULL) == 0;
-}
-
 // Lower-cases ASCII text in place, eight bytes at a time: a byte is upper
 // case when adding 0x3f sets its top bit ('A' and above) and adding 0x25
 // does not ('Z' and below); no byte carries into the next, all being under
@@ -421,7 +399,7 @@ std::string NormalizeFolded(std::string_view folded, bool ascii) {
 // NormalizeText of an attribute value; ASCII is lower-cased in a buffer kept
 // from call to call, as FoldForMatching would, and collapsed.
 std::string NormalizeValue(std::string_view value) {
-  if (!IsAscii(value)) return NormalizeText(value);
+  if (!IsAsciiText(value)) return NormalizeText(value);
   thread_local std::string lower;
   lower.assign(value);
   LowerAscii(lower.data(), lower.size());
@@ -573,7 +551,7 @@ PairFeaturizer::RecordText PairFeaturizer::Text(const Record& record) const {
     all += value;
   }
   // FoldForMatching, which only lower-cases ASCII: in place then.
-  text.ascii = IsAscii(all);
+  text.ascii = IsAsciiText(all);
   if (text.ascii) {
     LowerAscii(all.data(), all.size());
     text.all_folded = std::move(all);
@@ -622,12 +600,12 @@ PreparedRecord PairFeaturizer::Prepare(const Record& record, bool with_vectors) 
 
   // CompactAlnum upper-cases ASCII, which makes folding it first moot.
   const std::string_view model = FirstOf(record, schema_.model);
-  p.model = IsAscii(model) ? CompactAlnum(model) : CompactAlnum(FoldForMatching(model));
+  p.model = IsAsciiText(model) ? CompactAlnum(model) : CompactAlnum(FoldForMatching(model));
   if (const std::string_view others = FirstOf(record, schema_.other_models); !others.empty()) {
     for (size_t at = 0; at <= others.size();) {
       const size_t end = std::min(others.find(';', at), others.size());
       const std::string_view one = others.substr(at, end - at);
-      std::string compact = IsAscii(one) ? CompactAlnum(one) : CompactAlnum(FoldForMatching(one));
+      std::string compact = IsAsciiText(one) ? CompactAlnum(one) : CompactAlnum(FoldForMatching(one));
       if (compact.size() >= 3 && compact != p.model) p.other_models.push_back(std::move(compact));
       at = end + 1;
     }
@@ -980,8 +958,8 @@ void PairFeaturizer::Compute(const PreparedRecord& l, const PreparedRecord& r, f
   if (!l.brand.empty() && !r.brand.empty()) {
     f[kBrandMatch] = l.brand == r.brand ? 1 : (l.brand_first_word == r.brand_first_word ? 0.5 : 0);
   }
-  if (!l.brand.empty()) f[kBrandInTextLr] = HasPhrase(r.all_text, l.brand) ? 1 : 0;
-  if (!r.brand.empty()) f[kBrandInTextRl] = HasPhrase(l.all_text, r.brand) ? 1 : 0;
+  if (!l.brand.empty()) f[kBrandInTextLr] = HasWord(r.all_text, l.brand) ? 1 : 0;
+  if (!r.brand.empty()) f[kBrandInTextRl] = HasWord(l.all_text, r.brand) ? 1 : 0;
   if (!l.first_word.empty() && !r.first_word.empty()) f[kFirstWordMatch] = l.first_word == r.first_word ? 1 : 0;
 
   if (!std::isnan(l.price) && !std::isnan(r.price)) {

@@ -19,6 +19,7 @@
 #include "conform/recalls/text_similarity.h"
 #include "conform/screen/classifier.h"
 #include "core/yaml_util.h"
+#include "text_words.h"
 
 namespace conform::recalls {
 
@@ -415,7 +416,7 @@ ProductKind ProductKinds::OfListing(const MatchRecord& listing) const {
     const std::string title = CollapseToWords(FoldForMatching(listing.record.Get("title")));
     // The phrases are in Chinese, Japanese or Korean script: an ASCII
     // title holds none of them.
-    if (std::any_of(title.begin(), title.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+    if (!IsAsciiText(title))
       for (const auto& [outside, phrase] : state_->not_of_cjk)
         if (title.find(phrase) != std::string::npos) kind.not_of.emplace_back(outside, phrase);
     std::string word;
