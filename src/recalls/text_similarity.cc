@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <unordered_set>
@@ -17,6 +18,17 @@ namespace {
 // FNV-1a, 64 bits: HashTerm and the loops that hash terms in place.
 constexpr uint64_t kFnvBasis = 1469598103934665603ULL;
 constexpr uint64_t kFnvPrime = 1099511628211ULL;
+
+// FNV-1a's top bits barely move with a term's last byte, and a text's
+// grams differ most often there. Mixed (each step invertible, so no two
+// hashes become one), a term's top bits are as good as any: one counting
+// pass on them sorts a text's terms into buckets of about one, and they
+// place a term in the IDF table.
+inline uint64_t MixTerm(uint64_t h) {
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 31;
+  return h * 0x94d049bb133111ebULL;
+}
 
 bool IsWordCodepoint(utf8proc_int32_t cp) {
   if (cp < 0x80)
@@ -293,16 +305,17 @@ double Cosine(const SparseVector& a, const SparseVector& b) {
 uint64_t HashTerm(std::string_view term) {
   uint64_t h = kFnvBasis;
   for (unsigned char c : term) h = (h ^ c) * kFnvPrime;
-  return h;
+  return MixTerm(h);
 }
 
 TfidfVectorizer::TfidfVectorizer(Analyzer analyzer, int ngram) : analyzer_(analyzer), ngram_(std::max(1, ngram)) {}
 
 namespace {
 
-// A 64-bit hash term spread over the table's low bits: FNV-1a's low bits are
-// weak for short inputs.
-inline uint64_t Slot(uint64_t term) { return (term ^ (term >> 29)) * 0xbf58476d1ce4e5b9ULL; }
+// Where a term's look-up starts in a table of 2^(64 - shift) slots: its
+// top bits, so that terms looked up in ascending order walk the table
+// forwards.
+inline uint64_t Slot(uint64_t term, unsigned shift) { return term >> shift; }
 
 // HashTerm of each of the `count` n-byte windows from `p`.
 template <size_t n>
@@ -313,7 +326,7 @@ void HashGrams(const unsigned char* p, size_t count, std::vector<uint64_t>* term
   for (size_t i = 0; i < count; ++i) {
     uint64_t h = kFnvBasis;
     for (size_t k = 0; k < n; ++k) h = (h ^ p[i + k]) * kFnvPrime;
-    out[i] = h;
+    out[i] = MixTerm(h);
   }
 }
 
@@ -327,7 +340,7 @@ void TfidfVectorizer::AppendTerms(std::string_view normalized, std::vector<uint6
     bool in_word = false;
     for (const char c : normalized) {
       if (c == ' ') {
-        if (in_word) terms->push_back(h);
+        if (in_word) terms->push_back(MixTerm(h));
         h = kFnvBasis;
         in_word = false;
       } else {
@@ -335,7 +348,7 @@ void TfidfVectorizer::AppendTerms(std::string_view normalized, std::vector<uint6
         in_word = true;
       }
     }
-    if (in_word) terms->push_back(h);
+    if (in_word) terms->push_back(MixTerm(h));
     return;
   }
   // The n-grams of PadForNgrams(normalized), hashed where they lie.
@@ -390,17 +403,19 @@ class DocumentFrequencies {
  private:
   Entry& Find(uint64_t term) {
     const uint64_t mask = slots_.size() - 1;
-    for (uint64_t at = Slot(term) & mask;; at = (at + 1) & mask)
+    for (uint64_t at = Slot(term, shift_);; at = (at + 1) & mask)
       if (slots_[at].count == 0 || slots_[at].term == term) return slots_[at];
   }
   void Grow() {
     std::vector<Entry> old = std::move(slots_);
     slots_.assign(old.empty() ? 1024 : 2 * old.size(), Entry{});
+    shift_ = static_cast<unsigned>(64 - std::countr_zero(slots_.size()));
     for (const Entry& e : old)
       if (e.count != 0) Find(e.term) = e;
   }
 
   std::vector<Entry> slots_;
+  unsigned shift_ = 64;
   size_t size_ = 0;
 };
 
@@ -420,10 +435,11 @@ void TfidfVectorizer::Fit(const std::vector<std::string>& normalized_documents) 
   while (slots < 2 * df.size()) slots *= 2;
   idf_table_.assign(slots, IdfSlot{});
   idf_mask_ = slots - 1;
+  idf_shift_ = static_cast<unsigned>(64 - std::countr_zero(slots));
   vocabulary_size_ = df.size();
   for (const auto& e : df.slots()) {
     if (e.count == 0) continue;
-    uint64_t at = Slot(e.term) & idf_mask_;
+    uint64_t at = Slot(e.term, idf_shift_);
     while (idf_table_[at].idf != 0) at = (at + 1) & idf_mask_;
     idf_table_[at] = {e.term, static_cast<float>(std::log((1 + n) / (1 + e.count)) + 1)};
   }
@@ -432,7 +448,7 @@ void TfidfVectorizer::Fit(const std::vector<std::string>& normalized_documents) 
 
 double TfidfVectorizer::IdfOfHash(uint64_t hash) const {
   if (idf_table_.empty()) return unseen_idf_;
-  for (uint64_t at = Slot(hash) & idf_mask_;; at = (at + 1) & idf_mask_) {
+  for (uint64_t at = Slot(hash, idf_shift_);; at = (at + 1) & idf_mask_) {
     const IdfSlot& slot = idf_table_[at];
     if (slot.idf == 0) return unseen_idf_;
     if (slot.term == hash) return slot.idf;
@@ -449,7 +465,7 @@ void TfidfVectorizer::IdfOfEachOf(const Terms& terms, double* out) const {
   hashes.resize(terms.size());
   for (size_t i = 0; i < terms.size(); ++i) {
     hashes[i] = HashTerm(terms[i]);
-    if (!idf_table_.empty()) __builtin_prefetch(&idf_table_[Slot(hashes[i]) & idf_mask_]);
+    if (!idf_table_.empty()) __builtin_prefetch(&idf_table_[Slot(hashes[i], idf_shift_)]);
   }
   for (size_t i = 0; i < terms.size(); ++i) out[i] = IdfOfHash(hashes[i]);
 }
@@ -471,91 +487,18 @@ void InsertionSort(uint64_t* begin, uint64_t* end) {
   }
 }
 
-// InsertionSort that gives up once it has shifted `budget` elements, and
-// says whether it finished. Hashes that tie in the bits a radix pass used
-// are rare in text, but a text can be made to tie them: past the budget the
-// caller sorts what is left by std::sort, so no input costs quadratic time.
-bool InsertionSortWithin(uint64_t* begin, uint64_t* end, size_t budget) {
-  size_t shifts = 0;
-  for (uint64_t* i = begin + 1; i < end; ++i) {
-    const uint64_t x = *i;
-    uint64_t* j = i;
-    for (; j > begin && j[-1] > x; --j) *j = j[-1];
-    shifts += static_cast<size_t>(i - j);
-    *j = x;
-    if (shifts > budget) return false;
-  }
-  return true;
-}
-
-// Texts of this many terms or more are sorted by LsdSortTerms.
-constexpr size_t kLsdSortMin = 64;
-// Below this many terms, LsdSortTerms counts over bits 48 to 63 only.
-constexpr size_t kLsdSortWideMin = 256;
-
-// Sorts term hashes ascending by counting passes over bits kLowBit to 63,
-// a byte a pass, least significant first, then one insertion pass for
-// what those bits leave tied. The FNV hash of grams that differ only in
-// their last byte differs little more than in bits 40 to 47, so bucketing
-// on the top bits crowds them together and insertion sorting them costs
-// shifts quadratic in the crowd. From bit 40 the passes cost the same
-// whatever the text; from bit 48 a pass less is spent, and what is left
-// tied is the grams of one text that share all but their last byte: a few
-// each in a short text, where the finishing pass sorts them cheaply. Past
-// a budget of shifts that pass gives way to std::sort, so no input costs
-// quadratic time. Integers sort to one order only, so the result is
-// std::sort's.
-template <unsigned kLowBit>
-void LsdSortTerms(std::vector<uint64_t>* terms) {
-  constexpr unsigned kPasses = (64 - kLowBit) / 8;
-  static_assert(kPasses * 8 == 64 - kLowBit);
-  const size_t n = terms->size();
-  uint32_t starts[kPasses][256] = {};
-  uint64_t* const t = terms->data();
-  for (size_t i = 0; i < n; ++i) {
-    const uint64_t x = t[i];
-    for (unsigned pass = 0; pass < kPasses; ++pass) ++starts[pass][(x >> (kLowBit + 8 * pass)) & 255];
-  }
-  // The passes' sums side by side: independent, so they overlap.
-  uint32_t sum[kPasses] = {};
-  for (size_t b = 0; b < 256; ++b) {
-    for (unsigned pass = 0; pass < kPasses; ++pass) {
-      const uint32_t count = starts[pass][b];
-      starts[pass][b] = sum[pass];
-      sum[pass] += count;
-    }
-  }
-  thread_local std::vector<uint64_t> other;
-  other.resize(n);
-  uint64_t* from = t;
-  uint64_t* to = other.data();
-  for (unsigned pass = 0; pass < kPasses; ++pass) {
-    const unsigned shift = kLowBit + 8 * pass;
-    uint32_t* const start = starts[pass];
-    for (size_t i = 0; i < n; ++i) to[start[(from[i] >> shift) & 255]++] = from[i];
-    std::swap(from, to);
-  }
-  if (!InsertionSortWithin(from, from + n, 4 * n)) std::sort(from, from + n);
-  if (from != t) terms->swap(other);
-}
-
-// Sorts term hashes ascending: a few by insertion, many by LsdSortTerms,
-// and those between by buckets. Hashes spread over their high bits, so a
-// counting pass on those bits leaves about one hash per bucket, in bucket
-// order; one insertion pass over the whole then finishes every bucket at
-// once, moving each hash only within its bucket. A crowded bucket (short
-// grams hash alike in their top bits now and then) is sorted on its own
-// by std::sort instead. Integers sort to one order only, so the result is
-// std::sort's.
+// Sorts term hashes ascending: a few by insertion, more by buckets. Term
+// hashes spread over their top bits (MixTerm), so a counting pass on those
+// bits, about as many buckets as hashes, leaves about one hash per bucket,
+// in bucket order; one insertion pass over the whole then finishes every
+// bucket at once, moving each hash only within its bucket. A crowded
+// bucket (hashes can be made to share their top bits) is sorted on its own
+// by std::sort instead, so no input costs quadratic time. Integers sort to
+// one order only, so the result is std::sort's.
 void SortTerms(std::vector<uint64_t>* terms) {
   const size_t n = terms->size();
   if (n <= kSmallSort) {
     InsertionSort(terms->data(), terms->data() + n);
-    return;
-  }
-  if (n >= kLsdSortMin) {
-    if (n < kLsdSortWideMin) LsdSortTerms<48>(terms);
-    else LsdSortTerms<40>(terms);
     return;
   }
   unsigned bits = 4;
@@ -646,10 +589,10 @@ void HashGramRuns(const unsigned char* p, size_t end, uint64_t* const* grams) {
   for (size_t i = 0; i < end; ++i) {
     uint64_t h = kFnvBasis;
     for (size_t b = 0; b < kLo; ++b) h = (h ^ p[i + b]) * kFnvPrime;
-    grams[0][i] = h;
+    grams[0][i] = MixTerm(h);
     for (size_t k = 1; k < kCount; ++k) {
       h = (h ^ p[i + kLo + k - 1]) * kFnvPrime;
-      grams[k][i] = h;
+      grams[k][i] = MixTerm(h);
     }
   }
 }
@@ -682,7 +625,7 @@ void CountCharNgrams(std::string_view normalized, int first, std::span<TermCount
       uint64_t h = kFnvBasis;
       for (size_t len = 1; len <= hi; ++len) {
         h = (h ^ p[i + len - 1]) * kFnvPrime;
-        if (len >= lo) grams[len - lo][i] = h;
+        if (len >= lo) grams[len - lo][i] = MixTerm(h);
       }
     }
   }
@@ -690,7 +633,7 @@ void CountCharNgrams(std::string_view normalized, int first, std::span<TermCount
     uint64_t h = kFnvBasis;
     for (size_t len = 1; len <= std::min(hi, size - i); ++len) {
       h = (h ^ p[i + len - 1]) * kFnvPrime;
-      if (len >= lo && size > len) grams[len - lo][i] = h;
+      if (len >= lo && size > len) grams[len - lo][i] = MixTerm(h);
     }
   }
   const bool blank = padded.find_first_not_of(' ') == std::string::npos;
@@ -723,10 +666,10 @@ SparseVector TfidfVectorizer::Weigh(const TermCounts& counts) const {
     // so that the misses overlap instead of following one another.
     constexpr size_t kFetchAhead = 16;
     const IdfSlot* const table = idf_table_.data();
-    const uint64_t mask = idf_mask_;
-    for (size_t k = 0; k < std::min(distinct, kFetchAhead); ++k) __builtin_prefetch(&table[Slot(terms[k]) & mask]);
+    const unsigned shift = idf_shift_;
+    for (size_t k = 0; k < std::min(distinct, kFetchAhead); ++k) __builtin_prefetch(&table[Slot(terms[k], shift)]);
     for (size_t k = 0; k < distinct; ++k) {
-      if (k + kFetchAhead < distinct) __builtin_prefetch(&table[Slot(terms[k + kFetchAhead]) & mask]);
+      if (k + kFetchAhead < distinct) __builtin_prefetch(&table[Slot(terms[k + kFetchAhead], shift)]);
       const double w = SublinearTf(repeats[k]) * IdfOfHash(terms[k]);
       weight[k] = static_cast<float>(w);
       norm += w * w;

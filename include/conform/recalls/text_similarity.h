@@ -156,6 +156,7 @@ class TfidfVectorizer {
   };
   std::vector<IdfSlot> idf_table_;
   uint64_t idf_mask_ = 0;
+  unsigned idf_shift_ = 64;  // a term's first slot is term >> idf_shift_
   size_t vocabulary_size_ = 0;
 };
 
@@ -166,7 +167,8 @@ class TfidfVectorizer {
 // once for all sizes.
 void CountCharNgrams(std::string_view normalized, int first, std::span<TermCounts* const> out);
 
-// A stable 64-bit hash of a term (FNV-1a).
+// A stable 64-bit hash of a term: FNV-1a, then mixed so that its top bits
+// are as well spread as its low ones.
 uint64_t HashTerm(std::string_view term);
 
 // Sorts term hashes ascending, as std::sort would, in O(n log n) at worst
