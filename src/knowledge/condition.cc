@@ -53,7 +53,6 @@ Condition::Cmp Flip(Condition::Cmp c) {
 
 bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
 bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
@@ -104,10 +103,10 @@ class ConditionCompiler {
           return false;
         } else t.kind = Tok::kIdent;
         i = j;
-      } else if (IsDigit(c) || (c == '-' && i + 1 < src_.size() && (IsDigit(src_[i + 1]) || src_[i + 1] == '.')) ||
-                 (c == '.' && i + 1 < src_.size() && IsDigit(src_[i + 1]))) {
+      } else if (IsAsciiDigit(c) || (c == '-' && i + 1 < src_.size() && (IsAsciiDigit(src_[i + 1]) || src_[i + 1] == '.')) ||
+                 (c == '.' && i + 1 < src_.size() && IsAsciiDigit(src_[i + 1]))) {
         size_t j = i + (c == '-' ? 1 : 0);
-        while (j < src_.size() && (IsDigit(src_[j]) || src_[j] == '.')) ++j;
+        while (j < src_.size() && (IsAsciiDigit(src_[j]) || src_[j] == '.')) ++j;
         t.kind = Tok::kNumber;
         t.text = std::string(src_.substr(i, j - i));
         char* end = nullptr;

@@ -47,7 +47,7 @@ std::vector<std::string_view> BatchWords(std::string_view folded, std::string* b
 // A batch or range end: letters and digits (with "-", "/" or "." between),
 // a digit among them, 3 to 20 of them; compact, in capitals, or empty.
 std::string BatchCode(std::string_view w) {
-  if (!std::any_of(w.begin(), w.end(), IsDigit)) return {};
+  if (!std::any_of(w.begin(), w.end(), IsAsciiDigit)) return {};
   for (const char c : w)
     if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '/' && c != '.') return {};
   std::string compact = CompactAlnum(w);
@@ -174,9 +174,9 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     std::string_view value = words[at];
     std::string grouped(value);
     size_t last = at;
-    if (std::all_of(value.begin(), value.end(), IsDigit))
+    if (std::all_of(value.begin(), value.end(), IsAsciiDigit))
       for (size_t k = at + 1; k < words.size() && k < at + 3; ++k) {
-        if (words[k].size() < 3 || words[k].size() > 8 || !std::all_of(words[k].begin(), words[k].end(), IsDigit)) break;
+        if (words[k].size() < 3 || words[k].size() > 8 || !std::all_of(words[k].begin(), words[k].end(), IsAsciiDigit)) break;
         grouped.append(words[k]);
         last = k;
       }
@@ -195,7 +195,7 @@ std::vector<std::string> ReadBatches(std::string_view folded) {
     for (size_t k = last + 1; k + 1 < words.size() && batches.size() < 8; k += 2) {
       if (words[k] != "," && words[k] != "and" && words[k] != "&" && words[k] != "/") break;
       const std::string more = BatchCode(words[k + 1]);
-      if (more.empty() || !std::any_of(words[k + 1].begin(), words[k + 1].end(), IsDigit) ||
+      if (more.empty() || !std::any_of(words[k + 1].begin(), words[k + 1].end(), IsAsciiDigit) ||
           (k + 2 < words.size() && kCounts.count(words[k + 2]) != 0))
         break;
       std::string listed(words[k + 1]);
@@ -233,7 +233,7 @@ std::vector<std::string> CodeRangesIn(std::string_view folded) {
         const std::string a = BatchCode(words[k].substr(0, dash)), b = BatchCode(words[k].substr(dash + 1));
         // Letters, then digits, at either end ("L2301-L2352").
         const auto letters_then_digits = [](std::string_view code, CodeNumber* n) {
-          return SplitCodeNumber(code, n) && std::none_of(n->head.begin(), n->head.end(), IsDigit);
+          return SplitCodeNumber(code, n) && std::none_of(n->head.begin(), n->head.end(), IsAsciiDigit);
         };
         CodeNumber pa, pb;
         if (!a.empty() && !b.empty() && letters_then_digits(a, &pa) && letters_then_digits(b, &pb) && pa.digits.size() == pb.digits.size() &&
@@ -259,8 +259,8 @@ namespace {
 // out (exports drop them: "09918" is "9918"), and O and I read as 0 and 1.
 std::string ComparableBatch(std::string_view code) {
   std::string c = CompactAlnum(code);
-  if (c.starts_with("LOT") && c.size() > 3 && IsDigit(c[3])) c.erase(0, 3);
-  else if (c.starts_with("L") && c.size() > 1 && IsDigit(c[1])) c.erase(0, 1);
+  if (c.starts_with("LOT") && c.size() > 3 && IsAsciiDigit(c[3])) c.erase(0, 3);
+  else if (c.starts_with("L") && c.size() > 1 && IsAsciiDigit(c[1])) c.erase(0, 1);
   size_t zeros = 0;
   while (zeros + 1 < c.size() && c[zeros] == '0') ++zeros;
   c.erase(0, zeros);
@@ -276,7 +276,7 @@ std::vector<std::pair<int, int>> DateReadings(std::string_view written) {
   std::vector<std::string_view> parts;
   for (size_t at = 0; at < written.size();) {
     size_t end = at;
-    while (end < written.size() && IsDigit(written[end])) ++end;
+    while (end < written.size() && IsAsciiDigit(written[end])) ++end;
     if (end > at) parts.push_back(written.substr(at, end - at));
     at = end == at ? at + 1 : end;
   }
@@ -369,7 +369,7 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
     static const std::unordered_set<std::string_view> kJoins = {"-", "to", "through", "thru", "and", "bis", "from", "till", "until",
                                                                 "&", ":", ",", "a", "al", "do", "od", "i", "y", "et", "und", "e"};
     const bool codes_only = std::all_of(words.begin(), words.end(), [](std::string_view w) {
-      return kJoins.count(w) != 0 || std::any_of(w.begin(), w.end(), IsDigit);
+      return kJoins.count(w) != 0 || std::any_of(w.begin(), w.end(), IsAsciiDigit);
     });
     if (!codes_only) return true;
     if (same(entry)) return true;
@@ -380,7 +380,7 @@ bool BatchesCover(const std::vector<std::string>& entries, std::string_view batc
       // Two numbers of as many digits, one of which could be read as a
       // date ("052024" against "314017"), are codes, and not the same.
       const std::string e = CompactAlnum(entry), l = CompactAlnum(batch);
-      const bool digits_alike = e.size() == l.size() && std::all_of(e.begin(), e.end(), IsDigit) && std::all_of(l.begin(), l.end(), IsDigit);
+      const bool digits_alike = e.size() == l.size() && std::all_of(e.begin(), e.end(), IsAsciiDigit) && std::all_of(l.begin(), l.end(), IsAsciiDigit);
       if ((entry_dates.empty() || batch_dates.empty()) && digits_alike) continue;
       if (entry_dates.empty() || batch_dates.empty()) return true;
       for (const auto& d : entry_dates)

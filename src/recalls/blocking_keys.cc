@@ -40,7 +40,7 @@ std::string_view Singular(std::string_view w) {
 // three letters or more; else none.
 std::vector<std::string> LetterSpellings(std::string_view key) {
   const auto letters = std::count_if(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-  const auto digits = std::count_if(key.begin(), key.end(), IsDigit);
+  const auto digits = std::count_if(key.begin(), key.end(), IsAsciiDigit);
   if (letters < 3 || digits == 0 || digits > 2 || !IsAsciiText(key)) return {};
   std::vector<std::string> out = {std::string(key)};
   for (size_t i = 0; i < key.size(); ++i) {
@@ -75,7 +75,7 @@ std::vector<std::string> LetterSpellings(std::string_view key) {
 // the code stays as the scanner reads it.
 std::vector<std::string> CodesWithoutSuffix(std::string_view text) {
   const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-  const auto alnum = [&](char c) { return IsDigit(c) || letter(c); };
+  const auto alnum = [&](char c) { return IsAsciiDigit(c) || letter(c); };
   std::vector<std::string> out;
   for (size_t at = 0; at < text.size();) {
     // A token: letters, digits and the separators inside codes.
@@ -96,7 +96,7 @@ std::vector<std::string> CodesWithoutSuffix(std::string_view text) {
     bool digit = false, has_letter = false;
     for (char c : token.substr(0, sep)) {
       if (!alnum(c)) continue;
-      digit = digit || IsDigit(c);
+      digit = digit || IsAsciiDigit(c);
       has_letter = has_letter || letter(c);
       base += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     }
@@ -121,12 +121,12 @@ std::vector<std::string> CodesWithoutSuffix(std::string_view text) {
 // Most titles hold neither, and cost no allocation.
 std::vector<std::string> CodesAcrossWords(std::string_view normalized) {
   const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
-  const auto alnum = [&](char c) { return IsDigit(c) || letter(c); };
+  const auto alnum = [&](char c) { return IsAsciiDigit(c) || letter(c); };
   const auto all_alnum = [&](std::string_view w) { return std::all_of(w.begin(), w.end(), alnum); };
-  const auto own_code = [](std::string_view w) { return w.size() >= kMinCode && std::any_of(w.begin(), w.end(), IsDigit); };
+  const auto own_code = [](std::string_view w) { return w.size() >= kMinCode && std::any_of(w.begin(), w.end(), IsAsciiDigit); };
   const auto short_alnum = [&](std::string_view w) { return !w.empty() && w.size() <= 6 && all_alnum(w); };
   const auto variant_word = [&](std::string_view w) { return w.size() >= 2 && w.size() <= 5 && std::all_of(w.begin(), w.end(), letter); };
-  const auto has_digit = [](std::string_view w) { return std::any_of(w.begin(), w.end(), IsDigit); };
+  const auto has_digit = [](std::string_view w) { return std::any_of(w.begin(), w.end(), IsAsciiDigit); };
   const auto has_letter = [&](std::string_view w) { return std::any_of(w.begin(), w.end(), letter); };
   // Words that join others, no part of a code: "40003 and 16154", "O157:H7
   // dans", "w/ 1956".
@@ -150,13 +150,13 @@ std::vector<std::string> CodesAcrossWords(std::string_view normalized) {
     const std::string_view word = normalized.substr(at, end - at);
     at = end + 1;
     // A code with a space.
-    if (!before1.empty() && before1.size() <= 3 && !IsDigit(before1[0]) && !own_code(before1) && word.size() >= 3 && word.size() <= 8 &&
-        IsDigit(word[0]) && all_alnum(before1) && all_alnum(word) && before1.size() + word.size() >= kMinCode && !connective(before1))
+    if (!before1.empty() && before1.size() <= 3 && !IsAsciiDigit(before1[0]) && !own_code(before1) && word.size() >= 3 && word.size() <= 8 &&
+        IsAsciiDigit(word[0]) && all_alnum(before1) && all_alnum(word) && before1.size() + word.size() >= kMinCode && !connective(before1))
       out.push_back(join({before1, word}));
     // A code spaced out by the seller ("E 33 A" for E33A): letters, digits,
     // letters, each short.
     if (!before2.empty() && before2.size() <= 3 && std::all_of(before2.begin(), before2.end(), letter) && !connective(before2) &&
-        !before1.empty() && before1.size() <= 4 && std::all_of(before1.begin(), before1.end(), IsDigit) && !word.empty() &&
+        !before1.empty() && before1.size() <= 4 && std::all_of(before1.begin(), before1.end(), IsAsciiDigit) && !word.empty() &&
         word.size() <= 2 && std::all_of(word.begin(), word.end(), letter) && !connective(word) &&
         before2.size() + before1.size() + word.size() >= kMinCode)
       out.push_back(join({before2, before1, word}));
@@ -191,7 +191,7 @@ std::string_view WordAfterBrandLabel(std::string_view collapsed_title) {
     const std::string_view w = words[i];
     if (w != "by" && w != "von" && w != "marki" && w != "marca" && w != "marque" && w != "marke" && w != "brand") continue;
     const std::string_view next = words[i + 1];
-    if (!StopWord(next) && !IsArticle(next) && std::none_of(next.begin(), next.end(), IsDigit)) return next;
+    if (!StopWord(next) && !IsArticle(next) && std::none_of(next.begin(), next.end(), IsAsciiDigit)) return next;
   }
   return {};
 }
@@ -205,7 +205,7 @@ std::string_view WordAfterBrandLabel(std::string_view collapsed_title) {
 // word would be; at most two.
 std::vector<std::string_view> CapitalisedTitleWords(std::string_view title) {
   std::vector<std::string_view> words;
-  const auto letter_or_digit = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+  const auto letter_or_digit = [](char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
   // Words with a lower-case letter against words in capitals (codes, with
   // digits, left out): a title mostly in capitals has no brand to tell.
   size_t lower_words = 0, capital_words = 0;
@@ -219,7 +219,7 @@ std::vector<std::string_view> CapitalisedTitleWords(std::string_view title) {
     for (; end < title.size() && letter_or_digit(title[end]); ++end) {
       lower = lower || (title[end] >= 'a' && title[end] <= 'z');
       upper = upper || (title[end] >= 'A' && title[end] <= 'Z');
-      digit = digit || IsDigit(title[end]);
+      digit = digit || IsAsciiDigit(title[end]);
     }
     lower_words += lower;
     capital_words += upper && !lower && !digit;
@@ -305,7 +305,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     }
     const std::string code = parts ? CompactAlnum(token) : std::string();
     const bool letters = std::any_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-    if (code.size() >= 6 && letters && std::any_of(code.begin(), code.end(), IsDigit)) keys.push_back("c:" + code);
+    if (code.size() >= 6 && letters && std::any_of(code.begin(), code.end(), IsAsciiDigit)) keys.push_back("c:" + code);
   }
   // Brand with each distinctive title word, in the singular (regulators
   // name products in the plural, "hair dryers", sellers in the singular).
@@ -342,10 +342,10 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
     if (!p.first_word.empty()) brands.push_back(aliases != nullptr ? aliases->Canonical(p.first_word) : p.first_word);
     // A title opening with a count ("3 in 1 Combined Smoke ... Alarm", "2
     // Pack Slime"): keyed by its first word after it too.
-    if (!record.is_notice && !p.first_word.empty() && std::all_of(p.first_word.begin(), p.first_word.end(), IsDigit)) {
+    if (!record.is_notice && !p.first_word.empty() && std::all_of(p.first_word.begin(), p.first_word.end(), IsAsciiDigit)) {
       static const std::unordered_set<std::string_view> kCounting = {"in", "x", "pack", "pcs", "pc", "piece", "pieces", "set", "of", "pk"};
       for (const std::string_view w : Words(p.title)) {
-        if (std::all_of(w.begin(), w.end(), IsDigit) || kCounting.count(w) != 0) continue;
+        if (std::all_of(w.begin(), w.end(), IsAsciiDigit) || kCounting.count(w) != 0) continue;
         std::string key = aliases != nullptr ? aliases->Canonical(w) : std::string(w);
         if (std::find(brands.begin(), brands.end(), key) == brands.end()) brands.push_back(std::move(key));
         break;
@@ -425,7 +425,7 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
   } else if (!record.is_notice && !brand_given) {
     size_t n = 0;
     for (const std::string_view w : p.title_words) {
-      if (w == p.first_word || w.size() < 4 || StopWord(w) || std::all_of(w.begin(), w.end(), IsDigit) || n >= 12) continue;
+      if (w == p.first_word || w.size() < 4 || StopWord(w) || std::all_of(w.begin(), w.end(), IsAsciiDigit) || n >= 12) continue;
       ++n;
       keys.push_back(OnePartKey("t:", aliases != nullptr ? aliases->Canonical(w) : std::string(w)));
     }
@@ -561,10 +561,10 @@ std::vector<std::string> BlockingKeys(const MatchRecord& record, const PreparedR
             if (y != first && !StopWord(y)) keys.push_back(TwoPartKey("b:", brand, Singular(y)));
         }
         for (const std::string& y : words)
-          if (y.size() >= 4 && !StopWord(y) && std::none_of(y.begin(), y.end(), IsDigit)) keys.push_back(OnePartKey("t:", aliases != nullptr ? aliases->Canonical(y) : y));
+          if (y.size() >= 4 && !StopWord(y) && std::none_of(y.begin(), y.end(), IsAsciiDigit)) keys.push_back(OnePartKey("t:", aliases != nullptr ? aliases->Canonical(y) : y));
       }
       const std::string& last = words.back();
-      if (last.size() < 4 || std::any_of(last.begin(), last.end(), IsDigit)) continue;
+      if (last.size() < 4 || std::any_of(last.begin(), last.end(), IsAsciiDigit)) continue;
       const std::string brand = aliases != nullptr ? aliases->Canonical(last) : last;
       for (const std::string& y : words)
         if (y != last && !StopWord(y)) keys.push_back(TwoPartKey("b:", brand, Singular(y)));

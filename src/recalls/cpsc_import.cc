@@ -61,7 +61,6 @@ std::vector<std::string> TradingNames(const std::string& firm) {
 }
 
 bool IsAlnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The brands CPSC's prose names as such: "BenQ-branded portable
 // projectors", "Brookstone-Branded Tabletop Fire Pits", 'The brand name
@@ -131,7 +130,7 @@ std::vector<std::string> BrandsPrintedOnTheProduct(std::string_view text) {
       }
       bool name = !words.empty() && words.size() <= 3;
       for (const std::string_view w : words)
-        name = name && !w.empty() && std::isupper(static_cast<unsigned char>(w.front())) != 0 && std::none_of(w.begin(), w.end(), IsDigit) &&
+        name = name && !w.empty() && std::isupper(static_cast<unsigned char>(w.front())) != 0 && std::none_of(w.begin(), w.end(), IsAsciiDigit) &&
                std::find(std::begin(kOpenings), std::end(kOpenings), AsciiLower(w)) == std::end(kOpenings);
       if (name && !IsUnknownPlaceholder(subject)) AddUnique(&out, std::string(subject));
     }
@@ -170,7 +169,7 @@ std::string BrandOpeningTheProductName(std::string_view product_name, std::strin
     size_t before = at;
     while (before > 0 && prose[before - 1] == ' ') --before;
     if (before == 0 || prose[before - 1] == '.' || prose[before - 1] == '\n' || prose[before - 1] == '!' || prose[before - 1] == '?') continue;
-    if (lower(prose[end + 1]) || IsDigit(prose[end + 1])) return std::string(first);
+    if (lower(prose[end + 1]) || IsAsciiDigit(prose[end + 1])) return std::string(first);
   }
   return "";
 }
@@ -206,7 +205,7 @@ size_t SkipWord(const std::string& lower, size_t p, std::initializer_list<std::s
 std::string CodeAt(std::string_view text, size_t i, size_t* end) {
   size_t j = i;
   while (j < text.size() &&
-         (IsDigit(text[j]) || ((text[j] == ' ' || text[j] == '-') && j + 1 < text.size() && IsDigit(text[j + 1]) && IsDigit(text[j - 1]))))
+         (IsAsciiDigit(text[j]) || ((text[j] == ' ' || text[j] == '-') && j + 1 < text.size() && IsAsciiDigit(text[j + 1]) && IsAsciiDigit(text[j - 1]))))
     ++j;
   *end = j;
   return std::string(text.substr(i, j - i));
@@ -228,7 +227,7 @@ std::vector<std::string> LabelledCodes(std::string_view description) {
     p = SkipWord(lower, SkipSpaces(lower, p), {"code", "codes", "number", "numbers", "no.", "nos."});
     if (p < lower.size() && (lower[p] == '#' || lower[p] == ':')) p = SkipSpaces(lower, p + 1);
     p = SkipWord(lower, p, {"is", "are"});
-    while (p < lower.size() && IsDigit(lower[p])) {
+    while (p < lower.size() && IsAsciiDigit(lower[p])) {
       size_t end = 0;
       codes.push_back(CodeAt(description, p, &end));
       p = SkipSpaces(lower, end);
@@ -251,7 +250,7 @@ void AddDescriptionGtins(std::string_view description, Notice* n, std::vector<st
     BarcodeScan scan = ExtractGtins(code);
     for (auto& g : scan.gtins) AddUnique(&n->gtins, g);
     for (const auto& p : scan.problems) {
-      if (std::count_if(p.text.begin(), p.text.end(), IsDigit) < 8) continue;
+      if (std::count_if(p.text.begin(), p.text.end(), IsAsciiDigit) < 8) continue;
       const std::string invalid = fmt::format("{}: {}", p.text, p.reason);
       if (std::find(n->invalid_barcodes.begin(), n->invalid_barcodes.end(), invalid) != n->invalid_barcodes.end()) continue;
       n->invalid_barcodes.push_back(invalid);

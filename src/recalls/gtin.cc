@@ -11,7 +11,6 @@ namespace conform {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 bool IsGtinLength(size_t n) { return n == 8 || n == 12 || n == 13 || n == 14; }
 
@@ -77,13 +76,13 @@ std::vector<Word> SplitWords(std::string_view field) {
 std::string DigitsOf(const std::string& word) {
   std::string digits;
   for (char c : word) {
-    if (IsDigit(c)) digits.push_back(c);
+    if (IsAsciiDigit(c)) digits.push_back(c);
     else if (c != '-' && c != '.') return "";
   }
   return digits;
 }
 
-bool HasDigit(const std::string& w) { return std::any_of(w.begin(), w.end(), IsDigit); }
+bool HasDigit(const std::string& w) { return std::any_of(w.begin(), w.end(), IsAsciiDigit); }
 
 // A barcode's kind written as a label with its length ("EAN13", "EAN-13",
 // "GTIN14", "UPC-12", "JAN13", "ITF14"): no code.
@@ -201,7 +200,7 @@ BarcodeScan ExtractGtins(std::string_view field) {
 std::vector<std::string> LabelledAsins(std::string_view text) {
   std::vector<std::string> asins;
   std::unordered_set<std::string> seen;
-  const auto alnum = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const auto alnum = [](char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   const auto upper = [](char c) { return static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c); };
   // Past spacing and punctuation, counted in bytes (the marks Amazon puts
   // around its colon are three bytes each, tags between are spaces): where

@@ -268,7 +268,7 @@ bool BeforeAWordWithADigit(std::string_view title, std::string_view word) {
     const size_t next = at + word.size() + 1;
     if ((at > 0 && title[at - 1] != ' ') || next >= title.size() || title[next - 1] != ' ') continue;
     const std::string_view after = title.substr(next, title.find(' ', next) - next);
-    if (std::any_of(after.begin(), after.end(), IsDigit)) return true;
+    if (std::any_of(after.begin(), after.end(), IsAsciiDigit)) return true;
   }
   return false;
 }
@@ -310,9 +310,9 @@ bool CodeNamedAsAnother(const PreparedRecord& notice, const PreparedRecord& list
   // "no" right after a sibling's code, which opens as the notice's does
   // ("GV30, no GV31"; not "1080P No. GV31", a number sign).
   for (size_t i = 1; i + 1 < words.size(); ++i) {
-    if (words[i] != "no" || std::none_of(words[i - 1].begin(), words[i - 1].end(), IsDigit)) continue;
+    if (words[i] != "no" || std::none_of(words[i - 1].begin(), words[i - 1].end(), IsAsciiDigit)) continue;
     // A code written in two words ("VX-1600") is read whole.
-    const bool digits_only = std::all_of(words[i - 1].begin(), words[i - 1].end(), IsDigit);
+    const bool digits_only = std::all_of(words[i - 1].begin(), words[i - 1].end(), IsAsciiDigit);
     const std::string sibling = AsciiUpper(digits_only && i >= 2 ? fmt::format("{}{}", words[i - 2], words[i - 1]) : std::string(words[i - 1]));
     for (const std::string& next : {AsciiUpper(words[i + 1]), i + 2 < words.size() ? AsciiUpper(fmt::format("{}{}", words[i + 1], words[i + 2])) : std::string()})
       if (!next.empty() && is_notice_code(next) && sibling.size() >= 2 && next.starts_with(sibling.substr(0, 2)) && sibling != next) return true;
@@ -957,7 +957,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     const std::string prefix = CollapseToWords(folded_prefix);
     for (std::string_view w : Words(prefix)) {
       if (w.size() < 3 || kSellerWords.count(w) != 0 || HasWord(notice.brand, w) || HasWord(listing.brand, w)) continue;
-      if (std::none_of(w.begin(), w.end(), IsDigit)) return true;
+      if (std::none_of(w.begin(), w.end(), IsAsciiDigit)) return true;
     }
     return false;
   };
@@ -1056,7 +1056,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
         "replacement", "spare", "the", "and", "for", "with"};
     for (const std::string_view w : listing.title_words) {
       if (w == word || w.size() < 3 || kNotAProduct.count(w) != 0 || HasWord(notice.brand, w) || HasWord(listing.brand, w)) continue;
-      if (std::none_of(w.begin(), w.end(), IsDigit) && !InACode(notice, w)) return true;
+      if (std::none_of(w.begin(), w.end(), IsAsciiDigit) && !InACode(notice, w)) return true;
     }
     return false;
   };
@@ -1152,7 +1152,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // ("Beamer Ladegerät inklusive", "projecteur chargeur non fourni").
     const auto ends_the_title = [&](size_t i) {
       return std::all_of(words.begin() + static_cast<std::ptrdiff_t>(i) + 1, words.end(),
-                         [](std::string_view w) { return std::any_of(w.begin(), w.end(), IsDigit); });
+                         [](std::string_view w) { return std::any_of(w.begin(), w.end(), IsAsciiDigit); });
     };
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       const bool charger_first = i == 0 && is_charger(words[0]) && is_noun(words[1]);

@@ -39,7 +39,7 @@ std::string WithoutBracketedCodes(std::string_view name) {
     const std::string folded = CollapseToWords(FoldForMatching(name.substr(open + 1, close - open - 1)));
     SplitWords(folded, &inside);
     const bool code = !inside.empty() && std::all_of(inside.begin(), inside.end(), [](std::string_view w) {
-      return w.size() <= 3 || std::any_of(w.begin(), w.end(), IsDigit);
+      return w.size() <= 3 || std::any_of(w.begin(), w.end(), IsAsciiDigit);
     });
     if (!code) continue;
     out.append(name.substr(from, open - from)).append(" ");
@@ -213,7 +213,7 @@ bool IsTypeDesignation(std::string_view d) {
     run = letter ? run + 1 : 0;
     if (run >= 3) return false;
     letters += letter;
-    digits += IsDigit(c);
+    digits += IsAsciiDigit(c);
   }
   const std::string first = AsciiLower(d.substr(0, d.find_first_of(" .:#")));
   if (first == "no" || first == "nr" || first == "n") return false;
@@ -314,7 +314,7 @@ MatchRecord FromNotice(const Notice& n) {
       if (whole_names) {
         std::vector<std::string> whole;
         for (const std::string_view w : folded_words)
-          if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && std::find(whole.begin(), whole.end(), w) == whole.end())
+          if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsAsciiDigit)) && std::find(whole.begin(), whole.end(), w) == whole.end())
             whole.emplace_back(w);
         if (whole.size() >= 3) r.product_name_words.push_back(std::move(whole));
       }
@@ -371,7 +371,7 @@ MatchRecord FromNotice(const Notice& n) {
         const bool vehicle_initial = names_a_vehicle && w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0])) != 0 &&
                                      i + 1 < folded_words.size() && std::isalpha(static_cast<unsigned char>(folded_words[i + 1][0])) != 0 &&
                                      kClassWords.count(folded_words[i + 1]) == 0;
-        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit) || short_model || vehicle_letters || vehicle_initial) &&
+        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsAsciiDigit) || short_model || vehicle_letters || vehicle_initial) &&
             !HasWord(product, w) &&
             !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
@@ -528,7 +528,7 @@ MatchRecord FromNotice(const Notice& n) {
         ++count;
         // "Brookstone-branded Tabletop Fire Pits": CPSC's wording, not the name.
         if (w == "new" || w == "certain" || w == "various" || w == "recalled" || w == "branded") continue;
-        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsDigit)) && !HasWord(brand_words, w) &&
+        if ((!StopWord(w) || std::any_of(w.begin(), w.end(), IsAsciiDigit)) && !HasWord(brand_words, w) &&
             std::find(words.begin(), words.end(), w) == words.end())
           words.emplace_back(w);
       }
@@ -563,7 +563,7 @@ MatchRecord FromNotice(const Notice& n) {
     if (std::any_of(entry.begin(), entry.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; })) return false;
     for (size_t at = 0; at < entry.size();) {
       size_t end = at;
-      while (end < entry.size() && IsDigit(entry[end])) ++end;
+      while (end < entry.size() && IsAsciiDigit(entry[end])) ++end;
       const std::string_view digits = entry.substr(at, end - at);
       if (IsYear(digits)) return true;
       at = end == at ? at + 1 : end;
@@ -593,7 +593,7 @@ MatchRecord FromNotice(const Notice& n) {
     bool spec = false;  // "Charger 65W" names more than a kind
     for (const std::string_view w : Words(kind)) {
       kind_words += !HasWord(brand_words, w);
-      spec = spec || std::any_of(w.begin(), w.end(), IsDigit);
+      spec = spec || std::any_of(w.begin(), w.end(), IsAsciiDigit);
     }
     // The description may repeat the kind, in the singular or the plural
     // ("Submersible pump" of a "Submersible water pump").
@@ -691,7 +691,7 @@ bool IsVariantSizeOrColour(std::string_view w) {
       "xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "black", "white", "red", "blue", "green", "yellow", "pink", "purple", "grey", "gray",
       "silver", "gold", "orange", "brown", "beige", "navy", "schwarz", "weiss", "weiß", "rot", "blau", "grün", "gelb", "rosa", "noir",
       "blanc", "rouge", "bleu", "vert", "negro", "blanco", "rojo", "azul", "nero", "bianco", "rosso", "blu"};
-  return !w.empty() && w.size() <= 12 && (IsDigit(w.front()) || kWords.count(w) != 0);
+  return !w.empty() && w.size() <= 12 && (IsAsciiDigit(w.front()) || kWords.count(w) != 0);
 }
 
 // GTINs written in a listing's title or description (MatchRecord::
@@ -778,7 +778,7 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
   };
   std::vector<std::pair<size_t, size_t>> groups;
   for (size_t i = 0; i < folded.size();) {
-    if (!IsDigit(folded[i])) {
+    if (!IsAsciiDigit(folded[i])) {
       ++i;
       continue;
     }
@@ -786,9 +786,9 @@ std::vector<std::string> GtinsIn(std::string_view folded, bool labelled_only) {
     size_t end = i;
     while (true) {
       const size_t begin = end;
-      while (end < folded.size() && IsDigit(folded[end])) ++end;
+      while (end < folded.size() && IsAsciiDigit(folded[end])) ++end;
       groups.emplace_back(begin, end);
-      if (end + 1 < folded.size() && (folded[end] == ' ' || folded[end] == '-') && IsDigit(folded[end + 1]) && groups.size() < 8) ++end;
+      if (end + 1 < folded.size() && (folded[end] == ' ' || folded[end] == '-') && IsAsciiDigit(folded[end + 1]) && groups.size() < 8) ++end;
       else break;
     }
     for (size_t first = 0; first < groups.size(); ++first) {
@@ -849,7 +849,7 @@ bool IsIdentifierLabel(std::string_view w) { return w == "asin" || EndsWithGtinL
 // break, a full stop before a space, ';', '|', '!' or '?'.
 std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
   const size_t window = in_title ? 2 : 6;
-  const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+  const auto in_word = [](char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
   size_t blank = 0;  // words still to blank
   std::string_view previous;  // the word before, as it stands
   for (size_t i = 0; i < folded.size();) {
@@ -880,7 +880,7 @@ std::string WithoutOtherProductsIdentifiers(std::string folded, bool in_title) {
     // Whether that word is an identifier's label or the number itself.
     const auto identifier_ahead = [&](int ahead) {
       const std::string_view next = word_ahead(ahead);
-      return !next.empty() && (IsIdentifierLabel(next) || IsDigit(next[0]));
+      return !next.empty() && (IsIdentifierLabel(next) || IsAsciiDigit(next[0]));
     };
     // "Suitable for children over 3 years EAN ...": the word after
     // "(suitable) for" says whom it is for, and the EAN is the product's.
@@ -924,7 +924,7 @@ std::string LabelledBrand(std::string_view folded) {
       "brand", "marke", "marque", "marca", "marka", "merk", "märke", "merkki", "značka", "znacka", "márka", "бренд", "марка",
       "μάρκα", "μαρκα", "znamka", "ženklas", "zenklas", "zīmols", "zimols", "kaubamärk", "kaubamark", "品牌", "品牌名称", "品牌名稱",
       "ブランド", "브랜드"};
-  const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
+  const auto in_word = [](char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || static_cast<unsigned char>(c) >= 0x80; };
   std::string_view previous;
   for (size_t i = 0; i < folded.size();) {
     if (!in_word(folded[i])) {
@@ -1147,9 +1147,9 @@ std::string ListingModel(const Listing& listing) {
 // ("by Apple in California"), and is at most four words.
 std::vector<std::string> CapitalisedNamesAfterBy(std::string_view description) {
   std::vector<std::string> names;
-  const auto in_word = [](char c) { return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
+  const auto in_word = [](char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80; };
   const auto capitalised = [](std::string_view w) {
-    return w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && std::none_of(w.begin(), w.end(), IsDigit);
+    return w.size() >= 2 && w[0] >= 'A' && w[0] <= 'Z' && std::none_of(w.begin(), w.end(), IsAsciiDigit);
   };
   // The word starting at `at` (in_word there), and where it ends.
   const auto word_at = [&](size_t at) {
@@ -1229,7 +1229,7 @@ MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
       at = end + 1;
     }
     if (listed.size() < 2 || !std::all_of(listed.begin(), listed.end(), [](const std::string& m) {
-          return ListedModelCode(m) && std::any_of(m.begin(), m.end(), IsDigit);
+          return ListedModelCode(m) && std::any_of(m.begin(), m.end(), IsAsciiDigit);
         }))
       listed.clear();
   }
@@ -1249,7 +1249,7 @@ MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
     // A code that lost its leading zeros in a spreadsheet ("36000291452")
     // is still the code: zeros before a GTIN leave its check digit as it is.
     std::string gtin = l.gtin;
-    if (gtin.size() > 8 && gtin.size() < 12 && std::all_of(gtin.begin(), gtin.end(), IsDigit)) gtin.insert(0, 12 - gtin.size(), '0');
+    if (gtin.size() > 8 && gtin.size() < 12 && std::all_of(gtin.begin(), gtin.end(), IsAsciiDigit)) gtin.insert(0, 12 - gtin.size(), '0');
     if (auto g = NormalizeGtin(gtin); g.ok()) r.gtins.push_back(g.value());
   }
   // A field the reader could not take as one GTIN may hold several
@@ -1280,8 +1280,8 @@ MatchRecord FromListing(const Listing& l, const StatedIdentifiers& described) {
   bool full_width = false;
   for (size_t i = 0; i < title.size(); ++i) {
     const char c = title[i];
-    if (IsDigit(c)) longest = std::max(longest, ++run);
-    else if (!((c == ' ' || c == '-') && run > 0 && i + 1 < title.size() && IsDigit(title[i + 1]))) run = 0;
+    if (IsAsciiDigit(c)) longest = std::max(longest, ++run);
+    else if (!((c == ' ' || c == '-') && run > 0 && i + 1 < title.size() && IsAsciiDigit(title[i + 1]))) run = 0;
     full_width = full_width || static_cast<unsigned char>(c) == 0xEF;
   }
   const auto known = [&r](const std::string& g) {

@@ -15,9 +15,8 @@ namespace conform::recalls {
 
 namespace {
 
-constexpr bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 constexpr bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-constexpr bool IsAlnum(char c) { return IsDigit(c) || IsAlpha(c); }
+constexpr bool IsAlnum(char c) { return IsAsciiDigit(c) || IsAlpha(c); }
 bool IsJoiner(char c) { return c == '-' || c == '/' || c == '.' || c == '_'; }
 constexpr char Upper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c; }
 
@@ -106,11 +105,11 @@ constexpr std::array kSpecPrefixes = {
 size_t ScanNumber(std::string_view s, size_t pos, int* digits) {
   size_t i = pos;
   *digits = 0;
-  while (i < s.size() && IsDigit(s[i])) ++i, ++*digits;
+  while (i < s.size() && IsAsciiDigit(s[i])) ++i, ++*digits;
   if (i == pos) return 0;
-  if (i + 1 < s.size() && s[i] == '.' && IsDigit(s[i + 1])) {
+  if (i + 1 < s.size() && s[i] == '.' && IsAsciiDigit(s[i + 1])) {
     ++i;
-    while (i < s.size() && IsDigit(s[i])) ++i, ++*digits;
+    while (i < s.size() && IsAsciiDigit(s[i])) ++i, ++*digits;
   }
   return i - pos;
 }
@@ -150,7 +149,7 @@ bool IsSpecText(std::string_view s) {
     if (lead + n + tail != s.size() || tail > 2) return false;
     // Only the integer part counts against the limit ("USB3.0", "V2.1").
     int int_digits = 0;
-    for (size_t i = lead; i < lead + n && IsDigit(s[i]); ++i) ++int_digits;
+    for (size_t i = lead; i < lead + n && IsAsciiDigit(s[i]); ++i) ++int_digits;
     // A single letter with letters after the number is a maker's code
     // ("X100V", "V15S"), not a codec, bulb or version ("H264", "X10", "V2.1").
     if (tail > 0 && name.size() == 1) return false;
@@ -212,7 +211,7 @@ std::string_view SpecText(std::string_view text, size_t begin, size_t end, std::
     const char c = text[i];
     if (IsAlnum(c))
       out[n++] = Upper(c);
-    else if (c == '.' && i > begin && i + 1 < end && IsDigit(text[i - 1]) && IsDigit(text[i + 1]))
+    else if (c == '.' && i > begin && i + 1 < end && IsAsciiDigit(text[i - 1]) && IsAsciiDigit(text[i + 1]))
       out[n++] = '.';
   }
   return std::string_view(out, n);
@@ -220,7 +219,7 @@ std::string_view SpecText(std::string_view text, size_t begin, size_t end, std::
 
 bool IsCompactCode(std::string_view compact, bool has_list_or_decimal_joiner) {
   int letters = 0, digits = 0;
-  for (char c : compact) (IsDigit(c) ? digits : letters)++;
+  for (char c : compact) (IsAsciiDigit(c) ? digits : letters)++;
   if (digits == 0) return false;
   if (letters > 0) return compact.size() >= 3;
   if (has_list_or_decimal_joiner || digits < 5) return false;
@@ -319,8 +318,8 @@ class Scanner {
     bool pointed_code = false;
     if (only_points) {  // rare: most candidates are one part
       size_t digits = 0;
-      for (size_t i = parts.front().begin; i < parts.back().end; ++i) digits += IsDigit(text_[i]);
-      pointed_code = digits >= 7 || !IsDigit(text_[parts[0].begin]);
+      for (size_t i = parts.front().begin; i < parts.back().end; ++i) digits += IsAsciiDigit(text_[i]);
+      pointed_code = digits >= 7 || !IsAsciiDigit(text_[parts[0].begin]);
     }
     for (size_t k = 0; k < parts.size(); ++k) {
       const std::string_view p = text_.substr(parts[k].begin, parts[k].end - parts[k].begin);
@@ -328,11 +327,11 @@ class Scanner {
       all_digits = all_digits && p.find_first_not_of("0123456789") == std::string_view::npos;
       // A quantity inside ("1080p/24fps") splits the candidate; a version
       // name does not: "MB13-PNK-SEE-V2" is one code.
-      if (IsDigit(p[0]) && IsSpecText(SpecText(text_, parts[k].begin, parts[k].end, &spec_))) split = true;
+      if (IsAsciiDigit(p[0]) && IsSpecText(SpecText(text_, parts[k].begin, parts[k].end, &spec_))) split = true;
       if (k > 0) {
         const char joiner = text_[parts[k].begin - 1];
         if (joiner == '/') list_or_decimal = true;
-        if (joiner == '.' && !pointed_code && IsDigit(text_[parts[k].begin]) && IsDigit(text_[parts[k].begin - 2])) {
+        if (joiner == '.' && !pointed_code && IsAsciiDigit(text_[parts[k].begin]) && IsAsciiDigit(text_[parts[k].begin - 2])) {
           list_or_decimal = true;
           split = true;  // a decimal number inside: "f/3.5-5.6", "1999.99"
         }
@@ -351,7 +350,7 @@ class Scanner {
       size_t word_end = end + 1;
       while (word_end < text_.size() && IsAlpha(text_[word_end])) ++word_end;
       const std::string_view unit = text_.substr(end + 1, word_end - end - 1);
-      if ((word_end == text_.size() || !IsDigit(text_[word_end])) && IsQuantityWord(unit)) {
+      if ((word_end == text_.size() || !IsAsciiDigit(text_[word_end])) && IsQuantityWord(unit)) {
         std::string spec = compact;
         for (const char c : unit) spec += Upper(c);
         out_.specs.push_back({std::move(spec), begin});
@@ -397,7 +396,7 @@ class Scanner {
     for (const auto& group : split) {
       size_t letters = 0, digits = 0;
       for (const Part& p : group)
-        for (size_t i = p.begin; i < p.end; ++i) (IsDigit(text_[i]) ? digits : letters) += 1;
+        for (size_t i = p.begin; i < p.end; ++i) (IsAsciiDigit(text_[i]) ? digits : letters) += 1;
       if (letters == 0 || digits == 0 || letters + digits < 3) return false;
     }
     for (const auto& group : split) Judge(group);
@@ -417,7 +416,7 @@ class Scanner {
     if (prefix.size() < 2 || prefix.size() > 3 || ScanLetters(prefix, 0) != prefix.size()) return false;
     if (number.size() < 3 || number.size() > 5 || !IsAlpha(number.back()) || Upper(number.back()) == 'W') return false;
     for (size_t i = 0; i + 1 < number.size(); ++i)
-      if (!IsDigit(number[i])) return false;
+      if (!IsAsciiDigit(number[i])) return false;
     char upper[3] = {};
     for (size_t i = 0; i < prefix.size(); ++i) upper[i] = Upper(prefix[i]);
     static constexpr std::string_view kQualifiers[] = {"AC", "DC", "PD", "UP", "TO", "USB", "LED", "MAX", "MIN", "FOR",
@@ -433,7 +432,7 @@ class Scanner {
       // Keep a decimal number whole: "2.4GHZ/5GHZ" has "2.4GHZ" in it.
       size_t last = k;
       while (last + 1 < parts.size() && text_[parts[last + 1].begin - 1] == '.' &&
-             IsDigit(text_[parts[last + 1].begin]) && IsDigit(text_[parts[last].end - 1]))
+             IsAsciiDigit(text_[parts[last + 1].begin]) && IsAsciiDigit(text_[parts[last].end - 1]))
         ++last;
       const size_t begin = parts[k].begin, end = parts[last].end;
       if (const std::string_view spec = SpecText(text_, begin, end, &spec_); IsSpecText(spec)) {
@@ -465,17 +464,17 @@ class Scanner {
 bool IsYear(std::string_view text) {
   if (text.size() != 4) return false;
   for (char c : text)
-    if (!IsDigit(c)) return false;
+    if (!IsAsciiDigit(c)) return false;
   return (text[0] == '1' && text[1] == '9') || (text[0] == '2' && text[1] == '0');
 }
 
-bool IsModelYearDigits(std::string_view text) { return (text.size() == 2 && IsDigit(text[0]) && IsDigit(text[1])) || IsYear(text); }
+bool IsModelYearDigits(std::string_view text) { return (text.size() == 2 && IsAsciiDigit(text[0]) && IsAsciiDigit(text[1])) || IsYear(text); }
 
 CodesAndSpecs ExtractCodesAndSpecs(std::string_view text) { return Scanner(text).Run(); }
 
 bool SplitCodeNumber(std::string_view code, CodeNumber* out) {
   size_t begin = code.size();
-  while (begin > 0 && IsDigit(code[begin - 1])) --begin;
+  while (begin > 0 && IsAsciiDigit(code[begin - 1])) --begin;
   if (begin == code.size() || code.size() - begin > 12) return false;
   for (size_t i = 0; i < begin; ++i)
     if (!std::isalnum(static_cast<unsigned char>(code[i])) && code[i] != '-' && code[i] != '.' && code[i] != '_') return false;
@@ -494,7 +493,7 @@ bool IsWholeCompactCode(std::string_view compact, std::string* stem) {
   // upper case alphanumerics) says so, and else as a code when
   // IsCompactCode holds. A lone part is never split.
   stem->clear();
-  if (std::none_of(compact.begin(), compact.end(), IsDigit)) return false;
+  if (std::none_of(compact.begin(), compact.end(), IsAsciiDigit)) return false;
   if (IsSpecText(compact) || !IsCompactCode(compact, false)) return false;
   *stem = MakeStem(std::string(compact));
   return true;

@@ -38,7 +38,6 @@ std::string CategoryKey(std::string_view category) {
 // Whether a folded phrase holds a Chinese, Japanese or Korean character.
 bool HasCjk(std::string_view folded) { return std::any_of(folded.begin(), folded.end(), IsCjkLeadByte); }
 
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlnum(char c) { return IsAsciiDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // Whether a listing's title gives a vehicle's mileage or registration, as

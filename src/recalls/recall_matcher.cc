@@ -530,7 +530,7 @@ bool SellsThePartTheCodeNames(std::string_view notice_description, const ModelCo
 bool SplitInTitle(std::string_view title, std::string_view model) {
   size_t letters = 0;
   while (letters < model.size() && model[letters] >= 'a' && model[letters] <= 'z') ++letters;
-  if (letters == 0 || letters == model.size() || model.size() > 5 || !std::all_of(model.begin() + letters, model.end(), IsDigit)) return false;
+  if (letters == 0 || letters == model.size() || model.size() > 5 || !std::all_of(model.begin() + letters, model.end(), IsAsciiDigit)) return false;
   thread_local std::vector<std::string_view> words;
   SplitWords(title, &words);
   for (size_t i = 0; i + 1 < words.size(); ++i)
@@ -542,7 +542,7 @@ bool SplitInTitle(std::string_view title, std::string_view model) {
 // or with its unit spelled out: "2000 w", "2000 watt", "2000 watts".
 bool QuantitySpelledOut(std::string_view title, std::string_view quantity) {
   size_t digits = 0;
-  while (digits < quantity.size() && IsDigit(quantity[digits])) ++digits;
+  while (digits < quantity.size() && IsAsciiDigit(quantity[digits])) ++digits;
   if (digits == 0 || digits == quantity.size()) return false;
   const std::string_view number = quantity.substr(0, digits);
   const std::string_view unit = quantity.substr(digits);
@@ -615,7 +615,7 @@ bool TitleHasEvery(const PreparedRecord& p, const std::vector<std::string>& word
     const std::string_view numeral = OtherNumeral(w);
     if (std::any_of(p.title_words.begin(), p.title_words.end(),
                     [&](std::string_view t) { return SameWordOrPlural(t, w) || (!numeral.empty() && t == numeral); }) ||
-        (!w.empty() && IsDigit(w[0]) && QuantitySpelledOut(p.title, w)))
+        (!w.empty() && IsAsciiDigit(w[0]) && QuantitySpelledOut(p.title, w)))
       return true;
     if (!TitleTranslates(p, w)) return false;
     if (translated != nullptr) *translated = true;
@@ -640,7 +640,7 @@ bool TitleNamesNumbers(const PreparedRecord& p, const std::vector<std::string>& 
 }
 
 bool AllDigits(const std::vector<std::string>& words) {
-  return std::all_of(words.begin(), words.end(), [](const std::string& w) { return std::all_of(w.begin(), w.end(), IsDigit); });
+  return std::all_of(words.begin(), words.end(), [](const std::string& w) { return std::all_of(w.begin(), w.end(), IsAsciiDigit); });
 }
 
 // The colours a title's words (folded) name in German, French, Italian,
@@ -690,7 +690,7 @@ bool NamesCompactName(std::string_view title, const MatchRecord& notice, size_t 
   for (size_t at = title.find(compact); at != std::string_view::npos; at = title.find(compact, at + 1)) {
     const size_t end = at + compact.size();
     // A short one ending in a digit, not before another ("ID7", not "ID70").
-    if (compact.size() < 6 && IsDigit(compact.back()) && end < title.size() && IsDigit(title[end])) continue;
+    if (compact.size() < 6 && IsAsciiDigit(compact.back()) && end < title.size() && IsAsciiDigit(title[end])) continue;
     if (!marked || end == title.size() || (title[end] != 'I' && title[end] != 'V' && title[end] != 'X')) return true;
   }
   return false;
@@ -838,7 +838,7 @@ bool NamesNoticeName(const PreparedRecord& l, const MatchRecord& notice, size_t 
     for (size_t i = 0; i + 1 < title.size(); ++i) {
       if (title[i] != words.back()) continue;
       const std::string_view next = title[i + 1];
-      if ((IsGenerationMark(next) && next != mark) || (!mark_digit.empty() && next.size() == 1 && IsDigit(next[0]) && next != mark_digit))
+      if ((IsGenerationMark(next) && next != mark) || (!mark_digit.empty() && next.size() == 1 && IsAsciiDigit(next[0]) && next != mark_digit))
         return false;
     }
   }
@@ -937,7 +937,7 @@ bool IsVariantOf(std::string_view notice_code, std::string_view listing_code) {
   if (listing_code.size() < 5 || notice_code.size() <= listing_code.size() || notice_code.size() - listing_code.size() > 6 ||
       !notice_code.starts_with(listing_code))
     return false;
-  return IsDigit(listing_code.back()) != IsDigit(notice_code[listing_code.size()]);
+  return IsAsciiDigit(listing_code.back()) != IsAsciiDigit(notice_code[listing_code.size()]);
 }
 
 // Whether a listing's code is a notice's with a maker's commercial suffix
@@ -947,11 +947,11 @@ bool IsVariantOf(std::string_view notice_code, std::string_view listing_code) {
 // characters. Whether the notice's recall covers that unit is for a
 // person: a near code, never the same.
 bool IsRegionVariantOf(std::string_view notice_code, std::string_view listing_code) {
-  if (notice_code.size() < 5 || !IsDigit(notice_code.back()) || listing_code.size() <= notice_code.size() + 1 ||
+  if (notice_code.size() < 5 || !IsAsciiDigit(notice_code.back()) || listing_code.size() <= notice_code.size() + 1 ||
       listing_code.size() > notice_code.size() + 3 || !listing_code.starts_with(notice_code))
     return false;
   const std::string_view suffix = listing_code.substr(notice_code.size());
-  return !IsDigit(suffix.front()) && IsDigit(suffix.back()) && AllLetters(suffix.substr(0, suffix.size() - 1));
+  return !IsAsciiDigit(suffix.front()) && IsAsciiDigit(suffix.back()) && AllLetters(suffix.substr(0, suffix.size() - 1));
 }
 
 // How the listing shows one of the notice's model codes. kVariant: the
@@ -997,7 +997,7 @@ std::string_view RecallActionName(RecallAction a) {
 // a number the text lists apart ("models 49979, 49974 and 49989", which
 // makers also build into their UPCs).
 bool PartOfOwnGtin(std::string_view code, std::string_view model, const MatchRecord& r) {
-  if (code == model || !std::all_of(code.begin(), code.end(), IsDigit)) return false;
+  if (code == model || !std::all_of(code.begin(), code.end(), IsAsciiDigit)) return false;
   bool in_gtin = false;
   for (const auto* gtins : {&r.gtins, &r.gtins_in_title, &r.gtins_in_description})
     for (const std::string& g : *gtins) in_gtin = in_gtin || (g.size() > code.size() && g.find(code) != std::string::npos);
@@ -1007,9 +1007,9 @@ bool PartOfOwnGtin(std::string_view code, std::string_view model, const MatchRec
     const std::string_view text = value;
     for (size_t at = text.find(code); at != std::string_view::npos; at = text.find(code, at + 1)) {
       const size_t end = at + code.size();
-      if (at > 0 && IsDigit(text[at - 1])) continue;  // inside a longer number
-      if (end < text.size() && IsDigit(text[end])) continue;
-      if ((at >= 2 && text[at - 1] == ' ' && IsDigit(text[at - 2])) || (end + 1 < text.size() && text[end] == ' ' && IsDigit(text[end + 1])))
+      if (at > 0 && IsAsciiDigit(text[at - 1])) continue;  // inside a longer number
+      if (end < text.size() && IsAsciiDigit(text[end])) continue;
+      if ((at >= 2 && text[at - 1] == ' ' && IsAsciiDigit(text[at - 2])) || (end + 1 < text.size() && text[end] == ' ' && IsAsciiDigit(text[end + 1])))
         return true;
     }
   }
@@ -1119,7 +1119,7 @@ struct RecallIndex::State {
     // A brand written with digits ("B3nQ", "V0lt1x") reads as a code, and
     // is the brand.
     for (const std::string& brand : r.brands) {
-      if (std::none_of(brand.begin(), brand.end(), IsDigit)) continue;
+      if (std::none_of(brand.begin(), brand.end(), IsAsciiDigit)) continue;
       const std::string compact = CompactAlnum(brand);
       for (size_t i = 0; i < p.codes.size(); ++i)
         if (out[i] && p.codes[i].normalized == compact) out[i] = 0;
@@ -1133,7 +1133,7 @@ struct RecallIndex::State {
     // Nor a notice's model attribute without digits that is its
     // description whole: the product's name (a licensed character's,
     // "SPIDER-MAN" of a clothing set), which the rules weigh as a name.
-    if (r.is_notice && !out.empty() && !p.model.empty() && std::none_of(p.model.begin(), p.model.end(), IsDigit) &&
+    if (r.is_notice && !out.empty() && !p.model.empty() && std::none_of(p.model.begin(), p.model.end(), IsAsciiDigit) &&
         CompactAlnum(r.record.Get("description")) == p.model)
       out[0] = 0;
     return out;
@@ -1579,7 +1579,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         static const std::unordered_set<std::string_view> kMakersWords = {"tech", "home", "kids", "audio", "official", "store", "shop", "co"};
         // Counted in the singular and the plural: "heater" and "heaters".
         for (const std::string& w : words) {
-          if (kMakersWords.count(w) != 0 || (&w == &words.front() && n.first_word == w) || std::any_of(w.begin(), w.end(), IsDigit)) continue;
+          if (kMakersWords.count(w) != 0 || (&w == &words.front() && n.first_word == w) || std::any_of(w.begin(), w.end(), IsAsciiDigit)) continue;
           const std::string other = w.ends_with('s') ? w.substr(0, w.size() - 1) : w + "s";
           if (featurizer_->TitlesWith(w) + featurizer_->TitlesWith(other) <= most + 0.5) return true;
         }
@@ -1730,7 +1730,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         else if (!after.empty() && after.size() <= 3 && AllLetters(after))
           // Letters after the digits are a finish or region suffix; letters
           // after letters may make another model ("KX450P", "KX450PRO").
-          better(IsDigit(a.normalized.back()) ? CodeAgreement::kSame : CodeAgreement::kNear, &b);
+          better(IsAsciiDigit(a.normalized.back()) ? CodeAgreement::kSame : CodeAgreement::kNear, &b);
         else if (a.normalized.starts_with(b.normalized) && a.normalized.size() - b.normalized.size() <= 3 &&
                  AllLetters(std::string_view(a.normalized).substr(b.normalized.size())))
           better(CodeAgreement::kNear, &b);
@@ -1876,12 +1876,12 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
         bool a_year = false, inside = false;
         for (size_t i = 0; i < words.size(); ++i) {
           const std::string_view y = words[i];
-          if (y.size() != 4 || !std::all_of(y.begin(), y.end(), IsDigit) || HasWord(n.all_text, y)) continue;
+          if (y.size() != 4 || !std::all_of(y.begin(), y.end(), IsAsciiDigit) || HasWord(n.all_text, y)) continue;
           const int year = std::stoi(std::string(y));
           if (year < 1950 || year > 2039) continue;
           // The word before, past a month ("TÜV 08/2025").
           size_t k = i;
-          if (k > 0 && words[k - 1].size() <= 2 && std::all_of(words[k - 1].begin(), words[k - 1].end(), IsDigit)) --k;
+          if (k > 0 && words[k - 1].size() <= 2 && std::all_of(words[k - 1].begin(), words[k - 1].end(), IsAsciiDigit)) --k;
           if (k > 0 && DatesSomethingElse(words[k - 1])) continue;
           a_year = true;
           inside = inside || (year >= from / 12 && year <= to / 12 + 1);
@@ -1937,7 +1937,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
       for (const std::string_view t : l.title_words) {
         std::string_view means;
         for (const std::string_view w : n.title_words)
-          if (w.size() >= 3 && std::none_of(w.begin(), w.end(), IsDigit) && (SameWordOrPlural(t, w) || TranslatesWholeWord(t, w))) {
+          if (w.size() >= 3 && std::none_of(w.begin(), w.end(), IsAsciiDigit) && (SameWordOrPlural(t, w) || TranslatesWholeWord(t, w))) {
             means = w;
             break;
           }
@@ -1983,7 +1983,7 @@ std::vector<RecallMatch> RecallIndex::Judge(const MatchRecord& query, std::vecto
     // A notice that lists the barcode among its model numbers ("UPC
     // 680079015947" in CPSC's table) agrees on it once, as the GTIN.
     const auto is_the_gtin = [&](const std::string& code) {
-      return !j.shared_gtin.empty() && code.size() >= 8 && std::all_of(code.begin(), code.end(), IsDigit) &&
+      return !j.shared_gtin.empty() && code.size() >= 8 && std::all_of(code.begin(), code.end(), IsAsciiDigit) &&
              std::string_view(j.shared_gtin).ends_with(code) &&
              std::all_of(j.shared_gtin.begin(), j.shared_gtin.end() - static_cast<std::ptrdiff_t>(code.size()), [](char c) { return c == '0'; });
     };

@@ -168,7 +168,7 @@ std::string_view ProductNoun(const PreparedRecord& notice) {
   // A word is a code's when it has a digit, or with the word after it is
   // part of one of the notice's codes ("hz" of "hz 1500c", HZ1500C).
   const auto in_code = [&](std::string_view word, std::string_view next) {
-    if (std::any_of(word.begin(), word.end(), IsDigit)) return true;
+    if (std::any_of(word.begin(), word.end(), IsAsciiDigit)) return true;
     return !next.empty() && InACode(notice, std::string(word).append(next));
   };
   // Colours and sizes after the noun ("ipad 2 case black") name none.

@@ -52,9 +52,6 @@ inline bool IsAsciiText(std::string_view s) {
   return (high & 0x8080808080808080ULL) == 0;
 }
 
-// An ASCII digit.
-inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
 // Whether every byte of `s` is a capital A to Z, as a compacted code's
 // letters are; true for an empty `s`.
 inline bool AllLetters(std::string_view s) {

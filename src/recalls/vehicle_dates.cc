@@ -41,7 +41,7 @@ struct NumericDate {
 std::optional<NumericDate> NumericDateAt(std::string_view text, size_t at, bool alert_forms) {
   const auto digits_at = [&](size_t i) {
     size_t end = i;
-    while (end < text.size() && IsDigit(text[end])) ++end;
+    while (end < text.size() && IsAsciiDigit(text[end])) ++end;
     return end - i;
   };
   const auto separator = [&](size_t i) { return i < text.size() && (text[i] == '.' || text[i] == '/' || text[i] == '-'); };
@@ -149,16 +149,16 @@ void MonthsInText(std::string_view raw, bool description, std::vector<MatchRecor
       out->push_back({month, made});
   };
   for (size_t i = 0; i < raw.size();) {
-    if (!IsDigit(raw[i]) || (i > 0 && (IsDigit(raw[i - 1]) || raw[i - 1] == '.' || raw[i - 1] == ','))) {
+    if (!IsAsciiDigit(raw[i]) || (i > 0 && (IsAsciiDigit(raw[i - 1]) || raw[i - 1] == '.' || raw[i - 1] == ','))) {
       ++i;
       continue;
     }
     const std::optional<NumericDate> date = NumericDateAt(raw, i, /*alert_forms=*/false);
     // Not a part of a longer run of numbers ("07/2022/1").
     const size_t next = date ? date->end : 0;
-    if (!date || (next + 1 < raw.size() && (raw[next] == '.' || raw[next] == '/' || raw[next] == '-') && IsDigit(raw[next + 1]))) {
+    if (!date || (next + 1 < raw.size() && (raw[next] == '.' || raw[next] == '/' || raw[next] == '-') && IsAsciiDigit(raw[next + 1]))) {
       const size_t start = i;
-      while (i < raw.size() && IsDigit(raw[i])) ++i;
+      while (i < raw.size() && IsAsciiDigit(raw[i])) ++i;
       // A year after a month's name ("built December 2020", "Produktion:
       // März 2021").
       if (!date && i - start == 4) {
@@ -198,12 +198,12 @@ std::pair<int, int> MonthsOfPeriod(std::string_view text, std::string_view named
   };
   const auto digits_at = [&](size_t at) {
     size_t end = at;
-    while (end < text.size() && IsDigit(text[end])) ++end;
+    while (end < text.size() && IsAsciiDigit(text[end])) ++end;
     return end - at;
   };
   const auto number = [&](size_t at, size_t len) { return std::stoi(std::string(text.substr(at, len))); };
   for (size_t i = 0; i < text.size();) {
-    if (!IsDigit(text[i]) || (i > 0 && IsDigit(text[i - 1]))) {
+    if (!IsAsciiDigit(text[i]) || (i > 0 && IsAsciiDigit(text[i - 1]))) {
       ++i;
       continue;
     }

@@ -65,7 +65,7 @@ std::vector<std::string> NumberedModelLines(const std::vector<std::string_view>&
     const std::string_view before = i > 0 ? words[i - 1] : std::string_view();
     // The model's number, and its letters run on ("220d", "300de").
     size_t digits = 0;
-    while (digits < next.size() && IsDigit(next[digits])) ++digits;
+    while (digits < next.size() && IsAsciiDigit(next[digits])) ++digits;
     const bool model_next = digits > 0 && model_number(next.substr(0, digits)) && next.size() - digits <= 2 &&
                             std::all_of(next.begin() + digits, next.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     if (class_letter(w) && (kClassWords.count(next) != 0 || kClassWords.count(before) != 0 || model_next)) add(std::string(w) + "class");
@@ -73,7 +73,7 @@ std::vector<std::string> NumberedModelLines(const std::vector<std::string_view>&
     // One word: "c220d", "a200"; "3series"; "3er"; "320d", "m340i".
     if (w.size() >= 3 && class_letter(w.substr(0, 1))) {
       size_t d = 1;
-      while (d < w.size() && IsDigit(w[d])) ++d;
+      while (d < w.size() && IsAsciiDigit(w[d])) ++d;
       if ((d == 3 || d == 4) && model_number(w.substr(1, d - 1)) && w.size() - d <= 2 &&
           std::all_of(w.begin() + d, w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         add(std::string(w.substr(0, 1)) + "class");
@@ -83,7 +83,7 @@ std::vector<std::string> NumberedModelLines(const std::vector<std::string_view>&
       if (rest == "series" || rest == "er") add(std::string(w.substr(0, 1)) + "series");
     }
     const std::string_view model = w.size() > 1 && w[0] == 'm' ? w.substr(1) : w;
-    if (model.size() >= 4 && model.size() <= 5 && series_digit(model.substr(0, 1)) && IsDigit(model[1]) && IsDigit(model[2]) &&
+    if (model.size() >= 4 && model.size() <= 5 && series_digit(model.substr(0, 1)) && IsAsciiDigit(model[1]) && IsAsciiDigit(model[2]) &&
         std::all_of(model.begin() + 3, model.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
       static const std::unordered_set<std::string_view> kSuffixes = {"d", "i", "e", "li", "xd", "xi", "sd", "de", "le"};
       if (kSuffixes.count(model.substr(3)) != 0) add(std::string(model.substr(0, 1)) + "series");
@@ -101,7 +101,7 @@ bool EndsWithADrive(std::string_view code) {
     if (at == std::string_view::npos || at == 0) continue;
     const std::string_view rest = code.substr(at + drive.size());
     size_t digits = 0;
-    while (digits < rest.size() && IsDigit(rest[digits])) ++digits;
+    while (digits < rest.size() && IsAsciiDigit(rest[digits])) ++digits;
     if (digits >= 1 && digits <= 2 && rest.size() - digits <= 2 && AllLetters(rest.substr(digits))) return true;
   }
   return false;
@@ -117,7 +117,7 @@ std::string DottedModelJoined(std::string_view token) {
     return {};
   const std::string_view left = token.substr(0, dot), right = token.substr(dot + 1);
   if (!std::all_of(left.begin(), left.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }) ||
-      !std::all_of(right.begin(), right.end(), IsDigit))
+      !std::all_of(right.begin(), right.end(), IsAsciiDigit))
     return {};
   return AsciiLower(std::string(left) + std::string(right));
 }
@@ -172,7 +172,7 @@ uint8_t PowertrainsNamed(std::string_view title) {
       hybrid = true;
     } else if (kFuel.count(w) != 0) {
       bits |= kCombustion | kMildHybrid;
-    } else if (w.size() >= 3 && w.ends_with("kwh") && (w.size() == 3 ? i > 0 && IsDigit(words[i - 1].back()) : IsDigit(w[w.size() - 4]))) {
+    } else if (w.size() >= 3 && w.ends_with("kwh") && (w.size() == 3 ? i > 0 && IsAsciiDigit(words[i - 1].back()) : IsAsciiDigit(w[w.size() - 4]))) {
       bits |= kBatteryElectric | kPlugInHybrid | kFuelCell;  // a fuel cell vehicle's battery too
     }
   }

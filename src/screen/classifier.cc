@@ -290,12 +290,11 @@ const Classifier::HsMapping* Classifier::FindHs(const std::string& code) const {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads a number at text[i]; advances i.
 double ReadNumberAt(const std::string& text, size_t* i) {
   size_t j = *i;
-  while (j < text.size() && (IsDigit(text[j]) || (text[j] == '.' && j + 1 < text.size() && IsDigit(text[j + 1])))) ++j;
+  while (j < text.size() && (IsAsciiDigit(text[j]) || (text[j] == '.' && j + 1 < text.size() && IsAsciiDigit(text[j + 1])))) ++j;
   const double v = std::strtod(text.substr(*i, j - *i).c_str(), nullptr);
   *i = j;
   return v;
@@ -303,7 +302,7 @@ double ReadNumberAt(const std::string& text, size_t* i) {
 
 bool StartsWith(const std::string& text, size_t i, std::string_view s) { return text.compare(i, s.size(), s) == 0; }
 bool WordEnds(const std::string& text, size_t i) {
-  return i >= text.size() || !((text[i] >= 'a' && text[i] <= 'z') || IsDigit(text[i]));
+  return i >= text.size() || !((text[i] >= 'a' && text[i] <= 'z') || IsAsciiDigit(text[i]));
 }
 
 // Age units after a range, in the languages of the keyword lists: "3-8
@@ -369,7 +368,7 @@ bool NotWatts(const std::string& text, size_t at) {
   while (at < text.size() && text[at] == ' ') ++at;
   if (at >= text.size()) return false;
   if (text[at] == 'x' || text[at] == '*' || StartsWith(text, at, "×")) return true;
-  return text[at] == '-' && at + 1 < text.size() && IsDigit(text[at + 1]);
+  return text[at] == '-' && at + 1 < text.size() && IsAsciiDigit(text[at + 1]);
 }
 
 }  // namespace
@@ -380,7 +379,7 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
   *adult_grade = -1;
   std::string mah_word, wh_word, vac_word, vdc_word, age_word, rating_word;
   for (size_t i = 0; i < text.size();) {
-    if (!IsDigit(text[i]) || (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || IsDigit(text[i - 1]) || text[i - 1] == '.'))) {
+    if (!IsAsciiDigit(text[i]) || (i > 0 && ((text[i - 1] >= 'a' && text[i - 1] <= 'z') || IsAsciiDigit(text[i - 1]) || text[i - 1] == '.'))) {
       ++i;
       continue;
     }
@@ -392,7 +391,7 @@ int Classifier::InferQuantities(const std::string& text, const std::vector<bool>
     if (j < text.size() && (text[j] == '-' || text[j] == '~') && j + 1 < text.size()) {
       size_t k = j + 1;
       while (k < text.size() && text[k] == ' ') ++k;
-      if (k < text.size() && IsDigit(text[k])) {
+      if (k < text.size() && IsAsciiDigit(text[k])) {
         hi = ReadNumberAt(text, &k);
         j = k;
       }

@@ -49,6 +49,8 @@ constexpr bool IsCjkLeadByte(char c) {
   const auto b = static_cast<unsigned char>(c);
   return b >= 0xE3 && b <= 0xED;
 }
+// Whether a byte is an ASCII digit, 0 to 9.
+constexpr bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 // Whether `s` is non-empty and every byte an ASCII digit.
 bool AllAsciiDigits(std::string_view s);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
