@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -141,20 +142,35 @@ TEST(TextSimilarityTest, TermCountsAreSortedAndCountedAtEverySize) {
   }
 }
 
+TEST(TextSimilarityTest, TermHashesSpreadOverTheirTopBitsWhenTermsDifferInTheirLastByte) {
+  // Grams of one text differ most often in their last byte; sorting by
+  // buckets and placing terms in the IDF table read the top bits.
+  std::set<uint64_t> top_bytes;
+  for (int c = 0; c < 256; ++c) top_bytes.insert(HashTerm(std::string("ab") + static_cast<char>(c)) >> 56);
+  EXPECT_GT(top_bytes.size(), 140u);  // 256 random bytes take about 162 values
+  std::set<uint64_t> hashes;
+  for (int c = 0; c < 256; ++c) hashes.insert(HashTerm(std::string("ab") + static_cast<char>(c)));
+  EXPECT_EQ(hashes.size(), 256u);
+}
+
 TEST(TextSimilarityTest, TermHashesSortLikeStdSortEvenWhenTheirHighBitsTie) {
-  // Every size path (insertion, buckets, radix) and hashes crafted to tie
-  // in their top 24 bits in descending order, the case a radix pass on
-  // those bits leaves wholly to its finishing pass.
+  // Both size paths (insertion, buckets on the top bits), and hashes
+  // crafted to tie in their top 24 bits in descending order, all of them
+  // or every other one: one bucket crowded and the rest about one each,
+  // the case the buckets' finishing pass leaves to std::sort.
   std::mt19937_64 random(7);
   for (const size_t n : {0, 1, 2, 23, 24, 25, 63, 64, 65, 100, 255, 256, 257, 500, 5000}) {
-    for (const bool tied : {false, true}) {
+    for (const int tied : {0, 1, 2}) {  // none, all, every other one
       std::vector<uint64_t> hashes(n);
-      for (size_t i = 0; i < n; ++i) hashes[i] = tied ? (uint64_t{0xABCDEF} << 40) | (uint64_t{n - i} << 8) : random();
+      for (size_t i = 0; i < n; ++i) {
+        const bool tie = tied == 1 || (tied == 2 && i % 2 == 0);
+        hashes[i] = tie ? (uint64_t{0xABCDEF} << 40) | (uint64_t{n - i} << 8) : random();
+      }
       if (n > 3) hashes[n / 2] = hashes[n / 3];  // a repeated term
       std::vector<uint64_t> expected = hashes;
       std::sort(expected.begin(), expected.end());
       SortTermHashes(&hashes);
-      EXPECT_EQ(hashes, expected) << "n = " << n << (tied ? ", tied" : "");
+      EXPECT_EQ(hashes, expected) << "n = " << n << ", tied " << tied;
     }
   }
 }
