@@ -441,7 +441,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
     };
     for (size_t i = 0; i + 2 < words.size(); ++i) {
       // Not the notice's own "for" ("screen care kit for ipad").
-      if (!is_for(words[i]) || HasWord(notice.all_text, fmt::format("{} {}", words[i], words[i + 1]))) continue;
+      if (!is_for(words[i]) || HasWordPair(notice.all_text, words[i], words[i + 1])) continue;
       size_t k = i + 1;
       bool a_thing = false;
       while (k < words.size() && k <= i + 4 && !brand_word(words[k])) {
@@ -477,7 +477,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
       // and a verbal noun after a childcare product named by its use
       // ("Krzesełko do karmienia Maxi-Cosi Ava" is the high chair, "for
       // feeding": PolishProductNamedByUse).
-      if (HasWord(notice.all_text, fmt::format("{} {}", words[i], words[k]))) continue;
+      if (HasWordPair(notice.all_text, words[i], words[k])) continue;
       if (words[i] == "do" && PolishUseAfterDo(words[k]) && i > 0 && PolishProductNamedByUse(words[i - 1]) &&
           (i < 2 || !PolishPreposition(words[i - 2])))
         continue;
@@ -565,7 +565,7 @@ bool MadeFor(const PreparedRecord& notice, const PreparedRecord& listing, const 
   };
   const auto for_brand = [&](const std::string& brand) {
     for (const std::string_view word : kForWords)
-      if (HasWord(listing.title, fmt::format("{} {}", word, brand))) return true;
+      if (HasWordPair(listing.title, word, brand)) return true;
     for (size_t at = listing.title.find(brand); at != std::string::npos; at = listing.title.find(brand, at + 1)) {
       if (at < 2 || listing.title[at - 1] != ' ') continue;
       // The words before the brand, nearest first: the one between, then
@@ -1048,7 +1048,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
   // a feature of it ("LED Lichterkette Fernbedienung Timer").
   const auto remote_as_feature = [&](std::string_view word) {
     for (const std::string_view f : kForWords)
-      if (HasWord(listing.title, fmt::format("{} {}", word, f))) return false;
+      if (HasWordPair(listing.title, word, f)) return false;
     static const std::unordered_set<std::string_view> kNotAProduct = {
         "remote", "control", "controls", "mando", "distancia", "zdalnego", "sterowania", "original", "originale", "originali", "origine",
         "oryginalny", "oryginalna", "originele", "genuine", "oem", "new", "neu", "nouveau", "nuovo", "nuevo",
@@ -1120,7 +1120,7 @@ std::string_view AccessoryNamed(const PreparedRecord& notice, const PreparedReco
     // What the product goes with or on, after "for" ("Bettgitter für
     // Matratze", a bed rail), is not what it is; nor is an organiser right
     // after the notice's product noun ("Fabric Dresser Organizer").
-    if (std::any_of(std::begin(kForWords), std::end(kForWords), [&](std::string_view f) { return HasWord(listing.title, fmt::format("{} {}", f, word)); }) ||
+    if (std::any_of(std::begin(kForWords), std::end(kForWords), [&](std::string_view f) { return HasWordPair(listing.title, f, word); }) ||
         ((word == "organizer" || word == "organiser") && after_the_noun(word)))
       continue;
     // A T-shirt sold under a character's name is the product when the

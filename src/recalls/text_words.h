@@ -30,6 +30,20 @@ inline bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
+// HasWord(text, first + " " + second), without building the phrase: most
+// checks of a two-word phrase find neither word.
+inline bool HasWordPair(std::string_view text, std::string_view first, std::string_view second) {
+  if (first.empty()) return HasWord(text, std::string(" ").append(second));
+  const size_t tail = first.size() + 1 + second.size();  // the phrase's bytes
+  for (size_t at = text.find(first); at != std::string_view::npos; at = text.find(first, at + 1)) {
+    if (at + tail > text.size()) return false;
+    const bool starts = at == 0 || text[at - 1] == ' ';
+    const bool ends = at + tail == text.size() || text[at + tail] == ' ';
+    if (starts && ends && text[at + first.size()] == ' ' && text.substr(at + first.size() + 1, second.size()) == second) return true;
+  }
+  return false;
+}
+
 // A text without its leading and trailing blanks (spaces, tabs, and a
 // carriage return at its end).
 inline std::string_view TrimBlanks(std::string_view d) {
