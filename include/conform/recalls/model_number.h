@@ -177,6 +177,11 @@ bool SaysWhatItGoesWith(std::string_view word);
 // sentence is the product's own.
 bool SaysWhomItIsFor(std::string_view word);
 
+// Whether `word` (lower case) is a word for "number" as labels write it
+// after "model" or "item" ("No", "Nr", "numéro", "№", "номер"), or in a
+// list of them ("Nos").
+bool IsNumberWord(std::string_view word);
+
 // Whether `word` (any case) names, after a model code, another model of the
 // range: "Plus", "Pro", "Max", "Ultra", "Mini", "Lite", "Neo", "Evo",
 // "Elite", "ProMax" ("HD-2200X Plus", "S24 Ultra", "KX450Pro"). Not "Air"
