@@ -1,7 +1,7 @@
 // What the recall matcher's tests share: notices and listings made in a
 // line, indexes fitted on them, and expectations on what a match says.
-#ifndef CONFORM_SRC_RECALLS_RECALL_MATCHER_TEST_UTIL_H_
-#define CONFORM_SRC_RECALLS_RECALL_MATCHER_TEST_UTIL_H_
+#ifndef CONFORM_RECALLS_RECALL_MATCHER_TEST_UTIL_H_
+#define CONFORM_RECALLS_RECALL_MATCHER_TEST_UTIL_H_
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -126,4 +126,4 @@ struct FittedIndex {
 
 }  // namespace conform::recalls
 
-#endif  // CONFORM_SRC_RECALLS_RECALL_MATCHER_TEST_UTIL_H_
+#endif  // CONFORM_RECALLS_RECALL_MATCHER_TEST_UTIL_H_
