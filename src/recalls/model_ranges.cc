@@ -198,7 +198,7 @@ std::vector<std::string> ModelRangesInText(std::string_view text) {
     size_t at = i + 1;
     while (at < words.size()) {
       const std::string n = AsciiLower(TrimCodeToken(words[at]));
-      if (!(IsNumberWord(n) || n == "#" || n == "nos" || n.empty())) break;
+      if (!(IsNumberWord(n) || n == "#" || n.empty())) break;
       ++at;
     }
     if (at >= words.size()) break;
